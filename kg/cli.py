@@ -1,0 +1,266 @@
+"""The ``kg`` command line: a thin skin over the library (no logic lives here).
+
+Every library error (:class:`kg.errors.KgError`) becomes ``Error: …`` on stderr with
+exit code 1; usage errors exit 2 (click's default).
+"""
+from __future__ import annotations
+
+import functools
+import logging
+import os
+import sys
+
+import click
+import orjson
+
+import kg
+from kg.errors import KgError
+
+
+def _handle_errors(f):
+    @functools.wraps(f)
+    def wrapper(*args, **kwargs):
+        try:
+            return f(*args, **kwargs)
+        except KgError as e:
+            raise click.ClickException(str(e)) from None
+        except BrokenPipeError:  # `kg extract … | head`
+            sys.stderr.close()
+            sys.exit(0)
+
+    return wrapper
+
+
+def _encoding_option(f):
+    return click.option("--encoding", default=None, metavar="NAME",
+                        help="Decode inputs with this encoding instead of detecting it (e.g. gb18030).")(f)
+
+
+def _quiet_option(f):
+    return click.option("-q", "--quiet", is_flag=True, help="Do not print the run summary on stderr.")(f)
+
+
+def _report_summary(report, quiet: bool) -> None:
+    if quiet:
+        return
+    for s in report.files_skipped:
+        click.echo(f"skipped {s.path}: {s.reason}", err=True)
+    click.echo(report.summary(), err=True)
+
+
+class _Group(click.Group):
+    def list_commands(self, ctx):  # keep the pipeline order in --help, not alphabetical
+        return list(self.commands)
+
+
+@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(kg.__version__, prog_name="kg")
+@click.option("-v", "--verbose", count=True, help="Log more (-v info, -vv debug) on stderr.")
+def cli(verbose: int) -> None:
+    """kg — knowledge graphs of AI papers, authors, institutions, models and datasets.
+
+    \b
+    Typical session:
+      kg extract seeds/ --format table
+      kg build seeds/ -o out/seeds.kg.json
+      kg stats out/seeds.kg.json
+      kg export out/seeds.kg.json --format html -o visualizations/seeds.html
+    """
+    level = logging.WARNING - 10 * verbose
+    logging.basicConfig(level=max(level, logging.DEBUG), format="%(levelname)s %(name)s: %(message)s")
+
+
+# --- extract ----------------------------------------------------------------------------
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--format", "fmt", type=click.Choice(["jsonl", "table"]), default="jsonl", show_default=True)
+@click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True), help="Write here instead of stdout.")
+@click.option("--no-evidence", is_flag=True, help="Leave evidence spans out of the JSONL records.")
+@click.option("--rejects", type=click.Path(dir_okay=False, writable=True),
+              help="Write every line that went into no entry (and why) to this JSONL file.")
+@_encoding_option
+@_quiet_option
+@_handle_errors
+def extract(paths, fmt, output, no_evidence, rejects, encoding, quiet):
+    """Extract one record per paper entry from digest files.
+
+    PATHS are files, folders of .txt/.md files, or - for standard input.
+
+    \b
+    Example:
+      kg extract seeds/ --format jsonl -o out/seeds.jsonl
+      kg extract seeds/002_bfb65bf37921ed7f.txt --format table
+    """
+    from kg.pipeline import Report, iter_records
+
+    report = Report()
+    single = len(paths) == 1 and not os.path.isdir(paths[0])
+    records = iter_records(paths, report, encoding)
+    if single:  # one file that cannot be read is an error, not a skip
+        from kg.read import read_file
+
+        doc = read_file(paths[0], encoding)
+        from kg.pipeline import extract_document
+
+        records = iter(extract_document(doc, report))
+    out = open(output, "wb") if output else sys.stdout.buffer
+    try:
+        if fmt == "jsonl":
+            for r in records:
+                out.write(orjson.dumps(r.to_dict(evidence=not no_evidence)) + b"\n")
+        else:
+            from kg.report import records_table
+
+            recs = list(records)
+            text = records_table(recs)
+            out.write(text.encode("utf-8"))
+    finally:
+        if output:
+            out.close()
+        else:
+            out.flush()
+    if rejects:
+        with open(rejects, "wb") as f:
+            for u in report.unassigned + report.ignored:
+                f.write(orjson.dumps({"file": u.file, "line": u.line, "reason": u.reason, "text": u.text}) + b"\n")
+    _report_summary(report, quiet)
+    if report.entries == 0:
+        raise click.ClickException("no paper entries found in the input" + (
+            f" ({len(report.files_skipped)} file(s) could not be read)" if report.files_skipped else ""))
+
+
+# --- build --------------------------------------------------------------------------------
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True)
+@click.option("-o", "--output", "graph_path", required=True, type=click.Path(dir_okay=False),
+              help="Graph file (kg node-link JSON). Merged into if it exists.")
+@_encoding_option
+@_quiet_option
+@_handle_errors
+def build(paths, graph_path, encoding, quiet):
+    """Extract PATHS and write (or merge into) a graph file.
+
+    Building the same input twice changes nothing; a new digest adds only what is new.
+
+    \b
+    Example:
+      kg build seeds/ -o out/seeds.kg.json
+    """
+    from kg.pipeline import Report, extract_paths, records_to_graph
+    from kg.stores import networkx_store
+
+    report = Report()
+    records = extract_paths(paths, report, encoding)
+    if not records:
+        _report_summary(report, quiet)
+        raise click.ClickException("no paper entries found in the input; graph not written")
+    G = networkx_store.load(graph_path) if os.path.exists(graph_path) else None
+    before = (G.number_of_nodes(), G.number_of_edges()) if G is not None else (0, 0)
+    G = records_to_graph(records, G)
+    networkx_store.save(G, graph_path)
+    _report_summary(report, quiet)
+    if not quiet:
+        click.echo(f"graph {graph_path}: {G.number_of_nodes()} nodes (+{G.number_of_nodes() - before[0]}), "
+                   f"{G.number_of_edges()} edges (+{G.number_of_edges() - before[1]})", err=True)
+
+
+# --- stats --------------------------------------------------------------------------------
+
+
+@cli.command()
+@click.argument("graph", type=click.Path(dir_okay=False))
+@click.option("--top", "k", default=5, show_default=True, help="How many top entities per type.")
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
+@_handle_errors
+def stats(graph, k, fmt):
+    """Node and edge counts per type, and the top entities, of a graph file.
+
+    \b
+    Example:
+      kg stats out/seeds.kg.json --top 10
+    """
+    from kg.stats import graph_stats
+    from kg.stores import networkx_store
+
+    s = graph_stats(networkx_store.load(graph), k)
+    if fmt == "json":
+        click.echo(orjson.dumps(s.to_dict(), option=orjson.OPT_INDENT_2).decode())
+        return
+    from kg.report import stats_table
+
+    click.echo(stats_table(s), nl=False)
+
+
+# --- export -------------------------------------------------------------------------------
+
+
+@cli.command()
+@click.argument("graph", type=click.Path(dir_okay=False))
+@click.option("--format", "fmt", type=click.Choice(["html", "graphml", "gexf", "json", "csv"]), default="html", show_default=True)
+@click.option("-o", "--output", required=True, type=click.Path(), help="Output file (a folder for csv).")
+@click.option("--view", type=click.Choice(["full", "coauthors", "institutions", "models-datasets"]), default="full", show_default=True,
+              help="html: which projection of the graph to draw.")
+@click.option("--focus", default=None, help="html: draw only the neighbourhood of this node (name or id).")
+@click.option("--depth", default=1, show_default=True, help="html: hops around --focus.")
+@click.option("--min-degree", default=0, show_default=True, help="html: hide nodes with fewer links.")
+@click.option("--title", default=None, help="html: page heading.")
+@_handle_errors
+def export(graph, fmt, output, view, focus, depth, min_degree, title):
+    """Export a graph file as interactive HTML, GraphML, GEXF, node-link JSON or CSV.
+
+    \b
+    Example:
+      kg export out/seeds.kg.json --format html -o visualizations/seeds.html
+      kg export out/seeds.kg.json --format graphml -o out/seeds.graphml
+    """
+    from kg.export import export as do_export
+    from kg.stores import networkx_store
+
+    G = networkx_store.load(graph)
+    opts = {}
+    if fmt == "html":
+        opts = {"view": view, "focus": focus, "depth": depth, "min_degree": min_degree, "title": title}
+    for p in do_export(G, fmt, output, **opts):
+        click.echo(f"wrote {p}", err=True)
+
+
+# --- evaluate -----------------------------------------------------------------------------
+
+
+@cli.command()
+@click.argument("gold", type=click.Path(dir_okay=False))
+@click.argument("pred", type=click.Path(dir_okay=False))
+@click.option("--aliases", type=click.Path(dir_okay=False), default=None,
+              help="Alias table (JSON: canonical → [aliases]); default aliases.json beside GOLD.")
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
+@_handle_errors
+def evaluate(gold, pred, aliases, fmt):
+    """Score extracted records (PRED) against annotated gold records (GOLD).
+
+    Per-field micro precision, recall and F1 under the matching rules of the annotation
+    guidelines (case, spaces, hyphens and dots ignored; size variants map to families).
+
+    \b
+    Example:
+      kg extract seeds/ -o out/pred.jsonl
+      kg evaluate tests/data/seeds.jsonl out/pred.jsonl
+    """
+    from kg.evaluate import evaluate_files
+
+    rep = evaluate_files(gold, pred, aliases)
+    if fmt == "json":
+        click.echo(orjson.dumps(rep.to_dict(), option=orjson.OPT_INDENT_2).decode())
+    else:
+        click.echo(rep.format_table())
+
+
+def main() -> None:
+    cli(prog_name="kg")
+
+
+if __name__ == "__main__":
+    main()

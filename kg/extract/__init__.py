@@ -1,0 +1,84 @@
+"""Stage 3 — extract: one :class:`~kg.records.PaperRecord` per parsed entry.
+
+Header fields (title, category, authors, affiliations) come from the spans the parser
+found; models and datasets from :mod:`kg.extract.entities` over the title and body;
+arXiv id and URLs from the whole entry text.
+"""
+from __future__ import annotations
+
+import re
+
+from kg.extract.affiliations import split_affiliations
+from kg.extract.authors import split_authors
+from kg.extract.entities import find_entities
+from kg.records import Entry, PaperRecord, Span
+from kg.text import arxiv_id, cjk_share, find_urls
+
+__all__ = ["extract_entry", "split_authors", "split_affiliations", "find_entities"]
+
+
+def _lang(entry: Entry) -> str:
+    share = cjk_share(entry.text)
+    if share > 0.6:
+        return "zh"
+    if share < 0.05:
+        return "en"
+    return "mixed"
+
+
+def extract_entry(entry: Entry) -> PaperRecord:
+    text = entry.text
+    authors, truncated = ([], False)
+    if entry.authors is not None:
+        authors, truncated = split_authors(entry.authors.of(text), entry.authors.start)
+    insts = []
+    if entry.affiliations is not None:
+        insts, _ = split_affiliations(entry.affiliations.of(text), entry.affiliations.start)
+    regions: list[Span] = [s for s in (entry.title, entry.title_zh) if s is not None] + list(entry.body)
+    if entry.kind == "abstract" and not entry.body:
+        regions = [Span(0, len(text))]
+    urls = [u for u, _, _ in find_urls(text)]
+    url_spans = [(a, b) for _, a, b in find_urls(text)]
+    # Names inside links (github.com/ruiyan1995/region_learner) are not mentions.
+    regions = _minus(regions, url_spans)
+    models, datasets = find_entities(text, regions, entry.title)
+    title = entry.get("title")
+    category = entry.get("category")
+    return PaperRecord(
+        file=entry.file,
+        line=entry.line,
+        end_line=entry.end_line,
+        kind=entry.kind,
+        layout=entry.layout,
+        lang=_lang(entry),
+        arxiv_id=arxiv_id(text),
+        title=re.sub(r"\s+", " ", title) if title else None,
+        title_zh=entry.get("title_zh"),
+        category=category,
+        authors=tuple(authors),
+        authors_truncated=truncated,
+        institutions=tuple(insts),
+        models=tuple(models),
+        datasets=tuple(datasets),
+        urls=tuple(dict.fromkeys(urls)),
+        text=text,
+    )
+
+
+def _minus(regions: list[Span], holes: list[tuple[int, int]]) -> list[Span]:
+    out = []
+    for r in regions:
+        pieces = [(r.start, r.end)]
+        for a, b in holes:
+            nxt = []
+            for s, e in pieces:
+                if b <= s or a >= e:
+                    nxt.append((s, e))
+                else:
+                    if s < a:
+                        nxt.append((s, a))
+                    if b < e:
+                        nxt.append((b, e))
+            pieces = nxt
+        out += [Span(s, e) for s, e in pieces if e > s]
+    return out

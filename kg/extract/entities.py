@@ -1,0 +1,508 @@
+"""Models and datasets: gazetteer matches plus rules that find names never seen before.
+
+Where a name comes from (``Mention.source``):
+
+* ``gazetteer`` — a known model/dataset pattern (PhraseMatcher on ``LOWER``/``ORTH``);
+* ``mt`` — a machine-translation alias in Chinese text (``变压器`` → Transformer);
+* ``shape`` — a token compound shaped like a name: CamelCase inside a word
+  (``HighMMT``, ``SimCTG``), an acronym with a digit (``MO2``, ``CC3M``), or a
+  hyphenated compound holding one of those (``CMU-MOSI``, ``mgo-T5``);
+* ``acronym`` — ``Title Case Long Form (ACR)`` or ``ACR (Title Case Long Form)``;
+* ``cue`` — introduced by "called / dubbed / named / we propose X, a …", ``称为X``;
+* ``title`` — ``Name: what it is`` at the start of a paper title.
+
+Roles: a name is ``proposed`` when a contribution cue introduces it, when it heads the
+title, or when it is new (not in the gazetteer) in an entry that states a contribution
+and nothing marks it as someone else's (compared with, such as, outperforms …).
+Everything else is ``used``.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc
+
+from kg.extract.nlp import cue_matcher, gazetteer, generic_terms, get_nlp
+from kg.records import Mention, Span
+from kg.resolve import institutions, model_family
+from kg.text import has_cjk, is_cjk
+
+__all__ = ["find_entities", "Found"]
+
+_CAMEL = re.compile(r"[a-z][A-Z]|[A-Z]{2,}[a-z]{2,}")  # HighMMT, SimCTG, DeBERTa, GFlowNets
+_ACRO = re.compile(r"^[A-Z][A-Z0-9]*[A-Z0-9]$")  # NSGD, MO2, CC3M, BTCV
+_HAS_DIGIT_ALPHA = re.compile(r"(?=.*[A-Za-z])(?=.*\d)")
+_NUMBER_UNIT = re.compile(r"^\d+(?:\.\d+)?[KkMmBbTtGg%x]?$|^\d+(?:st|nd|rd|th|D|d)$")
+_STOP_SHAPES = re.compile(r"^(?:INT|FP|BF|UINT|TF|FP)\d+$|^[A-Z]\d{2,4}$|^(?:CVPR|ICCV|ECCV|NeurIPS|NIPS|ICML|ICLR|ACL|EMNLP|NAACL|AAAI|IJCAI|KDD|SIGIR|MICCAI|ICASSP|Interspeech|COLING|CoNLL|SemEval|WWW|WSDM|CIKM|ICRA|IROS|CoRL|RSS|UAI|AISTATS|COLT|ICDM|BMVC|WACV|ACCV|ECAI|TACL|TPAMI|JMLR|TMLR)(?:[-\s]?\d{2,4})?$", re.I)
+_TASK_HEADS = {
+    "generation", "detection", "recognition", "classification", "segmentation", "translation",
+    "answering", "analysis", "estimation", "retrieval", "summarization", "summarisation",
+    "prediction", "localization", "tracking", "captioning", "parsing", "understanding",
+    "reasoning", "learning", "processing", "vision", "intelligence", "inference", "search",
+    "planning", "control", "regression", "clustering", "completion", "alignment",
+    "identification", "verification", "forecasting", "synthesis", "reconstruction",
+    "labeling", "labelling", "tagging", "extraction", "matching", "editing", "modeling",
+    "modelling", "quantization", "compression", "distillation", "pruning", "optimization",
+    "adaptation", "generalization", "imitation", "cloning",
+}
+# Head nouns that make a Title-Case phrase a method/model name when no acronym defines it.
+_METHOD_HEADS = {
+    "transformer", "transformers", "network", "networks", "net", "bottleneck", "descent",
+    "attention", "encoder", "decoder", "autoencoder", "mixer", "layer", "layers",
+    "capsules", "machine", "machines", "optimizer", "algorithm", "framework", "model",
+    "models", "experts", "tuning", "sampling", "training", "search", "embedding",
+    "embeddings", "regularization", "dropout", "normalization", "pooling", "convolution",
+    "convolutions", "kernel", "process", "processes", "flow", "flows", "field", "fields",
+}
+_DATASET_WORDS = {"dataset", "datasets", "benchmark", "benchmarks", "corpus", "corpora", "suite",
+                  "database", "databases", "collection", "testbed", "leaderboard"}
+_DATASET_ZH = ("数据集", "基准", "语料", "数据库", "测试集", "基准测试")
+_USED_CUES = {
+    "outperform", "outperforms", "outperforming", "outperformed", "than", "compared", "comparing",
+    "such", "e.g", "including", "like", "baseline", "baselines", "vs", "versus", "existing",
+    "previous", "prior", "over", "beats", "surpasses", "surpassing", "using", "use", "uses",
+    "used", "adopt", "adopting", "based", "on", "with", "from", "of", "fine", "tuned", "finetunes",
+    "finetune", "apply", "applying", "applied", "employ", "leverage", "leverages",
+}
+_USED_ZH = ("例如", "比如", "优于", "相比", "超过", "使用", "基于", "采用", "包括", "如")
+_STOP_CAPS = {"we", "our", "the", "a", "an", "in", "this", "these", "to", "for", "and", "of", "on",
+              "with", "by", "from", "however", "moreover", "finally", "first", "second", "specifically"}
+
+
+@dataclass
+class Found:
+    """One entity in an entry: every surface mention of it, its label and role."""
+
+    name: str
+    label: str  # MODEL | DATASET
+    known: bool
+    sources: set[str] = field(default_factory=set)
+    spans: list[tuple[int, int]] = field(default_factory=list)
+    proposed: bool = False
+    used_hint: bool = False
+    first: int = 10**9
+
+    def add(self, start: int, end: int, source: str) -> None:
+        self.spans.append((start, end))
+        self.sources.add(source)
+        self.first = min(self.first, start)
+
+
+def _squash(s: str) -> str:
+    return re.sub(r"[\s\-_.·’'\"]+", "", s.casefold())
+
+
+def _is_alnum(tok) -> bool:
+    return any(c.isalnum() for c in tok.text) and not any(is_cjk(c) for c in tok.text)
+
+
+def _compounds(doc: Doc, allowed: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Maximal runs of Latin/digit tokens glued by ``-``/``_``/``/`` with no whitespace
+    (token index ranges), inside the allowed character regions."""
+    out = []
+    i, n = 0, len(doc)
+    while i < n:
+        t = doc[i]
+        if not _is_alnum(t) or not _inside(t.idx, allowed):
+            i += 1
+            continue
+        j = i + 1
+        while j + 1 < n and doc[j - 1].whitespace_ == "" and doc[j].text in ("-", "_") and doc[j].whitespace_ == "" and _is_alnum(doc[j + 1]):
+            j += 2
+        out.append((i, j))
+        i = j
+    return out
+
+
+def _inside(idx: int, regions: list[tuple[int, int]]) -> bool:
+    return any(a <= idx < b for a, b in regions)
+
+
+def _distinctive(text: str) -> bool:
+    parts = re.split(r"[-_]", text)
+    for p in parts:
+        if not p or _NUMBER_UNIT.match(p):
+            continue
+        if _CAMEL.search(p) or (_ACRO.match(p) and len(p) >= 2) or (_HAS_DIGIT_ALPHA.match(p) and p[0].isalpha() and len(p) >= 2):
+            return True
+    return False
+
+
+def _generic(name: str) -> bool:
+    g = generic_terms()
+    k = name.casefold()
+    if k in g or k.rstrip("s") in g or _squash(name) in g:
+        return True
+    if _STOP_SHAPES.match(name):
+        return True
+    return False
+
+
+def _sentences(doc: Doc) -> list[int]:
+    """Sentence number of every token (split on . ! ? ; and their CJK forms)."""
+    sid, out = 0, []
+    for t in doc:
+        out.append(sid)
+        if t.text in ("。", "！", "？", "；", "!", "?", ";") or (t.text == "." and (t.whitespace_ or t.i + 1 == len(doc) or doc[t.i + 1].text.startswith("\n"))):
+            sid += 1
+        elif "\n" in t.text:
+            sid += 1
+    return out
+
+
+def _initials_match(acr: str, words: list[str]) -> bool:
+    """Loose acronym check: the acronym's letters appear, in order, as word initials or
+    capitals of the long form (``NSGD`` ← Normalized Stochastic Gradient Descent,
+    ``MO2`` ← Model-Based Offline Options, ``DFME`` ← Dynamic Facial Micro-expressions)."""
+    letters = [c.lower() for c in acr if c.isalpha()]
+    caps = []
+    for w in words:
+        for part in re.split(r"[-_]", w):
+            if part:
+                caps.append(part[0].lower())
+                caps += [c.lower() for c in part[1:] if c.isupper()]
+    it = iter(caps)
+    return len(letters) >= 2 and all(any(c == x for x in it) for c in letters)
+
+
+class _EntryScan:
+    def __init__(self, text: str, regions: list[tuple[int, int]], title: Span | None):
+        self.text = text
+        self.doc = get_nlp()(text)
+        self.regions = regions
+        self.title = title
+        self.sent = _sentences(self.doc)
+        self.found: dict[str, Found] = {}
+        self.generic_local: set[str] = set()
+        self.gaz = gazetteer()
+        self.contribution = False
+        self.cue_spans: list[tuple[str, int, int]] = []  # (kind, token start, token end)
+
+    # -- bookkeeping --------------------------------------------------------------------
+    def key(self, name: str, label: str) -> str:
+        k = _squash(model_family(name) if label == "MODEL" else name)
+        # Plurals are the same entity ("GFlowNets", "Switch Transformers").
+        return k[:-1] if len(k) > 3 and k.endswith("s") and not k.endswith("ss") and name[-1] == "s" else k
+
+    def add(self, name: str, label: str, known: bool, start: int, end: int, source: str) -> Found:
+        k = self.key(name, label)
+        f = self.found.get(k)
+        if f is None:
+            for other in self.found.values():  # same entity written as alias of another
+                if k in other.__dict__.get("aliases", set()):
+                    f = other
+                    break
+        if f is None:
+            f = self.found[k] = Found(name=name, label=label, known=known)
+            f.__dict__["aliases"] = {k}
+        elif known and not f.known:
+            f.name, f.label, f.known = name, label, True
+        f.add(start, end, source)
+        return f
+
+    def alias(self, f: Found, name: str) -> None:
+        f.__dict__.setdefault("aliases", set()).add(self.key(name, f.label))
+
+    def tok_span(self, i: int, j: int) -> tuple[int, int]:
+        return self.doc[i].idx, self.doc[j - 1].idx + len(self.doc[j - 1].text)
+
+    # -- passes ---------------------------------------------------------------------------
+    def run(self) -> list[Found]:
+        self.cues()
+        self.gazetteer_pass()
+        self.definitions()
+        self.shapes()
+        self.named_by_cue()
+        self.title_cases()
+        self.title_head()
+        self.types_and_roles()
+        out = [f for f in self.found.values() if not _generic(f.name) and _squash(f.name) not in self.generic_local]
+        return sorted(out, key=lambda f: f.first)
+
+    def cues(self) -> None:
+        nlp_strings = self.doc.vocab.strings
+        for mid, s, e in cue_matcher()(self.doc):
+            kind = nlp_strings[mid]
+            if _inside(self.doc[s].idx, self.regions):
+                self.cue_spans.append((kind, s, e))
+                if kind in ("WE_VERB", "ZH_WE"):
+                    self.contribution = True
+
+    def gazetteer_pass(self) -> None:
+        from spacy.util import filter_spans
+
+        hits = [h for h in self.gaz(self.doc) if _inside(self.doc[h.start].idx, self.regions)]
+        spans = filter_spans([self.doc[h.start : h.end] for h in hits])
+        keep = {(s.start, s.end) for s in spans}
+        for h in hits:
+            if (h.start, h.end) not in keep:
+                continue
+            if h.ambiguous:
+                continue
+            toks = self.doc[h.start : h.end]
+            # A Latin pattern must not be part of a longer word run: "BERT" in "BERTScore"
+            # is a different name; "BERT-based" is fine.
+            if h.start > 0 and self.doc[h.start - 1].whitespace_ == "" and _is_alnum(self.doc[h.start - 1]) and not is_cjk(toks.text[0]):
+                continue
+            if h.end < len(self.doc) and toks[-1].whitespace_ == "" and _is_alnum(self.doc[h.end]) and not is_cjk(toks.text[-1]):
+                if not re.match(r"^\d|^[sS]$", self.doc[h.end].text):
+                    continue
+            a, b = self.tok_span(h.start, h.end)
+            # Extend over a glued size suffix: T5-XL, OPT-30B, OPT (175B).
+            self.add(h.id, h.label, True, a, b, "mt" if h.mt else "gazetteer")
+            for (i, j) in [(h.start, h.end)]:
+                self._taken.add((i, j)) if hasattr(self, "_taken") else setattr(self, "_taken", {(i, j)})
+
+    def _overlaps_taken(self, i: int, j: int) -> bool:
+        return any(not (j <= a or i >= b) for a, b in getattr(self, "_taken", set()))
+
+    def definitions(self) -> None:
+        """``Long Form (ACR)`` and ``ACR (Long Form)``."""
+        doc = self.doc
+        for t in doc:
+            if t.text not in ("(", "（") or not _inside(t.idx, self.regions):
+                continue
+            close = next((k for k in range(t.i + 1, min(t.i + 14, len(doc))) if doc[k].text in (")", "）")), None)
+            if close is None:
+                continue
+            inner = doc[t.i + 1 : close]
+            inner_text = inner.text.strip()
+            # Case 1: "... Long Form (ACR)"
+            if re.fullmatch(r"[A-Za-z][A-Za-z0-9\-]*[A-Za-z0-9]|[A-Z]", inner_text) and any(c.isupper() for c in inner_text[1:] + inner_text[:1]):
+                acr = inner_text
+                if _NUMBER_UNIT.match(acr) or not re.search(r"[A-Z].*[A-Z]|\d", acr):
+                    continue
+                words, k = [], t.i - 1
+                while k >= 0 and len(words) < 12 and doc[k].sent_start != 1:
+                    w = doc[k]
+                    if w.text in (",", ".", ";", ":", "，", "。", "；", "：", "(", ")") or "\n" in w.text:
+                        break
+                    if has_cjk(w.text):
+                        words = ["<zh>"]
+                        break
+                    if w.text in ("-", "_") or w.whitespace_ == "" and k + 1 < t.i and doc[k + 1].text in ("-", "_"):
+                        pass
+                    words.insert(0, w.text)
+                    k -= 1
+                self._definition(acr, words, t.i + 1, close, k + 1)
+            # Case 2: "ACR (Long Form)"
+            elif t.i > 0 and _distinctive(doc[t.i - 1].text) and len(inner) >= 2 and re.fullmatch(r"[A-Za-z][\w\s\-']+", inner_text):
+                acr_tok = doc[t.i - 1]
+                if _initials_match(acr_tok.text, inner_text.split()):
+                    a, b = self.tok_span(acr_tok.i, acr_tok.i + 1)
+                    if not _generic(acr_tok.text):
+                        f = self.add(acr_tok.text, self._label_for(acr_tok.text, acr_tok.i, acr_tok.i + 1), False, a, b, "acronym")
+                        self.alias(f, inner_text)
+
+    def _definition(self, acr: str, words: list[str], ai: int, aj: int, li: int) -> None:
+        if words == ["<zh>"]:
+            # Chinese long form: case cannot tell a name from a concept, so only a
+            # name-shaped acronym (hyphen, digit, CamelCase) counts as a name.
+            if not (("-" in acr or re.search(r"\d", acr) or _CAMEL.search(acr)) and not _generic(acr)):
+                self.generic_local.add(_squash(acr))
+            return
+        # Trim the long form to the words whose initials spell the acronym.
+        content = [w for w in words if w not in ("-", "_")]
+        best = None
+        for s in range(len(content)):
+            if _initials_match(acr, content[s:]):
+                best = s
+        if best is None:
+            return
+        long_words = content[best:]
+        title_case = all(w[:1].isupper() or w.lower() in ("of", "for", "and", "the", "in", "on", "to", "with", "a") or not w[:1].isalpha() for w in long_words)
+        head = long_words[-1].lower() if long_words else ""
+        if not title_case or head in _TASK_HEADS:
+            self.generic_local.add(_squash(acr))
+            return
+        if _generic(acr):
+            return
+        long_form = " ".join(long_words)
+        a, b = self.tok_span(ai, aj)
+        known = self.gaz.known(acr) or self.gaz.known(long_form)
+        if known:
+            f = self.add(known[1], known[0], True, a, b, "acronym")
+        else:
+            f = self.add(acr, self._label_for(long_form, ai, aj), False, a, b, "acronym")
+        self.alias(f, long_form)
+        self.alias(f, acr)
+        # The long form itself is a mention of the same entity.
+        lf_start = self.text.rfind(long_words[0], 0, a)
+        if lf_start >= 0:
+            f.spans.append((lf_start, a - 1))
+            f.first = min(f.first, lf_start)
+
+    def shapes(self) -> None:
+        for i, j in _compounds(self.doc, self.regions):
+            if self._overlaps_taken(i, j):
+                continue
+            text = self.doc[i:j].text
+            if not _distinctive(text):
+                continue
+            # Strip a glued lowercase trailer that machine translation left on a name
+            # ("Go-tuningfor") only when the cleaned name appears elsewhere.
+            name = text
+            if _generic(name) or _squash(name) in self.generic_local:
+                continue
+            if len(re.sub(r"[^A-Za-z]", "", name)) < 2:
+                continue
+            a, b = self.tok_span(i, j)
+            known = self.gaz.known(name) or self.gaz.known(model_family(name))
+            if known:
+                self.add(known[1], known[0], True, a, b, "gazetteer")
+            else:
+                self.add(name, self._label_for(name, i, j), False, a, b, "shape")
+
+    def named_by_cue(self) -> None:
+        """``called X`` / ``dubbed X`` / ``称为X`` / ``we propose X, a …`` / ``X for short``."""
+        doc = self.doc
+        comps = _compounds(doc, self.regions)
+        start_of = {i: (i, j) for i, j in comps}
+        for kind, s, e in self.cue_spans:
+            k = e
+            if kind in ("NAMED", "ZH_NAMED"):
+                while k < len(doc) and doc[k].lower_ in ("the", "a", "an", "as", "it", "is", "'", '"', "“", "“"):
+                    k += 1
+                if k in start_of:
+                    i, j = start_of[k]
+                    j = self._extend_title_case(j)
+                    self._cue_name(i, j, proposed=True)
+            elif kind in ("WE_VERB", "ZH_WE"):
+                if k < len(doc) and doc[k].text == "了":
+                    k += 1
+                if k in start_of:
+                    i, j = start_of[k]
+                    # "we propose X, a/an …" or "我们介绍了X,这是…": apposition marks a name.
+                    nxt = doc[j].text if j < len(doc) else ""
+                    nxt2 = doc[j + 1].lower_ if j + 1 < len(doc) else ""
+                    if nxt in (",", "，") and (nxt2 in ("a", "an", "which", "the", "our", "这", "一") or has_cjk(nxt2)):
+                        if doc[i].text[:1].isupper() or _distinctive(doc[i:j].text):
+                            self._cue_name(i, j, proposed=True)
+        # "X for short" (also glued by translation: "Go-tuningfor short")
+        for m in re.finditer(r"\(([A-Z][\w\-]*?)(?:\s*for|for)\s+short\)", self.text):
+            if _inside(m.start(), self.regions):
+                name = m.group(1)
+                f = self.add(name, "MODEL", bool(self.gaz.known(name)), m.start(1), m.end(1), "cue")
+                f.proposed = True
+
+    def _extend_title_case(self, j: int) -> int:
+        doc = self.doc
+        while j + 1 < len(doc) and doc[j - 1].whitespace_ == " " and doc[j].text[:1].isupper() and doc[j].is_alpha:
+            j += 1
+        return j
+
+    def _cue_name(self, i: int, j: int, proposed: bool) -> None:
+        text = self.doc[i:j].text
+        if _generic(text) or len(text) < 2 or text.lower() in _STOP_CAPS or not any(c.isalpha() for c in text):
+            return
+        a, b = self.tok_span(i, j)
+        known = self.gaz.known(text)
+        f = self.add(known[1] if known else text, known[0] if known else self._label_for(text, i, j), bool(known), a, b, "cue")
+        f.proposed = f.proposed or proposed
+
+    def title_cases(self) -> None:
+        """Mid-sentence Title-Case phrases ending in a method head noun
+        ("the Distributed Information Bottleneck")."""
+        doc = self.doc
+        i = 0
+        while i < len(doc):
+            t = doc[i]
+            in_title = self.title is not None and self.title.start <= t.idx < self.title.end
+            # Titles are Title Case by convention, so capitals there say nothing.
+            if in_title or not (t.text[:1].isupper() and t.is_alpha and _inside(t.idx, self.regions)) or i == 0 or self.sent[i - 1] != self.sent[i] or doc[i - 1].text in (".", ":", "\n"):
+                i += 1
+                continue
+            j = i
+            while j < len(doc) and ((doc[j].text[:1].isupper() and doc[j].is_alpha) or (doc[j].text == "-" and doc[j - 1].whitespace_ == "")) and self.sent[j] == self.sent[i]:
+                j += 1
+            words = [w.text for w in doc[i:j] if w.text != "-"]
+            if 2 <= len(words) <= 5 and words[-1].lower() in _METHOD_HEADS and not self._overlaps_taken(i, j):
+                name = doc[i:j].text
+                if not institutions().is_known(name) and not all(w.lower() in _METHOD_HEADS | {"neural", "deep", "language", "large"} for w in words):
+                    a, b = self.tok_span(i, j)
+                    known = self.gaz.known(name)
+                    if known:
+                        self.add(known[1], known[0], True, a, b, "gazetteer")
+                    elif self.text[b : b + 2] != " (":  # defined acronyms are handled already
+                        self.add(name, self._label_for(name, i, j), False, a, b, "title-case")
+            i = max(j, i + 1)
+
+    def title_head(self) -> None:
+        """``Name: what it does`` at the start of a title names the paper's contribution."""
+        if self.title is None:
+            return
+        t = self.text[self.title.start : self.title.end]
+        m = re.match(r"^\s*([A-Z][\w\-]*(?:\s[A-Z0-9][\w\-]*){0,2})\s*[:：]\s+\S", t)
+        if not m:
+            return
+        name = m.group(1)
+        if _generic(name) or (not _distinctive(name) and " " not in name and not re.search(r"[A-Z].*[A-Z]", name)):
+            return
+        a = self.title.start + m.start(1)
+        known = self.gaz.known(name)
+        label = known[0] if known else ("DATASET" if re.search(r"bench|dataset|corpus", t, re.I) and not re.search(r"model|network|method", t, re.I) else "MODEL")
+        f = self.add(known[1] if known else name, label, bool(known), a, a + len(name), "title")
+        f.proposed = True
+
+    # -- typing and roles --------------------------------------------------------------------
+    def _label_for(self, name: str, i: int, j: int) -> str:
+        known = self.gaz.known(name)
+        if known:
+            return known[0]
+        if re.search(r"bench(mark)?$|dataset$|corpus$|[-_]?\d+(?:\.\d+)?[KkM]$", name, re.I) and not re.search(r"^\d", name):
+            return "DATASET"
+        doc = self.doc
+        window = [w.lower_ for w in doc[max(0, i - 4) : i]] + [w.lower_ for w in doc[j : j + 4]]
+        if any(w in _DATASET_WORDS for w in window):
+            return "DATASET"
+        zh_after = "".join(w.text for w in doc[j : j + 8])
+        zh_before = "".join(w.text for w in doc[max(0, i - 6) : i])
+        if any(z in zh_after[:6] or z in zh_before for z in _DATASET_ZH):
+            return "DATASET"
+        return "MODEL"
+
+    def types_and_roles(self) -> None:
+        doc = self.doc
+        tok_at = {t.idx: t.i for t in doc}
+        for f in self.found.values():
+            if f.proposed:
+                continue
+            explicit = False
+            for a, _b in f.spans:
+                i = tok_at.get(a)
+                if i is None:
+                    continue
+                sent = self.sent[i]
+                before = [w for w in doc[max(0, i - 8) : i] if self.sent[w.i] == sent]
+                for kind, s, e in self.cue_spans:
+                    if self.sent[s] == sent and e <= i and i - e <= 12:
+                        between = [w.lower_ for w in doc[e:i]]
+                        if not any(w in ("outperform", "outperforms", "than", "compared", "over", "such", "e.g", "including", "like", "vs", "versus", "and", "on", "with", "using", "based", "from", "in", "to", "for", "例", "如", "于", "比", "在") for w in between[:-1] + (between[-1:] if between and between[-1] in ("using", "on", "with") else [])):
+                            explicit = True
+                blob = " ".join(w.lower_ for w in before)
+                if any(w.lower_ in _USED_CUES for w in before[-3:]) or any(z in "".join(w.text for w in before) for z in _USED_ZH):
+                    f.used_hint = True
+                if re.search(r"\b(?:our|novel|new|proposed)\b", blob) and not re.search(r"\b(?:existing|previous|prior|other)\b", blob):
+                    explicit = True
+            if explicit:
+                f.proposed = True
+            elif not f.known and self.contribution and not f.used_hint:
+                f.proposed = True
+
+
+def find_entities(text: str, regions: Iterable[Span], title: Span | None = None) -> tuple[list[Mention], list[Mention]]:
+    """Models and datasets in ``text`` restricted to ``regions`` (character spans)."""
+    regs = [(s.start, s.end) for s in regions]
+    scan = _EntryScan(text, regs, title)
+    models, datasets = [], []
+    for f in scan.run():
+        a, b = min(f.spans)
+        name = model_family(f.name) if f.label == "MODEL" and f.known else f.name
+        if f.label == "MODEL" and not f.known:
+            name = model_family(name)
+        src = sorted(f.sources)[0] if len(f.sources) == 1 else "+".join(sorted(f.sources))
+        m = Mention(name=name, text=text[a:b], start=a, end=b, role="proposed" if f.proposed else "used", source=src)
+        (datasets if f.label == "DATASET" else models).append(m)
+    return models, datasets

@@ -1,0 +1,193 @@
+"""The spaCy side of extraction: a blank pipeline with a tokenizer fit for mixed
+Chinese/English digests, and gazetteer matchers built from ``kg/data``.
+
+Why a custom tokenizer: spaCy's blank ``zh`` splits everything per character, so a
+Latin name inside Chinese text (``MLP混合物``, ``使用CubeMLP提取``) would be letters, and
+the blank ``en`` tokenizer keeps ``CubeMLP提取`` as one token. Ours emits one token per
+CJK character, one per Latin/digit run and one per punctuation mark, and it splits
+hyphens, so ``CMU-MOSI``, ``T5-XL`` and ``Mixture-of-Experts`` are token sequences that
+phrase patterns (tokenised the same way) and shape rules can match. Whitespace is kept
+exactly (``Doc.text == text``), so token offsets are character offsets in the entry:
+that is what makes evidence spans exact.
+"""
+from __future__ import annotations
+
+import functools
+import json
+import re
+from dataclasses import dataclass
+from importlib import resources
+
+import spacy
+from spacy.language import Language
+from spacy.matcher import Matcher, PhraseMatcher
+from spacy.tokens import Doc
+from spacy.vocab import Vocab
+
+__all__ = ["MixedTokenizer", "get_nlp", "Gazetteer", "gazetteer", "load_patterns", "generic_terms"]
+
+_TOKEN_RE = re.compile(
+    r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]"  # one CJK character
+    r"|(?:(?![\u3400-\u9fff])[^\W_])+(?:[.](?=\d)(?:(?![\u3400-\u9fff])[^\W_])+)*"  # Latin/digit run, 2.0
+    r"|\S",  # any other single character
+    re.U,
+)
+
+
+class MixedTokenizer:
+    """Offset-exact tokenizer for mixed CJK/Latin text (see module docstring)."""
+
+    def __init__(self, vocab: Vocab):
+        self.vocab = vocab
+
+    def __call__(self, text: str) -> Doc:
+        words: list[str] = []
+        spaces: list[bool] = []
+        pos = 0
+        for m in _TOKEN_RE.finditer(text):
+            gap = text[pos : m.start()]
+            if gap:
+                if gap == " " and words:
+                    spaces[-1] = True
+                else:
+                    # Keep odd whitespace as its own token so the text round-trips.
+                    if words and gap.startswith(" ") and not spaces[-1]:
+                        spaces[-1] = True
+                        gap = gap[1:]
+                    if gap:
+                        words.append(gap)
+                        spaces.append(False)
+            words.append(m.group(0))
+            spaces.append(False)
+            pos = m.end()
+        tail = text[pos:]
+        if tail:
+            words.append(tail)
+            spaces.append(False)
+        return Doc(self.vocab, words=words, spaces=spaces)
+
+    # spaCy serialisation hooks (a tokenizer must offer them to live in a pipeline).
+    def to_bytes(self, **kwargs) -> bytes:  # pragma: no cover - nothing to save
+        return b""
+
+    def from_bytes(self, _b: bytes, **kwargs) -> "MixedTokenizer":  # pragma: no cover
+        return self
+
+
+@functools.cache
+def get_nlp() -> Language:
+    """A blank English pipeline with the mixed tokenizer (no model download)."""
+    nlp = spacy.blank("en")
+    nlp.tokenizer = MixedTokenizer(nlp.vocab)
+    return nlp
+
+
+def _data_path(name: str):
+    return resources.files("kg") / "data" / name
+
+
+def load_patterns(name: str) -> list[dict]:
+    """JSONL pattern rows (``{"label","pattern","id", ...}``) from ``kg/data``."""
+    p = _data_path(name)
+    if not p.is_file():
+        return []
+    rows = []
+    for line in p.read_text(encoding="utf-8").splitlines():
+        line = line.strip()
+        if line and not line.startswith("#"):
+            rows.append(json.loads(line))
+    return rows
+
+
+@functools.cache
+def generic_terms() -> frozenset[str]:
+    """Lower-cased terms that look like names but are generic kinds (CNN, NLP, SOTA …)."""
+    p = _data_path("generic_terms.txt")
+    if not p.is_file():
+        return frozenset()
+    out = set()
+    for line in p.read_text(encoding="utf-8").splitlines():
+        line = line.split("#", 1)[0].strip()
+        if line:
+            out.add(line.casefold())
+    return frozenset(out)
+
+
+@dataclass(frozen=True)
+class GazetteerHit:
+    start: int  # token index
+    end: int
+    label: str  # MODEL | DATASET
+    id: str
+    mt: bool  # a machine-translation alias
+    ambiguous: bool
+
+
+class Gazetteer:
+    """Phrase matchers over the model, dataset and MT-alias pattern files.
+
+    Patterns match on ``LOWER`` unless marked ``"case": "exact"`` (names that are also
+    ordinary words, such as ``Performer`` or ``ART``), which match on ``ORTH``.
+    """
+
+    def __init__(self, nlp: Language, rows: list[dict]):
+        self.nlp = nlp
+        self.lower = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self.exact = PhraseMatcher(nlp.vocab, attr="ORTH")
+        self.meta: dict[str, tuple[str, str, bool, bool]] = {}
+        self.ids: dict[str, tuple[str, str]] = {}  # squashed id -> (label, id)
+        for i, row in enumerate(rows):
+            key = f"g{i}"
+            label = row.get("label", "MODEL")
+            mt = row.get("lang") == "zh"
+            self.meta[key] = (label, row["id"], mt, bool(row.get("ambiguous")))
+            doc = nlp.make_doc(row["pattern"])
+            if row.get("case") == "exact":
+                self.exact.add(key, [doc])
+            else:
+                self.lower.add(key, [doc])
+            self.ids.setdefault(_squash(row["id"]), (label, row["id"]))
+            self.ids.setdefault(_squash(row["pattern"]), (label, row["id"]))
+
+    def __call__(self, doc: Doc) -> list[GazetteerHit]:
+        hits = []
+        for matcher in (self.lower, self.exact):
+            for match_id, s, e in matcher(doc):
+                label, cid, mt, amb = self.meta[self.nlp.vocab.strings[match_id]]
+                hits.append(GazetteerHit(s, e, label, cid, mt, amb))
+        return hits
+
+    def known(self, name: str) -> tuple[str, str] | None:
+        """``(label, canonical id)`` when ``name`` is a gazetteer name or pattern."""
+        return self.ids.get(_squash(name))
+
+
+def _squash(s: str) -> str:
+    return re.sub(r"[\s\-_.·’'\"]+", "", s.casefold())
+
+
+@functools.cache
+def gazetteer() -> Gazetteer:
+    rows = load_patterns("models.jsonl") + load_patterns("datasets.jsonl") + load_patterns("mt_aliases.jsonl")
+    return Gazetteer(get_nlp(), rows)
+
+
+@functools.cache
+def cue_matcher() -> Matcher:
+    """Token patterns for the phrases that introduce a paper's own contribution."""
+    nlp = get_nlp()
+    m = Matcher(nlp.vocab)
+    verbs = ["propose", "proposes", "proposed", "introduce", "introduces", "introduced", "present",
+             "presents", "presented", "develop", "develops", "developed", "design", "designs", "designed",
+             "devise", "create", "created", "construct", "constructed", "build", "built", "release",
+             "curate", "collect", "collected", "contribute", "offer", "describe", "describes"]
+    m.add("WE_VERB", [[{"LOWER": {"IN": ["we", "paper", "work", "study", "authors"]}},
+                       {"LOWER": {"IN": ["also", "further", "then", "first", "here", "newly", "hereby"]}, "OP": "*"},
+                       {"LOWER": {"IN": verbs}}]])
+    m.add("NAMED", [[{"LOWER": {"IN": ["called", "dubbed", "named", "termed", "coined", "entitled"]}}]])
+    m.add("ZH_WE", [[{"ORTH": {"IN": ["我", "本"]}}, {"ORTH": {"IN": ["们", "文"]}},
+                     {"ORTH": {"IN": ["也", "还", "首", "先", "进", "一", "步"]}, "OP": "*"},
+                     {"ORTH": {"IN": ["提", "介", "引", "开", "设", "构", "推", "策", "创", "发"]}},
+                     {"ORTH": {"IN": ["出", "绍", "入", "发", "计", "建", "划", "造", "布"]}}]])
+    m.add("ZH_NAMED", [[{"ORTH": {"IN": ["称", "名", "叫"]}}, {"ORTH": {"IN": ["为", "作"]}}]])
+    return m

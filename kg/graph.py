@@ -1,0 +1,187 @@
+"""Stage 5 — graph: typed nodes and edges with provenance, as an in-memory NetworkX value.
+
+The schema is shared by every store (the NetworkX file and Neo4j use the same labels,
+keys and relationship types) and by the exports. Node ids are ``"<Label>:<key>"`` with
+deterministic keys, so building the same input twice, or merging a new digest into an
+old graph, never duplicates anything.
+
+========================  ==========================================================
+Edge (type)               Meaning
+========================  ==========================================================
+Author -AUTHORED-> Paper  ``position`` (1-based author order)
+Paper -AFFILIATED_WITH->  institution named in the entry's affiliation line
+Author -AFFILIATED_WITH-> only where the entry names exactly one institution
+Paper -PROPOSES-> Model   the paper introduces the model / method
+Paper -USES-> Model       compared with, fine-tuned, evaluated, built on
+Paper -INTRODUCES-> Data  the paper introduces the dataset / benchmark
+Paper -EVALUATES_ON->     the paper uses the dataset
+Paper -IN_CATEGORY->      arXiv group code of the entry
+Paper -APPEARS_IN-> Digest  the digest file the entry came from (``line``)
+========================  ==========================================================
+
+Every edge carries provenance: ``file`` and ``line`` of its first occurrence,
+``evidence`` (the text it came from) and ``sources`` (every ``file:line`` seen).
+"""
+from __future__ import annotations
+
+import hashlib
+from collections import Counter
+from collections.abc import Iterable
+from typing import Any
+
+import networkx as nx
+
+from kg.records import PaperRecord
+from kg.text import normalize, slug
+
+__all__ = [
+    "NODE_LABELS",
+    "EDGE_TYPES",
+    "EDGE_ENDPOINTS",
+    "node_id",
+    "paper_key",
+    "author_key",
+    "new_graph",
+    "add_records",
+    "build_graph",
+    "counts",
+    "nodes_of",
+]
+
+NODE_LABELS = ("Paper", "Author", "Institution", "Model", "Dataset", "Category", "Digest")
+EDGE_TYPES = (
+    "AUTHORED",
+    "AFFILIATED_WITH",
+    "PROPOSES",
+    "USES",
+    "INTRODUCES",
+    "EVALUATES_ON",
+    "IN_CATEGORY",
+    "APPEARS_IN",
+)
+#: Allowed (source label, target label) pairs per relationship type; the Neo4j writer
+#: uses this as its allowlist, since labels and types cannot be Cypher parameters.
+EDGE_ENDPOINTS: dict[str, tuple[tuple[str, str], ...]] = {
+    "AUTHORED": (("Author", "Paper"),),
+    "AFFILIATED_WITH": (("Paper", "Institution"), ("Author", "Institution")),
+    "PROPOSES": (("Paper", "Model"),),
+    "USES": (("Paper", "Model"),),
+    "INTRODUCES": (("Paper", "Dataset"),),
+    "EVALUATES_ON": (("Paper", "Dataset"),),
+    "IN_CATEGORY": (("Paper", "Category"),),
+    "APPEARS_IN": (("Paper", "Digest"),),
+}
+FORMAT_NAME = "kg-graph"
+FORMAT_VERSION = 1
+
+
+def node_id(label: str, key: str) -> str:
+    return f"{label}:{key}"
+
+
+def paper_key(rec: PaperRecord) -> str:
+    """arXiv id where there is one; otherwise a content hash of the title (or of the
+    entry text for bare abstracts), so the same paper in two digests is one node."""
+    if rec.arxiv_id:
+        return rec.arxiv_id
+    basis = rec.title or rec.text
+    return "h" + hashlib.sha1(normalize(basis).encode("utf-8")).hexdigest()[:16]
+
+
+def author_key(name: str) -> str:
+    """Authors are keyed by their normalised written name; merging variants such as
+    ``S. Salter`` / ``Sasha Salter`` is the resolver's job, only when it is safe."""
+    return normalize(name)
+
+
+def new_graph() -> nx.MultiDiGraph:
+    G = nx.MultiDiGraph()
+    G.graph.update({"format": FORMAT_NAME, "version": FORMAT_VERSION})
+    return G
+
+
+def _add_node(G: nx.MultiDiGraph, label: str, key: str, name: str, **props: Any) -> str:
+    nid = node_id(label, key)
+    if nid in G:
+        data = G.nodes[nid]
+        for k, v in props.items():  # fill gaps only: the first non-empty value stays
+            if v not in (None, "", ()) and data.get(k) in (None, "", ()):
+                data[k] = v
+    else:
+        clean = {k: v for k, v in props.items() if v is not None}
+        G.add_node(nid, label=label, key=key, name=name, **clean)
+    return nid
+
+
+def _add_edge(G: nx.MultiDiGraph, u: str, v: str, rel: str, file: str, line: int, evidence: str, **props: Any) -> None:
+    src = f"{file}:{line}"
+    if G.has_edge(u, v, key=rel):
+        data = G.edges[u, v, rel]
+        if src not in data["sources"]:
+            data["sources"] = sorted({*data["sources"], src})
+        if (file, line) < (data["file"], data["line"]):  # provenance = earliest occurrence
+            data.update(file=file, line=line, evidence=evidence, **props)
+        return
+    G.add_edge(u, v, key=rel, type=rel, file=file, line=line, evidence=evidence, sources=[src], **props)
+
+
+def _display(rec: PaperRecord) -> str:
+    if rec.title:
+        return rec.title
+    t = " ".join(rec.text.split())
+    return t[:80] + ("…" if len(t) > 80 else "")
+
+
+def add_records(G: nx.MultiDiGraph, records: Iterable[PaperRecord]) -> nx.MultiDiGraph:
+    """Merge ``records`` into ``G`` in place (idempotent) and return it."""
+    for rec in sorted(records, key=lambda r: (r.source_name, r.line)):
+        file, line = rec.source_name, rec.line
+        pkey = paper_key(rec)
+        url = next((u for u in rec.urls if "arxiv.org" in u), rec.urls[0] if rec.urls else None)
+        p = _add_node(
+            G, "Paper", pkey, _display(rec),
+            title=rec.title, title_zh=rec.title_zh, arxiv_id=rec.arxiv_id,
+            category=rec.category, kind=rec.kind, lang=rec.lang, url=url,
+            abstract=None if rec.title else " ".join(rec.text.split())[:2000],
+        )
+        d = _add_node(G, "Digest", rec.source_name, rec.source_name)
+        _add_edge(G, p, d, "APPEARS_IN", file, line, rec.text.split("\n", 1)[0][:200])
+        if rec.category:
+            c = _add_node(G, "Category", rec.category, rec.category)
+            _add_edge(G, p, c, "IN_CATEGORY", file, line, f"[{rec.category}]")
+        inst_ids = []
+        for m in rec.institutions:
+            i = _add_node(G, "Institution", slug(m.name), m.name)
+            inst_ids.append((i, m))
+            _add_edge(G, p, i, "AFFILIATED_WITH", file, line, m.text)
+        for a in rec.authors:
+            aid = _add_node(G, "Author", author_key(a.name), a.name)
+            _add_edge(G, aid, p, "AUTHORED", file, line, a.name, position=a.position)
+            if len(inst_ids) == 1:  # only then is the author's affiliation unambiguous
+                _add_edge(G, aid, inst_ids[0][0], "AFFILIATED_WITH", file, line, inst_ids[0][1].text)
+        for m in rec.models:
+            mid = _add_node(G, "Model", slug(m.name), m.name)
+            _add_edge(G, p, mid, "PROPOSES" if m.role == "proposed" else "USES", file, line, m.text)
+        for m in rec.datasets:
+            did = _add_node(G, "Dataset", slug(m.name), m.name)
+            _add_edge(G, p, did, "INTRODUCES" if m.role == "proposed" else "EVALUATES_ON", file, line, m.text)
+    return G
+
+
+def build_graph(records: Iterable[PaperRecord], into: nx.MultiDiGraph | None = None) -> nx.MultiDiGraph:
+    """A new graph from ``records`` (or ``into`` with them merged in)."""
+    return add_records(into if into is not None else new_graph(), records)
+
+
+def nodes_of(G: nx.MultiDiGraph, label: str) -> list[str]:
+    return sorted(n for n, d in G.nodes(data=True) if d.get("label") == label)
+
+
+def counts(G: nx.MultiDiGraph) -> dict[str, dict[str, int]]:
+    """Node counts per label and edge counts per type (every label/type present, 0 if none)."""
+    nodes = Counter(d.get("label") for _, d in G.nodes(data=True))
+    edges = Counter(k for _, _, k in G.edges(keys=True))
+    return {
+        "nodes": {label: nodes.get(label, 0) for label in NODE_LABELS},
+        "edges": {t: edges.get(t, 0) for t in EDGE_TYPES},
+    }

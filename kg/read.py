@@ -1,0 +1,171 @@
+"""Stage 1 — read: turn files into decoded :class:`~kg.records.Document` values.
+
+Digests arrive as UTF-8 (with or without BOM), UTF-16 from Windows tools, GBK/GB18030
+from Chinese sites, with CRLF or mixed line ends. We detect in a fixed order that is
+cheap and deterministic — BOM, strict UTF-8, strict GB18030, then charset-normalizer's
+guess — and refuse what is not text, rather than guessing one encoding and producing
+mojibake that would poison the graph with garbage names.
+"""
+from __future__ import annotations
+
+import logging
+import os
+import sys
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+from kg.errors import ReadError
+from kg.records import Document
+
+log = logging.getLogger(__name__)
+
+__all__ = ["read_file", "read_bytes", "iter_paths", "read_paths", "Skipped"]
+
+_BOMS = (
+    (b"\xef\xbb\xbf", "utf-8-sig"),
+    (b"\xff\xfe\x00\x00", "utf-32-le"),
+    (b"\x00\x00\xfe\xff", "utf-32-be"),
+    (b"\xff\xfe", "utf-16-le"),
+    (b"\xfe\xff", "utf-16-be"),
+)
+
+#: Share of control characters (other than tab/CR/LF/FF) above which decoded text is
+#: treated as binary. Real digests have none; 1% tolerates a stray escape code.
+MAX_CONTROL_SHARE = 0.01
+
+
+@dataclass(frozen=True, slots=True)
+class Skipped:
+    """A path that was not read, and why (reported, never silently dropped)."""
+
+    path: str
+    reason: str
+
+
+def _looks_utf16(data: bytes) -> str | None:
+    """UTF-16 without BOM: every other byte is NUL for ASCII-heavy text."""
+    if len(data) < 4:
+        return None
+    even = data[0::2].count(0)
+    odd = data[1::2].count(0)
+    half = len(data) / 2
+    if odd > 0.3 * half and even < 0.05 * half:
+        return "utf-16-le"
+    if even > 0.3 * half and odd < 0.05 * half:
+        return "utf-16-be"
+    return None
+
+
+def _control_share(text: str) -> float:
+    if not text:
+        return 0.0
+    bad = sum(1 for c in text if (ord(c) < 32 and c not in "\t\r\n\f") or c == "\x7f")
+    return bad / len(text)
+
+
+def decode(data: bytes, path: str, encoding: str | None = None) -> tuple[str, str]:
+    """Decode ``data``; returns ``(text, encoding)`` or raises :class:`ReadError`."""
+    if encoding:
+        try:
+            return data.decode(encoding), encoding
+        except (UnicodeDecodeError, LookupError) as e:
+            raise ReadError(path, f"cannot decode as {encoding}: {e}") from None
+    if not data.strip():
+        raise ReadError(path, "empty file")
+    for bom, enc in _BOMS:
+        if data.startswith(bom):
+            try:
+                return data.decode(enc), enc
+            except UnicodeDecodeError as e:
+                raise ReadError(path, f"starts with a {enc} byte-order mark but is not {enc}: {e.reason}") from None
+    guess16 = _looks_utf16(data)
+    candidates = [guess16] if guess16 else []
+    if b"\x00" in data and not guess16:
+        raise ReadError(path, "binary file (contains NUL bytes), not a text digest")
+    candidates += ["utf-8", "gb18030"]
+    for enc in candidates:
+        try:
+            text = data.decode(enc)
+        except UnicodeDecodeError:
+            continue
+        if enc == "gb18030" and not _plausible_gb(text):
+            continue
+        if _control_share(text) > MAX_CONTROL_SHARE:
+            raise ReadError(path, "binary file (control bytes), not a text digest")
+        return text, enc
+    try:
+        from charset_normalizer import from_bytes
+
+        best = from_bytes(data).best()
+    except Exception:  # charset-normalizer is a heuristic; any failure means "unknown"
+        best = None
+    if best is not None and best.encoding:
+        text = str(best)
+        if _control_share(text) <= MAX_CONTROL_SHARE:
+            return text, best.encoding
+    raise ReadError(path, "not valid text in any supported encoding (UTF-8/16/32, GB18030); try --encoding")
+
+
+def _plausible_gb(text: str) -> bool:
+    """GB18030 decodes almost any byte string; accept it only when the result is mostly
+    common CJK, ASCII and punctuation (mojibake from binary data is not)."""
+    if not text:
+        return False
+    ok = sum(
+        1
+        for c in text
+        if c.isascii() or "\u4e00" <= c <= "\u9fff" or "\u3000" <= c <= "\u303f" or "\uff00" <= c <= "\uffef"
+    )
+    return ok / len(text) > 0.9
+
+
+def normalize_newlines(text: str) -> str:
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def read_bytes(data: bytes, path: str = "<stdin>", encoding: str | None = None) -> Document:
+    text, enc = decode(data, path, encoding)
+    return Document(path=path, text=normalize_newlines(text), encoding=enc)
+
+
+def read_file(path: str | os.PathLike[str], encoding: str | None = None) -> Document:
+    """Read one file; ``-`` reads standard input."""
+    p = os.fspath(path)
+    if p == "-":
+        return read_bytes(sys.stdin.buffer.read(), "<stdin>", encoding)
+    try:
+        with open(p, "rb") as f:
+            data = f.read()
+    except FileNotFoundError:
+        raise ReadError(p, "no such file") from None
+    except IsADirectoryError:
+        raise ReadError(p, "is a directory") from None
+    except OSError as e:
+        raise ReadError(p, e.strerror or str(e)) from None
+    return read_bytes(data, p, encoding)
+
+
+def iter_paths(paths: Iterable[str | os.PathLike[str]]) -> Iterator[str]:
+    """Expand folders into their ``.txt`` files (sorted, recursively); keep files as given."""
+    for path in paths:
+        p = os.fspath(path)
+        if p != "-" and os.path.isdir(p):
+            found = []
+            for root, dirs, files in os.walk(p):
+                dirs.sort()
+                found += [os.path.join(root, f) for f in files if f.lower().endswith((".txt", ".md"))]
+            yield from sorted(found)
+        else:
+            yield p
+
+
+def read_paths(
+    paths: Iterable[str | os.PathLike[str]], encoding: str | None = None
+) -> Iterator[Document | Skipped]:
+    """Read every path, yielding a :class:`Skipped` for each that cannot be read."""
+    for p in iter_paths(paths):
+        try:
+            yield read_file(p, encoding)
+        except ReadError as e:
+            log.warning("skipped %s: %s", e.path, e.reason)
+            yield Skipped(e.path, e.reason)

@@ -1,0 +1,208 @@
+"""Stage 4 — resolve: canonical institutions, model families and author variants.
+
+Institutions resolve through a curated alias table (``kg/data/institutions.jsonl``) and,
+for names the table lacks, a deliberately conservative fuzzy match that only fixes
+typos: two different universities of one city differ in a word, and a word-level
+difference is never merged. Every merge is recorded so ``kg resolve --report`` can show
+what was merged and why.
+"""
+from __future__ import annotations
+
+import functools
+import json
+import re
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, replace
+from importlib import resources
+
+from rapidfuzz import fuzz, process
+
+from kg.records import Author, PaperRecord
+from kg.text import normalize
+
+__all__ = [
+    "Institutions",
+    "Merge",
+    "institutions",
+    "model_family",
+    "resolve_authors",
+    "FUZZY_MIN_SCORE",
+]
+
+#: Minimum rapidfuzz ``ratio`` (0–100) for a fuzzy institution match. 94 admits one or
+#: two character edits in a typical 25–40 character name (``Univeristy`` for
+#: ``University``) but not a changed word; chosen on the alias table itself, where no two
+#: distinct institutions score above 90 against each other.
+FUZZY_MIN_SCORE = 94.0
+
+# Words that mark a segment of an affiliation line as an organisation rather than an
+# address, a country or a person.
+ORG_WORDS = re.compile(
+    r"\b(?:universit\w*|institut\w*|college|academy|laborator\w*|lab|labs|research|school|"
+    r"cent(?:er|re)|foundation|hospital|inc|corp\w*|ltd|llc|gmbh|technolog\w*|group|ai|"
+    r"polytechnic|ecole|école|universidad|università|universität|hochschule|council|agency|"
+    r"company|studio|brain|deepmind|google|microsoft|meta|facebook|amazon|apple|nvidia|ibm|"
+    r"intel|baidu|alibaba|tencent|huawei|bytedance|samsung|sony|adobe|salesforce|openai)\b",
+    re.I,
+)
+DEPARTMENT = re.compile(
+    r"^(?:the\s+)?(?:dep(?:artmen)?t\.?|department|dept|faculty|division|school of|college of|"
+    r"graduate school|key lab\w*|state key|program|chair)\b",
+    re.I,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Merge:
+    """One resolution decision: ``surface`` became ``canonical`` because of ``reason``."""
+
+    surface: str
+    canonical: str
+    reason: str  # "alias", "chinese-name", "fuzzy 96.2", "as-written"
+
+
+class Institutions:
+    """Resolver over the alias table; instances are cheap to query and thread-safe."""
+
+    def __init__(self, rows: Iterable[dict]):
+        self.by_key: dict[str, str] = {}
+        self.info: dict[str, dict] = {}
+        for row in rows:
+            cid = row["id"]
+            self.info[cid] = row
+            for alias in [cid, *row.get("aliases", ()), *row.get("zh", ())]:
+                k = normalize(alias)
+                if k:
+                    self.by_key.setdefault(k, cid)
+        self._keys = sorted(self.by_key)
+
+    def lookup(self, surface: str) -> Merge | None:
+        """Exact alias (after :func:`kg.text.normalize`), then typo-level fuzzy."""
+        k = normalize(surface)
+        if not k:
+            return None
+        cid = self.by_key.get(k)
+        if cid is None and k.startswith("the "):
+            cid = self.by_key.get(k[4:])
+        if cid is not None:
+            reason = "alias" if normalize(cid) != k else "canonical"
+            if any("\u4e00" <= c <= "\u9fff" for c in surface):
+                reason = "chinese-name"
+            return Merge(surface, cid, reason)
+        if len(k) < 12:  # short strings are abbreviations: fuzzy matching them is guessing
+            return None
+        hit = process.extractOne(k, self._keys, scorer=fuzz.ratio, score_cutoff=FUZZY_MIN_SCORE)
+        if hit is None:
+            return None
+        key, score, _ = hit
+        # Same words in the same order, differing only inside words: a typo, not a
+        # different institution.
+        if len(key.split()) != len(k.split()):
+            return None
+        return Merge(surface, self.by_key[key], f"fuzzy {score:.1f}")
+
+    def resolve(self, surface: str) -> Merge:
+        hit = self.lookup(surface)
+        if hit is not None:
+            return hit
+        name = re.sub(r"^the\s+", "", surface.strip(" ,;.-"), flags=re.I)
+        return Merge(surface, name, "as-written")
+
+    def is_known(self, surface: str) -> bool:
+        return self.lookup(surface) is not None
+
+
+@functools.cache
+def institutions() -> Institutions:
+    """The packaged resolver (loaded once)."""
+    rows = []
+    path = resources.files("kg") / "data" / "institutions.jsonl"
+    if path.is_file():
+        for line in path.read_text(encoding="utf-8").splitlines():
+            line = line.strip()
+            if line and not line.startswith("#"):
+                rows.append(json.loads(line))
+    return Institutions(rows)
+
+
+# --- models -------------------------------------------------------------------------
+
+_SIZE = re.compile(
+    r"(?:\s*\(\s*\d+(?:\.\d+)?\s*[MBKT]\s*\)"  # OPT (175B)
+    r"|[-_ ]\d+(?:\.\d+)?[MBT]\b"  # OPT-30B, T5 11B
+    r"|[-_ ](?:small|base|large|xl|xxl|tiny|mini|medium|huge|giant))$",
+    re.I,
+)
+
+
+def model_family(name: str) -> str:
+    """Map a size variant to its family: ``T5-XL`` → ``T5``, ``OPT (175B)`` → ``OPT``.
+
+    Depth variants with names of their own (``ResNet-18``) and versions (``GPT-3``) are
+    left alone: only sizes in parameters and the usual size words are stripped.
+
+    >>> [model_family(x) for x in ("T5-small", "OPT-30B", "OPT (175B)", "ResNet-18", "GPT-3")]
+    ['T5', 'OPT', 'OPT', 'ResNet-18', 'GPT-3']
+    """
+    prev, s = None, name.strip()
+    while prev != s:
+        prev = s
+        s = _SIZE.sub("", s).strip()
+    return s or prev
+
+
+# --- authors ---------------------------------------------------------------------------
+
+
+def _initials_key(name: str) -> tuple[str, str] | None:
+    """``("s", "salter")`` for ``S Salter``, ``S. Salter`` and ``Sasha Salter``."""
+    parts = [p for p in re.split(r"[\s.]+", name.strip()) if p]
+    if len(parts) < 2 or not parts[-1][:1].isalpha():
+        return None
+    return parts[0][0].casefold(), normalize(parts[-1])
+
+
+def resolve_authors(records: Sequence[PaperRecord]) -> tuple[list[PaperRecord], list[Merge]]:
+    """Merge variants of one author's name across records, only when it is safe.
+
+    Two written forms merge when they share first initial and surname *and* share a
+    co-author or an institution somewhere in the input; the longer (more informative)
+    form wins. Everything else stays apart: two ``J Wang`` with nothing in common are
+    kept as written, because a wrong merge is worse than a missed one.
+    """
+    forms: dict[tuple[str, str], set[str]] = defaultdict(set)
+    coauthors: dict[str, set[str]] = defaultdict(set)
+    insts: dict[str, set[str]] = defaultdict(set)
+    for r in records:
+        names = [a.name for a in r.authors]
+        for n in names:
+            k = _initials_key(n)
+            if k:
+                forms[k].add(n)
+            coauthors[n].update(normalize(x) for x in names if x != n)
+            insts[n].update(m.name for m in r.institutions)
+    rename: dict[str, str] = {}
+    merges: list[Merge] = []
+    for k, names in sorted(forms.items()):
+        if len(names) < 2:
+            continue
+        ordered = sorted(names, key=lambda n: (-len(n.replace(".", "")), n))
+        target = ordered[0]
+        for other in ordered[1:]:
+            if normalize(other) == normalize(target):
+                continue
+            shared_co = coauthors[target] & coauthors[other]
+            shared_in = insts[target] & insts[other]
+            if shared_co or shared_in:
+                why = "shared co-author " + sorted(shared_co)[0] if shared_co else "shared institution " + sorted(shared_in)[0]
+                rename[other] = target
+                merges.append(Merge(other, target, why))
+    if not rename:
+        return list(records), merges
+    out = []
+    for r in records:
+        if any(a.name in rename for a in r.authors):
+            r = replace(r, authors=tuple(replace(a, name=rename.get(a.name, a.name)) for a in r.authors))
+        out.append(r)
+    return out, merges

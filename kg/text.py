@@ -1,0 +1,119 @@
+"""Pure text helpers shared by every stage (one ``normalize`` for gazetteer and mentions)."""
+from __future__ import annotations
+
+import re
+import unicodedata
+
+__all__ = [
+    "is_cjk",
+    "cjk_share",
+    "latin_share",
+    "normalize",
+    "squash",
+    "slug",
+    "URL_RE",
+    "ARXIV_RE",
+    "find_urls",
+    "arxiv_id",
+]
+
+
+def is_cjk(c: str) -> bool:
+    o = ord(c)
+    return 0x4E00 <= o <= 0x9FFF or 0x3400 <= o <= 0x4DBF or 0xF900 <= o <= 0xFAFF or 0x20000 <= o <= 0x2FFFF
+
+
+def cjk_share(s: str) -> float:
+    letters = [c for c in s if c.isalpha()]
+    if not letters:
+        return 0.0
+    return sum(1 for c in letters if is_cjk(c)) / len(letters)
+
+
+def latin_share(s: str) -> float:
+    letters = [c for c in s if c.isalpha()]
+    if not letters:
+        return 0.0
+    return sum(1 for c in letters if c.isascii() or "\u00c0" <= c <= "\u024f") / len(letters)
+
+
+_FULLWIDTH = str.maketrans({"，": ",", "；": ";", "：": ":", "（": "(", "）": ")", "［": "[", "］": "]", "＆": "&", "　": " "})
+
+
+def fold_punct(s: str) -> str:
+    """Map full-width separators to ASCII ones (same length, so spans stay valid)."""
+    return s.translate(_FULLWIDTH)
+
+
+def normalize(s: str) -> str:
+    """Canonical comparison form: NFKC, accents stripped, case-folded, punctuation
+    collapsed to single spaces. Used for both gazetteer keys and mentions, so the two
+    always agree (the S2AFF rule)."""
+    s = unicodedata.normalize("NFKC", s)
+    s = "".join(c for c in unicodedata.normalize("NFKD", s) if not unicodedata.combining(c))
+    s = s.casefold().replace("&", " and ")
+    s = re.sub(r"[^\w]+", " ", s)
+    return re.sub(r"\s+", " ", s).strip()
+
+
+def squash(s: str) -> str:
+    """Case-folded with spaces, hyphens, underscores, dots and quotes removed — the
+    matching rule of the annotation guidelines."""
+    return re.sub(r"[\s\-_.·’'\"]+", "", unicodedata.normalize("NFKC", s).casefold())
+
+
+def slug(s: str) -> str:
+    """Deterministic key fragment for node ids."""
+    return normalize(s).replace(" ", "-") or "x"
+
+
+# A URL ends at whitespace, CJK text or closing brackets; trailing sentence punctuation is
+# not part of it.
+URL_RE = re.compile(r"https?://[^\s<>\"'\u3000-\u303f\u4e00-\u9fff\uff00-\uffef\]\)）】]+", re.I)
+# Bare links such as `user.github.io/project` or `t.cn/A6abc`: a host with a known
+# suffix followed by a path (a bare host alone is too ambiguous in prose).
+BARE_URL_RE = re.compile(
+    r"(?<![\w@/.])(?:[A-Za-z0-9-]+\.)+(?:io|com|org|net|edu|ai|cn|dev|me|co|app|page)(?:/[^\s<>\"'\u3000-\u303f\u4e00-\u9fff\uff00-\uffef\]\)）】]*)",
+)
+ARXIV_RE = re.compile(
+    r"arxiv\.org/(?:abs|pdf|html)/(?P<id>(?:\d{4}\.\d{4,5})|(?:[a-z\-]+(?:\.[A-Z]{2})?/\d{7}))(?:v\d+)?",
+    re.I,
+)
+ARXIV_TEXT_RE = re.compile(r"\barXiv\s*:\s*(?P<id>\d{4}\.\d{4,5})(?:v\d+)?", re.I)
+
+
+def _trim_url(u: str) -> str:
+    u = u.rstrip(".,;:!?。，；：！？")
+    # Balance a trailing parenthesis that belongs to the prose, not the URL.
+    while u.endswith(")") and u.count("(") < u.count(")"):
+        u = u[:-1]
+    return u
+
+
+def find_urls(text: str) -> list[tuple[str, int, int]]:
+    """Every http(s) link and bare link in ``text`` as ``(url, start, end)``, in order."""
+    found: list[tuple[str, int, int]] = []
+    taken: list[tuple[int, int]] = []
+    for m in URL_RE.finditer(text):
+        u = _trim_url(m.group(0))
+        found.append((u, m.start(), m.start() + len(u)))
+        taken.append((m.start(), m.end()))
+    for m in BARE_URL_RE.finditer(text):
+        if any(s <= m.start() < e for s, e in taken):
+            continue
+        u = _trim_url(m.group(0))
+        if "/" not in u:
+            continue
+        found.append((u, m.start(), m.start() + len(u)))
+    found.sort(key=lambda t: t[1])
+    return found
+
+
+def arxiv_id(text: str) -> str | None:
+    """The first arXiv id in ``text`` (from an arxiv.org link or an ``arXiv:`` tag)."""
+    m = ARXIV_RE.search(text) or ARXIV_TEXT_RE.search(text)
+    return m.group("id") if m else None
+
+
+def has_cjk(s: str) -> bool:
+    return any(is_cjk(c) for c in s)
