@@ -1,0 +1,123 @@
+"""Graph stage and the embedded store: schema, provenance, idempotent merges, files."""
+from __future__ import annotations
+
+import json
+
+import pytest
+
+import kg
+from kg.errors import GraphFormatError
+from kg.graph import EDGE_ENDPOINTS, EDGE_TYPES, NODE_LABELS, counts, node_id
+from kg.stores import networkx_store
+
+DIGEST = """\
+1、[LG] MO2: Model-Based Offline Options
+S Salter, M Wulfmeier, D Rao
+[DeepMind]
+MO2: 基于模型的离线选项。本文提出基于模型的离线选项(MO2)。
+To address this, we introduce Model-Based Offline Options (MO2), an offline framework.
+https://arxiv.org/abs/2209.01947
+
+2、[CL] Analyzing Transformers in Embedding Space
+G Dar, M Geva, D Rao
+[Tel-Aviv University & Allen Institute for Artificial Intelligence]
+Understanding Transformer-based models has attracted significant attention.
+https://arxiv.org/abs/2209.02535v2
+"""
+
+
+@pytest.fixture
+def digest(tmp_path):
+    p = tmp_path / "d1.txt"
+    p.write_text(DIGEST, encoding="utf-8")
+    return p
+
+
+def test_nodes_edges_and_provenance(digest):
+    G = kg.build_graph([digest])
+    paper = node_id("Paper", "2209.01947")
+    assert G.nodes[paper]["title"] == "MO2: Model-Based Offline Options"
+    assert G.nodes[paper]["category"] == "LG"
+    # Author order is kept on AUTHORED edges, with provenance.
+    e = G.edges[node_id("Author", "m wulfmeier"), paper, "AUTHORED"]
+    assert e["position"] == 2 and e["file"] == "d1.txt" and e["line"] == 1
+    assert e["sources"] == ["d1.txt:1"]
+    # One institution on the entry: authors are affiliated with it too.
+    assert G.has_edge(node_id("Author", "s salter"), node_id("Institution", "deepmind"), "AFFILIATED_WITH")
+    # Two institutions: the author's affiliation is ambiguous, so no author edge.
+    assert not any(
+        G.has_edge(node_id("Author", "g dar"), i, "AFFILIATED_WITH") for i in G.nodes if i.startswith("Institution:")
+    )
+    # A shared author links both papers.
+    rao = node_id("Author", "d rao")
+    assert sorted(v for _, v in G.out_edges(rao)) == sorted(
+        [paper, node_id("Paper", "2209.02535"), node_id("Institution", "deepmind")]
+    )
+    assert G.has_edge(paper, node_id("Model", "mo2"), "PROPOSES")
+    assert G.has_edge(paper, node_id("Digest", "d1.txt"), "APPEARS_IN")
+
+
+def test_every_edge_matches_the_schema(digest):
+    G = kg.build_graph([digest])
+    for u, v, k, d in G.edges(keys=True, data=True):
+        assert k in EDGE_TYPES and d["type"] == k
+        assert (G.nodes[u]["label"], G.nodes[v]["label"]) in EDGE_ENDPOINTS[k]
+        assert d["file"] and d["line"] >= 1 and "evidence" in d
+    assert {d["label"] for _, d in G.nodes(data=True)} <= set(NODE_LABELS)
+
+
+def test_build_twice_is_a_no_op_and_merge_adds_only_new(digest, tmp_path):
+    G = kg.build_graph([digest])
+    before = counts(G)
+    kg.build_graph([digest], into=G)
+    assert counts(G) == before
+    other = tmp_path / "d2.txt"
+    other.write_text(DIGEST.split("\n\n")[1], encoding="utf-8")  # the CL paper again, another digest
+    kg.build_graph([other], into=G)
+    after = counts(G)
+    assert after["nodes"]["Paper"] == before["nodes"]["Paper"]
+    assert after["nodes"]["Digest"] == before["nodes"]["Digest"] + 1
+    e = G.edges[node_id("Author", "g dar"), node_id("Paper", "2209.02535"), "AUTHORED"]
+    assert e["sources"] == ["d1.txt:8", "d2.txt:1"] and e["file"] == "d1.txt"
+
+
+def test_store_round_trip_is_byte_identical(digest, tmp_path):
+    G = kg.build_graph([digest])
+    a, b = tmp_path / "a.json", tmp_path / "b.json"
+    networkx_store.save(G, a)
+    networkx_store.save(networkx_store.load(a), b)
+    assert a.read_bytes() == b.read_bytes()
+    data = json.loads(a.read_text())
+    assert data["format"] == "kg-graph" and data["version"] == 1
+    assert [n["id"] for n in data["nodes"]] == sorted(n["id"] for n in data["nodes"])
+
+
+@pytest.mark.parametrize(
+    "content, message",
+    [
+        (b"not json", "invalid JSON"),
+        (b'{"nodes": []}', "not a kg graph file"),
+        (b'{"format": "kg-graph", "version": 99, "nodes": [], "links": []}', "version 99"),
+    ],
+)
+def test_bad_graph_files_raise_clear_errors(tmp_path, content, message):
+    p = tmp_path / "g.json"
+    p.write_bytes(content)
+    with pytest.raises(GraphFormatError, match=message):
+        networkx_store.load(p)
+
+
+def test_interrupted_save_keeps_previous_file(digest, tmp_path, monkeypatch):
+    G = kg.build_graph([digest])
+    path = tmp_path / "g.json"
+    networkx_store.save(G, path)
+    old = path.read_bytes()
+
+    def boom(*a, **k):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(networkx_store.os, "fsync", boom)
+    with pytest.raises(KeyboardInterrupt):
+        networkx_store.save(G, path)
+    assert path.read_bytes() == old
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".kg-")] == []
