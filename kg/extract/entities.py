@@ -122,6 +122,10 @@ def _inside(idx: int, regions: list[tuple[int, int]]) -> bool:
 
 def _distinctive(text: str) -> bool:
     parts = re.split(r"[-_]", text)
+    # "WebVid-2M", "Kinetics-400", "LAION-400M": a capitalised word with a size/version
+    # number glued on is a name.
+    if len(parts) >= 2 and re.fullmatch(r"[A-Z][A-Za-z]+", parts[0]) and re.fullmatch(r"\d+(?:\.\d+)?[KkMmBb]?", parts[-1]):
+        return True
     for p in parts:
         if not p or _NUMBER_UNIT.match(p):
             continue
@@ -215,8 +219,10 @@ class _EntryScan:
         self.definitions()
         self.shapes()
         self.named_by_cue()
+        self.appositions()
         self.title_cases()
         self.title_head()
+        self.labels()
         self.types_and_roles()
         out = [f for f in self.found.values() if not _generic(f.name) and _squash(f.name) not in self.generic_local]
         return sorted(out, key=lambda f: f.first)
@@ -341,6 +347,11 @@ class _EntryScan:
             text = self.doc[i:j].text
             if not _distinctive(text):
                 continue
+            # "OPT-IML Bench", "Atari 100k Suite": a trailing capitalised benchmark word
+            # belongs to the name.
+            if j + 1 < len(self.doc) and self.doc[j - 1].whitespace_ == " " and self.doc[j].text in ("Bench", "Benchmark", "Suite", "Corpus", "Dataset", "Arena", "Gym"):
+                j += 1
+                text = self.doc[i:j].text
             # Strip a glued lowercase trailer that machine translation left on a name
             # ("Go-tuningfor") only when the cleaned name appears elsewhere.
             name = text
@@ -386,6 +397,35 @@ class _EntryScan:
                 name = m.group(1)
                 f = self.add(name, "MODEL", bool(self.gaz.known(name)), m.start(1), m.end(1), "cue")
                 f.proposed = True
+
+    def appositions(self) -> None:
+        """``a … method, X,`` / ``本文提出一种…方法X``: a name right after a kind noun."""
+        doc = self.doc
+        kinds_en = {"method", "approach", "algorithm", "framework", "model", "technique", "system",
+                    "architecture", "network", "benchmark", "dataset", "corpus", "module", "strategy", "pipeline", "toolkit", "library"}
+        kinds_zh = ("方法", "模型", "框架", "算法", "架构", "系统", "网络", "数据集", "基准", "模块", "策略", "工具")
+        for i, j in _compounds(doc, self.regions):
+            if self._overlaps_taken(i, j):
+                continue
+            text = doc[i:j].text
+            if _generic(text) or len(text) < 2:
+                continue
+            prev = doc[i - 1] if i > 0 else None
+            prev2 = doc[i - 2] if i > 1 else None
+            hit = False
+            if prev is not None and prev.text in (",", "，") and prev2 is not None and prev2.lower_ in kinds_en:
+                nxt = doc[j].text if j < len(doc) else ""
+                hit = nxt in (",", "，", ")", ".", "")
+            zh_prev = "".join(w.text for w in doc[max(0, i - 3) : i])
+            if prev is not None and prev.whitespace_ == "" and zh_prev.endswith(kinds_zh):
+                sent = self.sent[i]
+                hit = hit or any(self.sent[s] == sent and kind == "ZH_WE" for kind, s, e in self.cue_spans)
+            if hit:
+                label = "DATASET" if (prev2 is not None and prev2.lower_ in ("benchmark", "dataset", "corpus")) or zh_prev.endswith(("数据集", "基准")) else None
+                self._cue_name(i, j, proposed=False)
+                f = self.found.get(self.key(text, "MODEL")) or self.found.get(self.key(text, "DATASET"))
+                if f is not None and label:
+                    f.label = label
 
     def _extend_title_case(self, j: int) -> int:
         doc = self.doc
@@ -447,6 +487,64 @@ class _EntryScan:
         f.proposed = True
 
     # -- typing and roles --------------------------------------------------------------------
+    def _dataset_context(self, i: int, j: int) -> bool:
+        """Dataset words right next to a mention, or "results/experiments … on X"."""
+        doc = self.doc
+        after = [w.lower_ for w in doc[j : j + 3] if not w.is_space]
+        before = [w.lower_ for w in doc[max(0, i - 3) : i] if not w.is_space]
+        if after[:1] and after[0] in _DATASET_WORDS:  # "CIFAR-10 dataset"
+            return True
+        if before and before[-1] in _DATASET_WORDS:  # "the benchmark X"
+            return True
+        zh_after = "".join(w.text for w in doc[j : j + 4])
+        zh_before = "".join(w.text for w in doc[max(0, i - 5) : i])
+        if any(zh_after.startswith(z) for z in _DATASET_ZH):
+            return True
+        # "…数据集上进行的:CMU-MOSI" / "在ImageNet数据集" / "基准(如X)": a dataset word earlier
+        # in the same clause that introduces a list.
+        k = i - 1
+        while k >= 0 and i - k <= 15 and doc[k].text not in ("。", "，", ",", ";", "；", "."):
+            k -= 1
+        clause = "".join(w.text for w in doc[k + 1 : i]).rstrip()
+        if any(z in clause for z in _DATASET_ZH) and clause.endswith((":", "：", "如", "包括", "例如", "集", "准")):
+            return True
+        if before and before[-1] in ("on", "in", "over", "across") or zh_before.endswith("在"):
+            sent = self.sent[i]
+            words = {w.lower_ for w in doc if self.sent[w.i] == sent}
+            if words & {"results", "result", "experiments", "experiment", "accuracy", "evaluate", "evaluated",
+                        "evaluation", "leaderboard", "trained", "train", "pretrain", "pre", "performance", "score", "scores"}:
+                return True
+        return False
+
+    def labels(self) -> None:
+        """Type every new name by its contexts, then share types along coordinations
+        ("CMU-MOSI和CMU-MOSEI", "GLUE, SQuAD and X")."""
+        tok_at = {t.idx: t.i for t in self.doc}
+        end_at = {t.idx + len(t.text): t.i + 1 for t in self.doc}
+        for f in self.found.values():
+            if f.known:
+                continue
+            votes = 0
+            for a, b in f.spans:
+                i, j = tok_at.get(a), end_at.get(b)
+                if i is not None and j is not None and self._dataset_context(i, j):
+                    votes += 1
+            if votes:
+                f.label = "DATASET"
+        # Coordination: neighbours separated only by a list separator share a label.
+        spans = sorted((a, b, f) for f in self.found.values() for a, b in f.spans)
+        changed = True
+        while changed:
+            changed = False
+            for (a1, b1, f1), (a2, b2, f2) in zip(spans, spans[1:]):
+                gap = self.text[b1:a2].strip()
+                if f1 is f2 or gap not in (",", "，", "、", "和", "与", "及", "以及", "and", ", and", "or", "/"):
+                    continue
+                for x, y in ((f1, f2), (f2, f1)):
+                    if x.label == "DATASET" and y.label != "DATASET" and not y.known:
+                        y.label = "DATASET"
+                        changed = True
+
     def _label_for(self, name: str, i: int, j: int) -> str:
         known = self.gaz.known(name)
         if known:
