@@ -228,6 +228,38 @@ def export(graph, fmt, output, view, focus, depth, min_degree, title):
         click.echo(f"wrote {p}", err=True)
 
 
+# --- resolve ------------------------------------------------------------------------------
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--report", "show", is_flag=True, default=True, help="List every merge made and why (the default).")
+@click.option("--all", "include_identity", is_flag=True, help="Also list names kept exactly as written.")
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
+@_encoding_option
+@_handle_errors
+def resolve(paths, show, include_identity, fmt, encoding):
+    """Show how names were resolved: institution aliases, fuzzy fixes, author variants.
+
+    \b
+    Example:
+      kg resolve seeds/ --report
+      kg resolve seeds/ --all --format json
+    """
+    from dataclasses import asdict
+
+    from kg.pipeline import extract_paths
+    from kg.resolve import resolution_report
+
+    rows = resolution_report(extract_paths(paths, encoding=encoding), include_identity=include_identity)
+    if fmt == "json":
+        click.echo(orjson.dumps([asdict(r) for r in rows], option=orjson.OPT_INDENT_2).decode())
+        return
+    from kg.report import decisions_table
+
+    click.echo(decisions_table(rows), nl=False)
+
+
 # --- evaluate -----------------------------------------------------------------------------
 
 

@@ -63,3 +63,12 @@ def stats_table(s: Stats) -> str:
     for label, rows in s.top.items():
         top.add_row(label, ", ".join(f"{n} ({c})" for n, c in rows))
     return render(nodes, edges, top)
+
+
+def decisions_table(rows) -> str:
+    t = Table(title=f"{len(rows)} resolution decisions")
+    for col in ("kind", "as written", "resolved to", "why", "first seen"):
+        t.add_column(col)
+    for d in rows:
+        t.add_row(d.kind, d.surface, d.canonical, d.reason, d.where)
+    return render(t)

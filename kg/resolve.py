@@ -86,7 +86,7 @@ class Institutions:
         if cid is None and k.startswith("the "):
             cid = self.by_key.get(k[4:])
         if cid is not None:
-            reason = "alias" if normalize(cid) != k else "canonical"
+            reason = "canonical" if surface.strip() == cid else "alias"
             if any("\u4e00" <= c <= "\u9fff" for c in surface):
                 reason = "chinese-name"
             return Merge(surface, cid, reason)
@@ -206,3 +206,62 @@ def resolve_authors(records: Sequence[PaperRecord]) -> tuple[list[PaperRecord], 
             r = replace(r, authors=tuple(replace(a, name=rename.get(a.name, a.name)) for a in r.authors))
         out.append(r)
     return out, merges
+
+
+# --- report ------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Decision:
+    """One row of ``kg resolve --report``: what was merged into what, why, and where."""
+
+    kind: str  # institution | author | model
+    surface: str
+    canonical: str
+    reason: str
+    where: str  # first file:line it was seen
+
+
+def resolution_report(records: Sequence[PaperRecord], *, include_identity: bool = False) -> list[Decision]:
+    """Every merge resolution made over ``records``, deduplicated and sorted.
+
+    Institutions: each distinct written form with its canonical name and the reason
+    (``alias``, ``chinese-name``, ``fuzzy 96.0``, ``as-written`` for names the table
+    lacks). Authors: the safe variant merges of :func:`resolve_authors`. Models: size
+    variants mapped to their family. Identity rows (surface equals canonical) are left
+    out unless ``include_identity``.
+    """
+    import os
+
+    rows: dict[tuple[str, str, str], Decision] = {}
+
+    def add(kind: str, surface: str, canonical: str, reason: str, where: str) -> None:
+        if not include_identity and surface.strip() == canonical and reason in ("canonical", "as-written"):
+            return
+        rows.setdefault((kind, surface, canonical), Decision(kind, surface, canonical, reason, where))
+
+    for r in records:
+        where = f"{os.path.basename(r.file)}:{r.line}"
+        for m in r.institutions:
+            add("institution", m.text, m.name, m.source, where)
+        for m in r.models + r.datasets:
+            text = m.text.strip()
+            if normalize(text) == normalize(m.name):
+                continue
+            if model_family(text) == m.name:
+                why = "size variant → family"
+            elif "mt" in m.source.split("+"):
+                why = "machine-translation alias"
+            elif "acronym" in m.source.split("+"):
+                why = "long form → acronym"
+            else:
+                why = f"alias ({m.source})"
+            add("model" if m in r.models else "dataset", text, m.name, why, where)
+    _, merges = resolve_authors(records)
+    first_seen = {}
+    for r in records:
+        for a in r.authors:
+            first_seen.setdefault(a.name, f"{os.path.basename(r.file)}:{r.line}")
+    for m in merges:
+        add("author", m.surface, m.canonical, m.reason, first_seen.get(m.surface, ""))
+    return sorted(rows.values(), key=lambda d: (d.kind, d.canonical.casefold(), d.surface.casefold()))

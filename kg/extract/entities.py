@@ -336,8 +336,9 @@ class _EntryScan:
         self.alias(f, acr)
         # The long form itself is a mention of the same entity.
         lf_start = self.text.rfind(long_words[0], 0, a)
-        if lf_start >= 0:
-            f.spans.append((lf_start, a - 1))
+        if lf_start >= 0 and ai >= 2:
+            last = self.doc[ai - 2]  # the word before "("
+            f.spans.append((lf_start, last.idx + len(last.text)))
             f.first = min(f.first, lf_start)
 
     def shapes(self) -> None:
@@ -494,8 +495,8 @@ class _EntryScan:
         before = [w.lower_ for w in doc[max(0, i - 3) : i] if not w.is_space]
         if after[:1] and after[0] in _DATASET_WORDS:  # "CIFAR-10 dataset"
             return True
-        if before and before[-1] in _DATASET_WORDS:  # "the benchmark X"
-            return True
+        if any(w in _DATASET_WORDS for w in before[-3:]) and before[-1] in ("the", "of", "a") + tuple(_DATASET_WORDS):
+            return True  # "the benchmark X", "leaderboard of the X"
         zh_after = "".join(w.text for w in doc[j : j + 4])
         zh_before = "".join(w.text for w in doc[max(0, i - 5) : i])
         if any(zh_after.startswith(z) for z in _DATASET_ZH):

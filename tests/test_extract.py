@@ -1,0 +1,85 @@
+"""Extraction rules on small, made-up entries (not the seeds): shapes, acronym
+definitions, naming cues, roles, typing, machine-translation aliases and evidence."""
+from __future__ import annotations
+
+import pytest
+
+from kg.extract import extract_entry
+from kg.extract.entities import find_entities
+from kg.extract.nlp import get_nlp
+from kg.records import Span
+
+
+def ents(text: str, title: str | None = None):
+    full = (title + "\n" if title else "") + text
+    tspan = Span(0, len(title)) if title else None
+    models, datasets = find_entities(full, [Span(0, len(full))], tspan)
+    return ({m.name: m.role for m in models}, {d.name: d.role for d in datasets}, models + datasets, full)
+
+
+def test_tokenizer_is_offset_exact_on_mixed_text():
+    text = "我们提出CubeMLP，在CMU-MOSI上  测试。\nT5-XL (3B)"
+    doc = get_nlp()(text)
+    assert doc.text == text
+    assert "CubeMLP" in [t.text for t in doc] and "提" in [t.text for t in doc]
+    for t in doc:
+        assert text[t.idx : t.idx + len(t.text)] == t.text
+
+
+@pytest.mark.parametrize(
+    "text, model, role",
+    [
+        ("In this work, we propose FlashNorm, a simple normalisation layer for transformers.", "FlashNorm", "proposed"),
+        ("We introduce Hierarchical Token Routing (HTR) for sparse models.", "HTR", "proposed"),
+        ("Our method, dubbed the PolarGrad optimiser, converges faster.", "PolarGrad", "proposed"),
+        ("我们提出了一种名为GraphMixer的新框架,用于时序图学习。", "GraphMixer", "proposed"),
+        ("本文提出一种基于图的选择性标注方法vote-k,来选择样本。", "vote-k", "proposed"),
+    ],
+)
+def test_new_names_and_proposed_role(text, model, role):
+    models, _, _, _ = ents(text)
+    assert models.get(model) == role, models
+
+
+def test_new_name_compared_against_is_used():
+    models, _, _, _ = ents("We propose a new sampler. It outperforms DiffRank and SwiftSample on all tasks.")
+    assert models.get("DiffRank") == "used" and models.get("SwiftSample") == "used"
+
+
+def test_lowercase_long_form_makes_acronym_generic():
+    models, datasets, _, _ = ents("We study post-training quantization (PTQ) and reinforcement learning (RL) agents.")
+    assert "PTQ" not in models and "RL" not in models
+
+
+def test_task_long_form_is_not_a_model():
+    models, _, _, _ = ents("Neural models provide a solution to Question Generation (QG) in dialogue.")
+    assert "QG" not in models
+
+
+def test_dataset_typing_by_context_and_coordination():
+    _, datasets, _, _ = ents("Experiments on the SynthVid-12K dataset, OmniQA and TabBench show gains.")
+    assert "SynthVid-12K" in datasets
+    _, datasets, _, _ = ents("我们的实验是在情感分析数据集上进行的:AffectX-1和AffectX-2。")
+    assert {"AffectX-1", "AffectX-2"} <= set(datasets)
+
+
+def test_title_head_names_the_contribution():
+    models, _, _, _ = ents("A study of routing.", title="HammingGrid: A Network Topology for Training")
+    assert models.get("HammingGrid") == "proposed"
+
+
+def test_evidence_spans_point_at_the_text():
+    _, _, mentions, full = ents("To this end we introduce Model-Free Offline Skills (MFOS2), a framework.")
+    assert mentions
+    for m in mentions:
+        assert full[m.start : m.end] == m.text
+
+
+def test_names_inside_urls_are_not_mentions():
+    from kg.parse import parse
+    from kg.records import Document
+
+    doc = Document("x.txt", "我们提出了GridNet,代码见https://github.com/someone/OtherNet。\ntranslated by 谷歌翻译\n", "utf-8")
+    rec = extract_entry(parse(doc).entries[0])
+    assert [m.name for m in rec.models] == ["GridNet"]
+    assert rec.urls == ("https://github.com/someone/OtherNet",)
