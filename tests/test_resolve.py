@@ -1,0 +1,100 @@
+"""Resolution: institutions (aliases, conservative fuzzy), model families, author variants."""
+from __future__ import annotations
+
+import pytest
+
+from kg.records import Author, Mention, PaperRecord
+from kg.resolve import Institutions, model_family, resolve_authors
+
+TABLE = Institutions([
+    {"id": "University of Washington", "aliases": ["UW"], "zh": ["华盛顿大学"]},
+    {"id": "Washington University in St. Louis", "aliases": ["WashU"]},
+    {"id": "Carnegie Mellon University", "aliases": ["CMU"], "zh": ["卡内基梅隆大学"]},
+    {"id": "Tsinghua University", "aliases": [], "zh": ["清华大学"]},
+    {"id": "Peking University", "aliases": ["PKU"], "zh": ["北京大学"]},
+    {"id": "Beijing University of Posts and Telecommunications", "aliases": ["BUPT"]},
+])
+
+
+@pytest.mark.parametrize(
+    "surface, canonical, reason",
+    [
+        ("CMU", "Carnegie Mellon University", "alias"),
+        ("Carnegie Mellon University", "Carnegie Mellon University", "canonical"),
+        ("carnegie-mellon university", "Carnegie Mellon University", "alias"),
+        ("The University of Washington", "University of Washington", "alias"),
+        ("清华大学", "Tsinghua University", "chinese-name"),
+        ("Carnegie Melon University", "Carnegie Mellon University", "fuzzy"),  # a typo
+    ],
+)
+def test_institution_lookup(surface, canonical, reason):
+    hit = TABLE.resolve(surface)
+    assert hit.canonical == canonical
+    assert hit.reason.startswith(reason)
+
+
+@pytest.mark.parametrize(
+    "surface",
+    [
+        "Washington University",  # a different university of the same city name
+        "Beijing University",  # neither Peking University nor BUPT
+        "Tsinghua Shenzhen International Graduate School",
+    ],
+)
+def test_distinct_institutions_are_never_merged(surface):
+    hit = TABLE.resolve(surface)
+    assert hit.reason == "as-written"
+    assert hit.canonical == surface
+
+
+def test_unknown_institution_drops_leading_article():
+    assert TABLE.resolve("The Institute of Imaginary Studies").canonical == "Institute of Imaginary Studies"
+
+
+def test_packaged_table_has_no_alias_collisions():
+    from kg.resolve import institutions
+    from kg.text import normalize
+
+    res = institutions()
+    seen = {}
+    for cid, row in res.info.items():
+        for alias in [cid, *row.get("aliases", ()), *row.get("zh", ())]:
+            k = normalize(alias)
+            assert seen.setdefault(k, cid) == cid, f"{alias!r} names both {seen[k]!r} and {cid!r}"
+
+
+@pytest.mark.parametrize(
+    "name, family",
+    [("T5-small", "T5"), ("T5-XL", "T5"), ("OPT-30B", "OPT"), ("OPT (175B)", "OPT"), ("OPT-IML 30B", "OPT-IML"),
+     ("ResNet-18", "ResNet-18"), ("GPT-3", "GPT-3"), ("BERT-base", "BERT"), ("LLaMA-2 70B", "LLaMA-2")],
+)
+def test_model_family(name, family):
+    assert model_family(name) == family
+
+
+def _rec(line, authors, insts=()):
+    return PaperRecord(
+        file="d.txt", line=line, end_line=line, kind="digest", layout="structured", lang="en", arxiv_id=None,
+        title=f"Paper {line}", title_zh=None, category=None,
+        authors=tuple(Author(a, i + 1, 0, len(a)) for i, a in enumerate(authors)), authors_truncated=False,
+        institutions=tuple(Mention(x, x, 0, len(x)) for x in insts), models=(), datasets=(), urls=(),
+    )
+
+
+def test_author_variants_merge_only_with_shared_evidence():
+    recs = [
+        _rec(1, ["Sasha Salter", "Markus Wulfmeier"]),
+        _rec(2, ["S. Salter", "Markus Wulfmeier"]),  # shares a co-author: same person
+        _rec(3, ["S Salter", "Nobody Else"]),  # shares nothing: kept apart
+    ]
+    out, merges = resolve_authors(recs)
+    assert [a.name for a in out[1].authors] == ["Sasha Salter", "Markus Wulfmeier"]
+    assert [a.name for a in out[2].authors] == ["S Salter", "Nobody Else"]
+    assert [(m.surface, m.canonical) for m in merges] == [("S. Salter", "Sasha Salter")]
+    assert "shared co-author" in merges[0].reason
+
+
+def test_author_variants_merge_on_shared_institution():
+    recs = [_rec(1, ["J Wang", "A B"], ["DeepMind"]), _rec(2, ["Jian Wang", "C D"], ["DeepMind"])]
+    out, merges = resolve_authors(recs)
+    assert out[0].authors[0].name == "Jian Wang"
