@@ -67,6 +67,17 @@ _USED_CUES = {
     "finetune", "apply", "applying", "applied", "employ", "leverage", "leverages",
 }
 _USED_ZH = ("例如", "比如", "优于", "相比", "超过", "使用", "基于", "采用", "包括", "如")
+_SIZE_WORDS = {"small", "base", "large", "xl", "xxl", "tiny", "mini", "medium", "huge", "giant", "lite", "nano", "micro"}
+# Lower-case words glued after a name that say how it is used, not what it is called.
+_SUFFIX_WORDS = {"based", "like", "style", "free", "aware", "driven", "guided", "specific", "level", "wise",
+                 "only", "augmented", "enhanced", "pretrained", "trained", "tuned", "scale", "sized", "size",
+                 "inspired", "powered", "generated", "labeled", "labelled", "type", "family", "series", "variant",
+                 "variants", "model", "models", "encoder", "decoder", "layer", "layers", "block", "blocks", "head"}
+_PREFIX_WORDS = {"pre", "non", "multi", "cross", "self", "semi", "post", "anti", "re", "co", "sub", "super", "vs"}
+_ZH_MODEL_WORDS = ("模型", "架构", "体系结构", "网络", "结构", "层", "基线", "编码器", "解码器")
+_LIST_SEPS = {",", "，", "、", "和", "与", "及", "以及", "或", "例如", "如", "and", "or"}
+_EVENT_WORDS = {"challenge", "challenges", "conference", "conferences", "workshop", "workshops", "competition",
+                "competitions", "symposium", "track", "meeting", "summit", "hackathon"}
 _STOP_CAPS = {"we", "our", "the", "a", "an", "in", "this", "these", "to", "for", "and", "of", "on",
               "with", "by", "from", "however", "moreover", "finally", "first", "second", "specifically"}
 
@@ -139,6 +150,9 @@ def _generic(name: str) -> bool:
     k = name.casefold()
     if k in g or k.rstrip("s") in g or _squash(name) in g:
         return True
+    head, _, tail = k.partition("-")
+    if tail and head in g and len(tail) <= 2:  # ROUGE-L, BLEU-4, F1-macro stays generic
+        return True
     if _STOP_SHAPES.match(name):
         return True
     return False
@@ -181,6 +195,7 @@ class _EntryScan:
         self.found: dict[str, Found] = {}
         self.generic_local: set[str] = set()
         self.gaz = gazetteer()
+        self._ambiguous: list = []
         self.contribution = False
         self.cue_spans: list[tuple[str, int, int]] = []  # (kind, token start, token end)
 
@@ -221,10 +236,12 @@ class _EntryScan:
         self.named_by_cue()
         self.appositions()
         self.title_cases()
+        self.ambiguous_in_lists()
         self.title_head()
         self.labels()
         self.types_and_roles()
-        out = [f for f in self.found.values() if not _generic(f.name) and _squash(f.name) not in self.generic_local]
+        out = [f for f in self.found.values()
+               if not _generic(f.name) and _squash(f.name) not in self.generic_local and not self._is_event(f)]
         return sorted(out, key=lambda f: f.first)
 
     def cues(self) -> None:
@@ -246,7 +263,15 @@ class _EntryScan:
             if (h.start, h.end) not in keep:
                 continue
             if h.ambiguous:
-                continue
+                # An MT rendering that is also an everyday word (变压器 "power transformer",
+                # 表演者 "performer") counts only where the text treats it as a model:
+                # followed by a model word, or listed next to other names.
+                after = "".join(t.text for t in self.doc[h.end : h.end + 4])
+                if after.startswith(_ZH_MODEL_WORDS):
+                    pass
+                else:
+                    self._ambiguous.append(h)
+                    continue
             toks = self.doc[h.start : h.end]
             # A Latin pattern must not be part of a longer word run: "BERT" in "BERTScore"
             # is a different name; "BERT-based" is fine.
@@ -255,11 +280,76 @@ class _EntryScan:
             if h.end < len(self.doc) and toks[-1].whitespace_ == "" and _is_alnum(self.doc[h.end]) and not is_cjk(toks.text[-1]):
                 if not re.match(r"^\d|^[sS]$", self.doc[h.end].text):
                     continue
+            if not h.mt and self._glued_into_compound(h.start, h.end):
+                continue
             a, b = self.tok_span(h.start, h.end)
-            # Extend over a glued size suffix: T5-XL, OPT-30B, OPT (175B).
             self.add(h.id, h.label, True, a, b, "mt" if h.mt else "gazetteer")
             for (i, j) in [(h.start, h.end)]:
                 self._taken.add((i, j)) if hasattr(self, "_taken") else setattr(self, "_taken", {(i, j)})
+
+    def _glued_into_compound(self, i: int, j: int) -> bool:
+        """True when tokens ``i:j`` are hyphen-glued to another name part: ``mgo-T5``,
+        ``ERNIE-M``, ``OPT-IML`` are names of their own, while ``T5-XL`` (a size),
+        ``BERT-based`` (a suffix) and ``GPT-3`` (a version) are not new names."""
+        doc = self.doc
+        if i >= 2 and doc[i - 1].text in ("-", "_") and doc[i - 2].whitespace_ == "" and doc[i - 1].whitespace_ == "" and _is_alnum(doc[i - 2]):
+            if doc[i - 2].lower_ not in _PREFIX_WORDS:
+                return True
+        if j + 1 < len(doc) and doc[j].text in ("-", "_") and doc[j - 1].whitespace_ == "" and doc[j].whitespace_ == "" and _is_alnum(doc[j + 1]):
+            nxt = doc[j + 1].text
+            if not (_NUMBER_UNIT.match(nxt) or nxt.lower() in _SIZE_WORDS or nxt.lower() in _SUFFIX_WORDS or nxt.isdigit() or re.fullmatch(r"v?\d+(\.\d+)*", nxt.lower())):
+                return True
+        return False
+
+    def _is_event(self, f: "Found") -> bool:
+        """Conferences and challenges as events ("the SimSurgSkill 2021 challenge",
+        "a sub-challenge of EndoVis") are neither models nor datasets."""
+        if f.known:
+            return False
+        tok_at = {t.idx: t.i for t in self.doc}
+        end_at = {t.idx + len(t.text): t.i + 1 for t in self.doc}
+        for a, b in f.spans:
+            i, j = tok_at.get(a), end_at.get(b)
+            if i is None or j is None:
+                continue
+            after = [w.lower_ for w in self.doc[j : j + 4] if not w.is_space and not w.like_num and w.text not in ("and", ",")]
+            before = [w.lower_ for w in self.doc[max(0, i - 3) : i]]
+            if any(w in _EVENT_WORDS for w in after[:3]) or "of" in before[-1:] and any(w.endswith("challenge") for w in before):
+                return True
+        return False
+
+    def _mark_generic(self, acr: str) -> None:
+        """An acronym defined as a lower-case concept ("micro-expressions (MEs)") is no
+        name anywhere in the entry, in singular or plural."""
+        k = _squash(acr)
+        self.generic_local.update({k, k[:-1] if k.endswith("s") else k + "s"})
+
+    def _drop_inside(self, a: int, b: int, keep: "Found") -> None:
+        """A mention inside a longer name is part of that name ("Stochastic Gradient
+        Descent" inside "Normalized Stochastic Gradient Descent")."""
+        for k, f in list(self.found.items()):
+            if f is keep:
+                continue
+            f.spans = [(x, y) for x, y in f.spans if not (a <= x and y <= b)]
+            if not f.spans:
+                del self.found[k]
+
+    def ambiguous_in_lists(self) -> None:
+        """Accept ambiguous MT hits that sit in a list with accepted names."""
+        pending = list(self._ambiguous)
+        changed = True
+        while pending and changed:
+            changed = False
+            spans = sorted(sp for f in self.found.values() for sp in f.spans)
+            for h in list(pending):
+                a, b = self.tok_span(h.start, h.end)
+                for x, y in spans:
+                    gap = self.text[y:a] if y <= a else self.text[b:x]
+                    if (y <= a or b <= x) and gap.strip() in _LIST_SEPS and len(gap) <= 4:
+                        self.add(h.id, h.label, True, a, b, "mt")
+                        pending.remove(h)
+                        changed = True
+                        break
 
     def _overlaps_taken(self, i: int, j: int) -> bool:
         return any(not (j <= a or i >= b) for a, b in getattr(self, "_taken", set()))
@@ -286,7 +376,8 @@ class _EntryScan:
                     if w.text in (",", ".", ";", ":", "，", "。", "；", "：", "(", ")") or "\n" in w.text:
                         break
                     if has_cjk(w.text):
-                        words = ["<zh>"]
+                        zh = "".join(x.text for x in doc[max(0, k - 5) : k + 1])
+                        words = ["<zh>" + zh]
                         break
                     if w.text in ("-", "_") or w.whitespace_ == "" and k + 1 < t.i and doc[k + 1].text in ("-", "_"):
                         pass
@@ -303,14 +394,30 @@ class _EntryScan:
                         self.alias(f, inner_text)
 
     def _definition(self, acr: str, words: list[str], ai: int, aj: int, li: int) -> None:
-        if words == ["<zh>"]:
+        if words and words[0].startswith("<zh>"):
+            zh_tail = words[0][4:]
+            if zh_tail.endswith(("框架", "模型", "方法", "算法", "架构", "网络", "系统", "机制", "模块", "基准", "数据集", "语料库")) and not _generic(acr):
+                a, b = self.tok_span(ai, aj)
+                self.add(acr, self._label_for(acr, ai, aj) if not zh_tail.endswith(("基准", "数据集", "语料库")) else "DATASET", bool(self.gaz.known(acr)), a, b, "acronym")
+                return
             # Chinese long form: case cannot tell a name from a concept, so only a
             # name-shaped acronym (hyphen, digit, CamelCase) counts as a name.
-            if not (("-" in acr or re.search(r"\d", acr) or _CAMEL.search(acr)) and not _generic(acr)):
-                self.generic_local.add(_squash(acr))
+            if not (("-" in acr or re.search(r"\d", acr) or _CAMEL.search(acr)) and not _generic(acr)) and not self.gaz.known(acr):
+                self._mark_generic(acr)
             return
         # Trim the long form to the words whose initials spell the acronym.
-        content = [w for w in words if w not in ("-", "_")]
+        content: list[str] = []
+        glue = False
+        for w in words:  # "Language", "-", "Image" -> "Language-Image"
+            if w in ("-", "_"):
+                if content:
+                    content[-1] += w
+                glue = True
+            elif glue and content:
+                content[-1] += w
+                glue = False
+            else:
+                content.append(w)
         best = None
         for s in range(len(content)):
             if _initials_match(acr, content[s:]):
@@ -320,14 +427,14 @@ class _EntryScan:
         long_words = content[best:]
         title_case = all(w[:1].isupper() or w.lower() in ("of", "for", "and", "the", "in", "on", "to", "with", "a") or not w[:1].isalpha() for w in long_words)
         head = long_words[-1].lower() if long_words else ""
-        if not title_case or head in _TASK_HEADS:
-            self.generic_local.add(_squash(acr))
+        known = self.gaz.known(acr) or self.gaz.known(" ".join(long_words))
+        if (not title_case or head.split("-")[-1] in _TASK_HEADS) and not known:
+            self._mark_generic(acr)
             return
         if _generic(acr):
             return
         long_form = " ".join(long_words)
         a, b = self.tok_span(ai, aj)
-        known = self.gaz.known(acr) or self.gaz.known(long_form)
         if known:
             f = self.add(known[1], known[0], True, a, b, "acronym")
         else:
@@ -338,15 +445,37 @@ class _EntryScan:
         lf_start = self.text.rfind(long_words[0], 0, a)
         if lf_start >= 0 and ai >= 2:
             last = self.doc[ai - 2]  # the word before "("
-            f.spans.append((lf_start, last.idx + len(last.text)))
+            lf_end = last.idx + len(last.text)
+            self._drop_inside(lf_start, lf_end, f)
+            f.spans.append((lf_start, lf_end))
             f.first = min(f.first, lf_start)
 
     def shapes(self) -> None:
         for i, j in _compounds(self.doc, self.regions):
             if self._overlaps_taken(i, j):
                 continue
+            # "RNN-based", "CLIP-guided": cut lower-case usage suffixes off the compound.
+            while j - i >= 3 and self.doc[j - 2].text in ("-", "_") and self.doc[j - 1].text in _SUFFIX_WORDS:
+                j -= 2
             text = self.doc[i:j].text
             if not _distinctive(text):
+                continue
+            if institutions().is_known(text):  # OpenAI, DeepMind: organisations, not models
+                continue
+            # A bare acronym of two or three capitals that the entry neither defines nor
+            # introduces ("UE", "BN", "CT") is far more often jargon than a name.
+            if re.fullmatch(r"[A-Z]{2,3}s?", text) and not self.gaz.known(text):
+                continue
+            # "BASE layers", "MoE layers": an acronym naming a kind of layer/network.
+            nxt = self.doc[j] if j < len(self.doc) else None
+            if nxt is not None and re.fullmatch(r"[A-Z][A-Za-z]*[A-Z]", text) and not self.gaz.known(text) and (
+                (self.doc[j - 1].whitespace_ == " " and nxt.text in ("layers", "networks", "blocks", "modules"))
+                or (self.doc[j - 1].whitespace_ == "" and nxt.text == "层")
+            ):
+                j += 1
+                text = self.doc[i : j - 1].text + " " + ("Layers" if nxt.text == "层" else nxt.text.capitalize())
+                a, b = self.tok_span(i, j)
+                self.add(text, "MODEL", False, a, b, "shape")
                 continue
             # "OPT-IML Bench", "Atari 100k Suite": a trailing capitalised benchmark word
             # belongs to the name.
