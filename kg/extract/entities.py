@@ -64,7 +64,9 @@ _USED_CUES = {
     "such", "e.g", "including", "like", "baseline", "baselines", "vs", "versus", "existing",
     "previous", "prior", "over", "beats", "surpasses", "surpassing", "using", "use", "uses",
     "used", "adopt", "adopting", "based", "on", "with", "from", "of", "fine", "tuned", "finetunes",
-    "finetune", "apply", "applying", "applied", "employ", "leverage", "leverages",
+    "finetune", "apply", "applying", "applied", "employ", "leverage", "leverages", "inspired", "by",
+    "following", "follow", "extends", "extending", "extend", "improves", "improving", "improve", "variant",
+    "variants", "version", "versions", "popular", "standard", "vanilla", "original", "classic", "conventional",
 }
 _USED_ZH = ("例如", "比如", "优于", "相比", "超过", "使用", "基于", "采用", "包括", "如")
 _SIZE_WORDS = {"small", "base", "large", "xl", "xxl", "tiny", "mini", "medium", "huge", "giant", "lite", "nano", "micro"}
@@ -78,6 +80,12 @@ _ZH_MODEL_WORDS = ("模型", "架构", "体系结构", "网络", "结构", "层"
 _LIST_SEPS = {",", "，", "、", "和", "与", "及", "以及", "或", "例如", "如", "and", "or"}
 _EVENT_WORDS = {"challenge", "challenges", "conference", "conferences", "workshop", "workshops", "competition",
                 "competitions", "symposium", "track", "meeting", "summit", "hackathon"}
+_OWN_WORDS = {"our", "proposed", "novel", "new", "we"}
+_BLOCK_WORDS = {"outperform", "outperforms", "outperforming", "than", "compared", "comparing", "over", "such",
+                "e.g", "including", "like", "vs", "versus", "using", "use", "uses", "based", "from", "on", "with",
+                "by", "inspired", "via", "of", "applied", "to", "existing", "previous", "prior", "baseline",
+                "baselines", "beyond", "against", "unlike", "upon", "into"}
+_BLOCK_ZH = ("基于", "使用", "采用", "例如", "比如", "优于", "相比", "通过", "利用", "借助", "结合", "受到")
 _STOP_CAPS = {"we", "our", "the", "a", "an", "in", "this", "these", "to", "for", "and", "of", "on",
               "with", "by", "from", "however", "moreover", "finally", "first", "second", "specifically"}
 
@@ -237,6 +245,7 @@ class _EntryScan:
         self.appositions()
         self.title_cases()
         self.ambiguous_in_lists()
+        self.typos()
         self.title_head()
         self.labels()
         self.types_and_roles()
@@ -248,6 +257,11 @@ class _EntryScan:
         nlp_strings = self.doc.vocab.strings
         for mid, s, e in cue_matcher()(self.doc):
             kind = nlp_strings[mid]
+            if kind == "AND_VERB":
+                sent = self.sent[s]
+                if not any(w.lower_ == "we" and self.sent[w.i] == sent for w in self.doc[max(0, s - 40) : s]):
+                    continue
+                kind, s = "WE_VERB", s + 1
             if _inside(self.doc[s].idx, self.regions):
                 self.cue_spans.append((kind, s, e))
                 if kind in ("WE_VERB", "ZH_WE"):
@@ -312,7 +326,7 @@ class _EntryScan:
             i, j = tok_at.get(a), end_at.get(b)
             if i is None or j is None:
                 continue
-            after = [w.lower_ for w in self.doc[j : j + 4] if not w.is_space and not w.like_num and w.text not in ("and", ",")]
+            after = [w.lower_ for w in self.doc[j : j + 7] if not w.is_space and not w.like_num and w.text not in ("and", ",")]
             before = [w.lower_ for w in self.doc[max(0, i - 3) : i]]
             if any(w in _EVENT_WORDS for w in after[:3]) or "of" in before[-1:] and any(w.endswith("challenge") for w in before):
                 return True
@@ -333,6 +347,26 @@ class _EntryScan:
             f.spans = [(x, y) for x, y in f.spans if not (a <= x and y <= b)]
             if not f.spans:
                 del self.found[k]
+
+    def typos(self) -> None:
+        """A capitalised word one edit away from a long gazetteer name is that name
+        misspelt ("Tranformer"). Eight letters at least: shorter names are too close
+        to each other and to ordinary words for one edit to mean a typo."""
+        from rapidfuzz.distance import Levenshtein
+        from rapidfuzz import process
+
+        words = self.gaz.single_words
+        taken = [sp for f in self.found.values() for sp in f.spans]
+        for t in self.doc:
+            if len(t.text) < 8 or not t.text[:1].isupper() or not t.is_alpha or not _inside(t.idx, self.regions):
+                continue
+            low = t.lower_
+            if low in words or any(a <= t.idx < b for a, b in taken) or self.gaz.known(t.text):
+                continue
+            hit = process.extractOne(low, list(words), scorer=Levenshtein.distance, score_cutoff=1)
+            if hit is not None:
+                label, cid = words[hit[0]]
+                self.add(cid, label, True, t.idx, t.idx + len(t.text), "typo")
 
     def ambiguous_in_lists(self) -> None:
         """Accept ambiguous MT hits that sit in a list with accepted names."""
@@ -691,32 +725,57 @@ class _EntryScan:
             return "DATASET"
         return "MODEL"
 
-    def types_and_roles(self) -> None:
+    def _explicit(self, i: int) -> bool:
+        """Does a contribution cue introduce the mention at token ``i``?"""
         doc = self.doc
-        tok_at = {t.idx: t.i for t in doc}
+        sent = self.sent[i]
+        prev = [w.lower_ for w in doc[max(0, i - 2) : i]]
+        if prev[-1:] and prev[-1] in _OWN_WORDS or prev[-2:-1] and prev[-2] in _OWN_WORDS and prev[-1] not in _BLOCK_WORDS:
+            return True  # "our X", "the proposed X", "a novel X"
+        for kind, s, e in self.cue_spans:
+            if self.sent[s] != sent or e > i:
+                continue
+            between = doc[e:i]
+            limit = 3 if kind == "NAMED" else (10 if kind.startswith("ZH") else 12)
+            if len(between) > limit:
+                continue
+            words = {w.lower_ for w in between}
+            zh = "".join(w.text for w in between)
+            if words & _BLOCK_WORDS or any(z in zh for z in _BLOCK_ZH):
+                continue
+            return True
+        return False
+
+    def _used_hint(self, i: int, j: int) -> bool:
+        """Context that marks a mention as someone else's work."""
+        doc = self.doc
+        before = [w.lower_ for w in doc[max(0, i - 3) : i]]
+        after = [w.lower_ for w in doc[j : j + 2]]
+        zh_before = "".join(w.text for w in doc[max(0, i - 6) : i])
+        return bool(set(before) & _USED_CUES or set(after) & {"baseline", "baselines", "backbone", "backbones"}
+                    or any(z in zh_before for z in _USED_ZH))
+
+    def types_and_roles(self) -> None:
+        tok_at = {t.idx: t.i for t in self.doc}
+        end_at = {t.idx + len(t.text): t.i + 1 for t in self.doc}
         for f in self.found.values():
             if f.proposed:
                 continue
-            explicit = False
-            for a, _b in f.spans:
-                i = tok_at.get(a)
-                if i is None:
-                    continue
-                sent = self.sent[i]
-                before = [w for w in doc[max(0, i - 8) : i] if self.sent[w.i] == sent]
-                for kind, s, e in self.cue_spans:
-                    if self.sent[s] == sent and e <= i and i - e <= 12:
-                        between = [w.lower_ for w in doc[e:i]]
-                        if not any(w in ("outperform", "outperforms", "than", "compared", "over", "such", "e.g", "including", "like", "vs", "versus", "and", "on", "with", "using", "based", "from", "in", "to", "for", "例", "如", "于", "比", "在") for w in between[:-1] + (between[-1:] if between and between[-1] in ("using", "on", "with") else [])):
-                            explicit = True
-                blob = " ".join(w.lower_ for w in before)
-                if any(w.lower_ in _USED_CUES for w in before[-3:]) or any(z in "".join(w.text for w in before) for z in _USED_ZH):
-                    f.used_hint = True
-                if re.search(r"\b(?:our|novel|new|proposed)\b", blob) and not re.search(r"\b(?:existing|previous|prior|other)\b", blob):
-                    explicit = True
-            if explicit:
+            spans = sorted(f.spans)
+            idx = [(tok_at.get(a), end_at.get(b)) for a, b in spans]
+            idx = [(i, j) for i, j in idx if i is not None and j is not None]
+            # A mention inside a name introduced by a cue is part of that name
+            # ("CLIP" in "dubbed the CLIP-Driven Universal Model").
+            inside = [(a, b) for g in self.found.values() if g is not f and "cue" in g.sources for a, b in g.spans]
+            idx = [(i, j) for i, j in idx if not any(a <= self.doc[i].idx and self.doc[j - 1].idx < b and (a, b) != (self.doc[i].idx, self.doc[j - 1].idx + len(self.doc[j - 1].text)) for a, b in inside)]
+            if any(self._explicit(i) for i, _ in idx):
                 f.proposed = True
-            elif not f.known and self.contribution and not f.used_hint:
+                continue
+            # A new name (not in the gazetteer) in an entry that states a contribution
+            # is the paper's own — unless its first mention credits someone else.
+            # Datasets need an explicit cue: papers use far more datasets than they make.
+            first_used = bool(idx) and self._used_hint(*idx[0])
+            if not f.known and f.label == "MODEL" and self.contribution and not first_used:
                 f.proposed = True
 
 

@@ -157,6 +157,17 @@ class Gazetteer:
                 hits.append(GazetteerHit(s, e, label, cid, mt, amb))
         return hits
 
+    @functools.cached_property
+    def single_words(self) -> dict[str, tuple[str, str]]:
+        """Lower-cased one-word names of 8+ letters, for typo matching."""
+        out = {}
+        for _key, (label, cid, mt, amb) in sorted(self.meta.items()):
+            if mt or amb or not re.fullmatch(r"[A-Za-z]{8,}", cid):
+                continue
+            out.setdefault(cid.lower(), (label, cid))
+            out.setdefault(cid.lower() + "s", (label, cid))
+        return out
+
     def known(self, name: str) -> tuple[str, str] | None:
         """``(label, canonical id)`` when ``name`` is a gazetteer name or pattern."""
         return self.ids.get(_squash(name))
@@ -184,6 +195,8 @@ def cue_matcher() -> Matcher:
     m.add("WE_VERB", [[{"LOWER": {"IN": ["we", "paper", "work", "study", "authors"]}},
                        {"LOWER": {"IN": ["also", "further", "then", "first", "here", "newly", "hereby"]}, "OP": "*"},
                        {"LOWER": {"IN": verbs}}]])
+    # "We apply X … and develop Y": a verb coordinated with a first-person clause.
+    m.add("AND_VERB", [[{"LOWER": "and"}, {"LOWER": {"IN": verbs}}]])
     m.add("NAMED", [[{"LOWER": {"IN": ["called", "dubbed", "named", "termed", "coined", "entitled"]}}]])
     m.add("ZH_WE", [[{"ORTH": {"IN": ["我", "本"]}}, {"ORTH": {"IN": ["们", "文"]}},
                      {"ORTH": {"IN": ["也", "还", "首", "先", "进", "一", "步"]}, "OP": "*"},
