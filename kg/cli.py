@@ -290,6 +290,10 @@ def evaluate(gold, pred, aliases, fmt):
         click.echo(rep.format_table())
 
 
+from kg.cli_analyze import analyze
+cli.add_command(analyze)
+
+
 def main() -> None:
     cli(prog_name="kg")
 

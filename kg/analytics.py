@@ -1,0 +1,1145 @@
+"""Graph analytics: projections, rankings and structure of a kg graph.
+
+Plain functions ``f(G, ...)`` over the NetworkX graph of :mod:`kg.graph` that return
+plain data (lists of frozen dataclasses), so a script, the ``kg analyze`` command and
+the tests all read the same answer. Every ranking and projection has a twin query in
+``cypher/80_analytics.cypher`` that gives the same names and counts on Neo4j.
+
+========================  ==============================================================
+Question                  Function
+========================  ==============================================================
+who writes with whom      :func:`coauthors` (projection :func:`coauthor_graph`)
+which institutions        :func:`collaborations` (projection :func:`institution_graph`)
+collaborate
+which model on which      :func:`usage` (bipartite projection :func:`usage_graph`)
+dataset
+which papers are alike    :func:`similar_papers` (projection :func:`paper_graph`)
+most productive / used    :func:`top` (per category or digest with ``by=``)
+what rises over time      :func:`trends` (digests in file-name order are the time axis)
+structure                 :func:`components`, :func:`communities`, :func:`bridges`,
+                          :func:`centrality`, :func:`shortest_path`
+========================  ==============================================================
+
+Answers are deterministic: counts descending, ties broken by name and then node id;
+community detection runs with a fixed seed on a graph built in sorted order.
+
+The examples run as doctests from the repository root on the seed digests (the
+structured digest ``seeds/002_bfb65bf37921ed7f.txt`` holds every author and
+institution), or on a small graph built in the example.
+"""
+from __future__ import annotations
+
+import difflib
+import logging
+import os
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from itertools import combinations
+
+import networkx as nx
+
+from kg.errors import KgError
+from kg.graph import NODE_LABELS
+from kg.text import normalize
+
+log = logging.getLogger(__name__)
+
+__all__ = [
+    # errors
+    "AnalyticsError",
+    "UnknownNodeError",
+    "AmbiguousNodeError",
+    "NoPathError",
+    # constants
+    "RELATIONS",
+    "ROLES",
+    "PROJECTIONS",
+    "MEASURES",
+    "METHODS",
+    "PATH_LABELS",
+    "SEED",
+    "NO_GROUP",
+    # rows
+    "Link",
+    "Similarity",
+    "Ranked",
+    "Trend",
+    "Community",
+    "Bridge",
+    "Score",
+    "Step",
+    "ShortestPath",
+    # lookup
+    "find_node",
+    "digests",
+    # projections
+    "coauthor_graph",
+    "institution_graph",
+    "usage_graph",
+    "paper_graph",
+    "entity_graph",
+    "projection",
+    # rows from projections
+    "coauthors",
+    "collaborations",
+    "usage",
+    "similar_papers",
+    # rankings
+    "top",
+    "trends",
+    # structure
+    "components",
+    "communities",
+    "bridges",
+    "centrality",
+    "shortest_path",
+    # pictures
+    "plot_ranking",
+    "plot_trends",
+    "plot_usage",
+]
+
+
+# --- errors ---------------------------------------------------------------------------
+
+
+class AnalyticsError(KgError):
+    """A question the graph cannot answer as asked (bad option, no such digest...)."""
+
+
+class UnknownNodeError(AnalyticsError):
+    """No node has the given name or id; ``suggestions`` holds close names."""
+
+    def __init__(self, ref: str, suggestions: Sequence[str] = ()):
+        self.ref = ref
+        self.suggestions = tuple(suggestions)
+        hint = f"; did you mean {', '.join(repr(s) for s in self.suggestions)}?" if self.suggestions else ""
+        super().__init__(f"no node named {ref!r}{hint}")
+
+
+class AmbiguousNodeError(AnalyticsError):
+    """Several nodes share the given name; ``candidates`` holds their ids."""
+
+    def __init__(self, ref: str, candidates: Sequence[str]):
+        self.ref = ref
+        self.candidates = tuple(candidates)
+        super().__init__(f"{ref!r} names {len(self.candidates)} nodes ({', '.join(self.candidates)}); "
+                         "give the node id or Label:name")
+
+
+class NoPathError(AnalyticsError):
+    """The two nodes are not connected through the allowed labels."""
+
+
+# --- constants ------------------------------------------------------------------------
+
+#: For each entity label and role, the relationship types that tie it to its papers.
+#: Author edges point Author -> Paper, all others Paper -> entity; only Paper ->
+#: Institution counts for institutions (Author -> Institution is derived from it).
+RELATIONS: dict[str, dict[str, tuple[str, ...]]] = {
+    "Author": {"any": ("AUTHORED",)},
+    "Institution": {"any": ("AFFILIATED_WITH",)},
+    "Model": {"any": ("PROPOSES", "USES"), "proposed": ("PROPOSES",), "used": ("USES",)},
+    "Dataset": {"any": ("INTRODUCES", "EVALUATES_ON"), "proposed": ("INTRODUCES",), "used": ("EVALUATES_ON",)},
+    "Category": {"any": ("IN_CATEGORY",)},
+    "Digest": {"any": ("APPEARS_IN",)},
+}
+ROLES = ("any", "proposed", "used")
+PROJECTIONS = ("entities", "coauthors", "institutions", "usage", "papers")
+MEASURES = ("degree", "betweenness", "pagerank")
+METHODS = ("auto", "louvain", "leiden")
+#: Labels a path may pass through by default: Digest and Category nodes are hubs that
+#: connect every paper of a day or field, so a path through them says nothing.
+PATH_LABELS = ("Paper", "Author", "Institution", "Model", "Dataset")
+#: Entity labels two papers may share in :func:`paper_graph`.
+SHARED_LABELS = ("Author", "Institution", "Model", "Dataset")
+#: Fixed seed of community detection, so reruns give the same communities.
+SEED = 42
+#: Group of papers without a category (``top(..., by="category")``).
+NO_GROUP = "(none)"
+# Scores are compared at this many decimals when sorting, so floating-point noise in
+# PageRank never reorders nodes that are tied in exact arithmetic (ties go by name).
+_SCORE_DIGITS = 9
+
+
+# --- rows -----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Link:
+    """An edge of a projection: ``weight`` papers (``via``, by name) link the two."""
+
+    source: str
+    target: str
+    weight: int
+    via: tuple[str, ...]
+    source_id: str
+    target_id: str
+
+
+@dataclass(frozen=True)
+class Similarity:
+    """Two papers that share ``shared`` entities (``via``); ``jaccard`` = shared / union."""
+
+    source: str
+    target: str
+    shared: int
+    jaccard: float
+    via: tuple[str, ...]
+    source_id: str
+    target_id: str
+
+
+@dataclass(frozen=True)
+class Ranked:
+    """An entity and its number of papers; ``group`` is the category/digest when grouped."""
+
+    rank: int
+    name: str
+    papers: int
+    id: str
+    label: str
+    group: str | None = None
+
+
+@dataclass(frozen=True)
+class Trend:
+    """Papers of an entity per digest (``counts``, in time order), and the change
+    ``delta`` from digest ``before`` to digest ``after``."""
+
+    name: str
+    delta: int
+    counts: dict[str, int]
+    before: str
+    after: str
+    id: str
+    label: str
+
+
+@dataclass(frozen=True)
+class Community:
+    """A community (or connected component), numbered from 1 by size; ``members`` are
+    names, most connected first, ``ids`` the matching node ids."""
+
+    index: int
+    size: int
+    members: tuple[str, ...]
+    ids: tuple[str, ...]
+    method: str
+
+
+@dataclass(frozen=True)
+class Bridge:
+    """A node of ``community`` with edges into the other communities ``reaches``;
+    ``links`` is the summed weight of those edges."""
+
+    name: str
+    community: int
+    reaches: tuple[int, ...]
+    links: int
+    id: str
+    label: str
+
+
+@dataclass(frozen=True)
+class Score:
+    """A centrality score (networkx's normalised definitions)."""
+
+    rank: int
+    name: str
+    score: float
+    id: str
+    label: str
+    measure: str
+
+
+@dataclass(frozen=True)
+class Step:
+    """One node of a path; ``rel`` links it to the previous step, ``forward`` says the
+    relationship points from the previous step to this one."""
+
+    id: str
+    label: str
+    name: str
+    rel: str | None = None
+    forward: bool | None = None
+
+
+@dataclass(frozen=True)
+class ShortestPath:
+    """A shortest path: its ``steps`` from source to target and the ``papers`` (names)
+    along it, in order."""
+
+    source: str
+    target: str
+    length: int
+    steps: tuple[Step, ...]
+    papers: tuple[str, ...]
+
+    def __str__(self) -> str:
+        out = self.steps[0].name
+        for s in self.steps[1:]:
+            out += f" -{s.rel}-> {s.name}" if s.forward else f" <-{s.rel}- {s.name}"
+        return out
+
+
+# --- small helpers --------------------------------------------------------------------
+
+
+def _label(G: nx.Graph, n: str) -> str:
+    return G.nodes[n].get("label") or n.split(":", 1)[0]
+
+
+def _name(G: nx.Graph, n: str) -> str:
+    return G.nodes[n].get("name") or n
+
+
+def _order(G: nx.Graph, n: str) -> tuple[str, str]:
+    return (_name(G, n), n)
+
+
+def _of_label(G: nx.Graph, label: str) -> list[str]:
+    return sorted(n for n in G if _label(G, n) == label)
+
+
+def _check(value: str, allowed: Iterable[str], what: str) -> str:
+    allowed = tuple(allowed)
+    if value not in allowed:
+        raise AnalyticsError(f"unknown {what} {value!r} (choose from {', '.join(allowed)})")
+    return value
+
+
+def _rels(label: str, role: str) -> tuple[str, ...]:
+    _check(label, RELATIONS, "label")
+    _check(role, ROLES, "role")
+    by_role = RELATIONS[label]
+    if role not in by_role:
+        raise AnalyticsError(f"{label} has no role {role!r}; only models and datasets are proposed or used")
+    return by_role[role]
+
+
+def _papers_of(G: nx.MultiDiGraph, n: str, rels: tuple[str, ...]) -> set[str]:
+    """Papers tied to ``n`` by one of ``rels``, in either direction."""
+    papers = {u for u, _, k in G.in_edges(n, keys=True) if k in rels and _label(G, u) == "Paper"}
+    papers.update(v for _, v, k in G.out_edges(n, keys=True) if k in rels and _label(G, v) == "Paper")
+    return papers
+
+
+def _entity_papers(G: nx.MultiDiGraph, label: str, role: str = "any") -> dict[str, set[str]]:
+    """Every ``label`` node with at least one paper, mapped to its papers."""
+    rels = _rels(label, role)
+    out = {}
+    for n in _of_label(G, label):
+        papers = _papers_of(G, n, rels)
+        if papers:
+            out[n] = papers
+    return out
+
+
+def _score_key(score: float) -> float:
+    return -round(score, _SCORE_DIGITS)
+
+
+# --- lookup ---------------------------------------------------------------------------
+
+
+def find_node(G: nx.Graph, ref: str, label: str | None = None) -> str:
+    """The id of the node that ``ref`` names: a node id, ``Label:name``, a name or a key
+    (compared exactly first, then normalised).
+
+    Raises :class:`UnknownNodeError` (with close names) or :class:`AmbiguousNodeError`.
+
+    Examples
+    --------
+    >>> import kg
+    >>> G = kg.build_graph(["seeds/"])
+    >>> find_node(G, "Y Bengio"), find_node(G, "eth zurich"), find_node(G, "Category:LG")
+    ('Author:y bengio', 'Institution:eth-zurich', 'Category:LG')
+    """
+    if ref in G and (label is None or _label(G, ref) == label):
+        return ref
+    text = ref
+    prefix, sep, rest = ref.partition(":")
+    if sep and prefix in NODE_LABELS and (label is None or label == prefix):
+        label, text = prefix, rest.strip()
+    pool = [n for n in sorted(G) if label is None or _label(G, n) == label]
+    hits = [n for n in pool if _name(G, n) == text]
+    if not hits:
+        want = normalize(text)
+        hits = [n for n in pool if normalize(_name(G, n)) == want or G.nodes[n].get("key") == text]
+    if len(hits) == 1:
+        return hits[0]
+    if hits:
+        raise AmbiguousNodeError(ref, hits)
+    names = sorted({_name(G, n) for n in pool})
+    raise UnknownNodeError(ref, difflib.get_close_matches(text, names, n=3, cutoff=0.6))
+
+
+def digests(G: nx.Graph) -> list[str]:
+    """Digest keys (file names) in time order: digests are named so that file-name order
+    is publication order.
+
+    Examples
+    --------
+    >>> import kg
+    >>> digests(kg.build_graph(["seeds/"]))[:2]
+    ['000_7134717fd6eec110.txt', '001_534fdd139920522d.txt']
+    """
+    return sorted(G.nodes[n].get("key") or n.split(":", 1)[1] for n in _of_label(G, "Digest"))
+
+
+def _digest(G: nx.Graph, ref: str) -> str:
+    """A digest key from its key, id, or a unique prefix of its key (``"002"``)."""
+    keys = digests(G)
+    ref = ref[len("Digest:"):] if ref.startswith("Digest:") else ref
+    if ref in keys:
+        return ref
+    hits = [k for k in keys if k.startswith(ref)]
+    if len(hits) == 1:
+        return hits[0]
+    if hits:
+        raise AmbiguousNodeError(ref, [f"Digest:{k}" for k in hits])
+    raise AnalyticsError(f"no digest {ref!r} (digests: {', '.join(keys) or 'none'})")
+
+
+def _category(G: nx.Graph, ref: str) -> str:
+    return find_node(G, ref, "Category")
+
+
+# --- projections ----------------------------------------------------------------------
+
+
+def _copy_node(H: nx.Graph, G: nx.Graph, n: str, **extra) -> None:
+    d = G.nodes[n]
+    H.add_node(n, label=_label(G, n), key=d.get("key", n.split(":", 1)[-1]), name=_name(G, n), **extra)
+
+
+def _shared_paper_graph(G: nx.MultiDiGraph, label: str) -> nx.Graph:
+    """``label`` nodes linked when they share a paper; ``weight`` = shared papers."""
+    members = _entity_papers(G, label)
+    pairs: dict[tuple[str, str], set[str]] = defaultdict(set)
+    by_paper: dict[str, list[str]] = defaultdict(list)
+    for n, papers in members.items():  # members is in id order, so each list is sorted
+        for p in papers:
+            by_paper[p].append(n)
+    for p, ns in by_paper.items():
+        for a, b in combinations(ns, 2):
+            pairs[a, b].add(p)
+    H = nx.Graph(projection=label)
+    for n in members:  # sorted insertion keeps Louvain's node order, hence its result, fixed
+        _copy_node(H, G, n, papers=len(members[n]))
+    for (a, b), papers in sorted(pairs.items()):
+        H.add_edge(a, b, weight=len(papers), via=tuple(sorted(papers)))
+    return H
+
+
+def coauthor_graph(G: nx.MultiDiGraph) -> nx.Graph:
+    """Authors linked by the papers they wrote together (``weight`` = shared papers,
+    ``via`` = their ids); every author with a paper is a node.
+
+    Examples
+    --------
+    >>> import kg
+    >>> H = coauthor_graph(kg.build_graph(["seeds/"]))
+    >>> H.number_of_nodes(), H.number_of_edges()
+    (45, 115)
+    >>> H.edges["Author:y bengio", "Author:n malkin"]["weight"]
+    1
+    """
+    return _shared_paper_graph(G, "Author")
+
+
+def institution_graph(G: nx.MultiDiGraph) -> nx.Graph:
+    """Institutions linked by the papers that name both (``weight`` = shared papers).
+
+    Examples
+    --------
+    >>> import kg
+    >>> H = institution_graph(kg.build_graph(["seeds/"]))
+    >>> sorted(H["Institution:eth-zurich"])  # HammingMesh (with Microsoft), and Trento
+    ['Institution:microsoft', 'Institution:university-of-trento']
+    """
+    return _shared_paper_graph(G, "Institution")
+
+
+def usage_graph(G: nx.MultiDiGraph, model_role: str = "any", dataset_role: str = "any") -> nx.Graph:
+    """The bipartite model--dataset graph: a model and a dataset are linked when a paper
+    has both (``weight`` = such papers). Model nodes have ``bipartite=0``, datasets 1.
+
+    ``model_role`` / ``dataset_role`` keep only proposed (``PROPOSES``/``INTRODUCES``) or
+    used (``USES``/``EVALUATES_ON``) ties.
+
+    Examples
+    --------
+    >>> from kg.graph import new_graph
+    >>> G = new_graph()
+    >>> for n in ("Paper:p1", "Paper:p2", "Model:bert", "Dataset:squad", "Dataset:glue"):
+    ...     G.add_node(n, label=n.split(":")[0], key=n.split(":")[1], name=n.split(":")[1].upper())
+    >>> G.add_edge("Paper:p1", "Model:bert", key="PROPOSES")
+    'PROPOSES'
+    >>> G.add_edge("Paper:p2", "Model:bert", key="USES")
+    'USES'
+    >>> for p, d in (("p1", "glue"), ("p2", "glue"), ("p2", "squad")):
+    ...     _ = G.add_edge(f"Paper:{p}", f"Dataset:{d}", key="EVALUATES_ON")
+    >>> H = usage_graph(G)
+    >>> H.edges["Model:bert", "Dataset:glue"]["weight"], H.edges["Model:bert", "Dataset:squad"]["weight"]
+    (2, 1)
+    >>> usage_graph(G, model_role="proposed").number_of_edges()
+    1
+    """
+    models = _entity_papers(G, "Model", model_role)
+    datasets = _entity_papers(G, "Dataset", dataset_role)
+    by_paper: dict[str, list[str]] = defaultdict(list)
+    for d, papers in datasets.items():
+        for p in papers:
+            by_paper[p].append(d)
+    pairs: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for m, papers in models.items():
+        for p in papers:
+            for d in by_paper.get(p, ()):
+                pairs[m, d].add(p)
+    H = nx.Graph(projection="usage")
+    for m in models:
+        _copy_node(H, G, m, bipartite=0, papers=len(models[m]))
+    for d in datasets:
+        _copy_node(H, G, d, bipartite=1, papers=len(datasets[d]))
+    for (m, d), papers in sorted(pairs.items()):
+        H.add_edge(m, d, weight=len(papers), via=tuple(sorted(papers)))
+    return H
+
+
+def paper_graph(G: nx.MultiDiGraph, labels: Sequence[str] = SHARED_LABELS) -> nx.Graph:
+    """Papers linked by the entities they share (authors, institutions, models, datasets
+    by default): ``weight`` = shared entities, ``jaccard`` = shared / union, ``via`` =
+    the shared entity ids.
+
+    Examples
+    --------
+    >>> import kg
+    >>> H = paper_graph(kg.build_graph(["seeds/"]), labels=["Institution"])
+    >>> H.edges["Paper:2209.01232", "Paper:2209.01975"]["via"]  # Elaboration..., Selective Annotation...
+    ('Institution:university-of-washington',)
+    """
+    for label in labels:
+        _check(label, SHARED_LABELS, "label")
+    entities_of: dict[str, set[str]] = defaultdict(set)
+    by_entity: dict[str, list[str]] = {}
+    for label in labels:
+        for e, papers in _entity_papers(G, label).items():
+            by_entity[e] = sorted(papers)
+            for p in papers:
+                entities_of[p].add(e)
+    pairs: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for e, papers in by_entity.items():
+        for a, b in combinations(papers, 2):
+            pairs[a, b].add(e)
+    H = nx.Graph(projection="papers")
+    for p in _of_label(G, "Paper"):
+        _copy_node(H, G, p)
+    for (a, b), shared in sorted(pairs.items()):
+        union = len(entities_of[a] | entities_of[b])
+        H.add_edge(a, b, weight=len(shared), jaccard=len(shared) / union, via=tuple(sorted(shared)))
+    return H
+
+
+def entity_graph(G: nx.MultiDiGraph, exclude: Sequence[str] = ("Digest", "Category")) -> nx.Graph:
+    """The whole graph as a simple undirected graph, without the hub labels in
+    ``exclude`` (every paper of a digest or a field would otherwise be two hops apart).
+    ``types`` on an edge lists the relationship types between the two nodes.
+
+    Examples
+    --------
+    >>> import kg
+    >>> H = entity_graph(kg.build_graph(["seeds/"]))
+    >>> sorted(H["Author:y bengio"])
+    ['Paper:2209.02606']
+    """
+    H = nx.Graph(projection="entities")
+    keep = [n for n in sorted(G) if _label(G, n) not in exclude]
+    for n in keep:
+        _copy_node(H, G, n)
+    types: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for u, v, k in G.edges(keys=True):
+        if u in H and v in H and u != v:
+            types[min(u, v), max(u, v)].add(k)
+    for (u, v), ks in sorted(types.items()):
+        H.add_edge(u, v, weight=1, types=tuple(sorted(ks)))
+    return H
+
+
+def projection(G: nx.MultiDiGraph, of: str = "entities") -> nx.Graph:
+    """The projection named ``of`` (one of :data:`PROJECTIONS`).
+
+    Examples
+    --------
+    >>> import kg
+    >>> projection(kg.build_graph(["seeds/"]), "institutions").number_of_nodes()
+    16
+    """
+    _check(of, PROJECTIONS, "projection")
+    return {
+        "entities": entity_graph,
+        "coauthors": coauthor_graph,
+        "institutions": institution_graph,
+        "usage": usage_graph,
+        "papers": paper_graph,
+    }[of](G)
+
+
+# --- rows from projections ------------------------------------------------------------
+
+
+def _links(G: nx.Graph, H: nx.Graph, k: int | None, focus: str | None, oriented: bool = False) -> list[Link]:
+    """Edges of ``H`` as rows, heaviest first. Unless ``oriented`` (bipartite: source is
+    the model) each pair reads in name order; with ``focus`` only its edges, from it."""
+    rows = []
+    edges = H.edges(focus, data=True) if focus is not None else H.edges(data=True)
+    for u, v, d in edges:
+        if focus is not None:
+            a, b = focus, (v if u == focus else u)
+        elif oriented:
+            a, b = (u, v) if H.nodes[u].get("bipartite") == 0 else (v, u)
+        else:
+            a, b = sorted((u, v), key=lambda n: _order(H, n))
+        via = tuple(sorted(_name(G, x) for x in d.get("via", ())))
+        rows.append(Link(_name(H, a), _name(H, b), d["weight"], via, a, b))
+    rows.sort(key=lambda r: (-r.weight, r.source, r.target, r.source_id, r.target_id))
+    return rows[:k] if k is not None else rows
+
+
+def coauthors(G: nx.MultiDiGraph, k: int | None = None, author: str | None = None) -> list[Link]:
+    """Co-author pairs, most shared papers first (``via`` = the paper names); with
+    ``author`` (name or id), only that author's co-authors.
+
+    Examples
+    --------
+    >>> import kg
+    >>> G = kg.build_graph(["seeds/"])
+    >>> [(r.target, r.weight) for r in coauthors(G, author="Y Bengio")]
+    [('D Zhang', 1), ('N Malkin', 1), ('R T. Q. Chen', 1)]
+    >>> coauthors(G, author="Y Bengio")[0].via
+    ('Unifying Generative Models with GFlowNets',)
+    """
+    focus = find_node(G, author, "Author") if author else None
+    return _links(G, coauthor_graph(G), k, focus)
+
+
+def collaborations(G: nx.MultiDiGraph, k: int | None = None, institution: str | None = None) -> list[Link]:
+    """Institution pairs named on the same papers, most shared papers first; with
+    ``institution``, only its partners.
+
+    Examples
+    --------
+    >>> import kg
+    >>> G = kg.build_graph(["seeds/"])
+    >>> [(r.source, r.target, r.weight) for r in collaborations(G, institution="University of Trento")]
+    [('University of Trento', 'ETH Zurich', 1)]
+    """
+    focus = find_node(G, institution, "Institution") if institution else None
+    return _links(G, institution_graph(G), k, focus)
+
+
+def usage(
+    G: nx.MultiDiGraph,
+    k: int | None = None,
+    model_role: str = "any",
+    dataset_role: str = "any",
+    model: str | None = None,
+    dataset: str | None = None,
+) -> list[Link]:
+    """Model (``source``) -- dataset (``target``) pairs by the papers that have both;
+    ``model`` or ``dataset`` keeps one model's datasets or one dataset's models.
+
+    Examples
+    --------
+    >>> from kg.graph import new_graph
+    >>> G = new_graph()
+    >>> for n in ("Paper:p1", "Paper:p2", "Model:bert", "Dataset:squad", "Dataset:glue"):
+    ...     G.add_node(n, label=n.split(":")[0], key=n.split(":")[1], name=n.split(":")[1].upper())
+    >>> for p, e, rel in (("p1", "Model:bert", "PROPOSES"), ("p2", "Model:bert", "USES"),
+    ...                   ("p1", "Dataset:glue", "EVALUATES_ON"), ("p2", "Dataset:glue", "EVALUATES_ON"),
+    ...                   ("p2", "Dataset:squad", "INTRODUCES")):
+    ...     _ = G.add_edge(f"Paper:{p}", e, key=rel)
+    >>> [(r.source, r.target, r.weight) for r in usage(G)]
+    [('BERT', 'GLUE', 2), ('BERT', 'SQUAD', 1)]
+    >>> [(r.source, r.target, r.weight) for r in usage(G, dataset_role="used", model="bert")]
+    [('BERT', 'GLUE', 2)]
+    """
+    H = usage_graph(G, model_role, dataset_role)
+    if model and dataset:
+        raise AnalyticsError("give model or dataset, not both")
+    focus = None
+    if model:
+        focus = find_node(G, model, "Model")
+    elif dataset:
+        focus = find_node(G, dataset, "Dataset")
+    if focus is not None and focus not in H:
+        return []
+    rows = _links(G, H, None, focus, oriented=True)
+    if focus is not None and dataset:  # keep the model as the source
+        rows = [Link(r.target, r.source, r.weight, r.via, r.target_id, r.source_id) for r in rows]
+    return rows[:k] if k is not None else rows
+
+
+def similar_papers(
+    G: nx.MultiDiGraph, k: int | None = None, paper: str | None = None, labels: Sequence[str] = SHARED_LABELS
+) -> list[Similarity]:
+    """Paper pairs by shared entities (then Jaccard); with ``paper``, its neighbours.
+
+    Examples
+    --------
+    >>> import kg
+    >>> G = kg.build_graph(["seeds/"])
+    >>> for r in similar_papers(G, paper="2209.01232", labels=["Institution"]):
+    ...     print(r.target[:30], r.via, round(r.jaccard, 3))
+    Analyzing Transformers in Embe ('Allen Institute for AI',) 0.333
+    Selective Annotation Makes Lan ('University of Washington',) 0.167
+    """
+    H = paper_graph(G, labels)
+    focus = find_node(G, paper, "Paper") if paper else None
+    rows = []
+    edges = H.edges(focus, data=True) if focus is not None else H.edges(data=True)
+    for u, v, d in edges:
+        a, b = (u, v) if focus is not None else sorted((u, v), key=lambda n: _order(H, n))
+        via = tuple(sorted(_name(G, x) for x in d["via"]))
+        rows.append(Similarity(_name(H, a), _name(H, b), d["weight"], round(d["jaccard"], 6), via, a, b))
+    rows.sort(key=lambda r: (-r.shared, -r.jaccard, r.source, r.target, r.source_id, r.target_id))
+    return rows[:k] if k is not None else rows
+
+
+# --- rankings -------------------------------------------------------------------------
+
+
+def _paper_groups(G: nx.MultiDiGraph, by: str) -> dict[str, list[str]]:
+    rel = {"category": "IN_CATEGORY", "digest": "APPEARS_IN"}[by]
+    groups: dict[str, list[str]] = {}
+    for p in _of_label(G, "Paper"):
+        keys = sorted(G.nodes[v].get("key", v) for _, v, k in G.out_edges(p, keys=True) if k == rel)
+        groups[p] = keys or [NO_GROUP]
+    return groups
+
+
+def _paper_filter(G: nx.MultiDiGraph, category: str | None, digest: str | None) -> set[str] | None:
+    if category is None and digest is None:
+        return None
+    keep = set(_of_label(G, "Paper"))
+    if category is not None:
+        keep &= _papers_of(G, _category(G, category), ("IN_CATEGORY",))
+    if digest is not None:
+        keep &= _papers_of(G, f"Digest:{_digest(G, digest)}", ("APPEARS_IN",))
+    return keep
+
+
+def top(
+    G: nx.MultiDiGraph,
+    label: str,
+    k: int | None = 10,
+    role: str = "any",
+    by: str | None = None,
+    category: str | None = None,
+    digest: str | None = None,
+) -> list[Ranked]:
+    """The ``label`` entities with the most papers: most productive authors and
+    institutions, most proposed or used (``role``) models and datasets.
+
+    ``by="category"`` or ``"digest"`` ranks within each group (top ``k`` of each);
+    ``category`` / ``digest`` keep only the papers of one category or digest (a digest
+    may be given by a prefix of its file name, such as ``"002"``).
+
+    Examples
+    --------
+    >>> import kg
+    >>> G = kg.build_graph(["seeds/"])
+    >>> [(r.name, r.papers) for r in top(G, "Category")]
+    [('LG', 4), ('CL', 3), ('CV', 2)]
+    >>> [(r.group, r.name, r.papers) for r in top(G, "Institution", k=1, by="category") if r.group == "CV"]
+    [('CV', 'ETH Zurich', 1)]
+    >>> [(r.name, r.papers) for r in top(G, "Author", k=2, category="CL")]
+    [('A Gupta', 1), ('C H Wu', 1)]
+    """
+    if by is not None:
+        _check(by, ("category", "digest"), "grouping")
+    keep = _paper_filter(G, category, digest)
+    groups = _paper_groups(G, by) if by else None
+    counts: dict[str | None, Counter[str]] = defaultdict(Counter)
+    for n, papers in _entity_papers(G, label, role).items():
+        if keep is not None:
+            papers = papers & keep
+        for p in papers:
+            for g in groups[p] if groups else (None,):
+                counts[g][n] += 1
+    rows: list[Ranked] = []
+    # NO_GROUP sorts last: "(none)" would otherwise come before every real key.
+    for g in sorted(counts, key=lambda g: (g == NO_GROUP, g or "")):
+        ranked = sorted(counts[g].items(), key=lambda t: (-t[1], *_order(G, t[0])))
+        for i, (n, c) in enumerate(ranked[:k] if k is not None else ranked, 1):
+            rows.append(Ranked(i, _name(G, n), c, n, label, g))
+    return rows
+
+
+def trends(
+    G: nx.MultiDiGraph,
+    label: str,
+    k: int | None = None,
+    role: str = "any",
+    between: tuple[str, str] | None = None,
+) -> list[Trend]:
+    """Papers per digest for every ``label`` entity, and what rose most from one digest
+    to another (the last two by default; ``between=(before, after)`` picks a pair, by
+    digest key or a prefix of it). Biggest rise first, then most papers in ``after``.
+
+    Examples
+    --------
+    >>> import kg
+    >>> G = kg.build_graph(["seeds/"])
+    >>> rows = trends(G, "Category", between=("001", "002"))
+    >>> [(r.name, r.delta) for r in rows]
+    [('LG', 4), ('CL', 3), ('CV', 2)]
+    >>> rows[0].counts["002_bfb65bf37921ed7f.txt"], rows[0].counts["003_304ae837892ed2f2.txt"]
+    (4, 0)
+    """
+    keys = digests(G)
+    if between is None:
+        if len(keys) < 2:
+            raise AnalyticsError(f"trends need two digests; the graph has {len(keys)}")
+        before, after = keys[-2], keys[-1]
+    else:
+        before, after = _digest(G, between[0]), _digest(G, between[1])
+    groups = _paper_groups(G, "digest")
+    rows = []
+    for n, papers in _entity_papers(G, label, role).items():
+        per = Counter(g for p in papers for g in groups[p])
+        counts = {d: per.get(d, 0) for d in keys}
+        rows.append(Trend(_name(G, n), counts[after] - counts[before], counts, before, after, n, label))
+    rows.sort(key=lambda r: (-r.delta, -r.counts[r.after], r.name, r.id))
+    return rows[:k] if k is not None else rows
+
+
+# --- structure ------------------------------------------------------------------------
+
+
+def _strength(H: nx.Graph, n: str) -> float:
+    return H.degree(n, weight="weight")
+
+
+def _as_communities(H: nx.Graph, parts: Iterable[Iterable[str]], method: str, min_size: int) -> list[Community]:
+    ordered = []
+    for part in parts:
+        ids = sorted(part, key=lambda n: (-_strength(H, n), *_order(H, n)))
+        ordered.append(ids)
+    ordered.sort(key=lambda ids: (-len(ids), min(_order(H, n) for n in ids)))
+    return [
+        Community(i, len(ids), tuple(_name(H, n) for n in ids), tuple(ids), method)
+        for i, ids in enumerate(ordered, 1)
+        if len(ids) >= min_size
+    ]
+
+
+def _detect(H: nx.Graph, method: str, seed: int, resolution: float) -> tuple[list[set[str]], str]:
+    _check(method, METHODS, "method")
+    if method in ("auto", "leiden"):
+        try:
+            import igraph as ig
+            import leidenalg
+        except ImportError:
+            if method == "leiden":
+                raise AnalyticsError("Leiden needs the leidenalg package (pip install 'kg[leiden]')") from None
+            log.debug("leidenalg not installed; using Louvain")
+        else:
+            nodes = list(H)
+            index = {n: i for i, n in enumerate(nodes)}
+            g = ig.Graph(n=len(nodes), edges=[(index[u], index[v]) for u, v in H.edges()])
+            g.es["weight"] = [d.get("weight", 1) for _, _, d in H.edges(data=True)]
+            part = leidenalg.find_partition(g, leidenalg.RBConfigurationVertexPartition, weights="weight",
+                                            resolution_parameter=resolution, seed=seed)
+            return [{nodes[i] for i in members} for members in part], "leiden"
+    parts = nx.community.louvain_communities(H, weight="weight", resolution=resolution, seed=seed)
+    return [set(p) for p in parts], "louvain"
+
+
+def components(G: nx.MultiDiGraph, of: str = "entities", min_size: int = 1) -> list[Community]:
+    """Connected components of a projection (see :data:`PROJECTIONS`), largest first.
+
+    Examples
+    --------
+    >>> import kg
+    >>> G = kg.build_graph(["seeds/"])
+    >>> [c.size for c in components(G, of="coauthors")]
+    [10, 7, 7, 4, 4, 4, 4, 3, 2]
+    >>> components(G, of="coauthors")[-1].members
+    ('H Tang', 'N Sebe')
+    """
+    H = projection(G, of)
+    return _as_communities(H, nx.connected_components(H), "components", min_size)
+
+
+def communities(
+    G: nx.MultiDiGraph,
+    of: str = "entities",
+    method: str = "auto",
+    seed: int = SEED,
+    resolution: float = 1.0,
+    min_size: int = 1,
+) -> list[Community]:
+    """Communities of a projection: Leiden where ``leidenalg`` is installed (``auto``),
+    else networkx's Louvain, both with a fixed ``seed``. Largest first.
+
+    Examples
+    --------
+    >>> import kg
+    >>> G = kg.build_graph(["seeds/"])
+    >>> cs = communities(G, of="coauthors", method="louvain")
+    >>> len(cs), cs[0].size, cs[0].method
+    (9, 10, 'louvain')
+    """
+    H = projection(G, of)
+    parts, used = _detect(H, method, seed, resolution)
+    log.info("%d %s communities in the %s projection", len(parts), used, of)
+    return _as_communities(H, parts, used, min_size)
+
+
+def bridges(
+    G: nx.MultiDiGraph,
+    of: str = "entities",
+    k: int | None = None,
+    method: str = "auto",
+    seed: int = SEED,
+    resolution: float = 1.0,
+) -> list[Bridge]:
+    """Nodes that link communities (as numbered by :func:`communities` with the same
+    options): most communities reached first, then heaviest cross links.
+
+    Examples
+    --------
+    >>> import kg
+    >>> G = kg.build_graph(["seeds/"])
+    >>> bridges(G, of="coauthors", method="louvain")  # nine separate papers: no bridge
+    []
+    """
+    H = projection(G, of)
+    parts, used = _detect(H, method, seed, resolution)
+    numbered = _as_communities(H, parts, used, 1)
+    where = {n: c.index for c in numbered for n in c.ids}
+    rows = []
+    for n in H:
+        reach: Counter[int] = Counter()
+        for m, d in H[n].items():
+            if where[m] != where[n]:
+                reach[where[m]] += d.get("weight", 1)
+        if reach:
+            rows.append(Bridge(_name(H, n), where[n], tuple(sorted(reach)), sum(reach.values()), n, _label(H, n)))
+    rows.sort(key=lambda r: (-len(r.reaches), -r.links, r.name, r.id))
+    return rows[:k] if k is not None else rows
+
+
+def _pagerank(H: nx.Graph, damping: float = 0.85) -> dict[str, float]:
+    """Weighted PageRank through igraph (a kg dependency): networkx's own needs scipy,
+    which kg does not install. Same definition as ``nx.pagerank`` (isolated nodes
+    spread their rank uniformly)."""
+    import igraph as ig
+
+    nodes = list(H)
+    index = {n: i for i, n in enumerate(nodes)}
+    g = ig.Graph(n=len(nodes), edges=[(index[u], index[v]) for u, v in H.edges()])
+    ranks = g.pagerank(damping=damping, directed=False, weights=[d.get("weight", 1) for _, _, d in H.edges(data=True)])
+    return dict(zip(nodes, ranks))
+
+
+def centrality(
+    G: nx.MultiDiGraph,
+    measure: str = "pagerank",
+    of: str = "entities",
+    label: str | None = None,
+    k: int | None = 10,
+) -> list[Score]:
+    """The ``k`` most central nodes of a projection (of ``label`` only, if given).
+
+    ``degree`` and ``betweenness`` are networkx's normalised, unweighted measures (a
+    projection's weights are strengths, which betweenness would read as distances);
+    ``pagerank`` follows the weights.
+
+    Examples
+    --------
+    >>> import kg
+    >>> G = kg.build_graph(["seeds/"])
+    >>> [(s.name, round(s.score, 4)) for s in centrality(G, "betweenness", of="institutions", k=2)]
+    [('University of Washington', 0.0762), ('Allen Institute for AI', 0.0476)]
+    >>> [s.name for s in centrality(G, "degree", of="coauthors", k=3)]  # HammingMesh: ten authors
+    ['D D Sensi', 'D Goel', 'J Belk']
+    """
+    _check(measure, MEASURES, "measure")
+    if label is not None:
+        _check(label, NODE_LABELS, "label")
+    H = projection(G, of)
+    if H.number_of_nodes() == 0:
+        return []
+    if measure == "degree":
+        scores = nx.degree_centrality(H)
+    elif measure == "betweenness":
+        scores = nx.betweenness_centrality(H, normalized=True)
+    else:
+        scores = _pagerank(H)
+    picked = [n for n in H if label is None or _label(H, n) == label]
+    picked.sort(key=lambda n: (_score_key(scores[n]), *_order(H, n)))
+    if k is not None:
+        picked = picked[:k]
+    # Rounded like the sort key, so float noise never shows in JSON or CSV either.
+    return [Score(i, _name(H, n), round(float(scores[n]), _SCORE_DIGITS), n, _label(H, n), measure)
+            for i, n in enumerate(picked, 1)]
+
+
+def shortest_path(
+    G: nx.MultiDiGraph, source: str, target: str, via: Sequence[str] = PATH_LABELS
+) -> ShortestPath:
+    """A shortest path between two nodes (names or ids, see :func:`find_node`) that
+    passes only through nodes labelled ``via``, with the papers along it. Among equally
+    short paths the one through the most papers wins, then the one through the
+    smallest node ids.
+
+    Examples
+    --------
+    >>> import kg
+    >>> G = kg.build_graph(["seeds/"])
+    >>> p = shortest_path(G, "H Su", "W Wang", via=["Paper", "Author", "Institution"])
+    >>> print(p)
+    H Su -AUTHORED-> Selective Annotation Makes Language Models Better Few-Shot Learners -AFFILIATED_WITH-> University of Washington <-AFFILIATED_WITH- Elaboration-Generating Commonsense Question Answering at Scale <-AUTHORED- W Wang
+    >>> p.length, len(p.papers)
+    (4, 2)
+    >>> print(shortest_path(G, "S Salter", "D Rao"))  # co-authors: via the paper, not DeepMind
+    S Salter -AUTHORED-> MO2: Model-Based Offline Options <-AUTHORED- D Rao
+    """
+    for label in via:
+        _check(label, NODE_LABELS, "label")
+    a, b = find_node(G, source), find_node(G, target)
+    allowed = set(via)
+
+    def ok(n: str) -> bool:
+        return n == b or _label(G, n) in allowed
+
+    # Breadth-first, level by level, keeping for every node the best shortest path to
+    # it: most papers first (a path through a paper says more than one through a derived
+    # Author->Institution edge), then the smallest ids. Paths to a node all have the same
+    # length, so extending the best path of each parent and taking the minimum is exact;
+    # it also makes the answer independent of the graph's insertion order.
+    best: dict[str, tuple[int, tuple[str, ...]]] = {a: (-(_label(G, a) == "Paper"), (a,))}
+    level = [a]
+    while level and b not in best:
+        reached: dict[str, tuple[int, tuple[str, ...]]] = {}
+        for n in level:
+            score, ids = best[n]
+            for m in set(G.successors(n)) | set(G.predecessors(n)):
+                if m in best or not ok(m):
+                    continue
+                cand = (score - (_label(G, m) == "Paper"), ids + (m,))
+                if m not in reached or cand < reached[m]:
+                    reached[m] = cand
+        best.update(reached)
+        level = sorted(reached)
+    if b not in best:
+        raise NoPathError(f"no path between {_name(G, a)!r} and {_name(G, b)!r} through {', '.join(via)}")
+    ids = list(best[b][1])
+    steps = [Step(a, _label(G, a), _name(G, a))]
+    for prev, n in zip(ids, ids[1:]):
+        fwd = sorted(G[prev][n]) if G.has_edge(prev, n) else []
+        rel, forward = (fwd[0], True) if fwd else (sorted(G[n][prev])[0], False)
+        steps.append(Step(n, _label(G, n), _name(G, n), rel, forward))
+    papers = tuple(s.name for s in steps if s.label == "Paper")
+    return ShortestPath(a, b, len(steps) - 1, tuple(steps), papers)
+
+
+# --- pictures -------------------------------------------------------------------------
+# matplotlib's object API with the Agg canvas: no pyplot, so no global backend switch
+# and no window, whatever the caller's matplotlib configuration.
+
+
+def _figure(width: float, height: float):
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from matplotlib.figure import Figure
+
+    fig = Figure(figsize=(width, height), dpi=120, layout="constrained")
+    FigureCanvasAgg(fig)
+    return fig
+
+
+def _save(fig, path: str | os.PathLike[str]) -> str:
+    path = os.fspath(path)
+    folder = os.path.dirname(os.path.abspath(path))
+    os.makedirs(folder, exist_ok=True)
+    try:
+        # No "Software" stamp, so the same rows give the same bytes for any matplotlib.
+        fig.savefig(path, metadata={"Software": None} if path.lower().endswith(".png") else None)
+    except (OSError, ValueError) as e:
+        raise AnalyticsError(f"{path}: cannot write the picture ({e})") from None
+    log.info("wrote %s", path)
+    return path
+
+
+def _short(s: str, n: int = 40) -> str:
+    return s if len(s) <= n else s[: n - 1] + "…"
+
+
+def plot_ranking(rows: Sequence[Ranked | Score], path: str | os.PathLike[str], title: str | None = None) -> str:
+    """A horizontal bar chart of :func:`top` or :func:`centrality` rows (grouped rows
+    are labelled ``group · name``); returns the path written."""
+    if not rows:
+        raise AnalyticsError("nothing to plot: no rows")
+    names = [(f"{r.group} · " if getattr(r, "group", None) else "") + _short(r.name) for r in rows]
+    values = [r.papers if isinstance(r, Ranked) else r.score for r in rows]
+    fig = _figure(8, 1.2 + 0.32 * len(rows))
+    ax = fig.add_subplot()
+    ax.barh(range(len(rows)), values, color="#4C72B0")
+    ax.set_yticks(range(len(rows)), names)
+    ax.invert_yaxis()  # rank 1 on top
+    first = rows[0]
+    ax.set_xlabel("papers" if isinstance(first, Ranked) else f"{first.measure} centrality")
+    if isinstance(first, Ranked):
+        ax.xaxis.get_major_locator().set_params(integer=True)
+    ax.set_title(title or (f"Top {first.label.lower()}s" if isinstance(first, Ranked) else "Centrality"))
+    return _save(fig, path)
+
+
+def plot_trends(rows: Sequence[Trend], path: str | os.PathLike[str], title: str | None = None) -> str:
+    """Papers per digest of :func:`trends` rows, one line per entity."""
+    if not rows:
+        raise AnalyticsError("nothing to plot: no rows")
+    keys = list(rows[0].counts)
+    fig = _figure(9, 5)
+    ax = fig.add_subplot()
+    for r in rows:
+        ax.plot(range(len(keys)), [r.counts[d] for d in keys], marker="o", label=f"{_short(r.name, 30)} ({r.delta:+d})")
+    # Digest file names start with their sequence number; the hash after it is noise here.
+    ax.set_xticks(range(len(keys)), [d.split("_", 1)[0] for d in keys])
+    ax.set_xlabel("digest")
+    ax.set_ylabel("papers")
+    ax.yaxis.get_major_locator().set_params(integer=True)
+    ax.legend(fontsize="small", loc="upper left", bbox_to_anchor=(1.01, 1))
+    ax.set_title(title or f"{rows[0].label}s per digest (change {rows[0].before.split('_')[0]} → {rows[0].after.split('_')[0]})")
+    return _save(fig, path)
+
+
+def plot_usage(rows: Sequence[Link], path: str | os.PathLike[str], title: str | None = None) -> str:
+    """A model x dataset heat map of :func:`usage` rows (cell = papers with both)."""
+    if not rows:
+        raise AnalyticsError("nothing to plot: no model is linked to a dataset")
+    models = sorted({r.source for r in rows}, key=lambda m: (-sum(r.weight for r in rows if r.source == m), m))
+    datasets = sorted({r.target for r in rows}, key=lambda d: (-sum(r.weight for r in rows if r.target == d), d))
+    cell = {(r.source, r.target): r.weight for r in rows}
+    grid = [[cell.get((m, d), 0) for d in datasets] for m in models]
+    fig = _figure(max(6.0, 3.5 + 0.45 * len(datasets)), max(4.0, 2.5 + 0.35 * len(models)))
+    ax = fig.add_subplot()
+    image = ax.imshow(grid, cmap="Blues", vmin=0, aspect="auto")
+    ax.set_xticks(range(len(datasets)), [_short(d, 25) for d in datasets], rotation=45, ha="right")
+    ax.set_yticks(range(len(models)), [_short(m, 30) for m in models])
+    top_value = max(max(row) for row in grid)
+    for i, row in enumerate(grid):
+        for j, v in enumerate(row):
+            if v:
+                ax.text(j, i, str(v), ha="center", va="center", color="white" if v > top_value / 2 else "black")
+    from matplotlib.ticker import MaxNLocator
+
+    fig.colorbar(image, ax=ax, label="papers", ticks=MaxNLocator(integer=True))
+    ax.set_xlabel("dataset")
+    ax.set_ylabel("model")
+    ax.set_title(title or "Which model on which dataset")
+    return _save(fig, path)
