@@ -82,6 +82,7 @@ _EVENT_WORDS = {"challenge", "challenges", "conference", "conferences", "worksho
                 "competitions", "symposium", "track", "meeting", "summit", "hackathon"}
 _OWN_WORDS = {"our", "proposed", "novel", "new", "we"}
 _BLOCK_WORDS = {"outperform", "outperforms", "outperforming", "than", "compared", "comparing", "over", "such",
+                "which", "that", "combines", "combining", "integrates", "integrating", "extends", "builds",
                 "e.g", "including", "like", "vs", "versus", "using", "use", "uses", "based", "from", "on", "with",
                 "by", "inspired", "via", "of", "applied", "to", "existing", "previous", "prior", "baseline",
                 "baselines", "beyond", "against", "unlike", "upon", "into"}
@@ -586,7 +587,11 @@ class _EntryScan:
                 hit = hit or any(self.sent[s] == sent and kind == "ZH_WE" for kind, s, e in self.cue_spans)
             if hit:
                 label = "DATASET" if (prev2 is not None and prev2.lower_ in ("benchmark", "dataset", "corpus")) or zh_prev.endswith(("数据集", "基准")) else None
-                self._cue_name(i, j, proposed=False)
+                zh_cue = any(self.sent[s] == self.sent[i] and kind == "ZH_WE" for kind, s, e in self.cue_spans)
+                # The name inherits the role of the kind noun it renames: "we present a
+                # new benchmark, X" / "本文提出一种…方法X".
+                en_cue = prev2 is not None and prev2.lower_ in kinds_en and self._explicit(i - 2)
+                self._cue_name(i, j, proposed=(zh_cue and zh_prev.endswith(kinds_zh)) or en_cue)
                 f = self.found.get(self.key(text, "MODEL")) or self.found.get(self.key(text, "DATASET"))
                 if f is not None and label:
                     f.label = label
@@ -736,12 +741,16 @@ class _EntryScan:
             if self.sent[s] != sent or e > i:
                 continue
             between = doc[e:i]
-            limit = 3 if kind == "NAMED" else (10 if kind.startswith("ZH") else 12)
+            limit = 3 if kind == "NAMED" else (16 if kind.startswith("ZH") else 12)
             if len(between) > limit:
                 continue
             words = {w.lower_ for w in between}
             zh = "".join(w.text for w in between)
             if words & _BLOCK_WORDS or any(z in zh for z in _BLOCK_ZH):
+                continue
+            # A clause break between cue and name: the name belongs to another clause
+            # ("we introduce X (X'), which combines GAT with …").
+            if any(w.text in ("(", ")", ",", "，", ";", "；", ":", "：") for w in between):
                 continue
             return True
         return False
