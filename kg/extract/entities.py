@@ -47,6 +47,19 @@ _TASK_HEADS = {
     "modelling", "quantization", "compression", "distillation", "pruning", "optimization",
     "adaptation", "generalization", "imitation", "cloning",
 }
+# Heads of Title-Case long forms that name quantities, problems or things, not methods
+# ("Key Performance Indicators (KPIs)", "Unmanned Aerial Vehicles (UAVs)").
+_NON_NAME_HEADS = {
+    "indicator", "indicators", "metric", "metrics", "score", "scores", "rate", "rates", "ratio", "error", "errors",
+    "index", "distance", "divergence", "function", "functions", "equation", "equations", "problem", "problems",
+    "theorem", "principle", "condition", "conditions", "law", "effect", "effects", "phenomenon", "hypothesis",
+    "property", "properties", "state", "states", "space", "spaces", "device", "devices", "vehicle", "vehicles",
+    "disease", "diseases", "disorder", "syndrome", "system", "systems", "interface", "interfaces", "language",
+    "languages", "protocol", "standard", "organization", "organisation", "agency", "association", "program",
+    "programme", "unit", "units", "region", "regions", "domain", "domains", "setting", "settings", "scenario",
+    "scenarios", "task", "tasks", "challenge", "competition", "conference", "workshop", "signal", "signals",
+    "image", "images", "data", "records", "record", "report", "reports", "test", "tests", "assessment",
+}
 # Head nouns that make a Title-Case phrase a method/model name when no acronym defines it.
 _METHOD_HEADS = {
     "transformer", "transformers", "network", "networks", "net", "bottleneck", "descent",
@@ -463,7 +476,7 @@ class _EntryScan:
         title_case = all(w[:1].isupper() or w.lower() in ("of", "for", "and", "the", "in", "on", "to", "with", "a") or not w[:1].isalpha() for w in long_words)
         head = long_words[-1].lower() if long_words else ""
         known = self.gaz.known(acr) or self.gaz.known(" ".join(long_words))
-        if (not title_case or head.split("-")[-1] in _TASK_HEADS) and not known:
+        if (not title_case or head.split("-")[-1] in _TASK_HEADS | _NON_NAME_HEADS) and not known:
             self._mark_generic(acr)
             return
         if _generic(acr):
@@ -750,7 +763,9 @@ class _EntryScan:
                 continue
             # A clause break between cue and name: the name belongs to another clause
             # ("we introduce X (X'), which combines GAT with …").
-            if any(w.text in ("(", ")", ",", "，", ";", "；", ":", "：") for w in between):
+            # A "(" right before the name is its parenthetical: "介绍了超越模仿游戏基准(Big Bench)".
+            inner = between[:-1] if len(between) and between[-1].text in ("(", "（") else between
+            if any(w.text in ("(", ")", ",", "，", ";", "；", ":", "：", "（", "）") for w in inner):
                 continue
             return True
         return False
