@@ -100,6 +100,10 @@ _BLOCK_WORDS = {"outperform", "outperforms", "outperforming", "than", "compared"
                 "by", "inspired", "via", "of", "applied", "to", "existing", "previous", "prior", "baseline",
                 "baselines", "beyond", "against", "unlike", "upon", "into"}
 _BLOCK_ZH = ("基于", "使用", "采用", "例如", "比如", "优于", "相比", "通过", "利用", "借助", "结合", "受到")
+_TITLE_WORDS = {"survey", "review", "overview", "tutorial", "position", "introduction", "benchmarking", "towards",
+                "toward", "beyond", "rethinking", "revisiting", "understanding", "why", "how", "what", "when", "where",
+                "editorial", "perspective", "commentary", "analysis", "report", "note", "erratum", "correction",
+                "keynote", "abstract", "preface", "appendix", "chapter", "part", "lecture", "interview", "opinion"}
 _STOP_CAPS = {"we", "our", "the", "a", "an", "in", "this", "these", "to", "for", "and", "of", "on",
               "with", "by", "from", "however", "moreover", "finally", "first", "second", "specifically"}
 
@@ -660,7 +664,13 @@ class _EntryScan:
         if not m:
             return
         name = m.group(1)
-        if _generic(name) or (not _distinctive(name) and " " not in name and not re.search(r"[A-Z].*[A-Z]", name)):
+        words = name.split()
+        # Multi-word heads need a name-shaped word ("GPT-4 Technical Report: …" no,
+        # "Deep Learning: A Survey" no); one word may be a plain capitalised name
+        # ("Pythia: A Suite …") unless it is a title word ("Survey: …").
+        if _generic(name) or any(w.lower() in _TITLE_WORDS for w in words):
+            return
+        if len(words) > 1 and not any(_distinctive(w) for w in words):
             return
         a = self.title.start + m.start(1)
         known = self.gaz.known(name)
