@@ -1,16 +1,39 @@
 """Stage 2 — parse: split a :class:`~kg.records.Document` into paper entries.
 
-Every layout parser takes the file's lines and returns entries plus the lines it did
-not put into an entry. :func:`parse` runs them all and keeps the one that explains the
-most lines, so a new layout is one more function in :data:`LAYOUTS`, and a file in an
-unknown layout is reported (``unassigned`` lines with numbers) rather than dropped.
+Every layout parser takes the file's lines and returns entries, the lines it did not put
+into an entry, and how many lines it explained. :func:`parse` runs them all and keeps
+the one that explains the most lines, so a new layout is one more function in
+:data:`LAYOUTS`, and a file in an unknown layout is reported (``unassigned`` lines with
+numbers, and a log warning with the count and first line numbers) rather than dropped.
 
-Lines that are known not to be papers (a category legend, ``转自…``, a copyright
-notice, ``评论``) are *boilerplate*: recognised, reported with that reason, never
-turned into papers.
+Layouts (all seen in real digests):
+
+``structured``
+    ``1、[LG] Title`` headers (numbered ``1、``/``1.``/``【1】``/``#1`` or not at all)
+    with author, ``[affiliation]``, summary and link lines — or all of it glued on the
+    header line.
+``post``
+    One-line social-media posts ``【gloss】《Title》A Author, B Author [Affil] (2020)
+    http://t.cn/… view:http://t.cn/…`` between post metadata (time, place, counters),
+    mixed with posts about books, blogs, tools and courses, which are not papers.
+``fields``
+    Key/value lists: ``**标题**：`` / ``**作者**：`` / ``**机构**：`` / ``**链接**：`` in
+    Markdown, or plain ``Title:`` / ``Authors:`` lines.
+``paperscool``
+    papers.cool lists: ``#1 Title [PDF] [Copy] [Kimi]``, ``Authors: A ; B``, the
+    abstract, ``Subject: …``, ``Publish: …``.
+``abstract``
+    Abstract dumps (machine-translated Chinese, English, or both), closed by
+    ``translated by 谷歌翻译`` or separated by blank lines, or one per line.
+
+Lines that are known not to be papers are *boilerplate*: recognised, reported with
+their own reason, never turned into papers. :data:`BOILERPLATE` applies everywhere;
+:data:`PREAMBLE` (headings, list headers) only between entries, where a short line
+cannot be an entry's Chinese title.
 """
 from __future__ import annotations
 
+import logging
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -18,84 +41,296 @@ from dataclasses import dataclass, field
 from kg.records import Document, Entry, ParseResult, Span, Unassigned
 from kg.text import cjk_share, find_urls, is_cjk, latin_share
 
-__all__ = ["parse", "LAYOUTS", "BOILERPLATE", "is_boilerplate", "split_title", "AUTHOR_LIST_RE"]
+log = logging.getLogger(__name__)
+
+__all__ = [
+    "parse",
+    "LAYOUTS",
+    "BOILERPLATE",
+    "PREAMBLE",
+    "NOT_IN_ENTRY",
+    "is_boilerplate",
+    "split_title",
+    "looks_like_authors",
+    "author_names",
+    "AUTHOR_LIST_RE",
+    "HEADER_RE",
+]
+
+#: The reason of lines a parser could not explain (everything else is recognised noise).
+NOT_IN_ENTRY = "not part of any entry"
 
 # --- line classes ---------------------------------------------------------------------
 
-#: ``1、[LG] Title`` · ``1. [CV] Title`` · ``【1】[CL] Title`` · ``#1 [AS] Title`` ·
-#: ``[stat.ML] Title``. The category is an arXiv group code, optionally archive-prefixed.
-HEADER_RE = re.compile(
-    r"^\s*(?:(?:\d{1,3}\s*[、.．:：)）]|【\s*\d{1,3}\s*】|#\s*\d{1,3}|No\.\s*\d{1,3})\s*)?"
-    r"\[(?P<cat>(?:(?:cs|stat|eess|math|econ|q-bio|q-fin|physics|quant-ph)\.)?[A-Za-z]{2,3}(?:\.[A-Za-z]{2})?)\]"
-    r"\s*(?P<rest>\S.*)$"
+# arXiv subject codes as digests write them in brackets: the two-letter cs/stat/eess/math
+# codes alone (``[CV]``), or archive-prefixed (``[stat.ML]``, ``[cs.CL]``). A whitelist,
+# because ``[PDF]``, ``[Copy]`` or ``[REL]`` must not open an entry.
+_CODES = (
+    "AI AR CC CE CG CL CR CV CY DB DC DL DM DS ET FL GL GR GT HC IR IT LG LO MA MM MS NA NE NI OH OS PF PL RO SC SD SE "
+    "SI SY AS IV SP ML ME TH AP CO OC ST PR NT QM NC BM GN"
+).split()
+CATEGORY = (
+    r"(?:(?:cs|stat|eess|math|econ|q-bio|q-fin|physics|astro-ph|cond-mat|nlin)\.[A-Za-z]{2}|quant-ph|"
+    + "|".join(_CODES)
+    + r")"
 )
-AFFIL_LINE_RE = re.compile(r"^\s*[\[［](?P<aff>[^\[\]［］]+)[\]］]\s*$")
-TRANSLATED_RE = re.compile(r"^\s*translated\s+by\s+(?:谷歌翻译|google(?:\s+translate)?)\s*$", re.I)
+_NUMBER = r"(?:\d{1,3}\s*[、.．:：)）]|【\s*\d{1,3}\s*】|\[\s*\d{1,3}\s*\]|#\s*\d{1,3}|No\.\s*\d{1,3}|[(（]\d{1,3}[)）])"
 
-#: Recognised non-paper lines: (reason, pattern). Kept here, not in the parsers, so every
-#: layout agrees on what is noise.
+#: ``1、[LG] Title`` · ``1. [CV] Title`` · ``【1】[CL] Title`` · ``#1 [AS] Title`` ·
+#: ``[stat.ML] Title`` (several codes: the first counts).
+HEADER_RE = re.compile(
+    rf"^\s*(?:{_NUMBER}\s*)?[\[［](?P<cat>{CATEGORY})[\]］](?:\s*[\[［]{CATEGORY}[\]］])*\s*(?P<rest>\S.*)$"
+)
+#: A numbered line without a category (``3、Title``): a header only when an author line
+#: follows it.
+NUMBERED_RE = re.compile(rf"^\s*{_NUMBER}\s*(?P<rest>[^\s\[［].*)$")
+AFFIL_LINE_RE = re.compile(r"^\s*[\[［](?P<aff>[^\[\]［］]+)[\]］]\s*$")
+TRANSLATED_RE = re.compile(
+    r"^\s*[(（]?\s*(?:translated\s+by\s+(?:谷歌翻译|google(?:\s+translate)?|deepl|机器翻译)|由谷歌翻译(?:翻译)?|谷歌翻译)\s*[)）]?\s*$",
+    re.I,
+)
+# The marker glued to the end of an abstract line ("…results.translated by 谷歌翻译").
+TRANSLATED_TAIL_RE = re.compile(r"\s*translated\s+by\s+(?:谷歌翻译|google(?:\s+translate)?)\s*$", re.I)
+
+_PROVINCES = (
+    "北京|上海|天津|重庆|广东|广州|深圳|浙江|杭州|江苏|南京|四川|成都|湖北|武汉|陕西|西安|山东|福建|湖南|河南|河北|安徽|"
+    "辽宁|吉林|黑龙江|江西|广西|云南|贵州|山西|内蒙古|新疆|西藏|甘肃|青海|宁夏|海南|香港|澳门|台湾|美国|英国|加拿大|日本|"
+    "韩国|新加坡|德国|法国|澳大利亚|瑞士|荷兰|意大利|以色列|印度|其他|海外|未知"
+)
+
+#: Recognised non-paper lines everywhere: (reason, pattern). Kept here, not in the
+#: parsers, so every layout agrees on what is noise.
 BOILERPLATE: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("category legend", re.compile(r"^(?:\s*[A-Z]{2}\s*[-–:：]\s*[\u4e00-\u9fff]+){2,}\s*$")),
     ("repost credit", re.compile(r"^\s*(?:转自|转载自|来源[:：]|via\s)", re.I)),
-    ("title list", re.compile(r"^\s*摘要\s*[:：]")),
+    ("title list", re.compile(r"^\s*摘要\s*[:：]\s*\S.*、")),
     ("section heading", re.compile(r"^\s*(?:另外几篇值得关注的论文|其他值得关注的论文|今日推荐|更多论文)\s*[:：]?\s*$")),
     ("copyright notice", re.compile(r"(?:版权问题|请及时与我们联系|All rights reserved|©)")),
-    ("comment widget", re.compile(r"^\s*(?:评论|沙发等你来抢|收藏|点赞|转发|分享)\s*$")),
+    ("comment widget", re.compile(r"^\s*(?:评论|沙发等你来抢|收藏|点赞|转发|分享|赞)\s*$")),
     ("translation marker", TRANSLATED_RE),
+    # Social-media post metadata: time stamps, client, place, counters, UI labels, tags.
+    ("post metadata", re.compile(
+        r"^\s*(?:(?:\d{2,4}[-/.])?\d{1,2}[-/.]\d{1,2}|(?:\d{4}年)?\d{1,2}月\d{1,2}日|今天|昨天|前天)"
+        r"(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?(?:\s*(?:来自|from)\s*.*)?\s*$")),
+    ("post metadata", re.compile(r"^\s*(?:\d+\s*(?:秒|分钟|小时)前|刚刚)(?:\s*来自.*)?\s*$")),
+    ("post metadata", re.compile(r"^\s*(?:来自\s*\S.*|(?:发布于|IP属地\s*[:：]?)\s*\S{1,12})\s*$")),
+    ("post metadata", re.compile(rf"^\s*(?:{_PROVINCES})(?:\s*[·・ ]\s*[\u4e00-\u9fff]{{1,8}})?\s*$")),
+    ("post metadata", re.compile(
+        r"^(?:\s*(?:转发|评论|赞|点赞|收藏|阅读|分享|Like|Likes|Repost|Comment)s?\s*[(（]?\s*[\d.,万wkK+]*\s*[)）]?\s*[|｜·•]?)+\s*$", re.I)),
+    ("post metadata", re.compile(r"^\s*[\d.,]+\s*[万wkK]?\s*$")),
+    ("post metadata", re.compile(r"^\s*(?:收起全文d?|展开全文c?|O?网页链接|查看图片|显示地图|已编辑|原图|翻译内容|置顶|热门|\.\.\.全文)\s*$")),
+    ("post metadata", re.compile(r"^\s*(?:#[^#\n]{1,30}#\s*)+$")),
+)
+
+#: Recognised non-paper lines between entries only: headings and list chrome. Inside an
+#: entry a short line is more likely a Chinese title, so these never close an entry.
+PREAMBLE: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("separator", re.compile(r"^\s*(?:[-*_=]\s*){3,}$")),
+    ("heading", re.compile(r"^\s*#{1,6}\s+\S")),
+    ("note", re.compile(r"^\s*>\s*\S|^\s*([*_])[^*_].*\1\s*$")),
+    ("list header", re.compile(r"^\s*(?:Total\s*[:：]\s*\d+|.{0,40}\|\s*Total\s*[:：]\s*\d+)\s*$", re.I)),
+    ("list header", re.compile(r"^\s*(?:[a-z\-]+\.[A-Z]{2}|cs|stat|eess)\s*\|\s*\S.{0,60}$")),
+    ("list header", re.compile(r"^\s*Cool Papers\b.*$", re.I)),
+    ("digest heading", re.compile(
+        r"^\s*\S.{0,30}(?:前沿推介|论文推荐|论文速递|论文精选|每日论文|今日论文|arXiv\s*(?:每日|精选|速递|日报)|日报|周报|Daily Papers?)\S{0,30}\s*$",
+        re.I)),
 )
 
 
-def is_boilerplate(line: str) -> str | None:
+def is_boilerplate(line: str, between_entries: bool = False) -> str | None:
+    """The reason ``line`` is recognised noise, or ``None``.
+
+    ``between_entries`` also tries :data:`PREAMBLE` (headings and list chrome)."""
     for reason, rx in BOILERPLATE:
         if rx.search(line):
             return reason
+    if between_entries:
+        for reason, rx in PREAMBLE:
+            if rx.search(line):
+                return reason
     return None
 
 
-# Author names: initials with or without dots (``R T. Q. Chen``), full given names,
-# hyphenated and apostrophe surnames, particles (``van der``, ``de``).
-_NAME = r"(?:[A-Z][\w'’\-]*\.?\s+|(?:van|von|der|de|da|del|di|la|le|den|ter|bin|al)\s+){0,4}[A-Z][\w'’\-]*"
-AUTHOR_LIST_RE = re.compile(
-    rf"^(?P<names>{_NAME}(?:\s*(?:,|，|、|;|&|\band\b)\s*{_NAME})*)\s*,?\s*(?P<trunc>\.\.\.|…|et\s+al\.?)?\s*$"
-)
+# --- author lists -------------------------------------------------------------------------
 
-SENTENCE_END_RE = re.compile(r"[。！？]|[.!?](?:\s|$)")
+# Author names: initials with or without dots (``R T. Q. Chen``, ``J.-B. Mouret``), full
+# given names, hyphenated and apostrophe surnames, particles (``van der``, ``de``).
+_NAME = (
+    r"(?:[A-Z][\w'’\-.]*\s+|(?:van|von|der|de|da|del|della|di|la|le|den|ter|bin|al|dos|du|el|zu)\s+){0,5}"
+    r"[A-Z][\w'’\-]*\.?"
+)
+#: An author list as one regular expression (kept for callers that want a quick match;
+#: :func:`looks_like_authors` adds the checks a regex cannot express).
+AUTHOR_LIST_RE = re.compile(
+    rf"^(?P<names>{_NAME}(?:\s*(?:,|，|、|;|；|&|\band\b)\s*{_NAME})*)\s*,?\s*(?P<trunc>\.\.\.|…|⋯|et\s+al\.?)?\s*$"
+)
+AUTHOR_SEP_RE = re.compile(r"\s*(?:,|，|、|;|；|&|＆|\band\b|\s和\s)\s*")
+TRUNC_RE = re.compile(r"\s*,?\s*(?:\.\.\.|…|⋯|et\s+al\.?|等人?)\s*$", re.I)
+_KEY_PREFIX_RE = re.compile(r"^\s*(?:authors?|作者)\s*[:：]\s*", re.I)
+_PARTICLES = {"van", "von", "der", "de", "da", "del", "della", "di", "la", "le", "den", "ter", "bin", "al", "dos", "du", "el", "zu", "y"}
+_SUFFIXES = {"Jr.", "Jr", "Sr.", "Sr", "II", "III", "IV"}
+# Words that occur in titles and never as a name token: they stop a title's tail
+# ("… Vision Transformers") from being read as a person.
+_TITLE_WORDS = {
+    "A", "An", "The", "Of", "For", "With", "Without", "Via", "Using", "On", "In", "To", "From", "Towards", "Toward",
+    "Learning", "Learned", "Learn", "Neural", "Network", "Networks", "Model", "Models", "Modeling", "Modelling", "Deep",
+    "Language", "Languages", "Vision", "Visual", "Transformer", "Transformers", "Data", "Dataset", "Datasets", "Benchmark",
+    "Survey", "Analysis", "Efficient", "Robust", "Training", "Detection", "Segmentation", "Generation", "Generative",
+    "Reinforcement", "Graph", "Graphs", "Image", "Images", "Video", "Videos", "Diffusion", "Large", "Scale", "Scaling",
+    "Multimodal", "Attention", "Retrieval", "Reasoning", "Prediction", "Optimization", "Policy", "Policies", "Agents",
+    "Agent", "Adversarial", "Self", "Supervised", "Unsupervised", "Zero", "Shot", "Few", "Prompt", "Prompts", "Text",
+    "Speech", "Audio", "Recognition", "Translation", "Classification", "Representation", "Representations", "Systems",
+    "Approach", "Method", "Methods", "Framework", "Toward", "Is", "Are", "All", "You", "Need", "And", "Or", "By", "At",
+    "Theory", "Estimation", "Inference", "Tasks", "Task", "Control", "Robots", "Robot", "Robotic", "Search", "Study",
+    "Evaluation", "Evaluating", "Understanding", "Improving", "Towards", "Embedding", "Embeddings", "Space", "Spaces",
+    "Transfer", "Tuning", "Fine", "Instruction", "Alignment", "Preference", "Human", "Feedback", "Reward", "Knowledge",
+    "Semantic", "Temporal", "Spatial", "Dynamic", "Dynamics", "Sparse", "Dense", "Mixture", "Experts", "Expert",
+    "Distillation", "Compression", "Pruning", "Quantization", "Memory", "Computation", "Compute", "Loss", "Gradient",
+    "Stochastic", "Bayesian", "Kernel", "Regression", "Time", "Series", "Online", "Offline", "Federated", "Medical",
+    "Clinical", "Domain", "Cross", "Multi", "Open", "World", "Question", "Answering", "Dialogue", "Summarization",
+    "Code", "Programming", "Object", "Objects", "Scene", "Scenes", "Depth", "Motion", "Pose", "Face", "Faces", "Point",
+    "Cloud", "Clouds", "Mesh", "Rendering", "Radiance", "Fields", "Field", "Token", "Tokens", "Layer", "Layers",
+}
+
+
+def _strip_marks(name: str) -> str:
+    """A name without glued footnote marks and affiliation indices (``A Smith1,2*``)."""
+    return re.sub(r"[\d*†‡§¶#¹²³⁴⁵⁶⁷⁸⁹⁰]+$", "", name.strip().strip("*").strip()).strip()
+
+
+def _is_chinese_name(name: str) -> bool:
+    """``张伟``, ``欧阳娜娜``, ``约翰·史密斯`` (transliterated names keep their dot)."""
+    return bool(re.fullmatch(r"[\u4e00-\u9fff]{2,4}|[\u4e00-\u9fff]{1,6}(?:[·・•][\u4e00-\u9fff]{1,8}){1,2}", name))
+
+
+def _is_initial(tok: str) -> bool:
+    return bool(re.fullmatch(r"[A-Z](?:\.|\.?-[A-Z]\.?|\.[A-Z]\.?)*\.?", tok)) or bool(re.fullmatch(r"(?:[A-Z]\.){1,3}", tok))
+
+
+def _is_latin_name(name: str) -> bool:
+    toks = name.split()
+    if not 1 <= len(toks) <= 7:
+        return False
+    core = [t for t in toks if t not in _PARTICLES and t not in _SUFFIXES]
+    # Two to five words: a lone capitalised word is far more often a title word
+    # ("Stability and Adjoint Errors") than a mononymous author.
+    if not 2 <= len(core) <= 5 or toks[0] in _PARTICLES:
+        return False
+    for t in core:
+        if not t[0].isupper() or not t[0].isalpha():
+            return False
+        if t.rstrip(".") in _TITLE_WORDS and not _is_initial(t):
+            return False
+        if not re.fullmatch(r"[^\W\d_][\w'’.\-]*", t) or re.search(r"\d", t):
+            return False
+    last = [t for t in toks if t not in _SUFFIXES][-1]
+    # A name ends in a surname ("Chen", "Hernández-Orallo"), not in an initial.
+    return not _is_initial(last)
+
+
+def author_names(s: str) -> tuple[list[str], bool] | None:
+    """The names of an author list and whether it is truncated, or ``None`` when ``s``
+    is not an author list.
+
+    >>> author_names("S Salter, M Wulfmeier, R T. Q. Chen...")
+    (['S Salter', 'M Wulfmeier', 'R T. Q. Chen'], True)
+    >>> author_names("张伟，李娜、王芳")
+    (['张伟', '李娜', '王芳'], False)
+    >>> author_names("Analyzing Transformers in Embedding Space") is None
+    True
+    """
+    s = _KEY_PREFIX_RE.sub("", s.strip())
+    if not s or len(s) > 2000:
+        return None
+    trunc = TRUNC_RE.search(s)
+    body = s[: trunc.start()] if trunc else s
+    # Sentence and bracket punctuation, links and e-mail never occur in a name list;
+    # full stops do ("R T. Q. Chen", "Jr.").
+    if not body.strip() or re.search(r"[。！？!?:：()（）\[\]《》“”\"/@]|https?", body):
+        return None
+    parts = [p for p in (_strip_marks(x) for x in AUTHOR_SEP_RE.split(body)) if p]
+    merged: list[str] = []
+    for p in parts:
+        if p in _SUFFIXES and merged:  # "Henry Sprueill, Jr." keeps its suffix
+            merged[-1] = f"{merged[-1]}, {p}"
+        else:
+            merged.append(p)
+    if not merged:
+        return None
+    chinese = [_is_chinese_name(p) for p in merged]
+    if all(chinese):
+        return merged, bool(trunc)
+    if any(chinese) or any(is_cjk(c) for c in body):
+        return None
+    if not all(_is_latin_name(p.split(", ")[0]) for p in merged):
+        return None
+    return merged, bool(trunc)
 
 
 def looks_like_authors(s: str) -> bool:
-    s = s.strip()
-    if not s or any(is_cjk(c) for c in s) or len(s) > 600:
+    """Whether ``s`` is an author list (one name only when it has two or more words)."""
+    got = author_names(s)
+    if got is None:
         return False
-    m = AUTHOR_LIST_RE.match(s)
-    if not m:
-        return False
-    names = re.split(r"\s*(?:,|，|、|;|&|\band\b)\s*", m.group("names"))
-    # A single capitalised word is a title fragment, not an author list, unless there
-    # are several of them ("Ng, LeCun" is rare but "Transformers" alone is common).
-    if len(names) == 1 and len(names[0].split()) < 2:
-        return False
-    if any(len(n.split()) > 5 for n in names):
+    names, trunc = got
+    if len(names) == 1 and not trunc and not _is_chinese_name(names[0]) and len(names[0].split()) < 2:
         return False
     return True
 
 
-def split_title(rest: str) -> tuple[str, str | None]:
-    """Split ``English Title中文标题`` into both halves.
+def _initial_style(name: str) -> bool:
+    return _is_initial(name.split()[0]) if name.split() else False
 
-    The Chinese half starts at the first CJK character, except that a Latin word glued
-    in front of it belongs to it when that word repeats the start of the English title
-    (``…Deep LearningHammingMesh:大规模…``)."""
-    i = next((k for k, c in enumerate(rest) if is_cjk(c)), None)
+
+SENTENCE_END_RE = re.compile(r"[。！？]|[.!?](?:\s|$)")
+
+
+# --- titles ---------------------------------------------------------------------------
+
+
+def split_title(rest: str) -> tuple[str, str | None]:
+    """Split a title that carries its Chinese translation into ``(english, chinese)``.
+
+    Handles ``English Title中文标题`` (the Chinese half starts at the first CJK
+    character, or at a Latin word glued in front of it when that word repeats the start of
+    the English title or is an acronym glued to the last English word:
+    ``…Deep LearningHammingMesh:大规模…``, ``…TransformersViT自适应…``),
+    ``English Title（中文标题）`` and ``中文标题 English Title``.
+
+    >>> split_title("HammingMesh: A Network Topology for Large-Scale Deep LearningHammingMesh:大规模深度学习网络拓扑")
+    ('HammingMesh: A Network Topology for Large-Scale Deep Learning', 'HammingMesh:大规模深度学习网络拓扑')
+    >>> split_title("大语言模型的检索增强生成综述 A Survey on Retrieval-Augmented Generation")
+    ('A Survey on Retrieval-Augmented Generation', '大语言模型的检索增强生成综述')
+    """
+    s = rest.strip()
+    i = next((k for k, c in enumerate(s) if is_cjk(c)), None)
     if i is None:
-        return rest.strip(), None
-    en, zh = rest[:i], rest[i:]
+        return s, None
+    # English（中文）: a bracketed translation after the English title.
+    m = re.fullmatch(r"(?P<en>[^（(]*[A-Za-z][^（(]*?)\s*[（(](?P<zh>[^()（）]*[\u4e00-\u9fff][^()（）]*)[)）]\s*", s)
+    if m and cjk_share(m.group("en")) == 0:
+        return m.group("en").strip(), m.group("zh").strip()
+    # 中文 English: Chinese first, then an English title of two or more words.
+    first_alpha = next((c for c in s if c.isalpha()), "")
+    if first_alpha and is_cjk(first_alpha):
+        m = re.search(r"(?:(?<=\s)|(?<=[\u4e00-\u9fff）)]))(?P<en>[A-Z][A-Za-z0-9'’:\-,.&?! ]+)$", s)
+        if m and len(m.group("en").split()) >= 2 and not any(is_cjk(c) for c in m.group("en")):
+            zh = s[: m.start("en")].strip()
+            if zh and cjk_share(zh) > 0.5:
+                return m.group("en").strip(), zh
+        return "", s
+    en, zh = s[:i], s[i:]
+    # A Latin word glued in front of the Chinese half belongs to it when it repeats the
+    # start of the English title, or is an acronym ("ViT", "GAN") glued to a lower-case
+    # English word ("TransformersViT") — English words have no such hump.
     m = re.search(r"(?<=[a-z0-9)])([A-Z][\w\-]*[:：]?\s*)$", en)
-    if m and en.strip().startswith(m.group(1).rstrip(":： ")):
-        zh = en[m.start(1):] + zh
-        en = en[: m.start(1)]
-    # A trailing Latin word glued to Chinese with no space is usually part of the Chinese
-    # title ("…Masked Visual ModelingGAN人脸"); we keep it English unless the case
-    # transition above proves otherwise — titles lose less that way.
+    if m:
+        word = m.group(1).rstrip(":： ")
+        repeats = en.strip().startswith(word)
+        acronym = re.fullmatch(r"[A-Z][A-Za-z]*[A-Z0-9][\w\-]*", word) is not None and re.search(r"[a-z]{2}$", en[: m.start(1)]) is not None
+        if repeats or acronym:
+            zh = en[m.start(1):] + zh
+            en = en[: m.start(1)]
     return en.strip(), zh.strip() or None
 
 
@@ -104,7 +339,10 @@ def split_title(rest: str) -> tuple[str, str | None]:
 
 @dataclass
 class _Draft:
-    """Mutable builder for one entry; frozen into an :class:`Entry` at the end."""
+    """Mutable builder for one entry; frozen into an :class:`Entry` at the end.
+
+    Lines are appended contiguously from ``first``, so line ``first + k`` of the file is
+    line ``k`` of the entry text."""
 
     first: int  # 0-based index of first line
     kind: str
@@ -119,7 +357,8 @@ class _Draft:
         return sum(len(x) + 1 for x in self.lines)
 
     def add(self, idx: int, line: str) -> int:
-        """Append a line; returns its start offset in the entry text."""
+        """Append line ``idx``; returns its start offset in the entry text."""
+        assert idx == self.first + len(self.lines), "entry lines must be contiguous"
         off = self.offset
         self.lines.append(line)
         if line.strip():
@@ -154,37 +393,125 @@ def _strip_span(line: str, off: int, a: int = 0, b: int | None = None) -> tuple[
     return off + a + lead, off + b - trail
 
 
+class _Builder:
+    """Shared bookkeeping of a layout parser: the open entry, finished entries, reported
+    lines and the count of explained lines."""
+
+    def __init__(self, lines: Sequence[str], file: str, layout: str, kind: str = "digest"):
+        self.lines, self.file, self.layout, self.kind = lines, file, layout, kind
+        self.entries: list[Entry] = []
+        self.unassigned: list[Unassigned] = []
+        self.covered = 0
+        self.cur: _Draft | None = None
+
+    def open(self, i: int) -> _Draft:
+        self.close()
+        self.cur = _Draft(first=i, kind=self.kind, layout=self.layout, last=i)
+        return self.cur
+
+    def close(self) -> None:
+        if self.cur is not None:
+            self.entries.append(self.cur.freeze(self.file))
+            self.cur = None
+
+    def extend_to(self, i: int) -> None:
+        """Append the (blank) lines between the open entry's last line and line ``i``."""
+        d = self.cur
+        assert d is not None
+        for k in range(d.first + len(d.lines), i):
+            d.add(k, self.lines[k])
+
+    def take(self, i: int) -> int:
+        """Put line ``i`` into the open entry; returns its offset in the entry text."""
+        self.extend_to(i)
+        assert self.cur is not None
+        self.covered += 1
+        return self.cur.add(i, self.lines[i])
+
+    def report(self, i: int, reason: str, close: bool = True) -> None:
+        if close:
+            self.close()
+        self.unassigned.append(Unassigned(self.file, i + 1, self.lines[i].strip(), reason))
+        if reason != NOT_IN_ENTRY:
+            self.covered += 1
+
+    def result(self) -> tuple[list[Entry], list[Unassigned], int]:
+        self.close()
+        return self.entries, self.unassigned, self.covered
+
+
+def _url_only(s: str) -> bool:
+    """A line that is (almost) only links, possibly labelled (``代码: github.com/x``)."""
+    urls = find_urls(s)
+    if not urls:
+        return False
+    rest = s
+    for _, a, b in sorted(urls, key=lambda t: -t[1]):
+        rest = rest[:a] + rest[b:]
+    rest = re.sub(r"(?i)\b(?:view|pdf|code|github|project|paper|arxiv|link|url|homepage|data)\b|代码|项目主页|主页|链接|地址|论文|数据|[:：|｜\s\[\]()（）]", "", rest)
+    return len(rest) <= 4
+
+
 # --- layout: structured digest ------------------------------------------------------------
 
 
 def _header_fields(d: _Draft, line: str, off: int, m: re.Match[str]) -> None:
-    """Title, Chinese title, and glued author / affiliation parts of a header line."""
-    d.set("category", off + m.start("cat"), off + m.end("cat"))
+    """Title, Chinese title, and glued author / affiliation / link parts of a header."""
+    if "cat" in m.groupdict() and m.group("cat"):
+        d.set("category", off + m.start("cat"), off + m.start("cat") + len(m.group("cat")))
     rs, re_ = m.start("rest"), m.end("rest")
+    # A link glued at the end of the header belongs to the entry, not the title.
+    urls = [u for u in find_urls(line) if u[1] >= rs]
+    if urls and not line[urls[-1][2]:].strip():
+        first_url = urls[0][1]
+        while first_url > rs and line[first_url - 1] in " \t|":
+            first_url -= 1
+        if line[rs:first_url].strip():
+            re_ = first_url
     rest = line[rs:re_]
     aff = re.search(r"[\[［]([^\[\]［］]+)[\]］]\s*$", rest)
     if aff:
         d.set("affiliations", off + rs + aff.start(1), off + rs + aff.end(1))
         re_ = rs + aff.start()
-        rest = line[rs:re_]
-    _title_and_authors(d, line, off, rs, re_)
+    _title_and_authors(d, line, off, rs, re_, has_affil=aff is not None)
 
 
-def _title_and_authors(d: _Draft, line: str, off: int, rs: int, re_: int) -> None:
-    rest = line[rs:re_]
-    # Glued authors: the longest suffix that is an author list whose first name has the
-    # same shape as the others (so "Embedding Space G Dar, M Geva" yields "G Dar").
-    best = None
-    for m in re.finditer(r"(?:(?<=\s)|(?<=[\u4e00-\u9fff]))[A-Z]", rest):
+def _glued_authors_start(rest: str, has_affil: bool) -> int | None:
+    """Where an author list glued to the end of a title starts, or ``None``.
+
+    The leftmost start whose tail is an author list wins, provided the first name has the
+    same shape as the others (so ``Embedding Space G Dar, M Geva`` yields ``G Dar``, and
+    ``… Vision Transformers Y Rao`` cannot swallow ``Transformers``)."""
+    for m in re.finditer(r"(?:(?<=\s)|(?<=[\u4e00-\u9fff）)]))(?:[A-Z]|[\u4e00-\u9fff])", rest):
         tail = rest[m.start():]
-        if not looks_like_authors(tail) or "," not in tail and "，" not in tail and " and " not in tail:
+        got = author_names(tail)
+        if got is None:
             continue
-        names = re.split(r"\s*(?:,|，|、|;|&|\band\b)\s*", re.sub(r"(\.\.\.|…|et al\.?)\s*$", "", tail).strip())
-        sizes = [len(n.split()) for n in names if n]
-        if len(sizes) >= 2 and sizes[0] > max(sizes[1:]):
+        names, trunc = got
+        if len(names) == 1:
+            # One glued name only with an affiliation after it and an initial-style
+            # shape ("… Options S Salter [DeepMind]"): a title may end in any two words.
+            if not (has_affil or trunc) or not _initial_style(names[0]) or len(names[0].split()) > 3:
+                continue
+        else:
+            # Titles join two phrases with "and" ("Margin Maximization and Simplicity
+            # Bias"); a glued author list of full names is comma separated.
+            if not re.search(r"[,，、]", tail) and not all(_initial_style(n) for n in names):
+                continue
+            sizes = [len(n.split()) for n in names]
+            if sizes[0] > max(sizes[1:]):
+                continue
+            if all(_initial_style(n) for n in names[1:]) and not _initial_style(names[0]):
+                continue
+        if all(_is_chinese_name(n) for n in names) and len(names) < 2:
             continue
-        best = m.start()
-        break
+        return m.start()
+    return None
+
+
+def _title_and_authors(d: _Draft, line: str, off: int, rs: int, re_: int, has_affil: bool = False) -> None:
+    rest = line[rs:re_]
+    best = _glued_authors_start(rest, has_affil)
     head_end = re_ if best is None else rs + best
     if best is not None:
         d.set("authors", *_strip_span(line, off, rs + best, re_))
@@ -197,6 +524,29 @@ def _title_and_authors(d: _Draft, line: str, off: int, rs: int, re_: int) -> Non
         d.set("title_zh", off + a, off + a + len(zh))
 
 
+def _authors_line(d: _Draft, line: str, off: int) -> bool:
+    """An author line, optionally with a glued ``[affiliation]`` and trailing link."""
+    s = line
+    end = len(line)
+    urls = find_urls(line)
+    if urls and not line[urls[-1][2]:].strip():
+        end = urls[0][1]
+    body = line[:end]
+    gm = re.match(r"^(?P<a>[^\[\]［］]+?)\s*[\[［](?P<aff>[^\[\]［］]+)[\]］]\s*$", body)
+    if gm and looks_like_authors(gm.group("a")):
+        d.set("authors", *_strip_span(s, off, gm.start("a"), gm.end("a")))
+        d.set("affiliations", off + gm.start("aff"), off + gm.end("aff"))
+        return True
+    if body.strip() and looks_like_authors(body):
+        a, b = _strip_span(s, off, 0, end)
+        k = _KEY_PREFIX_RE.match(line)
+        if k:
+            a = off + k.end()
+        d.set("authors", a, b)
+        return True
+    return False
+
+
 def _structured_line(d: _Draft, line: str, off: int) -> None:
     s = line.strip()
     if not s:
@@ -206,20 +556,10 @@ def _structured_line(d: _Draft, line: str, off: int) -> None:
         if "affiliations" not in d.spans:
             d.set("affiliations", off + am.start("aff"), off + am.end("aff"))
         return
-    urls = find_urls(s)
-    if urls and sum(e - b for _, b, e in urls) >= 0.8 * len(s.replace(" ", "")):
+    if _url_only(s):
         return  # link line; URLs are found over the whole entry text later
-    if "authors" not in d.spans and "affiliations" not in d.spans and looks_like_authors(s):
-        trunc = re.search(r"(\.\.\.|…|et\s+al\.?)\s*$", s)
-        d.set("authors", *_strip_span(line, off))
+    if "authors" not in d.spans and "affiliations" not in d.spans and _authors_line(d, line, off):
         return
-    if "authors" not in d.spans and "affiliations" not in d.spans:
-        # A glued "authors [affil]" line.
-        gm = re.match(r"^(?P<a>[^\[\]]+?)\s*[\[［](?P<aff>[^\[\]［］]+)[\]］]\s*$", line)
-        if gm and looks_like_authors(gm.group("a")):
-            d.set("authors", *_strip_span(line, off, gm.start("a"), gm.end("a")))
-            d.set("affiliations", off + gm.start("aff"), off + gm.end("aff"))
-            return
     cjk = cjk_share(s)
     if cjk > 0.5 and "title_zh" not in d.spans and "authors" not in d.spans and len(s) <= 120 and not SENTENCE_END_RE.search(s[:-1]):
         d.set("title_zh", *_strip_span(line, off))
@@ -232,98 +572,373 @@ def _structured_line(d: _Draft, line: str, off: int) -> None:
     d.body.append(Span(*_strip_span(line, off)))
 
 
+def _next_nonblank(lines: Sequence[str], i: int, limit: int = 3) -> list[int]:
+    out = []
+    k = i + 1
+    while k < len(lines) and len(out) < limit:
+        if lines[k].strip():
+            out.append(k)
+        k += 1
+    return out
+
+
 def parse_structured(lines: Sequence[str], file: str) -> tuple[list[Entry], list[Unassigned], int]:
-    entries: list[Entry] = []
-    unassigned: list[Unassigned] = []
-    covered = 0
-    cur: _Draft | None = None
-
-    def close() -> None:
-        nonlocal cur
-        if cur is not None:
-            entries.append(cur.freeze(file))
-            cur = None
-
+    """Digest entries opened by a ``[CAT] Title`` header (numbered or not)."""
+    b = _Builder(lines, file, "structured")
     for i, line in enumerate(lines):
         m = HEADER_RE.match(line)
+        if m is None:
+            nm = NUMBERED_RE.match(line)
+            # "3、Title" without a category opens an entry only when authors follow.
+            if nm and not is_boilerplate(line) and not re.search(_COOL_CHROME, line):
+                nxt = _next_nonblank(lines, i, 1)
+                if nxt and looks_like_authors(re.sub(r"\s*[\[［][^\]］]+[\]］]\s*$", "", lines[nxt[0]])):
+                    m = nm
         if m:
-            close()
-            cur = _Draft(first=i, kind="digest", layout="structured", last=i)
-            off = cur.add(i, line)
-            _header_fields(cur, line, off, m)
-            covered += 1
+            d = b.open(i)
+            off = b.take(i)
+            _header_fields(d, line, off, m)
             continue
         if not line.strip():
-            if cur is not None:
-                cur.add(i, line)
+            continue
+        reason = is_boilerplate(line, between_entries=b.cur is None)
+        if reason:
+            b.report(i, reason)
+            continue
+        if b.cur is not None:
+            off = b.take(i)
+            _structured_line(b.cur, line, off)
+        else:
+            b.report(i, NOT_IN_ENTRY)
+    return b.result()
+
+
+# --- layout: social-media posts ---------------------------------------------------------
+
+POST_RE = re.compile(
+    r"^\s*(?:【(?P<gloss>[^【】]{1,160})】\s*)?《(?P<title>[^《》]{2,400})》\s*(?P<rest>.*?)\s*$"
+)
+# What follows an author list in a paper post: [affiliations], (year), links.
+_POST_REST_RE = re.compile(
+    r"^(?P<authors>[^\[\]［］()（）]*?)(?=\s*(?:[\[［(（]|https?://|t\.cn/|view\s*[:：]|O?网页链接|$))"
+    r"\s*(?:[\[［](?P<aff>[^\[\]［］]+)[\]］])?\s*(?:[(（](?P<year>(?:19|20)\d{2})[)）])?\s*(?P<tail>.*)$"
+)
+# A gloss that announces a book, course, tool… rather than a paper.
+_NON_PAPER_GLOSS = re.compile(r"书|课程|教程|讲义|博客|幻灯|视频|播客|演讲|访谈|笔记|清单|合集|资源|工具|代码库|开源项目|课件|文章|图解|速查")
+# Marks of a post at all (paper or not): a gloss, a quoted title, a link, a repo label.
+_POST_MARK = re.compile(r"^\s*【[^】]+】|《[^》]+》|^\s*['‘“\"][^'’”\"]{3,}['’”\"]|https?://|\bt\.cn/|GitHub\s*[:：]|网页链接", re.I)
+
+
+def _paper_post(line: str) -> re.Match[str] | None:
+    """The post match when ``line`` is a post about a paper, else ``None``."""
+    m = POST_RE.match(line)
+    if not m:
+        return None
+    gloss = m.group("gloss") or ""
+    if _NON_PAPER_GLOSS.search(gloss) and "论文" not in gloss:
+        return None
+    rest = m.group("rest")
+    if re.match(r"(?i)^(?:by\b|作者|译者|编者)", rest):
+        return None
+    r = _POST_REST_RE.match(rest)
+    if not r or not r.group("authors").strip():
+        return None
+    if not looks_like_authors(r.group("authors")):
+        return None
+    tail = r.group("tail")
+    if not (r.group("aff") or r.group("year") or re.search(r"view\s*[:：]|arxiv|网页链接|t\.cn/", tail, re.I)):
+        return None
+    return m
+
+
+def _post_fields(d: _Draft, line: str, off: int, m: re.Match[str]) -> None:
+    if m.group("gloss"):
+        d.set("title_zh", *_strip_span(line, off, m.start("gloss"), m.end("gloss")))
+    d.set("title", *_strip_span(line, off, m.start("title"), m.end("title")))
+    rest0 = m.start("rest")
+    r = _POST_REST_RE.match(m.group("rest"))
+    assert r is not None
+    d.set("authors", *_strip_span(line, off, rest0 + r.start("authors"), rest0 + r.end("authors")))
+    if r.group("aff"):
+        d.set("affiliations", off + rest0 + r.start("aff"), off + rest0 + r.end("aff"))
+
+
+def parse_posts(lines: Sequence[str], file: str) -> tuple[list[Entry], list[Unassigned], int]:
+    """One-line paper posts; post metadata and non-paper posts are reported as such."""
+    b = _Builder(lines, file, "post")
+    in_post = False  # lines right after a paper post (before metadata) continue it
+    for i, line in enumerate(lines):
+        s = line.strip()
+        if not s:
+            continue
+        m = _paper_post(line)
+        if m:
+            d = b.open(i)
+            off = b.take(i)
+            _post_fields(d, line, off, m)
+            in_post = True
+            continue
+        reason = is_boilerplate(line, between_entries=True)
+        if reason:
+            b.report(i, reason)
+            in_post = False
+            continue
+        if in_post and b.cur is not None and not POST_RE.match(line) and not s.startswith("【"):
+            off = b.take(i)
+            b.cur.body.append(Span(*_strip_span(line, off)))
+            continue
+        in_post = False
+        if _POST_MARK.search(line):
+            b.report(i, "non-paper post")
+        elif len(s) <= 24 and not SENTENCE_END_RE.search(s):
+            b.report(i, "post metadata")  # poster name, place, a label
+        else:
+            b.report(i, NOT_IN_ENTRY)
+    return b.result()
+
+
+# --- layout: key/value field lists ------------------------------------------------------
+
+#: Field labels (case-folded) → the entry part they fill. Labels not listed here inside
+#: an entry are kept as entry text; outside an entry they explain nothing.
+FIELD_KEYS: dict[str, str] = {
+    **dict.fromkeys(["标题", "题目", "论文标题", "论文题目", "英文标题", "title", "paper", "paper title", "论文"], "title"),
+    **dict.fromkeys(["中文标题", "译题", "标题翻译", "中文题目", "翻译标题", "题目翻译", "chinese title", "标题(中文)", "中文"], "title_zh"),
+    **dict.fromkeys(["作者", "作者列表", "author", "authors", "作者们"], "authors"),
+    **dict.fromkeys(["机构", "单位", "作者单位", "作者机构", "机构单位", "affiliation", "affiliations", "institution",
+                     "institutions", "organization", "organizations", "组织"], "affiliations"),
+    **dict.fromkeys(["链接", "地址", "论文链接", "论文地址", "原文链接", "url", "link", "links", "arxiv", "pdf", "代码",
+                     "code", "项目主页", "项目地址", "主页", "project", "project page", "github", "paper link"], "link"),
+    **dict.fromkeys(["摘要", "简介", "概要", "总结", "一句话总结", "亮点", "贡献", "方法", "核心内容", "要点", "abstract",
+                     "summary", "tl;dr", "tldr", "highlights", "comments", "备注", "评述", "点评", "推荐理由", "解读"], "body"),
+    **dict.fromkeys(["分类", "类别", "领域", "category", "categories", "subject", "subjects", "arxiv分类"], "category"),
+    **dict.fromkeys(["日期", "发布时间", "发表时间", "提交日期", "时间", "date", "published", "publish", "会议", "venue",
+                     "发表", "收录"], "meta"),
+}
+_FIELD_RE = re.compile(
+    r"^\s*(?:[-*+•·]\s+|\d{1,3}[.、)]\s+)?"
+    r"(?:(?P<b1>\*\*|__)\s*(?P<k1>[^*_:：\n]{1,20}?)\s*(?:[:：]\s*(?P=b1)|(?P=b1)\s*[:：])"
+    r"|(?P<k2>[^*_:：\n#>\[\]]{1,20}?)\s*[:：])"
+    r"\s*(?P<val>.*?)\s*$"
+)
+_MD_HEADING_RE = re.compile(r"^\s*#{1,6}\s+(?:\d{1,3}\s*[.、:：)]\s*)?(?P<t>\S.*?)\s*#*\s*$")
+
+
+def _field(line: str) -> tuple[str, int, int] | None:
+    """``(kind, value start, value end)`` of a ``**作者**：…`` / ``Authors: …`` line."""
+    m = _FIELD_RE.match(line)
+    if not m:
+        return None
+    key = (m.group("k1") or m.group("k2") or "").strip().casefold()
+    kind = FIELD_KEYS.get(key)
+    if kind is None:
+        return None
+    a, b = m.start("val"), m.end("val")
+    # Bold markers around the value: "**标题：** **Title**".
+    while line[a:b].startswith(("**", "__")) and line[a:b].endswith(("**", "__")) and b - a > 4:
+        a, b = a + 2, b - 2
+    return kind, a, b
+
+
+def _set_title(d: _Draft, line: str, off: int, a: int, b: int) -> None:
+    en, zh = split_title(line[a:b])
+    if en:
+        k = line.index(en, a)
+        d.set("title", off + k, off + k + len(en))
+    if zh:
+        k = line.index(zh, a)
+        d.set("title_zh", off + k, off + k + len(zh))
+
+
+def parse_fields(lines: Sequence[str], file: str) -> tuple[list[Entry], list[Unassigned], int]:
+    """Entries made of labelled lines; an entry opens at its title (a title field, or a
+    Markdown heading directly followed by fields) and closes at a separator."""
+    b = _Builder(lines, file, "fields")
+    for i, line in enumerate(lines):
+        s = line.strip()
+        if not s:
+            continue
+        f = _field(line)
+        hm = _MD_HEADING_RE.match(line) if f is None else None
+        if f and f[0] == "title":
+            d = b.open(i)
+            off = b.take(i)
+            _set_title(d, line, off, f[1], f[2])
+            continue
+        if hm:
+            nxt = _next_nonblank(lines, i, 1)
+            nf = _field(lines[nxt[0]]) if nxt else None
+            if nf and nf[0] not in ("title", "meta"):
+                d = b.open(i)
+                off = b.take(i)
+                _set_title(d, line, off, hm.start("t"), hm.end("t"))
+                continue
+            b.report(i, "section heading" if nf else "heading")
+            continue
+        if re.match(r"^\s*(?:[-*_=]\s*){3,}$", line):
+            b.report(i, "separator")
+            continue
+        if b.cur is None:
+            b.report(i, is_boilerplate(line, between_entries=True) or NOT_IN_ENTRY)
             continue
         reason = is_boilerplate(line)
         if reason:
-            close()
-            unassigned.append(Unassigned(file, i + 1, line.strip(), reason))
-            covered += 1
+            b.report(i, reason)
             continue
-        if cur is not None:
-            off = cur.add(i, line)
-            _structured_line(cur, line, off)
-            covered += 1
+        d = b.cur
+        off = b.take(i)
+        if f is None:
+            # An unlabelled short Chinese line right under the title is its translation.
+            if cjk_share(s) > 0.5 and "title_zh" not in d.spans and len(s) <= 120 and not SENTENCE_END_RE.search(s[:-1]) and len(d.lines) <= 2:
+                d.set("title_zh", *_strip_span(line, off))
+            else:
+                d.body.append(Span(*_strip_span(line, off)))
+            continue
+        kind, a, e = f
+        if kind in ("title_zh", "authors", "affiliations"):
+            d.set(kind, *_strip_span(line, off, a, e))
+        elif kind == "category":
+            cm = re.search(rf"[\[［](?P<c>{CATEGORY})[\]］]", line[a:e])
+            if cm:
+                d.set("category", off + a + cm.start("c"), off + a + cm.end("c"))
+        elif kind == "body":
+            d.body.append(Span(*_strip_span(line, off, a, e)))
+    return b.result()
+
+
+# --- layout: papers.cool ----------------------------------------------------------------
+
+_COOL_CHROME = r"(?:\[(?:PDF|Copy|Kimi|REL|HTML|Code|Abs|Star|Bib)\d*\]\s*)"
+_COOL_HEADER_RE = re.compile(rf"^\s*#(?P<n>\d{{1,5}})\s+(?P<title>\S.*?)\s*{_COOL_CHROME}*$")
+_COOL_CHROME_RE = re.compile(rf"^\s*{_COOL_CHROME}+$")
+_COOL_META_RE = re.compile(r"^\s*(?:Subjects?|Publish(?:ed)?|Comments?|Categories|Date|Journal-ref|DOI)\s*[:：]", re.I)
+_COOL_AUTHORS_RE = re.compile(r"^\s*Authors?\s*[:：]\s*(?P<val>\S.*?)\s*$", re.I)
+
+
+def parse_paperscool(lines: Sequence[str], file: str) -> tuple[list[Entry], list[Unassigned], int]:
+    """``#1 Title [PDF] [Copy] [Kimi]`` entries with ``Authors:``, abstract, ``Subject:``."""
+    b = _Builder(lines, file, "paperscool")
+    for i, line in enumerate(lines):
+        s = line.strip()
+        if not s:
+            continue
+        m = _COOL_HEADER_RE.match(line)
+        if m and not HEADER_RE.match(line):
+            d = b.open(i)
+            off = b.take(i)
+            _set_title(d, line, off, m.start("title"), m.end("title"))
+            continue
+        if b.cur is None:
+            b.report(i, is_boilerplate(line, between_entries=True) or NOT_IN_ENTRY)
+            continue
+        reason = is_boilerplate(line)
+        if reason:
+            b.report(i, reason)
+            continue
+        d = b.cur
+        off = b.take(i)
+        am = _COOL_AUTHORS_RE.match(line)
+        if am and "authors" not in d.spans:
+            d.set("authors", *_strip_span(line, off, am.start("val"), am.end("val")))
+        elif _COOL_CHROME_RE.match(line) or _COOL_META_RE.match(line):
+            pass  # page chrome and metadata stay in the entry text, outside the body
         else:
-            unassigned.append(Unassigned(file, i + 1, line.strip(), "not part of any entry"))
-    close()
-    return entries, unassigned, covered
+            d.body.append(Span(*_strip_span(line, off)))
+    return b.result()
 
 
 # --- layout: translated abstract dump --------------------------------------------------
 
 
-def parse_abstracts(lines: Sequence[str], file: str) -> tuple[list[Entry], list[Unassigned], int]:
-    """Abstracts each closed by ``translated by 谷歌翻译``; without any marker, blank-line
-    separated paragraphs that read like abstracts."""
-    entries: list[Entry] = []
-    unassigned: list[Unassigned] = []
-    covered = 0
-    has_marker = any(TRANSLATED_RE.match(x) for x in lines)
-    cur: _Draft | None = None
-
-    def close() -> None:
-        nonlocal cur
-        if cur is not None:
-            entries.append(cur.freeze(file))
-            cur = None
-
-    for i, line in enumerate(lines):
-        if TRANSLATED_RE.match(line):
-            if cur is None:
-                unassigned.append(Unassigned(file, i + 1, line.strip(), "translation marker with no abstract"))
-            close()
-            covered += 1
-            continue
-        if not line.strip():
-            if not has_marker:
-                close()
-            continue
-        reason = is_boilerplate(line)
-        if reason:
-            unassigned.append(Unassigned(file, i + 1, line.strip(), reason))
-            covered += 1
-            continue
-        if not has_marker and not _abstract_like(line):
-            unassigned.append(Unassigned(file, i + 1, line.strip(), "not part of any entry"))
-            continue
-        if cur is None:
-            cur = _Draft(first=i, kind="abstract", layout="abstract", last=i)
-        off = cur.add(i, line)
-        cur.body.append(Span(*_strip_span(line, off)))
-        covered += 1
-    close()
-    return entries, unassigned, covered
-
-
 def _abstract_like(line: str) -> bool:
     s = line.strip()
     if cjk_share(s) > 0.5:
-        return len(s) >= 80 and s.count("。") + s.count("，") + s.count(",") >= 2
-    return len(s) >= 200 and len(SENTENCE_END_RE.findall(s)) >= 2 and latin_share(s) > 0.8
+        return len(s) >= 60 and s.count("。") + s.count("，") + s.count(",") + s.count("；") >= 2
+    return len(s) >= 160 and len(SENTENCE_END_RE.findall(s)) >= 2 and latin_share(s) > 0.8
+
+
+def parse_abstracts(lines: Sequence[str], file: str) -> tuple[list[Entry], list[Unassigned], int]:
+    """Abstracts each closed by ``translated by 谷歌翻译``; without any marker, blank-line
+    separated paragraphs that read like abstracts, or one abstract per line."""
+    b = _Builder(lines, file, "abstract", kind="abstract")
+    has_marker = any(TRANSLATED_RE.match(x) or TRANSLATED_TAIL_RE.search(x) for x in lines)
+
+    def body(i: int) -> None:
+        if b.cur is None:
+            b.open(i)
+        off = b.take(i)
+        line = lines[i]
+        tail = TRANSLATED_TAIL_RE.search(line)
+        b.cur.body.append(Span(*_strip_span(line, off, 0, tail.start() if tail else None)))
+        if tail:
+            b.close()
+
+    if has_marker:
+        for i, line in enumerate(lines):
+            if not line.strip():
+                continue
+            if TRANSLATED_RE.match(line):
+                if b.cur is None:
+                    b.report(i, "translation marker with no abstract")
+                else:
+                    b.covered += 1
+                    b.unassigned.append(Unassigned(file, i + 1, line.strip(), "translation marker"))
+                    b.close()
+                continue
+            reason = is_boilerplate(line, between_entries=b.cur is None)
+            if reason:
+                b.report(i, reason)
+                continue
+            # The marker vouches for everything since the previous one.
+            body(i)
+        return b.result()
+
+    i = 0
+    while i < len(lines):
+        if not lines[i].strip():
+            i += 1
+            continue
+        j = i
+        while j < len(lines) and lines[j].strip():
+            j += 1
+        block = list(range(i, j))
+        kept = []
+        for k in block:
+            reason = is_boilerplate(lines[k], between_entries=True)
+            if reason:
+                b.report(k, reason)
+            else:
+                kept.append(k)
+        # Runs of consecutive kept lines form the candidate paragraphs.
+        runs: list[list[int]] = []
+        for k in kept:
+            if runs and runs[-1][-1] == k - 1:
+                runs[-1].append(k)
+            else:
+                runs.append([k])
+        for run in runs:
+            if len(run) > 1 and sum(_abstract_like(lines[k]) for k in run) >= 2:
+                # One abstract per line: each long line stands alone; short lines go with
+                # the abstract before them (a trailing "Code: …" line).
+                for k in run:
+                    if _abstract_like(lines[k]):
+                        b.close()
+                        body(k)
+                    elif b.cur is not None:
+                        body(k)
+                    else:
+                        b.report(k, NOT_IN_ENTRY)
+                b.close()
+            elif _abstract_like(" ".join(lines[k].strip() for k in run)):
+                b.close()
+                for k in run:
+                    body(k)
+                b.close()
+            else:
+                for k in run:
+                    b.report(k, NOT_IN_ENTRY)
+        i = j
+    return b.result()
 
 
 # --- driver -----------------------------------------------------------------------------
@@ -333,6 +948,9 @@ Parser = Callable[[Sequence[str], str], tuple[list[Entry], list[Unassigned], int
 #: Layout parsers, tried in order; the first of equally good results wins.
 LAYOUTS: list[tuple[str, Parser]] = [
     ("structured", parse_structured),
+    ("post", parse_posts),
+    ("fields", parse_fields),
+    ("paperscool", parse_paperscool),
     ("abstract", parse_abstracts),
 ]
 
@@ -345,11 +963,25 @@ def parse(doc: Document) -> ParseResult:
         entries, unassigned, covered = parser(lines, doc.path)
         # Coverage counts lines placed in entries plus recognised boilerplate; an
         # explanation with no entry at all only wins if nothing else finds any.
-        score = (1 if entries else 0, covered - sum(1 for u in unassigned if u.reason == "not part of any entry"))
+        unexplained = sum(1 for u in unassigned if u.reason == NOT_IN_ENTRY)
+        score = (1 if entries else 0, covered - unexplained)
         if best is None or score > best[:2]:
             best = (*score, name, entries, unassigned)
     assert best is not None
     _, _, name, entries, unassigned = best
     if not entries:
+        # No layout fits: report every line on its own, with only the layout-free noise
+        # patterns (a layout's own rules, like "short line = poster name", need the layout).
         name = "unknown"
+        unassigned = [
+            Unassigned(doc.path, i + 1, x.strip(), is_boilerplate(x, between_entries=True) or NOT_IN_ENTRY)
+            for i, x in enumerate(lines)
+            if x.strip()
+        ]
+    missing = [u.line for u in unassigned if u.reason == NOT_IN_ENTRY]
+    if missing:
+        log.warning(
+            "%s: %d line(s) in no entry (layout %s; first at line %s)",
+            doc.path, len(missing), name, ", ".join(map(str, missing[:5])),
+        )
     return ParseResult(tuple(entries), tuple(unassigned), name)

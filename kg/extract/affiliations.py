@@ -1,11 +1,21 @@
 """Affiliation lines → canonical institutions.
 
 ``[The University of Hong KongUniversity of Washington & CMU & Penn State University]``
-is four institutions: split on ``&``/``;``/``|``, then on glued names (a lower-case letter
-directly followed by the capital that starts a known institution, or an organisation
-word), then resolve each part through :mod:`kg.resolve`. Comma-separated parts are
-re-joined when the joined form is a known name (``University of California, Santa
-Barbara``), and departments, addresses and countries are dropped.
+is four institutions. The steps, each a small function:
+
+1. split into groups on ``&``/``;``/``|``/``、`` (not inside ``Texas A&M`` or ``AT&T``);
+2. split glued names: a lower-case letter directly followed by the capital that starts
+   a known institution or an organisation word (``Hong KongUniversity``), and Chinese
+   names run together (``清华大学北京大学``) by longest known prefix;
+3. within a comma group (``Dept. of CS, Stanford University, Stanford, CA 94305, USA``)
+   keep the organisations: re-join comma parts whose joined form is a known name
+   (``University of California, Santa Barbara``), drop departments, sub-units named
+   before their university (``Leverhulme Centre …, University of Cambridge``),
+   addresses, places and countries;
+4. reduce each name to its institution: an abbreviation in brackets
+   (``… (MBZUAI)``), a department glued to a Chinese name (``清华大学计算机系``), a
+   site after a known name (``Inria Nancy - Grand Est``);
+5. resolve through :mod:`kg.resolve` (canonical name, or the name as written).
 """
 from __future__ import annotations
 
@@ -13,25 +23,147 @@ import re
 
 from kg.records import Mention
 from kg.resolve import DEPARTMENT, ORG_WORDS, Merge, institutions
+from kg.text import is_cjk, normalize
 
-__all__ = ["split_affiliations"]
+__all__ = ["split_affiliations", "split_groups", "institution_names"]
 
-# "&" separates institutions except inside names like "Texas A&M".
-_GROUP_SEP = re.compile(r"(?<![A-Z])\s*[&＆]\s*|\s*[&＆]\s*(?![A-Z]\b)|\s*[;；|]\s*")
+# "&" separates institutions except inside names like "Texas A&M" or "AT&T" (a capital
+# letter right before it and a lone capital right after it).
+_GROUP_SEP = re.compile(
+    r"(?<![A-Z])\s*[&＆]\s*|\s*[&＆]\s*(?![A-Z]\b)|\s*[;；|｜、]\s*|\s+/\s+"
+)
 _GLUE = re.compile(r"(?<=[a-z\)])(?=[A-Z][a-z]|[A-Z]{2,}\b)")
-_ORG_START = re.compile(r"^(?:The\s|University|Universit|Institute|School|College|Academy|Department|Dept|Lab|Center|Centre|National|Max|Microsoft|Google|Meta|Facebook|DeepMind|Amazon|Apple|NVIDIA|IBM|Tencent|Alibaba|Baidu|Huawei|ByteDance|Samsung|Mila|Allen|Stanford|Harvard|MIT|CMU|UC\s)")
+_ORG_START = re.compile(
+    r"^(?:The\s|University|Universit|Institute|School|College|Academy|Lab|Center|Centre|National|Max|Microsoft|Google|"
+    r"Meta|Facebook|DeepMind|Amazon|Apple|NVIDIA|IBM|Tencent|Alibaba|Baidu|Huawei|ByteDance|Samsung|Mila|Allen|Stanford|"
+    r"Harvard|MIT|CMU|UC\s|Inria|INRIA|CNRS|ETH|EPFL)"
+)
+# Organisation words beyond kg.resolve.ORG_WORDS: other languages' words for a university
+# or institute, and research-organisation names that are words of their own.
+_ORG_HINT = re.compile(
+    r"\b(?:universidade|universidad|université|universite|universität|universitat|università|universiteit|"
+    r"uniwersytet|politecnico|polytechnique|politécnica|politecnica|hochschule|instituto|institut|centro|"
+    r"laboratoire|inria|cnrs|eth|epfl|kaust|labs?|college)\b|大学|学院|研究院|研究所|科学院|实验室|公司|集团|中心",
+    re.I,
+)
+# Parts of a larger institution when named before it in one comma group.
+_SUBUNIT = re.compile(
+    r"\b(?:cent(?:re|er)|lab|labs|laborator\w*|institute|school|faculty|group|division|program(?:me)?|department|dept|"
+    r"unit|chair|college of|graduate school)\b",
+    re.I,
+)
+_UNIVERSITY_LEVEL = re.compile(
+    r"universit|universidad|universidade|polytechnic|politecnico|hochschule|institute of technology|\bcollege\b(?!\s+of)|大学",
+    re.I,
+)
+_ZH_SUBUNIT = re.compile(r"(?:系|学院|研究所|实验室|研究院|研究中心|中心|学部|课题组|研究组|研究室|所|部|院)$")
+_ZH_ORG_SUFFIX = re.compile(r"大学|学院|研究院|研究所|科学院|实验室|公司|集团")
+_CORP_SUFFIX = re.compile(r",\s*(?=(?:Inc|Ltd|LLC|Co|Corp|GmbH|S\.A|AG|PBC|L\.P)\b\.?)")
+
 _COUNTRIES = {
-    "usa", "us", "u s a", "united states", "united states of america", "uk", "united kingdom", "china", "p r china",
-    "pr china", "canada", "germany", "france", "japan", "korea", "south korea", "singapore", "israel", "india",
-    "australia", "switzerland", "netherlands", "italy", "spain", "sweden", "hong kong", "taiwan", "belgium",
-    "austria", "denmark", "finland", "norway", "brazil", "russia", "ireland", "scotland", "england", "uae",
+    "usa", "us", "u s a", "u s", "united states", "united states of america", "america", "uk", "u k", "united kingdom",
+    "great britain", "china", "p r china", "pr china", "p r c", "prc", "people s republic of china", "canada", "germany",
+    "france", "japan", "korea", "south korea", "republic of korea", "singapore", "israel", "india", "australia",
+    "switzerland", "netherlands", "the netherlands", "italy", "spain", "sweden", "hong kong", "hong kong sar",
+    "hong kong sar china", "taiwan", "belgium", "austria", "denmark", "finland", "norway", "brazil", "brasil", "russia",
+    "ireland", "scotland", "england", "wales", "uae", "united arab emirates", "saudi arabia", "qatar", "egypt", "turkey",
+    "iran", "pakistan", "bangladesh", "vietnam", "thailand", "malaysia", "indonesia", "philippines", "new zealand",
+    "mexico", "chile", "argentina", "colombia", "peru", "south africa", "nigeria", "kenya", "ghana", "ethiopia",
+    "rwanda", "uganda", "poland", "czech republic", "czechia", "portugal", "greece", "hungary", "romania", "ukraine",
+    "estonia", "luxembourg", "macau", "macao", "中国", "美国", "英国", "日本", "德国", "法国", "加拿大", "新加坡", "韩国",
 }
+_US_STATES = (
+    "AL AK AZ AR CA CO CT DE FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE NV NH NJ NM NY NC ND OH OK OR PA RI "
+    "SC SD TN TX UT VT VA WA WV WI WY DC ON QC BC AB NSW VIC QLD"
+).split()
+# Cities that also name a university in the alias table ("Stanford", "Princeton"): after
+# an organisation in one comma group they are its address, not a second institution.
+_PLACES = {
+    "stanford", "princeton", "berkeley", "oxford", "cambridge", "durham", "columbia", "ithaca", "evanston", "pasadena",
+    "amherst", "new haven", "ann arbor", "pittsburgh", "seattle", "boston", "new york", "new york city", "nyc",
+    "san francisco", "mountain view", "palo alto", "menlo park", "redmond", "cupertino", "santa clara", "los angeles",
+    "san diego", "austin", "chicago", "atlanta", "toronto", "montreal", "montréal", "vancouver", "london", "paris",
+    "berlin", "munich", "zurich", "zürich", "lausanne", "tübingen", "tubingen", "amsterdam", "beijing", "shanghai",
+    "shenzhen", "hangzhou", "nanjing", "guangzhou", "wuhan", "hefei", "tokyo", "seoul", "abu dhabi", "dubai",
+    "tel aviv", "haifa", "jerusalem", "sydney", "melbourne", "edinburgh", "baltimore", "philadelphia", "santiago",
+}
+_STREET = re.compile(r"\b(?:road|rd|street|st|avenue|ave|blvd|boulevard|building|bldg|campus|district|room|floor|no\.)\b", re.I)
+
+
+def _is_address(seg: str) -> bool:
+    k = normalize(seg)
+    if not k:
+        return True
+    if k in _COUNTRIES or seg.strip().rstrip(".") in _US_STATES:
+        return True
+    if re.fullmatch(r"[A-Z]{2}\s*\d{4,6}(?:-\d{4})?", seg.strip()):  # "MA 02115"
+        return True
+    if re.search(r"\d{3,}", seg) and not (ORG_WORDS.search(seg) or _ORG_HINT.search(seg)):  # postcodes, streets
+        return True
+    if _STREET.search(seg) and not (ORG_WORDS.search(seg) or _ORG_HINT.search(seg)):
+        return True
+    return False
+
+
+def _is_org(seg: str) -> bool:
+    return bool(ORG_WORDS.search(seg) or _ORG_HINT.search(seg))
+
+
+def _clean(seg: str) -> str:
+    return seg.strip(" \t,;.-–·:：[]［］")
+
+
+def split_groups(text: str) -> list[tuple[int, str]]:
+    """``(start, group)`` pairs of an affiliation line split on group separators.
+
+    >>> [g for _, g in split_groups("Texas A&M University & Rice University; AT&T Labs")]
+    ['Texas A&M University', 'Rice University', 'AT&T Labs']
+    """
+    out: list[tuple[int, str]] = []
+    pos = 0
+    for m in list(_GROUP_SEP.finditer(text)) + [None]:
+        end = m.start() if m else len(text)
+        seg = text[pos:end]
+        if seg.strip():
+            out.append((pos + len(seg) - len(seg.lstrip()), seg.strip()))
+        if m:
+            pos = m.end()
+    return out
+
+
+def _split_cjk(part: str) -> list[str]:
+    """Chinese names run together, by longest known prefix; an unknown chunk right after a
+    known name is its department (``清华大学计算机系`` → ``清华大学``)."""
+    res = institutions()
+    out: list[str] = []
+    i, n = 0, len(part)
+    after_known = False
+    while i < n:
+        for j in range(n, i + 1, -1):
+            if res.is_known(part[i:j]):
+                out.append(part[i:j])
+                i = j
+                after_known = True
+                break
+        else:
+            # No known name starts here: take up to the next organisation suffix.
+            m = _ZH_ORG_SUFFIX.search(part, i)
+            j = m.end() if m else n
+            chunk = part[i:j]
+            if not (after_known and (_ZH_SUBUNIT.search(chunk) or not _ZH_ORG_SUFFIX.search(chunk))):
+                out.append(chunk)
+                after_known = False
+            i = j
+    return [c for c in out if c.strip()]
 
 
 def _split_glued(part: str) -> list[str]:
     res = institutions()
     if res.is_known(part):
         return [part]
+    letters = [c for c in part if c.isalpha()]
+    if letters and sum(is_cjk(c) for c in letters) / len(letters) > 0.8:
+        return _split_cjk(part)
     for m in _GLUE.finditer(part):
         left, right = part[: m.start()], part[m.start() :]
         if len(left.split()) < 2 and not res.is_known(left):
@@ -41,72 +173,104 @@ def _split_glued(part: str) -> list[str]:
     return [part]
 
 
-def _clean(seg: str) -> str:
-    return seg.strip(" \t,;.-·:：[]［］")
-
-
-def _is_address(seg: str) -> bool:
-    from kg.text import normalize
-
-    k = normalize(seg)
-    if k in _COUNTRIES:
-        return True
-    if re.search(r"\d{3,}", seg) and not ORG_WORDS.search(seg):  # postcodes, street numbers
-        return True
-    return False
-
-
 def _resolve_commas(group: str) -> list[str]:
     """A group like ``Dept. of CS, Stanford University, CA, USA`` → ``[Stanford University]``."""
     res = institutions()
     if res.is_known(group):
         return [group]
-    parts = [p for p in (_clean(x) for x in re.split(r"\s*[,，]\s*", group)) if p]
+    protected = _CORP_SUFFIX.sub("\x00 ", group)  # "Baidu, Inc." is one name
+    parts = [p.replace("\x00", ",") for p in (_clean(x) for x in re.split(r"\s*[,，]\s*", protected)) if p]
     if len(parts) <= 1:
-        return parts
-    out: list[str] = []
+        return [p.replace("\x00", ",") for p in parts] or [group]
+    joined: list[str] = []
     i = 0
     while i < len(parts):
         # Longest run of comma parts that is a known name.
         for j in range(len(parts), i, -1):
             cand = ", ".join(parts[i:j])
             if j - i > 1 and res.is_known(cand):
-                out.append(cand)
+                joined.append(cand)
                 i = j
                 break
         else:
-            out.append(parts[i])
+            joined.append(parts[i])
             i += 1
-    kept = [p for p in out if not _is_address(p)]
-    known = [p for p in kept if res.is_known(p)]
-    orgs = [p for p in kept if res.is_known(p) or (ORG_WORDS.search(p) and not DEPARTMENT.match(p))]
-    if known or orgs:
-        return orgs
-    # Nothing looks like an organisation: keep the line whole rather than invent parts.
-    return [group]
+    known = [res.is_known(p) for p in joined]
+    org = [k or (_is_org(p) and not DEPARTMENT.match(p)) for p, k in zip(joined, known)]
+    if not any(org):
+        # Nothing looks like an organisation: keep the line whole rather than invent parts.
+        return [group]
+    out: list[str] = []
+    seen_org = False
+    for i, p in enumerate(joined):
+        if _is_address(p) or seen_org and normalize(p) in _PLACES:
+            continue
+        if DEPARTMENT.match(p) and not known[i]:
+            continue
+        if not org[i]:
+            continue  # a city, a state, a lab acronym: not an institution of its own
+        later_univ = any((known[k] or _UNIVERSITY_LEVEL.search(joined[k])) for k in range(i + 1, len(joined)))
+        if not known[i] and _SUBUNIT.search(p) and not _UNIVERSITY_LEVEL.search(p) and later_univ:
+            continue  # "Leverhulme Centre …, University of Cambridge": part of the university
+        out.append(p)
+        seen_org = True
+    return out
 
 
-def split_affiliations(text: str, offset: int = 0) -> tuple[list[Mention], list[Merge]]:
-    """Canonical institutions (deduplicated, in order) with spans, plus the merges made."""
+def _core(seg: str) -> str:
+    """The institution inside ``seg``: without a bracketed abbreviation or site, when that
+    is what makes it known."""
     res = institutions()
-    mentions: list[Mention] = []
-    merges: list[Merge] = []
-    seen: set[str] = set()
-    for group in _GROUP_SEP.split(text):
+    if res.is_known(seg):
+        return seg
+    pm = re.fullmatch(r"(?P<name>.+?)\s*[(（](?P<inner>[^()（）]+)[)）]\s*", seg)
+    if pm:
+        name, inner = pm.group("name").strip(), pm.group("inner").strip()
+        if res.is_known(name) or not res.is_known(inner):
+            return _core(name)
+        return inner
+    # A known name followed by a site or campus ("Inria Nancy - Grand Est").
+    words = seg.split()
+    for k in range(len(words) - 1, 0, -1):
+        head, tail = " ".join(words[:k]), " ".join(words[k:])
+        if res.is_known(head) and not _is_org(tail):
+            return head
+    return seg
+
+
+def institution_names(text: str) -> list[tuple[int, str]]:
+    """``(start in text, name as written)`` of every institution named in ``text``."""
+    names: list[tuple[int, str]] = []
+    for gstart, group in split_groups(text):
         group = _clean(group)
         if not group:
             continue
         for glued in _split_glued(group):
             for seg in _resolve_commas(glued):
-                seg = _clean(seg)
-                if not seg or DEPARTMENT.match(seg) and not res.is_known(seg):
+                seg = _core(_clean(seg))
+                if not seg or DEPARTMENT.match(seg) and not institutions().is_known(seg):
                     continue
-                merge = res.resolve(seg)
-                merges.append(merge)
-                if merge.canonical in seen:
-                    continue
-                seen.add(merge.canonical)
-                start = text.find(seg)
-                start = offset + (start if start >= 0 else 0)
-                mentions.append(Mention(merge.canonical, seg, start, start + len(seg), role="used", source=merge.reason))
+                k = text.find(seg, gstart)
+                names.append((k if k >= 0 else gstart, seg))
+    return names
+
+
+def split_affiliations(text: str, offset: int = 0) -> tuple[list[Mention], list[Merge]]:
+    """Canonical institutions (deduplicated, in order) with spans, plus the merges made.
+
+    >>> [m.name for m in split_affiliations("清华大学计算机系 & UCLA; Dept. of CS, Stanford University, CA, USA")[0]]
+    ['Tsinghua University', 'University of California, Los Angeles', 'Stanford University']
+    """
+    res = institutions()
+    mentions: list[Mention] = []
+    merges: list[Merge] = []
+    seen: set[str] = set()
+    for start, seg in institution_names(text):
+        merge = res.resolve(seg)
+        merges.append(merge)
+        if merge.canonical in seen:
+            continue
+        seen.add(merge.canonical)
+        s = offset + start
+        mentions.append(Mention(merge.canonical, seg, s, s + len(seg), role="used", source=merge.reason))
     return mentions, merges
