@@ -1,0 +1,193 @@
+// Analytics: the Neo4j twin of every ranking and projection in kg.analytics.
+// Each query returns the same names, counts and order as the Python function named in
+// its title (counts descending, ties by name then id, where id = Label:key), so the two
+// stores can be checked against each other. Communities, components, betweenness and
+// PageRank need the Graph Data Science plugin, which plain Neo4j lacks: use
+// `kg analyze` for those. Roles: 'any', 'proposed' (PROPOSES / INTRODUCES) or 'used'
+// (USES / EVALUATES_ON). Digests may be given by a prefix of their key ('002').
+
+// Co-author pairs (kg.analytics.coauthors)
+// Authors linked by the papers they wrote together: weight = shared papers, via = their names.
+:param limit => 20
+MATCH (a:Author)-[:AUTHORED]->(p:Paper)<-[:AUTHORED]-(b:Author)
+WHERE a.name < b.name OR (a.name = b.name AND a.key < b.key)
+WITH a, b, p ORDER BY p.name
+RETURN a.name AS source, b.name AS target, count(DISTINCT p) AS weight, collect(DISTINCT p.name) AS via,
+       'Author:' + a.key AS source_id, 'Author:' + b.key AS target_id
+ORDER BY weight DESC, source, target, source_id, target_id
+LIMIT $limit;
+
+// Co-authors of one author (kg.analytics.coauthors with author=)
+// Everyone who shares a paper with $author (name, any case), most shared papers first.
+:param author => 'Y Bengio'
+:param limit => 20
+MATCH (a:Author)-[:AUTHORED]->(p:Paper)<-[:AUTHORED]-(b:Author)
+WHERE toLower(a.name) = toLower($author) AND b <> a
+WITH a, b, p ORDER BY p.name
+RETURN a.name AS source, b.name AS target, count(DISTINCT p) AS weight, collect(DISTINCT p.name) AS via,
+       'Author:' + a.key AS source_id, 'Author:' + b.key AS target_id
+ORDER BY weight DESC, source, target, source_id, target_id
+LIMIT $limit;
+
+// Institution collaborations (kg.analytics.collaborations)
+// Institutions named on the same papers: weight = shared papers, via = their names.
+:param limit => 20
+MATCH (i:Institution)<-[:AFFILIATED_WITH]-(p:Paper)-[:AFFILIATED_WITH]->(j:Institution)
+WHERE i.name < j.name OR (i.name = j.name AND i.key < j.key)
+WITH i, j, p ORDER BY p.name
+RETURN i.name AS source, j.name AS target, count(DISTINCT p) AS weight, collect(DISTINCT p.name) AS via,
+       'Institution:' + i.key AS source_id, 'Institution:' + j.key AS target_id
+ORDER BY weight DESC, source, target, source_id, target_id
+LIMIT $limit;
+
+// Partners of one institution (kg.analytics.collaborations with institution=)
+// The institutions that share papers with $institution (name, any case), most shared papers first.
+:param institution => 'University of Washington'
+:param limit => 20
+MATCH (i:Institution)<-[:AFFILIATED_WITH]-(p:Paper)-[:AFFILIATED_WITH]->(j:Institution)
+WHERE toLower(i.name) = toLower($institution) AND j <> i
+WITH i, j, p ORDER BY p.name
+RETURN i.name AS source, j.name AS target, count(DISTINCT p) AS weight, collect(DISTINCT p.name) AS via,
+       'Institution:' + i.key AS source_id, 'Institution:' + j.key AS target_id
+ORDER BY weight DESC, source, target, source_id, target_id
+LIMIT $limit;
+
+// Model and dataset usage (kg.analytics.usage)
+// Model-dataset pairs by the papers that have both, with $model_role / $dataset_role any, proposed or used.
+:param model_role => 'any'
+:param dataset_role => 'any'
+:param limit => 20
+MATCH (m:Model)<-[r:PROPOSES|USES]-(p:Paper)-[s:INTRODUCES|EVALUATES_ON]->(d:Dataset)
+WHERE ($model_role = 'any' OR type(r) = CASE $model_role WHEN 'proposed' THEN 'PROPOSES' ELSE 'USES' END)
+  AND ($dataset_role = 'any' OR type(s) = CASE $dataset_role WHEN 'proposed' THEN 'INTRODUCES' ELSE 'EVALUATES_ON' END)
+WITH m, d, p ORDER BY p.name
+RETURN m.name AS source, d.name AS target, count(DISTINCT p) AS weight, collect(DISTINCT p.name) AS via,
+       'Model:' + m.key AS source_id, 'Dataset:' + d.key AS target_id
+ORDER BY weight DESC, source, target, source_id, target_id
+LIMIT $limit;
+
+// Similar papers (kg.analytics.similar_papers)
+// Paper pairs by shared entities of the $labels kinds, then Jaccard (shared / union of their entities).
+:param labels => ['Author', 'Institution', 'Model', 'Dataset']
+:param limit => 20
+MATCH (p:Paper)-[:AUTHORED|AFFILIATED_WITH|PROPOSES|USES|INTRODUCES|EVALUATES_ON]-(e)
+WHERE any(l IN labels(e) WHERE l IN $labels)
+WITH p, count(DISTINCT e) AS p_size
+MATCH (p)-[:AUTHORED|AFFILIATED_WITH|PROPOSES|USES|INTRODUCES|EVALUATES_ON]-(e)
+      -[:AUTHORED|AFFILIATED_WITH|PROPOSES|USES|INTRODUCES|EVALUATES_ON]-(q:Paper)
+WHERE any(l IN labels(e) WHERE l IN $labels) AND (p.name < q.name OR (p.name = q.name AND p.key < q.key))
+WITH p, p_size, q, e ORDER BY e.name
+WITH p, p_size, q, count(DISTINCT e) AS shared, collect(DISTINCT e.name) AS via
+MATCH (q)-[:AUTHORED|AFFILIATED_WITH|PROPOSES|USES|INTRODUCES|EVALUATES_ON]-(f)
+WHERE any(l IN labels(f) WHERE l IN $labels)
+WITH p, q, shared, via, p_size, count(DISTINCT f) AS q_size
+RETURN p.name AS source, q.name AS target, shared,
+       round(toFloat(shared) / (p_size + q_size - shared), 6) AS jaccard, via,
+       'Paper:' + p.key AS source_id, 'Paper:' + q.key AS target_id
+ORDER BY shared DESC, jaccard DESC, source, target, source_id, target_id
+LIMIT $limit;
+
+// Top entities by papers (kg.analytics.top)
+// The $label nodes with the most papers ($role for models and datasets); $category / $digest, unless null, keep one.
+:param label => 'Institution'
+:param role => 'any'
+:param category => null
+:param digest => null
+:param limit => 10
+MATCH (e)-[r:AUTHORED|AFFILIATED_WITH|PROPOSES|USES|INTRODUCES|EVALUATES_ON|IN_CATEGORY]-(p:Paper)
+WHERE $label IN labels(e)
+  AND ($role = 'any' OR type(r) IN CASE $role WHEN 'proposed' THEN ['PROPOSES', 'INTRODUCES'] ELSE ['USES', 'EVALUATES_ON'] END)
+  AND ($category IS NULL OR EXISTS { (p)-[:IN_CATEGORY]->(c:Category) WHERE c.key = $category })
+  AND ($digest IS NULL OR EXISTS { (p)-[:APPEARS_IN]->(d:Digest) WHERE d.key STARTS WITH $digest })
+RETURN e.name AS name, count(DISTINCT p) AS papers, $label + ':' + e.key AS id
+ORDER BY papers DESC, name, id
+LIMIT $limit;
+
+// Top entities per category (kg.analytics.top with by="category")
+// The $limit $label nodes with the most papers within each category; papers without one form the group '(none)'.
+:param label => 'Author'
+:param role => 'any'
+:param limit => 3
+MATCH (e)-[r:AUTHORED|AFFILIATED_WITH|PROPOSES|USES|INTRODUCES|EVALUATES_ON|IN_CATEGORY]-(p:Paper)
+WHERE $label IN labels(e)
+  AND ($role = 'any' OR type(r) IN CASE $role WHEN 'proposed' THEN ['PROPOSES', 'INTRODUCES'] ELSE ['USES', 'EVALUATES_ON'] END)
+OPTIONAL MATCH (p)-[:IN_CATEGORY]->(c:Category)
+WITH coalesce(c.key, '(none)') AS group, e, count(DISTINCT p) AS papers
+ORDER BY group, papers DESC, e.name, e.key
+WITH group, collect({name: e.name, papers: papers, id: $label + ':' + e.key})[..$limit] AS best
+UNWIND best AS row
+RETURN group, row.name AS name, row.papers AS papers, row.id AS id
+ORDER BY group = '(none)', group, papers DESC, name, id
+LIMIT 1000;
+
+// Top entities per digest (kg.analytics.top with by="digest")
+// The $limit $label nodes with the most papers within each digest (the digest key is its file name).
+:param label => 'Model'
+:param role => 'any'
+:param limit => 3
+MATCH (e)-[r:AUTHORED|AFFILIATED_WITH|PROPOSES|USES|INTRODUCES|EVALUATES_ON|IN_CATEGORY]-(p:Paper)-[:APPEARS_IN]->(d:Digest)
+WHERE $label IN labels(e)
+  AND ($role = 'any' OR type(r) IN CASE $role WHEN 'proposed' THEN ['PROPOSES', 'INTRODUCES'] ELSE ['USES', 'EVALUATES_ON'] END)
+WITH d.key AS group, e, count(DISTINCT p) AS papers
+ORDER BY group, papers DESC, e.name, e.key
+WITH group, collect({name: e.name, papers: papers, id: $label + ':' + e.key})[..$limit] AS best
+UNWIND best AS row
+RETURN group, row.name AS name, row.papers AS papers, row.id AS id
+ORDER BY group, papers DESC, name, id
+LIMIT 1000;
+
+// Rising entities between two digests (kg.analytics.trends)
+// Papers per digest of each $label node and the change from digest $before to $after (null: the last two).
+:param label => 'Category'
+:param role => 'any'
+:param before => '001'
+:param after => '002'
+:param limit => 10
+MATCH (k:Digest)
+WITH k.key AS key ORDER BY key
+WITH collect(key) AS keys
+WITH CASE WHEN $before IS NULL THEN keys[-2] ELSE head([x IN keys WHERE x STARTS WITH $before]) END AS before,
+     CASE WHEN $after IS NULL THEN keys[-1] ELSE head([x IN keys WHERE x STARTS WITH $after]) END AS after
+MATCH (e)-[r:AUTHORED|AFFILIATED_WITH|PROPOSES|USES|INTRODUCES|EVALUATES_ON|IN_CATEGORY]-(p:Paper)-[:APPEARS_IN]->(d:Digest)
+WHERE $label IN labels(e)
+  AND ($role = 'any' OR type(r) IN CASE $role WHEN 'proposed' THEN ['PROPOSES', 'INTRODUCES'] ELSE ['USES', 'EVALUATES_ON'] END)
+WITH before, after, e, d.key AS digest, count(DISTINCT p) AS papers
+ORDER BY digest
+WITH before, after, e, collect([digest, papers]) AS counts
+WITH before, after, e, counts,
+     reduce(n = 0, x IN counts | n + CASE WHEN x[0] = before THEN x[1] ELSE 0 END) AS before_papers,
+     reduce(n = 0, x IN counts | n + CASE WHEN x[0] = after THEN x[1] ELSE 0 END) AS after_papers
+RETURN e.name AS name, after_papers - before_papers AS delta, before_papers, after_papers, counts,
+       before, after, $label + ':' + e.key AS id
+ORDER BY delta DESC, after_papers DESC, name, id
+LIMIT $limit;
+
+// Most connected authors (kg.analytics.centrality, measure="degree", of="coauthors")
+// Authors by their number of distinct co-authors (networkx's degree centrality times authors - 1).
+:param limit => 10
+MATCH (a:Author)-[:AUTHORED]->(:Paper)<-[:AUTHORED]-(b:Author)
+WHERE a <> b
+RETURN a.name AS name, count(DISTINCT b) AS coauthors, 'Author:' + a.key AS id
+ORDER BY coauthors DESC, name, id
+LIMIT $limit;
+
+// Most connected institutions (kg.analytics.centrality, measure="degree", of="institutions")
+// Institutions by their number of distinct partner institutions.
+:param limit => 10
+MATCH (i:Institution)<-[:AFFILIATED_WITH]-(:Paper)-[:AFFILIATED_WITH]->(j:Institution)
+WHERE i <> j
+RETURN i.name AS name, count(DISTINCT j) AS partners, 'Institution:' + i.key AS id
+ORDER BY partners DESC, name, id
+LIMIT $limit;
+
+// Shortest path between two entities (kg.analytics.shortest_path)
+// A shortest chain from $source to $target (names) through papers, people, institutions, models and datasets.
+:param source => 'H Su'
+:param target => 'W Wang'
+:param limit => 1
+MATCH (a), (b)
+WHERE a.name = $source AND b.name = $target AND NOT a:Digest AND NOT a:Category AND NOT b:Digest AND NOT b:Category
+MATCH path = shortestPath((a)-[:AUTHORED|AFFILIATED_WITH|PROPOSES|USES|INTRODUCES|EVALUATES_ON*..12]-(b))
+RETURN [n IN nodes(path) | n.name] AS steps, [n IN nodes(path) | labels(n)[0]] AS labels,
+       [n IN nodes(path) WHERE n:Paper | n.name] AS papers, length(path) AS length
+LIMIT $limit;
