@@ -103,11 +103,13 @@ _PROVINCES = (
 BOILERPLATE: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("category legend", re.compile(r"^(?:\s*[A-Z]{2}\s*[-–:：]\s*[\u4e00-\u9fff]+){2,}\s*$")),
     ("repost credit", re.compile(r"^\s*(?:转自|转载自|来源[:：]|via\s)", re.I)),
-    ("title list", re.compile(r"^\s*摘要\s*[:：]\s*\S.*、")),
+    # "摘要:标题一、标题二、…": the digest's list of titles (no sentence in it).
+    ("title list", re.compile(r"^\s*摘要\s*[:：][^。！？]*、[^。！？]*$")),
     ("section heading", re.compile(r"^\s*(?:另外几篇值得关注的论文|其他值得关注的论文|今日推荐|更多论文)\s*[:：]?\s*$")),
     ("copyright notice", re.compile(r"(?:版权问题|请及时与我们联系|All rights reserved|©)")),
     ("comment widget", re.compile(r"^\s*(?:评论|沙发等你来抢|收藏|点赞|转发|分享|赞)\s*$")),
     ("translation marker", TRANSLATED_RE),
+    ("image placeholder", re.compile(r"^\s*[\[［【]\s*(?:图片|图|组图|视频|动图|表情|image|img|photo|figure)\s*\d*\s*[\]］】]\s*$", re.I)),
     # Social-media post metadata: time stamps, client, place, counters, UI labels, tags.
     ("post metadata", re.compile(
         r"^\s*(?:(?:\d{2,4}[-/.])?\d{1,2}[-/.]\d{1,2}|(?:\d{4}年)?\d{1,2}月\d{1,2}日|今天|昨天|前天)"
@@ -193,6 +195,11 @@ _TITLE_WORDS = {
 }
 
 
+# Word endings of English abstract nouns ("Maximization", "Simplicity", "Robustness")
+# that no personal name has.
+_NOUN_ENDING = re.compile(r"(?:tions?|sions?|ities|ity|ness|isms?|ologies|ology|ological|ments)$")
+
+
 def _strip_marks(name: str) -> str:
     """A name without glued footnote marks and affiliation indices (``A Smith1,2*``)."""
     return re.sub(r"[\d*†‡§¶#¹²³⁴⁵⁶⁷⁸⁹⁰]+$", "", name.strip().strip("*").strip()).strip()
@@ -220,6 +227,8 @@ def _is_latin_name(name: str) -> bool:
         if not t[0].isupper() or not t[0].isalpha():
             return False
         if t.rstrip(".") in _TITLE_WORDS and not _is_initial(t):
+            return False
+        if len(t) >= 6 and _NOUN_ENDING.search(t):
             return False
         if not re.fullmatch(r"[^\W\d_][\w'’.\-]*", t) or re.search(r"\d", t):
             return False
@@ -572,6 +581,10 @@ def _structured_line(d: _Draft, line: str, off: int) -> None:
     d.body.append(Span(*_strip_span(line, off)))
 
 
+#: Boilerplate reasons that may occur inside an entry without ending it.
+_IN_ENTRY_NOISE = {"image placeholder", "translation marker"}
+
+
 def _next_nonblank(lines: Sequence[str], i: int, limit: int = 3) -> list[int]:
     out = []
     k = i + 1
@@ -603,7 +616,9 @@ def parse_structured(lines: Sequence[str], file: str) -> tuple[list[Entry], list
             continue
         reason = is_boilerplate(line, between_entries=b.cur is None)
         if reason:
-            b.report(i, reason)
+            # Noise inside an entry (an image placeholder) leaves it open; page furniture
+            # (copyright, comments, a section heading) ends it.
+            b.report(i, reason, close=reason not in _IN_ENTRY_NOISE)
             continue
         if b.cur is not None:
             off = b.take(i)
@@ -641,14 +656,18 @@ def _paper_post(line: str) -> re.Match[str] | None:
     if re.match(r"(?i)^(?:by\b|作者|译者|编者)", rest):
         return None
     r = _POST_REST_RE.match(rest)
-    if not r or not r.group("authors").strip():
+    if not r:
         return None
-    if not looks_like_authors(r.group("authors")):
+    # The paper viewer link ("view:") or an arXiv link marks a paper; an affiliation in
+    # brackets after an author list does too. A year and a link alone do not: books and
+    # blog posts have those.
+    viewer = re.search(r"view\s*[:：]|arxiv\.org|arxiv\s*[:：]", r.group("tail"), re.I) is not None
+    authors = r.group("authors").strip()
+    if not authors:
+        return m if viewer else None
+    if not looks_like_authors(authors):
         return None
-    tail = r.group("tail")
-    if not (r.group("aff") or r.group("year") or re.search(r"view\s*[:：]|arxiv|网页链接|t\.cn/", tail, re.I)):
-        return None
-    return m
+    return m if (r.group("aff") or viewer) else None
 
 
 def _post_fields(d: _Draft, line: str, off: int, m: re.Match[str]) -> None:
@@ -658,7 +677,8 @@ def _post_fields(d: _Draft, line: str, off: int, m: re.Match[str]) -> None:
     rest0 = m.start("rest")
     r = _POST_REST_RE.match(m.group("rest"))
     assert r is not None
-    d.set("authors", *_strip_span(line, off, rest0 + r.start("authors"), rest0 + r.end("authors")))
+    if r.group("authors").strip():
+        d.set("authors", *_strip_span(line, off, rest0 + r.start("authors"), rest0 + r.end("authors")))
     if r.group("aff"):
         d.set("affiliations", off + rest0 + r.start("aff"), off + rest0 + r.end("aff"))
 
@@ -718,10 +738,19 @@ FIELD_KEYS: dict[str, str] = {
 _FIELD_RE = re.compile(
     r"^\s*(?:[-*+•·]\s+|\d{1,3}[.、)]\s+)?"
     r"(?:(?P<b1>\*\*|__)\s*(?P<k1>[^*_:：\n]{1,20}?)\s*(?:[:：]\s*(?P=b1)|(?P=b1)\s*[:：])"
-    r"|(?P<k2>[^*_:：\n#>\[\]]{1,20}?)\s*[:：])"
+    r"|【\s*(?P<k3>[^【】\n]{1,20}?)\s*】\s*[:：]?"
+    r"|(?P<k2>[^*_:：\n#>\[\]【】]{1,20}?)\s*[:：])"
     r"\s*(?P<val>.*?)\s*$"
 )
-_MD_HEADING_RE = re.compile(r"^\s*#{1,6}\s+(?:\d{1,3}\s*[.、:：)]\s*)?(?P<t>\S.*?)\s*#*\s*$")
+# A line that can title the fields under it: a Markdown heading, a wholly bold line, a
+# numbered line ("## 1. Title", "**1. Title**", "2、Title").
+_TITLE_LINE_RES = (
+    re.compile(r"^\s*#{1,6}\s+(?:\d{1,3}\s*[.、:：)]\s*)?(?P<t>\S.*?)\s*#*\s*$"),
+    re.compile(r"^\s*(?:[-*+]\s+)?(?:\*\*|__)\s*(?:\d{1,3}\s*[.、:：)]\s*)?(?P<t>[^*_]\S.*?)\s*(?:\*\*|__)\s*$"),
+    re.compile(rf"^\s*{_NUMBER}\s*(?P<t>[^\s\[［*].*?)\s*$"),
+)
+# "[Title](https://…)": the title is the link text.
+_MD_LINK_RE = re.compile(r"^\s*\[(?P<t>[^\[\]]+)\]\((?P<u>[^()\s]+)\)\s*$")
 
 
 def _field(line: str) -> tuple[str, int, int] | None:
@@ -729,7 +758,7 @@ def _field(line: str) -> tuple[str, int, int] | None:
     m = _FIELD_RE.match(line)
     if not m:
         return None
-    key = (m.group("k1") or m.group("k2") or "").strip().casefold()
+    key = (m.group("k1") or m.group("k2") or m.group("k3") or "").strip().casefold()
     kind = FIELD_KEYS.get(key)
     if kind is None:
         return None
@@ -741,6 +770,9 @@ def _field(line: str) -> tuple[str, int, int] | None:
 
 
 def _set_title(d: _Draft, line: str, off: int, a: int, b: int) -> None:
+    lm = _MD_LINK_RE.match(line[a:b])
+    if lm:
+        a, b = a + lm.start("t"), a + lm.end("t")
     en, zh = split_title(line[a:b])
     if en:
         k = line.index(en, a)
@@ -759,31 +791,32 @@ def parse_fields(lines: Sequence[str], file: str) -> tuple[list[Entry], list[Una
         if not s:
             continue
         f = _field(line)
-        hm = _MD_HEADING_RE.match(line) if f is None else None
         if f and f[0] == "title":
             d = b.open(i)
             off = b.take(i)
             _set_title(d, line, off, f[1], f[2])
             continue
-        if hm:
+        tm = None if f else next((m for rx in _TITLE_LINE_RES if (m := rx.match(line))), None)
+        if tm:
             nxt = _next_nonblank(lines, i, 1)
             nf = _field(lines[nxt[0]]) if nxt else None
-            if nf and nf[0] not in ("title", "meta"):
+            if nf and nf[0] in ("authors", "affiliations", "title_zh"):
                 d = b.open(i)
                 off = b.take(i)
-                _set_title(d, line, off, hm.start("t"), hm.end("t"))
+                _set_title(d, line, off, tm.start("t"), tm.end("t"))
                 continue
-            b.report(i, "section heading" if nf else "heading")
-            continue
+            if b.cur is None or line.lstrip().startswith("#") or nf:
+                b.report(i, "section heading" if nf else is_boilerplate(line, True) or "heading")
+                continue
         if re.match(r"^\s*(?:[-*_=]\s*){3,}$", line):
             b.report(i, "separator")
             continue
         if b.cur is None:
             b.report(i, is_boilerplate(line, between_entries=True) or NOT_IN_ENTRY)
             continue
-        reason = is_boilerplate(line)
+        reason = None if f else is_boilerplate(line)
         if reason:
-            b.report(i, reason)
+            b.report(i, reason, close=reason not in _IN_ENTRY_NOISE)
             continue
         d = b.cur
         off = b.take(i)

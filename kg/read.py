@@ -119,8 +119,17 @@ def _plausible_gb(text: str) -> bool:
     return ok / len(text) > 0.9
 
 
+# Invisible characters that web copies scatter through text (Weibo pads counters with
+# zero-width spaces; a BOM survives in the middle of concatenated files). They carry no
+# meaning and break every "whole line" pattern, so they are removed on reading.
+_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u2060\ufeff"))
+
+
 def normalize_newlines(text: str) -> str:
-    return text.replace("\r\n", "\n").replace("\r", "\n")
+    """LF line ends (from CRLF, CR or Unicode line separators), invisible characters
+    removed."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n").replace("\u2029", "\n")
+    return text.translate(_INVISIBLE)
 
 
 def read_bytes(data: bytes, path: str = "<stdin>", encoding: str | None = None) -> Document:

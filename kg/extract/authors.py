@@ -1,4 +1,11 @@
-"""Author lists: names exactly as written, in order, and whether the list is truncated."""
+"""Author lists: names exactly as written, in order, and whether the list is truncated.
+
+Separators are ``,`` ``，`` ``、`` ``;`` ``；`` ``&`` ``and`` ``和`` (an Oxford comma
+before ``and`` is fine). A trailing ``...``, ``…``, ``et al.`` or ``等`` is not a name: it
+sets the truncation flag. Footnote marks glued to names (``A Smith1,2``, ``B Lee*``)
+are dropped, a ``Jr.`` stays with its name, and ``Smith, J.; Doe, A.`` (surname first,
+semicolon separated) keeps each name whole.
+"""
 from __future__ import annotations
 
 import re
@@ -8,7 +15,32 @@ from kg.records import Author
 __all__ = ["split_authors"]
 
 _TRUNC = re.compile(r"\s*(?:,\s*)?(?:\.\.\.|…|⋯|et\s+al\.?|等人?)\s*$", re.I)
-_SEP = re.compile(r"\s*(?:,|，|、|;|；|&|\band\b|\s和\s)\s*")
+_SEP = re.compile(r"\s*(?:,|，|、|;|；|&|＆|\band\b|\s和\s)\s*")
+_SEMI = re.compile(r"\s*[;；]\s*")
+_PREFIX = re.compile(r"^\s*(?:\*\*)?\s*(?:authors?|作者)\s*(?:\*\*)?\s*[:：]\s*(?:\*\*)?", re.I)
+_MARKS = re.compile(r"[\d*†‡§¶#¹²³⁴⁵⁶⁷⁸⁹⁰✉]+$")
+_SUFFIX = re.compile(r"^(?:Jr|Sr)\.?$|^(?:II|III|IV)$")
+# "Smith, J." / "van der Berg, A. B.": a surname, a comma, then initials only.
+_SURNAME_FIRST = re.compile(r"^[^\W\d][\w'’\- ]*,\s*(?:[A-Z]\.?\s*(?:-\s*)?){1,4}$")
+
+
+def _pieces(body: str) -> list[tuple[int, int]]:
+    """``(start, end)`` of each name in ``body``."""
+    semi = [(m.start(), m.end()) for m in _SEMI.finditer(body)]
+    if semi:
+        bounds, pos = [], 0
+        for a, b in semi + [(len(body), len(body))]:
+            bounds.append((pos, a))
+            pos = b
+        if all(_SURNAME_FIRST.match(body[a:b].strip()) for a, b in bounds if body[a:b].strip()):
+            return bounds
+    out, pos = [], 0
+    for m in list(_SEP.finditer(body)) + [None]:
+        end = m.start() if m else len(body)
+        out.append((pos, end))
+        if m:
+            pos = m.end()
+    return out
 
 
 def split_authors(text: str, offset: int = 0) -> tuple[list[Author], bool]:
@@ -18,23 +50,29 @@ def split_authors(text: str, offset: int = 0) -> tuple[list[Author], bool]:
     ['S Salter', 'M Wulfmeier', 'R T. Q. Chen']
     >>> split_authors("A Smith and B Jones et al.")[1]
     True
+    >>> [a.name for a in split_authors("W P Thurston, Jr., D Gabai1,2 and 张伟*")[0]]
+    ['W P Thurston, Jr.', 'D Gabai', '张伟']
     """
     m = _TRUNC.search(text)
     truncated = bool(m)
     body = text[: m.start()] if m else text
-    body = re.sub(r"^\s*(?:authors?|作者)\s*[:：]\s*", lambda mm: " " * len(mm.group(0)), body, flags=re.I)
-    authors: list[Author] = []
-    pos = 0
-    for part in _SEP.split(body) + [None]:
-        if part is None:
-            break
-        start = body.find(part, pos) if part else pos
-        pos = start + len(part)
-        name = part.strip().strip("*").strip()
-        # Footnote marks and affiliation indices glued to names: "A Smith1,2", "B Lee*".
-        name = re.sub(r"[\d*†‡§¹²³⁴⁵⁶⁷⁸⁹⁰]+$", "", name).strip()
+    pm = _PREFIX.match(body)
+    if pm:  # keep offsets: blank the label out instead of cutting it
+        body = " " * pm.end() + body[pm.end():]
+    spans: list[tuple[int, int, str]] = []
+    for a, b in _pieces(body):
+        raw = body[a:b]
+        name = raw.strip().strip("*_").strip()
+        name = _MARKS.sub("", name).strip()
         if not name or not any(c.isalpha() for c in name):
             continue
-        s = offset + start + part.find(name[:1]) if name else offset + start
-        authors.append(Author(name=name, position=len(authors) + 1, start=s, end=s + len(name)))
+        s = a + raw.find(name[0]) if name[0] in raw else a
+        if _SUFFIX.match(name) and spans:
+            ps, _, pname = spans[-1]
+            spans[-1] = (ps, s + len(name), body[ps : s + len(name)])
+            continue
+        spans.append((s, s + len(name), name))
+    authors = [
+        Author(name=name, position=k + 1, start=offset + s, end=offset + e) for k, (s, e, name) in enumerate(spans)
+    ]
     return authors, truncated
