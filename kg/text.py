@@ -23,11 +23,14 @@ def is_cjk(c: str) -> bool:
     return 0x4E00 <= o <= 0x9FFF or 0x3400 <= o <= 0x4DBF or 0xF900 <= o <= 0xFAFF or 0x20000 <= o <= 0x2FFFF
 
 
+_CJK_CHAR = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002ffff]")
+_LETTER = re.compile(r"[^\W\d_]")
+
+
 def cjk_share(s: str) -> float:
-    letters = [c for c in s if c.isalpha()]
-    if not letters:
-        return 0.0
-    return sum(1 for c in letters if is_cjk(c)) / len(letters)
+    """Share of letters that are CJK ideographs (0 when there are no letters)."""
+    letters = len(_LETTER.findall(s))
+    return len(_CJK_CHAR.findall(s)) / letters if letters else 0.0
 
 
 def latin_share(s: str) -> float:

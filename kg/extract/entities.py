@@ -18,6 +18,7 @@ Everything else is ``used``.
 """
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -127,12 +128,47 @@ class Found:
         self.first = min(self.first, start)
 
 
+_CJK_RE = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+_NUM_RE = re.compile(r"^[+-]?\d[\d,.]*%?$")
+
+
+class Tok:
+    """A plain-Python token. The rules below look at every token many times; spaCy
+    builds a new ``Token`` object on each access, so tokens are made once, straight from
+    the tokenizer's words, which makes extraction several times faster."""
+
+    __slots__ = ("text", "idx", "i", "whitespace_", "lower_", "is_alpha", "is_space", "like_num", "alnum", "sent_start")
+
+    def __init__(self, text: str, idx: int, i: int, ws: bool) -> None:
+        self.text = text
+        self.idx = idx
+        self.i = i
+        self.whitespace_ = " " if ws else ""
+        self.lower_ = text.lower()
+        self.is_alpha = text.isalpha()
+        self.is_space = text.isspace()
+        if len(text) == 1 and "\u3400" <= text <= "\ufaff":  # one CJK character: the common case in Chinese
+            self.like_num = self.alnum = False
+        else:
+            self.like_num = text[0].isdigit() and _NUM_RE.match(text) is not None
+            self.alnum = not _CJK_RE.search(text) and (text.isalnum() or any(c.isalnum() for c in text))
+        self.sent_start = 0
+
+
+def _toks(doc: Doc) -> list[Tok]:
+    out, idx = [], 0
+    for i, (w, sp) in enumerate(zip(doc.user_data["kg_words"], doc.user_data["kg_spaces"])):
+        out.append(Tok(w, idx, i, sp))
+        idx += len(w) + (1 if sp else 0)
+    return out
+
+
 def _squash(s: str) -> str:
     return re.sub(r"[\s\-_.·’'\"]+", "", s.casefold())
 
 
 def _is_alnum(tok) -> bool:
-    return any(c.isalnum() for c in tok.text) and not any(is_cjk(c) for c in tok.text)
+    return tok.alnum
 
 
 def _compounds(doc: Doc, allowed: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -157,6 +193,7 @@ def _inside(idx: int, regions: list[tuple[int, int]]) -> bool:
     return any(a <= idx < b for a, b in regions)
 
 
+@functools.lru_cache(maxsize=65536)
 def _distinctive(text: str) -> bool:
     parts = re.split(r"[-_]", text)
     # "WebVid-2M", "Kinetics-400", "LAION-400M": a capitalised word with a size/version
@@ -171,6 +208,7 @@ def _distinctive(text: str) -> bool:
     return False
 
 
+@functools.lru_cache(maxsize=65536)
 def _generic(name: str) -> bool:
     g = generic_terms()
     k = name.casefold()
@@ -214,10 +252,15 @@ def _initials_match(acr: str, words: list[str]) -> bool:
 class _EntryScan:
     def __init__(self, text: str, regions: list[tuple[int, int]], title: Span | None):
         self.text = text
-        self.doc = get_nlp()(text)
+        self.spacy_doc = get_nlp()(text)
+        self.doc = _toks(self.spacy_doc)
         self.regions = regions
         self.title = title
         self.sent = _sentences(self.doc)
+        self.tok_at = {t.idx: t.i for t in self.doc}
+        self.end_at = {t.idx + len(t.text): t.i + 1 for t in self.doc}
+        self._compound_cache: list[tuple[int, int]] | None = None
+        self.taken = [False] * len(self.doc)  # tokens inside a gazetteer match
         self.found: dict[str, Found] = {}
         self.generic_local: set[str] = set()
         self.gaz = gazetteer()
@@ -250,6 +293,18 @@ class _EntryScan:
     def alias(self, f: Found, name: str) -> None:
         f.__dict__.setdefault("aliases", set()).add(self.key(name, f.label))
 
+    def compounds(self) -> list[tuple[int, int]]:
+        if self._compound_cache is None:
+            self._compound_cache = _compounds(self.doc, self.regions)
+        return self._compound_cache
+
+    def stext(self, i: int, j: int) -> str:
+        """The entry text covered by tokens ``i:j``."""
+        if j <= i:
+            return ""
+        last = self.doc[j - 1]
+        return self.text[self.doc[i].idx : last.idx + len(last.text)]
+
     def tok_span(self, i: int, j: int) -> tuple[int, int]:
         return self.doc[i].idx, self.doc[j - 1].idx + len(self.doc[j - 1].text)
 
@@ -272,8 +327,8 @@ class _EntryScan:
         return sorted(out, key=lambda f: f.first)
 
     def cues(self) -> None:
-        nlp_strings = self.doc.vocab.strings
-        for mid, s, e in cue_matcher()(self.doc):
+        nlp_strings = self.spacy_doc.vocab.strings
+        for mid, s, e in cue_matcher()(self.spacy_doc):
             kind = nlp_strings[mid]
             if kind == "AND_VERB":
                 sent = self.sent[s]
@@ -288,8 +343,8 @@ class _EntryScan:
     def gazetteer_pass(self) -> None:
         from spacy.util import filter_spans
 
-        hits = [h for h in self.gaz(self.doc) if _inside(self.doc[h.start].idx, self.regions)]
-        spans = filter_spans([self.doc[h.start : h.end] for h in hits])
+        hits = [h for h in self.gaz(self.spacy_doc) if _inside(self.doc[h.start].idx, self.regions)]
+        spans = filter_spans([self.spacy_doc[h.start : h.end] for h in hits])
         keep = {(s.start, s.end) for s in spans}
         for h in hits:
             if (h.start, h.end) not in keep:
@@ -304,12 +359,13 @@ class _EntryScan:
                 else:
                     self._ambiguous.append(h)
                     continue
-            toks = self.doc[h.start : h.end]
+            toks_text = self.stext(h.start, h.end)
+            last = self.doc[h.end - 1]
             # A Latin pattern must not be part of a longer word run: "BERT" in "BERTScore"
             # is a different name; "BERT-based" is fine.
-            if h.start > 0 and self.doc[h.start - 1].whitespace_ == "" and _is_alnum(self.doc[h.start - 1]) and not is_cjk(toks.text[0]):
+            if h.start > 0 and self.doc[h.start - 1].whitespace_ == "" and _is_alnum(self.doc[h.start - 1]) and not is_cjk(toks_text[0]):
                 continue
-            if h.end < len(self.doc) and toks[-1].whitespace_ == "" and _is_alnum(self.doc[h.end]) and not is_cjk(toks.text[-1]):
+            if h.end < len(self.doc) and last.whitespace_ == "" and _is_alnum(self.doc[h.end]) and not is_cjk(toks_text[-1]):
                 if not re.match(r"^\d|^[sS]$", self.doc[h.end].text):
                     continue
             if not h.mt and self._glued_into_compound(h.start, h.end):
@@ -317,7 +373,8 @@ class _EntryScan:
             a, b = self.tok_span(h.start, h.end)
             self.add(h.id, h.label, True, a, b, "mt" if h.mt else "gazetteer")
             for (i, j) in [(h.start, h.end)]:
-                self._taken.add((i, j)) if hasattr(self, "_taken") else setattr(self, "_taken", {(i, j)})
+                for k in range(i, j):
+                    self.taken[k] = True
 
     def _glued_into_compound(self, i: int, j: int) -> bool:
         """True when tokens ``i:j`` are hyphen-glued to another name part: ``mgo-T5``,
@@ -338,8 +395,7 @@ class _EntryScan:
         "a sub-challenge of EndoVis") are neither models nor datasets."""
         if f.known:
             return False
-        tok_at = {t.idx: t.i for t in self.doc}
-        end_at = {t.idx + len(t.text): t.i + 1 for t in self.doc}
+        tok_at, end_at = self.tok_at, self.end_at
         for a, b in f.spans:
             i, j = tok_at.get(a), end_at.get(b)
             if i is None or j is None:
@@ -404,7 +460,7 @@ class _EntryScan:
                         break
 
     def _overlaps_taken(self, i: int, j: int) -> bool:
-        return any(not (j <= a or i >= b) for a, b in getattr(self, "_taken", set()))
+        return any(self.taken[i:j])
 
     def definitions(self) -> None:
         """``Long Form (ACR)`` and ``ACR (Long Form)``."""
@@ -416,7 +472,7 @@ class _EntryScan:
             if close is None:
                 continue
             inner = doc[t.i + 1 : close]
-            inner_text = inner.text.strip()
+            inner_text = self.stext(t.i + 1, close).strip()
             # Case 1: "... Long Form (ACR)"
             if re.fullmatch(r"[A-Za-z][A-Za-z0-9\-]*[A-Za-z0-9]|[A-Z]", inner_text) and any(c.isupper() for c in inner_text[1:] + inner_text[:1]):
                 acr = inner_text
@@ -503,13 +559,13 @@ class _EntryScan:
             f.first = min(f.first, lf_start)
 
     def shapes(self) -> None:
-        for i, j in _compounds(self.doc, self.regions):
+        for i, j in self.compounds():
             if self._overlaps_taken(i, j):
                 continue
             # "RNN-based", "CLIP-guided": cut lower-case usage suffixes off the compound.
             while j - i >= 3 and self.doc[j - 2].text in ("-", "_") and self.doc[j - 1].text in _SUFFIX_WORDS:
                 j -= 2
-            text = self.doc[i:j].text
+            text = self.stext(i, j)
             if not _distinctive(text):
                 continue
             if institutions().is_known(text):  # OpenAI, DeepMind: organisations, not models
@@ -525,7 +581,7 @@ class _EntryScan:
                 or (self.doc[j - 1].whitespace_ == "" and nxt.text == "层")
             ):
                 j += 1
-                text = self.doc[i : j - 1].text + " " + ("Layers" if nxt.text == "层" else nxt.text.capitalize())
+                text = self.stext(i ,  j - 1) + " " + ("Layers" if nxt.text == "层" else nxt.text.capitalize())
                 a, b = self.tok_span(i, j)
                 self.add(text, "MODEL", False, a, b, "shape")
                 continue
@@ -533,7 +589,7 @@ class _EntryScan:
             # belongs to the name.
             if j + 1 < len(self.doc) and self.doc[j - 1].whitespace_ == " " and self.doc[j].text in ("Bench", "Benchmark", "Suite", "Corpus", "Dataset", "Arena", "Gym"):
                 j += 1
-                text = self.doc[i:j].text
+                text = self.stext(i, j)
             # Strip a glued lowercase trailer that machine translation left on a name
             # ("Go-tuningfor") only when the cleaned name appears elsewhere.
             name = text
@@ -551,7 +607,7 @@ class _EntryScan:
     def named_by_cue(self) -> None:
         """``called X`` / ``dubbed X`` / ``称为X`` / ``we propose X, a …`` / ``X for short``."""
         doc = self.doc
-        comps = _compounds(doc, self.regions)
+        comps = self.compounds()
         start_of = {i: (i, j) for i, j in comps}
         for kind, s, e in self.cue_spans:
             k = e
@@ -571,7 +627,7 @@ class _EntryScan:
                     nxt = doc[j].text if j < len(doc) else ""
                     nxt2 = doc[j + 1].lower_ if j + 1 < len(doc) else ""
                     if nxt in (",", "，") and (nxt2 in ("a", "an", "which", "the", "our", "这", "一") or has_cjk(nxt2)):
-                        if doc[i].text[:1].isupper() or _distinctive(doc[i:j].text):
+                        if doc[i].text[:1].isupper() or _distinctive(self.stext(i, j)):
                             self._cue_name(i, j, proposed=True)
         # "X for short" (also glued by translation: "Go-tuningfor short")
         for m in re.finditer(r"\(([A-Z][\w\-]*?)(?:\s*for|for)\s+short\)", self.text):
@@ -586,14 +642,19 @@ class _EntryScan:
         kinds_en = {"method", "approach", "algorithm", "framework", "model", "technique", "system",
                     "architecture", "network", "benchmark", "dataset", "corpus", "module", "strategy", "pipeline", "toolkit", "library"}
         kinds_zh = ("方法", "模型", "框架", "算法", "架构", "系统", "网络", "数据集", "基准", "模块", "策略", "工具")
-        for i, j in _compounds(doc, self.regions):
-            if self._overlaps_taken(i, j):
+        for i, j in self.compounds():
+            if i == 0:
                 continue
-            text = doc[i:j].text
+            prev = doc[i - 1]
+            prev2 = doc[i - 2] if i > 1 else None
+            # Cheap tests first: most compounds are ordinary words.
+            en_shape = prev.text in (",", "，") and prev2 is not None and prev2.lower_ in kinds_en
+            zh_shape = prev.whitespace_ == "" and _CJK_RE.match(prev.text) is not None
+            if not (en_shape or zh_shape) or self._overlaps_taken(i, j):
+                continue
+            text = self.stext(i, j)
             if _generic(text) or len(text) < 2:
                 continue
-            prev = doc[i - 1] if i > 0 else None
-            prev2 = doc[i - 2] if i > 1 else None
             hit = False
             if prev is not None and prev.text in (",", "，") and prev2 is not None and prev2.lower_ in kinds_en:
                 nxt = doc[j].text if j < len(doc) else ""
@@ -620,7 +681,7 @@ class _EntryScan:
         return j
 
     def _cue_name(self, i: int, j: int, proposed: bool) -> None:
-        text = self.doc[i:j].text
+        text = self.stext(i, j)
         if _generic(text) or len(text) < 2 or text.lower() in _STOP_CAPS or not any(c.isalpha() for c in text):
             return
         a, b = self.tok_span(i, j)
@@ -645,7 +706,7 @@ class _EntryScan:
                 j += 1
             words = [w.text for w in doc[i:j] if w.text != "-"]
             if 2 <= len(words) <= 5 and words[-1].lower() in _METHOD_HEADS and not self._overlaps_taken(i, j):
-                name = doc[i:j].text
+                name = self.stext(i, j)
                 if not institutions().is_known(name) and not all(w.lower() in _METHOD_HEADS | {"neural", "deep", "language", "large"} for w in words):
                     a, b = self.tok_span(i, j)
                     known = self.gaz.known(name)
@@ -711,8 +772,7 @@ class _EntryScan:
     def labels(self) -> None:
         """Type every new name by its contexts, then share types along coordinations
         ("CMU-MOSI和CMU-MOSEI", "GLUE, SQuAD and X")."""
-        tok_at = {t.idx: t.i for t in self.doc}
-        end_at = {t.idx + len(t.text): t.i + 1 for t in self.doc}
+        tok_at, end_at = self.tok_at, self.end_at
         for f in self.found.values():
             if f.known:
                 continue
@@ -790,8 +850,7 @@ class _EntryScan:
                     or any(z in zh_before for z in _USED_ZH))
 
     def types_and_roles(self) -> None:
-        tok_at = {t.idx: t.i for t in self.doc}
-        end_at = {t.idx + len(t.text): t.i + 1 for t in self.doc}
+        tok_at, end_at = self.tok_at, self.end_at
         for f in self.found.values():
             if f.proposed:
                 continue

@@ -64,7 +64,11 @@ class MixedTokenizer:
         if tail:
             words.append(tail)
             spaces.append(False)
-        return Doc(self.vocab, words=words, spaces=spaces)
+        doc = Doc(self.vocab, words=words, spaces=spaces)
+        # Kept for kg's rules, which read plain strings faster than spaCy tokens.
+        doc.user_data["kg_words"] = words
+        doc.user_data["kg_spaces"] = spaces
+        return doc
 
     # spaCy serialisation hooks (a tokenizer must offer them to live in a pipeline).
     def to_bytes(self, **kwargs) -> bytes:  # pragma: no cover - nothing to save
@@ -183,24 +187,36 @@ def gazetteer() -> Gazetteer:
     return Gazetteer(get_nlp(), rows)
 
 
+#: Cue phrases, expanded into a PhraseMatcher (far faster than a token Matcher with
+#: optional tokens, and just as exact for a closed list of phrases).
+_CUE_SUBJECTS = ("we", "this paper", "this work", "this study", "the authors", "our work")
+_CUE_ADVERBS = ("", "also", "further", "then", "first", "here", "newly", "hereby", "additionally")
+_CUE_VERBS = ("propose", "proposes", "proposed", "introduce", "introduces", "introduced", "present",
+              "presents", "presented", "develop", "develops", "developed", "design", "designs", "designed",
+              "devise", "devised", "create", "created", "construct", "constructed", "build", "built", "release",
+              "released", "curate", "curated", "collect", "collected", "contribute", "offer", "describe", "describes")
+_ZH_SUBJECTS = ("我们", "本文", "本工作", "作者")
+_ZH_ADVERBS = ("", "也", "还", "首先", "进一步", "同时", "另外")
+_ZH_VERBS = ("提出", "介绍", "引入", "开发", "设计", "构建", "推出", "策划", "创建", "发布", "创造", "构造", "建立")
+
+
 @functools.cache
-def cue_matcher() -> Matcher:
-    """Token patterns for the phrases that introduce a paper's own contribution."""
+def cue_matcher() -> PhraseMatcher:
+    """Phrases that introduce a paper's own contribution or name something.
+
+    Match ids: ``WE_VERB`` ("we also propose", "this paper presents"), ``AND_VERB``
+    ("… and develop", counted only after a first-person clause), ``NAMED`` ("called",
+    "dubbed"), ``ZH_WE`` (我们提出, 本文进一步介绍) and ``ZH_NAMED`` (称为, 名为).
+    """
     nlp = get_nlp()
-    m = Matcher(nlp.vocab)
-    verbs = ["propose", "proposes", "proposed", "introduce", "introduces", "introduced", "present",
-             "presents", "presented", "develop", "develops", "developed", "design", "designs", "designed",
-             "devise", "create", "created", "construct", "constructed", "build", "built", "release",
-             "curate", "collect", "collected", "contribute", "offer", "describe", "describes"]
-    m.add("WE_VERB", [[{"LOWER": {"IN": ["we", "paper", "work", "study", "authors"]}},
-                       {"LOWER": {"IN": ["also", "further", "then", "first", "here", "newly", "hereby"]}, "OP": "*"},
-                       {"LOWER": {"IN": verbs}}]])
-    # "We apply X … and develop Y": a verb coordinated with a first-person clause.
-    m.add("AND_VERB", [[{"LOWER": "and"}, {"LOWER": {"IN": verbs}}]])
-    m.add("NAMED", [[{"LOWER": {"IN": ["called", "dubbed", "named", "termed", "coined", "entitled"]}}]])
-    m.add("ZH_WE", [[{"ORTH": {"IN": ["我", "本"]}}, {"ORTH": {"IN": ["们", "文"]}},
-                     {"ORTH": {"IN": ["也", "还", "首", "先", "进", "一", "步"]}, "OP": "*"},
-                     {"ORTH": {"IN": ["提", "介", "引", "开", "设", "构", "推", "策", "创", "发"]}},
-                     {"ORTH": {"IN": ["出", "绍", "入", "发", "计", "建", "划", "造", "布"]}}]])
-    m.add("ZH_NAMED", [[{"ORTH": {"IN": ["称", "名", "叫"]}}, {"ORTH": {"IN": ["为", "作"]}}]])
+    m = PhraseMatcher(nlp.vocab, attr="LOWER")
+
+    def add(key: str, phrases) -> None:
+        m.add(key, [nlp.make_doc(p) for p in sorted(set(phrases))])
+
+    add("WE_VERB", (" ".join(x for x in (s, a, v) if x) for s in _CUE_SUBJECTS for a in _CUE_ADVERBS for v in _CUE_VERBS))
+    add("AND_VERB", (f"and {v}" for v in _CUE_VERBS))
+    add("NAMED", ("called", "dubbed", "named", "termed", "coined", "entitled"))
+    add("ZH_WE", (s + a + v for s in _ZH_SUBJECTS for a in _ZH_ADVERBS for v in _ZH_VERBS))
+    add("ZH_NAMED", ("称为", "名为", "叫做", "称作", "命名为"))
     return m
