@@ -181,13 +181,15 @@ ORDER BY partners DESC, name, id
 LIMIT $limit;
 
 // Shortest path between two entities (kg.analytics.shortest_path)
-// A shortest chain from $source to $target (names) through papers, people, institutions, models and datasets.
+// A shortest chain from $source to $target (names) through papers, people, institutions, models and datasets; ties: most papers, then smallest ids.
 :param source => 'H Su'
 :param target => 'W Wang'
 :param limit => 1
 MATCH (a), (b)
 WHERE a.name = $source AND b.name = $target AND NOT a:Digest AND NOT a:Category AND NOT b:Digest AND NOT b:Category
-MATCH path = shortestPath((a)-[:AUTHORED|AFFILIATED_WITH|PROPOSES|USES|INTRODUCES|EVALUATES_ON*..12]-(b))
+MATCH path = allShortestPaths((a)-[:AUTHORED|AFFILIATED_WITH|PROPOSES|USES|INTRODUCES|EVALUATES_ON*..12]-(b))
+WITH path, size([n IN nodes(path) WHERE n:Paper]) AS paper_count, [n IN nodes(path) | labels(n)[0] + ':' + n.key] AS ids
 RETURN [n IN nodes(path) | n.name] AS steps, [n IN nodes(path) | labels(n)[0]] AS labels,
-       [n IN nodes(path) WHERE n:Paper | n.name] AS papers, length(path) AS length
+       [n IN nodes(path) WHERE n:Paper | n.name] AS papers, length(path) AS length, ids
+ORDER BY paper_count DESC, ids
 LIMIT $limit;
