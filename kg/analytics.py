@@ -59,6 +59,7 @@ __all__ = [
     "METHODS",
     "PATH_LABELS",
     "SEED",
+    "SHARED_LABELS",
     "NO_GROUP",
     # rows
     "Link",
@@ -666,9 +667,9 @@ def usage(
     >>> [(r.source, r.target, r.weight) for r in usage(G, dataset_role="used", model="bert")]
     [('BERT', 'GLUE', 2)]
     """
-    H = usage_graph(G, model_role, dataset_role)
     if model and dataset:
         raise AnalyticsError("give model or dataset, not both")
+    H = usage_graph(G, model_role, dataset_role)
     focus = None
     if model:
         focus = find_node(G, model, "Model")
