@@ -172,21 +172,44 @@ def build(paths, graph_path, encoding, quiet):
 
 
 @cli.command()
-@click.argument("graph", type=click.Path(dir_okay=False))
+@click.argument("graph", type=click.Path(dir_okay=False), required=False)
 @click.option("--top", "k", default=5, show_default=True, help="How many top entities per type.")
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
+@click.option("--neo4j", "from_neo4j", is_flag=True, help="Read the graph in Neo4j (see `kg load`) instead of a file.")
+@click.option("--uri", default=None, metavar="URI",
+              help="--neo4j: Bolt URI.  [default: $NEO4J_URI or bolt://127.0.0.1:7687]")
+@click.option("--user", default=None, metavar="NAME", help="--neo4j: user.  [default: $NEO4J_USERNAME or neo4j]")
+@click.option("--password", default=None, metavar="SECRET",
+              help="--neo4j: password.  [default: $NEO4J_PASSWORD or kg-password-123]")
+@click.option("--database", default=None, metavar="NAME",
+              help="--neo4j: database.  [default: $NEO4J_DATABASE or the server's default]")
 @_handle_errors
-def stats(graph, k, fmt):
-    """Node and edge counts per type, and the top entities, of a graph file.
+def stats(graph, k, fmt, from_neo4j, uri, user, password, database):
+    """Node and edge counts per type, and the top entities, of a graph file or of Neo4j.
+
+    Neo4j gives the same figures as the graph file of the same input.
 
     \b
     Example:
       kg stats out/seeds.kg.json --top 10
+      kg stats --neo4j --uri bolt://127.0.0.1:7687
     """
     from kg.stats import graph_stats
     from kg.stores import networkx_store
 
-    s = graph_stats(networkx_store.load(graph), k)
+    if from_neo4j == (graph is not None):
+        raise click.UsageError("give either a GRAPH file or --neo4j")
+    if from_neo4j:
+        from kg.stores import neo4j_store
+
+        uri, user, password, database = neo4j_store.connection_settings(uri, user, password, database)
+        driver = neo4j_store.connect(uri, user, password)
+        try:
+            s = neo4j_store.read_stats(driver, k, database)
+        finally:
+            driver.close()
+    else:
+        s = graph_stats(networkx_store.load(graph), k)
     if fmt == "json":
         click.echo(orjson.dumps(s.to_dict(), option=orjson.OPT_INDENT_2).decode())
         return
@@ -292,6 +315,9 @@ def evaluate(gold, pred, aliases, fmt):
 
 from kg.cli_analyze import analyze
 cli.add_command(analyze)
+
+from kg.cli_neo4j import load, neo4j, cypher
+cli.add_command(load); cli.add_command(neo4j); cli.add_command(cypher)
 
 
 def main() -> None:
