@@ -33,6 +33,13 @@ _BOMS = (
 #: treated as binary. Real digests have none; 1% tolerates a stray escape code.
 MAX_CONTROL_SHARE = 0.01
 
+#: Share of undecodable bytes up to which a file that is otherwise valid UTF-8 is read
+#: with those bytes replaced (and a warning), instead of being refused: one damaged byte
+#: in a long digest should cost one character, not the file. 0.5% is far below what any
+#: other encoding read as UTF-8 produces (GBK or Latin-1 text fails on most non-ASCII
+#: bytes).
+MAX_REPLACED_SHARE = 0.005
+
 
 @dataclass(frozen=True, slots=True)
 class Skipped:
@@ -90,9 +97,18 @@ def decode(data: bytes, path: str, encoding: str | None = None) -> tuple[str, st
             continue
         if enc == "gb18030" and not _plausible_gb(text):
             continue
+        if enc == guess16 and not _plausible_utf16(text):
+            if b"\x00" in data:
+                raise ReadError(path, "binary file (contains NUL bytes), not a text digest")
+            continue
         if _control_share(text) > MAX_CONTROL_SHARE:
             raise ReadError(path, "binary file (control bytes), not a text digest")
         return text, enc
+    text = data.decode("utf-8", errors="replace")
+    bad = text.count("\ufffd") - data.decode("utf-8", errors="ignore").count("\ufffd")
+    if 0 < bad <= MAX_REPLACED_SHARE * len(data) and _control_share(text) <= MAX_CONTROL_SHARE:
+        log.warning("%s: %d byte(s) that are not UTF-8 replaced by U+FFFD", path, bad)
+        return text, "utf-8"
     try:
         from charset_normalizer import from_bytes
 
@@ -100,10 +116,43 @@ def decode(data: bytes, path: str, encoding: str | None = None) -> tuple[str, st
     except Exception:  # charset-normalizer is a heuristic; any failure means "unknown"
         best = None
     if best is not None and best.encoding:
-        text = str(best)
+        text, enc = str(best), best.encoding
+        western = _western(data)
+        if western is not None and _single_byte_latin(enc):
+            # charset-normalizer picks among the Latin code pages by letter statistics and
+            # may choose cp1250 for French; text that is plain Western European in cp1252
+            # is read as cp1252 (the common case for digests in English).
+            text, enc = western, "cp1252"
         if _control_share(text) <= MAX_CONTROL_SHARE:
-            return text, best.encoding
+            return text, enc
     raise ReadError(path, "not valid text in any supported encoding (UTF-8/16/32, GB18030); try --encoding")
+
+
+def _plausible_utf16(text: str) -> bool:
+    """Text guessed as UTF-16 from its NUL bytes must look like text: some spaces or
+    line breaks (byte pairs of ASCII letters read as UTF-16 give CJK-looking runs
+    without any)."""
+    if len(text) <= 40:
+        return True
+    return sum(1 for c in text if c in " \n\t\u3000") >= len(text) / 200
+
+
+def _single_byte_latin(enc: str) -> bool:
+    e = enc.lower().replace("_", "-")
+    return e.startswith(("cp125", "windows-125", "iso8859", "iso-8859", "latin", "mac-roman", "cp850"))
+
+
+def _western(data: bytes) -> str | None:
+    """``data`` as cp1252 when every non-ASCII character is a Latin-1 letter or common
+    typographic punctuation, else ``None``."""
+    try:
+        text = data.decode("cp1252")
+    except UnicodeDecodeError:
+        return None
+    for c in text:
+        if not (c.isascii() or "\u00a0" <= c <= "\u00ff" or c in "‘’‚“”„–—…•€™ŠšŒœŽžŸ†‡‰‹›ˆ˜ƒ"):
+            return None
+    return text
 
 
 def _plausible_gb(text: str) -> bool:
