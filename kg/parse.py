@@ -5,6 +5,8 @@ into an entry, and how many lines it explained. :func:`parse` runs them all and 
 the one that explains the most lines, so a new layout is one more function in
 :data:`LAYOUTS`, and a file in an unknown layout is reported (``unassigned`` lines with
 numbers, and a log warning with the count and first line numbers) rather than dropped.
+Stretches the chosen layout cannot explain are re-parsed with every layout, so a page
+that holds two layouts loses neither.
 
 Layouts (all seen in real digests):
 
@@ -22,6 +24,9 @@ Layouts (all seen in real digests):
 ``paperscool``
     papers.cool lists: ``#1 Title [PDF] [Copy] [Kimi]``, ``Authors: A ; B``, the
     abstract, ``Subject: …``, ``Publish: …``.
+``table``
+    Markdown tables with a title column (``|Publish Date|Title|Authors|PDF|Code|``),
+    one paper per row.
 ``abstract``
     Abstract dumps (machine-translated Chinese, English, or both), closed by
     ``translated by 谷歌翻译`` or separated by blank lines, or one per line.
@@ -106,6 +111,10 @@ BOILERPLATE: tuple[tuple[str, re.Pattern[str]], ...] = (
     # "摘要:标题一、标题二、…": the digest's list of titles (no sentence in it).
     ("title list", re.compile(r"^\s*摘要\s*[:：][^。！？]*、[^。！？]*$")),
     ("section heading", re.compile(r"^\s*(?:另外几篇值得关注的论文|其他值得关注的论文|今日推荐|更多论文)\s*[:：]?\s*$")),
+    # "Transformer(4篇)", "检测相关(1篇)": a topic group of a daily list.
+    ("section heading", re.compile(r"^\s*\S[^。，,]{0,30}[(（]\s*\d+\s*篇\s*[)）]\s*$")),
+    ("digest heading", re.compile(r"^\s*\S.{0,30}(?:今日共计|今日共|共计)\s*\d+\s*篇\S{0,10}\s*$")),
+    ("call to action", re.compile(r"阅读原文|扫码关注|关注公众号|长按识别|二维码|点个在看|点赞在看|欢迎关注|欢迎转发")),
     ("copyright notice", re.compile(r"(?:版权问题|请及时与我们联系|All rights reserved|©)")),
     ("comment widget", re.compile(r"^\s*(?:评论|沙发等你来抢|收藏|点赞|转发|分享|赞)\s*$")),
     ("translation marker", TRANSLATED_RE),
@@ -167,7 +176,7 @@ AUTHOR_LIST_RE = re.compile(
     rf"^(?P<names>{_NAME}(?:\s*(?:,|，|、|;|；|&|\band\b)\s*{_NAME})*)\s*,?\s*(?P<trunc>\.\.\.|…|⋯|et\s+al\.?)?\s*$"
 )
 AUTHOR_SEP_RE = re.compile(r"\s*(?:,|，|、|;|；|&|＆|\band\b|\s和\s)\s*")
-TRUNC_RE = re.compile(r"\s*,?\s*(?:\.\.\.|…|⋯|et\s+al\.?|等人?)\s*$", re.I)
+TRUNC_RE = re.compile(r"\s*,?\s*(?:\.\.\.|…|⋯|et\.?\s*al\.?|等人?)\s*$", re.I)
 _KEY_PREFIX_RE = re.compile(r"^\s*(?:authors?|作者)\s*[:：]\s*", re.I)
 _PARTICLES = {"van", "von", "der", "de", "da", "del", "della", "di", "la", "le", "den", "ter", "bin", "al", "dos", "du", "el", "zu", "y"}
 _SUFFIXES = {"Jr.", "Jr", "Sr.", "Sr", "II", "III", "IV"}
@@ -377,6 +386,10 @@ class _Draft:
     def set(self, name: str, start: int, end: int) -> None:
         if name not in self.spans and end > start:
             self.spans[name] = Span(start, end)
+
+    def get(self, name: str) -> str | None:
+        span = self.spans.get(name)
+        return None if span is None else span.of("\n".join(self.lines))
 
     def freeze(self, file: str) -> Entry:
         n = self.last - self.first + 1
@@ -782,6 +795,18 @@ def _set_title(d: _Draft, line: str, off: int, a: int, b: int) -> None:
         d.set("title_zh", off + k, off + k + len(zh))
 
 
+def _translated_title(d: _Draft, value: str) -> bool:
+    """A title field that only translates the English title the entry opened with."""
+    fields_so_far = sum(1 for x in d.lines if x.strip())
+    return (
+        "title" in d.spans
+        and "title_zh" not in d.spans
+        and fields_so_far == 1
+        and any(is_cjk(c) for c in value)
+        and not any(is_cjk(c) for c in d.get("title") or "")
+    )
+
+
 def parse_fields(lines: Sequence[str], file: str) -> tuple[list[Entry], list[Unassigned], int]:
     """Entries made of labelled lines; an entry opens at its title (a title field, or a
     Markdown heading directly followed by fields) and closes at a separator."""
@@ -792,6 +817,12 @@ def parse_fields(lines: Sequence[str], file: str) -> tuple[list[Entry], list[Una
             continue
         f = _field(line)
         if f and f[0] == "title":
+            d = b.cur
+            if d is not None and _translated_title(d, line[f[1] : f[2]]):
+                # "【1】 English Title" then "标题：中文标题": the field is the translation.
+                off = b.take(i)
+                d.set("title_zh", *_strip_span(line, off, f[1], f[2]))
+                continue
             d = b.open(i)
             off = b.take(i)
             _set_title(d, line, off, f[1], f[2])
@@ -800,7 +831,9 @@ def parse_fields(lines: Sequence[str], file: str) -> tuple[list[Entry], list[Una
         if tm:
             nxt = _next_nonblank(lines, i, 1)
             nf = _field(lines[nxt[0]]) if nxt else None
-            if nf and nf[0] in ("authors", "affiliations", "title_zh"):
+            if nf and nf[0] == "title" and any(is_cjk(c) for c in lines[nxt[0]][nf[1] : nf[2]]) and not any(is_cjk(c) for c in tm.group("t")):
+                nf = ("title_zh", *nf[1:])
+            if nf and nf[0] in ("authors", "affiliations", "title_zh", "link"):
                 d = b.open(i)
                 off = b.take(i)
                 _set_title(d, line, off, tm.start("t"), tm.end("t"))
@@ -877,6 +910,71 @@ def parse_paperscool(lines: Sequence[str], file: str) -> tuple[list[Entry], list
             pass  # page chrome and metadata stay in the entry text, outside the body
         else:
             d.body.append(Span(*_strip_span(line, off)))
+    return b.result()
+
+
+# --- layout: Markdown tables -------------------------------------------------------------
+
+_TABLE_ROW_RE = re.compile(r"^\s*\|(?P<cells>.*\|)\s*$")
+_TABLE_RULE_RE = re.compile(r"^\s*\|?(?:\s*:?-{2,}:?\s*\|)+\s*:?-*:?\s*$")
+_COLUMN_KEYS = {
+    "title": re.compile(r"^(?:title|paper|papers|论文|标题|题目|论文标题|name)$", re.I),
+    "authors": re.compile(r"^(?:authors?|作者)$", re.I),
+    "affiliations": re.compile(r"^(?:affiliations?|institutions?|机构|单位)$", re.I),
+}
+
+
+def _cells(line: str) -> list[tuple[int, int]]:
+    """``(start, end)`` of each cell's text (trimmed, bold markers removed)."""
+    m = _TABLE_ROW_RE.match(line)
+    if not m:
+        return []
+    out, pos = [], m.start("cells")
+    for k, ch in enumerate(line[m.start("cells") : m.end("cells")], m.start("cells")):
+        if ch == "|" and (k == 0 or line[k - 1] != "\\"):
+            a, e = _strip_span(line, 0, pos, k)
+            while line[a:e].startswith(("**", "__")) and line[a:e].endswith(("**", "__")) and e - a > 4:
+                a, e = a + 2, e - 2
+            out.append((a, e))
+            pos = k + 1
+    return out
+
+
+def parse_table(lines: Sequence[str], file: str) -> tuple[list[Entry], list[Unassigned], int]:
+    """One paper per row of a Markdown table whose header names a title column
+    (``|Publish Date|Title|Authors|PDF|Code|``)."""
+    b = _Builder(lines, file, "table")
+    columns: dict[str, int] = {}
+    for i, line in enumerate(lines):
+        if not line.strip():
+            continue
+        cells = _cells(line)
+        if len(cells) < 2:
+            columns = {} if not _TABLE_RULE_RE.match(line) else columns
+            b.report(i, is_boilerplate(line, between_entries=True) or NOT_IN_ENTRY)
+            continue
+        if _TABLE_RULE_RE.match(line):
+            b.report(i, "table header")
+            continue
+        labels = [re.sub(r"[*_`]", "", line[a:e]).strip() for a, e in cells]
+        header = {k: n for k, rx in _COLUMN_KEYS.items() for n, lab in enumerate(labels) if rx.match(lab)}
+        if "title" in header:
+            columns = header
+            b.report(i, "table header")
+            continue
+        if "title" not in columns or columns["title"] >= len(cells):
+            b.report(i, NOT_IN_ENTRY)
+            continue
+        d = b.open(i)
+        off = b.take(i)
+        a, e = cells[columns["title"]]
+        _set_title(d, line, off, a, e)
+        for kind in ("authors", "affiliations"):
+            if kind in columns and columns[kind] < len(cells):
+                a, e = cells[columns[kind]]
+                if e > a and line[a:e].strip().lower() not in ("null", "none", "-", "n/a"):
+                    d.set(kind, off + a, off + e)
+        b.close()
     return b.result()
 
 
@@ -984,16 +1082,17 @@ LAYOUTS: list[tuple[str, Parser]] = [
     ("post", parse_posts),
     ("fields", parse_fields),
     ("paperscool", parse_paperscool),
+    ("table", parse_table),
     ("abstract", parse_abstracts),
 ]
 
 
-def parse(doc: Document) -> ParseResult:
-    """Split ``doc`` into entries with the layout parser that explains most lines."""
-    lines = doc.text.split("\n")
+def _best_layout(
+    lines: Sequence[str], path: str, layouts: Sequence[tuple[str, Parser]]
+) -> tuple[str, list[Entry], list[Unassigned]]:
     best: tuple[int, int, str, list[Entry], list[Unassigned]] | None = None
-    for name, parser in LAYOUTS:
-        entries, unassigned, covered = parser(lines, doc.path)
+    for name, parser in layouts:
+        entries, unassigned, covered = parser(lines, path)
         # Coverage counts lines placed in entries plus recognised boilerplate; an
         # explanation with no entry at all only wins if nothing else finds any.
         unexplained = sum(1 for u in unassigned if u.reason == NOT_IN_ENTRY)
@@ -1001,7 +1100,49 @@ def parse(doc: Document) -> ParseResult:
         if best is None or score > best[:2]:
             best = (*score, name, entries, unassigned)
     assert best is not None
-    _, _, name, entries, unassigned = best
+    return best[2], best[3], best[4]
+
+
+def _fill_gaps(
+    lines: Sequence[str], path: str, entries: list[Entry], unassigned: list[Unassigned]
+) -> tuple[list[Entry], list[Unassigned]]:
+    """Re-parse the stretches between entries that the chosen layout could not explain
+    with every layout: a page may hold a table and then a field list. The abstract
+    layout is only tried on a stretch with a translation marker, because an introduction
+    paragraph reads like an abstract and must not become a paper."""
+    inside = {k for e in entries for k in range(e.line, e.end_line + 1)}
+    unexplained = sorted(u.line for u in unassigned if u.reason == NOT_IN_ENTRY)
+    if not unexplained:
+        return entries, unassigned
+    gaps: list[tuple[int, int]] = []
+    start = None
+    for k in range(1, len(lines) + 2):
+        if k <= len(lines) and k not in inside:
+            start = k if start is None else start
+        elif start is not None:
+            gaps.append((start, k - 1))
+            start = None
+    for a, b in gaps:
+        missing = [k for k in unexplained if a <= k <= b]
+        if not missing:
+            continue
+        sub = [x if a <= k <= b else "" for k, x in enumerate(lines, 1)]
+        layouts = [(n, p) for n, p in LAYOUTS if n != "abstract" or any(TRANSLATED_RE.match(x) for x in sub)]
+        _, sub_entries, sub_unassigned = _best_layout(sub, path, layouts)
+        sub_missing = [u for u in sub_unassigned if u.reason == NOT_IN_ENTRY]
+        if sub_entries and len(sub_missing) < len(missing):
+            unassigned = [u for u in unassigned if not a <= u.line <= b] + sub_unassigned
+            entries = entries + sub_entries
+    return sorted(entries, key=lambda e: e.line), sorted(unassigned, key=lambda u: u.line)
+
+
+def parse(doc: Document) -> ParseResult:
+    """Split ``doc`` into entries with the layout parser that explains most lines (and
+    the stretches it leaves unexplained with whichever explains them)."""
+    lines = doc.text.split("\n")
+    name, entries, unassigned = _best_layout(lines, doc.path, LAYOUTS)
+    if entries:
+        entries, unassigned = _fill_gaps(lines, doc.path, entries, unassigned)
     if not entries:
         # No layout fits: report every line on its own, with only the layout-free noise
         # patterns (a layout's own rules, like "short line = poster name", need the layout).

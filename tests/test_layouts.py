@@ -36,6 +36,8 @@ EXPECTED_LAYOUT = {
     "structured_authors": "structured",
     "posts_weibo": "post",
     "markdown_daily": "fields",
+    "fields_wechat": "fields",
+    "markdown_table": "table",
     "paperscool": "paperscool",
     "abstracts_blank": "abstract",
     "abstracts_marker": "abstract",

@@ -14,7 +14,7 @@ from kg.records import Author
 
 __all__ = ["split_authors"]
 
-_TRUNC = re.compile(r"\s*(?:,\s*)?(?:\.\.\.|…|⋯|et\s+al\.?|等人?)\s*$", re.I)
+_TRUNC = re.compile(r"\s*(?:,\s*)?(?:\.\.\.|…|⋯|et\.?\s*al\.?|等人?)\s*$", re.I)
 _SEP = re.compile(r"\s*(?:,|，|、|;|；|&|＆|\band\b|\s和\s)\s*")
 _SEMI = re.compile(r"\s*[;；]\s*")
 _PREFIX = re.compile(r"^\s*(?:\*\*)?\s*(?:authors?|作者)\s*(?:\*\*)?\s*[:：]\s*(?:\*\*)?", re.I)
