@@ -105,6 +105,9 @@ _TITLE_WORDS = {"survey", "review", "overview", "tutorial", "position", "introdu
                 "toward", "beyond", "rethinking", "revisiting", "understanding", "why", "how", "what", "when", "where",
                 "editorial", "perspective", "commentary", "analysis", "report", "note", "erratum", "correction",
                 "keynote", "abstract", "preface", "appendix", "chapter", "part", "lecture", "interview", "opinion"}
+_VERSION_FOLLOWERS = {"and", "or", "dataset", "datasets", "benchmark", "benchmarks", "model", "models", "on",
+                      "with", "in", "to", "as", "for", "is", "are", "was", "which", "that", "by", "from", "at", "split",
+                      "test", "val", "validation", "challenge", "leaderboard", "corpus", "suite", "task", "tasks"}
 _STOP_CAPS = {"we", "our", "the", "a", "an", "in", "this", "these", "to", "for", "and", "of", "on",
               "with", "by", "from", "however", "moreover", "finally", "first", "second", "specifically"}
 
@@ -182,7 +185,7 @@ def _compounds(doc: Doc, allowed: list[tuple[int, int]]) -> list[tuple[int, int]
             i += 1
             continue
         j = i + 1
-        while j + 1 < n and doc[j - 1].whitespace_ == "" and doc[j].text in ("-", "_") and doc[j].whitespace_ == "" and _is_alnum(doc[j + 1]):
+        while j + 1 < n and doc[j - 1].whitespace_ == "" and doc[j].text in ("-", "_", "+") and doc[j].whitespace_ == "" and _is_alnum(doc[j + 1]):
             j += 2
         out.append((i, j))
         i = j
@@ -195,7 +198,7 @@ def _inside(idx: int, regions: list[tuple[int, int]]) -> bool:
 
 @functools.lru_cache(maxsize=65536)
 def _distinctive(text: str) -> bool:
-    parts = re.split(r"[-_]", text)
+    parts = re.split(r"[-_+]", text)
     # "WebVid-2M", "Kinetics-400", "LAION-400M": a capitalised word with a size/version
     # number glued on is a name.
     if len(parts) >= 2 and re.fullmatch(r"[A-Z][A-Za-z]+", parts[0]) and re.fullmatch(r"\d+(?:\.\d+)?[KkMmBb]?", parts[-1]):
@@ -203,7 +206,7 @@ def _distinctive(text: str) -> bool:
     for p in parts:
         if not p or _NUMBER_UNIT.match(p):
             continue
-        if _CAMEL.search(p) or (_ACRO.match(p) and len(p) >= 2) or (_HAS_DIGIT_ALPHA.match(p) and p[0].isalpha() and len(p) >= 2):
+        if (_CAMEL.search(p) and len(p) >= 3) or (_ACRO.match(p) and len(p) >= 2) or (_HAS_DIGIT_ALPHA.match(p) and p[0].isalpha() and len(p) >= 2):
             return True
     return False
 
@@ -252,7 +255,9 @@ def _initials_match(acr: str, words: list[str]) -> bool:
 class _EntryScan:
     def __init__(self, text: str, regions: list[tuple[int, int]], title: Span | None):
         self.text = text
-        self.spacy_doc = get_nlp()(text)
+        nlp = get_nlp()
+        breaks = tuple(sorted({x for r in regions for x in r}))
+        self.spacy_doc = nlp.tokenizer(text, breaks)
         self.doc = _toks(self.spacy_doc)
         self.regions = regions
         self.title = title
@@ -261,6 +266,7 @@ class _EntryScan:
         self.end_at = {t.idx + len(t.text): t.i + 1 for t in self.doc}
         self._compound_cache: list[tuple[int, int]] | None = None
         self.taken = [False] * len(self.doc)  # tokens inside a gazetteer match
+        self.longforms: list[tuple[int, int]] = []  # long forms of defined acronyms
         self.found: dict[str, Found] = {}
         self.generic_local: set[str] = set()
         self.gaz = gazetteer()
@@ -316,6 +322,7 @@ class _EntryScan:
         self.shapes()
         self.named_by_cue()
         self.appositions()
+        self.named_datasets()
         self.title_cases()
         self.ambiguous_in_lists()
         self.typos()
@@ -371,21 +378,51 @@ class _EntryScan:
             if not h.mt and self._glued_into_compound(h.start, h.end):
                 continue
             a, b = self.tok_span(h.start, h.end)
+            ver = self._version_after(h.end)
+            if ver:
+                # "DALL-E 3", "Argoverse 2", "DAVIS 2016": a version makes another name.
+                name = self.text[a : self.tok_span(h.end, ver)[1]]
+                known = self.gaz.known(name)
+                self.add(known[1] if known else name, h.label, bool(known), a, self.tok_span(h.end, ver)[1], "gazetteer")
+                for k in range(h.start, ver):
+                    self.taken[k] = True
+                continue
             self.add(h.id, h.label, True, a, b, "mt" if h.mt else "gazetteer")
             for (i, j) in [(h.start, h.end)]:
                 for k in range(i, j):
                     self.taken[k] = True
+
+    def _version_after(self, j: int) -> int | None:
+        """End token of a version number right after a name (``… 3``, ``… 360``,
+        ``… 2016``, ``… v2``, ``… 64x64``), or None. Sizes (``7B``) are not versions,
+        and neither is a count of things ("DALL-E 3 times", "ResNet 50 layers")."""
+        doc = self.doc
+        if j + 1 < len(doc) and doc[j].text == "-" and doc[j - 1].whitespace_ == "" and doc[j].whitespace_ == "" and re.fullmatch(r"\d{1,4}", doc[j + 1].text):
+            return j + 2  # "DAVIS-2016", "Llama-3"
+        if j >= len(doc) or doc[j - 1].whitespace_ != " ":
+            return None
+        t = doc[j].text
+        if not re.fullmatch(r"(?:v?\d{1,4}(?:\.\d+)?|\d{2,4}x\d{2,4})", t, re.I):
+            return None
+        nxt = doc[j + 1] if j + 1 < len(doc) else None
+        if nxt is not None and nxt.is_alpha and nxt.lower_ not in _VERSION_FOLLOWERS and not nxt.text[:1].isupper() and not _CJK_RE.match(nxt.text):
+            return None
+        if nxt is not None and nxt.text in ("%", "×", "x", "-"):
+            return None
+        return j + 1
 
     def _glued_into_compound(self, i: int, j: int) -> bool:
         """True when tokens ``i:j`` are hyphen-glued to another name part: ``mgo-T5``,
         ``ERNIE-M``, ``OPT-IML`` are names of their own, while ``T5-XL`` (a size),
         ``BERT-based`` (a suffix) and ``GPT-3`` (a version) are not new names."""
         doc = self.doc
-        if i >= 2 and doc[i - 1].text in ("-", "_") and doc[i - 2].whitespace_ == "" and doc[i - 1].whitespace_ == "" and _is_alnum(doc[i - 2]):
+        if i >= 2 and doc[i - 1].text in ("-", "_", "+") and doc[i - 2].whitespace_ == "" and doc[i - 1].whitespace_ == "" and _is_alnum(doc[i - 2]):
             if doc[i - 2].lower_ not in _PREFIX_WORDS:
                 return True
-        if j + 1 < len(doc) and doc[j].text in ("-", "_") and doc[j - 1].whitespace_ == "" and doc[j].whitespace_ == "" and _is_alnum(doc[j + 1]):
+        if j + 1 < len(doc) and doc[j].text in ("-", "_", "+") and doc[j - 1].whitespace_ == "" and doc[j].whitespace_ == "" and _is_alnum(doc[j + 1]):
             nxt = doc[j + 1].text
+            if doc[j].text == "+":
+                return True
             if not (_NUMBER_UNIT.match(nxt) or nxt.lower() in _SIZE_WORDS or nxt.lower() in _SUFFIX_WORDS or nxt.isdigit() or re.fullmatch(r"v?\d+(\.\d+)*", nxt.lower())):
                 return True
         return False
@@ -431,8 +468,12 @@ class _EntryScan:
 
         words = self.gaz.single_words
         taken = [sp for f in self.found.values() for sp in f.spans]
+        title = (self.title.start, self.title.end) if self.title else (-1, -1)
         for t in self.doc:
             if len(t.text) < 8 or not t.text[:1].isupper() or not t.is_alpha or not _inside(t.idx, self.regions):
+                continue
+            # Capitals in titles and at sentence starts are ordinary words ("Converts").
+            if title[0] <= t.idx < title[1] or t.i == 0 or self.sent[t.i - 1] != self.sent[t.i] or self.doc[t.i - 1].text in ("\n", ".", ":"):
                 continue
             low = t.lower_
             if low in words or any(a <= t.idx < b for a, b in taken) or self.gaz.known(t.text):
@@ -533,7 +574,7 @@ class _EntryScan:
         if best is None:
             return
         long_words = content[best:]
-        title_case = all(w[:1].isupper() or w.lower() in ("of", "for", "and", "the", "in", "on", "to", "with", "a") or not w[:1].isalpha() for w in long_words)
+        title_case = all(w[:1].isupper() or any(c.isupper() for c in w) or w.lower() in ("of", "for", "and", "the", "in", "on", "to", "with", "a") or not w[:1].isalpha() for w in long_words)
         head = long_words[-1].lower() if long_words else ""
         known = self.gaz.known(acr) or self.gaz.known(" ".join(long_words))
         if (not title_case or head.split("-")[-1] in _TASK_HEADS | _NON_NAME_HEADS) and not known:
@@ -555,6 +596,7 @@ class _EntryScan:
             last = self.doc[ai - 2]  # the word before "("
             lf_end = last.idx + len(last.text)
             self._drop_inside(lf_start, lf_end, f)
+            self.longforms.append((lf_start, lf_end))
             f.spans.append((lf_start, lf_end))
             f.first = min(f.first, lf_start)
 
@@ -566,7 +608,7 @@ class _EntryScan:
             while j - i >= 3 and self.doc[j - 2].text in ("-", "_") and self.doc[j - 1].text in _SUFFIX_WORDS:
                 j -= 2
             text = self.stext(i, j)
-            if not _distinctive(text):
+            if not _distinctive(text) or self._in_longform(*self.tok_span(i, j)):
                 continue
             if institutions().is_known(text):  # OpenAI, DeepMind: organisations, not models
                 continue
@@ -680,7 +722,12 @@ class _EntryScan:
             j += 1
         return j
 
+    def _in_longform(self, a: int, b: int) -> bool:
+        return any(x <= a and b <= y for x, y in self.longforms)
+
     def _cue_name(self, i: int, j: int, proposed: bool) -> None:
+        if self._in_longform(*self.tok_span(i, j)):
+            return
         text = self.stext(i, j)
         if _generic(text) or len(text) < 2 or text.lower() in _STOP_CAPS or not any(c.isalpha() for c in text):
             return
@@ -688,6 +735,22 @@ class _EntryScan:
         known = self.gaz.known(text)
         f = self.add(known[1] if known else text, known[0] if known else self._label_for(text, i, j), bool(known), a, b, "cue")
         f.proposed = f.proposed or proposed
+
+    def named_datasets(self) -> None:
+        """``the Pick-a-Pic dataset`` / ``the Waymo Open Motion Dataset``: a capitalised
+        name right before a dataset word is a dataset, whatever its shape."""
+        doc = self.doc
+        for i, j in self.compounds():
+            if j >= len(doc) or self._overlaps_taken(i, j) or not doc[i].text[:1].isupper():
+                continue
+            nxt = doc[j]
+            prev = doc[i - 1].lower_ if i > 0 else ""
+            if nxt.lower_ in ("dataset", "benchmark", "corpus") and doc[j - 1].whitespace_ == " " and prev in ("the", "our", "new", "a", "on"):
+                text = self.stext(i, j)
+                if not _generic(text) and text.lower() not in _STOP_CAPS and not institutions().is_known(text):
+                    a, b = self.tok_span(i, j)
+                    known = self.gaz.known(text)
+                    self.add(known[1] if known else text, "DATASET", bool(known), a, b, "shape")
 
     def title_cases(self) -> None:
         """Mid-sentence Title-Case phrases ending in a method head noun
@@ -705,7 +768,13 @@ class _EntryScan:
             while j < len(doc) and ((doc[j].text[:1].isupper() and doc[j].is_alpha) or (doc[j].text == "-" and doc[j - 1].whitespace_ == "")) and self.sent[j] == self.sent[i]:
                 j += 1
             words = [w.text for w in doc[i:j] if w.text != "-"]
-            if 2 <= len(words) <= 5 and words[-1].lower() in _METHOD_HEADS and not self._overlaps_taken(i, j):
+            if 2 <= len(words) <= 6 and words[-1] in ("Dataset", "Benchmark", "Corpus") and not self._overlaps_taken(i, j):
+                name = self.stext(i, j)
+                a, b = self.tok_span(i, j)
+                if not self._in_longform(a, b) and self.text[b : b + 2] != " (":
+                    known = self.gaz.known(name)
+                    self.add(known[1] if known else name, "DATASET", bool(known), a, b, "title-case")
+            elif 2 <= len(words) <= 5 and words[-1].lower() in _METHOD_HEADS and not self._overlaps_taken(i, j):
                 name = self.stext(i, j)
                 if not institutions().is_known(name) and not all(w.lower() in _METHOD_HEADS | {"neural", "deep", "language", "large"} for w in words):
                     a, b = self.tok_span(i, j)
@@ -745,8 +814,11 @@ class _EntryScan:
         doc = self.doc
         after = [w.lower_ for w in doc[j : j + 3] if not w.is_space]
         before = [w.lower_ for w in doc[max(0, i - 3) : i] if not w.is_space]
-        if after[:1] and after[0] in _DATASET_WORDS:  # "CIFAR-10 dataset"
+        if after[:1] and (after[0] in _DATASET_WORDS or after[0] == "data"):  # "CIFAR-10 dataset", "ERA5 data"
             return True
+        appos = [w.lower_ for w in doc[j : j + 6] if not w.is_space]
+        if appos[:1] == [","] and len(appos) > 2 and appos[1] in ("a", "an", "the") and any(w in _DATASET_WORDS for w in appos[2:5]):
+            return True  # "ToolBench-Lite, a benchmark of …"
         if any(w in _DATASET_WORDS for w in before[-3:]) and before[-1] in ("the", "of", "a") + tuple(_DATASET_WORDS):
             return True  # "the benchmark X", "leaderboard of the X"
         zh_after = "".join(w.text for w in doc[j : j + 4])
@@ -761,11 +833,12 @@ class _EntryScan:
         clause = "".join(w.text for w in doc[k + 1 : i]).rstrip()
         if any(z in clause for z in _DATASET_ZH) and clause.endswith((":", "：", "如", "包括", "例如", "集", "准")):
             return True
-        if before and before[-1] in ("on", "in", "over", "across") or zh_before.endswith("在"):
+        if before and before[-1] in ("on", "in", "across") or zh_before.endswith("在"):
             sent = self.sent[i]
             words = {w.lower_ for w in doc if self.sent[w.i] == sent}
             if words & {"results", "result", "experiments", "experiment", "accuracy", "evaluate", "evaluated",
-                        "evaluation", "leaderboard", "trained", "train", "pretrain", "pre", "performance", "score", "scores"}:
+                        "evaluation", "leaderboard", "trained", "train", "pretrain", "pre", "performance", "score", "scores",
+                        "outperform", "outperforms", "outperforming", "beats", "surpasses", "sota", "state", "gains", "improves"}:
                 return True
         return False
 
@@ -788,10 +861,17 @@ class _EntryScan:
         changed = True
         while changed:
             changed = False
-            for (a1, b1, f1), (a2, b2, f2) in zip(spans, spans[1:]):
+            for k, ((a1, b1, f1), (a2, b2, f2)) in enumerate(zip(spans, spans[1:])):
                 gap = self.text[b1:a2].strip()
                 if f1 is f2 or gap not in (",", "，", "、", "和", "与", "及", "以及", "and", ", and", "or", "/"):
                     continue
+                if gap in (",", "，"):
+                    # A comma joins list items only in a list ("X, Y and Z"); after an
+                    # opening phrase ("On ImageNet, AdaPrune cuts …") it does not.
+                    nxt = self.text[b2 : spans[k + 2][0]].strip() if k + 2 < len(spans) else ""
+                    prv = self.text[spans[k - 1][1] : a1].strip() if k > 0 else ""
+                    if not ({nxt, prv} & {",", "，", "and", ", and", "、", "和", "or"}):
+                        continue
                 for x, y in ((f1, f2), (f2, f1)):
                     if x.label == "DATASET" and y.label != "DATASET" and not y.known:
                         y.label = "DATASET"

@@ -40,12 +40,15 @@ class MixedTokenizer:
     def __init__(self, vocab: Vocab):
         self.vocab = vocab
 
-    def __call__(self, text: str) -> Doc:
+    def __call__(self, text: str, breaks: tuple[int, ...] = ()) -> Doc:
+        """Tokenise ``text``; ``breaks`` are offsets where a token must end even inside a
+        word run — the seam of an English and a Chinese title glued together
+        (``…Vision TransformersViT自适应…``) is one."""
         words: list[str] = []
         spaces: list[bool] = []
         pos = 0
-        for m in _TOKEN_RE.finditer(text):
-            gap = text[pos : m.start()]
+        for m in _split_at(_TOKEN_RE.finditer(text), breaks):
+            gap = text[pos : m[0]]
             if gap:
                 if gap == " " and words:
                     spaces[-1] = True
@@ -57,9 +60,9 @@ class MixedTokenizer:
                     if gap:
                         words.append(gap)
                         spaces.append(False)
-            words.append(m.group(0))
+            words.append(text[m[0] : m[1]])
             spaces.append(False)
-            pos = m.end()
+            pos = m[1]
         tail = text[pos:]
         if tail:
             words.append(tail)
@@ -76,6 +79,17 @@ class MixedTokenizer:
 
     def from_bytes(self, _b: bytes, **kwargs) -> "MixedTokenizer":  # pragma: no cover
         return self
+
+
+def _split_at(matches, breaks: tuple[int, ...]):
+    """Token (start, end) pairs, cut at every offset in ``breaks``."""
+    for m in matches:
+        a, b = m.span()
+        for cut in breaks:
+            if a < cut < b:
+                yield a, cut
+                a = cut
+        yield a, b
 
 
 @functools.cache
