@@ -115,6 +115,7 @@ BOILERPLATE: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("section heading", re.compile(r"^\s*\S[^。，,]{0,30}[(（]\s*\d+\s*篇\s*[)）]\s*$")),
     ("digest heading", re.compile(r"^\s*\S.{0,30}(?:今日共计|今日共|共计)\s*\d+\s*篇\S{0,10}\s*$")),
     ("call to action", re.compile(r"阅读原文|扫码关注|关注公众号|长按识别|二维码|点个在看|点赞在看|欢迎关注|欢迎转发")),
+    ("repost comment", re.compile(r"^\s*//\s*@|^\s*转发理由\s*[:：]|^\s*回复\s*@")),
     ("copyright notice", re.compile(r"(?:版权问题|请及时与我们联系|All rights reserved|©)")),
     ("comment widget", re.compile(r"^\s*(?:评论|沙发等你来抢|收藏|点赞|转发|分享|赞)\s*$")),
     ("translation marker", TRANSLATED_RE),
@@ -527,6 +528,9 @@ def _glued_authors_start(rest: str, has_affil: bool) -> int | None:
                 continue
         if all(_is_chinese_name(n) for n in names) and len(names) < 2:
             continue
+        head = rest[: m.start()]
+        if len(head.split()) < 2 and not any(is_cjk(c) for c in head):
+            continue  # "Segment Anything, Track Everything" is a title, not two people
         return m.start()
     return None
 
@@ -572,6 +576,11 @@ def _authors_line(d: _Draft, line: str, off: int) -> bool:
 def _structured_line(d: _Draft, line: str, off: int) -> None:
     s = line.strip()
     if not s:
+        return
+    f = _field(line)
+    if f and f[0] in ("authors", "affiliations", "title_zh"):
+        # A labelled line ("机构：DeepMind", "Authors: …") says what it is.
+        d.set(f[0], *_strip_span(line, off, f[1], f[2]))
         return
     am = AFFIL_LINE_RE.match(line)
     if am:
