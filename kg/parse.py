@@ -27,6 +27,9 @@ Layouts (all seen in real digests):
 ``table``
     Markdown tables with a title column (``|Publish Date|Title|Authors|PDF|Code|``),
     one paper per row.
+``links``
+    Bulleted Markdown links to paper pages (``- [Title（82▲）](https://huggingface.co/papers/…)``),
+    one paper per item; links to news pages are not papers.
 ``abstract``
     Abstract dumps (machine-translated Chinese, English, or both), closed by
     ``translated by 谷歌翻译`` or separated by blank lines, or one per line.
@@ -107,7 +110,7 @@ _PROVINCES = (
 #: parsers, so every layout agrees on what is noise.
 BOILERPLATE: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("category legend", re.compile(r"^(?:\s*[A-Z]{2}\s*[-–:：]\s*[\u4e00-\u9fff]+){2,}\s*$")),
-    ("repost credit", re.compile(r"^\s*(?:转自|转载自|来源[:：]|via\s)", re.I)),
+    ("repost credit", re.compile(r"^\s*(?:转自|转载自|来源[:：]|via\s|(?:\*\*)?(?:From|Source|来源)\s*(?:[:：]\s*\*\*|\*\*\s*[:：]|[:：]))", re.I)),
     # "摘要:标题一、标题二、…": the digest's list of titles (no sentence in it).
     ("title list", re.compile(r"^\s*摘要\s*[:：][^。！？]*、[^。！？]*$")),
     ("section heading", re.compile(r"^\s*(?:另外几篇值得关注的论文|其他值得关注的论文|今日推荐|更多论文)\s*[:：]?\s*$")),
@@ -339,6 +342,9 @@ def split_title(rest: str) -> tuple[str, str | None]:
                 return m.group("en").strip(), zh
         return "", s
     en, zh = s[:i], s[i:]
+    if sum(1 for w in en.split() if sum(c.isalpha() for c in w) >= 2) < 2:
+        # "MMGR：多模式生成推理", "recpt - v2技术报告": a Chinese title led by a name.
+        return "", s
     # A Latin word glued in front of the Chinese half belongs to it when it repeats the
     # start of the English title, or is an acronym ("ViT", "GAN") glued to a lower-case
     # English word ("TransformersViT") — English words have no such hump.
@@ -922,6 +928,53 @@ def parse_paperscool(lines: Sequence[str], file: str) -> tuple[list[Entry], list
     return b.result()
 
 
+# --- layout: link lists --------------------------------------------------------------------
+
+_LINK_ITEM_RE = re.compile(
+    r"^\s*(?:[-*+•]\s+|\d{1,3}[.、)]\s*)?\[(?P<t>[^\[\]]+)\]\((?P<u>[^()\s]+(?:\([^()\s]*\))?[^()\s]*)\)\s*(?P<rest>.*)$"
+)
+#: Links that name one paper (not a listing or a news page).
+PAPER_URL_RE = re.compile(
+    r"(?:arxiv\.org/(?:abs|pdf|html)/|huggingface\.co/papers/\d{4}\.\d{4,5}|papers\.cool/arxiv/\d{4}\.\d{4,5}|"
+    r"alphaxiv\.org/(?:abs/)?\d{4}\.\d{4,5}|openreview\.net/(?:forum|pdf)\?id=|aclanthology\.org/[\w.\-]+\d|"
+    r"semanticscholar\.org/paper/|proceedings\.(?:mlr\.press|neurips\.cc)/|openaccess\.thecvf\.com/)",
+    re.I,
+)
+_VOTES_RE = re.compile(r"\s*[(（]\s*\d+\s*[▲↑]\s*[)）]\s*$|\s+$")
+
+
+def parse_links(lines: Sequence[str], file: str) -> tuple[list[Entry], list[Unassigned], int]:
+    """Bulleted or numbered Markdown links to papers (``- [Title（82▲）](https://huggingface.co/papers/…)``),
+    one paper per item; links to anything else are reported as non-paper links."""
+    b = _Builder(lines, file, "links")
+    after_item = False
+    for i, line in enumerate(lines):
+        if not line.strip():
+            continue
+        m = _LINK_ITEM_RE.match(line)
+        if m:
+            text = m.group("t")
+            title_like = len(text.split()) >= 2 or sum(is_cjk(c) for c in text) >= 4
+            listing = re.search(r"^\s*(?:还有|更多|查看|see|more)\b|^\s*https?://", text, re.I)
+            if PAPER_URL_RE.search(m.group("u")) and title_like and not listing:
+                d = b.open(i)
+                off = b.take(i)
+                a = m.start("t")
+                e = a + len(_VOTES_RE.sub("", text))
+                _set_title(d, line, off, a, e)
+                b.close()
+            else:
+                b.report(i, "non-paper link")
+            after_item = True
+            continue
+        if after_item and re.match(r"^\s{2,}(?:[-*+•]|\d{1,3}[.、)])\s*\S", line):
+            b.report(i, "list item")  # a note under the item above
+            continue
+        after_item = False
+        b.report(i, is_boilerplate(line, between_entries=True) or NOT_IN_ENTRY)
+    return b.result()
+
+
 # --- layout: Markdown tables -------------------------------------------------------------
 
 _TABLE_ROW_RE = re.compile(r"^\s*\|(?P<cells>.*\|)\s*$")
@@ -1092,6 +1145,7 @@ LAYOUTS: list[tuple[str, Parser]] = [
     ("fields", parse_fields),
     ("paperscool", parse_paperscool),
     ("table", parse_table),
+    ("links", parse_links),
     ("abstract", parse_abstracts),
 ]
 

@@ -78,8 +78,12 @@ URL_RE = re.compile(r"https?://[^\s<>\"'\u3000-\u303f\u4e00-\u9fff\uff00-\uffef\
 BARE_URL_RE = re.compile(
     r"(?<![\w@/.])(?:[A-Za-z0-9-]+\.)+(?:io|com|org|net|edu|ai|cn|dev|me|co|app|page)(?:/[^\s<>\"'\u3000-\u303f\u4e00-\u9fff\uff00-\uffef\]\)）】]*)",
 )
+# arXiv ids in arxiv.org links (abs/pdf/html, any version, old-style ``cs/0112017`` and
+# ``math.GT/0309136`` too) and in the mirrors that are keyed by the arXiv id
+# (huggingface.co/papers, papers.cool/arxiv, alphaxiv.org).
 ARXIV_RE = re.compile(
-    r"arxiv\.org/(?:abs|pdf|html)/(?P<id>(?:\d{4}\.\d{4,5})|(?:[a-z\-]+(?:\.[A-Z]{2})?/\d{7}))(?:v\d+)?",
+    r"(?:arxiv\.org/(?:abs|pdf|html)/|huggingface\.co/papers/|papers\.cool/arxiv/|alphaxiv\.org/(?:abs/)?)"
+    r"(?P<id>(?:\d{4}\.\d{4,5})|(?:[a-z\-]+(?:\.[A-Z]{2})?/\d{7}))(?:v\d+)?",
     re.I,
 )
 ARXIV_TEXT_RE = re.compile(r"\barXiv\s*:\s*(?P<id>\d{4}\.\d{4,5})(?:v\d+)?", re.I)

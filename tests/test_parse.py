@@ -75,6 +75,8 @@ def test_non_header_lines(line):
         ("大语言模型的检索增强生成综述 A Survey on Retrieval-Augmented Generation for Large Language Models",
          "A Survey on Retrieval-Augmented Generation for Large Language Models", "大语言模型的检索增强生成综述"),
         ("面向中文古籍的命名实体识别基准", "", "面向中文古籍的命名实体识别基准"),
+        ("MMGR：多模式生成推理", "", "MMGR：多模式生成推理"),
+        ("recpt - v2技术报告", "", "recpt - v2技术报告"),
     ],
 )
 def test_split_title(text, en, zh):
@@ -268,6 +270,8 @@ def test_not_boilerplate_inside_entries(line):
         ("arxiv.org/abs/cs/0112017", "cs/0112017"),
         ("https://arxiv.org/abs/math.GT/0309136v2", "math.GT/0309136"),
         ("arXiv:2401.00001v3", "2401.00001"),
+        ("https://huggingface.co/papers/2512.14691?utm_source=digest", "2512.14691"),
+        ("https://papers.cool/arxiv/2405.01234", "2405.01234"),
         ("http://t.cn/A6Wq3kTn", None),
         ("no link at all", None),
     ],
@@ -421,3 +425,37 @@ def test_unexplained_lines_are_logged_with_count_and_first_numbers(caplog):
         res = parse(doc(text))
     assert [u.line for u in res.unassigned if u.reason == NOT_IN_ENTRY] == [1]
     assert "1 line(s) in no entry" in caplog.text and "line 1" in caplog.text
+
+
+def test_link_lists_make_papers_of_paper_links_only():
+    text = (
+        "1. [刚刚，开源推理模型再刷榜](https://mp.weixin.qq.com/s/Qz8Xk2mN4pLr)\n"
+        "   1. 强化学习扩展依然有效\n"
+        "- [QwQ-32B：拥抱强化学习的力量（156▲） ](https://huggingface.co/papers/2503.01234?utm_source=x)\n"
+        "- [Visual-RFT: Visual Reinforcement Fine-Tuning (45▲) ](https://huggingface.co/papers/2503.01785)\n"
+        "- [还有18篇论文](https://huggingface.co/papers?utm_source=x)\n"
+    )
+    res, recs = records(text)
+    assert res.layout == "links"
+    assert [(r.title, r.title_zh, r.arxiv_id) for r in recs] == [
+        (None, "QwQ-32B：拥抱强化学习的力量", "2503.01234"),
+        ("Visual-RFT: Visual Reinforcement Fine-Tuning", None, "2503.01785"),
+    ]
+    assert [(u.line, u.reason) for u in res.unassigned] == [(1, "non-paper link"), (2, "list item"), (5, "non-paper link")]
+
+
+def test_a_page_with_two_layouts_loses_neither():
+    text = (
+        "|Publish Date|Title|Authors|PDF|\n|---|---|---|---|\n"
+        "|**2024-04-30**|**Stylus: Automatic Adapter Selection for Diffusion Models**|Michael Luo et.al.|[2404.19753](http://arxiv.org/abs/2404.19753)|\n"
+        "\n"
+        "### [Multi-Head Mixture-of-Experts](http://arxiv.org/abs/2404.15045v1)\n"
+        "**Authors:** Xun Wu, Shaohan Huang, Furu Wei\n"
+    )
+    res, recs = records(text)
+    assert [(r.line, r.layout, r.title) for r in recs] == [
+        (3, "table", "Stylus: Automatic Adapter Selection for Diffusion Models"),
+        (5, "fields", "Multi-Head Mixture-of-Experts"),
+    ]
+    assert recs[0].authors_truncated and [a.name for a in recs[0].authors] == ["Michael Luo"]
+    assert not [u for u in res.unassigned if u.reason == NOT_IN_ENTRY]
