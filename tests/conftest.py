@@ -29,7 +29,7 @@ def neo4j_driver():
         driver.verify_connectivity()
     except (AuthError, DriverError, Neo4jError, OSError) as e:
         driver.close()
-        reason = (f"no usable Neo4j at {NEO4J_TEST_URI} as {NEO4J_TEST_USER!r} ({type(e).__name__}: {e}); "
+        reason = (f"no usable Neo4j at {NEO4J_TEST_URI} as {NEO4J_TEST_USER!r} ({type(e).__name__}: {str(e).splitlines()[0] if str(e) else ''}); "
                   "start one with scripts/neo4j-server start, or set NEO4J_URI / NEO4J_PASSWORD")
         if os.environ.get("KG_REQUIRE_NEO4J") == "1":
             pytest.fail(f"{reason} (KG_REQUIRE_NEO4J=1)")

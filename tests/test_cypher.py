@@ -624,3 +624,46 @@ def test_query_answers(seeds_in_neo4j, item):
     keys, records = neo4j_store.run_query(driver, q.text, q.bound_params)
     rows = [dict(zip(keys, r.values())) for r in records]
     CHECKS[q.title](Ctx(G, driver, q.bound_params, rows))
+
+
+# --------------------------------------------------------------------------- kg cypher
+
+
+def test_cypher_cli_list_and_usage_errors_need_no_server():
+    from click.testing import CliRunner
+
+    from kg.cli import cli
+
+    runner = CliRunner()
+    listed = runner.invoke(cli, ["cypher", str(CYPHER / "30_coauthorship.cypher"), "--list"])
+    assert listed.exit_code == 0
+    assert "Shortest path between two authors  ($author_a, $author_b, $limit)" in listed.output
+    unknown = runner.invoke(cli, ["cypher", str(CYPHER / "30_coauthorship.cypher"), "--query", "nothing like it"])
+    assert unknown.exit_code == 1 and "Error: no queries match 'nothing like it'" in unknown.output
+    bad = runner.invoke(cli, ["cypher", str(CYPHER / "30_coauthorship.cypher"), "--param", "novalue"])
+    assert bad.exit_code == 2 and "is not NAME=VALUE" in bad.output
+    missing = runner.invoke(cli, ["cypher", str(CYPHER / "missing.cypher")])
+    assert missing.exit_code == 1 and "no such Cypher file" in missing.output
+
+
+@pytest.mark.neo4j
+def test_cypher_cli_runs_a_file(seeds_in_neo4j, neo4j_env):
+    from click.testing import CliRunner
+
+    from kg.cli import cli
+
+    runner = CliRunner(env=neo4j_env)
+    table = runner.invoke(cli, ["cypher", str(CYPHER / "30_coauthorship.cypher")])
+    assert table.exit_code == 0, table.output
+    assert "Co-authors of an author (3 rows)" in table.output and "J Berant" in table.output
+    assert "(Author M Geva) -[:AUTHORED]-> (Paper Analyzing Transformers" in table.output  # a path, drawn
+    import orjson
+
+    out = runner.invoke(cli, ["cypher", str(CYPHER / "40_institutions.cypher"), "--query", "partners",
+                              "--param", "institution=Microsoft", "--param", "limit=1", "--format", "json"])
+    assert out.exit_code == 0, out.output
+    (result,) = orjson.loads(out.output)
+    assert result["title"] == "Partners of an institution"
+    assert result["params"] == {"institution": "Microsoft", "limit": 1}
+    assert result["rows"] == [{"partner": "ETH Zurich", "papers": 1,
+                               "shared_papers": ["HammingMesh: A Network Topology for Large-Scale Deep Learning"]}]

@@ -6,6 +6,7 @@ validation that happens before anything is sent.
 """
 from __future__ import annotations
 
+import os
 import re
 import socket
 import threading
@@ -431,3 +432,40 @@ def test_cli_load(neo4j_db, neo4j_env, seed_graph, tmp_path):
     assert result.exit_code == 1 and result.output.startswith("Error: ") and "not a kg graph file" in result.output
     wrong = CliRunner(env={**neo4j_env, "NEO4J_PASSWORD": "wrong-password-1"}).invoke(cli, ["load", str(path)])
     assert wrong.exit_code == 1 and "refused user 'neo4j'" in wrong.output
+
+
+def test_cli_neo4j_status_of_a_folder_without_server(tmp_path):
+    result = CliRunner().invoke(cli, ["neo4j", "status", "--data", str(tmp_path)])
+    assert result.exit_code == 3 and "not running" in result.output
+
+
+@pytest.mark.neo4j
+def test_cli_neo4j_start_status_stop(tmp_path):
+    from kg import neo4j_server
+
+    missing = neo4j_server.missing_tools()
+    if missing:
+        reason = f"the local Neo4j server needs {' and '.join(missing)}, not found"
+        if os.environ.get("KG_REQUIRE_NEO4J") == "1":
+            pytest.fail(f"{reason} (KG_REQUIRE_NEO4J=1)")
+        pytest.skip(reason)
+    ports = []
+    for _ in range(2):
+        with socket.socket() as s:
+            s.bind(("127.0.0.1", 0))
+            ports.append(s.getsockname()[1])
+    data = str(tmp_path / "neo4j")
+    runner = CliRunner(env={"NEO4J_PASSWORD": "cli-test-password"})
+    started = runner.invoke(cli, ["neo4j", "start", "--data", data, "--bolt-port", str(ports[0]),
+                                  "--http-port", str(ports[1]), "--timeout", "300"])
+    try:
+        assert started.exit_code == 0, started.output
+        assert f"bolt://127.0.0.1:{ports[0]}" in started.output and "/browser/" in started.output
+        status = runner.invoke(cli, ["neo4j", "status", "--data", data])
+        assert status.exit_code == 0 and "running  pid" in status.output
+        stats = runner.invoke(cli, ["stats", "--neo4j", "--uri", f"bolt://127.0.0.1:{ports[0]}", "--format", "json"])
+        assert stats.exit_code == 0 and orjson.loads(stats.output)["nodes"]["Paper"] == 0
+    finally:
+        stopped = runner.invoke(cli, ["neo4j", "stop", "--data", data])
+    assert stopped.exit_code == 0 and "stopped Neo4j" in stopped.output
+    assert runner.invoke(cli, ["neo4j", "status", "--data", data]).exit_code == 3

@@ -335,7 +335,7 @@ class _Plan:
 
 def _value(v: Any, where: str) -> Any:
     """``v`` as a Neo4j property value, or StoreError (before anything is written)."""
-    if isinstance(v, bool | str | float):
+    if type(v) is str or isinstance(v, bool | str | float):  # str first: nearly every value is one
         return v
     if isinstance(v, int):
         if not _INT_MIN <= v <= _INT_MAX:
@@ -543,11 +543,14 @@ def wipe(driver: neo4j.Driver, database: str | None = None, *, batch_size: int =
 
 
 def _read(driver: neo4j.Driver, database: str | None, query: str, **params: Any) -> list[neo4j.Record]:
+    # Notifications off: on a database without, say, any Dataset yet, Neo4j warns that
+    # the label does not exist, which for kg's fixed queries is expected, not news.
+    quiet = {"notifications_min_severity": neo4j.NotificationMinimumSeverity.OFF}
     try:
-        records, _, _ = driver.execute_query(query, params, database_=database, routing_=neo4j.RoutingControl.READ)
+        with driver.session(database=database, default_access_mode=neo4j.READ_ACCESS, **quiet) as session:
+            return session.execute_read(lambda tx: list(tx.run(query, params)))
     except (Neo4jError, DriverError) as e:
         raise StoreError(f"reading from Neo4j failed: {_reason(e)}") from None
-    return records
 
 
 def read_counts(driver: neo4j.Driver, database: str | None = None) -> dict[str, dict[str, int]]:
