@@ -143,6 +143,8 @@ PREAMBLE: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("separator", re.compile(r"^\s*(?:[-*_=]\s*){3,}$")),
     ("heading", re.compile(r"^\s*#{1,6}\s+\S")),
     ("note", re.compile(r"^\s*>\s*\S|^\s*([*_])[^*_].*\1\s*$")),
+    ("table of contents", re.compile(r"^\s*(?:[-*+•]\s+|\d{1,3}[.、)]\s*)?\[[^\]]+\]\(#[^)]*\)")),
+    ("page markup", re.compile(r"^\s*</?[a-zA-Z][^<>]*>(?:[^<>]*</[a-zA-Z]+>)?\s*$")),
     ("list header", re.compile(r"^\s*(?:Total\s*[:：]\s*\d+|.{0,40}\|\s*Total\s*[:：]\s*\d+)\s*$", re.I)),
     ("list header", re.compile(r"^\s*(?:[a-z\-]+\.[A-Z]{2}|cs|stat|eess)\s*\|\s*\S.{0,60}$")),
     ("list header", re.compile(r"^\s*Cool Papers\b.*$", re.I)),
@@ -758,8 +760,11 @@ FIELD_KEYS: dict[str, str] = {
     **dict.fromkeys(["链接", "地址", "论文链接", "论文地址", "原文链接", "url", "link", "links", "arxiv", "pdf", "代码",
                      "code", "项目主页", "项目地址", "主页", "project", "project page", "github", "paper link"], "link"),
     **dict.fromkeys(["摘要", "简介", "概要", "总结", "一句话总结", "亮点", "贡献", "方法", "核心内容", "要点", "abstract",
-                     "summary", "tl;dr", "tldr", "highlights", "comments", "备注", "评述", "点评", "推荐理由", "解读"], "body"),
-    **dict.fromkeys(["分类", "类别", "领域", "category", "categories", "subject", "subjects", "arxiv分类"], "category"),
+                     "summary", "tl;dr", "tldr", "highlights", "comments", "备注", "评述", "点评", "推荐理由", "解读",
+                     "motivation", "method", "methods", "result", "results", "conclusion", "conclusions", "动机", "结果",
+                     "结论", "背景", "details"], "body"),
+    **dict.fromkeys(["分类", "类别", "领域", "category", "categories", "subject", "subjects", "arxiv分类", "main category",
+                     "primary category"], "category"),
     **dict.fromkeys(["日期", "发布时间", "发表时间", "提交日期", "时间", "date", "published", "publish", "会议", "venue",
                      "发表", "收录"], "meta"),
 }
@@ -773,7 +778,7 @@ _FIELD_RE = re.compile(
 # A line that can title the fields under it: a Markdown heading, a wholly bold line, a
 # numbered line ("## 1. Title", "**1. Title**", "2、Title").
 _TITLE_LINE_RES = (
-    re.compile(r"^\s*#{1,6}\s+(?:\d{1,3}\s*[.、:：)]\s*)?(?P<t>\S.*?)\s*#*\s*$"),
+    re.compile(r"^\s*#{1,6}\s+(?:\d{1,3}\s*[.、:：)]\s*|\[\d{1,4}\]\s*)?(?P<t>\S.*?)\s*#*\s*$"),
     re.compile(r"^\s*(?:[-*+]\s+)?(?:\*\*|__)\s*(?:\d{1,3}\s*[.、:：)]\s*)?(?P<t>[^*_]\S.*?)\s*(?:\*\*|__)\s*$"),
     re.compile(rf"^\s*{_NUMBER}\s*(?P<t>[^\s\[［*].*?)\s*$"),
 )
@@ -808,6 +813,17 @@ def _set_title(d: _Draft, line: str, off: int, a: int, b: int) -> None:
     if zh:
         k = line.index(zh, a)
         d.set("title_zh", off + k, off + k + len(zh))
+
+
+def _emphasised_authors(line: str) -> tuple[int, int] | None:
+    """``(start, end)`` of the names on an author line that is bare or wrapped in
+    emphasis (``*A,B*``, ``_A, B_``), else ``None``."""
+    m = re.match(r"^\s*(?P<o>\*{1,2}|_{1,2})?(?P<a>[^*_].*?)(?P=o)?\s*$", line) if line.strip() else None
+    if not m or (m.group("o") and not line.rstrip().endswith(m.group("o"))):
+        return None
+    if not looks_like_authors(m.group("a")):
+        return None
+    return m.start("a"), m.end("a")
 
 
 def _translated_title(d: _Draft, value: str) -> bool:
@@ -848,10 +864,15 @@ def parse_fields(lines: Sequence[str], file: str) -> tuple[list[Entry], list[Una
             nf = _field(lines[nxt[0]]) if nxt else None
             if nf and nf[0] == "title" and any(is_cjk(c) for c in lines[nxt[0]][nf[1] : nf[2]]) and not any(is_cjk(c) for c in tm.group("t")):
                 nf = ("title_zh", *nf[1:])
-            if nf and nf[0] in ("authors", "affiliations", "title_zh", "link"):
+            if nf and nf[0] in ("authors", "affiliations", "title_zh", "link") or nf is None and nxt and _emphasised_authors(lines[nxt[0]]):
                 d = b.open(i)
                 off = b.take(i)
                 _set_title(d, line, off, tm.start("t"), tm.end("t"))
+                continue
+            label = re.sub(r"[*_`#:：\s]+", " ", tm.group("t")).strip().casefold()
+            if b.cur is not None and FIELD_KEYS.get(label) in ("body", "link", "meta", "category"):
+                # "#### Abstract" inside an entry labels the text under it.
+                b.take(i)
                 continue
             if b.cur is None or line.lstrip().startswith("#") or nf:
                 b.report(i, "section heading" if nf else is_boilerplate(line, True) or "heading")
@@ -860,7 +881,10 @@ def parse_fields(lines: Sequence[str], file: str) -> tuple[list[Entry], list[Una
             b.report(i, "separator")
             continue
         if b.cur is None:
-            b.report(i, is_boilerplate(line, between_entries=True) or NOT_IN_ENTRY)
+            reason = is_boilerplate(line, between_entries=True)
+            if reason is None and re.match(r"^\s*(?:[-*+•]\s+)?(?:\*\*|__)[^*_]{1,30}(?:\*\*|__)\s*[:：]|^\s*(?:[-*+•]\s+)?(?:\*\*|__)[^*_]{1,30}[:：]\s*(?:\*\*|__)", line):
+                reason = "page metadata"  # "- **Last Updated**: …": a labelled line about the page
+            b.report(i, reason or NOT_IN_ENTRY)
             continue
         reason = None if f else is_boilerplate(line)
         if reason:
@@ -869,6 +893,13 @@ def parse_fields(lines: Sequence[str], file: str) -> tuple[list[Entry], list[Una
         d = b.cur
         off = b.take(i)
         if f is None:
+            au = _emphasised_authors(line) if "authors" not in d.spans and len([x for x in d.lines if x.strip()]) <= 2 else None
+            if au:
+                # "*Amr Hegazy,Mostafa Elhoushi*" right under the title.
+                d.set("authors", off + au[0], off + au[1])
+                continue
+            if re.match(r"^\s*</?[a-zA-Z][^<>]*>(?:[^<>]*</[a-zA-Z]+>)?\s*$", line):
+                continue  # <details>, <summary>…</summary>: page markup inside the entry
             # An unlabelled short Chinese line right under the title is its translation.
             if cjk_share(s) > 0.5 and "title_zh" not in d.spans and len(s) <= 120 and not SENTENCE_END_RE.search(s[:-1]) and len(d.lines) <= 2:
                 d.set("title_zh", *_strip_span(line, off))
@@ -879,7 +910,11 @@ def parse_fields(lines: Sequence[str], file: str) -> tuple[list[Entry], list[Una
         if kind in ("title_zh", "authors", "affiliations"):
             d.set(kind, *_strip_span(line, off, a, e))
         elif kind == "category":
-            cm = re.search(rf"[\[［](?P<c>{CATEGORY})[\]］]", line[a:e])
+            # "[CL]", or an arXiv code written out ("cs.CL", "eess.AS"): digests drop the
+            # cs./eess. archive, so the code alone is the category.
+            cm = re.search(rf"[\[［](?P<c>{CATEGORY})[\]］]", line[a:e]) or re.match(
+                rf"\s*(?:(?:cs|eess)\.)?(?P<c>{CATEGORY})\b", line[a:e]
+            )
             if cm:
                 d.set("category", off + a + cm.start("c"), off + a + cm.end("c"))
         elif kind == "body":

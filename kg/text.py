@@ -86,7 +86,8 @@ ARXIV_RE = re.compile(
     r"(?P<id>(?:\d{4}\.\d{4,5})|(?:[a-z\-]+(?:\.[A-Z]{2})?/\d{7}))(?:v\d+)?",
     re.I,
 )
-ARXIV_TEXT_RE = re.compile(r"\barXiv\s*:\s*(?P<id>\d{4}\.\d{4,5})(?:v\d+)?", re.I)
+# "arXiv:2401.00001", and labelled ids ("**ArXiv ID**: 2512.24157v1", "arXiv ID：…").
+ARXIV_TEXT_RE = re.compile(r"\barXiv(?:\s*id)?\s*(?:\*\*)?\s*[:：]\s*(?:\*\*)?\s*(?P<id>\d{4}\.\d{4,5})(?:v\d+)?", re.I)
 
 
 def _trim_url(u: str) -> str:

@@ -38,6 +38,7 @@ EXPECTED_LAYOUT = {
     "markdown_daily": "fields",
     "fields_wechat": "fields",
     "markdown_table": "table",
+    "markdown_headings": "fields",  # "### [1] [Title](url)" + "*A,B*", and "### 1. [Title](url)" + "**Authors**:"
     "markdown_mixed": "fields",  # a news list, Hugging Face links and a field list on one page
     "paperscool": "paperscool",
     "abstracts_blank": "abstract",
