@@ -220,9 +220,29 @@ def _strip_marks(name: str) -> str:
     return re.sub(r"[\d*†‡§¶#¹²³⁴⁵⁶⁷⁸⁹⁰]+$", "", name.strip().strip("*").strip()).strip()
 
 
+# Common Chinese surnames (the single-character ones that cover nearly all authors, and
+# the compound ones): a two-to-four character word is a name only when it starts with
+# one, so "清华大学" or "基于模型" never pass for people.
+_SURNAMES_1 = set(
+    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪"
+    "范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤常温康施文牛樊葛邢安齐易乔伍庞"
+    "颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻"
+    "祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇"
+    "栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝官封谈匡鞠惠荆乐冀郁胥南班储原栗燕楚鄢劳谌奚皮粟冼蔺楼盘满闻位厉伊"
+    "仝区郜海阚花权强帅屠豆朴盖练廉禹井祖漆巴丰支卿国狄平计索宣晋相初门云容敬来扈晁芮都普阙浦戈伏鹿薄邸雍辜羊阿乌母裘亓"
+    "修邰赫杭况那宿鲜印逯隆茹诸战慕危玉银亢嵇公哈湛宾戎勾茅利於呼居揭干但尉冶斯元束檀衣信展阴昝智幸奉植衡富尧闭由"
+)
+_SURNAMES_2 = {"欧阳", "司马", "上官", "诸葛", "东方", "皇甫", "尉迟", "公孙", "慕容", "长孙", "宇文", "司徒", "令狐", "夏侯",
+               "端木", "独孤", "南宫", "西门", "轩辕", "万俟", "闻人", "赫连", "澹台", "呼延", "申屠", "太史", "钟离", "拓跋"}
+
+
 def _is_chinese_name(name: str) -> bool:
     """``张伟``, ``欧阳娜娜``, ``约翰·史密斯`` (transliterated names keep their dot)."""
-    return bool(re.fullmatch(r"[\u4e00-\u9fff]{2,4}|[\u4e00-\u9fff]{1,6}(?:[·・•][\u4e00-\u9fff]{1,8}){1,2}", name))
+    if re.fullmatch(r"[\u4e00-\u9fff]{1,6}(?:[·・•][\u4e00-\u9fff]{1,8}){1,2}", name):
+        return True
+    if not re.fullmatch(r"[\u4e00-\u9fff]{2,4}", name):
+        return False
+    return name[:2] in _SURNAMES_2 or name[0] in _SURNAMES_1 and not re.search(r"大学|学院|研究|实验|公司|中心|模型|方法|网络|学习", name)
 
 
 def _is_initial(tok: str) -> bool:
@@ -284,9 +304,13 @@ def author_names(s: str) -> tuple[list[str], bool] | None:
     chinese = [_is_chinese_name(p) for p in merged]
     if all(chinese):
         return merged, bool(trunc)
-    if any(chinese) or any(is_cjk(c) for c in body):
+    # Names in Chinese characters and in Latin letters may share a list ("李明轩, Sergey
+    # Levine"); any other CJK text means this is a sentence or a title.
+    if any(is_cjk(c) for p, zh in zip(merged, chinese) if not zh for c in p):
         return None
-    if not all(_is_latin_name(p.split(", ")[0]) for p in merged):
+    if not all(zh or _is_latin_name(p.split(", ")[0]) for p, zh in zip(merged, chinese)):
+        return None
+    if any(chinese) and len(merged) < 2:
         return None
     return merged, bool(trunc)
 
@@ -600,7 +624,17 @@ def _structured_line(d: _Draft, line: str, off: int) -> None:
     if "authors" not in d.spans and "affiliations" not in d.spans and _authors_line(d, line, off):
         return
     cjk = cjk_share(s)
-    if cjk > 0.5 and "title_zh" not in d.spans and "authors" not in d.spans and len(s) <= 120 and not SENTENCE_END_RE.search(s[:-1]):
+    # The Chinese title is a short line of its own, before the summary starts — under the
+    # header, or under the author and affiliation lines; a label ("要点:") is not one.
+    if (
+        cjk > 0.5
+        and "title_zh" not in d.spans
+        and not d.body
+        and len(s) <= 120
+        and not SENTENCE_END_RE.search(s[:-1])
+        and not re.search(r"[:：]$", s)
+        and not re.match(r"^\d{1,2}[.、)]", s)
+    ):
         d.set("title_zh", *_strip_span(line, off))
         return
     if cjk > 0.5 and "title_zh" not in d.spans:

@@ -34,6 +34,7 @@ BARS = {"entries": 0.95, "arxiv_id": 0.95, "title": 0.95, "authors": 0.95, "inst
 EXPECTED_LAYOUT = {
     "structured_glued": "structured",
     "structured_authors": "structured",
+    "structured_points": "structured",  # 2023 style: Chinese title under the affiliation, 要点/一句话总结
     "posts_weibo": "post",
     "markdown_daily": "fields",
     "fields_wechat": "fields",

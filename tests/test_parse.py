@@ -128,6 +128,8 @@ def test_split_authors(text, names, truncated):
         ("H Su, J Kasai, C H Wu, W Shi...", True),
         ("Xuezhi Wang and Denny Zhou", True),
         ("张伟，李娜，王芳", True),
+        ("李明轩, 王佳怡, Sergey Levine", True),
+        ("清华大学, Sergey Levine", False),
         ("T Haarnoja et al.", True),
         ("Analyzing Transformers in Embedding Space", False),
         ("Stability and Adjoint Errors", False),
