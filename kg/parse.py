@@ -554,7 +554,14 @@ def _glued_authors_start(rest: str, has_affil: bool) -> int | None:
             if not re.search(r"[,，、]", tail) and not all(_initial_style(n) for n in names):
                 continue
             sizes = [len(n.split()) for n in names]
-            if sizes[0] > max(sizes[1:]):
+            # A first name longer than the others swallowed a title word ("Options S
+            # Salter") — unless it is initials and a surname ("D A. Roberts").
+            if sizes[0] > max(sizes[1:]) and not all(_is_initial(t) for t in names[0].split()[:-1]):
+                continue
+            # "… Part I D A. Roberts": a numeral after "Part" belongs to the title.
+            if re.fullmatch(r"[IVX]{1,3}", names[0].split()[0]) and re.search(
+                r"\b(?:Part|Phase|Stage|Type|Level|Chapter|Section|Volume|Vol\.|Round|Class|Track|Task)\s*$", rest[: m.start()]
+            ):
                 continue
             if all(_initial_style(n) for n in names[1:]) and not _initial_style(names[0]):
                 continue
@@ -635,7 +642,10 @@ def _structured_line(d: _Draft, line: str, off: int) -> None:
         and not re.search(r"[:：]$", s)
         and not re.match(r"^\d{1,2}[.、)]", s)
     ):
-        d.set("title_zh", *_strip_span(line, off))
+        a, e = _strip_span(line, off)
+        while e > a and d.lines[-1][e - off - 1 : e - off] in "。.":
+            e -= 1  # "分割一切。": the full stop is not part of the title
+        d.set("title_zh", a, e)
         return
     if cjk > 0.5 and "title_zh" not in d.spans:
         # The Chinese summary opens with the Chinese title as its first sentence.

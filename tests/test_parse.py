@@ -176,6 +176,7 @@ def test_author_names_reports_truncation():
         ("清华大学；北京大学、中科院", ["Tsinghua University", "Peking University", "Chinese Academy of Sciences"]),
         ("清华大学北京大学", ["Tsinghua University", "Peking University"]),
         ("清华大学计算机系 & 中科院自动化所", ["Tsinghua University", "Institute of Automation, Chinese Academy of Sciences"]),
+        ("Meta AI & Univ. Grenoble Alpes, Inria, CNRS", ["Meta AI", "Univ. Grenoble Alpes", "INRIA", "CNRS"]),
         ("Carnegie Mellon UniversityAdobe Research & MIT CSAIL",
          ["Carnegie Mellon University", "Adobe Research", "Massachusetts Institute of Technology"]),
         ("Universitat Politècnica de València, Spain; Leverhulme Centre for the Future of Intelligence, University of Cambridge, UK",
@@ -325,6 +326,27 @@ def test_structured_numbered_without_category_needs_an_author_line():
     assert [r.title for r in recs] == ["Scaling Instruction-Finetuned Language Models"]
     res, recs = records("5、这不是论文\n只是一段文字。\n")
     assert recs == []
+
+
+@pytest.mark.parametrize(
+    "header, title, authors",
+    [
+        ("[LG] The Principles of Deep Learning Theory Part I D A. Roberts, S Yaida, B Hanin [Meta AI & MIT]",
+         "The Principles of Deep Learning Theory Part I", ["D A. Roberts", "S Yaida", "B Hanin"]),
+        ("[LG] Model-Based Offline Options S Salter, M Wulfmeier [DeepMind]",
+         "Model-Based Offline Options", ["S Salter", "M Wulfmeier"]),
+        ("[LG] Unifying Generative Models with GFlowNets D Zhang, R T. Q. Chen, N Malkin [Mila]",
+         "Unifying Generative Models with GFlowNets", ["D Zhang", "R T. Q. Chen", "N Malkin"]),
+        ("[CV] Scaling Vision Transformers Xiaohua Zhai, Alexander Kolesnikov, Neil Houlsby [Google Research]",
+         "Scaling Vision Transformers", ["Xiaohua Zhai", "Alexander Kolesnikov", "Neil Houlsby"]),
+        ("[CV] Segment Anything, Track Everything", "Segment Anything, Track Everything", []),
+        ("[AI] Emergent Tool Use from Multi-Agent Autocurricula多智能体自课程中涌现的工具使用 B Baker, I Kanitscheider et al. [OpenAI]",
+         "Emergent Tool Use from Multi-Agent Autocurricula", ["B Baker", "I Kanitscheider"]),
+    ],
+)
+def test_glued_header_split(header, title, authors):
+    _, (r,) = records(header + "\n")
+    assert r.title == title and [a.name for a in r.authors] == authors
 
 
 def test_structured_title_ending_in_and_phrase_is_not_authors():

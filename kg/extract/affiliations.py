@@ -43,7 +43,7 @@ _ORG_START = re.compile(
 _ORG_HINT = re.compile(
     r"\b(?:universidade|universidad|université|universite|universität|universitat|università|universiteit|"
     r"uniwersytet|politecnico|polytechnique|politécnica|politecnica|hochschule|instituto|institut|centro|"
-    r"laboratoire|inria|cnrs|eth|epfl|kaust|labs?|college)\b|大学|学院|研究院|研究所|科学院|实验室|公司|集团|中心",
+    r"laboratoire|inria|cnrs|eth|epfl|kaust|labs?|college|univ)\b|大学|学院|研究院|研究所|科学院|实验室|公司|集团|中心",
     re.I,
 )
 # Parts of a larger institution when named before it in one comma group.
