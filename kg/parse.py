@@ -44,7 +44,7 @@ from __future__ import annotations
 import logging
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from kg.records import Document, Entry, ParseResult, Span, Unassigned
 from kg.text import cjk_share, find_urls, is_cjk, latin_share
@@ -1129,6 +1129,16 @@ def _abstract_like(line: str) -> bool:
     return len(s) >= 160 and len(SENTENCE_END_RE.findall(s)) >= 2 and latin_share(s) > 0.8
 
 
+def _title_line(line: str) -> bool:
+    """A line that can be a title: short, one sentence at most, not a label or a link."""
+    s = line.strip()
+    if not 8 <= len(s) <= 250 or find_urls(s) or re.search(r"[:：]$", s):
+        return False
+    if cjk_share(s) > 0.5:
+        return len(s) <= 80 and not SENTENCE_END_RE.search(s[:-1])
+    return len(s.split()) >= 2 and s[0].isupper() and not SENTENCE_END_RE.search(s.rstrip(".")) and not _abstract_like(s)
+
+
 def parse_abstracts(lines: Sequence[str], file: str) -> tuple[list[Entry], list[Unassigned], int]:
     """Abstracts each closed by ``translated by 谷歌翻译``; without any marker, blank-line
     separated paragraphs that read like abstracts, or one abstract per line."""
@@ -1138,10 +1148,22 @@ def parse_abstracts(lines: Sequence[str], file: str) -> tuple[list[Entry], list[
     def body(i: int) -> None:
         if b.cur is None:
             b.open(i)
+        d = b.cur
         off = b.take(i)
         line = lines[i]
         tail = TRANSLATED_TAIL_RE.search(line)
-        b.cur.body.append(Span(*_strip_span(line, off, 0, tail.start() if tail else None)))
+        end = tail.start() if tail else None
+        nxt = _next_nonblank(lines, i, 1)
+        if len(d.lines) == 1 and nxt and _title_line(line) and _abstract_like(lines[nxt[0]]):
+            # A short first line over the abstract is the paper's title.
+            a, e = _strip_span(line, off, 0, end)
+            label = re.match(r"(?:title|标题|题目)\s*[:：]\s*", line[a - off :], re.I)
+            a += label.end() if label else 0
+            d.set("title_zh" if cjk_share(line) > 0.5 else "title", a, e)
+        else:
+            a, e = _strip_span(line, off, 0, end)
+            label = re.match(r"(?:abstract|摘要)\s*[:：]\s*", line[a - off :], re.I)
+            d.body.append(Span(a + (label.end() if label else 0), e))
         if tail:
             b.close()
 
@@ -1268,9 +1290,12 @@ def _fill_gaps(
         missing = [k for k in unexplained if a <= k <= b]
         if not missing:
             continue
-        sub = [x if a <= k <= b else "" for k, x in enumerate(lines, 1)]
+        # Parse the stretch alone, then shift its line numbers back into the file.
+        sub = lines[a - 1 : b]
         layouts = [(n, p) for n, p in LAYOUTS if n != "abstract" or any(TRANSLATED_RE.match(x) for x in sub)]
         _, sub_entries, sub_unassigned = _best_layout(sub, path, layouts)
+        sub_entries = [replace(e, line=e.line + a - 1, end_line=e.end_line + a - 1) for e in sub_entries]
+        sub_unassigned = [replace(u, line=u.line + a - 1) for u in sub_unassigned]
         sub_missing = [u for u in sub_unassigned if u.reason == NOT_IN_ENTRY]
         if sub_entries and len(sub_missing) < len(missing):
             unassigned = [u for u in unassigned if not a <= u.line <= b] + sub_unassigned

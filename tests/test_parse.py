@@ -438,6 +438,18 @@ def test_abstracts_with_and_without_markers():
         assert not [u for u in res.unassigned if u.reason == NOT_IN_ENTRY]
 
 
+def test_abstract_with_a_title_line():
+    en = ("We explore how generating a chain of thought, a series of intermediate reasoning steps, significantly "
+          "improves the ability of large language models to perform complex reasoning. We show how such abilities emerge.")
+    zh = "我们探索了生成思维链（一系列中间推理步骤）如何显著提高大型语言模型执行复杂推理的能力。特别是，我们展示了这种推理能力如何自然出现。"
+    res, recs = records(f"Chain-of-Thought Prompting Elicits Reasoning\n{en}\n\n思维链提示激发大语言模型的推理能力\n{zh}\n\nAbstract: {en}\n")
+    assert [(r.line, r.title, r.title_zh) for r in recs] == [
+        (1, "Chain-of-Thought Prompting Elicits Reasoning", None),
+        (4, None, "思维链提示激发大语言模型的推理能力"),
+        (7, None, None),
+    ]
+
+
 def test_unknown_layout_reports_every_line_with_numbers(caplog):
     res = parse(doc("just a shopping list\nmilk\n\neggs\n"))
     assert res.layout == "unknown" and res.entries == ()
