@@ -327,6 +327,7 @@ class _EntryScan:
         self.ambiguous_in_lists()
         self.typos()
         self.title_head()
+        self.short_references()
         self.labels()
         self.types_and_roles()
         out = [f for f in self.found.values()
@@ -442,6 +443,23 @@ class _EntryScan:
             if any(w in _EVENT_WORDS for w in after[:3]) or "of" in before[-1:] and any(w.endswith("challenge") for w in before):
                 return True
         return False
+
+    def short_references(self) -> None:
+        """"the Universal Model" after "the CLIP-Driven Universal Model": a new name that
+        is the tail (whole words) of a longer new name in the same entry is that name."""
+        items = sorted(self.found.items(), key=lambda kv: -len(kv[1].name))
+        for k, f in items:
+            if f.known or k not in self.found:
+                continue
+            for k2, g in list(self.found.items()):
+                if g is f or g.known or len(g.name) >= len(f.name):
+                    continue
+                if " " in g.name and f.name.endswith(" " + g.name) or f.name.endswith("-" + g.name) and " " in g.name:
+                    f.spans += g.spans
+                    f.sources |= g.sources
+                    f.first = min(f.first, g.first)
+                    f.proposed = f.proposed or g.proposed
+                    del self.found[k2]
 
     def _mark_generic(self, acr: str) -> None:
         """An acronym defined as a lower-case concept ("micro-expressions (MEs)") is no
