@@ -117,9 +117,10 @@ BOILERPLATE: tuple[tuple[str, re.Pattern[str]], ...] = (
     # "Transformer(4篇)", "检测相关(1篇)": a topic group of a daily list.
     ("section heading", re.compile(r"^\s*\S[^。，,]{0,30}[(（]\s*\d+\s*篇\s*[)）]\s*$")),
     ("digest heading", re.compile(r"^\s*\S.{0,30}(?:今日共计|今日共|共计)\s*\d+\s*篇\S{0,10}\s*$")),
-    ("call to action", re.compile(r"阅读原文|扫码关注|关注公众号|长按识别|二维码|点个在看|点赞在看|欢迎关注|欢迎转发")),
+    # Noise words inside a short line only: an abstract may well mention 二维码 or ©.
+    ("call to action", re.compile(r"^(?=.{0,40}$).*(?:阅读原文|扫码关注|关注公众号|长按识别|二维码|点个在看|点赞在看|欢迎关注|欢迎转发)")),
     ("repost comment", re.compile(r"^\s*//\s*@|^\s*转发理由\s*[:：]|^\s*回复\s*@")),
-    ("copyright notice", re.compile(r"(?:版权问题|请及时与我们联系|All rights reserved|©)")),
+    ("copyright notice", re.compile(r"^(?=.{0,160}$).*(?:版权问题|请及时与我们联系|All rights reserved|©)")),
     ("comment widget", re.compile(r"^\s*(?:评论|沙发等你来抢|收藏|点赞|转发|分享|赞)\s*$")),
     ("translation marker", TRANSLATED_RE),
     ("image placeholder", re.compile(r"^\s*[\[［【]\s*(?:图片|图|组图|视频|动图|表情|image|img|photo|figure)\s*\d*\s*[\]］】]\s*$", re.I)),
@@ -128,7 +129,7 @@ BOILERPLATE: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"^\s*(?:(?:\d{2,4}[-/.])?\d{1,2}[-/.]\d{1,2}|(?:\d{4}年)?\d{1,2}月\d{1,2}日|今天|昨天|前天)"
         r"(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?(?:\s*(?:来自|from)\s*.*)?\s*$")),
     ("post metadata", re.compile(r"^\s*(?:\d+\s*(?:秒|分钟|小时)前|刚刚)(?:\s*来自.*)?\s*$")),
-    ("post metadata", re.compile(r"^\s*(?:来自\s*\S.*|(?:发布于|IP属地\s*[:：]?)\s*\S{1,12})\s*$")),
+    ("post metadata", re.compile(r"^\s*(?:来自\s*\S.{0,30}|(?:发布于|IP属地\s*[:：]?)\s*\S{1,12})\s*$")),
     ("post metadata", re.compile(rf"^\s*(?:{_PROVINCES})(?:\s*[·・ ]\s*[\u4e00-\u9fff]{{1,8}})?\s*$")),
     ("post metadata", re.compile(
         r"^(?:\s*(?:转发|评论|赞|点赞|收藏|阅读|分享|Like|Likes|Repost|Comment)s?\s*[(（]?\s*[\d.,万wkK+]*\s*[)）]?\s*[|｜·•]?)+\s*$", re.I)),
