@@ -65,3 +65,30 @@ def neo4j_db(neo4j_driver, neo4j_empty):
     """The session's driver, on an empty database."""
     neo4j_empty()
     return neo4j_driver
+
+
+# --- Browser: headless Chromium over the DevTools protocol ----------------------------------
+# Tests marked @pytest.mark.browser use these. Chromium is Debian's `chromium` (or
+# $KG_CHROMIUM); without it they skip with the reason, unless KG_REQUIRE_BROWSER=1 (CI)
+# makes them fail. One browser serves the whole session; every page is opened offline.
+
+
+@pytest.fixture(scope="session")
+def chromium():
+    """A headless, offline :class:`kg.export.browser.Chromium` (session-wide), or skip/fail."""
+    from kg.export.browser import BrowserError, Chromium, find_chromium
+
+    reason = None
+    if not find_chromium():
+        reason = "Chromium not found (apt-get install chromium, or set KG_CHROMIUM)"
+    else:
+        try:
+            browser = Chromium(width=1280, height=800, timeout=90)
+        except BrowserError as e:
+            reason = f"Chromium does not start: {e}"
+    if reason:
+        if os.environ.get("KG_REQUIRE_BROWSER") == "1":
+            pytest.fail(f"{reason} (KG_REQUIRE_BROWSER=1)")
+        pytest.skip(reason)
+    yield browser
+    browser.close()

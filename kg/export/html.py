@@ -219,7 +219,7 @@ def _norm(s: str) -> str:
     return " ".join(str(s).casefold().split())
 
 
-def find_node(V: nx.MultiDiGraph, query: str) -> str:
+def find_node(V: nx.MultiDiGraph, query: str, where: str = "this view") -> str:
     """The node ``query`` names: a node id (``Label:key``), else the one node whose name
     equals it (ignoring case and spacing), else the one node whose name contains it.
 
@@ -235,13 +235,14 @@ def find_node(V: nx.MultiDiGraph, query: str) -> str:
     if len(hits) == 1:
         return hits[0]
     if not hits:
-        raise ExportError(f"no node named {query!r} in this view")
+        raise ExportError(f"no node named {query!r} in {where}")
     shown = ", ".join(f"{h} ({_name(V, h)})" for h in hits[:5])
     more = f" and {len(hits) - 5} more" if len(hits) > 5 else ""
     raise ExportError(f"{query!r} matches {len(hits)} nodes: {shown}{more}; give the node id")
 
 
-def select(V: nx.MultiDiGraph, focus: str | None = None, depth: int = 1, min_degree: int = 0) -> nx.MultiDiGraph:
+def select(V: nx.MultiDiGraph, focus: str | None = None, depth: int = 1, min_degree: int = 0,
+           where: str = "this view") -> nx.MultiDiGraph:
     """The part of view ``V`` to draw.
 
     With ``focus``, only nodes within ``depth`` hops of it (edges followed both ways).
@@ -256,7 +257,7 @@ def select(V: nx.MultiDiGraph, focus: str | None = None, depth: int = 1, min_deg
     keep: set[str] = set(V)
     centre = None
     if focus is not None:
-        centre = find_node(V, focus)
+        centre = find_node(V, focus, where)
         keep = {centre}
         frontier = {centre}
         for _ in range(depth):
@@ -320,8 +321,8 @@ def _fr(k: int, edges: list[tuple[int, int]], weights: list[float], rng: random.
     igraph.set_random_number_generator(rng)
     try:
         # the grid variant is O(n) per iteration; the exact one is O(n^2) and nicer small
-        lay = g.layout_fruchterman_reingold(weights=weights or None, niter=500 if k <= 2000 else 300,
-                                            grid="grid" if k > 300 else "nogrid")
+        lay = g.layout_fruchterman_reingold(weights=weights or None, niter=FR_ITERATIONS,
+                                            grid="grid" if k > FR_EXACT_MAX else "nogrid")
     finally:
         igraph.set_random_number_generator(random)
     pts = _centre([(float(x), float(y)) for x, y in lay.coords])
@@ -427,6 +428,11 @@ def _layout_communities(k: int, edges: list[tuple[int, int]], weights: list[floa
     return out
 
 
+#: Fruchterman-Reingold iterations (igraph's default is 500; 300 look the same on kg
+#: graphs and save 40 % of the layout time) and the size up to which the exact O(n^2)
+#: variant is used instead of the grid approximation.
+FR_ITERATIONS = 300
+FR_EXACT_MAX = 150
 #: Connected components with more nodes than this are laid out by communities.
 COMMUNITY_LAYOUT_MIN = 400
 
@@ -767,12 +773,12 @@ def _options(data: dict[str, Any]) -> dict[str, Any]:
 def render_html(G: nx.MultiDiGraph, view: str = "full", focus: str | None = None, depth: int = 1,
                 min_degree: int = 0, title: str | None = None) -> str:
     """The page for ``G`` as a string (see :func:`write_html` for the options)."""
-    V = select(view_graph(G, view), focus, depth, min_degree)
+    V = select(view_graph(G, view), focus, depth, min_degree, where=f"the {view} view")
     if title is None:
         title = {"full": "Knowledge graph", "coauthors": "Co-author network",
                  "institutions": "Institutions", "models-datasets": "Models and datasets"}[view]
         if focus is not None:
-            title += f" around {_name(V, find_node(V, focus))}"
+            title += f" around {_name(V, find_node(V, focus, f'the {view} view'))}"
     data = page_data(G, V, view, title)
     data["options"] = _options(data)
     net = _KgNetwork.make(title)

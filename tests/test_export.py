@@ -1,0 +1,531 @@
+"""Exports: GraphML/GEXF/JSON/CSV round trips, and the HTML page's safety (no remote
+resources, escaping, CSP), views, focus, min-degree and determinism. What the page does
+in a real browser is in test_browser.py."""
+from __future__ import annotations
+
+import base64
+import csv
+import hashlib
+import json
+import random
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+
+import networkx as nx
+import pytest
+from click.testing import CliRunner
+
+from kg.cli import cli
+from kg.errors import KgError
+from kg.export import export
+from kg.export import html as kg_html
+from kg.export._common import ExportError, json_for_html
+from kg.export.formats import write_csv, write_gexf, write_graphml, write_json
+from kg.export.synthetic import synthetic_graph
+from kg.graph import EDGE_ENDPOINTS, counts, new_graph
+from kg.stores import networkx_store
+
+SEEDS = Path(__file__).resolve().parents[1] / "seeds"
+
+XSS_TITLE = '<img src=x onerror="window.kgPwned=1;alert(1)">'
+XSS_AUTHOR = '"><script>window.kgPwned=2;alert(2)</script>'
+XSS_EVIDENCE = "</script><script>window.kgPwned=3;alert(3)</script><!--"
+
+
+def tiny_graph(reverse: bool = False) -> nx.MultiDiGraph:
+    """A hand-made kg graph with hostile names: 3 papers, 3 authors, 2 institutions, 2
+    models, 1 dataset, 1 category, 2 digests. ``reverse`` inserts everything backwards
+    (the exports must not care)."""
+    nodes = [
+        ("Paper:p1", "Paper", "p1", "A <b>bold</b> study of GPT-4", {"title": "A <b>bold</b> study of GPT-4", "arxiv_id": "2401.00001"}),
+        ("Paper:p2", "Paper", "p2", XSS_TITLE, {"title": XSS_TITLE, "title_zh": "中文标题"}),
+        ("Paper:p3", "Paper", "p3", 'Third, with "quotes", commas\nand a newline', {"abstract": None}),
+        ("Author:a1", "Author", "a1", XSS_AUTHOR, {}),
+        ("Author:a2", "Author", "a2", "Ann Lee", {}),
+        ("Author:a3", "Author", "a3", "Bo Chen", {}),
+        ("Institution:mit", "Institution", "mit", "MIT", {}),
+        ("Institution:eth", "Institution", "eth", "ETH Zurich & Co </script>", {}),
+        ("Model:gpt-4", "Model", "gpt-4", "GPT-4", {}),
+        ("Model:bert", "Model", "bert", "BERT", {}),
+        ("Dataset:imagenet", "Dataset", "imagenet", "ImageNet", {}),
+        ("Category:LG", "Category", "LG", "LG", {}),
+        ("Digest:d1.txt", "Digest", "d1.txt", "d1.txt", {}),
+        ("Digest:d2.txt", "Digest", "d2.txt", "d2.txt", {}),
+    ]
+    edges = [
+        ("Author:a1", "Paper:p1", "AUTHORED", "d1.txt", 3, XSS_AUTHOR, {"position": 1}),
+        ("Author:a2", "Paper:p1", "AUTHORED", "d1.txt", 3, "Ann Lee", {"position": 2}),
+        ("Author:a2", "Paper:p2", "AUTHORED", "d1.txt", 9, "Ann Lee", {"position": 1}),
+        ("Author:a3", "Paper:p2", "AUTHORED", "d1.txt", 9, "Bo Chen", {"position": 2}),
+        ("Author:a3", "Paper:p3", "AUTHORED", "d2.txt", 2, "Bo Chen", {"position": 1}),
+        ("Paper:p1", "Institution:mit", "AFFILIATED_WITH", "d1.txt", 4, "MIT", {}),
+        ("Author:a1", "Institution:mit", "AFFILIATED_WITH", "d1.txt", 4, "MIT", {}),
+        ("Author:a2", "Institution:mit", "AFFILIATED_WITH", "d1.txt", 4, "MIT", {}),
+        ("Paper:p2", "Institution:mit", "AFFILIATED_WITH", "d1.txt", 10, "MIT", {}),
+        ("Paper:p2", "Institution:eth", "AFFILIATED_WITH", "d1.txt", 10, XSS_EVIDENCE, {}),
+        ("Paper:p1", "Model:gpt-4", "PROPOSES", "d1.txt", 5, "we propose GPT-4", {}),
+        ("Paper:p2", "Model:gpt-4", "USES", "d1.txt", 11, "compared with GPT-4", {}),
+        ("Paper:p2", "Model:bert", "USES", "d1.txt", 11, "and BERT", {}),
+        ("Paper:p3", "Dataset:imagenet", "EVALUATES_ON", "d2.txt", 3, "on ImageNet", {}),
+        ("Paper:p1", "Dataset:imagenet", "INTRODUCES", "d1.txt", 6, "we introduce ImageNet", {}),
+        ("Paper:p1", "Category:LG", "IN_CATEGORY", "d1.txt", 2, "[LG]", {}),
+        ("Paper:p2", "Category:LG", "IN_CATEGORY", "d1.txt", 8, "[LG]", {}),
+        ("Paper:p1", "Digest:d1.txt", "APPEARS_IN", "d1.txt", 2, "[LG] A bold study", {}),
+        ("Paper:p2", "Digest:d1.txt", "APPEARS_IN", "d1.txt", 8, XSS_TITLE, {}),
+        ("Paper:p3", "Digest:d2.txt", "APPEARS_IN", "d2.txt", 1, "Third", {}),
+    ]
+    if reverse:
+        nodes, edges = nodes[::-1], edges[::-1]
+    G = new_graph()
+    for nid, label, key, name, props in nodes:
+        G.add_node(nid, label=label, key=key, name=name, **{k: v for k, v in props.items() if v is not None})
+    for u, v, rel, file, line, ev, props in edges:
+        G.add_edge(u, v, key=rel, type=rel, file=file, line=line, evidence=ev,
+                   sources=[f"{file}:{line}", "other.txt:7"] if rel == "USES" else [f"{file}:{line}"], **props)
+    return G
+
+
+@pytest.fixture(scope="module")
+def seed_graph():
+    from kg.pipeline import build_graph
+
+    G = build_graph([str(SEEDS)])
+    assert G.number_of_nodes() > 100
+    return G
+
+
+def page_data(text: str) -> dict:
+    m = re.search(r'<script type="application/json" id="kg-data">(.*?)</script>', text, re.S)
+    assert m, "no data script in the page"
+    return json.loads(m.group(1))
+
+
+class _Tags(HTMLParser):
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.tags: list[tuple[str, dict]] = []
+        self.scripts: list[str] = []
+        self.styles: list[str] = []
+        self._in = None
+
+    def handle_starttag(self, tag, attrs):
+        self.tags.append((tag, dict(attrs)))
+        self._in = tag if tag in ("script", "style") else None
+
+    def handle_data(self, data):
+        if self._in == "script":
+            self.scripts.append(data)
+        elif self._in == "style":
+            self.styles.append(data)
+
+    def handle_endtag(self, tag):
+        self._in = None
+
+
+def parse_page(text: str) -> _Tags:
+    p = _Tags()
+    p.feed(text)
+    p.close()
+    return p
+
+
+# --- GraphML / GEXF / JSON / CSV ---------------------------------------------------------
+
+
+def test_graphml_round_trip_keeps_labels_and_attributes(tmp_path, seed_graph):
+    G = seed_graph
+    [path] = write_graphml(G, tmp_path / "g.graphml")
+    H = nx.read_graphml(path, force_multigraph=True)
+    assert set(H.nodes) == set(G.nodes)
+    for n, d in G.nodes(data=True):
+        assert H.nodes[n]["label"] == d["label"] and H.nodes[n]["name"] == d["name"]
+        assert H.nodes[n]["key"] == d["key"]
+        assert not [k for k, v in d.items() if v is None and k in H.nodes[n]]
+    assert H.number_of_edges() == G.number_of_edges()
+    assert sorted(k for _, _, k in H.edges(keys=True)) == sorted(k for _, _, k in G.edges(keys=True))
+    u, v, k, d = next(iter(sorted(G.edges(keys=True, data=True))))
+    h = H.edges[u, v, k]
+    assert h["type"] == d["type"] and h["line"] == d["line"] and h["file"] == d["file"]
+    assert json.loads(h["sources"]) == d["sources"]  # lists travel as JSON strings
+
+
+def test_gexf_round_trip_keeps_labels(tmp_path):
+    G = tiny_graph()
+    [path] = write_gexf(G, tmp_path / "g.gexf")
+    H = nx.read_gexf(path)
+    assert set(H.nodes) == set(G.nodes)
+    for n, d in G.nodes(data=True):
+        assert H.nodes[n]["label"] == d["label"]
+        assert H.nodes[n]["kg_key"] == d["key"] and H.nodes[n]["name"] == d["name"]
+    assert H.number_of_edges() == G.number_of_edges()
+    types = sorted(d["kg_type"] for _, _, d in H.edges(data=True))
+    assert types == sorted(k for _, _, k in G.edges(keys=True))
+    uses = [d for _, _, d in H.edges(data=True) if d["kg_type"] == "USES"]
+    assert json.loads(uses[0]["sources"]) == ["d1.txt:11", "other.txt:7"]
+    text = Path(path).read_text(encoding="utf-8")
+    assert 'type="directed"' not in text or 'defaultedgetype="directed"' in text
+    assert "lastmodifieddate" not in text  # a date would make reruns differ
+
+
+def test_json_is_node_link_and_reloads(tmp_path, seed_graph):
+    [path] = write_json(seed_graph, tmp_path / "g.json")
+    data = json.loads(Path(path).read_text(encoding="utf-8"))
+    H = nx.node_link_graph(data, edges="links", multigraph=True, directed=True)
+    assert H.number_of_nodes() == seed_graph.number_of_nodes()
+    assert H.number_of_edges() == seed_graph.number_of_edges()
+    assert counts(networkx_store.load(path)) == counts(seed_graph)
+
+
+def _read_csv(path):
+    with open(path, newline="", encoding="utf-8") as f:
+        rows = list(csv.reader(f))
+    return rows[0], rows[1:]
+
+
+def test_csv_headers_for_neo4j_admin(tmp_path, seed_graph):
+    G = seed_graph
+    out = tmp_path / "csv"
+    written = [Path(p) for p in write_csv(G, out)]
+    names = {p.name for p in written}
+    assert {"import.sh", "README.md"} <= names
+    c = counts(G)
+    keys_by_label = {}
+    for label, n in c["nodes"].items():
+        if not n:
+            continue
+        header, rows = _read_csv(out / f"nodes_{label}.csv")
+        assert header[:2] == [f"key:ID({label})", ":LABEL"]
+        assert "name" in header
+        assert len(rows) == n and all(r[1] == label for r in rows)
+        keys_by_label[label] = {r[0] for r in rows}
+        assert len(keys_by_label[label]) == n  # ids unique within the label's id space
+    total = 0
+    for rel, ends in EDGE_ENDPOINTS.items():
+        for start, end in ends:
+            path = out / f"rels_{rel}_{start}.csv"
+            if not path.exists():
+                continue
+            header, rows = _read_csv(path)
+            assert header[:3] == [f":START_ID({start})", f":END_ID({end})", ":TYPE"]
+            assert "line:int" in header and "sources:string[]" in header
+            assert all(r[2] == rel for r in rows)
+            assert all(r[0] in keys_by_label[start] and r[1] in keys_by_label[end] for r in rows)
+            total += len(rows)
+    assert total == G.number_of_edges()
+    # AFFILIATED_WITH starts at two labels: two files, one id space each
+    assert (out / "rels_AFFILIATED_WITH_Paper.csv").exists() and (out / "rels_AFFILIATED_WITH_Author.csv").exists()
+    script = (out / "import.sh").read_text(encoding="utf-8")
+    assert "database import full" in script and "--nodes=nodes_Paper.csv" in script
+    for p in written:
+        if p.suffix == ".csv":
+            flag = "--nodes=" if p.name.startswith("nodes_") else "--relationships="
+            assert f"{flag}{p.name}" in script
+    assert "neo4j-admin database import full" in (out / "README.md").read_text(encoding="utf-8")
+
+
+def test_csv_quotes_hostile_values_and_types_columns(tmp_path):
+    out = tmp_path / "csv"
+    write_csv(tiny_graph(), out)
+    header, rows = _read_csv(out / "nodes_Paper.csv")
+    names = {r[header.index("name")] for r in rows}
+    assert 'Third, with "quotes", commas\nand a newline' in names and XSS_TITLE in names
+    raw = (out / "nodes_Paper.csv").read_text(encoding="utf-8")
+    assert '"Third, with ""quotes"", commas\nand a newline"' in raw  # doubled quotes, as neo4j-admin reads
+    header, rows = _read_csv(out / "rels_AUTHORED_Author.csv")
+    assert "position:int" in header
+    header, rows = _read_csv(out / "rels_USES_Paper.csv")
+    assert {r[header.index("sources:string[]")] for r in rows} == {"d1.txt:11;other.txt:7"}
+
+
+def test_csv_refuses_a_file_as_folder(tmp_path):
+    f = tmp_path / "taken"
+    f.write_text("x")
+    with pytest.raises(ExportError, match="needs a folder"):
+        write_csv(tiny_graph(), f)
+
+
+@pytest.mark.parametrize("fmt", ["graphml", "gexf", "json", "csv", "html"])
+def test_every_format_is_deterministic(tmp_path, fmt):
+    a = export(tiny_graph(), fmt, tmp_path / f"a.{fmt}")
+    b = export(tiny_graph(reverse=True), fmt, tmp_path / f"b.{fmt}")
+    assert [Path(p).name for p in a] == [Path(p).name.replace("b.", "a.", 1) if p.endswith(fmt) else Path(p).name
+                                         for p in b]
+    for pa, pb in zip(a, b):
+        ta, tb = Path(pa).read_bytes(), Path(pb).read_bytes()
+        if pa.endswith("README.md"):  # names its own folder
+            ta, tb = ta.replace(b"a.csv", b"x"), tb.replace(b"b.csv", b"x")
+        assert ta == tb, pa
+
+
+def test_unknown_format_is_an_error(tmp_path):
+    with pytest.raises(KgError, match="unknown export format"):
+        export(tiny_graph(), "pdf", tmp_path / "x.pdf")
+
+
+# --- HTML: safety -------------------------------------------------------------------------
+
+
+def test_html_loads_nothing_from_anywhere(tmp_path):
+    [path] = export(tiny_graph(), "html", tmp_path / "p.html")
+    text = Path(path).read_text(encoding="utf-8")
+    page = parse_page(text)
+    for tag, attrs in page.tags:
+        for attr in ("src", "href", "srcset", "action", "data", "poster", "background"):
+            assert attr not in attrs, f"<{tag} {attr}=...> in the page"
+    assert not [t for t, _ in page.tags if t in ("link", "iframe", "img", "object", "embed", "base")]
+    assert [a.get("type") for t, a in page.tags if t == "script"] == ["application/json", None, None]
+    for css in page.styles:
+        assert "@import" not in css
+        assert not re.search(r"url\(\s*(?!['\"]?data:)", css), "CSS url() that is not a data: URI"
+    assert "vis-network" in page.scripts[1][:400]  # vis-network inlined from the pyvis package
+    for cdn in ("cdn.jsdelivr", "cdnjs.cloudflare", "unpkg.com", "bootstrap", "tom-select"):
+        assert cdn not in text.lower() or cdn == "bootstrap" and "bootstrap.min" not in text
+
+
+def test_html_csp_allows_only_its_own_scripts(tmp_path):
+    text = Path(export(tiny_graph(), "html", tmp_path / "p.html")[0]).read_text(encoding="utf-8")
+    page = parse_page(text)
+    meta = [a for t, a in page.tags if t == "meta" and a.get("http-equiv") == "Content-Security-Policy"]
+    assert len(meta) == 1
+    csp = meta[0]["content"]
+    assert "default-src 'none'" in csp and "connect-src 'none'" in csp and "'unsafe-inline'" not in csp.split("style-src")[0]
+    for script in page.scripts[1:]:  # the executable ones
+        digest = base64.b64encode(hashlib.sha256(script.encode("utf-8")).digest()).decode()
+        assert f"'sha256-{digest}'" in csp
+
+
+def test_html_escapes_every_hostile_string(tmp_path):
+    title = '</title><script>alert("t")</script>'
+    [path] = kg_html.write_html(tiny_graph(), tmp_path / "p.html", title=title)
+    text = Path(path).read_text(encoding="utf-8")
+    for payload in (XSS_TITLE, XSS_AUTHOR, XSS_EVIDENCE, title, "<b>bold</b>"):
+        assert payload not in text, payload
+    assert text.count("</script") == 3  # only the page's own three script elements end
+    page = parse_page(text)
+    ours = text.replace(page.scripts[1], "")  # all but vis-network's own code
+    assert "<img" not in ours and "<b>" not in ours
+    assert sum(1 for t, _ in page.tags if t == "script") == 3  # data, vis-network, kg: nothing injected
+    assert "&lt;/title&gt;&lt;script&gt;" in text  # heading and <title>, as text
+    data = page_data(text)  # and the JSON still decodes to the exact strings
+    names = {n["n"] for n in data["nodes"]}
+    assert {XSS_TITLE, XSS_AUTHOR, "ETH Zurich & Co </script>"} <= names
+    assert XSS_EVIDENCE in {e.get("e") for e in data["edges"]}
+    assert data["title"] == title
+
+
+@pytest.mark.parametrize("value, needle", [
+    ("</script>", "\\u003c/script\\u003e"),
+    ("<!--", "\\u003c!--"),
+    ("a & b", "a \\u0026 b"),
+    ("line\u2028sep\u2029", "line\\u2028sep\\u2029"),
+])
+def test_json_for_html_escapes(value, needle):
+    out = json_for_html({"v": value})
+    assert needle in out and "<" not in out and ">" not in out and "\u2028" not in out
+    assert json.loads(out) == {"v": value}
+
+
+# --- HTML: views, focus, min-degree --------------------------------------------------------
+
+
+def _page(G, **opts):
+    return page_data(kg_html.render_html(G, **opts))
+
+
+def _kg_edges(data):
+    ids = [n["k"] for n in data["nodes"]]
+    types = [t["type"] for t in data["etypes"]]
+    return sorted((ids[e["from"]], types[e["t"]], ids[e["to"]]) for e in data["edges"])
+
+
+def test_full_view_has_the_whole_graph():
+    G = tiny_graph()
+    data = _page(G)
+    assert len(data["nodes"]) == G.number_of_nodes() and len(data["edges"]) == G.number_of_edges()
+    assert [n["k"] for n in data["nodes"]] == sorted(G.nodes)
+    assert {t["label"]: t["count"] for t in data["types"]} == {k: v for k, v in counts(G)["nodes"].items() if v}
+    assert data["physics"] is True and data["big"] is False
+
+
+def test_coauthors_view_links_authors_by_shared_papers():
+    data = _page(tiny_graph(), view="coauthors")
+    assert sorted(n["k"] for n in data["nodes"]) == ["Author:a1", "Author:a2", "Author:a3"]
+    assert _kg_edges(data) == [("Author:a1", "CO_AUTHOR", "Author:a2"), ("Author:a2", "CO_AUTHOR", "Author:a3")]
+    e12 = next(e for e in data["edges"] if data["nodes"][e["from"]]["k"] == "Author:a1")
+    assert [data["papers"][i][0] for i in e12["pp"]] == ["A <b>bold</b> study of GPT-4"]
+    assert data["papers"][e12["pp"][0]][1] == "d1.txt:2"  # the paper's digest entry
+    a3 = next(n for n in data["nodes"] if n["k"] == "Author:a3")
+    assert sorted(data["papers"][i][0] for i, _ in a3["pp"]) == sorted([XSS_TITLE, 'Third, with "quotes", commas\nand a newline'])
+    assert all("arrows" in e for e in data["edges"])  # co-authorship has no direction
+
+
+def test_institutions_view():
+    data = _page(tiny_graph(), view="institutions")
+    assert sorted(n["k"] for n in data["nodes"]) == sorted(
+        ["Institution:mit", "Institution:eth", "Paper:p1", "Paper:p2", "Author:a1", "Author:a2"])
+    assert {t for _, t, _ in _kg_edges(data)} == {"AFFILIATED_WITH", "AUTHORED"}
+    assert len(data["edges"]) == 8
+
+
+def test_models_datasets_view():
+    data = _page(tiny_graph(), view="models-datasets")
+    assert sorted(n["k"] for n in data["nodes"]) == sorted(
+        ["Model:gpt-4", "Model:bert", "Dataset:imagenet", "Paper:p1", "Paper:p2", "Paper:p3"])
+    assert {t for _, t, _ in _kg_edges(data)} == {"PROPOSES", "USES", "INTRODUCES", "EVALUATES_ON"}
+    # the view's own types get their labels first
+    first = [data["nodes"][i]["k"].split(":")[0] for i in data["order"][:3]]
+    assert set(first) <= {"Model", "Dataset"}
+
+
+def test_unknown_view_is_an_error():
+    with pytest.raises(ExportError, match="unknown view"):
+        kg_html.render_html(tiny_graph(), view="everything")
+
+
+@pytest.mark.parametrize("focus, depth, expected", [
+    ("GPT-4", 0, {"Model:gpt-4"}),
+    ("gpt-4", 1, {"Model:gpt-4", "Paper:p1", "Paper:p2"}),  # case-insensitive name
+    ("Model:gpt-4", 1, {"Model:gpt-4", "Paper:p1", "Paper:p2"}),  # node id
+    ("Imagenet", 1, {"Dataset:imagenet", "Paper:p1", "Paper:p3"}),
+    ("Bo Chen", 2, {"Author:a3", "Paper:p2", "Paper:p3", "Author:a2", "Institution:mit", "Institution:eth",
+                    "Model:gpt-4", "Model:bert", "Category:LG", "Digest:d1.txt", "Digest:d2.txt",
+                    "Dataset:imagenet"}),
+])
+def test_focus_and_depth(focus, depth, expected):
+    data = _page(tiny_graph(), focus=focus, depth=depth)
+    assert {n["k"] for n in data["nodes"]} == expected
+
+
+@pytest.mark.parametrize("focus, message", [
+    ("nobody", "no node named 'nobody' in the full view"),
+    ("e", "matches .* nodes"),
+    ("", "needs a node name"),
+])
+def test_focus_errors(focus, message):
+    with pytest.raises(ExportError, match=message):
+        kg_html.render_html(tiny_graph(), focus=focus)
+
+
+def test_focus_in_a_projection_only_sees_that_view():
+    with pytest.raises(ExportError, match="coauthors view"):
+        kg_html.render_html(tiny_graph(), view="coauthors", focus="GPT-4")
+    data = _page(tiny_graph(), view="coauthors", focus="Ann Lee")
+    assert len(data["nodes"]) == 3
+
+
+def test_min_degree_counts_links_in_the_view():
+    G = tiny_graph()
+    data = _page(G, min_degree=3)
+    assert {n["k"] for n in data["nodes"]} == {n for n in G if G.degree(n) >= 3}
+    assert all(n["d"] <= G.degree(n["k"]) for n in data["nodes"])
+    # the focus node stays even below the threshold
+    data = _page(G, focus="BERT", depth=1, min_degree=3)
+    assert {n["k"] for n in data["nodes"]} == {"Model:bert", "Paper:p2"}
+
+
+def test_negative_depth_and_degree_are_errors():
+    with pytest.raises(ExportError):
+        kg_html.select(tiny_graph(), "GPT-4", depth=-1)
+    with pytest.raises(ExportError):
+        kg_html.select(tiny_graph(), min_degree=-2)
+
+
+# --- HTML: page data, layout, determinism ---------------------------------------------------
+
+
+def test_page_data_describes_the_graph(seed_graph):
+    data = _page(seed_graph)
+    assert len(data["nodes"]) == seed_graph.number_of_nodes()
+    assert len(data["edges"]) == seed_graph.number_of_edges()
+    n = len(data["nodes"])
+    assert [x["id"] for x in data["nodes"]] == list(range(n))
+    assert all(0 <= e["from"] < n and 0 <= e["to"] < n for e in data["edges"])
+    assert sorted(data["order"]) == list(range(n))
+    assert all(e.get("s") for e in data["edges"])  # every edge carries its provenance
+    papers = [x for x in data["nodes"] if x["group"] == "Paper"]
+    assert all(dict(x.get("i", [])).get("source") for x in papers)  # digest file:line of each paper
+    assert sum(1 for x in data["nodes"] if x.get("h")) >= 12
+
+
+def test_big_graphs_switch_physics_off_and_get_a_layout():
+    G = synthetic_graph(1500, 6000, seed=3)
+    data = _page(G)
+    assert data["big"] is True and data["physics"] is False
+    assert data["options"]["physics"] == {"enabled": False}
+    xs = [n["x"] for n in data["nodes"]]
+    ys = [n["y"] for n in data["nodes"]]
+    assert len({(x, y) for x, y in zip(xs, ys)}) > 0.99 * len(xs)  # nodes do not pile up
+    assert max(xs) - min(xs) > 500 and max(ys) - min(ys) > 500
+
+
+def test_layout_is_deterministic_and_ignores_global_random_state():
+    edges = [(i, (i * 7 + 3) % 60) for i in range(60)] + [(60, 61), (62, 63), (63, 64)]
+    random.seed(1)
+    a = kg_html.layout(66, edges)
+    random.seed(2)
+    b = kg_html.layout(66, edges)
+    assert a == b
+    assert len(set(a)) == 66
+
+
+def test_render_html_is_deterministic(seed_graph):
+    a = kg_html.render_html(seed_graph, view="full")
+    b = kg_html.render_html(seed_graph, view="full")
+    assert a == b
+
+
+def test_missing_vis_network_is_a_clear_error(monkeypatch, tmp_path):
+    import pyvis
+
+    kg_html._vis_assets.cache_clear()
+    monkeypatch.setattr(pyvis, "__file__", str(tmp_path / "pyvis" / "__init__.py"))
+    try:
+        with pytest.raises(ExportError, match="vis-network not found"):
+            kg_html.render_html(tiny_graph())
+    finally:
+        kg_html._vis_assets.cache_clear()
+
+
+# --- CLI ----------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def graph_file(tmp_path):
+    path = tmp_path / "tiny.kg.json"
+    networkx_store.save(tiny_graph(), path)
+    return path
+
+
+def test_cli_export_html_views(tmp_path, graph_file):
+    runner = CliRunner()
+    for view in kg_html.VIEWS:
+        out = tmp_path / f"{view}.html"
+        r = runner.invoke(cli, ["export", str(graph_file), "--view", view, "-o", str(out)])
+        assert r.exit_code == 0, r.output
+        assert f"wrote {out}" in r.stderr
+        assert page_data(out.read_text(encoding="utf-8"))["view"] == view
+    out = tmp_path / "focus.html"
+    r = runner.invoke(cli, ["export", str(graph_file), "--focus", "GPT-4", "--depth", "1", "--min-degree", "1",
+                            "--title", "Around GPT-4", "-o", str(out)])
+    assert r.exit_code == 0, r.output
+    data = page_data(out.read_text(encoding="utf-8"))
+    assert data["title"] == "Around GPT-4" and len(data["nodes"]) == 3
+
+
+@pytest.mark.parametrize("args, code, message", [
+    (["--focus", "nobody"], 1, "Error: no node named 'nobody'"),
+    (["--format", "graphml", "--view", "coauthors"], 2, "--view applies only to --format html"),
+    (["--depth", "-1", "--focus", "GPT-4"], 2, "Invalid value"),
+])
+def test_cli_export_errors(tmp_path, graph_file, args, code, message):
+    r = CliRunner().invoke(cli, ["export", str(graph_file), "-o", str(tmp_path / "x.out"), *args])
+    assert r.exit_code == code and message in r.output
+
+
+@pytest.mark.parametrize("fmt", ["graphml", "gexf", "json", "csv"])
+def test_cli_export_formats(tmp_path, graph_file, fmt):
+    out = tmp_path / f"g.{fmt}"
+    r = CliRunner().invoke(cli, ["export", str(graph_file), "--format", fmt, "-o", str(out)])
+    assert r.exit_code == 0, r.output
+    assert out.exists()
