@@ -73,17 +73,57 @@ def cli(verbose: int) -> None:
 # --- extract ----------------------------------------------------------------------------
 
 
+def _interruptible(message: str):
+    """Ctrl-C ends the command with one line on stderr and exit code 130 (128 + SIGINT,
+    what shells report), not click's "Aborted!" with status 1 or a traceback."""
+
+    def deco(f):
+        @functools.wraps(f)
+        def wrapper(*args, **kwargs):
+            try:
+                return f(*args, **kwargs)
+            except KeyboardInterrupt:
+                click.echo(f"kg: interrupted; {message}", err=True)
+                sys.exit(130)
+
+        return wrapper
+
+    return deco
+
+
+def _jobs_option(f):
+    return click.option("-j", "--jobs", type=click.IntRange(min=0), default=1, show_default=True, metavar="N",
+                        help="Extract on N processes (0: one per CPU); the output is the same for any N.")(f)
+
+
+def _rejects_option(f):
+    return click.option("--rejects", type=click.Path(dir_okay=False, writable=True),
+                        help="Write every line that went into no entry, and every file that was not read, "
+                             "with the reason, to this JSONL file.")(f)
+
+
+def _write_rejects(report, path: str) -> None:
+    """One JSON object per rejected line (``file``, ``line``, ``reason``, ``text``), and per
+    unreadable file (``line`` null, listed first); lines sorted by file and line."""
+    with open(path, "wb") as f:
+        for s in report.files_skipped:
+            f.write(orjson.dumps({"file": s.path, "line": None, "reason": s.reason, "text": ""}) + b"\n")
+        for u in sorted(report.unassigned + report.ignored, key=lambda u: (u.file, u.line)):
+            f.write(orjson.dumps({"file": u.file, "line": u.line, "reason": u.reason, "text": u.text}) + b"\n")
+
+
 @cli.command()
 @click.argument("paths", nargs=-1, required=True)
 @click.option("--format", "fmt", type=click.Choice(["jsonl", "table"]), default="jsonl", show_default=True)
 @click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True), help="Write here instead of stdout.")
 @click.option("--no-evidence", is_flag=True, help="Leave evidence spans out of the JSONL records.")
-@click.option("--rejects", type=click.Path(dir_okay=False, writable=True),
-              help="Write every line that went into no entry (and why) to this JSONL file.")
+@_rejects_option
+@_jobs_option
 @_encoding_option
 @_quiet_option
+@_interruptible("the output may be incomplete")
 @_handle_errors
-def extract(paths, fmt, output, no_evidence, rejects, encoding, quiet):
+def extract(paths, fmt, output, no_evidence, rejects, jobs, encoding, quiet):
     """Extract one record per paper entry from digest files.
 
     PATHS are files, folders of .txt/.md files, or - for standard input.
@@ -92,19 +132,17 @@ def extract(paths, fmt, output, no_evidence, rejects, encoding, quiet):
     Example:
       kg extract seeds/ --format jsonl -o out/seeds.jsonl
       kg extract seeds/002_bfb65bf37921ed7f.txt --format table
+      kg extract digests/ --jobs 4 --rejects out/rejects.jsonl -o out/all.jsonl
     """
-    from kg.pipeline import Report, iter_records
+    from kg.parallel import extract_documents
+    from kg.pipeline import Report
+    from kg.read import read_file, read_paths
 
     report = Report()
     single = len(paths) == 1 and not os.path.isdir(paths[0])
-    records = iter_records(paths, report, encoding)
-    if single:  # one file that cannot be read is an error, not a skip
-        from kg.read import read_file
-
-        doc = read_file(paths[0], encoding)
-        from kg.pipeline import extract_document
-
-        records = iter(extract_document(doc, report))
+    # One file that cannot be read is an error, not a skip.
+    docs = [read_file(paths[0], encoding)] if single else read_paths(paths, encoding)
+    records = extract_documents(docs, report, jobs)
     out = open(output, "wb") if output else sys.stdout.buffer
     try:
         if fmt == "jsonl":
@@ -122,9 +160,7 @@ def extract(paths, fmt, output, no_evidence, rejects, encoding, quiet):
         else:
             out.flush()
     if rejects:
-        with open(rejects, "wb") as f:
-            for u in report.unassigned + report.ignored:
-                f.write(orjson.dumps({"file": u.file, "line": u.line, "reason": u.reason, "text": u.text}) + b"\n")
+        _write_rejects(report, rejects)
     _report_summary(report, quiet)
     if report.entries == 0:
         raise click.ClickException("no paper entries found in the input" + (
@@ -138,10 +174,13 @@ def extract(paths, fmt, output, no_evidence, rejects, encoding, quiet):
 @click.argument("paths", nargs=-1, required=True)
 @click.option("-o", "--output", "graph_path", required=True, type=click.Path(dir_okay=False),
               help="Graph file (kg node-link JSON). Merged into if it exists.")
+@_rejects_option
+@_jobs_option
 @_encoding_option
 @_quiet_option
+@_interruptible("the graph file was not changed")
 @_handle_errors
-def build(paths, graph_path, encoding, quiet):
+def build(paths, graph_path, rejects, jobs, encoding, quiet):
     """Extract PATHS and write (or merge into) a graph file.
 
     Building the same input twice changes nothing; a new digest adds only what is new.
@@ -149,12 +188,16 @@ def build(paths, graph_path, encoding, quiet):
     \b
     Example:
       kg build seeds/ -o out/seeds.kg.json
+      kg build digests/ -o out/all.kg.json --jobs 4 --rejects out/rejects.jsonl
     """
-    from kg.pipeline import Report, extract_paths, records_to_graph
+    from kg.parallel import iter_records
+    from kg.pipeline import Report, records_to_graph
     from kg.stores import networkx_store
 
     report = Report()
-    records = extract_paths(paths, report, encoding)
+    records = list(iter_records(paths, report, encoding, jobs))
+    if rejects:
+        _write_rejects(report, rejects)
     if not records:
         _report_summary(report, quiet)
         raise click.ClickException("no paper entries found in the input; graph not written")
@@ -226,23 +269,39 @@ def stats(graph, k, fmt, from_neo4j, uri, user, password, database):
 @click.option("--format", "fmt", type=click.Choice(["html", "graphml", "gexf", "json", "csv"]), default="html", show_default=True)
 @click.option("-o", "--output", required=True, type=click.Path(), help="Output file (a folder for csv).")
 @click.option("--view", type=click.Choice(["full", "coauthors", "institutions", "models-datasets"]), default="full", show_default=True,
-              help="html: which projection of the graph to draw.")
-@click.option("--focus", default=None, help="html: draw only the neighbourhood of this node (name or id).")
-@click.option("--depth", default=1, show_default=True, help="html: hops around --focus.")
-@click.option("--min-degree", default=0, show_default=True, help="html: hide nodes with fewer links.")
-@click.option("--title", default=None, help="html: page heading.")
+              help="html: which projection to draw (coauthors: authors linked by shared papers; institutions: "
+                   "institutions with their papers and authors; models-datasets: papers with the models and "
+                   "datasets they propose, use, introduce or evaluate on).")
+@click.option("--focus", default=None, metavar="NAME",
+              help="html: draw only the neighbourhood of this node (an id like 'Model:gpt-4', or a unique name or part of one).")
+@click.option("--depth", default=1, show_default=True, type=click.IntRange(min=0), help="html: hops around --focus.")
+@click.option("--min-degree", default=0, show_default=True, type=click.IntRange(min=0), metavar="K",
+              help="html: leave out nodes with fewer than K links in the view.")
+@click.option("--title", default=None, help="html: page heading (default: after the view).")
 @_handle_errors
 def export(graph, fmt, output, view, focus, depth, min_degree, title):
     """Export a graph file as interactive HTML, GraphML, GEXF, node-link JSON or CSV.
 
+    The HTML page is one self-contained file that works offline: search, filter by
+    type, hover for papers and provenance, click to highlight a neighbourhood. CSV is
+    a folder of files for `neo4j-admin database import` with an import.sh beside them.
+
     \b
     Example:
-      kg export out/seeds.kg.json --format html -o visualizations/seeds.html
+      kg export out/seeds.kg.json --format html -o visualizations/full.html
+      kg export out/seeds.kg.json --view coauthors -o visualizations/coauthors.html
+      kg export out/seeds.kg.json --focus "GPT-4" --depth 2 -o gpt4.html
       kg export out/seeds.kg.json --format graphml -o out/seeds.graphml
+      kg export out/seeds.kg.json --format csv -o out/neo4j-csv/
     """
     from kg.export import export as do_export
     from kg.stores import networkx_store
 
+    html_only = {"--view": view != "full", "--focus": focus is not None, "--depth": depth != 1,
+                 "--min-degree": min_degree != 0, "--title": title is not None}
+    if fmt != "html" and any(html_only.values()):
+        used = [k for k, v in html_only.items() if v]
+        raise click.UsageError(f"{', '.join(used)} {'applies' if len(used) == 1 else 'apply'} only to --format html")
     G = networkx_store.load(graph)
     opts = {}
     if fmt == "html":
