@@ -188,32 +188,34 @@ _KEY_PREFIX_RE = re.compile(r"^\s*(?:authors?|作者)\s*[:：]\s*", re.I)
 _PARTICLES = {"van", "von", "der", "de", "da", "del", "della", "di", "la", "le", "den", "ter", "bin", "al", "dos", "du", "el", "zu", "y"}
 _SUFFIXES = {"Jr.", "Jr", "Sr.", "Sr", "II", "III", "IV"}
 # Words that occur in titles and never as a name token: they stop a title's tail
-# ("… Vision Transformers") from being read as a person.
+# ("… Vision Transformers") from being read as a person. Words that are also names are
+# left out on purpose: An and You (Chinese surnames), Or (a given name), Deep (Deep
+# Ganguli), Cross, Field.
 _TITLE_WORDS = {
-    "A", "An", "The", "Of", "For", "With", "Without", "Via", "Using", "On", "In", "To", "From", "Towards", "Toward",
-    "Learning", "Learned", "Learn", "Neural", "Network", "Networks", "Model", "Models", "Modeling", "Modelling", "Deep",
+    "The", "Of", "For", "With", "Without", "Via", "Using", "From", "Towards", "Toward",
+    "Learning", "Learned", "Learn", "Neural", "Network", "Networks", "Model", "Models", "Modeling", "Modelling",
     "Language", "Languages", "Vision", "Visual", "Transformer", "Transformers", "Data", "Dataset", "Datasets", "Benchmark",
     "Survey", "Analysis", "Efficient", "Robust", "Training", "Detection", "Segmentation", "Generation", "Generative",
     "Reinforcement", "Graph", "Graphs", "Image", "Images", "Video", "Videos", "Diffusion", "Large", "Scale", "Scaling",
     "Multimodal", "Attention", "Retrieval", "Reasoning", "Prediction", "Optimization", "Policy", "Policies", "Agents",
     "Agent", "Adversarial", "Self", "Supervised", "Unsupervised", "Zero", "Shot", "Few", "Prompt", "Prompts", "Text",
     "Speech", "Audio", "Recognition", "Translation", "Classification", "Representation", "Representations", "Systems",
-    "Approach", "Method", "Methods", "Framework", "Toward", "Is", "Are", "All", "You", "Need", "And", "Or", "By", "At",
+    "Approach", "Method", "Methods", "Framework", "Is", "Are", "All", "Need", "And", "By", "At",
     "Theory", "Estimation", "Inference", "Tasks", "Task", "Control", "Robots", "Robot", "Robotic", "Search", "Study",
     "Evaluation", "Evaluating", "Understanding", "Improving", "Towards", "Embedding", "Embeddings", "Space", "Spaces",
-    "Transfer", "Tuning", "Fine", "Instruction", "Alignment", "Preference", "Human", "Feedback", "Reward", "Knowledge",
+    "Transfer", "Tuning", "Instruction", "Alignment", "Preference", "Human", "Feedback", "Reward", "Knowledge",
     "Semantic", "Temporal", "Spatial", "Dynamic", "Dynamics", "Sparse", "Dense", "Mixture", "Experts", "Expert",
     "Distillation", "Compression", "Pruning", "Quantization", "Memory", "Computation", "Compute", "Loss", "Gradient",
     "Stochastic", "Bayesian", "Kernel", "Regression", "Time", "Series", "Online", "Offline", "Federated", "Medical",
-    "Clinical", "Domain", "Cross", "Multi", "Open", "World", "Question", "Answering", "Dialogue", "Summarization",
+    "Clinical", "Domain", "Multi", "Open", "World", "Question", "Answering", "Dialogue", "Summarization",
     "Code", "Programming", "Object", "Objects", "Scene", "Scenes", "Depth", "Motion", "Pose", "Face", "Faces", "Point",
-    "Cloud", "Clouds", "Mesh", "Rendering", "Radiance", "Fields", "Field", "Token", "Tokens", "Layer", "Layers",
+    "Cloud", "Clouds", "Mesh", "Rendering", "Radiance", "Token", "Tokens", "Layer", "Layers",
 }
 
 
-# Word endings of English abstract nouns ("Maximization", "Simplicity", "Robustness")
-# that no personal name has.
-_NOUN_ENDING = re.compile(r"(?:tions?|sions?|ities|ity|ness|isms?|ologies|ology|ological|ments)$")
+# Word endings of English abstract nouns ("Maximization", "Simplicity", "Topology") that
+# no personal name has (not "-ness" or "-ments": Harkness, Clements).
+_NOUN_ENDING = re.compile(r"(?:tions?|sions?|ities|ity|isms?|ologies|ology|ological)$")
 
 
 def _strip_marks(name: str) -> str:

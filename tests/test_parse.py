@@ -131,6 +131,8 @@ def test_split_authors(text, names, truncated):
         ("李明轩, 王佳怡, Sergey Levine", True),
         ("清华大学, Sergey Levine", False),
         ("T Haarnoja et al.", True),
+        ("Bang An, Yang You, Or Litany, Deep Ganguli", True),  # names that are also English words
+        ("James Cross, Chris Field, Tom Clements, Ann Harkness", True),
         ("Analyzing Transformers in Embedding Space", False),
         ("Stability and Adjoint Errors", False),
         ("Margin Maximization and Simplicity Bias", False),
