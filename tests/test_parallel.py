@@ -1,0 +1,124 @@
+"""``--jobs N`` gives the same records, report and files as one process, under ``fork``
+and ``spawn``, and never leaves worker processes behind."""
+from __future__ import annotations
+
+import importlib.util
+import multiprocessing
+import os
+import sys
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from kg import parallel
+from kg.cli import cli
+from kg.pipeline import Report, iter_records
+from kg.read import Skipped, read_paths
+
+ROOT = Path(__file__).resolve().parents[1]
+SEEDS = ROOT / "seeds"
+START_METHODS = [m for m in ("fork", "spawn") if m in multiprocessing.get_all_start_methods()]
+
+
+def _generator():
+    spec = importlib.util.spec_from_file_location("kg_bench_generate", ROOT / "bench" / "generate.py")
+    mod = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = mod  # dataclasses look their module up while the class is made
+    spec.loader.exec_module(mod)
+    return mod
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory) -> list[str]:
+    """Seeds, a folder of synthetic daily digests in both formats, one bigger structured
+    file (split into entry chunks below), a junk file and a path that does not exist."""
+    d = tmp_path_factory.mktemp("corpus")
+    gen = _generator()
+    gen.write_folder(d / "days", 120, "mixed", seed=3)
+    gen.write_digest(d / "big.txt", 150, "structured", seed=4)
+    (d / "junk.txt").write_text("nothing to see\n\n[not a paper]\n", encoding="utf-8")
+    return [str(SEEDS), str(d / "days"), str(d / "big.txt"), str(d / "junk.txt"), str(d / "missing.txt")]
+
+
+@pytest.fixture(scope="module")
+def serial(corpus):
+    report = Report()
+    return list(iter_records(corpus, report)), report
+
+
+@pytest.mark.parametrize("method", START_METHODS)
+def test_same_records_and_report_as_one_process(corpus, serial, method):
+    records, report = serial
+    rep = Report()
+    # split_chars small enough that big.txt goes through the parse-here, chunk-out path.
+    got = list(parallel.iter_records(corpus, rep, jobs=2, context=method, split_chars=50_000, chunk_size=7))
+    assert got == records
+    assert rep == report
+    assert rep.entries == len(records) and rep.files_skipped and rep.unassigned
+    assert not multiprocessing.active_children()
+
+
+def test_jobs_one_is_the_pipeline(corpus, serial):
+    rep = Report()
+    assert list(parallel.iter_records(corpus, rep, jobs=1)) == serial[0]
+    assert rep == serial[1]
+
+
+def test_resolve_jobs():
+    assert parallel.resolve_jobs(0) == (os.cpu_count() or 1)
+    assert parallel.resolve_jobs(None) == (os.cpu_count() or 1)
+    assert parallel.resolve_jobs(3) == 3
+
+
+def test_stopping_early_ends_the_workers(corpus):
+    it = parallel.iter_records(corpus, jobs=2, context="fork" if "fork" in START_METHODS else None)
+    first = next(it)
+    assert first.file.startswith(str(SEEDS))
+    it.close()
+    assert not multiprocessing.active_children()
+
+
+def _boom(doc, report=None):
+    raise RuntimeError(f"extractor bug on {doc.path}")
+
+
+@pytest.mark.skipif("fork" not in START_METHODS, reason="the patched function reaches workers only by fork")
+def test_a_worker_error_reaches_the_caller(monkeypatch, corpus):
+    monkeypatch.setattr(parallel, "extract_document", _boom)
+    with pytest.raises(RuntimeError, match="extractor bug"):
+        list(parallel.iter_records([str(SEEDS)], jobs=2, context="fork"))
+    assert not multiprocessing.active_children()
+
+
+def test_skipped_items_are_counted_in_order(tmp_path):
+    items = [Skipped("a.txt", "no such file"), *read_paths([SEEDS / "002_bfb65bf37921ed7f.txt"]), Skipped("b", "empty file")]
+    rep = Report()
+    recs = list(parallel.extract_documents(items, rep, jobs=2))
+    assert [s.path for s in rep.files_skipped] == ["a.txt", "b"]
+    assert len(recs) == rep.entries == 9
+
+
+@pytest.mark.parametrize("command", ["extract", "build"])
+def test_cli_output_is_byte_identical(tmp_path, corpus, command):
+    runner = CliRunner()
+    outs = []
+    for jobs in ("1", "2"):
+        out = tmp_path / "out" / f"{command}.out"
+        rej = tmp_path / "out" / "rejects.jsonl"
+        out.parent.mkdir(exist_ok=True)
+        args = [command, *corpus, "-o", str(out), "--rejects", str(rej), "--jobs", jobs]
+        r = runner.invoke(cli, args)
+        assert r.exit_code == 0, r.output
+        outs.append((out.read_bytes(), rej.read_bytes(), r.stderr))
+        out.unlink()
+    assert outs[0] == outs[1]
+    assert outs[0][1]  # the junk file's lines and the missing file are in the rejects
+
+
+def test_jobs_option_is_documented():
+    for command in ("extract", "build"):
+        r = CliRunner().invoke(cli, [command, "--help"])
+        assert "--jobs" in r.output and "--rejects" in r.output
+    r = CliRunner().invoke(cli, ["extract", str(SEEDS), "--jobs", "-1"])
+    assert r.exit_code == 2
