@@ -194,6 +194,7 @@ def test_author_names_reports_truncation():
         ("DeepMind, London, UK; Meta AI, New York, NY, USA", ["DeepMind", "Meta AI"]),
         ("Baidu, Inc.", ["Baidu"]),
         ("Universidad de Chile, Santiago, Chile", ["Universidad de Chile"]),
+        ("Independent Researcher & Hugging Face", ["Hugging Face"]),
     ],
 )
 def test_split_affiliations(text, expected):

@@ -87,6 +87,12 @@ _PLACES = {
     "shenzhen", "hangzhou", "nanjing", "guangzhou", "wuhan", "hefei", "tokyo", "seoul", "abu dhabi", "dubai",
     "tel aviv", "haifa", "jerusalem", "sydney", "melbourne", "edinburgh", "baltimore", "philadelphia", "santiago",
 }
+# Affiliation words that name no organisation.
+_NO_ORGANISATION = re.compile(
+    r"^(?:independent(?:\s+(?:researcher|scholar|contributor))?s?|unaffiliated|freelancer?|self[- ]employed|n/?a|none|"
+    r"unknown|equal contribution|个人|独立研究者|独立研究员)$",
+    re.I,
+)
 _STREET = re.compile(r"\b(?:road|rd|street|st|avenue|ave|blvd|boulevard|building|bldg|campus|district|room|floor|no\.)\b", re.I)
 
 
@@ -248,7 +254,7 @@ def institution_names(text: str) -> list[tuple[int, str]]:
         for glued in _split_glued(group):
             for seg in _resolve_commas(glued):
                 seg = _core(_clean(seg))
-                if not seg or DEPARTMENT.match(seg) and not institutions().is_known(seg):
+                if not seg or DEPARTMENT.match(seg) and not institutions().is_known(seg) or _NO_ORGANISATION.match(seg):
                     continue
                 k = text.find(seg, gstart)
                 names.append((k if k >= 0 else gstart, seg))
