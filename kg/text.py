@@ -73,11 +73,14 @@ def slug(s: str) -> str:
 # A URL ends at whitespace, CJK text or closing brackets; trailing sentence punctuation is
 # not part of it.
 URL_RE = re.compile(r"https?://[^\s<>\"'\u3000-\u303f\u4e00-\u9fff\uff00-\uffef\]\)）】]+", re.I)
-# Bare links such as `user.github.io/project` or `t.cn/A6abc`: a host with a known
-# suffix followed by a path (a bare host alone is too ambiguous in prose).
+# Bare links such as `user.github.io/project`, `t.cn/A6abc` or `papers.cool/arxiv/…`: a
+# host with a known suffix followed by a path (a bare host alone is too ambiguous in
+# prose — except a project page host, BARE_PAGE_RE).
 BARE_URL_RE = re.compile(
-    r"(?<![\w@/.])(?:[A-Za-z0-9-]+\.)+(?:io|com|org|net|edu|ai|cn|dev|me|co|app|page)(?:/[^\s<>\"'\u3000-\u303f\u4e00-\u9fff\uff00-\uffef\]\)）】]*)",
+    r"(?<![A-Za-z0-9_@/.\-])(?:[A-Za-z0-9-]+\.)+(?:io|com|org|net|edu|ai|cn|dev|me|co|app|page|cool|ac|uk|de|fr|jp|kr|ch|nl|eu|"
+    r"ly|gl|tv|info|xyz|site|tech|cc|ca|au|us|science)(?:/[^\s<>\"'\u3000-\u303f\u4e00-\u9fff\uff00-\uffef\]\)）】]*)",
 )
+BARE_PAGE_RE = re.compile(r"(?<![A-Za-z0-9_@/.\-])[A-Za-z0-9-]+\.github\.io\b(?!/)")
 # arXiv ids in arxiv.org links (abs/pdf/html, any version, old-style ``cs/0112017`` and
 # ``math.GT/0309136`` too) and in the mirrors that are keyed by the arXiv id
 # (huggingface.co/papers, papers.cool/arxiv, alphaxiv.org).
@@ -113,6 +116,10 @@ def find_urls(text: str) -> list[tuple[str, int, int]]:
         if "/" not in u:
             continue
         found.append((u, m.start(), m.start() + len(u)))
+        taken.append((m.start(), m.start() + len(u)))
+    for m in BARE_PAGE_RE.finditer(text):
+        if not any(s <= m.start() < e for s, e in taken):
+            found.append((m.group(0), m.start(), m.end()))
     found.sort(key=lambda t: t[1])
     return found
 

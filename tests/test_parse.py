@@ -296,6 +296,9 @@ def test_arxiv_id(text, aid):
         ("[arXiv](https://arxiv.org/abs/2403.03206) | [主页](https://x.ai/p)", ["https://arxiv.org/abs/2403.03206", "https://x.ai/p"]),
         ("see https://openreview.net/forum?id=Xk3bQ9wZpL.", ["https://openreview.net/forum?id=Xk3bQ9wZpL"]),
         ("t.cn/A6Yq2Lk0", ["t.cn/A6Yq2Lk0"]),
+        ("代码见github.com/a/b，主页danikiyasseh.github.io", ["github.com/a/b", "danikiyasseh.github.io"]),
+        ("papers.cool/arxiv/2405.01234 and www.cs.ox.ac.uk/people/x", ["papers.cool/arxiv/2405.01234", "www.cs.ox.ac.uk/people/x"]),
+        ("e.g. the model", []),
         ("O网页链接 view:O网页链接", []),
     ],
 )
