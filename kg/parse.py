@@ -764,16 +764,27 @@ def parse_posts(lines: Sequence[str], file: str) -> tuple[list[Entry], list[Unas
     """One-line paper posts; post metadata and non-paper posts are reported as such."""
     b = _Builder(lines, file, "post")
     in_post = False  # lines right after a paper post (before metadata) continue it
+    gloss: int | None = None  # a "【中文标题】" line of its own, over the post it glosses
     for i, line in enumerate(lines):
         s = line.strip()
         if not s:
             continue
         m = _paper_post(line)
         if m:
-            d = b.open(i)
+            d = b.open(gloss if gloss is not None else i)
+            if gloss is not None:
+                goff = b.take(gloss)
+                g = re.match(r"^\s*【([^】]+)】", lines[gloss])
+                assert g is not None
+                d.set("title_zh", *_strip_span(lines[gloss], goff, g.start(1), g.end(1)))
+                gloss = None
             off = b.take(i)
             _post_fields(d, line, off, m)
             in_post = True
+            continue
+        nxt = _next_nonblank(lines, i, 1)
+        if re.fullmatch(r"\s*【[^【】]{1,80}】\s*", line) and nxt and (pm := _paper_post(lines[nxt[0]])) and not pm.group("gloss"):
+            gloss = i
             continue
         reason = is_boilerplate(line, between_entries=True)
         if reason:

@@ -381,6 +381,14 @@ def test_posts_papers_and_non_papers():
     assert reasons == {2: "post metadata", 3: "post metadata", 4: "non-paper post", 5: "non-paper post"}
 
 
+def test_post_gloss_on_a_line_of_its_own():
+    res, (r,) = records(
+        "【基于模型的离线选项】\n《MO2: Model-Based Offline Options》S Salter, M Wulfmeier [DeepMind] (2022) view:http://t.cn/A6x\n北京\n"
+    )
+    assert (r.line, r.title, r.title_zh) == (1, "MO2: Model-Based Offline Options", "基于模型的离线选项")
+    assert [(u.line, u.reason) for u in res.unassigned] == [(3, "post metadata")]
+
+
 def test_fields_markdown_variants():
     text = (
         "### 论文1\n"
