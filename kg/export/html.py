@@ -104,7 +104,7 @@ UNDIRECTED = frozenset({"CO_AUTHOR"})
 #: (labels that would overlap a heavier one are skipped while drawing).
 HUB_LABELS_MAX = 60
 #: Graphs with at most this many nodes offer every label (overlaps are still skipped).
-ALL_LABELS_MAX = 150
+ALL_LABELS_MAX = 60
 #: The node types whose labels come first in each view (the others follow).
 LABEL_FIRST = {"coauthors": ("Author",), "institutions": ("Institution",), "models-datasets": ("Model", "Dataset")}
 #: Labels longer than this are cut with an ellipsis (tooltips show the whole name).
@@ -333,6 +333,19 @@ def _fr(k: int, edges: list[tuple[int, int]], weights: list[float], rng: random.
     return [(x * f, y * f) for x, y in pts]
 
 
+def _landscape(pts: list[tuple[float, float]]) -> list[tuple[float, float]]:
+    """Rotate centred points so their widest spread runs left to right (screens are
+    wider than tall), by the principal axis of their covariance."""
+    if len(pts) < 3:
+        return pts
+    sxx = sum(x * x for x, _ in pts)
+    syy = sum(y * y for _, y in pts)
+    sxy = sum(x * y for x, y in pts)
+    theta = 0.5 * math.atan2(2 * sxy, sxx - syy)  # angle of the principal axis
+    c, s = math.cos(-theta), math.sin(-theta)
+    return [(x * c - y * s, x * s + y * c) for x, y in pts]
+
+
 def _radius(pts: list[tuple[float, float]]) -> float:
     return max((math.hypot(x, y) for x, y in pts), default=0.0)
 
@@ -468,13 +481,14 @@ def layout(n: int, edges: Iterable[tuple[int, int]], weights: dict[tuple[int, in
             pts = _layout_communities(len(members), comp_edges[ci], comp_w[ci], rng, edge_length)
         else:
             pts = _fr(len(members), comp_edges[ci], comp_w[ci], rng, edge_length)
+        pts = _landscape(_centre(pts))
         xs, ys = [p[0] for p in pts], [p[1] for p in pts]
         boxes.append((pts, min(xs), min(ys), max(xs) - min(xs), max(ys) - min(ys)))
-    # shelf packing: rows as wide as the biggest component or the square root of the
-    # total area, whichever is wider
+    # shelf packing: rows as wide as the biggest component or as a 16:10 rectangle of
+    # the total area, whichever is wider
     gap = edge_length
     area = sum((w + gap) * (h + gap) for _, _, _, w, h in boxes)
-    row_w = max(max((w for *_, w, _ in boxes), default=0.0), math.sqrt(area) * 1.1)
+    row_w = max(max((w for *_, w, _ in boxes), default=0.0), math.sqrt(area * 1.6))
     out: list[tuple[float, float]] = [(0.0, 0.0)] * n
     x = y = row_h = 0.0
     for (pts, x0, y0, w, h), members in zip(boxes, comps):
@@ -538,7 +552,7 @@ def _size(weight: int, big: bool) -> float:
     # graphs start smaller so that 10,000 nodes do not cover each other at first sight
     if big:
         return round(min(40.0, 3.0 + 2.2 * math.sqrt(max(weight, 0))), 1)
-    return round(min(44.0, 7.0 + 3.6 * math.sqrt(max(weight, 0))), 1)
+    return round(min(44.0, 8.0 + 4.0 * math.sqrt(max(weight, 0))), 1)
 
 
 def page_data(G: nx.MultiDiGraph, V: nx.MultiDiGraph, view: str, title: str) -> dict[str, Any]:
@@ -576,7 +590,7 @@ def page_data(G: nx.MultiDiGraph, V: nx.MultiDiGraph, view: str, title: str) -> 
     etype_ix = {t: i for i, t in enumerate(etypes_present)}
 
     order = _label_order(ids, node_label, weight, view)
-    hub_count = n if n <= ALL_LABELS_MAX else min(HUB_LABELS_MAX, max(12, round(n * 0.12)))
+    hub_count = n if n <= ALL_LABELS_MAX else min(HUB_LABELS_MAX, max(ALL_LABELS_MAX // 2, round(n * 0.25)))
     hubs = set(order[:hub_count])
 
     # papers referenced by projected views (their paper nodes are not in the view)

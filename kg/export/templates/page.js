@@ -107,13 +107,23 @@
   var selected = null, hovered = null, hoveredEdge = null, fitScale = null, ready = false, moving = false;
   var legend = document.getElementById("kg-legend");
 
-  // fit the graph into the part of the canvas the legend does not cover
+  // fit the graph into the part of the canvas the legend does not cover (vis-network's
+  // own fit() would centre it on the whole canvas, partly under the legend)
   function fitBesideLegend() {
-    network.fit({ animation: false });
-    var W = container.clientWidth, lw = legend.offsetWidth + 24;
-    if (W < 600 || !lw) return;
-    var s = network.getScale() * (W - lw) / W, c = network.getViewPosition();
-    network.moveTo({ position: { x: c.x - lw / 2 / s, y: c.y }, scale: s, animation: false });
+    var bn = network.body.nodes, x0 = Infinity, y0 = Infinity, x1 = -Infinity, y1 = -Infinity;
+    for (var i = 0; i < N.length; i++) {
+      var b = bn[i];
+      if (!b || isHidden(i)) continue;
+      var r = N[i].size;
+      x0 = Math.min(x0, b.x - r); x1 = Math.max(x1, b.x + r); y0 = Math.min(y0, b.y - r); y1 = Math.max(y1, b.y + r + 18);
+    }
+    if (x0 === Infinity) return;
+    var W = container.clientWidth, H = container.clientHeight, pad = 24;
+    var lw = W >= 700 ? legend.offsetWidth + 24 : 0;
+    var s = Math.min((W - lw - 2 * pad) / Math.max(x1 - x0, 1), (H - 2 * pad) / Math.max(y1 - y0, 1), 1.5);
+    var cx = (x0 + x1) / 2 - lw / 2 / s, cy = (y0 + y1) / 2;
+    network.moveTo({ position: { x: cx, y: cy }, scale: s, animation: false });
+    fitScale = s;
   }
   if (!D.physics) fitBesideLegend();
   else network.once("stabilizationIterationsDone", fitBesideLegend);
@@ -309,7 +319,7 @@
     drawOverlay(ctx);
     if (!ready) {
       ready = true;
-      fitScale = network.getScale();
+      if (fitScale === null) fitScale = network.getScale();
       window.kgReady = timings.drawn = performance.now();
       window.kgTimings = timings;
       document.documentElement.setAttribute("data-kg-ready", String(Math.round(window.kgReady)));
