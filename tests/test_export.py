@@ -529,3 +529,35 @@ def test_cli_export_formats(tmp_path, graph_file, fmt):
     r = CliRunner().invoke(cli, ["export", str(graph_file), "--format", fmt, "-o", str(out)])
     assert r.exit_code == 0, r.output
     assert out.exists()
+
+
+@pytest.mark.neo4j
+def test_csv_imports_with_the_real_neo4j_admin(tmp_path, seed_graph):
+    """import.sh, unchanged, run against Neo4j's own import tool (org.neo4j.cli.AdminTool
+    from the Maven classpath kg's Neo4j launcher builds; no server needed)."""
+    import os
+    import subprocess
+
+    from kg import neo4j_server
+
+    missing = neo4j_server.missing_tools()
+    if missing:
+        reason = f"neo4j-admin's import tool needs {' and '.join(missing)}"
+        if os.environ.get("KG_REQUIRE_NEO4J") == "1":
+            pytest.fail(f"{reason} (KG_REQUIRE_NEO4J=1)")
+        pytest.skip(reason)
+    classpath = neo4j_server.ensure_built()
+    admin = tmp_path / "neo4j-admin"
+    admin.write_text(f'#!/bin/sh\nexec "{neo4j_server.find_java()}" -Xmx1g -cp "{classpath}" org.neo4j.cli.AdminTool "$@"\n')
+    admin.chmod(0o755)
+    home = tmp_path / "home"
+    home.mkdir()
+    write_csv(tiny_graph(), tmp_path / "tiny")  # hostile values: quotes, commas, newlines
+    write_csv(seed_graph, tmp_path / "seeds")
+    for name, G in (("tiny", tiny_graph()), ("seeds", seed_graph)):
+        proc = subprocess.run(["bash", str(tmp_path / name / "import.sh")], cwd=home, capture_output=True, text=True,
+                              env=dict(os.environ, NEO4J_ADMIN=str(admin), NEO4J_HOME=str(home)), timeout=600)
+        assert proc.returncode == 0, proc.stdout[-2000:] + proc.stderr[-2000:]
+        m = re.search(r"Imported:\s+(\d+) nodes\s+(\d+) relationships", proc.stdout)
+        assert m, proc.stdout[-2000:]
+        assert (int(m.group(1)), int(m.group(2))) == (G.number_of_nodes(), G.number_of_edges())
