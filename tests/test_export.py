@@ -397,6 +397,13 @@ def test_focus_and_depth(focus, depth, expected):
     assert {n["k"] for n in data["nodes"]} == expected
 
 
+def test_focus_node_is_marked_in_the_page():
+    data = _page(tiny_graph(), focus="bert", depth=1)
+    assert data["nodes"][data["focus"]]["k"] == "Model:bert"
+    assert data["title"] == "Knowledge graph around BERT"
+    assert _page(tiny_graph())["focus"] is None
+
+
 @pytest.mark.parametrize("focus, message", [
     ("nobody", "no node named 'nobody' in the full view"),
     ("e", "matches .* nodes"),

@@ -555,7 +555,7 @@ def _size(weight: int, big: bool) -> float:
     return round(min(44.0, 8.0 + 4.0 * math.sqrt(max(weight, 0))), 1)
 
 
-def page_data(G: nx.MultiDiGraph, V: nx.MultiDiGraph, view: str, title: str) -> dict[str, Any]:
+def page_data(G: nx.MultiDiGraph, V: nx.MultiDiGraph, view: str, title: str, focus: str | None = None) -> dict[str, Any]:
     """Everything the page needs, as JSON-ready values (nodes sorted by id, edges by
     (source, target, type); node and edge ids are their positions in these lists)."""
     ids = sorted(V.nodes)
@@ -658,7 +658,7 @@ def page_data(G: nx.MultiDiGraph, V: nx.MultiDiGraph, view: str, title: str) -> 
         etypes.append({"type": t, "label": legend, "color": color, "out": out_word, "in": in_word,
                        "count": type_count[t]})
     return {
-        "title": title, "view": view, "physics": not big, "big": big,
+        "title": title, "view": view, "physics": not big, "big": big, "focus": ix.get(focus) if focus else None,
         "types": types, "etypes": etypes, "papers": paper_table,
         "order": order, "nodes": nodes, "edges": edges,
     }
@@ -693,56 +693,51 @@ def _csp_hash(script: str) -> str:
     return "'sha256-" + base64.b64encode(hashlib.sha256(script.encode("utf-8")).digest()).decode() + "'"
 
 
-class _KgNetwork:
-    """Factory for the pyvis network kg renders (a function so pyvis, which imports
-    IPython, is only imported when an HTML page is actually written)."""
+@functools.lru_cache(maxsize=1)
+def _network_class():
+    """kg's subclass of pyvis's Network (made on first use: pyvis imports IPython, which
+    only pays off when a page is actually written)."""
+    import jinja2
+    from pyvis.network import Network
 
-    @staticmethod
-    def make(heading: str):
-        from pyvis.network import Network
+    class KgNetwork(Network):
+        """A pyvis Network rendered with kg's template: inline assets, escaping, CSP."""
 
-        class KgNetwork(Network):
-            """A pyvis Network rendered with kg's template: inline assets, escaping, CSP."""
+        def __init__(self, heading: str) -> None:
+            super().__init__(height="100%", width="100%", directed=True, heading=heading,
+                             cdn_resources="in_line", bgcolor="#ffffff")
+            # pyvis's own environment does not autoescape; kg's does, everywhere
+            self.templateEnv = jinja2.Environment(
+                loader=jinja2.FileSystemLoader(str(_TEMPLATES)),
+                autoescape=True, undefined=jinja2.StrictUndefined, keep_trailing_newline=True)
+            self.path = "page.html"
+            self.meta: dict[str, Any] = {}
 
-            def __init__(self) -> None:
-                super().__init__(height="100%", width="100%", directed=True, heading=heading,
-                                 cdn_resources="in_line", bgcolor="#ffffff")
-                import jinja2
+        def load(self, data: dict[str, Any]) -> None:
+            """Fill pyvis's node and edge lists in one go (``add_node``/``add_edge``
+            check every existing item per call, which is quadratic)."""
+            self.nodes = data["nodes"]
+            self.edges = data["edges"]
+            self.node_ids = [x["id"] for x in self.nodes]
+            self.node_map = {x["id"]: x for x in self.nodes}
+            self.meta = {k: v for k, v in data.items() if k not in ("nodes", "edges")}
 
-                # pyvis's own environment does not autoescape; kg's does, everywhere
-                self.templateEnv = jinja2.Environment(
-                    loader=jinja2.FileSystemLoader(str(_TEMPLATES)),
-                    autoescape=True, undefined=jinja2.StrictUndefined, keep_trailing_newline=True)
-                self.path = "page.html"
+        def generate_html(self, name: str = "index.html", local: bool = True, notebook: bool = False) -> str:
+            js, css = _vis_assets()
+            app_js = (_TEMPLATES / "page.js").read_text(encoding="utf-8")
+            app_css = (_TEMPLATES / "page.css").read_text(encoding="utf-8")
+            payload = json_for_html({**self.meta, "options": self.options, "nodes": self.nodes, "edges": self.edges})
+            csp = ("default-src 'none'; "
+                   f"script-src {_csp_hash(js)} {_csp_hash(app_js)}; "
+                   "style-src 'unsafe-inline'; img-src data:; font-src 'none'; connect-src 'none'; "
+                   "media-src 'none'; object-src 'none'; frame-src 'none'; worker-src 'none'; "
+                   "base-uri 'none'; form-action 'none'")
+            self.html = self.templateEnv.get_template(self.path).render(
+                heading=self.heading, csp=csp, vis_js=_Raw(js), vis_css=_Raw(css), app_js=_Raw(app_js),
+                app_css=_Raw(app_css), data=_Raw(payload), n_nodes=len(self.nodes), n_edges=len(self.edges))
+            return self.html
 
-            def load(self, data: dict[str, Any]) -> None:
-                """Fill pyvis's node and edge lists in one go (``add_node``/``add_edge``
-                check every existing item per call, which is quadratic)."""
-                self.nodes = data["nodes"]
-                self.edges = data["edges"]
-                self.node_ids = [x["id"] for x in self.nodes]
-                self.node_map = {x["id"]: x for x in self.nodes}
-                self.meta = {k: v for k, v in data.items() if k not in ("nodes", "edges")}
-
-            def generate_html(self, name: str = "index.html", local: bool = True, notebook: bool = False) -> str:
-                js, css = _vis_assets()
-                app_js = (_TEMPLATES / "page.js").read_text(encoding="utf-8")
-                app_css = (_TEMPLATES / "page.css").read_text(encoding="utf-8")
-                payload = json_for_html({**self.meta, "options": self.options, "nodes": self.nodes,
-                                         "edges": self.edges})
-                csp = ("default-src 'none'; "
-                       f"script-src {_csp_hash(js)} {_csp_hash(app_js)}; "
-                       "style-src 'unsafe-inline'; img-src data:; font-src 'none'; connect-src 'none'; "
-                       "media-src 'none'; object-src 'none'; frame-src 'none'; worker-src 'none'; "
-                       "base-uri 'none'; form-action 'none'")
-                template = self.templateEnv.get_template(self.path)
-                self.html = template.render(
-                    heading=self.heading, csp=csp, vis_js=_Raw(js), vis_css=_Raw(css), app_js=_Raw(app_js),
-                    app_css=_Raw(app_css), data=_Raw(payload), meta=self.meta,
-                    n_nodes=len(self.nodes), n_edges=len(self.edges))
-                return self.html
-
-        return KgNetwork()
+    return KgNetwork
 
 
 class _Raw(str):
@@ -787,15 +782,18 @@ def _options(data: dict[str, Any]) -> dict[str, Any]:
 def render_html(G: nx.MultiDiGraph, view: str = "full", focus: str | None = None, depth: int = 1,
                 min_degree: int = 0, title: str | None = None) -> str:
     """The page for ``G`` as a string (see :func:`write_html` for the options)."""
-    V = select(view_graph(G, view), focus, depth, min_degree, where=f"the {view} view")
+    where = f"the {view} view"
+    W = view_graph(G, view)
+    centre = find_node(W, focus, where) if focus is not None else None
+    V = select(W, centre, depth, min_degree, where=where)
     if title is None:
         title = {"full": "Knowledge graph", "coauthors": "Co-author network",
                  "institutions": "Institutions", "models-datasets": "Models and datasets"}[view]
-        if focus is not None:
-            title += f" around {_name(V, find_node(V, focus, f'the {view} view'))}"
-    data = page_data(G, V, view, title)
+        if centre is not None:
+            title += f" around {_name(V, centre)}"
+    data = page_data(G, V, view, title, centre)
     data["options"] = _options(data)
-    net = _KgNetwork.make(title)
+    net = _network_class()(title)
     net.options = data.pop("options")
     net.load(data)
     log.info("html: %s view, %d nodes, %d edges, physics %s", view, len(data["nodes"]), len(data["edges"]),

@@ -290,6 +290,15 @@
       ctx.beginPath(); ctx.moveTo(ha.x, ha.y); ctx.lineTo(hb.x, hb.y); ctx.stroke();
       ctx.restore();
     }
+    if (D.focus !== null && D.focus !== undefined && !isHidden(D.focus)) {
+      // the --focus node: a dashed ring
+      var fp = nodePos(D.focus);
+      ctx.save();
+      ctx.setLineDash([5 / tf.s, 4 / tf.s]);
+      ctx.lineWidth = 2 / tf.s; ctx.strokeStyle = "#1d1d1f";
+      ctx.beginPath(); ctx.arc(fp.x, fp.y, N[D.focus].size + 7 / tf.s, 0, 2 * Math.PI); ctx.stroke();
+      ctx.restore();
+    }
     // labels in screen pixels, so they stay readable at any zoom
     ctx.save();
     ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
@@ -297,18 +306,21 @@
     ctx.lineWidth = 3.5; ctx.strokeStyle = "rgba(255,255,255,0.92)"; ctx.fillStyle = "#1d1d1f";
     var boxes = new Boxes(), placed = 0;
     if (hovered !== null && !isHidden(hovered)) { drawLabel(ctx, boxes, hovered, tf, true, true); placed++; }
+    if (D.focus !== null && D.focus !== undefined && D.focus !== hovered && !isHidden(D.focus)) {
+      drawLabel(ctx, boxes, D.focus, tf, true, true); placed++;
+    }
     if (hood) {
       if (hovered !== selected) drawLabel(ctx, boxes, selected, tf, true, true);
       for (var a = 0; a < order.length && placed < LABEL_BUDGET * 2; a++) {
         var h = order[a];
-        if (hood[h] && h !== selected && h !== hovered && drawLabel(ctx, boxes, h, tf, false, false)) placed++;
+        if (hood[h] && h !== selected && h !== hovered && h !== D.focus && drawLabel(ctx, boxes, h, tf, false, false)) placed++;
       }
     } else {
       var reveal = fitScale !== null && tf.s >= fitScale * 2.2;
       for (var b = 0; b < order.length && placed < LABEL_BUDGET; b++) {
         var i = order[b];
         if (!N[i].h && !reveal) break; // hubs come first in `order`
-        if (i === hovered || isHidden(i)) continue;
+        if (i === hovered || i === D.focus || isHidden(i)) continue;
         if (drawLabel(ctx, boxes, i, tf, false, !!N[i].h && placed < 12)) placed++;
       }
     }
@@ -413,7 +425,7 @@
     var x = mouse.x + 16, y = mouse.y + 16;
     if (x + w > W - 8) x = Math.max(8, mouse.x - w - 16);
     if (y + h > H - 8) y = Math.max(8, H - h - 8);
-    tip.style.left = x + "px"; tip.style.top = (y + 48) + "px";
+    tip.style.left = x + "px"; tip.style.top = y + "px";
   }
   function showTip(card) {
     tip.textContent = "";
