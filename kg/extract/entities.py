@@ -681,6 +681,14 @@ class _EntryScan:
             elif kind in ("WE_VERB", "ZH_WE"):
                 if k < len(doc) and doc[k].text == "了":
                     k += 1
+                if k in start_of and kind == "WE_VERB" and doc[k].text[:1].isupper() and doc[k].lower_ not in _STOP_CAPS:
+                    # "This work presents Depth Anything V2.": a capitalised phrase right
+                    # after the verb is the contribution's name, whatever its shape.
+                    i, j = start_of[k]
+                    j = self._extend_title_case(j)
+                    ver = self._version_after(j)
+                    self._cue_name(i, ver or j, proposed=True)
+                    continue
                 if k in start_of:
                     i, j = start_of[k]
                     # "we propose X, a/an …" or "我们介绍了X,这是…": apposition marks a name.
@@ -835,7 +843,7 @@ class _EntryScan:
         if after[:1] and (after[0] in _DATASET_WORDS or after[0] == "data"):  # "CIFAR-10 dataset", "ERA5 data"
             return True
         appos = [w.lower_ for w in doc[j : j + 6] if not w.is_space]
-        if appos[:1] == [","] and len(appos) > 2 and appos[1] in ("a", "an", "the") and any(w in _DATASET_WORDS for w in appos[2:5]):
+        if appos[:1] == [","] and len(appos) > 2 and appos[1] in ("a", "an", "the") and any(w in ("dataset", "benchmark", "corpus") for w in appos[2:5]):
             return True  # "ToolBench-Lite, a benchmark of …"
         if any(w in _DATASET_WORDS for w in before[-3:]) and before[-1] in ("the", "of", "a") + tuple(_DATASET_WORDS):
             return True  # "the benchmark X", "leaderboard of the X"
@@ -896,18 +904,12 @@ class _EntryScan:
                         changed = True
 
     def _label_for(self, name: str, i: int, j: int) -> str:
+        """First guess from the name alone; :meth:`labels` revises new names from
+        their contexts once every mention is known."""
         known = self.gaz.known(name)
         if known:
             return known[0]
         if re.search(r"bench(mark)?$|dataset$|corpus$|[-_]?\d+(?:\.\d+)?[KkM]$", name, re.I) and not re.search(r"^\d", name):
-            return "DATASET"
-        doc = self.doc
-        window = [w.lower_ for w in doc[max(0, i - 4) : i]] + [w.lower_ for w in doc[j : j + 4]]
-        if any(w in _DATASET_WORDS for w in window):
-            return "DATASET"
-        zh_after = "".join(w.text for w in doc[j : j + 8])
-        zh_before = "".join(w.text for w in doc[max(0, i - 6) : i])
-        if any(z in zh_after[:6] or z in zh_before for z in _DATASET_ZH):
             return "DATASET"
         return "MODEL"
 
