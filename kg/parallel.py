@@ -1,15 +1,16 @@
 """Extraction on several cores, giving the same records in the same order as one core.
 
-``kg extract --jobs N`` and ``kg build --jobs N`` call :func:`iter_records`. With
-``jobs=1`` it is exactly :func:`kg.pipeline.iter_records`. With more, a
-:class:`multiprocessing.pool.Pool` of ``jobs`` workers does the work:
+``kg extract --jobs N`` and ``kg build --jobs N`` call :func:`iter_records`. The work
+is cut into tasks, run in this process for ``jobs=1`` and by a
+:class:`multiprocessing.pool.Pool` of ``jobs`` workers otherwise:
 
 * a document of ordinary size (a daily digest) is one task: the worker parses and
   extracts it with :func:`kg.pipeline.extract_document` and sends back the records and
   its own :class:`~kg.pipeline.Report`, which the parent merges;
 * a document larger than ``split_chars`` (years of digests in one file) is parsed in the
   parent and its entries are sent in chunks of ``chunk_size``, so one huge file still
-  uses every core and no worker holds all of its records at once.
+  uses every core, and neither a worker nor (with ``jobs=1``) this process holds all of
+  its records at once.
 
 Results are taken in submission order, so the output does not depend on ``jobs`` or on
 which worker finishes first. At most ``jobs * INFLIGHT_PER_JOB`` tasks are queued at a
@@ -103,9 +104,9 @@ def _merge_report(into: Report, part: Report) -> None:
             raise TypeError(f"cannot merge Report.{f.name} of type {type(mine).__name__}")
 
 
-def _split_document(doc: Document, chunk_size: int) -> tuple[Report, list[list[Entry]]]:
+def _split_document(doc: Document, chunk_size: int) -> tuple[Report, Iterator[list[Entry]]]:
     """Parse ``doc`` here, count it the way :func:`kg.pipeline.extract_document` does
-    (the tests compare both reports) and cut its entries into chunks."""
+    (the tests compare both reports), and return its entries as a stream of chunks."""
     from kg.parse import parse
 
     result = parse(doc)
@@ -114,8 +115,16 @@ def _split_document(doc: Document, chunk_size: int) -> tuple[Report, list[list[E
     counted.layouts[result.layout] = 1
     for u in result.unassigned:
         (counted.unassigned if u.reason == "not part of any entry" else counted.ignored).append(u)
-    entries = result.entries
-    return counted, [list(entries[i : i + chunk_size]) for i in range(0, len(entries), chunk_size)]
+    return counted, _chunks(list(result.entries), chunk_size)
+
+
+def _chunks(entries: list[Entry | None], size: int) -> Iterator[list[Entry]]:
+    for i in range(0, len(entries), size):
+        chunk = entries[i : i + size]
+        # Drop each chunk from the list once handed out: on a 100k-entry file the entries
+        # still waiting are then the only ones in memory.
+        entries[i : i + size] = [None] * len(chunk)
+        yield chunk  # type: ignore[misc]
 
 
 def _tasks(items: Iterable[Document | Skipped], chunk_size: int, split_chars: int):
@@ -130,11 +139,23 @@ def _tasks(items: Iterable[Document | Skipped], chunk_size: int, split_chars: in
             log.info("%s: %d characters, parsed here and extracted in chunks of %d entries",
                      item.path, len(item.text), chunk_size)
             counted, chunks = _split_document(item, chunk_size)
+            del item  # the text is not needed once parsed
             yield None, None, counted
             for chunk in chunks:
                 yield _extract_entries, chunk, None
         else:
             yield _extract_doc, item, None
+
+
+def _collect(result: tuple[Report | None, list[PaperRecord]], report: Report | None) -> list[PaperRecord]:
+    """A task's records, after adding its counts to ``report``."""
+    part, records = result
+    if report is not None:
+        if part is not None:
+            _merge_report(report, part)
+        else:
+            report.entries += len(records)
+    return records
 
 
 def _start_pool(jobs: int, context: str | None):
@@ -167,12 +188,13 @@ def extract_documents(
     """
     jobs = resolve_jobs(jobs)
     if jobs == 1:
-        for item in items:
-            if isinstance(item, Skipped):
-                if report is not None:
-                    report.files_skipped.append(item)
-                continue
-            yield from extract_document(item, report)
+        # The same tasks, run here: ordinary documents go through extract_document
+        # exactly as in kg.pipeline, huge ones are streamed entry by entry.
+        for fn, arg, part in _tasks(items, chunk_size, split_chars):
+            if report is not None and part is not None:
+                _merge_report(report, part)
+            if fn is not None:
+                yield from _collect(fn(arg), report)
         return
     pool = _start_pool(jobs, context)
     try:
@@ -184,13 +206,7 @@ def extract_documents(
                 _merge_report(report, part)
             if task is None:
                 return
-            worker_part, records = task.get()
-            if report is not None:
-                if worker_part is not None:
-                    _merge_report(report, worker_part)
-                else:
-                    report.entries += len(records)
-            yield from records
+            yield from _collect(task.get(), report)
 
         for fn, arg, part in _tasks(items, chunk_size, split_chars):
             pending.append((None if fn is None else pool.apply_async(fn, (arg,)), part))

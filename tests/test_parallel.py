@@ -59,9 +59,10 @@ def test_same_records_and_report_as_one_process(corpus, serial, method):
     assert not multiprocessing.active_children()
 
 
-def test_jobs_one_is_the_pipeline(corpus, serial):
+@pytest.mark.parametrize("split_chars", [parallel.SPLIT_CHARS, 50_000])
+def test_jobs_one_is_the_pipeline(corpus, serial, split_chars):
     rep = Report()
-    assert list(parallel.iter_records(corpus, rep, jobs=1)) == serial[0]
+    assert list(parallel.iter_records(corpus, rep, jobs=1, split_chars=split_chars, chunk_size=5)) == serial[0]
     assert rep == serial[1]
 
 
