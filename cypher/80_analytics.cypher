@@ -11,8 +11,8 @@
 :param limit => 20
 MATCH (a:Author)-[:AUTHORED]->(p:Paper)<-[:AUTHORED]-(b:Author)
 WHERE a.name < b.name OR (a.name = b.name AND a.key < b.key)
-WITH a, b, p ORDER BY p.name
-RETURN a.name AS source, b.name AS target, count(DISTINCT p) AS weight, collect(DISTINCT p.name) AS via,
+WITH DISTINCT a, b, p ORDER BY p.name
+RETURN a.name AS source, b.name AS target, count(p) AS weight, collect(p.name) AS via,
        'Author:' + a.key AS source_id, 'Author:' + b.key AS target_id
 ORDER BY weight DESC, source, target, source_id, target_id
 LIMIT $limit;
@@ -23,8 +23,8 @@ LIMIT $limit;
 :param limit => 20
 MATCH (a:Author)-[:AUTHORED]->(p:Paper)<-[:AUTHORED]-(b:Author)
 WHERE toLower(a.name) = toLower($author) AND b <> a
-WITH a, b, p ORDER BY p.name
-RETURN a.name AS source, b.name AS target, count(DISTINCT p) AS weight, collect(DISTINCT p.name) AS via,
+WITH DISTINCT a, b, p ORDER BY p.name
+RETURN a.name AS source, b.name AS target, count(p) AS weight, collect(p.name) AS via,
        'Author:' + a.key AS source_id, 'Author:' + b.key AS target_id
 ORDER BY weight DESC, source, target, source_id, target_id
 LIMIT $limit;
@@ -34,8 +34,8 @@ LIMIT $limit;
 :param limit => 20
 MATCH (i:Institution)<-[:AFFILIATED_WITH]-(p:Paper)-[:AFFILIATED_WITH]->(j:Institution)
 WHERE i.name < j.name OR (i.name = j.name AND i.key < j.key)
-WITH i, j, p ORDER BY p.name
-RETURN i.name AS source, j.name AS target, count(DISTINCT p) AS weight, collect(DISTINCT p.name) AS via,
+WITH DISTINCT i, j, p ORDER BY p.name
+RETURN i.name AS source, j.name AS target, count(p) AS weight, collect(p.name) AS via,
        'Institution:' + i.key AS source_id, 'Institution:' + j.key AS target_id
 ORDER BY weight DESC, source, target, source_id, target_id
 LIMIT $limit;
@@ -46,8 +46,8 @@ LIMIT $limit;
 :param limit => 20
 MATCH (i:Institution)<-[:AFFILIATED_WITH]-(p:Paper)-[:AFFILIATED_WITH]->(j:Institution)
 WHERE toLower(i.name) = toLower($institution) AND j <> i
-WITH i, j, p ORDER BY p.name
-RETURN i.name AS source, j.name AS target, count(DISTINCT p) AS weight, collect(DISTINCT p.name) AS via,
+WITH DISTINCT i, j, p ORDER BY p.name
+RETURN i.name AS source, j.name AS target, count(p) AS weight, collect(p.name) AS via,
        'Institution:' + i.key AS source_id, 'Institution:' + j.key AS target_id
 ORDER BY weight DESC, source, target, source_id, target_id
 LIMIT $limit;
@@ -60,8 +60,8 @@ LIMIT $limit;
 MATCH (m:Model)<-[r:PROPOSES|USES]-(p:Paper)-[s:INTRODUCES|EVALUATES_ON]->(d:Dataset)
 WHERE ($model_role = 'any' OR type(r) = CASE $model_role WHEN 'proposed' THEN 'PROPOSES' ELSE 'USES' END)
   AND ($dataset_role = 'any' OR type(s) = CASE $dataset_role WHEN 'proposed' THEN 'INTRODUCES' ELSE 'EVALUATES_ON' END)
-WITH m, d, p ORDER BY p.name
-RETURN m.name AS source, d.name AS target, count(DISTINCT p) AS weight, collect(DISTINCT p.name) AS via,
+WITH DISTINCT m, d, p ORDER BY p.name
+RETURN m.name AS source, d.name AS target, count(p) AS weight, collect(p.name) AS via,
        'Model:' + m.key AS source_id, 'Dataset:' + d.key AS target_id
 ORDER BY weight DESC, source, target, source_id, target_id
 LIMIT $limit;
@@ -76,13 +76,13 @@ WITH p, count(DISTINCT e) AS p_size
 MATCH (p)-[:AUTHORED|AFFILIATED_WITH|PROPOSES|USES|INTRODUCES|EVALUATES_ON]-(e)
       -[:AUTHORED|AFFILIATED_WITH|PROPOSES|USES|INTRODUCES|EVALUATES_ON]-(q:Paper)
 WHERE any(l IN labels(e) WHERE l IN $labels) AND (p.name < q.name OR (p.name = q.name AND p.key < q.key))
-WITH p, p_size, q, e ORDER BY e.name
-WITH p, p_size, q, count(DISTINCT e) AS shared, collect(DISTINCT e.name) AS via
+WITH DISTINCT p, p_size, q, e ORDER BY e.name
+WITH p, p_size, q, count(e) AS shared, collect(e.name) AS via
 MATCH (q)-[:AUTHORED|AFFILIATED_WITH|PROPOSES|USES|INTRODUCES|EVALUATES_ON]-(f)
 WHERE any(l IN labels(f) WHERE l IN $labels)
 WITH p, q, shared, via, p_size, count(DISTINCT f) AS q_size
 RETURN p.name AS source, q.name AS target, shared,
-       round(toFloat(shared) / (p_size + q_size - shared), 6) AS jaccard, via,
+       round(toFloat(shared) / (p_size + q_size - shared), 6, 'HALF_EVEN') AS jaccard, via,
        'Paper:' + p.key AS source_id, 'Paper:' + q.key AS target_id
 ORDER BY shared DESC, jaccard DESC, source, target, source_id, target_id
 LIMIT $limit;
@@ -94,7 +94,7 @@ LIMIT $limit;
 :param category => null
 :param digest => null
 :param limit => 10
-MATCH (e)-[r:AUTHORED|AFFILIATED_WITH|PROPOSES|USES|INTRODUCES|EVALUATES_ON|IN_CATEGORY]-(p:Paper)
+MATCH (e)-[r:AUTHORED|AFFILIATED_WITH|PROPOSES|USES|INTRODUCES|EVALUATES_ON|IN_CATEGORY|APPEARS_IN]-(p:Paper)
 WHERE $label IN labels(e)
   AND ($role = 'any' OR type(r) IN CASE $role WHEN 'proposed' THEN ['PROPOSES', 'INTRODUCES'] ELSE ['USES', 'EVALUATES_ON'] END)
   AND ($category IS NULL OR EXISTS { (p)-[:IN_CATEGORY]->(c:Category) WHERE c.key = $category })
@@ -108,7 +108,7 @@ LIMIT $limit;
 :param label => 'Author'
 :param role => 'any'
 :param limit => 3
-MATCH (e)-[r:AUTHORED|AFFILIATED_WITH|PROPOSES|USES|INTRODUCES|EVALUATES_ON|IN_CATEGORY]-(p:Paper)
+MATCH (e)-[r:AUTHORED|AFFILIATED_WITH|PROPOSES|USES|INTRODUCES|EVALUATES_ON|IN_CATEGORY|APPEARS_IN]-(p:Paper)
 WHERE $label IN labels(e)
   AND ($role = 'any' OR type(r) IN CASE $role WHEN 'proposed' THEN ['PROPOSES', 'INTRODUCES'] ELSE ['USES', 'EVALUATES_ON'] END)
 OPTIONAL MATCH (p)-[:IN_CATEGORY]->(c:Category)
@@ -125,9 +125,10 @@ LIMIT 1000;
 :param label => 'Model'
 :param role => 'any'
 :param limit => 3
-MATCH (e)-[r:AUTHORED|AFFILIATED_WITH|PROPOSES|USES|INTRODUCES|EVALUATES_ON|IN_CATEGORY]-(p:Paper)-[:APPEARS_IN]->(d:Digest)
+MATCH (e)-[r:AUTHORED|AFFILIATED_WITH|PROPOSES|USES|INTRODUCES|EVALUATES_ON|IN_CATEGORY|APPEARS_IN]-(p:Paper)
 WHERE $label IN labels(e)
   AND ($role = 'any' OR type(r) IN CASE $role WHEN 'proposed' THEN ['PROPOSES', 'INTRODUCES'] ELSE ['USES', 'EVALUATES_ON'] END)
+MATCH (p)-[:APPEARS_IN]->(d:Digest)
 WITH d.key AS group, e, count(DISTINCT p) AS papers
 ORDER BY group, papers DESC, e.name, e.key
 WITH group, collect({name: e.name, papers: papers, id: $label + ':' + e.key})[..$limit] AS best
@@ -148,9 +149,10 @@ WITH k.key AS key ORDER BY key
 WITH collect(key) AS keys
 WITH CASE WHEN $before IS NULL THEN keys[-2] ELSE head([x IN keys WHERE x STARTS WITH $before]) END AS before,
      CASE WHEN $after IS NULL THEN keys[-1] ELSE head([x IN keys WHERE x STARTS WITH $after]) END AS after
-MATCH (e)-[r:AUTHORED|AFFILIATED_WITH|PROPOSES|USES|INTRODUCES|EVALUATES_ON|IN_CATEGORY]-(p:Paper)-[:APPEARS_IN]->(d:Digest)
+MATCH (e)-[r:AUTHORED|AFFILIATED_WITH|PROPOSES|USES|INTRODUCES|EVALUATES_ON|IN_CATEGORY|APPEARS_IN]-(p:Paper)
 WHERE $label IN labels(e)
   AND ($role = 'any' OR type(r) IN CASE $role WHEN 'proposed' THEN ['PROPOSES', 'INTRODUCES'] ELSE ['USES', 'EVALUATES_ON'] END)
+MATCH (p)-[:APPEARS_IN]->(d:Digest)
 WITH before, after, e, d.key AS digest, count(DISTINCT p) AS papers
 ORDER BY digest
 WITH before, after, e, collect([digest, papers]) AS counts
@@ -163,19 +165,21 @@ ORDER BY delta DESC, after_papers DESC, name, id
 LIMIT $limit;
 
 // Most connected authors (kg.analytics.centrality, measure="degree", of="coauthors")
-// Authors by their number of distinct co-authors (networkx's degree centrality times authors - 1).
+// Authors with a paper by their number of distinct co-authors, 0 included (networkx's degree centrality times authors - 1).
 :param limit => 10
-MATCH (a:Author)-[:AUTHORED]->(:Paper)<-[:AUTHORED]-(b:Author)
-WHERE a <> b
+MATCH (a:Author) WHERE EXISTS { (a)-[:AUTHORED]->(:Paper) }
+OPTIONAL MATCH (a)-[:AUTHORED]->(:Paper)<-[:AUTHORED]-(b:Author)
+WHERE b <> a
 RETURN a.name AS name, count(DISTINCT b) AS coauthors, 'Author:' + a.key AS id
 ORDER BY coauthors DESC, name, id
 LIMIT $limit;
 
 // Most connected institutions (kg.analytics.centrality, measure="degree", of="institutions")
-// Institutions by their number of distinct partner institutions.
+// Institutions with a paper by their number of distinct partner institutions, 0 included.
 :param limit => 10
-MATCH (i:Institution)<-[:AFFILIATED_WITH]-(:Paper)-[:AFFILIATED_WITH]->(j:Institution)
-WHERE i <> j
+MATCH (i:Institution) WHERE EXISTS { (i)<-[:AFFILIATED_WITH]-(:Paper) }
+OPTIONAL MATCH (i)<-[:AFFILIATED_WITH]-(:Paper)-[:AFFILIATED_WITH]->(j:Institution)
+WHERE j <> i
 RETURN i.name AS name, count(DISTINCT j) AS partners, 'Institution:' + i.key AS id
 ORDER BY partners DESC, name, id
 LIMIT $limit;
@@ -187,7 +191,7 @@ LIMIT $limit;
 :param limit => 1
 MATCH (a), (b)
 WHERE a.name = $source AND b.name = $target AND NOT a:Digest AND NOT a:Category AND NOT b:Digest AND NOT b:Category
-MATCH path = allShortestPaths((a)-[:AUTHORED|AFFILIATED_WITH|PROPOSES|USES|INTRODUCES|EVALUATES_ON*..12]-(b))
+MATCH path = allShortestPaths((a)-[:AUTHORED|AFFILIATED_WITH|PROPOSES|USES|INTRODUCES|EVALUATES_ON*]-(b))
 WITH path, size([n IN nodes(path) WHERE n:Paper]) AS paper_count, [n IN nodes(path) | labels(n)[0] + ':' + n.key] AS ids
 RETURN [n IN nodes(path) | n.name] AS steps, [n IN nodes(path) | labels(n)[0]] AS labels,
        [n IN nodes(path) WHERE n:Paper | n.name] AS papers, length(path) AS length, ids
