@@ -7,7 +7,6 @@ Needs Debian's chromium; skipped without it unless KG_REQUIRE_BROWSER=1."""
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import pytest
 

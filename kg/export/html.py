@@ -224,6 +224,15 @@ def find_node(V: nx.MultiDiGraph, query: str, where: str = "this view") -> str:
     equals it (ignoring case and spacing), else the one node whose name contains it.
 
     Raises :class:`ExportError` when nothing or more than one node matches.
+
+    Example
+    -------
+    >>> import networkx as nx
+    >>> V = nx.MultiDiGraph()
+    >>> V.add_node("Model:gpt-4", label="Model", name="GPT-4")
+    >>> V.add_node("Model:gpt-3", label="Model", name="GPT-3")
+    >>> find_node(V, "gpt-4"), find_node(V, "Model:gpt-3")
+    ('Model:gpt-4', 'Model:gpt-3')
     """
     if query in V:
         return query
@@ -459,6 +468,12 @@ def layout(n: int, edges: Iterable[tuple[int, int]], weights: dict[tuple[int, in
     components are packed in rows, biggest first, so small clusters sit beside the main
     one instead of flying off or piling up in its middle. Deterministic for the same
     input (igraph runs on a generator seeded with ``seed``).
+
+    Example
+    -------
+    >>> pos = layout(4, [(0, 1), (1, 2)])  # a path of three, and a loner
+    >>> len(pos), pos == layout(4, [(1, 2), (0, 1)])
+    (4, True)
     """
     pairs = sorted({(a, b) if a < b else (b, a) for a, b in edges if a != b})
     weights = weights or {}
