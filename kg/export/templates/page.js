@@ -566,6 +566,7 @@
   ET.forEach(function (t, ti) {
     etypeItems.push(legendItem(edgeList, lineSwatch(t.color), t.label, t.count, function () { setETypeHidden(ti, !hiddenEType[ti]); }));
   });
+  if (!ET.length) edgeList.previousElementSibling.hidden = true;  // no "Links" heading without links
   document.getElementById("kg-size-note").textContent =
     "Size: number of papers (papers: number of links)." + (D.physics ? "" : " Layout precomputed; physics off for speed.");
 
