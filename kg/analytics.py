@@ -35,6 +35,7 @@ import os
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from fractions import Fraction
 from itertools import combinations
 
 import networkx as nx
@@ -540,7 +541,7 @@ def paper_graph(G: nx.MultiDiGraph, labels: Sequence[str] = SHARED_LABELS) -> nx
         _copy_node(H, G, p)
     for (a, b), shared in sorted(pairs.items()):
         union = len(entities_of[a] | entities_of[b])
-        H.add_edge(a, b, weight=len(shared), jaccard=len(shared) / union, via=tuple(sorted(shared)))
+        H.add_edge(a, b, weight=len(shared), jaccard=len(shared) / union, union=union, via=tuple(sorted(shared)))
     return H
 
 
@@ -704,7 +705,10 @@ def similar_papers(
     for u, v, d in edges:
         a, b = (u, v) if focus is not None else sorted((u, v), key=lambda n: _order(H, n))
         via = tuple(sorted(_name(G, x) for x in d["via"]))
-        rows.append(Similarity(_name(H, a), _name(H, b), d["weight"], round(d["jaccard"], 6), via, a, b))
+        # Round the exact fraction (half to even), not the float: a float just above a
+        # rounding tie would round up where Neo4j's round(x, 6, 'HALF_EVEN') does not.
+        jac = float(round(Fraction(d["weight"], d["union"]), 6))
+        rows.append(Similarity(_name(H, a), _name(H, b), d["weight"], jac, via, a, b))
     rows.sort(key=lambda r: (-r.shared, -r.jaccard, r.source, r.target, r.source_id, r.target_id))
     return rows[:k] if k is not None else rows
 
