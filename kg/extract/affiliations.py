@@ -184,10 +184,13 @@ def _resolve_commas(group: str) -> list[str]:
     res = institutions()
     if res.is_known(group):
         return [group]
-    protected = _CORP_SUFFIX.sub("\x00 ", group)  # "Baidu, Inc." is one name
-    parts = [p.replace("\x00", ",") for p in (_clean(x) for x in re.split(r"\s*[,，]\s*", protected)) if p]
+    # "Baidu, Inc." is one name: hide its comma behind a sentinel the text does not
+    # contain (any fixed character could be in the input, even U+0000 from UTF-16).
+    sentinel = next(chr(c) for c in range(0xE000, 0xF900) if chr(c) not in group)
+    protected = _CORP_SUFFIX.sub(sentinel + " ", group)
+    parts = [p.replace(sentinel, ",") for p in (_clean(x) for x in re.split(r"\s*[,，]\s*", protected)) if p]
     if len(parts) <= 1:
-        return [p.replace("\x00", ",") for p in parts] or [group]
+        return [p.replace(sentinel, ",") for p in parts] or [group]
     joined: list[str] = []
     i = 0
     while i < len(parts):
