@@ -14,21 +14,9 @@ import click
 import orjson
 
 import kg
-from kg.errors import KgError
 
 
-def _handle_errors(f):
-    @functools.wraps(f)
-    def wrapper(*args, **kwargs):
-        try:
-            return f(*args, **kwargs)
-        except KgError as e:
-            raise click.ClickException(str(e)) from None
-        except BrokenPipeError:  # `kg extract … | head`
-            sys.stderr.close()
-            sys.exit(0)
-
-    return wrapper
+from kg.cli_common import handle_errors as _handle_errors  # noqa: E402  (shared by every command module)
 
 
 def _encoding_option(f):

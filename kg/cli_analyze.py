@@ -9,9 +9,7 @@ from __future__ import annotations
 
 import csv
 import dataclasses
-import functools
 import io
-import sys
 from collections.abc import Callable, Sequence
 
 import click
@@ -19,7 +17,6 @@ import orjson
 from rich.table import Table
 
 from kg import analytics as A
-from kg.errors import KgError
 from kg.graph import NODE_LABELS
 
 __all__ = ["analyze"]
@@ -31,18 +28,7 @@ _CELL = 60
 _MEMBERS = 12
 
 
-def _handle_errors(f):
-    @functools.wraps(f)
-    def wrapper(*args, **kwargs):
-        try:
-            return f(*args, **kwargs)
-        except KgError as e:
-            raise click.ClickException(str(e)) from None
-        except BrokenPipeError:  # `kg analyze … --format csv | head`
-            sys.stderr.close()
-            sys.exit(0)
-
-    return wrapper
+from kg.cli_common import handle_errors as _handle_errors  # noqa: E402
 
 
 def _load(ctx: click.Context):

@@ -8,7 +8,6 @@ environment variables Neo4j's own tools read (``NEO4J_URI``, ``NEO4J_USERNAME``,
 """
 from __future__ import annotations
 
-import functools
 import os
 from pathlib import Path
 from typing import Any
@@ -19,18 +18,7 @@ import orjson
 __all__ = ["load", "neo4j", "cypher", "neo4j_options"]
 
 
-def _handle_errors(f):
-    """kg.cli's error handling (KgError -> ``Error: …``), imported when the command runs:
-    kg.cli imports this module at its end, so importing kg.cli here at import time
-    would be circular."""
-
-    @functools.wraps(f)
-    def wrapper(*args, **kwargs):
-        from kg.cli import _handle_errors as handle
-
-        return handle(f)(*args, **kwargs)
-
-    return wrapper
+from kg.cli_common import handle_errors as _handle_errors  # noqa: E402
 
 
 def neo4j_options(f):

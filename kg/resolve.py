@@ -18,7 +18,7 @@ from importlib import resources
 
 from rapidfuzz import fuzz, process
 
-from kg.records import Author, PaperRecord
+from kg.records import PaperRecord
 from kg.text import normalize
 
 __all__ = [
