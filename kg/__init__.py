@@ -18,7 +18,16 @@ except PackageNotFoundError:  # running from a source tree without install
     __version__ = "0.0.0+local"
 
 from kg.errors import KgError, ParseError, ReadError, StoreError  # noqa: E402
-from kg.pipeline import build_graph, extract_paths  # noqa: E402
+
+
+def __getattr__(name: str):
+    # The pipeline imports spaCy (about half a second); commands that only read a graph
+    # file (stats, export, analyze) should not pay for it, so it loads on first use.
+    if name in ("extract_paths", "build_graph"):
+        from kg import pipeline
+
+        return getattr(pipeline, name)
+    raise AttributeError(f"module 'kg' has no attribute {name!r}")
 
 __all__ = [
     "__version__",

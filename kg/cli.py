@@ -52,7 +52,7 @@ def cli(verbose: int) -> None:
       kg extract seeds/ --format table
       kg build seeds/ -o out/seeds.kg.json
       kg stats out/seeds.kg.json
-      kg export out/seeds.kg.json --format html -o visualizations/seeds.html
+      kg export out/seeds.kg.json --format html -o visualizations/full.html
     """
     level = logging.WARNING - 10 * verbose
     logging.basicConfig(level=max(level, logging.DEBUG), format="%(levelname)s %(name)s: %(message)s")
