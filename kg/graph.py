@@ -20,7 +20,9 @@ Paper -APPEARS_IN-> Digest  the digest file the entry came from (``line``)
 ========================  ==========================================================
 
 Every edge carries provenance: ``file`` and ``line`` of its first occurrence,
-``evidence`` (the text it came from) and ``sources`` (every ``file:line`` seen).
+``evidence`` (the text it came from), ``span`` (``[start, end)`` of that text in the
+entry starting at ``line``, for edges that come from a mention) and ``sources`` (every
+``file:line`` seen).
 """
 from __future__ import annotations
 
@@ -153,18 +155,19 @@ def add_records(G: nx.MultiDiGraph, records: Iterable[PaperRecord]) -> nx.MultiD
         for m in rec.institutions:
             i = _add_node(G, "Institution", slug(m.name), m.name)
             inst_ids.append((i, m))
-            _add_edge(G, p, i, "AFFILIATED_WITH", file, line, m.text)
+            _add_edge(G, p, i, "AFFILIATED_WITH", file, line, m.text, span=[m.start, m.end])
         for a in rec.authors:
             aid = _add_node(G, "Author", author_key(a.name), a.name)
-            _add_edge(G, aid, p, "AUTHORED", file, line, a.name, position=a.position)
+            _add_edge(G, aid, p, "AUTHORED", file, line, a.name, position=a.position, span=[a.start, a.end])
             if len(inst_ids) == 1:  # only then is the author's affiliation unambiguous
-                _add_edge(G, aid, inst_ids[0][0], "AFFILIATED_WITH", file, line, inst_ids[0][1].text)
+                im = inst_ids[0][1]
+                _add_edge(G, aid, inst_ids[0][0], "AFFILIATED_WITH", file, line, im.text, span=[im.start, im.end])
         for m in rec.models:
             mid = _add_node(G, "Model", slug(m.name), m.name)
-            _add_edge(G, p, mid, "PROPOSES" if m.role == "proposed" else "USES", file, line, m.text)
+            _add_edge(G, p, mid, "PROPOSES" if m.role == "proposed" else "USES", file, line, m.text, span=[m.start, m.end])
         for m in rec.datasets:
             did = _add_node(G, "Dataset", slug(m.name), m.name)
-            _add_edge(G, p, did, "INTRODUCES" if m.role == "proposed" else "EVALUATES_ON", file, line, m.text)
+            _add_edge(G, p, did, "INTRODUCES" if m.role == "proposed" else "EVALUATES_ON", file, line, m.text, span=[m.start, m.end])
     return G
 
 
