@@ -52,8 +52,8 @@ CHUNK_SIZE = 64
 #: is about 4,000 entries, where sending the whole document to one worker would leave
 #: the other cores idle and hold all of its records in one message.
 SPLIT_CHARS = 4_000_000
-#: Tasks queued per worker: two keep a worker busy while the parent reads and parses the
-#: next document; more only holds more entries in memory.
+#: Tasks in flight per worker: one running and two waiting keep it busy while the parent
+#: reads and parses the next document; more would only hold more entries in memory.
 INFLIGHT_PER_JOB = 3
 
 
