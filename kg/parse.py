@@ -42,6 +42,7 @@ cannot be an entry's Chinese title.
 from __future__ import annotations
 
 import logging
+import functools
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
@@ -155,6 +156,7 @@ PREAMBLE: tuple[tuple[str, re.Pattern[str]], ...] = (
 )
 
 
+@functools.lru_cache(maxsize=65536)
 def is_boilerplate(line: str, between_entries: bool = False) -> str | None:
     """The reason ``line`` is recognised noise, or ``None``.
 

@@ -76,9 +76,19 @@ class Institutions:
                 if k:
                     self.by_key.setdefault(k, cid)
         self._keys = sorted(self.by_key)
+        self._cache: dict[str, Merge | None] = {}
 
     def lookup(self, surface: str) -> Merge | None:
-        """Exact alias (after :func:`kg.text.normalize`), then typo-level fuzzy."""
+        """Exact alias (after :func:`kg.text.normalize`), then typo-level fuzzy.
+
+        Answers are cached: digests repeat the same affiliations, and the fuzzy pass
+        scans the whole table."""
+        hit = self._cache.get(surface, self)
+        if hit is self:
+            hit = self._cache[surface] = self._lookup(surface)
+        return hit
+
+    def _lookup(self, surface: str) -> Merge | None:
         k = normalize(surface)
         if not k:
             return None

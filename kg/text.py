@@ -1,6 +1,7 @@
 """Pure text helpers shared by every stage (one ``normalize`` for gazetteer and mentions)."""
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
@@ -27,17 +28,21 @@ _CJK_CHAR = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U00
 _LETTER = re.compile(r"[^\W\d_]")
 
 
+@functools.lru_cache(maxsize=65536)  # every layout parser asks about the same lines
 def cjk_share(s: str) -> float:
     """Share of letters that are CJK ideographs (0 when there are no letters)."""
     letters = len(_LETTER.findall(s))
     return len(_CJK_CHAR.findall(s)) / letters if letters else 0.0
 
 
+_LATIN_LETTER = re.compile(r"[A-Za-z\u00c0-\u024f]")
+
+
+@functools.lru_cache(maxsize=65536)
 def latin_share(s: str) -> float:
-    letters = [c for c in s if c.isalpha()]
-    if not letters:
-        return 0.0
-    return sum(1 for c in letters if c.isascii() or "\u00c0" <= c <= "\u024f") / len(letters)
+    """Share of letters that are Latin (ASCII or Latin-1/Extended-A/B)."""
+    letters = len(_LETTER.findall(s))
+    return len(_LATIN_LETTER.findall(s)) / letters if letters else 0.0
 
 
 _FULLWIDTH = str.maketrans({"，": ",", "；": ";", "：": ":", "（": "(", "）": ")", "［": "[", "］": "]", "＆": "&", "　": " "})
