@@ -96,7 +96,7 @@ def _write_rejects(report, path: str) -> None:
     with open(path, "wb") as f:
         for s in report.files_skipped:
             f.write(orjson.dumps({"file": s.path, "line": None, "reason": s.reason, "text": ""}) + b"\n")
-        for u in sorted(report.unassigned + report.ignored, key=lambda u: (u.file, u.line)):
+        for u in sorted(report.unassigned + report.ignored + report.failed, key=lambda u: (u.file, u.line)):
             f.write(orjson.dumps({"file": u.file, "line": u.line, "reason": u.reason, "text": u.text}) + b"\n")
 
 

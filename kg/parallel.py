@@ -77,10 +77,13 @@ def _extract_doc(doc: Document) -> tuple[Report, list[PaperRecord]]:
     return rep, extract_document(doc, rep)
 
 
-def _extract_entries(entries: list[Entry]) -> tuple[None, list[PaperRecord]]:
-    from kg.extract import extract_entry
+def _extract_entries(entries: list[Entry]) -> tuple[Report, list[PaperRecord]]:
+    from kg.pipeline import extract_entries
 
-    return None, [extract_entry(e) for e in entries]
+    rep = Report()
+    records = extract_entries(entries, rep)
+    rep.entries = len(records)  # the parse counted none of a split document's entries
+    return rep, records
 
 
 # --- parent side -----------------------------------------------------------------------------

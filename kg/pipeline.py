@@ -16,7 +16,7 @@ from kg.extract import extract_entry
 from kg.graph import build_graph as _build
 from kg.parse import parse
 from kg.read import Skipped, read_paths
-from kg.records import Document, PaperRecord, Unassigned
+from kg.records import Document, Entry, PaperRecord, Unassigned
 from kg.resolve import resolve_authors
 
 log = logging.getLogger(__name__)
@@ -34,11 +34,15 @@ class Report:
     unassigned: list[Unassigned] = field(default_factory=list)
     ignored: list[Unassigned] = field(default_factory=list)  # recognised non-paper lines
     layouts: dict[str, int] = field(default_factory=dict)
+    failed: list[Unassigned] = field(default_factory=list)  # entries whose extraction raised
 
     def summary(self) -> str:
         parts = [f"{self.files_read} file(s) read", f"{self.entries} entries extracted"]
         if self.files_skipped:
             parts.append(f"{len(self.files_skipped)} file(s) skipped")
+        if self.failed:
+            first = ", ".join(f"{os.path.basename(u.file)}:{u.line}" for u in self.failed[:5])
+            parts.append(f"{len(self.failed)} entr{'y' if len(self.failed) == 1 else 'ies'} failed (first: {first})")
         if self.unassigned:
             first = ", ".join(f"{os.path.basename(u.file)}:{u.line}" for u in self.unassigned[:5])
             parts.append(f"{len(self.unassigned)} line(s) in no entry (first: {first})")
@@ -52,9 +56,25 @@ def extract_document(doc: Document, report: Report | None = None) -> list[PaperR
         report.layouts[result.layout] = report.layouts.get(result.layout, 0) + 1
         for u in result.unassigned:
             (report.unassigned if u.reason == "not part of any entry" else report.ignored).append(u)
-    records = [extract_entry(e) for e in result.entries]
+    records = extract_entries(result.entries, report)
     if report is not None:
         report.entries += len(records)
+    return records
+
+
+def extract_entries(entries: Iterable[Entry], report: Report | None = None) -> list[PaperRecord]:
+    """Records for ``entries``. An entry whose extraction raises is logged and listed in
+    ``report.failed`` (file:line and the error) so the other entries are not lost and
+    entries read = entries extracted + entries reported; without a report it raises."""
+    records = []
+    for e in entries:
+        try:
+            records.append(extract_entry(e))
+        except Exception as exc:  # a bug on one entry must not lose the rest
+            log.error("%s:%d: extraction failed: %r", e.file, e.line, exc)
+            if report is None:
+                raise
+            report.failed.append(Unassigned(e.file, e.line, e.text.split("\n", 1)[0][:120], f"extraction failed: {exc!r}"))
     return records
 
 

@@ -310,3 +310,25 @@ def test_hostile_names_are_escaped_in_html(tmp_path):
     for s in [HOSTILE_TITLE, HOSTILE_INST, HOSTILE_INST2, RTL_INST, *HOSTILE_AUTHORS, *RAW.values()]:
         assert s in found, s
     assert "&lt;" in page.split('<script type="application/json"')[0]  # the heading is HTML-escaped
+
+
+def test_an_entry_whose_extraction_raises_is_reported_not_fatal(tmp_path, monkeypatch):
+    """A bug on one entry loses only that entry: it is reported with file:line, the
+    others are extracted, and read = extracted + failed."""
+    import kg.pipeline as pipeline
+    from kg.pipeline import Report, extract_paths
+
+    real = pipeline.extract_entry
+
+    def flaky(entry):
+        if "Analyzing Transformers" in entry.text:
+            raise RuntimeError("boom")
+        return real(entry)
+
+    monkeypatch.setattr(pipeline, "extract_entry", flaky)
+    seeds = Path(__file__).resolve().parents[1] / "seeds" / "002_bfb65bf37921ed7f.txt"
+    report = Report()
+    records = extract_paths([seeds], report)
+    assert len(records) == 8 and report.entries == 8
+    assert [(f.line, f.reason) for f in report.failed] == [(24, "extraction failed: RuntimeError('boom')")]
+    assert "1 entry failed" in report.summary()

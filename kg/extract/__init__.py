@@ -37,8 +37,9 @@ def extract_entry(entry: Entry) -> PaperRecord:
     regions: list[Span] = [s for s in (entry.title, entry.title_zh) if s is not None] + list(entry.body)
     if entry.kind == "abstract" and not entry.body:
         regions = [Span(0, len(text))]
-    urls = [u for u, _, _ in find_urls(text)]
-    url_spans = [(a, b) for _, a, b in find_urls(text)]
+    found_urls = find_urls(text)
+    urls = [u for u, _, _ in found_urls]
+    url_spans = [(a, b) for _, a, b in found_urls]
     # Names inside links (github.com/ruiyan1995/region_learner) are not mentions.
     regions = _minus(regions, url_spans)
     models, datasets = find_entities(text, regions, entry.title)

@@ -628,6 +628,8 @@ class _EntryScan:
             text = self.stext(i, j)
             if not _distinctive(text) or self._in_longform(*self.tok_span(i, j)):
                 continue
+            if i > 0 and self.doc[i - 1].text in ("$", "\\", "%") and self.doc[i - 1].whitespace_ == "":
+                continue  # $HOME, \textsc, %PATH%: variables and markup, not names
             if institutions().is_known(text):  # OpenAI, DeepMind: organisations, not models
                 continue
             # A bare acronym of two or three capitals that the entry neither defines nor

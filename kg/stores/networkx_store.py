@@ -82,6 +82,11 @@ def save(G: nx.MultiDiGraph, path: str | os.PathLike[str]) -> None:
             f.write(b"\n")
             f.flush()
             os.fsync(f.fileno())
+        # mkstemp makes the file 0600; a graph file is ordinary data, so give it the
+        # permissions any new file gets under the user's umask.
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(tmp, 0o666 & ~umask)
         os.replace(tmp, path)
     except BaseException:  # includes KeyboardInterrupt: never leave the temp file around
         try:
