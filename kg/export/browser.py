@@ -156,6 +156,10 @@ class Chromium:
         self._replies: dict[int, dict] = {}
         self._events: queue.Queue[dict] = queue.Queue()
         self._cond = threading.Condition()
+        # Both threads write to the pipe (the reader answers dialogs), so ids and writes
+        # are taken under one lock; replies to the reader's own commands are dropped.
+        self._write_lock = threading.Lock()
+        self._ignored: set[int] = set()
         self._reader = threading.Thread(target=self._read_loop, name="cdp-reader", daemon=True)
         self._reader.start()
         self.session: str | None = None
@@ -185,22 +189,37 @@ class Chromium:
                 raw, buf = buf.split(b"\0", 1)
                 msg = json.loads(raw)
                 if "id" in msg:
+                    if msg["id"] in self._ignored:
+                        self._ignored.discard(msg["id"])
+                        continue
                     with self._cond:
                         self._replies[msg["id"]] = msg
                         self._cond.notify_all()
                 else:
+                    if msg.get("method") == "Page.javascriptDialogOpening":
+                        # Dismiss at once, here: an open alert() blocks every Runtime call,
+                        # so waiting for the main thread to see the event could deadlock.
+                        self._write({"method": "Page.handleJavaScriptDialog", "params": {"accept": False},
+                                     "sessionId": msg.get("sessionId")}, ignore_reply=True)
                     self._events.put(msg)
+
+    def _write(self, msg: dict[str, Any], ignore_reply: bool = False) -> int:
+        with self._write_lock:
+            self._next_id += 1
+            mid = msg["id"] = self._next_id
+            if ignore_reply:
+                self._ignored.add(mid)
+            self._out.write(json.dumps(msg).encode() + b"\0")
+        return mid
 
     def send(self, method: str, params: dict | None = None, session: str | None = None,
              timeout: float | None = None) -> dict:
         """Send one command and wait for its answer (events meanwhile are queued)."""
-        self._next_id += 1
-        mid = self._next_id
-        msg: dict[str, Any] = {"id": mid, "method": method, "params": params or {}}
+        msg: dict[str, Any] = {"method": method, "params": params or {}}
         if session:
             msg["sessionId"] = session
         try:
-            self._out.write(json.dumps(msg).encode() + b"\0")
+            mid = self._write(msg)
         except OSError as e:
             raise BrowserError(f"Chromium is gone ({e}){self._stderr_tail()}") from None
         deadline = time.monotonic() + (timeout or self.timeout)
@@ -260,12 +279,8 @@ class Chromium:
                 r.errors.append("console: " + " ".join(str(a.get("value", a.get("description", ""))) for a in p.get("args", [])))
             elif m == "Log.entryAdded" and p.get("entry", {}).get("level") == "error":
                 r.errors.append("log: " + str(p["entry"].get("text")))
-            elif m == "Page.javascriptDialogOpening":
+            elif m == "Page.javascriptDialogOpening":  # already dismissed by the reader thread
                 r.dialogs.append(str(p.get("message")))
-                try:
-                    self.page("Page.handleJavaScriptDialog", {"accept": False}, timeout=10)
-                except BrowserError:
-                    pass
 
     # --- public API -------------------------------------------------------------------------
 
