@@ -40,6 +40,15 @@ class _Group(click.Group):
     def list_commands(self, ctx):  # keep the pipeline order in --help, not alphabetical
         return list(self.commands)
 
+    def invoke(self, ctx):
+        # Ctrl-C in any command: one line and exit 130 (128 + SIGINT, what shells
+        # report), not click's "Aborted!" with status 1. extract and build say more.
+        try:
+            return super().invoke(ctx)
+        except KeyboardInterrupt:
+            click.echo("kg: interrupted", err=True)
+            ctx.exit(130)
+
 
 @click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(kg.__version__, prog_name="kg")

@@ -332,3 +332,21 @@ def test_an_entry_whose_extraction_raises_is_reported_not_fatal(tmp_path, monkey
     assert len(records) == 8 and report.entries == 8
     assert [(f.line, f.reason) for f in report.failed] == [(24, "extraction failed: RuntimeError('boom')")]
     assert "1 entry failed" in report.summary()
+
+
+def test_keyboard_interrupt_in_any_command_is_one_line_and_exit_130(tmp_path, monkeypatch):
+    from click.testing import CliRunner
+
+    import kg.stats
+    from kg.cli import cli
+
+    def boom(*a, **k):
+        raise KeyboardInterrupt
+
+    graph = tmp_path / "g.json"
+    r = CliRunner().invoke(cli, ["build", str(ROOT / "seeds" / "002_bfb65bf37921ed7f.txt"), "-o", str(graph), "-q"])
+    assert r.exit_code == 0
+    monkeypatch.setattr(kg.stats, "graph_stats", boom)
+    r = CliRunner().invoke(cli, ["stats", str(graph)])
+    assert r.exit_code == 130
+    assert r.stderr.strip() == "kg: interrupted"
