@@ -52,6 +52,8 @@ from kg.text import cjk_share, find_urls, is_cjk, latin_share
 
 log = logging.getLogger(__name__)
 
+_CJK_CHARS = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+
 __all__ = [
     "parse",
     "LAYOUTS",
@@ -652,10 +654,11 @@ def _structured_line(d: _Draft, line: str, off: int) -> None:
             e -= 1  # "分割一切。": the full stop is not part of the title
         d.set("title_zh", a, e)
         return
-    if cjk > 0.5 and "title_zh" not in d.spans:
-        # The Chinese summary opens with the Chinese title as its first sentence.
+    if cjk > 0.3 and "title_zh" not in d.spans:
+        # The Chinese summary opens with the Chinese title as its first sentence; names
+        # in it ("LongNet:将Transformer扩展到10亿token。") keep the share of CJK low.
         first = re.match(r"^\s*([^。]{2,80})。", line)
-        if first:
+        if first and len(_CJK_CHARS.findall(first.group(1))) >= 2:
             d.set("title_zh", off + first.start(1), off + first.end(1))
     d.body.append(Span(*_strip_span(line, off)))
 

@@ -83,3 +83,19 @@ def test_names_inside_urls_are_not_mentions():
     rec = extract_entry(parse(doc).entries[0])
     assert [m.name for m in rec.models] == ["GridNet"]
     assert rec.urls == ("https://github.com/someone/OtherNet",)
+
+
+def test_known_name_written_with_spaces():
+    _, datasets, _, _ = ents("When fine-tuned on Science QA, the model reaches 92% accuracy.")
+    assert datasets.get("ScienceQA") == "used"
+
+
+def test_chinese_title_from_a_summary_full_of_names():
+    from kg.parse import parse
+    from kg.records import Document
+
+    text = ("1、[CL] LongFormer2: Scaling Attention\nA Author, B Author\n[Tsinghua University]\n"
+            "LongFormer2:将Transformer扩展到10亿token。本文提出LongFormer2,一种Transformer变体。\n"
+            "We introduce LongFormer2.\nhttps://arxiv.org/abs/2401.00001\n")
+    rec = extract_entry(parse(Document("d.txt", text, "utf-8")).entries[0])
+    assert rec.title_zh == "LongFormer2:将Transformer扩展到10亿token"

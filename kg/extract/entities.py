@@ -322,6 +322,7 @@ class _EntryScan:
         self.shapes()
         self.named_by_cue()
         self.appositions()
+        self.spaced_names()
         self.named_datasets()
         self.title_cases()
         self.ambiguous_in_lists()
@@ -763,6 +764,29 @@ class _EntryScan:
         known = self.gaz.known(text)
         f = self.add(known[1] if known else text, known[0] if known else self._label_for(text, i, j), bool(known), a, b, "cue")
         f.proposed = f.proposed or proposed
+
+    def spaced_names(self) -> None:
+        """Known names written with spaces the gazetteer pattern lacks ("Science QA" for
+        ScienceQA, "Mixture of Experts" spelt out): two or three capitalised or numeric
+        words whose squashed form is a gazetteer name."""
+        doc, n = self.doc, len(self.doc)
+        for i in range(n):
+            t = doc[i]
+            if not (t.alnum and (t.text[:1].isupper() or t.text[:1].isdigit())) or self.taken[i] or not _inside(t.idx, self.regions):
+                continue
+            for size in (3, 2):
+                j = i + size
+                if j > n or any(self.taken[i:j]) or not all(doc[k].alnum for k in range(i, j)):
+                    continue
+                if any(doc[k].whitespace_ != " " for k in range(i, j - 1)):
+                    continue
+                known = self.gaz.known(self.stext(i, j))
+                if known:
+                    a, b = self.tok_span(i, j)
+                    self.add(known[1], known[0], True, a, b, "gazetteer")
+                    for k in range(i, j):
+                        self.taken[k] = True
+                    break
 
     def named_datasets(self) -> None:
         """``the Pick-a-Pic dataset`` / ``the Waymo Open Motion Dataset``: a capitalised
