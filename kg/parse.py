@@ -654,7 +654,7 @@ def _structured_line(d: _Draft, line: str, off: int) -> None:
             e -= 1  # "分割一切。": the full stop is not part of the title
         d.set("title_zh", a, e)
         return
-    if cjk > 0.3 and "title_zh" not in d.spans:
+    if "title_zh" not in d.spans and (cjk > 0.3 or len(_CJK_CHARS.findall(s)) >= 12):
         # The Chinese summary opens with the Chinese title as its first sentence; names
         # in it ("LongNet:将Transformer扩展到10亿token。") keep the share of CJK low.
         first = re.match(r"^\s*([^。]{2,80})。", line)
