@@ -99,3 +99,9 @@ def test_chinese_title_from_a_summary_full_of_names():
             "We introduce LongFormer2.\nhttps://arxiv.org/abs/2401.00001\n")
     rec = extract_entry(parse(Document("d.txt", text, "utf-8")).entries[0])
     assert rec.title_zh == "LongFormer2:将Transformer扩展到10亿token"
+
+
+def test_known_name_after_an_indefinite_article_is_a_kind_not_the_contribution():
+    models, _, _, _ = ents("我们提出了一种新的视觉变压器,称为Swin变压器,它可以作为通用骨干。与ResNet相比效果更好。")
+    assert models.get("Swin Transformer") == "proposed"
+    assert models.get("ViT") == "used" and models.get("ResNet") == "used"

@@ -939,10 +939,19 @@ class _EntryScan:
             return "DATASET"
         return "MODEL"
 
-    def _explicit(self, i: int) -> bool:
+    def _explicit(self, i: int, known: bool = False) -> bool:
         """Does a contribution cue introduce the mention at token ``i``?"""
         doc = self.doc
         sent = self.sent[i]
+        if known:
+            # "we propose a new vision transformer" / "提出了一种新的视觉变压器": a known
+            # name after an indefinite article describes the kind of contribution; the
+            # contribution's own name comes elsewhere ("称为Swin变压器").
+            before = "".join(w.text for w in doc[max(0, i - 4) : i]).lower()
+            if re.search(r"(?:^|[^a-z])(?:an?|new|novel)$|一种|一个|新的|新型", before.replace(" ", "")) or any(
+                w.lower_ in ("a", "an") for w in doc[max(0, i - 3) : i]
+            ):
+                return False
         prev = [w.lower_ for w in doc[max(0, i - 2) : i]]
         if prev[-1:] and prev[-1] in _OWN_WORDS or prev[-2:-1] and prev[-2] in _OWN_WORDS and prev[-1] not in _BLOCK_WORDS:
             return True  # "our X", "the proposed X", "a novel X"
@@ -987,7 +996,7 @@ class _EntryScan:
             # ("CLIP" in "dubbed the CLIP-Driven Universal Model").
             inside = [(a, b) for g in self.found.values() if g is not f and "cue" in g.sources for a, b in g.spans]
             idx = [(i, j) for i, j in idx if not any(a <= self.doc[i].idx and self.doc[j - 1].idx < b and (a, b) != (self.doc[i].idx, self.doc[j - 1].idx + len(self.doc[j - 1].text)) for a, b in inside)]
-            if any(self._explicit(i) for i, _ in idx):
+            if any(self._explicit(i, f.known) for i, _ in idx):
                 f.proposed = True
                 continue
             # A new name (not in the gazetteer) in an entry that states a contribution
