@@ -105,3 +105,13 @@ def test_known_name_after_an_indefinite_article_is_a_kind_not_the_contribution()
     models, _, _, _ = ents("我们提出了一种新的视觉变压器,称为Swin变压器,它可以作为通用骨干。与ResNet相比效果更好。")
     assert models.get("Swin Transformer") == "proposed"
     assert models.get("ViT") == "used" and models.get("ResNet") == "used"
+
+
+def test_list_members_share_the_kind_and_role_of_known_names():
+    models, datasets, _, _ = ents(
+        "We introduce HetGate, a gating mechanism. On Cora, Citeseer, Chameleon and Squirrel, "
+        "HetGate improves over GCN, GAT and H2GCN by up to 7.3%."
+    )
+    assert {"Cora", "Citeseer", "Chameleon", "Squirrel"} <= set(datasets)
+    assert models.get("HetGate") == "proposed" and "HetGate" not in datasets
+    assert models.get("H2GCN") == "used"

@@ -92,6 +92,7 @@ _SUFFIX_WORDS = {"based", "like", "style", "free", "aware", "driven", "guided", 
 _PREFIX_WORDS = {"pre", "non", "multi", "cross", "self", "semi", "post", "anti", "re", "co", "sub", "super", "vs"}
 _ZH_MODEL_WORDS = ("模型", "架构", "体系结构", "网络", "结构", "层", "基线", "编码器", "解码器")
 _LIST_SEPS = {",", "，", "、", "和", "与", "及", "以及", "或", "例如", "如", "and", "or"}
+_LIST_JOINERS = {",", "，", "、", "和", "与", "及", "以及", "and", ", and", "or", ", or"}
 _EVENT_WORDS = {"challenge", "challenges", "conference", "conferences", "workshop", "workshops", "competition",
                 "competitions", "symposium", "track", "meeting", "summit", "hackathon"}
 _OWN_WORDS = {"our", "proposed", "novel", "new", "we"}
@@ -327,6 +328,7 @@ class _EntryScan:
         self.title_cases()
         self.ambiguous_in_lists()
         self.typos()
+        self.list_members()
         self.title_head()
         self.short_references()
         self.labels()
@@ -788,6 +790,74 @@ class _EntryScan:
                         self.taken[k] = True
                     break
 
+    def _list_neighbours(self) -> dict[int, list["Found"]]:
+        """For each mention start offset, the entities next to it in a list
+        ("A, B and C", "A、B和C")."""
+        spans = sorted((a, b, f) for f in self.found.values() for a, b in f.spans)
+        out: dict[int, list[Found]] = {}
+        for (a1, b1, f1), (a2, b2, f2) in zip(spans, spans[1:]):
+            if f1 is not f2 and self.text[b1:a2].strip() in _LIST_JOINERS:
+                out.setdefault(a1, []).append(f2)
+                out.setdefault(a2, []).append(f1)
+        return out
+
+    def list_members(self) -> None:
+        """"On Cora, Citeseer, Chameleon and Squirrel": a capitalised word listed with
+        two or more known names of one kind is a name of that kind too."""
+        for _ in range(4):  # new members can extend the list further ("…, Chameleon and Squirrel")
+            if not self._list_members_once():
+                return
+
+    def _list_members_once(self) -> bool:
+        doc = self.doc
+        added = False
+        known_at = {}
+        for f in self.found.values():
+            if f.known or "list" in f.sources:
+                for a, b in f.spans:
+                    known_at[a] = (b, f)
+        for i, t in enumerate(doc):
+            if not (t.is_alpha and t.text[:1].isupper() and len(t.text) >= 3) or self.taken[i] or i == 0:
+                continue
+            if t.lower_ in _STOP_CAPS or _generic(t.text) or self.doc[i - 1].text in (".", "\n"):
+                continue
+            if any(a <= t.idx < b for f in self.found.values() for a, b in f.spans):
+                continue
+            # Walk the list both ways from this word, collecting known neighbours.
+            members = []
+            for step in (-1, 1):
+                k = i
+                while True:
+                    if step == 1:
+                        j = k + 1
+                        gap = []
+                        while j < len(doc) and doc[j].text in (",", "，", "、", "和", "and", "or", "及"):
+                            gap.append(doc[j].text)
+                            j += 1
+                        if not gap or j >= len(doc) or doc[j].idx not in known_at:
+                            break
+                        end, f = known_at[doc[j].idx]
+                        members.append(f)
+                        k = self.end_at.get(end, j + 1) - 1
+                    else:
+                        j = k - 1
+                        gap = []
+                        while j >= 0 and doc[j].text in (",", "，", "、", "和", "and", "or", "及"):
+                            gap.append(doc[j].text)
+                            j -= 1
+                        if not gap or j < 0:
+                            break
+                        hit = next(((a, f) for a, (b, f) in known_at.items() if self.end_at.get(b) == j + 1), None)
+                        if hit is None:
+                            break
+                        members.append(hit[1])
+                        k = self.tok_at[hit[0]]
+            labels = {f.label for f in members}
+            if len(members) >= 2 and len(labels) == 1:
+                self.add(t.text, labels.pop(), False, t.idx, t.idx + len(t.text), "list")
+                added = True
+        return added
+
     def named_datasets(self) -> None:
         """``the Pick-a-Pic dataset`` / ``the Waymo Open Motion Dataset``: a capitalised
         name right before a dataset word is a dataset, whatever its shape."""
@@ -920,9 +990,10 @@ class _EntryScan:
                 if gap in (",", "，"):
                     # A comma joins list items only in a list ("X, Y and Z"); after an
                     # opening phrase ("On ImageNet, AdaPrune cuts …") it does not.
+                    # The list must go on after the second item: in "A, B and C, D …" the
+                    # comma after C ends the list, it does not join D to it.
                     nxt = self.text[b2 : spans[k + 2][0]].strip() if k + 2 < len(spans) else ""
-                    prv = self.text[spans[k - 1][1] : a1].strip() if k > 0 else ""
-                    if not ({nxt, prv} & {",", "，", "and", ", and", "、", "和", "or"}):
+                    if nxt not in {",", "，", "and", ", and", "、", "和", "or"}:
                         continue
                 for x, y in ((f1, f2), (f2, f1)):
                     if x.label == "DATASET" and y.label != "DATASET" and not y.known:
@@ -986,6 +1057,7 @@ class _EntryScan:
 
     def types_and_roles(self) -> None:
         tok_at, end_at = self.tok_at, self.end_at
+        lists = self._list_neighbours()
         for f in self.found.values():
             if f.proposed:
                 continue
@@ -1003,6 +1075,10 @@ class _EntryScan:
             # is the paper's own — unless its first mention credits someone else.
             # Datasets need an explicit cue: papers use far more datasets than they make.
             first_used = bool(idx) and self._used_hint(*idx[0])
+            # Listed with names the paper uses ("improves over GCN, GAT and H2GCN").
+            if not first_used and spans:
+                neighbours = lists.get(spans[0][0], [])
+                first_used = any(g.known and not g.proposed for g in neighbours)
             if not f.known and f.label == "MODEL" and self.contribution and not first_used:
                 f.proposed = True
 
