@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc
 
-from kg.extract.nlp import cue_matcher, gazetteer, generic_terms, get_nlp
+from kg.extract.nlp import _squash, cue_matcher, gazetteer, generic_terms, get_nlp
 from kg.records import Mention, Span
 from kg.resolve import institutions, model_family
 from kg.text import has_cjk, is_cjk
@@ -123,8 +123,8 @@ class Found:
     sources: set[str] = field(default_factory=set)
     spans: list[tuple[int, int]] = field(default_factory=list)
     proposed: bool = False
-    used_hint: bool = False
     first: int = 10**9
+    aliases: set[str] = field(default_factory=set)  # keys of its other written forms
 
     def add(self, start: int, end: int, source: str) -> None:
         self.spans.append((start, end))
@@ -167,8 +167,6 @@ def _toks(doc: Doc) -> list[Tok]:
     return out
 
 
-def _squash(s: str) -> str:
-    return re.sub(r"[\s\-_.·’'\"]+", "", s.casefold())
 
 
 def _is_alnum(tok) -> bool:
@@ -286,19 +284,19 @@ class _EntryScan:
         f = self.found.get(k)
         if f is None:
             for other in self.found.values():  # same entity written as alias of another
-                if k in other.__dict__.get("aliases", set()):
+                if k in other.aliases:
                     f = other
                     break
         if f is None:
             f = self.found[k] = Found(name=name, label=label, known=known)
-            f.__dict__["aliases"] = {k}
+            f.aliases.add(k)
         elif known and not f.known:
             f.name, f.label, f.known = name, label, True
         f.add(start, end, source)
         return f
 
     def alias(self, f: Found, name: str) -> None:
-        f.__dict__.setdefault("aliases", set()).add(self.key(name, f.label))
+        f.aliases.add(self.key(name, f.label))
 
     def compounds(self) -> list[tuple[int, int]]:
         if self._compound_cache is None:
@@ -392,9 +390,8 @@ class _EntryScan:
                     self.taken[k] = True
                 continue
             self.add(h.id, h.label, True, a, b, "mt" if h.mt else "gazetteer")
-            for (i, j) in [(h.start, h.end)]:
-                for k in range(i, j):
-                    self.taken[k] = True
+            for k in range(h.start, h.end):
+                self.taken[k] = True
 
     def _version_after(self, j: int) -> int | None:
         """End token of a version number right after a name (``… 3``, ``… 360``,

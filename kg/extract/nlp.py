@@ -192,6 +192,9 @@ class Gazetteer:
 
 
 def _squash(s: str) -> str:
+    """Key for "same name": case-folded without spaces, hyphens, underscores, dots and
+    quotes (the annotation guidelines' matching rule). Shared by the gazetteer lookups
+    and the entity rules so both always agree."""
     return re.sub(r"[\s\-_.·’'\"]+", "", s.casefold())
 
 
