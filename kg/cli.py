@@ -198,10 +198,8 @@ def build(paths, graph_path, rejects, jobs, encoding, quiet):
     if not records:
         _report_summary(report, quiet)
         raise click.ClickException("no paper entries found in the input; graph not written")
-    G = networkx_store.load(graph_path) if os.path.exists(graph_path) else None
-    before = (G.number_of_nodes(), G.number_of_edges()) if G is not None else (0, 0)
-    G = records_to_graph(records, G)
-    networkx_store.save(G, graph_path)
+    # Extraction (the slow part) ran unlocked; only load-merge-save holds the file's lock.
+    G, before = networkx_store.update(graph_path, lambda old: records_to_graph(records, old))
     _report_summary(report, quiet)
     if not quiet:
         click.echo(f"graph {graph_path}: {G.number_of_nodes()} nodes (+{G.number_of_nodes() - before[0]}), "

@@ -10,6 +10,7 @@ import importlib.util
 import json
 import os
 import re
+import shutil
 import signal
 import subprocess
 import sys
@@ -20,6 +21,7 @@ import pytest
 from click.testing import CliRunner
 
 from kg.cli import cli
+from kg.errors import KgError
 from kg.graph import author_key, node_id
 from kg.pipeline import Report, extract_paths, records_to_graph
 from kg.read import iter_paths
@@ -350,3 +352,35 @@ def test_keyboard_interrupt_in_any_command_is_one_line_and_exit_130(tmp_path, mo
     r = CliRunner().invoke(cli, ["stats", str(graph)])
     assert r.exit_code == 130
     assert r.stderr.strip() == "kg: interrupted"
+
+
+# --- concurrent writers ------------------------------------------------------------------------
+
+
+def test_two_builds_into_one_graph_at_once_lose_nothing(tmp_path):
+    """Both builds succeed and the file holds both inputs' papers: the same graph a
+    sequential run gives (the lock makes load-merge-save one step)."""
+    seeds = sorted(SEEDS.glob("*.txt"))
+    a, b = tmp_path / "a", tmp_path / "b"
+    a.mkdir(), b.mkdir()
+    for i, f in enumerate(seeds):
+        shutil.copy(f, (a if i % 2 else b) / f.name)
+    sequential = tmp_path / "sequential.kg.json"
+    for d in (a, b):
+        assert CliRunner().invoke(cli, ["build", str(d), "-o", str(sequential), "-q"]).exit_code == 0
+    together = tmp_path / "together.kg.json"
+    procs = [subprocess.Popen([sys.executable, "-m", "kg.cli", "build", str(d), "-o", str(together), "-q"],
+                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) for d in (a, b)]
+    outs = [p.communicate(timeout=300) for p in procs]
+    assert [p.returncode for p in procs] == [0, 0], outs
+    want, got = networkx_store.load(sequential), networkx_store.load(together)
+    assert sorted(got.nodes) == sorted(want.nodes)
+    assert got.number_of_edges() == want.number_of_edges()
+
+
+def test_a_held_lock_is_a_clear_error_after_the_timeout(tmp_path):
+    graph = tmp_path / "g.kg.json"
+    with networkx_store.locked(graph):
+        with pytest.raises(KgError, match="another kg process is writing this graph file"):
+            networkx_store.update(graph, lambda old: old, timeout=0.2)
+    assert not graph.exists()
