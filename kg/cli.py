@@ -188,18 +188,19 @@ def build(paths, graph_path, rejects, jobs, encoding, quiet):
       kg build digests/ -o out/all.kg.json --jobs 4 --rejects out/rejects.jsonl
     """
     from kg.parallel import iter_records
-    from kg.pipeline import Report, records_to_graph
+    from kg.pipeline import Report, merge_into, unresolved_graph
     from kg.stores import networkx_store
 
     report = Report()
-    records = list(iter_records(paths, report, encoding, jobs))
+    # Records stream into a graph of this input (none is kept); extraction, the slow
+    # part, runs unlocked and only load-merge-save holds the graph file's lock.
+    new = unresolved_graph(iter_records(paths, report, encoding, jobs))
     if rejects:
         _write_rejects(report, rejects)
-    if not records:
+    if report.entries == 0:
         _report_summary(report, quiet)
         raise click.ClickException("no paper entries found in the input; graph not written")
-    # Extraction (the slow part) ran unlocked; only load-merge-save holds the file's lock.
-    G, before = networkx_store.update(graph_path, lambda old: records_to_graph(records, old))
+    G, before = networkx_store.update(graph_path, lambda old: merge_into(old, new))
     _report_summary(report, quiet)
     if not quiet:
         click.echo(f"graph {graph_path}: {G.number_of_nodes()} nodes (+{G.number_of_nodes() - before[0]}), "

@@ -46,6 +46,8 @@ __all__ = [
     "new_graph",
     "add_records",
     "build_graph",
+    "merge_graph",
+    "merge_nodes",
     "counts",
     "nodes_of",
 ]
@@ -174,6 +176,43 @@ def add_records(G: nx.MultiDiGraph, records: Iterable[PaperRecord]) -> nx.MultiD
 def build_graph(records: Iterable[PaperRecord], into: nx.MultiDiGraph | None = None) -> nx.MultiDiGraph:
     """A new graph from ``records`` (or ``into`` with them merged in)."""
     return add_records(into if into is not None else new_graph(), records)
+
+
+def merge_graph(into: nx.MultiDiGraph, other: nx.MultiDiGraph) -> nx.MultiDiGraph:
+    """Merge ``other`` into ``into`` in place with the rules of :func:`add_records`:
+    node properties fill gaps (``into``'s values stay), edges join their ``sources`` and
+    keep the earliest provenance. Merging a graph built from records equals adding the
+    records themselves."""
+    for n, d in other.nodes(data=True):
+        props = {k: v for k, v in d.items() if k not in ("label", "key", "name")}
+        _add_node(into, d["label"], d["key"], d["name"], **props)
+    for u, v, k, d in other.edges(keys=True, data=True):
+        _merge_edge(into, u, v, k, d)
+    return into
+
+
+def _merge_edge(G: nx.MultiDiGraph, u: str, v: str, rel: str, d: dict[str, Any]) -> None:
+    props = {k: x for k, x in d.items() if k not in ("type", "file", "line", "evidence", "sources")}
+    _add_edge(G, u, v, rel, d["file"], d["line"], d["evidence"], **props)
+    if len(d.get("sources", ())) > 1:
+        data = G.edges[u, v, rel]
+        data["sources"] = sorted({*data["sources"], *d["sources"]})
+
+
+def merge_nodes(G: nx.MultiDiGraph, source: str, target: str, note: str | None = None) -> None:
+    """Fold node ``source`` into ``target``: its edges move over (joined with the
+    target's own where both have one), its properties fill the target's gaps, and
+    ``note`` (why) is added to the target's ``variants`` list. ``source`` is removed."""
+    d = G.nodes[source]
+    props = {k: v for k, v in d.items() if k not in ("label", "key", "name", "variants")}
+    t = G.nodes[target]
+    _add_node(G, t["label"], t["key"], t["name"], **props)
+    t["variants"] = sorted({*t.get("variants", ()), *d.get("variants", ()), *([note] if note else [])})
+    for _, v, k, e in list(G.out_edges(source, keys=True, data=True)):
+        _merge_edge(G, target, v, k, e)
+    for u, _, k, e in list(G.in_edges(source, keys=True, data=True)):
+        _merge_edge(G, u, target, k, e)
+    G.remove_node(source)
 
 
 def nodes_of(G: nx.MultiDiGraph, label: str) -> list[str]:

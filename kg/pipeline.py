@@ -13,15 +13,16 @@ from dataclasses import dataclass, field
 import networkx as nx
 
 from kg.extract import extract_entry
-from kg.graph import build_graph as _build
+from kg.graph import add_records, merge_graph, new_graph
 from kg.parse import parse
 from kg.read import Skipped, read_paths
 from kg.records import Document, Entry, PaperRecord, Unassigned
-from kg.resolve import resolve_authors
+from kg.resolve import resolve_author_nodes
 
 log = logging.getLogger(__name__)
 
-__all__ = ["Report", "iter_records", "extract_paths", "extract_document", "build_graph", "records_to_graph"]
+__all__ = ["Report", "iter_records", "extract_paths", "extract_document", "build_graph", "records_to_graph",
+           "unresolved_graph", "merge_into"]
 
 
 @dataclass
@@ -93,11 +94,32 @@ def extract_paths(paths: Iterable[str | os.PathLike[str]], report: Report | None
 
 
 def records_to_graph(records: Iterable[PaperRecord], into: nx.MultiDiGraph | None = None) -> nx.MultiDiGraph:
-    """Resolve author variants across ``records`` and merge them into a graph."""
-    recs, merges = resolve_authors(list(records))
-    for m in merges:
+    """Merge ``records`` into a graph (``into``, or a new one) as they come, then resolve
+    author variants on the graph.
+
+    Records are consumed one at a time and not kept, so a build's memory is bounded by
+    the graph rather than by the input's text; pass an iterator to stream.
+    """
+    return merge_into(into, unresolved_graph(records))
+
+
+def unresolved_graph(records: Iterable[PaperRecord]) -> nx.MultiDiGraph:
+    """A graph of ``records`` before author resolution (see :func:`merge_into`)."""
+    G = new_graph()
+    for rec in records:
+        add_records(G, (rec,))
+    return G
+
+
+def merge_into(into: nx.MultiDiGraph | None, G: nx.MultiDiGraph) -> nx.MultiDiGraph:
+    """``G`` merged into ``into`` (existing values stay), with author variants resolved
+    over the union. ``kg build`` extracts into ``G`` first and holds the graph file's
+    lock only for this step."""
+    if into is not None:
+        G = merge_graph(into, G)
+    for m in resolve_author_nodes(G):
         log.info("author %r merged into %r (%s)", m.surface, m.canonical, m.reason)
-    return _build(recs, into)
+    return G
 
 
 def build_graph(paths_or_records, into: nx.MultiDiGraph | None = None, report: Report | None = None) -> nx.MultiDiGraph:

@@ -27,6 +27,7 @@ __all__ = [
     "institutions",
     "model_family",
     "resolve_authors",
+    "resolve_author_nodes",
     "FUZZY_MIN_SCORE",
 ]
 
@@ -173,26 +174,19 @@ def _initials_key(name: str) -> tuple[str, str] | None:
     return parts[0][0].casefold(), normalize(parts[-1])
 
 
-def resolve_authors(records: Sequence[PaperRecord]) -> tuple[list[PaperRecord], list[Merge]]:
-    """Merge variants of one author's name across records, only when it is safe.
+def _variant_merges(people: dict[str, tuple[set[str], set[str]]]) -> list[Merge]:
+    """The author-variant rule, over ``written name → (co-author keys, institutions)``.
 
     Two written forms merge when they share first initial and surname *and* share a
-    co-author or an institution somewhere in the input; the longer (more informative)
-    form wins. Everything else stays apart: two ``J Wang`` with nothing in common are
-    kept as written, because a wrong merge is worse than a missed one.
+    co-author or an institution; the longer (more informative) form wins. Everything
+    else stays apart: two ``J Wang`` with nothing in common are kept as written, because
+    a wrong merge is worse than a missed one. One rule for records and for graphs.
     """
     forms: dict[tuple[str, str], set[str]] = defaultdict(set)
-    coauthors: dict[str, set[str]] = defaultdict(set)
-    insts: dict[str, set[str]] = defaultdict(set)
-    for r in records:
-        names = [a.name for a in r.authors]
-        for n in names:
-            k = _initials_key(n)
-            if k:
-                forms[k].add(n)
-            coauthors[n].update(normalize(x) for x in names if x != n)
-            insts[n].update(m.name for m in r.institutions)
-    rename: dict[str, str] = {}
+    for n in people:
+        k = _initials_key(n)
+        if k:
+            forms[k].add(n)
     merges: list[Merge] = []
     for k, names in sorted(forms.items()):
         if len(names) < 2:
@@ -202,12 +196,26 @@ def resolve_authors(records: Sequence[PaperRecord]) -> tuple[list[PaperRecord], 
         for other in ordered[1:]:
             if normalize(other) == normalize(target):
                 continue
-            shared_co = coauthors[target] & coauthors[other]
-            shared_in = insts[target] & insts[other]
+            shared_co = people[target][0] & people[other][0]
+            shared_in = people[target][1] & people[other][1]
             if shared_co or shared_in:
                 why = "shared co-author " + sorted(shared_co)[0] if shared_co else "shared institution " + sorted(shared_in)[0]
-                rename[other] = target
                 merges.append(Merge(other, target, why))
+    return merges
+
+
+def resolve_authors(records: Sequence[PaperRecord]) -> tuple[list[PaperRecord], list[Merge]]:
+    """Merge variants of one author's name across records, only when it is safe (the
+    rule of :func:`_variant_merges`); returns the renamed records and the merges."""
+    people: dict[str, tuple[set[str], set[str]]] = defaultdict(lambda: (set(), set()))
+    for r in records:
+        names = [a.name for a in r.authors]
+        for n in names:
+            co, ins = people[n]
+            co.update(normalize(x) for x in names if x != n)
+            ins.update(m.name for m in r.institutions)
+    merges = _variant_merges(people)
+    rename = {m.surface: m.canonical for m in merges}
     if not rename:
         return list(records), merges
     out = []
@@ -216,6 +224,35 @@ def resolve_authors(records: Sequence[PaperRecord]) -> tuple[list[PaperRecord], 
             r = replace(r, authors=tuple(replace(a, name=rename.get(a.name, a.name)) for a in r.authors))
         out.append(r)
     return out, merges
+
+
+def resolve_author_nodes(G) -> list[Merge]:
+    """:func:`resolve_authors` on a graph, in place: a variant's Author node is merged
+    into the canonical one (its edges keep their own evidence, the written form) and
+    the target lists what it absorbed in ``variants``.
+
+    Working on the graph rather than on records lets a build stream: the records can be
+    dropped as soon as they are in the graph, and variants are also resolved across
+    builds merged into one file.
+    """
+    from kg.graph import merge_nodes
+
+    authors = {n: d["name"] for n, d in G.nodes(data=True) if d.get("label") == "Author"}
+    people: dict[str, tuple[set[str], set[str]]] = {}
+    for n, name in authors.items():
+        co: set[str] = set()
+        ins: set[str] = set()
+        for _, paper, rel in G.out_edges(n, keys=True):
+            if rel != "AUTHORED":
+                continue
+            co.update(G.nodes[a]["key"] for a, _, r in G.in_edges(paper, keys=True) if r == "AUTHORED" and a != n)
+            ins.update(G.nodes[i]["name"] for _, i, r in G.out_edges(paper, keys=True) if r == "AFFILIATED_WITH")
+        people[name] = (co, ins)
+    merges = _variant_merges(people)
+    by_name = {name: n for n, name in authors.items()}
+    for m in merges:
+        merge_nodes(G, by_name[m.surface], by_name[m.canonical], note=f"{m.surface} ({m.reason})")
+    return merges
 
 
 # --- report ------------------------------------------------------------------------------

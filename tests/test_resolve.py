@@ -98,3 +98,38 @@ def test_author_variants_merge_on_shared_institution():
     recs = [_rec(1, ["J Wang", "A B"], ["DeepMind"]), _rec(2, ["Jian Wang", "C D"], ["DeepMind"])]
     out, merges = resolve_authors(recs)
     assert out[0].authors[0].name == "Jian Wang"
+
+
+def _authored(G, paper_title):
+    from kg.graph import nodes_of
+
+    return sorted(G.nodes[a]["name"] for p in nodes_of(G, "Paper") if G.nodes[p]["name"] == paper_title
+                  for a, _, k in G.in_edges(p, keys=True) if k == "AUTHORED")
+
+
+def test_graph_resolution_matches_record_resolution_and_keeps_written_evidence():
+    from kg.pipeline import records_to_graph
+
+    recs = [
+        _rec(1, ["Sasha Salter", "Markus Wulfmeier"]),
+        _rec(2, ["S. Salter", "Markus Wulfmeier"]),
+        _rec(3, ["Sam Salter", "Nobody Else"]),  # shares nothing: kept apart
+    ]
+    G = records_to_graph(iter(recs))  # an iterator: the build streams
+    assert _authored(G, "Paper 2") == ["Markus Wulfmeier", "Sasha Salter"]
+    assert _authored(G, "Paper 3") == ["Nobody Else", "Sam Salter"]
+    target = "Author:sasha salter"
+    assert G.nodes[target]["variants"] == ["S. Salter (shared co-author markus wulfmeier)"]
+    assert "Author:s. salter" not in G
+    # The moved edge still shows what the entry wrote.
+    paper2 = next(p for p in G if G.nodes[p].get("name") == "Paper 2")
+    assert G.edges[target, paper2, "AUTHORED"]["evidence"] == "S. Salter"
+
+
+def test_variants_resolve_across_builds_merged_into_one_graph():
+    from kg.pipeline import records_to_graph
+
+    first = records_to_graph([_rec(1, ["Jian Wang", "C D"], ["DeepMind"])])
+    both = records_to_graph([_rec(2, ["J Wang", "A B"], ["DeepMind"])], into=first)
+    assert _authored(both, "Paper 2") == ["A B", "Jian Wang"]
+    assert both.nodes["Author:jian wang"]["variants"] == ["J Wang (shared institution DeepMind)"]
