@@ -93,6 +93,15 @@ def _jobs_option(f):
                         help="Extract on N processes (0: one per CPU); the output is the same for any N.")(f)
 
 
+def _engine_options(f):
+    f = click.option("--scheduler", metavar="ADDRESS",
+                     help="With --engine dask: the scheduler (tcp://host:8786); without it a local "
+                          "cluster of --jobs workers is started for the run.")(f)
+    return click.option("--engine", type=click.Choice(["local", "dask"]), default="local", show_default=True,
+                        help="Where extraction runs: this machine's processes, or a Dask cluster "
+                             "(pip install 'kg[dask]'); the output is the same.")(f)
+
+
 def _rejects_option(f):
     return click.option("--rejects", type=click.Path(dir_okay=False, writable=True),
                         help="Write every line that went into no entry, and every file that was not read, "
@@ -116,11 +125,12 @@ def _write_rejects(report, path: str) -> None:
 @click.option("--no-evidence", is_flag=True, help="Leave evidence spans out of the JSONL records.")
 @_rejects_option
 @_jobs_option
+@_engine_options
 @_encoding_option
 @_quiet_option
 @_interruptible("the output may be incomplete")
 @_handle_errors
-def extract(paths, fmt, output, no_evidence, rejects, jobs, encoding, quiet):
+def extract(paths, fmt, output, no_evidence, rejects, jobs, engine, scheduler, encoding, quiet):
     """Extract one record per paper entry from digest files.
 
     PATHS are files, folders of .txt/.md files, or - for standard input.
@@ -139,7 +149,7 @@ def extract(paths, fmt, output, no_evidence, rejects, jobs, encoding, quiet):
     single = len(paths) == 1 and not os.path.isdir(paths[0])
     # One file that cannot be read is an error, not a skip.
     docs = [read_file(paths[0], encoding)] if single else read_paths(paths, encoding)
-    records = extract_documents(docs, report, jobs)
+    records = extract_documents(docs, report, jobs, engine=engine, scheduler=scheduler)
     out = open(output, "wb") if output else sys.stdout.buffer
     try:
         if fmt == "jsonl":
@@ -173,11 +183,12 @@ def extract(paths, fmt, output, no_evidence, rejects, jobs, encoding, quiet):
               help="Graph file (kg node-link JSON). Merged into if it exists.")
 @_rejects_option
 @_jobs_option
+@_engine_options
 @_encoding_option
 @_quiet_option
 @_interruptible("the graph file was not changed")
 @_handle_errors
-def build(paths, graph_path, rejects, jobs, encoding, quiet):
+def build(paths, graph_path, rejects, jobs, engine, scheduler, encoding, quiet):
     """Extract PATHS and write (or merge into) a graph file.
 
     Building the same input twice changes nothing; a new digest adds only what is new.
@@ -186,6 +197,7 @@ def build(paths, graph_path, rejects, jobs, encoding, quiet):
     Example:
       kg build seeds/ -o out/seeds.kg.json
       kg build digests/ -o out/all.kg.json --jobs 4 --rejects out/rejects.jsonl
+      kg build arxiv/ -o out/arxiv.kg.json --engine dask --scheduler tcp://dask-scheduler:8786
     """
     from kg.parallel import iter_records
     from kg.pipeline import Report, merge_into, unresolved_graph
@@ -194,7 +206,7 @@ def build(paths, graph_path, rejects, jobs, encoding, quiet):
     report = Report()
     # Records stream into a graph of this input (none is kept); extraction, the slow
     # part, runs unlocked and only load-merge-save holds the graph file's lock.
-    new = unresolved_graph(iter_records(paths, report, encoding, jobs))
+    new = unresolved_graph(iter_records(paths, report, encoding, jobs, engine=engine, scheduler=scheduler))
     if rejects:
         _write_rejects(report, rejects)
     if report.entries == 0:

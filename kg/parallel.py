@@ -35,13 +35,14 @@ from collections import deque
 from collections.abc import Iterable, Iterator
 from typing import Any
 
+from kg.errors import KgError
 from kg.pipeline import Report, extract_document
 from kg.read import Skipped, read_paths
 from kg.records import Document, Entry, PaperRecord
 
 log = logging.getLogger(__name__)
 
-__all__ = ["iter_records", "extract_documents", "resolve_jobs", "CHUNK_SIZE", "SPLIT_CHARS", "INFLIGHT_PER_JOB"]
+__all__ = ["iter_records", "extract_documents", "ENGINES", "resolve_jobs", "CHUNK_SIZE", "SPLIT_CHARS", "INFLIGHT_PER_JOB"]
 
 #: Entries per task when a huge document is split. Extraction costs milliseconds per
 #: entry and pickling an entry microseconds, so 64 keeps IPC under 1 % of the work while
@@ -174,11 +175,29 @@ def _start_pool(jobs: int, context: str | None):
             signal.signal(signal.SIGINT, old)
 
 
+class _PoolExecutor:
+    """The local engine's executor: a :class:`multiprocessing.pool.Pool` of ``jobs``."""
+
+    def __init__(self, pool, jobs: int) -> None:
+        self.pool = pool
+        self.slots = jobs
+
+    def submit(self, fn, arg):
+        task = self.pool.apply_async(fn, (arg,))
+        task.result = task.get  # the one method the drain loop calls, as on a Dask future
+        return task
+
+
+ENGINES = ("local", "dask")
+
+
 def extract_documents(
     items: Iterable[Document | Skipped],
     report: Report | None = None,
     jobs: int = 1,
     *,
+    engine: str = "local",
+    scheduler: str | None = None,
     chunk_size: int = CHUNK_SIZE,
     split_chars: int = SPLIT_CHARS,
     context: str | None = None,
@@ -186,10 +205,22 @@ def extract_documents(
     """Records of every document in ``items`` (a :class:`Skipped` is only counted), in
     input order, using ``jobs`` processes (see module docstring).
 
-    ``context`` is a :mod:`multiprocessing` start method (``"spawn"``, ``"fork"``,
-    ``"forkserver"``); ``None`` is the platform's default.
+    ``engine="dask"`` runs the same tasks on a Dask cluster (``scheduler`` address, or a
+    local cluster of ``jobs`` workers; see :mod:`kg.dask_engine`). ``context`` is a
+    :mod:`multiprocessing` start method (``"spawn"``, ``"fork"``, ``"forkserver"``) for
+    the local engine; ``None`` is the platform's default.
     """
+    if engine not in ENGINES:
+        raise ValueError(f"engine must be one of {ENGINES}, not {engine!r}")
+    if scheduler and engine != "dask":
+        raise KgError("a scheduler address goes with the dask engine (--engine dask)")
     jobs = resolve_jobs(jobs)
+    if engine == "dask":
+        from kg.dask_engine import dask_executor
+
+        with dask_executor(scheduler, jobs) as ex:
+            yield from _run(ex, items, report, chunk_size, split_chars)
+        return
     if jobs == 1:
         # The same tasks, run here: ordinary documents go through extract_document
         # exactly as in kg.pipeline, huge ones are streamed entry by entry.
@@ -201,28 +232,34 @@ def extract_documents(
         return
     pool = _start_pool(jobs, context)
     try:
-        pending: deque[tuple[Any, Report | None]] = deque()
-
-        def drain_one() -> Iterator[PaperRecord]:
-            task, part = pending.popleft()
-            if report is not None and part is not None:
-                _merge_report(report, part)
-            if task is None:
-                return
-            yield from _collect(task.get(), report)
-
-        for fn, arg, part in _tasks(items, chunk_size, split_chars):
-            pending.append((None if fn is None else pool.apply_async(fn, (arg,)), part))
-            while len(pending) >= jobs * INFLIGHT_PER_JOB:
-                yield from drain_one()
-        while pending:
-            yield from drain_one()
+        yield from _run(_PoolExecutor(pool, jobs), items, report, chunk_size, split_chars)
         pool.close()
     finally:
         # Normal end, an error in a worker, the consumer stopping early, or Ctrl-C: the
         # workers must not outlive the run.
         pool.terminate()
         pool.join()
+
+
+def _run(ex, items, report: Report | None, chunk_size: int, split_chars: int) -> Iterator[PaperRecord]:
+    """Submit the tasks to executor ``ex`` and take results back in submission order,
+    with at most ``ex.slots * INFLIGHT_PER_JOB`` tasks in flight."""
+    pending: deque[tuple[Any, Report | None]] = deque()
+
+    def drain_one() -> Iterator[PaperRecord]:
+        task, part = pending.popleft()
+        if report is not None and part is not None:
+            _merge_report(report, part)
+        if task is None:
+            return
+        yield from _collect(task.result(), report)
+
+    for fn, arg, part in _tasks(items, chunk_size, split_chars):
+        pending.append((None if fn is None else ex.submit(fn, arg), part))
+        while len(pending) >= ex.slots * INFLIGHT_PER_JOB:
+            yield from drain_one()
+    while pending:
+        yield from drain_one()
 
 
 def iter_records(
