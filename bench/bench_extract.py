@@ -110,12 +110,11 @@ class _PeakRSS(threading.Thread):
             self.stop.wait(self.every)
 
 
-def run_extract(path: Path, jobs: int) -> dict:
-    """One ``kg extract`` process: wall s, CPU s, peak tree RSS (MiB), entries."""
+def run_kg(args: list[str]) -> dict:
+    """One ``kg ARGS`` process: wall s, CPU s, peak tree RSS (MiB), entries extracted."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     t = time.perf_counter()
-    proc = subprocess.Popen([_kg_bin(), "extract", str(path), "-o", os.devnull, "--jobs", str(jobs)],
-                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    proc = subprocess.Popen([_kg_bin(), *args], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
     sampler = _PeakRSS(proc.pid)
     sampler.start()
     _, err = proc.communicate()
@@ -124,12 +123,17 @@ def run_extract(path: Path, jobs: int) -> dict:
     sampler.join()
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     if proc.returncode != 0:
-        raise RuntimeError(f"kg extract {path} --jobs {jobs} failed: {err.strip()[-500:]}")
+        raise RuntimeError(f"kg {' '.join(args)} failed: {err.strip()[-500:]}")
     entries = int(err.split(" entries extracted")[0].rsplit(" ", 1)[-1])
     cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
     # ru_maxrss is in KiB on Linux: the largest single process, a lower bound of the tree.
     peak = max(sampler.peak / 2**20, after.ru_maxrss / 1024)
     return {"wall_s": wall, "cpu_s": cpu, "peak_rss_mib": peak, "entries": entries}
+
+
+def run_extract(path: Path, jobs: int) -> dict:
+    """One ``kg extract`` process: wall s, CPU s, peak tree RSS (MiB), entries."""
+    return run_kg(["extract", str(path), "-o", os.devnull, "--jobs", str(jobs)])
 
 
 def machine() -> dict[str, str]:
