@@ -48,8 +48,10 @@ __all__ = [
     "rebuild_text",
     "bio_spans",
     "map_dataset_name",
+    "map_model_name",
     "read_tdmsci",
     "read_scirex",
+    "read_gsap",
     "write_corpus",
 ]
 
@@ -115,6 +117,10 @@ class Unit:
     dropped: list[tuple[str, str]] = field(default_factory=list)  # (reason, mention)
     notes: list[str] = field(default_factory=list)  # how the text was rebuilt, if not plainly
     aliases: dict[str, list[str]] = field(default_factory=dict)  # name -> acronyms written with it
+    # Mentions under labels that mix names kg should report with generic terms it should
+    # not (GSAP-NER's ModelArchitecture: "Transformer" and "encoder"): kg is neither
+    # rewarded nor penalised for them (the runner drops them from predictions).
+    optional: dict[str, list[str]] = field(default_factory=dict)  # field -> mentions
 
     @property
     def split(self) -> str:
@@ -194,6 +200,7 @@ _GENERIC_HEAD = re.compile(
     r"(?:\s+(?:dataset|datasets|data\s+set|data\s+sets|data|corpus|corpora|benchmark|benchmarks|collection|sentences"
     r"|shared\s+task|task))+$"
 )
+_POSSESSIVE = re.compile(r"['’]s$")
 _CITATION = re.compile(r"\s*\([^()]*\b(?:19|20)\d\d[a-z]?\)")
 _ACRONYM = re.compile(r"^(?P<name>.+?)\s*\(\s*(?P<acr>[^()\s][^()]{0,15}?)\s*\)$")
 # A mention of five or more words with a lower-case preposition describes data ("small
@@ -227,6 +234,7 @@ def map_dataset_name(mention: str) -> tuple[str | None, list[str], str]:
             name = cut
             changes.append(why)
 
+    apply(_POSSESSIVE, "possessive removed")
     apply(_CITATION, "citation removed")
     if name.endswith(")") and name.count(")") > name.count("("):
         apply(re.compile(r"\)$"), "stray parenthesis removed")
@@ -246,7 +254,46 @@ def map_dataset_name(mention: str) -> tuple[str | None, list[str], str]:
         return None, [], "description, not a name"
     if not re.search(r"[A-Za-z]", name):
         return None, [], "no letter: not a name"
+    if _is_variable(name):
+        return None, [], "a variable ('D', 'X'), not a name"
     return name, aliases, "; ".join(dict.fromkeys(changes))
+
+
+def _is_variable(name: str) -> bool:
+    # "X", "D T" (D_T with its subscript flattened): symbols in formulas, not names.
+    return all(len(w) == 1 for w in name.split())
+
+
+def map_model_name(mention: str) -> tuple[str | None, str]:
+    """The gold model name of an annotated mention, or ``None`` and why it is dropped.
+
+    Size variants are left to the scorer (``BERT-base`` is BERT there, as in the
+    guidelines); a possessive is not part of a name, nor is the plural of an acronym
+    (``NPTs`` are NPT models).
+
+    Example
+    -------
+    >>> map_model_name("BART's")
+    ('BART', 'possessive removed')
+    >>> map_model_name("GCNs")
+    ('GCN', 'plural removed')
+    >>> map_model_name("multilingual finetuning")
+    (None, 'generic: no capital letter or digit')
+    """
+    name = " ".join(mention.split())
+    why = ""
+    cut = _POSSESSIVE.sub("", name)
+    if cut != name and cut:
+        name, why = cut, "possessive removed"
+    if re.fullmatch(r"[0-9A-Z][0-9A-Z-]*[A-Z]s", name):
+        name, why = name[:-1], "plural removed"
+    if not re.search(r"[A-Z0-9]", name):
+        return None, "generic: no capital letter or digit"
+    if not re.search(r"[A-Za-z]", name):
+        return None, "no letter: not a name"
+    if _is_variable(name):
+        return None, "a variable ('D', 'X'), not a name"
+    return name, why
 
 
 # ------------------------------------------------------------------ corpora
@@ -315,6 +362,56 @@ def read_scirex(src: GitSource, spec: dict) -> Iterator[Unit]:
             yield unit
 
 
+def read_gsap(src: GitSource, spec: dict) -> Iterator[Unit]:
+    """GSAP-NER (Otto et al., 2023): paragraphs of 100 ML papers with character-offset
+    mentions of MLModel, ModelArchitecture, Dataset, Datasource, Task, Method, URL and
+    ReferenceLink, published as Hugging Face ``datasets`` Arrow files in ten folds. The
+    ten test folds together hold every paper once, so those are read. Needs ``pyarrow``
+    (a conversion-time tool, not a kg dependency)."""
+    try:
+        import io
+
+        import pyarrow as pa
+    except ImportError:
+        raise ConvertError("reading GSAP-NER needs pyarrow: pip install pyarrow (into any Python, not kg's)") from None
+    seen: set[str] = set()
+    one_in = spec["sample_one_in"]
+    for fold in range(10):
+        path = spec["fold_file"].format(fold=fold)
+        try:
+            table = pa.ipc.open_stream(io.BytesIO(src.read(path))).read_all()
+            names = json.loads(table.schema.metadata[b"huggingface"])["info"]["features"]["flat_base_label"]["feature"]["names"]
+        except (pa.ArrowInvalid, KeyError, json.JSONDecodeError) as e:
+            raise ConvertError(f"{path}: not a GSAP-NER Arrow file ({type(e).__name__}: {e})") from None
+        cols = {c: table.column(c).to_pylist() for c in ("id", "text", "flat_base_start", "flat_base_end", "flat_base_label")}
+        for pid, text, starts, ends, labels in zip(*cols.values()):
+            if pid in seen or not sampled("gsap", pid, one_in):
+                continue
+            seen.add(pid)
+            paper = pid.split("|", 1)[0]
+            unit = Unit("gsap", key=paper, source_id=f"{path}#{pid}", text=text, datasets=[], models=[])
+            for a, b, lab in sorted(zip(starts, ends, labels)):
+                kind = names[lab]
+                if kind == "Dataset":
+                    _add(unit, text[a:b])
+                elif kind == "MLModel":
+                    _add_model(unit, text[a:b])
+                elif kind in spec["optional"]:
+                    mention = " ".join(text[a:b].split())
+                    bucket = unit.optional.setdefault(spec["optional"][kind], [])
+                    if mention not in bucket:
+                        bucket.append(mention)
+            yield unit
+
+
+def _add_model(unit: Unit, mention: str) -> None:
+    name, reason = map_model_name(mention)
+    if reason:
+        unit.dropped.append((f"model: {reason}", mention))
+    if name is not None and unit.models is not None and name not in unit.models:
+        unit.models.append(name)
+
+
 def _add(unit: Unit, mention: str) -> None:
     name, aliases, reason = map_dataset_name(mention)
     if reason:
@@ -329,6 +426,34 @@ def _add(unit: Unit, mention: str) -> None:
 
 
 CORPORA: dict[str, dict] = {
+    "gsap": {
+        "title": "GSAP-NER: ML models and datasets in paragraphs of ML papers (Otto et al., 2023)",
+        "repository": "ottowg/gsap-ner",
+        "licence": "NONE STATED: the repository has no LICENSE file and its READMEs name no licence; "
+        "the data may not be redistributed until its authors' terms are confirmed",
+        "licence_file": None,
+        "fold_file": "data/Paragraph/{fold}/test/dataset.arrow",
+        "files": [f"data/Paragraph/{i}/test/dataset.arrow" for i in range(10)],
+        "sample_one_in": 4,
+        "reader": read_gsap,
+        "unit": "paragraph; the split hashes the paper file name, so a paper is on one side",
+        "fields": ["models", "datasets"],
+        "optional": {"ModelArchitecture": "models", "Method": "models", "Datasource": "datasets"},
+        "labels": {
+            "MLModel": "models (named trained models; size variants left to the scorer's family rule)",
+            "Dataset": "datasets (mapped like the other corpora's dataset labels)",
+            "ModelArchitecture": "optional models: it mixes named architectures the guidelines count "
+            "('Transformer') with generic kinds they exclude ('encoder', 'CNN'); a prediction that "
+            "matches one is neither a hit nor an extra, and none is required",
+            "Method": "optional models, as ModelArchitecture: named algorithms the guidelines count "
+            "('Adam') mixed with techniques they exclude ('fine-tuning')",
+            "Datasource": "optional datasets: sources of data ('Wikipedia', 'Reddit'), which the "
+            "guidelines neither require nor exclude",
+            "MLModelGeneric, DatasetGeneric": "dropped: generic references ('our model', 'the corpus')",
+            "Task, URL, ReferenceLink": "dropped: not kg model/dataset entities",
+        },
+        "text": "the paragraph text as published (character offsets index it)",
+    },
     "tdmsci": {
         "title": "TDMSci: task, dataset and metric mentions in NLP-paper sentences (Hou et al., EACL 2021)",
         "repository": "IBM/science-result-extractor",
@@ -396,6 +521,7 @@ def gold_record(file: str, entry: int, first_line: int, unit: Unit, fields: Iter
         "datasets": [{"name": n, "role": None, "aliases": unit.aliases.get(n, [])} for n in unit.datasets]
         if "datasets" in fields else None,
         "urls": None,
+        **({"optional": {k: v for k, v in sorted(unit.optional.items()) if k in fields}} if unit.optional else {}),
     }
 
 
@@ -445,6 +571,8 @@ def write_corpus(name: str, units: Iterable[Unit], out: Path, spec: dict, src: G
             "entries": len(items),
             "entries_with_datasets": sum(1 for u in items if u.datasets),
             "dataset_names": sum(len(u.datasets) for u in items),
+            **({"entries_with_models": sum(1 for u in items if u.models), "model_names": sum(len(u.models or []) for u in items)}
+               if "models" in spec["fields"] else {}),
             "mentions_changed_or_dropped": dict(sorted(dropped.items())),
         }
     manifest = {
@@ -458,6 +586,7 @@ def write_corpus(name: str, units: Iterable[Unit], out: Path, spec: dict, src: G
         "text": spec["text"],
         "fields": spec["fields"],
         "roles": False,
+        "optional": spec.get("optional", {}),
         "labels": spec["labels"],
         "split": {"rule": f"sha256('{name}:<unit key>') % 100 < {DEV_PERCENT} -> dev, else heldout",
                   "dev_percent": DEV_PERCENT},
@@ -479,12 +608,15 @@ def sources_md(m: dict) -> str:
         f"- **commit**: `{m['commit']}`",
         "- **paths**: " + ", ".join(f"`{p}`" for p in m["paths"]),
         f"- **licence**: {m['licence']}. The converted files are a derivative of the corpus",
-        "  (sentences re-joined, labels mapped as below) and carry its licence.",
+        "  (text re-joined where the corpus is tokenised, labels mapped as below) and carry its licence.",
         f"- **unit**: {m['unit']}",
         f"- **text**: {m['text']}",
         f"- **sample**: 1 in {m['sample_one_in']} sentences (fixed SHA-256 sample)" if m["sample_one_in"] > 1 else "- **sample**: every sentence",
         f"- **split**: {m['split']['rule']} (decided before any sentence was read)",
         f"- **scored fields**: {', '.join(m['fields'])} (other fields are null in the gold; roles are not annotated)",
+        *([f"- **optional labels**: {', '.join(f'{k} ({v})' for k, v in m['optional'].items())}: listed per entry under "
+           "`optional`; a prediction matching one is dropped before scoring (`score_corpora.py --strict` keeps it)"]
+          if m["optional"] else []),
         "",
         "## Labels",
         "",
@@ -504,9 +636,10 @@ def sources_md(m: dict) -> str:
         "",
         "## Counts",
         "",
-        "| split | entries | with datasets | dataset names |",
-        "|---|---|---|---|",
-        *[f"| {s} | {c['entries']} | {c['entries_with_datasets']} | {c['dataset_names']} |" for s, c in m["counts"].items()],
+        "| split | entries | with datasets | dataset names | with models | model names |",
+        "|---|---|---|---|---|---|",
+        *[f"| {s} | {c['entries']} | {c['entries_with_datasets']} | {c['dataset_names']} | "
+          f"{c.get('entries_with_models', 'n/a')} | {c.get('model_names', 'n/a')} |" for s, c in m["counts"].items()],
         "",
         "Mentions changed or dropped by the mapping: "
         + "; ".join(f"{s}: " + (", ".join(f"{k} {v}" for k, v in c["mentions_changed_or_dropped"].items()) or "none")
@@ -534,7 +667,8 @@ def main(argv: list[str] | None = None) -> int:
         print(f"Error: {e}", file=sys.stderr)
         return 1
     for split, c in m["counts"].items():
-        print(f"{a.corpus} {split}: {c['entries']} entries, {c['dataset_names']} dataset names")
+        models = f", {c['model_names']} model names" if "model_names" in c else ""
+        print(f"{a.corpus} {split}: {c['entries']} entries, {c['dataset_names']} dataset names{models}")
     return 0
 
 
