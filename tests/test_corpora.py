@@ -199,6 +199,28 @@ def test_runner_limit_reads_only_the_first_entries(toy_corpus):
     assert s.entries == 1 and s.fields["entries"].tp == 1 and s.fields["entries"].fp == 0
 
 
+def test_dev_only_copy_has_no_heldout_sentences(toy_corpus, tmp_path, capsys):
+    repo = toy_corpus.parent / "repo"
+    assert cc.main(["tdmsci", "--repo", str(repo), "--out", str(tmp_path), "--only", "dev"]) == 0
+    names = {p.name for p in (tmp_path / "tdmsci").iterdir()}
+    assert "tdmsci-dev.txt" in names and not any("heldout" in n for n in names)
+    capsys.readouterr()
+    assert sc.main(["--corpora", str(tmp_path)]) == 0
+    captured = capsys.readouterr()
+    assert "no heldout split here" in captured.err
+    assert {x.split()[1] for x in captured.out.splitlines()[2:]} == {"dev"}
+
+
+_REFERENCE = HERE.parent.parent / "shared" / "tools" / "score_extraction.py"
+
+
+@pytest.mark.skipif(not _REFERENCE.is_file(), reason=f"no reference scorer at {_REFERENCE}")
+def test_runner_counts_equal_the_reference_scorer(toy_corpus):
+    for split in ("dev", "heldout"):
+        s = sc.score_split(toy_corpus / "tdmsci", split, strict=True)
+        assert sc.reference_check(toy_corpus / "tdmsci", split, _REFERENCE, s) == []
+
+
 def test_runner_cli_reports_missing_corpora_in_one_line(tmp_path, capsys):
     assert sc.main(["--corpora", str(tmp_path)]) == 1
     err = capsys.readouterr().err.strip()

@@ -525,8 +525,14 @@ def gold_record(file: str, entry: int, first_line: int, unit: Unit, fields: Iter
     }
 
 
-def write_corpus(name: str, units: Iterable[Unit], out: Path, spec: dict, src: GitSource | None) -> dict:
-    """Write the split files, gold, ``corpus.json`` and ``SOURCES.md``; return the counts."""
+def write_corpus(
+    name: str, units: Iterable[Unit], out: Path, spec: dict, src: GitSource | None, only: str | None = None
+) -> dict:
+    """Write the split files, gold, ``corpus.json`` and ``SOURCES.md``; return the counts.
+
+    ``only`` writes the files of that split alone (a dev-only copy for rule writers, who
+    must not have heldout sentences at hand); the counts still cover both splits.
+    """
     folder = out / name
     folder.mkdir(parents=True, exist_ok=True)
     by_split: dict[str, list[Unit]] = {s: [] for s in SPLITS}
@@ -553,6 +559,9 @@ def write_corpus(name: str, units: Iterable[Unit], out: Path, spec: dict, src: G
                 dropped[reason] += 1
             for note in u.notes:
                 skipped[f"{split}: {note}"] += 1
+        counts[split] = _counts(items, dropped, spec)
+        if only and split != only:
+            continue
         (folder / file).write_text("\n".join(lines), encoding="utf-8", newline="\n")
         with open(folder / f"{name}-{split}.gold.jsonl", "w", encoding="utf-8", newline="\n") as f:
             for rec in gold:
@@ -567,14 +576,6 @@ def write_corpus(name: str, units: Iterable[Unit], out: Path, spec: dict, src: G
         (folder / f"{name}-{split}.aliases.json").write_text(
             json.dumps(dict(sorted(table.items())), indent=1, ensure_ascii=False) + "\n", encoding="utf-8"
         )
-        counts[split] = {
-            "entries": len(items),
-            "entries_with_datasets": sum(1 for u in items if u.datasets),
-            "dataset_names": sum(len(u.datasets) for u in items),
-            **({"entries_with_models": sum(1 for u in items if u.models), "model_names": sum(len(u.models or []) for u in items)}
-               if "models" in spec["fields"] else {}),
-            "mentions_changed_or_dropped": dict(sorted(dropped.items())),
-        }
     manifest = {
         "corpus": name,
         "title": spec["title"],
@@ -593,10 +594,22 @@ def write_corpus(name: str, units: Iterable[Unit], out: Path, spec: dict, src: G
         "sample_one_in": spec.get("sample_one_in", 1),
         "skipped": dict(sorted(skipped.items())),
         "counts": counts,
+        "splits_written": [only] if only else list(SPLITS),
     }
     (folder / "corpus.json").write_text(json.dumps(manifest, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
     (folder / "SOURCES.md").write_text(sources_md(manifest), encoding="utf-8")
     return manifest
+
+
+def _counts(items: list[Unit], dropped: collections.Counter[str], spec: dict) -> dict:
+    return {
+        "entries": len(items),
+        "entries_with_datasets": sum(1 for u in items if u.datasets),
+        "dataset_names": sum(len(u.datasets) for u in items),
+        **({"entries_with_models": sum(1 for u in items if u.models), "model_names": sum(len(u.models or []) for u in items)}
+           if "models" in spec["fields"] else {}),
+        "mentions_changed_or_dropped": dict(sorted(dropped.items())),
+    }
 
 
 def sources_md(m: dict) -> str:
@@ -658,11 +671,12 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--repo", required=True, help="a clone or bare mirror of the corpus repository")
     ap.add_argument("--commit", default="HEAD")
     ap.add_argument("--out", required=True, help="folder that receives <corpus>/")
+    ap.add_argument("--only", choices=SPLITS, help="write this split's files only (e.g. a dev-only copy for rule writers)")
     a = ap.parse_args(argv)
     spec = CORPORA[a.corpus]
     try:
         src = GitSource(a.repo, a.commit)
-        m = write_corpus(a.corpus, spec["reader"](src, spec), Path(a.out), spec, src)
+        m = write_corpus(a.corpus, spec["reader"](src, spec), Path(a.out), spec, src, only=a.only)
     except ConvertError as e:
         print(f"Error: {e}", file=sys.stderr)
         return 1

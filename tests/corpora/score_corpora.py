@@ -240,6 +240,10 @@ def main(argv: list[str] | None = None) -> int:
         scores, diffs = [], []
         for name in names:
             for split in a.split or SPLITS:
+                if not a.split and not (root / name / f"{name}-{split}.txt").is_file():
+                    # A dev-only copy (convert_corpora.py --only dev) has no heldout.
+                    print(f"{name}: no {split} split here; skipped", file=sys.stderr)
+                    continue
                 # The reference scorer knows no optional labels: compare like with like.
                 s = score_split(root / name, split, a.limit, strict=a.strict or bool(a.reference_scorer))
                 scores.append(s)
