@@ -624,7 +624,8 @@ def sources_md(m: dict) -> str:
         "  (text re-joined where the corpus is tokenised, labels mapped as below) and carry its licence.",
         f"- **unit**: {m['unit']}",
         f"- **text**: {m['text']}",
-        f"- **sample**: 1 in {m['sample_one_in']} sentences (fixed SHA-256 sample)" if m["sample_one_in"] > 1 else "- **sample**: every sentence",
+        f"- **sample**: 1 in {m['sample_one_in']} text units (fixed SHA-256 sample of unit ids)"
+        if m["sample_one_in"] > 1 else "- **sample**: every text unit",
         f"- **split**: {m['split']['rule']} (decided before any sentence was read)",
         f"- **scored fields**: {', '.join(m['fields'])} (other fields are null in the gold; roles are not annotated)",
         *([f"- **optional labels**: {', '.join(f'{k} ({v})' for k, v in m['optional'].items())}: listed per entry under "
@@ -646,6 +647,10 @@ def sources_md(m: dict) -> str:
         "`aliases.json`). A mention with no capital letter and no digit, or of five or more words",
         "with a lower-case preposition, describes data and names no dataset: it is dropped.",
         "Names are compared by the project scorer's rules (case, spaces, hyphens, dots).",
+        *(["", "Model mentions (`map_model_name`) lose a possessive (`BART's`) and an acronym's plural",
+           "(`NPTs` is NPT); size variants stay as written, the scorer maps them to their family;",
+           "mentions with no capital letter and no digit (`multilingual finetuning`) and formula",
+           "variables are dropped."] if "models" in m["fields"] else []),
         "",
         "## Counts",
         "",
