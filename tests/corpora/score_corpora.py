@@ -114,7 +114,12 @@ def drop_optional(gold: list[dict[str, Any]], pred: list[dict[str, Any]], aliase
     predicted names were dropped.
     """
     keys = _NameKeys(aliases)
-    by_line = {(os.path.basename(str((p.get("source") or {}).get("file", ""))), (p.get("source") or {}).get("line")): p for p in pred}
+    # Converted entries start on a known line and kg reports that line, so an exact
+    # (file name, line) lookup pairs them; an unpaired prediction is left as it is.
+    by_line = {}
+    for p in pred:
+        src = p.get("source") or {}
+        by_line[(os.path.basename(str(src.get("file", ""))), src.get("line"))] = p
     dropped = 0
     for g in gold:
         p = by_line.get((g["file"], g["first_line"]))
