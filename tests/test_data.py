@@ -328,3 +328,75 @@ def test_build_lets_curated_names_win_and_drops_shared_surfaces(build, filters):
     assert {r["pattern"] for r in rows if r["id"] == "QxCorpus7"} == {"QxCorpus7", "QxCorpus 7", "QxCorpus-7"}
     assert all(r["source"] == "mteb==1" for r in rows if r["id"] == "QxCorpus7")
     assert stats["model in one catalog, dataset in another"] == {"Zq-Bench", "Zq Bench"}
+
+
+def test_read_pykeen_folds_sizes_and_keeps_other_datasets_apart(build, tmp_path):
+    datasets = '''
+class CoDExSmall:
+    """The CoDEx small dataset.
+
+    ---
+    name: CoDEx (small)
+    """
+
+class WN18RR:
+    """The WN18-RR dataset.
+
+    ---
+    name: WordNet-18 (RR)
+    """
+'''
+    models = '''
+class TransE:
+    """An implementation of TransE [bordes2013]_."""
+
+class DistMultLiteral:
+    """An implementation of the LiteralE model with the DistMult interaction."""
+'''
+    w = build.Wheel(_wheel(tmp_path, {"pykeen/datasets/codex.py": datasets, "pykeen/models/unimodal/trans_e.py": models}))
+    found = sorted((c.label, c.display) for c in build.read_pykeen(w))
+    assert found == [("DATASET", "CoDEx"), ("DATASET", "WN18RR"), ("MODEL", "TransE")]
+
+
+def test_read_ir_datasets_and_lm_eval_titles(build, tmp_path):
+    files = {
+        "ir_datasets/docs/hc4.yaml": "_:\n  pretty_name: 'HC4 (HLTCOE CLIR Common-Crawl Collection)'\n  desc: 'x'\n",
+        "ir_datasets/docs/msmarco-passage.yaml": "_:\n  pretty_name: 'MSMARCO (passage)'\n",
+        "lm_eval/tasks/mmlu_pro/README.md": "# mmlu_pro\n\nMMLU-Pro is a harder MMLU.\n",
+        "lm_eval/tasks/c4/README.md": "# Colossal Clean Crawled Corpus(C4)\n",
+        "lm_eval/tasks/misc/README.md": "# inverse_scaling\n\nno cased form here\n",
+    }
+    w = build.Wheel(_wheel(tmp_path, files))
+    ir = sorted((c.display, c.aliases) for c in build.read_ir_datasets(w))
+    # A parenthesis after the name qualifies it (or expands it): the name is what stays.
+    assert ir == [("HC4", ()), ("MSMARCO", ())]
+    # Lower-case identifiers as titles take the README's casing, or are dropped.
+    assert sorted(c.display for c in build.read_lm_eval(w)) == ["Colossal Clean Crawled Corpus", "MMLU-Pro"]
+
+
+def test_read_mteb_strips_task_suffixes_and_needs_the_descriptions_casing(build, tmp_path):
+    src = '''
+a = TaskMetadata(name="SciFactRetrieval.v2", type="Retrieval", description="SciFact verifies claims.")
+b = TaskMetadata(name="Banking77Classification", type="Classification", description="Online banking queries.")
+c = TaskMetadata(name="TamilNewsClassification", type="Classification", description="Tamil news articles.")
+d = TaskMetadata(name="FiQA-PL", type="Retrieval", description="FiQA-PL is a Polish translation.")
+'''
+    w = build.Wheel(_wheel(tmp_path, {"mteb/tasks/retrieval/eng/x.py": src}))
+    assert sorted(c.display for c in build.read_mteb(w)) == ["FiQA-PL", "SciFact"]
+
+
+def test_read_torchvision_datasets_take_the_docstring_title(build, tmp_path):
+    src = '''
+class DTD:
+    """`Describable Textures Dataset (DTD) <https://example.org/dtd/>`_.
+    """
+
+class CIFAR10:
+    """`CIFAR10 <https://example.org/cifar.html>`_ Dataset."""
+
+class FakeData:
+    """A fake dataset that returns randomly generated images."""
+'''
+    w = build.Wheel(_wheel(tmp_path, {"torchvision/datasets/dtd.py": src}))
+    found = sorted((c.display, c.aliases) for c in build.read_torchvision(w))
+    assert found == [("CIFAR10", ()), ("DTD", ("Describable Textures Dataset",))]
