@@ -400,3 +400,12 @@ class FakeData:
     w = build.Wheel(_wheel(tmp_path, {"torchvision/datasets/dtd.py": src}))
     found = sorted((c.display, c.aliases) for c in build.read_torchvision(w))
     assert found == [("CIFAR10", ()), ("DTD", ("Describable Textures Dataset",))]
+
+
+def test_read_ogb_takes_master_csv_headers_and_lsc_classes(build, tmp_path):
+    files = {
+        "ogb/nodeproppred/master.csv": ",ogbn-proteins,ogbn-arxiv\nnum tasks,112,1\n",
+        "ogb/lsc/pcqm4mv2.py": "class PCQM4Mv2Dataset:\n    pass\n\nclass PCQM4Mv2Evaluator:\n    pass\n",
+    }
+    w = build.Wheel(_wheel(tmp_path, files))
+    assert sorted(c.display for c in build.read_ogb(w)) == ["PCQM4Mv2", "ogbn-arxiv", "ogbn-proteins"]
