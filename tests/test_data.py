@@ -66,7 +66,13 @@ def _bad_rows():
         if line and not line.startswith("#")
     )
     src = "somecatalog==1.0"
+    # A curated pattern written with a separator, and a catalog spelling without it: the
+    # same name to kg's lookup, which ignores case, spaces, hyphens and dots.
+    spaced = next(r for r in _rows(DATA / "models.jsonl") if " " in r["pattern"] and "lang" not in r)
+    glued = spaced["pattern"].replace(" ", "")
     return [
+        ("a curated name spelt without its space, for another id", "catalog_models.jsonl",
+         {"label": "MODEL", "pattern": glued, "id": "Zq Model", "source": src}, "is the curated name"),
         ("a surface the curated files already list", "catalog_models.jsonl",
          {"label": "MODEL", "pattern": model["pattern"], "id": model["id"], "source": src}, "already curated"),
         ("a curated name given another id", "catalog_datasets.jsonl",
@@ -105,6 +111,24 @@ def test_checker_rejects_one_surface_for_two_catalog_ids(data_copy):
     _write(data_copy / "catalog_datasets.jsonl", datasets)
     r = run_checker(data_copy)
     assert r.returncode == 1 and "maps to ('DATASET', 'Zq Two') but also to ('MODEL', 'Zq One')" in r.stdout
+
+
+def test_checker_rejects_two_catalog_ids_for_one_name_up_to_punctuation(data_copy):
+    src = "somecatalog==1.0"
+    rows = _rows(data_copy / "catalog_datasets.jsonl") + [
+        {"label": "DATASET", "pattern": "Zq-Set 9", "id": "Zq-Set 9", "source": src},
+        {"label": "DATASET", "pattern": "ZqSet9", "id": "ZqSet9", "source": src},
+    ]
+    _write(data_copy / "catalog_datasets.jsonl", rows)
+    r = run_checker(data_copy)
+    assert r.returncode == 1 and "is the same name as a pattern of" in r.stdout
+
+
+def test_checker_rejects_an_unsorted_stop_list_section(data_copy):
+    path = data_copy / "catalog_stoplist.txt"
+    path.write_text(path.read_text(encoding="utf-8") + "\n# a section\nzzz\naaa\n", encoding="utf-8")
+    r = run_checker(data_copy)
+    assert r.returncode == 1 and "'aaa' is not sorted within its section" in r.stdout
 
 
 def test_checker_rejects_unsorted_catalog(data_copy):

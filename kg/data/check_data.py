@@ -204,17 +204,24 @@ def check_pattern_rows(
     return good
 
 
-def read_term_list(path: Path, report: Report) -> set[str]:
+def read_term_list(path: Path, report: Report, sorted_sections: bool = False) -> set[str]:
+    """Terms of a one-term-per-line list; with ``sorted_sections`` the terms between two
+    comment (or blank) lines must be sorted."""
     terms: set[str] = set()
     if not path.exists():
         report.error(path.name, "file is missing")
         return terms
+    previous = None
     with path.open(encoding="utf-8") as handle:
         for lineno, line in enumerate(handle, 1):
             where = f"{path.name}:{lineno}"
             text = line.rstrip("\n")
             if not text.strip() or text.startswith("#"):
+                previous = None
                 continue
+            if sorted_sections and previous is not None and not previous < text:
+                report.error(where, f"term {text!r} is not sorted within its section (after {previous!r})")
+            previous = text
             if text != text.strip():
                 report.error(where, f"term {text!r} has stray whitespace")
             if text != text.lower():
@@ -234,7 +241,7 @@ def check_catalogs(
 ) -> None:
     """The catalog files: same shape and invariants as the curated pattern files, a
     ``source`` on every line, and the curated files winning every conflict."""
-    stoplist = read_term_list(data_dir / "catalog_stoplist.txt", report)
+    stoplist = read_term_list(data_dir / "catalog_stoplist.txt", report, sorted_sections=True)
     counts["catalog_stoplist.txt"] = len(stoplist)
     curated_folds = {fold(obj["pattern"]): obj["id"] for _, _, obj in curated}
     curated_keys: dict[str, tuple[str, str]] = {}
@@ -243,6 +250,7 @@ def check_catalogs(
             curated_keys.setdefault(squash(obj["id"]), (obj["label"], obj["id"]))
             curated_keys.setdefault(squash(obj["pattern"]), (obj["label"], obj["id"]))
     owner: dict[str, tuple[str, str, str]] = {}
+    catalog_keys: dict[str, tuple[str, str, str]] = {}
     for name, label in CATALOG_FILES.items():
         rows = check_pattern_rows(data_dir / name, label, {"label", "pattern", "id", "source"}, {"case"}, report)
         counts[name] = len(rows)
@@ -260,6 +268,13 @@ def check_catalogs(
             same = curated_keys.get(squash(obj["id"]))
             if same is not None and same != target:
                 report.error(where, f"id {obj['id']!r} is the curated name {same}; use the curated id and label")
+            # kg looks names up by this key too (``Gazetteer.known``): it must agree.
+            same = curated_keys.get(squash(obj["pattern"]))
+            if same is not None and same != target:
+                report.error(where, f"pattern {obj['pattern']!r} is the curated name {same}, not {target}")
+            other = catalog_keys.setdefault(squash(obj["pattern"]), (*target, where))
+            if other[:2] != target:
+                report.error(where, f"pattern {obj['pattern']!r} is the same name as a pattern of {other[:2]} ({other[2]})")
             for field in ("pattern", "id"):
                 if fold(obj[field]) in generic:
                     report.error(where, f"{field} {obj[field]!r} is listed in generic_terms.txt")
