@@ -433,3 +433,16 @@ def test_read_ogb_takes_master_csv_headers_and_lsc_classes(build, tmp_path):
     }
     w = build.Wheel(_wheel(tmp_path, files))
     assert sorted(c.display for c in build.read_ogb(w)) == ["PCQM4Mv2", "ogbn-arxiv", "ogbn-proteins"]
+
+
+def test_an_unreadable_wheel_is_a_one_line_error(build, tmp_path):
+    bad = tmp_path / "broken-1.0-py3-none-any.whl"
+    bad.write_bytes(b"not a zip")
+    with pytest.raises(SystemExit) as exc:
+        build.Wheel(bad)
+    assert "is not a readable wheel" in str(exc.value) and "\n" not in str(exc.value)
+
+
+def test_script_help_runs(tmp_path):
+    r = subprocess.run([sys.executable, str(ROOT / "scripts" / "build-gazetteers"), "--help"], capture_output=True, text=True)
+    assert r.returncode == 0 and "Example:" in r.stdout
