@@ -446,3 +446,16 @@ def test_an_unreadable_wheel_is_a_one_line_error(build, tmp_path):
 def test_script_help_runs(tmp_path):
     r = subprocess.run([sys.executable, str(ROOT / "scripts" / "build-gazetteers"), "--help"], capture_output=True, text=True)
     assert r.returncode == 0 and "Example:" in r.stdout
+
+
+def test_read_transformers5_names_types_as_their_checkpoints_write_them(build, tmp_path):
+    files = {
+        "transformers/models/deepseek_v4/configuration_deepseek_v4.py":
+            '@auto_docstring(checkpoint="deepseek-ai/DeepSeek-V4-Flash-Base")\nclass DeepseekV4Config: ...\n',
+        "transformers/models/gemma4/configuration_gemma4.py":
+            '@auto_docstring(checkpoint="google/gemma-4-e2b-it")\nclass Gemma4Config: ...\n',  # only lower case
+        "transformers/models/beam/configuration_beam.py":
+            '@auto_docstring(checkpoint="org/Beam-Base")\nclass BeamConfig: ...\n',  # a plain word
+    }
+    w = build.Wheel(_wheel(tmp_path, files))
+    assert [c.display for c in build.read_transformers5(w)] == ["DeepSeek-V4"]
