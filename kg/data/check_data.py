@@ -23,6 +23,12 @@ Checks
   dataset is listed in ``generic_terms.txt``;
 * every ``mt_aliases.jsonl`` id is an id of ``models.jsonl`` (label MODEL) or
   ``datasets.jsonl`` (label DATASET);
+* the catalog files (``catalog_models.jsonl``, ``catalog_datasets.jsonl``, written by
+  ``scripts/build-gazetteers``) follow the same rules and invariants, with the ``source``
+  of every line; the curated files win: a catalog pattern is never a curated pattern,
+  and a catalog id that is the same name as a curated one (same key after case-folding
+  and removing spaces, hyphens, underscores, dots and quotes) is that curated id;
+  nothing in ``catalog_stoplist.txt`` is a catalog pattern or id;
 * each file holds at least ``MINIMUMS`` entries.
 """
 
@@ -42,10 +48,16 @@ MINIMUMS = {
     "datasets.jsonl": 400,
     "mt_aliases.jsonl": 80,
     "generic_terms.txt": 150,
+    "catalog_models.jsonl": 300,
+    "catalog_datasets.jsonl": 300,
+    "catalog_stoplist.txt": 50,
 }
 
 INSTITUTION_KINDS = {"university", "company", "institute", "lab"}
 PATTERN_FILES = {"models.jsonl": "MODEL", "datasets.jsonl": "DATASET"}
+CATALOG_FILES = {"catalog_models.jsonl": "MODEL", "catalog_datasets.jsonl": "DATASET"}
+#: ``source`` of a catalog line: the pinned distributions it came from, sorted.
+SOURCE_RE = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]*==[0-9][A-Za-z0-9.+-]*(?: [A-Za-z0-9][A-Za-z0-9._-]*==[0-9][A-Za-z0-9.+-]*)*")
 
 
 class Report:
@@ -59,6 +71,12 @@ class Report:
 def fold(text: str) -> str:
     """Case-insensitive comparison key used by every uniqueness check."""
     return text.casefold()
+
+
+def squash(text: str) -> str:
+    """"Same name" key of the annotation guidelines (and of ``kg.extract.nlp._squash``):
+    case-folded without spaces, hyphens, underscores, dots and quotes."""
+    return re.sub(r"[\s\-_.·’'\"]+", "", text.casefold())
 
 
 def read_jsonl(path: Path, report: Report) -> list[tuple[int, dict]]:
@@ -186,17 +204,24 @@ def check_pattern_rows(
     return good
 
 
-def read_generic_terms(path: Path, report: Report) -> set[str]:
+def read_term_list(path: Path, report: Report, sorted_sections: bool = False) -> set[str]:
+    """Terms of a one-term-per-line list; with ``sorted_sections`` the terms between two
+    comment (or blank) lines must be sorted."""
     terms: set[str] = set()
     if not path.exists():
         report.error(path.name, "file is missing")
         return terms
+    previous = None
     with path.open(encoding="utf-8") as handle:
         for lineno, line in enumerate(handle, 1):
             where = f"{path.name}:{lineno}"
             text = line.rstrip("\n")
             if not text.strip() or text.startswith("#"):
+                previous = None
                 continue
+            if sorted_sections and previous is not None and not previous < text:
+                report.error(where, f"term {text!r} is not sorted within its section (after {previous!r})")
+            previous = text
             if text != text.strip():
                 report.error(where, f"term {text!r} has stray whitespace")
             if text != text.lower():
@@ -205,6 +230,56 @@ def read_generic_terms(path: Path, report: Report) -> set[str]:
                 report.error(where, f"term {text!r} is listed twice")
             terms.add(fold(text))
     return terms
+
+
+def check_catalogs(
+    data_dir: Path,
+    curated: list[tuple[str, int, dict]],
+    generic: set[str],
+    counts: dict[str, int],
+    report: Report,
+) -> None:
+    """The catalog files: same shape and invariants as the curated pattern files, a
+    ``source`` on every line, and the curated files winning every conflict."""
+    stoplist = read_term_list(data_dir / "catalog_stoplist.txt", report, sorted_sections=True)
+    counts["catalog_stoplist.txt"] = len(stoplist)
+    curated_folds = {fold(obj["pattern"]): obj["id"] for _, _, obj in curated}
+    curated_keys: dict[str, tuple[str, str]] = {}
+    for _, _, obj in curated:
+        if obj.get("lang") != "zh":
+            curated_keys.setdefault(squash(obj["id"]), (obj["label"], obj["id"]))
+            curated_keys.setdefault(squash(obj["pattern"]), (obj["label"], obj["id"]))
+    owner: dict[str, tuple[str, str, str]] = {}
+    catalog_keys: dict[str, tuple[str, str, str]] = {}
+    for name, label in CATALOG_FILES.items():
+        rows = check_pattern_rows(data_dir / name, label, {"label", "pattern", "id", "source"}, {"case"}, report)
+        counts[name] = len(rows)
+        for where, _, obj in rows:
+            source = obj["source"]
+            if not (isinstance(source, str) and SOURCE_RE.fullmatch(source)) or source.split() != sorted(set(source.split())):
+                report.error(where, f"source must be sorted, unique 'dist==version' names, got {source!r}")
+            key = fold(obj["pattern"])
+            if key in curated_folds:
+                report.error(where, f"pattern {obj['pattern']!r} is already curated (id {curated_folds[key]!r})")
+            target = (obj["label"], obj["id"])
+            if key in owner and owner[key][:2] != target:
+                report.error(where, f"pattern {obj['pattern']!r} maps to {target} but also to {owner[key][:2]} ({owner[key][2]})")
+            owner.setdefault(key, (*target, where))
+            same = curated_keys.get(squash(obj["id"]))
+            if same is not None and same != target:
+                report.error(where, f"id {obj['id']!r} is the curated name {same}; use the curated id and label")
+            # kg looks names up by this key too (``Gazetteer.known``): it must agree.
+            same = curated_keys.get(squash(obj["pattern"]))
+            if same is not None and same != target:
+                report.error(where, f"pattern {obj['pattern']!r} is the curated name {same}, not {target}")
+            other = catalog_keys.setdefault(squash(obj["pattern"]), (*target, where))
+            if other[:2] != target:
+                report.error(where, f"pattern {obj['pattern']!r} is the same name as a pattern of {other[:2]} ({other[2]})")
+            for field in ("pattern", "id"):
+                if fold(obj[field]) in generic:
+                    report.error(where, f"{field} {obj[field]!r} is listed in generic_terms.txt")
+                if fold(obj[field]) in stoplist:
+                    report.error(where, f"{field} {obj[field]!r} is listed in catalog_stoplist.txt")
 
 
 def main(argv: list[str]) -> int:
@@ -247,12 +322,14 @@ def main(argv: list[str]) -> int:
         owner.setdefault(key, (*target, where))
 
     # Invariant 2: nothing in generic_terms.txt is used as a name.
-    generic = read_generic_terms(data_dir / "generic_terms.txt", report)
+    generic = read_term_list(data_dir / "generic_terms.txt", report)
     counts["generic_terms.txt"] = len(generic)
     for where, _, obj in all_patterns:
         for field in ("pattern", "id"):
             if fold(obj[field]) in generic:
                 report.error(where, f"{field} {obj[field]!r} is listed in generic_terms.txt")
+
+    check_catalogs(data_dir, all_patterns, generic, counts, report)
 
     for name, minimum in MINIMUMS.items():
         if counts.get(name, 0) < minimum:

@@ -200,7 +200,11 @@ def _squash(s: str) -> str:
 
 @functools.cache
 def gazetteer() -> Gazetteer:
+    # The curated files come first so that they win every conflict (``Gazetteer.ids``
+    # keeps the first owner of a key); the catalog files, built by
+    # scripts/build-gazetteers from the ML ecosystem's own registries, only add names.
     rows = load_patterns("models.jsonl") + load_patterns("datasets.jsonl") + load_patterns("mt_aliases.jsonl")
+    rows += load_patterns("catalog_models.jsonl") + load_patterns("catalog_datasets.jsonl")
     return Gazetteer(get_nlp(), rows)
 
 
