@@ -44,7 +44,17 @@ class Entry:
     """One paper as the parser found it: raw text plus the spans of the fields it saw.
 
     ``line`` is the 1-based line of the entry's first line in its file; offsets in the
-    spans are relative to ``text`` (the entry's lines joined by ``\\n``).
+    spans are relative to ``text`` (the entry's lines joined by ``\\n``, with Markdown
+    markup removed: see :mod:`kg.parse.document`). ``origin`` maps the text back to the
+    file as runs ``(text offset, 1-based line, column)``: ``text[k]`` is at column
+    ``column + (k - offset)`` of ``line`` for the last run starting at or before ``k``.
+    An empty ``origin`` means the text is the file's lines as written.
+
+    ``links`` are link targets whose text is in the entry (Markdown ``[text](url)``,
+    ``<a href>``), ``category_code`` the normalised category (``LG``) where the layout
+    read one, ``date`` an ISO date (``YYYY-MM-DD`` or ``YYYY-MM``) the text gives, and
+    ``author_affiliations`` per-author affiliation spans (author span, affiliation span)
+    where the entry says which author belongs where.
     """
 
     file: str
@@ -59,6 +69,20 @@ class Entry:
     authors: Span | None = None
     affiliations: Span | None = None
     body: tuple[Span, ...] = ()
+    links: tuple[str, ...] = ()
+    category_code: str | None = None
+    date: str | None = None
+    origin: tuple[tuple[int, int, int], ...] = ()
+    author_affiliations: tuple[tuple[Span, Span], ...] = ()
+
+    def file_position(self, k: int) -> tuple[int, int]:
+        """``(1-based line, 0-based column)`` in the file of text offset ``k``."""
+        if not self.origin:
+            before = self.text.count("\n", 0, k)
+            start = self.text.rfind("\n", 0, k) + 1
+            return self.line + before, k - start
+        run = max((r for r in self.origin if r[0] <= k), default=self.origin[0])
+        return run[1], run[2] + (k - run[0])
 
     def get(self, name: str) -> str | None:
         span = getattr(self, name)
@@ -126,6 +150,8 @@ class PaperRecord:
     datasets: tuple[Mention, ...]
     urls: tuple[str, ...]
     text: str = field(default="", repr=False)
+    date: str | None = None
+    author_institutions: tuple[tuple[str, str], ...] = ()  # (author name, canonical institution)
 
     @property
     def source_name(self) -> str:
@@ -160,6 +186,7 @@ class PaperRecord:
             "models": ents(self.models),
             "datasets": ents(self.datasets),
             "urls": list(self.urls),
+            "date": self.date,
         }
         if evidence:
             d["evidence"] = {

@@ -11,6 +11,8 @@ import re
 from kg.extract.affiliations import split_affiliations
 from kg.extract.authors import split_authors
 from kg.extract.entities import find_entities
+from kg.parse.categories import normalize_category
+from kg.parse.dates import arxiv_month
 from kg.records import Entry, PaperRecord, Span
 from kg.text import arxiv_id, cjk_share, find_urls
 
@@ -38,13 +40,16 @@ def extract_entry(entry: Entry) -> PaperRecord:
     if entry.kind == "abstract" and not entry.body:
         regions = [Span(0, len(text))]
     found_urls = find_urls(text)
-    urls = [u for u, _, _ in found_urls]
+    # Link targets of Markdown/HTML links first (their text is in the entry, the target
+    # is not), then links written out in the text.
+    urls = list(entry.links) + [u for u, _, _ in found_urls]
     url_spans = [(a, b) for _, a, b in found_urls]
     # Names inside links (github.com/ruiyan1995/region_learner) are not mentions.
     regions = _minus(regions, url_spans)
     models, datasets = find_entities(text, regions, entry.title)
     title = entry.get("title")
-    category = entry.get("category")
+    category = entry.category_code or (normalize_category(c) if (c := entry.get("category")) else None)
+    aid = arxiv_id(text) or next((a for u in entry.links if (a := arxiv_id(u))), None)
     return PaperRecord(
         file=entry.file,
         line=entry.line,
@@ -52,7 +57,7 @@ def extract_entry(entry: Entry) -> PaperRecord:
         kind=entry.kind,
         layout=entry.layout,
         lang=_lang(entry),
-        arxiv_id=arxiv_id(text),
+        arxiv_id=aid,
         title=re.sub(r"\s+", " ", title) if title else None,
         title_zh=entry.get("title_zh"),
         category=category,
@@ -63,6 +68,7 @@ def extract_entry(entry: Entry) -> PaperRecord:
         datasets=tuple(datasets),
         urls=tuple(dict.fromkeys(urls)),
         text=text,
+        date=entry.date or arxiv_month(aid),
     )
 
 

@@ -1,0 +1,166 @@
+"""The driver: read the document, run every registered layout, keep the best.
+
+Every layout explains lines (puts them in entries or reports them with a reason) and
+leaves the rest unexplained. :func:`parse` keeps the layout that explains the most, logs
+the others' scores, re-reads the stretches the chosen one could not explain with every
+layout (a page may hold a table and then a field list), and falls back to the generic
+reader when no layout finds an entry. A file in an unknown layout is reported line by
+line (``unassigned``, with a log warning of the count and first line numbers), never
+dropped.
+"""
+from __future__ import annotations
+
+import logging
+import os
+from dataclasses import replace
+from types import ModuleType
+
+from kg.parse.base import NOT_IN_ENTRY, LayoutResult
+from kg.parse.boilerplate import is_boilerplate
+from kg.parse.dates import find_date
+from kg.parse.document import ParsedDoc, read_document
+from kg.parse.layouts import LAYOUTS, generic
+from kg.records import Document, Entry, ParseResult, Unassigned
+
+log = logging.getLogger("kg.parse")
+
+__all__ = ["parse", "parse_document", "best_layout"]
+
+
+def _score(res: LayoutResult) -> tuple[int, int]:
+    # Coverage counts lines placed in entries plus recognised boilerplate; an explanation
+    # with no entry at all only wins if nothing else finds any.
+    return (1 if res.entries else 0, res.covered - res.unexplained)
+
+
+def best_layout(doc: ParsedDoc, layouts: list[ModuleType]) -> tuple[str, LayoutResult]:
+    """The layout that explains the most of ``doc`` (the first of equals) and its result."""
+    best: tuple[tuple[int, int], str, LayoutResult] | None = None
+    scores = []
+    for layout in layouts:
+        res = layout.parse(doc)
+        score = _score(res)
+        scores.append(f"{layout.name}={score[1]}{'' if score[0] else '(no entry)'}")
+        if best is None or score > best[0]:
+            best = (score, layout.name, res)
+    assert best is not None
+    log.debug("%s: layouts scored %s; kept %s", doc.path, ", ".join(scores), best[1])
+    return best[1], best[2]
+
+
+def _sub(doc: ParsedDoc, a: int, b: int) -> ParsedDoc:
+    """Lines ``a..b`` (1-based, inclusive) of ``doc`` as a document of their own."""
+    return ParsedDoc(doc.path, doc.lines[a - 1 : b], doc.markdown)
+
+
+def _fill_gaps(doc: ParsedDoc, entries: list[Entry], unassigned: list[Unassigned]) -> tuple[list[Entry], list[Unassigned]]:
+    """Re-read the stretches between entries that the chosen layout left unexplained with
+    every layout that accepts a stretch (``in_gaps``)."""
+    inside = {k for e in entries for k in range(e.line, e.end_line + 1)}
+    unexplained = sorted(u.line for u in unassigned if u.reason == NOT_IN_ENTRY)
+    if not unexplained:
+        return entries, unassigned
+    n = len(doc.lines)
+    gaps: list[tuple[int, int]] = []
+    start = None
+    for k in range(1, n + 2):
+        if k <= n and k not in inside:
+            start = k if start is None else start
+        elif start is not None:
+            gaps.append((start, k - 1))
+            start = None
+    for a, b in gaps:
+        missing = [k for k in unexplained if a <= k <= b]
+        if not missing:
+            continue
+        sub = _sub(doc, a, b)
+        layouts = [m for m in LAYOUTS if getattr(m, "in_gaps", None) is None or m.in_gaps(sub)]
+        _, res = best_layout(sub, layouts)
+        sub_entries = [_shift_entry(e, a - 1) for e in res.entries]
+        sub_unassigned = [replace(u, line=u.line + a - 1) for u in res.unassigned]
+        if sub_entries and res.unexplained < len(missing):
+            unassigned = [u for u in unassigned if not a <= u.line <= b] + sub_unassigned
+            entries = entries + sub_entries
+    return sorted(entries, key=lambda e: e.line), sorted(unassigned, key=lambda u: u.line)
+
+
+def _shift_entry(e: Entry, by: int) -> Entry:
+    return replace(
+        e, line=e.line + by, end_line=e.end_line + by, origin=tuple((o, ln + by, c) for o, ln, c in e.origin)
+    )
+
+
+def _document_date(doc: ParsedDoc) -> str | None:
+    """The digest's own date: in its file name, or in a short heading line among its
+    first lines (``arXiv每日速递 2022-09-07``)."""
+    got = find_date(os.path.basename(doc.path))
+    if got:
+        return got[2]
+    seen = 0
+    for ln in doc.lines:
+        if not ln.text.strip():
+            continue
+        seen += 1
+        if seen > 5:
+            break
+        if len(ln.text.strip()) <= 80 and (ln.kind == "heading" or is_boilerplate(ln.text, True)):
+            got = find_date(ln.text)
+            if got:
+                return got[2]
+    return None
+
+
+def _dates(entries: list[Entry], unassigned: list[Unassigned], doc_date: str | None) -> list[Entry]:
+    """Entries without a date of their own take one from a metadata line right after them
+    (``发布时间: …`` under a post), else the digest's date."""
+    out = []
+    for k, e in enumerate(entries):
+        date = e.date
+        if date is None:
+            nxt = entries[k + 1].line if k + 1 < len(entries) else None
+            for u in unassigned:
+                if u.line > e.end_line and (nxt is None or u.line < nxt) and u.reason == "post metadata":
+                    got = find_date(u.text)
+                    if got:
+                        date = got[2]
+                        break
+        out.append(e if (date or doc_date) == e.date else replace(e, date=date or doc_date))
+    return out
+
+
+def parse_document(doc: ParsedDoc) -> ParseResult:
+    """Entries of an already read :class:`ParsedDoc`."""
+    name, res = best_layout(doc, LAYOUTS)
+    entries, unassigned = list(res.entries), list(res.unassigned)
+    if entries:
+        entries, unassigned = _fill_gaps(doc, entries, unassigned)
+    else:
+        res = generic.parse(doc)
+        if res.entries:
+            name, entries, unassigned = generic.name, list(res.entries), list(res.unassigned)
+    if not entries:
+        # No layout fits: report every line on its own, with only the layout-free noise
+        # patterns (a layout's own rules, like "short line = poster name", need the layout).
+        name = "unknown"
+        unassigned = [
+            Unassigned(doc.path, i + 1, x.text.strip(), is_boilerplate(x.text, between_entries=True) or NOT_IN_ENTRY)
+            for i, x in enumerate(doc.lines)
+            if x.text.strip()
+        ]
+    for line, message in doc.problems:
+        unassigned.append(Unassigned(doc.path, line + 1, doc.lines[line].text.strip() if line < len(doc.lines) else "", message))
+        log.warning("%s:%d: %s", doc.path, line + 1, message)
+    entries = _dates(entries, unassigned, _document_date(doc))
+    missing = [u.line for u in unassigned if u.reason == NOT_IN_ENTRY]
+    if missing:
+        log.warning(
+            "%s: %d line(s) in no entry (layout %s; first at line %s)",
+            doc.path, len(missing), name, ", ".join(map(str, missing[:5])),
+        )
+    return ParseResult(tuple(entries), tuple(sorted(unassigned, key=lambda u: u.line)), name)
+
+
+def parse(doc: Document) -> ParseResult:
+    """Split ``doc`` into entries with the layout that explains most lines (and the
+    stretches it leaves unexplained with whichever explains them)."""
+    return parse_document(read_document(doc.path, doc.text))

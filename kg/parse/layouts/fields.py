@@ -1,0 +1,169 @@
+"""Layout ``fields``: entries made of labelled lines, in Markdown or plain text.
+
+Field digests (``【N】Title`` / ``标题：`` / ``作者：A,B,C`` / ``机构：`` / ``链接：`` /
+``摘要：``), newsletters (a bold title, then ``Authors:`` / ``Affiliations:`` /
+``Abstract:``) and Markdown paper lists with links (papers.cool and similar: a heading
+``## [#N](arxiv) [English title 中文标题](…)``, then ``**Authors**: [Name](…), …``,
+``**Subjects**:``, ``**Publish**:``)::
+
+    ## [#2](https://arxiv.org/abs/2401.00001) [A Title 一个标题](https://papers.cool/arxiv/2401.00001)
+    **Authors**: [Jane Doe](https://arxiv.org/a/doe_j_1), [Bo Li](https://arxiv.org/a/li_b_1)
+
+An entry opens at its title (a title field, or a heading, bold line or numbered line
+directly followed by fields or an author line) and closes at a separator.
+"""
+from __future__ import annotations
+
+import re
+
+from kg.parse.base import NOT_IN_ENTRY, Builder, Draft, LayoutResult, next_nonblank, strip_span
+from kg.parse.boilerplate import IN_ENTRY_NOISE, is_boilerplate
+from kg.parse.categories import find_category
+from kg.parse.dates import find_date
+from kg.parse.document import Line, ParsedDoc
+from kg.parse.fields import FIELD_RE, field, field_kind
+from kg.parse.names import looks_like_authors
+from kg.parse.titles import SENTENCE_END_RE, title_spans
+from kg.records import Span
+from kg.text import cjk_share, is_cjk
+
+__all__ = ["parse", "name", "title_range"]
+
+name = "fields"
+
+# An item number in front of a title: "1. ", "[12] ", "#2 ", "【3】", "No. 4".
+_LEAD_NUMBER = re.compile(r"^\s*(?:\d{1,3}\s*[.、:：)）]|\[\d{1,4}\]|#\d{1,5}|【\s*\d{1,4}\s*】|No\.\s*\d{1,4}|[(（]\d{1,3}[)）])\s*")
+_NUMBERED = re.compile(r"^\s*(?:\d{1,3}\s*[、.．:：)）]|【\s*\d{1,3}\s*】|\[\s*\d{1,3}\s*\]|#\s*\d{1,3}|No\.\s*\d{1,3}|[(（]\d{1,3}[)）])\s*[^\s\[［]")
+_SEPARATOR = re.compile(r"^\s*(?:[-*_=]\s*){3,}$")
+
+
+def title_range(line: Line) -> tuple[int, int] | None:
+    """``(start, end)`` in ``line.text`` of the title a heading, a wholly bold line or a
+    numbered line holds (item numbers and block markers left out), else ``None``."""
+    t = line.text
+    if line.kind == "heading" or line.emphasis and line.kind in ("text", "item"):
+        a = line.start
+    elif _NUMBERED.match(t):
+        a = 0
+    else:
+        return None
+    m = _LEAD_NUMBER.match(t, a)
+    if m:
+        a = m.end()
+    a, e = strip_span(t, 0, a, len(t))
+    while e > a and t[e - 1] == "#":  # closing hashes of "## Title ##" are text to CommonMark
+        e -= 1
+    a, e = strip_span(t, 0, a, e)
+    return (a, e) if e > a else None
+
+
+def _set_title(d: Draft, line: str, off: int, a: int, b: int) -> None:
+    en, zh = title_spans(line, a, b)
+    if en:
+        d.set("title", off + en[0], off + en[1])
+    if zh:
+        d.set("title_zh", off + zh[0], off + zh[1])
+
+
+def _translated_title(d: Draft, value: str) -> bool:
+    """A title field that only translates the English title the entry opened with."""
+    fields_so_far = sum(1 for x in d.lines if x.text.strip())
+    return (
+        "title" in d.spans
+        and "title_zh" not in d.spans
+        and fields_so_far == 1
+        and any(is_cjk(c) for c in value)
+        and not any(is_cjk(c) for c in d.get("title") or "")
+    )
+
+
+def _opens_entry(lines: list[str], i: int, title: str) -> bool:
+    """A title line opens an entry when fields or an author line come right after it."""
+    nxt = next_nonblank(lines, i, 1)
+    if not nxt:
+        return False
+    nf = field(lines[nxt[0]])
+    if nf and nf[0] == "title" and any(is_cjk(c) for c in lines[nxt[0]][nf[1] : nf[2]]) and not any(is_cjk(c) for c in title):
+        return True  # "标题：中文标题" under an English title translates it
+    if nf:
+        return nf[0] in ("authors", "affiliations", "title_zh", "link")
+    return looks_like_authors(lines[nxt[0]])
+
+
+def parse(doc: ParsedDoc) -> LayoutResult:
+    """Entries made of labelled lines (see the module docstring)."""
+    b = Builder(doc, "fields")
+    lines = b.lines
+    for i, line in enumerate(lines):
+        s = line.strip()
+        if not s or doc.lines[i].kind == "front-matter":
+            continue
+        f = field(line)
+        if f and f[0] == "title":
+            d = b.cur
+            if d is not None and _translated_title(d, line[f[1] : f[2]]):
+                # "【1】 English Title" then "标题：中文标题": the field is the translation.
+                off = b.take(i)
+                d.set("title_zh", *strip_span(line, off, f[1], f[2]))
+                continue
+            d = b.open(i)
+            off = b.take(i)
+            _set_title(d, line, off, f[1], f[2])
+            continue
+        tr = None if f else title_range(doc.lines[i])
+        if tr:
+            title = line[tr[0] : tr[1]]
+            if _opens_entry(lines, i, title):
+                d = b.open(i)
+                off = b.take(i)
+                _set_title(d, line, off, *tr)
+                continue
+            kind = field_kind(re.sub(r"[:：]+$", "", title))
+            if b.cur is not None and kind in ("body", "link", "meta", "category", "date"):
+                # "#### Abstract" inside an entry labels the text under it.
+                b.take(i)
+                continue
+            if b.cur is None or doc.lines[i].kind == "heading":
+                nxt = next_nonblank(lines, i, 1)
+                b.report(i, "section heading" if nxt and field(lines[nxt[0]]) else is_boilerplate(line, True) or "heading")
+                continue
+        if _SEPARATOR.match(line) or doc.lines[i].kind == "rule":
+            b.report(i, "separator")
+            continue
+        if b.cur is None:
+            reason = is_boilerplate(line, between_entries=True)
+            if reason is None and FIELD_RE.match(line) and doc.lines[i].text != doc.lines[i].raw and len(line) < 200:
+                reason = "page metadata"  # "- **Last Updated**: …": a labelled line about the page
+            b.report(i, reason or NOT_IN_ENTRY)
+            continue
+        reason = None if f else is_boilerplate(line)
+        if reason:
+            b.report(i, reason, close=reason not in IN_ENTRY_NOISE)
+            continue
+        d = b.cur
+        off = b.take(i)
+        if f is None:
+            if "authors" not in d.spans and len([x for x in d.lines if x.text.strip()]) <= 2 and looks_like_authors(line):
+                # "*Amr Hegazy,Mostafa Elhoushi*" right under the title.
+                d.set("authors", *strip_span(line, off))
+                continue
+            # An unlabelled short Chinese line right under the title is its translation.
+            if cjk_share(s) > 0.5 and "title_zh" not in d.spans and len(s) <= 120 and not SENTENCE_END_RE.search(s[:-1]) and len(d.lines) <= 2:
+                d.set("title_zh", *strip_span(line, off))
+            elif doc.lines[i].kind != "html":
+                d.body.append(Span(*strip_span(line, off)))
+            continue
+        kind, a, e = f
+        if kind in ("title_zh", "authors", "affiliations"):
+            d.set(kind, *strip_span(line, off, a, e))
+        elif kind == "category":
+            got = find_category(line[a:e])
+            if got:
+                d.set_category(off + a + got[0], off + a + got[1], got[2])
+        elif kind == "date":
+            got = find_date(line[a:e])
+            if got and d.date is None:
+                d.date = got[2]
+        elif kind == "body":
+            d.body.append(Span(*strip_span(line, off, a, e)))
+    return b.result()
