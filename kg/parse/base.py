@@ -195,6 +195,9 @@ class Builder:
         return self.cur.add(i, self.doc.lines[i])
 
     def report(self, i: int, reason: str, close: bool = True) -> None:
+        links = self.doc.lines[i].links
+        if reason == NOT_IN_ENTRY and links and all(lk.url.startswith("#") for lk in links):
+            reason = "table of contents"  # links to places on the page itself
         if close:
             self.close()
         self.unassigned.append(Unassigned(self.file, i + 1, self.lines[i].strip(), reason))

@@ -27,15 +27,16 @@ log = logging.getLogger("kg.parse")
 __all__ = ["parse", "parse_document", "best_layout"]
 
 
-def _score(res: LayoutResult) -> tuple[int, int]:
+def _score(res: LayoutResult) -> tuple[int, int, int]:
     # Coverage counts lines placed in entries plus recognised boilerplate; an explanation
-    # with no entry at all only wins if nothing else finds any.
-    return (1 if res.entries else 0, res.covered - res.unexplained)
+    # with no entry at all only wins if nothing else finds any; of two that explain as
+    # much, the one that finds more papers read the structure more finely.
+    return (1 if res.entries else 0, res.covered - res.unexplained, len(res.entries))
 
 
 def best_layout(doc: ParsedDoc, layouts: list[ModuleType]) -> tuple[str, LayoutResult]:
     """The layout that explains the most of ``doc`` (the first of equals) and its result."""
-    best: tuple[tuple[int, int], str, LayoutResult] | None = None
+    best: tuple[tuple[int, int, int], str, LayoutResult] | None = None
     scores = []
     for layout in layouts:
         res = layout.parse(doc)

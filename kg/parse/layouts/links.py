@@ -30,7 +30,7 @@ PAPER_URL_RE = re.compile(
     re.I,
 )
 _VOTES_RE = re.compile(r"\s*[(（]\s*\d+\s*[▲↑]\s*[)）]\s*$|\s+$")
-_LEAD = re.compile(r"^\s*(?:\d{1,3}[.、)]\s*)?")
+_LEAD = re.compile(r"\s*(?:\d{1,3}[.、)]\s*)?")  # used with a start position: no "^"
 
 
 def parse(doc: ParsedDoc) -> LayoutResult:
