@@ -19,6 +19,10 @@ Paper -IN_CATEGORY->      arXiv group code of the entry
 Paper -APPEARS_IN-> Digest  the digest file the entry came from (``line``)
 ========================  ==========================================================
 
+Digests are keyed by their path relative to the input root (:func:`digest_keys`). Paper
+and Digest nodes carry ``date`` (ISO ``YYYY-MM-DD`` or ``YYYY-MM``) where one is known: the
+date the entry or digest states, else a paper's arXiv month.
+
 Every edge carries provenance: ``file`` and ``line`` of its first occurrence,
 ``evidence`` (the text it came from), ``span`` (``[start, end)`` of that text in the
 entry starting at ``line``, for edges that come from a mention) and ``sources`` (every
@@ -27,6 +31,7 @@ entry starting at ``line``, for edges that come from a mention) and ``sources`` 
 from __future__ import annotations
 
 import hashlib
+import os
 from collections import Counter
 from collections.abc import Iterable
 from typing import Any
@@ -127,6 +132,17 @@ def _add_edge(G: nx.MultiDiGraph, u: str, v: str, rel: str, file: str, line: int
     G.add_edge(u, v, key=rel, type=rel, file=file, line=line, evidence=evidence, sources=[src], **props)
 
 
+def _digest_date(rec: PaperRecord) -> str | None:
+    """A digest's date is the date its entries got from the digest itself (heading, file
+    name, post time) — not a paper's arXiv month."""
+    from kg.parse.dates import arxiv_month, find_date
+
+    if rec.date and rec.date != arxiv_month(rec.arxiv_id):
+        return rec.date
+    got = find_date(rec.source_name)
+    return got[2] if got else None
+
+
 def _display(rec: PaperRecord) -> str:
     if rec.title:
         return rec.title
@@ -134,10 +150,31 @@ def _display(rec: PaperRecord) -> str:
     return t[:80] + ("…" if len(t) > 80 else "")
 
 
+def digest_keys(files: Iterable[str]) -> dict[str, str]:
+    """Digest key of each file: its path relative to the folder all of them share (the
+    input root), with ``/`` separators — two ``digest.txt`` in different folders are two
+    digests, and one file alone is keyed by its name.
+
+    >>> sorted(digest_keys(["in/a/digest.txt", "in/b/digest.txt"]).values())
+    ['a/digest.txt', 'b/digest.txt']
+    """
+    files = sorted(set(files))
+    if not files:
+        return {}
+    dirs = [os.path.dirname(os.path.abspath(f)) for f in files]
+    try:
+        root = os.path.commonpath(dirs)
+    except ValueError:  # different drives
+        return {f: os.path.basename(f) for f in files}
+    return {f: os.path.relpath(os.path.abspath(f), root).replace(os.sep, "/") for f in files}
+
+
 def add_records(G: nx.MultiDiGraph, records: Iterable[PaperRecord]) -> nx.MultiDiGraph:
     """Merge ``records`` into ``G`` in place (idempotent) and return it."""
-    for rec in sorted(records, key=lambda r: (r.source_name, r.line)):
-        file, line = rec.source_name, rec.line
+    records = list(records)
+    keys = digest_keys(r.file for r in records)
+    for rec in sorted(records, key=lambda r: (keys[r.file], r.line)):
+        file, line = keys[rec.file], rec.line
         pkey = paper_key(rec)
         url = next((u for u in rec.urls if "arxiv.org" in u), rec.urls[0] if rec.urls else None)
         p = _add_node(
@@ -145,8 +182,9 @@ def add_records(G: nx.MultiDiGraph, records: Iterable[PaperRecord]) -> nx.MultiD
             title=rec.title, title_zh=rec.title_zh, arxiv_id=rec.arxiv_id,
             category=rec.category, kind=rec.kind, lang=rec.lang, url=url,
             abstract=None if rec.title else " ".join(rec.text.split())[:2000],
+            date=rec.date,
         )
-        d = _add_node(G, "Digest", rec.source_name, rec.source_name)
+        d = _add_node(G, "Digest", file, rec.source_name, path=file, date=_digest_date(rec))
         _add_edge(G, p, d, "APPEARS_IN", file, line, rec.text.split("\n", 1)[0][:200])
         if rec.category:
             c = _add_node(G, "Category", rec.category, rec.category)

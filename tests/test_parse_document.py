@@ -1,0 +1,203 @@
+"""The document model (kg.parse.document) and the helpers every layout shares:
+markup removed with exact offsets, link targets kept, front matter read as YAML,
+Markdown told from plain text by content; categories, dates, author-line defects."""
+from __future__ import annotations
+
+import pytest
+
+import kg
+from kg.graph import build_graph, digest_keys
+from kg.parse import parse
+from kg.parse.categories import find_category, normalize_category
+from kg.parse.dates import arxiv_month, find_date
+from kg.parse.document import looks_like_markdown, read_document
+from kg.parse.names import author_names
+from kg.read import read_bytes
+
+PAPERSCOOL_MD = (
+    "# cs.CL @ 2024-05-14\n"
+    "\n"
+    "## [#1](https://arxiv.org/abs/2402.10200) [Chain-of-Thought Reasoning Without Prompting 无需提示的思维链推理](https://papers.cool/arxiv/2402.10200)\n"
+    "\n"
+    "**Authors**: [Xuezhi Wang](https://arxiv.org/search/?searchtype=author&query=Xuezhi Wang), "
+    "[Denny Zhou](https://arxiv.org/search/?searchtype=author&query=Denny Zhou)\n"
+    "\n"
+    "**Subjects**: Computation and Language (cs.CL); Machine Learning (cs.LG)\n"
+    "\n"
+    "**Publish**: 2024-02-15 18:55:18 UTC\n"
+)
+
+
+def test_markup_removed_and_every_character_maps_back_to_the_file():
+    doc = read_document("x.md", PAPERSCOOL_MD)
+    assert doc.markdown
+    for line in doc.lines:
+        if line.origin is not None:
+            assert "".join(line.raw[c] for c in line.origin) == line.text
+    authors = doc.lines[4]
+    assert authors.text == "Authors: Xuezhi Wang, Denny Zhou"
+    assert [(authors.text[lk.start : lk.end], lk.url) for lk in authors.links] == [
+        ("Xuezhi Wang", "https://arxiv.org/search/?searchtype=author&query=Xuezhi Wang"),
+        ("Denny Zhou", "https://arxiv.org/search/?searchtype=author&query=Denny Zhou"),
+    ]
+    heading = doc.lines[2]
+    assert heading.kind == "heading" and heading.level == 2
+    assert heading.text[heading.start :].startswith("#1 Chain-of-Thought")
+
+
+def test_markdown_paper_list_with_links():
+    recs = kg.extract_paths([_write(PAPERSCOOL_MD)])
+    assert len(recs) == 1
+    r = recs[0]
+    assert r.title == "Chain-of-Thought Reasoning Without Prompting"
+    assert r.title_zh == "无需提示的思维链推理"
+    assert [a.name for a in r.authors] == ["Xuezhi Wang", "Denny Zhou"]
+    assert r.category == "CL"
+    assert r.arxiv_id == "2402.10200"
+    assert r.date == "2024-02-15"
+    assert "https://arxiv.org/abs/2402.10200" in r.urls
+    # Evidence spans are exact in the entry text.
+    for a in r.authors:
+        assert r.text[a.start : a.end] == a.name
+
+
+def _write(text: str, name: str = "digest.md"):
+    import tempfile
+    from pathlib import Path
+
+    d = Path(tempfile.mkdtemp(prefix="kg-doc-"))
+    p = d / name
+    p.write_text(text, encoding="utf-8")
+    return p
+
+
+POST = (
+    "---\n"
+    "layout: post\n"
+    'title: "Segment Anything"\n'
+    "date: 2023-04-05\n"
+    "author: Alexander Kirillov, Eric Mintun, Nikhila Ravi\n"
+    "categories: arXiv_CV\n"
+    "tags: [arXiv_CV, Segmentation]\n"
+    "---\n"
+    "\n"
+    "##### Abstract\n"
+    "We introduce the Segment Anything (SA) project: a new task, model, and dataset for image segmentation.\n"
+    "\n"
+    "##### URL\n"
+    "https://arxiv.org/abs/2304.02643\n"
+)
+
+
+def test_static_site_post_is_one_entry_at_its_title_line():
+    res = parse(read_bytes(POST.encode(), "2023-04-05-segment-anything.md"))
+    assert res.layout == "frontmatter"
+    assert [e.line for e in res.entries] == [3]
+    rec = kg.extract_paths([_write(POST, "2023-04-05-segment-anything.md")])[0]
+    assert rec.title == "Segment Anything"
+    assert [a.name for a in rec.authors] == ["Alexander Kirillov", "Eric Mintun", "Nikhila Ravi"]
+    assert rec.category == "CV"
+    assert rec.date == "2023-04-05"
+    assert rec.arxiv_id == "2304.02643"
+    assert "arXiv_CV" not in {m.name for m in rec.models}
+
+
+def test_bad_front_matter_is_reported_not_raised():
+    res = parse(read_bytes(b"---\ntitle: [unclosed\n---\nSome text\n", "p.md"))
+    assert any("front matter" in u.reason for u in res.unassigned)
+
+
+@pytest.mark.parametrize(
+    "text, markdown",
+    [
+        ("1、[LG] Title\nS Salter, M Wulfmeier\n[DeepMind]\n", False),
+        ("plain words and * a star\nmore plain words\n", False),
+        ("## Title\n**作者**：张伟\n**机构**：清华大学\n", True),
+        ("| Title | Authors |\n|---|---|\n| A | B |\n", True),
+        ("---\ntitle: x\n---\nbody\n", True),
+    ],
+)
+def test_markdown_is_told_from_plain_text_by_content(text, markdown):
+    assert looks_like_markdown(text, "digest.txt") is markdown
+
+
+def test_html_fragment_keeps_text_and_link_targets():
+    doc = read_document("x.md", '# Papers\n\n<div><a href="https://arxiv.org/abs/2304.02643">Segment Anything</a></div>\n')
+    line = doc.lines[2]
+    assert line.text == "Segment Anything"
+    assert [lk.url for lk in line.links] == ["https://arxiv.org/abs/2304.02643"]
+
+
+@pytest.mark.parametrize(
+    "value, code",
+    [
+        ("Computation and Language (cs.CL); Machine Learning (cs.LG)", "CL"),
+        ("cs.LG", "LG"),
+        ("[LG]", "LG"),
+        ("arXiv_CV", "CV"),
+        ("eess.AS", "AS"),
+        ("Audio and Speech Processing", "AS"),
+        ("机器学习", "LG"),
+    ],
+)
+def test_categories_normalised_to_one_code(value, code):
+    got = find_category(value)
+    assert got is not None and got[2] == code
+    assert normalize_category("cs.LG") == normalize_category("LG")
+
+
+@pytest.mark.parametrize(
+    "text, iso",
+    [
+        ("发布时间: 2022-09-07 10:21", "2022-09-07"),
+        ("Publish: 2024-02-15 18:55:18 UTC", "2024-02-15"),
+        ("arXiv每日速递 2023年1月5日", "2023-01-05"),
+        ("20220907.txt", "2022-09-07"),
+        ("no date here", None),
+        ("2022-13-45", None),
+    ],
+)
+def test_dates(text, iso):
+    got = find_date(text)
+    assert (got[2] if got else None) == iso
+
+
+def test_date_falls_back_to_the_arxiv_month():
+    assert arxiv_month("2209.01947") == "2022-09"
+    rec = kg.extract_paths([_write("1、[LG] Some Title Here\nS Salter, M Wulfmeier\nhttps://arxiv.org/abs/2209.01947\n", "d.txt")])[0]
+    assert rec.date == "2022-09"
+    assert rec.to_dict()["date"] == "2022-09"
+
+
+@pytest.mark.parametrize(
+    "line, names",
+    [
+        ("J O'Brien, B $Jones", ["J O'Brien", "B $Jones"]),
+        ('J O\'Brien, B "Bo" Jones', ["J O'Brien", 'B "Bo" Jones']),
+        ("Jane Doe, \u200fBo Li, Carl Wu", ["Jane Doe", "Bo Li", "Carl Wu"]),
+        ("Jane Doe, Bo Li\\, Carl Wu", ["Jane Doe", "Bo Li\\", "Carl Wu"]),
+    ],
+)
+def test_author_lines_with_stray_characters_or_bidi_controls_are_still_author_lines(line, names):
+    got = author_names(line)
+    assert got is not None and got[0] == names
+
+
+def test_bidi_control_kept_in_the_value_but_names_unchanged():
+    rec = kg.extract_paths([_write("1、[LG] Some Title Here\nJane Doe, \u200fBo Li\n", "d.txt")])[0]
+    assert [a.name.replace("\u200f", "") for a in rec.authors] == ["Jane Doe", "Bo Li"]
+
+
+def test_two_digests_with_one_name_are_two_digest_nodes(tmp_path):
+    for sub in ("a", "b"):
+        (tmp_path / sub).mkdir()
+        (tmp_path / sub / "digest.txt").write_text(
+            f"1、[LG] A Paper In Folder {sub.upper()}\nS Salter, M Wulfmeier\nhttps://arxiv.org/abs/2209.0194{ord(sub) - 96}\n",
+            encoding="utf-8",
+        )
+    G = build_graph(kg.extract_paths([tmp_path]))
+    digests = sorted(d["key"] for _, d in G.nodes(data=True) if d["label"] == "Digest")
+    assert digests == ["a/digest.txt", "b/digest.txt"]
+    papers = [d for _, d in G.nodes(data=True) if d["label"] == "Paper"]
+    assert {p["date"] for p in papers} == {"2022-09"}
+    assert digest_keys(["x/digest.txt"]) == {"x/digest.txt": "digest.txt"}
