@@ -151,6 +151,13 @@ def parse_document(doc: ParsedDoc) -> ParseResult:
     for line, message in doc.problems:
         unassigned.append(Unassigned(doc.path, line + 1, doc.lines[line].text.strip() if line < len(doc.lines) else "", message))
         log.warning("%s:%d: %s", doc.path, line + 1, message)
+    # Lines that are only markup (an image, an HTML tag, an empty link) have no text a
+    # layout could read; they are reported as such rather than lost.
+    inside = {k for e in entries for k in range(e.line, e.end_line + 1)}
+    told = {u.line for u in unassigned}
+    for i, x in enumerate(doc.lines, 1):
+        if x.raw.strip() and not x.text.strip() and i not in inside and i not in told:
+            unassigned.append(Unassigned(doc.path, i, x.raw.strip()[:200], "markup only"))
     entries = _dates(entries, unassigned, _document_date(doc))
     missing = [u.line for u in unassigned if u.reason == NOT_IN_ENTRY]
     if missing:
