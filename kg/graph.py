@@ -174,7 +174,10 @@ def add_records(G: nx.MultiDiGraph, records: Iterable[PaperRecord]) -> nx.MultiD
     records = list(records)
     keys = digest_keys(r.file for r in records)
     for rec in sorted(records, key=lambda r: (keys[r.file], r.line)):
-        file, line = keys[rec.file], rec.line
+        # Edge provenance names the file as before (its base name); the Digest node is
+        # keyed by the relative path, which tells two files of one name apart.
+        file, line = rec.source_name, rec.line
+        dkey = keys[rec.file]
         pkey = paper_key(rec)
         url = next((u for u in rec.urls if "arxiv.org" in u), rec.urls[0] if rec.urls else None)
         p = _add_node(
@@ -184,7 +187,7 @@ def add_records(G: nx.MultiDiGraph, records: Iterable[PaperRecord]) -> nx.MultiD
             abstract=None if rec.title else " ".join(rec.text.split())[:2000],
             date=rec.date,
         )
-        d = _add_node(G, "Digest", file, rec.source_name, path=file, date=_digest_date(rec))
+        d = _add_node(G, "Digest", dkey, rec.source_name, path=dkey, date=_digest_date(rec))
         _add_edge(G, p, d, "APPEARS_IN", file, line, rec.text.split("\n", 1)[0][:200])
         if rec.category:
             c = _add_node(G, "Category", rec.category, rec.category)
