@@ -16,6 +16,7 @@ __all__ = [
     "ARXIV_RE",
     "find_urls",
     "arxiv_id",
+    "PAPER_URL_RE",
 ]
 
 
@@ -127,6 +128,16 @@ def find_urls(text: str) -> list[tuple[str, int, int]]:
             found.append((m.group(0), m.start(), m.end()))
     found.sort(key=lambda t: t[1])
     return found
+
+
+#: Links that name one paper (not a listing or a news page): arXiv and its mirrors keyed
+#: by the id, OpenReview, the ACL Anthology, Semantic Scholar, proceedings, PDF files.
+PAPER_URL_RE = re.compile(
+    r"(?:arxiv\.org/(?:abs|pdf|html)/|huggingface\.co/papers/\d{4}\.\d{4,5}|papers\.cool/arxiv/\d{4}\.\d{4,5}|"
+    r"alphaxiv\.org/(?:abs/)?\d{4}\.\d{4,5}|openreview\.net/(?:forum|pdf)\?id=|aclanthology\.org/[\w.\-]+\d|"
+    r"semanticscholar\.org/paper/|proceedings\.(?:mlr\.press|neurips\.cc)/|openaccess\.thecvf\.com/|\.pdf(?:[?#]|$))",
+    re.I,
+)
 
 
 def arxiv_id(text: str) -> str | None:

@@ -42,7 +42,7 @@ def extract_entry(entry: Entry) -> PaperRecord:
     found_urls = find_urls(text)
     # Link targets of Markdown/HTML links first (their text is in the entry, the target
     # is not), then links written out in the text.
-    urls = list(entry.links) + [u for u, _, _ in found_urls]
+    urls = [u for u in entry.links if u.lower().startswith(("http://", "https://"))] + [u for u, _, _ in found_urls]
     url_spans = [(a, b) for _, a, b in found_urls]
     # Names inside links (github.com/ruiyan1995/region_learner) are not mentions.
     regions = _minus(regions, url_spans)

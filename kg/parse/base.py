@@ -12,7 +12,7 @@ from typing import Protocol
 
 from kg.parse.document import Line, ParsedDoc
 from kg.records import Entry, Span, Unassigned
-from kg.text import find_urls
+from kg.text import PAPER_URL_RE, find_urls
 
 __all__ = [
     "NOT_IN_ENTRY",
@@ -195,9 +195,15 @@ class Builder:
         return self.cur.add(i, self.doc.lines[i])
 
     def report(self, i: int, reason: str, close: bool = True) -> None:
-        links = self.doc.lines[i].links
-        if reason == NOT_IN_ENTRY and links and all(lk.url.startswith("#") for lk in links):
-            reason = "table of contents"  # links to places on the page itself
+        ln = self.doc.lines[i]
+        if reason == NOT_IN_ENTRY and ln.links:
+            if all(lk.url.startswith("#") for lk in ln.links):
+                reason = "table of contents"  # links to places on the page itself
+            elif not any(PAPER_URL_RE.search(lk.url) for lk in ln.links) and sum(
+                lk.end - lk.start for lk in ln.links
+            ) >= len(ln.text[ln.start :].strip()) - 4 * len(ln.links):
+                # A line that is only links, none to a paper, that no entry took.
+                reason = "navigation link"
         if close:
             self.close()
         self.unassigned.append(Unassigned(self.file, i + 1, self.lines[i].strip(), reason))

@@ -61,6 +61,7 @@ class Line:
     start: int = 0  # offset in text where the content starts (after "## ", "- ", "1. ")
     emphasis: bool = False  # all of the content is bold or italic ("**Title**")
     cells: tuple[tuple[int, int], ...] = ()  # table rows: (start, end) of each cell's text
+    emphasised: tuple[tuple[int, int], ...] = ()  # (start, end) of bold or italic runs of text
 
     def column(self, k: int) -> int:
         """Raw column of text offset ``k`` (``k == len(text)`` maps past the end)."""
@@ -111,12 +112,31 @@ _MARKUP_TOKENS = {"strong_open", "em_open", "link_open", "code_inline", "html_in
 _BLOCK_MARKUP = {"heading_open", "table_open", "front_matter", "fence", "html_block", "bullet_list_open"}
 
 
+# Characters without which no line carries Markdown markup that changes its text: a cheap
+# pre-check that spares the markdown-it parse on plain digests (most of kg's input).
+_MARKUP_CHARS = ("](", "**", "__", "`", "<", "|")
+_BLOCK_STARTS = ("#", "- ", "* ", "+ ", "> ", "---", "===")
+
+
+def _may_be_markdown(sample: str) -> bool:
+    hits = 0
+    for line in sample.split("\n"):
+        s = line.lstrip()
+        if s.startswith(_BLOCK_STARTS) or any(m in line for m in _MARKUP_CHARS):
+            hits += 1
+            if hits >= 2:
+                return True
+    return False
+
+
 def looks_like_markdown(text: str, path: str = "") -> bool:
     """Whether ``text`` is written in Markdown: a sample parsed by markdown-it has front
     matter, a table, or markup on enough of its lines."""
     sample = text[:SAMPLE_CHARS]
     if len(text) > SAMPLE_CHARS:
         sample = sample[: sample.rfind("\n") + 1] or sample
+    if not _may_be_markdown(sample):
+        return False
     tokens = _md().parse(sample)
     marked: set[int] = set()
     strong = False
@@ -161,6 +181,7 @@ class _MarkdownReader:
         self.cell_cursor: dict[int, int] = {}  # table line -> column after the last cell placed
         self.cells: dict[int, list[tuple[int, int]]] = {}  # table line -> raw (start, end) of cells
         self.plain_cols: list[set[int]] = [set() for _ in range(n)]  # claimed outside emphasis
+        self.html_lines: set[int] = set()
         self.doc = ParsedDoc(path, [], True)
 
     def run(self) -> ParsedDoc:
@@ -210,8 +231,16 @@ class _MarkdownReader:
                 start = next((j for j, c in enumerate(origin) if c >= col), len(origin))
                 emph = any(r[c].strip() for c in origin[start:]) and not any(r[c].strip() for c in self.plain_cols[i])
                 cells = tuple(_cell_range(pos, s, e) for s, e in self.cells.get(i, ()))
+                marked = [j for j, c in enumerate(origin) if c not in self.plain_cols[i] and j >= start]
+                runs: list[tuple[int, int]] = []
+                for j in marked:
+                    if runs and runs[-1][1] == j:
+                        runs[-1] = (runs[-1][0], j + 1)
+                    else:
+                        runs.append((j, j + 1))
                 line = Line(
-                    r, text, self.kind[i], self.level[i], links, None if len(origin) == len(r) else origin, start, emph, cells
+                    r, text, self.kind[i], self.level[i], links, None if len(origin) == len(r) else origin, start, emph,
+                    cells, tuple(runs) if self.keep[i] is not None and self.html_lines.isdisjoint({i}) else (),
                 )
             self.doc.lines.append(line)
         return self.doc
@@ -328,7 +357,7 @@ class _MarkdownReader:
             elif c.type == "link_close" or c.type == "html_inline" and c.content.lower().startswith("</a"):
                 if open_links:
                     i, s, url = open_links.pop()
-                    if i == starts[cur[0]][1] and url:
+                    if i == starts[cur[0]][1]:  # an empty target ("[Title]()") still marks a title
                         kept = [k for k in range(s, pos[0]) if self.keep[i][k]]
                         if kept:
                             self.links[i].append((kept[0], kept[-1] + 1, url))
@@ -364,6 +393,7 @@ class _MarkdownReader:
             return
         for i in range(a, min(b, len(self.raw))):
             self.keep[i] = [False] * len(self.raw[i])
+            self.html_lines.add(i)
         for (ln, col), data in reader.data:
             i, c = a + ln - 1, col
             for ch in data:

@@ -23,6 +23,7 @@ __all__ = [
     "is_initial",
     "initial_style",
     "without_bidi",
+    "bracket_kind",
 ]
 
 # Author names: initials with or without dots (``R T. Q. Chen``, ``J.-B. Mouret``), full
@@ -168,3 +169,31 @@ def looks_like_authors(s: str) -> bool:
 def initial_style(name: str) -> bool:
     return is_initial(name.split()[0]) if name.split() else False
 
+
+
+_BRACKET_SEP = re.compile(r"\s*(?:[,，;；&、]|\band\b)\s*")
+
+
+def bracket_kind(s: str) -> str | None:
+    """What a bracketed group after a title holds: ``"authors"`` (``Jiaya Jia``,
+    ``jianlong fu``), ``"affiliations"`` (``NVIDIA, MIT``), or ``None`` (a venue or year:
+    ``NIPS21``, ``ICCV'21``).
+
+    >>> bracket_kind("Dahua Lin"), bracket_kind("NVIDIA, MIT"), bracket_kind("ICCV'21")
+    ('authors', 'affiliations', None)
+    """
+    from kg.resolve import ORG_WORDS, institutions
+
+    s = without_bidi(s).strip()
+    if not s or re.search(r"\d", s):
+        return None
+    parts = [p for p in _BRACKET_SEP.split(s) if p]
+    res = institutions()
+    if parts and all(res.is_known(p) or ORG_WORDS.search(p) for p in parts):
+        return "affiliations"
+    if looks_like_authors(s):
+        return "authors"
+    # Names written in lower case ("jianlong fu"): two or three words of letters each.
+    if s == s.lower() and all(2 <= len(p.split()) <= 3 and all(w.isalpha() for w in p.split()) for p in parts):
+        return "authors"
+    return None

@@ -57,6 +57,12 @@ def title_range(line: Line) -> tuple[int, int] | None:
     return (a, e) if e > a else None
 
 
+def _emphasised(line: Line, a: int, b: int) -> bool:
+    """Whether ``line.text[a:b]`` (trimmed) is set in bold or italics."""
+    a, b = strip_span(line.text, 0, a, b)
+    return b > a and any(s <= a and b <= e for s, e in line.emphasised)
+
+
 def _set_title(d: Draft, line: str, off: int, a: int, b: int) -> None:
     en, zh = title_spans(line, a, b)
     if en:
@@ -132,7 +138,8 @@ def parse(doc: ParsedDoc) -> LayoutResult:
             continue
         if b.cur is None:
             reason = is_boilerplate(line, between_entries=True)
-            if reason is None and FIELD_RE.match(line) and doc.lines[i].text != doc.lines[i].raw and len(line) < 200:
+            km = FIELD_RE.match(line)
+            if reason is None and km and km.group("k2") and _emphasised(doc.lines[i], km.start("k2"), km.end("k2")):
                 reason = "page metadata"  # "- **Last Updated**: …": a labelled line about the page
             b.report(i, reason or NOT_IN_ENTRY)
             continue

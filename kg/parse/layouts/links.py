@@ -16,19 +16,12 @@ from kg.parse.base import NOT_IN_ENTRY, Builder, LayoutResult
 from kg.parse.boilerplate import is_boilerplate
 from kg.parse.document import ParsedDoc
 from kg.parse.titles import title_spans
-from kg.text import is_cjk
+from kg.text import PAPER_URL_RE, is_cjk
 
 __all__ = ["PAPER_URL_RE", "parse", "name"]
 
 name = "links"
 
-#: Links that name one paper (not a listing or a news page).
-PAPER_URL_RE = re.compile(
-    r"(?:arxiv\.org/(?:abs|pdf|html)/|huggingface\.co/papers/\d{4}\.\d{4,5}|papers\.cool/arxiv/\d{4}\.\d{4,5}|"
-    r"alphaxiv\.org/(?:abs/)?\d{4}\.\d{4,5}|openreview\.net/(?:forum|pdf)\?id=|aclanthology\.org/[\w.\-]+\d|"
-    r"semanticscholar\.org/paper/|proceedings\.(?:mlr\.press|neurips\.cc)/|openaccess\.thecvf\.com/)",
-    re.I,
-)
 _VOTES_RE = re.compile(r"\s*[(（]\s*\d+\s*[▲↑]\s*[)）]\s*$|\s+$")
 _LEAD = re.compile(r"\s*(?:\d{1,3}[.、)]\s*)?")  # used with a start position: no "^"
 

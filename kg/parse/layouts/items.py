@@ -1,0 +1,130 @@
+"""Layout ``items``: Markdown lists with one paper per top-level item.
+
+Reading lists and "awesome" lists: the item names the paper by a quoted title or a title
+link, with its people or organisation in brackets after it, and links to the paper and
+its code; sub-items are notes on it::
+
+    * **RepMLP**: "RepMLP: Re-parameterizing Convolutions …", arXiv, 2021 (*Megvii*). [[Paper](https://arxiv.org/abs/2105.01883)]
+    * [Open-World Entity Segmentation](https://arxiv.org/pdf/2107.14228.pdf)  (Jiaya Jia)  [code](https://github.com/…)
+
+A bracketed group after the title is the authors when it reads as names, the
+institutions when it is set in italics or names organisations, and nothing (a venue, a
+year) otherwise.
+"""
+from __future__ import annotations
+
+import re
+
+from kg.parse.base import NOT_IN_ENTRY, Builder, LayoutResult, strip_span
+from kg.parse.boilerplate import is_boilerplate
+from kg.parse.document import Line, ParsedDoc
+from kg.parse.names import bracket_kind
+from kg.parse.titles import title_spans
+from kg.records import Span
+from kg.text import PAPER_URL_RE, arxiv_id, is_cjk
+
+__all__ = ["parse", "name", "in_gaps"]
+
+name = "items"
+
+#: Link texts that label a link rather than name a paper.
+_LABEL = re.compile(r"^\W*(?:paper|pdf|arxiv|abs|code|github|pytorch|tensorflow|jax|project|page|website|video|"
+                    r"blog|slides|poster|tweet|demo|data(?:set)?|model|weights|html|link|论文|代码|项目|主页)\b", re.I)
+_PAPER_LABEL = re.compile(r"^\W*(?:paper|pdf|arxiv|论文)\W*$", re.I)
+_QUOTED = re.compile(r"[\"“](?P<t>[^\"“”]{6,400})[\"”]")
+_BRACKET = re.compile(r"\s*[(（](?P<v>[^()（）]{2,200})[)）]")
+
+
+def in_gaps(doc: ParsedDoc) -> bool:
+    return True
+
+
+def _title_like(s: str) -> bool:
+    # "Paper", "PyTorch-1 (lucidrains)", "Project Page" label a link; "Data Augmentation
+    # Can Improve Robustness" is a title that starts with a label word.
+    label = _LABEL.match(s) is not None and len(s.split()) <= 3
+    return (len(s.split()) >= 2 or sum(is_cjk(c) for c in s) >= 4) and not label
+
+
+def _title(line: Line) -> tuple[int, int] | None:
+    """The title of an item: a quoted title, else the first link text that is a title."""
+    t = line.text
+    q = _QUOTED.search(t, line.start)
+    for lk in line.links:
+        if q is not None and q.start() < lk.start:
+            break
+        if _title_like(t[lk.start : lk.end]):
+            return lk.start, lk.end
+    if q is not None:
+        return strip_span(t, 0, q.start("t"), q.end("t"))
+    return None
+
+
+def _is_paper(line: Line, title: tuple[int, int] | None) -> bool:
+    """An item is a paper when it links the paper (an arXiv id, a paper page or PDF, a
+    link labelled as the paper) or its title link has no target yet (``[Title]()``)."""
+    if title is None:
+        return False
+    if arxiv_id(line.text) or any(arxiv_id(lk.url) or PAPER_URL_RE.search(lk.url) for lk in line.links):
+        return True
+    for lk in line.links:
+        text = line.text[lk.start : lk.end]
+        if (lk.start, lk.end) == title and not lk.url.strip():
+            return True
+        if _PAPER_LABEL.match(text) and lk.url.startswith(("http://", "https://")):
+            return True
+    return False
+
+
+def parse(doc: ParsedDoc) -> LayoutResult:
+    b = Builder(doc, "items")
+    lines = b.lines
+    items = {blk.first: blk.last for blk in doc.blocks if blk.kind == "list_item" and blk.level == 1}
+    i = 0
+    while i < len(lines):
+        if not lines[i].strip():
+            i += 1
+            continue
+        if i in items:
+            last = items[i]
+            ln = doc.lines[i]
+            title = _title(ln)
+            if _is_paper(ln, title):
+                assert title is not None
+                d = b.open(i)
+                off = b.take(i)
+                en, zh = title_spans(ln.text, *title)
+                if en:
+                    d.set("title", off + en[0], off + en[1])
+                if zh:
+                    d.set("title_zh", off + zh[0], off + zh[1])
+                after = title[1] + (1 if ln.text[title[1] : title[1] + 1] in "\"”" else 0)
+                _brackets(d, ln, off, after)
+                for k in range(i + 1, last + 1):
+                    if lines[k].strip():
+                        koff = b.take(k)
+                        d.body.append(Span(*strip_span(lines[k], koff, doc.lines[k].start)))
+                b.close()
+            else:
+                for k in range(i, last + 1):
+                    if lines[k].strip():
+                        b.report(k, "list item" if title is None or k > i else "non-paper item")
+            i = last + 1
+            continue
+        b.report(i, is_boilerplate(lines[i], between_entries=True) or NOT_IN_ENTRY)
+        i += 1
+    return b.result()
+
+
+def _brackets(d, ln: Line, off: int, pos: int) -> None:
+    """Authors or institutions in brackets after the title (the first of each)."""
+    t = ln.text
+    for m in _BRACKET.finditer(t, pos):
+        if t[pos : m.start()].strip(" ,.;:") and not re.fullmatch(r"[\s,.;:\w'’\-]*", t[pos : m.start()]):
+            break  # past the title's own clause: a link or other text came first
+        a, e = m.start("v"), m.end("v")
+        italic = any(s <= a and e <= f for s, f in ln.emphasised)
+        kind = "affiliations" if italic else bracket_kind(t[a:e])
+        if kind is not None:
+            d.set(kind, *strip_span(t, off, a, e))
+        pos = m.end()
