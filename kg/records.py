@@ -74,6 +74,7 @@ class Entry:
     date: str | None = None
     origin: tuple[tuple[int, int, int], ...] = ()
     author_affiliations: tuple[tuple[Span, Span], ...] = ()
+    ids: tuple[str, ...] = ()  # identifiers the markup carries (data-arxiv-id="2508.19843v3")
 
     def file_position(self, k: int) -> tuple[int, int]:
         """``(1-based line, 0-based column)`` in the file of text offset ``k``."""

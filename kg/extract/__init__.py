@@ -19,6 +19,10 @@ from kg.text import arxiv_id, cjk_share, find_urls
 __all__ = ["extract_entry", "split_authors", "split_affiliations", "find_entities"]
 
 
+# An arXiv id stated on its own (a data attribute): new-style, any version.
+_BARE_ID = re.compile(r"(?:arxiv:)?(\d{4}\.\d{4,5})(?:v\d+)?", re.I)
+
+
 def _lang(entry: Entry) -> str:
     share = cjk_share(entry.text)
     if share > 0.6:
@@ -49,7 +53,11 @@ def extract_entry(entry: Entry) -> PaperRecord:
     models, datasets = find_entities(text, regions, entry.title)
     title = entry.get("title")
     category = entry.category_code or (normalize_category(c) if (c := entry.get("category")) else None)
-    aid = arxiv_id(text) or next((a for u in entry.links if (a := arxiv_id(u))), None)
+    aid = (
+        arxiv_id(text)
+        or next((a for u in entry.links if (a := arxiv_id(u))), None)
+        or next((m.group(1) for x in entry.ids if (m := _BARE_ID.fullmatch(x.strip()))), None)
+    )
     return PaperRecord(
         file=entry.file,
         line=entry.line,

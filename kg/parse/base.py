@@ -127,6 +127,7 @@ class Draft:
             text=text,
             body=tuple(s for s in self.body if s.end <= len(text)),
             links=tuple(dict.fromkeys(links + self.extra_links)),
+            ids=tuple(dict.fromkeys(x for ln in kept for x in ln.ids)),
             category_code=self.category_code if "category" in self.spans and self.spans["category"].end <= len(text) else None,
             date=self.date,
             origin=() if plain else tuple(origin),

@@ -62,6 +62,7 @@ class Line:
     emphasis: bool = False  # all of the content is bold or italic ("**Title**")
     cells: tuple[tuple[int, int], ...] = ()  # table rows: (start, end) of each cell's text
     emphasised: tuple[tuple[int, int], ...] = ()  # (start, end) of bold or italic runs of text
+    ids: tuple[str, ...] = ()  # identifiers the markup carries (HTML data-*-id attributes)
 
     def column(self, k: int) -> int:
         """Raw column of text offset ``k`` (``k == len(text)`` maps past the end)."""
@@ -94,6 +95,9 @@ class ParsedDoc:
     front_matter: dict[str, Any] | None = None
     front_matter_lines: tuple[int, int] | None = None
     problems: list[tuple[int, str]] = field(default_factory=list)  # (0-based line, message)
+    #: HTML table rows: (first line, last line, header row?, cells as (line, start, end)
+    #: in that line's text, or None for an empty cell); 0-based lines.
+    rows: list[tuple[int, int, bool, tuple[tuple[int, int, int] | None, ...]]] = field(default_factory=list)
 
     @property
     def texts(self) -> list[str]:
@@ -182,6 +186,8 @@ class _MarkdownReader:
         self.cells: dict[int, list[tuple[int, int]]] = {}  # table line -> raw (start, end) of cells
         self.plain_cols: list[set[int]] = [set() for _ in range(n)]  # claimed outside emphasis
         self.html_lines: set[int] = set()
+        self.ids: dict[int, list[str]] = {}
+        self.rows: list[tuple[int, int, bool, list[tuple[int, int, int] | None]]] = []
         self.doc = ParsedDoc(path, [], True)
 
     def run(self) -> ParsedDoc:
@@ -218,7 +224,7 @@ class _MarkdownReader:
         for i, r in enumerate(self.raw):
             keep = self.keep[i]
             if keep is None:
-                line = Line(r, r, self.kind[i], self.level[i], cells=tuple(self.cells.get(i, ())))
+                line = Line(r, r, self.kind[i], self.level[i], cells=tuple(self.cells.get(i, ())), ids=tuple(self.ids.get(i, ())))
             else:
                 origin = tuple(k for k, on in enumerate(keep) if on)
                 text = "".join(r[k] for k in origin)
@@ -241,8 +247,21 @@ class _MarkdownReader:
                 line = Line(
                     r, text, self.kind[i], self.level[i], links, None if len(origin) == len(r) else origin, start, emph,
                     cells, tuple(runs) if self.keep[i] is not None and self.html_lines.isdisjoint({i}) else (),
+                    tuple(self.ids.get(i, ())),
                 )
             self.doc.lines.append(line)
+        for first, last, header, cells in self.rows:
+            out = []
+            for spot in cells:
+                if spot is None:
+                    out.append(None)
+                    continue
+                i, s, e = spot
+                ln = self.doc.lines[i]
+                cols = ln.origin if ln.origin is not None else range(len(ln.text))
+                idx = [j for j, c in enumerate(cols) if s <= c < e]
+                out.append((i, idx[0], idx[-1] + 1) if idx else None)
+            self.doc.rows.append((first, last, header, tuple(out)))
         return self.doc
 
     def _mark(self, a: int, b: int, kind: str, level: int = 0) -> None:
@@ -404,9 +423,30 @@ class _MarkdownReader:
                     self.keep[i][c] = True
                     self.plain_cols[i].add(c)
                 c += 1
+        for (ln, col), value in reader.ids:
+            self.ids.setdefault(a + ln - 1, []).append(value)
+        for (sl, _), (el, _), header, cells in reader.rows:
+            placed: list[tuple[int, int, int] | None] = []
+            for runs in cells:
+                spot = None
+                for (ln, col), data in runs:
+                    first_line = data.split("\n", 1)[0] if data.strip() else ""
+                    if first_line.strip():
+                        lead = len(first_line) - len(first_line.lstrip())
+                        spot = (a + ln - 1, col + lead, col + len(first_line.rstrip()))
+                        break
+                    if data.strip():  # text starts on a later line of this run
+                        rest = data.lstrip()
+                        skipped = data[: len(data) - len(rest)]
+                        line_no = a + ln - 1 + skipped.count("\n")
+                        start = len(skipped) - skipped.rfind("\n") - 1
+                        spot = (line_no, start, start + len(rest.split("\n", 1)[0].rstrip()))
+                        break
+                placed.append(spot)
+            self.rows.append((a + sl - 1, a + el - 1, header, placed))
         for (ln, col), (eln, ecol), url in reader.anchors:
             i = a + ln - 1
-            if i == a + eln - 1 and url:
+            if i == a + eln - 1:
                 kept = [k for k in range(col, ecol) if self.keep[i][k]]
                 if kept:
                     self.links[i].append((kept[0], kept[-1] + 1, url))
@@ -421,12 +461,26 @@ class _HtmlText(html.parser.HTMLParser):
         self.anchors: list[tuple[tuple[int, int], tuple[int, int], str]] = []
         self._open: list[tuple[tuple[int, int], str]] = []
         self._skip = 0
+        # Table rows: (start, end, header?, cells); a cell is the text runs inside it.
+        self.rows: list[tuple[tuple[int, int], tuple[int, int], bool, list[list[tuple[tuple[int, int], str]]]]] = []
+        self._row: tuple[tuple[int, int], list[list[tuple[tuple[int, int], str]]], list[bool]] | None = None
+        self._cell: list[tuple[tuple[int, int], str]] | None = None
+        self.ids: list[tuple[tuple[int, int], str]] = []  # identifiers in data-* attributes
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag in ("script", "style"):
             self._skip += 1
         if tag == "a":
             self._open.append((self.getpos(), dict(attrs).get("href") or ""))
+        for k, v in attrs:
+            if k.startswith("data-") and v and ("arxiv" in k or k.endswith("-id")):
+                self.ids.append((self.getpos(), v))
+        if tag == "tr":
+            self._row = (self.getpos(), [], [])
+        elif tag in ("td", "th") and self._row is not None:
+            self._cell = []
+            self._row[1].append(self._cell)
+            self._row[2].append(tag == "th")
 
     def handle_endtag(self, tag: str) -> None:
         if tag in ("script", "style") and self._skip:
@@ -434,10 +488,18 @@ class _HtmlText(html.parser.HTMLParser):
         if tag == "a" and self._open:
             start, url = self._open.pop()
             self.anchors.append((start, self.getpos(), url))
+        if tag in ("td", "th"):
+            self._cell = None
+        elif tag == "tr" and self._row is not None:
+            start, cells, heads = self._row
+            self.rows.append((start, self.getpos(), bool(heads) and all(heads), cells))
+            self._row = None
 
     def handle_data(self, data: str) -> None:
         if not self._skip:
             self.data.append((self.getpos(), data))
+            if self._cell is not None:
+                self._cell.append((self.getpos(), data))
 
 
 def _anchor_href(tag: str) -> str | None:

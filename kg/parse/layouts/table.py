@@ -37,7 +37,16 @@ def parse(doc: ParsedDoc) -> LayoutResult:
     b = Builder(doc, "table")
     lines = b.lines
     columns: dict[str, int] = {}
+    html_rows = {first: (last, header, cells) for first, last, header, cells in doc.rows}
+    skip_to = 0
     for i, line in enumerate(lines):
+        if i < skip_to:
+            continue
+        if i in html_rows:
+            last, header, hcells = html_rows[i]
+            skip_to = last + 1
+            columns = _html_row(b, i, last, header, hcells, columns)
+            continue
         if not line.strip():
             continue
         ln = doc.lines[i]
@@ -60,25 +69,57 @@ def parse(doc: ParsedDoc) -> LayoutResult:
             continue
         d = b.open(i)
         off = b.take(i)
-        a, e = cells[columns["title"]]
-        en, zh = title_spans(line, a, e) if e > a else (None, None)
+        _fill(d, columns, [(line, off, a, e) for a, e in cells])
+        b.close()
+    return b.result()
+
+
+def _fill(d, columns: dict[str, int], cells: list[tuple[str, int, int, int] | None]) -> None:
+    """Entry fields from a row's cells, each ``(line text, line offset, start, end)``."""
+
+    def cell(kind: str) -> tuple[str, int, int, int] | None:
+        k = columns.get(kind)
+        return cells[k] if k is not None and k < len(cells) else None
+
+    if (c := cell("title")) is not None and c[3] > c[2]:
+        line, off, a, e = c
+        en, zh = title_spans(line, a, e)
         if en:
             d.set("title", off + en[0], off + en[1])
         if zh:
             d.set("title_zh", off + zh[0], off + zh[1])
-        for kind in ("authors", "affiliations"):
-            if kind in columns and columns[kind] < len(cells):
-                a, e = cells[columns[kind]]
-                if e > a and line[a:e].strip().lower() not in _EMPTY:
-                    d.set(kind, off + a, off + e)
-        if "category" in columns and columns["category"] < len(cells):
-            a, e = cells[columns["category"]]
-            got = find_category(line[a:e])
-            if got:
-                d.set_category(off + a + got[0], off + a + got[1], got[2])
-        if "date" in columns and columns["date"] < len(cells):
-            a, e = cells[columns["date"]]
-            got = find_date(line[a:e])
-            d.date = got[2] if got else None
-        b.close()
-    return b.result()
+    for kind in ("authors", "affiliations"):
+        if (c := cell(kind)) is not None:
+            line, off, a, e = c
+            if e > a and line[a:e].strip().lower() not in _EMPTY:
+                d.set(kind, off + a, off + e)
+    if (c := cell("category")) is not None:
+        line, off, a, e = c
+        got = find_category(line[a:e])
+        if got:
+            d.set_category(off + a + got[0], off + a + got[1], got[2])
+    if (c := cell("date")) is not None:
+        line, off, a, e = c
+        got = find_date(line[a:e])
+        d.date = got[2] if got else None
+
+
+def _html_row(b: Builder, first: int, last: int, header: bool, cells, columns: dict[str, int]) -> dict[str, int]:
+    """An HTML ``<tr>`` row: a header names the columns, a data row is one paper."""
+    doc = b.doc
+    texts = [doc.lines[c[0]].text[c[1] : c[2]].strip() if c else "" for c in cells]
+    head = {k: n for k, rx in COLUMN_KEYS.items() for n, lab in enumerate(texts) if rx.match(lab)}
+    if header or "title" in head and not columns:
+        for k in range(first, last + 1):
+            b.report(k, "table header")
+        return head if "title" in head else columns
+    if "title" not in columns:
+        for k in range(first, last + 1):
+            if b.lines[k].strip():
+                b.report(k, NOT_IN_ENTRY)
+        return columns
+    d = b.open(first)
+    offs = {k: b.take(k) for k in range(first, last + 1)}
+    _fill(d, columns, [(b.lines[c[0]], offs[c[0]], c[1], c[2]) if c else None for c in cells])
+    b.close()
+    return columns
