@@ -428,21 +428,22 @@ class _MarkdownReader:
         for (sl, _), (el, _), header, cells in reader.rows:
             placed: list[tuple[int, int, int] | None] = []
             for runs in cells:
-                spot = None
+                # Every non-blank piece of the cell's text as (line, start, end); the cell is
+                # placed on the first line that has text, from its first to its last piece.
+                pieces: list[tuple[int, int, int]] = []
                 for (ln, col), data in runs:
-                    first_line = data.split("\n", 1)[0] if data.strip() else ""
-                    if first_line.strip():
-                        lead = len(first_line) - len(first_line.lstrip())
-                        spot = (a + ln - 1, col + lead, col + len(first_line.rstrip()))
-                        break
-                    if data.strip():  # text starts on a later line of this run
-                        rest = data.lstrip()
-                        skipped = data[: len(data) - len(rest)]
-                        line_no = a + ln - 1 + skipped.count("\n")
-                        start = len(skipped) - skipped.rfind("\n") - 1
-                        spot = (line_no, start, start + len(rest.split("\n", 1)[0].rstrip()))
-                        break
-                placed.append(spot)
+                    i, c = a + ln - 1, col
+                    for part in data.split("\n"):
+                        if part.strip():
+                            lead = len(part) - len(part.lstrip())
+                            pieces.append((i, c + lead, c + len(part.rstrip())))
+                        i, c = i + 1, 0
+                if pieces:
+                    first = pieces[0][0]
+                    on = [p for p in pieces if p[0] == first]
+                    placed.append((first, on[0][1], on[-1][2]))
+                else:
+                    placed.append(None)
             self.rows.append((a + sl - 1, a + el - 1, header, placed))
         for (ln, col), (eln, ecol), url in reader.anchors:
             i = a + ln - 1

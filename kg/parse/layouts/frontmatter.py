@@ -15,17 +15,26 @@ give the category (``arXiv_CV`` is ``CV``, never a model), ``date`` the date.
 """
 from __future__ import annotations
 
+import re
+
 from kg.parse.base import Builder, LayoutResult, strip_span
 from kg.parse.categories import find_category
 from kg.parse.dates import find_date
 from kg.parse.document import ParsedDoc
-from kg.parse.fields import FIELD_RE, field_kind
+from kg.parse.fields import FIELD_KEYS, FIELD_RE, field_kind
+from kg.parse.names import looks_like_authors
 from kg.parse.titles import title_spans
 from kg.records import Span
 
 __all__ = ["parse", "name", "in_gaps"]
 
 name = "frontmatter"
+
+_CATEGORY_TAG = re.compile(r"\s*[\[［][A-Za-z.\-]{2,10}[\]］]\s*")
+# A label that opens the summary glued after a Chinese title ("要点:", "摘要：").
+_BODY_LABEL = re.compile(
+    "(?:" + "|".join(sorted((re.escape(k) for k, v in FIELD_KEYS.items() if v == "body" and not k.isascii()), key=len, reverse=True)) + ")[:：]"
+)
 
 
 def in_gaps(doc: ParsedDoc) -> bool:
@@ -54,6 +63,62 @@ def _keys(doc: ParsedDoc) -> dict[str, tuple[int, int, int]]:
     return out
 
 
+def _key(s: str) -> str:
+    return "".join(c for c in s.casefold() if c.isalnum())
+
+
+def _glued(d, text: str, off: int, title: str) -> int | None:
+    """A body passage that opens with the paper's title and carries its authors,
+    ``[affiliations]`` and Chinese title glued on (a Zhihu copy of a digest item):
+    ``FireAct: Toward Language Agent Fine-tuningB Chen, C Shu[System2 Research & …]FireAct：语言Agent微调要点:…``.
+    ``text`` is one line, or two joined by ``\\n`` when the title wraps; ``off`` is its
+    offset in the entry. Returns the end of what was read (``None``: not such a
+    passage). The title as written there replaces the front matter's, which sites
+    re-case and re-punctuate; a leading ``[CL]`` is the category."""
+    want = _key(title)
+    if len(want) < 8:
+        return None
+    start = len(text) - len(text.lstrip())
+    cat = _CATEGORY_TAG.match(text, start)
+    if cat:
+        start = cat.end()
+    got, k = "", start
+    for k in range(start, len(text)):
+        if text[k].isalnum():
+            got += text[k].casefold()
+        if not want.startswith(got):
+            return None
+        if got == want:
+            break
+    else:
+        return None
+    end = k + 1
+    o = text.find("[", end)
+    line_end = text.find("\n", o) if o >= 0 else -1
+    line_end = len(text) if line_end < 0 else line_end
+    c = text.find("]", o + 1, line_end)
+    if o <= end or c < 0 or not looks_like_authors(text[end:o].strip()):
+        return None
+    d.spans["title"] = Span(off + start, off + end)
+    d.spans.pop("title_zh", None)
+    if cat:
+        got_cat = find_category(cat.group(0))
+        if got_cat:
+            d.spans.pop("category", None)
+            d.set_category(off + cat.start() + got_cat[0], off + cat.start() + got_cat[1], got_cat[2])
+    d.set("authors", *strip_span(text, off, end, o))
+    d.set("affiliations", *strip_span(text, off, o + 1, c))
+    zh_start = c + 1
+    label = _BODY_LABEL.search(text, zh_start, line_end)
+    zh_end = label.start() if label else line_end
+    stop = text.find("。", zh_start, zh_end)
+    zh_end = stop if stop >= 0 else zh_end
+    if 0 < zh_end - zh_start <= 120:
+        d.set("title_zh", *strip_span(text, off, zh_start, zh_end))
+    d.body.append(Span(*strip_span(text, off, zh_end, line_end)))
+    return line_end
+
+
 def parse(doc: ParsedDoc) -> LayoutResult:
     """The post as one entry, or nothing when the file has no front matter with a title."""
     b = Builder(doc, "frontmatter")
@@ -68,8 +133,10 @@ def parse(doc: ParsedDoc) -> LayoutResult:
     for i in range(fa, first):
         b.report(i, "front matter")
     d = b.open(first)
+    glued = False
+    skip = -1
     for i in range(first, len(b.lines)):
-        if not b.lines[i].strip():
+        if not b.lines[i].strip() or i == skip:
             continue
         off = b.take(i)
         line = b.lines[i]
@@ -96,6 +163,20 @@ def parse(doc: ParsedDoc) -> LayoutResult:
         ln = doc.lines[i]
         if ln.kind == "heading":
             continue  # "##### Abstract", "##### URL": section labels
+        if not glued and isinstance(fm.get("title"), str):
+            if _glued(d, line, off, fm["title"]) is not None:
+                glued = True  # the post repeats the paper with its fields glued on one line
+                continue
+            nxt = next((k for k in range(i + 1, min(i + 4, len(b.lines))) if b.lines[k].strip()), None)
+            tag = _CATEGORY_TAG.match(line)
+            if nxt is not None and _key(fm["title"]).startswith(_key(line[tag.end() if tag else 0 :])):
+                # The title wraps onto the next line, or the authors follow on their own.
+                both = "\n".join(b.lines[i : nxt + 1])
+                if _glued(d, both, off, fm["title"]) is not None:
+                    b.take(nxt)
+                    skip = nxt
+                    glued = True
+                    continue
         d.body.append(Span(*strip_span(line, off)))
     res = b.result()
     if not res.entries:

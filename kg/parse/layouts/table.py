@@ -10,11 +10,11 @@ from __future__ import annotations
 
 import re
 
-from kg.parse.base import NOT_IN_ENTRY, Builder, LayoutResult
+from kg.parse.base import NOT_IN_ENTRY, Builder, LayoutResult, strip_span
 from kg.parse.boilerplate import is_boilerplate
 from kg.parse.categories import find_category
 from kg.parse.dates import find_date
-from kg.parse.document import ParsedDoc
+from kg.parse.document import Line, ParsedDoc
 from kg.parse.titles import title_spans
 
 __all__ = ["parse", "name", "COLUMN_KEYS"]
@@ -69,20 +69,31 @@ def parse(doc: ParsedDoc) -> LayoutResult:
             continue
         d = b.open(i)
         off = b.take(i)
-        _fill(d, columns, [(line, off, a, e) for a, e in cells])
+        _fill(d, columns, [(ln, off, a, e) for a, e in cells])
         b.close()
     return b.result()
 
 
-def _fill(d, columns: dict[str, int], cells: list[tuple[str, int, int, int] | None]) -> None:
-    """Entry fields from a row's cells, each ``(line text, line offset, start, end)``."""
+def _title_in_cell(ln: Line, a: int, e: int) -> tuple[int, int]:
+    """The title inside a title cell: the cell, or — when the cell also holds a summary
+    (``1) **Title** - introduces …``) — its bold run or its link text."""
+    for s, f in list(ln.emphasised) + [(lk.start, lk.end) for lk in ln.links]:
+        if a <= s and f <= e and (s, f) != strip_span(ln.text, 0, a, e) and len(ln.text[s:f].split()) >= 2:
+            return s, f
+    return a, e
 
-    def cell(kind: str) -> tuple[str, int, int, int] | None:
+
+def _fill(d, columns: dict[str, int], cells: list[tuple[Line, int, int, int] | None]) -> None:
+    """Entry fields from a row's cells, each ``(line, line offset, start, end)``."""
+
+    def cell(kind: str) -> tuple[Line, int, int, int] | None:
         k = columns.get(kind)
         return cells[k] if k is not None and k < len(cells) else None
 
     if (c := cell("title")) is not None and c[3] > c[2]:
-        line, off, a, e = c
+        ln, off, a, e = c
+        line = ln.text
+        a, e = _title_in_cell(ln, a, e)
         en, zh = title_spans(line, a, e)
         if en:
             d.set("title", off + en[0], off + en[1])
@@ -90,16 +101,19 @@ def _fill(d, columns: dict[str, int], cells: list[tuple[str, int, int, int] | No
             d.set("title_zh", off + zh[0], off + zh[1])
     for kind in ("authors", "affiliations"):
         if (c := cell(kind)) is not None:
-            line, off, a, e = c
+            ln, off, a, e = c
+            line = ln.text
             if e > a and line[a:e].strip().lower() not in _EMPTY:
                 d.set(kind, off + a, off + e)
     if (c := cell("category")) is not None:
-        line, off, a, e = c
+        ln, off, a, e = c
+        line = ln.text
         got = find_category(line[a:e])
         if got:
             d.set_category(off + a + got[0], off + a + got[1], got[2])
     if (c := cell("date")) is not None:
-        line, off, a, e = c
+        ln, off, a, e = c
+        line = ln.text
         got = find_date(line[a:e])
         d.date = got[2] if got else None
 
@@ -120,6 +134,6 @@ def _html_row(b: Builder, first: int, last: int, header: bool, cells, columns: d
         return columns
     d = b.open(first)
     offs = {k: b.take(k) for k in range(first, last + 1)}
-    _fill(d, columns, [(b.lines[c[0]], offs[c[0]], c[1], c[2]) if c else None for c in cells])
+    _fill(d, columns, [(doc.lines[c[0]], offs[c[0]], c[1], c[2]) if c else None for c in cells])
     b.close()
     return columns
