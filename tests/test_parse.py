@@ -487,7 +487,7 @@ def test_link_lists_make_papers_of_paper_links_only():
         "- [还有18篇论文](https://huggingface.co/papers?utm_source=x)\n"
     )
     res, recs = records(text)
-    assert res.layout == "links"
+    assert res.layout == "items"  # link lists are list items like any other (the links layout was folded into items)
     assert [(r.title, r.title_zh, r.arxiv_id) for r in recs] == [
         (None, "QwQ-32B：拥抱强化学习的力量", "2503.01234"),
         ("Visual-RFT: Visual Reinforcement Fine-Tuning", None, "2503.01785"),

@@ -51,7 +51,18 @@ def best_layout(doc: ParsedDoc, layouts: list[ModuleType]) -> tuple[str, LayoutR
 
 def _sub(doc: ParsedDoc, a: int, b: int) -> ParsedDoc:
     """Lines ``a..b`` (1-based, inclusive) of ``doc`` as a document of their own."""
-    return ParsedDoc(doc.path, doc.lines[a - 1 : b], doc.markdown)
+    lo, hi = a - 1, b - 1
+    return ParsedDoc(
+        doc.path,
+        doc.lines[lo : hi + 1],
+        doc.markdown,
+        [replace(k, first=k.first - lo, last=min(k.last, hi) - lo) for k in doc.blocks if lo <= k.first <= hi],
+        rows=[
+            (f - lo, l - lo, h, tuple((c[0] - lo, c[1], c[2]) if c else None for c in cells))
+            for f, l, h, cells in doc.rows
+            if lo <= f and l <= hi
+        ],
+    )
 
 
 def _fill_gaps(doc: ParsedDoc, entries: list[Entry], unassigned: list[Unassigned]) -> tuple[list[Entry], list[Unassigned]]:

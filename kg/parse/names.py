@@ -24,6 +24,7 @@ __all__ = [
     "initial_style",
     "without_bidi",
     "bracket_kind",
+    "surname_citation",
 ]
 
 # Author names: initials with or without dots (``R T. Q. Chen``, ``J.-B. Mouret``), full
@@ -197,3 +198,18 @@ def bracket_kind(s: str) -> str | None:
     if s == s.lower() and all(2 <= len(p.split()) <= 3 and all(w.isalpha() for w in p.split()) for p in parts):
         return "authors"
     return None
+
+
+# "Mnih et al", "Hausknecht and Stone": surnames only, as reading lists cite papers.
+_SURNAME = r"(?:(?:van|von|de|der|den|di|da|du|le|la)\s+)*[A-Z][\w'’\-]+"
+_SURNAMES_RE = re.compile(rf"{_SURNAME}(?:\s+et\.?\s*al\.?|\s+(?:and|&)\s+{_SURNAME})")
+
+
+def surname_citation(s: str) -> bool:
+    """Whether ``s`` cites authors by surname: ``Mnih et al``, ``Hausknecht and Stone``.
+
+    >>> surname_citation("Mnih et al"), surname_citation("Hausknecht and Stone"), surname_citation("arXiv")
+    (True, True, False)
+    """
+    s = without_bidi(s).strip()
+    return _SURNAMES_RE.fullmatch(s) is not None and not any(w in TITLE_WORDS for w in s.split())

@@ -1,6 +1,7 @@
 """Layout ``items``: Markdown lists with one paper per top-level item.
 
-Reading lists and "awesome" lists: the item names the paper by a quoted title or a title
+Link lists (``- [Segment Anything（82▲）](https://huggingface.co/papers/2304.02643)``),
+reading lists and "awesome" lists: the item names the paper by a quoted title or a title
 link, with its people or organisation in brackets after it, and links to the paper and
 its code; sub-items are notes on it::
 
@@ -18,7 +19,7 @@ import re
 from kg.parse.base import NOT_IN_ENTRY, Builder, LayoutResult, strip_span
 from kg.parse.boilerplate import is_boilerplate
 from kg.parse.document import Line, ParsedDoc
-from kg.parse.names import bracket_kind
+from kg.parse.names import bracket_kind, surname_citation
 from kg.parse.titles import title_spans
 from kg.records import Span
 from kg.text import PAPER_URL_RE, arxiv_id, is_cjk
@@ -30,6 +31,7 @@ name = "items"
 #: Link texts that label a link rather than name a paper.
 _LABEL = re.compile(r"^\W*(?:paper|pdf|arxiv|abs|code|github|pytorch|tensorflow|jax|project|page|website|video|"
                     r"blog|slides|poster|tweet|demo|data(?:set)?|model|weights|html|link|论文|代码|项目|主页)\b", re.I)
+_VOTES_RE = re.compile(r"\s*[(（]\s*\d+\s*[▲↑]\s*[)）]\s*$|\s+$")
 _PAPER_LABEL = re.compile(r"^\W*(?:paper|pdf|arxiv|论文)\W*$", re.I)
 _QUOTED = re.compile(r"[\"“](?P<t>[^\"“”]{6,400})[\"”]")
 _BRACKET = re.compile(r"\s*[(（](?P<v>[^()（）]{2,200})[)）]")
@@ -93,27 +95,42 @@ def parse(doc: ParsedDoc) -> LayoutResult:
                 assert title is not None
                 d = b.open(i)
                 off = b.take(i)
-                en, zh = title_spans(ln.text, *title)
+                ta, te = title
+                te = ta + len(_VOTES_RE.sub("", ln.text[ta:te]))  # "Title（82▲）": the vote count is not the title
+                en, zh = title_spans(ln.text, ta, te)
                 if en:
                     d.set("title", off + en[0], off + en[1])
                 if zh:
                     d.set("title_zh", off + zh[0], off + zh[1])
                 after = title[1] + (1 if ln.text[title[1] : title[1] + 1] in "\"”" else 0)
                 _brackets(d, ln, off, after)
+                _cited_authors(d, ln, off, after)
                 for k in range(i + 1, last + 1):
                     if lines[k].strip():
                         koff = b.take(k)
                         d.body.append(Span(*strip_span(lines[k], koff, doc.lines[k].start)))
                 b.close()
             else:
+                linked = title is not None and any((lk.start, lk.end) == title for lk in ln.links)
                 for k in range(i, last + 1):
                     if lines[k].strip():
-                        b.report(k, "list item" if title is None or k > i else "non-paper item")
+                        b.report(k, "list item" if k > i else "non-paper link" if linked else "non-paper item")
             i = last + 1
             continue
         b.report(i, is_boilerplate(lines[i], between_entries=True) or NOT_IN_ENTRY)
         i += 1
     return b.result()
+
+
+# ", Mnih et al, 2013." / ", Hasselt et al 2015.": the clause after a cited title.
+_CLAUSE = re.compile(r"\s*,\s*(?P<a>[^,.()]+?)(?=\s*,|\s+(?:19|20)\d{2}\b)")
+
+
+def _cited_authors(d, ln: Line, off: int, pos: int) -> None:
+    """Authors cited by surname right after the title (reading lists)."""
+    m = _CLAUSE.match(ln.text, pos)
+    if m and surname_citation(m.group("a")):
+        d.set("authors", *strip_span(ln.text, off, m.start("a"), m.end("a")))
 
 
 def _brackets(d, ln: Line, off: int, pos: int) -> None:
