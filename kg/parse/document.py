@@ -153,7 +153,10 @@ def looks_like_markdown(text: str, path: str = "") -> bool:
             strong = strong or t.type == "heading_open"
         if t.type == "inline" and t.map and any(c.type in _MARKUP_TOKENS for c in t.children or ()):
             marked.add(t.map[0])
-    nonblank = sum(1 for x in sample.split("\n") if x.strip())
+    lines = sample.split("\n")
+    # Footnote definitions ("[^3]: …") are Markdown that CommonMark itself does not mark.
+    marked.update(k for k, x in enumerate(lines) if x.startswith("[^") and "]:" in x)
+    nonblank = sum(1 for x in lines if x.strip())
     if not nonblank or not marked:
         return False
     if path.lower().endswith((".md", ".markdown")):

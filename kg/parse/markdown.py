@@ -37,8 +37,46 @@ class MarkdownReader:
         self.doc = ParsedDoc(path, [], True)
 
     def run(self) -> ParsedDoc:
+        notes = self._footnotes()
+        self._tokens(md().parse(self.text), 0, skip=notes)
+        for a, b in notes:
+            # A footnote's body is Markdown indented under its label: read it on its own.
+            body = [self.raw[k][4:] if self.raw[k].startswith("    ") else self.raw[k].lstrip() for k in range(a + 1, b + 1)]
+            self._tokens(md().parse("\n".join(body)), a + 1)
+        return self._finish()
+
+    def _footnotes(self) -> list[tuple[int, int]]:
+        """Footnote definitions (``[^3]: label`` and the indented lines under it) as line
+        ranges; the label line becomes a list item (CommonMark alone reads the label as a
+        link reference definition and the body as code)."""
+        out: list[tuple[int, int]] = []
+        k, n = 0, len(self.raw)
+        while k < n:
+            r = self.raw[k]
+            close = r.find("]:") if r.startswith("[^") else -1
+            if close > 2 and " " not in r[2:close]:
+                j = k
+                while j + 1 < n and (not self.raw[j + 1].strip() or self.raw[j + 1].startswith(("    ", "\t"))):
+                    j += 1
+                while j > k and not self.raw[j].strip():
+                    j -= 1
+                out.append((k, j))
+                self.kind[k], self.level[k] = "item", 1
+                self.keep[k] = [c >= close + 2 for c in range(len(r))]
+                self.content_col[k] = close + 2 + (len(r[close + 2 :]) - len(r[close + 2 :].lstrip()))
+                self.doc.blocks.append(Block("list_item", k, j, 1))
+                k = j + 1
+                continue
+            k += 1
+        return out
+
+    def _tokens(self, tokens: list[Any], shift: int, skip: list[tuple[int, int]] = ()) -> None:
         depth = 0
-        for t in md().parse(self.text):
+        for t in tokens:
+            if t.map and shift:
+                t.map = [t.map[0] + shift, t.map[1] + shift]
+            if t.map and any(a <= t.map[0] <= b for a, b in skip):
+                continue
             if t.type in ("bullet_list_open", "ordered_list_open"):
                 depth += 1
             elif t.type in ("bullet_list_close", "ordered_list_close"):
@@ -67,6 +105,8 @@ class MarkdownReader:
                 self._inline(t, a, b)
             if t.type.endswith("_open") and t.type not in ("tr_open", "thead_open", "tbody_open"):
                 self.doc.blocks.append(Block(t.type[:-5], a, max(a, b - 1), depth))
+
+    def _finish(self) -> ParsedDoc:
         for i, r in enumerate(self.raw):
             keep = self.keep[i]
             if keep is None:

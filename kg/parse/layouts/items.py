@@ -20,7 +20,7 @@ from kg.parse.base import NOT_IN_ENTRY, Builder, LayoutResult, strip_span
 from kg.parse.boilerplate import is_boilerplate
 from kg.parse.document import Line, ParsedDoc
 from kg.parse.names import bracket_kind, surname_citation
-from kg.parse.titles import title_spans
+from kg.parse.titles import SENTENCE_END_RE, title_spans
 from kg.records import Span
 from kg.text import PAPER_URL_RE, arxiv_id, is_cjk
 
@@ -87,39 +87,71 @@ def parse(doc: ParsedDoc) -> LayoutResult:
         if not lines[i].strip():
             i += 1
             continue
-        if i in items:
-            last = items[i]
-            ln = doc.lines[i]
-            title = _title(ln)
-            if _is_paper(ln, title):
-                assert title is not None
-                d = b.open(i)
-                off = b.take(i)
-                ta, te = title
-                te = ta + len(_VOTES_RE.sub("", ln.text[ta:te]))  # "Title（82▲）": the vote count is not the title
-                en, zh = title_spans(ln.text, ta, te)
-                if en:
-                    d.set("title", off + en[0], off + en[1])
-                if zh:
-                    d.set("title_zh", off + zh[0], off + zh[1])
-                after = title[1] + (1 if ln.text[title[1] : title[1] + 1] in "\"”" else 0)
-                _brackets(d, ln, off, after)
-                _cited_authors(d, ln, off, after)
-                for k in range(i + 1, last + 1):
-                    if lines[k].strip():
-                        koff = b.take(k)
-                        d.body.append(Span(*strip_span(lines[k], koff, doc.lines[k].start)))
-                b.close()
-            else:
-                linked = title is not None and any((lk.start, lk.end) == title for lk in ln.links)
-                for k in range(i, last + 1):
-                    if lines[k].strip():
-                        b.report(k, "list item" if k > i else "non-paper link" if linked else "non-paper item")
-            i = last + 1
+        if i not in items:
+            b.report(i, is_boilerplate(lines[i], between_entries=True) or NOT_IN_ENTRY)
+            i += 1
             continue
-        b.report(i, is_boilerplate(lines[i], between_entries=True) or NOT_IN_ENTRY)
-        i += 1
+        last = items[i]
+        ln = doc.lines[i]
+        title = _title(ln)
+        noted = title is None and _is_paper_item(doc, i, last)
+        if noted:
+            title = _named_title(ln)  # a footnote or note item: its first line names the paper
+        if title is not None and (_is_paper(ln, title) or noted):
+            _entry(b, i, last, title)
+        else:
+            linked = title is not None and any((lk.start, lk.end) == title for lk in ln.links)
+            for k in range(i, last + 1):
+                if lines[k].strip():
+                    b.report(k, "list item" if k > i else "non-paper link" if linked else "non-paper item")
+        i = last + 1
     return b.result()
+
+
+def _entry(b: Builder, i: int, last: int, title: tuple[int, int]) -> None:
+    doc, lines = b.doc, b.lines
+    ln = doc.lines[i]
+    d = b.open(i)
+    off = b.take(i)
+    ta, te = title
+    te = ta + len(_VOTES_RE.sub("", ln.text[ta:te]))  # "Title（82▲）": the vote count is not the title
+    en, zh = title_spans(ln.text, ta, te)
+    if en:
+        d.set("title", off + en[0], off + en[1])
+    if zh:
+        d.set("title_zh", off + zh[0], off + zh[1])
+    after = title[1] + (1 if ln.text[title[1] : title[1] + 1] in "\"”" else 0)
+    _brackets(d, ln, off, after)
+    _cited_authors(d, ln, off, after)
+    for k in range(i + 1, last + 1):
+        if not lines[k].strip():
+            continue
+        koff = b.take(k)
+        a, e = strip_span(lines[k], 0, doc.lines[k].start)
+        if "title" not in d.spans and "title_zh" in d.spans and _latin_title(lines[k][a:e]) and len(d.body) == 0:
+            d.set("title", koff + a, koff + e)  # the English title under the Chinese one
+            continue
+        d.body.append(Span(koff + a, koff + e))
+    b.close()
+
+
+def _named_title(ln: Line) -> tuple[int, int] | None:
+    a, e = strip_span(ln.text, 0, ln.start)
+    s = ln.text[a:e]
+    if not s or len(s) > 250 or SENTENCE_END_RE.search(s[:-1]):
+        return None
+    return (a, e) if len(s.split()) >= 2 or sum(is_cjk(c) for c in s) >= 4 else None
+
+
+def _latin_title(s: str) -> bool:
+    return 2 <= len(s.split()) <= 40 and not any(is_cjk(c) for c in s) and not SENTENCE_END_RE.search(s.rstrip("."))
+
+
+def _is_paper_item(doc: ParsedDoc, first: int, last: int) -> bool:
+    """An item that names an arXiv paper anywhere in its lines (a link or ``arXiv:…``)."""
+    return any(
+        arxiv_id(doc.lines[k].text) or any(arxiv_id(lk.url) for lk in doc.lines[k].links) for k in range(first, last + 1)
+    )
 
 
 # ", Mnih et al, 2013." / ", Hasselt et al 2015.": the clause after a cited title.
