@@ -101,8 +101,9 @@ ARXIV_TEXT_RE = re.compile(r"\barXiv(?:\s*id)?\s*(?:\*\*)?\s*[:：]\s*(?:\*\*)?\
 
 def _trim_url(u: str) -> str:
     u = u.rstrip(".,;:!?。，；：！？")
-    # Balance a trailing parenthesis that belongs to the prose, not the URL.
-    while u.endswith(")") and u.count("(") < u.count(")"):
+    # Balance a trailing bracket that belongs to the prose or markup (a BibTeX
+    # "url={…}"), not the URL.
+    while u and u[-1] in ")}" and u.count("({"[")}".index(u[-1])]) < u.count(u[-1]):
         u = u[:-1]
     return u
 

@@ -48,7 +48,7 @@ def _subjects() -> tuple[tuple[str, str], ...]:
     return tuple(sorted(table.items(), key=lambda kv: -len(kv[0])))
 
 
-def find_category(value: str) -> tuple[int, int, str] | None:
+def find_category(value: str, strict: bool = False) -> tuple[int, int, str] | None:
     """``(start, end, code)`` of the first category stated in a field value: a code in
     brackets after a subject name (``Computation and Language (cs.CL)``), a code
     (``cs.LG``, ``arXiv_CV``, ``[LG]``), or a subject name alone.
@@ -59,6 +59,9 @@ def find_category(value: str) -> tuple[int, int, str] | None:
     'CV'
     >>> find_category("Machine Learning")[2]
     'LG'
+
+    ``strict`` (free tags): a bare code (``AI``) is not enough, it must be written as a
+    code (``arXiv_AI``, ``cs.AI``) or be a subject name.
     """
     paren = _PAREN_RE.search(value)
     code = _CODE_RE.search(value)
@@ -72,6 +75,8 @@ def find_category(value: str) -> tuple[int, int, str] | None:
         start = name[0] if name is not None and not value[name[1] : paren.start()].strip(" \t") else paren.start("code")
         end = name[1] if start != paren.start("code") else paren.end("code")
         return start, end, normalize_category(paren.group("code"))
+    if code is not None and strict and not (code.group(0).startswith("arXiv_") or "." in code.group(0) or code.group("q")):
+        code = None  # a bare "AI" among free tags is a word, not a category
     if code is not None and (name is None or code.start() <= name[0]):
         g = "c" if code.group("c") else "q"
         return code.start(), code.end(), normalize_category(code.group(0) if g == "c" else code.group("q"))

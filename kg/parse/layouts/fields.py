@@ -57,6 +57,18 @@ def title_range(line: Line) -> tuple[int, int] | None:
     return (a, e) if e > a else None
 
 
+def _wrapped_authors(lines: list[str], i: int, a: int, e: int) -> tuple[int, int] | None:
+    """``(next line, end in it)`` when an author field's value ends in a separator and the
+    next line goes on with names."""
+    value = lines[i][a:e].rstrip()
+    if not value.endswith((",", "，", "、", ";", " and")) or i + 1 >= len(lines):
+        return None
+    nxt = lines[i + 1]
+    if not nxt.strip() or field(nxt) or not looks_like_authors(value.rstrip(",，、; and") + ", " + nxt.strip()):
+        return None
+    return i + 1, len(nxt.rstrip())
+
+
 def _emphasised(line: Line, a: int, b: int) -> bool:
     """Whether ``line.text[a:b]`` (trimmed) is set in bold or italics."""
     a, b = strip_span(line.text, 0, a, b)
@@ -161,6 +173,13 @@ def parse(doc: ParsedDoc) -> LayoutResult:
                 d.body.append(Span(*strip_span(line, off)))
             continue
         kind, a, e = f
+        if kind == "authors" and "authors" not in d.spans:
+            wrapped = _wrapped_authors(lines, i, a, e)
+            if wrapped is not None:
+                # "Authors: A, B,\nC, D": the list goes on on the next line.
+                nxt, ne = wrapped
+                d.set("authors", off + strip_span(line, 0, a, e)[0], off + len(line) + 1 + (nxt - i - 1) + ne)
+                continue
         if kind in ("title_zh", "authors", "affiliations"):
             d.set(kind, *strip_span(line, off, a, e))
         elif kind == "category":

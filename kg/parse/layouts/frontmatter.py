@@ -21,7 +21,7 @@ from kg.parse.base import Builder, LayoutResult, strip_span
 from kg.parse.categories import find_category
 from kg.parse.dates import find_date
 from kg.parse.document import ParsedDoc
-from kg.parse.fields import FIELD_KEYS, FIELD_RE, field_kind
+from kg.parse.fields import FIELD_KEYS, FIELD_RE, field, field_kind
 from kg.parse.names import looks_like_authors
 from kg.parse.titles import title_spans
 from kg.records import Span
@@ -61,6 +61,31 @@ def _keys(doc: ParsedDoc) -> dict[str, tuple[int, int, int]]:
             s, e = s + 1, e - 1  # a quoted or flow-list value
         out[kind] = (i, s, e)
     return out
+
+
+def _body_field(d, line: str, off: int, f: tuple[str, int, int]) -> bool:
+    """A field line in the post's body (``**作者**: A, B``, ``**分类**: cs.DC, cs.AI``)
+    fills what the front matter left out; an author field must be a list of names (a
+    repost credit ``作者：爱可可-爱生活`` names the poster)."""
+    kind, a, e = f
+    if kind in d.spans or kind == "date" and d.date:
+        return False
+    value = line[a:e]
+    if kind == "authors" and not looks_like_authors(value):
+        return False
+    if kind == "category":
+        got = find_category(value)
+        if not got:
+            return False
+        d.set_category(off + a + got[0], off + a + got[1], got[2])
+    elif kind == "date":
+        got = find_date(value)
+        if not got:
+            return False
+        d.date = got[2]
+    else:
+        d.set(kind, *strip_span(line, off, a, e))
+    return True
 
 
 def _key(s: str) -> str:
@@ -106,8 +131,8 @@ def _glued(d, text: str, off: int, title: str) -> int | None:
         if got_cat:
             d.spans.pop("category", None)
             d.set_category(off + cat.start() + got_cat[0], off + cat.start() + got_cat[1], got_cat[2])
-    d.set("authors", *strip_span(text, off, end, o))
-    d.set("affiliations", *strip_span(text, off, o + 1, c))
+    d.spans["authors"] = Span(*strip_span(text, off, end, o))
+    d.spans["affiliations"] = Span(*strip_span(text, off, o + 1, c))
     zh_start = c + 1
     label = _BODY_LABEL.search(text, zh_start, line_end)
     zh_end = label.start() if label else line_end
@@ -153,7 +178,9 @@ def parse(doc: ParsedDoc) -> LayoutResult:
                 elif kind in ("authors", "affiliations", "title_zh"):
                     d.set(kind, *strip_span(line, off, s, e))
                 elif kind == "category":
-                    got = find_category(line[s:e])
+                    # Tags are free words ("Agent, AI, arXiv"): only a code written as
+                    # one (arXiv_CV, cs.CV) or a subject name is a category there.
+                    got = find_category(line[s:e], strict=True)
                     if got:
                         d.set_category(off + s + got[0], off + s + got[1], got[2])
                 elif kind == "date":
@@ -163,6 +190,9 @@ def parse(doc: ParsedDoc) -> LayoutResult:
         ln = doc.lines[i]
         if ln.kind == "heading":
             continue  # "##### Abstract", "##### URL": section labels
+        f = field(line)
+        if f and f[0] in ("authors", "affiliations", "category", "date", "title_zh") and _body_field(d, line, off, f):
+            continue
         if not glued and isinstance(fm.get("title"), str):
             if _glued(d, line, off, fm["title"]) is not None:
                 glued = True  # the post repeats the paper with its fields glued on one line

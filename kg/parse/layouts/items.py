@@ -166,13 +166,15 @@ def _cited_authors(d, ln: Line, off: int, pos: int) -> None:
 
 
 def _brackets(d, ln: Line, off: int, pos: int) -> None:
-    """Authors or institutions in brackets after the title (the first of each)."""
+    """Authors or institutions in brackets in the title's own clause: right after it, or
+    after its venue and year (``", arXiv, 2021 (*Megvii*)"``) — not in a later sentence."""
     t = ln.text
     for m in _BRACKET.finditer(t, pos):
-        if t[pos : m.start()].strip(" ,.;:") and not re.fullmatch(r"[\s,.;:\w'’\-]*", t[pos : m.start()]):
-            break  # past the title's own clause: a link or other text came first
+        between = t[pos : m.start()]
+        if len(between) > 60 or SENTENCE_END_RE.search(between.rstrip()) or not re.fullmatch(r"[\s,;:\w'’\-]*", between):
+            break
         a, e = m.start("v"), m.end("v")
-        italic = any(s <= a and e <= f for s, f in ln.emphasised)
+        italic = any((s, f) == strip_span(t, 0, a, e) for s, f in ln.emphasised)  # "(*Megvii*)"
         kind = "affiliations" if italic else bracket_kind(t[a:e])
         if kind is not None:
             d.set(kind, *strip_span(t, off, a, e))
