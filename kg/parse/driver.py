@@ -108,6 +108,11 @@ def _document_date(doc: ParsedDoc) -> str | None:
     got = find_date(os.path.basename(doc.path))
     if got:
         return got[2]
+    fm_date = (doc.front_matter or {}).get("date")
+    if fm_date is not None:
+        got = find_date(str(fm_date))
+        if got:
+            return got[2]
     seen = 0
     for ln in doc.lines:
         if not ln.text.strip():
@@ -122,9 +127,24 @@ def _document_date(doc: ParsedDoc) -> str | None:
     return None
 
 
-def _dates(entries: list[Entry], unassigned: list[Unassigned], doc_date: str | None) -> list[Entry]:
+def _section_dates(doc: ParsedDoc) -> list[tuple[int, str]]:
+    """``(1-based line, date)`` of headings that date the entries under them
+    (``#### 20211108`` in a reading log)."""
+    out = []
+    for i, ln in enumerate(doc.lines, 1):
+        if ln.kind == "heading" and len(ln.text.strip()) <= 80:
+            got = find_date(ln.text)
+            if got:
+                out.append((i, got[2]))
+    return out
+
+
+def _dates(doc: ParsedDoc, entries: list[Entry], unassigned: list[Unassigned]) -> list[Entry]:
     """Entries without a date of their own take one from a metadata line right after them
-    (``发布时间: …`` under a post), else the digest's date."""
+    (``发布时间: …`` under a post), else from the dated heading they are under, else the
+    digest's date."""
+    doc_date = _document_date(doc)
+    sections = _section_dates(doc)
     out = []
     for k, e in enumerate(entries):
         date = e.date
@@ -136,7 +156,10 @@ def _dates(entries: list[Entry], unassigned: list[Unassigned], doc_date: str | N
                     if got:
                         date = got[2]
                         break
-        out.append(e if (date or doc_date) == e.date else replace(e, date=date or doc_date))
+        if date is None:
+            date = next((d for line, d in reversed(sections) if line <= e.line), None)
+        date = date or doc_date
+        out.append(e if date == e.date else replace(e, date=date))
     return out
 
 
@@ -169,7 +192,7 @@ def parse_document(doc: ParsedDoc) -> ParseResult:
     for i, x in enumerate(doc.lines, 1):
         if x.raw.strip() and not x.text.strip() and i not in inside and i not in told:
             unassigned.append(Unassigned(doc.path, i, x.raw.strip()[:200], "markup only"))
-    entries = _dates(entries, unassigned, _document_date(doc))
+    entries = _dates(doc, entries, unassigned)
     missing = [u.line for u in unassigned if u.reason == NOT_IN_ENTRY]
     if missing:
         log.warning(
