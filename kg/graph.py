@@ -10,7 +10,7 @@ Edge (type)               Meaning
 ========================  ==========================================================
 Author -AUTHORED-> Paper  ``position`` (1-based author order)
 Paper -AFFILIATED_WITH->  institution named in the entry's affiliation line
-Author -AFFILIATED_WITH-> only where the entry names exactly one institution
+Author -AFFILIATED_WITH-> the author's institution where the entry says it (``paper``)
 Paper -PROPOSES-> Model   the paper introduces the model / method
 Paper -USES-> Model       compared with, fine-tuned, evaluated, built on
 Paper -INTRODUCES-> Data  the paper introduces the dataset / benchmark
@@ -22,6 +22,10 @@ Paper -APPEARS_IN-> Digest  the digest file the entry came from (``line``)
 Digests are keyed by their path relative to the input root (:func:`digest_keys`). Paper
 and Digest nodes carry ``date`` (ISO ``YYYY-MM-DD`` or ``YYYY-MM``) where one is known: the
 date the entry or digest states, else a paper's arXiv month.
+
+An author's institution is known where the entry marks who belongs where (``A Smith1,
+B Jones2`` with ``1 MIT; 2 Stanford``), or where it names exactly one institution; that
+edge carries the paper it was read from (``paper``).
 
 Every edge carries provenance: ``file`` and ``line`` of its first occurrence,
 ``evidence`` (the text it came from), ``span`` (``[start, end)`` of that text in the
@@ -197,12 +201,23 @@ def add_records(G: nx.MultiDiGraph, records: Iterable[PaperRecord]) -> nx.MultiD
             i = _add_node(G, "Institution", slug(m.name), m.name)
             inst_ids.append((i, m))
             _add_edge(G, p, i, "AFFILIATED_WITH", file, line, m.text, span=[m.start, m.end])
+        by_name = {m.name: (i, m) for i, m in inst_ids}
+        marked: dict[int, list[str]] = {}
+        for pos, name in rec.author_institutions:
+            if name in by_name:
+                marked.setdefault(pos, []).append(name)
         for a in rec.authors:
             aid = _add_node(G, "Author", author_key(a.name), a.name)
             _add_edge(G, aid, p, "AUTHORED", file, line, a.name, position=a.position, span=[a.start, a.end])
-            if len(inst_ids) == 1:  # only then is the author's affiliation unambiguous
+            if marked:
+                # The entry says who belongs where (markers): those edges only, with the
+                # paper they were read from.
+                for name in marked.get(a.position, []):
+                    i, im = by_name[name]
+                    _add_edge(G, aid, i, "AFFILIATED_WITH", file, line, im.text, span=[im.start, im.end], paper=p)
+            elif len(inst_ids) == 1:  # only then is the author's affiliation unambiguous
                 im = inst_ids[0][1]
-                _add_edge(G, aid, inst_ids[0][0], "AFFILIATED_WITH", file, line, im.text, span=[im.start, im.end])
+                _add_edge(G, aid, inst_ids[0][0], "AFFILIATED_WITH", file, line, im.text, span=[im.start, im.end], paper=p)
         for m in rec.models:
             mid = _add_node(G, "Model", slug(m.name), m.name)
             _add_edge(G, p, mid, "PROPOSES" if m.role == "proposed" else "USES", file, line, m.text, span=[m.start, m.end])

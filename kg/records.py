@@ -128,6 +128,7 @@ class Author:
     position: int
     start: int
     end: int
+    marks: tuple[str, ...] = ()  # affiliation markers written with the name ("A Smith1,2" -> ("1", "2"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -152,7 +153,9 @@ class PaperRecord:
     urls: tuple[str, ...]
     text: str = field(default="", repr=False)
     date: str | None = None
-    author_institutions: tuple[tuple[str, str], ...] = ()  # (author name, canonical institution)
+    #: (author position, canonical institution) where the entry says which author
+    #: belongs where (markers such as "A Smith1" and "1 MIT").
+    author_institutions: tuple[tuple[int, str], ...] = ()
 
     @property
     def source_name(self) -> str:

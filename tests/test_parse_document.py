@@ -201,3 +201,43 @@ def test_two_digests_with_one_name_are_two_digest_nodes(tmp_path):
     papers = [d for _, d in G.nodes(data=True) if d["label"] == "Paper"]
     assert {p["date"] for p in papers} == {"2022-09"}
     assert digest_keys(["x/digest.txt"]) == {"x/digest.txt": "digest.txt"}
+
+
+def test_affiliation_per_author_from_markers():
+    text = (
+        "1、[LG] A Study of Marked Affiliations In Digests\n"
+        "Alice Smith1, Bob Jones2, Carol Wu1,2\n"
+        "[1 MIT; 2 Stanford University]\n"
+    )
+    rec = kg.extract_paths([_write(text, "d.txt")])[0]
+    assert [a.name for a in rec.authors] == ["Alice Smith", "Bob Jones", "Carol Wu"]
+    assert [m.name for m in rec.institutions] == ["Massachusetts Institute of Technology", "Stanford University"]
+    assert set(rec.author_institutions) == {
+        (1, "Massachusetts Institute of Technology"),
+        (2, "Stanford University"),
+        (3, "Massachusetts Institute of Technology"),
+        (3, "Stanford University"),
+    }
+    G = build_graph([rec])
+    affiliated = sorted(
+        (G.nodes[u]["name"], G.nodes[v]["name"])
+        for u, v, k, d in G.edges(keys=True, data=True)
+        if k == "AFFILIATED_WITH" and G.nodes[u]["label"] == "Author"
+    )
+    assert affiliated == [
+        ("Alice Smith", "Massachusetts Institute of Technology"),
+        ("Bob Jones", "Stanford University"),
+        ("Carol Wu", "Massachusetts Institute of Technology"),
+        ("Carol Wu", "Stanford University"),
+    ]
+    paper = next(n for n, d in G.nodes(data=True) if d["label"] == "Paper")
+    author_edges = [d for u, _, k, d in G.edges(keys=True, data=True) if k == "AFFILIATED_WITH" and u.startswith("Author:")]
+    assert len(author_edges) == 4 and all(d["paper"] == paper for d in author_edges)
+
+
+def test_without_markers_an_author_gets_an_institution_only_when_there_is_one():
+    text = "1、[LG] A Study of Unmarked Affiliations Here\nAlice Smith, Bob Jones\n[MIT & Stanford University]\n"
+    rec = kg.extract_paths([_write(text, "d.txt")])[0]
+    assert rec.author_institutions == ()
+    G = build_graph([rec])
+    assert not [1 for u, _, k in G.edges(keys=True) if k == "AFFILIATED_WITH" and G.nodes[u]["label"] == "Author"]

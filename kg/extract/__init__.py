@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from kg.extract.affiliations import split_affiliations
+from kg.extract.affiliations import affiliations_by_marker, split_affiliations
 from kg.extract.authors import split_authors
 from kg.extract.entities import find_entities
 from kg.parse.categories import normalize_category
@@ -38,8 +38,13 @@ def extract_entry(entry: Entry) -> PaperRecord:
     if entry.authors is not None:
         authors, truncated = split_authors(entry.authors.of(text), entry.authors.start)
     insts = []
+    pairs: list[tuple[int, str]] = []
     if entry.affiliations is not None:
         insts, _ = split_affiliations(entry.affiliations.of(text), entry.affiliations.start)
+        if any(a.marks for a in authors):
+            # "A Smith1, B Jones2" with "1 MIT; 2 Stanford": who belongs where.
+            by = affiliations_by_marker(entry.affiliations.of(text), entry.affiliations.start)
+            pairs = [(a.position, m.name) for a in authors for k in a.marks for m in by.get(k, [])]
     regions: list[Span] = [s for s in (entry.title, entry.title_zh) if s is not None] + list(entry.body)
     if entry.kind == "abstract" and not entry.body:
         regions = [Span(0, len(text))]
@@ -77,6 +82,7 @@ def extract_entry(entry: Entry) -> PaperRecord:
         urls=tuple(dict.fromkeys(urls)),
         text=text,
         date=entry.date or arxiv_month(aid),
+        author_institutions=tuple(dict.fromkeys(pairs)),
     )
 
 

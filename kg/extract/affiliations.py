@@ -25,7 +25,45 @@ from kg.records import Mention
 from kg.resolve import DEPARTMENT, ORG_WORDS, Merge, institutions
 from kg.text import is_cjk, normalize
 
-__all__ = ["split_affiliations", "split_groups", "institution_names"]
+__all__ = ["split_affiliations", "split_groups", "institution_names", "affiliations_by_marker"]
+
+# An affiliation number at the start of a group: "1 MIT", "[2] Stanford", "¹MIT", "3. CMU".
+_MARKER = re.compile(
+    r"(?:^|(?<=[\s,;，；&|、]))(?:\[(?P<b>\d{1,2})\]|(?P<n>\d{1,2})(?:[.)]\s*|\s+)(?=[^\W\d_])|(?P<s>[¹²³⁴⁵⁶⁷⁸⁹⁰]+))\s*"
+)
+_SUPERSCRIPT = str.maketrans("¹²³⁴⁵⁶⁷⁸⁹⁰", "1234567890")
+
+
+def _marked_segments(text: str) -> list[tuple[str, int, int]] | None:
+    """``(marker, start, end)`` of each numbered group when ``text`` starts with an
+    affiliation number, else ``None``."""
+    ms = list(_MARKER.finditer(text))
+    if not ms or text[: ms[0].start()].strip():
+        return None
+    out = []
+    for k, m in enumerate(ms):
+        key = (m.group("b") or m.group("n") or (m.group("s") or "").translate(_SUPERSCRIPT)).strip()
+        end = ms[k + 1].start() if k + 1 < len(ms) else len(text)
+        out.append((key, m.end(), end))
+    return out
+
+
+def affiliations_by_marker(text: str, offset: int = 0) -> dict[str, list[Mention]]:
+    """Institutions per affiliation number (``1 MIT; 2 Stanford University`` →
+    ``{"1": [MIT], "2": [Stanford University]}``); empty when the line has no numbers.
+
+    >>> {k: [m.name for m in v] for k, v in affiliations_by_marker("1 MIT; 2 Stanford University").items()}
+    {'1': ['Massachusetts Institute of Technology'], '2': ['Stanford University']}
+    """
+    segs = _marked_segments(text)
+    if not segs:
+        return {}
+    out: dict[str, list[Mention]] = {}
+    for key, a, b in segs:
+        # One marker may name several superscripts at once ("¹²"): each digit its own.
+        for k in (list(key) if len(key) > 1 and not key.isdigit() else [key]):
+            out.setdefault(k, []).extend(_split_plain(text[a:b], offset + a)[0])
+    return out
 
 # "&" separates institutions except inside names like "Texas A&M" or "AT&T" (a capital
 # letter right before it and a lone capital right after it).
@@ -266,10 +304,28 @@ def institution_names(text: str) -> list[tuple[int, str]]:
 
 def split_affiliations(text: str, offset: int = 0) -> tuple[list[Mention], list[Merge]]:
     """Canonical institutions (deduplicated, in order) with spans, plus the merges made.
+    Affiliation numbers (``1 MIT; 2 Stanford``) are not part of the names.
 
     >>> [m.name for m in split_affiliations("清华大学计算机系 & UCLA; Dept. of CS, Stanford University, CA, USA")[0]]
     ['Tsinghua University', 'University of California, Los Angeles', 'Stanford University']
     """
+    segs = _marked_segments(text)
+    if not segs:
+        return _split_plain(text, offset)
+    mentions: list[Mention] = []
+    merges: list[Merge] = []
+    seen: set[str] = set()
+    for _, a, b in segs:
+        ms, mg = _split_plain(text[a:b], offset + a)
+        merges += mg
+        for m in ms:
+            if m.name not in seen:
+                seen.add(m.name)
+                mentions.append(m)
+    return mentions, merges
+
+
+def _split_plain(text: str, offset: int = 0) -> tuple[list[Mention], list[Merge]]:
     res = institutions()
     mentions: list[Mention] = []
     merges: list[Merge] = []
