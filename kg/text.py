@@ -95,8 +95,9 @@ ARXIV_RE = re.compile(
     r"(?P<id>(?:\d{4}\.\d{4,5})|(?:[a-z\-]+(?:\.[A-Z]{2})?/\d{7}))(?:v\d+)?",
     re.I,
 )
-# "arXiv:2401.00001", and labelled ids ("**ArXiv ID**: 2512.24157v1", "arXiv ID：…").
-ARXIV_TEXT_RE = re.compile(r"\barXiv(?:\s*id)?\s*(?:\*\*)?\s*[:：]\s*(?:\*\*)?\s*(?P<id>\d{4}\.\d{4,5})(?:v\d+)?", re.I)
+# "arXiv:2401.00001", and labelled ids ("ArXiv ID: 2512.24157v1", "arXiv ID：…"); Markdown
+# emphasis around the label is removed before text gets here (kg.parse.document).
+ARXIV_TEXT_RE = re.compile(r"\barXiv(?:\s*id)?\s*[:：]\s*(?P<id>\d{4}\.\d{4,5})(?:v\d+)?", re.I)
 
 
 def _trim_url(u: str) -> str:

@@ -276,7 +276,7 @@ def test_not_boilerplate_inside_entries(line):
         ("arxiv.org/abs/cs/0112017", "cs/0112017"),
         ("https://arxiv.org/abs/math.GT/0309136v2", "math.GT/0309136"),
         ("arXiv:2401.00001v3", "2401.00001"),
-        ("**ArXiv ID**: 2512.24157v1", "2512.24157"),
+        ("ArXiv ID: 2512.24157v1", "2512.24157"),  # entry text has Markdown emphasis removed (was "**ArXiv ID**:")
         ("https://huggingface.co/papers/2512.14691?utm_source=digest", "2512.14691"),
         ("https://papers.cool/arxiv/2405.01234", "2405.01234"),
         ("http://t.cn/A6Wq3kTn", None),

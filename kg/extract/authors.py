@@ -17,7 +17,7 @@ __all__ = ["split_authors"]
 _TRUNC = re.compile(r"\s*(?:,\s*)?(?:\.\.\.|…|⋯|et\.?\s*al\.?|等人?)\s*$", re.I)
 _SEP = re.compile(r"\s*(?:,|，|、|;|；|&|＆|\band\b|\s和\s)\s*")
 _SEMI = re.compile(r"\s*[;；]\s*")
-_PREFIX = re.compile(r"^\s*(?:\*\*)?\s*(?:authors?|作者)\s*(?:\*\*)?\s*[:：]\s*(?:\*\*)?", re.I)
+_PREFIX = re.compile(r"^\s*(?:authors?|作者)\s*[:：]\s*", re.I)
 _MARKS = re.compile(r"[\d*†‡§¶#¹²³⁴⁵⁶⁷⁸⁹⁰✉]+(?:[,，][\d¹²³⁴⁵⁶⁷⁸⁹⁰]+)*$")
 _SUFFIX = re.compile(r"^(?:Jr|Sr)\.?$|^(?:II|III|IV)$")
 # "Smith, J." / "van der Berg, A. B.": a surname, a comma, then initials only.
