@@ -18,6 +18,7 @@ import re
 
 from kg.parse.base import NOT_IN_ENTRY, Builder, LayoutResult, strip_span
 from kg.parse.boilerplate import is_boilerplate
+from kg.parse.data import load_words
 from kg.parse.document import Line, ParsedDoc
 from kg.parse.names import bracket_kind, surname_citation
 from kg.parse.titles import SENTENCE_END_RE, title_spans
@@ -28,11 +29,11 @@ __all__ = ["parse", "name", "in_gaps"]
 
 name = "items"
 
-#: Link texts that label a link rather than name a paper.
-_LABEL = re.compile(r"^\W*(?:paper|pdf|arxiv|abs|code|github|pytorch|tensorflow|jax|project|page|website|video|"
-                    r"blog|slides|poster|tweet|demo|data(?:set)?|model|weights|html|link|论文|代码|项目|主页)\b", re.I)
+#: Link texts that label a link rather than name a paper (kg/data/parse/link_labels.txt).
+_LABEL = re.compile(r"^\W*(?:" + "|".join(map(re.escape, load_words("link_labels.txt"))) + r")\b", re.I)
+#: Labels that say the link is the paper itself.
+PAPER_LABELS = frozenset({"paper", "pdf", "arxiv", "论文"})
 _VOTES_RE = re.compile(r"\s*[(（]\s*\d+\s*[▲↑]\s*[)）]\s*$|\s+$")
-_PAPER_LABEL = re.compile(r"^\W*(?:paper|pdf|arxiv|论文)\W*$", re.I)
 _QUOTED = re.compile(r"[\"“](?P<t>[^\"“”]{6,400})[\"”]")
 _BRACKET = re.compile(r"\s*[(（](?P<v>[^()（）]{2,200})[)）]")
 
@@ -73,7 +74,7 @@ def _is_paper(line: Line, title: tuple[int, int] | None) -> bool:
         text = line.text[lk.start : lk.end]
         if (lk.start, lk.end) == title and not lk.url.strip():
             return True
-        if _PAPER_LABEL.match(text) and lk.url.startswith(("http://", "https://")):
+        if re.sub(r"\W+", "", text).casefold() in PAPER_LABELS and lk.url.startswith(("http://", "https://")):
             return True
     return False
 

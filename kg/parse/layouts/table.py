@@ -13,22 +13,32 @@ import re
 from kg.parse.base import NOT_IN_ENTRY, Builder, LayoutResult, strip_span
 from kg.parse.boilerplate import is_boilerplate
 from kg.parse.categories import find_category
+from kg.parse.data import load_json
 from kg.parse.dates import find_date
 from kg.parse.document import Line, ParsedDoc
+from kg.parse.fields import field_kind
 from kg.parse.titles import title_spans
 
-__all__ = ["parse", "name", "COLUMN_KEYS"]
+__all__ = ["parse", "name", "column_kind"]
 
 name = "table"
 
-#: Header labels → the entry part of the column.
-COLUMN_KEYS = {
-    "title": re.compile(r"^(?:title|paper|papers|paper title|论文|标题|题目|论文标题|name)$", re.I),
-    "authors": re.compile(r"^(?:authors?|作者)$", re.I),
-    "affiliations": re.compile(r"^(?:affiliations?|institutions?|机构|单位)$", re.I),
-    "category": re.compile(r"^(?:categor(?:y|ies)|subjects?|分类|类别)$", re.I),
-    "date": re.compile(r"^(?:date|publish date|published|日期|发布日期)$", re.I),
-}
+_PARTS = ("title", "authors", "affiliations", "category", "date")
+
+
+def column_kind(label: str) -> str | None:
+    """The entry part a column holds, from its header label (field keys, and the
+    table-only labels of kg/data/parse/column_keys.json)."""
+    label = re.sub(r"\s+", " ", label.strip().strip("*_:：")).casefold()
+    kind = field_kind(label)
+    if kind in _PARTS:
+        return kind
+    for part, labels in load_json("column_keys.json").items():
+        if part in _PARTS and label in (x.casefold() for x in labels):
+            return part
+    return None
+
+
 _EMPTY = ("null", "none", "-", "n/a", "")
 
 
@@ -59,7 +69,7 @@ def parse(doc: ParsedDoc) -> LayoutResult:
             b.report(i, is_boilerplate(line, between_entries=True) or NOT_IN_ENTRY)
             continue
         labels = [line[a:e].strip() for a, e in cells]
-        header = {k: n for k, rx in COLUMN_KEYS.items() for n, lab in enumerate(labels) if rx.match(lab)}
+        header = _header(labels)
         if "title" in header and (i + 1 < len(lines) and doc.lines[i + 1].kind == "table-rule" or not columns):
             columns = header
             b.report(i, "table header")
@@ -72,6 +82,16 @@ def parse(doc: ParsedDoc) -> LayoutResult:
         _fill(d, columns, [(ln, off, a, e) for a, e in cells])
         b.close()
     return b.result()
+
+
+def _header(labels: list[str]) -> dict[str, int]:
+    """Entry part → column index (the first column of each part)."""
+    out: dict[str, int] = {}
+    for n, lab in enumerate(labels):
+        kind = column_kind(lab)
+        if kind is not None and kind not in out:
+            out[kind] = n
+    return out
 
 
 def _title_in_cell(ln: Line, a: int, e: int) -> tuple[int, int]:
@@ -122,7 +142,7 @@ def _html_row(b: Builder, first: int, last: int, header: bool, cells, columns: d
     """An HTML ``<tr>`` row: a header names the columns, a data row is one paper."""
     doc = b.doc
     texts = [doc.lines[c[0]].text[c[1] : c[2]].strip() if c else "" for c in cells]
-    head = {k: n for k, rx in COLUMN_KEYS.items() for n, lab in enumerate(texts) if rx.match(lab)}
+    head = _header(texts)
     if header or "title" in head and not columns:
         for k in range(first, last + 1):
             b.report(k, "table header")
