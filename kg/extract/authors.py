@@ -76,6 +76,11 @@ def split_authors(text: str, offset: int = 0) -> tuple[list[Author], bool]:
     m = _TRUNC.search(text)
     truncated = bool(m)
     body = text[: m.start()] if m else text
+    # A full stop that ends the list ("…, Michael J. Black.") is not part of the last
+    # name — unless it ends an initial or a suffix ("A. B.", "Jr.").
+    stripped = body.rstrip()
+    if stripped.endswith(".") and not _SUFFIX.match(stripped.split()[-1]) and len(stripped.split()[-1].rstrip(".")) > 1:
+        body = stripped[:-1]
     pm = _PREFIX.match(body)
     if pm:  # keep offsets: blank the label out instead of cutting it
         body = " " * pm.end() + body[pm.end():]

@@ -65,6 +65,10 @@ def split_title(rest: str) -> tuple[str, str | None]:
 def title_spans(text: str, a: int, b: int) -> tuple[tuple[int, int] | None, tuple[int, int] | None]:
     """``(english, chinese)`` ranges of the title written in ``text[a:b]`` (either may be
     ``None``)."""
+    # A full stop after the last word ends the sentence the list wrote the title as
+    # ("**DeepDeform: Learning … Data.**"); it is not part of the title.
+    while b > a and text[b - 1] == "." and text[b - 2 : b - 1].isalnum() and not text[a:b].endswith(("et al.", "etc.", "vs.")):
+        b -= 1
     en, zh = split_title(text[a:b])
     out: list[tuple[int, int] | None] = []
     for part in (en, zh):
