@@ -25,6 +25,7 @@ __all__ = [
     "without_bidi",
     "bracket_kind",
     "surname_citation",
+    "author_value",
 ]
 
 # Author names: initials with or without dots (``R T. Q. Chen``, ``J.-B. Mouret``), full
@@ -213,3 +214,26 @@ def surname_citation(s: str) -> bool:
     """
     s = without_bidi(s).strip()
     return _SURNAMES_RE.fullmatch(s) is not None and not any(w in TITLE_WORDS for w in s.split())
+
+
+def author_value(value: str) -> tuple[int, int] | None:
+    """``(start, end)`` of the author list in a field value, or ``None``: the whole value,
+    or the part before a bracketed note (``A, B 等（共 13 位作者）。``), without the full
+    stop that ends it.
+
+    >>> v = "Dongting Li, Xingyu Chen 等（共 13 位作者，详见 arXiv 页）。"
+    >>> a, e = author_value(v); v[a:e]
+    'Dongting Li, Xingyu Chen 等'
+    """
+    a = len(value) - len(value.lstrip())
+    candidates = [len(value.rstrip())]
+    for k, c in enumerate(value):
+        if c in "(（[［" and k > a:
+            candidates.append(len(value[:k].rstrip()))
+            break
+    for e in candidates:
+        while e > a and value[e - 1] in "。.;；,，":
+            e -= 1
+        if e > a and looks_like_authors(value[a:e]):
+            return a, e
+    return None

@@ -22,7 +22,7 @@ from kg.parse.categories import find_category
 from kg.parse.dates import find_date
 from kg.parse.document import Line, ParsedDoc
 from kg.parse.fields import FIELD_RE, field, field_kind
-from kg.parse.names import looks_like_authors
+from kg.parse.names import author_value, looks_like_authors
 from kg.parse.titles import SENTENCE_END_RE, title_spans
 from kg.records import Span
 from kg.text import cjk_share, is_cjk
@@ -180,7 +180,9 @@ def parse(doc: ParsedDoc) -> LayoutResult:
                 nxt, ne = wrapped
                 d.set("authors", off + strip_span(line, 0, a, e)[0], off + len(line) + 1 + (nxt - i - 1) + ne)
                 continue
-        if kind in ("title_zh", "authors", "affiliations"):
+        if kind == "authors" and (got := author_value(line[a:e])) is not None:
+            d.set("authors", off + a + got[0], off + a + got[1])  # without a note after the names
+        elif kind in ("title_zh", "authors", "affiliations"):
             d.set(kind, *strip_span(line, off, a, e))
         elif kind == "category":
             got = find_category(line[a:e])

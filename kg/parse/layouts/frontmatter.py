@@ -22,14 +22,16 @@ from kg.parse.categories import find_category
 from kg.parse.dates import find_date
 from kg.parse.document import ParsedDoc
 from kg.parse.fields import FIELD_KEYS, FIELD_RE, field, field_kind
-from kg.parse.names import looks_like_authors
+from kg.parse.names import author_value, looks_like_authors
 from kg.parse.titles import title_spans
 from kg.records import Span
+from kg.text import arxiv_id
 
 __all__ = ["parse", "name", "in_gaps"]
 
 name = "frontmatter"
 
+_BARE_ID = re.compile(r"\d{4}\.\d{5}|\d{4}\.\d{4}(?!\d)")
 _CATEGORY_TAG = re.compile(r"\s*[\[［][A-Za-z.\-]{2,10}[\]］]\s*")
 # A label that opens the summary glued after a Chinese title ("要点:", "摘要：").
 _BODY_LABEL = re.compile(
@@ -71,9 +73,12 @@ def _body_field(d, line: str, off: int, f: tuple[str, int, int]) -> bool:
     if kind in d.spans or kind == "date" and d.date:
         return False
     value = line[a:e]
-    if kind == "authors" and not looks_like_authors(value):
-        return False
-    if kind == "category":
+    if kind == "authors":
+        got = author_value(value)
+        if got is None:
+            return False
+        d.set("authors", off + a + got[0], off + a + got[1])
+    elif kind == "category":
         got = find_category(value)
         if not got:
             return False
@@ -86,6 +91,23 @@ def _body_field(d, line: str, off: int, f: tuple[str, int, int]) -> bool:
     else:
         d.set(kind, *strip_span(line, off, a, e))
     return True
+
+
+#: Distinct arXiv ids above which a page lists papers rather than presents one (a post
+#: about one paper links its own id, at most a few related ones).
+MAX_IDS_OF_A_POST = 5
+
+
+def _many_papers(doc: ParsedDoc) -> bool:
+    ids: set[str] = set()
+    for ln in doc.lines:
+        for source in [ln.text, *(lk.url for lk in ln.links), *ln.ids]:
+            aid = arxiv_id(source) or (source[:10] if _BARE_ID.match(source) else None)
+            if aid:
+                ids.add(aid)
+                if len(ids) > MAX_IDS_OF_A_POST:
+                    return True
+    return False
 
 
 def _key(s: str) -> str:
@@ -147,12 +169,15 @@ def _glued(d, text: str, off: int, title: str) -> int | None:
 def parse(doc: ParsedDoc) -> LayoutResult:
     """The post as one entry, or nothing when the file has no front matter with a title."""
     b = Builder(doc, "frontmatter")
-    fm = doc.front_matter
-    if not fm or doc.front_matter_lines is None or not isinstance(fm.get("title"), str):
+    if doc.front_matter_lines is None or _many_papers(doc):
         return b.result()
     keys = _keys(doc)
     if "title" not in keys:
         return b.result()
+    # The YAML mapping when it parses; otherwise (an unquoted "title: A: B") the key lines
+    # as written still name the paper.
+    k, s, e = keys["title"]
+    fm = doc.front_matter if isinstance((doc.front_matter or {}).get("title"), str) else {"title": doc.lines[k].text[s:e]}
     first = min(keys[k][0] for k in keys if k in ("title", "authors", "category"))
     fa, fb = doc.front_matter_lines
     for i in range(fa, first):
