@@ -241,3 +241,120 @@ def test_without_markers_an_author_gets_an_institution_only_when_there_is_one():
     assert rec.author_institutions == ()
     G = build_graph([rec])
     assert not [1 for u, _, k in G.edges(keys=True) if k == "AFFILIATED_WITH" and G.nodes[u]["label"] == "Author"]
+
+
+# --- layouts read from real digests (tests/data/real holds the files themselves) ----------
+# The snippets below are cut to the shape of real files of the development set; the
+# real files are scored by tests/test_layouts.py::test_real_dev_split_meets_the_structural_bars.
+
+
+def _records(text: str, name: str = "digest.md"):
+    return kg.extract_paths([_write(text, name)])
+
+
+def test_awesome_list_items_with_quoted_titles_and_italic_institutions():
+    text = (
+        "#### MLP-Series\n"
+        '* **RepMLP**: "RepMLP: Re-parameterizing Convolutions into Fully-connected Layers", arXiv, 2021 (*Megvii*). '
+        "[[Paper](https://arxiv.org/abs/2105.01883)][[PyTorch](https://github.com/DingXiaoH/RepMLP)]\n"
+        '* **gMLP**: "Pay Attention to MLPs", NeurIPS, 2021 (*Google*). [[Paper](https://arxiv.org/abs/2105.08050)]\n'
+    )
+    recs = _records(text)
+    assert [(r.layout, r.title, r.arxiv_id) for r in recs] == [
+        ("items", "RepMLP: Re-parameterizing Convolutions into Fully-connected Layers", "2105.01883"),
+        ("items", "Pay Attention to MLPs", "2105.08050"),
+    ]
+    assert [m.name for m in recs[1].institutions] == ["Google"]
+    assert recs[0].urls == ("https://arxiv.org/abs/2105.01883", "https://github.com/DingXiaoH/RepMLP")
+
+
+def test_reading_log_items_with_authors_in_brackets_and_dated_headings():
+    text = (
+        "#### 20211108\n\n"
+        "* :star: [EditGAN: High-Precision Semantic Image Editing](https://arxiv.org/pdf/2111.03186.pdf) (NVIDIA, MIT) NIPS\n"
+        "* [Sliced Recursive Transformer](https://arxiv.org/pdf/2111.05297.pdf) (Eric Xing)\n"
+        "  * We present a neat yet effective recursive operation on vision transformers.\n"
+    )
+    recs = _records(text)
+    assert [r.title for r in recs] == ["EditGAN: High-Precision Semantic Image Editing", "Sliced Recursive Transformer"]
+    assert [a.name for a in recs[1].authors] == ["Eric Xing"]
+    assert {m.name for m in recs[0].institutions} == {"NVIDIA", "Massachusetts Institute of Technology"}
+    assert [r.date for r in recs] == ["2021-11-08", "2021-11-08"]
+
+
+def test_restructuredtext_reading_list():
+    text = (
+        "=====================\nKey Papers in Deep RL\n=====================\n\n"
+        ".. contents:: Table of Contents\n    :depth: 2\n\n"
+        ".. [#] `Playing Atari with Deep Reinforcement Learning <https://www.cs.toronto.edu/~vmnih/docs/dqn.pdf>`_, "
+        "Mnih et al, 2013. **Algorithm: DQN.**\n\n"
+        ".. [#] `Deep Recurrent Q-Learning for Partially Observable MDPs <https://arxiv.org/abs/1507.06527>`_, "
+        "Hausknecht and Stone, 2015. **Algorithm: Deep Recurrent Q-Learning.**\n"
+    )
+    recs = _records(text, "keypapers.rst")
+    assert [(r.title, [a.name for a in r.authors], r.authors_truncated) for r in recs] == [
+        ("Playing Atari with Deep Reinforcement Learning", ["Mnih"], True),
+        ("Deep Recurrent Q-Learning for Partially Observable MDPs", ["Hausknecht", "Stone"], False),
+    ]
+    assert recs[1].arxiv_id == "1507.06527"
+
+
+def test_footnote_items_with_chinese_and_english_titles():
+    text = (
+        "[^3]: 量子假设检验的样本复杂度\n\n"
+        "    Sample complexity of quantum hypothesis testing\n\n"
+        "    [https://arxiv.org/abs/2403.17868](https://arxiv.org/abs/2403.17868)\n\n"
+        "    本文研究了量子假设检验的样本复杂度。\n\n"
+        "[^4]: 深度学习及其最新应用综述\n\n"
+        "    A Survey on Deep Learning and State-of-the-arts Applications\n\n"
+        "    arXiv:2403.17561v1 Announce Type: new  Abstract: Deep learning is a computational model.\n"
+    )
+    recs = _records(text)
+    assert [(r.title, r.title_zh, r.arxiv_id) for r in recs] == [
+        ("Sample complexity of quantum hypothesis testing", "量子假设检验的样本复杂度", "2403.17868"),
+        ("A Survey on Deep Learning and State-of-the-arts Applications", "深度学习及其最新应用综述", "2403.17561"),
+    ]
+
+
+def test_html_table_rows_pasted_into_markdown():
+    text = (
+        "# cs.AI（2025-08-27）\n\n<table>\n<thead>\n"
+        "<tr><th>#</th><th>题目</th><th>一句话要点</th></tr>\n</thead>\n<tbody>\n<tr>\n  <td>1</td>\n"
+        '  <td><a href="./papers/x.html">SoK: Large Language Model Copyright Auditing via Fingerprinting</a></td>\n'
+        "  <td>提出LLM指纹技术以解决版权审计问题</td>\n"
+        '  <td><button data-arxiv-id="2508.19843v3">☆</button></td>\n</tr>\n</tbody>\n</table>\n'
+    )
+    recs = _records(text)
+    assert [(r.layout, r.title, r.arxiv_id, r.urls, r.date) for r in recs] == [
+        ("table", "SoK: Large Language Model Copyright Auditing via Fingerprinting", "2508.19843", (), "2025-08-27"),
+    ]
+
+
+def test_post_repeating_its_paper_with_glued_fields():
+    text = (
+        "---\nlayout: post\ntitle:  Fireact - Toward Language Agent Fine-tuning\ndate:   2023-10-09 16:03:30 +0800\n"
+        "tags:   [Agent, AI, arXiv]\n---\n\n"
+        "[arXiv](https://arxiv.org/abs/2310.05915) V1: [FIREACT](https://arxiv.org/pdf/2310.05915.pdf)\n\n"
+        "作者：爱可可-爱生活\n\n"
+        "FireAct: Toward Language Agent Fine-tuningB Chen, C Shu, E Shareghi[System2 Research & University of Cambridge]"
+        "FireAct：语言Agent微调要点:提出FireAct，一种微调语言模型的新方法。\n"
+    )
+    rec = _records(text, "2023-10-09-fireact.markdown")[0]
+    assert (rec.layout, rec.line) == ("frontmatter", 3)
+    assert rec.title == "FireAct: Toward Language Agent Fine-tuning"
+    assert rec.title_zh == "FireAct：语言Agent微调"
+    assert [a.name for a in rec.authors] == ["B Chen", "C Shu", "E Shareghi"]
+    assert [m.name for m in rec.institutions] == ["System2 Research", "University of Cambridge"]
+    assert rec.category is None  # free tags ("AI") are not a category
+    assert rec.date == "2023-10-09"
+
+
+def test_table_title_cell_with_a_summary_keeps_the_bold_title():
+    text = (
+        "| **Paper** | **Links** |\n| --- | --- |\n"
+        "| 1) **Toolformer: Language Models Can Teach Themselves to Use Tools** - introduces language models that "
+        "teach themselves. | [Paper](https://arxiv.org/abs/2302.04761), [Tweet](https://twitter.com/x/status/1) |\n"
+    )
+    rec = _records(text)[0]
+    assert rec.title == "Toolformer: Language Models Can Teach Themselves to Use Tools"
+    assert rec.arxiv_id == "2302.04761"

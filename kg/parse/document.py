@@ -120,7 +120,7 @@ _BLOCK_MARKUP = {"heading_open", "table_open", "front_matter", "fence", "html_bl
 # Characters without which no line carries Markdown markup that changes its text: a cheap
 # pre-check that spares the markdown-it parse on plain digests (most of kg's input).
 _MARKUP_CHARS = ("](", "**", "__", "`", "<", "|")
-_BLOCK_STARTS = ("#", "- ", "* ", "+ ", "> ", "---", "===")
+_BLOCK_STARTS = ("#", "- ", "* ", "+ ", "> ", "---", "===", "[^")
 
 
 def _may_be_markdown(sample: str) -> bool:
