@@ -149,6 +149,22 @@ def _runs(line: Line, off: int, lineno: int) -> list[tuple[int, int, int]]:
     return runs or [(off, lineno, 0)]
 
 
+#: Characters of a line besides its link texts up to which it still counts as "only
+#: links" (brackets and separators around each link: "[[Paper](…)] · ").
+LINK_DECORATION = 4
+
+
+def _link_line(ln: Line) -> str | None:
+    if not ln.links:
+        return None
+    if all(lk.url.startswith("#") for lk in ln.links):
+        return "table of contents"
+    linked = sum(lk.end - lk.start for lk in ln.links)
+    if not any(PAPER_URL_RE.search(lk.url) for lk in ln.links) and linked >= len(ln.text[ln.start :].strip()) - LINK_DECORATION * len(ln.links):
+        return "navigation link"
+    return None
+
+
 def strip_span(line: str, off: int, a: int = 0, b: int | None = None) -> tuple[int, int]:
     """Offsets of ``line[a:b]`` with surrounding whitespace trimmed, shifted by ``off``."""
     b = len(line) if b is None else b
@@ -196,15 +212,12 @@ class Builder:
         return self.cur.add(i, self.doc.lines[i])
 
     def report(self, i: int, reason: str, close: bool = True) -> None:
-        ln = self.doc.lines[i]
-        if reason == NOT_IN_ENTRY and ln.links:
-            if all(lk.url.startswith("#") for lk in ln.links):
-                reason = "table of contents"  # links to places on the page itself
-            elif not any(PAPER_URL_RE.search(lk.url) for lk in ln.links) and sum(
-                lk.end - lk.start for lk in ln.links
-            ) >= len(ln.text[ln.start :].strip()) - 4 * len(ln.links):
-                # A line that is only links, none to a paper, that no entry took.
-                reason = "navigation link"
+        """Report line ``i`` with ``reason`` (closing the open entry unless ``close`` is
+        false). A line no layout rule explains but whose links say what it is — all to
+        places on the page, or nothing but links to pages that are not papers — is
+        reported as such instead of as unexplained."""
+        if reason == NOT_IN_ENTRY:
+            reason = _link_line(self.doc.lines[i]) or reason
         if close:
             self.close()
         self.unassigned.append(Unassigned(self.file, i + 1, self.lines[i].strip(), reason))
