@@ -358,3 +358,54 @@ def test_table_title_cell_with_a_summary_keeps_the_bold_title():
     rec = _records(text)[0]
     assert rec.title == "Toolformer: Language Models Can Teach Themselves to Use Tools"
     assert rec.arxiv_id == "2302.04761"
+
+
+def test_social_media_posts_take_their_date_from_the_metadata_line_after_them():
+    text = (
+        "【用GFlowNets统一生成式模型】《Unifying Generative Models with GFlowNets》D Zhang, R T. Q. Chen, N Malkin [Mila] (2022) "
+        "http://t.cn/A6abc view:http://t.cn/A6abd\n"
+        "微博位置: 北京\n"
+        "发布时间: 2022-09-07 10:21\n"
+        "点赞数: 12\n"
+    )
+    res = parse(read_bytes(text.encode(), "weibo.txt"))
+    assert res.layout == "post"
+    assert [e.date for e in res.entries] == ["2022-09-07"]
+    assert {u.reason for u in res.unassigned} == {"post metadata"}
+
+
+def test_newsletter_items():
+    text = (
+        "# This week in ML\n\n"
+        "**Segment Anything**\n"
+        "Authors: Alexander Kirillov, Eric Mintun, Nikhila Ravi\n"
+        "Affiliations: Meta AI\n"
+        "Abstract: We introduce the Segment Anything project.\n\n"
+        "**Scaling Laws for Neural Language Models**\n"
+        "Authors: Jared Kaplan, Sam McCandlish\n"
+        "Affiliations: OpenAI; Johns Hopkins University\n"
+        "Abstract: We study empirical scaling laws.\n"
+    )
+    recs = _records(text, "newsletter.md")
+    assert [(r.layout, r.title, len(r.authors)) for r in recs] == [
+        ("fields", "Segment Anything", 3),
+        ("fields", "Scaling Laws for Neural Language Models", 2),
+    ]
+    assert [m.name for m in recs[1].institutions][:1] == ["OpenAI"]
+
+
+def test_generic_fallback_finds_titles_authors_links_and_ids():
+    text = (
+        "Some notes I keep about papers.\n\n"
+        "Segment Anything\n"
+        "Alexander Kirillov, Eric Mintun, Nikhila Ravi\n"
+        "https://arxiv.org/abs/2304.02643\n\n"
+        "Just a thought without any paper in it, written as a sentence.\n"
+    )
+    res = parse(read_bytes(text.encode(), "notes.txt"))
+    assert res.layout == "generic"
+    rec = _records(text, "notes.txt")[0]
+    assert (rec.title, [a.name for a in rec.authors], rec.arxiv_id) == (
+        "Segment Anything", ["Alexander Kirillov", "Eric Mintun", "Nikhila Ravi"], "2304.02643"
+    )
+    assert any(u.reason == "not part of any entry" for u in res.unassigned)  # the notes are reported, not dropped

@@ -95,11 +95,16 @@ def _translated_title(d: Draft, value: str) -> bool:
     )
 
 
-def _opens_entry(lines: list[str], i: int, title: str) -> bool:
-    """A title line opens an entry when fields or an author line come right after it."""
+def _opens_entry(lines: list[str], i: int, title: str, doc: ParsedDoc | None = None) -> bool:
+    """A title line opens an entry when fields or an author line come right after it —
+    not when the line after it is itself a title over fields (a page heading over a
+    newsletter item: "# This week" / "**Segment Anything**" / "Authors: …")."""
     nxt = next_nonblank(lines, i, 1)
     if not nxt:
         return False
+    if doc is not None and field(lines[nxt[0]]) is None and (tr := title_range(doc.lines[nxt[0]])) is not None:
+        if _opens_entry(lines, nxt[0], lines[nxt[0]][tr[0] : tr[1]]):
+            return False
     nf = field(lines[nxt[0]])
     if nf and nf[0] == "title" and any(is_cjk(c) for c in lines[nxt[0]][nf[1] : nf[2]]) and not any(is_cjk(c) for c in title):
         return True  # "标题：中文标题" under an English title translates it
@@ -131,7 +136,7 @@ def parse(doc: ParsedDoc) -> LayoutResult:
         tr = None if f else title_range(doc.lines[i])
         if tr:
             title = line[tr[0] : tr[1]]
-            if _opens_entry(lines, i, title):
+            if _opens_entry(lines, i, title, doc):
                 d = b.open(i)
                 off = b.take(i)
                 _set_title(d, line, off, *tr)

@@ -14,7 +14,7 @@ from __future__ import annotations
 from kg.parse.base import NOT_IN_ENTRY, Builder, LayoutResult, strip_span
 from kg.parse.boilerplate import is_boilerplate
 from kg.parse.document import ParsedDoc
-from kg.parse.names import looks_like_authors
+from kg.parse.names import author_names, looks_like_authors
 from kg.parse.titles import SENTENCE_END_RE, title_spans
 from kg.records import Span
 from kg.text import arxiv_id, cjk_share
@@ -37,6 +37,21 @@ def _title_like(s: str) -> bool:
     return len(s.split()) >= 2 and s[0].isupper() and not SENTENCE_END_RE.search(s.rstrip("."))
 
 
+def _author_line(lines: list[str], run: list[int]) -> int | None:
+    """The line of a paragraph that lists its authors: of the lines that read as names,
+    the one with the most names ("Segment Anything" reads as a name too, but a title
+    comes first and names one thing)."""
+    best: tuple[int, int] | None = None
+    for pos, k in enumerate(run):
+        got = author_names(lines[k]) if looks_like_authors(lines[k]) else None
+        if got is None:
+            continue
+        score = (len(got[0]), pos > 0)
+        if best is None or score > best[0]:
+            best = (score, k)
+    return None if best is None else best[1]
+
+
 def parse(doc: ParsedDoc) -> LayoutResult:
     b = Builder(doc, "generic")
     lines = b.lines
@@ -51,7 +66,7 @@ def parse(doc: ParsedDoc) -> LayoutResult:
         run = [k for k in range(i, j) if not is_boilerplate(lines[k], between_entries=True)]
         urls = [lk.url for k in run for lk in doc.lines[k].links]
         has_paper = any(arxiv_id(lines[k]) for k in run) or any(arxiv_id(u) for u in urls)
-        authors = next((k for k in run if looks_like_authors(lines[k])), None)
+        authors = _author_line(lines, run)
         if run and (has_paper or authors is not None):
             d = b.open(run[0])
             for k in run:
