@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 
 from kg.parse.base import Builder, LayoutResult, strip_span
+from kg.parse.boilerplate import is_boilerplate
 from kg.parse.categories import find_category
 from kg.parse.dates import find_date
 from kg.parse.document import ParsedDoc
@@ -25,7 +26,7 @@ from kg.parse.fields import FIELD_KEYS, FIELD_RE, field, field_kind
 from kg.parse.names import author_value, looks_like_authors
 from kg.parse.titles import title_spans
 from kg.records import Span
-from kg.text import arxiv_id
+from kg.text import PAPER_URL_RE, arxiv_id
 
 __all__ = ["parse", "name", "in_gaps"]
 
@@ -96,6 +97,16 @@ def _body_field(d, line: str, off: int, f: tuple[str, int, int]) -> bool:
 #: Distinct arXiv ids above which a page lists papers rather than presents one (a post
 #: about one paper links its own id, at most a few related ones).
 MAX_IDS_OF_A_POST = 5
+
+
+def _names_a_paper(doc: ParsedDoc, keys: dict[str, tuple[int, int, int]]) -> bool:
+    """A post about a paper names it: an author key, or an arXiv id or paper link."""
+    if "authors" in keys:
+        return True
+    return any(
+        arxiv_id(ln.text) or ln.ids or any(arxiv_id(lk.url) or PAPER_URL_RE.search(lk.url) for lk in ln.links)
+        for ln in doc.lines
+    )
 
 
 def _many_papers(doc: ParsedDoc) -> bool:
@@ -178,6 +189,9 @@ def parse(doc: ParsedDoc) -> LayoutResult:
     # as written still name the paper.
     k, s, e = keys["title"]
     fm = doc.front_matter if isinstance((doc.front_matter or {}).get("title"), str) else {"title": doc.lines[k].text[s:e]}
+    # A digest page's title names the digest or its day ("每日论文综述 - 2026-04-24").
+    if is_boilerplate(fm["title"], between_entries=True) or find_date(fm["title"]) or not _names_a_paper(doc, keys):
+        return b.result()  # a digest page ("每日论文综述 - 2026-04-24"), not a post about one paper
     first = min(keys[k][0] for k in keys if k in ("title", "authors", "category"))
     fa, fb = doc.front_matter_lines
     for i in range(fa, first):
