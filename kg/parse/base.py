@@ -108,16 +108,14 @@ class Draft:
         n = self.last - self.first + 1
         kept = self.lines[:n]
         text = "\n".join(x.text for x in kept)
-        links: list[str] = []
+        links = [lk.url for ln in kept for lk in ln.links]
         origin: list[tuple[int, int, int]] = []
-        off = 0
-        plain = True
-        for k, ln in enumerate(kept):
-            links += [lk.url for lk in ln.links]
-            if ln.origin is not None:
-                plain = False
-            origin += _runs(ln, off, self.first + k + 1)
-            off += len(ln.text) + 1
+        plain = all(ln.origin is None for ln in kept)
+        if not plain:  # plain text maps to the file as written: no runs to keep
+            off = 0
+            for k, ln in enumerate(kept):
+                origin += _runs(ln, off, self.first + k + 1)
+                off += len(ln.text) + 1
         return Entry(
             file=file,
             line=self.first + 1,
@@ -180,7 +178,7 @@ class Builder:
 
     def __init__(self, doc: ParsedDoc, layout: str, kind: str = "digest"):
         self.doc = doc
-        self.lines = [x.text for x in doc.lines]
+        self.lines = doc.texts
         self.file, self.layout, self.kind = doc.path, layout, kind
         self.entries: list[Entry] = []
         self.unassigned: list[Unassigned] = []
@@ -216,7 +214,7 @@ class Builder:
         false). A line no layout rule explains but whose links say what it is — all to
         places on the page, or nothing but links to pages that are not papers — is
         reported as such instead of as unexplained."""
-        if reason == NOT_IN_ENTRY:
+        if reason == NOT_IN_ENTRY and self.doc.lines[i].links:
             reason = _link_line(self.doc.lines[i]) or reason
         if close:
             self.close()

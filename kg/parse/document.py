@@ -99,9 +99,14 @@ class ParsedDoc:
     #: in that line's text, or None for an empty cell); 0-based lines.
     rows: list[tuple[int, int, bool, tuple[tuple[int, int, int] | None, ...]]] = field(default_factory=list)
 
+    _texts: list[str] | None = None
+
     @property
     def texts(self) -> list[str]:
-        return [x.text for x in self.lines]
+        """Each line's text (computed once: every layout reads it)."""
+        if self._texts is None or len(self._texts) != len(self.lines):
+            self._texts = [x.text for x in self.lines]
+        return self._texts
 
 
 @functools.lru_cache(maxsize=1)
@@ -174,8 +179,8 @@ def read_document(path: str, text: str, markdown: bool | None = None) -> ParsedD
             return read_rst(path, text)
         markdown = looks_like_markdown(text, path)
     if not markdown:
-        lines = [Line(r, r, "text" if r.strip() else "blank") for r in raw_lines]
-        return ParsedDoc(path, lines, False, [Block("text", i, i) for i, r in enumerate(raw_lines) if r.strip()])
+        # Plain text: each line is its own text, and there are no blocks beyond lines.
+        return ParsedDoc(path, [Line(r, r, "text" if r.strip() else "blank") for r in raw_lines], False)
     from kg.parse.markdown import MarkdownReader
 
     return MarkdownReader(path, raw_lines, text).run()

@@ -10,6 +10,7 @@ dropped.
 """
 from __future__ import annotations
 
+import bisect
 import logging
 import os
 from dataclasses import replace
@@ -145,17 +146,21 @@ def _dates(doc: ParsedDoc, entries: list[Entry], unassigned: list[Unassigned]) -
     digest's date."""
     doc_date = _document_date(doc)
     sections = _section_dates(doc)
+    # Post metadata lines by line number, so each entry looks only at the lines after it.
+    meta = sorted((u.line, u.text) for u in unassigned if u.reason == "post metadata")
+    lines = [m[0] for m in meta]
     out = []
     for k, e in enumerate(entries):
         date = e.date
-        if date is None:
+        if date is None and meta:
             nxt = entries[k + 1].line if k + 1 < len(entries) else None
-            for u in unassigned:
-                if u.line > e.end_line and (nxt is None or u.line < nxt) and u.reason == "post metadata":
-                    got = find_date(u.text)
-                    if got:
-                        date = got[2]
-                        break
+            for j in range(bisect.bisect_right(lines, e.end_line), len(meta)):
+                if nxt is not None and meta[j][0] >= nxt:
+                    break
+                got = find_date(meta[j][1])
+                if got:
+                    date = got[2]
+                    break
         if date is None:
             date = next((d for line, d in reversed(sections) if line <= e.line), None)
         date = date or doc_date
@@ -187,11 +192,12 @@ def parse_document(doc: ParsedDoc) -> ParseResult:
         log.warning("%s:%d: %s", doc.path, line + 1, message)
     # Lines that are only markup (an image, an HTML tag, an empty link) have no text a
     # layout could read; they are reported as such rather than lost.
-    inside = {k for e in entries for k in range(e.line, e.end_line + 1)}
-    told = {u.line for u in unassigned}
-    for i, x in enumerate(doc.lines, 1):
-        if x.raw.strip() and not x.text.strip() and i not in inside and i not in told:
-            unassigned.append(Unassigned(doc.path, i, x.raw.strip()[:200], "markup only"))
+    if doc.markdown:
+        inside = {k for e in entries for k in range(e.line, e.end_line + 1)}
+        told = {u.line for u in unassigned}
+        for i, x in enumerate(doc.lines, 1):
+            if x.raw.strip() and not x.text.strip() and i not in inside and i not in told:
+                unassigned.append(Unassigned(doc.path, i, x.raw.strip()[:200], "markup only"))
     entries = _dates(doc, entries, unassigned)
     missing = [u.line for u in unassigned if u.reason == NOT_IN_ENTRY]
     if missing:

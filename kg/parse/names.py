@@ -6,6 +6,7 @@ name tokens and common Chinese surnames live in ``kg/data/parse/``.
 """
 from __future__ import annotations
 
+import functools
 import re
 
 from kg.parse.data import load_words
@@ -125,6 +126,12 @@ def author_names(s: str) -> tuple[list[str], bool] | None:
     >>> author_names("Analyzing Transformers in Embedding Space") is None
     True
     """
+    got = _author_names(s)
+    return None if got is None else (list(got[0]), got[1])
+
+
+@functools.lru_cache(maxsize=65536)  # layouts ask about the same lines several times
+def _author_names(s: str) -> tuple[tuple[str, ...], bool] | None:
     s = KEY_PREFIX_RE.sub("", without_bidi(s).strip())
     if not s or len(s) > 2000:
         return None
@@ -145,7 +152,7 @@ def author_names(s: str) -> tuple[list[str], bool] | None:
         return None
     chinese = [is_chinese_name(p) for p in merged]
     if all(chinese):
-        return merged, bool(trunc)
+        return tuple(merged), bool(trunc)
     # Names in Chinese characters and in Latin letters may share a list ("李明轩, Sergey
     # Levine"); any other CJK text means this is a sentence or a title.
     if any(is_cjk(c) for p, zh in zip(merged, chinese) if not zh for c in p):
@@ -154,7 +161,7 @@ def author_names(s: str) -> tuple[list[str], bool] | None:
         return None
     if any(chinese) and len(merged) < 2:
         return None
-    return merged, bool(trunc)
+    return tuple(merged), bool(trunc)
 
 
 def looks_like_authors(s: str) -> bool:
