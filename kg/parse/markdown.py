@@ -63,6 +63,7 @@ class MarkdownReader:
                 out.append((k, j))
                 self.kind[k], self.level[k] = "item", 1
                 self.keep[k] = [c >= close + 2 for c in range(len(r))]
+                self.plain_cols[k].update(range(close + 2, len(r)))  # the label is plain text
                 self.content_col[k] = close + 2 + (len(r[close + 2 :]) - len(r[close + 2 :].lstrip()))
                 self.doc.blocks.append(Block("list_item", k, j, 1))
                 k = j + 1
