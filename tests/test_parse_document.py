@@ -409,3 +409,17 @@ def test_generic_fallback_finds_titles_authors_links_and_ids():
         "Segment Anything", ["Alexander Kirillov", "Eric Mintun", "Nikhila Ravi"], "2304.02643"
     )
     assert any(u.reason == "not part of any entry" for u in res.unassigned)  # the notes are reported, not dropped
+
+
+def test_post_with_a_yaml_block_list_of_authors():
+    text = (
+        '---\nlayout: post\ntitle: "Segment Anything"\nauthor:\n  - Alexander Kirillov\n  - Eric Mintun\n'
+        "categories: arXiv_CV\n---\n\n##### Abstract\nWe introduce the Segment Anything project.\n\n"
+        "##### URL\nhttps://arxiv.org/abs/2304.02643\n"
+    )
+    rec = _records(text, "p.md")[0]
+    assert (rec.title, [a.name for a in rec.authors], rec.category, rec.arxiv_id) == (
+        "Segment Anything", ["Alexander Kirillov", "Eric Mintun"], "CV", "2304.02643"
+    )
+    for a in rec.authors:
+        assert rec.text[a.start : a.end] == a.name

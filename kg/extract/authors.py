@@ -15,7 +15,9 @@ from kg.records import Author
 __all__ = ["split_authors"]
 
 _TRUNC = re.compile(r"\s*(?:,\s*)?(?:\.\.\.|…|⋯|et\.?\s*al\.?|等人?)\s*$", re.I)
-_SEP = re.compile(r"\s*(?:,|，|、|;|；|&|＆|\band\b|\s和\s)\s*")
+# Separators; a line break with a list bullet separates the items of a YAML block list
+# ("author:" / "  - A" / "  - B").
+_SEP = re.compile(r"\s*(?:,|，|、|;|；|&|＆|\band\b|\s和\s|\n\s*(?:[-*]\s+)?)\s*")
 _SEMI = re.compile(r"\s*[;；]\s*")
 _PREFIX = re.compile(r"^\s*(?:authors?|作者)\s*[:：]\s*", re.I)
 _MARKS = re.compile(r"[\d*†‡§¶#¹²³⁴⁵⁶⁷⁸⁹⁰✉]+(?:[,，][\d¹²³⁴⁵⁶⁷⁸⁹⁰]+)*$")

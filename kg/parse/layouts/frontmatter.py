@@ -45,7 +45,10 @@ def in_gaps(doc: ParsedDoc) -> bool:
 
 
 def _keys(doc: ParsedDoc) -> dict[str, tuple[int, int, int]]:
-    """Front-matter keys by the entry part they fill: ``kind -> (line, value start, end)``."""
+    """Front-matter keys by the entry part they fill: ``kind -> (line, value start, end)``.
+    A block list (``author:`` then ``  - A`` / ``  - B``) gives its items' lines:
+    ``(first item line, start, end)`` with ``end`` counted from the start of that line
+    through the last item (the items joined by their line breaks)."""
     out: dict[str, tuple[int, int, int]] = {}
     assert doc.front_matter_lines is not None
     a, b = doc.front_matter_lines
@@ -60,10 +63,36 @@ def _keys(doc: ParsedDoc) -> dict[str, tuple[int, int, int]]:
         if kind is None or kind in out:
             continue  # the first of "categories:" and "tags:" gives the category
         s, e = m.start("val"), m.end("val")
+        if e == s:
+            items = _block_list(doc, i + 1, b)
+            if items:
+                out[kind] = items
+            continue
         if e > s and text[s] in "'\"[" and text[e - 1] in "'\"]":
             s, e = s + 1, e - 1  # a quoted or flow-list value
         out[kind] = (i, s, e)
     return out
+
+
+def _block_list(doc: ParsedDoc, i: int, end: int) -> tuple[int, int, int] | None:
+    """The items of a YAML block list starting at line ``i`` (``  - A``)."""
+    first = None
+    length = 0
+    k = i
+    while k < end:
+        t = doc.lines[k].text
+        item = t.lstrip()
+        if not t[:1].isspace() or not item.startswith("- "):
+            break
+        if first is None:
+            first = (k, len(t) - len(item) + 2)
+            length = len(t) - first[1]
+        else:
+            length += 1 + len(t)
+        k += 1
+    if first is None:
+        return None
+    return first[0], first[1], first[1] + length
 
 
 def _body_field(d, line: str, off: int, f: tuple[str, int, int]) -> bool:
