@@ -196,8 +196,13 @@ def parse_document(doc: ParsedDoc) -> ParseResult:
         inside = {k for e in entries for k in range(e.line, e.end_line + 1)}
         told = {u.line for u in unassigned}
         for i, x in enumerate(doc.lines, 1):
-            if x.raw.strip() and not x.text.strip() and i not in inside and i not in told:
+            if i in inside or i in told or not x.raw.strip():
+                continue
+            if not x.text.strip():
                 unassigned.append(Unassigned(doc.path, i, x.raw.strip()[:200], "markup only"))
+            elif x.kind == "front-matter":
+                # Page metadata no layout took (a post layout reads a paper's front matter).
+                unassigned.append(Unassigned(doc.path, i, x.text.strip()[:200], "front matter"))
     entries = _dates(doc, entries, unassigned)
     missing = [u.line for u in unassigned if u.reason == NOT_IN_ENTRY]
     if missing:
