@@ -13,6 +13,7 @@ import re
 
 from kg.parse.base import NOT_IN_ENTRY, Builder, Draft, LayoutResult, next_nonblank, strip_span
 from kg.parse.boilerplate import is_boilerplate
+from kg.parse.data import load_words
 from kg.parse.document import ParsedDoc
 from kg.parse.names import looks_like_authors
 from kg.parse.titles import SENTENCE_END_RE
@@ -31,7 +32,7 @@ _POST_REST_RE = re.compile(
     r"\s*(?:[\[［](?P<aff>[^\[\]［］]+)[\]］])?\s*(?:[(（](?P<year>(?:19|20)\d{2})[)）])?\s*(?P<tail>.*)$"
 )
 # A gloss that announces a book, course, tool… rather than a paper.
-_NON_PAPER_GLOSS = re.compile(r"书|课程|教程|讲义|博客|幻灯|视频|播客|演讲|访谈|笔记|清单|合集|资源|工具|代码库|开源项目|课件|文章|图解|速查")
+_NON_PAPER_GLOSS = re.compile("|".join(map(re.escape, load_words("non_paper_gloss.txt"))))
 # Marks of a post at all (paper or not): a gloss, a quoted title, a link, a repo label.
 _POST_MARK = re.compile(r"^\s*【[^】]+】|《[^》]+》|^\s*['‘“\"][^'’”\"]{3,}['’”\"]|https?://|\bt\.cn/|GitHub\s*[:：]|网页链接", re.I)
 
