@@ -31,6 +31,7 @@ class MarkdownReader:
         self.cell_cursor: dict[int, int] = {}  # table line -> column after the last cell placed
         self.cells: dict[int, list[tuple[int, int]]] = {}  # table line -> raw (start, end) of cells
         self.plain_cols: list[set[int]] = [set() for _ in range(n)]  # claimed outside emphasis
+        self.emph_cols: list[set[int]] = [set() for _ in range(n)]  # claimed inside emphasis
         self.html_lines: set[int] = set()
         self.ids: dict[int, list[str]] = {}
         self.rows: list[tuple[int, int, bool, list[tuple[int, int, int] | None]]] = []
@@ -122,9 +123,9 @@ class MarkdownReader:
                 )
                 col = self.content_col[i] or 0
                 start = next((j for j, c in enumerate(origin) if c >= col), len(origin))
-                emph = any(r[c].strip() for c in origin[start:]) and not any(r[c].strip() for c in self.plain_cols[i])
+                emph = any(r[c].strip() for c in self.emph_cols[i]) and not any(r[c].strip() for c in self.plain_cols[i])
                 cells = tuple(_cell_range(pos, s, e) for s, e in self.cells.get(i, ()))
-                marked = [j for j, c in enumerate(origin) if c not in self.plain_cols[i] and j >= start]
+                marked = [j for j, c in enumerate(origin) if c in self.emph_cols[i]]
                 runs: list[tuple[int, int]] = []
                 for j in marked:
                     if runs and runs[-1][1] == j:
@@ -236,8 +237,7 @@ class MarkdownReader:
                 if c < 0:
                     continue  # an entity or escape that decodes to another character
                 self.keep[i][c] = True
-                if not emph[0]:
-                    self.plain_cols[i].add(c)
+                (self.emph_cols[i] if emph[0] else self.plain_cols[i]).add(c)
                 pos[0] = c + 1
                 first = c if first is None else first
             return first
