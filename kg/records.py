@@ -102,9 +102,13 @@ class Unassigned:
 
 @dataclass(frozen=True, slots=True)
 class ParseResult:
+    """Entries of a file, the lines reported outside them, the layout kept, and how every
+    layout tried scored: ``(layout, entries found, lines explained − lines unexplained)``."""
+
     entries: tuple[Entry, ...]
     unassigned: tuple[Unassigned, ...]
     layout: str
+    scores: tuple[tuple[str, int, int], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

@@ -423,3 +423,11 @@ def test_post_with_a_yaml_block_list_of_authors():
     )
     for a in rec.authors:
         assert rec.text[a.start : a.end] == a.name
+
+
+def test_the_driver_reports_how_every_layout_scored():
+    res = parse(read_bytes("1、[LG] A Paper Title Here\nS Salter, M Wulfmeier\n[DeepMind]\n".encode(), "d.txt"))
+    names = [n for n, _, _ in res.scores]
+    assert res.layout == "structured" and "structured" in names and len(names) >= 8
+    best = max(res.scores, key=lambda t: (t[1] > 0, t[2], t[1]))
+    assert best[0] == res.layout

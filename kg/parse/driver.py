@@ -35,18 +35,23 @@ def _score(res: LayoutResult) -> tuple[int, int, int]:
     return (1 if res.entries else 0, res.covered - res.unexplained, len(res.entries))
 
 
-def best_layout(doc: ParsedDoc, layouts: list[ModuleType]) -> tuple[str, LayoutResult]:
-    """The layout that explains the most of ``doc`` (the first of equals) and its result."""
+def best_layout(
+    doc: ParsedDoc, layouts: list[ModuleType], scores: list[tuple[str, int, int]] | None = None
+) -> tuple[str, LayoutResult]:
+    """The layout that explains the most of ``doc`` (the first of equals) and its result;
+    every layout's ``(name, entries, score)`` is appended to ``scores``."""
     best: tuple[tuple[int, int, int], str, LayoutResult] | None = None
-    scores = []
+    tried = []
     for layout in layouts:
         res = layout.parse(doc)
         score = _score(res)
-        scores.append(f"{layout.name}={score[1]}{'' if score[0] else '(no entry)'}")
+        tried.append((layout.name, len(res.entries), score[1]))
         if best is None or score > best[0]:
             best = (score, layout.name, res)
     assert best is not None
-    log.debug("%s: layouts scored %s; kept %s", doc.path, ", ".join(scores), best[1])
+    log.debug("%s: layouts scored %s; kept %s", doc.path, ", ".join(f"{n}={s} ({e} entries)" for n, e, s in tried), best[1])
+    if scores is not None:
+        scores.extend(tried)
     return best[1], best[2]
 
 
@@ -170,7 +175,8 @@ def _dates(doc: ParsedDoc, entries: list[Entry], unassigned: list[Unassigned]) -
 
 def parse_document(doc: ParsedDoc) -> ParseResult:
     """Entries of an already read :class:`ParsedDoc`."""
-    name, res = best_layout(doc, LAYOUTS)
+    scores: list[tuple[str, int, int]] = []
+    name, res = best_layout(doc, LAYOUTS, scores)
     entries, unassigned = list(res.entries), list(res.unassigned)
     if entries:
         entries, unassigned = _fill_gaps(doc, entries, unassigned)
@@ -210,7 +216,7 @@ def parse_document(doc: ParsedDoc) -> ParseResult:
             "%s: %d line(s) in no entry (layout %s; first at line %s)",
             doc.path, len(missing), name, ", ".join(map(str, missing[:5])),
         )
-    return ParseResult(tuple(entries), tuple(sorted(unassigned, key=lambda u: u.line)), name)
+    return ParseResult(tuple(entries), tuple(sorted(unassigned, key=lambda u: u.line)), name, tuple(scores))
 
 
 def parse(doc: Document) -> ParseResult:
