@@ -41,7 +41,7 @@ class Document:
 
 @dataclass(frozen=True, slots=True)
 class Entry:
-    """One paper as the parser found it: raw text plus the spans of the fields it saw.
+    """One paper as the parser found it: its text plus the spans of the fields it saw.
 
     ``line`` is the 1-based line of the entry's first line in its file; offsets in the
     spans are relative to ``text`` (the entry's lines joined by ``\\n``, with Markdown
@@ -51,10 +51,10 @@ class Entry:
     An empty ``origin`` means the text is the file's lines as written.
 
     ``links`` are link targets whose text is in the entry (Markdown ``[text](url)``,
-    ``<a href>``), ``category_code`` the normalised category (``LG``) where the layout
-    read one, ``date`` an ISO date (``YYYY-MM-DD`` or ``YYYY-MM``) the text gives, and
-    ``author_affiliations`` per-author affiliation spans (author span, affiliation span)
-    where the entry says which author belongs where.
+    ``<a href>``), ``ids`` identifiers the markup carries, ``category_code`` the
+    normalised category (``LG``) where the layout read one, and ``date`` an ISO date
+    (``YYYY-MM-DD`` or ``YYYY-MM``) the text gives. Which author belongs where is read
+    by the extractor from the author and affiliation spans (``A Smith1`` / ``1 MIT``).
     """
 
     file: str
@@ -73,7 +73,6 @@ class Entry:
     category_code: str | None = None
     date: str | None = None
     origin: tuple[tuple[int, int, int], ...] = ()
-    author_affiliations: tuple[tuple[Span, Span], ...] = ()
     ids: tuple[str, ...] = ()  # identifiers the markup carries (data-arxiv-id="2508.19843v3")
 
     def file_position(self, k: int) -> tuple[int, int]:

@@ -69,8 +69,6 @@ class Draft:
     last: int = 0  # 0-based index of last non-blank line
     category_code: str | None = None
     date: str | None = None
-    extra_links: list[str] = field(default_factory=list)
-    author_affiliations: list[tuple[Span, Span]] = field(default_factory=list)
     _offset: int = 0
 
     @property
@@ -124,12 +122,11 @@ class Draft:
             layout=self.layout,
             text=text,
             body=tuple(s for s in self.body if s.end <= len(text)),
-            links=tuple(dict.fromkeys(links + self.extra_links)),
+            links=tuple(dict.fromkeys(links)),
             ids=tuple(dict.fromkeys(x for ln in kept for x in ln.ids)),
             category_code=self.category_code if "category" in self.spans and self.spans["category"].end <= len(text) else None,
             date=self.date,
             origin=() if plain else tuple(origin),
-            author_affiliations=tuple((a, b) for a, b in self.author_affiliations if a.end <= len(text) and b.end <= len(text)),
             **{k: v for k, v in self.spans.items() if v.end <= len(text)},
         )
 
