@@ -431,3 +431,15 @@ def test_the_driver_reports_how_every_layout_scored():
     assert res.layout == "structured" and "structured" in names and len(names) >= 8
     best = max(res.scores, key=lambda t: (t[1] > 0, t[2], t[1]))
     assert best[0] == res.layout
+
+
+def test_heading_over_its_paper_links_opens_an_entry():
+    text = (
+        "# Weekly\n\n### 1. Segment Anything\n[arXiv](https://arxiv.org/abs/2304.02643) · [PDF](https://arxiv.org/pdf/2304.02643)\n\n"
+        "We introduce the Segment Anything project.\n\n### 2. Scaling Laws for Neural Language Models\n"
+        "[arXiv](https://arxiv.org/abs/2001.08361)\n\nWe study empirical scaling laws.\n"
+    )
+    assert [(r.line, r.title, r.arxiv_id) for r in _records(text, "w.md")] == [
+        (3, "Segment Anything", "2304.02643"),
+        (8, "Scaling Laws for Neural Language Models", "2001.08361"),
+    ]

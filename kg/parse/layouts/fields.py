@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 
-from kg.parse.base import NOT_IN_ENTRY, Builder, Draft, LayoutResult, next_nonblank, strip_span
+from kg.parse.base import NOT_IN_ENTRY, Builder, Draft, LayoutResult, next_nonblank, strip_span, url_only
 from kg.parse.boilerplate import IN_ENTRY_NOISE, is_boilerplate
 from kg.parse.categories import find_category
 from kg.parse.dates import find_date
@@ -25,7 +25,7 @@ from kg.parse.fields import FIELD_RE, field, field_kind
 from kg.parse.names import author_value, looks_like_authors
 from kg.parse.titles import SENTENCE_END_RE, title_spans
 from kg.records import Span
-from kg.text import cjk_share, is_cjk
+from kg.text import PAPER_URL_RE, arxiv_id, cjk_share, is_cjk
 
 __all__ = ["parse", "name", "title_range"]
 
@@ -110,7 +110,16 @@ def _opens_entry(lines: list[str], i: int, title: str, doc: ParsedDoc | None = N
         return True  # "标题：中文标题" under an English title translates it
     if nf:
         return nf[0] in ("authors", "affiliations", "title_zh", "link")
+    if doc is not None and _paper_links(doc.lines[nxt[0]]):
+        return True  # "### Title" over "[arXiv](https://arxiv.org/abs/…) · [PDF](…)"
     return looks_like_authors(lines[nxt[0]])
+
+
+def _paper_links(line: Line) -> bool:
+    """A line of links, one of them to the paper itself."""
+    return bool(line.links) and url_only(line.text, len(line.links)) and any(
+        PAPER_URL_RE.search(lk.url) or arxiv_id(lk.url) for lk in line.links
+    )
 
 
 def parse(doc: ParsedDoc) -> LayoutResult:
