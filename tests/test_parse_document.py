@@ -443,3 +443,18 @@ def test_heading_over_its_paper_links_opens_an_entry():
         (3, "Segment Anything", "2304.02643"),
         (8, "Scaling Laws for Neural Language Models", "2001.08361"),
     ]
+
+
+def test_plain_text_newsletter_without_markup():
+    text = (
+        "This week's papers\n\n"
+        "Segment Anything\nAuthors: Alexander Kirillov, Eric Mintun\nAffiliations: Meta AI\n"
+        "Abstract: We introduce the Segment Anything project.\nURL: https://arxiv.org/abs/2304.02643\n\n"
+        "Scaling Laws for Neural Language Models\nAuthors: Jared Kaplan, Sam McCandlish\nAbstract: We study empirical scaling laws.\n"
+    )
+    recs = _records(text, "w.txt")
+    assert [(r.line, r.title, len(r.authors)) for r in recs] == [
+        (3, "Segment Anything", 2),
+        (9, "Scaling Laws for Neural Language Models", 2),
+    ]
+    assert recs[0].arxiv_id == "2304.02643"

@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 
 from kg.parse.base import NOT_IN_ENTRY, Builder, Draft, LayoutResult, next_nonblank, strip_span, url_only
-from kg.parse.boilerplate import IN_ENTRY_NOISE, is_boilerplate
+from kg.parse.boilerplate import IN_ENTRY_NOISE, PAGE_CHROME_RE, is_boilerplate
 from kg.parse.categories import find_category
 from kg.parse.dates import find_date
 from kg.parse.document import Line, ParsedDoc
@@ -115,6 +115,17 @@ def _opens_entry(lines: list[str], i: int, title: str, doc: ParsedDoc | None = N
     return looks_like_authors(lines[nxt[0]])
 
 
+def _plain_title(lines: list[str], i: int) -> tuple[int, int] | None:
+    """A plain line that reads as a title, directly over an author field (a newsletter
+    written without markup: "Segment Anything" / "Authors: A, B")."""
+    s = lines[i].strip()
+    if PAGE_CHROME_RE.search(s) or not 8 <= len(s) <= 250 or len(s.split()) < 2 and sum(is_cjk(c) for c in s) < 4 or SENTENCE_END_RE.search(s.rstrip(".")):
+        return None
+    if i + 1 >= len(lines) or (nf := field(lines[i + 1])) is None or nf[0] != "authors":
+        return None
+    return strip_span(lines[i], 0)
+
+
 def _paper_links(line: Line) -> bool:
     """A line of links, one of them to the paper itself."""
     return bool(line.links) and url_only(line.text, len(line.links)) and any(
@@ -142,7 +153,7 @@ def parse(doc: ParsedDoc) -> LayoutResult:
             off = b.take(i)
             _set_title(d, line, off, f[1], f[2])
             continue
-        tr = None if f else title_range(doc.lines[i])
+        tr = None if f else title_range(doc.lines[i]) or _plain_title(lines, i)
         if tr:
             title = line[tr[0] : tr[1]]
             if _opens_entry(lines, i, title, doc):
