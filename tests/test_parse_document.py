@@ -458,3 +458,19 @@ def test_plain_text_newsletter_without_markup():
         (9, "Scaling Laws for Neural Language Models", 2),
     ]
     assert recs[0].arxiv_id == "2304.02643"
+
+
+def test_title_list_with_translations_under_date_lines():
+    text = (
+        "# 2024年09月\n\n2024年09月09日\n\n"
+        "- [A Novel Idea Generation Tool using a Structured Conversational AI (CAI) System](2024年09月09日/A_Novel.md)\n\n"
+        "    - [翻译: 基于结构化对话AI系统的新型创意生成工具](2024年09月09日/A_Novel.md)\n\n"
+        "2024年09月10日\n\n"
+        "- [Application Specific Compression of Deep Learning Models](2024年09月10日/App.md)\n\n"
+        "    - [翻译: 深度学习模型的应用定制压缩](2024年09月10日/App.md)\n"
+    )
+    recs = _records(text, "README.md")
+    assert [(r.title_zh, r.date, r.urls) for r in recs] == [
+        ("基于结构化对话AI系统的新型创意生成工具", "2024-09-09", ()),
+        ("深度学习模型的应用定制压缩", "2024-09-10", ()),
+    ]

@@ -134,14 +134,17 @@ def _document_date(doc: ParsedDoc) -> str | None:
 
 
 def _section_dates(doc: ParsedDoc) -> list[tuple[int, str]]:
-    """``(1-based line, date)`` of headings that date the entries under them
-    (``#### 20211108`` in a reading log)."""
+    """``(1-based line, date)`` of headings and date lines that date the entries under
+    them (``#### 20211108`` in a reading log, ``2024年09月09日`` over a day's list)."""
     out = []
     for i, ln in enumerate(doc.lines, 1):
-        if ln.kind == "heading" and len(ln.text.strip()) <= 80:
-            got = find_date(ln.text)
-            if got:
-                out.append((i, got[2]))
+        t = ln.text.strip()
+        if not t or len(t) > 80 or not (ln.kind == "heading" or t[0].isdigit()):
+            continue
+        got = find_date(t)
+        # A dated heading, or a line that is nothing but a date ("2024年09月09日").
+        if got and (ln.kind == "heading" or not t[: got[0]].strip(" #*:：") and not t[got[1] :].strip(" #*:：")):
+            out.append((i, got[2]))
     return out
 
 
@@ -157,7 +160,7 @@ def _dates(doc: ParsedDoc, entries: list[Entry], unassigned: list[Unassigned]) -
     out = []
     for k, e in enumerate(entries):
         date = e.date
-        if date is None and meta:
+        if date is None and meta and e.layout == "post":  # a post's metadata follows it
             nxt = entries[k + 1].line if k + 1 < len(entries) else None
             for j in range(bisect.bisect_right(lines, e.end_line), len(meta)):
                 if nxt is not None and meta[j][0] >= nxt:

@@ -20,6 +20,7 @@ from kg.parse.base import NOT_IN_ENTRY, Builder, LayoutResult, strip_span
 from kg.parse.boilerplate import is_boilerplate
 from kg.parse.data import load_words
 from kg.parse.document import Line, ParsedDoc
+from kg.parse.fields import field
 from kg.parse.names import bracket_kind, surname_citation
 from kg.parse.titles import SENTENCE_END_RE, title_spans
 from kg.records import Span
@@ -98,7 +99,8 @@ def parse(doc: ParsedDoc) -> LayoutResult:
         noted = title is None and _is_paper_item(doc, i, last)
         if noted:
             title = _named_title(ln)  # a footnote or note item: its first line names the paper
-        if title is not None and (_is_paper(ln, title) or noted):
+        translated = title is not None and _translated(doc, i, last)
+        if title is not None and (_is_paper(ln, title) or noted or translated):
             _entry(b, i, last, title)
         else:
             linked = title is not None and any((lk.start, lk.end) == title for lk in ln.links)
@@ -132,8 +134,18 @@ def _entry(b: Builder, i: int, last: int, title: tuple[int, int]) -> None:
         if "title" not in d.spans and "title_zh" in d.spans and _latin_title(lines[k][a:e]) and len(d.body) == 0:
             d.set("title", koff + a, koff + e)  # the English title under the Chinese one
             continue
+        f = field(lines[k])
+        if f is not None and f[0] == "title_zh" and "title_zh" not in d.spans:
+            d.set("title_zh", *strip_span(lines[k], koff, f[1], f[2]))  # "- 翻译: 中文标题"
+            continue
         d.body.append(Span(koff + a, koff + e))
     b.close()
+
+
+def _translated(doc: ParsedDoc, first: int, last: int) -> bool:
+    """An item whose notes give its title's translation (``- 翻译: 中文标题``): a paper
+    listed by title, linked to a page of its own."""
+    return any((f := field(doc.lines[k].text)) is not None and f[0] == "title_zh" for k in range(first + 1, last + 1))
 
 
 def _named_title(ln: Line) -> tuple[int, int] | None:
