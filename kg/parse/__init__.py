@@ -1,12 +1,14 @@
 """Stage 2 — parse: split a :class:`~kg.records.Document` into paper entries.
 
-:mod:`kg.parse.document` reads the file (Markdown via markdown-it-py, front matter via
-YAML, or plain lines) into lines with markup removed; :mod:`kg.parse.driver` runs the
-layouts of :mod:`kg.parse.layouts` (one module each) and keeps the one that explains the
-most lines. Shared pieces are public modules: :mod:`~kg.parse.base` (Layout protocol,
-entry builder), :mod:`~kg.parse.boilerplate`, :mod:`~kg.parse.names`,
-:mod:`~kg.parse.titles`, :mod:`~kg.parse.fields`, :mod:`~kg.parse.categories`,
-:mod:`~kg.parse.dates`; their vocabularies are data in ``kg/data/parse/``.
+:mod:`kg.parse.document` reads the file into lines with markup removed — Markdown via
+markdown-it-py (:mod:`kg.parse.markdown`; front matter via YAML, HTML fragments via
+:mod:`kg.parse.htmltext`), reStructuredText (:mod:`kg.parse.rst`), or plain lines — each
+character mapped back to the file. :mod:`kg.parse.driver` runs the layouts of
+:mod:`kg.parse.layouts` (one module each) and keeps the one that explains the most lines.
+Shared pieces are public modules: :mod:`~kg.parse.base` (Layout protocol, entry
+builder), :mod:`~kg.parse.boilerplate`, :mod:`~kg.parse.names`, :mod:`~kg.parse.titles`,
+:mod:`~kg.parse.fields`, :mod:`~kg.parse.categories`, :mod:`~kg.parse.dates`; their
+vocabularies are data in ``kg/data/parse/``.
 """
 from __future__ import annotations
 
