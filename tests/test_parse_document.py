@@ -474,3 +474,20 @@ def test_title_list_with_translations_under_date_lines():
         ("基于结构化对话AI系统的新型创意生成工具", "2024-09-09", ()),
         ("深度学习模型的应用定制压缩", "2024-09-10", ()),
     ]
+
+
+def test_fields_sharing_a_line_and_author_lists_wrapped_without_a_label():
+    text = (
+        "# Agent Memory\n\n```\n[1] MemGPT: Towards LLMs as Operating Systems\n"
+        "作者：Charles Packer, Vivian Fang et al. | 第一单位：UC Berkeley\n"
+        "链接：https://arxiv.org/abs/2310.08560\n简单介绍：把上下文管理做成操作系统。\n```\n\n"
+        "### 2. GaussianDreamer: Fast Generation from Text to 3D Gaussian Splatting\n"
+        "Taoran Yi, Jiemin Fang, Guanjun Wu, Lingxi Xie,\nWenyu Liu, Tian Qi, Xinggang Wang\n"
+        "[Paper](https://arxiv.org/abs/2310.08529)\n"
+    )
+    recs = _records(text, "d.md")
+    assert [([a.name for a in r.authors], r.authors_truncated) for r in recs] == [
+        (["Charles Packer", "Vivian Fang"], True),
+        (["Taoran Yi", "Jiemin Fang", "Guanjun Wu", "Lingxi Xie", "Wenyu Liu", "Tian Qi", "Xinggang Wang"], False),
+    ]
+    assert [m.name for m in recs[0].institutions] == ["University of California, Berkeley"]

@@ -57,6 +57,60 @@ def title_range(line: Line) -> tuple[int, int] | None:
     return (a, e) if e > a else None
 
 
+# Fields that share a line: "作者：A, B et al. | 第一单位：清华大学".
+_FIELD_SEPARATORS = (" | ", "｜", " · ")
+
+
+def _line_fields(line: str) -> list[tuple[str, int, int]]:
+    """``(kind, start, end)`` of each field on a line (one, or several joined by ``|``)."""
+    f = field(line)
+    if f is None:
+        return []
+    kind, a, e = f
+    out = []
+    k = a
+    while k < e:
+        hits = [(j, sep) for sep in _FIELD_SEPARATORS if (j := line.find(sep, k, e)) >= 0]
+        if not hits:
+            break
+        j, sep = min(hits)
+        g = field(line[j + len(sep) : e])
+        if g is None:
+            k = j + len(sep)
+            continue
+        out.append((kind, a, j))
+        base = j + len(sep)
+        kind, a, e = g[0], base + g[1], base + g[2]
+        k = a
+    out.append((kind, a, e))
+    return out
+
+
+def _fill(d: Draft, lines: list[str], i: int, off: int, kind: str, a: int, e: int) -> None:
+    """One field's value into the entry."""
+    line = lines[i]
+    if kind == "authors" and "authors" not in d.spans:
+        wrapped = _wrapped_authors(lines, i, a, e)
+        if wrapped is not None:
+            # "Authors: A, B,\nC, D": the list goes on on the next line.
+            d.set("authors", off + strip_span(line, 0, a, e)[0], off + len(line) + 1 + wrapped[1])
+            return
+    if kind == "authors" and (got := author_value(line[a:e])) is not None:
+        d.set("authors", off + a + got[0], off + a + got[1])  # without a note after the names
+    elif kind in ("title_zh", "authors", "affiliations"):
+        d.set(kind, *strip_span(line, off, a, e))
+    elif kind == "category":
+        got = find_category(line[a:e])
+        if got:
+            d.set_category(off + a + got[0], off + a + got[1], got[2])
+    elif kind == "date":
+        got = find_date(line[a:e])
+        if got and d.date is None:
+            d.date = got[2]
+    elif kind == "body":
+        d.body.append(Span(*strip_span(line, off, a, e)))
+
+
 def _wrapped_authors(lines: list[str], i: int, a: int, e: int) -> tuple[int, int] | None:
     """``(next line, end in it)`` when an author field's value ends in a separator and the
     next line goes on with names."""
@@ -188,8 +242,13 @@ def parse(doc: ParsedDoc) -> LayoutResult:
         off = b.take(i)
         if f is None:
             if "authors" not in d.spans and len([x for x in d.lines if x.text.strip()]) <= 2 and looks_like_authors(line):
-                # "*Amr Hegazy,Mostafa Elhoushi*" right under the title.
-                d.set("authors", *strip_span(line, off))
+                # "*Amr Hegazy,Mostafa Elhoushi*" right under the title (the list may go on
+                # on the next line).
+                wrapped = _wrapped_authors(lines, i, 0, len(line))
+                if wrapped is not None:
+                    d.set("authors", strip_span(line, off)[0], off + len(line) + 1 + wrapped[1])
+                else:
+                    d.set("authors", *strip_span(line, off))
                 continue
             # An unlabelled short Chinese line right under the title is its translation.
             if cjk_share(s) > 0.5 and "title_zh" not in d.spans and len(s) <= 120 and not SENTENCE_END_RE.search(s[:-1]) and len(d.lines) <= 2:
@@ -197,26 +256,6 @@ def parse(doc: ParsedDoc) -> LayoutResult:
             elif doc.lines[i].kind != "html":
                 d.body.append(Span(*strip_span(line, off)))
             continue
-        kind, a, e = f
-        if kind == "authors" and "authors" not in d.spans:
-            wrapped = _wrapped_authors(lines, i, a, e)
-            if wrapped is not None:
-                # "Authors: A, B,\nC, D": the list goes on on the next line.
-                nxt, ne = wrapped
-                d.set("authors", off + strip_span(line, 0, a, e)[0], off + len(line) + 1 + (nxt - i - 1) + ne)
-                continue
-        if kind == "authors" and (got := author_value(line[a:e])) is not None:
-            d.set("authors", off + a + got[0], off + a + got[1])  # without a note after the names
-        elif kind in ("title_zh", "authors", "affiliations"):
-            d.set(kind, *strip_span(line, off, a, e))
-        elif kind == "category":
-            got = find_category(line[a:e])
-            if got:
-                d.set_category(off + a + got[0], off + a + got[1], got[2])
-        elif kind == "date":
-            got = find_date(line[a:e])
-            if got and d.date is None:
-                d.date = got[2]
-        elif kind == "body":
-            d.body.append(Span(*strip_span(line, off, a, e)))
+        for kind, a, e in _line_fields(line):
+            _fill(d, lines, i, off, kind, a, e)
     return b.result()
