@@ -19,7 +19,7 @@ from kg.parse.fields import field
 from kg.parse.names import KEY_PREFIX_RE, author_names, initial_style, is_chinese_name, is_initial, looks_like_authors
 from kg.parse.titles import SENTENCE_END_RE, split_title
 from kg.records import Span
-from kg.text import cjk_share, find_urls, is_cjk
+from kg.text import PAPER_URL_RE, cjk_share, find_urls, is_cjk
 
 __all__ = ["HEADER_RE", "NUMBERED_RE", "NUMBER", "parse", "name"]
 
@@ -51,12 +51,29 @@ def _header_fields(d: Draft, line: str, off: int, m: re.Match[str]) -> None:
             first_url -= 1
         if line[rs:first_url].strip():
             re_ = first_url
+    year = _YEAR_TAIL.search(line, rs, re_)
+    if year:
+        re_ = year.start()  # "… [DeepMind] (2022)": the year is not part of a field
     rest = line[rs:re_]
+    quoted = _QUOTED_TITLE.match(rest)
+    if quoted:
+        # "《Title》A Author, B Author [Affil]": the title is what the 《》 quote.
+        d.set("title", *strip_span(line, off, rs + quoted.start("t"), rs + quoted.end("t")))
+        rs += quoted.end()
+        rest = line[rs:re_]
     aff = re.search(r"[\[［]([^\[\]［］]+)[\]］]\s*$", rest)
     if aff:
         d.set("affiliations", off + rs + aff.start(1), off + rs + aff.end(1))
         re_ = rs + aff.start()
+    if quoted:
+        if line[rs:re_].strip() and looks_like_authors(line[rs:re_]):
+            d.set("authors", *strip_span(line, off, rs, re_))
+        return
     _title_and_authors(d, line, off, rs, re_, has_affil=aff is not None)
+
+
+_QUOTED_TITLE = re.compile(r"\s*《(?P<t>[^《》]{2,400})》")
+_YEAR_TAIL = re.compile(r"\s*[(（](?:19|20)\d{2}[)）]\s*$")
 
 
 def _glued_authors_start(rest: str, has_affil: bool) -> int | None:
@@ -188,6 +205,7 @@ def parse(doc: ParsedDoc) -> LayoutResult:
     """Digest entries opened by a ``[CAT] Title`` header (numbered or not)."""
     b = Builder(doc, "structured")
     lines = b.lines
+    linked = False  # the open entry has had its paper's own link line
     for i, line in enumerate(lines):
         m = HEADER_RE.match(line)
         if m is None:
@@ -201,8 +219,14 @@ def parse(doc: ParsedDoc) -> LayoutResult:
             d = b.open(i)
             off = b.take(i)
             _header_fields(d, line, off, m)
+            linked = False
             continue
         if not line.strip():
+            if linked:
+                # An entry ends with its paper's link; after a blank line comes the next
+                # item, not more of this one (a feed mixing paper posts and other posts).
+                b.close()
+                linked = False
             continue
         reason = is_boilerplate(line, between_entries=b.cur is None)
         if reason:
@@ -213,6 +237,7 @@ def parse(doc: ParsedDoc) -> LayoutResult:
         if b.cur is not None:
             off = b.take(i)
             _structured_line(b.cur, line, off)
+            linked = url_only(line.strip()) and any(PAPER_URL_RE.search(u) for u, _, _ in find_urls(line))
         else:
             b.report(i, NOT_IN_ENTRY)
     return b.result()
