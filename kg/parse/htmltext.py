@@ -22,6 +22,9 @@ class HtmlText(html.parser.HTMLParser):
         self._row: tuple[tuple[int, int], list[list[tuple[tuple[int, int], str]]], list[bool]] | None = None
         self._cell: list[tuple[tuple[int, int], str]] | None = None
         self.ids: list[tuple[tuple[int, int], str]] = []  # identifiers in data-* attributes
+        self.items: list[tuple[int, int]] = []  # (line, column) where each <li> starts
+        self.emphasis: list[tuple[tuple[int, int], tuple[int, int]]] = []  # <i>/<b>/<em>/<strong> spans
+        self._emph: list[tuple[int, int]] = []
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag in ("script", "style"):
@@ -31,6 +34,10 @@ class HtmlText(html.parser.HTMLParser):
         for k, v in attrs:
             if k.startswith("data-") and v and ("arxiv" in k or k.endswith("-id")):
                 self.ids.append((self.getpos(), v))
+        if tag == "li":
+            self.items.append(self.getpos())
+        elif tag in ("i", "b", "em", "strong"):
+            self._emph.append(self.getpos())
         if tag == "tr":
             self._row = (self.getpos(), [], [])
         elif tag in ("td", "th") and self._row is not None:
@@ -44,6 +51,8 @@ class HtmlText(html.parser.HTMLParser):
         if tag == "a" and self._open:
             start, url = self._open.pop()
             self.anchors.append((start, self.getpos(), url))
+        if tag in ("i", "b", "em", "strong") and self._emph:
+            self.emphasis.append((self._emph.pop(), self.getpos()))
         if tag in ("td", "th"):
             self._cell = None
         elif tag == "tr" and self._row is not None:

@@ -134,7 +134,7 @@ class MarkdownReader:
                         runs.append((j, j + 1))
                 line = Line(
                     r, text, self.kind[i], self.level[i], links, None if len(origin) == len(r) else origin, start, emph,
-                    cells, tuple(runs) if self.keep[i] is not None and self.html_lines.isdisjoint({i}) else (),
+                    cells, tuple(runs),
                     tuple(self.ids.get(i, ())),
                 )
             self.doc.lines.append(line)
@@ -332,6 +332,16 @@ class MarkdownReader:
                 else:
                     placed.append(None)
             self.rows.append((a + sl - 1, a + el - 1, header, placed))
+        for ln, _ in reader.items:
+            # An HTML list item (<li>) is a list item like a Markdown one.
+            self.doc.blocks.append(Block("list_item", a + ln - 1, a + ln - 1, 1))
+            self.kind[a + ln - 1] = "item"
+        for (ln, col), (eln, ecol) in reader.emphasis:
+            i = a + ln - 1
+            if i == a + eln - 1:
+                moved = {c for c in self.plain_cols[i] if col <= c < ecol}
+                self.plain_cols[i] -= moved
+                self.emph_cols[i] |= moved
         for (ln, col), (eln, ecol), url in reader.anchors:
             i = a + ln - 1
             if i == a + eln - 1:

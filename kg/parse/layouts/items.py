@@ -51,7 +51,8 @@ def _title_like(s: str) -> bool:
 
 
 def _title(line: Line) -> tuple[int, int] | None:
-    """The title of an item: a quoted title, else the first link text that is a title."""
+    """The title of an item: a quoted title, else the first link text that is a title,
+    else a title in emphasis."""
     t = line.text
     q = _QUOTED.search(t, line.start)
     for lk in line.links:
@@ -61,6 +62,10 @@ def _title(line: Line) -> tuple[int, int] | None:
             return lk.start, lk.end
     if q is not None:
         return strip_span(t, 0, q.start("t"), q.end("t"))
+    # "1. *ROOT-SGD: Sharp Nonasymptotics …* [url](…)": a title set in italics or bold.
+    for a, e in line.emphasised:
+        if _title_like(t[a:e]) and len(t[a:e].split()) >= 3:
+            return strip_span(t, 0, a, e)
     return None
 
 
