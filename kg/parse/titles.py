@@ -37,9 +37,9 @@ def split_title(rest: str) -> tuple[str, str | None]:
     # 中文 English: Chinese first, then an English title of two or more words.
     first_alpha = next((c for c in s if c.isalpha()), "")
     if first_alpha and is_cjk(first_alpha):
-        m = re.search(r"(?:(?<=\s)|(?<=[\u4e00-\u9fff）)]))(?P<en>[A-Z][A-Za-z0-9'’:\-,.&?! ]+)$", s)
+        m = re.search(r"(?:(?<=\s)|(?<=[\u4e00-\u9fff）)｜|：:，]))(?P<en>[A-Z][A-Za-z0-9'’:\-,.&?! ]+)$", s)
         if m and len(m.group("en").split()) >= 2 and not any(is_cjk(c) for c in m.group("en")):
-            zh = s[: m.start("en")].strip()
+            zh = s[: m.start("en")].strip().rstrip("｜|：:，,").strip()
             if zh and cjk_share(zh) > 0.5:
                 return m.group("en").strip(), zh
         return "", s

@@ -153,9 +153,13 @@ def _opens_entry(lines: list[str], i: int, title: str, doc: ParsedDoc | None = N
     """A title line opens an entry when fields or an author line come right after it —
     not when the line after it is itself a title over fields (a page heading over a
     newsletter item: "# This week" / "**Segment Anything**" / "Authors: …")."""
-    nxt = next_nonblank(lines, i, 1)
+    nxt = next_nonblank(lines, i, 2)
     if not nxt:
         return False
+    if doc is not None and _paper_links(doc.lines[nxt[0]]):
+        return True  # "### Title" over "[arXiv](https://arxiv.org/abs/…) · [PDF](…)"
+    if doc is not None and len(nxt) > 1 and field(lines[nxt[0]]) is None and _link_line(doc.lines[nxt[0]]):
+        nxt = nxt[1:]  # "[project](…)" / "[code](…)" between the title and its fields
     if doc is not None and field(lines[nxt[0]]) is None and (tr := title_range(doc.lines[nxt[0]])) is not None:
         if _opens_entry(lines, nxt[0], lines[nxt[0]][tr[0] : tr[1]]):
             return False
@@ -164,8 +168,6 @@ def _opens_entry(lines: list[str], i: int, title: str, doc: ParsedDoc | None = N
         return True  # "标题：中文标题" under an English title translates it
     if nf:
         return nf[0] in ("authors", "affiliations", "title_zh", "link")
-    if doc is not None and _paper_links(doc.lines[nxt[0]]):
-        return True  # "### Title" over "[arXiv](https://arxiv.org/abs/…) · [PDF](…)"
     return looks_like_authors(lines[nxt[0]])
 
 
@@ -178,6 +180,11 @@ def _plain_title(lines: list[str], i: int) -> tuple[int, int] | None:
     if i + 1 >= len(lines) or (nf := field(lines[i + 1])) is None or nf[0] != "authors":
         return None
     return strip_span(lines[i], 0)
+
+
+def _link_line(line: Line) -> bool:
+    """A line of links and nothing else (``[code](…) | [project](…)``)."""
+    return bool(line.links) and url_only(line.text, len(line.links))
 
 
 def _paper_links(line: Line) -> bool:
