@@ -40,7 +40,8 @@ def split_title(rest: str) -> tuple[str, str | None]:
         m = re.search(r"(?:(?<=\s)|(?<=[\u4e00-\u9fff）)｜|：:，]))(?P<en>[A-Z][A-Za-z0-9'’:\-,.&?! ]+)$", s)
         if m and len(m.group("en").split()) >= 2 and not any(is_cjk(c) for c in m.group("en")):
             zh = s[: m.start("en")].strip().rstrip("｜|：:，,").strip()
-            if zh and cjk_share(zh) > 0.5:
+            # "综述一：Attention | Attention Mechanisms …": a Chinese label with a Latin word.
+            if zh and (cjk_share(zh) > 0.5 or sum(1 for c in zh if is_cjk(c)) >= 2):
                 return m.group("en").strip(), zh
         return "", s
     en, zh = s[:i], s[i:]

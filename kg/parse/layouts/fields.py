@@ -153,6 +153,8 @@ def _opens_entry(lines: list[str], i: int, title: str, doc: ParsedDoc | None = N
     """A title line opens an entry when fields or an author line come right after it —
     not when the line after it is itself a title over fields (a page heading over a
     newsletter item: "# This week" / "**Segment Anything**" / "Authors: …")."""
+    if doc is not None and doc.lines[i].kind == "heading" and _paper_links(doc.lines[i], only=False):
+        return True  # "#### [A Survey of Visual Transformers](https://arxiv.org/abs/…)": the heading links its paper
     nxt = next_nonblank(lines, i, 2)
     if not nxt:
         return False
@@ -187,9 +189,9 @@ def _link_line(line: Line) -> bool:
     return bool(line.links) and url_only(line.text, len(line.links))
 
 
-def _paper_links(line: Line) -> bool:
-    """A line of links, one of them to the paper itself."""
-    return bool(line.links) and url_only(line.text, len(line.links)) and any(
+def _paper_links(line: Line, only: bool = True) -> bool:
+    """A line of links (``only``), or any line, with a link to the paper itself."""
+    return bool(line.links) and (not only or url_only(line.text, len(line.links))) and any(
         PAPER_URL_RE.search(lk.url) or arxiv_id(lk.url) for lk in line.links
     )
 
