@@ -491,3 +491,22 @@ def test_fields_sharing_a_line_and_author_lists_wrapped_without_a_label():
         (["Taoran Yi", "Jiemin Fang", "Guanjun Wu", "Lingxi Xie", "Wenyu Liu", "Tian Qi", "Xinggang Wang"], False),
     ]
     assert [m.name for m in recs[0].institutions] == ["University of California, Berkeley"]
+
+
+@pytest.mark.parametrize(
+    "line, names",
+    [
+        ("School of Computer Science and Engineering of Southeast University, China, Alibaba Group",
+         ["Southeast University", "Alibaba Group"]),
+        ("Monash University, Clayton, VIC, Australia, NVIDIA AI Technology Center, Singapore",
+         ["Monash University", "NVIDIA"]),
+        ("Manchester Metropolitan University, Lancashire Teaching Hospitals NHS Trust, Preston",
+         ["Manchester Metropolitan University", "Lancashire Teaching Hospitals NHS Trust"]),
+        ("Ghent University – imec, Belgium", ["Ghent University", "imec"]),
+        ("Leverhulme Centre for the Future of Intelligence, University of Cambridge", ["University of Cambridge"]),
+    ],
+)
+def test_affiliation_lines_copied_from_papers(line, names):
+    from kg.extract.affiliations import split_affiliations
+
+    assert [m.name for m in split_affiliations(line)[0]] == names
