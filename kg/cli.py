@@ -133,7 +133,7 @@ def _write_rejects(report, path: str) -> None:
 def extract(paths, fmt, output, no_evidence, rejects, jobs, engine, scheduler, encoding, quiet):
     """Extract one record per paper entry from digest files.
 
-    PATHS are files, folders of .txt/.md files, or - for standard input.
+    PATHS are files, folders of .txt/.md/.markdown/.rst files, or - for standard input.
 
     \b
     Example:

@@ -10,7 +10,7 @@ Edge (type)               Meaning
 ========================  ==========================================================
 Author -AUTHORED-> Paper  ``position`` (1-based author order)
 Paper -AFFILIATED_WITH->  institution named in the entry's affiliation line
-Author -AFFILIATED_WITH-> only where the entry names exactly one institution
+Author -AFFILIATED_WITH-> the author's institution where the entry says it (``paper``)
 Paper -PROPOSES-> Model   the paper introduces the model / method
 Paper -USES-> Model       compared with, fine-tuned, evaluated, built on
 Paper -INTRODUCES-> Data  the paper introduces the dataset / benchmark
@@ -18,6 +18,14 @@ Paper -EVALUATES_ON->     the paper uses the dataset
 Paper -IN_CATEGORY->      arXiv group code of the entry
 Paper -APPEARS_IN-> Digest  the digest file the entry came from (``line``)
 ========================  ==========================================================
+
+Digests are keyed by their path relative to the input root (:func:`digest_keys`). Paper
+and Digest nodes carry ``date`` (ISO ``YYYY-MM-DD`` or ``YYYY-MM``) where one is known: the
+date the entry or digest states, else a paper's arXiv month.
+
+An author's institution is known where the entry marks who belongs where (``A Smith1,
+B Jones2`` with ``1 MIT; 2 Stanford``), or where it names exactly one institution; that
+edge carries the paper it was read from (``paper``).
 
 Every edge carries provenance: ``file`` and ``line`` of its first occurrence,
 ``evidence`` (the text it came from), ``span`` (``[start, end)`` of that text in the
@@ -27,6 +35,7 @@ entry starting at ``line``, for edges that come from a mention) and ``sources`` 
 from __future__ import annotations
 
 import hashlib
+import os
 from collections import Counter
 from collections.abc import Iterable
 from typing import Any
@@ -129,6 +138,17 @@ def _add_edge(G: nx.MultiDiGraph, u: str, v: str, rel: str, file: str, line: int
     G.add_edge(u, v, key=rel, type=rel, file=file, line=line, evidence=evidence, sources=[src], **props)
 
 
+def _digest_date(rec: PaperRecord) -> str | None:
+    """A digest's date is the date its entries got from the digest itself (heading, file
+    name, post time) — not a paper's arXiv month."""
+    from kg.parse.dates import arxiv_month, find_date
+
+    if rec.date and rec.date != arxiv_month(rec.arxiv_id):
+        return rec.date
+    got = find_date(rec.source_name)
+    return got[2] if got else None
+
+
 def _display(rec: PaperRecord) -> str:
     if rec.title:
         return rec.title
@@ -136,10 +156,34 @@ def _display(rec: PaperRecord) -> str:
     return t[:80] + ("…" if len(t) > 80 else "")
 
 
+def digest_keys(files: Iterable[str]) -> dict[str, str]:
+    """Digest key of each file: its path relative to the folder all of them share (the
+    input root), with ``/`` separators — two ``digest.txt`` in different folders are two
+    digests, and one file alone is keyed by its name.
+
+    >>> sorted(digest_keys(["in/a/digest.txt", "in/b/digest.txt"]).values())
+    ['a/digest.txt', 'b/digest.txt']
+    """
+    files = sorted(set(files))
+    if not files:
+        return {}
+    dirs = [os.path.dirname(os.path.abspath(f)) for f in files]
+    try:
+        root = os.path.commonpath(dirs)
+    except ValueError:  # different drives
+        return {f: os.path.basename(f) for f in files}
+    return {f: os.path.relpath(os.path.abspath(f), root).replace(os.sep, "/") for f in files}
+
+
 def add_records(G: nx.MultiDiGraph, records: Iterable[PaperRecord]) -> nx.MultiDiGraph:
     """Merge ``records`` into ``G`` in place (idempotent) and return it."""
-    for rec in sorted(records, key=lambda r: (r.source_name, r.line)):
+    records = list(records)
+    keys = digest_keys(r.file for r in records)
+    for rec in sorted(records, key=lambda r: (keys[r.file], r.line)):
+        # Edge provenance names the file as before (its base name); the Digest node is
+        # keyed by the relative path, which tells two files of one name apart.
         file, line = rec.source_name, rec.line
+        dkey = keys[rec.file]
         pkey = paper_key(rec)
         url = next((u for u in rec.urls if "arxiv.org" in u), rec.urls[0] if rec.urls else None)
         p = _add_node(
@@ -147,8 +191,9 @@ def add_records(G: nx.MultiDiGraph, records: Iterable[PaperRecord]) -> nx.MultiD
             title=rec.title, title_zh=rec.title_zh, arxiv_id=rec.arxiv_id,
             category=rec.category, kind=rec.kind, lang=rec.lang, url=url,
             abstract=None if rec.title else " ".join(rec.text.split())[:2000],
+            date=rec.date,
         )
-        d = _add_node(G, "Digest", rec.source_name, rec.source_name)
+        d = _add_node(G, "Digest", dkey, rec.source_name, path=dkey, date=_digest_date(rec))
         _add_edge(G, p, d, "APPEARS_IN", file, line, rec.text.split("\n", 1)[0][:200])
         if rec.category:
             c = _add_node(G, "Category", rec.category, rec.category)
@@ -158,12 +203,23 @@ def add_records(G: nx.MultiDiGraph, records: Iterable[PaperRecord]) -> nx.MultiD
             i = _add_node(G, "Institution", slug(m.name), m.name)
             inst_ids.append((i, m))
             _add_edge(G, p, i, "AFFILIATED_WITH", file, line, m.text, span=[m.start, m.end])
+        by_name = {m.name: (i, m) for i, m in inst_ids}
+        marked: dict[int, list[str]] = {}
+        for pos, name in rec.author_institutions:
+            if name in by_name:
+                marked.setdefault(pos, []).append(name)
         for a in rec.authors:
             aid = _add_node(G, "Author", author_key(a.name), a.name)
             _add_edge(G, aid, p, "AUTHORED", file, line, a.name, position=a.position, span=[a.start, a.end])
-            if len(inst_ids) == 1:  # only then is the author's affiliation unambiguous
+            if marked:
+                # The entry says who belongs where (markers): those edges only, with the
+                # paper they were read from.
+                for name in marked.get(a.position, []):
+                    i, im = by_name[name]
+                    _add_edge(G, aid, i, "AFFILIATED_WITH", file, line, im.text, span=[im.start, im.end], paper=p)
+            elif len(inst_ids) == 1:  # only then is the author's affiliation unambiguous
                 im = inst_ids[0][1]
-                _add_edge(G, aid, inst_ids[0][0], "AFFILIATED_WITH", file, line, im.text, span=[im.start, im.end])
+                _add_edge(G, aid, inst_ids[0][0], "AFFILIATED_WITH", file, line, im.text, span=[im.start, im.end], paper=p)
         for m in rec.models:
             mid = _add_node(G, "Model", slug(m.name), m.name)
             _add_edge(G, p, mid, "PROPOSES" if m.role == "proposed" else "USES", file, line, m.text, span=[m.start, m.end])

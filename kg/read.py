@@ -19,7 +19,7 @@ from kg.records import Document
 
 log = logging.getLogger(__name__)
 
-__all__ = ["read_file", "read_bytes", "iter_paths", "read_paths", "Skipped"]
+__all__ = ["read_file", "read_bytes", "iter_paths", "read_paths", "Skipped", "DIGEST_SUFFIXES"]
 
 _BOMS = (
     (b"\xef\xbb\xbf", "utf-8-sig"),
@@ -203,15 +203,20 @@ def read_file(path: str | os.PathLike[str], encoding: str | None = None) -> Docu
     return read_bytes(data, p, encoding)
 
 
+#: File suffixes read when a folder is given: plain text, Markdown, reStructuredText.
+DIGEST_SUFFIXES = (".txt", ".text", ".md", ".markdown", ".rst")
+
+
 def iter_paths(paths: Iterable[str | os.PathLike[str]]) -> Iterator[str]:
-    """Expand folders into their ``.txt`` files (sorted, recursively); keep files as given."""
+    """Expand folders into their digest files (:data:`DIGEST_SUFFIXES`, sorted,
+    recursively); keep files as given."""
     for path in paths:
         p = os.fspath(path)
         if p != "-" and os.path.isdir(p):
             found = []
             for root, dirs, files in os.walk(p):
                 dirs.sort()
-                found += [os.path.join(root, f) for f in files if f.lower().endswith((".txt", ".md"))]
+                found += [os.path.join(root, f) for f in files if f.lower().endswith(DIGEST_SUFFIXES)]
             yield from sorted(found)
         else:
             yield p

@@ -41,10 +41,20 @@ class Document:
 
 @dataclass(frozen=True, slots=True)
 class Entry:
-    """One paper as the parser found it: raw text plus the spans of the fields it saw.
+    """One paper as the parser found it: its text plus the spans of the fields it saw.
 
     ``line`` is the 1-based line of the entry's first line in its file; offsets in the
-    spans are relative to ``text`` (the entry's lines joined by ``\\n``).
+    spans are relative to ``text`` (the entry's lines joined by ``\\n``, with Markdown
+    markup removed: see :mod:`kg.parse.document`). ``origin`` maps the text back to the
+    file as runs ``(text offset, 1-based line, column)``: ``text[k]`` is at column
+    ``column + (k - offset)`` of ``line`` for the last run starting at or before ``k``.
+    An empty ``origin`` means the text is the file's lines as written.
+
+    ``links`` are link targets whose text is in the entry (Markdown ``[text](url)``,
+    ``<a href>``), ``ids`` identifiers the markup carries, ``category_code`` the
+    normalised category (``LG``) where the layout read one, and ``date`` an ISO date
+    (``YYYY-MM-DD`` or ``YYYY-MM``) the text gives. Which author belongs where is read
+    by the extractor from the author and affiliation spans (``A Smith1`` / ``1 MIT``).
     """
 
     file: str
@@ -59,6 +69,20 @@ class Entry:
     authors: Span | None = None
     affiliations: Span | None = None
     body: tuple[Span, ...] = ()
+    links: tuple[str, ...] = ()
+    category_code: str | None = None
+    date: str | None = None
+    origin: tuple[tuple[int, int, int], ...] = ()
+    ids: tuple[str, ...] = ()  # identifiers the markup carries (data-arxiv-id="2508.19843v3")
+
+    def file_position(self, k: int) -> tuple[int, int]:
+        """``(1-based line, 0-based column)`` in the file of text offset ``k``."""
+        if not self.origin:
+            before = self.text.count("\n", 0, k)
+            start = self.text.rfind("\n", 0, k) + 1
+            return self.line + before, k - start
+        run = max((r for r in self.origin if r[0] <= k), default=self.origin[0])
+        return run[1], run[2] + (k - run[0])
 
     def get(self, name: str) -> str | None:
         span = getattr(self, name)
@@ -77,9 +101,13 @@ class Unassigned:
 
 @dataclass(frozen=True, slots=True)
 class ParseResult:
+    """Entries of a file, the lines reported outside them, the layout kept, and how every
+    layout tried scored: ``(layout, entries found, lines explained − lines unexplained)``."""
+
     entries: tuple[Entry, ...]
     unassigned: tuple[Unassigned, ...]
     layout: str
+    scores: tuple[tuple[str, int, int], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,6 +131,7 @@ class Author:
     position: int
     start: int
     end: int
+    marks: tuple[str, ...] = ()  # affiliation markers written with the name ("A Smith1,2" -> ("1", "2"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -126,6 +155,10 @@ class PaperRecord:
     datasets: tuple[Mention, ...]
     urls: tuple[str, ...]
     text: str = field(default="", repr=False)
+    date: str | None = None
+    #: (author position, canonical institution) where the entry says which author
+    #: belongs where (markers such as "A Smith1" and "1 MIT").
+    author_institutions: tuple[tuple[int, str], ...] = ()
 
     @property
     def source_name(self) -> str:
@@ -160,6 +193,7 @@ class PaperRecord:
             "models": ents(self.models),
             "datasets": ents(self.datasets),
             "urls": list(self.urls),
+            "date": self.date,
         }
         if evidence:
             d["evidence"] = {

@@ -16,6 +16,7 @@ __all__ = [
     "ARXIV_RE",
     "find_urls",
     "arxiv_id",
+    "PAPER_URL_RE",
 ]
 
 
@@ -94,14 +95,16 @@ ARXIV_RE = re.compile(
     r"(?P<id>(?:\d{4}\.\d{4,5})|(?:[a-z\-]+(?:\.[A-Z]{2})?/\d{7}))(?:v\d+)?",
     re.I,
 )
-# "arXiv:2401.00001", and labelled ids ("**ArXiv ID**: 2512.24157v1", "arXiv ID：…").
-ARXIV_TEXT_RE = re.compile(r"\barXiv(?:\s*id)?\s*(?:\*\*)?\s*[:：]\s*(?:\*\*)?\s*(?P<id>\d{4}\.\d{4,5})(?:v\d+)?", re.I)
+# "arXiv:2401.00001", and labelled ids ("ArXiv ID: 2512.24157v1", "arXiv ID：…"); Markdown
+# emphasis around the label is removed before text gets here (kg.parse.document).
+ARXIV_TEXT_RE = re.compile(r"\barXiv(?:\s*id)?\s*[:：]\s*(?P<id>\d{4}\.\d{4,5})(?:v\d+)?", re.I)
 
 
 def _trim_url(u: str) -> str:
     u = u.rstrip(".,;:!?。，；：！？")
-    # Balance a trailing parenthesis that belongs to the prose, not the URL.
-    while u.endswith(")") and u.count("(") < u.count(")"):
+    # Balance a trailing bracket that belongs to the prose or markup (a BibTeX
+    # "url={…}"), not the URL.
+    while u and u[-1] in ")}" and u.count("({"[")}".index(u[-1])]) < u.count(u[-1]):
         u = u[:-1]
     return u
 
@@ -127,6 +130,16 @@ def find_urls(text: str) -> list[tuple[str, int, int]]:
             found.append((m.group(0), m.start(), m.end()))
     found.sort(key=lambda t: t[1])
     return found
+
+
+#: Links that name one paper (not a listing or a news page): arXiv and its mirrors keyed
+#: by the id, OpenReview, the ACL Anthology, Semantic Scholar, proceedings, PDF files.
+PAPER_URL_RE = re.compile(
+    r"(?:arxiv\.org/(?:abs|pdf|html)/|huggingface\.co/papers/\d{4}\.\d{4,5}|papers\.cool/arxiv/\d{4}\.\d{4,5}|"
+    r"alphaxiv\.org/(?:abs/)?\d{4}\.\d{4,5}|openreview\.net/(?:forum|pdf)\?id=|aclanthology\.org/[\w.\-]+\d|"
+    r"semanticscholar\.org/paper/|proceedings\.(?:mlr\.press|neurips\.cc)/|openaccess\.thecvf\.com/|\.pdf(?:[?#]|$))",
+    re.I,
+)
 
 
 def arxiv_id(text: str) -> str | None:

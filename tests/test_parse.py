@@ -276,7 +276,7 @@ def test_not_boilerplate_inside_entries(line):
         ("arxiv.org/abs/cs/0112017", "cs/0112017"),
         ("https://arxiv.org/abs/math.GT/0309136v2", "math.GT/0309136"),
         ("arXiv:2401.00001v3", "2401.00001"),
-        ("**ArXiv ID**: 2512.24157v1", "2512.24157"),
+        ("ArXiv ID: 2512.24157v1", "2512.24157"),  # entry text has Markdown emphasis removed (was "**ArXiv ID**:")
         ("https://huggingface.co/papers/2512.14691?utm_source=digest", "2512.14691"),
         ("https://papers.cool/arxiv/2405.01234", "2405.01234"),
         ("http://t.cn/A6Wq3kTn", None),
@@ -487,7 +487,7 @@ def test_link_lists_make_papers_of_paper_links_only():
         "- [还有18篇论文](https://huggingface.co/papers?utm_source=x)\n"
     )
     res, recs = records(text)
-    assert res.layout == "links"
+    assert res.layout == "items"  # link lists are list items like any other (the links layout was folded into items)
     assert [(r.title, r.title_zh, r.arxiv_id) for r in recs] == [
         (None, "QwQ-32B：拥抱强化学习的力量", "2503.01234"),
         ("Visual-RFT: Visual Reinforcement Fine-Tuning", None, "2503.01785"),

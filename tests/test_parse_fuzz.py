@@ -65,8 +65,13 @@ def _check(text: str) -> None:
         assert 1 <= e.line <= e.end_line <= len(lines)
         assert e.line > previous_end, "entries overlap or are out of order"
         previous_end = e.end_line
-        # The entry text is exactly its lines, so spans and line numbers agree.
-        assert e.text == "\n".join(lines[e.line - 1 : e.end_line])
+        # The entry text is its lines with markup removed (plain text: the lines as
+        # written), and every character of it maps back to the same character of the file.
+        assert e.text.count("\n") == e.end_line - e.line
+        for k, ch in enumerate(e.text):
+            if ch != "\n":
+                ln, col = e.file_position(k)
+                assert lines[ln - 1][col] == ch
         for name in ("title", "title_zh", "category", "authors", "affiliations"):
             span = getattr(e, name)
             if span is not None:
@@ -80,7 +85,7 @@ def _check(text: str) -> None:
     reported = {u.line for u in result.unassigned}
     for i, x in enumerate(lines, 1):
         if x.strip():
-            assert i in covered or i in reported, f"line {i} lost: {x!r}"
+            assert i in covered or i in reported, f"line {i} lost: {x!r}"  # markup-only lines are reported too
     assert all(u.reason for u in result.unassigned)
     # Deterministic: the same input parses the same way.
     assert parse(doc) == result
@@ -107,3 +112,35 @@ def test_reading_arbitrary_bytes_decodes_or_raises_a_kg_error(data):
         return
     assert "\r" not in doc.text
     _check(doc.text)
+
+
+# Markdown, HTML, front matter and reStructuredText pieces, in any order and nesting:
+# the document model must map every character of an entry back to the file and the
+# parser must lose no line, whatever the markup.
+md_line = st.one_of(
+    st.builds(lambda h, t: f"{h} {t}", st.sampled_from(["#", "##", "###", "####"]), title),
+    st.builds(lambda t, u: f"- [{t}]({u})", title, url),
+    st.builds(lambda t, u: f"* **{t}**: \"{t}\", arXiv, 2021 (*MIT*). [[Paper]({u})]", title, url),
+    st.builds(lambda k, v: f"**{k}**: {v}", st.sampled_from(["Authors", "作者", "Subjects", "Publish", "Title"]), names),
+    st.builds(lambda a, b: f"| {a} | {b} |", title, names),
+    st.just("|---|---|"),
+    st.just("---"),
+    st.builds(lambda t: f"title: \"{t}\"", title),
+    st.builds(lambda t, u: f'<tr><td><a href="{u}">{t}</a></td><td data-arxiv-id="2401.00001v1">x</td></tr>', title, url),
+    st.builds(lambda t: f"[^1]: {t}", title),
+    st.builds(lambda t: f"    {t}", title),
+    st.builds(lambda t, u: f".. [#] `{t} <{u}>`_, Mnih et al, 2013.", title, url),
+    st.just("====="),
+    st.builds(lambda t: f"> {t}", title),
+    st.builds(lambda t: f"`{t}` and _{t}_ and \\*escaped\\* &amp; {t}", title),
+    st.just("```"),
+    st.just("<div>"),
+    st.just("</div>"),
+    line,
+)
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(md_line, min_size=0, max_size=30))
+def test_markup_loses_no_line_and_maps_back_to_the_file(ls):
+    _check("\n".join(ls))

@@ -90,3 +90,9 @@ def test_files_folders_and_skips(tmp_path):
         read_file(tmp_path / "missing.txt")
     with pytest.raises(ReadError, match="is a directory"):
         read_file(tmp_path / "b")
+
+
+def test_folders_include_markdown_and_restructuredtext_digests(tmp_path):
+    for name in ("a.markdown", "b.rst", "c.text", "d.html", "e.json"):
+        (tmp_path / name).write_text(EN, encoding="utf-8")
+    assert [p[len(str(tmp_path)) + 1 :] for p in iter_paths([tmp_path])] == ["a.markdown", "b.rst", "c.text"]

@@ -8,13 +8,19 @@ from __future__ import annotations
 
 import re
 
-from kg.extract.affiliations import split_affiliations
+from kg.extract.affiliations import affiliations_by_marker, split_affiliations
 from kg.extract.authors import split_authors
 from kg.extract.entities import find_entities
+from kg.parse.categories import normalize_category
+from kg.parse.dates import arxiv_month
 from kg.records import Entry, PaperRecord, Span
 from kg.text import arxiv_id, cjk_share, find_urls
 
 __all__ = ["extract_entry", "split_authors", "split_affiliations", "find_entities"]
+
+
+# An arXiv id stated on its own (a data attribute): new-style, any version.
+_BARE_ID = re.compile(r"(?:arxiv:)?(\d{4}\.\d{4,5})(?:v\d+)?", re.I)
 
 
 def _lang(entry: Entry) -> str:
@@ -32,19 +38,31 @@ def extract_entry(entry: Entry) -> PaperRecord:
     if entry.authors is not None:
         authors, truncated = split_authors(entry.authors.of(text), entry.authors.start)
     insts = []
+    pairs: list[tuple[int, str]] = []
     if entry.affiliations is not None:
         insts, _ = split_affiliations(entry.affiliations.of(text), entry.affiliations.start)
+        if any(a.marks for a in authors):
+            # "A Smith1, B Jones2" with "1 MIT; 2 Stanford": who belongs where.
+            by = affiliations_by_marker(entry.affiliations.of(text), entry.affiliations.start)
+            pairs = [(a.position, m.name) for a in authors for k in a.marks for m in by.get(k, [])]
     regions: list[Span] = [s for s in (entry.title, entry.title_zh) if s is not None] + list(entry.body)
     if entry.kind == "abstract" and not entry.body:
         regions = [Span(0, len(text))]
     found_urls = find_urls(text)
-    urls = [u for u, _, _ in found_urls]
+    # Link targets of Markdown/HTML links first (their text is in the entry, the target
+    # is not), then links written out in the text.
+    urls = [u for u in entry.links if u.lower().startswith(("http://", "https://"))] + [u for u, _, _ in found_urls]
     url_spans = [(a, b) for _, a, b in found_urls]
     # Names inside links (github.com/ruiyan1995/region_learner) are not mentions.
     regions = _minus(regions, url_spans)
     models, datasets = find_entities(text, regions, entry.title)
     title = entry.get("title")
-    category = entry.get("category")
+    category = entry.category_code or (normalize_category(c) if (c := entry.get("category")) else None)
+    aid = (
+        arxiv_id(text)
+        or next((a for u in entry.links if (a := arxiv_id(u))), None)
+        or next((m.group(1) for x in entry.ids if (m := _BARE_ID.fullmatch(x.strip()))), None)
+    )
     return PaperRecord(
         file=entry.file,
         line=entry.line,
@@ -52,7 +70,7 @@ def extract_entry(entry: Entry) -> PaperRecord:
         kind=entry.kind,
         layout=entry.layout,
         lang=_lang(entry),
-        arxiv_id=arxiv_id(text),
+        arxiv_id=aid,
         title=re.sub(r"\s+", " ", title) if title else None,
         title_zh=entry.get("title_zh"),
         category=category,
@@ -63,6 +81,8 @@ def extract_entry(entry: Entry) -> PaperRecord:
         datasets=tuple(datasets),
         urls=tuple(dict.fromkeys(urls)),
         text=text,
+        date=entry.date or arxiv_month(aid),
+        author_institutions=tuple(dict.fromkeys(pairs)),
     )
 
 

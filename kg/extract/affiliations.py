@@ -25,12 +25,50 @@ from kg.records import Mention
 from kg.resolve import DEPARTMENT, ORG_WORDS, Merge, institutions
 from kg.text import is_cjk, normalize
 
-__all__ = ["split_affiliations", "split_groups", "institution_names"]
+__all__ = ["split_affiliations", "split_groups", "institution_names", "affiliations_by_marker"]
+
+# An affiliation number at the start of a group: "1 MIT", "[2] Stanford", "¹MIT", "3. CMU".
+_MARKER = re.compile(
+    r"(?:^|(?<=[\s,;，；&|、]))(?:\[(?P<b>\d{1,2})\]|(?P<n>\d{1,2})(?:[.)]\s*|\s+)(?=[^\W\d_])|(?P<s>[¹²³⁴⁵⁶⁷⁸⁹⁰]+))\s*"
+)
+_SUPERSCRIPT = str.maketrans("¹²³⁴⁵⁶⁷⁸⁹⁰", "1234567890")
+
+
+def _marked_segments(text: str) -> list[tuple[str, int, int]] | None:
+    """``(marker, start, end)`` of each numbered group when ``text`` starts with an
+    affiliation number, else ``None``."""
+    ms = list(_MARKER.finditer(text))
+    if not ms or text[: ms[0].start()].strip():
+        return None
+    out = []
+    for k, m in enumerate(ms):
+        key = (m.group("b") or m.group("n") or (m.group("s") or "").translate(_SUPERSCRIPT)).strip()
+        end = ms[k + 1].start() if k + 1 < len(ms) else len(text)
+        out.append((key, m.end(), end))
+    return out
+
+
+def affiliations_by_marker(text: str, offset: int = 0) -> dict[str, list[Mention]]:
+    """Institutions per affiliation number (``1 MIT; 2 Stanford University`` →
+    ``{"1": [MIT], "2": [Stanford University]}``); empty when the line has no numbers.
+
+    >>> {k: [m.name for m in v] for k, v in affiliations_by_marker("1 MIT; 2 Stanford University").items()}
+    {'1': ['Massachusetts Institute of Technology'], '2': ['Stanford University']}
+    """
+    segs = _marked_segments(text)
+    if not segs:
+        return {}
+    out: dict[str, list[Mention]] = {}
+    for key, a, b in segs:
+        # One marker may name several superscripts at once ("¹²"): each digit its own.
+        for k in (list(key) if len(key) > 1 and not key.isdigit() else [key]):
+            out.setdefault(k, []).extend(_split_plain(text[a:b], offset + a)[0])
+    return out
 
 # "&" separates institutions except inside names like "Texas A&M" or "AT&T" (a capital
 # letter right before it and a lone capital right after it).
 _GROUP_SEP = re.compile(
-    r"(?<![A-Z])\s*[&＆]\s*|\s*[&＆]\s*(?![A-Z]\b)|\s*[;；|｜、]\s*|\s+/\s+"
+    r"(?<![A-Z])\s*[&＆]\s*|\s*[&＆]\s*(?![A-Z]\b)|\s*[;；|｜、]\s*|\s+/\s+|\s+[–—]\s+"
 )
 _GLUE = re.compile(r"(?<=[a-z\)])(?=[A-Z][a-z]|[A-Z]{2,}\b)")
 _ORG_START = re.compile(
@@ -43,7 +81,7 @@ _ORG_START = re.compile(
 _ORG_HINT = re.compile(
     r"\b(?:universidade|universidad|université|universite|universität|universitat|università|universiteit|"
     r"uniwersytet|politecnico|polytechnique|politécnica|politecnica|hochschule|instituto|institut|centro|"
-    r"laboratoire|inria|cnrs|eth|epfl|kaust|labs?|college|univ)\b|大学|学院|研究院|研究所|科学院|实验室|公司|集团|中心",
+    r"laboratoire|inria|cnrs|eth|epfl|kaust|labs?|college|univ|hospitals?|clinics?|trust|systems)\b|大学|学院|研究院|研究所|科学院|实验室|公司|集团|中心",
     re.I,
 )
 # Parts of a larger institution when named before it in one comma group.
@@ -207,19 +245,25 @@ def _resolve_commas(group: str) -> list[str]:
     known = [res.is_known(p) for p in joined]
     org = [k or (_is_org(p) and not DEPARTMENT.match(p)) for p, k in zip(joined, known)]
     if not any(org):
-        # Nothing looks like an organisation: keep the line whole rather than invent parts.
-        return [group]
+        # Nothing looks like an organisation: keep the line whole rather than invent parts
+        # — less its address ("imec, Belgium" is imec).
+        rest = [p for p in joined if not _is_address(p)]
+        return rest if len(rest) == 1 else [group]
     out: list[str] = []
     seen_org = False
     for i, p in enumerate(joined):
         if _is_address(p) or seen_org and normalize(p) in _PLACES:
             continue
         if DEPARTMENT.match(p) and not known[i]:
+            tail = _known_tail(p)
+            if tail is not None:
+                out.append(tail)  # "School of … of Southeast University"
+                seen_org = True
             continue
         if not org[i]:
             continue  # a city, a state, a lab acronym: not an institution of its own
         later_univ = any((known[k] or _UNIVERSITY_LEVEL.search(joined[k])) for k in range(i + 1, len(joined)))
-        if not known[i] and _SUBUNIT.search(p) and not _UNIVERSITY_LEVEL.search(p) and later_univ:
+        if not known[i] and _SUBUNIT.search(p) and not _UNIVERSITY_LEVEL.search(p) and later_univ and _core(p) == p:
             continue  # "Leverhulme Centre …, University of Cambridge": part of the university
         out.append(p)
         seen_org = True
@@ -228,10 +272,20 @@ def _resolve_commas(group: str) -> list[str]:
 
 def _core(seg: str) -> str:
     """The institution inside ``seg``: without a bracketed abbreviation or site, when that
-    is what makes it known."""
+    is what makes it known; a known organisation that a department or centre names
+    (``School of Computer Science and Engineering of Southeast University``,
+    ``NVIDIA AI Technology Center``)."""
     res = institutions()
     if res.is_known(seg):
         return seg
+    known_tail = _known_tail(seg)
+    if known_tail is not None:
+        return known_tail
+    words = seg.split()
+    for k in range(min(len(words) - 1, 4), 0, -1):
+        head, tail = " ".join(words[:k]), " ".join(words[k:])
+        if res.is_known(head) and _SUBUNIT.search(tail) and not _UNIVERSITY_LEVEL.search(tail):
+            return head
     pm = re.fullmatch(r"(?P<name>.+?)\s*[(（](?P<inner>[^()（）]+)[)）]\s*", seg)
     if pm:
         name, inner = pm.group("name").strip(), pm.group("inner").strip()
@@ -247,6 +301,17 @@ def _core(seg: str) -> str:
     return seg
 
 
+def _known_tail(seg: str) -> str | None:
+    """``Department of X of Southeast University`` → ``Southeast University``: the
+    longest known name after an ``of``/``at``."""
+    res = institutions()
+    for m in re.finditer(r"\b(?:of|at)\s+", seg):
+        tail = seg[m.end() :].strip()
+        if res.is_known(tail) and _UNIVERSITY_LEVEL.search(tail):
+            return tail
+    return None
+
+
 def institution_names(text: str) -> list[tuple[int, str]]:
     """``(start in text, name as written)`` of every institution named in ``text``."""
     names: list[tuple[int, str]] = []
@@ -259,6 +324,7 @@ def institution_names(text: str) -> list[tuple[int, str]]:
                 seg = _core(_clean(seg))
                 if not seg or DEPARTMENT.match(seg) and not institutions().is_known(seg) or _NO_ORGANISATION.match(seg):
                     continue
+                seg = _clean(seg)
                 k = text.find(seg, gstart)
                 names.append((k if k >= 0 else gstart, seg))
     return names
@@ -266,10 +332,28 @@ def institution_names(text: str) -> list[tuple[int, str]]:
 
 def split_affiliations(text: str, offset: int = 0) -> tuple[list[Mention], list[Merge]]:
     """Canonical institutions (deduplicated, in order) with spans, plus the merges made.
+    Affiliation numbers (``1 MIT; 2 Stanford``) are not part of the names.
 
     >>> [m.name for m in split_affiliations("清华大学计算机系 & UCLA; Dept. of CS, Stanford University, CA, USA")[0]]
     ['Tsinghua University', 'University of California, Los Angeles', 'Stanford University']
     """
+    segs = _marked_segments(text)
+    if not segs:
+        return _split_plain(text, offset)
+    mentions: list[Mention] = []
+    merges: list[Merge] = []
+    seen: set[str] = set()
+    for _, a, b in segs:
+        ms, mg = _split_plain(text[a:b], offset + a)
+        merges += mg
+        for m in ms:
+            if m.name not in seen:
+                seen.add(m.name)
+                mentions.append(m)
+    return mentions, merges
+
+
+def _split_plain(text: str, offset: int = 0) -> tuple[list[Mention], list[Merge]]:
     res = institutions()
     mentions: list[Mention] = []
     merges: list[Merge] = []

@@ -15,13 +15,35 @@ from kg.records import Author
 __all__ = ["split_authors"]
 
 _TRUNC = re.compile(r"\s*(?:,\s*)?(?:\.\.\.|…|⋯|et\.?\s*al\.?|等人?)\s*$", re.I)
-_SEP = re.compile(r"\s*(?:,|，|、|;|；|&|＆|\band\b|\s和\s)\s*")
+# Separators; a line break with a list bullet separates the items of a YAML block list
+# ("author:" / "  - A" / "  - B").
+_SEP = re.compile(r"\s*(?:,|，|、|;|；|&|＆|\band\b|\s和\s|\n\s*(?:[-*]\s+)?)\s*")
 _SEMI = re.compile(r"\s*[;；]\s*")
-_PREFIX = re.compile(r"^\s*(?:\*\*)?\s*(?:authors?|作者)\s*(?:\*\*)?\s*[:：]\s*(?:\*\*)?", re.I)
-_MARKS = re.compile(r"[\d*†‡§¶#¹²³⁴⁵⁶⁷⁸⁹⁰✉]+$")
+_PREFIX = re.compile(r"^\s*(?:authors?|作者)\s*[:：]\s*", re.I)
+_MARKS = re.compile(r"[\d*†‡§¶#¹²³⁴⁵⁶⁷⁸⁹⁰✉]+(?:[,，][\d¹²³⁴⁵⁶⁷⁸⁹⁰]+)*$")
 _SUFFIX = re.compile(r"^(?:Jr|Sr)\.?$|^(?:II|III|IV)$")
 # "Smith, J." / "van der Berg, A. B.": a surname, a comma, then initials only.
 _SURNAME_FIRST = re.compile(r"^[^\W\d][\w'’\- ]*,\s*(?:[A-Z]\.?\s*(?:-\s*)?){1,4}$")
+
+
+_SUPERSCRIPT = str.maketrans("¹²³⁴⁵⁶⁷⁸⁹⁰", "1234567890")
+
+
+def _markers(tail: str) -> list[str]:
+    """Affiliation numbers in a name's marks (``1,2``, ``¹²``); footnote symbols (``*``,
+    ``†``) mark other things (equal contribution, corresponding author)."""
+    t = tail.translate(_SUPERSCRIPT)
+    if any(c in "¹²³⁴⁵⁶⁷⁸⁹⁰" for c in tail) and t.isdigit():
+        return list(t)  # superscripts: one digit per affiliation
+    out, cur = [], ""
+    for c in t:
+        if c.isdigit():
+            cur += c
+        else:
+            if cur:
+                out.append(cur)
+            cur = ""
+    return out + ([cur] if cur else [])
 
 
 def _pieces(body: str) -> list[tuple[int, int]]:
@@ -56,15 +78,25 @@ def split_authors(text: str, offset: int = 0) -> tuple[list[Author], bool]:
     m = _TRUNC.search(text)
     truncated = bool(m)
     body = text[: m.start()] if m else text
+    # A full stop that ends the list ("…, Michael J. Black.") is not part of the last
+    # name — unless it ends an initial or a suffix ("A. B.", "Jr.").
+    stripped = body.rstrip()
+    if stripped.endswith(".") and not _SUFFIX.match(stripped.split()[-1]) and len(stripped.split()[-1].rstrip(".")) > 1:
+        body = stripped[:-1]
     pm = _PREFIX.match(body)
     if pm:  # keep offsets: blank the label out instead of cutting it
         body = " " * pm.end() + body[pm.end():]
     spans: list[tuple[int, int, str]] = []
+    marks: list[list[str]] = []
     for a, b in _pieces(body):
         raw = body[a:b]
         name = raw.strip().strip("*_").strip()
+        mm = _MARKS.search(name)
+        tail = _markers(mm.group(0)) if mm else []
         name = _MARKS.sub("", name).strip()
         if not name or not any(c.isalpha() for c in name):
+            if tail and marks:  # "A Smith1,2": the "2" split off by the comma is A Smith's
+                marks[-1] += tail
             continue
         s = a + raw.find(name[0]) if name[0] in raw else a
         if _SUFFIX.match(name) and spans:
@@ -72,7 +104,9 @@ def split_authors(text: str, offset: int = 0) -> tuple[list[Author], bool]:
             spans[-1] = (ps, s + len(name), body[ps : s + len(name)])
             continue
         spans.append((s, s + len(name), name))
+        marks.append(tail)
     authors = [
-        Author(name=name, position=k + 1, start=offset + s, end=offset + e) for k, (s, e, name) in enumerate(spans)
+        Author(name=name, position=k + 1, start=offset + s, end=offset + e, marks=tuple(dict.fromkeys(marks[k])))
+        for k, (s, e, name) in enumerate(spans)
     ]
     return authors, truncated

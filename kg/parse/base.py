@@ -1,0 +1,254 @@
+"""The public base of every layout: the Layout protocol, its result, the entry builder.
+
+A layout is an object with a ``name`` and ``parse(doc) -> LayoutResult``; it reads the
+:class:`~kg.parse.document.ParsedDoc` (lines with markup removed) and builds entries
+with a :class:`Builder`, which keeps the bookkeeping every layout needs: the open entry,
+finished entries, reported lines and how many lines were explained.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Protocol
+
+from kg.parse.document import Line, ParsedDoc
+from kg.records import Entry, Span, Unassigned
+from kg.text import PAPER_URL_RE, find_urls
+
+__all__ = [
+    "NOT_IN_ENTRY",
+    "Layout",
+    "LayoutResult",
+    "Draft",
+    "Builder",
+    "strip_span",
+    "next_nonblank",
+    "url_only",
+]
+
+#: The reason of lines a layout could not explain (everything else is recognised noise).
+NOT_IN_ENTRY = "not part of any entry"
+
+
+@dataclass(frozen=True, slots=True)
+class LayoutResult:
+    """Entries a layout found, the lines it reported, and how many lines it explained."""
+
+    entries: list[Entry]
+    unassigned: list[Unassigned]
+    covered: int
+
+    @property
+    def unexplained(self) -> int:
+        return sum(1 for u in self.unassigned if u.reason == NOT_IN_ENTRY)
+
+
+class Layout(Protocol):
+    """One digest layout. ``parse`` must explain lines it recognises (in an entry, or
+    reported with a reason) and report the rest as :data:`NOT_IN_ENTRY`.
+    ``in_gaps(doc)`` says whether the layout may also read a stretch another layout left
+    unexplained (default: yes)."""
+
+    name: str
+
+    def parse(self, doc: ParsedDoc) -> LayoutResult: ...
+
+
+@dataclass
+class Draft:
+    """Mutable builder for one entry; frozen into an :class:`Entry` at the end.
+
+    Lines are appended contiguously from ``first``, so line ``first + k`` of the file is
+    line ``k`` of the entry text."""
+
+    first: int  # 0-based index of first line
+    kind: str
+    layout: str
+    lines: list[Line] = field(default_factory=list)
+    spans: dict[str, Span] = field(default_factory=dict)
+    body: list[Span] = field(default_factory=list)
+    last: int = 0  # 0-based index of last non-blank line
+    category_code: str | None = None
+    date: str | None = None
+    _offset: int = 0
+
+    @property
+    def offset(self) -> int:
+        return self._offset
+
+    @property
+    def text(self) -> str:
+        return "\n".join(x.text for x in self.lines)
+
+    def add(self, idx: int, line: Line) -> int:
+        """Append line ``idx``; returns its start offset in the entry text."""
+        assert idx == self.first + len(self.lines), "entry lines must be contiguous"
+        off = self._offset
+        self.lines.append(line)
+        self._offset += len(line.text) + 1
+        if line.text.strip():
+            self.last = idx
+        return off
+
+    def set(self, name: str, start: int, end: int) -> None:
+        if name not in self.spans and end > start:
+            self.spans[name] = Span(start, end)
+
+    def set_category(self, start: int, end: int, code: str) -> None:
+        if "category" not in self.spans and end > start:
+            self.spans["category"] = Span(start, end)
+            self.category_code = code
+
+    def get(self, name: str) -> str | None:
+        span = self.spans.get(name)
+        return None if span is None else span.of(self.text)
+
+    def freeze(self, file: str) -> Entry:
+        n = self.last - self.first + 1
+        kept = self.lines[:n]
+        text = "\n".join(x.text for x in kept)
+        links = [lk.url for ln in kept for lk in ln.links]
+        origin: list[tuple[int, int, int]] = []
+        plain = all(ln.origin is None for ln in kept)
+        if not plain:  # plain text maps to the file as written: no runs to keep
+            off = 0
+            for k, ln in enumerate(kept):
+                origin += _runs(ln, off, self.first + k + 1)
+                off += len(ln.text) + 1
+        return Entry(
+            file=file,
+            line=self.first + 1,
+            end_line=self.last + 1,
+            kind=self.kind,
+            layout=self.layout,
+            text=text,
+            body=tuple(s for s in self.body if s.end <= len(text)),
+            links=tuple(dict.fromkeys(links)),
+            ids=tuple(dict.fromkeys(x for ln in kept for x in ln.ids)),
+            category_code=self.category_code if "category" in self.spans and self.spans["category"].end <= len(text) else None,
+            date=self.date,
+            origin=() if plain else tuple(origin),
+            **{k: v for k, v in self.spans.items() if v.end <= len(text)},
+        )
+
+
+def _runs(line: Line, off: int, lineno: int) -> list[tuple[int, int, int]]:
+    """Runs ``(text offset, line, column)`` of characters contiguous in the file."""
+    if line.origin is None:
+        return [(off, lineno, 0)]
+    runs: list[tuple[int, int, int]] = []
+    prev = None
+    for k, col in enumerate(line.origin):
+        if prev is None or col != prev + 1:
+            runs.append((off + k, lineno, col))
+        prev = col
+    return runs or [(off, lineno, 0)]
+
+
+#: Characters of a line besides its link texts up to which it still counts as "only
+#: links" (brackets and separators around each link: "[[Paper](…)] · ").
+LINK_DECORATION = 4
+
+
+def _link_line(ln: Line) -> str | None:
+    if not ln.links:
+        return None
+    if all(lk.url.startswith("#") for lk in ln.links):
+        return "table of contents"
+    linked = sum(lk.end - lk.start for lk in ln.links)
+    if not any(PAPER_URL_RE.search(lk.url) for lk in ln.links) and linked >= len(ln.text[ln.start :].strip()) - LINK_DECORATION * len(ln.links):
+        return "navigation link"
+    return None
+
+
+def strip_span(line: str, off: int, a: int = 0, b: int | None = None) -> tuple[int, int]:
+    """Offsets of ``line[a:b]`` with surrounding whitespace trimmed, shifted by ``off``."""
+    b = len(line) if b is None else b
+    seg = line[a:b]
+    lead = len(seg) - len(seg.lstrip())
+    trail = len(seg) - len(seg.rstrip())
+    return off + a + lead, off + b - trail
+
+
+class Builder:
+    """Shared bookkeeping of a layout: the open entry, finished entries, reported lines
+    and the count of explained lines. ``lines`` are the texts layouts match against."""
+
+    def __init__(self, doc: ParsedDoc, layout: str, kind: str = "digest"):
+        self.doc = doc
+        self.lines = doc.texts
+        self.file, self.layout, self.kind = doc.path, layout, kind
+        self.entries: list[Entry] = []
+        self.unassigned: list[Unassigned] = []
+        self.covered = 0
+        self.cur: Draft | None = None
+
+    def open(self, i: int) -> Draft:
+        self.close()
+        self.cur = Draft(first=i, kind=self.kind, layout=self.layout, last=i)
+        return self.cur
+
+    def close(self) -> None:
+        if self.cur is not None:
+            self.entries.append(self.cur.freeze(self.file))
+            self.cur = None
+
+    def extend_to(self, i: int) -> None:
+        """Append the (blank) lines between the open entry's last line and line ``i``."""
+        d = self.cur
+        assert d is not None
+        for k in range(d.first + len(d.lines), i):
+            d.add(k, self.doc.lines[k])
+
+    def take(self, i: int) -> int:
+        """Put line ``i`` into the open entry; returns its offset in the entry text."""
+        self.extend_to(i)
+        assert self.cur is not None
+        self.covered += 1
+        return self.cur.add(i, self.doc.lines[i])
+
+    def report(self, i: int, reason: str, close: bool = True) -> None:
+        """Report line ``i`` with ``reason`` (closing the open entry unless ``close`` is
+        false). A line no layout rule explains but whose links say what it is — all to
+        places on the page, or nothing but links to pages that are not papers — is
+        reported as such instead of as unexplained."""
+        if reason == NOT_IN_ENTRY and self.doc.lines[i].links:
+            reason = _link_line(self.doc.lines[i]) or reason
+        if close:
+            self.close()
+        self.unassigned.append(Unassigned(self.file, i + 1, self.lines[i].strip(), reason))
+        if reason != NOT_IN_ENTRY:
+            self.covered += 1
+
+    def result(self) -> LayoutResult:
+        self.close()
+        return LayoutResult(self.entries, self.unassigned, self.covered)
+
+
+def next_nonblank(lines: list[str], i: int, limit: int = 3) -> list[int]:
+    """Indices of up to ``limit`` non-blank lines after ``i``."""
+    out = []
+    k = i + 1
+    while k < len(lines) and len(out) < limit:
+        if lines[k].strip():
+            out.append(k)
+        k += 1
+    return out
+
+
+def url_only(s: str, links: int = 0) -> bool:
+    """A line that is (almost) only links, possibly labelled (``代码: github.com/x``);
+    ``links`` counts Markdown links on the line, whose text is a label."""
+    import re
+
+    urls = find_urls(s)
+    if not urls and not links:
+        return False
+    rest = s
+    for _, a, b in sorted(urls, key=lambda t: -t[1]):
+        rest = rest[:a] + rest[b:]
+    rest = re.sub(
+        r"(?i)\b(?:view|pdf|code|github|project|paper|arxiv|link|url|homepage|data|html|abs|page|website)\b|代码|项目主页|主页|链接|地址|论文|数据|[:：|｜\s\[\]()（）]",
+        "",
+        rest,
+    )
+    return len(rest) <= 4

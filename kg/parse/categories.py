@@ -1,0 +1,85 @@
+"""arXiv categories as digests write them, normalised to one code.
+
+``[LG]``, ``cs.LG``, ``arXiv_LG``, ``Machine Learning (cs.LG)`` and ``Subjects: Machine
+Learning`` are one category, stored as the subject code without its archive (``LG``;
+``eess.AS`` → ``AS``, ``stat.ML`` → ``ML``). Subject names are data
+(``kg/data/parse/arxiv_subjects.json``).
+"""
+from __future__ import annotations
+
+import functools
+import re
+
+from kg.parse.data import load_json
+
+__all__ = ["CODES", "CATEGORY", "normalize_category", "find_category"]
+
+# Subject codes as digests write them alone in brackets (``[CV]``). A whitelist, because
+# ``[PDF]``, ``[Copy]`` or ``[REL]`` must not read as categories.
+CODES = (
+    "AI AR CC CE CG CL CR CV CY DB DC DL DM DS ET FL GL GR GT HC IR IT LG LO MA MM MS NA NE NI OH OS PF PL RO SC SD SE "
+    "SI SY AS IV SP ML ME TH AP CO OC ST PR NT QM NC BM GN"
+).split()
+_ARCHIVES = r"(?:cs|stat|eess|math|econ|q-bio|q-fin|physics|astro-ph|cond-mat|nlin)"
+#: A category code: archive-prefixed (``cs.CL``, ``stat.ML``), ``quant-ph``, or a bare code.
+CATEGORY = rf"(?:{_ARCHIVES}\.[A-Za-z]{{2}}|quant-ph|" + "|".join(CODES) + ")"
+_CODE_RE = re.compile(rf"(?<![A-Za-z])(?:arXiv_|{_ARCHIVES}\.)?(?P<c>{'|'.join(CODES)})(?![A-Za-z])|(?P<q>quant-ph)")
+_PAREN_RE = re.compile(rf"[(（]\s*(?P<code>{_ARCHIVES}\.[A-Za-z]{{2}}|quant-ph)\s*[)）]")
+
+
+def normalize_category(code: str) -> str:
+    """One form per category: the code without its archive.
+
+    >>> [normalize_category(c) for c in ("cs.LG", "LG", "eess.AS", "arXiv_CV", "stat.ML", "quant-ph")]
+    ['LG', 'LG', 'AS', 'CV', 'ML', 'quant-ph']
+    """
+    c = code.strip().strip("[]［］")
+    if c.startswith("arXiv_"):
+        c = c[len("arXiv_") :]
+    if "." in c:
+        c = c.split(".", 1)[1]
+    return c.upper() if len(c) == 2 else c
+
+
+@functools.lru_cache(maxsize=1)
+def _subjects() -> tuple[tuple[str, str], ...]:
+    table = {k.casefold(): v for k, v in load_json("arxiv_subjects.json").items() if not k.startswith("_")}
+    # Longest names first, so "Computer Vision and Pattern Recognition" beats "Computation".
+    return tuple(sorted(table.items(), key=lambda kv: -len(kv[0])))
+
+
+def find_category(value: str, strict: bool = False) -> tuple[int, int, str] | None:
+    """``(start, end, code)`` of the first category stated in a field value: a code in
+    brackets after a subject name (``Computation and Language (cs.CL)``), a code
+    (``cs.LG``, ``arXiv_CV``, ``[LG]``), or a subject name alone.
+
+    >>> find_category("Computation and Language (cs.CL); Machine Learning (cs.LG)")
+    (0, 24, 'CL')
+    >>> find_category("arXiv_CV, arXiv_AI")[2]
+    'CV'
+    >>> find_category("Machine Learning")[2]
+    'LG'
+
+    ``strict`` (free tags): a bare code (``AI``) is not enough, it must be written as a
+    code (``arXiv_AI``, ``cs.AI``) or be a subject name.
+    """
+    paren = _PAREN_RE.search(value)
+    code = _CODE_RE.search(value)
+    low = value.casefold()
+    name = None
+    for subject, c in _subjects():
+        k = low.find(subject)
+        if k >= 0 and (name is None or k < name[0]):
+            name = (k, k + len(subject), c)
+    if paren is not None and (name is None or name[1] <= paren.start()):
+        start = name[0] if name is not None and not value[name[1] : paren.start()].strip(" \t") else paren.start("code")
+        end = name[1] if start != paren.start("code") else paren.end("code")
+        return start, end, normalize_category(paren.group("code"))
+    if code is not None and strict and not (code.group(0).startswith("arXiv_") or "." in code.group(0) or code.group("q")):
+        code = None  # a bare "AI" among free tags is a word, not a category
+    if code is not None and (name is None or code.start() <= name[0]):
+        g = "c" if code.group("c") else "q"
+        return code.start(), code.end(), normalize_category(code.group(0) if g == "c" else code.group("q"))
+    if name is not None:
+        return name[0], name[1], normalize_category(name[2])
+    return None

@@ -1,0 +1,81 @@
+"""Dates as digests write them, as ISO strings (``YYYY-MM-DD``, or ``YYYY-MM``).
+
+A date comes from the text where it gives one (``发布时间: 2022-09-07 10:21``,
+``Publish: 2024-05-01``, ``date: 2022-09-07`` in front matter, ``2022年9月7日`` in a
+digest heading, ``2022-09-07.md`` as a file name); otherwise from the paper's arXiv id,
+whose first four digits are its year and month (``2209.01947`` → ``2022-09``).
+"""
+from __future__ import annotations
+
+import datetime as _dt
+import re
+
+__all__ = ["find_date", "arxiv_month", "iso_date"]
+
+_MONTHS = {m: k for k, ms in enumerate(
+    ("jan january", "feb february", "mar march", "apr april", "may", "jun june", "jul july", "aug august",
+     "sep sept september", "oct october", "nov november", "dec december"), 1) for m in ms.split()}
+_MON = "|".join(sorted(_MONTHS, key=len, reverse=True))
+_DATE_RES = (
+    # 2022-09-07, 2022/9/7, 2022.09.07, 2022年9月7日 (a time after it is ignored)
+    re.compile(r"(?<!\d)(?P<y>(?:19|20)\d{2})\s*(?:[-/.]|年)\s*(?P<m>\d{1,2})\s*(?:[-/.]|月)\s*(?P<d>\d{1,2})(?:日|号)?(?!\d)"),
+    # 20220907 (file names, ids of daily pages)
+    re.compile(r"(?<!\d)(?P<y>20\d{2})(?P<m>[01]\d)(?P<d>[0-3]\d)(?!\d)"),
+    # 7 Sep 2022, Wed, 7 September 2022
+    re.compile(rf"(?<![A-Za-z0-9])(?P<d>\d{{1,2}})\s+(?P<mon>{_MON})\.?,?\s+(?P<y>(?:19|20)\d{{2}})(?!\d)", re.I),
+    # Sep 7, 2022 / September 7 2022
+    re.compile(rf"(?<![A-Za-z])(?P<mon>{_MON})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>(?:19|20)\d{{2}})(?!\d)", re.I),
+    # 2022-09, 2022年9月 (a month only)
+    re.compile(r"(?<!\d)(?P<y>(?:19|20)\d{2})\s*(?:-|年)\s*(?P<m>\d{1,2})(?:月|(?![\d/\-]|\.\d))"),
+)
+
+
+def iso_date(y: int, m: int, d: int | None = None) -> str | None:
+    """``YYYY-MM-DD`` (or ``YYYY-MM``) when the parts make a real date, else ``None``."""
+    try:
+        if d is None:
+            _dt.date(y, m, 1)
+            return f"{y:04d}-{m:02d}"
+        return _dt.date(y, m, d).isoformat()
+    except ValueError:
+        return None
+
+
+def find_date(s: str) -> tuple[int, int, str] | None:
+    """``(start, end, iso)`` of the first date in ``s``.
+
+    >>> find_date("发布时间: 2022-09-07 10:21")
+    (6, 16, '2022-09-07')
+    >>> find_date("arXiv每日速递 2023年1月5日")[2]
+    '2023-01-05'
+    >>> find_date("Publish: Wed, 1 May 2024 12:00:00 UTC")[2]
+    '2024-05-01'
+    >>> find_date("2024-03.md")[2]
+    '2024-03'
+    """
+    best: tuple[int, int, str] | None = None
+    for rx in _DATE_RES:
+        for m in rx.finditer(s):
+            g = m.groupdict()
+            month = _MONTHS[g["mon"].lower()] if g.get("mon") else int(g["m"])
+            iso = iso_date(int(g["y"]), month, int(g["d"]) if g.get("d") else None)
+            if iso is not None:
+                if best is None or m.start() < best[0]:
+                    best = (m.start(), m.end(), iso)
+                break
+    return best
+
+
+def arxiv_month(aid: str | None) -> str | None:
+    """The month a new-style arXiv id was issued (``2209.01947`` → ``2022-09``).
+
+    >>> arxiv_month("2209.01947"), arxiv_month("cs/0112017")
+    ('2022-09', None)
+    """
+    if not aid or not re.fullmatch(r"\d{4}\.\d{4,5}", aid):
+        return None
+    yy, mm = int(aid[:2]), int(aid[2:4])
+    # New-style ids start in April 2007 (0704.0001).
+    if yy < 7 or not 1 <= mm <= 12:
+        return None
+    return iso_date(2000 + yy, mm)

@@ -1,0 +1,228 @@
+"""The driver: read the document, run every registered layout, keep the best.
+
+Every layout explains lines (puts them in entries or reports them with a reason) and
+leaves the rest unexplained. :func:`parse` keeps the layout that explains the most, logs
+the others' scores, re-reads the stretches the chosen one could not explain with every
+layout (a page may hold a table and then a field list), and falls back to the generic
+reader when no layout finds an entry. A file in an unknown layout is reported line by
+line (``unassigned``, with a log warning of the count and first line numbers), never
+dropped.
+"""
+from __future__ import annotations
+
+import bisect
+import logging
+import os
+from dataclasses import replace
+from types import ModuleType
+
+from kg.parse.base import NOT_IN_ENTRY, LayoutResult
+from kg.parse.boilerplate import is_boilerplate
+from kg.parse.dates import find_date
+from kg.parse.document import ParsedDoc, read_document
+from kg.parse.layouts import LAYOUTS, generic
+from kg.records import Document, Entry, ParseResult, Unassigned
+
+log = logging.getLogger("kg.parse")
+
+__all__ = ["parse", "parse_document", "best_layout"]
+
+
+def _score(res: LayoutResult) -> tuple[int, int, int]:
+    # Coverage counts lines placed in entries plus recognised boilerplate; an explanation
+    # with no entry at all only wins if nothing else finds any; of two that explain as
+    # much, the one that finds more papers read the structure more finely.
+    return (1 if res.entries else 0, res.covered - res.unexplained, len(res.entries))
+
+
+def best_layout(
+    doc: ParsedDoc, layouts: list[ModuleType], scores: list[tuple[str, int, int]] | None = None
+) -> tuple[str, LayoutResult]:
+    """The layout that explains the most of ``doc`` (the first of equals) and its result;
+    every layout's ``(name, entries, score)`` is appended to ``scores``."""
+    best: tuple[tuple[int, int, int], str, LayoutResult] | None = None
+    tried = []
+    for layout in layouts:
+        res = layout.parse(doc)
+        score = _score(res)
+        tried.append((layout.name, len(res.entries), score[1]))
+        if best is None or score > best[0]:
+            best = (score, layout.name, res)
+    assert best is not None
+    log.debug("%s: layouts scored %s; kept %s", doc.path, ", ".join(f"{n}={s} ({e} entries)" for n, e, s in tried), best[1])
+    if scores is not None:
+        scores.extend(tried)
+    return best[1], best[2]
+
+
+def _sub(doc: ParsedDoc, a: int, b: int) -> ParsedDoc:
+    """Lines ``a..b`` (1-based, inclusive) of ``doc`` as a document of their own."""
+    lo, hi = a - 1, b - 1
+    return ParsedDoc(
+        doc.path,
+        doc.lines[lo : hi + 1],
+        doc.markdown,
+        [replace(k, first=k.first - lo, last=min(k.last, hi) - lo) for k in doc.blocks if lo <= k.first <= hi],
+        rows=[
+            (f - lo, l - lo, h, tuple((c[0] - lo, c[1], c[2]) if c else None for c in cells))
+            for f, l, h, cells in doc.rows
+            if lo <= f and l <= hi
+        ],
+    )
+
+
+def _fill_gaps(doc: ParsedDoc, entries: list[Entry], unassigned: list[Unassigned]) -> tuple[list[Entry], list[Unassigned]]:
+    """Re-read the stretches between entries that the chosen layout left unexplained with
+    every layout that accepts a stretch (``in_gaps``)."""
+    inside = {k for e in entries for k in range(e.line, e.end_line + 1)}
+    unexplained = sorted(u.line for u in unassigned if u.reason == NOT_IN_ENTRY)
+    if not unexplained:
+        return entries, unassigned
+    n = len(doc.lines)
+    gaps: list[tuple[int, int]] = []
+    start = None
+    for k in range(1, n + 2):
+        if k <= n and k not in inside:
+            start = k if start is None else start
+        elif start is not None:
+            gaps.append((start, k - 1))
+            start = None
+    for a, b in gaps:
+        missing = [k for k in unexplained if a <= k <= b]
+        if not missing:
+            continue
+        sub = _sub(doc, a, b)
+        layouts = [m for m in LAYOUTS if getattr(m, "in_gaps", None) is None or m.in_gaps(sub)]
+        _, res = best_layout(sub, layouts)
+        sub_entries = [_shift_entry(e, a - 1) for e in res.entries]
+        sub_unassigned = [replace(u, line=u.line + a - 1) for u in res.unassigned]
+        if sub_entries and res.unexplained < len(missing):
+            unassigned = [u for u in unassigned if not a <= u.line <= b] + sub_unassigned
+            entries = entries + sub_entries
+    return sorted(entries, key=lambda e: e.line), sorted(unassigned, key=lambda u: u.line)
+
+
+def _shift_entry(e: Entry, by: int) -> Entry:
+    return replace(
+        e, line=e.line + by, end_line=e.end_line + by, origin=tuple((o, ln + by, c) for o, ln, c in e.origin)
+    )
+
+
+def _document_date(doc: ParsedDoc) -> str | None:
+    """The digest's own date: in its file name, or in a short heading line among its
+    first lines (``arXiv每日速递 2022-09-07``)."""
+    got = find_date(os.path.basename(doc.path))
+    if got:
+        return got[2]
+    fm_date = (doc.front_matter or {}).get("date")
+    if fm_date is not None:
+        got = find_date(str(fm_date))
+        if got:
+            return got[2]
+    seen = 0
+    for ln in doc.lines:
+        if not ln.text.strip():
+            continue
+        seen += 1
+        if seen > 5:
+            break
+        if len(ln.text.strip()) <= 80 and (ln.kind == "heading" or is_boilerplate(ln.text, True)):
+            got = find_date(ln.text)
+            if got:
+                return got[2]
+    return None
+
+
+def _section_dates(doc: ParsedDoc) -> list[tuple[int, str]]:
+    """``(1-based line, date)`` of headings and date lines that date the entries under
+    them (``#### 20211108`` in a reading log, ``2024年09月09日`` over a day's list)."""
+    out = []
+    for i, ln in enumerate(doc.lines, 1):
+        t = ln.text.strip()
+        if not t or len(t) > 80 or not (ln.kind == "heading" or t[0].isdigit()):
+            continue
+        got = find_date(t)
+        # A dated heading, or a line that is nothing but a date ("2024年09月09日").
+        if got and (ln.kind == "heading" or not t[: got[0]].strip(" #*:：") and not t[got[1] :].strip(" #*:：")):
+            out.append((i, got[2]))
+    return out
+
+
+def _dates(doc: ParsedDoc, entries: list[Entry], unassigned: list[Unassigned]) -> list[Entry]:
+    """Entries without a date of their own take one from a metadata line right after them
+    (``发布时间: …`` under a post), else from the dated heading they are under, else the
+    digest's date."""
+    doc_date = _document_date(doc)
+    sections = _section_dates(doc)
+    # Post metadata lines by line number, so each entry looks only at the lines after it.
+    meta = sorted((u.line, u.text) for u in unassigned if u.reason == "post metadata")
+    lines = [m[0] for m in meta]
+    out = []
+    for k, e in enumerate(entries):
+        date = e.date
+        if date is None and meta and e.layout == "post":  # a post's metadata follows it
+            nxt = entries[k + 1].line if k + 1 < len(entries) else None
+            for j in range(bisect.bisect_right(lines, e.end_line), len(meta)):
+                if nxt is not None and meta[j][0] >= nxt:
+                    break
+                got = find_date(meta[j][1])
+                if got:
+                    date = got[2]
+                    break
+        if date is None:
+            date = next((d for line, d in reversed(sections) if line <= e.line), None)
+        date = date or doc_date
+        out.append(e if date == e.date else replace(e, date=date))
+    return out
+
+
+def parse_document(doc: ParsedDoc) -> ParseResult:
+    """Entries of an already read :class:`ParsedDoc`."""
+    scores: list[tuple[str, int, int]] = []
+    name, res = best_layout(doc, LAYOUTS, scores)
+    entries, unassigned = list(res.entries), list(res.unassigned)
+    if entries:
+        entries, unassigned = _fill_gaps(doc, entries, unassigned)
+    else:
+        res = generic.parse(doc)
+        if res.entries:
+            name, entries, unassigned = generic.name, list(res.entries), list(res.unassigned)
+    if not entries:
+        # No layout fits: report every line on its own, with only the layout-free noise
+        # patterns (a layout's own rules, like "short line = poster name", need the layout).
+        name = "unknown"
+        unassigned = [
+            Unassigned(doc.path, i + 1, x.text.strip(), is_boilerplate(x.text, between_entries=True) or NOT_IN_ENTRY)
+            for i, x in enumerate(doc.lines)
+            if x.text.strip()
+        ]
+    for line, message in doc.problems:
+        unassigned.append(Unassigned(doc.path, line + 1, doc.lines[line].text.strip() if line < len(doc.lines) else "", message))
+        log.warning("%s:%d: %s", doc.path, line + 1, message)
+    # Lines that are only markup (an image, an HTML tag, an empty link) have no text a
+    # layout could read; they are reported as such rather than lost.
+    if doc.markdown:
+        inside = {k for e in entries for k in range(e.line, e.end_line + 1)}
+        told = {u.line for u in unassigned}
+        for i, x in enumerate(doc.lines, 1):
+            if i in inside or i in told or not x.raw.strip():
+                continue
+            if not x.text.strip():
+                unassigned.append(Unassigned(doc.path, i, x.raw.strip()[:200], "markup only"))
+            elif x.kind == "front-matter":
+                # Page metadata no layout took (a post layout reads a paper's front matter).
+                unassigned.append(Unassigned(doc.path, i, x.text.strip()[:200], "front matter"))
+    entries = _dates(doc, entries, unassigned)
+    missing = [u.line for u in unassigned if u.reason == NOT_IN_ENTRY]
+    if missing:
+        log.warning(
+            "%s: %d line(s) in no entry (layout %s; first at line %s)",
+            doc.path, len(missing), name, ", ".join(map(str, missing[:5])),
+        )
+    return ParseResult(tuple(entries), tuple(sorted(unassigned, key=lambda u: u.line)), name, tuple(scores))
+
+
+def parse(doc: Document) -> ParseResult:
+    """Split ``doc`` into entries with the layout that explains most lines (and the
+    stretches it leaves unexplained with whichever explains them)."""
+    return parse_document(read_document(doc.path, doc.text))

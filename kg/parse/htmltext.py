@@ -1,0 +1,76 @@
+"""Text and structure of HTML fragments pasted into digests (:mod:`html.parser`): text
+runs with their positions, ``<a href>`` targets, table rows and cells, and identifiers
+in ``data-*-id`` attributes."""
+from __future__ import annotations
+
+import html.parser
+
+__all__ = ["HtmlText", "anchor_href"]
+
+
+class HtmlText(html.parser.HTMLParser):
+    """Text runs of an HTML fragment with their (line, column), and anchors' targets."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=False)
+        self.data: list[tuple[tuple[int, int], str]] = []
+        self.anchors: list[tuple[tuple[int, int], tuple[int, int], str]] = []
+        self._open: list[tuple[tuple[int, int], str]] = []
+        self._skip = 0
+        # Table rows: (start, end, header?, cells); a cell is the text runs inside it.
+        self.rows: list[tuple[tuple[int, int], tuple[int, int], bool, list[list[tuple[tuple[int, int], str]]]]] = []
+        self._row: tuple[tuple[int, int], list[list[tuple[tuple[int, int], str]]], list[bool]] | None = None
+        self._cell: list[tuple[tuple[int, int], str]] | None = None
+        self.ids: list[tuple[tuple[int, int], str]] = []  # identifiers in data-* attributes
+        self.items: list[tuple[int, int]] = []  # (line, column) where each <li> starts
+        self.emphasis: list[tuple[tuple[int, int], tuple[int, int]]] = []  # <i>/<b>/<em>/<strong> spans
+        self._emph: list[tuple[int, int]] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in ("script", "style"):
+            self._skip += 1
+        if tag == "a":
+            self._open.append((self.getpos(), dict(attrs).get("href") or ""))
+        for k, v in attrs:
+            if k.startswith("data-") and v and ("arxiv" in k or k.endswith("-id")):
+                self.ids.append((self.getpos(), v))
+        if tag == "li":
+            self.items.append(self.getpos())
+        elif tag in ("i", "b", "em", "strong"):
+            self._emph.append(self.getpos())
+        if tag == "tr":
+            self._row = (self.getpos(), [], [])
+        elif tag in ("td", "th") and self._row is not None:
+            self._cell = []
+            self._row[1].append(self._cell)
+            self._row[2].append(tag == "th")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in ("script", "style") and self._skip:
+            self._skip -= 1
+        if tag == "a" and self._open:
+            start, url = self._open.pop()
+            self.anchors.append((start, self.getpos(), url))
+        if tag in ("i", "b", "em", "strong") and self._emph:
+            self.emphasis.append((self._emph.pop(), self.getpos()))
+        if tag in ("td", "th"):
+            self._cell = None
+        elif tag == "tr" and self._row is not None:
+            start, cells, heads = self._row
+            self.rows.append((start, self.getpos(), bool(heads) and all(heads), cells))
+            self._row = None
+
+    def handle_data(self, data: str) -> None:
+        if not self._skip:
+            self.data.append((self.getpos(), data))
+            if self._cell is not None:
+                self._cell.append((self.getpos(), data))
+
+
+def anchor_href(tag: str) -> str | None:
+    """The ``href`` of an inline ``<a …>`` tag, else ``None``."""
+    if not tag[:2].lower() == "<a" or tag[2:3] not in (" ", "\t", "\n"):
+        return None
+    p = HtmlText()
+    p.feed(tag + "</a>")
+    return p.anchors[0][2] if p.anchors else None

@@ -1,0 +1,12 @@
+"""The registered layouts, one module each, tried in this order (the first of equally
+good results wins). Adding a layout is one module with ``name`` and ``parse(doc)``
+(optionally ``in_gaps(doc)``), one line here, and its fixtures. No layout imports
+another; what they share lives in :mod:`kg.parse.base` and the helper modules."""
+from __future__ import annotations
+
+from kg.parse.layouts import abstract, fields, frontmatter, generic, items, paperscool, post, structured, table
+
+#: Layouts the driver scores on every file.
+LAYOUTS = [structured, post, fields, paperscool, table, items, abstract, frontmatter]
+
+__all__ = ["LAYOUTS", "generic"]

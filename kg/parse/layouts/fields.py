@@ -1,0 +1,270 @@
+"""Layout ``fields``: entries made of labelled lines, in Markdown or plain text.
+
+Field digests (``【N】Title`` / ``标题：`` / ``作者：A,B,C`` / ``机构：`` / ``链接：`` /
+``摘要：``), newsletters (a bold title, then ``Authors:`` / ``Affiliations:`` /
+``Abstract:``) and Markdown paper lists with links (papers.cool and similar: a heading
+``## [#N](arxiv) [English title 中文标题](…)``, then ``**Authors**: [Name](…), …``,
+``**Subjects**:``, ``**Publish**:``)::
+
+    ## [#2](https://arxiv.org/abs/2401.00001) [A Title 一个标题](https://papers.cool/arxiv/2401.00001)
+    **Authors**: [Jane Doe](https://arxiv.org/a/doe_j_1), [Bo Li](https://arxiv.org/a/li_b_1)
+
+An entry opens at its title (a title field, or a heading, bold line or numbered line
+directly followed by fields or an author line) and closes at a separator.
+"""
+from __future__ import annotations
+
+import re
+
+from kg.parse.base import NOT_IN_ENTRY, Builder, Draft, LayoutResult, next_nonblank, strip_span, url_only
+from kg.parse.boilerplate import IN_ENTRY_NOISE, PAGE_CHROME_RE, is_boilerplate
+from kg.parse.categories import find_category
+from kg.parse.dates import find_date
+from kg.parse.document import Line, ParsedDoc
+from kg.parse.fields import FIELD_RE, field, field_kind
+from kg.parse.names import author_value, looks_like_authors
+from kg.parse.titles import SENTENCE_END_RE, title_spans
+from kg.records import Span
+from kg.text import PAPER_URL_RE, arxiv_id, cjk_share, is_cjk
+
+__all__ = ["parse", "name", "title_range"]
+
+name = "fields"
+
+# An item number in front of a title: "1. ", "[12] ", "#2 ", "【3】", "No. 4".
+_LEAD_NUMBER = re.compile(r"\s*(?:\d{1,3}\s*[.、:：)）]|\[\d{1,4}\]|#\d{1,5}|【\s*\d{1,4}\s*】|No\.\s*\d{1,4}|[(（]\d{1,3}[)）])\s*")
+_NUMBERED = re.compile(r"^\s*(?:\d{1,3}\s*[、.．:：)）]|【\s*\d{1,3}\s*】|\[\s*\d{1,3}\s*\]|#\s*\d{1,3}|No\.\s*\d{1,3}|[(（]\d{1,3}[)）])\s*[^\s\[［]")
+_SEPARATOR = re.compile(r"^\s*(?:[-*_=]\s*){3,}$")
+
+
+def title_range(line: Line) -> tuple[int, int] | None:
+    """``(start, end)`` in ``line.text`` of the title a heading, a wholly bold line or a
+    numbered line holds (item numbers and block markers left out), else ``None``."""
+    t = line.text
+    if line.kind == "heading" or line.emphasis and line.kind in ("text", "item"):
+        a = line.start
+    elif _NUMBERED.match(t):
+        a = 0
+    else:
+        return None
+    m = _LEAD_NUMBER.match(t, a)
+    if m:
+        a = m.end()
+    a, e = strip_span(t, 0, a, len(t))
+    while e > a and t[e - 1] == "#":  # closing hashes of "## Title ##" are text to CommonMark
+        e -= 1
+    a, e = strip_span(t, 0, a, e)
+    return (a, e) if e > a else None
+
+
+# Fields that share a line: "作者：A, B et al. | 第一单位：清华大学".
+_FIELD_SEPARATORS = (" | ", "｜", " · ")
+
+
+def _line_fields(line: str) -> list[tuple[str, int, int]]:
+    """``(kind, start, end)`` of each field on a line (one, or several joined by ``|``)."""
+    f = field(line)
+    if f is None:
+        return []
+    kind, a, e = f
+    out = []
+    k = a
+    while k < e:
+        hits = [(j, sep) for sep in _FIELD_SEPARATORS if (j := line.find(sep, k, e)) >= 0]
+        if not hits:
+            break
+        j, sep = min(hits)
+        g = field(line[j + len(sep) : e])
+        if g is None:
+            k = j + len(sep)
+            continue
+        out.append((kind, a, j))
+        base = j + len(sep)
+        kind, a, e = g[0], base + g[1], base + g[2]
+        k = a
+    out.append((kind, a, e))
+    return out
+
+
+def _fill(d: Draft, lines: list[str], i: int, off: int, kind: str, a: int, e: int) -> None:
+    """One field's value into the entry."""
+    line = lines[i]
+    if kind == "authors" and "authors" not in d.spans:
+        wrapped = _wrapped_authors(lines, i, a, e)
+        if wrapped is not None:
+            # "Authors: A, B,\nC, D": the list goes on on the next line.
+            d.set("authors", off + strip_span(line, 0, a, e)[0], off + len(line) + 1 + wrapped[1])
+            return
+    if kind == "authors" and (got := author_value(line[a:e])) is not None:
+        d.set("authors", off + a + got[0], off + a + got[1])  # without a note after the names
+    elif kind in ("title_zh", "authors", "affiliations"):
+        d.set(kind, *strip_span(line, off, a, e))
+    elif kind == "category":
+        got = find_category(line[a:e])
+        if got:
+            d.set_category(off + a + got[0], off + a + got[1], got[2])
+    elif kind == "date":
+        got = find_date(line[a:e])
+        if got and d.date is None:
+            d.date = got[2]
+    elif kind == "body":
+        d.body.append(Span(*strip_span(line, off, a, e)))
+
+
+def _wrapped_authors(lines: list[str], i: int, a: int, e: int) -> tuple[int, int] | None:
+    """``(next line, end in it)`` when an author field's value ends in a separator and the
+    next line goes on with names."""
+    value = lines[i][a:e].rstrip()
+    if not value.endswith((",", "，", "、", ";", " and")) or i + 1 >= len(lines):
+        return None
+    nxt = lines[i + 1]
+    if not nxt.strip() or field(nxt) or not looks_like_authors(value.rstrip(",，、; and") + ", " + nxt.strip()):
+        return None
+    return i + 1, len(nxt.rstrip())
+
+
+def _emphasised(line: Line, a: int, b: int) -> bool:
+    """Whether ``line.text[a:b]`` (trimmed) is set in bold or italics."""
+    a, b = strip_span(line.text, 0, a, b)
+    return b > a and any(s <= a and b <= e for s, e in line.emphasised)
+
+
+def _set_title(d: Draft, line: str, off: int, a: int, b: int) -> None:
+    en, zh = title_spans(line, a, b)
+    if en:
+        d.set("title", off + en[0], off + en[1])
+    if zh:
+        d.set("title_zh", off + zh[0], off + zh[1])
+
+
+def _translated_title(d: Draft, value: str) -> bool:
+    """A title field that only translates the English title the entry opened with."""
+    fields_so_far = sum(1 for x in d.lines if x.text.strip())
+    return (
+        "title" in d.spans
+        and "title_zh" not in d.spans
+        and fields_so_far == 1
+        and any(is_cjk(c) for c in value)
+        and not any(is_cjk(c) for c in d.get("title") or "")
+    )
+
+
+def _opens_entry(lines: list[str], i: int, title: str, doc: ParsedDoc | None = None) -> bool:
+    """A title line opens an entry when fields or an author line come right after it —
+    not when the line after it is itself a title over fields (a page heading over a
+    newsletter item: "# This week" / "**Segment Anything**" / "Authors: …")."""
+    if doc is not None and doc.lines[i].kind == "heading" and _paper_links(doc.lines[i], only=False):
+        return True  # "#### [A Survey of Visual Transformers](https://arxiv.org/abs/…)": the heading links its paper
+    nxt = next_nonblank(lines, i, 2)
+    if not nxt:
+        return False
+    if doc is not None and _paper_links(doc.lines[nxt[0]]):
+        return True  # "### Title" over "[arXiv](https://arxiv.org/abs/…) · [PDF](…)"
+    if doc is not None and len(nxt) > 1 and field(lines[nxt[0]]) is None and _link_line(doc.lines[nxt[0]]):
+        nxt = nxt[1:]  # "[project](…)" / "[code](…)" between the title and its fields
+    if doc is not None and field(lines[nxt[0]]) is None and (tr := title_range(doc.lines[nxt[0]])) is not None:
+        if _opens_entry(lines, nxt[0], lines[nxt[0]][tr[0] : tr[1]]):
+            return False
+    nf = field(lines[nxt[0]])
+    if nf and nf[0] == "title" and any(is_cjk(c) for c in lines[nxt[0]][nf[1] : nf[2]]) and not any(is_cjk(c) for c in title):
+        return True  # "标题：中文标题" under an English title translates it
+    if nf:
+        return nf[0] in ("authors", "affiliations", "title_zh", "link")
+    return looks_like_authors(lines[nxt[0]])
+
+
+def _plain_title(lines: list[str], i: int) -> tuple[int, int] | None:
+    """A plain line that reads as a title, directly over an author field (a newsletter
+    written without markup: "Segment Anything" / "Authors: A, B")."""
+    s = lines[i].strip()
+    if PAGE_CHROME_RE.search(s) or not 8 <= len(s) <= 250 or len(s.split()) < 2 and sum(is_cjk(c) for c in s) < 4 or SENTENCE_END_RE.search(s.rstrip(".")):
+        return None
+    if i + 1 >= len(lines) or (nf := field(lines[i + 1])) is None or nf[0] != "authors":
+        return None
+    return strip_span(lines[i], 0)
+
+
+def _link_line(line: Line) -> bool:
+    """A line of links and nothing else (``[code](…) | [project](…)``)."""
+    return bool(line.links) and url_only(line.text, len(line.links))
+
+
+def _paper_links(line: Line, only: bool = True) -> bool:
+    """A line of links (``only``), or any line, with a link to the paper itself."""
+    return bool(line.links) and (not only or url_only(line.text, len(line.links))) and any(
+        PAPER_URL_RE.search(lk.url) or arxiv_id(lk.url) for lk in line.links
+    )
+
+
+def parse(doc: ParsedDoc) -> LayoutResult:
+    """Entries made of labelled lines (see the module docstring)."""
+    b = Builder(doc, "fields")
+    lines = b.lines
+    for i, line in enumerate(lines):
+        s = line.strip()
+        if not s or doc.lines[i].kind == "front-matter":
+            continue
+        f = field(line)
+        if f and f[0] == "title":
+            d = b.cur
+            if d is not None and _translated_title(d, line[f[1] : f[2]]):
+                # "【1】 English Title" then "标题：中文标题": the field is the translation.
+                off = b.take(i)
+                d.set("title_zh", *strip_span(line, off, f[1], f[2]))
+                continue
+            d = b.open(i)
+            off = b.take(i)
+            _set_title(d, line, off, f[1], f[2])
+            continue
+        tr = None if f else title_range(doc.lines[i]) or _plain_title(lines, i)
+        if tr:
+            title = line[tr[0] : tr[1]]
+            if _opens_entry(lines, i, title, doc):
+                d = b.open(i)
+                off = b.take(i)
+                _set_title(d, line, off, *tr)
+                continue
+            kind = field_kind(re.sub(r"[:：]+$", "", title))
+            if b.cur is not None and kind in ("body", "link", "meta", "category", "date"):
+                # "#### Abstract" inside an entry labels the text under it.
+                b.take(i)
+                continue
+            if b.cur is None or doc.lines[i].kind == "heading":
+                nxt = next_nonblank(lines, i, 1)
+                b.report(i, "section heading" if nxt and field(lines[nxt[0]]) else is_boilerplate(line, True) or "heading")
+                continue
+        if _SEPARATOR.match(line) or doc.lines[i].kind == "rule":
+            b.report(i, "separator")
+            continue
+        if b.cur is None:
+            reason = is_boilerplate(line, between_entries=True)
+            km = FIELD_RE.match(line)
+            if reason is None and km and km.group("k2") and _emphasised(doc.lines[i], km.start("k2"), km.end("k2")):
+                reason = "page metadata"  # "- **Last Updated**: …": a labelled line about the page
+            b.report(i, reason or NOT_IN_ENTRY)
+            continue
+        reason = None if f else is_boilerplate(line)
+        if reason:
+            b.report(i, reason, close=reason not in IN_ENTRY_NOISE)
+            continue
+        d = b.cur
+        off = b.take(i)
+        if f is None:
+            if "authors" not in d.spans and len([x for x in d.lines if x.text.strip()]) <= 2 and looks_like_authors(line):
+                # "*Amr Hegazy,Mostafa Elhoushi*" right under the title (the list may go on
+                # on the next line).
+                wrapped = _wrapped_authors(lines, i, 0, len(line))
+                if wrapped is not None:
+                    d.set("authors", strip_span(line, off)[0], off + len(line) + 1 + wrapped[1])
+                else:
+                    d.set("authors", *strip_span(line, off))
+                continue
+            # An unlabelled short Chinese line right under the title is its translation.
+            if cjk_share(s) > 0.5 and "title_zh" not in d.spans and len(s) <= 120 and not SENTENCE_END_RE.search(s[:-1]) and len(d.lines) <= 2:
+                d.set("title_zh", *strip_span(line, off))
+            elif doc.lines[i].kind != "html":
+                d.body.append(Span(*strip_span(line, off)))
+            continue
+        for kind, a, e in _line_fields(line):
+            _fill(d, lines, i, off, kind, a, e)
+    return b.result()

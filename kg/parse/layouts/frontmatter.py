@@ -1,0 +1,283 @@
+"""Layout ``frontmatter``: a static-site post about one paper (Jekyll, Hexo, Hugo).
+
+YAML front matter names the paper, section headings below hold its abstract, its
+translation and its links::
+
+    ---
+    title: "Segment Anything"
+    author: Alexander Kirillov, Eric Mintun
+    categories: arXiv_CV
+    ---
+    ##### Abstract
+
+One entry per file; its line is the line of the paper title. ``categories``/``tags``
+give the category (``arXiv_CV`` is ``CV``, never a model), ``date`` the date.
+"""
+from __future__ import annotations
+
+import re
+
+from kg.parse.base import Builder, LayoutResult, strip_span
+from kg.parse.boilerplate import is_boilerplate
+from kg.parse.categories import find_category
+from kg.parse.dates import find_date
+from kg.parse.document import ParsedDoc
+from kg.parse.fields import FIELD_KEYS, FIELD_RE, field, field_kind
+from kg.parse.names import author_value, looks_like_authors
+from kg.parse.titles import title_spans
+from kg.records import Span
+from kg.text import PAPER_URL_RE, arxiv_id
+
+__all__ = ["parse", "name", "in_gaps"]
+
+name = "frontmatter"
+
+_BARE_ID = re.compile(r"\d{4}\.\d{5}|\d{4}\.\d{4}(?!\d)")
+_CATEGORY_TAG = re.compile(r"\s*[\[［][A-Za-z.\-]{2,10}[\]］]\s*")
+# A label that opens the summary glued after a Chinese title ("要点:", "摘要：").
+_BODY_LABEL = re.compile(
+    "(?:" + "|".join(sorted((re.escape(k) for k, v in FIELD_KEYS.items() if v == "body" and not k.isascii()), key=len, reverse=True)) + ")[:：]"
+)
+
+
+def in_gaps(doc: ParsedDoc) -> bool:
+    return False  # one paper per file: a stretch of another page is not a post
+
+
+def _keys(doc: ParsedDoc) -> dict[str, tuple[int, int, int]]:
+    """Front-matter keys by the entry part they fill: ``kind -> (line, value start, end)``.
+    A block list (``author:`` then ``  - A`` / ``  - B``) gives its items' lines:
+    ``(first item line, start, end)`` with ``end`` counted from the start of that line
+    through the last item (the items joined by their line breaks)."""
+    out: dict[str, tuple[int, int, int]] = {}
+    assert doc.front_matter_lines is not None
+    a, b = doc.front_matter_lines
+    for i in range(a + 1, b):
+        text = doc.lines[i].text
+        if text[:1].isspace():
+            continue  # nested YAML
+        m = FIELD_RE.match(text)
+        if not m or not m.group("k2"):
+            continue
+        kind = field_kind(m.group("k2"))
+        if kind is None or kind in out:
+            continue  # the first of "categories:" and "tags:" gives the category
+        s, e = m.start("val"), m.end("val")
+        if e == s:
+            items = _block_list(doc, i + 1, b)
+            if items:
+                out[kind] = items
+            continue
+        if e > s and text[s] in "'\"[" and text[e - 1] in "'\"]":
+            s, e = s + 1, e - 1  # a quoted or flow-list value
+        out[kind] = (i, s, e)
+    return out
+
+
+def _block_list(doc: ParsedDoc, i: int, end: int) -> tuple[int, int, int] | None:
+    """The items of a YAML block list starting at line ``i`` (``  - A``)."""
+    first = None
+    length = 0
+    k = i
+    while k < end:
+        t = doc.lines[k].text
+        item = t.lstrip()
+        if not t[:1].isspace() or not item.startswith("- "):
+            break
+        if first is None:
+            first = (k, len(t) - len(item) + 2)
+            length = len(t) - first[1]
+        else:
+            length += 1 + len(t)
+        k += 1
+    if first is None:
+        return None
+    return first[0], first[1], first[1] + length
+
+
+def _body_field(d, line: str, off: int, f: tuple[str, int, int]) -> bool:
+    """A field line in the post's body (``**作者**: A, B``, ``**分类**: cs.DC, cs.AI``)
+    fills what the front matter left out; an author field must be a list of names (a
+    repost credit ``作者：爱可可-爱生活`` names the poster)."""
+    kind, a, e = f
+    if kind in d.spans or kind == "date" and d.date:
+        return False
+    value = line[a:e]
+    if kind == "authors":
+        got = author_value(value)
+        if got is None:
+            return False
+        d.set("authors", off + a + got[0], off + a + got[1])
+    elif kind == "category":
+        got = find_category(value)
+        if not got:
+            return False
+        d.set_category(off + a + got[0], off + a + got[1], got[2])
+    elif kind == "date":
+        got = find_date(value)
+        if not got:
+            return False
+        d.date = got[2]
+    else:
+        d.set(kind, *strip_span(line, off, a, e))
+    return True
+
+
+#: Distinct arXiv ids above which a page lists papers rather than presents one (a post
+#: about one paper links its own id, at most a few related ones).
+MAX_IDS_OF_A_POST = 5
+
+
+def _names_a_paper(doc: ParsedDoc, keys: dict[str, tuple[int, int, int]]) -> bool:
+    """A post about a paper names it: an author key, or an arXiv id or paper link."""
+    if "authors" in keys:
+        return True
+    return any(
+        arxiv_id(ln.text) or ln.ids or any(arxiv_id(lk.url) or PAPER_URL_RE.search(lk.url) for lk in ln.links)
+        for ln in doc.lines
+    )
+
+
+def _many_papers(doc: ParsedDoc) -> bool:
+    ids: set[str] = set()
+    for ln in doc.lines:
+        for source in [ln.text, *(lk.url for lk in ln.links), *ln.ids]:
+            aid = arxiv_id(source) or (source[:10] if _BARE_ID.match(source) else None)
+            if aid:
+                ids.add(aid)
+                if len(ids) > MAX_IDS_OF_A_POST:
+                    return True
+    return False
+
+
+def _key(s: str) -> str:
+    return "".join(c for c in s.casefold() if c.isalnum())
+
+
+def _glued(d, text: str, off: int, title: str) -> int | None:
+    """A body passage that opens with the paper's title and carries its authors,
+    ``[affiliations]`` and Chinese title glued on (a Zhihu copy of a digest item):
+    ``FireAct: Toward Language Agent Fine-tuningB Chen, C Shu[System2 Research & …]FireAct：语言Agent微调要点:…``.
+    ``text`` is one line, or two joined by ``\\n`` when the title wraps; ``off`` is its
+    offset in the entry. Returns the end of what was read (``None``: not such a
+    passage). The title as written there replaces the front matter's, which sites
+    re-case and re-punctuate; a leading ``[CL]`` is the category."""
+    want = _key(title)
+    if len(want) < 8:
+        return None
+    start = len(text) - len(text.lstrip())
+    cat = _CATEGORY_TAG.match(text, start)
+    if cat:
+        start = cat.end()
+    got, k = "", start
+    for k in range(start, len(text)):
+        if text[k].isalnum():
+            got += text[k].casefold()
+        if not want.startswith(got):
+            return None
+        if got == want:
+            break
+    else:
+        return None
+    end = k + 1
+    o = text.find("[", end)
+    line_end = text.find("\n", o) if o >= 0 else -1
+    line_end = len(text) if line_end < 0 else line_end
+    c = text.find("]", o + 1, line_end)
+    if o <= end or c < 0 or not looks_like_authors(text[end:o].strip()):
+        return None
+    d.spans["title"] = Span(off + start, off + end)
+    d.spans.pop("title_zh", None)
+    if cat:
+        got_cat = find_category(cat.group(0))
+        if got_cat:
+            d.spans.pop("category", None)
+            d.set_category(off + cat.start() + got_cat[0], off + cat.start() + got_cat[1], got_cat[2])
+    d.spans["authors"] = Span(*strip_span(text, off, end, o))
+    d.spans["affiliations"] = Span(*strip_span(text, off, o + 1, c))
+    zh_start = c + 1
+    label = _BODY_LABEL.search(text, zh_start, line_end)
+    zh_end = label.start() if label else line_end
+    stop = text.find("。", zh_start, zh_end)
+    zh_end = stop if stop >= 0 else zh_end
+    if 0 < zh_end - zh_start <= 120:
+        d.set("title_zh", *strip_span(text, off, zh_start, zh_end))
+    d.body.append(Span(*strip_span(text, off, zh_end, line_end)))
+    return line_end
+
+
+def parse(doc: ParsedDoc) -> LayoutResult:
+    """The post as one entry, or nothing when the file has no front matter with a title."""
+    b = Builder(doc, "frontmatter")
+    if doc.front_matter_lines is None or _many_papers(doc):
+        return b.result()
+    keys = _keys(doc)
+    if "title" not in keys:
+        return b.result()
+    # The YAML mapping when it parses; otherwise (an unquoted "title: A: B") the key lines
+    # as written still name the paper.
+    k, s, e = keys["title"]
+    fm = doc.front_matter if isinstance((doc.front_matter or {}).get("title"), str) else {"title": doc.lines[k].text[s:e]}
+    # A digest page's title names the digest or its day ("每日论文综述 - 2026-04-24").
+    if is_boilerplate(fm["title"], between_entries=True) or find_date(fm["title"]) or not _names_a_paper(doc, keys):
+        return b.result()  # a digest page ("每日论文综述 - 2026-04-24"), not a post about one paper
+    first = min(keys[k][0] for k in keys if k in ("title", "authors", "category"))
+    fa, fb = doc.front_matter_lines
+    for i in range(fa, first):
+        b.report(i, "front matter")
+    d = b.open(first)
+    glued = False
+    skip = -1
+    for i in range(first, len(b.lines)):
+        if not b.lines[i].strip() or i == skip:
+            continue
+        off = b.take(i)
+        line = b.lines[i]
+        if fa <= i <= fb:
+            for kind, (k, s, e) in keys.items():
+                if k != i:
+                    continue
+                if kind == "title":
+                    en, zh = title_spans(line, s, e)
+                    if en:
+                        d.set("title", off + en[0], off + en[1])
+                    if zh:
+                        d.set("title_zh", off + zh[0], off + zh[1])
+                elif kind in ("authors", "affiliations", "title_zh"):
+                    d.set(kind, *strip_span(line, off, s, e))
+                elif kind == "category":
+                    # Tags are free words ("Agent, AI, arXiv"): only a code written as
+                    # one (arXiv_CV, cs.CV) or a subject name is a category there.
+                    got = find_category(line[s:e], strict=True)
+                    if got:
+                        d.set_category(off + s + got[0], off + s + got[1], got[2])
+                elif kind == "date":
+                    got = find_date(line[s:e])
+                    d.date = got[2] if got else d.date
+            continue
+        ln = doc.lines[i]
+        if ln.kind == "heading":
+            continue  # "##### Abstract", "##### URL": section labels
+        f = field(line)
+        if f and f[0] in ("authors", "affiliations", "category", "date", "title_zh") and _body_field(d, line, off, f):
+            continue
+        if not glued and isinstance(fm.get("title"), str):
+            if _glued(d, line, off, fm["title"]) is not None:
+                glued = True  # the post repeats the paper with its fields glued on one line
+                continue
+            nxt = next((k for k in range(i + 1, min(i + 4, len(b.lines))) if b.lines[k].strip()), None)
+            tag = _CATEGORY_TAG.match(line)
+            if nxt is not None and _key(fm["title"]).startswith(_key(line[tag.end() if tag else 0 :])):
+                # The title wraps onto the next line, or the authors follow on their own.
+                both = "\n".join(b.lines[i : nxt + 1])
+                if _glued(d, both, off, fm["title"]) is not None:
+                    b.take(nxt)
+                    skip = nxt
+                    glued = True
+                    continue
+        d.body.append(Span(*strip_span(line, off)))
+    res = b.result()
+    if not res.entries:
+        return LayoutResult([], [*res.unassigned], 0)
+    return res
+

@@ -1,0 +1,94 @@
+"""Layout ``generic``: the fallback for pages no other layout explains.
+
+Paragraphs (runs of non-blank lines) that carry a paper — an arXiv id or a paper link,
+or an author list — become entries: the first title-like line is the title, the first
+author-list line the authors. Everything else is reported line by line. The driver
+uses this layout only when no other finds an entry::
+
+    Segment Anything
+    Alexander Kirillov, Eric Mintun, Nikhila Ravi
+    https://arxiv.org/abs/2304.02643
+"""
+from __future__ import annotations
+
+from kg.parse.base import NOT_IN_ENTRY, Builder, LayoutResult, strip_span
+from kg.parse.boilerplate import is_boilerplate
+from kg.parse.document import ParsedDoc
+from kg.parse.names import author_names, looks_like_authors
+from kg.parse.titles import SENTENCE_END_RE, title_spans
+from kg.records import Span
+from kg.text import arxiv_id, cjk_share
+
+__all__ = ["parse", "name", "in_gaps"]
+
+name = "generic"
+
+
+def in_gaps(doc: ParsedDoc) -> bool:
+    return False
+
+
+def _title_like(s: str) -> bool:
+    s = s.strip()
+    if not 8 <= len(s) <= 250:
+        return False
+    if cjk_share(s) > 0.5:
+        return len(s) <= 80 and not SENTENCE_END_RE.search(s[:-1])
+    return len(s.split()) >= 2 and s[0].isupper() and not SENTENCE_END_RE.search(s.rstrip("."))
+
+
+def _author_line(lines: list[str], run: list[int]) -> int | None:
+    """The line of a paragraph that lists its authors: of the lines that read as names,
+    the one with the most names ("Segment Anything" reads as a name too, but a title
+    comes first and names one thing)."""
+    best: tuple[int, int] | None = None
+    for pos, k in enumerate(run):
+        got = author_names(lines[k]) if looks_like_authors(lines[k]) else None
+        if got is None:
+            continue
+        score = (len(got[0]), pos > 0)
+        if best is None or score > best[0]:
+            best = (score, k)
+    return None if best is None else best[1]
+
+
+def parse(doc: ParsedDoc) -> LayoutResult:
+    b = Builder(doc, "generic")
+    lines = b.lines
+    i = 0
+    while i < len(lines):
+        if not lines[i].strip():
+            i += 1
+            continue
+        j = i
+        while j < len(lines) and lines[j].strip():
+            j += 1
+        run = [k for k in range(i, j) if not is_boilerplate(lines[k], between_entries=True)]
+        urls = [lk.url for k in run for lk in doc.lines[k].links]
+        has_paper = any(arxiv_id(lines[k]) for k in run) or any(arxiv_id(u) for u in urls)
+        authors = _author_line(lines, run)
+        if run and (has_paper or authors is not None):
+            d = b.open(run[0])
+            for k in run:
+                off = b.take(k)
+                line = lines[k]
+                a = doc.lines[k].start
+                if "title" not in d.spans and "title_zh" not in d.spans and k != authors and _title_like(line[a:]):
+                    en, zh = title_spans(line, *strip_span(line, 0, a))
+                    if en:
+                        d.set("title", off + en[0], off + en[1])
+                    if zh:
+                        d.set("title_zh", off + zh[0], off + zh[1])
+                elif k == authors:
+                    d.set("authors", *strip_span(line, off, a))
+                else:
+                    d.body.append(Span(*strip_span(line, off, a)))
+            b.close()
+            for k in range(i, j):
+                if k not in run:
+                    b.report(k, is_boilerplate(lines[k], between_entries=True) or NOT_IN_ENTRY)
+        else:
+            for k in range(i, j):
+                b.report(k, is_boilerplate(lines[k], between_entries=True) or NOT_IN_ENTRY)
+        i = j
+    return b.result()

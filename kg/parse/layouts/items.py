@@ -1,0 +1,199 @@
+"""Layout ``items``: Markdown lists with one paper per top-level item.
+
+Link lists (``- [Segment Anything（82▲）](https://huggingface.co/papers/2304.02643)``),
+reading lists and "awesome" lists: the item names the paper by a quoted title or a title
+link, with its people or organisation in brackets after it, and links to the paper and
+its code; sub-items are notes on it::
+
+    * **RepMLP**: "RepMLP: Re-parameterizing Convolutions …", arXiv, 2021 (*Megvii*). [[Paper](https://arxiv.org/abs/2105.01883)]
+    * [Open-World Entity Segmentation](https://arxiv.org/pdf/2107.14228.pdf)  (Jiaya Jia)  [code](https://github.com/…)
+
+A bracketed group after the title is the authors when it reads as names, the
+institutions when it is set in italics or names organisations, and nothing (a venue, a
+year) otherwise.
+"""
+from __future__ import annotations
+
+import re
+
+from kg.parse.base import NOT_IN_ENTRY, Builder, LayoutResult, strip_span
+from kg.parse.boilerplate import is_boilerplate
+from kg.parse.data import load_words
+from kg.parse.document import Line, ParsedDoc
+from kg.parse.fields import field
+from kg.parse.names import bracket_kind, surname_citation
+from kg.parse.titles import SENTENCE_END_RE, title_spans
+from kg.records import Span
+from kg.text import PAPER_URL_RE, arxiv_id, is_cjk
+
+__all__ = ["parse", "name", "in_gaps"]
+
+name = "items"
+
+#: Link texts that label a link rather than name a paper (kg/data/parse/link_labels.txt).
+_LABEL = re.compile(r"^\W*(?:" + "|".join(map(re.escape, load_words("link_labels.txt"))) + r")\b", re.I)
+#: Labels that say the link is the paper itself.
+PAPER_LABELS = frozenset({"paper", "pdf", "arxiv", "论文"})
+_VOTES_RE = re.compile(r"\s*[(（]\s*\d+\s*[▲↑]\s*[)）]\s*$|\s+$")
+_QUOTED = re.compile(r"[\"“](?P<t>[^\"“”]{6,400})[\"”]")
+_BRACKET = re.compile(r"\s*[(（](?P<v>[^()（）]{2,200})[)）]")
+
+
+def in_gaps(doc: ParsedDoc) -> bool:
+    return True
+
+
+def _title_like(s: str) -> bool:
+    # "Paper", "PyTorch-1 (lucidrains)", "Project Page" label a link; "Data Augmentation
+    # Can Improve Robustness" is a title that starts with a label word.
+    label = _LABEL.match(s) is not None and len(s.split()) <= 3
+    return (len(s.split()) >= 2 or sum(is_cjk(c) for c in s) >= 4) and not label
+
+
+def _title(line: Line) -> tuple[int, int] | None:
+    """The title of an item: a quoted title, else the first link text that is a title,
+    else a title in emphasis."""
+    t = line.text
+    q = _QUOTED.search(t, line.start)
+    for lk in line.links:
+        if q is not None and q.start() < lk.start:
+            break
+        if _title_like(t[lk.start : lk.end]):
+            return lk.start, lk.end
+    if q is not None:
+        return strip_span(t, 0, q.start("t"), q.end("t"))
+    # "1. *ROOT-SGD: Sharp Nonasymptotics …* [url](…)": a title set in italics or bold.
+    for a, e in line.emphasised:
+        if _title_like(t[a:e]) and len(t[a:e].split()) >= 3:
+            return strip_span(t, 0, a, e)
+    return None
+
+
+def _is_paper(line: Line, title: tuple[int, int] | None) -> bool:
+    """An item is a paper when it links the paper (an arXiv id, a paper page or PDF, a
+    link labelled as the paper) or its title link has no target yet (``[Title]()``)."""
+    if title is None:
+        return False
+    if arxiv_id(line.text) or any(arxiv_id(lk.url) or PAPER_URL_RE.search(lk.url) for lk in line.links):
+        return True
+    for lk in line.links:
+        text = line.text[lk.start : lk.end]
+        if (lk.start, lk.end) == title and not lk.url.strip():
+            return True
+        if re.sub(r"\W+", "", text).casefold() in PAPER_LABELS and lk.url.startswith(("http://", "https://")):
+            return True
+    return False
+
+
+def parse(doc: ParsedDoc) -> LayoutResult:
+    b = Builder(doc, "items")
+    lines = b.lines
+    items = {blk.first: blk.last for blk in doc.blocks if blk.kind == "list_item" and blk.level == 1}
+    i = 0
+    while i < len(lines):
+        if not lines[i].strip():
+            i += 1
+            continue
+        if i not in items:
+            b.report(i, is_boilerplate(lines[i], between_entries=True) or NOT_IN_ENTRY)
+            i += 1
+            continue
+        last = items[i]
+        ln = doc.lines[i]
+        title = _title(ln)
+        noted = title is None and _is_paper_item(doc, i, last)
+        if noted:
+            title = _named_title(ln)  # a footnote or note item: its first line names the paper
+        translated = title is not None and _translated(doc, i, last)
+        if title is not None and (_is_paper(ln, title) or noted or translated):
+            _entry(b, i, last, title)
+        else:
+            linked = title is not None and any((lk.start, lk.end) == title for lk in ln.links)
+            for k in range(i, last + 1):
+                if lines[k].strip():
+                    b.report(k, "list item" if k > i else "non-paper link" if linked else "non-paper item")
+        i = last + 1
+    return b.result()
+
+
+def _entry(b: Builder, i: int, last: int, title: tuple[int, int]) -> None:
+    doc, lines = b.doc, b.lines
+    ln = doc.lines[i]
+    d = b.open(i)
+    off = b.take(i)
+    ta, te = title
+    te = ta + len(_VOTES_RE.sub("", ln.text[ta:te]))  # "Title（82▲）": the vote count is not the title
+    en, zh = title_spans(ln.text, ta, te)
+    if en:
+        d.set("title", off + en[0], off + en[1])
+    if zh:
+        d.set("title_zh", off + zh[0], off + zh[1])
+    after = title[1] + (1 if ln.text[title[1] : title[1] + 1] in "\"”" else 0)
+    _brackets(d, ln, off, after)
+    _cited_authors(d, ln, off, after)
+    for k in range(i + 1, last + 1):
+        if not lines[k].strip():
+            continue
+        koff = b.take(k)
+        a, e = strip_span(lines[k], 0, doc.lines[k].start)
+        if "title" not in d.spans and "title_zh" in d.spans and _latin_title(lines[k][a:e]) and len(d.body) == 0:
+            d.set("title", koff + a, koff + e)  # the English title under the Chinese one
+            continue
+        f = field(lines[k])
+        if f is not None and f[0] == "title_zh" and "title_zh" not in d.spans:
+            d.set("title_zh", *strip_span(lines[k], koff, f[1], f[2]))  # "- 翻译: 中文标题"
+            continue
+        d.body.append(Span(koff + a, koff + e))
+    b.close()
+
+
+def _translated(doc: ParsedDoc, first: int, last: int) -> bool:
+    """An item whose notes give its title's translation (``- 翻译: 中文标题``): a paper
+    listed by title, linked to a page of its own."""
+    return any((f := field(doc.lines[k].text)) is not None and f[0] == "title_zh" for k in range(first + 1, last + 1))
+
+
+def _named_title(ln: Line) -> tuple[int, int] | None:
+    a, e = strip_span(ln.text, 0, ln.start)
+    s = ln.text[a:e]
+    if not s or len(s) > 250 or SENTENCE_END_RE.search(s[:-1]):
+        return None
+    return (a, e) if len(s.split()) >= 2 or sum(is_cjk(c) for c in s) >= 4 else None
+
+
+def _latin_title(s: str) -> bool:
+    return 2 <= len(s.split()) <= 40 and not any(is_cjk(c) for c in s) and not SENTENCE_END_RE.search(s.rstrip("."))
+
+
+def _is_paper_item(doc: ParsedDoc, first: int, last: int) -> bool:
+    """An item that names an arXiv paper anywhere in its lines (a link or ``arXiv:…``)."""
+    return any(
+        arxiv_id(doc.lines[k].text) or any(arxiv_id(lk.url) for lk in doc.lines[k].links) for k in range(first, last + 1)
+    )
+
+
+# ", Mnih et al, 2013." / ", Hasselt et al 2015.": the clause after a cited title.
+_CLAUSE = re.compile(r"\s*,\s*(?P<a>[^,.()]+?)(?=\s*,|\s+(?:19|20)\d{2}\b)")
+
+
+def _cited_authors(d, ln: Line, off: int, pos: int) -> None:
+    """Authors cited by surname right after the title (reading lists)."""
+    m = _CLAUSE.match(ln.text, pos)
+    if m and surname_citation(m.group("a")):
+        d.set("authors", *strip_span(ln.text, off, m.start("a"), m.end("a")))
+
+
+def _brackets(d, ln: Line, off: int, pos: int) -> None:
+    """Authors or institutions in brackets in the title's own clause: right after it, or
+    after its venue and year (``", arXiv, 2021 (*Megvii*)"``) — not in a later sentence."""
+    t = ln.text
+    for m in _BRACKET.finditer(t, pos):
+        between = t[pos : m.start()]
+        if len(between) > 60 or SENTENCE_END_RE.search(between.rstrip()) or not re.fullmatch(r"[\s,;:\w'’\-]*", between):
+            break
+        a, e = m.start("v"), m.end("v")
+        italic = any((s, f) == strip_span(t, 0, a, e) for s, f in ln.emphasised)  # "(*Megvii*)"
+        kind = "affiliations" if italic else bracket_kind(t[a:e])
+        if kind is not None:
+            d.set(kind, *strip_span(t, off, a, e))
+        pos = m.end()

@@ -1,0 +1,159 @@
+"""Layout ``table``: Markdown tables with a title column, one paper per row.
+
+::
+
+    | Publish Date | Title | Authors | PDF | Code |
+    |---|---|---|---|---|
+    | 2024-04-30 | Stylus: Automatic Adapter Selection | Michael Luo et.al. | [2404.19753](http://arxiv.org/abs/2404.19753) | null |
+"""
+from __future__ import annotations
+
+import re
+
+from kg.parse.base import NOT_IN_ENTRY, Builder, LayoutResult, strip_span
+from kg.parse.boilerplate import is_boilerplate
+from kg.parse.categories import find_category
+from kg.parse.data import load_json
+from kg.parse.dates import find_date
+from kg.parse.document import Line, ParsedDoc
+from kg.parse.fields import field_kind
+from kg.parse.titles import title_spans
+
+__all__ = ["parse", "name", "column_kind"]
+
+name = "table"
+
+_PARTS = ("title", "authors", "affiliations", "category", "date")
+
+
+def column_kind(label: str) -> str | None:
+    """The entry part a column holds, from its header label (field keys, and the
+    table-only labels of kg/data/parse/column_keys.json)."""
+    label = re.sub(r"\s+", " ", label.strip().strip("*_:：")).casefold()
+    kind = field_kind(label)
+    if kind in _PARTS:
+        return kind
+    for part, labels in load_json("column_keys.json").items():
+        if part in _PARTS and label in (x.casefold() for x in labels):
+            return part
+    return None
+
+
+_EMPTY = ("null", "none", "-", "n/a", "")
+
+
+def parse(doc: ParsedDoc) -> LayoutResult:
+    """One paper per row of a table whose header names a title column."""
+    b = Builder(doc, "table")
+    lines = b.lines
+    columns: dict[str, int] = {}
+    html_rows = {first: (last, header, cells) for first, last, header, cells in doc.rows}
+    skip_to = 0
+    for i, line in enumerate(lines):
+        if i < skip_to:
+            continue
+        if i in html_rows:
+            last, header, hcells = html_rows[i]
+            skip_to = last + 1
+            columns = _html_row(b, i, last, header, hcells, columns)
+            continue
+        if not line.strip():
+            continue
+        ln = doc.lines[i]
+        if ln.kind == "table-rule":
+            b.report(i, "table header")
+            continue
+        cells = list(ln.cells) if ln.kind == "table" else []
+        if len(cells) < 2:
+            columns = {}
+            b.report(i, is_boilerplate(line, between_entries=True) or NOT_IN_ENTRY)
+            continue
+        labels = [line[a:e].strip() for a, e in cells]
+        header = _header(labels)
+        if "title" in header and (i + 1 < len(lines) and doc.lines[i + 1].kind == "table-rule" or not columns):
+            columns = header
+            b.report(i, "table header")
+            continue
+        if "title" not in columns or columns["title"] >= len(cells):
+            b.report(i, NOT_IN_ENTRY)
+            continue
+        d = b.open(i)
+        off = b.take(i)
+        _fill(d, columns, [(ln, off, a, e) for a, e in cells])
+        b.close()
+    return b.result()
+
+
+def _header(labels: list[str]) -> dict[str, int]:
+    """Entry part → column index (the first column of each part)."""
+    out: dict[str, int] = {}
+    for n, lab in enumerate(labels):
+        kind = column_kind(lab)
+        if kind is not None and kind not in out:
+            out[kind] = n
+    return out
+
+
+def _title_in_cell(ln: Line, a: int, e: int) -> tuple[int, int]:
+    """The title inside a title cell: the cell, or — when the cell also holds a summary
+    (``1) **Title** - introduces …``) — its bold run or its link text."""
+    for s, f in list(ln.emphasised) + [(lk.start, lk.end) for lk in ln.links]:
+        if a <= s and f <= e and (s, f) != strip_span(ln.text, 0, a, e) and len(ln.text[s:f].split()) >= 2:
+            return s, f
+    return a, e
+
+
+def _fill(d, columns: dict[str, int], cells: list[tuple[Line, int, int, int] | None]) -> None:
+    """Entry fields from a row's cells, each ``(line, line offset, start, end)``."""
+
+    def cell(kind: str) -> tuple[Line, int, int, int] | None:
+        k = columns.get(kind)
+        return cells[k] if k is not None and k < len(cells) else None
+
+    if (c := cell("title")) is not None and c[3] > c[2]:
+        ln, off, a, e = c
+        line = ln.text
+        a, e = _title_in_cell(ln, a, e)
+        en, zh = title_spans(line, a, e)
+        if en:
+            d.set("title", off + en[0], off + en[1])
+        if zh:
+            d.set("title_zh", off + zh[0], off + zh[1])
+    for kind in ("authors", "affiliations"):
+        if (c := cell(kind)) is not None:
+            ln, off, a, e = c
+            line = ln.text
+            if e > a and line[a:e].strip().lower() not in _EMPTY:
+                d.set(kind, off + a, off + e)
+    if (c := cell("category")) is not None:
+        ln, off, a, e = c
+        line = ln.text
+        got = find_category(line[a:e])
+        if got:
+            d.set_category(off + a + got[0], off + a + got[1], got[2])
+    if (c := cell("date")) is not None:
+        ln, off, a, e = c
+        line = ln.text
+        got = find_date(line[a:e])
+        d.date = got[2] if got else None
+
+
+def _html_row(b: Builder, first: int, last: int, header: bool, cells, columns: dict[str, int]) -> dict[str, int]:
+    """An HTML ``<tr>`` row: a header names the columns, a data row is one paper."""
+    doc = b.doc
+    texts = [doc.lines[c[0]].text[c[1] : c[2]].strip() if c else "" for c in cells]
+    head = _header(texts)
+    if header or "title" in head and not columns:
+        for k in range(first, last + 1):
+            b.report(k, "table header")
+        return head if "title" in head else columns
+    if "title" not in columns:
+        for k in range(first, last + 1):
+            if b.lines[k].strip():
+                b.report(k, NOT_IN_ENTRY)
+        return columns
+    d = b.open(first)
+    offs = {k: b.take(k) for k in range(first, last + 1)}
+    _fill(d, columns, [(doc.lines[c[0]], offs[c[0]], c[1], c[2]) if c else None for c in cells])
+    b.close()
+    return columns

@@ -1,0 +1,246 @@
+"""Author lists: whether a piece of text is one, and the names in it.
+
+Shared by every layout (a layout decides *where* an author line is; this module decides
+whether the text there *is* one). Vocabularies are data: title words that are never
+name tokens and common Chinese surnames live in ``kg/data/parse/``.
+"""
+from __future__ import annotations
+
+import functools
+import re
+
+from kg.parse.data import load_words
+from kg.text import is_cjk
+
+__all__ = [
+    "AUTHOR_LIST_RE",
+    "AUTHOR_SEP_RE",
+    "TRUNC_RE",
+    "KEY_PREFIX_RE",
+    "TITLE_WORDS",
+    "author_names",
+    "looks_like_authors",
+    "is_chinese_name",
+    "is_initial",
+    "initial_style",
+    "without_bidi",
+    "bracket_kind",
+    "surname_citation",
+    "author_value",
+]
+
+# Author names: initials with or without dots (``R T. Q. Chen``, ``J.-B. Mouret``), full
+# given names, hyphenated and apostrophe surnames, particles (``van der``, ``de``).
+_NAME = (
+    r"(?:[A-Z][\w'’\-.]*\s+|(?:van|von|der|de|da|del|della|di|la|le|den|ter|bin|al|dos|du|el|zu)\s+){0,5}"
+    r"[A-Z][\w'’\-]*\.?"
+)
+#: An author list as one regular expression (kept for callers that want a quick match;
+#: :func:`looks_like_authors` adds the checks a regex cannot express).
+AUTHOR_LIST_RE = re.compile(
+    rf"^(?P<names>{_NAME}(?:\s*(?:,|，|、|;|；|&|\band\b)\s*{_NAME})*)\s*,?\s*(?P<trunc>\.\.\.|…|⋯|et\s+al\.?)?\s*$"
+)
+AUTHOR_SEP_RE = re.compile(r"\s*(?:,|，|、|;|；|&|＆|\band\b|\s和\s)\s*")
+TRUNC_RE = re.compile(r"\s*,?\s*(?:\.\.\.|…|⋯|et\.?\s*al\.?|等人?)\s*$", re.I)
+KEY_PREFIX_RE = re.compile(r"^\s*(?:authors?|作者)\s*[:：]\s*", re.I)
+_PARTICLES = {"van", "von", "der", "de", "da", "del", "della", "di", "la", "le", "den", "ter", "bin", "al", "dos", "du", "el", "zu", "y"}
+_SUFFIXES = {"Jr.", "Jr", "Sr.", "Sr", "II", "III", "IV"}
+#: Words that occur in titles and never as a name token (kg/data/parse/title_words.txt).
+TITLE_WORDS = frozenset(load_words("title_words.txt"))
+
+
+# Word endings of English abstract nouns ("Maximization", "Simplicity", "Topology") that
+# no personal name has (not "-ness" or "-ments": Harkness, Clements).
+_NOUN_ENDING = re.compile(r"(?:tions?|sions?|ities|ity|isms?|ologies|ology|ological)$")
+
+
+def _strip_marks(name: str) -> str:
+    """A name without glued footnote marks and affiliation indices (``A Smith1,2*``)."""
+    return re.sub(r"[\d*†‡§¶#¹²³⁴⁵⁶⁷⁸⁹⁰]+$", "", name.strip().strip("*").strip()).strip()
+
+
+# Common Chinese surnames (kg/data/parse/chinese_surnames.txt): a two-to-four character word is
+# a name only when it starts with one, so "清华大学" or "基于模型" never pass for people.
+_SURNAMES_1 = frozenset(load_words("chinese_surnames.txt")[0])
+_SURNAMES_2 = frozenset(load_words("chinese_surnames.txt")[1:])
+
+
+def is_chinese_name(name: str) -> bool:
+    """``张伟``, ``欧阳娜娜``, ``约翰·史密斯`` (transliterated names keep their dot)."""
+    if re.fullmatch(r"[\u4e00-\u9fff]{1,6}(?:[·・•][\u4e00-\u9fff]{1,8}){1,2}", name):
+        return True
+    if not re.fullmatch(r"[\u4e00-\u9fff]{2,4}", name):
+        return False
+    return name[:2] in _SURNAMES_2 or name[0] in _SURNAMES_1 and not re.search(r"大学|学院|研究|实验|公司|中心|模型|方法|网络|学习", name)
+
+
+def is_initial(tok: str) -> bool:
+    return bool(re.fullmatch(r"[A-Z](?:\.|\.?-[A-Z]\.?|\.[A-Z]\.?)*\.?", tok)) or bool(re.fullmatch(r"(?:[A-Z]\.){1,3}", tok))
+
+
+_STRAY = "$`{}\"\\"
+# Bidirectional controls (LRM/RLM, embeddings, isolates, ALM) are invisible: kept in values,
+# ignored when deciding what the text is.
+_BIDI = dict.fromkeys(map(ord, "\u200e\u200f\u061c\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"))
+
+
+def without_bidi(s: str) -> str:
+    """``s`` without bidirectional control characters."""
+    return s.translate(_BIDI)
+
+
+def _is_latin_name(name: str) -> bool:
+    toks = name.split()
+    if not 1 <= len(toks) <= 7:
+        return False
+    core = [t for t in toks if t not in _PARTICLES and t not in _SUFFIXES]
+    # Two to five words: a lone capitalised word is far more often a title word
+    # ("Stability and Adjoint Errors") than a mononymous author.
+    if not 2 <= len(core) <= 5 or toks[0] in _PARTICLES:
+        return False
+    for t in core:
+        # Stray markup or template characters ("B $Jones", "`Li`") do not make a name
+        # something else; they stay in the value, the check looks past them.
+        t = t.strip(_STRAY) or t
+        if not t[0].isupper() or not t[0].isalpha():
+            return False
+        if t.rstrip(".") in TITLE_WORDS and not is_initial(t):
+            return False
+        if len(t) >= 6 and _NOUN_ENDING.search(t):
+            return False
+        if not re.fullmatch(r"[^\W\d_][\w'’.\-]*", t) or re.search(r"\d", t):
+            return False
+    last = [t for t in toks if t not in _SUFFIXES][-1]
+    # A name ends in a surname ("Chen", "Hernández-Orallo"), not in an initial.
+    return not is_initial(last)
+
+
+def author_names(s: str) -> tuple[list[str], bool] | None:
+    """The names of an author list and whether it is truncated, or ``None`` when ``s``
+    is not an author list.
+
+    >>> author_names("S Salter, M Wulfmeier, R T. Q. Chen...")
+    (['S Salter', 'M Wulfmeier', 'R T. Q. Chen'], True)
+    >>> author_names("张伟，李娜、王芳")
+    (['张伟', '李娜', '王芳'], False)
+    >>> author_names("Analyzing Transformers in Embedding Space") is None
+    True
+    """
+    got = _author_names(s)
+    return None if got is None else (list(got[0]), got[1])
+
+
+@functools.lru_cache(maxsize=65536)  # layouts ask about the same lines several times
+def _author_names(s: str) -> tuple[tuple[str, ...], bool] | None:
+    s = KEY_PREFIX_RE.sub("", without_bidi(s).strip())
+    if not s or len(s) > 2000:
+        return None
+    trunc = TRUNC_RE.search(s)
+    body = s[: trunc.start()] if trunc else s
+    # Sentence and bracket punctuation, links and e-mail never occur in a name list;
+    # full stops do ("R T. Q. Chen", "Jr.").
+    if not body.strip() or re.search(r"[。！？!?:：()（）\[\]《》“”/@]|https?", body):
+        return None
+    parts = [p for p in (_strip_marks(x) for x in AUTHOR_SEP_RE.split(body)) if p]
+    merged: list[str] = []
+    for p in parts:
+        if p in _SUFFIXES and merged:  # "Henry Sprueill, Jr." keeps its suffix
+            merged[-1] = f"{merged[-1]}, {p}"
+        else:
+            merged.append(p)
+    if not merged:
+        return None
+    chinese = [is_chinese_name(p) for p in merged]
+    if all(chinese):
+        return tuple(merged), bool(trunc)
+    # Names in Chinese characters and in Latin letters may share a list ("李明轩, Sergey
+    # Levine"); any other CJK text means this is a sentence or a title.
+    if any(is_cjk(c) for p, zh in zip(merged, chinese) if not zh for c in p):
+        return None
+    if not all(zh or _is_latin_name(p.split(", ")[0]) for p, zh in zip(merged, chinese)):
+        return None
+    if any(chinese) and len(merged) < 2:
+        return None
+    return tuple(merged), bool(trunc)
+
+
+def looks_like_authors(s: str) -> bool:
+    """Whether ``s`` is an author list (one name only when it has two or more words)."""
+    got = author_names(s)
+    if got is None:
+        return False
+    names, trunc = got
+    if len(names) == 1 and not trunc and not is_chinese_name(names[0]) and len(names[0].split()) < 2:
+        return False
+    return True
+
+
+def initial_style(name: str) -> bool:
+    return is_initial(name.split()[0]) if name.split() else False
+
+
+
+_BRACKET_SEP = re.compile(r"\s*(?:[,，;；&、]|\band\b)\s*")
+
+
+def bracket_kind(s: str) -> str | None:
+    """What a bracketed group after a title holds: ``"authors"`` (``Jiaya Jia``,
+    ``jianlong fu``), ``"affiliations"`` (``NVIDIA, MIT``), or ``None`` (a venue or year:
+    ``NIPS21``, ``ICCV'21``).
+
+    >>> bracket_kind("Dahua Lin"), bracket_kind("NVIDIA, MIT"), bracket_kind("ICCV'21")
+    ('authors', 'affiliations', None)
+    """
+    from kg.resolve import ORG_WORDS, institutions
+
+    s = without_bidi(s).strip()
+    if not s or re.search(r"\d", s):
+        return None
+    parts = [p for p in _BRACKET_SEP.split(s) if p]
+    res = institutions()
+    if parts and all(res.is_known(p) or ORG_WORDS.search(p) for p in parts):
+        return "affiliations"
+    if looks_like_authors(s):
+        return "authors"
+    # Names written in lower case ("jianlong fu"): two or three words of letters each.
+    if s == s.lower() and all(2 <= len(p.split()) <= 3 and all(w.isalpha() for w in p.split()) for p in parts):
+        return "authors"
+    return None
+
+
+# "Mnih et al", "Hausknecht and Stone": surnames only, as reading lists cite papers.
+_SURNAME = r"(?:(?:van|von|de|der|den|di|da|du|le|la)\s+)*[A-Z][\w'’\-]+"
+_SURNAMES_RE = re.compile(rf"{_SURNAME}(?:\s+et\.?\s*al\.?|\s+(?:and|&)\s+{_SURNAME})")
+
+
+def surname_citation(s: str) -> bool:
+    """Whether ``s`` cites authors by surname: ``Mnih et al``, ``Hausknecht and Stone``.
+
+    >>> surname_citation("Mnih et al"), surname_citation("Hausknecht and Stone"), surname_citation("arXiv")
+    (True, True, False)
+    """
+    s = without_bidi(s).strip()
+    return _SURNAMES_RE.fullmatch(s) is not None and not any(w in TITLE_WORDS for w in s.split())
+
+
+def author_value(value: str) -> tuple[int, int] | None:
+    """``(start, end)`` of the author list in a field value, or ``None``: the whole value,
+    or the part before a bracketed note (``A, B 等（共 13 位作者）。``), without the full
+    stop that ends it.
+
+    >>> v = "Dongting Li, Xingyu Chen 等（共 13 位作者，详见 arXiv 页）。"
+    >>> a, e = author_value(v); v[a:e]
+    'Dongting Li, Xingyu Chen 等'
+    """
+    a = len(value) - len(value.lstrip())
+    candidates = [len(value.rstrip())]
+    for k, c in enumerate(value):
+        if c in "(（[［" and k > a:
+            candidates.append(len(value[:k].rstrip()))
+            break
+    for e in candidates:
+        while e > a and value[e - 1] in "。.;；,，":
+            e -= 1
+        if e > a and looks_like_authors(value[a:e]):
+            return a, e
+    return None

@@ -1,0 +1,81 @@
+"""Titles: splitting an English title from the Chinese translation written with it."""
+from __future__ import annotations
+
+import re
+
+from kg.text import cjk_share, is_cjk
+
+__all__ = ["SENTENCE_END_RE", "split_title", "title_spans"]
+
+SENTENCE_END_RE = re.compile(r"[。！？]|[.!?](?:\s|$)")
+
+
+
+
+def split_title(rest: str) -> tuple[str, str | None]:
+    """Split a title that carries its Chinese translation into ``(english, chinese)``.
+
+    Handles ``English Title中文标题`` (the Chinese half starts at the first CJK
+    character, or at a Latin word glued in front of it when that word repeats the start of
+    the English title or is an acronym glued to the last English word:
+    ``…Deep LearningHammingMesh:大规模…``, ``…TransformersViT自适应…``),
+    ``English Title（中文标题）`` and ``中文标题 English Title``.
+
+    >>> split_title("HammingMesh: A Network Topology for Large-Scale Deep LearningHammingMesh:大规模深度学习网络拓扑")
+    ('HammingMesh: A Network Topology for Large-Scale Deep Learning', 'HammingMesh:大规模深度学习网络拓扑')
+    >>> split_title("大语言模型的检索增强生成综述 A Survey on Retrieval-Augmented Generation")
+    ('A Survey on Retrieval-Augmented Generation', '大语言模型的检索增强生成综述')
+    """
+    s = rest.strip()
+    i = next((k for k, c in enumerate(s) if is_cjk(c)), None)
+    if i is None:
+        return s, None
+    # English（中文）: a bracketed translation after the English title.
+    m = re.fullmatch(r"(?P<en>[^（(]*[A-Za-z][^（(]*?)\s*[（(](?P<zh>[^()（）]*[\u4e00-\u9fff][^()（）]*)[)）]\s*", s)
+    if m and cjk_share(m.group("en")) == 0:
+        return m.group("en").strip(), m.group("zh").strip()
+    # 中文 English: Chinese first, then an English title of two or more words.
+    first_alpha = next((c for c in s if c.isalpha()), "")
+    if first_alpha and is_cjk(first_alpha):
+        m = re.search(r"(?:(?<=\s)|(?<=[\u4e00-\u9fff）)｜|：:，]))(?P<en>[A-Z][A-Za-z0-9'’:\-,.&?! ]+)$", s)
+        if m and len(m.group("en").split()) >= 2 and not any(is_cjk(c) for c in m.group("en")):
+            zh = s[: m.start("en")].strip().rstrip("｜|：:，,").strip()
+            # "综述一：Attention | Attention Mechanisms …": a Chinese label with a Latin word.
+            if zh and (cjk_share(zh) > 0.5 or sum(1 for c in zh if is_cjk(c)) >= 2):
+                return m.group("en").strip(), zh
+        return "", s
+    en, zh = s[:i], s[i:]
+    if sum(1 for w in en.split() if sum(c.isalpha() for c in w) >= 2) < 2:
+        # "MMGR：多模式生成推理", "recpt - v2技术报告": a Chinese title led by a name.
+        return "", s
+    # A Latin word glued in front of the Chinese half belongs to it when it repeats the
+    # start of the English title, or is an acronym ("ViT", "GAN") glued to a lower-case
+    # English word ("TransformersViT") — English words have no such hump.
+    m = re.search(r"(?<=[a-z0-9)])([A-Z][\w\-]*[:：]?\s*)$", en)
+    if m:
+        word = m.group(1).rstrip(":： ")
+        repeats = en.strip().startswith(word)
+        acronym = re.fullmatch(r"[A-Z][A-Za-z]*[A-Z0-9][\w\-]*", word) is not None and re.search(r"[a-z]{2}$", en[: m.start(1)]) is not None
+        if repeats or acronym:
+            zh = en[m.start(1):] + zh
+            en = en[: m.start(1)]
+    return en.strip(), zh.strip() or None
+
+
+
+def title_spans(text: str, a: int, b: int) -> tuple[tuple[int, int] | None, tuple[int, int] | None]:
+    """``(english, chinese)`` ranges of the title written in ``text[a:b]`` (either may be
+    ``None``)."""
+    # A full stop after the last word ends the sentence the list wrote the title as
+    # ("**DeepDeform: Learning … Data.**"); it is not part of the title.
+    while b > a and text[b - 1] == "." and text[b - 2 : b - 1].isalnum() and not text[a:b].endswith(("et al.", "etc.", "vs.")):
+        b -= 1
+    en, zh = split_title(text[a:b])
+    out: list[tuple[int, int] | None] = []
+    for part in (en, zh):
+        if part:
+            k = text.index(part, a)
+            out.append((k, k + len(part)))
+        else:
+            out.append(None)
+    return out[0], out[1]
