@@ -1,0 +1,62 @@
+"""kg on the real-digest development set (tests/data/real): the issue's bars on the dev
+split, and floors on the whole set so a change that loses ground on real text fails.
+
+The inputs are other people's files and are not in git; ``scripts/real-inputs`` lays
+them out byte-exact from repository snapshots (``scripts/test`` runs it). Without them
+these tests skip, saying so. Held-out files are scored here but never read to write rules.
+"""
+from __future__ import annotations
+
+import csv
+import functools
+from pathlib import Path
+
+import pytest
+
+from kg.evaluate import evaluate, load_aliases, load_jsonl
+from kg.pipeline import extract_paths
+
+REAL = Path(__file__).resolve().parent / "data" / "real"
+
+with open(REAL / "sources.tsv", encoding="utf-8", newline="") as _f:
+    SOURCES = list(csv.DictReader(_f, delimiter="\t"))
+
+ABSENT = [r["file"] for r in SOURCES if not (REAL / "inputs" / r["file"]).is_file()]
+pytestmark = pytest.mark.skipif(
+    bool(ABSENT), reason=f"{len(ABSENT)} real-digest inputs are not laid out (scripts/real-inputs needs the "
+                         "source repositories' snapshots)")
+
+#: Issue 11's bars for the structural fields, met on the dev split.
+DEV_BARS = {"entries": 0.97, "title": 0.95, "authors": 0.95, "institutions": 0.92, "category": 0.90,
+            "urls": 0.90, "arxiv_id": 0.97}
+#: Floors on the whole set (dev + held-out), a little under the figures measured when
+#: they were set (README, "Extraction quality"): ground lost on real text fails here.
+ALL_FLOORS = {"entries": 0.95, "title": 0.95, "authors": 0.97, "institutions": 0.92, "category": 0.85,
+              "urls": 0.95, "arxiv_id": 0.95, "models": 0.55, "datasets": 0.65}
+
+
+@functools.cache
+def _score(split: str | None):
+    files = {r["file"] for r in SOURCES if split is None or r["split"] == split}
+    gold = [g for g in load_jsonl(REAL / "gold.jsonl") if g["file"] in files]
+    pred = [r.to_dict(evidence=False) for r in extract_paths(sorted(REAL / "inputs" / f for f in files))]
+    return evaluate(gold, pred, load_aliases(REAL / "aliases.json"))
+
+
+def test_manifest_and_gold_agree():
+    """Every gold record names a listed input; every input has gold; splits are known."""
+    files = {r["file"] for r in SOURCES}
+    gold_files = {g["file"] for g in load_jsonl(REAL / "gold.jsonl")}
+    assert gold_files <= files
+    assert {r["split"] for r in SOURCES} == {"dev", "heldout"}
+    assert len(gold_files) >= len(files) - 2  # a file may hold no paper at all
+
+
+@pytest.mark.parametrize("field, bar", sorted(DEV_BARS.items()))
+def test_dev_split_meets_the_structural_bars(field, bar):
+    assert _score("dev").fields[field].f1 >= bar
+
+
+@pytest.mark.parametrize("field, floor", sorted(ALL_FLOORS.items()))
+def test_whole_set_keeps_its_floor(field, floor):
+    assert _score(None).fields[field].f1 >= floor
