@@ -36,10 +36,12 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
 
 from kg.export import html  # noqa: E402
-from kg.export.browser import Chromium, chromium_version, find_chromium  # noqa: E402
-from kg.export.synthetic import synthetic_graph  # noqa: E402
+sys.path.insert(0, str(ROOT / "tests"))
+from browser import Chromium, chromium_version, find_chromium  # noqa: E402
+from synthetic import synthetic_graph  # noqa: E402
 from kg.stores import networkx_store  # noqa: E402
 
 BASELINE = r"""

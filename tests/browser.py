@@ -363,7 +363,7 @@ class Chromium:
 
 
 def main(argv: list[str] | None = None) -> int:
-    """``python -m kg.export.browser screenshot PAGE.html OUT.png [WIDTHxHEIGHT]``: a
+    """``python tests/browser.py screenshot PAGE.html OUT.png [WIDTHxHEIGHT]``: a
     screenshot of a kg page once it has drawn (used by scripts/make-visualizations)."""
     args = list(sys.argv[1:] if argv is None else argv)
     if len(args) not in (3, 4) or args[0] != "screenshot":

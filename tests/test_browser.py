@@ -11,7 +11,10 @@ import json
 import pytest
 
 from kg.export import html as kg_html
-from kg.export.synthetic import synthetic_graph
+import sys
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "bench"))
+from synthetic import synthetic_graph  # noqa: E402  (bench/synthetic.py: test and benchmark data)
 from test_export import SEEDS, XSS_AUTHOR, XSS_EVIDENCE, XSS_TITLE, tiny_graph
 
 pytestmark = pytest.mark.browser

@@ -22,7 +22,10 @@ from kg.export import export
 from kg.export import html as kg_html
 from kg.export._common import ExportError, json_for_html
 from kg.export.formats import write_csv, write_gexf, write_graphml, write_json
-from kg.export.synthetic import synthetic_graph
+import sys
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "bench"))
+from synthetic import synthetic_graph  # noqa: E402  (bench/synthetic.py: test and benchmark data)
 from kg.graph import EDGE_ENDPOINTS, counts, new_graph
 from kg.stores import networkx_store
 
