@@ -7,11 +7,12 @@ Needs Debian's chromium; skipped without it unless KG_REQUIRE_BROWSER=1."""
 from __future__ import annotations
 
 import json
+import sys
+from pathlib import Path
 
 import pytest
 
 from kg.export import html as kg_html
-import sys
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "bench"))
 from synthetic import synthetic_graph  # noqa: E402  (bench/synthetic.py: test and benchmark data)
