@@ -16,7 +16,7 @@ import networkx as nx
 from kg.export._common import display_name
 from kg.export.layout import EDGE_LENGTH, EDGE_LENGTH_BIG, layout
 from kg.export.views import (VIEW_LINK, clusters, label_of, month_of, month_text, name_of, node_months,
-                             node_types_present, papers_of)
+                             node_types_present, paper_sets)
 
 __all__ = ["page_data", "NODE_STYLES", "EDGE_STYLES", "CLUSTER_COLORS", "OVERVIEW_MIN_NODES", "PHYSICS_MAX_NODES"]
 
@@ -29,6 +29,10 @@ PHYSICS_MAX_EDGES = 2500
 #: by summed weights) and a click opens a cluster: 5,000 nodes on one screen are dots
 #: without names, while 20-100 named clusters can be read at a glance.
 OVERVIEW_MIN_NODES = 5000
+#: Above this many links the page leaves out each link's evidence and sources (the
+#: graph file, GraphML and GEXF keep them): at 500,000 links they are two thirds of a
+#: 60 MB page, and the link's card still names its type, ends, weight and papers.
+PROVENANCE_MAX_EDGES = 100_000
 #: Links between clusters kept for the cluster map (the heaviest).
 CLUSTER_LINKS_MAX = 400
 
@@ -71,8 +75,12 @@ UNDIRECTED = frozenset(VIEW_LINK.values())
 HUB_LABELS_MAX = 60
 #: Graphs with at most this many nodes offer every label (overlaps are still moved or skipped).
 ALL_LABELS_MAX = 60
-#: The node types whose labels come first in each view (the others follow).
-LABEL_FIRST = {"coauthors": ("Author",), "institutions": ("Institution",), "models-datasets": ("Model", "Dataset")}
+#: The node types whose labels come first in each view (the others follow), and that
+#: name the clusters: in the full view digests' file names and category codes would
+#: otherwise be the first names a reader sees, since every paper of a day or a field
+#: links to them.
+LABEL_FIRST = {"coauthors": ("Author",), "institutions": ("Institution",), "models-datasets": ("Model", "Dataset"),
+               "full": ("Model", "Dataset", "Institution", "Author")}
 #: Tooltip evidence is cut to this many characters; sources to this many per edge.
 EVIDENCE_CHARS = 160
 SOURCES_MAX = 6
@@ -190,19 +198,22 @@ def page_data(G: nx.MultiDiGraph, V: nx.MultiDiGraph, view: str, title: str, foc
         if a != b:
             pair_w[(a, b) if a < b else (b, a)] += w
     names = [name_of(V, nid) for nid in ids]
-    cl = clusters(ids, pair_w, strength, names, resolution)
+    first = set(LABEL_FIRST.get(view, ()))
+    node_label = [label_of(V, nid) for nid in ids]
+    namers = [lab in first for lab in node_label] if first else None
+    cl = clusters(ids, pair_w, strength, names, resolution, namers=namers)
     n_clusters = len(cl.sizes)
     # layout weights grow slowly with the link weight, so one heavy pair does not pull
     # its two nodes on top of each other
     pos = layout(n, pair_w.keys(), {k: 1.0 + math.log(max(w, 1.0)) for k, w in pair_w.items()},
                  edge_length=EDGE_LENGTH_BIG if big else EDGE_LENGTH, groups=cl.of)
 
-    months = node_months(G, ids)
-    node_label = [label_of(V, nid) for nid in ids]
+    paper_of = paper_sets(G)
+    months = node_months(G, ids, paper_of)
     if projected:  # the projection counted each node's papers
         papers = [int(V.nodes[nid].get("papers") or 0) for nid in ids]
     else:
-        papers = [degree[i] if node_label[i] == "Paper" else (len(papers_of(G, nid)) if nid in G else degree[i])
+        papers = [degree[i] if node_label[i] == "Paper" else (len(paper_of[nid]) if nid in paper_of else 0)
                   for i, nid in enumerate(ids)]
     sizes = [_size(papers[i], big) for i in range(n)]
     labels_present = node_types_present(node_label)
@@ -261,6 +272,7 @@ def page_data(G: nx.MultiDiGraph, V: nx.MultiDiGraph, view: str, title: str, foc
 
     edges = []
     paper_month: dict[str, int | None] = {}
+    provenance = len(raw_edges) <= PROVENANCE_MAX_EDGES
     for u, v, k, d in raw_edges:
         t = str(k)
         e: dict[str, Any] = {"from": ix[u], "to": ix[v], "t": etype_ix[t]}
@@ -270,11 +282,11 @@ def page_data(G: nx.MultiDiGraph, V: nx.MultiDiGraph, view: str, title: str, foc
         if d.get("count") is not None and d.get("count") != w:
             e["c"] = d["count"]
         srcs = [str(s) for s in (d.get("sources") or ([f"{d['file']}:{d['line']}"] if d.get("file") else []))]
-        if srcs:
+        if srcs and provenance:
             e["s"] = [display_name(s) for s in srcs[:SOURCES_MAX]]
             if len(srcs) > SOURCES_MAX:
                 e["m"] = len(srcs) - SOURCES_MAX
-        if d.get("evidence"):
+        if d.get("evidence") and provenance:
             e["e"] = display_name(_cut(d["evidence"], EVIDENCE_CHARS))
         if d.get("position"):
             e["p"] = int(d["position"])
@@ -308,7 +320,8 @@ def page_data(G: nx.MultiDiGraph, V: nx.MultiDiGraph, view: str, title: str, foc
     period = [min(m[0] for m in dated), max(m[2] for m in dated)] if dated else None
     wvals = [e["w"] for e in edges if "w" in e]
     return {
-        "title": display_name(title), "view": view, "physics": not big, "big": big,
+        # the layout already keeps clusters together; physics would pull them into one blob
+        "title": display_name(title), "view": view, "physics": not big and not projected, "big": big,
         "focus": ix.get(focus) if focus else None,
         "overview": n > OVERVIEW_MIN_NODES and n_clusters > 1,
         "colorBy": "cluster" if projected or n > OVERVIEW_MIN_NODES else "type",

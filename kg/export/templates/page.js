@@ -28,7 +28,7 @@
   var FONT_FAMILY = "system-ui, -apple-system, 'Segoe UI', Roboto, 'Noto Sans', 'DejaVu Sans', sans-serif";
   var LABEL_FONT = "12px " + FONT_FAMILY, LABEL_FONT_BOLD = "600 12.5px " + FONT_FAMILY;
   var CLUSTER_FONT = "600 13px " + FONT_FAMILY;
-  var LABEL_CHARS = 36, LABEL_BUDGET = 140, TIP_ROWS = 8, PANEL_ROWS = 250, LEGEND_CLUSTERS = 15;
+  var LABEL_CHARS = 36, LABEL_BUDGET = 140, TIP_ROWS = 8, PANEL_ROWS = 250, LEGEND_CLUSTERS = 15, CLUSTER_LABELS = 40;
   var WMAX = Math.max(D.wmax || 1, 1);
 
   // --- helpers -------------------------------------------------------------------------
@@ -162,8 +162,14 @@
              color: { background: rgba(c.color, 0.55), border: c.color, highlight: { background: rgba(c.color, 0.8), border: "#222" },
                       hover: { background: rgba(c.color, 0.7), border: "#222" } }, borderWidth: 2 };
   }
+  // a link's colour: its cluster's when both ends share one (as VOSviewer colours
+  // links), else its type's (grey for the weighted views' one type)
+  function edgeColor(e) {
+    if (colorBy === "cluster" && N[e.from].c === N[e.to].c && C[N[e.from].c].size > 1) return C[N[e.from].c].color;
+    return ET[e.t].color;
+  }
   function visEdge(e) {
-    var cls = wclass(e), col = ET[e.t].color;
+    var cls = wclass(e), col = edgeColor(e);
     var o = { id: e.id, from: e.from, to: e.to, width: WIDTH[cls] * 1.2, color: { color: rgba(col, ALPHA[cls] + 0.15), inherit: false } };
     if (ET[e.t].undirected) o.arrows = { to: { enabled: false } };
     return o;
@@ -198,11 +204,13 @@
     applyFilter();
   }
   function recolor() {
+    renderLegendColors();
     if (scene === "map") return;
     var ids = sceneNodeIds(), up = [];
     for (var a = 0; a < ids.length; a++) { var v = visNode(ids[a]); up.push({ id: v.id, color: v.color }); }
     nodes.update(up);
-    renderLegendColors();
+    if (customEdges) bucketEdges();
+    else edges.update(E.map(function (e) { var v = visEdge(e); return { id: v.id, color: v.color }; }));
   }
 
   // fit a set of discs into the part of the canvas the legend does not cover
@@ -234,14 +242,31 @@
   function nodePos(i) { var b = network.body.nodes[i]; return b ? { x: b.x, y: b.y } : { x: N[i].x, y: N[i].y }; }
 
   // --- kg's edge layer (big maps and the cluster map) ----------------------------------
-  var buckets = [];  // [type][weight class] -> edge list, for the current scene
+  // the scene's links by colour and weight class, each class split into the links
+  // drawn in full and the faint ones (longer than 4x the median, or between two
+  // clusters), so the links between clusters do not paint a mesh over the clusters
+  var buckets = [];  // [{color, lists: [class][0 short | 1 long] -> edges}]
   function bucketEdges() {
-    buckets = ET.map(function () { return [[], [], [], []]; });
+    buckets = [];
     if (!customEdges || scene === "map") return;
+    var byColor = {}, list = [], lens = [];
+    var bn = network.body.nodes;
     for (var k = 0; k < E.length; k++) {
       var e = E[k];
       if (inScene !== null && (!inScene[e.from] || !inScene[e.to])) continue;
-      buckets[e.t][wclass(e)].push(e);
+      list.push(e);
+      var a = bn[e.from] || N[e.from], b = bn[e.to] || N[e.to];
+      lens.push(Math.hypot(a.x - b.x, a.y - b.y));
+    }
+    var sorted = lens.slice().sort(function (x, y) { return x - y; });
+    var cutoff = 4 * (sorted[Math.floor(sorted.length / 2)] || 1);
+    for (var q = 0; q < list.length; q++) {
+      var col = edgeColor(list[q]);
+      var bk = byColor[col];
+      if (!bk) { bk = byColor[col] = { color: col, lists: [[[], []], [[], []], [[], []], [[], []]] }; buckets.push(bk); }
+      // faint: long links, and links between two clusters while colouring by cluster
+      var faint = lens[q] > cutoff || (colorBy === "cluster" && N[list[q].from].c !== N[list[q].to].c);
+      bk.lists[wclass(list[q])][faint ? 1 : 0].push(list[q]);
     }
   }
   function transform() {
@@ -265,20 +290,19 @@
     var tf = transform();
     if (scene === "map") { drawClusterLinks(ctx, tf); return; }
     var total = 0;
-    buckets.forEach(function (bt) { bt.forEach(function (l) { total += l.length; }); });
+    buckets.forEach(function (bk) { bk.lists.forEach(function (l) { total += l[0].length + l[1].length; }); });
     // while panning or zooming draw a thinned-out sample so the motion stays fluid
     var step = moving && total > 20000 ? Math.ceil(total / 20000) : 1;
     var x0 = -tf.ox / tf.s, y0 = -tf.oy / tf.s, x1 = x0 + tf.w / tf.s, y1 = y0 + tf.h / tf.s;
     var bn = network.body.nodes, damp = total > 20000 ? 0.6 : 1;
     ctx.save();
-    for (var cls = 0; cls < 4; cls++) {
+    for (var pass = 1; pass >= 0; pass--) for (var cls = 0; cls < 4; cls++) {
       ctx.lineWidth = WIDTH[cls] / tf.s;
-      ctx.globalAlpha = ALPHA[cls] * damp;
+      ctx.globalAlpha = ALPHA[cls] * damp * (pass ? 0.25 : 1);
       for (var t = 0; t < buckets.length; t++) {
-        if (hiddenEType[t]) continue;
-        var list = buckets[t][cls];
+        var list = buckets[t].lists[cls][pass];
         if (!list.length) continue;
-        ctx.strokeStyle = ET[t].color;
+        ctx.strokeStyle = buckets[t].color;
         ctx.beginPath();
         for (var k = 0; k < list.length; k += step) {
           var e = list[k];
@@ -394,7 +418,7 @@
       // cluster names, biggest clusters first
       var byHover = hovered !== null && typeof hovered === "string" ? +hovered.slice(1) : null;
       if (byHover !== null) placeLabel(ctx, boxes, clusterLabel(byHover), C[byHover].x * tf.s + tf.ox, C[byHover].y * tf.s + tf.oy, C[byHover].r * tf.s, true, CLUSTER_FONT);
-      for (var q = 0; q < mapClusters.length && q < LABEL_BUDGET; q++) {
+      for (var q = 0; q < mapClusters.length && q < CLUSTER_LABELS; q++) {
         var k = mapClusters[q];
         if (k === byHover) continue;
         placeLabel(ctx, boxes, clusterLabel(k), C[k].x * tf.s + tf.ox, C[k].y * tf.s + tf.oy, C[k].r * tf.s, false, q < 12 ? CLUSTER_FONT : LABEL_FONT);
@@ -421,7 +445,7 @@
         if (edgeHidden(e)) return;
         var a = nodePos(e.from), b = nodePos(e.to);
         ctx.lineWidth = (WIDTH[wclass(e)] + 0.8) / tf.s;
-        ctx.strokeStyle = ET[e.t].color;
+        ctx.strokeStyle = edgeColor(e);
         ctx.beginPath(); ctx.moveTo(a.x, a.y); ctx.lineTo(b.x, b.y); ctx.stroke();
       });
       Object.keys(hood).forEach(function (key) {
@@ -762,7 +786,7 @@
     etypeItems.push(legendItem(edgeList, lineSwatch(t.color), t.label, t.count, function () { setETypeHidden(ti, !hiddenEType[ti]); }));
   });
   if (!ET.length) edgeList.previousElementSibling.hidden = true;
-  var shown = mapClusters.slice(0, LEGEND_CLUSTERS);
+  var shown = mapClusters.filter(function (k) { return C[k].size > 1; }).slice(0, LEGEND_CLUSTERS);
   shown.forEach(function (k) {
     var li = legendItem(clusterList, swatch({ shape: "dot", color: C[k].color }, 14), cut(C[k].name, 60), C[k].size,
                         function () { openCluster(k); }, "button");
@@ -770,7 +794,11 @@
     li.title = "";
     clusterItems.push(li);
   });
-  if (C.length > shown.length) clusterList.appendChild(el("li", "kg-more", "… and " + (C.length - shown.length).toLocaleString("en") + " more clusters"));
+  var moreClusters = C.filter(function (c) { return c.size > 1; }).length - shown.length, loners = C.filter(function (c) { return c.size === 1; }).length;
+  if (moreClusters > 0 || loners > 0) {
+    clusterList.appendChild(el("li", "kg-more", (moreClusters > 0 ? "… and " + moreClusters.toLocaleString("en") + " more clusters" : "") +
+      (moreClusters > 0 && loners > 0 ? "; " : "") + (loners > 0 ? plural(loners, "node") + " without a cluster (grey)" : "")));
+  }
   if (!shown.length) clusterList.previousElementSibling.hidden = true;
 
   // colour by
