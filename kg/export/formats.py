@@ -46,7 +46,7 @@ import networkx as nx
 import orjson
 
 from kg.export._common import ExportError, clean_text, display_name, write_atomic
-from kg.export.views import month_of, month_text, papers_of
+from kg.export.views import month_of, month_text, paper_sets
 from kg.graph import NODE_LABELS
 
 __all__ = ["write_graphml", "write_gexf", "write_json", "write_csv", "NEO4J_IMPORT_COMMAND"]
@@ -90,10 +90,11 @@ def _start_dates(G: nx.MultiDiGraph) -> tuple[dict[str, str], dict[tuple[str, st
         own = day(d.get("date"))
         if own:
             node[n] = own
+    papers = paper_sets(G)
     for n in G:
         if n in node:
             continue
-        dates = [node[p] for p in papers_of(G, n) if p in node]
+        dates = [node[p] for p in papers.get(n, ()) if p in node]
         if dates:
             node[n] = min(dates)
     edge = {}

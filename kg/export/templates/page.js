@@ -906,7 +906,8 @@
   });
 
   document.getElementById("kg-size-note").textContent =
-    "Size: number of papers. Link width and opacity: " + (D.weights === "association" ? "association strength." : "weight (shared papers).") +
+    "Size: number of papers. " + (D.weights === "association" ? "Link width and opacity: association strength." :
+      D.weights ? "Link width and opacity: shared papers." : "Link colour: relationship type.") +
     (D.physics ? "" : " Layout precomputed; physics off for speed.");
   bucketEdges();
   updateControls();
