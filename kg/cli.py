@@ -320,7 +320,7 @@ def export(graph, fmt, output, view, weights, min_papers, min_weight, min_degree
     map_only = {"--view": view != "full", "--focus": focus is not None, "--depth": depth != 1,
                 "--min-degree": min_degree != 0, "--min-papers": min_papers != 0, "--min-weight": min_weight != 0,
                 "--weights": weights != "count", "--resolution": resolution != 1.0,
-                "--title": title is not None and fmt != "png"}
+                "--title": title is not None}
     if fmt not in PAGE_FORMATS and any(map_only.values()):
         used = [k for k, v in map_only.items() if v]
         raise click.UsageError(f"{', '.join(used)} {'applies' if len(used) == 1 else 'apply'} only to "

@@ -222,7 +222,7 @@
     if (x0 === Infinity) return;
     var W = container.clientWidth, H = container.clientHeight, pad = 24;
     var lw = W >= 700 ? legend.offsetWidth + 24 : 0;
-    var s = Math.min((W - lw - 2 * pad) / Math.max(x1 - x0, 1), (H - 2 * pad) / Math.max(y1 - y0, 1), 1.5);
+    var s = Math.min((W - lw - 2 * pad) / Math.max(x1 - x0, 1), (H - 2 * pad) / Math.max(y1 - y0, 1), 2.2);
     network.moveTo({ position: { x: (x0 + x1) / 2 - lw / 2 / s, y: (y0 + y1) / 2 }, scale: s, animation: false });
     fitScale = s;
   }
