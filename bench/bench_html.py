@@ -82,6 +82,12 @@ def measure_page(browser: Chromium, page: Path, timeout: float = 60.0) -> dict:
         out["nodes"] = browser.evaluate("kg.data.nodes.length")
         scene = browser.evaluate("kg.scene()")
         out["scene"] = "cluster map" if scene == "map" else "all nodes"
+        if scene == "map" and out["nodes"] <= 20_000:
+            # the same map with every node on screen: what a pan or zoom frame costs there
+            out["open_all_ms"] = browser.evaluate(
+                "(function(){var t=performance.now(); kg.setScene('all'); return performance.now()-t;})()")
+            out["frame_all_ms"] = browser.evaluate(
+                "(function(){var n=kg.network, t=performance.now(); n.renderer._redraw(); return performance.now()-t;})()")
     return out
 
 
@@ -159,6 +165,10 @@ def report(case: dict) -> None:
     if frames:
         print(f"{'one full redraw (pan/zoom frame)':34}{med(frames):>15.0f} ms")
     print(f"{'opens on':34}{pages[0].get('scene', '?'):>18}")
+    alls = [p["frame_all_ms"] for p in pages if p.get("frame_all_ms") is not None]
+    if alls:
+        print(f"{'switch to all nodes':34}{med(p['open_all_ms'] for p in pages if p.get('open_all_ms')):>15.0f} ms")
+        print(f"{'one redraw with all nodes':34}{med(alls):>15.0f} ms")
     bad = [e for p in pages for e in p["errors"] + p["remote"]]
     print(f"{'console errors / remote requests':34}{len(bad):>18}")
 

@@ -1,5 +1,5 @@
 """The exported HTML pages in a real browser: headless Chromium, offline, driven over the
-DevTools protocol (kg.export.browser). Each page must draw (a canvas with pixels on it,
+DevTools protocol (tests/browser.py). Each page must draw (a canvas with pixels on it,
 as many nodes in its data as the graph has), log no console error, ask for no URL but
 its own file, and show hostile names as text without running them.
 
@@ -370,7 +370,13 @@ def test_big_maps_open_on_the_cluster_map_and_a_click_opens_a_cluster(chromium, 
     assert chromium.evaluate("document.getElementById('kg-back').hidden") is False
     chromium.evaluate("document.getElementById('kg-back').click()")
     assert chromium.evaluate("kg.scene()") == "map" and chromium.evaluate("kg.nodes.length") == n_map
-    # search finds a node anywhere and opens its cluster
+    # every node at once (maps up to 50,000 nodes offer it)
+    chromium.evaluate("document.getElementById('kg-all').click()")
+    assert chromium.evaluate("kg.scene()") == "all" and chromium.evaluate("kg.nodes.length") == 6000
+    assert chromium.evaluate("document.getElementById('kg-all').hidden") is True
+    assert chromium.evaluate(PIXELS) > 2000
+    chromium.evaluate("document.getElementById('kg-back').click()")
+    # from the cluster map, search finds a node anywhere and opens its cluster
     chromium.evaluate("kg.choose(kg.data.nodes.length - 1)")
     assert chromium.evaluate("kg.scene()") == chromium.evaluate("kg.data.nodes[kg.data.nodes.length - 1].c")
     assert chromium.result.errors == []

@@ -845,8 +845,14 @@
   minW.addEventListener("input", function () { setMinWeight(+minW.value); });
   // back to the cluster map
   var back = document.getElementById("kg-back");
-  function updateControls() { back.hidden = !overview || scene === "map"; }
+  // every node at once, where that is still fluid (above this many, cluster by cluster)
+  var allBtn = document.getElementById("kg-all"), ALL_NODES_MAX = 50000;
+  function updateControls() {
+    back.hidden = !overview || scene === "map";
+    allBtn.hidden = !overview || scene === "all" || N.length > ALL_NODES_MAX;
+  }
   back.addEventListener("click", function () { setScene("map"); });
+  allBtn.addEventListener("click", function () { setScene("all"); });
 
   // --- saving the view: PNG (the canvas as drawn) and SVG (the visible map) ------------
   function fileName(ext) { return (String(D.view || "map") + (typeof scene === "number" ? "-cluster-" + (scene + 1) : "")) + "." + ext; }
