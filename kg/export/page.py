@@ -273,35 +273,40 @@ def page_data(G: nx.MultiDiGraph, V: nx.MultiDiGraph, view: str, title: str, foc
     edges = []
     paper_month: dict[str, int | None] = {}
     provenance = len(raw_edges) <= PROVENANCE_MAX_EDGES
+    first_m = [months[nid][0] if nid in months else None for nid in ids]
+    last_m = [months[nid][2] if nid in months else None for nid in ids]
     for u, v, k, d in raw_edges:
-        t = str(k)
-        e: dict[str, Any] = {"from": ix[u], "to": ix[v], "t": etype_ix[t]}
+        a, b = ix[u], ix[v]
+        e: dict[str, Any] = {"from": a, "to": b, "t": etype_ix[str(k)]}
         w = d.get("weight")
         if w is not None:
             e["w"] = w
-        if d.get("count") is not None and d.get("count") != w:
-            e["c"] = d["count"]
-        srcs = [str(s) for s in (d.get("sources") or ([f"{d['file']}:{d['line']}"] if d.get("file") else []))]
-        if srcs and provenance:
-            e["s"] = [display_name(s) for s in srcs[:SOURCES_MAX]]
-            if len(srcs) > SOURCES_MAX:
-                e["m"] = len(srcs) - SOURCES_MAX
-        if d.get("evidence") and provenance:
-            e["e"] = display_name(_cut(d["evidence"], EVIDENCE_CHARS))
+            if d.get("count") is not None and d["count"] != w:
+                e["c"] = d["count"]
+        if provenance:
+            srcs = [str(x) for x in (d.get("sources") or ([f"{d['file']}:{d['line']}"] if d.get("file") else []))]
+            if srcs:
+                e["s"] = [display_name(x) for x in srcs[:SOURCES_MAX]]
+                if len(srcs) > SOURCES_MAX:
+                    e["m"] = len(srcs) - SOURCES_MAX
+            if d.get("evidence"):
+                e["e"] = display_name(_cut(d["evidence"], EVIDENCE_CHARS))
         if d.get("position"):
             e["p"] = int(d["position"])
-        if d.get("papers"):
-            e["pp"] = [paper_ref(p) for p in d["papers"]]
-            for p in d["papers"]:
+        shared = d.get("papers")
+        if shared:
+            e["pp"] = [paper_ref(p) for p in shared]
+            for p in shared:
                 if p not in paper_month:
                     paper_month[p] = month_of(G.nodes[p].get("date")) if p in G else None
-            ms = [paper_month[p] for p in d["papers"] if paper_month[p] is not None]
+            ms = [paper_month[p] for p in shared if paper_month[p] is not None]
             if ms:
                 e["f"], e["l"] = min(ms), max(ms)
-        elif u in months and v in months:
+        elif first_m[a] is not None and first_m[b] is not None:
             # a typed link exists from when both of its ends do (a paper's month)
-            e["f"] = max(months[u][0], months[v][0])
-            e["l"] = min(months[u][2], months[v][2]) if min(months[u][2], months[v][2]) >= e["f"] else e["f"]
+            f = first_m[a] if first_m[a] > first_m[b] else first_m[b]
+            lst = last_m[a] if last_m[a] < last_m[b] else last_m[b]
+            e["f"], e["l"] = f, (lst if lst >= f else f)
         edges.append(e)
 
     types = [{"label": lab, "color": NODE_STYLES.get(lab, ("#888888", "dot"))[0],
