@@ -362,8 +362,7 @@ def test_coauthors_view_links_authors_by_shared_papers():
     assert [data["papers"][i][0] for i in e12["pp"]] == ["A <b>bold</b> study of GPT-4"]
     assert data["papers"][e12["pp"][0]][1] == "d1.txt:2"  # the paper's digest entry
     a3 = next(n for n in data["nodes"] if n["k"] == "Author:a3")
-    # names are shown on one line (a newline in a name becomes a space)
-    assert sorted(data["papers"][i][0] for i, _ in a3["pp"]) == sorted([XSS_TITLE, 'Third, with "quotes", commas and a newline'])
+    assert sorted(data["papers"][i][0] for i, _ in a3["pp"]) == sorted([XSS_TITLE, 'Third, with "quotes", commas\nand a newline'])
     assert [t["undirected"] for t in data["etypes"]] == [True]  # co-authorship has no direction
     assert [e["w"] for e in data["edges"]] == [1, 1]  # one shared paper each
 

@@ -13,7 +13,7 @@ from typing import Any
 
 import networkx as nx
 
-from kg.export._common import display_name
+from kg.export._common import isolate_bidi
 from kg.export.layout import EDGE_LENGTH, EDGE_LENGTH_BIG, layout
 from kg.export.views import (VIEW_LINK, clusters, label_of, month_of, month_text, name_of, node_months,
                              node_types_present, paper_sets)
@@ -85,6 +85,14 @@ LABEL_FIRST = {"coauthors": ("Author",), "institutions": ("Institution",), "mode
 EVIDENCE_CHARS = 160
 SOURCES_MAX = 6
 _ARXIV_ID = re.compile(r"^(\d{4}\.\d{4,5}|[a-z\-]+(\.[A-Z]{2})?/\d{7})(v\d+)?$")
+
+
+def _shown(s: object) -> str:
+    """A string as the page shows it: exactly as written (the page escapes it as JSON and
+    shows it as text), with right-to-left text isolated so it cannot reorder the text
+    around it."""
+    s = str(s)
+    return s if s.isascii() else isolate_bidi(s)
 
 
 def _cut(s: str, k: int) -> str:
@@ -236,7 +244,7 @@ def page_data(G: nx.MultiDiGraph, V: nx.MultiDiGraph, view: str, title: str, foc
             paper_ix[p] = len(paper_table)
             d = G.nodes[p] if p in G else {}
             links = _paper_links(d)
-            paper_table.append([display_name(name_of(G, p) if p in G else p), _paper_source(G, p) if p in G else "",
+            paper_table.append([_shown(name_of(G, p) if p in G else p), _paper_source(G, p) if p in G else "",
                                 links[0][1] if links else ""])
         return paper_ix[p]
 
@@ -246,7 +254,7 @@ def page_data(G: nx.MultiDiGraph, V: nx.MultiDiGraph, view: str, title: str, foc
         lab = node_label[i]
         x, y = pos[i]
         node: dict[str, Any] = {"x": x, "y": y, "size": sizes[i], "t": type_ix[lab], "c": cl.of[i],
-                                "n": display_name(names[i]), "k": display_name(nid), "w": papers[i],
+                                "n": _shown(names[i]), "k": _shown(nid), "w": papers[i],
                                 "s": round(strength[i], 3), "d": degree[i]}
         if i in hubs:
             node["h"] = 1
@@ -254,7 +262,7 @@ def page_data(G: nx.MultiDiGraph, V: nx.MultiDiGraph, view: str, title: str, foc
             first, mean, last = months[nid]
             node["f"], node["a"], node["l"] = first, round(mean, 2), last
         if lab == "Paper":
-            info = [[key, display_name(d[key])] for key in ("arxiv_id", "category", "kind", "title_zh", "date") if d.get(key)]
+            info = [[key, _shown(d[key])] for key in ("arxiv_id", "category", "kind", "title_zh", "date") if d.get(key)]
             src = _paper_source(G, nid) if nid in G else ""
             if src:
                 info.append(["source", src])
@@ -286,11 +294,11 @@ def page_data(G: nx.MultiDiGraph, V: nx.MultiDiGraph, view: str, title: str, foc
         if provenance:
             srcs = [str(x) for x in (d.get("sources") or ([f"{d['file']}:{d['line']}"] if d.get("file") else []))]
             if srcs:
-                e["s"] = [display_name(x) for x in srcs[:SOURCES_MAX]]
+                e["s"] = [_shown(x) for x in srcs[:SOURCES_MAX]]
                 if len(srcs) > SOURCES_MAX:
                     e["m"] = len(srcs) - SOURCES_MAX
             if d.get("evidence"):
-                e["e"] = display_name(_cut(d["evidence"], EVIDENCE_CHARS))
+                e["e"] = _shown(_cut(d["evidence"], EVIDENCE_CHARS))
         if d.get("position"):
             e["p"] = int(d["position"])
         shared = d.get("papers")
@@ -318,7 +326,7 @@ def page_data(G: nx.MultiDiGraph, V: nx.MultiDiGraph, view: str, title: str, foc
         etypes.append({"type": t, "label": legend, "color": color, "out": out_word, "in": in_word,
                        "count": type_count[t], "undirected": t in UNDIRECTED})
     discs, cl_links = _cluster_map(cl.of, n_clusters, pos, sizes, pair_w)
-    cluster_rows = [{"name": display_name(cl.names[c]), "size": cl.sizes[c],
+    cluster_rows = [{"name": _shown(cl.names[c]), "size": cl.sizes[c],
                      "color": CLUSTER_COLORS[c] if c < len(CLUSTER_COLORS) and cl.sizes[c] > 1 else CLUSTER_OTHER,
                      "x": discs[c][0], "y": discs[c][1], "r": discs[c][2]} for c in range(n_clusters)]
     dated = [m for m in months.values()]
@@ -326,7 +334,7 @@ def page_data(G: nx.MultiDiGraph, V: nx.MultiDiGraph, view: str, title: str, foc
     wvals = [e["w"] for e in edges if "w" in e]
     return {
         # the layout already keeps clusters together; physics would pull them into one blob
-        "title": display_name(title), "view": view, "physics": not big and not projected, "big": big,
+        "title": _shown(title), "view": view, "physics": not big and not projected, "big": big,
         "focus": ix.get(focus) if focus else None,
         "overview": n > OVERVIEW_MIN_NODES and n_clusters > 1,
         "colorBy": "cluster" if projected or n > OVERVIEW_MIN_NODES else "type",

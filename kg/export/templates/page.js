@@ -868,19 +868,28 @@
     ctx.drawImage(src, 0, 0);
     return c.toDataURL("image/png");
   }
-  function xml(s) { return String(s).replace(/[&<>"]/g, function (c) { return { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" }[c]; }).replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, ""); }
+  // the SVG is built as a DOM tree and serialised, so names are escaped by the serialiser
+  var SVG_NS = "http://www.w3.org/2000/svg";
+  function svgEl(parent, tag, attrs, text) {
+    var x = document.createElementNS(SVG_NS, tag);
+    Object.keys(attrs).forEach(function (k) { x.setAttribute(k, String(attrs[k])); });
+    if (text !== undefined) x.textContent = text;
+    parent.appendChild(x);
+    return x;
+  }
   function svgText() {
-    var tf = transform(), W = tf.w, H = tf.h, out = [], bn = network.body.nodes;
-    out.push('<svg xmlns="http://www.w3.org/2000/svg" width="' + W + '" height="' + H + '" viewBox="0 0 ' + W + " " + H + '">');
-    out.push('<rect width="100%" height="100%" fill="#ffffff"/>');
+    var tf = transform(), W = tf.w, H = tf.h, bn = network.body.nodes;
+    var root = document.createElementNS(SVG_NS, "svg");
+    root.setAttribute("width", String(W)); root.setAttribute("height", String(H)); root.setAttribute("viewBox", "0 0 " + W + " " + H);
+    svgEl(root, "rect", { width: "100%", height: "100%", fill: "#ffffff" });
     function sx(x) { return (x * tf.s + tf.ox).toFixed(1); }
     function sy(y) { return (y * tf.s + tf.oy).toFixed(1); }
     if (scene === "map") {
       (D.clusterLinks || []).forEach(function (l) {
-        out.push('<line x1="' + sx(C[l[0]].x) + '" y1="' + sy(C[l[0]].y) + '" x2="' + sx(C[l[1]].x) + '" y2="' + sy(C[l[1]].y) + '" stroke="#8e8e93" stroke-opacity="0.4"/>');
+        svgEl(root, "line", { x1: sx(C[l[0]].x), y1: sy(C[l[0]].y), x2: sx(C[l[1]].x), y2: sy(C[l[1]].y), stroke: "#8e8e93", "stroke-opacity": 0.4 });
       });
       mapClusters.forEach(function (k) {
-        out.push('<circle cx="' + sx(C[k].x) + '" cy="' + sy(C[k].y) + '" r="' + (C[k].r * tf.s).toFixed(1) + '" fill="' + C[k].color + '" fill-opacity="0.55" stroke="' + C[k].color + '"/>');
+        svgEl(root, "circle", { cx: sx(C[k].x), cy: sy(C[k].y), r: (C[k].r * tf.s).toFixed(1), fill: C[k].color, "fill-opacity": 0.55, stroke: C[k].color });
       });
     } else {
       var drawn = 0;
@@ -888,23 +897,22 @@
         var e = E[k];
         if (edgeHidden(e) || !bn[e.from] || !bn[e.to]) continue;
         var cls = wclass(e);
-        out.push('<line x1="' + sx(bn[e.from].x) + '" y1="' + sy(bn[e.from].y) + '" x2="' + sx(bn[e.to].x) + '" y2="' + sy(bn[e.to].y) +
-                 '" stroke="' + ET[e.t].color + '" stroke-width="' + WIDTH[cls] + '" stroke-opacity="' + ALPHA[cls] + '"/>');
+        svgEl(root, "line", { x1: sx(bn[e.from].x), y1: sy(bn[e.from].y), x2: sx(bn[e.to].x), y2: sy(bn[e.to].y),
+                              stroke: edgeColor(e), "stroke-width": WIDTH[cls], "stroke-opacity": ALPHA[cls] });
         drawn++;
       }
       var ids = sceneNodeIds();
       for (var a = 0; a < ids.length; a++) {
         var m = ids[a];
         if (isHidden(m) || !bn[m]) continue;
-        out.push('<circle cx="' + sx(bn[m].x) + '" cy="' + sy(bn[m].y) + '" r="' + Math.max(N[m].size * tf.s, 0.5).toFixed(1) + '" fill="' + nodeColor(m) + '"/>');
+        svgEl(root, "circle", { cx: sx(bn[m].x), cy: sy(bn[m].y), r: Math.max(N[m].size * tf.s, 0.5).toFixed(1), fill: nodeColor(m) });
       }
     }
     placedLabels.forEach(function (l) {
-      out.push('<text x="' + l.x.toFixed(1) + '" y="' + (l.y + 11).toFixed(1) + '" text-anchor="middle" font-family="sans-serif" font-size="12" ' +
-               'paint-order="stroke" stroke="#ffffff" stroke-width="3.5" fill="#1d1d1f">' + xml(l.text) + "</text>");
+      svgEl(root, "text", { x: l.x.toFixed(1), y: (l.y + 11).toFixed(1), "text-anchor": "middle", "font-family": "sans-serif",
+                            "font-size": 12, "paint-order": "stroke", stroke: "#ffffff", "stroke-width": 3.5, fill: "#1d1d1f" }, l.text);
     });
-    out.push("</svg>");
-    return out.join("\n");
+    return new XMLSerializer().serializeToString(root);
   }
   document.getElementById("kg-save-png").addEventListener("click", function () { download(pngURL(), fileName("png")); });
   document.getElementById("kg-save-svg").addEventListener("click", function () {
