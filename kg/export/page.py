@@ -117,6 +117,18 @@ def _paper_source(G: nx.MultiDiGraph, p: str) -> str:
     return f"{best[1]}:{best[2]}" if best else ""
 
 
+def _paper_sources(edges, papers: set[str]) -> dict[str, str]:
+    """:func:`_paper_source` of each of ``papers``, from the (source, target, type,
+    data) edges of the whole graph in one pass."""
+    best: dict[str, tuple[bool, str, int]] = {}
+    for u, _, k, d in edges:
+        if u in papers and d.get("file"):
+            cand = (k != "APPEARS_IN", str(d["file"]), int(d.get("line") or 0))
+            if u not in best or cand < best[u]:
+                best[u] = cand
+    return {p: f"{b[1]}:{b[2]}" for p, b in best.items()}
+
+
 def _paper_links(d: dict[str, Any]) -> list[list[str]]:
     out = []
     url = _safe_url(d.get("url"))
@@ -216,7 +228,10 @@ def page_data(G: nx.MultiDiGraph, V: nx.MultiDiGraph, view: str, title: str, foc
     pos = layout(n, pair_w.keys(), {k: 1.0 + math.log(max(w, 1.0)) for k, w in pair_w.items()},
                  edge_length=EDGE_LENGTH_BIG if big else EDGE_LENGTH, groups=cl.of)
 
-    paper_of = paper_sets(G)
+    # the full view is G itself: its sorted edges are at hand, no second pass over G
+    full = V is G
+    paper_of = paper_sets(G, [(u, v) for u, v, _, _ in raw_edges] if full else None)
+    sources = _paper_sources(raw_edges, {ids[i] for i, lab in enumerate(node_label) if lab == "Paper"}) if full else None
     months = node_months(G, ids, paper_of)
     if projected:  # the projection counted each node's papers
         papers = [int(V.nodes[nid].get("papers") or 0) for nid in ids]
@@ -263,7 +278,7 @@ def page_data(G: nx.MultiDiGraph, V: nx.MultiDiGraph, view: str, title: str, foc
             node["f"], node["a"], node["l"] = first, round(mean, 2), last
         if lab == "Paper":
             info = [[key, _shown(d[key])] for key in ("arxiv_id", "category", "kind", "title_zh", "date") if d.get(key)]
-            src = _paper_source(G, nid) if nid in G else ""
+            src = sources.get(nid, "") if sources is not None else (_paper_source(G, nid) if nid in G else "")
             if src:
                 info.append(["source", src])
             if info:
@@ -281,8 +296,6 @@ def page_data(G: nx.MultiDiGraph, V: nx.MultiDiGraph, view: str, title: str, foc
     edges = []
     paper_month: dict[str, int | None] = {}
     provenance = len(raw_edges) <= PROVENANCE_MAX_EDGES
-    first_m = [months[nid][0] if nid in months else None for nid in ids]
-    last_m = [months[nid][2] if nid in months else None for nid in ids]
     for u, v, k, d in raw_edges:
         a, b = ix[u], ix[v]
         e: dict[str, Any] = {"from": a, "to": b, "t": etype_ix[str(k)]}
@@ -310,11 +323,7 @@ def page_data(G: nx.MultiDiGraph, V: nx.MultiDiGraph, view: str, title: str, foc
             ms = [paper_month[p] for p in shared if paper_month[p] is not None]
             if ms:
                 e["f"], e["l"] = min(ms), max(ms)
-        elif first_m[a] is not None and first_m[b] is not None:
-            # a typed link exists from when both of its ends do (a paper's month)
-            f = first_m[a] if first_m[a] > first_m[b] else first_m[b]
-            lst = last_m[a] if last_m[a] < last_m[b] else last_m[b]
-            e["f"], e["l"] = f, (lst if lst >= f else f)
+        # a typed link (full view) has no time of its own: it shows when both its ends do
         edges.append(e)
 
     types = [{"label": lab, "color": NODE_STYLES.get(lab, ("#888888", "dot"))[0],
