@@ -251,7 +251,7 @@ def test_csv_refuses_a_file_as_folder(tmp_path):
         write_csv(tiny_graph(), f)
 
 
-@pytest.mark.parametrize("fmt", ["graphml", "gexf", "json", "csv", "html"])
+@pytest.mark.parametrize("fmt", ["graphml", "gexf", "json", "csv", "html", "vosviewer"])
 def test_every_format_is_deterministic(tmp_path, fmt):
     a = export(tiny_graph(), fmt, tmp_path / f"a.{fmt}")
     b = export(tiny_graph(reverse=True), fmt, tmp_path / f"b.{fmt}")
@@ -543,7 +543,7 @@ def test_cli_export_errors(tmp_path, graph_file, args, code, message):
     assert r.exit_code == code and message in r.output
 
 
-@pytest.mark.parametrize("fmt", ["graphml", "gexf", "json", "csv"])
+@pytest.mark.parametrize("fmt", ["graphml", "gexf", "json", "csv", "vosviewer"])
 def test_cli_export_formats(tmp_path, graph_file, fmt):
     out = tmp_path / f"g.{fmt}"
     r = CliRunner().invoke(cli, ["export", str(graph_file), "--format", fmt, "-o", str(out)])

@@ -232,8 +232,20 @@ def layout(n: int, edges: Iterable[tuple[int, int]], weights: dict[tuple[int, in
         ci = where[a]
         comp_edges[ci].append((local[a], local[b]))
         comp_w[ci].append(weights.get((a, b), 1.0))
+    # nodes without links go together in one tight grid (half the link length apart)
+    # after the linked parts, instead of one packing slot each
+    loners = [members[0] for members in comps if len(members) == 1]
+    comps = [members for members in comps if len(members) > 1]
+    if loners:
+        comps.append(loners)
     boxes = []
     for ci, members in enumerate(comps):
+        if members is comps[-1] and loners:
+            cols = max(1, math.ceil(math.sqrt(len(members) * 1.6)))
+            step = edge_length / 2
+            pts = [((j % cols) * step, (j // cols) * step) for j in range(len(members))]
+            boxes.append((pts, 0.0, 0.0, (min(cols, len(members)) - 1) * step, ((len(members) - 1) // cols) * step))
+            continue
         if len(members) > COMMUNITY_LAYOUT_MIN:
             if groups is not None:
                 membership = [groups[m] for m in members]
