@@ -227,8 +227,8 @@ def view_graph(G: nx.MultiDiGraph, view: str = "full", weights: str = "count") -
     """The projection of ``G`` drawn by ``view`` (one of :data:`VIEWS`), its links
     weighted by ``weights`` (one of :data:`WEIGHTS`; the full view's links weigh 1).
 
-    ``full`` is ``G`` itself (not a copy); the other views are new graphs that share
-    their node attribute dicts with ``G`` and must not be mutated.
+    ``full`` is ``G`` itself (not a copy); the other views are new graphs whose nodes
+    carry a copy of ``G``'s attributes plus ``papers`` (how many each has).
 
     Example
     -------
