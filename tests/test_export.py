@@ -610,6 +610,8 @@ def test_association_strength_normalises_by_the_totals():
     assert assoc["weights"] == "association"
     with pytest.raises(ExportError, match="unknown weights"):
         kg_html.render_html(tiny_graph(), view="coauthors", weights="cosine")
+    with pytest.raises(ExportError, match="applies to the weighted views"):
+        kg_html.render_html(tiny_graph(), view="full", weights="association")
 
 
 def test_weights_reach_the_page_and_thresholds_apply():

@@ -247,6 +247,9 @@ def view_graph(G: nx.MultiDiGraph, view: str = "full", weights: str = "count") -
     if weights not in WEIGHTS:
         raise ExportError(f"unknown weights {weights!r} (choose from {', '.join(WEIGHTS)})")
     if view == "full":
+        if weights != "count":
+            raise ExportError(f"--weights {weights} applies to the weighted views ({', '.join(VIEW_LINK)}); "
+                              "the full view's links are relationships, one each")
         return G
     if view == "coauthors":
         return _from_projection(G, analytics.coauthor_graph(G), "CO_AUTHOR", weights)
