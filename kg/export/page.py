@@ -179,13 +179,17 @@ def _cluster_map(of: list[int], n_clusters: int, pos: list[tuple[float, float]],
         cnt[c] += 1
     centre = [(sx[c] / cnt[c], sy[c] / cnt[c]) if cnt[c] else (0.0, 0.0) for c in range(n_clusters)]
     dists: list[list[float]] = [[] for _ in range(n_clusters)]
+    max_size = [0.0] * n_clusters
     for i, c in enumerate(of):
-        dists[c].append(math.hypot(pos[i][0] - centre[c][0], pos[i][1] - centre[c][1]) + sizes[i])
+        max_size[c] = max(max_size[c], sizes[i])
+    for i, c in enumerate(of):
+        # centre distances only: the layout separated the clusters' discs by these
+        dists[c].append(math.hypot(pos[i][0] - centre[c][0], pos[i][1] - centre[c][1]))
     discs = []
     for c in range(n_clusters):
         ds = sorted(dists[c])
         r = ds[int(0.9 * (len(ds) - 1))] if ds else 10.0
-        discs.append([round(centre[c][0], 1), round(centre[c][1], 1), round(max(r, 10.0), 1)])
+        discs.append([round(centre[c][0], 1), round(centre[c][1], 1), round(max(r, 10.0, max_size[c]), 1)])
     between: dict[tuple[int, int], float] = defaultdict(float)
     for (a, b), w in pair_w.items():
         ca, cb = of[a], of[b]
