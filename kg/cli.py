@@ -290,9 +290,12 @@ def stats(graph, k, fmt, from_neo4j, uri, user, password, database):
 @click.option("--since", default=None, metavar="YYYY-MM[-DD]", help="Only papers (and digests) from this month on.")
 @click.option("--until", default=None, metavar="YYYY-MM[-DD]", help="Only papers (and digests) up to this month.")
 @click.option("--title", default=None, help="map: page heading (default: after the view).")
+@click.option("--color-by", type=click.Choice(["cluster", "type", "time"]), default=None,
+              help="html/png: colour nodes by cluster, type, or the mean date of their papers when the page "
+                   "opens (default: cluster, or type in a small full view).")
 @_handle_errors
 def export(graph, fmt, output, view, weights, min_papers, min_weight, min_degree, resolution, focus, depth, since,
-           until, title):
+           until, title, color_by):
     """Export a graph file as an interactive map (HTML), a picture of it (PNG), VOSviewer
     JSON, GraphML, GEXF, node-link JSON or CSV.
 
@@ -320,7 +323,7 @@ def export(graph, fmt, output, view, weights, min_papers, min_weight, min_degree
     map_only = {"--view": view != "full", "--focus": focus is not None, "--depth": depth != 1,
                 "--min-degree": min_degree != 0, "--min-papers": min_papers != 0, "--min-weight": min_weight != 0,
                 "--weights": weights != "count", "--resolution": resolution != 1.0,
-                "--title": title is not None}
+                "--title": title is not None, "--color-by": color_by is not None}
     if fmt not in PAGE_FORMATS and any(map_only.values()):
         used = [k for k, v in map_only.items() if v]
         raise click.UsageError(f"{', '.join(used)} {'applies' if len(used) == 1 else 'apply'} only to "
@@ -329,7 +332,8 @@ def export(graph, fmt, output, view, weights, min_papers, min_weight, min_degree
     opts = {}
     if fmt in PAGE_FORMATS:
         opts = {"view": view, "focus": focus, "depth": depth, "min_degree": min_degree, "title": title,
-                "min_papers": min_papers, "min_weight": min_weight, "weights": weights, "resolution": resolution}
+                "min_papers": min_papers, "min_weight": min_weight, "weights": weights, "resolution": resolution,
+                "color_by": color_by}
     for p in do_export(G, fmt, output, since=since, until=until, **opts):
         click.echo(f"wrote {p}", err=True)
 

@@ -839,3 +839,18 @@ def test_page_links_are_http_only():
         assert _safe_url(bad) is None
     assert _paper_links({"arxiv_id": "2401.00001"}) == [["arXiv", "https://arxiv.org/abs/2401.00001"]]
     assert _paper_links({"arxiv_id": "\"><x>", "url": "javascript:1"}) == []
+
+
+def test_color_by_sets_how_the_page_opens(tmp_path):
+    assert _page(tiny_graph(), view="full")["colorBy"] == "type"
+    assert _page(tiny_graph(), view="coauthors")["colorBy"] == "cluster"
+    assert _page(tiny_graph(), view="full", color_by="cluster")["colorBy"] == "cluster"
+    assert _page(dated_graph(), view="coauthors", color_by="time")["colorBy"] == "time"
+    with pytest.raises(ExportError, match="needs dated papers"):
+        kg_html.render_html(tiny_graph(), view="coauthors", color_by="time")
+    path = tmp_path / "t.kg.json"
+    networkx_store.save(tiny_graph(), path)
+    r = CliRunner().invoke(cli, ["export", str(path), "--color-by", "time", "-o", str(tmp_path / "t.html")])
+    assert r.exit_code == 1 and "Error: --color-by time needs dated papers" in r.output
+    r = CliRunner().invoke(cli, ["export", str(path), "--format", "gexf", "--color-by", "type", "-o", str(tmp_path / "t.gexf")])
+    assert r.exit_code == 2 and "--color-by applies only" in r.output

@@ -39,11 +39,14 @@ from kg.export.layout import EDGE_LENGTH
 from kg.export.page import page_data
 from kg.export.views import find_node, name_of, restrict_period, select, view_graph
 
-__all__ = ["render_html", "write_html", "TITLES"]
+__all__ = ["render_html", "write_html", "TITLES", "COLOR_BY"]
 
 log = logging.getLogger(__name__)
 
 _TEMPLATES = Path(__file__).with_name("templates")
+#: What the page colours nodes by when it opens (default: clusters in the weighted views
+#: and big maps, types in the full view); the page can switch.
+COLOR_BY = ("cluster", "type", "time")
 TITLES = {"full": "Knowledge graph", "coauthors": "Co-author network", "institutions": "Institution collaboration",
           "models-datasets": "Models and datasets used together"}
 
@@ -165,8 +168,10 @@ def _options(data: dict[str, Any]) -> dict[str, Any]:
 def render_html(G: nx.MultiDiGraph, view: str = "full", focus: str | None = None, depth: int = 1,
                 min_degree: int = 0, title: str | None = None, *, min_papers: int = 0, min_weight: float = 0.0,
                 weights: str = "count", resolution: float = 1.0, since: str | None = None,
-                until: str | None = None) -> str:
+                until: str | None = None, color_by: str | None = None) -> str:
     """The page for ``G`` as a string (see :func:`write_html` for the options)."""
+    if color_by not in (None, *COLOR_BY):
+        raise ExportError(f"unknown colouring {color_by!r} (choose from {', '.join(COLOR_BY)})")
     where = f"the {view} view"
     P = restrict_period(G, since, until)
     W = view_graph(P, view, weights)
@@ -177,6 +182,10 @@ def render_html(G: nx.MultiDiGraph, view: str = "full", focus: str | None = None
         if centre is not None:
             title += f" around {name_of(V, centre)}"
     data = page_data(P, V, view, title, centre, resolution=resolution, weights=weights)
+    if color_by == "time" and not data["period"]:
+        raise ExportError("--color-by time needs dated papers, and this map has none")
+    if color_by is not None:
+        data["colorBy"] = color_by
     net = _network_class()(data["title"])
     net.options = _options(data)
     net.load(data)
@@ -199,7 +208,8 @@ def write_html(G: nx.MultiDiGraph, path: str | os.PathLike[str], view: str = "fu
     title : the page heading (default: after the view).
     options : ``min_papers``, ``min_weight``, ``weights`` (``count`` or
         ``association``), ``resolution`` (of the clusters), ``since`` and ``until``
-        (``YYYY-MM[-DD]``); see :func:`kg.export.views.select`.
+        (``YYYY-MM[-DD]``), ``color_by`` (one of :data:`COLOR_BY`); see
+        :func:`kg.export.views.select`.
 
     Returns
     -------

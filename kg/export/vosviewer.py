@@ -35,8 +35,9 @@ MAX_CLUSTER = 1000
 def vosviewer_data(G: nx.MultiDiGraph, view: str = "full", focus: str | None = None, depth: int = 1,
                    min_degree: int = 0, title: str | None = None, *, min_papers: int = 0, min_weight: float = 0.0,
                    weights: str = "count", resolution: float = 1.0, since: str | None = None,
-                   until: str | None = None) -> dict[str, Any]:
-    """The VOSviewer JSON object of the map of ``G`` (options as for the HTML map)."""
+                   until: str | None = None, color_by: str | None = None) -> dict[str, Any]:
+    """The VOSviewer JSON object of the map of ``G`` (options as for the HTML map;
+    ``color_by`` is VOSviewer's choice, between its network and overlay views)."""
     P = restrict_period(G, since, until)
     W = view_graph(P, view, weights)
     V = select(W, focus, depth, min_degree, min_papers, min_weight, G=P, where=f"the {view} view")
