@@ -163,9 +163,11 @@
                       hover: { background: rgba(c.color, 0.7), border: "#222" } }, borderWidth: 2 };
   }
   // a link's colour: its cluster's when both ends share one (as VOSviewer colours
-  // links), else its type's (grey for the weighted views' one type)
+  // links), its time's in the time overlay, else its type's (grey for the weighted
+  // views' one type)
   function edgeColor(e) {
     if (colorBy === "cluster" && N[e.from].c === N[e.to].c && C[N[e.from].c].size > 1) return C[N[e.from].c].color;
+    if (colorBy === "time" && e.f !== undefined) return timeColor((e.f + e.l) / 2);
     return ET[e.t].color;
   }
   function visEdge(e) {
