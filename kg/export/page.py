@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import math
 import re
+from operator import itemgetter
 from collections import Counter, defaultdict
 from typing import Any
 
@@ -208,7 +209,8 @@ def page_data(G: nx.MultiDiGraph, V: nx.MultiDiGraph, view: str, title: str, foc
     big = n > PHYSICS_MAX_NODES or V.number_of_edges() > PHYSICS_MAX_EDGES
     projected = view in VIEW_LINK
 
-    raw_edges = sorted(V.edges(keys=True, data=True), key=lambda t: (t[0], t[1], str(t[2])))
+    # (edge keys are relationship type names, strings, so the tuples compare as they are)
+    raw_edges = sorted(V.edges(keys=True, data=True), key=itemgetter(0, 1, 2))
     pair_w: dict[tuple[int, int], float] = defaultdict(float)
     degree = [0] * n
     strength = [0.0] * n
@@ -272,8 +274,10 @@ def page_data(G: nx.MultiDiGraph, V: nx.MultiDiGraph, view: str, title: str, foc
         d = V.nodes[nid]
         lab = node_label[i]
         x, y = pos[i]
+        name = names[i]
         node: dict[str, Any] = {"x": x, "y": y, "size": sizes[i], "t": type_ix[lab], "c": cl.of[i],
-                                "n": _shown(names[i]), "k": _shown(nid), "w": papers[i],
+                                "n": name if name.isascii() else _shown(name),
+                                "k": nid if nid.isascii() else _shown(nid), "w": papers[i],
                                 "s": round(strength[i], 3), "d": degree[i]}
         if i in hubs:
             node["h"] = 1

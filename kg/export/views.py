@@ -139,21 +139,22 @@ def node_months(G: nx.MultiDiGraph, nodes, papers: dict[str, set[str]] | None = 
     out: dict[str, tuple[int, float, int]] = {}
     if papers is None:
         papers = paper_sets(G)
-    month_cache: dict[str, int | None] = {}
-
-    def paper_month(p: str) -> int | None:
-        if p not in month_cache:
-            month_cache[p] = month_of(G.nodes[p].get("date")) if p in G else None
-        return month_cache[p]
-
+    # every dated node's month, once (Paper and Digest nodes carry the dates)
+    month: dict[str, int] = {}
+    for n, d in G.nodes(data=True):
+        date = d.get("date")
+        if date:
+            m = month_of(date)
+            if m is not None:
+                month[n] = m
     for n in nodes:
         if n not in G:
             continue
-        own = month_of(G.nodes[n].get("date"))
-        if label_of(G, n) in ("Paper", "Digest") and own is not None:
+        own = month.get(n)
+        if own is not None and label_of(G, n) in ("Paper", "Digest"):
             out[n] = (own, float(own), own)
             continue
-        ms = [m for m in (paper_month(p) for p in papers.get(n, ())) if m is not None]
+        ms = [month[p] for p in papers.get(n, ()) if p in month]
         if ms:
             out[n] = (min(ms), sum(ms) / len(ms), max(ms))
     return out
