@@ -854,3 +854,14 @@ def test_color_by_sets_how_the_page_opens(tmp_path):
     assert r.exit_code == 1 and "Error: --color-by time needs dated papers" in r.output
     r = CliRunner().invoke(cli, ["export", str(path), "--format", "gexf", "--color-by", "type", "-o", str(tmp_path / "t.gexf")])
     assert r.exit_code == 2 and "--color-by applies only" in r.output
+
+
+def test_full_view_names_entities_before_digests_and_categories():
+    # digests and categories link to every paper of a day or field; their file names and
+    # codes must not be the first labels a reader sees, nor name the clusters
+    data = _page(synthetic_graph(1200, 5000, seed=3), view="full")
+    labels = [t["label"] for t in data["types"]]
+    first = [labels[data["nodes"][i]["t"]] for i in data["order"][:40]]
+    assert set(first) <= {"Model", "Dataset", "Institution", "Author"}
+    for c in data["clusters"][:5]:
+        assert not re.search(r"digest_\d+\.txt", c["name"])
