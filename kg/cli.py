@@ -274,47 +274,78 @@ def stats(graph, k, fmt, from_neo4j, uri, user, password, database):
 
 @cli.command()
 @click.argument("graph", type=click.Path(dir_okay=False))
-@click.option("--format", "fmt", type=click.Choice(["html", "graphml", "gexf", "json", "csv"]), default="html", show_default=True)
+@click.option("--format", "fmt", type=click.Choice(["html", "png", "graphml", "gexf", "json", "vosviewer", "csv"]),
+              default="html", show_default=True,
+              help="html: interactive map; png: a picture of it (headless Chromium); vosviewer: the map as "
+                   "VOSviewer JSON; graphml/gexf/json/csv: the whole graph.")
 @click.option("-o", "--output", required=True, type=click.Path(), help="Output file (a folder for csv).")
-@click.option("--view", type=click.Choice(["full", "coauthors", "institutions", "models-datasets"]), default="full", show_default=True,
-              help="html: which projection to draw (coauthors: authors linked by shared papers; institutions: "
-                   "institutions with their papers and authors; models-datasets: papers with the models and "
-                   "datasets they propose, use, introduce or evaluate on).")
-@click.option("--focus", default=None, metavar="NAME",
-              help="html: draw only the neighbourhood of this node (an id like 'Model:gpt-4', or a unique name or part of one).")
-@click.option("--depth", default=1, show_default=True, type=click.IntRange(min=0), help="html: hops around --focus.")
+@click.option("--view", type=click.Choice(["full", "coauthors", "institutions", "models-datasets"]), default="full",
+              show_default=True,
+              help="map: what to draw (coauthors: authors linked by shared papers; institutions: institutions "
+                   "linked by shared papers; models-datasets: models and datasets linked by the papers that "
+                   "have both; full: every node and relationship).")
+@click.option("--weights", type=click.Choice(["count", "association"]), default="count", show_default=True,
+              help="map: link weight: shared papers, or association strength (shared papers over what the "
+                   "two nodes' totals predict, as VOSviewer normalises).")
+@click.option("--min-papers", default=0, show_default=True, type=click.IntRange(min=0), metavar="N",
+              help="map: leave out nodes with fewer than N papers.")
+@click.option("--min-weight", default=0.0, show_default=True, type=click.FloatRange(min=0), metavar="W",
+              help="map: leave out links whose weight is below W.")
 @click.option("--min-degree", default=0, show_default=True, type=click.IntRange(min=0), metavar="K",
-              help="html: leave out nodes with fewer than K links in the view.")
-@click.option("--title", default=None, help="html: page heading (default: after the view).")
+              help="map: keep only nodes with at least K links, repeatedly (the K-core).")
+@click.option("--resolution", default=1.0, show_default=True, type=click.FloatRange(min=0, min_open=True),
+              help="map: cluster resolution (higher: more, smaller clusters).")
+@click.option("--focus", default=None, metavar="NAME",
+              help="map: draw only the neighbourhood of this node (an id like 'Model:gpt-4', or a name or part of one).")
+@click.option("--depth", default=1, show_default=True, type=click.IntRange(min=0), help="map: hops around --focus.")
+@click.option("--since", default=None, metavar="YYYY-MM[-DD]", help="Only papers (and digests) from this month on.")
+@click.option("--until", default=None, metavar="YYYY-MM[-DD]", help="Only papers (and digests) up to this month.")
+@click.option("--title", default=None, help="map: page heading (default: after the view).")
+@click.option("--color-by", type=click.Choice(["cluster", "type", "time"]), default=None,
+              help="html/png: colour nodes by cluster, type, or the mean date of their papers when the page "
+                   "opens (default: cluster, or type in a small full view).")
 @_handle_errors
-def export(graph, fmt, output, view, focus, depth, min_degree, title):
-    """Export a graph file as interactive HTML, GraphML, GEXF, node-link JSON or CSV.
+def export(graph, fmt, output, view, weights, min_papers, min_weight, min_degree, resolution, focus, depth, since,
+           until, title, color_by):
+    """Export a graph file as an interactive map (HTML), a picture of it (PNG), VOSviewer
+    JSON, GraphML, GEXF, node-link JSON or CSV.
 
-    The HTML page is one self-contained file that works offline: search, filter by
-    type, hover for papers and provenance, click to highlight a neighbourhood. CSV is
-    a folder of files for `neo4j-admin database import` with an import.sh beside them.
+    The HTML map is one self-contained file that works offline: clusters named in the
+    legend, links as wide as their weight, a time slider, search, details with links,
+    and a button to save the view as PNG or SVG. Maps of more than 5,000 nodes open on
+    the map of their clusters. CSV is a folder of files for `neo4j-admin database
+    import` with an import.sh beside them.
 
     \b
     Example:
       kg export out/seeds.kg.json --format html -o visualizations/full.html
-      kg export out/seeds.kg.json --view coauthors -o visualizations/coauthors.html
+      kg export out/seeds.kg.json --view coauthors --min-papers 2 -o coauthors.html
+      kg export out/seeds.kg.json --view institutions --weights association -o institutions.html
+      kg export out/seeds.kg.json --view coauthors --format png -o coauthors.png
+      kg export out/seeds.kg.json --view coauthors --format vosviewer -o coauthors.json
       kg export out/seeds.kg.json --focus "GPT-4" --depth 2 -o gpt4.html
-      kg export out/seeds.kg.json --format graphml -o out/seeds.graphml
+      kg export out/seeds.kg.json --format gexf --since 2023-01 -o out/seeds.gexf
       kg export out/seeds.kg.json --format csv -o out/neo4j-csv/
     """
+    from kg.export import PAGE_FORMATS
     from kg.export import export as do_export
     from kg.stores import networkx_store
 
-    html_only = {"--view": view != "full", "--focus": focus is not None, "--depth": depth != 1,
-                 "--min-degree": min_degree != 0, "--title": title is not None}
-    if fmt != "html" and any(html_only.values()):
-        used = [k for k, v in html_only.items() if v]
-        raise click.UsageError(f"{', '.join(used)} {'applies' if len(used) == 1 else 'apply'} only to --format html")
+    map_only = {"--view": view != "full", "--focus": focus is not None, "--depth": depth != 1,
+                "--min-degree": min_degree != 0, "--min-papers": min_papers != 0, "--min-weight": min_weight != 0,
+                "--weights": weights != "count", "--resolution": resolution != 1.0,
+                "--title": title is not None, "--color-by": color_by is not None}
+    if fmt not in PAGE_FORMATS and any(map_only.values()):
+        used = [k for k, v in map_only.items() if v]
+        raise click.UsageError(f"{', '.join(used)} {'applies' if len(used) == 1 else 'apply'} only to "
+                               "--format html, png and vosviewer")
     G = networkx_store.load(graph)
     opts = {}
-    if fmt == "html":
-        opts = {"view": view, "focus": focus, "depth": depth, "min_degree": min_degree, "title": title}
-    for p in do_export(G, fmt, output, **opts):
+    if fmt in PAGE_FORMATS:
+        opts = {"view": view, "focus": focus, "depth": depth, "min_degree": min_degree, "title": title,
+                "min_papers": min_papers, "min_weight": min_weight, "weights": weights, "resolution": resolution,
+                "color_by": color_by}
+    for p in do_export(G, fmt, output, since=since, until=until, **opts):
         click.echo(f"wrote {p}", err=True)
 
 

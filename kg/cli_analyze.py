@@ -61,7 +61,7 @@ def _community_options(f):
                      help="Modularity resolution: above 1 gives more, smaller communities.")(f)
     f = click.option("--seed", type=int, default=A.SEED, show_default=True, help="Random seed of the detection.")(f)
     f = click.option("--method", type=click.Choice(A.METHODS), default="auto", show_default=True,
-                     help="auto: Leiden where leidenalg is installed, else Louvain.")(f)
+                     help="auto and leiden: Leiden (igraph); louvain: networkx's Louvain.")(f)
     return f
 
 
@@ -364,7 +364,7 @@ def components(ctx, of, min_size, fmt):
 @click.pass_context
 @_handle_errors
 def communities(ctx, of, method, seed, resolution, min_size, fmt):
-    """Communities of a projection (Leiden where installed, else Louvain; fixed seed).
+    """Communities of a projection (Leiden by default, or Louvain; fixed seed).
 
     \b
     Example:

@@ -75,8 +75,8 @@ def neo4j_db(neo4j_driver, neo4j_empty):
 
 @pytest.fixture(scope="session")
 def chromium():
-    """A headless, offline :class:`kg.export.browser.Chromium` (session-wide), or skip/fail."""
-    from kg.export.browser import BrowserError, Chromium, find_chromium
+    """A headless, offline :class:`browser.Chromium` (tests/browser.py) (session-wide), or skip/fail."""
+    from browser import BrowserError, Chromium, find_chromium  # tests/browser.py
 
     reason = None
     if not find_chromium():

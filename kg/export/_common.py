@@ -1,15 +1,17 @@
-"""Helpers shared by the exporters: the error type, safe JSON for HTML, atomic writes."""
+"""Helpers shared by the exporters: the error type, safe JSON for HTML, safe text for
+XML and labels, atomic writes."""
 from __future__ import annotations
 
 import os
-import tempfile
+import re
 from typing import Any
 
 import orjson
 
 from kg.errors import KgError
+from kg.stores import files
 
-__all__ = ["ExportError", "json_for_html", "write_atomic"]
+__all__ = ["ExportError", "json_for_html", "write_atomic", "clean_text", "isolate_bidi", "display_name"]
 
 
 class ExportError(KgError):
@@ -42,26 +44,84 @@ def json_for_html(value: Any) -> str:
 
 
 def write_atomic(path: str | os.PathLike[str], data: bytes) -> str:
-    """Write ``data`` to ``path`` via a temporary file in the same folder and a rename, so
-    an interrupted export never leaves a half-written file behind. Returns the path."""
-    path = os.fspath(path)
-    folder = os.path.dirname(os.path.abspath(path))
-    try:
-        os.makedirs(folder, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=".kg-", suffix=".tmp", dir=folder)
-    except OSError as e:
-        raise ExportError(f"{path}: cannot write ({e.strerror or e})") from None
-    try:
-        with os.fdopen(fd, "wb") as f:
-            f.write(data)
-        os.chmod(tmp, 0o644)  # mkstemp makes 0600 files; exports are meant to be shared
-        os.replace(tmp, path)
-    except BaseException as e:
-        try:
-            os.unlink(tmp)
-        except FileNotFoundError:
-            pass
-        if isinstance(e, OSError):
-            raise ExportError(f"{path}: cannot write ({e.strerror or e})") from None
-        raise
-    return path
+    """:func:`kg.stores.files.write_atomic` with failures as :class:`ExportError`."""
+    return files.write_atomic(path, data, ExportError)
+
+
+# XML 1.0 allows no C0 control but tab, newline and carriage return, and no lone
+# surrogate or U+FFFE/FFFF; C1 controls (U+0080-009F) are allowed but discouraged and
+# no name has a reason to hold one. A digest line with an ESC or BEL in a name would
+# otherwise make the whole GraphML or GEXF file unreadable.
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
+_SPACE_CONTROL = re.compile("[\t\n\r]")
+
+
+def clean_text(s: str) -> str:
+    r"""``s`` without the characters XML cannot hold (tab, newline and carriage return
+    become spaces, so a one-line name stays one line).
+
+    Example
+    -------
+    >>> clean_text("Evil\x1b[31m Corp\x07\n")
+    'Evil[31m Corp '
+    """
+    return _SPACE_CONTROL.sub(" ", _CONTROL.sub("", s))
+
+
+# Explicit bidi formatting characters: embeddings and overrides (LRE RLE PDF LRO RLO)
+# and isolates (LRI RLI FSI PDI).
+_OPENERS_EMBED = "\u202a\u202b\u202d\u202e"
+_PDF = "\u202c"
+_OPENERS_ISOLATE = "\u2066\u2067\u2068"
+_PDI = "\u2069"
+_BIDI = re.compile("[\u202a-\u202e\u2066-\u2069]")
+# letters of right-to-left scripts (Hebrew, Arabic, Syriac, Thaana, NKo, ... and their
+# presentation forms): a name made of them changes the order of neutral text beside it
+_RTL = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]|[\U00010800-\U00010fff\U0001e800-\U0001efff]")
+FSI = "\u2068"
+
+
+def isolate_bidi(s: str) -> str:
+    """``s`` as a bidi isolate (FSI ... PDI) when it holds right-to-left letters or
+    explicit bidi controls, with every embedding, override and isolate it opens closed
+    inside (and stray closers dropped), so the name can never reorder the text around
+    it (Unicode UAX #9: an isolate's content does not affect its surroundings).
+
+    Example
+    -------
+    >>> isolate_bidi("GPT-4") == "GPT-4"
+    True
+    >>> [hex(ord(c)) for c in isolate_bidi("a\u202eb")]
+    ['0x2068', '0x61', '0x202e', '0x62', '0x202c', '0x2069']
+    """
+    if not (_BIDI.search(s) or _RTL.search(s)):
+        return s
+    out: list[str] = []
+    stack: list[str] = []  # open embeddings ("e") and isolates ("i")
+    for c in s:
+        if c in _OPENERS_EMBED:
+            stack.append("e")
+        elif c in _OPENERS_ISOLATE:
+            stack.append("i")
+        elif c == _PDF:
+            # a PDF closes the innermost embedding unless an isolate is open inside it
+            if not stack or stack[-1] != "e":
+                continue
+            stack.pop()
+        elif c == _PDI:
+            if "i" not in stack:
+                continue
+            while stack.pop() != "i":  # a PDI also closes the embeddings inside the isolate
+                pass
+        out.append(c)
+    for kind in reversed(stack):
+        out.append(_PDF if kind == "e" else _PDI)
+    return FSI + "".join(out) + _PDI
+
+
+def display_name(s: str) -> str:
+    """A name as every export shows it: no control characters, bidi isolated."""
+    s = str(s)
+    if s.isascii() and s.isprintable():  # most names and every file:line; 20x faster
+        return s
+    return isolate_bidi(clean_text(s))

@@ -8,11 +8,17 @@ Attribute values are converted for formats that only hold scalars: lists and dic
 (``sources``, ``papers``) become JSON strings (``'["a.txt:3", "b.txt:9"]'``, which
 ``json.loads`` turns back into the list), and ``None`` values are left out.
 
-GEXF reserves some names, so there the node property ``key`` is written as ``kg_key``
-and the relationship ``type`` as ``kg_type`` (GEXF's edge ``type`` must be "directed");
-the node ``label`` (Paper, Author, ...) is the GEXF node label, so Gephi colours or
-filters by it directly (pick the ``name`` column to show names). In GraphML the names
-are those of the kg schema.
+In GraphML and GEXF a node's ``label`` is its name (what Gephi, yEd and Cytoscape show
+on the node) and its kg type (Paper, Author, ...) is the attribute ``type``. GEXF
+reserves some names, so there the node property ``key`` is written as ``kg_key`` and the
+relationship ``type`` as ``kg_type`` (GEXF's edge ``type`` must be "directed"). GEXF
+files are dynamic where dates are known: each node and edge has a ``start`` date (a
+paper's date; for other nodes their first paper's), so Gephi's timeline plays the graph
+as it grew.
+
+Text is made safe for XML: control characters (ESC, BEL, ...) that XML 1.0 cannot hold
+are removed from every value, and labels isolate right-to-left names (FSI ... PDI) so a
+name can never reorder the text around it.
 
 Example
 -------
@@ -39,7 +45,8 @@ from typing import Any
 import networkx as nx
 import orjson
 
-from kg.export._common import ExportError, write_atomic
+from kg.export._common import ExportError, clean_text, display_name, write_atomic
+from kg.export.views import month_of, month_text, paper_sets
 from kg.graph import NODE_LABELS
 
 __all__ = ["write_graphml", "write_gexf", "write_json", "write_csv", "NEO4J_IMPORT_COMMAND"]
@@ -59,31 +66,76 @@ def _scalar(v: Any) -> Any:
         return str(v)
 
 
+def _xml_safe(v: Any) -> Any:
+    return clean_text(v) if isinstance(v, str) else v
+
+
 def _flat(d: dict[str, Any], rename: dict[str, str] | None = None) -> dict[str, Any]:
     rename = rename or {}
-    return {rename.get(k, k): _scalar(v) for k, v in sorted(d.items()) if v is not None}
+    return {rename.get(k, k): _xml_safe(_scalar(v)) for k, v in sorted(d.items()) if v is not None}
+
+
+def _start_dates(G: nx.MultiDiGraph) -> tuple[dict[str, str], dict[tuple[str, str, str], str]]:
+    """GEXF ``start`` dates (``YYYY-MM-DD``): a dated node's own date, another node's
+    first paper's; a link's is its later end's (a paper's date, for links to papers)."""
+    def day(v: Any) -> str | None:
+        m = month_of(v)
+        if m is None:
+            return None
+        s = str(v)
+        return s[:10] if len(s) >= 10 and s[7] == "-" and s[8:10].isdigit() else month_text(m) + "-01"
+
+    node: dict[str, str] = {}
+    for n, d in G.nodes(data=True):
+        own = day(d.get("date"))
+        if own:
+            node[n] = own
+    papers = paper_sets(G)
+    for n in G:
+        if n in node:
+            continue
+        dates = [node[p] for p in papers.get(n, ()) if p in node]
+        if dates:
+            node[n] = min(dates)
+    edge = {}
+    for u, v, k in G.edges(keys=True):
+        if u in node and v in node:
+            edge[(u, v, k)] = max(node[u], node[v])
+    return node, edge
 
 
 def _sorted_edges(G: nx.MultiDiGraph):
     return sorted(G.edges(keys=True, data=True), key=lambda t: (str(t[0]), str(t[1]), str(t[2])))
 
 
-def _scalar_copy(G: nx.MultiDiGraph, node_rename=None, edge_rename=None, edge_id: bool = False) -> nx.MultiDiGraph:
+def _scalar_copy(G: nx.MultiDiGraph, node_rename=None, edge_rename=None, edge_id: bool = False,
+                 dates: bool = False) -> nx.MultiDiGraph:
+    """A copy with scalar, XML-safe values; nodes labelled by name with the kg type as
+    ``type``; with ``dates``, GEXF ``start`` dates."""
     H = nx.MultiDiGraph()
-    H.graph.update({k: _scalar(v) for k, v in sorted(G.graph.items()) if v is not None})
+    H.graph.update({k: _xml_safe(_scalar(v)) for k, v in sorted(G.graph.items()) if v is not None})
+    node_start, edge_start = _start_dates(G) if dates else ({}, {})
     for n, d in sorted(G.nodes(data=True), key=lambda t: str(t[0])):
-        H.add_node(n, **_flat(d, node_rename))
+        attrs = _flat({k: v for k, v in d.items() if k not in ("label", "type")}, node_rename)
+        attrs["type"] = clean_text(str(d.get("label") or str(n).split(":", 1)[0]))
+        attrs["label"] = display_name(d.get("name") or d.get("key") or n)
+        if n in node_start:
+            attrs["start"] = node_start[n]
+        H.add_node(clean_text(str(n)), **attrs)
     for u, v, k, d in _sorted_edges(G):
         attrs = _flat(d, edge_rename)
         if edge_id:
-            attrs["id"] = f"{u}|{k}|{v}"
-        H.add_edge(u, v, key=k, **attrs)
+            attrs["id"] = clean_text(f"{u}|{k}|{v}")
+        if (u, v, k) in edge_start:
+            attrs["start"] = edge_start[(u, v, k)]
+        H.add_edge(clean_text(str(u)), clean_text(str(v)), key=clean_text(str(k)), **attrs)
     return H
 
 
 def write_graphml(G: nx.MultiDiGraph, path: str | os.PathLike[str]) -> list[str]:
-    """GraphML with every node and edge attribute (node ``label`` = kg type, edge id =
-    relationship type); read back with ``nx.read_graphml(path, force_multigraph=True)``."""
+    """GraphML with every node and edge attribute (node ``label`` = name, ``type`` = kg
+    type; edge id = relationship type); read back with
+    ``nx.read_graphml(path, force_multigraph=True)``."""
     H = _scalar_copy(G)
     buf = io.BytesIO()
     try:
@@ -97,15 +149,20 @@ _GEXF_DATE = re.compile(rb' lastmodifieddate="[^"]*"')
 
 
 def write_gexf(G: nx.MultiDiGraph, path: str | os.PathLike[str]) -> list[str]:
-    """GEXF 1.2 (Gephi): node label = kg type, properties as attributes (``key`` as
-    ``kg_key``, the relationship ``type`` as ``kg_type``); edge ids ``source|TYPE|target``."""
-    H = _scalar_copy(G, node_rename={"key": "kg_key"}, edge_rename={"type": "kg_type"}, edge_id=True)
+    """GEXF 1.2 (Gephi): node label = name, ``type`` = kg type, properties as attributes
+    (``key`` as ``kg_key``, the relationship ``type`` as ``kg_type``); edge ids
+    ``source|TYPE|target``; ``start`` dates on nodes and edges where known (a dynamic
+    graph for Gephi's timeline)."""
+    H = _scalar_copy(G, node_rename={"key": "kg_key"}, edge_rename={"type": "kg_type"}, edge_id=True, dates=True)
     try:
         text = "\n".join(nx.generate_gexf(H, encoding="utf-8", prettyprint=True)).encode("utf-8") + b"\n"
     except (nx.NetworkXError, TypeError, ValueError) as e:
         raise ExportError(f"cannot write GEXF: {e}") from None
     # networkx stamps today's date into <meta>; without it reruns give identical bytes
     text = _GEXF_DATE.sub(b"", text, count=1)
+    # networkx names the time format after the Python type of the dates (str: "string",
+    # which GEXF 1.2 does not have); they are ISO dates
+    text = text.replace(b'timeformat="string"', b'timeformat="date"', 1)
     return [write_atomic(path, text)]
 
 

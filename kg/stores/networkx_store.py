@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import contextlib
 import os
-import tempfile
 from collections.abc import Callable, Iterator
 from typing import Any
 
@@ -27,6 +26,7 @@ from filelock import FileLock, Timeout
 
 from kg.errors import GraphFormatError, StoreError
 from kg.graph import FORMAT_NAME, FORMAT_VERSION, new_graph
+from kg.stores.files import write_atomic
 
 __all__ = ["save", "load", "update", "locked", "to_data", "from_data", "LOCK_TIMEOUT"]
 
@@ -80,29 +80,9 @@ def from_data(data: Any, where: str = "<data>") -> nx.MultiDiGraph:
 
 
 def save(G: nx.MultiDiGraph, path: str | os.PathLike[str]) -> None:
-    path = os.fspath(path)
-    folder = os.path.dirname(os.path.abspath(path))
-    os.makedirs(folder, exist_ok=True)
+    """Write ``G`` to ``path`` (atomically, see :func:`kg.stores.files.write_atomic`)."""
     blob = orjson.dumps(to_data(G), option=orjson.OPT_SORT_KEYS | orjson.OPT_INDENT_2)
-    fd, tmp = tempfile.mkstemp(prefix=".kg-", suffix=".tmp", dir=folder)
-    try:
-        with os.fdopen(fd, "wb") as f:
-            f.write(blob)
-            f.write(b"\n")
-            f.flush()
-            os.fsync(f.fileno())
-        # mkstemp makes the file 0600; a graph file is ordinary data, so give it the
-        # permissions any new file gets under the user's umask.
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(tmp, 0o666 & ~umask)
-        os.replace(tmp, path)
-    except BaseException:  # includes KeyboardInterrupt: never leave the temp file around
-        try:
-            os.unlink(tmp)
-        except FileNotFoundError:
-            pass
-        raise
+    write_atomic(path, blob + b"\n", GraphFormatError)
 
 
 def load(path: str | os.PathLike[str]) -> nx.MultiDiGraph:

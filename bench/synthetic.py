@@ -116,8 +116,12 @@ def synthetic_graph(n_nodes: int = 10_000, n_edges: int = 50_000, seed: int = 7,
         line = 1 + (i % 13) * 9
         title = f"{rng.choice(_WORDS)} {rng.choice(_WORDS)} for {rng.choice(_WORDS)} {rng.choice(_WORDS)}"
         arxiv = f"24{(i // 900) % 12 + 1:02d}.{i:05d}"
+        # the month of an arXiv id (YYMM.nnnnn), as kg.graph dates papers; a digest is
+        # dated by its first paper
+        date = f"20{arxiv[:2]}-{arxiv[2:4]}"
         p = add("Paper", arxiv, title, title=title, arxiv_id=arxiv, category=None, kind="digest", lang="en",
-                url=f"https://arxiv.org/abs/{arxiv}")
+                url=f"https://arxiv.org/abs/{arxiv}", date=date)
+        G.nodes[digest].setdefault("date", date)
         papers.append((p, t, file, line))
         edge(p, digest, "APPEARS_IN", file, line, title)
         cat = cats[t % len(cats)]

@@ -1,7 +1,8 @@
 """Drive headless Chromium over the Chrome DevTools Protocol, for checking HTML exports.
 
-Used by the browser tests, the HTML benchmark and ``scripts/make-visualizations``
-(screenshots). Chromium is started with ``--remote-debugging-pipe``: the protocol runs
+Test and benchmark code, not part of the kg package: used by the browser tests and by
+``bench/bench_html.py`` (which put ``tests/`` on ``sys.path``). ``kg export --format png``
+does not need it: it runs Chromium's own ``--screenshot`` (``kg.export.png``). Chromium is started with ``--remote-debugging-pipe``: the protocol runs
 over two inherited file descriptors (3 in, 4 out, NUL-separated JSON), so no port is
 opened and no WebSocket library is needed.
 
@@ -28,7 +29,6 @@ import os
 import queue
 import shutil
 import subprocess
-import sys
 import tempfile
 import threading
 import time
@@ -360,29 +360,3 @@ class Chromium:
 
     def __exit__(self, *exc) -> None:
         self.close()
-
-
-def main(argv: list[str] | None = None) -> int:
-    """``python -m kg.export.browser screenshot PAGE.html OUT.png [WIDTHxHEIGHT]``: a
-    screenshot of a kg page once it has drawn (used by scripts/make-visualizations)."""
-    args = list(sys.argv[1:] if argv is None else argv)
-    if len(args) not in (3, 4) or args[0] != "screenshot":
-        print(main.__doc__, file=sys.stderr)
-        return 2
-    w, h = (int(x) for x in (args[3] if len(args) == 4 else "1400x900").split("x"))
-    try:
-        with Chromium(width=w, height=h) as browser:
-            page = browser.open(args[1], settle=1.0)
-            if page.ready_ms is None:
-                print(f"screenshot: {args[1]} did not draw: {page.errors}", file=sys.stderr)
-                return 1
-            browser.screenshot(args[2])
-    except ExportError as e:
-        print(f"screenshot: {e}", file=sys.stderr)
-        return 1
-    print(f"wrote {args[2]}", file=sys.stderr)
-    return 0
-
-
-if __name__ == "__main__":
-    sys.exit(main())
