@@ -200,13 +200,15 @@ def build(paths, graph_path, rejects, jobs, engine, scheduler, encoding, quiet):
       kg build arxiv/ -o out/arxiv.kg.json --engine dask --scheduler tcp://dask-scheduler:8786
     """
     from kg.parallel import iter_records
+    from kg.graph import input_root
     from kg.pipeline import Report, merge_into, unresolved_graph
     from kg.stores import networkx_store
 
     report = Report()
     # Records stream into a graph of this input (none is kept); extraction, the slow
     # part, runs unlocked and only load-merge-save holds the graph file's lock.
-    new = unresolved_graph(iter_records(paths, report, encoding, jobs, engine=engine, scheduler=scheduler))
+    new = unresolved_graph(iter_records(paths, report, encoding, jobs, engine=engine, scheduler=scheduler),
+                           input_root(paths))
     if rejects:
         _write_rejects(report, rejects)
     if report.entries == 0:

@@ -54,6 +54,7 @@ __all__ = [
     "author_key",
     "new_graph",
     "add_records",
+    "input_root",
     "build_graph",
     "merge_graph",
     "merge_nodes",
@@ -156,6 +157,15 @@ def _display(rec: PaperRecord) -> str:
     return t[:80] + ("…" if len(t) > 80 else "")
 
 
+def _relative(file: str, root: str) -> str:
+    a = os.path.abspath(file)
+    try:
+        rel = os.path.relpath(a, root)
+    except ValueError:  # another drive
+        return os.path.basename(file)
+    return os.path.basename(file) if rel.startswith("..") else rel.replace(os.sep, "/")
+
+
 def digest_keys(files: Iterable[str]) -> dict[str, str]:
     """Digest key of each file: its path relative to the folder all of them share (the
     input root), with ``/`` separators — two ``digest.txt`` in different folders are two
@@ -175,10 +185,41 @@ def digest_keys(files: Iterable[str]) -> dict[str, str]:
     return {f: os.path.relpath(os.path.abspath(f), root).replace(os.sep, "/") for f in files}
 
 
-def add_records(G: nx.MultiDiGraph, records: Iterable[PaperRecord]) -> nx.MultiDiGraph:
-    """Merge ``records`` into ``G`` in place (idempotent) and return it."""
+def input_root(paths: Iterable[str | os.PathLike[str]]) -> str | None:
+    """The folder the inputs share — a folder argument itself, a file argument's folder —
+    against which Digest nodes are keyed (see :func:`digest_keys`). Known from the
+    arguments before any record is read, so a build can stream.
+
+    >>> input_root(["in/a", "in/b/x.txt"]) == os.path.abspath("in")
+    True
+    """
+    dirs = []
+    for p in paths:
+        p = os.fspath(p)
+        if p == "-":
+            continue
+        a = os.path.abspath(p)
+        dirs.append(a if os.path.isdir(a) else os.path.dirname(a))
+    if not dirs:
+        return None
+    try:
+        return os.path.commonpath(dirs)
+    except ValueError:  # different drives
+        return None
+
+
+def add_records(G: nx.MultiDiGraph, records: Iterable[PaperRecord], root: str | None = None) -> nx.MultiDiGraph:
+    """Merge ``records`` into ``G`` in place (idempotent) and return it.
+
+    Digest nodes are keyed by each file's path relative to ``root`` (:func:`input_root`
+    of the paths the records came from); without it, relative to the folder the files of
+    ``records`` share (:func:`digest_keys`).
+    """
     records = list(records)
-    keys = digest_keys(r.file for r in records)
+    if root is not None:
+        keys = {r.file: _relative(r.file, root) for r in records}
+    else:
+        keys = digest_keys(r.file for r in records)
     for rec in sorted(records, key=lambda r: (keys[r.file], r.line)):
         # Edge provenance names the file as before (its base name); the Digest node is
         # keyed by the relative path, which tells two files of one name apart.

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 import networkx as nx
 
 from kg.extract import extract_entry
-from kg.graph import add_records, merge_graph, new_graph
+from kg.graph import add_records, input_root, merge_graph, new_graph
 from kg.parse import parse
 from kg.read import Skipped, read_paths
 from kg.records import Document, Entry, PaperRecord, Unassigned
@@ -93,21 +93,27 @@ def extract_paths(paths: Iterable[str | os.PathLike[str]], report: Report | None
     return list(iter_records(paths, report, encoding))
 
 
-def records_to_graph(records: Iterable[PaperRecord], into: nx.MultiDiGraph | None = None) -> nx.MultiDiGraph:
-    """Merge ``records`` into a graph (``into``, or a new one) as they come, then resolve
-    author variants on the graph.
+def records_to_graph(records: Iterable[PaperRecord], into: nx.MultiDiGraph | None = None,
+                     root: str | None = None) -> nx.MultiDiGraph:
+    """Merge ``records`` into a graph (``into``, or a new one), then resolve author
+    variants on the graph. See :func:`unresolved_graph` for ``root`` and streaming."""
+    return merge_into(into, unresolved_graph(records, root))
 
-    Records are consumed one at a time and not kept, so a build's memory is bounded by
-    the graph rather than by the input's text; pass an iterator to stream.
+
+def unresolved_graph(records: Iterable[PaperRecord], root: str | None = None) -> nx.MultiDiGraph:
+    """A graph of ``records`` before author resolution (see :func:`merge_into`).
+
+    With ``root`` (:func:`kg.graph.input_root` of the input paths) records are consumed
+    one at a time and not kept, so memory is bounded by the graph rather than by the
+    input's text; without it the root is the folder the records' files share, which
+    needs all of them first.
     """
-    return merge_into(into, unresolved_graph(records))
-
-
-def unresolved_graph(records: Iterable[PaperRecord]) -> nx.MultiDiGraph:
-    """A graph of ``records`` before author resolution (see :func:`merge_into`)."""
     G = new_graph()
+    if root is None:
+        records = list(records)
+        root = input_root(r.file for r in records)
     for rec in records:
-        add_records(G, (rec,))
+        add_records(G, (rec,), root)
     return G
 
 
@@ -127,4 +133,4 @@ def build_graph(paths_or_records, into: nx.MultiDiGraph | None = None, report: R
     items = list(paths_or_records)
     if items and all(isinstance(x, PaperRecord) for x in items):
         return records_to_graph(items, into)
-    return records_to_graph(extract_paths(items, report), into)
+    return records_to_graph(iter_records(items, report), into, input_root(items))

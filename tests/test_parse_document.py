@@ -510,3 +510,26 @@ def test_affiliation_lines_copied_from_papers(line, names):
     from kg.extract.affiliations import split_affiliations
 
     assert [m.name for m in split_affiliations(line)[0]] == names
+
+
+def test_a_streamed_build_keys_digests_by_the_input_root(tmp_path):
+    """kg build streams records one at a time; the Digest key still comes from the
+    paths given (two digest.txt in different folders stay two digests)."""
+    from click.testing import CliRunner
+
+    from kg.cli import cli
+    from kg.stores import networkx_store
+
+    for sub in ("a", "b"):
+        (tmp_path / sub).mkdir()
+        (tmp_path / sub / "digest.txt").write_text(
+            f"1、[LG] A Paper In Folder {sub.upper()}\nS Salter, M Wulfmeier\nhttps://arxiv.org/abs/2209.0194{ord(sub) - 96}\n",
+            encoding="utf-8",
+        )
+    for args in ([str(tmp_path)], [str(tmp_path / "a"), str(tmp_path / "b" / "digest.txt")]):
+        out = tmp_path / "g.kg.json"
+        out.unlink(missing_ok=True)
+        r = CliRunner().invoke(cli, ["build", *args, "-o", str(out), "-q"])
+        assert r.exit_code == 0, r.output
+        G = networkx_store.load(out)
+        assert sorted(d["key"] for _, d in G.nodes(data=True) if d["label"] == "Digest") == ["a/digest.txt", "b/digest.txt"]

@@ -133,3 +133,22 @@ def test_variants_resolve_across_builds_merged_into_one_graph():
     both = records_to_graph([_rec(2, ["J Wang", "A B"], ["DeepMind"])], into=first)
     assert _authored(both, "Paper 2") == ["A B", "Jian Wang"]
     assert both.nodes["Author:jian wang"]["variants"] == ["J Wang (shared institution DeepMind)"]
+
+
+def test_a_build_with_a_known_root_consumes_records_one_at_a_time(monkeypatch):
+    """Streaming: each record is in the graph before the next is read."""
+    import kg.pipeline
+
+    recs = [_rec(i, [f"Author {i}"]) for i in range(1, 4)]
+    consumed: list = []
+
+    def stream():
+        for r in recs:
+            consumed.append(r)
+            yield r
+
+    calls: list[int] = []
+    add = kg.pipeline.add_records
+    monkeypatch.setattr(kg.pipeline, "add_records", lambda G, rs, root: (calls.append(len(consumed)), add(G, rs, root))[1])
+    kg.pipeline.unresolved_graph(stream(), root="/inputs")
+    assert calls == [1, 2, 3]
