@@ -24,14 +24,20 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
+from kg.extract.vocab import phrases
+
 __all__ = ["MixedTokenizer", "get_nlp", "Gazetteer", "gazetteer", "load_patterns", "generic_terms"]
 
 _TOKEN_RE = re.compile(
-    r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]"  # one CJK character
-    r"|(?:(?![\u3400-\u9fff])[^\W_])+(?:[.](?=\d)(?:(?![\u3400-\u9fff])[^\W_])+)*"  # Latin/digit run, 2.0
-    r"|\S",  # any other single character
+    r"([\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff])"  # 1: one CJK character
+    r"|((?:(?![\u3400-\u9fff])[^\W_])+(?:[.](?=\d)(?:(?![\u3400-\u9fff])[^\W_])+)*)"  # 2: Latin/digit run, 2.0
+    r"|(\S)",  # 3: any other single character
     re.U,
 )
+
+#: Token classes kept beside the words (``Doc.user_data["kg_kinds"]``): rules ask "is this
+#: a Latin/digit word?" for every token, and the regex group that matched already knows.
+CJK, WORD, PUNCT, SPACE = 1, 2, 3, 0
 
 
 class MixedTokenizer:
@@ -43,34 +49,54 @@ class MixedTokenizer:
     def __call__(self, text: str, breaks: tuple[int, ...] = ()) -> Doc:
         """Tokenise ``text``; ``breaks`` are offsets where a token must end even inside a
         word run — the seam of an English and a Chinese title glued together
-        (``…Vision TransformersViT自适应…``) is one."""
+        (``…Vision TransformersViT自适应…``) is one.
+
+        Besides the Doc, ``user_data`` holds plain lists kg's rules read without building
+        spaCy ``Token`` objects: ``kg_words``, ``kg_spaces``, ``kg_idx`` (character
+        offsets) and ``kg_kinds`` (:data:`CJK`, :data:`WORD`, :data:`PUNCT`, :data:`SPACE`).
+        """
         words: list[str] = []
         spaces: list[bool] = []
+        idx: list[int] = []
+        kinds: list[int] = []
         pos = 0
-        for m in _split_at(_TOKEN_RE.finditer(text), breaks):
-            gap = text[pos : m[0]]
-            if gap:
-                if gap == " " and words:
-                    spaces[-1] = True
-                else:
-                    # Keep odd whitespace as its own token so the text round-trips.
-                    if words and gap.startswith(" ") and not spaces[-1]:
+        cuts = [c for c in breaks if 0 < c < len(text)] + [len(text)]
+        seg = 0
+        for cut in cuts:
+            # Matching each segment on its own ends every token at a break.
+            for m in _TOKEN_RE.finditer(text, seg, cut):
+                a = m.start()
+                if a > pos:
+                    gap = text[pos:a]
+                    if gap == " " and words:
                         spaces[-1] = True
-                        gap = gap[1:]
-                    if gap:
-                        words.append(gap)
-                        spaces.append(False)
-            words.append(text[m[0] : m[1]])
-            spaces.append(False)
-            pos = m[1]
+                    else:
+                        # Keep odd whitespace as its own token so the text round-trips.
+                        gpos = pos
+                        if words and gap.startswith(" ") and not spaces[-1]:
+                            spaces[-1] = True
+                            gap = gap[1:]
+                            gpos += 1
+                        if gap:
+                            words.append(gap)
+                            spaces.append(False)
+                            idx.append(gpos)
+                            kinds.append(SPACE)
+                words.append(m.group())
+                spaces.append(False)
+                idx.append(a)
+                kinds.append(m.lastindex)
+                pos = m.end()
+            seg = cut
         tail = text[pos:]
         if tail:
             words.append(tail)
             spaces.append(False)
+            idx.append(pos)
+            kinds.append(SPACE)
         doc = Doc(self.vocab, words=words, spaces=spaces)
-        # Kept for kg's rules, which read plain strings faster than spaCy tokens.
-        doc.user_data["kg_words"] = words
-        doc.user_data["kg_spaces"] = spaces
+        ud = doc.user_data
+        ud["kg_words"], ud["kg_spaces"], ud["kg_idx"], ud["kg_kinds"] = words, spaces, idx, kinds
         return doc
 
     # spaCy serialisation hooks (a tokenizer must offer them to live in a pipeline).
@@ -79,17 +105,6 @@ class MixedTokenizer:
 
     def from_bytes(self, _b: bytes, **kwargs) -> "MixedTokenizer":  # pragma: no cover
         return self
-
-
-def _split_at(matches, breaks: tuple[int, ...]):
-    """Token (start, end) pairs, cut at every offset in ``breaks``."""
-    for m in matches:
-        a, b = m.span()
-        for cut in breaks:
-            if a < cut < b:
-                yield a, cut
-                a = cut
-        yield a, b
 
 
 @functools.cache
@@ -204,22 +219,11 @@ def gazetteer() -> Gazetteer:
     return Gazetteer(get_nlp(), rows)
 
 
-#: Cue phrases, expanded into a PhraseMatcher (far faster than a token Matcher with
-#: optional tokens, and just as exact for a closed list of phrases).
-_CUE_SUBJECTS = ("we", "this paper", "this work", "this study", "the authors", "our work")
-_CUE_ADVERBS = ("", "also", "further", "then", "first", "here", "newly", "hereby", "additionally")
-_CUE_VERBS = ("propose", "proposes", "proposed", "introduce", "introduces", "introduced", "present",
-              "presents", "presented", "develop", "develops", "developed", "design", "designs", "designed",
-              "devise", "devised", "create", "created", "construct", "constructed", "build", "built", "release",
-              "released", "curate", "curated", "collect", "collected", "contribute", "offer", "describe", "describes")
-_ZH_SUBJECTS = ("我们", "本文", "本工作", "作者")
-_ZH_ADVERBS = ("", "也", "还", "首先", "进一步", "同时", "另外")
-_ZH_VERBS = ("提出", "介绍", "引入", "开发", "设计", "构建", "推出", "策划", "创建", "发布", "创造", "构造", "建立")
-
-
 @functools.cache
 def cue_matcher() -> PhraseMatcher:
-    """Phrases that introduce a paper's own contribution or name something.
+    """Phrases that introduce a paper's own contribution or name something, expanded
+    from the vocabularies in ``kg/data/rules/`` into a PhraseMatcher (far faster than a
+    token Matcher with optional tokens, and just as exact for a closed list of phrases).
 
     Match ids: ``WE_VERB`` ("we also propose", "this paper presents"), ``AND_VERB``
     ("… and develop", counted only after a first-person clause), ``NAMED`` ("called",
@@ -228,12 +232,15 @@ def cue_matcher() -> PhraseMatcher:
     nlp = get_nlp()
     m = PhraseMatcher(nlp.vocab, attr="LOWER")
 
-    def add(key: str, phrases) -> None:
-        m.add(key, [nlp.make_doc(p) for p in sorted(set(phrases))])
+    def add(key: str, items) -> None:
+        m.add(key, [nlp.make_doc(p) for p in sorted(set(items))])
 
-    add("WE_VERB", (" ".join(x for x in (s, a, v) if x) for s in _CUE_SUBJECTS for a in _CUE_ADVERBS for v in _CUE_VERBS))
-    add("AND_VERB", (f"and {v}" for v in _CUE_VERBS))
-    add("NAMED", ("called", "dubbed", "named", "termed", "coined", "entitled"))
-    add("ZH_WE", (s + a + v for s in _ZH_SUBJECTS for a in _ZH_ADVERBS for v in _ZH_VERBS))
-    add("ZH_NAMED", ("称为", "名为", "叫做", "称作", "命名为"))
+    subjects, verbs = phrases("cue_subjects"), phrases("cue_verbs")
+    adverbs = ("",) + phrases("cue_adverbs")
+    add("WE_VERB", (" ".join(x for x in (s, a, v) if x) for s in subjects for a in adverbs for v in verbs))
+    add("AND_VERB", (f"and {v}" for v in verbs))
+    add("NAMED", phrases("naming_words"))
+    zh_adverbs = ("",) + phrases("cue_adverbs_zh")
+    add("ZH_WE", (s + a + v for s in phrases("cue_subjects_zh") for a in zh_adverbs for v in phrases("cue_verbs_zh")))
+    add("ZH_NAMED", phrases("naming_words_zh"))
     return m

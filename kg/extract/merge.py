@@ -1,0 +1,117 @@
+"""One deterministic merge of the rules' candidates into an entry's entities.
+
+In order:
+
+1. **Vetoes.** A ``GENERIC`` candidate (an acronym defined as a lower-case concept)
+   removes every candidate of that name, in singular or plural.
+2. **Overlaps.** Gazetteer matches claim their tokens and defined acronyms' long forms
+   claim theirs; a candidate gives way according to its ``yields`` level (see
+   :mod:`kg.extract.candidate`): inside a long form it is part of that long form,
+   over a gazetteer match the known name wins, and list/typo guesses never overlap
+   anything already found. Candidates that do not yield coexist (a cue's
+   "CLIP-Driven Universal Model" and the known "CLIP" inside it).
+3. **Grouping.** Mentions whose keys (:func:`kg.extract.names.name_key`) or aliases
+   meet are one entity (union-find, so the result does not depend on rule order). A
+   known name gives the entity its canonical name and kind; otherwise the first
+   candidate in rule order does, and an apposition's kind overrides a guess.
+4. **Alias folding.** "the Universal Model" after "the CLIP-Driven Universal Model": a
+   new multi-word name that is the tail of a longer new name is that name.
+
+Entities come out ordered by first mention, ties by rule order.
+"""
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from kg.extract.candidate import GENERIC, TO_ANY, TO_GAZETTEER, TO_LONG_FORMS, Candidate, Entity
+from kg.extract.names import name_key, squash
+
+__all__ = ["merge", "vetoed"]
+
+
+def vetoed(cands: Sequence[Candidate]) -> frozenset[str]:
+    """Squashed names that are no names in this entry."""
+    out = set()
+    for c in cands:
+        if c.label == GENERIC:
+            out.add(squash(c.name))
+            out.update(c.aliases)
+    return frozenset(out)
+
+
+def _keys(c: Candidate) -> list[str]:
+    return [name_key(c.name, c.label)] + [name_key(a, c.label) for a in c.aliases]
+
+
+def merge(cands: Sequence[Candidate]) -> list[Entity]:
+    veto = vetoed(cands)
+    live = [c for c in cands if c.label != GENERIC and squash(c.name) not in veto]
+    claimed = [(c.start, c.end) for c in cands if c.claims]
+    long_forms = [(c.start, c.end, set(_keys(c))) for c in live if c.long_form]
+    kept: list[Candidate] = []
+    for c in live:
+        if c.yields >= TO_LONG_FORMS and not c.long_form and any(
+            # A known name spelling out the long form itself stays a mention of the entity.
+            a <= c.start and c.end <= b and not (c.claims and name_key(c.name, c.label) in keys) for a, b, keys in long_forms
+        ):
+            continue
+        if c.yields >= TO_GAZETTEER and any(c.start < b and a < c.end for a, b in claimed):
+            continue
+        kept.append(c)
+    firm = [(c.start, c.end) for c in kept if c.yields < TO_ANY]
+    kept = [c for c in kept if c.yields < TO_ANY or not any(a <= c.start < b for a, b in firm)]
+    return _fold_tails(_group(kept))
+
+
+def _group(cands: list[Candidate]) -> list[Entity]:
+    parent: dict[str, str] = {}
+
+    def find(k: str) -> str:
+        while parent.setdefault(k, k) != k:
+            parent[k] = parent[parent[k]]
+            k = parent[k]
+        return k
+
+    keys = [_keys(c) for c in cands]
+    for ks in keys:
+        root = find(ks[0])
+        for k in ks[1:]:
+            r = find(k)
+            if r != root:
+                parent[r] = root
+    groups: dict[str, list[int]] = {}
+    for n, ks in enumerate(keys):
+        groups.setdefault(find(ks[0]), []).append(n)
+    out = []
+    for members in groups.values():  # in order of each group's first candidate
+        cs = [cands[n] for n in members]
+        known = next((c for c in cs if c.known), None)
+        head = known or cs[0]
+        forced = next((c for c in cs if c.force_label), None)
+        e = Entity(name=head.name, label=head.label, known=known is not None)
+        if forced is not None and known is None:
+            e.label = forced.label
+        e.sources = {c.rule for c in cs}
+        e.spans = sorted({(c.start, c.end) for c in cs})
+        e.proposed = any(c.proposed for c in cs)
+        e.keys = {k for n in members for k in keys[n]}
+        out.append(e)
+    return out
+
+
+def _fold_tails(ents: list[Entity]) -> list[Entity]:
+    order = {id(e): n for n, e in enumerate(ents)}
+    alive = list(ents)
+    for f in sorted(ents, key=lambda e: (-len(e.name), order[id(e)])):
+        if f.known or f not in alive:
+            continue
+        for g in list(alive):
+            if g is f or g.known or len(g.name) >= len(f.name) or " " not in g.name:
+                continue
+            if f.name.endswith(" " + g.name) or f.name.endswith("-" + g.name):
+                f.spans = sorted(set(f.spans) | set(g.spans))
+                f.sources |= g.sources
+                f.proposed = f.proposed or g.proposed
+                f.keys |= g.keys
+                alive.remove(g)
+    return sorted(alive, key=lambda e: (e.first, order[id(e)]))

@@ -1,0 +1,52 @@
+"""Mid-sentence Title-Case phrases: ``the Distributed Information Bottleneck`` (ending
+in a method head noun) is a model, ``the Waymo Open Motion Dataset`` a dataset."""
+from __future__ import annotations
+
+from kg.extract.candidate import Candidate
+from kg.extract.context import Context
+from kg.extract.names import label_hint
+from kg.extract.nlp import gazetteer
+from kg.extract.vocab import words
+from kg.resolve import institutions
+
+NAME = "title-case"
+_DATASET_TAILS = frozenset(("Dataset", "Benchmark", "Corpus"))
+_NOT_ALONE = frozenset(("neural", "deep", "language", "large"))
+
+
+def _capitalised(w: str) -> bool:
+    return w[:1].isupper() and w.isalpha()
+
+
+def find(ctx: Context, prior=()) -> list[Candidate]:
+    w, n, sent = ctx.words, len(ctx.words), ctx.sent
+    heads = words("method_heads")
+    gaz = gazetteer()
+    out = []
+    i = 0
+    while i < n:
+        # Titles are Title Case by convention, so capitals there say nothing.
+        if not _capitalised(w[i]) or not ctx.in_region[i] or ctx.in_title(ctx.idx[i]) or ctx.sentence_start(i):
+            i += 1
+            continue
+        j = i
+        while j < n and (_capitalised(w[j]) or (w[j] == "-" and not ctx.ws[j - 1])) and sent[j] == sent[i]:
+            j += 1
+        names = [x for x in w[i:j] if x != "-"]
+        a, b = ctx.span(i, j)
+        defined = ctx.text[b : b + 2] == " ("  # a defined acronym follows: the acronym rule has it
+        if 2 <= len(names) <= 6 and names[-1] in _DATASET_TAILS:
+            if not defined:
+                name = ctx.stext(i, j)
+                known = gaz.known(name)
+                out.append(Candidate(a, b, known[1] if known else name, NAME, "DATASET", known=bool(known)))
+        elif 2 <= len(names) <= 5 and names[-1].lower() in heads:
+            name = ctx.stext(i, j)
+            if not institutions().is_known(name) and not all(x.lower() in heads | _NOT_ALONE for x in names):
+                known = gaz.known(name)
+                if known:
+                    out.append(Candidate(a, b, known[1], "gazetteer", known[0], known=True))
+                elif not defined:
+                    out.append(Candidate(a, b, name, NAME, label_hint(name)))
+        i = max(j, i + 1)
+    return out

@@ -1,0 +1,38 @@
+"""A capitalised word one edit away from a long gazetteer name is that name misspelt
+("Tranformer"). Eight letters at least: shorter names are too close to each other and
+to ordinary words for one edit to mean a typo."""
+from __future__ import annotations
+
+from rapidfuzz import process
+from rapidfuzz.distance import Levenshtein
+
+from kg.extract.candidate import TO_ANY, Candidate
+from kg.extract.context import Context
+from kg.extract.nlp import gazetteer
+
+NAME = "typo"
+
+
+def find(ctx: Context, prior=()) -> list[Candidate]:
+    gaz = gazetteer()
+    single = gaz.single_words
+    choices = None
+    taken = [sp for e in prior for sp in e.spans]
+    out = []
+    for i, t in enumerate(ctx.words):
+        if len(t) < 8 or not t[:1].isupper() or not t.isalpha() or not ctx.in_region[i]:
+            continue
+        # Capitals in titles and at sentence starts are ordinary words ("Converts").
+        a = ctx.idx[i]
+        if ctx.in_title(a) or ctx.sentence_start(i):
+            continue
+        low = ctx.lower[i]
+        if low in single or any(x <= a < y for x, y in taken) or gaz.known(t):
+            continue
+        if choices is None:
+            choices = list(single)
+        hit = process.extractOne(low, choices, scorer=Levenshtein.distance, score_cutoff=1)
+        if hit is not None:
+            label, cid = single[hit[0]]
+            out.append(Candidate(a, a + len(t), cid, NAME, label, known=True, yields=TO_ANY))
+    return out
