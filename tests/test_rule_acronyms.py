@@ -1,0 +1,33 @@
+"""rules.acronyms: ``Long Form (ACR)`` / ``ACR (Long Form)`` definitions and vetoes."""
+from rulehelp import found
+
+from kg.extract.candidate import GENERIC
+from kg.extract.rules import acronyms
+
+
+def test_title_case_long_form_defines_a_name_and_its_long_form_is_a_mention():
+    ctx_text = "We introduce Hierarchical Token Routing (HTR) for sparse models."
+    got = [c for c in acronyms.find(__import__("rulehelp").ctx_of(ctx_text))]
+    assert {c.name for c in got} == {"HTR"}
+    long_form = [c for c in got if c.long_form]
+    assert long_form and ctx_text[long_form[0].start : long_form[0].end] == "Hierarchical Token Routing"
+
+
+def test_lower_case_long_form_vetoes_the_acronym():
+    got = found(acronyms, "We study post-training quantization (PTQ) at scale.")
+    assert got["PTQ"].label == GENERIC
+
+
+def test_task_head_vetoes_the_acronym():
+    got = found(acronyms, "It improves Named Entity Recognition (NER) a lot.")
+    assert got["NER"].label == GENERIC
+
+
+def test_acronym_before_its_long_form():
+    got = found(acronyms, "We train FLOP (Fast Learned Operator Pruning) on images.")
+    assert got["FLOP"].label != GENERIC
+
+
+def test_chinese_long_form_needs_a_kind_word():
+    assert "GTR" in found(acronyms, "我们提出了图变换路由框架(GTR)。")
+    assert found(acronyms, "我们研究了强化学习(RL)。")["RL"].label == GENERIC

@@ -1,0 +1,23 @@
+"""rules.shapes: names by their shape (CamelCase, acronym with digits, hyphenated compounds)."""
+import pytest
+from rulehelp import found
+
+from kg.extract.rules import shapes
+
+
+@pytest.mark.parametrize("name", ["HighMMT", "ZQ3M", "CMU-MOSI", "mgo-T5"])
+def test_name_shapes(name):
+    assert name in found(shapes, f"We report results of {name} here.")
+
+
+@pytest.mark.parametrize("text", ["The UE sends a packet.", "Set $HOME2 first.", "Trained on 8 A100 GPUs."])
+def test_not_names(text):
+    assert not [n for n in found(shapes, text) if n not in ("The",)]
+
+
+def test_usage_suffix_is_cut():
+    assert "SimCTG" in found(shapes, "A SimCTG-based decoder works.")
+
+
+def test_benchmark_word_joins_the_name():
+    assert "XYZ-IML Bench" in found(shapes, "We evaluate on XYZ-IML Bench today.")
