@@ -11,3 +11,7 @@ def test_misspelt_long_name():
 
 def test_sentence_start_and_short_words_are_left_alone():
     assert not found(typos, "Tranformer models are common. We use Bret.")
+
+
+def test_another_first_letter_is_another_word():
+    assert not found(typos, "We fit Canonical Deformer maps to faces.")

@@ -30,6 +30,7 @@ class Candidate:
     label: str  # kind hint: MODEL | DATASET | GENERIC (a veto, see above)
     known: bool = False  # the name is in a gazetteer
     proposed: bool = False  # role hint: the rule saw it introduced as the paper's own
+    used: bool = False  # role hint: the rule saw it credited to others (outperforms X)
     aliases: tuple[str, ...] = ()  # other written forms of the same entity
     yields: int = TO_GAZETTEER
     force_label: bool = False  # the label comes from the text, not a guess (apposition)
@@ -50,6 +51,7 @@ class Entity:
     sources: set[str] = field(default_factory=set)
     spans: list[tuple[int, int]] = field(default_factory=list)
     proposed: bool = False
+    used: bool = False  # a rule saw it credited to others: never proposed without a cue
     keys: set[str] = field(default_factory=set)
 
     @property

@@ -17,6 +17,7 @@ from kg.extract.vocab import phrases, words
 __all__ = ["assign_kinds", "dataset_context", "is_event"]
 
 _APPOS_ARTICLES = ("a", "an", "the")
+_SPLIT_NOUNS = ("set", "sets", "split", "splits")
 _APPOS_KINDS = ("dataset", "benchmark", "corpus")
 _CLAUSE_END = frozenset(("。", "，", ",", ";", "；", "."))
 _LIST_INTRO = (":", "：", "如", "包括", "例如", "集", "准")
@@ -33,6 +34,8 @@ def dataset_context(ctx: Context, i: int, j: int) -> bool:
     after = _visible(ctx, j, j + 3)
     before = _visible(ctx, i - 3, i)
     if after[:1] and (after[0] in dataset_words or after[0] == "data"):  # "CIFAR-10 dataset", "ERA5 data"
+        return True
+    if len(after) > 1 and after[0] in words("split_words") and after[1] in _SPLIT_NOUNS:  # "the X test set"
         return True
     appos = _visible(ctx, j, j + 6)
     if appos[:1] == [","] and len(appos) > 2 and appos[1] in _APPOS_ARTICLES and any(w in _APPOS_KINDS for w in appos[2:5]):

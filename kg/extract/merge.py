@@ -4,7 +4,7 @@ In order:
 
 1. **Vetoes.** A ``GENERIC`` candidate (an acronym defined as a lower-case concept)
    removes every candidate of that name, in singular or plural.
-2. **Overlaps.** Gazetteer matches claim their tokens and defined acronyms' long forms
+2. **Overlaps.** Gazetteer matches (and typos of known names) claim their tokens and defined acronyms' long forms
    claim theirs; a candidate gives way according to its ``yields`` level (see
    :mod:`kg.extract.candidate`): inside a long form it is part of that long form,
    over a gazetteer match the known name wins, and list/typo guesses never overlap
@@ -55,7 +55,7 @@ def merge(cands: Sequence[Candidate]) -> list[Entity]:
             a <= c.start and c.end <= b and not (c.claims and name_key(c.name, c.label) in keys) for a, b, keys in long_forms
         ):
             continue
-        if c.yields >= TO_GAZETTEER and any(c.start < b and a < c.end for a, b in claimed):
+        if c.yields >= TO_GAZETTEER and not c.claims and any(c.start < b and a < c.end for a, b in claimed):
             continue
         kept.append(c)
     firm = [(c.start, c.end) for c in kept if c.yields < TO_ANY]
@@ -94,6 +94,7 @@ def _group(cands: list[Candidate]) -> list[Entity]:
         e.sources = {c.rule for c in cs}
         e.spans = sorted({(c.start, c.end) for c in cs})
         e.proposed = any(c.proposed for c in cs)
+        e.used = any(c.used for c in cs)
         e.keys = {k for n in members for k in keys[n]}
         out.append(e)
     return out
@@ -112,6 +113,7 @@ def _fold_tails(ents: list[Entity]) -> list[Entity]:
                 f.spans = sorted(set(f.spans) | set(g.spans))
                 f.sources |= g.sources
                 f.proposed = f.proposed or g.proposed
+                f.used = f.used or g.used
                 f.keys |= g.keys
                 alive.remove(g)
     return sorted(alive, key=lambda e: (e.first, order[id(e)]))

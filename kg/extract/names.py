@@ -9,7 +9,7 @@ import functools
 import re
 
 from kg.extract.nlp import _squash, gazetteer, generic_terms
-from kg.extract.vocab import phrases
+from kg.extract.vocab import phrases, words
 from kg.resolve import model_family
 
 __all__ = ["CAMEL", "ACRO", "NUMBER_UNIT", "CJK_RE", "distinctive", "generic", "initials_match",
@@ -23,6 +23,8 @@ NUMBER_UNIT = re.compile(r"^\d+(?:\.\d+)?[KkMmBbTtGg%x]?$|^\d+(?:st|nd|rd|th|D|d
 CJK_RE = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 # Number formats (INT8, FP16) and hardware (A100, V100) look like names but are not.
 _FORMAT_SHAPES = re.compile(r"^(?:INT|FP|BF|UINT|TF)\d+$|^[A-Z]\d{2,4}$")
+# arXiv category codes as digests tag entries (cs.CL, stat.ML, arXiv_CV).
+_CATEGORY_CODE = re.compile(r"^(?:cs|stat|eess|math|econ|physics|q-bio|q-fin|astro-ph|cond-mat)\.[A-Za-z]{2}$|^arXiv[_-][A-Z]{2}$")
 
 
 @functools.cache
@@ -50,7 +52,8 @@ def distinctive(text: str) -> bool:
 
 @functools.lru_cache(maxsize=65536)
 def generic(name: str) -> bool:
-    """A generic kind (CNN, ROUGE-L), a number format or a venue: never a name."""
+    """A generic kind (CNN, ROUGE-L), a metric, a page tag, a category code, a number
+    format or a venue: never a model or dataset name."""
     g = generic_terms()
     k = name.casefold()
     if k in g or k.rstrip("s") in g or _squash(name) in g:
@@ -58,7 +61,9 @@ def generic(name: str) -> bool:
     head, _, tail = k.partition("-")
     if tail and head in g and len(tail) <= 2:  # ROUGE-L, BLEU-4, F1-macro stays generic
         return True
-    return bool(_FORMAT_SHAPES.match(name) or _venue_re().match(name))
+    if k in words("metrics") or k in words("page_tags"):
+        return True
+    return bool(_FORMAT_SHAPES.match(name) or _CATEGORY_CODE.match(name) or _venue_re().match(name))
 
 
 def initials_match(acr: str, words: list[str]) -> bool:
@@ -76,16 +81,25 @@ def initials_match(acr: str, words: list[str]) -> bool:
     return len(letters) >= 2 and all(any(c == x for x in it) for c in letters)
 
 
+_YEAR_TAIL = re.compile(r"(?:[-_ ]|[A-Za-z])(?:19[89]\d|20[0-4]\d)$")
 _DATASET_SHAPE = re.compile(r"bench(mark)?$|dataset$|corpus$|[-_]?\d+(?:\.\d+)?[KkM]$", re.I)
 
 
 def label_hint(name: str) -> str:
     """First guess of a name's kind from the name alone; the typing pass revises new
     names from their contexts once every mention is known."""
-    known = gazetteer().known(name)
+    gaz = gazetteer()
+    known = gaz.known(name)
     if known:
         return known[0]
     if _DATASET_SHAPE.search(name) and not name[:1].isdigit():
+        return "DATASET"
+    # Benchmarks and challenges carry their year ("VisDA-2017", "DFUC2021").
+    if _YEAR_TAIL.search(name):
+        return "DATASET"
+    # A variant of a known dataset ("ImageNet-LT", "COCO-Stuff") is a dataset.
+    head = re.split(r"[-_]", name, maxsplit=1)[0]
+    if head != name and (gaz.known(head) or ("", ""))[0] == "DATASET":
         return "DATASET"
     return "MODEL"
 

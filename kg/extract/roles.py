@@ -105,7 +105,7 @@ def assign_roles(ctx: Context, ents: Sequence[Entity]) -> None:
             continue
         # A new name in an entry that states a contribution is the paper's own —
         # unless its first mention credits someone else.
-        first_used = bool(idx) and used_hint(ctx, *idx[0])
+        first_used = e.used or bool(idx) and used_hint(ctx, *idx[0])
         # Listed with names the paper uses ("improves over GCN, GAT and H2GCN").
         if not first_used and e.spans:
             first_used = any(g.known and not g.proposed for g in lists.get(e.spans[0][0], []))

@@ -5,7 +5,8 @@ never see each other's output except through ``prior``: the entities merged from
 stages before theirs (read-only). Stages:
 
 1. rules that read only the text: gazetteer matches, acronym definitions, name shapes,
-   naming cues, appositions, "the X dataset", Title-Case phrases, a title's head;
+   naming cues, appositions, "the X dataset", Title-Case phrases, a title's head, and
+   the context rules for unknown names ("on the X and Y datasets", "outperforms X");
 2. rules that need the names found so far: ambiguous MT names in lists, typos of known
    names;
 3. enumerations: words listed with known names of one kind.
@@ -19,8 +20,10 @@ from kg.extract.rules import (
     acronyms,
     appositions,
     cues,
+    dataset_context,
     gazetteer,
     lists,
+    model_context,
     mt_lists,
     named_datasets,
     shapes,
@@ -30,7 +33,8 @@ from kg.extract.rules import (
 )
 
 STAGES = (
-    (gazetteer, acronyms, shapes, cues, appositions, named_datasets, title_case, title_head),
+    (gazetteer, acronyms, shapes, cues, appositions, named_datasets, title_case, title_head, dataset_context,
+     model_context),
     (mt_lists, typos),
     (lists,),
 )

@@ -24,8 +24,8 @@ def find(ctx: Context, prior=()) -> list[Candidate]:
     suffixes = words("suffix_words")
     out = []
     for i, j in ctx.compounds:
-        # "RNN-based", "CLIP-guided": cut lower-case usage suffixes off the compound.
-        while j - i >= 3 and w[j - 2] in ("-", "_") and w[j - 1] in suffixes:
+        # "RNN-based", "CLIP-guided", "CNN-Based": cut usage suffixes off the compound.
+        while j - i >= 3 and w[j - 2] in ("-", "_") and ctx.lower[j - 1] in suffixes:
             j -= 2
         text = ctx.stext(i, j)
         if not distinctive(text):

@@ -1,6 +1,6 @@
 """A capitalised word one edit away from a long gazetteer name is that name misspelt
 ("Tranformer"). Eight letters at least: shorter names are too close to each other and
-to ordinary words for one edit to mean a typo."""
+to ordinary words for one edit to mean a typo, and the first letter must agree."""
 from __future__ import annotations
 
 from rapidfuzz import process
@@ -17,7 +17,8 @@ def find(ctx: Context, prior=()) -> list[Candidate]:
     gaz = gazetteer()
     single = gaz.single_words
     choices = None
-    taken = [sp for e in prior for sp in e.spans]
+    # Spans only a context rule holds are guesses a known name's misspelling corrects.
+    taken = [sp for e in prior if e.sources - {"context"} for sp in e.spans]
     out = []
     for i, t in enumerate(ctx.words):
         if len(t) < 8 or not t[:1].isupper() or not t.isalpha() or not ctx.in_region[i]:
@@ -32,7 +33,9 @@ def find(ctx: Context, prior=()) -> list[Candidate]:
         if choices is None:
             choices = list(single)
         hit = process.extractOne(low, choices, scorer=Levenshtein.distance, score_cutoff=1)
-        if hit is not None:
+        # A different first letter makes another word, not a slip ("Deformer" is not
+        # "Reformer"): typos drop, double or swap letters inside a word.
+        if hit is not None and hit[0][0] == low[0]:
             label, cid = single[hit[0]]
-            out.append(Candidate(a, a + len(t), cid, NAME, label, known=True, yields=TO_ANY))
+            out.append(Candidate(a, a + len(t), cid, NAME, label, known=True, yields=TO_ANY, claims=True))
     return out

@@ -1,0 +1,69 @@
+"""Context decides unknown dataset names, whatever they look like:
+
+* ``on the X dataset``, ``X and Y datasets``, ``the Waymo Open Motion benchmark``;
+* ``X数据集``, ``在X和Y数据集上``, ``在X、Y上进行实验``;
+* ``we evaluate on X, Y and Z``, ``trained on X``, ``results across X and Y``;
+* ``the X test set`` / ``X training split`` (the split is not part of the name).
+
+Known names keep their gazetteer kind (the merge lets gazetteer matches win).
+"""
+from __future__ import annotations
+
+from kg.extract.candidate import Candidate
+from kg.extract.context import Context
+from kg.extract.nlp import WORD
+from kg.extract.rules.items import JOINERS, items_after, items_before, lone_jargon
+from kg.extract.vocab import phrases, words
+
+NAME = "context"
+_SPLIT_NOUNS = frozenset(("set", "sets", "split", "splits", "partition"))
+_ZH_LOOKAHEAD = 8
+
+
+def _cand(ctx: Context, i: int, j: int) -> Candidate:
+    a, b = ctx.span(i, j)
+    return Candidate(a, b, ctx.text[a:b], NAME, "DATASET", force_label=True)
+
+
+def find(ctx: Context, prior=()) -> list[Candidate]:
+    w, lower, n = ctx.words, ctx.lower, len(ctx.words)
+    dataset_words, cues, splits = words("dataset_words"), words("dataset_cues"), words("split_words")
+    zh_words = phrases("dataset_words_zh")
+    found: list[tuple[int, int]] = []
+    for d in range(1, n):
+        if not ctx.in_region[d]:
+            continue
+        low = lower[d]
+        if low in dataset_words and ctx.ws[d - 1]:
+            items = lone_jargon(ctx, items_before(ctx, d))  # "the X and Y datasets"
+            if len(items) == 1 and w[d][:1].isupper():
+                items = [(items[0][0], d + 1)]  # "the Open LLM Leaderboard": the word is part of the name
+            found += items
+        elif low in splits and d + 1 < n and lower[d + 1] in _SPLIT_NOUNS and ctx.ws[d - 1]:
+            found += lone_jargon(ctx, items_before(ctx, d))  # "the X test set"
+        elif ctx.kinds[d] != WORD and ctx.kinds[d - 1] == WORD and ctx.joined(d, d + 4).startswith(zh_words):
+            found += lone_jargon(ctx, items_before(ctx, d))  # "X数据集", "在X和Y数据集上"
+        elif low in ("on", "across") and lower[d - 1] in cues:
+            found += lone_jargon(ctx, items_after(ctx, d + 1))  # "we evaluate on X, Y and Z"
+        elif w[d] == "在" and d + 1 < n and ctx.kinds[d + 1] == WORD:
+            found += lone_jargon(ctx, _zh_evaluation(ctx, d))  # "在X、Y上进行实验"
+    return [_cand(ctx, i, j) for i, j in dict.fromkeys(found)]
+
+
+def _zh_evaluation(ctx: Context, d: int) -> list[tuple[int, int]]:
+    """``在X、Y和Z上`` followed by an evaluation word (实验, 评估 …)."""
+    items = items_after(ctx, d + 1)
+    if not items:
+        return []
+    k = items[-1][1]
+    while k < len(ctx.words) and ctx.words[k].isspace():
+        k += 1
+    if k >= len(ctx.words) or ctx.words[k] != "上":
+        return []
+    after = ctx.joined(k + 1, k + 1 + _ZH_LOOKAHEAD)
+    if any(z in after for z in phrases("evaluation_words_zh")):
+        return items
+    return []
+
+
+__all__ = ["find", "NAME", "JOINERS"]
