@@ -15,3 +15,13 @@ def test_dataset_head():
 
 def test_titles_and_sentence_starts_say_nothing():
     assert not found(title_case, "Deep Networks are used.", title="Sparse Attention Network")
+
+
+def test_unmarked_title_lines_say_nothing():
+    # A title the parser did not mark: most words capitalised.
+    assert not found(title_case, "1. *Sharp Rates and Asymptotic Efficiency in a Single Algorithm* [url]")
+
+
+def test_chinese_sentences_keep_their_names():
+    got = found(title_case, "这类架构包括Mixture-of-Experts、Switch Transformers、Routing Networks、BASE层等。")
+    assert "Routing Networks" in got

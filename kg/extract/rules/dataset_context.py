@@ -30,8 +30,13 @@ def find(ctx: Context, prior=()) -> list[Candidate]:
     dataset_words, cues, splits = words("dataset_words"), words("dataset_cues"), words("split_words")
     zh_words = phrases("dataset_words_zh")
     found: list[tuple[int, int]] = []
-    for d in range(1, n):
+    for d in range(n):
         if not ctx.in_region[d]:
+            continue
+        if w[d] == "在" and d + 1 < n and ctx.kinds[d + 1] == WORD:
+            found += lone_jargon(ctx, _zh_evaluation(ctx, d))  # "在X、Y上进行实验"
+            continue
+        if d == 0:
             continue
         low = lower[d]
         if low in dataset_words and ctx.ws[d - 1]:
@@ -45,8 +50,6 @@ def find(ctx: Context, prior=()) -> list[Candidate]:
             found += lone_jargon(ctx, items_before(ctx, d))  # "X数据集", "在X和Y数据集上"
         elif low in ("on", "across") and lower[d - 1] in cues:
             found += lone_jargon(ctx, items_after(ctx, d + 1))  # "we evaluate on X, Y and Z"
-        elif w[d] == "在" and d + 1 < n and ctx.kinds[d + 1] == WORD:
-            found += lone_jargon(ctx, _zh_evaluation(ctx, d))  # "在X、Y上进行实验"
     return [_cand(ctx, i, j) for i, j in dict.fromkeys(found)]
 
 

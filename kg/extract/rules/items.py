@@ -29,7 +29,7 @@ def lone_jargon(ctx: Context, items: list[tuple[int, int]]) -> list[tuple[int, i
 
 def name_item(ctx: Context, i: int, j: int) -> bool:
     """Tokens ``i:j`` read as a name: capitalised or name-shaped, not a function word,
-    a generic kind, a language or an organisation."""
+    a generic kind, a language, a mathematical eponym or an organisation."""
     text = ctx.stext(i, j)
     if not text or not (text[:1].isupper() or distinctive(text)):
         return False
@@ -37,7 +37,8 @@ def name_item(ctx: Context, i: int, j: int) -> bool:
     if ctx.in_title(ctx.idx[i]) and not distinctive(text):
         return False
     low = text.lower()
-    if low in words("stop_caps") or low in words("languages") or generic(text) or _PLURAL_ACRONYM.match(text):
+    if low in words("stop_caps") or low in words("languages") or low in words("eponyms") or generic(text) \
+            or _PLURAL_ACRONYM.match(text):
         return False
     return not institutions().is_known(text)
 
