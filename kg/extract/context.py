@@ -14,11 +14,8 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass
 
-from spacy.tokens import Doc
-from spacy.util import filter_spans
-
 from kg.extract.names import CJK_RE, NUMBER_UNIT
-from kg.extract.nlp import CJK, WORD, cue_matcher, gazetteer, get_nlp
+from kg.extract.nlp import CJK, WORD, cue_table, gazetteer, tokenize
 from kg.extract.vocab import phrases, words
 from kg.records import Span
 
@@ -47,7 +44,6 @@ class Context:
     text: str
     regions: tuple[tuple[int, int], ...]
     title: Span | None
-    doc: Doc
     words: tuple[str, ...]
     lower: tuple[str, ...]
     idx: tuple[int, ...]  # character offset of each token
@@ -197,17 +193,15 @@ def build_context(text: str, regions, title: Span | None = None) -> Context:
     """Tokenise ``text`` once and collect what every rule reads (see module docstring)."""
     regs = tuple((s.start, s.end) if isinstance(s, Span) else tuple(s) for s in regions)
     breaks = tuple(sorted({x for r in regs for x in r}))
-    doc = get_nlp().tokenizer(text, breaks)
-    ud = doc.user_data
-    wl, ws, idx, kinds = ud["kg_words"], ud["kg_spaces"], ud["kg_idx"], ud["kg_kinds"]
+    wl, ws, idx, kinds = tokenize(text, breaks)
     lower = [w.lower() for w in wl]
     sent = _sentences(wl, ws)
     in_region = _in_regions(idx, regs)
     tok_at = {a: i for i, a in enumerate(idx)}
     end_at = {a + len(w): i + 1 for i, (a, w) in enumerate(zip(idx, wl))}
-    cues, contribution = _cues(doc, lower, sent, in_region)
+    cues, contribution = _cues(lower, sent, in_region)
     ctx = Context(
-        text=text, regions=regs, title=title, doc=doc, words=tuple(wl), lower=tuple(lower), idx=tuple(idx),
+        text=text, regions=regs, title=title, words=tuple(wl), lower=tuple(lower), idx=tuple(idx),
         ws=tuple(ws), kinds=tuple(kinds), sent=tuple(sent), in_region=tuple(in_region), tok_at=tok_at,
         end_at=end_at, compounds=tuple(_compounds(wl, ws, kinds, in_region)), cues=tuple(cues),
         contribution=contribution, matches=(), ambiguous=(), taken=(),
@@ -220,11 +214,9 @@ def build_context(text: str, regions, title: Span | None = None) -> Context:
     return ctx
 
 
-def _cues(doc: Doc, lower: list[str], sent: list[int], in_region: list[bool]):
-    strings = doc.vocab.strings
+def _cues(lower: list[str], sent: list[int], in_region: list[bool]):
     out, contribution = [], False
-    for mid, s, e in cue_matcher()(doc):
-        kind = strings[mid]
+    for s, e, kind in sorted(cue_table().find(lower)):
         if kind == "AND_VERB":
             # "… and develop X" is a contribution only after a first-person clause.
             if not any(lower[k] == "we" and sent[k] == sent[s] for k in range(max(0, s - 40), s)):
@@ -243,8 +235,8 @@ def _gazetteer_matches(ctx: Context):
     written with spaces the patterns lack ("Science QA")."""
     gaz = gazetteer()
     w, n = ctx.words, len(ctx.words)
-    hits = [h for h in gaz(ctx.doc) if ctx.in_region[h.start]]
-    keep = {(s.start, s.end) for s in filter_spans([ctx.doc[h.start : h.end] for h in hits])}
+    hits = sorted((h for h in gaz.find(ctx.words, ctx.lower) if ctx.in_region[h.start]), key=lambda h: (h.start, h.end))
+    keep = _longest_first([(h.start, h.end) for h in hits])
     taken = [False] * n
     matches, ambiguous = [], []
     model_words_zh = phrases("model_words_zh")
@@ -282,6 +274,18 @@ def _gazetteer_matches(ctx: Context):
         taken[h.start : h.end] = [True] * (h.end - h.start)
     matches += _spaced_names(ctx, taken)
     return sorted(matches, key=lambda m: (m.a, m.b)), ambiguous, taken
+
+
+def _longest_first(spans: list[tuple[int, int]]) -> set[tuple[int, int]]:
+    """Spans kept when overlaps are settled longest first, then leftmost (spaCy's
+    ``filter_spans`` rule, which the gazetteer has always used)."""
+    seen: set[int] = set()
+    out = set()
+    for s, e in sorted(set(spans), key=lambda x: (x[1] - x[0], -x[0]), reverse=True):
+        if s not in seen and e - 1 not in seen:
+            out.add((s, e))
+            seen.update(range(s, e))
+    return out
 
 
 def _spaced_names(ctx: Context, taken: list[bool]) -> list[GazMatch]:

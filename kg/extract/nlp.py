@@ -1,5 +1,5 @@
-"""The spaCy side of extraction: a blank pipeline with a tokenizer fit for mixed
-Chinese/English digests, and gazetteer matchers built from ``kg/data``.
+"""Tokenisation and phrase matching for extraction: a tokenizer fit for mixed
+Chinese/English digests, and gazetteer and cue tables built from ``kg/data``.
 
 Why a custom tokenizer: spaCy's blank ``zh`` splits everything per character, so a
 Latin name inside Chinese text (``MLP混合物``, ``使用CubeMLP提取``) would be letters, and
@@ -7,8 +7,16 @@ the blank ``en`` tokenizer keeps ``CubeMLP提取`` as one token. Ours emits one 
 CJK character, one per Latin/digit run and one per punctuation mark, and it splits
 hyphens, so ``CMU-MOSI``, ``T5-XL`` and ``Mixture-of-Experts`` are token sequences that
 phrase patterns (tokenised the same way) and shape rules can match. Whitespace is kept
-exactly (``Doc.text == text``), so token offsets are character offsets in the entry:
-that is what makes evidence spans exact.
+exactly, so token offsets are character offsets in the entry: that is what makes
+evidence spans exact.
+
+Why plain lists and a dict-indexed phrase table instead of a spaCy ``Doc`` and
+``PhraseMatcher``: extraction reads each entry once, and building a ``Doc`` (a lexeme
+lookup per token) cost more than all matching. :func:`tokenize` returns the token
+strings, offsets and classes; :class:`PhraseTable` finds token-sequence patterns by a
+lookup on each token's first-token index (same answers as a ``PhraseMatcher`` on
+``LOWER``/``ORTH``). :func:`get_nlp` still gives a spaCy pipeline with this tokenizer
+for anyone who wants ``Doc`` objects.
 """
 from __future__ import annotations
 
@@ -20,84 +28,94 @@ from importlib import resources
 
 import spacy
 from spacy.language import Language
-from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
 from kg.extract.vocab import phrases
 
-__all__ = ["MixedTokenizer", "get_nlp", "Gazetteer", "gazetteer", "load_patterns", "generic_terms"]
+__all__ = ["tokenize", "MixedTokenizer", "get_nlp", "PhraseTable", "Gazetteer", "gazetteer", "load_patterns",
+           "generic_terms", "cue_table", "CJK", "WORD", "PUNCT", "SPACE"]
 
 _TOKEN_RE = re.compile(
-    r"([\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff])"  # 1: one CJK character
-    r"|((?:(?![\u3400-\u9fff])[^\W_])+(?:[.](?=\d)(?:(?![\u3400-\u9fff])[^\W_])+)*)"  # 2: Latin/digit run, 2.0
-    r"|(\S)",  # 3: any other single character
+    r"(\s*)"  # the whitespace before a token
+    r"([\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]"  # one CJK character
+    r"|(?:(?![\u3400-\u9fff])[^\W_])+(?:[.](?=\d)(?:(?![\u3400-\u9fff])[^\W_])+)*"  # Latin/digit run, 2.0
+    r"|\S)",  # any other single character
     re.U,
 )
 
-#: Token classes kept beside the words (``Doc.user_data["kg_kinds"]``): rules ask "is this
-#: a Latin/digit word?" for every token, and the regex group that matched already knows.
+#: Token classes (``tokenize``'s fourth list): rules ask "is this a Latin/digit word?"
+#: for every token, and the first character already knows.
 CJK, WORD, PUNCT, SPACE = 1, 2, 3, 0
 
 
+def _kind(tok: str) -> int:
+    c = tok[0]
+    if "\u3400" <= c <= "\u9fff" or "\uf900" <= c <= "\ufaff":
+        return CJK if len(tok) == 1 and not ("\u4dc0" <= c <= "\u4dff") else (WORD if c.isalnum() else PUNCT)
+    return WORD if c.isalnum() else PUNCT
+
+
+def tokenize(text: str, breaks: tuple[int, ...] = ()) -> tuple[list[str], list[bool], list[int], list[int]]:
+    """``(words, space_after, offsets, kinds)`` of ``text``; ``breaks`` are offsets
+    where a token must end even inside a word run — the seam of an English and a
+    Chinese title glued together (``…Vision TransformersViT自适应…``) is one.
+
+    Whitespace other than one space after a token is kept as a token of its own
+    (class :data:`SPACE`), so the words and spaces rebuild the text exactly."""
+    words: list[str] = []
+    spaces: list[bool] = []
+    idx: list[int] = []
+    kinds: list[int] = []
+    pos = 0  # end of the last token
+    seg = 0
+    for cut in [c for c in breaks if 0 < c < len(text)] + [len(text)]:
+        p = seg
+        # Matching each segment on its own ends every token at a break.
+        for gap, tok in _TOKEN_RE.findall(text, seg, cut):
+            a = p + len(gap)
+            if a != pos:
+                _gap(text[pos:a], pos, words, spaces, idx, kinds)
+            words.append(tok)
+            spaces.append(False)
+            idx.append(a)
+            kinds.append(_kind(tok))
+            pos = p = a + len(tok)
+        seg = cut
+    if pos < len(text):  # trailing whitespace stays one token
+        words.append(text[pos:])
+        spaces.append(False)
+        idx.append(pos)
+        kinds.append(SPACE)
+    return words, spaces, idx, kinds
+
+
+def _gap(gap: str, at: int, words, spaces, idx, kinds) -> None:
+    """Whitespace between tokens: one space is the previous token's "space after";
+    anything else is kept as a token so the text round-trips."""
+    if gap == " " and words:
+        spaces[-1] = True
+        return
+    if words and gap[0] == " " and not spaces[-1]:
+        spaces[-1] = True
+        gap, at = gap[1:], at + 1
+    if gap:
+        words.append(gap)
+        spaces.append(False)
+        idx.append(at)
+        kinds.append(SPACE)
+
+
 class MixedTokenizer:
-    """Offset-exact tokenizer for mixed CJK/Latin text (see module docstring)."""
+    """:func:`tokenize` as a spaCy tokenizer (for ``get_nlp()``; extraction itself
+    reads the plain lists)."""
 
     def __init__(self, vocab: Vocab):
         self.vocab = vocab
 
     def __call__(self, text: str, breaks: tuple[int, ...] = ()) -> Doc:
-        """Tokenise ``text``; ``breaks`` are offsets where a token must end even inside a
-        word run — the seam of an English and a Chinese title glued together
-        (``…Vision TransformersViT自适应…``) is one.
-
-        Besides the Doc, ``user_data`` holds plain lists kg's rules read without building
-        spaCy ``Token`` objects: ``kg_words``, ``kg_spaces``, ``kg_idx`` (character
-        offsets) and ``kg_kinds`` (:data:`CJK`, :data:`WORD`, :data:`PUNCT`, :data:`SPACE`).
-        """
-        words: list[str] = []
-        spaces: list[bool] = []
-        idx: list[int] = []
-        kinds: list[int] = []
-        pos = 0
-        cuts = [c for c in breaks if 0 < c < len(text)] + [len(text)]
-        seg = 0
-        for cut in cuts:
-            # Matching each segment on its own ends every token at a break.
-            for m in _TOKEN_RE.finditer(text, seg, cut):
-                a = m.start()
-                if a > pos:
-                    gap = text[pos:a]
-                    if gap == " " and words:
-                        spaces[-1] = True
-                    else:
-                        # Keep odd whitespace as its own token so the text round-trips.
-                        gpos = pos
-                        if words and gap.startswith(" ") and not spaces[-1]:
-                            spaces[-1] = True
-                            gap = gap[1:]
-                            gpos += 1
-                        if gap:
-                            words.append(gap)
-                            spaces.append(False)
-                            idx.append(gpos)
-                            kinds.append(SPACE)
-                words.append(m.group())
-                spaces.append(False)
-                idx.append(a)
-                kinds.append(m.lastindex)
-                pos = m.end()
-            seg = cut
-        tail = text[pos:]
-        if tail:
-            words.append(tail)
-            spaces.append(False)
-            idx.append(pos)
-            kinds.append(SPACE)
-        doc = Doc(self.vocab, words=words, spaces=spaces)
-        ud = doc.user_data
-        ud["kg_words"], ud["kg_spaces"], ud["kg_idx"], ud["kg_kinds"] = words, spaces, idx, kinds
-        return doc
+        words, spaces, _, _ = tokenize(text, breaks)
+        return Doc(self.vocab, words=words, spaces=spaces)
 
     # spaCy serialisation hooks (a tokenizer must offer them to live in a pipeline).
     def to_bytes(self, **kwargs) -> bytes:  # pragma: no cover - nothing to save
@@ -146,6 +164,49 @@ def generic_terms() -> frozenset[str]:
     return frozenset(out)
 
 
+class PhraseTable:
+    """Token-sequence patterns indexed by their first token.
+
+    ``find(tokens)`` returns ``(start, end, payload)`` for every pattern occurrence, the
+    same hits a spaCy ``PhraseMatcher`` gives on the attribute the tokens carry
+    (lower-cased words for ``LOWER``, words as written for ``ORTH``). A pattern is
+    stored once: the first payload added for a token sequence keeps it.
+    """
+
+    def __init__(self) -> None:
+        self._by_first: dict[str, list[tuple[int, tuple[str, ...], object]]] = {}
+        self._seen: set[tuple[str, ...]] = set()
+
+    def add(self, tokens: tuple[str, ...], payload: object) -> None:
+        if not tokens or tokens in self._seen:
+            return
+        self._seen.add(tokens)
+        self._by_first.setdefault(tokens[0], []).append((len(tokens), tokens, payload))
+
+    def __len__(self) -> int:
+        return len(self._seen)
+
+    def find(self, tokens) -> list[tuple[int, int, object]]:
+        out = []
+        by_first = self._by_first
+        n = len(tokens)
+        for i, t in enumerate(tokens):
+            cands = by_first.get(t)
+            if cands is None:
+                continue
+            for size, pat, payload in cands:
+                if size == 1:
+                    out.append((i, i + 1, payload))
+                elif i + size <= n and tuple(tokens[i : i + size]) == pat:
+                    out.append((i, i + size, payload))
+        return out
+
+
+def _pattern_tokens(text: str) -> tuple[str, ...]:
+    words, spaces, _, _ = tokenize(text)
+    return tuple(words)
+
+
 @dataclass(frozen=True)
 class GazetteerHit:
     start: int  # token index
@@ -157,36 +218,35 @@ class GazetteerHit:
 
 
 class Gazetteer:
-    """Phrase matchers over the model, dataset and MT-alias pattern files.
+    """Phrase tables over the model, dataset and MT-alias pattern files.
 
-    Patterns match on ``LOWER`` unless marked ``"case": "exact"`` (names that are also
-    ordinary words, such as ``Performer`` or ``ART``), which match on ``ORTH``.
+    Patterns match on lower-cased tokens unless marked ``"case": "exact"`` (names that
+    are also ordinary words, such as ``Performer`` or ``ART``), which match as written.
+    Rows come in priority order: the first row of a surface form owns it.
     """
 
-    def __init__(self, nlp: Language, rows: list[dict]):
-        self.nlp = nlp
-        self.lower = PhraseMatcher(nlp.vocab, attr="LOWER")
-        self.exact = PhraseMatcher(nlp.vocab, attr="ORTH")
-        self.meta: dict[str, tuple[str, str, bool, bool]] = {}
-        self.ids: dict[str, tuple[str, str]] = {}  # squashed id -> (label, id)
-        for i, row in enumerate(rows):
-            key = f"g{i}"
+    def __init__(self, rows: list[dict]):
+        self.lower = PhraseTable()
+        self.exact = PhraseTable()
+        self.ids: dict[str, tuple[str, str]] = {}  # squashed id or pattern -> (label, id)
+        self._rows: list[tuple[str, str, bool, bool]] = []
+        for row in rows:
             label = row.get("label", "MODEL")
-            mt = row.get("lang") == "zh"
-            self.meta[key] = (label, row["id"], mt, bool(row.get("ambiguous")))
-            doc = nlp.make_doc(row["pattern"])
+            meta = (label, row["id"], row.get("lang") == "zh", bool(row.get("ambiguous")))
+            self._rows.append(meta)
+            toks = _pattern_tokens(row["pattern"])
             if row.get("case") == "exact":
-                self.exact.add(key, [doc])
+                self.exact.add(toks, meta)
             else:
-                self.lower.add(key, [doc])
+                self.lower.add(tuple(t.lower() for t in toks), meta)
             self.ids.setdefault(_squash(row["id"]), (label, row["id"]))
             self.ids.setdefault(_squash(row["pattern"]), (label, row["id"]))
 
-    def __call__(self, doc: Doc) -> list[GazetteerHit]:
+    def find(self, words, lower) -> list[GazetteerHit]:
+        """Every pattern occurrence in a tokenised text (``words`` and their lower-cased forms)."""
         hits = []
-        for matcher in (self.lower, self.exact):
-            for match_id, s, e in matcher(doc):
-                label, cid, mt, amb = self.meta[self.nlp.vocab.strings[match_id]]
+        for table, toks in ((self.lower, lower), (self.exact, words)):
+            for s, e, (label, cid, mt, amb) in table.find(toks):
                 hits.append(GazetteerHit(s, e, label, cid, mt, amb))
         return hits
 
@@ -194,7 +254,7 @@ class Gazetteer:
     def single_words(self) -> dict[str, tuple[str, str]]:
         """Lower-cased one-word names of 8+ letters, for typo matching."""
         out = {}
-        for _key, (label, cid, mt, amb) in sorted(self.meta.items()):
+        for label, cid, mt, amb in sorted(self._rows):
             if mt or amb or not re.fullmatch(r"[A-Za-z]{8,}", cid):
                 continue
             out.setdefault(cid.lower(), (label, cid))
@@ -206,34 +266,41 @@ class Gazetteer:
         return self.ids.get(_squash(name))
 
 
+_SQUASH = re.compile(r"[\s\-_.·’'\"]+")
+
+
+@functools.lru_cache(maxsize=65536)
 def _squash(s: str) -> str:
     """Key for "same name": case-folded without spaces, hyphens, underscores, dots and
     quotes (the annotation guidelines' matching rule). Shared by the gazetteer lookups
     and the entity rules so both always agree."""
-    return re.sub(r"[\s\-_.·’'\"]+", "", s.casefold())
+    return _SQUASH.sub("", s.casefold())
 
 
 @functools.cache
 def gazetteer() -> Gazetteer:
+    # The curated files come first so that they win every conflict (``Gazetteer.ids``
+    # keeps the first owner of a key); the catalog files, built by
+    # scripts/build-gazetteers from the ML ecosystem's own registries, only add names.
     rows = load_patterns("models.jsonl") + load_patterns("datasets.jsonl") + load_patterns("mt_aliases.jsonl")
-    return Gazetteer(get_nlp(), rows)
+    rows += load_patterns("catalog_models.jsonl") + load_patterns("catalog_datasets.jsonl")
+    return Gazetteer(rows)
 
 
 @functools.cache
-def cue_matcher() -> PhraseMatcher:
+def cue_table() -> PhraseTable:
     """Phrases that introduce a paper's own contribution or name something, expanded
-    from the vocabularies in ``kg/data/rules/`` into a PhraseMatcher (far faster than a
-    token Matcher with optional tokens, and just as exact for a closed list of phrases).
+    from the vocabularies in ``kg/data/rules/`` (matched on lower-cased tokens).
 
-    Match ids: ``WE_VERB`` ("we also propose", "this paper presents"), ``AND_VERB``
+    Payloads: ``WE_VERB`` ("we also propose", "this paper presents"), ``AND_VERB``
     ("… and develop", counted only after a first-person clause), ``NAMED`` ("called",
     "dubbed"), ``ZH_WE`` (我们提出, 本文进一步介绍) and ``ZH_NAMED`` (称为, 名为).
     """
-    nlp = get_nlp()
-    m = PhraseMatcher(nlp.vocab, attr="LOWER")
+    table = PhraseTable()
 
     def add(key: str, items) -> None:
-        m.add(key, [nlp.make_doc(p) for p in sorted(set(items))])
+        for p in sorted(set(items)):
+            table.add(tuple(t.lower() for t in _pattern_tokens(p)), key)
 
     subjects, verbs = phrases("cue_subjects"), phrases("cue_verbs")
     adverbs = ("",) + phrases("cue_adverbs")
@@ -243,4 +310,4 @@ def cue_matcher() -> PhraseMatcher:
     zh_adverbs = ("",) + phrases("cue_adverbs_zh")
     add("ZH_WE", (s + a + v for s in phrases("cue_subjects_zh") for a in zh_adverbs for v in phrases("cue_verbs_zh")))
     add("ZH_NAMED", phrases("naming_words_zh"))
-    return m
+    return table
