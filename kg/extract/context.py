@@ -11,7 +11,7 @@ the regions and the title, the cue phrases, the word compounds (``CMU-MOSI``,
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 from kg.extract.names import CJK_RE, NUMBER_UNIT
@@ -51,6 +51,7 @@ class Context:
     kinds: tuple[int, ...]  # nlp.CJK / WORD / PUNCT / SPACE
     sent: tuple[int, ...]  # sentence number of each token
     in_region: tuple[bool, ...]  # the token starts inside a region
+    caps: tuple[int, ...]  # indices of Latin words starting with a capital, inside a region
     tok_at: dict[int, int]  # character offset -> token starting there
     end_at: dict[int, int]  # character offset -> token index + 1 of the token ending there
     compounds: tuple[tuple[int, int], ...]  # word runs glued by - _ + (token ranges)
@@ -94,6 +95,10 @@ class Context:
 
     def overlaps_taken(self, i: int, j: int) -> bool:
         return any(self.taken[i:j])
+
+    def sentence(self, s: int) -> range:
+        """Token indices of sentence number ``s``."""
+        return range(bisect_left(self.sent, s), bisect_right(self.sent, s))
 
     def sentence_start(self, i: int) -> bool:
         """Token ``i`` opens a sentence or a line (where capitals say nothing)."""
@@ -160,16 +165,20 @@ def _sentences(words: list[str], ws: list[bool]) -> list[int]:
 
 
 def _in_regions(idx: list[int], regions: tuple[tuple[int, int], ...]) -> list[bool]:
-    if len(regions) == 1:
-        a, b = regions[0]
-        return [a <= x < b for x in idx]
-    bounds = sorted(regions)
-    starts = [a for a, _ in bounds]
+    """For each token offset (ascending), whether it lies inside a region: one sweep
+    over the regions merged into disjoint ranges."""
+    merged: list[list[int]] = []
+    for a, b in sorted(regions):
+        if merged and a <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], b)
+        else:
+            merged.append([a, b])
     out = []
+    k, m = 0, len(merged)
     for x in idx:
-        k = bisect_right(starts, x) - 1
-        # Regions may overlap (a title inside the body span): check every one that starts before.
-        out.append(any(a <= x < b for a, b in bounds[: k + 1]) if k >= 0 else False)
+        while k < m and merged[k][1] <= x:
+            k += 1
+        out.append(k < m and merged[k][0] <= x)
     return out
 
 
@@ -200,9 +209,10 @@ def build_context(text: str, regions, title: Span | None = None) -> Context:
     tok_at = {a: i for i, a in enumerate(idx)}
     end_at = {a + len(w): i + 1 for i, (a, w) in enumerate(zip(idx, wl))}
     cues, contribution = _cues(lower, sent, in_region)
+    caps = tuple(i for i, k in enumerate(kinds) if k == WORD and in_region[i] and wl[i][0].isupper())
     ctx = Context(
         text=text, regions=regs, title=title, words=tuple(wl), lower=tuple(lower), idx=tuple(idx),
-        ws=tuple(ws), kinds=tuple(kinds), sent=tuple(sent), in_region=tuple(in_region), tok_at=tok_at,
+        ws=tuple(ws), kinds=tuple(kinds), sent=tuple(sent), in_region=tuple(in_region), caps=caps, tok_at=tok_at,
         end_at=end_at, compounds=tuple(_compounds(wl, ws, kinds, in_region)), cues=tuple(cues),
         contribution=contribution, matches=(), ambiguous=(), taken=(),
     )
@@ -296,13 +306,14 @@ def _spaced_names(ctx: Context, taken: list[bool]) -> list[GazMatch]:
     w, kinds, ws, n = ctx.words, ctx.kinds, ctx.ws, len(ctx.words)
     out = []
     for i in range(n):
-        if kinds[i] != WORD or taken[i] or not ctx.in_region[i] or not (w[i][:1].isupper() or w[i][:1].isdigit()):
+        # Only Latin words start one; most tokens of a Chinese entry are characters.
+        if kinds[i] != WORD or not (w[i][0].isupper() or w[i][0].isdigit()) or taken[i] or not ctx.in_region[i]:
             continue
         for size in (3, 2):
             j = i + size
             if j > n or any(taken[i:j]) or any(kinds[k] != WORD for k in range(i, j)) or not all(ws[k] for k in range(i, j - 1)):
                 continue
-            known = gaz.known(ctx.stext(i, j))
+            known = gaz.known(" ".join(w[i:j]))  # words joined by single spaces
             if known:
                 a, b = ctx.span(i, j)
                 out.append(GazMatch(i, j, a, b, known[0], known[1], True, "gazetteer"))

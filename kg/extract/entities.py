@@ -29,10 +29,11 @@ def entities_in(ctx: Context) -> list[Entity]:
     """Run every rule stage over ``ctx``, merge, type and give roles."""
     cands: list[Candidate] = []
     ents: list[Entity] = []
-    for stage in STAGES:
-        for rule in stage:
-            cands += rule.find(ctx, ents)
-        ents = merge(cands)
+    for n, stage in enumerate(STAGES):
+        new = [c for rule in stage for c in rule.find(ctx, ents)]
+        cands += new
+        if new or n == 0:  # a stage that found nothing leaves the entities as they are
+            ents = merge(cands)
     assign_kinds(ctx, ents)
     assign_roles(ctx, ents)
     veto = vetoed(cands)

@@ -53,9 +53,8 @@ def dataset_context(ctx: Context, i: int, j: int) -> bool:
     if any(z in clause for z in zh_words) and clause.endswith(_LIST_INTRO):
         return True
     if before and before[-1] in ("on", "in", "across") or ctx.joined(i - 5, i).endswith("在"):
-        s = ctx.sent[i]
         evaluation = words("evaluation_words")
-        if any(ctx.lower[k] in evaluation for k in range(len(ctx.words)) if ctx.sent[k] == s):
+        if any(ctx.lower[k] in evaluation for k in ctx.sentence(ctx.sent[i])):
             return True
     return False
 

@@ -10,9 +10,9 @@ import re
 
 from kg.extract.nlp import _squash, gazetteer, generic_terms
 from kg.extract.vocab import phrases, words
-from kg.resolve import model_family
+from kg.resolve import institutions, model_family
 
-__all__ = ["CAMEL", "ACRO", "NUMBER_UNIT", "CJK_RE", "distinctive", "generic", "initials_match",
+__all__ = ["CAMEL", "ACRO", "NUMBER_UNIT", "CJK_RE", "distinctive", "generic", "initials_match", "is_institution",
            "label_hint", "name_key", "squash"]
 
 squash = _squash
@@ -64,6 +64,13 @@ def generic(name: str) -> bool:
     if k in words("metrics") or k in words("page_tags"):
         return True
     return bool(_FORMAT_SHAPES.match(name) or _CATEGORY_CODE.match(name) or _venue_re().match(name))
+
+
+@functools.lru_cache(maxsize=65536)
+def is_institution(text: str) -> bool:
+    """An organisation's name (OpenAI, DeepMind): never a model or dataset. Cached: the
+    institution lookup normalises and may fuzzy-match, and names recur across entries."""
+    return institutions().is_known(text)
 
 
 def initials_match(acr: str, words: list[str]) -> bool:

@@ -165,40 +165,48 @@ def generic_terms() -> frozenset[str]:
 
 
 class PhraseTable:
-    """Token-sequence patterns indexed by their first token.
+    """Token-sequence patterns in a trie of dicts, one level per token.
 
     ``find(tokens)`` returns ``(start, end, payload)`` for every pattern occurrence, the
     same hits a spaCy ``PhraseMatcher`` gives on the attribute the tokens carry
-    (lower-cased words for ``LOWER``, words as written for ``ORTH``). A pattern is
-    stored once: the first payload added for a token sequence keeps it.
+    (lower-cased words for ``LOWER``, words as written for ``ORTH``): from each token
+    the trie is walked while the next token continues some pattern, so a token that
+    starts no pattern costs one dict lookup. A pattern is stored once: the first
+    payload added for a token sequence keeps it.
     """
 
+    _END = None  # the key under which a node keeps the payload of a pattern ending there
+
     def __init__(self) -> None:
-        self._by_first: dict[str, list[tuple[int, tuple[str, ...], object]]] = {}
-        self._seen: set[tuple[str, ...]] = set()
+        self._root: dict = {}
+        self._size = 0
 
     def add(self, tokens: tuple[str, ...], payload: object) -> None:
-        if not tokens or tokens in self._seen:
+        if not tokens:
             return
-        self._seen.add(tokens)
-        self._by_first.setdefault(tokens[0], []).append((len(tokens), tokens, payload))
+        node = self._root
+        for t in tokens:
+            node = node.setdefault(t, {})
+        if self._END not in node:
+            node[self._END] = payload
+            self._size += 1
 
     def __len__(self) -> int:
-        return len(self._seen)
+        return self._size
 
     def find(self, tokens) -> list[tuple[int, int, object]]:
         out = []
-        by_first = self._by_first
-        n = len(tokens)
+        root, end, n = self._root, self._END, len(tokens)
         for i, t in enumerate(tokens):
-            cands = by_first.get(t)
-            if cands is None:
-                continue
-            for size, pat, payload in cands:
-                if size == 1:
-                    out.append((i, i + 1, payload))
-                elif i + size <= n and tuple(tokens[i : i + size]) == pat:
-                    out.append((i, i + size, payload))
+            node = root.get(t)
+            j = i + 1
+            while node is not None:
+                if end in node:
+                    out.append((i, j, node[end]))
+                if j >= n:
+                    break
+                node = node.get(tokens[j])
+                j += 1
         return out
 
 

@@ -29,9 +29,10 @@ def find(ctx: Context, prior=()) -> list[Candidate]:
     w, lower, n = ctx.words, ctx.lower, len(ctx.words)
     dataset_words, cues, splits = words("dataset_words"), words("dataset_cues"), words("split_words")
     zh_words = phrases("dataset_words_zh")
+    triggers = dataset_words | splits | {"on", "across", "在"} | {z[0] for z in zh_words}
     found: list[tuple[int, int]] = []
     for d in range(n):
-        if not ctx.in_region[d]:
+        if lower[d] not in triggers or not ctx.in_region[d]:  # one set lookup for most tokens
             continue
         if w[d] == "在" and d + 1 < n and ctx.kinds[d + 1] == WORD:
             found += lone_jargon(ctx, _zh_evaluation(ctx, d))  # "在X、Y上进行实验"

@@ -5,10 +5,9 @@ from __future__ import annotations
 import re
 
 from kg.extract.context import Context
-from kg.extract.names import distinctive, generic
+from kg.extract.names import distinctive, generic, is_institution
 from kg.extract.nlp import WORD
 from kg.extract.vocab import words
-from kg.resolve import institutions
 
 __all__ = ["items_after", "items_before", "lone_jargon", "name_item"]
 
@@ -40,7 +39,7 @@ def name_item(ctx: Context, i: int, j: int) -> bool:
     if low in words("stop_caps") or low in words("languages") or low in words("eponyms") or generic(text) \
             or _PLURAL_ACRONYM.match(text):
         return False
-    return not institutions().is_known(text)
+    return not is_institution(text)
 
 
 def _capital_word(ctx: Context, k: int) -> bool:

@@ -32,8 +32,9 @@ def _once(ctx: Context, anchors, spans) -> list[Candidate]:
     joiners = set(phrases("list_joiner_words"))
     stop_caps = words("stop_caps")
     out = []
-    for i, t in enumerate(w):
-        if i == 0 or len(t) < 3 or not t[:1].isupper() or not t.isalpha() or ctx.taken[i]:
+    for i in ctx.caps:
+        t = w[i]
+        if i == 0 or len(t) < 3 or not t.isalpha() or ctx.taken[i]:
             continue
         if ctx.lower[i] in stop_caps or generic(t) or w[i - 1] in (".", "\n"):
             continue

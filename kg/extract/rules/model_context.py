@@ -27,9 +27,10 @@ def find(ctx: Context, prior=()) -> list[Candidate]:
     lower, n = ctx.lower, len(ctx.words)
     cues, suffixes = words("model_cues"), words("model_suffixes")
     zh_dataset = phrases("dataset_words_zh")
+    triggers = cues | {"compared", "基"}
     found: list[tuple[int, int]] = []
     for k in range(n - 1):
-        if not ctx.in_region[k]:
+        if lower[k] not in triggers or not ctx.in_region[k]:  # one set lookup for most tokens
             continue
         low = lower[k]
         if low in cues or (low == "compared" and lower[k + 1] in ("with", "to")):

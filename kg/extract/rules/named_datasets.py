@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from kg.extract.candidate import Candidate
 from kg.extract.context import Context
-from kg.extract.names import generic
+from kg.extract.names import generic, is_institution
 from kg.extract.nlp import gazetteer
 from kg.extract.vocab import words
-from kg.resolve import institutions
 
 NAME = "shape"
 _NEXT = frozenset(("dataset", "benchmark", "corpus"))
@@ -23,7 +22,7 @@ def find(ctx: Context, prior=()) -> list[Candidate]:
         prev = ctx.lower[i - 1] if i > 0 else ""
         if ctx.lower[j] in _NEXT and ctx.ws[j - 1] and prev in _BEFORE:
             text = ctx.stext(i, j)
-            if not generic(text) and text.lower() not in words("stop_caps") and not institutions().is_known(text):
+            if not generic(text) and text.lower() not in words("stop_caps") and not is_institution(text):
                 a, b = ctx.span(i, j)
                 known = gazetteer().known(text)
                 out.append(Candidate(a, b, known[1] if known else text, NAME, "DATASET", known=bool(known)))

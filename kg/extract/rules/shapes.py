@@ -7,10 +7,10 @@ import re
 
 from kg.extract.candidate import Candidate
 from kg.extract.context import Context
-from kg.extract.names import distinctive, generic, label_hint
+from kg.extract.names import distinctive, generic, is_institution, label_hint
 from kg.extract.nlp import gazetteer
 from kg.extract.vocab import words
-from kg.resolve import institutions, model_family
+from kg.resolve import model_family
 
 NAME = "shape"
 _BARE_ACRONYM = re.compile(r"[A-Z]{2,3}s?")
@@ -32,7 +32,7 @@ def find(ctx: Context, prior=()) -> list[Candidate]:
             continue
         if i > 0 and w[i - 1] in ("$", "\\", "%") and not ws[i - 1]:
             continue  # $HOME, \textsc, %PATH%: variables and markup, not names
-        if institutions().is_known(text):  # OpenAI, DeepMind: organisations, not models
+        if is_institution(text):  # OpenAI, DeepMind: organisations, not models
             continue
         # A bare acronym of two or three capitals that the entry neither defines nor
         # introduces ("UE", "BN", "CT") is far more often jargon than a name.

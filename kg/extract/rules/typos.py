@@ -20,8 +20,9 @@ def find(ctx: Context, prior=()) -> list[Candidate]:
     # Spans only a context rule holds are guesses a known name's misspelling corrects.
     taken = [sp for e in prior if e.sources - {"context"} for sp in e.spans]
     out = []
-    for i, t in enumerate(ctx.words):
-        if len(t) < 8 or not t[:1].isupper() or not t.isalpha() or not ctx.in_region[i]:
+    for i in ctx.caps:
+        t = ctx.words[i]
+        if len(t) < 8 or not t.isalpha():
             continue
         # Capitals in titles and at sentence starts are ordinary words ("Converts").
         a = ctx.idx[i]
