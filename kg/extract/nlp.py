@@ -67,6 +67,7 @@ def tokenize(text: str, breaks: tuple[int, ...] = ()) -> tuple[list[str], list[b
     spaces: list[bool] = []
     idx: list[int] = []
     kinds: list[int] = []
+    kind_of = _KINDS  # one-character tokens (most of a Chinese entry) by lookup
     pos = 0  # end of the last token
     seg = 0
     for cut in [c for c in breaks if 0 < c < len(text)] + [len(text)]:
@@ -75,11 +76,19 @@ def tokenize(text: str, breaks: tuple[int, ...] = ()) -> tuple[list[str], list[b
         for gap, tok in _TOKEN_RE.findall(text, seg, cut):
             a = p + len(gap)
             if a != pos:
-                _gap(text[pos:a], pos, words, spaces, idx, kinds)
+                if gap == " " and words and a == pos + 1:
+                    spaces[-1] = True
+                else:
+                    _gap(text[pos:a], pos, words, spaces, idx, kinds)
             words.append(tok)
             spaces.append(False)
             idx.append(a)
-            kinds.append(_kind(tok))
+            k = kind_of.get(tok)
+            if k is None:
+                k = _kind(tok)
+                if len(tok) == 1:
+                    kind_of[tok] = k
+            kinds.append(k)
             pos = p = a + len(tok)
         seg = cut
     if pos < len(text):  # trailing whitespace stays one token
@@ -88,6 +97,9 @@ def tokenize(text: str, breaks: tuple[int, ...] = ()) -> tuple[list[str], list[b
         idx.append(pos)
         kinds.append(SPACE)
     return words, spaces, idx, kinds
+
+
+_KINDS: dict[str, int] = {}
 
 
 def _gap(gap: str, at: int, words, spaces, idx, kinds) -> None:
