@@ -27,3 +27,10 @@ def test_spaced_spelling_of_a_known_name():
 def test_ambiguous_translation_is_pending_without_a_model_word():
     ctx = ctx_of("我们检查了变压器的温度。")
     assert not ctx.matches and [m.name for m in ctx.ambiguous] == ["Transformer"]
+
+
+def test_gazetteer_still_reads_spacy_docs():
+    from kg.extract.nlp import gazetteer, get_nlp
+
+    doc = get_nlp().tokenizer("We fine-tune BERT here.")
+    assert {(h.label, h.id) for h in gazetteer()(doc)} >= {("MODEL", "BERT")}

@@ -32,6 +32,7 @@ from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
 from kg.extract.vocab import phrases
+from kg.normalize import normalize
 
 __all__ = ["tokenize", "MixedTokenizer", "get_nlp", "PhraseTable", "Gazetteer", "gazetteer", "load_patterns",
            "generic_terms", "cue_table", "CJK", "WORD", "PUNCT", "SPACE"]
@@ -270,6 +271,11 @@ class Gazetteer:
                 hits.append(GazetteerHit(s, e, label, cid, mt, amb))
         return hits
 
+    def __call__(self, doc: Doc) -> list[GazetteerHit]:
+        """Hits in a spaCy ``Doc`` made by :func:`get_nlp` (for callers holding Docs)."""
+        words = [t.text for t in doc]
+        return self.find(words, [w.lower() for w in words])
+
     @functools.cached_property
     def single_words(self) -> dict[str, tuple[str, str]]:
         """Lower-cased one-word names of 8+ letters, for typo matching."""
@@ -286,15 +292,12 @@ class Gazetteer:
         return self.ids.get(_squash(name))
 
 
-_SQUASH = re.compile(r"[\s\-_.·’'\"]+")
-
-
-@functools.lru_cache(maxsize=65536)
 def _squash(s: str) -> str:
-    """Key for "same name": case-folded without spaces, hyphens, underscores, dots and
-    quotes (the annotation guidelines' matching rule). Shared by the gazetteer lookups
-    and the entity rules so both always agree."""
-    return _SQUASH.sub("", s.casefold())
+    """Key for "same name": :func:`kg.normalize.normalize`'s squashed form (case-folded
+    without spaces, hyphens, underscores, dots and quotes — the annotation guidelines'
+    matching rule). Shared by the gazetteer lookups and the entity rules so both always
+    agree."""
+    return normalize(s, squash=True)
 
 
 @functools.cache
