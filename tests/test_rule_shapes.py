@@ -21,3 +21,12 @@ def test_usage_suffix_is_cut():
 
 def test_benchmark_word_joins_the_name():
     assert "XYZ-IML Bench" in found(shapes, "We evaluate on XYZ-IML Bench today.")
+
+
+def test_expert_size_variants_fold_into_the_family():
+    from kg.extract.entities import find_entities
+    from kg.records import Span
+
+    text = "We fine-tune Zorblax-8x7B and Mixtral-8x22B on code."
+    models, _ = find_entities(text, [Span(0, len(text))])
+    assert [m.name for m in models] == ["Zorblax", "Mixtral"]

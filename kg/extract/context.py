@@ -14,7 +14,7 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
-from kg.extract.names import CJK_RE, NUMBER_UNIT
+from kg.extract.names import CJK_RE, EXPERT_SIZE, NUMBER_UNIT
 from kg.extract.nlp import CJK, WORD, cue_table, gazetteer, tokenize
 from kg.extract.vocab import phrases, words
 from kg.records import Span
@@ -136,7 +136,7 @@ class Context:
             if w[j] == "+":
                 return True
             low = nxt.lower()
-            if not (NUMBER_UNIT.match(nxt) or low in words("size_words") or low in words("suffix_words") or nxt.isdigit()
+            if not (NUMBER_UNIT.match(nxt) or EXPERT_SIZE.match(nxt) or low in words("size_words") or low in words("suffix_words") or nxt.isdigit()
                     or re.fullmatch(r"v?\d+(\.\d+)*", low)):
                 return True
         return False

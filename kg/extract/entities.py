@@ -16,11 +16,10 @@ from kg.extract.candidate import Candidate, Entity
 from kg.extract.context import Context, build_context
 from kg.extract.kinds import assign_kinds, is_event
 from kg.extract.merge import merge, vetoed
-from kg.extract.names import generic, squash
+from kg.extract.names import family, generic, squash
 from kg.extract.roles import assign_roles
 from kg.extract.rules import STAGES
 from kg.records import Mention, Span
-from kg.resolve import model_family
 
 __all__ = ["find_entities", "entities_in"]
 
@@ -46,7 +45,7 @@ def find_entities(text: str, regions: Iterable[Span], title: Span | None = None)
     models, datasets = [], []
     for e in entities_in(ctx):
         a, b = e.spans[0]
-        name = model_family(e.name) if e.label == "MODEL" else e.name
+        name = family(e.name) if e.label == "MODEL" else e.name
         src = "+".join(sorted(e.sources))
         m = Mention(name=name, text=text[a:b], start=a, end=b, role="proposed" if e.proposed else "used", source=src)
         (datasets if e.label == "DATASET" else models).append(m)

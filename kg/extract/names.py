@@ -12,13 +12,17 @@ from kg.extract.nlp import _squash, gazetteer, generic_terms
 from kg.extract.vocab import phrases, words
 from kg.resolve import institutions, model_family
 
-__all__ = ["CAMEL", "ACRO", "NUMBER_UNIT", "CJK_RE", "distinctive", "generic", "initials_match", "is_institution",
+__all__ = ["CAMEL", "ACRO", "NUMBER_UNIT", "EXPERT_SIZE", "CJK_RE", "distinctive", "family", "generic", "initials_match",
+           "is_institution",
            "label_hint", "name_key", "squash"]
 
 squash = _squash
 CAMEL = re.compile(r"[a-z][A-Z]|[A-Z]{2,}[a-z]{2,}")  # HighMMT, SimCTG, DeBERTa, GFlowNets
 ACRO = re.compile(r"^[A-Z][A-Z0-9]*[A-Z0-9]$")  # NSGD, MO2, CC3M, BTCV
 HAS_DIGIT_ALPHA = re.compile(r"(?=.*[A-Za-z])(?=.*\d)")
+#: A mixture-of-experts size (``8x7B``: eight experts of seven billion parameters).
+EXPERT_SIZE = re.compile(r"^\d+x\d+(?:\.\d+)?[BbMmTt]$")
+_EXPERT_TAIL = re.compile(r"[-_ ]\d+x\d+(?:\.\d+)?[BbMmTt]$")
 NUMBER_UNIT = re.compile(r"^\d+(?:\.\d+)?[KkMmBbTtGg%x]?$|^\d+(?:st|nd|rd|th|D|d)$")
 CJK_RE = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 # Number formats (INT8, FP16) and hardware (A100, V100) look like names but are not.
@@ -40,7 +44,9 @@ def distinctive(text: str) -> bool:
     parts = re.split(r"[-_+]", text)
     # "WebVid-2M", "Kinetics-400", "LAION-400M": a capitalised word with a size/version
     # number glued on is a name.
-    if len(parts) >= 2 and re.fullmatch(r"[A-Z][A-Za-z]+", parts[0]) and re.fullmatch(r"\d+(?:\.\d+)?[KkMmBb]?", parts[-1]):
+    if len(parts) >= 2 and re.fullmatch(r"[A-Z][A-Za-z]+", parts[0]) and (
+        re.fullmatch(r"\d+(?:\.\d+)?[KkMmBb]?", parts[-1]) or EXPERT_SIZE.match(parts[-1])
+    ):
         return True
     for p in parts:
         if not p or NUMBER_UNIT.match(p):
@@ -111,10 +117,16 @@ def label_hint(name: str) -> str:
     return "MODEL"
 
 
+def family(name: str) -> str:
+    """A model's family: :func:`kg.resolve.model_family` (``T5-XL`` → ``T5``, ``OPT
+    (175B)`` → ``OPT``), also for mixture-of-experts sizes (``Mixtral-8x7B`` → ``Mixtral``)."""
+    return model_family(_EXPERT_TAIL.sub("", name).strip() or name)
+
+
 @functools.lru_cache(maxsize=65536)
 def name_key(name: str, label: str) -> str:
     """The key under which mentions of one entity are grouped: squashed, a model's
     size variants folded into its family, a plural folded into its singular
     ("GFlowNets", "Switch Transformers")."""
-    k = _squash(model_family(name) if label == "MODEL" else name)
+    k = _squash(family(name) if label == "MODEL" else name)
     return k[:-1] if len(k) > 3 and k.endswith("s") and not k.endswith("ss") and name[-1] == "s" else k

@@ -7,10 +7,9 @@ import re
 
 from kg.extract.candidate import Candidate
 from kg.extract.context import Context
-from kg.extract.names import distinctive, generic, is_institution, label_hint
+from kg.extract.names import distinctive, family, generic, is_institution, label_hint
 from kg.extract.nlp import gazetteer
 from kg.extract.vocab import words
-from kg.resolve import model_family
 
 NAME = "shape"
 _BARE_ACRONYM = re.compile(r"[A-Z]{2,3}s?")
@@ -53,7 +52,7 @@ def find(ctx: Context, prior=()) -> list[Candidate]:
         if generic(text) or len(re.sub(r"[^A-Za-z]", "", text)) < 2:
             continue
         a, b = ctx.span(i, j)
-        known = gaz.known(text) or gaz.known(model_family(text))
+        known = gaz.known(text) or gaz.known(family(text))
         if known:
             out.append(Candidate(a, b, known[1], "gazetteer", known[0], known=True))
         else:
