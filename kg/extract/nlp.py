@@ -26,13 +26,15 @@ import re
 from dataclasses import dataclass
 from importlib import resources
 
-import spacy
-from spacy.language import Language
-from spacy.tokens import Doc
-from spacy.vocab import Vocab
+from typing import TYPE_CHECKING
 
 from kg.extract.vocab import phrases
 from kg.normalize import normalize
+
+if TYPE_CHECKING:  # spaCy is imported only by callers that want Docs: it costs a second at startup
+    from spacy.language import Language
+    from spacy.tokens import Doc
+    from spacy.vocab import Vocab
 
 __all__ = ["tokenize", "MixedTokenizer", "get_nlp", "PhraseTable", "Gazetteer", "gazetteer", "load_patterns",
            "generic_terms", "cue_table", "CJK", "WORD", "PUNCT", "SPACE"]
@@ -127,6 +129,8 @@ class MixedTokenizer:
         self.vocab = vocab
 
     def __call__(self, text: str, breaks: tuple[int, ...] = ()) -> Doc:
+        from spacy.tokens import Doc
+
         words, spaces, _, _ = tokenize(text, breaks)
         return Doc(self.vocab, words=words, spaces=spaces)
 
@@ -141,6 +145,8 @@ class MixedTokenizer:
 @functools.cache
 def get_nlp() -> Language:
     """A blank English pipeline with the mixed tokenizer (no model download)."""
+    import spacy
+
     nlp = spacy.blank("en")
     nlp.tokenizer = MixedTokenizer(nlp.vocab)
     return nlp
