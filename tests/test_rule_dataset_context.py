@@ -38,3 +38,14 @@ def test_no_dataset_without_a_name(text):
 
 def test_title_case_title_needs_a_name_shape():
     assert not found(dataset_context, "Body text.", title="Robotic Learning Datasets and Models")
+
+
+def test_names_listed_after_a_known_dataset():
+    got = found(dataset_context, "Gains hold for ImageNet, Zorblax and Quintar alike.")
+    assert {"Zorblax", "Quintar"} <= set(got)
+
+
+def test_class_counts_make_benchmarks():
+    from kg.extract.names import label_hint
+
+    assert label_hint("ABC100") == "DATASET" and label_hint("ResNet50") == "MODEL" and label_hint("C51") == "MODEL"

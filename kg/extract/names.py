@@ -94,6 +94,7 @@ def initials_match(acr: str, words: list[str]) -> bool:
     return len(letters) >= 2 and all(any(c == x for x in it) for c in letters)
 
 
+_CLASS_COUNT = re.compile(r"^([A-Z][A-Za-z]*[A-Za-z])(\d{2,3})$")
 _YEAR_TAIL = re.compile(r"(?:[-_ ]|[A-Za-z])(?:19[89]\d|20[0-4]\d)$")
 _DATASET_SHAPE = re.compile(r"bench(mark)?$|dataset$|corpus$|[-_]?\d+(?:\.\d+)?[KkM]$", re.I)
 
@@ -109,6 +110,11 @@ def label_hint(name: str) -> str:
         return "DATASET"
     # Benchmarks and challenges carry their year ("VisDA-2017", "DFUC2021").
     if _YEAR_TAIL.search(name):
+        return "DATASET"
+    # Letters and a two- or three-digit count of classes ("ABC100", "UCF101") name a
+    # benchmark, unless the letters are a known model family ("ResNet50", "VGG16").
+    m = _CLASS_COUNT.match(name)
+    if m and (gaz.known(m.group(1)) or ("DATASET", ""))[0] == "DATASET":
         return "DATASET"
     # A variant of a known dataset ("ImageNet-LT", "COCO-Stuff") is a dataset.
     head = re.split(r"[-_]", name, maxsplit=1)[0]

@@ -3,7 +3,8 @@
 * ``on the X dataset``, ``X and Y datasets``, ``the Waymo Open Motion benchmark``;
 * ``X数据集``, ``在X和Y数据集上``, ``在X、Y上进行实验``;
 * ``we evaluate on X, Y and Z``, ``trained on X``, ``results across X and Y``;
-* ``the X test set`` / ``X training split`` (the split is not part of the name).
+* ``the X test set`` / ``X training split`` (the split is not part of the name);
+* names listed after a known dataset: ``on ImageNet, X and Y``.
 
 Known names keep their gazetteer kind (the merge lets gazetteer matches win).
 """
@@ -51,7 +52,28 @@ def find(ctx: Context, prior=()) -> list[Candidate]:
             found += lone_jargon(ctx, items_before(ctx, d))  # "X数据集", "在X和Y数据集上"
         elif low in ("on", "across") and lower[d - 1] in cues:
             found += lone_jargon(ctx, items_after(ctx, d + 1))  # "we evaluate on X, Y and Z"
+    found += _after_known(ctx)
     return [_cand(ctx, i, j) for i, j in dict.fromkeys(found)]
+
+
+def _after_known(ctx: Context) -> list[tuple[int, int]]:
+    """Names listed right after a known dataset ("on ImageNet, Zorblax and Quintar")."""
+    out = []
+    n = len(ctx.words)
+    for m in ctx.matches:
+        if m.label != "DATASET":
+            continue
+        k = m.j
+        while k < n and ctx.words[k] in JOINERS:
+            k += 1
+        if k == m.j:
+            continue
+        items = lone_jargon(ctx, items_after(ctx, k))
+        # A lone comma after an opening phrase is no list ("On ImageNet, X improves …"):
+        # it takes a conjunction or a second item.
+        if len(items) >= 2 or any(ctx.words[x] not in (",", "，") for x in range(m.j, k)):
+            out += items
+    return out
 
 
 def _zh_evaluation(ctx: Context, d: int) -> list[tuple[int, int]]:

@@ -6,7 +6,7 @@ import re
 
 from kg.extract.context import Context
 from kg.extract.names import distinctive, generic, is_institution
-from kg.extract.nlp import WORD
+from kg.extract.nlp import PUNCT, WORD
 from kg.extract.vocab import words
 
 __all__ = ["items_after", "items_before", "lone_jargon", "name_item"]
@@ -30,7 +30,7 @@ def name_item(ctx: Context, i: int, j: int) -> bool:
     """Tokens ``i:j`` read as a name: capitalised or name-shaped, not a function word,
     a generic kind, a language, a mathematical eponym or an organisation."""
     text = ctx.stext(i, j)
-    if not text or not (text[:1].isupper() or distinctive(text)):
+    if not text or not (text[:1].isupper() or distinctive(text)) or _glued_on(ctx, i, j):
         return False
     # Titles capitalise every word: there only a name-shaped word is a name.
     if ctx.in_title(ctx.idx[i]) and not distinctive(text):
@@ -40,6 +40,19 @@ def name_item(ctx: Context, i: int, j: int) -> bool:
             or _PLURAL_ACRONYM.match(text):
         return False
     return not is_institution(text)
+
+
+_CLOSERS = ",.;:!?，。；：、)）]」》\"'"
+
+
+def _glued_on(ctx: Context, i: int, j: int) -> bool:
+    """Tokens ``i:j`` are part of a longer written name: a symbol glues a word to them
+    ("Horse→Zebra", "A/B"), so they are not a name on their own."""
+    w, n = ctx.words, len(ctx.words)
+    after = j + 1 < n and not ctx.ws[j - 1] and ctx.kinds[j] == PUNCT and w[j] not in _CLOSERS + "-_+" and ctx.kinds[j + 1] == WORD
+    before = i >= 2 and not ctx.ws[i - 2] and ctx.kinds[i - 1] == PUNCT and w[i - 1] not in _CLOSERS + "-_+(（[" \
+        and ctx.kinds[i - 2] == WORD
+    return after or before
 
 
 def _capital_word(ctx: Context, k: int) -> bool:
