@@ -12,6 +12,7 @@ from kg.extract.vocab import words
 __all__ = ["items_after", "items_before", "lone_jargon", "name_item"]
 
 JOINERS = frozenset((",", "，", "、", "and", "or", "&", "和", "与", "及", "以及"))
+CONJUNCTIONS = frozenset(("and", "or", "&", "和", "与", "及", "以及"))
 MAX_WORDS = 4  # "Waymo Open Motion": longer capitalised runs are headings, not names
 _PLURAL_ACRONYM = re.compile(r"^[A-Z]{2,}s$")  # GPUs, LLMs: kinds of things
 _BARE_ACRONYM = re.compile(r"^[A-Z]{2,3}$")
@@ -91,6 +92,7 @@ def items_after(ctx: Context, s: int) -> list[tuple[int, int]]:
     n = len(ctx.words)
     out = []
     k = s
+    last = False
     while k < n:
         if ctx.lower[k] == "the":
             k += 1
@@ -104,9 +106,14 @@ def items_after(ctx: Context, s: int) -> list[tuple[int, int]]:
         if not name_item(ctx, k, j):
             break
         out.append((k, j))
+        if last:
+            break
         m = j
         gap = False
         while m < n and ctx.words[m] in JOINERS:
+            # A conjunction introduces the list's last item: in "A, B and C, D …" the
+            # comma after C ends the list.
+            last = last or ctx.words[m] in CONJUNCTIONS
             gap, m = True, m + 1
         if not gap:
             break
