@@ -13,7 +13,6 @@ from dataclasses import dataclass, field
 import networkx as nx
 
 from kg.extract import extract_entry
-from kg.extract.votes import vote_kinds
 from kg.graph import build_graph as _build
 from kg.parse import parse
 from kg.read import Skipped, read_paths
@@ -94,8 +93,8 @@ def extract_paths(paths: Iterable[str | os.PathLike[str]], report: Report | None
 
 
 def records_to_graph(records: Iterable[PaperRecord], into: nx.MultiDiGraph | None = None) -> nx.MultiDiGraph:
-    """Resolve types and author variants across ``records`` and merge them into a graph."""
-    recs, merges = resolve_authors(vote_kinds(records))
+    """Resolve author variants across ``records`` and merge them into a graph."""
+    recs, merges = resolve_authors(list(records))
     for m in merges:
         log.info("author %r merged into %r (%s)", m.surface, m.canonical, m.reason)
     return _build(recs, into)

@@ -1,5 +1,10 @@
 """Types across entries: a name typed from evidence in one entry keeps that type in
-entries that only guessed it (a resolution-side vote, run before the graph is built).
+entries that only guessed it (a resolution-side vote over a batch of records).
+
+It needs every record of the batch, so it runs where records are held together (a
+caller's list, ``kg extract`` output post-processing); the streaming graph build
+(main's ``pipeline.records_to_graph``) keeps no records, so there the same rule belongs
+on the graph, which needs the mention's rule on each Model/Dataset edge.
 
 Within one entry a new name is a model unless something says it is a dataset ("the X
 dataset", "results on X"): MODEL is the default, not a finding. So across entries:
