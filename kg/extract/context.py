@@ -51,6 +51,7 @@ class Context:
     kinds: tuple[int, ...]  # nlp.CJK / WORD / PUNCT / SPACE
     sent: tuple[int, ...]  # sentence number of each token
     in_region: tuple[bool, ...]  # the token starts inside a region
+    latin: tuple[int, ...]  # indices of Latin/digit words
     caps: tuple[int, ...]  # indices of Latin words starting with a capital, inside a region
     tok_at: dict[int, int]  # character offset -> token starting there
     end_at: dict[int, int]  # character offset -> token index + 1 of the token ending there
@@ -209,10 +210,11 @@ def build_context(text: str, regions, title: Span | None = None) -> Context:
     tok_at = {a: i for i, a in enumerate(idx)}
     end_at = {a + len(w): i + 1 for i, (a, w) in enumerate(zip(idx, wl))}
     cues, contribution = _cues(lower, sent, in_region)
-    caps = tuple(i for i, k in enumerate(kinds) if k == WORD and in_region[i] and wl[i][0].isupper())
+    latin = tuple(i for i, k in enumerate(kinds) if k == WORD)
+    caps = tuple(i for i in latin if in_region[i] and wl[i][0].isupper())
     ctx = Context(
         text=text, regions=regs, title=title, words=tuple(wl), lower=tuple(lower), idx=tuple(idx),
-        ws=tuple(ws), kinds=tuple(kinds), sent=tuple(sent), in_region=tuple(in_region), caps=caps, tok_at=tok_at,
+        ws=tuple(ws), kinds=tuple(kinds), sent=tuple(sent), in_region=tuple(in_region), latin=latin, caps=caps, tok_at=tok_at,
         end_at=end_at, compounds=tuple(_compounds(wl, ws, kinds, in_region)), cues=tuple(cues),
         contribution=contribution, matches=(), ambiguous=(), taken=(),
     )
@@ -245,7 +247,7 @@ def _gazetteer_matches(ctx: Context):
     written with spaces the patterns lack ("Science QA")."""
     gaz = gazetteer()
     w, n = ctx.words, len(ctx.words)
-    hits = sorted((h for h in gaz.find(ctx.words, ctx.lower) if ctx.in_region[h.start]), key=lambda h: (h.start, h.end))
+    hits = sorted((h for h in gaz.find(ctx.words, ctx.lower, ctx.latin) if ctx.in_region[h.start]), key=lambda h: (h.start, h.end))
     keep = _longest_first([(h.start, h.end) for h in hits])
     taken = [False] * n
     matches, ambiguous = [], []
@@ -305,9 +307,8 @@ def _spaced_names(ctx: Context, taken: list[bool]) -> list[GazMatch]:
     gaz = gazetteer()
     w, kinds, ws, n = ctx.words, ctx.kinds, ctx.ws, len(ctx.words)
     out = []
-    for i in range(n):
-        # Only Latin words start one; most tokens of a Chinese entry are characters.
-        if kinds[i] != WORD or not (w[i][0].isupper() or w[i][0].isdigit()) or taken[i] or not ctx.in_region[i]:
+    for i in ctx.latin:  # most tokens of a Chinese entry are characters, which start none
+        if not (w[i][0].isupper() or w[i][0].isdigit()) or taken[i] or not ctx.in_region[i]:
             continue
         for size in (3, 2):
             j = i + size

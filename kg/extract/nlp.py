@@ -213,11 +213,13 @@ class PhraseTable:
     def __len__(self) -> int:
         return self._size
 
-    def find(self, tokens) -> list[tuple[int, int, object]]:
+    def find(self, tokens, starts=None) -> list[tuple[int, int, object]]:
+        """Pattern occurrences in ``tokens``, trying only the token indices ``starts``
+        when given (a table of Latin names need not be tried on Chinese characters)."""
         out = []
         root, end, n = self._root, self._END, len(tokens)
-        for i, t in enumerate(tokens):
-            node = root.get(t)
+        for i in range(n) if starts is None else starts:
+            node = root.get(tokens[i])
             j = i + 1
             while node is not None:
                 if end in node:
@@ -257,6 +259,7 @@ class Gazetteer:
         self.exact = PhraseTable()
         self.ids: dict[str, tuple[str, str]] = {}  # squashed id or pattern -> (label, id)
         self._rows: list[tuple[str, str, bool, bool]] = []
+        self._exact_latin = True  # every case-exact pattern starts with a Latin word
         for row in rows:
             label = row.get("label", "MODEL")
             meta = (label, row["id"], row.get("lang") == "zh", bool(row.get("ambiguous")))
@@ -264,16 +267,19 @@ class Gazetteer:
             toks = _pattern_tokens(row["pattern"])
             if row.get("case") == "exact":
                 self.exact.add(toks, meta)
+                self._exact_latin = self._exact_latin and bool(toks) and _kind(toks[0]) == WORD
             else:
                 self.lower.add(tuple(t.lower() for t in toks), meta)
             self.ids.setdefault(_squash(row["id"]), (label, row["id"]))
             self.ids.setdefault(_squash(row["pattern"]), (label, row["id"]))
 
-    def find(self, words, lower) -> list[GazetteerHit]:
-        """Every pattern occurrence in a tokenised text (``words`` and their lower-cased forms)."""
+    def find(self, words, lower, latin=None) -> list[GazetteerHit]:
+        """Every pattern occurrence in a tokenised text (``words`` and their lower-cased
+        forms); ``latin``, the indices of Latin words, saves trying the case-exact
+        patterns (all Latin names) on every Chinese character."""
         hits = []
-        for table, toks in ((self.lower, lower), (self.exact, words)):
-            for s, e, (label, cid, mt, amb) in table.find(toks):
+        for table, toks, starts in ((self.lower, lower, None), (self.exact, words, latin if self._exact_latin else None)):
+            for s, e, (label, cid, mt, amb) in table.find(toks, starts):
                 hits.append(GazetteerHit(s, e, label, cid, mt, amb))
         return hits
 

@@ -13,6 +13,7 @@ from kg.extract.vocab import words
 
 NAME = "shape"
 _BARE_ACRONYM = re.compile(r"[A-Z]{2,3}s?")
+_HINT = re.compile(r"[A-Z0-9]")
 _KIND_ACRONYM = re.compile(r"[A-Z][A-Za-z]*[A-Z]")
 _BENCH_TAILS = frozenset(("Bench", "Benchmark", "Suite", "Corpus", "Dataset", "Arena", "Gym"))
 
@@ -23,6 +24,9 @@ def find(ctx: Context, prior=()) -> list[Candidate]:
     suffixes = words("suffix_words")
     out = []
     for i, j in ctx.compounds:
+        # Every name shape holds a capital or a digit: most compounds are plain words.
+        if j == i + 1 and not _HINT.search(w[i]):
+            continue
         # "RNN-based", "CLIP-guided", "CNN-Based": cut usage suffixes off the compound.
         while j - i >= 3 and w[j - 2] in ("-", "_") and ctx.lower[j - 1] in suffixes:
             j -= 2
