@@ -41,7 +41,7 @@ __all__ = ["tokenize", "MixedTokenizer", "get_nlp", "PhraseTable", "Gazetteer", 
 
 _TOKEN_RE = re.compile(
     r"(\s*)"  # the whitespace before a token
-    r"([\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]"  # one CJK character
+    r"([\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+"  # CJK characters: one token each, split below
     r"|(?:(?![\u3400-\u9fff])[^\W_])+(?:[.](?=\d)(?:(?![\u3400-\u9fff])[^\W_])+)*"  # Latin/digit run, 2.0
     r"|\S)",  # any other single character
     re.U,
@@ -50,6 +50,10 @@ _TOKEN_RE = re.compile(
 #: Token classes (``tokenize``'s fourth list): rules ask "is this a Latin/digit word?"
 #: for every token, and the first character already knows.
 CJK, WORD, PUNCT, SPACE = 1, 2, 3, 0
+
+
+def _is_cjk_char(c: str) -> bool:
+    return "\u3400" <= c <= "\u4dbf" or "\u4e00" <= c <= "\u9fff" or "\uf900" <= c <= "\ufaff"
 
 
 def _kind(tok: str) -> int:
@@ -83,6 +87,14 @@ def tokenize(text: str, breaks: tuple[int, ...] = ()) -> tuple[list[str], list[b
                     spaces[-1] = True
                 else:
                     _gap(text[pos:a], pos, words, spaces, idx, kinds)
+            if len(tok) > 1 and _is_cjk_char(tok[0]):
+                # A run of CJK characters: one token per character, added in bulk.
+                words.extend(tok)
+                spaces.extend([False] * len(tok))
+                idx.extend(range(a, a + len(tok)))
+                kinds.extend([CJK] * len(tok))
+                pos = p = a + len(tok)
+                continue
             words.append(tok)
             spaces.append(False)
             idx.append(a)
