@@ -30,3 +30,13 @@ def test_expert_size_variants_fold_into_the_family():
     text = "We fine-tune Zorblax-8x7B and Mixtral-8x22B on code."
     models, _ = find_entities(text, [Span(0, len(text))])
     assert [m.name for m in models] == ["Zorblax", "Mixtral"]
+
+
+@pytest.mark.parametrize("text, name", [("Budget-aware LLM-Synthesized data.", "LLM"), ("We use CLIP-guided search.", "CLIP")])
+def test_participle_suffixes_are_cut(text, name):
+    got = found(shapes, text)
+    assert all(c.name in (name,) for c in got.values()), got
+
+
+def test_task_compounds_are_not_names():
+    assert not found(shapes, "Methods for text-to-SQL and image-to-3D work.")

@@ -14,6 +14,7 @@ from kg.extract.vocab import words
 NAME = "shape"
 _BARE_ACRONYM = re.compile(r"[A-Z]{2,3}s?")
 _HINT = re.compile(r"[A-Z0-9]")
+_PARTICIPLE = re.compile(r"^[A-Za-z][a-z]{3,}ed$")  # Synthesized, guided, pretrained
 _KIND_ACRONYM = re.compile(r"[A-Z][A-Za-z]*[A-Z]")
 _BENCH_TAILS = frozenset(("Bench", "Benchmark", "Suite", "Corpus", "Dataset", "Arena", "Gym"))
 
@@ -27,9 +28,13 @@ def find(ctx: Context, prior=()) -> list[Candidate]:
         # Every name shape holds a capital or a digit: most compounds are plain words.
         if j == i + 1 and not _HINT.search(w[i]):
             continue
-        # "RNN-based", "CLIP-guided", "CNN-Based": cut usage suffixes off the compound.
-        while j - i >= 3 and w[j - 2] in ("-", "_") and ctx.lower[j - 1] in suffixes:
+        # "RNN-based", "CLIP-guided", "CNN-Based", "LLM-synthesized": cut usage suffixes
+        # (listed words, and participles) off the compound.
+        while j - i >= 3 and w[j - 2] in ("-", "_") and (ctx.lower[j - 1] in suffixes or _PARTICIPLE.match(w[j - 1])):
             j -= 2
+        # "text-to-SQL", "image-to-3D": a task written as a compound, not a name.
+        if w[i][:1].islower() and "to" in w[i:j]:
+            continue
         text = ctx.stext(i, j)
         if not distinctive(text):
             continue
