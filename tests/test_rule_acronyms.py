@@ -9,7 +9,7 @@ def test_title_case_long_form_defines_a_name_and_its_long_form_is_a_mention():
     ctx_text = "We introduce Hierarchical Token Routing (HTR) for sparse models."
     got = [c for c in acronyms.find(__import__("rulehelp").ctx_of(ctx_text))]
     assert {c.name for c in got} == {"HTR"}
-    long_form = [c for c in got if c.long_form]
+    long_form = [c for c in got if c.covers]
     assert long_form and ctx_text[long_form[0].start : long_form[0].end] == "Hierarchical Token Routing"
 
 

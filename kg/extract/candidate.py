@@ -12,7 +12,7 @@ __all__ = ["Candidate", "Entity", "NEVER", "TO_LONG_FORMS", "TO_GAZETTEER", "TO_
 
 #: How a candidate gives way to stronger spans in the merge (``Candidate.yields``).
 NEVER = 0  # kept whatever overlaps it (a title's head, "X for short")
-TO_LONG_FORMS = 1  # dropped inside the long form of a defined acronym
+TO_LONG_FORMS = 1  # dropped inside a covering name (a defined acronym's long form, a title's name)
 TO_GAZETTEER = 2  # … and dropped where it overlaps a gazetteer match
 TO_ANY = 3  # … and dropped where it starts inside any other kept candidate
 
@@ -34,7 +34,7 @@ class Candidate:
     aliases: tuple[str, ...] = ()  # other written forms of the same entity
     yields: int = TO_GAZETTEER
     force_label: bool = False  # the label comes from the text, not a guess (apposition)
-    long_form: bool = False  # the spelt-out long form of a defined acronym
+    covers: bool = False  # a whole name whose inner names are part of it (an acronym's long form, a title's name)
     claims: bool = False  # a gazetteer match: its tokens are taken for weaker guesses
 
 

@@ -4,10 +4,11 @@ In order:
 
 1. **Vetoes.** A ``GENERIC`` candidate (an acronym defined as a lower-case concept)
    removes every candidate of that name, in singular or plural.
-2. **Overlaps.** Gazetteer matches (and typos of known names) claim their tokens and defined acronyms' long forms
-   claim theirs; a candidate gives way according to its ``yields`` level (see
-   :mod:`kg.extract.candidate`): inside a long form it is part of that long form,
-   over a gazetteer match the known name wins, and list/typo guesses never overlap
+2. **Overlaps.** Gazetteer matches (and typos of known names) claim their tokens, and
+   covering names (a defined acronym's long form, a title's name phrase) claim theirs;
+   a candidate gives way according to its ``yields`` level (see
+   :mod:`kg.extract.candidate`): inside a covering name it is part of that name, over
+   a gazetteer match the known name wins, and list/typo guesses never overlap
    anything already found. Candidates that do not yield coexist (a cue's
    "CLIP-Driven Universal Model" and the known "CLIP" inside it).
 3. **Grouping.** Mentions whose keys (:func:`kg.extract.names.name_key`) or aliases
@@ -47,12 +48,12 @@ def merge(cands: Sequence[Candidate]) -> list[Entity]:
     veto = vetoed(cands)
     live = [c for c in cands if c.label != GENERIC and squash(c.name) not in veto]
     claimed = [(c.start, c.end) for c in cands if c.claims]
-    long_forms = [(c.start, c.end, set(_keys(c))) for c in live if c.long_form]
+    covering = [(c.start, c.end, set(_keys(c))) for c in live if c.covers]
     kept: list[Candidate] = []
     for c in live:
-        if c.yields >= TO_LONG_FORMS and not c.long_form and any(
+        if c.yields >= TO_LONG_FORMS and not c.covers and any(
             # A known name spelling out the long form itself stays a mention of the entity.
-            a <= c.start and c.end <= b and not (c.claims and name_key(c.name, c.label) in keys) for a, b, keys in long_forms
+            a <= c.start and c.end <= b and not (c.claims and name_key(c.name, c.label) in keys) for a, b, keys in covering
         ):
             continue
         if c.yields >= TO_GAZETTEER and not c.claims and any(c.start < b and a < c.end for a, b in claimed):

@@ -115,5 +115,5 @@ def _definition(ctx: Context, acr: str, long_words: list[str], ai: int, aj: int)
     if lf_start >= 0 and ai >= 2:
         lf_end = ctx.end(ai - 2)  # the word before "("
         out.append(Candidate(lf_start, lf_end, name, NAME, label, known=bool(known), aliases=(long_form, acr),
-                             yields=NEVER, long_form=True))
+                             yields=NEVER, covers=True))
     return out
