@@ -31,3 +31,9 @@ def test_acronym_before_its_long_form():
 def test_chinese_long_form_needs_a_kind_word():
     assert "GTR" in found(acronyms, "我们提出了图变换路由框架(GTR)。")
     assert found(acronyms, "我们研究了强化学习(RL)。")["RL"].label == GENERIC
+
+
+def test_a_kind_noun_after_the_acronym_makes_it_a_name():
+    got = found(acronyms, "We propose a novel Point Noise-Adaptive Learning (PNAL) framework.")
+    assert got["PNAL"].label == "MODEL"
+    assert found(acronyms, "We study Named Entity Recognition (NER) models.")["NER"].label == GENERIC

@@ -22,3 +22,16 @@ def test_cued_names_are_proposed(text, name):
 
 def test_lower_case_word_after_a_verb_is_no_name():
     assert not found(cues, "We propose a simple method, which is fast.")
+
+
+def test_capitalised_named_is_part_of_a_name():
+    assert not found(cues, "We study Named Entity Recognition in tweets.")
+
+
+def test_a_dataset_named_by_a_cue_is_a_dataset():
+    from kg.extract.entities import find_entities
+    from kg.records import Span
+
+    text = "We collect a large dataset of personal photos called PIS (Personalized Image Semantic Segmentation)."
+    models, datasets = find_entities(text, [Span(0, len(text))])
+    assert [d.name for d in datasets] == ["PIS"] and not models

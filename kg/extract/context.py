@@ -209,7 +209,7 @@ def build_context(text: str, regions, title: Span | None = None) -> Context:
     in_region = _in_regions(idx, regs)
     tok_at = {a: i for i, a in enumerate(idx)}
     end_at = {a + len(w): i + 1 for i, (a, w) in enumerate(zip(idx, wl))}
-    cues, contribution = _cues(lower, sent, in_region)
+    cues, contribution = _cues(wl, lower, sent, in_region)
     latin = tuple(i for i, k in enumerate(kinds) if k == WORD)
     caps = tuple(i for i in latin if in_region[i] and wl[i][0].isupper())
     ctx = Context(
@@ -226,9 +226,11 @@ def build_context(text: str, regions, title: Span | None = None) -> Context:
     return ctx
 
 
-def _cues(lower: list[str], sent: list[int], in_region: list[bool]):
+def _cues(words_: list[str], lower: list[str], sent: list[int], in_region: list[bool]):
     out, contribution = [], False
     for s, e, kind in sorted(cue_table().find(lower)):
+        if kind == "NAMED" and words_[s][0].isupper():
+            continue  # "Named Entity Recognition": a capitalised word of a name, not a cue
         if kind == "AND_VERB":
             # "… and develop X" is a contribution only after a first-person clause.
             if not any(lower[k] == "we" and sent[k] == sent[s] for k in range(max(0, s - 40), s)):

@@ -27,13 +27,36 @@ def _visible(ctx: Context, i: int, j: int) -> list[str]:
     return [ctx.lower[k] for k in range(max(0, i), min(j, len(ctx.words))) if not ctx.words[k].isspace()]
 
 
+#: How far back from a naming cue the kind noun it names may stand ("a large dataset
+#: containing various users' images called X": eight words).
+NAMED_KIND_WINDOW = 15
+
+
+def _named_kind(ctx: Context, i: int) -> str | None:
+    """The kind noun a naming cue right before token ``i`` names ("a dataset … called X"):
+    the nearest kind noun before the cue in its sentence."""
+    kinds = words("apposition_kinds") | words("dataset_words")
+    for kind, s, e in ctx.cues:
+        if kind not in ("NAMED", "ZH_NAMED") or not (e <= i <= e + 2):
+            continue
+        for k in range(s - 1, max(-1, s - 1 - NAMED_KIND_WINDOW), -1):
+            if ctx.sent[k] != ctx.sent[s]:
+                break
+            if ctx.lower[k] in kinds:
+                return ctx.lower[k]
+    return None
+
+
 def dataset_context(ctx: Context, i: int, j: int) -> bool:
-    """Dataset words right next to the mention at tokens ``i:j``, or "results/experiments … on X"."""
+    """Dataset words right next to the mention at tokens ``i:j``, "results/experiments …
+    on X", or a naming cue that names a dataset ("a dataset … called X")."""
     dataset_words = words("dataset_words")
     zh_words = phrases("dataset_words_zh")
     after = _visible(ctx, j, j + 3)
     before = _visible(ctx, i - 3, i)
     if after[:1] and (after[0] in dataset_words or after[0] == "data"):  # "CIFAR-10 dataset", "ERA5 data"
+        return True
+    if ctx.cues and _named_kind(ctx, i) in dataset_words:
         return True
     if len(after) > 1 and after[0] in words("split_words") and after[1] in _SPLIT_NOUNS:  # "the X test set"
         return True

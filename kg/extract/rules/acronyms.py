@@ -45,7 +45,7 @@ def find(ctx: Context, prior=()) -> list[Candidate]:
                     break
                 long_words.insert(0, x)
                 k -= 1
-            out += _definition(ctx, acr, long_words, t + 1, close)
+            out += _definition(ctx, acr, long_words, t + 1, close, _kind_after(ctx, close))
         # Case 2: "ACR (Long Form)"
         elif t > 0 and distinctive(w[t - 1]) and close - t - 1 >= 2 and re.fullmatch(r"[A-Za-z][\w\s\-']+", inner_text):
             acr = w[t - 1]
@@ -63,7 +63,16 @@ def _veto(ctx: Context, acr: str, ai: int, aj: int) -> Candidate:
     return Candidate(a, b, acr, NAME, GENERIC, aliases=(plural,), yields=NEVER)
 
 
-def _definition(ctx: Context, acr: str, long_words: list[str], ai: int, aj: int) -> list[Candidate]:
+def _kind_after(ctx: Context, close: int) -> str | None:
+    """The kind noun right after the closing parenthesis ("… Learning (PNAL) framework"),
+    lower-cased, or None."""
+    k = close + 1
+    if k < len(ctx.words) and ctx.ws[close] and ctx.lower[k] in words("apposition_kinds"):
+        return ctx.lower[k]
+    return None
+
+
+def _definition(ctx: Context, acr: str, long_words: list[str], ai: int, aj: int, kind: str | None = None) -> list[Candidate]:
     gaz = gazetteer()
     a, b = ctx.span(ai, aj)
     if long_words and long_words[0].startswith("<zh>"):
@@ -100,7 +109,10 @@ def _definition(ctx: Context, acr: str, long_words: list[str], ai: int, aj: int)
     title_case = all(x[:1].isupper() or any(c.isupper() for c in x) or x.lower() in _LOWER_OK or not x[:1].isalpha() for x in lf)
     head = lf[-1].lower() if lf else ""
     known = gaz.known(acr) or gaz.known(" ".join(lf))
-    if (not title_case or head.split("-")[-1] in words("task_heads") | words("non_name_heads")) and not known:
+    # "Point Noise-Adaptive Learning (PNAL) framework": a kind noun after the acronym
+    # says it names a framework, whatever the long form's head.
+    named_kind = kind is not None and title_case
+    if (not title_case or head.split("-")[-1] in words("task_heads") | words("non_name_heads")) and not known and not named_kind:
         return [_veto(ctx, acr, ai, aj)]
     if generic(acr):
         return []
@@ -109,6 +121,8 @@ def _definition(ctx: Context, acr: str, long_words: list[str], ai: int, aj: int)
         name, label = known[1], known[0]
     else:
         name, label = acr, label_hint(long_form)
+        if kind in words("dataset_words"):
+            label = "DATASET"
     out = [Candidate(a, b, name, NAME, label, known=bool(known), aliases=(long_form, acr), yields=NEVER)]
     # The long form itself is a mention of the same entity.
     lf_start = ctx.text.rfind(lf[0], 0, a)
