@@ -37,3 +37,10 @@ def test_a_kind_noun_after_the_acronym_makes_it_a_name():
     got = found(acronyms, "We propose a novel Point Noise-Adaptive Learning (PNAL) framework.")
     assert got["PNAL"].label == "MODEL"
     assert found(acronyms, "We study Named Entity Recognition (NER) models.")["NER"].label == GENERIC
+
+
+def test_long_form_and_acronym_inside_one_parenthesis():
+    got = found(acronyms, "本文研究了少样本目标检测(few-shot Object Detection, FSOD)的方法。")
+    assert got["FSOD"].label == GENERIC  # a task
+    got = found(acronyms, "我们使用了对比语言图像预训练(Contrastive Language-Image Pretraining, CLIP)。")
+    assert got["CLIP"].label == "MODEL" and not any(c.covers for c in got.values())

@@ -16,6 +16,7 @@ from kg.extract.nlp import gazetteer
 from kg.extract.vocab import phrases, words
 
 NAME = "acronym"
+_INNER_PAIR = re.compile(r"[A-Za-z][A-Za-z\-\s]+[,，]\s*[A-Za-z][A-Za-z0-9\-]*[A-Za-z0-9]")
 _STOP = frozenset((",", ".", ";", ":", "，", "。", "；", "：", "(", ")"))
 _LOWER_OK = frozenset(("of", "for", "and", "the", "in", "on", "to", "with", "a"))
 
@@ -46,6 +47,13 @@ def find(ctx: Context, prior=()) -> list[Candidate]:
                 long_words.insert(0, x)
                 k -= 1
             out += _definition(ctx, acr, long_words, t + 1, close, _kind_after(ctx, close))
+        # Case 3: "中文(Long Form, ACR)": Chinese digests spell both out in one parenthesis.
+        elif _INNER_PAIR.fullmatch(inner_text):
+            comma = max(k for k in range(t + 1, close) if w[k] in (",", "，"))
+            acr = ctx.stext(comma + 1, close).strip()
+            long_words = [x for x in w[t + 1 : comma] if not x.isspace()]
+            if re.search(r"[A-Z].*[A-Z]|\d", acr) and initials_match(acr, long_words):
+                out += _definition(ctx, acr, long_words, comma + 1, close, _kind_after(ctx, close), inner=True)
         # Case 2: "ACR (Long Form)"
         elif t > 0 and distinctive(w[t - 1]) and close - t - 1 >= 2 and re.fullmatch(r"[A-Za-z][\w\s\-']+", inner_text):
             acr = w[t - 1]
@@ -72,7 +80,11 @@ def _kind_after(ctx: Context, close: int) -> str | None:
     return None
 
 
-def _definition(ctx: Context, acr: str, long_words: list[str], ai: int, aj: int, kind: str | None = None) -> list[Candidate]:
+def _definition(ctx: Context, acr: str, long_words: list[str], ai: int, aj: int, kind: str | None = None,
+                inner: bool = False) -> list[Candidate]:
+    """Candidates for ``acr`` (tokens ``ai:aj``) defined by ``long_words``; ``inner``
+    when the long form is inside the parenthesis too (then only the acronym is a
+    mention: the long form is a gloss of the text before it)."""
     gaz = gazetteer()
     a, b = ctx.span(ai, aj)
     if long_words and long_words[0].startswith("<zh>"):
@@ -126,7 +138,7 @@ def _definition(ctx: Context, acr: str, long_words: list[str], ai: int, aj: int,
     out = [Candidate(a, b, name, NAME, label, known=bool(known), aliases=(long_form, acr), yields=NEVER)]
     # The long form itself is a mention of the same entity.
     lf_start = ctx.text.rfind(lf[0], 0, a)
-    if lf_start >= 0 and ai >= 2:
+    if lf_start >= 0 and ai >= 2 and not inner:
         lf_end = ctx.end(ai - 2)  # the word before "("
         out.append(Candidate(lf_start, lf_end, name, NAME, label, known=bool(known), aliases=(long_form, acr),
                              yields=NEVER, covers=True))
