@@ -133,3 +133,9 @@ def test_venues_metrics_tags_and_codes_are_never_names(text):
 def test_benchmark_years_and_dataset_variants_are_datasets():
     _, datasets, _, _ = ents("We report results on VisDA-2017 and ImageNet-LT.")
     assert {"VisDA-2017", "ImageNet-LT"} <= set(datasets)
+
+
+def test_generic_kinds_joined_stay_generic():
+    from kg.extract.names import generic
+
+    assert generic("CNN-RNN") and generic("GNN/MLP") and not generic("ViT-GPT2")

@@ -67,6 +67,9 @@ def generic(name: str) -> bool:
     head, _, tail = k.partition("-")
     if tail and head in g and len(tail) <= 2:  # ROUGE-L, BLEU-4, F1-macro stays generic
         return True
+    parts = re.split(r"[-_/+]", k)
+    if len(parts) > 1 and all(p in g for p in parts):  # CNN-RNN, GNN/MLP: kinds joined are a kind
+        return True
     if k in words("metrics") or k in words("page_tags"):
         return True
     return bool(_FORMAT_SHAPES.match(name) or _CATEGORY_CODE.match(name) or _venue_re().match(name))
