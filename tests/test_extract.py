@@ -139,3 +139,10 @@ def test_generic_kinds_joined_stay_generic():
     from kg.extract.names import generic
 
     assert generic("CNN-RNN") and generic("GNN/MLP") and not generic("ViT-GPT2")
+
+
+def test_size_variants_beside_a_name_are_that_name():
+    models, _, _, _ = ents("We propose HyperSeg, with HyperSeg-S and HyperSeg-L variants for small budgets.")
+    assert models == {"HyperSeg": "proposed"}
+    models, _, _, _ = ents("ERNIE-M improves over ERNIE.")  # M is not a size here
+    assert set(models) == {"ERNIE-M", "ERNIE"}

@@ -16,16 +16,20 @@ In order:
    known name gives the entity its canonical name and kind; otherwise the first
    candidate in rule order does, and an apposition's kind overrides a guess.
 4. **Alias folding.** "the Universal Model" after "the CLIP-Driven Universal Model": a
-   new multi-word name that is the tail of a longer new name is that name.
+   new multi-word name that is the tail of a longer new name is that name; and a new
+   name that is another entity's name plus a size ("HyperSeg-S", "HyperSeg-Large")
+   is a variant of that entity, not a name of its own.
 
 Entities come out ordered by first mention, ties by rule order.
 """
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from kg.extract.candidate import GENERIC, TO_ANY, TO_GAZETTEER, TO_LONG_FORMS, Candidate, Entity
 from kg.extract.names import name_key, squash
+from kg.extract.vocab import words
 
 __all__ = ["merge", "vetoed"]
 
@@ -61,7 +65,7 @@ def merge(cands: Sequence[Candidate]) -> list[Entity]:
         kept.append(c)
     firm = [(c.start, c.end) for c in kept if c.yields < TO_ANY]
     kept = [c for c in kept if c.yields < TO_ANY or not any(a <= c.start < b for a, b in firm)]
-    return _fold_tails(_group(kept))
+    return _fold_variants(_fold_tails(_group(kept)))
 
 
 def _group(cands: list[Candidate]) -> list[Entity]:
@@ -118,3 +122,30 @@ def _fold_tails(ents: list[Entity]) -> list[Entity]:
                 f.keys |= g.keys
                 alive.remove(g)
     return sorted(alive, key=lambda e: (e.first, order[id(e)]))
+
+
+_VARIANT = re.compile(r"^(?P<stem>.+?)[-_ ](?P<size>[A-Za-z]{1,6}|\d+(?:\.\d+)?[BMK])$")
+
+
+def _fold_variants(ents: list[Entity]) -> list[Entity]:
+    sizes = words("size_letters") | words("size_words")
+    by_key = {}
+    for e in ents:
+        for k in e.keys:
+            by_key.setdefault(k, e)
+    out = []
+    for g in ents:
+        m = None if g.known else _VARIANT.match(g.name)
+        f = None
+        if m and (m.group("size").lower() in sizes or m.group("size")[0].isdigit()):
+            f = by_key.get(name_key(m.group("stem"), g.label)) or by_key.get(name_key(m.group("stem"), "MODEL"))
+        if f is None or f is g:
+            out.append(g)
+            continue
+        f.spans = sorted(set(f.spans) | set(g.spans))
+        f.sources |= g.sources
+        f.proposed = f.proposed or g.proposed
+        f.used = f.used or g.used
+        f.keys |= g.keys
+    order = {id(e): n for n, e in enumerate(out)}
+    return sorted(out, key=lambda e: (e.first, order[id(e)]))
