@@ -146,3 +146,8 @@ def test_size_variants_beside_a_name_are_that_name():
     assert models == {"HyperSeg": "proposed"}
     models, _, _, _ = ents("ERNIE-M improves over ERNIE.")  # M is not a size here
     assert set(models) == {"ERNIE-M", "ERNIE"}
+
+
+def test_a_known_name_the_contribution_builds_on_is_used():
+    models, _, _, _ = ents("In this paper, we present Gaussian Splatting based text-to-3D generation (GSGEN).")
+    assert models.get("3D Gaussian Splatting", models.get("Gaussian Splatting")) == "used", models

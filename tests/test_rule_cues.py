@@ -35,3 +35,7 @@ def test_a_dataset_named_by_a_cue_is_a_dataset():
     text = "We collect a large dataset of personal photos called PIS (Personalized Image Semantic Segmentation)."
     models, datasets = find_entities(text, [Span(0, len(text))])
     assert [d.name for d in datasets] == ["PIS"] and not models
+
+
+def test_a_name_used_as_the_base_is_not_the_contribution():
+    assert not found(cues, "In this paper, we present Gaussian Splatting based text-to-3D generation.")

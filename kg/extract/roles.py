@@ -29,9 +29,11 @@ def _indefinite_re() -> re.Pattern:
     return re.compile(rf"(?:^|[^a-z])(?:{en})$|{zh}")
 
 
-def introduced_by_cue(ctx: Context, i: int, known: bool = False) -> bool:
-    """Does a contribution cue introduce the mention at token ``i``?"""
+def introduced_by_cue(ctx: Context, i: int, known: bool = False, j: int | None = None) -> bool:
+    """Does a contribution cue introduce the mention at token ``i`` (ending at ``j``)?"""
     lower = ctx.lower
+    if j is not None and _used_as_base(ctx, j):
+        return False
     if known:
         # "we propose a new vision transformer" / "提出了一种新的视觉变压器": a known
         # name after an indefinite article describes the kind of contribution; the
@@ -61,6 +63,15 @@ def introduced_by_cue(ctx: Context, i: int, known: bool = False) -> bool:
             continue
         return True
     return False
+
+
+def _used_as_base(ctx: Context, j: int) -> bool:
+    """A usage word right after the mention ending at token ``j`` ("X based …", "X-guided
+    …"): the name is what the contribution builds on."""
+    n, suffixes = len(ctx.words), words("model_suffixes") | words("suffix_words")
+    if j < n and ctx.lower[j] in suffixes and ctx.ws[j - 1]:
+        return True
+    return j + 1 < n and ctx.words[j] == "-" and not ctx.ws[j - 1] and ctx.lower[j + 1] in suffixes
 
 
 def used_hint(ctx: Context, i: int, j: int) -> bool:
@@ -100,7 +111,7 @@ def assign_roles(ctx: Context, ents: Sequence[Entity]) -> None:
             if any(g is not e and x <= a and ctx.idx[j - 1] < y and (x, y) != (a, b) for x, y, g in cue_spans):
                 continue
             idx.append((i, j))
-        if any(introduced_by_cue(ctx, i, e.known) for i, _ in idx):
+        if any(introduced_by_cue(ctx, i, e.known, j) for i, j in idx):
             e.proposed = True
             continue
         # A new name in an entry that states a contribution is the paper's own —

@@ -51,8 +51,12 @@ def find(ctx: Context, prior=()) -> list[Candidate]:
         if kind == "WE_VERB" and w[k][:1].isupper() and ctx.lower[k] not in stop_caps:
             # "This work presents Depth Anything V2.": a capitalised phrase right
             # after the verb is the contribution's name, whatever its shape.
-            j = ctx.extend_title_case(j)
-            out.append(cue_name(ctx, i, ctx.version_after(j) or j, proposed=True))
+            j = ctx.version_after(ctx.extend_title_case(j)) or ctx.extend_title_case(j)
+            # "we present Gaussian Splatting based text-to-3D generation": a name used
+            # as the base of the contribution, not the contribution.
+            if j < n and ctx.lower[j] in words("model_suffixes") | words("suffix_words"):
+                continue
+            out.append(cue_name(ctx, i, j, proposed=True))
             continue
         # "we propose X, a/an …" or "我们介绍了X,这是…": apposition marks a name.
         nxt = w[j] if j < n else ""
