@@ -115,3 +115,39 @@ def test_list_members_share_the_kind_and_role_of_known_names():
     assert {"Cora", "Citeseer", "Chameleon", "Squirrel"} <= set(datasets)
     assert models.get("HetGate") == "proposed" and "HetGate" not in datasets
     assert models.get("H2GCN") == "used"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Accepted at NeurIPS 2023 and the ICML-2024 workshop.",  # venues
+        "It improves MOTA and HOTA by two points on our data.",  # metrics
+        "Listed under cs.CL and arXiv_LG, see the GitHub and PDF links.",  # category codes, page tags
+    ],
+)
+def test_venues_metrics_tags_and_codes_are_never_names(text):
+    models, datasets, _, _ = ents(text)
+    assert not models and not datasets, (models, datasets)
+
+
+def test_benchmark_years_and_dataset_variants_are_datasets():
+    _, datasets, _, _ = ents("We report results on VisDA-2017 and ImageNet-LT.")
+    assert {"VisDA-2017", "ImageNet-LT"} <= set(datasets)
+
+
+def test_generic_kinds_joined_stay_generic():
+    from kg.extract.names import generic
+
+    assert generic("CNN-RNN") and generic("GNN/MLP") and not generic("ViT-GPT2")
+
+
+def test_size_variants_beside_a_name_are_that_name():
+    models, _, _, _ = ents("We propose HyperSeg, with HyperSeg-S and HyperSeg-L variants for small budgets.")
+    assert models == {"HyperSeg": "proposed"}
+    models, _, _, _ = ents("ERNIE-M improves over ERNIE.")  # M is not a size here
+    assert set(models) == {"ERNIE-M", "ERNIE"}
+
+
+def test_a_known_name_the_contribution_builds_on_is_used():
+    models, _, _, _ = ents("In this paper, we present Gaussian Splatting based text-to-3D generation (GSGEN).")
+    assert models.get("3D Gaussian Splatting", models.get("Gaussian Splatting")) == "used", models

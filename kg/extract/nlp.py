@@ -1,5 +1,5 @@
-"""The spaCy side of extraction: a blank pipeline with a tokenizer fit for mixed
-Chinese/English digests, and gazetteer matchers built from ``kg/data``.
+"""Tokenisation and phrase matching for extraction: a tokenizer fit for mixed
+Chinese/English digests, and gazetteer and cue tables built from ``kg/data``.
 
 Why a custom tokenizer: spaCy's blank ``zh`` splits everything per character, so a
 Latin name inside Chinese text (``MLP混合物``, ``使用CubeMLP提取``) would be letters, and
@@ -7,8 +7,16 @@ the blank ``en`` tokenizer keeps ``CubeMLP提取`` as one token. Ours emits one 
 CJK character, one per Latin/digit run and one per punctuation mark, and it splits
 hyphens, so ``CMU-MOSI``, ``T5-XL`` and ``Mixture-of-Experts`` are token sequences that
 phrase patterns (tokenised the same way) and shape rules can match. Whitespace is kept
-exactly (``Doc.text == text``), so token offsets are character offsets in the entry:
-that is what makes evidence spans exact.
+exactly, so token offsets are character offsets in the entry: that is what makes
+evidence spans exact.
+
+Why plain lists and a dict-indexed phrase table instead of a spaCy ``Doc`` and
+``PhraseMatcher``: extraction reads each entry once, and building a ``Doc`` (a lexeme
+lookup per token) cost more than all matching. :func:`tokenize` returns the token
+strings, offsets and classes; :class:`PhraseTable` finds token-sequence patterns by a
+lookup on each token's first-token index (same answers as a ``PhraseMatcher`` on
+``LOWER``/``ORTH``). :func:`get_nlp` still gives a spaCy pipeline with this tokenizer
+for anyone who wants ``Doc`` objects.
 """
 from __future__ import annotations
 
@@ -18,60 +26,125 @@ import re
 from dataclasses import dataclass
 from importlib import resources
 
-import spacy
-from spacy.language import Language
-from spacy.matcher import PhraseMatcher
-from spacy.tokens import Doc
-from spacy.vocab import Vocab
+from typing import TYPE_CHECKING
 
-__all__ = ["MixedTokenizer", "get_nlp", "Gazetteer", "gazetteer", "load_patterns", "generic_terms"]
+from kg.extract.vocab import phrases
+from kg.normalize import normalize
+
+if TYPE_CHECKING:  # spaCy is imported only by callers that want Docs: it costs a second at startup
+    from spacy.language import Language
+    from spacy.tokens import Doc
+    from spacy.vocab import Vocab
+
+__all__ = ["tokenize", "MixedTokenizer", "get_nlp", "PhraseTable", "Gazetteer", "gazetteer", "load_patterns",
+           "generic_terms", "cue_table", "CJK", "WORD", "PUNCT", "SPACE"]
 
 _TOKEN_RE = re.compile(
-    r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]"  # one CJK character
+    r"(\s*)"  # the whitespace before a token
+    r"([\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+"  # CJK characters: one token each, split below
     r"|(?:(?![\u3400-\u9fff])[^\W_])+(?:[.](?=\d)(?:(?![\u3400-\u9fff])[^\W_])+)*"  # Latin/digit run, 2.0
-    r"|\S",  # any other single character
+    r"|\S)",  # any other single character
     re.U,
 )
 
+#: Token classes (``tokenize``'s fourth list): rules ask "is this a Latin/digit word?"
+#: for every token, and the first character already knows.
+CJK, WORD, PUNCT, SPACE = 1, 2, 3, 0
+
+
+def _is_cjk_char(c: str) -> bool:
+    return "\u3400" <= c <= "\u4dbf" or "\u4e00" <= c <= "\u9fff" or "\uf900" <= c <= "\ufaff"
+
+
+def _kind(tok: str) -> int:
+    c = tok[0]
+    if "\u3400" <= c <= "\u9fff" or "\uf900" <= c <= "\ufaff":
+        return CJK if len(tok) == 1 and not ("\u4dc0" <= c <= "\u4dff") else (WORD if c.isalnum() else PUNCT)
+    return WORD if c.isalnum() else PUNCT
+
+
+def tokenize(text: str, breaks: tuple[int, ...] = ()) -> tuple[list[str], list[bool], list[int], list[int]]:
+    """``(words, space_after, offsets, kinds)`` of ``text``; ``breaks`` are offsets
+    where a token must end even inside a word run — the seam of an English and a
+    Chinese title glued together (``…Vision TransformersViT自适应…``) is one.
+
+    Whitespace other than one space after a token is kept as a token of its own
+    (class :data:`SPACE`), so the words and spaces rebuild the text exactly."""
+    words: list[str] = []
+    spaces: list[bool] = []
+    idx: list[int] = []
+    kinds: list[int] = []
+    kind_of = _KINDS  # one-character tokens (most of a Chinese entry) by lookup
+    pos = 0  # end of the last token
+    seg = 0
+    for cut in [c for c in breaks if 0 < c < len(text)] + [len(text)]:
+        p = seg
+        # Matching each segment on its own ends every token at a break.
+        for gap, tok in _TOKEN_RE.findall(text, seg, cut):
+            a = p + len(gap)
+            if a != pos:
+                if gap == " " and words and a == pos + 1:
+                    spaces[-1] = True
+                else:
+                    _gap(text[pos:a], pos, words, spaces, idx, kinds)
+            if len(tok) > 1 and _is_cjk_char(tok[0]):
+                # A run of CJK characters: one token per character, added in bulk.
+                words.extend(tok)
+                spaces.extend([False] * len(tok))
+                idx.extend(range(a, a + len(tok)))
+                kinds.extend([CJK] * len(tok))
+                pos = p = a + len(tok)
+                continue
+            words.append(tok)
+            spaces.append(False)
+            idx.append(a)
+            k = kind_of.get(tok)
+            if k is None:
+                k = _kind(tok)
+                if len(tok) == 1:
+                    kind_of[tok] = k
+            kinds.append(k)
+            pos = p = a + len(tok)
+        seg = cut
+    if pos < len(text):  # trailing whitespace stays one token
+        words.append(text[pos:])
+        spaces.append(False)
+        idx.append(pos)
+        kinds.append(SPACE)
+    return words, spaces, idx, kinds
+
+
+_KINDS: dict[str, int] = {}
+
+
+def _gap(gap: str, at: int, words, spaces, idx, kinds) -> None:
+    """Whitespace between tokens: one space is the previous token's "space after";
+    anything else is kept as a token so the text round-trips."""
+    if gap == " " and words:
+        spaces[-1] = True
+        return
+    if words and gap[0] == " " and not spaces[-1]:
+        spaces[-1] = True
+        gap, at = gap[1:], at + 1
+    if gap:
+        words.append(gap)
+        spaces.append(False)
+        idx.append(at)
+        kinds.append(SPACE)
+
 
 class MixedTokenizer:
-    """Offset-exact tokenizer for mixed CJK/Latin text (see module docstring)."""
+    """:func:`tokenize` as a spaCy tokenizer (for ``get_nlp()``; extraction itself
+    reads the plain lists)."""
 
     def __init__(self, vocab: Vocab):
         self.vocab = vocab
 
     def __call__(self, text: str, breaks: tuple[int, ...] = ()) -> Doc:
-        """Tokenise ``text``; ``breaks`` are offsets where a token must end even inside a
-        word run — the seam of an English and a Chinese title glued together
-        (``…Vision TransformersViT自适应…``) is one."""
-        words: list[str] = []
-        spaces: list[bool] = []
-        pos = 0
-        for m in _split_at(_TOKEN_RE.finditer(text), breaks):
-            gap = text[pos : m[0]]
-            if gap:
-                if gap == " " and words:
-                    spaces[-1] = True
-                else:
-                    # Keep odd whitespace as its own token so the text round-trips.
-                    if words and gap.startswith(" ") and not spaces[-1]:
-                        spaces[-1] = True
-                        gap = gap[1:]
-                    if gap:
-                        words.append(gap)
-                        spaces.append(False)
-            words.append(text[m[0] : m[1]])
-            spaces.append(False)
-            pos = m[1]
-        tail = text[pos:]
-        if tail:
-            words.append(tail)
-            spaces.append(False)
-        doc = Doc(self.vocab, words=words, spaces=spaces)
-        # Kept for kg's rules, which read plain strings faster than spaCy tokens.
-        doc.user_data["kg_words"] = words
-        doc.user_data["kg_spaces"] = spaces
-        return doc
+        from spacy.tokens import Doc
+
+        words, spaces, _, _ = tokenize(text, breaks)
+        return Doc(self.vocab, words=words, spaces=spaces)
 
     # spaCy serialisation hooks (a tokenizer must offer them to live in a pipeline).
     def to_bytes(self, **kwargs) -> bytes:  # pragma: no cover - nothing to save
@@ -81,20 +154,11 @@ class MixedTokenizer:
         return self
 
 
-def _split_at(matches, breaks: tuple[int, ...]):
-    """Token (start, end) pairs, cut at every offset in ``breaks``."""
-    for m in matches:
-        a, b = m.span()
-        for cut in breaks:
-            if a < cut < b:
-                yield a, cut
-                a = cut
-        yield a, b
-
-
 @functools.cache
 def get_nlp() -> Language:
     """A blank English pipeline with the mixed tokenizer (no model download)."""
+    import spacy
+
     nlp = spacy.blank("en")
     nlp.tokenizer = MixedTokenizer(nlp.vocab)
     return nlp
@@ -131,6 +195,59 @@ def generic_terms() -> frozenset[str]:
     return frozenset(out)
 
 
+class PhraseTable:
+    """Token-sequence patterns in a trie of dicts, one level per token.
+
+    ``find(tokens)`` returns ``(start, end, payload)`` for every pattern occurrence, the
+    same hits a spaCy ``PhraseMatcher`` gives on the attribute the tokens carry
+    (lower-cased words for ``LOWER``, words as written for ``ORTH``): from each token
+    the trie is walked while the next token continues some pattern, so a token that
+    starts no pattern costs one dict lookup. A pattern is stored once: the first
+    payload added for a token sequence keeps it.
+    """
+
+    _END = None  # the key under which a node keeps the payload of a pattern ending there
+
+    def __init__(self) -> None:
+        self._root: dict = {}
+        self._size = 0
+
+    def add(self, tokens: tuple[str, ...], payload: object) -> None:
+        if not tokens:
+            return
+        node = self._root
+        for t in tokens:
+            node = node.setdefault(t, {})
+        if self._END not in node:
+            node[self._END] = payload
+            self._size += 1
+
+    def __len__(self) -> int:
+        return self._size
+
+    def find(self, tokens, starts=None) -> list[tuple[int, int, object]]:
+        """Pattern occurrences in ``tokens``, trying only the token indices ``starts``
+        when given (a table of Latin names need not be tried on Chinese characters)."""
+        out = []
+        root, end, n = self._root, self._END, len(tokens)
+        for i in range(n) if starts is None else starts:
+            node = root.get(tokens[i])
+            j = i + 1
+            while node is not None:
+                if end in node:
+                    out.append((i, j, node[end]))
+                if j >= n:
+                    break
+                node = node.get(tokens[j])
+                j += 1
+        return out
+
+
+def _pattern_tokens(text: str) -> tuple[str, ...]:
+    words, spaces, _, _ = tokenize(text)
+    return tuple(words)
+
+
 @dataclass(frozen=True)
 class GazetteerHit:
     start: int  # token index
@@ -142,44 +259,52 @@ class GazetteerHit:
 
 
 class Gazetteer:
-    """Phrase matchers over the model, dataset and MT-alias pattern files.
+    """Phrase tables over the model, dataset and MT-alias pattern files.
 
-    Patterns match on ``LOWER`` unless marked ``"case": "exact"`` (names that are also
-    ordinary words, such as ``Performer`` or ``ART``), which match on ``ORTH``.
+    Patterns match on lower-cased tokens unless marked ``"case": "exact"`` (names that
+    are also ordinary words, such as ``Performer`` or ``ART``), which match as written.
+    Rows come in priority order: the first row of a surface form owns it.
     """
 
-    def __init__(self, nlp: Language, rows: list[dict]):
-        self.nlp = nlp
-        self.lower = PhraseMatcher(nlp.vocab, attr="LOWER")
-        self.exact = PhraseMatcher(nlp.vocab, attr="ORTH")
-        self.meta: dict[str, tuple[str, str, bool, bool]] = {}
-        self.ids: dict[str, tuple[str, str]] = {}  # squashed id -> (label, id)
-        for i, row in enumerate(rows):
-            key = f"g{i}"
+    def __init__(self, rows: list[dict]):
+        self.lower = PhraseTable()
+        self.exact = PhraseTable()
+        self.ids: dict[str, tuple[str, str]] = {}  # squashed id or pattern -> (label, id)
+        self._rows: list[tuple[str, str, bool, bool]] = []
+        self._exact_latin = True  # every case-exact pattern starts with a Latin word
+        for row in rows:
             label = row.get("label", "MODEL")
-            mt = row.get("lang") == "zh"
-            self.meta[key] = (label, row["id"], mt, bool(row.get("ambiguous")))
-            doc = nlp.make_doc(row["pattern"])
+            meta = (label, row["id"], row.get("lang") == "zh", bool(row.get("ambiguous")))
+            self._rows.append(meta)
+            toks = _pattern_tokens(row["pattern"])
             if row.get("case") == "exact":
-                self.exact.add(key, [doc])
+                self.exact.add(toks, meta)
+                self._exact_latin = self._exact_latin and bool(toks) and _kind(toks[0]) == WORD
             else:
-                self.lower.add(key, [doc])
+                self.lower.add(tuple(t.lower() for t in toks), meta)
             self.ids.setdefault(_squash(row["id"]), (label, row["id"]))
             self.ids.setdefault(_squash(row["pattern"]), (label, row["id"]))
 
-    def __call__(self, doc: Doc) -> list[GazetteerHit]:
+    def find(self, words, lower, latin=None) -> list[GazetteerHit]:
+        """Every pattern occurrence in a tokenised text (``words`` and their lower-cased
+        forms); ``latin``, the indices of Latin words, saves trying the case-exact
+        patterns (all Latin names) on every Chinese character."""
         hits = []
-        for matcher in (self.lower, self.exact):
-            for match_id, s, e in matcher(doc):
-                label, cid, mt, amb = self.meta[self.nlp.vocab.strings[match_id]]
+        for table, toks, starts in ((self.lower, lower, None), (self.exact, words, latin if self._exact_latin else None)):
+            for s, e, (label, cid, mt, amb) in table.find(toks, starts):
                 hits.append(GazetteerHit(s, e, label, cid, mt, amb))
         return hits
+
+    def __call__(self, doc: Doc) -> list[GazetteerHit]:
+        """Hits in a spaCy ``Doc`` made by :func:`get_nlp` (for callers holding Docs)."""
+        words = [t.text for t in doc]
+        return self.find(words, [w.lower() for w in words])
 
     @functools.cached_property
     def single_words(self) -> dict[str, tuple[str, str]]:
         """Lower-cased one-word names of 8+ letters, for typo matching."""
         out = {}
-        for _key, (label, cid, mt, amb) in sorted(self.meta.items()):
+        for label, cid, mt, amb in sorted(self._rows):
             if mt or amb or not re.fullmatch(r"[A-Za-z]{8,}", cid):
                 continue
             out.setdefault(cid.lower(), (label, cid))
@@ -192,10 +317,11 @@ class Gazetteer:
 
 
 def _squash(s: str) -> str:
-    """Key for "same name": case-folded without spaces, hyphens, underscores, dots and
-    quotes (the annotation guidelines' matching rule). Shared by the gazetteer lookups
-    and the entity rules so both always agree."""
-    return re.sub(r"[\s\-_.·’'\"]+", "", s.casefold())
+    """Key for "same name": :func:`kg.normalize.normalize`'s squashed form (case-folded
+    without spaces, hyphens, underscores, dots and quotes — the annotation guidelines'
+    matching rule). Shared by the gazetteer lookups and the entity rules so both always
+    agree."""
+    return normalize(s, squash=True)
 
 
 @functools.cache
@@ -205,39 +331,30 @@ def gazetteer() -> Gazetteer:
     # scripts/build-gazetteers from the ML ecosystem's own registries, only add names.
     rows = load_patterns("models.jsonl") + load_patterns("datasets.jsonl") + load_patterns("mt_aliases.jsonl")
     rows += load_patterns("catalog_models.jsonl") + load_patterns("catalog_datasets.jsonl")
-    return Gazetteer(get_nlp(), rows)
-
-
-#: Cue phrases, expanded into a PhraseMatcher (far faster than a token Matcher with
-#: optional tokens, and just as exact for a closed list of phrases).
-_CUE_SUBJECTS = ("we", "this paper", "this work", "this study", "the authors", "our work")
-_CUE_ADVERBS = ("", "also", "further", "then", "first", "here", "newly", "hereby", "additionally")
-_CUE_VERBS = ("propose", "proposes", "proposed", "introduce", "introduces", "introduced", "present",
-              "presents", "presented", "develop", "develops", "developed", "design", "designs", "designed",
-              "devise", "devised", "create", "created", "construct", "constructed", "build", "built", "release",
-              "released", "curate", "curated", "collect", "collected", "contribute", "offer", "describe", "describes")
-_ZH_SUBJECTS = ("我们", "本文", "本工作", "作者")
-_ZH_ADVERBS = ("", "也", "还", "首先", "进一步", "同时", "另外")
-_ZH_VERBS = ("提出", "介绍", "引入", "开发", "设计", "构建", "推出", "策划", "创建", "发布", "创造", "构造", "建立")
+    return Gazetteer(rows)
 
 
 @functools.cache
-def cue_matcher() -> PhraseMatcher:
-    """Phrases that introduce a paper's own contribution or name something.
+def cue_table() -> PhraseTable:
+    """Phrases that introduce a paper's own contribution or name something, expanded
+    from the vocabularies in ``kg/data/rules/`` (matched on lower-cased tokens).
 
-    Match ids: ``WE_VERB`` ("we also propose", "this paper presents"), ``AND_VERB``
+    Payloads: ``WE_VERB`` ("we also propose", "this paper presents"), ``AND_VERB``
     ("… and develop", counted only after a first-person clause), ``NAMED`` ("called",
     "dubbed"), ``ZH_WE`` (我们提出, 本文进一步介绍) and ``ZH_NAMED`` (称为, 名为).
     """
-    nlp = get_nlp()
-    m = PhraseMatcher(nlp.vocab, attr="LOWER")
+    table = PhraseTable()
 
-    def add(key: str, phrases) -> None:
-        m.add(key, [nlp.make_doc(p) for p in sorted(set(phrases))])
+    def add(key: str, items) -> None:
+        for p in sorted(set(items)):
+            table.add(tuple(t.lower() for t in _pattern_tokens(p)), key)
 
-    add("WE_VERB", (" ".join(x for x in (s, a, v) if x) for s in _CUE_SUBJECTS for a in _CUE_ADVERBS for v in _CUE_VERBS))
-    add("AND_VERB", (f"and {v}" for v in _CUE_VERBS))
-    add("NAMED", ("called", "dubbed", "named", "termed", "coined", "entitled"))
-    add("ZH_WE", (s + a + v for s in _ZH_SUBJECTS for a in _ZH_ADVERBS for v in _ZH_VERBS))
-    add("ZH_NAMED", ("称为", "名为", "叫做", "称作", "命名为"))
-    return m
+    subjects, verbs = phrases("cue_subjects"), phrases("cue_verbs")
+    adverbs = ("",) + phrases("cue_adverbs")
+    add("WE_VERB", (" ".join(x for x in (s, a, v) if x) for s in subjects for a in adverbs for v in verbs))
+    add("AND_VERB", (f"and {v}" for v in verbs))
+    add("NAMED", phrases("naming_words"))
+    zh_adverbs = ("",) + phrases("cue_adverbs_zh")
+    add("ZH_WE", (s + a + v for s in phrases("cue_subjects_zh") for a in zh_adverbs for v in phrases("cue_verbs_zh")))
+    add("ZH_NAMED", phrases("naming_words_zh"))
+    return table

@@ -1,0 +1,325 @@
+"""Everything the entity rules read about one entry, built once and read-only afterwards.
+
+One tokenisation (the offset-exact mixed CJK/Latin tokenizer of :mod:`kg.extract.nlp`),
+kept as parallel lists — words, lower-cased words, character offsets, "space after",
+token class, sentence number, "inside a region" — so no rule builds a per-token object
+or walks spaCy ``Token`` wrappers (the cost that dominated extraction before). On top:
+the regions and the title, the cue phrases, the word compounds (``CMU-MOSI``,
+``mgo-T5``) and the gazetteer matches, with the tokens they take. Rules
+(:mod:`kg.extract.rules`) get this object and return candidates; nothing writes to it.
+"""
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass
+
+from kg.extract.names import CJK_RE, EXPERT_SIZE, NUMBER_UNIT
+from kg.extract.nlp import CJK, WORD, cue_table, gazetteer, tokenize
+from kg.extract.vocab import phrases, words
+from kg.records import Span
+
+__all__ = ["Context", "GazMatch", "build_context"]
+
+_GLUE = ("-", "_", "+")
+_VERSION = re.compile(r"(?:v?\d{1,4}(?:\.\d+)?|\d{2,4}x\d{2,4})", re.I)
+
+
+@dataclass(frozen=True, slots=True)
+class GazMatch:
+    """A gazetteer name found in the entry (token range ``i:j``, characters ``a:b``)."""
+
+    i: int
+    j: int
+    a: int
+    b: int
+    label: str
+    name: str  # canonical id, or the surface with its version ("DALL-E 3") when that is new
+    known: bool
+    rule: str  # "gazetteer" or "mt"
+
+
+@dataclass(frozen=True, eq=False)
+class Context:
+    text: str
+    regions: tuple[tuple[int, int], ...]
+    title: Span | None
+    words: tuple[str, ...]
+    lower: tuple[str, ...]
+    idx: tuple[int, ...]  # character offset of each token
+    ws: tuple[bool, ...]  # a space follows the token
+    kinds: tuple[int, ...]  # nlp.CJK / WORD / PUNCT / SPACE
+    sent: tuple[int, ...]  # sentence number of each token
+    in_region: tuple[bool, ...]  # the token starts inside a region
+    latin: tuple[int, ...]  # indices of Latin/digit words
+    caps: tuple[int, ...]  # indices of Latin words starting with a capital, inside a region
+    tok_at: dict[int, int]  # character offset -> token starting there
+    end_at: dict[int, int]  # character offset -> token index + 1 of the token ending there
+    compounds: tuple[tuple[int, int], ...]  # word runs glued by - _ + (token ranges)
+    cues: tuple[tuple[str, int, int], ...]  # (kind, token start, token end)
+    contribution: bool  # a first-person contribution cue ("we propose", 我们提出) occurs
+    matches: tuple[GazMatch, ...]  # accepted gazetteer matches
+    ambiguous: tuple[GazMatch, ...]  # MT renderings that are also everyday words, pending
+    taken: tuple[bool, ...]  # tokens inside an accepted gazetteer match
+
+    def __len__(self) -> int:
+        return len(self.words)
+
+    # -- read helpers ----------------------------------------------------------------
+    def is_word(self, i: int) -> bool:
+        """A Latin/digit word (not CJK, punctuation or whitespace)."""
+        return self.kinds[i] == WORD
+
+    def inside(self, offset: int) -> bool:
+        return any(a <= offset < b for a, b in self.regions)
+
+    def in_title(self, offset: int) -> bool:
+        return self.title is not None and self.title.start <= offset < self.title.end
+
+    def end(self, i: int) -> int:
+        """Character offset where token ``i`` ends."""
+        return self.idx[i] + len(self.words[i])
+
+    def span(self, i: int, j: int) -> tuple[int, int]:
+        """Character span of tokens ``i:j``."""
+        return self.idx[i], self.idx[j - 1] + len(self.words[j - 1])
+
+    def stext(self, i: int, j: int) -> str:
+        """The entry text covered by tokens ``i:j``."""
+        if j <= i:
+            return ""
+        return self.text[self.idx[i] : self.idx[j - 1] + len(self.words[j - 1])]
+
+    def joined(self, i: int, j: int) -> str:
+        """Tokens ``i:j`` joined without spaces (for Chinese context tests)."""
+        return "".join(self.words[max(0, i) : j])
+
+    def overlaps_taken(self, i: int, j: int) -> bool:
+        return any(self.taken[i:j])
+
+    def sentence(self, s: int) -> range:
+        """Token indices of sentence number ``s``."""
+        return range(bisect_left(self.sent, s), bisect_right(self.sent, s))
+
+    def sentence_start(self, i: int) -> bool:
+        """Token ``i`` opens a sentence or a line (where capitals say nothing)."""
+        return i == 0 or self.sent[i - 1] != self.sent[i] or self.words[i - 1] in (".", ":", "\n")
+
+    def version_after(self, j: int) -> int | None:
+        """End token of a version number right after a name (``… 3``, ``… 360``,
+        ``… 2016``, ``… v2``, ``… 64x64``), or None. Sizes (``7B``) are not versions,
+        and neither is a count of things ("DALL-E 3 times", "ResNet 50 layers")."""
+        w, n = self.words, len(self.words)
+        if j + 1 < n and w[j] == "-" and not self.ws[j - 1] and not self.ws[j] and re.fullmatch(r"\d{1,4}", w[j + 1]):
+            return j + 2  # "DAVIS-2016", "Llama-3"
+        if j >= n or not self.ws[j - 1]:
+            return None
+        if not _VERSION.fullmatch(w[j]):
+            return None
+        if j + 1 < n:
+            nxt = w[j + 1]
+            if nxt.isalpha() and nxt.lower() not in words("version_followers") and not nxt[:1].isupper() and not CJK_RE.match(nxt):
+                return None
+            if nxt in ("%", "×", "x", "-"):
+                return None
+        return j + 1
+
+    def glued_into_compound(self, i: int, j: int) -> bool:
+        """True when tokens ``i:j`` are hyphen-glued to another name part: ``mgo-T5``,
+        ``ERNIE-M``, ``OPT-IML`` are names of their own, while ``T5-XL`` (a size),
+        ``BERT-based`` (a suffix) and ``GPT-3`` (a version) are not new names."""
+        w, ws = self.words, self.ws
+        if i >= 2 and w[i - 1] in _GLUE and not ws[i - 2] and not ws[i - 1] and self.is_word(i - 2):
+            if self.lower[i - 2] not in words("prefix_words"):
+                return True
+        if j + 1 < len(w) and w[j] in _GLUE and not ws[j - 1] and not ws[j] and self.is_word(j + 1):
+            nxt = w[j + 1]
+            if w[j] == "+":
+                return True
+            low = nxt.lower()
+            if not (NUMBER_UNIT.match(nxt) or EXPERT_SIZE.match(nxt) or low in words("size_words") or low in words("suffix_words") or nxt.isdigit()
+                    or re.fullmatch(r"v?\d+(\.\d+)*", low)):
+                return True
+        return False
+
+    def extend_title_case(self, j: int) -> int:
+        """Grow a name ending at token ``j`` over following capitalised words."""
+        w = self.words
+        while j + 1 < len(w) and self.ws[j - 1] and w[j][:1].isupper() and w[j].isalpha():
+            j += 1
+        return j
+
+
+# -- building -------------------------------------------------------------------------------
+
+_SENT_END = frozenset(("。", "！", "？", "；", "!", "?", ";"))
+
+
+def _sentences(words: list[str], ws: list[bool]) -> list[int]:
+    """Sentence number of every token (split on . ! ? ; and their CJK forms, and lines)."""
+    sid, out, n = 0, [], len(words)
+    for i, t in enumerate(words):
+        out.append(sid)
+        if t in _SENT_END or (t == "." and (ws[i] or i + 1 == n or words[i + 1].startswith("\n"))) or "\n" in t:
+            sid += 1
+    return out
+
+
+def _in_regions(idx: list[int], regions: tuple[tuple[int, int], ...]) -> list[bool]:
+    """For each token offset (ascending), whether it lies inside a region: one sweep
+    over the regions merged into disjoint ranges."""
+    merged: list[list[int]] = []
+    for a, b in sorted(regions):
+        if merged and a <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], b)
+        else:
+            merged.append([a, b])
+    out = []
+    k, m = 0, len(merged)
+    for x in idx:
+        while k < m and merged[k][1] <= x:
+            k += 1
+        out.append(k < m and merged[k][0] <= x)
+    return out
+
+
+def _compounds(words, ws, kinds, in_region) -> list[tuple[int, int]]:
+    """Maximal runs of Latin/digit tokens glued by ``-``/``_``/``+`` with no whitespace
+    (token index ranges), starting inside the regions."""
+    out, i, n = [], 0, len(words)
+    while i < n:
+        if kinds[i] != WORD or not in_region[i]:
+            i += 1
+            continue
+        j = i + 1
+        while j + 1 < n and not ws[j - 1] and words[j] in _GLUE and not ws[j] and kinds[j + 1] == WORD:
+            j += 2
+        out.append((i, j))
+        i = j
+    return out
+
+
+def build_context(text: str, regions, title: Span | None = None) -> Context:
+    """Tokenise ``text`` once and collect what every rule reads (see module docstring)."""
+    regs = tuple((s.start, s.end) if isinstance(s, Span) else tuple(s) for s in regions)
+    breaks = tuple(sorted({x for r in regs for x in r}))
+    wl, ws, idx, kinds = tokenize(text, breaks)
+    lower = [w.lower() for w in wl]
+    sent = _sentences(wl, ws)
+    in_region = _in_regions(idx, regs)
+    tok_at = {a: i for i, a in enumerate(idx)}
+    end_at = {a + len(w): i + 1 for i, (a, w) in enumerate(zip(idx, wl))}
+    cues, contribution = _cues(wl, lower, sent, in_region)
+    latin = tuple(i for i, k in enumerate(kinds) if k == WORD)
+    caps = tuple(i for i in latin if in_region[i] and wl[i][0].isupper())
+    ctx = Context(
+        text=text, regions=regs, title=title, words=tuple(wl), lower=tuple(lower), idx=tuple(idx),
+        ws=tuple(ws), kinds=tuple(kinds), sent=tuple(sent), in_region=tuple(in_region), latin=latin, caps=caps, tok_at=tok_at,
+        end_at=end_at, compounds=tuple(_compounds(wl, ws, kinds, in_region)), cues=tuple(cues),
+        contribution=contribution, matches=(), ambiguous=(), taken=(),
+    )
+    matches, ambiguous, taken = _gazetteer_matches(ctx)
+    # The context is frozen for the rules; these fields are filled once, here.
+    object.__setattr__(ctx, "matches", tuple(matches))
+    object.__setattr__(ctx, "ambiguous", tuple(ambiguous))
+    object.__setattr__(ctx, "taken", tuple(taken))
+    return ctx
+
+
+def _cues(words_: list[str], lower: list[str], sent: list[int], in_region: list[bool]):
+    out, contribution = [], False
+    for s, e, kind in sorted(cue_table().find(lower)):
+        if kind == "NAMED" and words_[s][0].isupper():
+            continue  # "Named Entity Recognition": a capitalised word of a name, not a cue
+        if kind == "AND_VERB":
+            # "… and develop X" is a contribution only after a first-person clause.
+            if not any(lower[k] == "we" and sent[k] == sent[s] for k in range(max(0, s - 40), s)):
+                continue
+            kind, s = "WE_VERB", s + 1
+        if in_region[s]:
+            out.append((kind, s, e))
+            if kind in ("WE_VERB", "ZH_WE"):
+                contribution = True
+    return out, contribution
+
+
+def _gazetteer_matches(ctx: Context):
+    """Accepted gazetteer matches (longest first, none glued into a longer word), MT
+    renderings left pending because they are also everyday words, and known names
+    written with spaces the patterns lack ("Science QA")."""
+    gaz = gazetteer()
+    w, n = ctx.words, len(ctx.words)
+    hits = sorted((h for h in gaz.find(ctx.words, ctx.lower, ctx.latin) if ctx.in_region[h.start]), key=lambda h: (h.start, h.end))
+    keep = _longest_first([(h.start, h.end) for h in hits])
+    taken = [False] * n
+    matches, ambiguous = [], []
+    model_words_zh = phrases("model_words_zh")
+    for h in hits:
+        if (h.start, h.end) not in keep:
+            continue
+        a, b = ctx.span(h.start, h.end)
+        if h.ambiguous:
+            # An MT rendering that is also an everyday word (变压器 "power transformer",
+            # 表演者 "performer") counts only where the text treats it as a model:
+            # followed by a model word, or listed next to other names (rules.mt_lists).
+            if not ctx.joined(h.end, h.end + 4).startswith(model_words_zh):
+                ambiguous.append(GazMatch(h.start, h.end, a, b, h.label, h.id, True, "mt"))
+                continue
+        surface = ctx.text[a:b]
+        # A Latin pattern must not be part of a longer word run: "BERT" in "BERTScore"
+        # is a different name; "BERT-based" is fine.
+        if h.start > 0 and not ctx.ws[h.start - 1] and ctx.is_word(h.start - 1) and ctx.kinds[h.start] != CJK:
+            continue
+        if h.end < n and not ctx.ws[h.end - 1] and ctx.is_word(h.end) and not CJK_RE.match(surface[-1]):
+            if not re.match(r"^\d|^[sS]$", w[h.end]):
+                continue
+        if not h.mt and ctx.glued_into_compound(h.start, h.end):
+            continue
+        ver = ctx.version_after(h.end)
+        if ver:
+            # "DALL-E 3", "Argoverse 2", "DAVIS 2016": a version makes another name.
+            end = ctx.span(h.end, ver)[1]
+            name = ctx.text[a:end]
+            known = gaz.known(name)
+            matches.append(GazMatch(h.start, ver, a, end, h.label, known[1] if known else name, bool(known), "gazetteer"))
+            taken[h.start : ver] = [True] * (ver - h.start)
+            continue
+        matches.append(GazMatch(h.start, h.end, a, b, h.label, h.id, True, "mt" if h.mt else "gazetteer"))
+        taken[h.start : h.end] = [True] * (h.end - h.start)
+    matches += _spaced_names(ctx, taken)
+    return sorted(matches, key=lambda m: (m.a, m.b)), ambiguous, taken
+
+
+def _longest_first(spans: list[tuple[int, int]]) -> set[tuple[int, int]]:
+    """Spans kept when overlaps are settled longest first, then leftmost (spaCy's
+    ``filter_spans`` rule, which the gazetteer has always used)."""
+    seen: set[int] = set()
+    out = set()
+    for s, e in sorted(set(spans), key=lambda x: (x[1] - x[0], -x[0]), reverse=True):
+        if s not in seen and e - 1 not in seen:
+            out.add((s, e))
+            seen.update(range(s, e))
+    return out
+
+
+def _spaced_names(ctx: Context, taken: list[bool]) -> list[GazMatch]:
+    """Known names written with spaces the gazetteer pattern lacks ("Science QA" for
+    ScienceQA, "Mixture of Experts" spelt out): two or three capitalised or numeric
+    words whose squashed form is a gazetteer name."""
+    gaz = gazetteer()
+    w, kinds, ws, n = ctx.words, ctx.kinds, ctx.ws, len(ctx.words)
+    out = []
+    for i in ctx.latin:  # most tokens of a Chinese entry are characters, which start none
+        if not (w[i][0].isupper() or w[i][0].isdigit()) or taken[i] or not ctx.in_region[i]:
+            continue
+        for size in (3, 2):
+            j = i + size
+            if j > n or any(taken[i:j]) or any(kinds[k] != WORD for k in range(i, j)) or not all(ws[k] for k in range(i, j - 1)):
+                continue
+            known = gaz.known(" ".join(w[i:j]))  # words joined by single spaces
+            if known:
+                a, b = ctx.span(i, j)
+                out.append(GazMatch(i, j, a, b, known[0], known[1], True, "gazetteer"))
+                taken[i:j] = [True] * size
+                break
+    return out

@@ -1,0 +1,142 @@
+"""Typing: model or dataset, decided over the merged entities from their contexts.
+
+A known name keeps its gazetteer kind. A new name is a dataset when any mention of it
+sits in a dataset context ("CIFAR-10 dataset", "the benchmark X", "在ImageNet数据集上",
+"results on X"); then coordinated names share the kind ("CMU-MOSI和CMU-MOSEI").
+Names of events ("the SimSurgSkill 2021 challenge") are neither and are dropped.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from kg.extract.candidate import Entity
+from kg.extract.context import Context
+from kg.extract.vocab import phrases, words
+
+__all__ = ["assign_kinds", "dataset_context", "is_event"]
+
+_APPOS_ARTICLES = ("a", "an", "the")
+_SPLIT_NOUNS = ("set", "sets", "split", "splits")
+_APPOS_KINDS = ("dataset", "benchmark", "corpus")
+_CLAUSE_END = frozenset(("。", "，", ",", ";", "；", "."))
+_LIST_INTRO = (":", "：", "如", "包括", "例如", "集", "准")
+
+
+def _visible(ctx: Context, i: int, j: int) -> list[str]:
+    return [ctx.lower[k] for k in range(max(0, i), min(j, len(ctx.words))) if not ctx.words[k].isspace()]
+
+
+#: How far back from a naming cue the kind noun it names may stand ("a large dataset
+#: containing various users' images called X": eight words).
+NAMED_KIND_WINDOW = 15
+
+
+def _named_kind(ctx: Context, i: int) -> str | None:
+    """The kind noun a naming cue right before token ``i`` names ("a dataset … called X"):
+    the nearest kind noun before the cue in its sentence."""
+    kinds = words("apposition_kinds") | words("dataset_words")
+    for kind, s, e in ctx.cues:
+        if kind not in ("NAMED", "ZH_NAMED") or not (e <= i <= e + 2):
+            continue
+        for k in range(s - 1, max(-1, s - 1 - NAMED_KIND_WINDOW), -1):
+            if ctx.sent[k] != ctx.sent[s]:
+                break
+            if ctx.lower[k] in kinds:
+                return ctx.lower[k]
+    return None
+
+
+def dataset_context(ctx: Context, i: int, j: int) -> bool:
+    """Dataset words right next to the mention at tokens ``i:j``, "results/experiments …
+    on X", or a naming cue that names a dataset ("a dataset … called X")."""
+    dataset_words = words("dataset_words")
+    zh_words = phrases("dataset_words_zh")
+    after = _visible(ctx, j, j + 3)
+    before = _visible(ctx, i - 3, i)
+    if after[:1] and (after[0] in dataset_words or after[0] == "data"):  # "CIFAR-10 dataset", "ERA5 data"
+        return True
+    if ctx.cues and _named_kind(ctx, i) in dataset_words:
+        return True
+    if len(after) > 1 and after[0] in words("split_words") and after[1] in _SPLIT_NOUNS:  # "the X test set"
+        return True
+    appos = _visible(ctx, j, j + 6)
+    if appos[:1] == [","] and len(appos) > 2 and appos[1] in _APPOS_ARTICLES and any(w in _APPOS_KINDS for w in appos[2:5]):
+        return True  # "ToolBench-Lite, a benchmark of …"
+    if any(w in dataset_words for w in before[-3:]) and (before[-1] in ("the", "of", "a") or before[-1] in dataset_words):
+        return True  # "the benchmark X", "leaderboard of the X"
+    if ctx.joined(j, j + 4).startswith(zh_words):
+        return True
+    # "…数据集上进行的:CMU-MOSI" / "在ImageNet数据集" / "基准(如X)": a dataset word earlier
+    # in the same clause that introduces a list.
+    k = i - 1
+    while k >= 0 and i - k <= 15 and ctx.words[k] not in _CLAUSE_END:
+        k -= 1
+    clause = ctx.joined(k + 1, i).rstrip()
+    if any(z in clause for z in zh_words) and clause.endswith(_LIST_INTRO):
+        return True
+    if before and before[-1] in ("on", "in", "across") or ctx.joined(i - 5, i).endswith("在"):
+        evaluation = words("evaluation_words")
+        if any(ctx.lower[k] in evaluation for k in ctx.sentence(ctx.sent[i])):
+            return True
+    return False
+
+
+def _token_spans(ctx: Context, e: Entity):
+    for a, b in e.spans:
+        i, j = ctx.tok_at.get(a), ctx.end_at.get(b)
+        if i is not None and j is not None:
+            yield i, j
+
+
+def assign_kinds(ctx: Context, ents: Sequence[Entity]) -> None:
+    """Type every new name by its contexts, then share types along coordinations
+    ("CMU-MOSI和CMU-MOSEI", "GLUE, SQuAD and X")."""
+    for e in ents:
+        if not e.known and any(dataset_context(ctx, i, j) for i, j in _token_spans(ctx, e)):
+            e.label = "DATASET"
+    # Coordination: neighbours separated only by a list separator share a label.
+    joiners = set(phrases("list_joiners")) | {"/"}
+    continuing = set(phrases("list_continuers"))
+    spans = sorted(((a, b, e) for e in ents for a, b in e.spans), key=lambda x: (x[0], x[1]))
+    changed = True
+    while changed:
+        changed = False
+        for k, ((a1, b1, f1), (a2, b2, f2)) in enumerate(zip(spans, spans[1:])):
+            gap = ctx.text[b1:a2].strip()
+            if f1 is f2 or gap not in joiners:
+                continue
+            if gap in (",", "，"):
+                # A comma joins list items only in a list ("X, Y and Z"); after an
+                # opening phrase ("On ImageNet, AdaPrune cuts …") it does not.
+                # The list must go on after the second item: in "A, B and C, D …" the
+                # comma after C ends the list, it does not join D to it.
+                nxt = ctx.text[b2 : spans[k + 2][0]].strip() if k + 2 < len(spans) else ""
+                if nxt not in continuing:
+                    continue
+            for x, y in ((f1, f2), (f2, f1)):
+                if x.label == "DATASET" and y.label != "DATASET" and not y.known:
+                    y.label = "DATASET"
+                    changed = True
+
+
+def is_event(ctx: Context, e: Entity) -> bool:
+    """Conferences and challenges as events ("the SimSurgSkill 2021 challenge",
+    "a sub-challenge of EndoVis") are neither models nor datasets."""
+    if e.known:
+        return False
+    events = words("event_words")
+    for i, j in _token_spans(ctx, e):
+        after = [ctx.lower[k] for k in range(j, min(j + 7, len(ctx.words)))
+                 if not ctx.words[k].isspace() and not _like_num(ctx.words[k]) and ctx.words[k] not in ("and", ",")]
+        before = [ctx.lower[k] for k in range(max(0, i - 3), i)]
+        if any(w in events for w in after[:3]) or "of" in before[-1:] and any(w.endswith("challenge") for w in before):
+            return True
+    return False
+
+
+_NUM = re.compile(r"^[+-]?\d[\d,.]*%?$")
+
+
+def _like_num(w: str) -> bool:
+    return w[:1].isdigit() and _NUM.match(w) is not None

@@ -1,0 +1,151 @@
+"""One deterministic merge of the rules' candidates into an entry's entities.
+
+In order:
+
+1. **Vetoes.** A ``GENERIC`` candidate (an acronym defined as a lower-case concept)
+   removes every candidate of that name, in singular or plural.
+2. **Overlaps.** Gazetteer matches (and typos of known names) claim their tokens, and
+   covering names (a defined acronym's long form, a title's name phrase) claim theirs;
+   a candidate gives way according to its ``yields`` level (see
+   :mod:`kg.extract.candidate`): inside a covering name it is part of that name, over
+   a gazetteer match the known name wins, and list/typo guesses never overlap
+   anything already found. Candidates that do not yield coexist (a cue's
+   "CLIP-Driven Universal Model" and the known "CLIP" inside it).
+3. **Grouping.** Mentions whose keys (:func:`kg.extract.names.name_key`) or aliases
+   meet are one entity (union-find, so the result does not depend on rule order). A
+   known name gives the entity its canonical name and kind; otherwise the first
+   candidate in rule order does, and an apposition's kind overrides a guess.
+4. **Alias folding.** "the Universal Model" after "the CLIP-Driven Universal Model": a
+   new multi-word name that is the tail of a longer new name is that name; and a new
+   name that is another entity's name plus a size ("HyperSeg-S", "HyperSeg-Large")
+   is a variant of that entity, not a name of its own.
+
+Entities come out ordered by first mention, ties by rule order.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from kg.extract.candidate import GENERIC, TO_ANY, TO_GAZETTEER, TO_LONG_FORMS, Candidate, Entity
+from kg.extract.names import name_key, squash
+from kg.extract.vocab import words
+
+__all__ = ["merge", "vetoed"]
+
+
+def vetoed(cands: Sequence[Candidate]) -> frozenset[str]:
+    """Squashed names that are no names in this entry."""
+    out = set()
+    for c in cands:
+        if c.label == GENERIC:
+            out.add(squash(c.name))
+            out.update(c.aliases)
+    return frozenset(out)
+
+
+def _keys(c: Candidate) -> list[str]:
+    return [name_key(c.name, c.label)] + [name_key(a, c.label) for a in c.aliases]
+
+
+def merge(cands: Sequence[Candidate]) -> list[Entity]:
+    veto = vetoed(cands)
+    live = [c for c in cands if c.label != GENERIC and squash(c.name) not in veto]
+    claimed = [(c.start, c.end) for c in cands if c.claims]
+    covering = [(c.start, c.end, set(_keys(c))) for c in live if c.covers]
+    kept: list[Candidate] = []
+    for c in live:
+        if c.yields >= TO_LONG_FORMS and not c.covers and any(
+            # A known name spelling out the long form itself stays a mention of the entity.
+            a <= c.start and c.end <= b and not (c.claims and name_key(c.name, c.label) in keys) for a, b, keys in covering
+        ):
+            continue
+        if c.yields >= TO_GAZETTEER and not c.claims and any(c.start < b and a < c.end for a, b in claimed):
+            continue
+        kept.append(c)
+    firm = [(c.start, c.end) for c in kept if c.yields < TO_ANY]
+    kept = [c for c in kept if c.yields < TO_ANY or not any(a <= c.start < b for a, b in firm)]
+    return _fold_variants(_fold_tails(_group(kept)))
+
+
+def _group(cands: list[Candidate]) -> list[Entity]:
+    parent: dict[str, str] = {}
+
+    def find(k: str) -> str:
+        while parent.setdefault(k, k) != k:
+            parent[k] = parent[parent[k]]
+            k = parent[k]
+        return k
+
+    keys = [_keys(c) for c in cands]
+    for ks in keys:
+        root = find(ks[0])
+        for k in ks[1:]:
+            r = find(k)
+            if r != root:
+                parent[r] = root
+    groups: dict[str, list[int]] = {}
+    for n, ks in enumerate(keys):
+        groups.setdefault(find(ks[0]), []).append(n)
+    out = []
+    for members in groups.values():  # in order of each group's first candidate
+        cs = [cands[n] for n in members]
+        known = next((c for c in cs if c.known), None)
+        head = known or cs[0]
+        forced = next((c for c in cs if c.force_label), None)
+        e = Entity(name=head.name, label=head.label, known=known is not None)
+        if forced is not None and known is None:
+            e.label = forced.label
+        e.sources = {c.rule for c in cs}
+        e.spans = sorted({(c.start, c.end) for c in cs})
+        e.proposed = any(c.proposed for c in cs)
+        e.used = any(c.used for c in cs)
+        e.keys = {k for n in members for k in keys[n]}
+        out.append(e)
+    return out
+
+
+def _fold_tails(ents: list[Entity]) -> list[Entity]:
+    order = {id(e): n for n, e in enumerate(ents)}
+    alive = list(ents)
+    for f in sorted(ents, key=lambda e: (-len(e.name), order[id(e)])):
+        if f.known or f not in alive:
+            continue
+        for g in list(alive):
+            if g is f or g.known or len(g.name) >= len(f.name) or " " not in g.name:
+                continue
+            if f.name.endswith(" " + g.name) or f.name.endswith("-" + g.name):
+                f.spans = sorted(set(f.spans) | set(g.spans))
+                f.sources |= g.sources
+                f.proposed = f.proposed or g.proposed
+                f.used = f.used or g.used
+                f.keys |= g.keys
+                alive.remove(g)
+    return sorted(alive, key=lambda e: (e.first, order[id(e)]))
+
+
+_VARIANT = re.compile(r"^(?P<stem>.+?)[-_ ](?P<size>[A-Za-z]{1,6}|\d+(?:\.\d+)?[BMK])$")
+
+
+def _fold_variants(ents: list[Entity]) -> list[Entity]:
+    sizes = words("size_letters") | words("size_words")
+    by_key = {}
+    for e in ents:
+        for k in e.keys:
+            by_key.setdefault(k, e)
+    out = []
+    for g in ents:
+        m = None if g.known else _VARIANT.match(g.name)
+        f = None
+        if m and (m.group("size").lower() in sizes or m.group("size")[0].isdigit()):
+            f = by_key.get(name_key(m.group("stem"), g.label)) or by_key.get(name_key(m.group("stem"), "MODEL"))
+        if f is None or f is g:
+            out.append(g)
+            continue
+        f.spans = sorted(set(f.spans) | set(g.spans))
+        f.sources |= g.sources
+        f.proposed = f.proposed or g.proposed
+        f.used = f.used or g.used
+        f.keys |= g.keys
+    order = {id(e): n for n, e in enumerate(out)}
+    return sorted(out, key=lambda e: (e.first, order[id(e)]))

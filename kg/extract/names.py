@@ -1,0 +1,141 @@
+"""What a name looks like: shape tests shared by the rules, the merge and typing.
+
+Pure functions of a string (cached: the same names recur across entries), so a rule
+and the merge always agree on what is generic, distinctive or the same name.
+"""
+from __future__ import annotations
+
+import functools
+import re
+
+from kg.extract.nlp import _squash, gazetteer, generic_terms
+from kg.extract.vocab import phrases, words
+from kg.resolve import institutions, model_family
+
+__all__ = ["CAMEL", "ACRO", "NUMBER_UNIT", "EXPERT_SIZE", "CJK_RE", "distinctive", "family", "generic", "initials_match",
+           "is_institution",
+           "label_hint", "name_key", "squash"]
+
+squash = _squash
+CAMEL = re.compile(r"[a-z][A-Z]|[A-Z]{2,}[a-z]{2,}")  # HighMMT, SimCTG, DeBERTa, GFlowNets
+ACRO = re.compile(r"^[A-Z][A-Z0-9]*[A-Z0-9]$")  # NSGD, MO2, CC3M, BTCV
+HAS_DIGIT_ALPHA = re.compile(r"(?=.*[A-Za-z])(?=.*\d)")
+#: A mixture-of-experts size (``8x7B``: eight experts of seven billion parameters).
+EXPERT_SIZE = re.compile(r"^\d+x\d+(?:\.\d+)?[BbMmTt]$")
+_EXPERT_TAIL = re.compile(r"[-_ ]\d+x\d+(?:\.\d+)?[BbMmTt]$")
+NUMBER_UNIT = re.compile(r"^\d+(?:\.\d+)?[KkMmBbTtGg%x]?$|^\d+(?:st|nd|rd|th|D|d)$")
+CJK_RE = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+# Number formats (INT8, FP16) and hardware (A100, V100) look like names but are not.
+_FORMAT_SHAPES = re.compile(r"^(?:INT|FP|BF|UINT|TF)\d+$|^[A-Z]\d{2,4}$")
+# arXiv category codes as digests tag entries (cs.CL, stat.ML, arXiv_CV).
+_CATEGORY_CODE = re.compile(r"^(?:cs|stat|eess|math|econ|physics|q-bio|q-fin|astro-ph|cond-mat)\.[A-Za-z]{2}$|^arXiv[_-][A-Z]{2}$")
+
+
+@functools.cache
+def _venue_re() -> re.Pattern:
+    alts = "|".join(re.escape(v) for v in sorted(phrases("venues"), key=lambda v: (-len(v), v)))
+    return re.compile(rf"^(?:{alts})(?:[-\s]?\d{{2,4}})?$", re.I)
+
+
+@functools.lru_cache(maxsize=65536)
+def distinctive(text: str) -> bool:
+    """Shaped like a name on its own: CamelCase inside a word, an acronym, letters with
+    digits, or a capitalised word with a size/version number glued on."""
+    parts = re.split(r"[-_+]", text)
+    # "WebVid-2M", "Kinetics-400", "LAION-400M": a capitalised word with a size/version
+    # number glued on is a name.
+    if len(parts) >= 2 and re.fullmatch(r"[A-Z][A-Za-z]+", parts[0]) and (
+        re.fullmatch(r"\d+(?:\.\d+)?[KkMmBb]?", parts[-1]) or EXPERT_SIZE.match(parts[-1])
+    ):
+        return True
+    for p in parts:
+        if not p or NUMBER_UNIT.match(p):
+            continue
+        if (CAMEL.search(p) and len(p) >= 3) or (ACRO.match(p) and len(p) >= 2) or (HAS_DIGIT_ALPHA.match(p) and p[0].isalpha() and len(p) >= 2):
+            return True
+    return False
+
+
+@functools.lru_cache(maxsize=65536)
+def generic(name: str) -> bool:
+    """A generic kind (CNN, ROUGE-L), a metric, a page tag, a category code, a number
+    format or a venue: never a model or dataset name."""
+    g = generic_terms()
+    k = name.casefold()
+    if k in g or k.rstrip("s") in g or _squash(name) in g:
+        return True
+    head, _, tail = k.partition("-")
+    if tail and head in g and len(tail) <= 2:  # ROUGE-L, BLEU-4, F1-macro stays generic
+        return True
+    parts = re.split(r"[-_/+]", k)
+    if len(parts) > 1 and all(p in g for p in parts):  # CNN-RNN, GNN/MLP: kinds joined are a kind
+        return True
+    if k in words("metrics") or k in words("page_tags"):
+        return True
+    return bool(_FORMAT_SHAPES.match(name) or _CATEGORY_CODE.match(name) or _venue_re().match(name))
+
+
+@functools.lru_cache(maxsize=65536)
+def is_institution(text: str) -> bool:
+    """An organisation's name (OpenAI, DeepMind): never a model or dataset. Cached: the
+    institution lookup normalises and may fuzzy-match, and names recur across entries."""
+    return institutions().is_known(text)
+
+
+def initials_match(acr: str, words: list[str]) -> bool:
+    """Loose acronym check: the acronym's letters appear, in order, as word initials or
+    capitals of the long form (``NSGD`` ← Normalized Stochastic Gradient Descent,
+    ``MO2`` ← Model-Based Offline Options, ``DFME`` ← Dynamic Facial Micro-expressions)."""
+    letters = [c.lower() for c in acr if c.isalpha()]
+    caps = []
+    for w in words:
+        for part in re.split(r"[-_]", w):
+            if part:
+                caps.append(part[0].lower())
+                caps += [c.lower() for c in part[1:] if c.isupper()]
+    it = iter(caps)
+    return len(letters) >= 2 and all(any(c == x for x in it) for c in letters)
+
+
+_CLASS_COUNT = re.compile(r"^([A-Z][A-Za-z]*[A-Za-z])(\d{2,3})$")
+_YEAR_TAIL = re.compile(r"(?:[-_ ]|[A-Za-z])(?:19[89]\d|20[0-4]\d)$")
+_DATASET_SHAPE = re.compile(r"bench(mark)?$|dataset$|corpus$|[-_]?\d+(?:\.\d+)?[KkM]$", re.I)
+
+
+def label_hint(name: str) -> str:
+    """First guess of a name's kind from the name alone; the typing pass revises new
+    names from their contexts once every mention is known."""
+    gaz = gazetteer()
+    known = gaz.known(name)
+    if known:
+        return known[0]
+    if _DATASET_SHAPE.search(name) and not name[:1].isdigit():
+        return "DATASET"
+    # Benchmarks and challenges carry their year ("VisDA-2017", "DFUC2021").
+    if _YEAR_TAIL.search(name):
+        return "DATASET"
+    # Letters and a two- or three-digit count of classes ("ABC100", "UCF101") name a
+    # benchmark, unless the letters are a known model family ("ResNet50", "VGG16").
+    m = _CLASS_COUNT.match(name)
+    if m and (gaz.known(m.group(1)) or ("DATASET", ""))[0] == "DATASET":
+        return "DATASET"
+    # A variant of a known dataset ("ImageNet-LT", "COCO-Stuff") is a dataset.
+    head = re.split(r"[-_]", name, maxsplit=1)[0]
+    if head != name and (gaz.known(head) or ("", ""))[0] == "DATASET":
+        return "DATASET"
+    return "MODEL"
+
+
+def family(name: str) -> str:
+    """A model's family: :func:`kg.resolve.model_family` (``T5-XL`` → ``T5``, ``OPT
+    (175B)`` → ``OPT``), also for mixture-of-experts sizes (``Mixtral-8x7B`` → ``Mixtral``)."""
+    return model_family(_EXPERT_TAIL.sub("", name).strip() or name)
+
+
+@functools.lru_cache(maxsize=65536)
+def name_key(name: str, label: str) -> str:
+    """The key under which mentions of one entity are grouped: squashed, a model's
+    size variants folded into its family, a plural folded into its singular
+    ("GFlowNets", "Switch Transformers")."""
+    k = _squash(family(name) if label == "MODEL" else name)
+    return k[:-1] if len(k) > 3 and k.endswith("s") and not k.endswith("ss") and name[-1] == "s" else k

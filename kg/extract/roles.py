@@ -1,0 +1,124 @@
+"""Roles: is an entity the paper's own contribution (``proposed``) or ``used``?
+
+A name is proposed when a rule saw it introduced (naming cue, title head, apposition
+to a proposed kind), when a contribution cue introduces one of its mentions ("we
+propose X", "our X"), or when it is new (no gazetteer knows it), a model, in an entry
+that states a contribution, and nothing marks its first mention as someone else's
+(compared with, such as, outperforms …, or listed with names the paper uses).
+Datasets need an explicit cue: papers use far more datasets than they make.
+"""
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Sequence
+
+from kg.extract.candidate import Entity
+from kg.extract.context import Context
+from kg.extract.vocab import phrases, words
+
+__all__ = ["assign_roles", "introduced_by_cue", "used_hint"]
+
+_CLAUSE_BREAKS = frozenset(("(", ")", ",", "，", ";", "；", ":", "：", "（", "）"))
+
+
+@functools.cache
+def _indefinite_re() -> re.Pattern:
+    en = "|".join(re.escape(w) for w in sorted(words("indefinite_words")))
+    zh = "|".join(re.escape(w) for w in phrases("indefinite_words_zh"))
+    return re.compile(rf"(?:^|[^a-z])(?:{en})$|{zh}")
+
+
+def introduced_by_cue(ctx: Context, i: int, known: bool = False, j: int | None = None) -> bool:
+    """Does a contribution cue introduce the mention at token ``i`` (ending at ``j``)?"""
+    lower = ctx.lower
+    if j is not None and _used_as_base(ctx, j):
+        return False
+    if known:
+        # "we propose a new vision transformer" / "提出了一种新的视觉变压器": a known
+        # name after an indefinite article describes the kind of contribution; the
+        # contribution's own name comes elsewhere ("称为Swin变压器").
+        before = ctx.joined(i - 4, i).lower().replace(" ", "")
+        if _indefinite_re().search(before) or any(lower[k] in ("a", "an") for k in range(max(0, i - 3), i)):
+            return False
+    own, block = words("own_words"), words("block_words")
+    prev = [lower[k] for k in range(max(0, i - 2), i)]
+    if prev[-1:] and prev[-1] in own or prev[-2:-1] and prev[-2] in own and prev[-1] not in block:
+        return True  # "our X", "the proposed X", "a novel X"
+    block_zh = phrases("block_words_zh")
+    for kind, s, e in ctx.cues:
+        if ctx.sent[s] != ctx.sent[i] or e > i:
+            continue
+        limit = 3 if kind == "NAMED" else (16 if kind.startswith("ZH") else 12)
+        if i - e > limit:
+            continue
+        zh = ctx.joined(e, i)
+        if any(lower[k] in block for k in range(e, i)) or any(z in zh for z in block_zh):
+            continue
+        # A clause break between cue and name: the name belongs to another clause
+        # ("we introduce X (X'), which combines GAT with …").
+        # A "(" right before the name is its parenthetical: "介绍了超越模仿游戏基准(Big Bench)".
+        stop = i - 1 if i > e and ctx.words[i - 1] in ("(", "（") else i
+        if any(ctx.words[k] in _CLAUSE_BREAKS for k in range(e, stop)):
+            continue
+        return True
+    return False
+
+
+def _used_as_base(ctx: Context, j: int) -> bool:
+    """A usage word right after the mention ending at token ``j`` ("X based …", "X-guided
+    …"): the name is what the contribution builds on."""
+    n, suffixes = len(ctx.words), words("model_suffixes") | words("suffix_words")
+    if j < n and ctx.lower[j] in suffixes and ctx.ws[j - 1]:
+        return True
+    return j + 1 < n and ctx.words[j] == "-" and not ctx.ws[j - 1] and ctx.lower[j + 1] in suffixes
+
+
+def used_hint(ctx: Context, i: int, j: int) -> bool:
+    """Context that marks the mention at tokens ``i:j`` as someone else's work."""
+    cues = words("used_cues")
+    before = {ctx.lower[k] for k in range(max(0, i - 3), i)}
+    after = {ctx.lower[k] for k in range(j, min(j + 2, len(ctx.words)))}
+    zh_before = ctx.joined(i - 6, i)
+    return bool(before & cues or after & words("used_after") or any(z in zh_before for z in phrases("used_cues_zh")))
+
+
+def _list_neighbours(ctx: Context, ents: Sequence[Entity]) -> dict[int, list[Entity]]:
+    """For each mention start offset, the entities next to it in a list ("A, B and C", "A、B和C")."""
+    joiners = set(phrases("list_joiners"))
+    spans = sorted(((a, b, e) for e in ents for a, b in e.spans), key=lambda x: (x[0], x[1]))
+    out: dict[int, list[Entity]] = {}
+    for (a1, b1, f1), (a2, b2, f2) in zip(spans, spans[1:]):
+        if f1 is not f2 and ctx.text[b1:a2].strip() in joiners:
+            out.setdefault(a1, []).append(f2)
+            out.setdefault(a2, []).append(f1)
+    return out
+
+
+def assign_roles(ctx: Context, ents: Sequence[Entity]) -> None:
+    lists = _list_neighbours(ctx, ents)
+    # Names introduced by a naming cue: a mention inside one is part of it
+    # ("CLIP" in "dubbed the CLIP-Driven Universal Model") and says nothing about roles.
+    cue_spans = [(a, b, e) for e in ents if "cue" in e.sources for a, b in e.spans]
+    for e in ents:
+        if e.proposed:
+            continue
+        idx = []
+        for a, b in e.spans:
+            i, j = ctx.tok_at.get(a), ctx.end_at.get(b)
+            if i is None or j is None:
+                continue
+            if any(g is not e and x <= a and ctx.idx[j - 1] < y and (x, y) != (a, b) for x, y, g in cue_spans):
+                continue
+            idx.append((i, j))
+        if any(introduced_by_cue(ctx, i, e.known, j) for i, j in idx):
+            e.proposed = True
+            continue
+        # A new name in an entry that states a contribution is the paper's own —
+        # unless its first mention credits someone else.
+        first_used = e.used or bool(idx) and used_hint(ctx, *idx[0])
+        # Listed with names the paper uses ("improves over GCN, GAT and H2GCN").
+        if not first_used and e.spans:
+            first_used = any(g.known and not g.proposed for g in lists.get(e.spans[0][0], []))
+        if not e.known and e.label == "MODEL" and ctx.contribution and not first_used:
+            e.proposed = True

@@ -1,0 +1,42 @@
+"""The entity rules, one module each, every one a function ``find(ctx, prior) -> list[Candidate]``.
+
+Rules read the entry's :class:`~kg.extract.context.Context` and return candidates; they
+never see each other's output except through ``prior``: the entities merged from the
+stages before theirs (read-only). Stages:
+
+1. rules that read only the text: gazetteer matches, acronym definitions, name shapes,
+   naming cues, appositions, "the X dataset", Title-Case phrases, a title's head, and
+   the context rules for unknown names ("on the X and Y datasets", "outperforms X");
+2. rules that need the names found so far: ambiguous MT names in lists, typos of known
+   names;
+3. enumerations: words listed with known names of one kind.
+
+Within a stage the order is the merge's tie-break (the first candidate of an entity
+gives it its name and kind unless a known name does).
+"""
+from __future__ import annotations
+
+from kg.extract.rules import (
+    acronyms,
+    appositions,
+    cues,
+    dataset_context,
+    gazetteer,
+    lists,
+    model_context,
+    mt_lists,
+    named_datasets,
+    shapes,
+    title_case,
+    title_head,
+    typos,
+)
+
+STAGES = (
+    (gazetteer, acronyms, shapes, cues, appositions, named_datasets, title_case, title_head, dataset_context,
+     model_context),
+    (mt_lists, typos),
+    (lists,),
+)
+
+__all__ = ["STAGES"]

@@ -1,0 +1,145 @@
+"""Acronym definitions: ``Title Case Long Form (ACR)`` and ``ACR (Title Case Long Form)``.
+
+A definition makes the acronym a name, and its long form another mention of it — unless
+the long form is a lower-case concept or a task ("post-training quantization (PTQ)",
+"Key Performance Indicators (KPIs)"): then the acronym is jargon, and a veto keeps it
+from being a name anywhere in the entry.
+"""
+from __future__ import annotations
+
+import re
+
+from kg.extract.candidate import GENERIC, NEVER, Candidate
+from kg.extract.context import Context
+from kg.extract.names import CAMEL, CJK_RE, NUMBER_UNIT, distinctive, generic, initials_match, label_hint, squash
+from kg.extract.nlp import gazetteer
+from kg.extract.vocab import phrases, words
+
+NAME = "acronym"
+_INNER_PAIR = re.compile(r"[A-Za-z][A-Za-z\-\s]+[,，]\s*[A-Za-z][A-Za-z0-9\-]*[A-Za-z0-9]")
+_STOP = frozenset((",", ".", ";", ":", "，", "。", "；", "：", "(", ")"))
+_LOWER_OK = frozenset(("of", "for", "and", "the", "in", "on", "to", "with", "a"))
+
+
+def find(ctx: Context, prior=()) -> list[Candidate]:
+    out: list[Candidate] = []
+    w = ctx.words
+    for t, tok in enumerate(w):
+        if tok not in ("(", "（") or not ctx.in_region[t]:
+            continue
+        close = next((k for k in range(t + 1, min(t + 14, len(w))) if w[k] in (")", "）")), None)
+        if close is None:
+            continue
+        inner_text = ctx.stext(t + 1, close).strip()
+        # Case 1: "... Long Form (ACR)"
+        if re.fullmatch(r"[A-Za-z][A-Za-z0-9\-]*[A-Za-z0-9]|[A-Z]", inner_text) and any(c.isupper() for c in inner_text[1:] + inner_text[:1]):
+            acr = inner_text
+            if NUMBER_UNIT.match(acr) or not re.search(r"[A-Z].*[A-Z]|\d", acr):
+                continue
+            long_words, k = [], t - 1
+            while k >= 0 and len(long_words) < 12:
+                x = w[k]
+                if x in _STOP or "\n" in x:
+                    break
+                if CJK_RE.search(x):
+                    long_words = ["<zh>" + ctx.joined(k - 5, k + 1)]
+                    break
+                long_words.insert(0, x)
+                k -= 1
+            out += _definition(ctx, acr, long_words, t + 1, close, _kind_after(ctx, close))
+        # Case 3: "中文(Long Form, ACR)": Chinese digests spell both out in one parenthesis.
+        elif _INNER_PAIR.fullmatch(inner_text):
+            comma = max(k for k in range(t + 1, close) if w[k] in (",", "，"))
+            acr = ctx.stext(comma + 1, close).strip()
+            long_words = [x for x in w[t + 1 : comma] if not x.isspace()]
+            if re.search(r"[A-Z].*[A-Z]|\d", acr) and initials_match(acr, long_words):
+                out += _definition(ctx, acr, long_words, comma + 1, close, _kind_after(ctx, close), inner=True)
+        # Case 2: "ACR (Long Form)"
+        elif t > 0 and distinctive(w[t - 1]) and close - t - 1 >= 2 and re.fullmatch(r"[A-Za-z][\w\s\-']+", inner_text):
+            acr = w[t - 1]
+            if initials_match(acr, inner_text.split()) and not generic(acr):
+                a, b = ctx.span(t - 1, t)
+                out.append(Candidate(a, b, acr, NAME, label_hint(acr), aliases=(inner_text,), yields=NEVER))
+    return out
+
+
+def _veto(ctx: Context, acr: str, ai: int, aj: int) -> Candidate:
+    """The acronym is no name anywhere in the entry, in singular or plural."""
+    k = squash(acr)
+    plural = k[:-1] if k.endswith("s") else k + "s"
+    a, b = ctx.span(ai, aj)
+    return Candidate(a, b, acr, NAME, GENERIC, aliases=(plural,), yields=NEVER)
+
+
+def _kind_after(ctx: Context, close: int) -> str | None:
+    """The kind noun right after the closing parenthesis ("… Learning (PNAL) framework"),
+    lower-cased, or None."""
+    k = close + 1
+    if k < len(ctx.words) and ctx.ws[close] and ctx.lower[k] in words("apposition_kinds"):
+        return ctx.lower[k]
+    return None
+
+
+def _definition(ctx: Context, acr: str, long_words: list[str], ai: int, aj: int, kind: str | None = None,
+                inner: bool = False) -> list[Candidate]:
+    """Candidates for ``acr`` (tokens ``ai:aj``) defined by ``long_words``; ``inner``
+    when the long form is inside the parenthesis too (then only the acronym is a
+    mention: the long form is a gloss of the text before it)."""
+    gaz = gazetteer()
+    a, b = ctx.span(ai, aj)
+    if long_words and long_words[0].startswith("<zh>"):
+        zh_tail = long_words[0][4:]
+        if zh_tail.endswith(phrases("longform_kinds_zh")) and not generic(acr):
+            label = "DATASET" if zh_tail.endswith(phrases("dataset_words_zh")) else label_hint(acr)
+            return [Candidate(a, b, acr, NAME, label, known=bool(gaz.known(acr)), yields=NEVER)]
+        # Chinese long form: case cannot tell a name from a concept, so only a
+        # name-shaped acronym (hyphen, digit, CamelCase) counts as a name.
+        if not (("-" in acr or re.search(r"\d", acr) or CAMEL.search(acr)) and not generic(acr)) and not gaz.known(acr):
+            return [_veto(ctx, acr, ai, aj)]
+        return []
+    # Glue hyphenated words back together: "Language", "-", "Image" -> "Language-Image".
+    content: list[str] = []
+    glue = False
+    for x in long_words:
+        if x in ("-", "_"):
+            if content:
+                content[-1] += x
+            glue = True
+        elif glue and content:
+            content[-1] += x
+            glue = False
+        else:
+            content.append(x)
+    # Trim the long form to the words whose initials spell the acronym.
+    best = None
+    for s in range(len(content)):
+        if initials_match(acr, content[s:]):
+            best = s
+    if best is None:
+        return []
+    lf = content[best:]
+    title_case = all(x[:1].isupper() or any(c.isupper() for c in x) or x.lower() in _LOWER_OK or not x[:1].isalpha() for x in lf)
+    head = lf[-1].lower() if lf else ""
+    known = gaz.known(acr) or gaz.known(" ".join(lf))
+    # "Point Noise-Adaptive Learning (PNAL) framework": a kind noun after the acronym
+    # says it names a framework, whatever the long form's head.
+    named_kind = kind is not None and title_case
+    if (not title_case or head.split("-")[-1] in words("task_heads") | words("non_name_heads")) and not known and not named_kind:
+        return [_veto(ctx, acr, ai, aj)]
+    if generic(acr):
+        return []
+    long_form = " ".join(lf)
+    if known:
+        name, label = known[1], known[0]
+    else:
+        name, label = acr, label_hint(long_form)
+        if kind in words("dataset_words"):
+            label = "DATASET"
+    out = [Candidate(a, b, name, NAME, label, known=bool(known), aliases=(long_form, acr), yields=NEVER)]
+    # The long form itself is a mention of the same entity.
+    lf_start = ctx.text.rfind(lf[0], 0, a)
+    if lf_start >= 0 and ai >= 2 and not inner:
+        lf_end = ctx.end(ai - 2)  # the word before "("
+        out.append(Candidate(lf_start, lf_end, name, NAME, label, known=bool(known), aliases=(long_form, acr),
+                             yields=NEVER, covers=True))
+    return out

@@ -1,0 +1,73 @@
+"""Naming cues: ``called X`` / ``dubbed X`` / ``称为X``, ``we propose X, a …`` /
+``我们介绍了X,这是…``, ``This work presents Depth Anything V2``, ``(X for short)``.
+A name introduced this way is the paper's own."""
+from __future__ import annotations
+
+import re
+
+from kg.extract.candidate import NEVER, TO_LONG_FORMS, Candidate
+from kg.extract.context import Context
+from kg.extract.names import CJK_RE, distinctive, generic, label_hint
+from kg.extract.nlp import gazetteer
+from kg.extract.vocab import words
+
+NAME = "cue"
+_SKIP = frozenset(("the", "a", "an", "as", "it", "is", "'", '"', "“"))
+_APPOS_NEXT = frozenset(("a", "an", "which", "the", "our", "这", "一"))
+_FOR_SHORT = re.compile(r"\(([A-Z][\w\-]*?)(?:\s*for|for)\s+short\)")
+
+
+def cue_name(ctx: Context, i: int, j: int, proposed: bool, rule: str = NAME) -> Candidate | None:
+    """The candidate for tokens ``i:j`` named by a cue, or None when it is no name."""
+    text = ctx.stext(i, j)
+    if generic(text) or len(text) < 2 or text.lower() in words("stop_caps") or not any(c.isalpha() for c in text):
+        return None
+    a, b = ctx.span(i, j)
+    known = gazetteer().known(text)
+    if known:
+        return Candidate(a, b, known[1], rule, known[0], known=True, proposed=proposed, yields=TO_LONG_FORMS)
+    return Candidate(a, b, text, rule, label_hint(text), proposed=proposed, yields=TO_LONG_FORMS)
+
+
+def find(ctx: Context, prior=()) -> list[Candidate]:
+    w, n = ctx.words, len(ctx.words)
+    start_of = {i: (i, j) for i, j in ctx.compounds}
+    stop_caps = words("stop_caps")
+    out: list[Candidate | None] = []
+    for kind, s, e in ctx.cues:
+        k = e
+        if kind in ("NAMED", "ZH_NAMED"):
+            while k < n and ctx.lower[k] in _SKIP:
+                k += 1
+            if k in start_of:
+                i, j = start_of[k]
+                out.append(cue_name(ctx, i, ctx.extend_title_case(j), proposed=True))
+            continue
+        if k < n and w[k] == "了":
+            k += 1
+        if k not in start_of:
+            continue
+        i, j = start_of[k]
+        if kind == "WE_VERB" and w[k][:1].isupper() and ctx.lower[k] not in stop_caps:
+            # "This work presents Depth Anything V2.": a capitalised phrase right
+            # after the verb is the contribution's name, whatever its shape.
+            j = ctx.version_after(ctx.extend_title_case(j)) or ctx.extend_title_case(j)
+            # "we present Gaussian Splatting based text-to-3D generation": a name used
+            # as the base of the contribution, not the contribution.
+            if j < n and ctx.lower[j] in words("model_suffixes") | words("suffix_words"):
+                continue
+            out.append(cue_name(ctx, i, j, proposed=True))
+            continue
+        # "we propose X, a/an …" or "我们介绍了X,这是…": apposition marks a name.
+        nxt = w[j] if j < n else ""
+        nxt2 = ctx.lower[j + 1] if j + 1 < n else ""
+        if nxt in (",", "，") and (nxt2 in _APPOS_NEXT or CJK_RE.search(nxt2)):
+            if w[i][:1].isupper() or distinctive(ctx.stext(i, j)):
+                out.append(cue_name(ctx, i, j, proposed=True))
+    # "X for short" (also glued by translation: "Go-tuningfor short")
+    for m in _FOR_SHORT.finditer(ctx.text):
+        if ctx.inside(m.start()):
+            name = m.group(1)
+            out.append(Candidate(m.start(1), m.end(1), name, NAME, "MODEL", known=bool(gazetteer().known(name)),
+                                 proposed=True, yields=NEVER))
+    return [c for c in out if c is not None]

@@ -1,0 +1,95 @@
+"""Context decides unknown dataset names, whatever they look like:
+
+* ``on the X dataset``, ``X and Y datasets``, ``the Waymo Open Motion benchmark``;
+* ``X数据集``, ``在X和Y数据集上``, ``在X、Y上进行实验``;
+* ``we evaluate on X, Y and Z``, ``trained on X``, ``results across X and Y``;
+* ``the X test set`` / ``X training split`` (the split is not part of the name);
+* names listed after a known dataset: ``on ImageNet, X and Y``.
+
+Known names keep their gazetteer kind (the merge lets gazetteer matches win).
+"""
+from __future__ import annotations
+
+from kg.extract.candidate import Candidate
+from kg.extract.context import Context
+from kg.extract.nlp import WORD
+from kg.extract.rules.items import JOINERS, items_after, items_before, lone_jargon
+from kg.extract.vocab import phrases, words
+
+NAME = "context"
+_SPLIT_NOUNS = frozenset(("set", "sets", "split", "splits", "partition"))
+_ZH_LOOKAHEAD = 8
+
+
+def _cand(ctx: Context, i: int, j: int) -> Candidate:
+    a, b = ctx.span(i, j)
+    return Candidate(a, b, ctx.text[a:b], NAME, "DATASET", force_label=True)
+
+
+def find(ctx: Context, prior=()) -> list[Candidate]:
+    w, lower, n = ctx.words, ctx.lower, len(ctx.words)
+    dataset_words, cues, splits = words("dataset_words"), words("dataset_cues"), words("split_words")
+    zh_words = phrases("dataset_words_zh")
+    triggers = dataset_words | splits | {"on", "across", "在"} | {z[0] for z in zh_words}
+    found: list[tuple[int, int]] = []
+    for d in range(n):
+        if lower[d] not in triggers or not ctx.in_region[d]:  # one set lookup for most tokens
+            continue
+        if w[d] == "在" and d + 1 < n and ctx.kinds[d + 1] == WORD:
+            found += lone_jargon(ctx, _zh_evaluation(ctx, d))  # "在X、Y上进行实验"
+            continue
+        if d == 0:
+            continue
+        low = lower[d]
+        if low in dataset_words and ctx.ws[d - 1]:
+            items = lone_jargon(ctx, items_before(ctx, d))  # "the X and Y datasets"
+            if len(items) == 1 and w[d][:1].isupper():
+                items = [(items[0][0], d + 1)]  # "the Open LLM Leaderboard": the word is part of the name
+            found += items
+        elif low in splits and d + 1 < n and lower[d + 1] in _SPLIT_NOUNS and ctx.ws[d - 1]:
+            found += lone_jargon(ctx, items_before(ctx, d))  # "the X test set"
+        elif ctx.kinds[d] != WORD and ctx.kinds[d - 1] == WORD and ctx.joined(d, d + 4).startswith(zh_words):
+            found += lone_jargon(ctx, items_before(ctx, d))  # "X数据集", "在X和Y数据集上"
+        elif low in ("on", "across") and lower[d - 1] in cues:
+            found += lone_jargon(ctx, items_after(ctx, d + 1))  # "we evaluate on X, Y and Z"
+    found += _after_known(ctx)
+    return [_cand(ctx, i, j) for i, j in dict.fromkeys(found)]
+
+
+def _after_known(ctx: Context) -> list[tuple[int, int]]:
+    """Names listed right after a known dataset ("on ImageNet, Zorblax and Quintar")."""
+    out = []
+    n = len(ctx.words)
+    for m in ctx.matches:
+        if m.label != "DATASET":
+            continue
+        k = m.j
+        while k < n and ctx.words[k] in JOINERS:
+            k += 1
+        if k == m.j:
+            continue
+        items = lone_jargon(ctx, items_after(ctx, k))
+        # A lone comma after an opening phrase is no list ("On ImageNet, X improves …"):
+        # it takes a conjunction or a second item.
+        if len(items) >= 2 or any(ctx.words[x] not in (",", "，") for x in range(m.j, k)):
+            out += items
+    return out
+
+
+def _zh_evaluation(ctx: Context, d: int) -> list[tuple[int, int]]:
+    """``在X、Y和Z上`` followed by an evaluation word (实验, 评估 …)."""
+    items = items_after(ctx, d + 1)
+    if not items:
+        return []
+    k = items[-1][1]
+    while k < len(ctx.words) and ctx.words[k].isspace():
+        k += 1
+    if k >= len(ctx.words) or ctx.words[k] != "上":
+        return []
+    after = ctx.joined(k + 1, k + 1 + _ZH_LOOKAHEAD)
+    if any(z in after for z in phrases("evaluation_words_zh")):
+        return items
+    return []
+
+
+__all__ = ["find", "NAME", "JOINERS"]

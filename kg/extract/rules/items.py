@@ -1,0 +1,121 @@
+"""Name items in coordinations, read left or right from a cue ("on X, Y and Z",
+"X and Y datasets", "在X和Y上"): the shared reading of the context rules."""
+from __future__ import annotations
+
+import re
+
+from kg.extract.context import Context
+from kg.extract.names import distinctive, generic, is_institution
+from kg.extract.nlp import PUNCT, WORD
+from kg.extract.vocab import words
+
+__all__ = ["items_after", "items_before", "lone_jargon", "name_item"]
+
+JOINERS = frozenset((",", "，", "、", "and", "or", "&", "和", "与", "及", "以及"))
+CONJUNCTIONS = frozenset(("and", "or", "&", "和", "与", "及", "以及"))
+MAX_WORDS = 4  # "Waymo Open Motion": longer capitalised runs are headings, not names
+_PLURAL_ACRONYM = re.compile(r"^[A-Z]{2,}s$")  # GPUs, LLMs: kinds of things
+_BARE_ACRONYM = re.compile(r"^[A-Z]{2,3}$")
+
+
+def lone_jargon(ctx: Context, items: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Drop a lone bare acronym ("spontaneous ME datasets"): two or three capitals the
+    entry does not define are jargon far more often than names; in a list with other
+    names ("on KTH, UCF101 and HMDB51") they are names."""
+    if len(items) == 1 and _BARE_ACRONYM.match(ctx.stext(*items[0])):
+        return []
+    return items
+
+
+def name_item(ctx: Context, i: int, j: int) -> bool:
+    """Tokens ``i:j`` read as a name: capitalised or name-shaped, not a function word,
+    a generic kind, a language, a mathematical eponym or an organisation."""
+    text = ctx.stext(i, j)
+    if not text or not (text[:1].isupper() or distinctive(text)) or _glued_on(ctx, i, j):
+        return False
+    # Titles capitalise every word: there only a name-shaped word is a name.
+    if ctx.in_title(ctx.idx[i]) and not distinctive(text):
+        return False
+    low = text.lower()
+    if low in words("stop_caps") or low in words("languages") or low in words("eponyms") or generic(text) \
+            or _PLURAL_ACRONYM.match(text):
+        return False
+    return not is_institution(text)
+
+
+_CLOSERS = ",.;:!?，。；：、)）]」》\"'"
+
+
+def _glued_on(ctx: Context, i: int, j: int) -> bool:
+    """Tokens ``i:j`` are part of a longer written name: a symbol glues a word to them
+    ("Horse→Zebra", "A/B"), so they are not a name on their own."""
+    w, n = ctx.words, len(ctx.words)
+    after = j + 1 < n and not ctx.ws[j - 1] and ctx.kinds[j] == PUNCT and w[j] not in _CLOSERS + "-_+" and ctx.kinds[j + 1] == WORD
+    before = i >= 2 and not ctx.ws[i - 2] and ctx.kinds[i - 1] == PUNCT and w[i - 1] not in _CLOSERS + "-_+(（[" \
+        and ctx.kinds[i - 2] == WORD
+    return after or before
+
+
+def _capital_word(ctx: Context, k: int) -> bool:
+    return ctx.kinds[k] == WORD and ctx.words[k][:1].isupper() and ctx.words[k].isalpha()
+
+
+def items_before(ctx: Context, d: int) -> list[tuple[int, int]]:
+    """Coordinated name items ending right before token ``d`` (nearest first)."""
+    ends = {j: i for i, j in ctx.compounds}
+    out = []
+    e = d
+    while e > 0:
+        i = ends.get(e)
+        if i is None:
+            break
+        # Grow over capitalised words before it: "Waymo Open Motion".
+        while i >= 1 and ctx.ws[i - 1] and _capital_word(ctx, i - 1) and e - i < MAX_WORDS \
+                and not ctx.sentence_start(i - 1) and ctx.lower[i - 1] not in words("stop_caps"):
+            i -= 1
+        if not name_item(ctx, i, e):
+            break
+        out.append((i, e))
+        k = i - 1
+        gap = False
+        while k >= 0 and ctx.words[k] in JOINERS:
+            gap, k = True, k - 1
+        if not gap:
+            break
+        e = k + 1
+    return out
+
+
+def items_after(ctx: Context, s: int) -> list[tuple[int, int]]:
+    """Coordinated name items starting at token ``s`` (an optional "the" skipped)."""
+    starts = {i: j for i, j in ctx.compounds}
+    n = len(ctx.words)
+    out = []
+    k = s
+    last = False
+    while k < n:
+        if ctx.lower[k] == "the":
+            k += 1
+        j = starts.get(k)
+        if j is None:
+            break
+        # Grow over capitalised words after it, in the same sentence: "Waymo Open Motion".
+        while j < n and ctx.ws[j - 1] and _capital_word(ctx, j) and j - k < MAX_WORDS and ctx.sent[j] == ctx.sent[k] \
+                and ctx.words[k][:1].isupper():
+            j += 1
+        if not name_item(ctx, k, j):
+            break
+        out.append((k, j))
+        if last:
+            break
+        m = j
+        gap = False
+        while m < n and ctx.words[m] in JOINERS:
+            # A conjunction introduces the list's last item: in "A, B and C, D …" the
+            # comma after C ends the list.
+            last = last or ctx.words[m] in CONJUNCTIONS
+            gap, m = True, m + 1
+        if not gap:
+            break
+        k = m
+    return out

@@ -1,0 +1,49 @@
+"""Context decides unknown model names: ``outperforms X``, ``compared with X and Y``,
+``X-based``, ``基于X``. Names found this way are someone else's (used)."""
+from __future__ import annotations
+
+from kg.extract.candidate import Candidate
+from kg.extract.context import Context
+from kg.extract.nlp import WORD
+from kg.extract.rules.items import items_after, lone_jargon, name_item
+from kg.extract.vocab import phrases, words
+
+NAME = "context"
+
+
+def _cand(ctx: Context, i: int, j: int) -> Candidate:
+    a, b = ctx.span(i, j)
+    return Candidate(a, b, ctx.text[a:b], NAME, "MODEL", used=True)
+
+
+def _skip_fillers(ctx: Context, k: int) -> int:
+    fillers = words("model_cue_fillers")
+    while k < len(ctx.words) and ctx.lower[k] in fillers:
+        k += 1
+    return k
+
+
+def find(ctx: Context, prior=()) -> list[Candidate]:
+    lower, n = ctx.lower, len(ctx.words)
+    cues, suffixes = words("model_cues"), words("model_suffixes")
+    zh_dataset = phrases("dataset_words_zh")
+    triggers = cues | {"compared", "基"}
+    found: list[tuple[int, int]] = []
+    for k in range(n - 1):
+        if lower[k] not in triggers or not ctx.in_region[k]:  # one set lookup for most tokens
+            continue
+        low = lower[k]
+        if low in cues or (low == "compared" and lower[k + 1] in ("with", "to")):
+            s = k + 1 if low in cues else k + 2
+            found += lone_jargon(ctx, items_after(ctx, _skip_fillers(ctx, s)))  # "outperforms X, Y and Z"
+        elif ctx.words[k] == "基" and ctx.words[k + 1] == "于" and k + 2 < n:
+            s = k + 2 + (1 if ctx.words[k + 2].isspace() else 0)
+            items = items_after(ctx, s)
+            if items and not ctx.joined(items[0][1], items[0][1] + 4).startswith(zh_dataset):
+                found.append(items[0])  # "基于X的方法"
+    # "Mamba-based", "Llama-style": a capitalised word used as a base.
+    for i, j in ctx.compounds:
+        if j - i == 3 and ctx.words[i + 1] == "-" and lower[i + 2] in suffixes and ctx.kinds[i] == WORD:
+            if ctx.words[i][:1].isupper() and not ctx.in_title(ctx.idx[i]) and not ctx.sentence_start(i) and name_item(ctx, i, i + 1):
+                found.append((i, i + 1))
+    return [_cand(ctx, i, j) for i, j in dict.fromkeys(found)]

@@ -1,0 +1,29 @@
+"""``the Pick-a-Pic dataset`` / ``on the Waymo Open Motion Dataset``: a capitalised
+name right before a dataset word is a dataset, whatever its shape."""
+from __future__ import annotations
+
+from kg.extract.candidate import Candidate
+from kg.extract.context import Context
+from kg.extract.names import generic, is_institution
+from kg.extract.nlp import gazetteer
+from kg.extract.vocab import words
+
+NAME = "shape"
+_NEXT = frozenset(("dataset", "benchmark", "corpus"))
+_BEFORE = frozenset(("the", "our", "new", "a", "on"))
+
+
+def find(ctx: Context, prior=()) -> list[Candidate]:
+    out = []
+    n = len(ctx.words)
+    for i, j in ctx.compounds:
+        if j >= n or not ctx.words[i][:1].isupper():
+            continue
+        prev = ctx.lower[i - 1] if i > 0 else ""
+        if ctx.lower[j] in _NEXT and ctx.ws[j - 1] and prev in _BEFORE:
+            text = ctx.stext(i, j)
+            if not generic(text) and text.lower() not in words("stop_caps") and not is_institution(text):
+                a, b = ctx.span(i, j)
+                known = gazetteer().known(text)
+                out.append(Candidate(a, b, known[1] if known else text, NAME, "DATASET", known=bool(known)))
+    return out

@@ -1,0 +1,69 @@
+"""Name shapes: a token compound shaped like a name — CamelCase inside a word
+(``HighMMT``, ``SimCTG``), an acronym with a digit (``MO2``, ``CC3M``), or a hyphenated
+compound holding one of those (``CMU-MOSI``, ``mgo-T5``)."""
+from __future__ import annotations
+
+import re
+
+from kg.extract.candidate import Candidate
+from kg.extract.context import Context
+from kg.extract.names import distinctive, family, generic, is_institution, label_hint
+from kg.extract.nlp import gazetteer
+from kg.extract.vocab import words
+
+NAME = "shape"
+_BARE_ACRONYM = re.compile(r"[A-Z]{2,3}s?")
+_HINT = re.compile(r"[A-Z0-9]")
+_PARTICIPLE = re.compile(r"^[A-Za-z][a-z]{3,}ed$")  # Synthesized, guided, pretrained
+_KIND_ACRONYM = re.compile(r"[A-Z][A-Za-z]*[A-Z]")
+_BENCH_TAILS = frozenset(("Bench", "Benchmark", "Suite", "Corpus", "Dataset", "Arena", "Gym"))
+
+
+def find(ctx: Context, prior=()) -> list[Candidate]:
+    gaz = gazetteer()
+    w, ws, n = ctx.words, ctx.ws, len(ctx.words)
+    suffixes = words("suffix_words")
+    out = []
+    for i, j in ctx.compounds:
+        # Every name shape holds a capital or a digit: most compounds are plain words.
+        if j == i + 1 and not _HINT.search(w[i]):
+            continue
+        # "RNN-based", "CLIP-guided", "CNN-Based", "LLM-synthesized": cut usage suffixes
+        # (listed words, and participles) off the compound.
+        while j - i >= 3 and w[j - 2] in ("-", "_") and (ctx.lower[j - 1] in suffixes or _PARTICIPLE.match(w[j - 1])):
+            j -= 2
+        # "text-to-SQL", "image-to-3D": a task written as a compound, not a name.
+        if w[i][:1].islower() and "to" in w[i:j]:
+            continue
+        text = ctx.stext(i, j)
+        if not distinctive(text):
+            continue
+        if i > 0 and w[i - 1] in ("$", "\\", "%") and not ws[i - 1]:
+            continue  # $HOME, \textsc, %PATH%: variables and markup, not names
+        if is_institution(text):  # OpenAI, DeepMind: organisations, not models
+            continue
+        # A bare acronym of two or three capitals that the entry neither defines nor
+        # introduces ("UE", "BN", "CT") is far more often jargon than a name.
+        if _BARE_ACRONYM.fullmatch(text) and not gaz.known(text):
+            continue
+        # "BASE layers", "MoE layers": an acronym naming a kind of layer/network.
+        if j < n and _KIND_ACRONYM.fullmatch(text) and not gaz.known(text) and (
+            (ws[j - 1] and w[j] in ("layers", "networks", "blocks", "modules")) or (not ws[j - 1] and w[j] == "层")
+        ):
+            a, b = ctx.span(i, j + 1)
+            out.append(Candidate(a, b, text + " " + ("Layers" if w[j] == "层" else w[j].capitalize()), NAME, "MODEL"))
+            continue
+        # "OPT-IML Bench", "Atari 100k Suite": a trailing capitalised benchmark word
+        # belongs to the name.
+        if j + 1 < n and ws[j - 1] and w[j] in _BENCH_TAILS:
+            j += 1
+            text = ctx.stext(i, j)
+        if generic(text) or len(re.sub(r"[^A-Za-z]", "", text)) < 2:
+            continue
+        a, b = ctx.span(i, j)
+        known = gaz.known(text) or gaz.known(family(text))
+        if known:
+            out.append(Candidate(a, b, known[1], "gazetteer", known[0], known=True))
+        else:
+            out.append(Candidate(a, b, text, NAME, label_hint(text)))
+    return out

@@ -1,0 +1,39 @@
+"""``Name: what it does`` at the start of a title names the paper's contribution."""
+from __future__ import annotations
+
+import re
+
+from kg.extract.candidate import NEVER, Candidate
+from kg.extract.context import Context
+from kg.extract.names import distinctive, generic
+from kg.extract.nlp import gazetteer
+from kg.extract.vocab import words
+
+NAME = "title"
+_HEAD = re.compile(r"^\s*([A-Z][\w\-]*(?:\s[A-Z0-9][\w\-]*){0,2})\s*[:：]\s+\S")
+
+
+def find(ctx: Context, prior=()) -> list[Candidate]:
+    if ctx.title is None:
+        return []
+    t = ctx.text[ctx.title.start : ctx.title.end]
+    m = _HEAD.match(t)
+    if not m:
+        return []
+    name = m.group(1)
+    parts = name.split()
+    # Multi-word heads need a name-shaped word ("GPT-4 Technical Report: …" no,
+    # "Deep Learning: A Survey" no); one word may be a plain capitalised name
+    # ("Pythia: A Suite …") unless it is a title word ("Survey: …").
+    if generic(name) or any(p.lower() in words("title_words") for p in parts):
+        return []
+    if len(parts) > 1 and not any(distinctive(p) for p in parts):
+        return []
+    a = ctx.title.start + m.start(1)
+    known = gazetteer().known(name)
+    if known:
+        label = known[0]
+    else:
+        dataset = re.search(r"bench|dataset|corpus", t, re.I) and not re.search(r"model|network|method", t, re.I)
+        label = "DATASET" if dataset else "MODEL"
+    return [Candidate(a, a + len(name), known[1] if known else name, NAME, label, known=bool(known), proposed=True, yields=NEVER)]

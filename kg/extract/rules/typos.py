@@ -1,0 +1,42 @@
+"""A capitalised word one edit away from a long gazetteer name is that name misspelt
+("Tranformer"). Eight letters at least: shorter names are too close to each other and
+to ordinary words for one edit to mean a typo, and the first letter must agree."""
+from __future__ import annotations
+
+from rapidfuzz import process
+from rapidfuzz.distance import Levenshtein
+
+from kg.extract.candidate import TO_ANY, Candidate
+from kg.extract.context import Context
+from kg.extract.nlp import gazetteer
+
+NAME = "typo"
+
+
+def find(ctx: Context, prior=()) -> list[Candidate]:
+    gaz = gazetteer()
+    single = gaz.single_words
+    choices = None
+    # Spans only a context rule holds are guesses a known name's misspelling corrects.
+    taken = [sp for e in prior if e.sources - {"context"} for sp in e.spans]
+    out = []
+    for i in ctx.caps:
+        t = ctx.words[i]
+        if len(t) < 8 or not t.isalpha():
+            continue
+        # Capitals in titles and at sentence starts are ordinary words ("Converts").
+        a = ctx.idx[i]
+        if ctx.in_title(a) or ctx.sentence_start(i):
+            continue
+        low = ctx.lower[i]
+        if low in single or any(x <= a < y for x, y in taken) or gaz.known(t):
+            continue
+        if choices is None:
+            choices = list(single)
+        hit = process.extractOne(low, choices, scorer=Levenshtein.distance, score_cutoff=1)
+        # A different first letter makes another word, not a slip ("Deformer" is not
+        # "Reformer"): typos drop, double or swap letters inside a word.
+        if hit is not None and hit[0][0] == low[0]:
+            label, cid = single[hit[0]]
+            out.append(Candidate(a, a + len(t), cid, NAME, label, known=True, yields=TO_ANY, claims=True))
+    return out

@@ -1,0 +1,36 @@
+"""Rule vocabularies: the word lists the extraction rules read, from ``kg/data/rules/``.
+
+One file per list (``<name>.txt``), one word or phrase per line, ``#`` starts a
+comment; the first comment line says what the list is for. Lists are data so they can
+be reviewed and extended without touching a rule (the STYLE rule "vocabularies are
+data files"). English lists are compared lower-cased; Chinese lists are used for
+substring/prefix/suffix tests, so they are returned as tuples too.
+"""
+from __future__ import annotations
+
+import functools
+from importlib import resources
+
+from kg.errors import KgError
+
+__all__ = ["words", "phrases"]
+
+
+@functools.cache
+def phrases(name: str) -> tuple[str, ...]:
+    """The entries of ``kg/data/rules/<name>.txt`` in file order (duplicates removed)."""
+    p = resources.files("kg") / "data" / "rules" / f"{name}.txt"
+    if not p.is_file():
+        raise KgError(f"rule vocabulary kg/data/rules/{name}.txt is missing (reinstall kg)")
+    out: dict[str, None] = {}
+    for line in p.read_text(encoding="utf-8").splitlines():
+        line = line.split("#", 1)[0].strip()
+        if line:
+            out[line] = None
+    return tuple(out)
+
+
+@functools.cache
+def words(name: str) -> frozenset[str]:
+    """The entries of ``kg/data/rules/<name>.txt``, lower-cased, as a set."""
+    return frozenset(w.lower() for w in phrases(name))

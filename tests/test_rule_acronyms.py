@@ -1,0 +1,46 @@
+"""rules.acronyms: ``Long Form (ACR)`` / ``ACR (Long Form)`` definitions and vetoes."""
+from rulehelp import found
+
+from kg.extract.candidate import GENERIC
+from kg.extract.rules import acronyms
+
+
+def test_title_case_long_form_defines_a_name_and_its_long_form_is_a_mention():
+    ctx_text = "We introduce Hierarchical Token Routing (HTR) for sparse models."
+    got = [c for c in acronyms.find(__import__("rulehelp").ctx_of(ctx_text))]
+    assert {c.name for c in got} == {"HTR"}
+    long_form = [c for c in got if c.covers]
+    assert long_form and ctx_text[long_form[0].start : long_form[0].end] == "Hierarchical Token Routing"
+
+
+def test_lower_case_long_form_vetoes_the_acronym():
+    got = found(acronyms, "We study post-training quantization (PTQ) at scale.")
+    assert got["PTQ"].label == GENERIC
+
+
+def test_task_head_vetoes_the_acronym():
+    got = found(acronyms, "It improves Named Entity Recognition (NER) a lot.")
+    assert got["NER"].label == GENERIC
+
+
+def test_acronym_before_its_long_form():
+    got = found(acronyms, "We train FLOP (Fast Learned Operator Pruning) on images.")
+    assert got["FLOP"].label != GENERIC
+
+
+def test_chinese_long_form_needs_a_kind_word():
+    assert "GTR" in found(acronyms, "我们提出了图变换路由框架(GTR)。")
+    assert found(acronyms, "我们研究了强化学习(RL)。")["RL"].label == GENERIC
+
+
+def test_a_kind_noun_after_the_acronym_makes_it_a_name():
+    got = found(acronyms, "We propose a novel Point Noise-Adaptive Learning (PNAL) framework.")
+    assert got["PNAL"].label == "MODEL"
+    assert found(acronyms, "We study Named Entity Recognition (NER) models.")["NER"].label == GENERIC
+
+
+def test_long_form_and_acronym_inside_one_parenthesis():
+    got = found(acronyms, "本文研究了少样本目标检测(few-shot Object Detection, FSOD)的方法。")
+    assert got["FSOD"].label == GENERIC  # a task
+    got = found(acronyms, "我们使用了对比语言图像预训练(Contrastive Language-Image Pretraining, CLIP)。")
+    assert got["CLIP"].label == "MODEL" and not any(c.covers for c in got.values())

@@ -1,0 +1,41 @@
+"""rules.cues: names introduced by naming and contribution cues are proposed."""
+import pytest
+from rulehelp import found
+
+from kg.extract.rules import cues
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("Our method, dubbed PolarGrad, converges faster.", "PolarGrad"),
+        ("We propose FlashNorm, a simple normalisation layer.", "FlashNorm"),
+        ("This work presents Depth Anything V2.", "Depth Anything V2"),
+        ("我们提出了一种名为GraphMixer的新框架。", "GraphMixer"),
+        ("A new tuner (GoTune for short) is fast.", "GoTune"),
+    ],
+)
+def test_cued_names_are_proposed(text, name):
+    got = found(cues, text)
+    assert name in got and got[name].proposed, got
+
+
+def test_lower_case_word_after_a_verb_is_no_name():
+    assert not found(cues, "We propose a simple method, which is fast.")
+
+
+def test_capitalised_named_is_part_of_a_name():
+    assert not found(cues, "We study Named Entity Recognition in tweets.")
+
+
+def test_a_dataset_named_by_a_cue_is_a_dataset():
+    from kg.extract.entities import find_entities
+    from kg.records import Span
+
+    text = "We collect a large dataset of personal photos called PIS (Personalized Image Semantic Segmentation)."
+    models, datasets = find_entities(text, [Span(0, len(text))])
+    assert [d.name for d in datasets] == ["PIS"] and not models
+
+
+def test_a_name_used_as_the_base_is_not_the_contribution():
+    assert not found(cues, "In this paper, we present Gaussian Splatting based text-to-3D generation.")

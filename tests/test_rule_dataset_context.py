@@ -1,0 +1,51 @@
+"""rules.dataset_context: unknown dataset names decided by their context."""
+import pytest
+from rulehelp import found
+
+from kg.extract.rules import dataset_context
+
+
+@pytest.mark.parametrize(
+    "text, names",
+    [
+        ("Results on the Zorblax and Quintar datasets are strong.", {"Zorblax", "Quintar"}),
+        ("We evaluate on Zorblax, Quintar and Frobnik.", {"Zorblax", "Quintar", "Frobnik"}),
+        ("The model is trained on Zorblax only.", {"Zorblax"}),
+        ("Scores on the Zorblax test set rise.", {"Zorblax"}),
+        ("We use the Waymo Open Motion dataset.", {"Waymo Open Motion"}),
+        ("It tops the Zorblax Leaderboard.", {"Zorblax Leaderboard"}),
+        ("我们在Zorblax数据集上取得了最好结果。", {"Zorblax"}),
+        ("在Zorblax和Quintar上的实验表明该方法有效。", {"Zorblax", "Quintar"}),
+    ],
+)
+def test_context_makes_a_dataset(text, names):
+    got = found(dataset_context, text)
+    assert set(got) == names and all(c.label == "DATASET" and c.force_label for c in got.values()), got
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We evaluate on English and French.",  # languages
+        "The spontaneous ME datasets are small.",  # a lone bare acronym is jargon
+        "Trained on GPUs for a week.",  # a kind of thing
+        "Results on the new dataset are strong.",  # no name
+    ],
+)
+def test_no_dataset_without_a_name(text):
+    assert not found(dataset_context, text)
+
+
+def test_title_case_title_needs_a_name_shape():
+    assert not found(dataset_context, "Body text.", title="Robotic Learning Datasets and Models")
+
+
+def test_names_listed_after_a_known_dataset():
+    got = found(dataset_context, "Gains hold for ImageNet, Zorblax and Quintar alike.")
+    assert {"Zorblax", "Quintar"} <= set(got)
+
+
+def test_class_counts_make_benchmarks():
+    from kg.extract.names import label_hint
+
+    assert label_hint("ABC100") == "DATASET" and label_hint("ResNet50") == "MODEL" and label_hint("C51") == "MODEL"

@@ -1,0 +1,36 @@
+"""rules.gazetteer: known names from the context's gazetteer matches."""
+from rulehelp import ctx_of, found
+
+from kg.extract.rules import gazetteer
+
+
+def test_known_names_with_canonical_ids_and_claims():
+    got = found(gazetteer, "We fine-tune BERT and evaluate on CIFAR-10.")
+    assert got["BERT"].label == "MODEL" and got["BERT"].known and got["BERT"].claims
+    assert got["CIFAR-10"].label == "DATASET"
+
+
+def test_a_pattern_inside_a_longer_word_is_not_that_name():
+    assert "BERT" not in found(gazetteer, "We report BERTScore on all outputs.")
+
+
+def test_a_version_makes_another_name():
+    got = found(gazetteer, "Samples from DALL-E 3 and from ours.")
+    assert any(n.startswith("DALL") and n.endswith("3") for n in got), got
+
+
+def test_spaced_spelling_of_a_known_name():
+    ctx = ctx_of("Results on Science QA improve.")
+    assert [m.name for m in ctx.matches] == ["ScienceQA"]
+
+
+def test_ambiguous_translation_is_pending_without_a_model_word():
+    ctx = ctx_of("我们检查了变压器的温度。")
+    assert not ctx.matches and [m.name for m in ctx.ambiguous] == ["Transformer"]
+
+
+def test_gazetteer_still_reads_spacy_docs():
+    from kg.extract.nlp import gazetteer, get_nlp
+
+    doc = get_nlp().tokenizer("We fine-tune BERT here.")
+    assert {(h.label, h.id) for h in gazetteer()(doc)} >= {("MODEL", "BERT")}

@@ -1,0 +1,32 @@
+"""rules.model_context: unknown model names decided by their context, all used."""
+import pytest
+from rulehelp import found
+
+from kg.extract.rules import model_context
+
+
+@pytest.mark.parametrize(
+    "text, names",
+    [
+        ("Our method outperforms Zorblax and Quintar on all tasks.", {"Zorblax", "Quintar"}),
+        ("It is compared with the strong Zorblax baseline.", {"Zorblax"}),
+        ("We build a Zorblax-based encoder.", {"Zorblax"}),
+        ("我们提出了基于Zorblax的方法。", {"Zorblax"}),
+    ],
+)
+def test_context_makes_a_used_model(text, names):
+    got = found(model_context, text)
+    assert set(got) == names and all(c.label == "MODEL" and c.used for c in got.values()), got
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Gaussian-based priors are common here.",  # sentence start
+        "We fit a 3D Gaussian-based scene.",  # a mathematical eponym
+        "It outperforms existing methods.",  # no name
+        "基于Zorblax数据集的实验。",  # a dataset, not a model
+    ],
+)
+def test_no_model_without_a_name(text):
+    assert not found(model_context, text)

@@ -1,0 +1,13 @@
+"""rules.named_datasets: ``the X dataset`` names a dataset whatever X looks like."""
+from rulehelp import found
+
+from kg.extract.rules import named_datasets
+
+
+def test_capitalised_name_before_dataset_word():
+    got = found(named_datasets, "Results on the Pick-a-Pic dataset are strong.")
+    assert got["Pick-a-Pic"].label == "DATASET"
+
+
+def test_lower_case_word_is_not_a_name():
+    assert not found(named_datasets, "Results on the new dataset are strong.")

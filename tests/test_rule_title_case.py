@@ -1,0 +1,27 @@
+"""rules.title_case: mid-sentence Title-Case phrases with a method or dataset head."""
+from rulehelp import found
+
+from kg.extract.rules import title_case
+
+
+def test_method_head():
+    assert "Distributed Information Bottleneck" in found(title_case, "We apply the Distributed Information Bottleneck to text.")
+
+
+def test_dataset_head():
+    got = found(title_case, "We release the Waymo Open Motion Dataset today.")
+    assert got["Waymo Open Motion Dataset"].label == "DATASET"
+
+
+def test_titles_and_sentence_starts_say_nothing():
+    assert not found(title_case, "Deep Networks are used.", title="Sparse Attention Network")
+
+
+def test_unmarked_title_lines_say_nothing():
+    # A title the parser did not mark: most words capitalised.
+    assert not found(title_case, "1. *Sharp Rates and Asymptotic Efficiency in a Single Algorithm* [url]")
+
+
+def test_chinese_sentences_keep_their_names():
+    got = found(title_case, "这类架构包括Mixture-of-Experts、Switch Transformers、Routing Networks、BASE层等。")
+    assert "Routing Networks" in got

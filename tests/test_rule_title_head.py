@@ -1,0 +1,17 @@
+"""rules.title_head: ``Name: what it does`` heads a title with the paper's own name."""
+from rulehelp import found
+
+from kg.extract.rules import title_head
+
+
+def test_title_head_is_proposed():
+    got = found(title_head, "Body text.", title="MO2: Model-Based Offline Options")
+    assert got["MO2"].proposed and got["MO2"].label == "MODEL"
+
+
+def test_benchmark_title_head_is_a_dataset():
+    assert found(title_head, "Body.", title="ToolQuest: A Benchmark for Agents")["ToolQuest"].label == "DATASET"
+
+
+def test_title_words_are_not_names():
+    assert not found(title_head, "Body.", title="Survey: Deep Learning for Graphs")
