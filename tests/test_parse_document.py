@@ -510,3 +510,23 @@ def test_affiliation_lines_copied_from_papers(line, names):
     from kg.extract.affiliations import split_affiliations
 
     assert [m.name for m in split_affiliations(line)[0]] == names
+
+
+def test_feed_of_paper_posts_and_other_posts():
+    text = (
+        "[CV]《Text-to-Image Generation via Implicit Visual Guidance and Hypernetwork》X Yuan, Z Lin, J Kuen "
+        "[University of Chicago & Adobe Research] (2022) \nhttps://arxiv.org/abs/2208.08493\n\n"
+        "【Chinese-CLIP：CLIP模型的中文版本】'Chinese-CLIP - Chinese version of CLIP.' by billjie1 GitHub: github.com/billjie1/Chinese-CLIP \n\n"
+        "[CV]《Discovering Bugs in Vision Models using Off-the-shelf Image Generation》O Wiles, I Albuquerque, S Gowal "
+        "[DeepMind] (2022) \nhttps://arxiv.org/abs/2208.08831\n\n"
+        "微软亚洲研究院推出了最新升级的 BEiT-3 预训练模型，在广泛的视觉任务上实现了 SOTA 的迁移性能。\n"
+        "https://weibo.com/ttarticle/p/show?id=2309404808248644468949\n"
+    )
+    recs = _records(text, "feed.md")
+    assert [(r.title, [a.name for a in r.authors], [m.name for m in r.institutions], r.urls) for r in recs] == [
+        ("Text-to-Image Generation via Implicit Visual Guidance and Hypernetwork", ["X Yuan", "Z Lin", "J Kuen"],
+         ["University of Chicago", "Adobe Research"], ("https://arxiv.org/abs/2208.08493",)),
+        ("Discovering Bugs in Vision Models using Off-the-shelf Image Generation", ["O Wiles", "I Albuquerque", "S Gowal"],
+         ["DeepMind"], ("https://arxiv.org/abs/2208.08831",)),
+    ]
+    assert [r.category for r in recs] == ["CV", "CV"]
