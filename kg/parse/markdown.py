@@ -5,7 +5,7 @@ module places each inline token's text back on its raw line (every kept characte
 raw character, found in order), so a line's ``text`` is a subsequence of the raw line
 with the markup left out and its ``origin`` exact. Links whose target has a space
 (``[Jane Doe](https://arxiv.org/search/?query=Jane Doe)``), which CommonMark leaves as
-text, are read as the links they were meant to be.
+text, are read as the links they were meant to be (:mod:`kg.parse.inline`).
 """
 from __future__ import annotations
 
