@@ -176,6 +176,8 @@ def _opens_entry(lines: list[str], i: int, title: str, doc: ParsedDoc | None = N
 def _plain_title(lines: list[str], i: int) -> tuple[int, int] | None:
     """A plain line that reads as a title, directly over an author field (a newsletter
     written without markup: "Segment Anything" / "Authors: A, B")."""
+    if i + 1 >= len(lines) or ":" not in lines[i + 1] and "：" not in lines[i + 1]:
+        return None  # the next line is no field at all (the common case, cheaply)
     s = lines[i].strip()
     if PAGE_CHROME_RE.search(s) or not 8 <= len(s) <= 250 or len(s.split()) < 2 and sum(is_cjk(c) for c in s) < 4 or SENTENCE_END_RE.search(s.rstrip(".")):
         return None
