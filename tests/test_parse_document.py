@@ -530,3 +530,27 @@ def test_feed_of_paper_posts_and_other_posts():
          ["DeepMind"], ("https://arxiv.org/abs/2208.08831",)),
     ]
     assert [r.category for r in recs] == ["CV", "CV"]
+
+
+def test_daily_page_with_front_matter_is_a_list_and_other_fields_come_first():
+    text = (
+        '---\nlayout: reading\ntitle: "大模型训练、推理加速与系统优化前沿"\ndate: 2026-09-05\n---\n\n'
+        "# 每日技术速递\n\n"
+        "## 1. The Geometry of Ignorance: LLMs Know When to Temper Bayesian Priors\n\n"
+        "**来源**：cs.LG\n**链接**：https://arxiv.org/abs/2609.02959\n**标签**：embedding\n\n"
+        "### 2. Bidirectional Cross-Modal Prompting for Event-Frame Asymmetric Stereo\n"
+        "- **方向**：arXiv/CV\n- **摘要**：Conventional frame-based cameras capture rich contextual information.\n"
+        "- **链接**：https://arxiv.org/abs/2604.15312v1\n\n"
+        "### 论文 3：OmniVCBench — AI虚拟细胞证据溯源推理基准\n\n"
+        "**标题**：OmniVCBench: Benchmarking Evidence-Grounded Multimodal Reasoning Towards AI Virtual Cells\n\n"
+        "**作者**：Manyu Li, Xunkai Li, Yongfu Xiong\n"
+        "**平台**：ArXiv (cs.AI, q-bio.QM) | **日期**：2026-09-29 | **ID**：2609.37773\n"
+        "**链接**：https://arxiv.org/abs/2609.37773\n"
+    )
+    recs = _records(text, "daily.md")
+    assert [(r.layout, r.arxiv_id, r.date) for r in recs] == [
+        ("fields", "2609.02959", "2026-09-05"),
+        ("fields", "2604.15312", "2026-09-05"),
+        ("fields", "2609.37773", "2026-09-29"),
+    ]
+    assert recs[1].category == "CV" and len(recs[2].authors) == 3
