@@ -554,3 +554,25 @@ def test_daily_page_with_front_matter_is_a_list_and_other_fields_come_first():
         ("fields", "2609.37773", "2026-09-29"),
     ]
     assert recs[1].category == "CV" and len(recs[2].authors) == 3
+
+
+def test_parser_vocabularies_are_well_formed():
+    """kg/data/parse/: every field key names one entry part, boilerplate patterns compile
+    with a known scope, subject codes normalise to codes kg knows."""
+    import re
+
+    from kg.parse.categories import CODES
+    from kg.parse.data import load_json, load_jsonl
+
+    keys = load_json("field_keys.json")
+    seen: dict[str, str] = {}
+    for kind, words in keys.items():
+        assert kind in {"title", "title_zh", "authors", "affiliations", "link", "body", "category", "date", "meta"}
+        for w in words:
+            assert seen.setdefault(w.casefold(), kind) == kind, f"{w!r} is both {seen[w.casefold()]} and {kind}"
+    for row in load_jsonl("boilerplate.jsonl"):
+        assert row["scope"] in {"everywhere", "between entries", "link labels"}
+        re.compile(row["pattern"])
+    for name, code in load_json("arxiv_subjects.json").items():
+        if not name.startswith("_"):
+            assert normalize_category(code) in CODES or code == "quant-ph", (name, code)
