@@ -533,3 +533,69 @@ def test_a_streamed_build_keys_digests_by_the_input_root(tmp_path):
         assert r.exit_code == 0, r.output
         G = networkx_store.load(out)
         assert sorted(d["key"] for _, d in G.nodes(data=True) if d["label"] == "Digest") == ["a/digest.txt", "b/digest.txt"]
+
+
+def test_feed_of_paper_posts_and_other_posts():
+    text = (
+        "[CV]《Text-to-Image Generation via Implicit Visual Guidance and Hypernetwork》X Yuan, Z Lin, J Kuen "
+        "[University of Chicago & Adobe Research] (2022) \nhttps://arxiv.org/abs/2208.08493\n\n"
+        "【Chinese-CLIP：CLIP模型的中文版本】'Chinese-CLIP - Chinese version of CLIP.' by billjie1 GitHub: github.com/billjie1/Chinese-CLIP \n\n"
+        "[CV]《Discovering Bugs in Vision Models using Off-the-shelf Image Generation》O Wiles, I Albuquerque, S Gowal "
+        "[DeepMind] (2022) \nhttps://arxiv.org/abs/2208.08831\n\n"
+        "微软亚洲研究院推出了最新升级的 BEiT-3 预训练模型，在广泛的视觉任务上实现了 SOTA 的迁移性能。\n"
+        "https://weibo.com/ttarticle/p/show?id=2309404808248644468949\n"
+    )
+    recs = _records(text, "feed.md")
+    assert [(r.title, [a.name for a in r.authors], [m.name for m in r.institutions], r.urls) for r in recs] == [
+        ("Text-to-Image Generation via Implicit Visual Guidance and Hypernetwork", ["X Yuan", "Z Lin", "J Kuen"],
+         ["University of Chicago", "Adobe Research"], ("https://arxiv.org/abs/2208.08493",)),
+        ("Discovering Bugs in Vision Models using Off-the-shelf Image Generation", ["O Wiles", "I Albuquerque", "S Gowal"],
+         ["DeepMind"], ("https://arxiv.org/abs/2208.08831",)),
+    ]
+    assert [r.category for r in recs] == ["CV", "CV"]
+
+
+def test_daily_page_with_front_matter_is_a_list_and_other_fields_come_first():
+    text = (
+        '---\nlayout: reading\ntitle: "大模型训练、推理加速与系统优化前沿"\ndate: 2026-09-05\n---\n\n'
+        "# 每日技术速递\n\n"
+        "## 1. The Geometry of Ignorance: LLMs Know When to Temper Bayesian Priors\n\n"
+        "**来源**：cs.LG\n**链接**：https://arxiv.org/abs/2609.02959\n**标签**：embedding\n\n"
+        "### 2. Bidirectional Cross-Modal Prompting for Event-Frame Asymmetric Stereo\n"
+        "- **方向**：arXiv/CV\n- **摘要**：Conventional frame-based cameras capture rich contextual information.\n"
+        "- **链接**：https://arxiv.org/abs/2604.15312v1\n\n"
+        "### 论文 3：OmniVCBench — AI虚拟细胞证据溯源推理基准\n\n"
+        "**标题**：OmniVCBench: Benchmarking Evidence-Grounded Multimodal Reasoning Towards AI Virtual Cells\n\n"
+        "**作者**：Manyu Li, Xunkai Li, Yongfu Xiong\n"
+        "**平台**：ArXiv (cs.AI, q-bio.QM) | **日期**：2026-09-29 | **ID**：2609.37773\n"
+        "**链接**：https://arxiv.org/abs/2609.37773\n"
+    )
+    recs = _records(text, "daily.md")
+    assert [(r.layout, r.arxiv_id, r.date) for r in recs] == [
+        ("fields", "2609.02959", "2026-09-05"),
+        ("fields", "2604.15312", "2026-09-05"),
+        ("fields", "2609.37773", "2026-09-29"),
+    ]
+    assert recs[1].category == "CV" and len(recs[2].authors) == 3
+
+
+def test_parser_vocabularies_are_well_formed():
+    """kg/data/parse/: every field key names one entry part, boilerplate patterns compile
+    with a known scope, subject codes normalise to codes kg knows."""
+    import re
+
+    from kg.parse.categories import CODES
+    from kg.parse.data import load_json, load_jsonl
+
+    keys = load_json("field_keys.json")
+    seen: dict[str, str] = {}
+    for kind, words in keys.items():
+        assert kind in {"title", "title_zh", "authors", "affiliations", "link", "body", "category", "date", "meta"}
+        for w in words:
+            assert seen.setdefault(w.casefold(), kind) == kind, f"{w!r} is both {seen[w.casefold()]} and {kind}"
+    for row in load_jsonl("boilerplate.jsonl"):
+        assert row["scope"] in {"everywhere", "between entries", "link labels"}
+        re.compile(row["pattern"])
+    for name, code in load_json("arxiv_subjects.json").items():
+        if not name.startswith("_"):
+            assert normalize_category(code) in CODES or code == "quant-ph", (name, code)

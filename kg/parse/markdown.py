@@ -5,7 +5,7 @@ module places each inline token's text back on its raw line (every kept characte
 raw character, found in order), so a line's ``text`` is a subsequence of the raw line
 with the markup left out and its ``origin`` exact. Links whose target has a space
 (``[Jane Doe](https://arxiv.org/search/?query=Jane Doe)``), which CommonMark leaves as
-text, are read as the links they were meant to be.
+text, are read as the links they were meant to be (:mod:`kg.parse.inline`).
 """
 from __future__ import annotations
 
@@ -13,6 +13,7 @@ from typing import Any
 
 from kg.parse.document import Block, Line, Link, ParsedDoc, md
 from kg.parse.htmltext import HtmlText, anchor_href
+from kg.parse.inline import repair_links
 
 __all__ = ["MarkdownReader"]
 
@@ -244,7 +245,7 @@ class MarkdownReader:
 
         open_links: list[tuple[int, int, str]] = []  # (line, column, url)
         emph = [0]
-        for c in _repair_links(tok.children or []):
+        for c in repair_links(tok.children or []):
             if c.type in ("strong_open", "em_open"):
                 emph[0] += 1
             elif c.type in ("strong_close", "em_close"):
@@ -365,42 +366,3 @@ def _cell_range(pos: dict[int, int], s: int, e: int) -> tuple[int, int]:
         return cols[0], cols[-1] + 1
     k = next((pos[c] for c in range(s, max(pos, default=0) + 1) if c in pos), len(pos))
     return k, k
-
-
-class _Tok:
-    """A stand-in inline token for links markdown-it leaves as text."""
-
-    __slots__ = ("type", "content", "attrs")
-
-    def __init__(self, type: str, content: str = "", attrs: dict[str, str] | None = None):
-        self.type, self.content, self.attrs = type, content, attrs or {}
-
-
-def _repair_links(children: list[Any]) -> list[Any]:
-    """``[Jane Doe](https://arxiv.org/search/?query=Jane Doe)``: a link whose target has a
-    space is text to CommonMark, but digests generated from arXiv author searches write
-    them. Inside a text token, ``[…](…)`` with a target that starts with ``http`` is read
-    as the link it was meant to be."""
-    out: list[Any] = []
-    for c in children:
-        if c.type != "text" or "](http" not in c.content:
-            out.append(c)
-            continue
-        s, k = c.content, 0
-        while True:
-            j = s.find("](http", k)
-            if j < 0:
-                break
-            o = s.rfind("[", k, j)
-            close = s.find(")", j)
-            if o < 0 or close < 0 or "\n" in s[o:close]:
-                break
-            if o > k:
-                out.append(_Tok("text", s[k:o]))
-            out.append(_Tok("link_open", attrs={"href": s[j + 2 : close]}))
-            out.append(_Tok("text", s[o + 1 : j]))
-            out.append(_Tok("link_close"))
-            k = close + 1
-        if k < len(s):
-            out.append(_Tok("text", s[k:]))
-    return out

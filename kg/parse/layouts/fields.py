@@ -65,6 +65,18 @@ def _line_fields(line: str) -> list[tuple[str, int, int]]:
     """``(kind, start, end)`` of each field on a line (one, or several joined by ``|``)."""
     f = field(line)
     if f is None:
+        # An unknown first key may still share its line with known ones
+        # ("平台：ArXiv | 日期：2026-09-29 | ID：…").
+        out = []
+        for sep in _FIELD_SEPARATORS:
+            pos = 0
+            for part in line.split(sep):
+                g = field(part)
+                if g is not None:
+                    out.append((g[0], pos + g[1], pos + g[2]))
+                pos += len(part) + len(sep)
+            if out:
+                return out
         return []
     kind, a, e = f
     out = []
@@ -168,14 +180,28 @@ def _opens_entry(lines: list[str], i: int, title: str, doc: ParsedDoc | None = N
     nf = field(lines[nxt[0]])
     if nf and nf[0] == "title" and any(is_cjk(c) for c in lines[nxt[0]][nf[1] : nf[2]]) and not any(is_cjk(c) for c in title):
         return True  # "标题：中文标题" under an English title translates it
-    if nf:
-        return nf[0] in ("authors", "affiliations", "title_zh", "link")
+    if nf and nf[0] in ("authors", "affiliations", "title_zh", "link"):
+        return True
+    if nf and nf[0] == "title":
+        return False  # a title field under a heading opens its own entry
+    if nf or FIELD_RE.match(lines[nxt[0]]) and _line_fields(lines[nxt[0]]):
+        # Other fields first ("来源：cs.LG", "方向：arXiv/CV", "摘要：…"): the entry shows
+        # itself by a link or author field among the next few.
+        for k in next_nonblank(lines, nxt[0], 3):
+            kinds = {f[0] for f in _line_fields(lines[k])}
+            if kinds & {"authors", "affiliations", "link"}:
+                return True
+            if not kinds or "title" in kinds:
+                return False
+        return False
     return looks_like_authors(lines[nxt[0]])
 
 
 def _plain_title(lines: list[str], i: int) -> tuple[int, int] | None:
     """A plain line that reads as a title, directly over an author field (a newsletter
     written without markup: "Segment Anything" / "Authors: A, B")."""
+    if i + 1 >= len(lines) or ":" not in lines[i + 1] and "：" not in lines[i + 1]:
+        return None  # the next line is no field at all (the common case, cheaply)
     s = lines[i].strip()
     if PAGE_CHROME_RE.search(s) or not 8 <= len(s) <= 250 or len(s.split()) < 2 and sum(is_cjk(c) for c in s) < 4 or SENTENCE_END_RE.search(s.rstrip(".")):
         return None

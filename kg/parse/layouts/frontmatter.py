@@ -123,9 +123,11 @@ def _body_field(d, line: str, off: int, f: tuple[str, int, int]) -> bool:
     return True
 
 
-#: Distinct arXiv ids above which a page lists papers rather than presents one (a post
-#: about one paper links its own id, at most a few related ones).
-MAX_IDS_OF_A_POST = 5
+#: Distinct arXiv ids above which a page lists papers rather than presents one: a post
+#: about one paper links its own id (abstract and PDF are one id), perhaps one more; a
+#: daily page with front matter lists three or more (development set: posts 1, lists
+#: 3–25).
+MAX_IDS_OF_A_POST = 2
 
 
 def _names_a_paper(doc: ParsedDoc, keys: dict[str, tuple[int, int, int]]) -> bool:

@@ -237,7 +237,7 @@ def parse(doc: ParsedDoc) -> LayoutResult:
         if b.cur is not None:
             off = b.take(i)
             _structured_line(b.cur, line, off)
-            linked = url_only(line.strip()) and any(PAPER_URL_RE.search(u) for u, _, _ in find_urls(line))
+            linked = "/" in line and url_only(line.strip()) and any(PAPER_URL_RE.search(u) for u, _, _ in find_urls(line))
         else:
             b.report(i, NOT_IN_ENTRY)
     return b.result()
