@@ -241,16 +241,18 @@ def test_runner_cli_prints_a_table(toy_corpus, capsys):
 
 # ------------------------------------------------------------------ the real corpora
 
-#: Floors on the first ``REAL_LIMIT`` entries of each dev split. Measured at the commit
-#: that added them (datasets F1: tdmsci 0.421, scirex 0.541, gsap 0.639; gsap models
-#: 0.468; entries 0.998+) and set about 0.05 below, so a change that loses names on real
-#: paper text fails here while the extraction work that raises them passes. Raise them
-#: as kg improves.
+#: Floors on the first ``REAL_LIMIT`` entries of each dev split, as (field, measure).
+#: Measured when set (datasets F1: tdmsci 0.579, gsap 0.639; scirex recall 0.667; gsap
+#: models F1 0.468; entries 0.998+) and set about 0.05 below, so a change that loses
+#: names on real paper text fails here while the work that raises them passes. SciREX is
+#: held to recall: its gold leaves datasets named in passing (ImageNet, COCO, MNIST)
+#: unannotated, so each of them kg finds counts against its precision. Raise them as kg
+#: improves.
 REAL_LIMIT = 400
 FLOORS = {
-    "tdmsci": {"entries": 0.99, "datasets": 0.37},
-    "scirex": {"entries": 0.99, "datasets": 0.48},
-    "gsap": {"entries": 0.99, "datasets": 0.58, "models": 0.41},
+    "tdmsci": {("entries", "f1"): 0.99, ("datasets", "f1"): 0.52},
+    "scirex": {("entries", "f1"): 0.99, ("datasets", "recall"): 0.6},
+    "gsap": {("entries", "f1"): 0.99, ("datasets", "f1"): 0.58, ("models", "f1"): 0.41},
 }
 
 _ROOT = sc.find_corpora()
@@ -263,6 +265,7 @@ def test_real_corpus_dev_figures(corpus):
     s = sc.score_split(_ROOT / corpus, "dev", limit=REAL_LIMIT)
     assert s.entries == min(REAL_LIMIT, s.entries) and s.entries > 0
     assert "datasets" in s.fields
-    for field, floor in FLOORS.get(corpus, {"entries": 0.99}).items():
+    for (field, measure), floor in FLOORS.get(corpus, {("entries", "f1"): 0.99}).items():
         score = s.fields[field]
-        assert score.f1 >= floor, f"{corpus} dev {field}: F1 {score.f1:.3f} < {floor} (tp={score.tp} fp={score.fp} fn={score.fn})"
+        got = getattr(score, measure)
+        assert got >= floor, f"{corpus} dev {field} {measure} {got:.3f} < {floor} (tp={score.tp} fp={score.fp} fn={score.fn})"

@@ -145,7 +145,8 @@ def test_size_variants_beside_a_name_are_that_name():
     models, _, _, _ = ents("We propose HyperSeg, with HyperSeg-S and HyperSeg-L variants for small budgets.")
     assert models == {"HyperSeg": "proposed"}
     models, _, _, _ = ents("ERNIE-M improves over ERNIE.")  # M is not a size here
-    assert set(models) == {"ERNIE-M", "ERNIE"}
+    # ERNIE-M may come out in its catalog spelling (ErnieM, transformers): one name either way.
+    assert {m.replace("-", "").casefold() for m in models} == {"erniem", "ernie"}
 
 
 def test_a_known_name_the_contribution_builds_on_is_used():

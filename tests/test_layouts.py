@@ -1,4 +1,4 @@
-"""Layout fixtures (synthetic) and the real development set.
+"""Layout fixtures (synthetic).
 
 ``tests/fixtures/layouts/<layout>.txt`` are small digests *written for kg* to the shape of
 layouts described from real digests (see ``tests/fixtures/layouts/README.md``; one of them
@@ -6,8 +6,8 @@ GB18030-encoded, two with CRLF, one with a BOM), ``<layout>.gold.jsonl`` their a
 under the annotation guidelines, and ``aliases.json`` the alternative spellings of model
 and dataset names (institutions are deliberately not aliased there: they must come out
 canonical). They check each layout module against its shape; they do not show that kg
-reads real digests — ``test_real_dev_split_meets_the_structural_bars`` does, on byte-exact
-copies of public digests in ``tests/data/real/``.
+reads real digests — ``tests/test_real_devset.py`` does, on byte-exact copies of public
+digests laid out in ``tests/data/real/inputs/``.
 
 A fixture passes when the parser explains every line (recognised noise carries its own
 reason, never "not part of any entry") and extraction meets the bars on it.

@@ -31,7 +31,8 @@ def name_item(ctx: Context, i: int, j: int) -> bool:
     """Tokens ``i:j`` read as a name: capitalised or name-shaped, not a function word,
     a generic kind, a language, a mathematical eponym or an organisation."""
     text = ctx.stext(i, j)
-    if not text or not (text[:1].isupper() or distinctive(text)) or _glued_on(ctx, i, j):
+    # One letter is a variable or a channel ("the Y channel"), never a name.
+    if len(text) < 2 or not (text[:1].isupper() or distinctive(text)) or _glued_on(ctx, i, j):
         return False
     # Titles capitalise every word: there only a name-shaped word is a name.
     if ctx.in_title(ctx.idx[i]) and not distinctive(text):
