@@ -3,7 +3,7 @@
 Three ways to get N relationships (default 100 000) of a synthetic, deterministic
 kg-shaped graph into Neo4j 5:
 
-1. **batched** — kg's loader (:func:`kg.stores.neo4j_store.load_graph`): rows sent as
+1. **batched** — kg's loader (:func:`kg.neo4j.store.load_graph`): rows sent as
    ``UNWIND $rows AS row MERGE …``, ``--batch-size`` rows per managed transaction.
    Also timed: loading the same graph again (idempotent, nothing changes).
 2. **naive** — one ``MERGE`` per row, one transaction per row, the way a first loader
@@ -44,9 +44,9 @@ import networkx as nx
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from kg import neo4j_server  # noqa: E402
+from kg.neo4j import server as neo4j_server  # noqa: E402
 from kg.graph import counts, new_graph  # noqa: E402
-from kg.stores import neo4j_store  # noqa: E402
+from kg.neo4j import store as neo4j_store  # noqa: E402
 
 SEED = 20240901
 

@@ -240,7 +240,7 @@ def stats(graph, k, fmt, from_neo4j, uri, user, password, database):
     if from_neo4j == (graph is not None):
         raise click.UsageError("give either a GRAPH file or --neo4j")
     if from_neo4j:
-        from kg.stores import neo4j_store
+        from kg.neo4j import store as neo4j_store
 
         uri, user, password, database = neo4j_store.connection_settings(uri, user, password, database)
         driver = neo4j_store.connect(uri, user, password)

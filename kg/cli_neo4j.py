@@ -1,7 +1,7 @@
 """The Neo4j commands of ``kg``: ``load``, ``neo4j start|stop|status`` and ``cypher``.
 
 A thin skin like :mod:`kg.cli` (and registered on its group there): each command calls
-:mod:`kg.stores.neo4j_store`, :mod:`kg.neo4j_server` or :mod:`kg.cypher_lib` and
+:mod:`kg.neo4j.store`, :mod:`kg.neo4j.server` or :mod:`kg.neo4j.cypher_lib` and
 formats the result. Connection settings come from the options, else from the
 environment variables Neo4j's own tools read (``NEO4J_URI``, ``NEO4J_USERNAME``,
 ``NEO4J_PASSWORD``, ``NEO4J_DATABASE``), else kg's local development server.
@@ -39,7 +39,7 @@ def neo4j_options(f):
 
 
 def _connect(uri, user, password, database):
-    from kg.stores import neo4j_store
+    from kg.neo4j import store as neo4j_store
 
     uri, user, password, database = neo4j_store.connection_settings(uri, user, password, database)
     return neo4j_store.connect(uri, user, password), uri, database
@@ -95,7 +95,7 @@ def load(inputs, uri, user, password, database, batch_size, wipe, yes, encoding,
       kg load seeds/ --uri bolt://127.0.0.1:7687 --batch-size 5000
       kg load out/seeds.kg.json --wipe --yes
     """
-    from kg.stores import neo4j_store
+    from kg.neo4j import store as neo4j_store
 
     graphs = list(_input_graphs(inputs, encoding, quiet))  # fail on bad input before connecting
     driver, uri, database = _connect(uri, user, password, database)
@@ -119,7 +119,7 @@ def _load_one(driver, G, database, batch_size, quiet, name):
     from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-    from kg.stores import neo4j_store
+    from kg.neo4j import store as neo4j_store
 
     if quiet:
         return neo4j_store.load_graph(driver, G, database=database, batch_size=batch_size)
@@ -169,7 +169,7 @@ def start(data, bolt_port, http_port, timeout):
     Example:
       NEO4J_PASSWORD=my-secret-pw kg neo4j start --data .neo4j --bolt-port 7687
     """
-    from kg import neo4j_server
+    from kg.neo4j import server as neo4j_server
 
     info = neo4j_server.start(data, bolt_port=bolt_port, http_port=http_port, timeout=timeout)
     _echo_server(info)
@@ -185,7 +185,7 @@ def stop(data):
     Example:
       kg neo4j stop --data .neo4j
     """
-    from kg import neo4j_server
+    from kg.neo4j import server as neo4j_server
 
     if neo4j_server.stop(data):
         click.echo(f"stopped Neo4j for {Path(data).resolve()}", err=True)
@@ -203,7 +203,7 @@ def status(data):
     Example:
       kg neo4j status --data .neo4j
     """
-    from kg import neo4j_server
+    from kg.neo4j import server as neo4j_server
 
     info = neo4j_server.status(data)
     if info is None:
@@ -224,7 +224,7 @@ def _echo_server(info) -> None:
 
 
 def _parse_param(text: str) -> tuple[str, Any]:
-    from kg.cypher_lib import LiteralError, parse_literal
+    from kg.neo4j.cypher_lib import LiteralError, parse_literal
 
     name, sep, raw = text.partition("=")
     name = name.strip()
@@ -257,8 +257,8 @@ def cypher(file, params, title, list_only, fmt, uri, user, password, database):
       kg cypher cypher/50_models.cypher --param model=transformer --param limit=10
       kg cypher cypher/10_overview.cypher --list
     """
-    from kg.cypher_lib import find_query, parse_cypher_file
-    from kg.stores import neo4j_store
+    from kg.neo4j.cypher_lib import find_query, parse_cypher_file
+    from kg.neo4j import store as neo4j_store
 
     queries = parse_cypher_file(file)
     if title is not None:

@@ -36,10 +36,10 @@ import pytest
 
 import kg
 from kg import analytics as A
-from kg.cypher_lib import Query, parse_cypher_file
+from kg.neo4j.cypher_lib import Query, parse_cypher_file
 from kg.graph import build_graph as graph_from_records
 from kg.records import Author, Mention, PaperRecord
-from kg.stores import neo4j_store
+from kg.neo4j import store as neo4j_store
 
 ROOT = Path(__file__).resolve().parents[1]
 FILE = ROOT / "cypher" / "80_analytics.cypher"

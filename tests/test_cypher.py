@@ -24,11 +24,11 @@ from typing import Any
 import networkx as nx
 import pytest
 
-from kg.cypher_lib import Query, parse_cypher_file
+from kg.neo4j.cypher_lib import Query, parse_cypher_file
 from kg.graph import EDGE_ENDPOINTS, NODE_LABELS, counts
 from kg.pipeline import build_graph
 from kg.stats import graph_stats
-from kg.stores import neo4j_store
+from kg.neo4j import store as neo4j_store
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"

@@ -1,4 +1,4 @@
-"""kg.stores.neo4j_store and ``kg load`` / ``kg stats --neo4j`` against a real Neo4j.
+"""kg.neo4j.store and ``kg load`` / ``kg stats --neo4j`` against a real Neo4j.
 
 Tests marked ``neo4j`` need the server of tests/conftest.py (skipped without one,
 failing with KG_REQUIRE_NEO4J=1); the others check the static Cypher and the
@@ -23,8 +23,9 @@ from kg.errors import StoreError
 from kg.graph import EDGE_ENDPOINTS, EDGE_TYPES, NODE_LABELS, counts, new_graph
 from kg.pipeline import build_graph
 from kg.stats import graph_stats
-from kg.stores import neo4j_store, networkx_store
-from kg.stores.neo4j_store import Neo4jLoadError, load_graph, read_counts, read_graph, read_stats
+from kg.neo4j import store as neo4j_store
+from kg.stores import networkx_store
+from kg.neo4j.store import Neo4jLoadError, load_graph, read_counts, read_graph, read_stats
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 SEED_FILES = sorted(SEEDS.glob("*.txt"))
@@ -367,7 +368,7 @@ def test_server_going_away_names_last_committed_batch_and_rerun_completes(neo4j_
 
 @pytest.mark.neo4j
 def test_nasty_strings_load_and_read_back_unchanged(neo4j_db, neo4j_env):
-    from kg.cypher_lib import find_query, parse_cypher_file
+    from kg.neo4j.cypher_lib import find_query, parse_cypher_file
 
     other = "Ada `Lovelace` \\\\ $$ '' \"\" \r\n\t <img src=x onerror=alert(1)> 🧪"
     G = _graph(
@@ -441,7 +442,7 @@ def test_cli_neo4j_status_of_a_folder_without_server(tmp_path):
 
 @pytest.mark.neo4j
 def test_cli_neo4j_start_status_stop(tmp_path):
-    from kg import neo4j_server
+    from kg.neo4j import server as neo4j_server
 
     missing = neo4j_server.missing_tools()
     if missing:

@@ -26,7 +26,7 @@ How it works:
   ``NEO4J_PASSWORD`` stays the single source of truth for a data folder.
 
 The module is a library: it reports through :mod:`logging` and raises
-:class:`Neo4jServerError`. ``python -m kg.neo4j_server start|stop|status``
+:class:`Neo4jServerError`. ``python -m kg.neo4j.server start|stop|status``
 is a thin command line over it (used by ``scripts/neo4j-server``).
 """
 from __future__ import annotations
@@ -82,7 +82,7 @@ LOG_FILE = "neo4j-server.log"
 _LOCK_FILE = ".neo4j-server.lock"
 _MAIN_CLASS = "kg.KgNeo4jServer"
 _READY_MARKER = "KG_NEO4J_READY"  # printed by KgNeo4jServer once the password is set
-_MAVEN_PROJECT = Path(__file__).resolve().parent / "data" / "neo4j"
+_MAVEN_PROJECT = Path(__file__).resolve().parent.parent / "data" / "neo4j"
 _MAVEN_TIMEOUT = 1800.0  # the first fetch downloads ~60 MB of jars
 _LOG_TAIL_LINES = 40
 
@@ -629,7 +629,7 @@ def _log_hint(data_dir: Path) -> str:
 
 def _main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
-        prog="python -m kg.neo4j_server",
+        prog="python -m kg.neo4j.server",
         description="Start, stop or inspect kg's local Neo4j server. The password of "
         f"user neo4j is taken from ${PASSWORD_ENV} (default {DEFAULT_PASSWORD!r}).",
     )

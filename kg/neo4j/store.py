@@ -95,7 +95,7 @@ PASSWORD_ENV = "NEO4J_PASSWORD"
 DATABASE_ENV = "NEO4J_DATABASE"
 DEFAULT_URI = "bolt://127.0.0.1:7687"
 DEFAULT_USER = "neo4j"
-#: The development password of ``scripts/neo4j-server`` (kg.neo4j_server.DEFAULT_PASSWORD).
+#: The development password of ``scripts/neo4j-server`` (kg.neo4j.server.DEFAULT_PASSWORD).
 DEFAULT_PASSWORD = "kg-password-123"
 #: Rows per transaction. 1000 is the usual UNWIND batch size in Neo4j's own guidance:
 #: large enough that round trips stop dominating (see bench/bench_neo4j.py), small
