@@ -125,7 +125,7 @@ def naive(driver, G, sample: int) -> dict:
         for rel, s, e in neo4j_store.EDGE_QUERIES  # labels and types from the allowlist, as in the loader
     }
     neo4j_store.wipe(driver)
-    neo4j_store.ensure_constraints(driver)
+    neo4j_store.ensure_schema(driver)
     with driver.session() as session:
         t0 = time.perf_counter()
         for n in nodes:

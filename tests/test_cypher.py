@@ -37,7 +37,7 @@ CYPHER = ROOT / "cypher"
 FILES = ("00_schema", "10_overview", "20_papers", "30_coauthorship", "40_institutions", "50_models",
          "60_datasets", "70_model_dataset")
 QUERIES: list[tuple[str, Query]] = [(f, q) for f in FILES for q in parse_cypher_file(CYPHER / f"{f}.cypher")]
-DDL = re.compile(r"^\s*(CREATE|DROP)\s+CONSTRAINT\b", re.I)
+DDL = re.compile(r"^\s*(CREATE|DROP)\s+(CONSTRAINT|INDEX|FULLTEXT INDEX)\b", re.I)
 D002 = "002_bfb65bf37921ed7f.txt"
 GEVA_PAPER = "Analyzing Transformers in Embedding Space"
 
@@ -76,8 +76,7 @@ def test_query_format(item):
     file, q = item
     assert q.title and q.description, "a // title line and a // description line"
     if DDL.match(q.text):  # schema commands take no parameters or LIMIT
-        label = re.search(r"FOR \(n:(\w+)\)", q.text).group(1)
-        assert q.text == neo4j_store.CONSTRAINT_QUERIES[label], "00_schema must match what kg load creates"
+        assert q.text in neo4j_store.SCHEMA_QUERIES, "00_schema must match what kg load creates"
         return
     assert re.search(r"\bLIMIT \$limit\s*$", q.text), "ends with LIMIT $limit"
     assert q.parameter_names and not q.missing_params
@@ -133,8 +132,19 @@ def institutions_of(G, p) -> list[str]:
 
 
 def papers_matching(G, text: str) -> list[str]:
+    """Papers whose key is ``text`` or whose name is it, any case."""
     return [p for p in of_label(G, "Paper")
-            if G.nodes[p]["key"] == text or text.lower() in (G.nodes[p].get("title") or "").lower()]
+            if G.nodes[p]["key"] == text or name(G, p).strip().lower() == text.strip().lower()]
+
+
+def fulltext_matches(query: str, *texts: str | None) -> bool:
+    """Whether a one-term Lucene query (``word`` or ``prefix*``) matches one of ``texts``
+    as Neo4j's default full-text analyzer sees them: lower-cased words."""
+    term = query.lower()
+    words = {w for t in texts if t for w in re.findall(r"\w+", t.lower())}
+    if term.endswith("*"):
+        return any(w.startswith(term[:-1]) for w in words)
+    return term in words
 
 
 def path_ids(path) -> list[str]:
@@ -185,6 +195,21 @@ def _constraint(ctx: Ctx):
     assert {f"kg_{lab.lower()}_key" for lab in NODE_LABELS} <= set(records[0]["names"])
 
 
+def test_schema_file_holds_every_schema_statement_of_kg_load():
+    in_file = [q.text for f, q in QUERIES if f == "00_schema" and DDL.match(q.text)]
+    assert in_file == list(neo4j_store.SCHEMA_QUERIES)
+
+
+@check(*(f"Index: {lab} name_key" for lab in NODE_LABELS), "Index: full text of names, titles and abstracts")
+def _index(ctx: Ctx):
+    assert ctx.rows == []  # already there after the load
+    records, _, _ = ctx.driver.execute_query("SHOW INDEXES YIELD name, type, state RETURN name, type, state")
+    indexes = {r["name"]: (r["type"], r["state"]) for r in records}
+    for lab in NODE_LABELS:
+        assert indexes[f"kg_{lab.lower()}_name_key"] == ("RANGE", "ONLINE")
+    assert indexes["kg_text"] == ("FULLTEXT", "ONLINE")
+
+
 @check("kg constraints in the database")
 def _constraints(ctx: Ctx):
     expected = [{"name": f"kg_{lab.lower()}_key", "type": "UNIQUENESS", "label": lab, "properties": ["key"]}
@@ -206,6 +231,7 @@ def _property_keys(ctx: Ctx):
     keys: dict[str, set] = {}
     for _, d in ctx.G.nodes(data=True):
         keys.setdefault(d["label"], set()).update(k for k in d if k != "label")
+        keys[d["label"]].add("name_key")  # the loader's lookup key, derived from name
     assert ctx.rows == [{"label": lab, "properties": sorted(keys[lab])} for lab in sorted(keys)][: ctx.limit]
     assert all({"key", "name"} <= set(r["properties"]) for r in ctx.rows)
 
@@ -300,13 +326,15 @@ def _paper_neighbourhood(ctx: Ctx):
 @check("Papers whose title or abstract mentions a text")
 def _text_search(ctx: Ctx):
     G = ctx.G
-    text = ctx.params["text"].lower()
     expected = []
     for p in of_label(G, "Paper"):
         d = G.nodes[p]
-        if text in (d.get("title") or d.get("abstract") or d["name"]).lower():
+        if fulltext_matches(ctx.params["text"], d.get("title"), d.get("abstract"), d["name"]):
             expected.append({"key": d["key"], "paper": d["name"], "kind": d.get("kind")})
-    assert ctx.rows == sorted(expected, key=lambda r: r["key"])[: ctx.limit]
+    assert len(expected) <= ctx.limit
+    assert sorted(({k: r[k] for k in ("key", "paper", "kind")} for r in ctx.rows), key=lambda r: r["key"]) == expected
+    scores = [r["score"] for r in ctx.rows]
+    assert scores == sorted(scores, reverse=True) and all(s > 0 for s in scores)  # best match first
     # Seed text: two seeds/002 titles say "Transformers" (lines 24 and 52).
     assert {"2209.02535", "2209.01540"} <= {r["key"] for r in ctx.rows}
 
@@ -513,9 +541,9 @@ def _most_used(ctx: Ctx):
 @check("Papers that use a model")
 def _papers_using(ctx: Ctx):
     G = ctx.G
-    text = ctx.params["model"].lower()
+    query = ctx.params["model"]
     expected = [{"model": name(G, m), "role": k, "key": G.nodes[p]["key"], "paper": name(G, p), **_prov(d)}
-                for p, k, m, d in _links(G, ("PROPOSES", "USES"), "Model", lambda m: text in name(G, m).lower())]
+                for p, k, m, d in _links(G, ("PROPOSES", "USES"), "Model", lambda m: fulltext_matches(query, name(G, m)))]
     assert ctx.rows == sorted(expected, key=lambda r: (r["model"], r["key"]))[: ctx.limit]
     assert_evidence_in_seeds(ctx.rows)  # (the evidence may be Chinese: 通用变压器 is Universal Transformer)
     found = {(r["key"], r["evidence"]) for r in ctx.rows}
@@ -667,3 +695,40 @@ def test_cypher_cli_runs_a_file(seeds_in_neo4j, neo4j_env):
     assert result["params"] == {"institution": "Microsoft", "limit": 1}
     assert result["rows"] == [{"partner": "ETH Zurich", "papers": 1,
                                "shared_papers": ["HammingMesh: A Network Topology for Large-Scale Deep Learning"]}]
+
+
+# --------------------------------------------------------------------------- plans
+
+
+def _operators(plan: dict) -> list[str]:
+    """Every operator of a plan tree (Neo4j appends @database to the names)."""
+    return [plan["operatorType"].split("@")[0], *(op for child in plan.get("children", []) for op in _operators(child))]
+
+
+ALL_QUERIES = [(p.stem, q) for p in sorted(CYPHER.glob("*.cypher")) for q in parse_cypher_file(p)]
+
+
+@pytest.mark.neo4j
+@pytest.mark.parametrize("item", [i for i in ALL_QUERIES if not DDL.match(i[1].text)], ids=_id)
+def test_query_plan_has_no_all_nodes_scan_or_cartesian_product(seeds_in_neo4j, item):
+    """Lookups start from an index or a label, never from every node, and two lookups
+    are never multiplied: checked on the plan Neo4j would run (EXPLAIN runs nothing)."""
+    driver, _ = seeds_in_neo4j
+    _, q = item
+    records, summary, _ = driver.execute_query("EXPLAIN " + q.text, q.bound_params)
+    operators = _operators(summary.plan)
+    assert [op for op in operators if op in ("AllNodesScan", "CartesianProduct")] == [], operators
+
+
+@pytest.mark.neo4j
+@pytest.mark.parametrize("title, param", [("Co-authors of an author", "author"),
+                                          ("Partners of an institution", "institution"),
+                                          ("Datasets a model is evaluated on", "model")])
+def test_lookups_by_name_are_index_seeks(seeds_in_neo4j, title, param):
+    driver, _ = seeds_in_neo4j
+    q = next(q for _, q in QUERIES if q.title == title)
+    _, summary, _ = driver.execute_query("EXPLAIN " + q.text, q.bound_params)
+    assert "NodeIndexSeek" in _operators(summary.plan)
+    # ... and any case and stray spaces find the same rows.
+    shouted = {**q.bound_params, param: f"  {q.bound_params[param].upper()} "}
+    assert neo4j_store.run_query(driver, q.text, shouted)[1] == neo4j_store.run_query(driver, q.text, q.bound_params)[1]

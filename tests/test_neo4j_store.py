@@ -124,7 +124,7 @@ def test_plan_batches_nodes_before_relationships():
     # None is dropped (Neo4j has no null properties); "type" is the relationship type itself.
     G.nodes["Paper:p0"]["url"] = None
     _, _, rows = neo4j_store._plan(G, 10).steps[0]
-    assert rows[0] == {"key": "p0", "props": {"name": "p0"}}
+    assert rows[0] == {"key": "p0", "props": {"name": "p0", "name_key": "p0"}}  # name_key: derived for the index
 
 
 def test_unreachable_server_is_a_clear_error():
@@ -339,10 +339,9 @@ class _Proxy:
 def test_server_going_away_names_last_committed_batch_and_rerun_completes(neo4j_db, neo4j_env, seed_graph):
     host, port = re.match(r"^\w+://([^:/]+):(\d+)", neo4j_env["NEO4J_URI"]).groups()
     proxy = _Proxy(host, int(port))
-    # A short retry window: the driver retries a lost connection before giving up.
-    driver = neo4j_store.connect(f"bolt://127.0.0.1:{proxy.port}", neo4j_env["NEO4J_USERNAME"], neo4j_env["NEO4J_PASSWORD"],
-                                 max_transaction_retry_time=1.0)
+    driver = neo4j_store.connect(f"bolt://127.0.0.1:{proxy.port}", neo4j_env["NEO4J_USERNAME"], neo4j_env["NEO4J_PASSWORD"])
     committed = []
+    retries = []
 
     def progress(batch, done, total):
         committed.append(batch)
@@ -351,9 +350,14 @@ def test_server_going_away_names_last_committed_batch_and_rerun_completes(neo4j_
 
     try:
         with pytest.raises(Neo4jLoadError) as e:
-            load_graph(driver, seed_graph, batch_size=20, progress=progress)
+            # A short retry window; each retry says what it waits for.
+            load_graph(driver, seed_graph, batch_size=20, progress=progress, retry_seconds=1.5,
+                       retrying=lambda batch, why, wait, left: retries.append((batch.number, why, left)))
     finally:
         driver.close()
+    assert retries and all(n == 5 and why.startswith("Neo4j to come back: the connection was lost")
+                           for n, why, _ in retries)
+    assert retries[0][2] > retries[-1][2]  # the time left shrinks
     assert e.value.last_committed == committed[-1] and e.value.last_committed.number == 4
     assert e.value.batch.number == 5
     message = str(e.value)
