@@ -372,8 +372,8 @@ def evaluate(gold, pred, aliases, fmt):
 from kg.cli_analyze import analyze
 cli.add_command(analyze)
 
-from kg.cli_neo4j import load, neo4j, cypher
-cli.add_command(load); cli.add_command(neo4j); cli.add_command(cypher)
+from kg.cli_neo4j import load, neo4j, cypher, query
+cli.add_command(load); cli.add_command(neo4j); cli.add_command(cypher); cli.add_command(query)
 
 
 def main() -> None:

@@ -668,10 +668,23 @@ def test_cypher_cli_list_and_usage_errors_need_no_server():
     assert "Shortest path between two authors  ($author_a, $author_b, $limit)" in listed.output
     unknown = runner.invoke(cli, ["cypher", str(CYPHER / "30_coauthorship.cypher"), "--query", "nothing like it"])
     assert unknown.exit_code == 1 and "Error: no queries match 'nothing like it'" in unknown.output
-    bad = runner.invoke(cli, ["cypher", str(CYPHER / "30_coauthorship.cypher"), "--param", "novalue"])
-    assert bad.exit_code == 2 and "is not NAME=VALUE" in bad.output
+    # cypher-shell's -P syntax only; a bare NAME=VALUE is neither form.
+    bad = runner.invoke(cli, ["cypher", str(CYPHER / "30_coauthorship.cypher"), "-P", "novalue"])
+    assert bad.exit_code == 2 and "neither a map {name: value} nor 'name => value'" in bad.output
+    # Values are Cypher literals: an unquoted name is refused with the quoted form to use.
+    unquoted = runner.invoke(cli, ["cypher", str(CYPHER / "30_coauthorship.cypher"), "-P", "author => M Geva"])
+    assert unquoted.exit_code == 2 and 'author => "M Geva"' in unquoted.output
+    # A misspelt parameter is an error naming the ones the query takes, not silently ignored.
+    misspelt = runner.invoke(cli, ["cypher", str(CYPHER / "30_coauthorship.cypher"), "--query", "Co-authors of an author",
+                                   "-P", "autor => 'M Geva'"])
+    assert misspelt.exit_code == 1
+    assert misspelt.output == "Error: unknown parameter $autor: the query takes $author, $limit\n"
+    many = runner.invoke(cli, ["cypher", str(CYPHER / "30_coauthorship.cypher"), "--format", "csv"])
+    assert many.exit_code == 2 and "pick one with --query TITLE" in many.output
     missing = runner.invoke(cli, ["cypher", str(CYPHER / "missing.cypher")])
     assert missing.exit_code == 1 and "no such Cypher file" in missing.output
+    needs = runner.invoke(cli, ["cypher", "MATCH (a:Author {name_key: $who}) RETURN a"])
+    assert needs.exit_code == 1 and needs.output == "Error: query 'query 1' needs $who: add -P 'who => …'\n"
 
 
 @pytest.mark.neo4j
@@ -683,18 +696,50 @@ def test_cypher_cli_runs_a_file(seeds_in_neo4j, neo4j_env):
     runner = CliRunner(env=neo4j_env)
     table = runner.invoke(cli, ["cypher", str(CYPHER / "30_coauthorship.cypher")])
     assert table.exit_code == 0, table.output
-    assert "Co-authors of an author (3 rows)" in table.output and "J Berant" in table.output
+    # Piped (not a terminal): plain lines, a // title before each result.
+    assert "// Co-authors of an author\ncoauthor, papers, shared_papers\n" in table.output
+    assert '"J Berant", 1, ["Analyzing Transformers in Embedding Space"]' in table.output
     assert "(Author M Geva) -[:AUTHORED]-> (Paper Analyzing Transformers" in table.output  # a path, drawn
+    assert "─" not in table.output and "│" not in table.output  # no box drawing when piped
     import orjson
 
     out = runner.invoke(cli, ["cypher", str(CYPHER / "40_institutions.cypher"), "--query", "partners",
-                              "--param", "institution=Microsoft", "--param", "limit=1", "--format", "json"])
+                              "-P", "{institution: 'Microsoft', limit: 1}", "--format", "json"])
     assert out.exit_code == 0, out.output
     (result,) = orjson.loads(out.output)
     assert result["title"] == "Partners of an institution"
     assert result["params"] == {"institution": "Microsoft", "limit": 1}
     assert result["rows"] == [{"partner": "ETH Zurich", "papers": 1,
                                "shared_papers": ["HammingMesh: A Network Topology for Large-Scale Deep Learning"]}]
+
+
+@pytest.mark.neo4j
+def test_cypher_cli_like_cypher_shell(seeds_in_neo4j, neo4j_env):
+    """A query string or stdin, -P in both cypher-shell forms with typed values, the
+    four formats, and -a -u -p -d meaning address, user, password, database."""
+    from click.testing import CliRunner
+
+    from kg.cli import cli
+
+    runner = CliRunner()  # no environment: the connection comes from the flags
+    flags = ["-a", neo4j_env["NEO4J_URI"], "-u", neo4j_env["NEO4J_USERNAME"], "-p", neo4j_env["NEO4J_PASSWORD"],
+             "-d", "neo4j"]
+    text = "MATCH (p:Paper {key: $paper}) RETURN p.name AS paper, $paper AS asked"
+    # The id stays a string: '2209.01947' is quoted; unquoted it is a float and finds nothing.
+    for p in ('{paper: "2209.01947"}', "paper => '2209.01947'"):
+        out = runner.invoke(cli, ["cypher", text, "-P", p, "--format", "csv", *flags])
+        assert out.exit_code == 0, out.output
+        assert out.output == "paper,asked\nMO2: Model-Based Offline Options,2209.01947\n"
+    as_float = runner.invoke(cli, ["cypher", text, "-P", "paper => 2209.01947", "--format", "jsonl", *flags])
+    assert as_float.exit_code == 0 and as_float.output == ""
+    stdin = runner.invoke(cli, ["cypher", "-", "--format", "jsonl", *flags],
+                          input=":param who => 'm geva';\n"
+                                "MATCH (a:Author {name_key: $who})-[:AUTHORED]->(p:Paper) RETURN a.name AS author, p.key AS paper;\n")
+    assert stdin.exit_code == 0, stdin.output
+    assert stdin.output == '{"author":"M Geva","paper":"2209.02535"}\n'
+    wrong_db = runner.invoke(cli, ["cypher", "RETURN 1 AS one", *flags[:-1], "nodb"])
+    assert wrong_db.exit_code == 1 and wrong_db.output.startswith("Error: Neo4j at ")
+    assert "has no database 'nodb'" in wrong_db.output and len(wrong_db.output.splitlines()) == 1
 
 
 # --------------------------------------------------------------------------- plans

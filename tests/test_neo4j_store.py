@@ -372,7 +372,7 @@ def test_server_going_away_names_last_committed_batch_and_rerun_completes(neo4j_
 
 @pytest.mark.neo4j
 def test_nasty_strings_load_and_read_back_unchanged(neo4j_db, neo4j_env):
-    from kg.neo4j.cypher_lib import find_query, parse_cypher_file
+    from kg.neo4j.cypher_lib import find_query, format_literal, parse_cypher_file
 
     other = "Ada `Lovelace` \\\\ $$ '' \"\" \r\n\t <img src=x onerror=alert(1)> 🧪"
     G = _graph(
@@ -392,7 +392,7 @@ def test_nasty_strings_load_and_read_back_unchanged(neo4j_db, neo4j_env):
     assert [(r["coauthor"], r["shared_papers"]) for r in records] == [(other, [NASTY + " paper"])]
     result = CliRunner(env=neo4j_env).invoke(cli, [
         "cypher", str(root / "cypher" / "30_coauthorship.cypher"), "--query", "Co-authors of an author",
-        "--param", f"author={NASTY}", "--format", "json"])
+        "-P", "{author: " + format_literal(NASTY) + "}", "--format", "json"])
     assert result.exit_code == 0, result.output
     (out,) = orjson.loads(result.output)
     assert out["params"]["author"] == NASTY and out["rows"] == [
