@@ -112,7 +112,8 @@ def _write_rejects(report, path: str) -> None:
 @cli.command()
 @click.argument("paths", nargs=-1, required=True)
 @click.option("--format", "fmt", type=click.Choice(["jsonl", "table"]), default="jsonl", show_default=True)
-@click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True), help="Write here instead of stdout.")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True, allow_dash=True),
+              help="Write here instead of stdout (- is stdout).")
 @click.option("--no-evidence", is_flag=True, help="Leave evidence spans out of the JSONL records.")
 @_rejects_option
 @_jobs_option
@@ -140,6 +141,7 @@ def extract(paths, fmt, output, no_evidence, rejects, jobs, encoding, quiet):
     # One file that cannot be read is an error, not a skip.
     docs = [read_file(paths[0], encoding)] if single else read_paths(paths, encoding)
     records = extract_documents(docs, report, jobs)
+    output = None if output == "-" else output
     out = open(output, "wb") if output else sys.stdout.buffer
     try:
         if fmt == "jsonl":
@@ -169,8 +171,8 @@ def extract(paths, fmt, output, no_evidence, rejects, jobs, encoding, quiet):
 
 @cli.command()
 @click.argument("paths", nargs=-1, required=True)
-@click.option("-o", "--output", "graph_path", required=True, type=click.Path(dir_okay=False),
-              help="Graph file (kg node-link JSON). Merged into if it exists.")
+@click.option("-o", "--output", "graph_path", required=True, type=click.Path(dir_okay=False, allow_dash=True),
+              help="Graph file (kg node-link JSON). Merged into if it exists; - writes the graph to stdout.")
 @_rejects_option
 @_jobs_option
 @_encoding_option
@@ -198,10 +200,14 @@ def build(paths, graph_path, rejects, jobs, encoding, quiet):
     if not records:
         _report_summary(report, quiet)
         raise click.ClickException("no paper entries found in the input; graph not written")
-    G = networkx_store.load(graph_path) if os.path.exists(graph_path) else None
+    G = networkx_store.load(graph_path) if graph_path != "-" and os.path.exists(graph_path) else None
     before = (G.number_of_nodes(), G.number_of_edges()) if G is not None else (0, 0)
     G = records_to_graph(records, G)
-    networkx_store.save(G, graph_path)
+    if graph_path == "-":
+        sys.stdout.buffer.write(networkx_store.dumps(G))
+        sys.stdout.buffer.flush()
+    else:
+        networkx_store.save(G, graph_path)
     _report_summary(report, quiet)
     if not quiet:
         click.echo(f"graph {graph_path}: {G.number_of_nodes()} nodes (+{G.number_of_nodes() - before[0]}), "
@@ -264,7 +270,8 @@ def stats(graph, k, fmt, from_neo4j, uri, user, password, database):
 @cli.command()
 @click.argument("graph", type=click.Path(dir_okay=False))
 @click.option("--format", "fmt", type=click.Choice(["html", "graphml", "gexf", "json", "csv"]), default="html", show_default=True)
-@click.option("-o", "--output", required=True, type=click.Path(), help="Output file (a folder for csv).")
+@click.option("-o", "--output", required=True, type=click.Path(allow_dash=True),
+              help="Output file (a folder for csv); - is stdout.")
 @click.option("--view", type=click.Choice(["full", "coauthors", "institutions", "models-datasets"]), default="full", show_default=True,
               help="html: which projection to draw (coauthors: authors linked by shared papers; institutions: "
                    "institutions with their papers and authors; models-datasets: papers with the models and "
@@ -303,6 +310,17 @@ def export(graph, fmt, output, view, focus, depth, min_degree, title):
     opts = {}
     if fmt == "html":
         opts = {"view": view, "focus": focus, "depth": depth, "min_degree": min_degree, "title": title}
+    if output == "-":
+        if fmt == "csv":
+            raise click.UsageError("--format csv writes a folder of files; give a folder, not -")
+        import tempfile
+
+        with tempfile.TemporaryDirectory(prefix="kg-export-") as tmp:
+            for p in do_export(G, fmt, os.path.join(tmp, f"graph.{fmt}"), **opts):
+                with open(p, "rb") as f:
+                    sys.stdout.buffer.write(f.read())
+            sys.stdout.buffer.flush()
+        return
     for p in do_export(G, fmt, output, **opts):
         click.echo(f"wrote {p}", err=True)
 

@@ -60,7 +60,7 @@ def _stdin_graph_or_digest(encoding: str | None, quiet: bool):
     from kg.read import read_bytes
     from kg.stores import networkx_store
 
-    data = click.get_binary_stream("stdin").read()
+    data = sys.stdin.buffer.read()
     head = data.lstrip(b"\xef\xbb\xbf \t\r\n")
     parsed = None
     if head.startswith(b"{"):
@@ -227,7 +227,8 @@ def start(data, bolt_port, http_port, timeout):
     """
     from kg.neo4j import server as neo4j_server
 
-    info = neo4j_server.start(data, bolt_port=bolt_port, http_port=http_port, timeout=timeout)
+    info = neo4j_server.start(data, bolt_port=bolt_port, http_port=http_port, timeout=timeout,
+                              progress=lambda message: click.echo(message, err=True))
     _echo_server(info)
 
 

@@ -35,6 +35,7 @@ failure is completed by running it again.
 """
 from __future__ import annotations
 
+import contextlib
 import logging
 import os
 import re
@@ -97,10 +98,20 @@ __all__ = [
 ]
 
 log = logging.getLogger(__name__)
-# The driver logs a connection failure (e.g. "Unable to retrieve routing information")
-# before raising it; kg reports the exception as one line, so without a handler of the
-# application's own these records would reach stderr twice through logging's last resort.
-logging.getLogger("neo4j").addHandler(logging.NullHandler())
+_driver_log = logging.getLogger("neo4j")
+
+
+@contextlib.contextmanager
+def _driver_quiet():
+    """Silence the driver's own log while checking a connection: it logs a failure
+    (e.g. "Unable to retrieve routing information") and then raises it, and kg
+    reports the exception as one line; the log record would be a second one."""
+    level = _driver_log.level
+    _driver_log.setLevel(logging.CRITICAL + 1)
+    try:
+        yield
+    finally:
+        _driver_log.setLevel(level)
 
 # The environment variables Neo4j's own tools (cypher-shell, neo4j-admin, the
 # GraphRAG package) read, so one set of exports serves them all.
@@ -309,10 +320,11 @@ def connect(
     except (ValueError, DriverError, ImportError) as e:  # malformed URI, bad config
         raise StoreError(f"cannot use Neo4j URI {uri!r}: {_reason(e)}") from None
     try:
-        driver.verify_connectivity()
-        agent = driver.get_server_info().agent
-        if database is not None:
-            driver.execute_query("RETURN 1", database_=database)
+        with _driver_quiet():
+            driver.verify_connectivity()
+            agent = driver.get_server_info().agent
+            if database is not None:
+                driver.execute_query("RETURN 1", database_=database)
     except AuthError as e:
         driver.close()
         if "RateLimit" in (e.code or ""):
@@ -379,7 +391,9 @@ def _first_line(text: str) -> str:
 
 
 def _reason(e: BaseException) -> str:
-    return getattr(e, "message", None) or str(e) or type(e).__name__
+    """The error's message on one line (the driver's may span several)."""
+    text = getattr(e, "message", None) or str(e) or type(e).__name__
+    return " ".join(text.split())
 
 
 # --------------------------------------------------------------------------- load
@@ -641,7 +655,8 @@ def load_graph(
     total_rows = plan.nodes + plan.relationships
     done = nodes_created = rels_created = props_set = 0
     last: Batch | None = None
-    with driver.session(database=database, default_access_mode=neo4j.WRITE_ACCESS) as session:
+    # The driver's log is quiet: every failure it would log is retried and reported here.
+    with _driver_quiet(), driver.session(database=database, default_access_mode=neo4j.WRITE_ACCESS) as session:
         for batch, query, rows in plan.steps:
             try:
                 counters = _write_with_retries(session, batch, query, rows, retry_seconds, retrying)

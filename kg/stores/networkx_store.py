@@ -70,16 +70,20 @@ def from_data(data: Any, where: str = "<data>") -> nx.MultiDiGraph:
     return G
 
 
+def dumps(G: nx.MultiDiGraph) -> bytes:
+    """The graph file's bytes (what :func:`save` writes), e.g. for standard output."""
+    return orjson.dumps(to_data(G), option=orjson.OPT_SORT_KEYS | orjson.OPT_INDENT_2) + b"\n"
+
+
 def save(G: nx.MultiDiGraph, path: str | os.PathLike[str]) -> None:
     path = os.fspath(path)
     folder = os.path.dirname(os.path.abspath(path))
     os.makedirs(folder, exist_ok=True)
-    blob = orjson.dumps(to_data(G), option=orjson.OPT_SORT_KEYS | orjson.OPT_INDENT_2)
+    blob = dumps(G)
     fd, tmp = tempfile.mkstemp(prefix=".kg-", suffix=".tmp", dir=folder)
     try:
         with os.fdopen(fd, "wb") as f:
             f.write(blob)
-            f.write(b"\n")
             f.flush()
             os.fsync(f.fileno())
         # mkstemp makes the file 0600; a graph file is ordinary data, so give it the
