@@ -273,6 +273,7 @@ def _echo_server(info) -> None:
     click.echo(f"running  pid {info.pid}  data {info.data_dir}\n"
                f"  bolt:    {info.bolt_uri}  (user {info.user}, password from $NEO4J_PASSWORD)\n"
                f"  browser: {info.browser_url}\n"
+               f"  guide:   :play {info.guide_url}  (style: :style + cypher/kg.grass)\n"
                f"  log:     {info.log_file}\n"
                f"  use it:  export NEO4J_URI={info.bolt_uri}; kg load out/seeds.kg.json")
 

@@ -140,6 +140,13 @@ class ServerInfo:
         return f"{self.http_url}/browser/"
 
     @property
+    def guide_url(self) -> str:
+        """kg's Browser guide (``:play`` it in Browser)."""
+        from kg.neo4j.guide import guide_url
+
+        return guide_url(self.host, self.http_port)
+
+    @property
     def log_file(self) -> Path:
         return self.data_dir / LOG_FILE
 
@@ -340,6 +347,9 @@ def start(
     data_dir.mkdir(mode=0o700, parents=True, exist_ok=True)  # holds the auth database
 
     with _locked(data_dir / _LOCK_FILE):
+        from kg.neo4j.guide import write_guides
+
+        write_guides(data_dir)  # before the server reads it; refreshed on every start
         running = _live_server_or_cleanup(data_dir)
         if running is not None:
             if (running.host, running.bolt_port, running.http_port) != (host, bolt_port, http_port):
@@ -728,6 +738,7 @@ def _print_info(info: ServerInfo) -> None:
     print(f"running  pid {info.pid}  data {info.data_dir}\n"
           f"  bolt:    {info.bolt_uri}  (user {info.user}, password from ${PASSWORD_ENV})\n"
           f"  browser: {info.browser_url}\n"
+          f"  guide:   :play {info.guide_url}\n"
           f"  log:     {info.log_file}")
 
 
