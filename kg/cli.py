@@ -249,7 +249,7 @@ def stats(graph, k, fmt, from_neo4j, uri, user, password, database):
         from kg.neo4j import store as neo4j_store
 
         uri, user, password, database = neo4j_store.connection_settings(uri, user, password, database)
-        driver = neo4j_store.connect(uri, user, password)
+        driver = neo4j_store.connect(uri, user, password, database=database)
         try:
             s = neo4j_store.read_stats(driver, k, database)
         finally:
