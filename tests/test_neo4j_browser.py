@@ -134,11 +134,23 @@ class NeoBrowser:
         self.b.evaluate("document.querySelector('[data-testid=editor-Run]').click()")
 
     def run(self, text: str, timeout: float = 120.0) -> list[tuple[str, str, str]]:
-        """(statement, status, error) of each statement of a multi-statement run, once
-        none is pending any more (the newest frame is the first in the page)."""
+        """(statement, status, error) of each statement run, once none is pending any more
+        (the newest frame is the first in the page). Several statements make one
+        multi-statement frame listing them; a single one makes an ordinary frame."""
         before = self.frames()
         self.paste_and_run(text)
         self.wait(f"document.querySelectorAll('[data-testid=frame]').length > {before}", "new frame")
+        if _statements(text) == 1:
+            single = """(() => {
+              const frame = document.querySelector('[data-testid=frame]');
+              const text = frame.innerText;
+              const error = /Neo\\.(ClientError|DatabaseError|TransientError)[^\\n]*/.exec(text);
+              if (error) return ['error', error[0]];
+              // The status bar's summary appears once the statement has finished.
+              return /completed after \\d+ ms|no changes, no records/.test(text) ? ['success', ''] : null;
+            })()"""
+            status, error = self.wait(single, "the statement's result", timeout)
+            return [(text.strip().splitlines()[-1], status, error)]
         js = """(() => {
           const list = document.querySelector('[data-testid=frame] [data-testid=multi-statement-list]');
           if (!list) return null;
