@@ -119,7 +119,12 @@ class NeoBrowser:
         self.b.page("Input.insertText", {"text": text})
 
     def frames(self) -> int:
-        return self.b.evaluate("document.querySelectorAll('[data-testid=frame]').length")
+        """Frames on the page, after closing the old ones: Browser keeps at most 15 (its
+        maxFrames), so counting would stop telling a new frame from an old one."""
+        self.b.evaluate("document.querySelectorAll('[data-testid=frame] button[title=Close]')"
+                        ".forEach(button => button.click())")
+        self.wait("document.querySelectorAll('[data-testid=frame]').length === 0", "the old frames to close")
+        return 0
 
     def paste_and_run(self, text: str) -> None:
         """Paste ``text`` into the (empty) main editor, as a clipboard paste (typing would
