@@ -113,6 +113,36 @@ RETURN p.name AS source, q.name AS target, n AS shared,
 ORDER BY shared DESC, jaccard DESC, source, target, source_id, target_id
 LIMIT $limit;
 
+// Papers similar to a paper (kg.analytics.similar_papers with paper=)
+// The papers sharing the most entities of the $labels kinds with the paper whose key or title (any case) is $paper, then by Jaccard: found from that paper's own entities, so it is fast on any graph.
+:param paper => '2209.01232';
+:param labels => ['Author', 'Institution', 'Model', 'Dataset'];
+:param limit => 10;
+CALL () {
+  MATCH (p:Paper {key: $paper}) RETURN p
+  UNION
+  MATCH (p:Paper {name_key: toLower(trim($paper))}) RETURN p
+}
+MATCH (p)-[:AUTHORED|AFFILIATED_WITH|PROPOSES|USES|INTRODUCES|EVALUATES_ON]-(e)
+WHERE any(l IN labels(e) WHERE l IN $labels)
+WITH p, collect(DISTINCT e) AS mine
+UNWIND mine AS e
+MATCH (e)-[:AUTHORED|AFFILIATED_WITH|PROPOSES|USES|INTRODUCES|EVALUATES_ON]-(q:Paper)
+WHERE q <> p
+WITH p, mine, q, collect(DISTINCT e) AS shared
+CALL (q) {
+  MATCH (q)-[:AUTHORED|AFFILIATED_WITH|PROPOSES|USES|INTRODUCES|EVALUATES_ON]-(f)
+  WHERE any(l IN labels(f) WHERE l IN $labels)
+  RETURN count(DISTINCT f) AS q_size
+}
+WITH p, q, size(shared) AS n, size(mine) + q_size - size(shared) AS union,
+     COLLECT { UNWIND shared AS x RETURN x.name ORDER BY x.name } AS via
+RETURN p.name AS source, q.name AS target, n AS shared,
+       round(toFloat(n) / union, 6, 'HALF_EVEN') AS jaccard, via,
+       'Paper:' + p.key AS source_id, 'Paper:' + q.key AS target_id
+ORDER BY shared DESC, jaccard DESC, source, target, source_id, target_id
+LIMIT $limit;
+
 // Top entities by papers (kg.analytics.top)
 // The $label nodes with the most papers ($role for models and datasets); $category / $digest, unless null, keep one.
 :param label => 'Institution';
