@@ -15,6 +15,7 @@ from __future__ import annotations
 import json
 import os
 import re
+import tempfile
 import time
 from pathlib import Path
 
@@ -108,9 +109,9 @@ class NeoBrowser:
             if value:
                 return value
             if time.monotonic() > deadline:
-                self.b.screenshot(ROOT / ".pytest-browser-failure.png")
-                raise AssertionError(f"Browser: no {what} after {timeout:.0f}s "
-                                     f"(screenshot in .pytest-browser-failure.png)")
+                shot = Path(tempfile.gettempdir()) / "kg-neo4j-browser-failure.png"
+                self.b.screenshot(shot)
+                raise AssertionError(f"Browser: no {what} after {timeout:.0f}s (screenshot: {shot})")
             time.sleep(0.1)
 
     def type_into(self, selector: str, text: str, select: bool = False) -> None:
