@@ -397,7 +397,10 @@ def cypher(text, file, params, title, list_only, fmt, uri, user, password, datab
     try:
         results = []
         for q, values in runs:
-            keys, records = neo4j_store.run_query(driver, q.text, values, database)
+            warnings: list[str] = []
+            keys, records = neo4j_store.run_query(driver, q.text, values, database, warnings=warnings)
+            for w in dict.fromkeys(warnings):  # once each, in order
+                click.echo(f"{q.title}: {w}", err=True)
             results.append((q, values, keys, [list(r.values()) for r in records]))
     finally:
         driver.close()

@@ -737,6 +737,12 @@ def test_cypher_cli_like_cypher_shell(seeds_in_neo4j, neo4j_env):
                                 "MATCH (a:Author {name_key: $who})-[:AUTHORED]->(p:Paper) RETURN a.name AS author, p.key AS paper;\n")
     assert stdin.exit_code == 0, stdin.output
     assert stdin.output == '{"author":"M Geva","paper":"2209.02535"}\n'
+    # Neo4j's warnings: one line each on stderr, not the driver's log record with the query.
+    warned = runner.invoke(cli, ["cypher", "MATCH (p:Paper)-[:NOT_A_KG_TYPE]->(x) RETURN count(*) AS n", *flags])
+    assert warned.exit_code == 0, warned.output
+    assert warned.stderr.splitlines() == ["query 1: warn: relationship type does not exist. The relationship type "
+                                          "`NOT_A_KG_TYPE` does not exist. Verify that the spelling is correct."]
+    assert warned.stdout == "n\n0\n"
     wrong_db = runner.invoke(cli, ["cypher", "RETURN 1 AS one", *flags[:-1], "nodb"])
     assert wrong_db.exit_code == 1 and wrong_db.output.startswith("Error: Neo4j at ")
     assert "has no database 'nodb'" in wrong_db.output and len(wrong_db.output.splitlines()) == 1

@@ -787,14 +787,25 @@ def read_graph(driver: neo4j.Driver, database: str | None = None) -> nx.MultiDiG
 
 
 def run_query(
-    driver: neo4j.Driver, query: str, params: dict[str, Any] | None = None, database: str | None = None
+    driver: neo4j.Driver, query: str, params: dict[str, Any] | None = None, database: str | None = None,
+    warnings: list[str] | None = None,
 ) -> tuple[list[str], list[neo4j.Record]]:
     """Run one Cypher statement (e.g. from ``cypher/``); returns its column names and
-    records. Failures become :class:`StoreError` with Neo4j's message."""
+    records. Failures become :class:`StoreError` with Neo4j's message.
+
+    Neo4j's warnings about the query (an unknown label, a deprecated syntax) are
+    appended to ``warnings`` as one line each, instead of the driver logging each with
+    the whole query text.
+    """
     try:
-        records, summary, keys = driver.execute_query(query, params or {}, database_=database)
+        with _driver_quiet():
+            records, summary, keys = driver.execute_query(query, params or {}, database_=database)
     except Neo4jError as e:
         raise StoreError(f"Neo4j rejected the query: [{e.code}] {_reason(e)}") from None
     except DriverError as e:
         raise StoreError(f"lost Neo4j while running the query: {_reason(e)}") from None
+    if warnings is not None:
+        for status in summary.gql_status_objects:
+            if status.is_notification and status.raw_severity == "WARNING":
+                warnings.append(" ".join(status.status_description.split()))
     return list(keys), records
