@@ -3,7 +3,7 @@
 Three ways to get N relationships (default 100 000) of a synthetic, deterministic
 kg-shaped graph into Neo4j 5:
 
-1. **batched** — kg's loader (:func:`kg.stores.neo4j_store.load_graph`): rows sent as
+1. **batched** — kg's loader (:func:`kg.neo4j.store.load_graph`): rows sent as
    ``UNWIND $rows AS row MERGE …``, ``--batch-size`` rows per managed transaction.
    Also timed: loading the same graph again (idempotent, nothing changes).
 2. **naive** — one ``MERGE`` per row, one transaction per row, the way a first loader
@@ -44,9 +44,9 @@ import networkx as nx
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from kg import neo4j_server  # noqa: E402
+from kg.neo4j import server as neo4j_server  # noqa: E402
 from kg.graph import counts, new_graph  # noqa: E402
-from kg.stores import neo4j_store  # noqa: E402
+from kg.neo4j import store as neo4j_store  # noqa: E402
 
 SEED = 20240901
 
@@ -125,7 +125,7 @@ def naive(driver, G, sample: int) -> dict:
         for rel, s, e in neo4j_store.EDGE_QUERIES  # labels and types from the allowlist, as in the loader
     }
     neo4j_store.wipe(driver)
-    neo4j_store.ensure_constraints(driver)
+    neo4j_store.ensure_schema(driver)
     with driver.session() as session:
         t0 = time.perf_counter()
         for n in nodes:
@@ -141,6 +141,28 @@ def naive(driver, G, sample: int) -> dict:
         t2 = time.perf_counter()
     return {"nodes": len(nodes), "rels": len(edges), "node_seconds": t1 - t0, "rel_seconds": t2 - t1,
             "rels_per_s": len(edges) / (t2 - t1), "nodes_per_s": len(nodes) / (t1 - t0)}
+
+
+def similar(driver, G: nx.MultiDiGraph) -> None:
+    """Time cypher/80's 'Similar papers' on the loaded graph and kg.analytics.similar_papers
+    on the same graph in Python (what `kg analyze GRAPH similar` runs, k=20)."""
+    from kg import analytics
+    from kg.neo4j.cypher_lib import find_query, parse_cypher_file
+
+    q = find_query(parse_cypher_file(Path(__file__).resolve().parent.parent / "cypher" / "80_analytics.cypher"),
+                   "Similar papers")
+    times = []
+    for _ in range(3):  # the first run includes planning
+        t0 = time.perf_counter()
+        _, records = neo4j_store.run_query(driver, q.text, q.bound_params)
+        times.append(time.perf_counter() - t0)
+    t0 = time.perf_counter()
+    rows = analytics.similar_papers(G, 20)
+    py = time.perf_counter() - t0
+    same = [(r["source_id"], r["target_id"], r["shared"]) for r in records] == \
+        [(r.source_id, r.target_id, r.shared) for r in rows]
+    print(f"similar papers, top 20: Cypher {', '.join(f'{t:.2f}s' for t in times)} (runs 1-3); "
+          f"kg.analytics.similar_papers {py:.2f}s (plus loading the graph file); same rows: {same}")
 
 
 def _free_port() -> int:
@@ -222,6 +244,9 @@ def bulk(G: nx.MultiDiGraph, password: str) -> dict:
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--relationships", "-n", type=int, default=100_000)
+    ap.add_argument("--graph", metavar="PATH",
+                    help="bench this graph file instead of the synthetic graph, e.g. kg build of bench/generate.py's "
+                         "output; also times the 'Similar papers' query and kg analyze similar on it")
     ap.add_argument("--batch-size", type=int, default=neo4j_store.DEFAULT_BATCH_SIZE)
     ap.add_argument("--naive-sample", type=int, default=5000)
     ap.add_argument("--uri")
@@ -237,15 +262,25 @@ def main() -> int:
         if sum(neo4j_store.read_counts(driver)["nodes"].values()) and not args.yes:
             print(f"{uri} holds kg nodes; the benchmark wipes them. Rerun with --yes.", file=sys.stderr)
             return 2
-        G = synthetic_graph(args.relationships)
+        if args.graph:
+            from kg.stores import networkx_store
+
+            G = networkx_store.load(args.graph)
+            what = f"graph file {args.graph}"
+        else:
+            G = synthetic_graph(args.relationships)
+            what = f"synthetic graph (seed {SEED})"
         n, m = G.number_of_nodes(), G.number_of_edges()
-        print(f"synthetic graph: {n} nodes, {m} relationships (seed {SEED}); Neo4j at {uri}; "
-              f"{platform.python_implementation()} {platform.python_version()}, {os.cpu_count()} CPUs")
+        print(f"{what}: {n} nodes, {m} relationships; Neo4j at {uri}; "
+              f"{platform.python_implementation()} {platform.python_version()}, {os.cpu_count()} CPUs, "
+              f"load average {' '.join(f'{x:.1f}' for x in os.getloadavg())}")
         b = batched(driver, G, args.batch_size)
         print(f"batched (UNWIND, {args.batch_size} rows/tx, {b['batches']} tx): {b['seconds']:.1f}s total "
               f"(nodes {b['node_seconds']:.1f}s, relationships {b['rel_seconds']:.1f}s) -> "
               f"{b['rels_per_s']:,.0f} relationships/s, {b['rows_per_s']:,.0f} rows/s; "
               f"reload of the same graph: {b['reload_seconds']:.1f}s, nothing changed")
+        if args.graph:
+            similar(driver, G)
         v = naive(driver, G, args.naive_sample)
         print(f"naive (1 MERGE per tx), sample of {v['rels']} relationships + {v['nodes']} nodes: "
               f"{v['rel_seconds']:.1f}s -> {v['rels_per_s']:,.0f} relationships/s "

@@ -1,11 +1,14 @@
 // Papers: one paper in full, searching by title or text, and what is missing.
 
 // A paper with its authors, institutions, models and datasets
-// Everything kg knows about the paper whose key (arXiv id) is $paper or whose title contains it.
-:param paper => '2209.01947'
-:param limit => 5
-MATCH (p:Paper)
-WHERE p.key = $paper OR toLower(p.title) CONTAINS toLower($paper)
+// Everything kg knows about the paper whose key (arXiv id) or title (any case) is $paper.
+:param paper => '2209.01947';
+:param limit => 5;
+CALL () {
+  MATCH (p:Paper {key: $paper}) RETURN p
+  UNION
+  MATCH (p:Paper {name_key: toLower(trim($paper))}) RETURN p
+}
 CALL (p) {
   OPTIONAL MATCH (a:Author)-[w:AUTHORED]->(p)
   WITH a, w ORDER BY w.position
@@ -44,28 +47,31 @@ ORDER BY key
 LIMIT $limit;
 
 // A paper and its neighbourhood as a graph
-// The paper $paper (key or title words) with every node linked to it, for Browser's graph view.
-:param paper => '2209.01947'
-:param limit => 100
-MATCH (p:Paper)
-WHERE p.key = $paper OR toLower(p.title) CONTAINS toLower($paper)
+// The paper whose key or title (any case) is $paper with every node linked to it, for Browser's graph view.
+:param paper => '2209.01947';
+:param limit => 100;
+CALL () {
+  MATCH (p:Paper {key: $paper}) RETURN p
+  UNION
+  MATCH (p:Paper {name_key: toLower(trim($paper))}) RETURN p
+}
 MATCH path = (p)-[]-()
 RETURN path
 LIMIT $limit;
 
 // Papers whose title or abstract mentions a text
-// Case-insensitive search for $text in titles, and in the abstract of entries without a title.
-:param text => 'transformer'
-:param limit => 50
-MATCH (p:Paper)
-WHERE toLower(coalesce(p.title, p.abstract, p.name)) CONTAINS toLower($text)
-RETURN p.key AS key, p.name AS paper, p.kind AS kind
-ORDER BY key
+// Full-text search (index kg_text, any case) of titles and abstracts for $text, in Lucene syntax: words, "a phrase", prefix*, AND / OR; best match first.
+:param text => 'transformer*';
+:param limit => 50;
+CALL db.index.fulltext.queryNodes('kg_text', $text) YIELD node AS p, score
+WHERE p:Paper
+RETURN p.key AS key, p.name AS paper, p.kind AS kind, round(score, 3) AS score
+ORDER BY score DESC, key
 LIMIT $limit;
 
 // Papers without affiliation
 // Papers no institution is linked to (typically bare abstracts), with the digest line they come from.
-:param limit => 100
+:param limit => 100;
 MATCH (p:Paper)
 WHERE NOT (p)-[:AFFILIATED_WITH]->(:Institution)
 OPTIONAL MATCH (p)-[s:APPEARS_IN]->(:Digest)

@@ -2,7 +2,7 @@
 
 // Institutions by papers
 // Institutions ranked by the number of papers affiliated with them.
-:param limit => 25
+:param limit => 25;
 MATCH (i:Institution)
 OPTIONAL MATCH (p:Paper)-[:AFFILIATED_WITH]->(i)
 RETURN i.name AS institution, count(DISTINCT p) AS papers
@@ -11,7 +11,7 @@ LIMIT $limit;
 
 // Institutions that publish together
 // Pairs of institutions named on the same papers, with how many and which papers.
-:param limit => 50
+:param limit => 50;
 MATCH (i:Institution)<-[:AFFILIATED_WITH]-(p:Paper)-[:AFFILIATED_WITH]->(j:Institution)
 WHERE i.name < j.name
 WITH i, j, p ORDER BY p.name
@@ -21,10 +21,10 @@ LIMIT $limit;
 
 // Partners of an institution
 // The institutions $institution (name, any case) shares papers with.
-:param institution => 'ETH Zurich'
-:param limit => 50
+:param institution => 'ETH Zurich';
+:param limit => 50;
 MATCH (i:Institution)<-[:AFFILIATED_WITH]-(p:Paper)-[:AFFILIATED_WITH]->(j:Institution)
-WHERE toLower(i.name) = toLower($institution) AND j <> i
+WHERE i.name_key = toLower(trim($institution)) AND j <> i
 WITH j, p ORDER BY p.name
 RETURN j.name AS partner, count(p) AS papers, collect(p.name) AS shared_papers
 ORDER BY papers DESC, partner
@@ -32,10 +32,10 @@ LIMIT $limit;
 
 // Papers and authors of an institution
 // The papers affiliated with $institution, each with its authors in order.
-:param institution => 'Microsoft'
-:param limit => 50
+:param institution => 'Microsoft';
+:param limit => 50;
 MATCH (p:Paper)-[:AFFILIATED_WITH]->(i:Institution)
-WHERE toLower(i.name) = toLower($institution)
+WHERE i.name_key = toLower(trim($institution))
 CALL (p) {
   OPTIONAL MATCH (a:Author)-[w:AUTHORED]->(p)
   WITH a, w ORDER BY w.position

@@ -2,7 +2,7 @@
 
 // Most-used datasets
 // Datasets ranked by the number of papers that introduce or evaluate on them (as in `kg stats`).
-:param limit => 20
+:param limit => 20;
 MATCH (d:Dataset)
 OPTIONAL MATCH (p:Paper)-[:INTRODUCES|EVALUATES_ON]->(d)
 RETURN d.name AS dataset, count(DISTINCT p) AS papers
@@ -11,10 +11,10 @@ LIMIT $limit;
 
 // Papers that evaluate on a dataset
 // Papers that use or introduce the dataset named $dataset (any case), with the evidence.
-:param dataset => 'SQuAD'
-:param limit => 50
+:param dataset => 'SQuAD';
+:param limit => 50;
 MATCH (p:Paper)-[r:INTRODUCES|EVALUATES_ON]->(d:Dataset)
-WHERE toLower(d.name) = toLower($dataset)
+WHERE d.name_key = toLower(trim($dataset))
 RETURN d.name AS dataset, type(r) AS role, p.key AS key, p.name AS paper,
        r.evidence AS evidence, r.file AS file, r.line AS line
 ORDER BY key
@@ -22,7 +22,7 @@ LIMIT $limit;
 
 // Datasets introduced by papers
 // Each dataset or benchmark a paper introduces, with the paper and the evidence.
-:param limit => 100
+:param limit => 100;
 MATCH (p:Paper)-[r:INTRODUCES]->(d:Dataset)
 RETURN d.name AS dataset, p.key AS key, p.name AS paper, r.evidence AS evidence, r.file AS file, r.line AS line
 ORDER BY dataset, key

@@ -8,7 +8,7 @@
 
 // Co-author pairs (kg.analytics.coauthors)
 // Authors linked by the papers they wrote together: weight = shared papers, via = their names.
-:param limit => 20
+:param limit => 20;
 MATCH (a:Author)-[:AUTHORED]->(p:Paper)<-[:AUTHORED]-(b:Author)
 WHERE a.name < b.name OR (a.name = b.name AND a.key < b.key)
 WITH DISTINCT a, b, p ORDER BY p.name
@@ -19,10 +19,10 @@ LIMIT $limit;
 
 // Co-authors of one author (kg.analytics.coauthors with author=)
 // Everyone who shares a paper with $author (name, any case), most shared papers first.
-:param author => 'Y Bengio'
-:param limit => 20
+:param author => 'Y Bengio';
+:param limit => 20;
 MATCH (a:Author)-[:AUTHORED]->(p:Paper)<-[:AUTHORED]-(b:Author)
-WHERE toLower(a.name) = toLower($author) AND b <> a
+WHERE a.name_key = toLower(trim($author)) AND b <> a
 WITH DISTINCT a, b, p ORDER BY p.name
 RETURN a.name AS source, b.name AS target, count(p) AS weight, collect(p.name) AS via,
        'Author:' + a.key AS source_id, 'Author:' + b.key AS target_id
@@ -31,7 +31,7 @@ LIMIT $limit;
 
 // Institution collaborations (kg.analytics.collaborations)
 // Institutions named on the same papers: weight = shared papers, via = their names.
-:param limit => 20
+:param limit => 20;
 MATCH (i:Institution)<-[:AFFILIATED_WITH]-(p:Paper)-[:AFFILIATED_WITH]->(j:Institution)
 WHERE i.name < j.name OR (i.name = j.name AND i.key < j.key)
 WITH DISTINCT i, j, p ORDER BY p.name
@@ -42,10 +42,10 @@ LIMIT $limit;
 
 // Partners of one institution (kg.analytics.collaborations with institution=)
 // The institutions that share papers with $institution (name, any case), most shared papers first.
-:param institution => 'University of Washington'
-:param limit => 20
+:param institution => 'University of Washington';
+:param limit => 20;
 MATCH (i:Institution)<-[:AFFILIATED_WITH]-(p:Paper)-[:AFFILIATED_WITH]->(j:Institution)
-WHERE toLower(i.name) = toLower($institution) AND j <> i
+WHERE i.name_key = toLower(trim($institution)) AND j <> i
 WITH DISTINCT i, j, p ORDER BY p.name
 RETURN i.name AS source, j.name AS target, count(p) AS weight, collect(p.name) AS via,
        'Institution:' + i.key AS source_id, 'Institution:' + j.key AS target_id
@@ -54,9 +54,9 @@ LIMIT $limit;
 
 // Model and dataset usage (kg.analytics.usage)
 // Model-dataset pairs by the papers that have both, with $model_role / $dataset_role any, proposed or used.
-:param model_role => 'any'
-:param dataset_role => 'any'
-:param limit => 20
+:param model_role => 'any';
+:param dataset_role => 'any';
+:param limit => 20;
 MATCH (m:Model)<-[r:PROPOSES|USES]-(p:Paper)-[s:INTRODUCES|EVALUATES_ON]->(d:Dataset)
 WHERE ($model_role = 'any' OR type(r) = CASE $model_role WHEN 'proposed' THEN 'PROPOSES' ELSE 'USES' END)
   AND ($dataset_role = 'any' OR type(s) = CASE $dataset_role WHEN 'proposed' THEN 'INTRODUCES' ELSE 'EVALUATES_ON' END)
@@ -67,33 +67,89 @@ ORDER BY weight DESC, source, target, source_id, target_id
 LIMIT $limit;
 
 // Similar papers (kg.analytics.similar_papers)
-// Paper pairs by shared entities of the $labels kinds, then Jaccard (shared / union of their entities).
-:param labels => ['Author', 'Institution', 'Model', 'Dataset']
-:param limit => 20
+// The $limit paper pairs sharing the most entities of the $labels kinds, then by Jaccard (shared / union of their entities). Sparse, not all pairs: for a threshold t, two papers sharing t entities share one among the first (size - t + 1) of each, rarest first, so hubs drop out of the candidates; t is lowered until it gives $limit pairs.
+:param labels => ['Author', 'Institution', 'Model', 'Dataset'];
+:param limit => 20;
 MATCH (p:Paper)-[:AUTHORED|AFFILIATED_WITH|PROPOSES|USES|INTRODUCES|EVALUATES_ON]-(e)
 WHERE any(l IN labels(e) WHERE l IN $labels)
-WITH p, count(DISTINCT e) AS p_size
+WITH DISTINCT p, e
+WITH e, collect(p) AS papers
+UNWIND papers AS p
+WITH p, e, size(papers) AS degree
+ORDER BY degree, labels(e)[0], e.key
+WITH p, collect(e) AS entities
+// Largest first, so that a pass at threshold t reads only the papers with t entities or more.
+ORDER BY size(entities) DESC, p.key
+WITH collect({paper: p, entities: entities}) AS docs
+WITH docs, coalesce(size(docs[0].entities), 1) AS largest
+// Thresholds tried from high to low (a pass is cheap while t is high); the first that
+// gives $limit pairs wins, and Neo4j stops there (LIMIT 1 below).
+UNWIND range(largest, 1, -1) AS t
+CALL (docs, t) {
+  UNWIND range(0, size([d IN docs WHERE size(d.entities) >= t]) - 1) AS n
+  WITH n, docs[n].entities AS entities
+  UNWIND entities[..size(entities) - t + 1] AS e
+  WITH e, collect(n) AS holders
+  UNWIND range(0, size(holders) - 2) AS i
+  UNWIND range(i + 1, size(holders) - 1) AS j
+  // Pairs as numbers into docs: cheap to deduplicate (a pair may share several prefix entities).
+  WITH DISTINCT CASE WHEN holders[i] < holders[j] THEN holders[i] ELSE holders[j] END AS a,
+                CASE WHEN holders[i] < holders[j] THEN holders[j] ELSE holders[i] END AS b
+  WITH docs[a] AS a, docs[b] AS b
+  WITH a, b, [x IN a.entities WHERE x IN b.entities] AS shared
+  WHERE size(shared) >= t
+  RETURN collect({a: a.paper, b: b.paper, shared: shared, union: size(a.entities) + size(b.entities) - size(shared)}) AS pairs
+}
+WITH t, pairs WHERE size(pairs) >= $limit OR t = 1
+WITH pairs LIMIT 1
+UNWIND pairs AS pair
+WITH CASE WHEN pair.a.name < pair.b.name OR (pair.a.name = pair.b.name AND pair.a.key < pair.b.key)
+          THEN [pair.a, pair.b] ELSE [pair.b, pair.a] END AS ends, pair.shared AS shared, pair.union AS union
+WITH ends[0] AS p, ends[1] AS q, size(shared) AS n, union,
+     COLLECT { UNWIND shared AS x RETURN x.name ORDER BY x.name } AS via
+RETURN p.name AS source, q.name AS target, n AS shared,
+       round(toFloat(n) / union, 6, 'HALF_EVEN') AS jaccard, via,
+       'Paper:' + p.key AS source_id, 'Paper:' + q.key AS target_id
+ORDER BY shared DESC, jaccard DESC, source, target, source_id, target_id
+LIMIT $limit;
+
+// Papers similar to a paper (kg.analytics.similar_papers with paper=)
+// The papers sharing the most entities of the $labels kinds with the paper whose key or title (any case) is $paper, then by Jaccard: found from that paper's own entities, so it is fast on any graph.
+:param paper => '2209.01232';
+:param labels => ['Author', 'Institution', 'Model', 'Dataset'];
+:param limit => 10;
+CALL () {
+  MATCH (p:Paper {key: $paper}) RETURN p
+  UNION
+  MATCH (p:Paper {name_key: toLower(trim($paper))}) RETURN p
+}
 MATCH (p)-[:AUTHORED|AFFILIATED_WITH|PROPOSES|USES|INTRODUCES|EVALUATES_ON]-(e)
-      -[:AUTHORED|AFFILIATED_WITH|PROPOSES|USES|INTRODUCES|EVALUATES_ON]-(q:Paper)
-WHERE any(l IN labels(e) WHERE l IN $labels) AND (p.name < q.name OR (p.name = q.name AND p.key < q.key))
-WITH DISTINCT p, p_size, q, e ORDER BY e.name
-WITH p, p_size, q, count(e) AS shared, collect(e.name) AS via
-MATCH (q)-[:AUTHORED|AFFILIATED_WITH|PROPOSES|USES|INTRODUCES|EVALUATES_ON]-(f)
-WHERE any(l IN labels(f) WHERE l IN $labels)
-WITH p, q, shared, via, p_size, count(DISTINCT f) AS q_size
-RETURN p.name AS source, q.name AS target, shared,
-       round(toFloat(shared) / (p_size + q_size - shared), 6, 'HALF_EVEN') AS jaccard, via,
+WHERE any(l IN labels(e) WHERE l IN $labels)
+WITH p, collect(DISTINCT e) AS mine
+UNWIND mine AS e
+MATCH (e)-[:AUTHORED|AFFILIATED_WITH|PROPOSES|USES|INTRODUCES|EVALUATES_ON]-(q:Paper)
+WHERE q <> p
+WITH p, mine, q, collect(DISTINCT e) AS shared
+CALL (q) {
+  MATCH (q)-[:AUTHORED|AFFILIATED_WITH|PROPOSES|USES|INTRODUCES|EVALUATES_ON]-(f)
+  WHERE any(l IN labels(f) WHERE l IN $labels)
+  RETURN count(DISTINCT f) AS q_size
+}
+WITH p, q, size(shared) AS n, size(mine) + q_size - size(shared) AS union,
+     COLLECT { UNWIND shared AS x RETURN x.name ORDER BY x.name } AS via
+RETURN p.name AS source, q.name AS target, n AS shared,
+       round(toFloat(n) / union, 6, 'HALF_EVEN') AS jaccard, via,
        'Paper:' + p.key AS source_id, 'Paper:' + q.key AS target_id
 ORDER BY shared DESC, jaccard DESC, source, target, source_id, target_id
 LIMIT $limit;
 
 // Top entities by papers (kg.analytics.top)
 // The $label nodes with the most papers ($role for models and datasets); $category / $digest, unless null, keep one.
-:param label => 'Institution'
-:param role => 'any'
-:param category => null
-:param digest => null
-:param limit => 10
+:param label => 'Institution';
+:param role => 'any';
+:param category => null;
+:param digest => null;
+:param limit => 10;
 MATCH (e)-[r:AUTHORED|AFFILIATED_WITH|PROPOSES|USES|INTRODUCES|EVALUATES_ON|IN_CATEGORY|APPEARS_IN]-(p:Paper)
 WHERE $label IN labels(e)
   AND ($role = 'any' OR type(r) IN CASE $role WHEN 'proposed' THEN ['PROPOSES', 'INTRODUCES'] ELSE ['USES', 'EVALUATES_ON'] END)
@@ -105,9 +161,9 @@ LIMIT $limit;
 
 // Top entities per category (kg.analytics.top with by="category")
 // The $limit $label nodes with the most papers within each category; papers without one form the group '(none)'.
-:param label => 'Author'
-:param role => 'any'
-:param limit => 3
+:param label => 'Author';
+:param role => 'any';
+:param limit => 3;
 MATCH (e)-[r:AUTHORED|AFFILIATED_WITH|PROPOSES|USES|INTRODUCES|EVALUATES_ON|IN_CATEGORY|APPEARS_IN]-(p:Paper)
 WHERE $label IN labels(e)
   AND ($role = 'any' OR type(r) IN CASE $role WHEN 'proposed' THEN ['PROPOSES', 'INTRODUCES'] ELSE ['USES', 'EVALUATES_ON'] END)
@@ -122,9 +178,9 @@ LIMIT 1000;
 
 // Top entities per digest (kg.analytics.top with by="digest")
 // The $limit $label nodes with the most papers within each digest (the digest key is its file name).
-:param label => 'Model'
-:param role => 'any'
-:param limit => 3
+:param label => 'Model';
+:param role => 'any';
+:param limit => 3;
 MATCH (e)-[r:AUTHORED|AFFILIATED_WITH|PROPOSES|USES|INTRODUCES|EVALUATES_ON|IN_CATEGORY|APPEARS_IN]-(p:Paper)
 WHERE $label IN labels(e)
   AND ($role = 'any' OR type(r) IN CASE $role WHEN 'proposed' THEN ['PROPOSES', 'INTRODUCES'] ELSE ['USES', 'EVALUATES_ON'] END)
@@ -139,11 +195,11 @@ LIMIT 1000;
 
 // Rising entities between two digests (kg.analytics.trends)
 // Papers per digest of each $label node and the change from digest $before to $after (null: the last two).
-:param label => 'Category'
-:param role => 'any'
-:param before => '001'
-:param after => '002'
-:param limit => 10
+:param label => 'Category';
+:param role => 'any';
+:param before => '001';
+:param after => '002';
+:param limit => 10;
 MATCH (k:Digest)
 WITH k.key AS key ORDER BY key
 WITH collect(key) AS keys
@@ -166,7 +222,7 @@ LIMIT $limit;
 
 // Most connected authors (kg.analytics.centrality, measure="degree", of="coauthors")
 // Authors with a paper by their number of distinct co-authors, 0 included (networkx's degree centrality times authors - 1).
-:param limit => 10
+:param limit => 10;
 MATCH (a:Author) WHERE EXISTS { (a)-[:AUTHORED]->(:Paper) }
 OPTIONAL MATCH (a)-[:AUTHORED]->(:Paper)<-[:AUTHORED]-(b:Author)
 WHERE b <> a
@@ -176,7 +232,7 @@ LIMIT $limit;
 
 // Most connected institutions (kg.analytics.centrality, measure="degree", of="institutions")
 // Institutions with a paper by their number of distinct partner institutions, 0 included.
-:param limit => 10
+:param limit => 10;
 MATCH (i:Institution) WHERE EXISTS { (i)<-[:AFFILIATED_WITH]-(:Paper) }
 OPTIONAL MATCH (i)<-[:AFFILIATED_WITH]-(:Paper)-[:AFFILIATED_WITH]->(j:Institution)
 WHERE j <> i
@@ -186,12 +242,17 @@ LIMIT $limit;
 
 // Shortest path between two entities (kg.analytics.shortest_path)
 // A shortest chain from $source to $target (names) through papers, people, institutions, models and datasets; ties: most papers, then smallest ids.
-:param source => 'H Su'
-:param target => 'W Wang'
-:param limit => 1
-MATCH (a), (b)
-WHERE a.name = $source AND b.name = $target AND NOT a:Digest AND NOT a:Category AND NOT b:Digest AND NOT b:Category
-MATCH path = allShortestPaths((a)-[:AUTHORED|AFFILIATED_WITH|PROPOSES|USES|INTRODUCES|EVALUATES_ON*]-(b))
+:param source => 'H Su';
+:param target => 'W Wang';
+:param limit => 1;
+MATCH (a:Paper|Author|Institution|Model|Dataset)
+WHERE a.name_key = toLower(trim($source)) AND a.name = $source
+CALL (a) {
+  MATCH (b:Paper|Author|Institution|Model|Dataset)
+  WHERE b.name_key = toLower(trim($target)) AND b.name = $target
+  MATCH path = allShortestPaths((a)-[:AUTHORED|AFFILIATED_WITH|PROPOSES|USES|INTRODUCES|EVALUATES_ON*]-(b))
+  RETURN path
+}
 WITH path, size([n IN nodes(path) WHERE n:Paper]) AS paper_count, [n IN nodes(path) | labels(n)[0] + ':' + n.key] AS ids
 RETURN [n IN nodes(path) | n.name] AS steps, [n IN nodes(path) | labels(n)[0]] AS labels,
        [n IN nodes(path) WHERE n:Paper | n.name] AS papers, length(path) AS length, ids

@@ -709,19 +709,89 @@ def similar_papers(
     Analyzing Transformers in Embe ('Allen Institute for AI',) 0.333
     Selective Annotation Makes Lan ('University of Washington',) 0.167
     """
-    H = paper_graph(G, labels)
-    focus = find_node(G, paper, "Paper") if paper else None
+    for label in labels:
+        _check(label, SHARED_LABELS, "label")
+    # What _entity_papers gives per label, in one pass over the edges instead of one
+    # lookup per entity (the pass is most of the time on a large graph).
+    rels = {label: set(_rels(label, "any")) for label in labels}
+    papers_of: dict[str, set[str]] = defaultdict(set)
+    for u, v, rel in G.edges(keys=True):
+        lu, lv = _label(G, u), _label(G, v)
+        if lu == "Paper" and lv in rels and rel in rels[lv]:
+            papers_of[v].add(u)
+        elif lv == "Paper" and lu in rels and rel in rels[lu]:
+            papers_of[u].add(v)
+    entities_of: dict[str, set[str]] = defaultdict(set)
+    for e, papers in papers_of.items():
+        for p in papers:
+            entities_of[p].add(e)
+    if paper:
+        focus = find_node(G, paper, "Paper")
+        # Only the papers that share something with the focus: no pair enumeration at all.
+        shared_with: dict[str, set[str]] = defaultdict(set)
+        for e in entities_of.get(focus, ()):
+            for q in papers_of[e]:
+                if q != focus:
+                    shared_with[q].add(e)
+        pairs = {(focus, q): shared for q, shared in shared_with.items()}
+    elif k is None:
+        pairs = _overlaps(papers_of, entities_of, 1)
+    else:
+        pairs = _top_overlaps(papers_of, entities_of, k)
     rows = []
-    edges = H.edges(focus, data=True) if focus is not None else H.edges(data=True)
-    for u, v, d in edges:
-        a, b = (u, v) if focus is not None else sorted((u, v), key=lambda n: _order(H, n))
-        via = tuple(sorted(_name(G, x) for x in d["via"]))
+    for (u, v), shared in pairs.items():
+        a, b = (u, v) if paper else sorted((u, v), key=lambda n: _order(G, n))
+        union = len(entities_of[a]) + len(entities_of[b]) - len(shared)
+        via = tuple(sorted(_name(G, x) for x in shared))
         # Round the exact fraction (half to even), not the float: a float just above a
         # rounding tie would round up where Neo4j's round(x, 6, 'HALF_EVEN') does not.
-        jac = float(round(Fraction(d["weight"], d["union"]), 6))
-        rows.append(Similarity(_name(H, a), _name(H, b), d["weight"], jac, via, a, b))
+        jac = float(round(Fraction(len(shared), union), 6))
+        rows.append(Similarity(_name(G, a), _name(G, b), len(shared), jac, via, a, b))
     rows.sort(key=lambda r: (-r.shared, -r.jaccard, r.source, r.target, r.source_id, r.target_id))
     return rows[:k] if k is not None else rows
+
+
+def _top_overlaps(papers_of: dict[str, set[str]], entities_of: dict[str, set[str]], k: int
+                  ) -> dict[tuple[str, str], set[str]]:
+    """Every pair sharing at least ``t`` entities, for the largest ``t`` that gives ``k``
+    pairs or more: the top ``k`` by shared entities are among them, ties included."""
+    if k <= 0:
+        return {}
+    t = max((len(es) for es in entities_of.values()), default=1)
+    while True:
+        pairs = _overlaps(papers_of, entities_of, t)
+        if len(pairs) >= k or t == 1:
+            return pairs
+        t = max(1, t // 2) if len(pairs) == 0 else t - 1
+
+
+def _overlaps(papers_of: dict[str, set[str]], entities_of: dict[str, set[str]], t: int
+              ) -> dict[tuple[str, str], set[str]]:
+    """{(paper, paper): shared entities} for every pair sharing at least ``t``.
+
+    Prefix filtering (the set-similarity join): order entities rarest first; two papers
+    sharing ``t`` entities share one among the first ``size - t + 1`` of each, so only
+    those are indexed. For ``t`` >= 2 the hubs (an author on thousands of papers) drop
+    out of the candidate pairs, which is what makes this sparse instead of quadratic in
+    the hubs' sizes; candidates are then checked by intersecting their entity sets.
+    """
+    rank = {e: i for i, e in enumerate(sorted(papers_of, key=lambda e: (len(papers_of[e]), e)))}
+    index: dict[str, list[str]] = defaultdict(list)
+    pairs: dict[tuple[str, str], set[str]] = {}
+    for p in sorted(entities_of):
+        es = entities_of[p]
+        if len(es) < t:
+            continue
+        prefix = sorted(es, key=rank.__getitem__)[: len(es) - t + 1]
+        candidates: set[str] = set()
+        for e in prefix:
+            candidates.update(index[e])
+            index[e].append(p)
+        for q in candidates:
+            shared = es & entities_of[q]
+            if len(shared) >= t:
+                pairs[(q, p) if q < p else (p, q)] = shared
+    return pairs
 
 
 # --- rankings -------------------------------------------------------------------------

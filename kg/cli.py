@@ -121,7 +121,8 @@ def _write_rejects(report, path: str) -> None:
 @cli.command()
 @click.argument("paths", nargs=-1, required=True)
 @click.option("--format", "fmt", type=click.Choice(["jsonl", "table"]), default="jsonl", show_default=True)
-@click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True), help="Write here instead of stdout.")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True, allow_dash=True),
+              help="Write here instead of stdout (- is stdout).")
 @click.option("--no-evidence", is_flag=True, help="Leave evidence spans out of the JSONL records.")
 @_rejects_option
 @_jobs_option
@@ -150,6 +151,7 @@ def extract(paths, fmt, output, no_evidence, rejects, jobs, engine, scheduler, e
     # One file that cannot be read is an error, not a skip.
     docs = [read_file(paths[0], encoding)] if single else read_paths(paths, encoding)
     records = extract_documents(docs, report, jobs, engine=engine, scheduler=scheduler)
+    output = None if output == "-" else output
     out = open(output, "wb") if output else sys.stdout.buffer
     try:
         if fmt == "jsonl":
@@ -179,8 +181,8 @@ def extract(paths, fmt, output, no_evidence, rejects, jobs, engine, scheduler, e
 
 @cli.command()
 @click.argument("paths", nargs=-1, required=True)
-@click.option("-o", "--output", "graph_path", required=True, type=click.Path(dir_okay=False),
-              help="Graph file (kg node-link JSON). Merged into if it exists.")
+@click.option("-o", "--output", "graph_path", required=True, type=click.Path(dir_okay=False, allow_dash=True),
+              help="Graph file (kg node-link JSON). Merged into if it exists; - writes the graph to stdout.")
 @_rejects_option
 @_jobs_option
 @_engine_options
@@ -214,7 +216,12 @@ def build(paths, graph_path, rejects, jobs, engine, scheduler, encoding, quiet):
     if report.entries == 0:
         _report_summary(report, quiet)
         raise click.ClickException("no paper entries found in the input; graph not written")
-    G, before = networkx_store.update(graph_path, lambda old: merge_into(old, new))
+    if graph_path == "-":
+        G, before = merge_into(None, new), (0, 0)
+        sys.stdout.buffer.write(networkx_store.dumps(G))
+        sys.stdout.buffer.flush()
+    else:
+        G, before = networkx_store.update(graph_path, lambda old: merge_into(old, new))
     _report_summary(report, quiet)
     if not quiet:
         click.echo(f"graph {graph_path}: {G.number_of_nodes()} nodes (+{G.number_of_nodes() - before[0]}), "
@@ -253,10 +260,10 @@ def stats(graph, k, fmt, from_neo4j, uri, user, password, database):
     if from_neo4j == (graph is not None):
         raise click.UsageError("give either a GRAPH file or --neo4j")
     if from_neo4j:
-        from kg.stores import neo4j_store
+        from kg.neo4j import store as neo4j_store
 
         uri, user, password, database = neo4j_store.connection_settings(uri, user, password, database)
-        driver = neo4j_store.connect(uri, user, password)
+        driver = neo4j_store.connect(uri, user, password, database=database)
         try:
             s = neo4j_store.read_stats(driver, k, database)
         finally:
@@ -280,7 +287,8 @@ def stats(graph, k, fmt, from_neo4j, uri, user, password, database):
               default="html", show_default=True,
               help="html: interactive map; png: a picture of it (headless Chromium); vosviewer: the map as "
                    "VOSviewer JSON; graphml/gexf/json/csv: the whole graph.")
-@click.option("-o", "--output", required=True, type=click.Path(), help="Output file (a folder for csv).")
+@click.option("-o", "--output", required=True, type=click.Path(allow_dash=True),
+              help="Output file (a folder for csv); - is stdout.")
 @click.option("--view", type=click.Choice(["full", "coauthors", "institutions", "models-datasets"]), default="full",
               show_default=True,
               help="map: what to draw (coauthors: authors linked by shared papers; institutions: institutions "
@@ -347,6 +355,17 @@ def export(graph, fmt, output, view, weights, min_papers, min_weight, min_degree
         opts = {"view": view, "focus": focus, "depth": depth, "min_degree": min_degree, "title": title,
                 "min_papers": min_papers, "min_weight": min_weight, "weights": weights, "resolution": resolution,
                 "color_by": color_by}
+    if output == "-":
+        if fmt == "csv":
+            raise click.UsageError("--format csv writes a folder of files; give a folder, not -")
+        import tempfile
+
+        with tempfile.TemporaryDirectory(prefix="kg-export-") as tmp:
+            for p in do_export(G, fmt, os.path.join(tmp, f"graph.{fmt}"), since=since, until=until, **opts):
+                with open(p, "rb") as f:
+                    sys.stdout.buffer.write(f.read())
+            sys.stdout.buffer.flush()
+        return
     for p in do_export(G, fmt, output, since=since, until=until, **opts):
         click.echo(f"wrote {p}", err=True)
 
@@ -416,8 +435,8 @@ def evaluate(gold, pred, aliases, fmt):
 from kg.cli_analyze import analyze
 cli.add_command(analyze)
 
-from kg.cli_neo4j import load, neo4j, cypher
-cli.add_command(load); cli.add_command(neo4j); cli.add_command(cypher)
+from kg.cli_neo4j import load, neo4j, cypher, query
+cli.add_command(load); cli.add_command(neo4j); cli.add_command(cypher); cli.add_command(query)
 
 
 def main() -> None:

@@ -36,10 +36,10 @@ import pytest
 
 import kg
 from kg import analytics as A
-from kg.cypher_lib import Query, parse_cypher_file
+from kg.neo4j.cypher_lib import Query, parse_cypher_file
 from kg.graph import build_graph as graph_from_records
 from kg.records import Author, Mention, PaperRecord
-from kg.stores import neo4j_store
+from kg.neo4j import store as neo4j_store
 
 ROOT = Path(__file__).resolve().parents[1]
 FILE = ROOT / "cypher" / "80_analytics.cypher"
@@ -265,6 +265,17 @@ def _similar(G, p):
             for r in A.similar_papers(G, k=p["limit"], labels=p["labels"])]
 
 
+@check("Papers similar to a paper (kg.analytics.similar_papers with paper=)",
+       lambda r: (r["source"], r["target"], r["shared"], r["jaccard"], tuple(r["via"]), r["source_id"], r["target_id"]),
+       lambda G: [{"paper": key, "labels": labels, "limit": k}
+                  for key in keys_of(G, "Paper") for labels in SIMILAR_LABELS[:3] for k in (2, BIG)])
+def _similar_to(G, p):
+    if f"Paper:{p['paper']}" not in G:
+        return []  # Cypher finds no such paper and returns no rows
+    return [(r.source, r.target, r.shared, r.jaccard, tuple(r.via), r.source_id, r.target_id)
+            for r in A.similar_papers(G, k=p["limit"], paper=f"Paper:{p['paper']}", labels=p["labels"])]
+
+
 # --- rankings
 
 
@@ -383,7 +394,7 @@ def _shortest_path(G, p):
 
 
 def test_query_titles_are_unique_and_parameters_set():
-    assert len(QUERIES) == len(QUERY_LIST) == 13
+    assert len(QUERIES) == len(QUERY_LIST) == 14
     for q in QUERY_LIST:
         assert q.title and q.description, q.title
         assert q.parameter_names and not q.missing_params, q.title

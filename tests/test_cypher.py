@@ -24,11 +24,11 @@ from typing import Any
 import networkx as nx
 import pytest
 
-from kg.cypher_lib import Query, parse_cypher_file
+from kg.neo4j.cypher_lib import Query, parse_cypher_file
 from kg.graph import EDGE_ENDPOINTS, NODE_LABELS, counts
 from kg.pipeline import build_graph
 from kg.stats import graph_stats
-from kg.stores import neo4j_store
+from kg.neo4j import store as neo4j_store
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
@@ -37,7 +37,7 @@ CYPHER = ROOT / "cypher"
 FILES = ("00_schema", "10_overview", "20_papers", "30_coauthorship", "40_institutions", "50_models",
          "60_datasets", "70_model_dataset")
 QUERIES: list[tuple[str, Query]] = [(f, q) for f in FILES for q in parse_cypher_file(CYPHER / f"{f}.cypher")]
-DDL = re.compile(r"^\s*(CREATE|DROP)\s+CONSTRAINT\b", re.I)
+DDL = re.compile(r"^\s*(CREATE|DROP)\s+(CONSTRAINT|INDEX|FULLTEXT INDEX)\b", re.I)
 D002 = "002_bfb65bf37921ed7f.txt"
 GEVA_PAPER = "Analyzing Transformers in Embedding Space"
 
@@ -76,8 +76,7 @@ def test_query_format(item):
     file, q = item
     assert q.title and q.description, "a // title line and a // description line"
     if DDL.match(q.text):  # schema commands take no parameters or LIMIT
-        label = re.search(r"FOR \(n:(\w+)\)", q.text).group(1)
-        assert q.text == neo4j_store.CONSTRAINT_QUERIES[label], "00_schema must match what kg load creates"
+        assert q.text in neo4j_store.SCHEMA_QUERIES, "00_schema must match what kg load creates"
         return
     assert re.search(r"\bLIMIT \$limit\s*$", q.text), "ends with LIMIT $limit"
     assert q.parameter_names and not q.missing_params
@@ -133,8 +132,19 @@ def institutions_of(G, p) -> list[str]:
 
 
 def papers_matching(G, text: str) -> list[str]:
+    """Papers whose key is ``text`` or whose name is it, any case."""
     return [p for p in of_label(G, "Paper")
-            if G.nodes[p]["key"] == text or text.lower() in (G.nodes[p].get("title") or "").lower()]
+            if G.nodes[p]["key"] == text or name(G, p).strip().lower() == text.strip().lower()]
+
+
+def fulltext_matches(query: str, *texts: str | None) -> bool:
+    """Whether a one-term Lucene query (``word`` or ``prefix*``) matches one of ``texts``
+    as Neo4j's default full-text analyzer sees them: lower-cased words."""
+    term = query.lower()
+    words = {w for t in texts if t for w in re.findall(r"\w+", t.lower())}
+    if term.endswith("*"):
+        return any(w.startswith(term[:-1]) for w in words)
+    return term in words
 
 
 def path_ids(path) -> list[str]:
@@ -185,6 +195,21 @@ def _constraint(ctx: Ctx):
     assert {f"kg_{lab.lower()}_key" for lab in NODE_LABELS} <= set(records[0]["names"])
 
 
+def test_schema_file_holds_every_schema_statement_of_kg_load():
+    in_file = [q.text for f, q in QUERIES if f == "00_schema" and DDL.match(q.text)]
+    assert in_file == list(neo4j_store.SCHEMA_QUERIES)
+
+
+@check(*(f"Index: {lab} name_key" for lab in NODE_LABELS), "Index: full text of names, titles and abstracts")
+def _index(ctx: Ctx):
+    assert ctx.rows == []  # already there after the load
+    records, _, _ = ctx.driver.execute_query("SHOW INDEXES YIELD name, type, state RETURN name, type, state")
+    indexes = {r["name"]: (r["type"], r["state"]) for r in records}
+    for lab in NODE_LABELS:
+        assert indexes[f"kg_{lab.lower()}_name_key"] == ("RANGE", "ONLINE")
+    assert indexes["kg_text"] == ("FULLTEXT", "ONLINE")
+
+
 @check("kg constraints in the database")
 def _constraints(ctx: Ctx):
     expected = [{"name": f"kg_{lab.lower()}_key", "type": "UNIQUENESS", "label": lab, "properties": ["key"]}
@@ -206,6 +231,7 @@ def _property_keys(ctx: Ctx):
     keys: dict[str, set] = {}
     for _, d in ctx.G.nodes(data=True):
         keys.setdefault(d["label"], set()).update(k for k in d if k != "label")
+        keys[d["label"]].add("name_key")  # the loader's lookup key, derived from name
     assert ctx.rows == [{"label": lab, "properties": sorted(keys[lab])} for lab in sorted(keys)][: ctx.limit]
     assert all({"key", "name"} <= set(r["properties"]) for r in ctx.rows)
 
@@ -300,13 +326,15 @@ def _paper_neighbourhood(ctx: Ctx):
 @check("Papers whose title or abstract mentions a text")
 def _text_search(ctx: Ctx):
     G = ctx.G
-    text = ctx.params["text"].lower()
     expected = []
     for p in of_label(G, "Paper"):
         d = G.nodes[p]
-        if text in (d.get("title") or d.get("abstract") or d["name"]).lower():
+        if fulltext_matches(ctx.params["text"], d.get("title"), d.get("abstract"), d["name"]):
             expected.append({"key": d["key"], "paper": d["name"], "kind": d.get("kind")})
-    assert ctx.rows == sorted(expected, key=lambda r: r["key"])[: ctx.limit]
+    assert len(expected) <= ctx.limit
+    assert sorted(({k: r[k] for k in ("key", "paper", "kind")} for r in ctx.rows), key=lambda r: r["key"]) == expected
+    scores = [r["score"] for r in ctx.rows]
+    assert scores == sorted(scores, reverse=True) and all(s > 0 for s in scores)  # best match first
     # Seed text: two seeds/002 titles say "Transformers" (lines 24 and 52).
     assert {"2209.02535", "2209.01540"} <= {r["key"] for r in ctx.rows}
 
@@ -513,9 +541,9 @@ def _most_used(ctx: Ctx):
 @check("Papers that use a model")
 def _papers_using(ctx: Ctx):
     G = ctx.G
-    text = ctx.params["model"].lower()
+    query = ctx.params["model"]
     expected = [{"model": name(G, m), "role": k, "key": G.nodes[p]["key"], "paper": name(G, p), **_prov(d)}
-                for p, k, m, d in _links(G, ("PROPOSES", "USES"), "Model", lambda m: text in name(G, m).lower())]
+                for p, k, m, d in _links(G, ("PROPOSES", "USES"), "Model", lambda m: fulltext_matches(query, name(G, m)))]
     assert ctx.rows == sorted(expected, key=lambda r: (r["model"], r["key"]))[: ctx.limit]
     assert_evidence_in_seeds(ctx.rows)  # (the evidence may be Chinese: 通用变压器 is Universal Transformer)
     found = {(r["key"], r["evidence"]) for r in ctx.rows}
@@ -640,10 +668,23 @@ def test_cypher_cli_list_and_usage_errors_need_no_server():
     assert "Shortest path between two authors  ($author_a, $author_b, $limit)" in listed.output
     unknown = runner.invoke(cli, ["cypher", str(CYPHER / "30_coauthorship.cypher"), "--query", "nothing like it"])
     assert unknown.exit_code == 1 and "Error: no queries match 'nothing like it'" in unknown.output
-    bad = runner.invoke(cli, ["cypher", str(CYPHER / "30_coauthorship.cypher"), "--param", "novalue"])
-    assert bad.exit_code == 2 and "is not NAME=VALUE" in bad.output
+    # cypher-shell's -P syntax only; a bare NAME=VALUE is neither form.
+    bad = runner.invoke(cli, ["cypher", str(CYPHER / "30_coauthorship.cypher"), "-P", "novalue"])
+    assert bad.exit_code == 2 and "neither a map {name: value} nor 'name => value'" in bad.output
+    # Values are Cypher literals: an unquoted name is refused with the quoted form to use.
+    unquoted = runner.invoke(cli, ["cypher", str(CYPHER / "30_coauthorship.cypher"), "-P", "author => M Geva"])
+    assert unquoted.exit_code == 2 and 'author => "M Geva"' in unquoted.output
+    # A misspelt parameter is an error naming the ones the query takes, not silently ignored.
+    misspelt = runner.invoke(cli, ["cypher", str(CYPHER / "30_coauthorship.cypher"), "--query", "Co-authors of an author",
+                                   "-P", "autor => 'M Geva'"])
+    assert misspelt.exit_code == 1
+    assert misspelt.output == "Error: unknown parameter $autor: the query takes $author, $limit\n"
+    many = runner.invoke(cli, ["cypher", str(CYPHER / "30_coauthorship.cypher"), "--format", "csv"])
+    assert many.exit_code == 2 and "pick one with --query TITLE" in many.output
     missing = runner.invoke(cli, ["cypher", str(CYPHER / "missing.cypher")])
     assert missing.exit_code == 1 and "no such Cypher file" in missing.output
+    needs = runner.invoke(cli, ["cypher", "MATCH (a:Author {name_key: $who}) RETURN a"])
+    assert needs.exit_code == 1 and needs.output == "Error: query 'query 1' needs $who: add -P 'who => …'\n"
 
 
 @pytest.mark.neo4j
@@ -655,15 +696,90 @@ def test_cypher_cli_runs_a_file(seeds_in_neo4j, neo4j_env):
     runner = CliRunner(env=neo4j_env)
     table = runner.invoke(cli, ["cypher", str(CYPHER / "30_coauthorship.cypher")])
     assert table.exit_code == 0, table.output
-    assert "Co-authors of an author (3 rows)" in table.output and "J Berant" in table.output
+    # Piped (not a terminal): plain lines, a // title before each result.
+    assert "// Co-authors of an author\ncoauthor, papers, shared_papers\n" in table.output
+    assert '"J Berant", 1, ["Analyzing Transformers in Embedding Space"]' in table.output
     assert "(Author M Geva) -[:AUTHORED]-> (Paper Analyzing Transformers" in table.output  # a path, drawn
+    assert "─" not in table.output and "│" not in table.output  # no box drawing when piped
     import orjson
 
     out = runner.invoke(cli, ["cypher", str(CYPHER / "40_institutions.cypher"), "--query", "partners",
-                              "--param", "institution=Microsoft", "--param", "limit=1", "--format", "json"])
+                              "-P", "{institution: 'Microsoft', limit: 1}", "--format", "json"])
     assert out.exit_code == 0, out.output
     (result,) = orjson.loads(out.output)
     assert result["title"] == "Partners of an institution"
     assert result["params"] == {"institution": "Microsoft", "limit": 1}
     assert result["rows"] == [{"partner": "ETH Zurich", "papers": 1,
                                "shared_papers": ["HammingMesh: A Network Topology for Large-Scale Deep Learning"]}]
+
+
+@pytest.mark.neo4j
+def test_cypher_cli_like_cypher_shell(seeds_in_neo4j, neo4j_env):
+    """A query string or stdin, -P in both cypher-shell forms with typed values, the
+    four formats, and -a -u -p -d meaning address, user, password, database."""
+    from click.testing import CliRunner
+
+    from kg.cli import cli
+
+    runner = CliRunner()  # no environment: the connection comes from the flags
+    flags = ["-a", neo4j_env["NEO4J_URI"], "-u", neo4j_env["NEO4J_USERNAME"], "-p", neo4j_env["NEO4J_PASSWORD"],
+             "-d", "neo4j"]
+    text = "MATCH (p:Paper {key: $paper}) RETURN p.name AS paper, $paper AS asked"
+    # The id stays a string: '2209.01947' is quoted; unquoted it is a float and finds nothing.
+    for p in ('{paper: "2209.01947"}', "paper => '2209.01947'"):
+        out = runner.invoke(cli, ["cypher", text, "-P", p, "--format", "csv", *flags])
+        assert out.exit_code == 0, out.output
+        assert out.output == "paper,asked\nMO2: Model-Based Offline Options,2209.01947\n"
+    as_float = runner.invoke(cli, ["cypher", text, "-P", "paper => 2209.01947", "--format", "jsonl", *flags])
+    assert as_float.exit_code == 0 and as_float.output == ""
+    stdin = runner.invoke(cli, ["cypher", "-", "--format", "jsonl", *flags],
+                          input=":param who => 'm geva';\n"
+                                "MATCH (a:Author {name_key: $who})-[:AUTHORED]->(p:Paper) RETURN a.name AS author, p.key AS paper;\n")
+    assert stdin.exit_code == 0, stdin.output
+    assert stdin.output == '{"author":"M Geva","paper":"2209.02535"}\n'
+    # Neo4j's warnings: one line each on stderr, not the driver's log record with the query.
+    warned = runner.invoke(cli, ["cypher", "MATCH (p:Paper)-[:NOT_A_KG_TYPE]->(x) RETURN count(*) AS n", *flags])
+    assert warned.exit_code == 0, warned.output
+    assert warned.stderr.splitlines() == ["query 1: warn: relationship type does not exist. The relationship type "
+                                          "`NOT_A_KG_TYPE` does not exist. Verify that the spelling is correct."]
+    assert warned.stdout == "n\n0\n"
+    wrong_db = runner.invoke(cli, ["cypher", "RETURN 1 AS one", *flags[:-1], "nodb"])
+    assert wrong_db.exit_code == 1 and wrong_db.output.startswith("Error: Neo4j at ")
+    assert "has no database 'nodb'" in wrong_db.output and len(wrong_db.output.splitlines()) == 1
+
+
+# --------------------------------------------------------------------------- plans
+
+
+def _operators(plan: dict) -> list[str]:
+    """Every operator of a plan tree (Neo4j appends @database to the names)."""
+    return [plan["operatorType"].split("@")[0], *(op for child in plan.get("children", []) for op in _operators(child))]
+
+
+ALL_QUERIES = [(p.stem, q) for p in sorted(CYPHER.glob("*.cypher")) for q in parse_cypher_file(p)]
+
+
+@pytest.mark.neo4j
+@pytest.mark.parametrize("item", [i for i in ALL_QUERIES if not DDL.match(i[1].text)], ids=_id)
+def test_query_plan_has_no_all_nodes_scan_or_cartesian_product(seeds_in_neo4j, item):
+    """Lookups start from an index or a label, never from every node, and two lookups
+    are never multiplied: checked on the plan Neo4j would run (EXPLAIN runs nothing)."""
+    driver, _ = seeds_in_neo4j
+    _, q = item
+    records, summary, _ = driver.execute_query("EXPLAIN " + q.text, q.bound_params)
+    operators = _operators(summary.plan)
+    assert [op for op in operators if op in ("AllNodesScan", "CartesianProduct")] == [], operators
+
+
+@pytest.mark.neo4j
+@pytest.mark.parametrize("title, param", [("Co-authors of an author", "author"),
+                                          ("Partners of an institution", "institution"),
+                                          ("Datasets a model is evaluated on", "model")])
+def test_lookups_by_name_are_index_seeks(seeds_in_neo4j, title, param):
+    driver, _ = seeds_in_neo4j
+    q = next(q for _, q in QUERIES if q.title == title)
+    _, summary, _ = driver.execute_query("EXPLAIN " + q.text, q.bound_params)
+    assert "NodeIndexSeek" in _operators(summary.plan)
+    # ... and any case and stray spaces find the same rows.
+    shouted = {**q.bound_params, param: f"  {q.bound_params[param].upper()} "}
+    assert neo4j_store.run_query(driver, q.text, shouted)[1] == neo4j_store.run_query(driver, q.text, q.bound_params)[1]

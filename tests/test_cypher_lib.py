@@ -1,9 +1,9 @@
-"""kg.cypher_lib: the parser of the Cypher library files (no server needed)."""
+"""kg.neo4j.cypher_lib: the parser of the Cypher library files (no server needed)."""
 from __future__ import annotations
 
 import pytest
 
-from kg.cypher_lib import LiteralError, find_query, parse_cypher, parse_cypher_file, parse_literal
+from kg.neo4j.cypher_lib import LiteralError, find_query, parse_cypher, parse_cypher_file, parse_literal
 from kg.errors import ParseError
 
 

@@ -558,7 +558,7 @@ def test_csv_imports_with_the_real_neo4j_admin(tmp_path, seed_graph):
     import os
     import subprocess
 
-    from kg import neo4j_server
+    from kg.neo4j import server as neo4j_server
 
     missing = neo4j_server.missing_tools()
     if missing:

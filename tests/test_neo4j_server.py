@@ -1,4 +1,4 @@
-"""Tests of kg.neo4j_server: a real Neo4j started and stopped by the launcher.
+"""Tests of kg.neo4j.server: a real Neo4j started and stopped by the launcher.
 
 The server test needs java and mvn (and, on first use, Maven Central). Without
 them it is skipped, unless KG_REQUIRE_NEO4J=1 asks for it to fail instead, as CI
@@ -14,8 +14,8 @@ import pytest
 from neo4j import GraphDatabase
 from neo4j.exceptions import AuthError
 
-from kg import neo4j_server
-from kg.neo4j_server import Neo4jServerError
+from kg.neo4j import server as neo4j_server
+from kg.neo4j.server import Neo4jServerError
 
 PASSWORD = "test-password-123"
 

@@ -1,4 +1,4 @@
-"""kg.stores.neo4j_store and ``kg load`` / ``kg stats --neo4j`` against a real Neo4j.
+"""kg.neo4j.store and ``kg load`` / ``kg stats --neo4j`` against a real Neo4j.
 
 Tests marked ``neo4j`` need the server of tests/conftest.py (skipped without one,
 failing with KG_REQUIRE_NEO4J=1); the others check the static Cypher and the
@@ -23,8 +23,9 @@ from kg.errors import StoreError
 from kg.graph import EDGE_ENDPOINTS, EDGE_TYPES, NODE_LABELS, counts, new_graph
 from kg.pipeline import build_graph
 from kg.stats import graph_stats
-from kg.stores import neo4j_store, networkx_store
-from kg.stores.neo4j_store import Neo4jLoadError, load_graph, read_counts, read_graph, read_stats
+from kg.neo4j import store as neo4j_store
+from kg.stores import networkx_store
+from kg.neo4j.store import Neo4jLoadError, load_graph, read_counts, read_graph, read_stats
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 SEED_FILES = sorted(SEEDS.glob("*.txt"))
@@ -123,7 +124,7 @@ def test_plan_batches_nodes_before_relationships():
     # None is dropped (Neo4j has no null properties); "type" is the relationship type itself.
     G.nodes["Paper:p0"]["url"] = None
     _, _, rows = neo4j_store._plan(G, 10).steps[0]
-    assert rows[0] == {"key": "p0", "props": {"name": "p0"}}
+    assert rows[0] == {"key": "p0", "props": {"name": "p0", "name_key": "p0"}}  # name_key: derived for the index
 
 
 def test_unreachable_server_is_a_clear_error():
@@ -338,10 +339,9 @@ class _Proxy:
 def test_server_going_away_names_last_committed_batch_and_rerun_completes(neo4j_db, neo4j_env, seed_graph):
     host, port = re.match(r"^\w+://([^:/]+):(\d+)", neo4j_env["NEO4J_URI"]).groups()
     proxy = _Proxy(host, int(port))
-    # A short retry window: the driver retries a lost connection before giving up.
-    driver = neo4j_store.connect(f"bolt://127.0.0.1:{proxy.port}", neo4j_env["NEO4J_USERNAME"], neo4j_env["NEO4J_PASSWORD"],
-                                 max_transaction_retry_time=1.0)
+    driver = neo4j_store.connect(f"bolt://127.0.0.1:{proxy.port}", neo4j_env["NEO4J_USERNAME"], neo4j_env["NEO4J_PASSWORD"])
     committed = []
+    retries = []
 
     def progress(batch, done, total):
         committed.append(batch)
@@ -350,9 +350,14 @@ def test_server_going_away_names_last_committed_batch_and_rerun_completes(neo4j_
 
     try:
         with pytest.raises(Neo4jLoadError) as e:
-            load_graph(driver, seed_graph, batch_size=20, progress=progress)
+            # A short retry window; each retry says what it waits for.
+            load_graph(driver, seed_graph, batch_size=20, progress=progress, retry_seconds=1.5,
+                       retrying=lambda batch, why, wait, left: retries.append((batch.number, why, left)))
     finally:
         driver.close()
+    assert retries and all(n == 5 and why.startswith("Neo4j to come back: the connection was lost")
+                           for n, why, _ in retries)
+    assert retries[0][2] > retries[-1][2]  # the time left shrinks
     assert e.value.last_committed == committed[-1] and e.value.last_committed.number == 4
     assert e.value.batch.number == 5
     message = str(e.value)
@@ -367,7 +372,7 @@ def test_server_going_away_names_last_committed_batch_and_rerun_completes(neo4j_
 
 @pytest.mark.neo4j
 def test_nasty_strings_load_and_read_back_unchanged(neo4j_db, neo4j_env):
-    from kg.cypher_lib import find_query, parse_cypher_file
+    from kg.neo4j.cypher_lib import find_query, format_literal, parse_cypher_file
 
     other = "Ada `Lovelace` \\\\ $$ '' \"\" \r\n\t <img src=x onerror=alert(1)> 🧪"
     G = _graph(
@@ -387,7 +392,7 @@ def test_nasty_strings_load_and_read_back_unchanged(neo4j_db, neo4j_env):
     assert [(r["coauthor"], r["shared_papers"]) for r in records] == [(other, [NASTY + " paper"])]
     result = CliRunner(env=neo4j_env).invoke(cli, [
         "cypher", str(root / "cypher" / "30_coauthorship.cypher"), "--query", "Co-authors of an author",
-        "--param", f"author={NASTY}", "--format", "json"])
+        "-P", "{author: " + format_literal(NASTY) + "}", "--format", "json"])
     assert result.exit_code == 0, result.output
     (out,) = orjson.loads(result.output)
     assert out["params"]["author"] == NASTY and out["rows"] == [
@@ -441,7 +446,7 @@ def test_cli_neo4j_status_of_a_folder_without_server(tmp_path):
 
 @pytest.mark.neo4j
 def test_cli_neo4j_start_status_stop(tmp_path):
-    from kg import neo4j_server
+    from kg.neo4j import server as neo4j_server
 
     missing = neo4j_server.missing_tools()
     if missing:

@@ -86,10 +86,14 @@ def from_data(data: Any, where: str = "<data>") -> nx.MultiDiGraph:
     return G
 
 
+def dumps(G: nx.MultiDiGraph) -> bytes:
+    """The graph file's bytes (what :func:`save` writes), e.g. for standard output."""
+    return orjson.dumps(to_data(G), option=orjson.OPT_SORT_KEYS | orjson.OPT_INDENT_2) + b"\n"
+
+
 def save(G: nx.MultiDiGraph, path: str | os.PathLike[str]) -> None:
     """Write ``G`` to ``path`` (atomically, see :func:`kg.stores.files.write_atomic`)."""
-    blob = orjson.dumps(to_data(G), option=orjson.OPT_SORT_KEYS | orjson.OPT_INDENT_2)
-    write_atomic(path, blob + b"\n", GraphFormatError)
+    write_atomic(path, dumps(G), GraphFormatError)
 
 
 def load(path: str | os.PathLike[str]) -> nx.MultiDiGraph:

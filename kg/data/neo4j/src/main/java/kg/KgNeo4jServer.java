@@ -66,6 +66,7 @@ public final class KgNeo4jServer {
         }
 
         Path home = Path.of(opts.get("home")).toAbsolutePath();
+        System.setProperty(kg.guides.GuideResource.GUIDES_DIR_PROPERTY, home.resolve("guides").toString());
         String host = opts.get("listen-address");
         String boltPort = opts.get("bolt-port");
         String httpPort = opts.get("http-port");
@@ -112,6 +113,13 @@ public final class KgNeo4jServer {
         cfg.put("server.memory.pagecache.size", opts.get("pagecache"));
         // The machine may have no route to the outside; don't let Neo4j try to phone home.
         cfg.put("dbms.usage_report.enabled", "false");
+        cfg.put("client.allow_telemetry", "false");
+        // kg's Browser guides (kg.guides.GuideResource, an unmanaged extension at /kg), readable
+        // without logging in like Browser itself, and allowed as :play sources.
+        cfg.put("server.unmanaged_extension_classes", "kg.guides=/kg");
+        cfg.put("dbms.security.http_auth_allowlist", "/,/browser.*,/kg/guides/.*");
+        cfg.put("browser.remote_content_hostname_whitelist",
+                "guides.neo4j.com,localhost," + host + "," + host + ":" + httpPort + ",localhost:" + httpPort);
         // By the time Bolt's event loops shut down the databases are already checkpointed and
         // closed, so Netty's default 5 s quiet period (x2 loops) only makes `stop` 10 s slower.
         // Referenced through the constant so a rename breaks the build, not the start-up.

@@ -26,7 +26,7 @@ How it works:
   ``NEO4J_PASSWORD`` stays the single source of truth for a data folder.
 
 The module is a library: it reports through :mod:`logging` and raises
-:class:`Neo4jServerError`. ``python -m kg.neo4j_server start|stop|status``
+:class:`Neo4jServerError`. ``python -m kg.neo4j.server start|stop|status``
 is a thin command line over it (used by ``scripts/neo4j-server``).
 """
 from __future__ import annotations
@@ -41,14 +41,17 @@ import hashlib
 import json
 import logging
 import os
+import queue
 import re
 import shutil
 import signal
 import socket
 import subprocess
 import sys
+import threading
 import time
 from collections import deque
+from collections.abc import Callable
 from pathlib import Path
 from typing import Iterator
 
@@ -82,7 +85,7 @@ LOG_FILE = "neo4j-server.log"
 _LOCK_FILE = ".neo4j-server.lock"
 _MAIN_CLASS = "kg.KgNeo4jServer"
 _READY_MARKER = "KG_NEO4J_READY"  # printed by KgNeo4jServer once the password is set
-_MAVEN_PROJECT = Path(__file__).resolve().parent / "data" / "neo4j"
+_MAVEN_PROJECT = Path(__file__).resolve().parent.parent / "data" / "neo4j"
 _MAVEN_TIMEOUT = 1800.0  # the first fetch downloads ~60 MB of jars
 _LOG_TAIL_LINES = 40
 
@@ -137,6 +140,13 @@ class ServerInfo:
         return f"{self.http_url}/browser/"
 
     @property
+    def guide_url(self) -> str:
+        """kg's Browser guide (``:play`` it in Browser)."""
+        from kg.neo4j.guide import guide_url
+
+        return guide_url(self.host, self.http_port)
+
+    @property
     def log_file(self) -> Path:
         return self.data_dir / LOG_FILE
 
@@ -185,13 +195,16 @@ def missing_tools() -> list[str]:
     return missing
 
 
-def ensure_built(*, java: Path | None = None, cache_dir: Path | None = None) -> str:
+def ensure_built(*, java: Path | None = None, cache_dir: Path | None = None,
+                 progress: Callable[[str], None] | None = None) -> str:
     """Fetch Neo4j's jars and compile the launcher if needed; return the JVM classpath.
 
     The build is keyed by a hash of the Maven project, so editing the pom or the
     Java source triggers a rebuild and nothing else does. Maven is needed only
-    for that build.
+    for that build, which can take minutes: ``progress(message)`` hears when it
+    starts, every few seconds while it runs (jars downloaded so far), and when it ends.
     """
+    say = progress or log.info
     java = java or find_java()
     build_dir = (cache_dir or default_cache_dir()) / _project_hash()
     build_dir.mkdir(parents=True, exist_ok=True)
@@ -213,10 +226,11 @@ def ensure_built(*, java: Path | None = None, cache_dir: Path | None = None) -> 
                 "mvn (Apache Maven) not found on PATH: it is needed once to fetch Neo4j's "
                 "jars from Maven Central (e.g. apt-get install maven)"
             )
-        log.info("Fetching Neo4j with Maven into ~/.m2 (first use only, may take minutes)")
+        say("first start: fetching Neo4j's jars with Maven into ~/.m2 and compiling kg's launcher "
+            "(once; may take minutes)")
         maven_log = build_dir / "maven.log"
         command = [
-            mvn, "-B", "-q", "-Dstyle.color=never",
+            mvn, "-B", "-Dstyle.color=never", "--no-transfer-progress",
             "-f", str(_MAVEN_PROJECT / "pom.xml"),
             # Keeps Maven's target/ out of the source tree.
             f"-Dkg.build.dir={build_dir / 'target'}",
@@ -226,25 +240,66 @@ def ensure_built(*, java: Path | None = None, cache_dir: Path | None = None) -> 
         # Compile with the JDK that will run the server, whatever mvn would pick.
         env = dict(os.environ, JAVA_HOME=str(java.resolve().parent.parent))
         started = time.monotonic()
-        with open(maven_log, "wb") as out:
-            try:
-                result = subprocess.run(
-                    command, stdin=subprocess.DEVNULL, stdout=out, stderr=subprocess.STDOUT,
-                    env=env, timeout=_MAVEN_TIMEOUT, check=False,
-                )
-            except subprocess.TimeoutExpired:
-                raise Neo4jServerError(
-                    f"Maven did not finish within {_MAVEN_TIMEOUT:.0f}s; see {maven_log}"
-                ) from None
-        if result.returncode != 0 or not classpath_file.exists():
+        returncode = _run_maven(command, env, maven_log, say, started)
+        if returncode != 0 or not classpath_file.exists():
             raise Neo4jServerError(
-                f"Maven failed (exit code {result.returncode}) to build the Neo4j launcher; "
+                f"Maven failed (exit code {returncode}) to build the Neo4j launcher; "
                 f"see {maven_log}:\n{_tail(maven_log)}"
             )
         complete.write_text(f"built in {time.monotonic() - started:.1f}s\n")
-        log.info("Neo4j launcher built in %.1fs", time.monotonic() - started)
+        say(f"Neo4j fetched and kg's launcher built in {time.monotonic() - started:.0f}s")
         jars = classpath_file.read_text().strip().split(os.pathsep)
         return os.pathsep.join([str(classes), *jars])
+
+
+#: Seconds between two progress reports while Maven runs.
+_MAVEN_REPORT_EVERY = 5.0
+
+
+def _run_maven(command: list[str], env: dict[str, str], maven_log: Path, say: Callable[[str], None],
+               started: float) -> int:
+    """Run Maven with its output in ``maven_log``, telling ``say`` every few seconds
+    how far it got (jars downloaded, the phase it is in); its exit code."""
+    downloaded = 0
+    phase = "resolving dependencies"
+    last_report = started
+    with open(maven_log, "wb") as out:
+        proc = subprocess.Popen(command, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
+                                stderr=subprocess.STDOUT, env=env)
+        lines: queue.Queue[bytes | None] = queue.Queue()
+
+        def pump() -> None:  # a thread, so that a quiet Maven still gets its reports
+            assert proc.stdout is not None
+            for line in proc.stdout:
+                lines.put(line)
+            lines.put(None)
+
+        threading.Thread(target=pump, daemon=True).start()
+        while True:
+            try:
+                line = lines.get(timeout=1.0)
+            except queue.Empty:
+                line = b""
+            if line is None:
+                break
+            if line:
+                out.write(line)
+                text = line.decode("utf-8", "replace")
+                if text.startswith("Downloaded from"):
+                    downloaded += 1
+                elif "maven-compiler-plugin" in text:
+                    phase = "compiling the launcher"
+                elif "maven-dependency-plugin" in text:
+                    phase = "writing the classpath"
+            now = time.monotonic()
+            if now - started > _MAVEN_TIMEOUT:
+                proc.kill()
+                proc.wait()
+                raise Neo4jServerError(f"Maven did not finish within {_MAVEN_TIMEOUT:.0f}s; see {maven_log}")
+            if now - last_report >= _MAVEN_REPORT_EVERY:
+                say(f"  Maven: {phase}, {downloaded} files downloaded so far ({now - started:.0f}s)")
+                last_report = now
+        return proc.wait()
 
 
 def status(data_dir: str | os.PathLike) -> ServerInfo | None:
@@ -272,6 +327,7 @@ def start(
     heap: str = DEFAULT_HEAP,
     pagecache: str = DEFAULT_PAGECACHE,
     cache_dir: Path | None = None,
+    progress: Callable[[str], None] | None = None,
 ) -> ServerInfo:
     """Start Neo4j for ``data_dir`` (or reuse the one already running) and wait for Bolt.
 
@@ -291,6 +347,9 @@ def start(
     data_dir.mkdir(mode=0o700, parents=True, exist_ok=True)  # holds the auth database
 
     with _locked(data_dir / _LOCK_FILE):
+        from kg.neo4j.guide import write_guides
+
+        write_guides(data_dir)  # before the server reads it; refreshed on every start
         running = _live_server_or_cleanup(data_dir)
         if running is not None:
             if (running.host, running.bolt_port, running.http_port) != (host, bolt_port, http_port):
@@ -305,7 +364,7 @@ def start(
 
         java = find_java()
         _check_java_version(java)
-        classpath = ensure_built(java=java, cache_dir=cache_dir)
+        classpath = ensure_built(java=java, cache_dir=cache_dir, progress=progress)
         for port, what in ((bolt_port, "Bolt"), (http_port, "HTTP")):
             _check_port_free(host, port, what)
 
@@ -321,8 +380,8 @@ def start(
         # Through the environment, not argv, so the password is not visible in `ps`.
         env = dict(os.environ, **{PASSWORD_ENV: password})
         log_path = data_dir / LOG_FILE
-        log.info("Starting Neo4j for %s (Bolt %s:%d, HTTP %s:%d)",
-                 data_dir, host, bolt_port, host, http_port)
+        (progress or log.info)(f"starting Neo4j for {data_dir} (Bolt {host}:{bolt_port}, HTTP {host}:{http_port}); "
+                               f"waiting up to {timeout:.0f}s for it to accept the password")
         with open(log_path, "wb") as log_out:  # one start per log; Neo4j keeps logs/ itself
             proc = subprocess.Popen(
                 command, stdin=subprocess.DEVNULL, stdout=log_out, stderr=subprocess.STDOUT,
@@ -629,7 +688,7 @@ def _log_hint(data_dir: Path) -> str:
 
 def _main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
-        prog="python -m kg.neo4j_server",
+        prog="python -m kg.neo4j.server",
         description="Start, stop or inspect kg's local Neo4j server. The password of "
         f"user neo4j is taken from ${PASSWORD_ENV} (default {DEFAULT_PASSWORD!r}).",
     )
@@ -679,6 +738,7 @@ def _print_info(info: ServerInfo) -> None:
     print(f"running  pid {info.pid}  data {info.data_dir}\n"
           f"  bolt:    {info.bolt_uri}  (user {info.user}, password from ${PASSWORD_ENV})\n"
           f"  browser: {info.browser_url}\n"
+          f"  guide:   :play {info.guide_url}\n"
           f"  log:     {info.log_file}")
 
 

@@ -35,6 +35,7 @@ failure is completed by running it again.
 """
 from __future__ import annotations
 
+import contextlib
 import logging
 import os
 import re
@@ -53,6 +54,7 @@ from neo4j.exceptions import (
     Neo4jError,
     ServiceUnavailable,
     SessionExpired,
+    TransientError,
 )
 
 from kg.errors import StoreError
@@ -68,7 +70,13 @@ __all__ = [
     "DEFAULT_USER",
     "DEFAULT_PASSWORD",
     "DEFAULT_BATCH_SIZE",
+    "MIN_NEO4J_VERSION",
+    "NAME_KEY",
+    "FULLTEXT_INDEX",
     "CONSTRAINT_QUERIES",
+    "NAME_INDEX_QUERIES",
+    "FULLTEXT_QUERY",
+    "SCHEMA_QUERIES",
     "NODE_QUERIES",
     "EDGE_QUERIES",
     "Batch",
@@ -76,7 +84,11 @@ __all__ = [
     "Neo4jLoadError",
     "connection_settings",
     "connect",
-    "ensure_constraints",
+    "ensure_schema",
+    "name_key",
+    "parse_version",
+    "BOLT_SCHEMES",
+    "server_version",
     "load_graph",
     "wipe",
     "read_counts",
@@ -86,6 +98,20 @@ __all__ = [
 ]
 
 log = logging.getLogger(__name__)
+_driver_log = logging.getLogger("neo4j")
+
+
+@contextlib.contextmanager
+def _driver_quiet():
+    """Silence the driver's own log while checking a connection: it logs a failure
+    (e.g. "Unable to retrieve routing information") and then raises it, and kg
+    reports the exception as one line; the log record would be a second one."""
+    level = _driver_log.level
+    _driver_log.setLevel(logging.CRITICAL + 1)
+    try:
+        yield
+    finally:
+        _driver_log.setLevel(level)
 
 # The environment variables Neo4j's own tools (cypher-shell, neo4j-admin, the
 # GraphRAG package) read, so one set of exports serves them all.
@@ -95,12 +121,20 @@ PASSWORD_ENV = "NEO4J_PASSWORD"
 DATABASE_ENV = "NEO4J_DATABASE"
 DEFAULT_URI = "bolt://127.0.0.1:7687"
 DEFAULT_USER = "neo4j"
-#: The development password of ``scripts/neo4j-server`` (kg.neo4j_server.DEFAULT_PASSWORD).
+#: The development password of ``scripts/neo4j-server`` (kg.neo4j.server.DEFAULT_PASSWORD).
 DEFAULT_PASSWORD = "kg-password-123"
 #: Rows per transaction. 1000 is the usual UNWIND batch size in Neo4j's own guidance:
 #: large enough that round trips stop dominating (see bench/bench_neo4j.py), small
 #: enough that a batch's transaction state stays well inside the default heap.
 DEFAULT_BATCH_SIZE = 1000
+#: The oldest Neo4j kg works with: the loader and cypher/ use ``CALL (x) { … }``
+#: subqueries, new in 5.23. Checked on connect (:func:`connect`).
+MIN_NEO4J_VERSION = (5, 23)
+#: The node property that holds :func:`name_key` of ``name``; range-indexed per label.
+NAME_KEY = "name_key"
+#: The full-text index of cypher/'s search queries, and what it covers.
+FULLTEXT_INDEX = "kg_text"
+FULLTEXT_PROPERTIES = ("name", "title", "abstract")
 #: Neo4j integers are signed 64-bit.
 _INT_MIN, _INT_MAX = -(2**63), 2**63 - 1
 #: Error codes that mean "the constraint is already there" when two loads race to
@@ -114,6 +148,18 @@ _ALREADY_EXISTS = frozenset({
 
 
 # --------------------------------------------------------------------------- static Cypher
+
+
+def name_key(name: str) -> str:
+    """The lookup key of a name: trimmed and lower-cased, what Cypher's
+    ``toLower(trim($name))`` makes of a parameter, so that ``{name_key: toLower(trim($x))}``
+    is an index seek where ``toLower(n.name) = toLower($x)`` was a label scan.
+
+    >>> name_key("  ETH Zurich ")
+    'eth zurich'
+    """
+    return name.strip().lower()
+
 
 _IDENTIFIER = re.compile(r"[A-Za-z][A-Za-z0-9_]*\Z")
 
@@ -129,6 +175,17 @@ def _identifier(name: str) -> str:
 def _constraint_query(label: str) -> str:
     label = _identifier(label)
     return f"CREATE CONSTRAINT kg_{label.lower()}_key IF NOT EXISTS FOR (n:{label}) REQUIRE n.key IS UNIQUE"
+
+
+def _name_index_query(label: str) -> str:
+    label = _identifier(label)
+    return f"CREATE INDEX kg_{label.lower()}_name_key IF NOT EXISTS FOR (n:{label}) ON (n.{NAME_KEY})"
+
+
+def _fulltext_query() -> str:
+    labels = "|".join(_identifier(label) for label in NODE_LABELS)
+    props = ", ".join(f"n.{_identifier(p)}" for p in FULLTEXT_PROPERTIES)
+    return f"CREATE FULLTEXT INDEX {FULLTEXT_INDEX} IF NOT EXISTS FOR (n:{labels}) ON EACH [{props}]"
 
 
 def _node_query(label: str) -> str:
@@ -179,6 +236,12 @@ def _edge_query(rel: str, start: str, end: str) -> str:
 
 #: ``CREATE CONSTRAINT`` per node label.
 CONSTRAINT_QUERIES: dict[str, str] = {label: _constraint_query(label) for label in NODE_LABELS}
+#: ``CREATE INDEX`` on ``name_key`` per node label (a range index: equality and prefix seeks).
+NAME_INDEX_QUERIES: dict[str, str] = {label: _name_index_query(label) for label in NODE_LABELS}
+#: ``CREATE FULLTEXT INDEX`` over names, titles and abstracts of every kg label.
+FULLTEXT_QUERY: str = _fulltext_query()
+#: Every schema statement ``kg load`` runs, in order (cypher/00_schema.cypher holds the same).
+SCHEMA_QUERIES: tuple[str, ...] = (*CONSTRAINT_QUERIES.values(), *NAME_INDEX_QUERIES.values(), FULLTEXT_QUERY)
 #: Node MERGE per label; parameter ``rows``: ``[{key, props}]``.
 NODE_QUERIES: dict[str, str] = {label: _node_query(label) for label in NODE_LABELS}
 #: Relationship MERGE per (type, start label, end label); parameter ``rows``:
@@ -224,36 +287,113 @@ def connection_settings(
     )
 
 
-def connect(uri: str | None = None, user: str | None = None, password: str | None = None, **config: Any) -> neo4j.Driver:
-    """A driver for ``uri`` (defaults as in :func:`connection_settings`) whose
-    connectivity and credentials have been checked; the caller closes it.
+#: The URI schemes of Bolt, the protocol kg speaks (``+s``: TLS, ``+ssc``: TLS with a
+#: self-signed certificate; ``neo4j``: with cluster routing).
+BOLT_SCHEMES = ("bolt", "bolt+s", "bolt+ssc", "neo4j", "neo4j+s", "neo4j+ssc")
 
-    ``config`` goes to :meth:`neo4j.GraphDatabase.driver` (e.g.
-    ``max_transaction_retry_time``, which bounds how long a batch is retried when
-    the server goes away; 30 s by default).
+
+def connect(
+    uri: str | None = None, user: str | None = None, password: str | None = None, *,
+    database: str | None = None, **config: Any,
+) -> neo4j.Driver:
+    """A driver for ``uri`` (defaults as in :func:`connection_settings`) whose
+    connectivity, credentials, server version (at least :data:`MIN_NEO4J_VERSION`)
+    and, if given, ``database`` have been checked; the caller closes it.
+
+    Every failure is a one-line :class:`StoreError` that names its cause: a URI that is
+    not Bolt, an unreachable server, a wrong password, Neo4j's lock-out after repeated
+    wrong passwords, a server too old, a database that does not exist.
+
+    ``config`` goes to :meth:`neo4j.GraphDatabase.driver`.
     """
     uri, user, password, _ = connection_settings(uri, user, password)
+    scheme = uri.split("://", 1)[0].lower() if "://" in uri else ""
+    if scheme in ("http", "https"):
+        raise StoreError(
+            f"{uri} is an HTTP address (Neo4j Browser's); kg talks to Neo4j over Bolt: "
+            f"use bolt://HOST:7687 (the Bolt port) in ${URI_ENV} or --uri"
+        )
+    if scheme not in BOLT_SCHEMES:
+        raise StoreError(f"cannot use Neo4j URI {uri!r}: its scheme must be one of {', '.join(BOLT_SCHEMES)}")
     try:
         driver = GraphDatabase.driver(uri, auth=(user, password), **config)
-    except (ValueError, DriverError) as e:  # malformed URI, bad config
-        raise StoreError(f"cannot use Neo4j URI {uri!r}: {e}") from None
+    except (ValueError, DriverError, ImportError) as e:  # malformed URI, bad config
+        raise StoreError(f"cannot use Neo4j URI {uri!r}: {_reason(e)}") from None
     try:
-        driver.verify_connectivity()
-    except AuthError:
+        with _driver_quiet():
+            driver.verify_connectivity()
+            agent = driver.get_server_info().agent
+            if database is not None:
+                driver.execute_query("RETURN 1", database_=database)
+    except AuthError as e:
         driver.close()
+        if "RateLimit" in (e.code or ""):
+            raise StoreError(_LOCKED_OUT.format(uri=uri, user=user)) from None
         raise StoreError(
             f"Neo4j at {uri} refused user {user!r}: wrong password? (set ${PASSWORD_ENV} or --password)"
         ) from None
-    except (DriverError, Neo4jError, OSError) as e:
+    except Neo4jError as e:
         driver.close()
+        code = e.code or ""
+        if "AuthenticationRateLimit" in code:
+            raise StoreError(_LOCKED_OUT.format(uri=uri, user=user)) from None
+        if code.endswith("DatabaseNotFound"):
+            raise StoreError(
+                f"Neo4j at {uri} has no database {database!r} (SHOW DATABASES lists them; "
+                f"Community edition has one, usually 'neo4j'; set ${DATABASE_ENV} or --database)"
+            ) from None
+        raise StoreError(f"Neo4j at {uri} refused the connection: [{code}] {_reason(e)}") from None
+    except (DriverError, OSError) as e:
+        driver.close()
+        hint = ("is it running, and does it offer TLS? a local server (`kg neo4j start`) does not: use bolt://"
+                if "+s" in scheme else "is it running? `kg neo4j start` starts a local one")
+        raise StoreError(f"cannot reach Neo4j at {uri}: {_first_line(_reason(e))} ({hint})") from None
+    version = parse_version(agent)
+    if version is None or version < MIN_NEO4J_VERSION:
+        driver.close()
+        floor = ".".join(map(str, MIN_NEO4J_VERSION))
         raise StoreError(
-            f"cannot reach Neo4j at {uri}: {_reason(e)} (is it running? `kg neo4j start` starts a local one)"
-        ) from None
+            f"Neo4j at {uri} is {agent or 'of unknown version'}; kg needs Neo4j {floor} or newer "
+            f"(its Cypher uses CALL (x) {{…}} subqueries)"
+        )
     return driver
 
 
+_LOCKED_OUT = (
+    "Neo4j at {uri} has locked user {user!r} out after repeated wrong passwords; "
+    "wait a few seconds (dbms.security.auth_lock_time, 5 s by default) and retry with the right one"
+)
+
+
+def parse_version(agent: str | None) -> tuple[int, ...] | None:
+    """``(5, 26, 0)`` from a server agent string like ``"Neo4j/5.26.0"``; None if it has
+    no version.
+
+    >>> parse_version("Neo4j/5.26.30"), parse_version("Neo4j/2025.01.0"), parse_version("x")
+    ((5, 26, 30), (2025, 1, 0), None)
+    """
+    m = re.search(r"(\d+)\.(\d+)(?:\.(\d+))?", agent or "")
+    if not m:
+        return None
+    return tuple(int(x) for x in m.groups() if x is not None)
+
+
+def server_version(driver: neo4j.Driver) -> str:
+    """The server's agent string, e.g. ``"Neo4j/5.26.30"``."""
+    try:
+        return driver.get_server_info().agent
+    except (DriverError, Neo4jError, OSError) as e:
+        raise StoreError(f"cannot reach Neo4j: {_first_line(_reason(e))}") from None
+
+
+def _first_line(text: str) -> str:
+    return text.strip().splitlines()[0] if text.strip() else text
+
+
 def _reason(e: BaseException) -> str:
-    return getattr(e, "message", None) or str(e) or type(e).__name__
+    """The error's message on one line (the driver's may span several)."""
+    text = getattr(e, "message", None) or str(e) or type(e).__name__
+    return " ".join(text.split())
 
 
 # --------------------------------------------------------------------------- load
@@ -324,6 +464,10 @@ class _MissingEndpoints(Exception):
 
 #: ``progress(batch, rows_done, rows_total)``, called after each committed batch.
 Progress = Callable[[Batch, int, int], None]
+#: ``retrying(batch, what_it_waits_for, wait_seconds, seconds_left)``, called before a retry.
+Retrying = Callable[[Batch, str, float, float], None]
+#: How long a batch is retried after a transient failure (the driver's own default).
+DEFAULT_RETRY_SECONDS = 30.0
 
 
 @dataclass
@@ -373,7 +517,10 @@ def _plan(G: nx.MultiDiGraph, batch_size: int) -> _Plan:
         if not isinstance(key, str) or not key:
             raise StoreError(f"node {n!r}: no key (nodes need a non-empty string 'key')")
         labels[n] = (label, key)
-        node_rows[label].append({"key": key, "props": _props(d, ("label", "key"), f"node {n!r}")})
+        props = _props(d, ("label", "key", NAME_KEY), f"node {n!r}")
+        if isinstance(props.get("name"), str):
+            props[NAME_KEY] = name_key(props["name"])
+        node_rows[label].append({"key": key, "props": props})
     edge_rows: dict[tuple[str, str, str], list[dict[str, Any]]] = {k: [] for k in EDGE_QUERIES}
     for u, v, rel, d in G.edges(keys=True, data=True):
         (ul, uk), (vl, vk) = labels[u], labels[v]
@@ -425,12 +572,41 @@ def _write_batch(tx: neo4j.ManagedTransaction, query: str, rows: list[dict[str, 
     return counters
 
 
-def ensure_constraints(driver: neo4j.Driver, database: str | None = None) -> None:
-    """Create the uniqueness constraint on ``key`` of every kg label (if not there yet)
-    and wait until their indexes are online."""
+def _write_with_retries(session, batch: Batch, query: str, rows: list[dict[str, Any]],
+                        retry_seconds: float, retrying: Retrying | None):
+    """One batch in an explicit transaction, retried (with a growing wait, told to
+    ``retrying``) while the failure is transient and ``retry_seconds`` last. Explicit
+    rather than ``execute_write``, whose own retries are silent."""
+    deadline = time.monotonic() + retry_seconds
+    wait = 0.5
+    while True:
+        try:
+            with session.begin_transaction() as tx:
+                counters = _write_batch(tx, query, rows, batch.kind == "relationships")
+                tx.commit()
+            return counters
+        except (ServiceUnavailable, SessionExpired, IncompleteCommit, TransientError) as e:
+            left = deadline - time.monotonic()
+            if left <= 0 or (isinstance(e, TransientError) and not e.is_retryable()):
+                raise
+            why = ("Neo4j to come back: the connection was lost" if not isinstance(e, TransientError)
+                   else "a transient error to clear")
+            pause = min(wait, left)
+            if retrying is not None:
+                retrying(batch, f"{why} ({_first_line(_reason(e))})", pause, left)
+            log.info("retrying %s in %.1fs: %s", batch.describe(), pause, _reason(e))
+            time.sleep(pause)
+            wait = min(wait * 2, 5.0)
+
+
+def ensure_schema(driver: neo4j.Driver, database: str | None = None) -> None:
+    """Create kg's schema if not there yet (:data:`SCHEMA_QUERIES`: the uniqueness
+    constraint on ``key`` and the range index on ``name_key`` of every label, and the
+    full-text index) and wait until the indexes are online."""
     # Without SCHEMA notifications: "constraint already exists" on every rerun is noise.
     quiet = {"notifications_disabled_classifications": [neo4j.NotificationDisabledClassification.SCHEMA]}
-    for label, query in CONSTRAINT_QUERIES.items():
+    for query in SCHEMA_QUERIES:
+        label = re.search(r"\(n:([\w|]+)\)", query).group(1)
         try:
             with driver.session(database=database, **quiet) as session:
                 session.execute_write(lambda tx, q=query: tx.run(q).consume())
@@ -438,12 +614,12 @@ def ensure_constraints(driver: neo4j.Driver, database: str | None = None) -> Non
             if e.code in _ALREADY_EXISTS:  # another load created it a moment ago
                 continue
             raise StoreError(
-                f"cannot create the uniqueness constraint on :{label}(key): {_reason(e)}"
+                f"cannot create {query.split(' IF ')[0].removeprefix('CREATE ').lower()} on :{label}: {_reason(e)}"
                 + (" (the database already holds duplicate keys; `kg load --wipe` starts afresh)"
                    if "Schema.ConstraintCreationFailed" in (e.code or "") else "")
             ) from None
         except DriverError as e:
-            raise StoreError(f"lost Neo4j while creating constraints: {_reason(e)}") from None
+            raise StoreError(f"lost Neo4j while creating kg's schema: {_reason(e)}") from None
     try:
         driver.execute_query("CALL db.awaitIndexes(300)", database_=database)
     except (Neo4jError, DriverError) as e:
@@ -457,9 +633,16 @@ def load_graph(
     database: str | None = None,
     batch_size: int = DEFAULT_BATCH_SIZE,
     progress: Progress | None = None,
+    retry_seconds: float = DEFAULT_RETRY_SECONDS,
+    retrying: Retrying | None = None,
 ) -> LoadResult:
-    """Merge graph ``G`` into Neo4j: constraints first, then nodes, then relationships,
+    """Merge graph ``G`` into Neo4j: schema first, then nodes, then relationships,
     ``batch_size`` rows per transaction.
+
+    A batch that fails for a passing reason (the connection dropped, a deadlock with
+    another load, a leader switch) is retried for up to ``retry_seconds``, with
+    ``retrying(batch, reason, wait, seconds_left)`` called before each wait, so a caller
+    can say what it waits for. Every batch is a MERGE, so running one again is safe.
 
     Raises :class:`StoreError` before writing anything if ``G`` does not fit kg's schema
     or Neo4j's property types, and :class:`Neo4jLoadError` (a StoreError) naming the
@@ -468,14 +651,15 @@ def load_graph(
     """
     started = time.monotonic()
     plan = _plan(G, batch_size)
-    ensure_constraints(driver, database)
+    ensure_schema(driver, database)
     total_rows = plan.nodes + plan.relationships
     done = nodes_created = rels_created = props_set = 0
     last: Batch | None = None
-    with driver.session(database=database, default_access_mode=neo4j.WRITE_ACCESS) as session:
+    # The driver's log is quiet: every failure it would log is retried and reported here.
+    with _driver_quiet(), driver.session(database=database, default_access_mode=neo4j.WRITE_ACCESS) as session:
         for batch, query, rows in plan.steps:
             try:
-                counters = session.execute_write(_write_batch, query, rows, batch.kind == "relationships")
+                counters = _write_with_retries(session, batch, query, rows, retry_seconds, retrying)
             except _MissingEndpoints as e:
                 raise Neo4jLoadError(
                     f"{batch.describe()} failed: {batch.size - e.matched} of its relationships found no start or "
@@ -586,6 +770,7 @@ def read_graph(driver: neo4j.Driver, database: str | None = None) -> nx.MultiDiG
     )
     for r in nodes:
         props = dict(r["props"])
+        props.pop(NAME_KEY, None)  # derived by the loader; the graph file does not hold it
         G.add_node(node_id(r["label"], props["key"]), label=r["label"], **props)
     edges = _read(
         driver, database,
@@ -602,14 +787,25 @@ def read_graph(driver: neo4j.Driver, database: str | None = None) -> nx.MultiDiG
 
 
 def run_query(
-    driver: neo4j.Driver, query: str, params: dict[str, Any] | None = None, database: str | None = None
+    driver: neo4j.Driver, query: str, params: dict[str, Any] | None = None, database: str | None = None,
+    warnings: list[str] | None = None,
 ) -> tuple[list[str], list[neo4j.Record]]:
     """Run one Cypher statement (e.g. from ``cypher/``); returns its column names and
-    records. Failures become :class:`StoreError` with Neo4j's message."""
+    records. Failures become :class:`StoreError` with Neo4j's message.
+
+    Neo4j's warnings about the query (an unknown label, a deprecated syntax) are
+    appended to ``warnings`` as one line each, instead of the driver logging each with
+    the whole query text.
+    """
     try:
-        records, summary, keys = driver.execute_query(query, params or {}, database_=database)
+        with _driver_quiet():
+            records, summary, keys = driver.execute_query(query, params or {}, database_=database)
     except Neo4jError as e:
         raise StoreError(f"Neo4j rejected the query: [{e.code}] {_reason(e)}") from None
     except DriverError as e:
         raise StoreError(f"lost Neo4j while running the query: {_reason(e)}") from None
+    if warnings is not None:
+        for status in summary.gql_status_objects:
+            if status.is_notification and status.raw_severity == "WARNING":
+                warnings.append(" ".join(status.status_description.split()))
     return list(keys), records

@@ -57,7 +57,8 @@ from typing import Any
 
 from kg.errors import ParseError
 
-__all__ = ["Query", "parse_cypher_file", "parse_cypher", "parse_literal", "LiteralError", "find_query"]
+__all__ = ["Query", "parse_cypher_file", "parse_cypher", "parse_literal", "parse_param_option", "format_literal",
+           "LiteralError", "find_query"]
 
 
 @dataclass(frozen=True)
@@ -157,12 +158,13 @@ _PARAM = re.compile(r"^:param\s+(?:([A-Za-z_][A-Za-z0-9_]*)|`((?:[^`]|``)+)`)\s*
 _PARAMS = re.compile(r"^:params\s+(\{.*\})\s*;?\s*$", re.S)
 
 
-def parse_cypher(text: str, file: str = "<text>") -> list[Query]:
+def parse_cypher(text: str, file: str = "<text>", *, titled: bool = True) -> list[Query]:
     """The queries of a Cypher library text (see the module docstring for the format).
 
     Raises :class:`~kg.errors.ParseError` (with ``file:line``) for a statement without
-    a title, a malformed ``:param`` line, another Browser command, or an unclosed
-    string or comment.
+    a title (unless ``titled`` is False: then such a statement is called ``query N``,
+    as for text typed at ``kg cypher``), a malformed ``:param`` line, another Browser
+    command, or an unclosed string or comment.
     """
     queries: list[Query] = []
     params: dict[str, Any] = {}
@@ -179,6 +181,8 @@ def parse_cypher(text: str, file: str = "<text>") -> list[Query]:
         body, hdr, body_header = [], body_header, []
         if not statement:
             return
+        if not hdr and not titled:
+            hdr = [(body_line, f"query {len(queries) + 1}")]
         if not hdr:
             raise ParseError(file, body_line, "query without a title: put a '// Title' comment line right before it")
         title = _TITLE.sub("", hdr[0][1]).strip()
@@ -238,7 +242,7 @@ def _browser_command(line: str, params: dict[str, Any], file: str, number: int) 
     raise ParseError(file, number, f"unsupported Browser command {line.split()[0]!r} (only :param and :params)")
 
 
-def parse_cypher_file(path: str | os.PathLike[str]) -> list[Query]:
+def parse_cypher_file(path: str | os.PathLike[str], *, titled: bool = True) -> list[Query]:
     """The queries of one Cypher library file (UTF-8); see :func:`parse_cypher`."""
     path = os.fspath(path)
     try:
@@ -248,7 +252,7 @@ def parse_cypher_file(path: str | os.PathLike[str]) -> list[Query]:
         raise ParseError(path, 0, "no such Cypher file") from None
     except UnicodeDecodeError as e:
         raise ParseError(path, 0, f"not UTF-8 ({e.reason})") from None
-    return parse_cypher(text, path)
+    return parse_cypher(text, path, titled=titled)
 
 
 def find_query(queries: list[Query], title: str) -> Query:
@@ -398,3 +402,72 @@ class _LiteralParser:
             self.fail("expected ':' after a map key")
         self.i += 1
         return name, self.value()
+
+
+_PARAM_OPTION = re.compile(r"^\s*(?:([A-Za-z_][A-Za-z0-9_]*)|`((?:[^`]|``)+)`)\s*(=>|:)\s*(.*?)\s*$", re.S)
+
+
+def parse_param_option(text: str) -> dict[str, Any]:
+    """The parameters of one cypher-shell ``-P`` / ``--param`` value: a map
+    ``{name: value, …}``, or ``name => value`` (also ``name: value``, as in Browser).
+    Values are Cypher literals, so ``'2209.01947'`` is a string and ``2209.01947`` a
+    float. Raises :class:`LiteralError` with a hint otherwise.
+
+    >>> parse_param_option('{paper: "2209.01947", limit: 5}')
+    {'paper': '2209.01947', 'limit': 5}
+    >>> parse_param_option("author => 'M Geva'")
+    {'author': 'M Geva'}
+    """
+    stripped = text.strip()
+    if stripped.startswith("{"):
+        value = parse_literal(stripped)
+        if not isinstance(value, dict):
+            raise LiteralError(f"{text!r} is not a map")
+        return value
+    m = _PARAM_OPTION.match(text)
+    if not m:
+        raise LiteralError(f"{text!r} is neither a map {{name: value}} nor 'name => value'")
+    name = m.group(1) or m.group(2).replace("``", "`")
+    try:
+        return {name: parse_literal(m.group(4))}
+    except LiteralError as e:
+        raise LiteralError(f"{e}; quote strings, e.g. {name} => {format_literal(m.group(4))}") from None
+
+
+def format_literal(value: Any) -> str:
+    """``value`` written as a Cypher literal (the inverse of :func:`parse_literal`).
+
+    >>> print(format_literal(["it's", 1, None, {"x y": True}]))
+    ["it's", 1, null, {`x y`: true}]
+    """
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int | float):
+        return repr(value)
+    if isinstance(value, str):
+        out = []
+        for c in value:
+            if c in "\\\"":
+                out.append("\\" + c)
+            elif c == "\n":
+                out.append("\\n")
+            elif c == "\t":
+                out.append("\\t")
+            elif c == "\r":
+                out.append("\\r")
+            elif ord(c) < 0x20:
+                out.append(f"\\u{ord(c):04x}")
+            else:
+                out.append(c)
+        return '"' + "".join(out) + '"'
+    if isinstance(value, list | tuple):
+        return "[" + ", ".join(format_literal(v) for v in value) + "]"
+    if isinstance(value, dict):
+        return "{" + ", ".join(f"{_map_key(k)}: {format_literal(v)}" for k, v in value.items()) + "}"
+    raise TypeError(f"no Cypher literal for a {type(value).__name__}")
+
+
+def _map_key(key: str) -> str:
+    return key if _WORD.fullmatch(key) else "`" + key.replace("`", "``") + "`"
