@@ -175,7 +175,7 @@ class NeoBrowser:
 
 @pytest.fixture(scope="module")
 def neo(neo4j_driver, neo4j_empty, neo4j_env):
-    from kg.export.browser import BrowserError, Chromium, find_chromium
+    from browser import BrowserError, Chromium, find_chromium  # tests/browser.py
 
     graph = build_graph([str(p) for p in sorted((ROOT / "seeds").glob("*.txt"))])
     neo4j_empty()
