@@ -19,6 +19,7 @@ __all__ = ["load", "neo4j", "cypher", "neo4j_options"]
 
 
 from kg.cli_common import handle_errors as _handle_errors  # noqa: E402
+from kg.cli_common import curation_option, echo_curation  # noqa: E402
 
 
 def neo4j_options(f):
@@ -48,15 +49,22 @@ def _connect(uri, user, password, database):
 # --- load ---------------------------------------------------------------------------------
 
 
-def _input_graphs(inputs: tuple[str, ...], encoding: str | None, quiet: bool):
-    """(name, graph) for each graph file given, then one graph built from all digest paths."""
+def _input_graphs(inputs: tuple[str, ...], encoding: str | None, quiet: bool, curation_file: str | None = None):
+    """(name, graph) for each graph file given, then one graph built from all digest
+    paths; each with its curation applied (``--curation``, else the file beside a graph)."""
+    from kg.curation import apply_curation, find_curation
     from kg.pipeline import Report, extract_paths, records_to_graph
     from kg.stores import networkx_store
 
     graph_files = [p for p in inputs if p.endswith(".json") and not os.path.isdir(p)]
     digests = [p for p in inputs if p not in graph_files]
     for path in graph_files:
-        yield path, networkx_store.load(path)
+        G = networkx_store.load(path)
+        curation = find_curation(curation_file, path)
+        if curation is not None:  # idempotent: what the build applied is "in effect"
+            G.graph["curation"] = [o.to_dict() for o in apply_curation(G, curation)]
+            echo_curation(G.graph["curation"], quiet)
+        yield path, G
     if digests:
         report = Report()
         records = extract_paths(digests, report, encoding)
@@ -66,7 +74,10 @@ def _input_graphs(inputs: tuple[str, ...], encoding: str | None, quiet: bool):
             click.echo(report.summary(), err=True)
         if not records:
             raise click.ClickException("no paper entries found in " + ", ".join(digests) + "; nothing loaded")
-        yield ", ".join(digests), records_to_graph(records)
+        curation = find_curation(curation_file)
+        G = records_to_graph(records, curation=curation)
+        echo_curation(G.graph.get("curation") if curation else None, quiet)
+        yield ", ".join(digests), G
 
 
 @click.command()
@@ -79,8 +90,9 @@ def _input_graphs(inputs: tuple[str, ...], encoding: str | None, quiet: bool):
 @click.option("--encoding", default=None, metavar="NAME",
               help="Decode digest inputs with this encoding instead of detecting it (e.g. gb18030).")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar or summary on stderr.")
+@curation_option
 @_handle_errors
-def load(inputs, uri, user, password, database, batch_size, wipe, yes, encoding, quiet):
+def load(inputs, uri, user, password, database, batch_size, wipe, yes, encoding, quiet, curation_file):
     """Load graph files or digests into Neo4j, merging into what is there.
 
     GRAPH is a graph file from `kg build` (*.json); PATH is a digest file or folder,
@@ -94,10 +106,11 @@ def load(inputs, uri, user, password, database, batch_size, wipe, yes, encoding,
       kg load out/seeds.kg.json
       kg load seeds/ --uri bolt://127.0.0.1:7687 --batch-size 5000
       kg load out/seeds.kg.json --wipe --yes
+      kg load seeds/ --curation out/kg.curation.yaml
     """
     from kg.stores import neo4j_store
 
-    graphs = list(_input_graphs(inputs, encoding, quiet))  # fail on bad input before connecting
+    graphs = list(_input_graphs(inputs, encoding, quiet, curation_file))  # fail on bad input before connecting
     driver, uri, database = _connect(uri, user, password, database)
     try:
         if wipe:
