@@ -193,13 +193,18 @@ def _find(G: nx.MultiDiGraph, ref: str) -> tuple[str | None, str]:
     from kg.analytics import AmbiguousNodeError, UnknownNodeError, find_node
     from kg.graph import NODE_LABELS
 
+    prefix, sep, rest = ref.partition(":")
+    if sep and prefix in NODE_LABELS and rest.strip():
+        # Label:name names the node that name is keyed to, renamed or not.
+        keyed = f"{prefix}:{_key_for(prefix, rest.strip())}"
+        if keyed in G:
+            return keyed, ""
     try:
         n = find_node(G, ref)
     except AmbiguousNodeError as e:
         return None, f"{ref!r} names {len(e.candidates)} nodes ({', '.join(e.candidates[:4])}); give Label:name"
     except UnknownNodeError:
         return None, f"no node {ref!r}"
-    prefix, sep, rest = ref.partition(":")
     text = rest.strip() if sep and prefix in NODE_LABELS else ref
     d = G.nodes[n]
     if n == ref or normalize(d.get("name", "")) == normalize(text) or d.get("key") == text:

@@ -152,3 +152,90 @@ def test_a_build_with_a_known_root_consumes_records_one_at_a_time(monkeypatch):
     monkeypatch.setattr(kg.pipeline, "add_records", lambda G, rs, root: (calls.append(len(consumed)), add(G, rs, root))[1])
     kg.pipeline.unresolved_graph(stream(), root="/inputs")
     assert calls == [1, 2, 3]
+
+
+# --- graph-side: rules on edges, merge records, the type vote --------------------------------
+
+
+def _typed(line, models=(), datasets=()):
+    def ms(xs):
+        return tuple(Mention(n, t, 0, len(t), role=role, source=src) for n, t, src, role in xs)
+
+    return PaperRecord(
+        file="d.txt", line=line, end_line=line, kind="digest", layout="structured", lang="en", arxiv_id=None,
+        title=f"Paper {line}", title_zh=None, category=None, authors=(), authors_truncated=False,
+        institutions=(), models=ms(models), datasets=ms(datasets), urls=(), text="x",
+    )
+
+
+def _pid(G, title):
+    return next(n for n, d in G.nodes(data=True) if d.get("name") == title)
+
+
+def test_edges_carry_the_rule_and_nodes_the_aliases_merged_into_them():
+    from kg.pipeline import records_to_graph
+
+    G = records_to_graph([_typed(1, models=[("T5", "T5-XL", "gazetteer", "used"), ("Zorb", "Zorb", "cue", "proposed")])])
+    assert G.edges[_pid(G, "Paper 1"), "Model:t5", "USES"]["rule"] == "gazetteer"
+    assert G.nodes["Model:t5"]["variants"] == ["T5-XL (size variant → family)"]
+    assert "variants" not in G.nodes["Model:zorb"]  # written as its name: nothing was merged
+
+
+def test_merge_records_add_up_across_builds():
+    from kg.pipeline import records_to_graph
+
+    first = records_to_graph([_typed(1, models=[("T5", "T5-XL", "gazetteer", "used")])])
+    both = records_to_graph([_typed(2, models=[("T5", "T5-small", "gazetteer", "used")])], into=first)
+    assert both.nodes["Model:t5"]["variants"] == ["T5-XL (size variant → family)", "T5-small (size variant → family)"]
+
+
+def test_a_guessed_model_becomes_the_dataset_other_entries_name():
+    from kg.pipeline import records_to_graph
+
+    G = records_to_graph([
+        _typed(1, datasets=[("Zorblax", "Zorblax", "context", "used")]),
+        _typed(2, models=[("Zorblax", "Zorblax", "shape", "proposed"), ("BERT", "BERT", "gazetteer", "used")]),
+        _typed(3, models=[("ZORBLAX", "ZORBLAX", "list", "used")]),
+    ])
+    assert "Model:zorblax" not in G
+    p2, p3 = _pid(G, "Paper 2"), _pid(G, "Paper 3")
+    # A shape guess is not a claim the paper made it: used, not introduced.
+    assert G.has_edge(p2, "Dataset:zorblax", key="EVALUATES_ON") and not G.has_edge(p2, "Dataset:zorblax", key="INTRODUCES")
+    assert G.has_edge(p3, "Dataset:zorblax", key="EVALUATES_ON")
+    notes = G.nodes["Dataset:zorblax"]["variants"]
+    assert any(n.startswith("Zorblax (retyped Model → Dataset: a Dataset in 1 entry") for n in notes)
+    assert G.has_edge(p2, "Model:bert", key="USES")
+
+
+def test_model_evidence_anywhere_keeps_the_model():
+    from kg.pipeline import records_to_graph
+
+    G = records_to_graph([
+        _typed(1, datasets=[("Zorblax", "Zorblax", "context", "used")]),
+        _typed(2, models=[("Zorblax", "Zorblax", "shape", "used")]),
+        _typed(3, models=[("Zorblax", "Zorblax", "context", "used")]),  # "outperforms Zorblax"
+    ])
+    assert "Model:zorblax" in G and "Dataset:zorblax" in G
+
+
+def test_edges_without_a_rule_are_evidence():
+    """Graphs built before edges carried their rule are never retyped."""
+    from kg.graph import new_graph
+    from kg.resolve import vote_types
+
+    G = new_graph()
+    G.add_node("Paper:a", label="Paper", key="a", name="A")
+    G.add_node("Model:zorb", label="Model", key="zorb", name="Zorb")
+    G.add_node("Dataset:zorb", label="Dataset", key="zorb", name="Zorb")
+    G.add_edge("Paper:a", "Model:zorb", key="USES", type="USES", file="d", line=1, evidence="Zorb", sources=["d:1"])
+    assert vote_types(G) == [] and "Model:zorb" in G
+
+
+def test_report_lists_retypes():
+    from kg.resolve import resolution_report
+
+    rows = resolution_report([
+        _typed(1, datasets=[("Zorblax", "Zorblax", "context", "used")]),
+        _typed(2, models=[("Zorblax", "Zorblax", "shape", "used")]),
+    ])
+    assert [(d.kind, d.surface, d.canonical) for d in rows if d.kind == "type"] == [("type", "Zorblax", "Zorblax")]
