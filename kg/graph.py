@@ -43,7 +43,8 @@ from typing import Any
 import networkx as nx
 
 from kg.records import PaperRecord
-from kg.text import normalize, slug
+from kg.normalize import normalize
+from kg.text import slug
 
 __all__ = [
     "NODE_LABELS",

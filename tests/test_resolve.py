@@ -53,7 +53,7 @@ def test_unknown_institution_drops_leading_article():
 
 def test_packaged_table_has_no_alias_collisions():
     from kg.resolve import institutions
-    from kg.text import normalize
+    from kg.normalize import normalize
 
     res = institutions()
     seen = {}
@@ -239,3 +239,59 @@ def test_report_lists_retypes():
         _typed(2, models=[("Zorblax", "Zorblax", "shape", "used")]),
     ])
     assert [(d.kind, d.surface, d.canonical) for d in rows if d.kind == "type"] == [("type", "Zorblax", "Zorblax")]
+
+
+# --- one normalize ---------------------------------------------------------------------------
+
+
+def _old_text_normalize(s: str) -> str:
+    """``kg.text.normalize`` as it was before every caller moved to :mod:`kg.normalize`
+    (kept here only to prove the move changed no key)."""
+    import re
+    import unicodedata
+
+    s = unicodedata.normalize("NFKC", s)
+    s = "".join(c for c in unicodedata.normalize("NFKD", s) if not unicodedata.combining(c))
+    s = s.casefold().replace("&", " and ")
+    s = re.sub(r"[^\w]+", " ", s)
+    return re.sub(r"\s+", " ", s).strip()
+
+
+def _data_names():
+    import json
+    from importlib import resources
+
+    names = set()
+    for fn in ("institutions.jsonl", "models.jsonl", "datasets.jsonl", "catalog_models.jsonl",
+               "catalog_datasets.jsonl", "mt_aliases.jsonl"):
+        path = resources.files("kg") / "data" / fn
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if line.strip() and not line.startswith("#"):
+                row = json.loads(line)
+                for k in ("id", "pattern"):
+                    if isinstance(row.get(k), str):
+                        names.add(row[k])
+                for k in ("aliases", "zh"):
+                    names.update(x for x in row.get(k, ()) if isinstance(x, str))
+    return names
+
+
+def test_the_one_normalize_keeps_every_key_of_the_old_text_normalize():
+    """Node keys (slugs, author keys) and institution aliases did not move: on every name
+    in kg/data and every author of the seeds the two agree."""
+    from kg.normalize import normalize
+    from kg.pipeline import extract_paths
+
+    names = _data_names() | {a.name for r in extract_paths(["seeds/"]) for a in r.authors}
+    assert len(names) > 1000
+    differ = sorted(n for n in names if normalize(n) != _old_text_normalize(n))
+    assert differ == []
+
+
+def test_the_one_normalize_keeps_hangul_composed():
+    """Where the two differ: the old form left Hangul syllables as loose jamo, so a key
+    never equalled the name typed again in NFC; the one normalize recomposes."""
+    from kg.normalize import normalize
+
+    assert normalize("서울대학교") == "서울대학교"
+    assert _old_text_normalize("서울대학교") != "서울대학교"
