@@ -29,8 +29,13 @@ edge carries the paper it was read from (``paper``).
 
 Every edge carries provenance: ``file`` and ``line`` of its first occurrence,
 ``evidence`` (the text it came from), ``span`` (``[start, end)`` of that text in the
-entry starting at ``line``, for edges that come from a mention) and ``sources`` (every
-``file:line`` seen).
+entry starting at ``line``, for edges that come from a mention), ``rule`` (on
+institution, model and dataset edges: the rule or resolver reason of that mention) and
+``sources`` (every ``file:line`` seen).
+
+A node that absorbed other written forms lists them in ``variants``, each as ``"written
+form (reason)"`` (:func:`split_variant`): aliases resolved during extraction, author
+variants, retypes and curation lines (:mod:`kg.resolve`, :mod:`kg.curation`).
 """
 from __future__ import annotations
 
