@@ -50,11 +50,6 @@ FILENAME = "kg.curation.yaml"
 ACTIONS: dict[str, str | None] = {"merge": "into", "split": "surface", "rename": "to", "retype": "to",
                                   "reject": None}
 _RETYPE_LABELS = ("Model", "Dataset")
-#: Edge types of a Model edge on a Dataset, and back.
-_AS_LABEL = {
-    "Dataset": {"USES": "EVALUATES_ON", "PROPOSES": "INTRODUCES"},
-    "Model": {"EVALUATES_ON": "USES", "INTRODUCES": "PROPOSES"},
-}
 
 
 class CurationError(KgError):
@@ -236,7 +231,9 @@ def _has_note(G: nx.MultiDiGraph, n: str, name: str, action: str) -> bool:
 
 
 def _relabel(to_label: str):
-    table = _AS_LABEL.get(to_label, {})
+    from kg.resolve import REL_AS_LABEL
+
+    table = REL_AS_LABEL.get(to_label, {})
     return lambda k, e: table.get(k, k)
 
 

@@ -48,6 +48,7 @@ from typing import Any
 import networkx as nx
 
 from kg.records import PaperRecord
+from kg.resolve import mention_reason
 from kg.normalize import normalize
 from kg.text import slug
 
@@ -310,8 +311,6 @@ def split_variant(note: str) -> tuple[str, str]:
 def _note_alias(G: nx.MultiDiGraph, nid: str, m, kind: str) -> None:
     """A mention written otherwise than its node's name was merged into it by
     resolution during extraction (alias, size variant, translation, typo): say so."""
-    from kg.resolve import mention_reason
-
     why = mention_reason(m, kind)
     if why:
         add_variant(G, nid, f"{m.text.strip()} ({why})")

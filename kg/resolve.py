@@ -297,8 +297,12 @@ def mention_reason(m: Mention, kind: str) -> str | None:
 
 # --- types across entries -----------------------------------------------------------------
 
-#: A Model edge's type once its node is a Dataset.
-_REL_AS_DATASET = {"USES": "EVALUATES_ON", "PROPOSES": "INTRODUCES"}
+#: The type an edge takes when its Model node becomes a Dataset, and back (the vote and
+#: curation's retype and merge).
+REL_AS_LABEL = {
+    "Dataset": {"USES": "EVALUATES_ON", "PROPOSES": "INTRODUCES"},
+    "Model": {"EVALUATES_ON": "USES", "INTRODUCES": "PROPOSES"},
+}
 
 
 def _rules(e: dict) -> set[str]:
@@ -340,7 +344,7 @@ def vote_types(G) -> list[Merge]:
         def relabel(k: str, e: dict) -> str:
             if k == "PROPOSES" and not _rules(e) & OWN_SOURCES:
                 return "EVALUATES_ON"
-            return _REL_AS_DATASET.get(k, k)
+            return REL_AS_LABEL["Dataset"].get(k, k)
 
         for m in sorted(models):
             name = G.nodes[m]["name"]

@@ -179,3 +179,18 @@ def test_resolve_report_lists_each_curation_line(tmp_path):
     rows = [x for x in json.loads(r.stdout) if x["kind"] == "curation"]
     assert [(x["where"], x["reason"].split(":")[0]) for x in rows] == [("c.yaml:1", "applied"),
                                                                        ("c.yaml:2", "not applied")]
+
+
+def test_load_applies_curation_to_graph_files_and_digests(tmp_path):
+    """What `kg load` hands the Neo4j writer (no server needed to check it)."""
+    from kg.cli_neo4j import _input_graphs
+
+    out = tmp_path / "g.kg.json"
+    assert CliRunner().invoke(cli, ["build", SEED, "-o", str(out), "-q"]).exit_code == 0
+    (tmp_path / "kg.curation.yaml").write_text("- reject: Model:MO2\n")  # written after the build
+    [(_, G)] = list(_input_graphs((str(out),), None, True))
+    assert "Model:mo2" not in G and G.graph["curation"][0]["status"] == "applied"
+    cur = tmp_path / "other.yaml"
+    cur.write_text("- retype: Model:MO2\n  to: Dataset\n")
+    [(_, G)] = list(_input_graphs((SEED,), None, True, str(cur)))
+    assert "Dataset:mo2" in G and "Model:mo2" not in G
