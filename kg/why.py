@@ -41,9 +41,31 @@ def _is_mention(G: nx.MultiDiGraph, n: str, u: str, v: str, rel: str) -> bool:
     return v == n and G.nodes[u].get("label") == "Paper"
 
 
+def _find(G: nx.MultiDiGraph, ref: str) -> str:
+    """:func:`kg.analytics.find_node`, and else the one node that absorbed a written form
+    ``ref`` (``kg why CMU`` answers with Carnegie Mellon University, which says why)."""
+    from kg.analytics import UnknownNodeError, find_node
+    from kg.graph import NODE_LABELS, split_variant
+    from kg.normalize import normalize
+
+    try:
+        return find_node(G, ref)
+    except UnknownNodeError:
+        prefix, sep, rest = ref.partition(":")
+        label, text = (prefix, rest.strip()) if sep and prefix in NODE_LABELS else (None, ref)
+        want = normalize(text)
+        hits = sorted(n for n, d in G.nodes(data=True)
+                      if (label is None or d.get("label") == label)
+                      and any(normalize(split_variant(v)[0]) == want for v in d.get("variants", ())))
+        if len(hits) == 1:
+            return hits[0]
+        raise
+
+
 def explain(G: nx.MultiDiGraph, ref: str) -> Explanation:
     """Everything the graph knows about where node ``ref`` (an id, ``Label:name`` or a
-    name, as :func:`kg.analytics.find_node` reads it) came from.
+    name, as :func:`kg.analytics.find_node` reads it, or a written form merged into one
+    node) came from.
 
     Mentions and edges are sorted by file, line and relationship type, so the answer is
     the same on every run. Raises :class:`kg.analytics.UnknownNodeError` or
@@ -57,10 +79,9 @@ def explain(G: nx.MultiDiGraph, ref: str) -> Explanation:
     >>> e.merges[0]["surface"], e.merges[0]["reason"]
     ('T5-small', 'size variant → family')
     """
-    from kg.analytics import find_node
     from kg.graph import split_variant
 
-    n = find_node(G, ref)
+    n = _find(G, ref)
     d = G.nodes[n]
     node = {"id": n, **{k: v for k, v in sorted(d.items()) if k != "variants"}}
     merges = []

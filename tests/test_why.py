@@ -73,3 +73,10 @@ def test_unknown_and_ambiguous_names_are_one_line_errors(tmp_path):
     assert r.exit_code == 1 and "give the node id or Label:name" in r.stderr
     r = CliRunner().invoke(cli, ["why", "T5", "-g", str(tmp_path / "missing.json")])
     assert r.exit_code != 0 and "Traceback" not in r.output
+
+
+def test_a_written_form_merged_away_finds_the_node_that_absorbed_it(tmp_path):
+    out = _build(tmp_path)
+    r = CliRunner().invoke(cli, ["why", "Model:Transformers", "-g", str(out), "--format", "json"])
+    assert r.exit_code == 0, r.output
+    assert json.loads(r.stdout)["node"]["id"] == "Model:transformer"
