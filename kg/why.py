@@ -44,16 +44,20 @@ def _is_mention(G: nx.MultiDiGraph, n: str, u: str, v: str, rel: str) -> bool:
 def _find(G: nx.MultiDiGraph, ref: str) -> str:
     """:func:`kg.analytics.find_node`, and else the one node that absorbed a written form
     ``ref`` (``kg why CMU`` answers with Carnegie Mellon University, which says why)."""
-    from kg.analytics import UnknownNodeError, find_node
+    from kg.analytics import AmbiguousNodeError, UnknownNodeError, find_node
     from kg.graph import NODE_LABELS, split_variant
     from kg.normalize import normalize
 
     try:
         return find_node(G, ref)
-    except UnknownNodeError:
+    except (UnknownNodeError, AmbiguousNodeError) as e:
         prefix, sep, rest = ref.partition(":")
         label, text = (prefix, rest.strip()) if sep and prefix in NODE_LABELS else (None, ref)
         want = normalize(text)
+        # A written form is an exact match, stronger than names that only contain it
+        # (``CMU`` in ``CMU-MOSI``), weaker than a node of that very name.
+        if isinstance(e, AmbiguousNodeError) and any(normalize(G.nodes[c]["name"]) == want for c in e.candidates):
+            raise
         hits = sorted(n for n, d in G.nodes(data=True)
                       if (label is None or d.get("label") == label)
                       and any(normalize(split_variant(v)[0]) == want for v in d.get("variants", ())))

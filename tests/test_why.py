@@ -12,11 +12,11 @@ from kg.why import explain
 SEEDS = ["seeds/002_bfb65bf37921ed7f.txt", "seeds/003_304ae837892ed2f2.txt"]
 
 
-def _build(tmp_path, curation=None):
+def _build(tmp_path, curation=None, seeds=SEEDS):
     out = tmp_path / "g.kg.json"
     if curation:
         (tmp_path / "kg.curation.yaml").write_text(curation)
-    r = CliRunner().invoke(cli, ["build", *SEEDS, "-o", str(out), "-q"])
+    r = CliRunner().invoke(cli, ["build", *seeds, "-o", str(out), "-q"])
     assert r.exit_code == 0, r.output
     return out
 
@@ -80,3 +80,12 @@ def test_a_written_form_merged_away_finds_the_node_that_absorbed_it(tmp_path):
     r = CliRunner().invoke(cli, ["why", "Model:Transformers", "-g", str(out), "--format", "json"])
     assert r.exit_code == 0, r.output
     assert json.loads(r.stdout)["node"]["id"] == "Model:transformer"
+
+
+def test_a_written_form_beats_names_that_only_contain_it(tmp_path):
+    # CMU is an alias of an institution (in 002) and part of CMU-MOSI and CMU-MOSEI (in 001).
+    out = _build(tmp_path, seeds=[*SEEDS, "seeds/001_534fdd139920522d.txt"])
+    assert CliRunner().invoke(cli, ["why", "CMU", "-g", str(out)]).exit_code == 0
+    r = CliRunner().invoke(cli, ["why", "CMU", "-g", str(out), "--format", "json"])
+    assert r.exit_code == 0, r.output
+    assert json.loads(r.stdout)["node"]["id"] == "Institution:carnegie-mellon-university"
