@@ -42,7 +42,7 @@ import networkx as nx
 
 from kg.errors import KgError
 from kg.graph import NODE_LABELS
-from kg.text import normalize
+from kg.normalize import normalize
 
 log = logging.getLogger(__name__)
 

@@ -17,6 +17,7 @@ import kg
 
 
 from kg.cli_common import handle_errors as _handle_errors  # noqa: E402  (shared by every command module)
+from kg.cli_common import curation_option as _curation_option, echo_curation as _echo_curation  # noqa: E402
 
 
 def _encoding_option(f):
@@ -187,10 +188,11 @@ def extract(paths, fmt, output, no_evidence, rejects, jobs, engine, scheduler, e
 @_jobs_option
 @_engine_options
 @_encoding_option
+@_curation_option
 @_quiet_option
 @_interruptible("the graph file was not changed")
 @_handle_errors
-def build(paths, graph_path, rejects, jobs, engine, scheduler, encoding, quiet):
+def build(paths, graph_path, rejects, jobs, engine, scheduler, encoding, curation_file, quiet):
     """Extract PATHS and write (or merge into) a graph file.
 
     Building the same input twice changes nothing; a new digest adds only what is new.
@@ -200,12 +202,15 @@ def build(paths, graph_path, rejects, jobs, engine, scheduler, encoding, quiet):
       kg build seeds/ -o out/seeds.kg.json
       kg build digests/ -o out/all.kg.json --jobs 4 --rejects out/rejects.jsonl
       kg build arxiv/ -o out/arxiv.kg.json --engine dask --scheduler tcp://dask-scheduler:8786
+      kg build seeds/ -o out/seeds.kg.json --curation my.curation.yaml
     """
+    from kg.curation import find_curation
     from kg.parallel import iter_records
     from kg.graph import input_root
     from kg.pipeline import Report, merge_into, unresolved_graph
     from kg.stores import networkx_store
 
+    curation = find_curation(curation_file, graph_path)  # a bad file fails before the slow part
     report = Report()
     # Records stream into a graph of this input (none is kept); extraction, the slow
     # part, runs unlocked and only load-merge-save holds the graph file's lock.
@@ -217,12 +222,13 @@ def build(paths, graph_path, rejects, jobs, engine, scheduler, encoding, quiet):
         _report_summary(report, quiet)
         raise click.ClickException("no paper entries found in the input; graph not written")
     if graph_path == "-":
-        G, before = merge_into(None, new), (0, 0)
+        G, before = merge_into(None, new, curation), (0, 0)
         sys.stdout.buffer.write(networkx_store.dumps(G))
         sys.stdout.buffer.flush()
     else:
-        G, before = networkx_store.update(graph_path, lambda old: merge_into(old, new))
+        G, before = networkx_store.update(graph_path, lambda old: merge_into(old, new, curation))
     _report_summary(report, quiet)
+    _echo_curation(G.graph.get("curation") if curation else None, quiet)
     if not quiet:
         click.echo(f"graph {graph_path}: {G.number_of_nodes()} nodes (+{G.number_of_nodes() - before[0]}), "
                    f"{G.number_of_edges()} edges (+{G.number_of_edges() - before[1]})", err=True)
@@ -314,9 +320,10 @@ def stats(graph, k, fmt, from_neo4j, uri, user, password, database):
 @click.option("--color-by", type=click.Choice(["cluster", "type", "time"]), default=None,
               help="html/png: colour nodes by cluster, type, or the mean date of their papers when the page "
                    "opens (default: cluster, or type in a small full view).")
+@_curation_option
 @_handle_errors
 def export(graph, fmt, output, view, weights, min_papers, min_weight, min_degree, resolution, focus, depth, since,
-           until, title, color_by):
+           until, title, color_by, curation_file):
     """Export a graph file as an interactive map (HTML), a picture of it (PNG), VOSviewer
     JSON, GraphML, GEXF, node-link JSON or CSV.
 
@@ -349,7 +356,12 @@ def export(graph, fmt, output, view, weights, min_papers, min_weight, min_degree
         used = [k for k, v in map_only.items() if v]
         raise click.UsageError(f"{', '.join(used)} {'applies' if len(used) == 1 else 'apply'} only to "
                                "--format html, png and vosviewer")
+    from kg.curation import apply_curation, find_curation
+
+    curation = find_curation(curation_file, graph)
     G = networkx_store.load(graph)
+    if curation is not None:  # idempotent: lines the build applied are "in effect"
+        G.graph["curation"] = [o.to_dict() for o in apply_curation(G, curation)]
     opts = {}
     if fmt in PAGE_FORMATS:
         opts = {"view": view, "focus": focus, "depth": depth, "min_degree": min_degree, "title": title,
@@ -378,22 +390,30 @@ def export(graph, fmt, output, view, weights, min_papers, min_weight, min_degree
 @click.option("--report", "show", is_flag=True, default=True, help="List every merge made and why (the default).")
 @click.option("--all", "include_identity", is_flag=True, help="Also list names kept exactly as written.")
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
+@click.option("--curation", "curation_file", type=click.Path(dir_okay=False), default=None, metavar="FILE",
+              help="Also build the graph of PATHS and show what each line of this curation file did "
+                   "(applied, in effect, or not applied and why).")
 @_encoding_option
 @_handle_errors
-def resolve(paths, show, include_identity, fmt, encoding):
-    """Show how names were resolved: institution aliases, fuzzy fixes, author variants.
+def resolve(paths, show, include_identity, fmt, curation_file, encoding):
+    """Show how names were resolved: institution aliases, fuzzy fixes, author variants,
+    retyped names, and the lines of a curation file.
 
     \b
     Example:
       kg resolve seeds/ --report
       kg resolve seeds/ --all --format json
+      kg resolve seeds/ --curation out/kg.curation.yaml
     """
     from dataclasses import asdict
 
+    from kg.curation import load_curation
     from kg.pipeline import extract_paths
     from kg.resolve import resolution_report
 
-    rows = resolution_report(extract_paths(paths, encoding=encoding), include_identity=include_identity)
+    curation = load_curation(curation_file) if curation_file else None
+    rows = resolution_report(extract_paths(paths, encoding=encoding), include_identity=include_identity,
+                             curation=curation)
     if fmt == "json":
         click.echo(orjson.dumps([asdict(r) for r in rows], option=orjson.OPT_INDENT_2).decode())
         return
@@ -437,6 +457,34 @@ cli.add_command(analyze)
 
 from kg.cli_neo4j import load, neo4j, cypher, query
 cli.add_command(load); cli.add_command(neo4j); cli.add_command(cypher); cli.add_command(query)
+
+
+# --- why --------------------------------------------------------------------------------
+
+
+@cli.command()
+@click.argument("ref", metavar="NAME|NODE-ID")
+@click.option("-g", "--graph", required=True, envvar="KG_GRAPH", type=click.Path(dir_okay=False),
+              help="Graph file (default: $KG_GRAPH).")
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
+@_handle_errors
+def why(ref, graph, fmt):
+    """Show how a node came to be: its mentions (file:line, evidence, rule), the merges
+    into it and why, its edges' sources, and the curation lines that touched it.
+
+    \b
+    Example:
+      kg why T5 -g out/seeds.kg.json
+      kg why "Institution:CMU" -g out/seeds.kg.json --format json
+    """
+    from kg.stores import networkx_store
+    from kg.why import explain, explanation_text
+
+    e = explain(networkx_store.load(graph), ref)
+    if fmt == "json":
+        click.echo(orjson.dumps(e.to_dict(), option=orjson.OPT_INDENT_2).decode())
+        return
+    click.echo(explanation_text(e), nl=False)
 
 
 def main() -> None:

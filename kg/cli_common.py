@@ -8,7 +8,28 @@ import click
 
 from kg.errors import KgError
 
-__all__ = ["handle_errors"]
+__all__ = ["handle_errors", "curation_option", "echo_curation"]
+
+
+def curation_option(f):
+    """``--curation FILE``: the user's decisions (see :mod:`kg.curation`)."""
+    return click.option("--curation", "curation_file", type=click.Path(dir_okay=False), default=None,
+                        metavar="FILE",
+                        help="Apply the decisions in this curation file (default: kg.curation.yaml beside "
+                             "the graph file, if there is one).")(f)
+
+
+def echo_curation(outcomes, quiet: bool = False) -> None:
+    """One stderr line per curation line that did not apply, then a count."""
+    if quiet or not outcomes:
+        return
+    for o in outcomes:
+        if o["status"] == "not applied":
+            click.echo(f"curation {o['file']}:{o['line']}: {o['action']} {o['node']}: not applied: {o['detail']}",
+                       err=True)
+    n = {s: sum(o["status"] == s for o in outcomes) for s in ("applied", "in effect", "not applied")}
+    click.echo(f"curation: {n['applied']} applied, {n['in effect']} in effect, {n['not applied']} not applied",
+               err=True)
 
 
 def handle_errors(f):

@@ -21,6 +21,7 @@ __all__ = ["load", "neo4j", "cypher", "query", "neo4j_options"]
 
 
 from kg.cli_common import handle_errors as _handle_errors  # noqa: E402
+from kg.cli_common import curation_option, echo_curation  # noqa: E402
 
 
 def neo4j_options(f):
@@ -86,21 +87,32 @@ def _stdin_graph_or_digest(encoding: str | None, quiet: bool):
     return "<stdin>", records_to_graph(records)
 
 
-def _input_graphs(inputs: tuple[str, ...], encoding: str | None, quiet: bool):
-    """(name, graph) for ``-`` (by content), each graph file given, then one graph built
-    from all digest paths."""
+def _input_graphs(inputs: tuple[str, ...], encoding: str | None, quiet: bool, curation_file: str | None = None):
+    """(name, graph) for each graph file given, then one graph built from all digest
+    paths; each with its curation applied (``--curation``, else the file beside a graph)."""
+    from kg.curation import apply_curation, find_curation
     from kg.pipeline import Report, extract_paths, records_to_graph
     from kg.stores import networkx_store
 
     if inputs.count("-") > 1:
         raise click.UsageError("standard input (-) can be read only once")
     if "-" in inputs:
-        yield _stdin_graph_or_digest(encoding, quiet)
+        name, G = _stdin_graph_or_digest(encoding, quiet)
+        curation = find_curation(curation_file)
+        if curation is not None:
+            G.graph["curation"] = [o.to_dict() for o in apply_curation(G, curation)]
+            echo_curation(G.graph["curation"], quiet)
+        yield name, G
     inputs = tuple(p for p in inputs if p != "-")
     graph_files = [p for p in inputs if p.endswith(".json") and not os.path.isdir(p)]
     digests = [p for p in inputs if p not in graph_files]
     for path in graph_files:
-        yield path, networkx_store.load(path)
+        G = networkx_store.load(path)
+        curation = find_curation(curation_file, path)
+        if curation is not None:  # idempotent: what the build applied is "in effect"
+            G.graph["curation"] = [o.to_dict() for o in apply_curation(G, curation)]
+            echo_curation(G.graph["curation"], quiet)
+        yield path, G
     if digests:
         report = Report()
         records = extract_paths(digests, report, encoding)
@@ -110,7 +122,10 @@ def _input_graphs(inputs: tuple[str, ...], encoding: str | None, quiet: bool):
             click.echo(report.summary(), err=True)
         if not records:
             raise click.ClickException("no paper entries found in " + ", ".join(digests) + "; nothing loaded")
-        yield ", ".join(digests), records_to_graph(records)
+        curation = find_curation(curation_file)
+        G = records_to_graph(records, curation=curation)
+        echo_curation(G.graph.get("curation") if curation else None, quiet)
+        yield ", ".join(digests), G
 
 
 @click.command()
@@ -125,8 +140,9 @@ def _input_graphs(inputs: tuple[str, ...], encoding: str | None, quiet: bool):
 @click.option("--retry", default=30.0, show_default=True, type=click.FloatRange(min=0), metavar="SECONDS",
               help="How long to retry a batch while Neo4j is unreachable or busy (each retry is reported).")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar or summary on stderr.")
+@curation_option
 @_handle_errors
-def load(inputs, uri, user, password, database, batch_size, wipe, yes, encoding, retry, quiet):
+def load(inputs, uri, user, password, database, batch_size, wipe, yes, encoding, retry, quiet, curation_file):
     """Load graph files or digests into Neo4j, merging into what is there.
 
     GRAPH is a graph file from `kg build` (*.json); PATH is a digest file or folder,
@@ -143,10 +159,11 @@ def load(inputs, uri, user, password, database, batch_size, wipe, yes, encoding,
       kg load seeds/ --uri bolt://127.0.0.1:7687 --batch-size 5000
       kg build seeds/ -o - | kg load -
       kg load out/seeds.kg.json --wipe --yes
+      kg load seeds/ --curation out/kg.curation.yaml
     """
     from kg.neo4j import store as neo4j_store
 
-    graphs = list(_input_graphs(inputs, encoding, quiet))  # fail on bad input before connecting
+    graphs = list(_input_graphs(inputs, encoding, quiet, curation_file))  # fail on bad input before connecting
     driver, uri, database = _connect(uri, user, password, database)
     try:
         if wipe:

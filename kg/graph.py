@@ -29,21 +29,28 @@ edge carries the paper it was read from (``paper``).
 
 Every edge carries provenance: ``file`` and ``line`` of its first occurrence,
 ``evidence`` (the text it came from), ``span`` (``[start, end)`` of that text in the
-entry starting at ``line``, for edges that come from a mention) and ``sources`` (every
-``file:line`` seen).
+entry starting at ``line``, for edges that come from a mention), ``rule`` (on
+institution, model and dataset edges: the rule or resolver reason of that mention) and
+``sources`` (every ``file:line`` seen).
+
+A node that absorbed other written forms lists them in ``variants``, each as ``"written
+form (reason)"`` (:func:`split_variant`): aliases resolved during extraction, author
+variants, retypes and curation lines (:mod:`kg.resolve`, :mod:`kg.curation`).
 """
 from __future__ import annotations
 
 import hashlib
 import os
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 import networkx as nx
 
 from kg.records import PaperRecord
-from kg.text import normalize, slug
+from kg.resolve import mention_reason
+from kg.normalize import normalize
+from kg.text import slug
 
 __all__ = [
     "NODE_LABELS",
@@ -58,6 +65,8 @@ __all__ = [
     "build_graph",
     "merge_graph",
     "merge_nodes",
+    "add_variant",
+    "split_variant",
     "counts",
     "nodes_of",
 ]
@@ -242,8 +251,9 @@ def add_records(G: nx.MultiDiGraph, records: Iterable[PaperRecord], root: str | 
         inst_ids = []
         for m in rec.institutions:
             i = _add_node(G, "Institution", slug(m.name), m.name)
+            _note_alias(G, i, m, "institution")
             inst_ids.append((i, m))
-            _add_edge(G, p, i, "AFFILIATED_WITH", file, line, m.text, span=[m.start, m.end])
+            _add_edge(G, p, i, "AFFILIATED_WITH", file, line, m.text, span=[m.start, m.end], rule=m.source)
         by_name = {m.name: (i, m) for i, m in inst_ids}
         marked: dict[int, list[str]] = {}
         for pos, name in rec.author_institutions:
@@ -263,11 +273,47 @@ def add_records(G: nx.MultiDiGraph, records: Iterable[PaperRecord], root: str | 
                 _add_edge(G, aid, inst_ids[0][0], "AFFILIATED_WITH", file, line, im.text, span=[im.start, im.end], paper=p)
         for m in rec.models:
             mid = _add_node(G, "Model", slug(m.name), m.name)
-            _add_edge(G, p, mid, "PROPOSES" if m.role == "proposed" else "USES", file, line, m.text, span=[m.start, m.end])
+            _note_alias(G, mid, m, "model")
+            _add_edge(G, p, mid, "PROPOSES" if m.role == "proposed" else "USES", file, line, m.text,
+                      span=[m.start, m.end], rule=m.source)
         for m in rec.datasets:
             did = _add_node(G, "Dataset", slug(m.name), m.name)
-            _add_edge(G, p, did, "INTRODUCES" if m.role == "proposed" else "EVALUATES_ON", file, line, m.text, span=[m.start, m.end])
+            _note_alias(G, did, m, "dataset")
+            _add_edge(G, p, did, "INTRODUCES" if m.role == "proposed" else "EVALUATES_ON", file, line, m.text,
+                      span=[m.start, m.end], rule=m.source)
     return G
+
+
+def add_variant(G: nx.MultiDiGraph, nid: str, note: str) -> None:
+    """Add ``note`` (``"written form (why it was merged)"``) to node ``nid``'s sorted
+    ``variants``: the record of every merge into a node, which ``kg why`` prints."""
+    have = G.nodes[nid].get("variants", ())
+    if note not in have:
+        G.nodes[nid]["variants"] = sorted({*have, note})
+
+
+def split_variant(note: str) -> tuple[str, str]:
+    """``("OPT (175B)", "size variant → family")`` from ``"OPT (175B) (size variant →
+    family)"``: the reason is the last balanced parenthesised group.
+
+    >>> split_variant("S. Salter (shared co-author m wulfmeier)")
+    ('S. Salter', 'shared co-author m wulfmeier')
+    """
+    if note.endswith(")"):
+        depth = 0
+        for i in range(len(note) - 1, -1, -1):
+            depth += {")": 1, "(": -1}.get(note[i], 0)
+            if depth == 0:
+                return note[:i].rstrip(), note[i + 1:-1]
+    return note, ""
+
+
+def _note_alias(G: nx.MultiDiGraph, nid: str, m, kind: str) -> None:
+    """A mention written otherwise than its node's name was merged into it by
+    resolution during extraction (alias, size variant, translation, typo): say so."""
+    why = mention_reason(m, kind)
+    if why:
+        add_variant(G, nid, f"{m.text.strip()} ({why})")
 
 
 def build_graph(records: Iterable[PaperRecord], into: nx.MultiDiGraph | None = None) -> nx.MultiDiGraph:
@@ -281,8 +327,10 @@ def merge_graph(into: nx.MultiDiGraph, other: nx.MultiDiGraph) -> nx.MultiDiGrap
     keep the earliest provenance. Merging a graph built from records equals adding the
     records themselves."""
     for n, d in other.nodes(data=True):
-        props = {k: v for k, v in d.items() if k not in ("label", "key", "name")}
-        _add_node(into, d["label"], d["key"], d["name"], **props)
+        props = {k: v for k, v in d.items() if k not in ("label", "key", "name", "variants")}
+        nid = _add_node(into, d["label"], d["key"], d["name"], **props)
+        for note in d.get("variants", ()):  # merge records add up, they do not fill gaps
+            add_variant(into, nid, note)
     for u, v, k, d in other.edges(keys=True, data=True):
         _merge_edge(into, u, v, k, d)
     return into
@@ -296,19 +344,24 @@ def _merge_edge(G: nx.MultiDiGraph, u: str, v: str, rel: str, d: dict[str, Any])
         data["sources"] = sorted({*data["sources"], *d["sources"]})
 
 
-def merge_nodes(G: nx.MultiDiGraph, source: str, target: str, note: str | None = None) -> None:
+def merge_nodes(G: nx.MultiDiGraph, source: str, target: str, note: str | None = None,
+                relabel: Callable[[str, dict[str, Any]], str] | None = None) -> None:
     """Fold node ``source`` into ``target``: its edges move over (joined with the
     target's own where both have one), its properties fill the target's gaps, and
-    ``note`` (why) is added to the target's ``variants`` list. ``source`` is removed."""
+    ``note`` (why) is added to the target's ``variants`` list. ``source`` is removed.
+
+    ``relabel(type, edge data)`` gives the type a moved edge takes when the two nodes
+    have different labels (a Model retyped as a Dataset: ``USES`` → ``EVALUATES_ON``)."""
+    rel = relabel or (lambda k, e: k)
     d = G.nodes[source]
     props = {k: v for k, v in d.items() if k not in ("label", "key", "name", "variants")}
     t = G.nodes[target]
     _add_node(G, t["label"], t["key"], t["name"], **props)
     t["variants"] = sorted({*t.get("variants", ()), *d.get("variants", ()), *([note] if note else [])})
     for _, v, k, e in list(G.out_edges(source, keys=True, data=True)):
-        _merge_edge(G, target, v, k, e)
+        _merge_edge(G, target, v, rel(k, e), e)
     for u, _, k, e in list(G.in_edges(source, keys=True, data=True)):
-        _merge_edge(G, u, target, k, e)
+        _merge_edge(G, u, target, rel(k, e), e)
     G.remove_node(source)
 
 

@@ -12,8 +12,9 @@ accents stripped (``Pérez`` is ``Perez``), case folded — and then:
   (``Llama 2`` = ``LLaMA-2``) — and keeps other punctuation, so ``DINO++`` and ``DINO``
   stay different names.
 
-Older helpers that do part of this (``kg.text.normalize``, ``kg.text.squash``,
-``kg.export.html._norm``) belong to other stages; they can move here one by one.
+It is the only one: node keys (:func:`kg.text.slug`, author keys), institution
+aliases, gazetteer keys, node lookups and the resolver all call it. (``kg.evaluate``
+keeps its own key on purpose: it must agree with the reference scorer, not with kg.)
 
 >>> normalize("Université  Paris-Saclay & CNRS")
 'universite paris saclay and cnrs'

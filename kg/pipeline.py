@@ -17,7 +17,7 @@ from kg.graph import add_records, input_root, merge_graph, new_graph
 from kg.parse import parse
 from kg.read import Skipped, read_paths
 from kg.records import Document, Entry, PaperRecord, Unassigned
-from kg.resolve import resolve_author_nodes
+from kg.resolve import resolve_graph
 
 log = logging.getLogger(__name__)
 
@@ -94,10 +94,10 @@ def extract_paths(paths: Iterable[str | os.PathLike[str]], report: Report | None
 
 
 def records_to_graph(records: Iterable[PaperRecord], into: nx.MultiDiGraph | None = None,
-                     root: str | None = None) -> nx.MultiDiGraph:
-    """Merge ``records`` into a graph (``into``, or a new one), then resolve author
-    variants on the graph. See :func:`unresolved_graph` for ``root`` and streaming."""
-    return merge_into(into, unresolved_graph(records, root))
+                     root: str | None = None, curation=None) -> nx.MultiDiGraph:
+    """Merge ``records`` into a graph (``into``, or a new one), then resolve it (see
+    :func:`merge_into`). See :func:`unresolved_graph` for ``root`` and streaming."""
+    return merge_into(into, unresolved_graph(records, root), curation)
 
 
 def unresolved_graph(records: Iterable[PaperRecord], root: str | None = None) -> nx.MultiDiGraph:
@@ -117,14 +117,16 @@ def unresolved_graph(records: Iterable[PaperRecord], root: str | None = None) ->
     return G
 
 
-def merge_into(into: nx.MultiDiGraph | None, G: nx.MultiDiGraph) -> nx.MultiDiGraph:
-    """``G`` merged into ``into`` (existing values stay), with author variants resolved
-    over the union. ``kg build`` extracts into ``G`` first and holds the graph file's
-    lock only for this step."""
+def merge_into(into: nx.MultiDiGraph | None, G: nx.MultiDiGraph, curation=None) -> nx.MultiDiGraph:
+    """``G`` merged into ``into`` (existing values stay), resolved over the union (author
+    variants, the type vote: :func:`kg.resolve.resolve_graph`), then the user's
+    ``curation`` (a :class:`kg.curation.Curation`) applied, with its outcome per line in
+    ``G.graph["curation"]``. ``kg build`` extracts into ``G`` first and holds the graph
+    file's lock only for this step."""
     if into is not None:
         G = merge_graph(into, G)
-    for m in resolve_author_nodes(G):
-        log.info("author %r merged into %r (%s)", m.surface, m.canonical, m.reason)
+    for kind, m in resolve_graph(G, curation):
+        log.info("%s %r merged into %r (%s)", kind, m.surface, m.canonical, m.reason)
     return G
 
 

@@ -1,10 +1,15 @@
-"""Stage 4 — resolve: canonical institutions, model families and author variants.
+"""Stage 4 — resolve: canonical institutions, model families, author variants, types.
 
 Institutions resolve through a curated alias table (``kg/data/institutions.jsonl``) and,
 for names the table lacks, a deliberately conservative fuzzy match that only fixes
 typos: two different universities of one city differ in a word, and a word-level
 difference is never merged. Every merge is recorded so ``kg resolve --report`` can show
-what was merged and why.
+what was merged and why, and on the graph each merged node lists what it absorbed and why
+in ``variants`` (``"written form (reason)"``), which ``kg why`` prints.
+
+On the graph, after every build (:func:`resolve_graph`): author variants
+(:func:`resolve_author_nodes`), then the type vote (:func:`vote_types`), then the user's
+curation file (:mod:`kg.curation`), so a user decision always has the last word.
 """
 from __future__ import annotations
 
@@ -18,8 +23,8 @@ from importlib import resources
 
 from rapidfuzz import fuzz, process
 
-from kg.records import PaperRecord
-from kg.text import normalize
+from kg.normalize import normalize
+from kg.records import Mention, PaperRecord
 
 __all__ = [
     "Institutions",
@@ -28,6 +33,9 @@ __all__ = [
     "model_family",
     "resolve_authors",
     "resolve_author_nodes",
+    "mention_reason",
+    "vote_types",
+    "resolve_graph",
     "FUZZY_MIN_SCORE",
 ]
 
@@ -80,7 +88,7 @@ class Institutions:
         self._cache: dict[str, Merge | None] = {}
 
     def lookup(self, surface: str) -> Merge | None:
-        """Exact alias (after :func:`kg.text.normalize`), then typo-level fuzzy.
+        """Exact alias (after :func:`kg.normalize.normalize`), then typo-level fuzzy.
 
         Answers are cached: digests repeat the same affiliations, and the fuzzy pass
         scans the whole table."""
@@ -255,6 +263,110 @@ def resolve_author_nodes(G) -> list[Merge]:
     return merges
 
 
+# --- mentions: why a written form became its name ----------------------------------------
+
+
+def mention_reason(m: Mention, kind: str) -> str | None:
+    """Why mention ``m`` (of ``kind``: institution, model, dataset) carries a name other
+    than what the entry wrote, or ``None`` when the two are the same name. The words avoid
+    parentheses: a node's ``variants`` read ``"written form (reason)"``.
+
+    >>> mention_reason(Mention("T5", "T5-XL", 0, 5, source="gazetteer"), "model")
+    'size variant → family'
+    >>> mention_reason(Mention("CMU", "CMU", 0, 3, source="alias"), "institution") is None
+    True
+    """
+    text = m.text.strip()
+    # The same name by each kind's rule: word by word for institutions, squashed for
+    # models and datasets (the guidelines: ``ERNIE-M`` is ``ErnieM``).
+    if normalize(text, squash=kind != "institution") == normalize(m.name, squash=kind != "institution"):
+        return None
+    if kind == "institution":
+        # The resolver's own reason (alias, chinese-name, fuzzy 96.0); "as-written" with
+        # a different text means only a leading article or stray punctuation went.
+        return "written form trimmed" if m.source == "as-written" else m.source
+    rules = m.source.split("+")
+    if model_family(text) == m.name:
+        return "size variant → family"
+    if "mt" in rules:
+        return "machine-translation alias"
+    if "acronym" in rules:
+        return "long form → acronym"
+    return f"alias: {m.source}"
+
+
+# --- types across entries -----------------------------------------------------------------
+
+#: The type an edge takes when its Model node becomes a Dataset, and back (the vote and
+#: curation's retype and merge).
+REL_AS_LABEL = {
+    "Dataset": {"USES": "EVALUATES_ON", "PROPOSES": "INTRODUCES"},
+    "Model": {"EVALUATES_ON": "USES", "INTRODUCES": "PROPOSES"},
+}
+
+
+def _rules(e: dict) -> set[str]:
+    return set(str(e.get("rule") or "").split("+")) - {""}
+
+
+def vote_types(G) -> list[Merge]:
+    """The type vote on a graph, in place: a name that is a Model only where a rule
+    guessed it (a name shape or a list: Model is the default type of a new name) and a
+    Dataset where the text says so elsewhere becomes that Dataset; its edges follow
+    (``USES`` → ``EVALUATES_ON``; ``PROPOSES`` → ``INTRODUCES`` only where a cue or the
+    title made it the paper's own, as :func:`kg.extract.votes.vote_kinds` does).
+
+    One Model edge with evidence (a gazetteer, a context or a cue; or no recorded rule,
+    as in graphs built before edges carried one) keeps the name a Model everywhere: a
+    wrong retype is worse than a missed one. Names are compared squashed (``Llama 2`` =
+    ``LLaMA-2``). Each retype is a merge recorded on the Dataset node.
+    """
+    from kg.extract.votes import GUESS_SOURCES, OWN_SOURCES
+    from kg.graph import merge_nodes
+
+    groups: dict[str, tuple[list[str], list[str]]] = defaultdict(lambda: ([], []))
+    for n, d in G.nodes(data=True):
+        if d.get("label") in ("Model", "Dataset"):
+            groups[normalize(d["name"], squash=True)][d["label"] == "Dataset"].append(n)
+    merges: list[Merge] = []
+    for _, (models, datasets) in sorted(groups.items()):
+        if not models or not datasets:
+            continue
+        edges = [e for m in models for *_, e in G.in_edges(m, data=True)]
+        if not edges or any(not _rules(e) or not _rules(e) <= GUESS_SOURCES for e in edges):
+            continue
+        target = min(datasets, key=lambda n: (-G.in_degree(n), n))
+        entries = {s for d in datasets for *_, e in G.in_edges(d, data=True) for s in e.get("sources", ())}
+        guessed = "+".join(sorted(set().union(*(_rules(e) for e in edges))))
+        why = (f"retyped Model → Dataset: a Dataset in {len(entries)} entr{'y' if len(entries) == 1 else 'ies'}, "
+               f"a Model only by a guess of {guessed}")
+
+        def relabel(k: str, e: dict) -> str:
+            if k == "PROPOSES" and not _rules(e) & OWN_SOURCES:
+                return "EVALUATES_ON"
+            return REL_AS_LABEL["Dataset"].get(k, k)
+
+        for m in sorted(models):
+            name = G.nodes[m]["name"]
+            merge_nodes(G, m, target, note=f"{name} ({why})", relabel=relabel)
+            merges.append(Merge(name, G.nodes[target]["name"], why))
+    return merges
+
+
+def resolve_graph(G, curation=None) -> list[tuple[str, Merge]]:
+    """Every graph-side resolution, in place and in order: author variants, the type
+    vote, then ``curation`` (a :class:`kg.curation.Curation`) whose outcome per line is
+    kept in ``G.graph["curation"]``. Returns ``(kind, merge)`` for the automatic
+    decisions."""
+    done = [("author", m) for m in resolve_author_nodes(G)]
+    done += [("type", m) for m in vote_types(G)]
+    if curation is not None:
+        from kg.curation import apply_curation
+
+        G.graph["curation"] = [o.to_dict() for o in apply_curation(G, curation)]
+    return done
+
+
 # --- report ------------------------------------------------------------------------------
 
 
@@ -269,16 +381,23 @@ class Decision:
     where: str  # first file:line it was seen
 
 
-def resolution_report(records: Sequence[PaperRecord], *, include_identity: bool = False) -> list[Decision]:
+def resolution_report(records: Sequence[PaperRecord], *, include_identity: bool = False,
+                      curation=None) -> list[Decision]:
     """Every merge resolution made over ``records``, deduplicated and sorted.
 
     Institutions: each distinct written form with its canonical name and the reason
     (``alias``, ``chinese-name``, ``fuzzy 96.0``, ``as-written`` for names the table
-    lacks). Authors: the safe variant merges of :func:`resolve_authors`. Models: size
-    variants mapped to their family. Identity rows (surface equals canonical) are left
-    out unless ``include_identity``.
+    lacks). Authors: the safe variant merges of :func:`resolve_authors`. Models and
+    datasets: written forms mapped to another name (:func:`mention_reason`), and names
+    retyped by the vote on the graph (:func:`vote_types`, kind ``type``). Identity rows
+    (surface equals canonical) are left out unless ``include_identity``. With
+    ``curation`` (a :class:`kg.curation.Curation`), one row per line (kind
+    ``curation``): ``applied``, ``in effect`` or ``not applied`` and why, on the graph
+    of ``records``.
     """
     import os
+
+    from kg.pipeline import merge_into, unresolved_graph
 
     rows: dict[tuple[str, str, str], Decision] = {}
 
@@ -287,28 +406,31 @@ def resolution_report(records: Sequence[PaperRecord], *, include_identity: bool 
             return
         rows.setdefault((kind, surface, canonical), Decision(kind, surface, canonical, reason, where))
 
+    first_seen: dict[str, str] = {}
     for r in records:
         where = f"{os.path.basename(r.file)}:{r.line}"
         for m in r.institutions:
             add("institution", m.text, m.name, m.source, where)
-        for m in r.models + r.datasets:
-            text = m.text.strip()
-            if normalize(text) == normalize(m.name):
-                continue
-            if model_family(text) == m.name:
-                why = "size variant → family"
-            elif "mt" in m.source.split("+"):
-                why = "machine-translation alias"
-            elif "acronym" in m.source.split("+"):
-                why = "long form → acronym"
-            else:
-                why = f"alias ({m.source})"
-            add("model" if m in r.models else "dataset", text, m.name, why, where)
+        for kind, ms in (("model", r.models), ("dataset", r.datasets)):
+            for m in ms:
+                first_seen.setdefault(normalize(m.name, squash=True), where)
+                why = mention_reason(m, kind)
+                if why:
+                    add(kind, m.text.strip(), m.name, why, where)
     _, merges = resolve_authors(records)
-    first_seen = {}
     for r in records:
         for a in r.authors:
             first_seen.setdefault(a.name, f"{os.path.basename(r.file)}:{r.line}")
     for m in merges:
         add("author", m.surface, m.canonical, m.reason, first_seen.get(m.surface, ""))
-    return sorted(rows.values(), key=lambda d: (d.kind, d.canonical.casefold(), d.surface.casefold()))
+    # The graph-side decisions: the same graph a build makes of these records.
+    G = unresolved_graph(records)
+    for m in vote_types(G):
+        add("type", m.surface, m.canonical, m.reason, first_seen.get(normalize(m.surface, squash=True), ""))
+    out = sorted(rows.values(), key=lambda d: (d.kind, d.canonical.casefold(), d.surface.casefold()))
+    if curation is not None:  # after the automatic decisions, in file order
+        merge_into(None, G, curation)
+        out += [Decision("curation", f"{o['action']} {o['node']}", o["value"] or "",
+                         o["status"] + (f": {o['detail']}" if o["detail"] else ""), f"{o['file']}:{o['line']}")
+                for o in G.graph.get("curation", ())]
+    return out

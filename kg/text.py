@@ -1,16 +1,16 @@
-"""Pure text helpers shared by every stage (one ``normalize`` for gazetteer and mentions)."""
+"""Pure text helpers shared by every stage. Comparing names is :mod:`kg.normalize`'s
+job (one ``normalize`` for gazetteers, mentions, node keys and lookups)."""
 from __future__ import annotations
 
 import functools
 import re
-import unicodedata
+
+from kg.normalize import normalize
 
 __all__ = [
     "is_cjk",
     "cjk_share",
     "latin_share",
-    "normalize",
-    "squash",
     "slug",
     "URL_RE",
     "ARXIV_RE",
@@ -54,26 +54,10 @@ def fold_punct(s: str) -> str:
     return s.translate(_FULLWIDTH)
 
 
-def normalize(s: str) -> str:
-    """Canonical comparison form: NFKC, accents stripped, case-folded, punctuation
-    collapsed to single spaces. Used for both gazetteer keys and mentions, so the two
-    always agree (the S2AFF rule)."""
-    s = unicodedata.normalize("NFKC", s)
-    s = "".join(c for c in unicodedata.normalize("NFKD", s) if not unicodedata.combining(c))
-    s = s.casefold().replace("&", " and ")
-    s = re.sub(r"[^\w]+", " ", s)
-    return re.sub(r"\s+", " ", s).strip()
-
-
-def squash(s: str) -> str:
-    """Case-folded with spaces, hyphens, underscores, dots and quotes removed — the
-    matching rule of the annotation guidelines."""
-    return re.sub(r"[\s\-_.·’'\"]+", "", unicodedata.normalize("NFKC", s).casefold())
-
-
 def slug(s: str) -> str:
     """Deterministic key fragment for node ids."""
     return normalize(s).replace(" ", "-") or "x"
+
 
 
 # A URL ends at whitespace, CJK text or closing brackets; trailing sentence punctuation is

@@ -53,7 +53,7 @@ def test_unknown_institution_drops_leading_article():
 
 def test_packaged_table_has_no_alias_collisions():
     from kg.resolve import institutions
-    from kg.text import normalize
+    from kg.normalize import normalize
 
     res = institutions()
     seen = {}
@@ -152,3 +152,146 @@ def test_a_build_with_a_known_root_consumes_records_one_at_a_time(monkeypatch):
     monkeypatch.setattr(kg.pipeline, "add_records", lambda G, rs, root: (calls.append(len(consumed)), add(G, rs, root))[1])
     kg.pipeline.unresolved_graph(stream(), root="/inputs")
     assert calls == [1, 2, 3]
+
+
+# --- graph-side: rules on edges, merge records, the type vote --------------------------------
+
+
+def _typed(line, models=(), datasets=()):
+    def ms(xs):
+        return tuple(Mention(n, t, 0, len(t), role=role, source=src) for n, t, src, role in xs)
+
+    return PaperRecord(
+        file="d.txt", line=line, end_line=line, kind="digest", layout="structured", lang="en", arxiv_id=None,
+        title=f"Paper {line}", title_zh=None, category=None, authors=(), authors_truncated=False,
+        institutions=(), models=ms(models), datasets=ms(datasets), urls=(), text="x",
+    )
+
+
+def _pid(G, title):
+    return next(n for n, d in G.nodes(data=True) if d.get("name") == title)
+
+
+def test_edges_carry_the_rule_and_nodes_the_aliases_merged_into_them():
+    from kg.pipeline import records_to_graph
+
+    G = records_to_graph([_typed(1, models=[("T5", "T5-XL", "gazetteer", "used"), ("Zorb", "Zorb", "cue", "proposed")])])
+    assert G.edges[_pid(G, "Paper 1"), "Model:t5", "USES"]["rule"] == "gazetteer"
+    assert G.nodes["Model:t5"]["variants"] == ["T5-XL (size variant → family)"]
+    assert "variants" not in G.nodes["Model:zorb"]  # written as its name: nothing was merged
+
+
+def test_merge_records_add_up_across_builds():
+    from kg.pipeline import records_to_graph
+
+    first = records_to_graph([_typed(1, models=[("T5", "T5-XL", "gazetteer", "used")])])
+    both = records_to_graph([_typed(2, models=[("T5", "T5-small", "gazetteer", "used")])], into=first)
+    assert both.nodes["Model:t5"]["variants"] == ["T5-XL (size variant → family)", "T5-small (size variant → family)"]
+
+
+def test_a_guessed_model_becomes_the_dataset_other_entries_name():
+    from kg.pipeline import records_to_graph
+
+    G = records_to_graph([
+        _typed(1, datasets=[("Zorblax", "Zorblax", "context", "used")]),
+        _typed(2, models=[("Zorblax", "Zorblax", "shape", "proposed"), ("BERT", "BERT", "gazetteer", "used")]),
+        _typed(3, models=[("ZORBLAX", "ZORBLAX", "list", "used")]),
+    ])
+    assert "Model:zorblax" not in G
+    p2, p3 = _pid(G, "Paper 2"), _pid(G, "Paper 3")
+    # A shape guess is not a claim the paper made it: used, not introduced.
+    assert G.has_edge(p2, "Dataset:zorblax", key="EVALUATES_ON") and not G.has_edge(p2, "Dataset:zorblax", key="INTRODUCES")
+    assert G.has_edge(p3, "Dataset:zorblax", key="EVALUATES_ON")
+    notes = G.nodes["Dataset:zorblax"]["variants"]
+    assert any(n.startswith("Zorblax (retyped Model → Dataset: a Dataset in 1 entry") for n in notes)
+    assert G.has_edge(p2, "Model:bert", key="USES")
+
+
+def test_model_evidence_anywhere_keeps_the_model():
+    from kg.pipeline import records_to_graph
+
+    G = records_to_graph([
+        _typed(1, datasets=[("Zorblax", "Zorblax", "context", "used")]),
+        _typed(2, models=[("Zorblax", "Zorblax", "shape", "used")]),
+        _typed(3, models=[("Zorblax", "Zorblax", "context", "used")]),  # "outperforms Zorblax"
+    ])
+    assert "Model:zorblax" in G and "Dataset:zorblax" in G
+
+
+def test_edges_without_a_rule_are_evidence():
+    """Graphs built before edges carried their rule are never retyped."""
+    from kg.graph import new_graph
+    from kg.resolve import vote_types
+
+    G = new_graph()
+    G.add_node("Paper:a", label="Paper", key="a", name="A")
+    G.add_node("Model:zorb", label="Model", key="zorb", name="Zorb")
+    G.add_node("Dataset:zorb", label="Dataset", key="zorb", name="Zorb")
+    G.add_edge("Paper:a", "Model:zorb", key="USES", type="USES", file="d", line=1, evidence="Zorb", sources=["d:1"])
+    assert vote_types(G) == [] and "Model:zorb" in G
+
+
+def test_report_lists_retypes():
+    from kg.resolve import resolution_report
+
+    rows = resolution_report([
+        _typed(1, datasets=[("Zorblax", "Zorblax", "context", "used")]),
+        _typed(2, models=[("Zorblax", "Zorblax", "shape", "used")]),
+    ])
+    assert [(d.kind, d.surface, d.canonical) for d in rows if d.kind == "type"] == [("type", "Zorblax", "Zorblax")]
+
+
+# --- one normalize ---------------------------------------------------------------------------
+
+
+def _old_text_normalize(s: str) -> str:
+    """``kg.text.normalize`` as it was before every caller moved to :mod:`kg.normalize`
+    (kept here only to prove the move changed no key)."""
+    import re
+    import unicodedata
+
+    s = unicodedata.normalize("NFKC", s)
+    s = "".join(c for c in unicodedata.normalize("NFKD", s) if not unicodedata.combining(c))
+    s = s.casefold().replace("&", " and ")
+    s = re.sub(r"[^\w]+", " ", s)
+    return re.sub(r"\s+", " ", s).strip()
+
+
+def _data_names():
+    import json
+    from importlib import resources
+
+    names = set()
+    for fn in ("institutions.jsonl", "models.jsonl", "datasets.jsonl", "catalog_models.jsonl",
+               "catalog_datasets.jsonl", "mt_aliases.jsonl"):
+        path = resources.files("kg") / "data" / fn
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if line.strip() and not line.startswith("#"):
+                row = json.loads(line)
+                for k in ("id", "pattern"):
+                    if isinstance(row.get(k), str):
+                        names.add(row[k])
+                for k in ("aliases", "zh"):
+                    names.update(x for x in row.get(k, ()) if isinstance(x, str))
+    return names
+
+
+def test_the_one_normalize_keeps_every_key_of_the_old_text_normalize():
+    """Node keys (slugs, author keys) and institution aliases did not move: on every name
+    in kg/data and every author of the seeds the two agree."""
+    from kg.normalize import normalize
+    from kg.pipeline import extract_paths
+
+    names = _data_names() | {a.name for r in extract_paths(["seeds/"]) for a in r.authors}
+    assert len(names) > 1000
+    differ = sorted(n for n in names if normalize(n) != _old_text_normalize(n))
+    assert differ == []
+
+
+def test_the_one_normalize_keeps_hangul_composed():
+    """Where the two differ: the old form left Hangul syllables as loose jamo, so a key
+    never equalled the name typed again in NFC; the one normalize recomposes."""
+    from kg.normalize import normalize
+
+    assert normalize("서울대학교") == "서울대학교"
+    assert _old_text_normalize("서울대학교") != "서울대학교"

@@ -24,12 +24,13 @@ from dataclasses import replace
 from kg.extract.names import squash
 from kg.records import Mention, PaperRecord
 
-__all__ = ["vote_kinds", "GUESS_SOURCES"]
+__all__ = ["vote_kinds", "GUESS_SOURCES", "OWN_SOURCES"]
 
 #: Rules whose model typing is the default guess, not evidence.
 GUESS_SOURCES = frozenset(("shape", "list"))
-#: Rules that say a name is the paper's own, whatever its kind.
-_OWN_SOURCES = frozenset(("cue", "title"))
+#: Rules that say a name is the paper's own, whatever its kind (also read by the same
+#: vote on the graph, :func:`kg.resolve.vote_types`).
+OWN_SOURCES = frozenset(("cue", "title"))
 
 
 def _sources(m: Mention) -> set[str]:
@@ -60,7 +61,7 @@ def vote_kinds(records: Iterable[PaperRecord]) -> list[PaperRecord]:
             continue
         keep = tuple(m for m in r.models if m not in moved)
         # As a dataset, a name is the paper's own only where a cue or the title says so.
-        new = tuple(replace(m, role="proposed" if _sources(m) & _OWN_SOURCES else "used") for m in moved)
+        new = tuple(replace(m, role="proposed" if _sources(m) & OWN_SOURCES else "used") for m in moved)
         have = {squash(d.name) for d in r.datasets}
         added = tuple(m for m in new if squash(m.name) not in have)
         out.append(replace(r, models=keep, datasets=tuple(sorted(r.datasets + added, key=lambda m: m.start))))
