@@ -24,6 +24,7 @@ LIMIT $limit;
 :param institution => 'ETH Zurich';
 :param limit => 50;
 MATCH (i:Institution)<-[:AFFILIATED_WITH]-(p:Paper)-[:AFFILIATED_WITH]->(j:Institution)
+USING INDEX i:Institution(name_key)
 WHERE i.name_key = toLower(trim($institution)) AND j <> i
 WITH j, p ORDER BY p.name
 RETURN j.name AS partner, count(p) AS papers, collect(p.name) AS shared_papers

@@ -200,6 +200,15 @@ def _node_query(label: str) -> str:
         "               WHERE (n[k] IS NULL OR n[k] = '' OR n[k] = [])\n"
         "                 AND NOT (row.props[k] = '' OR row.props[k] = [])] |\n"
         "  SET n[k] = row.props[k])\n"
+        # variants (the merges into a node, with their reasons) are the sorted union of
+        # both sides, as kg.graph.merge_graph keeps them; set only when they change.
+        "WITH n, row, coalesce(n.variants, []) AS old\n"
+        "CALL (n, row, old) {\n"
+        "  UNWIND old + coalesce(row.props.variants, []) AS v\n"
+        "  WITH DISTINCT v ORDER BY v\n"
+        "  RETURN collect(v) AS variants\n"
+        "}\n"
+        "FOREACH (_ IN CASE WHEN variants <> old THEN [1] ELSE [] END | SET n.variants = variants)\n"
         "RETURN count(*) AS rows"
     )
 
