@@ -20,8 +20,8 @@ import orjson
 __all__ = ["load", "neo4j", "cypher", "query", "neo4j_options"]
 
 
-from kg.cli_common import handle_errors as _handle_errors  # noqa: E402
-from kg.cli_common import curation_option, echo_curation  # noqa: E402
+from kg.cli.common import handle_errors as _handle_errors  # noqa: E402
+from kg.cli.common import curation_option, echo_curation  # noqa: E402
 
 
 def neo4j_options(f):

@@ -28,7 +28,7 @@ _CELL = 60
 _MEMBERS = 12
 
 
-from kg.cli_common import handle_errors as _handle_errors  # noqa: E402
+from kg.cli.common import handle_errors as _handle_errors  # noqa: E402
 
 
 def _load(ctx: click.Context):
