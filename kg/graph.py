@@ -35,7 +35,7 @@ institution, model and dataset edges: the rule or resolver reason of that mentio
 
 A node that absorbed other written forms lists them in ``variants``, each as ``"written
 form (reason)"`` (:func:`split_variant`): aliases resolved during extraction, author
-variants, retypes and curation lines (:mod:`kg.resolve`, :mod:`kg.curation`).
+variants, retypes and curation lines (:mod:`kg.resolve`, :mod:`kg.resolve.curation`).
 """
 from __future__ import annotations
 

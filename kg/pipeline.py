@@ -120,7 +120,7 @@ def unresolved_graph(records: Iterable[PaperRecord], root: str | None = None) ->
 def merge_into(into: nx.MultiDiGraph | None, G: nx.MultiDiGraph, curation=None) -> nx.MultiDiGraph:
     """``G`` merged into ``into`` (existing values stay), resolved over the union (author
     variants, the type vote: :func:`kg.resolve.resolve_graph`), then the user's
-    ``curation`` (a :class:`kg.curation.Curation`) applied, with its outcome per line in
+    ``curation`` (a :class:`kg.resolve.curation.Curation`) applied, with its outcome per line in
     ``G.graph["curation"]``. ``kg build`` extracts into ``G`` first and holds the graph
     file's lock only for this step."""
     if into is not None:

@@ -1,4 +1,4 @@
-"""kg.curation: user decisions applied after every build and load, with clear errors."""
+"""kg.resolve.curation: user decisions applied after every build and load, with clear errors."""
 from __future__ import annotations
 
 import json
@@ -7,7 +7,7 @@ import pytest
 from click.testing import CliRunner
 
 from kg.cli import cli
-from kg.curation import CurationError, apply_curation, parse_curation
+from kg.resolve.curation import CurationError, apply_curation, parse_curation
 from kg.pipeline import records_to_graph
 from kg.records import Author, Mention, PaperRecord
 from kg.stores import networkx_store

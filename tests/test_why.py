@@ -7,7 +7,7 @@ from click.testing import CliRunner
 
 from kg.cli import cli
 from kg.stores import networkx_store
-from kg.why import explain
+from kg.resolve.why import explain
 
 SEEDS = ["seeds/002_bfb65bf37921ed7f.txt", "seeds/003_304ae837892ed2f2.txt"]
 

@@ -15,7 +15,7 @@ __all__ = ["handle_errors", "curation_option", "echo_curation", "encoding_option
 
 
 def curation_option(f):
-    """``--curation FILE``: the user's decisions (see :mod:`kg.curation`)."""
+    """``--curation FILE``: the user's decisions (see :mod:`kg.resolve.curation`)."""
     return click.option("--curation", "curation_file", type=click.Path(dir_okay=False), default=None,
                         metavar="FILE",
                         help="Apply the decisions in this curation file (default: kg.curation.yaml beside "

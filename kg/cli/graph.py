@@ -132,7 +132,7 @@ def export(graph, fmt, output, view, weights, min_papers, min_weight, min_degree
         used = [k for k, v in map_only.items() if v]
         raise click.UsageError(f"{', '.join(used)} {'applies' if len(used) == 1 else 'apply'} only to "
                                "--format html, png and vosviewer")
-    from kg.curation import apply_curation, find_curation
+    from kg.resolve.curation import apply_curation, find_curation
 
     curation = find_curation(curation_file, graph)
     G = networkx_store.load(graph)
@@ -177,7 +177,7 @@ def why(ref, graph, fmt):
       kg why "Institution:CMU" -g out/seeds.kg.json --format json
     """
     from kg.stores import networkx_store
-    from kg.why import explain, explanation_text
+    from kg.resolve.why import explain, explanation_text
 
     e = explain(networkx_store.load(graph), ref)
     if fmt == "json":

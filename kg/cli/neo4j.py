@@ -90,7 +90,7 @@ def _stdin_graph_or_digest(encoding: str | None, quiet: bool):
 def _input_graphs(inputs: tuple[str, ...], encoding: str | None, quiet: bool, curation_file: str | None = None):
     """(name, graph) for each graph file given, then one graph built from all digest
     paths; each with its curation applied (``--curation``, else the file beside a graph)."""
-    from kg.curation import apply_curation, find_curation
+    from kg.resolve.curation import apply_curation, find_curation
     from kg.pipeline import Report, extract_paths, records_to_graph
     from kg.stores import networkx_store
 

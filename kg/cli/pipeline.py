@@ -110,7 +110,7 @@ def build(paths, graph_path, rejects, jobs, engine, scheduler, encoding, curatio
       kg build arxiv/ -o out/arxiv.kg.json --engine dask --scheduler tcp://dask-scheduler:8786
       kg build seeds/ -o out/seeds.kg.json --curation my.curation.yaml
     """
-    from kg.curation import find_curation
+    from kg.resolve.curation import find_curation
     from kg.parallel import iter_records
     from kg.graph import input_root
     from kg.pipeline import Report, merge_into, unresolved_graph
@@ -165,7 +165,7 @@ def resolve(paths, show, include_identity, fmt, curation_file, encoding):
     """
     from dataclasses import asdict
 
-    from kg.curation import load_curation
+    from kg.resolve.curation import load_curation
     from kg.pipeline import extract_paths
     from kg.resolve import resolution_report
 

@@ -9,7 +9,7 @@ in ``variants`` (``"written form (reason)"``), which ``kg why`` prints.
 
 On the graph, after every build (:func:`resolve_graph`): author variants
 (:func:`resolve_author_nodes`), then the type vote (:func:`vote_types`), then the user's
-curation file (:mod:`kg.curation`), so a user decision always has the last word.
+curation file (:mod:`kg.resolve.curation`), so a user decision always has the last word.
 """
 from __future__ import annotations
 
@@ -355,13 +355,13 @@ def vote_types(G) -> list[Merge]:
 
 def resolve_graph(G, curation=None) -> list[tuple[str, Merge]]:
     """Every graph-side resolution, in place and in order: author variants, the type
-    vote, then ``curation`` (a :class:`kg.curation.Curation`) whose outcome per line is
+    vote, then ``curation`` (a :class:`kg.resolve.curation.Curation`) whose outcome per line is
     kept in ``G.graph["curation"]``. Returns ``(kind, merge)`` for the automatic
     decisions."""
     done = [("author", m) for m in resolve_author_nodes(G)]
     done += [("type", m) for m in vote_types(G)]
     if curation is not None:
-        from kg.curation import apply_curation
+        from kg.resolve.curation import apply_curation
 
         G.graph["curation"] = [o.to_dict() for o in apply_curation(G, curation)]
     return done
@@ -391,7 +391,7 @@ def resolution_report(records: Sequence[PaperRecord], *, include_identity: bool 
     datasets: written forms mapped to another name (:func:`mention_reason`), and names
     retyped by the vote on the graph (:func:`vote_types`, kind ``type``). Identity rows
     (surface equals canonical) are left out unless ``include_identity``. With
-    ``curation`` (a :class:`kg.curation.Curation`), one row per line (kind
+    ``curation`` (a :class:`kg.resolve.curation.Curation`), one row per line (kind
     ``curation``): ``applied``, ``in effect`` or ``not applied`` and why, on the graph
     of ``records``.
     """
