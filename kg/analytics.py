@@ -23,6 +23,14 @@ structure                 :func:`components`, :func:`communities`, :func:`bridge
 Answers are deterministic: counts descending, ties broken by name and then node id;
 community detection runs with a fixed seed on a graph built in sorted order.
 
+The projection functions return networkx graphs for scripts and ``kg export``; the
+questions themselves are answered without them, so that ``kg analyze`` stays within
+30 s on a graph of 100k digest entries (bench/bench_analytics.py): rows come from the
+pairs of entities on each paper (only the ``k`` asked for are built), and structure from
+the projection as plain lists in the projection's own node and edge order, given to
+igraph (components, Leiden, PageRank, betweenness) or to networkx's Louvain. The tests
+check every answer against networkx on the projections.
+
 The examples run as doctests from the repository root on the seed digests (the
 structured digest ``seeds/002_bfb65bf37921ed7f.txt`` holds every author and
 institution), or on a small graph built in the example.
