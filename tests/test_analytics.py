@@ -519,3 +519,123 @@ def test_cli_help_has_examples():
                 "bridges", "centrality", "path"):
         r = CliRunner().invoke(cli, ["analyze", "g.json", sub, "--help"])
         assert r.exit_code == 0 and "Example:" in r.output, sub
+
+
+# --- the fast paths give the projections' answers --------------------------------------
+# kg analyze computes rows and structure from plain lists (and igraph) instead of the
+# networkx projections, which are too slow at 100k entries. Here the projections are
+# the reference: the answers below are recomputed from them the way the first,
+# networkx-only version of kg.analytics did, on graphs with ties and several components.
+
+
+@pytest.fixture(scope="module", params=["small", "seed", "two_triangles"])
+def any_graph(request):
+    return request.getfixturevalue(request.param)
+
+
+def _reference_links(G, H, focus=None, oriented=False):
+    rows = []
+    for u, v, d in (H.edges(focus, data=True) if focus else H.edges(data=True)):
+        if focus:
+            a, b = focus, (v if u == focus else u)
+        elif oriented:
+            a, b = (u, v) if H.nodes[u].get("bipartite") == 0 else (v, u)
+        else:
+            a, b = sorted((u, v), key=lambda n: (H.nodes[n]["name"], n))
+        rows.append(A.Link(H.nodes[a]["name"], H.nodes[b]["name"], d["weight"],
+                           tuple(sorted(G.nodes[x]["name"] for x in d["via"])), a, b))
+    return sorted(rows, key=lambda r: (-r.weight, r.source, r.target, r.source_id, r.target_id))
+
+
+def _reference_communities(H, parts):
+    def strength(n):
+        return H.degree(n, weight="weight")
+    ordered = sorted((sorted(p, key=lambda n: (-strength(n), H.nodes[n]["name"], n)) for p in parts),
+                     key=lambda ids: (-len(ids), min((H.nodes[n]["name"], n) for n in ids)))
+    return [(len(ids), tuple(ids)) for ids in ordered]
+
+
+def test_rows_equal_the_projections_edges(any_graph):
+    G = any_graph
+    assert A.coauthors(G) == _reference_links(G, A.coauthor_graph(G))
+    assert A.collaborations(G) == _reference_links(G, A.institution_graph(G))
+    assert A.usage(G) == _reference_links(G, A.usage_graph(G), oriented=True)
+    for k in (1, 2, 5):
+        assert A.coauthors(G, k) == A.coauthors(G)[:k]
+        assert A.usage(G, k) == A.usage(G)[:k]
+    H = A.coauthor_graph(G)
+    for n in H:
+        assert A.coauthors(G, author=n) == _reference_links(G, H, focus=n)
+    H = A.usage_graph(G, "used", "any")
+    for n in H:
+        want = _reference_links(G, H, focus=n)
+        if n.startswith("Dataset:"):  # usage keeps the model as the source
+            want = [A.Link(r.target, r.source, r.weight, r.via, r.target_id, r.source_id) for r in want]
+        assert A.usage(G, model_role="used", **{n.split(":")[0].lower(): n}) == want
+
+
+@pytest.mark.parametrize("of", A.PROJECTIONS)
+def test_lean_projection_is_the_projection(any_graph, of):
+    """Node order, edge order (as H.edges() gives them) and weights: what igraph and
+    Louvain see, hence their answers, are the same."""
+    H, P = A.projection(any_graph, of), A._lean(any_graph, of)
+    assert P.nodes == list(H)
+    assert [(P.nodes[i], P.nodes[j]) for i, j in P.edges] == list(H.edges())
+    assert P.weights == [w for _, _, w in H.edges(data="weight")]
+
+
+@pytest.mark.parametrize("of", A.PROJECTIONS)
+def test_structure_equals_networkx_on_the_projection(any_graph, of):
+    import networkx as nx
+
+    G, H = any_graph, A.projection(any_graph, of)
+    got = [(c.size, c.ids) for c in A.components(G, of)]
+    assert got == _reference_communities(H, nx.connected_components(H))
+    louvain = nx.community.louvain_communities(H, weight="weight", resolution=1.3, seed=5)
+    got = [(c.size, c.ids) for c in A.communities(G, of, method="louvain", seed=5, resolution=1.3)]
+    assert got == _reference_communities(H, louvain)
+    if H.number_of_nodes() == 0:
+        return
+    for measure, scores in (("degree", nx.degree_centrality(H)), ("betweenness", nx.betweenness_centrality(H))):
+        want = sorted(H, key=lambda n: (-round(scores[n], 9), H.nodes[n]["name"], n))
+        got = A.centrality(G, measure, of, k=None)
+        assert [s.id for s in got] == want, measure
+        assert all(abs(s.score - scores[s.id]) < 1e-9 for s in got), measure
+
+
+def test_papers_components_on_hubs():
+    # One author on every paper: one component; strength = the other papers per entity.
+    G = graph_from_records([rec("d.txt", i, f"2301.{i:05d}", "LG", ["Hub", f"X{i}"], ["MIT"] if i < 3 else ())
+                            for i in range(1, 7)] + [rec("d.txt", 9, "2301.00009", "LG", ["Solo"])])
+    (big, solo) = A.components(G, of="papers")
+    assert big.size == 6 and solo.ids == ("Paper:2301.00009",)
+    assert big.ids[:2] == ("Paper:2301.00001", "Paper:2301.00002")  # Hub (5) + MIT (1) each
+    assert [(c.size, c.ids) for c in A.components(G, of="papers")] == _reference_communities(
+        A.paper_graph(G), __import__("networkx").connected_components(A.paper_graph(G)))
+
+
+def test_trends_top_k_equal_the_full_ranking(any_graph):
+    if len(A.digests(any_graph)) < 2:
+        return
+    for label in ("Author", "Model", "Category"):
+        full = A.trends(any_graph, label)
+        for k in (1, 3):
+            assert A.trends(any_graph, label, k) == full[:k]
+
+
+def test_lean_load_keeps_what_analytics_reads(small_file, small, tmp_path):
+    from kg.cli_analyze import load_lean
+
+    G = load_lean(small_file)
+    full = networkx_store.load(small_file)
+    assert list(G.nodes) == list(full.nodes) and list(G.edges(keys=True)) == list(full.edges(keys=True))
+    assert all(set(d) <= {"label", "key", "name"} for _, d in G.nodes(data=True))
+    assert A.shortest_path(G, "Ann", "Eve") == A.shortest_path(small, "Ann", "Eve")
+    assert A.communities(G) == A.communities(small)
+    bad = tmp_path / "bad.kg.json"
+    bad.write_text('{"format": "kg-graph", "version": 1, "nodes": [{"label": "Paper"}], "links": []}')
+    r = run(str(bad), "top")
+    assert r.exit_code == 1 and "malformed graph file" in r.output and "Traceback" not in r.output
+    bad.write_text('[1, 2]')
+    r = run(str(bad), "top")
+    assert r.exit_code == 1 and "not a kg graph file" in r.output
