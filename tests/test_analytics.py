@@ -624,7 +624,7 @@ def test_trends_top_k_equal_the_full_ranking(any_graph):
 
 
 def test_lean_load_keeps_what_analytics_reads(small_file, small, tmp_path):
-    from kg.cli_analyze import load_lean
+    from kg.cli.analyze import load_lean
 
     G = load_lean(small_file)
     full = networkx_store.load(small_file)
