@@ -36,6 +36,7 @@ LIMIT $limit;
 :param institution => 'Microsoft';
 :param limit => 50;
 MATCH (p:Paper)-[:AFFILIATED_WITH]->(i:Institution)
+USING INDEX i:Institution(name_key)
 WHERE i.name_key = toLower(trim($institution))
 CALL (p) {
   OPTIONAL MATCH (a:Author)-[w:AUTHORED]->(p)

@@ -173,3 +173,10 @@ def test_kg_query_strings_stay_values(graph_file):
                               "-P", "{n: " + repr(nasty) + "}"])  # repr: a single-quoted Cypher string
     assert out.exit_code == 0, out.output
     assert out.output.splitlines() == ["name"]
+
+
+def test_planner_hints_are_ignored_by_the_embedded_engine(engine):
+    """USING INDEX is for Neo4j's planner; on the graph file it changes nothing."""
+    plain = "MATCH (a:Author)\nWHERE a.name = 'S Salter'\nRETURN a.name AS name"
+    hinted = "MATCH (a:Author)\nUSING INDEX a:Author(name)\nWHERE a.name = 'S Salter'\nRETURN a.name AS name"
+    assert engine.run(hinted) == engine.run(plain) == (["name"], [["S Salter"]])

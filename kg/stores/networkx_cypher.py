@@ -120,9 +120,22 @@ def _line_of(text: str, code_offset: int, segments: list[tuple[str, str]]) -> in
     return text.count("\n") + 1
 
 
+#: Planner hints (``USING INDEX a:Author(name_key)``): directives for Neo4j's planner,
+#: which the embedded engine, with no indexes and no planner, does without.
+_HINT = re.compile(r"\bUSING\s+(?:(?:TEXT|RANGE|POINT)\s+)?(?:INDEX\s+SEEK|INDEX|SCAN|JOIN\s+ON)\b[^\n]*", re.I)
+
+
+def _without_hints(text: str) -> str:
+    """``text`` with planner hints blanked out in its code (same length, same lines)."""
+    return "".join(_HINT.sub(lambda m: " " * len(m.group(0)), piece) if kind == "code" else piece
+                   for kind, piece in _segments(text))
+
+
 def check_supported(text: str) -> None:
     """Raise :class:`UnsupportedCypher` naming the first feature of ``text`` that
-    grand-cypher lacks (only code is looked at, not strings or comments)."""
+    grand-cypher lacks (only code is looked at, not strings or comments; planner hints
+    are ignored)."""
+    text = _without_hints(text)
     segments = _segments(text)
     # Strings become blanks of the same length, so offsets still map to lines.
     code = "".join(piece if kind == "code" else " " * len(piece) for kind, piece in segments)
@@ -147,7 +160,7 @@ def _translate(text: str, params: dict[str, Any]) -> str:
     """grand-cypher's dialect of ``text``: parameters as literals, aggregates in upper
     case, comments dropped, a final ``;`` removed."""
     out = []
-    for kind, piece in _segments(text):
+    for kind, piece in _segments(_without_hints(text)):
         if kind == "comment":
             out.append(" ")
             continue
