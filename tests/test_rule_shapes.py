@@ -40,3 +40,26 @@ def test_participle_suffixes_are_cut(text, name):
 
 def test_task_compounds_are_not_names():
     assert not found(shapes, "Methods for text-to-SQL and image-to-3D work.")
+
+
+def test_a_line_in_capitals_holds_no_new_names():
+    # Every word of a shouted title looks like an acronym; known names still count.
+    got = found(shapes, "V1: LANGUAGE AGENT TREE SEARCH UNIFIES REASON- ING WITH GPT-4\nWe use ZQ3M and NASA ADS.")
+    assert "LANGUAGE" not in got and "UNIFIES" not in got and "ING" not in got
+    assert "ZQ3M" in got and "GPT-4" in got
+
+
+def test_two_capital_words_are_no_shouted_line():
+    assert "ZORB" in found(shapes, "We compare ZORB QUUX models here.")
+
+
+@pytest.mark.parametrize("key", ["Zhou2023LanguageAT", "Gal2015", "ahn2016neural", "MelisDB17"])
+def test_citation_keys_are_not_names(key):
+    assert key not in found(shapes, f"As shown by {key}, dropout helps.")
+
+
+@pytest.mark.parametrize("name", ["Caltech101", "ModelNet40", "VisDA2017", "Llama2"])
+def test_names_with_numbers_are_not_citation_keys(name):
+    from kg.extract.names import generic
+
+    assert not generic(name)

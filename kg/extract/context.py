@@ -22,6 +22,11 @@ from kg.records import Span
 __all__ = ["Context", "GazMatch", "build_context"]
 
 _GLUE = ("-", "_", "+")
+#: Upper-case words in a row that make a line written in capitals (a shouted title);
+#: names listed in capitals are separated by commas or "and", so three in a row is
+#: already a heading ("TREE SEARCH UNIFIES").
+SHOUT_RUN = 3
+_SHOUT_GLUE = frozenset(("-", "'", "’"))
 _VERSION = re.compile(r"(?:v?\d{1,4}(?:\.\d+)?|\d{2,4}x\d{2,4})", re.I)
 
 
@@ -141,6 +146,29 @@ class Context:
                     or re.fullmatch(r"v?\d+(\.\d+)*", low)):
                 return True
         return False
+
+    def shouted(self, i: int, j: int) -> bool:
+        """Tokens ``i:j`` are upper-case words inside a line written in capitals ("V1:
+        LANGUAGE AGENT TREE SEARCH UNIFIES …"): there capitals say nothing about names.
+        A run of at least :data:`SHOUT_RUN` upper-case words, spaces, hyphens or
+        apostrophes between them, makes such a line."""
+        w, n = self.words, len(self.words)
+
+        def caps(k: int) -> bool:
+            return self.kinds[k] == WORD and w[k].isalpha() and w[k].isupper()
+
+        if not all(caps(k) or w[k] in _SHOUT_GLUE for k in range(i, j)):
+            return False
+        run = sum(1 for k in range(i, j) if caps(k))
+        k = i - 1
+        while k >= 0 and (caps(k) or w[k] in _SHOUT_GLUE) and "\n" not in w[k]:
+            run += caps(k)
+            k -= 1
+        k = j
+        while k < n and (caps(k) or w[k] in _SHOUT_GLUE) and "\n" not in w[k]:
+            run += caps(k)
+            k += 1
+        return run >= SHOUT_RUN
 
     def extend_title_case(self, j: int) -> int:
         """Grow a name ending at token ``j`` over following capitalised words."""

@@ -28,6 +28,10 @@ CJK_RE = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 # Number formats (INT8, FP16) and hardware (A100, V100) look like names but are not.
 _FORMAT_SHAPES = re.compile(r"^(?:INT|FP|BF|UINT|TF)\d+$|^[A-Z]\d{2,4}$")
 # arXiv category codes as digests tag entries (cs.CL, stat.ML, arXiv_CV).
+# Citation keys as papers and BibTeX write them ("Gal2015", "Zhou2023LanguageAT",
+# "ahn2016neural", "MelisDB17"): a surname with a year (and a title word or the
+# co-authors' initials) points at a paper, it does not name a model or dataset.
+_CITATION_KEY = re.compile(r"^[A-Za-z][a-z]{2,}(?:19|20)\d{2}(?:[a-z]+|[A-Z][A-Za-z]*)?$|^[A-Z][a-z]{2,}[A-Z]{2,6}\d{2}$")
 _CATEGORY_CODE = re.compile(r"^(?:cs|stat|eess|math|econ|physics|q-bio|q-fin|astro-ph|cond-mat)\.[A-Za-z]{2}$|^arXiv[_-][A-Z]{2}$")
 
 
@@ -59,7 +63,7 @@ def distinctive(text: str) -> bool:
 @functools.lru_cache(maxsize=65536)
 def generic(name: str) -> bool:
     """A generic kind (CNN, ROUGE-L), a metric, a page tag, a category code, a number
-    format or a venue: never a model or dataset name."""
+    format, a venue or an unknown citation key: never a model or dataset name."""
     g = generic_terms()
     k = name.casefold()
     if k in g or k.rstrip("s") in g or _squash(name) in g:
@@ -71,6 +75,8 @@ def generic(name: str) -> bool:
     if len(parts) > 1 and all(p in g for p in parts):  # CNN-RNN, GNN/MLP: kinds joined are a kind
         return True
     if k in words("metrics") or k in words("page_tags"):
+        return True
+    if _CITATION_KEY.match(name) and not gazetteer().known(name):
         return True
     return bool(_FORMAT_SHAPES.match(name) or _CATEGORY_CODE.match(name) or _venue_re().match(name))
 

@@ -37,6 +37,8 @@ def name_item(ctx: Context, i: int, j: int) -> bool:
     # Titles capitalise every word: there only a name-shaped word is a name.
     if ctx.in_title(ctx.idx[i]) and not distinctive(text):
         return False
+    if ctx.shouted(i, j):  # a line in capitals: every word looks like an acronym
+        return False
     low = text.lower()
     if low in words("stop_caps") or low in words("languages") or low in words("eponyms") or generic(text) \
             or _PLURAL_ACRONYM.match(text):
