@@ -11,6 +11,7 @@ import re
 from kg.extract.affiliations import affiliations_by_marker, split_affiliations
 from kg.extract.authors import split_authors
 from kg.extract.entities import find_entities
+from kg.extract.rules.fields import field_spans
 from kg.parse.categories import normalize_category
 from kg.parse.dates import arxiv_month
 from kg.records import Entry, PaperRecord, Span
@@ -48,6 +49,9 @@ def extract_entry(entry: Entry) -> PaperRecord:
     regions: list[Span] = [s for s in (entry.title, entry.title_zh) if s is not None] + list(entry.body)
     if entry.kind == "abstract" and not entry.body:
         regions = [Span(0, len(text))]
+    # "… 2013. Algorithm: DQN.": a labelled field the layout left out of the body still
+    # names the paper's models.
+    regions += [Span(a, b) for a, b in field_spans(text) if not any(r.start <= a < r.end for r in regions)]
     found_urls = find_urls(text)
     # Link targets of Markdown/HTML links first (their text is in the entry, the target
     # is not), then links written out in the text.

@@ -76,9 +76,11 @@ def generic(name: str) -> bool:
         return True
     if k in words("metrics") or k in words("page_tags"):
         return True
-    if _CITATION_KEY.match(name) and not gazetteer().known(name):
+    # Shapes that are usually no names (a citation key, a GPU "A100") still are when
+    # the gazetteer knows them ("C51", the distributional RL algorithm).
+    if (_CITATION_KEY.match(name) or _FORMAT_SHAPES.match(name)) and not gazetteer().known(name):
         return True
-    return bool(_FORMAT_SHAPES.match(name) or _CATEGORY_CODE.match(name) or _venue_re().match(name))
+    return bool(_CATEGORY_CODE.match(name) or _venue_re().match(name))
 
 
 @functools.lru_cache(maxsize=65536)

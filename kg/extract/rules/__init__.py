@@ -6,7 +6,8 @@ stages before theirs (read-only). Stages:
 
 1. rules that read only the text: gazetteer matches, acronym definitions, name shapes,
    naming cues, appositions, "the X dataset", Title-Case phrases, a title's head, and
-   the context rules for unknown names ("on the X and Y datasets", "outperforms X");
+   the context rules for unknown names ("on the X and Y datasets", "outperforms X"),
+   and labelled fields that list models ("Algorithm: DQN");
 2. rules that need the names found so far: ambiguous MT names in lists, typos of known
    names;
 3. enumerations: words listed with known names of one kind.
@@ -21,6 +22,7 @@ from kg.extract.rules import (
     appositions,
     cues,
     dataset_context,
+    fields,
     gazetteer,
     lists,
     model_context,
@@ -34,7 +36,7 @@ from kg.extract.rules import (
 
 STAGES = (
     (gazetteer, acronyms, shapes, cues, appositions, named_datasets, title_case, title_head, dataset_context,
-     model_context),
+     model_context, fields),
     (mt_lists, typos),
     (lists,),
 )
