@@ -152,3 +152,23 @@ def test_size_variants_beside_a_name_are_that_name():
 def test_a_known_name_the_contribution_builds_on_is_used():
     models, _, _, _ = ents("In this paper, we present Gaussian Splatting based text-to-3D generation (GSGEN).")
     assert models.get("3D Gaussian Splatting", models.get("Gaussian Splatting")) == "used", models
+
+
+def test_an_entry_without_a_body_is_read_outside_its_header():
+    # A table row whose summary cell the layout did not mark as the body: its names
+    # count, the author cell's do not.
+    from kg.extract import extract_entry
+    from kg.records import Entry, Span
+
+    text = "| Zorblax Tricks for Graphs | A Quintarsson, B Smith | We propose TSN4PI, a framework that beats GraphSAGE. |"
+    t = text.index("Zorblax")
+    au = text.index("A Quintarsson")
+    rec = extract_entry(Entry(file="x.md", line=1, end_line=1, kind="digest", layout="table", text=text,
+                              title=Span(t, t + 25), authors=Span(au, au + 22)))
+    assert {m.name for m in rec.models} == {"TSN4PI", "GraphSAGE"}
+
+
+def test_a_block_label_glued_to_its_text_is_no_name():
+    from kg.extract.names import generic
+
+    assert generic("ShowGiven") and generic("AbstractWe") and not generic("ShowNet") and not generic("Showcase")

@@ -49,6 +49,11 @@ def extract_entry(entry: Entry) -> PaperRecord:
     regions: list[Span] = [s for s in (entry.title, entry.title_zh) if s is not None] + list(entry.body)
     if entry.kind == "abstract" and not entry.body:
         regions = [Span(0, len(text))]
+    elif not entry.body:
+        # A layout that marks no body (a table's summary cell, a reading list's notes):
+        # the rest of the entry is the paper's text too, save its header fields.
+        header = [(s.start, s.end) for s in (entry.authors, entry.affiliations) if s is not None]
+        regions = regions + _minus([Span(0, len(text))], header + [(r.start, r.end) for r in regions])
     # "… 2013. Algorithm: DQN.": a labelled field the layout left out of the body still
     # names the paper's models.
     regions += [Span(a, b) for a, b in field_spans(text) if not any(r.start <= a < r.end for r in regions)]

@@ -41,6 +41,14 @@ def _venue_re() -> re.Pattern:
     return re.compile(rf"^(?:{alts})(?:[-\s]?\d{{2,4}})?$", re.I)
 
 
+@functools.cache
+def _glued_label_re() -> re.Pattern:
+    alts = "|".join(re.escape(v) for v in sorted(words("glued_labels"), key=lambda v: (-len(v), v)))
+    # "ShowGiven", "AbstractWe": a block label glued to the capitalised first word of its
+    # text; "…Net"/"…Former" tails are coined names ("ShowNet"), not glued words.
+    return re.compile(rf"^(?:{alts})[A-Z][a-z]+(?<!Net)(?<!Former)(?:\s|$)")
+
+
 @functools.lru_cache(maxsize=65536)
 def distinctive(text: str) -> bool:
     """Shaped like a name on its own: CamelCase inside a word, an acronym, letters with
@@ -73,6 +81,8 @@ def generic(name: str) -> bool:
         return True
     parts = re.split(r"[-_/+]", k)
     if len(parts) > 1 and all(p in g for p in parts):  # CNN-RNN, GNN/MLP: kinds joined are a kind
+        return True
+    if _glued_label_re().match(name[:1].lower() + name[1:]):
         return True
     if k in words("metrics") or k in words("page_tags"):
         return True
