@@ -7,7 +7,8 @@ stages before theirs (read-only). Stages:
 1. rules that read only the text: gazetteer matches, acronym definitions, name shapes,
    naming cues, appositions, "the X dataset", Title-Case phrases, a title's head, and
    the context rules for unknown names ("on the X and Y datasets", "outperforms X"),
-   and labelled fields that list models ("Algorithm: DQN");
+   labelled fields that list models ("Algorithm: DQN"), and language editions of known
+   corpora ("English Penn Treebank");
 2. rules that need the names found so far: ambiguous MT names in lists, typos of known
    names;
 3. enumerations: words listed with known names of one kind.
@@ -24,6 +25,7 @@ from kg.extract.rules import (
     dataset_context,
     fields,
     gazetteer,
+    language_variants,
     lists,
     model_context,
     mt_lists,
@@ -36,7 +38,7 @@ from kg.extract.rules import (
 
 STAGES = (
     (gazetteer, acronyms, shapes, cues, appositions, named_datasets, title_case, title_head, dataset_context,
-     model_context, fields),
+     model_context, fields, language_variants),
     (mt_lists, typos),
     (lists,),
 )
