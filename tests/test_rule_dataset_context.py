@@ -49,3 +49,26 @@ def test_class_counts_make_benchmarks():
     from kg.extract.names import label_hint
 
     assert label_hint("ABC100") == "DATASET" and label_hint("ResNet50") == "MODEL" and label_hint("C51") == "MODEL"
+
+
+@pytest.mark.parametrize(
+    "text, names",
+    [
+        ("Large annotated corpora such as Zorblax, Quintar, and Frobnik exist.", {"Zorblax", "Quintar", "Frobnik"}),
+        ("Benchmarks including Zorblax are hard.", {"Zorblax"}),
+        # a task's acronym in the list names no dataset, but the list goes on past it
+        ("Evaluation on the challenging ZORBLAX and VQA datasets is done.", {"ZORBLAX"}),
+    ],
+)
+def test_examples_and_lists_of_a_dataset_word(text, names):
+    assert set(found(dataset_context, text)) == names
+
+
+def test_a_heading_in_title_case_names_nothing_plain():
+    assert not found(dataset_context, "Lexical Comparison Between Zorblax and Quintar Corpora by Using Word Embeddings")
+
+
+def test_treebanks_are_datasets_by_shape():
+    from kg.extract.names import label_hint
+
+    assert label_hint("ZorbBank") == "DATASET" and label_hint("CCGbank") == "DATASET"

@@ -117,7 +117,8 @@ def initials_match(acr: str, words: list[str]) -> bool:
 
 _CLASS_COUNT = re.compile(r"^([A-Z][A-Za-z]*[A-Za-z])(\d{2,3})$")
 _YEAR_TAIL = re.compile(r"(?:[-_ ]|[A-Za-z])(?:19[89]\d|20[0-4]\d)$")
-_DATASET_SHAPE = re.compile(r"bench(mark)?$|dataset$|corpus$|[-_]?\d+(?:\.\d+)?[KkM]$", re.I)
+# "…Bench", "…Corpus", "PropBank"/"CCGbank" (treebanks), "WebVid-2M"-like sizes.
+_DATASET_SHAPE = re.compile(r"bench(mark)?$|dataset$|corpus$|(?<=[A-Za-z])bank$|[-_]?\d+(?:\.\d+)?[KkM]$", re.I)
 
 
 def label_hint(name: str) -> str:

@@ -3,6 +3,7 @@
 * ``on the X dataset``, ``X and Y datasets``, ``the Waymo Open Motion benchmark``;
 * ``X数据集``, ``在X和Y数据集上``, ``在X、Y上进行实验``;
 * ``we evaluate on X, Y and Z``, ``trained on X``, ``results across X and Y``;
+* ``corpora such as X, Y and Z``, ``benchmarks including X``;
 * ``the X test set`` / ``X training split`` (the split is not part of the name);
 * names listed after a known dataset: ``on ImageNet, X and Y``.
 
@@ -38,9 +39,12 @@ def find(ctx: Context, prior=()) -> list[Candidate]:
         if w[d] == "在" and d + 1 < n and ctx.kinds[d + 1] == WORD:
             found += lone_jargon(ctx, _zh_evaluation(ctx, d))  # "在X、Y上进行实验"
             continue
+        low = lower[d]
+        if low in dataset_words and (k := _examples_after(ctx, d + 1)) is not None:
+            # "corpora such as FrameNet, PropBank and NomBank"
+            found += lone_jargon(ctx, items_after(ctx, k))
         if d == 0:
             continue
-        low = lower[d]
         if low in dataset_words and ctx.ws[d - 1]:
             items = lone_jargon(ctx, items_before(ctx, d))  # "the X and Y datasets"
             if len(items) == 1 and w[d][:1].isupper():
@@ -54,6 +58,15 @@ def find(ctx: Context, prior=()) -> list[Candidate]:
             found += lone_jargon(ctx, items_after(ctx, d + 1))  # "we evaluate on X, Y and Z"
     found += _after_known(ctx)
     return [_cand(ctx, i, j) for i, j in dict.fromkeys(found)]
+
+
+def _examples_after(ctx: Context, k: int) -> int | None:
+    """Token after an example cue starting at token ``k`` ("such as", "including"), or None."""
+    for cue in phrases("example_cues"):
+        parts = cue.split()
+        if [x for x in ctx.lower[k : k + len(parts)]] == parts:
+            return k + len(parts)
+    return None
 
 
 def _after_known(ctx: Context) -> list[tuple[int, int]]:
