@@ -63,3 +63,23 @@ def test_names_with_numbers_are_not_citation_keys(name):
     from kg.extract.names import generic
 
     assert not generic(name)
+
+
+@pytest.mark.parametrize("name", ["TPDS", "IJCV 2023", "SPARQL", "RDF"])
+def test_journals_and_technologies_are_not_names(name):
+    from kg.extract.names import generic
+
+    assert generic(name)
+
+
+def test_a_known_dataset_named_after_its_venue_is_no_venue():
+    from kg.extract.names import generic
+
+    assert not generic("CoNLL-2003") and generic("CoNLL 2024") and generic("SemEval")
+
+
+def test_mixed_case_acronym_is_spelt_by_its_capitals():
+    from kg.extract.names import initials_match
+
+    assert initials_match("XGBoost", ["eXtreme", "Gradient", "Boosting"])
+    assert not initials_match("XGBoost", ["Gradient", "Boosting"])

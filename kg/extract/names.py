@@ -84,13 +84,16 @@ def generic(name: str) -> bool:
         return True
     if _glued_label_re().match(name[:1].lower() + name[1:]):
         return True
-    if k in words("metrics") or k in words("page_tags"):
+    if k in words("metrics") or k in words("page_tags") or k in words("tech_terms"):
         return True
     # Shapes that are usually no names (a citation key, a GPU "A100") still are when
     # the gazetteer knows them ("C51", the distributional RL algorithm).
     if (_CITATION_KEY.match(name) or _FORMAT_SHAPES.match(name)) and not gazetteer().known(name):
         return True
-    return bool(_CATEGORY_CODE.match(name) or _venue_re().match(name))
+    if _CATEGORY_CODE.match(name):
+        return True
+    # A shared task's data carries its venue's name ("CoNLL-2003"): a known name is no venue.
+    return bool(_venue_re().match(name)) and not gazetteer().known(name)
 
 
 @functools.lru_cache(maxsize=65536)
@@ -111,8 +114,16 @@ def initials_match(acr: str, words: list[str]) -> bool:
             if part:
                 caps.append(part[0].lower())
                 caps += [c.lower() for c in part[1:] if c.isupper()]
-    it = iter(caps)
-    return len(letters) >= 2 and all(any(c == x for x in it) for c in letters)
+    def spelt(letters: list[str]) -> bool:
+        it = iter(caps)
+        return len(letters) >= 2 and all(any(c == x for x in it) for c in letters)
+
+    if spelt(letters):
+        return True
+    # "XGBoost" ← eXtreme Gradient Boosting, "DeBERTa": in a mixed-case acronym the
+    # capitals are the initials; the lower-case letters finish a word.
+    upper = [c.lower() for c in acr if c.isupper()]
+    return len(upper) >= 2 and upper != letters and any(c.islower() for c in acr) and spelt(upper)
 
 
 _CLASS_COUNT = re.compile(r"^([A-Z][A-Za-z]*[A-Za-z])(\d{2,3})$")
