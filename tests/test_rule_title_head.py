@@ -15,3 +15,12 @@ def test_benchmark_title_head_is_a_dataset():
 
 def test_title_words_are_not_names():
     assert not found(title_head, "Body.", title="Survey: Deep Learning for Graphs")
+
+
+def test_the_gloss_head_decides_the_kind():
+    got = found(title_head, "Body.", title="Zorbarena: A Long Reasoning Benchmark for Large Language Models")
+    assert got["Zorbarena"].label == "DATASET"
+    got = found(title_head, "Body.", title="Quintar: A Manually Annotated Dataset for Instruction-Guided Image Editing")
+    assert got["Quintar"].label == "DATASET"
+    got = found(title_head, "Body.", title="Frobnik: A Framework for Benchmarking Agents on a Dataset")
+    assert got["Frobnik"].label == "MODEL"

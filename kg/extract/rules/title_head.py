@@ -31,9 +31,34 @@ def find(ctx: Context, prior=()) -> list[Candidate]:
         return []
     a = ctx.title.start + m.start(1)
     known = gazetteer().known(name)
+    gloss_kind = None
     if known:
         label = known[0]
     else:
-        dataset = re.search(r"bench|dataset|corpus", t, re.I) and not re.search(r"model|network|method", t, re.I)
-        label = "DATASET" if dataset else "MODEL"
-    return [Candidate(a, a + len(name), known[1] if known else name, NAME, label, known=bool(known), proposed=True, yields=NEVER)]
+        gloss_kind = _kind_of_gloss(t[m.end(1):])
+        label = gloss_kind or (
+            "DATASET" if re.search(r"bench|dataset|corpus", t, re.I) and not re.search(r"model|network|method", t, re.I) else "MODEL")
+    return [Candidate(a, a + len(name), known[1] if known else name, NAME, label, known=bool(known), proposed=True, yields=NEVER,
+                      force_label=gloss_kind is not None)]
+
+
+_GLOSS_STOP = frozenset(("for", "of", "with", "to", "in", "on", "via", "that", "from", "towards", "toward", "using", "by", "and", ",", "—", "-"))
+
+
+def _kind_of_gloss(gloss: str) -> str | None:
+    """The kind the gloss after the colon gives the name, by its head noun: "A Long
+    Reasoning Benchmark for Large Language Models" is a benchmark whatever it is for,
+    "A Dataset for …" a dataset. None when the head says nothing."""
+    words_ = re.findall(r"[\w\-]+|[,—]", gloss)
+    head = None
+    for x in words_:
+        if x.lower() in _GLOSS_STOP:
+            break
+        head = x.lower()
+    if head is None:
+        return None
+    if head in words("dataset_words") or head.endswith("bench"):
+        return "DATASET"
+    if head in words("method_heads") or head in words("apposition_kinds"):
+        return "MODEL"
+    return None
