@@ -8,7 +8,8 @@ stages before theirs (read-only). Stages:
    naming cues, appositions, "the X dataset", Title-Case phrases, a title's head, and
    the context rules for unknown names ("on the X and Y datasets", "outperforms X"),
    labelled fields that list models ("Algorithm: DQN"), and language editions of known
-   corpora ("English Penn Treebank");
+   corpora ("English Penn Treebank"), and descriptive names in titles ("Sliced
+   Recursive Transformer");
 2. rules that need the names found so far: ambiguous MT names in lists, typos of known
    names;
 3. enumerations: words listed with known names of one kind.
@@ -33,12 +34,13 @@ from kg.extract.rules import (
     shapes,
     title_case,
     title_head,
+    title_phrases,
     typos,
 )
 
 STAGES = (
     (gazetteer, acronyms, shapes, cues, appositions, named_datasets, title_case, title_head, dataset_context,
-     model_context, fields, language_variants),
+     model_context, fields, language_variants, title_phrases),
     (mt_lists, typos),
     (lists,),
 )

@@ -1,0 +1,39 @@
+"""rules.title_phrases: descriptive architecture names that open a title or follow "with"."""
+import pytest
+from rulehelp import found
+
+from kg.extract.rules import title_phrases
+
+
+@pytest.mark.parametrize(
+    "title, name",
+    [
+        ("Sliced Recursive Zorbformer Network", "Sliced Recursive Zorbformer Network"),
+        ("Geometry Uncertainty Projection Network for Monocular 3D Object Detection", "Geometry Uncertainty Projection Network"),
+        ("Few-Shot Learning with Attentive Independent Mechanisms", "Attentive Independent Mechanisms"),
+        ("Regularized Densely-connected Pyramid Network for Salient Instance Segmentation",
+         "Regularized Densely-connected Pyramid Network"),
+    ],
+)
+def test_title_phrase_names_the_architecture(title, name):
+    got = found(title_phrases, "Body text.", title=title)
+    assert set(got) == {name} and got[name].proposed and got[name].label == "MODEL"
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Large Language Models Are Few-Shot Learners",  # descriptive words and a head only
+        "Deep Graph Neural Networks for Molecules",
+        "A Simple Kernel Machine for Ranking",  # indefinite
+        "Adapting Pretrained Speech Networks to Clinics",  # a clause
+        "Survey of Transformer Networks",  # a title word
+        "Learning to Rank with Gradient Boosting Models",  # a weak head
+    ],
+)
+def test_descriptions_are_not_names(title):
+    assert not found(title_phrases, "Body text.", title=title)
+
+
+def test_only_titles_are_read():
+    assert not found(title_phrases, "Sliced Recursive Zorbformer Network works.")
