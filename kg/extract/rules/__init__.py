@@ -9,7 +9,7 @@ stages before theirs (read-only). Stages:
    the context rules for unknown names ("on the X and Y datasets", "outperforms X"),
    labelled fields that list models ("Algorithm: DQN"), and language editions of known
    corpora ("English Penn Treebank"), and descriptive names in titles ("Sliced
-   Recursive Transformer");
+   Recursive Transformer"), and bibliography keys' prefixes ("DBLP:conf/…", a veto);
 2. rules that need the names found so far: ambiguous MT names in lists, typos of known
    names;
 3. enumerations: words listed with known names of one kind.
@@ -22,6 +22,7 @@ from __future__ import annotations
 from kg.extract.rules import (
     acronyms,
     appositions,
+    citations,
     cues,
     dataset_context,
     fields,
@@ -40,7 +41,7 @@ from kg.extract.rules import (
 
 STAGES = (
     (gazetteer, acronyms, shapes, cues, appositions, named_datasets, title_case, title_head, dataset_context,
-     model_context, fields, language_variants, title_phrases),
+     model_context, fields, language_variants, title_phrases, citations),
     (mt_lists, typos),
     (lists,),
 )
