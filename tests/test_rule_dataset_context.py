@@ -72,3 +72,21 @@ def test_treebanks_are_datasets_by_shape():
     from kg.extract.names import label_hint
 
     assert label_hint("ZorbBank") == "DATASET" and label_hint("CCGbank") == "DATASET"
+
+
+@pytest.mark.parametrize("name", ["Chinese-to-English", "UrduEnglish", "English-German", "Czech"])
+def test_languages_and_language_pairs_are_not_corpora(name):
+    from kg.extract.names import generic
+
+    assert generic(name)
+
+
+def test_a_benchmark_named_for_its_task_is_no_dataset():
+    from kg.extract.entities import find_entities
+    from kg.records import Span
+
+    for text, want in [("MQA is simpler than the RTE task , which needs reasoning .", []),
+                       ("The tagger is trained on the CoNLL03 shared task data set .", ["CoNLL-2003"]),
+                       ("We evaluate on RTE and report accuracy .", ["RTE"])]:
+        _, datasets = find_entities(text, [Span(0, len(text))])
+        assert [d.name for d in datasets] == want, text

@@ -84,6 +84,12 @@ def generic(name: str) -> bool:
         return True
     if _glued_label_re().match(name[:1].lower() + name[1:]):
         return True
+    # "Chinese-to-English", "Urdu-English", "English": languages and language pairs
+    # are what a corpus is in, not corpora.
+    langs = words("languages")
+    if k in langs or (len(lp := [p for p in re.split(r"[-/ ]|(?<=[a-z])(?=[A-Z])", name) if p.lower() != "to"]) > 1
+                      and all(p.lower() in langs for p in lp)):
+        return True
     if k in words("metrics") or k in words("page_tags") or k in words("tech_terms"):
         return True
     # Shapes that are usually no names (a citation key, a GPU "A100") still are when
