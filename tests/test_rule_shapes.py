@@ -83,3 +83,9 @@ def test_mixed_case_acronym_is_spelt_by_its_capitals():
 
     assert initials_match("XGBoost", ["eXtreme", "Gradient", "Boosting"])
     assert not initials_match("XGBoost", ["Gradient", "Boosting"])
+
+
+def test_a_longer_name_is_no_acronym_of_a_shorter_one():
+    from kg.extract.names import initials_match
+
+    assert not initials_match("Memory-GPT", ["MemGPT"])

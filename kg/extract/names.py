@@ -128,8 +128,11 @@ def initials_match(acr: str, words: list[str]) -> bool:
         return True
     # "XGBoost" ← eXtreme Gradient Boosting, "DeBERTa": in a mixed-case acronym the
     # capitals are the initials; the lower-case letters finish a word.
+    # An acronym is shorter than what it abbreviates ("MemGPT (Memory-GPT)" is no
+    # definition of "Memory-GPT").
     upper = [c.lower() for c in acr if c.isupper()]
-    return len(upper) >= 2 and upper != letters and any(c.islower() for c in acr) and spelt(upper)
+    longer = sum(c.isalpha() for w in words for c in w) > len(letters)
+    return len(upper) >= 2 and upper != letters and any(c.islower() for c in acr) and longer and spelt(upper)
 
 
 _CLASS_COUNT = re.compile(r"^([A-Z][A-Za-z]*[A-Za-z])(\d{2,3})$")
