@@ -89,3 +89,15 @@ def test_a_longer_name_is_no_acronym_of_a_shorter_one():
     from kg.extract.names import initials_match
 
     assert not initials_match("Memory-GPT", ["MemGPT"])
+
+
+def test_prefixed_surnames_are_not_names():
+    from kg.extract.names import generic
+
+    assert generic("McAllister") and generic("MacKay") and not generic("MobileNet")
+
+
+def test_sok_heads_no_title_name():
+    from kg.extract.rules import title_head
+
+    assert not found(title_head, "Body.", title="SoK: Large Language Model Auditing")

@@ -32,6 +32,9 @@ _FORMAT_SHAPES = re.compile(r"^(?:INT|FP|BF|UINT|TF)\d+$|^[A-Z]\d{2,4}$")
 # "ahn2016neural", "MelisDB17"): a surname with a year (and a title word or the
 # co-authors' initials) points at a paper, it does not name a model or dataset.
 _CITATION_KEY = re.compile(r"^[A-Za-z][a-z]{2,}(?:19|20)\d{2}(?:[a-z]+|[A-Z][A-Za-z]*)?$|^[A-Z][a-z]{2,}[A-Z]{2,6}\d{2}$")
+# Surnames with a Scottish/Irish prefix ("McAllister", "MacKay") look CamelCase but
+# name people (author lists, BibTeX fields), not models.
+_SURNAME = re.compile(r"^Ma?c[A-Z][a-z]{2,}$")
 _CATEGORY_CODE = re.compile(r"^(?:cs|stat|eess|math|econ|physics|q-bio|q-fin|astro-ph|cond-mat)\.[A-Za-z]{2}$|^arXiv[_-][A-Z]{2}$")
 
 
@@ -96,7 +99,7 @@ def generic(name: str) -> bool:
     # the gazetteer knows them ("C51", the distributional RL algorithm).
     if (_CITATION_KEY.match(name) or _FORMAT_SHAPES.match(name)) and not gazetteer().known(name):
         return True
-    if _CATEGORY_CODE.match(name):
+    if _CATEGORY_CODE.match(name) or (_SURNAME.match(name) and not gazetteer().known(name)):
         return True
     # A shared task's data carries its venue's name ("CoNLL-2003"): a known name is no venue.
     return bool(_venue_re().match(name)) and not gazetteer().known(name)
