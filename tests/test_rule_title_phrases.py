@@ -37,3 +37,24 @@ def test_descriptions_are_not_names(title):
 
 def test_only_titles_are_read():
     assert not found(title_phrases, "Sliced Recursive Zorbformer Network works.")
+
+
+@pytest.mark.parametrize(
+    "title, name",
+    [
+        ("Deep Recurrent Q-Learning for Partially Observable MDPs", "Deep Recurrent Q-Learning"),
+        ("Deep Reinforcement Learning with Double Q-learning", "Double Q-learning"),
+    ],
+)
+def test_words_before_a_known_model_make_a_name_of_their_own(title, name):
+    got = found(title_phrases, "Body text.", title=title)
+    assert set(got) == {name} and got[name].covers
+
+
+def test_the_known_name_inside_is_not_reported():
+    from kg.extract.entities import find_entities
+    from kg.records import Span
+
+    title = "Deep Reinforcement Learning with Double Q-learning"
+    models, _ = find_entities(title, [Span(0, len(title))], Span(0, len(title)))
+    assert [m.name for m in models] == ["Double Q-learning"]

@@ -7,11 +7,12 @@ capitalised words that opens the title or follows "with"/"using"/"via", and ends
 method head noun (``Network``, ``Transformer``, ``Mechanisms``). It is the paper's own.
 Phrases made only of descriptive words and heads ("Large Language Models", "Deep
 Neural Networks") describe a kind, and an indefinite phrase ("A Simple Kernel for …")
-names nothing.
+names nothing. Words before a known model's name make a name of their own ("Double
+Q-learning", "Depth-Adaptive Transformer"): the known name is not taken from inside it.
 """
 from __future__ import annotations
 
-from kg.extract.candidate import TO_GAZETTEER, Candidate
+from kg.extract.candidate import NEVER, TO_GAZETTEER, Candidate
 from kg.extract.context import Context
 from kg.extract.names import generic, is_institution
 from kg.extract.nlp import WORD, gazetteer
@@ -52,7 +53,12 @@ def find(ctx: Context, prior=()) -> list[Candidate]:
         i, j = k, _run(ctx, k, end)
         k = max(j, k + 1)
         names = [x for x in ctx.words[i:j] if x != "-"]
-        if not (MIN_WORDS <= len(names) <= MAX_WORDS) or names[-1].lower() not in heads:
+        if not (MIN_WORDS <= len(names) <= MAX_WORDS):
+            continue
+        # "Deep Recurrent Q-Learning", "Double Q-learning": words before a known model
+        # make a name of its own, and the known name inside it is part of it.
+        tail = next((m for m in ctx.matches if m.j == j and i < m.i and m.label == "MODEL"), None)
+        if names[-1].lower() not in heads and tail is None:
             continue
         low = [x.lower() for x in names]
         if low[0] in words("indefinite_words") or low[0] in words("stop_caps") or any(x in words("title_words") for x in low):
@@ -60,12 +66,15 @@ def find(ctx: Context, prior=()) -> list[Candidate]:
         if low[0].endswith("ing") or low[0] in words("size_words"):
             continue  # "Adapting Pretrained ASR Models", "Two Linear Layers": a clause or a count
         parts = [p for x in low for p in x.split("-")]
-        if all(p in plain for p in parts):
+        if tail is None and all(p in plain for p in parts):
             continue  # "Large Language Models": a kind, not a name
         text = ctx.stext(i, j)
         # Known names are the gazetteer's; organisations and kinds are no names.
         if gaz.known(text) or generic(text) or is_institution(text):
             continue
         a, b = ctx.span(i, j)
-        out.append(Candidate(a, b, text, NAME, "MODEL", proposed=True, yields=TO_GAZETTEER))
+        if tail is not None:
+            out.append(Candidate(a, b, text, NAME, "MODEL", proposed=True, yields=NEVER, covers=True))
+        else:
+            out.append(Candidate(a, b, text, NAME, "MODEL", proposed=True, yields=TO_GAZETTEER))
     return out
