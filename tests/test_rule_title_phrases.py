@@ -58,3 +58,7 @@ def test_the_known_name_inside_is_not_reported():
     title = "Deep Reinforcement Learning with Double Q-learning"
     models, _ = find_entities(title, [Span(0, len(title))], Span(0, len(title)))
     assert [m.name for m in models] == ["Double Q-learning"]
+
+
+def test_a_reviews_subject_is_not_its_own_name():
+    assert not found(title_phrases, "Body text.", title="Zorb Transformers: A Survey")

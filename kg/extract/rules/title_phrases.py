@@ -41,6 +41,9 @@ def find(ctx: Context, prior=()) -> list[Candidate]:
     start, end = ctx.tok_at.get(ctx.title.start), ctx.end_at.get(ctx.title.end)
     if start is None or end is None:
         return []
+    # "Video Transformers: A Survey": a review's subject is not the paper's own name.
+    if any(ctx.lower[k] in words("title_words") for k in range(start, end)):
+        return []
     heads = words("title_name_heads")
     plain = heads | words("method_heads") | words("generic_modifiers")
     gaz = gazetteer()
