@@ -62,3 +62,15 @@ def test_the_known_name_inside_is_not_reported():
 
 def test_a_reviews_subject_is_not_its_own_name():
     assert not found(title_phrases, "Body text.", title="Zorb Transformers: A Survey")
+
+
+def test_an_indefinite_description_hides_the_family_inside_it():
+    from kg.extract.entities import find_entities
+    from kg.records import Span
+
+    title = "A Unified Efficient Pyramid Transformer for Semantic Segmentation"
+    models, _ = find_entities(title, [Span(0, len(title))], Span(0, len(title)))
+    assert models == []
+    text = title + "\nWe compare with the Transformer of prior work."
+    models, _ = find_entities(text, [Span(0, len(text))], Span(0, len(title)))
+    assert [m.name for m in models] == ["Transformer"]

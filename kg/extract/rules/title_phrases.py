@@ -12,7 +12,7 @@ Q-learning", "Depth-Adaptive Transformer"): the known name is not taken from ins
 """
 from __future__ import annotations
 
-from kg.extract.candidate import NEVER, TO_GAZETTEER, Candidate
+from kg.extract.candidate import GENERIC, NEVER, TO_GAZETTEER, Candidate
 from kg.extract.context import Context
 from kg.extract.names import generic, is_institution
 from kg.extract.nlp import WORD, gazetteer
@@ -64,7 +64,14 @@ def find(ctx: Context, prior=()) -> list[Candidate]:
         if names[-1].lower() not in heads and tail is None:
             continue
         low = [x.lower() for x in names]
-        if low[0] in words("indefinite_words") or low[0] in words("stop_caps") or any(x in words("title_words") for x in low):
+        if low[0] in words("indefinite_words") or low[0] in words("stop_caps"):
+            # "A Unified Efficient Pyramid Transformer for …": an indefinite description
+            # names nothing, and the family name is not taken from inside it either —
+            # unless the entry mentions that family elsewhere.
+            if tail is not None and i + 1 < tail.i and not any(m.name == tail.name and m is not tail for m in ctx.matches):
+                out.append(Candidate(tail.a, tail.b, tail.name, NAME, GENERIC, yields=NEVER))
+            continue
+        if any(x in words("title_words") for x in low):
             continue
         if low[0].endswith("ing") or low[0] in words("size_words"):
             continue  # "Adapting Pretrained ASR Models", "Two Linear Layers": a clause or a count
