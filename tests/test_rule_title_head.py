@@ -24,3 +24,14 @@ def test_the_gloss_head_decides_the_kind():
     assert got["Quintar"].label == "DATASET"
     got = found(title_head, "Body.", title="Frobnik: A Framework for Benchmarking Agents on a Dataset")
     assert got["Frobnik"].label == "MODEL"
+
+
+def test_a_several_word_head_may_hold_a_lower_case_led_shape_and_covers_it():
+    got = found(title_head, "Body.", title="Deep zr-QXL: Deep Structurally Regularized Learning for Connectomics")
+    assert got["Deep zr-QXL"].covers
+    from kg.extract.entities import find_entities
+    from kg.records import Span
+
+    title = "Deep zr-QXL: Deep Structurally Regularized Learning for Connectomics"
+    models, _ = find_entities(title, [Span(0, len(title))], Span(0, len(title)))
+    assert [m.name for m in models] == ["Deep zr-QXL"]

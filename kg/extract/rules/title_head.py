@@ -10,7 +10,8 @@ from kg.extract.nlp import gazetteer
 from kg.extract.vocab import words
 
 NAME = "title"
-_HEAD = re.compile(r"^\s*([A-Z][\w\-]*(?:\s[A-Z0-9][\w\-]*){0,2})\s*[:：]\s+\S")
+# Later words may start in lower case when a capital follows in the word ("Deep sr-DDL").
+_HEAD = re.compile(r"^\s*([A-Z][\w\-]*(?:\s(?:[A-Z0-9][\w\-]*|[a-z]+-[A-Z][\w\-]*)){0,2})\s*[:：]\s+\S")
 
 
 def find(ctx: Context, prior=()) -> list[Candidate]:
@@ -39,7 +40,9 @@ def find(ctx: Context, prior=()) -> list[Candidate]:
         label = gloss_kind or (
             "DATASET" if re.search(r"bench|dataset|corpus", t, re.I) and not re.search(r"model|network|method", t, re.I) else "MODEL")
     return [Candidate(a, a + len(name), known[1] if known else name, NAME, label, known=bool(known), proposed=True, yields=NEVER,
-                      force_label=gloss_kind is not None)]
+                      force_label=gloss_kind is not None,
+                      # "Deep sr-DDL: …": a several-word head is one name; the shape inside is part of it
+                      covers=len(parts) > 1 and not known)]
 
 
 _GLOSS_STOP = frozenset(("for", "of", "with", "to", "in", "on", "via", "that", "from", "towards", "toward", "using", "by", "and", ",", "—", "-"))
