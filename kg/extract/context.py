@@ -32,7 +32,10 @@ TITLE_SHARE = 0.75
 #: already a heading ("TREE SEARCH UNIFIES").
 SHOUT_RUN = 3
 _SHOUT_GLUE = frozenset(("-", "'", "’"))
+# A version after a name: a number ("3", "2016", "v2", "5.1"), a resolution ("64x64"),
+# or a Roman numeral of two letters or more ("Penn Treebank III"; one letter is a variable).
 _VERSION = re.compile(r"(?:v?\d{1,4}(?:\.\d+)?|\d{2,4}x\d{2,4})", re.I)
+_ROMAN = re.compile(r"(?:II|III|IV|VI|VII|VIII)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -125,7 +128,7 @@ class Context:
             return j + 2  # "DAVIS-2016", "Llama-3"
         if j >= n or not self.ws[j - 1]:
             return None
-        if not _VERSION.fullmatch(w[j]):
+        if not (_VERSION.fullmatch(w[j]) or _ROMAN.fullmatch(w[j])):
             return None
         if j + 1 < n:
             nxt = w[j + 1]
