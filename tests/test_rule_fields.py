@@ -40,7 +40,7 @@ def test_no_model_without_a_listed_name(text):
 
 def test_field_values_become_regions():
     text = "Title, 2015. Algorithm: DQN. Contribution: Introduces Zorblax.\nModel: X"
-    assert [text[a:b] for a, b in field_spans(text)] == ["DQN", "X", "Introduces Zorblax"]
+    assert [text[a:b] for a, b in field_spans(text)] == ["DQN", "Introduces Zorblax", "X"]
 
 
 def test_extraction_reads_a_field_the_layout_left_out():
