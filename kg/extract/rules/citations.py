@@ -15,12 +15,20 @@ from kg.extract.vocab import words
 NAME = "citation"
 
 
+def _colon_offsets(text: str):
+    k = text.find(":")
+    while k >= 0:
+        yield k
+        k = text.find(":", k + 1)
+
+
 def find(ctx: Context, prior=()) -> list[Candidate]:
     paths = words("citation_paths")
     w, n = ctx.words, len(ctx.words)
     out = []
-    for k in range(1, n - 1):
-        if w[k] != ":" or ctx.lower[k + 1] not in paths or not ctx.is_word(k - 1):
+    # Colons are few: look at each rather than at every token.
+    for k in (ctx.tok_at.get(x) for x in _colon_offsets(ctx.text)):
+        if k is None or k < 1 or k + 1 >= n or ctx.lower[k + 1] not in paths or not ctx.is_word(k - 1):
             continue
         if k + 2 < n and w[k + 2] != "/":
             continue  # "… in this conf: …" is prose, a key goes on with a slash
