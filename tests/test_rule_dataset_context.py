@@ -90,3 +90,7 @@ def test_a_benchmark_named_for_its_task_is_no_dataset():
                        ("We evaluate on RTE and report accuracy .", ["RTE"])]:
         _, datasets = find_entities(text, [Span(0, len(text))])
         assert [d.name for d in datasets] == want, text
+
+
+def test_data_set_written_in_two_words():
+    assert set(found(dataset_context, "The Zorblax and Quintar data sets are larger.")) == {"Zorblax", "Quintar"}

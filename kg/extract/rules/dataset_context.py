@@ -31,7 +31,7 @@ def find(ctx: Context, prior=()) -> list[Candidate]:
     w, lower, n = ctx.words, ctx.lower, len(ctx.words)
     dataset_words, cues, splits = words("dataset_words"), words("dataset_cues"), words("split_words")
     zh_words = phrases("dataset_words_zh")
-    triggers = dataset_words | splits | {"on", "across", "在"} | {z[0] for z in zh_words}
+    triggers = dataset_words | splits | {"on", "across", "在", "data"} | {z[0] for z in zh_words}
     found: list[tuple[int, int]] = []
     for d in range(n):
         if lower[d] not in triggers or not ctx.in_region[d]:  # one set lookup for most tokens
@@ -50,6 +50,8 @@ def find(ctx: Context, prior=()) -> list[Candidate]:
             if len(items) == 1 and w[d][:1].isupper():
                 items = [(items[0][0], d + 1)]  # "the Open LLM Leaderboard": the word is part of the name
             found += items
+        elif low == "data" and d + 1 < n and lower[d + 1] in ("set", "sets") and ctx.ws[d - 1]:
+            found += lone_jargon(ctx, items_before(ctx, d))  # "the WMT09 English-Hungarian data set"
         elif low in splits and d + 1 < n and lower[d + 1] in _SPLIT_NOUNS and ctx.ws[d - 1]:
             found += lone_jargon(ctx, items_before(ctx, d))  # "the X test set"
         elif ctx.kinds[d] != WORD and ctx.kinds[d - 1] == WORD and ctx.joined(d, d + 4).startswith(zh_words):
