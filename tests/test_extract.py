@@ -172,3 +172,23 @@ def test_a_block_label_glued_to_its_text_is_no_name():
     from kg.extract.names import generic
 
     assert generic("ShowGiven") and generic("AbstractWe") and not generic("ShowNet") and not generic("Showcase")
+
+
+def test_a_body_of_links_only_is_no_body():
+    # The layout marked the link line as the body and left the abstract out: the rest
+    # of the entry is read (outside its author line); a body with prose is read alone.
+    from kg.extract import extract_entry
+    from kg.records import Entry, Span
+
+    text = ("### Zorblax Tricks\nAuthors: A Quintarsson\nNotes: QuintarNet\n"
+            "We propose ZorbNet, a network that beats GraphSAGE on many graphs of every size and shape.\n"
+            "[Paper](https://arxiv.org/abs/2309.16585) | [Code](https://github.com/x/y)")
+    link, prose, au = text.index("[Paper]"), text.index("We"), text.index("A Quintarsson")
+
+    def models(body):
+        rec = extract_entry(Entry(file="x.md", line=1, end_line=5, kind="digest", layout="fields", text=text,
+                                  title=Span(4, 18), authors=Span(au, au + 13), body=body))
+        return {m.name for m in rec.models}
+
+    assert models((Span(link, len(text)),)) == {"QuintarNet", "ZorbNet", "GraphSAGE"}
+    assert models((Span(prose, link),)) == {"ZorbNet", "GraphSAGE"}

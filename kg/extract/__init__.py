@@ -49,9 +49,10 @@ def extract_entry(entry: Entry) -> PaperRecord:
     regions: list[Span] = [s for s in (entry.title, entry.title_zh) if s is not None] + list(entry.body)
     if entry.kind == "abstract" and not entry.body:
         regions = [Span(0, len(text))]
-    elif not entry.body:
-        # A layout that marks no body (a table's summary cell, a reading list's notes):
-        # the rest of the entry is the paper's text too, save its header fields.
+    elif not _has_prose(text, entry.body):
+        # A layout that marks no body (a table's summary cell, a reading list's notes),
+        # or only a line of links as its body: the rest of the entry is the paper's
+        # text too, save its header fields.
         header = [(s.start, s.end) for s in (entry.authors, entry.affiliations) if s is not None]
         regions = regions + _minus([Span(0, len(text))], header + [(r.start, r.end) for r in regions])
     # "… 2013. Algorithm: DQN.": a labelled field the layout left out of the body still
@@ -93,6 +94,26 @@ def extract_entry(entry: Entry) -> PaperRecord:
         date=entry.date or arxiv_month(aid),
         author_institutions=tuple(dict.fromkeys(pairs)),
     )
+
+
+#: Fewer words than this in the body (outside links) is no prose: "📄 Paper | 💻 Code".
+PROSE_MIN_WORDS = 12
+_LATIN_WORD = re.compile(r"[A-Za-z]{2,}")
+_CJK_CHAR = re.compile(r"[\u4e00-\u9fff]")
+
+
+def _has_prose(text: str, body) -> bool:
+    """The body holds some prose outside its links (a Chinese word is about two
+    characters)."""
+    if not body:
+        return False
+    words = 0
+    for s in _minus(list(body), [(a, b) for _, a, b in find_urls(text)]):
+        chunk = text[s.start : s.end]
+        words += len(_LATIN_WORD.findall(chunk)) + len(_CJK_CHAR.findall(chunk)) // 2
+        if words >= PROSE_MIN_WORDS:
+            return True
+    return False
 
 
 def _minus(regions: list[Span], holes: list[tuple[int, int]]) -> list[Span]:
