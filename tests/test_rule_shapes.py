@@ -101,3 +101,10 @@ def test_sok_heads_no_title_name():
     from kg.extract.rules import title_head
 
     assert not found(title_head, "Body.", title="SoK: Large Language Model Auditing")
+
+
+@pytest.mark.parametrize("name", ["all-MLP", "Fully-MLP", "pure-CNN"])
+def test_a_modifier_glued_to_a_kind_is_a_kind(name):
+    from kg.extract.names import generic
+
+    assert generic(name)

@@ -85,6 +85,8 @@ def generic(name: str) -> bool:
     parts = re.split(r"[-_/+]", k)
     if len(parts) > 1 and all(p in g for p in parts):  # CNN-RNN, GNN/MLP: kinds joined are a kind
         return True
+    if len(parts) == 2 and parts[0] in words("kind_modifiers") and parts[1] in g:  # all-MLP, Fully-MLP
+        return True
     if _glued_label_re().match(name[:1].lower() + name[1:]):
         return True
     # "Chinese-to-English", "Urdu-English", "English": languages and language pairs
