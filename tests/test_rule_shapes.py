@@ -108,3 +108,7 @@ def test_a_modifier_glued_to_a_kind_is_a_kind(name):
     from kg.extract.names import generic
 
     assert generic(name)
+
+
+def test_a_resolution_suffix_is_cut():
+    assert "VGA-resolution" not in found(shapes, "Events at VGA-resolution (640x480 pixels) are read.")
