@@ -46,10 +46,12 @@ def extract_entry(entry: Entry) -> PaperRecord:
             # "A Smith1, B Jones2" with "1 MIT; 2 Stanford": who belongs where.
             by = affiliations_by_marker(entry.affiliations.of(text), entry.affiliations.start)
             pairs = [(a.position, m.name) for a in authors for k in a.marks for m in by.get(k, [])]
+    found_urls = find_urls(text)
+    url_spans = [(a, b) for _, a, b in found_urls]
     regions: list[Span] = [s for s in (entry.title, entry.title_zh) if s is not None] + list(entry.body)
     if entry.kind == "abstract" and not entry.body:
         regions = [Span(0, len(text))]
-    elif not _has_prose(text, entry.body):
+    elif not _has_prose(text, entry.body, url_spans):
         # A layout that marks no body (a table's summary cell, a reading list's notes),
         # or only a line of links as its body: the rest of the entry is the paper's
         # text too, save its header fields.
@@ -58,11 +60,9 @@ def extract_entry(entry: Entry) -> PaperRecord:
     # "… 2013. Algorithm: DQN.": a labelled field the layout left out of the body still
     # names the paper's models.
     regions += [Span(a, b) for a, b in field_spans(text) if not any(r.start <= a < r.end for r in regions)]
-    found_urls = find_urls(text)
     # Link targets of Markdown/HTML links first (their text is in the entry, the target
     # is not), then links written out in the text.
     urls = [u for u in entry.links if u.lower().startswith(("http://", "https://"))] + [u for u, _, _ in found_urls]
-    url_spans = [(a, b) for _, a, b in found_urls]
     # Names inside links (github.com/ruiyan1995/region_learner) are not mentions.
     regions = _minus(regions, url_spans)
     models, datasets = find_entities(text, regions, entry.title)
@@ -102,13 +102,13 @@ _LATIN_WORD = re.compile(r"[A-Za-z]{2,}")
 _CJK_CHAR = re.compile(r"[\u4e00-\u9fff]")
 
 
-def _has_prose(text: str, body) -> bool:
+def _has_prose(text: str, body, url_spans: list[tuple[int, int]]) -> bool:
     """The body holds some prose outside its links (a Chinese word is about two
     characters)."""
     if not body:
         return False
     words = 0
-    for s in _minus(list(body), [(a, b) for _, a, b in find_urls(text)]):
+    for s in _minus(list(body), url_spans):
         chunk = text[s.start : s.end]
         words += len(_LATIN_WORD.findall(chunk)) + len(_CJK_CHAR.findall(chunk)) // 2
         if words >= PROSE_MIN_WORDS:
