@@ -5,11 +5,11 @@ never see each other's output except through ``prior``: the entities merged from
 stages before theirs (read-only). Stages:
 
 1. rules that read only the text: gazetteer matches, acronym definitions, name shapes,
-   naming cues, appositions, "the X dataset", Title-Case phrases, a title's head, and
-   the context rules for unknown names ("on the X and Y datasets", "outperforms X"),
-   labelled fields that list models ("Algorithm: DQN"), and language editions of known
-   corpora ("English Penn Treebank"), and descriptive names in titles ("Sliced
-   Recursive Transformer"), and bibliography keys' prefixes ("DBLP:conf/…", a veto);
+   naming cues, appositions, "the X dataset", Title-Case phrases, a title's head (or
+   the "Name:" label before it), the context rules for unknown names ("on the X and Y
+   datasets", "outperforms X"), labelled fields that list models ("Algorithm: DQN"),
+   language editions of known corpora ("English Penn Treebank"), descriptive names in
+   titles ("Sliced Recursive Transformer") and bibliography keys ("DBLP:conf/…", a veto);
 2. rules that need the names found so far: ambiguous MT names in lists, typos of known
    names;
 3. enumerations: words listed with known names of one kind.
