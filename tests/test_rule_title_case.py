@@ -32,3 +32,12 @@ def test_treebank_tail_makes_a_dataset():
 
     got = found(title_case, "Early work used the TiGer Treebank for German.")
     assert got["TiGer Treebank"].label == "DATASET"
+
+
+def test_a_known_name_grown_into_another_dataset():
+    from kg.extract.entities import find_entities
+    from kg.records import Span
+
+    text = "It replays real driving data (e.g., the Waymo Open Motion Dataset [15]) and the Waymo Open Dataset."
+    _, datasets = find_entities(text, [Span(0, len(text))])
+    assert [d.name for d in datasets] == ["Waymo Open Motion Dataset", "Waymo Open Dataset"]

@@ -2,7 +2,7 @@
 in a method head noun) is a model, ``the Waymo Open Motion Dataset`` a dataset."""
 from __future__ import annotations
 
-from kg.extract.candidate import Candidate
+from kg.extract.candidate import NEVER, Candidate
 from kg.extract.context import Context
 from kg.extract.names import is_institution, label_hint
 from kg.extract.nlp import gazetteer
@@ -38,7 +38,11 @@ def find(ctx: Context, prior=()) -> list[Candidate]:
             if not defined:
                 name = ctx.stext(i, j)
                 known = gaz.known(name)
-                out.append(Candidate(a, b, known[1] if known else name, NAME, "DATASET", known=bool(known)))
+                # "the Waymo Open Motion Dataset": a known name ("Waymo Open") grown by more
+                # than the tail word is another dataset, and the known one is part of it.
+                inner = None if known else next((m for m in ctx.matches if i <= m.i and m.j < j - 1), None)
+                out.append(Candidate(a, b, known[1] if known else name, NAME, "DATASET", known=bool(known),
+                                     **({"yields": NEVER, "covers": True} if inner else {})))
         elif 2 <= len(names) <= 5 and names[-1].lower() in heads:
             name = ctx.stext(i, j)
             if not is_institution(name) and not all(x.lower() in heads | _NOT_ALONE for x in names):
