@@ -27,3 +27,23 @@ def test_context_regions_sentences_cues_and_matches():
     i = ctx.tok_at[text.index("FooNet")]
     assert ctx.words[i] == "FooNet" and ctx.sent[i] != ctx.sent[ctx.tok_at[text.index("It")]]
     assert ctx.taken[ctx.tok_at[text.index("BERT")]] and not ctx.taken[i]
+
+
+def test_a_roman_numeral_is_a_version_of_a_known_name():
+    from rulehelp import ctx_of
+
+    ctx = ctx_of("We parse the Penn Treebank III corpus and the Penn Treebank I corpus.")
+    names = [ctx.text[m.a : m.b] for m in ctx.matches]
+    assert names == ["Penn Treebank III", "Penn Treebank"]
+
+
+def test_title_like_and_shouted_lines():
+    from rulehelp import ctx_of
+
+    ctx = ctx_of("Lexical Comparison Between Corpora by Using Word Embeddings\nWe evaluate on Zorb, Quin and Frob.\n"
+                 "V1: LANGUAGE AGENT TREE SEARCH")
+    s0, s1 = ctx.sent[0], ctx.sent[ctx.words.index("We")]
+    assert ctx.title_like(s0) and ctx.title_like(s0, share=1)
+    assert ctx.title_like(s1) and not ctx.title_like(s1, share=1)  # a short list of names is not a heading
+    k = ctx.words.index("AGENT")
+    assert ctx.shouted(k, k + 1) and not ctx.shouted(ctx.words.index("Zorb"), ctx.words.index("Zorb") + 1)

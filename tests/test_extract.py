@@ -152,3 +152,43 @@ def test_size_variants_beside_a_name_are_that_name():
 def test_a_known_name_the_contribution_builds_on_is_used():
     models, _, _, _ = ents("In this paper, we present Gaussian Splatting based text-to-3D generation (GSGEN).")
     assert models.get("3D Gaussian Splatting", models.get("Gaussian Splatting")) == "used", models
+
+
+def test_an_entry_without_a_body_is_read_outside_its_header():
+    # A table row whose summary cell the layout did not mark as the body: its names
+    # count, the author cell's do not.
+    from kg.extract import extract_entry
+    from kg.records import Entry, Span
+
+    text = "| Zorblax Tricks for Graphs | A Quintarsson, B Smith | We propose TSN4PI, a framework that beats GraphSAGE. |"
+    t = text.index("Zorblax")
+    au = text.index("A Quintarsson")
+    rec = extract_entry(Entry(file="x.md", line=1, end_line=1, kind="digest", layout="table", text=text,
+                              title=Span(t, t + 25), authors=Span(au, au + 22)))
+    assert {m.name for m in rec.models} == {"TSN4PI", "GraphSAGE"}
+
+
+def test_a_block_label_glued_to_its_text_is_no_name():
+    from kg.extract.names import generic
+
+    assert generic("ShowGiven") and generic("AbstractWe") and not generic("ShowNet") and not generic("Showcase")
+
+
+def test_a_body_of_links_only_is_no_body():
+    # The layout marked the link line as the body and left the abstract out: the rest
+    # of the entry is read (outside its author line); a body with prose is read alone.
+    from kg.extract import extract_entry
+    from kg.records import Entry, Span
+
+    text = ("### Zorblax Tricks\nAuthors: A Quintarsson\nNotes: QuintarNet\n"
+            "We propose ZorbNet, a network that beats GraphSAGE on many graphs of every size and shape.\n"
+            "[Paper](https://arxiv.org/abs/2309.16585) | [Code](https://github.com/x/y)")
+    link, prose, au = text.index("[Paper]"), text.index("We"), text.index("A Quintarsson")
+
+    def models(body):
+        rec = extract_entry(Entry(file="x.md", line=1, end_line=5, kind="digest", layout="fields", text=text,
+                                  title=Span(4, 18), authors=Span(au, au + 13), body=body))
+        return {m.name for m in rec.models}
+
+    assert models((Span(link, len(text)),)) == {"QuintarNet", "ZorbNet", "GraphSAGE"}
+    assert models((Span(prose, link),)) == {"ZorbNet", "GraphSAGE"}

@@ -44,3 +44,10 @@ def test_long_form_and_acronym_inside_one_parenthesis():
     assert got["FSOD"].label == GENERIC  # a task
     got = found(acronyms, "我们使用了对比语言图像预训练(Contrastive Language-Image Pretraining, CLIP)。")
     assert got["CLIP"].label == "MODEL" and not any(c.covers for c in got.values())
+
+
+def test_a_coined_mixed_case_name_with_a_lower_case_gloss_stays_a_name():
+    got = found(acronyms, "We learn a universal simulator (UnoSim) of real-world interaction.")
+    assert got["UnoSim"].label == "MODEL"
+    got = found(acronyms, "We apply post-training quantization (PTQ) to the model.")
+    assert got["PTQ"].label == "GENERIC"

@@ -39,3 +39,10 @@ def test_a_dataset_named_by_a_cue_is_a_dataset():
 
 def test_a_name_used_as_the_base_is_not_the_contribution():
     assert not found(cues, "In this paper, we present Gaussian Splatting based text-to-3D generation.")
+
+
+def test_a_task_introduced_by_a_cue_is_no_model():
+    from kg.extract.rules import cues
+
+    assert "Entity Segmentation" not in found(cues, "In this paper we introduce Entity Segmentation, a new task for images.")
+    assert "ZorbSeg" in found(cues, "In this paper we introduce ZorbSeg, a new model for images.")

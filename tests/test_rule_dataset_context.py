@@ -49,3 +49,48 @@ def test_class_counts_make_benchmarks():
     from kg.extract.names import label_hint
 
     assert label_hint("ABC100") == "DATASET" and label_hint("ResNet50") == "MODEL" and label_hint("C51") == "MODEL"
+
+
+@pytest.mark.parametrize(
+    "text, names",
+    [
+        ("Large annotated corpora such as Zorblax, Quintar, and Frobnik exist.", {"Zorblax", "Quintar", "Frobnik"}),
+        ("Benchmarks including Zorblax are hard.", {"Zorblax"}),
+        # a task's acronym in the list names no dataset, but the list goes on past it
+        ("Evaluation on the challenging ZORBLAX and VQA datasets is done.", {"ZORBLAX"}),
+    ],
+)
+def test_examples_and_lists_of_a_dataset_word(text, names):
+    assert set(found(dataset_context, text)) == names
+
+
+def test_a_heading_in_title_case_names_nothing_plain():
+    assert not found(dataset_context, "Lexical Comparison Between Zorblax and Quintar Corpora by Using Word Embeddings")
+
+
+def test_treebanks_are_datasets_by_shape():
+    from kg.extract.names import label_hint
+
+    assert label_hint("ZorbBank") == "DATASET" and label_hint("CCGbank") == "DATASET"
+
+
+@pytest.mark.parametrize("name", ["Chinese-to-English", "UrduEnglish", "English-German", "Czech"])
+def test_languages_and_language_pairs_are_not_corpora(name):
+    from kg.extract.names import generic
+
+    assert generic(name)
+
+
+def test_a_benchmark_named_for_its_task_is_no_dataset():
+    from kg.extract.entities import find_entities
+    from kg.records import Span
+
+    for text, want in [("MQA is simpler than the RTE task , which needs reasoning .", []),
+                       ("The tagger is trained on the CoNLL03 shared task data set .", ["CoNLL-2003"]),
+                       ("We evaluate on RTE and report accuracy .", ["RTE"])]:
+        _, datasets = find_entities(text, [Span(0, len(text))])
+        assert [d.name for d in datasets] == want, text
+
+
+def test_data_set_written_in_two_words():
+    assert set(found(dataset_context, "The Zorblax and Quintar data sets are larger.")) == {"Zorblax", "Quintar"}

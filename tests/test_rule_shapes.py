@@ -40,3 +40,75 @@ def test_participle_suffixes_are_cut(text, name):
 
 def test_task_compounds_are_not_names():
     assert not found(shapes, "Methods for text-to-SQL and image-to-3D work.")
+
+
+def test_a_line_in_capitals_holds_no_new_names():
+    # Every word of a shouted title looks like an acronym; known names still count.
+    got = found(shapes, "V1: LANGUAGE AGENT TREE SEARCH UNIFIES REASON- ING WITH GPT-4\nWe use ZQ3M and NASA ADS.")
+    assert "LANGUAGE" not in got and "UNIFIES" not in got and "ING" not in got
+    assert "ZQ3M" in got and "GPT-4" in got
+
+
+def test_two_capital_words_are_no_shouted_line():
+    assert "ZORB" in found(shapes, "We compare ZORB QUUX models here.")
+
+
+@pytest.mark.parametrize("key", ["Zhou2023LanguageAT", "Gal2015", "ahn2016neural", "MelisDB17"])
+def test_citation_keys_are_not_names(key):
+    assert key not in found(shapes, f"As shown by {key}, dropout helps.")
+
+
+@pytest.mark.parametrize("name", ["Caltech101", "ModelNet40", "VisDA2017", "Llama2"])
+def test_names_with_numbers_are_not_citation_keys(name):
+    from kg.extract.names import generic
+
+    assert not generic(name)
+
+
+@pytest.mark.parametrize("name", ["TPDS", "IJCV 2023", "SPARQL", "RDF"])
+def test_journals_and_technologies_are_not_names(name):
+    from kg.extract.names import generic
+
+    assert generic(name)
+
+
+def test_a_known_dataset_named_after_its_venue_is_no_venue():
+    from kg.extract.names import generic
+
+    assert not generic("CoNLL-2003") and generic("CoNLL 2024") and generic("SemEval")
+
+
+def test_mixed_case_acronym_is_spelt_by_its_capitals():
+    from kg.extract.names import initials_match
+
+    assert initials_match("XGBoost", ["eXtreme", "Gradient", "Boosting"])
+    assert not initials_match("XGBoost", ["Gradient", "Boosting"])
+
+
+def test_a_longer_name_is_no_acronym_of_a_shorter_one():
+    from kg.extract.names import initials_match
+
+    assert not initials_match("Memory-GPT", ["MemGPT"])
+
+
+def test_prefixed_surnames_are_not_names():
+    from kg.extract.names import generic
+
+    assert generic("McAllister") and generic("MacKay") and not generic("MobileNet")
+
+
+def test_sok_heads_no_title_name():
+    from kg.extract.rules import title_head
+
+    assert not found(title_head, "Body.", title="SoK: Large Language Model Auditing")
+
+
+@pytest.mark.parametrize("name", ["all-MLP", "Fully-MLP", "pure-CNN"])
+def test_a_modifier_glued_to_a_kind_is_a_kind(name):
+    from kg.extract.names import generic
+
+    assert generic(name)
+
+
+def test_a_resolution_suffix_is_cut():
+    assert "VGA-resolution" not in found(shapes, "Events at VGA-resolution (640x480 pixels) are read.")

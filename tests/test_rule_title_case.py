@@ -25,3 +25,19 @@ def test_unmarked_title_lines_say_nothing():
 def test_chinese_sentences_keep_their_names():
     got = found(title_case, "这类架构包括Mixture-of-Experts、Switch Transformers、Routing Networks、BASE层等。")
     assert "Routing Networks" in got
+
+
+def test_treebank_tail_makes_a_dataset():
+    from kg.extract.rules import title_case
+
+    got = found(title_case, "Early work used the TiGer Treebank for German.")
+    assert got["TiGer Treebank"].label == "DATASET"
+
+
+def test_a_known_name_grown_into_another_dataset():
+    from kg.extract.entities import find_entities
+    from kg.records import Span
+
+    text = "It replays real driving data (e.g., the Waymo Open Motion Dataset [15]) and the Waymo Open Dataset."
+    _, datasets = find_entities(text, [Span(0, len(text))])
+    assert [d.name for d in datasets] == ["Waymo Open Motion Dataset", "Waymo Open Dataset"]

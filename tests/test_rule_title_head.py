@@ -15,3 +15,38 @@ def test_benchmark_title_head_is_a_dataset():
 
 def test_title_words_are_not_names():
     assert not found(title_head, "Body.", title="Survey: Deep Learning for Graphs")
+
+
+def test_the_gloss_head_decides_the_kind():
+    got = found(title_head, "Body.", title="Zorbarena: A Long Reasoning Benchmark for Large Language Models")
+    assert got["Zorbarena"].label == "DATASET"
+    got = found(title_head, "Body.", title="Quintar: A Manually Annotated Dataset for Instruction-Guided Image Editing")
+    assert got["Quintar"].label == "DATASET"
+    got = found(title_head, "Body.", title="Frobnik: A Framework for Benchmarking Agents on a Dataset")
+    assert got["Frobnik"].label == "MODEL"
+
+
+def test_a_several_word_head_may_hold_a_lower_case_led_shape_and_covers_it():
+    got = found(title_head, "Body.", title="Deep zr-QXL: Deep Structurally Regularized Learning for Connectomics")
+    assert got["Deep zr-QXL"].covers
+    from kg.extract.entities import find_entities
+    from kg.records import Span
+
+    title = "Deep zr-QXL: Deep Structurally Regularized Learning for Connectomics"
+    models, _ = find_entities(title, [Span(0, len(title))], Span(0, len(title)))
+    assert [m.name for m in models] == ["Deep zr-QXL"]
+
+
+def test_a_name_label_before_the_title_names_the_papers_model():
+    from kg.extract.context import build_context
+    from kg.records import Span
+
+    text = '* ZQS: "Rethinking Token-Mixing for Vision Backbones", arXiv, 2021 (Baidu). [Paper]'
+    t0 = text.index("Rethinking")
+    ctx = build_context(text, [Span(0, len(text))], Span(t0, text.index('"', t0)))
+    got = {c.name: c for c in title_head.find(ctx)}
+    assert set(got) == {"ZQS"} and got["ZQS"].proposed
+    text = '* Survey: "Token Mixing for Vision", arXiv, 2021.'
+    t0 = text.index("Token")
+    ctx = build_context(text, [Span(0, len(text))], Span(t0, text.index('"', t0)))
+    assert not title_head.find(ctx)

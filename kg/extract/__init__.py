@@ -11,6 +11,7 @@ import re
 from kg.extract.affiliations import affiliations_by_marker, split_affiliations
 from kg.extract.authors import split_authors
 from kg.extract.entities import find_entities
+from kg.extract.rules.fields import field_spans
 from kg.parse.categories import normalize_category
 from kg.parse.dates import arxiv_month
 from kg.records import Entry, PaperRecord, Span
@@ -45,14 +46,23 @@ def extract_entry(entry: Entry) -> PaperRecord:
             # "A Smith1, B Jones2" with "1 MIT; 2 Stanford": who belongs where.
             by = affiliations_by_marker(entry.affiliations.of(text), entry.affiliations.start)
             pairs = [(a.position, m.name) for a in authors for k in a.marks for m in by.get(k, [])]
+    found_urls = find_urls(text)
+    url_spans = [(a, b) for _, a, b in found_urls]
     regions: list[Span] = [s for s in (entry.title, entry.title_zh) if s is not None] + list(entry.body)
     if entry.kind == "abstract" and not entry.body:
         regions = [Span(0, len(text))]
-    found_urls = find_urls(text)
+    elif not _has_prose(text, entry.body, url_spans):
+        # A layout that marks no body (a table's summary cell, a reading list's notes),
+        # or only a line of links as its body: the rest of the entry is the paper's
+        # text too, save its header fields.
+        header = [(s.start, s.end) for s in (entry.authors, entry.affiliations) if s is not None]
+        regions = regions + _minus([Span(0, len(text))], header + [(r.start, r.end) for r in regions])
+    # "… 2013. Algorithm: DQN.": a labelled field the layout left out of the body still
+    # names the paper's models.
+    regions += [Span(a, b) for a, b in field_spans(text) if not any(r.start <= a < r.end for r in regions)]
     # Link targets of Markdown/HTML links first (their text is in the entry, the target
     # is not), then links written out in the text.
     urls = [u for u in entry.links if u.lower().startswith(("http://", "https://"))] + [u for u, _, _ in found_urls]
-    url_spans = [(a, b) for _, a, b in found_urls]
     # Names inside links (github.com/ruiyan1995/region_learner) are not mentions.
     regions = _minus(regions, url_spans)
     models, datasets = find_entities(text, regions, entry.title)
@@ -84,6 +94,26 @@ def extract_entry(entry: Entry) -> PaperRecord:
         date=entry.date or arxiv_month(aid),
         author_institutions=tuple(dict.fromkeys(pairs)),
     )
+
+
+#: Fewer words than this in the body (outside links) is no prose: "📄 Paper | 💻 Code".
+PROSE_MIN_WORDS = 12
+_LATIN_WORD = re.compile(r"[A-Za-z]{2,}")
+_CJK_CHAR = re.compile(r"[\u4e00-\u9fff]")
+
+
+def _has_prose(text: str, body, url_spans: list[tuple[int, int]]) -> bool:
+    """The body holds some prose outside its links (a Chinese word is about two
+    characters)."""
+    if not body:
+        return False
+    words = 0
+    for s in _minus(list(body), url_spans):
+        chunk = text[s.start : s.end]
+        words += len(_LATIN_WORD.findall(chunk)) + len(_CJK_CHAR.findall(chunk)) // 2
+        if words >= PROSE_MIN_WORDS:
+            return True
+    return False
 
 
 def _minus(regions: list[Span], holes: list[tuple[int, int]]) -> list[Span]:

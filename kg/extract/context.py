@@ -22,7 +22,20 @@ from kg.records import Span
 __all__ = ["Context", "GazMatch", "build_context"]
 
 _GLUE = ("-", "_", "+")
+#: A sentence of at least this many content words, this share of them capitalised, is
+#: a title or heading (ordinary prose capitalises a sentence's first word and its names:
+#: well under half of its words).
+TITLE_MIN_WORDS = 4
+TITLE_SHARE = 0.75
+#: Upper-case words in a row that make a line written in capitals (a shouted title);
+#: names listed in capitals are separated by commas or "and", so three in a row is
+#: already a heading ("TREE SEARCH UNIFIES").
+SHOUT_RUN = 3
+_SHOUT_GLUE = frozenset(("-", "'", "’"))
+# A version after a name: a number ("3", "2016", "v2", "5.1"), a resolution ("64x64"),
+# or a Roman numeral of two letters or more ("Penn Treebank III"; one letter is a variable).
 _VERSION = re.compile(r"(?:v?\d{1,4}(?:\.\d+)?|\d{2,4}x\d{2,4})", re.I)
+_ROMAN = re.compile(r"(?:II|III|IV|VI|VII|VIII)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,6 +74,7 @@ class Context:
     matches: tuple[GazMatch, ...]  # accepted gazetteer matches
     ambiguous: tuple[GazMatch, ...]  # MT renderings that are also everyday words, pending
     taken: tuple[bool, ...]  # tokens inside an accepted gazetteer match
+    _title_like: dict[int, tuple[int, int]]  # memo of title_like(): (capitalised, content words) per sentence
 
     def __len__(self) -> int:
         return len(self.words)
@@ -114,7 +128,7 @@ class Context:
             return j + 2  # "DAVIS-2016", "Llama-3"
         if j >= n or not self.ws[j - 1]:
             return None
-        if not _VERSION.fullmatch(w[j]):
+        if not (_VERSION.fullmatch(w[j]) or _ROMAN.fullmatch(w[j])):
             return None
         if j + 1 < n:
             nxt = w[j + 1]
@@ -141,6 +155,52 @@ class Context:
                     or re.fullmatch(r"v?\d+(\.\d+)*", low)):
                 return True
         return False
+
+    def title_like(self, s: int, share: float | None = None) -> bool:
+        """Sentence ``s`` is written in Title Case (a title the parser did not mark, a
+        heading): at least :data:`TITLE_MIN_WORDS` content words, ``share`` (default
+        :data:`TITLE_SHARE`) of them capitalised — prose capitalises its first word and
+        its names, well under half. Sentences holding Chinese never are: there the Latin
+        words are names, capitalised as names are. ``share=1`` asks for a heading with
+        no lower-case content word at all (a short list of names in prose, "We evaluate
+        on Zorblax, Quintar and Frobnik", has a share of capitals as high as a title)."""
+        counts = self._title_like.get(s)
+        if counts is None:
+            small = words("title_small_words")
+            up = total = 0
+            rng = self.sentence(s)
+            if not any(self.kinds[k] == CJK for k in rng):
+                for k in rng:
+                    x = self.words[k]
+                    if self.kinds[k] == WORD and self.in_region[k] and x.isalpha() and x.lower() not in small:
+                        up += x[0].isupper()
+                        total += 1
+            counts = self._title_like[s] = (up, total)
+        up, total = counts
+        return total >= TITLE_MIN_WORDS and up >= (TITLE_SHARE if share is None else share) * total
+
+    def shouted(self, i: int, j: int) -> bool:
+        """Tokens ``i:j`` are upper-case words inside a line written in capitals ("V1:
+        LANGUAGE AGENT TREE SEARCH UNIFIES …"): there capitals say nothing about names.
+        A run of at least :data:`SHOUT_RUN` upper-case words, spaces, hyphens or
+        apostrophes between them, makes such a line."""
+        w, n = self.words, len(self.words)
+
+        def caps(k: int) -> bool:
+            return self.kinds[k] == WORD and w[k].isalpha() and w[k].isupper()
+
+        if not all(caps(k) or w[k] in _SHOUT_GLUE for k in range(i, j)):
+            return False
+        run = sum(1 for k in range(i, j) if caps(k))
+        k = i - 1
+        while k >= 0 and (caps(k) or w[k] in _SHOUT_GLUE) and "\n" not in w[k]:
+            run += caps(k)
+            k -= 1
+        k = j
+        while k < n and (caps(k) or w[k] in _SHOUT_GLUE) and "\n" not in w[k]:
+            run += caps(k)
+            k += 1
+        return run >= SHOUT_RUN
 
     def extend_title_case(self, j: int) -> int:
         """Grow a name ending at token ``j`` over following capitalised words."""
@@ -216,7 +276,7 @@ def build_context(text: str, regions, title: Span | None = None) -> Context:
         text=text, regions=regs, title=title, words=tuple(wl), lower=tuple(lower), idx=tuple(idx),
         ws=tuple(ws), kinds=tuple(kinds), sent=tuple(sent), in_region=tuple(in_region), latin=latin, caps=caps, tok_at=tok_at,
         end_at=end_at, compounds=tuple(_compounds(wl, ws, kinds, in_region)), cues=tuple(cues),
-        contribution=contribution, matches=(), ambiguous=(), taken=(),
+        contribution=contribution, matches=(), ambiguous=(), taken=(), _title_like={},
     )
     matches, ambiguous, taken = _gazetteer_matches(ctx)
     # The context is frozen for the rules; these fields are filled once, here.

@@ -3,9 +3,9 @@
 * :mod:`kg.extract.context` tokenises the entry once and finds cues and gazetteer matches;
 * :mod:`kg.extract.rules` — each rule proposes candidates (``Mention.source`` is the
   rule's name: ``gazetteer``, ``mt``, ``acronym``, ``shape``, ``cue``, ``title``,
-  ``title-case``, ``list``, ``typo``);
+  ``title-case``, ``context``, ``field``, ``list``, ``typo``);
 * :mod:`kg.extract.merge` decides overlaps and groups mentions into entities;
-* :mod:`kg.extract.kinds` types them (model or dataset) and drops events;
+* :mod:`kg.extract.kinds` types them (model or dataset) and drops events and tasks;
 * :mod:`kg.extract.roles` tells the paper's own names (``proposed``) from ``used`` ones.
 """
 from __future__ import annotations
@@ -14,7 +14,7 @@ from collections.abc import Iterable
 
 from kg.extract.candidate import Candidate, Entity
 from kg.extract.context import Context, build_context
-from kg.extract.kinds import assign_kinds, is_event
+from kg.extract.kinds import assign_kinds, is_event, is_task
 from kg.extract.merge import merge, vetoed
 from kg.extract.names import family, generic, squash
 from kg.extract.roles import assign_roles
@@ -36,7 +36,8 @@ def entities_in(ctx: Context) -> list[Entity]:
     assign_kinds(ctx, ents)
     assign_roles(ctx, ents)
     veto = vetoed(cands)
-    return [e for e in ents if not generic(e.name) and squash(e.name) not in veto and not is_event(ctx, e)]
+    return [e for e in ents
+            if not generic(e.name) and squash(e.name) not in veto and not is_event(ctx, e) and not is_task(ctx, e)]
 
 
 def find_entities(text: str, regions: Iterable[Span], title: Span | None = None) -> tuple[list[Mention], list[Mention]]:

@@ -14,7 +14,7 @@ from kg.extract.candidate import Entity
 from kg.extract.context import Context
 from kg.extract.vocab import phrases, words
 
-__all__ = ["assign_kinds", "dataset_context", "is_event"]
+__all__ = ["assign_kinds", "dataset_context", "is_event", "is_task"]
 
 _APPOS_ARTICLES = ("a", "an", "the")
 _SPLIT_NOUNS = ("set", "sets", "split", "splits")
@@ -133,6 +133,26 @@ def is_event(ctx: Context, e: Entity) -> bool:
         if any(w in events for w in after[:3]) or "of" in before[-1:] and any(w.endswith("challenge") for w in before):
             return True
     return False
+
+
+def is_task(ctx: Context, e: Entity) -> bool:
+    """A benchmark's name used for the task it poses in every mention ("the RTE task",
+    "RTE systems", "the WMT09 task"), not for its data: no dataset mention. A name
+    followed by data words after the task noun ("the CoNLL03 shared task data set")
+    is the data."""
+    if e.label != "DATASET":
+        return False
+    tasks, data = words("task_nouns"), words("dataset_words") | {"data"}
+    spans = list(_token_spans(ctx, e))
+    if not spans:
+        return False
+    for i, j in spans:
+        after = _visible(ctx, j, j + 4)
+        if after[:1] == ["shared"]:
+            after = after[1:]
+        if not after or after[0] not in tasks or any(w in data for w in after[1:3]):
+            return False
+    return True
 
 
 _NUM = re.compile(r"^[+-]?\d[\d,.]*%?$")

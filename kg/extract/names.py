@@ -28,6 +28,13 @@ CJK_RE = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 # Number formats (INT8, FP16) and hardware (A100, V100) look like names but are not.
 _FORMAT_SHAPES = re.compile(r"^(?:INT|FP|BF|UINT|TF)\d+$|^[A-Z]\d{2,4}$")
 # arXiv category codes as digests tag entries (cs.CL, stat.ML, arXiv_CV).
+# Citation keys as papers and BibTeX write them ("Gal2015", "Zhou2023LanguageAT",
+# "ahn2016neural", "MelisDB17"): a surname with a year (and a title word or the
+# co-authors' initials) points at a paper, it does not name a model or dataset.
+_CITATION_KEY = re.compile(r"^[A-Za-z][a-z]{2,}(?:19|20)\d{2}(?:[a-z]+|[A-Z][A-Za-z]*)?$|^[A-Z][a-z]{2,}[A-Z]{2,6}\d{2}$")
+# Surnames with a Scottish/Irish prefix ("McAllister", "MacKay") look CamelCase but
+# name people (author lists, BibTeX fields), not models.
+_SURNAME = re.compile(r"^Ma?c[A-Z][a-z]{2,}$")
 _CATEGORY_CODE = re.compile(r"^(?:cs|stat|eess|math|econ|physics|q-bio|q-fin|astro-ph|cond-mat)\.[A-Za-z]{2}$|^arXiv[_-][A-Z]{2}$")
 
 
@@ -35,6 +42,14 @@ _CATEGORY_CODE = re.compile(r"^(?:cs|stat|eess|math|econ|physics|q-bio|q-fin|ast
 def _venue_re() -> re.Pattern:
     alts = "|".join(re.escape(v) for v in sorted(phrases("venues"), key=lambda v: (-len(v), v)))
     return re.compile(rf"^(?:{alts})(?:[-\s]?\d{{2,4}})?$", re.I)
+
+
+@functools.cache
+def _glued_label_re() -> re.Pattern:
+    alts = "|".join(re.escape(v) for v in sorted(words("glued_labels"), key=lambda v: (-len(v), v)))
+    # "ShowGiven", "AbstractWe": a block label glued to the capitalised first word of its
+    # text; "…Net"/"…Former" tails are coined names ("ShowNet"), not glued words.
+    return re.compile(rf"^(?:{alts})[A-Z][a-z]+(?<!Net)(?<!Former)(?:\s|$)")
 
 
 @functools.lru_cache(maxsize=65536)
@@ -59,7 +74,7 @@ def distinctive(text: str) -> bool:
 @functools.lru_cache(maxsize=65536)
 def generic(name: str) -> bool:
     """A generic kind (CNN, ROUGE-L), a metric, a page tag, a category code, a number
-    format or a venue: never a model or dataset name."""
+    format, a venue or an unknown citation key: never a model or dataset name."""
     g = generic_terms()
     k = name.casefold()
     if k in g or k.rstrip("s") in g or _squash(name) in g:
@@ -70,9 +85,26 @@ def generic(name: str) -> bool:
     parts = re.split(r"[-_/+]", k)
     if len(parts) > 1 and all(p in g for p in parts):  # CNN-RNN, GNN/MLP: kinds joined are a kind
         return True
-    if k in words("metrics") or k in words("page_tags"):
+    if len(parts) == 2 and parts[0] in words("kind_modifiers") and parts[1] in g:  # all-MLP, Fully-MLP
         return True
-    return bool(_FORMAT_SHAPES.match(name) or _CATEGORY_CODE.match(name) or _venue_re().match(name))
+    if _glued_label_re().match(name[:1].lower() + name[1:]):
+        return True
+    # "Chinese-to-English", "Urdu-English", "English": languages and language pairs
+    # are what a corpus is in, not corpora.
+    langs = words("languages")
+    if k in langs or (len(lp := [p for p in re.split(r"[-/ ]|(?<=[a-z])(?=[A-Z])", name) if p.lower() != "to"]) > 1
+                      and all(p.lower() in langs for p in lp)):
+        return True
+    if k in words("metrics") or k in words("page_tags") or k in words("tech_terms"):
+        return True
+    # Shapes that are usually no names (a citation key, a GPU "A100") still are when
+    # the gazetteer knows them ("C51", the distributional RL algorithm).
+    if (_CITATION_KEY.match(name) or _FORMAT_SHAPES.match(name)) and not gazetteer().known(name):
+        return True
+    if _CATEGORY_CODE.match(name) or (_SURNAME.match(name) and not gazetteer().known(name)):
+        return True
+    # A shared task's data carries its venue's name ("CoNLL-2003"): a known name is no venue.
+    return bool(_venue_re().match(name)) and not gazetteer().known(name)
 
 
 @functools.lru_cache(maxsize=65536)
@@ -93,13 +125,25 @@ def initials_match(acr: str, words: list[str]) -> bool:
             if part:
                 caps.append(part[0].lower())
                 caps += [c.lower() for c in part[1:] if c.isupper()]
-    it = iter(caps)
-    return len(letters) >= 2 and all(any(c == x for x in it) for c in letters)
+    def spelt(letters: list[str]) -> bool:
+        it = iter(caps)
+        return len(letters) >= 2 and all(any(c == x for x in it) for c in letters)
+
+    if spelt(letters):
+        return True
+    # "XGBoost" ← eXtreme Gradient Boosting, "DeBERTa": in a mixed-case acronym the
+    # capitals are the initials; the lower-case letters finish a word.
+    # An acronym is shorter than what it abbreviates ("MemGPT (Memory-GPT)" is no
+    # definition of "Memory-GPT").
+    upper = [c.lower() for c in acr if c.isupper()]
+    longer = sum(c.isalpha() for w in words for c in w) > len(letters)
+    return len(upper) >= 2 and upper != letters and any(c.islower() for c in acr) and longer and spelt(upper)
 
 
 _CLASS_COUNT = re.compile(r"^([A-Z][A-Za-z]*[A-Za-z])(\d{2,3})$")
 _YEAR_TAIL = re.compile(r"(?:[-_ ]|[A-Za-z])(?:19[89]\d|20[0-4]\d)$")
-_DATASET_SHAPE = re.compile(r"bench(mark)?$|dataset$|corpus$|[-_]?\d+(?:\.\d+)?[KkM]$", re.I)
+# "…Bench", "…Corpus", "PropBank"/"CCGbank" (treebanks), "WebVid-2M"-like sizes.
+_DATASET_SHAPE = re.compile(r"bench(mark)?$|dataset$|corpus$|(?<=[A-Za-z])bank$|[-_]?\d+(?:\.\d+)?[KkM]$", re.I)
 
 
 def label_hint(name: str) -> str:

@@ -5,8 +5,11 @@ never see each other's output except through ``prior``: the entities merged from
 stages before theirs (read-only). Stages:
 
 1. rules that read only the text: gazetteer matches, acronym definitions, name shapes,
-   naming cues, appositions, "the X dataset", Title-Case phrases, a title's head, and
-   the context rules for unknown names ("on the X and Y datasets", "outperforms X");
+   naming cues, appositions, "the X dataset", Title-Case phrases, a title's head (or
+   the "Name:" label before it), the context rules for unknown names ("on the X and Y
+   datasets", "outperforms X"), labelled fields that list models ("Algorithm: DQN"),
+   language editions of known corpora ("English Penn Treebank"), descriptive names in
+   titles ("Sliced Recursive Transformer") and bibliography keys ("DBLP:conf/…", a veto);
 2. rules that need the names found so far: ambiguous MT names in lists, typos of known
    names;
 3. enumerations: words listed with known names of one kind.
@@ -19,9 +22,12 @@ from __future__ import annotations
 from kg.extract.rules import (
     acronyms,
     appositions,
+    citations,
     cues,
     dataset_context,
+    fields,
     gazetteer,
+    language_variants,
     lists,
     model_context,
     mt_lists,
@@ -29,12 +35,13 @@ from kg.extract.rules import (
     shapes,
     title_case,
     title_head,
+    title_phrases,
     typos,
 )
 
 STAGES = (
     (gazetteer, acronyms, shapes, cues, appositions, named_datasets, title_case, title_head, dataset_context,
-     model_context),
+     model_context, fields, language_variants, title_phrases, citations),
     (mt_lists, typos),
     (lists,),
 )

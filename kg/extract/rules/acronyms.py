@@ -125,6 +125,10 @@ def _definition(ctx: Context, acr: str, long_words: list[str], ai: int, aj: int,
     # says it names a framework, whatever the long form's head.
     named_kind = kind is not None and title_case
     if (not title_case or head.split("-")[-1] in words("task_heads") | words("non_name_heads")) and not known and not named_kind:
+        if CAMEL.search(acr) and not generic(acr):
+            # "a universal simulator (UniSim)": a coined mixed-case name stays a name
+            # whatever its gloss; only its gloss is no mention of it.
+            return [Candidate(a, b, acr, NAME, label_hint(acr), yields=NEVER)]
         return [_veto(ctx, acr, ai, aj)]
     if generic(acr):
         return []

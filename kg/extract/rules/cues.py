@@ -24,6 +24,11 @@ def cue_name(ctx: Context, i: int, j: int, proposed: bool, rule: str = NAME) -> 
         return None
     a, b = ctx.span(i, j)
     known = gazetteer().known(text)
+    # "we introduce Entity Segmentation, a new task": a plain phrase ending in a task
+    # noun names a task, not a model ("X-Seg" or "SegFormer" have a name's shape).
+    last = text.split()[-1].lower()
+    if not known and " " in text and last in words("task_heads") and not distinctive(text):
+        return None
     if known:
         return Candidate(a, b, known[1], rule, known[0], known=True, proposed=proposed, yields=TO_LONG_FORMS)
     return Candidate(a, b, text, rule, label_hint(text), proposed=proposed, yields=TO_LONG_FORMS)

@@ -3,6 +3,7 @@
 * ``on the X dataset``, ``X and Y datasets``, ``the Waymo Open Motion benchmark``;
 * ``X数据集``, ``在X和Y数据集上``, ``在X、Y上进行实验``;
 * ``we evaluate on X, Y and Z``, ``trained on X``, ``results across X and Y``;
+* ``corpora such as X, Y and Z``, ``benchmarks including X``;
 * ``the X test set`` / ``X training split`` (the split is not part of the name);
 * names listed after a known dataset: ``on ImageNet, X and Y``.
 
@@ -30,7 +31,7 @@ def find(ctx: Context, prior=()) -> list[Candidate]:
     w, lower, n = ctx.words, ctx.lower, len(ctx.words)
     dataset_words, cues, splits = words("dataset_words"), words("dataset_cues"), words("split_words")
     zh_words = phrases("dataset_words_zh")
-    triggers = dataset_words | splits | {"on", "across", "在"} | {z[0] for z in zh_words}
+    triggers = dataset_words | splits | {"on", "across", "在", "data"} | {z[0] for z in zh_words}
     found: list[tuple[int, int]] = []
     for d in range(n):
         if lower[d] not in triggers or not ctx.in_region[d]:  # one set lookup for most tokens
@@ -38,14 +39,19 @@ def find(ctx: Context, prior=()) -> list[Candidate]:
         if w[d] == "在" and d + 1 < n and ctx.kinds[d + 1] == WORD:
             found += lone_jargon(ctx, _zh_evaluation(ctx, d))  # "在X、Y上进行实验"
             continue
+        low = lower[d]
+        if low in dataset_words and (k := _examples_after(ctx, d + 1)) is not None:
+            # "corpora such as FrameNet, PropBank and NomBank"
+            found += lone_jargon(ctx, items_after(ctx, k))
         if d == 0:
             continue
-        low = lower[d]
         if low in dataset_words and ctx.ws[d - 1]:
             items = lone_jargon(ctx, items_before(ctx, d))  # "the X and Y datasets"
             if len(items) == 1 and w[d][:1].isupper():
                 items = [(items[0][0], d + 1)]  # "the Open LLM Leaderboard": the word is part of the name
             found += items
+        elif low == "data" and d + 1 < n and lower[d + 1] in ("set", "sets") and ctx.ws[d - 1]:
+            found += lone_jargon(ctx, items_before(ctx, d))  # "the WMT09 English-Hungarian data set"
         elif low in splits and d + 1 < n and lower[d + 1] in _SPLIT_NOUNS and ctx.ws[d - 1]:
             found += lone_jargon(ctx, items_before(ctx, d))  # "the X test set"
         elif ctx.kinds[d] != WORD and ctx.kinds[d - 1] == WORD and ctx.joined(d, d + 4).startswith(zh_words):
@@ -54,6 +60,15 @@ def find(ctx: Context, prior=()) -> list[Candidate]:
             found += lone_jargon(ctx, items_after(ctx, d + 1))  # "we evaluate on X, Y and Z"
     found += _after_known(ctx)
     return [_cand(ctx, i, j) for i, j in dict.fromkeys(found)]
+
+
+def _examples_after(ctx: Context, k: int) -> int | None:
+    """Token after an example cue starting at token ``k`` ("such as", "including"), or None."""
+    for cue in phrases("example_cues"):
+        parts = cue.split()
+        if [x for x in ctx.lower[k : k + len(parts)]] == parts:
+            return k + len(parts)
+    return None
 
 
 def _after_known(ctx: Context) -> list[tuple[int, int]]:

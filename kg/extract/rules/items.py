@@ -34,8 +34,10 @@ def name_item(ctx: Context, i: int, j: int) -> bool:
     # One letter is a variable or a channel ("the Y channel"), never a name.
     if len(text) < 2 or not (text[:1].isupper() or distinctive(text)) or _glued_on(ctx, i, j):
         return False
-    # Titles capitalise every word: there only a name-shaped word is a name.
-    if ctx.in_title(ctx.idx[i]) and not distinctive(text):
+    # Titles and headings capitalise every word: there only a name-shaped word is a name.
+    if (ctx.in_title(ctx.idx[i]) or ctx.title_like(ctx.sent[i], share=1)) and not distinctive(text):
+        return False
+    if ctx.shouted(i, j):  # a line in capitals: every word looks like an acronym
         return False
     low = text.lower()
     if low in words("stop_caps") or low in words("languages") or low in words("eponyms") or generic(text) \
@@ -74,9 +76,12 @@ def items_before(ctx: Context, d: int) -> list[tuple[int, int]]:
         while i >= 1 and ctx.ws[i - 1] and _capital_word(ctx, i - 1) and e - i < MAX_WORDS \
                 and not ctx.sentence_start(i - 1) and ctx.lower[i - 1] not in words("stop_caps"):
             i -= 1
-        if not name_item(ctx, i, e):
+        if name_item(ctx, i, e):
+            out.append((i, e))
+        elif not (generic(ctx.stext(i, e)) and ctx.words[i][:1].isupper()):
             break
-        out.append((i, e))
+        # else "DAQUAR and VQA datasets": a task's acronym names no dataset here, but the
+        # list goes on past it.
         k = i - 1
         gap = False
         while k >= 0 and ctx.words[k] in JOINERS:

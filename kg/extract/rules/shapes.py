@@ -46,6 +46,10 @@ def find(ctx: Context, prior=()) -> list[Candidate]:
         # introduces ("UE", "BN", "CT") is far more often jargon than a name.
         if _BARE_ACRONYM.fullmatch(text) and not gaz.known(text):
             continue
+        # "LANGUAGE AGENT TREE SEARCH …": in a line written in capitals every word
+        # looks like an acronym; only known names count there.
+        if ctx.shouted(i, j) and not gaz.known(text):
+            continue
         # "BASE layers", "MoE layers": an acronym naming a kind of layer/network.
         if j < n and _KIND_ACRONYM.fullmatch(text) and not gaz.known(text) and (
             (ws[j - 1] and w[j] in ("layers", "networks", "blocks", "modules")) or (not ws[j - 1] and w[j] == "层")

@@ -1,4 +1,5 @@
-"""``Name: what it does`` at the start of a title names the paper's contribution."""
+"""``Name: what it does`` at the start of a title names the paper's contribution, and so
+does a ``Name:`` label right before the title (``* EAMLP: "Beyond Self-attention: …"``)."""
 from __future__ import annotations
 
 import re
@@ -10,12 +11,41 @@ from kg.extract.nlp import gazetteer
 from kg.extract.vocab import words
 
 NAME = "title"
-_HEAD = re.compile(r"^\s*([A-Z][\w\-]*(?:\s[A-Z0-9][\w\-]*){0,2})\s*[:：]\s+\S")
+# Later words may start in lower case when a capital follows in the word ("Deep sr-DDL").
+_HEAD = re.compile(r"^\s*([A-Z][\w\-]*(?:\s(?:[A-Z0-9][\w\-]*|[a-z]+-[A-Z][\w\-]*)){0,2})\s*[:：]\s+\S")
+
+
+# "* EAMLP: "Beyond Self-attention: …"": a short name and a colon right before the
+# title, on its line, label the paper by its model's name (awesome lists).
+_LABEL = re.compile(r"(?:^|\n)[\s*\-•\d.)]*([A-Z0-9][\w\-.]*(?:\s[A-Za-z0-9][\w\-.]*){0,2})\s*[:：]\s*[\"“'‘]?$")
 
 
 def find(ctx: Context, prior=()) -> list[Candidate]:
     if ctx.title is None:
         return []
+    return _head(ctx) + _label(ctx)
+
+
+def _label(ctx: Context) -> list[Candidate]:
+    before = ctx.text[max(0, ctx.title.start - 60) : ctx.title.start]
+    m = _LABEL.search(before)
+    if not m:
+        return []
+    name = m.group(1)
+    parts = name.split()
+    if generic(name) or name.lower() in words("stop_caps") or any(p.lower() in words("title_words") for p in parts):
+        return []
+    if len(parts) > 1 and not any(distinctive(p) for p in parts):
+        return []
+    a = ctx.title.start - len(before) + m.start(1)
+    known = gazetteer().known(name)
+    t = ctx.text[ctx.title.start : ctx.title.end]
+    label = known[0] if known else (_kind_of_gloss(re.sub(r"^[^:：]*[:：]", "", t)) or "MODEL")
+    return [Candidate(a, a + len(name), known[1] if known else name, NAME, label, known=bool(known), proposed=True,
+                      yields=NEVER)]
+
+
+def _head(ctx: Context) -> list[Candidate]:
     t = ctx.text[ctx.title.start : ctx.title.end]
     m = _HEAD.match(t)
     if not m:
@@ -31,9 +61,36 @@ def find(ctx: Context, prior=()) -> list[Candidate]:
         return []
     a = ctx.title.start + m.start(1)
     known = gazetteer().known(name)
+    gloss_kind = None
     if known:
         label = known[0]
     else:
-        dataset = re.search(r"bench|dataset|corpus", t, re.I) and not re.search(r"model|network|method", t, re.I)
-        label = "DATASET" if dataset else "MODEL"
-    return [Candidate(a, a + len(name), known[1] if known else name, NAME, label, known=bool(known), proposed=True, yields=NEVER)]
+        gloss_kind = _kind_of_gloss(t[m.end(1):])
+        label = gloss_kind or (
+            "DATASET" if re.search(r"bench|dataset|corpus", t, re.I) and not re.search(r"model|network|method", t, re.I) else "MODEL")
+    return [Candidate(a, a + len(name), known[1] if known else name, NAME, label, known=bool(known), proposed=True, yields=NEVER,
+                      force_label=gloss_kind is not None,
+                      # "Deep sr-DDL: …": a several-word head is one name; the shape inside is part of it
+                      covers=len(parts) > 1 and not known)]
+
+
+_GLOSS_STOP = frozenset(("for", "of", "with", "to", "in", "on", "via", "that", "from", "towards", "toward", "using", "by", "and", ",", "—", "-"))
+
+
+def _kind_of_gloss(gloss: str) -> str | None:
+    """The kind the gloss after the colon gives the name, by its head noun: "A Long
+    Reasoning Benchmark for Large Language Models" is a benchmark whatever it is for,
+    "A Dataset for …" a dataset. None when the head says nothing."""
+    words_ = re.findall(r"[\w\-]+|[,—]", gloss)
+    head = None
+    for x in words_:
+        if x.lower() in _GLOSS_STOP:
+            break
+        head = x.lower()
+    if head is None:
+        return None
+    if head in words("dataset_words") or head.endswith("bench"):
+        return "DATASET"
+    if head in words("method_heads") or head in words("apposition_kinds"):
+        return "MODEL"
+    return None

@@ -1,0 +1,90 @@
+"""Descriptive names in titles: ``Sliced Recursive Transformer``, ``Geometry Uncertainty
+Projection Network for …``, ``… with Attentive Independent Mechanisms``.
+
+A title phrase that names the architecture or method the paper introduces is a name
+even in a descriptive form (annotation guidelines, "models from titles"): a run of
+capitalised words that opens the title or follows "with"/"using"/"via", and ends in a
+method head noun (``Network``, ``Transformer``, ``Mechanisms``). It is the paper's own.
+Phrases made only of descriptive words and heads ("Large Language Models", "Deep
+Neural Networks") describe a kind, and an indefinite phrase ("A Simple Kernel for …")
+names nothing. Words before a known model's name make a name of their own ("Double
+Q-learning", "Depth-Adaptive Transformer"): the known name is not taken from inside it.
+"""
+from __future__ import annotations
+
+from kg.extract.candidate import GENERIC, NEVER, TO_GAZETTEER, Candidate
+from kg.extract.context import Context
+from kg.extract.names import generic, is_institution
+from kg.extract.nlp import WORD, gazetteer
+from kg.extract.vocab import words
+
+NAME = "title"
+#: Words that let a name phrase start after them inside a title.
+_OPENERS = frozenset(("with", "using", "via", "through"))
+MIN_WORDS, MAX_WORDS = 2, 6
+
+
+def _run(ctx: Context, i: int, end: int) -> int:
+    """End (exclusive) of the run of capitalised words from token ``i``; lower-case parts
+    glued by a hyphen belong to it ("Densely-connected", "Non-Parametric")."""
+    w, j = ctx.words, i
+    while j < end and ctx.kinds[j] == WORD and w[j][:1].isupper() and w[j].isalpha():
+        j += 1
+        while j + 1 < end and w[j] == "-" and not ctx.ws[j - 1] and not ctx.ws[j] and ctx.kinds[j + 1] == WORD:
+            j += 2
+    return j
+
+
+def find(ctx: Context, prior=()) -> list[Candidate]:
+    if ctx.title is None:
+        return []
+    start, end = ctx.tok_at.get(ctx.title.start), ctx.end_at.get(ctx.title.end)
+    if start is None or end is None:
+        return []
+    # "Video Transformers: A Survey": a review's subject is not the paper's own name.
+    if any(ctx.lower[k] in words("title_words") for k in range(start, end)):
+        return []
+    heads = words("title_name_heads")
+    plain = heads | words("method_heads") | words("generic_modifiers")
+    gaz = gazetteer()
+    out = []
+    k = start
+    while k < end:
+        if ctx.kinds[k] != WORD or not (k == start or ctx.lower[k - 1] in _OPENERS):
+            k += 1
+            continue
+        i, j = k, _run(ctx, k, end)
+        k = max(j, k + 1)
+        names = [x for x in ctx.words[i:j] if x != "-"]
+        if not (MIN_WORDS <= len(names) <= MAX_WORDS):
+            continue
+        # "Deep Recurrent Q-Learning", "Double Q-learning": words before a known model
+        # make a name of its own, and the known name inside it is part of it.
+        tail = next((m for m in ctx.matches if m.j == j and i < m.i and m.label == "MODEL"), None)
+        if names[-1].lower() not in heads and tail is None:
+            continue
+        low = [x.lower() for x in names]
+        if low[0] in words("indefinite_words") or low[0] in words("stop_caps"):
+            # "A Unified Efficient Pyramid Transformer for …": an indefinite description
+            # names nothing, and the family name is not taken from inside it either —
+            # unless the entry mentions that family elsewhere.
+            if tail is not None and i + 1 < tail.i and not any(m.name == tail.name and m is not tail for m in ctx.matches):
+                out.append(Candidate(tail.a, tail.b, tail.name, NAME, GENERIC, yields=NEVER))
+            continue
+        if any(x in words("title_words") for x in low):
+            continue
+        if low[0].endswith("ing") or low[0] in words("size_words"):
+            continue  # "Adapting Pretrained ASR Models", "Two Linear Layers": a clause or a count
+        parts = [p for x in low for p in x.split("-")]
+        if tail is None and all(p in plain for p in parts):
+            continue  # "Large Language Models": a kind, not a name
+        text = ctx.stext(i, j)
+        # Known names are the gazetteer's; organisations and kinds are no names.
+        if gaz.known(text) or generic(text) or is_institution(text):
+            continue
+        a, b = ctx.span(i, j)
+        if tail is not None:
+            out.append(Candidate(a, b, text, NAME, "MODEL", proposed=True, yields=NEVER, covers=True))
+        else:
+            out.append(Candidate(a, b, text, NAME, "MODEL", proposed=True, yields=TO_GAZETTEER))
+    return out

@@ -1,0 +1,76 @@
+"""rules.title_phrases: descriptive architecture names that open a title or follow "with"."""
+import pytest
+from rulehelp import found
+
+from kg.extract.rules import title_phrases
+
+
+@pytest.mark.parametrize(
+    "title, name",
+    [
+        ("Sliced Recursive Zorbformer Network", "Sliced Recursive Zorbformer Network"),
+        ("Geometry Uncertainty Projection Network for Monocular 3D Object Detection", "Geometry Uncertainty Projection Network"),
+        ("Few-Shot Learning with Attentive Independent Mechanisms", "Attentive Independent Mechanisms"),
+        ("Regularized Densely-connected Pyramid Network for Salient Instance Segmentation",
+         "Regularized Densely-connected Pyramid Network"),
+    ],
+)
+def test_title_phrase_names_the_architecture(title, name):
+    got = found(title_phrases, "Body text.", title=title)
+    assert set(got) == {name} and got[name].proposed and got[name].label == "MODEL"
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Large Language Models Are Few-Shot Learners",  # descriptive words and a head only
+        "Deep Graph Neural Networks for Molecules",
+        "A Simple Kernel Machine for Ranking",  # indefinite
+        "Adapting Pretrained Speech Networks to Clinics",  # a clause
+        "Survey of Transformer Networks",  # a title word
+        "Learning to Rank with Gradient Boosting Models",  # a weak head
+    ],
+)
+def test_descriptions_are_not_names(title):
+    assert not found(title_phrases, "Body text.", title=title)
+
+
+def test_only_titles_are_read():
+    assert not found(title_phrases, "Sliced Recursive Zorbformer Network works.")
+
+
+@pytest.mark.parametrize(
+    "title, name",
+    [
+        ("Deep Recurrent Q-Learning for Partially Observable MDPs", "Deep Recurrent Q-Learning"),
+        ("Deep Reinforcement Learning with Double Q-learning", "Double Q-learning"),
+    ],
+)
+def test_words_before_a_known_model_make_a_name_of_their_own(title, name):
+    got = found(title_phrases, "Body text.", title=title)
+    assert set(got) == {name} and got[name].covers
+
+
+def test_the_known_name_inside_is_not_reported():
+    from kg.extract.entities import find_entities
+    from kg.records import Span
+
+    title = "Deep Reinforcement Learning with Double Q-learning"
+    models, _ = find_entities(title, [Span(0, len(title))], Span(0, len(title)))
+    assert [m.name for m in models] == ["Double Q-learning"]
+
+
+def test_a_reviews_subject_is_not_its_own_name():
+    assert not found(title_phrases, "Body text.", title="Zorb Transformers: A Survey")
+
+
+def test_an_indefinite_description_hides_the_family_inside_it():
+    from kg.extract.entities import find_entities
+    from kg.records import Span
+
+    title = "A Unified Efficient Pyramid Transformer for Semantic Segmentation"
+    models, _ = find_entities(title, [Span(0, len(title))], Span(0, len(title)))
+    assert models == []
+    text = title + "\nWe compare with the Transformer of prior work."
+    models, _ = find_entities(text, [Span(0, len(text))], Span(0, len(title)))
+    assert [m.name for m in models] == ["Transformer"]
