@@ -7,6 +7,7 @@ finished entries, reported lines and how many lines were explained.
 """
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Protocol
 
@@ -21,6 +22,7 @@ __all__ = [
     "Draft",
     "Builder",
     "strip_span",
+    "blocks",
     "next_nonblank",
     "url_only",
 ]
@@ -222,6 +224,24 @@ class Builder:
     def result(self) -> LayoutResult:
         self.close()
         return LayoutResult(self.entries, self.unassigned, self.covered)
+
+
+def blocks(lines: list[str]) -> Iterator[range]:
+    """The runs of non-blank lines (paragraphs), as ranges of line indices.
+
+    >>> [list(r) for r in blocks(["a", "b", "", " ", "c"])]
+    [[0, 1], [4]]
+    """
+    i, n = 0, len(lines)
+    while i < n:
+        if not lines[i].strip():
+            i += 1
+            continue
+        j = i
+        while j < n and lines[j].strip():
+            j += 1
+        yield range(i, j)
+        i = j
 
 
 def next_nonblank(lines: list[str], i: int, limit: int = 3) -> list[int]:

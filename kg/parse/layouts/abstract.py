@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from kg.parse.base import NOT_IN_ENTRY, Builder, LayoutResult, next_nonblank, strip_span
+from kg.parse.base import NOT_IN_ENTRY, Builder, LayoutResult, blocks, next_nonblank, strip_span
 from kg.parse.boilerplate import TRANSLATED_RE, TRANSLATED_TAIL_RE, is_boilerplate
 from kg.parse.document import ParsedDoc
 from kg.parse.titles import SENTENCE_END_RE
@@ -93,15 +93,7 @@ def parse(doc: ParsedDoc) -> LayoutResult:
             body(i)
         return b.result()
 
-    i = 0
-    while i < len(lines):
-        if not lines[i].strip():
-            i += 1
-            continue
-        j = i
-        while j < len(lines) and lines[j].strip():
-            j += 1
-        block = list(range(i, j))
+    for block in blocks(lines):
         kept = []
         for k in block:
             reason = is_boilerplate(lines[k], between_entries=True)
@@ -137,6 +129,5 @@ def parse(doc: ParsedDoc) -> LayoutResult:
             else:
                 for k in run:
                     b.report(k, NOT_IN_ENTRY)
-        i = j
     return b.result()
 

@@ -11,7 +11,7 @@ uses this layout only when no other finds an entry::
 """
 from __future__ import annotations
 
-from kg.parse.base import NOT_IN_ENTRY, Builder, LayoutResult, strip_span
+from kg.parse.base import NOT_IN_ENTRY, Builder, LayoutResult, blocks, strip_span
 from kg.parse.boilerplate import is_boilerplate
 from kg.parse.document import ParsedDoc
 from kg.parse.names import author_names, looks_like_authors
@@ -55,15 +55,8 @@ def _author_line(lines: list[str], run: list[int]) -> int | None:
 def parse(doc: ParsedDoc) -> LayoutResult:
     b = Builder(doc, "generic")
     lines = b.lines
-    i = 0
-    while i < len(lines):
-        if not lines[i].strip():
-            i += 1
-            continue
-        j = i
-        while j < len(lines) and lines[j].strip():
-            j += 1
-        run = [k for k in range(i, j) if not is_boilerplate(lines[k], between_entries=True)]
+    for block in blocks(lines):
+        run = [k for k in block if not is_boilerplate(lines[k], between_entries=True)]
         urls = [lk.url for k in run for lk in doc.lines[k].links]
         has_paper = any(arxiv_id(lines[k]) for k in run) or any(arxiv_id(u) for u in urls)
         authors = _author_line(lines, run)
@@ -84,11 +77,10 @@ def parse(doc: ParsedDoc) -> LayoutResult:
                 else:
                     d.body.append(Span(*strip_span(line, off, a)))
             b.close()
-            for k in range(i, j):
+            for k in block:
                 if k not in run:
                     b.report(k, is_boilerplate(lines[k], between_entries=True) or NOT_IN_ENTRY)
         else:
-            for k in range(i, j):
+            for k in block:
                 b.report(k, is_boilerplate(lines[k], between_entries=True) or NOT_IN_ENTRY)
-        i = j
     return b.result()
