@@ -28,6 +28,7 @@ have no time and are shown whatever the period.
 """
 from __future__ import annotations
 
+import heapq
 import logging
 import re
 from collections import defaultdict
@@ -402,7 +403,8 @@ def clusters(ids: list[str], pairs: dict[tuple[int, int], float], strength: list
         for i in members:
             of[i] = ci
         pool = [i for i in members if namers[i]] if namers is not None else members
-        top = sorted(pool or members, key=lambda i: (-strength[i], names[i], ids[i]))[:CLUSTER_NAME_MEMBERS]
+        # (nsmallest is sorted()[:k] without sorting a 10,000-member cluster)
+        top = heapq.nsmallest(CLUSTER_NAME_MEMBERS, pool or members, key=lambda i: (-strength[i], names[i], ids[i]))
         out.names.append(", ".join(names[i] for i in top))
         out.sizes.append(len(members))
     return out
