@@ -165,16 +165,19 @@ def _layout_communities(k: int, edges: list[tuple[int, int]], weights: list[floa
     # what looking each one up in intra_w gives, without 500,000 lookups)
     intra_wl: list[list[float]] = [[] for _ in comms]
     between: dict[tuple[int, int], float] = defaultdict(float)
+    huge = k > FR_HUGE_GRAPH  # only the smaller maps' sub-layouts look weights up by pair
     for (a, b), w in zip(edges, weights or [1.0] * len(edges)):
         ca, cb = which[a], which[b]
         if ca == cb:
             la, lb = local[a], local[b]
             intra[ca].append((la, lb))
-            intra_w[ca][(la, lb) if la < lb else (lb, la)] = w
-            intra_wl[ca].append(w)
+            if huge:
+                intra_wl[ca].append(w)
+            else:
+                intra_w[ca][(la, lb) if la < lb else (lb, la)] = w
         else:
             between[(ca, cb) if ca < cb else (cb, ca)] += w
-    if k > FR_HUGE_GRAPH:
+    if huge:
         # Leiden's clusters are connected: one force layout each, without the
         # sub-clusters a smaller map gets (they cost 2 s of Python at 100,000 nodes)
         inner = [_fr(len(members), intra[ci], intra_wl[ci], rng, edge_length,
