@@ -161,18 +161,26 @@ def _layout_communities(k: int, edges: list[tuple[int, int]], weights: list[floa
             which[v], local[v] = ci, j
     intra: list[list[tuple[int, int]]] = [[] for _ in comms]
     intra_w: list[dict[tuple[int, int], float]] = [{} for _ in comms]
+    # the weights of intra's pairs, in their order (the pairs are distinct, so this is
+    # what looking each one up in intra_w gives, without 500,000 lookups)
+    intra_wl: list[list[float]] = [[] for _ in comms]
     between: dict[tuple[int, int], float] = defaultdict(float)
+    huge = k > FR_HUGE_GRAPH  # only the smaller maps' sub-layouts look weights up by pair
     for (a, b), w in zip(edges, weights or [1.0] * len(edges)):
         ca, cb = which[a], which[b]
         if ca == cb:
-            intra[ca].append((local[a], local[b]))
-            intra_w[ca][(min(local[a], local[b]), max(local[a], local[b]))] = w
+            la, lb = local[a], local[b]
+            intra[ca].append((la, lb))
+            if huge:
+                intra_wl[ca].append(w)
+            else:
+                intra_w[ca][(la, lb) if la < lb else (lb, la)] = w
         else:
-            between[(min(ca, cb), max(ca, cb))] += w
-    if k > FR_HUGE_GRAPH:
+            between[(ca, cb) if ca < cb else (cb, ca)] += w
+    if huge:
         # Leiden's clusters are connected: one force layout each, without the
         # sub-clusters a smaller map gets (they cost 2 s of Python at 100,000 nodes)
-        inner = [_fr(len(members), intra[ci], [intra_w[ci].get((min(p), max(p)), 1.0) for p in intra[ci]], rng, edge_length,
+        inner = [_fr(len(members), intra[ci], intra_wl[ci], rng, edge_length,
                      iterations) if len(members) > 1 else [(0.0, 0.0)] for ci, members in enumerate(comms)]
     else:
         inner = [layout(len(members), intra[ci], intra_w[ci], rng.randrange(1 << 30), edge_length,
@@ -214,7 +222,11 @@ def layout(n: int, edges: Iterable[tuple[int, int]], weights: dict[tuple[int, in
     >>> len(pos), pos == layout(4, [(1, 2), (0, 1)])
     (4, True)
     """
-    pairs = sorted({(a, b) if a < b else (b, a) for a, b in edges if a != b})
+    # sorted without duplicates; a list, not a set, so edges given in order (the map's
+    # are) sort in one linear pass
+    pairs = [(a, b) if a < b else (b, a) for a, b in edges if a != b]
+    pairs.sort()
+    pairs = list(dict.fromkeys(pairs))
     weights = weights or {}
     if iterations is None:
         iterations = FR_ITERATIONS if n <= FR_BIG_GRAPH else FR_ITERATIONS_BIG if n <= FR_HUGE_GRAPH \

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import math
 import re
-from operator import itemgetter
 from collections import Counter, defaultdict
 from typing import Any
 
@@ -16,7 +15,7 @@ import networkx as nx
 
 from kg.export._common import isolate_bidi
 from kg.export.layout import EDGE_LENGTH, EDGE_LENGTH_BIG, layout
-from kg.export.views import (VIEW_LINK, clusters, label_of, month_of, month_text, name_of, node_months,
+from kg.export.views import (VIEW_LINK, clusters, month_of, month_text, name_of, node_months,
                              node_types_present, paper_sets)
 
 __all__ = ["page_data", "NODE_STYLES", "EDGE_STYLES", "CLUSTER_COLORS", "OVERVIEW_MIN_NODES", "PHYSICS_MAX_NODES"]
@@ -86,6 +85,10 @@ LABEL_FIRST = {"coauthors": ("Author",), "institutions": ("Institution",), "mode
 EVIDENCE_CHARS = 160
 SOURCES_MAX = 6
 _ARXIV_ID = re.compile(r"^(\d{4}\.\d{4,5}|[a-z\-]+(\.[A-Z]{2})?/\d{7})(v\d+)?$")
+# compiled once: re.match(pattern, s, re.I) looks the pattern up in re's cache on every
+# call, which cost a second for the 30,000 papers of a 100,000-node map
+_HTTP_URL = re.compile(r"^https?://[^\s/]+", re.I)
+_CONTROL_OR_SPACE = re.compile(r"[\s\x00-\x1f]")
 
 
 def _shown(s: object) -> str:
@@ -105,7 +108,7 @@ def _safe_url(u: object) -> str | None:
     """``u`` if it is an absolute http(s) URL (a ``javascript:`` or ``data:`` link in a
     digest must never become clickable), else None."""
     s = str(u or "").strip()
-    return s if re.match(r"^https?://[^\s/]+", s, re.I) and not re.search(r"[\s\x00-\x1f]", s) else None
+    return s if _HTTP_URL.match(s) and not _CONTROL_OR_SPACE.search(s) else None
 
 
 def _paper_source(G: nx.MultiDiGraph, p: str) -> str:
@@ -209,11 +212,30 @@ def page_data(G: nx.MultiDiGraph, V: nx.MultiDiGraph, view: str, title: str, foc
     big = n > PHYSICS_MAX_NODES or V.number_of_edges() > PHYSICS_MAX_EDGES
     projected = view in VIEW_LINK
 
-    # (edge keys are relationship type names, strings, so the tuples compare as they are)
-    raw_edges = sorted(V.edges(keys=True, data=True), key=itemgetter(0, 1, 2))
+    # the node and adjacency dicts, read once: at 500,000 links the lookups through
+    # networkx's views (V.nodes[n], V.edges(data=True)) cost several seconds
+    node_data = V._node
+    ndata = [node_data[nid] for nid in ids]
+    names = [str(d.get("name") or d.get("key") or nid) for nid, d in zip(ids, ndata)]  # views.name_of
+    node_label = [str(d.get("label") or str(nid).split(":", 1)[0]) for nid, d in zip(ids, ndata)]  # views.label_of
+    # edges sorted by (source, target, type) without sorting 500,000 tuples: sources
+    # in id order, each one's few targets and keys sorted (edge keys are relationship
+    # type names, strings, so they compare as they are)
+    raw_edges = []
+    add_edge = raw_edges.append
+    succ = V._succ
+    for u in ids:
+        nbrs = succ[u]
+        if not nbrs:
+            continue
+        for v in sorted(nbrs) if len(nbrs) > 1 else nbrs:
+            kd = nbrs[v]
+            for k in sorted(kd) if len(kd) > 1 else kd:
+                add_edge((u, v, k, kd[k]))
     pair_w: dict[tuple[int, int], float] = defaultdict(float)
     degree = [0] * n
     strength = [0.0] * n
+    type_count: Counter[str] = Counter()
     for u, v, k, d in raw_edges:
         a, b = ix[u], ix[v]
         w = float(d.get("weight") or 1.0)
@@ -221,17 +243,25 @@ def page_data(G: nx.MultiDiGraph, V: nx.MultiDiGraph, view: str, title: str, foc
         degree[b] += 1
         strength[a] += w
         strength[b] += w
+        type_count[k] += 1
         if a != b:
             pair_w[(a, b) if a < b else (b, a)] += w
-    names = [name_of(V, nid) for nid in ids]
+    if any(not isinstance(k, str) for k in type_count):  # merge str(k) counts as before
+        merged: Counter[str] = Counter()
+        for k, c in type_count.items():
+            merged[str(k)] += c
+        type_count = merged
+    # the link pairs in order, once: the clusters and the layout both sort them, and
+    # sorting a sorted list is one linear pass (pair_w itself keeps its order: the
+    # cluster map sums its weights in that order)
+    pairs_sorted = dict(sorted(pair_w.items()))
     first = set(LABEL_FIRST.get(view, ()))
-    node_label = [label_of(V, nid) for nid in ids]
     namers = [lab in first for lab in node_label] if first else None
-    cl = clusters(ids, pair_w, strength, names, resolution, namers=namers)
+    cl = clusters(ids, pairs_sorted, strength, names, resolution, namers=namers)
     n_clusters = len(cl.sizes)
     # layout weights grow slowly with the link weight, so one heavy pair does not pull
     # its two nodes on top of each other
-    pos = layout(n, pair_w.keys(), {k: 1.0 + math.log(max(w, 1.0)) for k, w in pair_w.items()},
+    pos = layout(n, pairs_sorted.keys(), {k: 1.0 + math.log(max(w, 1.0)) for k, w in pairs_sorted.items()},
                  edge_length=EDGE_LENGTH_BIG if big else EDGE_LENGTH, groups=cl.of)
 
     # the full view is G itself: its sorted edges are at hand, no second pass over G
@@ -240,7 +270,7 @@ def page_data(G: nx.MultiDiGraph, V: nx.MultiDiGraph, view: str, title: str, foc
     sources = _paper_sources(raw_edges, {ids[i] for i, lab in enumerate(node_label) if lab == "Paper"}) if full else None
     months = node_months(G, ids, paper_of)
     if projected:  # the projection counted each node's papers
-        papers = [int(V.nodes[nid].get("papers") or 0) for nid in ids]
+        papers = [int(d.get("papers") or 0) for d in ndata]
     else:
         papers = [degree[i] if node_label[i] == "Paper" else (len(paper_of[nid]) if nid in paper_of else 0)
                   for i, nid in enumerate(ids)]
@@ -248,7 +278,6 @@ def page_data(G: nx.MultiDiGraph, V: nx.MultiDiGraph, view: str, title: str, foc
     labels_present = node_types_present(node_label)
     type_ix = {lab: i for i, lab in enumerate(labels_present)}
     label_count = Counter(node_label)
-    type_count = Counter(str(k) for _, _, k, _ in raw_edges)
     etypes_present = [t for t in EDGE_STYLES if t in type_count] + sorted(set(type_count) - set(EDGE_STYLES))
     etype_ix = {t: i for i, t in enumerate(etypes_present)}
 
@@ -271,7 +300,7 @@ def page_data(G: nx.MultiDiGraph, V: nx.MultiDiGraph, view: str, title: str, foc
 
     nodes = []
     for i, nid in enumerate(ids):
-        d = V.nodes[nid]
+        d = ndata[i]
         lab = node_label[i]
         x, y = pos[i]
         name = names[i]

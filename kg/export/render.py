@@ -34,7 +34,7 @@ from typing import Any
 
 import networkx as nx
 
-from kg.export._common import ExportError, json_for_html, write_atomic
+from kg.export._common import ExportError, json_for_html, no_gc_pauses, write_atomic
 from kg.export.layout import EDGE_LENGTH
 from kg.export.page import page_data
 from kg.export.views import find_node, name_of, restrict_period, select, view_graph
@@ -170,6 +170,14 @@ def render_html(G: nx.MultiDiGraph, view: str = "full", focus: str | None = None
                 weights: str = "count", resolution: float = 1.0, since: str | None = None,
                 until: str | None = None, color_by: str | None = None) -> str:
     """The page for ``G`` as a string (see :func:`write_html` for the options)."""
+    with no_gc_pauses():
+        return _render_html(G, view, focus, depth, min_degree, title, min_papers=min_papers, min_weight=min_weight,
+                            weights=weights, resolution=resolution, since=since, until=until, color_by=color_by)
+
+
+def _render_html(G: nx.MultiDiGraph, view: str, focus: str | None, depth: int, min_degree: int, title: str | None,
+                 *, min_papers: int, min_weight: float, weights: str, resolution: float, since: str | None,
+                 until: str | None, color_by: str | None) -> str:
     if color_by not in (None, *COLOR_BY):
         raise ExportError(f"unknown colouring {color_by!r} (choose from {', '.join(COLOR_BY)})")
     where = f"the {view} view"

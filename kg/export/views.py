@@ -28,6 +28,7 @@ have no time and are shown whatever the period.
 """
 from __future__ import annotations
 
+import heapq
 import logging
 import re
 from collections import defaultdict
@@ -147,11 +148,12 @@ def node_months(G: nx.MultiDiGraph, nodes, papers: dict[str, set[str]] | None = 
             m = month_of(date)
             if m is not None:
                 month[n] = m
+    node = G._node  # the node dict itself: 100,000 lookups through G.nodes cost a second
     for n in nodes:
-        if n not in G:
+        if n not in node:
             continue
         own = month.get(n)
-        if own is not None and label_of(G, n) in ("Paper", "Digest"):
+        if own is not None and str(node[n].get("label") or str(n).split(":", 1)[0]) in ("Paper", "Digest"):
             out[n] = (own, float(own), own)
             continue
         ms = [month[p] for p in papers.get(n, ()) if p in month]
@@ -401,7 +403,8 @@ def clusters(ids: list[str], pairs: dict[tuple[int, int], float], strength: list
         for i in members:
             of[i] = ci
         pool = [i for i in members if namers[i]] if namers is not None else members
-        top = sorted(pool or members, key=lambda i: (-strength[i], names[i], ids[i]))[:CLUSTER_NAME_MEMBERS]
+        # (nsmallest is sorted()[:k] without sorting a 10,000-member cluster)
+        top = heapq.nsmallest(CLUSTER_NAME_MEMBERS, pool or members, key=lambda i: (-strength[i], names[i], ids[i]))
         out.names.append(", ".join(names[i] for i in top))
         out.sizes.append(len(members))
     return out
