@@ -2,11 +2,8 @@
 XML and labels, atomic writes."""
 from __future__ import annotations
 
-import contextlib
-import gc
 import os
 import re
-from collections.abc import Iterator
 from typing import Any
 
 import orjson
@@ -14,29 +11,11 @@ import orjson
 from kg.errors import KgError
 from kg.stores import files
 
-__all__ = ["ExportError", "json_for_html", "write_atomic", "clean_text", "isolate_bidi", "display_name",
-           "no_gc_pauses"]
+__all__ = ["ExportError", "json_for_html", "write_atomic", "clean_text", "isolate_bidi", "display_name"]
 
 
 class ExportError(KgError):
     """A graph could not be exported (bad option, unknown node, unwritable path)."""
-
-
-@contextlib.contextmanager
-def no_gc_pauses() -> Iterator[None]:
-    """Run the block without Python's cyclic garbage collector (restored afterwards,
-    if it was on). A map of 100,000 nodes builds millions of small lists, tuples and
-    dicts, none of them in cycles; each batch of new ones triggers a collection that
-    walks the young objects and, ever so often, all of them: 3 of the 9 CPU seconds of
-    its page data. Reference counting still frees everything as usual, and whatever
-    cycles there are get collected once the collector is back on."""
-    was_on = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_on:
-            gc.enable()
 
 
 # Inside <script> the HTML parser ends the element at "</script", and "<!--" switches it

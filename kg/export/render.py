@@ -34,7 +34,8 @@ from typing import Any
 
 import networkx as nx
 
-from kg.export._common import ExportError, json_for_html, no_gc_pauses, write_atomic
+from kg.export._common import ExportError, json_for_html, write_atomic
+from kg.graph import no_gc_pauses
 from kg.export.layout import EDGE_LENGTH
 from kg.export.page import page_data
 from kg.export.views import find_node, name_of, restrict_period, select, view_graph

@@ -25,7 +25,7 @@ import orjson
 from filelock import FileLock, Timeout
 
 from kg.errors import GraphFormatError, StoreError
-from kg.graph import FORMAT_NAME, FORMAT_VERSION, new_graph
+from kg.graph import FORMAT_NAME, FORMAT_VERSION, new_graph, no_gc_pauses
 from kg.stores.files import write_atomic
 
 __all__ = ["save", "load", "update", "locked", "to_data", "from_data", "LOCK_TIMEOUT"]
@@ -92,8 +92,9 @@ def from_data(data: Any, where: str = "<data>", node_fields: tuple[str, ...] | N
             yield e.pop("source"), e.pop("target"), e.pop("key"), e
 
     try:
-        G.add_nodes_from(nodes())
-        G.add_edges_from(links())
+        with no_gc_pauses():
+            G.add_nodes_from(nodes())
+            G.add_edges_from(links())
     except (KeyError, TypeError, AttributeError, ValueError) as e:
         raise GraphFormatError(f"{where}: malformed graph file ({e!r})") from None
     return G
