@@ -5,7 +5,7 @@
 :param author => 'M Geva';
 :param limit => 50;
 MATCH (a:Author)-[:AUTHORED]->(p:Paper)<-[:AUTHORED]-(c:Author)
-USING INDEX a:Author(name_key)
+USING INDEX SEEK a:Author(name_key)
 WHERE a.name_key = toLower(trim($author)) AND c <> a
 WITH c, p ORDER BY p.name
 RETURN c.name AS coauthor, count(p) AS papers, collect(p.name) AS shared_papers
@@ -26,7 +26,7 @@ LIMIT $limit;
 :param author => 'M Geva';
 :param limit => 100;
 MATCH path = (a:Author)-[:AUTHORED]->(:Paper)<-[:AUTHORED]-(:Author)
-USING INDEX a:Author(name_key)
+USING INDEX SEEK a:Author(name_key)
 WHERE a.name_key = toLower(trim($author))
 RETURN path
 LIMIT $limit;

@@ -24,7 +24,7 @@ LIMIT $limit;
 :param institution => 'ETH Zurich';
 :param limit => 50;
 MATCH (i:Institution)<-[:AFFILIATED_WITH]-(p:Paper)-[:AFFILIATED_WITH]->(j:Institution)
-USING INDEX i:Institution(name_key)
+USING INDEX SEEK i:Institution(name_key)
 WHERE i.name_key = toLower(trim($institution)) AND j <> i
 WITH j, p ORDER BY p.name
 RETURN j.name AS partner, count(p) AS papers, collect(p.name) AS shared_papers
@@ -36,7 +36,7 @@ LIMIT $limit;
 :param institution => 'Microsoft';
 :param limit => 50;
 MATCH (p:Paper)-[:AFFILIATED_WITH]->(i:Institution)
-USING INDEX i:Institution(name_key)
+USING INDEX SEEK i:Institution(name_key)
 WHERE i.name_key = toLower(trim($institution))
 CALL (p) {
   OPTIONAL MATCH (a:Author)-[w:AUTHORED]->(p)

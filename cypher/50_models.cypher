@@ -24,7 +24,7 @@ LIMIT $limit;
 :param institution => 'DeepMind';
 :param limit => 50;
 MATCH (i:Institution)<-[:AFFILIATED_WITH]-(p:Paper)-[:PROPOSES]->(m:Model)
-USING INDEX i:Institution(name_key)
+USING INDEX SEEK i:Institution(name_key)
 WHERE i.name_key = toLower(trim($institution))
 RETURN m.name AS model, p.key AS key, p.name AS paper
 ORDER BY model, key

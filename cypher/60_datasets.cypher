@@ -14,7 +14,7 @@ LIMIT $limit;
 :param dataset => 'SQuAD';
 :param limit => 50;
 MATCH (p:Paper)-[r:INTRODUCES|EVALUATES_ON]->(d:Dataset)
-USING INDEX d:Dataset(name_key)
+USING INDEX SEEK d:Dataset(name_key)
 WHERE d.name_key = toLower(trim($dataset))
 RETURN d.name AS dataset, type(r) AS role, p.key AS key, p.name AS paper,
        r.evidence AS evidence, r.file AS file, r.line AS line

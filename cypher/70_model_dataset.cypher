@@ -7,7 +7,7 @@
 :param model => 'BART';
 :param limit => 50;
 MATCH (m:Model)<-[:PROPOSES|USES]-(p:Paper)-[:INTRODUCES|EVALUATES_ON]->(d:Dataset)
-USING INDEX m:Model(name_key)
+USING INDEX SEEK m:Model(name_key)
 WHERE m.name_key = toLower(trim($model))
 WITH d, p ORDER BY p.key
 RETURN d.name AS dataset, count(DISTINCT p) AS papers, collect(DISTINCT p.key) AS paper_keys
@@ -19,7 +19,7 @@ LIMIT $limit;
 :param dataset => 'GLUE';
 :param limit => 50;
 MATCH (d:Dataset)<-[:INTRODUCES|EVALUATES_ON]-(p:Paper)-[:PROPOSES|USES]->(m:Model)
-USING INDEX d:Dataset(name_key)
+USING INDEX SEEK d:Dataset(name_key)
 WHERE d.name_key = toLower(trim($dataset))
 WITH m, p ORDER BY p.key
 RETURN m.name AS model, count(DISTINCT p) AS papers, collect(DISTINCT p.key) AS paper_keys

@@ -22,7 +22,7 @@ LIMIT $limit;
 :param author => 'Y Bengio';
 :param limit => 20;
 MATCH (a:Author)-[:AUTHORED]->(p:Paper)<-[:AUTHORED]-(b:Author)
-USING INDEX a:Author(name_key)
+USING INDEX SEEK a:Author(name_key)
 WHERE a.name_key = toLower(trim($author)) AND b <> a
 WITH DISTINCT a, b, p ORDER BY p.name
 RETURN a.name AS source, b.name AS target, count(p) AS weight, collect(p.name) AS via,
@@ -46,7 +46,7 @@ LIMIT $limit;
 :param institution => 'University of Washington';
 :param limit => 20;
 MATCH (i:Institution)<-[:AFFILIATED_WITH]-(p:Paper)-[:AFFILIATED_WITH]->(j:Institution)
-USING INDEX i:Institution(name_key)
+USING INDEX SEEK i:Institution(name_key)
 WHERE i.name_key = toLower(trim($institution)) AND j <> i
 WITH DISTINCT i, j, p ORDER BY p.name
 RETURN i.name AS source, j.name AS target, count(p) AS weight, collect(p.name) AS via,
@@ -248,11 +248,11 @@ LIMIT $limit;
 :param target => 'W Wang';
 :param limit => 1;
 MATCH (a:Paper|Author|Institution|Model|Dataset)
-USING INDEX a:Paper(name_key)
+USING INDEX SEEK a:Paper(name_key)
 WHERE a.name_key = toLower(trim($source)) AND a.name = $source
 CALL (a) {
   MATCH (b:Paper|Author|Institution|Model|Dataset)
-  USING INDEX b:Paper(name_key)
+  USING INDEX SEEK b:Paper(name_key)
   WHERE b.name_key = toLower(trim($target)) AND b.name = $target
   MATCH path = allShortestPaths((a)-[:AUTHORED|AFFILIATED_WITH|PROPOSES|USES|INTRODUCES|EVALUATES_ON*]-(b))
   RETURN path

@@ -781,7 +781,7 @@ def test_lookups_by_name_are_index_seeks(seeds_in_neo4j, title, param):
     _, summary, _ = driver.execute_query("EXPLAIN " + q.text, q.bound_params)
     ops = _operators(summary.plan)
     # NodeIndexSeek, or one of its variants (by range, partitioned) on other plans.
-    assert any("IndexSeek" in op for op in ops), ops
+    assert any("IndexSeek" in op for op in ops), " > ".join(ops)
     # ... and any case and stray spaces find the same rows.
     shouted = {**q.bound_params, param: f"  {q.bound_params[param].upper()} "}
     assert neo4j_store.run_query(driver, q.text, shouted)[1] == neo4j_store.run_query(driver, q.text, q.bound_params)[1]
