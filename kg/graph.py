@@ -187,14 +187,8 @@ def digest_keys(files: Iterable[str]) -> dict[str, str]:
     ['a/digest.txt', 'b/digest.txt']
     """
     files = sorted(set(files))
-    if not files:
-        return {}
-    dirs = [os.path.dirname(os.path.abspath(f)) for f in files]
-    try:
-        root = os.path.commonpath(dirs)
-    except ValueError:  # different drives
-        return {f: os.path.basename(f) for f in files}
-    return {f: os.path.relpath(os.path.abspath(f), root).replace(os.sep, "/") for f in files}
+    root = input_root(files)
+    return {f: _relative(f, root) if root is not None else os.path.basename(f) for f in files}
 
 
 def input_root(paths: Iterable[str | os.PathLike[str]]) -> str | None:
@@ -228,10 +222,8 @@ def add_records(G: nx.MultiDiGraph, records: Iterable[PaperRecord], root: str | 
     ``records`` share (:func:`digest_keys`).
     """
     records = list(records)
-    if root is not None:
-        keys = {r.file: _relative(r.file, root) for r in records}
-    else:
-        keys = digest_keys(r.file for r in records)
+    keys = {r.file: _relative(r.file, root) for r in records} if root is not None else \
+        digest_keys(r.file for r in records)
     for rec in sorted(records, key=lambda r: (keys[r.file], r.line)):
         # Edge provenance names the file as before (its base name); the Digest node is
         # keyed by the relative path, which tells two files of one name apart.
