@@ -37,6 +37,7 @@ from pathlib import Path
 from typing import Any
 
 from kg.export._common import ExportError
+from kg.export.png import find_chromium  # the one rule for where Chromium is
 
 __all__ = ["BrowserError", "Chromium", "PageResult", "find_chromium", "chromium_version", "CHROMIUM_FLAGS"]
 
@@ -70,19 +71,6 @@ CHROMIUM_FLAGS = (
 
 class BrowserError(ExportError):
     """Chromium is missing, crashed, or did not answer in time."""
-
-
-def find_chromium() -> str | None:
-    """Path of a Chromium binary: ``$KG_CHROMIUM``, else chromium / chromium-browser /
-    google-chrome on PATH; None when there is none."""
-    env = os.environ.get("KG_CHROMIUM")
-    if env:
-        return env if os.path.exists(env) else shutil.which(env)
-    for name in ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable"):
-        found = shutil.which(name)
-        if found:
-            return found
-    return None
 
 
 def chromium_version(binary: str | None = None) -> str:
