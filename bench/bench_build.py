@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import argparse
 import importlib.util
-import json
 import os
 import sys
 import tempfile
@@ -35,14 +34,6 @@ def _bench_extract():
     sys.modules[spec.name] = mod
     spec.loader.exec_module(mod)
     return mod
-
-
-def emit(rows: list[dict]) -> None:
-    target = os.environ.get("KG_BENCH_ROWS")
-    if target:
-        with open(target, "a", encoding="utf-8") as f:
-            for r in rows:
-                f.write(json.dumps({"bench": "build", **r}, ensure_ascii=False) + "\n")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -88,10 +79,10 @@ def main(argv: list[str] | None = None) -> int:
                 print(f"{r['entries']:>10,}{engine:>8}{j:>6}{r['wall_s']:>9.1f}{r['cpu_s']:>9.1f}{rate:>11,.0f}"
                       f"{r['peak_rss_mib']:>8,.0f} MiB", flush=True)
                 case = f"build {n // 1000}k, {engine} jobs {j}"
-                emit([{"case": case, "metric": "entries/s", "value": round(rate), "unit": "1/s"},
-                      {"case": case, "metric": "peak RSS", "value": round(r["peak_rss_mib"]), "unit": "MiB",
-                       "goal": f"< {RSS_GOAL_MIB}" if n == 100_000 else "",
-                       "ok": r["peak_rss_mib"] < RSS_GOAL_MIB if n == 100_000 else None}])
+                bx.emit([{"case": case, "metric": "entries/s", "value": round(rate), "unit": "1/s"},
+                         {"case": case, "metric": "peak RSS", "value": round(r["peak_rss_mib"]), "unit": "MiB",
+                          "goal": f"< {RSS_GOAL_MIB}" if n == 100_000 else "",
+                          "ok": r["peak_rss_mib"] < RSS_GOAL_MIB if n == 100_000 else None}], "build")
     if len(sizes) >= 2:
         print("\ngrowth (time and RSS ratio between successive sizes; the size ratio is linear):")
         for engine, j in runs:

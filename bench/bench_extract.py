@@ -156,14 +156,14 @@ def machine() -> dict[str, str]:
             "load average": " ".join(f"{x:.1f}" for x in os.getloadavg())}
 
 
-def emit(rows: list[dict]) -> None:
-    """Append measurement rows to ``$KG_BENCH_ROWS`` as they are made (a run cut short
-    by a timeout keeps what it measured)."""
+def emit(rows: list[dict], bench: str = "extract") -> None:
+    """Append measurement rows of ``bench`` to ``$KG_BENCH_ROWS`` as they are made (a run
+    cut short by a timeout keeps what it measured). The other bench scripts use it too."""
     target = os.environ.get("KG_BENCH_ROWS")
     if target:
         with open(target, "a", encoding="utf-8") as f:
             for r in rows:
-                f.write(json.dumps({"bench": "extract", **r}, ensure_ascii=False) + "\n")
+                f.write(json.dumps({"bench": bench, **r}, ensure_ascii=False) + "\n")
 
 
 def profile(n: int, seed: int, top: int) -> None:
