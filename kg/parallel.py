@@ -183,9 +183,18 @@ class _PoolExecutor:
         self.slots = jobs
 
     def submit(self, fn, arg):
-        task = self.pool.apply_async(fn, (arg,))
-        task.result = task.get  # the one method the drain loop calls, as on a Dask future
-        return task
+        # AsyncResult.get is what a Dask future calls result(): the drain loop calls that.
+        return _Pending(self.pool.apply_async(fn, (arg,)))
+
+
+class _Pending:
+    __slots__ = ("task",)
+
+    def __init__(self, task) -> None:
+        self.task = task
+
+    def result(self):
+        return self.task.get()
 
 
 ENGINES = ("local", "dask")
