@@ -51,7 +51,7 @@ import networkx as nx
 
 from kg.records import PaperRecord
 from kg.resolve import mention_reason
-from kg.normalize import normalize
+from kg.text import normalize
 from kg.text import slug
 
 __all__ = [

@@ -1,8 +1,8 @@
-"""kg.normalize: one comparison form for names, spaced or squashed."""
+"""kg.text.normalize: one comparison form for names, spaced or squashed."""
 import pytest
 
 from kg.extract.nlp import _squash
-from kg.normalize import normalize
+from kg.text import normalize
 
 
 @pytest.mark.parametrize(

@@ -53,7 +53,7 @@ def test_unknown_institution_drops_leading_article():
 
 def test_packaged_table_has_no_alias_collisions():
     from kg.resolve import institutions
-    from kg.normalize import normalize
+    from kg.text import normalize
 
     res = institutions()
     seen = {}
@@ -245,8 +245,8 @@ def test_report_lists_retypes():
 
 
 def _old_text_normalize(s: str) -> str:
-    """``kg.text.normalize`` as it was before every caller moved to :mod:`kg.normalize`
-    (kept here only to prove the move changed no key)."""
+    """The first ``kg.text.normalize``, from before the one rule of :mod:`kg.text.normalization`
+    (kept here only to prove the move to that rule changed no key)."""
     import re
     import unicodedata
 
@@ -279,7 +279,7 @@ def _data_names():
 def test_the_one_normalize_keeps_every_key_of_the_old_text_normalize():
     """Node keys (slugs, author keys) and institution aliases did not move: on every name
     in kg/data and every author of the seeds the two agree."""
-    from kg.normalize import normalize
+    from kg.text import normalize
     from kg.pipeline import extract_paths
 
     names = _data_names() | {a.name for r in extract_paths(["seeds/"]) for a in r.authors}
@@ -291,7 +291,7 @@ def test_the_one_normalize_keeps_every_key_of_the_old_text_normalize():
 def test_the_one_normalize_keeps_hangul_composed():
     """Where the two differ: the old form left Hangul syllables as loose jamo, so a key
     never equalled the name typed again in NFC; the one normalize recomposes."""
-    from kg.normalize import normalize
+    from kg.text import normalize
 
     assert normalize("서울대학교") == "서울대학교"
     assert _old_text_normalize("서울대학교") != "서울대학교"

@@ -10,7 +10,7 @@ import networkx as nx
 from kg.analytics._common import _label, _name, _of_label
 from kg.analytics.errors import AmbiguousNodeError, AnalyticsError, UnknownNodeError
 from kg.graph import NODE_LABELS
-from kg.normalize import normalize
+from kg.text import normalize
 
 
 def find_node(G: nx.Graph, ref: str, label: str | None = None) -> str:

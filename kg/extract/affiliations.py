@@ -23,7 +23,7 @@ import re
 
 from kg.records import Mention
 from kg.resolve import DEPARTMENT, ORG_WORDS, Merge, institutions
-from kg.normalize import normalize
+from kg.text import normalize
 from kg.text import is_cjk
 
 __all__ = ["split_affiliations", "split_groups", "institution_names", "affiliations_by_marker"]

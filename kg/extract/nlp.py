@@ -29,7 +29,7 @@ from importlib import resources
 from typing import TYPE_CHECKING
 
 from kg.extract.vocab import phrases
-from kg.normalize import normalize
+from kg.text import normalize
 
 if TYPE_CHECKING:  # spaCy is imported only by callers that want Docs: it costs a second at startup
     from spacy.language import Language
@@ -317,7 +317,7 @@ class Gazetteer:
 
 
 def _squash(s: str) -> str:
-    """Key for "same name": :func:`kg.normalize.normalize`'s squashed form (case-folded
+    """Key for "same name": :func:`kg.text.normalize`'s squashed form (case-folded
     without spaces, hyphens, underscores, dots and quotes — the annotation guidelines'
     matching rule). Shared by the gazetteer lookups and the entity rules so both always
     agree."""

@@ -23,7 +23,7 @@ from importlib import resources
 
 from rapidfuzz import fuzz, process
 
-from kg.normalize import normalize
+from kg.text import normalize
 from kg.records import Mention, PaperRecord
 
 __all__ = [
@@ -88,7 +88,7 @@ class Institutions:
         self._cache: dict[str, Merge | None] = {}
 
     def lookup(self, surface: str) -> Merge | None:
-        """Exact alias (after :func:`kg.normalize.normalize`), then typo-level fuzzy.
+        """Exact alias (after :func:`kg.text.normalize`), then typo-level fuzzy.
 
         Answers are cached: digests repeat the same affiliations, and the fuzzy pass
         scans the whole table."""

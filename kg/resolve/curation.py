@@ -39,7 +39,7 @@ import networkx as nx
 import yaml
 
 from kg.errors import KgError
-from kg.normalize import normalize
+from kg.text import normalize
 
 __all__ = ["ACTIONS", "FILENAME", "CurationError", "Curation", "CurationLine", "Outcome", "curation_path",
            "find_curation", "load_curation", "parse_curation", "apply_curation"]

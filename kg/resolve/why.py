@@ -46,7 +46,7 @@ def _find(G: nx.MultiDiGraph, ref: str) -> str:
     ``ref`` (``kg why CMU`` answers with Carnegie Mellon University, which says why)."""
     from kg.analytics import AmbiguousNodeError, UnknownNodeError, find_node
     from kg.graph import NODE_LABELS, split_variant
-    from kg.normalize import normalize
+    from kg.text import normalize
 
     try:
         return find_node(G, ref)

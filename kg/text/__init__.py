@@ -1,13 +1,16 @@
-"""Pure text helpers shared by every stage. Comparing names is :mod:`kg.normalize`'s
-job (one ``normalize`` for gazetteers, mentions, node keys and lookups)."""
+"""Pure text helpers shared by every stage: scripts (CJK or Latin), slugs, URLs and arXiv
+ids. Comparing names is :func:`normalize`'s job (:mod:`kg.text.normalization`: one
+``normalize`` for gazetteers, mentions, node keys and lookups), re-exported here so every
+stage imports its text helpers from one place."""
 from __future__ import annotations
 
 import functools
 import re
 
-from kg.normalize import normalize
+from kg.text.normalization import normalize
 
 __all__ = [
+    "normalize",
     "is_cjk",
     "cjk_share",
     "latin_share",
