@@ -9,9 +9,8 @@ from click.testing import CliRunner
 
 pytest.importorskip("distributed", reason="the dask extra is not installed (pip install 'kg[dask]')")
 
-from kg import dask_engine, parallel  # noqa: E402
 from kg.cli import cli  # noqa: E402
-from kg.pipeline import Report  # noqa: E402
+from kg.pipeline import Report, executors, orchestrator  # noqa: E402
 from kg.read import read_paths  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -33,11 +32,11 @@ def cluster():
 
 def _records(jobs, **options):
     rep = Report()
-    recs = list(parallel.extract_documents(read_paths([str(SEEDS)]), rep, jobs, **options))
+    recs = list(orchestrator.extract_documents(read_paths([str(SEEDS)]), rep, jobs, **options))
     return [r.to_dict() for r in recs], rep
 
 
-@pytest.mark.parametrize("split_chars", [parallel.SPLIT_CHARS, 2_000])  # whole files; entry chunks
+@pytest.mark.parametrize("split_chars", [orchestrator.SPLIT_CHARS, 2_000])  # whole files; entry chunks
 def test_dask_gives_the_records_and_report_of_one_process(cluster, split_chars):
     one, rep1 = _records(1)
     got, rep = _records(2, engine="dask", scheduler=cluster, split_chars=split_chars, chunk_size=5)
@@ -63,7 +62,7 @@ def test_extract_on_a_local_cluster_started_for_the_run(tmp_path):
 
 
 def test_unreachable_scheduler_is_one_line(monkeypatch):
-    monkeypatch.setattr(dask_engine, "CONNECT_TIMEOUT", 2)
+    monkeypatch.setattr(executors, "CONNECT_TIMEOUT", 2)
     r = CliRunner().invoke(cli, ["extract", str(SEEDS), "-q", "--engine", "dask", "--scheduler", "tcp://127.0.0.1:9"])
     assert r.exit_code == 1
     assert r.stderr.startswith("Error: cannot reach the Dask scheduler at tcp://127.0.0.1:9")

@@ -11,9 +11,8 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from kg import parallel
 from kg.cli import cli
-from kg.pipeline import Report, iter_records
+from kg.pipeline import Report, extract_document, orchestrator
 from kg.read import Skipped, read_paths
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -43,8 +42,14 @@ def corpus(tmp_path_factory) -> list[str]:
 
 @pytest.fixture(scope="module")
 def serial(corpus):
-    report = Report()
-    return list(iter_records(corpus, report)), report
+    """The reference: a plain loop over the documents, no tasks, no executor."""
+    report, records = Report(), []
+    for item in read_paths(corpus):
+        if isinstance(item, Skipped):
+            report.files_skipped.append(item)
+        else:
+            records.extend(extract_document(item, report))
+    return records, report
 
 
 @pytest.mark.parametrize("method", START_METHODS)
@@ -52,28 +57,28 @@ def test_same_records_and_report_as_one_process(corpus, serial, method):
     records, report = serial
     rep = Report()
     # split_chars small enough that big.txt goes through the parse-here, chunk-out path.
-    got = list(parallel.iter_records(corpus, rep, jobs=2, context=method, split_chars=50_000, chunk_size=7))
+    got = list(orchestrator.iter_records(corpus, rep, jobs=2, context=method, split_chars=50_000, chunk_size=7))
     assert got == records
     assert rep == report
     assert rep.entries == len(records) and rep.files_skipped and rep.unassigned
     assert not multiprocessing.active_children()
 
 
-@pytest.mark.parametrize("split_chars", [parallel.SPLIT_CHARS, 50_000])
-def test_jobs_one_is_the_pipeline(corpus, serial, split_chars):
+@pytest.mark.parametrize("split_chars", [orchestrator.SPLIT_CHARS, 50_000])
+def test_jobs_one_is_the_plain_loop(corpus, serial, split_chars):
     rep = Report()
-    assert list(parallel.iter_records(corpus, rep, jobs=1, split_chars=split_chars, chunk_size=5)) == serial[0]
+    assert list(orchestrator.iter_records(corpus, rep, jobs=1, split_chars=split_chars, chunk_size=5)) == serial[0]
     assert rep == serial[1]
 
 
 def test_resolve_jobs():
-    assert parallel.resolve_jobs(0) == (os.cpu_count() or 1)
-    assert parallel.resolve_jobs(None) == (os.cpu_count() or 1)
-    assert parallel.resolve_jobs(3) == 3
+    assert orchestrator.resolve_jobs(0) == (os.cpu_count() or 1)
+    assert orchestrator.resolve_jobs(None) == (os.cpu_count() or 1)
+    assert orchestrator.resolve_jobs(3) == 3
 
 
 def test_stopping_early_ends_the_workers(corpus):
-    it = parallel.iter_records(corpus, jobs=2, context="fork" if "fork" in START_METHODS else None)
+    it = orchestrator.iter_records(corpus, jobs=2, context="fork" if "fork" in START_METHODS else None)
     first = next(it)
     assert first.file.startswith(str(SEEDS))
     it.close()
@@ -86,16 +91,16 @@ def _boom(doc, report=None):
 
 @pytest.mark.skipif("fork" not in START_METHODS, reason="the patched function reaches workers only by fork")
 def test_a_worker_error_reaches_the_caller(monkeypatch, corpus):
-    monkeypatch.setattr(parallel, "extract_document", _boom)
+    monkeypatch.setattr(orchestrator, "extract_document", _boom)
     with pytest.raises(RuntimeError, match="extractor bug"):
-        list(parallel.iter_records([str(SEEDS)], jobs=2, context="fork"))
+        list(orchestrator.iter_records([str(SEEDS)], jobs=2, context="fork"))
     assert not multiprocessing.active_children()
 
 
 def test_skipped_items_are_counted_in_order(tmp_path):
     items = [Skipped("a.txt", "no such file"), *read_paths([SEEDS / "002_bfb65bf37921ed7f.txt"]), Skipped("b", "empty file")]
     rep = Report()
-    recs = list(parallel.extract_documents(items, rep, jobs=2))
+    recs = list(orchestrator.extract_documents(items, rep, jobs=2))
     assert [s.path for s in rep.files_skipped] == ["a.txt", "b"]
     assert len(recs) == rep.entries == 9
 

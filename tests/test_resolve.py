@@ -137,7 +137,7 @@ def test_variants_resolve_across_builds_merged_into_one_graph():
 
 def test_a_build_with_a_known_root_consumes_records_one_at_a_time(monkeypatch):
     """Streaming: each record is in the graph before the next is read."""
-    import kg.pipeline
+    import kg.pipeline.stages
 
     recs = [_rec(i, [f"Author {i}"]) for i in range(1, 4)]
     consumed: list = []
@@ -148,9 +148,9 @@ def test_a_build_with_a_known_root_consumes_records_one_at_a_time(monkeypatch):
             yield r
 
     calls: list[int] = []
-    add = kg.pipeline.add_records
-    monkeypatch.setattr(kg.pipeline, "add_records", lambda G, rs, root: (calls.append(len(consumed)), add(G, rs, root))[1])
-    kg.pipeline.unresolved_graph(stream(), root="/inputs")
+    add = kg.pipeline.stages.add_records
+    monkeypatch.setattr(kg.pipeline.stages, "add_records", lambda G, rs, root: (calls.append(len(consumed)), add(G, rs, root))[1])
+    kg.pipeline.stages.unresolved_graph(stream(), root="/inputs")
     assert calls == [1, 2, 3]
 
 

@@ -148,10 +148,10 @@ def _interrupting(*_a, **_k):
 
 @pytest.mark.parametrize("command", ["extract", "build"])
 def test_keyboard_interrupt_is_one_line_and_exit_130(tmp_path, monkeypatch, command):
-    import kg.parallel
+    import kg.pipeline
 
-    monkeypatch.setattr(kg.parallel, "extract_documents", _interrupting)
-    monkeypatch.setattr(kg.parallel, "iter_records", _interrupting)
+    monkeypatch.setattr(kg.pipeline, "extract_documents", _interrupting)
+    monkeypatch.setattr(kg.pipeline, "iter_records", _interrupting)
     r = CliRunner().invoke(cli, [command, str(SEEDS), "-o", str(tmp_path / "out")])
     assert r.exit_code == 130
     assert r.stderr.count("\n") == 1 and "interrupted" in r.stderr
@@ -317,17 +317,17 @@ def test_hostile_names_are_escaped_in_html(tmp_path):
 def test_an_entry_whose_extraction_raises_is_reported_not_fatal(tmp_path, monkeypatch):
     """A bug on one entry loses only that entry: it is reported with file:line, the
     others are extracted, and read = extracted + failed."""
-    import kg.pipeline as pipeline
+    import kg.pipeline.stages as stages
     from kg.pipeline import Report, extract_paths
 
-    real = pipeline.extract_entry
+    real = stages.extract_entry
 
     def flaky(entry):
         if "Analyzing Transformers" in entry.text:
             raise RuntimeError("boom")
         return real(entry)
 
-    monkeypatch.setattr(pipeline, "extract_entry", flaky)
+    monkeypatch.setattr(stages, "extract_entry", flaky)
     seeds = Path(__file__).resolve().parents[1] / "seeds" / "002_bfb65bf37921ed7f.txt"
     report = Report()
     records = extract_paths([seeds], report)

@@ -49,8 +49,7 @@ def extract(paths, fmt, output, no_evidence, rejects, jobs, engine, scheduler, e
       kg extract seeds/002_bfb65bf37921ed7f.txt --format table
       kg extract digests/ --jobs 4 --rejects out/rejects.jsonl -o out/all.jsonl
     """
-    from kg.parallel import extract_documents
-    from kg.pipeline import Report
+    from kg.pipeline import Report, extract_documents
     from kg.read import read_file, read_paths
 
     report = Report()
@@ -111,9 +110,8 @@ def build(paths, graph_path, rejects, jobs, engine, scheduler, encoding, curatio
       kg build seeds/ -o out/seeds.kg.json --curation my.curation.yaml
     """
     from kg.resolve.curation import find_curation
-    from kg.parallel import iter_records
     from kg.graph import input_root
-    from kg.pipeline import Report, merge_into, unresolved_graph
+    from kg.pipeline import Report, iter_records, merge_into, unresolved_graph
     from kg.stores import networkx_store
 
     curation = find_curation(curation_file, graph_path)  # a bad file fails before the slow part

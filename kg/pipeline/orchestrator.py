@@ -1,12 +1,14 @@
-"""Extraction on several cores, giving the same records in the same order as one core.
+"""The one orchestrator of extraction: the same records in the same order whatever runs them.
 
-``kg extract --jobs N`` and ``kg build --jobs N`` call :func:`iter_records`. The work
-is cut into tasks, run in this process for ``jobs=1`` and by a
-:class:`multiprocessing.pool.Pool` of ``jobs`` workers otherwise:
+Every command and script that extracts (``kg extract``, ``kg build``, ``kg load``,
+:func:`extract_paths`, :func:`build_graph`) goes through :func:`extract_documents`. The
+work is cut into tasks and handed to an executor (:mod:`kg.pipeline.executors`): run in
+this process for ``jobs=1``, by a :class:`multiprocessing.pool.Pool` of ``jobs`` workers
+otherwise, or by a Dask cluster with ``engine="dask"``:
 
 * a document of ordinary size (a daily digest) is one task: the worker parses and
-  extracts it with :func:`kg.pipeline.extract_document` and sends back the records and
-  its own :class:`~kg.pipeline.Report`, which the parent merges;
+  extracts it with :func:`kg.pipeline.stages.extract_document` and sends back the records
+  and its own :class:`~kg.pipeline.stages.Report`, which the parent merges;
 * a document larger than ``split_chars`` (years of digests in one file) is parsed in the
   parent and its entries are sent in chunks of ``chunk_size``, so one huge file still
   uses every core, and neither a worker nor (with ``jobs=1``) this process holds all of
@@ -17,32 +19,33 @@ which worker finishes first. At most ``jobs * INFLIGHT_PER_JOB`` tasks are queue
 time: ``Pool.imap`` would read (and pickle) the whole input ahead of the workers, which
 for 100k entries costs more memory than the extraction itself.
 
-Spawn-safe: workers need nothing from the parent but picklable records (the worker
+Spawn-safe: workers need nothing from the parent but picklable records (the task
 functions are module-level and every cache is rebuilt in the worker), so the ``spawn``
-start method of macOS and Windows gives the same output as ``fork``. Workers ignore
-SIGINT: on Ctrl-C only the parent raises :class:`KeyboardInterrupt` and terminates the
-pool, so the user sees one message instead of a traceback per worker.
+start method of macOS and Windows gives the same output as ``fork``.
 """
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import logging
-import multiprocessing
 import os
-import signal
-import threading
 from collections import deque
 from collections.abc import Iterable, Iterator
 from typing import Any
 
+import networkx as nx
+
 from kg.errors import KgError
-from kg.pipeline import Report, extract_document
+from kg.graph import input_root
+from kg.pipeline.executors import InlineExecutor, pool_executor
+from kg.pipeline.stages import Report, count_parse, extract_document, extract_entries, records_to_graph
 from kg.read import Skipped, read_paths
 from kg.records import Document, Entry, PaperRecord
 
 log = logging.getLogger(__name__)
 
-__all__ = ["iter_records", "extract_documents", "ENGINES", "resolve_jobs", "CHUNK_SIZE", "SPLIT_CHARS", "INFLIGHT_PER_JOB"]
+__all__ = ["iter_records", "extract_documents", "extract_paths", "build_graph", "ENGINES", "resolve_jobs", "CHUNK_SIZE",
+           "SPLIT_CHARS", "INFLIGHT_PER_JOB"]
 
 #: Entries per task when a huge document is split. Extraction costs milliseconds per
 #: entry and pickling an entry microseconds, so 64 keeps IPC under 1 % of the work while
@@ -65,12 +68,7 @@ def resolve_jobs(jobs: int | None) -> int:
     return jobs
 
 
-# --- worker side (module level, so ``spawn`` can pickle references to them) -------------
-
-
-def _init_worker() -> None:
-    # Ctrl-C reaches the whole process group; the parent handles it (see module docstring).
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
+# --- tasks (module level, so ``spawn`` can pickle references to them) ---------------------
 
 
 def _extract_doc(doc: Document) -> tuple[Report, list[PaperRecord]]:
@@ -79,8 +77,6 @@ def _extract_doc(doc: Document) -> tuple[Report, list[PaperRecord]]:
 
 
 def _extract_entries(entries: list[Entry]) -> tuple[Report, list[PaperRecord]]:
-    from kg.pipeline import extract_entries
-
     rep = Report()
     records = extract_entries(entries, rep)
     rep.entries = len(records)  # the parse counted none of a split document's entries
@@ -109,16 +105,13 @@ def _merge_report(into: Report, part: Report) -> None:
 
 
 def _split_document(doc: Document, chunk_size: int) -> tuple[Report, Iterator[list[Entry]]]:
-    """Parse ``doc`` here, count it the way :func:`kg.pipeline.extract_document` does
-    (the tests compare both reports), and return its entries as a stream of chunks."""
+    """Parse ``doc`` here, count it as :func:`~kg.pipeline.stages.extract_document` does
+    (:func:`~kg.pipeline.stages.count_parse`), and return its entries as a stream of chunks."""
     from kg.parse import parse
 
     result = parse(doc)
     counted = Report()
-    counted.files_read += 1
-    counted.layouts[result.layout] = 1
-    for u in result.unassigned:
-        (counted.unassigned if u.reason == "not part of any entry" else counted.ignored).append(u)
+    count_parse(result, counted)
     return counted, _chunks(list(result.entries), chunk_size)
 
 
@@ -162,41 +155,6 @@ def _collect(result: tuple[Report | None, list[PaperRecord]], report: Report | N
     return records
 
 
-def _start_pool(jobs: int, context: str | None):
-    ctx = multiprocessing.get_context(context)
-    # Workers are born ignoring SIGINT (an ignored signal stays ignored across fork and
-    # exec), which closes the window before _init_worker runs in a spawned interpreter.
-    main = threading.current_thread() is threading.main_thread()
-    old = signal.signal(signal.SIGINT, signal.SIG_IGN) if main else None
-    try:
-        return ctx.Pool(jobs, initializer=_init_worker)
-    finally:
-        if main:
-            signal.signal(signal.SIGINT, old)
-
-
-class _PoolExecutor:
-    """The local engine's executor: a :class:`multiprocessing.pool.Pool` of ``jobs``."""
-
-    def __init__(self, pool, jobs: int) -> None:
-        self.pool = pool
-        self.slots = jobs
-
-    def submit(self, fn, arg):
-        # AsyncResult.get is what a Dask future calls result(): the drain loop calls that.
-        return _Pending(self.pool.apply_async(fn, (arg,)))
-
-
-class _Pending:
-    __slots__ = ("task",)
-
-    def __init__(self, task) -> None:
-        self.task = task
-
-    def result(self):
-        return self.task.get()
-
-
 ENGINES = ("local", "dask")
 
 
@@ -215,9 +173,9 @@ def extract_documents(
     input order, using ``jobs`` processes (see module docstring).
 
     ``engine="dask"`` runs the same tasks on a Dask cluster (``scheduler`` address, or a
-    local cluster of ``jobs`` workers; see :mod:`kg.dask_engine`). ``context`` is a
-    :mod:`multiprocessing` start method (``"spawn"``, ``"fork"``, ``"forkserver"``) for
-    the local engine; ``None`` is the platform's default.
+    local cluster of ``jobs`` workers; see :func:`kg.pipeline.executors.dask_executor`).
+    ``context`` is a :mod:`multiprocessing` start method (``"spawn"``, ``"fork"``,
+    ``"forkserver"``) for the local engine; ``None`` is the platform's default.
     """
     if engine not in ENGINES:
         raise ValueError(f"engine must be one of {ENGINES}, not {engine!r}")
@@ -225,29 +183,15 @@ def extract_documents(
         raise KgError("a scheduler address goes with the dask engine (--engine dask)")
     jobs = resolve_jobs(jobs)
     if engine == "dask":
-        from kg.dask_engine import dask_executor
+        from kg.pipeline.executors import dask_executor
 
-        with dask_executor(scheduler, jobs) as ex:
-            yield from _run(ex, items, report, chunk_size, split_chars)
-        return
-    if jobs == 1:
-        # The same tasks, run here: ordinary documents go through extract_document
-        # exactly as in kg.pipeline, huge ones are streamed entry by entry.
-        for fn, arg, part in _tasks(items, chunk_size, split_chars):
-            if report is not None and part is not None:
-                _merge_report(report, part)
-            if fn is not None:
-                yield from _collect(fn(arg), report)
-        return
-    pool = _start_pool(jobs, context)
-    try:
-        yield from _run(_PoolExecutor(pool, jobs), items, report, chunk_size, split_chars)
-        pool.close()
-    finally:
-        # Normal end, an error in a worker, the consumer stopping early, or Ctrl-C: the
-        # workers must not outlive the run.
-        pool.terminate()
-        pool.join()
+        executor = dask_executor(scheduler, jobs)
+    elif jobs == 1:
+        executor = contextlib.nullcontext(InlineExecutor())
+    else:
+        executor = pool_executor(jobs, context)
+    with executor as ex:
+        yield from _run(ex, items, report, chunk_size, split_chars)
 
 
 def _run(ex, items, report: Report | None, chunk_size: int, split_chars: int) -> Iterator[PaperRecord]:
@@ -278,5 +222,19 @@ def iter_records(
     jobs: int = 1,
     **options: Any,
 ) -> Iterator[PaperRecord]:
-    """:func:`kg.pipeline.iter_records` on ``jobs`` processes (same records, same order)."""
+    """Stream records from files and folders (``-`` is stdin), one task at a time, on
+    ``jobs`` processes (same records, same order; ``options`` as :func:`extract_documents`)."""
     return extract_documents(read_paths(paths, encoding), report, jobs, **options)
+
+
+def extract_paths(paths: Iterable[str | os.PathLike[str]], report: Report | None = None, encoding: str | None = None,
+                  jobs: int = 1, **options: Any) -> list[PaperRecord]:
+    return list(iter_records(paths, report, encoding, jobs, **options))
+
+
+def build_graph(paths_or_records, into: nx.MultiDiGraph | None = None, report: Report | None = None) -> nx.MultiDiGraph:
+    """A graph from paths (files/folders) or from already extracted records."""
+    items = list(paths_or_records)
+    if items and all(isinstance(x, PaperRecord) for x in items):
+        return records_to_graph(items, into)
+    return records_to_graph(iter_records(items, report), into, input_root(items))

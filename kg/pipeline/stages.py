@@ -1,28 +1,30 @@
-"""The whole pipeline as library calls: paths → records → graph.
+"""The pipeline's steps: one document → records (counted in a :class:`Report`), and
+records → a resolved graph. :mod:`kg.pipeline.orchestrator` runs the first step over
+many documents, here or on workers.
 
-Each call reports what it could not use instead of dropping it: unreadable files become
+Each step reports what it could not use instead of dropping it: unreadable files become
 :class:`~kg.read.Skipped`, lines outside any entry :class:`~kg.records.Unassigned`.
 """
 from __future__ import annotations
 
 import logging
 import os
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 import networkx as nx
 
 from kg.extract import extract_entry
 from kg.graph import add_records, input_root, merge_graph, new_graph
-from kg.parse import parse
-from kg.read import Skipped, read_paths
-from kg.records import Document, Entry, PaperRecord, Unassigned
+from kg.parse import NOT_IN_ENTRY, parse
+from kg.read import Skipped
+from kg.records import Document, Entry, PaperRecord, ParseResult, Unassigned
 from kg.resolve import resolve_graph
 
 log = logging.getLogger(__name__)
 
-__all__ = ["Report", "iter_records", "extract_paths", "extract_document", "build_graph", "records_to_graph",
-           "unresolved_graph", "merge_into"]
+__all__ = ["Report", "count_parse", "extract_document", "extract_entries", "records_to_graph", "unresolved_graph",
+           "merge_into"]
 
 
 @dataclass
@@ -42,21 +44,31 @@ class Report:
         if self.files_skipped:
             parts.append(f"{len(self.files_skipped)} file(s) skipped")
         if self.failed:
-            first = ", ".join(f"{os.path.basename(u.file)}:{u.line}" for u in self.failed[:5])
-            parts.append(f"{len(self.failed)} entr{'y' if len(self.failed) == 1 else 'ies'} failed (first: {first})")
+            parts.append(f"{len(self.failed)} entr{'y' if len(self.failed) == 1 else 'ies'} failed{_first(self.failed)}")
         if self.unassigned:
-            first = ", ".join(f"{os.path.basename(u.file)}:{u.line}" for u in self.unassigned[:5])
-            parts.append(f"{len(self.unassigned)} line(s) in no entry (first: {first})")
+            parts.append(f"{len(self.unassigned)} line(s) in no entry{_first(self.unassigned)}")
         return "; ".join(parts)
+
+
+def _first(rejects: list[Unassigned], k: int = 5) -> str:
+    """`` (first: a.txt:3, b.txt:9)``: where to look, without listing every line."""
+    return " (first: " + ", ".join(f"{os.path.basename(u.file)}:{u.line}" for u in rejects[:k]) + ")"
+
+
+def count_parse(result: ParseResult, report: Report) -> None:
+    """Count one parsed document in ``report``: the file, its layout, and its lines in no
+    entry (rejects) apart from the recognised non-paper lines. The one rule, whether the
+    document is extracted whole or parsed first and sent to workers in chunks."""
+    report.files_read += 1
+    report.layouts[result.layout] = report.layouts.get(result.layout, 0) + 1
+    for u in result.unassigned:
+        (report.unassigned if u.reason == NOT_IN_ENTRY else report.ignored).append(u)
 
 
 def extract_document(doc: Document, report: Report | None = None) -> list[PaperRecord]:
     result = parse(doc)
     if report is not None:
-        report.files_read += 1
-        report.layouts[result.layout] = report.layouts.get(result.layout, 0) + 1
-        for u in result.unassigned:
-            (report.unassigned if u.reason == "not part of any entry" else report.ignored).append(u)
+        count_parse(result, report)
     records = extract_entries(result.entries, report)
     if report is not None:
         report.entries += len(records)
@@ -77,20 +89,6 @@ def extract_entries(entries: Iterable[Entry], report: Report | None = None) -> l
                 raise
             report.failed.append(Unassigned(e.file, e.line, e.text.split("\n", 1)[0][:120], f"extraction failed: {exc!r}"))
     return records
-
-
-def iter_records(paths: Iterable[str | os.PathLike[str]], report: Report | None = None, encoding: str | None = None) -> Iterator[PaperRecord]:
-    """Stream records from files and folders (``-`` is stdin), one document at a time."""
-    for item in read_paths(paths, encoding):
-        if isinstance(item, Skipped):
-            if report is not None:
-                report.files_skipped.append(item)
-            continue
-        yield from extract_document(item, report)
-
-
-def extract_paths(paths: Iterable[str | os.PathLike[str]], report: Report | None = None, encoding: str | None = None) -> list[PaperRecord]:
-    return list(iter_records(paths, report, encoding))
 
 
 def records_to_graph(records: Iterable[PaperRecord], into: nx.MultiDiGraph | None = None,
@@ -128,11 +126,3 @@ def merge_into(into: nx.MultiDiGraph | None, G: nx.MultiDiGraph, curation=None) 
     for kind, m in resolve_graph(G, curation):
         log.info("%s %r merged into %r (%s)", kind, m.surface, m.canonical, m.reason)
     return G
-
-
-def build_graph(paths_or_records, into: nx.MultiDiGraph | None = None, report: Report | None = None) -> nx.MultiDiGraph:
-    """A graph from paths (files/folders) or from already extracted records."""
-    items = list(paths_or_records)
-    if items and all(isinstance(x, PaperRecord) for x in items):
-        return records_to_graph(items, into)
-    return records_to_graph(iter_records(items, report), into, input_root(items))
