@@ -84,6 +84,18 @@ def _plot_option(f):
                         metavar="FILE.png", help="Also draw the answer as a picture.")(f)
 
 
+def _question(plot: bool = False):
+    """What every question has below its own options: ``--format`` (and ``--plot`` where a
+    picture says more), the context that holds the graph's path, and library errors as
+    one ``Error:`` line."""
+
+    def deco(f):
+        f = click.pass_context(_handle_errors(f))
+        return _format_option(_plot_option(f) if plot else f)
+
+    return deco
+
+
 def _label_option(default: str, labels: Sequence[str] = ("Author", "Institution", "Model", "Dataset", "Category")):
     return click.option("--label", type=click.Choice(labels), default=default, show_default=True,
                         help="Which entities to rank.")
@@ -190,40 +202,33 @@ def analyze(ctx: click.Context, graph: str) -> None:
 # --- projections ----------------------------------------------------------------------
 
 
-@analyze.command()
-@click.option("--author", default=None, help="Only this author's co-authors (name or node id).")
-@_k_option(20)
-@_format_option
-@click.pass_context
-@_handle_errors
-def coauthors(ctx, author, k, fmt):
-    """Co-author pairs, by the number of papers written together.
+def _pairs_command(name: str, pairs: Callable, label: str, partner: str, title: str, doc: str) -> None:
+    """``kg analyze GRAPH <name> [--<label> X]``: the pairs of ``label`` nodes named on the
+    same papers (``pairs``, a :mod:`kg.analytics` function), or only ``X``'s partners."""
+
+    @analyze.command(name, help=doc)
+    @click.option(f"--{label}", "focus", default=None, help=f"Only this {label}'s {partner}s (name or node id).")
+    @_k_option(20)
+    @_question()
+    def command(ctx, focus, k, fmt):
+        rows = pairs(_load(ctx), k, **{label: focus})
+        heading = f"{partner.capitalize()}s of {rows[0].source}" if focus and rows else title
+        _emit(rows, fmt, A.Link, lambda: _links_table(rows, heading, label, partner))
+
+
+_pairs_command("coauthors", A.coauthors, "author", "co-author", "Co-authors", """Co-author pairs, by the number of papers written together.
 
     \b
     Example:
       kg analyze out/seeds.kg.json coauthors --author "Y Bengio"
-    """
-    rows = A.coauthors(_load(ctx), k, author=author)
-    title = f"Co-authors of {rows[0].source}" if author and rows else "Co-authors"
-    _emit(rows, fmt, A.Link, lambda: _links_table(rows, title, "author", "co-author"))
-
-
-@analyze.command()
-@click.option("--institution", default=None, help="Only this institution's partners (name or node id).")
-@_k_option(20)
-@_format_option
-@click.pass_context
-@_handle_errors
-def institutions(ctx, institution, k, fmt):
-    """Institution pairs named on the same papers (collaborations), most papers first.
+    """)
+_pairs_command("institutions", A.collaborations, "institution", "partner", "Institution collaborations",
+               """Institution pairs named on the same papers (collaborations), most papers first.
 
     \b
     Example:
       kg analyze out/seeds.kg.json institutions --institution "University of Washington"
-    """
-    rows = A.collaborations(_load(ctx), k, institution=institution)
-    title = f"Partners of {rows[0].source}" if institution and rows else "Institution collaborations"
-    _emit(rows, fmt, A.Link, lambda: _links_table(rows, title, "institution", "partner"))
+    """)
 
 
 @analyze.command()
@@ -234,10 +239,7 @@ def institutions(ctx, institution, k, fmt):
 @click.option("--model", default=None, help="Only this model's datasets.")
 @click.option("--dataset", default=None, help="Only this dataset's models.")
 @_k_option(20)
-@_format_option
-@_plot_option
-@click.pass_context
-@_handle_errors
+@_question(plot=True)
 def usage(ctx, model_role, dataset_role, model, dataset, k, fmt, plot):
     """Which models are used on which datasets (papers that have both).
 
@@ -256,9 +258,7 @@ def usage(ctx, model_role, dataset_role, model, dataset, k, fmt, plot):
 @click.option("--share", "labels", default=",".join(A.SHARED_LABELS), show_default=True,
               help="Comma-separated labels whose shared nodes make papers alike.")
 @_k_option(20)
-@_format_option
-@click.pass_context
-@_handle_errors
+@_question()
 def similar(ctx, paper, labels, k, fmt):
     """Paper pairs by shared authors, institutions, models and datasets.
 
@@ -283,10 +283,7 @@ def similar(ctx, paper, labels, k, fmt):
 @click.option("--category", default=None, help="Only papers of this category (e.g. LG).")
 @click.option("--digest", default=None, help="Only papers of this digest (file name or a prefix, e.g. 002).")
 @_k_option(10)
-@_format_option
-@_plot_option
-@click.pass_context
-@_handle_errors
+@_question(plot=True)
 def top(ctx, label, role, by, category, digest, k, fmt, plot):
     """The entities with the most papers: productive authors and institutions, most
     proposed or used models and datasets.
@@ -313,10 +310,7 @@ def top(ctx, label, role, by, category, digest, k, fmt, plot):
 @click.option("--between", nargs=2, default=None, metavar="BEFORE AFTER",
               help="Compare these two digests (file names or prefixes); default: the last two.")
 @_k_option(10)
-@_format_option
-@_plot_option
-@click.pass_context
-@_handle_errors
+@_question(plot=True)
 def trends(ctx, label, role, between, k, fmt, plot):
     """Papers per digest (the digests, in file-name order, are the time axis) and what
     rose most between two digests.
@@ -356,9 +350,7 @@ def _communities_table(rows: Sequence[A.Community], title: str, min_size: int) -
 @analyze.command()
 @_of_option("coauthors")
 @click.option("--min-size", type=click.IntRange(min=1), default=2, show_default=True, help="Hide smaller components.")
-@_format_option
-@click.pass_context
-@_handle_errors
+@_question()
 def components(ctx, of, min_size, fmt):
     """Connected components of a projection, largest first.
 
@@ -374,9 +366,7 @@ def components(ctx, of, min_size, fmt):
 @_of_option("entities")
 @_community_options
 @click.option("--min-size", type=click.IntRange(min=1), default=2, show_default=True, help="Hide smaller communities.")
-@_format_option
-@click.pass_context
-@_handle_errors
+@_question()
 def communities(ctx, of, method, seed, resolution, min_size, fmt):
     """Communities of a projection (Leiden by default, or Louvain; fixed seed).
 
@@ -394,9 +384,7 @@ def communities(ctx, of, method, seed, resolution, min_size, fmt):
 @_of_option("entities")
 @_community_options
 @_k_option(20)
-@_format_option
-@click.pass_context
-@_handle_errors
+@_question()
 def bridges(ctx, of, method, seed, resolution, k, fmt):
     """Nodes that link communities (numbered as by `communities` with the same options).
 
@@ -416,10 +404,7 @@ def bridges(ctx, of, method, seed, resolution, k, fmt):
 @_of_option("entities")
 @click.option("--label", type=click.Choice(NODE_LABELS), default=None, help="Rank only nodes with this label.")
 @_k_option(10)
-@_format_option
-@_plot_option
-@click.pass_context
-@_handle_errors
+@_question(plot=True)
 def centrality(ctx, measure, of, label, k, fmt, plot):
     """The most central nodes: degree, betweenness or PageRank.
 
@@ -441,9 +426,7 @@ def centrality(ctx, measure, of, label, k, fmt, plot):
 @click.argument("target")
 @click.option("--via", default=",".join(A.PATH_LABELS), show_default=True,
               help="Comma-separated labels the path may pass through.")
-@_format_option
-@click.pass_context
-@_handle_errors
+@_question()
 def path(ctx, source, target, via, fmt):
     """A shortest path between two nodes (names or ids) and the papers along it.
 
