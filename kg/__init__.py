@@ -1,8 +1,10 @@
 """kg: knowledge graphs of AI papers from paper digests.
 
-The library is organised one module per pipeline stage; records flow one way::
+The library is organised one module or package per pipeline stage; records flow one way::
 
     read  ->  parse  ->  extract  ->  resolve  ->  graph  ->  stores / export / analytics
+
+and :mod:`kg.pipeline` is the one orchestrator that runs the stages for every command.
 
 Typical use from a script::
 
