@@ -1,6 +1,6 @@
 """The one orchestrator of extraction: the same records in the same order whatever runs them.
 
-Every command and script that extracts (``kg extract``, ``kg build``, ``kg load``,
+Every command and script that extracts files (``kg extract``, ``kg build``, ``kg load``,
 :func:`extract_paths`, :func:`build_graph`) goes through :func:`extract_documents`. The
 work is cut into tasks and handed to an executor (:mod:`kg.pipeline.executors`): run in
 this process for ``jobs=1``, by a :class:`multiprocessing.pool.Pool` of ``jobs`` workers
