@@ -128,6 +128,20 @@ def test_build_counts_add_up_and_every_entry_reaches_the_graph(tmp_path, messy):
     assert sources == {f"{x.source_name}:{x.line}" for x in records}
 
 
+def test_report_rejects_rows_files_first_then_lines_in_order(tmp_path):
+    """The rows of ``--rejects`` come from the library's Report, so a script gets the
+    same rows as the file: unreadable files first, then lines sorted by file and line."""
+    (tmp_path / "b.txt").write_text("hello\n\nworld\n", encoding="utf-8")
+    (tmp_path / "a.txt").write_text("just a line\n", encoding="utf-8")
+    (tmp_path / "empty.txt").write_bytes(b"")
+    report = Report()
+    assert extract_paths([tmp_path / "b.txt", tmp_path / "empty.txt", tmp_path / "a.txt"], report) == []
+    rows = report.rejects()
+    assert [(os.path.basename(r["file"]), r["line"]) for r in rows] == [("empty.txt", None), ("a.txt", 1), ("b.txt", 1),
+                                                                         ("b.txt", 3)]
+    assert rows[0]["text"] == "" and rows[1]["text"] == "just a line" and all(r["reason"] for r in rows)
+
+
 def test_no_entries_still_writes_rejects(tmp_path):
     junk = tmp_path / "junk.txt"
     junk.write_text("hello\nworld\n", encoding="utf-8")

@@ -107,10 +107,7 @@ def rejects_option(f):
 
 
 def write_rejects(report, path: str) -> None:
-    """One JSON object per rejected line (``file``, ``line``, ``reason``, ``text``), and per
-    unreadable file (``line`` null, listed first); lines sorted by file and line."""
+    """``--rejects FILE``: :meth:`kg.pipeline.Report.rejects` as JSON lines."""
     with open(path, "wb") as f:
-        for s in report.files_skipped:
-            f.write(orjson.dumps({"file": s.path, "line": None, "reason": s.reason, "text": ""}) + b"\n")
-        for u in sorted(report.unassigned + report.ignored + report.failed, key=lambda u: (u.file, u.line)):
-            f.write(orjson.dumps({"file": u.file, "line": u.line, "reason": u.reason, "text": u.text}) + b"\n")
+        for row in report.rejects():
+            f.write(orjson.dumps(row) + b"\n")

@@ -49,6 +49,15 @@ class Report:
             parts.append(f"{len(self.unassigned)} line(s) in no entry{_first(self.unassigned)}")
         return "; ".join(parts)
 
+    def rejects(self) -> list[dict]:
+        """What the run could not use, as the rows of ``--rejects``: one per unreadable file
+        (``line`` None, listed first), then one per rejected line (lines in no entry,
+        recognised non-paper lines, failed entries) sorted by file and line."""
+        rows = [{"file": s.path, "line": None, "reason": s.reason, "text": ""} for s in self.files_skipped]
+        for u in sorted(self.unassigned + self.ignored + self.failed, key=lambda u: (u.file, u.line)):
+            rows.append({"file": u.file, "line": u.line, "reason": u.reason, "text": u.text})
+        return rows
+
 
 def _first(rejects: list[Unassigned], k: int = 5) -> str:
     """`` (first: a.txt:3, b.txt:9)``: where to look, without listing every line."""
