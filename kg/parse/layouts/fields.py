@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 
-from kg.parse.base import NOT_IN_ENTRY, Builder, Draft, LayoutResult, next_nonblank, strip_span, url_only
+from kg.parse.base import NOT_IN_ENTRY, Builder, Draft, LayoutResult, link_labels_only, next_nonblank, strip_span, url_only
 from kg.parse.boilerplate import IN_ENTRY_NOISE, PAGE_CHROME_RE, is_boilerplate
 from kg.parse.categories import find_category
 from kg.parse.dates import find_date
@@ -222,13 +222,26 @@ def _paper_links(line: Line, only: bool = True) -> bool:
     )
 
 
+def _title_continued(doc: ParsedDoc, i: int) -> int:
+    """The last line of a bold title wrapped over several lines of one paragraph
+    (``**1. 2.5 Years in Class: A Multimodal Textbook for Vision-Language`` /
+    ``Pretraining**``): ``i`` itself when the title is one line."""
+    k = i
+    while doc.lines[k].kind == "text" and doc.lines[k].emphasis and doc.lines[k].emphasis_wraps and k + 1 < len(doc.lines):
+        if not doc.lines[k + 1].emphasis:
+            break  # the run ends early on the next line, which goes on in plain text
+        k += 1
+    return k
+
+
 def parse(doc: ParsedDoc) -> LayoutResult:
     """Entries made of labelled lines (see the module docstring)."""
     b = Builder(doc, "fields")
     lines = b.lines
+    skip = -1  # lines up to here were taken as the continuation of a wrapped title
     for i, line in enumerate(lines):
         s = line.strip()
-        if not s or doc.lines[i].kind == "front-matter":
+        if i <= skip or not s or doc.lines[i].kind == "front-matter":
             continue
         f = field(line)
         if f and f[0] == "title":
@@ -245,10 +258,18 @@ def parse(doc: ParsedDoc) -> LayoutResult:
         tr = None if f else title_range(doc.lines[i]) or _plain_title(lines, i)
         if tr:
             title = line[tr[0] : tr[1]]
-            if _opens_entry(lines, i, title, doc):
+            last = _title_continued(doc, i)
+            if _opens_entry(lines, last, title, doc):
                 d = b.open(i)
                 off = b.take(i)
-                _set_title(d, line, off, *tr)
+                if last > i:
+                    for k in range(i + 1, last + 1):
+                        koff = b.take(k)
+                    # One title over the lines of its paragraph, read with spaces for the breaks.
+                    d.set("title", off + tr[0], koff + len(lines[last].rstrip()))
+                    skip = last
+                else:
+                    _set_title(d, line, off, *tr)
                 continue
             kind = field_kind(re.sub(r"[:：]+$", "", title))
             if b.cur is not None and kind in ("body", "link", "meta", "category", "date"):
@@ -276,7 +297,12 @@ def parse(doc: ParsedDoc) -> LayoutResult:
         d = b.cur
         off = b.take(i)
         if f is None:
-            if "authors" not in d.spans and len([x for x in d.lines if x.text.strip()]) <= 2 and looks_like_authors(line):
+            if (
+                "authors" not in d.spans
+                and len([x for x in d.lines if x.text.strip()]) <= 2
+                and not link_labels_only(doc.lines[i])  # "[Read Paper](…)" names no one
+                and looks_like_authors(line)
+            ):
                 # "*Amr Hegazy,Mostafa Elhoushi*" right under the title (the list may go on
                 # on the next line).
                 wrapped = _wrapped_authors(lines, i, 0, len(line))

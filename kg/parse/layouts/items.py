@@ -16,9 +16,8 @@ from __future__ import annotations
 
 import re
 
-from kg.parse.base import NOT_IN_ENTRY, Builder, LayoutResult, strip_span
+from kg.parse.base import LINK_LABEL_RE, NOT_IN_ENTRY, Builder, LayoutResult, strip_span
 from kg.parse.boilerplate import is_boilerplate
-from kg.parse.data import load_words
 from kg.parse.document import Line, ParsedDoc
 from kg.parse.fields import field
 from kg.parse.names import bracket_kind, surname_citation
@@ -30,8 +29,7 @@ __all__ = ["parse", "name", "in_gaps"]
 
 name = "items"
 
-#: Link texts that label a link rather than name a paper (kg/data/parse/link_labels.txt).
-_LABEL = re.compile(r"^\W*(?:" + "|".join(map(re.escape, load_words("link_labels.txt"))) + r")\b", re.I)
+_LABEL = LINK_LABEL_RE  # link texts that label a link rather than name a paper
 #: Labels that say the link is the paper itself.
 PAPER_LABELS = frozenset({"paper", "pdf", "arxiv", "论文"})
 _VOTES_RE = re.compile(r"\s*[(（]\s*\d+\s*[▲↑]\s*[)）]\s*$|\s+$")

@@ -1,0 +1,155 @@
+"""Layouts and reader rules found in the second round of real digests (tests/data/real,
+sources of 2026-12): heading items with sections under them, items that are not papers,
+bold titles wrapped over two lines, badge links, link labels that are not names.
+
+The texts are small stand-ins written for these tests in the shape of those files."""
+from __future__ import annotations
+
+from kg.parse import parse
+from kg.parse.document import read_document
+from kg.records import Document
+
+HF_DIGEST_ZH = (
+    "# 【2023-09-11】Huggingface 每日论文速览\n"
+    "\n"
+    "- [Huggingface Daily Papers 2023-09-11](https://huggingface.co/papers?date=2023-09-11) 共推荐 2 篇论文。\n"
+    "## Large-Scale Automatic Audiobook Creation\n"
+    "\n"
+    "**1. 主要工作**\n"
+    "\n"
+    "本文描述了一项用于从在线电子书自动生成高质量有声书的系统，作者利用了神经文本转语音技术。\n"
+    "\n"
+    "**2. 核心关键词**\n"
+    "\n"
+    "- Audiobook Creation (`有声书创建`)\n"
+    "\n"
+    "[到 Huggingface 论文主页查看详情](https://huggingface.co/papers/2309.03926)\n"
+    "## DrugChat: Towards Enabling ChatGPT-Like Capabilities on Drug Molecule Graphs\n"
+    "\n"
+    "### 主要工作\n"
+    "\n"
+    "本文开发了一个名为DrugChat的原型系统，其能力类似于ChatGPT，但是应用在药物分子图谱上。\n"
+    "\n"
+    "[到 Huggingface 论文主页查看详情](https://huggingface.co/papers/2309.03907)\n"
+)
+
+
+def _parse(text: str, path: str = "digest.md"):
+    return parse(Document(path, text, "utf-8"))
+
+
+def test_heading_items_with_section_labels_are_one_entry_each():
+    res = _parse(HF_DIGEST_ZH)
+    assert res.layout == "sections"
+    assert [(e.line, e.get("title")) for e in res.entries] == [
+        (4, "Large-Scale Automatic Audiobook Creation"),
+        (15, "DrugChat: Towards Enabling ChatGPT-Like Capabilities on Drug Molecule Graphs"),
+    ]
+    assert [e.links for e in res.entries] == [
+        ("https://huggingface.co/papers/2309.03926",),
+        ("https://huggingface.co/papers/2309.03907",),
+    ]
+    assert [e.date for e in res.entries] == ["2023-09-11", "2023-09-11"]
+
+
+FEED_ITEM = (
+    "# 📅 Date: 2025-12-01\n"
+    "\n"
+    "## 📄 {title}\n"
+    "\n"
+    "### 👥 Authors\n"
+    "{authors}\n"
+    "\n"
+    "### 🔗 Links\n"
+    "- **Primary**: [View Paper]({link})\n"
+    "- **PDF**: [Download PDF](https://arxiv.org/pdf/{pdf}.pdf)\n"
+    "\n"
+    "### 📊 Paper Statistics\n"
+    "- **Authors**: 1 researchers\n"
+    "\n"
+    "### 📝 Abstract\n"
+    "Some words about it.\n"
+)
+
+
+def test_feed_item_with_emoji_sections_reads_its_author_section():
+    text = FEED_ITEM.format(title="BERT: Pre-training of Deep Bidirectional Transformers", authors="Jacob Devlin, Ming-Wei Chang",
+                            link="https://arxiv.org/abs/1810.04805", pdf="1810.04805")
+    res = _parse(text)
+    (e,) = res.entries
+    assert e.line == 3 and e.get("title") == "BERT: Pre-training of Deep Bidirectional Transformers"
+    assert e.get("authors") == "Jacob Devlin, Ming-Wei Chang"
+    assert e.date == "2025-12-01"
+
+
+def test_feed_item_that_is_a_repository_is_no_entry():
+    # A GitHub-trending item: no paper link (the PDF link has no arXiv id in it).
+    text = FEED_ITEM.format(title="transformers", authors="huggingface", link="https://github.com/huggingface/transformers", pdf="")
+    res = _parse(text)
+    assert res.entries == ()
+    assert {u.reason for u in res.unassigned} >= {"non-paper item"}
+
+
+def test_news_digest_with_headed_items_has_no_entry():
+    item = (
+        "#### **[{who}]** {what}\n"
+        "*   🔗 [阅读原文](https://mp.weixin.qq.com/s?id={n})\n"
+        "*   📝 {who}宣布其产品迎来重大更新，核心亮点是两大模型现已支持微调，显著降低了企业用户的技术门槛，允许根据特定场景定制模型性能。\n"
+        "*   ⏰ *18:3{n}*\n\n"
+    )
+    text = "# 📅 Daily AI Report - 2025-12-15\n\n## 精选日报\n### 🤖 模型与技术\n" + "".join(
+        item.format(who=w, what="首款产品重大更新", n=n) for n, w in enumerate(["Thinking Machines", "OpenAI", "谷歌"])
+    )
+    res = _parse(text)
+    assert res.entries == ()
+
+
+def test_a_section_listing_several_papers_is_not_one_paper():
+    text = (
+        "## Reading list\n\n"
+        "* [Segment Anything](https://arxiv.org/abs/2304.02643) (Meta AI)\n"
+        "* [Attention Is All You Need](https://arxiv.org/abs/1706.03762) (Google)\n"
+    )
+    res = _parse(text)
+    assert [e.get("title") for e in res.entries] == ["Segment Anything", "Attention Is All You Need"]
+
+
+def test_bold_title_wrapped_over_two_lines_and_a_read_paper_link():
+    text = (
+        "---\nlayout: post\ntitle: \"Daily AI Research Papers\"\ndate: 2025-01-03\n---\n\n"
+        "**1. 2.5 Years in Class: A Multimodal Textbook for Vision-Language\n"
+        "  Pretraining**  \n"
+        " [Read Paper](https://huggingface.co/papers/2501.00958)  \n"
+        " Summary: a textbook corpus.\n\n"
+        "**2. CodeElo: Benchmarking Competition-level Code Generation of LLMs with\n"
+        "  Human-comparable Elo Ratings**  \n"
+        " [Read Paper](https://huggingface.co/papers/2501.01257)  \n"
+        " Summary: a benchmark.\n\n"
+        "**3. LTX-Video: Realtime Video Latent Diffusion**  \n"
+        " [Read Paper](https://huggingface.co/papers/2501.00103)  \n"
+        " Summary: a video model.\n"
+    )
+    res = _parse(text)
+    assert [" ".join(e.get("title").split()) for e in res.entries] == [
+        "2.5 Years in Class: A Multimodal Textbook for Vision-Language Pretraining",
+        "CodeElo: Benchmarking Competition-level Code Generation of LLMs with Human-comparable Elo Ratings",
+        "LTX-Video: Realtime Video Latent Diffusion",
+    ]
+    assert [e.get("authors") for e in res.entries] == [None, None, None]
+    assert [e.line for e in res.entries] == [7, 12, 17]
+
+
+def test_badge_links_keep_their_targets():
+    text = (
+        "| **Title** | **Repo** | **Paper** |\n|---|:---:|:---:|\n"
+        "| [FreeU: Free Lunch in Diffusion U-Net](https://openaccess.thecvf.com/x.html) | "
+        "[![GitHub](https://img.shields.io/github/stars/ChenyangSi/FreeU)](https://github.com/ChenyangSi/FreeU) | "
+        "[![arXiv](https://img.shields.io/badge/arXiv-2309.11497-b31b1b.svg)](http://arxiv.org/abs/2309.11497) |\n"
+    )
+    doc = read_document("t.md", text)
+    assert [lk.url for lk in doc.lines[2].links] == [
+        "https://openaccess.thecvf.com/x.html", "https://github.com/ChenyangSi/FreeU", "http://arxiv.org/abs/2309.11497",
+    ]
+    (e,) = _parse(text).entries
+    assert e.get("title") == "FreeU: Free Lunch in Diffusion U-Net"
+    assert "https://img.shields.io/badge/arXiv-2309.11497-b31b1b.svg" not in e.links
