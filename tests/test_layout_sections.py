@@ -153,3 +153,37 @@ def test_badge_links_keep_their_targets():
     (e,) = _parse(text).entries
     assert e.get("title") == "FreeU: Free Lunch in Diffusion U-Net"
     assert "https://img.shields.io/badge/arXiv-2309.11497-b31b1b.svg" not in e.links
+
+
+def test_heading_items_with_bare_paper_and_code_lines():
+    # "- Paper: <address>": "paper" keys a title elsewhere, here a link; an address is never a title.
+    text = "# 1.图像生成(Image Generation)\n\n" + "".join(
+        f"### {t}\n\n- Paper: {u}\n- Code: {c}\n\n"
+        for t, u, c in [
+            ("Accelerating Diffusion Sampling with Optimized Time Steps", "https://arxiv.org/abs/2402.17376", "https://github.com/scxue/DM-NonUniform"),
+            ("Adversarial Text to Continuous Image Generation", "https://openaccess.thecvf.com/content/CVPR2024/html/H_Adversarial_paper.html", ""),
+            ("Atlantis: Enabling Underwater Depth Estimation with Stable Diffusion", "https://arxiv.org/abs/2312.12471", "https://github.com/zkawfanx/Atlantis"),
+        ]
+    )
+    res = _parse(text)
+    assert [e.get("title") for e in res.entries] == [
+        "Accelerating Diffusion Sampling with Optimized Time Steps",
+        "Adversarial Text to Continuous Image Generation",
+        "Atlantis: Enabling Underwater Depth Estimation with Stable Diffusion",
+    ]
+
+
+def test_numbered_heading_over_bullet_fields_with_an_unknown_first_key():
+    text = "# Research Digest — transformers diffusion\n\n" + "".join(
+        f"## {n}. {t}\n- **Score**: 0.18\n- **Authors**: {a}\n- **Published**: 2025-08-15T15:13:32+00:00\n"
+        f"- **Categories**: {c}\n- **Link**: http://arxiv.org/pdf/{i}v1\n\n- **Method:** Something.\n\n---\n\n"
+        for n, t, a, c, i in [
+            (1, "Diffusion is a code repair operator and generator", "Mukul Singh, Gust Verbruggen", "cs.SE, cs.AI", "2508.11110"),
+            (2, "CoreEditor: Consistent 3D Editing via Correspondence-constrained Diffusion", "Zhe Zhu, Honghua Chen", "cs.CV", "2508.11603"),
+        ]
+    )
+    res = _parse(text)
+    assert [(e.get("title"), e.get("authors"), e.category_code, e.date) for e in res.entries] == [
+        ("Diffusion is a code repair operator and generator", "Mukul Singh, Gust Verbruggen", "SE", "2025-08-15"),
+        ("CoreEditor: Consistent 3D Editing via Correspondence-constrained Diffusion", "Zhe Zhu, Honghua Chen", "CV", "2025-08-15"),
+    ]

@@ -184,9 +184,9 @@ def _opens_entry(lines: list[str], i: int, title: str, doc: ParsedDoc | None = N
         return True
     if nf and nf[0] == "title":
         return False  # a title field under a heading opens its own entry
-    if nf or FIELD_RE.match(lines[nxt[0]]) and _line_fields(lines[nxt[0]]):
-        # Other fields first ("来源：cs.LG", "方向：arXiv/CV", "摘要：…"): the entry shows
-        # itself by a link or author field among the next few.
+    if nf or FIELD_RE.match(lines[nxt[0]]) and (_line_fields(lines[nxt[0]]) or doc is not None and _labelled(doc.lines[nxt[0]])):
+        # Other fields first ("来源：cs.LG", "方向：arXiv/CV", "摘要：…", "- **Score**: 0.18"):
+        # the entry shows itself by a link or author field among the next few.
         for k in next_nonblank(lines, nxt[0], 3):
             kinds = {f[0] for f in _line_fields(lines[k])}
             if kinds & {"authors", "affiliations", "link"}:
@@ -208,6 +208,13 @@ def _plain_title(lines: list[str], i: int) -> tuple[int, int] | None:
     if i + 1 >= len(lines) or (nf := field(lines[i + 1])) is None or nf[0] != "authors":
         return None
     return strip_span(lines[i], 0)
+
+
+def _labelled(line: Line) -> bool:
+    """A line whose key is set in bold (``- **Score**: 0.181``): a field, known key or not,
+    never a title."""
+    km = FIELD_RE.match(line.text)
+    return bool(km and km.group("k2") and _emphasised(line, km.start("k2"), km.end("k2")))
 
 
 def _link_line(line: Line) -> bool:
@@ -244,6 +251,8 @@ def parse(doc: ParsedDoc) -> LayoutResult:
         if i <= skip or not s or doc.lines[i].kind == "front-matter":
             continue
         f = field(line)
+        if f and f[0] == "title" and url_only(line[f[1] : f[2]], len(doc.lines[i].links)):
+            f = ("link", f[1], f[2])  # "- Paper: https://arxiv.org/abs/…": the key names a link here
         if f and f[0] == "title":
             d = b.cur
             if d is not None and _translated_title(d, line[f[1] : f[2]]):
@@ -255,7 +264,7 @@ def parse(doc: ParsedDoc) -> LayoutResult:
             off = b.take(i)
             _set_title(d, line, off, f[1], f[2])
             continue
-        tr = None if f else title_range(doc.lines[i]) or _plain_title(lines, i)
+        tr = None if f else title_range(doc.lines[i]) or (None if _labelled(doc.lines[i]) else _plain_title(lines, i))
         if tr:
             title = line[tr[0] : tr[1]]
             last = _title_continued(doc, i)

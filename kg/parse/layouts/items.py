@@ -23,7 +23,7 @@ from kg.parse.fields import field
 from kg.parse.names import bracket_kind, surname_citation
 from kg.parse.titles import SENTENCE_END_RE, title_spans
 from kg.records import Span
-from kg.text import PAPER_URL_RE, arxiv_id, is_cjk
+from kg.text import PAPER_URL_RE, arxiv_id, find_urls, is_cjk
 
 __all__ = ["parse", "name", "in_gaps"]
 
@@ -43,7 +43,10 @@ def in_gaps(doc: ParsedDoc) -> bool:
 
 def _title_like(s: str) -> bool:
     # "Paper", "PyTorch-1 (lucidrains)", "Project Page" label a link; "Data Augmentation
-    # Can Improve Robustness" is a title that starts with a label word.
+    # Can Improve Robustness" is a title that starts with a label word. A link whose text
+    # is its own address ("- Paper: https://arxiv.org/abs/…") names nothing.
+    if find_urls(s) and len(s.split()) == 1:
+        return False
     label = _LABEL.match(s) is not None and len(s.split()) <= 3
     return (len(s.split()) >= 2 or sum(is_cjk(c) for c in s) >= 4) and not label
 

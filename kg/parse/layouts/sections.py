@@ -29,7 +29,7 @@ from kg.parse.fields import field, field_kind
 from kg.parse.names import author_value, looks_like_authors
 from kg.parse.titles import SENTENCE_END_RE, title_spans
 from kg.records import Span
-from kg.text import arxiv_id, is_cjk
+from kg.text import arxiv_id, find_urls, is_cjk
 
 __all__ = ["parse", "name", "in_gaps", "NON_PAPER"]
 
@@ -64,8 +64,13 @@ def _title_like(text: str) -> bool:
     return len(s.split()) >= 2 or sum(is_cjk(c) for c in s) >= 4
 
 
+def _paper_urls(line: Line) -> list[str]:
+    """Paper links of a line: link targets and bare addresses (``- Paper: https://…``)."""
+    return [u for u in [*(lk.url for lk in line.links), *(x[0] for x in find_urls(line.text))] if paper_link(u)]
+
+
 def _links_paper(line: Line) -> bool:
-    return bool(arxiv_id(line.text)) or any(paper_link(lk.url) for lk in line.links) or any(arxiv_id(x) for x in line.ids)
+    return bool(arxiv_id(line.text)) or bool(_paper_urls(line)) or any(arxiv_id(x) for x in line.ids)
 
 
 def _items(doc: ParsedDoc, level: int) -> list[tuple[int, int]]:
@@ -94,7 +99,7 @@ def _kind(doc: ParsedDoc, i: int, e: int) -> str:
     keys: set[str] = set()
     for k in linking:
         ids = _ids(doc.lines[k])
-        keys |= ids or {lk.url for lk in doc.lines[k].links if paper_link(lk.url)}
+        keys |= ids or set(_paper_urls(doc.lines[k]))
     if len(keys) > 1:
         return SEVERAL
     return PAPER if _title_like(doc.lines[i].text[doc.lines[i].start :]) else NONE
