@@ -31,11 +31,11 @@ DEV_BARS = {"entries": 0.97, "title": 0.95, "authors": 0.95, "institutions": 0.9
             "urls": 0.90, "arxiv_id": 0.97}
 #: Floors on the whole set (dev + held-out), a little under the figures measured when
 #: they were set (README, "Extraction quality"): ground lost on real text fails here.
-#: Re-set when the second round of sources (9 repositories, 101 entries, in layouts kg
+#: Re-set when the second round of sources (12 repositories, 138 entries, in layouts kg
 #: had never seen; its held-out third is read by no rule) joined the set: the set got
 #: harder, kg did not get worse (the first round's figures are unchanged).
-ALL_FLOORS = {"entries": 0.93, "title": 0.89, "authors": 0.97, "institutions": 0.92, "category": 0.85,
-              "urls": 0.93, "arxiv_id": 0.91, "models": 0.77, "datasets": 0.74}
+ALL_FLOORS = {"entries": 0.93, "title": 0.90, "authors": 0.97, "institutions": 0.92, "category": 0.78,
+              "urls": 0.93, "arxiv_id": 0.92, "models": 0.75, "datasets": 0.75}
 
 
 @functools.cache
