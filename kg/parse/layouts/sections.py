@@ -89,19 +89,26 @@ def _items(doc: ParsedDoc, level: int) -> list[tuple[int, int]]:
 PAPER, NONE, SEVERAL = "paper", "none", "several"
 
 
-def _kind(doc: ParsedDoc, i: int, e: int) -> str:
+def _paper_keys(line: Line) -> frozenset[str]:
+    """The papers a line links: its arXiv ids, else its paper links (empty: none)."""
+    if not line.links and not line.ids and "." not in line.text:
+        return frozenset()  # no link, no id, no address: the common case, cheaply
+    ids = _ids(line)
+    if ids:
+        return frozenset(ids)
+    return frozenset(_paper_urls(line)) if _links_paper(line) else frozenset()
+
+
+def _kind(doc: ParsedDoc, keys_of: list[frozenset[str]], i: int, e: int) -> str:
     """Whether the item of lines ``i..e`` is a paper: it links one (all its paper links
     name the same arXiv id or sit on one line), none, or several (a section of a list)."""
-    linking = [k for k in range(i, e + 1) if _links_paper(doc.lines[k])]
-    if not linking:
-        return NONE
-    # The papers linked: arXiv ids, and the paper links of lines that carry no id.
     keys: set[str] = set()
-    for k in linking:
-        ids = _ids(doc.lines[k])
-        keys |= ids or set(_paper_urls(doc.lines[k]))
-    if len(keys) > 1:
-        return SEVERAL
+    for k in range(i, e + 1):
+        keys |= keys_of[k]
+        if len(keys) > 1:
+            return SEVERAL
+    if not keys:
+        return NONE
     return PAPER if _title_like(doc.lines[i].text[doc.lines[i].start :]) else NONE
 
 
@@ -109,17 +116,24 @@ def _ids(line: Line) -> set[str]:
     return {x for x in [arxiv_id(line.text), *(arxiv_id(lk.url) for lk in line.links), *map(arxiv_id, line.ids)] if x}
 
 
-def _papers(doc: ParsedDoc, items: list[tuple[int, int]]) -> list[str]:
-    return [_kind(doc, i, e) for i, e in items]
+def _papers(doc: ParsedDoc, keys_of: list[frozenset[str]], items: list[tuple[int, int]]) -> list[str]:
+    return [_kind(doc, keys_of, i, e) for i, e in items]
 
 
 def parse(doc: ParsedDoc) -> LayoutResult:
     b = Builder(doc, "sections")
     levels = sorted({ln.level for ln in doc.lines if ln.kind == "heading"})
+    if not levels:
+        # No heading, no item: nothing here is this layout's (reported without a closer look).
+        for i, ln in enumerate(doc.lines):
+            if ln.text.strip():
+                b.report(i, NOT_IN_ENTRY)
+        return b.result()
+    keys_of = [_paper_keys(ln) for ln in doc.lines]
     best: tuple[int, int, list[tuple[int, int]], list[bool]] | None = None
     for level in levels:
         items = _items(doc, level)
-        papers = _papers(doc, items)
+        papers = _papers(doc, keys_of, items)
         n = papers.count(PAPER)
         # The level whose items link the most papers; of equals the outer one.
         if n and (best is None or n > best[0]):
@@ -129,7 +143,7 @@ def parse(doc: ParsedDoc) -> LayoutResult:
         # digest) is still read, item by item, so that it is not mistaken for abstracts.
         level = min(levels, key=lambda lv: -len(_items(doc, lv)), default=None)
         items = _items(doc, level) if level is not None else []
-        papers = _papers(doc, items)
+        papers = _papers(doc, keys_of, items)
         if len(items) < 2 or SEVERAL in papers:
             items = []
     else:
