@@ -187,3 +187,16 @@ def test_numbered_heading_over_bullet_fields_with_an_unknown_first_key():
         ("Diffusion is a code repair operator and generator", "Mukul Singh, Gust Verbruggen", "SE", "2025-08-15"),
         ("CoreEditor: Consistent 3D Editing via Correspondence-constrained Diffusion", "Zhe Zhu, Honghua Chen", "CV", "2025-08-15"),
     ]
+
+
+def test_an_item_number_is_not_the_start_of_a_decimal():
+    text = (
+        "## 2.5 Years in Class: A Multimodal Textbook for Vision-Language Pretraining\n\n"
+        "[Read Paper](https://huggingface.co/papers/2501.00958)\n\n"
+        "## 3. LTX-Video: Realtime Video Latent Diffusion\n\n"
+        "[Read Paper](https://huggingface.co/papers/2501.00103)\n"
+    )
+    assert [e.get("title") for e in _parse(text).entries] == [
+        "2.5 Years in Class: A Multimodal Textbook for Vision-Language Pretraining",
+        "LTX-Video: Realtime Video Latent Diffusion",
+    ]

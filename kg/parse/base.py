@@ -20,6 +20,7 @@ from kg.text import PAPER_URL_RE, arxiv_id, find_urls
 
 __all__ = [
     "NOT_IN_ENTRY",
+    "NON_PAPER",
     "Layout",
     "LayoutResult",
     "Draft",
@@ -35,6 +36,8 @@ __all__ = [
 
 #: The reason of lines a layout could not explain (everything else is recognised noise).
 NOT_IN_ENTRY = "not part of any entry"
+#: The reason of the lines of an item a layout read as not a paper (news, a tool, a blog post).
+NON_PAPER = "non-paper item"
 
 #: Link texts that label a link rather than name a paper or a person ("[Paper](…)",
 #: "[Read Paper](…)", "[Project Page](…)"; kg/data/parse/link_labels.txt): a text of up to

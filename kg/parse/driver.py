@@ -16,7 +16,7 @@ import os
 from dataclasses import replace
 from types import ModuleType
 
-from kg.parse.base import NOT_IN_ENTRY, LayoutResult
+from kg.parse.base import NON_PAPER, NOT_IN_ENTRY, LayoutResult
 from kg.parse.boilerplate import is_boilerplate
 from kg.parse.dates import find_date
 from kg.parse.document import ParsedDoc, read_document
@@ -28,8 +28,6 @@ log = logging.getLogger("kg.parse")
 __all__ = ["parse", "parse_document", "best_layout"]
 
 
-#: The reason layouts give the lines of an item they read as not a paper.
-NON_PAPER = "non-paper item"  # the same string as kg.parse.layouts.sections.NON_PAPER
 #: To explain a file as holding no paper, a layout reads at least this share of its
 #: non-blank lines as non-paper items and leaves at most ``NO_PAPER_UNEXPLAINED`` of
 #: them unexplained (the rest are its headings and page notes).

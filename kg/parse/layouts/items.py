@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 
-from kg.parse.base import LINK_LABEL_RE, NOT_IN_ENTRY, Builder, LayoutResult, strip_span
+from kg.parse.base import LINK_LABEL_RE, NON_PAPER, NOT_IN_ENTRY, Builder, LayoutResult, strip_span
 from kg.parse.boilerplate import is_boilerplate
 from kg.parse.document import Line, ParsedDoc
 from kg.parse.fields import field
@@ -112,7 +112,7 @@ def parse(doc: ParsedDoc) -> LayoutResult:
             linked = title is not None and any((lk.start, lk.end) == title for lk in ln.links)
             for k in range(i, last + 1):
                 if lines[k].strip():
-                    b.report(k, "list item" if k > i else "non-paper link" if linked else "non-paper item")
+                    b.report(k, "list item" if k > i else "non-paper link" if linked else NON_PAPER)
         i = last + 1
     return b.result()
 

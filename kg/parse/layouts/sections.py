@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import re
 
-from kg.parse.base import NOT_IN_ENTRY, Builder, Draft, LayoutResult, link_labels_only, paper_link, strip_span
+from kg.parse.base import NON_PAPER, NOT_IN_ENTRY, Builder, Draft, LayoutResult, link_labels_only, paper_link, strip_span
 from kg.parse.boilerplate import is_boilerplate
 from kg.parse.categories import find_category
 from kg.parse.dates import find_date
@@ -31,16 +31,14 @@ from kg.parse.titles import SENTENCE_END_RE, title_spans
 from kg.records import Span
 from kg.text import arxiv_id, find_urls, is_cjk
 
-__all__ = ["parse", "name", "in_gaps", "NON_PAPER"]
+__all__ = ["parse", "name", "in_gaps"]
 
 name = "sections"
 
-#: The reason of the lines of an item that links no paper.
-NON_PAPER = "non-paper item"
-
 # Item numbers and the symbols digests put in front of headings and labels: "3. ",
 # "📄 ", "1.", "【2】".
-_LEAD = re.compile(r"^[\W_]*?(?:\d{1,3}\s*[.、:：)）]\s*|【\s*\d{1,3}\s*】\s*)?(?=[^\W_])", re.UNICODE)
+# A number's full stop is followed by a space ("3. Title"), so "2.5 Years in Class" keeps its "2.5".
+_LEAD = re.compile(r"^[\W_]*?(?:\d{1,3}(?:\.(?=\s)|\s*[、:：)）])\s*|【\s*\d{1,3}\s*】\s*)?(?=[^\W_])", re.UNICODE)
 
 
 def in_gaps(doc: ParsedDoc) -> bool:
