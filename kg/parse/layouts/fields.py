@@ -32,7 +32,8 @@ __all__ = ["parse", "name", "title_range"]
 name = "fields"
 
 # An item number in front of a title: "1. ", "[12] ", "#2 ", "【3】", "No. 4".
-_LEAD_NUMBER = re.compile(r"\s*(?:\d{1,3}\s*[.、:：)）]|\[\d{1,4}\]|#\d{1,5}|【\s*\d{1,4}\s*】|No\.\s*\d{1,4}|[(（]\d{1,3}[)）])\s*")
+# ("2.5 Years in Class" is a title that starts with a number, not item 2.)
+_LEAD_NUMBER = re.compile(r"\s*(?:\d{1,3}(?:\s*\.(?!\d)|\s*[、:：)）])|\[\d{1,4}\]|#\d{1,5}|【\s*\d{1,4}\s*】|No\.\s*\d{1,4}|[(（]\d{1,3}[)）])\s*")
 _NUMBERED = re.compile(r"^\s*(?:\d{1,3}\s*[、.．:：)）]|【\s*\d{1,3}\s*】|\[\s*\d{1,3}\s*\]|#\s*\d{1,3}|No\.\s*\d{1,3}|[(（]\d{1,3}[)）])\s*[^\s\[［]")
 _SEPARATOR = re.compile(r"^\s*(?:[-*_=]\s*){3,}$")
 
