@@ -200,3 +200,18 @@ def test_an_item_number_is_not_the_start_of_a_decimal():
         "2.5 Years in Class: A Multimodal Textbook for Vision-Language Pretraining",
         "LTX-Video: Realtime Video Latent Diffusion",
     ]
+
+
+def test_reading_list_item_with_authors_in_the_clause_after_a_bold_title():
+    text = "## 开创性工作\n\n" + "".join(
+        f"- {abbr}: {i}. **{t}**. {a} et al | \\[[abs](https://arxiv.org/abs/{i})\\] \\[[pdf](../pdfs/{i}.pdf)\\]\n"
+        for abbr, i, t, a in [
+            ("Transformer", "1706.03762", "Attention Is All You Need", "Ashish Vaswani"),
+            ("DETR", "2005.12872", "End-to-End Object Detection with Transformers", "Nicolas Carion"),
+        ]
+    )
+    res = _parse(text)
+    assert [(e.get("title"), e.get("authors")) for e in res.entries] == [
+        ("Attention Is All You Need", "Ashish Vaswani et al"),
+        ("End-to-End Object Detection with Transformers", "Nicolas Carion et al"),
+    ]

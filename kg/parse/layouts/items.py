@@ -20,7 +20,7 @@ from kg.parse.base import LINK_LABEL_RE, NON_PAPER, NOT_IN_ENTRY, Builder, Layou
 from kg.parse.boilerplate import is_boilerplate
 from kg.parse.document import Line, ParsedDoc
 from kg.parse.fields import field
-from kg.parse.names import bracket_kind, surname_citation
+from kg.parse.names import bracket_kind, looks_like_authors, surname_citation
 from kg.parse.titles import SENTENCE_END_RE, title_spans
 from kg.records import Span
 from kg.text import PAPER_URL_RE, arxiv_id, find_urls, is_cjk
@@ -132,6 +132,7 @@ def _entry(b: Builder, i: int, last: int, title: tuple[int, int]) -> None:
     after = title[1] + (1 if ln.text[title[1] : title[1] + 1] in "\"”" else 0)
     _brackets(d, ln, off, after)
     _cited_authors(d, ln, off, after)
+    _clause_authors(d, ln, off, after)
     for k in range(i + 1, last + 1):
         if not lines[k].strip():
             continue
@@ -181,6 +182,20 @@ def _cited_authors(d, ln: Line, off: int, pos: int) -> None:
     """Authors cited by surname right after the title (reading lists)."""
     m = _CLAUSE.match(ln.text, pos)
     if m and surname_citation(m.group("a")):
+        d.set("authors", *strip_span(ln.text, off, m.start("a"), m.end("a")))
+
+
+# ". Ashish Vaswani et al | [abs](…)": the clause after a title, up to a separator or link.
+_AUTHOR_CLAUSE = re.compile(r"[\s.,:;]*(?P<a>[^|\[\]()（）]+?)\s*(?=\||\[|\(|（|$)")
+
+
+def _clause_authors(d, ln: Line, off: int, pos: int) -> None:
+    """Authors written as the clause right after the title (``**Title**. A Author, B Author
+    | [abs](…)``, ``**Title**. A Author et al``) — where no bracket or citation gave them."""
+    if "authors" in d.spans:
+        return
+    m = _AUTHOR_CLAUSE.match(ln.text, pos)
+    if m and m.group("a").strip() and looks_like_authors(m.group("a")):
         d.set("authors", *strip_span(ln.text, off, m.start("a"), m.end("a")))
 
 
