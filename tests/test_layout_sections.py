@@ -215,3 +215,22 @@ def test_reading_list_item_with_authors_in_the_clause_after_a_bold_title():
         ("Attention Is All You Need", "Ashish Vaswani et al"),
         ("End-to-End Object Detection with Transformers", "Nicolas Carion et al"),
     ]
+
+
+def test_one_paper_post_whose_front_matter_reference_names_the_authors():
+    text = (
+        "---\nlayout: post\ntitle: \"Deep Residual Learning for Image Recognition\"\ndate: 2016-07-30\n"
+        "paper_ref: He, et al., 2015\nredirect_from:\n    - /papersummaries/2016/07/30/ResNets.html\n---\n---\n"
+        "[{{ page.paper_ref }}](https://arxiv.org/pdf/1512.03385v1.pdf)\n\n## Summary\n\nResidual networks.\n"
+    )
+    (e,) = _parse(text, "2016-07-30-ResNets.markdown").entries
+    assert (e.get("title"), e.get("authors"), e.date) == ("Deep Residual Learning for Image Recognition", "He, et al.", "2016-07-30")
+
+
+def test_reference_authors():
+    from kg.parse.names import reference_authors
+
+    for value, want in [("He, et al., 2015", "He, et al."), ("Riedmiller, M. 2005", "Riedmiller, M."),
+                        ("Mnih et al 2013", "Mnih et al"), ("Deep Residual Learning, 2015", None), ("He, et al.", None)]:
+        got = reference_authors(value)
+        assert (value[got[0] : got[1]] if got else None) == want, value
