@@ -234,3 +234,12 @@ def test_reference_authors():
                         ("Mnih et al 2013", "Mnih et al"), ("Deep Residual Learning, 2015", None), ("He, et al.", None)]:
         got = reference_authors(value)
         assert (value[got[0] : got[1]] if got else None) == want, value
+
+
+def test_a_readme_section_citing_a_paper_in_a_sentence_is_not_a_paper_item():
+    text = (
+        "# FooNet\n\nOfficial PyTorch implementation.\n\n## Installation\n\n```\npip install foonet\n```\n\n"
+        "## How to cite this work\n\nIf you use FooNet, please cite our paper [arXiv](https://arxiv.org/abs/2401.00001).\n\n"
+        "## License\n\nMIT\n"
+    )
+    assert "How to cite this work" not in [e.get("title") for e in _parse(text).entries]

@@ -20,12 +20,23 @@ from __future__ import annotations
 
 import re
 
-from kg.parse.base import NON_PAPER, NOT_IN_ENTRY, Builder, Draft, LayoutResult, link_labels_only, paper_link, strip_span
+from kg.parse.base import (
+    LINK_DECORATION,
+    NON_PAPER,
+    NOT_IN_ENTRY,
+    Builder,
+    Draft,
+    LayoutResult,
+    link_labels_only,
+    paper_link,
+    strip_span,
+    url_only,
+)
 from kg.parse.boilerplate import is_boilerplate
 from kg.parse.categories import find_category
 from kg.parse.dates import find_date
 from kg.parse.document import Line, ParsedDoc
-from kg.parse.fields import field, field_kind
+from kg.parse.fields import FIELD_RE, field, field_kind
 from kg.parse.names import author_value, looks_like_authors
 from kg.parse.titles import SENTENCE_END_RE, title_spans
 from kg.records import Span
@@ -87,6 +98,30 @@ def _items(doc: ParsedDoc, level: int) -> list[tuple[int, int]]:
 PAPER, NONE, SEVERAL = "paper", "none", "several"
 
 
+def _link_line(line: Line) -> bool:
+    """A line that presents links: the item's heading, a line of links only
+    (``[Read Paper](…)``), or a labelled one (``- Paper: https://…``, ``- **Primary**:
+    [1810.04805](…)``). A link inside a sentence ("please cite our paper [arXiv](…)") does
+    not make a section about a paper."""
+    if line.kind == "heading" or _only_links(line, line.start, len(line.text)):
+        return True
+    km = FIELD_RE.match(line.text)
+    return bool(km) and _only_links(line, km.start("val"), km.end("val"))
+
+
+def _only_links(line: Line, a: int, e: int) -> bool:
+    """Whether ``line.text[a:e]`` is links and nothing else: bare addresses and labels
+    (``url_only``), or link texts covering it but for brackets and separators."""
+    seg = line.text[a:e].strip()
+    if not seg:
+        return False
+    if url_only(seg, sum(1 for lk in line.links if a <= lk.start and lk.end <= e)):
+        return True
+    inside = [lk for lk in line.links if a <= lk.start and lk.end <= e]
+    linked = sum(lk.end - lk.start for lk in inside)
+    return bool(inside) and linked >= len(seg) - LINK_DECORATION * len(inside)
+
+
 def _paper_keys(line: Line) -> frozenset[str]:
     """The papers a line links: its arXiv ids, else its paper links (empty: none)."""
     if not line.links and not line.ids and "." not in line.text:
@@ -98,15 +133,22 @@ def _paper_keys(line: Line) -> frozenset[str]:
 
 
 def _kind(doc: ParsedDoc, keys_of: list[frozenset[str]], i: int, e: int) -> str:
-    """Whether the item of lines ``i..e`` is a paper: it links one (all its paper links
-    name the same arXiv id or sit on one line), none, or several (a section of a list)."""
+    """Whether the item of lines ``i..e`` is a paper: it presents one link to one paper
+    (on a link line; all its paper links name the same arXiv id or sit on one line),
+    none, or several (a section of a list) — or links one only inside a sentence, which
+    is another layout's to read (``SEVERAL`` too: not this layout)."""
     keys: set[str] = set()
+    presented = False
     for k in range(i, e + 1):
-        keys |= keys_of[k]
-        if len(keys) > 1:
-            return SEVERAL
+        if keys_of[k]:
+            keys |= keys_of[k]
+            if len(keys) > 1:
+                return SEVERAL
+            presented = presented or _link_line(doc.lines[k])
     if not keys:
         return NONE
+    if not presented:
+        return SEVERAL
     return PAPER if _title_like(doc.lines[i].text[doc.lines[i].start :]) else NONE
 
 
