@@ -590,7 +590,7 @@ def test_parser_vocabularies_are_well_formed():
     keys = load_json("field_keys.json")
     seen: dict[str, str] = {}
     for kind, words in keys.items():
-        assert kind in {"title", "title_zh", "authors", "affiliations", "link", "body", "category", "date", "meta"}
+        assert kind in {"title", "title_zh", "authors", "affiliations", "link", "body", "category", "date", "meta", "reference"}
         for w in words:
             assert seen.setdefault(w.casefold(), kind) == kind, f"{w!r} is both {seen[w.casefold()]} and {kind}"
     for row in load_jsonl("boilerplate.jsonl"):

@@ -31,8 +31,11 @@ DEV_BARS = {"entries": 0.97, "title": 0.95, "authors": 0.95, "institutions": 0.9
             "urls": 0.90, "arxiv_id": 0.97}
 #: Floors on the whole set (dev + held-out), a little under the figures measured when
 #: they were set (README, "Extraction quality"): ground lost on real text fails here.
-ALL_FLOORS = {"entries": 0.95, "title": 0.95, "authors": 0.97, "institutions": 0.92, "category": 0.85,
-              "urls": 0.95, "arxiv_id": 0.95, "models": 0.81, "datasets": 0.80}
+#: Re-set when the second round of sources (12 repositories, 138 entries, in layouts kg
+#: had never seen; its held-out third is read by no rule) joined the set: the set got
+#: harder, kg did not get worse (the first round's figures are unchanged).
+ALL_FLOORS = {"entries": 0.93, "title": 0.90, "authors": 0.97, "institutions": 0.92, "category": 0.78,
+              "urls": 0.93, "arxiv_id": 0.92, "models": 0.75, "datasets": 0.75}
 
 
 @functools.cache
@@ -43,13 +46,25 @@ def _score(split: str | None):
     return evaluate(gold, pred, load_aliases(REAL / "aliases.json"))
 
 
+#: Inputs that hold no paper at all (a news-only daily report, feed items that are a
+#: GitHub repository or a company blog post): they have no gold, and every entry kg
+#: finds in them is a false positive.
+PAPER_FREE = {
+    "haseeb-dailypaper--2025-12-01-0037.md",
+    "haseeb-dailypaper--2025-12-01-0612.md",
+    "redleafluan-aidaily--2025-12-15.md",
+}
+
+
 def test_manifest_and_gold_agree():
-    """Every gold record names a listed input; every input has gold; splits are known."""
+    """Every gold record names a listed input; every input but the paper-free ones has
+    gold; splits are known."""
     files = {r["file"] for r in SOURCES}
     gold_files = {g["file"] for g in load_jsonl(REAL / "gold.jsonl")}
     assert gold_files <= files
     assert {r["split"] for r in SOURCES} == {"dev", "heldout"}
-    assert len(gold_files) >= len(files) - 2  # a file may hold no paper at all
+    assert PAPER_FREE <= files and not PAPER_FREE & gold_files
+    assert files - gold_files == PAPER_FREE
 
 
 @pytest.mark.parametrize("field, bar", sorted(DEV_BARS.items()))

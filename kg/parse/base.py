@@ -11,12 +11,16 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Protocol
 
+import re
+
+from kg.parse.data import load_words
 from kg.parse.document import Line, ParsedDoc
 from kg.records import Entry, Span, Unassigned
-from kg.text import PAPER_URL_RE, find_urls
+from kg.text import PAPER_URL_RE, arxiv_id, find_urls
 
 __all__ = [
     "NOT_IN_ENTRY",
+    "NON_PAPER",
     "Layout",
     "LayoutResult",
     "Draft",
@@ -25,10 +29,38 @@ __all__ = [
     "blocks",
     "next_nonblank",
     "url_only",
+    "LINK_LABEL_RE",
+    "link_labels_only",
+    "paper_link",
 ]
 
 #: The reason of lines a layout could not explain (everything else is recognised noise).
 NOT_IN_ENTRY = "not part of any entry"
+#: The reason of the lines of an item a layout read as not a paper (news, a tool, a blog post).
+NON_PAPER = "non-paper item"
+
+#: Link texts that label a link rather than name a paper or a person ("[Paper](…)",
+#: "[Read Paper](…)", "[Project Page](…)"; kg/data/parse/link_labels.txt): a text of up to
+#: three words that starts with one of these words.
+LINK_LABEL_RE = re.compile(r"^\W*(?:" + "|".join(map(re.escape, load_words("link_labels.txt"))) + r")\b", re.I)
+
+# An arXiv link that names no paper ("https://arxiv.org/pdf/.pdf", a generator's empty id).
+_NO_ID_RE = re.compile(r"arxiv\.org/(?:abs|pdf|html)/(?:\.pdf)?/?$", re.I)
+
+
+def paper_link(url: str) -> bool:
+    """Whether ``url`` points at a paper: an arXiv id, or a paper page or PDF of a known
+    host — not an arXiv link with no id in it."""
+    return bool(arxiv_id(url)) or bool(PAPER_URL_RE.search(url)) and not _NO_ID_RE.search(url)
+
+
+def link_labels_only(line: Line) -> bool:
+    """A line of links and nothing else, each link text a label (``[Read Paper](…)``,
+    ``[PDF](…) | [Code](…)``): never a title or an author list."""
+    if not line.links or not url_only(line.text, len(line.links)):
+        return False
+    texts = [line.text[lk.start : lk.end].strip() for lk in line.links]
+    return all(not t or LINK_LABEL_RE.match(t) and len(t.split()) <= 3 for t in texts)
 
 
 @dataclass(frozen=True, slots=True)

@@ -63,6 +63,7 @@ class Line:
     cells: tuple[tuple[int, int], ...] = ()  # table rows: (start, end) of each cell's text
     emphasised: tuple[tuple[int, int], ...] = ()  # (start, end) of bold or italic runs of text
     ids: tuple[str, ...] = ()  # identifiers the markup carries (HTML data-*-id attributes)
+    emphasis_wraps: bool = False  # a bold or italic run goes on on the next line ("**A long\ntitle**")
 
     def column(self, k: int) -> int:
         """Raw column of text offset ``k`` (``k == len(text)`` maps past the end)."""

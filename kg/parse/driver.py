@@ -16,7 +16,7 @@ import os
 from dataclasses import replace
 from types import ModuleType
 
-from kg.parse.base import NOT_IN_ENTRY, LayoutResult
+from kg.parse.base import NON_PAPER, NOT_IN_ENTRY, LayoutResult
 from kg.parse.boilerplate import is_boilerplate
 from kg.parse.dates import find_date
 from kg.parse.document import ParsedDoc, read_document
@@ -28,10 +28,34 @@ log = logging.getLogger("kg.parse")
 __all__ = ["parse", "parse_document", "best_layout"]
 
 
-def _score(res: LayoutResult) -> tuple[int, int, int]:
+#: To explain a file as holding no paper, a layout reads at least this share of its
+#: non-blank lines as non-paper items and leaves at most ``NO_PAPER_UNEXPLAINED`` of
+#: them unexplained (the rest are its headings and page notes).
+NO_PAPER_SHARE = 0.5
+NO_PAPER_UNEXPLAINED = 0.1
+
+
+def _no_paper(res: LayoutResult, doc: ParsedDoc) -> bool:
+    """A layout that found no entry but read the file as items that are not papers — a
+    news-only digest, a feed item that is a repository or a blog post: it explains the
+    file, and other layouts' readings of its paragraphs as abstracts do not."""
+    if res.entries:
+        return False
+    nonblank = sum(1 for x in doc.lines if x.text.strip())
+    items = sum(1 for u in res.unassigned if u.reason == NON_PAPER)
+    return nonblank > 0 and items >= NO_PAPER_SHARE * nonblank and res.unexplained <= NO_PAPER_UNEXPLAINED * nonblank
+
+
+def _score(res: LayoutResult, doc: ParsedDoc) -> tuple[int, int, int]:
     # Coverage counts lines placed in entries plus recognised boilerplate; an explanation
-    # with no entry at all only wins if nothing else finds any; of two that explain as
-    # much, the one that finds more papers read the structure more finely.
+    # with no entry at all only wins if nothing else finds any, or if it reads the file as
+    # items none of which is a paper; of two that explain as much, the one that finds more
+    # papers read the structure more finely.
+    # Items read as not papers count as items found, so that a reading of the same lines
+    # as abstracts does not win only by calling them papers.
+    if _no_paper(res, doc):
+        items = sum(1 for u in res.unassigned if u.reason == NON_PAPER and doc.lines[u.line - 1].kind == "heading")
+        return (1, res.covered - res.unexplained, items)
     return (1 if res.entries else 0, res.covered - res.unexplained, len(res.entries))
 
 
@@ -44,7 +68,7 @@ def best_layout(
     tried = []
     for layout in layouts:
         res = layout.parse(doc)
-        score = _score(res)
+        score = _score(res, doc)
         tried.append((layout.name, len(res.entries), score[1]))
         if best is None or score > best[0]:
             best = (score, layout.name, res)
@@ -181,13 +205,16 @@ def parse_document(doc: ParsedDoc) -> ParseResult:
     scores: list[tuple[str, int, int]] = []
     name, res = best_layout(doc, LAYOUTS, scores)
     entries, unassigned = list(res.entries), list(res.unassigned)
+    no_paper = False
     if entries:
         entries, unassigned = _fill_gaps(doc, entries, unassigned)
+    elif no_paper := _no_paper(res, doc):
+        log.info("%s: no paper in the file (layout %s read its items as not papers)", doc.path, name)
     else:
         res = generic.parse(doc)
         if res.entries:
             name, entries, unassigned = generic.name, list(res.entries), list(res.unassigned)
-    if not entries:
+    if not entries and not no_paper:
         # No layout fits: report every line on its own, with only the layout-free noise
         # patterns (a layout's own rules, like "short line = poster name", need the layout).
         name = "unknown"

@@ -16,7 +16,8 @@ def _keys() -> dict[str, str]:
 
 
 #: Field labels (case-folded) → the entry part they fill: title, title_zh, authors,
-#: affiliations, link, body, category, date, meta.
+#: affiliations, link, body, category, date, meta, reference (a short reference such as
+#: ``paper_ref: He, et al., 2015``, whose authors a layout may read).
 FIELD_KEYS = _keys()
 
 FIELD_RE = re.compile(

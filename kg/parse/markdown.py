@@ -33,6 +33,7 @@ class MarkdownReader:
         self.cells: dict[int, list[tuple[int, int]]] = {}  # table line -> raw (start, end) of cells
         self.plain_cols: list[set[int]] = [set() for _ in range(n)]  # claimed outside emphasis
         self.emph_cols: list[set[int]] = [set() for _ in range(n)]  # claimed inside emphasis
+        self.emph_wraps: set[int] = set()  # lines whose emphasis run goes on on the next line
         self.html_lines: set[int] = set()
         self.ids: dict[int, list[str]] = {}
         self.rows: list[tuple[int, int, bool, list[tuple[int, int, int] | None]]] = []
@@ -119,7 +120,7 @@ class MarkdownReader:
                 text = "".join(r[k] for k in origin)
                 pos = {c: j for j, c in enumerate(origin)}
                 links = tuple(
-                    Link(_first_at(pos, s, e), _first_at(pos, s, e, last=True), u)
+                    Link(_first_at(pos, s, e), _first_at(pos, s, e, last=True), u) if e > s else Link(*_cell_range(pos, s, s), u)
                     for s, e, u in self.links[i]
                 )
                 col = self.content_col[i] or 0
@@ -137,6 +138,7 @@ class MarkdownReader:
                     r, text, self.kind[i], self.level[i], links, None if len(origin) == len(r) else origin, start, emph,
                     cells, tuple(runs),
                     tuple(self.ids.get(i, ())),
+                    i in self.emph_wraps,
                 )
             self.doc.lines.append(line)
         for first, last, header, cells in self.rows:
@@ -253,6 +255,8 @@ class MarkdownReader:
             elif c.type in ("text", "code_inline"):
                 claim(c.content)
             elif c.type in ("softbreak", "hardbreak"):
+                if emph[0] and c.type == "softbreak":
+                    self.emph_wraps.add(starts[cur[0]][1])
                 claim("\n")
             elif c.type == "link_open" or c.type == "html_inline" and anchor_href(c.content):
                 url = c.attrs.get("href") if c.type == "link_open" else anchor_href(c.content)
@@ -268,6 +272,11 @@ class MarkdownReader:
                         kept = [k for k in range(s, pos[0]) if self.keep[i][k]]
                         if kept:
                             self.links[i].append((kept[0], kept[-1] + 1, url))
+                        elif url:
+                            # A link with no text — a badge image ("[![arXiv](badge.svg)](abs/…)")
+                            # or "[](…)" — still points somewhere: its target is kept, with an
+                            # empty text range at its place.
+                            self.links[i].append((s, s, url))
                     # Move past "](target)" so its characters are not claimed by later text.
                     raw = self.raw[starts[cur[0]][1]]
                     if c.type == "link_close" and raw.startswith("](", pos[0]):

@@ -26,6 +26,7 @@ __all__ = [
     "without_bidi",
     "bracket_kind",
     "surname_citation",
+    "reference_authors",
     "author_value",
 ]
 
@@ -221,6 +222,36 @@ def surname_citation(s: str) -> bool:
     """
     s = without_bidi(s).strip()
     return _SURNAMES_RE.fullmatch(s) is not None and not any(w in TITLE_WORDS for w in s.split())
+
+
+# A reference's year at its end: "…, 2015", "… 2005", "… (2016)."
+_REF_YEAR = re.compile(r"[\s,;(]*(?:19|20)\d{2}[a-z]?\)?\s*\.?\s*$")
+# "He, et al." / "He et al": a first author's surname and the truncation mark.
+_REF_ET_AL = re.compile(rf"{_SURNAME}\s*,?\s+et\.?\s*al\.?")
+# "Riedmiller, M." / "Baker, C. L.": a surname and initials, the way references write them.
+_REF_INITIALS = re.compile(rf"{_SURNAME},\s*(?:[A-Z]\.\s*)+")
+
+
+def reference_authors(value: str) -> tuple[int, int] | None:
+    """``(start, end)`` of the authors a short reference names (``He, et al., 2015`` →
+    ``He, et al.``; ``Riedmiller, M. 2005`` → ``Riedmiller, M.``), or ``None``.
+
+    >>> v = "He, et al., 2015"; a, e = reference_authors(v); v[a:e]
+    'He, et al.'
+    >>> reference_authors("Deep Residual Learning, 2015") is None
+    True
+    """
+    m = _REF_YEAR.search(value)
+    if not m:
+        return None
+    a = len(value) - len(value.lstrip())
+    e = m.start()
+    part = value[a:e].rstrip(" ,;")
+    if not part or len(part) > 120:
+        return None
+    if _REF_ET_AL.fullmatch(part) or _REF_INITIALS.fullmatch(part.strip()) or surname_citation(part) or looks_like_authors(part):
+        return a, a + len(part)
+    return None
 
 
 def author_value(value: str) -> tuple[int, int] | None:

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 
-from kg.parse.base import NOT_IN_ENTRY, Builder, Draft, LayoutResult, next_nonblank, strip_span, url_only
+from kg.parse.base import NOT_IN_ENTRY, Builder, Draft, LayoutResult, link_labels_only, next_nonblank, strip_span, url_only
 from kg.parse.boilerplate import IN_ENTRY_NOISE, PAGE_CHROME_RE, is_boilerplate
 from kg.parse.categories import find_category
 from kg.parse.dates import find_date
@@ -32,7 +32,8 @@ __all__ = ["parse", "name", "title_range"]
 name = "fields"
 
 # An item number in front of a title: "1. ", "[12] ", "#2 ", "【3】", "No. 4".
-_LEAD_NUMBER = re.compile(r"\s*(?:\d{1,3}\s*[.、:：)）]|\[\d{1,4}\]|#\d{1,5}|【\s*\d{1,4}\s*】|No\.\s*\d{1,4}|[(（]\d{1,3}[)）])\s*")
+# ("2.5 Years in Class" is a title that starts with a number, not item 2.)
+_LEAD_NUMBER = re.compile(r"\s*(?:\d{1,3}(?:\s*\.(?!\d)|\s*[、:：)）])|\[\d{1,4}\]|#\d{1,5}|【\s*\d{1,4}\s*】|No\.\s*\d{1,4}|[(（]\d{1,3}[)）])\s*")
 _NUMBERED = re.compile(r"^\s*(?:\d{1,3}\s*[、.．:：)）]|【\s*\d{1,3}\s*】|\[\s*\d{1,3}\s*\]|#\s*\d{1,3}|No\.\s*\d{1,3}|[(（]\d{1,3}[)）])\s*[^\s\[［]")
 _SEPARATOR = re.compile(r"^\s*(?:[-*_=]\s*){3,}$")
 
@@ -184,9 +185,9 @@ def _opens_entry(lines: list[str], i: int, title: str, doc: ParsedDoc | None = N
         return True
     if nf and nf[0] == "title":
         return False  # a title field under a heading opens its own entry
-    if nf or FIELD_RE.match(lines[nxt[0]]) and _line_fields(lines[nxt[0]]):
-        # Other fields first ("来源：cs.LG", "方向：arXiv/CV", "摘要：…"): the entry shows
-        # itself by a link or author field among the next few.
+    if nf or FIELD_RE.match(lines[nxt[0]]) and (_line_fields(lines[nxt[0]]) or doc is not None and _labelled(doc.lines[nxt[0]])):
+        # Other fields first ("来源：cs.LG", "方向：arXiv/CV", "摘要：…", "- **Score**: 0.18"):
+        # the entry shows itself by a link or author field among the next few.
         for k in next_nonblank(lines, nxt[0], 3):
             kinds = {f[0] for f in _line_fields(lines[k])}
             if kinds & {"authors", "affiliations", "link"}:
@@ -210,6 +211,13 @@ def _plain_title(lines: list[str], i: int) -> tuple[int, int] | None:
     return strip_span(lines[i], 0)
 
 
+def _labelled(line: Line) -> bool:
+    """A line whose key is set in bold (``- **Score**: 0.181``): a field, known key or not,
+    never a title."""
+    km = FIELD_RE.match(line.text)
+    return bool(km and km.group("k2") and _emphasised(line, km.start("k2"), km.end("k2")))
+
+
 def _link_line(line: Line) -> bool:
     """A line of links and nothing else (``[code](…) | [project](…)``)."""
     return bool(line.links) and url_only(line.text, len(line.links))
@@ -222,15 +230,30 @@ def _paper_links(line: Line, only: bool = True) -> bool:
     )
 
 
+def _title_continued(doc: ParsedDoc, i: int) -> int:
+    """The last line of a bold title wrapped over several lines of one paragraph
+    (``**1. 2.5 Years in Class: A Multimodal Textbook for Vision-Language`` /
+    ``Pretraining**``): ``i`` itself when the title is one line."""
+    k = i
+    while doc.lines[k].kind == "text" and doc.lines[k].emphasis and doc.lines[k].emphasis_wraps and k + 1 < len(doc.lines):
+        if not doc.lines[k + 1].emphasis:
+            break  # the run ends early on the next line, which goes on in plain text
+        k += 1
+    return k
+
+
 def parse(doc: ParsedDoc) -> LayoutResult:
     """Entries made of labelled lines (see the module docstring)."""
     b = Builder(doc, "fields")
     lines = b.lines
+    skip = -1  # lines up to here were taken as the continuation of a wrapped title
     for i, line in enumerate(lines):
         s = line.strip()
-        if not s or doc.lines[i].kind == "front-matter":
+        if i <= skip or not s or doc.lines[i].kind == "front-matter":
             continue
         f = field(line)
+        if f and f[0] == "title" and url_only(line[f[1] : f[2]], len(doc.lines[i].links)):
+            f = ("link", f[1], f[2])  # "- Paper: https://arxiv.org/abs/…": the key names a link here
         if f and f[0] == "title":
             d = b.cur
             if d is not None and _translated_title(d, line[f[1] : f[2]]):
@@ -242,13 +265,21 @@ def parse(doc: ParsedDoc) -> LayoutResult:
             off = b.take(i)
             _set_title(d, line, off, f[1], f[2])
             continue
-        tr = None if f else title_range(doc.lines[i]) or _plain_title(lines, i)
+        tr = None if f else title_range(doc.lines[i]) or (None if _labelled(doc.lines[i]) else _plain_title(lines, i))
         if tr:
             title = line[tr[0] : tr[1]]
-            if _opens_entry(lines, i, title, doc):
+            last = _title_continued(doc, i)
+            if _opens_entry(lines, last, title, doc):
                 d = b.open(i)
                 off = b.take(i)
-                _set_title(d, line, off, *tr)
+                if last > i:
+                    for k in range(i + 1, last + 1):
+                        koff = b.take(k)
+                    # One title over the lines of its paragraph, read with spaces for the breaks.
+                    d.set("title", off + tr[0], koff + len(lines[last].rstrip()))
+                    skip = last
+                else:
+                    _set_title(d, line, off, *tr)
                 continue
             kind = field_kind(re.sub(r"[:：]+$", "", title))
             if b.cur is not None and kind in ("body", "link", "meta", "category", "date"):
@@ -276,7 +307,12 @@ def parse(doc: ParsedDoc) -> LayoutResult:
         d = b.cur
         off = b.take(i)
         if f is None:
-            if "authors" not in d.spans and len([x for x in d.lines if x.text.strip()]) <= 2 and looks_like_authors(line):
+            if (
+                "authors" not in d.spans
+                and len([x for x in d.lines if x.text.strip()]) <= 2
+                and not link_labels_only(doc.lines[i])  # "[Read Paper](…)" names no one
+                and looks_like_authors(line)
+            ):
                 # "*Amr Hegazy,Mostafa Elhoushi*" right under the title (the list may go on
                 # on the next line).
                 wrapped = _wrapped_authors(lines, i, 0, len(line))

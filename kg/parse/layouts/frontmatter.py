@@ -22,8 +22,8 @@ from kg.parse.boilerplate import is_boilerplate
 from kg.parse.categories import find_category
 from kg.parse.dates import find_date
 from kg.parse.document import ParsedDoc
-from kg.parse.fields import FIELD_KEYS, FIELD_RE, field, field_kind
-from kg.parse.names import author_value, looks_like_authors
+from kg.parse.fields import FIELD_KEYS, field, field_kind
+from kg.parse.names import author_value, looks_like_authors, reference_authors
 from kg.parse.titles import title_spans
 from kg.records import Span
 from kg.text import PAPER_URL_RE, arxiv_id
@@ -38,6 +38,11 @@ _CATEGORY_TAG = re.compile(r"\s*[\[［][A-Za-z.\-]{2,10}[\]］]\s*")
 _BODY_LABEL = re.compile(
     "(?:" + "|".join(sorted((re.escape(k) for k, v in FIELD_KEYS.items() if v == "body" and not k.isascii()), key=len, reverse=True)) + ")[:：]"
 )
+
+
+# A top-level YAML key and its value ("paper_ref: He, et al., 2015"): unlike a field line
+# in a digest's text, a key may hold "_" (no emphasis in YAML).
+_YAML_KEY = re.compile(r"^(?P<k2>[^\s\-#:：][^:：\n]{0,30}?)\s*[:：](?:\s+|$)(?P<val>.*?)\s*$")
 
 
 def in_gaps(doc: ParsedDoc) -> bool:
@@ -56,8 +61,8 @@ def _keys(doc: ParsedDoc) -> dict[str, tuple[int, int, int]]:
         text = doc.lines[i].text
         if text[:1].isspace():
             continue  # nested YAML
-        m = FIELD_RE.match(text)
-        if not m or not m.group("k2"):
+        m = _YAML_KEY.match(text)
+        if not m:
             continue
         kind = field_kind(m.group("k2"))
         if kind is None or kind in out:
@@ -247,6 +252,11 @@ def parse(doc: ParsedDoc) -> LayoutResult:
                         d.set("title_zh", off + zh[0], off + zh[1])
                 elif kind in ("authors", "affiliations", "title_zh"):
                     d.set(kind, *strip_span(line, off, s, e))
+                elif kind == "reference" and "authors" not in keys:
+                    # "paper_ref: He, et al., 2015": the reference names the authors.
+                    got = reference_authors(line[s:e])
+                    if got:
+                        d.set("authors", off + s + got[0], off + s + got[1])
                 elif kind == "category":
                     # Tags are free words ("Agent, AI, arXiv"): only a code written as
                     # one (arXiv_CV, cs.CV) or a subject name is a category there.

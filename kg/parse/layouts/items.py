@@ -16,22 +16,20 @@ from __future__ import annotations
 
 import re
 
-from kg.parse.base import NOT_IN_ENTRY, Builder, LayoutResult, strip_span
+from kg.parse.base import LINK_LABEL_RE, NON_PAPER, NOT_IN_ENTRY, Builder, LayoutResult, strip_span
 from kg.parse.boilerplate import is_boilerplate
-from kg.parse.data import load_words
 from kg.parse.document import Line, ParsedDoc
 from kg.parse.fields import field
-from kg.parse.names import bracket_kind, surname_citation
+from kg.parse.names import bracket_kind, looks_like_authors, surname_citation
 from kg.parse.titles import SENTENCE_END_RE, title_spans
 from kg.records import Span
-from kg.text import PAPER_URL_RE, arxiv_id, is_cjk
+from kg.text import PAPER_URL_RE, arxiv_id, find_urls, is_cjk
 
 __all__ = ["parse", "name", "in_gaps"]
 
 name = "items"
 
-#: Link texts that label a link rather than name a paper (kg/data/parse/link_labels.txt).
-_LABEL = re.compile(r"^\W*(?:" + "|".join(map(re.escape, load_words("link_labels.txt"))) + r")\b", re.I)
+_LABEL = LINK_LABEL_RE  # link texts that label a link rather than name a paper
 #: Labels that say the link is the paper itself.
 PAPER_LABELS = frozenset({"paper", "pdf", "arxiv", "论文"})
 _VOTES_RE = re.compile(r"\s*[(（]\s*\d+\s*[▲↑]\s*[)）]\s*$|\s+$")
@@ -45,7 +43,10 @@ def in_gaps(doc: ParsedDoc) -> bool:
 
 def _title_like(s: str) -> bool:
     # "Paper", "PyTorch-1 (lucidrains)", "Project Page" label a link; "Data Augmentation
-    # Can Improve Robustness" is a title that starts with a label word.
+    # Can Improve Robustness" is a title that starts with a label word. A link whose text
+    # is its own address ("- Paper: https://arxiv.org/abs/…") names nothing.
+    if find_urls(s) and len(s.split()) == 1:
+        return False
     label = _LABEL.match(s) is not None and len(s.split()) <= 3
     return (len(s.split()) >= 2 or sum(is_cjk(c) for c in s) >= 4) and not label
 
@@ -111,7 +112,7 @@ def parse(doc: ParsedDoc) -> LayoutResult:
             linked = title is not None and any((lk.start, lk.end) == title for lk in ln.links)
             for k in range(i, last + 1):
                 if lines[k].strip():
-                    b.report(k, "list item" if k > i else "non-paper link" if linked else "non-paper item")
+                    b.report(k, "list item" if k > i else "non-paper link" if linked else NON_PAPER)
         i = last + 1
     return b.result()
 
@@ -131,6 +132,7 @@ def _entry(b: Builder, i: int, last: int, title: tuple[int, int]) -> None:
     after = title[1] + (1 if ln.text[title[1] : title[1] + 1] in "\"”" else 0)
     _brackets(d, ln, off, after)
     _cited_authors(d, ln, off, after)
+    _clause_authors(d, ln, off, after)
     for k in range(i + 1, last + 1):
         if not lines[k].strip():
             continue
@@ -180,6 +182,20 @@ def _cited_authors(d, ln: Line, off: int, pos: int) -> None:
     """Authors cited by surname right after the title (reading lists)."""
     m = _CLAUSE.match(ln.text, pos)
     if m and surname_citation(m.group("a")):
+        d.set("authors", *strip_span(ln.text, off, m.start("a"), m.end("a")))
+
+
+# ". Ashish Vaswani et al | [abs](…)": the clause after a title, up to a separator or link.
+_AUTHOR_CLAUSE = re.compile(r"[\s.,:;]*(?P<a>[^|\[\]()（）]+?)\s*(?=\||\[|\(|（|$)")
+
+
+def _clause_authors(d, ln: Line, off: int, pos: int) -> None:
+    """Authors written as the clause right after the title (``**Title**. A Author, B Author
+    | [abs](…)``, ``**Title**. A Author et al``) — where no bracket or citation gave them."""
+    if "authors" in d.spans:
+        return
+    m = _AUTHOR_CLAUSE.match(ln.text, pos)
+    if m and m.group("a").strip() and looks_like_authors(m.group("a")):
         d.set("authors", *strip_span(ln.text, off, m.start("a"), m.end("a")))
 
 

@@ -1,0 +1,281 @@
+"""Layout ``sections``: one heading per item, then sections about it.
+
+LLM-written daily digests and feed pages give each item a heading (``## Title``,
+``### 3. Title``, ``## 📄 Title``) and put what they say about it under sub-headings or
+bold labels (``**1. 主要工作**``, ``### 👥 Authors``, ``### 📝 Abstract``), with a link
+to the paper somewhere in the item::
+
+    ## Large-Scale Automatic Audiobook Creation
+    **1. 主要工作**
+    本文描述了一项用于从在线电子书自动生成高质量有声书的系统……
+    [到 Huggingface 论文主页查看详情](https://huggingface.co/papers/2309.03926)
+
+The item level is the heading level whose items link the most papers. An item is a
+paper when it links one (an arXiv id, a paper page); items that link none — news, a
+GitHub repository, a company blog post — are reported as non-paper items, not entries.
+A section label that is a field key (``Authors``, ``作者``) says what the text under it
+is; other labels (``主要工作``, ``Key Topics``) head body text.
+"""
+from __future__ import annotations
+
+import re
+
+from kg.parse.base import (
+    LINK_DECORATION,
+    NON_PAPER,
+    NOT_IN_ENTRY,
+    Builder,
+    Draft,
+    LayoutResult,
+    link_labels_only,
+    paper_link,
+    strip_span,
+    url_only,
+)
+from kg.parse.boilerplate import is_boilerplate
+from kg.parse.categories import find_category
+from kg.parse.dates import find_date
+from kg.parse.document import Line, ParsedDoc
+from kg.parse.fields import FIELD_RE, field, field_kind
+from kg.parse.names import author_value, looks_like_authors
+from kg.parse.titles import SENTENCE_END_RE, title_spans
+from kg.records import Span
+from kg.text import arxiv_id, find_urls, is_cjk
+
+__all__ = ["parse", "name", "in_gaps"]
+
+name = "sections"
+
+# Item numbers and the symbols digests put in front of headings and labels: "3. ",
+# "📄 ", "1.", "【2】".
+# A number's full stop is followed by a space ("3. Title"), so "2.5 Years in Class" keeps its "2.5".
+_LEAD = re.compile(r"^[\W_]*?(?:\d{1,3}(?:\.(?=\s)|\s*[、:：)）])\s*|【\s*\d{1,3}\s*】\s*)?(?=[^\W_])", re.UNICODE)
+
+
+def in_gaps(doc: ParsedDoc) -> bool:
+    return False  # an item is a heading and what follows it up to the next: never a stretch
+
+
+def _label(text: str) -> str:
+    """A heading's or label's words, without item number, symbols or a closing colon."""
+    s = text.strip()
+    m = _LEAD.match(s)
+    if m:
+        s = s[m.end() :]
+    return re.sub(r"[\s:：]+$", "", s)
+
+
+def _title_like(text: str) -> bool:
+    s = _label(text)
+    # "Authors", "📅 Date: 2025-12-01": a field key or a field line heads no paper.
+    if field_kind(s) is not None or field(s) is not None or not 2 <= len(s) <= 300:
+        return False
+    return len(s.split()) >= 2 or sum(is_cjk(c) for c in s) >= 4
+
+
+def _paper_urls(line: Line) -> list[str]:
+    """Paper links of a line: link targets and bare addresses (``- Paper: https://…``)."""
+    return [u for u in [*(lk.url for lk in line.links), *(x[0] for x in find_urls(line.text))] if paper_link(u)]
+
+
+def _links_paper(line: Line) -> bool:
+    return bool(arxiv_id(line.text)) or bool(_paper_urls(line)) or any(arxiv_id(x) for x in line.ids)
+
+
+def _items(doc: ParsedDoc, level: int) -> list[tuple[int, int]]:
+    """``(first, last)`` line indices of the items headed at ``level``."""
+    heads = [i for i, ln in enumerate(doc.lines) if ln.kind == "heading" and ln.level <= level]
+    out = []
+    for k, i in enumerate(heads):
+        if doc.lines[i].level != level:
+            continue
+        end = heads[k + 1] - 1 if k + 1 < len(heads) else len(doc.lines) - 1
+        out.append((i, end))
+    return out
+
+
+#: What an item is: one paper, no paper, or a section listing several (not this layout).
+PAPER, NONE, SEVERAL = "paper", "none", "several"
+
+
+def _link_line(line: Line) -> bool:
+    """A line that presents links: the item's heading, a line of links only
+    (``[Read Paper](…)``), or a labelled one (``- Paper: https://…``, ``- **Primary**:
+    [1810.04805](…)``). A link inside a sentence ("please cite our paper [arXiv](…)") does
+    not make a section about a paper."""
+    if line.kind == "heading" or _only_links(line, line.start, len(line.text)):
+        return True
+    km = FIELD_RE.match(line.text)
+    return bool(km) and _only_links(line, km.start("val"), km.end("val"))
+
+
+def _only_links(line: Line, a: int, e: int) -> bool:
+    """Whether ``line.text[a:e]`` is links and nothing else: bare addresses and labels
+    (``url_only``), or link texts covering it but for brackets and separators."""
+    seg = line.text[a:e].strip()
+    if not seg:
+        return False
+    if url_only(seg, sum(1 for lk in line.links if a <= lk.start and lk.end <= e)):
+        return True
+    inside = [lk for lk in line.links if a <= lk.start and lk.end <= e]
+    linked = sum(lk.end - lk.start for lk in inside)
+    return bool(inside) and linked >= len(seg) - LINK_DECORATION * len(inside)
+
+
+def _paper_keys(line: Line) -> frozenset[str]:
+    """The papers a line links: its arXiv ids, else its paper links (empty: none)."""
+    if not line.links and not line.ids and "." not in line.text:
+        return frozenset()  # no link, no id, no address: the common case, cheaply
+    ids = _ids(line)
+    if ids:
+        return frozenset(ids)
+    return frozenset(_paper_urls(line)) if _links_paper(line) else frozenset()
+
+
+def _kind(doc: ParsedDoc, keys_of: list[frozenset[str]], i: int, e: int) -> str:
+    """Whether the item of lines ``i..e`` is a paper: it presents one link to one paper
+    (on a link line; all its paper links name the same arXiv id or sit on one line),
+    none, or several (a section of a list) — or links one only inside a sentence, which
+    is another layout's to read (``SEVERAL`` too: not this layout)."""
+    keys: set[str] = set()
+    presented = False
+    for k in range(i, e + 1):
+        if keys_of[k]:
+            keys |= keys_of[k]
+            if len(keys) > 1:
+                return SEVERAL
+            presented = presented or _link_line(doc.lines[k])
+    if not keys:
+        return NONE
+    if not presented:
+        return SEVERAL
+    return PAPER if _title_like(doc.lines[i].text[doc.lines[i].start :]) else NONE
+
+
+def _ids(line: Line) -> set[str]:
+    return {x for x in [arxiv_id(line.text), *(arxiv_id(lk.url) for lk in line.links), *map(arxiv_id, line.ids)] if x}
+
+
+def _papers(doc: ParsedDoc, keys_of: list[frozenset[str]], items: list[tuple[int, int]]) -> list[str]:
+    return [_kind(doc, keys_of, i, e) for i, e in items]
+
+
+def parse(doc: ParsedDoc) -> LayoutResult:
+    b = Builder(doc, "sections")
+    levels = sorted({ln.level for ln in doc.lines if ln.kind == "heading"})
+    if not levels:
+        # No heading, no item: nothing here is this layout's (reported without a closer look).
+        for i, ln in enumerate(doc.lines):
+            if ln.text.strip():
+                b.report(i, NOT_IN_ENTRY)
+        return b.result()
+    keys_of = [_paper_keys(ln) for ln in doc.lines]
+    best: tuple[int, int, list[tuple[int, int]], list[bool]] | None = None
+    for level in levels:
+        items = _items(doc, level)
+        papers = _papers(doc, keys_of, items)
+        n = papers.count(PAPER)
+        # The level whose items link the most papers; of equals the outer one.
+        if n and (best is None or n > best[0]):
+            best = (n, level, items, papers)
+    if best is None:
+        # No item links a paper: a page of headed items none of which is a paper (a news
+        # digest) is still read, item by item, so that it is not mistaken for abstracts.
+        level = min(levels, key=lambda lv: -len(_items(doc, lv)), default=None)
+        items = _items(doc, level) if level is not None else []
+        papers = _papers(doc, keys_of, items)
+        if len(items) < 2 or SEVERAL in papers:
+            items = []
+    else:
+        _, level, items, papers = best
+    starts = {i: (e, p) for (i, e), p in zip(items, papers)}
+    i = 0
+    while i < len(doc.lines):
+        if i in starts:
+            e, kind = starts[i]
+            if kind == PAPER:
+                _entry(b, i, e)
+            else:
+                # A section listing several papers is another layout's to read.
+                for k in range(i, e + 1):
+                    if doc.lines[k].text.strip():
+                        b.report(k, NON_PAPER if kind == NONE else NOT_IN_ENTRY)
+            i = e + 1
+            continue
+        if doc.lines[i].text.strip() and doc.lines[i].kind != "front-matter":
+            reason = is_boilerplate(doc.lines[i].text, between_entries=True)
+            b.report(i, reason or ("heading" if doc.lines[i].kind == "heading" else NOT_IN_ENTRY))
+        i += 1
+    return b.result()
+
+
+def _entry(b: Builder, i: int, last: int) -> None:
+    doc, lines = b.doc, b.lines
+    d = b.open(i)
+    off = b.take(i)
+    ln = doc.lines[i]
+    a = ln.start + (_LEAD.match(ln.text[ln.start :]).end() if _LEAD.match(ln.text[ln.start :]) else 0)
+    a, e = strip_span(ln.text, 0, a)
+    en, zh = title_spans(ln.text, a, e)
+    if en:
+        d.set("title", off + en[0], off + en[1])
+    if zh:
+        d.set("title_zh", off + zh[0], off + zh[1])
+    pending: str | None = None  # what the text under the last section label is
+    content = 0  # content lines seen since the title
+    for k in range(i + 1, last + 1):
+        s = lines[k]
+        if not s.strip():
+            continue
+        koff = b.take(k)
+        line = doc.lines[k]
+        if _section_label(line):
+            pending = field_kind(_label(s[line.start :])) or "body"
+            continue
+        f = field(s)
+        if f is not None:
+            _fill(d, s, koff, *f)
+            pending = None
+            continue
+        content += 1
+        if pending is not None and pending != "body":
+            _fill(d, s, koff, pending, line.start, len(s))
+            pending = None
+            continue
+        if "authors" not in d.spans and pending is None and content == 1 and not link_labels_only(line) and looks_like_authors(s[line.start :]):
+            d.set("authors", *strip_span(s, koff, line.start))  # a bare author line under the title
+            continue
+        if line.kind != "html":
+            d.body.append(Span(*strip_span(s, koff, line.start)))
+    b.close()
+
+
+def _section_label(line: Line) -> bool:
+    """A sub-heading, or a line that is nothing but a bold label (``**1. 主要工作**``),
+    inside an item: it names the section under it."""
+    text = line.text[line.start :]
+    if line.kind == "heading":
+        return True
+    if not line.emphasis or field(line.text) is not None:
+        return False
+    s = _label(text)
+    return 0 < len(s) <= 40 and not SENTENCE_END_RE.search(s)
+
+
+def _fill(d: Draft, line: str, off: int, kind: str, a: int, e: int) -> None:
+    if kind == "authors":
+        got = author_value(line[a:e])
+        if got is not None:
+            d.set("authors", off + a + got[0], off + a + got[1])
+    elif kind in ("title_zh", "affiliations"):
+        d.set(kind, *strip_span(line, off, a, e))
+    elif kind == "category":
+        got = find_category(line[a:e])
+        if got:
+            d.set_category(off + a + got[0], off + a + got[1], got[2])
+    elif kind == "date":
+        got = find_date(line[a:e])
+        if got and d.date is None:
+            d.date = got[2]
+    elif kind == "body":
+        d.body.append(Span(*strip_span(line, off, a, e)))
