@@ -46,12 +46,26 @@ def similar_papers(
             papers_of[v].add(u)
         elif lv == "Paper" and lu in rels and rel in rels[lu]:
             papers_of[u].add(v)
+    focus = find_node(G, paper, "Paper") if paper else None
+    names = _names(G)
+    return [Similarity(names[a], names[b], len(shared), jaccard, tuple(sorted(names[x] for x in shared)), a, b)
+            for a, b, shared, jaccard in rank_similar(papers_of, names, k, focus)]
+
+
+def rank_similar(papers_of: dict[str, set[str]], names: dict[str, str], k: int | None = None,
+                 focus: str | None = None) -> list[tuple[str, str, set[str], float]]:
+    """``(a, b, shared entities, Jaccard)`` for the paper pairs that share entities, in
+    :func:`similar_papers`' order: most shared, then Jaccard, then by name and id; the
+    first ``k`` (all when None); with ``focus``, that paper's pairs (``a`` = ``focus``).
+
+    ``papers_of`` maps each entity to its papers and ``names`` each paper to its name:
+    the graph as any store can give it (:mod:`kg.neo4j.similar` reads it from Neo4j).
+    """
     entities_of: dict[str, set[str]] = defaultdict(set)
     for e, papers in papers_of.items():
         for p in papers:
             entities_of[p].add(e)
-    if paper:
-        focus = find_node(G, paper, "Paper")
+    if focus:
         # Only the papers that share something with the focus: no pair enumeration at all.
         shared_with: dict[str, set[str]] = defaultdict(set)
         for e in entities_of.get(focus, ()):
@@ -63,16 +77,18 @@ def similar_papers(
         pairs = _overlaps(papers_of, entities_of, 1)
     else:
         pairs = _top_overlaps(papers_of, entities_of, k)
+
+    def order(n: str) -> tuple[str, str]:
+        return (names.get(n) or n, n)
+
     rows = []
     for (u, v), shared in pairs.items():
-        a, b = (u, v) if paper else sorted((u, v), key=lambda n: _order(G, n))
+        a, b = (u, v) if focus else sorted((u, v), key=order)
         union = len(entities_of[a]) + len(entities_of[b]) - len(shared)
-        via = tuple(sorted(_name(G, x) for x in shared))
         # Round the exact fraction (half to even), not the float: a float just above a
         # rounding tie would round up where Neo4j's round(x, 6, 'HALF_EVEN') does not.
-        jac = float(round(Fraction(len(shared), union), 6))
-        rows.append(Similarity(_name(G, a), _name(G, b), len(shared), jac, via, a, b))
-    rows.sort(key=lambda r: (-r.shared, -r.jaccard, r.source, r.target, r.source_id, r.target_id))
+        rows.append((a, b, shared, float(round(Fraction(len(shared), union), 6))))
+    rows.sort(key=lambda r: (-len(r[2]), -r[3], order(r[0])[0], order(r[1])[0], r[0], r[1]))
     return rows[:k] if k is not None else rows
 
 

@@ -104,10 +104,14 @@ def _input_graphs(inputs: tuple[str, ...], encoding: str | None, quiet: bool, cu
               help="Decode digest inputs with this encoding instead of detecting it (e.g. gb18030).")
 @click.option("--retry", default=30.0, show_default=True, type=click.FloatRange(min=0), metavar="SECONDS",
               help="How long to retry a batch while Neo4j is unreachable or busy (each retry is reported).")
+@click.option("--similar/--no-similar", "similar", default=True, show_default=True,
+              help="After loading, store the graph's most similar paper pairs (what cypher/80's "
+                   "'Similar papers' reads; without them it computes them, slowly on large graphs).")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar or summary on stderr.")
 @curation_option
 @_handle_errors
-def load(inputs, uri, user, password, database, batch_size, wipe, yes, encoding, retry, quiet, curation_file):
+def load(inputs, uri, user, password, database, batch_size, wipe, yes, encoding, retry, similar, quiet,
+         curation_file):
     """Load graph files or digests into Neo4j, merging into what is there.
 
     GRAPH is a graph file from `kg build` (*.json); PATH is a digest file or folder,
@@ -115,7 +119,8 @@ def load(inputs, uri, user, password, database, batch_size, wipe, yes, encoding,
     content. Loading the same input twice changes nothing, a new digest adds only
     what is new, and a load that failed half-way is completed by running it again.
     kg's schema (uniqueness constraints, name indexes, the full-text index) is
-    created first.
+    created first. Then the graph's most similar paper pairs are stored for the
+    "Similar papers" query (kg.neo4j.similar; --no-similar skips it).
 
     \b
     Example:
@@ -126,6 +131,7 @@ def load(inputs, uri, user, password, database, batch_size, wipe, yes, encoding,
       kg load out/seeds.kg.json --wipe --yes
       kg load seeds/ --curation out/kg.curation.yaml
     """
+    from kg.neo4j import similar as neo4j_similar
     from kg.neo4j import store as neo4j_store
 
     graphs = list(_input_graphs(inputs, encoding, quiet, curation_file))  # fail on bad input before connecting
@@ -136,14 +142,33 @@ def load(inputs, uri, user, password, database, batch_size, wipe, yes, encoding,
                 click.confirm(f"Delete every kg node and relationship in {uri} "
                               f"(database {database or 'default'})?", abort=True, err=True)
             deleted = neo4j_store.wipe(driver, database)
+            neo4j_similar.drop(driver, database)  # computed from what was wiped
             if not quiet:
                 click.echo(f"wiped {deleted} nodes", err=True)
         for name, G in graphs:
             result = _load_one(driver, G, database, batch_size, quiet, name, retry)
             if not quiet:
                 click.echo(f"{name} -> {uri}: {result.summary()}", err=True)
+        if similar:
+            _store_similar(driver, database, quiet)
     finally:
         driver.close()
+
+
+def _store_similar(driver, database, quiet: bool) -> None:
+    from kg.neo4j import similar as neo4j_similar
+    from kg.neo4j.store import StoreError
+
+    try:
+        result = neo4j_similar.refresh(driver, database)
+    except StoreError as e:
+        # The graph is loaded and every query still answers (computing the pairs itself):
+        # a warning, not a failed load.
+        click.echo(f"kg load: warning: {e} (the graph is loaded; 'Similar papers' computes the pairs itself)",
+                   err=True)
+        return
+    if not quiet or not result.stored:
+        click.echo(f"kg load: {result.summary()}", err=True)
 
 
 def _retrying(batch, why: str, wait: float, left: float) -> None:
