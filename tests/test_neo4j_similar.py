@@ -130,8 +130,19 @@ def test_kg_load_stores_them_and_a_bigger_second_load_replaces_them(neo4j_db, ne
     overview = find_query(parse_cypher_file(ROOT / "cypher" / "10_overview.cypher"), "Nodes per label")
     _, records = neo4j_store.run_query(neo4j_db, overview.text, overview.bound_params)
     assert {r["label"]: r["nodes"] for r in records} == {k: v for k, v in counts(G)["nodes"].items() if v}
+    # Refreshed again without a change: kept as they are, not ranked again.
+    same = similar.refresh(neo4j_db)
+    assert same.unchanged and same.pairs == len(after["sources"]) and stored_nodes(neo4j_db) == [after]
+    # A paper without entities changes a count but not the pairs: only the counts are updated.
+    neo4j_db.execute_query("CREATE (:Paper {key: 'zz-lonely', name: 'Lonely', name_key: 'lonely'})")
+    assert rows(neo4j_db, list(A.SHARED_LABELS), 3) == expected(G, list(A.SHARED_LABELS), 3)  # computed
+    lonely = similar.refresh(neo4j_db)
+    assert lonely.unchanged and "unchanged" in lonely.summary()
+    [updated] = stored_nodes(neo4j_db)
+    assert updated["counts"][0] == after["counts"][0] + 1 and updated["sources"] == after["sources"]
+    neo4j_db.execute_query("MATCH (p:Paper {key: 'zz-lonely'}) DELETE p")
     # --no-similar leaves them as they were; --wipe drops them before loading again.
     again = runner.invoke(cli, ["load", str(first_digest), "--no-similar", "-q"])
-    assert again.exit_code == 0 and stored_nodes(neo4j_db) == [after]
+    assert again.exit_code == 0 and stored_nodes(neo4j_db) == [updated]
     wiped = runner.invoke(cli, ["load", str(first_digest), "--wipe", "--yes", "--no-similar", "-q"])
     assert wiped.exit_code == 0 and stored_nodes(neo4j_db) == []

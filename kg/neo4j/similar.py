@@ -19,14 +19,17 @@ writes the four of :data:`kg.analytics.SHARED_LABELS`):
 ``counts``    the graph's counts when they were computed (:data:`COUNTS`): papers and
               each relationship type that ties a paper to an entity
 ``top``       how many pairs were asked for
+``digest``    a hash of what they were computed from (each paper's key, name and
+              entities, and ``top``): a reload that changed none of it is not ranked again
 
 Exact by construction: the first ``$limit`` pairs of the whole graph are the first
 ``$limit`` of the stored ones as long as ``$limit <= top`` and the graph is the one
 they were computed on. The query checks both (the counts come from Neo4j's count store,
 so the check costs nothing); otherwise, or for other ``$labels``, it computes the
-answer as before. ``kg load`` only adds, so any load that changes the graph changes
-the counts, and it refreshes the node afterwards; a write outside kg that keeps every
-count (delete one relationship, add another) is not seen: call :func:`refresh`.
+answer itself (seconds on 10,000 entries). ``kg load`` only adds, so a load that adds
+anything changes the counts, and it refreshes the node afterwards anyway; a write
+outside kg that keeps every count (delete one relationship, add another) is not seen:
+call :func:`refresh` after it.
 
 The label ``KgSimilarity`` is not one of kg's, so the node is in no kg query, count,
 export or read-back; ``kg load --wipe`` removes it with kg's nodes.
@@ -34,6 +37,7 @@ export or read-back; ``kg load --wipe`` removes it with kg's nodes.
 from __future__ import annotations
 
 import dataclasses
+import hashlib
 import time
 from collections import defaultdict
 from collections.abc import Sequence
@@ -82,7 +86,9 @@ def _entities_query() -> str:
 class SimilarResult:
     """What :func:`refresh` stored: ``pairs`` pairs for ``labels`` (all there are when
     ``complete``) over ``papers`` papers, in ``seconds``; ``stored`` is False when the
-    graph changed while it was read (another load running), so nothing was written."""
+    graph changed while it was read (another load running), so nothing was written;
+    ``unchanged`` is True when the stored pairs were computed from the same papers and
+    entities, so they were kept (only the counts brought up to date)."""
 
     labels: tuple[str, ...]
     pairs: int
@@ -90,14 +96,17 @@ class SimilarResult:
     papers: int
     seconds: float
     stored: bool = True
+    unchanged: bool = False
 
     def summary(self) -> str:
         if not self.stored:
             return ("similar papers not stored: the graph changed while it was read (another load?); "
                     "queries compute them until the next kg load")
         extent = "all" if self.complete else f"the top {self.pairs:,}"
-        return (f"similar papers: {extent} pairs ({self.pairs:,}) of {self.papers:,} papers sharing "
-                f"{', '.join(self.labels)} stored in {self.seconds:.1f}s")
+        what = f"{extent} pairs ({self.pairs:,}) of {self.papers:,} papers sharing {', '.join(self.labels)}"
+        if self.unchanged:
+            return f"similar papers: {what} unchanged ({self.seconds:.1f}s)"
+        return f"similar papers: {what} stored in {self.seconds:.1f}s"
 
 
 def refresh(driver: neo4j.Driver, database: str | None = None, *, labels: Sequence[str] = SHARED_LABELS,
@@ -117,6 +126,20 @@ def refresh(driver: neo4j.Driver, database: str | None = None, *, labels: Sequen
         counts = _read_counts(driver, database)
         records, _, _ = driver.execute_query(_entities_query(), {"labels": list(labels)}, database_=database,
                                              routing_=neo4j.RoutingControl.READ)
+        key = ",".join(labels)
+        digest = _digest(records, top)
+        before, _, _ = driver.execute_query(
+            f"MATCH (s:{LABEL} {{key: $key}}) RETURN s.digest AS digest, size(s.sources) AS pairs, "
+            "s.complete AS complete", {"key": key}, database_=database, routing_=neo4j.RoutingControl.READ)
+        if before and before[0]["digest"] == digest:
+            # Same papers, names and entities: the same ranking. Only the counts may differ
+            # (a paper without entities, a second relationship to one of a paper's entities).
+            if _read_counts(driver, database) != counts:
+                return SimilarResult(labels, 0, False, len(records), time.perf_counter() - started, stored=False)
+            driver.execute_query(f"MATCH (s:{LABEL} {{key: $key}}) SET s.counts = $counts",
+                                 {"key": key, "counts": counts}, database_=database)
+            return SimilarResult(labels, before[0]["pairs"], before[0]["complete"], len(records),
+                                 time.perf_counter() - started, unchanged=True)
         papers_of: dict[str, set[str]] = defaultdict(set)
         names: dict[str, str] = {}
         for r in records:
@@ -129,14 +152,13 @@ def refresh(driver: neo4j.Driver, database: str | None = None, *, labels: Sequen
         complete = len(rows) < top
         if _read_counts(driver, database) != counts:
             return SimilarResult(labels, 0, False, len(records), time.perf_counter() - started, stored=False)
-        key = ",".join(labels)
         driver.execute_query(
             f"MERGE (s:{LABEL} {{key: $key}})\n"
             "SET s.labels = $labels, s.sources = $sources, s.targets = $targets, s.complete = $complete,\n"
-            "    s.counts = $counts, s.top = $top",
+            "    s.counts = $counts, s.top = $top, s.digest = $digest",
             {"key": key, "labels": list(labels), "sources": [a.removeprefix("Paper:") for a, *_ in rows],
              "targets": [b.removeprefix("Paper:") for _, b, *_ in rows], "complete": complete, "counts": counts,
-             "top": top},
+             "top": top, "digest": digest},
             database_=database)
     except (Neo4jError, DriverError) as e:
         raise StoreError(f"storing the similar papers failed: {' '.join(str(e).split())}") from None
@@ -151,6 +173,14 @@ def drop(driver: neo4j.Driver, database: str | None = None) -> int:
     except (Neo4jError, DriverError) as e:
         raise StoreError(f"deleting the stored similar papers failed: {' '.join(str(e).split())}") from None
     return records[0]["n"]
+
+
+def _digest(records: list[neo4j.Record], top: int) -> str:
+    """A hash of everything the ranking reads, independent of the order Neo4j returns it in."""
+    h = hashlib.sha256(f"top {top}\n".encode())
+    for key, name, entities in sorted((r["key"], r["name"] or "", sorted(r["entities"])) for r in records):
+        h.update("\0".join([key, name, *entities]).encode() + b"\n")
+    return h.hexdigest()
 
 
 def _read_counts(driver: neo4j.Driver, database: str | None) -> list[int]:
