@@ -69,44 +69,71 @@ ORDER BY weight DESC, source, target, source_id, target_id
 LIMIT $limit;
 
 // Similar papers (kg.analytics.similar_papers)
-// The $limit paper pairs sharing the most entities of the $labels kinds, then by Jaccard (shared / union of their entities). Sparse, not all pairs: for a threshold t, two papers sharing t entities share one among the first (size - t + 1) of each, rarest first, so hubs drop out of the candidates; t is lowered until it gives $limit pairs.
+// The $limit paper pairs sharing the most entities of the $labels kinds, then by Jaccard (shared / union of their entities). `kg load` stores the 1,000 most similar pairs of the whole graph for the four kinds in a :KgSimilarity node (kg.neo4j.similar); while the graph's counts are those they were computed on and $limit is within them, only those pairs are read and recounted (milliseconds). Otherwise computed sparsely: for a threshold t, two papers sharing t entities share one among the first (size - t + 1) of each, rarest first, so hubs drop out of the candidates; t is lowered until it gives $limit pairs.
 :param labels => ['Author', 'Institution', 'Model', 'Dataset'];
 :param limit => 20;
-MATCH (p:Paper)-[:AUTHORED|AFFILIATED_WITH|PROPOSES|USES|INTRODUCES|EVALUATES_ON]-(e)
-WHERE any(l IN labels(e) WHERE l IN $labels)
-WITH DISTINCT p, e
-WITH e, collect(p) AS papers
-UNWIND papers AS p
-WITH p, e, size(papers) AS degree
-ORDER BY degree, labels(e)[0], e.key
-WITH p, collect(e) AS entities
-// Largest first, so that a pass at threshold t reads only the papers with t entities or more.
-ORDER BY size(entities) DESC, p.key
-WITH collect({paper: p, entities: entities}) AS docs
-WITH docs, coalesce(size(docs[0].entities), 1) AS largest
-// Thresholds tried from high to low (a pass is cheap while t is high); the first that
-// gives $limit pairs wins, and Neo4j stops there (LIMIT 1 below).
-UNWIND range(largest, 1, -1) AS t
-CALL (docs, t) {
-  UNWIND range(0, size([d IN docs WHERE size(d.entities) >= t]) - 1) AS n
-  WITH n, docs[n].entities AS entities
-  UNWIND entities[..size(entities) - t + 1] AS e
-  WITH e, collect(n) AS holders
-  UNWIND range(0, size(holders) - 2) AS i
-  UNWIND range(i + 1, size(holders) - 1) AS j
-  // Pairs as numbers into docs: cheap to deduplicate (a pair may share several prefix entities).
-  WITH DISTINCT CASE WHEN holders[i] < holders[j] THEN holders[i] ELSE holders[j] END AS a,
-                CASE WHEN holders[i] < holders[j] THEN holders[j] ELSE holders[i] END AS b
-  WITH docs[a] AS a, docs[b] AS b
-  WITH a, b, [x IN a.entities WHERE x IN b.entities] AS shared
-  WHERE size(shared) >= t
-  RETURN collect({a: a.paper, b: b.paper, shared: shared, union: size(a.entities) + size(b.entities) - size(shared)}) AS pairs
+OPTIONAL MATCH (s:KgSimilarity)
+WHERE all(l IN s.labels WHERE l IN $labels) AND all(l IN $labels WHERE l IN s.labels)
+// From Neo4j's count store: any kg load that changed the graph changed one of these.
+WITH s, [COUNT { (:Paper) }, COUNT { ()-[:AUTHORED]->() }, COUNT { ()-[:AFFILIATED_WITH]->() }, COUNT { ()-[:PROPOSES]->() }, COUNT { ()-[:USES]->() }, COUNT { ()-[:INTRODUCES]->() }, COUNT { ()-[:EVALUATES_ON]->() }] AS counts
+WITH s, s IS NOT NULL AND s.counts = counts AND (s.complete OR $limit <= size(s.sources)) AS stored
+CALL (s, stored) {
+  // The stored pairs, best first: the first $limit of them are the answer.
+  WITH s, stored WHERE stored
+  UNWIND range(0, size(s.sources) - 1)[..$limit] AS i
+  MATCH (p:Paper {key: s.sources[i]})-[:AUTHORED|AFFILIATED_WITH|PROPOSES|USES|INTRODUCES|EVALUATES_ON]-(x)-[:AUTHORED|AFFILIATED_WITH|PROPOSES|USES|INTRODUCES|EVALUATES_ON]-(q:Paper {key: s.targets[i]})
+  WHERE any(l IN labels(x) WHERE l IN $labels)
+  WITH p, q, collect(DISTINCT x) AS shared
+  CALL (p) {
+    MATCH (p)-[:AUTHORED|AFFILIATED_WITH|PROPOSES|USES|INTRODUCES|EVALUATES_ON]-(f)
+    WHERE any(l IN labels(f) WHERE l IN $labels)
+    RETURN count(DISTINCT f) AS p_size
+  }
+  CALL (q) {
+    MATCH (q)-[:AUTHORED|AFFILIATED_WITH|PROPOSES|USES|INTRODUCES|EVALUATES_ON]-(f)
+    WHERE any(l IN labels(f) WHERE l IN $labels)
+    RETURN count(DISTINCT f) AS q_size
+  }
+  RETURN p, q, shared, p_size + q_size - size(shared) AS union
+  UNION ALL
+  // Nothing stored for these $labels and this graph: computed here.
+  WITH s, stored WHERE NOT stored
+  MATCH (p:Paper)-[:AUTHORED|AFFILIATED_WITH|PROPOSES|USES|INTRODUCES|EVALUATES_ON]-(e)
+  WHERE any(l IN labels(e) WHERE l IN $labels)
+  WITH DISTINCT p, e
+  WITH e, collect(p) AS papers
+  UNWIND papers AS p
+  WITH p, e, size(papers) AS degree
+  ORDER BY degree, labels(e)[0], e.key
+  WITH p, collect(e) AS entities
+  // Largest first, so that a pass at threshold t reads only the papers with t entities or more.
+  ORDER BY size(entities) DESC, p.key
+  WITH collect({paper: p, entities: entities}) AS docs
+  WITH docs, coalesce(size(docs[0].entities), 1) AS largest
+  // Thresholds tried from high to low (a pass is cheap while t is high); the first that
+  // gives $limit pairs wins, and Neo4j stops there (LIMIT 1 below).
+  UNWIND range(largest, 1, -1) AS t
+  CALL (docs, t) {
+    UNWIND range(0, size([d IN docs WHERE size(d.entities) >= t]) - 1) AS n
+    WITH n, docs[n].entities AS entities
+    UNWIND entities[..size(entities) - t + 1] AS e
+    WITH e, collect(n) AS holders
+    UNWIND range(0, size(holders) - 2) AS i
+    UNWIND range(i + 1, size(holders) - 1) AS j
+    // Pairs as numbers into docs: cheap to deduplicate (a pair may share several prefix entities).
+    WITH DISTINCT CASE WHEN holders[i] < holders[j] THEN holders[i] ELSE holders[j] END AS a,
+                  CASE WHEN holders[i] < holders[j] THEN holders[j] ELSE holders[i] END AS b
+    WITH docs[a] AS a, docs[b] AS b
+    WITH a, b, [x IN a.entities WHERE x IN b.entities] AS shared
+    WHERE size(shared) >= t
+    RETURN collect({a: a.paper, b: b.paper, shared: shared, union: size(a.entities) + size(b.entities) - size(shared)}) AS pairs
+  }
+  WITH t, pairs WHERE size(pairs) >= $limit OR t = 1
+  WITH pairs LIMIT 1
+  UNWIND pairs AS pair
+  RETURN pair.a AS p, pair.b AS q, pair.shared AS shared, pair.union AS union
 }
-WITH t, pairs WHERE size(pairs) >= $limit OR t = 1
-WITH pairs LIMIT 1
-UNWIND pairs AS pair
-WITH CASE WHEN pair.a.name < pair.b.name OR (pair.a.name = pair.b.name AND pair.a.key < pair.b.key)
-          THEN [pair.a, pair.b] ELSE [pair.b, pair.a] END AS ends, pair.shared AS shared, pair.union AS union
+WITH CASE WHEN p.name < q.name OR (p.name = q.name AND p.key < q.key) THEN [p, q] ELSE [q, p] END AS ends, shared, union
 WITH ends[0] AS p, ends[1] AS q, size(shared) AS n, union,
      COLLECT { UNWIND shared AS x RETURN x.name ORDER BY x.name } AS via
 RETURN p.name AS source, q.name AS target, n AS shared,

@@ -183,7 +183,7 @@ def test_resolve_report_lists_each_curation_line(tmp_path):
 
 def test_load_applies_curation_to_graph_files_and_digests(tmp_path):
     """What `kg load` hands the Neo4j writer (no server needed to check it)."""
-    from kg.cli.neo4j import _input_graphs
+    from kg.cli.load import _input_graphs
 
     out = tmp_path / "g.kg.json"
     assert CliRunner().invoke(cli, ["build", SEED, "-o", str(out), "-q"]).exit_code == 0

@@ -85,7 +85,7 @@ def test_dash_is_stdout_for_every_o(tmp_path, graph_file, monkeypatch):
 def test_first_start_shows_maven_progress(tmp_path):
     """The one-time Maven build (here into a fresh cache folder) reports when it starts,
     while it runs, and when it ends, instead of being silent for minutes."""
-    from kg.neo4j import server
+    from kg.neo4j import jvm as server  # the Maven build lives in kg.neo4j.jvm
 
     missing = server.missing_tools()
     if missing:
@@ -100,7 +100,7 @@ def test_first_start_shows_maven_progress(tmp_path):
     assert messages[0].startswith("first start: fetching Neo4j's jars with Maven")
     assert re.match(r"Neo4j fetched and kg's launcher built in \d+s$", messages[-1])
     # A report at least every few seconds while Maven runs.
-    assert len(messages) - 2 >= int(took // server._MAVEN_REPORT_EVERY) - 1
+    assert len(messages) - 2 >= int(took // server.MAVEN_REPORT_EVERY) - 1
     assert all(m.startswith("  Maven: ") for m in messages[1:-1])
     # Built: the second call neither runs Maven nor says anything.
     again: list[str] = []

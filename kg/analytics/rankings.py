@@ -46,12 +46,26 @@ def similar_papers(
             papers_of[v].add(u)
         elif lv == "Paper" and lu in rels and rel in rels[lu]:
             papers_of[u].add(v)
+    focus = find_node(G, paper, "Paper") if paper else None
+    names = _names(G)
+    return [Similarity(names[a], names[b], len(shared), jaccard, tuple(sorted(names[x] for x in shared)), a, b)
+            for a, b, shared, jaccard in rank_similar(papers_of, names, k, focus)]
+
+
+def rank_similar(papers_of: dict[str, set[str]], names: dict[str, str], k: int | None = None,
+                 focus: str | None = None) -> list[tuple[str, str, set[str], float]]:
+    """``(a, b, shared entities, Jaccard)`` for the paper pairs that share entities, in
+    :func:`similar_papers`' order: most shared, then Jaccard, then by name and id; the
+    first ``k`` (all when None); with ``focus``, that paper's pairs (``a`` = ``focus``).
+
+    ``papers_of`` maps each entity to its papers and ``names`` each paper to its name:
+    the graph as any store can give it (:mod:`kg.neo4j.similar` reads it from Neo4j).
+    """
     entities_of: dict[str, set[str]] = defaultdict(set)
     for e, papers in papers_of.items():
         for p in papers:
             entities_of[p].add(e)
-    if paper:
-        focus = find_node(G, paper, "Paper")
+    if focus:
         # Only the papers that share something with the focus: no pair enumeration at all.
         shared_with: dict[str, set[str]] = defaultdict(set)
         for e in entities_of.get(focus, ()):
@@ -60,19 +74,21 @@ def similar_papers(
                     shared_with[q].add(e)
         pairs = {(focus, q): shared for q, shared in shared_with.items()}
     elif k is None:
-        pairs = _overlaps(papers_of, entities_of, 1)
+        pairs = _overlaps(entities_of, 1, _rarest_first(papers_of, entities_of))
     else:
         pairs = _top_overlaps(papers_of, entities_of, k)
+
+    def order(n: str) -> tuple[str, str]:
+        return (names.get(n) or n, n)
+
     rows = []
     for (u, v), shared in pairs.items():
-        a, b = (u, v) if paper else sorted((u, v), key=lambda n: _order(G, n))
+        a, b = (u, v) if focus else sorted((u, v), key=order)
         union = len(entities_of[a]) + len(entities_of[b]) - len(shared)
-        via = tuple(sorted(_name(G, x) for x in shared))
         # Round the exact fraction (half to even), not the float: a float just above a
         # rounding tie would round up where Neo4j's round(x, 6, 'HALF_EVEN') does not.
-        jac = float(round(Fraction(len(shared), union), 6))
-        rows.append(Similarity(_name(G, a), _name(G, b), len(shared), jac, via, a, b))
-    rows.sort(key=lambda r: (-r.shared, -r.jaccard, r.source, r.target, r.source_id, r.target_id))
+        rows.append((a, b, shared, float(round(Fraction(len(shared), union), 6))))
+    rows.sort(key=lambda r: (-len(r[2]), -r[3], order(r[0])[0], order(r[1])[0], r[0], r[1]))
     return rows[:k] if k is not None else rows
 
 
@@ -82,17 +98,30 @@ def _top_overlaps(papers_of: dict[str, set[str]], entities_of: dict[str, set[str
     pairs or more: the top ``k`` by shared entities are among them, ties included."""
     if k <= 0:
         return {}
-    t = max((len(es) for es in entities_of.values()), default=1)
+    ordered = _rarest_first(papers_of, entities_of)
+    sizes = [len(es) for _, es in ordered]
+    # A pair sharing t needs two papers of t entities or more: start at the second largest.
+    t = max(1, sizes[1] if len(sizes) > 1 else 1)
     while True:
-        pairs = _overlaps(papers_of, entities_of, t)
+        pairs = _overlaps(entities_of, t, ordered)
         if len(pairs) >= k or t == 1:
             return pairs
-        t = max(1, t // 2) if len(pairs) == 0 else t - 1
+        # One step at a time (a pass at a high t reads only the few papers that large, so it
+        # is cheap), which stops at the largest t: the fewest pairs to check and to rank.
+        t -= 1
 
 
-def _overlaps(papers_of: dict[str, set[str]], entities_of: dict[str, set[str]], t: int
+def _rarest_first(papers_of: dict[str, set[str]], entities_of: dict[str, set[str]]) -> list[tuple[str, list[str]]]:
+    """(paper, its entities rarest first) for every paper, largest papers first."""
+    rank = {e: i for i, e in enumerate(sorted(papers_of, key=lambda e: (len(papers_of[e]), e)))}
+    return sorted(((p, sorted(es, key=rank.__getitem__)) for p, es in entities_of.items()),
+                  key=lambda item: (-len(item[1]), item[0]))
+
+
+def _overlaps(entities_of: dict[str, set[str]], t: int, ordered: list[tuple[str, list[str]]]
               ) -> dict[tuple[str, str], set[str]]:
-    """{(paper, paper): shared entities} for every pair sharing at least ``t``.
+    """{(paper, paper): shared entities} for every pair sharing at least ``t``;
+    ``ordered`` is :func:`_rarest_first`'s.
 
     Prefix filtering (the set-similarity join): order entities rarest first; two papers
     sharing ``t`` entities share one among the first ``size - t + 1`` of each, so only
@@ -100,16 +129,14 @@ def _overlaps(papers_of: dict[str, set[str]], entities_of: dict[str, set[str]], 
     out of the candidate pairs, which is what makes this sparse instead of quadratic in
     the hubs' sizes; candidates are then checked by intersecting their entity sets.
     """
-    rank = {e: i for i, e in enumerate(sorted(papers_of, key=lambda e: (len(papers_of[e]), e)))}
     index: dict[str, list[str]] = defaultdict(list)
     pairs: dict[tuple[str, str], set[str]] = {}
-    for p in sorted(entities_of):
+    for p, ranked in ordered:
+        if len(ranked) < t:
+            break  # largest first: no paper after this one has t entities
         es = entities_of[p]
-        if len(es) < t:
-            continue
-        prefix = sorted(es, key=rank.__getitem__)[: len(es) - t + 1]
         candidates: set[str] = set()
-        for e in prefix:
+        for e in ranked[: len(ranked) - t + 1]:
             candidates.update(index[e])
             index[e].append(p)
         for q in candidates:

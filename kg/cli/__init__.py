@@ -2,7 +2,8 @@
 
 One module per command group — :mod:`~kg.cli.pipeline` (extract, build, resolve,
 evaluate), :mod:`~kg.cli.graph` (stats, export, why), :mod:`~kg.cli.analyze`,
-:mod:`~kg.cli.neo4j` (load, neo4j, cypher, query) — and the options they share in
+:mod:`~kg.cli.load`, :mod:`~kg.cli.neo4j` (the server; the Neo4j connection options),
+:mod:`~kg.cli.cypher` (cypher, query) — and the options they share in
 :mod:`~kg.cli.common`. Every library error (:class:`kg.errors.KgError`) becomes
 ``Error: …`` on stderr with exit code 1; usage errors exit 2 (click's default).
 """
@@ -15,7 +16,9 @@ import click
 import kg
 from kg.cli.analyze import analyze
 from kg.cli.graph import export, stats, why
-from kg.cli.neo4j import cypher, load, neo4j, query
+from kg.cli.cypher import cypher, query
+from kg.cli.load import load
+from kg.cli.neo4j import neo4j
 from kg.cli.pipeline import build, evaluate, extract, resolve
 
 __all__ = ["cli", "main"]
