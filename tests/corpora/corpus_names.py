@@ -32,6 +32,10 @@ _GENERIC_HEAD = re.compile(
     r"|shared\s+task|task))+$"
 )
 _POSSESSIVE = re.compile(r"['’]s$")
+# Lower-case words before a capitalised or numbered name describe the data, they do not
+# name it ("out-of-domain Brown", "unaugmented CIFAR10"); a word with a capital inside
+# ("bAbI", "mini-ImageNet") is part of the name.
+_LEADING_MODIFIERS = re.compile(r"^(?:[a-z][a-z-]*\s+)+(?=[A-Z0-9])")
 _CITATION = re.compile(r"\s*\([^()]*\b(?:19|20)\d\d[a-z]?\)")
 _ACRONYM = re.compile(r"^(?P<name>.+?)\s*\(\s*(?P<acr>[^()\s][^()]{0,15}?)\s*\)$")
 # A mention of five or more words with a lower-case preposition describes data ("small
@@ -51,6 +55,8 @@ def map_dataset_name(mention: str) -> tuple[str | None, list[str], str]:
     ('Penn Treebank', ['PTB'], 'head noun removed; acronym kept as alias')
     >>> map_dataset_name("the training data")
     (None, [], 'generic: no capital letter or digit')
+    >>> map_dataset_name("unaugmented CIFAR10")
+    ('CIFAR10', [], 'descriptive modifier removed')
     >>> map_dataset_name("SQuAD")
     ('SQuAD', [], '')
     """
@@ -67,6 +73,7 @@ def map_dataset_name(mention: str) -> tuple[str | None, list[str], str]:
 
     apply(_POSSESSIVE, "possessive removed")
     apply(_CITATION, "citation removed")
+    apply(_LEADING_MODIFIERS, "descriptive modifier removed")
     if name.endswith(")") and name.count(")") > name.count("("):
         apply(re.compile(r"\)$"), "stray parenthesis removed")
     for _ in range(2):  # "Penn Treebank (PTB) corpus": head, then acronym, then head
