@@ -26,6 +26,7 @@ from kg.extract.rules import (
     counted_lists,
     cues,
     dataset_context,
+    dated_names,
     fields,
     gazetteer,
     language_variants,
@@ -41,7 +42,7 @@ from kg.extract.rules import (
 )
 
 STAGES = (
-    (gazetteer, acronyms, shapes, cues, appositions, named_datasets, title_case, title_head, dataset_context,
+    (gazetteer, acronyms, shapes, dated_names, cues, appositions, named_datasets, title_case, title_head, dataset_context,
      counted_lists, model_context, fields, language_variants, title_phrases, citations),
     (mt_lists, typos),
     (lists,),
