@@ -94,3 +94,23 @@ def test_a_benchmark_named_for_its_task_is_no_dataset():
 
 def test_data_set_written_in_two_words():
     assert set(found(dataset_context, "The Zorblax and Quintar data sets are larger.")) == {"Zorblax", "Quintar"}
+
+
+def test_capitalised_dataset_word_is_part_of_a_whole_name():
+    got = found(dataset_context, "We parse the Zorb Treebank with it.")
+    assert got["Zorb Treebank"].covers  # "Zorb" inside it is no name of its own
+
+
+def test_capitalised_singular_word_extends_the_nearest_item_only():
+    got = found(dataset_context, "We evaluate on the Zorblax and Quintar Treebank.")
+    assert {"Zorblax", "Quintar Treebank"} <= set(got)
+
+
+def test_lower_case_word_next_to_the_dataset_word_ends_the_list():
+    # "English universal treebank": "universal" is no name, so "English" is not reached.
+    assert "English universal" not in found(dataset_context, "We train on the English universal treebank.")
+
+
+def test_known_name_keeps_its_span_inside_a_whole_name():
+    got = found(dataset_context, "We use the ImageNet Benchmark here.")
+    assert not got["ImageNet Benchmark"].covers

@@ -24,7 +24,12 @@ _ZH_LOOKAHEAD = 8
 
 def _cand(ctx: Context, i: int, j: int) -> Candidate:
     a, b = ctx.span(i, j)
-    return Candidate(a, b, ctx.text[a:b], NAME, "DATASET", force_label=True)
+    # "the TiGer Treebank": a name ending in its capitalised dataset word is one whole
+    # name, so "TiGer" inside it is part of it, not a name of its own.
+    # A known name keeps its own span ("NPS Chat" in "NPS Chat Corpus").
+    whole = j - i > 1 and ctx.lower[j - 1] in words("dataset_words") and ctx.words[j - 1][:1].isupper() \
+        and not ctx.overlaps_taken(i, j)
+    return Candidate(a, b, ctx.text[a:b], NAME, "DATASET", force_label=True, covers=whole)
 
 
 def find(ctx: Context, prior=()) -> list[Candidate]:
@@ -47,8 +52,10 @@ def find(ctx: Context, prior=()) -> list[Candidate]:
             continue
         if low in dataset_words and ctx.ws[d - 1]:
             items = lone_jargon(ctx, items_before(ctx, d))  # "the X and Y datasets"
-            if len(items) == 1 and w[d][:1].isupper():
-                items = [(items[0][0], d + 1)]  # "the Open LLM Leaderboard": the word is part of the name
+            if items and w[d][:1].isupper() and (len(items) == 1 or not low.endswith("s")):
+                # "the Open LLM Leaderboard", "the Penn Treebank and Prague Dependency
+                # Treebank": a capitalised singular word is part of the nearest name.
+                items = [(items[0][0], d + 1)] + items[1:]
             found += items
         elif low == "data" and d + 1 < n and lower[d + 1] in ("set", "sets") and ctx.ws[d - 1]:
             found += lone_jargon(ctx, items_before(ctx, d))  # "the WMT09 English-Hungarian data set"

@@ -72,6 +72,10 @@ def items_before(ctx: Context, d: int) -> list[tuple[int, int]]:
         i = ends.get(e)
         if i is None:
             break
+        # The word next to the cue must itself look like a name: in "English universal
+        # treebank" the lower-case "universal" ends the list before "English".
+        if not (ctx.words[i][:1].isupper() or ctx.words[i][:1].isdigit() or distinctive(ctx.stext(i, e))):
+            break
         # Grow over capitalised words before it: "Waymo Open Motion".
         while i >= 1 and ctx.ws[i - 1] and _capital_word(ctx, i - 1) and e - i < MAX_WORDS \
                 and not ctx.sentence_start(i - 1) and ctx.lower[i - 1] not in words("stop_caps"):
