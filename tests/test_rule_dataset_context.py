@@ -114,3 +114,7 @@ def test_lower_case_word_next_to_the_dataset_word_ends_the_list():
 def test_known_name_keeps_its_span_inside_a_whole_name():
     got = found(dataset_context, "We use the ImageNet Benchmark here.")
     assert not got["ImageNet Benchmark"].covers
+
+
+def test_descriptive_title_words_before_dataset_word_are_no_name():
+    assert not found(dataset_context, "Counting from Sky: A Large-scale Dataset for Remote Sensing")

@@ -9,7 +9,7 @@ from kg.extract.names import distinctive, generic, is_institution
 from kg.extract.nlp import PUNCT, WORD
 from kg.extract.vocab import words
 
-__all__ = ["items_after", "items_before", "lone_jargon", "name_item"]
+__all__ = ["descriptive", "items_after", "items_before", "lone_jargon", "name_item"]
 
 JOINERS = frozenset((",", "，", "、", "and", "or", "&", "和", "与", "及", "以及"))
 CONJUNCTIONS = frozenset(("and", "or", "&", "和", "与", "及", "以及"))
@@ -27,6 +27,13 @@ def lone_jargon(ctx: Context, items: list[tuple[int, int]]) -> list[tuple[int, i
     return items
 
 
+def descriptive(text: str) -> bool:
+    """``Large-scale``, ``New Multi-modal``: words that only describe data, which a
+    title capitalises before its dataset word ("A Large-scale Dataset for …")."""
+    parts = [p for p in re.split(r"[\s\-_]+", text.lower()) if p]
+    return bool(parts) and all(p in words("descriptive_words") or p in words("generic_modifiers") for p in parts)
+
+
 def name_item(ctx: Context, i: int, j: int) -> bool:
     """Tokens ``i:j`` read as a name: capitalised or name-shaped, not a function word,
     a generic kind, a language, a mathematical eponym or an organisation."""
@@ -40,6 +47,8 @@ def name_item(ctx: Context, i: int, j: int) -> bool:
     if ctx.shouted(i, j):  # a line in capitals: every word looks like an acronym
         return False
     low = text.lower()
+    if descriptive(text):
+        return False
     if low in words("stop_caps") or low in words("languages") or low in words("eponyms") or generic(text) \
             or _PLURAL_ACRONYM.match(text):
         return False
