@@ -11,7 +11,7 @@ stages before theirs (read-only). Stages:
    language editions of known corpora ("English Penn Treebank"), descriptive names in
    titles ("Sliced Recursive Transformer") and bibliography keys ("DBLP:conf/…", a veto);
 2. rules that need the names found so far: ambiguous MT names in lists, typos of known
-   names;
+   names, siblings written with a slash ("ModelNet10/40");
 3. enumerations: words listed with known names of one kind.
 
 Within a stage the order is the merge's tie-break (the first candidate of an entity
@@ -35,6 +35,7 @@ from kg.extract.rules import (
     mt_lists,
     named_datasets,
     shapes,
+    slash_variants,
     title_case,
     title_head,
     title_phrases,
@@ -44,7 +45,7 @@ from kg.extract.rules import (
 STAGES = (
     (gazetteer, acronyms, shapes, dated_names, cues, appositions, named_datasets, title_case, title_head, dataset_context,
      counted_lists, model_context, fields, language_variants, title_phrases, citations),
-    (mt_lists, typos),
+    (mt_lists, typos, slash_variants),
     (lists,),
 )
 
