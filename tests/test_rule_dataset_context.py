@@ -118,3 +118,12 @@ def test_known_name_keeps_its_span_inside_a_whole_name():
 
 def test_descriptive_title_words_before_dataset_word_are_no_name():
     assert not found(dataset_context, "Counting from Sky: A Large-scale Dataset for Remote Sensing")
+
+
+def test_doubled_space_before_the_dataset_word():
+    assert "Zorblax" in found(dataset_context, "Scores of the parser on the Zorblax  corpus.")
+
+
+def test_test_data_but_not_training_data():
+    assert "Zorblax" in found(dataset_context, "We also score each pair on the Zorblax test data.")
+    assert "Zorblax" not in found(dataset_context, "We study the Zorblax training data mix.")

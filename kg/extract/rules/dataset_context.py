@@ -50,8 +50,11 @@ def find(ctx: Context, prior=()) -> list[Candidate]:
             found += lone_jargon(ctx, items_after(ctx, k))
         if d == 0:
             continue
-        if low in dataset_words and ctx.ws[d - 1]:
-            items = lone_jargon(ctx, items_before(ctx, d))  # "the X and Y datasets"
+        e = d
+        while e > 1 and w[e - 1].isspace() and "\n" not in w[e - 1]:
+            e -= 1  # "the Samala  corpus": text from PDFs doubles spaces
+        if low in dataset_words and ctx.ws[e - 1]:
+            items = lone_jargon(ctx, items_before(ctx, e))  # "the X and Y datasets"
             if items and w[d][:1].isupper() and (len(items) == 1 or not low.endswith("s")):
                 # "the Open LLM Leaderboard", "the Penn Treebank and Prague Dependency
                 # Treebank": a capitalised singular word is part of the nearest name.
@@ -59,7 +62,9 @@ def find(ctx: Context, prior=()) -> list[Candidate]:
             found += items
         elif low == "data" and d + 1 < n and lower[d + 1] in ("set", "sets") and ctx.ws[d - 1]:
             found += lone_jargon(ctx, items_before(ctx, d))  # "the WMT09 English-Hungarian data set"
-        elif low in splits and d + 1 < n and lower[d + 1] in _SPLIT_NOUNS and ctx.ws[d - 1]:
+        elif low in splits and d + 1 < n and ctx.ws[d - 1] and (
+            lower[d + 1] in _SPLIT_NOUNS or (lower[d + 1] == "data" and low in words("held_out_splits"))
+        ):
             found += lone_jargon(ctx, items_before(ctx, d))  # "the X test set"
         elif ctx.kinds[d] != WORD and ctx.kinds[d - 1] == WORD and ctx.joined(d, d + 4).startswith(zh_words):
             found += lone_jargon(ctx, items_before(ctx, d))  # "X数据集", "在X和Y数据集上"
