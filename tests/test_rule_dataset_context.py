@@ -127,3 +127,9 @@ def test_doubled_space_before_the_dataset_word():
 def test_test_data_but_not_training_data():
     assert "Zorblax" in found(dataset_context, "We also score each pair on the Zorblax test data.")
     assert "Zorblax" not in found(dataset_context, "We study the Zorblax training data mix.")
+
+
+def test_chinese_frame_with_a_plus_combination_is_one_name():
+    got = found(dataset_context, "在Zorb + Quint-10上的精度")
+    assert list(got) == ["Zorb + Quint-10"]
+    assert not found(dataset_context, "在Zorb + 我们的数据上的精度")

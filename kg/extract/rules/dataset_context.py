@@ -13,8 +13,9 @@ from __future__ import annotations
 
 from kg.extract.candidate import Candidate
 from kg.extract.context import Context
+from kg.extract.names import distinctive
 from kg.extract.nlp import WORD
-from kg.extract.rules.items import JOINERS, items_after, items_before, lone_jargon
+from kg.extract.rules.items import JOINERS, items_after, items_before, lone_jargon, name_item
 from kg.extract.vocab import phrases, words
 
 NAME = "context"
@@ -106,17 +107,41 @@ def _after_known(ctx: Context) -> list[tuple[int, int]]:
 def _zh_evaluation(ctx: Context, d: int) -> list[tuple[int, int]]:
     """``在X、Y和Z上`` followed by an evaluation word (实验, 评估 …)."""
     items = items_after(ctx, d + 1)
-    if not items:
-        return []
-    k = items[-1][1]
+    k = items[-1][1] if items else d + 1
     while k < len(ctx.words) and ctx.words[k].isspace():
         k += 1
     if k >= len(ctx.words) or ctx.words[k] != "上":
-        return []
+        # "在Office + Caltech-10上的精度": a combination of datasets written with "+"
+        # is one name, read up to the 上 that closes the frame.
+        items = _combined(ctx, d + 1)
+        if not items:
+            return []
+        k = items[0][1]
     after = ctx.joined(k + 1, k + 1 + _ZH_LOOKAHEAD)
     if any(z in after for z in phrases("evaluation_words_zh")):
         return items
     return []
+
+
+def _combined(ctx: Context, s: int) -> list[tuple[int, int]]:
+    """``A + B`` from token ``s`` up to a 上: Latin words joined by ``+`` only; the
+    span, or nothing."""
+    w, n = ctx.words, len(ctx.words)
+    k, parts, plus = s, [], False
+    while k < n and k - s <= _ZH_LOOKAHEAD and w[k] != "上":
+        if w[k] == "+":
+            plus = True
+        elif ctx.kinds[k] == WORD or w[k] in ("-", "_"):
+            parts.append(k)
+        elif not w[k].isspace():
+            return []
+        k += 1
+    # The frame and the evaluation word after it vouch for the span; one part shaped
+    # like a name ("Caltech-10") is enough ("Office" alone reads as a word).
+    if k >= n or w[k] != "上" or not plus or not parts or not any(
+            distinctive(ctx.stext(i, j)) or name_item(ctx, i, j) for i, j in ctx.compounds if parts[0] <= i < parts[-1] + 1):
+        return []
+    return [(parts[0], parts[-1] + 1)]
 
 
 __all__ = ["find", "NAME", "JOINERS"]
