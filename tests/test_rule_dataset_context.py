@@ -133,3 +133,14 @@ def test_chinese_frame_with_a_plus_combination_is_one_name():
     got = found(dataset_context, "在Zorb + Quint-10上的精度")
     assert list(got) == ["Zorb + Quint-10"]
     assert not found(dataset_context, "在Zorb + 我们的数据上的精度")
+
+
+def test_score_before_on_names_a_dataset():
+    got = found(dataset_context, "Our model achieves 80% on Zorblax and a score of 71.2 on Quintar.")
+    assert {"Zorblax", "Quintar"} <= set(got)
+    assert not found(dataset_context, "It improves by 2.1 on average.")
+
+
+def test_release_number_belongs_to_the_name():
+    assert "Zorb Treebank 5.1" in found(dataset_context, "We parse the Zorb Treebank 5.1 and report scores.")
+    assert "Zorblax 2.0" in found(dataset_context, "Results on Zorblax 2.0 are strong.")

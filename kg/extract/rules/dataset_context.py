@@ -11,6 +11,8 @@ Known names keep their gazetteer kind (the merge lets gazetteer matches win).
 """
 from __future__ import annotations
 
+import re
+
 from kg.extract.candidate import Candidate
 from kg.extract.context import Context
 from kg.extract.names import distinctive
@@ -24,6 +26,8 @@ _ZH_LOOKAHEAD = 8
 
 
 def _cand(ctx: Context, i: int, j: int) -> Candidate:
+    # "Chinese Treebank 5.1", "PDTB 2.0": a release number belongs to the name.
+    j = ctx.version_after(j) or j
     a, b = ctx.span(i, j)
     # "the TiGer Treebank": a name ending in its capitalised dataset word is one whole
     # name, so "TiGer" inside it is part of it, not a name of its own.
@@ -69,10 +73,19 @@ def find(ctx: Context, prior=()) -> list[Candidate]:
             found += lone_jargon(ctx, items_before(ctx, d))  # "the X test set"
         elif ctx.kinds[d] != WORD and ctx.kinds[d - 1] == WORD and ctx.joined(d, d + 4).startswith(zh_words):
             found += lone_jargon(ctx, items_before(ctx, d))  # "X数据集", "在X和Y数据集上"
-        elif low in ("on", "across") and lower[d - 1] in cues:
-            found += lone_jargon(ctx, items_after(ctx, d + 1))  # "we evaluate on X, Y and Z"
+        elif low in ("on", "across") and (lower[d - 1] in cues or _score(w[d - 1])):
+            # "we evaluate on X, Y and Z"; "achieves 80% on X", "a score of 71.2 on X"
+            found += lone_jargon(ctx, items_after(ctx, d + 1))
     found += _after_known(ctx)
     return [_cand(ctx, i, j) for i, j in dict.fromkeys(found)]
+
+
+_SCORE = re.compile(r"\d+(?:\.\d+)?%?|%")
+
+
+def _score(word: str) -> bool:
+    """A score or a percentage, the token before "on X" in "achieves 80% on X"."""
+    return _SCORE.fullmatch(word) is not None
 
 
 def _examples_after(ctx: Context, k: int) -> int | None:
