@@ -38,3 +38,10 @@ def test_chinese_colon_and_enumeration_comma():
 
 def test_chinese_count_without_dataset_noun():
     assert not found(counted_lists, "我们提出了三个模型，Zorblax，Quintar和Frobnik。")
+
+
+def test_parenthesised_list_after_a_counted_noun():
+    got = found(counted_lists, "在三个基准数据集（Zorblax、Quintar和Frobnik）上的实验表明方法有效。")
+    assert sorted(got) == ["Frobnik", "Quintar", "Zorblax"]
+    got = found(counted_lists, "We use two datasets (Zorblax and Quintar) for testing.")
+    assert sorted(got) == ["Quintar", "Zorblax"]

@@ -20,9 +20,9 @@ NAME = "context"
 MAX_FILLERS = 4
 #: CJK characters between a Chinese count's measure word and the list ("三个基准数据库，").
 MAX_ZH_NOUN = 8
-_INTRO = frozenset((":", "：", ",", "，", "—", "–"))
+_INTRO = frozenset((":", "：", ",", "，", "—", "–", "(", "（"))
 _ZH_SEPARATORS = frozenset(("，", "、", ",", "和", "与", "及"))
-_ZH_END = frozenset(("。", "；", ";", ".", "!", "?", "！", "？", "：", ":"))
+_ZH_END = frozenset(("。", "；", ";", ".", "!", "?", "！", "？", "：", ":", ")", "）"))
 
 
 def _counts() -> dict[str, int]:
