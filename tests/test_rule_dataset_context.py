@@ -144,3 +144,9 @@ def test_score_before_on_names_a_dataset():
 def test_release_number_belongs_to_the_name():
     assert "Zorb Treebank 5.1" in found(dataset_context, "We parse the Zorb Treebank 5.1 and report scores.")
     assert "Zorblax 2.0" in found(dataset_context, "Results on Zorblax 2.0 are strong.")
+
+
+def test_counts_and_descriptive_words_are_no_names():
+    assert not found(dataset_context, "Two data sets are adopted for testing.")
+    assert not found(dataset_context, "Data: Experimental data set comes from a lab.")
+    assert not found(dataset_context, "The best system uses the Image corpus as well.")

@@ -7,7 +7,7 @@ import re
 from kg.extract.context import Context
 from kg.extract.names import distinctive, generic, is_institution
 from kg.extract.nlp import PUNCT, WORD
-from kg.extract.vocab import words
+from kg.extract.vocab import phrases, words
 
 __all__ = ["descriptive", "items_after", "items_before", "lone_jargon", "name_item"]
 
@@ -31,7 +31,8 @@ def descriptive(text: str) -> bool:
     """``Large-scale``, ``New Multi-modal``: words that only describe data, which a
     title capitalises before its dataset word ("A Large-scale Dataset for …")."""
     parts = [p for p in re.split(r"[\s\-_]+", text.lower()) if p]
-    return bool(parts) and all(p in words("descriptive_words") or p in words("generic_modifiers") for p in parts)
+    counts = {line.split()[0] for line in phrases("count_words")}
+    return bool(parts) and all(p in words("descriptive_words") or p in words("generic_modifiers") or p in counts for p in parts)
 
 
 def name_item(ctx: Context, i: int, j: int) -> bool:
