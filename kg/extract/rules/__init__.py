@@ -10,7 +10,8 @@ stages before theirs (read-only). Stages:
    datasets", "outperforms X", "three datasets: X, Y and Z"), labelled fields that list models ("Algorithm: DQN"),
    language editions of known corpora ("English Penn Treebank"), descriptive names in
    titles ("Sliced Recursive Transformer") and bibliography keys ("DBLP:conf/…", a veto);
-2. rules that need the names found so far: ambiguous MT names in lists, typos of known
+2. rules that need the names found so far: ambiguous MT names in lists or in a dataset
+   context (可可数据集 is COCO), typos of known
    names, siblings written with a slash ("ModelNet10/40");
 3. enumerations: words listed with known names of one kind.
 
@@ -32,6 +33,7 @@ from kg.extract.rules import (
     language_variants,
     lists,
     model_context,
+    mt_datasets,
     mt_lists,
     named_datasets,
     shapes,
@@ -45,7 +47,7 @@ from kg.extract.rules import (
 STAGES = (
     (gazetteer, acronyms, shapes, dated_names, cues, appositions, named_datasets, title_case, title_head, dataset_context,
      counted_lists, model_context, fields, language_variants, title_phrases, citations),
-    (mt_lists, typos, slash_variants),
+    (mt_lists, mt_datasets, typos, slash_variants),
     (lists,),
 )
 
