@@ -38,7 +38,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from corpus_names import map_dataset_name, map_model_name  # noqa: E402
+from corpus_names import map_dataset_name, map_model_name, split_coordination  # noqa: E402
 from splits import DEV_PERCENT, SPLITS, sampled, split_of  # noqa: E402
 
 __all__ = [
@@ -341,6 +341,12 @@ def _add_model(unit: Unit, mention: str) -> None:
 
 
 def _add(unit: Unit, mention: str) -> None:
+    parts = split_coordination(mention)
+    if len(parts) > 1:
+        unit.dropped.append(("coordination split", mention))
+        for part in parts:
+            _add(unit, part)
+        return
     name, aliases, reason = map_dataset_name(mention)
     if reason:
         unit.dropped.append((reason, mention))

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["map_dataset_name", "map_model_name"]
+__all__ = ["map_dataset_name", "map_model_name", "split_coordination"]
 
 
 # Guideline mapping of a dataset mention to the name kg is asked for. Decided from the
@@ -41,6 +41,34 @@ _ACRONYM = re.compile(r"^(?P<name>.+?)\s*\(\s*(?P<acr>[^()\s][^()]{0,15}?)\s*\)$
 # A mention of five or more words with a lower-case preposition describes data ("small
 # corpus of IWSLT-2008 BTEC task of spoken language translation in travel domain").
 _PREPOSITION = re.compile(r"\s(?:of|from|for|in|with|except|on|by)\s")
+
+
+_COORDINATION = re.compile(r"\s+(?:and|&)\s+")
+
+
+def _name_shaped(part: str) -> bool:
+    # A name on its own: a capital after the first letter or a digit ("NomBank",
+    # "NIST", "CoNLL-2003"), or several words one of which is capitalised ("Chinese
+    # PropBank"); a lone plain word ("English") may be the tail of a shared head.
+    return bool(re.search(r"\S[A-Z]|\d", part)) or (len(part.split()) > 1 and bool(re.search(r"[A-Z]", part)))
+
+
+def split_coordination(mention: str) -> list[str]:
+    """The names a coordinated mention holds: annotators sometimes mark ``A and B`` as
+    one span; the guidelines count each named dataset. Split only where every part is
+    name-shaped, so ``ACE RDC 2005 Chinese and English`` (a shared head) stays whole.
+
+    Example
+    -------
+    >>> split_coordination("Chinese PropBank and NomBank")
+    ['Chinese PropBank', 'NomBank']
+    >>> split_coordination("ACE RDC 2005 Chinese and English")
+    ['ACE RDC 2005 Chinese and English']
+    """
+    parts = _COORDINATION.split(" ".join(mention.split()))
+    if len(parts) > 1 and all(_name_shaped(p) for p in parts):
+        return parts
+    return [mention]
 
 
 def map_dataset_name(mention: str) -> tuple[str | None, list[str], str]:
