@@ -150,3 +150,7 @@ def test_counts_and_descriptive_words_are_no_names():
     assert not found(dataset_context, "Two data sets are adopted for testing.")
     assert not found(dataset_context, "Data: Experimental data set comes from a lab.")
     assert not found(dataset_context, "The best system uses the Image corpus as well.")
+
+
+def test_split_phrase_vouches_for_a_bare_acronym():
+    assert "ZRB" in found(dataset_context, "We trained on the public ZRB training set only.")

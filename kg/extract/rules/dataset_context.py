@@ -70,7 +70,7 @@ def find(ctx: Context, prior=()) -> list[Candidate]:
         elif low in splits and d + 1 < n and ctx.ws[d - 1] and (
             lower[d + 1] in _SPLIT_NOUNS or (lower[d + 1] == "data" and low in words("held_out_splits"))
         ):
-            found += lone_jargon(ctx, items_before(ctx, d))  # "the X test set"
+            found += items_before(ctx, d)  # "the X test set" (a split vouches even for "FCE")
         elif ctx.kinds[d] != WORD and ctx.kinds[d - 1] == WORD and ctx.joined(d, d + 4).startswith(zh_words):
             found += lone_jargon(ctx, items_before(ctx, d))  # "X数据集", "在X和Y数据集上"
         elif low in ("on", "across") and (lower[d - 1] in cues or _score(w[d - 1])):
