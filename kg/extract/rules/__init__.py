@@ -7,7 +7,7 @@ stages before theirs (read-only). Stages:
 1. rules that read only the text: gazetteer matches, acronym definitions, name shapes,
    naming cues, appositions, "the X dataset", Title-Case phrases, a title's head (or
    the "Name:" label before it), the context rules for unknown names ("on the X and Y
-   datasets", "outperforms X", "three datasets: X, Y and Z", "X, a dataset of …"), labelled fields that list models ("Algorithm: DQN"),
+   datasets", "outperforms X", "three datasets: X, Y and Z", "X, a dataset of …", "在X、Y等数据集上"), labelled fields that list models ("Algorithm: DQN"),
    language editions of known corpora ("English Penn Treebank"), descriptive names in
    titles ("Sliced Recursive Transformer") and bibliography keys ("DBLP:conf/…", a veto);
 2. rules that need the names found so far: ambiguous MT names in lists or in a dataset
@@ -43,11 +43,12 @@ from kg.extract.rules import (
     title_head,
     title_phrases,
     typos,
+    zh_dataset_context,
 )
 
 STAGES = (
     (gazetteer, acronyms, shapes, dated_names, cues, appositions, named_datasets, title_case, title_head, dataset_context,
-     dataset_appositions, counted_lists, model_context, fields, language_variants, title_phrases, citations),
+     dataset_appositions, zh_dataset_context, counted_lists, model_context, fields, language_variants, title_phrases, citations),
     (mt_lists, mt_datasets, typos, slash_variants),
     (lists,),
 )
