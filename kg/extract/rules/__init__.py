@@ -12,7 +12,7 @@ stages before theirs (read-only). Stages:
    titles ("Sliced Recursive Transformer") and bibliography keys ("DBLP:conf/…", a veto);
 2. rules that need the names found so far: ambiguous MT names in lists or in a dataset
    context (可可数据集 is COCO), typos of known
-   names, siblings written with a slash ("ModelNet10/40");
+   names (one word, or one word of two: "Mapillary Vitas"), siblings written with a slash ("ModelNet10/40");
 3. enumerations: words listed with known names of one kind.
 
 Within a stage the order is the merge's tie-break (the first candidate of an entity
@@ -37,6 +37,7 @@ from kg.extract.rules import (
     mt_datasets,
     mt_lists,
     named_datasets,
+    phrase_typos,
     shapes,
     slash_variants,
     title_case,
@@ -49,7 +50,7 @@ from kg.extract.rules import (
 STAGES = (
     (gazetteer, acronyms, shapes, dated_names, cues, appositions, named_datasets, title_case, title_head, dataset_context,
      dataset_appositions, zh_dataset_context, counted_lists, model_context, fields, language_variants, title_phrases, citations),
-    (mt_lists, mt_datasets, typos, slash_variants),
+    (mt_lists, mt_datasets, typos, phrase_typos, slash_variants),
     (lists,),
 )
 
