@@ -154,3 +154,8 @@ def test_counts_and_descriptive_words_are_no_names():
 
 def test_split_phrase_vouches_for_a_bare_acronym():
     assert "ZRB" in found(dataset_context, "We trained on the public ZRB training set only.")
+
+
+def test_definite_singular_names_an_acronym_dataset():
+    assert "ZRB" in found(dataset_context, "It was evaluated on the ZRB dataset.")
+    assert "ZR" not in found(dataset_context, "Spontaneous ZR datasets are scarce.")

@@ -59,7 +59,10 @@ def find(ctx: Context, prior=()) -> list[Candidate]:
         while e > 1 and w[e - 1].isspace() and "\n" not in w[e - 1]:
             e -= 1  # "the Samala  corpus": text from PDFs doubles spaces
         if low in dataset_words and ctx.ws[e - 1]:
-            items = lone_jargon(ctx, items_before(ctx, e))  # "the X and Y datasets"
+            items = items_before(ctx, e)  # "the X and Y datasets"
+            # "the USF dataset": a definite singular names one dataset, acronym or not.
+            if not (len(items) == 1 and not low.endswith("s") and items[0][0] > 0 and lower[items[0][0] - 1] == "the"):
+                items = lone_jargon(ctx, items)
             if items and w[d][:1].isupper() and (len(items) == 1 or not low.endswith("s")):
                 # "the Open LLM Leaderboard", "the Penn Treebank and Prague Dependency
                 # Treebank": a capitalised singular word is part of the nearest name.
