@@ -29,3 +29,10 @@ def test_dataset_noun_heads_the_apposition(text, name):
 )
 def test_other_heads_name_no_dataset(text):
     assert not found(dataset_appositions, text)
+
+
+def test_name_in_brackets_after_a_dataset_noun():
+    got = found(dataset_appositions, "We report on the official development test set (news-dev2009b) here.")
+    assert "news-dev2009b" in got
+    assert "ZorbBench" in found(dataset_appositions, "We build a new benchmark (ZorbBench) for agents.")
+    assert not found(dataset_appositions, "Results on the test set (Table 3) are shown.")

@@ -1,5 +1,6 @@
 """A name renamed by a dataset noun after it: ``Quintar, a 1M-image dataset for …``,
-``Wibble, a suite of 12 coding tasks``, ``Frobnik is a new dataset of …``.
+``Wibble, a suite of 12 coding tasks``, ``Frobnik is a new dataset of …``, and a name
+in brackets after a dataset noun: ``a new benchmark (ZorbBench)``.
 
 The noun phrase after the comma (or after ``is``/``are``) is read up to its head: the
 first dataset noun (``dataset_words``, ``resource_words``) wins, while a function word
@@ -10,6 +11,7 @@ from __future__ import annotations
 
 from kg.extract.candidate import Candidate
 from kg.extract.context import Context
+from kg.extract.names import distinctive
 from kg.extract.nlp import WORD
 from kg.extract.rules.items import MAX_WORDS, name_item
 from kg.extract.vocab import words
@@ -41,9 +43,29 @@ def _head_is_dataset(ctx: Context, k: int) -> bool:
     return False
 
 
+def _parenthesised(ctx: Context) -> list[tuple[int, int]]:
+    """``a new benchmark (ZorbBench)``, ``the official test set (news-dev2009b)``: a name
+    alone in brackets right after a dataset noun (or a split's "set") renames it."""
+    w, n = ctx.words, len(ctx.words)
+    data = words("dataset_words") | words("resource_words") | {"set", "sets"}
+    ends = {i: j for i, j in ctx.compounds}
+    out = []
+    for k in range(1, n - 2):
+        if w[k] not in ("(", "（") or ctx.lower[k - 1] not in data:
+            continue
+        j = ends.get(k + 1)
+        if j is not None and j < n and w[j] in (")", "）") and (w[k + 1][:1].isupper() or distinctive(ctx.stext(k + 1, j))) \
+                and name_item(ctx, k + 1, j):
+            out.append((k + 1, j))
+    return out
+
+
 def find(ctx: Context, prior=()) -> list[Candidate]:
     w, n = ctx.words, len(ctx.words)
     out = []
+    for i, j in _parenthesised(ctx):
+        s, e = ctx.span(i, j)
+        out.append(Candidate(s, e, ctx.text[s:e], NAME, "DATASET", force_label=True))
     for i, j in ctx.compounds:
         if not (w[i][:1].isupper() or w[i][:1].isdigit()) or ctx.taken[i]:
             continue
