@@ -45,3 +45,10 @@ def test_parenthesised_list_after_a_counted_noun():
     assert sorted(got) == ["Frobnik", "Quintar", "Zorblax"]
     got = found(counted_lists, "We use two datasets (Zorblax and Quintar) for testing.")
     assert sorted(got) == ["Quintar", "Zorblax"]
+
+
+def test_a_contribution_cue_makes_the_list_the_papers_own():
+    got = found(counted_lists, "We introduce two new datasets: Zorblax and Quintar.")
+    assert all(c.proposed for c in got.values())
+    got = found(counted_lists, "Prior work used two datasets: Zorblax and Quintar.")
+    assert not any(c.proposed for c in got.values())

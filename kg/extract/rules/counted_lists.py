@@ -40,9 +40,11 @@ def find(ctx: Context, prior=()) -> list[Candidate]:
             spans = _zh_list(ctx, c, n)
         else:
             spans = _en_list(ctx, c, n)
+        # "We introduce three benchmarks: …", 我们介绍了三个基准数据库：the paper's own.
+        own = any(kind in ("WE_VERB", "ZH_WE") and s < c and ctx.sent[s] == ctx.sent[c] for kind, s, _ in ctx.cues)
         for i, j in spans:
             a, b = ctx.span(i, j)
-            out.append(Candidate(a, b, ctx.text[a:b], NAME, "DATASET", force_label=True))
+            out.append(Candidate(a, b, ctx.text[a:b], NAME, "DATASET", force_label=True, proposed=own))
     return out
 
 
