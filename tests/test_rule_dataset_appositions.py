@@ -36,3 +36,7 @@ def test_name_in_brackets_after_a_dataset_noun():
     assert "news-dev2009b" in got
     assert "ZorbBench" in found(dataset_appositions, "We build a new benchmark (ZorbBench) for agents.")
     assert not found(dataset_appositions, "Results on the test set (Table 3) are shown.")
+
+
+def test_possessive_determiner_apposition():
+    assert "Frobnik-Instruct" in found(dataset_appositions, "We fine-tune LLaMA on Frobnik-Instruct, our new instruction dataset.")

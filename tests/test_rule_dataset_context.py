@@ -159,3 +159,17 @@ def test_split_phrase_vouches_for_a_bare_acronym():
 def test_definite_singular_names_an_acronym_dataset():
     assert "ZRB" in found(dataset_context, "It was evaluated on the ZRB dataset.")
     assert "ZR" not in found(dataset_context, "Spontaneous ZR datasets are scarce.")
+
+
+def test_evaluation_verb_with_its_object_before_on():
+    assert "Zorbal" in found(dataset_context, "We benchmark 12 LLMs on Zorbal and find gaps.")
+    assert "Zorbal" in found(dataset_context, "We evaluate our new model on Zorbal.")
+    assert not found(dataset_context, "We evaluate it carefully, and on Zorbal day we rest.")
+
+
+def test_hardware_is_no_dataset():
+    assert not found(dataset_context, "We trained the model on NVIDIA DGX-1 servers for 6 hours.")
+
+
+def test_a_following_compound_is_grown_whole():
+    assert "Penn Tree-bank" in found(dataset_context, "We evaluate our parsers on the Penn Tree-bank and PDT.")

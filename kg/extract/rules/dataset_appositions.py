@@ -19,7 +19,7 @@ from kg.extract.vocab import words
 NAME = "context"
 #: Words of the noun phrase before its head ("a new large-scale multilingual dataset").
 MAX_HEAD = 6
-_ARTICLES = frozenset(("a", "an", "the"))
+_ARTICLES = frozenset(("a", "an", "the", "our", "their"))
 _COPULAS = frozenset(("is", "are"))
 
 

@@ -76,11 +76,42 @@ def find(ctx: Context, prior=()) -> list[Candidate]:
             found += items_before(ctx, d)  # "the X test set" (a split vouches even for "FCE")
         elif ctx.kinds[d] != WORD and ctx.kinds[d - 1] == WORD and ctx.joined(d, d + 4).startswith(zh_words):
             found += lone_jargon(ctx, items_before(ctx, d))  # "X数据集", "在X和Y数据集上"
-        elif low in ("on", "across") and (lower[d - 1] in cues or _score(w[d - 1])):
-            # "we evaluate on X, Y and Z"; "achieves 80% on X", "a score of 71.2 on X"
+        elif low in ("on", "across") and (lower[d - 1] in cues or _score(w[d - 1]) or _verb_before(ctx, d)):
+            # "we evaluate on X, Y and Z"; "achieves 80% on X", "a score of 71.2 on X";
+            # "we evaluate our model on X"
             found += lone_jargon(ctx, items_after(ctx, d + 1))
     found += _after_known(ctx)
-    return [_cand(ctx, i, j) for i, j in dict.fromkeys(found)]
+    return [_cand(ctx, i, j) for i, j in dict.fromkeys(found) if not _hardware(ctx, j)]
+
+
+def _hardware(ctx: Context, j: int) -> bool:
+    """The name ending at token ``j`` is a machine ("on NVIDIA DGX-1 servers")."""
+    k = j
+    while k < len(ctx.words) and ctx.words[k].isspace():
+        k += 1
+    return k < len(ctx.words) and ctx.lower[k] in words("hardware_words")
+
+
+#: Words an evaluation verb's object may take before "on X" ("evaluate our new model on X").
+VERB_OBJECT_WORDS = 3
+
+
+def _verb_before(ctx: Context, d: int) -> bool:
+    """An evaluation verb at most :data:`VERB_OBJECT_WORDS` words before "on" at ``d``,
+    its object between them ("benchmark 12 LLMs on X"), no punctuation in between."""
+    verbs = words("evaluation_verbs")
+    k, seen = d - 1, 0
+    while k >= 0 and seen <= VERB_OBJECT_WORDS:
+        if ctx.words[k].isspace():
+            k -= 1
+            continue
+        if ctx.kinds[k] != WORD or ctx.sent[k] != ctx.sent[d]:
+            return False
+        if ctx.lower[k] in verbs:
+            return seen > 0
+        seen += 1
+        k -= 1
+    return False
 
 
 _SCORE = re.compile(r"\d+(?:\.\d+)?%?|%")

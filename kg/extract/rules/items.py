@@ -122,7 +122,7 @@ def items_after(ctx: Context, s: int) -> list[tuple[int, int]]:
         # Grow over capitalised words after it, in the same sentence: "Waymo Open Motion".
         while j < n and ctx.ws[j - 1] and _capital_word(ctx, j) and j - k < MAX_WORDS and ctx.sent[j] == ctx.sent[k] \
                 and ctx.words[k][:1].isupper():
-            j += 1
+            j = starts.get(j, j + 1)  # a whole compound: "Penn Tree-bank", not "Penn Tree"
         if not name_item(ctx, k, j):
             break
         out.append((k, j))
