@@ -48,9 +48,11 @@ def _closer_len(ctx: Context, k: int) -> int:
 
 def find(ctx: Context, prior=()) -> list[Candidate]:
     w, n = ctx.words, len(ctx.words)
+    # One set lookup for most characters: only these can start a closer or a noun.
+    first = {z[0] for z in phrases("dataset_words_zh") + phrases("list_closers_zh")} | _COUNT_CHARS
     found: list[tuple[int, int]] = []
     for d in range(1, n):
-        if ctx.kinds[d] != CJK or not ctx.in_region[d]:
+        if w[d] not in first or ctx.kinds[d] != CJK or not ctx.in_region[d]:
             continue
         if ctx.kinds[d - 1] == WORD or (w[d - 1].isspace() and d > 1 and ctx.kinds[d - 2] == WORD):
             skip = _closer_len(ctx, d)
