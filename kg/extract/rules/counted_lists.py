@@ -9,6 +9,8 @@ word as often as a translated name, and is left out.
 """
 from __future__ import annotations
 
+import functools
+
 from kg.extract.candidate import Candidate
 from kg.extract.context import Context
 from kg.extract.nlp import CJK, WORD
@@ -25,6 +27,7 @@ _ZH_SEPARATORS = frozenset(("，", "、", ",", "和", "与", "及"))
 _ZH_END = frozenset(("。", "；", ";", ".", "!", "?", "！", "？", "：", ":", ")", "）"))
 
 
+@functools.cache
 def _counts() -> dict[str, int]:
     return {w: int(v) for w, v in (line.split() for line in phrases("count_words"))}
 
@@ -32,9 +35,10 @@ def _counts() -> dict[str, int]:
 def find(ctx: Context, prior=()) -> list[Candidate]:
     counts = _counts()
     out: list[Candidate] = []
-    for c, low in enumerate(ctx.lower):
-        n = counts.get(low)
-        if n is None or not ctx.in_region[c]:
+    for c in [k for k, low in enumerate(ctx.lower) if low in counts]:
+        low = ctx.lower[c]
+        n = counts[low]
+        if not ctx.in_region[c]:
             continue
         if ctx.kinds[c] == CJK or (low.isdigit() and c + 1 < len(ctx.words) and ctx.kinds[c + 1] == CJK):
             spans = _zh_list(ctx, c, n)

@@ -50,8 +50,10 @@ def _parenthesised(ctx: Context) -> list[tuple[int, int]]:
     data = words("dataset_words") | words("resource_words") | {"set", "sets"}
     ends = {i: j for i, j in ctx.compounds}
     out = []
-    for k in range(1, n - 2):
-        if w[k] not in ("(", "（") or ctx.lower[k - 1] not in data:
+    # Brackets are few: look at each rather than at every token.
+    opens = [ctx.tok_at.get(x) for x, ch in enumerate(ctx.text) if ch in "(（"] if "(" in ctx.text or "（" in ctx.text else []
+    for k in opens:
+        if k is None or not 1 <= k < n - 2 or ctx.lower[k - 1] not in data:
             continue
         j = ends.get(k + 1)
         if j is not None and j < n and w[j] in (")", "）") and (w[k + 1][:1].isupper() or distinctive(ctx.stext(k + 1, j))) \
@@ -66,6 +68,8 @@ def find(ctx: Context, prior=()) -> list[Candidate]:
     for i, j in _parenthesised(ctx):
         s, e = ctx.span(i, j)
         out.append(Candidate(s, e, ctx.text[s:e], NAME, "DATASET", force_label=True))
+    if not ("," in ctx.text or "，" in ctx.text or " is " in ctx.text or " are " in ctx.text):
+        return out  # no apposition and no copula to read
     for i, j in ctx.compounds:
         if not (w[i][:1].isupper() or w[i][:1].isdigit()) or ctx.taken[i]:
             continue

@@ -34,8 +34,12 @@ def _name_part(ctx: Context, i: int, j: int) -> bool:
 def find(ctx: Context, prior=()) -> list[Candidate]:
     w, ws, n = ctx.words, ctx.ws, len(ctx.words)
     out = []
+    # Numbers are few: only compounds holding or followed by one (within two tokens) can carry a year.
+    numbers = {k for k in ctx.latin if w[k][:1].isdigit()}
+    if not numbers:
+        return out
     for i, j in ctx.compounds:
-        if ctx.taken[i]:
+        if ctx.taken[i] or not (j - 1 in numbers or j in numbers or j + 1 in numbers):
             continue
         end = None
         if j - i >= 3 and w[j - 2] in ("-", "_") and _YEAR.fullmatch(w[j - 1]):
