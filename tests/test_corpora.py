@@ -242,7 +242,8 @@ def test_runner_cli_prints_a_table(toy_corpus, capsys):
 # ------------------------------------------------------------------ the real corpora
 
 #: Floors on the first ``REAL_LIMIT`` entries of each dev split, as (field, measure).
-#: Measured when set (datasets F1: tdmsci 0.579, gsap 0.639; scirex recall 0.667; gsap
+#: Measured when set (datasets F1: tdmsci 0.579, later 0.708, gsap 0.639; scirex recall 0.667, later
+#: 0.688 on the detokenised text; gsap
 #: models F1 0.468; entries 0.998+) and set about 0.05 below, so a change that loses
 #: names on real paper text fails here while the work that raises them passes. SciREX is
 #: held to recall: its gold leaves datasets named in passing (ImageNet, COCO, MNIST)
@@ -250,8 +251,8 @@ def test_runner_cli_prints_a_table(toy_corpus, capsys):
 #: improves.
 REAL_LIMIT = 400
 FLOORS = {
-    "tdmsci": {("entries", "f1"): 0.99, ("datasets", "f1"): 0.62},
-    "scirex": {("entries", "f1"): 0.99, ("datasets", "recall"): 0.65},
+    "tdmsci": {("entries", "f1"): 0.99, ("datasets", "f1"): 0.68},
+    "scirex": {("entries", "f1"): 0.99, ("datasets", "recall"): 0.66},
     "gsap": {("entries", "f1"): 0.99, ("datasets", "f1"): 0.58, ("models", "f1"): 0.41},
 }
 

@@ -16,3 +16,8 @@ def test_chinese_kind_noun_before_a_name():
 
 def test_without_a_kind_noun_nothing():
     assert not found(appositions, "They use apples, Foo, and pears.")
+
+
+def test_language_resource_apposition_is_a_dataset():
+    got = found(appositions, "It creates a high-coverage German resource, ZORBBASE, of lemmas.")
+    assert got["ZORBBASE"].label == "DATASET" and got["ZORBBASE"].force_label

@@ -94,3 +94,82 @@ def test_a_benchmark_named_for_its_task_is_no_dataset():
 
 def test_data_set_written_in_two_words():
     assert set(found(dataset_context, "The Zorblax and Quintar data sets are larger.")) == {"Zorblax", "Quintar"}
+
+
+def test_capitalised_dataset_word_is_part_of_a_whole_name():
+    got = found(dataset_context, "We parse the Zorb Treebank with it.")
+    assert got["Zorb Treebank"].covers  # "Zorb" inside it is no name of its own
+
+
+def test_capitalised_singular_word_extends_the_nearest_item_only():
+    got = found(dataset_context, "We evaluate on the Zorblax and Quintar Treebank.")
+    assert {"Zorblax", "Quintar Treebank"} <= set(got)
+
+
+def test_lower_case_word_next_to_the_dataset_word_ends_the_list():
+    # "English universal treebank": "universal" is no name, so "English" is not reached.
+    assert "English universal" not in found(dataset_context, "We train on the English universal treebank.")
+
+
+def test_known_name_keeps_its_span_inside_a_whole_name():
+    got = found(dataset_context, "We use the ImageNet Benchmark here.")
+    assert not got["ImageNet Benchmark"].covers
+
+
+def test_descriptive_title_words_before_dataset_word_are_no_name():
+    assert not found(dataset_context, "Counting from Sky: A Large-scale Dataset for Remote Sensing")
+
+
+def test_doubled_space_before_the_dataset_word():
+    assert "Zorblax" in found(dataset_context, "Scores of the parser on the Zorblax  corpus.")
+
+
+def test_test_data_but_not_training_data():
+    assert "Zorblax" in found(dataset_context, "We also score each pair on the Zorblax test data.")
+    assert "Zorblax" not in found(dataset_context, "We study the Zorblax training data mix.")
+
+
+def test_chinese_frame_with_a_plus_combination_is_one_name():
+    got = found(dataset_context, "在Zorb + Quint-10上的精度")
+    assert list(got) == ["Zorb + Quint-10"]
+    assert not found(dataset_context, "在Zorb + 我们的数据上的精度")
+
+
+def test_score_before_on_names_a_dataset():
+    got = found(dataset_context, "Our model achieves 80% on Zorblax and a score of 71.2 on Quintar.")
+    assert {"Zorblax", "Quintar"} <= set(got)
+    assert not found(dataset_context, "It improves by 2.1 on average.")
+
+
+def test_release_number_belongs_to_the_name():
+    assert "Zorb Treebank 5.1" in found(dataset_context, "We parse the Zorb Treebank 5.1 and report scores.")
+    assert "Zorblax 2.0" in found(dataset_context, "Results on Zorblax 2.0 are strong.")
+
+
+def test_counts_and_descriptive_words_are_no_names():
+    assert not found(dataset_context, "Two data sets are adopted for testing.")
+    assert not found(dataset_context, "Data: Experimental data set comes from a lab.")
+    assert not found(dataset_context, "The best system uses the Image corpus as well.")
+
+
+def test_split_phrase_vouches_for_a_bare_acronym():
+    assert "ZRB" in found(dataset_context, "We trained on the public ZRB training set only.")
+
+
+def test_definite_singular_names_an_acronym_dataset():
+    assert "ZRB" in found(dataset_context, "It was evaluated on the ZRB dataset.")
+    assert "ZR" not in found(dataset_context, "Spontaneous ZR datasets are scarce.")
+
+
+def test_evaluation_verb_with_its_object_before_on():
+    assert "Zorbal" in found(dataset_context, "We benchmark 12 LLMs on Zorbal and find gaps.")
+    assert "Zorbal" in found(dataset_context, "We evaluate our new model on Zorbal.")
+    assert not found(dataset_context, "We evaluate it carefully, and on Zorbal day we rest.")
+
+
+def test_hardware_is_no_dataset():
+    assert not found(dataset_context, "We trained the model on NVIDIA DGX-1 servers for 6 hours.")
+
+
+def test_a_following_compound_is_grown_whole():
+    assert "Penn Tree-bank" in found(dataset_context, "We evaluate our parsers on the Penn Tree-bank and PDT.")

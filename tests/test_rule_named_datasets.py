@@ -11,3 +11,9 @@ def test_capitalised_name_before_dataset_word():
 
 def test_lower_case_word_is_not_a_name():
     assert not found(named_datasets, "Results on the new dataset are strong.")
+
+
+def test_descriptive_capitalised_words_are_not_a_name():
+    # A title capitalises what only describes the data.
+    assert not found(named_datasets, "Counting from Sky: A Large-scale Dataset for Counting")
+    assert not found(named_datasets, "We release a New Multi-modal dataset today.")

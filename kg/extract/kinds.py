@@ -47,6 +47,30 @@ def _named_kind(ctx: Context, i: int) -> str | None:
     return None
 
 
+_ZH_PHRASE_BREAKS = frozenset("，。；、：在上中和与及")
+#: How far after a name "名为X的…基准" the kind noun it names may end (characters).
+NAMED_KIND_AFTER_ZH = 8
+
+
+def _named_kind_after(ctx: Context, i: int, j: int) -> bool:
+    """"一个名为X的大规模基准": in Chinese the noun a naming cue names follows the name."""
+    if not any(kind == "ZH_NAMED" and e <= i <= e + 1 for kind, s, e in ctx.cues):
+        return False
+    after = ctx.joined(j, j + NAMED_KIND_AFTER_ZH + 1)
+    if not after.startswith("的"):
+        return False
+    tail = after[1:]
+    for k in range(1, len(tail) + 1):
+        head = tail[:k]
+        # Only modifiers may stand between: "的大规模基准", not "的方法在基准" (a
+        # preposition or a model word ends the noun phrase).
+        if any(c in _ZH_PHRASE_BREAKS for c in head) or any(m in head for m in phrases("model_words_zh")):
+            return False
+        if head.endswith(phrases("dataset_words_zh")):
+            return True
+    return False
+
+
 def dataset_context(ctx: Context, i: int, j: int) -> bool:
     """Dataset words right next to the mention at tokens ``i:j``, "results/experiments …
     on X", or a naming cue that names a dataset ("a dataset … called X")."""
@@ -56,7 +80,7 @@ def dataset_context(ctx: Context, i: int, j: int) -> bool:
     before = _visible(ctx, i - 3, i)
     if after[:1] and (after[0] in dataset_words or after[0] == "data"):  # "CIFAR-10 dataset", "ERA5 data"
         return True
-    if ctx.cues and _named_kind(ctx, i) in dataset_words:
+    if ctx.cues and (_named_kind(ctx, i) in dataset_words or _named_kind_after(ctx, i, j)):
         return True
     if len(after) > 1 and after[0] in words("split_words") and after[1] in _SPLIT_NOUNS:  # "the X test set"
         return True

@@ -29,9 +29,10 @@ CJK_RE = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 _FORMAT_SHAPES = re.compile(r"^(?:INT|FP|BF|UINT|TF)\d+$|^[A-Z]\d{2,4}$")
 # arXiv category codes as digests tag entries (cs.CL, stat.ML, arXiv_CV).
 # Citation keys as papers and BibTeX write them ("Gal2015", "Zhou2023LanguageAT",
-# "ahn2016neural", "MelisDB17"): a surname with a year (and a title word or the
+# "ahn2016neural", "MelisDB17", "Xu2016", "YuM17", "zaremba-arxiv2015"): a surname with a year (and a title word or the
 # co-authors' initials) points at a paper, it does not name a model or dataset.
-_CITATION_KEY = re.compile(r"^[A-Za-z][a-z]{2,}(?:19|20)\d{2}(?:[a-z]+|[A-Z][A-Za-z]*)?$|^[A-Z][a-z]{2,}[A-Z]{2,6}\d{2}$")
+_CITATION_KEY = re.compile(r"^[A-Za-z][a-z]+(?:19|20)\d{2}(?:[a-z]+|[A-Z][A-Za-z]*)?$|^[A-Z][a-z]+[A-Z]{1,6}\d{2}$"
+                           r"|^[a-z]+-arxiv(?:19|20)\d{2}$")
 # Surnames with a Scottish/Irish prefix ("McAllister", "MacKay") look CamelCase but
 # name people (author lists, BibTeX fields), not models.
 _SURNAME = re.compile(r"^Ma?c[A-Z][a-z]{2,}$")

@@ -38,7 +38,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from corpus_names import map_dataset_name, map_model_name  # noqa: E402
+from corpus_names import map_dataset_name, map_model_name, split_coordination  # noqa: E402
 from splits import DEV_PERCENT, SPLITS, sampled, split_of  # noqa: E402
 
 __all__ = [
@@ -159,6 +159,47 @@ def rebuild_text(tokens: list[str], offsets: list[int]) -> tuple[str, list[int],
     return "".join(parts), starts, consistent
 
 
+#: Tokens written against the word before them in paper text ("results ,", "( PTB )").
+_NO_SPACE_BEFORE = frozenset((",", ".", ";", ":", "!", "?", ")", "]", "}", "%", "'s", "’s", "n't"))
+#: Tokens written against the word after them.
+_NO_SPACE_AFTER = frozenset(("(", "[", "{"))
+#: Tokens that glue the words on both sides ("CIFAR - 10" is CIFAR-10, "RCV1 / RCV2").
+_GLUE = frozenset(("-", "/"))
+
+
+def detokenize(words: list[str]) -> tuple[str, list[int]]:
+    """Paper text from a tokenizer's word list (SciREX publishes tokens only), and each
+    word's start in it.
+
+    Joining every token by one space writes text no paper contains (``CIFAR - 10``,
+    ``( PTB )``, ``Shoulder - Pain dataset``): kg reads written text, so the tokenizer's
+    splits are undone where written English has no space — before closing punctuation,
+    after opening brackets, and around a hyphen or slash between two words (in paper
+    text a spaced dash is written ``--`` or ``—``, which stay spaced).
+
+    Example
+    -------
+    >>> detokenize(["on", "CIFAR", "-", "10", "(", "ours", ")", "."])
+    ('on CIFAR-10 (ours).', [0, 3, 8, 9, 12, 13, 17, 18])
+    """
+    parts: list[str] = []
+    starts: list[int] = []
+    pos = 0
+    for i, w in enumerate(words):
+        if i:
+            prev = words[i - 1]
+            glued = (w in _GLUE and i + 1 < len(words) and words[i + 1][:1].isalnum() and prev[-1:].isalnum()) or (
+                prev in _GLUE and i >= 2 and words[i - 2][-1:].isalnum() and w[:1].isalnum()
+            )
+            if not (glued or w in _NO_SPACE_BEFORE or prev in _NO_SPACE_AFTER):
+                parts.append(" ")
+                pos += 1
+        starts.append(pos)
+        parts.append(w)
+        pos += len(w)
+    return "".join(parts), starts
+
+
 def bio_spans(labels: list[str], kind: str) -> list[tuple[int, int]]:
     """Token spans ``[start, end)`` of the entities of type ``kind`` in BIO labels.
 
@@ -241,11 +282,11 @@ def read_scirex(src: GitSource, spec: dict) -> Iterator[Unit]:
         for n, (s, e) in enumerate(sentences):
             if not sampled("scirex", f"{doc_id}:{n}", one_in):
                 continue
-            text = " ".join(words[s:e])
+            text, starts = detokenize(words[s:e])
             unit = Unit("scirex", key=doc_id, source_id=f"{path}#{n}", text=text, datasets=[])
             for a, b in materials:
                 if s <= a and b <= e:
-                    _add(unit, " ".join(words[a:b]))
+                    _add(unit, text[starts[a - s] : starts[b - 1 - s] + len(words[b - 1])])
             yield unit
 
 
@@ -300,6 +341,12 @@ def _add_model(unit: Unit, mention: str) -> None:
 
 
 def _add(unit: Unit, mention: str) -> None:
+    parts = split_coordination(mention)
+    if len(parts) > 1:
+        unit.dropped.append(("coordination split", mention))
+        for part in parts:
+            _add(unit, part)
+        return
     name, aliases, reason = map_dataset_name(mention)
     if reason:
         unit.dropped.append((reason, mention))
@@ -374,7 +421,8 @@ CORPORA: dict[str, dict] = {
             "Task": "dropped: tasks are not kg entities",
             "Metric": "dropped: metrics are not kg entities",
         },
-        "text": "the corpus's words joined by single spaces (SciREX publishes tokens only)",
+        "text": "the corpus's words detokenized (SciREX publishes tokens only): one space between words, "
+        "none before closing or after opening punctuation, none around a hyphen or slash between words",
     },
 }
 

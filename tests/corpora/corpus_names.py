@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["map_dataset_name", "map_model_name"]
+__all__ = ["map_dataset_name", "map_model_name", "split_coordination"]
 
 
 # Guideline mapping of a dataset mention to the name kg is asked for. Decided from the
@@ -32,11 +32,43 @@ _GENERIC_HEAD = re.compile(
     r"|shared\s+task|task))+$"
 )
 _POSSESSIVE = re.compile(r"['’]s$")
+# Lower-case words before a capitalised or numbered name describe the data, they do not
+# name it ("out-of-domain Brown", "unaugmented CIFAR10"); a word with a capital inside
+# ("bAbI", "mini-ImageNet") is part of the name.
+_LEADING_MODIFIERS = re.compile(r"^(?:[a-z][a-z-]*\s+)+(?=[A-Z0-9])")
 _CITATION = re.compile(r"\s*\([^()]*\b(?:19|20)\d\d[a-z]?\)")
 _ACRONYM = re.compile(r"^(?P<name>.+?)\s*\(\s*(?P<acr>[^()\s][^()]{0,15}?)\s*\)$")
 # A mention of five or more words with a lower-case preposition describes data ("small
 # corpus of IWSLT-2008 BTEC task of spoken language translation in travel domain").
 _PREPOSITION = re.compile(r"\s(?:of|from|for|in|with|except|on|by)\s")
+
+
+_COORDINATION = re.compile(r"\s+(?:and|&)\s+")
+
+
+def _name_shaped(part: str) -> bool:
+    # A name on its own: a capital after the first letter or a digit ("NomBank",
+    # "NIST", "CoNLL-2003"), or several words one of which is capitalised ("Chinese
+    # PropBank"); a lone plain word ("English") may be the tail of a shared head.
+    return bool(re.search(r"\S[A-Z]|\d", part)) or (len(part.split()) > 1 and bool(re.search(r"[A-Z]", part)))
+
+
+def split_coordination(mention: str) -> list[str]:
+    """The names a coordinated mention holds: annotators sometimes mark ``A and B`` as
+    one span; the guidelines count each named dataset. Split only where every part is
+    name-shaped, so ``ACE RDC 2005 Chinese and English`` (a shared head) stays whole.
+
+    Example
+    -------
+    >>> split_coordination("Chinese PropBank and NomBank")
+    ['Chinese PropBank', 'NomBank']
+    >>> split_coordination("ACE RDC 2005 Chinese and English")
+    ['ACE RDC 2005 Chinese and English']
+    """
+    parts = _COORDINATION.split(" ".join(mention.split()))
+    if len(parts) > 1 and all(_name_shaped(p) for p in parts):
+        return parts
+    return [mention]
 
 
 def map_dataset_name(mention: str) -> tuple[str | None, list[str], str]:
@@ -51,6 +83,8 @@ def map_dataset_name(mention: str) -> tuple[str | None, list[str], str]:
     ('Penn Treebank', ['PTB'], 'head noun removed; acronym kept as alias')
     >>> map_dataset_name("the training data")
     (None, [], 'generic: no capital letter or digit')
+    >>> map_dataset_name("unaugmented CIFAR10")
+    ('CIFAR10', [], 'descriptive modifier removed')
     >>> map_dataset_name("SQuAD")
     ('SQuAD', [], '')
     """
@@ -67,6 +101,7 @@ def map_dataset_name(mention: str) -> tuple[str | None, list[str], str]:
 
     apply(_POSSESSIVE, "possessive removed")
     apply(_CITATION, "citation removed")
+    apply(_LEADING_MODIFIERS, "descriptive modifier removed")
     if name.endswith(")") and name.count(")") > name.count("("):
         apply(re.compile(r"\)$"), "stray parenthesis removed")
     for _ in range(2):  # "Penn Treebank (PTB) corpus": head, then acronym, then head

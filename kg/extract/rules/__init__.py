@@ -7,11 +7,12 @@ stages before theirs (read-only). Stages:
 1. rules that read only the text: gazetteer matches, acronym definitions, name shapes,
    naming cues, appositions, "the X dataset", Title-Case phrases, a title's head (or
    the "Name:" label before it), the context rules for unknown names ("on the X and Y
-   datasets", "outperforms X"), labelled fields that list models ("Algorithm: DQN"),
+   datasets", "outperforms X", "three datasets: X, Y and Z", "X, a dataset of …", "在X、Y等数据集上"), labelled fields that list models ("Algorithm: DQN"),
    language editions of known corpora ("English Penn Treebank"), descriptive names in
    titles ("Sliced Recursive Transformer") and bibliography keys ("DBLP:conf/…", a veto);
-2. rules that need the names found so far: ambiguous MT names in lists, typos of known
-   names;
+2. rules that need the names found so far: ambiguous MT names in lists or in a dataset
+   context (可可数据集 is COCO), typos of known
+   names (one word, or one word of two: "Mapillary Vitas"), siblings written with a slash ("ModelNet10/40");
 3. enumerations: words listed with known names of one kind.
 
 Within a stage the order is the merge's tie-break (the first candidate of an entity
@@ -23,26 +24,33 @@ from kg.extract.rules import (
     acronyms,
     appositions,
     citations,
+    counted_lists,
     cues,
+    dataset_appositions,
     dataset_context,
+    dated_names,
     fields,
     gazetteer,
     language_variants,
     lists,
     model_context,
+    mt_datasets,
     mt_lists,
     named_datasets,
+    phrase_typos,
     shapes,
+    slash_variants,
     title_case,
     title_head,
     title_phrases,
     typos,
+    zh_dataset_context,
 )
 
 STAGES = (
-    (gazetteer, acronyms, shapes, cues, appositions, named_datasets, title_case, title_head, dataset_context,
-     model_context, fields, language_variants, title_phrases, citations),
-    (mt_lists, typos),
+    (gazetteer, acronyms, shapes, dated_names, cues, appositions, named_datasets, title_case, title_head, dataset_context,
+     dataset_appositions, zh_dataset_context, counted_lists, model_context, fields, language_variants, title_phrases, citations),
+    (mt_lists, mt_datasets, typos, phrase_typos, slash_variants),
     (lists,),
 )
 

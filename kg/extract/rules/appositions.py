@@ -12,7 +12,6 @@ from kg.extract.rules.cues import cue_name
 from kg.extract.vocab import phrases, words
 
 NAME = "cue"
-_DATASET_KINDS = frozenset(("benchmark", "dataset", "corpus"))
 
 
 def find(ctx: Context, prior=()) -> list[Candidate]:
@@ -49,7 +48,7 @@ def find(ctx: Context, prior=()) -> list[Candidate]:
         if c is None:
             continue
         c = replace(c, yields=TO_GAZETTEER)
-        if prev2 in _DATASET_KINDS or zh_prev.endswith(("数据集", "基准")):
+        if prev2 in words("dataset_words") or prev2 in words("resource_words") or zh_prev.endswith(("数据集", "基准")):
             c = replace(c, label="DATASET", force_label=True)
         out.append(c)
     return out

@@ -11,10 +11,13 @@ Known names keep their gazetteer kind (the merge lets gazetteer matches win).
 """
 from __future__ import annotations
 
+import re
+
 from kg.extract.candidate import Candidate
 from kg.extract.context import Context
+from kg.extract.names import distinctive
 from kg.extract.nlp import WORD
-from kg.extract.rules.items import JOINERS, items_after, items_before, lone_jargon
+from kg.extract.rules.items import JOINERS, items_after, items_before, lone_jargon, name_item
 from kg.extract.vocab import phrases, words
 
 NAME = "context"
@@ -23,8 +26,15 @@ _ZH_LOOKAHEAD = 8
 
 
 def _cand(ctx: Context, i: int, j: int) -> Candidate:
+    # "Chinese Treebank 5.1", "PDTB 2.0": a release number belongs to the name.
+    j = ctx.version_after(j) or j
     a, b = ctx.span(i, j)
-    return Candidate(a, b, ctx.text[a:b], NAME, "DATASET", force_label=True)
+    # "the TiGer Treebank": a name ending in its capitalised dataset word is one whole
+    # name, so "TiGer" inside it is part of it, not a name of its own.
+    # A known name keeps its own span ("NPS Chat" in "NPS Chat Corpus").
+    whole = j - i > 1 and ctx.lower[j - 1] in words("dataset_words") and ctx.words[j - 1][:1].isupper() \
+        and not ctx.overlaps_taken(i, j)
+    return Candidate(a, b, ctx.text[a:b], NAME, "DATASET", force_label=True, covers=whole)
 
 
 def find(ctx: Context, prior=()) -> list[Candidate]:
@@ -45,21 +55,71 @@ def find(ctx: Context, prior=()) -> list[Candidate]:
             found += lone_jargon(ctx, items_after(ctx, k))
         if d == 0:
             continue
-        if low in dataset_words and ctx.ws[d - 1]:
-            items = lone_jargon(ctx, items_before(ctx, d))  # "the X and Y datasets"
-            if len(items) == 1 and w[d][:1].isupper():
-                items = [(items[0][0], d + 1)]  # "the Open LLM Leaderboard": the word is part of the name
+        e = d
+        while e > 1 and w[e - 1].isspace() and "\n" not in w[e - 1]:
+            e -= 1  # "the Samala  corpus": text from PDFs doubles spaces
+        if low in dataset_words and ctx.ws[e - 1]:
+            items = items_before(ctx, e)  # "the X and Y datasets"
+            # "the USF dataset": a definite singular names one dataset, acronym or not.
+            if not (len(items) == 1 and not low.endswith("s") and items[0][0] > 0 and lower[items[0][0] - 1] == "the"):
+                items = lone_jargon(ctx, items)
+            if items and w[d][:1].isupper() and (len(items) == 1 or not low.endswith("s")):
+                # "the Open LLM Leaderboard", "the Penn Treebank and Prague Dependency
+                # Treebank": a capitalised singular word is part of the nearest name.
+                items = [(items[0][0], d + 1)] + items[1:]
             found += items
         elif low == "data" and d + 1 < n and lower[d + 1] in ("set", "sets") and ctx.ws[d - 1]:
             found += lone_jargon(ctx, items_before(ctx, d))  # "the WMT09 English-Hungarian data set"
-        elif low in splits and d + 1 < n and lower[d + 1] in _SPLIT_NOUNS and ctx.ws[d - 1]:
-            found += lone_jargon(ctx, items_before(ctx, d))  # "the X test set"
+        elif low in splits and d + 1 < n and ctx.ws[d - 1] and (
+            lower[d + 1] in _SPLIT_NOUNS or (lower[d + 1] == "data" and low in words("held_out_splits"))
+        ):
+            found += items_before(ctx, d)  # "the X test set" (a split vouches even for "FCE")
         elif ctx.kinds[d] != WORD and ctx.kinds[d - 1] == WORD and ctx.joined(d, d + 4).startswith(zh_words):
             found += lone_jargon(ctx, items_before(ctx, d))  # "X数据集", "在X和Y数据集上"
-        elif low in ("on", "across") and lower[d - 1] in cues:
-            found += lone_jargon(ctx, items_after(ctx, d + 1))  # "we evaluate on X, Y and Z"
+        elif low in ("on", "across") and (lower[d - 1] in cues or _score(w[d - 1]) or _verb_before(ctx, d)):
+            # "we evaluate on X, Y and Z"; "achieves 80% on X", "a score of 71.2 on X";
+            # "we evaluate our model on X"
+            found += lone_jargon(ctx, items_after(ctx, d + 1))
     found += _after_known(ctx)
-    return [_cand(ctx, i, j) for i, j in dict.fromkeys(found)]
+    return [_cand(ctx, i, j) for i, j in dict.fromkeys(found) if not _hardware(ctx, j)]
+
+
+def _hardware(ctx: Context, j: int) -> bool:
+    """The name ending at token ``j`` is a machine ("on NVIDIA DGX-1 servers")."""
+    k = j
+    while k < len(ctx.words) and ctx.words[k].isspace():
+        k += 1
+    return k < len(ctx.words) and ctx.lower[k] in words("hardware_words")
+
+
+#: Words an evaluation verb's object may take before "on X" ("evaluate our new model on X").
+VERB_OBJECT_WORDS = 3
+
+
+def _verb_before(ctx: Context, d: int) -> bool:
+    """An evaluation verb at most :data:`VERB_OBJECT_WORDS` words before "on" at ``d``,
+    its object between them ("benchmark 12 LLMs on X"), no punctuation in between."""
+    verbs = words("evaluation_verbs")
+    k, seen = d - 1, 0
+    while k >= 0 and seen <= VERB_OBJECT_WORDS:
+        if ctx.words[k].isspace():
+            k -= 1
+            continue
+        if ctx.kinds[k] != WORD or ctx.sent[k] != ctx.sent[d]:
+            return False
+        if ctx.lower[k] in verbs:
+            return seen > 0
+        seen += 1
+        k -= 1
+    return False
+
+
+_SCORE = re.compile(r"\d+(?:\.\d+)?%?|%")
+
+
+def _score(word: str) -> bool:
+    """A score or a percentage, the token before "on X" in "achieves 80% on X"."""
+    return _SCORE.fullmatch(word) is not None
 
 
 def _examples_after(ctx: Context, k: int) -> int | None:
@@ -94,17 +154,41 @@ def _after_known(ctx: Context) -> list[tuple[int, int]]:
 def _zh_evaluation(ctx: Context, d: int) -> list[tuple[int, int]]:
     """``在X、Y和Z上`` followed by an evaluation word (实验, 评估 …)."""
     items = items_after(ctx, d + 1)
-    if not items:
-        return []
-    k = items[-1][1]
+    k = items[-1][1] if items else d + 1
     while k < len(ctx.words) and ctx.words[k].isspace():
         k += 1
     if k >= len(ctx.words) or ctx.words[k] != "上":
-        return []
+        # "在Office + Caltech-10上的精度": a combination of datasets written with "+"
+        # is one name, read up to the 上 that closes the frame.
+        items = _combined(ctx, d + 1)
+        if not items:
+            return []
+        k = items[0][1]
     after = ctx.joined(k + 1, k + 1 + _ZH_LOOKAHEAD)
     if any(z in after for z in phrases("evaluation_words_zh")):
         return items
     return []
+
+
+def _combined(ctx: Context, s: int) -> list[tuple[int, int]]:
+    """``A + B`` from token ``s`` up to a 上: Latin words joined by ``+`` only; the
+    span, or nothing."""
+    w, n = ctx.words, len(ctx.words)
+    k, parts, plus = s, [], False
+    while k < n and k - s <= _ZH_LOOKAHEAD and w[k] != "上":
+        if w[k] == "+":
+            plus = True
+        elif ctx.kinds[k] == WORD or w[k] in ("-", "_"):
+            parts.append(k)
+        elif not w[k].isspace():
+            return []
+        k += 1
+    # The frame and the evaluation word after it vouch for the span; one part shaped
+    # like a name ("Caltech-10") is enough ("Office" alone reads as a word).
+    if k >= n or w[k] != "上" or not plus or not parts or not any(
+            distinctive(ctx.stext(i, j)) or name_item(ctx, i, j) for i, j in ctx.compounds if parts[0] <= i < parts[-1] + 1):
+        return []
+    return [(parts[0], parts[-1] + 1)]
 
 
 __all__ = ["find", "NAME", "JOINERS"]

@@ -7,9 +7,9 @@ import re
 from kg.extract.context import Context
 from kg.extract.names import distinctive, generic, is_institution
 from kg.extract.nlp import PUNCT, WORD
-from kg.extract.vocab import words
+from kg.extract.vocab import phrases, words
 
-__all__ = ["items_after", "items_before", "lone_jargon", "name_item"]
+__all__ = ["descriptive", "items_after", "items_before", "lone_jargon", "name_item"]
 
 JOINERS = frozenset((",", "，", "、", "and", "or", "&", "和", "与", "及", "以及"))
 CONJUNCTIONS = frozenset(("and", "or", "&", "和", "与", "及", "以及"))
@@ -27,6 +27,14 @@ def lone_jargon(ctx: Context, items: list[tuple[int, int]]) -> list[tuple[int, i
     return items
 
 
+def descriptive(text: str) -> bool:
+    """``Large-scale``, ``New Multi-modal``: words that only describe data, which a
+    title capitalises before its dataset word ("A Large-scale Dataset for …")."""
+    parts = [p for p in re.split(r"[\s\-_]+", text.lower()) if p]
+    counts = {line.split()[0] for line in phrases("count_words")}
+    return bool(parts) and all(p in words("descriptive_words") or p in words("generic_modifiers") or p in counts for p in parts)
+
+
 def name_item(ctx: Context, i: int, j: int) -> bool:
     """Tokens ``i:j`` read as a name: capitalised or name-shaped, not a function word,
     a generic kind, a language, a mathematical eponym or an organisation."""
@@ -40,6 +48,8 @@ def name_item(ctx: Context, i: int, j: int) -> bool:
     if ctx.shouted(i, j):  # a line in capitals: every word looks like an acronym
         return False
     low = text.lower()
+    if descriptive(text):
+        return False
     if low in words("stop_caps") or low in words("languages") or low in words("eponyms") or generic(text) \
             or _PLURAL_ACRONYM.match(text):
         return False
@@ -71,6 +81,10 @@ def items_before(ctx: Context, d: int) -> list[tuple[int, int]]:
     while e > 0:
         i = ends.get(e)
         if i is None:
+            break
+        # The word next to the cue must itself look like a name: in "English universal
+        # treebank" the lower-case "universal" ends the list before "English".
+        if not (ctx.words[i][:1].isupper() or ctx.words[i][:1].isdigit() or distinctive(ctx.stext(i, e))):
             break
         # Grow over capitalised words before it: "Waymo Open Motion".
         while i >= 1 and ctx.ws[i - 1] and _capital_word(ctx, i - 1) and e - i < MAX_WORDS \
@@ -108,7 +122,7 @@ def items_after(ctx: Context, s: int) -> list[tuple[int, int]]:
         # Grow over capitalised words after it, in the same sentence: "Waymo Open Motion".
         while j < n and ctx.ws[j - 1] and _capital_word(ctx, j) and j - k < MAX_WORDS and ctx.sent[j] == ctx.sent[k] \
                 and ctx.words[k][:1].isupper():
-            j += 1
+            j = starts.get(j, j + 1)  # a whole compound: "Penn Tree-bank", not "Penn Tree"
         if not name_item(ctx, k, j):
             break
         out.append((k, j))

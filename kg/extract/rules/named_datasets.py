@@ -6,6 +6,7 @@ from kg.extract.candidate import Candidate
 from kg.extract.context import Context
 from kg.extract.names import generic, is_institution
 from kg.extract.nlp import gazetteer
+from kg.extract.rules.items import descriptive
 from kg.extract.vocab import words
 
 NAME = "shape"
@@ -22,7 +23,8 @@ def find(ctx: Context, prior=()) -> list[Candidate]:
         prev = ctx.lower[i - 1] if i > 0 else ""
         if ctx.lower[j] in _NEXT and ctx.ws[j - 1] and prev in _BEFORE:
             text = ctx.stext(i, j)
-            if not generic(text) and text.lower() not in words("stop_caps") and not is_institution(text):
+            if not generic(text) and text.lower() not in words("stop_caps") and not is_institution(text) \
+                    and not descriptive(text):
                 a, b = ctx.span(i, j)
                 known = gazetteer().known(text)
                 out.append(Candidate(a, b, known[1] if known else text, NAME, "DATASET", known=bool(known)))

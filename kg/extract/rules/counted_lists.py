@@ -1,0 +1,114 @@
+"""A counted dataset noun introduces its list: ``three benchmark datasets: A, B and C``,
+``我们介绍了三个基准数据库，Turath标准，艺术和…``.
+
+The count bounds the list (at most that many items are read), and the noun says what
+the items are, so they are datasets whatever they look like. In Chinese the items are
+read between the list's separators, so a machine-translated tail stays on its name
+(``Turath标准`` for "Turath Standard"); an item without a Latin letter is an everyday
+word as often as a translated name, and is left out.
+"""
+from __future__ import annotations
+
+import functools
+
+from kg.extract.candidate import Candidate
+from kg.extract.context import Context
+from kg.extract.nlp import CJK, WORD
+from kg.extract.rules.items import items_after
+from kg.extract.vocab import phrases, words
+
+NAME = "context"
+#: Words a count may stand before its noun ("three new public benchmark datasets").
+MAX_FILLERS = 4
+#: CJK characters between a Chinese count's measure word and the list ("三个基准数据库，").
+MAX_ZH_NOUN = 8
+_INTRO = frozenset((":", "：", ",", "，", "—", "–", "(", "（"))
+_ZH_SEPARATORS = frozenset(("，", "、", ",", "和", "与", "及"))
+_ZH_END = frozenset(("。", "；", ";", ".", "!", "?", "！", "？", "：", ":", ")", "）"))
+
+
+@functools.cache
+def _counts() -> dict[str, int]:
+    return {w: int(v) for w, v in (line.split() for line in phrases("count_words"))}
+
+
+def find(ctx: Context, prior=()) -> list[Candidate]:
+    counts = _counts()
+    out: list[Candidate] = []
+    for c in [k for k, low in enumerate(ctx.lower) if low in counts]:
+        low = ctx.lower[c]
+        n = counts[low]
+        if not ctx.in_region[c]:
+            continue
+        if ctx.kinds[c] == CJK or (low.isdigit() and c + 1 < len(ctx.words) and ctx.kinds[c + 1] == CJK):
+            spans = _zh_list(ctx, c, n)
+        else:
+            spans = _en_list(ctx, c, n)
+        # "We introduce three benchmarks: …", 我们介绍了三个基准数据库：the paper's own.
+        own = any(kind in ("WE_VERB", "ZH_WE") and s < c and ctx.sent[s] == ctx.sent[c] for kind, s, _ in ctx.cues)
+        for i, j in spans:
+            a, b = ctx.span(i, j)
+            out.append(Candidate(a, b, ctx.text[a:b], NAME, "DATASET", force_label=True, proposed=own))
+    return out
+
+
+def _next_visible(ctx: Context, k: int) -> int:
+    while k < len(ctx.words) and ctx.words[k].isspace():
+        k += 1
+    return k
+
+
+def _en_list(ctx: Context, c: int, n: int) -> list[tuple[int, int]]:
+    """``three (new) datasets: A, B and C``."""
+    fillers, nouns = words("count_fillers"), words("dataset_words")
+    k = _next_visible(ctx, c + 1)
+    skipped = 0
+    while k < len(ctx.words) and ctx.lower[k] in fillers and skipped < MAX_FILLERS:
+        k, skipped = _next_visible(ctx, k + 1), skipped + 1
+    if k >= len(ctx.words) or ctx.lower[k] not in nouns or ctx.sent[k] != ctx.sent[c]:
+        return []
+    k = _next_visible(ctx, k + 1)
+    if k >= len(ctx.words) or ctx.words[k] not in _INTRO:
+        return []
+    return items_after(ctx, _next_visible(ctx, k + 1))[:n]
+
+
+def _zh_list(ctx: Context, c: int, n: int) -> list[tuple[int, int]]:
+    """``三个基准数据库，A，B和C`` / ``3个数据集：A、B、C``."""
+    w = ctx.words
+    k = c + 1
+    if k < len(w) and w[k] in phrases("count_classifiers_zh"):
+        k += 1
+    s = k
+    while k < len(w) and ctx.kinds[k] == CJK and k - s < MAX_ZH_NOUN:
+        k += 1
+    if k >= len(w) or w[k] not in _INTRO or not ctx.joined(s, k).endswith(phrases("dataset_words_zh")):
+        return []
+    items: list[tuple[int, int]] = []
+    start = k + 1
+    k = start
+    while k <= len(w) and len(items) < n:
+        end = k == len(w) or w[k] in _ZH_END or "\n" in w[k]
+        both = w[k] == "以" and k + 1 < len(w) and w[k + 1] == "及"  # 以及 "as well as"
+        if end or both or w[k] in _ZH_SEPARATORS:
+            i, j = start, k
+            while i < j and w[i].isspace():
+                i += 1
+            while j > i and w[j - 1].isspace():
+                j -= 1
+            if end:
+                # The last item runs into the sentence ("…、Quintar上进行实验。"): only
+                # a tail closed by a separator is known to belong to the name.
+                while j > i and ctx.kinds[j - 1] != WORD:
+                    j -= 1
+            if i < j:
+                items.append((i, j))
+            if end:
+                break
+            k += both
+            start = k + 1
+        k += 1
+    return [(i, j) for i, j in items if any(ctx.kinds[x] == WORD and w[x][:1].isalpha() for x in range(i, j))]
+
+
+__all__ = ["find", "NAME"]

@@ -1,0 +1,72 @@
+"""A name with a year is a dataset, a benchmark or an event, not a model: ``NIST 2006``,
+``TAC 2010 data``, ``DUC-2004``, ``SemEval-2010``, ``CoNLL'03``, ``WMT’14``.
+
+Benchmarks and shared tasks are released by year; models are versioned by numbers and
+sizes, not years. The year is part of the name (each year's data is its own dataset,
+as a release is: ``DAVIS 2016``), so the whole span is the candidate and covers the bare
+acronym inside it. Events (``MICCAI 2021 challenge``) are dropped by the typing pass
+(:func:`kg.extract.kinds.is_event`), venues (``ACL 2019``) by :func:`names.generic`.
+Known names with a year are the gazetteer's (:meth:`Context.version_after`). Venues are
+written the same way ("accepted at NSDI 2026"), so the context must speak of data where
+it could be a venue (see :func:`find`).
+"""
+from __future__ import annotations
+
+import re
+
+from kg.extract.candidate import Candidate
+from kg.extract.context import Context
+from kg.extract.names import distinctive, generic, is_institution
+from kg.extract.vocab import words
+
+NAME = "shape"
+_YEAR = re.compile(r"(?:19|20)\d\d")
+_SHORT_YEAR = re.compile(r"\d\d")
+_APOSTROPHES = ("'", "’")
+
+
+def _name_part(ctx: Context, i: int, j: int) -> bool:
+    text = ctx.stext(i, j)
+    return (text[:1].isupper() and distinctive(text) and not generic(text) and not is_institution(text)
+            and text.lower() not in words("stop_caps") and not ctx.shouted(i, j))
+
+
+def find(ctx: Context, prior=()) -> list[Candidate]:
+    w, ws, n = ctx.words, ctx.ws, len(ctx.words)
+    out = []
+    # Numbers are few: only compounds holding or followed by one (within two tokens) can carry a year.
+    numbers = {k for k in ctx.latin if w[k][:1].isdigit()}
+    if not numbers:
+        return out
+    for i, j in ctx.compounds:
+        if ctx.taken[i] or not (j - 1 in numbers or j in numbers or j + 1 in numbers):
+            continue
+        end = None
+        if j - i >= 3 and w[j - 2] in ("-", "_") and _YEAR.fullmatch(w[j - 1]):
+            # "DUC-2004", "SemEval-2010": the year glued on
+            if _name_part(ctx, i, j - 2):
+                end = j
+        elif j + 1 < n and ws[j - 1] and _YEAR.fullmatch(w[j]) and not (j + 1 < n and w[j + 1] in ("%", "-")):
+            # "NIST 2006", "TAC 2010 data"
+            if _name_part(ctx, i, j):
+                end = j + 1
+        elif j + 1 < n and not ws[j - 1] and w[j] in _APOSTROPHES and not ws[j] and _SHORT_YEAR.fullmatch(w[j + 1]):
+            # "CoNLL'03", "WMT’14"
+            if _name_part(ctx, i, j):
+                end = j + 2
+        if end is None or (end < n and not ws[end - 1] and ctx.is_word(end)):
+            continue
+        nxt = next((ctx.lower[k] for k in range(end, min(n, end + 3)) if not w[k].isspace()), "")
+        prev = next((ctx.lower[k] for k in range(i - 1, max(-1, i - 4), -1) if not w[k].isspace()), "")
+        data = nxt in words("dataset_words") or nxt in words("dated_data_words")
+        # A venue is written the same way ("accepted at NSDI 2026", "in SIGCOMM'25"): a
+        # year spaced from the name counts only next to data words or after "on"/"from",
+        # and any dated name after "at"/"in" needs its data word.
+        if (ws[j - 1] and end == j + 1 and not (data or prev in ("on", "from"))) or (prev in ("at", "in", "@") and not data):
+            continue
+        a, b = ctx.span(i, end)
+        out.append(Candidate(a, b, ctx.text[a:b], NAME, "DATASET", force_label=True, covers=True))
+    return out
+
+
+__all__ = ["find", "NAME"]

@@ -1,0 +1,82 @@
+"""Chinese dataset contexts beyond "X数据集" and "在X上进行实验" (:mod:`dataset_context`):
+
+* ``在X、Y等数据集上`` — the list closed by 等 ("and other") before the dataset noun;
+* ``在X和Y两个数据集上`` — a count between the list and the noun;
+* ``在公开数据集X上`` — the noun before the name (not 基准, which also means "baseline":
+  与基准BERT相比 names a model);
+* ``多个基准（如X和Y）``, ``数据集包括X、Y`` — examples introduced after the noun.
+"""
+from __future__ import annotations
+
+from kg.extract.candidate import Candidate
+from kg.extract.context import Context
+from kg.extract.nlp import CJK, WORD
+from kg.extract.rules.items import items_after, items_before, lone_jargon
+from kg.extract.vocab import phrases
+
+NAME = "context"
+_COUNT_CHARS = frozenset("两二三四五六七八九十")
+_CLASSIFIERS = ("个", "种", "项", "套")
+_OPENERS = ("（", "(")
+#: A dataset noun before a name that is no dataset noun there (基准 is also "baseline").
+_AMBIGUOUS_BEFORE_NAME = ("基准",)
+
+
+def _skip_space(ctx: Context, k: int) -> int:
+    while k < len(ctx.words) and ctx.words[k].isspace():
+        k += 1
+    return k
+
+
+def _noun_at(ctx: Context, k: int) -> str | None:
+    """The Chinese dataset noun starting at token ``k`` (longest), or None."""
+    text = ctx.joined(k, k + 5)
+    hits = [z for z in phrases("dataset_words_zh") if text.startswith(z)]
+    return max(hits, key=len) if hits else None
+
+
+def _closer_len(ctx: Context, k: int) -> int:
+    """Tokens of 等 / a count (两个, 三种) starting at ``k``; 0 if none."""
+    w = ctx.words
+    for c in sorted(phrases("list_closers_zh"), key=len, reverse=True):
+        if ctx.joined(k, k + len(c)) == c:
+            return len(c)
+    if k + 1 < len(w) and w[k] in _COUNT_CHARS and w[k + 1] in _CLASSIFIERS:
+        return 2
+    return 0
+
+
+def find(ctx: Context, prior=()) -> list[Candidate]:
+    w, n = ctx.words, len(ctx.words)
+    # One set lookup for most characters: only these can start a closer or a noun.
+    first = {z[0] for z in phrases("dataset_words_zh") + phrases("list_closers_zh")} | _COUNT_CHARS
+    found: list[tuple[int, int]] = []
+    for d in range(1, n):
+        if w[d] not in first or ctx.kinds[d] != CJK or not ctx.in_region[d]:
+            continue
+        if ctx.kinds[d - 1] == WORD or (w[d - 1].isspace() and d > 1 and ctx.kinds[d - 2] == WORD):
+            skip = _closer_len(ctx, d)
+            if skip and _noun_at(ctx, d + skip):
+                found += lone_jargon(ctx, items_before(ctx, d if ctx.kinds[d - 1] == WORD else d - 1))
+                continue
+        noun = _noun_at(ctx, d)
+        if noun is None:
+            continue
+        k = _skip_space(ctx, d + len(noun))
+        if k < n and ctx.kinds[k] == WORD and noun not in _AMBIGUOUS_BEFORE_NAME:
+            found += lone_jargon(ctx, items_after(ctx, k))  # 在公开数据集X上
+            continue
+        if k < n and w[k] in _OPENERS:
+            k += 1
+        for cue in phrases("example_cues_zh"):
+            if ctx.joined(k, k + len(cue)) == cue:
+                found += items_after(ctx, _skip_space(ctx, k + len(cue)))  # 多个基准（如X和Y）
+                break
+    out = []
+    for i, j in dict.fromkeys(found):
+        a, b = ctx.span(i, j)
+        out.append(Candidate(a, b, ctx.text[a:b], NAME, "DATASET", force_label=True))
+    return out
+
+
+__all__ = ["find", "NAME"]

@@ -1,0 +1,42 @@
+"""rules.dataset_appositions: "X, a … dataset" / "X is a new dataset" name a dataset."""
+import pytest
+from rulehelp import found
+
+from kg.extract.rules import dataset_appositions
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("We release Quintar, a 1M-image dataset for aerial detection.", "Quintar"),
+        ("We also build Wibble, a suite of 12 coding tasks.", "Wibble"),
+        ("Frobnik is a new dataset of 5,000 annotated dialogues.", "Frobnik"),
+        ("We collect the Open Legal Corpus, a corpus of court rulings.", "Open Legal Corpus"),
+    ],
+)
+def test_dataset_noun_heads_the_apposition(text, name):
+    got = found(dataset_appositions, text)
+    assert got[name].label == "DATASET" and got[name].force_label
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We propose Zorb, a model trained on the dataset of dialogues.",  # the head is "model"
+        "This is a new dataset of dialogues.",  # "This" is no name
+        "Zorb, a method for building datasets, is fast.",
+    ],
+)
+def test_other_heads_name_no_dataset(text):
+    assert not found(dataset_appositions, text)
+
+
+def test_name_in_brackets_after_a_dataset_noun():
+    got = found(dataset_appositions, "We report on the official development test set (news-dev2009b) here.")
+    assert "news-dev2009b" in got
+    assert "ZorbBench" in found(dataset_appositions, "We build a new benchmark (ZorbBench) for agents.")
+    assert not found(dataset_appositions, "Results on the test set (Table 3) are shown.")
+
+
+def test_possessive_determiner_apposition():
+    assert "Frobnik-Instruct" in found(dataset_appositions, "We fine-tune LLaMA on Frobnik-Instruct, our new instruction dataset.")
