@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
+from operator import add
 
 from kg.extract.names import CJK_RE, EXPERT_SIZE, NUMBER_UNIT
 from kg.extract.nlp import CJK, WORD, cue_table, gazetteer, tokenize
@@ -267,8 +268,10 @@ def build_context(text: str, regions, title: Span | None = None) -> Context:
     lower = [w.lower() for w in wl]
     sent = _sentences(wl, ws)
     in_region = _in_regions(idx, regs)
-    tok_at = {a: i for i, a in enumerate(idx)}
-    end_at = {a + len(w): i + 1 for i, (a, w) in enumerate(zip(idx, wl))}
+    # Built by C-level zips, not Python loops: these two tables cost as much as the
+    # tokenizer when written as comprehensions.
+    tok_at = dict(zip(idx, range(len(idx))))
+    end_at = dict(zip(map(add, idx, map(len, wl)), range(1, len(idx) + 1)))
     cues, contribution = _cues(wl, lower, sent, in_region)
     latin = tuple(i for i, k in enumerate(kinds) if k == WORD)
     caps = tuple(i for i in latin if in_region[i] and wl[i][0].isupper())

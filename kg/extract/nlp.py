@@ -282,8 +282,8 @@ class Gazetteer:
                 self._exact_latin = self._exact_latin and bool(toks) and _kind(toks[0]) == WORD
             else:
                 self.lower.add(tuple(t.lower() for t in toks), meta)
-            self.ids.setdefault(_squash(row["id"]), (label, row["id"]))
-            self.ids.setdefault(_squash(row["pattern"]), (label, row["id"]))
+            self.ids.setdefault(_squash_key(row["id"]), (label, row["id"]))
+            self.ids.setdefault(_squash_key(row["pattern"]), (label, row["id"]))
 
     def find(self, words, lower, latin=None) -> list[GazetteerHit]:
         """Every pattern occurrence in a tokenised text (``words`` and their lower-cased
@@ -316,12 +316,17 @@ class Gazetteer:
         return self.ids.get(_squash(name))
 
 
-def _squash(s: str) -> str:
+def _squash_key(s: str) -> str:
     """Key for "same name": :func:`kg.normalize.normalize`'s squashed form (case-folded
     without spaces, hyphens, underscores, dots and quotes — the annotation guidelines'
     matching rule). Shared by the gazetteer lookups and the entity rules so both always
-    agree."""
+    agree. Cached: the rules ask for the same few names (and their unicode
+    normalisation) many times an entry, and across entries (:data:`_squash`); building
+    the gazetteer calls this uncached form once per row."""
     return normalize(s, squash=True)
+
+
+_squash = functools.lru_cache(maxsize=65536)(_squash_key)
 
 
 @functools.cache
