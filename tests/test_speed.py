@@ -1,0 +1,105 @@
+"""The shortcuts taken for speed give the answers of the long way round.
+
+* the driver picks a long file's layout from a sample of its lines: the result equals
+  scoring every layout on the whole file;
+* the link finder skips patterns whose anchor is absent: same links as running them all.
+"""
+from __future__ import annotations
+
+import importlib.util
+import sys
+from pathlib import Path
+
+import pytest
+
+from kg.parse import driver
+from kg.parse.document import read_document
+from kg.text import BARE_PAGE_RE, BARE_URL_RE, URL_RE, find_urls
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def _generator():
+    spec = importlib.util.spec_from_file_location("kg_bench_generate", ROOT / "bench" / "generate.py")
+    mod = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = mod  # dataclasses look their module up while the class is made
+    spec.loader.exec_module(mod)
+    return mod
+
+
+def _long_docs(tmp_path: Path) -> list[Path]:
+    gen = _generator()
+    out = []
+    p = tmp_path / "structured.txt"
+    gen.write_digest(p, 120, "structured", seed=11)
+    out.append(p)
+    # A long file whose head is not entries at all: a notes page of short lines, then
+    # a structured digest (the sample must hold some entries to pick the layout).
+    notes = tmp_path / "notes-then-digest.txt"
+    head = "".join(f"note {k}: see the list below\n" for k in range(40))
+    notes.write_text(head + "\n" + out[0].read_text(encoding="utf-8"), encoding="utf-8")
+    out.append(notes)
+    return out
+
+
+def test_sampled_layout_choice_equals_the_full_scoring(tmp_path, monkeypatch):
+    docs = _long_docs(tmp_path)
+    for p in docs:
+        doc = read_document(str(p), p.read_text(encoding="utf-8"))
+        assert driver._sample_end(doc) is not None, p  # long enough to be sampled
+        sampled = driver.parse_document(doc)
+        with monkeypatch.context() as m:
+            m.setattr(driver, "SAMPLE_LINES", 10**9)  # every layout reads the whole file
+            full = driver.parse_document(doc)
+        assert sampled.layout == full.layout, p
+        assert sampled.entries == full.entries and sampled.unassigned == full.unassigned, p
+        assert len(sampled.entries) > 100
+        # Every layout is still accounted for in the scores, finalist or not.
+        assert sorted(n for n, _, _ in sampled.scores) == sorted(n for n, _, _ in full.scores)
+
+
+def test_sample_ends_at_a_blank_line_and_short_files_are_read_whole(tmp_path):
+    long_doc, short, unbroken = tmp_path / "a.txt", tmp_path / "b.txt", tmp_path / "c.txt"
+    long_doc.write_text("".join(f"line {k}\n" + ("\n" if k % 7 == 0 else "") for k in range(1000)), encoding="utf-8")
+    short.write_text("one\n\ntwo\n", encoding="utf-8")
+    doc = read_document(str(long_doc), long_doc.read_text(encoding="utf-8"))
+    cut = driver._sample_end(doc)
+    assert cut is not None and cut >= driver.SAMPLE_LINES and not doc.lines[cut - 1].raw.strip()
+    assert driver._sample_end(read_document(str(short), short.read_text(encoding="utf-8"))) is None
+    # Translated abstracts have no blank line to cut at: such a file is read whole.
+    _generator().write_digest(unbroken, 400, "abstract", seed=11)
+    doc = read_document(str(unbroken), unbroken.read_text(encoding="utf-8"))
+    assert len(doc.lines) > 2 * driver.SAMPLE_LINES and driver._sample_end(doc) is None
+
+
+def _all_patterns(text: str) -> list[tuple[str, int, int]]:
+    """find_urls without its anchor shortcuts (the patterns always run)."""
+    found, taken = [], []
+    from kg.text import _trim_url
+
+    for m in URL_RE.finditer(text):
+        u = _trim_url(m.group(0))
+        found.append((u, m.start(), m.start() + len(u)))
+        taken.append((m.start(), m.end()))
+    for m in BARE_URL_RE.finditer(text):
+        if any(s <= m.start() < e for s, e in taken):
+            continue
+        u = _trim_url(m.group(0))
+        if "/" in u:
+            found.append((u, m.start(), m.start() + len(u)))
+            taken.append((m.start(), m.start() + len(u)))
+    for m in BARE_PAGE_RE.finditer(text):
+        if not any(s <= m.start() < e for s, e in taken):
+            found.append((m.group(0), m.start(), m.end()))
+    return sorted(found, key=lambda t: t[1])
+
+
+@pytest.mark.parametrize("text", [
+    "no link here, just prose about BERT.",
+    "code at github.com/a/b and HTTPS://Example.org/x).",
+    "page: someone.github.io and t.cn/A6abc, 见 https://arxiv.org/abs/2401.00001。",
+    "a dotted.name without suffix/ and foo.io/ end",
+    "mixed.GitHub.io/ is not a page; x.github.io/path is a bare link",
+])
+def test_find_urls_shortcuts_change_nothing(text):
+    assert find_urls(text) == _all_patterns(text)
