@@ -25,25 +25,29 @@ def is_cjk(c: str) -> bool:
     return 0x4E00 <= o <= 0x9FFF or 0x3400 <= o <= 0x4DBF or 0xF900 <= o <= 0xFAFF or 0x20000 <= o <= 0x2FFFF
 
 
-_CJK_CHAR = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002ffff]")
-_LETTER = re.compile(r"[^\W\d_]")
+# Runs, not single characters: counting is summing run lengths, a few matches a line
+# instead of one per letter.
+_CJK_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002ffff]+")
+_LETTER_RUN = re.compile(r"[^\W\d_]+")
+_LATIN_RUN = re.compile(r"[A-Za-z\u00c0-\u024f]+")
+
+
+def _count(run: re.Pattern, s: str) -> int:
+    return sum(map(len, run.findall(s)))
 
 
 @functools.lru_cache(maxsize=65536)  # every layout parser asks about the same lines
 def cjk_share(s: str) -> float:
     """Share of letters that are CJK ideographs (0 when there are no letters)."""
-    letters = len(_LETTER.findall(s))
-    return len(_CJK_CHAR.findall(s)) / letters if letters else 0.0
-
-
-_LATIN_LETTER = re.compile(r"[A-Za-z\u00c0-\u024f]")
+    letters = _count(_LETTER_RUN, s)
+    return _count(_CJK_RUN, s) / letters if letters else 0.0
 
 
 @functools.lru_cache(maxsize=65536)
 def latin_share(s: str) -> float:
     """Share of letters that are Latin (ASCII or Latin-1/Extended-A/B)."""
-    letters = len(_LETTER.findall(s))
-    return len(_LATIN_LETTER.findall(s)) / letters if letters else 0.0
+    letters = _count(_LETTER_RUN, s)
+    return _count(_LATIN_RUN, s) / letters if letters else 0.0
 
 
 _FULLWIDTH = str.maketrans({"，": ",", "；": ";", "：": ":", "（": "(", "）": ")", "［": "[", "］": "]", "＆": "&", "　": " "})

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import functools
 import json
+from itertools import compress
 import re
 from dataclasses import dataclass
 from importlib import resources
@@ -230,8 +231,16 @@ class PhraseTable:
         when given (a table of Latin names need not be tried on Chinese characters)."""
         out = []
         root, end, n = self._root, self._END, len(tokens)
-        for i in range(n) if starts is None else starts:
-            node = root.get(tokens[i])
+        # Most tokens start no pattern: the positions of those that do are picked out by
+        # C-level iteration (a dict membership test per token, no Python frame) and
+        # only they walk the trie.
+        has = root.__contains__
+        if starts is None:
+            starts = compress(range(n), map(has, tokens))
+        else:
+            starts = compress(starts, map(has, map(tokens.__getitem__, starts)))
+        for i in starts:
+            node = root[tokens[i]]
             j = i + 1
             while node is not None:
                 if end in node:
