@@ -103,3 +103,20 @@ def _all_patterns(text: str) -> list[tuple[str, int, int]]:
 ])
 def test_find_urls_shortcuts_change_nothing(text):
     assert find_urls(text) == _all_patterns(text)
+
+
+def test_spaced_names_prefilter_keeps_every_known_spaced_name():
+    """A known name written with spaces ("Science QA") is still found once the first
+    word must start some gazetteer key; a capitalised word that starts none is skipped."""
+    from kg.extract.context import build_context
+    from kg.extract.nlp import _squash, gazetteer
+    from kg.records import Span
+
+    gaz = gazetteer()
+    assert gaz.starts_key(_squash("Science")) and gaz.known("Science QA")
+    assert not gaz.starts_key(_squash("Zorblaxquint"))
+    text = "Zorblaxquint Frobnik results: we fine-tune on Science QA and report accuracy."
+    ctx = build_context(text, [Span(0, len(text))])
+    spaced = [m for m in ctx.matches if ctx.text[m.a : m.b] == "Science QA"]
+    assert spaced and spaced[0].name == gaz.known("Science QA")[1]
+    assert not any(ctx.text[m.a : m.b].startswith("Zorblaxquint") for m in ctx.matches)

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import functools
 import json
+from bisect import bisect_left
 from itertools import compress
 import re
 from dataclasses import dataclass
@@ -319,6 +320,18 @@ class Gazetteer:
             out.setdefault(cid.lower(), (label, cid))
             out.setdefault(cid.lower() + "s", (label, cid))
         return out
+
+    @functools.cached_property
+    def _sorted_keys(self) -> list[str]:
+        return sorted(self.ids)
+
+    def starts_key(self, prefix: str) -> bool:
+        """Some gazetteer key (a squashed name, :meth:`known`'s lookup) starts with
+        ``prefix``: a name of several words can be known only if its first word's
+        squashed form passes this (squashing drops the spaces between words)."""
+        keys = self._sorted_keys
+        k = bisect_left(keys, prefix)
+        return k < len(keys) and keys[k].startswith(prefix)
 
     def known(self, name: str) -> tuple[str, str] | None:
         """``(label, canonical id)`` when ``name`` is a gazetteer name or pattern."""
