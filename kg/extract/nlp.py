@@ -52,6 +52,7 @@ _TOKEN_RE = re.compile(
 #: Token classes (``tokenize``'s fourth list): rules ask "is this a Latin/digit word?"
 #: for every token, and the first character already knows.
 CJK, WORD, PUNCT, SPACE = 1, 2, 3, 0
+_LONG_WORD = re.compile(r"[A-Za-z]{8,}")
 
 
 def _is_cjk_char(c: str) -> bool:
@@ -315,7 +316,7 @@ class Gazetteer:
         """Lower-cased one-word names of 8+ letters, for typo matching."""
         out = {}
         for label, cid, mt, amb in sorted(self._rows):
-            if mt or amb or not re.fullmatch(r"[A-Za-z]{8,}", cid):
+            if mt or amb or not _LONG_WORD.fullmatch(cid):
                 continue
             out.setdefault(cid.lower(), (label, cid))
             out.setdefault(cid.lower() + "s", (label, cid))
