@@ -137,9 +137,25 @@ PAPER_URL_RE = re.compile(
 )
 
 
+# Where every ARXIV_RE match starts (lower-cased), and what every ARXIV_TEXT_RE match holds.
+_ARXIV_HOSTS = ("arxiv.org/", "huggingface.co/papers/", "papers.cool/arxiv/", "alphaxiv.org/")
+# Characters that re.IGNORECASE matches to the patterns' letters but str.lower() does not
+# map to them (dotless and dotted i, long s): a text holding one takes the plain search.
+_FOLD_ODD = re.compile("[\u0130\u0131\u017f]")
+
+
 def arxiv_id(text: str) -> str | None:
     """The first arXiv id in ``text`` (from an arxiv.org link or an ``arXiv:`` tag)."""
-    m = ARXIV_RE.search(text) or ARXIV_TEXT_RE.search(text)
+    low = text.lower()
+    if len(low) != len(text) or _FOLD_ODD.search(text):
+        m = ARXIV_RE.search(text) or ARXIV_TEXT_RE.search(text)
+        return m.group("id") if m else None
+    # The case-insensitive patterns scan every position of a long entry; a substring
+    # search finds where a match can start (or that none can), and the pattern starts there.
+    starts = [k for k in (low.find(h) for h in _ARXIV_HOSTS) if k >= 0]
+    m = ARXIV_RE.search(text, min(starts)) if starts else None
+    if m is None and "arxiv" in low:
+        m = ARXIV_TEXT_RE.search(text)
     return m.group("id") if m else None
 
 

@@ -14,7 +14,7 @@ import pytest
 
 from kg.parse import driver
 from kg.parse.document import read_document
-from kg.text import BARE_PAGE_RE, BARE_URL_RE, URL_RE, find_urls
+from kg.text import ARXIV_RE, BARE_PAGE_RE, BARE_URL_RE, URL_RE, find_urls
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -120,3 +120,23 @@ def test_spaced_names_prefilter_keeps_every_known_spaced_name():
     spaced = [m for m in ctx.matches if ctx.text[m.a : m.b] == "Science QA"]
     assert spaced and spaced[0].name == gaz.known("Science QA")[1]
     assert not any(ctx.text[m.a : m.b].startswith("Zorblaxquint") for m in ctx.matches)
+
+
+@pytest.mark.parametrize("text", [
+    "see https://arxiv.org/abs/2401.00001v2 and arXiv:2312.01234",
+    "no id here at all, only BERT and GLUE",
+    "ArXiv ID: 2512.24157v1 (no link)",
+    "mirror huggingface.co/papers/2401.00002 then ARXIV.ORG/pdf/2401.00003",
+    "papers.cool/arxiv/2401.00004 and alphaxiv.org/abs/2401.00005",
+    "only a mirror: AlphaXiv.org/2401.00010",
+    "old style arxiv.org/abs/cs/0112017 and math.GT: arxiv.org/abs/math.GT/0309136",
+    "dotless arxıv.org/abs/2401.00006 matches case-insensitively",
+    "İstanbul paper: https://arxiv.org/abs/2401.00007",
+    "pſeudo huggingface.co/paperſ/2401.00008",
+    "arxiv.org/abs/ broken then arxiv.org/abs/2401.00009",
+])
+def test_arxiv_id_shortcut_changes_nothing(text):
+    from kg.text import ARXIV_TEXT_RE, arxiv_id
+
+    m = ARXIV_RE.search(text) or ARXIV_TEXT_RE.search(text)
+    assert arxiv_id(text) == (m.group("id") if m else None)
