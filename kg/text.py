@@ -107,8 +107,10 @@ def find_urls(text: str) -> list[tuple[str, int, int]]:
     taken: list[tuple[int, int]] = []
     # Each pattern runs only when the text holds what all its matches hold: most texts
     # (every line a layout tests) have no link at all.
-    scheme, bare, page = "://" in text, _BARE_URL_HINT.search(text) is not None, ".github.io" in text
-    for m in URL_RE.finditer(text) if scheme else ():
+    scheme, bare, page = text.find("://"), _BARE_URL_HINT.search(text) is not None, ".github.io" in text
+    # A link's "://" follows its "http"/"https": none starts more than 5 characters before
+    # the first "://", so the case-insensitive scan starts there.
+    for m in URL_RE.finditer(text, max(0, scheme - 5)) if scheme >= 0 else ():
         u = _trim_url(m.group(0))
         found.append((u, m.start(), m.start() + len(u)))
         taken.append((m.start(), m.end()))

@@ -100,6 +100,7 @@ def _all_patterns(text: str) -> list[tuple[str, int, int]]:
     "page: someone.github.io and t.cn/A6abc, 见 https://arxiv.org/abs/2401.00001。",
     "a dotted.name without suffix/ and foo.io/ end",
     "mixed.GitHub.io/ is not a page; x.github.io/path is a bare link",
+    "long prose " * 20 + "then ftp://x.org/y, s3://bucket and finally Http://b.com/c?d=1 and https://e.io/f",
 ])
 def test_find_urls_shortcuts_change_nothing(text):
     assert find_urls(text) == _all_patterns(text)
