@@ -141,3 +141,12 @@ def test_arxiv_id_shortcut_changes_nothing(text):
 
     m = ARXIV_RE.search(text) or ARXIV_TEXT_RE.search(text)
     assert arxiv_id(text) == (m.group("id") if m else None)
+
+
+def test_control_share_counts_what_a_per_character_test_counts():
+    from kg.read import _control_share
+
+    chars = "".join(map(chr, range(0, 200))) + "\u2028\x85 text 中文"
+    want = sum(1 for c in chars if (ord(c) < 32 and c not in "\t\r\n\f") or c == "\x7f") / len(chars)
+    assert _control_share(chars) == want and 0 < want < 1
+    assert _control_share("") == 0.0 and _control_share("plain\ttext\r\n\f") == 0.0
