@@ -374,8 +374,10 @@ def _spaced_names(ctx: Context, taken: list[bool]) -> list[GazMatch]:
     for i in ctx.latin:  # most tokens of a Chinese entry are characters, which start none
         if not (w[i][0].isupper() or w[i][0].isdigit()) or taken[i] or not ctx.in_region[i]:
             continue
-        if not gaz.starts_key(squash_key(w[i])):
-            continue  # no known name starts with this word (most capitalised words)
+        # Both sizes need a second word after one space; and squashing drops the spaces,
+        # so a known name of these words starts with the two words' squashed forms glued.
+        if i + 2 > n or kinds[i + 1] != WORD or not ws[i] or not gaz.starts_key(squash_key(w[i]) + squash_key(w[i + 1])):
+            continue  # (most capitalised words)
         for size in (3, 2):
             j = i + size
             if j > n or any(taken[i:j]) or any(kinds[k] != WORD for k in range(i, j)) or not all(ws[k] for k in range(i, j - 1)):
