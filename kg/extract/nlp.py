@@ -55,10 +55,6 @@ CJK, WORD, PUNCT, SPACE = 1, 2, 3, 0
 _LONG_WORD = re.compile(r"[A-Za-z]{8,}")
 
 
-def _is_cjk_char(c: str) -> bool:
-    return "\u3400" <= c <= "\u4dbf" or "\u4e00" <= c <= "\u9fff" or "\uf900" <= c <= "\ufaff"
-
-
 def _kind(tok: str) -> int:
     c = tok[0]
     if "\u3400" <= c <= "\u9fff" or "\uf900" <= c <= "\ufaff":
@@ -77,7 +73,7 @@ def tokenize(text: str, breaks: tuple[int, ...] = ()) -> tuple[list[str], list[b
     spaces: list[bool] = []
     idx: list[int] = []
     kinds: list[int] = []
-    kind_of = _KINDS  # one-character tokens (most of a Chinese entry) by lookup
+    kind_of = _KINDS  # token class by first character
     pos = 0  # end of the last token
     seg = 0
     for cut in [c for c in breaks if 0 < c < len(text)] + [len(text)]:
@@ -90,7 +86,8 @@ def tokenize(text: str, breaks: tuple[int, ...] = ()) -> tuple[list[str], list[b
                     spaces[-1] = True
                 else:
                     _gap(text[pos:a], pos, words, spaces, idx, kinds)
-            if len(tok) > 1 and _is_cjk_char(tok[0]):
+            c = tok[0]
+            if len(tok) > 1 and ("\u4e00" <= c <= "\u9fff" or "\u3400" <= c <= "\u4dbf" or "\uf900" <= c <= "\ufaff"):
                 # A run of CJK characters: one token per character, added in bulk.
                 words.extend(tok)
                 spaces.extend([False] * len(tok))
@@ -101,11 +98,11 @@ def tokenize(text: str, breaks: tuple[int, ...] = ()) -> tuple[list[str], list[b
             words.append(tok)
             spaces.append(False)
             idx.append(a)
-            k = kind_of.get(tok)
+            # A token of several characters here is a Latin/digit run (CJK runs are split
+            # above), whose class is its first character's: one lookup for every token.
+            k = kind_of.get(c)
             if k is None:
-                k = _kind(tok)
-                if len(tok) == 1:
-                    kind_of[tok] = k
+                k = kind_of[c] = _kind(c)
             kinds.append(k)
             pos = p = a + len(tok)
         seg = cut
