@@ -150,3 +150,25 @@ def test_control_share_counts_what_a_per_character_test_counts():
     want = sum(1 for c in chars if (ord(c) < 32 and c not in "\t\r\n\f") or c == "\x7f") / len(chars)
     assert _control_share(chars) == want and 0 < want < 1
     assert _control_share("") == 0.0 and _control_share("plain\ttext\r\n\f") == 0.0
+
+
+def test_tokenize_round_trips_random_text_with_breaks():
+    """Words and "space after" flags rebuild any text exactly, offsets point at the words,
+    no token crosses a break, and a token's class is its first character's."""
+    import random
+
+    from kg.extract.nlp import CJK, PUNCT, SPACE, WORD, tokenize
+
+    rng = random.Random(7)
+    alphabet = list("ab Z9. -_\n\t\u3000中文䷀\uf900\u3400é,;!") + ["  ", " \n ", "2.0"]
+    cjk = lambda c: "\u3400" <= c <= "\u4dbf" or "\u4e00" <= c <= "\u9fff" or "\uf900" <= c <= "\ufaff"  # noqa: E731
+    for _ in range(3000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randrange(0, 30)))
+        breaks = tuple(sorted({rng.randrange(1, len(text)) for _ in range(2)})) if len(text) > 1 else ()
+        words, spaces, idx, kinds = tokenize(text, breaks)
+        assert "".join(w + (" " if s else "") for w, s in zip(words, spaces)) == text
+        assert all(text[a : a + len(w)] == w for a, w in zip(idx, words))
+        assert not any(a < b < a + len(w) for a, w, k in zip(idx, words, kinds) if k != SPACE for b in breaks)
+        for w, k in zip(words, kinds):
+            assert k == (SPACE if w.isspace() else CJK if len(w) == 1 and cjk(w) else
+                         WORD if w[0].isalnum() else PUNCT), (text, w, k)
