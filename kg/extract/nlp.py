@@ -22,11 +22,11 @@ from __future__ import annotations
 
 import functools
 import json
-from bisect import bisect_left
-from itertools import compress
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from importlib import resources
+from itertools import compress
 
 from typing import TYPE_CHECKING
 
