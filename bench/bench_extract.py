@@ -6,7 +6,8 @@ and are cached in ``--workdir``:
 
 * ``days`` — one file per daily digest, structured and abstract days alternating: years
   of digests in a folder, the common case (kg streams one document at a time);
-* ``single`` — every entry in one structured file: the worst case for memory.
+* ``single`` — every entry in one structured file: the worst case for memory;
+* ``abstract`` — every entry in one file of translated abstracts (the issue's second goal).
 
 Each run is a fresh ``kg extract INPUT -o /dev/null --jobs N -q`` process (imports,
 gazetteer, reading, parsing, extraction, JSONL writing: what a user waits for). Wall
@@ -20,11 +21,17 @@ entries; cost linear in size (the 10k -> 100k time ratio is printed; 10.0 is lin
 ``--profile N`` instead profiles parsing and extraction of N entries in this process
 and prints the hot spots (``cProfile``, sorted by own time and by cumulative time).
 
+``--bound N`` measures the bare spaCy bound the issue compares kg with: N entry texts of
+each format through a blank ``en`` (and a blank ``zh``) pipeline's tokenizer and a
+``PhraseMatcher`` holding kg's gazetteer patterns, in this process, documents per CPU
+second — what any spaCy-based extractor pays before it applies a single rule.
+
 Usage::
 
     .venv/bin/python bench/bench_extract.py                      # 10k and 100k, --jobs 1 and 2
     .venv/bin/python bench/bench_extract.py --sizes 2000,10000 --inputs days
     .venv/bin/python bench/bench_extract.py --profile 2000
+    .venv/bin/python bench/bench_extract.py --bound 2000
 
 When ``$KG_BENCH_ROWS`` names a file, one JSON object per measurement is appended to it
 (``bench/run`` combines them into one table).
@@ -71,10 +78,11 @@ def make_input(workdir: Path, kind: str, n: int, seed: int) -> Path:
             gen.write_folder(path, n, "mixed", seed)
             (path / ".done").write_text("")
     else:
-        path = workdir / f"single-{n}-s{seed}.txt"
+        fmt = "abstract" if kind == "abstract" else "structured"
+        path = workdir / f"{kind}-{n}-s{seed}.txt"
         if not path.exists():
             tmp = path.with_suffix(".part")
-            gen.write_digest(tmp, n, "structured", seed)
+            gen.write_digest(tmp, n, fmt, seed)
             tmp.rename(path)
     return path
 
@@ -202,21 +210,61 @@ def profile(n: int, seed: int, top: int) -> None:
         st.sort_stats("cumtime").print_stats(top)
 
 
+def bound(n: int, seed: int) -> None:
+    """Documents per CPU second of blank spaCy pipelines plus a PhraseMatcher over kg's
+    gazetteer patterns, on ``n`` entry texts of each format (see the module docstring)."""
+    import spacy
+    from spacy.matcher import PhraseMatcher
+
+    sys.path.insert(0, str(ROOT))
+    from kg.extract.nlp import load_patterns
+    from kg.parse import parse
+    from kg.records import Document
+
+    gen = _generator()
+    rows = load_patterns("models.jsonl") + load_patterns("datasets.jsonl") + load_patterns("mt_aliases.jsonl")
+    rows += load_patterns("catalog_models.jsonl") + load_patterns("catalog_datasets.jsonl")
+    texts = {}
+    for fmt in ("structured", "abstract"):
+        docs = [Document(f"day-{i}.txt", "\n".join(lines) + "\n", "utf-8") for i, (_, lines) in enumerate(gen.iter_days(n, fmt, seed))]
+        texts[fmt] = [e.text for d in docs for e in parse(d).entries][:n]
+    print(f"{'pipeline':<34}{'input':<12}{'docs':>7}{'CPU s':>8}{'docs per CPU s':>16}")
+    for lang in ("en", "zh"):
+        nlp = spacy.blank(lang)
+        matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
+        matcher.add("GAZ", [nlp.make_doc(r["pattern"]) for r in rows])
+        for fmt, xs in texts.items():
+            for x in xs[:50]:  # warm the vocabulary (lexemes) as a long run would have
+                matcher(nlp.make_doc(x))
+            t = time.process_time()
+            for x in xs:
+                matcher(nlp.make_doc(x))
+            cpu = time.process_time() - t
+            rate = len(xs) / cpu
+            print(f"{'blank ' + lang + ' + PhraseMatcher':<34}{fmt:<12}{len(xs):>7}{cpu:>8.2f}{rate:>16,.0f}", flush=True)
+            emit([{"case": f"bound: blank {lang} + PhraseMatcher, {fmt}", "metric": "docs per CPU second",
+                   "value": round(rate), "unit": "1/s"}])
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     quick = os.environ.get("KG_BENCH_QUICK") == "1"
     ap.add_argument("--sizes", default="2000,10000" if quick else "10000,100000",
                     help="entry counts, comma-separated (default 10000,100000; 2000,10000 with KG_BENCH_QUICK=1)")
     ap.add_argument("--jobs", default="1,2", help="--jobs values to run, comma-separated")
-    ap.add_argument("--inputs", default="days,single", help="days, single or both (comma-separated)")
+    ap.add_argument("--inputs", default="days,single", help="days, single, abstract (comma-separated)")
     ap.add_argument("--seed", type=int, default=7)
     ap.add_argument("--workdir", default=str(Path(tempfile.gettempdir()) / "kg-bench"),
                     help="where generated inputs are cached")
     ap.add_argument("--profile", type=int, metavar="N", help="profile N entries in-process instead")
     ap.add_argument("--top", type=int, default=25, help="--profile: functions to list")
+    ap.add_argument("--bound", type=int, metavar="N", help="measure the bare spaCy bound on N entries of each format instead")
     a = ap.parse_args(argv)
     if a.profile:
         profile(a.profile, a.seed, a.top)
+        return 0
+    if a.bound:
+        bound(a.bound, a.seed)
         return 0
     sizes = [int(x) for x in a.sizes.split(",")]
     jobs_list = [int(x) for x in a.jobs.split(",")]

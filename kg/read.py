@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 import os
+import re
 import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -63,10 +64,16 @@ def _looks_utf16(data: bytes) -> str | None:
     return None
 
 
+# Control characters no text digest holds: below 32 save tab, line feed, form feed and
+# carriage return, and DEL. One regex scan (C speed) instead of a Python step per
+# character: every file read goes through this, and most have none.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
+
+
 def _control_share(text: str) -> float:
     if not text:
         return 0.0
-    bad = sum(1 for c in text if (ord(c) < 32 and c not in "\t\r\n\f") or c == "\x7f")
+    bad = len(_CONTROL.findall(text))
     return bad / len(text)
 
 

@@ -22,6 +22,7 @@ __all__ = ["extract_entry", "split_authors", "split_affiliations", "find_entitie
 
 # An arXiv id stated on its own (a data attribute): new-style, any version.
 _BARE_ID = re.compile(r"(?:arxiv:)?(\d{4}\.\d{4,5})(?:v\d+)?", re.I)
+_SPACES = re.compile(r"\s+")
 
 
 def _lang(entry: Entry) -> str:
@@ -81,7 +82,7 @@ def extract_entry(entry: Entry) -> PaperRecord:
         layout=entry.layout,
         lang=_lang(entry),
         arxiv_id=aid,
-        title=re.sub(r"\s+", " ", title) if title else None,
+        title=_SPACES.sub(" ", title) if title else None,
         title_zh=entry.get("title_zh"),
         category=category,
         authors=tuple(authors),

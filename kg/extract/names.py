@@ -37,6 +37,14 @@ _CITATION_KEY = re.compile(r"^[A-Za-z][a-z]+(?:19|20)\d{2}(?:[a-z]+|[A-Z][A-Za-z
 # name people (author lists, BibTeX fields), not models.
 _SURNAME = re.compile(r"^Ma?c[A-Z][a-z]{2,}$")
 _CATEGORY_CODE = re.compile(r"^(?:cs|stat|eess|math|econ|physics|q-bio|q-fin|astro-ph|cond-mat)\.[A-Za-z]{2}$|^arXiv[_-][A-Z]{2}$")
+# Compiled once: these run for every new name, and ``re.split(pattern, …)`` pays a
+# cache lookup of its own on each call.
+_GLUE_SPLIT = re.compile(r"[-_+]")
+_KIND_SPLIT = re.compile(r"[-_/+]")
+_HEAD_SPLIT = re.compile(r"[-_]")
+_LANG_SPLIT = re.compile(r"[-/ ]|(?<=[a-z])(?=[A-Z])")
+_CAP_WORD = re.compile(r"[A-Z][A-Za-z]+")
+_SIZE_NUMBER = re.compile(r"\d+(?:\.\d+)?[KkMmBb]?")
 
 
 @functools.cache
@@ -57,11 +65,11 @@ def _glued_label_re() -> re.Pattern:
 def distinctive(text: str) -> bool:
     """Shaped like a name on its own: CamelCase inside a word, an acronym, letters with
     digits, or a capitalised word with a size/version number glued on."""
-    parts = re.split(r"[-_+]", text)
+    parts = _GLUE_SPLIT.split(text)
     # "WebVid-2M", "Kinetics-400", "LAION-400M": a capitalised word with a size/version
     # number glued on is a name.
-    if len(parts) >= 2 and re.fullmatch(r"[A-Z][A-Za-z]+", parts[0]) and (
-        re.fullmatch(r"\d+(?:\.\d+)?[KkMmBb]?", parts[-1]) or EXPERT_SIZE.match(parts[-1])
+    if len(parts) >= 2 and _CAP_WORD.fullmatch(parts[0]) and (
+        _SIZE_NUMBER.fullmatch(parts[-1]) or EXPERT_SIZE.match(parts[-1])
     ):
         return True
     for p in parts:
@@ -83,7 +91,7 @@ def generic(name: str) -> bool:
     head, _, tail = k.partition("-")
     if tail and head in g and len(tail) <= 2:  # ROUGE-L, BLEU-4, F1-macro stays generic
         return True
-    parts = re.split(r"[-_/+]", k)
+    parts = _KIND_SPLIT.split(k)
     if len(parts) > 1 and all(p in g for p in parts):  # CNN-RNN, GNN/MLP: kinds joined are a kind
         return True
     if len(parts) == 2 and parts[0] in words("kind_modifiers") and parts[1] in g:  # all-MLP, Fully-MLP
@@ -93,7 +101,7 @@ def generic(name: str) -> bool:
     # "Chinese-to-English", "Urdu-English", "English": languages and language pairs
     # are what a corpus is in, not corpora.
     langs = words("languages")
-    if k in langs or (len(lp := [p for p in re.split(r"[-/ ]|(?<=[a-z])(?=[A-Z])", name) if p.lower() != "to"]) > 1
+    if k in langs or (len(lp := [p for p in _LANG_SPLIT.split(name) if p.lower() != "to"]) > 1
                       and all(p.lower() in langs for p in lp)):
         return True
     if k in words("metrics") or k in words("page_tags") or k in words("tech_terms"):
@@ -147,6 +155,7 @@ _YEAR_TAIL = re.compile(r"(?:[-_ ]|[A-Za-z])(?:19[89]\d|20[0-4]\d)$")
 _DATASET_SHAPE = re.compile(r"bench(mark)?$|dataset$|corpus$|(?<=[A-Za-z])bank$|[-_]?\d+(?:\.\d+)?[KkM]$", re.I)
 
 
+@functools.lru_cache(maxsize=65536)
 def label_hint(name: str) -> str:
     """First guess of a name's kind from the name alone; the typing pass revises new
     names from their contexts once every mention is known."""
@@ -165,7 +174,7 @@ def label_hint(name: str) -> str:
     if m and (gaz.known(m.group(1)) or ("DATASET", ""))[0] == "DATASET":
         return "DATASET"
     # A variant of a known dataset ("ImageNet-LT", "COCO-Stuff") is a dataset.
-    head = re.split(r"[-_]", name, maxsplit=1)[0]
+    head = _HEAD_SPLIT.split(name, maxsplit=1)[0]
     if head != name and (gaz.known(head) or ("", ""))[0] == "DATASET":
         return "DATASET"
     return "MODEL"

@@ -23,8 +23,10 @@ from __future__ import annotations
 import functools
 import json
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from importlib import resources
+from itertools import compress
 
 from typing import TYPE_CHECKING
 
@@ -50,10 +52,7 @@ _TOKEN_RE = re.compile(
 #: Token classes (``tokenize``'s fourth list): rules ask "is this a Latin/digit word?"
 #: for every token, and the first character already knows.
 CJK, WORD, PUNCT, SPACE = 1, 2, 3, 0
-
-
-def _is_cjk_char(c: str) -> bool:
-    return "\u3400" <= c <= "\u4dbf" or "\u4e00" <= c <= "\u9fff" or "\uf900" <= c <= "\ufaff"
+_LONG_WORD = re.compile(r"[A-Za-z]{8,}")
 
 
 def _kind(tok: str) -> int:
@@ -74,7 +73,7 @@ def tokenize(text: str, breaks: tuple[int, ...] = ()) -> tuple[list[str], list[b
     spaces: list[bool] = []
     idx: list[int] = []
     kinds: list[int] = []
-    kind_of = _KINDS  # one-character tokens (most of a Chinese entry) by lookup
+    kind_of = _KINDS  # token class by first character
     pos = 0  # end of the last token
     seg = 0
     for cut in [c for c in breaks if 0 < c < len(text)] + [len(text)]:
@@ -87,7 +86,8 @@ def tokenize(text: str, breaks: tuple[int, ...] = ()) -> tuple[list[str], list[b
                     spaces[-1] = True
                 else:
                     _gap(text[pos:a], pos, words, spaces, idx, kinds)
-            if len(tok) > 1 and _is_cjk_char(tok[0]):
+            c = tok[0]
+            if len(tok) > 1 and ("\u4e00" <= c <= "\u9fff" or "\u3400" <= c <= "\u4dbf" or "\uf900" <= c <= "\ufaff"):
                 # A run of CJK characters: one token per character, added in bulk.
                 words.extend(tok)
                 spaces.extend([False] * len(tok))
@@ -98,11 +98,11 @@ def tokenize(text: str, breaks: tuple[int, ...] = ()) -> tuple[list[str], list[b
             words.append(tok)
             spaces.append(False)
             idx.append(a)
-            k = kind_of.get(tok)
+            # A token of several characters here is a Latin/digit run (CJK runs are split
+            # above), whose class is its first character's: one lookup for every token.
+            k = kind_of.get(c)
             if k is None:
-                k = _kind(tok)
-                if len(tok) == 1:
-                    kind_of[tok] = k
+                k = kind_of[c] = _kind(c)
             kinds.append(k)
             pos = p = a + len(tok)
         seg = cut
@@ -230,8 +230,16 @@ class PhraseTable:
         when given (a table of Latin names need not be tried on Chinese characters)."""
         out = []
         root, end, n = self._root, self._END, len(tokens)
-        for i in range(n) if starts is None else starts:
-            node = root.get(tokens[i])
+        # Most tokens start no pattern: the positions of those that do are picked out by
+        # C-level iteration (a dict membership test per token, no Python frame) and
+        # only they walk the trie.
+        has = root.__contains__
+        if starts is None:
+            starts = compress(range(n), map(has, tokens))
+        else:
+            starts = compress(starts, map(has, map(tokens.__getitem__, starts)))
+        for i in starts:
+            node = root[tokens[i]]
             j = i + 1
             while node is not None:
                 if end in node:
@@ -282,8 +290,8 @@ class Gazetteer:
                 self._exact_latin = self._exact_latin and bool(toks) and _kind(toks[0]) == WORD
             else:
                 self.lower.add(tuple(t.lower() for t in toks), meta)
-            self.ids.setdefault(_squash(row["id"]), (label, row["id"]))
-            self.ids.setdefault(_squash(row["pattern"]), (label, row["id"]))
+            self.ids.setdefault(_squash_key(row["id"]), (label, row["id"]))
+            self.ids.setdefault(_squash_key(row["pattern"]), (label, row["id"]))
 
     def find(self, words, lower, latin=None) -> list[GazetteerHit]:
         """Every pattern occurrence in a tokenised text (``words`` and their lower-cased
@@ -305,23 +313,40 @@ class Gazetteer:
         """Lower-cased one-word names of 8+ letters, for typo matching."""
         out = {}
         for label, cid, mt, amb in sorted(self._rows):
-            if mt or amb or not re.fullmatch(r"[A-Za-z]{8,}", cid):
+            if mt or amb or not _LONG_WORD.fullmatch(cid):
                 continue
             out.setdefault(cid.lower(), (label, cid))
             out.setdefault(cid.lower() + "s", (label, cid))
         return out
+
+    @functools.cached_property
+    def _sorted_keys(self) -> list[str]:
+        return sorted(self.ids)
+
+    def starts_key(self, prefix: str) -> bool:
+        """Some gazetteer key (a squashed name, :meth:`known`'s lookup) starts with
+        ``prefix``: a name of several words can be known only if its first word's
+        squashed form passes this (squashing drops the spaces between words)."""
+        keys = self._sorted_keys
+        k = bisect_left(keys, prefix)
+        return k < len(keys) and keys[k].startswith(prefix)
 
     def known(self, name: str) -> tuple[str, str] | None:
         """``(label, canonical id)`` when ``name`` is a gazetteer name or pattern."""
         return self.ids.get(_squash(name))
 
 
-def _squash(s: str) -> str:
+def _squash_key(s: str) -> str:
     """Key for "same name": :func:`kg.text.normalize`'s squashed form (case-folded
     without spaces, hyphens, underscores, dots and quotes — the annotation guidelines'
     matching rule). Shared by the gazetteer lookups and the entity rules so both always
-    agree."""
+    agree. Cached: the rules ask for the same few names (and their unicode
+    normalisation) many times an entry, and across entries (:data:`_squash`); building
+    the gazetteer calls this uncached form once per row."""
     return normalize(s, squash=True)
+
+
+_squash = functools.lru_cache(maxsize=65536)(_squash_key)
 
 
 @functools.cache

@@ -66,13 +66,16 @@ def find_date(s: str) -> tuple[int, int, str] | None:
     return best
 
 
+_NEW_ID = re.compile(r"\d{4}\.\d{4,5}")  # a new-style arXiv id
+
+
 def arxiv_month(aid: str | None) -> str | None:
     """The month a new-style arXiv id was issued (``2209.01947`` → ``2022-09``).
 
     >>> arxiv_month("2209.01947"), arxiv_month("cs/0112017")
     ('2022-09', None)
     """
-    if not aid or not re.fullmatch(r"\d{4}\.\d{4,5}", aid):
+    if not aid or not _NEW_ID.fullmatch(aid):
         return None
     yy, mm = int(aid[:2]), int(aid[2:4])
     # New-style ids start in April 2007 (0704.0001).

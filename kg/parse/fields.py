@@ -28,9 +28,12 @@ FIELD_RE = re.compile(
 )
 
 
+_SPACES = re.compile(r"\s+")
+
+
 def field_kind(key: str) -> str | None:
     """The entry part a key fills (``"Authors"`` → ``"authors"``), else ``None``."""
-    return FIELD_KEYS.get(re.sub(r"\s+", " ", key.strip()).casefold())
+    return FIELD_KEYS.get(_SPACES.sub(" ", key.strip()).casefold())
 
 
 @functools.lru_cache(maxsize=65536)

@@ -55,9 +55,22 @@ TITLE_WORDS = frozenset(load_words("title_words.txt"))
 _NOUN_ENDING = re.compile(r"(?:tions?|sions?|ities|ity|isms?|ologies|ology|ological)$")
 
 
+# The patterns of the name tests, compiled once: layouts test every candidate line, and
+# ``re.fullmatch(pattern, …)`` pays a pattern-cache lookup on each call.
+_TRAILING_MARKS = re.compile(r"[\d*†‡§¶#¹²³⁴⁵⁶⁷⁸⁹⁰]+$")
+_TRANSLITERATED = re.compile(r"[\u4e00-\u9fff]{1,6}(?:[·・•][\u4e00-\u9fff]{1,8}){1,2}")
+_HAN_NAME = re.compile(r"[\u4e00-\u9fff]{2,4}")
+_NOT_A_PERSON = re.compile(r"大学|学院|研究|实验|公司|中心|模型|方法|网络|学习")
+_INITIAL = re.compile(r"[A-Z](?:\.|\.?-[A-Z]\.?|\.[A-Z]\.?)*\.?")
+_INITIALS = re.compile(r"(?:[A-Z]\.){1,3}")
+_NAME_WORD = re.compile(r"[^\W\d_][\w'’.\-]*")
+_DIGIT = re.compile(r"\d")
+_NO_NAME_LIST = re.compile(r"[。！？!?:：()（）\[\]《》“”/@]|https?")
+
+
 def _strip_marks(name: str) -> str:
     """A name without glued footnote marks and affiliation indices (``A Smith1,2*``)."""
-    return re.sub(r"[\d*†‡§¶#¹²³⁴⁵⁶⁷⁸⁹⁰]+$", "", name.strip().strip("*").strip()).strip()
+    return _TRAILING_MARKS.sub("", name.strip().strip("*").strip()).strip()
 
 
 # Common Chinese surnames (kg/data/parse/chinese_surnames.txt): a two-to-four character word is
@@ -68,15 +81,15 @@ _SURNAMES_2 = frozenset(load_words("chinese_surnames.txt")[1:])
 
 def is_chinese_name(name: str) -> bool:
     """``张伟``, ``欧阳娜娜``, ``约翰·史密斯`` (transliterated names keep their dot)."""
-    if re.fullmatch(r"[\u4e00-\u9fff]{1,6}(?:[·・•][\u4e00-\u9fff]{1,8}){1,2}", name):
+    if _TRANSLITERATED.fullmatch(name):
         return True
-    if not re.fullmatch(r"[\u4e00-\u9fff]{2,4}", name):
+    if not _HAN_NAME.fullmatch(name):
         return False
-    return name[:2] in _SURNAMES_2 or name[0] in _SURNAMES_1 and not re.search(r"大学|学院|研究|实验|公司|中心|模型|方法|网络|学习", name)
+    return name[:2] in _SURNAMES_2 or name[0] in _SURNAMES_1 and not _NOT_A_PERSON.search(name)
 
 
 def is_initial(tok: str) -> bool:
-    return bool(re.fullmatch(r"[A-Z](?:\.|\.?-[A-Z]\.?|\.[A-Z]\.?)*\.?", tok)) or bool(re.fullmatch(r"(?:[A-Z]\.){1,3}", tok))
+    return bool(_INITIAL.fullmatch(tok)) or bool(_INITIALS.fullmatch(tok))
 
 
 _STRAY = "$`{}\"\\"
@@ -109,7 +122,7 @@ def _is_latin_name(name: str) -> bool:
             return False
         if len(t) >= 6 and _NOUN_ENDING.search(t):
             return False
-        if not re.fullmatch(r"[^\W\d_][\w'’.\-]*", t) or re.search(r"\d", t):
+        if not _NAME_WORD.fullmatch(t) or _DIGIT.search(t):
             return False
     last = [t for t in toks if t not in _SUFFIXES][-1]
     # A name ends in a surname ("Chen", "Hernández-Orallo"), not in an initial.
@@ -140,7 +153,7 @@ def _author_names(s: str) -> tuple[tuple[str, ...], bool] | None:
     body = s[: trunc.start()] if trunc else s
     # Sentence and bracket punctuation, links and e-mail never occur in a name list;
     # full stops do ("R T. Q. Chen", "Jr.").
-    if not body.strip() or re.search(r"[。！？!?:：()（）\[\]《》“”/@]|https?", body):
+    if not body.strip() or _NO_NAME_LIST.search(body):
         return None
     parts = [p for p in (_strip_marks(x) for x in AUTHOR_SEP_RE.split(body)) if p]
     merged: list[str] = []

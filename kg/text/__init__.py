@@ -28,25 +28,29 @@ def is_cjk(c: str) -> bool:
     return 0x4E00 <= o <= 0x9FFF or 0x3400 <= o <= 0x4DBF or 0xF900 <= o <= 0xFAFF or 0x20000 <= o <= 0x2FFFF
 
 
-_CJK_CHAR = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002ffff]")
-_LETTER = re.compile(r"[^\W\d_]")
+# Runs, not single characters: counting is summing run lengths, a few matches a line
+# instead of one per letter.
+_CJK_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002ffff]+")
+_LETTER_RUN = re.compile(r"[^\W\d_]+")
+_LATIN_RUN = re.compile(r"[A-Za-z\u00c0-\u024f]+")
+
+
+def _count(run: re.Pattern, s: str) -> int:
+    return sum(map(len, run.findall(s)))
 
 
 @functools.lru_cache(maxsize=65536)  # every layout parser asks about the same lines
 def cjk_share(s: str) -> float:
     """Share of letters that are CJK ideographs (0 when there are no letters)."""
-    letters = len(_LETTER.findall(s))
-    return len(_CJK_CHAR.findall(s)) / letters if letters else 0.0
-
-
-_LATIN_LETTER = re.compile(r"[A-Za-z\u00c0-\u024f]")
+    letters = _count(_LETTER_RUN, s)
+    return _count(_CJK_RUN, s) / letters if letters else 0.0
 
 
 @functools.lru_cache(maxsize=65536)
 def latin_share(s: str) -> float:
     """Share of letters that are Latin (ASCII or Latin-1/Extended-A/B)."""
-    letters = len(_LETTER.findall(s))
-    return len(_LATIN_LETTER.findall(s)) / letters if letters else 0.0
+    letters = _count(_LETTER_RUN, s)
+    return _count(_LATIN_RUN, s) / letters if letters else 0.0
 
 
 _FULLWIDTH = str.maketrans({"，": ",", "；": ";", "：": ":", "（": "(", "）": ")", "［": "[", "］": "]", "＆": "&", "　": " "})
@@ -74,6 +78,10 @@ BARE_URL_RE = re.compile(
     r"ly|gl|tv|info|xyz|site|tech|cc|ca|au|us|science)(?:/[^\s<>\"'\u3000-\u303f\u4e00-\u9fff\uff00-\uffef\]\)）】]*)",
 )
 BARE_PAGE_RE = re.compile(r"(?<![A-Za-z0-9_@/.\-])[A-Za-z0-9-]+\.github\.io\b(?!/)")
+# What every match of BARE_URL_RE holds ("." + a known suffix + "/"): one quick scan for
+# it saves running the look-behind pattern at every word of a text that has no bare link.
+_BARE_URL_HINT = re.compile(r"\.(?:io|com|org|net|edu|ai|cn|dev|me|co|app|page|cool|ac|uk|de|fr|jp|kr|ch|nl|eu|"
+                            r"ly|gl|tv|info|xyz|site|tech|cc|ca|au|us|science)/")
 # arXiv ids in arxiv.org links (abs/pdf/html, any version, old-style ``cs/0112017`` and
 # ``math.GT/0309136`` too) and in the mirrors that are keyed by the arXiv id
 # (huggingface.co/papers, papers.cool/arxiv, alphaxiv.org).
@@ -100,11 +108,16 @@ def find_urls(text: str) -> list[tuple[str, int, int]]:
     """Every http(s) link and bare link in ``text`` as ``(url, start, end)``, in order."""
     found: list[tuple[str, int, int]] = []
     taken: list[tuple[int, int]] = []
-    for m in URL_RE.finditer(text):
+    # Each pattern runs only when the text holds what all its matches hold: most texts
+    # (every line a layout tests) have no link at all.
+    scheme, bare, page = text.find("://"), _BARE_URL_HINT.search(text) is not None, ".github.io" in text
+    # A link's "://" follows its "http"/"https": none starts more than 5 characters before
+    # the first "://", so the case-insensitive scan starts there.
+    for m in URL_RE.finditer(text, max(0, scheme - 5)) if scheme >= 0 else ():
         u = _trim_url(m.group(0))
         found.append((u, m.start(), m.start() + len(u)))
         taken.append((m.start(), m.end()))
-    for m in BARE_URL_RE.finditer(text):
+    for m in BARE_URL_RE.finditer(text) if bare else ():
         if any(s <= m.start() < e for s, e in taken):
             continue
         u = _trim_url(m.group(0))
@@ -112,7 +125,7 @@ def find_urls(text: str) -> list[tuple[str, int, int]]:
             continue
         found.append((u, m.start(), m.start() + len(u)))
         taken.append((m.start(), m.start() + len(u)))
-    for m in BARE_PAGE_RE.finditer(text):
+    for m in BARE_PAGE_RE.finditer(text) if page else ():
         if not any(s <= m.start() < e for s, e in taken):
             found.append((m.group(0), m.start(), m.end()))
     found.sort(key=lambda t: t[1])
@@ -129,9 +142,25 @@ PAPER_URL_RE = re.compile(
 )
 
 
+# Where every ARXIV_RE match starts (lower-cased), and what every ARXIV_TEXT_RE match holds.
+_ARXIV_HOSTS = ("arxiv.org/", "huggingface.co/papers/", "papers.cool/arxiv/", "alphaxiv.org/")
+# Characters that re.IGNORECASE matches to the patterns' letters but str.lower() does not
+# map to them (dotless and dotted i, long s): a text holding one takes the plain search.
+_FOLD_ODD = re.compile("[\u0130\u0131\u017f]")
+
+
 def arxiv_id(text: str) -> str | None:
     """The first arXiv id in ``text`` (from an arxiv.org link or an ``arXiv:`` tag)."""
-    m = ARXIV_RE.search(text) or ARXIV_TEXT_RE.search(text)
+    low = text.lower()
+    if len(low) != len(text) or _FOLD_ODD.search(text):
+        m = ARXIV_RE.search(text) or ARXIV_TEXT_RE.search(text)
+        return m.group("id") if m else None
+    # The case-insensitive patterns scan every position of a long entry; a substring
+    # search finds where a match can start (or that none can), and the pattern starts there.
+    starts = [k for k in (low.find(h) for h in _ARXIV_HOSTS) if k >= 0]
+    m = ARXIV_RE.search(text, min(starts)) if starts else None
+    if m is None and "arxiv" in low:
+        m = ARXIV_TEXT_RE.search(text)
     return m.group("id") if m else None
 
 

@@ -17,6 +17,7 @@ _HINT = re.compile(r"[A-Z0-9]")
 _PARTICIPLE = re.compile(r"^[A-Za-z][a-z]{3,}ed$")  # Synthesized, guided, pretrained
 _KIND_ACRONYM = re.compile(r"[A-Z][A-Za-z]*[A-Z]")
 _BENCH_TAILS = frozenset(("Bench", "Benchmark", "Suite", "Corpus", "Dataset", "Arena", "Gym"))
+_NON_LETTER = re.compile(r"[^A-Za-z]")
 
 
 def find(ctx: Context, prior=()) -> list[Candidate]:
@@ -62,7 +63,7 @@ def find(ctx: Context, prior=()) -> list[Candidate]:
         if j + 1 < n and ws[j - 1] and w[j] in _BENCH_TAILS:
             j += 1
             text = ctx.stext(i, j)
-        if generic(text) or len(re.sub(r"[^A-Za-z]", "", text)) < 2:
+        if generic(text) or len(_NON_LETTER.sub("", text)) < 2:
             continue
         a, b = ctx.span(i, j)
         known = gaz.known(text) or gaz.known(family(text))

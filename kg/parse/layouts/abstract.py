@@ -22,6 +22,9 @@ __all__ = ["parse", "name", "in_gaps"]
 name = "abstract"
 
 
+_ABSTRACT_LABEL = re.compile(r"(?:abstract|摘要)\s*[:：]\s*", re.I)
+
+
 def in_gaps(doc: ParsedDoc) -> bool:
     """Read a stretch another layout left over only when it has a translation marker: an
     introduction paragraph reads like an abstract and must not become a paper."""
@@ -37,7 +40,7 @@ def _abstract_like(line: str) -> bool:
 def _title_line(line: str) -> bool:
     """A line that can be a title: short, one sentence at most, not a label or a link."""
     s = line.strip()
-    if not 8 <= len(s) <= 250 or find_urls(s) or re.search(r"[:：]$", s):
+    if not 8 <= len(s) <= 250 or find_urls(s) or s.endswith((":", "：")):
         return False
     if cjk_share(s) > 0.5:
         return len(s) <= 80 and not SENTENCE_END_RE.search(s[:-1])
@@ -68,7 +71,7 @@ def parse(doc: ParsedDoc) -> LayoutResult:
             d.set("title_zh" if cjk_share(line) > 0.5 else "title", a, e)
         else:
             a, e = strip_span(line, off, 0, end)
-            label = re.match(r"(?:abstract|摘要)\s*[:：]\s*", line[a - off :], re.I)
+            label = _ABSTRACT_LABEL.match(line[a - off :])
             d.body.append(Span(a + (label.end() if label else 0), e))
         if tail:
             b.close()

@@ -32,6 +32,7 @@ _POST_REST_RE = re.compile(
     r"\s*(?:[\[［](?P<aff>[^\[\]［］]+)[\]］])?\s*(?:[(（](?P<year>(?:19|20)\d{2})[)）])?\s*(?P<tail>.*)$"
 )
 # A gloss that announces a book, course, tool… rather than a paper.
+_BRACKETED = re.compile(r"\s*【[^【】]{1,80}】\s*")  # a line that is one 【…】 gloss
 _NON_PAPER_GLOSS = re.compile("|".join(map(re.escape, load_words("non_paper_gloss.txt"))))
 # Marks of a post at all (paper or not): a gloss, a quoted title, a link, a repo label.
 _POST_MARK = re.compile(r"^\s*【[^】]+】|《[^》]+》|^\s*['‘“\"][^'’”\"]{3,}['’”\"]|https?://|\bt\.cn/|GitHub\s*[:：]|网页链接", re.I)
@@ -100,7 +101,7 @@ def parse(doc: ParsedDoc) -> LayoutResult:
             in_post = True
             continue
         nxt = next_nonblank(lines, i, 1)
-        if re.fullmatch(r"\s*【[^【】]{1,80}】\s*", line) and nxt and (pm := _paper_post(lines[nxt[0]])) and not pm.group("gloss"):
+        if _BRACKETED.fullmatch(line) and nxt and (pm := _paper_post(lines[nxt[0]])) and not pm.group("gloss"):
             gloss = i
             continue
         reason = is_boilerplate(line, between_entries=True)
