@@ -93,7 +93,7 @@ def best_layout(
         ranked = []
         for k, layout in enumerate(layouts):
             res = layout.parse(sample)
-            ranked.append((_score(res), -k, layout, len(res.entries)))
+            ranked.append((_score(res, sample), -k, layout, len(res.entries)))
         ranked.sort(key=lambda r: (r[0], r[1]), reverse=True)
         # Finalists: the best FINALISTS on the sample and any layout tied with the last of them.
         bar = ranked[FINALISTS - 1][0]
