@@ -51,3 +51,11 @@ def test_a_coined_mixed_case_name_with_a_lower_case_gloss_stays_a_name():
     assert got["UnoSim"].label == "MODEL"
     got = found(acronyms, "We apply post-training quantization (PTQ) to the model.")
     assert got["PTQ"].label == "GENERIC"
+
+
+def test_a_naming_cue_makes_a_task_headed_long_form_a_name():
+    got = found(acronyms, "To address this, we propose a novel approach called Interval Score Matching (ISM).")
+    assert got["ISM"].label == "MODEL"
+    # … but not where the cue names a task, and not without the cue.
+    assert found(acronyms, "We introduce a new task called Entity Alignment Matching (EAM).")["EAM"].label == GENERIC
+    assert found(acronyms, "It improves Entity Alignment Matching (EAM) a lot.")["EAM"].label == GENERIC

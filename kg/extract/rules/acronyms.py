@@ -13,6 +13,7 @@ from kg.extract.candidate import GENERIC, NEVER, Candidate
 from kg.extract.context import Context
 from kg.extract.names import CAMEL, CJK_RE, NUMBER_UNIT, distinctive, generic, initials_match, label_hint, squash
 from kg.extract.nlp import gazetteer
+from kg.extract.rules.cues import named_at
 from kg.extract.vocab import phrases, words
 
 NAME = "acronym"
@@ -124,6 +125,11 @@ def _definition(ctx: Context, acr: str, long_words: list[str], ai: int, aj: int,
     # "Point Noise-Adaptive Learning (PNAL) framework": a kind noun after the acronym
     # says it names a framework, whatever the long form's head.
     named_kind = kind is not None and title_case
+    # "an approach called Interval Score Matching (ISM)": a naming cue says the long
+    # form is a name, whatever its head ("matching" heads tasks too).
+    lf_start = ctx.text.rfind(lf[0], 0, a)
+    if title_case and lf_start >= 0 and lf_start in ctx.tok_at and named_at(ctx, ctx.tok_at[lf_start]):
+        named_kind = True
     if (not title_case or head.split("-")[-1] in words("task_heads") | words("non_name_heads")) and not known and not named_kind:
         if CAMEL.search(acr) and not generic(acr):
             # "a universal simulator (UniSim)": a coined mixed-case name stays a name
@@ -141,7 +147,6 @@ def _definition(ctx: Context, acr: str, long_words: list[str], ai: int, aj: int,
             label = "DATASET"
     out = [Candidate(a, b, name, NAME, label, known=bool(known), aliases=(long_form, acr), yields=NEVER)]
     # The long form itself is a mention of the same entity.
-    lf_start = ctx.text.rfind(lf[0], 0, a)
     if lf_start >= 0 and ai >= 2 and not inner:
         lf_end = ctx.end(ai - 2)  # the word before "("
         out.append(Candidate(lf_start, lf_end, name, NAME, label, known=bool(known), aliases=(long_form, acr),
