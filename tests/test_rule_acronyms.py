@@ -59,3 +59,5 @@ def test_a_naming_cue_makes_a_task_headed_long_form_a_name():
     # … but not where the cue names a task, and not without the cue.
     assert found(acronyms, "We introduce a new task called Entity Alignment Matching (EAM).")["EAM"].label == GENERIC
     assert found(acronyms, "It improves Entity Alignment Matching (EAM) a lot.")["EAM"].label == GENERIC
+    assert found(acronyms, "We introduce a new image segmentation task, termed Entity Segmentation (ES), for images."
+                 )["ES"].label == GENERIC

@@ -5,7 +5,7 @@ never see each other's output except through ``prior``: the entities merged from
 stages before theirs (read-only). Stages:
 
 1. rules that read only the text: gazetteer matches, acronym definitions, name shapes,
-   naming cues, appositions, "the X dataset", Title-Case phrases, a title's head (or
+   naming cues, capitalised names after a contribution verb, appositions, "the X dataset", Title-Case phrases, a title's head (or
    the "Name:" label before it), the context rules for unknown names ("on the X and Y
    datasets", "outperforms X"), labelled fields that list models ("Algorithm: DQN"),
    language editions of known corpora ("English Penn Treebank"), descriptive names in
@@ -23,6 +23,7 @@ from kg.extract.rules import (
     acronyms,
     appositions,
     citations,
+    contributions,
     cues,
     dataset_context,
     fields,
@@ -40,7 +41,7 @@ from kg.extract.rules import (
 )
 
 STAGES = (
-    (gazetteer, acronyms, shapes, cues, appositions, named_datasets, title_case, title_head, dataset_context,
+    (gazetteer, acronyms, shapes, cues, contributions, appositions, named_datasets, title_case, title_head, dataset_context,
      model_context, fields, language_variants, title_phrases, citations),
     (mt_lists, typos),
     (lists,),

@@ -37,15 +37,16 @@ def cue_name(ctx: Context, i: int, j: int, proposed: bool, rule: str = NAME) -> 
 def named_at(ctx: Context, i: int) -> bool:
     """Token ``i`` starts what a naming cue names: "called X", "dubbed the X", "称为X"
     (the cue's own words can say a phrase is a name where its head alone would not:
-    "a novel approach called Interval Score Matching"), unless a task noun comes right
-    before the cue ("a new task called X")."""
+    "a novel approach called Interval Score Matching"), unless a task noun comes just
+    before the cue ("a new task called X", "a new task, termed X")."""
     k = i - 1
     while k >= 0 and (ctx.lower[k] in _SKIP or ctx.words[k].isspace()):
         k -= 1
     for kind, s, e in ctx.cues:
         if kind in ("NAMED", "ZH_NAMED") and e == k + 1:
-            # "a new task called Entity Matching": the cue names a task, not a method.
-            return not (s > 0 and ctx.lower[s - 1] in words("task_nouns"))
+            # "a new task called Entity Matching", "a new segmentation task, termed
+            # Entity Segmentation": the cue names a task, not a method.
+            return not any(ctx.lower[x] in words("task_nouns") for x in range(max(0, s - 3), s))
     return False
 
 
