@@ -7,7 +7,7 @@ stages before theirs (read-only). Stages:
 1. rules that read only the text: gazetteer matches, acronym definitions, name shapes,
    naming cues, capitalised names after a contribution verb, appositions, "the X dataset", Title-Case phrases, a title's head (or
    the "Name:" label before it), the context rules for unknown names ("on the X and Y
-   datasets", "outperforms X"), labelled fields that list models ("Algorithm: DQN"),
+   datasets", "outperforms X", "the self-conditioning technique"), labelled fields that list models ("Algorithm: DQN"),
    language editions of known corpora ("English Penn Treebank"), descriptive names in
    titles ("Sliced Recursive Transformer") and bibliography keys ("DBLP:conf/…", a veto);
 2. rules that need the names found so far: ambiguous MT names in lists, typos of known
@@ -36,13 +36,14 @@ from kg.extract.rules import (
     shapes,
     title_case,
     title_head,
+    techniques,
     title_phrases,
     typos,
 )
 
 STAGES = (
     (gazetteer, acronyms, shapes, cues, contributions, appositions, named_datasets, title_case, title_head, dataset_context,
-     model_context, fields, language_variants, title_phrases, citations),
+     model_context, techniques, fields, language_variants, title_phrases, citations),
     (mt_lists, typos),
     (lists,),
 )
