@@ -61,3 +61,13 @@ def test_a_naming_cue_makes_a_task_headed_long_form_a_name():
     assert found(acronyms, "It improves Entity Alignment Matching (EAM) a lot.")["EAM"].label == GENERIC
     assert found(acronyms, "We introduce a new image segmentation task, termed Entity Segmentation (ES), for images."
                  )["ES"].label == GENERIC
+
+
+def test_a_pair_of_acronyms_for_coordinated_long_forms():
+    text = "We introduce the Attribute-Aware and Identity-Aware Proxy embedding modules (AAP and IAP) here."
+    got = found(acronyms, text)
+    assert {"AAP", "IAP"} == set(got) and got["IAP"].label == "MODEL"
+    assert all(text[c.start:c.end] == name for name, c in got.items())
+    # Letters the clause does not spell, or one acronym twice, define nothing.
+    assert not found(acronyms, "It runs on two processors (CPU and GPU) at once.")
+    assert not found(acronyms, "The Long Short modules (LS and LS) are small.")

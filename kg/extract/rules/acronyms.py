@@ -1,4 +1,5 @@
-"""Acronym definitions: ``Title Case Long Form (ACR)`` and ``ACR (Title Case Long Form)``.
+"""Acronym definitions: ``Title Case Long Form (ACR)``, ``ACR (Title Case Long Form)`` and
+coordinated pairs ``the A-Aware and B-Aware Proxy modules (AAP and BAP)``.
 
 A definition makes the acronym a name, and its long form another mention of it — unless
 the long form is a lower-case concept or a task ("post-training quantization (PTQ)",
@@ -12,13 +13,14 @@ import re
 from kg.extract.candidate import GENERIC, NEVER, Candidate
 from kg.extract.context import Context
 from kg.extract.names import CAMEL, CJK_RE, NUMBER_UNIT, distinctive, generic, initials_match, label_hint, squash
-from kg.extract.nlp import gazetteer
+from kg.extract.nlp import WORD, gazetteer
 from kg.extract.rules.cues import named_at
 from kg.extract.vocab import phrases, words
 
 NAME = "acronym"
 _INNER_PAIR = re.compile(r"[A-Za-z][A-Za-z\-\s]+[,，]\s*[A-Za-z][A-Za-z0-9\-]*[A-Za-z0-9]")
 _STOP = frozenset((",", ".", ";", ":", "，", "。", "；", "：", "(", ")"))
+_ACRONYM_PAIR = re.compile(r"([A-Z][A-Za-z0-9]*[A-Z0-9])\s*(?:and|,|&|/)\s*([A-Z][A-Za-z0-9]*[A-Z0-9])")
 _LOWER_OK = frozenset(("of", "for", "and", "the", "in", "on", "to", "with", "a"))
 
 
@@ -55,12 +57,36 @@ def find(ctx: Context, prior=()) -> list[Candidate]:
             long_words = [x for x in w[t + 1 : comma] if not x.isspace()]
             if re.search(r"[A-Z].*[A-Z]|\d", acr) and initials_match(acr, long_words):
                 out += _definition(ctx, acr, long_words, comma + 1, close, _kind_after(ctx, close), inner=True)
+        # Case 4: "the Attribute-Aware and Identity-Aware Proxy modules (AAP and IAP)":
+        # coordinated long forms share their head; each acronym is a name.
+        elif (pair := _ACRONYM_PAIR.fullmatch(inner_text)) is not None:
+            base = ctx.text.index(inner_text, ctx.idx[t])
+            out += _pair(ctx, t, [(pair.group(g), base + pair.start(g)) for g in (1, 2)])
         # Case 2: "ACR (Long Form)"
         elif t > 0 and distinctive(w[t - 1]) and close - t - 1 >= 2 and re.fullmatch(r"[A-Za-z][\w\s\-']+", inner_text):
             acr = w[t - 1]
             if initials_match(acr, inner_text.split()) and not generic(acr):
                 a, b = ctx.span(t - 1, t)
                 out.append(Candidate(a, b, acr, NAME, label_hint(acr), aliases=(inner_text,), yields=NEVER))
+    return out
+
+
+def _pair(ctx: Context, t: int, acrs: list[tuple[str, int]]) -> list[Candidate]:
+    """Candidates for two acronyms (with their offsets) in the parenthesis opened at
+    token ``t``, each spelt by the capitalised words of the clause before it; none when
+    either is not."""
+    caps, k = [], t - 1
+    while k >= 0 and t - k <= 16 and ctx.words[k] not in _STOP and "\n" not in ctx.words[k]:
+        if ctx.kinds[k] == WORD and ctx.words[k][:1].isupper():
+            caps.insert(0, ctx.words[k])
+        k -= 1
+    if len({x for x, _ in acrs}) < 2 or any(generic(x) or not initials_match(x, caps) for x, _ in acrs):
+        return []
+    gaz, out = gazetteer(), []
+    for acr, a in acrs:
+        known = gaz.known(acr)
+        name, label = (known[1], known[0]) if known else (acr, label_hint(acr))
+        out.append(Candidate(a, a + len(acr), name, NAME, label, known=bool(known), yields=NEVER))
     return out
 
 
