@@ -5,11 +5,13 @@ never see each other's output except through ``prior``: the entities merged from
 stages before theirs (read-only). Stages:
 
 1. rules that read only the text: gazetteer matches, acronym definitions, name shapes,
-   naming cues, capitalised names after a contribution verb, appositions, "the X dataset", Title-Case phrases, a title's head (or
-   the "Name:" label before it), the context rules for unknown names ("on the X and Y
-   datasets", "outperforms X", "the self-conditioning technique"), labelled fields that list models ("Algorithm: DQN"),
-   language editions of known corpora ("English Penn Treebank"), descriptive names in
-   titles ("Sliced Recursive Transformer") and bibliography keys ("DBLP:conf/…", a veto);
+   names before a parameter count ("DeepSeek R1 70B"), naming cues, capitalised names
+   after a contribution verb, appositions, "the X dataset", Title-Case phrases, a
+   title's head (or the "Name:" label before it), the context rules for unknown names
+   ("on the X and Y datasets", "outperforms X", "the self-conditioning technique"),
+   labelled fields that list models ("Algorithm: DQN"), language editions of known
+   corpora ("English Penn Treebank"), descriptive names in titles ("Sliced Recursive
+   Transformer") and bibliography keys ("DBLP:conf/…", a veto);
 2. rules that need the names found so far: ambiguous MT names in lists, typos of known
    names;
 3. enumerations: words listed with known names of one kind.
@@ -34,6 +36,7 @@ from kg.extract.rules import (
     mt_lists,
     named_datasets,
     shapes,
+    sizes,
     title_case,
     title_head,
     techniques,
@@ -42,7 +45,7 @@ from kg.extract.rules import (
 )
 
 STAGES = (
-    (gazetteer, acronyms, shapes, cues, contributions, appositions, named_datasets, title_case, title_head, dataset_context,
+    (gazetteer, acronyms, shapes, sizes, cues, contributions, appositions, named_datasets, title_case, title_head, dataset_context,
      model_context, techniques, fields, language_variants, title_phrases, citations),
     (mt_lists, typos),
     (lists,),
