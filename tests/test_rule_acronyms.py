@@ -71,3 +71,8 @@ def test_a_pair_of_acronyms_for_coordinated_long_forms():
     # Letters the clause does not spell, or one acronym twice, define nothing.
     assert not found(acronyms, "It runs on two processors (CPU and GPU) at once.")
     assert not found(acronyms, "The Long Short modules (LS and LS) are small.")
+
+
+def test_the_acronym_of_a_generic_kind_is_vetoed():
+    got = found(acronyms, "We present a study of Tensor Network (TN) models for jet tagging.")
+    assert got["TN"].label == GENERIC

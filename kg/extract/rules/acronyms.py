@@ -165,6 +165,9 @@ def _definition(ctx: Context, acr: str, long_words: list[str], ai: int, aj: int,
     if generic(acr):
         return []
     long_form = " ".join(lf)
+    # "Tensor Network (TN) models": the acronym of a generic kind is a kind too.
+    if not known and generic(long_form):
+        return [_veto(ctx, acr, ai, aj)]
     if known:
         name, label = known[1], known[0]
     else:
