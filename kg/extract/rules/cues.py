@@ -7,12 +7,14 @@ import re
 
 from kg.extract.candidate import NEVER, TO_LONG_FORMS, Candidate
 from kg.extract.context import Context
-from kg.extract.names import CJK_RE, distinctive, generic, label_hint
+from kg.extract.names import CJK_RE, distinctive, generic, initials_match, label_hint
 from kg.extract.nlp import gazetteer
 from kg.extract.vocab import words
 
 NAME = "cue"
-_SKIP = frozenset(("the", "a", "an", "as", "it", "is", "'", '"', "“"))
+_OPEN_QUOTES = frozenset(('"', "“", "‘", "'", "「"))
+_CLOSE_QUOTES = frozenset(('"', "”", "’", "'", "」"))
+_SKIP = frozenset(("the", "a", "an", "as", "it", "is")) | _OPEN_QUOTES
 _APPOS_NEXT = frozenset(("a", "an", "which", "the", "our", "这", "一"))
 _FOR_SHORT = re.compile(r"\(([A-Z][\w\-]*?)(?:\s*for|for)\s+short\)")
 
@@ -32,6 +34,27 @@ def cue_name(ctx: Context, i: int, j: int, proposed: bool, rule: str = NAME) -> 
     if known:
         return Candidate(a, b, known[1], rule, known[0], known=True, proposed=proposed, yields=TO_LONG_FORMS)
     return Candidate(a, b, text, rule, label_hint(text), proposed=proposed, yields=TO_LONG_FORMS)
+
+
+def _acronym_after(ctx: Context, i: int, j: int, quoted: bool = False) -> int | None:
+    """Token index of ``ACR`` when tokens ``i:j`` end in (or are followed by) ``(ACR)``
+    whose letters the words before it spell (in a quoted name, any acronym: "Reason
+    for Future, Act for Now (RAFA)" is not spelt in order), else None."""
+    w = ctx.words
+    for p in range(j - 1, i, -1):  # "(ACR)" at the end of the span, or right after it
+        if w[p] in (")", "）"):
+            break
+    else:
+        p = j + 2 if j + 2 < len(w) and w[j] in ("(", "（") and w[j + 2] in (")", "）") else None
+        if p is None:
+            return None
+    if p < 2 or w[p - 2] not in ("(", "（") or p - 2 <= i:
+        return None
+    acr = w[p - 1]
+    long_words = [x for x in w[i : p - 2] if x.strip() and x not in (",", "，")]
+    if not re.fullmatch(r"[A-Za-z][A-Za-z0-9\-]*[A-Z0-9][A-Za-z0-9]*", acr):
+        return None
+    return p - 1 if long_words and (quoted or initials_match(acr, long_words)) else None
 
 
 def named_at(ctx: Context, i: int) -> bool:
@@ -58,11 +81,24 @@ def find(ctx: Context, prior=()) -> list[Candidate]:
     for kind, s, e in ctx.cues:
         k = e
         if kind in ("NAMED", "ZH_NAMED"):
+            quoted = False
             while k < n and ctx.lower[k] in _SKIP:
+                quoted = quoted or w[k] in _OPEN_QUOTES
                 k += 1
             if k in start_of:
                 i, j = start_of[k]
-                out.append(cue_name(ctx, i, ctx.extend_title_case(j), proposed=True))
+                j = ctx.extend_title_case(j)
+                if quoted:
+                    # 称为“Reason for Future, Act for Now(RAFA)”: the name runs to the
+                    # closing quote, commas and all.
+                    j = next((x for x in range(j, min(n, j + 16)) if w[x] in _CLOSE_QUOTES or "\n" in w[x]), j)
+                # "called image RPE (iRPE)", "…(RAFA)”": a name followed by its acronym
+                # is the acronym's long form; the acronym is the name.
+                acr = _acronym_after(ctx, i, j, quoted)
+                if acr is not None:
+                    out.append(cue_name(ctx, acr, acr + 1, proposed=True))
+                elif not quoted or (j < n and w[j] in _CLOSE_QUOTES):
+                    out.append(cue_name(ctx, i, j, proposed=True))
             continue
         if k < n and w[k] == "了":
             k += 1
