@@ -11,7 +11,8 @@ stages before theirs (read-only). Stages:
    ("on the X and Y datasets", "outperforms X", "the self-conditioning technique"),
    labelled fields that list models ("Algorithm: DQN"), language editions of known
    corpora ("English Penn Treebank"), descriptive names in titles ("Sliced Recursive
-   Transformer") and bibliography keys ("DBLP:conf/…", a veto);
+   Transformer"), bibliography keys ("DBLP:conf/…", a veto) and metrics ("评价指标PREFS",
+   "the X metric", a veto);
 2. rules that need the names found so far: ambiguous MT names in lists, typos of known
    names;
 3. enumerations: words listed with known names of one kind.
@@ -32,6 +33,7 @@ from kg.extract.rules import (
     gazetteer,
     language_variants,
     lists,
+    metrics,
     model_context,
     mt_lists,
     named_datasets,
@@ -46,7 +48,8 @@ from kg.extract.rules import (
 
 STAGES = (
     (gazetteer, acronyms, shapes, sizes, cues, contributions, appositions, named_datasets, title_case, title_head, dataset_context,
-     model_context, techniques, fields, language_variants, title_phrases, citations),
+     model_context, techniques, fields, language_variants, title_phrases, citations,
+     metrics),
     (mt_lists, typos),
     (lists,),
 )
