@@ -8,7 +8,7 @@ from kg.extract.rules import sizes
 @pytest.mark.parametrize(
     "text, name",
     [
-        ("A large fine-tuned LLM (DeepSeek R1 70B) writes the narratives.", "DeepSeek R1"),
+        ("A large fine-tuned LLM (Zorbseek Q1 70B) writes the narratives.", "Zorbseek Q1"),
         ("We compare with Zorblax 1.5B and others.", "Zorblax"),
         ("Quintar-2-13B is fine-tuned on it.", "Quintar-2"),
         ("The router of Frobnik 8x7B is sparse.", "Frobnik"),
@@ -27,6 +27,7 @@ def test_names_before_a_size_are_models(text, name):
         "It has over 1.5B parameters.",  # lower case
         "Training used 5b tokens.",  # a lower-case b is no parameter count
         "We train on 10M images.",  # millions of images, not parameters
+        "Two 7B parameter models are trained.",  # a word capitalised for the sentence
     ],
 )
 def test_sizes_without_a_name_name_nothing(text):

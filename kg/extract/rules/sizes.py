@@ -13,7 +13,7 @@ import re
 
 from kg.extract.candidate import TO_GAZETTEER, Candidate
 from kg.extract.context import Context
-from kg.extract.names import generic, is_institution
+from kg.extract.names import distinctive, generic, is_institution
 from kg.extract.nlp import WORD, gazetteer
 from kg.extract.vocab import words
 
@@ -58,6 +58,10 @@ def find(ctx: Context, prior=()) -> list[Candidate]:
         if i >= j:
             continue
         text = ctx.stext(i, j)
+        # "Two 7B parameter models …": a plain word opening a sentence is capitalised
+        # for the sentence, not as a name.
+        if j - i == 1 and ctx.sentence_start(i) and not distinctive(text) and not gazetteer().known(text):
+            continue
         if generic(text) or is_institution(text) or ctx.shouted(i, j):
             continue
         a, b = ctx.span(i, j)
