@@ -30,7 +30,10 @@ def find(ctx: Context, prior=()) -> list[Candidate]:
         glued = ctx.joined(i - 4, i) if i > 0 and not ctx.ws[i - 1] else ""
         after = ctx.lower[j] if j < n and ctx.ws[j - 1] else None
         after_zh = ctx.joined(j, j + 4) if j < n and not ctx.ws[j - 1] else ""
-        if before in nouns or after in nouns or (glued and glued.endswith(zh)) or (after_zh and after_zh.startswith(zh)):
+        # After the name only a singular noun: "FID, CLIP and VBench-2.0 metrics" lists
+        # benchmarks and models whose scores are reported, not metrics by name.
+        if before in nouns or (after in nouns and not after.endswith("s")) or (glued and glued.endswith(zh)) or (
+                after_zh and after_zh.startswith(zh)):
             a, b = ctx.span(i, j)
             out.append(Candidate(a, b, text, NAME, GENERIC, yields=NEVER))
     return out
