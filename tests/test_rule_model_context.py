@@ -30,3 +30,12 @@ def test_context_makes_a_used_model(text, names):
 )
 def test_no_model_without_a_name(text):
     assert not found(model_context, text)
+
+
+def test_a_title_case_line_says_nothing_about_bases():
+    from rulehelp import found
+
+    from kg.extract.rules import model_context
+
+    assert "Data" not in found(model_context, "title={Waymax: An Accelerated, Data-Driven Simulator for Large-Scale Driving},")
+    assert "Zorblax" in found(model_context, "We build a new Zorblax-based planner for driving.")

@@ -44,6 +44,9 @@ def find(ctx: Context, prior=()) -> list[Candidate]:
     # "Mamba-based", "Llama-style": a capitalised word used as a base.
     for i, j in ctx.compounds:
         if j - i == 3 and ctx.words[i + 1] == "-" and lower[i + 2] in suffixes and ctx.kinds[i] == WORD:
-            if ctx.words[i][:1].isupper() and not ctx.in_title(ctx.idx[i]) and not ctx.sentence_start(i) and name_item(ctx, i, i + 1):
+            # In a Title-Case line ("An Accelerated, Data-Driven Simulator", a title the
+            # layout did not mark) every word is capitalised: the capital says nothing.
+            if (ctx.words[i][:1].isupper() and not ctx.in_title(ctx.idx[i]) and not ctx.sentence_start(i)
+                    and not ctx.title_like(ctx.sent[i]) and name_item(ctx, i, i + 1)):
                 found.append((i, i + 1))
     return [_cand(ctx, i, j) for i, j in dict.fromkeys(found)]
