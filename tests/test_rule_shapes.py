@@ -112,3 +112,12 @@ def test_a_modifier_glued_to_a_kind_is_a_kind(name):
 
 def test_a_resolution_suffix_is_cut():
     assert "VGA-resolution" not in found(shapes, "Events at VGA-resolution (640x480 pixels) are read.")
+
+
+def test_lower_case_handles_are_no_names_but_known_lower_case_models_are():
+    from rulehelp import found
+
+    from kg.extract.rules import shapes
+
+    assert not found(shapes, "Code: [PyTorch-2 (rishikksh20)] and [PyTorch-1 (lucidrains)].")
+    assert "ResNet-50" in found(shapes, "We fine-tune resnet50 on it.")

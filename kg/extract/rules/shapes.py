@@ -14,6 +14,7 @@ from kg.extract.vocab import words
 NAME = "shape"
 _BARE_ACRONYM = re.compile(r"[A-Z]{2,3}s?")
 _HINT = re.compile(r"[A-Z0-9]")
+_HANDLE = re.compile(r"[a-z]{4,}\d{1,4}")
 _PARTICIPLE = re.compile(r"^[A-Za-z][a-z]{3,}ed$")  # Synthesized, guided, pretrained
 _KIND_ACRONYM = re.compile(r"[A-Z][A-Za-z]*[A-Z]")
 _BENCH_TAILS = frozenset(("Bench", "Benchmark", "Suite", "Corpus", "Dataset", "Arena", "Gym"))
@@ -41,6 +42,10 @@ def find(ctx: Context, prior=()) -> list[Candidate]:
         if i > 0 and w[i - 1] in ("$", "\\", "%") and not ws[i - 1]:
             continue  # $HOME, \textsc, %PATH%: variables and markup, not names
         if is_institution(text):  # OpenAI, DeepMind: organisations, not models
+            continue
+        # "rishikksh20", "user2024": lower-case letters with a number tacked on are user
+        # names and ids; a lower-case model written so is a known one ("resnet50").
+        if _HANDLE.fullmatch(text) and not gaz.known(text):
             continue
         # A bare acronym of two or three capitals that the entry neither defines nor
         # introduces ("UE", "BN", "CT") is far more often jargon than a name.
