@@ -43,9 +43,11 @@ def find(ctx: Context, prior=()) -> list[Candidate]:
             continue  # $HOME, \textsc, %PATH%: variables and markup, not names
         if is_institution(text):  # OpenAI, DeepMind: organisations, not models
             continue
-        # "rishikksh20", "user2024": lower-case letters with a number tacked on are user
-        # names and ids; a lower-case model written so is a known one ("resnet50").
-        if _HANDLE.fullmatch(text) and not gaz.known(text):
+        # "(rishikksh20)", "@user2024": lower-case letters with a number tacked on, alone
+        # in brackets or after an @, are user names (code links credit their authors);
+        # in prose the shape names corpora too ("semeval2010").
+        if _HANDLE.fullmatch(text) and i > 0 and w[i - 1] in ("(", "[", "@") and j < n and w[j] in (")", "]", "") \
+                and not gaz.known(text):
             continue
         # A bare acronym of two or three capitals that the entry neither defines nor
         # introduces ("UE", "BN", "CT") is far more often jargon than a name.
