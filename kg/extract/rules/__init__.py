@@ -11,8 +11,8 @@ stages before theirs (read-only). Stages:
    ("on the X and Y datasets", "outperforms X", "the self-conditioning technique"),
    labelled fields that list models ("Algorithm: DQN"), language editions of known
    corpora ("English Penn Treebank"), descriptive names in titles ("Sliced Recursive
-   Transformer"), bibliography keys ("DBLP:conf/…", a veto) and metrics ("评价指标PREFS",
-   "the X metric", a veto);
+   Transformer"), bibliography keys ("DBLP:conf/…", a veto), metrics ("评价指标PREFS",
+   "the X metric", a veto) and examples of non-model kinds ("procedures like X", a veto);
 2. rules that need the names found so far: ambiguous MT names in lists, typos of known
    names;
 3. enumerations: words listed with known names of one kind.
@@ -37,6 +37,7 @@ from kg.extract.rules import (
     model_context,
     mt_lists,
     named_datasets,
+    non_model_examples,
     shapes,
     sizes,
     title_case,
@@ -49,7 +50,7 @@ from kg.extract.rules import (
 STAGES = (
     (gazetteer, acronyms, shapes, sizes, cues, contributions, appositions, named_datasets, title_case, title_head, dataset_context,
      model_context, techniques, fields, language_variants, title_phrases, citations,
-     metrics),
+     metrics, non_model_examples),
     (mt_lists, typos),
     (lists,),
 )
