@@ -192,3 +192,11 @@ def test_a_body_of_links_only_is_no_body():
 
     assert models((Span(link, len(text)),)) == {"QuintarNet", "ZorbNet", "GraphSAGE"}
     assert models((Span(prose, link),)) == {"ZorbNet", "GraphSAGE"}
+
+
+def test_glued_block_labels_units_and_venues_are_generic():
+    from kg.extract.names import generic
+
+    assert generic("ShowNon-invasive") and generic("ShowWEASEL") and generic("ShowGiven")
+    assert not generic("ShowUI") and not generic("ShowNet")  # names of their own
+    assert generic("mmHg") and generic("ECML") and generic("PKDD")

@@ -50,3 +50,7 @@ def test_descriptive_words_and_heads_only_describe_a_kind():
 
     assert not found(title_case, "Its field is agents (Embodied Foundation Models) in robotics.")
     assert "Distributed Zorb Network" in found(title_case, "We train the Distributed Zorb Network on images.")
+
+
+def test_a_function_word_opens_no_name():
+    assert "And Language-Oriented Network" not in found(title_case, "We call it the Time And Language-Oriented Network here.")

@@ -49,7 +49,9 @@ def _glued_label_re() -> re.Pattern:
     alts = "|".join(re.escape(v) for v in sorted(words("glued_labels"), key=lambda v: (-len(v), v)))
     # "ShowGiven", "AbstractWe": a block label glued to the capitalised first word of its
     # text; "…Net"/"…Former" tails are coined names ("ShowNet"), not glued words.
-    return re.compile(rf"^(?:{alts})[A-Z][a-z]+(?<!Net)(?<!Former)(?:\s|$)")
+    # "ShowNon-invasive", "ShowWEASEL": the glued word may be hyphenated or in capitals
+    # (three or more: "ShowUI" is a model's name).
+    return re.compile(rf"^(?:{alts})(?:[A-Z][a-z]+(?<!Net)(?<!Former)|[A-Z]{{3,}})(?:\s|$|-)")
 
 
 @functools.lru_cache(maxsize=65536)

@@ -28,6 +28,8 @@ def find(ctx: Context, prior=()) -> list[Candidate]:
             continue
         if ctx.title_like(sent[i]):  # a heading capitalises every word
             continue
+        if ctx.lower[i] in words("stop_caps"):  # "… Time And Language-Oriented Network": a function word opens no name
+            continue
         j = i
         while j < n and (_capitalised(w[j]) or (w[j] == "-" and not ctx.ws[j - 1])) and sent[j] == sent[i]:
             j += 1
