@@ -199,4 +199,5 @@ def test_glued_block_labels_units_and_venues_are_generic():
 
     assert generic("ShowNon-invasive") and generic("ShowWEASEL") and generic("ShowGiven")
     assert not generic("ShowUI") and not generic("ShowNet")  # names of their own
-    assert generic("mmHg") and generic("ECML") and generic("PKDD")
+    assert generic("mmHg") and generic("ECML") and generic("PKDD") and generic("SIGCOMM 2023") and generic("ShowA")
+    assert generic("NP-hard") and generic("Non-IID") and generic("Parameter-Efficient Fine-Tuning")

@@ -50,8 +50,8 @@ def _glued_label_re() -> re.Pattern:
     # "ShowGiven", "AbstractWe": a block label glued to the capitalised first word of its
     # text; "…Net"/"…Former" tails are coined names ("ShowNet"), not glued words.
     # "ShowNon-invasive", "ShowWEASEL": the glued word may be hyphenated or in capitals
-    # (three or more: "ShowUI" is a model's name).
-    return re.compile(rf"^(?:{alts})(?:[A-Z][a-z]+(?<!Net)(?<!Former)|[A-Z]{{3,}})(?:\s|$|-)")
+    # (three or more: "ShowUI" is a model's name), or be one letter ("ShowA novel …").
+    return re.compile(rf"^(?:{alts})(?:[A-Z][a-z]+(?<!Net)(?<!Former)|[A-Z]{{3,}}|[A-Z](?=\s|$))(?:\s|$|-)")
 
 
 @functools.lru_cache(maxsize=65536)
