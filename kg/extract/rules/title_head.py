@@ -59,6 +59,9 @@ def _head(ctx: Context) -> list[Candidate]:
         return []
     if len(parts) > 1 and not any(distinctive(p) for p in parts):
         return []
+    # "Evaluating CLIP: Towards …", "Scaling ViT: …": a clause about a model, not a name.
+    if len(parts) > 1 and re.fullmatch(r"[A-Z][a-z]{3,}ing", parts[0]):
+        return []
     a = ctx.title.start + m.start(1)
     known = gazetteer().known(name)
     gloss_kind = None
