@@ -76,3 +76,9 @@ def test_a_pair_of_acronyms_for_coordinated_long_forms():
 def test_the_acronym_of_a_generic_kind_is_vetoed():
     got = found(acronyms, "We present a study of Tensor Network (TN) models for jet tagging.")
     assert got["TN"].label == GENERIC
+
+
+def test_a_chinese_kind_noun_after_the_acronym_makes_it_a_name():
+    assert found(acronyms, "提出语言Agent树搜索(LATS)框架，结合规划。")["LATS"].label == "MODEL"
+    assert found(acronyms, "我们使用对比学习(CLX)方法。")["CLX"].label == GENERIC
+    assert found(acronyms, "探索性主动学习(ALX)算法。")["ALX"].label == GENERIC

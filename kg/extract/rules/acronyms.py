@@ -116,7 +116,12 @@ def _definition(ctx: Context, acr: str, long_words: list[str], ai: int, aj: int,
     a, b = ctx.span(ai, aj)
     if long_words and long_words[0].startswith("<zh>"):
         zh_tail = long_words[0][4:]
-        if zh_tail.endswith(phrases("longform_kinds_zh")) and not generic(acr):
+        # "语言Agent树搜索(LATS)框架": a kind noun right after the acronym names it too —
+        # save 方法/算法/机制, which follow paradigms as often ("对比学习(CL)方法",
+        # "主动学习(AL)算法").
+        after_kinds = tuple(k for k in phrases("longform_kinds_zh") if k not in ("方法", "算法", "机制"))
+        zh_kind_after = ctx.joined(aj + 1, aj + 4).startswith(after_kinds)
+        if (zh_tail.endswith(phrases("longform_kinds_zh")) or zh_kind_after) and not generic(acr):
             label = "DATASET" if zh_tail.endswith(phrases("dataset_words_zh")) else label_hint(acr)
             return [Candidate(a, b, acr, NAME, label, known=bool(gaz.known(acr)), yields=NEVER)]
         # Chinese long form: case cannot tell a name from a concept, so only a
