@@ -85,3 +85,8 @@ def test_a_known_name_before_a_known_model_is_the_gazetteers():
     text = title + "\nBody text."
     models, _ = find_entities(text, [Span(0, len(text))], Span(0, len(title)))
     assert [m.name for m in models] == ["Double Q-learning"]
+
+
+def test_a_task_word_after_a_known_name_is_not_part_of_the_name():
+    got = found(title_phrases, "Body text.", title="Multimodal Chain-of-Thought Reasoning in Language Models")
+    assert set(got) == {"Multimodal Chain-of-Thought"} and got["Multimodal Chain-of-Thought"].covers

@@ -61,6 +61,14 @@ def find(ctx: Context, prior=()) -> list[Candidate]:
         # "Deep Recurrent Q-Learning", "Double Q-learning": words before a known model
         # make a name of its own, and the known name inside it is part of it.
         tail = next((m for m in ctx.matches if m.j == j and i < m.i and m.label == "MODEL"), None)
+        if tail is None:
+            # "Multimodal Chain-of-Thought Reasoning in …": a task word after the known
+            # name is what the name is for; the name ends with the known one.
+            tail = next((m for m in ctx.matches if i < m.i and m.j < j and m.label == "MODEL"
+                         and all(ctx.lower[x] in words("task_heads") for x in range(m.j, j))), None)
+            if tail is not None:
+                j = tail.j
+                names = [x for x in ctx.words[i:j] if x != "-"]
         if names[-1].lower() not in heads and tail is None:
             continue
         low = [x.lower() for x in names]
