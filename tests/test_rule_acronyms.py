@@ -82,3 +82,13 @@ def test_a_chinese_kind_noun_after_the_acronym_makes_it_a_name():
     assert found(acronyms, "提出语言Agent树搜索(LATS)框架，结合规划。")["LATS"].label == "MODEL"
     assert found(acronyms, "我们使用对比学习(CLX)方法。")["CLX"].label == GENERIC
     assert found(acronyms, "探索性主动学习(ALX)算法。")["ALX"].label == GENERIC
+
+
+def test_a_gloss_of_a_glued_name_covers_the_known_name_inside_it():
+    from kg.extract.entities import find_entities
+    from kg.records import Span
+
+    for text in ("In this paper, we propose ms-ESM (multi-scale ESM), a novel approach.",
+                 "本文提出了ms-ESM（多尺度ESM），一种新颖的方法。"):
+        models, _ = find_entities(text, [Span(0, len(text))])
+        assert [m.name for m in models] == ["ms-ESM"], text

@@ -27,6 +27,7 @@ _LOWER_OK = frozenset(("of", "for", "and", "the", "in", "on", "to", "with", "a")
 def find(ctx: Context, prior=()) -> list[Candidate]:
     out: list[Candidate] = []
     w = ctx.words
+    ends = {j: i for i, j in ctx.compounds}
     for t, tok in enumerate(w):
         if tok not in ("(", "（") or not ctx.in_region[t]:
             continue
@@ -62,12 +63,25 @@ def find(ctx: Context, prior=()) -> list[Candidate]:
         elif (pair := _ACRONYM_PAIR.fullmatch(inner_text)) is not None:
             base = ctx.text.index(inner_text, ctx.idx[t])
             out += _pair(ctx, t, [(pair.group(g), base + pair.start(g)) for g in (1, 2)])
-        # Case 2: "ACR (Long Form)"
-        elif t > 0 and distinctive(w[t - 1]) and close - t - 1 >= 2 and re.fullmatch(r"[A-Za-z][\w\s\-']+", inner_text):
-            acr = w[t - 1]
-            if initials_match(acr, inner_text.split()) and not generic(acr):
-                a, b = ctx.span(t - 1, t)
+        # Case 2: "ACR (Long Form)", the acronym a whole glued word ("ms-ESM (multi-scale ESM)")
+        elif t > 0 and close - t - 1 >= 2 and re.fullmatch(r"[A-Za-z][\w\s\-']+", inner_text):
+            s0 = ends.get(t, t - 1)
+            acr = ctx.stext(s0, t)
+            if distinctive(acr) and initials_match(acr, inner_text.split()) and not generic(acr):
+                a, b = ctx.span(s0, t)
                 out.append(Candidate(a, b, acr, NAME, label_hint(acr), aliases=(inner_text,), yields=NEVER))
+                # "ms-ESM (multi-scale ESM)", "mBERT (multilingual BERT)": the gloss is a
+                # mention of the acronym's name, and a known name inside it is part of it.
+                ga, gb = ctx.span(t + 1, close)
+                out.append(Candidate(ga, gb, acr, NAME, label_hint(acr), aliases=(inner_text,), yields=NEVER, covers=True))
+        # "ms-ESM（多尺度ESM）": a Chinese gloss ending in the compound's own last part
+        # glosses the compound; the known name in it is part of that gloss.
+        elif t > 0 and CJK_RE.search(inner_text) and (s0 := ends.get(t, t - 1)) < t - 1:
+            acr = ctx.stext(s0, t)
+            last = re.split(r"[-_]", acr)[-1]
+            if distinctive(acr) and len(last) >= 2 and inner_text.endswith(last) and not generic(acr):
+                ga, gb = ctx.span(t + 1, close)
+                out.append(Candidate(ga, gb, acr, NAME, label_hint(acr), aliases=(inner_text,), yields=NEVER, covers=True))
     return out
 
 
