@@ -90,3 +90,34 @@ def test_a_known_name_before_a_known_model_is_the_gazetteers():
 def test_a_task_word_after_a_known_name_is_not_part_of_the_name():
     got = found(title_phrases, "Body text.", title="Multimodal Chain-of-Thought Reasoning in Language Models")
     assert set(got) == {"Multimodal Chain-of-Thought"} and got["Multimodal Chain-of-Thought"].covers
+
+
+@pytest.mark.parametrize(
+    "title, name",
+    [
+        ("Data Selection for Language Models via Importance Resampling", "Importance Resampling"),
+        ("Causal Delivery through Hybrid Buffering", "Hybrid Buffering"),
+        ("Nowcasting in a Pandemic using Non-Parametric Mixed Frequency VARs", "Non-Parametric Mixed Frequency VARs"),
+    ],
+)
+def test_a_closing_method_phrase_names_the_method(title, name):
+    got = found(title_phrases, "Body text.", title=title)
+    assert name in got and got[name].proposed
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Facial Expression Translation using Landmark Guided GANs",  # a kind
+        "Facilitating Safeguards through Intent Reasoning",  # a task
+        "Empathetic Speech Response Generation through Large Language Models",  # descriptive words
+        "Adapting ASR Models using Uncertainty-based Data Selection",  # a usage
+        "Robust Representation Learning via Perceptual Similarity Metrics",  # metrics
+        "Hire-MLP: Vision MLP via Hierarchical Rearrangement",  # the head names the contribution
+        "AutoGen - Enabling Next-Gen LLM Applications via Multi-Agent Conversation",
+        "Secure Cooperative Links via Mamba Empowered Graph Precoding",  # built on a known model
+    ],
+)
+def test_closing_phrases_that_name_no_method(title):
+    got = found(title_phrases, "Body text.", title=title)
+    assert not [n for n, c in got.items() if c.start > len(title) // 2], got
