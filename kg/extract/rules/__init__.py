@@ -12,7 +12,8 @@ stages before theirs (read-only). Stages:
    labelled fields that list models ("Algorithm: DQN"), language editions of known
    corpora ("English Penn Treebank"), descriptive names in titles ("Sliced Recursive
    Transformer"), bibliography keys ("DBLP:conf/…", a veto), metrics ("评价指标PREFS",
-   "the X metric", a veto) and examples of non-model kinds ("procedures like X", a veto);
+   "the X metric", a veto), examples of non-model kinds ("procedures like X", a veto) and
+   hashtags and handles ("#NLProc", "@JohnDoe", a veto);
 2. rules that need the names found so far: ambiguous MT names in lists, typos of known
    names;
 3. enumerations: words listed with known names of one kind.
@@ -40,6 +41,7 @@ from kg.extract.rules import (
     non_model_examples,
     shapes,
     sizes,
+    social,
     title_case,
     title_head,
     techniques,
@@ -50,7 +52,7 @@ from kg.extract.rules import (
 STAGES = (
     (gazetteer, acronyms, shapes, sizes, cues, contributions, appositions, named_datasets, title_case, title_head, dataset_context,
      model_context, techniques, fields, language_variants, title_phrases, citations,
-     metrics, non_model_examples),
+     metrics, non_model_examples, social),
     (mt_lists, typos),
     (lists,),
 )
