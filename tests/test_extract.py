@@ -201,3 +201,13 @@ def test_glued_block_labels_units_and_venues_are_generic():
     assert not generic("ShowUI") and not generic("ShowNet")  # names of their own
     assert generic("mmHg") and generic("ECML") and generic("PKDD") and generic("SIGCOMM 2023") and generic("ShowA")
     assert generic("NP-hard") and generic("Non-IID") and generic("Parameter-Efficient Fine-Tuning")
+
+
+def test_a_new_version_of_a_known_model_stays_a_model_in_a_dataset_context():
+    from kg.extract.entities import find_entities
+    from kg.records import Span
+
+    text = "We benchmark Llama 3.1 on GSM8K and MATH. Results on SQuAD 2.0 and CoQA are shown."
+    models, datasets = find_entities(text, [Span(0, len(text))])
+    assert "Llama 3.1" in {m.name for m in models}
+    assert {"GSM8K", "MATH", "SQuAD 2.0", "CoQA"} <= {d.name for d in datasets}
