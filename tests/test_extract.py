@@ -211,3 +211,11 @@ def test_a_new_version_of_a_known_model_stays_a_model_in_a_dataset_context():
     models, datasets = find_entities(text, [Span(0, len(text))])
     assert "Llama 3.1" in {m.name for m in models}
     assert {"GSM8K", "MATH", "SQuAD 2.0", "CoQA"} <= {d.name for d in datasets}
+
+
+def test_tuned_checkpoints_of_a_size_belong_to_the_family():
+    from kg.extract.names import family
+
+    assert family("Qwen2.5-7B-Instruct") == "Qwen2.5" and family("Llama-2-7b-chat-hf") == "Llama-2"
+    assert family("Mixtral-8x7B-Instruct-v0.1") == "Mixtral" and family("Mistral-7B-v0.3") == "Mistral"
+    assert family("Zorb-it") == "Zorb-it" and family("ResNet-50") == "ResNet-50"  # no size: left alone

@@ -172,9 +172,17 @@ def label_hint(name: str) -> str:
     return "MODEL"
 
 
+#: Tuning and release tags after a size ("Qwen2.5-7B-Instruct", "Llama-2-7b-chat-hf",
+#: "Mistral-7B-v0.3"): the checkpoint of a sized variant, so of the family too.
+_TUNED_TAIL = re.compile(r"([-_ ](?:\d+x)?\d+(?:\.\d+)?[BbMm])(?:[-_ ](?:instruct|chat|it|base|hf|sft|dpo|rlhf|v\d+(?:\.\d+)*))+$",
+                         re.I)
+
+
 def family(name: str) -> str:
     """A model's family: :func:`kg.resolve.model_family` (``T5-XL`` → ``T5``, ``OPT
-    (175B)`` → ``OPT``), also for mixture-of-experts sizes (``Mixtral-8x7B`` → ``Mixtral``)."""
+    (175B)`` → ``OPT``), also for mixture-of-experts sizes (``Mixtral-8x7B`` → ``Mixtral``)
+    and for tuned checkpoints of a size (``Qwen2.5-7B-Instruct`` → ``Qwen2.5``)."""
+    name = _TUNED_TAIL.sub(r"\1", name)
     return model_family(_EXPERT_TAIL.sub("", name).strip() or name)
 
 
