@@ -73,6 +73,12 @@ def find(ctx: Context, prior=()) -> list[Candidate]:
             continue
         a, b = ctx.span(i, j)
         known = gaz.known(text) or gaz.known(family(text))
+        # "ViT-B/16", "Swin-T", "ConvNeXt-L": a size letter glued to a known model is
+        # that model's size variant (annotation guidelines: it belongs to the family).
+        stem, _, size = text.rpartition("-")
+        if not known and stem and size.lower() in words("size_letters"):
+            k = gaz.known(stem)
+            known = k if k and k[0] == "MODEL" else None
         if known:
             out.append(Candidate(a, b, known[1], "gazetteer", known[0], known=True))
         else:
