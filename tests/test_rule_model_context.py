@@ -12,6 +12,9 @@ from kg.extract.rules import model_context
         ("It is compared with the strong Zorblax baseline.", {"Zorblax"}),
         ("We build a Zorblax-based encoder.", {"Zorblax"}),
         ("我们提出了基于Zorblax的方法。", {"Zorblax"}),
+        ("We fine-tune Zorblax on our data and initialize from Quintar weights.", {"Zorblax", "Quintar"}),
+        ("Unlike Frobnik, our method needs no labels.", {"Frobnik"}),
+        ("Our approach extends Blorbo to the multilingual setting.", {"Blorbo"}),
     ],
 )
 def test_context_makes_a_used_model(text, names):
@@ -39,3 +42,8 @@ def test_a_title_case_line_says_nothing_about_bases():
 
     assert "Data" not in found(model_context, "title={Waymax: An Accelerated, Data-Driven Simulator for Large-Scale Driving},")
     assert "Zorblax" in found(model_context, "We build a new Zorblax-based planner for driving.")
+
+
+def test_document_parts_languages_and_plural_eponyms_are_no_names():
+    assert not found(model_context, "Unlike Section 3, we extend Table 2. Unlike English, it has no spaces.")
+    assert not found(model_context, "We initialize Gaussians from points.")

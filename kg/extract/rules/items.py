@@ -40,7 +40,9 @@ def name_item(ctx: Context, i: int, j: int) -> bool:
     if ctx.shouted(i, j):  # a line in capitals: every word looks like an acronym
         return False
     low = text.lower()
-    if low in words("stop_caps") or low in words("languages") or low in words("eponyms") or generic(text) \
+    # "Gaussians": an eponym in the plural is still the eponym.
+    eponym = low in words("eponyms") or (low.endswith("s") and low[:-1] in words("eponyms"))
+    if low in words("stop_caps") or low in words("languages") or eponym or generic(text) \
             or _PLURAL_ACRONYM.match(text):
         return False
     return not is_institution(text)
