@@ -15,6 +15,9 @@ from kg.extract.rules import model_context
         ("We fine-tune Zorblax on our data and initialize from Quintar weights.", {"Zorblax", "Quintar"}),
         ("Unlike Frobnik, our method needs no labels.", {"Frobnik"}),
         ("Our approach extends Blorbo to the multilingual setting.", {"Blorbo"}),
+        ("与Zorblax相比，我们的方法更快。", {"Zorblax"}),
+        ("与 Frobnik 和 Blarg 相比，效果更好。", {"Frobnik", "Blarg"}),
+        ("我们在Quintar的基础上进行了改进。", {"Quintar"}),
     ],
 )
 def test_context_makes_a_used_model(text, names):
@@ -47,3 +50,7 @@ def test_a_title_case_line_says_nothing_about_bases():
 def test_document_parts_languages_and_plural_eponyms_are_no_names():
     assert not found(model_context, "Unlike Section 3, we extend Table 2. Unlike English, it has no spaces.")
     assert not found(model_context, "We initialize Gaussians from points.")
+
+
+def test_training_on_data_is_no_base():
+    assert not found(model_context, "我们在Zorbset上训练。")

@@ -1,5 +1,5 @@
 """Context decides unknown model names: ``outperforms X``, ``compared with X and Y``,
-``X-based``, ``基于X``. Names found this way are someone else's (used)."""
+``X-based``, ``基于X``, ``与X相比``, ``在X的基础上``. Names found this way are someone else's (used)."""
 from __future__ import annotations
 
 from kg.extract.candidate import Candidate
@@ -9,6 +9,8 @@ from kg.extract.rules.items import items_after, lone_jargon, name_item
 from kg.extract.vocab import phrases, words
 
 NAME = "context"
+_ZH_COMPARED = ("相比", "相较", "比较", "对比")
+_ZH_BASE = ("的基础上", "基础上")
 
 
 def _cand(ctx: Context, i: int, j: int) -> Candidate:
@@ -41,6 +43,19 @@ def find(ctx: Context, prior=()) -> list[Candidate]:
             items = items_after(ctx, s)
             if items and not ctx.joined(items[0][1], items[0][1] + 4).startswith(zh_dataset):
                 found.append(items[0])  # "基于X的方法"
+    # "与Zorblax相比", "在Quintar的基础上": the Chinese frames of a comparison and of a base.
+    for k in ctx.latin:
+        if k == 0 or not ctx.in_region[k]:
+            continue
+        before = ctx.joined(k - 2, k).strip()
+        if not before.endswith(("与", "在", "同")):
+            continue
+        items = items_after(ctx, k)
+        if items:
+            after = ctx.joined(items[-1][1], items[-1][1] + 6).strip()
+            if (before.endswith(("与", "同")) and after.startswith(_ZH_COMPARED)) or (
+                    before.endswith("在") and after.startswith(_ZH_BASE)):
+                found += items
     # "Mamba-based", "Llama-style": a capitalised word used as a base.
     for i, j in ctx.compounds:
         if j - i == 3 and ctx.words[i + 1] == "-" and lower[i + 2] in suffixes and ctx.kinds[i] == WORD:
