@@ -18,6 +18,12 @@ from kg.extract.rules import model_context
         ("与Zorblax相比，我们的方法更快。", {"Zorblax"}),
         ("与 Frobnik 和 Blarg 相比，效果更好。", {"Frobnik", "Blarg"}),
         ("我们在Quintar的基础上进行了改进。", {"Quintar"}),
+        ("We compare with strong baselines such as Zorblax and Quintar.", {"Zorblax", "Quintar"}),
+        ("Baselines include Zorblax [12], Quintar [13] and Frobnik [14].", {"Zorblax", "Quintar", "Frobnik"}),
+        ("Our method outperforms LLMs like Wibble on reasoning.", {"Wibble"}),
+        ("相较于Zorblax和Quintar，我们的方法更优。", {"Zorblax", "Quintar"}),
+        ("我们采用Frobnik作为骨干网络。", {"Frobnik"}),
+        ("Built upon Grommet, our model adds memory.", {"Grommet"}),
     ],
 )
 def test_context_makes_a_used_model(text, names):
@@ -54,3 +60,7 @@ def test_document_parts_languages_and_plural_eponyms_are_no_names():
 
 def test_training_on_data_is_no_base():
     assert not found(model_context, "我们在Zorbset上训练。")
+
+
+def test_no_name_after_a_chinese_comparison_with_a_number():
+    assert not found(model_context, "优于90%的方法。")
