@@ -13,7 +13,8 @@ stages before theirs (read-only). Stages:
    corpora ("English Penn Treebank"), descriptive names in titles ("Sliced Recursive
    Transformer"), bibliography keys ("DBLP:conf/…", a veto), metrics ("评价指标PREFS",
    "the X metric", a veto), examples of non-model kinds ("procedures like X", a veto) and
-   hashtags and handles ("#NLProc", "@JohnDoe", a veto);
+   hashtags and handles ("#NLProc", "@JohnDoe", a veto) and shared-task names ("Task 6,
+   iSarcasmEval", a veto);
 2. rules that need the names found so far: ambiguous MT names in lists, typos of known
    names;
 3. enumerations: words listed with known names of one kind.
@@ -44,6 +45,7 @@ from kg.extract.rules import (
     social,
     title_case,
     title_head,
+    task_names,
     techniques,
     title_phrases,
     typos,
@@ -52,7 +54,7 @@ from kg.extract.rules import (
 STAGES = (
     (gazetteer, acronyms, shapes, sizes, cues, contributions, appositions, named_datasets, title_case, title_head, dataset_context,
      model_context, techniques, fields, language_variants, title_phrases, citations,
-     metrics, non_model_examples, social),
+     metrics, non_model_examples, social, task_names),
     (mt_lists, typos),
     (lists,),
 )
