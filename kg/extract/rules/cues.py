@@ -57,6 +57,21 @@ def _acronym_after(ctx: Context, i: int, j: int, quoted: bool = False) -> int | 
     return p - 1 if long_words and (quoted or initials_match(acr, long_words)) else None
 
 
+def _kind_apposition(ctx: Context, k: int) -> bool:
+    """Token ``k`` opens an indefinite apposition headed by a kind noun ("zorbmix, a
+    simple augmentation method", "fairseq, a sequence modeling toolkit"): the lower-case
+    word before it is a coined name, not a common word."""
+    if k >= len(ctx.words) or ctx.lower[k] not in ("a", "an"):
+        return False
+    kinds = words("apposition_kinds")
+    for x in range(k + 1, min(len(ctx.words), k + 7)):
+        if ctx.lower[x] in kinds:
+            return True
+        if ctx.words[x] in (",", ".", ";", "(", "，", "。"):
+            return False
+    return False
+
+
 def named_at(ctx: Context, i: int) -> bool:
     """Token ``i`` starts what a naming cue names: "called X", "dubbed the X", "称为X"
     (the cue's own words can say a phrase is a name where its head alone would not:
@@ -119,7 +134,7 @@ def find(ctx: Context, prior=()) -> list[Candidate]:
         nxt = w[j] if j < n else ""
         nxt2 = ctx.lower[j + 1] if j + 1 < n else ""
         if nxt in (",", "，") and (nxt2 in _APPOS_NEXT or CJK_RE.search(nxt2)):
-            if w[i][:1].isupper() or distinctive(ctx.stext(i, j)):
+            if w[i][:1].isupper() or distinctive(ctx.stext(i, j)) or _kind_apposition(ctx, j + 1):
                 out.append(cue_name(ctx, i, j, proposed=True))
     # "X for short" (also glued by translation: "Go-tuningfor short")
     for m in _FOR_SHORT.finditer(ctx.text):
