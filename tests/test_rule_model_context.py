@@ -24,6 +24,7 @@ from kg.extract.rules import model_context
         ("相较于Zorblax和Quintar，我们的方法更优。", {"Zorblax", "Quintar"}),
         ("我们采用Frobnik作为骨干网络。", {"Frobnik"}),
         ("Built upon Grommet, our model adds memory.", {"Grommet"}),
+        ("利用Blarg模型生成数据。", {"Blarg"}),
     ],
 )
 def test_context_makes_a_used_model(text, names):
@@ -64,3 +65,7 @@ def test_training_on_data_is_no_base():
 
 def test_no_name_after_a_chinese_comparison_with_a_number():
     assert not found(model_context, "优于90%的方法。")
+
+
+def test_kinds_and_layers_before_a_chinese_model_word_are_no_names():
+    assert not found(model_context, "使用Diffusion模型和LLM模型。这类架构包括BASE层等。")

@@ -6,12 +6,15 @@ from __future__ import annotations
 from kg.extract.candidate import Candidate
 from kg.extract.context import Context
 from kg.extract.nlp import WORD
+from kg.extract.names import distinctive
 from kg.extract.rules.items import items_after, lone_jargon, name_item
 from kg.extract.vocab import phrases, words
 
 NAME = "context"
 _ZH_COMPARED = ("相比", "相较", "比较", "对比")
 _ZH_BASE = ("的基础上", "基础上")
+#: Chinese model words after a Latin name (not 层 "layer": "BASE层" is a kind of layer).
+_ZH_MODEL_WORDS = ("模型", "网络", "框架", "架构", "算法", "编码器", "解码器")
 _ZH_BEFORE = ("相较于", "相比于", "优于", "超越了", "超越")
 _ZH_AS = ("作为骨干", "作为基线", "作为主干", "作为backbone", "作为baseline", "为骨干", "为基线")
 
@@ -81,6 +84,18 @@ def find(ctx: Context, prior=()) -> list[Candidate]:
         items = items_after(ctx, k) if k == 0 or not ctx.is_word(k - 1) else []
         if items and items[0][0] == k and ctx.joined(items[-1][1], items[-1][1] + 6).strip().startswith(_ZH_AS):
             found += items
+    # "利用Blarg模型生成数据": in Chinese text a Latin name right before a model word
+    # (模型, 网络, 框架 …) names that model — Latin words there are names, not prose.
+    plain = words("generic_modifiers") | words("method_heads") | words("title_name_heads")
+    for i, j in ctx.compounds:
+        if j >= n or ctx.ws[j - 1] or not ctx.joined(j, j + 3).startswith(_ZH_MODEL_WORDS) or ctx.overlaps_taken(i, j):
+            continue
+        if i > 0 and not ctx.ws[i - 1] and ctx.kinds[i - 1] == WORD:
+            continue
+        text = ctx.stext(i, j)
+        if not name_item(ctx, i, j) or (not distinctive(text) and text.lower() in plain):
+            continue
+        found.append((i, j))
     # "Mamba-based", "Llama-style": a capitalised word used as a base.
     for i, j in ctx.compounds:
         if j - i == 3 and ctx.words[i + 1] == "-" and lower[i + 2] in suffixes and ctx.kinds[i] == WORD:
