@@ -219,3 +219,12 @@ def test_tuned_checkpoints_of_a_size_belong_to_the_family():
     assert family("Qwen2.5-7B-Instruct") == "Qwen2.5" and family("Llama-2-7b-chat-hf") == "Llama-2"
     assert family("Mixtral-8x7B-Instruct-v0.1") == "Mixtral" and family("Mistral-7B-v0.3") == "Mistral"
     assert family("Zorb-it") == "Zorb-it" and family("ResNet-50") == "ResNet-50"  # no size: left alone
+
+
+def test_known_names_keep_a_size_word_that_is_part_of_the_name():
+    from kg.extract.entities import find_entities
+    from kg.records import Span
+
+    text = "We compare Transformer-XL, Stable Diffusion XL, Mistral 7B, T5-XL and OPT-30B."
+    models, _ = find_entities(text, [Span(0, len(text))])
+    assert [m.name for m in models] == ["Transformer-XL", "Stable Diffusion XL", "Mistral", "T5", "OPT"]
