@@ -58,3 +58,13 @@ def test_a_clause_about_a_model_is_no_name():
     from kg.extract.rules import title_head
 
     assert not found(title_head, "Body text.", title="Evaluating CLIP: Towards Characterization of Broader Capabilities")
+
+
+def test_a_spaced_dash_stands_for_the_colon():
+    from rulehelp import found
+
+    from kg.extract.rules import title_head
+
+    got = found(title_head, "Body text.", title="ZorbGPT - Towards LLMs as Operating Systems")
+    assert "ZorbGPT" in got and got["ZorbGPT"].proposed
+    assert not found(title_head, "Body text.", title="Self-supervised learning - a survey of methods")

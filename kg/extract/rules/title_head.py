@@ -12,7 +12,9 @@ from kg.extract.vocab import words
 
 NAME = "title"
 # Later words may start in lower case when a capital follows in the word ("Deep sr-DDL").
-_HEAD = re.compile(r"^\s*([A-Z][\w\-]*(?:\s(?:[A-Z0-9][\w\-]*|[a-z]+-[A-Z][\w\-]*)){0,2})\s*[:：]\s+\S")
+# "MemGPT - Towards LLMs as Operating Systems": a spaced dash stands for the colon in
+# titles written where a colon cannot go (file names, front matter).
+_HEAD = re.compile(r"^\s*([A-Z][\w\-]*(?:\s(?:[A-Z0-9][\w\-]*|[a-z]+-[A-Z][\w\-]*)){0,2})(?:\s*[:：]|\s[-–—])\s+\S")
 
 
 # "* EAMLP: "Beyond Self-attention: …"": a short name and a colon right before the
