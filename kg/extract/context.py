@@ -153,7 +153,8 @@ class Context:
             low = nxt.lower()
             # "Swin-T", "ViT-B": a capital size letter is a variant too.
             size_letter = nxt.isupper() and low in words("size_letters")
-            if not (NUMBER_UNIT.match(nxt) or EXPERT_SIZE.match(nxt) or low in words("size_words") or low in words("suffix_words") or nxt.isdigit() or size_letter
+            if not (NUMBER_UNIT.match(nxt) or EXPERT_SIZE.match(nxt) or low in words("size_words")
+                    or low in words("suffix_words") or nxt.isdigit() or size_letter
                     or re.fullmatch(r"v?\d+(\.\d+)*", low)):
                 return True
         return False

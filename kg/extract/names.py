@@ -174,8 +174,8 @@ def label_hint(name: str) -> str:
 
 #: Tuning and release tags after a size ("Qwen2.5-7B-Instruct", "Llama-2-7b-chat-hf",
 #: "Mistral-7B-v0.3"): the checkpoint of a sized variant, so of the family too.
-_TUNED_TAIL = re.compile(r"([-_ ](?:\d+x)?\d+(?:\.\d+)?[BbMm])(?:[-_ ](?:instruct|chat|it|base|hf|sft|dpo|rlhf|v\d+(?:\.\d+)*))+$",
-                         re.I)
+_TUNED_TAIL = re.compile(
+    r"([-_ ](?:\d+x)?\d+(?:\.\d+)?[BbMm])(?:[-_ ](?:instruct|chat|it|base|hf|sft|dpo|rlhf|v\d+(?:\.\d+)*))+$", re.I)
 
 
 def family(name: str) -> str:

@@ -52,9 +52,9 @@ from kg.extract.rules import (
 )
 
 STAGES = (
-    (gazetteer, acronyms, shapes, sizes, cues, contributions, appositions, named_datasets, title_case, title_head, dataset_context,
-     model_context, techniques, fields, language_variants, title_phrases, citations,
-     metrics, non_model_examples, social, task_names),
+    (gazetteer, acronyms, shapes, sizes, cues, contributions, appositions, named_datasets, title_case, title_head,
+     dataset_context, model_context, techniques, fields, language_variants, title_phrases, citations, metrics,
+     non_model_examples, social, task_names),
     (mt_lists, typos),
     (lists,),
 )

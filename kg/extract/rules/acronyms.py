@@ -73,7 +73,8 @@ def find(ctx: Context, prior=()) -> list[Candidate]:
                 # "ms-ESM (multi-scale ESM)", "mBERT (multilingual BERT)": the gloss is a
                 # mention of the acronym's name, and a known name inside it is part of it.
                 ga, gb = ctx.span(t + 1, close)
-                out.append(Candidate(ga, gb, acr, NAME, label_hint(acr), aliases=(inner_text,), yields=NEVER, covers=True))
+                out.append(Candidate(ga, gb, acr, NAME, label_hint(acr), aliases=(inner_text,), yields=NEVER,
+                                     covers=True))
         # "ms-ESM（多尺度ESM）": a Chinese gloss ending in the compound's own last part
         # glosses the compound; the known name in it is part of that gloss.
         elif t > 0 and CJK_RE.search(inner_text) and (s0 := ends.get(t, t - 1)) < t - 1:
@@ -81,7 +82,8 @@ def find(ctx: Context, prior=()) -> list[Candidate]:
             last = re.split(r"[-_]", acr)[-1]
             if distinctive(acr) and len(last) >= 2 and inner_text.endswith(last) and not generic(acr):
                 ga, gb = ctx.span(t + 1, close)
-                out.append(Candidate(ga, gb, acr, NAME, label_hint(acr), aliases=(inner_text,), yields=NEVER, covers=True))
+                out.append(Candidate(ga, gb, acr, NAME, label_hint(acr), aliases=(inner_text,), yields=NEVER,
+                                     covers=True))
     return out
 
 

@@ -65,7 +65,8 @@ def _method_tail(ctx: Context, start: int, end: int) -> list[Candidate]:
     last = names[-1]
     if low[-1] in words("task_heads") or generic(last) or all(p in plain for p in low):
         return []
-    if any(p in words("suffix_words") | words("model_suffixes") | words("stop_caps") | words("metric_nouns") for p in low):
+    not_names = words("suffix_words") | words("model_suffixes") | words("stop_caps") | words("metric_nouns")
+    if any(p in not_names for p in low):
         return []
     # "via Mamba Empowered Graph Neural Network Precoding": a phrase built on a known model
     # describes its use.
