@@ -192,3 +192,39 @@ def test_a_body_of_links_only_is_no_body():
 
     assert models((Span(link, len(text)),)) == {"QuintarNet", "ZorbNet", "GraphSAGE"}
     assert models((Span(prose, link),)) == {"ZorbNet", "GraphSAGE"}
+
+
+def test_glued_block_labels_units_and_venues_are_generic():
+    from kg.extract.names import generic
+
+    assert generic("ShowNon-invasive") and generic("ShowWEASEL") and generic("ShowGiven")
+    assert not generic("ShowUI") and not generic("ShowNet")  # names of their own
+    assert generic("mmHg") and generic("ECML") and generic("PKDD") and generic("SIGCOMM 2023") and generic("ShowA")
+    assert generic("NP-hard") and generic("Non-IID") and generic("Parameter-Efficient Fine-Tuning")
+
+
+def test_a_new_version_of_a_known_model_stays_a_model_in_a_dataset_context():
+    from kg.extract.entities import find_entities
+    from kg.records import Span
+
+    text = "We benchmark Llama 3.1 on GSM8K and MATH. Results on SQuAD 2.0 and CoQA are shown."
+    models, datasets = find_entities(text, [Span(0, len(text))])
+    assert "Llama 3.1" in {m.name for m in models}
+    assert {"GSM8K", "MATH", "SQuAD 2.0", "CoQA"} <= {d.name for d in datasets}
+
+
+def test_tuned_checkpoints_of_a_size_belong_to_the_family():
+    from kg.extract.names import family
+
+    assert family("Qwen2.5-7B-Instruct") == "Qwen2.5" and family("Llama-2-7b-chat-hf") == "Llama-2"
+    assert family("Mixtral-8x7B-Instruct-v0.1") == "Mixtral" and family("Mistral-7B-v0.3") == "Mistral"
+    assert family("Zorb-it") == "Zorb-it" and family("ResNet-50") == "ResNet-50"  # no size: left alone
+
+
+def test_known_names_keep_a_size_word_that_is_part_of_the_name():
+    from kg.extract.entities import find_entities
+    from kg.records import Span
+
+    text = "We compare Transformer-XL, Stable Diffusion XL, Mistral 7B, T5-XL and OPT-30B."
+    models, _ = find_entities(text, [Span(0, len(text))])
+    assert [m.name for m in models] == ["Transformer-XL", "Stable Diffusion XL", "Mistral", "T5", "OPT"]

@@ -51,3 +51,44 @@ def test_a_coined_mixed_case_name_with_a_lower_case_gloss_stays_a_name():
     assert got["UnoSim"].label == "MODEL"
     got = found(acronyms, "We apply post-training quantization (PTQ) to the model.")
     assert got["PTQ"].label == "GENERIC"
+
+
+def test_a_naming_cue_makes_a_task_headed_long_form_a_name():
+    got = found(acronyms, "To address this, we propose a novel approach called Interval Score Matching (ISM).")
+    assert got["ISM"].label == "MODEL"
+    # … but not where the cue names a task, and not without the cue.
+    assert found(acronyms, "We introduce a new task called Entity Alignment Matching (EAM).")["EAM"].label == GENERIC
+    assert found(acronyms, "It improves Entity Alignment Matching (EAM) a lot.")["EAM"].label == GENERIC
+    assert found(acronyms, "We introduce a new image segmentation task, termed Entity Segmentation (ES), for images."
+                 )["ES"].label == GENERIC
+
+
+def test_a_pair_of_acronyms_for_coordinated_long_forms():
+    text = "We introduce the Attribute-Aware and Identity-Aware Proxy embedding modules (AAP and IAP) here."
+    got = found(acronyms, text)
+    assert {"AAP", "IAP"} == set(got) and got["IAP"].label == "MODEL"
+    assert all(text[c.start:c.end] == name for name, c in got.items())
+    # Letters the clause does not spell, or one acronym twice, define nothing.
+    assert not found(acronyms, "It runs on two processors (CPU and GPU) at once.")
+    assert not found(acronyms, "The Long Short modules (LS and LS) are small.")
+
+
+def test_the_acronym_of_a_generic_kind_is_vetoed():
+    got = found(acronyms, "We present a study of Tensor Network (TN) models for jet tagging.")
+    assert got["TN"].label == GENERIC
+
+
+def test_a_chinese_kind_noun_after_the_acronym_makes_it_a_name():
+    assert found(acronyms, "提出语言Agent树搜索(LATS)框架，结合规划。")["LATS"].label == "MODEL"
+    assert found(acronyms, "我们使用对比学习(CLX)方法。")["CLX"].label == GENERIC
+    assert found(acronyms, "探索性主动学习(ALX)算法。")["ALX"].label == GENERIC
+
+
+def test_a_gloss_of_a_glued_name_covers_the_known_name_inside_it():
+    from kg.extract.entities import find_entities
+    from kg.records import Span
+
+    for text in ("In this paper, we propose ms-ESM (multi-scale ESM), a novel approach.",
+                 "本文提出了ms-ESM（多尺度ESM），一种新颖的方法。"):
+        models, _ = find_entities(text, [Span(0, len(text))])
+        assert [m.name for m in models] == ["ms-ESM"], text

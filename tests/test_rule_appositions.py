@@ -1,4 +1,5 @@
 """rules.appositions: a name renaming a kind noun takes its kind and role."""
+import pytest
 from rulehelp import found
 
 from kg.extract.rules import appositions
@@ -21,3 +22,28 @@ def test_without_a_kind_noun_nothing():
 def test_language_resource_apposition_is_a_dataset():
     got = found(appositions, "It creates a high-coverage German resource, ZORBBASE, of lemmas.")
     assert got["ZORBBASE"].label == "DATASET" and got["ZORBBASE"].force_label
+
+
+@pytest.mark.parametrize(
+    "text, name, label",
+    [
+        ("Zorblax, a recently proposed diffusion model, is used as a baseline.", "Zorblax", "MODEL"),
+        ("We build on Quintar, a dataset of 10k dialogues.", "Quintar", "DATASET"),
+        ("It connects Quick Shift, a mode-seeking algorithm, and others.", "Quick Shift", "MODEL"),
+    ],
+)
+def test_a_name_renamed_by_an_indefinite_apposition_takes_its_kind(text, name, label):
+    got = found(appositions, text)
+    assert name in got and got[name].label == label, got
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Here, a model is trained on images.",  # a clause, not an apposition
+        "Recently, a new model-based approach emerged.",
+        "However, a model that predicts depth is needed.",
+    ],
+)
+def test_sentence_openers_and_clauses_are_no_apposition(text):
+    assert not found(appositions, text)

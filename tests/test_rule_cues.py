@@ -46,3 +46,20 @@ def test_a_task_introduced_by_a_cue_is_no_model():
 
     assert "Entity Segmentation" not in found(cues, "In this paper we introduce Entity Segmentation, a new task for images.")
     assert "ZorbSeg" in found(cues, "In this paper we introduce ZorbSeg, a new model for images.")
+
+
+def test_a_cued_name_followed_by_its_acronym_is_the_acronym():
+    got = found(cues, "We propose encoding methods for images, called image RPE (iRPE). They are fast.")
+    assert set(got) == {"iRPE"} and got["iRPE"].proposed
+
+
+def test_a_quoted_name_runs_to_the_closing_quote():
+    assert set(found(cues, "We propose a method called “Zorb Net Plus” for graphs.")) == {"Zorb Net Plus"}
+    # … and a parenthesised acronym at its end is the name.
+    assert set(found(cues, "提出一种称为“Reason for Future, Act for Now(RAFA)”的新框架。")) == {"RAFA"}
+
+
+def test_a_lower_case_coined_name_with_a_kind_apposition_is_proposed():
+    got = found(cues, "We propose zorbmix, a simple augmentation method for images.")
+    assert "zorbmix" in got and got["zorbmix"].proposed
+    assert not found(cues, "We propose that, in general, models fail.")

@@ -12,6 +12,19 @@ from kg.extract.rules import model_context
         ("It is compared with the strong Zorblax baseline.", {"Zorblax"}),
         ("We build a Zorblax-based encoder.", {"Zorblax"}),
         ("我们提出了基于Zorblax的方法。", {"Zorblax"}),
+        ("We fine-tune Zorblax on our data and initialize from Quintar weights.", {"Zorblax", "Quintar"}),
+        ("Unlike Frobnik, our method needs no labels.", {"Frobnik"}),
+        ("Our approach extends Blorbo to the multilingual setting.", {"Blorbo"}),
+        ("与Zorblax相比，我们的方法更快。", {"Zorblax"}),
+        ("与 Frobnik 和 Blarg 相比，效果更好。", {"Frobnik", "Blarg"}),
+        ("我们在Quintar的基础上进行了改进。", {"Quintar"}),
+        ("We compare with strong baselines such as Zorblax and Quintar.", {"Zorblax", "Quintar"}),
+        ("Baselines include Zorblax [12], Quintar [13] and Frobnik [14].", {"Zorblax", "Quintar", "Frobnik"}),
+        ("Our method outperforms LLMs like Wibble on reasoning.", {"Wibble"}),
+        ("相较于Zorblax和Quintar，我们的方法更优。", {"Zorblax", "Quintar"}),
+        ("我们采用Frobnik作为骨干网络。", {"Frobnik"}),
+        ("Built upon Grommet, our model adds memory.", {"Grommet"}),
+        ("利用Blarg模型生成数据。", {"Blarg"}),
     ],
 )
 def test_context_makes_a_used_model(text, names):
@@ -30,3 +43,29 @@ def test_context_makes_a_used_model(text, names):
 )
 def test_no_model_without_a_name(text):
     assert not found(model_context, text)
+
+
+def test_a_title_case_line_says_nothing_about_bases():
+    from rulehelp import found
+
+    from kg.extract.rules import model_context
+
+    assert "Data" not in found(model_context, "title={Waymax: An Accelerated, Data-Driven Simulator for Large-Scale Driving},")
+    assert "Zorblax" in found(model_context, "We build a new Zorblax-based planner for driving.")
+
+
+def test_document_parts_languages_and_plural_eponyms_are_no_names():
+    assert not found(model_context, "Unlike Section 3, we extend Table 2. Unlike English, it has no spaces.")
+    assert not found(model_context, "We initialize Gaussians from points.")
+
+
+def test_training_on_data_is_no_base():
+    assert not found(model_context, "我们在Zorbset上训练。")
+
+
+def test_no_name_after_a_chinese_comparison_with_a_number():
+    assert not found(model_context, "优于90%的方法。")
+
+
+def test_kinds_and_layers_before_a_chinese_model_word_are_no_names():
+    assert not found(model_context, "使用Diffusion模型和LLM模型。这类架构包括BASE层等。")

@@ -112,3 +112,24 @@ def test_a_modifier_glued_to_a_kind_is_a_kind(name):
 
 def test_a_resolution_suffix_is_cut():
     assert "VGA-resolution" not in found(shapes, "Events at VGA-resolution (640x480 pixels) are read.")
+
+
+def test_lower_case_handles_are_no_names_but_known_lower_case_models_are():
+    from rulehelp import found
+
+    from kg.extract.rules import shapes
+
+    assert not found(shapes, "Code: [PyTorch-2 (rishikksh20)] and [PyTorch-1 (lucidrains)].")
+    assert "ResNet-50" in found(shapes, "We fine-tune resnet50 on it.")
+
+
+def test_a_size_letter_glued_to_a_known_model_is_the_model():
+    from kg.extract.entities import find_entities
+    from kg.records import Span
+
+    text = "Table 2 compares ViT-B/16, ConvNeXt-T, Swin-T and ERNIE-M on images with 8xA100 GPUs."
+    models, _ = find_entities(text, [Span(0, len(text))])
+    names = {m.name for m in models}
+    assert {"ViT", "ConvNeXt", "Swin Transformer"} <= names
+    assert not any(n.endswith(("-B", "-T")) for n in names) and "8xA100" not in names
+    assert any(m.text == "ERNIE-M" for m in models)  # M is no size: a name of its own

@@ -42,3 +42,16 @@ def test_a_known_name_grown_into_another_dataset():
     text = "It replays real driving data (e.g., the Waymo Open Motion Dataset [15]) and the Waymo Open Dataset."
     _, datasets = find_entities(text, [Span(0, len(text))])
     assert [d.name for d in datasets] == ["Waymo Open Motion Dataset", "Waymo Open Dataset"]
+
+
+def test_descriptive_words_and_heads_only_describe_a_kind():
+    from rulehelp import found
+
+    from kg.extract.rules import title_case
+
+    assert not found(title_case, "Its field is agents (Embodied Foundation Models) in robotics.")
+    assert "Distributed Zorb Network" in found(title_case, "We train the Distributed Zorb Network on images.")
+
+
+def test_a_function_word_opens_no_name():
+    assert "And Language-Oriented Network" not in found(title_case, "We call it the Time And Language-Oriented Network here.")

@@ -50,3 +50,21 @@ def test_a_name_label_before_the_title_names_the_papers_model():
     t0 = text.index("Token")
     ctx = build_context(text, [Span(0, len(text))], Span(t0, text.index('"', t0)))
     assert not title_head.find(ctx)
+
+
+def test_a_clause_about_a_model_is_no_name():
+    from rulehelp import found
+
+    from kg.extract.rules import title_head
+
+    assert not found(title_head, "Body text.", title="Evaluating CLIP: Towards Characterization of Broader Capabilities")
+
+
+def test_a_spaced_dash_stands_for_the_colon():
+    from rulehelp import found
+
+    from kg.extract.rules import title_head
+
+    got = found(title_head, "Body text.", title="ZorbGPT - Towards LLMs as Operating Systems")
+    assert "ZorbGPT" in got and got["ZorbGPT"].proposed
+    assert not found(title_head, "Body text.", title="Self-supervised learning - a survey of methods")

@@ -141,7 +141,7 @@ class Context:
 
     def glued_into_compound(self, i: int, j: int) -> bool:
         """True when tokens ``i:j`` are hyphen-glued to another name part: ``mgo-T5``,
-        ``ERNIE-M``, ``OPT-IML`` are names of their own, while ``T5-XL`` (a size),
+        ``ERNIE-M``, ``OPT-IML`` are names of their own, while ``T5-XL``, ``Swin-T`` (sizes),
         ``BERT-based`` (a suffix) and ``GPT-3`` (a version) are not new names."""
         w, ws = self.words, self.ws
         if i >= 2 and w[i - 1] in _GLUE and not ws[i - 2] and not ws[i - 1] and self.is_word(i - 2):
@@ -152,7 +152,10 @@ class Context:
             if w[j] == "+":
                 return True
             low = nxt.lower()
-            if not (NUMBER_UNIT.match(nxt) or EXPERT_SIZE.match(nxt) or low in words("size_words") or low in words("suffix_words") or nxt.isdigit()
+            # "Swin-T", "ViT-B": a capital size letter is a variant too.
+            size_letter = nxt.isupper() and low in words("size_letters")
+            if not (NUMBER_UNIT.match(nxt) or EXPERT_SIZE.match(nxt) or low in words("size_words")
+                    or low in words("suffix_words") or nxt.isdigit() or size_letter
                     or re.fullmatch(r"v?\d+(\.\d+)*", low)):
                 return True
         return False

@@ -10,6 +10,7 @@
 """
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
 from kg.extract.candidate import Candidate, Entity
@@ -40,13 +41,23 @@ def entities_in(ctx: Context) -> list[Entity]:
             if not generic(e.name) and squash(e.name) not in veto and not is_event(ctx, e) and not is_task(ctx, e)]
 
 
+def _reported(name: str, known: bool) -> str:
+    """The name a model is reported under: its family. A known name keeps a size-word
+    tail that is part of its name ("Transformer-XL", "Stable Diffusion XL"); only a
+    parameter count comes off it ("Mistral 7B" → "Mistral")."""
+    fam = family(name)
+    if known and fam != name and not re.match(r"[-_ (]*\d", name[len(fam):]):
+        return name
+    return fam
+
+
 def find_entities(text: str, regions: Iterable[Span], title: Span | None = None) -> tuple[list[Mention], list[Mention]]:
     """Models and datasets in ``text`` restricted to ``regions`` (character spans)."""
     ctx = build_context(text, list(regions), title)
     models, datasets = [], []
     for e in entities_in(ctx):
         a, b = e.spans[0]
-        name = family(e.name) if e.label == "MODEL" else e.name
+        name = _reported(e.name, e.known) if e.label == "MODEL" else e.name
         src = "+".join(sorted(e.sources))
         m = Mention(name=name, text=text[a:b], start=a, end=b, role="proposed" if e.proposed else "used", source=src)
         (datasets if e.label == "DATASET" else models).append(m)

@@ -12,6 +12,7 @@ from collections.abc import Sequence
 
 from kg.extract.candidate import Entity
 from kg.extract.context import Context
+from kg.extract.nlp import gazetteer
 from kg.extract.vocab import phrases, words
 
 __all__ = ["assign_kinds", "dataset_context", "is_event", "is_task"]
@@ -113,11 +114,24 @@ def _token_spans(ctx: Context, e: Entity):
             yield i, j
 
 
+_VERSION_TAIL = re.compile(r"[\s\-]*v?\d+(?:\.\d+)*$")
+
+
+def _known_model_version(name: str) -> bool:
+    """A new version of a known model ("Llama 3.1", "Qwen2.5"): a model whatever the
+    sentence does with it ("we benchmark Llama 3.1 on GSM8K")."""
+    base = _VERSION_TAIL.sub("", name)
+    known = gazetteer().known(base) if base and base != name else None
+    return known is not None and known[0] == "MODEL"
+
+
 def assign_kinds(ctx: Context, ents: Sequence[Entity]) -> None:
     """Type every new name by its contexts, then share types along coordinations
-    ("CMU-MOSI和CMU-MOSEI", "GLUE, SQuAD and X")."""
+    ("CMU-MOSI和CMU-MOSEI", "GLUE, SQuAD and X"). A new version of a known model stays
+    a model."""
+    fixed = {id(e) for e in ents if e.known or _known_model_version(e.name)}
     for e in ents:
-        if not e.known and any(dataset_context(ctx, i, j) for i, j in _token_spans(ctx, e)):
+        if id(e) not in fixed and any(dataset_context(ctx, i, j) for i, j in _token_spans(ctx, e)):
             e.label = "DATASET"
     # Coordination: neighbours separated only by a list separator share a label.
     joiners = set(phrases("list_joiners")) | {"/"}
@@ -139,7 +153,7 @@ def assign_kinds(ctx: Context, ents: Sequence[Entity]) -> None:
                 if nxt not in continuing:
                     continue
             for x, y in ((f1, f2), (f2, f1)):
-                if x.label == "DATASET" and y.label != "DATASET" and not y.known:
+                if x.label == "DATASET" and y.label != "DATASET" and id(y) not in fixed:
                     y.label = "DATASET"
                     changed = True
 

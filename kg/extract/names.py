@@ -26,7 +26,7 @@ _EXPERT_TAIL = re.compile(r"[-_ ]\d+x\d+(?:\.\d+)?[BbMmTt]$")
 NUMBER_UNIT = re.compile(r"^\d+(?:\.\d+)?[KkMmBbTtGg%x]?$|^\d+(?:st|nd|rd|th|D|d)$")
 CJK_RE = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 # Number formats (INT8, FP16) and hardware (A100, V100) look like names but are not.
-_FORMAT_SHAPES = re.compile(r"^(?:INT|FP|BF|UINT|TF)\d+$|^[A-Z]\d{2,4}$")
+_FORMAT_SHAPES = re.compile(r"^(?:INT|FP|BF|UINT|TF)\d+$|^(?:\d+x)?[A-Z]\d{2,4}$")  # "8xA100": eight GPUs
 # arXiv category codes as digests tag entries (cs.CL, stat.ML, arXiv_CV).
 # Citation keys as papers and BibTeX write them ("Gal2015", "Zhou2023LanguageAT",
 # "ahn2016neural", "MelisDB17", "Xu2016", "YuM17", "zaremba-arxiv2015"): a surname with a year (and a title word or the
@@ -58,7 +58,9 @@ def _glued_label_re() -> re.Pattern:
     alts = "|".join(re.escape(v) for v in sorted(words("glued_labels"), key=lambda v: (-len(v), v)))
     # "ShowGiven", "AbstractWe": a block label glued to the capitalised first word of its
     # text; "…Net"/"…Former" tails are coined names ("ShowNet"), not glued words.
-    return re.compile(rf"^(?:{alts})[A-Z][a-z]+(?<!Net)(?<!Former)(?:\s|$)")
+    # "ShowNon-invasive", "ShowWEASEL": the glued word may be hyphenated or in capitals
+    # (three or more: "ShowUI" is a model's name), or be one letter ("ShowA novel …").
+    return re.compile(rf"^(?:{alts})(?:[A-Z][a-z]+(?<!Net)(?<!Former)|[A-Z]{{3,}}|[A-Z](?=\s|$))(?:\s|$|-)")
 
 
 @functools.lru_cache(maxsize=65536)
@@ -180,9 +182,17 @@ def label_hint(name: str) -> str:
     return "MODEL"
 
 
+#: Tuning and release tags after a size ("Qwen2.5-7B-Instruct", "Llama-2-7b-chat-hf",
+#: "Mistral-7B-v0.3"): the checkpoint of a sized variant, so of the family too.
+_TUNED_TAIL = re.compile(
+    r"([-_ ](?:\d+x)?\d+(?:\.\d+)?[BbMm])(?:[-_ ](?:instruct|chat|it|base|hf|sft|dpo|rlhf|v\d+(?:\.\d+)*))+$", re.I)
+
+
 def family(name: str) -> str:
     """A model's family: :func:`kg.resolve.model_family` (``T5-XL`` → ``T5``, ``OPT
-    (175B)`` → ``OPT``), also for mixture-of-experts sizes (``Mixtral-8x7B`` → ``Mixtral``)."""
+    (175B)`` → ``OPT``), also for mixture-of-experts sizes (``Mixtral-8x7B`` → ``Mixtral``)
+    and for tuned checkpoints of a size (``Qwen2.5-7B-Instruct`` → ``Qwen2.5``)."""
+    name = _TUNED_TAIL.sub(r"\1", name)
     return model_family(_EXPERT_TAIL.sub("", name).strip() or name)
 
 

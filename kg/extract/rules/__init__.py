@@ -5,14 +5,20 @@ never see each other's output except through ``prior``: the entities merged from
 stages before theirs (read-only). Stages:
 
 1. rules that read only the text: gazetteer matches, acronym definitions, name shapes,
-   naming cues, appositions, "the X dataset", Title-Case phrases, a title's head (or
-   the "Name:" label before it), the context rules for unknown names ("on the X and Y
-   datasets", "outperforms X", "three datasets: X, Y and Z", "X, a dataset of …", "在X、Y等数据集上"), labelled fields that list models ("Algorithm: DQN"),
-   language editions of known corpora ("English Penn Treebank"), descriptive names in
-   titles ("Sliced Recursive Transformer") and bibliography keys ("DBLP:conf/…", a veto);
+   names before a parameter count ("DeepSeek R1 70B"), naming cues, capitalised names
+   after a contribution verb, appositions, "the X dataset", Title-Case phrases, a
+   title's head (or the "Name:" label before it), the context rules for unknown names
+   ("on the X and Y datasets", "outperforms X", "the self-conditioning technique",
+   "three datasets: X, Y and Z", "X, a dataset of …", "在X、Y等数据集上"), names with a
+   year ("DUC-2004"), labelled fields that list models ("Algorithm: DQN"), language
+   editions of known corpora ("English Penn Treebank"), descriptive names in titles
+   ("Sliced Recursive Transformer"), bibliography keys ("DBLP:conf/…", a veto), metrics
+   ("评价指标PREFS", "the X metric", a veto), examples of non-model kinds ("procedures
+   like X", a veto), hashtags and handles ("#NLProc", "@JohnDoe", a veto) and
+   shared-task names ("Task 6, iSarcasmEval", a veto);
 2. rules that need the names found so far: ambiguous MT names in lists or in a dataset
-   context (可可数据集 is COCO), typos of known
-   names (one word, or one word of two: "Mapillary Vitas"), siblings written with a slash ("ModelNet10/40");
+   context (可可数据集 is COCO), typos of known names (one word, or one word of two:
+   "Mapillary Vitas"), siblings written with a slash ("ModelNet10/40");
 3. enumerations: words listed with known names of one kind.
 
 Within a stage the order is the merge's tie-break (the first candidate of an entity
@@ -24,6 +30,7 @@ from kg.extract.rules import (
     acronyms,
     appositions,
     citations,
+    contributions,
     counted_lists,
     cues,
     dataset_appositions,
@@ -33,23 +40,30 @@ from kg.extract.rules import (
     gazetteer,
     language_variants,
     lists,
+    metrics,
     model_context,
     mt_datasets,
     mt_lists,
     named_datasets,
+    non_model_examples,
     phrase_typos,
     shapes,
+    sizes,
     slash_variants,
+    social,
     title_case,
     title_head,
+    task_names,
+    techniques,
     title_phrases,
     typos,
     zh_dataset_context,
 )
 
 STAGES = (
-    (gazetteer, acronyms, shapes, dated_names, cues, appositions, named_datasets, title_case, title_head, dataset_context,
-     dataset_appositions, zh_dataset_context, counted_lists, model_context, fields, language_variants, title_phrases, citations),
+    (gazetteer, acronyms, shapes, sizes, dated_names, cues, contributions, appositions, named_datasets, title_case,
+     title_head, dataset_context, dataset_appositions, zh_dataset_context, counted_lists, model_context, techniques,
+     fields, language_variants, title_phrases, citations, metrics, non_model_examples, social, task_names),
     (mt_lists, mt_datasets, typos, phrase_typos, slash_variants),
     (lists,),
 )

@@ -1,4 +1,5 @@
-"""Acronym definitions: ``Title Case Long Form (ACR)`` and ``ACR (Title Case Long Form)``.
+"""Acronym definitions: ``Title Case Long Form (ACR)``, ``ACR (Title Case Long Form)`` and
+coordinated pairs ``the A-Aware and B-Aware Proxy modules (AAP and BAP)``.
 
 A definition makes the acronym a name, and its long form another mention of it — unless
 the long form is a lower-case concept or a task ("post-training quantization (PTQ)",
@@ -12,18 +13,21 @@ import re
 from kg.extract.candidate import GENERIC, NEVER, Candidate
 from kg.extract.context import Context
 from kg.extract.names import CAMEL, CJK_RE, NUMBER_UNIT, distinctive, generic, initials_match, label_hint, squash
-from kg.extract.nlp import gazetteer
+from kg.extract.nlp import WORD, gazetteer
+from kg.extract.rules.cues import named_at
 from kg.extract.vocab import phrases, words
 
 NAME = "acronym"
 _INNER_PAIR = re.compile(r"[A-Za-z][A-Za-z\-\s]+[,，]\s*[A-Za-z][A-Za-z0-9\-]*[A-Za-z0-9]")
 _STOP = frozenset((",", ".", ";", ":", "，", "。", "；", "：", "(", ")"))
+_ACRONYM_PAIR = re.compile(r"([A-Z][A-Za-z0-9]*[A-Z0-9])\s*(?:and|,|&|/)\s*([A-Z][A-Za-z0-9]*[A-Z0-9])")
 _LOWER_OK = frozenset(("of", "for", "and", "the", "in", "on", "to", "with", "a"))
 
 
 def find(ctx: Context, prior=()) -> list[Candidate]:
     out: list[Candidate] = []
     w = ctx.words
+    ends = {j: i for i, j in ctx.compounds}
     for t, tok in enumerate(w):
         if tok not in ("(", "（") or not ctx.in_region[t]:
             continue
@@ -54,12 +58,51 @@ def find(ctx: Context, prior=()) -> list[Candidate]:
             long_words = [x for x in w[t + 1 : comma] if not x.isspace()]
             if re.search(r"[A-Z].*[A-Z]|\d", acr) and initials_match(acr, long_words):
                 out += _definition(ctx, acr, long_words, comma + 1, close, _kind_after(ctx, close), inner=True)
-        # Case 2: "ACR (Long Form)"
-        elif t > 0 and distinctive(w[t - 1]) and close - t - 1 >= 2 and re.fullmatch(r"[A-Za-z][\w\s\-']+", inner_text):
-            acr = w[t - 1]
-            if initials_match(acr, inner_text.split()) and not generic(acr):
-                a, b = ctx.span(t - 1, t)
+        # Case 4: "the Attribute-Aware and Identity-Aware Proxy modules (AAP and IAP)":
+        # coordinated long forms share their head; each acronym is a name.
+        elif (pair := _ACRONYM_PAIR.fullmatch(inner_text)) is not None:
+            base = ctx.text.index(inner_text, ctx.idx[t])
+            out += _pair(ctx, t, [(pair.group(g), base + pair.start(g)) for g in (1, 2)])
+        # Case 2: "ACR (Long Form)", the acronym a whole glued word ("ms-ESM (multi-scale ESM)")
+        elif t > 0 and close - t - 1 >= 2 and re.fullmatch(r"[A-Za-z][\w\s\-']+", inner_text):
+            s0 = ends.get(t, t - 1)
+            acr = ctx.stext(s0, t)
+            if distinctive(acr) and initials_match(acr, inner_text.split()) and not generic(acr):
+                a, b = ctx.span(s0, t)
                 out.append(Candidate(a, b, acr, NAME, label_hint(acr), aliases=(inner_text,), yields=NEVER))
+                # "ms-ESM (multi-scale ESM)", "mBERT (multilingual BERT)": the gloss is a
+                # mention of the acronym's name, and a known name inside it is part of it.
+                ga, gb = ctx.span(t + 1, close)
+                out.append(Candidate(ga, gb, acr, NAME, label_hint(acr), aliases=(inner_text,), yields=NEVER,
+                                     covers=True))
+        # "ms-ESM（多尺度ESM）": a Chinese gloss ending in the compound's own last part
+        # glosses the compound; the known name in it is part of that gloss.
+        elif t > 0 and CJK_RE.search(inner_text) and (s0 := ends.get(t, t - 1)) < t - 1:
+            acr = ctx.stext(s0, t)
+            last = re.split(r"[-_]", acr)[-1]
+            if distinctive(acr) and len(last) >= 2 and inner_text.endswith(last) and not generic(acr):
+                ga, gb = ctx.span(t + 1, close)
+                out.append(Candidate(ga, gb, acr, NAME, label_hint(acr), aliases=(inner_text,), yields=NEVER,
+                                     covers=True))
+    return out
+
+
+def _pair(ctx: Context, t: int, acrs: list[tuple[str, int]]) -> list[Candidate]:
+    """Candidates for two acronyms (with their offsets) in the parenthesis opened at
+    token ``t``, each spelt by the capitalised words of the clause before it; none when
+    either is not."""
+    caps, k = [], t - 1
+    while k >= 0 and t - k <= 16 and ctx.words[k] not in _STOP and "\n" not in ctx.words[k]:
+        if ctx.kinds[k] == WORD and ctx.words[k][:1].isupper():
+            caps.insert(0, ctx.words[k])
+        k -= 1
+    if len({x for x, _ in acrs}) < 2 or any(generic(x) or not initials_match(x, caps) for x, _ in acrs):
+        return []
+    gaz, out = gazetteer(), []
+    for acr, a in acrs:
+        known = gaz.known(acr)
+        name, label = (known[1], known[0]) if known else (acr, label_hint(acr))
+        out.append(Candidate(a, a + len(acr), name, NAME, label, known=bool(known), yields=NEVER))
     return out
 
 
@@ -89,7 +132,12 @@ def _definition(ctx: Context, acr: str, long_words: list[str], ai: int, aj: int,
     a, b = ctx.span(ai, aj)
     if long_words and long_words[0].startswith("<zh>"):
         zh_tail = long_words[0][4:]
-        if zh_tail.endswith(phrases("longform_kinds_zh")) and not generic(acr):
+        # "语言Agent树搜索(LATS)框架": a kind noun right after the acronym names it too —
+        # save 方法/算法/机制, which follow paradigms as often ("对比学习(CL)方法",
+        # "主动学习(AL)算法").
+        after_kinds = tuple(k for k in phrases("longform_kinds_zh") if k not in ("方法", "算法", "机制"))
+        zh_kind_after = ctx.joined(aj + 1, aj + 4).startswith(after_kinds)
+        if (zh_tail.endswith(phrases("longform_kinds_zh")) or zh_kind_after) and not generic(acr):
             label = "DATASET" if zh_tail.endswith(phrases("dataset_words_zh")) else label_hint(acr)
             return [Candidate(a, b, acr, NAME, label, known=bool(gaz.known(acr)), yields=NEVER)]
         # Chinese long form: case cannot tell a name from a concept, so only a
@@ -124,6 +172,11 @@ def _definition(ctx: Context, acr: str, long_words: list[str], ai: int, aj: int,
     # "Point Noise-Adaptive Learning (PNAL) framework": a kind noun after the acronym
     # says it names a framework, whatever the long form's head.
     named_kind = kind is not None and title_case
+    # "an approach called Interval Score Matching (ISM)": a naming cue says the long
+    # form is a name, whatever its head ("matching" heads tasks too).
+    lf_start = ctx.text.rfind(lf[0], 0, a)
+    if title_case and lf_start >= 0 and lf_start in ctx.tok_at and named_at(ctx, ctx.tok_at[lf_start]):
+        named_kind = True
     if (not title_case or head.split("-")[-1] in words("task_heads") | words("non_name_heads")) and not known and not named_kind:
         if CAMEL.search(acr) and not generic(acr):
             # "a universal simulator (UniSim)": a coined mixed-case name stays a name
@@ -133,6 +186,9 @@ def _definition(ctx: Context, acr: str, long_words: list[str], ai: int, aj: int,
     if generic(acr):
         return []
     long_form = " ".join(lf)
+    # "Tensor Network (TN) models": the acronym of a generic kind is a kind too.
+    if not known and generic(long_form):
+        return [_veto(ctx, acr, ai, aj)]
     if known:
         name, label = known[1], known[0]
     else:
@@ -141,7 +197,6 @@ def _definition(ctx: Context, acr: str, long_words: list[str], ai: int, aj: int,
             label = "DATASET"
     out = [Candidate(a, b, name, NAME, label, known=bool(known), aliases=(long_form, acr), yields=NEVER)]
     # The long form itself is a mention of the same entity.
-    lf_start = ctx.text.rfind(lf[0], 0, a)
     if lf_start >= 0 and ai >= 2 and not inner:
         lf_end = ctx.end(ai - 2)  # the word before "("
         out.append(Candidate(lf_start, lf_end, name, NAME, label, known=bool(known), aliases=(long_form, acr),

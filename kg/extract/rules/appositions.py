@@ -1,17 +1,64 @@
 """Appositions: ``a … method, X,`` / ``a new benchmark, X,`` / ``本文提出一种…方法X``:
-a name right after a kind noun renames it, and inherits its role and kind."""
+a name right after a kind noun renames it, and inherits its role and kind; and the
+other way round, ``X, a recently proposed diffusion model,``: the kind names X's kind."""
 from __future__ import annotations
 
 from dataclasses import replace
 
 from kg.extract.candidate import TO_GAZETTEER, Candidate
 from kg.extract.context import Context
-from kg.extract.names import CJK_RE, generic
+from kg.extract.names import CJK_RE, distinctive, generic
+from kg.extract.rules.items import name_item
 from kg.extract.roles import introduced_by_cue
 from kg.extract.rules.cues import cue_name
 from kg.extract.vocab import phrases, words
 
 NAME = "cue"
+
+
+#: Words an apposition may put between its article and its kind noun ("Zorblax, a
+#: recently proposed latent diffusion model").
+_APPOS_GAP = 6
+_APPOS_CLOSE = frozenset((",", "，", ".", ";", ")", "that", "which", "for", "of", "to", "with", "designed", "trained",
+                          "built", "based", "capable", ""))
+
+
+def _renamed(ctx: Context) -> list[Candidate]:
+    """``Zorblax, a recently proposed diffusion model, …``, ``DFME, a dataset of …``: a
+    name followed by an indefinite apposition whose head is a kind noun is of that kind."""
+    w, n = ctx.words, len(ctx.words)
+    kinds_en = words("apposition_kinds")
+    out = []
+    for i, j in ctx.compounds:
+        if j + 2 >= n or w[j] not in (",", "，") or ctx.lower[j + 1] not in ("a", "an"):
+            continue
+        # "Quick Shift, a mode-seeking algorithm": the name takes the capitalised words
+        # before it.
+        while i > 0 and ctx.ws[i - 1] and w[i - 1][:1].isupper() and w[i - 1].isalpha() and j - i < 4 \
+                and ctx.lower[i - 1] not in words("stop_caps") and ctx.sent[i - 1] == ctx.sent[i]:
+            i -= 1
+        if not name_item(ctx, i, j) or ctx.in_title(ctx.idx[i]):
+            continue
+        # An adverb opening a sentence ("Recently, a …", "Finally, a …") is no name.
+        text = ctx.stext(i, j)
+        if ctx.sentence_start(i) and not distinctive(text) and text.lower().endswith("ly"):
+            continue
+        head = next((k for k in range(j + 2, min(n, j + 2 + _APPOS_GAP))
+                     if ctx.lower[k] in kinds_en or w[k] in (",", ".", ";", "(")), None)
+        if head is None or ctx.lower[head] not in kinds_en:
+            continue
+        # "…, a model-based …" is no apposition head; an apposition closes ("X, a
+        # diffusion model, is …") or defines ("X, a dataset of …", "X, a model that …"),
+        # while "Here, a model is trained" goes on as a clause.
+        nxt = ctx.lower[head + 1] if head + 1 < n else ""
+        if nxt == "-" or nxt not in _APPOS_CLOSE:
+            continue
+        c = cue_name(ctx, i, j, proposed=False)
+        if c is None or c.known:
+            continue
+        label = "DATASET" if ctx.lower[head] in words("dataset_words") or ctx.lower[head] in words("resource_words") else "MODEL"
+        out.append(replace(c, label=label, force_label=True, yields=TO_GAZETTEER))
+    return out
 
 
 def find(ctx: Context, prior=()) -> list[Candidate]:
@@ -51,4 +98,4 @@ def find(ctx: Context, prior=()) -> list[Candidate]:
         if prev2 in words("dataset_words") or prev2 in words("resource_words") or zh_prev.endswith(("数据集", "基准")):
             c = replace(c, label="DATASET", force_label=True)
         out.append(c)
-    return out
+    return out + _renamed(ctx)

@@ -7,12 +7,14 @@ import re
 
 from kg.extract.candidate import NEVER, TO_LONG_FORMS, Candidate
 from kg.extract.context import Context
-from kg.extract.names import CJK_RE, distinctive, generic, label_hint
+from kg.extract.names import CJK_RE, distinctive, generic, initials_match, label_hint
 from kg.extract.nlp import gazetteer
 from kg.extract.vocab import words
 
 NAME = "cue"
-_SKIP = frozenset(("the", "a", "an", "as", "it", "is", "'", '"', "“"))
+_OPEN_QUOTES = frozenset(('"', "“", "‘", "'", "「"))
+_CLOSE_QUOTES = frozenset(('"', "”", "’", "'", "」"))
+_SKIP = frozenset(("the", "a", "an", "as", "it", "is")) | _OPEN_QUOTES
 _APPOS_NEXT = frozenset(("a", "an", "which", "the", "our", "这", "一"))
 _FOR_SHORT = re.compile(r"\(([A-Z][\w\-]*?)(?:\s*for|for)\s+short\)")
 
@@ -34,6 +36,58 @@ def cue_name(ctx: Context, i: int, j: int, proposed: bool, rule: str = NAME) -> 
     return Candidate(a, b, text, rule, label_hint(text), proposed=proposed, yields=TO_LONG_FORMS)
 
 
+def _acronym_after(ctx: Context, i: int, j: int, quoted: bool = False) -> int | None:
+    """Token index of ``ACR`` when tokens ``i:j`` end in (or are followed by) ``(ACR)``
+    whose letters the words before it spell (in a quoted name, any acronym: "Reason
+    for Future, Act for Now (RAFA)" is not spelt in order), else None."""
+    w = ctx.words
+    for p in range(j - 1, i, -1):  # "(ACR)" at the end of the span, or right after it
+        if w[p] in (")", "）"):
+            break
+    else:
+        p = j + 2 if j + 2 < len(w) and w[j] in ("(", "（") and w[j + 2] in (")", "）") else None
+        if p is None:
+            return None
+    if p < 2 or w[p - 2] not in ("(", "（") or p - 2 <= i:
+        return None
+    acr = w[p - 1]
+    long_words = [x for x in w[i : p - 2] if x.strip() and x not in (",", "，")]
+    if not re.fullmatch(r"[A-Za-z][A-Za-z0-9\-]*[A-Z0-9][A-Za-z0-9]*", acr):
+        return None
+    return p - 1 if long_words and (quoted or initials_match(acr, long_words)) else None
+
+
+def _kind_apposition(ctx: Context, k: int) -> bool:
+    """Token ``k`` opens an indefinite apposition headed by a kind noun ("zorbmix, a
+    simple augmentation method", "fairseq, a sequence modeling toolkit"): the lower-case
+    word before it is a coined name, not a common word."""
+    if k >= len(ctx.words) or ctx.lower[k] not in ("a", "an"):
+        return False
+    kinds = words("apposition_kinds")
+    for x in range(k + 1, min(len(ctx.words), k + 7)):
+        if ctx.lower[x] in kinds:
+            return True
+        if ctx.words[x] in (",", ".", ";", "(", "，", "。"):
+            return False
+    return False
+
+
+def named_at(ctx: Context, i: int) -> bool:
+    """Token ``i`` starts what a naming cue names: "called X", "dubbed the X", "称为X"
+    (the cue's own words can say a phrase is a name where its head alone would not:
+    "a novel approach called Interval Score Matching"), unless a task noun comes just
+    before the cue ("a new task called X", "a new task, termed X")."""
+    k = i - 1
+    while k >= 0 and (ctx.lower[k] in _SKIP or ctx.words[k].isspace()):
+        k -= 1
+    for kind, s, e in ctx.cues:
+        if kind in ("NAMED", "ZH_NAMED") and e == k + 1:
+            # "a new task called Entity Matching", "a new segmentation task, termed
+            # Entity Segmentation": the cue names a task, not a method.
+            return not any(ctx.lower[x] in words("task_nouns") for x in range(max(0, s - 3), s))
+    return False
+
+
 def find(ctx: Context, prior=()) -> list[Candidate]:
     w, n = ctx.words, len(ctx.words)
     start_of = {i: (i, j) for i, j in ctx.compounds}
@@ -42,11 +96,24 @@ def find(ctx: Context, prior=()) -> list[Candidate]:
     for kind, s, e in ctx.cues:
         k = e
         if kind in ("NAMED", "ZH_NAMED"):
+            quoted = False
             while k < n and ctx.lower[k] in _SKIP:
+                quoted = quoted or w[k] in _OPEN_QUOTES
                 k += 1
             if k in start_of:
                 i, j = start_of[k]
-                out.append(cue_name(ctx, i, ctx.extend_title_case(j), proposed=True))
+                j = ctx.extend_title_case(j)
+                if quoted:
+                    # 称为“Reason for Future, Act for Now(RAFA)”: the name runs to the
+                    # closing quote, commas and all.
+                    j = next((x for x in range(j, min(n, j + 16)) if w[x] in _CLOSE_QUOTES or "\n" in w[x]), j)
+                # "called image RPE (iRPE)", "…(RAFA)”": a name followed by its acronym
+                # is the acronym's long form; the acronym is the name.
+                acr = _acronym_after(ctx, i, j, quoted)
+                if acr is not None:
+                    out.append(cue_name(ctx, acr, acr + 1, proposed=True))
+                elif not quoted or (j < n and w[j] in _CLOSE_QUOTES):
+                    out.append(cue_name(ctx, i, j, proposed=True))
             continue
         if k < n and w[k] == "了":
             k += 1
@@ -67,7 +134,7 @@ def find(ctx: Context, prior=()) -> list[Candidate]:
         nxt = w[j] if j < n else ""
         nxt2 = ctx.lower[j + 1] if j + 1 < n else ""
         if nxt in (",", "，") and (nxt2 in _APPOS_NEXT or CJK_RE.search(nxt2)):
-            if w[i][:1].isupper() or distinctive(ctx.stext(i, j)):
+            if w[i][:1].isupper() or distinctive(ctx.stext(i, j)) or _kind_apposition(ctx, j + 1):
                 out.append(cue_name(ctx, i, j, proposed=True))
     # "X for short" (also glued by translation: "Go-tuningfor short")
     for m in _FOR_SHORT.finditer(ctx.text):

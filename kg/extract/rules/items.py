@@ -50,7 +50,9 @@ def name_item(ctx: Context, i: int, j: int) -> bool:
     low = text.lower()
     if descriptive(text):
         return False
-    if low in words("stop_caps") or low in words("languages") or low in words("eponyms") or generic(text) \
+    # "Gaussians": an eponym in the plural is still the eponym.
+    eponym = low in words("eponyms") or (low.endswith("s") and low[:-1] in words("eponyms"))
+    if low in words("stop_caps") or low in words("languages") or eponym or generic(text) \
             or _PLURAL_ACRONYM.match(text):
         return False
     return not is_institution(text)
@@ -106,6 +108,19 @@ def items_before(ctx: Context, d: int) -> list[tuple[int, int]]:
     return out
 
 
+_CITATION = re.compile(r"\[\d+(?:\s*[,–-]\s*\d+)*\]")
+
+
+def _past_citation(ctx: Context, j: int) -> int:
+    """Token after a numeric citation right after token ``j - 1`` ("Zorblax [12], …"),
+    else ``j``: a reference marker does not end a list."""
+    if j < len(ctx.words) and ctx.words[j] == "[":
+        close = next((k for k in range(j + 1, min(j + 8, len(ctx.words))) if ctx.words[k] == "]"), None)
+        if close is not None and _CITATION.fullmatch(ctx.stext(j, close + 1).replace(" ", "")):
+            return close + 1
+    return j
+
+
 def items_after(ctx: Context, s: int) -> list[tuple[int, int]]:
     """Coordinated name items starting at token ``s`` (an optional "the" skipped)."""
     starts = {i: j for i, j in ctx.compounds}
@@ -128,7 +143,7 @@ def items_after(ctx: Context, s: int) -> list[tuple[int, int]]:
         out.append((k, j))
         if last:
             break
-        m = j
+        m = _past_citation(ctx, j)
         gap = False
         while m < n and ctx.words[m] in JOINERS:
             # A conjunction introduces the list's last item: in "A, B and C, D …" the

@@ -8,7 +8,8 @@ from kg.extract.names import generic
 from kg.extract.vocab import phrases, words
 
 NAME = "list"
-ROUNDS = 4  # new members can extend the list further ("…, Chameleon and Squirrel")
+ROUNDS = 4
+_GLUE = frozenset(("-", "_", "+"))  # new members can extend the list further ("…, Chameleon and Squirrel")
 
 
 def find(ctx: Context, prior=()) -> list[Candidate]:
@@ -37,6 +38,10 @@ def _once(ctx: Context, anchors, spans) -> list[Candidate]:
         if i == 0 or len(t) < 3 or not t.isalpha() or ctx.taken[i]:
             continue
         if ctx.lower[i] in stop_caps or generic(t) or w[i - 1] in (".", "\n"):
+            continue
+        # "Flan-T5-XXL": a word glued to another by a hyphen is part of that name (here
+        # its size), not an item of the list.
+        if (not ctx.ws[i - 1] and w[i - 1] in _GLUE) or (i + 1 < n and not ctx.ws[i] and w[i + 1] in _GLUE):
             continue
         a = ctx.idx[i]
         if any(x <= a < y for x, y in spans):

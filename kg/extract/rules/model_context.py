@@ -1,14 +1,22 @@
 """Context decides unknown model names: ``outperforms X``, ``compared with X and Y``,
-``X-based``, ``基于X``. Names found this way are someone else's (used)."""
+``X-based``, ``基于X``, ``与X相比``, ``在X的基础上``, ``相较于X``, ``采用X作为骨干``,
+``baselines such as X and Y``. Names found this way are someone else's (used)."""
 from __future__ import annotations
 
 from kg.extract.candidate import Candidate
 from kg.extract.context import Context
 from kg.extract.nlp import WORD
+from kg.extract.names import distinctive
 from kg.extract.rules.items import items_after, lone_jargon, name_item
 from kg.extract.vocab import phrases, words
 
 NAME = "context"
+_ZH_COMPARED = ("相比", "相较", "比较", "对比")
+_ZH_BASE = ("的基础上", "基础上")
+#: Chinese model words after a Latin name (not 层 "layer": "BASE层" is a kind of layer).
+_ZH_MODEL_WORDS = ("模型", "网络", "框架", "架构", "算法", "编码器", "解码器")
+_ZH_BEFORE = ("相较于", "相比于", "优于", "超越了", "超越")
+_ZH_AS = ("作为骨干", "作为基线", "作为主干", "作为backbone", "作为baseline", "为骨干", "为基线")
 
 
 def _cand(ctx: Context, i: int, j: int) -> Candidate:
@@ -41,9 +49,59 @@ def find(ctx: Context, prior=()) -> list[Candidate]:
             items = items_after(ctx, s)
             if items and not ctx.joined(items[0][1], items[0][1] + 4).startswith(zh_dataset):
                 found.append(items[0])  # "基于X的方法"
+    # "baselines such as Zorblax and Quintar", "LLMs like Frobnik", "methods include X":
+    # examples of a model kind are models.
+    kinds = words("model_kinds")
+    example_cues = [tuple(p.lower().split()) for p in phrases("example_cues")] + [("include",), ("includes",)]
+    for k in range(1, n):
+        if lower[k - 1] not in kinds or not ctx.in_region[k - 1]:
+            continue
+        for cue in example_cues:
+            if tuple(lower[k : k + len(cue)]) == cue:
+                found += items_after(ctx, k + len(cue))
+                break
+    # "相较于Zorblax和Quintar", "优于Frobnik": a Chinese comparison before the names.
+    for k in ctx.latin:
+        if k > 0 and ctx.in_region[k] and ctx.joined(k - 3, k).strip().endswith(_ZH_BEFORE):
+            found += lone_jargon(ctx, items_after(ctx, k))
+    # "与Zorblax相比", "在Quintar的基础上": the Chinese frames of a comparison and of a base.
+    for k in ctx.latin:
+        if k == 0 or not ctx.in_region[k]:
+            continue
+        before = ctx.joined(k - 2, k).strip()
+        if not before.endswith(("与", "在", "同")):
+            continue
+        items = items_after(ctx, k)
+        if items:
+            after = ctx.joined(items[-1][1], items[-1][1] + 6).strip()
+            if (before.endswith(("与", "同")) and after.startswith(_ZH_COMPARED)) or (
+                    before.endswith("在") and after.startswith(_ZH_BASE)):
+                found += items
+    # "采用Frobnik作为骨干网络": a name taken as the backbone or the baseline.
+    for k in ctx.latin:
+        if not ctx.in_region[k]:
+            continue
+        items = items_after(ctx, k) if k == 0 or not ctx.is_word(k - 1) else []
+        if items and items[0][0] == k and ctx.joined(items[-1][1], items[-1][1] + 6).strip().startswith(_ZH_AS):
+            found += items
+    # "利用Blarg模型生成数据": in Chinese text a Latin name right before a model word
+    # (模型, 网络, 框架 …) names that model — Latin words there are names, not prose.
+    plain = words("generic_modifiers") | words("method_heads") | words("title_name_heads")
+    for i, j in ctx.compounds:
+        if j >= n or ctx.ws[j - 1] or not ctx.joined(j, j + 3).startswith(_ZH_MODEL_WORDS) or ctx.overlaps_taken(i, j):
+            continue
+        if i > 0 and not ctx.ws[i - 1] and ctx.kinds[i - 1] == WORD:
+            continue
+        text = ctx.stext(i, j)
+        if not name_item(ctx, i, j) or (not distinctive(text) and text.lower() in plain):
+            continue
+        found.append((i, j))
     # "Mamba-based", "Llama-style": a capitalised word used as a base.
     for i, j in ctx.compounds:
         if j - i == 3 and ctx.words[i + 1] == "-" and lower[i + 2] in suffixes and ctx.kinds[i] == WORD:
-            if ctx.words[i][:1].isupper() and not ctx.in_title(ctx.idx[i]) and not ctx.sentence_start(i) and name_item(ctx, i, i + 1):
+            # In a Title-Case line ("An Accelerated, Data-Driven Simulator", a title the
+            # layout did not mark) every word is capitalised: the capital says nothing.
+            if (ctx.words[i][:1].isupper() and not ctx.in_title(ctx.idx[i]) and not ctx.sentence_start(i)
+                    and not ctx.title_like(ctx.sent[i]) and name_item(ctx, i, i + 1)):
                 found.append((i, i + 1))
     return [_cand(ctx, i, j) for i, j in dict.fromkeys(found)]

@@ -14,6 +14,7 @@ from kg.extract.vocab import words
 NAME = "shape"
 _BARE_ACRONYM = re.compile(r"[A-Z]{2,3}s?")
 _HINT = re.compile(r"[A-Z0-9]")
+_HANDLE = re.compile(r"[a-z]{4,}\d{1,4}")
 _PARTICIPLE = re.compile(r"^[A-Za-z][a-z]{3,}ed$")  # Synthesized, guided, pretrained
 _KIND_ACRONYM = re.compile(r"[A-Z][A-Za-z]*[A-Z]")
 _BENCH_TAILS = frozenset(("Bench", "Benchmark", "Suite", "Corpus", "Dataset", "Arena", "Gym"))
@@ -43,6 +44,12 @@ def find(ctx: Context, prior=()) -> list[Candidate]:
             continue  # $HOME, \textsc, %PATH%: variables and markup, not names
         if is_institution(text):  # OpenAI, DeepMind: organisations, not models
             continue
+        # "(rishikksh20)", "@user2024": lower-case letters with a number tacked on, alone
+        # in brackets or after an @, are user names (code links credit their authors);
+        # in prose the shape names corpora too ("semeval2010").
+        if _HANDLE.fullmatch(text) and i > 0 and w[i - 1] in ("(", "[", "@") and j < n and w[j] in (")", "]", "") \
+                and not gaz.known(text):
+            continue
         # A bare acronym of two or three capitals that the entry neither defines nor
         # introduces ("UE", "BN", "CT") is far more often jargon than a name.
         if _BARE_ACRONYM.fullmatch(text) and not gaz.known(text):
@@ -67,6 +74,12 @@ def find(ctx: Context, prior=()) -> list[Candidate]:
             continue
         a, b = ctx.span(i, j)
         known = gaz.known(text) or gaz.known(family(text))
+        # "ViT-B/16", "Swin-T", "ConvNeXt-L": a size letter glued to a known model is
+        # that model's size variant (annotation guidelines: it belongs to the family).
+        stem, _, size = text.rpartition("-")
+        if not known and stem and size.lower() in words("size_letters"):
+            k = gaz.known(stem)
+            known = k if k and k[0] == "MODEL" else None
         if known:
             out.append(Candidate(a, b, known[1], "gazetteer", known[0], known=True))
         else:

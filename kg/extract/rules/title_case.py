@@ -28,6 +28,8 @@ def find(ctx: Context, prior=()) -> list[Candidate]:
             continue
         if ctx.title_like(sent[i]):  # a heading capitalises every word
             continue
+        if ctx.lower[i] in words("stop_caps"):  # "… Time And Language-Oriented Network": a function word opens no name
+            continue
         j = i
         while j < n and (_capitalised(w[j]) or (w[j] == "-" and not ctx.ws[j - 1])) and sent[j] == sent[i]:
             j += 1
@@ -45,7 +47,10 @@ def find(ctx: Context, prior=()) -> list[Candidate]:
                                      **({"yields": NEVER, "covers": True} if inner else {})))
         elif 2 <= len(names) <= 5 and names[-1].lower() in heads:
             name = ctx.stext(i, j)
-            if not is_institution(name) and not all(x.lower() in heads | _NOT_ALONE for x in names):
+            # "Embodied Foundation Models", "Deep Neural Networks": descriptive words and
+            # heads only describe a kind.
+            plain = heads | _NOT_ALONE | words("generic_modifiers")
+            if not is_institution(name) and not all(p in plain for x in names for p in x.lower().split("-")):
                 known = gaz.known(name)
                 if known:
                     out.append(Candidate(a, b, known[1], "gazetteer", known[0], known=True))

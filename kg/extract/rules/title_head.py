@@ -12,7 +12,9 @@ from kg.extract.vocab import words
 
 NAME = "title"
 # Later words may start in lower case when a capital follows in the word ("Deep sr-DDL").
-_HEAD = re.compile(r"^\s*([A-Z][\w\-]*(?:\s(?:[A-Z0-9][\w\-]*|[a-z]+-[A-Z][\w\-]*)){0,2})\s*[:：]\s+\S")
+# "MemGPT - Towards LLMs as Operating Systems": a spaced dash stands for the colon in
+# titles written where a colon cannot go (file names, front matter).
+_HEAD = re.compile(r"^\s*([A-Z][\w\-]*(?:\s(?:[A-Z0-9][\w\-]*|[a-z]+-[A-Z][\w\-]*)){0,2})(?:\s*[:：]|\s[-–—])\s+\S")
 
 
 # "* EAMLP: "Beyond Self-attention: …"": a short name and a colon right before the
@@ -58,6 +60,9 @@ def _head(ctx: Context) -> list[Candidate]:
     if generic(name) or any(p.lower() in words("title_words") for p in parts):
         return []
     if len(parts) > 1 and not any(distinctive(p) for p in parts):
+        return []
+    # "Evaluating CLIP: Towards …", "Scaling ViT: …": a clause about a model, not a name.
+    if len(parts) > 1 and re.fullmatch(r"[A-Z][a-z]{3,}ing", parts[0]):
         return []
     a = ctx.title.start + m.start(1)
     known = gazetteer().known(name)

@@ -35,6 +35,50 @@ def _run(ctx: Context, i: int, end: int) -> int:
     return j
 
 
+#: Words after which a title's closing capitalised phrase is the method it works by.
+_BY = frozenset(("via", "through", "using"))
+
+
+def _method_tail(ctx: Context, start: int, end: int) -> list[Candidate]:
+    """"Data Selection for Language Models via Importance Resampling", "Causal Delivery
+    through Hybrid Buffering": a title with no "Name:" head that ends in "via/through/
+    using" and two or more capitalised words names its method there — unless those
+    words are a kind ("using Landmark Guided GANs"), a task ("via Intent Reasoning"),
+    descriptive words only ("through Large Language Models"), a usage ("using
+    Uncertainty-based Data Selection"), metrics or built on a known model."""
+    # "AutoGen - Enabling … via Multi-Agent Conversation": a head before a colon or a
+    # spaced dash names the contribution; the tail is how it works.
+    if any(ctx.words[k] in (":", "：") or (ctx.words[k] in ("-", "–", "—") and ctx.ws[k] and ctx.ws[k - 1])
+           for k in range(start + 1, end)):
+        return []
+    k = end - 1
+    while k > start and ctx.kinds[k] == WORD and ctx.words[k][:1].isupper() or (k > start and ctx.words[k] == "-"):
+        k -= 1
+    if k <= start or ctx.lower[k] not in _BY:
+        return []
+    i, j = k + 1, end
+    names = [x for x in ctx.words[i:j] if x != "-"]
+    if not (MIN_WORDS <= len(names) <= MAX_WORDS):
+        return []
+    low = [p for x in names for p in x.lower().split("-")]
+    plain = words("title_name_heads") | words("method_heads") | words("generic_modifiers")
+    last = names[-1]
+    if low[-1] in words("task_heads") or generic(last) or all(p in plain for p in low):
+        return []
+    not_names = words("suffix_words") | words("model_suffixes") | words("stop_caps") | words("metric_nouns")
+    if any(p in not_names for p in low):
+        return []
+    # "via Mamba Empowered Graph Neural Network Precoding": a phrase built on a known model
+    # describes its use.
+    if any(i <= m.i < j for m in ctx.matches):
+        return []
+    text = ctx.stext(i, j)
+    if gazetteer().known(text) or generic(text) or is_institution(text):
+        return []
+    a, b = ctx.span(i, j)
+    return [Candidate(a, b, text, NAME, "MODEL", proposed=True, yields=TO_GAZETTEER)]
+
+
 def find(ctx: Context, prior=()) -> list[Candidate]:
     if ctx.title is None:
         return []
@@ -47,7 +91,7 @@ def find(ctx: Context, prior=()) -> list[Candidate]:
     heads = words("title_name_heads")
     plain = heads | words("method_heads") | words("generic_modifiers")
     gaz = gazetteer()
-    out = []
+    out = _method_tail(ctx, start, end)
     k = start
     while k < end:
         if ctx.kinds[k] != WORD or not (k == start or ctx.lower[k - 1] in _OPENERS):
@@ -61,6 +105,14 @@ def find(ctx: Context, prior=()) -> list[Candidate]:
         # "Deep Recurrent Q-Learning", "Double Q-learning": words before a known model
         # make a name of its own, and the known name inside it is part of it.
         tail = next((m for m in ctx.matches if m.j == j and i < m.i and m.label == "MODEL"), None)
+        if tail is None:
+            # "Multimodal Chain-of-Thought Reasoning in …": a task word after the known
+            # name is what the name is for; the name ends with the known one.
+            tail = next((m for m in ctx.matches if i < m.i and m.j < j and m.label == "MODEL"
+                         and all(ctx.lower[x] in words("task_heads") for x in range(m.j, j))), None)
+            if tail is not None:
+                j = tail.j
+                names = [x for x in ctx.words[i:j] if x != "-"]
         if names[-1].lower() not in heads and tail is None:
             continue
         low = [x.lower() for x in names]

@@ -1,0 +1,38 @@
+"""Examples of a kind that is no model: ``assessment procedures like OSATS and GEARS``,
+``tools such as Zorb and Quint``, ``platforms including Zorb``.
+
+A plural noun of a non-model kind (``kg/data/rules/non_model_kinds.txt``) followed by an
+example cue (``such as``, ``like``, ``including``: ``example_cues.txt``) says what the
+names listed after it are: procedures, tools, platforms — none of them a model or a
+dataset (annotation guidelines: companies and products that are not models, programming
+languages, venues). The names are vetoed for the entry; known names keep their kind.
+"""
+from __future__ import annotations
+
+from kg.extract.candidate import GENERIC, NEVER, Candidate
+from kg.extract.context import Context
+from kg.extract.nlp import gazetteer
+from kg.extract.rules.items import items_after
+from kg.extract.vocab import phrases, words
+
+NAME = "kind"
+
+
+def find(ctx: Context, prior=()) -> list[Candidate]:
+    kinds = words("non_model_kinds")
+    cues = [tuple(p.lower().split()) for p in phrases("example_cues")]
+    lower, n = ctx.lower, len(ctx.words)
+    gaz = gazetteer()
+    out = []
+    for k in range(1, n):
+        if lower[k - 1] not in kinds or not ctx.in_region[k - 1]:
+            continue
+        for cue in cues:
+            if tuple(lower[k : k + len(cue)]) == cue:
+                for i, j in items_after(ctx, k + len(cue)):
+                    text = ctx.stext(i, j)
+                    if not gaz.known(text):
+                        a, b = ctx.span(i, j)
+                        out.append(Candidate(a, b, text, NAME, GENERIC, yields=NEVER))
+                break
+    return out

@@ -1,0 +1,23 @@
+"""rules.non_model_examples: names listed as examples of a non-model kind are vetoed."""
+import pytest
+from rulehelp import found
+
+from kg.extract.candidate import GENERIC
+from kg.extract.rules import non_model_examples
+
+
+@pytest.mark.parametrize(
+    "text, names",
+    [
+        ("Formal assessment procedures like OSATS and GEARS attempt to measure skill.", {"OSATS", "GEARS"}),
+        ("We rely on tools such as ZorbKit, Quintool and Frob.", {"ZorbKit", "Quintool", "Frob"}),
+    ],
+)
+def test_examples_of_a_non_model_kind_are_vetoed(text, names):
+    got = found(non_model_examples, text)
+    assert set(got) == names and all(c.label == GENERIC for c in got.values())
+
+
+def test_examples_of_models_and_known_names_are_left_alone():
+    assert not found(non_model_examples, "We compare with models such as ZorbNet and Quintar.")
+    assert not found(non_model_examples, "We use tools such as GPT-4 to label data.")  # a known model

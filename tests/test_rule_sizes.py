@@ -1,0 +1,39 @@
+"""rules.sizes: the capitalised words before a parameter count name a model."""
+import pytest
+from rulehelp import found
+
+from kg.extract.rules import sizes
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("A large fine-tuned LLM (Zorbseek Q1 70B) writes the narratives.", "Zorbseek Q1"),
+        ("We compare with Zorblax 1.5B and others.", "Zorblax"),
+        ("Quintar-2-13B is fine-tuned on it.", "Quintar-2"),
+        ("The router of Frobnik 8x7B is sparse.", "Frobnik"),
+    ],
+)
+def test_names_before_a_size_are_models(text, name):
+    got = found(sizes, text)
+    assert name in got and got[name].label == "MODEL", got
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The 7B model is good.",  # no name before the size
+        "Our 70B run is long.",  # a sentence-opening word
+        "It has over 1.5B parameters.",  # lower case
+        "Training used 5b tokens.",  # a lower-case b is no parameter count
+        "We train on 10M images.",  # millions of images, not parameters
+        "Two 7B parameter models are trained.",  # a word capitalised for the sentence
+    ],
+)
+def test_sizes_without_a_name_name_nothing(text):
+    assert not found(sizes, text)
+
+
+def test_a_known_name_before_a_size_is_named_canonically():
+    got = found(sizes, "We fine-tune Mixtral 8x7B.")
+    assert "Mixtral" in got and got["Mixtral"].known
