@@ -53,3 +53,56 @@ def test_post_flow_list_of_quoted_names_prefers_the_plain_author_field(tmp_path)
     )
     rec = _records(tmp_path, text, "post.md")[0]
     assert [a.name for a in rec.authors] == ["Alice Zhang", "Bob Stone"]
+
+
+# ---------------------------------------------------------------- HTML cards
+
+
+CARDS = (
+    '<h2 class="section-title">Reward Modeling <span class="count">2 papers</span></h2>\n'
+    "\n"
+    '<article class="paper">\n'
+    "  <h3>Robust Reward Modeling via Causal Decomposition</h3>\n"
+    '  <div class="byline">Alice Zhang, Bob Stone (CMU) · <a href="https://arxiv.org/abs/2604.13833">arXiv:2604.13833</a> · 2026-04-15</div>\n'
+    '  <span class="tag">Causal RM</span>\n'
+    "  <h4>Idea</h4>\n"
+    "  <p>We regularise the reward model with a decoder; RewardBench improves.</p>\n"
+    "</article>\n"
+    "\n"
+    '<article class="paper">\n'
+    "  <h3>Chain of Uncertain Rewards for Reward Design</h3>\n"
+    '  <div class="byline">Carla Diaz · <a href="https://arxiv.org/abs/2604.13504">arXiv:2604.13504</a></div>\n'
+    "  <p>Bayesian optimisation of reward terms.</p>\n"
+    "</article>\n"
+)
+
+
+def test_html_headings_are_headings_of_the_document():
+    from kg.parse.document import read_document
+
+    doc = read_document("cards.html", CARDS)
+    kinds = {i + 1: (ln.kind, ln.level) for i, ln in enumerate(doc.lines) if ln.kind == "heading"}
+    assert kinds == {1: ("heading", 2), 4: ("heading", 3), 7: ("heading", 4), 12: ("heading", 3)}
+
+
+def test_html_cards_with_a_byline_are_papers(tmp_path):
+    recs = _records(tmp_path, CARDS, "cards.html")
+    assert [(r.line, r.title, r.arxiv_id) for r in recs] == [
+        (4, "Robust Reward Modeling via Causal Decomposition", "2604.13833"),
+        (12, "Chain of Uncertain Rewards for Reward Design", "2604.13504"),
+    ]
+    first, second = recs
+    assert [a.name for a in first.authors] == ["Alice Zhang", "Bob Stone"]
+    assert [i.name for i in first.institutions] == ["Carnegie Mellon University"]
+    assert first.date == "2026-04-15"
+    assert [a.name for a in second.authors] == ["Carla Diaz"]
+
+
+def test_a_line_with_middle_dots_but_a_sentence_in_it_is_no_byline():
+    from kg.parse.document import Line
+    from kg.parse.layouts.sections import _byline
+
+    line = Line("x", "We compare three models · see arXiv:2604.13833 for the proof. It works.")
+    assert _byline(line) is None
+    line = Line("x", "Alice Zhang · arXiv:2604.13833 · 2026-04-15")
+    assert _byline(line) == [(0, 11), (14, 30), (33, 43)]

@@ -346,6 +346,12 @@ class MarkdownReader:
             # An HTML list item (<li>) is a list item like a Markdown one.
             self.doc.blocks.append(Block("list_item", a + ln - 1, a + ln - 1, 1))
             self.kind[a + ln - 1] = "item"
+        for (ln, _), level in reader.headings:
+            # An HTML heading (<h3>Title</h3> on a card) is a heading like a Markdown one.
+            i = a + ln - 1
+            if i < len(self.raw) and self.kind[i] != "item":
+                self.kind[i], self.level[i] = "heading", level
+                self.doc.blocks.append(Block("heading", i, i, level))
         for (ln, col), (eln, ecol) in reader.emphasis:
             i = a + ln - 1
             if i == a + eln - 1:
