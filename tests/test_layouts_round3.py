@@ -106,3 +106,47 @@ def test_a_line_with_middle_dots_but_a_sentence_in_it_is_no_byline():
     assert _byline(line) is None
     line = Line("x", "Alice Zhang · arXiv:2604.13833 · 2026-04-15")
     assert _byline(line) == [(0, 11), (14, 30), (33, 43)]
+
+
+# ---------------------------------------------------------------- chat posts
+
+
+TELEGRAM = (
+    "<b><u>#ComputerVision</u></b> \n"
+    '• <a href="http://arxiv.org/abs/2202.14034v1"><em>Attribute Descent: Simulating Object-Centric Datasets</em></a> '
+    '<a href="http://arxiv.org/pdf/2202.14034v1"><em>[PDF]</em></a>\n'
+    '• <a href="http://arxiv.org/abs/2202.14026v1"><em>Robust Training under Label Noise</em></a> '
+    '<a href="http://arxiv.org/pdf/2202.14026v1"><em>[PDF]</em></a> <a href="https://github.com/x/sop"><em>[Code]</em></a>\n'
+    "\n"
+    "<b>#ContinualLearning</b> \n"
+    '• <a href="http://arxiv.org/abs/2202.13657v1"><em>Avalanche RL: a Continual Reinforcement Learning Library</em></a>\n'
+)
+
+
+def test_bullet_character_lines_are_list_items():
+    from kg.parse.document import read_document
+
+    doc = read_document("post.html", TELEGRAM)
+    items = [(i + 1, ln.text[ln.start :][:20]) for i, ln in enumerate(doc.lines) if ln.kind == "item"]
+    assert items == [(2, "Attribute Descent: S"), (3, "Robust Training unde"), (6, "Avalanche RL: a Cont")]
+    # A bullet inside a sentence does not make an item.
+    doc = read_document("p.md", "**Note**: we compare • two things\n")
+    assert all(ln.kind != "item" for ln in doc.lines)
+
+
+def test_chat_post_of_linked_titles_under_hashtags(tmp_path):
+    recs = _records(tmp_path, TELEGRAM, "post.telegram.html")
+    assert [(r.line, r.title, r.arxiv_id) for r in recs] == [
+        (2, "Attribute Descent: Simulating Object-Centric Datasets", "2202.14034"),
+        (3, "Robust Training under Label Noise", "2202.14026"),
+        (6, "Avalanche RL: a Continual Reinforcement Learning Library", "2202.13657"),
+    ]
+    assert recs[1].urls == ("http://arxiv.org/abs/2202.14026v1", "http://arxiv.org/pdf/2202.14026v1", "https://github.com/x/sop")
+
+
+def test_hashtag_lines_are_section_headings():
+    from kg.parse.boilerplate import is_boilerplate
+
+    assert is_boilerplate("#ComputerVision ", between_entries=True) == "section heading"
+    assert is_boilerplate("#MetaLearning #TransferLearning", between_entries=True) == "section heading"
+    assert is_boilerplate("Attention #AI is great", between_entries=True) is None

@@ -9,6 +9,8 @@ text, are read as the links they were meant to be (:mod:`kg.parse.inline`).
 """
 from __future__ import annotations
 
+import re
+
 from typing import Any
 
 from kg.parse.document import Block, Line, Link, ParsedDoc, md
@@ -46,7 +48,22 @@ class MarkdownReader:
             # A footnote's body is Markdown indented under its label: read it on its own.
             body = [self.raw[k][4:] if self.raw[k].startswith("    ") else self.raw[k].lstrip() for k in range(a + 1, b + 1)]
             self._tokens(md().parse("\n".join(body)), a + 1)
+        self._glyph_items()
         return self._finish()
+
+    def _glyph_items(self) -> None:
+        """Paragraph lines that open with a bullet character (``• Title [PDF]``, as chat
+        and social-media posts write lists) are list items, like Markdown's ``- ``,
+        which CommonMark leaves as paragraph text."""
+        for i, r in enumerate(self.raw):
+            m = _GLYPH_ITEM.match(r)
+            if m is None or self.kind[i] != "text":
+                continue
+            self.kind[i], self.level[i] = "item", 1
+            self.content_col[i] = m.end()
+            if self.keep[i] is None:
+                self.keep[i] = [True] * len(r)
+            self.doc.blocks.append(Block("list_item", i, i, 1))
 
     def _footnotes(self) -> list[tuple[int, int]]:
         """Footnote definitions (``[^3]: label`` and the indented lines under it) as line
@@ -364,6 +381,11 @@ class MarkdownReader:
                 kept = [k for k in range(col, ecol) if self.keep[i][k]]
                 if kept:
                     self.links[i].append((kept[0], kept[-1] + 1, url))
+
+
+#: A line that opens with a bullet character and a space: a list item outside Markdown's
+#: own list syntax.
+_GLYPH_ITEM = re.compile(r"^\s*[•▪◦●‣・]\s+(?=\S)")
 
 
 def _first_at(pos: dict[int, int], s: int, e: int, last: bool = False) -> int:
