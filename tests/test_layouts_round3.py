@@ -150,3 +150,34 @@ def test_hashtag_lines_are_section_headings():
     assert is_boilerplate("#ComputerVision ", between_entries=True) == "section heading"
     assert is_boilerplate("#MetaLearning #TransferLearning", between_entries=True) == "section heading"
     assert is_boilerplate("Attention #AI is great", between_entries=True) is None
+
+
+# ---------------------------------------------------------------- research notes
+
+
+def test_bold_name_items_with_a_bracketed_arxiv_id_are_papers(tmp_path):
+    text = (
+        "## Foundational\n"
+        "- **DeepMath** — Shao et al. (2024). GRPO with math verification rewards. [2402.03300]\n"
+        "\n"
+        "## Recent\n"
+        "- **SD-Zero** — Self-revision converts binary rewards to dense supervision. [2604.12002]\n"
+        "- **QuarkSearch** [2604.12867v2] — SFT + RLVR for long-horizon search.\n"
+        "- **Not a paper** — a note with a year (2024) but no id.\n"
+    )
+    recs = _records(tmp_path, text, "thread.md")
+    assert [(r.line, r.title, r.arxiv_id) for r in recs] == [
+        (2, "DeepMath", "2402.03300"),
+        (5, "SD-Zero", "2604.12002"),
+        (6, "QuarkSearch", "2604.12867"),
+    ]
+    assert [a.name for a in recs[0].authors] == ["Shao"] and recs[0].authors_truncated
+
+
+def test_stated_arxiv_ids_need_brackets_and_a_real_month():
+    from kg.parse.base import stated_arxiv_id
+
+    assert stated_arxiv_id("note. [2604.12002]") == ("2604.12002", 6, 18)
+    assert stated_arxiv_id("(2402.03300v2)")[0] == "2402.03300"
+    assert stated_arxiv_id("costs 2604.12002 dollars") is None  # not set apart in brackets
+    assert stated_arxiv_id("[2613.12002]") is None  # month 13

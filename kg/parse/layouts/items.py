@@ -15,8 +15,9 @@ year) otherwise.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
-from kg.parse.base import LINK_LABEL_RE, NON_PAPER, NOT_IN_ENTRY, Builder, LayoutResult, strip_span
+from kg.parse.base import LINK_LABEL_RE, NON_PAPER, NOT_IN_ENTRY, Builder, LayoutResult, stated_arxiv_id, strip_span
 from kg.parse.boilerplate import is_boilerplate
 from kg.parse.document import Line, ParsedDoc
 from kg.parse.fields import field
@@ -105,9 +106,17 @@ def parse(doc: ParsedDoc) -> LayoutResult:
         noted = title is None and _is_paper_item(doc, i, last)
         if noted:
             title = _named_title(ln)  # a footnote or note item: its first line names the paper
+        stated = stated_arxiv_id(ln.text) if title is None else None
+        if stated is not None:
+            # "- **SD-Zero** — Self-revision … [2604.12002]": the bold name that opens the
+            # item names the paper its bracketed arXiv id states.
+            title = _lead_name(ln)
+            noted = title is not None
         translated = title is not None and _translated(doc, i, last)
         if title is not None and (_is_paper(ln, title) or noted or translated):
             _entry(b, i, last, title)
+            if stated is not None and b.entries:
+                b.entries[-1] = replace(b.entries[-1], ids=tuple(dict.fromkeys([*b.entries[-1].ids, stated[0]])))
         else:
             linked = title is not None and any((lk.start, lk.end) == title for lk in ln.links)
             for k in range(i, last + 1):
@@ -163,6 +172,15 @@ def _named_title(ln: Line) -> tuple[int, int] | None:
     return (a, e) if len(s.split()) >= 2 or sum(is_cjk(c) for c in s) >= 4 else None
 
 
+def _lead_name(ln: Line) -> tuple[int, int] | None:
+    """The bold or italic run that opens an item (``- **PubSwap** — …``), if any."""
+    lead = len(ln.text) - len(ln.text[ln.start :].lstrip())
+    for a, e in ln.emphasised:
+        if a == lead and ln.text[a:e].strip():
+            return strip_span(ln.text, 0, a, e)
+    return None
+
+
 def _latin_title(s: str) -> bool:
     return 2 <= len(s.split()) <= 40 and not any(is_cjk(c) for c in s) and not SENTENCE_END_RE.search(s.rstrip("."))
 
@@ -174,8 +192,9 @@ def _is_paper_item(doc: ParsedDoc, first: int, last: int) -> bool:
     )
 
 
-# ", Mnih et al, 2013." / ", Hasselt et al 2015.": the clause after a cited title.
-_CLAUSE = re.compile(r"\s*,\s*(?P<a>[^,.()]+?)(?=\s*,|\s+(?:19|20)\d{2}\b)")
+# ", Mnih et al, 2013." / ", Hasselt et al 2015." / " — Shao et al. (2024).": the clause
+# after a cited title.
+_CLAUSE = re.compile(r"\s*[,—–]\s*(?P<a>[^,.()]+?)(?=\.?\s*,|\.?\s+\(?(?:19|20)\d{2}\b)")
 
 
 def _cited_authors(d, ln: Line, off: int, pos: int) -> None:
