@@ -181,3 +181,28 @@ def test_stated_arxiv_ids_need_brackets_and_a_real_month():
     assert stated_arxiv_id("(2402.03300v2)")[0] == "2402.03300"
     assert stated_arxiv_id("costs 2604.12002 dollars") is None  # not set apart in brackets
     assert stated_arxiv_id("[2613.12002]") is None  # month 13
+
+
+# ---------------------------------------------------------------- labelled titles
+
+
+def test_site_labels_before_titles(tmp_path):
+    text = (
+        "## Hugging Face\n\n"
+        "1. **Hugging Face Papers: Sparse Routers**  \n"
+        "   - 链接：https://huggingface.co/papers/2602.08676  \n"
+        "   - 亮点：社区讨论集中在训练成本。\n\n"
+        "2. **Hugging Face Models: org/Router-8B-Instruct**  \n"
+        "   - 链接：https://huggingface.co/org/Router-8B-Instruct  \n"
+        "   - 亮点：可用于快速验证。\n"
+    )
+    recs = _records(tmp_path, text, "notes.md")
+    assert [(r.title, r.arxiv_id) for r in recs] == [("Sparse Routers", "2602.08676")]
+
+
+def test_title_labels_are_whole_labels():
+    from kg.parse.titles import title_label
+
+    assert title_label("GitHub: org/repo") == "resource"
+    assert title_label("GitHub Copilot: An Evaluation of Code Suggestions") is None
+    assert title_label("Papers with Code: Attention Is All You Need") == "paper"

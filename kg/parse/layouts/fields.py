@@ -16,15 +16,15 @@ from __future__ import annotations
 
 import re
 
-from kg.parse.base import NOT_IN_ENTRY, Builder, Draft, LayoutResult, link_labels_only, next_nonblank, strip_span, url_only
+from kg.parse.base import NON_PAPER, NOT_IN_ENTRY, Builder, Draft, LayoutResult, link_labels_only, next_nonblank, strip_span, url_only
 from kg.parse.boilerplate import IN_ENTRY_NOISE, PAGE_CHROME_RE, is_boilerplate
 from kg.parse.categories import find_category
 from kg.parse.dates import find_date
 from kg.parse.document import Line, ParsedDoc
 from kg.parse.fields import FIELD_RE, field, field_kind
 from kg.parse.names import author_value, looks_like_authors
-from kg.parse.titles import SENTENCE_END_RE, title_spans
-from kg.records import Span
+from kg.parse.titles import SENTENCE_END_RE, title_label, title_spans
+from kg.records import Span, Unassigned
 from kg.text import PAPER_URL_RE, arxiv_id, cjk_share, is_cjk
 
 __all__ = ["parse", "name", "title_range"]
@@ -329,4 +329,25 @@ def parse(doc: ParsedDoc) -> LayoutResult:
             continue
         for kind, a, e in _line_fields(line):
             _fill(d, lines, i, off, kind, a, e)
-    return b.result()
+    return _without_resources(b.result())
+
+
+def _without_resources(res: LayoutResult) -> LayoutResult:
+    """Items whose title is labelled as a model, dataset or demo page ("Hugging Face
+    Models: org/name-8B") are not papers: their lines are reported as such."""
+    drop = [e for e in res.entries if title_label(e.text[e.title.start :] if e.title else "") == "resource" or _resource_line(e)]
+    if not drop:
+        return res
+    gone = {id(e) for e in drop}
+    told = list(res.unassigned)
+    for e in drop:
+        for k, text in enumerate(e.text.split("\n")):
+            if text.strip():
+                told.append(Unassigned(e.file, e.line + k, text.strip(), NON_PAPER))
+    return LayoutResult([e for e in res.entries if id(e) not in gone], sorted(told, key=lambda u: u.line), res.covered)
+
+
+def _resource_line(e) -> bool:
+    """The entry's first line, past its item marker, opens with a resource label."""
+    first = e.text.split("\n", 1)[0]
+    return title_label(re.sub(r"^[\s#>*+\-•]*(?:\d{1,3}[.、)]\s*)?", "", first)) == "resource"
