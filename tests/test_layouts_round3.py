@@ -206,3 +206,17 @@ def test_title_labels_are_whole_labels():
     assert title_label("GitHub: org/repo") == "resource"
     assert title_label("GitHub Copilot: An Evaluation of Code Suggestions") is None
     assert title_label("Papers with Code: Attention Is All You Need") == "paper"
+
+
+def test_list_items_whose_title_opens_with_the_arxiv_id(tmp_path):
+    text = (
+        "## Detailed paper analyses\n\n"
+        "- [2607.05394 — Weak-to-Strong Generalization via Direct Distillation](2026-07-14/2607.05394.md)\n"
+        "- [2607.10383: ABot-N1: Toward a General Navigation Model](2026-07-14/2607.10383.md)\n"
+        "- [2607.99999 Things We Learned](notes.md)\n"
+    )
+    recs = _records(tmp_path, text, "daily.md")
+    assert [(r.line, r.title, r.arxiv_id) for r in recs] == [
+        (3, "Weak-to-Strong Generalization via Direct Distillation", "2607.05394"),
+        (4, "ABot-N1: Toward a General Navigation Model", "2607.10383"),
+    ]

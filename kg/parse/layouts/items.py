@@ -107,7 +107,14 @@ def parse(doc: ParsedDoc) -> LayoutResult:
         if noted:
             title = _named_title(ln)  # a footnote or note item: its first line names the paper
         stated = stated_arxiv_id(ln.text) if title is None else None
-        if stated is not None:
+        led = _ID_LEAD.match(ln.text, title[0]) if title is not None else None
+        if led is not None and title[0] + led.end() - led.start() < title[1]:
+            # "- [2607.05394 — Weak-to-Strong Generalization …](2026-07-14/2607.05394.md)":
+            # the arXiv id that opens the title states the paper; the title follows it.
+            stated = (led.group("id"), led.start(), led.end())
+            title = (led.end(), title[1])
+            noted = True
+        elif stated is not None:
             # "- **SD-Zero** — Self-revision … [2604.12002]": the bold name that opens the
             # item names the paper its bracketed arXiv id states.
             title = _lead_name(ln)
@@ -170,6 +177,10 @@ def _named_title(ln: Line) -> tuple[int, int] | None:
     if not s or len(s) > 250 or SENTENCE_END_RE.search(s[:-1]):
         return None
     return (a, e) if len(s.split()) >= 2 or sum(is_cjk(c) for c in s) >= 4 else None
+
+
+# An arXiv id that opens an item's title, then a dash, colon or bar ("2607.05394 — Title").
+_ID_LEAD = re.compile(r"\s*(?P<id>\d{2}(?:0[1-9]|1[0-2])\.\d{4,5})(?:v\d+)?\s*(?:[—–:：|｜]|-(?=\s))\s*")
 
 
 def _lead_name(ln: Line) -> tuple[int, int] | None:
