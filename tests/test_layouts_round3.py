@@ -220,3 +220,12 @@ def test_list_items_whose_title_opens_with_the_arxiv_id(tmp_path):
         (3, "Weak-to-Strong Generalization via Direct Distillation", "2607.05394"),
         (4, "ABot-N1: Toward a General Navigation Model", "2607.10383"),
     ]
+
+
+def test_html_tag_chips_are_not_text():
+    from kg.parse.document import read_document
+    from kg.parse.layouts.sections import _chips
+
+    doc = read_document("c.html", CARDS.replace('<span class="tag">Causal RM</span>', '<span class="tag">Causal RM</span><span class="tag">Spurious</span>'))
+    chips = [i + 1 for i, ln in enumerate(doc.lines) if ln.kind == "html" and _chips(ln)]
+    assert chips == [6]  # "Causal RMSpurious": two elements glued; the byline and paragraphs are text

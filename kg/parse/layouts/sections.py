@@ -276,9 +276,23 @@ def _entry(b: Builder, i: int, last: int) -> None:
         if parts is not None:
             _fill_byline(d, line, koff, parts)
             continue
-        if line.kind != "html":
+        if line.kind != "html" or line.text.strip() and not _chips(line):
             d.body.append(Span(*strip_span(s, koff, line.start)))
     b.close()
+
+
+def _chips(line: Line) -> bool:
+    """A line of HTML tag chips (``<span class="tag">PreRL</span><span class="tag">Dual
+    Space RL</span>``): short texts of separate elements set side by side with no space
+    between them, which read as one glued word ("PreRLDual Space RL") — labels, not text."""
+    o = line.origin
+    t = line.text.strip()
+    if o is None or not t or len(t) > 120 or SENTENCE_END_RE.search(t):
+        return False
+    glued = sum(
+        1 for k in range(1, len(o)) if o[k] != o[k - 1] + 1 and not line.text[k].isspace() and not line.text[k - 1].isspace()
+    )
+    return glued >= 1
 
 
 def _fill_byline(d: Draft, line: Line, off: int, parts: list[tuple[int, int]]) -> None:
