@@ -229,3 +229,18 @@ def test_html_tag_chips_are_not_text():
     doc = read_document("c.html", CARDS.replace('<span class="tag">Causal RM</span>', '<span class="tag">Causal RM</span><span class="tag">Spurious</span>'))
     chips = [i + 1 for i, ln in enumerate(doc.lines) if ln.kind == "html" and _chips(ln)]
     assert chips == [6]  # "Causal RMSpurious": two elements glued; the byline and paragraphs are text
+
+
+def test_post_metadata_bullets_are_not_text_about_the_paper(tmp_path):
+    text = (
+        '---\ntitle: "Universal Routers"\narxiv_id: "2512.00001"\nauthors: ["Alice Zhang", "Bob Stone"]\n---\n\n'
+        "# Universal Routers\n\n## Metadata\n\n- **Authors**: Alice Zhang, Bob Stone\n- **Field**: CS-AI\n"
+        "- **PDF**: [Download](https://arxiv.org/pdf/2512.00001.pdf)\n\n## Abstract\n\n"
+        "Routing tokens to experts is costly at long context. We propose RouterNet, a sparse router trained "
+        "with a load-balancing loss, and evaluate it on ImageNet, where it matches dense baselines at a "
+        "fraction of the compute.\n\n**Dataset**: Not specified\n"
+    )
+    rec = _records(tmp_path, text, "post.md")[0]
+    assert "CS-AI" not in [m.name for m in rec.models]
+    assert "RouterNet" in [m.name for m in rec.models]
+    assert "https://arxiv.org/pdf/2512.00001.pdf" in rec.urls

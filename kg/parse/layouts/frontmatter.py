@@ -24,7 +24,7 @@ from kg.parse.dates import find_date
 from kg.parse.document import ParsedDoc
 from kg.parse.fields import FIELD_KEYS, field, field_kind
 from kg.parse.names import author_value, bracket_kind, looks_like_authors, reference_authors
-from kg.parse.titles import title_spans
+from kg.parse.titles import SENTENCE_END_RE, title_spans
 from kg.records import Span
 from kg.text import PAPER_URL_RE, arxiv_id
 
@@ -294,6 +294,8 @@ def parse(doc: ParsedDoc) -> LayoutResult:
             continue
         if people and f is None and _people_line(d, ln, off):
             continue
+        if _metadata_line(ln, f):
+            continue  # "- **Field**: CS-AI", "**Collected**: 2025-12-12": the page's metadata
         if not glued and isinstance(fm.get("title"), str):
             if _glued(d, line, off, fm["title"]) is not None:
                 glued = True  # the post repeats the paper with its fields glued on one line
@@ -315,6 +317,24 @@ def parse(doc: ParsedDoc) -> LayoutResult:
     if not res.entries:
         return LayoutResult([], [*res.unassigned], 0)
     return res
+
+
+# A line's key in bold and its value ("- **Field**: CS-AI").
+_BOLD_KEY = re.compile(r"^\s*(?:[-*+]\s+)?(?P<k>[^:：]{1,30}?)\s*[:：]\s*(?P<v>.*?)\s*$")
+
+
+def _metadata_line(ln, f: tuple[str, int, int] | None) -> bool:
+    """A bold-keyed line of the post with a short value that is no text about the paper
+    (``- **Field**: CS-AI``, ``**Dataset**: Not specified``, ``- **PDF**: [Download](…)``):
+    a generated post's metadata. Keys that name body text (``Abstract:``, ``Summary:``) and
+    the people and date fields read above stay what they are."""
+    if f is not None and f[0] in ("body", "title", "title_zh", "authors", "affiliations", "reference"):
+        return False
+    m = _BOLD_KEY.match(ln.text)
+    if m is None or not any(a <= m.start("k") and m.end("k") <= e for a, e in ln.emphasised):
+        return False
+    value = m.group("v")
+    return len(value) <= 40 and not SENTENCE_END_RE.search(value.rstrip("."))
 
 
 def _people_line(d, ln, off: int) -> bool:
