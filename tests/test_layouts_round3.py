@@ -100,7 +100,7 @@ def test_html_cards_with_a_byline_are_papers(tmp_path):
 
 def test_a_line_with_middle_dots_but_a_sentence_in_it_is_no_byline():
     from kg.parse.document import Line
-    from kg.parse.layouts.sections import _byline
+    from kg.parse.byline import byline as _byline
 
     line = Line("x", "We compare three models · see arXiv:2604.13833 for the proof. It works.")
     assert _byline(line) is None
@@ -244,3 +244,28 @@ def test_post_metadata_bullets_are_not_text_about_the_paper(tmp_path):
     assert "CS-AI" not in [m.name for m in rec.models]
     assert "RouterNet" in [m.name for m in rec.models]
     assert "https://arxiv.org/pdf/2512.00001.pdf" in rec.urls
+
+
+def test_bold_title_with_a_byline_under_it(tmp_path):
+    text = (
+        "# Daily picks 2026-04-16\n\n"
+        "**Robust Reward Modeling via Causal Decomposition**\n"
+        "Alice Zhang, Bob Stone (CMU) · [arXiv](https://arxiv.org/abs/2604.13833) · 2026-04-15\n\n"
+        "We regularise the reward model with a decoder and improve RewardBench accuracy.\n\n"
+        "**Chain of Uncertain Rewards for Reward Design**\n"
+        "Carla Diaz · [arXiv](https://arxiv.org/abs/2604.13504)\n\n"
+        "Bayesian optimisation of reward terms written by an LLM.\n"
+    )
+    recs = _records(tmp_path, text, "picks.md")
+    assert [(r.line, r.title, r.arxiv_id, [a.name for a in r.authors], r.date) for r in recs] == [
+        (3, "Robust Reward Modeling via Causal Decomposition", "2604.13833", ["Alice Zhang", "Bob Stone"], "2026-04-15"),
+        (8, "Chain of Uncertain Rewards for Reward Design", "2604.13504", ["Carla Diaz"], "2026-04-16"),
+    ]
+    assert [i.name for i in recs[0].institutions] == ["Carnegie Mellon University"]
+
+
+def test_a_heading_is_never_a_byline():
+    from kg.parse.byline import byline
+    from kg.parse.document import Line
+
+    assert byline(Line("x", "Attention | arXiv:2111.07624", kind="heading", level=4)) is None

@@ -18,6 +18,7 @@ import re
 
 from kg.parse.base import NON_PAPER, NOT_IN_ENTRY, Builder, Draft, LayoutResult, link_labels_only, next_nonblank, strip_span, url_only
 from kg.parse.boilerplate import IN_ENTRY_NOISE, PAGE_CHROME_RE, is_boilerplate
+from kg.parse.byline import byline, fill_byline
 from kg.parse.categories import find_category
 from kg.parse.dates import find_date
 from kg.parse.document import Line, ParsedDoc
@@ -173,6 +174,8 @@ def _opens_entry(lines: list[str], i: int, title: str, doc: ParsedDoc | None = N
         return False
     if doc is not None and _paper_links(doc.lines[nxt[0]]):
         return True  # "### Title" over "[arXiv](https://arxiv.org/abs/…) · [PDF](…)"
+    if doc is not None and byline(doc.lines[nxt[0]]) is not None:
+        return True  # "**Title**" over "A Author (Org) · [arXiv](…) · 2026-04-15"
     if doc is not None and len(nxt) > 1 and field(lines[nxt[0]]) is None and _link_line(doc.lines[nxt[0]]):
         nxt = nxt[1:]  # "[project](…)" / "[code](…)" between the title and its fields
     if doc is not None and field(lines[nxt[0]]) is None and (tr := title_range(doc.lines[nxt[0]])) is not None:
@@ -307,6 +310,10 @@ def parse(doc: ParsedDoc) -> LayoutResult:
         d = b.cur
         off = b.take(i)
         if f is None:
+            parts = byline(doc.lines[i]) if len([x for x in d.lines if x.text.strip()]) <= 2 else None
+            if parts is not None:
+                fill_byline(d, doc.lines[i], off, parts)  # the people, link and date under the title
+                continue
             if (
                 "authors" not in d.spans
                 and len([x for x in d.lines if x.text.strip()]) <= 2

@@ -33,11 +33,12 @@ from kg.parse.base import (
     url_only,
 )
 from kg.parse.boilerplate import is_boilerplate
+from kg.parse.byline import byline, fill_byline
 from kg.parse.categories import find_category
 from kg.parse.dates import find_date
 from kg.parse.document import Line, ParsedDoc
 from kg.parse.fields import FIELD_RE, field, field_kind
-from kg.parse.names import author_value, bracket_kind, looks_like_authors
+from kg.parse.names import author_value, looks_like_authors
 from kg.parse.titles import SENTENCE_END_RE, title_spans
 from kg.records import Span
 from kg.text import arxiv_id, find_urls, is_cjk
@@ -106,34 +107,9 @@ def _link_line(line: Line) -> bool:
     if line.kind == "heading" or _only_links(line, line.start, len(line.text)):
         return True
     km = FIELD_RE.match(line.text)
-    return bool(km) and _only_links(line, km.start("val"), km.end("val")) or _byline(line) is not None
+    return bool(km) and _only_links(line, km.start("val"), km.end("val")) or byline(line) is not None
 
 
-# The parts of a byline: "A Author, B Author (Org) · arXiv:2604.12632 · 2026-04-14 提交".
-_BYLINE_SEP = re.compile(r"\s+[·•|｜]\s+")
-
-
-def _byline(line: Line) -> list[tuple[int, int]] | None:
-    """The parts of a byline — a card's or post's line under its title that sets the
-    people, the paper link and the date side by side, separated by middle dots or bars —
-    as ``(start, end)`` in ``line.text``; ``None`` when the line is not one (one of its
-    parts must be the paper link alone, and no part a sentence)."""
-    t = line.text
-    if not _BYLINE_SEP.search(t, line.start):
-        return None
-    parts, pos = [], line.start
-    for m in [*_BYLINE_SEP.finditer(t, line.start), None]:
-        end = m.start() if m else len(t)
-        a, e = strip_span(t, 0, pos, end)
-        if e > a:
-            parts.append((a, e))
-        pos = m.end() if m else end
-    if len(parts) < 2 or any(SENTENCE_END_RE.search(t[a:e].rstrip(".")) or len(t[a:e]) > 300 for a, e in parts):
-        return None
-    linked = any(
-        _only_links(line, a, e) or (arxiv_id(t[a:e]) and len(t[a:e].split()) == 1) for a, e in parts
-    )
-    return parts if linked else None
 
 
 def _only_links(line: Line, a: int, e: int) -> bool:
@@ -272,9 +248,9 @@ def _entry(b: Builder, i: int, last: int) -> None:
         if "authors" not in d.spans and pending is None and content == 1 and not link_labels_only(line) and looks_like_authors(s[line.start :]):
             d.set("authors", *strip_span(s, koff, line.start))  # a bare author line under the title
             continue
-        parts = _byline(line) if content == 1 else None
+        parts = byline(line) if content == 1 else None
         if parts is not None:
-            _fill_byline(d, line, koff, parts)
+            fill_byline(d, line, koff, parts)
             continue
         if line.kind != "html" or line.text.strip() and not _chips(line):
             d.body.append(Span(*strip_span(s, koff, line.start)))
@@ -293,33 +269,6 @@ def _chips(line: Line) -> bool:
         1 for k in range(1, len(o)) if o[k] != o[k - 1] + 1 and not line.text[k].isspace() and not line.text[k - 1].isspace()
     )
     return glued >= 1
-
-
-def _fill_byline(d: Draft, line: Line, off: int, parts: list[tuple[int, int]]) -> None:
-    """The people and date of a byline: a part that is an author list (its bracketed
-    organisations after it, ``A Author (CMU)``), a part that is a date; the link part is
-    already the entry's link."""
-    t = line.text
-    for a, e in parts:
-        got = author_value(t[a:e]) if "authors" not in d.spans else None
-        if got is not None:
-            d.set("authors", off + a + got[0], off + a + got[1])
-            o = t.find("(", a + got[1], e)
-            o = t.find("（", a + got[1], e) if o < 0 else o
-            c = max(t.rfind(")", o, e), t.rfind("）", o, e)) if o >= 0 else -1
-            if c > o >= 0 and _organisations(t[o + 1 : c]):
-                d.set("affiliations", *strip_span(t, off, o + 1, c))
-            continue
-        got_date = find_date(t[a:e])
-        if got_date and d.date is None and len(t[a:e]) <= 40:
-            d.date = got_date[2]
-
-
-def _organisations(s: str) -> bool:
-    """Whether a bracket after a byline's names lists organisations (``CMU``,
-    ``NUS / CFM / Google Research``, ``中科院/清华等`` — "等": and others)."""
-    parts = [p for p in re.split(r"\s*[/,，、;；&]\s*", re.sub(r"等$", "", s.strip())) if p]
-    return bool(parts) and bracket_kind(", ".join(parts)) == "affiliations"
 
 
 def _section_label(line: Line) -> bool:
