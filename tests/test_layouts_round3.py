@@ -269,3 +269,20 @@ def test_a_heading_is_never_a_byline():
     from kg.parse.document import Line
 
     assert byline(Line("x", "Attention | arXiv:2111.07624", kind="heading", level=4)) is None
+
+
+def test_plain_text_bullets_with_indented_lines_under_them(tmp_path):
+    text = (
+        "今日论文\n\n"
+        "• Sparse Routers for Long Context\n"
+        "  作者：Alice Zhang, Bob Stone\n"
+        "  https://arxiv.org/abs/2604.13833\n"
+        "• Chain of Uncertain Rewards\n"
+        "  https://arxiv.org/abs/2604.13504\n"
+    )
+    recs = _records(tmp_path, text, "post.txt")
+    assert [(r.line, r.end_line, r.title, r.arxiv_id) for r in recs] == [
+        (3, 5, "Sparse Routers for Long Context", "2604.13833"),
+        (6, 7, "Chain of Uncertain Rewards", "2604.13504"),
+    ]
+    assert [a.name for a in recs[0].authors] == ["Alice Zhang", "Bob Stone"]

@@ -9,11 +9,10 @@ text, are read as the links they were meant to be (:mod:`kg.parse.inline`).
 """
 from __future__ import annotations
 
-import re
 
 from typing import Any
 
-from kg.parse.document import Block, Line, Link, ParsedDoc, md
+from kg.parse.document import GLYPH_ITEM_RE, Block, Line, Link, ParsedDoc, glyph_item_end, md
 from kg.parse.htmltext import HtmlText, anchor_href
 from kg.parse.inline import repair_links
 
@@ -56,14 +55,15 @@ class MarkdownReader:
         and social-media posts write lists) are list items, like Markdown's ``- ``,
         which CommonMark leaves as paragraph text."""
         for i, r in enumerate(self.raw):
-            m = _GLYPH_ITEM.match(r)
+            m = GLYPH_ITEM_RE.match(r)
             if m is None or self.kind[i] != "text":
                 continue
             self.kind[i], self.level[i] = "item", 1
             self.content_col[i] = m.end()
             if self.keep[i] is None:
                 self.keep[i] = [True] * len(r)
-            self.doc.blocks.append(Block("list_item", i, i, 1))
+            last = glyph_item_end(self.raw, i, lambda k: self.kind[k] == "text")
+            self.doc.blocks.append(Block("list_item", i, last, 1))
 
     def _footnotes(self) -> list[tuple[int, int]]:
         """Footnote definitions (``[^3]: label`` and the indented lines under it) as line
@@ -381,11 +381,6 @@ class MarkdownReader:
                 kept = [k for k in range(col, ecol) if self.keep[i][k]]
                 if kept:
                     self.links[i].append((kept[0], kept[-1] + 1, url))
-
-
-#: A line that opens with a bullet character and a space: a list item outside Markdown's
-#: own list syntax.
-_GLYPH_ITEM = re.compile(r"^\s*[•▪◦●‣・]\s+(?=\S)")
 
 
 def _first_at(pos: dict[int, int], s: int, e: int, last: bool = False) -> int:

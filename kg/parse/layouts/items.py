@@ -21,7 +21,7 @@ from kg.parse.base import LINK_LABEL_RE, NON_PAPER, NOT_IN_ENTRY, Builder, Layou
 from kg.parse.boilerplate import is_boilerplate
 from kg.parse.document import Line, ParsedDoc
 from kg.parse.fields import field
-from kg.parse.names import bracket_kind, looks_like_authors, surname_citation
+from kg.parse.names import author_value, bracket_kind, looks_like_authors, surname_citation
 from kg.parse.titles import SENTENCE_END_RE, title_spans
 from kg.records import Span
 from kg.text import PAPER_URL_RE, arxiv_id, find_urls, is_cjk
@@ -161,6 +161,13 @@ def _entry(b: Builder, i: int, last: int, title: tuple[int, int]) -> None:
         if f is not None and f[0] == "title_zh" and "title_zh" not in d.spans:
             d.set("title_zh", *strip_span(lines[k], koff, f[1], f[2]))  # "- 翻译: 中文标题"
             continue
+        if f is not None and f[0] in ("authors", "affiliations") and f[0] not in d.spans:
+            # "  作者：A, B" / "  - Affiliations: MIT" under the item's title line.
+            value = lines[k][f[1] : f[2]]
+            got = author_value(value) if f[0] == "authors" else (0, len(value))
+            if got is not None:
+                d.set(f[0], *strip_span(lines[k], koff, f[1] + got[0], f[1] + got[1]))
+                continue
         d.body.append(Span(koff + a, koff + e))
     b.close()
 
