@@ -286,3 +286,23 @@ def test_plain_text_bullets_with_indented_lines_under_them(tmp_path):
         (6, 7, "Chain of Uncertain Rewards", "2604.13504"),
     ]
     assert [a.name for a in recs[0].authors] == ["Alice Zhang", "Bob Stone"]
+
+
+# ---------------------------------------------------------------- tables
+
+
+def test_table_with_an_arxiv_id_column_and_link_notes_after_titles(tmp_path):
+    text = (
+        "# cs.CL 2026-04-16\n\n"
+        "| arXiv ID | Title | Authors | Category |\n|---|---|---|---|\n"
+        "| 2604.13833 | Robust Reward Modeling via Causal Decomposition | Alice Zhang, Bob Stone | cs.CL |\n"
+        "| 2604.13504v2 | Chain of Uncertain Rewards for Reward Design (Read more on [arXiv](https://arxiv.org/abs/2604.13504) "
+        "or [HuggingFace](https://huggingface.co/papers/2604.13504)) | Carla Diaz | cs.LG |\n"
+        "| 2604.13505 | Results (with Ablations) on [GLUE](https://gluebenchmark.com) and Six Other Benchmarks for Tiny Models | Dan Lee | cs.CL |\n"
+    )
+    recs = _records(tmp_path, text, "table.md")
+    assert [(r.title, r.arxiv_id) for r in recs] == [
+        ("Robust Reward Modeling via Causal Decomposition", "2604.13833"),
+        ("Chain of Uncertain Rewards for Reward Design", "2604.13504"),
+        ("Results (with Ablations) on GLUE and Six Other Benchmarks for Tiny Models", "2604.13505"),
+    ]
