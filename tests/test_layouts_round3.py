@@ -306,3 +306,21 @@ def test_table_with_an_arxiv_id_column_and_link_notes_after_titles(tmp_path):
         ("Chain of Uncertain Rewards for Reward Design", "2604.13504"),
         ("Results (with Ablations) on GLUE and Six Other Benchmarks for Tiny Models", "2604.13505"),
     ]
+
+
+# ---------------------------------------------------------------- reading lists
+
+
+def test_titles_with_the_paper_link_as_a_sub_item(tmp_path):
+    text = (
+        "# Paper List\n\n## 2023\n\n"
+        "* Attention Is All You Need Revisited for Long Sequences\n  * https://arxiv.org/abs/1706.03762\n"
+        "* [Sparse Routers for Long Context](sparse-routers.md)\n  * [paper](https://arxiv.org/abs/2604.13833)\n"
+        "* [A Tool We Like](https://github.com/x/tool)\n  * used it for a week, see arXiv:2604.13833 for the method\n"
+        "* Some Notes Without Any Paper\n  * my thoughts on this topic\n"
+    )
+    recs = _records(tmp_path, text, "list.md")
+    assert [(r.line, r.title, r.arxiv_id) for r in recs] == [
+        (5, "Attention Is All You Need Revisited for Long Sequences", "1706.03762"),
+        (7, "Sparse Routers for Long Context", "2604.13833"),
+    ]

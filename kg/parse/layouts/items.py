@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from kg.parse.base import LINK_LABEL_RE, NON_PAPER, NOT_IN_ENTRY, Builder, LayoutResult, stated_arxiv_id, strip_span
+from kg.parse.base import LINK_LABEL_RE, NON_PAPER, NOT_IN_ENTRY, Builder, LayoutResult, stated_arxiv_id, strip_span, url_only
 from kg.parse.boilerplate import is_boilerplate
 from kg.parse.document import Line, ParsedDoc
 from kg.parse.fields import field
@@ -120,7 +120,10 @@ def parse(doc: ParsedDoc) -> LayoutResult:
             title = _lead_name(ln)
             noted = title is not None
         translated = title is not None and _translated(doc, i, last)
-        if title is not None and (_is_paper(ln, title) or noted or translated):
+        # "* [Title](local-page.md)" over "  * [paper](https://arxiv.org/abs/…)": the paper
+        # link is the item's own line of links under its title.
+        linked_below = title is not None and not noted and _paper_link_below(doc, i, last)
+        if title is not None and (_is_paper(ln, title) or noted or translated or linked_below):
             _entry(b, i, last, title)
             if stated is not None and b.entries:
                 b.entries[-1] = replace(b.entries[-1], ids=tuple(dict.fromkeys([*b.entries[-1].ids, stated[0]])))
@@ -170,6 +173,17 @@ def _entry(b: Builder, i: int, last: int, title: tuple[int, int]) -> None:
                 continue
         d.body.append(Span(koff + a, koff + e))
     b.close()
+
+
+def _paper_link_below(doc: ParsedDoc, first: int, last: int) -> bool:
+    """A line of the item under its title that is nothing but a link to the paper
+    (``  * https://arxiv.org/abs/…``, ``  * [paper](…)``, ``  * 链接: …``)."""
+    for k in range(first + 1, last + 1):
+        ln = doc.lines[k]
+        urls = [lk.url for lk in ln.links] + [u for u, _, _ in find_urls(ln.text)]
+        if any(arxiv_id(u) or PAPER_URL_RE.search(u) for u in urls) and url_only(ln.text[ln.start :], len(ln.links)):
+            return True
+    return False
 
 
 def _translated(doc: ParsedDoc, first: int, last: int) -> bool:
