@@ -324,3 +324,15 @@ def test_titles_with_the_paper_link_as_a_sub_item(tmp_path):
         (5, "Attention Is All You Need Revisited for Long Sequences", "1706.03762"),
         (7, "Sparse Routers for Long Context", "2604.13833"),
     ]
+
+
+def test_html_card_with_an_organisation_where_the_authors_go(tmp_path):
+    text = (
+        '<div class="paper-card">\n  <h3>Sparse Routers for Long Context</h3>\n'
+        '  <span class="paper-authors">Tencent AI Lab</span>\n'
+        '  <a href="https://arxiv.org/abs/2604.13833" class="paper-link">Paper Link</a>\n'
+        "  <p>Routers that scale to long inputs.</p>\n</div>\n"
+    )
+    rec = _records(tmp_path, text, "week.md")[0]
+    assert (rec.title, rec.arxiv_id, rec.authors) == ("Sparse Routers for Long Context", "2604.13833", ())
+    assert [i.name for i in rec.institutions] == ["Tencent AI Lab"]

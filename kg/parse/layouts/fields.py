@@ -23,7 +23,7 @@ from kg.parse.categories import find_category
 from kg.parse.dates import find_date
 from kg.parse.document import Line, ParsedDoc
 from kg.parse.fields import FIELD_RE, field, field_kind
-from kg.parse.names import author_value, looks_like_authors
+from kg.parse.names import author_value, bracket_kind, looks_like_authors
 from kg.parse.titles import SENTENCE_END_RE, title_label, title_spans
 from kg.records import Span, Unassigned
 from kg.text import PAPER_URL_RE, arxiv_id, cjk_share, is_cjk
@@ -310,9 +310,13 @@ def parse(doc: ParsedDoc) -> LayoutResult:
         d = b.cur
         off = b.take(i)
         if f is None:
-            parts = byline(doc.lines[i]) if len([x for x in d.lines if x.text.strip()]) <= 2 else None
+            near = len([x for x in d.lines if x.text.strip()]) <= 2
+            parts = byline(doc.lines[i]) if near else None
             if parts is not None:
                 fill_byline(d, doc.lines[i], off, parts)  # the people, link and date under the title
+                continue
+            if near and "authors" not in d.spans and "affiliations" not in d.spans and bracket_kind(line) == "affiliations":
+                d.set("affiliations", *strip_span(line, off))  # an organisation where the authors go
                 continue
             if (
                 "authors" not in d.spans

@@ -38,7 +38,7 @@ from kg.parse.categories import find_category
 from kg.parse.dates import find_date
 from kg.parse.document import Line, ParsedDoc
 from kg.parse.fields import FIELD_RE, field, field_kind
-from kg.parse.names import author_value, looks_like_authors
+from kg.parse.names import author_value, bracket_kind, looks_like_authors
 from kg.parse.titles import SENTENCE_END_RE, title_spans
 from kg.records import Span
 from kg.text import arxiv_id, find_urls, is_cjk
@@ -244,6 +244,11 @@ def _entry(b: Builder, i: int, last: int) -> None:
         if pending is not None and pending != "body":
             _fill(d, s, koff, pending, line.start, len(s))
             pending = None
+            continue
+        if pending is None and content == 1 and "affiliations" not in d.spans and bracket_kind(s[line.start :]) == "affiliations":
+            # An organisation where the authors go ("<span class=paper-authors>Tencent AI Lab
+            # and MIT</span>" under a card's title): the institutions.
+            d.set("affiliations", *strip_span(s, koff, line.start))
             continue
         if "authors" not in d.spans and pending is None and content == 1 and not link_labels_only(line) and looks_like_authors(s[line.start :]):
             d.set("authors", *strip_span(s, koff, line.start))  # a bare author line under the title
