@@ -336,3 +336,16 @@ def test_html_card_with_an_organisation_where_the_authors_go(tmp_path):
     rec = _records(tmp_path, text, "week.md")[0]
     assert (rec.title, rec.arxiv_id, rec.authors) == ("Sparse Routers for Long Context", "2604.13833", ())
     assert [i.name for i in rec.institutions] == ["Tencent AI Lab"]
+
+
+def test_category_codes_and_dates_of_list_items(tmp_path):
+    text = (
+        "# Papers\n\n"
+        "- [Sparse Routers for Long Context](https://arxiv.org/abs/2604.13833)\n"
+        "  - Categories: cs.LG, cs.AI\n  - Published: 2026-04-15\n"
+        "- [Chain of Uncertain Rewards for Reward Design](https://arxiv.org/abs/2604.13504) `cs.AI` `cs.LG`\n"
+        "- [Notes on Kernels](https://arxiv.org/abs/2604.13505) (for our Machine Learning course)\n"
+    )
+    recs = _records(tmp_path, text, "list.md")
+    assert [(r.line, r.category) for r in recs] == [(3, "LG"), (6, "AI"), (7, None)]
+    assert recs[0].date == "2026-04-15"

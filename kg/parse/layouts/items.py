@@ -19,6 +19,8 @@ from dataclasses import replace
 
 from kg.parse.base import LINK_LABEL_RE, NON_PAPER, NOT_IN_ENTRY, Builder, LayoutResult, stated_arxiv_id, strip_span, url_only
 from kg.parse.boilerplate import is_boilerplate
+from kg.parse.categories import find_category
+from kg.parse.dates import find_date
 from kg.parse.document import Line, ParsedDoc
 from kg.parse.fields import field
 from kg.parse.names import author_value, bracket_kind, looks_like_authors, surname_citation
@@ -152,6 +154,12 @@ def _entry(b: Builder, i: int, last: int, title: tuple[int, int]) -> None:
     _brackets(d, ln, off, after)
     _cited_authors(d, ln, off, after)
     _clause_authors(d, ln, off, after)
+    got = find_category(ln.text[after:], strict=True)
+    code = ln.text[after + got[0] : after + got[1]] if got else ""
+    if got and ("." in code or code.startswith("arXiv_")):
+        # "[Title](…) `cs.AI` `cs.LG`": an arXiv code written as one after the title (a
+        # subject name in a note after it is just words).
+        d.set_category(off + after + got[0], off + after + got[1], got[2])
     for k in range(i + 1, last + 1):
         if not lines[k].strip():
             continue
@@ -164,6 +172,16 @@ def _entry(b: Builder, i: int, last: int, title: tuple[int, int]) -> None:
         if f is not None and f[0] == "title_zh" and "title_zh" not in d.spans:
             d.set("title_zh", *strip_span(lines[k], koff, f[1], f[2]))  # "- 翻译: 中文标题"
             continue
+        if f is not None and f[0] == "category" and "category" not in d.spans:
+            got = find_category(lines[k][f[1] : f[2]])  # "  - Categories: cs.LG, cs.AI"
+            if got:
+                d.set_category(koff + f[1] + got[0], koff + f[1] + got[1], got[2])
+                continue
+        if f is not None and f[0] == "date" and d.date is None:
+            got = find_date(lines[k][f[1] : f[2]])  # "  - Published: 2026-04-15"
+            if got:
+                d.date = got[2]
+                continue
         if f is not None and f[0] in ("authors", "affiliations") and f[0] not in d.spans:
             # "  作者：A, B" / "  - Affiliations: MIT" under the item's title line.
             value = lines[k][f[1] : f[2]]
