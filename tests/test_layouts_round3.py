@@ -349,3 +349,11 @@ def test_category_codes_and_dates_of_list_items(tmp_path):
     recs = _records(tmp_path, text, "list.md")
     assert [(r.line, r.category) for r in recs] == [(3, "LG"), (6, "AI"), (7, None)]
     assert recs[0].date == "2026-04-15"
+
+
+def test_emphasis_inside_a_short_html_line_is_not_a_chip_row():
+    from kg.parse.document import read_document
+    from kg.parse.layouts.sections import _chips
+
+    doc = read_document("c.html", "<div>\n  <p>把 <code>P(y)</code>的方法</p>\n  <p>The <em>PreRL</em> method</p>\n</div>\n")
+    assert [ln.text.strip() for ln in doc.lines if ln.kind == "html" and _chips(ln)] == []

@@ -270,9 +270,8 @@ def _chips(line: Line) -> bool:
     t = line.text.strip()
     if o is None or not t or len(t) > 120 or SENTENCE_END_RE.search(t):
         return False
-    glued = sum(
-        1 for k in range(1, len(o)) if o[k] != o[k - 1] + 1 and not line.text[k].isspace() and not line.text[k - 1].isspace()
-    )
+    # Letters or digits on both sides of markup that separated them: two texts glued.
+    glued = sum(1 for k in range(1, len(o)) if o[k] != o[k - 1] + 1 and line.text[k].isalnum() and line.text[k - 1].isalnum())
     return glued >= 1
 
 
