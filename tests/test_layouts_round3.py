@@ -357,3 +357,15 @@ def test_emphasis_inside_a_short_html_line_is_not_a_chip_row():
 
     doc = read_document("c.html", "<div>\n  <p>把 <code>P(y)</code>的方法</p>\n  <p>The <em>PreRL</em> method</p>\n</div>\n")
     assert [ln.text.strip() for ln in doc.lines if ln.kind == "html" and _chips(ln)] == []
+
+
+def test_chinese_weekly_with_the_english_title_as_a_field(tmp_path):
+    text = (
+        "# AI 论文周报 Vol.02\n\n"
+        "## 二、论文一：稀疏路由：面向长上下文的高效推理\n\n> 提出稀疏路由方法。\n\n### 基本信息\n\n"
+        "- **英文标题**：Sparse Routers for Long Context\n- **作者**：Alice Zhang, Bob Stone 等 7 人\n"
+        "- **原文链接**：https://arxiv.org/abs/2604.13833\n\n### 研究背景\n\n长上下文推理代价高。\n"
+    )
+    rec = _records(tmp_path, text, "weekly.md")[0]
+    assert (rec.title, rec.title_zh, rec.arxiv_id) == ("Sparse Routers for Long Context", "稀疏路由：面向长上下文的高效推理", "2604.13833")
+    assert [a.name for a in rec.authors] == ["Alice Zhang", "Bob Stone"] and rec.authors_truncated

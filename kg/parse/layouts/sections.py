@@ -50,7 +50,12 @@ name = "sections"
 # Item numbers and the symbols digests put in front of headings and labels: "3. ",
 # "📄 ", "1.", "【2】".
 # A number's full stop is followed by a space ("3. Title"), so "2.5 Years in Class" keeps its "2.5".
-_LEAD = re.compile(r"^[\W_]*?(?:\d{1,3}(?:\.(?=\s)|\s*[、:：)）])\s*|【\s*\d{1,3}\s*】\s*)?(?=[^\W_])", re.UNICODE)
+# Chinese item numbers too: "二、论文一：Title" ("2. Paper one: Title").
+_LEAD = re.compile(
+    r"^[\W_]*?(?:\d{1,3}(?:\.(?=\s)|\s*[、:：)）])\s*|【\s*\d{1,3}\s*】\s*|[一二三四五六七八九十]{1,3}\s*、\s*)?"
+    r"(?:(?:论文|Paper)\s*(?:[一二三四五六七八九十]{1,3}|\d{1,3})\s*[:：]\s*)?(?=[^\W_])",
+    re.UNICODE,
+)
 
 
 def in_gaps(doc: ParsedDoc) -> bool:
@@ -159,6 +164,14 @@ def _ids(line: Line) -> set[str]:
     return {x for x in [arxiv_id(line.text), *(arxiv_id(lk.url) for lk in line.links), *map(arxiv_id, line.ids)] if x}
 
 
+def _page_title(doc: ParsedDoc, items: list[tuple[int, int]]) -> bool:
+    """Items that are one heading at the top of the page with everything under it."""
+    if len(items) != 1:
+        return False
+    first = next((k for k, ln in enumerate(doc.lines) if ln.text.strip()), None)
+    return items[0][0] == first
+
+
 def _papers(doc: ParsedDoc, keys_of: list[frozenset[str]], items: list[tuple[int, int]]) -> list[str]:
     return [_kind(doc, keys_of, i, e) for i, e in items]
 
@@ -178,8 +191,9 @@ def parse(doc: ParsedDoc) -> LayoutResult:
         items = _items(doc, level)
         papers = _papers(doc, keys_of, items)
         n = papers.count(PAPER)
-        # The level whose items link the most papers; of equals the outer one.
-        if n and (best is None or n > best[0]):
+        # The level whose items link the most papers; of equals the outer one, unless the
+        # outer one is a single heading over the whole page (a page title over one item).
+        if n and (best is None or n > best[0] or n == best[0] and _page_title(doc, best[2])):
             best = (n, level, items, papers)
     if best is None:
         # No item links a paper: a page of headed items none of which is a paper (a news
@@ -294,6 +308,11 @@ def _fill(d: Draft, line: str, off: int, kind: str, a: int, e: int) -> None:
             d.set("authors", off + a + got[0], off + a + got[1])
     elif kind in ("title_zh", "affiliations"):
         d.set(kind, *strip_span(line, off, a, e))
+    elif kind == "title" and "title" not in d.spans:
+        # "- **英文标题**：English Title" under a Chinese heading: the paper's title.
+        en, zh = title_spans(line, *strip_span(line, 0, a, e))
+        if en:
+            d.set("title", off + en[0], off + en[1])
     elif kind == "category":
         got = find_category(line[a:e])
         if got:
