@@ -32,6 +32,7 @@ __all__ = [
     "LINK_LABEL_RE",
     "link_labels_only",
     "paper_link",
+    "stated_arxiv_id",
 ]
 
 #: The reason of lines a layout could not explain (everything else is recognised noise).
@@ -46,6 +47,19 @@ LINK_LABEL_RE = re.compile(r"^\W*(?:" + "|".join(map(re.escape, load_words("link
 
 # An arXiv link that names no paper ("https://arxiv.org/pdf/.pdf", a generator's empty id).
 _NO_ID_RE = re.compile(r"arxiv\.org/(?:abs|pdf|html)/(?:\.pdf)?/?$", re.I)
+
+
+# A new-style arXiv id written on its own in brackets ("[2604.08477]", "(2402.03300v2)"):
+# year-month, then four or five digits.
+_STATED_ID_RE = re.compile(r"[\[(（]\s*(?P<id>\d{2}(?:0[1-9]|1[0-2])\.\d{4,5})(?:v\d+)?\s*[\])）]")
+
+
+def stated_arxiv_id(text: str) -> tuple[str, int, int] | None:
+    """``(id, start, end)`` of an arXiv id an item states in brackets of its own
+    (``- **SD-Zero** — Self-revision … [2604.12002]``), the way research notes cite a
+    paper without a link; ``None`` when there is none."""
+    m = _STATED_ID_RE.search(text)
+    return (m.group("id"), m.start(), m.end()) if m else None
 
 
 def paper_link(url: str) -> bool:
@@ -103,6 +117,7 @@ class Draft:
     last: int = 0  # 0-based index of last non-blank line
     category_code: str | None = None
     date: str | None = None
+    ids: list[str] = field(default_factory=list)  # identifiers the entry states outside links and markup
     _offset: int = 0
 
     @property
@@ -157,7 +172,7 @@ class Draft:
             text=text,
             body=tuple(s for s in self.body if s.end <= len(text)),
             links=tuple(dict.fromkeys(links)),
-            ids=tuple(dict.fromkeys(x for ln in kept for x in ln.ids)),
+            ids=tuple(dict.fromkeys([*(x for ln in kept for x in ln.ids), *self.ids])),
             category_code=self.category_code if "category" in self.spans and self.spans["category"].end <= len(text) else None,
             date=self.date,
             origin=() if plain else tuple(origin),

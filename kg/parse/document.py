@@ -23,12 +23,13 @@ from __future__ import annotations
 
 import functools
 import logging
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
 log = logging.getLogger(__name__)
 
-__all__ = ["Link", "Line", "Block", "ParsedDoc", "read_document", "looks_like_markdown", "md"]
+__all__ = ["Link", "Line", "Block", "ParsedDoc", "read_document", "looks_like_markdown", "md", "GLYPH_ITEM_RE", "glyph_item_end"]
 
 #: Share of non-blank lines that must carry Markdown markup (in a sample of the file)
 #: for it to be read as Markdown. Plain digests have none; one marked line in a hundred
@@ -180,8 +181,43 @@ def read_document(path: str, text: str, markdown: bool | None = None) -> ParsedD
             return read_rst(path, text)
         markdown = looks_like_markdown(text, path)
     if not markdown:
-        # Plain text: each line is its own text, and there are no blocks beyond lines.
-        return ParsedDoc(path, [Line(r, r, "text" if r.strip() else "blank") for r in raw_lines], False)
+        # Plain text: each line is its own text; the only blocks are bulleted items.
+        return _plain(path, raw_lines)
     from kg.parse.markdown import MarkdownReader
 
     return MarkdownReader(path, raw_lines, text).run()
+
+
+#: A line that opens with a bullet character and a space: a list item, in plain text as
+#: in Markdown paragraphs (chat and social-media posts write lists this way).
+GLYPH_ITEM_RE = re.compile(r"^\s*[•▪◦●‣・]\s+(?=\S)")
+
+
+def glyph_item_end(raw_lines: list[str], i: int, is_text) -> int:
+    """The last line of the bulleted item opening at line ``i``: lines indented under the
+    bullet go on with it, as in a Markdown list (``is_text(k)``: line ``k`` may)."""
+    r = raw_lines[i]
+    indent = len(r) - len(r.lstrip())
+    last = i
+    while (
+        last + 1 < len(raw_lines)
+        and is_text(last + 1)
+        and raw_lines[last + 1].strip()
+        and len(raw_lines[last + 1]) - len(raw_lines[last + 1].lstrip()) > indent
+        and not GLYPH_ITEM_RE.match(raw_lines[last + 1])
+    ):
+        last += 1
+    return last
+
+
+def _plain(path: str, raw_lines: list[str]) -> ParsedDoc:
+    lines, blocks = [], []
+    for i, r in enumerate(raw_lines):
+        m = GLYPH_ITEM_RE.match(r)
+        if m:
+            lines.append(Line(r, r, "item", 1, start=m.end()))
+            blocks.append(Block("list_item", i, glyph_item_end(raw_lines, i, lambda k: True), 1))
+        else:
+            lines.append(Line(r, r, "text" if r.strip() else "blank"))
+    return ParsedDoc(path, lines, False, blocks)
+

@@ -1,6 +1,6 @@
 """Text and structure of HTML fragments pasted into digests (:mod:`html.parser`): text
-runs with their positions, ``<a href>`` targets, table rows and cells, and identifiers
-in ``data-*-id`` attributes."""
+runs with their positions, ``<a href>`` targets, table rows and cells, list items and
+headings, and identifiers in ``data-*-id`` attributes."""
 from __future__ import annotations
 
 import html.parser
@@ -23,6 +23,7 @@ class HtmlText(html.parser.HTMLParser):
         self._cell: list[tuple[tuple[int, int], str]] | None = None
         self.ids: list[tuple[tuple[int, int], str]] = []  # identifiers in data-* attributes
         self.items: list[tuple[int, int]] = []  # (line, column) where each <li> starts
+        self.headings: list[tuple[tuple[int, int], int]] = []  # where each <h1>…<h6> starts, its level
         self.emphasis: list[tuple[tuple[int, int], tuple[int, int]]] = []  # <i>/<b>/<em>/<strong> spans
         self._emph: list[tuple[int, int]] = []
 
@@ -36,6 +37,8 @@ class HtmlText(html.parser.HTMLParser):
                 self.ids.append((self.getpos(), v))
         if tag == "li":
             self.items.append(self.getpos())
+        elif len(tag) == 2 and tag[0] == "h" and tag[1] in "123456":
+            self.headings.append((self.getpos(), int(tag[1])))
         elif tag in ("i", "b", "em", "strong"):
             self._emph.append(self.getpos())
         if tag == "tr":

@@ -9,9 +9,10 @@ text, are read as the links they were meant to be (:mod:`kg.parse.inline`).
 """
 from __future__ import annotations
 
+
 from typing import Any
 
-from kg.parse.document import Block, Line, Link, ParsedDoc, md
+from kg.parse.document import GLYPH_ITEM_RE, Block, Line, Link, ParsedDoc, glyph_item_end, md
 from kg.parse.htmltext import HtmlText, anchor_href
 from kg.parse.inline import repair_links
 
@@ -46,7 +47,23 @@ class MarkdownReader:
             # A footnote's body is Markdown indented under its label: read it on its own.
             body = [self.raw[k][4:] if self.raw[k].startswith("    ") else self.raw[k].lstrip() for k in range(a + 1, b + 1)]
             self._tokens(md().parse("\n".join(body)), a + 1)
+        self._glyph_items()
         return self._finish()
+
+    def _glyph_items(self) -> None:
+        """Paragraph lines that open with a bullet character (``• Title [PDF]``, as chat
+        and social-media posts write lists) are list items, like Markdown's ``- ``,
+        which CommonMark leaves as paragraph text."""
+        for i, r in enumerate(self.raw):
+            m = GLYPH_ITEM_RE.match(r)
+            if m is None or self.kind[i] != "text":
+                continue
+            self.kind[i], self.level[i] = "item", 1
+            self.content_col[i] = m.end()
+            if self.keep[i] is None:
+                self.keep[i] = [True] * len(r)
+            last = glyph_item_end(self.raw, i, lambda k: self.kind[k] == "text")
+            self.doc.blocks.append(Block("list_item", i, last, 1))
 
     def _footnotes(self) -> list[tuple[int, int]]:
         """Footnote definitions (``[^3]: label`` and the indented lines under it) as line
@@ -346,6 +363,12 @@ class MarkdownReader:
             # An HTML list item (<li>) is a list item like a Markdown one.
             self.doc.blocks.append(Block("list_item", a + ln - 1, a + ln - 1, 1))
             self.kind[a + ln - 1] = "item"
+        for (ln, _), level in reader.headings:
+            # An HTML heading (<h3>Title</h3> on a card) is a heading like a Markdown one.
+            i = a + ln - 1
+            if i < len(self.raw) and self.kind[i] != "item":
+                self.kind[i], self.level[i] = "heading", level
+                self.doc.blocks.append(Block("heading", i, i, level))
         for (ln, col), (eln, ecol) in reader.emphasis:
             i = a + ln - 1
             if i == a + eln - 1:

@@ -267,6 +267,10 @@ def reference_authors(value: str) -> tuple[int, int] | None:
     return None
 
 
+# "等 7 人" / "等7位作者": "and others, seven people in all" after a shortened author list.
+_HEAD_COUNT = re.compile(r"等\s*\d+\s*(?:人|位作者|位)\s*[。.]?\s*$")
+
+
 def author_value(value: str) -> tuple[int, int] | None:
     """``(start, end)`` of the author list in a field value, or ``None``: the whole value,
     or the part before a bracketed note (``A, B 等（共 13 位作者）。``), without the full
@@ -282,6 +286,9 @@ def author_value(value: str) -> tuple[int, int] | None:
         if c in "(（[［" and k > a:
             candidates.append(len(value[:k].rstrip()))
             break
+    count = _HEAD_COUNT.search(value)
+    if count:
+        candidates.append(count.start() + 1)  # "A, B 等 7 人": the list ends with its "等"
     for e in candidates:
         while e > a and value[e - 1] in "。.;；,，":
             e -= 1

@@ -3,11 +3,39 @@ from __future__ import annotations
 
 import re
 
+from kg.parse.data import load_json
 from kg.text import cjk_share, is_cjk
 
-__all__ = ["SENTENCE_END_RE", "split_title", "title_spans"]
+__all__ = ["SENTENCE_END_RE", "split_title", "title_spans", "title_label"]
 
 SENTENCE_END_RE = re.compile(r"[。！？]|[.!?](?:\s|$)")
+
+
+def _label_re(kind: str) -> re.Pattern[str]:
+    words = sorted(load_json("title_labels.json")[kind], key=len, reverse=True)
+    return re.compile(r"\s*(?:" + "|".join(re.escape(w) for w in words) + r")\s*[:：]\s*(?=\S)", re.I)
+
+
+#: A label in front of a paper's title ("Hugging Face Papers: "), and one in front of a
+#: model or dataset page's name ("Hugging Face Models: "); kg/data/parse/title_labels.json.
+PAPER_LABEL_RE = _label_re("paper")
+RESOURCE_LABEL_RE = _label_re("resource")
+
+
+def title_label(text: str) -> str | None:
+    """``"paper"`` when ``text`` opens with a label of a paper's page, ``"resource"``
+    when with one of a model, dataset or demo page, else ``None``.
+
+    >>> title_label("Hugging Face Papers: LLaDA 2.1"), title_label("Hugging Face Models: org/x-8B")
+    ('paper', 'resource')
+    >>> title_label("GitHub Copilot: An Evaluation") is None or title_label("Attention Is All You Need")
+    True
+    """
+    if PAPER_LABEL_RE.match(text):
+        return "paper"
+    if RESOURCE_LABEL_RE.match(text):
+        return "resource"
+    return None
 
 
 
@@ -70,6 +98,9 @@ def title_spans(text: str, a: int, b: int) -> tuple[tuple[int, int] | None, tupl
     # ("**DeepDeform: Learning … Data.**"); it is not part of the title.
     while b > a and text[b - 1] == "." and text[b - 2 : b - 1].isalnum() and not text[a:b].endswith(("et al.", "etc.", "vs.")):
         b -= 1
+    label = PAPER_LABEL_RE.match(text, a, b)
+    if label:
+        a = label.end()  # "Hugging Face Papers: LLaDA 2.1": the label is not the title
     en, zh = split_title(text[a:b])
     out: list[tuple[int, int] | None] = []
     for part in (en, zh):

@@ -16,15 +16,16 @@ from __future__ import annotations
 
 import re
 
-from kg.parse.base import NOT_IN_ENTRY, Builder, Draft, LayoutResult, link_labels_only, next_nonblank, strip_span, url_only
+from kg.parse.base import NON_PAPER, NOT_IN_ENTRY, Builder, Draft, LayoutResult, link_labels_only, next_nonblank, strip_span, url_only
 from kg.parse.boilerplate import IN_ENTRY_NOISE, PAGE_CHROME_RE, is_boilerplate
+from kg.parse.byline import byline, fill_byline
 from kg.parse.categories import find_category
 from kg.parse.dates import find_date
 from kg.parse.document import Line, ParsedDoc
 from kg.parse.fields import FIELD_RE, field, field_kind
-from kg.parse.names import author_value, looks_like_authors
-from kg.parse.titles import SENTENCE_END_RE, title_spans
-from kg.records import Span
+from kg.parse.names import author_value, bracket_kind, looks_like_authors
+from kg.parse.titles import SENTENCE_END_RE, title_label, title_spans
+from kg.records import Span, Unassigned
 from kg.text import PAPER_URL_RE, arxiv_id, cjk_share, is_cjk
 
 __all__ = ["parse", "name", "title_range"]
@@ -173,6 +174,8 @@ def _opens_entry(lines: list[str], i: int, title: str, doc: ParsedDoc | None = N
         return False
     if doc is not None and _paper_links(doc.lines[nxt[0]]):
         return True  # "### Title" over "[arXiv](https://arxiv.org/abs/…) · [PDF](…)"
+    if doc is not None and byline(doc.lines[nxt[0]]) is not None:
+        return True  # "**Title**" over "A Author (Org) · [arXiv](…) · 2026-04-15"
     if doc is not None and len(nxt) > 1 and field(lines[nxt[0]]) is None and _link_line(doc.lines[nxt[0]]):
         nxt = nxt[1:]  # "[project](…)" / "[code](…)" between the title and its fields
     if doc is not None and field(lines[nxt[0]]) is None and (tr := title_range(doc.lines[nxt[0]])) is not None:
@@ -307,6 +310,14 @@ def parse(doc: ParsedDoc) -> LayoutResult:
         d = b.cur
         off = b.take(i)
         if f is None:
+            near = len([x for x in d.lines if x.text.strip()]) <= 2
+            parts = byline(doc.lines[i]) if near else None
+            if parts is not None:
+                fill_byline(d, doc.lines[i], off, parts)  # the people, link and date under the title
+                continue
+            if near and "authors" not in d.spans and "affiliations" not in d.spans and bracket_kind(line) == "affiliations":
+                d.set("affiliations", *strip_span(line, off))  # an organisation where the authors go
+                continue
             if (
                 "authors" not in d.spans
                 and len([x for x in d.lines if x.text.strip()]) <= 2
@@ -329,4 +340,25 @@ def parse(doc: ParsedDoc) -> LayoutResult:
             continue
         for kind, a, e in _line_fields(line):
             _fill(d, lines, i, off, kind, a, e)
-    return b.result()
+    return _without_resources(b.result())
+
+
+def _without_resources(res: LayoutResult) -> LayoutResult:
+    """Items whose title is labelled as a model, dataset or demo page ("Hugging Face
+    Models: org/name-8B") are not papers: their lines are reported as such."""
+    drop = [e for e in res.entries if title_label(e.text[e.title.start :] if e.title else "") == "resource" or _resource_line(e)]
+    if not drop:
+        return res
+    gone = {id(e) for e in drop}
+    told = list(res.unassigned)
+    for e in drop:
+        for k, text in enumerate(e.text.split("\n")):
+            if text.strip():
+                told.append(Unassigned(e.file, e.line + k, text.strip(), NON_PAPER))
+    return LayoutResult([e for e in res.entries if id(e) not in gone], sorted(told, key=lambda u: u.line), res.covered)
+
+
+def _resource_line(e) -> bool:
+    """The entry's first line, past its item marker, opens with a resource label."""
+    first = e.text.split("\n", 1)[0]
+    return title_label(re.sub(r"^[\s#>*+\-•]*(?:\d{1,3}[.、)]\s*)?", "", first)) == "resource"

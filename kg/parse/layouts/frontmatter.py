@@ -23,8 +23,8 @@ from kg.parse.categories import find_category
 from kg.parse.dates import find_date
 from kg.parse.document import ParsedDoc
 from kg.parse.fields import FIELD_KEYS, field, field_kind
-from kg.parse.names import author_value, looks_like_authors, reference_authors
-from kg.parse.titles import title_spans
+from kg.parse.names import author_value, bracket_kind, looks_like_authors, reference_authors
+from kg.parse.titles import SENTENCE_END_RE, title_spans
 from kg.records import Span
 from kg.text import PAPER_URL_RE, arxiv_id
 
@@ -43,6 +43,10 @@ _BODY_LABEL = re.compile(
 # A top-level YAML key and its value ("paper_ref: He, et al., 2015"): unlike a field line
 # in a digest's text, a key may hold "_" (no emphasis in YAML).
 _YAML_KEY = re.compile(r"^(?P<k2>[^\s\-#:：][^:：\n]{0,30}?)\s*[:：](?:\s+|$)(?P<val>.*?)\s*$")
+
+
+# A YAML flow list of quoted strings ('"A", "B"' once its brackets are off).
+_QUOTED_LIST = re.compile(r"""\s*(?:"[^"\n]*"|'[^'\n]*')(?:\s*,\s*(?:"[^"\n]*"|'[^'\n]*'))*\s*""")
 
 
 def in_gaps(doc: ParsedDoc) -> bool:
@@ -235,6 +239,8 @@ def parse(doc: ParsedDoc) -> LayoutResult:
     d = b.open(first)
     glued = False
     skip = -1
+    pending: tuple[int, int] | None = None
+    people = True  # still before the body's first heading: where a post names its people
     for i in range(first, len(b.lines)):
         if not b.lines[i].strip() or i == skip:
             continue
@@ -250,7 +256,19 @@ def parse(doc: ParsedDoc) -> LayoutResult:
                         d.set("title", off + en[0], off + en[1])
                     if zh:
                         d.set("title_zh", off + zh[0], off + zh[1])
-                elif kind in ("authors", "affiliations", "title_zh"):
+                elif kind == "authors" and e > len(line):
+                    d.set(kind, *strip_span(line, off, s, e))  # a block list: its item lines
+                elif kind == "authors":
+                    got = author_value(line[s:e])
+                    if got and _QUOTED_LIST.fullmatch(line[s:e]):
+                        # '["A", "B"]': the names keep their quotes in the text, so a
+                        # plain author line in the body, where there is one, gives them.
+                        pending = strip_span(line, off, s, e)
+                    elif got:
+                        d.set("authors", off + s + got[0], off + s + got[1])
+                    # Otherwise the value names no person ("author: grok-3-mini-latest",
+                    # the model that wrote the post): the body may still name the authors.
+                elif kind in ("affiliations", "title_zh"):
                     d.set(kind, *strip_span(line, off, s, e))
                 elif kind == "reference" and "authors" not in keys:
                     # "paper_ref: He, et al., 2015": the reference names the authors.
@@ -269,10 +287,15 @@ def parse(doc: ParsedDoc) -> LayoutResult:
             continue
         ln = doc.lines[i]
         if ln.kind == "heading":
+            people = False
             continue  # "##### Abstract", "##### URL": section labels
         f = field(line)
         if f and f[0] in ("authors", "affiliations", "category", "date", "title_zh") and _body_field(d, line, off, f):
             continue
+        if people and f is None and _people_line(d, ln, off):
+            continue
+        if _metadata_line(ln, f):
+            continue  # "- **Field**: CS-AI", "**Collected**: 2025-12-12": the page's metadata
         if not glued and isinstance(fm.get("title"), str):
             if _glued(d, line, off, fm["title"]) is not None:
                 glued = True  # the post repeats the paper with its fields glued on one line
@@ -288,8 +311,46 @@ def parse(doc: ParsedDoc) -> LayoutResult:
                     glued = True
                     continue
         d.body.append(Span(*strip_span(line, off)))
+    if pending is not None:
+        d.set("authors", *pending)
     res = b.result()
     if not res.entries:
         return LayoutResult([], [*res.unassigned], 0)
     return res
+
+
+# A line's key in bold and its value ("- **Field**: CS-AI").
+_BOLD_KEY = re.compile(r"^\s*(?:[-*+]\s+)?(?P<k>[^:：]{1,30}?)\s*[:：]\s*(?P<v>.*?)\s*$")
+
+
+def _metadata_line(ln, f: tuple[str, int, int] | None) -> bool:
+    """A bold-keyed line of the post with a short value that is no text about the paper
+    (``- **Field**: CS-AI``, ``**Dataset**: Not specified``, ``- **PDF**: [Download](…)``):
+    a generated post's metadata. Keys that name body text (``Abstract:``, ``Summary:``) and
+    the people and date fields read above stay what they are."""
+    if f is not None and f[0] in ("body", "title", "title_zh", "authors", "affiliations", "reference"):
+        return False
+    m = _BOLD_KEY.match(ln.text)
+    if m is None or not any(a <= m.start("k") and m.end("k") <= e for a, e in ln.emphasised):
+        return False
+    value = m.group("v")
+    return len(value) <= 40 and not SENTENCE_END_RE.search(value.rstrip("."))
+
+
+def _people_line(d, ln, off: int) -> bool:
+    """A line of the post's opening paragraphs (before its first heading) that is only
+    an author list, or only organisations right after the author list, names the
+    paper's people when no field did (an LLM-written post that sets
+    ``> A Author, B Author`` and ``> University, Lab`` under its one-line summary)."""
+    a, e = strip_span(ln.text, 0, ln.start)
+    value = ln.text[a:e]
+    if not value:
+        return False
+    if "authors" not in d.spans and looks_like_authors(value) and len(value.split(",")) >= 2:
+        d.set("authors", off + a, off + e)
+        return True
+    if "authors" in d.spans and "affiliations" not in d.spans and bracket_kind(value) == "affiliations":
+        d.set("affiliations", off + a, off + e)
+        return True
+    return False
 

@@ -15,12 +15,15 @@ year) otherwise.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
-from kg.parse.base import LINK_LABEL_RE, NON_PAPER, NOT_IN_ENTRY, Builder, LayoutResult, strip_span
+from kg.parse.base import LINK_LABEL_RE, NON_PAPER, NOT_IN_ENTRY, Builder, LayoutResult, stated_arxiv_id, strip_span, url_only
 from kg.parse.boilerplate import is_boilerplate
+from kg.parse.categories import find_category
+from kg.parse.dates import find_date
 from kg.parse.document import Line, ParsedDoc
 from kg.parse.fields import field
-from kg.parse.names import bracket_kind, looks_like_authors, surname_citation
+from kg.parse.names import author_value, bracket_kind, looks_like_authors, surname_citation
 from kg.parse.titles import SENTENCE_END_RE, title_spans
 from kg.records import Span
 from kg.text import PAPER_URL_RE, arxiv_id, find_urls, is_cjk
@@ -105,9 +108,27 @@ def parse(doc: ParsedDoc) -> LayoutResult:
         noted = title is None and _is_paper_item(doc, i, last)
         if noted:
             title = _named_title(ln)  # a footnote or note item: its first line names the paper
+        stated = stated_arxiv_id(ln.text) if title is None else None
+        led = _ID_LEAD.match(ln.text, title[0]) if title is not None else None
+        if led is not None and title[0] + led.end() - led.start() < title[1]:
+            # "- [2607.05394 — Weak-to-Strong Generalization …](2026-07-14/2607.05394.md)":
+            # the arXiv id that opens the title states the paper; the title follows it.
+            stated = (led.group("id"), led.start(), led.end())
+            title = (led.end(), title[1])
+            noted = True
+        elif stated is not None:
+            # "- **SD-Zero** — Self-revision … [2604.12002]": the bold name that opens the
+            # item names the paper its bracketed arXiv id states.
+            title = _lead_name(ln)
+            noted = title is not None
         translated = title is not None and _translated(doc, i, last)
-        if title is not None and (_is_paper(ln, title) or noted or translated):
+        # "* [Title](local-page.md)" over "  * [paper](https://arxiv.org/abs/…)": the paper
+        # link is the item's own line of links under its title.
+        linked_below = title is not None and not noted and _paper_link_below(doc, i, last)
+        if title is not None and (_is_paper(ln, title) or noted or translated or linked_below):
             _entry(b, i, last, title)
+            if stated is not None and b.entries:
+                b.entries[-1] = replace(b.entries[-1], ids=tuple(dict.fromkeys([*b.entries[-1].ids, stated[0]])))
         else:
             linked = title is not None and any((lk.start, lk.end) == title for lk in ln.links)
             for k in range(i, last + 1):
@@ -133,6 +154,12 @@ def _entry(b: Builder, i: int, last: int, title: tuple[int, int]) -> None:
     _brackets(d, ln, off, after)
     _cited_authors(d, ln, off, after)
     _clause_authors(d, ln, off, after)
+    got = find_category(ln.text[after:], strict=True)
+    code = ln.text[after + got[0] : after + got[1]] if got else ""
+    if got and ("." in code or code.startswith("arXiv_")):
+        # "[Title](…) `cs.AI` `cs.LG`": an arXiv code written as one after the title (a
+        # subject name in a note after it is just words).
+        d.set_category(off + after + got[0], off + after + got[1], got[2])
     for k in range(i + 1, last + 1):
         if not lines[k].strip():
             continue
@@ -145,8 +172,36 @@ def _entry(b: Builder, i: int, last: int, title: tuple[int, int]) -> None:
         if f is not None and f[0] == "title_zh" and "title_zh" not in d.spans:
             d.set("title_zh", *strip_span(lines[k], koff, f[1], f[2]))  # "- 翻译: 中文标题"
             continue
+        if f is not None and f[0] == "category" and "category" not in d.spans:
+            got = find_category(lines[k][f[1] : f[2]])  # "  - Categories: cs.LG, cs.AI"
+            if got:
+                d.set_category(koff + f[1] + got[0], koff + f[1] + got[1], got[2])
+                continue
+        if f is not None and f[0] == "date" and d.date is None:
+            got = find_date(lines[k][f[1] : f[2]])  # "  - Published: 2026-04-15"
+            if got:
+                d.date = got[2]
+                continue
+        if f is not None and f[0] in ("authors", "affiliations") and f[0] not in d.spans:
+            # "  作者：A, B" / "  - Affiliations: MIT" under the item's title line.
+            value = lines[k][f[1] : f[2]]
+            got = author_value(value) if f[0] == "authors" else (0, len(value))
+            if got is not None:
+                d.set(f[0], *strip_span(lines[k], koff, f[1] + got[0], f[1] + got[1]))
+                continue
         d.body.append(Span(koff + a, koff + e))
     b.close()
+
+
+def _paper_link_below(doc: ParsedDoc, first: int, last: int) -> bool:
+    """A line of the item under its title that is nothing but a link to the paper
+    (``  * https://arxiv.org/abs/…``, ``  * [paper](…)``, ``  * 链接: …``)."""
+    for k in range(first + 1, last + 1):
+        ln = doc.lines[k]
+        urls = [lk.url for lk in ln.links] + [u for u, _, _ in find_urls(ln.text)]
+        if any(arxiv_id(u) or PAPER_URL_RE.search(u) for u in urls) and url_only(ln.text[ln.start :], len(ln.links)):
+            return True
+    return False
 
 
 def _translated(doc: ParsedDoc, first: int, last: int) -> bool:
@@ -163,6 +218,19 @@ def _named_title(ln: Line) -> tuple[int, int] | None:
     return (a, e) if len(s.split()) >= 2 or sum(is_cjk(c) for c in s) >= 4 else None
 
 
+# An arXiv id that opens an item's title, then a dash, colon or bar ("2607.05394 — Title").
+_ID_LEAD = re.compile(r"\s*(?P<id>\d{2}(?:0[1-9]|1[0-2])\.\d{4,5})(?:v\d+)?\s*(?:[—–:：|｜]|-(?=\s))\s*")
+
+
+def _lead_name(ln: Line) -> tuple[int, int] | None:
+    """The bold or italic run that opens an item (``- **PubSwap** — …``), if any."""
+    lead = len(ln.text) - len(ln.text[ln.start :].lstrip())
+    for a, e in ln.emphasised:
+        if a == lead and ln.text[a:e].strip():
+            return strip_span(ln.text, 0, a, e)
+    return None
+
+
 def _latin_title(s: str) -> bool:
     return 2 <= len(s.split()) <= 40 and not any(is_cjk(c) for c in s) and not SENTENCE_END_RE.search(s.rstrip("."))
 
@@ -174,8 +242,9 @@ def _is_paper_item(doc: ParsedDoc, first: int, last: int) -> bool:
     )
 
 
-# ", Mnih et al, 2013." / ", Hasselt et al 2015.": the clause after a cited title.
-_CLAUSE = re.compile(r"\s*,\s*(?P<a>[^,.()]+?)(?=\s*,|\s+(?:19|20)\d{2}\b)")
+# ", Mnih et al, 2013." / ", Hasselt et al 2015." / " — Shao et al. (2024).": the clause
+# after a cited title.
+_CLAUSE = re.compile(r"\s*[,—–]\s*(?P<a>[^,.()]+?)(?=\.?\s*,|\.?\s+\(?(?:19|20)\d{2}\b)")
 
 
 def _cited_authors(d, ln: Line, off: int, pos: int) -> None:

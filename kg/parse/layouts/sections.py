@@ -33,11 +33,12 @@ from kg.parse.base import (
     url_only,
 )
 from kg.parse.boilerplate import is_boilerplate
+from kg.parse.byline import byline, fill_byline
 from kg.parse.categories import find_category
 from kg.parse.dates import find_date
 from kg.parse.document import Line, ParsedDoc
 from kg.parse.fields import FIELD_RE, field, field_kind
-from kg.parse.names import author_value, looks_like_authors
+from kg.parse.names import author_value, bracket_kind, looks_like_authors
 from kg.parse.titles import SENTENCE_END_RE, title_spans
 from kg.records import Span
 from kg.text import arxiv_id, find_urls, is_cjk
@@ -49,7 +50,12 @@ name = "sections"
 # Item numbers and the symbols digests put in front of headings and labels: "3. ",
 # "📄 ", "1.", "【2】".
 # A number's full stop is followed by a space ("3. Title"), so "2.5 Years in Class" keeps its "2.5".
-_LEAD = re.compile(r"^[\W_]*?(?:\d{1,3}(?:\.(?=\s)|\s*[、:：)）])\s*|【\s*\d{1,3}\s*】\s*)?(?=[^\W_])", re.UNICODE)
+# Chinese item numbers too: "二、论文一：Title" ("2. Paper one: Title").
+_LEAD = re.compile(
+    r"^[\W_]*?(?:\d{1,3}(?:\.(?=\s)|\s*[、:：)）])\s*|【\s*\d{1,3}\s*】\s*|[一二三四五六七八九十]{1,3}\s*、\s*)?"
+    r"(?:(?:论文|Paper)\s*(?:[一二三四五六七八九十]{1,3}|\d{1,3})\s*[:：]\s*)?(?=[^\W_])",
+    re.UNICODE,
+)
 
 
 def in_gaps(doc: ParsedDoc) -> bool:
@@ -100,13 +106,15 @@ PAPER, NONE, SEVERAL = "paper", "none", "several"
 
 def _link_line(line: Line) -> bool:
     """A line that presents links: the item's heading, a line of links only
-    (``[Read Paper](…)``), or a labelled one (``- Paper: https://…``, ``- **Primary**:
-    [1810.04805](…)``). A link inside a sentence ("please cite our paper [arXiv](…)") does
-    not make a section about a paper."""
+    (``[Read Paper](…)``), a labelled one (``- Paper: https://…``, ``- **Primary**:
+    [1810.04805](…)``), or a byline with the link as one of its parts. A link inside a
+    sentence ("please cite our paper [arXiv](…)") does not make a section about a paper."""
     if line.kind == "heading" or _only_links(line, line.start, len(line.text)):
         return True
     km = FIELD_RE.match(line.text)
-    return bool(km) and _only_links(line, km.start("val"), km.end("val"))
+    return bool(km) and _only_links(line, km.start("val"), km.end("val")) or byline(line) is not None
+
+
 
 
 def _only_links(line: Line, a: int, e: int) -> bool:
@@ -156,6 +164,14 @@ def _ids(line: Line) -> set[str]:
     return {x for x in [arxiv_id(line.text), *(arxiv_id(lk.url) for lk in line.links), *map(arxiv_id, line.ids)] if x}
 
 
+def _page_title(doc: ParsedDoc, items: list[tuple[int, int]]) -> bool:
+    """Items that are one heading at the top of the page with everything under it."""
+    if len(items) != 1:
+        return False
+    first = next((k for k, ln in enumerate(doc.lines) if ln.text.strip()), None)
+    return items[0][0] == first
+
+
 def _papers(doc: ParsedDoc, keys_of: list[frozenset[str]], items: list[tuple[int, int]]) -> list[str]:
     return [_kind(doc, keys_of, i, e) for i, e in items]
 
@@ -175,8 +191,9 @@ def parse(doc: ParsedDoc) -> LayoutResult:
         items = _items(doc, level)
         papers = _papers(doc, keys_of, items)
         n = papers.count(PAPER)
-        # The level whose items link the most papers; of equals the outer one.
-        if n and (best is None or n > best[0]):
+        # The level whose items link the most papers; of equals the outer one, unless the
+        # outer one is a single heading over the whole page (a page title over one item).
+        if n and (best is None or n > best[0] or n == best[0] and _page_title(doc, best[2])):
             best = (n, level, items, papers)
     if best is None:
         # No item links a paper: a page of headed items none of which is a paper (a news
@@ -242,12 +259,34 @@ def _entry(b: Builder, i: int, last: int) -> None:
             _fill(d, s, koff, pending, line.start, len(s))
             pending = None
             continue
+        if pending is None and content == 1 and "affiliations" not in d.spans and bracket_kind(s[line.start :]) == "affiliations":
+            # An organisation where the authors go ("<span class=paper-authors>Tencent AI Lab
+            # and MIT</span>" under a card's title): the institutions.
+            d.set("affiliations", *strip_span(s, koff, line.start))
+            continue
         if "authors" not in d.spans and pending is None and content == 1 and not link_labels_only(line) and looks_like_authors(s[line.start :]):
             d.set("authors", *strip_span(s, koff, line.start))  # a bare author line under the title
             continue
-        if line.kind != "html":
+        parts = byline(line) if content == 1 else None
+        if parts is not None:
+            fill_byline(d, line, koff, parts)
+            continue
+        if line.kind != "html" or line.text.strip() and not _chips(line):
             d.body.append(Span(*strip_span(s, koff, line.start)))
     b.close()
+
+
+def _chips(line: Line) -> bool:
+    """A line of HTML tag chips (``<span class="tag">PreRL</span><span class="tag">Dual
+    Space RL</span>``): short texts of separate elements set side by side with no space
+    between them, which read as one glued word ("PreRLDual Space RL") — labels, not text."""
+    o = line.origin
+    t = line.text.strip()
+    if o is None or not t or len(t) > 120 or SENTENCE_END_RE.search(t):
+        return False
+    # Letters or digits on both sides of markup that separated them: two texts glued.
+    glued = sum(1 for k in range(1, len(o)) if o[k] != o[k - 1] + 1 and line.text[k].isalnum() and line.text[k - 1].isalnum())
+    return glued >= 1
 
 
 def _section_label(line: Line) -> bool:
@@ -269,6 +308,11 @@ def _fill(d: Draft, line: str, off: int, kind: str, a: int, e: int) -> None:
             d.set("authors", off + a + got[0], off + a + got[1])
     elif kind in ("title_zh", "affiliations"):
         d.set(kind, *strip_span(line, off, a, e))
+    elif kind == "title" and "title" not in d.spans:
+        # "- **英文标题**：English Title" under a Chinese heading: the paper's title.
+        en, zh = title_spans(line, *strip_span(line, 0, a, e))
+        if en:
+            d.set("title", off + en[0], off + en[1])
     elif kind == "category":
         got = find_category(line[a:e])
         if got:

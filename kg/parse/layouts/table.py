@@ -40,6 +40,8 @@ def column_kind(label: str) -> str | None:
 
 
 _EMPTY = ("null", "none", "-", "n/a", "")
+# A cell that is an arXiv id alone ("2604.13504v2"): year-month, then four or five digits.
+_BARE_ID_CELL = re.compile(r"\s*(?:arXiv\s*[:：]\s*)?(?P<id>\d{2}(?:0[1-9]|1[0-2])\.\d{4,5})(?:v\d+)?\s*", re.I)
 
 
 def parse(doc: ParsedDoc) -> LayoutResult:
@@ -96,11 +98,42 @@ def _header(labels: list[str]) -> dict[str, int]:
 
 def _title_in_cell(ln: Line, a: int, e: int) -> tuple[int, int]:
     """The title inside a title cell: the cell, or — when the cell also holds a summary
-    (``1) **Title** - introduces …``) — its bold run or its link text."""
+    (``1) **Title** - introduces …``) — its bold run or its link text; a note of links
+    after the title (``Title (Read more on [arXiv](…) or [HuggingFace](…))``) is not
+    part of it."""
     for s, f in list(ln.emphasised) + [(lk.start, lk.end) for lk in ln.links]:
         if a <= s and f <= e and (s, f) != strip_span(ln.text, 0, a, e) and len(ln.text[s:f].split()) >= 2:
             return s, f
-    return a, e
+    return a, _without_link_note(ln, a, e)
+
+
+#: Words a note of links may hold besides the links' texts ("Read more on … or …").
+LINK_NOTE_WORDS = 6
+
+
+def _without_link_note(ln: Line, a: int, e: int) -> int:
+    """The end of a cell's title before a closing bracketed note that only points at
+    links: the bracket holds at least one link and few other words."""
+    t = ln.text
+    a2, e2 = strip_span(t, 0, a, e)
+    if e2 <= a2 or t[e2 - 1] not in ")）":
+        return e
+    depth, k = 0, e2 - 1
+    while k >= a2:
+        depth += t[k] in ")）"
+        depth -= t[k] in "(（"
+        if depth == 0:
+            break
+        k -= 1
+    if k <= a2 or depth:
+        return e  # no opening bracket, or the whole cell is bracketed
+    inside = [lk for lk in ln.links if k < lk.start and lk.end < e2]
+    rest = t[k + 1 : e2 - 1]
+    for lk in sorted(inside, key=lambda x: -x.start):
+        rest = rest[: lk.start - k - 1] + " " + rest[lk.end - k - 1 :]
+    if not inside or len(rest.split()) > LINK_NOTE_WORDS:
+        return e
+    return len(t[:k].rstrip())
 
 
 def _fill(d, columns: dict[str, int], cells: list[tuple[Line, int, int, int] | None]) -> None:
@@ -110,6 +143,11 @@ def _fill(d, columns: dict[str, int], cells: list[tuple[Line, int, int, int] | N
         k = columns.get(kind)
         return cells[k] if k is not None and k < len(cells) else None
 
+    for c in cells:
+        # "| 2604.13833 | Title | … |": a cell that is an arXiv id, and nothing else, is the row's.
+        if c is not None and (m := _BARE_ID_CELL.fullmatch(c[0].text[c[2] : c[3]])):
+            d.ids.append(m.group("id"))
+            break
     if (c := cell("title")) is not None and c[3] > c[2]:
         ln, off, a, e = c
         line = ln.text
