@@ -92,6 +92,36 @@ def test_store_round_trip_is_byte_identical(digest, tmp_path):
     assert [n["id"] for n in data["nodes"]] == sorted(n["id"] for n in data["nodes"])
 
 
+def _whole_document(G) -> bytes:
+    # The file as one orjson call over the whole document: what the streamed writer
+    # must reproduce byte for byte (the format and its bytes did not change).
+    import orjson
+
+    return orjson.dumps(networkx_store.to_data(G), option=orjson.OPT_SORT_KEYS | orjson.OPT_INDENT_2) + b"\n"
+
+
+@pytest.mark.parametrize("chunk_items", [1, 2, 1000])
+def test_streamed_file_equals_the_whole_document(digest, tmp_path, monkeypatch, chunk_items):
+    monkeypatch.setattr(networkx_store, "_CHUNK_ITEMS", chunk_items)  # chunk edges land between links
+    G = kg.build_graph([digest])
+    G.graph["curation"] = [{"line": 1, "outcome": "applied", "nested": {"list": [1, "a\nb", {}], "empty": []}}]
+    G.nodes[node_id("Category", "LG")]["variants"] = []
+    path = tmp_path / "g.json"
+    networkx_store.save(G, path)
+    assert path.read_bytes() == networkx_store.dumps(G) == _whole_document(G)
+    chunks = list(networkx_store.iter_json(G))
+    assert len(chunks) > 3 and b"".join(chunks) == _whole_document(G)
+
+
+def test_streamed_file_of_an_empty_graph():
+    from kg.graph import new_graph
+
+    G = new_graph()
+    assert networkx_store.dumps(G) == _whole_document(G)
+    G.add_node("Category:LG", label="Category", key="LG", name="LG")
+    assert networkx_store.dumps(G) == _whole_document(G)  # nodes but no links
+
+
 @pytest.mark.parametrize(
     "content, message",
     [
