@@ -122,6 +122,36 @@ def test_streamed_file_of_an_empty_graph():
     assert networkx_store.dumps(G) == _whole_document(G)  # nodes but no links
 
 
+def _shares_ids_and_values(G) -> bool:
+    # Every adjacency entry is keyed by the node table's own id object, and all edges of
+    # one type hold one "type" string: what keeps a large graph's memory to the graph.
+    ids = {id(n) for n in G}
+    adjacency = all(id(v) in ids for u in G for v in G.succ[u]) and all(id(u) in ids for v in G for u in G.pred[v])
+    types = [d["type"] for *_, d in G.edges(data=True) if d["type"] == "AUTHORED"]
+    files = [d["file"] for *_, d in G.edges(data=True)]
+    return adjacency and len(types) > 1 and len({id(t) for t in types}) == 1 and len({id(f) for f in files}) == 1
+
+
+def test_built_and_loaded_graphs_share_repeated_strings(digest, tmp_path):
+    import orjson
+
+    G = kg.build_graph([digest])
+    assert _shares_ids_and_values(G)
+    path = tmp_path / "g.json"
+    networkx_store.save(G, path)
+    H = networkx_store.load(path)
+    assert _shares_ids_and_values(H)
+    # Loading takes the parsed file apart as it goes; the graph is the one a copying
+    # read gives, and it saves to the same bytes.
+    data = orjson.loads(path.read_bytes())
+    kept = networkx_store.from_data(orjson.loads(path.read_bytes()))
+    taken = networkx_store.from_data(data, consume=True)
+    assert data["nodes"] == [] and data["links"] == []
+    assert list(taken.nodes(data=True)) == list(kept.nodes(data=True)) == list(H.nodes(data=True))
+    assert list(taken.edges(keys=True, data=True)) == list(kept.edges(keys=True, data=True))
+    assert networkx_store.dumps(taken) == networkx_store.dumps(G) == path.read_bytes()
+
+
 @pytest.mark.parametrize(
     "content, message",
     [

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import sys
 from collections.abc import Callable, Iterator
 from typing import Any, BinaryIO
 
@@ -60,12 +61,29 @@ def to_data(G: nx.MultiDiGraph) -> dict[str, Any]:
     }
 
 
+#: Values repeated across many nodes or edges (a relationship type on every edge, a
+#: file name on every edge of its entries, an author's name as evidence on each paper):
+#: interned on load, so a loaded graph holds one string each rather than one per
+#: occurrence, as a freshly built one does (see kg.graph.add_records).
+_SHARED_NODE_FIELDS = ("label", "kind", "lang", "category", "date")
+_SHARED_EDGE_FIELDS = ("type", "file", "rule", "evidence", "paper")
+
+
+def _intern(x: Any) -> Any:
+    return sys.intern(x) if type(x) is str else x
+
+
 def from_data(data: Any, where: str = "<data>", node_fields: tuple[str, ...] | None = None,
-              edge_data: bool = True) -> nx.MultiDiGraph:
+              edge_data: bool = True, *, consume: bool = False) -> nx.MultiDiGraph:
     """The graph in ``data`` (a parsed graph file). ``node_fields`` keeps only those node
     properties and ``edge_data=False`` no edge properties — what a reader that needs only
     the structure (analytics on a large graph) can afford; nodes, edges and their order
-    are the same either way."""
+    are the same either way.
+
+    ``consume=True`` takes ``data`` apart while building (its node and link dicts are
+    reused and released as they are read), so the parsed file and the graph are not both
+    whole in memory; ``data`` is then left empty. :func:`load` does that with the data
+    it parsed itself."""
     if not isinstance(data, dict) or data.get("format") != FORMAT_NAME:
         raise GraphFormatError(f"{where}: not a kg graph file (no \"format\": \"{FORMAT_NAME}\")")
     version = data.get("version")
@@ -73,25 +91,52 @@ def from_data(data: Any, where: str = "<data>", node_fields: tuple[str, ...] | N
         raise GraphFormatError(f"{where}: graph format version {version!r}; this kg reads version {FORMAT_VERSION}")
     G = new_graph()
     G.graph.update(data.get("graph") or {})
+    intern = _intern
+
+    def items(name: str):
+        # The list's items in order; with consume, each slot is cleared once handed out.
+        seq = data[name]
+        if not consume:
+            yield from seq
+            return
+        for i in range(len(seq)):
+            item, seq[i] = seq[i], None
+            yield item
+        seq.clear()
+
+    # Node ids are interned: each is a key of the node table and of the adjacency tables
+    # of every edge it is on, which then share one string instead of a copy per link.
     # Bulk adds from generators: one add_edge call per link costs 2.4x as much at 500,000
     # links, and loading is half of exporting a large map.
     def nodes():
         if node_fields is not None:
-            for n in data["nodes"]:
-                yield n["id"], {f: n[f] for f in node_fields if f in n}
+            for n in items("nodes"):
+                yield intern(n["id"]), {f: intern(n[f]) if f in _SHARED_NODE_FIELDS else n[f]
+                                        for f in node_fields if f in n}
             return
-        for n in data["nodes"]:
-            n = dict(n)
-            yield n.pop("id"), n
+        for n in items("nodes"):
+            if not consume:
+                n = dict(n)
+            for f in _SHARED_NODE_FIELDS:
+                if f in n:
+                    n[f] = intern(n[f])
+            yield intern(n.pop("id")), n
 
     def links():
         if not edge_data:
-            for e in data["links"]:
-                yield e["source"], e["target"], e["key"], {}
+            for e in items("links"):
+                yield intern(e["source"]), intern(e["target"]), intern(e["key"]), {}
             return
-        for e in data["links"]:
-            e = dict(e)
-            yield e.pop("source"), e.pop("target"), e.pop("key"), e
+        for e in items("links"):
+            if not consume:
+                e = dict(e)
+            for f in _SHARED_EDGE_FIELDS:
+                if f in e:
+                    e[f] = intern(e[f])
+            src = e.get("sources")
+            if type(src) is list:
+                e["sources"] = [intern(x) for x in src]
+            yield intern(e.pop("source")), intern(e.pop("target")), intern(e.pop("key")), e
 
     try:
         with no_gc_pauses():
@@ -210,7 +255,7 @@ def load(path: str | os.PathLike[str], node_fields: tuple[str, ...] | None = Non
     except orjson.JSONDecodeError as e:
         raise GraphFormatError(f"{path}: not a kg graph file (invalid JSON: {e})") from None
     del raw
-    return from_data(data, path, node_fields, edge_data)
+    return from_data(data, path, node_fields, edge_data, consume=True)
 
 
 def _lock_path(path: str) -> str:
