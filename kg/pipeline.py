@@ -5,9 +5,11 @@ Each call reports what it could not use instead of dropping it: unreadable files
 """
 from __future__ import annotations
 
+import contextlib
+import gc
 import logging
 import os
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
 import networkx as nx
@@ -112,9 +114,45 @@ def unresolved_graph(records: Iterable[PaperRecord], root: str | None = None) ->
     if root is None:
         records = list(records)
         root = input_root(r.file for r in records)
-    for rec in records:
-        add_records(G, (rec,), root)
+    with _graph_frozen_for_gc() as built:
+        for rec in records:
+            add_records(G, (rec,), root)
+            built()
     return G
+
+
+#: Records between two freezes of what was built so far (see :func:`_graph_frozen_for_gc`).
+FREEZE_EVERY = 2000
+
+
+@contextlib.contextmanager
+def _graph_frozen_for_gc() -> Iterator[Callable[[], None]]:
+    """Keep Python's cyclic garbage collector off the growing graph; yields the function
+    to call after each record.
+
+    The graph is millions of dicts, lists and strings in no cycle, and every full
+    collection walked all of them: about a third of the CPU time of turning 10k records
+    into a graph. Every ``every`` records the young objects are collected (so cycles
+    that extraction made are freed, not kept) and everything alive is moved out of the
+    collector's view (:func:`gc.freeze`); collections then walk only what was made
+    since. At the end the objects are handed back (:func:`gc.unfreeze`) unless the
+    process had frozen objects of its own before."""
+    owner = gc.get_freeze_count() == 0
+    every = FREEZE_EVERY
+    seen = 0
+
+    def built() -> None:
+        nonlocal seen
+        seen += 1
+        if seen % every == 0:
+            gc.collect()
+            gc.freeze()
+
+    try:
+        yield built
+    finally:
+        if owner:
+            gc.unfreeze()
 
 
 def merge_into(into: nx.MultiDiGraph | None, G: nx.MultiDiGraph, curation=None) -> nx.MultiDiGraph:

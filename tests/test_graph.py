@@ -152,6 +152,45 @@ def test_built_and_loaded_graphs_share_repeated_strings(digest, tmp_path):
     assert networkx_store.dumps(taken) == networkx_store.dumps(G) == path.read_bytes()
 
 
+def test_streamed_build_keeps_the_collector_off_the_graph_but_frees_cycles(digest, monkeypatch):
+    import gc
+    import weakref
+
+    from kg import pipeline
+
+    monkeypatch.setattr(pipeline, "FREEZE_EVERY", 1)
+    records = pipeline.extract_paths([digest])
+
+    class Cycle:
+        pass
+
+    made = []
+
+    def stream():
+        for rec in records:
+            # The cycle made while the previous record was turned into graph was
+            # collected before that graph was frozen: no garbage is frozen with it.
+            assert not made or made[-1]() is None
+            a, b = Cycle(), Cycle()
+            a.other, b.other = b, a
+            made.append(weakref.ref(a))
+            del a, b
+            yield rec
+
+    assert gc.get_freeze_count() == 0
+    G = pipeline.unresolved_graph(stream(), str(digest.parent))
+    assert len(made) == len(records) == 2
+    assert gc.get_freeze_count() == 0  # handed back to the collector afterwards
+    expected = pipeline.unresolved_graph(records, str(digest.parent))
+    assert networkx_store.dumps(G) == networkx_store.dumps(expected)
+    gc.freeze()  # a process that froze objects itself keeps them frozen
+    try:
+        pipeline.unresolved_graph(records, str(digest.parent))
+        assert gc.get_freeze_count() > 0
+    finally:
+        gc.unfreeze()
+
+
 @pytest.mark.parametrize(
     "content, message",
     [
