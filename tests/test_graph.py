@@ -191,6 +191,20 @@ def test_streamed_build_keeps_the_collector_off_the_graph_but_frees_cycles(diges
         gc.unfreeze()
 
 
+def test_saving_leaves_no_utf8_copies_in_the_graph(digest, tmp_path):
+    # orjson caches a non-ASCII string's UTF-8 bytes inside the string object
+    # (sys.getsizeof counts them); saving must not grow the graph that way.
+    import sys
+
+    G = kg.build_graph([digest])
+    values = [x for _, d in G.nodes(data=True) for x in d.values() if type(x) is str and not x.isascii()]
+    values += [d["evidence"] for *_, d in G.edges(data=True) if not d["evidence"].isascii()]
+    assert values  # the digest has Chinese titles
+    sizes = [sys.getsizeof(x) for x in values]
+    networkx_store.save(G, tmp_path / "g.json")
+    assert [sys.getsizeof(x) for x in values] == sizes
+
+
 @pytest.mark.parametrize(
     "content, message",
     [

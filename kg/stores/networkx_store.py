@@ -161,9 +161,28 @@ def _indented(value: Any, indent: bytes) -> bytes:
     return orjson.dumps(value, option=_JSON_OPTIONS).replace(b"\n", b"\n" + indent)
 
 
+def _copy(x: str) -> str:
+    return x.encode("utf-8", "surrogatepass").decode("utf-8", "surrogatepass")
+
+
+def _fresh_text(item: dict[str, Any]) -> dict[str, Any]:
+    """``item`` (a node's or link's JSON object) with its non-ASCII strings replaced by
+    copies. orjson encodes a non-ASCII ``str`` through CPython's UTF-8 cache, which keeps
+    the UTF-8 bytes inside the string object for as long as it lives: writing a graph
+    from its own strings would leave a second copy of every Chinese title, name and
+    evidence in memory (~8 % of a 100k-entry graph). The copies die with the chunk."""
+    for f, x in item.items():
+        if type(x) is str:
+            if not x.isascii():
+                item[f] = _copy(x)
+        elif type(x) is list and not all(type(y) is not str or y.isascii() for y in x):
+            item[f] = [_copy(y) if type(y) is str and not y.isascii() else y for y in x]
+    return item
+
+
 def _sorted_nodes(G: nx.MultiDiGraph) -> Iterator[dict[str, Any]]:
     for n in sorted(G.nodes):
-        yield {"id": n, **G.nodes[n]}
+        yield _fresh_text({"id": n, **G.nodes[n]})
 
 
 def _sorted_links(G: nx.MultiDiGraph) -> Iterator[dict[str, Any]]:
@@ -175,7 +194,7 @@ def _sorted_links(G: nx.MultiDiGraph) -> Iterator[dict[str, Any]]:
         for v in sorted(nbrs):
             keys = nbrs[v]
             for k in sorted(keys):
-                yield {"source": u, "target": v, "key": k, **keys[k]}
+                yield _fresh_text({"source": u, "target": v, "key": k, **keys[k]})
 
 
 def _array(items: Iterator[dict[str, Any]]) -> Iterator[bytes]:
