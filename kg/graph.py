@@ -164,6 +164,26 @@ def _add_edge(G: nx.MultiDiGraph, u: str, v: str, rel: str, file: str, line: int
     G.add_edge(u, v, key=rel, type=rel, file=file, line=line, evidence=evidence, sources=at, **props)
 
 
+#: ``[start, end]`` spans shared by the edges that have them (see :func:`_span`).
+_SPANS: dict[tuple[int, int], list[int]] = {}
+#: Spans are offsets inside one entry, so a few tens of thousands of distinct pairs cover
+#: nearly every mention; past this many the table starts again rather than grow.
+_SPANS_MAX = 1 << 16
+
+
+def _span(start: int, end: int) -> list[int]:
+    """The list ``[start, end]``, one object for every edge with that span: ~900,000
+    two-item lists (and their integers) at 100k entries were a tenth of the graph. Like
+    ``sources``, kg replaces an edge's span and never changes it in place."""
+    key = (start, end)
+    got = _SPANS.get(key)
+    if got is None:
+        if len(_SPANS) >= _SPANS_MAX:
+            _SPANS.clear()
+        got = _SPANS[key] = [start, end]
+    return got
+
+
 def _digest_date(rec: PaperRecord) -> str | None:
     """A digest's date is the date its entries got from the digest itself (heading, file
     name, post time) — not a paper's arXiv month."""
@@ -267,7 +287,7 @@ def add_records(G: nx.MultiDiGraph, records: Iterable[PaperRecord], root: str | 
             _note_alias(G, i, m, "institution")
             # One evidence string and span list per mention, shared by the paper's edge
             # and its authors' edges to the institution.
-            ev = (intern(m.text), [m.start, m.end])
+            ev = (intern(m.text), _span(m.start, m.end))
             inst_ids.append((i, ev))
             _add_edge(G, p, i, "AFFILIATED_WITH", file, line, ev[0], at=at, span=ev[1], rule=intern(m.source))
         by_name = {m.name: x for m, x in zip(rec.institutions, inst_ids)}
@@ -278,7 +298,7 @@ def add_records(G: nx.MultiDiGraph, records: Iterable[PaperRecord], root: str | 
         for a in rec.authors:
             aid = _add_node(G, "Author", author_key(a.name), a.name)
             _add_edge(G, aid, p, "AUTHORED", file, line, intern(a.name), at=at, position=a.position,
-                      span=[a.start, a.end])
+                      span=_span(a.start, a.end))
             if marked:
                 # The entry says who belongs where (markers): those edges only, with the
                 # paper they were read from.
@@ -292,12 +312,12 @@ def add_records(G: nx.MultiDiGraph, records: Iterable[PaperRecord], root: str | 
             mid = _add_node(G, "Model", slug(m.name), m.name)
             _note_alias(G, mid, m, "model")
             _add_edge(G, p, mid, "PROPOSES" if m.role == "proposed" else "USES", file, line, intern(m.text), at=at,
-                      span=[m.start, m.end], rule=intern(m.source))
+                      span=_span(m.start, m.end), rule=intern(m.source))
         for m in rec.datasets:
             did = _add_node(G, "Dataset", slug(m.name), m.name)
             _note_alias(G, did, m, "dataset")
             _add_edge(G, p, did, "INTRODUCES" if m.role == "proposed" else "EVALUATES_ON", file, line, intern(m.text),
-                      at=at, span=[m.start, m.end], rule=intern(m.source))
+                      at=at, span=_span(m.start, m.end), rule=intern(m.source))
     return G
 
 
