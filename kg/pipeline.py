@@ -24,7 +24,7 @@ from kg.resolve import resolve_graph
 log = logging.getLogger(__name__)
 
 __all__ = ["Report", "iter_records", "extract_paths", "extract_document", "build_graph", "records_to_graph",
-           "unresolved_graph", "merge_into"]
+           "unresolved_graph", "merge_into", "drop_memo_tables"]
 
 
 @dataclass
@@ -118,7 +118,39 @@ def unresolved_graph(records: Iterable[PaperRecord], root: str | None = None) ->
         for rec in records:
             add_records(G, (rec,), root)
             built()
+    # Extraction is over: its memo tables (tens of thousands of lines and names each at
+    # 100k entries) would sit beside the graph while it is resolved and saved.
+    drop_memo_tables()
     return G
+
+
+#: Bounded ``functools.lru_cache`` tables at least this large are memo tables of
+#: per-line or per-name work; smaller ones (and unbounded ``functools.cache``) hold
+#: loaded vocabularies and compiled patterns, which are kept.
+_MEMO_MIN = 1024
+
+
+def drop_memo_tables() -> int:
+    """Clear kg's memo tables (the bounded ``lru_cache`` of functions in ``kg.*``
+    modules; pure functions, so this costs only recomputation) and return how many
+    entries went. Found by looking, not by a list, so a memoised function added or
+    moved elsewhere in kg is covered too."""
+    import functools
+    import sys
+
+    dropped = 0
+    seen: set[int] = set()
+    for name, module in list(sys.modules.items()):
+        if not (name == "kg" or name.startswith("kg.")) or module is None:
+            continue
+        for value in list(vars(module).values()):
+            if isinstance(value, functools._lru_cache_wrapper) and id(value) not in seen:
+                seen.add(id(value))
+                info = value.cache_info()
+                if info.maxsize is not None and info.maxsize >= _MEMO_MIN:
+                    dropped += info.currsize
+                    value.cache_clear()
+    return dropped
 
 
 #: Records between two freezes of what was built so far (see :func:`_graph_frozen_for_gc`).

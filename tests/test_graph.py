@@ -205,6 +205,24 @@ def test_saving_leaves_no_utf8_copies_in_the_graph(digest, tmp_path):
     assert [sys.getsizeof(x) for x in values] == sizes
 
 
+def test_memo_tables_are_dropped_after_a_streamed_build(digest):
+    from kg import pipeline
+    from kg.extract.rules import fields
+    from kg.normalize import normalize
+
+    records = pipeline.extract_paths([digest])
+    normalize("Some Name")
+    assert normalize.cache_info().currsize > 0
+    fields.field_spans("Model: X")
+    small = fields.field_spans.cache_info().currsize  # a small table (< 1024) is kept
+    assert small > 0
+    G = pipeline.unresolved_graph(records, str(digest.parent))
+    assert normalize.cache_info().currsize == 0
+    assert fields.field_spans.cache_info().currsize == small
+    assert pipeline.drop_memo_tables() == 0  # nothing left to drop
+    assert normalize("Some Name") == "some name" and G.number_of_nodes() > 0
+
+
 @pytest.mark.parametrize(
     "content, message",
     [
