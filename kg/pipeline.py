@@ -135,7 +135,6 @@ def drop_memo_tables() -> int:
     modules; pure functions, so this costs only recomputation) and return how many
     entries went. Found by looking, not by a list, so a memoised function added or
     moved elsewhere in kg is covered too."""
-    import functools
     import sys
 
     dropped = 0
@@ -144,10 +143,12 @@ def drop_memo_tables() -> int:
         if not (name == "kg" or name.startswith("kg.")) or module is None:
             continue
         for value in list(vars(module).values()):
-            if isinstance(value, functools._lru_cache_wrapper) and id(value) not in seen:
+            # functools' cache wrappers, recognised by their public methods.
+            if callable(getattr(value, "cache_info", None)) and callable(getattr(value, "cache_clear", None)) \
+                    and id(value) not in seen:
                 seen.add(id(value))
                 info = value.cache_info()
-                if info.maxsize is not None and info.maxsize >= _MEMO_MIN:
+                if getattr(info, "maxsize", None) is not None and info.maxsize >= _MEMO_MIN:
                     dropped += info.currsize
                     value.cache_clear()
     return dropped
@@ -155,6 +156,11 @@ def drop_memo_tables() -> int:
 
 #: Records between two freezes of what was built so far (see :func:`_graph_frozen_for_gc`).
 FREEZE_EVERY = 2000
+#: Records between two clearings of kg's memo tables during a streamed build (see
+#: :func:`drop_memo_tables`). Filled by 10,000 records they hold a few tens of
+#: thousands of entries each; left alone they fill to 65,536-131,072 each by 100,000
+#: records, ~80 MiB beside the graph. Refilling them costs a few seconds per clearing.
+MEMO_EVERY = 10_000
 
 
 @contextlib.contextmanager
@@ -164,18 +170,22 @@ def _graph_frozen_for_gc() -> Iterator[Callable[[], None]]:
 
     The graph is millions of dicts, lists and strings in no cycle, and every full
     collection walked all of them: about a third of the CPU time of turning 10k records
-    into a graph. Every ``every`` records the young objects are collected (so cycles
-    that extraction made are freed, not kept) and everything alive is moved out of the
-    collector's view (:func:`gc.freeze`); collections then walk only what was made
-    since. At the end the objects are handed back (:func:`gc.unfreeze`) unless the
-    process had frozen objects of its own before."""
+    into a graph. Every :data:`FREEZE_EVERY` records the young objects are collected
+    (so cycles that extraction made are freed, not kept) and everything alive is moved
+    out of the collector's view (:func:`gc.freeze`); collections then walk only what was
+    made since. At the end the objects are handed back (:func:`gc.unfreeze`) unless the
+    process had frozen objects of its own before. Every :data:`MEMO_EVERY` records kg's
+    memo tables are cleared (:func:`drop_memo_tables`), so extraction's share of the
+    memory stays that of a window of records rather than filling up beside the graph."""
     owner = gc.get_freeze_count() == 0
-    every = FREEZE_EVERY
+    every, memo_every = FREEZE_EVERY, MEMO_EVERY
     seen = 0
 
     def built() -> None:
         nonlocal seen
         seen += 1
+        if seen % memo_every == 0:
+            drop_memo_tables()
         if seen % every == 0:
             gc.collect()
             gc.freeze()

@@ -158,7 +158,10 @@ def test_streamed_build_keeps_the_collector_off_the_graph_but_frees_cycles(diges
 
     from kg import pipeline
 
+    from kg.normalize import normalize
+
     monkeypatch.setattr(pipeline, "FREEZE_EVERY", 1)
+    monkeypatch.setattr(pipeline, "MEMO_EVERY", 1)
     records = pipeline.extract_paths([digest])
 
     class Cycle:
@@ -171,6 +174,8 @@ def test_streamed_build_keeps_the_collector_off_the_graph_but_frees_cycles(diges
             # The cycle made while the previous record was turned into graph was
             # collected before that graph was frozen: no garbage is frozen with it.
             assert not made or made[-1]() is None
+            # ... and the memo tables the previous record filled (author keys) were cleared.
+            assert not made or normalize.cache_info().currsize == 0
             a, b = Cycle(), Cycle()
             a.other, b.other = b, a
             made.append(weakref.ref(a))
