@@ -43,6 +43,7 @@ import contextlib
 import gc
 import hashlib
 import os
+import sys
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any
@@ -127,7 +128,9 @@ def new_graph() -> nx.MultiDiGraph:
 
 
 def _add_node(G: nx.MultiDiGraph, label: str, key: str, name: str, **props: Any) -> str:
-    nid = node_id(label, key)
+    # Interned: the id is a key of the node table and of both adjacency tables of every
+    # edge; one shared string instead of a copy per edge (~120 bytes an edge at 100k).
+    nid = sys.intern(node_id(label, key))
     if nid in G:
         data = G.nodes[nid]
         for k, v in props.items():  # fill gaps only: the first non-empty value stays
@@ -139,8 +142,18 @@ def _add_node(G: nx.MultiDiGraph, label: str, key: str, name: str, **props: Any)
     return nid
 
 
-def _add_edge(G: nx.MultiDiGraph, u: str, v: str, rel: str, file: str, line: int, evidence: str, **props: Any) -> None:
-    src = f"{file}:{line}"
+def _add_edge(G: nx.MultiDiGraph, u: str, v: str, rel: str, file: str, line: int, evidence: str, *,
+              at: list[str] | None = None, **props: Any) -> None:
+    """Add edge ``u -rel-> v`` seen at ``file:line`` or join that occurrence to it.
+
+    ``at`` is ``[f"{file}:{line}"]`` made once per entry and shared by the entry's new
+    edges as their ``sources`` (a million one-item lists and strings are most of a large
+    graph's provenance). kg never changes an edge's list values in place (a new list
+    replaces the old one), so sharing them is safe; code outside kg must do the same.
+    """
+    if at is None:
+        at = [f"{file}:{line}"]
+    src = at[0]
     if G.has_edge(u, v, key=rel):
         data = G.edges[u, v, rel]
         if src not in data["sources"]:
@@ -148,7 +161,27 @@ def _add_edge(G: nx.MultiDiGraph, u: str, v: str, rel: str, file: str, line: int
         if (file, line) < (data["file"], data["line"]):  # provenance = earliest occurrence
             data.update(file=file, line=line, evidence=evidence, **props)
         return
-    G.add_edge(u, v, key=rel, type=rel, file=file, line=line, evidence=evidence, sources=[src], **props)
+    G.add_edge(u, v, key=rel, type=rel, file=file, line=line, evidence=evidence, sources=at, **props)
+
+
+#: ``[start, end]`` spans shared by the edges that have them (see :func:`_span`).
+_SPANS: dict[tuple[int, int], list[int]] = {}
+#: Spans are offsets inside one entry, so a few tens of thousands of distinct pairs cover
+#: nearly every mention; past this many the table starts again rather than grow.
+_SPANS_MAX = 1 << 16
+
+
+def _span(start: int, end: int) -> list[int]:
+    """The list ``[start, end]``, one object for every edge with that span: ~900,000
+    two-item lists (and their integers) at 100k entries were a tenth of the graph. Like
+    ``sources``, kg replaces an edge's span and never changes it in place."""
+    key = (start, end)
+    got = _SPANS.get(key)
+    if got is None:
+        if len(_SPANS) >= _SPANS_MAX:
+            _SPANS.clear()
+        got = _SPANS[key] = [start, end]
+    return got
 
 
 def _digest_date(rec: PaperRecord) -> str | None:
@@ -224,58 +257,67 @@ def add_records(G: nx.MultiDiGraph, records: Iterable[PaperRecord], root: str | 
     records = list(records)
     keys = {r.file: _relative(r.file, root) for r in records} if root is not None else \
         digest_keys(r.file for r in records)
+    # Strings that recur across edges and entries (file names, rules, evidence such as an
+    # author's name or a model's written form) are interned: one object however many
+    # edges hold it. Interned strings are freed with their last reference.
+    intern = sys.intern
     for rec in sorted(records, key=lambda r: (keys[r.file], r.line)):
         # Edge provenance names the file as before (its base name); the Digest node is
         # keyed by the relative path, which tells two files of one name apart.
-        file, line = rec.source_name, rec.line
+        file, line = intern(rec.source_name), rec.line
+        at = [intern(f"{file}:{line}")]  # the sources of this entry's new edges (see _add_edge)
         dkey = keys[rec.file]
         pkey = paper_key(rec)
         url = next((u for u in rec.urls if "arxiv.org" in u), rec.urls[0] if rec.urls else None)
         p = _add_node(
             G, "Paper", pkey, _display(rec),
             title=rec.title, title_zh=rec.title_zh, arxiv_id=rec.arxiv_id,
-            category=rec.category, kind=rec.kind, lang=rec.lang, url=url,
+            category=rec.category and intern(rec.category), kind=intern(rec.kind), lang=intern(rec.lang), url=url,
             abstract=None if rec.title else " ".join(rec.text.split())[:2000],
             date=rec.date,
         )
         d = _add_node(G, "Digest", dkey, rec.source_name, path=dkey, date=_digest_date(rec))
-        _add_edge(G, p, d, "APPEARS_IN", file, line, rec.text.split("\n", 1)[0][:200])
+        _add_edge(G, p, d, "APPEARS_IN", file, line, rec.text.split("\n", 1)[0][:200], at=at)
         if rec.category:
             c = _add_node(G, "Category", rec.category, rec.category)
-            _add_edge(G, p, c, "IN_CATEGORY", file, line, f"[{rec.category}]")
+            _add_edge(G, p, c, "IN_CATEGORY", file, line, intern(f"[{rec.category}]"), at=at)
         inst_ids = []
         for m in rec.institutions:
             i = _add_node(G, "Institution", slug(m.name), m.name)
             _note_alias(G, i, m, "institution")
-            inst_ids.append((i, m))
-            _add_edge(G, p, i, "AFFILIATED_WITH", file, line, m.text, span=[m.start, m.end], rule=m.source)
-        by_name = {m.name: (i, m) for i, m in inst_ids}
+            # One evidence string and span list per mention, shared by the paper's edge
+            # and its authors' edges to the institution.
+            ev = (intern(m.text), _span(m.start, m.end))
+            inst_ids.append((i, ev))
+            _add_edge(G, p, i, "AFFILIATED_WITH", file, line, ev[0], at=at, span=ev[1], rule=intern(m.source))
+        by_name = {m.name: x for m, x in zip(rec.institutions, inst_ids)}
         marked: dict[int, list[str]] = {}
         for pos, name in rec.author_institutions:
             if name in by_name:
                 marked.setdefault(pos, []).append(name)
         for a in rec.authors:
             aid = _add_node(G, "Author", author_key(a.name), a.name)
-            _add_edge(G, aid, p, "AUTHORED", file, line, a.name, position=a.position, span=[a.start, a.end])
+            _add_edge(G, aid, p, "AUTHORED", file, line, intern(a.name), at=at, position=a.position,
+                      span=_span(a.start, a.end))
             if marked:
                 # The entry says who belongs where (markers): those edges only, with the
                 # paper they were read from.
                 for name in marked.get(a.position, []):
-                    i, im = by_name[name]
-                    _add_edge(G, aid, i, "AFFILIATED_WITH", file, line, im.text, span=[im.start, im.end], paper=p)
+                    i, (text, span) = by_name[name]
+                    _add_edge(G, aid, i, "AFFILIATED_WITH", file, line, text, at=at, span=span, paper=p)
             elif len(inst_ids) == 1:  # only then is the author's affiliation unambiguous
-                im = inst_ids[0][1]
-                _add_edge(G, aid, inst_ids[0][0], "AFFILIATED_WITH", file, line, im.text, span=[im.start, im.end], paper=p)
+                i, (text, span) = inst_ids[0]
+                _add_edge(G, aid, i, "AFFILIATED_WITH", file, line, text, at=at, span=span, paper=p)
         for m in rec.models:
             mid = _add_node(G, "Model", slug(m.name), m.name)
             _note_alias(G, mid, m, "model")
-            _add_edge(G, p, mid, "PROPOSES" if m.role == "proposed" else "USES", file, line, m.text,
-                      span=[m.start, m.end], rule=m.source)
+            _add_edge(G, p, mid, "PROPOSES" if m.role == "proposed" else "USES", file, line, intern(m.text), at=at,
+                      span=_span(m.start, m.end), rule=intern(m.source))
         for m in rec.datasets:
             did = _add_node(G, "Dataset", slug(m.name), m.name)
             _note_alias(G, did, m, "dataset")
-            _add_edge(G, p, did, "INTRODUCES" if m.role == "proposed" else "EVALUATES_ON", file, line, m.text,
-                      span=[m.start, m.end], rule=m.source)
+            _add_edge(G, p, did, "INTRODUCES" if m.role == "proposed" else "EVALUATES_ON", file, line, intern(m.text),
+                      at=at, span=_span(m.start, m.end), rule=intern(m.source))
     return G
 
 

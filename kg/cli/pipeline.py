@@ -127,7 +127,7 @@ def build(paths, graph_path, rejects, jobs, engine, scheduler, encoding, curatio
         raise click.ClickException("no paper entries found in the input; graph not written")
     if graph_path == "-":
         G, before = merge_into(None, new, curation), (0, 0)
-        sys.stdout.buffer.write(networkx_store.dumps(G))
+        networkx_store.write(G, sys.stdout.buffer)
         sys.stdout.buffer.flush()
     else:
         G, before = networkx_store.update(graph_path, lambda old: merge_into(old, new, curation))

@@ -23,7 +23,15 @@ Each call reports what it could not use instead of dropping it: unreadable files
 """
 from __future__ import annotations
 
-from kg.pipeline.stages import Report, extract_document, extract_entries, merge_into, records_to_graph, unresolved_graph
+from kg.pipeline.stages import (
+    Report,
+    drop_memo_tables,
+    extract_document,
+    extract_entries,
+    merge_into,
+    records_to_graph,
+    unresolved_graph,
+)
 from kg.pipeline.orchestrator import (
     CHUNK_SIZE,
     ENGINES,
@@ -43,6 +51,7 @@ __all__ = [
     "records_to_graph",
     "unresolved_graph",
     "merge_into",
+    "drop_memo_tables",
     "extract_documents",
     "iter_records",
     "extract_paths",

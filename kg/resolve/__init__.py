@@ -246,8 +246,20 @@ def resolve_author_nodes(G) -> list[Merge]:
     from kg.graph import merge_nodes
 
     authors = {n: d["name"] for n, d in G.nodes(data=True) if d.get("label") == "Author"}
+    # Only names that share their initial and surname with another name can merge: index
+    # the names by that key first and collect co-authors and institutions for those
+    # alone (a few percent of a large graph's authors), not two sets for every author.
+    forms: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for name in authors.values():
+        k = _initials_key(name)
+        if k:
+            forms[k].add(name)
+    candidates = {name for names in forms.values() if len(names) > 1 for name in names}
+    del forms
     people: dict[str, tuple[set[str], set[str]]] = {}
     for n, name in authors.items():
+        if name not in candidates:
+            continue
         co: set[str] = set()
         ins: set[str] = set()
         for _, paper, rel in G.out_edges(n, keys=True):

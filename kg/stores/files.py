@@ -8,14 +8,17 @@ from __future__ import annotations
 
 import os
 import tempfile
+from collections.abc import Iterable
 
 from kg.errors import KgError
 
 __all__ = ["write_atomic"]
 
 
-def write_atomic(path: str | os.PathLike[str], data: bytes, error: type[KgError] = KgError) -> str:
-    """Write ``data`` to ``path`` atomically and return the path.
+def write_atomic(path: str | os.PathLike[str], data: bytes | Iterable[bytes], error: type[KgError] = KgError) -> str:
+    """Write ``data`` (bytes, or an iterable of byte chunks written as they come, so a
+    large file never has to exist in memory as one string) to ``path`` atomically and
+    return the path.
 
     The folder is created. The file gets the permissions any new file gets under the
     user's umask (``mkstemp`` makes 0600 files; kg's outputs are ordinary data meant to
@@ -38,7 +41,11 @@ def write_atomic(path: str | os.PathLike[str], data: bytes, error: type[KgError]
         raise error(f"{path}: cannot write ({e.strerror or e})") from None
     try:
         with os.fdopen(fd, "wb") as f:
-            f.write(data)
+            if isinstance(data, (bytes, bytearray, memoryview)):
+                f.write(data)
+            else:
+                for chunk in data:
+                    f.write(chunk)
             f.flush()
             os.fsync(f.fileno())
         umask = os.umask(0)
