@@ -24,6 +24,7 @@ from kg.graph import EDGE_ENDPOINTS, EDGE_TYPES, NODE_LABELS, counts, new_graph
 from kg.pipeline import build_graph
 from kg.stats import graph_stats
 from kg.neo4j import store as neo4j_store
+from kg.neo4j import load_cypher, load_plan
 from kg.stores import networkx_store
 from kg.neo4j.store import Neo4jLoadError, load_graph, read_counts, read_graph, read_stats
 
@@ -85,7 +86,7 @@ def test_static_queries_cover_the_schema_and_hold_no_data():
 
 def test_schema_names_must_be_identifiers():
     with pytest.raises(ValueError):
-        neo4j_store._node_query("Paper {key: 1}) DETACH DELETE n //")
+        load_cypher._node_query("Paper {key: 1}) DETACH DELETE n //")
 
 
 @pytest.mark.parametrize(
@@ -103,13 +104,13 @@ def test_schema_names_must_be_identifiers():
 )
 def test_graph_that_neo4j_cannot_hold_fails_before_writing(G, message):
     with pytest.raises(StoreError, match=re.escape(message)):
-        neo4j_store._plan(G, 10)  # load_graph plans first, so nothing reaches the server
+        load_plan._plan(G, 10)  # load_graph plans first, so nothing reaches the server
 
 
 def test_plan_batches_nodes_before_relationships():
     G = _graph([("Paper", f"p{i}", {}) for i in range(5)] + [("Author", "a", {})],
                [("Author:a", f"Paper:p{i}", "AUTHORED", {"position": 1}) for i in range(5)])
-    steps = neo4j_store._plan(G, 2).steps
+    steps = load_plan._plan(G, 2).steps
     batches = [b for b, _, _ in steps]
     assert [(b.number, b.what, b.kind, b.first_row, b.last_row) for b in batches] == [
         (1, "Paper", "nodes", 1, 2), (2, "Paper", "nodes", 3, 4), (3, "Paper", "nodes", 5, 5),
@@ -123,7 +124,7 @@ def test_plan_batches_nodes_before_relationships():
                                      "first 'Author:a -> Paper:p2', last 'Author:a -> Paper:p3')")
     # None is dropped (Neo4j has no null properties); "type" is the relationship type itself.
     G.nodes["Paper:p0"]["url"] = None
-    _, _, rows = neo4j_store._plan(G, 10).steps[0]
+    _, _, rows = load_plan._plan(G, 10).steps[0]
     assert rows[0] == {"key": "p0", "props": {"name": "p0", "name_key": "p0"}}  # name_key: derived for the index
 
 
