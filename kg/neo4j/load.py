@@ -13,8 +13,11 @@ failure is completed by running it again.
 from __future__ import annotations
 
 import logging
+import queue
 import re
+import threading
 import time
+from collections.abc import Callable
 from typing import Any
 
 import networkx as nx
@@ -31,9 +34,9 @@ from neo4j.exceptions import (
 from kg.errors import StoreError
 from kg.neo4j.connect import _driver_quiet, _first_line, _reason
 from kg.neo4j.load_cypher import SCHEMA_QUERIES, WIPE_QUERIES
-from kg.neo4j.load_plan import Batch, LoadResult, Neo4jLoadError, Progress, Retrying, _MissingEndpoints, _plan
+from kg.neo4j.load_plan import Batch, LoadResult, Neo4jLoadError, Progress, Retrying, Step, _MissingEndpoints, _plan
 
-__all__ = ["DEFAULT_BATCH_SIZE", "DEFAULT_RETRY_SECONDS", "ensure_schema", "load_graph", "wipe"]
+__all__ = ["DEFAULT_BATCH_SIZE", "DEFAULT_RETRY_SECONDS", "DEFAULT_WORKERS", "ensure_schema", "load_graph", "wipe"]
 
 log = logging.getLogger(__name__)
 
@@ -41,6 +44,10 @@ log = logging.getLogger(__name__)
 #: large enough that round trips stop dominating (see bench/bench_neo4j.py), small
 #: enough that a batch's transaction state stays well inside the default heap.
 DEFAULT_BATCH_SIZE = 1000
+#: Transactions at once. Two: the relationship phase is bound by the server's CPU
+#: (bench/RESULTS.md), and two sessions on batches that share no node keep two
+#: cores busy; more add lock-free parallelism only on a server with more cores.
+DEFAULT_WORKERS = 2
 #: How long a batch is retried after a transient failure (the driver's own default).
 DEFAULT_RETRY_SECONDS = 30.0
 #: Error codes that mean "the constraint is already there" when two loads race to
@@ -123,77 +130,170 @@ def load_graph(
     *,
     database: str | None = None,
     batch_size: int = DEFAULT_BATCH_SIZE,
+    workers: int = DEFAULT_WORKERS,
     progress: Progress | None = None,
     retry_seconds: float = DEFAULT_RETRY_SECONDS,
     retrying: Retrying | None = None,
 ) -> LoadResult:
     """Merge graph ``G`` into Neo4j: schema first, then nodes, then relationships,
-    ``batch_size`` rows per transaction.
+    ``batch_size`` rows per transaction, ``workers`` transactions at once on batches
+    that share no node (:func:`kg.neo4j.load_plan._edge_phases`).
 
     A batch that fails for a passing reason (the connection dropped, a deadlock with
     another load, a leader switch) is retried for up to ``retry_seconds``, with
     ``retrying(batch, reason, wait, seconds_left)`` called before each wait, so a caller
     can say what it waits for. Every batch is a MERGE, so running one again is safe.
+    ``progress(batch, rows_done, rows_total)`` is called after each commit, in the
+    calling thread.
 
     Raises :class:`StoreError` before writing anything if ``G`` does not fit kg's schema
     or Neo4j's property types, and :class:`Neo4jLoadError` (a StoreError) naming the
-    failed batch and the last committed one if a batch fails; rerunning then
-    completes the load without duplicates.
+    failed batch and the last committed one if a batch fails (with ``workers`` > 1,
+    the last of the batches committed without a gap, and how many later ones
+    committed too); rerunning then completes the load without duplicates.
     """
     started = time.monotonic()
-    plan = _plan(G, batch_size)
+    plan = _plan(G, batch_size, workers)
     ensure_schema(driver, database)
-    total_rows = plan.nodes + plan.relationships
-    done = nodes_created = rels_created = props_set = 0
-    last: Batch | None = None
+    run = _Run(plan.nodes + plan.relationships, progress)
     # The driver's log is quiet: every failure it would log is retried and reported here.
-    with _driver_quiet(), driver.session(database=database, default_access_mode=neo4j.WRITE_ACCESS) as session:
-        for batch, query, rows in plan.steps:
-            try:
-                counters = _write_with_retries(session, batch, query, rows, retry_seconds, retrying)
-            except _MissingEndpoints as e:
-                raise Neo4jLoadError(
-                    f"{batch.describe()} failed: {batch.size - e.matched} of its relationships found no start or "
-                    f"end node (were nodes deleted during the load?); {_committed(last)}",
-                    batch, last,
-                ) from None
-            except IncompleteCommit as e:
-                raise Neo4jLoadError(
-                    f"lost the connection to Neo4j while committing {batch.describe()}, so it may or may not be "
-                    f"in the database ({_reason(e)}); {_committed(last, lost=True)}",
-                    batch, last, unknown_outcome=True,
-                ) from None
-            except (ServiceUnavailable, SessionExpired) as e:
-                raise Neo4jLoadError(
-                    f"lost the connection to Neo4j at {batch.describe()} ({_reason(e)}); {_committed(last, lost=True)}",
-                    batch, last,
-                ) from None
-            except Neo4jError as e:
-                raise Neo4jLoadError(
-                    f"Neo4j rejected {batch.describe()}: [{e.code}] {_reason(e)}; {_committed(last)}",
-                    batch, last,
-                ) from None
-            except DriverError as e:
-                raise Neo4jLoadError(f"{batch.describe()} failed: {_reason(e)}; {_committed(last)}", batch, last) from None
-            last = batch
-            done += batch.size
-            nodes_created += counters.nodes_created
-            rels_created += counters.relationships_created
-            props_set += counters.properties_set
-            log.debug("committed %s", batch.describe())
-            if progress is not None:
-                progress(batch, done, total_rows)
+    with _driver_quiet():
+        for phase in plan.phases:
+            _run_phase(driver, database, phase, run, retry_seconds, retrying)
     result = LoadResult(
-        nodes=plan.nodes, relationships=plan.relationships, batches=len(plan.steps),
-        nodes_created=nodes_created, relationships_created=rels_created, properties_set=props_set,
-        seconds=time.monotonic() - started,
+        nodes=plan.nodes, relationships=plan.relationships, batches=run.batches,
+        nodes_created=run.nodes_created, relationships_created=run.relationships_created,
+        properties_set=run.properties_set, seconds=time.monotonic() - started,
     )
     log.info("loaded into Neo4j: %s", result.summary())
     return result
 
 
-def _committed(last: Batch | None, *, lost: bool = False) -> str:
+class _Run:
+    """What a load has committed so far, fed in commit order by :func:`_run_phase`."""
+
+    def __init__(self, total_rows: int, progress: Progress | None):
+        self.total_rows = total_rows
+        self.progress = progress
+        self.rows = self.batches = 0
+        self.nodes_created = self.relationships_created = self.properties_set = 0
+        self.committed: dict[int, Batch] = {}
+        self.prefix = 0  # batches 1..prefix are all committed
+
+    def commit(self, batch: Batch, counters: neo4j.SummaryCounters) -> None:
+        self.committed[batch.number] = batch
+        while self.prefix + 1 in self.committed:
+            self.prefix += 1
+        self.rows += batch.size
+        self.batches += 1
+        self.nodes_created += counters.nodes_created
+        self.relationships_created += counters.relationships_created
+        self.properties_set += counters.properties_set
+        log.debug("committed %s", batch.describe())
+        if self.progress is not None:
+            self.progress(batch, self.rows, self.total_rows)
+
+    def last(self) -> tuple[Batch | None, int]:
+        """The last batch committed without a gap before it, and how many later ones committed."""
+        return self.committed.get(self.prefix), sum(1 for n in self.committed if n > self.prefix)
+
+
+def _run_phase(driver: neo4j.Driver, database: str | None, lanes: list[list[Step]], run: _Run,
+               retry_seconds: float, retrying: Retrying | None) -> None:
+    """Run the lanes of one phase, each in its own session (the first in this thread),
+    and raise the Neo4jLoadError of the first failed batch once every lane has stopped:
+    after a failure, the other lanes finish the batch they are in and start no other."""
+    stop = threading.Event()
+    failures: list[tuple[Batch, BaseException]] = []
+    done: queue.SimpleQueue = queue.SimpleQueue()
+    lock = threading.Lock()
+
+    def report_retry(batch: Batch, why: str, wait: float, left: float) -> None:
+        if retrying is not None:
+            with lock:  # one caller at a time, as from a single thread
+                retrying(batch, why, wait, left)
+
+    def lane(steps: list[Step], report: Callable[[Batch, Any], None]) -> None:
+        with driver.session(database=database, default_access_mode=neo4j.WRITE_ACCESS) as session:
+            for batch, query, rows in steps:
+                if stop.is_set():
+                    return
+                try:
+                    counters = _write_with_retries(session, batch, query, rows, retry_seconds, report_retry)
+                except Exception as e:  # noqa: BLE001 - every failure is reported as a Neo4jLoadError below
+                    stop.set()
+                    failures.append((batch, e))
+                    return
+                report(batch, counters)
+
+    threads = [threading.Thread(target=lane, args=(steps, lambda b, c: done.put((b, c))), daemon=True,
+                                name=f"kg-load-lane-{i}")
+               for i, steps in enumerate(lanes[1:], 1)]
+    try:
+        for t in threads:
+            t.start()
+        # The first lane runs here, committing its batches as they come; the others'
+        # commits are taken between them (and after), so progress stays in this thread.
+
+        def here(batch: Batch, counters: Any) -> None:
+            run.commit(batch, counters)
+            _drain(done, run)
+
+        lane(lanes[0], here)
+        while any(t.is_alive() for t in threads):
+            _drain(done, run, timeout=0.05)
+    finally:
+        stop.set()  # e.g. Ctrl-C here: the other lanes end after their current batch
+        for t in threads:
+            t.join()
+    _drain(done, run)
+    if failures:
+        batch, e = min(failures, key=lambda f: f[0].number)
+        raise _load_error(batch, e, *run.last()) from None
+
+
+def _drain(done: queue.SimpleQueue, run: _Run, timeout: float | None = None) -> None:
+    try:
+        while True:
+            item = done.get(timeout=timeout) if timeout is not None else done.get_nowait()
+            run.commit(*item)
+            timeout = None  # one wait at most; then what is there
+    except queue.Empty:
+        pass
+
+
+def _load_error(batch: Batch, e: BaseException, last: Batch | None, later: int) -> Neo4jLoadError:
+    """The failure of ``batch`` as one message that says what is in the database."""
+    if isinstance(e, _MissingEndpoints):
+        return Neo4jLoadError(
+            f"{batch.describe()} failed: {batch.size - e.matched} of its relationships found no start or "
+            f"end node (were nodes deleted during the load?); {_committed(last, later)}",
+            batch, last,
+        )
+    if isinstance(e, IncompleteCommit):
+        return Neo4jLoadError(
+            f"lost the connection to Neo4j while committing {batch.describe()}, so it may or may not be "
+            f"in the database ({_reason(e)}); {_committed(last, later, lost=True)}",
+            batch, last, unknown_outcome=True,
+        )
+    if isinstance(e, ServiceUnavailable | SessionExpired):
+        return Neo4jLoadError(
+            f"lost the connection to Neo4j at {batch.describe()} ({_reason(e)}); {_committed(last, later, lost=True)}",
+            batch, last,
+        )
+    if isinstance(e, Neo4jError):
+        return Neo4jLoadError(
+            f"Neo4j rejected {batch.describe()}: [{e.code}] {_reason(e)}; {_committed(last, later)}", batch, last,
+        )
+    if isinstance(e, DriverError):
+        return Neo4jLoadError(f"{batch.describe()} failed: {_reason(e)}; {_committed(last, later)}", batch, last)
+    raise e  # not a database failure (a bug, Ctrl-C in a lane): as it is
+
+
+def _committed(last: Batch | None, later: int = 0, *, lost: bool = False) -> str:
     where = f"the last committed batch is {last.describe()}" if last else "no batch was committed"
+    if later:
+        where += f" (and {later} later batch{'es' if later > 1 else ''}, loaded at the same time)"
     then = "when Neo4j is back, run the same load again" if lost else "fix the cause, then run the same load again"
     return f"{where}; {then}: it completes the load without duplicates"
 

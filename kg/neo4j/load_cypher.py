@@ -80,26 +80,33 @@ def _fulltext_query() -> str:
 
 
 def _node_query(label: str) -> str:
-    # ON MATCH only fills properties that are missing or empty with non-empty values
-    # (kg.graph._add_node: "the first non-empty value stays").
+    # A new node takes every property of the row. An existing one only has properties
+    # filled that are missing or empty, with non-empty values (kg.graph._add_node: "the
+    # first non-empty value stays"), and its variants (the merges into it, with their
+    # reasons) become the sorted union of both sides, as kg.graph.merge_graph keeps them.
+    # That work runs in a subquery entered only when the row brings something the node
+    # lacks: a new node (every row of a first load) and an unchanged one (every row of a
+    # reload) skip it, which is most of the server's time per row (bench/RESULTS.md).
+    # Rows hold their variants sorted and distinct (load_plan), as the union is kept.
     return (
         "UNWIND $rows AS row\n"
         f"MERGE (n:{_identifier(label)} {{key: row.key}})\n"
         "ON CREATE SET n += row.props\n"
         "WITH n, row\n"
-        "FOREACH (k IN [k IN keys(row.props)\n"
-        "               WHERE (n[k] IS NULL OR n[k] = '' OR n[k] = [])\n"
-        "                 AND NOT (row.props[k] = '' OR row.props[k] = [])] |\n"
-        "  SET n[k] = row.props[k])\n"
-        # variants (the merges into a node, with their reasons) are the sorted union of
-        # both sides, as kg.graph.merge_graph keeps them; set only when they change.
-        "WITH n, row, coalesce(n.variants, []) AS old\n"
-        "CALL (n, row, old) {\n"
-        "  UNWIND old + coalesce(row.props.variants, []) AS v\n"
-        "  WITH DISTINCT v ORDER BY v\n"
-        "  RETURN collect(v) AS variants\n"
+        "CALL (n, row) {\n"
+        "  WITH n, row, [k IN keys(row.props)\n"
+        "                WHERE (n[k] IS NULL OR n[k] = '' OR n[k] = [])\n"
+        "                  AND NOT (row.props[k] = '' OR row.props[k] = [])] AS fill\n"
+        "  WHERE fill <> [] OR any(v IN coalesce(row.props.variants, []) WHERE NOT v IN coalesce(n.variants, []))\n"
+        "  FOREACH (k IN fill | SET n[k] = row.props[k])\n"
+        "  WITH n, row, coalesce(n.variants, []) AS old\n"
+        "  CALL (n, row, old) {\n"
+        "    UNWIND old + coalesce(row.props.variants, []) AS v\n"
+        "    WITH DISTINCT v ORDER BY v\n"
+        "    RETURN collect(v) AS variants\n"
+        "  }\n"
+        "  FOREACH (_ IN CASE WHEN variants <> old THEN [1] ELSE [] END | SET n.variants = variants)\n"
         "}\n"
-        "FOREACH (_ IN CASE WHEN variants <> old THEN [1] ELSE [] END | SET n.variants = variants)\n"
         "RETURN count(*) AS rows"
     )
 
@@ -107,29 +114,38 @@ def _node_query(label: str) -> str:
 def _edge_query(rel: str, start: str, end: str) -> str:
     # Provenance follows kg.graph._add_edge: the earliest (file, line) wins and brings
     # its evidence and other properties; sources is the sorted union of both sides.
+    # A new relationship takes the row as it is; the merge with an existing one runs in
+    # a subquery entered only when the row is earlier or brings a source the
+    # relationship lacks, so a first load and a reload skip it (as for nodes above).
+    # Rows hold their sources sorted and distinct (load_plan); an empty list is no
+    # property, as in the graph file.
     return (
         "UNWIND $rows AS row\n"
         f"MATCH (a:{_identifier(start)} {{key: row.start}})\n"
         f"MATCH (b:{_identifier(end)} {{key: row.end}})\n"
         f"MERGE (a)-[r:{_identifier(rel)}]->(b)\n"
-        "ON CREATE SET r = row.props\n"
-        "WITH r, row, coalesce(r.sources, []) AS old,\n"
-        "     CASE\n"
-        "       WHEN r.file IS NULL THEN row.props.file IS NOT NULL\n"
-        "       WHEN row.props.file IS NULL THEN false\n"
-        "       WHEN row.props.file < r.file THEN true\n"
-        "       WHEN row.props.file = r.file AND row.props.line < r.line THEN true\n"
-        "       ELSE false\n"
-        "     END AS earlier\n"
-        "SET r += CASE WHEN earlier THEN row.props ELSE {} END\n"
-        "WITH r, row, old\n"
-        "CALL (r, row, old) {\n"
-        "  UNWIND old + row.sources AS s\n"
-        "  WITH DISTINCT s ORDER BY s\n"
-        "  RETURN collect(s) AS sources\n"
-        "}\n"
+        "ON CREATE SET r = row.props, r.sources = CASE WHEN row.sources = [] THEN null ELSE row.sources END\n"
+        "WITH r, row\n"
+        "CALL (r, row) {\n"
+        "  WITH r, row, coalesce(r.sources, []) AS old,\n"
+        "       CASE\n"
+        "         WHEN r.file IS NULL THEN row.props.file IS NOT NULL\n"
+        "         WHEN row.props.file IS NULL THEN false\n"
+        "         WHEN row.props.file < r.file THEN true\n"
+        "         WHEN row.props.file = r.file AND row.props.line < r.line THEN true\n"
+        "         ELSE false\n"
+        "       END AS earlier\n"
+        "  WHERE earlier OR any(s IN row.sources WHERE NOT s IN old)\n"
+        "  SET r += CASE WHEN earlier THEN row.props ELSE {} END\n"
+        "  WITH r, row, old\n"
+        "  CALL (r, row, old) {\n"
+        "    UNWIND old + row.sources AS s\n"
+        "    WITH DISTINCT s ORDER BY s\n"
+        "    RETURN collect(s) AS sources\n"
+        "  }\n"
         # Only when it changes, so that a rerun reports 0 properties set.
-        "FOREACH (_ IN CASE WHEN sources <> old THEN [1] ELSE [] END | SET r.sources = sources)\n"
+        "  FOREACH (_ IN CASE WHEN sources <> old THEN [1] ELSE [] END | SET r.sources = sources)\n"
+        "}\n"
         "RETURN count(*) AS rows"
     )
 

@@ -7,7 +7,7 @@ holds, so that progress and failures can name them.
 """
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -69,8 +69,9 @@ class LoadResult:
 
 class Neo4jLoadError(StoreError):
     """A load stopped at ``batch``; every batch up to ``last_committed`` (None: none) is
-    in the database, nothing of ``batch`` is (unless ``unknown_outcome``), and running
-    the same load again completes it without duplicates."""
+    in the database (and, in a load of several workers, maybe some later ones: the
+    message says how many), nothing of ``batch`` is (unless ``unknown_outcome``), and
+    running the same load again completes it without duplicates."""
 
     def __init__(self, message: str, batch: Batch, last_committed: Batch | None, unknown_outcome: bool = False):
         self.batch = batch
@@ -92,11 +93,25 @@ Progress = Callable[[Batch, int, int], None]
 Retrying = Callable[[Batch, str, float, float], None]
 
 
+#: One transaction's worth: the batch, its statement and its rows.
+Step = tuple[Batch, str, list[dict[str, Any]]]
+
+
 @dataclass
 class _Plan:
-    steps: list[tuple[Batch, str, list[dict[str, Any]]]] = field(default_factory=list)
+    """The load in order: ``phases`` run one after another; the ``lanes`` of a phase
+    run at the same time, each in its own session, one step after another. The lanes
+    of a phase touch disjoint sets of nodes, so they take no lock another one waits
+    for (and cannot deadlock each other)."""
+
+    phases: list[list[list[Step]]] = field(default_factory=list)
     nodes: int = 0
     relationships: int = 0
+
+    @property
+    def steps(self) -> list[Step]:
+        """Every step, by batch number."""
+        return sorted((s for phase in self.phases for lane in phase for s in lane), key=lambda s: s[0].number)
 
 
 def _value(v: Any, where: str) -> Any:
@@ -116,20 +131,42 @@ def _value(v: Any, where: str) -> Any:
     raise StoreError(f"{where}: a {type(v).__name__} cannot be a Neo4j property value ({v!r})")
 
 
-def _props(data: dict[str, Any], skip: Iterable[str], where: str) -> dict[str, Any]:
-    skip = set(skip)
-    return {
-        k: _value(v, f"{where} property {k!r}")
-        for k, v in sorted(data.items())
-        if k not in skip and v is not None  # Neo4j has no null properties: absent = None
-    }
+def _props(data: dict[str, Any], skip: frozenset[str], where: Callable[[], str]) -> dict[str, Any]:
+    """The properties of ``data`` but ``skip`` and None (Neo4j has no null properties:
+    absent = None), checked by :func:`_value`. ``where`` names the node or edge for an
+    error message; it is a function, called only on an error, because building that
+    text for each of a million relationships was a good part of the plan's time."""
+    out: dict[str, Any] = {}
+    for k, v in sorted(data.items()):
+        if v is None or k in skip:
+            continue
+        t = type(v)
+        # The scalar types Neo4j takes as they are, inline: nearly every value is one.
+        if t is str or t is float or t is bool or (t is int and _INT_MIN <= v <= _INT_MAX):
+            out[k] = v
+        else:
+            out[k] = _value(v, f"{where()} property {k!r}")
+    return out
 
 
-def _plan(G: nx.MultiDiGraph, batch_size: int) -> _Plan:
+def _sorted_union(values: list[Any]) -> list[Any]:
+    """A list property kept as a sorted, distinct union (``sources``, ``variants``), as
+    kg.graph keeps it: the loader's merge relies on the rows being in that form."""
+    return sorted(set(values))
+
+
+_NODE_SKIP = frozenset(("label", "key", NAME_KEY))
+_EDGE_SKIP = frozenset(("type", "sources"))
+
+
+def _plan(G: nx.MultiDiGraph, batch_size: int, workers: int = 1) -> _Plan:
     """Validate the whole graph and cut it into batches before anything is written,
-    so that a graph Neo4j cannot hold fails without touching the database."""
+    so that a graph Neo4j cannot hold fails without touching the database; laid out
+    for ``workers`` sessions at once (see :class:`_Plan`)."""
     if batch_size < 1:
         raise StoreError(f"batch size must be at least 1, not {batch_size}")
+    if workers < 1:
+        raise StoreError(f"workers must be at least 1, not {workers}")
     node_rows: dict[str, list[dict[str, Any]]] = {label: [] for label in NODE_LABELS}
     labels: dict[Any, tuple[str, str]] = {}
     for n, d in G.nodes(data=True):
@@ -139,9 +176,11 @@ def _plan(G: nx.MultiDiGraph, batch_size: int) -> _Plan:
         if not isinstance(key, str) or not key:
             raise StoreError(f"node {n!r}: no key (nodes need a non-empty string 'key')")
         labels[n] = (label, key)
-        props = _props(d, ("label", "key", NAME_KEY), f"node {n!r}")
+        props = _props(d, _NODE_SKIP, lambda n=n: f"node {n!r}")
         if isinstance(props.get("name"), str):
             props[NAME_KEY] = name_key(props["name"])
+        if isinstance(props.get("variants"), list):
+            props["variants"] = _sorted_union(props["variants"])
         node_rows[label].append({"key": key, "props": props})
     edge_rows: dict[tuple[str, str, str], list[dict[str, Any]]] = {k: [] for k in EDGE_QUERIES}
     for u, v, rel, d in G.edges(keys=True, data=True):
@@ -150,36 +189,97 @@ def _plan(G: nx.MultiDiGraph, batch_size: int) -> _Plan:
             raise StoreError(f"edge {u!r} -> {v!r}: type {rel!r} is not one of kg's relationship types {EDGE_TYPES}")
         if (ul, vl) not in EDGE_ENDPOINTS[rel]:
             raise StoreError(f"edge {u!r} -[{rel}]-> {v!r}: {rel} does not link {ul} to {vl} in kg's schema")
-        where = f"edge {u!r} -[{rel}]-> {v!r}"
+        def where(u=u, v=v, rel=rel) -> str:
+            return f"edge {u!r} -[{rel}]-> {v!r}"
+
         sources = d.get("sources")
         edge_rows[(rel, ul, vl)].append({
             "start": uk,
             "end": vk,
-            "props": _props(d, ("type", "sources"), where),
-            "sources": _value(list(sources) if sources is not None else [], f"{where} property 'sources'"),
+            "props": _props(d, _EDGE_SKIP, where),
+            "sources": _sorted_union(_value(list(sources), f"{where()} property 'sources'")) if sources else [],
         })
 
     plan = _Plan()
-    # (kind, what, query, rows, row -> display name); nodes first, so that every
-    # relationship batch finds its endpoints.
-    groups: list[tuple[str, str, str, list[dict[str, Any]], Callable[[dict[str, Any]], str]]] = []
+    # (kind, what, query, phases of lanes of chunks, row -> display name); nodes first,
+    # so that every relationship batch finds its endpoints.
+    groups: list[tuple[str, str, str, list[list[list[list[dict[str, Any]]]]], Callable[[dict[str, Any]], str]]] = []
     for label in NODE_LABELS:
         rows = sorted(node_rows[label], key=lambda r: r["key"])  # sorted: deterministic, and fewer lock cycles
         plan.nodes += len(rows)
-        groups.append(("nodes", label, NODE_QUERIES[label], rows, lambda r, label=label: node_id(label, r["key"])))
+        chunks = _chunks(rows, batch_size)
+        # Nodes of different keys share no lock: any split of the batches is disjoint.
+        lanes = [chunks[i::workers] for i in range(min(workers, len(chunks)))]
+        groups.append(("nodes", label, NODE_QUERIES[label], [lanes] if lanes else [],
+                       lambda r, label=label: node_id(label, r["key"])))
     for (rel, start, end), rows in edge_rows.items():
         rows.sort(key=lambda r: (r["start"], r["end"]))
         plan.relationships += len(rows)
         groups.append((
-            "relationships", f"{rel} ({start}->{end})", EDGE_QUERIES[(rel, start, end)], rows,
+            "relationships", f"{rel} ({start}->{end})", EDGE_QUERIES[(rel, start, end)],
+            _edge_phases(rows, batch_size, workers),
             lambda r, s=start, e=end: f"{node_id(s, r['start'])} -> {node_id(e, r['end'])}",
         ))
-    total = sum((len(rows) + batch_size - 1) // batch_size for _, _, _, rows, _ in groups)
+    total = sum(len(lane) for *_, phases, _ in groups for phase in phases for lane in phase)
     number = 0
-    for kind, what, query, rows, name in groups:
-        for i in range(0, len(rows), batch_size):
-            chunk = rows[i : i + batch_size]
-            number += 1
-            batch = Batch(number, total, kind, what, i + 1, i + len(chunk), name(chunk[0]), name(chunk[-1]))
-            plan.steps.append((batch, query, chunk))
+    for kind, what, query, phases, name in groups:
+        row = 0
+        for phase in phases:
+            steps: list[list[Step]] = [[] for _ in phase]
+            # Numbered round-robin over the lanes, the order in which they commit, so
+            # that the batches committed when a load stops are close to a prefix.
+            for i in range(max(len(lane) for lane in phase)):
+                for lane, out in zip(phase, steps):
+                    if i < len(lane):
+                        chunk = lane[i]
+                        number += 1
+                        batch = Batch(number, total, kind, what, row + 1, row + len(chunk), name(chunk[0]),
+                                      name(chunk[-1]))
+                        row += len(chunk)
+                        out.append((batch, query, chunk))
+            plan.phases.append(steps)
     return plan
+
+
+def _chunks(rows: list[dict[str, Any]], size: int) -> list[list[dict[str, Any]]]:
+    return [rows[i : i + size] for i in range(0, len(rows), size)]
+
+
+def _edge_phases(rows: list[dict[str, Any]], batch_size: int, workers: int) -> list[list[list[list[dict[str, Any]]]]]:
+    """The rows of one relationship group (sorted by start, end) as phases of lanes
+    that touch disjoint nodes, for ``workers`` sessions at once.
+
+    Creating a relationship locks both its nodes until the transaction commits, so two
+    sessions writing relationships that share a node wait for each other (or deadlock).
+    The rows are laid on a grid instead ("mix and batch"): start nodes cut into
+    ``workers`` ranges by key, end nodes likewise, cell (i, j) holding the rows from
+    start range i to end range j. In phase d the lanes are the cells (i, (i + d) mod
+    workers): no two share a start range or an end range, hence no node, since kg's
+    relationships never link a label to itself. A group too small to fill a batch per
+    lane stays one lane.
+    """
+    if not rows:
+        return []
+    if workers == 1 or len(rows) < 2 * workers * batch_size:
+        return [[_chunks(rows, batch_size)]]
+    starts = _ranges([r["start"] for r in rows], workers)
+    ends = _ranges(sorted(r["end"] for r in rows), workers)
+    cells: dict[tuple[int, int], list[dict[str, Any]]] = {}
+    for r in rows:  # in (start, end) order, so each cell is too
+        cells.setdefault((starts[r["start"]], ends[r["end"]]), []).append(r)
+    phases = []
+    for d in range(workers):
+        lanes = [_chunks(cells[cell], batch_size) for i in range(workers)
+                 if (cell := (i, (i + d) % workers)) in cells]
+        if lanes:
+            phases.append(lanes)
+    return phases
+
+
+def _ranges(keys: list[str], parts: int) -> dict[str, int]:
+    """Each of the sorted ``keys`` (repeats allowed) to one of ``parts`` contiguous
+    ranges holding about as many of them each."""
+    out: dict[str, int] = {}
+    for i, k in enumerate(keys):
+        out.setdefault(k, i * parts // len(keys))
+    return out

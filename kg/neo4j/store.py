@@ -47,7 +47,7 @@ from kg.neo4j.connect import (
     parse_version,
     server_version,
 )
-from kg.neo4j.load import DEFAULT_BATCH_SIZE, DEFAULT_RETRY_SECONDS, ensure_schema, load_graph, wipe
+from kg.neo4j.load import DEFAULT_BATCH_SIZE, DEFAULT_RETRY_SECONDS, DEFAULT_WORKERS, ensure_schema, load_graph, wipe
 from kg.neo4j.load_cypher import (
     CONSTRAINT_QUERIES,
     EDGE_QUERIES,
@@ -99,6 +99,7 @@ __all__ = [
     "run_query",
     "StoreError",
     "DEFAULT_RETRY_SECONDS",
+    "DEFAULT_WORKERS",
 ]
 
 
