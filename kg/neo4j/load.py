@@ -60,7 +60,6 @@ _ALREADY_EXISTS = frozenset({
 })
 
 
-
 def _write_batch(tx: neo4j.ManagedTransaction, query: str, rows: list[dict[str, Any]], check: bool):
     result = tx.run(query, rows=rows)
     matched = result.single(strict=True)["rows"]
