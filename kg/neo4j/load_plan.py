@@ -217,7 +217,9 @@ def _plan(G: nx.MultiDiGraph, batch_size: int, workers: int = 1) -> _Plan:
         plan.relationships += len(rows)
         groups.append((
             "relationships", f"{rel} ({start}->{end})", EDGE_QUERIES[(rel, start, end)],
-            _edge_phases(rows, batch_size, workers),
+            # A type linking a label to itself would put a node in a start and an end
+            # range: the grid needs two labels, else one lane.
+            _edge_phases(rows, batch_size, workers if start != end else 1),
             lambda r, s=start, e=end: f"{node_id(s, r['start'])} -> {node_id(e, r['end'])}",
         ))
     total = sum(len(lane) for *_, phases, _ in groups for phase in phases for lane in phase)
@@ -254,9 +256,9 @@ def _edge_phases(rows: list[dict[str, Any]], batch_size: int, workers: int) -> l
     The rows are laid on a grid instead ("mix and batch"): start nodes cut into
     ``workers`` ranges by key, end nodes likewise, cell (i, j) holding the rows from
     start range i to end range j. In phase d the lanes are the cells (i, (i + d) mod
-    workers): no two share a start range or an end range, hence no node, since kg's
-    relationships never link a label to itself. A group too small to fill a batch per
-    lane stays one lane.
+    workers): no two share a start range or an end range, hence no node, as start and
+    end are nodes of two labels (the caller gives a label-to-itself group one worker).
+    A group too small to fill a batch per lane stays one lane.
     """
     if not rows:
         return []
