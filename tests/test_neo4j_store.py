@@ -463,9 +463,18 @@ def test_server_going_away_names_last_committed_batch_and_rerun_completes(neo4j_
         later = len(numbers) - prefix
         assert f"the last committed batch is batch {prefix}/" in message
         assert (f"(and {later} later batch" in message) == (later > 0)
-    assert f"lost the connection to Neo4j at batch {e.value.batch.number}/" in message
+    assert (f"lost the connection to Neo4j at batch {e.value.batch.number}/" in message
+            or f"lost the connection to Neo4j while committing batch {e.value.batch.number}/" in message)
     assert "run the same load again" in message
-    assert sum(read_counts(neo4j_db)["nodes"].values()) == sum(b.size for b in committed)
+    # What was reported committed is in; so may be the batches whose commit was not
+    # answered (a lane was committing when the connection went), and they are named.
+    in_db = sum(read_counts(neo4j_db)["nodes"].values())
+    sure = sum(b.size for b in committed)
+    unsure = [*e.value.unsure, *([e.value.batch] if e.value.unknown_outcome else [])]
+    assert sure <= in_db <= sure + sum(b.size for b in unsure)
+    assert all(f"{b.describe()}" in message for b in unsure)
+    if workers == 1:
+        assert in_db == sure
     # Rerun (server reachable again): complete, nothing twice.
     load_graph(neo4j_db, seed_graph, batch_size=20, workers=workers)
     assert read_counts(neo4j_db) == counts(seed_graph)

@@ -76,6 +76,9 @@ def _write_with_retries(session, batch: Batch, query: str, rows: list[dict[str, 
     rather than ``execute_write``, whose own retries are silent."""
     deadline = time.monotonic() + retry_seconds
     wait = 0.5
+    # A commit whose answer was lost may have happened; if the retries fail too, that
+    # is what the caller must hear, not only the last "connection refused".
+    lost_commit: IncompleteCommit | None = None
     while True:
         try:
             with session.begin_transaction() as tx:
@@ -83,8 +86,12 @@ def _write_with_retries(session, batch: Batch, query: str, rows: list[dict[str, 
                 tx.commit()
             return counters
         except (ServiceUnavailable, SessionExpired, IncompleteCommit, TransientError) as e:
+            if isinstance(e, IncompleteCommit):
+                lost_commit = e
             left = deadline - time.monotonic()
             if left <= 0 or (isinstance(e, TransientError) and not e.is_retryable()):
+                if lost_commit is not None and e is not lost_commit and not isinstance(e, TransientError):
+                    raise lost_commit from None
                 raise
             why = ("Neo4j to come back: the connection was lost" if not isinstance(e, TransientError)
                    else "a transient error to clear")
@@ -247,8 +254,19 @@ def _run_phase(driver: neo4j.Driver, database: str | None, lanes: list[list[Step
             t.join()
     _drain(done, run)
     if failures:
-        batch, e = min(failures, key=lambda f: f[0].number)
-        raise _load_error(batch, e, *run.last()) from None
+        failures.sort(key=lambda f: f[0].number)
+        batch, e = failures[0]
+        error = _load_error(batch, e, *run.last())
+        # Another lane's batch whose commit answer was lost may be in the database too.
+        unsure = [b for b, other in failures[1:] if isinstance(other, IncompleteCommit)]
+        if unsure:
+            error = Neo4jLoadError(
+                f"{error}; {', '.join(b.describe() for b in unsure)} may or may not be in the database as well "
+                "(its commit was not answered)",
+                error.batch, error.last_committed, unknown_outcome=error.unknown_outcome,
+            )
+            error.unsure = unsure
+        raise error from None
 
 
 def _drain(done: queue.SimpleQueue, run: _Run, timeout: float | None = None) -> None:

@@ -77,6 +77,8 @@ class Neo4jLoadError(StoreError):
         self.batch = batch
         self.last_committed = last_committed
         self.unknown_outcome = unknown_outcome
+        #: Other batches (of a load with several workers) whose commit was not answered.
+        self.unsure: list[Batch] = []
         super().__init__(message)
 
 
