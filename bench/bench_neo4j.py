@@ -4,7 +4,8 @@ Three ways to get N relationships (default 100 000) of a synthetic, deterministi
 kg-shaped graph into Neo4j 5:
 
 1. **batched** — kg's loader (:func:`kg.neo4j.store.load_graph`): rows sent as
-   ``UNWIND $rows AS row MERGE …``, ``--batch-size`` rows per managed transaction.
+   ``UNWIND $rows AS row MERGE …``, ``--batch-size`` rows per transaction, ``--workers``
+   sessions at once on batches that share no node.
    Also timed: loading the same graph again (idempotent, nothing changes).
 2. **naive** — one ``MERGE`` per row, one transaction per row, the way a first loader
    is often written. It is timed on the first ``--naive-sample`` relationships (and
@@ -92,7 +93,7 @@ def synthetic_graph(relationships: int, seed: int = SEED) -> nx.MultiDiGraph:
     return G
 
 
-def batched(driver, G, batch_size: int) -> dict:
+def batched(driver, G, batch_size: int, workers: int) -> dict:
     marks: dict[str, float] = {}
 
     def progress(batch, done, total):
@@ -101,10 +102,10 @@ def batched(driver, G, batch_size: int) -> dict:
 
     neo4j_store.wipe(driver)
     t0 = time.perf_counter()
-    result = neo4j_store.load_graph(driver, G, batch_size=batch_size, progress=progress)
+    result = neo4j_store.load_graph(driver, G, batch_size=batch_size, workers=workers, progress=progress)
     t1 = time.perf_counter()
     assert neo4j_store.read_counts(driver) == counts(G), "batched load: counts differ from the graph"
-    again = neo4j_store.load_graph(driver, G, batch_size=batch_size)
+    again = neo4j_store.load_graph(driver, G, batch_size=batch_size, workers=workers)
     assert (again.nodes_created, again.relationships_created) == (0, 0)
     assert neo4j_store.read_counts(driver) == counts(G), "reload: counts changed"
     rel_seconds = t1 - marks.get("nodes_done", t0)
@@ -263,11 +264,13 @@ def main() -> int:
                     help="bench this graph file instead of the synthetic graph, e.g. kg build of bench/generate.py's "
                          "output; also times the 'Similar papers' query and kg analyze similar on it")
     ap.add_argument("--batch-size", type=int, default=neo4j_store.DEFAULT_BATCH_SIZE)
+    ap.add_argument("--workers", type=int, default=neo4j_store.DEFAULT_WORKERS)
     ap.add_argument("--naive-sample", type=int, default=5000)
     ap.add_argument("--uri")
     ap.add_argument("--user")
     ap.add_argument("--password")
     ap.add_argument("--no-bulk", action="store_true", help="skip the neo4j-admin import path")
+    ap.add_argument("--no-similar", action="store_true", help="with --graph, skip timing the 'Similar papers' queries")
     ap.add_argument("--yes", action="store_true", help="allow wiping a database that holds kg nodes")
     args = ap.parse_args()
 
@@ -289,12 +292,12 @@ def main() -> int:
         print(f"{what}: {n} nodes, {m} relationships; Neo4j at {uri}; "
               f"{platform.python_implementation()} {platform.python_version()}, {os.cpu_count()} CPUs, "
               f"load average {' '.join(f'{x:.1f}' for x in os.getloadavg())}")
-        b = batched(driver, G, args.batch_size)
-        print(f"batched (UNWIND, {args.batch_size} rows/tx, {b['batches']} tx): {b['seconds']:.1f}s total "
+        b = batched(driver, G, args.batch_size, args.workers)
+        print(f"batched (UNWIND, {args.batch_size} rows/tx, {args.workers} sessions, {b['batches']} tx): {b['seconds']:.1f}s total "
               f"(nodes {b['node_seconds']:.1f}s, relationships {b['rel_seconds']:.1f}s) -> "
               f"{b['rels_per_s']:,.0f} relationships/s, {b['rows_per_s']:,.0f} rows/s; "
               f"reload of the same graph: {b['reload_seconds']:.1f}s, nothing changed")
-        if args.graph:
+        if args.graph and not args.no_similar:
             similar(driver, G)
         v = naive(driver, G, args.naive_sample)
         print(f"naive (1 MERGE per tx), sample of {v['rels']} relationships + {v['nodes']} nodes: "

@@ -16,6 +16,7 @@ from click.testing import CliRunner
 
 from kg.cli import cli
 from kg.graph import counts
+from kg.neo4j import connect as neo4j_connect
 from kg.neo4j import store as neo4j_store
 from kg.neo4j.store import read_counts
 from kg.pipeline import build_graph
@@ -142,7 +143,8 @@ def test_version_floor_is_read_from_the_server(neo4j_db, neo4j_env, monkeypatch)
     version = neo4j_store.parse_version(agent)
     assert version >= neo4j_store.MIN_NEO4J_VERSION == (5, 23)
     # The same server, with the floor just above it.
-    monkeypatch.setattr(neo4j_store, "MIN_NEO4J_VERSION", (version[0], version[1] + 1))
+    # connect() reads the floor where it is defined, kg.neo4j.connect (store re-exports it).
+    monkeypatch.setattr(neo4j_connect, "MIN_NEO4J_VERSION", (version[0], version[1] + 1))
     result = CliRunner(env=neo4j_env).invoke(cli, ["cypher", "RETURN 1 AS one"])
     floor = f"{version[0]}.{version[1] + 1}"
     _one_error_line(result, f"is {agent}; kg needs Neo4j {floor} or newer")

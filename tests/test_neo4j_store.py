@@ -24,6 +24,7 @@ from kg.graph import EDGE_ENDPOINTS, EDGE_TYPES, NODE_LABELS, counts, new_graph
 from kg.pipeline import build_graph
 from kg.stats import graph_stats
 from kg.neo4j import store as neo4j_store
+from kg.neo4j import load_cypher, load_plan
 from kg.stores import networkx_store
 from kg.neo4j.store import Neo4jLoadError, load_graph, read_counts, read_graph, read_stats
 
@@ -85,7 +86,7 @@ def test_static_queries_cover_the_schema_and_hold_no_data():
 
 def test_schema_names_must_be_identifiers():
     with pytest.raises(ValueError):
-        neo4j_store._node_query("Paper {key: 1}) DETACH DELETE n //")
+        load_cypher._node_query("Paper {key: 1}) DETACH DELETE n //")
 
 
 @pytest.mark.parametrize(
@@ -103,13 +104,13 @@ def test_schema_names_must_be_identifiers():
 )
 def test_graph_that_neo4j_cannot_hold_fails_before_writing(G, message):
     with pytest.raises(StoreError, match=re.escape(message)):
-        neo4j_store._plan(G, 10)  # load_graph plans first, so nothing reaches the server
+        load_plan._plan(G, 10)  # load_graph plans first, so nothing reaches the server
 
 
 def test_plan_batches_nodes_before_relationships():
     G = _graph([("Paper", f"p{i}", {}) for i in range(5)] + [("Author", "a", {})],
                [("Author:a", f"Paper:p{i}", "AUTHORED", {"position": 1}) for i in range(5)])
-    steps = neo4j_store._plan(G, 2).steps
+    steps = load_plan._plan(G, 2).steps
     batches = [b for b, _, _ in steps]
     assert [(b.number, b.what, b.kind, b.first_row, b.last_row) for b in batches] == [
         (1, "Paper", "nodes", 1, 2), (2, "Paper", "nodes", 3, 4), (3, "Paper", "nodes", 5, 5),
@@ -123,8 +124,50 @@ def test_plan_batches_nodes_before_relationships():
                                      "first 'Author:a -> Paper:p2', last 'Author:a -> Paper:p3')")
     # None is dropped (Neo4j has no null properties); "type" is the relationship type itself.
     G.nodes["Paper:p0"]["url"] = None
-    _, _, rows = neo4j_store._plan(G, 10).steps[0]
+    _, _, rows = load_plan._plan(G, 10).steps[0]
     assert rows[0] == {"key": "p0", "props": {"name": "p0", "name_key": "p0"}}  # name_key: derived for the index
+
+
+def test_plan_for_several_workers_gives_lanes_that_share_no_node():
+    G = _crowded_graph(papers=300, authors=40)
+    plan = load_plan._plan(G, 10, workers=3)
+    one = load_plan._plan(G, 10, workers=1)
+    # Every row once, nodes before relationships, batches numbered 1..n.
+    steps = plan.steps
+    assert [b.number for b, _, _ in steps] == list(range(1, len(steps) + 1))
+    assert all(b.total == len(steps) for b, _, _ in steps)
+    rows = [r for _, _, chunk in steps for r in chunk]
+    assert sorted(map(repr, rows)) == sorted(repr(r) for _, _, chunk in one.steps for r in chunk)
+    assert max(b.number for b, _, _ in steps if b.kind == "nodes") < min(
+        b.number for b, _, _ in steps if b.kind == "relationships")
+    # Within a group, the batches' row ranges tile 1..n.
+    for what in {b.what for b, _, _ in steps}:
+        ranges = [(b.first_row, b.last_row) for b, _, _ in steps if b.what == what]
+        assert ranges[0][0] == 1 and all(a[1] + 1 == b[0] for a, b in zip(ranges, ranges[1:]))
+    # The lanes of a phase run at once: they must not share a node, or they would wait
+    # for each other's locks; the relationship phases use every lane.
+    edge_phases = [phase for phase in plan.phases if phase[0][0][0].kind == "relationships"]
+    assert len(edge_phases) == 3 and all(len(phase) == 3 for phase in edge_phases)
+    for phase in plan.phases:
+        touched = [{k for _, _, chunk in lane for r in chunk for k in (r.get("key"), r.get("start"), r.get("end"))} - {None}
+                   for lane in phase]
+        for i, a in enumerate(touched):
+            for b in touched[i + 1:]:
+                assert not a & b
+    # Deterministic: the same plan again.
+    assert [(b, rows) for b, _, rows in load_plan._plan(G, 10, workers=3).steps] == [(b, rows) for b, _, rows in steps]
+    with pytest.raises(StoreError, match="workers must be at least 1"):
+        load_plan._plan(G, 10, workers=0)
+
+
+def test_plan_rows_hold_sorted_distinct_unions():
+    """The merge statements skip a row that brings nothing new by comparing it with the
+    stored lists, which are kept sorted and distinct: the rows must be too."""
+    G = _graph([("Paper", "p", {"variants": ["b", "a", "b"]}), ("Author", "x", {})],
+               [("Author:x", "Paper:p", "AUTHORED", {"sources": ["z.txt:1", "a.txt:1", "z.txt:1"]})])
+    steps = load_plan._plan(G, 10).steps
+    assert steps[0][2][0]["props"]["variants"] == ["a", "b"]
+    assert steps[-1][2][0]["sources"] == ["a.txt:1", "z.txt:1"]
 
 
 def test_unreachable_server_is_a_clear_error():
@@ -212,6 +255,51 @@ def test_merge_semantics_mirror_kg_graph(neo4j_db, order):
     edge = G.edges["Author:x", "Paper:p", "AUTHORED"]
     assert {k: edge[k] for k in ("file", "line", "evidence", "position", "sources")} == {
         "file": "a.txt", "line": 9, "evidence": "from a", "position": 1, "sources": ["a.txt:9", "b.txt:5", "c.txt:1"]}
+
+
+@pytest.mark.neo4j
+def test_reload_of_a_subset_changes_nothing_and_new_variants_and_sources_are_merged(neo4j_db):
+    """The merge work is skipped for rows that bring nothing new: a reload of part of
+    what is stored sets no property, and a row with one new variant or source still
+    merges (sorted union), as kg.graph does."""
+    a = _graph([("Paper", "p", {"variants": ["v1", "v3"]}), ("Author", "x", {})],
+               [("Author:x", "Paper:p", "AUTHORED", {"file": "a.txt", "line": 2, "sources": ["a.txt:2", "c.txt:1"]})])
+    load_graph(neo4j_db, a)
+    subset = _graph([("Paper", "p", {"variants": ["v3"]}), ("Author", "x", {})],
+                    [("Author:x", "Paper:p", "AUTHORED", {"file": "c.txt", "line": 1, "sources": ["c.txt:1"]})])
+    again = load_graph(neo4j_db, subset)
+    assert (again.nodes_created, again.relationships_created, again.properties_set) == (0, 0, 0)
+    more = _graph([("Paper", "p", {"variants": ["v2"]}), ("Author", "x", {})],
+                  [("Author:x", "Paper:p", "AUTHORED", {"file": "b.txt", "line": 1, "sources": ["b.txt:1"]})])
+    load_graph(neo4j_db, more)
+    G = read_graph(neo4j_db)
+    assert G.nodes["Paper:p"]["variants"] == ["v1", "v2", "v3"]
+    edge = G.edges["Author:x", "Paper:p", "AUTHORED"]
+    assert (edge["file"], edge["line"], edge["sources"]) == ("a.txt", 2, ["a.txt:2", "b.txt:1", "c.txt:1"])
+    # No sources at all is no property (as in the graph file), not an empty list.
+    bare = _graph([("Paper", "q", {}), ("Author", "y", {})], [("Author:y", "Paper:q", "AUTHORED", {"sources": []})])
+    load_graph(neo4j_db, bare)
+    assert "sources" not in read_graph(neo4j_db).edges["Author:y", "Paper:q", "AUTHORED"]
+
+
+@pytest.mark.neo4j
+def test_parallel_load_equals_sequential_load(neo4j_db):
+    G = _crowded_graph(papers=600, authors=80)
+    sequential = load_graph(neo4j_db, G, batch_size=50, workers=1)
+    expected = _data(read_graph(neo4j_db))
+    neo4j_store.wipe(neo4j_db)
+    commits = []
+    parallel = load_graph(neo4j_db, G, batch_size=50, workers=3, progress=lambda b, done, total: commits.append(
+        (b.number, done, total)))
+    assert _data(read_graph(neo4j_db)) == expected and _duplicates(neo4j_db) == []
+    assert (parallel.nodes_created, parallel.relationships_created, parallel.properties_set) == (
+        sequential.nodes_created, sequential.relationships_created, sequential.properties_set)
+    # Every batch reported once, rows counted up to the total.
+    assert sorted(n for n, _, _ in commits) == list(range(1, parallel.batches + 1))
+    assert [d for _, d, _ in commits] == sorted(d for _, d, _ in commits) and commits[-1][1:] == (
+        G.number_of_nodes() + G.number_of_edges(),) * 2
+    again = load_graph(neo4j_db, G, batch_size=50, workers=3)
+    assert (again.nodes_created, again.relationships_created, again.properties_set) == (0, 0, 0)
 
 
 def _crowded_graph(papers: int = 400, authors: int = 60, per_paper: int = 5) -> nx.MultiDiGraph:
@@ -336,7 +424,8 @@ class _Proxy:
 
 
 @pytest.mark.neo4j
-def test_server_going_away_names_last_committed_batch_and_rerun_completes(neo4j_db, neo4j_env, seed_graph):
+@pytest.mark.parametrize("workers", [1, 2])
+def test_server_going_away_names_last_committed_batch_and_rerun_completes(neo4j_db, neo4j_env, seed_graph, workers):
     host, port = re.match(r"^\w+://([^:/]+):(\d+)", neo4j_env["NEO4J_URI"]).groups()
     proxy = _Proxy(host, int(port))
     driver = neo4j_store.connect(f"bolt://127.0.0.1:{proxy.port}", neo4j_env["NEO4J_USERNAME"], neo4j_env["NEO4J_PASSWORD"])
@@ -351,21 +440,43 @@ def test_server_going_away_names_last_committed_batch_and_rerun_completes(neo4j_
     try:
         with pytest.raises(Neo4jLoadError) as e:
             # A short retry window; each retry says what it waits for.
-            load_graph(driver, seed_graph, batch_size=20, progress=progress, retry_seconds=1.5,
+            load_graph(driver, seed_graph, batch_size=20, workers=workers, progress=progress, retry_seconds=1.5,
                        retrying=lambda batch, why, wait, left: retries.append((batch.number, why, left)))
     finally:
         driver.close()
-    assert retries and all(n == 5 and why.startswith("Neo4j to come back: the connection was lost")
-                           for n, why, _ in retries)
-    assert retries[0][2] > retries[-1][2]  # the time left shrinks
-    assert e.value.last_committed == committed[-1] and e.value.last_committed.number == 4
-    assert e.value.batch.number == 5
     message = str(e.value)
-    assert "lost the connection to Neo4j at batch 5/" in message
-    assert "the last committed batch is batch 4/" in message and "run the same load again" in message
-    assert sum(read_counts(neo4j_db)["nodes"].values()) == sum(b.size for b in committed)
+    numbers = sorted(b.number for b in committed)
+    if workers == 1:
+        assert retries and all(n == 5 and why.startswith("Neo4j to come back: the connection was lost")
+                               for n, why, _ in retries)
+        assert retries[0][2] > retries[-1][2]  # the time left shrinks
+        assert e.value.last_committed == committed[-1] and e.value.last_committed.number == 4
+        assert e.value.batch.number == 5
+        assert "the last committed batch is batch 4/" in message and "later batch" not in message
+    else:
+        # Two lanes: the other one may have committed a batch past the cut. The error
+        # names the first failed batch and the last one committed without a gap.
+        assert retries and all(why.startswith("Neo4j to come back: the connection was lost") for _, why, _ in retries)
+        prefix = max(n for n in numbers if numbers[:n] == list(range(1, n + 1)))
+        assert 4 in numbers and e.value.last_committed.number == prefix
+        assert e.value.batch.number > prefix and e.value.batch.number not in numbers
+        later = len(numbers) - prefix
+        assert f"the last committed batch is batch {prefix}/" in message
+        assert (f"(and {later} later batch" in message) == (later > 0)
+    assert (f"lost the connection to Neo4j at batch {e.value.batch.number}/" in message
+            or f"lost the connection to Neo4j while committing batch {e.value.batch.number}/" in message)
+    assert "run the same load again" in message
+    # What was reported committed is in; so may be the batches whose commit was not
+    # answered (a lane was committing when the connection went), and they are named.
+    in_db = sum(read_counts(neo4j_db)["nodes"].values())
+    sure = sum(b.size for b in committed)
+    unsure = [*e.value.unsure, *([e.value.batch] if e.value.unknown_outcome else [])]
+    assert sure <= in_db <= sure + sum(b.size for b in unsure)
+    assert all(f"{b.describe()}" in message for b in unsure)
+    if workers == 1:
+        assert in_db == sure
     # Rerun (server reachable again): complete, nothing twice.
-    load_graph(neo4j_db, seed_graph, batch_size=20)
+    load_graph(neo4j_db, seed_graph, batch_size=20, workers=workers)
     assert read_counts(neo4j_db) == counts(seed_graph)
     assert _duplicates(neo4j_db) == []
 
@@ -414,7 +525,7 @@ def test_cli_load(neo4j_db, neo4j_env, seed_graph, tmp_path):
     path = tmp_path / "seeds.kg.json"
     networkx_store.save(seed_graph, path)
     runner = CliRunner(env=neo4j_env)
-    first = runner.invoke(cli, ["load", str(path), "--batch-size", "25"])
+    first = runner.invoke(cli, ["load", str(path), "--batch-size", "25", "--workers", "1"])
     assert first.exit_code == 0, first.output
     assert f"{seed_graph.number_of_nodes()} nodes (+{seed_graph.number_of_nodes()} new)" in first.output
     assert read_counts(neo4j_db) == counts(seed_graph)

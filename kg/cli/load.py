@@ -107,10 +107,12 @@ def _input_graphs(inputs: tuple[str, ...], encoding: str | None, quiet: bool, cu
 @click.option("--similar/--no-similar", "similar", default=True, show_default=True,
               help="After loading, store the graph's most similar paper pairs (what cypher/80's "
                    "'Similar papers' reads; without them it computes them, slowly on large graphs).")
+@click.option("--workers", default=2, show_default=True, type=click.IntRange(min=1),
+              help="Transactions at once, on batches that share no node (so they never wait on each other's locks).")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar or summary on stderr.")
 @curation_option
 @_handle_errors
-def load(inputs, uri, user, password, database, batch_size, wipe, yes, encoding, retry, similar, quiet,
+def load(inputs, uri, user, password, database, batch_size, wipe, yes, encoding, retry, similar, workers, quiet,
          curation_file):
     """Load graph files or digests into Neo4j, merging into what is there.
 
@@ -146,7 +148,7 @@ def load(inputs, uri, user, password, database, batch_size, wipe, yes, encoding,
             if not quiet:
                 click.echo(f"wiped {deleted} nodes", err=True)
         for name, G in graphs:
-            result = _load_one(driver, G, database, batch_size, quiet, name, retry)
+            result = _load_one(driver, G, database, batch_size, quiet, name, retry, workers)
             if not quiet:
                 click.echo(f"{name} -> {uri}: {result.summary()}", err=True)
         if similar:
@@ -177,13 +179,13 @@ def _retrying(batch, why: str, wait: float, left: float) -> None:
                f"(giving up in {left:.0f}s)", err=True)
 
 
-def _load_one(driver, G, database, batch_size, quiet, name, retry):
+def _load_one(driver, G, database, batch_size, quiet, name, retry, workers=2):
     from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
     from kg.neo4j import store as neo4j_store
 
-    options = dict(database=database, batch_size=batch_size, retry_seconds=retry, retrying=_retrying)
+    options = dict(database=database, batch_size=batch_size, retry_seconds=retry, retrying=_retrying, workers=workers)
     if quiet:
         return neo4j_store.load_graph(driver, G, **options)
     columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
