@@ -134,8 +134,10 @@ def build(paths, graph_path, rejects, jobs, engine, scheduler, encoding, curatio
     report_summary(report, quiet)
     echo_curation(G.graph.get("curation") if curation else None, quiet)
     if not quiet:
-        click.echo(f"graph {graph_path}: {G.number_of_nodes()} nodes (+{G.number_of_nodes() - before[0]}), "
-                   f"{G.number_of_edges()} edges (+{G.number_of_edges() - before[1]})", err=True)
+        # A signed change: a curation line that merges or rejects shrinks the graph, and
+        # "(+-2)" read as a typo.
+        click.echo(f"graph {graph_path}: {G.number_of_nodes()} nodes ({G.number_of_nodes() - before[0]:+d}), "
+                   f"{G.number_of_edges()} edges ({G.number_of_edges() - before[1]:+d})", err=True)
 
 
 # --- resolve ------------------------------------------------------------------------------
