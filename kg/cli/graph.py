@@ -8,6 +8,7 @@ import click
 import orjson
 
 from kg.cli.common import curation_option, handle_errors
+from kg.cli.neo4j import neo4j_options
 
 
 # --- stats --------------------------------------------------------------------------------
@@ -18,13 +19,9 @@ from kg.cli.common import curation_option, handle_errors
 @click.option("--top", "k", default=5, show_default=True, help="How many top entities per type.")
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
 @click.option("--neo4j", "from_neo4j", is_flag=True, help="Read the graph in Neo4j (see `kg load`) instead of a file.")
-@click.option("--uri", default=None, metavar="URI",
-              help="--neo4j: Bolt URI.  [default: $NEO4J_URI or bolt://127.0.0.1:7687]")
-@click.option("--user", default=None, metavar="NAME", help="--neo4j: user.  [default: $NEO4J_USERNAME or neo4j]")
-@click.option("--password", default=None, metavar="SECRET",
-              help="--neo4j: password.  [default: $NEO4J_PASSWORD or kg-password-123]")
-@click.option("--database", default=None, metavar="NAME",
-              help="--neo4j: database.  [default: $NEO4J_DATABASE or the server's default]")
+# The same -a -u -p -d as `kg load` and `kg cypher` (cypher-shell's), so one connection
+# line works for every Neo4j command.
+@neo4j_options
 @handle_errors
 def stats(graph, k, fmt, from_neo4j, uri, user, password, database):
     """Node and edge counts per type, and the top entities, of a graph file or of Neo4j.
