@@ -97,7 +97,7 @@ def engine_options(f):
                           "cluster of --jobs workers is started for the run.")(f)
     return click.option("--engine", type=click.Choice(["local", "dask"]), default="local", show_default=True,
                         help="Where extraction runs: this machine's processes, or a Dask cluster "
-                             "(pip install 'kg[dask]'); the output is the same.")(f)
+                             "(pip install 'dask[distributed]', the dask extra); the output is the same.")(f)
 
 
 def rejects_option(f):
