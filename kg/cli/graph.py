@@ -108,7 +108,7 @@ def export(graph, fmt, output, view, weights, min_papers, min_weight, min_degree
 
     \b
     Example:
-      kg export out/seeds.kg.json --format html -o visualizations/full.html
+      kg export out/seeds.kg.json --format html -o out/full.html
       kg export out/seeds.kg.json --view coauthors --min-papers 2 -o coauthors.html
       kg export out/seeds.kg.json --view institutions --weights association -o institutions.html
       kg export out/seeds.kg.json --view coauthors --format png -o coauthors.png
