@@ -3,6 +3,7 @@ options and reports several commands have in common (shared options are decorato
 from __future__ import annotations
 
 import functools
+import os
 import sys
 
 import click
@@ -108,6 +109,17 @@ def rejects_option(f):
 
 def write_rejects(report, path: str) -> None:
     """``--rejects FILE``: :meth:`kg.pipeline.Report.rejects` as JSON lines."""
-    with open(path, "wb") as f:
+    with open_output(path) as f:
         for row in report.rejects():
             f.write(orjson.dumps(row) + b"\n")
+
+
+def open_output(path: str):
+    """Open an output file (-o, --rejects) for writing, making its folder as kg build and
+    kg export do (out/ does not exist after a bare scripts/setup); a path that cannot be
+    written is one line."""
+    try:
+        os.makedirs(os.path.dirname(os.path.abspath(path)), exist_ok=True)
+        return open(path, "wb")
+    except OSError as e:
+        raise click.ClickException(f"cannot write {path}: {e.strerror or e}") from None

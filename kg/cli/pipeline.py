@@ -15,6 +15,7 @@ from kg.cli.common import (
     handle_errors,
     interruptible,
     jobs_option,
+    open_output,
     quiet_option,
     rejects_option,
     report_summary,
@@ -58,7 +59,7 @@ def extract(paths, fmt, output, no_evidence, rejects, jobs, engine, scheduler, e
     docs = [read_file(paths[0], encoding)] if single else read_paths(paths, encoding)
     records = extract_documents(docs, report, jobs, engine=engine, scheduler=scheduler)
     output = None if output == "-" else output
-    out = open(output, "wb") if output else sys.stdout.buffer
+    out = open_output(output) if output else sys.stdout.buffer
     try:
         if fmt == "jsonl":
             for r in records:
