@@ -152,3 +152,13 @@ def test_extract_to_an_unwritable_path_is_one_line(tmp_path):
     r = CliRunner().invoke(cli, ["extract", str(SEEDS), "-o", str(tmp_path / "file" / "x.jsonl")])
     assert r.exit_code == 1 and isinstance(r.exception, SystemExit)  # no traceback
     assert r.output.count("\n") == 1 and r.output.startswith("Error: cannot write ")
+
+
+def test_export_of_a_period_without_papers_says_so(tmp_path):
+    g = tmp_path / "g.kg.json"
+    assert CliRunner().invoke(cli, ["build", str(SEEDS), "-o", str(g), "-q"]).exit_code == 0
+    r = CliRunner().invoke(cli, ["export", str(g), "--format", "json", "--since", "2030-01", "-o", str(tmp_path / "e.json")])
+    assert r.exit_code == 0, r.output
+    assert "note: no paper is dated 2030-01 to … (the graph's papers are dated 2022-09 to 2022-09)" in r.stderr
+    r = CliRunner().invoke(cli, ["export", str(g), "--format", "json", "--since", "2022-09", "-o", str(tmp_path / "f.json")])
+    assert r.exit_code == 0 and "note:" not in r.stderr

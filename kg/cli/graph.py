@@ -153,6 +153,24 @@ def export(graph, fmt, output, view, weights, min_papers, min_weight, min_degree
         return
     for p in do_export(G, fmt, output, since=since, until=until, **opts):
         click.echo(f"wrote {p}", err=True)
+    if since or until:
+        _note_empty_period(G, since, until)
+
+
+def _note_empty_period(G, since, until) -> None:
+    """A period that holds no paper gives an empty export; say so, with the months the
+    graph's papers do cover, rather than leave an empty page to be puzzled over."""
+    from kg.export.views import month_of, month_text
+
+    lo, hi = month_of(since), month_of(until)  # already checked by the export
+    months = sorted(m for _, d in G.nodes(data=True)
+                    if d.get("label") == "Paper" and (m := month_of(d.get("date"))) is not None)
+    if any((lo is None or m >= lo) and (hi is None or m <= hi) for m in months):
+        return
+    covered = (f"the graph's papers are dated {month_text(months[0])} to {month_text(months[-1])}"
+               if months else "no paper in the graph has a date")
+    click.echo(f"note: no paper is dated {since or '…'} to {until or '…'} ({covered}); the export is empty",
+               err=True)
 
 
 # --- why --------------------------------------------------------------------------------
