@@ -179,7 +179,7 @@ def _note_empty_period(G, since, until) -> None:
 @click.command()
 @click.argument("ref", metavar="NAME|NODE-ID")
 @click.option("-g", "--graph", required=True, envvar="KG_GRAPH", type=click.Path(dir_okay=False),
-              help="Graph file (default: $KG_GRAPH).")
+              help="Graph file, or $KG_GRAPH when -g is not given.")
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
 @handle_errors
 def why(ref, graph, fmt):
