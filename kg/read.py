@@ -237,5 +237,7 @@ def read_paths(
         try:
             yield read_file(p, encoding)
         except ReadError as e:
-            log.warning("skipped %s: %s", e.path, e.reason)
+            # info, not warning: the caller reports every Skipped it gets (the CLI prints
+            # "skipped PATH: reason" once), so a warning here would print the line twice.
+            log.info("skipped %s: %s", e.path, e.reason)
             yield Skipped(e.path, e.reason)

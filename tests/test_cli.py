@@ -136,3 +136,29 @@ def test_text_without_entries_is_an_error(runner, tmp_path):
     r = runner.invoke(cli, ["extract", str(p)])
     assert r.exit_code == 1 and "no paper entries" in r.stderr
     assert "2 line(s) in no entry" in r.stderr
+
+
+def test_extract_makes_the_folders_of_its_outputs(tmp_path):
+    # After a bare scripts/setup there is no out/: "kg extract seeds/ -o out/seeds.jsonl"
+    # (the README's first command) used to end in a FileNotFoundError traceback.
+    out, rejects = tmp_path / "out" / "seeds.jsonl", tmp_path / "rej" / "r.jsonl"
+    r = CliRunner().invoke(cli, ["extract", str(SEEDS), "-o", str(out), "--rejects", str(rejects)])
+    assert r.exit_code == 0, r.output
+    assert len(out.read_text().splitlines()) == 49 and rejects.is_file()
+
+
+def test_extract_to_an_unwritable_path_is_one_line(tmp_path):
+    (tmp_path / "file").write_text("")
+    r = CliRunner().invoke(cli, ["extract", str(SEEDS), "-o", str(tmp_path / "file" / "x.jsonl")])
+    assert r.exit_code == 1 and isinstance(r.exception, SystemExit)  # no traceback
+    assert r.output.count("\n") == 1 and r.output.startswith("Error: cannot write ")
+
+
+def test_export_of_a_period_without_papers_says_so(tmp_path):
+    g = tmp_path / "g.kg.json"
+    assert CliRunner().invoke(cli, ["build", str(SEEDS), "-o", str(g), "-q"]).exit_code == 0
+    r = CliRunner().invoke(cli, ["export", str(g), "--format", "json", "--since", "2030-01", "-o", str(tmp_path / "e.json")])
+    assert r.exit_code == 0, r.output
+    assert "note: no paper is dated 2030-01 to … (the graph's papers are dated 2022-09 to 2022-09)" in r.stderr
+    r = CliRunner().invoke(cli, ["export", str(g), "--format", "json", "--since", "2022-09", "-o", str(tmp_path / "f.json")])
+    assert r.exit_code == 0 and "note:" not in r.stderr

@@ -149,6 +149,19 @@ def test_build_applies_the_file_beside_the_graph_on_every_build(tmp_path):
     assert networkx_store.load(out).graph["curation"][0]["status"] == "applied"
 
 
+def test_build_reports_a_graph_that_shrinks_with_a_minus_sign(tmp_path):
+    out = tmp_path / "g.kg.json"
+    r = CliRunner().invoke(cli, ["build", SEED, "-o", str(out)])
+    n, e = networkx_store.load(out).number_of_nodes(), networkx_store.load(out).number_of_edges()
+    assert f"graph {out}: {n} nodes (+{n}), {e} edges (+{e})" in r.stderr
+    # A curation file written later rejects a node with one edge: the rebuilt graph is
+    # one node and one edge smaller, reported "(-1)", not "(+-1)".
+    (tmp_path / "kg.curation.yaml").write_text("- reject: Model:MO2\n")
+    r = CliRunner().invoke(cli, ["build", SEED, "-o", str(out)])
+    assert r.exit_code == 0, r.output
+    assert f"graph {out}: {n - 1} nodes (-1), {e - 1} edges (-1)" in r.stderr
+
+
 def test_build_with_a_malformed_curation_file_is_one_line_and_writes_nothing(tmp_path):
     bad = tmp_path / "c.yaml"
     bad.write_text("- merge: Model:A\n  into: B\n- retype: Model:C\n")

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-pytest.importorskip("distributed", reason="the dask extra is not installed (pip install 'kg[dask]')")
+pytest.importorskip("distributed", reason="the dask extra is not installed (pip install -e '.[dask]')")
 
 from kg.cli import cli  # noqa: E402
 from kg.pipeline import Report, executors, orchestrator  # noqa: E402

@@ -96,3 +96,13 @@ def test_folders_include_markdown_and_restructuredtext_digests(tmp_path):
     for name in ("a.markdown", "b.rst", "c.text", "d.html", "e.json"):
         (tmp_path / name).write_text(EN, encoding="utf-8")
     assert [p[len(str(tmp_path)) + 1 :] for p in iter_paths([tmp_path])] == ["a.markdown", "b.rst", "c.text"]
+
+
+def test_a_skipped_file_is_yielded_not_warned(tmp_path, caplog):
+    # The caller reports every Skipped (the CLI prints "skipped PATH: reason"); a warning
+    # from kg.read as well printed the same line twice on the terminal.
+    with caplog.at_level(logging.INFO, logger="kg.read"):
+        got = list(read_paths([tmp_path / "missing.txt"]))
+    assert [type(g) for g in got] == [Skipped] and got[0].reason == "no such file"
+    assert not [r for r in caplog.records if r.levelno >= logging.WARNING]
+    assert "skipped" in caplog.text  # still there with -v

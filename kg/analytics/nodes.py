@@ -1,5 +1,5 @@
 """Finding a node or a digest by the name a user gives (``kg analyze --author X``,
-``kg export --focus X``, ``kg curate``...)."""
+``kg export --focus X``, ``kg why X``, a curation file's node references)."""
 
 from __future__ import annotations
 

@@ -49,10 +49,16 @@ def cli(verbose: int) -> None:
       kg extract seeds/ --format table
       kg build seeds/ -o out/seeds.kg.json
       kg stats out/seeds.kg.json
-      kg export out/seeds.kg.json --format html -o visualizations/full.html
+      kg export out/seeds.kg.json --format html -o out/full.html
     """
-    level = logging.WARNING - 10 * verbose
-    logging.basicConfig(level=max(level, logging.DEBUG), format="%(levelname)s %(name)s: %(message)s")
+    level = max(logging.WARNING - 10 * verbose, logging.DEBUG)
+    # The level goes on the handler too: a library that sets its own logger's level
+    # (distributed sets INFO on import) would otherwise print its INFO lines whatever -v
+    # says, since the root logger's level does not filter what other loggers pass on.
+    handler = logging.StreamHandler()
+    handler.setLevel(level)
+    handler.setFormatter(logging.Formatter("%(levelname)s %(name)s: %(message)s"))
+    logging.basicConfig(level=level, handlers=[handler])
 
 
 # --help lists commands in pipeline order.

@@ -3,6 +3,7 @@ options and reports several commands have in common (shared options are decorato
 from __future__ import annotations
 
 import functools
+import os
 import sys
 
 import click
@@ -97,7 +98,7 @@ def engine_options(f):
                           "cluster of --jobs workers is started for the run.")(f)
     return click.option("--engine", type=click.Choice(["local", "dask"]), default="local", show_default=True,
                         help="Where extraction runs: this machine's processes, or a Dask cluster "
-                             "(pip install 'kg[dask]'); the output is the same.")(f)
+                             "(pip install 'dask[distributed]', the dask extra); the output is the same.")(f)
 
 
 def rejects_option(f):
@@ -108,6 +109,17 @@ def rejects_option(f):
 
 def write_rejects(report, path: str) -> None:
     """``--rejects FILE``: :meth:`kg.pipeline.Report.rejects` as JSON lines."""
-    with open(path, "wb") as f:
+    with open_output(path) as f:
         for row in report.rejects():
             f.write(orjson.dumps(row) + b"\n")
+
+
+def open_output(path: str):
+    """Open an output file (-o, --rejects) for writing, making its folder as kg build and
+    kg export do (out/ does not exist after a bare scripts/setup); a path that cannot be
+    written is one line."""
+    try:
+        os.makedirs(os.path.dirname(os.path.abspath(path)), exist_ok=True)
+        return open(path, "wb")
+    except OSError as e:
+        raise click.ClickException(f"cannot write {path}: {e.strerror or e}") from None

@@ -8,6 +8,7 @@ import click
 import orjson
 
 from kg.cli.common import curation_option, handle_errors
+from kg.cli.neo4j import neo4j_options
 
 
 # --- stats --------------------------------------------------------------------------------
@@ -18,13 +19,9 @@ from kg.cli.common import curation_option, handle_errors
 @click.option("--top", "k", default=5, show_default=True, help="How many top entities per type.")
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
 @click.option("--neo4j", "from_neo4j", is_flag=True, help="Read the graph in Neo4j (see `kg load`) instead of a file.")
-@click.option("--uri", default=None, metavar="URI",
-              help="--neo4j: Bolt URI.  [default: $NEO4J_URI or bolt://127.0.0.1:7687]")
-@click.option("--user", default=None, metavar="NAME", help="--neo4j: user.  [default: $NEO4J_USERNAME or neo4j]")
-@click.option("--password", default=None, metavar="SECRET",
-              help="--neo4j: password.  [default: $NEO4J_PASSWORD or kg-password-123]")
-@click.option("--database", default=None, metavar="NAME",
-              help="--neo4j: database.  [default: $NEO4J_DATABASE or the server's default]")
+# The same -a -u -p -d as `kg load` and `kg cypher` (cypher-shell's), so one connection
+# line works for every Neo4j command.
+@neo4j_options
 @handle_errors
 def stats(graph, k, fmt, from_neo4j, uri, user, password, database):
     """Node and edge counts per type, and the top entities, of a graph file or of Neo4j.
@@ -111,7 +108,7 @@ def export(graph, fmt, output, view, weights, min_papers, min_weight, min_degree
 
     \b
     Example:
-      kg export out/seeds.kg.json --format html -o visualizations/full.html
+      kg export out/seeds.kg.json --format html -o out/full.html
       kg export out/seeds.kg.json --view coauthors --min-papers 2 -o coauthors.html
       kg export out/seeds.kg.json --view institutions --weights association -o institutions.html
       kg export out/seeds.kg.json --view coauthors --format png -o coauthors.png
@@ -156,6 +153,24 @@ def export(graph, fmt, output, view, weights, min_papers, min_weight, min_degree
         return
     for p in do_export(G, fmt, output, since=since, until=until, **opts):
         click.echo(f"wrote {p}", err=True)
+    if since or until:
+        _note_empty_period(G, since, until)
+
+
+def _note_empty_period(G, since, until) -> None:
+    """A period that holds no paper gives an empty export; say so, with the months the
+    graph's papers do cover, rather than leave an empty page to be puzzled over."""
+    from kg.export.views import month_of, month_text
+
+    lo, hi = month_of(since), month_of(until)  # already checked by the export
+    months = sorted(m for _, d in G.nodes(data=True)
+                    if d.get("label") == "Paper" and (m := month_of(d.get("date"))) is not None)
+    if any((lo is None or m >= lo) and (hi is None or m <= hi) for m in months):
+        return
+    covered = (f"the graph's papers are dated {month_text(months[0])} to {month_text(months[-1])}"
+               if months else "no paper in the graph has a date")
+    click.echo(f"note: no paper is dated {since or '…'} to {until or '…'} ({covered}); the export is empty",
+               err=True)
 
 
 # --- why --------------------------------------------------------------------------------
@@ -164,7 +179,7 @@ def export(graph, fmt, output, view, weights, min_papers, min_weight, min_degree
 @click.command()
 @click.argument("ref", metavar="NAME|NODE-ID")
 @click.option("-g", "--graph", required=True, envvar="KG_GRAPH", type=click.Path(dir_okay=False),
-              help="Graph file (default: $KG_GRAPH).")
+              help="Graph file, or $KG_GRAPH when -g is not given.")
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
 @handle_errors
 def why(ref, graph, fmt):

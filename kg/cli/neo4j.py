@@ -70,7 +70,8 @@ def neo4j():
 
 @neo4j.command()
 @_data_option
-@click.option("--bolt-port", default=7687, show_default=True, type=int)
+@click.option("--bolt-port", default=7687, show_default=True, type=int,
+              help="Bolt port (kg load, kg cypher, kg stats --neo4j; set $NEO4J_URI to match).")
 @click.option("--http-port", default=7474, show_default=True, type=int, help="HTTP port (Neo4j Browser).")
 @click.option("--timeout", default=180.0, show_default=True, type=float, help="Seconds to wait for start-up.")
 @_handle_errors

@@ -15,6 +15,7 @@ from kg.cli.common import (
     handle_errors,
     interruptible,
     jobs_option,
+    open_output,
     quiet_option,
     rejects_option,
     report_summary,
@@ -58,7 +59,7 @@ def extract(paths, fmt, output, no_evidence, rejects, jobs, engine, scheduler, e
     docs = [read_file(paths[0], encoding)] if single else read_paths(paths, encoding)
     records = extract_documents(docs, report, jobs, engine=engine, scheduler=scheduler)
     output = None if output == "-" else output
-    out = open(output, "wb") if output else sys.stdout.buffer
+    out = open_output(output) if output else sys.stdout.buffer
     try:
         if fmt == "jsonl":
             for r in records:
@@ -134,8 +135,10 @@ def build(paths, graph_path, rejects, jobs, engine, scheduler, encoding, curatio
     report_summary(report, quiet)
     echo_curation(G.graph.get("curation") if curation else None, quiet)
     if not quiet:
-        click.echo(f"graph {graph_path}: {G.number_of_nodes()} nodes (+{G.number_of_nodes() - before[0]}), "
-                   f"{G.number_of_edges()} edges (+{G.number_of_edges() - before[1]})", err=True)
+        # A signed change: a curation line that merges or rejects shrinks the graph, and
+        # "(+-2)" read as a typo.
+        click.echo(f"graph {graph_path}: {G.number_of_nodes()} nodes ({G.number_of_nodes() - before[0]:+d}), "
+                   f"{G.number_of_edges()} edges ({G.number_of_edges() - before[1]:+d})", err=True)
 
 
 # --- resolve ------------------------------------------------------------------------------

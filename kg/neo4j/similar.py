@@ -128,9 +128,14 @@ def refresh(driver: neo4j.Driver, database: str | None = None, *, labels: Sequen
                                              routing_=neo4j.RoutingControl.READ)
         key = ",".join(labels)
         digest = _digest(records, top)
-        before, _, _ = driver.execute_query(
-            f"MATCH (s:{LABEL} {{key: $key}}) RETURN s.digest AS digest, size(s.sources) AS pairs, "
-            "s.complete AS complete", {"key": key}, database_=database, routing_=neo4j.RoutingControl.READ)
+        # properties(s), not s.digest / s.complete: on a database that never held the
+        # node, naming a property key it does not know makes Neo4j send a "property key
+        # does not exist" notification, which the driver logs as a warning on every first load.
+        found, _, _ = driver.execute_query(
+            f"MATCH (s:{LABEL} {{key: $key}}) RETURN properties(s) AS props", {"key": key},
+            database_=database, routing_=neo4j.RoutingControl.READ)
+        before = [{"digest": r["props"].get("digest"), "pairs": len(r["props"].get("sources") or []),
+                   "complete": r["props"].get("complete")} for r in found]
         if before and before[0]["digest"] == digest:
             # Same papers, names and entities: the same ranking. Only the counts may differ
             # (a paper without entities, a second relationship to one of a paper's entities).

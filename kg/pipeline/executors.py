@@ -21,8 +21,8 @@ records, the report and the graph are the ones ``--jobs 1`` gives. Without
 ``--scheduler`` a :class:`distributed.LocalCluster` on 127.0.0.1 is started for the
 run and shut down after it.
 
-Dask is an optional extra (``pip install 'kg[dask]'``); the default path never imports
-it. Workers of a real cluster need kg installed (the same version), since tasks refer
+Dask is an optional extra (``pip install -e '.[dask]'`` in a clone); the default path
+never imports it. Workers of a real cluster need kg installed (the same version), since tasks refer
 to kg's functions by name.
 """
 from __future__ import annotations
@@ -151,7 +151,7 @@ def dask_executor(scheduler: str | None = None, workers: int = 2) -> Iterator[Da
     try:
         from distributed import Client, LocalCluster
     except ImportError:
-        raise KgError("the dask engine needs Dask: pip install 'kg[dask]'") from None
+        raise KgError("the dask engine needs Dask: pip install 'dask[distributed]' (kg's dask extra)") from None
     cluster = None
     try:
         if scheduler:
