@@ -13,7 +13,9 @@ from typing import Protocol
 
 import re
 
+from kg.parse.categories import find_category
 from kg.parse.data import load_words
+from kg.parse.dates import find_date
 from kg.parse.document import Line, ParsedDoc
 from kg.records import Entry, Span, Unassigned
 from kg.text import PAPER_URL_RE, arxiv_id, find_urls
@@ -146,6 +148,24 @@ class Draft:
         if "category" not in self.spans and end > start:
             self.spans["category"] = Span(start, end)
             self.category_code = code
+
+    def fill_plain(self, kind: str, line: str, off: int, a: int, e: int) -> bool:
+        """Put a field value that reads the same in every layout (``category``, ``date``,
+        ``body``) into the entry: ``line[a:e]`` is the value, ``off`` the line's offset.
+        True when ``kind`` was one of them (set or, for an unreadable value, skipped)."""
+        if kind == "category":
+            got = find_category(line[a:e])
+            if got:
+                self.set_category(off + a + got[0], off + a + got[1], got[2])
+        elif kind == "date":
+            got = find_date(line[a:e])
+            if got and self.date is None:
+                self.date = got[2]
+        elif kind == "body":
+            self.body.append(Span(*strip_span(line, off, a, e)))
+        else:
+            return False
+        return True
 
     def get(self, name: str) -> str | None:
         span = self.spans.get(name)

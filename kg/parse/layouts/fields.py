@@ -19,8 +19,6 @@ import re
 from kg.parse.base import NON_PAPER, NOT_IN_ENTRY, Builder, Draft, LayoutResult, link_labels_only, next_nonblank, strip_span, url_only
 from kg.parse.boilerplate import IN_ENTRY_NOISE, PAGE_CHROME_RE, is_boilerplate
 from kg.parse.byline import byline, fill_byline
-from kg.parse.categories import find_category
-from kg.parse.dates import find_date
 from kg.parse.document import Line, ParsedDoc
 from kg.parse.fields import FIELD_RE, field, field_kind
 from kg.parse.names import author_value, bracket_kind, looks_like_authors
@@ -113,16 +111,8 @@ def _fill(d: Draft, lines: list[str], i: int, off: int, kind: str, a: int, e: in
         d.set("authors", off + a + got[0], off + a + got[1])  # without a note after the names
     elif kind in ("title_zh", "authors", "affiliations"):
         d.set(kind, *strip_span(line, off, a, e))
-    elif kind == "category":
-        got = find_category(line[a:e])
-        if got:
-            d.set_category(off + a + got[0], off + a + got[1], got[2])
-    elif kind == "date":
-        got = find_date(line[a:e])
-        if got and d.date is None:
-            d.date = got[2]
-    elif kind == "body":
-        d.body.append(Span(*strip_span(line, off, a, e)))
+    else:
+        d.fill_plain(kind, line, off, a, e)
 
 
 def _wrapped_authors(lines: list[str], i: int, a: int, e: int) -> tuple[int, int] | None:

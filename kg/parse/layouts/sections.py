@@ -34,8 +34,6 @@ from kg.parse.base import (
 )
 from kg.parse.boilerplate import is_boilerplate
 from kg.parse.byline import byline, fill_byline
-from kg.parse.categories import find_category
-from kg.parse.dates import find_date
 from kg.parse.document import Line, ParsedDoc
 from kg.parse.fields import FIELD_RE, field, field_kind
 from kg.parse.names import author_value, bracket_kind, looks_like_authors
@@ -313,13 +311,5 @@ def _fill(d: Draft, line: str, off: int, kind: str, a: int, e: int) -> None:
         en, zh = title_spans(line, *strip_span(line, 0, a, e))
         if en:
             d.set("title", off + en[0], off + en[1])
-    elif kind == "category":
-        got = find_category(line[a:e])
-        if got:
-            d.set_category(off + a + got[0], off + a + got[1], got[2])
-    elif kind == "date":
-        got = find_date(line[a:e])
-        if got and d.date is None:
-            d.date = got[2]
-    elif kind == "body":
-        d.body.append(Span(*strip_span(line, off, a, e)))
+    else:
+        d.fill_plain(kind, line, off, a, e)
