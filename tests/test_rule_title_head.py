@@ -68,3 +68,8 @@ def test_a_spaced_dash_stands_for_the_colon():
     got = found(title_head, "Body text.", title="ZorbGPT - Towards LLMs as Operating Systems")
     assert "ZorbGPT" in got and got["ZorbGPT"].proposed
     assert not found(title_head, "Body text.", title="Self-supervised learning - a survey of methods")
+
+
+def test_a_dotted_version_is_part_of_the_head():
+    assert found(title_head, "Body.", title="ZorbLM 2.1: Faster Decoding at Training Time")["ZorbLM 2.1"].proposed
+    assert "Quix2.5-VL" in found(title_head, "Body.", title="Quix2.5-VL: A Vision Language Model")

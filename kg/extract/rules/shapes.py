@@ -19,6 +19,7 @@ _PARTICIPLE = re.compile(r"^[A-Za-z][a-z]{3,}ed$")  # Synthesized, guided, pretr
 _KIND_ACRONYM = re.compile(r"[A-Z][A-Za-z]*[A-Z]")
 _BENCH_TAILS = frozenset(("Bench", "Benchmark", "Suite", "Corpus", "Dataset", "Arena", "Gym"))
 _NON_LETTER = re.compile(r"[^A-Za-z]")
+_DOTTED_VERSION = re.compile(r"v?\d{1,2}(?:\.\d{1,2})+", re.I)
 
 
 def find(ctx: Context, prior=()) -> list[Candidate]:
@@ -72,6 +73,13 @@ def find(ctx: Context, prior=()) -> list[Candidate]:
             text = ctx.stext(i, j)
         if generic(text) or len(_NON_LETTER.sub("", text)) < 2:
             continue
+        # "LLaDA 2.1", "Dream-X 1.0": a spaced version number after a name shape is part of
+        # the name (a new version is a model of its own), as for the gazetteer's known names;
+        # a count ("ResNet 50 layers") is no version (Context.version_after), nor is an
+        # arXiv id ("MAPO 2604.06777"): a version is short.
+        if (v := ctx.version_after(j)) and _DOTTED_VERSION.fullmatch(w[v - 1]):
+            j = v
+            text = ctx.stext(i, j)
         a, b = ctx.span(i, j)
         known = gaz.known(text) or gaz.known(family(text))
         # "ViT-B/16", "Swin-T", "ConvNeXt-L": a size letter glued to a known model is

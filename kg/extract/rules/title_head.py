@@ -14,7 +14,9 @@ NAME = "title"
 # Later words may start in lower case when a capital follows in the word ("Deep sr-DDL").
 # "MemGPT - Towards LLMs as Operating Systems": a spaced dash stands for the colon in
 # titles written where a colon cannot go (file names, front matter).
-_HEAD = re.compile(r"^\s*([A-Z][\w\-]*(?:\s(?:[A-Z0-9][\w\-]*|[a-z]+-[A-Z][\w\-]*)){0,2})(?:\s*[:：]|\s[-–—])\s+\S")
+# A dot followed by a digit stays inside a word: versions ("LLaDA 2.1: …", "Qwen2.5-VL: …").
+_W = r"[\w\-]*(?:\.\d[\w\-]*)*"
+_HEAD = re.compile(rf"^\s*([A-Z]{_W}(?:\s(?:[A-Z0-9]{_W}|[a-z]+-[A-Z]{_W})){{0,2}})(?:\s*[:：]|\s[-–—])\s+\S")
 
 
 # "* EAMLP: "Beyond Self-attention: …"": a short name and a colon right before the
