@@ -228,3 +228,13 @@ def test_known_names_keep_a_size_word_that_is_part_of_the_name():
     text = "We compare Transformer-XL, Stable Diffusion XL, Mistral 7B, T5-XL and OPT-30B."
     models, _ = find_entities(text, [Span(0, len(text))])
     assert [m.name for m in models] == ["Transformer-XL", "Stable Diffusion XL", "Mistral", "T5", "OPT"]
+
+
+def test_relative_link_targets_are_not_mentions():
+    # "[pdf](../pdfs/<id>_<title>.pdf)": a file name repeating the title is no mention.
+    from kg.records import Entry, Span
+
+    text = "- ZorbNet: we propose ZorbNet. [[pdf](../pdfs/2106.08254_QuixFormer: Image Transformers.pdf)]"
+    rec = extract_entry(Entry(file="x.md", line=1, end_line=1, kind="digest", layout="list", text=text,
+                              body=(Span(0, len(text)),)))
+    assert [m.name for m in rec.models] == ["ZorbNet"]
