@@ -92,3 +92,14 @@ def test_a_gloss_of_a_glued_name_covers_the_known_name_inside_it():
                  "本文提出了ms-ESM（多尺度ESM），一种新颖的方法。"):
         models, _ = find_entities(text, [Span(0, len(text))])
         assert [m.name for m in models] == ["ms-ESM"], text
+
+
+def test_an_apposition_that_spells_the_acronym_defines_it():
+    from rulehelp import ctx_of
+
+    text = "- **Method**: Introduced GZDNF, a Generalized Zorb Dynamics Neural Framework, integrating models."
+    got = [(c.name, text[c.start:c.end]) for c in acronyms.find(ctx_of(text))]
+    assert ("GZDNF", "Generalized Zorb Dynamics Neural Framework") in got and ("GZDNF", "GZDNF") in got
+    # an apposition that does not spell it, or describes something built on a name, defines nothing
+    for text in ("We use QXM, a New Model of the Zorb Network.", "We use QXM, a Quick Xtra Model-based method."):
+        assert not [c for c in acronyms.find(ctx_of(text)) if c.covers], text

@@ -21,6 +21,8 @@ NAME = "acronym"
 _INNER_PAIR = re.compile(r"[A-Za-z][A-Za-z\-\s]+[,，]\s*[A-Za-z][A-Za-z0-9\-]*[A-Za-z0-9]")
 _STOP = frozenset((",", ".", ";", ":", "，", "。", "；", "：", "(", ")"))
 _ACRONYM_PAIR = re.compile(r"([A-Z][A-Za-z0-9]*[A-Z0-9])\s*(?:and|,|&|/)\s*([A-Z][A-Za-z0-9]*[A-Z0-9])")
+#: An acronym: capitals (and digits), at least two letters ("GODNF", "M3AE").
+ACRONYM_SHAPE = re.compile(r"[A-Z][A-Z0-9]*[A-Z][A-Z0-9]*")
 _LOWER_OK = frozenset(("of", "for", "and", "the", "in", "on", "to", "with", "a"))
 
 
@@ -84,6 +86,49 @@ def find(ctx: Context, prior=()) -> list[Candidate]:
                 ga, gb = ctx.span(t + 1, close)
                 out.append(Candidate(ga, gb, acr, NAME, label_hint(acr), aliases=(inner_text,), yields=NEVER,
                                      covers=True))
+    return out + _appositive(ctx)
+
+
+def _appositive(ctx: Context) -> list[Candidate]:
+    """``GODNF, a Generalized Opinion Dynamics Neural Framework, …``: an acronym followed
+    by an indefinite apposition in capitalised words that spell it is defined by it, as
+    by a parenthesis — the long form is another mention of the acronym's name."""
+    w, n = ctx.words, len(ctx.words)
+    out: list[Candidate] = []
+    for i, j in ctx.compounds:
+        if j + 3 >= n or w[j] not in (",", "，") or ctx.lower[j + 1] not in ("a", "an") or not ctx.in_region[i]:
+            continue
+        acr = ctx.stext(i, j)
+        if not ACRONYM_SHAPE.fullmatch(acr) or generic(acr):
+            continue
+        # The capitalised words of the apposition, hyphen-glued parts included.
+        k, e, lf = j + 2, j + 2, []
+        while e < n and len(lf) < 10 and ctx.kinds[e] == WORD and (w[e][:1].isupper() or w[e] in _LOWER_OK):
+            part = w[e]
+            e += 1
+            while e + 1 < n and w[e] in ("-",) and not ctx.ws[e - 1] and not ctx.ws[e] and ctx.kinds[e + 1] == WORD:
+                part += "-" + w[e + 1]
+                e += 2
+            lf.append(part)
+            if e >= n or not ctx.ws[e - 1]:
+                break
+        while lf and lf[-1].lower() in _LOWER_OK:  # "…Framework for" ends at the name
+            lf.pop()
+            e -= 1
+        # "QXM, a Quick Xtra Model-based method": a description built on a name, no long form.
+        if lf and lf[-1].rsplit("-", 1)[-1].lower() in words("suffix_words") | words("model_suffixes"):
+            continue
+        if len(lf) < 2 or lf[0][:1].lower() != acr[:1].lower() or not initials_match(acr, lf):
+            continue
+        end = ctx.end(e - 1)
+        gaz = gazetteer()
+        known = gaz.known(acr)
+        name, label = (known[1], known[0]) if known else (acr, label_hint(" ".join(lf)))
+        long_form = ctx.text[ctx.idx[k]:end]
+        a, b = ctx.span(i, j)
+        out.append(Candidate(a, b, name, NAME, label, known=bool(known), aliases=(long_form,), yields=NEVER))
+        out.append(Candidate(ctx.idx[k], end, name, NAME, label, known=bool(known), aliases=(long_form, acr), yields=NEVER,
+                             covers=True))
     return out
 
 
