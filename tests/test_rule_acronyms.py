@@ -103,3 +103,14 @@ def test_an_apposition_that_spells_the_acronym_defines_it():
     # an apposition that does not spell it, or describes something built on a name, defines nothing
     for text in ("We use QXM, a New Model of the Zorb Network.", "We use QXM, a Quick Xtra Model-based method."):
         assert not [c for c in acronyms.find(ctx_of(text)) if c.covers], text
+
+
+def test_a_lower_case_long_form_the_paper_owns_is_named_by_its_acronym():
+    got = found(acronyms, "The proposed residual-based efficient bidirectional zorb model (RBZM) uses chains.")
+    assert got["RBZM"].label == "MODEL"
+    # without an owning word it stays a concept; "we" owns a clause, not the phrase
+    assert found(acronyms, "We use a residual-based efficient bidirectional zorb model (RBZM).")["RBZM"].label == GENERIC
+    from rulehelp import ctx_of
+
+    got = acronyms.find(ctx_of("Using this, we introduce ZemGPT (Memory-GPT), a system."))
+    assert "Memory-GPT" not in {c.name for c in got if c.label != GENERIC}

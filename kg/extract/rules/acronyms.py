@@ -132,6 +132,19 @@ def _appositive(ctx: Context) -> list[Candidate]:
     return out
 
 
+def _owned(ctx: Context, i: int) -> bool:
+    """A word that makes the phrase at token ``i`` the paper's own ("our", "the
+    proposed", "a novel") comes right before it (an article may come between)."""
+    # "we" owns a clause, not a noun phrase ("we introduce MemGPT (Memory-GPT)").
+    own = words("own_words") - {"we"}
+    if ctx.lower[i] in words("cue_verbs"):
+        return False
+    k = i - 1
+    while k >= 0 and ctx.words[k].isspace():
+        k -= 1
+    return k >= 0 and ctx.lower[k] in own
+
+
 def _pair(ctx: Context, t: int, acrs: list[tuple[str, int]]) -> list[Candidate]:
     """Candidates for two acronyms (with their offsets) in the parenthesis opened at
     token ``t``, each spelt by the capitalised words of the clause before it; none when
@@ -222,7 +235,12 @@ def _definition(ctx: Context, acr: str, long_words: list[str], ai: int, aj: int,
     lf_start = ctx.text.rfind(lf[0], 0, a)
     if title_case and lf_start >= 0 and lf_start in ctx.tok_at and named_at(ctx, ctx.tok_at[lf_start]):
         named_kind = True
-    if (not title_case or head.split("-")[-1] in words("task_heads") | words("non_name_heads")) and not known and not named_kind:
+    task_head = head.split("-")[-1] in words("task_heads") | words("non_name_heads")
+    # "The proposed residual-based efficient bidirectional diffusion model (RBDM)": a
+    # lower-case long form the paper calls its own is its contribution, named by the acronym.
+    if not title_case and not task_head and lf_start in ctx.tok_at and _owned(ctx, ctx.tok_at[lf_start]):
+        named_kind = True
+    if (not title_case or task_head) and not known and not named_kind:
         if CAMEL.search(acr) and not generic(acr):
             # "a universal simulator (UniSim)": a coined mixed-case name stays a name
             # whatever its gloss; only its gloss is no mention of it.
