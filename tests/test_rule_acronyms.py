@@ -114,3 +114,7 @@ def test_a_lower_case_long_form_the_paper_owns_is_named_by_its_acronym():
 
     got = acronyms.find(ctx_of("Using this, we introduce ZemGPT (Memory-GPT), a system."))
     assert "Memory-GPT" not in {c.name for c in got if c.label != GENERIC}
+
+
+def test_a_defined_acronym_of_a_kind_is_no_name():
+    assert not [c for c in found(acronyms, "A Process Reward Model (PRM) scores each step.").values() if c.label != GENERIC]
