@@ -149,3 +149,8 @@ def test_a_spaced_dotted_version_joins_the_name(text, name):
 ])
 def test_arxiv_ids_and_counts_are_no_versions(text, name):
     assert set(found(shapes, text)) == {name}
+
+
+@pytest.mark.parametrize("text", ["Stacking for AnomalyBased Intrusion Detection.", "An LLMGuided search."])
+def test_a_glued_usage_participle_is_no_name(text):
+    assert not [n for n in found(shapes, text) if n not in ("Stacking", "Intrusion", "Detection")]

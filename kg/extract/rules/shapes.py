@@ -19,6 +19,7 @@ _PARTICIPLE = re.compile(r"^[A-Za-z][a-z]{3,}ed$")  # Synthesized, guided, pretr
 _KIND_ACRONYM = re.compile(r"[A-Z][A-Za-z]*[A-Z]")
 _BENCH_TAILS = frozenset(("Bench", "Benchmark", "Suite", "Corpus", "Dataset", "Arena", "Gym"))
 _NON_LETTER = re.compile(r"[^A-Za-z]")
+_GLUED_PARTICIPLE = re.compile(r"[A-Z][A-Za-z]+?([A-Z][a-z]+ed)")
 _DOTTED_VERSION = re.compile(r"v?\d{1,2}(?:\.\d{1,2})+", re.I)
 
 
@@ -40,6 +41,10 @@ def find(ctx: Context, prior=()) -> list[Candidate]:
             continue
         text = ctx.stext(i, j)
         if not distinctive(text):
+            continue
+        # "AnomalyBased", "LLMGuided": a usage participle glued on (a lost hyphen), not a
+        # coined name.
+        if (m := _GLUED_PARTICIPLE.fullmatch(text)) and m.group(1).lower() in suffixes:
             continue
         if i > 0 and w[i - 1] in ("$", "\\", "%") and not ws[i - 1]:
             continue  # $HOME, \textsc, %PATH%: variables and markup, not names
