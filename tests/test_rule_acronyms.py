@@ -118,3 +118,16 @@ def test_a_lower_case_long_form_the_paper_owns_is_named_by_its_acronym():
 
 def test_a_defined_acronym_of_a_kind_is_no_name():
     assert not [c for c in found(acronyms, "A Process Reward Model (PRM) scores each step.").values() if c.label != GENERIC]
+
+
+def test_a_chinese_long_form_the_clause_proposes_is_named_by_its_acronym():
+    from rulehelp import ctx_of
+
+    def labels(text):
+        return {c.name: c.label for c in acronyms.find(ctx_of(text))}
+
+    assert labels("本文提出测试时强化学习（ZTRL）方法，通过多数投票估计奖励") == {"ZTRL": "MODEL"}
+    # without a contribution verb in the clause a Chinese long form says nothing: jargon
+    assert labels("传统的测试时强化学习（ZTRL）方法，通过多数投票") == {"ZTRL": GENERIC}
+    # a generic paradigm stays one even when introduced
+    assert labels("我们引入了两个低位训练后训练量化(PTQ)方法") in ({}, {"PTQ": GENERIC})

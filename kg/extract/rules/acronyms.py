@@ -132,6 +132,18 @@ def _appositive(ctx: Context) -> list[Candidate]:
     return out
 
 
+def _proposed_zh(ctx: Context, t: int) -> bool:
+    """A Chinese contribution verb (提出, 设计, …) opens the clause that ends at the
+    parenthesis at token ``t``: the phrase before it is what the paper proposes."""
+    k, n_cjk = t - 1, 0
+    while k >= 0 and n_cjk < 16 and ctx.words[k] not in _STOP and ctx.words[k] not in ("，", "。", "；", "、", "：") \
+            and "\n" not in ctx.words[k]:
+        n_cjk += 1
+        k -= 1
+    clause = ctx.joined(k + 1, t)
+    return any(v in clause for v in phrases("cue_verbs_zh"))
+
+
 def _owned(ctx: Context, i: int) -> bool:
     """A word that makes the phrase at token ``i`` the paper's own ("our", "the
     proposed", "a novel") comes right before it (an article may come between)."""
@@ -198,6 +210,10 @@ def _definition(ctx: Context, acr: str, long_words: list[str], ai: int, aj: int,
         if (zh_tail.endswith(phrases("longform_kinds_zh")) or zh_kind_after) and not generic(acr):
             label = "DATASET" if zh_tail.endswith(phrases("dataset_words_zh")) else label_hint(acr)
             return [Candidate(a, b, acr, NAME, label, known=bool(gaz.known(acr)), yields=NEVER)]
+        # "本文提出测试时强化学习（TTRL）方法": the clause proposes the long form — the
+        # paper's own contribution, named by the acronym, whatever its shape.
+        if _proposed_zh(ctx, ai - 1) and not generic(acr):
+            return [Candidate(a, b, acr, NAME, label_hint(acr), known=bool(gaz.known(acr)), proposed=True, yields=NEVER)]
         # Chinese long form: case cannot tell a name from a concept, so only a
         # name-shaped acronym (hyphen, digit, CamelCase) counts as a name.
         if not (("-" in acr or re.search(r"\d", acr) or CAMEL.search(acr)) and not generic(acr)) and not gaz.known(acr):
