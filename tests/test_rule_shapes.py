@@ -10,7 +10,8 @@ def test_name_shapes(name):
     assert name in found(shapes, f"We report results of {name} here.")
 
 
-@pytest.mark.parametrize("text", ["The UE sends a packet.", "Set $HOME2 first.", "Trained on 8 A100 GPUs."])
+@pytest.mark.parametrize("text", ["The UE sends a packet.", "Set $HOME2 first.", "Trained on 8 A100 GPUs.", "Served on L40S cards.",
+                                  "Quantised to W4A8KV4 and W8A8 settings."])
 def test_not_names(text):
     assert not [n for n in found(shapes, text) if n not in ("The",)]
 
