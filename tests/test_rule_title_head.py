@@ -73,3 +73,8 @@ def test_a_spaced_dash_stands_for_the_colon():
 def test_a_dotted_version_is_part_of_the_head():
     assert found(title_head, "Body.", title="ZorbLM 2.1: Faster Decoding at Training Time")["ZorbLM 2.1"].proposed
     assert "Quix2.5-VL" in found(title_head, "Body.", title="Quix2.5-VL: A Vision Language Model")
+
+
+def test_an_evaluation_or_arena_gloss_makes_a_benchmark():
+    assert found(title_head, "Body.", title="ZorbEval: A Map-Based Evaluation of Spatial Reasoning")["ZorbEval"].label == "DATASET"
+    assert found(title_head, "Body.", title="Q3: Android Agent Arena for Mobile GUI Agents")["Q3"].label == "DATASET"

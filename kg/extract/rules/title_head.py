@@ -96,7 +96,7 @@ def _kind_of_gloss(gloss: str) -> str | None:
         head = x.lower()
     if head is None:
         return None
-    if head in words("dataset_words") or head.endswith("bench"):
+    if head in words("dataset_words") or head in words("gloss_dataset_heads") or head.endswith("bench"):
         return "DATASET"
     if head in words("method_heads") or head in words("apposition_kinds"):
         return "MODEL"
