@@ -78,3 +78,15 @@ def test_a_dotted_version_is_part_of_the_head():
 def test_an_evaluation_or_arena_gloss_makes_a_benchmark():
     assert found(title_head, "Body.", title="ZorbEval: A Map-Based Evaluation of Spatial Reasoning")["ZorbEval"].label == "DATASET"
     assert found(title_head, "Body.", title="Q3: Android Agent Arena for Mobile GUI Agents")["Q3"].label == "DATASET"
+
+
+def test_plain_words_ending_in_a_method_head_name_a_system():
+    got = found(title_head, "Body.", title="Zorbic Memory Agent: Experience-Grounded Procedure Memory for Robots")
+    assert got["Zorbic Memory Agent"].proposed and got["Zorbic Memory Agent"].label == "MODEL"
+    # words that only describe stay a description
+    assert not found(title_head, "Body.", title="Graph Neural Networks: Methods and Applications")
+
+
+def test_a_verb_led_gloss_does_not_give_the_name_its_object_as_kind():
+    got = found(title_head, "Body.", title="Attribute Descent: Simulating Object-Centric Datasets on the Content Level")
+    assert got["Attribute Descent"].label == "MODEL"

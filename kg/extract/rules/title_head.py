@@ -61,7 +61,10 @@ def _head(ctx: Context) -> list[Candidate]:
     # ("Pythia: A Suite …") unless it is a title word ("Survey: …").
     if generic(name) or any(p.lower() in words("title_words") for p in parts):
         return []
-    if len(parts) > 1 and not any(distinctive(p) for p in parts):
+    # "Spatial Memory Agent: Experience-Grounded …": plain capitalised words ending in a
+    # method head name a system too, unless every word only describes ("Graph Neural
+    # Networks: …", "Deep Models: …").
+    if len(parts) > 1 and not any(distinctive(p) for p in parts) and not _named_method(parts):
         return []
     # "Evaluating CLIP: Towards …", "Scaling ViT: …": a clause about a model, not a name.
     if len(parts) > 1 and re.fullmatch(r"[A-Z][a-z]{3,}ing", parts[0]):
@@ -73,12 +76,21 @@ def _head(ctx: Context) -> list[Candidate]:
         label = known[0]
     else:
         gloss_kind = _kind_of_gloss(t[m.end(1):])
-        label = gloss_kind or (
+        # "Attribute Descent: Simulating … Datasets": a name headed by a method noun is a
+        # method whatever data the gloss mentions.
+        label = gloss_kind or ("MODEL" if parts[-1].lower() in words("method_heads") else None) or (
             "DATASET" if re.search(r"bench|dataset|corpus", t, re.I) and not re.search(r"model|network|method", t, re.I) else "MODEL")
     return [Candidate(a, a + len(name), known[1] if known else name, NAME, label, known=bool(known), proposed=True, yields=NEVER,
                       force_label=gloss_kind is not None,
                       # "Deep sr-DDL: …": a several-word head is one name; the shape inside is part of it
                       covers=len(parts) > 1 and not known)]
+
+
+def _named_method(parts: list[str]) -> bool:
+    plain = words("generic_modifiers") | words("method_heads") | words("title_name_heads")
+    low = [p.lower() for p in parts]
+    return (low[-1] in words("method_heads") | {"agent"} and not all(x in plain or generic(x) for x in re.split(r"[-\s]+", " ".join(low)))
+            and low[0] not in words("stop_caps"))
 
 
 _GLOSS_STOP = frozenset(("for", "of", "with", "to", "in", "on", "via", "that", "from", "towards", "toward", "using", "by", "and", ",", "—", "-"))
@@ -89,6 +101,10 @@ def _kind_of_gloss(gloss: str) -> str | None:
     Reasoning Benchmark for Large Language Models" is a benchmark whatever it is for,
     "A Dataset for …" a dataset. None when the head says nothing."""
     words_ = re.findall(r"[\w\-]+|[,—]", gloss)
+    # "Simulating Object-Centric Datasets …": a gloss led by a verb says what the named
+    # thing does; its object is not the name's kind.
+    if words_ and re.fullmatch(r"[A-Z][a-z]{3,}ing", words_[0]):
+        return None
     head = None
     for x in words_:
         if x.lower() in _GLOSS_STOP:
