@@ -155,3 +155,8 @@ def test_arxiv_ids_and_counts_are_no_versions(text, name):
 @pytest.mark.parametrize("text", ["Stacking for AnomalyBased Intrusion Detection.", "An LLMGuided search."])
 def test_a_glued_usage_participle_is_no_name(text):
     assert not [n for n in found(shapes, text) if n not in ("Stacking", "Intrusion", "Detection")]
+
+
+def test_a_glued_plus_plus_belongs_to_the_name():
+    got = found(shapes, "We compare ZorbPose++ and DETR with C++ code.")
+    assert "ZorbPose++" in got and "ZorbPose" not in got

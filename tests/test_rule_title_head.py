@@ -90,3 +90,7 @@ def test_plain_words_ending_in_a_method_head_name_a_system():
 def test_a_verb_led_gloss_does_not_give_the_name_its_object_as_kind():
     got = found(title_head, "Body.", title="Attribute Descent: Simulating Object-Centric Datasets on the Content Level")
     assert got["Attribute Descent"].label == "MODEL"
+
+
+def test_a_plus_plus_version_is_part_of_the_head():
+    assert "ZorbPose++" in found(title_head, "Body.", title="ZorbPose++: Vision Transformer for Pose Estimation")

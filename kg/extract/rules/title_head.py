@@ -15,7 +15,7 @@ NAME = "title"
 # "MemGPT - Towards LLMs as Operating Systems": a spaced dash stands for the colon in
 # titles written where a colon cannot go (file names, front matter).
 # A dot followed by a digit stays inside a word: versions ("LLaDA 2.1: …", "Qwen2.5-VL: …").
-_W = r"[\w\-]*(?:\.\d[\w\-]*)*"
+_W = r"[\w\-]*(?:\.\d[\w\-]*)*(?:\+\+)?"  # "ViTPose++: …": the improved version's mark
 _HEAD = re.compile(rf"^\s*([A-Z]{_W}(?:\s(?:[A-Z0-9]{_W}|[a-z]+-[A-Z]{_W})){{0,2}})(?:\s*[:：]|\s[-–—])\s+\S")
 
 
