@@ -94,3 +94,15 @@ def test_a_verb_led_gloss_does_not_give_the_name_its_object_as_kind():
 
 def test_a_plus_plus_version_is_part_of_the_head():
     assert "ZorbPose++" in found(title_head, "Body.", title="ZorbPose++: Vision Transformer for Pose Estimation")
+
+
+def test_a_known_model_closing_the_gloss_phrase_is_the_heads_kind():
+    from kg.extract.candidate import GENERIC
+
+    got = found(title_head, "Body.", title="Zorb Transformer: Hierarchical Vision Transformer using Shifted Windows")
+    assert got["ViT"].label == GENERIC
+    # named again outside the title, or after a clause rather than modifiers, it stays
+    got = found(title_head, "We compare with ViT.", title="Zorb Transformer: Hierarchical Vision Transformer using Windows")
+    assert "ViT" not in got
+    got = found(title_head, "Body.", title="ZorbCLIP: Masked Self-Distillation Advances Contrastive Language-Image Pretraining")
+    assert set(got) == {"ZorbCLIP"}

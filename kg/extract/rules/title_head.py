@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from kg.extract.candidate import NEVER, Candidate
+from kg.extract.candidate import GENERIC, NEVER, Candidate
 from kg.extract.context import Context
 from kg.extract.names import distinctive, generic
 from kg.extract.nlp import gazetteer
@@ -27,7 +27,42 @@ _LABEL = re.compile(r"(?:^|\n)[\s*\-•\d.)]*([A-Z0-9][\w\-.]*(?:\s[A-Za-z0-9][\
 def find(ctx: Context, prior=()) -> list[Candidate]:
     if ctx.title is None:
         return []
-    return _head(ctx) + _label(ctx)
+    return _head(ctx) + _label(ctx) + _gloss_kind(ctx)
+
+
+def _gloss_kind(ctx: Context) -> list[Candidate]:
+    """"Swin Transformer: Hierarchical Vision Transformer using …", "LTX-Video: Realtime
+    Video Latent Diffusion": a known model closing the gloss's first noun phrase is what
+    the head's name is (a kind, annotation guidelines), not a model the paper uses — a
+    veto, unless the entry names it outside its title too."""
+    t = ctx.text[ctx.title.start : ctx.title.end]
+    m = _HEAD.match(t)
+    if not m:
+        return []
+    gloss_at = ctx.title.start + m.end(1)
+    gloss_at += len(ctx.text[gloss_at:]) - len(ctx.text[gloss_at:].lstrip(" :：-–—"))
+    phrase = []
+    for x in re.finditer(r"[\w\-]+|\S", ctx.text[gloss_at : ctx.title.end]):
+        if x.group().lower() in _GLOSS_STOP or not x.group()[:1].isupper():
+            break
+        phrase.append(x)
+    gaz = gazetteer()
+    for size in (3, 2, 1):
+        # The whole phrase is the gloss's name, not a modified kind; and more than two
+        # words before it make a clause ("Masked Self-Distillation Advances Contrastive
+        # Language-Image Pretraining"), not modifiers.
+        if not 1 <= len(phrase) - size <= 2:
+            continue
+        tail = phrase[-size:]
+        a, b = gloss_at + tail[0].start(), gloss_at + tail[-1].end()
+        known = gaz.known(ctx.text[a:b])
+        if not known or known[0] != "MODEL":
+            continue
+        rest = ctx.text[: ctx.title.start] + ctx.text[ctx.title.end :]
+        if any(re.search(re.escape(x), rest, re.I) for x in (ctx.text[a:b].rstrip("s"), known[1])):
+            return []
+        return [Candidate(a, b, known[1], NAME, GENERIC, yields=NEVER)]
+    return []
 
 
 def _label(ctx: Context) -> list[Candidate]:
