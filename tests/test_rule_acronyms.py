@@ -131,3 +131,10 @@ def test_a_chinese_long_form_the_clause_proposes_is_named_by_its_acronym():
     assert labels("传统的测试时强化学习（ZTRL）方法，通过多数投票") == {"ZTRL": GENERIC}
     # a generic paradigm stays one even when introduced
     assert labels("我们引入了两个低位训练后训练量化(PTQ)方法") in ({}, {"PTQ": GENERIC})
+
+
+def test_a_proposed_definition_outweighs_the_entrys_other_definitions():
+    from rulehelp import ctx_of
+
+    got = acronyms.find(ctx_of("本文提出测试时强化学习（ZTRL）方法。传统的测试时强化学习（ZTRL）有局限。"))
+    assert {c.label for c in got if c.name == "ZTRL"} == {"MODEL"}

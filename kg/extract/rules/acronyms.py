@@ -86,6 +86,10 @@ def find(ctx: Context, prior=()) -> list[Candidate]:
                 ga, gb = ctx.span(t + 1, close)
                 out.append(Candidate(ga, gb, acr, NAME, label_hint(acr), aliases=(inner_text,), yields=NEVER,
                                      covers=True))
+    # "本文提出测试时强化学习（TTRL）方法…" then "测试时强化学习（TTRL）的优势…": where the
+    # entry proposes the defined name once, its other definitions veto nothing.
+    proposed = {squash(c.name) for c in out if c.proposed and c.label != GENERIC}
+    out = [c for c in out if not (c.label == GENERIC and squash(c.name) in proposed)]
     return out + _appositive(ctx)
 
 
