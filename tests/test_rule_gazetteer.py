@@ -34,3 +34,9 @@ def test_gazetteer_still_reads_spacy_docs():
 
     doc = get_nlp().tokenizer("We fine-tune BERT here.")
     assert {(h.label, h.id) for h in gazetteer()(doc)} >= {("MODEL", "BERT")}
+
+
+def test_a_known_versioned_release_keeps_its_version():
+    # "LLaVA-1.5", "FlowNet2" are releases of their own (like "DALL-E 3"), not the family
+    got = found(gazetteer, "We compare LLaVA-1.5, FlowNet2 and P-tuning v2 with ours.")
+    assert {"LLaVA-1.5", "FlowNet 2.0", "P-Tuning v2"} <= set(got), got
