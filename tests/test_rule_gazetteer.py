@@ -40,3 +40,9 @@ def test_a_known_versioned_release_keeps_its_version():
     # "LLaVA-1.5", "FlowNet2" are releases of their own (like "DALL-E 3"), not the family
     got = found(gazetteer, "We compare LLaVA-1.5, FlowNet2 and P-tuning v2 with ours.")
     assert {"LLaVA-1.5", "FlowNet 2.0", "P-Tuning v2"} <= set(got), got
+
+
+def test_an_edition_word_and_a_dotted_version_make_a_release():
+    assert "Granite Vision 3.3" in found(gazetteer, "We fine-tune Granite Vision 3.3 on charts.")
+    # an undotted number after the word is a count, not a release
+    assert "Granite" in found(gazetteer, "We run Granite Vision 3 times.")

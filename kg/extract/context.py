@@ -35,6 +35,7 @@ SHOUT_RUN = 3
 _SHOUT_GLUE = frozenset(("-", "'", "’"))
 # A version after a name: a number ("3", "2016", "v2", "5.1"), a resolution ("64x64"),
 # or a Roman numeral of two letters or more ("Penn Treebank III"; one letter is a variable).
+_DOTTED = re.compile(r"v?\d{1,2}(?:\.\d{1,2})+", re.I)  # 3.3, v1.5: a release, not a count or an arXiv id
 _VERSION = re.compile(r"(?:v?\d{1,4}(?:\.\d+)?|\d{2,4}x\d{2,4})", re.I)
 _ROMAN = re.compile(r"(?:II|III|IV|VI|VII|VIII)")
 
@@ -340,6 +341,11 @@ def _gazetteer_matches(ctx: Context):
         if not h.mt and ctx.glued_into_compound(h.start, h.end):
             continue
         ver = ctx.version_after(h.end)
+        # "Granite Vision 3.3": one capitalised edition word between a known model and a
+        # dotted version names that edition's release.
+        if not ver and h.label == "MODEL" and h.end + 1 < n and ctx.ws[h.end - 1] and w[h.end][:1].isupper() \
+                and w[h.end].isalpha() and (v2 := ctx.version_after(h.end + 1)) and _DOTTED.fullmatch(w[v2 - 1]):
+            ver = v2
         if ver:
             # "DALL-E 3", "Argoverse 2", "DAVIS 2016": a version makes another name.
             end = ctx.span(h.end, ver)[1]
