@@ -46,3 +46,8 @@ def test_an_edition_word_and_a_dotted_version_make_a_release():
     assert "Granite Vision 3.3" in found(gazetteer, "We fine-tune Granite Vision 3.3 on charts.")
     # an undotted number after the word is a count, not a release
     assert "Granite" in found(gazetteer, "We run Granite Vision 3 times.")
+
+
+def test_a_hyphen_glued_dotted_version_makes_another_name():
+    got = found(gazetteer, "We fine-tune Llama-3.1-8B-Instruct and Qwen-2.5 on code.")
+    assert "Llama-3.1" in got and "Qwen-2.5" in got, got

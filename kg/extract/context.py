@@ -126,8 +126,9 @@ class Context:
         ``… 2016``, ``… v2``, ``… 64x64``), or None. Sizes (``7B``) are not versions,
         and neither is a count of things ("DALL-E 3 times", "ResNet 50 layers")."""
         w, n = self.words, len(self.words)
-        if j + 1 < n and w[j] == "-" and not self.ws[j - 1] and not self.ws[j] and re.fullmatch(r"\d{1,4}", w[j + 1]):
-            return j + 2  # "DAVIS-2016", "Llama-3"
+        if j + 1 < n and w[j] == "-" and not self.ws[j - 1] and not self.ws[j] and (
+                re.fullmatch(r"\d{1,4}", w[j + 1]) or _DOTTED.fullmatch(w[j + 1])):
+            return j + 2  # "DAVIS-2016", "Llama-3", "Llama-3.1", "Qwen-2.5"
         if j >= n or not self.ws[j - 1]:
             return None
         if not (_VERSION.fullmatch(w[j]) or _ROMAN.fullmatch(w[j])):
