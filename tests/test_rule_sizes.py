@@ -44,3 +44,7 @@ def test_a_count_of_copies_is_not_part_of_the_name():
     assert set(got) == {"Zorb2.5"}, got
     # a version number between name words stays ("Quintar 3 Nova 70B")
     assert "Quintar 3 Nova" in found(sizes, "We use Quintar 3 Nova 70B here.")
+
+
+def test_a_long_glued_compound_is_not_cut():
+    assert not found(sizes, "It outperforms ZorbSeek-R1-Distill-Quix-7B on math.")

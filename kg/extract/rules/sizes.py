@@ -51,6 +51,11 @@ def find(ctx: Context, prior=()) -> list[Candidate]:
                 x -= 1
             else:
                 break
+        # "DeepSeek-R1-Distill-Qwen-7B": the walk stopped inside a hyphen-glued compound
+        # longer than it goes; a cut name ("R1-Distill-Qwen") is worse than none (the
+        # shape rule reads the whole compound).
+        if i >= 2 and w[i - 1] == "-" and not ctx.ws[i - 2] and not ctx.ws[i - 1] and ctx.kinds[i - 2] == WORD:
+            continue
         # The first word must be a capitalised name word, not a version or a
         # sentence-opening word ("The 7B model", "Our 70B run").
         while i < j and (not w[i][:1].isupper() or w[i].lower() in stop):
