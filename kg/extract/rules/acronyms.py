@@ -110,7 +110,7 @@ def _appositive(ctx: Context) -> list[Candidate]:
         while e < n and len(lf) < 10 and ctx.kinds[e] == WORD and (w[e][:1].isupper() or w[e] in _LOWER_OK):
             part = w[e]
             e += 1
-            while e + 1 < n and w[e] in ("-",) and not ctx.ws[e - 1] and not ctx.ws[e] and ctx.kinds[e + 1] == WORD:
+            while e + 1 < n and w[e] == "-" and not ctx.ws[e - 1] and not ctx.ws[e] and ctx.kinds[e + 1] == WORD:
                 part += "-" + w[e + 1]
                 e += 2
             lf.append(part)
@@ -137,20 +137,19 @@ def _appositive(ctx: Context) -> list[Candidate]:
 
 
 def _proposed_zh(ctx: Context, t: int) -> bool:
-    """A Chinese contribution verb (提出, 设计, …) opens the clause that ends at the
-    parenthesis at token ``t``: the phrase before it is what the paper proposes."""
-    k, n_cjk = t - 1, 0
-    while k >= 0 and n_cjk < 16 and ctx.words[k] not in _STOP and ctx.words[k] not in ("，", "。", "；", "、", "：") \
-            and "\n" not in ctx.words[k]:
-        n_cjk += 1
+    """A Chinese contribution verb (提出, 设计, …) is in the clause (up to 16 tokens back,
+    to a punctuation mark or a line break) that ends at the parenthesis at token ``t``:
+    the phrase before the parenthesis is what the paper proposes."""
+    k = t - 1
+    while k >= 0 and t - k <= 16 and ctx.words[k] not in _STOP and ctx.words[k] != "、" and "\n" not in ctx.words[k]:
         k -= 1
     clause = ctx.joined(k + 1, t)
     return any(v in clause for v in phrases("cue_verbs_zh"))
 
 
 def _owned(ctx: Context, i: int) -> bool:
-    """A word that makes the phrase at token ``i`` the paper's own ("our", "the
-    proposed", "a novel") comes right before it (an article may come between)."""
+    """A word that makes the phrase at token ``i`` the paper's own ("our …", "the
+    proposed …", "a novel …") comes right before it."""
     # "we" owns a clause, not a noun phrase ("we introduce MemGPT (Memory-GPT)").
     own = words("own_words") - {"we"}
     if ctx.lower[i] in words("cue_verbs"):
