@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from kg.extract.candidate import Candidate
-from kg.extract.context import Context
+from kg.extract.context import DOTTED_VERSION, Context
 from kg.extract.names import distinctive, family, generic, is_institution, label_hint
 from kg.extract.nlp import gazetteer
 from kg.extract.vocab import words
@@ -20,7 +20,6 @@ _KIND_ACRONYM = re.compile(r"[A-Z][A-Za-z]*[A-Z]")
 _BENCH_TAILS = frozenset(("Bench", "Benchmark", "Suite", "Corpus", "Dataset", "Arena", "Gym"))
 _NON_LETTER = re.compile(r"[^A-Za-z]")
 _GLUED_PARTICIPLE = re.compile(r"[A-Z][A-Za-z]+?([A-Z][a-z]+ed)")
-_DOTTED_VERSION = re.compile(r"v?\d{1,2}(?:\.\d{1,2})+", re.I)
 
 
 def find(ctx: Context, prior=()) -> list[Candidate]:
@@ -86,7 +85,7 @@ def find(ctx: Context, prior=()) -> list[Candidate]:
         # the name (a new version is a model of its own), as for the gazetteer's known names;
         # a count ("ResNet 50 layers") is no version (Context.version_after), nor is an
         # arXiv id ("MAPO 2604.06777"): a version is short.
-        if (v := ctx.version_after(j)) and _DOTTED_VERSION.fullmatch(w[v - 1]):
+        if (v := ctx.version_after(j)) and DOTTED_VERSION.fullmatch(w[v - 1]):
             j = v
             text = ctx.stext(i, j)
         a, b = ctx.span(i, j)

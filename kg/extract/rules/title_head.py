@@ -122,10 +122,12 @@ def _head(ctx: Context) -> list[Candidate]:
 
 
 def _named_method(parts: list[str]) -> bool:
+    """Several plain words that name a method or system: a method head last ("… Agent",
+    "… Descent"), some word that does more than describe, no stop word first."""
     plain = words("generic_modifiers") | words("method_heads") | words("title_name_heads")
     low = [p.lower() for p in parts]
-    return (low[-1] in words("method_heads") | {"agent"} and not all(x in plain or generic(x) for x in re.split(r"[-\s]+", " ".join(low)))
-            and low[0] not in words("stop_caps"))
+    return (low[-1] in words("method_heads") | words("system_heads") and low[0] not in words("stop_caps")
+            and not all(x in plain or generic(x) for x in re.split(r"[-\s]+", " ".join(low))))
 
 
 _GLOSS_STOP = frozenset(("for", "of", "with", "to", "in", "on", "via", "that", "from", "towards", "toward", "using", "by", "and", ",", "—", "-"))
