@@ -138,3 +138,10 @@ def test_a_proposed_definition_outweighs_the_entrys_other_definitions():
 
     got = acronyms.find(ctx_of("本文提出测试时强化学习（ZTRL）方法。传统的测试时强化学习（ZTRL）有局限。"))
     assert {c.label for c in got if c.name == "ZTRL"} == {"MODEL"}
+
+
+def test_a_policy_optimization_long_form_is_a_method():
+    got = found(acronyms, "It uses Group Relative Zorb Policy Optimization (GRZPO) on math.")
+    assert got["GRZPO"].label == "MODEL"
+    # a bare "optimization" head stays a task
+    assert found(acronyms, "We study Combinatorial Zorb Optimization (CZO) here.")["CZO"].label == GENERIC

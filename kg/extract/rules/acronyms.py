@@ -254,7 +254,8 @@ def _definition(ctx: Context, acr: str, long_words: list[str], ai: int, aj: int,
     lf_start = ctx.text.rfind(lf[0], 0, a)
     if title_case and lf_start >= 0 and lf_start in ctx.tok_at and named_at(ctx, ctx.tok_at[lf_start]):
         named_kind = True
-    task_head = head.split("-")[-1] in words("task_heads") | words("non_name_heads")
+    task_head = head.split("-")[-1] in words("task_heads") | words("non_name_heads") \
+        and " ".join(lf[-2:]).lower() not in words("method_head_phrases")
     # "The proposed residual-based efficient bidirectional diffusion model (RBDM)": a
     # lower-case long form the paper calls its own is its contribution, named by the acronym.
     if not title_case and not task_head and lf_start in ctx.tok_at and _owned(ctx, ctx.tok_at[lf_start]):
