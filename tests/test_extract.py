@@ -117,6 +117,13 @@ def test_list_members_share_the_kind_and_role_of_known_names():
     assert models.get("H2GCN") == "used"
 
 
+def test_a_new_name_listed_with_a_credited_new_name_is_used_too():
+    # "such as" credits the first; the second, new as well, is listed with it
+    models, _, _, _ = ents("We introduce ZorbThink, a decoder for dLLMs such as QuixDA 2.0 and Frobble 7B.")
+    assert models.get("ZorbThink") == "proposed"
+    assert models.get("QuixDA 2.0") == "used" and models.get("Frobble") == "used", models
+
+
 @pytest.mark.parametrize(
     "text",
     [
