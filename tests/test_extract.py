@@ -245,3 +245,9 @@ def test_relative_link_targets_are_not_mentions():
     rec = extract_entry(Entry(file="x.md", line=1, end_line=1, kind="digest", layout="list", text=text,
                               body=(Span(0, len(text)),)))
     assert [m.name for m in rec.models] == ["ZorbNet"]
+
+
+def test_a_new_release_of_a_known_model_is_used_unless_introduced():
+    models, _, _, _ = ents("We introduce ZorbThink, a decoder. Compared with baselines like Qwen3-8B and "
+                           "Llama 3.1 70B, ZorbThink is faster.")
+    assert models.get("ZorbThink") == "proposed" and models.get("Llama 3.1") == "used", models

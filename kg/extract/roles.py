@@ -15,6 +15,7 @@ from collections.abc import Sequence
 
 from kg.extract.candidate import Entity
 from kg.extract.context import Context
+from kg.extract.kinds import known_model_version
 from kg.extract.vocab import phrases, words
 
 __all__ = ["assign_roles", "introduced_by_cue", "used_hint"]
@@ -127,5 +128,7 @@ def assign_roles(ctx: Context, ents: Sequence[Entity]) -> None:
         # Listed with names the paper uses ("improves over GCN, GAT and H2GCN").
         if not first_used and e.spans:
             first_used = any((g.known or id(g) in hinted) and not g.proposed for g in lists.get(e.spans[0][0], []))
-        if not e.known and e.label == "MODEL" and ctx.contribution and not first_used:
+        # A new release of a known model ("Llama 3.1", "Qwen2.5") is someone else's like
+        # the model itself unless a cue introduces it.
+        if not e.known and e.label == "MODEL" and ctx.contribution and not first_used and not known_model_version(e.name):
             e.proposed = True
