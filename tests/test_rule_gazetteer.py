@@ -51,3 +51,9 @@ def test_an_edition_word_and_a_dotted_version_make_a_release():
 def test_a_hyphen_glued_dotted_version_makes_another_name():
     got = found(gazetteer, "We fine-tune Llama-3.1-8B-Instruct and Qwen-2.5 on code.")
     assert "Llama-3.1" in got and "Qwen-2.5" in got, got
+
+
+def test_a_longer_mt_rendering_wins_over_the_one_inside_it():
+    # "开关稀疏变压器" renders "Switch sparse transformers": the Switch Transformer, not a Sparse Transformer
+    got = found(gazetteer, "我们评估了大型基础上的开关稀疏变压器的行为。")
+    assert "Switch Transformer" in got and "Sparse Transformer" not in got, got
