@@ -117,6 +117,13 @@ def test_list_members_share_the_kind_and_role_of_known_names():
     assert models.get("H2GCN") == "used"
 
 
+def test_a_new_name_listed_with_a_credited_new_name_is_used_too():
+    # "such as" credits the first; the second, new as well, is listed with it
+    models, _, _, _ = ents("We introduce ZorbThink, a decoder for dLLMs such as QuixDA 2.0 and Frobble 7B.")
+    assert models.get("ZorbThink") == "proposed"
+    assert models.get("QuixDA 2.0") == "used" and models.get("Frobble") == "used", models
+
+
 @pytest.mark.parametrize(
     "text",
     [
@@ -228,3 +235,19 @@ def test_known_names_keep_a_size_word_that_is_part_of_the_name():
     text = "We compare Transformer-XL, Stable Diffusion XL, Mistral 7B, T5-XL and OPT-30B."
     models, _ = find_entities(text, [Span(0, len(text))])
     assert [m.name for m in models] == ["Transformer-XL", "Stable Diffusion XL", "Mistral", "T5", "OPT"]
+
+
+def test_relative_link_targets_are_not_mentions():
+    # "[pdf](../pdfs/<id>_<title>.pdf)": a file name repeating the title is no mention.
+    from kg.records import Entry, Span
+
+    text = "- ZorbNet: we propose ZorbNet. [[pdf](../pdfs/2106.08254_QuixFormer: Image Transformers.pdf)]"
+    rec = extract_entry(Entry(file="x.md", line=1, end_line=1, kind="digest", layout="list", text=text,
+                              body=(Span(0, len(text)),)))
+    assert [m.name for m in rec.models] == ["ZorbNet"]
+
+
+def test_a_new_release_of_a_known_model_is_used_unless_introduced():
+    models, _, _, _ = ents("We introduce ZorbThink, a decoder. Compared with baselines like Qwen3-8B and "
+                           "Llama 3.1 70B, ZorbThink is faster.")
+    assert models.get("ZorbThink") == "proposed" and models.get("Llama 3.1") == "used", models

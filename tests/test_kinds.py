@@ -1,4 +1,5 @@
 """kinds: typing of merged entities, events dropped."""
+import pytest
 from rulehelp import ctx_of
 
 from kg.extract.entities import entities_in
@@ -20,3 +21,11 @@ def test_dated_data_is_a_dataset():
 def test_chinese_naming_cue_with_the_kind_noun_after_the_name():
     assert _names("我们构建了一个名为Quintar的大规模基准，用于评估智能体。").get("Quintar") == "DATASET"
     assert _names("我们提出了一个名为Quintar的方法，在基准上效果很好。").get("Quintar") == "MODEL"
+
+
+@pytest.mark.parametrize("kind", ["RLVR", "dLLM", "dLLMs", "OmniLLMs", "LVLM", "LRMs", "PRM", "VLA", "MLLM-as-a-Judge",
+                                  "LLM-judge", "T2V", "PTQ", "QAT", "PowerShell", "Verilog", "DLMs", "KV-cache"])
+def test_llm_kinds_and_training_settings_are_generic(kind):
+    from kg.extract.names import generic
+
+    assert generic(kind)

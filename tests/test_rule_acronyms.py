@@ -92,3 +92,56 @@ def test_a_gloss_of_a_glued_name_covers_the_known_name_inside_it():
                  "本文提出了ms-ESM（多尺度ESM），一种新颖的方法。"):
         models, _ = find_entities(text, [Span(0, len(text))])
         assert [m.name for m in models] == ["ms-ESM"], text
+
+
+def test_an_apposition_that_spells_the_acronym_defines_it():
+    from rulehelp import ctx_of
+
+    text = "- **Method**: Introduced GZDNF, a Generalized Zorb Dynamics Neural Framework, integrating models."
+    got = [(c.name, text[c.start:c.end]) for c in acronyms.find(ctx_of(text))]
+    assert ("GZDNF", "Generalized Zorb Dynamics Neural Framework") in got and ("GZDNF", "GZDNF") in got
+    # an apposition that does not spell it, or describes something built on a name, defines nothing
+    for text in ("We use QXM, a New Model of the Zorb Network.", "We use QXM, a Quick Xtra Model-based method."):
+        assert not [c for c in acronyms.find(ctx_of(text)) if c.covers], text
+
+
+def test_a_lower_case_long_form_the_paper_owns_is_named_by_its_acronym():
+    got = found(acronyms, "The proposed residual-based efficient bidirectional zorb model (RBZM) uses chains.")
+    assert got["RBZM"].label == "MODEL"
+    # without an owning word it stays a concept; "we" owns a clause, not the phrase
+    assert found(acronyms, "We use a residual-based efficient bidirectional zorb model (RBZM).")["RBZM"].label == GENERIC
+    from rulehelp import ctx_of
+
+    got = acronyms.find(ctx_of("Using this, we introduce ZemGPT (Memory-GPT), a system."))
+    assert "Memory-GPT" not in {c.name for c in got if c.label != GENERIC}
+
+
+def test_a_defined_acronym_of_a_kind_is_no_name():
+    assert not [c for c in found(acronyms, "A Process Reward Model (PRM) scores each step.").values() if c.label != GENERIC]
+
+
+def test_a_chinese_long_form_the_clause_proposes_is_named_by_its_acronym():
+    from rulehelp import ctx_of
+
+    def labels(text):
+        return {c.name: c.label for c in acronyms.find(ctx_of(text))}
+
+    assert labels("本文提出测试时强化学习（ZTRL）方法，通过多数投票估计奖励") == {"ZTRL": "MODEL"}
+    # without a contribution verb in the clause a Chinese long form says nothing: jargon
+    assert labels("传统的测试时强化学习（ZTRL）方法，通过多数投票") == {"ZTRL": GENERIC}
+    # a generic paradigm stays one even when introduced
+    assert labels("我们引入了两个低位训练后训练量化(PTQ)方法") in ({}, {"PTQ": GENERIC})
+
+
+def test_a_proposed_definition_outweighs_the_entrys_other_definitions():
+    from rulehelp import ctx_of
+
+    got = acronyms.find(ctx_of("本文提出测试时强化学习（ZTRL）方法。传统的测试时强化学习（ZTRL）有局限。"))
+    assert {c.label for c in got if c.name == "ZTRL"} == {"MODEL"}
+
+
+def test_a_policy_optimization_long_form_is_a_method():
+    got = found(acronyms, "It uses Group Relative Zorb Policy Optimization (GRZPO) on math.")
+    assert got["GRZPO"].label == "MODEL"
+    # a bare "optimization" head stays a task
+    assert found(acronyms, "We study Combinatorial Zorb Optimization (CZO) here.")["CZO"].label == GENERIC

@@ -47,3 +47,8 @@ def test_a_name_renamed_by_an_indefinite_apposition_takes_its_kind(text, name, l
 )
 def test_sentence_openers_and_clauses_are_no_apposition(text):
     assert not found(appositions, text)
+
+
+def test_a_contribution_verb_opening_a_note_is_no_part_of_the_name():
+    assert set(found(appositions, "- **Method**: Introduced GZDNF, a Generalized Zorb Dynamics Neural Framework, here.")) \
+        == {"GZDNF"}

@@ -34,3 +34,26 @@ def test_gazetteer_still_reads_spacy_docs():
 
     doc = get_nlp().tokenizer("We fine-tune BERT here.")
     assert {(h.label, h.id) for h in gazetteer()(doc)} >= {("MODEL", "BERT")}
+
+
+def test_a_known_versioned_release_keeps_its_version():
+    # "LLaVA-1.5", "FlowNet2" are releases of their own (like "DALL-E 3"), not the family
+    got = found(gazetteer, "We compare LLaVA-1.5, FlowNet2 and P-tuning v2 with ours.")
+    assert {"LLaVA-1.5", "FlowNet 2.0", "P-Tuning v2"} <= set(got), got
+
+
+def test_an_edition_word_and_a_dotted_version_make_a_release():
+    assert "Granite Vision 3.3" in found(gazetteer, "We fine-tune Granite Vision 3.3 on charts.")
+    # an undotted number after the word is a count, not a release
+    assert "Granite" in found(gazetteer, "We run Granite Vision 3 times.")
+
+
+def test_a_hyphen_glued_dotted_version_makes_another_name():
+    got = found(gazetteer, "We fine-tune Llama-3.1-8B-Instruct and Qwen-2.5 on code.")
+    assert "Llama-3.1" in got and "Qwen-2.5" in got, got
+
+
+def test_a_longer_mt_rendering_wins_over_the_one_inside_it():
+    # "开关稀疏变压器" renders "Switch sparse transformers": the Switch Transformer, not a Sparse Transformer
+    got = found(gazetteer, "我们评估了大型基础上的开关稀疏变压器的行为。")
+    assert "Switch Transformer" in got and "Sparse Transformer" not in got, got

@@ -10,7 +10,8 @@ def test_name_shapes(name):
     assert name in found(shapes, f"We report results of {name} here.")
 
 
-@pytest.mark.parametrize("text", ["The UE sends a packet.", "Set $HOME2 first.", "Trained on 8 A100 GPUs."])
+@pytest.mark.parametrize("text", ["The UE sends a packet.", "Set $HOME2 first.", "Trained on 8 A100 GPUs.", "Served on L40S cards.",
+                                  "Quantised to W4A8KV4 and W8A8 settings."])
 def test_not_names(text):
     assert not [n for n in found(shapes, text) if n not in ("The",)]
 
@@ -133,3 +134,29 @@ def test_a_size_letter_glued_to_a_known_model_is_the_model():
     assert {"ViT", "ConvNeXt", "Swin Transformer"} <= names
     assert not any(n.endswith(("-B", "-T")) for n in names) and "8xA100" not in names
     assert any(m.text == "ERNIE-M" for m in models)  # M is no size: a name of its own
+
+
+@pytest.mark.parametrize("text,name", [
+    ("We compare with ZorbLM 2.1 on code.", "ZorbLM 2.1"),
+    ("Baselines include QuixNet v1.5 and others.", "QuixNet v1.5"),
+])
+def test_a_spaced_dotted_version_joins_the_name(text, name):
+    assert name in found(shapes, text)
+
+
+@pytest.mark.parametrize("text,name", [
+    ("ZorbLM 2604.06777 proposes a method.", "ZorbLM"),  # an arXiv id, not a version
+    ("QuixNet 50 layers deep.", "QuixNet"),  # a count, and undotted numbers stay out
+])
+def test_arxiv_ids_and_counts_are_no_versions(text, name):
+    assert set(found(shapes, text)) == {name}
+
+
+@pytest.mark.parametrize("text", ["Stacking for AnomalyBased Intrusion Detection.", "An LLMGuided search."])
+def test_a_glued_usage_participle_is_no_name(text):
+    assert not [n for n in found(shapes, text) if n not in ("Stacking", "Intrusion", "Detection")]
+
+
+def test_a_glued_plus_plus_belongs_to_the_name():
+    got = found(shapes, "We compare ZorbPose++ and DETR with C++ code.")
+    assert "ZorbPose++" in got and "ZorbPose" not in got

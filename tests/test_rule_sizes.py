@@ -37,3 +37,14 @@ def test_sizes_without_a_name_name_nothing(text):
 def test_a_known_name_before_a_size_is_named_canonically():
     got = found(sizes, "We fine-tune Mixtral 8x7B.")
     assert "Mixtral" in got and got["Mixtral"].known
+
+
+def test_a_count_of_copies_is_not_part_of_the_name():
+    got = found(sizes, "Across 10 Zorb2.5-7B agents and 300 examples, accuracy rose.")
+    assert set(got) == {"Zorb2.5"}, got
+    # a version number between name words stays ("Quintar 3 Nova 70B")
+    assert "Quintar 3 Nova" in found(sizes, "We use Quintar 3 Nova 70B here.")
+
+
+def test_a_long_glued_compound_is_not_cut():
+    assert not found(sizes, "It outperforms ZorbSeek-R1-Distill-Quix-7B on math.")

@@ -68,3 +68,41 @@ def test_a_spaced_dash_stands_for_the_colon():
     got = found(title_head, "Body text.", title="ZorbGPT - Towards LLMs as Operating Systems")
     assert "ZorbGPT" in got and got["ZorbGPT"].proposed
     assert not found(title_head, "Body text.", title="Self-supervised learning - a survey of methods")
+
+
+def test_a_dotted_version_is_part_of_the_head():
+    assert found(title_head, "Body.", title="ZorbLM 2.1: Faster Decoding at Training Time")["ZorbLM 2.1"].proposed
+    assert "Quix2.5-VL" in found(title_head, "Body.", title="Quix2.5-VL: A Vision Language Model")
+
+
+def test_an_evaluation_or_arena_gloss_makes_a_benchmark():
+    assert found(title_head, "Body.", title="ZorbEval: A Map-Based Evaluation of Spatial Reasoning")["ZorbEval"].label == "DATASET"
+    assert found(title_head, "Body.", title="Q3: Android Agent Arena for Mobile GUI Agents")["Q3"].label == "DATASET"
+
+
+def test_plain_words_ending_in_a_method_head_name_a_system():
+    got = found(title_head, "Body.", title="Zorbic Memory Agent: Experience-Grounded Procedure Memory for Robots")
+    assert got["Zorbic Memory Agent"].proposed and got["Zorbic Memory Agent"].label == "MODEL"
+    # words that only describe stay a description
+    assert not found(title_head, "Body.", title="Graph Neural Networks: Methods and Applications")
+
+
+def test_a_verb_led_gloss_does_not_give_the_name_its_object_as_kind():
+    got = found(title_head, "Body.", title="Attribute Descent: Simulating Object-Centric Datasets on the Content Level")
+    assert got["Attribute Descent"].label == "MODEL"
+
+
+def test_a_plus_plus_version_is_part_of_the_head():
+    assert "ZorbPose++" in found(title_head, "Body.", title="ZorbPose++: Vision Transformer for Pose Estimation")
+
+
+def test_a_known_model_closing_the_gloss_phrase_is_the_heads_kind():
+    from kg.extract.candidate import GENERIC
+
+    got = found(title_head, "Body.", title="Zorb Transformer: Hierarchical Vision Transformer using Shifted Windows")
+    assert got["ViT"].label == GENERIC
+    # named again outside the title, or after a clause rather than modifiers, it stays
+    got = found(title_head, "We compare with ViT.", title="Zorb Transformer: Hierarchical Vision Transformer using Windows")
+    assert "ViT" not in got
+    got = found(title_head, "Body.", title="ZorbCLIP: Masked Self-Distillation Advances Contrastive Language-Image Pretraining")
+    assert set(got) == {"ZorbCLIP"}

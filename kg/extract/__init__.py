@@ -23,6 +23,9 @@ __all__ = ["extract_entry", "split_authors", "split_affiliations", "find_entitie
 # An arXiv id stated on its own (a data attribute): new-style, any version.
 _BARE_ID = re.compile(r"(?:arxiv:)?(\d{4}\.\d{4,5})(?:v\d+)?", re.I)
 _SPACES = re.compile(r"\s+")
+# A Markdown link's target written relative to the page ("[pdf](../pdfs/2106.08254_BEiT:
+# BERT Pre-Training….pdf)"): a file name, not text, even when it repeats the title.
+_RELATIVE_TARGET = re.compile(r"\]\((?!https?://)([^()\n]+)\)", re.I)
 
 
 def _lang(entry: Entry) -> str:
@@ -65,7 +68,7 @@ def extract_entry(entry: Entry) -> PaperRecord:
     # is not), then links written out in the text.
     urls = [u for u in entry.links if u.lower().startswith(("http://", "https://"))] + [u for u, _, _ in found_urls]
     # Names inside links (github.com/ruiyan1995/region_learner) are not mentions.
-    regions = _minus(regions, url_spans)
+    regions = _minus(regions, url_spans + [m.span(1) for m in _RELATIVE_TARGET.finditer(text)])
     models, datasets = find_entities(text, regions, entry.title)
     title = entry.get("title")
     category = entry.category_code or (normalize_category(c) if (c := entry.get("category")) else None)

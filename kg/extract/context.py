@@ -35,6 +35,8 @@ SHOUT_RUN = 3
 _SHOUT_GLUE = frozenset(("-", "'", "’"))
 # A version after a name: a number ("3", "2016", "v2", "5.1"), a resolution ("64x64"),
 # or a Roman numeral of two letters or more ("Penn Treebank III"; one letter is a variable).
+#: A dotted release number (3.3, v1.5): short, so neither a count nor an arXiv id (2604.06777).
+DOTTED_VERSION = re.compile(r"v?\d{1,2}(?:\.\d{1,2})+", re.I)
 _VERSION = re.compile(r"(?:v?\d{1,4}(?:\.\d+)?|\d{2,4}x\d{2,4})", re.I)
 _ROMAN = re.compile(r"(?:II|III|IV|VI|VII|VIII)")
 
@@ -125,8 +127,9 @@ class Context:
         ``… 2016``, ``… v2``, ``… 64x64``), or None. Sizes (``7B``) are not versions,
         and neither is a count of things ("DALL-E 3 times", "ResNet 50 layers")."""
         w, n = self.words, len(self.words)
-        if j + 1 < n and w[j] == "-" and not self.ws[j - 1] and not self.ws[j] and re.fullmatch(r"\d{1,4}", w[j + 1]):
-            return j + 2  # "DAVIS-2016", "Llama-3"
+        if j + 1 < n and w[j] == "-" and not self.ws[j - 1] and not self.ws[j] and (
+                re.fullmatch(r"\d{1,4}", w[j + 1]) or DOTTED_VERSION.fullmatch(w[j + 1])):
+            return j + 2  # "DAVIS-2016", "Llama-3", "Llama-3.1", "Qwen-2.5"
         if j >= n or not self.ws[j - 1]:
             return None
         if not (_VERSION.fullmatch(w[j]) or _ROMAN.fullmatch(w[j])):
@@ -340,6 +343,11 @@ def _gazetteer_matches(ctx: Context):
         if not h.mt and ctx.glued_into_compound(h.start, h.end):
             continue
         ver = ctx.version_after(h.end)
+        # "Granite Vision 3.3": one capitalised edition word between a known model and a
+        # dotted version names that edition's release.
+        if not ver and h.label == "MODEL" and h.end + 1 < n and ctx.ws[h.end - 1] and w[h.end][:1].isupper() \
+                and w[h.end].isalpha() and (v2 := ctx.version_after(h.end + 1)) and DOTTED_VERSION.fullmatch(w[v2 - 1]):
+            ver = v2
         if ver:
             # "DALL-E 3", "Argoverse 2", "DAVIS 2016": a version makes another name.
             end = ctx.span(h.end, ver)[1]

@@ -15,7 +15,7 @@ from kg.extract.context import Context
 from kg.extract.nlp import gazetteer
 from kg.extract.vocab import phrases, words
 
-__all__ = ["assign_kinds", "dataset_context", "is_event", "is_task"]
+__all__ = ["assign_kinds", "dataset_context", "is_event", "is_task", "known_model_version"]
 
 _APPOS_ARTICLES = ("a", "an", "the")
 _SPLIT_NOUNS = ("set", "sets", "split", "splits")
@@ -117,7 +117,7 @@ def _token_spans(ctx: Context, e: Entity):
 _VERSION_TAIL = re.compile(r"[\s\-]*v?\d+(?:\.\d+)*$")
 
 
-def _known_model_version(name: str) -> bool:
+def known_model_version(name: str) -> bool:
     """A new version of a known model ("Llama 3.1", "Qwen2.5"): a model whatever the
     sentence does with it ("we benchmark Llama 3.1 on GSM8K")."""
     base = _VERSION_TAIL.sub("", name)
@@ -129,7 +129,7 @@ def assign_kinds(ctx: Context, ents: Sequence[Entity]) -> None:
     """Type every new name by its contexts, then share types along coordinations
     ("CMU-MOSI和CMU-MOSEI", "GLUE, SQuAD and X"). A new version of a known model stays
     a model."""
-    fixed = {id(e) for e in ents if e.known or _known_model_version(e.name)}
+    fixed = {id(e) for e in ents if e.known or known_model_version(e.name)}
     for e in ents:
         if id(e) not in fixed and any(dataset_context(ctx, i, j) for i, j in _token_spans(ctx, e)):
             e.label = "DATASET"

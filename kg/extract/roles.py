@@ -15,6 +15,7 @@ from collections.abc import Sequence
 
 from kg.extract.candidate import Entity
 from kg.extract.context import Context
+from kg.extract.kinds import known_model_version
 from kg.extract.vocab import phrases, words
 
 __all__ = ["assign_roles", "introduced_by_cue", "used_hint"]
@@ -100,6 +101,13 @@ def assign_roles(ctx: Context, ents: Sequence[Entity]) -> None:
     # Names introduced by a naming cue: a mention inside one is part of it
     # ("CLIP" in "dubbed the CLIP-Driven Universal Model") and says nothing about roles.
     cue_spans = [(a, b, e) for e in ents if "cue" in e.sources for a, b in e.spans]
+    # Entities whose first mention credits someone else ("such as LLaDA 2.0 and Dream
+    # 7B"): a new name listed with one of them is someone else's too.
+    hinted = set()
+    for e in ents:
+        if e.spans and (i := ctx.tok_at.get(e.spans[0][0])) is not None and (j := ctx.end_at.get(e.spans[0][1])) is not None \
+                and used_hint(ctx, i, j):
+            hinted.add(id(e))
     for e in ents:
         if e.proposed:
             continue
@@ -119,6 +127,8 @@ def assign_roles(ctx: Context, ents: Sequence[Entity]) -> None:
         first_used = e.used or bool(idx) and used_hint(ctx, *idx[0])
         # Listed with names the paper uses ("improves over GCN, GAT and H2GCN").
         if not first_used and e.spans:
-            first_used = any(g.known and not g.proposed for g in lists.get(e.spans[0][0], []))
-        if not e.known and e.label == "MODEL" and ctx.contribution and not first_used:
+            first_used = any((g.known or id(g) in hinted) and not g.proposed for g in lists.get(e.spans[0][0], []))
+        # A new release of a known model ("Llama 3.1", "Qwen2.5") is someone else's like
+        # the model itself unless a cue introduces it.
+        if not e.known and e.label == "MODEL" and ctx.contribution and not first_used and not known_model_version(e.name):
             e.proposed = True

@@ -21,6 +21,8 @@ NAME = "acronym"
 _INNER_PAIR = re.compile(r"[A-Za-z][A-Za-z\-\s]+[,，]\s*[A-Za-z][A-Za-z0-9\-]*[A-Za-z0-9]")
 _STOP = frozenset((",", ".", ";", ":", "，", "。", "；", "：", "(", ")"))
 _ACRONYM_PAIR = re.compile(r"([A-Z][A-Za-z0-9]*[A-Z0-9])\s*(?:and|,|&|/)\s*([A-Z][A-Za-z0-9]*[A-Z0-9])")
+#: An acronym: capitals (and digits), at least two letters ("GODNF", "M3AE").
+ACRONYM_SHAPE = re.compile(r"[A-Z][A-Z0-9]*[A-Z][A-Z0-9]*")
 _LOWER_OK = frozenset(("of", "for", "and", "the", "in", "on", "to", "with", "a"))
 
 
@@ -84,7 +86,78 @@ def find(ctx: Context, prior=()) -> list[Candidate]:
                 ga, gb = ctx.span(t + 1, close)
                 out.append(Candidate(ga, gb, acr, NAME, label_hint(acr), aliases=(inner_text,), yields=NEVER,
                                      covers=True))
+    # "本文提出测试时强化学习（TTRL）方法…" then "测试时强化学习（TTRL）的优势…": where the
+    # entry proposes the defined name once, its other definitions veto nothing.
+    proposed = {squash(c.name) for c in out if c.proposed and c.label != GENERIC}
+    out = [c for c in out if not (c.label == GENERIC and squash(c.name) in proposed)]
+    return out + _appositive(ctx)
+
+
+def _appositive(ctx: Context) -> list[Candidate]:
+    """``GODNF, a Generalized Opinion Dynamics Neural Framework, …``: an acronym followed
+    by an indefinite apposition in capitalised words that spell it is defined by it, as
+    by a parenthesis — the long form is another mention of the acronym's name."""
+    w, n = ctx.words, len(ctx.words)
+    out: list[Candidate] = []
+    for i, j in ctx.compounds:
+        if j + 3 >= n or w[j] not in (",", "，") or ctx.lower[j + 1] not in ("a", "an") or not ctx.in_region[i]:
+            continue
+        acr = ctx.stext(i, j)
+        if not ACRONYM_SHAPE.fullmatch(acr) or generic(acr):
+            continue
+        # The capitalised words of the apposition, hyphen-glued parts included.
+        k, e, lf = j + 2, j + 2, []
+        while e < n and len(lf) < 10 and ctx.kinds[e] == WORD and (w[e][:1].isupper() or w[e] in _LOWER_OK):
+            part = w[e]
+            e += 1
+            while e + 1 < n and w[e] == "-" and not ctx.ws[e - 1] and not ctx.ws[e] and ctx.kinds[e + 1] == WORD:
+                part += "-" + w[e + 1]
+                e += 2
+            lf.append(part)
+            if e >= n or not ctx.ws[e - 1]:
+                break
+        while lf and lf[-1].lower() in _LOWER_OK:  # "…Framework for" ends at the name
+            lf.pop()
+            e -= 1
+        # "QXM, a Quick Xtra Model-based method": a description built on a name, no long form.
+        if lf and lf[-1].rsplit("-", 1)[-1].lower() in words("suffix_words") | words("model_suffixes"):
+            continue
+        if len(lf) < 2 or lf[0][:1].lower() != acr[:1].lower() or not initials_match(acr, lf):
+            continue
+        end = ctx.end(e - 1)
+        gaz = gazetteer()
+        known = gaz.known(acr)
+        name, label = (known[1], known[0]) if known else (acr, label_hint(" ".join(lf)))
+        long_form = ctx.text[ctx.idx[k]:end]
+        a, b = ctx.span(i, j)
+        out.append(Candidate(a, b, name, NAME, label, known=bool(known), aliases=(long_form,), yields=NEVER))
+        out.append(Candidate(ctx.idx[k], end, name, NAME, label, known=bool(known), aliases=(long_form, acr), yields=NEVER,
+                             covers=True))
     return out
+
+
+def _proposed_zh(ctx: Context, t: int) -> bool:
+    """A Chinese contribution verb (提出, 设计, …) is in the clause (up to 16 tokens back,
+    to a punctuation mark or a line break) that ends at the parenthesis at token ``t``:
+    the phrase before the parenthesis is what the paper proposes."""
+    k = t - 1
+    while k >= 0 and t - k <= 16 and ctx.words[k] not in _STOP and ctx.words[k] != "、" and "\n" not in ctx.words[k]:
+        k -= 1
+    clause = ctx.joined(k + 1, t)
+    return any(v in clause for v in phrases("cue_verbs_zh"))
+
+
+def _owned(ctx: Context, i: int) -> bool:
+    """A word that makes the phrase at token ``i`` the paper's own ("our …", "the
+    proposed …", "a novel …") comes right before it."""
+    # "we" owns a clause, not a noun phrase ("we introduce MemGPT (Memory-GPT)").
+    own = words("own_words") - {"we"}
+    if ctx.lower[i] in words("cue_verbs"):
+        return False
+    k = i - 1
+    while k >= 0 and ctx.words[k].isspace():
+        k -= 1
+    return k >= 0 and ctx.lower[k] in own
 
 
 def _pair(ctx: Context, t: int, acrs: list[tuple[str, int]]) -> list[Candidate]:
@@ -140,6 +213,10 @@ def _definition(ctx: Context, acr: str, long_words: list[str], ai: int, aj: int,
         if (zh_tail.endswith(phrases("longform_kinds_zh")) or zh_kind_after) and not generic(acr):
             label = "DATASET" if zh_tail.endswith(phrases("dataset_words_zh")) else label_hint(acr)
             return [Candidate(a, b, acr, NAME, label, known=bool(gaz.known(acr)), yields=NEVER)]
+        # "本文提出测试时强化学习（TTRL）方法": the clause proposes the long form — the
+        # paper's own contribution, named by the acronym, whatever its shape.
+        if _proposed_zh(ctx, ai - 1) and not generic(acr):
+            return [Candidate(a, b, acr, NAME, label_hint(acr), known=bool(gaz.known(acr)), proposed=True, yields=NEVER)]
         # Chinese long form: case cannot tell a name from a concept, so only a
         # name-shaped acronym (hyphen, digit, CamelCase) counts as a name.
         if not (("-" in acr or re.search(r"\d", acr) or CAMEL.search(acr)) and not generic(acr)) and not gaz.known(acr):
@@ -177,7 +254,13 @@ def _definition(ctx: Context, acr: str, long_words: list[str], ai: int, aj: int,
     lf_start = ctx.text.rfind(lf[0], 0, a)
     if title_case and lf_start >= 0 and lf_start in ctx.tok_at and named_at(ctx, ctx.tok_at[lf_start]):
         named_kind = True
-    if (not title_case or head.split("-")[-1] in words("task_heads") | words("non_name_heads")) and not known and not named_kind:
+    task_head = head.split("-")[-1] in words("task_heads") | words("non_name_heads") \
+        and " ".join(lf[-2:]).lower() not in words("method_head_phrases")
+    # "The proposed residual-based efficient bidirectional diffusion model (RBDM)": a
+    # lower-case long form the paper calls its own is its contribution, named by the acronym.
+    if not title_case and not task_head and lf_start in ctx.tok_at and _owned(ctx, ctx.tok_at[lf_start]):
+        named_kind = True
+    if (not title_case or task_head) and not known and not named_kind:
         if CAMEL.search(acr) and not generic(acr):
             # "a universal simulator (UniSim)": a coined mixed-case name stays a name
             # whatever its gloss; only its gloss is no mention of it.

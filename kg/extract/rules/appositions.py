@@ -34,8 +34,11 @@ def _renamed(ctx: Context) -> list[Candidate]:
             continue
         # "Quick Shift, a mode-seeking algorithm": the name takes the capitalised words
         # before it.
+        # A contribution verb opening a subjectless note ("Method: Introduced GODNF, a …")
+        # is no part of the name.
         while i > 0 and ctx.ws[i - 1] and w[i - 1][:1].isupper() and w[i - 1].isalpha() and j - i < 4 \
-                and ctx.lower[i - 1] not in words("stop_caps") and ctx.sent[i - 1] == ctx.sent[i]:
+                and ctx.lower[i - 1] not in words("stop_caps") and ctx.lower[i - 1] not in words("cue_verbs") \
+                and ctx.sent[i - 1] == ctx.sent[i]:
             i -= 1
         if not name_item(ctx, i, j) or ctx.in_title(ctx.idx[i]):
             continue

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from kg.extract.candidate import Candidate
-from kg.extract.context import Context
+from kg.extract.context import DOTTED_VERSION, Context
 from kg.extract.names import distinctive, family, generic, is_institution, label_hint
 from kg.extract.nlp import gazetteer
 from kg.extract.vocab import words
@@ -19,6 +19,7 @@ _PARTICIPLE = re.compile(r"^[A-Za-z][a-z]{3,}ed$")  # Synthesized, guided, pretr
 _KIND_ACRONYM = re.compile(r"[A-Z][A-Za-z]*[A-Z]")
 _BENCH_TAILS = frozenset(("Bench", "Benchmark", "Suite", "Corpus", "Dataset", "Arena", "Gym"))
 _NON_LETTER = re.compile(r"[^A-Za-z]")
+_GLUED_PARTICIPLE = re.compile(r"[A-Z][A-Za-z]+?([A-Z][a-z]+ed)")
 
 
 def find(ctx: Context, prior=()) -> list[Candidate]:
@@ -37,8 +38,16 @@ def find(ctx: Context, prior=()) -> list[Candidate]:
         # "text-to-SQL", "image-to-3D": a task written as a compound, not a name.
         if w[i][:1].islower() and "to" in w[i:j]:
             continue
+        # "ViTPose++", "Zorb++": a glued "++" marks an improved version, part of the name.
+        if j + 1 < n and w[j] == w[j + 1] == "+" and not ws[j - 1] and not ws[j] and (
+                j + 2 >= n or ws[j + 1] or not ctx.is_word(j + 2)):
+            j += 2
         text = ctx.stext(i, j)
         if not distinctive(text):
+            continue
+        # "AnomalyBased", "LLMGuided": a usage participle glued on (a lost hyphen), not a
+        # coined name.
+        if (m := _GLUED_PARTICIPLE.fullmatch(text)) and m.group(1).lower() in suffixes:
             continue
         if i > 0 and w[i - 1] in ("$", "\\", "%") and not ws[i - 1]:
             continue  # $HOME, \textsc, %PATH%: variables and markup, not names
@@ -72,6 +81,13 @@ def find(ctx: Context, prior=()) -> list[Candidate]:
             text = ctx.stext(i, j)
         if generic(text) or len(_NON_LETTER.sub("", text)) < 2:
             continue
+        # "LLaDA 2.1", "Dream-X 1.0": a spaced version number after a name shape is part of
+        # the name (a new version is a model of its own), as for the gazetteer's known names;
+        # a count ("ResNet 50 layers") is no version (Context.version_after), nor is an
+        # arXiv id ("MAPO 2604.06777"): a version is short.
+        if (v := ctx.version_after(j)) and DOTTED_VERSION.fullmatch(w[v - 1]):
+            j = v
+            text = ctx.stext(i, j)
         a, b = ctx.span(i, j)
         known = gaz.known(text) or gaz.known(family(text))
         # "ViT-B/16", "Swin-T", "ConvNeXt-L": a size letter glued to a known model is

@@ -51,10 +51,20 @@ def find(ctx: Context, prior=()) -> list[Candidate]:
                 x -= 1
             else:
                 break
+        # "DeepSeek-R1-Distill-Qwen-7B": the walk stopped inside a hyphen-glued compound
+        # longer than it goes; a cut name ("R1-Distill-Qwen") is worse than none (the
+        # shape rule reads the whole compound).
+        if i >= 2 and w[i - 1] == "-" and not ctx.ws[i - 2] and not ctx.ws[i - 1] and ctx.kinds[i - 2] == WORD:
+            continue
         # The first word must be a capitalised name word, not a version or a
         # sentence-opening word ("The 7B model", "Our 70B run").
         while i < j and (not w[i][:1].isupper() or w[i].lower() in stop):
             i += 1
+        # "Across 10 Qwen2.5-7B agents", "with 8 Llama3-8B copies": a bare count before a
+        # name-shaped word counts copies of that model; the name starts after it.
+        for x in range(i, j - 1):
+            if w[x].isdigit() and ctx.kinds[x + 1] == WORD and distinctive(w[x + 1]):
+                i = x + 1
         if i >= j:
             continue
         text = ctx.stext(i, j)

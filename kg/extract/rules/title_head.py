@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from kg.extract.candidate import NEVER, Candidate
+from kg.extract.candidate import GENERIC, NEVER, Candidate
 from kg.extract.context import Context
 from kg.extract.names import distinctive, generic
 from kg.extract.nlp import gazetteer
@@ -14,7 +14,9 @@ NAME = "title"
 # Later words may start in lower case when a capital follows in the word ("Deep sr-DDL").
 # "MemGPT - Towards LLMs as Operating Systems": a spaced dash stands for the colon in
 # titles written where a colon cannot go (file names, front matter).
-_HEAD = re.compile(r"^\s*([A-Z][\w\-]*(?:\s(?:[A-Z0-9][\w\-]*|[a-z]+-[A-Z][\w\-]*)){0,2})(?:\s*[:：]|\s[-–—])\s+\S")
+# A dot followed by a digit stays inside a word: versions ("LLaDA 2.1: …", "Qwen2.5-VL: …").
+_W = r"[\w\-]*(?:\.\d[\w\-]*)*(?:\+\+)?"  # "ViTPose++: …": the improved version's mark
+_HEAD = re.compile(rf"^\s*([A-Z]{_W}(?:\s(?:[A-Z0-9]{_W}|[a-z]+-[A-Z]{_W})){{0,2}})(?:\s*[:：]|\s[-–—])\s+\S")
 
 
 # "* EAMLP: "Beyond Self-attention: …"": a short name and a colon right before the
@@ -25,7 +27,42 @@ _LABEL = re.compile(r"(?:^|\n)[\s*\-•\d.)]*([A-Z0-9][\w\-.]*(?:\s[A-Za-z0-9][\
 def find(ctx: Context, prior=()) -> list[Candidate]:
     if ctx.title is None:
         return []
-    return _head(ctx) + _label(ctx)
+    return _head(ctx) + _label(ctx) + _gloss_kind(ctx)
+
+
+def _gloss_kind(ctx: Context) -> list[Candidate]:
+    """"Swin Transformer: Hierarchical Vision Transformer using …", "LTX-Video: Realtime
+    Video Latent Diffusion": a known model closing the gloss's first noun phrase is what
+    the head's name is (a kind, annotation guidelines), not a model the paper uses — a
+    veto, unless the entry names it outside its title too."""
+    t = ctx.text[ctx.title.start : ctx.title.end]
+    m = _HEAD.match(t)
+    if not m:
+        return []
+    gloss_at = ctx.title.start + m.end(1)
+    gloss_at += len(ctx.text[gloss_at:]) - len(ctx.text[gloss_at:].lstrip(" :：-–—"))
+    phrase = []
+    for x in re.finditer(r"[\w\-]+|\S", ctx.text[gloss_at : ctx.title.end]):
+        if x.group().lower() in _GLOSS_STOP or not x.group()[:1].isupper():
+            break
+        phrase.append(x)
+    gaz = gazetteer()
+    for size in (3, 2, 1):
+        # The whole phrase is the gloss's name, not a modified kind; and more than two
+        # words before it make a clause ("Masked Self-Distillation Advances Contrastive
+        # Language-Image Pretraining"), not modifiers.
+        if not 1 <= len(phrase) - size <= 2:
+            continue
+        tail = phrase[-size:]
+        a, b = gloss_at + tail[0].start(), gloss_at + tail[-1].end()
+        known = gaz.known(ctx.text[a:b])
+        if not known or known[0] != "MODEL":
+            continue
+        rest = ctx.text[: ctx.title.start] + ctx.text[ctx.title.end :]
+        if any(re.search(re.escape(x), rest, re.I) for x in (ctx.text[a:b].rstrip("s"), known[1])):
+            return []
+        return [Candidate(a, b, known[1], NAME, GENERIC, yields=NEVER)]
+    return []
 
 
 def _label(ctx: Context) -> list[Candidate]:
@@ -59,7 +96,10 @@ def _head(ctx: Context) -> list[Candidate]:
     # ("Pythia: A Suite …") unless it is a title word ("Survey: …").
     if generic(name) or any(p.lower() in words("title_words") for p in parts):
         return []
-    if len(parts) > 1 and not any(distinctive(p) for p in parts):
+    # "Spatial Memory Agent: Experience-Grounded …": plain capitalised words ending in a
+    # method head name a system too, unless every word only describes ("Graph Neural
+    # Networks: …", "Deep Models: …").
+    if len(parts) > 1 and not any(distinctive(p) for p in parts) and not _named_method(parts):
         return []
     # "Evaluating CLIP: Towards …", "Scaling ViT: …": a clause about a model, not a name.
     if len(parts) > 1 and re.fullmatch(r"[A-Z][a-z]{3,}ing", parts[0]):
@@ -71,12 +111,23 @@ def _head(ctx: Context) -> list[Candidate]:
         label = known[0]
     else:
         gloss_kind = _kind_of_gloss(t[m.end(1):])
-        label = gloss_kind or (
+        # "Attribute Descent: Simulating … Datasets": a name headed by a method noun is a
+        # method whatever data the gloss mentions.
+        label = gloss_kind or ("MODEL" if parts[-1].lower() in words("method_heads") else None) or (
             "DATASET" if re.search(r"bench|dataset|corpus", t, re.I) and not re.search(r"model|network|method", t, re.I) else "MODEL")
     return [Candidate(a, a + len(name), known[1] if known else name, NAME, label, known=bool(known), proposed=True, yields=NEVER,
                       force_label=gloss_kind is not None,
                       # "Deep sr-DDL: …": a several-word head is one name; the shape inside is part of it
                       covers=len(parts) > 1 and not known)]
+
+
+def _named_method(parts: list[str]) -> bool:
+    """Several plain words that name a method or system: a method head last ("… Agent",
+    "… Descent"), some word that does more than describe, no stop word first."""
+    plain = words("generic_modifiers") | words("method_heads") | words("title_name_heads")
+    low = [p.lower() for p in parts]
+    return (low[-1] in words("method_heads") | words("system_heads") and low[0] not in words("stop_caps")
+            and not all(x in plain or generic(x) for x in re.split(r"[-\s]+", " ".join(low))))
 
 
 _GLOSS_STOP = frozenset(("for", "of", "with", "to", "in", "on", "via", "that", "from", "towards", "toward", "using", "by", "and", ",", "—", "-"))
@@ -87,6 +138,10 @@ def _kind_of_gloss(gloss: str) -> str | None:
     Reasoning Benchmark for Large Language Models" is a benchmark whatever it is for,
     "A Dataset for …" a dataset. None when the head says nothing."""
     words_ = re.findall(r"[\w\-]+|[,—]", gloss)
+    # "Simulating Object-Centric Datasets …": a gloss led by a verb says what the named
+    # thing does; its object is not the name's kind.
+    if words_ and re.fullmatch(r"[A-Z][a-z]{3,}ing", words_[0]):
+        return None
     head = None
     for x in words_:
         if x.lower() in _GLOSS_STOP:
@@ -94,7 +149,7 @@ def _kind_of_gloss(gloss: str) -> str | None:
         head = x.lower()
     if head is None:
         return None
-    if head in words("dataset_words") or head.endswith("bench"):
+    if head in words("dataset_words") or head in words("gloss_dataset_heads") or head.endswith("bench"):
         return "DATASET"
     if head in words("method_heads") or head in words("apposition_kinds"):
         return "MODEL"
