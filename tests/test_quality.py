@@ -15,7 +15,7 @@ from kg.evaluate import evaluate, load_aliases, load_jsonl
 HERE = Path(__file__).resolve().parent
 BARS = {
     "entries": 1.0, "arxiv_id": 1.0, "title": 1.0, "category": 1.0, "urls": 1.0,
-    "authors": 0.99, "institutions": 0.97, "models": 0.90, "datasets": 0.90, "models_proposed": 0.80,
+    "authors": 0.99, "institutions": 0.97, "models": 0.93, "datasets": 0.93, "models_proposed": 0.80,
 }
 
 
