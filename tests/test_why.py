@@ -42,10 +42,10 @@ def test_json_lists_mentions_with_rule_and_the_merges_with_reasons(tmp_path):
 
 
 def test_table_shows_a_curated_merge_and_its_line(tmp_path):
-    out = _build(tmp_path, "- merge: Model:Sparse Transformer\n  into: Model:Transformer\n  reason: one family\n")
+    out = _build(tmp_path, "- merge: Model:Switch Transformer\n  into: Model:Transformer\n  reason: one family\n")
     r = CliRunner().invoke(cli, ["why", "Model:transformer", "-g", str(out)])
     assert r.exit_code == 0, r.output
-    assert "Sparse Transformer" in r.stdout and "curation merge: one family" in r.stdout
+    assert "Switch Transformer" in r.stdout and "curation merge: one family" in r.stdout
     assert "kg.curation.yaml:1" in r.stdout and "applied" in r.stdout
 
 
