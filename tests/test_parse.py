@@ -195,6 +195,12 @@ def test_author_names_reports_truncation():
         ("Baidu, Inc.", ["Baidu"]),
         ("Universidad de Chile, Santiago, Chile", ["Universidad de Chile"]),
         ("Independent Researcher & Hugging Face", ["Hugging Face"]),
+        # A company's named lab is its own organisation, as Google Research and Meta AI are.
+        ("Stanford University & UC Berkeley & Amazon Alexa AI",
+         ["Stanford University", "University of California, Berkeley", "Amazon Alexa AI"]),
+        # A known institute keeps its place before the university of the same comma group.
+        ("FEMTO-ST institute, Univ. Bourgogne Franche-Comté, CNRS, ENSMM, Besançon, France",
+         ["FEMTO-ST Institute", "Univ. Bourgogne Franche-Comté", "CNRS", "ENSMM"]),
     ],
 )
 def test_split_affiliations(text, expected):
