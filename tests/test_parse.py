@@ -201,6 +201,17 @@ def test_author_names_reports_truncation():
         # A known institute keeps its place before the university of the same comma group.
         ("FEMTO-ST institute, Univ. Bourgogne Franche-Comté, CNRS, ENSMM, Besançon, France",
          ["FEMTO-ST Institute", "Univ. Bourgogne Franche-Comté", "CNRS", "ENSMM"]),
+        # A footnote letter glued to a department; a department named by its last word.
+        ("bElectrical Engineering Department, University of Oviedo, Gijon, Spain; dPathology Department",
+         ["University of Oviedo"]),
+        ("Computer Science Dept., Stanford University", ["Stanford University"]),
+        ("eBay & Stanford University", ["eBay", "Stanford University"]),  # a known name keeps its letter
+        # A college right before a university is one of its colleges; a college on its own is not.
+        ("Analysis Group, MBIE College, Northeastern University, Shenyang, China",
+         ["Northeastern University (China)"]),
+        ("Trinity College, University of Cambridge", ["University of Cambridge"]),
+        ("Boston College, Harvard University", ["Boston College", "Harvard University"]),
+        ("Dartmouth College, Hanover, NH", ["Dartmouth College"]),
     ],
 )
 def test_split_affiliations(text, expected):

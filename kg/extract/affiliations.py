@@ -132,6 +132,14 @@ _NO_ORGANISATION = re.compile(
     r"unknown|equal contribution|个人|独立研究者|独立研究员)$",
     re.I,
 )
+# A department named by its last word ("Electrical Engineering Department", "CS Dept.").
+_DEPARTMENT_TAIL = re.compile(r"\b(?:department|dept)\.?$", re.I)
+# A footnote letter glued to the name it marks ("bElectrical Engineering Department",
+# "dPathology Department"): one lower-case letter before a capitalised word.
+_FOOTNOTE_LETTER = re.compile(r"^[a-h](?=[A-Z][a-z])")
+# A college named before a university in one comma group is one of its colleges
+# ("MBIE College, Northeastern University"; "Trinity College, University of Cambridge").
+_COLLEGE = re.compile(r"\bcollege\b", re.I)
 _STREET = re.compile(r"\b(?:road|rd|street|st|avenue|ave|blvd|boulevard|building|bldg|campus|district|room|floor|no\.)\b", re.I)
 
 
@@ -148,6 +156,20 @@ def _is_address(seg: str) -> bool:
     if _STREET.search(seg) and not (ORG_WORDS.search(seg) or _ORG_HINT.search(seg)):
         return True
     return False
+
+
+def _is_department(seg: str) -> bool:
+    return bool(DEPARTMENT.match(seg) or _DEPARTMENT_TAIL.search(seg))
+
+
+def _unmark(seg: str) -> str:
+    """``seg`` without a footnote letter glued to its first word, when that letter is not
+    part of a known name (``eBay`` stays) and what follows reads as an organisation or a
+    department."""
+    if not _FOOTNOTE_LETTER.match(seg) or institutions().is_known(seg):
+        return seg
+    rest = seg[1:]
+    return rest if (_is_department(rest) or _ORG_START.match(rest) or institutions().is_known(rest)) else seg
 
 
 def _is_org(seg: str) -> bool:
@@ -227,7 +249,7 @@ def _resolve_commas(group: str) -> list[str]:
     # contain (any fixed character could be in the input, even U+0000 from UTF-16).
     sentinel = next(chr(c) for c in range(0xE000, 0xF900) if chr(c) not in group)
     protected = _CORP_SUFFIX.sub(sentinel + " ", group)
-    parts = [p.replace(sentinel, ",") for p in (_clean(x) for x in re.split(r"\s*[,，]\s*", protected)) if p]
+    parts = [_unmark(p.replace(sentinel, ",")) for p in (_clean(x) for x in re.split(r"\s*[,，]\s*", protected)) if p]
     if len(parts) <= 1:
         return [p.replace(sentinel, ",") for p in parts] or [group]
     joined: list[str] = []
@@ -244,7 +266,7 @@ def _resolve_commas(group: str) -> list[str]:
             joined.append(parts[i])
             i += 1
     known = [res.is_known(p) for p in joined]
-    org = [k or (_is_org(p) and not DEPARTMENT.match(p)) for p, k in zip(joined, known)]
+    org = [k or (_is_org(p) and not _is_department(p)) for p, k in zip(joined, known)]
     if not any(org):
         # Nothing looks like an organisation: keep the line whole rather than invent parts
         # — less its address ("imec, Belgium" is imec).
@@ -255,7 +277,7 @@ def _resolve_commas(group: str) -> list[str]:
     for i, p in enumerate(joined):
         if _is_address(p) or seen_org and normalize(p) in _PLACES:
             continue
-        if DEPARTMENT.match(p) and not known[i]:
+        if _is_department(p) and not known[i]:
             tail = _known_tail(p)
             if tail is not None:
                 out.append(tail)  # "School of … of Southeast University"
@@ -266,6 +288,9 @@ def _resolve_commas(group: str) -> list[str]:
         later_univ = any((known[k] or _UNIVERSITY_LEVEL.search(joined[k])) for k in range(i + 1, len(joined)))
         if not known[i] and _SUBUNIT.search(p) and not _UNIVERSITY_LEVEL.search(p) and later_univ and _core(p) == p:
             continue  # "Leverhulme Centre …, University of Cambridge": part of the university
+        next_univ = i + 1 < len(joined) and (known[i + 1] or _UNIVERSITY_LEVEL.search(joined[i + 1]))
+        if not known[i] and _COLLEGE.search(p) and next_univ and not _UNIVERSITY_LEVEL.search(_COLLEGE.sub("", p)):
+            continue  # "MBIE College, Northeastern University": one of the university's colleges
         out.append(p)
         seen_org = True
     return out
@@ -322,8 +347,8 @@ def institution_names(text: str) -> list[tuple[int, str]]:
             continue
         for glued in _split_glued(group):
             for seg in _resolve_commas(glued):
-                seg = _core(_clean(seg))
-                if not seg or DEPARTMENT.match(seg) and not institutions().is_known(seg) or _NO_ORGANISATION.match(seg):
+                seg = _core(_unmark(_clean(seg)))
+                if not seg or _is_department(seg) and not institutions().is_known(seg) or _NO_ORGANISATION.match(seg):
                     continue
                 seg = _clean(seg)
                 k = text.find(seg, gstart)
