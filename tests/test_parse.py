@@ -212,6 +212,11 @@ def test_author_names_reports_truncation():
         ("Trinity College, University of Cambridge", ["University of Cambridge"]),
         ("Boston College, Harvard University", ["Boston College", "Harvard University"]),
         ("Dartmouth College, Hanover, NH", ["Dartmouth College"]),
+        # Names joined by "/" without spaces are one name each — only when every piece is one.
+        ("清华大学/北京大学/上海AI Lab", ["Tsinghua University", "Peking University", "Shanghai AI Laboratory"]),
+        ("Stanford/MIT & Huawei Noah's Ark Lab/Tsinghua",
+         ["Stanford University", "Massachusetts Institute of Technology", "Huawei Noah's Ark Lab", "Tsinghua University"]),
+        ("TU/e", ["Eindhoven University of Technology"]),
     ],
 )
 def test_split_affiliations(text, expected):
@@ -227,6 +232,7 @@ def test_split_affiliations(text, expected):
         ("Texas A&M University & Rice University", ["Texas A&M University", "Rice University"]),
         ("A & B ; C | D、E", ["A", "B", "C", "D", "E"]),
         ("Samsung R&D Institute", ["Samsung R&D Institute"]),
+        ("中科院/清华 & TU/e", ["中科院", "清华", "TU/e"]),
     ],
 )
 def test_split_groups(text, groups):

@@ -192,10 +192,39 @@ def split_groups(text: str) -> list[tuple[int, str]]:
         end = m.start() if m else len(text)
         seg = text[pos:end]
         if seg.strip():
-            out.append((pos + len(seg) - len(seg.lstrip()), seg.strip()))
+            start = pos + len(seg) - len(seg.lstrip())
+            out.extend(_split_slashes(start, seg.strip()))
         if m:
             pos = m.end()
     return out
+
+
+def _split_slashes(start: int, group: str) -> list[tuple[int, str]]:
+    """A group of names joined by ``/`` without spaces (``清华大学/北京大学``,
+    ``Stanford/MIT``) is one group per name — but only when every piece names an
+    organisation, so that ``TU/e`` or ``N/A`` stay whole."""
+    if "/" not in group or institutions().is_known(group):
+        return [(start, group)]
+    pieces = group.split("/")
+    if not all(_names_organisation(p.strip()) for p in pieces):
+        return [(start, group)]
+    out, pos = [], start
+    for p in pieces:
+        lead = len(p) - len(p.lstrip())
+        if p.strip():
+            out.append((pos + lead, p.strip()))
+        pos += len(p) + 1
+    return out
+
+
+def _names_organisation(piece: str) -> bool:
+    res = institutions()
+    if not piece:
+        return False
+    if res.is_known(piece) or _is_org(piece) or _ZH_ORG_SUFFIX.search(piece):
+        return True
+    # Chinese names run together still start with a known name (清华大学计算机系).
+    return is_cjk(piece[0]) and any(res.is_known(piece[:j]) for j in range(len(piece), 1, -1))
 
 
 def _split_cjk(part: str) -> list[str]:
