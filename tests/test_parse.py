@@ -110,6 +110,14 @@ def test_split_title(text, en, zh):
         ("Henry Sprueill, Jr., Ann Lee", ["Henry Sprueill, Jr.", "Ann Lee"], False),
         ("A Smith1,2, B Lee*, C Wu†", ["A Smith", "B Lee", "C Wu"], False),
         ("Smith, J.; Doe, A. B.", ["Smith, J.", "Doe, A. B."], False),
+        # Surname first with commas only where the pattern is unambiguous: initials alone
+        # are never a name; BibTeX "and" pieces are each "Surname, Given".
+        ("Riedmiller, M.", ["Riedmiller, M."], False),
+        ("Baker, C. L., Smith, J.-P., et al.", ["Baker, C. L.", "Smith, J.-P."], True),
+        ("Huang, Wenlong and Chao, Yu-Wei", ["Huang, Wenlong", "Chao, Yu-Wei"], False),
+        ("van der Berg, A. B. and Li, Wei", ["van der Berg, A. B.", "Li, Wei"], False),
+        ("A Smith, B Jones and C Lee, D Wu", ["A Smith", "B Jones", "C Lee", "D Wu"], False),
+        ("Jane Doe, A. Lee and Bo Li", ["Jane Doe", "A. Lee", "Bo Li"], False),
         ("Fabian Gloeckle, Badr Youbi Idrissi, Baptiste Rozière 等", ["Fabian Gloeckle", "Badr Youbi Idrissi", "Baptiste Rozière"], True),
     ],
 )

@@ -3,8 +3,9 @@
 Separators are ``,`` ``，`` ``、`` ``;`` ``；`` ``&`` ``and`` ``和`` (an Oxford comma
 before ``and`` is fine). A trailing ``...``, ``…``, ``et al.`` or ``等`` is not a name: it
 sets the truncation flag. Footnote marks glued to names (``A Smith1,2``, ``B Lee*``)
-are dropped, a ``Jr.`` stays with its name, and ``Smith, J.; Doe, A.`` (surname first,
-semicolon separated) keeps each name whole.
+are dropped, a ``Jr.`` stays with its name, and surname-first names stay whole where the
+pattern is unambiguous: ``Smith, J.; Doe, A.`` (semicolon separated), ``Riedmiller, M.``
+(a lone surname and initials), ``Huang, Wenlong and Chao, Yu-Wei`` (BibTeX ``and``).
 """
 from __future__ import annotations
 
@@ -24,6 +25,12 @@ _MARKS = re.compile(r"[\d*†‡§¶#¹²³⁴⁵⁶⁷⁸⁹⁰✉]+(?:[,，][\
 _SUFFIX = re.compile(r"^(?:Jr|Sr)\.?$|^(?:II|III|IV)$")
 # "Smith, J." / "van der Berg, A. B.": a surname, a comma, then initials only.
 _SURNAME_FIRST = re.compile(r"^[^\W\d][\w'’\- ]*,\s*(?:[A-Z]\.?\s*(?:-\s*)?){1,4}$")
+# Initials alone ("M.", "C. L.", "J.-P."): never a name of their own, so after a lone
+# surname and a comma they are that surname's given names ("Riedmiller, M.").
+_INITIALS_ONLY = re.compile(r"^(?:[A-Z]\.\s*(?:-\s*)?){1,4}$")
+# One surname: a single word, with particles before it ("van der Berg").
+_ONE_SURNAME = re.compile(r"^(?:(?:van|von|de|der|den|di|da|du|le|la|del|della|ter)\s+)*[^\W\d][\w'’\-]*$")
+_AND = re.compile(r"\s+and\s+|\s*[&＆]\s*")
 
 
 _SUPERSCRIPT = str.maketrans("¹²³⁴⁵⁶⁷⁸⁹⁰", "1234567890")
@@ -56,13 +63,38 @@ def _pieces(body: str) -> list[tuple[int, int]]:
             pos = b
         if all(_SURNAME_FIRST.match(body[a:b].strip()) for a, b in bounds if body[a:b].strip()):
             return bounds
-    out, pos = [], 0
+    # BibTeX style, "Huang, Wenlong and Chao, Yu-Wei": every "and" piece is one surname,
+    # a comma and given names — unambiguous, as "A Smith, B Jones and C Lee" has a piece
+    # without a comma and one whose first part is two words.
+    ands = list(_AND.finditer(body))
+    if ands:
+        bounds, pos = [], 0
+        for m in ands + [None]:
+            end = m.start() if m else len(body)
+            bounds.append((pos, end))
+            if m:
+                pos = m.end()
+        if all(_bibtex_name(body[a:b].strip()) for a, b in bounds):
+            return bounds
+    out: list[tuple[int, int]] = []
+    pos = 0
     for m in list(_SEP.finditer(body)) + [None]:
         end = m.start() if m else len(body)
-        out.append((pos, end))
+        piece = body[pos:end].strip()
+        sep = body[out[-1][1] : pos] if out else ""
+        prev = body[out[-1][0] : out[-1][1]].strip() if out else ""
+        if out and _INITIALS_ONLY.match(piece) and _ONE_SURNAME.match(prev) and sep.strip() in (",", "，"):
+            out[-1] = (out[-1][0], end)  # "Riedmiller, M.": one name, surname first
+        else:
+            out.append((pos, end))
         if m:
             pos = m.end()
     return out
+
+
+def _bibtex_name(piece: str) -> bool:
+    surname, comma, given = piece.partition(",")
+    return bool(comma) and "," not in given and bool(_ONE_SURNAME.match(surname.strip())) and bool(given.strip())
 
 
 def split_authors(text: str, offset: int = 0) -> tuple[list[Author], bool]:
@@ -79,9 +111,10 @@ def split_authors(text: str, offset: int = 0) -> tuple[list[Author], bool]:
     truncated = bool(m)
     body = text[: m.start()] if m else text
     # A full stop that ends the list ("…, Michael J. Black.") is not part of the last
-    # name — unless it ends an initial or a suffix ("A. B.", "Jr.").
+    # name — unless it ends an initial or a suffix ("A. B.", "J.-P.", "Jr.").
     stripped = body.rstrip()
-    if stripped.endswith(".") and not _SUFFIX.match(stripped.split()[-1]) and len(stripped.split()[-1].rstrip(".")) > 1:
+    last = stripped.split()[-1] if stripped.split() else ""
+    if stripped.endswith(".") and not _SUFFIX.match(last) and len(last.rstrip(".")) > 1 and not _INITIALS_ONLY.match(last):
         body = stripped[:-1]
     pm = _PREFIX.match(body)
     if pm:  # keep offsets: blank the label out instead of cutting it
