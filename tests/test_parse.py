@@ -225,6 +225,13 @@ def test_author_names_reports_truncation():
         ("Stanford/MIT & Huawei Noah's Ark Lab/Tsinghua",
          ["Stanford University", "Massachusetts Institute of Technology", "Huawei Noah's Ark Lab", "Tsinghua University"]),
         ("TU/e", ["Eindhoven University of Technology"]),
+        # An affiliation number after the country that ends the previous affiliation.
+        ("University of Pennsylvania, USA 2 School of Electrical Engineering, National Technical University of Athens",
+         ["University of Pennsylvania", "National Technical University of Athens"]),
+        ("Samsung AI Center, Korea 2 Stanford University", ["Samsung Research", "Stanford University"]),
+        # A name cut off mid-way names no institution.
+        ("University of Oulu, the University of Western", ["University of Oulu"]),
+        ("University Groningen, University Medical", ["University of Groningen"]),
     ],
 )
 def test_split_affiliations(text, expected):

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import re
 
+from kg.parse.data import load_words
 from kg.records import Mention
 from kg.resolve import DEPARTMENT, ORG_WORDS, Merge, institutions
 from kg.text import normalize
@@ -140,6 +141,11 @@ _FOOTNOTE_LETTER = re.compile(r"^[a-h](?=[A-Z][a-z])")
 # A college named before a university in one comma group is one of its colleges
 # ("MBIE College, Northeastern University"; "Trinity College, University of Cambridge").
 _COLLEGE = re.compile(r"\bcollege\b", re.I)
+# Last words of a name cut off mid-way (kg/data/parse/unfinished_name_words.txt).
+_UNFINISHED = frozenset(w.casefold() for w in load_words("unfinished_name_words.txt"))
+# An affiliation number inside a comma part, right after the country or state that ends
+# the previous affiliation: "…, USA 2 School of …", "…, Greece 3 University Hospital …".
+_INLINE_MARKER = re.compile(r"\s+\d{1,2}\s+(?=[^\W\d_])")
 _STREET = re.compile(r"\b(?:road|rd|street|st|avenue|ave|blvd|boulevard|building|bldg|campus|district|room|floor|no\.)\b", re.I)
 
 
@@ -170,6 +176,21 @@ def _unmark(seg: str) -> str:
         return seg
     rest = seg[1:]
     return rest if (_is_department(rest) or _ORG_START.match(rest) or institutions().is_known(rest)) else seg
+
+
+def _split_inline_marker(part: str) -> list[str]:
+    """``Greece 3 University Hospital`` → ``[Greece, University Hospital]`` when what comes
+    before the number is an address; any other number stays in the name."""
+    m = _INLINE_MARKER.search(part)
+    if not m or not _is_address(part[: m.start()]):
+        return [part]
+    return [part[: m.start()]] + _split_inline_marker(part[m.end() :])
+
+
+def _unfinished(seg: str) -> bool:
+    """Whether ``seg`` is a name cut off mid-way (``the University of Western``)."""
+    words = seg.split()
+    return len(words) > 1 and words[-1].casefold() in _UNFINISHED and not institutions().is_known(seg)
 
 
 def _is_org(seg: str) -> bool:
@@ -279,6 +300,7 @@ def _resolve_commas(group: str) -> list[str]:
     sentinel = next(chr(c) for c in range(0xE000, 0xF900) if chr(c) not in group)
     protected = _CORP_SUFFIX.sub(sentinel + " ", group)
     parts = [_unmark(p.replace(sentinel, ",")) for p in (_clean(x) for x in re.split(r"\s*[,，]\s*", protected)) if p]
+    parts = [q for p in parts for q in _split_inline_marker(p)]
     if len(parts) <= 1:
         return [p.replace(sentinel, ",") for p in parts] or [group]
     joined: list[str] = []
@@ -377,7 +399,12 @@ def institution_names(text: str) -> list[tuple[int, str]]:
         for glued in _split_glued(group):
             for seg in _resolve_commas(glued):
                 seg = _core(_unmark(_clean(seg)))
-                if not seg or _is_department(seg) and not institutions().is_known(seg) or _NO_ORGANISATION.match(seg):
+                if (
+                    not seg
+                    or _is_department(seg) and not institutions().is_known(seg)
+                    or _NO_ORGANISATION.match(seg)
+                    or _unfinished(seg)  # "the University of Western": cut off, no name as written
+                ):
                     continue
                 seg = _clean(seg)
                 k = text.find(seg, gstart)
