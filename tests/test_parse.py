@@ -118,6 +118,11 @@ def test_split_title(text, en, zh):
         ("van der Berg, A. B. and Li, Wei", ["van der Berg, A. B.", "Li, Wei"], False),
         ("A Smith, B Jones and C Lee, D Wu", ["A Smith", "B Jones", "C Lee", "D Wu"], False),
         ("Jane Doe, A. Lee and Bo Li", ["Jane Doe", "A. Lee", "Bo Li"], False),
+        # Single words in even number, commas only: surname-first pairs (a given-name-first
+        # name has two words); surnames cited with "et al.", odd counts and Chinese names stay.
+        ("Huang, Wenlong, Chao, Yu-Wei", ["Huang, Wenlong", "Chao, Yu-Wei"], False),
+        ("Mnih, Kavukcuoglu, et al.", ["Mnih", "Kavukcuoglu"], True),
+        ("张伟, 李娜", ["张伟", "李娜"], False),
         ("Fabian Gloeckle, Badr Youbi Idrissi, Baptiste Rozière 等", ["Fabian Gloeckle", "Badr Youbi Idrissi", "Baptiste Rozière"], True),
     ],
 )

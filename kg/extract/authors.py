@@ -5,7 +5,9 @@ before ``and`` is fine). A trailing ``...``, ``…``, ``et al.`` or ``等`` is n
 sets the truncation flag. Footnote marks glued to names (``A Smith1,2``, ``B Lee*``)
 are dropped, a ``Jr.`` stays with its name, and surname-first names stay whole where the
 pattern is unambiguous: ``Smith, J.; Doe, A.`` (semicolon separated), ``Riedmiller, M.``
-(a lone surname and initials), ``Huang, Wenlong and Chao, Yu-Wei`` (BibTeX ``and``).
+(a lone surname and initials), ``Huang, Wenlong and Chao, Yu-Wei`` (BibTeX ``and``),
+``Huang, Wenlong, Chao, Yu-Wei`` (single words in even number: given-name-first names
+have two words or more).
 """
 from __future__ import annotations
 
@@ -53,8 +55,9 @@ def _markers(tail: str) -> list[str]:
     return out + ([cur] if cur else [])
 
 
-def _pieces(body: str) -> list[tuple[int, int]]:
-    """``(start, end)`` of each name in ``body``."""
+def _pieces(body: str, truncated: bool = False) -> list[tuple[int, int]]:
+    """``(start, end)`` of each name in ``body``; ``truncated`` when the list ended in
+    ``et al.`` (then single words are surnames cited alone, not surname-first pairs)."""
     semi = [(m.start(), m.end()) for m in _SEMI.finditer(body)]
     if semi:
         bounds, pos = [], 0
@@ -89,7 +92,26 @@ def _pieces(body: str) -> list[tuple[int, int]]:
             out.append((pos, end))
         if m:
             pos = m.end()
-    return out
+    return _surname_first_pairs(body, out) if not truncated else out
+
+
+# One word of a Latin-script name: capitalised letters, with hyphens and apostrophes
+# ("Yu-Wei", "O'Neil"); a Chinese name is one word of its own and is never paired.
+_NAME_WORD = re.compile(r"^[A-ZÀ-ÖØ-Þ][A-Za-zÀ-ÖØ-öø-ÿ'’\-]*$")
+
+
+def _surname_first_pairs(body: str, out: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """``Huang, Wenlong, Chao, Yu-Wei`` → two names. A full name written given-name first
+    has two words or more, so a comma list of single words in even number, commas only,
+    is surname-first pairs; anything else (a piece of two words, an ``and``, an odd
+    count) stays as split."""
+    if len(out) < 2 or len(out) % 2:
+        return out
+    if not all(_NAME_WORD.match(body[a:b].strip()) for a, b in out):
+        return out
+    if any(body[out[k][1] : out[k + 1][0]].strip() != "," for k in range(len(out) - 1)):
+        return out
+    return [(out[k][0], out[k + 1][1]) for k in range(0, len(out), 2)]
 
 
 def _bibtex_name(piece: str) -> bool:
@@ -121,7 +143,7 @@ def split_authors(text: str, offset: int = 0) -> tuple[list[Author], bool]:
         body = " " * pm.end() + body[pm.end():]
     spans: list[tuple[int, int, str]] = []
     marks: list[list[str]] = []
-    for a, b in _pieces(body):
+    for a, b in _pieces(body, truncated):
         raw = body[a:b]
         name = raw.strip().strip("*_").strip()
         mm = _MARKS.search(name)
