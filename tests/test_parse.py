@@ -234,6 +234,7 @@ def test_author_names_reports_truncation():
         ("University of Pennsylvania, USA 2 School of Electrical Engineering, National Technical University of Athens",
          ["University of Pennsylvania", "National Technical University of Athens"]),
         ("Samsung AI Center, Korea 2 Stanford University", ["Samsung Research", "Stanford University"]),
+        ("Seoul National University 2 NAVER AI Lab", ["Seoul National University", "NAVER"]),
         # A name cut off mid-way names no institution.
         ("University of Oulu, the University of Western", ["University of Oulu"]),
         ("University Groningen, University Medical", ["University of Groningen"]),

@@ -143,8 +143,8 @@ _FOOTNOTE_LETTER = re.compile(r"^[a-h](?=[A-Z][a-z])")
 _COLLEGE = re.compile(r"\bcollege\b", re.I)
 # Last words of a name cut off mid-way (kg/data/parse/unfinished_name_words.txt).
 _UNFINISHED = frozenset(w.casefold() for w in load_words("unfinished_name_words.txt"))
-# An affiliation number inside a comma part, right after the country or state that ends
-# the previous affiliation: "…, USA 2 School of …", "…, Greece 3 University Hospital …".
+# An affiliation number inside a comma part, right after the country or institution that
+# ends the previous affiliation: "…, USA 2 School of …", "Seoul National University 2 NAVER".
 _INLINE_MARKER = re.compile(r"\s+\d{1,2}\s+(?=[^\W\d_])")
 _STREET = re.compile(r"\b(?:road|rd|street|st|avenue|ave|blvd|boulevard|building|bldg|campus|district|room|floor|no\.)\b", re.I)
 
@@ -180,9 +180,10 @@ def _unmark(seg: str) -> str:
 
 def _split_inline_marker(part: str) -> list[str]:
     """``Greece 3 University Hospital`` → ``[Greece, University Hospital]`` when what comes
-    before the number is an address; any other number stays in the name."""
+    before the number is an address or a known institution (``Seoul National University 2
+    NAVER AI Lab``); any other number stays in the name."""
     m = _INLINE_MARKER.search(part)
-    if not m or not _is_address(part[: m.start()]):
+    if not m or not (_is_address(part[: m.start()]) or institutions().is_known(part[: m.start()])):
         return [part]
     return [part[: m.start()]] + _split_inline_marker(part[m.end() :])
 
