@@ -3,7 +3,9 @@
 ``[The University of Hong KongUniversity of Washington & CMU & Penn State University]``
 is four institutions. The steps, each a small function:
 
-1. split into groups on ``&``/``;``/``|``/``、`` (not inside ``Texas A&M`` or ``AT&T``);
+1. split into groups on ``&``/``;``/``|``/``、`` (not inside ``Texas A&M`` or ``AT&T``),
+   and on ``/`` without spaces when every piece names an organisation (``清华大学/北京大学``,
+   not ``TU/e``);
 2. split glued names: a lower-case letter directly followed by the capital that starts
    a known institution or an organisation word (``Hong KongUniversity``), and Chinese
    names run together (``清华大学北京大学``) by longest known prefix;
@@ -11,11 +13,14 @@ is four institutions. The steps, each a small function:
    keep the organisations: re-join comma parts whose joined form is a known name
    (``University of California, Santa Barbara``), drop departments, sub-units named
    before their university (``Leverhulme Centre …, University of Cambridge``),
-   addresses, places and countries;
+   addresses, places and countries, a college named right before its university,
+   footnote letters glued to a name (``bElectrical Engineering Department``), and
+   affiliation numbers after a country (``USA 2 School of …``);
 4. reduce each name to its institution: an abbreviation in brackets
    (``… (MBZUAI)``), a department glued to a Chinese name (``清华大学计算机系``), a
    site after a known name (``Inria Nancy - Grand Est``);
-5. resolve through :mod:`kg.resolve` (canonical name, or the name as written).
+5. drop names cut off mid-way (``the University of Western``);
+6. resolve through :mod:`kg.resolve` (canonical name, or the name as written).
 """
 from __future__ import annotations
 
