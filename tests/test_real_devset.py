@@ -33,7 +33,7 @@ DEV_BARS = {"entries": 0.97, "title": 0.95, "authors": 0.95, "institutions": 0.9
 #: they were set (README, "Extraction quality"): ground lost on real text fails here.
 #: Re-set after the second and third rounds of sources joined the set (three rounds, 587
 #: entries; the second round's held-out third is read by no rule) and the day's rule work.
-ALL_FLOORS = {"entries": 0.96, "title": 0.94, "authors": 0.98, "institutions": 0.93, "category": 0.90,
+ALL_FLOORS = {"entries": 0.96, "title": 0.94, "authors": 0.98, "institutions": 0.95, "category": 0.90,
               "urls": 0.95, "arxiv_id": 0.94, "models": 0.81, "datasets": 0.86}
 
 
