@@ -34,7 +34,6 @@ When ``$KG_BENCH_ROWS`` names a file, one JSON object per measurement is appende
 from __future__ import annotations
 
 import argparse
-import importlib.util
 import json
 import os
 import resource
@@ -70,13 +69,6 @@ CASES: list[tuple[str, list[str]]] = [
     ("path", ["path", "{source}", "{target}"]),
 ]
 
-
-def _bench_extract():
-    spec = importlib.util.spec_from_file_location("kg_bench_extract", ROOT / "bench" / "bench_extract.py")
-    mod = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = mod
-    spec.loader.exec_module(mod)
-    return mod
 
 
 def graph_for(bx, work: Path, n: int, seed: int) -> Path:
@@ -152,7 +144,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--timeout", type=float, default=300, help="seconds before a command is stopped (default 300)")
     ap.add_argument("--mem-limit", type=float, default=8, help="GiB of address space per command (default 8)")
     a = ap.parse_args(argv)
-    bx = _bench_extract()
+    import bench_extract as bx  # a sibling: bench scripts run as scripts, bench/ is sys.path[0]
     work = Path(a.workdir)
     work.mkdir(parents=True, exist_ok=True)
 

@@ -18,7 +18,6 @@ Usage::
 from __future__ import annotations
 
 import argparse
-import importlib.util
 import os
 import sys
 import tempfile
@@ -27,13 +26,6 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 RSS_GOAL_MIB = 1024
 
-
-def _bench_extract():
-    spec = importlib.util.spec_from_file_location("kg_bench_extract", ROOT / "bench" / "bench_extract.py")
-    mod = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = mod
-    spec.loader.exec_module(mod)
-    return mod
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -47,7 +39,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--seed", type=int, default=7)
     ap.add_argument("--workdir", default=str(Path(tempfile.gettempdir()) / "kg-bench"))
     a = ap.parse_args(argv)
-    bx = _bench_extract()
+    import bench_extract as bx  # a sibling: bench scripts run as scripts, bench/ is sys.path[0]
     work = Path(a.workdir)
     work.mkdir(parents=True, exist_ok=True)
     sizes = [int(x) for x in a.sizes.split(",")]

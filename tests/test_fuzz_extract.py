@@ -19,9 +19,7 @@ Profiles (choose with ``HYPOTHESIS_PROFILE``):
 """
 from __future__ import annotations
 
-import importlib.util
 import os
-import sys
 from pathlib import Path
 
 from hypothesis import HealthCheck, given, settings
@@ -33,6 +31,8 @@ from kg.parse import parse
 from kg.pipeline import records_to_graph
 from kg.read import read_bytes
 from kg.records import Document, Span
+
+from benchgen import generator  # tests/benchgen.py: bench/generate.py, loaded once
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -46,11 +46,7 @@ PROFILE = settings.get_profile("long" if os.environ.get("HYPOTHESIS_PROFILE") ==
 
 
 def _synthetic() -> list[str]:
-    spec = importlib.util.spec_from_file_location("kg_bench_generate", ROOT / "bench" / "generate.py")
-    gen = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = gen
-    spec.loader.exec_module(gen)
-    return ["\n".join(lines) for _, lines in gen.iter_days(30, "mixed", seed=11)][:3]
+    return ["\n".join(lines) for _, lines in generator().iter_days(30, "mixed", seed=11)][:3]
 
 
 SOURCES = [p.read_text(encoding="utf-8") for p in sorted((ROOT / "seeds").glob("*.txt"))] + _synthetic()

@@ -2,10 +2,8 @@
 and ``spawn``, and never leaves worker processes behind."""
 from __future__ import annotations
 
-import importlib.util
 import multiprocessing
 import os
-import sys
 from pathlib import Path
 
 import pytest
@@ -15,17 +13,13 @@ from kg.cli import cli
 from kg.pipeline import Report, extract_document, orchestrator
 from kg.read import Skipped, read_paths
 
+from benchgen import generator  # tests/benchgen.py: bench/generate.py, loaded once
+
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT / "seeds"
 START_METHODS = [m for m in ("fork", "spawn") if m in multiprocessing.get_all_start_methods()]
 
 
-def _generator():
-    spec = importlib.util.spec_from_file_location("kg_bench_generate", ROOT / "bench" / "generate.py")
-    mod = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = mod  # dataclasses look their module up while the class is made
-    spec.loader.exec_module(mod)
-    return mod
 
 
 @pytest.fixture(scope="module")
@@ -33,7 +27,7 @@ def corpus(tmp_path_factory) -> list[str]:
     """Seeds, a folder of synthetic daily digests in both formats, one bigger structured
     file (split into entry chunks below), a junk file and a path that does not exist."""
     d = tmp_path_factory.mktemp("corpus")
-    gen = _generator()
+    gen = generator()
     gen.write_folder(d / "days", 120, "mixed", seed=3)
     gen.write_digest(d / "big.txt", 150, "structured", seed=4)
     (d / "junk.txt").write_text("nothing to see\n\n[not a paper]\n", encoding="utf-8")

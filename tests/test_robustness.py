@@ -6,7 +6,6 @@ extractor fuzzing in ``test_fuzz_extract.py``, the Neo4j path in ``test_neo4j_st
 """
 from __future__ import annotations
 
-import importlib.util
 import json
 import os
 import re
@@ -28,16 +27,12 @@ from kg.read import iter_paths
 from kg.records import Author, Mention, PaperRecord
 from kg.stores import networkx_store
 
+from benchgen import generator  # tests/benchgen.py: bench/generate.py, loaded once
+
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT / "seeds"
 
 
-def _generator():
-    spec = importlib.util.spec_from_file_location("kg_bench_generate", ROOT / "bench" / "generate.py")
-    mod = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = mod  # dataclasses look their module up while the class is made
-    spec.loader.exec_module(mod)
-    return mod
 
 
 # --- nothing lost: every line and file is accounted for ---------------------------------------
@@ -48,7 +43,7 @@ def messy(tmp_path_factory) -> tuple[list[str], list[str]]:
     """(paths to give kg, files they expand to): seeds, synthetic days in both formats,
     and files that are not digests at all."""
     d = tmp_path_factory.mktemp("messy")
-    _generator().write_folder(d / "days", 60, "mixed", seed=5)
+    generator().write_folder(d / "days", 60, "mixed", seed=5)
     (d / "junk.txt").write_text("just a note\n\n   \n[not a paper]\nanother line\n", encoding="utf-8")
     (d / "binary.txt").write_bytes(bytes(range(256)) * 4)
     (d / "empty.txt").write_bytes(b"")
@@ -190,7 +185,7 @@ def _cpu_seconds(pid: int) -> float:
 def big_input(tmp_path_factory) -> Path:
     """Far more than any machine extracts in the few seconds before the signal."""
     d = tmp_path_factory.mktemp("big") / "days"
-    _generator().write_folder(d, 20_000, "structured", seed=9)
+    generator().write_folder(d, 20_000, "structured", seed=9)
     return d
 
 

@@ -6,8 +6,6 @@
 """
 from __future__ import annotations
 
-import importlib.util
-import sys
 from pathlib import Path
 
 import pytest
@@ -16,19 +14,15 @@ from kg.parse import driver
 from kg.parse.document import read_document
 from kg.text import ARXIV_RE, BARE_PAGE_RE, BARE_URL_RE, URL_RE, find_urls
 
+from benchgen import generator  # tests/benchgen.py: bench/generate.py, loaded once
+
 ROOT = Path(__file__).resolve().parents[1]
 
 
-def _generator():
-    spec = importlib.util.spec_from_file_location("kg_bench_generate", ROOT / "bench" / "generate.py")
-    mod = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = mod  # dataclasses look their module up while the class is made
-    spec.loader.exec_module(mod)
-    return mod
 
 
 def _long_docs(tmp_path: Path) -> list[Path]:
-    gen = _generator()
+    gen = generator()
     out = []
     p = tmp_path / "structured.txt"
     gen.write_digest(p, 120, "structured", seed=11)
@@ -67,7 +61,7 @@ def test_sample_ends_at_a_blank_line_and_short_files_are_read_whole(tmp_path):
     assert cut is not None and cut >= driver.SAMPLE_LINES and not doc.lines[cut - 1].raw.strip()
     assert driver._sample_end(read_document(str(short), short.read_text(encoding="utf-8"))) is None
     # Translated abstracts have no blank line to cut at: such a file is read whole.
-    _generator().write_digest(unbroken, 400, "abstract", seed=11)
+    generator().write_digest(unbroken, 400, "abstract", seed=11)
     doc = read_document(str(unbroken), unbroken.read_text(encoding="utf-8"))
     assert len(doc.lines) > 2 * driver.SAMPLE_LINES and driver._sample_end(doc) is None
 
