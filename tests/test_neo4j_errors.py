@@ -201,32 +201,16 @@ def test_load_retries_say_what_they_wait_for(neo4j_db, neo4j_env, seed_graph, gr
         limit = 40_000
         sent = 0
 
-        def _pipe_counted(self, a, b):
+        def _send(self, client, upstream):
             try:
-                while data := a.recv(65536):
-                    b.sendall(data)
-                    if b.getpeername()[1] == int(port):
-                        self.sent += len(data)
-                        if self.sent > self.limit:
-                            self.cut()
-                            return
+                while data := client.recv(65536):
+                    upstream.sendall(data)
+                    self.sent += len(data)
+                    if self.sent > self.limit:
+                        self.cut()
+                        return
             except OSError:
                 pass
-
-        def _accept(self):
-            import socket
-            import threading
-
-            while True:
-                try:
-                    client, _ = self.listener.accept()
-                except OSError:
-                    return
-                upstream = socket.create_connection(self.target)
-                with self.lock:
-                    self.sockets += [client, upstream]
-                threading.Thread(target=self._pipe_counted, args=(client, upstream), daemon=True).start()
-                threading.Thread(target=self._pipe, args=(upstream, client), daemon=True).start()
 
     proxy = CuttingProxy(host, int(port))
     env = {**neo4j_env, "NEO4J_URI": f"bolt://127.0.0.1:{proxy.port}"}

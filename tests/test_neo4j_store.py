@@ -389,8 +389,12 @@ class _Proxy:
             upstream = socket.create_connection(self.target)
             with self.lock:
                 self.sockets += [client, upstream]
-            for a, b in ((client, upstream), (upstream, client)):
-                threading.Thread(target=self._pipe, args=(a, b), daemon=True).start()
+            for relay, a, b in ((self._send, client, upstream), (self._pipe, upstream, client)):
+                threading.Thread(target=relay, args=(a, b), daemon=True).start()
+
+    def _send(self, client: socket.socket, upstream: socket.socket) -> None:
+        """Client to server; a test that cuts after so many bytes overrides it."""
+        self._pipe(client, upstream)
 
     @staticmethod
     def _pipe(a: socket.socket, b: socket.socket) -> None:
