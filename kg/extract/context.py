@@ -72,6 +72,11 @@ class Context:
     tok_at: dict[int, int]  # character offset -> token starting there
     end_at: dict[int, int]  # character offset -> token index + 1 of the token ending there
     compounds: tuple[tuple[int, int], ...]  # word runs glued by - _ + (token ranges)
+    # The same runs keyed both ways: rules reading a list left or right of a cue look a
+    # compound up by its first or its end token many times an entry.
+    compound_end: dict[int, int]  # first token -> end token of its compound
+    compound_start: dict[int, int]  # end token -> first token of its compound
+    has_cjk: bool  # the entry holds CJK tokens (rules for Chinese frames run only then)
     cues: tuple[tuple[str, int, int], ...]  # (kind, token start, token end)
     contribution: bool  # a first-person contribution cue ("we propose", 我们提出) occurs
     matches: tuple[GazMatch, ...]  # accepted gazetteer matches
@@ -279,10 +284,12 @@ def build_context(text: str, regions, title: Span | None = None) -> Context:
     cues, contribution = _cues(wl, lower, sent, in_region)
     latin = tuple(i for i, k in enumerate(kinds) if k == WORD)
     caps = tuple(i for i in latin if in_region[i] and wl[i][0].isupper())
+    compounds = tuple(_compounds(wl, ws, kinds, in_region))
     ctx = Context(
         text=text, regions=regs, title=title, words=tuple(wl), lower=tuple(lower), idx=tuple(idx),
         ws=tuple(ws), kinds=tuple(kinds), sent=tuple(sent), in_region=tuple(in_region), latin=latin, caps=caps, tok_at=tok_at,
-        end_at=end_at, compounds=tuple(_compounds(wl, ws, kinds, in_region)), cues=tuple(cues),
+        end_at=end_at, compounds=compounds, compound_end=dict(compounds), compound_start={j: i for i, j in compounds},
+        has_cjk=CJK in kinds, cues=tuple(cues),
         contribution=contribution, matches=(), ambiguous=(), taken=(), _title_like={},
     )
     matches, ambiguous, taken = _gazetteer_matches(ctx)

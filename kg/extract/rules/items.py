@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from kg.extract.context import Context
 from kg.extract.names import distinctive, generic, is_institution
@@ -16,6 +17,7 @@ CONJUNCTIONS = frozenset(("and", "or", "&", "和", "与", "及", "以及"))
 MAX_WORDS = 4  # "Waymo Open Motion": longer capitalised runs are headings, not names
 _PLURAL_ACRONYM = re.compile(r"^[A-Z]{2,}s$")  # GPUs, LLMs: kinds of things
 _BARE_ACRONYM = re.compile(r"^[A-Z]{2,3}$")
+_SEPARATORS = re.compile(r"[\s\-_]+")
 
 
 def lone_jargon(ctx: Context, items: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -27,12 +29,20 @@ def lone_jargon(ctx: Context, items: list[tuple[int, int]]) -> list[tuple[int, i
     return items
 
 
+@lru_cache(maxsize=1)
+def _describing() -> frozenset[str]:
+    """Words that only describe data: descriptive words, generic modifiers and the first
+    word of each count phrase ("thousands of")."""
+    counts = {line.split()[0] for line in phrases("count_words")}
+    return frozenset(words("descriptive_words") | words("generic_modifiers") | counts)
+
+
 def descriptive(text: str) -> bool:
     """``Large-scale``, ``New Multi-modal``: words that only describe data, which a
     title capitalises before its dataset word ("A Large-scale Dataset for …")."""
-    parts = [p for p in re.split(r"[\s\-_]+", text.lower()) if p]
-    counts = {line.split()[0] for line in phrases("count_words")}
-    return bool(parts) and all(p in words("descriptive_words") or p in words("generic_modifiers") or p in counts for p in parts)
+    parts = [p for p in _SEPARATORS.split(text.lower()) if p]
+    describing = _describing()
+    return bool(parts) and all(p in describing for p in parts)
 
 
 def name_item(ctx: Context, i: int, j: int) -> bool:
@@ -77,7 +87,7 @@ def _capital_word(ctx: Context, k: int) -> bool:
 
 def items_before(ctx: Context, d: int) -> list[tuple[int, int]]:
     """Coordinated name items ending right before token ``d`` (nearest first)."""
-    ends = {j: i for i, j in ctx.compounds}
+    ends = ctx.compound_start
     out = []
     e = d
     while e > 0:
@@ -123,7 +133,7 @@ def _past_citation(ctx: Context, j: int) -> int:
 
 def items_after(ctx: Context, s: int) -> list[tuple[int, int]]:
     """Coordinated name items starting at token ``s`` (an optional "the" skipped)."""
-    starts = {i: j for i, j in ctx.compounds}
+    starts = ctx.compound_end
     n = len(ctx.words)
     out = []
     k = s

@@ -60,12 +60,16 @@ def find(ctx: Context, prior=()) -> list[Candidate]:
             if tuple(lower[k : k + len(cue)]) == cue:
                 found += items_after(ctx, k + len(cue))
                 break
+    # The Chinese frames below each need their words somewhere in the entry (tokens
+    # joined without spaces, as the tests below read them): an entry without them
+    # skips the frame instead of trying every Latin token.
+    squeezed = "".join(ctx.words) if ctx.has_cjk else ""
     # "相较于Zorblax和Quintar", "优于Frobnik": a Chinese comparison before the names.
-    for k in ctx.latin:
+    for k in (ctx.latin if any(p in squeezed for p in _ZH_BEFORE) else ()):
         if k > 0 and ctx.in_region[k] and ctx.joined(k - 3, k).strip().endswith(_ZH_BEFORE):
             found += lone_jargon(ctx, items_after(ctx, k))
     # "与Zorblax相比", "在Quintar的基础上": the Chinese frames of a comparison and of a base.
-    for k in ctx.latin:
+    for k in (ctx.latin if any(p in squeezed for p in _ZH_COMPARED + _ZH_BASE) else ()):
         if k == 0 or not ctx.in_region[k]:
             continue
         before = ctx.joined(k - 2, k).strip()
@@ -78,7 +82,7 @@ def find(ctx: Context, prior=()) -> list[Candidate]:
                     before.endswith("在") and after.startswith(_ZH_BASE)):
                 found += items
     # "采用Frobnik作为骨干网络": a name taken as the backbone or the baseline.
-    for k in ctx.latin:
+    for k in (ctx.latin if any(p in squeezed for p in _ZH_AS) else ()):
         if not ctx.in_region[k]:
             continue
         items = items_after(ctx, k) if k == 0 or not ctx.is_word(k - 1) else []
