@@ -91,6 +91,9 @@ def split_title(rest: str) -> tuple[str, str | None]:
 
 
 
+_TRAILING_URL_RE = re.compile(r"\s*(?:[(（<\[]\s*https?://[^\s()（）<>\[\]]+\s*[)）>\]]|https?://\S+)\s*$")
+
+
 def title_spans(text: str, a: int, b: int) -> tuple[tuple[int, int] | None, tuple[int, int] | None]:
     """``(english, chinese)`` ranges of the title written in ``text[a:b]`` (either may be
     ``None``)."""
@@ -98,6 +101,13 @@ def title_spans(text: str, a: int, b: int) -> tuple[tuple[int, int] | None, tupl
     # ("**DeepDeform: Learning … Data.**"); it is not part of the title.
     while b > a and text[b - 1] == "." and text[b - 2 : b - 1].isalnum() and not text[a:b].endswith(("et al.", "etc.", "vs.")):
         b -= 1
+    # A bare address after the title ("### Title (https://arxiv.org/abs/…)", "Title
+    # https://…") is the paper's link written out, not part of its title.
+    tail = _TRAILING_URL_RE.search(text, a, b)
+    if tail and tail.start() > a and text[a : tail.start()].strip():
+        b = tail.start()
+        while b > a and text[b - 1].isspace():
+            b -= 1
     label = PAPER_LABEL_RE.match(text, a, b)
     if label:
         a = label.end()  # "Hugging Face Papers: LLaDA 2.1": the label is not the title
