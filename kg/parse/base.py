@@ -13,7 +13,7 @@ from typing import Protocol
 
 import re
 
-from kg.parse.categories import find_category
+from kg.parse.categories import ARXIV_TAG_RE, find_category
 from kg.parse.data import load_words
 from kg.parse.dates import find_date
 from kg.parse.document import Line, ParsedDoc
@@ -164,6 +164,9 @@ class Draft:
         elif kind == "body":
             self.body.append(Span(*strip_span(line, off, a, e)))
         else:
+            if kind == "meta" and ARXIV_TAG_RE.fullmatch(line[a:e]) and (got := find_category(line[a:e])):
+                # "Source: arxiv_lg": the feed the item came from is an arXiv category.
+                self.set_category(off + a + got[0], off + a + got[1], got[2])
             return False
         return True
 
