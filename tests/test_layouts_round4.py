@@ -1,0 +1,156 @@
+"""Layout rules prompted by the fourth round of real digests (issue 11): written with
+invented text in the shape of those layouts, so that each rule is checked on its own
+and for every digest of that kind, not on one source."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import kg
+from kg.parse.categories import find_category, normalize_category
+from kg.parse.fields import field_kind
+from kg.parse.titles import title_spans
+
+
+def _records(tmp_path: Path, text: str, name: str = "digest.md"):
+    p = tmp_path / name
+    p.write_text(text, encoding="utf-8")
+    return kg.extract_paths([p])
+
+
+# ---------------------------------------------------------------- Traditional Chinese keys
+
+
+def test_traditional_chinese_keys_are_the_simplified_ones():
+    assert field_kind("分類") == field_kind("分类") == "category"
+    assert field_kind("發表日期") == "date"
+    assert field_kind("機構") == "affiliations"
+    assert field_kind("分數") is None  # a score is no known field, in either script
+
+
+def test_heading_over_bullets_of_unknown_keys_opens_an_entry_by_its_paper_link(tmp_path):
+    text = (
+        "# 每日論文 - 2026-03-02\n\n"
+        "### 1. Sparse Routers for Long Context\n\n"
+        "- 分數：8\n- arXiv: [2603.00001v1](http://arxiv.org/abs/2603.00001v1)\n"
+        "- 發表日期：2026-02-28\n- 分類：cs.CL, cs.AI\n\n"
+        "**Intro:** 本文提出稀疏路由。\n\n"
+        "### 2. Dense Retrieval at Scale\n\n"
+        "- 分數：6\n- arXiv: [2603.00002v1](http://arxiv.org/abs/2603.00002v1)\n"
+        "- 發表日期：2026-02-28\n- 分類：cs.IR\n"
+    )
+    recs = _records(tmp_path, text)
+    assert [(r.title, r.arxiv_id, r.category) for r in recs] == [
+        ("Sparse Routers for Long Context", "2603.00001", "CL"),
+        ("Dense Retrieval at Scale", "2603.00002", "IR"),
+    ]
+    assert recs[0].date == "2026-02-28"
+
+
+def test_heading_over_bullets_of_unknown_keys_and_a_code_link_is_no_entry(tmp_path):
+    # Without a link to the paper itself, bullets of unknown keys say nothing of a paper.
+    text = (
+        "### Tools we liked\n\n- 評分：8\n- Code: https://github.com/example/tool\n\n"
+        "### 1. Sparse Routers for Long Context\n\n- Authors: Alice Zhang, Bob Stone\n"
+        "- Link: https://arxiv.org/abs/2603.00001\n"
+    )
+    recs = _records(tmp_path, text)
+    assert [r.title for r in recs] == ["Sparse Routers for Long Context"]
+
+
+# ---------------------------------------------------------------- titles with their address
+
+
+def test_an_address_after_a_title_is_not_part_of_it():
+    for text in (
+        "Sparse Routers for Long Context (https://arxiv.org/abs/2603.00001)",
+        "Sparse Routers for Long Context https://arxiv.org/abs/2603.00001",
+        "Sparse Routers for Long Context",
+    ):
+        en, _ = title_spans(text, 0, len(text))
+        assert text[en[0] : en[1]] == "Sparse Routers for Long Context"
+
+
+def test_heading_title_with_its_bare_address(tmp_path):
+    text = (
+        '---\ntitle: "Reading in March"\ndate: 2026-03-20\ntags: ["arxiv"]\n---\n\n'
+        "### Sparse Routers for Long Context (https://arxiv.org/abs/2603.00001)\n\n"
+        "A note on why this matters to me.\n\n"
+        "### Dense Retrieval at Scale (https://arxiv.org/abs/2603.00002)\n\nAnother note.\n"
+    )
+    recs = _records(tmp_path, text, "post.md")
+    assert [(r.title, r.arxiv_id) for r in recs] == [
+        ("Sparse Routers for Long Context", "2603.00001"),
+        ("Dense Retrieval at Scale", "2603.00002"),
+    ]
+
+
+# ---------------------------------------------------------------- feeds mixing news and papers
+
+
+def test_arxiv_tags_in_any_case_are_categories():
+    assert find_category("arxiv_lg")[2] == "LG"
+    assert find_category("arXiv_CV, arXiv_AI", strict=True)[2] == "CV"
+    assert normalize_category("ARXIV_cl") == "CL"
+    assert find_category("HackerNews") is None
+
+
+def test_feed_items_linking_no_paper_are_news_not_papers(tmp_path):
+    text = (
+        "# Daily AI Paper\n\n## Page 1: Models\n\n"
+        "### 1. Startup Ships a Faster Chatbot\n\n**Source:** HackerNews\n"
+        "**Link:** https://example.com/blog/faster-chatbot\n**Category:** Models\n\n"
+        "A company announced a faster chatbot.\n\n---\n\n"
+        "### 2. Routers Learn to Skip Tokens\n\n**Source:** arxiv_cl\n"
+        "**Link:** https://arxiv.org/abs/2603.00003\n**Category:** Models\n\n"
+        "Researchers show routers that skip tokens.\n\n---\n\n"
+        "### 3. A Library for Graph Layouts\n\n**Source:** github\n"
+        "**Link:** https://github.com/example/graphs\n**Category:** Models\n\n"
+        "A new library.\n"
+    )
+    recs = _records(tmp_path, text)
+    assert [(r.title, r.arxiv_id, r.category) for r in recs] == [("Routers Learn to Skip Tokens", "2603.00003", "CL")]
+
+
+def test_items_of_a_digest_linking_no_paper_stay_when_no_item_links_one(tmp_path):
+    # Without a paper link anywhere the digest gives no ground to call any item news.
+    text = (
+        "### Sparse Routers for Long Context\n\n- Authors: Alice Zhang\n- Link: https://example.org/a.pdf\n\n"
+        "### Dense Retrieval at Scale\n\n- Authors: Bob Stone\n- Link: https://example.org/b.pdf\n"
+    )
+    assert len(_records(tmp_path, text)) == 2
+
+
+# ---------------------------------------------------------------- YAML data files
+
+
+YAML = (
+    "intro_text:\n\narticles:\n"
+    '    - title: "Sparse Routers for Long Context"\n'
+    '      url: "https://arxiv.org/abs/2603.00001"\n'
+    '      type: "paper"\n'
+    '      lab: "Example University, Example Research Lab"\n'
+    '      quote: "We route tokens sparsely."\n\n'
+    '    - title: "How We Built Our Chatbot"\n'
+    '      url: "https://example.com/blog/chatbot"\n'
+    '      type: "blog"\n'
+    '      lab: "Example Corp"\n\n'
+    '    - title: "Dense Retrieval at Scale"\n'
+    '      url: "https://arxiv.org/abs/2603.00002"\n'
+    '      type: "paper"\n'
+    '      lab: "Example Institute"\n'
+)
+
+
+def test_yaml_items_are_entries_and_their_type_says_which_are_papers(tmp_path):
+    recs = _records(tmp_path, YAML, "week_001.yml")
+    assert [(r.title, r.arxiv_id, r.line) for r in recs] == [
+        ("Sparse Routers for Long Context", "2603.00001", 4),
+        ("Dense Retrieval at Scale", "2603.00002", 15),
+    ]
+    assert [i.name for i in recs[0].institutions] == ["Example University", "Example Research Lab"]
+
+
+def test_yaml_that_is_not_a_list_of_items_is_not_read_as_one(tmp_path):
+    # A configuration file: mappings without a title key are no paper items.
+    text = "jobs:\n    - name: build\n      run: make\n    - name: test\n      run: make test\n"
+    assert _records(tmp_path, text, "ci.yml") == []
