@@ -154,3 +154,28 @@ def test_yaml_that_is_not_a_list_of_items_is_not_read_as_one(tmp_path):
     # A configuration file: mappings without a title key are no paper items.
     text = "jobs:\n    - name: build\n      run: make\n    - name: test\n      run: make test\n"
     assert _records(tmp_path, text, "ci.yml") == []
+
+
+def test_table_rows_of_a_mixed_feed_that_link_no_paper_are_news(tmp_path):
+    text = (
+        "# 机器人日报 2026-03-02\n\n| 时间(UTC) | 标题 | 来源 |\n|---|---|---|\n"
+        "| 2026-03-02 08:10 | [某公司发布新款机器人](https://news.example.com/a/123) | news.example.com |\n"
+        "| 2026-03-02 07:55 | [Sparse Routers for Long Context](https://arxiv.org/abs/2603.00001) | export.arxiv.org |\n"
+        "| 2026-03-02 07:30 | [机器人创业公司完成融资](https://tech.example.cn/p/9) | tech.example.cn |\n"
+        "| 2026-03-02 06:12 | [Dense Retrieval at Scale](http://arxiv.org/abs/2603.00002v1) | export.arxiv.org |\n"
+    )
+    recs = _records(tmp_path, text)
+    assert [(r.title, r.arxiv_id) for r in recs] == [
+        ("Sparse Routers for Long Context", "2603.00001"),
+        ("Dense Retrieval at Scale", "2603.00002"),
+    ]
+
+
+def test_rows_linking_a_publisher_page_stay_papers_beside_arxiv_rows(tmp_path):
+    text = (
+        "| Title | Venue |\n|---|---|\n"
+        "| [Sparse Routers for Long Context](https://arxiv.org/abs/2603.00001) | arXiv 2026 |\n"
+        "| [Guiding Intuition with Machine Learning](https://www.nature.com/articles/s41586-000-0000-0) | Nature 2021 |\n"
+        "| [Counting Primes with Agents](https://doi.org/10.1000/example.1) | Journal 2026 |\n"
+    )
+    assert len(_records(tmp_path, text)) == 3

@@ -24,9 +24,9 @@ from kg.parse.base import (
     LayoutResult,
     link_labels_only,
     next_nonblank,
-    paper_link,
     strip_span,
     url_only,
+    without_news,
 )
 from kg.parse.boilerplate import IN_ENTRY_NOISE, PAGE_CHROME_RE, is_boilerplate
 from kg.parse.byline import byline, fill_byline
@@ -35,7 +35,7 @@ from kg.parse.fields import FIELD_RE, field, field_kind
 from kg.parse.names import author_value, bracket_kind, looks_like_authors
 from kg.parse.titles import SENTENCE_END_RE, title_label, title_spans
 from kg.records import Span, Unassigned
-from kg.text import PAPER_URL_RE, arxiv_id, cjk_share, find_urls, is_cjk
+from kg.text import PAPER_URL_RE, arxiv_id, cjk_share, is_cjk
 
 __all__ = ["parse", "name", "title_range"]
 
@@ -356,40 +356,13 @@ def parse(doc: ParsedDoc) -> LayoutResult:
             continue
         for kind, a, e in _line_fields(line):
             _fill(d, lines, i, off, kind, a, e)
-    return _without_news(_without_resources(b.result()))
+    return without_news(_without_resources(b.result()))
 
 
 def _without_resources(res: LayoutResult) -> LayoutResult:
     """Items whose title is labelled as a model, dataset or demo page ("Hugging Face
     Models: org/name-8B") are not papers: their lines are reported as such."""
     drop = [e for e in res.entries if title_label(e.text[e.title.start :] if e.title else "") == "resource" or _resource_line(e)]
-    if not drop:
-        return res
-    gone = {id(e) for e in drop}
-    told = list(res.unassigned)
-    for e in drop:
-        for k, text in enumerate(e.text.split("\n")):
-            if text.strip():
-                told.append(Unassigned(e.file, e.line + k, text.strip(), NON_PAPER))
-    return LayoutResult([e for e in res.entries if id(e) not in gone], sorted(told, key=lambda u: u.line), res.covered)
-
-
-def _urls(e) -> list[str]:
-    return [*e.links, *(u for u, _, _ in find_urls(e.text))]
-
-
-def _without_news(res: LayoutResult) -> LayoutResult:
-    """A feed that mixes papers with news: where some items link a paper (an arXiv page, a
-    paper host), an item that links only other pages (a news site, a blog, a repository)
-    and names no authors is a news item, not a paper — its lines are reported as such."""
-    linked = [bool(_urls(e)) and any(paper_link(u) for u in _urls(e)) for e in res.entries]
-    if not any(linked):
-        return res
-    drop = [
-        e
-        for e, has_paper in zip(res.entries, linked)
-        if not has_paper and _urls(e) and e.authors is None and e.affiliations is None and not e.ids
-    ]
     if not drop:
         return res
     gone = {id(e) for e in drop}

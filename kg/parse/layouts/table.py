@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from kg.parse.base import NOT_IN_ENTRY, Builder, LayoutResult, strip_span
+from kg.parse.base import NOT_IN_ENTRY, Builder, LayoutResult, strip_span, without_news
 from kg.parse.boilerplate import is_boilerplate
 from kg.parse.categories import find_category
 from kg.parse.data import load_json
@@ -83,7 +83,8 @@ def parse(doc: ParsedDoc) -> LayoutResult:
         off = b.take(i)
         _fill(d, columns, [(ln, off, a, e) for a, e in cells])
         b.close()
-    return b.result()
+    # A table that mixes news rows with paper rows (a daily feed): rows linking no paper are news.
+    return without_news(b.result())
 
 
 def _header(labels: list[str]) -> dict[str, int]:
