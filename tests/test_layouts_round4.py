@@ -179,3 +179,37 @@ def test_rows_linking_a_publisher_page_stay_papers_beside_arxiv_rows(tmp_path):
         "| [Counting Primes with Agents](https://doi.org/10.1000/example.1) | Journal 2026 |\n"
     )
     assert len(_records(tmp_path, text)) == 3
+
+
+# ---------------------------------------------------------------- tables that name no title column
+
+
+def test_table_whose_header_names_no_title_column_takes_it_from_the_paper_links(tmp_path):
+    text = (
+        "| Date | Item | Where |\n|---|---|---|\n"
+        "| 2026-03-02 | Sparse Routers for Long Context | [arXiv](https://arxiv.org/abs/2603.00001) |\n"
+        "| 2026-03-03 | Dense Retrieval at Scale | [arXiv](https://arxiv.org/abs/2603.00002) |\n"
+    )
+    recs = _records(tmp_path, text)
+    assert [(r.title, r.arxiv_id, r.date) for r in recs] == [
+        ("Sparse Routers for Long Context", "2603.00001", "2026-03-02"),
+        ("Dense Retrieval at Scale", "2603.00002", "2026-03-03"),
+    ]
+
+
+def test_table_with_an_empty_header_and_bare_addresses(tmp_path):
+    text = (
+        "|  |  |  |\n|---|---|---|\n"
+        "| 1 | Sparse Routers for Long Context | https://arxiv.org/abs/2603.00001 |\n"
+        "| 2 | Dense Retrieval at Scale | https://arxiv.org/abs/2603.00002 |\n"
+    )
+    recs = _records(tmp_path, text)
+    assert [(r.title, r.arxiv_id, r.line) for r in recs] == [
+        ("Sparse Routers for Long Context", "2603.00001", 3),
+        ("Dense Retrieval at Scale", "2603.00002", 4),
+    ]
+
+
+def test_table_of_rows_without_papers_is_not_read_as_papers(tmp_path):
+    text = "| Name | Role |\n|---|---|\n| Alice Zhang | maintainer of the docs |\n| Bob Stone | release manager |\n"
+    assert all(r.title not in ("maintainer of the docs", "release manager") for r in _records(tmp_path, text))

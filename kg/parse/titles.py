@@ -87,7 +87,8 @@ def split_title(rest: str) -> tuple[str, str | None]:
         if repeats or acronym:
             zh = en[m.start(1):] + zh
             en = en[: m.start(1)]
-    return en.strip(), zh.strip() or None
+    # "Title，一种…": the comma that led into the Chinese gloss is neither's.
+    return en.strip().rstrip("，、；;").rstrip(), zh.strip() or None
 
 
 
