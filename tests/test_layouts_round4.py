@@ -213,3 +213,32 @@ def test_table_with_an_empty_header_and_bare_addresses(tmp_path):
 def test_table_of_rows_without_papers_is_not_read_as_papers(tmp_path):
     text = "| Name | Role |\n|---|---|\n| Alice Zhang | maintainer of the docs |\n| Bob Stone | release manager |\n"
     assert all(r.title not in ("maintainer of the docs", "release manager") for r in _records(tmp_path, text))
+
+
+# ---------------------------------------------------------------- category lines, numbered headings
+
+
+def test_a_line_of_category_links_under_a_title_is_the_category(tmp_path):
+    text = (
+        "# 1. Sparse Routers for Long Context\n\nAlice Zhang, Bob Stone\n\n"
+        "- links: [abs](https://arxiv.org/abs/2603.00001) | [pdf](https://arxiv.org/pdf/2603.00001)\n"
+        "[cs.CL](https://arxiv.org/list/cs.CL/recent) | [cs.LG](https://arxiv.org/list/cs.LG/recent)\n\n"
+        "We route tokens sparsely.\n\n"
+        "# 2. Dense Retrieval at Scale\n\nCarla Diaz\n\n"
+        "- links: [abs](https://arxiv.org/abs/2603.00002) | [pdf](https://arxiv.org/pdf/2603.00002)\n"
+        "[stat.ML](https://arxiv.org/list/stat.ML/recent)\n\nWe retrieve densely.\n"
+    )
+    recs = _records(tmp_path, text)
+    assert [(r.title, r.category) for r in recs] == [
+        ("Sparse Routers for Long Context", "CL"),
+        ("Dense Retrieval at Scale", "ML"),
+    ]
+
+
+def test_words_that_look_like_codes_are_no_category_line():
+    from kg.parse.categories import category_line
+
+    assert category_line("[cs.CV] [cs.AI]")[2] == "CV"
+    assert category_line("arxiv_lg, arxiv_ai")[2] == "LG"
+    assert category_line("AI | ML") is None
+    assert category_line("cs.LG models are everywhere") is None

@@ -12,7 +12,7 @@ import re
 
 from kg.parse.data import load_json
 
-__all__ = ["ARXIV_TAG_RE", "CODES", "CATEGORY", "normalize_category", "find_category"]
+__all__ = ["ARXIV_TAG_RE", "CODES", "CATEGORY", "normalize_category", "find_category", "category_line"]
 
 # Subject codes as digests write them alone in brackets (``[CV]``). A whitelist, because
 # ``[PDF]``, ``[Copy]`` or ``[REL]`` must not read as categories.
@@ -91,3 +91,33 @@ def find_category(value: str, strict: bool = False) -> tuple[int, int, str] | No
     if name is not None:
         return name[0], name[1], normalize_category(name[2])
     return None
+
+
+# One code of a line of codes: archive-prefixed (cs.CL, stat.ML), quant-ph, or an arXiv_
+# tag, bracketed or not — bare two-letter codes ("AI") are words on a line of their own.
+_LINE_CODE_RE = re.compile(rf"[\[［(（]?(?:{_ARCHIVES}\.[A-Za-z]{{2}}|quant-ph|(?i:arxiv_(?:{'|'.join(CODES)})))[\]］)）]?")
+_LINE_SEP_RE = re.compile(r"[\s|｜,，;；/·•]+")
+
+
+def category_line(line: str) -> tuple[int, int, str] | None:
+    """``(start, end, code)`` of the first code of a line that holds category codes and
+    nothing else (``cs.LG | stat.ML``, ``[cs.CL] [cs.AI]``, the texts of a line of
+    category links), as digests write an item's categories under its title.
+
+    >>> category_line("cs.LG | stat.ML")
+    (0, 5, 'LG')
+    >>> category_line("AI | ML") is None and category_line("cs.LG is great") is None
+    True
+    """
+    pos, first = 0, None
+    for part in _LINE_SEP_RE.split(line):
+        if not part:
+            continue
+        k = line.index(part, pos)
+        pos = k + len(part)
+        if not _LINE_CODE_RE.fullmatch(part):
+            return None
+        if first is None:
+            code = part.strip("[]［］()（）")
+            first = (k + part.index(code), k + part.index(code) + len(code), normalize_category(code))
+    return first
