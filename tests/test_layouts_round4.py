@@ -242,3 +242,39 @@ def test_words_that_look_like_codes_are_no_category_line():
     assert category_line("arxiv_lg, arxiv_ai")[2] == "LG"
     assert category_line("AI | ML") is None
     assert category_line("cs.LG models are everywhere") is None
+
+
+# ---------------------------------------------------------------- one-line posts
+
+
+def test_one_line_posts_are_one_entry_each(tmp_path):
+    text = (
+        "Sparse Routers for Long Context https://arxiv.org/abs/2603.00001\n"
+        "Dense Retrieval at Scale https://arxiv.org/abs/2603.00002\n"
+        "Learning to Walk with Diffusion Policies https://arxiv.org/abs/2603.00003\n"
+    )
+    recs = _records(tmp_path, text, "posts.txt")
+    assert [(r.title, r.arxiv_id, r.line) for r in recs] == [
+        ("Sparse Routers for Long Context", "2603.00001", 1),
+        ("Dense Retrieval at Scale", "2603.00002", 2),
+        ("Learning to Walk with Diffusion Policies", "2603.00003", 3),
+    ]
+
+
+def test_a_paragraph_about_one_paper_stays_one_entry(tmp_path):
+    text = "Segment Anything\nAlexander Kirillov, Eric Mintun, Nikhila Ravi\nhttps://arxiv.org/abs/2304.02643\n"
+    recs = _records(tmp_path, text, "one.txt")
+    assert [(r.title, r.arxiv_id) for r in recs] == [("Segment Anything", "2304.02643")]
+
+
+def test_what_a_post_writes_around_a_title_is_not_part_of_it():
+    for text in (
+        "2026-03-02 📄 Sparse Routers for Long Context https://arxiv.org/abs/2603.00001 #LLM",
+        "🔥 Sparse Routers for Long Context — https://arxiv.org/abs/2603.00001",
+        "Sparse Routers for Long Context (Alice Zhang et al.)",
+    ):
+        en, _ = title_spans(text, 0, len(text))
+        assert text[en[0] : en[1]] == "Sparse Routers for Long Context"
+    text = "2.5 Years in Class: A Multimodal Textbook"
+    en, _ = title_spans(text, 0, len(text))
+    assert text[en[0] : en[1]] == text

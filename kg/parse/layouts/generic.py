@@ -52,11 +52,40 @@ def _author_line(lines: list[str], run: list[int]) -> int | None:
     return None if best is None else best[1]
 
 
+def _line_paper(doc: ParsedDoc, k: int) -> str | None:
+    """The arXiv id a line carries, in its text or its links."""
+    return arxiv_id(doc.texts[k]) or next((i for lk in doc.lines[k].links if (i := arxiv_id(lk.url))), None)
+
+
+def _one_per_line(doc: ParsedDoc, run: list[int]) -> bool:
+    """A paragraph of one-line posts: every line names a paper of its own (its title and
+    its link, ``Title https://arxiv.org/abs/…``), so each line is one entry."""
+    ids = [_line_paper(doc, k) for k in run]
+    return len(run) >= 2 and all(ids) and len(set(ids)) == len(run) and all(
+        _title_like(doc.texts[k][: doc.texts[k].find("http")] if "http" in doc.texts[k] else doc.texts[k]) for k in run
+    )
+
+
 def parse(doc: ParsedDoc) -> LayoutResult:
     b = Builder(doc, "generic")
     lines = b.lines
     for block in blocks(lines):
         run = [k for k in block if not is_boilerplate(lines[k], between_entries=True)]
+        if _one_per_line(doc, run):
+            for k in run:
+                d = b.open(k)
+                off = b.take(k)
+                line = lines[k]
+                en, zh = title_spans(line, *strip_span(line, 0, doc.lines[k].start))
+                if en:
+                    d.set("title", off + en[0], off + en[1])
+                if zh:
+                    d.set("title_zh", off + zh[0], off + zh[1])
+                b.close()
+            for k in block:
+                if k not in run:
+                    b.report(k, is_boilerplate(lines[k], between_entries=True) or NOT_IN_ENTRY)
+            continue
         urls = [lk.url for k in run for lk in doc.lines[k].links]
         has_paper = any(arxiv_id(lines[k]) for k in run) or any(arxiv_id(u) for u in urls)
         authors = _author_line(lines, run)
