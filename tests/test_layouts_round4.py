@@ -278,3 +278,44 @@ def test_what_a_post_writes_around_a_title_is_not_part_of_it():
     text = "2.5 Years in Class: A Multimodal Textbook"
     en, _ = title_spans(text, 0, len(text))
     assert text[en[0] : en[1]] == text
+
+
+# ---------------------------------------------------------------- titles in emphasis with their authors; HTML lists
+
+
+def test_list_item_title_then_dash_and_authors(tmp_path):
+    text = (
+        "1. **Sparse Routers for Long Context** — Alice Zhang, Bob Stone. [arXiv](https://arxiv.org/abs/2603.00001)\n"
+        "2. **Dense Retrieval at Scale** — Carla Diaz et al. [arXiv](https://arxiv.org/abs/2603.00002)\n"
+    )
+    recs = _records(tmp_path, text)
+    assert [([a.name for a in r.authors], r.authors_truncated) for r in recs] == [
+        (["Alice Zhang", "Bob Stone"], False),
+        (["Carla Diaz"], True),
+    ]
+
+
+def test_paragraph_led_by_a_bold_title_and_its_authors(tmp_path):
+    text = (
+        "This week's papers.\n\n"
+        "**Sparse Routers for Long Context.** Alice Zhang, Bob Stone. *arXiv 2026.* [link](https://arxiv.org/abs/2603.00001)\n\n"
+        "**Dense Retrieval at Scale.** Carla Diaz. *ICML 2026.* [link](https://arxiv.org/abs/2603.00002)\n"
+    )
+    recs = _records(tmp_path, text)
+    assert [(r.title, [a.name for a in r.authors], r.arxiv_id) for r in recs] == [
+        ("Sparse Routers for Long Context", ["Alice Zhang", "Bob Stone"], "2603.00001"),
+        ("Dense Retrieval at Scale", ["Carla Diaz"], "2603.00002"),
+    ]
+
+
+def test_an_html_page_is_read_through_its_tags(tmp_path):
+    text = (
+        "<h2>Papers</h2>\n<ul>\n"
+        '<li><a href="https://arxiv.org/abs/2603.00001">Sparse Routers for Long Context</a> — Alice Zhang, Bob Stone</li>\n'
+        '<li><a href="https://arxiv.org/abs/2603.00002">Dense Retrieval at Scale</a> — Carla Diaz</li>\n</ul>\n'
+    )
+    recs = _records(tmp_path, text, "page.html")
+    assert [(r.title, r.arxiv_id, [a.name for a in r.authors]) for r in recs] == [
+        ("Sparse Routers for Long Context", "2603.00001", ["Alice Zhang", "Bob Stone"]),
+        ("Dense Retrieval at Scale", "2603.00002", ["Carla Diaz"]),
+    ]
