@@ -32,9 +32,12 @@ DEV_BARS = {"entries": 0.97, "title": 0.95, "authors": 0.95, "institutions": 0.9
 #: Floors on the whole set (dev + held-out), a little under the figures measured when
 #: they were set (README, "Extraction quality"): ground lost on real text fails here.
 #: Re-set after the second and third rounds of sources joined the set (three rounds, 587
-#: entries; the second round's held-out third is read by no rule) and the day's rule work.
-ALL_FLOORS = {"entries": 0.96, "title": 0.94, "authors": 0.98, "institutions": 0.95, "category": 0.90,
-              "urls": 0.95, "arxiv_id": 0.94, "models": 0.81, "datasets": 0.86}
+#: entries; the second round's held-out third is read by no rule) and the day's rule work;
+#: re-set again when round 4 added four held-out sources kg reads poorly (672 entries;
+#: whole set .957 entries, .936 title, .967 authors, .802 models — the held-out layouts,
+#: not a regression: dev stayed at .999).
+ALL_FLOORS = {"entries": 0.95, "title": 0.93, "authors": 0.96, "institutions": 0.95, "category": 0.90,
+              "urls": 0.95, "arxiv_id": 0.94, "models": 0.79, "datasets": 0.86}
 
 
 @functools.cache

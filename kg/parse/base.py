@@ -7,13 +7,14 @@ finished entries, reported lines and how many lines were explained.
 """
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Protocol
 
 import re
 
-from kg.parse.categories import find_category
+from kg.parse.categories import ARXIV_TAG_RE, find_category
 from kg.parse.data import load_words
 from kg.parse.dates import find_date
 from kg.parse.document import Line, ParsedDoc
@@ -34,7 +35,9 @@ __all__ = [
     "LINK_LABEL_RE",
     "link_labels_only",
     "paper_link",
+    "scholarly_link",
     "stated_arxiv_id",
+    "without_news",
 ]
 
 #: The reason of lines a layout could not explain (everything else is recognised noise).
@@ -68,6 +71,53 @@ def paper_link(url: str) -> bool:
     """Whether ``url`` points at a paper: an arXiv id, or a paper page or PDF of a known
     host — not an arXiv link with no id in it."""
     return bool(arxiv_id(url)) or bool(PAPER_URL_RE.search(url)) and not _NO_ID_RE.search(url)
+
+
+@functools.lru_cache(maxsize=1)
+def _scholarly_hosts() -> tuple[tuple[str, str], ...]:
+    out = []
+    for w in load_words("scholarly_hosts.txt"):
+        host, _, path = w.casefold().partition("/")
+        out.append((host, "/" + path if path else ""))
+    return tuple(out)
+
+
+def scholarly_link(url: str) -> bool:
+    """Whether ``url`` points at a publication: a :func:`paper_link`, or a page of a
+    publisher, DOI resolver or preprint server (kg/data/parse/scholarly_hosts.txt)."""
+    if paper_link(url):
+        return True
+    m = re.match(r"(?i)^\s*(?:https?://)?(?:www\.)?([^/\s?#]+)(/[^\s?#]*)?", url)
+    if not m:
+        return False
+    host, path = m.group(1).casefold(), (m.group(2) or "").casefold()
+    return any((host == h or host.endswith("." + h)) and path.startswith(p) for h, p in _scholarly_hosts())
+
+
+def without_news(res: LayoutResult) -> LayoutResult:
+    """A feed that mixes papers with news: where some items link a paper, an item that
+    links only pages that are no publication (a news site, a blog, a repository) and
+    names no authors, organisations or id is a news item — its lines are reported as
+    non-paper lines, not an entry. Where no item links a paper nothing changes: the
+    digest gives no ground to tell its items apart."""
+    def urls(e: Entry) -> list[str]:
+        return [*e.links, *(u for u, _, _ in find_urls(e.text))]
+
+    paper = [any(paper_link(u) for u in urls(e)) for e in res.entries]
+    if not any(paper):
+        return res
+    drop = {
+        id(e)
+        for e, p in zip(res.entries, paper)
+        if not p and urls(e) and not any(scholarly_link(u) for u in urls(e)) and e.authors is None and e.affiliations is None and not e.ids
+    }
+    if not drop:
+        return res
+    told = list(res.unassigned)
+    for e in res.entries:
+        if id(e) in drop:
+            told += [Unassigned(e.file, e.line + k, t.strip(), NON_PAPER) for k, t in enumerate(e.text.split("\n")) if t.strip()]
+    return LayoutResult([e for e in res.entries if id(e) not in drop], sorted(told, key=lambda u: u.line), res.covered)
 
 
 def link_labels_only(line: Line) -> bool:
@@ -164,6 +214,9 @@ class Draft:
         elif kind == "body":
             self.body.append(Span(*strip_span(line, off, a, e)))
         else:
+            if kind == "meta" and ARXIV_TAG_RE.fullmatch(line[a:e]) and (got := find_category(line[a:e])):
+                # "Source: arxiv_lg": the feed the item came from is an arXiv category.
+                self.set_category(off + a + got[0], off + a + got[1], got[2])
             return False
         return True
 

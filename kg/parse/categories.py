@@ -12,7 +12,7 @@ import re
 
 from kg.parse.data import load_json
 
-__all__ = ["CODES", "CATEGORY", "normalize_category", "find_category"]
+__all__ = ["ARXIV_TAG_RE", "CODES", "CATEGORY", "normalize_category", "find_category", "category_line"]
 
 # Subject codes as digests write them alone in brackets (``[CV]``). A whitelist, because
 # ``[PDF]``, ``[Copy]`` or ``[REL]`` must not read as categories.
@@ -23,18 +23,25 @@ CODES = (
 _ARCHIVES = r"(?:cs|stat|eess|math|econ|q-bio|q-fin|physics|astro-ph|cond-mat|nlin)"
 #: A category code: archive-prefixed (``cs.CL``, ``stat.ML``), ``quant-ph``, or a bare code.
 CATEGORY = rf"(?:{_ARCHIVES}\.[A-Za-z]{{2}}|quant-ph|" + "|".join(CODES) + ")"
-_CODE_RE = re.compile(rf"(?<![A-Za-z])(?:arXiv_|{_ARCHIVES}\.)?(?P<c>{'|'.join(CODES)})(?![A-Za-z])|(?P<q>quant-ph)")
+_CODE_RE = re.compile(
+    rf"(?<![A-Za-z])(?:arXiv_|{_ARCHIVES}\.)?(?P<c>{'|'.join(CODES)})(?![A-Za-z])|(?P<q>quant-ph)"
+    # The arXiv_XX tag however a feed cases it ("arxiv_lg" as a source label).
+    rf"|(?<![A-Za-z])(?P<t>(?i:arxiv_(?:{'|'.join(CODES)})))(?![A-Za-z])"
+)
+#: A value that is nothing but an arXiv tag (``arxiv_lg``, ``arXiv_CV``): a category
+#: wherever a feed writes it, also under a key that is not a category key (``Source:``).
+ARXIV_TAG_RE = re.compile(rf"\s*(?i:arxiv_(?:{'|'.join(CODES)}))\s*")
 _PAREN_RE = re.compile(rf"[(（]\s*(?P<code>{_ARCHIVES}\.[A-Za-z]{{2}}|quant-ph)\s*[)）]")
 
 
 def normalize_category(code: str) -> str:
     """One form per category: the code without its archive.
 
-    >>> [normalize_category(c) for c in ("cs.LG", "LG", "eess.AS", "arXiv_CV", "stat.ML", "quant-ph")]
-    ['LG', 'LG', 'AS', 'CV', 'ML', 'quant-ph']
+    >>> [normalize_category(c) for c in ("cs.LG", "LG", "eess.AS", "arXiv_CV", "arxiv_lg", "stat.ML", "quant-ph")]
+    ['LG', 'LG', 'AS', 'CV', 'LG', 'ML', 'quant-ph']
     """
     c = code.strip().strip("[]［］")
-    if c.startswith("arXiv_"):
+    if c.casefold().startswith("arxiv_"):
         c = c[len("arXiv_") :]
     if "." in c:
         c = c.split(".", 1)[1]
@@ -75,11 +82,42 @@ def find_category(value: str, strict: bool = False) -> tuple[int, int, str] | No
         start = name[0] if name is not None and not value[name[1] : paren.start()].strip(" \t") else paren.start("code")
         end = name[1] if start != paren.start("code") else paren.end("code")
         return start, end, normalize_category(paren.group("code"))
-    if code is not None and strict and not (code.group(0).startswith("arXiv_") or "." in code.group(0) or code.group("q")):
+    if code is not None and strict and not (code.group(0).casefold().startswith("arxiv_") or "." in code.group(0) or code.group("q")):
         code = None  # a bare "AI" among free tags is a word, not a category
     if code is not None and (name is None or code.start() <= name[0]):
-        g = "c" if code.group("c") else "q"
-        return code.start(), code.end(), normalize_category(code.group(0) if g == "c" else code.group("q"))
+        if code.group("q"):
+            return code.start(), code.end(), normalize_category(code.group("q"))
+        return code.start(), code.end(), normalize_category(code.group(0))
     if name is not None:
         return name[0], name[1], normalize_category(name[2])
     return None
+
+
+# One code of a line of codes: archive-prefixed (cs.CL, stat.ML), quant-ph, or an arXiv_
+# tag, bracketed or not — bare two-letter codes ("AI") are words on a line of their own.
+_LINE_CODE_RE = re.compile(rf"[\[［(（]?(?:{_ARCHIVES}\.[A-Za-z]{{2}}|quant-ph|(?i:arxiv_(?:{'|'.join(CODES)})))[\]］)）]?")
+_LINE_SEP_RE = re.compile(r"[\s|｜,，;；/·•]+")
+
+
+def category_line(line: str) -> tuple[int, int, str] | None:
+    """``(start, end, code)`` of the first code of a line that holds category codes and
+    nothing else (``cs.LG | stat.ML``, ``[cs.CL] [cs.AI]``, the texts of a line of
+    category links), as digests write an item's categories under its title.
+
+    >>> category_line("cs.LG | stat.ML")
+    (0, 5, 'LG')
+    >>> category_line("AI | ML") is None and category_line("cs.LG is great") is None
+    True
+    """
+    pos, first = 0, None
+    for part in _LINE_SEP_RE.split(line):
+        if not part:
+            continue
+        k = line.index(part, pos)
+        pos = k + len(part)
+        if not _LINE_CODE_RE.fullmatch(part):
+            return None
+        if first is None:
+            code = part.strip("[]［］()（）")
+            first = (k + part.index(code), k + part.index(code) + len(code), normalize_category(code))
+    return first

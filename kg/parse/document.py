@@ -158,6 +158,10 @@ def looks_like_markdown(text: str, path: str = "") -> bool:
         if t.type in _BLOCK_MARKUP and t.map:
             marked.add(t.map[0])
             strong = strong or t.type == "heading_open"
+        if t.type == "html_block" and t.map:
+            # An HTML page or fragment (<h2>, <ul><li><a href=…>): the Markdown reader
+            # turns its tags into lines, links and emphasis; plain text would keep the tags.
+            marked.update(range(t.map[0], t.map[1]))
         if t.type == "inline" and t.map and any(c.type in _MARKUP_TOKENS for c in t.children or ()):
             marked.add(t.map[0])
     lines = sample.split("\n")

@@ -18,10 +18,11 @@ from types import ModuleType
 
 from kg.parse.base import NON_PAPER, NOT_IN_ENTRY, LayoutResult
 from kg.parse.boilerplate import is_boilerplate
+from kg.parse.categories import category_line
 from kg.parse.dates import find_date
 from kg.parse.document import ParsedDoc, read_document
 from kg.parse.layouts import LAYOUTS, generic
-from kg.records import Document, Entry, ParseResult, Unassigned
+from kg.records import Document, Entry, ParseResult, Span, Unassigned
 
 log = logging.getLogger("kg.parse")
 
@@ -237,6 +238,21 @@ def _dates(doc: ParsedDoc, entries: list[Entry], unassigned: list[Unassigned]) -
     return out
 
 
+def _code_line(e: Entry) -> Entry:
+    """An entry no layout found a category in takes it from a line of its own that holds
+    category codes and nothing else (``[cs.LG](…) | [stat.ML](…)`` under a title): every
+    layout writes such a line the same way."""
+    if e.category_code is not None:
+        return e
+    off = 0
+    for text in e.text.split("\n"):
+        got = category_line(text) if text.strip() else None
+        if got:
+            return replace(e, category=Span(off + got[0], off + got[1]), category_code=got[2])
+        off += len(text) + 1
+    return e
+
+
 def parse_document(doc: ParsedDoc) -> ParseResult:
     """Entries of an already read :class:`ParsedDoc`."""
     scores: list[tuple[str, int, int]] = []
@@ -276,7 +292,7 @@ def parse_document(doc: ParsedDoc) -> ParseResult:
             elif x.kind == "front-matter":
                 # Page metadata no layout took (a post layout reads a paper's front matter).
                 unassigned.append(Unassigned(doc.path, i, x.text.strip()[:200], "front matter"))
-    entries = _dates(doc, entries, unassigned)
+    entries = [_code_line(e) for e in _dates(doc, entries, unassigned)]
     missing = [u.line for u in unassigned if u.reason == NOT_IN_ENTRY]
     if missing:
         log.warning(

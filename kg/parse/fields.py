@@ -7,12 +7,23 @@ import re
 
 from kg.parse.data import load_json
 
-__all__ = ["FIELD_KEYS", "FIELD_RE", "field", "field_kind"]
+__all__ = ["FIELD_KEYS", "FIELD_RE", "field", "field_kind", "simplified"]
 
 
 @functools.lru_cache(maxsize=1)
 def _keys() -> dict[str, str]:
     return {k.casefold(): kind for kind, keys in load_json("field_keys.json").items() for k in keys}
+
+
+@functools.lru_cache(maxsize=1)
+def _hant() -> dict[int, str]:
+    return str.maketrans({k: v for k, v in load_json("hant_chars.json").items() if not k.startswith("_")})
+
+
+def simplified(key: str) -> str:
+    """``key`` with its Traditional Chinese characters in Simplified form (``分類`` →
+    ``分类``), so a digest written in either script has its keys found once."""
+    return key.translate(_hant())
 
 
 #: Field labels (case-folded) → the entry part they fill: title, title_zh, authors,
@@ -33,7 +44,7 @@ _SPACES = re.compile(r"\s+")
 
 def field_kind(key: str) -> str | None:
     """The entry part a key fills (``"Authors"`` → ``"authors"``), else ``None``."""
-    return FIELD_KEYS.get(_SPACES.sub(" ", key.strip()).casefold())
+    return FIELD_KEYS.get(simplified(_SPACES.sub(" ", key.strip())).casefold())
 
 
 @functools.lru_cache(maxsize=65536)

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from kg.parse.data import load_json
 from kg.text import cjk_share, is_cjk
@@ -87,8 +88,26 @@ def split_title(rest: str) -> tuple[str, str | None]:
         if repeats or acronym:
             zh = en[m.start(1):] + zh
             en = en[: m.start(1)]
-    return en.strip(), zh.strip() or None
+    # "Title，一种…": the comma that led into the Chinese gloss is neither's.
+    return en.strip().rstrip("，、；;").rstrip(), zh.strip() or None
 
+
+
+# A title's own address written after it, with what a post puts around it: a dash or
+# colon before it, hashtags after it ("Title — https://arxiv.org/abs/… #LLM").
+_TRAILING_URL_RE = re.compile(
+    r"\s*(?:[—–\-:：|｜]\s*)?(?:[(（<\[]\s*https?://[^\s()（）<>\[\]]+\s*[)）>\]]|https?://\S+)(?:\s+#[^\s#]+)*\s*$"
+)
+_ET_AL_RE = re.compile(r"\s*[(（][^()（）]{2,80}?\bet\s*al\.?\s*[)）]\s*$")
+# What a post puts before a title: its date ("2026-03-02 ") and emoji or list symbols.
+_LEAD_DATE_RE = re.compile(r"\s*\d{4}[-/.]\d{1,2}[-/.]\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?\s+(?=\S)")
+
+
+def _lead_symbols(text: str, a: int, b: int) -> int:
+    """``a`` moved past the symbols (emoji, arrows, bullets) a post writes before a title."""
+    while a < b and (unicodedata.category(text[a]) in ("So", "Sk") or text[a] in "\ufe0f\u200d•·▶►→") or a < b and text[a].isspace():
+        a += 1
+    return a
 
 
 def title_spans(text: str, a: int, b: int) -> tuple[tuple[int, int] | None, tuple[int, int] | None]:
@@ -98,6 +117,19 @@ def title_spans(text: str, a: int, b: int) -> tuple[tuple[int, int] | None, tupl
     # ("**DeepDeform: Learning … Data.**"); it is not part of the title.
     while b > a and text[b - 1] == "." and text[b - 2 : b - 1].isalnum() and not text[a:b].endswith(("et al.", "etc.", "vs.")):
         b -= 1
+    # A bare address after the title ("### Title (https://arxiv.org/abs/…)", "Title
+    # https://…") is the paper's link written out, not part of its title.
+    tail = _TRAILING_URL_RE.search(text, a, b)
+    if tail and tail.start() > a and text[a : tail.start()].strip():
+        b = tail.start()
+        while b > a and text[b - 1].isspace():
+            b -= 1
+    # "Title (Carla Diaz et al.)": a bracketed "et al." names the authors, never the paper.
+    if (etal := _ET_AL_RE.search(text, a, b)) and text[a : etal.start()].strip():
+        b = etal.start()
+    if (d := _LEAD_DATE_RE.match(text, a, b)) and _lead_symbols(text, d.end(), b) > d.end():
+        a = d.end()  # "2026-03-02 📄 Title": the post's date, then its emoji
+    a = _lead_symbols(text, a, b)
     label = PAPER_LABEL_RE.match(text, a, b)
     if label:
         a = label.end()  # "Hugging Face Papers: LLaDA 2.1": the label is not the title

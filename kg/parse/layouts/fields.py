@@ -16,7 +16,18 @@ from __future__ import annotations
 
 import re
 
-from kg.parse.base import NON_PAPER, NOT_IN_ENTRY, Builder, Draft, LayoutResult, link_labels_only, next_nonblank, strip_span, url_only
+from kg.parse.base import (
+    NON_PAPER,
+    NOT_IN_ENTRY,
+    Builder,
+    Draft,
+    LayoutResult,
+    link_labels_only,
+    next_nonblank,
+    strip_span,
+    url_only,
+    without_news,
+)
 from kg.parse.boilerplate import IN_ENTRY_NOISE, PAGE_CHROME_RE, is_boilerplate
 from kg.parse.byline import byline, fill_byline
 from kg.parse.document import Line, ParsedDoc
@@ -178,15 +189,24 @@ def _opens_entry(lines: list[str], i: int, title: str, doc: ParsedDoc | None = N
         return True
     if nf and nf[0] == "title":
         return False  # a title field under a heading opens its own entry
-    if nf or FIELD_RE.match(lines[nxt[0]]) and (_line_fields(lines[nxt[0]]) or doc is not None and _labelled(doc.lines[nxt[0]])):
-        # Other fields first ("来源：cs.LG", "方向：arXiv/CV", "摘要：…", "- **Score**: 0.18"):
-        # the entry shows itself by a link or author field among the next few.
-        for k in next_nonblank(lines, nxt[0], 3):
+    if nf or FIELD_RE.match(lines[nxt[0]]) and (
+        _line_fields(lines[nxt[0]]) or doc is not None and (_labelled(doc.lines[nxt[0]]) or _bullet_field(lines[nxt[0]]))
+    ):
+        # Other fields first ("来源：cs.LG", "方向：arXiv/CV", "摘要：…", "- **Score**: 0.18",
+        # "- 分數：8"): the entry shows itself by a link or author field among the next few.
+        # Bulleted fields whose key kg does not know are passed over, but then only a link
+        # to the paper itself opens the entry (a heading over "- Code: …" bullets does not).
+        unknown = False
+        for k in next_nonblank(lines, nxt[0], 4):
             kinds = {f[0] for f in _line_fields(lines[k])}
-            if kinds & {"authors", "affiliations", "link"}:
+            if kinds & {"authors", "affiliations"} or "link" in kinds and (not unknown or doc is not None and _paper_links(doc.lines[k], only=False)):
                 return True
-            if not kinds or "title" in kinds:
+            if "title" in kinds:
                 return False
+            if not kinds:
+                if doc is None or not _bullet_field(lines[k]):
+                    return False
+                unknown = True
         return False
     return looks_like_authors(lines[nxt[0]])
 
@@ -202,6 +222,12 @@ def _plain_title(lines: list[str], i: int) -> tuple[int, int] | None:
     if i + 1 >= len(lines) or (nf := field(lines[i + 1])) is None or nf[0] != "authors":
         return None
     return strip_span(lines[i], 0)
+
+
+def _bullet_field(line: str) -> bool:
+    """A bulleted ``key: value`` line (``- 分數：8``, ``- Score: 0.18``), known key or not."""
+    m = FIELD_RE.match(line)
+    return bool(m and m.group("k2") and re.match(r"\s*[-*+•]\s", line) and m.group("val"))
 
 
 def _labelled(line: Line) -> bool:
@@ -330,7 +356,7 @@ def parse(doc: ParsedDoc) -> LayoutResult:
             continue
         for kind, a, e in _line_fields(line):
             _fill(d, lines, i, off, kind, a, e)
-    return _without_resources(b.result())
+    return without_news(_without_resources(b.result()))
 
 
 def _without_resources(res: LayoutResult) -> LayoutResult:

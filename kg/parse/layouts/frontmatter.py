@@ -150,13 +150,19 @@ def _names_a_paper(doc: ParsedDoc, keys: dict[str, tuple[int, int, int]]) -> boo
 
 
 def _many_papers(doc: ParsedDoc) -> bool:
+    """A post that lists papers rather than discusses one: it names more arXiv ids than a
+    post about one paper cites, or two of its headings each carry a paper of their own
+    (``### Title (https://arxiv.org/abs/…)``)."""
     ids: set[str] = set()
+    headed: set[str] = set()
     for ln in doc.lines:
         for source in [ln.text, *(lk.url for lk in ln.links), *ln.ids]:
             aid = arxiv_id(source) or (source[:10] if _BARE_ID.match(source) else None)
             if aid:
                 ids.add(aid)
-                if len(ids) > MAX_IDS_OF_A_POST:
+                if ln.kind == "heading":
+                    headed.add(aid)
+                if len(ids) > MAX_IDS_OF_A_POST or len(headed) > 1:
                     return True
     return False
 

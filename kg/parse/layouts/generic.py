@@ -11,6 +11,8 @@ uses this layout only when no other finds an entry::
 """
 from __future__ import annotations
 
+import re
+
 from kg.parse.base import NOT_IN_ENTRY, Builder, LayoutResult, blocks, strip_span
 from kg.parse.boilerplate import is_boilerplate
 from kg.parse.document import ParsedDoc
@@ -52,11 +54,64 @@ def _author_line(lines: list[str], run: list[int]) -> int | None:
     return None if best is None else best[1]
 
 
+def _lead_title(doc: ParsedDoc, k: int) -> tuple[int, int] | None:
+    """A title set in bold or italics at the start of a line (``**Title.** …``), when more
+    follows it on the line."""
+    ln = doc.lines[k]
+    a0 = len(ln.text) - len(ln.text[ln.start :].lstrip())
+    for s, e in ln.emphasised:
+        if s <= a0 + 1 and _title_like(ln.text[s:e]) and ln.text[e:].strip(" .*_"):
+            return strip_span(ln.text, 0, s, e)
+    return None
+
+
+def _clause(doc: ParsedDoc, k: int, pos: int) -> tuple[int, int] | None:
+    """The clause after ``pos`` up to its full stop or the line's next link or emphasis."""
+    ln = doc.lines[k]
+    t = ln.text
+    end = min([lk.start for lk in ln.links if lk.start >= pos] + [s for s, _ in ln.emphasised if s > pos] + [len(t)])
+    seg = t[pos:end]
+    lead = len(seg) - len(seg.lstrip(" .,:;—–-"))
+    stop = re.search(r"(?<!\bal)\.(?:\s|$)", seg[lead:])
+    b = pos + lead + (stop.start() if stop else len(seg) - lead)
+    a, b = strip_span(t, 0, pos + lead, b)
+    return (a, b) if b > a else None
+
+
+def _line_paper(doc: ParsedDoc, k: int) -> str | None:
+    """The arXiv id a line carries, in its text or its links."""
+    return arxiv_id(doc.texts[k]) or next((i for lk in doc.lines[k].links if (i := arxiv_id(lk.url))), None)
+
+
+def _one_per_line(doc: ParsedDoc, run: list[int]) -> bool:
+    """A paragraph of one-line posts: every line names a paper of its own (its title and
+    its link, ``Title https://arxiv.org/abs/…``), so each line is one entry."""
+    ids = [_line_paper(doc, k) for k in run]
+    return len(run) >= 2 and all(ids) and len(set(ids)) == len(run) and all(
+        _title_like(doc.texts[k][: doc.texts[k].find("http")] if "http" in doc.texts[k] else doc.texts[k]) for k in run
+    )
+
+
 def parse(doc: ParsedDoc) -> LayoutResult:
     b = Builder(doc, "generic")
     lines = b.lines
     for block in blocks(lines):
         run = [k for k in block if not is_boilerplate(lines[k], between_entries=True)]
+        if _one_per_line(doc, run):
+            for k in run:
+                d = b.open(k)
+                off = b.take(k)
+                line = lines[k]
+                en, zh = title_spans(line, *strip_span(line, 0, doc.lines[k].start))
+                if en:
+                    d.set("title", off + en[0], off + en[1])
+                if zh:
+                    d.set("title_zh", off + zh[0], off + zh[1])
+                b.close()
+            for k in block:
+                if k not in run:
+                    b.report(k, is_boilerplate(lines[k], between_entries=True) or NOT_IN_ENTRY)
+            continue
         urls = [lk.url for k in run for lk in doc.lines[k].links]
         has_paper = any(arxiv_id(lines[k]) for k in run) or any(arxiv_id(u) for u in urls)
         authors = _author_line(lines, run)
@@ -66,6 +121,18 @@ def parse(doc: ParsedDoc) -> LayoutResult:
                 off = b.take(k)
                 line = lines[k]
                 a = doc.lines[k].start
+                if "title" not in d.spans and "title_zh" not in d.spans and (lead := _lead_title(doc, k)):
+                    # "**Title.** A Author, B Author. *Venue.* [link](…)": the bold run is the
+                    # title, the clause after it the authors.
+                    en, zh = title_spans(line, *lead)
+                    if en:
+                        d.set("title", off + en[0], off + en[1])
+                    if zh:
+                        d.set("title_zh", off + zh[0], off + zh[1])
+                    clause = _clause(doc, k, lead[1])
+                    if clause and authors is None and looks_like_authors(line[clause[0] : clause[1]]):
+                        d.set("authors", off + clause[0], off + clause[1])
+                    continue
                 if "title" not in d.spans and "title_zh" not in d.spans and k != authors and _title_like(line[a:]):
                     en, zh = title_spans(line, *strip_span(line, 0, a))
                     if en:

@@ -255,7 +255,9 @@ def _cited_authors(d, ln: Line, off: int, pos: int) -> None:
 
 
 # ". Ashish Vaswani et al | [abs](…)": the clause after a title, up to a separator or link.
-_AUTHOR_CLAUSE = re.compile(r"[\s.,:;]*(?P<a>[^|\[\]()（）]+?)\s*(?=\||\[|\(|（|$)")
+# The clause after a title up to its links: led by a full stop, comma, colon or dash
+# ("**Title** — A Author, B Author. [arXiv](…)"), its own closing full stop not a name's.
+_AUTHOR_CLAUSE = re.compile(r"[\s.,:;—–\-]*(?P<a>[^|\[\]()（）]+?)(?:(?<!\bal)\.)?\s*(?=\||\[|\(|（|$)")
 
 
 def _clause_authors(d, ln: Line, off: int, pos: int) -> None:
@@ -263,7 +265,9 @@ def _clause_authors(d, ln: Line, off: int, pos: int) -> None:
     | [abs](…)``, ``**Title**. A Author et al``) — where no bracket or citation gave them."""
     if "authors" in d.spans:
         return
-    m = _AUTHOR_CLAUSE.match(ln.text, pos)
+    # The clause ends where the item's links begin (their texts are in the line's text).
+    end = min((lk.start for lk in ln.links if lk.start >= pos), default=len(ln.text))
+    m = _AUTHOR_CLAUSE.match(ln.text, pos, end)
     if m and m.group("a").strip() and looks_like_authors(m.group("a")):
         d.set("authors", *strip_span(ln.text, off, m.start("a"), m.end("a")))
 

@@ -27,7 +27,8 @@ name = "structured"
 
 _CJK_CHARS = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 #: An item number: ``1、`` ``1.`` ``【1】`` ``[1]`` ``#1`` ``No.1`` ``(1)``.
-NUMBER = r"(?:\d{1,3}\s*[、.．:：)）]|【\s*\d{1,3}\s*】|\[\s*\d{1,3}\s*\]|#\s*\d{1,3}|No\.\s*\d{1,3}|[(（]\d{1,3}[)）])"
+#: (``# 1. Title``, a Markdown heading over a numbered item, is number 1, the dot included.)
+NUMBER = r"(?:\d{1,3}\s*[、.．:：)）]|【\s*\d{1,3}\s*】|\[\s*\d{1,3}\s*\]|#\s*\d{1,3}(?:\s*[、.．:：)）])?|No\.\s*\d{1,3}|[(（]\d{1,3}[)）])"
 #: ``1、[LG] Title`` · ``1. [CV] Title`` · ``【1】[CL] Title`` · ``#1 [AS] Title`` ·
 #: ``[stat.ML] Title`` (several codes: the first counts).
 HEADER_RE = re.compile(

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from kg.parse.base import NOT_IN_ENTRY, Builder, LayoutResult, strip_span
+from kg.parse.base import NOT_IN_ENTRY, Builder, LayoutResult, paper_link, stated_arxiv_id, strip_span, url_only, without_news
 from kg.parse.boilerplate import is_boilerplate
 from kg.parse.categories import find_category
 from kg.parse.data import load_json
@@ -18,6 +18,7 @@ from kg.parse.dates import find_date
 from kg.parse.document import Line, ParsedDoc
 from kg.parse.fields import field_kind
 from kg.parse.titles import title_spans
+from kg.text import find_urls
 
 __all__ = ["parse", "name", "column_kind"]
 
@@ -66,6 +67,12 @@ def parse(doc: ParsedDoc) -> LayoutResult:
             b.report(i, "table header")
             continue
         cells = list(ln.cells) if ln.kind == "table" else []
+        if ln.kind == "table" and len(cells) < 2 and i + 1 < len(lines) and doc.lines[i + 1].kind == "table-rule":
+            # A header of empty cells ("|  |  |  |"): the rows say which column is the title.
+            k = _title_column(doc, i + 2)
+            columns = {} if k is None else {"title": k}
+            b.report(i, "table header" if k is not None else NOT_IN_ENTRY)
+            continue
         if len(cells) < 2:
             columns = {}
             b.report(i, is_boilerplate(line, between_entries=True) or NOT_IN_ENTRY)
@@ -76,6 +83,12 @@ def parse(doc: ParsedDoc) -> LayoutResult:
             columns = header
             b.report(i, "table header")
             continue
+        if i + 1 < len(lines) and doc.lines[i + 1].kind == "table-rule" and (k := _title_column(doc, i + 2)) is not None:
+            # A header that names no title column ("| Date | Item | Where |", "|  |  |  |")
+            # over rows that each carry a paper: the title is where the rows write one.
+            columns = {**header, "title": k}
+            b.report(i, "table header")
+            continue
         if "title" not in columns or columns["title"] >= len(cells):
             b.report(i, NOT_IN_ENTRY)
             continue
@@ -83,7 +96,59 @@ def parse(doc: ParsedDoc) -> LayoutResult:
         off = b.take(i)
         _fill(d, columns, [(ln, off, a, e) for a, e in cells])
         b.close()
-    return b.result()
+    # A table that mixes news rows with paper rows (a daily feed): rows linking no paper are news.
+    return without_news(b.result())
+
+
+#: Share of a table's rows that must carry a paper (an arXiv link or id, a paper page)
+#: for its title column to be found from the rows when the header names none.
+PAPER_ROWS = 0.5
+
+
+def _title_column(doc: ParsedDoc, first: int) -> int | None:
+    """The title column of the table whose rows start at line ``first``, read from the
+    rows: most rows link a paper or state its id somewhere, and the column is the one
+    whose cells hold the paper link's own text of two words or more (``[Title](arxiv)``),
+    else the left-most one whose cells read as titles (two words or four Chinese
+    characters, not a date, a number, an id or an address)."""
+    rows = []
+    k = first
+    while k < len(doc.lines) and doc.lines[k].kind == "table":
+        rows.append(doc.lines[k])
+        k += 1
+    if not rows:
+        return None
+    width = max(len(r.cells) for r in rows)
+    papers, linked, titled = 0, [0] * width, [0] * width
+    for r in rows:
+        has_paper = False
+        for n, (a, e) in enumerate(r.cells):
+            cell = r.text[a:e]
+            urls = [lk for lk in r.links if a <= lk.start and lk.end <= e]
+            paper = [lk for lk in urls if paper_link(lk.url)] + [u for u, _, _ in find_urls(cell) if paper_link(u)]
+            if paper or _BARE_ID_CELL.fullmatch(cell) or stated_arxiv_id(cell):
+                has_paper = True
+            if any(paper_link(lk.url) and _title_like(r.text[lk.start : lk.end]) for lk in urls):
+                linked[n] += 1
+            if _title_like(cell) and not find_urls(cell) and not (urls and url_only(cell, len(urls))):
+                titled[n] += 1
+        papers += has_paper
+    if papers < max(1, PAPER_ROWS * len(rows)):
+        return None
+    best = max(range(width), key=lambda n: (linked[n], 0))
+    if linked[best] >= PAPER_ROWS * len(rows):
+        return best
+    for n in range(width):
+        if titled[n] >= PAPER_ROWS * len(rows):
+            return n
+    return None
+
+
+def _title_like(text: str) -> bool:
+    t = text.strip()
+    if not t or find_date(t) and len(t) <= 20 or _BARE_ID_CELL.fullmatch(t) or re.fullmatch(r"[\d\s.,:#/\-]+", t):
+        return False
+    return len(t.split()) >= 2 or sum(1 for c in t if "\u4e00" <= c <= "\u9fff") >= 4
 
 
 def _header(labels: list[str]) -> dict[str, int]:
