@@ -183,6 +183,10 @@ def read_document(path: str, text: str, markdown: bool | None = None) -> ParsedD
 
         if path.lower().endswith((".rst", ".rest")) or looks_like_rst(text):
             return read_rst(path, text)
+        from kg.parse.xmltext import feed_root
+
+        if feed_root(text):
+            return _feed(path, text, raw_lines)
         markdown = looks_like_markdown(text, path)
     if not markdown:
         # Plain text: each line is its own text; the only blocks are bulleted items.
@@ -212,6 +216,19 @@ def glyph_item_end(raw_lines: list[str], i: int, is_text) -> int:
     ):
         last += 1
     return last
+
+
+def _feed(path: str, text: str, raw_lines: list[str]) -> ParsedDoc:
+    """An RSS/Atom feed: its lines as written (the ``feed`` layout reads its elements),
+    and where the XML is malformed or cut off, that problem on its line."""
+    from kg.parse.xmltext import read_xml
+
+    doc = _plain(path, raw_lines)
+    err = read_xml(text).error
+    if err is not None:
+        line, col, what = err
+        doc.problems.append((min(line, len(raw_lines)) - 1, f"malformed XML feed: {what} (line {line}, column {col}); the items before it are read"))
+    return doc
 
 
 def _plain(path: str, raw_lines: list[str]) -> ParsedDoc:

@@ -4,9 +4,10 @@ good results wins). Adding a layout is one module with ``name`` and ``parse(doc)
 another; what they share lives in :mod:`kg.parse.base` and the helper modules."""
 from __future__ import annotations
 
-from kg.parse.layouts import abstract, fields, frontmatter, generic, items, paperscool, post, records, sections, structured, table
+from kg.parse.layouts import abstract, feed, fields, frontmatter, generic, items, paperscool, post, records, sections, structured, table
 
-#: Layouts the driver scores on every file.
-LAYOUTS = [structured, post, fields, paperscool, table, items, sections, abstract, frontmatter, records]
+#: Layouts the driver scores on every file. ``feed`` comes first: it explains a feed
+#: whole, and on any other file it looks only at the first character.
+LAYOUTS = [feed, structured, post, fields, paperscool, table, items, sections, abstract, frontmatter, records]
 
 __all__ = ["LAYOUTS", "generic"]
