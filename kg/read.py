@@ -210,8 +210,9 @@ def read_file(path: str | os.PathLike[str], encoding: str | None = None) -> Docu
     return read_bytes(data, p, encoding)
 
 
-#: File suffixes read when a folder is given: plain text, Markdown, reStructuredText.
-DIGEST_SUFFIXES = (".txt", ".text", ".md", ".markdown", ".rst")
+#: File suffixes read when a folder is given: plain text, Markdown, reStructuredText, and
+#: RSS/Atom feeds (whether a file is a feed is decided by its content, not its suffix).
+DIGEST_SUFFIXES = (".txt", ".text", ".md", ".markdown", ".rst", ".xml", ".rss", ".atom")
 
 
 def iter_paths(paths: Iterable[str | os.PathLike[str]]) -> Iterator[str]:

@@ -97,6 +97,7 @@ class ParsedDoc:
     front_matter: dict[str, Any] | None = None
     front_matter_lines: tuple[int, int] | None = None
     problems: list[tuple[int, str]] = field(default_factory=list)  # (0-based line, message)
+    feed: bool = False  # an RSS/Atom feed: read by the feed layout only
     #: HTML table rows: (first line, last line, header row?, cells as (line, start, end)
     #: in that line's text, or None for an empty cell); 0-based lines.
     rows: list[tuple[int, int, bool, tuple[tuple[int, int, int] | None, ...]]] = field(default_factory=list)
@@ -224,6 +225,7 @@ def _feed(path: str, text: str, raw_lines: list[str]) -> ParsedDoc:
     from kg.parse.xmltext import read_xml
 
     doc = _plain(path, raw_lines)
+    doc.feed = True
     err = read_xml(text).error
     if err is not None:
         line, col, what = err

@@ -21,7 +21,7 @@ from kg.parse.boilerplate import is_boilerplate
 from kg.parse.categories import category_line
 from kg.parse.dates import find_date
 from kg.parse.document import ParsedDoc, read_document
-from kg.parse.layouts import LAYOUTS, generic
+from kg.parse.layouts import LAYOUTS, feed, generic
 from kg.records import Document, Entry, ParseResult, Span, Unassigned
 
 log = logging.getLogger("kg.parse")
@@ -256,10 +256,19 @@ def _code_line(e: Entry) -> Entry:
 def parse_document(doc: ParsedDoc) -> ParseResult:
     """Entries of an already read :class:`ParsedDoc`."""
     scores: list[tuple[str, int, int]] = []
-    name, res = best_layout(doc, LAYOUTS, scores)
+    if doc.feed:
+        # An RSS/Atom feed is read by the feed layout alone: the others would read its
+        # XML tags as text. What it explains without an entry (news items, a feed
+        # broken before its first item) is said so line by line.
+        name, res = feed.name, feed.parse(doc)
+        scores.append((name, len(res.entries), res.covered - res.unexplained))
+    else:
+        name, res = best_layout(doc, LAYOUTS, scores)
     entries, unassigned = list(res.entries), list(res.unassigned)
     no_paper = False
-    if entries:
+    if doc.feed:
+        no_paper = not entries
+    elif entries:
         entries, unassigned = _fill_gaps(doc, entries, unassigned)
     elif no_paper := _no_paper(res, doc):
         log.info("%s: no paper in the file (layout %s read its items as not papers)", doc.path, name)

@@ -104,7 +104,9 @@ def feed_root(text: str) -> str | None:
     head = text[:_HEAD_CHARS].lstrip("\ufeff \t\r\n")
     if not head.startswith("<"):
         return None
-    p = _parser()
+    # Entity declarations are let through here (they are refused when the feed is read,
+    # with a message): only the root's name is wanted, and parsing stops at its tag.
+    p = expat.ParserCreate(encoding="UTF-8", namespace_separator=" ")
 
     def start(name: str, _attrs: dict[str, str]) -> None:
         raise _Root(_local(name)[0])

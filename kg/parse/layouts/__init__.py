@@ -6,8 +6,8 @@ from __future__ import annotations
 
 from kg.parse.layouts import abstract, feed, fields, frontmatter, generic, items, paperscool, post, records, sections, structured, table
 
-#: Layouts the driver scores on every file. ``feed`` comes first: it explains a feed
-#: whole, and on any other file it looks only at the first character.
-LAYOUTS = [feed, structured, post, fields, paperscool, table, items, sections, abstract, frontmatter, records]
+#: Layouts the driver scores on every file. An RSS/Atom feed is not one of them: the
+#: reader tells it by its root element and the driver hands it to ``feed`` alone.
+LAYOUTS = [structured, post, fields, paperscool, table, items, sections, abstract, frontmatter, records]
 
-__all__ = ["LAYOUTS", "generic"]
+__all__ = ["LAYOUTS", "feed", "generic"]

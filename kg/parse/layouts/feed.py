@@ -178,8 +178,9 @@ def _text_lines(path: str, text: str, where: list[int]) -> tuple[list[Chars], li
     for i, ln in enumerate(doc.lines):
         if not ln.text.strip():
             continue
-        w = [where[starts[i] + ln.column(k)] for k in range(len(ln.text))]
-        lines += _split_lines(ln.text, w)
+        # From where the content starts: "## " and "- " are structure, not text.
+        w = [where[starts[i] + ln.column(k)] for k in range(ln.start, len(ln.text))]
+        lines += _split_lines(ln.text[ln.start :], w)
         links += [lk.url for lk in ln.links]
         ids += list(ln.ids)
     return lines, links, ids
