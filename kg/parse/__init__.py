@@ -2,7 +2,8 @@
 
 :mod:`kg.parse.document` reads the file into lines with markup removed — Markdown via
 markdown-it-py (:mod:`kg.parse.markdown`; front matter via YAML, HTML fragments via
-:mod:`kg.parse.htmltext`), reStructuredText (:mod:`kg.parse.rst`), or plain lines — each
+:mod:`kg.parse.htmltext`), reStructuredText (:mod:`kg.parse.rst`), RSS/Atom feeds
+(:mod:`kg.parse.xmltext`, read by the ``feed`` layout alone), or plain lines — each
 character mapped back to the file. :mod:`kg.parse.driver` runs the layouts of
 :mod:`kg.parse.layouts` (one module each) and keeps the one that explains the most lines.
 Shared pieces are public modules: :mod:`~kg.parse.base` (Layout protocol, entry

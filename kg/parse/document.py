@@ -4,7 +4,8 @@ A digest is Markdown or plain text; which one is decided by its content (a ``.tx
 full of ``**作者**：`` is Markdown, a ``.md`` file of plain lines is not). Markdown goes
 through markdown-it-py (CommonMark with the table and front-matter plugins), front
 matter through a YAML parser, HTML fragments through :mod:`html.parser`; plain text is
-its lines.
+its lines. An RSS/Atom feed (told by its root element, :mod:`kg.parse.xmltext`) is its
+lines as written, marked ``feed`` for the feed layout, which reads its XML.
 
 Each line of the file becomes a :class:`Line`: its raw text, its ``text`` with *inline*
 markup removed (emphasis markers, link brackets and targets, code backticks, inline

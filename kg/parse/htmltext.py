@@ -3,9 +3,10 @@ runs with their positions, ``<a href>`` targets, table rows and cells, list item
 headings, and identifiers in ``data-*-id`` attributes."""
 from __future__ import annotations
 
+import html
 import html.parser
 
-__all__ = ["HtmlText", "anchor_href"]
+__all__ = ["HtmlText", "anchor_href", "html_blocks"]
 
 
 class HtmlText(html.parser.HTMLParser):
@@ -77,3 +78,70 @@ def anchor_href(tag: str) -> str | None:
     p = HtmlText()
     p.feed(tag + "</a>")
     return p.anchors[0][2] if p.anchors else None
+
+
+# Block-level tags: their text starts a line of its own (a feed item's description is
+# often one line of <p>…</p><p>…</p>, whose paragraphs are fields).
+_BLOCK_TAGS = frozenset(
+    "p div br hr h1 h2 h3 h4 h5 h6 li ul ol dl dt dd tr td th table thead tbody blockquote pre "
+    "section article header footer figure figcaption".split()
+)
+
+
+class _HtmlBlocks(HtmlText):
+    """An HTML fragment's text runs, entity references and the places where a block tag
+    breaks the text into lines."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.breaks: list[tuple[int, int]] = []
+        self.refs: list[tuple[tuple[int, int], str]] = []
+        self.tags = 0
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        super().handle_starttag(tag, attrs)
+        self.tags += 1
+        if tag in _BLOCK_TAGS:
+            self.breaks.append(self.getpos())
+
+    def handle_endtag(self, tag: str) -> None:
+        super().handle_endtag(tag)
+        self.tags += 1
+        if tag in _BLOCK_TAGS:
+            self.breaks.append(self.getpos())
+
+    def handle_entityref(self, ref: str) -> None:
+        if not self._skip:
+            self.refs.append((self.getpos(), html.unescape(f"&{ref};")))
+
+    def handle_charref(self, ref: str) -> None:
+        if not self._skip:
+            self.refs.append((self.getpos(), html.unescape(f"&#{ref};")))
+
+
+def html_blocks(text: str) -> tuple[list[list[tuple[int, str, bool]]], list[str], list[str]] | None:
+    """The text of an HTML fragment as blocks (a block tag starts a new one), each a list
+    of runs ``(offset in text, run, literal)`` — a literal run is written as is at its
+    offset, an entity reference's decoded character maps to its ``&`` — with the
+    anchors' targets and ``data-*-id`` identifiers; ``None`` when ``text`` has no tag."""
+    p = _HtmlBlocks()
+    try:
+        p.feed(text)
+        p.close()
+    except Exception:  # html.parser raises on little, but the fragment is untrusted text
+        return None
+    if not p.tags:
+        return None
+    starts = [0] + [k + 1 for k, c in enumerate(text) if c == "\n"]
+    at = lambda pos: starts[pos[0] - 1] + pos[1]  # noqa: E731 - (line, col) → offset
+    runs = sorted([(at(pos), s, True) for pos, s in p.data] + [(at(pos), s, False) for pos, s in p.refs], key=lambda r: r[0])
+    breaks = sorted(at(pos) for pos in p.breaks)
+    blocks: list[list[tuple[int, str, bool]]] = [[]]
+    b = 0
+    for run in runs:
+        while b < len(breaks) and breaks[b] <= run[0]:
+            if blocks[-1]:
+                blocks.append([])
+            b += 1
+        blocks[-1].append(run)
+    return [x for x in blocks if x], [u for _, _, u in p.anchors if u], [v for _, v in p.ids]

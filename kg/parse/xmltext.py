@@ -25,7 +25,7 @@ import re
 from dataclasses import dataclass, field
 from xml.parsers import expat
 
-__all__ = ["Element", "XmlDoc", "feed_root", "read_xml", "attribute_chars"]
+__all__ = ["FEED_ROOTS", "Element", "XmlDoc", "feed_root", "read_xml", "attribute_chars", "line_of"]
 
 #: Root elements of the feed formats kg reads (local names: ``rdf:RDF`` is RSS 1.0).
 FEED_ROOTS = ("rss", "feed", "RDF")
@@ -209,5 +209,3 @@ def line_of(starts: list[int], offset: int) -> tuple[int, int]:
     k = bisect.bisect_right(starts, offset) - 1
     return k + 1, offset - starts[k]
 
-
-__all__ += ["line_of", "FEED_ROOTS"]

@@ -34,7 +34,6 @@ reader reports the error), and the lines after it are reported as not read.
 from __future__ import annotations
 
 import functools
-import html
 import re
 
 from kg.parse.base import NOT_IN_ENTRY, LayoutResult, without_news
@@ -43,7 +42,7 @@ from kg.parse.data import load_json
 from kg.parse.dates import find_date
 from kg.parse.document import ParsedDoc, read_document
 from kg.parse.fields import field
-from kg.parse.htmltext import HtmlText
+from kg.parse.htmltext import html_blocks
 from kg.parse.names import author_value
 from kg.parse.titles import title_spans
 from kg.parse.xmltext import Element, attribute_chars, feed_root, line_of, read_xml
@@ -61,12 +60,6 @@ NOT_READ = "not read: the feed is malformed or cut off before this line"
 # between the pieces of an entry) have this offset.
 _SYNTHETIC = -1
 
-# Block-level HTML tags: their text starts a line of its own (a description is often
-# one line of <p>…</p><p>…</p>, whose paragraphs are fields).
-_BLOCK_TAGS = frozenset(
-    "p div br hr h1 h2 h3 h4 h5 h6 li ul ol dl dt dd tr td th table thead tbody blockquote pre "
-    "section article header footer figure figcaption".split()
-)
 # "Institution: LMU Munich | Authors: A, B": fields side by side on one line.
 _FIELD_SEP = re.compile(r"\s+[|｜]\s+")
 # "jane@example.org (Jane Doe)": RSS 2.0's <author> is an address with the name after it.
@@ -82,37 +75,6 @@ def _elements() -> dict[str, tuple[str, ...]]:
 def in_gaps(doc: ParsedDoc) -> bool:
     """A stretch another layout left over is never a feed of its own."""
     return False
-
-
-class _HtmlBlocks(HtmlText):
-    """An HTML fragment's text runs, entity references and the places where a block tag
-    breaks the text into lines."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.breaks: list[tuple[int, int]] = []
-        self.refs: list[tuple[tuple[int, int], str]] = []
-        self.tags = 0
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        super().handle_starttag(tag, attrs)
-        self.tags += 1
-        if tag in _BLOCK_TAGS:
-            self.breaks.append(self.getpos())
-
-    def handle_endtag(self, tag: str) -> None:
-        super().handle_endtag(tag)
-        self.tags += 1
-        if tag in _BLOCK_TAGS:
-            self.breaks.append(self.getpos())
-
-    def handle_entityref(self, ref: str) -> None:
-        if not self._skip:
-            self.refs.append((self.getpos(), html.unescape(f"&{ref};")))
-
-    def handle_charref(self, ref: str) -> None:
-        if not self._skip:
-            self.refs.append((self.getpos(), html.unescape(f"&#{ref};")))
 
 
 Chars = tuple[str, list[int]]  # a text and the file offset of each of its characters
@@ -139,33 +101,16 @@ def _split_lines(s: str, where: list[int]) -> list[Chars]:
 
 def _html_lines(text: str, where: list[int]) -> tuple[list[Chars], list[str], list[str]] | None:
     """Lines, link targets and ids of an HTML description; ``None`` when it has no tags."""
-    p = _HtmlBlocks()
-    try:
-        p.feed(text)
-        p.close()
-    except Exception:  # html.parser raises on little, but a description is untrusted text
+    got = html_blocks(text)
+    if got is None:
         return None
-    if not p.tags:
-        return None
-    starts = _starts(text)
-    at = lambda pos: starts[pos[0] - 1] + pos[1]  # noqa: E731 - (line, col) → offset
-    runs = sorted([(at(pos), s, True) for pos, s in p.data] + [(at(pos), s, False) for pos, s in p.refs], key=lambda r: r[0])
-    breaks = sorted(at(pos) for pos in p.breaks)
+    blocks, links, ids = got
     lines: list[Chars] = []
-    cur_s: list[str] = []
-    cur_w: list[int] = []
-    b = 0
-    for off, s, literal in runs:
-        while b < len(breaks) and breaks[b] <= off:
-            if cur_s:
-                lines += _split_lines("".join(cur_s), cur_w)
-                cur_s, cur_w = [], []
-            b += 1
-        cur_s.append(s)
-        cur_w += [where[off + i] for i in range(len(s))] if literal else [where[off]] * len(s)
-    if cur_s:
-        lines += _split_lines("".join(cur_s), cur_w)
-    return lines, [u for _, _, u in p.anchors if u], [v for _, v in p.ids]
+    for runs in blocks:
+        s = "".join(r for _, r, _ in runs)
+        w = [x for off, r, literal in runs for x in ([where[off + i] for i in range(len(r))] if literal else [where[off]] * len(r))]
+        lines += _split_lines(s, w)
+    return lines, links, ids
 
 
 def _text_lines(path: str, text: str, where: list[int]) -> tuple[list[Chars], list[str], list[str]]:
