@@ -48,7 +48,7 @@ from kg.parse.titles import title_spans
 from kg.parse.xmltext import Element, attribute_chars, feed_root, line_of, read_xml
 from kg.records import Entry, Span, Unassigned
 
-__all__ = ["parse", "name", "in_gaps"]
+__all__ = ["parse", "name", "FEED_METADATA", "NOT_READ"]
 
 name = "feed"
 
@@ -70,11 +70,6 @@ _EMAIL_NAME = re.compile(r"^\s*\S+@\S+\s*\((?P<name>[^()]+)\)\s*$")
 @functools.lru_cache(maxsize=1)
 def _elements() -> dict[str, tuple[str, ...]]:
     return {k: tuple(v) for k, v in load_json("feed_elements.json").items() if not k.startswith("_")}
-
-
-def in_gaps(doc: ParsedDoc) -> bool:
-    """A stretch another layout left over is never a feed of its own."""
-    return False
 
 
 Chars = tuple[str, list[int]]  # a text and the file offset of each of its characters
