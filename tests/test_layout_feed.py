@@ -92,6 +92,41 @@ def test_rss_dc_creator_category_and_email_author():
     assert recs[0].category == "LG"  # the first code listed
 
 
+def test_arxiv_listing_feed_items():
+    # arXiv's listing feed as it is today: the id and announce type open the description.
+    item = (
+        "<item><title>Small Models Can Reason</title><link>https://arxiv.org/abs/2409.01234</link>"
+        "<description>arXiv:2409.01234v1 Announce Type: new \nAbstract: We show that &lt;i&gt;small&lt;/i&gt; "
+        "models trained with ReasonRL can reason on GSM8K as well as much larger ones do.</description>"
+        '<guid isPermaLink="false">oai:arXiv.org:2409.01234v1</guid><category>cs.AI</category>'
+        "<pubDate>Mon, 30 Sep 2024 00:00:00 -0400</pubDate><dc:creator>Ada Researcher, Bo Scientist</dc:creator></item>"
+    )
+    [e] = _parse(RSS.format(items=item)).entries
+    r = extract_entry(e)
+    assert (r.title, r.arxiv_id, r.category, r.date) == ("Small Models Can Reason", "2409.01234", "AI", "2024-09-30")
+    assert _names(r.authors) == ["Ada Researcher", "Bo Scientist"]
+    assert list(r.urls) == ["https://arxiv.org/abs/2409.01234"]  # the oai: guid is an identifier
+    assert "We show that small models" in r.text and "<i>" not in r.text
+
+
+def test_older_arxiv_feed_title_suffix_and_linked_creators():
+    # The RSS 1.0 feeds arXiv served before 2024.
+    text = (
+        '<?xml version="1.0" encoding="UTF-8"?>\n<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" '
+        'xmlns="http://purl.org/rss/1.0/" xmlns:dc="http://purl.org/dc/elements/1.1/">\n'
+        '<item rdf:about="http://arxiv.org/abs/2101.00001">\n<title>Learning to Route. (arXiv:2101.00001v1 [cs.LG])</title>\n'
+        "<link>http://arxiv.org/abs/2101.00001</link>\n<description>&lt;p&gt;We route.&lt;/p&gt;</description>\n"
+        '<dc:creator> &lt;a href="http://arxiv.org/find/cs/1/au:+Lima_A/0/1/0/all/0/1"&gt;Ana Lima&lt;/a&gt;, '
+        '&lt;a href="http://arxiv.org/find/cs/1/au:+Ortiz_B/0/1/0/all/0/1"&gt;Ben Ortiz&lt;/a&gt;</dc:creator>\n</item>\n</rdf:RDF>\n'
+    )
+    [e] = _parse(text).entries
+    r = extract_entry(e)
+    assert (r.title, r.category, r.arxiv_id) == ("Learning to Route", "LG", "2101.00001")
+    assert _names(r.authors) == ["Ana Lima", "Ben Ortiz"]
+    k = e.text.index("Ben Ortiz")
+    assert _raw_at(text, e, k) == "B"
+
+
 def test_feed_metadata_lines_are_reported_not_entries():
     text = RSS.format(items=ITEM.format(title="A Paper", link="https://arxiv.org/abs/2607.00009", description="Abstract: We study things."))
     res = _parse(text)

@@ -63,6 +63,8 @@ _SYNTHETIC = -1
 # "Institution: LMU Munich | Authors: A, B": fields side by side on one line.
 _FIELD_SEP = re.compile(r"\s+[|｜]\s+")
 # "jane@example.org (Jane Doe)": RSS 2.0's <author> is an address with the name after it.
+# "(arXiv:2101.00001v1 [cs.LG])" (or "[cs.LG UPDATED]") after a title in arXiv's older feeds.
+_ARXIV_SUFFIX = re.compile(r"\s*\(arXiv:\s*[\w./-]+\s*\[(?P<cat>[^\]]+)\][^)]*\)\s*$")
 _SCHEME = re.compile(r"(?i)^https?://")
 _EMAIL_NAME = re.compile(r"^\s*\S+@\S+\s*\((?P<name>[^()]+)\)\s*$")
 
@@ -240,6 +242,10 @@ def _author(el: Element, names: tuple[str, ...]) -> list[Chars]:
     got = _stripped(el.chars())
     if got is None:
         return []
+    if (markup := _html_lines(*got)) is not None:
+        # arXiv's older feeds: <dc:creator>&lt;a href="…"&gt;Jane Doe&lt;/a&gt;, …: the names
+        # are the links' texts.
+        return [x for ln in markup[0] if (x := _stripped(ln))]
     m = _EMAIL_NAME.match(got[0])
     if m:
         return [(m.group("name").strip(), got[1][m.start("name") : m.start("name") + len(m.group("name").strip())])]
@@ -250,10 +256,15 @@ def _item(doc: ParsedDoc, raw: str, starts: list[int], el: Element) -> Entry:
     e = _elements()
     t = _EntryText()
     # Title first: the line kg's extractor reads the paper's proposed names from.
+    suffix_category = None
     for c in _children(el, e["title"])[:1]:
         if got := _stripped(c.chars()):
             off, s = t.add(got)
-            t.title(off, s, 0, len(s))
+            # arXiv's older listing feeds: "Title. (arXiv:2101.00001v1 [cs.LG])".
+            m = _ARXIV_SUFFIX.search(s)
+            t.title(off, s, 0, m.start() if m and m.start() else len(s))
+            if m and (cat := find_category(m.group("cat"))):
+                suffix_category = (off + m.start("cat") + cat[0], off + m.start("cat") + cat[1], cat[2])
     names = [n for c in _children(el, e["authors"]) for n in _author(c, e["author_name"])]
     if got := _joined(names):
         off, s = t.add(got)
@@ -273,6 +284,9 @@ def _item(doc: ParsedDoc, raw: str, starts: list[int], el: Element) -> Entry:
         if c := find_category(s):
             t.set("category", off + c[0], off + c[1])
             t.category_code = c[2]
+    if suffix_category and t.category_code is None:
+        t.set("category", suffix_category[0], suffix_category[1])
+        t.category_code = suffix_category[2]
     seen: set[str] = set()
     # In the order of the data (the link before an Atom id that repeats it over http).
     for c in [c for n in e["link"] for c in _children(el, (n,))]:
