@@ -203,6 +203,25 @@ def test_evidence_points_into_the_xml():
     assert ATOM.split("\n")[amp_line - 1][amp_col : amp_col + 5] == "&amp;"
 
 
+def test_atom_xhtml_content_and_html_title():
+    text = (
+        '<?xml version="1.0"?>\n<feed xmlns="http://www.w3.org/2005/Atom">\n<title>Paper notes</title>\n'
+        '<entry>\n<title type="html">Learning &lt;i&gt;Sparse&lt;/i&gt; Routers</title>\n'
+        '<link href="https://notes.example.org/sparse-routers"/>\n<updated>2025-03-01T00:00:00Z</updated>\n'
+        '<content type="xhtml"><div xmlns="http://www.w3.org/1999/xhtml"><p>Authors: Ana Lima, Ben Ortiz</p>'
+        '<p>We read <a href="https://arxiv.org/abs/2502.00001">the paper</a> introducing SparseRouter.</p></div></content>\n'
+        "</entry>\n</feed>\n"
+    )
+    [e] = _parse(text).entries
+    r = extract_entry(e)
+    assert r.title == "Learning Sparse Routers"
+    assert _names(r.authors) == ["Ana Lima", "Ben Ortiz"]
+    assert r.arxiv_id == "2502.00001" and r.date == "2025-03-01"
+    assert "We read the paper introducing SparseRouter." in e.text.split("\n")
+    k = e.text.index("SparseRouter")
+    assert _raw_at(text, e, k) == "S"
+
+
 def test_rss_1_rdf_items_beside_the_channel():
     text = (
         '<?xml version="1.0"?>\n<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" '

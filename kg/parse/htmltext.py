@@ -6,7 +6,7 @@ from __future__ import annotations
 import html
 import html.parser
 
-__all__ = ["HtmlText", "anchor_href", "html_blocks"]
+__all__ = ["BLOCK_TAGS", "HtmlText", "anchor_href", "html_blocks"]
 
 
 class HtmlText(html.parser.HTMLParser):
@@ -80,9 +80,9 @@ def anchor_href(tag: str) -> str | None:
     return p.anchors[0][2] if p.anchors else None
 
 
-# Block-level tags: their text starts a line of its own (a feed item's description is
+#: Block-level tags: their text starts a line of its own (a feed item's description is
 # often one line of <p>…</p><p>…</p>, whose paragraphs are fields).
-_BLOCK_TAGS = frozenset(
+BLOCK_TAGS = frozenset(
     "p div br hr h1 h2 h3 h4 h5 h6 li ul ol dl dt dd tr td th table thead tbody blockquote pre "
     "section article header footer figure figcaption".split()
 )
@@ -101,13 +101,13 @@ class _HtmlBlocks(HtmlText):
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         super().handle_starttag(tag, attrs)
         self.tags += 1
-        if tag in _BLOCK_TAGS:
+        if tag in BLOCK_TAGS:
             self.breaks.append(self.getpos())
 
     def handle_endtag(self, tag: str) -> None:
         super().handle_endtag(tag)
         self.tags += 1
-        if tag in _BLOCK_TAGS:
+        if tag in BLOCK_TAGS:
             self.breaks.append(self.getpos())
 
     def handle_entityref(self, ref: str) -> None:

@@ -25,7 +25,7 @@ import re
 from dataclasses import dataclass, field
 from xml.parsers import expat
 
-__all__ = ["FEED_ROOTS", "Element", "XmlDoc", "feed_root", "read_xml", "attribute_chars", "line_of"]
+__all__ = ["FEED_ROOTS", "Element", "XmlDoc", "feed_root", "read_xml", "attribute_chars", "element_blocks", "line_of"]
 
 #: Root elements of the feed formats kg reads (local names: ``rdf:RDF`` is RSS 1.0).
 FEED_ROOTS = ("rss", "feed", "RDF")
@@ -209,3 +209,34 @@ def line_of(starts: list[int], offset: int) -> tuple[int, int]:
     k = bisect.bisect_right(starts, offset) - 1
     return k + 1, offset - starts[k]
 
+
+
+def element_blocks(el: Element, block_tags: frozenset[str]) -> tuple[list[list[tuple[int, str, bool]]], list[str]]:
+    """The text inside ``el`` (its descendants' too, as in Atom's XHTML content) as blocks,
+    an element named in ``block_tags`` starting a new one; each block a list of runs
+    ``(file offset, text, literal)``; and the ``href`` of its ``<a>`` elements."""
+    runs: list[tuple[int, str, bool]] = []
+    breaks: list[int] = []
+    links: list[str] = []
+
+    def walk(x: Element) -> None:
+        runs.extend((off, s, literal) for s, off, literal in x.chunks)
+        for c in x.children:
+            if c.name in block_tags:
+                breaks.extend((c.start, c.end))
+            if c.name == "a" and c.attrs.get("href"):
+                links.append(c.attrs["href"])
+            walk(c)
+
+    walk(el)
+    runs.sort(key=lambda r: r[0])
+    breaks.sort()
+    blocks: list[list[tuple[int, str, bool]]] = [[]]
+    b = 0
+    for run in runs:
+        while b < len(breaks) and breaks[b] <= run[0]:
+            if blocks[-1]:
+                blocks.append([])
+            b += 1
+        blocks[-1].append(run)
+    return [x for x in blocks if x], links

@@ -18,9 +18,10 @@ the file is called); which element fills which part of an entry is data
 ``<dc:creator>``, Atom's ``<author><name>``), categories (``<category>`` text or
 ``term``, ``<arxiv:primary_category>``), links (``<link>`` text or ``href``, ``<guid>``,
 ``<id>``), the date (``published``, ``pubDate``, ``dc:date``, ``updated``) and the
-description. The description is read by kg's readers — HTML through
-:mod:`kg.parse.htmltext` with its block tags as line breaks, Markdown or plain text
-through :func:`kg.parse.document.read_document` — so its text, not its tags, reaches
+description. The description is read by kg's readers — HTML (escaped, in CDATA, or
+Atom's XHTML elements) with its block tags as line breaks (:mod:`kg.parse.htmltext`),
+Markdown or plain text through :func:`kg.parse.document.read_document` — so its text,
+not its tags, reaches
 extraction, and its field lines (``Authors: …``, ``Institution: … | Authors: …``) fill
 the entry like any field digest's.
 
@@ -42,10 +43,10 @@ from kg.parse.data import load_json
 from kg.parse.dates import find_date
 from kg.parse.document import ParsedDoc, read_document
 from kg.parse.fields import field
-from kg.parse.htmltext import html_blocks
+from kg.parse.htmltext import BLOCK_TAGS, html_blocks
 from kg.parse.names import author_value
 from kg.parse.titles import title_spans
-from kg.parse.xmltext import Element, attribute_chars, feed_root, line_of, read_xml
+from kg.parse.xmltext import Element, attribute_chars, element_blocks, feed_root, line_of, read_xml
 from kg.records import Entry, Span, Unassigned
 
 __all__ = ["parse", "name", "FEED_METADATA", "NOT_READ"]
@@ -96,18 +97,25 @@ def _split_lines(s: str, where: list[int]) -> list[Chars]:
     return out
 
 
+def _block_lines(blocks: list[list[tuple[int, str, bool]]], where: list[int] | None = None) -> list[Chars]:
+    """Lines of text blocks given as runs ``(offset, text, literal)``; ``where`` maps the
+    runs' offsets to the file (``None``: they are file offsets already)."""
+    at = (lambda k: k) if where is None else where.__getitem__
+    lines: list[Chars] = []
+    for runs in blocks:
+        s = "".join(r for _, r, _ in runs)
+        w = [at(off + i) if literal else at(off) for off, r, literal in runs for i in range(len(r))]
+        lines += _split_lines(s, w)
+    return lines
+
+
 def _html_lines(text: str, where: list[int]) -> tuple[list[Chars], list[str], list[str]] | None:
     """Lines, link targets and ids of an HTML description; ``None`` when it has no tags."""
     got = html_blocks(text)
     if got is None:
         return None
     blocks, links, ids = got
-    lines: list[Chars] = []
-    for runs in blocks:
-        s = "".join(r for _, r, _ in runs)
-        w = [x for off, r, literal in runs for x in ([where[off + i] for i in range(len(r))] if literal else [where[off]] * len(r))]
-        lines += _split_lines(s, w)
-    return lines, links, ids
+    return _block_lines(blocks, where), links, ids
 
 
 def _text_lines(path: str, text: str, where: list[int]) -> tuple[list[Chars], list[str], list[str]]:
@@ -259,6 +267,8 @@ def _item(doc: ParsedDoc, raw: str, starts: list[int], el: Element) -> Entry:
     suffix_category = None
     for c in _children(el, e["title"])[:1]:
         if got := _stripped(c.chars()):
+            if (markup := _html_lines(*got)) is not None and markup[0]:
+                got = _joined(markup[0], " ")  # <title type="html">: its text, not its tags
             off, s = t.add(got)
             # arXiv's older listing feeds: "Title. (arXiv:2101.00001v1 [cs.LG])".
             m = _ARXIV_SUFFIX.search(s)
@@ -305,10 +315,15 @@ def _item(doc: ParsedDoc, raw: str, starts: list[int], el: Element) -> Entry:
     bodies = [c for n in e["body"] for c in _children(el, (n,))][:1]
     for c in bodies + _children(el, e["notes"]):
         text, where = c.chars()
-        if not text.strip():
+        if c.children:  # Atom's <content type="xhtml">: elements, not text
+            blocks, lk = element_blocks(c, BLOCK_TAGS)
+            lines, ix = _block_lines(blocks), []
+        elif not text.strip():
             continue
-        got_html = _html_lines(text, where)
-        lines, lk, ix = got_html if got_html is not None else _text_lines(doc.path, text, where)
+        elif (got_html := _html_lines(text, where)) is not None:
+            lines, lk, ix = got_html
+        else:
+            lines, lk, ix = _text_lines(doc.path, text, where)
         links += lk
         ids += ix
         for ln in lines:
