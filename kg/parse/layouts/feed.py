@@ -21,8 +21,7 @@ the file is called); which element fills which part of an entry is data
 description. The description is read by kg's readers — HTML (escaped, in CDATA, or
 Atom's XHTML elements) with its block tags as line breaks (:mod:`kg.parse.htmltext`),
 Markdown or plain text through :func:`kg.parse.document.read_document` — so its text,
-not its tags, reaches
-extraction, and its field lines (``Authors: …``, ``Institution: … | Authors: …``) fill
+not its tags, reaches extraction, and its field lines (``Authors: …``, ``Institution: … | Authors: …``) fill
 the entry like any field digest's.
 
 An entry's text is built from those pieces, one per line; every character keeps its
