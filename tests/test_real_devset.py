@@ -35,9 +35,11 @@ DEV_BARS = {"entries": 0.97, "title": 0.95, "authors": 0.95, "institutions": 0.9
 #: entries; the second round's held-out third is read by no rule) and the day's rule work;
 #: re-set again when round 4 added four held-out sources kg reads poorly (672 entries;
 #: whole set .957 entries, .936 title, .967 authors, .802 models — the held-out layouts,
-#: not a regression: dev stayed at .999).
-ALL_FLOORS = {"entries": 0.95, "title": 0.93, "authors": 0.96, "institutions": 0.95, "category": 0.90,
-              "urls": 0.95, "arxiv_id": 0.94, "models": 0.79, "datasets": 0.86}
+#: not a regression: dev stayed at .999). Raised when round 5 (three dev feeds) and the
+#: feed layout came in, which read the held-out RSS feed too (687 entries; whole set .964
+#: entries, .961 arxiv_id, .944 title, .940 category, .966 urls).
+ALL_FLOORS = {"entries": 0.955, "title": 0.935, "authors": 0.96, "institutions": 0.95, "category": 0.93,
+              "urls": 0.955, "arxiv_id": 0.95, "models": 0.79, "datasets": 0.86}
 
 
 @functools.cache
