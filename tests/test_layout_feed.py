@@ -355,3 +355,14 @@ def test_folders_include_feed_files(tmp_path):
     (tmp_path / "daily.xml").write_text(RSS.format(items=ITEM.format(title="A Paper", link="https://arxiv.org/abs/2607.00071", description="x")), encoding="utf-8")
     recs = kg.extract_paths([tmp_path])
     assert [r.arxiv_id for r in recs] == ["2607.00071"]
+
+
+def test_every_cut_of_a_feed_reads_without_error():
+    # A feed cut anywhere (a download broken off, a byte-exact excerpt) never raises and
+    # never gives more entries than the items it holds whole.
+    whole = ATOM
+    for k in range(0, len(whole), 7):
+        res = _parse(whole[:k])
+        assert len(res.entries) <= (1 if "</entry>" in whole[:k] else 0)
+        for e in res.entries:
+            extract_entry(e)
