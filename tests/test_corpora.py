@@ -84,6 +84,48 @@ def test_optional_mentions_are_neither_hits_nor_extras():
     assert [m["name"] for m in pred[0]["models"]] == ["Transformers-XL", "RePAQ", "LSTM"]
 
 
+def test_a_prediction_is_compared_under_the_form_the_sentence_wrote():
+    gold = [{"file": "c-dev.txt", "first_line": 1, "datasets": ["PTB", "MNLI"]}]
+    pred = [{"source": {"file": "c-dev.txt", "line": 1}, "datasets": [
+        {"name": "Penn Treebank", "evidence": {"text": "PTB"}},     # canonical name, written PTB: renamed
+        {"name": "MNLI", "evidence": {"text": "MultiNLI"}},         # its own name is gold: kept
+        {"name": "ImageNet", "evidence": {"text": "ImageNet"}},     # not gold either way: an extra still
+        {"name": "SQuAD"}]}]                                        # no evidence: left as it is
+    assert sc.match_written_forms(gold, pred, {}, ["datasets"]) == 1
+    assert [d["name"] for d in pred[0]["datasets"]] == ["PTB", "MNLI", "ImageNet", "SQuAD"]
+
+
+class _Docs:
+    """A GitSource stand-in holding SciREX-shaped documents in memory."""
+
+    def __init__(self, docs):
+        self.docs = {f"docs/train_docs/{i}.json": json.dumps(d) for i, d in enumerate(docs)}
+
+    def ls(self, folder):
+        return sorted(self.docs)
+
+    def text(self, path):
+        return self.docs[path]
+
+
+def test_scirex_scores_salient_materials_and_makes_the_others_optional():
+    words = "We train on CIFAR-10 and Frogger ; ImageNet is used elsewhere .".split()
+    paper = {"doc_id": "p1", "words": words, "sentences": [[0, len(words)]],
+             # CIFAR-10 is the paper's salient (Papers-with-Code) dataset; Frogger a non-salient one.
+             "ner": [[3, 4, "Material"], [5, 6, "Material"]], "coref": {"CIFAR-10": [[3, 4]]}}
+    other = {"doc_id": "p2", "words": ["ImageNet", "results"], "sentences": [[0, 2]],
+             "ner": [[0, 1, "Material"]], "coref": {"ImageNet": [[0, 1]]}}
+    spec = {"sample_one_in": 1, "folder": "docs/train_docs", "non_salient_optional": True}
+    units = {u.key: u for u in cc.read_scirex(_Docs([paper, other]), spec)}
+    assert units["p1"].datasets == ["CIFAR-10"]
+    # Frogger: this paper's non-salient mention; ImageNet: salient in another paper only.
+    assert units["p1"].optional == {"datasets": ["Frogger", "ImageNet"]}
+    assert units["p2"].datasets == ["ImageNet"] and not units["p2"].optional
+    # Without the rule every Material mention is gold, as before.
+    plain = {u.key: u for u in cc.read_scirex(_Docs([paper, other]), {**spec, "non_salient_optional": False})}
+    assert plain["p1"].datasets == ["CIFAR-10", "Frogger"] and not plain["p1"].optional
+
+
 def test_text_is_rebuilt_from_offsets():
     text, starts, ok = cc.rebuild_text(["Results", "on", "SQuAD", "(", "v1.1", ")", "."], [0, 8, 11, 17, 18, 22, 23])
     assert (text, ok) == ("Results on SQuAD (v1.1).", True)

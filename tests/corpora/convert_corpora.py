@@ -265,29 +265,73 @@ def read_scirex(src: GitSource, spec: dict) -> Iterator[Unit]:
     and typed mentions (Method, Task, Metric, Material = datasets). Only the training
     documents published for the online browser are in the repository (the release
     archive is over the mirror's size limit), so those are read; sentences are a fixed
-    1-in-``sample`` hash sample."""
+    1-in-``sample`` hash sample.
+
+    Annotators searched each paper for the mentions of its Papers-with-Code entities
+    (``coref``: the paper's salient entities) and otherwise only corrected the spans a
+    pre-annotation model had proposed: "Add spans and types (if a span match a PwC
+    Entity name)", "Important to focus on span that can be matched to one of PwC Entity
+    names" (the corpus's ``Annotation Guidelines.pdf``). So the mentions of a salient
+    Material are complete and scored; every other dataset name is labelled only where
+    that model happened to propose it, and is optional (neither a hit nor an extra)
+    where ``spec["non_salient_optional"]``: the paper's own non-salient Material mentions,
+    anywhere in the paper, and the names the corpus labels as a salient Material in any
+    paper, wherever a sentence writes one that is not salient in its own paper."""
     one_in = spec["sample_one_in"]
+    optional = bool(spec.get("non_salient_optional"))
+    docs = []
     for path in src.ls(spec["folder"]):
         if not path.endswith(".json"):
             continue
         try:
             doc = json.loads(src.text(path))
-            words: list[str] = doc["words"]
-            sentences = doc["sentences"]
-            ner = doc["ner"]
-            doc_id = str(doc["doc_id"])
+            doc["words"], doc["sentences"], doc["ner"], doc["doc_id"] = (
+                list(doc["words"]), doc["sentences"], doc["ner"], str(doc["doc_id"]))
+            doc["salient"] = {tuple(span) for spans in (doc.get("coref") or {}).values() for span in spans}
         except (json.JSONDecodeError, KeyError, TypeError) as e:
             raise ConvertError(f"{path}: not a SciREX document ({type(e).__name__}: {e})") from None
-        materials = sorted((a, b) for a, b, typ in ner if typ == "Material")
-        for n, (s, e) in enumerate(sentences):
+        docs.append((path, doc))
+    # The corpus's own inventory of dataset names: every salient Material mention as
+    # written (names, not sentences; the same rule for both splits).
+    inventory = _dataset_names(
+        [doc["words"][a:b] for _, doc in docs for a, b, typ in doc["ner"] if typ == "Material" and (a, b) in doc["salient"]]
+    ) if optional else []
+    for path, doc in docs:
+        words, doc_id, salient = doc["words"], doc["doc_id"], doc["salient"]
+        materials = sorted((a, b) for a, b, typ in doc["ner"] if typ == "Material")
+        own = _dataset_names([words[a:b] for a, b in materials if (a, b) not in salient]) if optional else []
+        for n, (s, e) in enumerate(doc["sentences"]):
             if not sampled("scirex", f"{doc_id}:{n}", one_in):
                 continue
             text, starts = detokenize(words[s:e])
             unit = Unit("scirex", key=doc_id, source_id=f"{path}#{n}", text=text, datasets=[])
             for a, b in materials:
                 if s <= a and b <= e:
-                    _add(unit, text[starts[a - s] : starts[b - 1 - s] + len(words[b - 1])])
+                    mention = text[starts[a - s] : starts[b - 1 - s] + len(words[b - 1])]
+                    if (a, b) in salient or not optional:
+                        _add(unit, mention)
+                    else:
+                        unit.dropped.append(("non-salient: optional", mention))
+            if optional:
+                folded = _fold(text)
+                names = own + [x for x in inventory if _fold(x) in folded]
+                extra = sorted({x for x in names if x not in unit.datasets})
+                if extra:
+                    unit.optional["datasets"] = extra
             yield unit
+
+
+def _fold(text: str) -> str:
+    """Case-folded text with one space around every word, for whole-word containment."""
+    return " " + " ".join(re.findall(r"\w+", text.casefold())) + " "
+
+
+def _dataset_names(mentions: list[list[str]]) -> list[str]:
+    """The distinct dataset names of word-list mentions, mapped as gold names are."""
+    probe = Unit("scirex", key="", source_id="", text="", datasets=[])
+    for words in mentions:
+        _add(probe, detokenize(list(words))[0])
+    return sorted(set(probe.datasets))
 
 
 def read_gsap(src: GitSource, spec: dict) -> Iterator[Unit]:
@@ -414,8 +458,13 @@ CORPORA: dict[str, dict] = {
         "reader": read_scirex,
         "unit": "sentence; the split hashes the document id (Semantic Scholar id), so a paper is on one side",
         "fields": ["datasets"],
+        "non_salient_optional": True,
+        "optional": {"Material (non-salient)": "datasets"},
         "labels": {
-            "Material": "datasets (SciREX's dataset type; split words cut, generic phrases dropped)",
+            "Material": "datasets where the mention belongs to a salient entity (the paper's Papers-with-Code "
+            "entities, `coref`), split words cut and generic phrases dropped; the names of the paper's other "
+            "Material mentions (`coref_non_salient` or none) are optional datasets in every sentence of the "
+            "paper, since the guidelines had annotators add spans only for Papers-with-Code entity names",
             "Method": "not scored: it mixes named models with generic techniques ('dropout', 'CNN') "
             "that the guidelines exclude, and has no model/method distinction",
             "Task": "dropped: tasks are not kg entities",
