@@ -2,6 +2,7 @@
 import pytest
 from rulehelp import found
 
+from kg.extract.merge import merge
 from kg.extract.rules import dataset_context
 
 
@@ -173,3 +174,15 @@ def test_hardware_is_no_dataset():
 
 def test_a_following_compound_is_grown_whole():
     assert "Penn Tree-bank" in found(dataset_context, "We evaluate our parsers on the Penn Tree-bank and PDT.")
+
+
+def test_a_several_word_name_covers_the_new_acronym_inside_it():
+    # "Turkish ZRBT treebank": ZRBT inside the name the context vouches for is that
+    # dataset, not a second one beside it.
+    from kg.extract.rules import shapes
+    from rulehelp import ctx_of
+    ctx = ctx_of("We obtain better results on the Turkish ZRBT treebank.")
+    got = {c.name: c for c in dataset_context.find(ctx, [])}
+    assert got["Turkish ZRBT"].covers
+    ents = merge([c for r in (shapes, dataset_context) for c in r.find(ctx, [])])
+    assert [e.name for e in ents if e.label == "DATASET"] == ["Turkish ZRBT"]

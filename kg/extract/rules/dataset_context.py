@@ -32,8 +32,10 @@ def _cand(ctx: Context, i: int, j: int) -> Candidate:
     # "the TiGer Treebank": a name ending in its capitalised dataset word is one whole
     # name, so "TiGer" inside it is part of it, not a name of its own.
     # A known name keeps its own span ("NPS Chat" in "NPS Chat Corpus").
-    whole = j - i > 1 and ctx.lower[j - 1] in words("dataset_words") and ctx.words[j - 1][:1].isupper() \
-        and not ctx.overlaps_taken(i, j)
+    # So is any several-word name the context vouches for ("the Turkish IMST treebank",
+    # "NIST Chinese-English test sets"): the new acronym inside is that dataset, not a
+    # second one.
+    whole = j - i > 1 and not ctx.overlaps_taken(i, j)
     return Candidate(a, b, ctx.text[a:b], NAME, "DATASET", force_label=True, covers=whole)
 
 
