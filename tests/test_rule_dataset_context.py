@@ -186,3 +186,20 @@ def test_a_several_word_name_covers_the_new_acronym_inside_it():
     assert got["Turkish ZRBT"].covers
     ents = merge([c for r in (shapes, dataset_context) for c in r.find(ctx, [])])
     assert [e.name for e in ents if e.label == "DATASET"] == ["Turkish ZRBT"]
+
+
+def test_names_in_brackets_after_a_dataset_word_are_its_members():
+    got = found(dataset_context, "It holds two domain-specific corpora (ZORBS and QUINTS).")
+    assert {"ZORBS", "QUINTS"} <= set(got)
+
+
+def test_a_citation_in_brackets_is_no_member_list():
+    assert not found(dataset_context, "We compare several corpora (Smith and Jones, 2010) here.")
+    assert not found(dataset_context, "We use the corpus (Zorblax) for training.")  # one name: a gloss
+
+
+def test_a_list_holding_a_known_model_lists_models():
+    # "On ImageNet, X and ResNet-50 …": ResNet-50 is a known model, so X is no dataset.
+    assert "Zorblax" not in found(dataset_context, "On ImageNet, Zorblax and ResNet-50 reach 80% accuracy.")
+    assert "Zorblax" not in found(dataset_context, "We evaluate on Zorblax and ResNet-50 with care.")
+    assert {"Zorblax", "Quintar"} <= set(found(dataset_context, "We evaluate on ImageNet, Zorblax and Quintar."))

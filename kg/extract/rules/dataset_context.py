@@ -55,6 +55,9 @@ def find(ctx: Context, prior=()) -> list[Candidate]:
         if low in dataset_words and (k := _examples_after(ctx, d + 1)) is not None:
             # "corpora such as FrameNet, PropBank and NomBank"
             found += lone_jargon(ctx, items_after(ctx, k))
+        elif low in dataset_words and (k := _paren_after(ctx, d + 1)) is not None:
+            # "two domain-specific corpora (SPORTS and FINANCE)": the members, in brackets
+            found += _bracketed(ctx, k)
         if d == 0:
             continue
         e = d
@@ -81,9 +84,35 @@ def find(ctx: Context, prior=()) -> list[Candidate]:
         elif low in ("on", "across") and (lower[d - 1] in cues or _score(w[d - 1]) or _verb_before(ctx, d)):
             # "we evaluate on X, Y and Z"; "achieves 80% on X", "a score of 71.2 on X";
             # "we evaluate our model on X"
-            found += lone_jargon(ctx, items_after(ctx, d + 1))
+            items = lone_jargon(ctx, items_after(ctx, d + 1))
+            found += [] if _with_known_model(ctx, items) else items
     found += _after_known(ctx)
     return [_cand(ctx, i, j) for i, j in dict.fromkeys(found) if not _hardware(ctx, j)]
+
+
+def _paren_after(ctx: Context, k: int) -> int | None:
+    """Token after an opening bracket at ``k`` (spaces skipped), or None."""
+    while k < len(ctx.words) and ctx.words[k].isspace():
+        k += 1
+    return k + 1 if k < len(ctx.words) and ctx.words[k] in ("(", "（") else None
+
+
+def _bracketed(ctx: Context, k: int) -> list[tuple[int, int]]:
+    """Two or more names from token ``k`` that fill the bracket up to its close: a
+    citation ("(Smith et al., 2010)") or a gloss does not end right after its names."""
+    items = items_after(ctx, k)
+    if len(items) < 2:
+        return []
+    e = items[-1][1]
+    while e < len(ctx.words) and ctx.words[e].isspace():
+        e += 1
+    return items if e < len(ctx.words) and ctx.words[e] in (")", "）") else []
+
+
+def _with_known_model(ctx: Context, items: list[tuple[int, int]]) -> bool:
+    """One of the items is a known model: the list lists models ("On Market-1501,
+    CaffeNet and ResNet-50 achieve …"), since a list holds one kind of thing."""
+    return any(m.label == "MODEL" and m.known and i < m.j and m.i < j for m in ctx.matches for i, j in items)
 
 
 def _hardware(ctx: Context, j: int) -> bool:
@@ -146,6 +175,8 @@ def _after_known(ctx: Context) -> list[tuple[int, int]]:
         if k == m.j:
             continue
         items = lone_jargon(ctx, items_after(ctx, k))
+        if _with_known_model(ctx, items):
+            continue
         # A lone comma after an opening phrase is no list ("On ImageNet, X improves …"):
         # it takes a conjunction or a second item.
         if len(items) >= 2 or any(ctx.words[x] not in (",", "，") for x in range(m.j, k)):
