@@ -203,3 +203,26 @@ def test_a_list_holding_a_known_model_lists_models():
     assert "Zorblax" not in found(dataset_context, "On ImageNet, Zorblax and ResNet-50 reach 80% accuracy.")
     assert "Zorblax" not in found(dataset_context, "We evaluate on Zorblax and ResNet-50 with care.")
     assert {"Zorblax", "Quintar"} <= set(found(dataset_context, "We evaluate on ImageNet, Zorblax and Quintar."))
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Our parser obtained 59% Smatch on the SemEval test set.", "SemEval"),
+    ("We evaluate on two translation tasks using WMT data sets.", "WMT"),
+    ("Results on three NIST evaluation test sets show gains.", "NIST"),
+    ("We used the CoNLL shared task data for training.", "CoNLL"),
+])
+def test_a_campaign_before_its_data_is_that_data(text, name):
+    assert found(dataset_context, text)[name].label == "DATASET"
+
+
+def test_a_campaign_elsewhere_is_no_dataset():
+    assert not found(dataset_context, "The paper was presented at SemEval and CoNLL last year.")
+    assert "TREC" not in found(dataset_context, "We follow TREC-style data formats.")
+
+
+def test_a_campaign_s_data_survives_the_venue_filter():
+    from kg.extract.entities import find_entities
+    from kg.records import Span
+    text = "Our parser obtained 59% Smatch on the SemEval test set, presented at CoNLL."
+    _, datasets = find_entities(text, [Span(0, len(text))])
+    assert [d.name for d in datasets] == ["SemEval"]

@@ -63,6 +63,11 @@ def find(ctx: Context, prior=()) -> list[Candidate]:
         e = d
         while e > 1 and w[e - 1].isspace() and "\n" not in w[e - 1]:
             e -= 1  # "the Samala  corpus": text from PDFs doubles spaces
+        if low in dataset_words | splits | {"data"} and (c := _campaign_before(ctx, d)) is not None:
+            # "the SemEval test set", "WMT data sets", "three NIST evaluation test sets":
+            # a campaign's name before its data is that data (a venue's name elsewhere).
+            found.append(c)
+            continue
         if low in dataset_words and ctx.ws[e - 1]:
             items = items_before(ctx, e)  # "the X and Y datasets"
             # "the USF dataset": a definite singular names one dataset, acronym or not.
@@ -88,6 +93,35 @@ def find(ctx: Context, prior=()) -> list[Candidate]:
             found += [] if _with_known_model(ctx, items) else items
     found += _after_known(ctx)
     return [_cand(ctx, i, j) for i, j in dict.fromkeys(found) if not _hardware(ctx, j)]
+
+
+#: Words between a campaign's name and its data ("the NIST evaluation test sets",
+#: "the CoNLL shared task data").
+_CAMPAIGN_FILLERS = frozenset(("evaluation", "evaluations", "shared", "task", "tasks", "track"))
+
+
+def _campaign_before(ctx: Context, d: int) -> tuple[int, int] | None:
+    """The campaign name (``kg/data/rules/shared_task_venues.txt``) right before the data
+    word at token ``d``, over :data:`_CAMPAIGN_FILLERS`; or None."""
+    k, fillers = d - 1, 0
+    while k >= 0 and fillers <= 3:
+        if ctx.words[k].isspace():
+            k -= 1
+        elif ctx.lower[k] in _CAMPAIGN_FILLERS:
+            k, fillers = k - 1, fillers + 1
+        else:
+            break
+    if k < 0 or ctx.words[k] not in _campaigns() or ctx.sent[k] != ctx.sent[d]:
+        return None
+    # "the TREC data set" but not "TREC-style data": the name stands alone.
+    if k > 0 and not ctx.ws[k - 1] and ctx.words[k - 1] not in ("(", "\"", "“"):
+        return None
+    return (k, k + 1)
+
+
+def _campaigns() -> frozenset[str]:
+    # Written as the campaign writes itself: "WMT", "SemEval", not the word "tac".
+    return frozenset(phrases("shared_task_venues"))
 
 
 def _paren_after(ctx: Context, k: int) -> int | None:
