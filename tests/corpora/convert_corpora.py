@@ -165,6 +165,8 @@ _NO_SPACE_BEFORE = frozenset((",", ".", ";", ":", "!", "?", ")", "]", "}", "%", 
 _NO_SPACE_AFTER = frozenset(("(", "[", "{"))
 #: Tokens that glue the words on both sides ("CIFAR - 10" is CIFAR-10, "RCV1 / RCV2").
 _GLUE = frozenset(("-", "/"))
+_APOSTROPHES = frozenset(("'", "’"))
+_SHORT_YEAR = re.compile(r"\d\d")
 
 
 def detokenize(words: list[str]) -> tuple[str, list[int]]:
@@ -181,6 +183,8 @@ def detokenize(words: list[str]) -> tuple[str, list[int]]:
     -------
     >>> detokenize(["on", "CIFAR", "-", "10", "(", "ours", ")", "."])
     ('on CIFAR-10 (ours).', [0, 3, 8, 9, 12, 13, 17, 18])
+    >>> detokenize(["ACL", "WMT", "’", "14", "."])[0]
+    'ACL WMT’14.'
     """
     parts: list[str] = []
     starts: list[int] = []
@@ -190,7 +194,10 @@ def detokenize(words: list[str]) -> tuple[str, list[int]]:
             prev = words[i - 1]
             glued = (w in _GLUE and i + 1 < len(words) and words[i + 1][:1].isalnum() and prev[-1:].isalnum()) or (
                 prev in _GLUE and i >= 2 and words[i - 2][-1:].isalnum() and w[:1].isalnum()
-            )
+            ) or (
+                # "WMT’14", "CoNLL'03": an apostrophe eliding a century is written inside the name.
+                w in _APOSTROPHES and i + 1 < len(words) and _SHORT_YEAR.fullmatch(words[i + 1]) and prev[-1:].isalnum()
+            ) or (prev in _APOSTROPHES and i >= 2 and _SHORT_YEAR.fullmatch(w) and words[i - 2][-1:].isalnum())
             if not (glued or w in _NO_SPACE_BEFORE or prev in _NO_SPACE_AFTER):
                 parts.append(" ")
                 pos += 1
