@@ -466,19 +466,22 @@ CORPORA: dict[str, dict] = {
         "unit": "sentence; the split hashes the document id (Semantic Scholar id), so a paper is on one side",
         "fields": ["datasets"],
         "non_salient_optional": True,
-        "optional": {"Material (non-salient)": "datasets"},
+        "optional": {"Material (non-salient), the corpus's salient-Material names": "datasets"},
         "labels": {
             "Material": "datasets where the mention belongs to a salient entity (the paper's Papers-with-Code "
             "entities, `coref`), split words cut and generic phrases dropped; the names of the paper's other "
             "Material mentions (`coref_non_salient` or none) are optional datasets in every sentence of the "
-            "paper, since the guidelines had annotators add spans only for Papers-with-Code entity names",
+            "paper, and so is a name the corpus labels as a salient Material in any paper wherever a sentence "
+            "writes it, since the guidelines had annotators add spans only for the paper's Papers-with-Code "
+            "entity names",
             "Method": "not scored: it mixes named models with generic techniques ('dropout', 'CNN') "
             "that the guidelines exclude, and has no model/method distinction",
             "Task": "dropped: tasks are not kg entities",
             "Metric": "dropped: metrics are not kg entities",
         },
         "text": "the corpus's words detokenized (SciREX publishes tokens only): one space between words, "
-        "none before closing or after opening punctuation, none around a hyphen or slash between words",
+        "none before closing or after opening punctuation, none around a hyphen or slash between words "
+        "or an apostrophe eliding a century (WMT’14)",
     },
 }
 
