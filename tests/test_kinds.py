@@ -29,3 +29,9 @@ def test_llm_kinds_and_training_settings_are_generic(kind):
     from kg.extract.names import generic
 
     assert generic(kind)
+
+
+def test_benchmark_as_a_verb_makes_no_dataset():
+    # "we benchmark X" is what the authors do with X, not "the benchmark X".
+    assert _names("In this paper we benchmark ZORBNET's understanding of speech.").get("ZORBNET") == "MODEL"
+    assert _names("Results on the benchmark ZRB-2 are reported.").get("ZRB-2") == "DATASET"

@@ -21,6 +21,8 @@ _APPOS_ARTICLES = ("a", "an", "the")
 _SPLIT_NOUNS = ("set", "sets", "split", "splits")
 _APPOS_KINDS = ("dataset", "benchmark", "corpus")
 _CLAUSE_END = frozenset(("。", "，", ",", ";", "；", "."))
+#: Words before a dataset word that make it a verb ("we benchmark X", "to benchmark X").
+_VERB_SUBJECTS = frozenset(("we", "they", "i", "to", "also"))
 _LIST_INTRO = (":", "：", "如", "包括", "例如", "集", "准")
 
 
@@ -88,8 +90,9 @@ def dataset_context(ctx: Context, i: int, j: int) -> bool:
     appos = _visible(ctx, j, j + 6)
     if appos[:1] == [","] and len(appos) > 2 and appos[1] in _APPOS_ARTICLES and any(w in _APPOS_KINDS for w in appos[2:5]):
         return True  # "ToolBench-Lite, a benchmark of …"
-    if any(w in dataset_words for w in before[-3:]) and (before[-1] in ("the", "of", "a") or before[-1] in dataset_words):
-        return True  # "the benchmark X", "leaderboard of the X"
+    if any(w in dataset_words for w in before[-3:]) and (before[-1] in ("the", "of", "a") or before[-1] in dataset_words) \
+            and not (before[-1] in dataset_words and before[-2:-1] and before[-2] in _VERB_SUBJECTS):
+        return True  # "the benchmark X", "leaderboard of the X"; not "we benchmark X" (a verb)
     if ctx.joined(j, j + 4).startswith(zh_words):
         return True
     # "…数据集上进行的:CMU-MOSI" / "在ImageNet数据集" / "基准(如X)": a dataset word earlier
