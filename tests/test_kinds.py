@@ -35,3 +35,12 @@ def test_benchmark_as_a_verb_makes_no_dataset():
     # "we benchmark X" is what the authors do with X, not "the benchmark X".
     assert _names("In this paper we benchmark ZORBNET's understanding of speech.").get("ZORBNET") == "MODEL"
     assert _names("Results on the benchmark ZRB-2 are reported.").get("ZRB-2") == "DATASET"
+
+
+@pytest.mark.parametrize("text, dataset", [
+    ("Our model outperforms ImageNet and BERT-based baselines.", "ImageNet"),
+    ("We propose SQuAD, a new model that outperforms GPT-2.", "SQuAD"),
+    ("Models such as CIFAR-10 and ResNet-50 are compared.", "CIFAR-10"),
+])
+def test_a_known_dataset_stays_a_dataset_in_a_model_context(text, dataset):
+    assert _names(text).get(dataset) == "DATASET"
