@@ -44,3 +44,11 @@ def test_benchmark_as_a_verb_makes_no_dataset():
 ])
 def test_a_known_dataset_stays_a_dataset_in_a_model_context(text, dataset):
     assert _names(text).get(dataset) == "DATASET"
+
+
+def test_a_name_listed_with_a_known_model_is_no_dataset():
+    # Market-1501 is a known dataset, ResNet-50 a known model: the name between them,
+    # joined to the model, is listed with the models.
+    got = _names("On Market-1501, ZorbNet and ResNet-50 achieve rank-1 accuracy of 55.3%.")
+    assert got.get("ZorbNet") != "DATASET"
+    assert _names("We evaluate on CMU-MOSI, ZorbSet and ImageNet.").get("ZorbSet") == "DATASET"

@@ -140,6 +140,11 @@ def assign_kinds(ctx: Context, ents: Sequence[Entity]) -> None:
     joiners = set(phrases("list_joiners")) | {"/"}
     continuing = set(phrases("list_continuers"))
     spans = sorted(((a, b, e) for e in ents for a, b in e.spans), key=lambda x: (x[0], x[1]))
+    # A name joined to a known model ("Market-1501, CaffeNet and ResNet-50") is listed
+    # with models: a dataset on its other side does not make it a dataset.
+    beside_model = {id(y) for (a1, b1, f1), (a2, b2, f2) in zip(spans, spans[1:])
+                    if ctx.text[b1:a2].strip() in joiners
+                    for x, y in ((f1, f2), (f2, f1)) if id(x) in fixed and x.label == "MODEL"}
     changed = True
     while changed:
         changed = False
@@ -156,7 +161,7 @@ def assign_kinds(ctx: Context, ents: Sequence[Entity]) -> None:
                 if nxt not in continuing:
                     continue
             for x, y in ((f1, f2), (f2, f1)):
-                if x.label == "DATASET" and y.label != "DATASET" and id(y) not in fixed:
+                if x.label == "DATASET" and y.label != "DATASET" and id(y) not in fixed and id(y) not in beside_model:
                     y.label = "DATASET"
                     changed = True
 
