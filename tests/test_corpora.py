@@ -95,6 +95,14 @@ def test_a_prediction_is_compared_under_the_form_the_sentence_wrote():
     assert [d["name"] for d in pred[0]["datasets"]] == ["PTB", "MNLI", "ImageNet", "SQuAD"]
 
 
+def test_a_leading_article_is_not_part_of_the_name_compared():
+    gold = [{"file": "c-dev.txt", "first_line": 1, "datasets": ["Pile"]}]
+    pred = [{"source": {"file": "c-dev.txt", "line": 1}, "datasets": [
+        {"name": "The Pile", "evidence": {"text": "the Pile"}}, {"name": "The Stack", "evidence": {"text": "the Stack"}}]}]
+    assert sc.match_written_forms(gold, pred, {}, ["datasets"]) == 1
+    assert [d["name"] for d in pred[0]["datasets"]] == ["Pile", "The Stack"]
+
+
 class _Docs:
     """A GitSource stand-in holding SciREX-shaped documents in memory."""
 

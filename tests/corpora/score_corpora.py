@@ -27,6 +27,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import re
 import subprocess
 import sys
 import tempfile
@@ -135,6 +136,9 @@ def drop_optional(gold: list[dict[str, Any]], pred: list[dict[str, Any]], aliase
     return dropped
 
 
+_ARTICLE = re.compile(r"^(?:the|The|THE)\s+")
+
+
 def match_written_forms(gold: list[dict[str, Any]], pred: list[dict[str, Any]], aliases: dict[str, list[str]],
                         fields: list[str]) -> int:
     """Name a prediction by the form the sentence wrote where that, not kg's name, is gold.
@@ -143,7 +147,8 @@ def match_written_forms(gold: list[dict[str, Any]], pred: list[dict[str, Any]], 
     ``MultiNLI`` → ``MNLI``, ``VOC2012`` → ``Pascal VOC 2012``); these corpora annotate
     the mention as written. Both name the same thing, so a prediction whose evidence
     text is one of the entry's gold names (and whose own name is not) is compared under
-    the written form. Resolution to canonical names is judged by kg's own gold, not here.
+    the written form, without a leading article ("the Pile" is annotated "Pile"). Resolution
+    to canonical names is judged by kg's own gold, not here.
     Returns how many predictions were renamed.
     """
     keys = _NameKeys(aliases)
@@ -161,10 +166,16 @@ def match_written_forms(gold: list[dict[str, Any]], pred: list[dict[str, Any]], 
             for item in p.get(field) or []:
                 if not isinstance(item, dict):
                     continue
-                written = (item.get("evidence") or {}).get("text")
-                if written and keys.key(item) not in wanted and keys.key(written) in wanted:
-                    item["name"] = written
-                    renamed += 1
+                if keys.key(item) in wanted:
+                    continue
+                written = (item.get("evidence") or {}).get("text") or ""
+                # A leading article is not part of what a sentence names: "the Pile" is
+                # annotated "Pile" (kg's name: "The Pile").
+                for form in (written, _ARTICLE.sub("", written), _ARTICLE.sub("", str(item.get("name") or ""))):
+                    if form and keys.key(form) in wanted:
+                        item["name"] = form
+                        renamed += 1
+                        break
     return renamed
 
 
