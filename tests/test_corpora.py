@@ -134,6 +134,18 @@ def test_scirex_scores_salient_materials_and_makes_the_others_optional():
     assert plain["p1"].datasets == ["CIFAR-10", "Frogger"] and not plain["p1"].optional
 
 
+def test_an_acronym_annotated_beside_its_long_form_is_an_alias():
+    text = 'We dub this data set the "Colossal Clean Crawled Corpus" (or C4) and add DPR and the Definite Pronoun Resolution (DPR) data.'
+    unit = cc.Unit("c", key="k", source_id="s", text=text, datasets=["Colossal Clean Crawled Corpus", "C4", "Definite Pronoun Resolution", "DPR"])
+    cc.fold_defined_acronyms(unit)
+    assert unit.datasets == ["Colossal Clean Crawled Corpus", "Definite Pronoun Resolution"]
+    assert unit.aliases == {"Colossal Clean Crawled Corpus": ["C4"], "Definite Pronoun Resolution": ["DPR"]}
+    # Two names that are not written as a definition stay two names.
+    other = cc.Unit("c", key="k", source_id="s", text="We use Natural Questions and NQ-open.", datasets=["Natural Questions", "NQ-open"])
+    cc.fold_defined_acronyms(other)
+    assert other.datasets == ["Natural Questions", "NQ-open"] and not other.aliases
+
+
 def test_text_is_rebuilt_from_offsets():
     text, starts, ok = cc.rebuild_text(["Results", "on", "SQuAD", "(", "v1.1", ")", "."], [0, 8, 11, 17, 18, 22, 23])
     assert (text, ok) == ("Results on SQuAD (v1.1).", True)

@@ -493,6 +493,31 @@ def _entry_lines(text: str) -> list[str]:
     return [text, MARKER, ""]
 
 
+_ACRONYM = re.compile(r"[A-Z0-9][A-Za-z0-9\-]*")
+
+
+def fold_defined_acronyms(unit: Unit) -> None:
+    """One dataset written with its acronym is one name with an alias, whether the corpus
+    annotated ``Long Form (ACR)`` as one span (``map_dataset_name``) or as two ("the
+    Colossal Clean Crawled Corpus" (or C4), "Definite Pronoun Resolution (DPR)"): the
+    acronym becomes an alias of the long form, as the guidelines count one entity once."""
+    for acr in list(unit.datasets):
+        if not _ACRONYM.fullmatch(acr) or sum(c.isupper() or c.isdigit() for c in acr) < 2:
+            continue
+        for long in unit.datasets:
+            if long == acr or " " not in long:
+                continue
+            a, b = re.escape(long), re.escape(acr)
+            if re.search(rf"{a}[\"”']?\s*\(\s*(?:or\s+|i\.e\.,?\s+)?{b}\b", unit.text) \
+                    or re.search(rf"\b{b}\s*\(\s*{a}\b", unit.text):
+                unit.datasets.remove(acr)
+                unit.aliases.setdefault(long, [])
+                if acr not in unit.aliases[long]:
+                    unit.aliases[long].append(acr)
+                unit.dropped.append(("acronym of a long form: alias", acr))
+                break
+
+
 def gold_record(file: str, entry: int, first_line: int, unit: Unit, fields: Iterable[str]) -> dict:
     """The gold record of ``unit`` in the shape of the project's gold files."""
     fields = set(fields)
@@ -547,6 +572,7 @@ def write_corpus(
         gold: list[dict] = []
         dropped: collections.Counter[str] = collections.Counter()
         for i, u in enumerate(items, 1):
+            fold_defined_acronyms(u)
             gold.append(gold_record(file, i, len(lines) + 1, u, spec["fields"]))
             lines += _entry_lines(u.text)
             for reason, _ in u.dropped:
