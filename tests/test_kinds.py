@@ -52,3 +52,9 @@ def test_a_name_listed_with_a_known_model_is_no_dataset():
     got = _names("On Market-1501, ZorbNet and ResNet-50 achieve rank-1 accuracy of 55.3%.")
     assert got.get("ZorbNet") != "DATASET"
     assert _names("We evaluate on CMU-MOSI, ZorbSet and ImageNet.").get("ZorbSet") == "DATASET"
+
+
+def test_a_known_benchmark_s_tasks_still_name_the_benchmark():
+    assert _names("The BiLSTM hurts performance on the GLUE tasks.").get("GLUE") == "DATASET"
+    # One task named after its benchmark is the task (kinds.is_task).
+    assert "RTE" not in _names("Systems for the RTE task have improved.")

@@ -198,6 +198,10 @@ def is_task(ctx: Context, e: Entity) -> bool:
             after = after[1:]
         if not after or after[0] not in tasks or any(w in data for w in after[1:3]):
             return False
+        # "the GLUE tasks", "on SuperGLUE tasks": a known benchmark's tasks are its parts,
+        # the benchmark still named ("the RTE task", one task, is the task).
+        if e.known and after[0] == "tasks":
+            return False
     return True
 
 
