@@ -58,3 +58,8 @@ def test_a_known_benchmark_s_tasks_still_name_the_benchmark():
     assert _names("The BiLSTM hurts performance on the GLUE tasks.").get("GLUE") == "DATASET"
     # One task named after its benchmark is the task (kinds.is_task).
     assert "RTE" not in _names("Systems for the RTE task have improved.")
+
+
+def test_a_dataset_library_is_no_dataset():
+    got = _names("The C4 data set is available as part of TensorFlow Datasets and torchvision.")
+    assert "TensorFlow Datasets" not in got and "torchvision" not in got
