@@ -226,3 +226,8 @@ def test_a_campaign_s_data_survives_the_venue_filter():
     text = "Our parser obtained 59% Smatch on the SemEval test set, presented at CoNLL."
     _, datasets = find_entities(text, [Span(0, len(text))])
     assert [d.name for d in datasets] == ["SemEval"]
+
+
+def test_a_bare_version_or_a_metric_after_on_is_no_dataset():
+    assert not found(dataset_context, "Results on the v1.0 of development and test sets are shown.")
+    assert "Exact Match" not in found(dataset_context, "It went from 68.16 to 73.72 on the Exact Match score.")
