@@ -435,6 +435,19 @@ def test_read_ogb_takes_master_csv_headers_and_lsc_classes(build, tmp_path):
     assert sorted(c.display for c in build.read_ogb(w)) == ["PCQM4Mv2", "ogbn-arxiv", "ogbn-proteins"]
 
 
+def test_read_lm_eval_names_a_suite_s_subtasks_as_its_readme_writes_them(build, tmp_path):
+    files = {
+        "lm_eval/tasks/super_glue/README.md": "# SuperGLUE\n\nTasks: BoolQ, MultiRC, WiC and AGIEVAL.\n",
+        "lm_eval/tasks/super_glue/multirc/default.yaml": "task: multirc\n",
+        "lm_eval/tasks/super_glue/wic/default.yaml": "task: wic\n",
+        "lm_eval/tasks/super_glue/prompt_1/default.yaml": "task: p\n",   # no name-shaped casing
+        "lm_eval/tasks/super_glue/agieval/default.yaml": "task: a\n",    # a task README names it
+        "lm_eval/tasks/agieval/README.md": "# AGIEval\n",
+    }
+    w = build.Wheel(_wheel(tmp_path, files))
+    assert sorted(c.display for c in build.read_lm_eval(w)) == ["AGIEval", "MultiRC", "SuperGLUE", "WiC"]
+
+
 def test_read_flair_takes_the_corpus_name_its_docstring_gives(build, tmp_path):
     src = '''
 class BIO_INFER:
