@@ -84,6 +84,68 @@ def test_optional_mentions_are_neither_hits_nor_extras():
     assert [m["name"] for m in pred[0]["models"]] == ["Transformers-XL", "RePAQ", "LSTM"]
 
 
+def test_a_prediction_is_compared_under_the_form_the_sentence_wrote():
+    gold = [{"file": "c-dev.txt", "first_line": 1, "datasets": ["PTB", "MNLI"]}]
+    pred = [{"source": {"file": "c-dev.txt", "line": 1}, "datasets": [
+        {"name": "Penn Treebank", "evidence": {"text": "PTB"}},     # canonical name, written PTB: renamed
+        {"name": "MNLI", "evidence": {"text": "MultiNLI"}},         # its own name is gold: kept
+        {"name": "ImageNet", "evidence": {"text": "ImageNet"}},     # not gold either way: an extra still
+        {"name": "SQuAD"}]}]                                        # no evidence: left as it is
+    assert sc.match_written_forms(gold, pred, {}, ["datasets"]) == 1
+    assert [d["name"] for d in pred[0]["datasets"]] == ["PTB", "MNLI", "ImageNet", "SQuAD"]
+
+
+def test_a_leading_article_is_not_part_of_the_name_compared():
+    gold = [{"file": "c-dev.txt", "first_line": 1, "datasets": ["Pile"]}]
+    pred = [{"source": {"file": "c-dev.txt", "line": 1}, "datasets": [
+        {"name": "The Pile", "evidence": {"text": "the Pile"}}, {"name": "The Stack", "evidence": {"text": "the Stack"}}]}]
+    assert sc.match_written_forms(gold, pred, {}, ["datasets"]) == 1
+    assert [d["name"] for d in pred[0]["datasets"]] == ["Pile", "The Stack"]
+
+
+class _Docs:
+    """A GitSource stand-in holding SciREX-shaped documents in memory."""
+
+    def __init__(self, docs):
+        self.docs = {f"docs/train_docs/{i}.json": json.dumps(d) for i, d in enumerate(docs)}
+
+    def ls(self, folder):
+        return sorted(self.docs)
+
+    def text(self, path):
+        return self.docs[path]
+
+
+def test_scirex_scores_salient_materials_and_makes_the_others_optional():
+    words = "We train on CIFAR-10 and Frogger ; ImageNet is used elsewhere .".split()
+    paper = {"doc_id": "p1", "words": words, "sentences": [[0, len(words)]],
+             # CIFAR-10 is the paper's salient (Papers-with-Code) dataset; Frogger a non-salient one.
+             "ner": [[3, 4, "Material"], [5, 6, "Material"]], "coref": {"CIFAR-10": [[3, 4]]}}
+    other = {"doc_id": "p2", "words": ["ImageNet", "results"], "sentences": [[0, 2]],
+             "ner": [[0, 1, "Material"]], "coref": {"ImageNet": [[0, 1]]}}
+    spec = {"sample_one_in": 1, "folder": "docs/train_docs", "non_salient_optional": True}
+    units = {u.key: u for u in cc.read_scirex(_Docs([paper, other]), spec)}
+    assert units["p1"].datasets == ["CIFAR-10"]
+    # Frogger: this paper's non-salient mention; ImageNet: salient in another paper only.
+    assert units["p1"].optional == {"datasets": ["Frogger", "ImageNet"]}
+    assert units["p2"].datasets == ["ImageNet"] and not units["p2"].optional
+    # Without the rule every Material mention is gold, as before.
+    plain = {u.key: u for u in cc.read_scirex(_Docs([paper, other]), {**spec, "non_salient_optional": False})}
+    assert plain["p1"].datasets == ["CIFAR-10", "Frogger"] and not plain["p1"].optional
+
+
+def test_an_acronym_annotated_beside_its_long_form_is_an_alias():
+    text = 'We dub this data set the "Colossal Clean Crawled Corpus" (or C4) and add DPR and the Definite Pronoun Resolution (DPR) data.'
+    unit = cc.Unit("c", key="k", source_id="s", text=text, datasets=["Colossal Clean Crawled Corpus", "C4", "Definite Pronoun Resolution", "DPR"])
+    cc.fold_defined_acronyms(unit)
+    assert unit.datasets == ["Colossal Clean Crawled Corpus", "Definite Pronoun Resolution"]
+    assert unit.aliases == {"Colossal Clean Crawled Corpus": ["C4"], "Definite Pronoun Resolution": ["DPR"]}
+    # Two names that are not written as a definition stay two names.
+    other = cc.Unit("c", key="k", source_id="s", text="We use Natural Questions and NQ-open.", datasets=["Natural Questions", "NQ-open"])
+    cc.fold_defined_acronyms(other)
+    assert other.datasets == ["Natural Questions", "NQ-open"] and not other.aliases
+
+
 def test_text_is_rebuilt_from_offsets():
     text, starts, ok = cc.rebuild_text(["Results", "on", "SQuAD", "(", "v1.1", ")", "."], [0, 8, 11, 17, 18, 22, 23])
     assert (text, ok) == ("Results on SQuAD (v1.1).", True)
@@ -244,15 +306,16 @@ def test_runner_cli_prints_a_table(toy_corpus, capsys):
 #: Floors on the first ``REAL_LIMIT`` entries of each dev split, as (field, measure).
 #: Measured when set (datasets F1: tdmsci 0.579, later 0.708, gsap 0.639; scirex recall 0.667, later
 #: 0.688 on the detokenised text; gsap
-#: models F1 0.468; entries 0.998+) and set about 0.05 below, so a change that loses
-#: names on real paper text fails here while the work that raises them passes. SciREX is
-#: held to recall: its gold leaves datasets named in passing (ImageNet, COCO, MNIST)
-#: unannotated, so each of them kg finds counts against its precision. Raise them as kg
-#: improves.
+#: models F1 0.468; entries 0.998+; after the dataset rules of issue 12, tdmsci 0.718 and
+#: scirex recall 0.867 on its salient-dataset gold, 15 names) and set about 0.05 below, so
+#: a change that loses names on real paper text fails here while the work that raises them
+#: passes. SciREX is held to recall: even with non-salient names optional (SOURCES.md) its
+#: gold leaves real datasets outside its inventory unlabelled, and 400 sentences hold few
+#: predictions. Raise them as kg improves.
 REAL_LIMIT = 400
 FLOORS = {
     "tdmsci": {("entries", "f1"): 0.99, ("datasets", "f1"): 0.68},
-    "scirex": {("entries", "f1"): 0.99, ("datasets", "recall"): 0.66},
+    "scirex": {("entries", "f1"): 0.99, ("datasets", "recall"): 0.80},
     "gsap": {("entries", "f1"): 0.99, ("datasets", "f1"): 0.58, ("models", "f1"): 0.41},
 }
 

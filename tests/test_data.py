@@ -435,6 +435,54 @@ def test_read_ogb_takes_master_csv_headers_and_lsc_classes(build, tmp_path):
     assert sorted(c.display for c in build.read_ogb(w)) == ["PCQM4Mv2", "ogbn-arxiv", "ogbn-proteins"]
 
 
+def test_read_lm_eval_names_a_suite_s_subtasks_as_its_readme_writes_them(build, tmp_path):
+    files = {
+        "lm_eval/tasks/super_glue/README.md": "# SuperGLUE\n\nTasks: BoolQ, MultiRC, WiC and AGIEVAL.\n",
+        "lm_eval/tasks/super_glue/multirc/default.yaml": "task: multirc\n",
+        "lm_eval/tasks/super_glue/wic/default.yaml": "task: wic\n",
+        "lm_eval/tasks/super_glue/prompt_1/default.yaml": "task: p\n",   # no name-shaped casing
+        "lm_eval/tasks/super_glue/agieval/default.yaml": "task: a\n",    # a task README names it
+        "lm_eval/tasks/agieval/README.md": "# AGIEval\n",
+    }
+    w = build.Wheel(_wheel(tmp_path, files))
+    assert sorted(c.display for c in build.read_lm_eval(w)) == ["AGIEval", "MultiRC", "SuperGLUE", "WiC"]
+
+
+def test_read_flair_takes_the_corpus_name_its_docstring_gives(build, tmp_path):
+    src = '''
+class BIO_INFER:
+    """Original BioInfer corpus.
+
+    More text."""
+
+class JNLPBA:
+    """Original corpus of the JNLPBA shared task."""
+
+class NER_GERMAN_MOBIE:
+    def __init__(self):
+        """Initialize the German MobIE NER dataset."""
+
+class NCBI_DISEASE:
+    """Original NCBI disease corpus containing disease annotations."""
+
+class NER_ARABIC_ANER:
+    """Initialize a preprocessed version of the Arabic Named Entity Recognition Corpus (ANERCorp)."""
+
+class NEL_ENGLISH_TWEEKI:
+    """Initialize Tweeki Entity Linking corpus."""
+
+class NER_ENGLISH_WIKIGOLD:
+    """Initialize the wikigold corpus."""
+
+class ColumnCorpus:
+    """Instantiates a Corpus from CoNLL column-formatted task data such as CoNLL03 or CoNLL2000."""
+'''
+    w = build.Wheel(_wheel(tmp_path, {"flair/datasets/sequence_labeling.py": src}))
+    # "NCBI disease": a lower-case word before "corpus" is a description; "wikigold" is
+    # not written as a name; CamelCase classes are base classes; a leading language goes.
+    assert sorted(c.display for c in build.read_flair(w)) == ["ANERCorp", "BioInfer", "JNLPBA", "MobIE NER", "Tweeki"]
+
+
 def test_an_unreadable_wheel_is_a_one_line_error(build, tmp_path):
     bad = tmp_path / "broken-1.0-py3-none-any.whl"
     bad.write_bytes(b"not a zip")

@@ -29,3 +29,37 @@ def test_llm_kinds_and_training_settings_are_generic(kind):
     from kg.extract.names import generic
 
     assert generic(kind)
+
+
+def test_benchmark_as_a_verb_makes_no_dataset():
+    # "we benchmark X" is what the authors do with X, not "the benchmark X".
+    assert _names("In this paper we benchmark ZORBNET's understanding of speech.").get("ZORBNET") == "MODEL"
+    assert _names("Results on the benchmark ZRB-2 are reported.").get("ZRB-2") == "DATASET"
+
+
+@pytest.mark.parametrize("text, dataset", [
+    ("Our model outperforms ImageNet and BERT-based baselines.", "ImageNet"),
+    ("We propose SQuAD, a new model that outperforms GPT-2.", "SQuAD"),
+    ("Models such as CIFAR-10 and ResNet-50 are compared.", "CIFAR-10"),
+])
+def test_a_known_dataset_stays_a_dataset_in_a_model_context(text, dataset):
+    assert _names(text).get(dataset) == "DATASET"
+
+
+def test_a_name_listed_with_a_known_model_is_no_dataset():
+    # Market-1501 is a known dataset, ResNet-50 a known model: the name between them,
+    # joined to the model, is listed with the models.
+    got = _names("On Market-1501, ZorbNet and ResNet-50 achieve rank-1 accuracy of 55.3%.")
+    assert got.get("ZorbNet") != "DATASET"
+    assert _names("We evaluate on CMU-MOSI, ZorbSet and ImageNet.").get("ZorbSet") == "DATASET"
+
+
+def test_a_known_benchmark_s_tasks_still_name_the_benchmark():
+    assert _names("The BiLSTM hurts performance on the GLUE tasks.").get("GLUE") == "DATASET"
+    # One task named after its benchmark is the task (kinds.is_task).
+    assert "RTE" not in _names("Systems for the RTE task have improved.")
+
+
+def test_a_dataset_library_is_no_dataset():
+    got = _names("The C4 data set is available as part of TensorFlow Datasets and torchvision.")
+    assert "TensorFlow Datasets" not in got and "torchvision" not in got

@@ -2,6 +2,7 @@
 import pytest
 from rulehelp import found
 
+from kg.extract.merge import merge
 from kg.extract.rules import dataset_context
 
 
@@ -173,3 +174,60 @@ def test_hardware_is_no_dataset():
 
 def test_a_following_compound_is_grown_whole():
     assert "Penn Tree-bank" in found(dataset_context, "We evaluate our parsers on the Penn Tree-bank and PDT.")
+
+
+def test_a_several_word_name_covers_the_new_acronym_inside_it():
+    # "Turkish ZRBT treebank": ZRBT inside the name the context vouches for is that
+    # dataset, not a second one beside it.
+    from kg.extract.rules import shapes
+    from rulehelp import ctx_of
+    ctx = ctx_of("We obtain better results on the Turkish ZRBT treebank.")
+    got = {c.name: c for c in dataset_context.find(ctx, [])}
+    assert got["Turkish ZRBT"].covers
+    ents = merge([c for r in (shapes, dataset_context) for c in r.find(ctx, [])])
+    assert [e.name for e in ents if e.label == "DATASET"] == ["Turkish ZRBT"]
+
+
+def test_names_in_brackets_after_a_dataset_word_are_its_members():
+    got = found(dataset_context, "It holds two domain-specific corpora (ZORBS and QUINTS).")
+    assert {"ZORBS", "QUINTS"} <= set(got)
+
+
+def test_a_citation_in_brackets_is_no_member_list():
+    assert not found(dataset_context, "We compare several corpora (Smith and Jones, 2010) here.")
+    assert not found(dataset_context, "We use the corpus (Zorblax) for training.")  # one name: a gloss
+
+
+def test_a_list_holding_a_known_model_lists_models():
+    # "On ImageNet, X and ResNet-50 …": ResNet-50 is a known model, so X is no dataset.
+    assert "Zorblax" not in found(dataset_context, "On ImageNet, Zorblax and ResNet-50 reach 80% accuracy.")
+    assert "Zorblax" not in found(dataset_context, "We evaluate on Zorblax and ResNet-50 with care.")
+    assert {"Zorblax", "Quintar"} <= set(found(dataset_context, "We evaluate on ImageNet, Zorblax and Quintar."))
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Our parser obtained 59% Smatch on the SemEval test set.", "SemEval"),
+    ("We evaluate on two translation tasks using WMT data sets.", "WMT"),
+    ("Results on three NIST evaluation test sets show gains.", "NIST"),
+    ("We used the CoNLL shared task data for training.", "CoNLL"),
+])
+def test_a_campaign_before_its_data_is_that_data(text, name):
+    assert found(dataset_context, text)[name].label == "DATASET"
+
+
+def test_a_campaign_elsewhere_is_no_dataset():
+    assert not found(dataset_context, "The paper was presented at SemEval and CoNLL last year.")
+    assert "TREC" not in found(dataset_context, "We follow TREC-style data formats.")
+
+
+def test_a_campaign_s_data_survives_the_venue_filter():
+    from kg.extract.entities import find_entities
+    from kg.records import Span
+    text = "Our parser obtained 59% Smatch on the SemEval test set, presented at CoNLL."
+    _, datasets = find_entities(text, [Span(0, len(text))])
+    assert [d.name for d in datasets] == ["SemEval"]
+
+
+def test_a_bare_version_or_a_metric_after_on_is_no_dataset():
+    assert not found(dataset_context, "Results on the v1.0 of development and test sets are shown.")
+    assert "Exact Match" not in found(dataset_context, "It went from 68.16 to 73.72 on the Exact Match score.")

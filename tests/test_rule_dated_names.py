@@ -29,3 +29,16 @@ def test_covers_the_bare_acronym():
     ctx = ctx_of("We use the ZORB 2006 evaluation data.")
     ents = merge([c for r in (shapes, dated_names) for c in r.find(ctx, [])])
     assert [(e.name, e.label) for e in ents] == [("ZORB 2006", "DATASET")]
+
+
+def test_campaign_with_a_year_is_its_data_in_a_data_context():
+    # CoNLL and SemEval are venues (kg/data/rules/venues.txt) that release data each year
+    # under their name (kg/data/rules/shared_task_venues.txt).
+    got = found(dated_names, "We used CoNLL'03 shared task data and report F1 on SemEval-2014.")
+    assert {"CoNLL'03", "SemEval-2014"} <= set(got)
+    assert all(c.label == "DATASET" for c in got.values())
+
+
+def test_campaign_with_a_year_is_the_venue_elsewhere():
+    assert not found(dated_names, "The paper was presented at CoNLL-2019 in Hong Kong.")
+    assert not found(dated_names, "Both CoNLL'19 and SemEval-2014 accepted such papers.")

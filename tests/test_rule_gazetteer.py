@@ -57,3 +57,9 @@ def test_a_longer_mt_rendering_wins_over_the_one_inside_it():
     # "开关稀疏变压器" renders "Switch sparse transformers": the Switch Transformer, not a Sparse Transformer
     got = found(gazetteer, "我们评估了大型基础上的开关稀疏变压器的行为。")
     assert "Switch Transformer" in got and "Sparse Transformer" not in got, got
+
+
+def test_a_pattern_with_an_apostrophe_matches_the_curly_one():
+    # datasets.jsonl lists "WMT'14"; typeset papers write "WMT’14".
+    ctx = ctx_of("We use the parallel corpora provided by WMT’14 and WMT'14.")
+    assert [c.name for c in gazetteer.find(ctx, [])] == ["WMT14", "WMT14"]

@@ -21,6 +21,8 @@ _APPOS_ARTICLES = ("a", "an", "the")
 _SPLIT_NOUNS = ("set", "sets", "split", "splits")
 _APPOS_KINDS = ("dataset", "benchmark", "corpus")
 _CLAUSE_END = frozenset(("。", "，", ",", ";", "；", "."))
+#: Words before a dataset word that make it a verb ("we benchmark X", "to benchmark X").
+_VERB_SUBJECTS = frozenset(("we", "they", "i", "to", "also"))
 _LIST_INTRO = (":", "：", "如", "包括", "例如", "集", "准")
 
 
@@ -88,8 +90,9 @@ def dataset_context(ctx: Context, i: int, j: int) -> bool:
     appos = _visible(ctx, j, j + 6)
     if appos[:1] == [","] and len(appos) > 2 and appos[1] in _APPOS_ARTICLES and any(w in _APPOS_KINDS for w in appos[2:5]):
         return True  # "ToolBench-Lite, a benchmark of …"
-    if any(w in dataset_words for w in before[-3:]) and (before[-1] in ("the", "of", "a") or before[-1] in dataset_words):
-        return True  # "the benchmark X", "leaderboard of the X"
+    if any(w in dataset_words for w in before[-3:]) and (before[-1] in ("the", "of", "a") or before[-1] in dataset_words) \
+            and not (before[-1] in dataset_words and before[-2:-1] and before[-2] in _VERB_SUBJECTS):
+        return True  # "the benchmark X", "leaderboard of the X"; not "we benchmark X" (a verb)
     if ctx.joined(j, j + 4).startswith(zh_words):
         return True
     # "…数据集上进行的:CMU-MOSI" / "在ImageNet数据集" / "基准(如X)": a dataset word earlier
@@ -137,6 +140,11 @@ def assign_kinds(ctx: Context, ents: Sequence[Entity]) -> None:
     joiners = set(phrases("list_joiners")) | {"/"}
     continuing = set(phrases("list_continuers"))
     spans = sorted(((a, b, e) for e in ents for a, b in e.spans), key=lambda x: (x[0], x[1]))
+    # A name joined to a known model ("Market-1501, CaffeNet and ResNet-50") is listed
+    # with models: a dataset on its other side does not make it a dataset.
+    beside_model = {id(y) for (a1, b1, f1), (a2, b2, f2) in zip(spans, spans[1:])
+                    if ctx.text[b1:a2].strip() in joiners
+                    for x, y in ((f1, f2), (f2, f1)) if id(x) in fixed and x.label == "MODEL"}
     changed = True
     while changed:
         changed = False
@@ -153,7 +161,7 @@ def assign_kinds(ctx: Context, ents: Sequence[Entity]) -> None:
                 if nxt not in continuing:
                     continue
             for x, y in ((f1, f2), (f2, f1)):
-                if x.label == "DATASET" and y.label != "DATASET" and id(y) not in fixed:
+                if x.label == "DATASET" and y.label != "DATASET" and id(y) not in fixed and id(y) not in beside_model:
                     y.label = "DATASET"
                     changed = True
 
@@ -189,6 +197,10 @@ def is_task(ctx: Context, e: Entity) -> bool:
         if after[:1] == ["shared"]:
             after = after[1:]
         if not after or after[0] not in tasks or any(w in data for w in after[1:3]):
+            return False
+        # "the GLUE tasks", "on SuperGLUE tasks": a known benchmark's tasks are its parts,
+        # the benchmark still named ("the RTE task", one task, is the task).
+        if e.known and after[0] == "tasks":
             return False
     return True
 

@@ -284,12 +284,15 @@ class Gazetteer:
             label = row.get("label", "MODEL")
             meta = (label, row["id"], row.get("lang") == "zh", bool(row.get("ambiguous")))
             self._rows.append(meta)
-            toks = _pattern_tokens(row["pattern"])
-            if row.get("case") == "exact":
-                self.exact.add(toks, meta)
-                self._exact_latin = self._exact_latin and bool(toks) and _kind(toks[0]) == WORD
-            else:
-                self.lower.add(tuple(t.lower() for t in toks), meta)
+            # Typeset text writes the apostrophe curly ("WMT’14" for the pattern "WMT'14").
+            forms = [row["pattern"]] + ([row["pattern"].replace("'", "’")] if "'" in row["pattern"] else [])
+            for form in forms:
+                toks = _pattern_tokens(form)
+                if row.get("case") == "exact":
+                    self.exact.add(toks, meta)
+                    self._exact_latin = self._exact_latin and bool(toks) and _kind(toks[0]) == WORD
+                else:
+                    self.lower.add(tuple(t.lower() for t in toks), meta)
             self.ids.setdefault(_squash_key(row["id"]), (label, row["id"]))
             self.ids.setdefault(_squash_key(row["pattern"]), (label, row["id"]))
 

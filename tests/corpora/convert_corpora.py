@@ -165,6 +165,8 @@ _NO_SPACE_BEFORE = frozenset((",", ".", ";", ":", "!", "?", ")", "]", "}", "%", 
 _NO_SPACE_AFTER = frozenset(("(", "[", "{"))
 #: Tokens that glue the words on both sides ("CIFAR - 10" is CIFAR-10, "RCV1 / RCV2").
 _GLUE = frozenset(("-", "/"))
+_APOSTROPHES = frozenset(("'", "’"))
+_SHORT_YEAR = re.compile(r"\d\d")
 
 
 def detokenize(words: list[str]) -> tuple[str, list[int]]:
@@ -181,6 +183,8 @@ def detokenize(words: list[str]) -> tuple[str, list[int]]:
     -------
     >>> detokenize(["on", "CIFAR", "-", "10", "(", "ours", ")", "."])
     ('on CIFAR-10 (ours).', [0, 3, 8, 9, 12, 13, 17, 18])
+    >>> detokenize(["ACL", "WMT", "’", "14", "."])[0]
+    'ACL WMT’14.'
     """
     parts: list[str] = []
     starts: list[int] = []
@@ -190,7 +194,10 @@ def detokenize(words: list[str]) -> tuple[str, list[int]]:
             prev = words[i - 1]
             glued = (w in _GLUE and i + 1 < len(words) and words[i + 1][:1].isalnum() and prev[-1:].isalnum()) or (
                 prev in _GLUE and i >= 2 and words[i - 2][-1:].isalnum() and w[:1].isalnum()
-            )
+            ) or (
+                # "WMT’14", "CoNLL'03": an apostrophe eliding a century is written inside the name.
+                w in _APOSTROPHES and i + 1 < len(words) and _SHORT_YEAR.fullmatch(words[i + 1]) and prev[-1:].isalnum()
+            ) or (prev in _APOSTROPHES and i >= 2 and _SHORT_YEAR.fullmatch(w) and words[i - 2][-1:].isalnum())
             if not (glued or w in _NO_SPACE_BEFORE or prev in _NO_SPACE_AFTER):
                 parts.append(" ")
                 pos += 1
@@ -265,29 +272,73 @@ def read_scirex(src: GitSource, spec: dict) -> Iterator[Unit]:
     and typed mentions (Method, Task, Metric, Material = datasets). Only the training
     documents published for the online browser are in the repository (the release
     archive is over the mirror's size limit), so those are read; sentences are a fixed
-    1-in-``sample`` hash sample."""
+    1-in-``sample`` hash sample.
+
+    Annotators searched each paper for the mentions of its Papers-with-Code entities
+    (``coref``: the paper's salient entities) and otherwise only corrected the spans a
+    pre-annotation model had proposed: "Add spans and types (if a span match a PwC
+    Entity name)", "Important to focus on span that can be matched to one of PwC Entity
+    names" (the corpus's ``Annotation Guidelines.pdf``). So the mentions of a salient
+    Material are complete and scored; every other dataset name is labelled only where
+    that model happened to propose it, and is optional (neither a hit nor an extra)
+    where ``spec["non_salient_optional"]``: the paper's own non-salient Material mentions,
+    anywhere in the paper, and the names the corpus labels as a salient Material in any
+    paper, wherever a sentence writes one that is not salient in its own paper."""
     one_in = spec["sample_one_in"]
+    optional = bool(spec.get("non_salient_optional"))
+    docs = []
     for path in src.ls(spec["folder"]):
         if not path.endswith(".json"):
             continue
         try:
             doc = json.loads(src.text(path))
-            words: list[str] = doc["words"]
-            sentences = doc["sentences"]
-            ner = doc["ner"]
-            doc_id = str(doc["doc_id"])
+            doc["words"], doc["sentences"], doc["ner"], doc["doc_id"] = (
+                list(doc["words"]), doc["sentences"], doc["ner"], str(doc["doc_id"]))
+            doc["salient"] = {tuple(span) for spans in (doc.get("coref") or {}).values() for span in spans}
         except (json.JSONDecodeError, KeyError, TypeError) as e:
             raise ConvertError(f"{path}: not a SciREX document ({type(e).__name__}: {e})") from None
-        materials = sorted((a, b) for a, b, typ in ner if typ == "Material")
-        for n, (s, e) in enumerate(sentences):
+        docs.append((path, doc))
+    # The corpus's own inventory of dataset names: every salient Material mention as
+    # written (names, not sentences; the same rule for both splits).
+    inventory = _dataset_names(
+        [doc["words"][a:b] for _, doc in docs for a, b, typ in doc["ner"] if typ == "Material" and (a, b) in doc["salient"]]
+    ) if optional else []
+    for path, doc in docs:
+        words, doc_id, salient = doc["words"], doc["doc_id"], doc["salient"]
+        materials = sorted((a, b) for a, b, typ in doc["ner"] if typ == "Material")
+        own = _dataset_names([words[a:b] for a, b in materials if (a, b) not in salient]) if optional else []
+        for n, (s, e) in enumerate(doc["sentences"]):
             if not sampled("scirex", f"{doc_id}:{n}", one_in):
                 continue
             text, starts = detokenize(words[s:e])
             unit = Unit("scirex", key=doc_id, source_id=f"{path}#{n}", text=text, datasets=[])
             for a, b in materials:
                 if s <= a and b <= e:
-                    _add(unit, text[starts[a - s] : starts[b - 1 - s] + len(words[b - 1])])
+                    mention = text[starts[a - s] : starts[b - 1 - s] + len(words[b - 1])]
+                    if (a, b) in salient or not optional:
+                        _add(unit, mention)
+                    else:
+                        unit.dropped.append(("non-salient: optional", mention))
+            if optional:
+                folded = _fold(text)
+                names = own + [x for x in inventory if _fold(x) in folded]
+                extra = sorted({x for x in names if x not in unit.datasets})
+                if extra:
+                    unit.optional["datasets"] = extra
             yield unit
+
+
+def _fold(text: str) -> str:
+    """Case-folded text with one space around every word, for whole-word containment."""
+    return " " + " ".join(re.findall(r"\w+", text.casefold())) + " "
+
+
+def _dataset_names(mentions: list[list[str]]) -> list[str]:
+    """The distinct dataset names of word-list mentions, mapped as gold names are."""
+    probe = Unit("scirex", key="", source_id="", text="", datasets=[])
+    for words in mentions:
+        _add(probe, detokenize(list(words))[0])
+    return sorted(set(probe.datasets))
 
 
 def read_gsap(src: GitSource, spec: dict) -> Iterator[Unit]:
@@ -414,15 +465,23 @@ CORPORA: dict[str, dict] = {
         "reader": read_scirex,
         "unit": "sentence; the split hashes the document id (Semantic Scholar id), so a paper is on one side",
         "fields": ["datasets"],
+        "non_salient_optional": True,
+        "optional": {"Material (non-salient), the corpus's salient-Material names": "datasets"},
         "labels": {
-            "Material": "datasets (SciREX's dataset type; split words cut, generic phrases dropped)",
+            "Material": "datasets where the mention belongs to a salient entity (the paper's Papers-with-Code "
+            "entities, `coref`), split words cut and generic phrases dropped; the names of the paper's other "
+            "Material mentions (`coref_non_salient` or none) are optional datasets in every sentence of the "
+            "paper, and so is a name the corpus labels as a salient Material in any paper wherever a sentence "
+            "writes it, since the guidelines had annotators add spans only for the paper's Papers-with-Code "
+            "entity names",
             "Method": "not scored: it mixes named models with generic techniques ('dropout', 'CNN') "
             "that the guidelines exclude, and has no model/method distinction",
             "Task": "dropped: tasks are not kg entities",
             "Metric": "dropped: metrics are not kg entities",
         },
         "text": "the corpus's words detokenized (SciREX publishes tokens only): one space between words, "
-        "none before closing or after opening punctuation, none around a hyphen or slash between words",
+        "none before closing or after opening punctuation, none around a hyphen or slash between words "
+        "or an apostrophe eliding a century (WMT’14)",
     },
 }
 
@@ -432,6 +491,31 @@ CORPORA: dict[str, dict] = {
 
 def _entry_lines(text: str) -> list[str]:
     return [text, MARKER, ""]
+
+
+_ACRONYM = re.compile(r"[A-Z0-9][A-Za-z0-9\-]*")
+
+
+def fold_defined_acronyms(unit: Unit) -> None:
+    """One dataset written with its acronym is one name with an alias, whether the corpus
+    annotated ``Long Form (ACR)`` as one span (``map_dataset_name``) or as two ("the
+    Colossal Clean Crawled Corpus" (or C4), "Definite Pronoun Resolution (DPR)"): the
+    acronym becomes an alias of the long form, as the guidelines count one entity once."""
+    for acr in list(unit.datasets):
+        if not _ACRONYM.fullmatch(acr) or sum(c.isupper() or c.isdigit() for c in acr) < 2:
+            continue
+        for long in unit.datasets:
+            if long == acr or " " not in long:
+                continue
+            a, b = re.escape(long), re.escape(acr)
+            if re.search(rf"{a}[\"”']?\s*\(\s*(?:or\s+|i\.e\.,?\s+)?{b}\b", unit.text) \
+                    or re.search(rf"\b{b}\s*\(\s*{a}\b", unit.text):
+                unit.datasets.remove(acr)
+                unit.aliases.setdefault(long, [])
+                if acr not in unit.aliases[long]:
+                    unit.aliases[long].append(acr)
+                unit.dropped.append(("acronym of a long form: alias", acr))
+                break
 
 
 def gold_record(file: str, entry: int, first_line: int, unit: Unit, fields: Iterable[str]) -> dict:
@@ -488,6 +572,7 @@ def write_corpus(
         gold: list[dict] = []
         dropped: collections.Counter[str] = collections.Counter()
         for i, u in enumerate(items, 1):
+            fold_defined_acronyms(u)
             gold.append(gold_record(file, i, len(lines) + 1, u, spec["fields"]))
             lines += _entry_lines(u.text)
             for reason, _ in u.dropped:

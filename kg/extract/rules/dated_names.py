@@ -28,7 +28,13 @@ _APOSTROPHES = ("'", "’")
 def _name_part(ctx: Context, i: int, j: int) -> bool:
     text = ctx.stext(i, j)
     return (text[:1].isupper() and distinctive(text) and not generic(text) and not is_institution(text)
-            and text.lower() not in words("stop_caps") and not ctx.shouted(i, j))
+            and text.lower() not in words("stop_caps") and not ctx.shouted(i, j)) or _campaign(ctx, i, j)
+
+
+def _campaign(ctx: Context, i: int, j: int) -> bool:
+    """A venue that releases data each year under its name (``CoNLL``, ``SemEval``):
+    dated, it is that year's data where the context speaks of data (see :func:`find`)."""
+    return ctx.stext(i, j).lower() in words("shared_task_venues")
 
 
 def find(ctx: Context, prior=()) -> list[Candidate]:
@@ -63,6 +69,11 @@ def find(ctx: Context, prior=()) -> list[Candidate]:
         # year spaced from the name counts only next to data words or after "on"/"from",
         # and any dated name after "at"/"in" needs its data word.
         if (ws[j - 1] and end == j + 1 and not (data or prev in ("on", "from"))) or (prev in ("at", "in", "@") and not data):
+            continue
+        # A campaign's year names its data only in a data context, glued or not
+        # ("CoNLL'03 data", "on SemEval-2014"); "at CoNLL-2019" is the venue.
+        if _campaign(ctx, i, end - (2 if w[end - 2] in _APOSTROPHES + ("-", "_") else 1)) \
+                and not (data or prev in ("on", "from")):
             continue
         a, b = ctx.span(i, end)
         out.append(Candidate(a, b, ctx.text[a:b], NAME, "DATASET", force_label=True, covers=True))

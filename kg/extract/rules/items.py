@@ -18,6 +18,7 @@ MAX_WORDS = 4  # "Waymo Open Motion": longer capitalised runs are headings, not 
 _PLURAL_ACRONYM = re.compile(r"^[A-Z]{2,}s$")  # GPUs, LLMs: kinds of things
 _BARE_ACRONYM = re.compile(r"^[A-Z]{2,3}$")
 _SEPARATORS = re.compile(r"[\s\-_]+")
+_BARE_VERSION = re.compile(r"^[vV]?\d+(?:\.\d+)+$|^[vV]\d+$")  # "v1.0": a release of something named elsewhere
 
 
 def lone_jargon(ctx: Context, items: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -50,7 +51,7 @@ def name_item(ctx: Context, i: int, j: int) -> bool:
     a generic kind, a language, a mathematical eponym or an organisation."""
     text = ctx.stext(i, j)
     # One letter is a variable or a channel ("the Y channel"), never a name.
-    if len(text) < 2 or not (text[:1].isupper() or distinctive(text)) or _glued_on(ctx, i, j):
+    if len(text) < 2 or not (text[:1].isupper() or distinctive(text)) or _glued_on(ctx, i, j) or _BARE_VERSION.match(text):
         return False
     # Titles and headings capitalise every word: there only a name-shaped word is a name.
     if (ctx.in_title(ctx.idx[i]) or ctx.title_like(ctx.sent[i], share=1)) and not distinctive(text):
