@@ -15,7 +15,8 @@ stages before theirs (read-only). Stages:
    ("Sliced Recursive Transformer"), bibliography keys ("DBLP:conf/…", a veto), metrics
    ("评价指标PREFS", "the X metric", a veto), examples of non-model kinds ("procedures
    like X", a veto), hashtags and handles ("#NLProc", "@JohnDoe", a veto) and
-   shared-task names ("Task 6, iSarcasmEval", a veto);
+   shared-task names ("Task 6, iSarcasmEval", a veto) and acrostic capitals in
+   a title ("CHAIN: … lipsCHitz continuity constrAIned …", a veto);
 2. rules that need the names found so far: ambiguous MT names in lists or in a dataset
    context (可可数据集 is COCO), typos of known names (one word, or one word of two:
    "Mapillary Vitas"), siblings written with a slash ("ModelNet10/40");
@@ -28,6 +29,7 @@ from __future__ import annotations
 
 from kg.extract.rules import (
     acronyms,
+    acrostics,
     appositions,
     citations,
     contributions,
@@ -61,7 +63,7 @@ from kg.extract.rules import (
 )
 
 STAGES = (
-    (gazetteer, acronyms, shapes, sizes, dated_names, cues, contributions, appositions, named_datasets, title_case,
+    (gazetteer, acronyms, acrostics, shapes, sizes, dated_names, cues, contributions, appositions, named_datasets, title_case,
      title_head, dataset_context, dataset_appositions, zh_dataset_context, counted_lists, model_context, techniques,
      fields, language_variants, title_phrases, citations, metrics, non_model_examples, social, task_names),
     (mt_lists, mt_datasets, typos, phrase_typos, slash_variants),
