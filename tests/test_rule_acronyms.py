@@ -145,3 +145,16 @@ def test_a_policy_optimization_long_form_is_a_method():
     assert got["GRZPO"].label == "MODEL"
     # a bare "optimization" head stays a task
     assert found(acronyms, "We study Combinatorial Zorb Optimization (CZO) here.")["CZO"].label == GENERIC
+
+
+def test_a_long_form_the_title_spells_out_is_the_name():
+    text = "We propose the Zorbic Reasoning Model (ZRM), which recurs."
+    got = found(acronyms, text, title="Zorbic Reasoning Model")
+    assert set(got) == {"Zorbic Reasoning Model"}
+    assert "ZRM" in got["Zorbic Reasoning Model"].aliases
+
+
+def test_a_title_that_writes_the_acronym_keeps_it_as_the_name():
+    text = "We propose the Chain of Zorbic Rewards (CoZR) for design."
+    assert set(found(acronyms, text, title="Chain of Zorbic Rewards (CoZR): Reward Design")) == {"CoZR"}
+    assert set(found(acronyms, text, title="Reward Design with Language Models")) == {"CoZR"}

@@ -187,6 +187,18 @@ def _veto(ctx: Context, acr: str, ai: int, aj: int) -> Candidate:
     return Candidate(a, b, acr, NAME, GENERIC, aliases=(plural,), yields=NEVER)
 
 
+def _titled(ctx: Context, long_form: str, acr: str) -> bool:
+    """The title spells ``long_form`` out and never writes ``acr`` ("Universal Reasoning
+    Model" over "… the Universal Reasoning Model (URM) …"): the paper's name for it is
+    the long form, and the acronym is its short form."""
+    if ctx.title is None:
+        return False
+    title = ctx.text[ctx.title.start : ctx.title.end]
+    if re.search(rf"(?<![\w-]){re.escape(acr)}(?![\w-])", title):
+        return False
+    return re.search(rf"(?<![\w-]){re.escape(long_form)}(?![\w-])", title, re.I) is not None
+
+
 def _kind_after(ctx: Context, close: int) -> str | None:
     """The kind noun right after the closing parenthesis ("… Learning (PNAL) framework"),
     lower-cased, or None."""
@@ -278,6 +290,8 @@ def _definition(ctx: Context, acr: str, long_words: list[str], ai: int, aj: int,
         name, label = acr, label_hint(long_form)
         if kind in words("dataset_words"):
             label = "DATASET"
+        if _titled(ctx, long_form, acr):
+            name = long_form
     out = [Candidate(a, b, name, NAME, label, known=bool(known), aliases=(long_form, acr), yields=NEVER)]
     # The long form itself is a mention of the same entity.
     if lf_start >= 0 and ai >= 2 and not inner:
