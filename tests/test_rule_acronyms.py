@@ -158,3 +158,8 @@ def test_a_title_that_writes_the_acronym_keeps_it_as_the_name():
     text = "We propose the Chain of Zorbic Rewards (CoZR) for design."
     assert set(found(acronyms, text, title="Chain of Zorbic Rewards (CoZR): Reward Design")) == {"CoZR"}
     assert set(found(acronyms, text, title="Reward Design with Language Models")) == {"CoZR"}
+
+
+def test_a_lower_case_long_form_in_the_title_leaves_the_acronym_the_name():
+    text = "The proposed residual-based zorbic diffusion model (RZDM) denoises."
+    assert "RZDM" in found(acronyms, text, title="Residual-based Zorbic Diffusion Model for Images")

@@ -5,7 +5,8 @@ never see each other's output except through ``prior``: the entities merged from
 stages before theirs (read-only). Stages:
 
 1. rules that read only the text: gazetteer matches, acronym definitions, name shapes,
-   names before a parameter count ("DeepSeek R1 70B"), naming cues, capitalised names
+   names before a parameter count ("DeepSeek R1 70B"), tuned checkpoints
+   ("Qwen2.5-7B-Instruct"), naming cues, capitalised names
    after a contribution verb, appositions, "the X dataset", Title-Case phrases, a
    title's head (or the "Name:" label before it), the context rules for unknown names
    ("on the X and Y datasets", "outperforms X", "the self-conditioning technique",
@@ -30,6 +31,7 @@ from __future__ import annotations
 from kg.extract.rules import (
     acronyms,
     acrostics,
+    checkpoints,
     appositions,
     citations,
     contributions,
@@ -63,7 +65,7 @@ from kg.extract.rules import (
 )
 
 STAGES = (
-    (gazetteer, acronyms, acrostics, shapes, sizes, dated_names, cues, contributions, appositions, named_datasets, title_case,
+    (gazetteer, acronyms, acrostics, shapes, sizes, checkpoints, dated_names, cues, contributions, appositions, named_datasets, title_case,
      title_head, dataset_context, dataset_appositions, zh_dataset_context, counted_lists, model_context, techniques,
      fields, language_variants, title_phrases, citations, metrics, non_model_examples, social, task_names),
     (mt_lists, mt_datasets, typos, phrase_typos, slash_variants),

@@ -190,7 +190,9 @@ def _veto(ctx: Context, acr: str, ai: int, aj: int) -> Candidate:
 def _titled(ctx: Context, long_form: str, acr: str) -> bool:
     """The title spells ``long_form`` out and never writes ``acr`` ("Universal Reasoning
     Model" over "… the Universal Reasoning Model (URM) …"): the paper's name for it is
-    the long form, and the acronym is its short form."""
+    the long form, and the acronym is its short form. (Called for a Title Case long
+    form only: "the proposed residual-based … diffusion model (RBDM)" describes what
+    the acronym names.)"""
     if ctx.title is None:
         return False
     title = ctx.text[ctx.title.start : ctx.title.end]
@@ -290,7 +292,7 @@ def _definition(ctx: Context, acr: str, long_words: list[str], ai: int, aj: int,
         name, label = acr, label_hint(long_form)
         if kind in words("dataset_words"):
             label = "DATASET"
-        if _titled(ctx, long_form, acr):
+        if title_case and _titled(ctx, long_form, acr):
             name = long_form
     out = [Candidate(a, b, name, NAME, label, known=bool(known), aliases=(long_form, acr), yields=NEVER)]
     # The long form itself is a mention of the same entity.
