@@ -39,6 +39,7 @@ def test_context_makes_a_used_model(text, names):
         "We fit a 3D Gaussian-based scene.",  # a mathematical eponym
         "It outperforms existing methods.",  # no name
         "基于Zorblax数据集的实验。",  # a dataset, not a model
+        "We propose Zorblax-based Policy Optimization (ZPO) here.",  # the first word of a name
     ],
 )
 def test_no_model_without_a_name(text):

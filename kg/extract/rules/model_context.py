@@ -101,7 +101,10 @@ def find(ctx: Context, prior=()) -> list[Candidate]:
         if j - i == 3 and ctx.words[i + 1] == "-" and lower[i + 2] in suffixes and ctx.kinds[i] == WORD:
             # In a Title-Case line ("An Accelerated, Data-Driven Simulator", a title the
             # layout did not mark) every word is capitalised: the capital says nothing.
+            # "Similarity-based Policy Optimization (SPO)": a capitalised word after it
+            # makes the compound the first word of a Title-Case name, not a base.
+            in_name = j < n and ctx.ws[j - 1] and ctx.kinds[j] == WORD and ctx.words[j][:1].isupper()
             if (ctx.words[i][:1].isupper() and not ctx.in_title(ctx.idx[i]) and not ctx.sentence_start(i)
-                    and not ctx.title_like(ctx.sent[i]) and name_item(ctx, i, i + 1)):
+                    and not ctx.title_like(ctx.sent[i]) and not in_name and name_item(ctx, i, i + 1)):
                 found.append((i, i + 1))
     return [_cand(ctx, i, j) for i, j in dict.fromkeys(found)]
