@@ -163,3 +163,15 @@ def test_a_title_that_writes_the_acronym_keeps_it_as_the_name():
 def test_a_lower_case_long_form_in_the_title_leaves_the_acronym_the_name():
     text = "The proposed residual-based zorbic diffusion model (RZDM) denoises."
     assert "RZDM" in found(acronyms, text, title="Residual-based Zorbic Diffusion Model for Images")
+
+
+def test_a_lower_case_long_form_a_contribution_verb_introduces_is_named_by_the_acronym():
+    got = found(acronyms, "Here we introduce emulated zorb-tuning (EZT), a principled method.")
+    assert got["EZT"].label != GENERIC
+    got = found(acronyms, "We propose a novel zorbic fitting procedure (ZFP) for graphs.")
+    assert got["ZFP"].label != GENERIC
+
+
+def test_a_lower_case_long_form_without_a_contribution_verb_still_vetoes():
+    got = found(acronyms, "We study emulated zorb-tuning (EZT) at scale.")
+    assert got["EZT"].label == GENERIC

@@ -160,6 +160,19 @@ def _owned(ctx: Context, i: int) -> bool:
     return k >= 0 and ctx.lower[k] in own
 
 
+#: Words between a contribution verb and what it introduces ("we propose a novel …").
+_INTRO_FILLERS = frozenset(("a", "an", "the", "new", "novel", "simple"))
+
+
+def _introduced(ctx: Context, i: int) -> bool:
+    """A first-person contribution verb ("we propose", "this paper introduces") ends
+    right before token ``i``, save articles and "new"/"novel"."""
+    k = i
+    while k > 0 and ctx.lower[k - 1] in _INTRO_FILLERS:
+        k -= 1
+    return any(kind == "WE_VERB" and e == k for kind, s, e in ctx.cues)
+
+
 def _pair(ctx: Context, t: int, acrs: list[tuple[str, int]]) -> list[Candidate]:
     """Candidates for two acronyms (with their offsets) in the parenthesis opened at
     token ``t``, each spelt by the capitalised words of the clause before it; none when
@@ -273,6 +286,10 @@ def _definition(ctx: Context, acr: str, long_words: list[str], ai: int, aj: int,
     # "The proposed residual-based efficient bidirectional diffusion model (RBDM)": a
     # lower-case long form the paper calls its own is its contribution, named by the acronym.
     if not title_case and not task_head and lf_start in ctx.tok_at and _owned(ctx, ctx.tok_at[lf_start]):
+        named_kind = True
+    # "we introduce emulated fine-tuning (EFT), a … method": a lower-case long form a
+    # contribution verb introduces is the paper's method, named by the acronym.
+    if not title_case and lf_start in ctx.tok_at and _introduced(ctx, ctx.tok_at[lf_start]):
         named_kind = True
     if (not title_case or task_head) and not known and not named_kind:
         if CAMEL.search(acr) and not generic(acr):
