@@ -6,9 +6,10 @@ stages before theirs (read-only). Stages:
 
 1. rules that read only the text: gazetteer matches, acronym definitions, name shapes,
    names before a parameter count ("DeepSeek R1 70B"), tuned checkpoints
-   ("Qwen2.5-7B-Instruct"), naming cues, capitalised names
-   after a contribution verb, appositions, "the X dataset", Title-Case phrases, a
-   title's head (or the "Name:" label before it), the context rules for unknown names
+   ("Qwen2.5-7B-Instruct"), naming cues, capitalised names after a contribution verb,
+   lower-case names a contribution verb introduces and an apposition types ("we
+   propose virtual context management, a technique"), appositions, "the X dataset",
+   Title-Case phrases, a title's head (or the "Name:" label before it), the context rules for unknown names
    ("on the X and Y datasets", "outperforms X", "the self-conditioning technique",
    "three datasets: X, Y and Z", "X, a dataset of …", "在X、Y等数据集上"), names with a
    year ("DUC-2004"), labelled fields that list models ("Algorithm: DQN"), language
@@ -42,6 +43,7 @@ from kg.extract.rules import (
     dated_names,
     fields,
     gazetteer,
+    introduced_phrases,
     language_variants,
     lists,
     metrics,
@@ -65,7 +67,7 @@ from kg.extract.rules import (
 )
 
 STAGES = (
-    (gazetteer, acronyms, acrostics, shapes, sizes, checkpoints, dated_names, cues, contributions, appositions, named_datasets, title_case,
+    (gazetteer, acronyms, acrostics, shapes, sizes, checkpoints, dated_names, cues, contributions, introduced_phrases, appositions, named_datasets, title_case,
      title_head, dataset_context, dataset_appositions, zh_dataset_context, counted_lists, model_context, techniques,
      fields, language_variants, title_phrases, citations, metrics, non_model_examples, social, task_names),
     (mt_lists, mt_datasets, typos, phrase_typos, slash_variants),
