@@ -21,7 +21,9 @@ _HEAD = re.compile(rf"^\s*([A-Z]{_W}(?:\s(?:[A-Z0-9]{_W}|[a-z]+-[A-Z]{_W})){{0,2
 
 # "* EAMLP: "Beyond Self-attention: …"": a short name and a colon right before the
 # title, on its line, label the paper by its model's name (awesome lists).
-_LABEL = re.compile(r"(?:^|\n)[\s*\-•\d.)]*([A-Z0-9][\w\-.]*(?:\s[A-Za-z0-9][\w\-.]*){0,2})\s*[:：]\s*[\"“'‘]?$")
+# "- ViT Det: 2203.16527. Exploring Plain …": the paper's arXiv id may stand between.
+_LABEL = re.compile(r"(?:^|\n)[\s*\-•\d.)]*([A-Z0-9][\w\-.]*(?:\s[A-Za-z0-9][\w\-.]*){0,2})\s*[:：]\s*"
+                    r"(?:(?:[aA]r[xX]iv:)?\d{4}\.\d{4,5}(?:v\d+)?[.,]?\s+)?[\"“'‘]?$")
 
 
 def find(ctx: Context, prior=()) -> list[Candidate]:
