@@ -29,3 +29,12 @@ def test_llm_kinds_and_training_settings_are_generic(kind):
     from kg.extract.names import generic
 
     assert generic(kind)
+
+
+def test_a_score_reported_on_a_name_makes_it_a_dataset():
+    got = _names("ZORBNOVA extends training. 52.8% improvement on QBEH and 53.8% pass@1 on ZARC-2.")
+    assert got.get("QBEH") == "DATASET" and got.get("ZARC-2") == "DATASET"
+
+
+def test_a_score_in_another_clause_says_nothing():
+    assert _names("It is 5% cheaper, and we build on QZorbNet for speed.").get("QZorbNet") == "MODEL"
