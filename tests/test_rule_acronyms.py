@@ -175,3 +175,15 @@ def test_a_lower_case_long_form_a_contribution_verb_introduces_is_named_by_the_a
 def test_a_lower_case_long_form_without_a_contribution_verb_still_vetoes():
     got = found(acronyms, "We study emulated zorb-tuning (EZT) at scale.")
     assert got["EZT"].label == GENERIC
+
+
+def test_a_chinese_definition_coordinated_with_a_names_definition_is_a_name():
+    got = found(acronyms, "它包括动态令牌合并（DZoMe）和虚拟令牌取消合并（VZU）两个组件。")
+    assert "VZU" in got and got["VZU"].label != GENERIC
+    got = found(acronyms, "它包括虚拟令牌取消合并（VZU）和动态令牌合并（DZoMe）两个组件。")
+    assert "VZU" in got and got["VZU"].label != GENERIC
+
+
+def test_coordinated_concepts_stay_vetoed():
+    got = found(acronyms, "我们研究了后训练量化（PZQ）和知识蒸馏（KZ）。")
+    assert got["PZQ"].label == GENERIC and got["KZ"].label == GENERIC

@@ -90,7 +90,33 @@ def find(ctx: Context, prior=()) -> list[Candidate]:
     # entry proposes the defined name once, its other definitions veto nothing.
     proposed = {squash(c.name) for c in out if c.proposed and c.label != GENERIC}
     out = [c for c in out if not (c.label == GENERIC and squash(c.name) in proposed)]
-    return out + _appositive(ctx)
+    return _coordinated(ctx, out) + _appositive(ctx)
+
+
+#: "动态令牌合并（DToMe）和虚拟令牌取消合并（VTU）": two definitions joined by a
+#: conjunction, the second long form between them (the acronym in group 1).
+_JOIN = r"\s*(?:和|与|及|以及|、)[^，。；,;:：()（）\n]{1,24}[（(]\s*"
+_SIBLING_BEFORE = re.compile(r"[（(]\s*([A-Za-z][\w\-]*)\s*[)）]" + _JOIN + "$")
+_SIBLING_AFTER = re.compile(r"^[)）]" + _JOIN + r"([A-Za-z][\w\-]*)\s*[)）]")
+
+
+def _name_shaped(acr: str) -> bool:
+    return bool(("-" in acr or re.search(r"\d", acr) or CAMEL.search(acr)) and not generic(acr) or gazetteer().known(acr))
+
+
+def _coordinated(ctx: Context, out: list[Candidate]) -> list[Candidate]:
+    """Definitions coordinated with a name's definition are names too: "动态令牌合并
+    （DToMe）和虚拟令牌取消合并（VTU）两个组件" — VTU has no name's shape, but it is the
+    sibling of one, so its veto is lifted."""
+    lifted = []
+    for c in out:
+        if c.label == GENERIC and not generic(c.name):
+            before = _SIBLING_BEFORE.search(ctx.text[max(0, c.start - 60) : c.start])
+            after = _SIBLING_AFTER.match(ctx.text[c.end : c.end + 60])
+            if any(m is not None and _name_shaped(m.group(1)) for m in (before, after)):
+                c = Candidate(c.start, c.end, c.name, NAME, label_hint(c.name), yields=NEVER)
+        lifted.append(c)
+    return lifted
 
 
 def _appositive(ctx: Context) -> list[Candidate]:
