@@ -187,3 +187,10 @@ def test_a_chinese_definition_coordinated_with_a_names_definition_is_a_name():
 def test_coordinated_concepts_stay_vetoed():
     got = found(acronyms, "我们研究了后训练量化（PZQ）和知识蒸馏（KZ）。")
     assert got["PZQ"].label == GENERIC and got["KZ"].label == GENERIC
+
+
+def test_a_quoted_long_form_defines_the_acronym():
+    got = found(acronyms, '本文带来了一种名为“Chain of Zorbity” (CoZ) 的方式。')
+    assert "CoZ" in got and "Chain of Zorbity" in got["CoZ"].aliases
+    got = found(acronyms, 'We call it "Chain of Zorbity" (CoZ) here.')
+    assert "CoZ" in got and "Chain of Zorbity" in got["CoZ"].aliases

@@ -43,7 +43,13 @@ def find(ctx: Context, prior=()) -> list[Candidate]:
             if NUMBER_UNIT.match(acr) or not re.search(r"[A-Z].*[A-Z]|\d", acr):
                 continue
             long_words, k = [], t - 1
+            # 名为“Chain of Density” (CoD): the long form may be quoted.
+            close_quote = k >= 1 and w[k] in ("”", '"', "’", "」")
+            if close_quote:
+                k -= 1
             while k >= 0 and len(long_words) < 12:
+                if close_quote and w[k] in ("“", '"', "‘", "「"):
+                    break
                 x = w[k]
                 if x in _STOP or "\n" in x:
                     break
