@@ -134,3 +134,33 @@ def test_a_known_model_closing_the_gloss_phrase_is_the_heads_kind():
     assert "ViT" not in got
     got = found(title_head, "Body.", title="ZorbCLIP: Masked Self-Distillation Advances Contrastive Language-Image Pretraining")
     assert set(got) == {"ZorbCLIP"}
+
+
+@pytest.mark.parametrize(
+    "title, name",
+    [
+        ("Visual Zorbgrams: Generating Multi-View Illusions with Diffusion", "Visual Zorbgrams"),
+        ("Quiet Zorb Lens: Seeing Through Fog", "Quiet Zorb Lens"),
+    ],
+)
+def test_plain_words_before_the_colon_coin_a_name(title, name):
+    from rulehelp import found
+
+    assert name in found(title_head, "Body.", title=title)
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Against Political Zorbization: A Unified Framework",  # a preposition opens it
+        "Phase Continuity: Learning Derivatives of Phase Spectra",  # an abstract noun
+        "Model Science: getting serious about verification",
+        "Diffusion Models: A Comprehensive Look at Methods",  # only describes a kind
+        "Video Zorbformers: A Survey",  # a review's subject
+        "Zorbic Segmentation: Simple Baselines",  # a task
+    ],
+)
+def test_other_plain_heads_are_no_names(title):
+    from rulehelp import found
+
+    assert not found(title_head, "Body.", title=title)

@@ -101,7 +101,8 @@ def _head(ctx: Context) -> list[Candidate]:
     # "Spatial Memory Agent: Experience-Grounded …": plain capitalised words ending in a
     # method head name a system too, unless every word only describes ("Graph Neural
     # Networks: …", "Deep Models: …").
-    if len(parts) > 1 and not any(distinctive(p) for p in parts) and not _named_method(parts):
+    if len(parts) > 1 and not any(distinctive(p) for p in parts) and not _named_method(parts) \
+            and not _coined(parts, t[m.end(1):]):
         return []
     # "Evaluating CLIP: Towards …", "Scaling ViT: …": a clause about a model, not a name.
     if len(parts) > 1 and re.fullmatch(r"[A-Z][a-z]{3,}ing", parts[0]):
@@ -121,6 +122,32 @@ def _head(ctx: Context) -> list[Candidate]:
                       force_label=gloss_kind is not None,
                       # "Deep sr-DDL: …": a several-word head is one name; the shape inside is part of it
                       covers=len(parts) > 1 and not known)]
+
+
+def _coined(parts: list[str], gloss: str) -> bool:
+    """"Visual Anagrams: Generating …": two or three plain capitalised words before the
+    colon coin a name — unless they open with a stop or small word ("Against Political
+    Polarization: …"), end in a task, a paradigm or an abstract noun ("Phase Continuity:
+    …", "Model Science: …"), only describe a kind ("Diffusion Models: …"), or the gloss
+    makes the paper a review (its subject is a field, not the paper's own name)."""
+    low = [p.lower() for p in parts]
+    small = words("title_small_words")
+    if len(parts) > 3 or low[0] in words("stop_caps") or any(x in small for x in low):
+        return False
+    last = low[-1].split("-")[-1]
+    if last in words("task_heads") | words("non_name_heads") | words("paradigms") or generic(" ".join(parts)):
+        return False
+    if _ABSTRACT_NOUN.search(last):
+        return False
+    plain = words("generic_modifiers") | words("method_heads") | words("title_name_heads")
+    if all(p in plain for x in low for p in x.split("-")):
+        return False
+    reviews = words("title_words") - words("title_openers")
+    return not any(w.lower() in reviews for w in re.findall(r"[A-Za-z]+", gloss))
+
+
+#: Abstract nouns name properties and fields, not systems ("Continuity", "Science").
+_ABSTRACT_NOUN = re.compile(r"(?:ity|ness|ence|ance|ism)$")
 
 
 def _named_method(parts: list[str]) -> bool:
