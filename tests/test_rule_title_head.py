@@ -164,3 +164,11 @@ def test_other_plain_heads_are_no_names(title):
     from rulehelp import found
 
     assert not found(title_head, "Body.", title=title)
+
+
+def test_a_whole_short_title_is_a_name():
+    from rulehelp import found
+
+    assert "Generative Zorb Dynamics" in found(title_head, "Body.", title="Generative Zorb Dynamics")
+    for title in ("Learning to Zorb", "Zorbic Segmentation", "Deep Neural Networks", "Causal Zorbity"):
+        assert title not in found(title_head, "Body.", title=title)

@@ -1,5 +1,6 @@
 """``Name: what it does`` at the start of a title names the paper's contribution, and so
-does a ``Name:`` label right before the title (``* EAMLP: "Beyond Self-attention: …"``)."""
+does a ``Name:`` label right before the title (``* EAMLP: "Beyond Self-attention: …"``)
+and a whole title of a few capitalised words (``Generative Image Dynamics``)."""
 from __future__ import annotations
 
 import re
@@ -29,7 +30,22 @@ _LABEL = re.compile(r"(?:^|\n)[\s*\-•\d.)]*([A-Z0-9][\w\-.]*(?:\s[A-Za-z0-9][\
 def find(ctx: Context, prior=()) -> list[Candidate]:
     if ctx.title is None:
         return []
-    return _head(ctx) + _label(ctx) + _gloss_kind(ctx)
+    return _head(ctx) + _label(ctx) + _gloss_kind(ctx) + _whole(ctx)
+
+
+def _whole(ctx: Context) -> list[Candidate]:
+    """"Generative Image Dynamics": a whole title of two or three capitalised words, no
+    verb or small word among them, is the name of what the paper introduces (annotation
+    guidelines, "models from titles"), with the filters of a coined head (:func:`_coined`).
+    One name-shaped word is the shape rule's; a known name the gazetteer's."""
+    t = ctx.text[ctx.title.start : ctx.title.end].strip()
+    parts = t.split()
+    if not (2 <= len(parts) <= 3) or not all(re.fullmatch(r"[A-Z][A-Za-z\-]*", p) for p in parts):
+        return []
+    if any(distinctive(p) for p in parts) or gazetteer().known(t) or not _coined(parts, ""):
+        return []
+    a = ctx.title.start + ctx.text[ctx.title.start : ctx.title.end].index(parts[0])
+    return [Candidate(a, a + len(t), t, NAME, "MODEL", proposed=True, yields=NEVER, covers=True)]
 
 
 def _gloss_kind(ctx: Context) -> list[Candidate]:
