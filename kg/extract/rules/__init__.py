@@ -6,7 +6,8 @@ stages before theirs (read-only). Stages:
 
 1. rules that read only the text: gazetteer matches, acronym definitions, name shapes,
    names before a parameter count ("DeepSeek R1 70B"), tuned checkpoints
-   ("Qwen2.5-7B-Instruct"), naming cues, capitalised names after a contribution verb,
+   ("Qwen2.5-7B-Instruct"), naming cues, announcements ("Introducing X: …", "Meet X,"),
+   capitalised names after a contribution verb,
    lower-case names a contribution verb introduces and an apposition types ("we
    propose virtual context management, a technique"), appositions, "the X dataset",
    Title-Case phrases, a title's head (or the "Name:" label before it), the context rules for unknown names
@@ -32,6 +33,7 @@ from __future__ import annotations
 from kg.extract.rules import (
     acronyms,
     acrostics,
+    announcements,
     checkpoints,
     appositions,
     citations,
@@ -67,7 +69,7 @@ from kg.extract.rules import (
 )
 
 STAGES = (
-    (gazetteer, acronyms, acrostics, shapes, sizes, checkpoints, dated_names, cues, contributions, introduced_phrases, appositions, named_datasets, title_case,
+    (gazetteer, acronyms, acrostics, shapes, sizes, checkpoints, dated_names, cues, announcements, contributions, introduced_phrases, appositions, named_datasets, title_case,
      title_head, dataset_context, dataset_appositions, zh_dataset_context, counted_lists, model_context, techniques,
      fields, language_variants, title_phrases, citations, metrics, non_model_examples, social, task_names),
     (mt_lists, mt_datasets, typos, phrase_typos, slash_variants),
