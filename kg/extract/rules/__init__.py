@@ -18,8 +18,9 @@ stages before theirs (read-only). Stages:
    ("Sliced Recursive Transformer"), bibliography keys ("DBLP:conf/…", a veto), metrics
    ("评价指标PREFS", "the X metric", a veto), examples of non-model kinds ("procedures
    like X", a veto), hashtags and handles ("#NLProc", "@JohnDoe", a veto) and
-   shared-task names ("Task 6, iSarcasmEval", a veto) and acrostic capitals in
-   a title ("CHAIN: … lipsCHitz continuity constrAIned …", a veto);
+   shared-task names ("Task 6, iSarcasmEval", a veto), acrostic capitals in
+   a title ("CHAIN: … lipsCHitz continuity constrAIned …", a veto) and kind families
+   inside a title's phrase ("… of Image Transformers", a veto);
 2. rules that need the names found so far: ambiguous MT names in lists or in a dataset
    context (可可数据集 is COCO), typos of known names (one word, or one word of two:
    "Mapillary Vitas"), siblings written with a slash ("ModelNet10/40");
@@ -60,6 +61,7 @@ from kg.extract.rules import (
     slash_variants,
     social,
     title_case,
+    title_families,
     title_head,
     task_names,
     techniques,
@@ -70,7 +72,7 @@ from kg.extract.rules import (
 
 STAGES = (
     (gazetteer, acronyms, acrostics, shapes, sizes, checkpoints, dated_names, cues, announcements, contributions, introduced_phrases, appositions, named_datasets, title_case,
-     title_head, dataset_context, dataset_appositions, zh_dataset_context, counted_lists, model_context, techniques,
+     title_head, title_families, dataset_context, dataset_appositions, zh_dataset_context, counted_lists, model_context, techniques,
      fields, language_variants, title_phrases, citations, metrics, non_model_examples, social, task_names),
     (mt_lists, mt_datasets, typos, phrase_typos, slash_variants),
     (lists,),
