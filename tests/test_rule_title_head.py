@@ -170,5 +170,5 @@ def test_a_whole_short_title_is_a_name():
     from rulehelp import found
 
     assert "Generative Zorb Dynamics" in found(title_head, "Body.", title="Generative Zorb Dynamics")
-    for title in ("Learning to Zorb", "Zorbic Segmentation", "Deep Neural Networks", "Causal Zorbity"):
+    for title in ("Learning to Zorb", "Zorbic Segmentation", "Deep Neural Networks", "Causal Zorbity", "Imperfect Zorbifiers"):
         assert title not in found(title_head, "Body.", title=title)

@@ -44,6 +44,11 @@ def _whole(ctx: Context) -> list[Candidate]:
         return []
     if any(distinctive(p) for p in parts) or gazetteer().known(t) or not _coined(parts, ""):
         return []
+    # "Imperfect Verifiers", "Zorblax Tricks": a plural common noun last names a kind of
+    # thing; a system's name ends in its own head ("… Networks") or a singular.
+    last = parts[-1].lower()
+    if last.endswith("s") and not last.endswith(("ss", "ics")) and last not in words("method_heads") | words("title_name_heads"):
+        return []
     a = ctx.title.start + ctx.text[ctx.title.start : ctx.title.end].index(parts[0])
     return [Candidate(a, a + len(t), t, NAME, "MODEL", proposed=True, yields=NEVER, covers=True)]
 
