@@ -23,7 +23,8 @@ def test_chinese_naming_cue_with_the_kind_noun_after_the_name():
     assert _names("我们提出了一个名为Quintar的方法，在基准上效果很好。").get("Quintar") == "MODEL"
 
 
-@pytest.mark.parametrize("kind", ["RLVR", "RLHF", "Reinforcement Learning from Human Feedback", "dLLM", "dLLMs", "OmniLLMs", "LVLM", "LRMs", "PRM", "VLA", "MLLM-as-a-Judge",
+@pytest.mark.parametrize("kind", ["RLVR", "RLHF", "Reinforcement Learning from Human Feedback", "POSG",
+                                  "Partially Observable Markov Decision Process", "dLLM", "dLLMs", "OmniLLMs", "LVLM", "LRMs", "PRM", "VLA", "MLLM-as-a-Judge",
                                   "LLM-judge", "T2V", "PTQ", "QAT", "PowerShell", "Verilog", "DLMs", "KV-cache"])
 def test_llm_kinds_and_training_settings_are_generic(kind):
     from kg.extract.names import generic
