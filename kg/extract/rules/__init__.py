@@ -16,7 +16,8 @@ stages before theirs (read-only). Stages:
    year ("DUC-2004"), labelled fields that list models ("Algorithm: DQN"), language
    editions of known corpora ("English Penn Treebank"), descriptive names in titles
    ("Sliced Recursive Transformer"), bibliography keys ("DBLP:conf/…", a veto), metrics
-   ("评价指标PREFS", "the X metric", a veto), examples of non-model kinds ("procedures
+   ("评价指标PREFS", "the X metric", a veto), categories of methods ("different LSOD
+   methods", 不同LSOD方法, a veto), examples of non-model kinds ("procedures
    like X", a veto), hashtags and handles ("#NLProc", "@JohnDoe", a veto) and
    shared-task names ("Task 6, iSarcasmEval", a veto), acrostic capitals in
    a title ("CHAIN: … lipsCHitz continuity constrAIned …", a veto) and kind families
@@ -37,6 +38,7 @@ from kg.extract.rules import (
     announcements,
     checkpoints,
     appositions,
+    categories,
     citations,
     contributions,
     counted_lists,
@@ -73,7 +75,7 @@ from kg.extract.rules import (
 STAGES = (
     (gazetteer, acronyms, acrostics, shapes, sizes, checkpoints, dated_names, cues, announcements, contributions, introduced_phrases, appositions, named_datasets, title_case,
      title_head, title_families, dataset_context, dataset_appositions, zh_dataset_context, counted_lists, model_context, techniques,
-     fields, language_variants, title_phrases, citations, metrics, non_model_examples, social, task_names),
+     fields, language_variants, title_phrases, citations, categories, metrics, non_model_examples, social, task_names),
     (mt_lists, mt_datasets, typos, phrase_typos, slash_variants),
     (lists,),
 )
