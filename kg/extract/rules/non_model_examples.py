@@ -1,5 +1,6 @@
 """Examples of a kind that is no model: ``assessment procedures like OSATS and GEARS``,
-``tools such as Zorb and Quint``, ``platforms including Zorb``.
+``tools such as Zorb and Quint``, ``platforms including Zorb``, ``the rendering tool
+Zorb``.
 
 A plural noun of a non-model kind (``kg/data/rules/non_model_kinds.txt``) followed by an
 example cue (``such as``, ``like``, ``including``: ``example_cues.txt``) says what the
@@ -11,6 +12,7 @@ from __future__ import annotations
 
 from kg.extract.candidate import GENERIC, NEVER, Candidate
 from kg.extract.context import Context
+from kg.extract.names import distinctive
 from kg.extract.nlp import gazetteer
 from kg.extract.rules.items import items_after
 from kg.extract.vocab import phrases, words
@@ -35,4 +37,20 @@ def find(ctx: Context, prior=()) -> list[Candidate]:
                         a, b = ctx.span(i, j)
                         out.append(Candidate(a, b, text, NAME, GENERIC, yields=NEVER))
                 break
+    # "the open-source rendering tool FitLayout": a singular kind noun right before a
+    # name says what the name is.
+    singular = {_singular(k) for k in kinds}
+    for i, j in ctx.compounds:
+        if i == 0 or lower[i - 1] not in singular or not ctx.ws[i - 1] or not ctx.in_region[i - 1]:
+            continue
+        text = ctx.stext(i, j)
+        if (ctx.words[i][:1].isupper() or distinctive(text)) and not gaz.known(text):
+            a, b = ctx.span(i, j)
+            out.append(Candidate(a, b, text, NAME, GENERIC, yields=NEVER))
     return out
+
+
+def _singular(plural: str) -> str:
+    if plural.endswith("ies"):
+        return plural[:-3] + "y"
+    return plural[:-1] if plural.endswith("s") else plural
