@@ -18,3 +18,8 @@ def test_a_plain_word_tail_and_a_known_tail_stay_apart():
     assert [e.name for e in ents] == ["Zorbic Model", "Model"]
     ents = merge([_cand("Pessimistic Q-Learning", 0, "title"), _cand("Q-Learning", 40, "gazetteer", known=True)])
     assert [e.name for e in ents] == ["Pessimistic Q-Learning", "Q-Learning"]
+
+
+def test_a_glued_prefix_makes_a_variant_not_the_name():
+    ents = merge([_cand("PreZL", 0), _cand("NSZ-PreZL", 40)])
+    assert [e.name for e in ents] == ["PreZL", "NSZ-PreZL"]

@@ -114,11 +114,13 @@ def _fold_tails(ents: list[Entity]) -> list[Entity]:
         if f.known or f not in alive:
             continue
         for g in list(alive):
-            # A one-word tail only when it has a name's shape ("V-MoEs" after "Mobile
-            # V-MoEs"): a plain word ("Model") is the kind, not the name.
-            if g is f or g.known or len(g.name) >= len(f.name) or (" " not in g.name and not distinctive(g.name)):
+            # A one-word tail only when it has a name's shape and a modifier word before
+            # it ("V-MoEs" after "Mobile V-MoEs"): a plain word ("Model") is the kind, and
+            # a glued prefix makes a variant ("NSR-PreRL" of PreRL), not the name.
+            one_word = " " not in g.name
+            if g is f or g.known or len(g.name) >= len(f.name) or (one_word and not distinctive(g.name)):
                 continue
-            if f.name.endswith(" " + g.name) or f.name.endswith("-" + g.name):
+            if f.name.endswith(" " + g.name) or (not one_word and f.name.endswith("-" + g.name)):
                 f.spans = sorted(set(f.spans) | set(g.spans))
                 f.sources |= g.sources
                 f.proposed = f.proposed or g.proposed
