@@ -1,6 +1,7 @@
 """Context decides unknown model names: ``outperforms X``, ``compared with X and Y``,
 ``X-based``, ``基于X``, ``与X相比``, ``在X的基础上``, ``相较于X``, ``采用X作为骨干``,
-``baselines such as X and Y``. Names found this way are someone else's (used)."""
+``baselines such as X and Y``, ``X as the backbone``. Names found this way are someone
+else's (used)."""
 from __future__ import annotations
 
 from kg.extract.candidate import Candidate
@@ -84,6 +85,17 @@ def find(ctx: Context, prior=()) -> list[Candidate]:
         items = items_after(ctx, k) if k == 0 or not ctx.is_word(k - 1) else []
         if items and items[0][0] == k and ctx.joined(items[-1][1], items[-1][1] + 6).strip().startswith(_ZH_AS):
             found += items
+    # "we use Zorblax as the backbone", "with Quintar as our teacher": a name taken in
+    # a model's role (kg/data/rules/model_roles.txt) in the method.
+    roles = words("model_roles")
+    for i, j in ctx.compounds:
+        if j + 1 >= n or lower[j] != "as" or not ctx.in_region[i]:
+            continue
+        k = j + 1
+        while k < n and lower[k] in ("the", "a", "an", "our"):
+            k += 1
+        if k < n and lower[k] in roles and name_item(ctx, i, j) and not ctx.sentence_start(i):
+            found.append((i, j))
     # "利用Blarg模型生成数据": in Chinese text a Latin name right before a model word
     # (模型, 网络, 框架 …) names that model — Latin words there are names, not prose.
     plain = words("generic_modifiers") | words("method_heads") | words("title_name_heads")
