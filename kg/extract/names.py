@@ -13,9 +13,8 @@ from kg.extract.vocab import phrases, words
 from kg.resolve import institutions, model_family
 
 __all__ = ["CAMEL", "ACRO", "NUMBER_UNIT", "EXPERT_SIZE", "CJK_RE", "distinctive", "family", "generic", "initials_match",
-           "tuned_checkpoint",
            "is_institution",
-           "label_hint", "name_key", "squash"]
+           "label_hint", "name_key", "squash", "tuned_checkpoint"]
 
 squash = _squash
 CAMEL = re.compile(r"[a-z][A-Z]|[A-Z]{2,}[a-z]{2,}")  # HighMMT, SimCTG, DeBERTa, GFlowNets

@@ -7,10 +7,10 @@ stages before theirs (read-only). Stages:
 1. rules that read only the text: gazetteer matches, acronym definitions, name shapes,
    names before a parameter count ("DeepSeek R1 70B"), tuned checkpoints
    ("Qwen2.5-7B-Instruct"), naming cues, announcements ("Introducing X: …", "Meet X,"),
-   capitalised names after a contribution verb,
-   lower-case names a contribution verb introduces and an apposition types ("we
-   propose virtual context management, a technique"), appositions, "the X dataset",
-   Title-Case phrases, a title's head (or the "Name:" label before it), the context rules for unknown names
+   capitalised names after a contribution verb, lower-case names a contribution verb
+   introduces and an apposition types ("we propose virtual context management, a
+   technique"), appositions, "the X dataset", Title-Case phrases, a title's head (or
+   the "Name:" label before it), the context rules for unknown names
    ("on the X and Y datasets", "outperforms X", "the self-conditioning technique",
    "three datasets: X, Y and Z", "X, a dataset of …", "在X、Y等数据集上"), names with a
    year ("DUC-2004"), labelled fields that list models ("Algorithm: DQN"), language
@@ -36,9 +36,9 @@ from kg.extract.rules import (
     acronyms,
     acrostics,
     announcements,
-    checkpoints,
     appositions,
     categories,
+    checkpoints,
     citations,
     contributions,
     counted_lists,
@@ -62,20 +62,21 @@ from kg.extract.rules import (
     sizes,
     slash_variants,
     social,
+    task_names,
+    techniques,
     title_case,
     title_families,
     title_head,
-    task_names,
-    techniques,
     title_phrases,
     typos,
     zh_dataset_context,
 )
 
 STAGES = (
-    (gazetteer, acronyms, acrostics, shapes, sizes, checkpoints, dated_names, cues, announcements, contributions, introduced_phrases, appositions, named_datasets, title_case,
-     title_head, title_families, dataset_context, dataset_appositions, zh_dataset_context, counted_lists, model_context, techniques,
-     fields, language_variants, title_phrases, citations, categories, metrics, non_model_examples, social, task_names),
+    (gazetteer, acronyms, acrostics, shapes, sizes, checkpoints, dated_names, cues, announcements, contributions,
+     introduced_phrases, appositions, named_datasets, title_case, title_head, title_families, dataset_context,
+     dataset_appositions, zh_dataset_context, counted_lists, model_context, techniques, fields, language_variants,
+     title_phrases, citations, categories, metrics, non_model_examples, social, task_names),
     (mt_lists, mt_datasets, typos, phrase_typos, slash_variants),
     (lists,),
 )

@@ -192,15 +192,12 @@ def _owned(ctx: Context, i: int) -> bool:
     return k >= 0 and ctx.lower[k] in own
 
 
-#: Words between a contribution verb and what it introduces ("we propose a novel …").
-_INTRO_FILLERS = frozenset(("a", "an", "the", "new", "novel", "simple"))
-
-
 def _introduced(ctx: Context, i: int) -> bool:
     """A first-person contribution verb ("we propose", "this paper introduces") ends
-    right before token ``i``, save articles and "new"/"novel"."""
+    right before token ``i``, save articles and own words ("a novel", "our new")."""
+    fillers = {"a", "an", "the"} | words("own_words")
     k = i
-    while k > 0 and ctx.lower[k - 1] in _INTRO_FILLERS:
+    while k > 0 and ctx.lower[k - 1] in fillers:
         k -= 1
     return any(kind == "WE_VERB" and e == k for kind, s, e in ctx.cues)
 

@@ -8,6 +8,7 @@ description) and kinds are no names.
 """
 from __future__ import annotations
 
+from kg.extract.candidate import Candidate
 from kg.extract.context import Context
 from kg.extract.rules.cues import cue_name
 from kg.extract.vocab import words
@@ -15,7 +16,7 @@ from kg.extract.vocab import words
 NAME = "cue"
 
 
-def find(ctx: Context, prior=()) -> list:
+def find(ctx: Context, prior=()) -> list[Candidate]:
     opening, stop = words("announcement_words"), words("stop_caps")
     n = len(ctx.words)
     starts = {i: j for i, j in ctx.compounds}

@@ -2,7 +2,7 @@
 ``不同LSOD方法``.
 
 A bare acronym between a quantifier (``kg/data/rules/category_quantifiers.txt``) and a
-plural kind noun (methods, models, approaches; 方法, 模型, 算法) names a category of
+plural kind noun (``category_kinds.txt``: methods, approaches; 方法, 算法) names a category of
 methods — a task or a kind (low-shot object detection) — not one method: a veto for
 the entry. Known names are exempt ("existing DETR methods" are built on DETR).
 """
@@ -17,21 +17,20 @@ from kg.extract.vocab import phrases
 
 NAME = "category"
 _ACRONYM = re.compile(r"[A-Z][A-Z0-9]{1,7}s?")
-_KINDS_EN = frozenset(("methods", "models", "approaches", "algorithms", "techniques", "frameworks", "systems"))
-_KINDS_ZH = ("方法", "模型", "算法", "框架", "技术")
 
 
 def find(ctx: Context, prior=()) -> list[Candidate]:
-    quant = set(phrases("category_quantifiers"))
+    quant, kinds = set(phrases("category_quantifiers")), phrases("category_kinds")
     quant_zh = tuple(q for q in quant if not q.isascii())
+    kinds_en, kinds_zh = {k for k in kinds if k.isascii()}, tuple(k for k in kinds if not k.isascii())
     n, gaz = len(ctx.words), gazetteer()
     out = []
     for i, j in ctx.compounds:
         if j - i != 1 or not _ACRONYM.fullmatch(ctx.words[i]) or gaz.known(ctx.words[i]):
             continue
         en = (i > 0 and ctx.lower[i - 1] in quant and ctx.ws[i - 1] and j < n and ctx.ws[j - 1]
-              and ctx.lower[j] in _KINDS_EN)
-        zh = ctx.joined(i - 3, i).replace(" ", "").endswith(quant_zh) and ctx.joined(j, j + 3).lstrip().startswith(_KINDS_ZH)
+              and ctx.lower[j] in kinds_en)
+        zh = ctx.joined(i - 3, i).replace(" ", "").endswith(quant_zh) and ctx.joined(j, j + 3).lstrip().startswith(kinds_zh)
         if en or zh:
             a, b = ctx.span(i, j)
             out.append(Candidate(a, b, ctx.words[i], NAME, GENERIC, yields=NEVER))
