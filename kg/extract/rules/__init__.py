@@ -12,7 +12,8 @@ stages before theirs (read-only). Stages:
    technique"), appositions, "the X dataset", Title-Case phrases, a title's head (or
    the "Name:" label before it), the context rules for unknown names
    ("on the X and Y datasets", "outperforms X", "the self-conditioning technique",
-   "three datasets: X, Y and Z", "X, a dataset of …", "在X、Y等数据集上"), names with a
+   "three datasets: X, Y and Z", "X, a dataset of …", "在X、Y等数据集上"), a modifier
+   and a known name in running text ("Momentum SGD"), names with a
    year ("DUC-2004"), labelled fields that list models ("Algorithm: DQN"), language
    editions of known corpora ("English Penn Treebank"), descriptive names in titles
    ("Sliced Recursive Transformer"), bibliography keys ("DBLP:conf/…", a veto), metrics
@@ -53,6 +54,7 @@ from kg.extract.rules import (
     lists,
     metrics,
     model_context,
+    modified_names,
     mt_datasets,
     mt_lists,
     named_datasets,
@@ -75,7 +77,7 @@ from kg.extract.rules import (
 STAGES = (
     (gazetteer, acronyms, acrostics, shapes, sizes, checkpoints, dated_names, cues, announcements, contributions,
      introduced_phrases, appositions, named_datasets, title_case, title_head, title_families, dataset_context,
-     dataset_appositions, zh_dataset_context, counted_lists, model_context, techniques, fields, language_variants,
+     dataset_appositions, zh_dataset_context, counted_lists, model_context, modified_names, techniques, fields, language_variants,
      title_phrases, citations, categories, metrics, non_model_examples, social, task_names),
     (mt_lists, mt_datasets, typos, phrase_typos, slash_variants),
     (lists,),
