@@ -10,7 +10,8 @@ stages before theirs (read-only). Stages:
    capitalised names after a contribution verb, lower-case names a contribution verb
    introduces and an apposition types ("we propose virtual context management, a
    technique"), appositions, "the X dataset", Title-Case phrases, a title's head (or
-   the "Name:" label before it), the context rules for unknown names
+   the "Name:" label before it), acronyms of the title ("NFQ" under "Neural Fitted Q
+   Iteration"), the context rules for unknown names
    ("on the X and Y datasets", "outperforms X", "the self-conditioning technique",
    "three datasets: X, Y and Z", "X, a dataset of …", "在X、Y等数据集上"), a modifier
    and a known name in running text ("Momentum SGD"), names with a
@@ -66,6 +67,7 @@ from kg.extract.rules import (
     social,
     task_names,
     techniques,
+    title_acronyms,
     title_case,
     title_families,
     title_head,
@@ -76,9 +78,10 @@ from kg.extract.rules import (
 
 STAGES = (
     (gazetteer, acronyms, acrostics, shapes, sizes, checkpoints, dated_names, cues, announcements, contributions,
-     introduced_phrases, appositions, named_datasets, title_case, title_head, title_families, dataset_context,
-     dataset_appositions, zh_dataset_context, counted_lists, model_context, modified_names, techniques, fields, language_variants,
-     title_phrases, citations, categories, metrics, non_model_examples, social, task_names),
+     introduced_phrases, appositions, named_datasets, title_case, title_head, title_families, title_acronyms,
+     dataset_context, dataset_appositions, zh_dataset_context, counted_lists, model_context, modified_names,
+     techniques, fields, language_variants, title_phrases, citations, categories, metrics, non_model_examples,
+     social, task_names),
     (mt_lists, mt_datasets, typos, phrase_typos, slash_variants),
     (lists,),
 )
