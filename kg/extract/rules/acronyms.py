@@ -195,9 +195,8 @@ def _owned(ctx: Context, i: int) -> bool:
 def _introduced(ctx: Context, i: int) -> bool:
     """A first-person contribution verb ("we propose", "this paper introduces") ends
     right before token ``i``, save articles and own words ("a novel", "our new")."""
-    fillers = {"a", "an", "the"} | words("own_words")
     k = i
-    while k > 0 and ctx.lower[k - 1] in fillers:
+    while k > 0 and (ctx.lower[k - 1] in ("a", "an", "the") or ctx.lower[k - 1] in words("own_words")):
         k -= 1
     return any(kind == "WE_VERB" and e == k for kind, s, e in ctx.cues)
 

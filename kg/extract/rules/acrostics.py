@@ -37,9 +37,12 @@ def find(ctx: Context, prior=()) -> list[Candidate]:
     head_end = ctx.title.start + m.end(1)
     gaz = gazetteer()
     out = []
-    for k in range(len(ctx.words)):
+    k0 = ctx.tok_at.get(ctx.title.start, 0)
+    for k in range(k0, len(ctx.words)):
         a = ctx.idx[k]
-        if a < head_end or a >= ctx.title.end or ctx.kinds[k] != WORD:
+        if a >= ctx.title.end:
+            break
+        if a < head_end or ctx.kinds[k] != WORD:
             continue
         w = ctx.words[k]
         if not _INNER_CAPITAL.fullmatch(w):

@@ -17,12 +17,17 @@ NAME = "cue"
 
 
 def find(ctx: Context, prior=()) -> list[Candidate]:
-    opening, stop = words("announcement_words"), words("stop_caps")
-    n = len(ctx.words)
+    opening = words("announcement_words")
+    if opening.isdisjoint(ctx.lower):
+        return []
+    hits = [k for k in range(len(ctx.words) - 1) if ctx.lower[k] in opening]
+    if not hits:
+        return []
+    stop = words("stop_caps")
     starts = {i: j for i, j in ctx.compounds}
     out = []
-    for k in range(n - 1):
-        if ctx.lower[k] not in opening or not ctx.words[k][:1].isupper() or not ctx.in_region[k]:
+    for k in hits:
+        if not ctx.words[k][:1].isupper() or not ctx.in_region[k]:
             continue
         if not (ctx.sentence_start(k) or k == 0 or "\n" in ctx.text[ctx.end(k - 1) : ctx.idx[k]]):
             continue

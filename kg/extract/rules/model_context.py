@@ -86,16 +86,9 @@ def find(ctx: Context, prior=()) -> list[Candidate]:
         if items and items[0][0] == k and ctx.joined(items[-1][1], items[-1][1] + 6).strip().startswith(_ZH_AS):
             found += items
     # "we use Zorblax as the backbone", "with Quintar as our teacher": a name taken in
-    # a model's role (kg/data/rules/model_roles.txt) in the method.
-    roles = words("model_roles")
-    for i, j in ctx.compounds:
-        if j + 1 >= n or lower[j] != "as" or not ctx.in_region[i]:
-            continue
-        k = j + 1
-        while k < n and lower[k] in ("the", "a", "an", "our"):
-            k += 1
-        if k < n and lower[k] in roles and name_item(ctx, i, j) and not ctx.sentence_start(i):
-            found.append((i, j))
+    # a model's role in the method.
+    if "as" in lower:
+        found += _as_role(ctx)
     # "利用Blarg模型生成数据": in Chinese text a Latin name right before a model word
     # (模型, 网络, 框架 …) names that model — Latin words there are names, not prose.
     plain = words("generic_modifiers") | words("method_heads") | words("title_name_heads")
@@ -120,3 +113,19 @@ def find(ctx: Context, prior=()) -> list[Candidate]:
                     and not ctx.title_like(ctx.sent[i]) and not in_name and name_item(ctx, i, i + 1)):
                 found.append((i, i + 1))
     return [_cand(ctx, i, j) for i, j in dict.fromkeys(found)]
+
+
+def _as_role(ctx: Context) -> list[tuple[int, int]]:
+    """Names right before "as (the/our) <role>" (kg/data/rules/model_roles.txt)."""
+    lower, n, roles = ctx.lower, len(ctx.words), words("model_roles")
+    ends = {j: i for i, j in ctx.compounds}
+    out = []
+    for j in range(1, n - 1):
+        if lower[j] != "as" or j not in ends:
+            continue
+        i, k = ends[j], j + 1
+        while k < n and lower[k] in ("the", "a", "an", "our"):
+            k += 1
+        if k < n and lower[k] in roles and ctx.in_region[i] and name_item(ctx, i, j) and not ctx.sentence_start(i):
+            out.append((i, j))
+    return out

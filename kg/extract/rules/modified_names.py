@@ -10,6 +10,8 @@ T5") make no new name. Titles are the title rules' (``title_phrases``).
 """
 from __future__ import annotations
 
+import functools
+
 from kg.extract.candidate import NEVER, Candidate
 from kg.extract.context import Context
 from kg.extract.names import generic, is_institution
@@ -19,9 +21,17 @@ from kg.extract.vocab import words
 NAME = "title-case"
 
 
+@functools.cache
+def _plain() -> frozenset[str]:
+    """Words that only describe, count or connect: no name's first word."""
+    return (words("generic_modifiers") | words("descriptive_adjectives") | words("size_words") | words("stop_caps")
+            | words("title_small_words") | words("own_words"))
+
+
 def find(ctx: Context, prior=()) -> list[Candidate]:
-    plain = (words("generic_modifiers") | words("descriptive_adjectives") | words("size_words") | words("stop_caps")
-             | words("title_small_words") | words("own_words"))
+    if not ctx.matches:
+        return []
+    plain = _plain()
     out = []
     for m in ctx.matches:
         k = m.i - 1

@@ -10,6 +10,8 @@ languages, venues). The names are vetoed for the entry; known names keep their k
 """
 from __future__ import annotations
 
+import functools
+
 from kg.extract.candidate import GENERIC, NEVER, Candidate
 from kg.extract.context import Context
 from kg.extract.names import distinctive
@@ -39,7 +41,7 @@ def find(ctx: Context, prior=()) -> list[Candidate]:
                 break
     # "the open-source rendering tool FitLayout": a singular kind noun right before a
     # name says what the name is.
-    singular = {_singular(k) for k in kinds}
+    singular = _singulars()
     for i, j in ctx.compounds:
         if i == 0 or lower[i - 1] not in singular or not ctx.ws[i - 1] or not ctx.in_region[i - 1]:
             continue
@@ -50,7 +52,8 @@ def find(ctx: Context, prior=()) -> list[Candidate]:
     return out
 
 
-def _singular(plural: str) -> str:
-    if plural.endswith("ies"):
-        return plural[:-3] + "y"
-    return plural[:-1] if plural.endswith("s") else plural
+@functools.cache
+def _singulars() -> frozenset[str]:
+    """The non-model kinds in the singular ("companies" → "company", "tools" → "tool")."""
+    return frozenset(k[:-3] + "y" if k.endswith("ies") else k[:-1] if k.endswith("s") else k
+                     for k in words("non_model_kinds"))

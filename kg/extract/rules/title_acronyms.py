@@ -35,7 +35,7 @@ def find(ctx: Context, prior=()) -> list[Candidate]:
     out = []
     for i, j in ctx.compounds:
         w = ctx.words[i]
-        if j != i + 1 or not _ACRONYM.fullmatch(w) or ctx.in_title(ctx.idx[i]):
+        if j != i + 1 or not w.isupper() or not _ACRONYM.fullmatch(w) or ctx.in_title(ctx.idx[i]):
             continue
         if not initials.startswith(w.lower()) or gaz.known(w) or generic(w):
             continue

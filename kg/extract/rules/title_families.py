@@ -10,6 +10,8 @@ family outside its title, where the text says it uses it.
 """
 from __future__ import annotations
 
+import functools
+
 from kg.extract.candidate import GENERIC, NEVER, Candidate
 from kg.extract.context import Context
 from kg.extract.names import squash
@@ -34,10 +36,17 @@ def _modified(ctx: Context, i: int, j: int) -> bool:
     return w[k][:1].isupper() and low not in small and not low.endswith("ing")
 
 
+@functools.cache
+def _families() -> frozenset[str]:
+    return frozenset(squash(p) for p in phrases("kind_families"))
+
+
 def find(ctx: Context, prior=()) -> list[Candidate]:
     if ctx.title is None:
         return []
-    families = {squash(p) for p in phrases("kind_families")}
+    if not ctx.matches:
+        return []
+    families = _families()
     out = []
     for m in ctx.matches:
         if m.label != "MODEL" or squash(m.name) not in families or not ctx.in_title(m.a):
