@@ -23,7 +23,8 @@ def test_chinese_naming_cue_with_the_kind_noun_after_the_name():
     assert _names("我们提出了一个名为Quintar的方法，在基准上效果很好。").get("Quintar") == "MODEL"
 
 
-@pytest.mark.parametrize("kind", ["RLVR", "dLLM", "dLLMs", "OmniLLMs", "LVLM", "LRMs", "PRM", "VLA", "MLLM-as-a-Judge",
+@pytest.mark.parametrize("kind", ["RLVR", "RLHF", "Reinforcement Learning from Human Feedback", "POSG",
+                                  "Partially Observable Markov Decision Process", "dLLM", "dLLMs", "OmniLLMs", "LVLM", "LRMs", "PRM", "VLA", "MLLM-as-a-Judge",
                                   "LLM-judge", "T2V", "PTQ", "QAT", "PowerShell", "Verilog", "DLMs", "KV-cache"])
 def test_llm_kinds_and_training_settings_are_generic(kind):
     from kg.extract.names import generic
@@ -63,3 +64,12 @@ def test_a_known_benchmark_s_tasks_still_name_the_benchmark():
 def test_a_dataset_library_is_no_dataset():
     got = _names("The C4 data set is available as part of TensorFlow Datasets and torchvision.")
     assert "TensorFlow Datasets" not in got and "torchvision" not in got
+
+
+def test_a_score_reported_on_a_name_makes_it_a_dataset():
+    got = _names("ZORBNOVA extends training. 52.8% improvement on QBEH and 53.8% pass@1 on ZARC-2.")
+    assert got.get("QBEH") == "DATASET" and got.get("ZARC-2") == "DATASET"
+
+
+def test_a_score_in_another_clause_says_nothing():
+    assert _names("It is 5% cheaper, and we build on QZorbNet for speed.").get("QZorbNet") == "MODEL"

@@ -145,3 +145,52 @@ def test_a_policy_optimization_long_form_is_a_method():
     assert got["GRZPO"].label == "MODEL"
     # a bare "optimization" head stays a task
     assert found(acronyms, "We study Combinatorial Zorb Optimization (CZO) here.")["CZO"].label == GENERIC
+
+
+def test_a_long_form_the_title_spells_out_is_the_name():
+    text = "We propose the Zorbic Reasoning Model (ZRM), which recurs."
+    got = found(acronyms, text, title="Zorbic Reasoning Model")
+    assert set(got) == {"Zorbic Reasoning Model"}
+    assert "ZRM" in got["Zorbic Reasoning Model"].aliases
+
+
+def test_a_title_that_writes_the_acronym_keeps_it_as_the_name():
+    text = "We propose the Chain of Zorbic Rewards (CoZR) for design."
+    assert set(found(acronyms, text, title="Chain of Zorbic Rewards (CoZR): Reward Design")) == {"CoZR"}
+    assert set(found(acronyms, text, title="Reward Design with Language Models")) == {"CoZR"}
+
+
+def test_a_lower_case_long_form_in_the_title_leaves_the_acronym_the_name():
+    text = "The proposed residual-based zorbic diffusion model (RZDM) denoises."
+    assert "RZDM" in found(acronyms, text, title="Residual-based Zorbic Diffusion Model for Images")
+
+
+def test_a_lower_case_long_form_a_contribution_verb_introduces_is_named_by_the_acronym():
+    got = found(acronyms, "Here we introduce emulated zorb-tuning (EZT), a principled method.")
+    assert got["EZT"].label != GENERIC
+    got = found(acronyms, "We propose a novel zorbic fitting procedure (ZFP) for graphs.")
+    assert got["ZFP"].label != GENERIC
+
+
+def test_a_lower_case_long_form_without_a_contribution_verb_still_vetoes():
+    got = found(acronyms, "We study emulated zorb-tuning (EZT) at scale.")
+    assert got["EZT"].label == GENERIC
+
+
+def test_a_chinese_definition_coordinated_with_a_names_definition_is_a_name():
+    got = found(acronyms, "它包括动态令牌合并（DZoMe）和虚拟令牌取消合并（VZU）两个组件。")
+    assert "VZU" in got and got["VZU"].label != GENERIC
+    got = found(acronyms, "它包括虚拟令牌取消合并（VZU）和动态令牌合并（DZoMe）两个组件。")
+    assert "VZU" in got and got["VZU"].label != GENERIC
+
+
+def test_coordinated_concepts_stay_vetoed():
+    got = found(acronyms, "我们研究了后训练量化（PZQ）和知识蒸馏（KZ）。")
+    assert got["PZQ"].label == GENERIC and got["KZ"].label == GENERIC
+
+
+def test_a_quoted_long_form_defines_the_acronym():
+    got = found(acronyms, '本文带来了一种名为“Chain of Zorbity” (CoZ) 的方式。')
+    assert "CoZ" in got and "Chain of Zorbity" in got["CoZ"].aliases
+    got = found(acronyms, 'We call it "Chain of Zorbity" (CoZ) here.')
+    assert "CoZ" in got and "Chain of Zorbity" in got["CoZ"].aliases

@@ -39,6 +39,7 @@ def test_context_makes_a_used_model(text, names):
         "We fit a 3D Gaussian-based scene.",  # a mathematical eponym
         "It outperforms existing methods.",  # no name
         "基于Zorblax数据集的实验。",  # a dataset, not a model
+        "We propose Zorblax-based Policy Optimization (ZPO) here.",  # the first word of a name
     ],
 )
 def test_no_model_without_a_name(text):
@@ -69,3 +70,15 @@ def test_no_name_after_a_chinese_comparison_with_a_number():
 
 def test_kinds_and_layers_before_a_chinese_model_word_are_no_names():
     assert not found(model_context, "使用Diffusion模型和LLM模型。这类架构包括BASE层等。")
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["We use Zorblax as the backbone for our detector.", "We distil into a student with Zorblax as our teacher."],
+)
+def test_a_name_taken_in_a_models_role_is_a_model(text):
+    assert "Zorblax" in found(model_context, text)
+
+
+def test_a_role_word_after_other_names_says_nothing():
+    assert not found(model_context, "We take English as the base language.")

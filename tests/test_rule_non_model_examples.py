@@ -21,3 +21,20 @@ def test_examples_of_a_non_model_kind_are_vetoed(text, names):
 def test_examples_of_models_and_known_names_are_left_alone():
     assert not found(non_model_examples, "We compare with models such as ZorbNet and Quintar.")
     assert not found(non_model_examples, "We use tools such as GPT-4 to label data.")  # a known model
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("Pages are rendered by the open-source rendering tool ZorbLayout here.", "ZorbLayout"),
+        ("It runs on the platform Quintbox for labelling.", "Quintbox"),
+    ],
+)
+def test_a_singular_non_model_kind_before_a_name_vetoes_it(text, name):
+    got = found(non_model_examples, text)
+    assert set(got) == {name} and got[name].label == GENERIC
+
+
+def test_a_model_kind_or_a_known_name_after_the_kind_noun_stays():
+    assert not found(non_model_examples, "We train the model ZorbNet on graphs.")
+    assert not found(non_model_examples, "We use the tool GPT-4 to label data.")

@@ -1,4 +1,5 @@
 """rules.title_head: ``Name: what it does`` heads a title with the paper's own name."""
+import pytest
 from rulehelp import found
 
 from kg.extract.rules import title_head
@@ -50,6 +51,33 @@ def test_a_name_label_before_the_title_names_the_papers_model():
     t0 = text.index("Token")
     ctx = build_context(text, [Span(0, len(text))], Span(t0, text.index('"', t0)))
     assert not title_head.find(ctx)
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("- ZqT Det: 2203.16527. Exploring Plain Backbones for Detection. Y Li et al | [abs]", "ZqT Det"),
+        ("- Co-ZETR: arXiv:2211.12860v2. ZETRs with Hybrid Assignments. Z Zong et al", "Co-ZETR"),
+    ],
+)
+def test_a_name_label_may_have_the_arxiv_id_before_the_title(text, name):
+    from kg.extract.context import build_context
+    from kg.records import Span
+
+    t0 = text.index(". ", text.index(":")) + 2
+    ctx = build_context(text, [Span(0, len(text))], Span(t0, text.index(".", t0)))
+    got = {c.name: c for c in title_head.find(ctx)}
+    assert name in got and got[name].proposed
+
+
+def test_a_lower_case_label_is_no_name():
+    from kg.extract.context import build_context
+    from kg.records import Span
+
+    text = "- abstract: 2203.16527. Exploring Plain Backbones for Detection."
+    t0 = text.index("Exploring")
+    ctx = build_context(text, [Span(0, len(text))], Span(t0, len(text) - 1))
+    assert "abstract" not in {c.name for c in title_head.find(ctx)}
 
 
 def test_a_clause_about_a_model_is_no_name():
@@ -106,3 +134,41 @@ def test_a_known_model_closing_the_gloss_phrase_is_the_heads_kind():
     assert "ViT" not in got
     got = found(title_head, "Body.", title="ZorbCLIP: Masked Self-Distillation Advances Contrastive Language-Image Pretraining")
     assert set(got) == {"ZorbCLIP"}
+
+
+@pytest.mark.parametrize(
+    "title, name",
+    [
+        ("Visual Zorbgrams: Generating Multi-View Illusions with Diffusion", "Visual Zorbgrams"),
+        ("Quiet Zorb Lens: Seeing Through Fog", "Quiet Zorb Lens"),
+    ],
+)
+def test_plain_words_before_the_colon_coin_a_name(title, name):
+    from rulehelp import found
+
+    assert name in found(title_head, "Body.", title=title)
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Against Political Zorbization: A Unified Framework",  # a preposition opens it
+        "Phase Continuity: Learning Derivatives of Phase Spectra",  # an abstract noun
+        "Model Science: getting serious about verification",
+        "Diffusion Models: A Comprehensive Look at Methods",  # only describes a kind
+        "Video Zorbformers: A Survey",  # a review's subject
+        "Zorbic Segmentation: Simple Baselines",  # a task
+    ],
+)
+def test_other_plain_heads_are_no_names(title):
+    from rulehelp import found
+
+    assert not found(title_head, "Body.", title=title)
+
+
+def test_a_whole_short_title_is_a_name():
+    from rulehelp import found
+
+    assert "Generative Zorb Dynamics" in found(title_head, "Body.", title="Generative Zorb Dynamics")
+    for title in ("Learning to Zorb", "Zorbic Segmentation", "Deep Neural Networks", "Causal Zorbity", "Imperfect Zorbifiers"):
+        assert title not in found(title_head, "Body.", title=title)

@@ -121,3 +121,23 @@ def test_a_closing_method_phrase_names_the_method(title, name):
 def test_closing_phrases_that_name_no_method(title):
     got = found(title_phrases, "Body text.", title=title)
     assert not [n for n, c in got.items() if c.start > len(title) // 2], got
+
+
+@pytest.mark.parametrize(
+    "title, name",
+    [
+        ("Zorbish Q-Learning for Offline RL: Towards Optimal Sample Complexity", "Zorbish Q-Learning"),
+        ("Sliced Zorbformer Network: When Slicing Meets Recursion", "Sliced Zorbformer Network"),
+    ],
+)
+def test_a_question_word_in_the_subtitle_leaves_the_head_alone(title, name):
+    assert name in found(title_phrases, "Body text.", title=title)
+
+
+@pytest.mark.parametrize(
+    "title",
+    ["Towards Sliced Zorbformer Networks", "When Do Sliced Zorbformer Networks Work?",
+     "Sliced Zorbformer Networks: A Survey"],
+)
+def test_a_title_opened_by_a_question_word_or_a_review_names_nothing(title):
+    assert not found(title_phrases, "Body text.", title=title)

@@ -17,7 +17,7 @@ from kg.extract.candidate import Candidate, Entity
 from kg.extract.context import Context, build_context
 from kg.extract.kinds import assign_kinds, is_event, is_task
 from kg.extract.merge import merge, vetoed
-from kg.extract.names import family, generic, squash
+from kg.extract.names import family, generic, squash, tuned_checkpoint
 from kg.extract.roles import assign_roles
 from kg.extract.rules import STAGES
 from kg.extract.vocab import words
@@ -66,6 +66,11 @@ def find_entities(text: str, regions: Iterable[Span], title: Span | None = None)
     for e in entities_in(ctx):
         a, b = e.spans[0]
         name = _reported(e.name, e.known) if e.label == "MODEL" else e.name
+        if e.label == "MODEL":
+            # A tuned release ("LLaMA-3.1-8B-Instruct") is reported as written.
+            tuned = next(((x, y) for x, y in e.spans if tuned_checkpoint(text[x:y])), None)
+            if tuned is not None:
+                (a, b), name = tuned, text[tuned[0]:tuned[1]]
         src = "+".join(sorted(e.sources))
         m = Mention(name=name, text=text[a:b], start=a, end=b, role="proposed" if e.proposed else "used", source=src)
         (datasets if e.label == "DATASET" else models).append(m)

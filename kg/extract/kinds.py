@@ -107,6 +107,24 @@ def dataset_context(ctx: Context, i: int, j: int) -> bool:
         evaluation = words("evaluation_words")
         if any(ctx.lower[k] in evaluation for k in ctx.sentence(ctx.sent[i])):
             return True
+    # "52.8% improvement on BBEH", "53.8% pass@1 on ARC-AGI": a score reported on X.
+    if before[-1:] == ["on"] and _score_before(ctx, i - 1):
+        return True
+    return False
+
+
+#: How many tokens before "on X" a score may stand ("53.8% pass@1 on X": five).
+SCORE_WINDOW = 6
+
+
+def _score_before(ctx: Context, k: int) -> bool:
+    """A percentage ends within ``SCORE_WINDOW`` tokens before token ``k`` (the "on"),
+    in the same sentence and clause."""
+    for x in range(k - 1, max(-1, k - 1 - SCORE_WINDOW), -1):
+        if ctx.sent[x] != ctx.sent[k] or ctx.words[x] in _CLAUSE_END:
+            return False
+        if ctx.words[x] == "%" and x > 0 and _like_num(ctx.words[x - 1]):
+            return True
     return False
 
 

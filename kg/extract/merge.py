@@ -16,7 +16,8 @@ In order:
    known name gives the entity its canonical name and kind; otherwise the first
    candidate in rule order does, and an apposition's kind overrides a guess.
 4. **Alias folding.** "the Universal Model" after "the CLIP-Driven Universal Model": a
-   new multi-word name that is the tail of a longer new name is that name; and a new
+   new multi-word name (or a name-shaped word: "V-MoEs" after "Mobile V-MoEs") that
+   is the tail of a longer new name is that name; and a new
    name that is another entity's name plus a size ("HyperSeg-S", "HyperSeg-Large")
    is a variant of that entity, not a name of its own.
 
@@ -28,7 +29,7 @@ import re
 from collections.abc import Sequence
 
 from kg.extract.candidate import GENERIC, TO_ANY, TO_GAZETTEER, TO_LONG_FORMS, Candidate, Entity
-from kg.extract.names import name_key, squash
+from kg.extract.names import distinctive, name_key, squash
 from kg.extract.vocab import words
 
 __all__ = ["merge", "vetoed"]
@@ -113,9 +114,13 @@ def _fold_tails(ents: list[Entity]) -> list[Entity]:
         if f.known or f not in alive:
             continue
         for g in list(alive):
-            if g is f or g.known or len(g.name) >= len(f.name) or " " not in g.name:
+            # A one-word tail only when it has a name's shape and a modifier word before
+            # it ("V-MoEs" after "Mobile V-MoEs"): a plain word ("Model") is the kind, and
+            # a glued prefix makes a variant ("NSR-PreRL" of PreRL), not the name.
+            one_word = " " not in g.name
+            if g is f or g.known or len(g.name) >= len(f.name) or (one_word and not distinctive(g.name)):
                 continue
-            if f.name.endswith(" " + g.name) or f.name.endswith("-" + g.name):
+            if f.name.endswith(" " + g.name) or (not one_word and f.name.endswith("-" + g.name)):
                 f.spans = sorted(set(f.spans) | set(g.spans))
                 f.sources |= g.sources
                 f.proposed = f.proposed or g.proposed

@@ -14,7 +14,7 @@ from kg.resolve import institutions, model_family
 
 __all__ = ["CAMEL", "ACRO", "NUMBER_UNIT", "EXPERT_SIZE", "CJK_RE", "distinctive", "family", "generic", "initials_match",
            "is_institution",
-           "label_hint", "name_key", "squash"]
+           "label_hint", "name_key", "squash", "tuned_checkpoint"]
 
 squash = _squash
 CAMEL = re.compile(r"[a-z][A-Z]|[A-Z]{2,}[a-z]{2,}")  # HighMMT, SimCTG, DeBERTa, GFlowNets
@@ -188,6 +188,17 @@ def label_hint(name: str) -> str:
 #: "Mistral-7B-v0.3"): the checkpoint of a sized variant, so of the family too.
 _TUNED_TAIL = re.compile(
     r"([-_ ](?:\d+x)?\d+(?:\.\d+)?[BbMm])(?:[-_ ](?:instruct|chat|it|base|hf|sft|dpo|rlhf|v\d+(?:\.\d+)*))+$", re.I)
+
+
+def tuned_checkpoint(name: str) -> bool:
+    """A sized checkpoint with a capitalised tuning tag ("Qwen2.5-7B-Instruct"): one
+    entity with its family, but reported as written — the tag makes it a release of
+    its own, not a size variant (annotation guidelines fold sizes only)."""
+    m = _TUNED_TAIL.search(name)
+    # A capitalised tag is the release's published name ("Qwen2.5-7B-Instruct"); a
+    # lower-case one a repository id ("Llama-2-13b-chat-hf", "gemma-2-2b-it"), which
+    # digests mean as the family.
+    return m is not None and m.start() > 0 and name[m.end(1) + 1 : m.end(1) + 2].isupper()
 
 
 def family(name: str) -> str:

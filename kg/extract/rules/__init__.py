@@ -5,17 +5,25 @@ never see each other's output except through ``prior``: the entities merged from
 stages before theirs (read-only). Stages:
 
 1. rules that read only the text: gazetteer matches, acronym definitions, name shapes,
-   names before a parameter count ("DeepSeek R1 70B"), naming cues, capitalised names
-   after a contribution verb, appositions, "the X dataset", Title-Case phrases, a
-   title's head (or the "Name:" label before it), the context rules for unknown names
+   names before a parameter count ("DeepSeek R1 70B"), tuned checkpoints
+   ("Qwen2.5-7B-Instruct"), naming cues, announcements ("Introducing X: …", "Meet X,"),
+   capitalised names after a contribution verb, lower-case names a contribution verb
+   introduces and an apposition types ("we propose virtual context management, a
+   technique"), appositions, "the X dataset", Title-Case phrases, a title's head (or
+   the "Name:" label before it), acronyms of the title ("NFQ" under "Neural Fitted Q
+   Iteration"), the context rules for unknown names
    ("on the X and Y datasets", "outperforms X", "the self-conditioning technique",
-   "three datasets: X, Y and Z", "X, a dataset of …", "在X、Y等数据集上"), names with a
+   "three datasets: X, Y and Z", "X, a dataset of …", "在X、Y等数据集上"), a modifier
+   and a known name in running text ("Momentum SGD"), names with a
    year ("DUC-2004"), labelled fields that list models ("Algorithm: DQN"), language
    editions of known corpora ("English Penn Treebank"), descriptive names in titles
    ("Sliced Recursive Transformer"), bibliography keys ("DBLP:conf/…", a veto), metrics
-   ("评价指标PREFS", "the X metric", a veto), examples of non-model kinds ("procedures
+   ("评价指标PREFS", "the X metric", a veto), categories of methods ("different LSOD
+   methods", 不同LSOD方法, a veto), examples of non-model kinds ("procedures
    like X", a veto), hashtags and handles ("#NLProc", "@JohnDoe", a veto) and
-   shared-task names ("Task 6, iSarcasmEval", a veto);
+   shared-task names ("Task 6, iSarcasmEval", a veto), acrostic capitals in
+   a title ("CHAIN: … lipsCHitz continuity constrAIned …", a veto) and kind families
+   inside a title's phrase ("… of Image Transformers", a veto);
 2. rules that need the names found so far: ambiguous MT names in lists or in a dataset
    context (可可数据集 is COCO), typos of known names (one word, or one word of two:
    "Mapillary Vitas"), siblings written with a slash ("ModelNet10/40");
@@ -28,7 +36,11 @@ from __future__ import annotations
 
 from kg.extract.rules import (
     acronyms,
+    acrostics,
+    announcements,
     appositions,
+    categories,
+    checkpoints,
     citations,
     contributions,
     counted_lists,
@@ -38,10 +50,12 @@ from kg.extract.rules import (
     dated_names,
     fields,
     gazetteer,
+    introduced_phrases,
     language_variants,
     lists,
     metrics,
     model_context,
+    modified_names,
     mt_datasets,
     mt_lists,
     named_datasets,
@@ -51,19 +65,23 @@ from kg.extract.rules import (
     sizes,
     slash_variants,
     social,
-    title_case,
-    title_head,
     task_names,
     techniques,
+    title_acronyms,
+    title_case,
+    title_families,
+    title_head,
     title_phrases,
     typos,
     zh_dataset_context,
 )
 
 STAGES = (
-    (gazetteer, acronyms, shapes, sizes, dated_names, cues, contributions, appositions, named_datasets, title_case,
-     title_head, dataset_context, dataset_appositions, zh_dataset_context, counted_lists, model_context, techniques,
-     fields, language_variants, title_phrases, citations, metrics, non_model_examples, social, task_names),
+    (gazetteer, acronyms, acrostics, shapes, sizes, checkpoints, dated_names, cues, announcements, contributions,
+     introduced_phrases, appositions, named_datasets, title_case, title_head, title_families, title_acronyms,
+     dataset_context, dataset_appositions, zh_dataset_context, counted_lists, model_context, modified_names,
+     techniques, fields, language_variants, title_phrases, citations, categories, metrics, non_model_examples,
+     social, task_names),
     (mt_lists, mt_datasets, typos, phrase_typos, slash_variants),
     (lists,),
 )

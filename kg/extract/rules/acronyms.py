@@ -43,7 +43,13 @@ def find(ctx: Context, prior=()) -> list[Candidate]:
             if NUMBER_UNIT.match(acr) or not re.search(r"[A-Z].*[A-Z]|\d", acr):
                 continue
             long_words, k = [], t - 1
+            # 名为“Chain of Density” (CoD): the long form may be quoted.
+            close_quote = k >= 1 and w[k] in ("”", '"', "’", "」")
+            if close_quote:
+                k -= 1
             while k >= 0 and len(long_words) < 12:
+                if close_quote and w[k] in ("“", '"', "‘", "「"):
+                    break
                 x = w[k]
                 if x in _STOP or "\n" in x:
                     break
@@ -90,7 +96,33 @@ def find(ctx: Context, prior=()) -> list[Candidate]:
     # entry proposes the defined name once, its other definitions veto nothing.
     proposed = {squash(c.name) for c in out if c.proposed and c.label != GENERIC}
     out = [c for c in out if not (c.label == GENERIC and squash(c.name) in proposed)]
-    return out + _appositive(ctx)
+    return _coordinated(ctx, out) + _appositive(ctx)
+
+
+#: "动态令牌合并（DToMe）和虚拟令牌取消合并（VTU）": two definitions joined by a
+#: conjunction, the second long form between them (the acronym in group 1).
+_JOIN = r"\s*(?:和|与|及|以及|、)[^，。；,;:：()（）\n]{1,24}[（(]\s*"
+_SIBLING_BEFORE = re.compile(r"[（(]\s*([A-Za-z][\w\-]*)\s*[)）]" + _JOIN + "$")
+_SIBLING_AFTER = re.compile(r"^[)）]" + _JOIN + r"([A-Za-z][\w\-]*)\s*[)）]")
+
+
+def _name_shaped(acr: str) -> bool:
+    return bool(("-" in acr or re.search(r"\d", acr) or CAMEL.search(acr)) and not generic(acr) or gazetteer().known(acr))
+
+
+def _coordinated(ctx: Context, out: list[Candidate]) -> list[Candidate]:
+    """Definitions coordinated with a name's definition are names too: "动态令牌合并
+    （DToMe）和虚拟令牌取消合并（VTU）两个组件" — VTU has no name's shape, but it is the
+    sibling of one, so its veto is lifted."""
+    lifted = []
+    for c in out:
+        if c.label == GENERIC and not generic(c.name):
+            before = _SIBLING_BEFORE.search(ctx.text[max(0, c.start - 60) : c.start])
+            after = _SIBLING_AFTER.match(ctx.text[c.end : c.end + 60])
+            if any(m is not None and _name_shaped(m.group(1)) for m in (before, after)):
+                c = Candidate(c.start, c.end, c.name, NAME, label_hint(c.name), yields=NEVER)
+        lifted.append(c)
+    return lifted
 
 
 def _appositive(ctx: Context) -> list[Candidate]:
@@ -160,6 +192,15 @@ def _owned(ctx: Context, i: int) -> bool:
     return k >= 0 and ctx.lower[k] in own
 
 
+def _introduced(ctx: Context, i: int) -> bool:
+    """A first-person contribution verb ("we propose", "this paper introduces") ends
+    right before token ``i``, save articles and own words ("a novel", "our new")."""
+    k = i
+    while k > 0 and (ctx.lower[k - 1] in ("a", "an", "the") or ctx.lower[k - 1] in words("own_words")):
+        k -= 1
+    return any(kind == "WE_VERB" and e == k for kind, s, e in ctx.cues)
+
+
 def _pair(ctx: Context, t: int, acrs: list[tuple[str, int]]) -> list[Candidate]:
     """Candidates for two acronyms (with their offsets) in the parenthesis opened at
     token ``t``, each spelt by the capitalised words of the clause before it; none when
@@ -185,6 +226,20 @@ def _veto(ctx: Context, acr: str, ai: int, aj: int) -> Candidate:
     plural = k[:-1] if k.endswith("s") else k + "s"
     a, b = ctx.span(ai, aj)
     return Candidate(a, b, acr, NAME, GENERIC, aliases=(plural,), yields=NEVER)
+
+
+def _titled(ctx: Context, long_form: str, acr: str) -> bool:
+    """The title spells ``long_form`` out and never writes ``acr`` ("Universal Reasoning
+    Model" over "… the Universal Reasoning Model (URM) …"): the paper's name for it is
+    the long form, and the acronym is its short form. (Called for a Title Case long
+    form only: "the proposed residual-based … diffusion model (RBDM)" describes what
+    the acronym names.)"""
+    if ctx.title is None:
+        return False
+    title = ctx.text[ctx.title.start : ctx.title.end]
+    if re.search(rf"(?<![\w-]){re.escape(acr)}(?![\w-])", title):
+        return False
+    return re.search(rf"(?<![\w-]){re.escape(long_form)}(?![\w-])", title, re.I) is not None
 
 
 def _kind_after(ctx: Context, close: int) -> str | None:
@@ -260,6 +315,10 @@ def _definition(ctx: Context, acr: str, long_words: list[str], ai: int, aj: int,
     # lower-case long form the paper calls its own is its contribution, named by the acronym.
     if not title_case and not task_head and lf_start in ctx.tok_at and _owned(ctx, ctx.tok_at[lf_start]):
         named_kind = True
+    # "we introduce emulated fine-tuning (EFT), a … method": a lower-case long form a
+    # contribution verb introduces is the paper's method, named by the acronym.
+    if not title_case and lf_start in ctx.tok_at and _introduced(ctx, ctx.tok_at[lf_start]):
+        named_kind = True
     if (not title_case or task_head) and not known and not named_kind:
         if CAMEL.search(acr) and not generic(acr):
             # "a universal simulator (UniSim)": a coined mixed-case name stays a name
@@ -278,6 +337,8 @@ def _definition(ctx: Context, acr: str, long_words: list[str], ai: int, aj: int,
         name, label = acr, label_hint(long_form)
         if kind in words("dataset_words"):
             label = "DATASET"
+        if title_case and _titled(ctx, long_form, acr):
+            name = long_form
     out = [Candidate(a, b, name, NAME, label, known=bool(known), aliases=(long_form, acr), yields=NEVER)]
     # The long form itself is a mention of the same entity.
     if lf_start >= 0 and ai >= 2 and not inner:

@@ -1,6 +1,7 @@
 """Context decides unknown model names: ``outperforms X``, ``compared with X and Y``,
 ``X-based``, ``基于X``, ``与X相比``, ``在X的基础上``, ``相较于X``, ``采用X作为骨干``,
-``baselines such as X and Y``. Names found this way are someone else's (used)."""
+``baselines such as X and Y``, ``X as the backbone``. Names found this way are someone
+else's (used)."""
 from __future__ import annotations
 
 from kg.extract.candidate import Candidate
@@ -88,6 +89,10 @@ def find(ctx: Context, prior=()) -> list[Candidate]:
         items = items_after(ctx, k) if k == 0 or not ctx.is_word(k - 1) else []
         if items and items[0][0] == k and ctx.joined(items[-1][1], items[-1][1] + 6).strip().startswith(_ZH_AS):
             found += items
+    # "we use Zorblax as the backbone", "with Quintar as our teacher": a name taken in
+    # a model's role in the method.
+    if "as" in lower:
+        found += _as_role(ctx)
     # "利用Blarg模型生成数据": in Chinese text a Latin name right before a model word
     # (模型, 网络, 框架 …) names that model — Latin words there are names, not prose.
     plain = words("generic_modifiers") | words("method_heads") | words("title_name_heads")
@@ -105,7 +110,26 @@ def find(ctx: Context, prior=()) -> list[Candidate]:
         if j - i == 3 and ctx.words[i + 1] == "-" and lower[i + 2] in suffixes and ctx.kinds[i] == WORD:
             # In a Title-Case line ("An Accelerated, Data-Driven Simulator", a title the
             # layout did not mark) every word is capitalised: the capital says nothing.
+            # "Similarity-based Policy Optimization (SPO)": a capitalised word after it
+            # makes the compound the first word of a Title-Case name, not a base.
+            in_name = j < n and ctx.ws[j - 1] and ctx.kinds[j] == WORD and ctx.words[j][:1].isupper()
             if (ctx.words[i][:1].isupper() and not ctx.in_title(ctx.idx[i]) and not ctx.sentence_start(i)
-                    and not ctx.title_like(ctx.sent[i]) and name_item(ctx, i, i + 1)):
+                    and not ctx.title_like(ctx.sent[i]) and not in_name and name_item(ctx, i, i + 1)):
                 found.append((i, i + 1))
     return [_cand(ctx, i, j) for i, j in dict.fromkeys(found)]
+
+
+def _as_role(ctx: Context) -> list[tuple[int, int]]:
+    """Names right before "as (the/our) <role>" (kg/data/rules/model_roles.txt)."""
+    lower, n, roles = ctx.lower, len(ctx.words), words("model_roles")
+    ends = {j: i for i, j in ctx.compounds}
+    out = []
+    for j in range(1, n - 1):
+        if lower[j] != "as" or j not in ends:
+            continue
+        i, k = ends[j], j + 1
+        while k < n and lower[k] in ("the", "a", "an", "our"):
+            k += 1
+        if k < n and lower[k] in roles and ctx.in_region[i] and name_item(ctx, i, j) and not ctx.sentence_start(i):
+            out.append((i, j))
+    return out

@@ -1,5 +1,6 @@
 """Examples of a kind that is no model: ``assessment procedures like OSATS and GEARS``,
-``tools such as Zorb and Quint``, ``platforms including Zorb``.
+``tools such as Zorb and Quint``, ``platforms including Zorb``, ``the rendering tool
+Zorb``.
 
 A plural noun of a non-model kind (``kg/data/rules/non_model_kinds.txt``) followed by an
 example cue (``such as``, ``like``, ``including``: ``example_cues.txt``) says what the
@@ -9,8 +10,11 @@ languages, venues). The names are vetoed for the entry; known names keep their k
 """
 from __future__ import annotations
 
+import functools
+
 from kg.extract.candidate import GENERIC, NEVER, Candidate
 from kg.extract.context import Context
+from kg.extract.names import distinctive
 from kg.extract.nlp import gazetteer
 from kg.extract.rules.items import items_after
 from kg.extract.vocab import phrases, words
@@ -35,4 +39,21 @@ def find(ctx: Context, prior=()) -> list[Candidate]:
                         a, b = ctx.span(i, j)
                         out.append(Candidate(a, b, text, NAME, GENERIC, yields=NEVER))
                 break
+    # "the open-source rendering tool FitLayout": a singular kind noun right before a
+    # name says what the name is.
+    singular = _singulars()
+    for i, j in ctx.compounds:
+        if i == 0 or lower[i - 1] not in singular or not ctx.ws[i - 1] or not ctx.in_region[i - 1]:
+            continue
+        text = ctx.stext(i, j)
+        if (ctx.words[i][:1].isupper() or distinctive(text)) and not gaz.known(text):
+            a, b = ctx.span(i, j)
+            out.append(Candidate(a, b, text, NAME, GENERIC, yields=NEVER))
     return out
+
+
+@functools.cache
+def _singulars() -> frozenset[str]:
+    """The non-model kinds in the singular ("companies" → "company", "tools" → "tool")."""
+    return frozenset(k[:-3] + "y" if k.endswith("ies") else k[:-1] if k.endswith("s") else k
+                     for k in words("non_model_kinds"))

@@ -1,5 +1,6 @@
 """``Name: what it does`` at the start of a title names the paper's contribution, and so
-does a ``Name:`` label right before the title (``* EAMLP: "Beyond Self-attention: …"``)."""
+does a ``Name:`` label right before the title (``* EAMLP: "Beyond Self-attention: …"``)
+and a whole title of a few capitalised words (``Generative Image Dynamics``)."""
 from __future__ import annotations
 
 import re
@@ -21,13 +22,35 @@ _HEAD = re.compile(rf"^\s*([A-Z]{_W}(?:\s(?:[A-Z0-9]{_W}|[a-z]+-[A-Z]{_W})){{0,2
 
 # "* EAMLP: "Beyond Self-attention: …"": a short name and a colon right before the
 # title, on its line, label the paper by its model's name (awesome lists).
-_LABEL = re.compile(r"(?:^|\n)[\s*\-•\d.)]*([A-Z0-9][\w\-.]*(?:\s[A-Za-z0-9][\w\-.]*){0,2})\s*[:：]\s*[\"“'‘]?$")
+# "- ViT Det: 2203.16527. Exploring Plain …": the paper's arXiv id may stand between.
+_LABEL = re.compile(r"(?:^|\n)[\s*\-•\d.)]*([A-Z0-9][\w\-.]*(?:\s[A-Za-z0-9][\w\-.]*){0,2})\s*[:：]\s*"
+                    r"(?:(?:[aA]r[xX]iv:)?\d{4}\.\d{4,5}(?:v\d+)?[.,]?\s+)?[\"“'‘]?$")
 
 
 def find(ctx: Context, prior=()) -> list[Candidate]:
     if ctx.title is None:
         return []
-    return _head(ctx) + _label(ctx) + _gloss_kind(ctx)
+    return _head(ctx) + _label(ctx) + _gloss_kind(ctx) + _whole(ctx)
+
+
+def _whole(ctx: Context) -> list[Candidate]:
+    """"Generative Image Dynamics": a whole title of two or three capitalised words, no
+    verb or small word among them, is the name of what the paper introduces (annotation
+    guidelines, "models from titles"), with the filters of a coined head (:func:`_coined`).
+    One name-shaped word is the shape rule's; a known name the gazetteer's."""
+    t = ctx.text[ctx.title.start : ctx.title.end].strip()
+    parts = t.split()
+    if not (2 <= len(parts) <= 3) or not all(re.fullmatch(r"[A-Z][A-Za-z\-]*", p) for p in parts):
+        return []
+    if any(distinctive(p) for p in parts) or gazetteer().known(t) or not _coined(parts, ""):
+        return []
+    # "Imperfect Verifiers", "Zorblax Tricks": a plural common noun last names a kind of
+    # thing; a system's name ends in its own head ("… Networks") or a singular.
+    last = parts[-1].lower()
+    if last.endswith("s") and not last.endswith(("ss", "ics")) and last not in words("method_heads") | words("title_name_heads"):
+        return []
+    a = ctx.title.start + ctx.text[ctx.title.start : ctx.title.end].index(parts[0])
+    return [Candidate(a, a + len(t), t, NAME, "MODEL", proposed=True, yields=NEVER, covers=True)]
 
 
 def _gloss_kind(ctx: Context) -> list[Candidate]:
@@ -99,7 +122,8 @@ def _head(ctx: Context) -> list[Candidate]:
     # "Spatial Memory Agent: Experience-Grounded …": plain capitalised words ending in a
     # method head name a system too, unless every word only describes ("Graph Neural
     # Networks: …", "Deep Models: …").
-    if len(parts) > 1 and not any(distinctive(p) for p in parts) and not _named_method(parts):
+    if len(parts) > 1 and not any(distinctive(p) for p in parts) and not _named_method(parts) \
+            and not _coined(parts, t[m.end(1):]):
         return []
     # "Evaluating CLIP: Towards …", "Scaling ViT: …": a clause about a model, not a name.
     if len(parts) > 1 and re.fullmatch(r"[A-Z][a-z]{3,}ing", parts[0]):
@@ -119,6 +143,32 @@ def _head(ctx: Context) -> list[Candidate]:
                       force_label=gloss_kind is not None,
                       # "Deep sr-DDL: …": a several-word head is one name; the shape inside is part of it
                       covers=len(parts) > 1 and not known)]
+
+
+def _coined(parts: list[str], gloss: str) -> bool:
+    """"Visual Anagrams: Generating …": two or three plain capitalised words before the
+    colon coin a name — unless they open with a stop or small word ("Against Political
+    Polarization: …"), end in a task, a paradigm or an abstract noun ("Phase Continuity:
+    …", "Model Science: …"), only describe a kind ("Diffusion Models: …"), or the gloss
+    makes the paper a review (its subject is a field, not the paper's own name)."""
+    low = [p.lower() for p in parts]
+    small = words("title_small_words")
+    if len(parts) > 3 or low[0] in words("stop_caps") or any(x in small for x in low):
+        return False
+    last = low[-1].split("-")[-1]
+    if last in words("task_heads") | words("non_name_heads") | words("paradigms") or generic(" ".join(parts)):
+        return False
+    if _ABSTRACT_NOUN.search(last):
+        return False
+    plain = words("generic_modifiers") | words("method_heads") | words("title_name_heads")
+    if all(p in plain for x in low for p in x.split("-")):
+        return False
+    reviews = words("title_words") - words("title_openers")
+    return not any(w.lower() in reviews for w in re.findall(r"[A-Za-z]+", gloss))
+
+
+#: Abstract nouns name properties and fields, not systems ("Continuity", "Science").
+_ABSTRACT_NOUN = re.compile(r"(?:ity|ness|ence|ance|ism)$")
 
 
 def _named_method(parts: list[str]) -> bool:

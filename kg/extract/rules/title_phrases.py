@@ -85,8 +85,13 @@ def find(ctx: Context, prior=()) -> list[Candidate]:
     start, end = ctx.tok_at.get(ctx.title.start), ctx.end_at.get(ctx.title.end)
     if start is None or end is None:
         return []
-    # "Video Transformers: A Survey": a review's subject is not the paper's own name.
-    if any(ctx.lower[k] in words("title_words") for k in range(start, end)):
+    # "Video Transformers: A Survey": a review's subject is not the paper's own name. A
+    # question or programme word ("Towards …", "When …") does so only where it opens the
+    # title: after a colon it opens the subtitle ("Adversarial Score Distillation: When …").
+    openers = words("title_openers")
+    first = next((k for k in range(start, end) if ctx.kinds[k] == WORD), start)
+    if ctx.lower[first] in openers or any(
+            ctx.lower[k] in words("title_words") - openers for k in range(start, end)):
         return []
     heads = words("title_name_heads")
     plain = heads | words("method_heads") | words("generic_modifiers")

@@ -1,0 +1,25 @@
+"""merge: overlaps, grouping and alias folding of the rules' candidates."""
+from kg.extract.candidate import Candidate
+from kg.extract.merge import merge
+
+
+def _cand(name: str, start: int, rule: str = "shape", known: bool = False) -> Candidate:
+    return Candidate(start, start + len(name), name, rule, "MODEL", known=known)
+
+
+def test_a_name_shaped_tail_of_a_longer_new_name_is_that_name():
+    ents = merge([_cand("Mobile Z-MoEs", 0, "title"), _cand("Z-MoEs", 40)])
+    assert [e.name for e in ents] == ["Mobile Z-MoEs"]
+    assert len(ents[0].spans) == 2
+
+
+def test_a_plain_word_tail_and_a_known_tail_stay_apart():
+    ents = merge([_cand("Zorbic Model", 0, "title"), _cand("Model", 40)])
+    assert [e.name for e in ents] == ["Zorbic Model", "Model"]
+    ents = merge([_cand("Pessimistic Q-Learning", 0, "title"), _cand("Q-Learning", 40, "gazetteer", known=True)])
+    assert [e.name for e in ents] == ["Pessimistic Q-Learning", "Q-Learning"]
+
+
+def test_a_glued_prefix_makes_a_variant_not_the_name():
+    ents = merge([_cand("PreZL", 0), _cand("NSZ-PreZL", 40)])
+    assert [e.name for e in ents] == ["PreZL", "NSZ-PreZL"]
