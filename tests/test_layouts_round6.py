@@ -35,3 +35,39 @@ def test_tags_field_of_arxiv_codes_gives_the_category(tmp_path):
     recs = _records(tmp_path, text)
     assert [(r.arxiv_id, r.category) for r in recs] == [("2603.00001", "RO"), ("2603.00002", None)]
     assert [a.name for a in recs[0].authors] == ["Ann Lee", "Bo Chen"] and recs[0].authors_truncated
+
+
+# ---------------------------------------------------------------- authors after the title
+
+
+def test_clause_authors_leave_the_venue_and_year_out():
+    from kg.parse.byline import clause_authors
+
+    def got(t):
+        r = clause_authors(t, 0, len(t))
+        return r and t[r[0] : r[1]]
+
+    assert got(". Dmitry Lee et al. ICLR 2021. ") == "Dmitry Lee et al."
+    assert got(". Ann Lee and Bo Chen. NeurIPS 2022 Datasets and Benchmarks Track. ") == "Ann Lee and Bo Chen"
+    assert got(". Ann Lee, Bo R. Chen. ICLR 2021.") == "Ann Lee, Bo R. Chen"  # an initial keeps its stop
+    assert got(". Jordan Park et al. arXiv. ") == "Jordan Park et al."
+    assert got(". OpenAI. arXiv 2023. ") is None  # one word: an organisation, not a person
+    assert got(". Scaling Laws for Sparse Models. arXiv 2023.") is None
+
+
+def test_reading_list_item_with_italic_authors_then_venue(tmp_path):
+    text = (
+        "#### Closed-source Models\n\n"
+        '1. <u>Sparse-1</u>: **"Sparse-1: Routing Tokens at Scale"**. *Dmitry Lee et al.* ICLR 2021. '
+        "[[Paper](https://arxiv.org/abs/2006.00001v1)]\n"
+        '2. <u>Dense-2</u>: **"Dense Models Are Few-Shot Learners"**. *Tom B. Stone et al.* NeurIPS 2020. '
+        "[[Paper](https://arxiv.org/abs/2005.00002)]\n"
+        '3. <u>Big</u>: **"A Large Model"**. *OpenAI*. arXiv 2023. [[Paper](https://arxiv.org/abs/2303.00003)]\n'
+    )
+    recs = _records(tmp_path, text)
+    assert [([a.name for a in r.authors], r.authors_truncated) for r in recs] == [
+        (["Dmitry Lee"], True),
+        (["Tom B. Stone"], True),
+        ([], False),
+    ]
+    assert recs[0].title == "Sparse-1: Routing Tokens at Scale"

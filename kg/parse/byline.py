@@ -13,11 +13,11 @@ import re
 from kg.parse.base import LINK_DECORATION, Draft, strip_span, url_only
 from kg.parse.dates import find_date
 from kg.parse.document import Line
-from kg.parse.names import author_value, bracket_kind
+from kg.parse.names import TRUNC_RE, author_value, bracket_kind, looks_like_authors
 from kg.parse.titles import SENTENCE_END_RE
 from kg.text import arxiv_id
 
-__all__ = ["byline", "fill_byline"]
+__all__ = ["byline", "fill_byline", "clause_authors"]
 
 
 # The parts of a byline: "A Author, B Author (Org) · arXiv:2604.12632 · 2026-04-14 提交".
@@ -84,3 +84,52 @@ def _link_part(line: Line, a: int, e: int) -> bool:
         return True
     linked = sum(lk.end - lk.start for lk in inside)
     return bool(inside) and linked >= len(seg) - LINK_DECORATION * len(inside)
+
+
+# The venue and year that close a citation after its authors: " ICLR 2021", ". arXiv 2022",
+# " NeurIPS 2022 Datasets and Benchmarks Track", " arXiv." — words and a year, no names.
+_VENUE_TAIL = re.compile(
+    r"[.,;]\s*(?:[A-Za-z][\w&'’\-]*\s+){0,8}(?:(?:19|20)\d{2}[a-z]?|arXiv|preprint)(?:[\s,]+[A-Za-z][\w&'’\-]*){0,6}\.?\s*", re.I
+)
+_YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
+_KEEPS_STOP = re.compile(r"(?:\bet\.?\s*al|\b[A-Z])\.$")
+_ET_AL_END = re.compile(r"\bet\.?\s*al\b\.?")
+
+
+def clause_authors(text: str, start: int, end: int, emphasised=()) -> tuple[int, int] | None:
+    """``(start, end)`` of the authors in the clause after a paper's title, or ``None``.
+
+    Reading lists write the authors between the title and the links, often with the venue
+    and year after them (``**"Title"**. *A Author et al.* ICLR 2021. [[Paper](…)]``): the
+    whole clause when it is an author list; else the bold or italic run that opens it;
+    else the clause up to its ``et al.``; else the clause without its venue-and-year tail.
+    """
+    a, e = strip_span(text, 0, start, end)
+    while a < e and text[a] in ".,:;—–-":
+        a += 1
+    a, e = strip_span(text, 0, a, e)
+    cands: list[tuple[int, int]] = [(a, e)]
+    for s, f in emphasised:
+        if a <= s <= a + 1 and f <= e:
+            cands.append((s, f))  # "*A Author et al.* ICLR 2021": the run that opens it
+    m = _ET_AL_END.search(text, a, e)
+    if m:
+        cands.append((a, m.end()))
+    # The tail starts at the last stop or comma that leaves only venue words and a year
+    # after it ("…, B Author. NeurIPS 2022 Datasets and Benchmarks Track").
+    for k in range(e - 1, a, -1):
+        if text[k] in ".,;" and _VENUE_TAIL.fullmatch(text, k, e):
+            cands.append((a, k))
+            break
+    for s, f in cands:
+        s, f = strip_span(text, 0, s, f)
+        # A closing comma, or a full stop that ends the clause rather than an initial
+        # ("R. Chen.") or an "et al.".
+        while f > s and (text[f - 1] in ",;" or (text[f - 1] == "." and not _KEEPS_STOP.search(text[s:f]))):
+            f -= 1
+        # A year is a citation's, never part of a name (name lists allow trailing index
+        # digits: "A Smith1").
+        if f > s and not _YEAR.search(text, s, f) and looks_like_authors(text[s:f]):
+            return s, f
+    return None
+
