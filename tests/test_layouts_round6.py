@@ -71,3 +71,100 @@ def test_reading_list_item_with_italic_authors_then_venue(tmp_path):
         ([], False),
     ]
     assert recs[0].title == "Sparse-1: Routing Tokens at Scale"
+
+
+# ---------------------------------------------------------------- reference-style citations
+
+
+def test_citation_reads_authors_and_title_in_each_reference_style():
+    from kg.parse.byline import citation
+
+    def got(t):
+        r = citation(t)
+        return r and (t[r[0][0] : r[0][1]], t[r[1][0] : r[1][1]])
+
+    # MLA: the first author inverted, the title quoted.
+    assert got('3.\tLee, Ann, Bo Chen, and Cy Dorn. "Sparse routers." Neural Computing 12 (2019): 1-9.') == (
+        "Lee, Ann, Bo Chen, and Cy Dorn",
+        "Sparse routers",
+    )
+    # GB/T 7714: surnames with initials, the title closed by a document-type mark.
+    assert got("7.\tLee A, Chen B R, Dorn C, et al. Sparse routers[C]//ICML. PMLR, 2019: 1-9.") == (
+        "Lee A, Chen B R, Dorn C, et al",
+        "Sparse routers",
+    )
+    # ACL/APA: authors, then the title as the next sentence; initials keep their stops.
+    assert got("Ann Lee, Bo R. Chen. Sparse Routers for Long Context. ACL 2021.") == (
+        "Ann Lee, Bo R. Chen",
+        "Sparse Routers for Long Context",
+    )
+    # The title first, the authors after it.
+    assert got("Sparse Routers for Long Context. Ann Lee, Bo Chen, Cy Dorn.") == (
+        "Ann Lee, Bo Chen, Cy Dorn",
+        "Sparse Routers for Long Context",
+    )
+    assert got("We propose a new method. It works well on ImageNet in 2021.") is None
+    assert got('He said "this works well" in 2021.') is None
+
+
+def test_plain_numbered_reference_list_gives_one_paper_per_reference(tmp_path):
+    text = (
+        "精读的经典论文：\n"
+        '1.\tLee, Ann, Bo Chen, and Cy Dorn. "Sparse routers." Neural Computing 12 (2019): 1-9.\n'
+        "2.\tLee A, Chen B R, Dorn C, et al. Sparse routers at scale[J]. arXiv preprint arXiv:1901.00001, 2019.\n"
+        "3.\tMore papers will be added soon.\n"
+    )
+    recs = _records(tmp_path, text, "list.txt")
+    assert [(r.layout, r.title, r.arxiv_id, r.authors_truncated) for r in recs] == [
+        ("citations", "Sparse routers", None, False),
+        ("citations", "Sparse routers at scale", "1901.00001", True),
+    ]
+    assert [a.name for a in recs[1].authors] == ["Lee A", "Chen B R", "Dorn C"]
+
+
+def test_markdown_item_whose_second_line_is_the_reference(tmp_path):
+    text = (
+        "# Data\n\n- __SparseSet__\n\n"
+        "  _Ann Lee, Bo Chen, Cy Dorn. Learning to Route over Tables. "
+        "<a href='https://arxiv.org/abs/2104.00001'>PDF</a>_\n\n"
+        "- __DenseSet__\n\n"
+        "  _Routing Tokens from Open-Domain Tables. Dan Evans, Eve Fox. "
+        "<a href='https://aclanthology.org/2020.acl-main.1/'>PDF</a>_\n"
+    )
+    recs = _records(tmp_path, text)
+    assert [(r.line, r.title, [a.name for a in r.authors]) for r in recs] == [
+        (3, "Learning to Route over Tables", ["Ann Lee", "Bo Chen", "Cy Dorn"]),
+        (7, "Routing Tokens from Open-Domain Tables", ["Dan Evans", "Eve Fox"]),
+    ]
+    assert recs[0].arxiv_id == "2104.00001"
+
+
+# ---------------------------------------------------------------- Jekyll link headings
+
+
+def test_kramdown_attribute_list_is_markup(tmp_path):
+    text = (
+        "---\ntitle: Essential reading\nlayout: post\n---\n\n"
+        '### 🔹 [Sparse Routers for Long Context](https://arxiv.org/abs/1706.00001){:target="_blank"}\n'
+        "**Lee et al., 2017**  \n> Introduced sparse routing.\n\n---\n\n"
+        '### 🔹 [Dense Retrieval at Scale](https://arxiv.org/abs/1810.00002){:target="_blank"}\n'
+        "**Chen and Dorn (2018)**  \n> Retrieval at scale.\n"
+    )
+    recs = _records(tmp_path, text, "2025-11-04-reading.md")
+    assert [(r.title, [a.name for a in r.authors], r.authors_truncated) for r in recs] == [
+        ("Sparse Routers for Long Context", ["Lee"], True),
+        ("Dense Retrieval at Scale", ["Chen", "Dorn"], False),
+    ]
+    assert all("{:" not in r.title for r in recs)
+
+
+def test_reference_byline_is_the_whole_line_or_nothing():
+    from kg.parse.byline import reference_byline
+
+    def got(t):
+        r = reference_byline(t)
+        return r and t[r[0] : r[1]]
+
+    assert got("Vaswani et al., 2017") == "Vaswani et al."
+    assert got("Hausknecht and Stone (2015)") == "Hausknecht and Stone"
+    assert got("Introduced the Transformer in 2017") is None

@@ -29,7 +29,7 @@ from kg.parse.base import (
     without_news,
 )
 from kg.parse.boilerplate import IN_ENTRY_NOISE, PAGE_CHROME_RE, is_boilerplate
-from kg.parse.byline import byline, fill_byline
+from kg.parse.byline import byline, fill_byline, reference_byline
 from kg.parse.document import Line, ParsedDoc
 from kg.parse.fields import FIELD_RE, field, field_kind
 from kg.parse.names import author_value, bracket_kind, looks_like_authors
@@ -347,6 +347,11 @@ def parse(doc: ParsedDoc) -> LayoutResult:
                     d.set("authors", strip_span(line, off)[0], off + len(line) + 1 + wrapped[1])
                 else:
                     d.set("authors", *strip_span(line, off))
+                continue
+            ref = reference_byline(line, doc.lines[i].start) if near and "authors" not in d.spans else None
+            if ref is not None:
+                # "**Vaswani et al., 2017**" under the title: a reading list's short reference.
+                d.set("authors", off + ref[0], off + ref[1])
                 continue
             # An unlabelled short Chinese line right under the title is its translation.
             if cjk_share(s) > 0.5 and "title_zh" not in d.spans and len(s) <= 120 and not SENTENCE_END_RE.search(s[:-1]) and len(d.lines) <= 2:
