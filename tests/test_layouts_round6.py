@@ -168,3 +168,15 @@ def test_reference_byline_is_the_whole_line_or_nothing():
     assert got("Vaswani et al., 2017") == "Vaswani et al."
     assert got("Hausknecht and Stone (2015)") == "Hausknecht and Stone"
     assert got("Introduced the Transformer in 2017") is None
+
+
+def test_unlinked_heading_among_paper_headings_is_a_paper(tmp_path):
+    # A Jekyll post of paper headings, one of them naming its paper without a link.
+    linked = ["Sparse Routers for Long Context", "Dense Retrieval at Scale", "Routing Tokens in Vision", "Mixtures of Small Experts"]
+    text = '---\ntitle: "Essential reading"\nlayout: post\ntags: [LLM]\n---\n\n## 1. Foundations\n\n'
+    for k, t in enumerate(linked):
+        text += f'### 🔹 [{t}](https://arxiv.org/abs/17{k:02d}.0000{k}){{:target="_blank"}}\n**Lee et al., 2017**  \n> What it did.\n\n---\n\n'
+    text += "### 🔹 *The Limits of Dense Retrieval*  \n> A discussion of retrieval limits.\n\n---\n\n"
+    text += "## Summary\n\n| Phase | Papers |\n|:--|:--|\n| 🧱 Foundation | 1 – 5 |\n"
+    recs = _records(tmp_path, text, "2025-11-04-reading.md")
+    assert [r.title for r in recs] == [*linked, "The Limits of Dense Retrieval"]

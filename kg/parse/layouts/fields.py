@@ -144,6 +144,27 @@ def _emphasised(line: Line, a: int, b: int) -> bool:
     return b > a and any(s <= a and b <= e for s, e in line.emphasised)
 
 
+def _hashes(raw: str) -> str:
+    s = raw.lstrip()
+    return s[: len(s) - len(s.lstrip("#"))]
+
+
+def _sibling_title(doc: ParsedDoc, i: int, tr: tuple[int, int], paper_heading: str) -> tuple[int, int] | None:
+    """The title of a heading that opens no entry by what follows it but is set like the
+    paper headings before it: the same level, its text one emphasised title of three
+    words or more and nothing else but symbols (``### 🔹 *The Illusion of Thinking*``)."""
+    ln = doc.lines[i]
+    if not paper_heading or _hashes(ln.raw) != paper_heading or ln.links:
+        return None
+    t = ln.text
+    for a, e in ln.emphasised:
+        a, e = strip_span(t, 0, a, e)
+        rest = t[tr[0] : a] + t[e : tr[1]]
+        if tr[0] <= a < e <= tr[1] and not any(c.isalnum() for c in rest) and len(t[a:e].split()) >= 3:
+            return a, e
+    return None
+
+
 def _set_title(d: Draft, line: str, off: int, a: int, b: int) -> None:
     en, zh = title_spans(line, a, b)
     if en:
@@ -266,6 +287,7 @@ def parse(doc: ParsedDoc) -> LayoutResult:
     b = Builder(doc, "fields")
     lines = b.lines
     skip = -1  # lines up to here were taken as the continuation of a wrapped title
+    paper_heading = ""  # the marks ("###") of the last heading that opened an entry
     for i, line in enumerate(lines):
         s = line.strip()
         if i <= skip or not s or doc.lines[i].kind == "front-matter":
@@ -288,8 +310,17 @@ def parse(doc: ParsedDoc) -> LayoutResult:
         if tr:
             title = line[tr[0] : tr[1]]
             last = _title_continued(doc, i)
-            if _opens_entry(lines, last, title, doc):
+            run = _sibling_title(doc, i, tr, paper_heading) if doc.lines[i].kind == "heading" else None
+            if run is not None or _opens_entry(lines, last, title, doc):
+                if doc.lines[i].kind == "heading":
+                    paper_heading = _hashes(doc.lines[i].raw)
                 d = b.open(i)
+                if run is not None:
+                    # "### 🔹 *The Illusion of Thinking*" among "### 🔹 [Title](arXiv)" headings:
+                    # a paper the list names without a link.
+                    off = b.take(i)
+                    _set_title(d, line, off, *run)
+                    continue
                 off = b.take(i)
                 if last > i:
                     for k in range(i + 1, last + 1):

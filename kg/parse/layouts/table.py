@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from kg.parse.base import NOT_IN_ENTRY, Builder, LayoutResult, paper_link, stated_arxiv_id, strip_span, url_only, without_news
+from kg.parse.base import NON_PAPER, NOT_IN_ENTRY, Builder, LayoutResult, paper_link, stated_arxiv_id, strip_span, url_only, without_news
 from kg.parse.boilerplate import is_boilerplate
 from kg.parse.categories import find_category
 from kg.parse.data import load_json
@@ -91,6 +91,12 @@ def parse(doc: ParsedDoc) -> LayoutResult:
             continue
         if "title" not in columns or columns["title"] >= len(cells):
             b.report(i, NOT_IN_ENTRY)
+            continue
+        ta, te = cells[columns["title"]]
+        if not any(c.isalpha() for c in line[ta:te]):
+            # "| 🧱 Foundation | … | 1 – 3 |" under "Papers": the column counts or numbers
+            # papers listed elsewhere; a title has words.
+            b.report(i, NON_PAPER)
             continue
         d = b.open(i)
         off = b.take(i)
