@@ -180,3 +180,56 @@ def test_unlinked_heading_among_paper_headings_is_a_paper(tmp_path):
     text += "## Summary\n\n| Phase | Papers |\n|:--|:--|\n| 🧱 Foundation | 1 – 5 |\n"
     recs = _records(tmp_path, text, "2025-11-04-reading.md")
     assert [r.title for r in recs] == [*linked, "The Limits of Dense Retrieval"]
+
+
+# ---------------------------------------------------------------- reading logs
+
+
+def test_glued_initials_are_a_name():
+    from kg.parse.names import author_names, looks_like_authors
+
+    assert author_names("L.Logeswaran, H.Lee, M.E.Peters") == (["L.Logeswaran", "H.Lee", "M.E.Peters"], False)
+    assert looks_like_authors("Y.Kim") and not looks_like_authors("Kim")
+
+
+def test_reading_log_line_dated_title_link_then_authors(tmp_path):
+    text = (
+        "## Papers\n\n"
+        "**06/22/2020** [Sparse Routers for Long Context](./writeups/routers.md) L.Logeswaran, H.Lee "
+        "[pdf](https://arxiv.org/pdf/1803.00001.pdf)\n\n"
+        "**06/21/2020** Beyond Speed: [Dense Retrieval at Scale](./writeups/dense.md) (ACL 2020 Best paper) "
+        "M.T.Ribeiro, T.Wu [pdf](https://example.org/dense.pdf)\n\n"
+        "**06/20/2020** [Routing Tokens in Vision](./writeups/vision.md) Y.Kim [pdf](https://example.org/v.pdf)\n"
+    )
+    recs = _records(tmp_path, text)
+    assert [(r.title, [a.name for a in r.authors]) for r in recs] == [
+        ("Sparse Routers for Long Context", ["L.Logeswaran", "H.Lee"]),
+        ("Beyond Speed: Dense Retrieval at Scale", ["M.T.Ribeiro", "T.Wu"]),
+        ("Routing Tokens in Vision", ["Y.Kim"]),
+    ]
+
+
+# ---------------------------------------------------------------- GitBook paper tables
+
+
+def test_table_title_cell_with_venue_tag_authors_and_label_link(tmp_path):
+    text = (
+        "# 监督学习\n\n## 语言模型\n\n"
+        "|paper list|20%|40%|60%|\n|---|---|---|---|\n"
+        "|[2016 lab] Exploring the limits of sparse routing, R. Jozef et al. [[pdf]](http://arxiv.org/pdf/1602.00001)|\n"
+        "|[2020 ACL] Dense Retrieval at Scale for Question Answering||\n"
+        "|[2015 lab] Conditional routers as recurrent networks, S. Zheng and S. Jaya. [[pdf]](http://example.org/c.pdf)|\n"
+    )
+    recs = _records(tmp_path, text)
+    assert [(r.title, [a.name for a in r.authors], r.authors_truncated) for r in recs] == [
+        ("Exploring the limits of sparse routing", ["R. Jozef"], True),
+        ("Dense Retrieval at Scale for Question Answering", [], False),
+        ("Conditional routers as recurrent networks", ["S. Zheng", "S. Jaya"], False),
+    ]
+
+
+def test_title_column_label_with_one_letter_wrong():
+    from kg.parse.layouts.table import column_kind
+
+    assert column_kind("papter list") == column_kind("Paper List") == "title"
+    assert column_kind("data") is None and column_kind("Venue") is None  # short labels are never guessed

@@ -17,7 +17,7 @@ from kg.parse.names import TRUNC_RE, author_value, bracket_kind, looks_like_auth
 from kg.parse.titles import SENTENCE_END_RE
 from kg.text import arxiv_id
 
-__all__ = ["byline", "fill_byline", "clause_authors", "citation", "citation_authors", "reference_byline"]
+__all__ = ["byline", "fill_byline", "clause_authors", "trailing_authors", "citation", "citation_authors", "reference_byline"]
 
 
 # The parts of a byline: "A Author, B Author (Org) · arXiv:2604.12632 · 2026-04-14 提交".
@@ -142,6 +142,20 @@ def clause_authors(text: str, start: int, end: int, emphasised=()) -> tuple[int,
             return s, f
     return None
 
+
+
+def trailing_authors(text: str, start: int, end: int) -> tuple[int, tuple[int, int]] | None:
+    """A title followed, after a comma, by its authors — ``Exploring the limits of language
+    modeling, R. Jozefowicz et al.`` — as ``(end of the title, (authors start, end))``;
+    ``None`` when no comma leaves an author list after it (a title's own commas leave
+    title words)."""
+    for m in re.finditer(r",\s+", text[start:end]):
+        a, e = strip_span(text, 0, start + m.end(), end)
+        while e > a and text[e - 1] in ",;" or (e > a and text[e - 1] == "." and not _KEEPS_STOP.search(text[a:e])):
+            e -= 1
+        if e > a and len(text[a:e]) <= 300 and not _YEAR.search(text, a, e) and looks_like_authors(text[a:e]):
+            return start + m.start(), (a, e)
+    return None
 
 
 # ---------------------------------------------------------------- reference-style citations
