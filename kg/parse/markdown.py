@@ -18,8 +18,7 @@ from kg.parse.inline import repair_links
 
 __all__ = ["MarkdownReader"]
 
-# kramdown's inline attribute lists — "[Title](https://…){:target="_blank"}", "{: .note}"
-# — are Jekyll markup that CommonMark leaves as text: never part of a value.
+# kramdown attribute lists ('[Title](…){:target="_blank"}'): Jekyll markup CommonMark leaves as text.
 _IAL = re.compile(r"\{:[^{}\n]*\}")
 
 

@@ -33,7 +33,7 @@ from kg.parse.byline import byline, fill_byline, reference_byline
 from kg.parse.document import Line, ParsedDoc
 from kg.parse.fields import FIELD_RE, field, field_kind
 from kg.parse.names import author_value, bracket_kind, looks_like_authors
-from kg.parse.titles import SENTENCE_END_RE, title_label, title_spans
+from kg.parse.titles import SENTENCE_END_RE, heading_marks, sibling_heading_title, title_label, title_spans
 from kg.records import Span, Unassigned
 from kg.text import PAPER_URL_RE, arxiv_id, cjk_share, is_cjk
 
@@ -142,27 +142,6 @@ def _emphasised(line: Line, a: int, b: int) -> bool:
     """Whether ``line.text[a:b]`` (trimmed) is set in bold or italics."""
     a, b = strip_span(line.text, 0, a, b)
     return b > a and any(s <= a and b <= e for s, e in line.emphasised)
-
-
-def _hashes(raw: str) -> str:
-    s = raw.lstrip()
-    return s[: len(s) - len(s.lstrip("#"))]
-
-
-def _sibling_title(doc: ParsedDoc, i: int, tr: tuple[int, int], paper_heading: str) -> tuple[int, int] | None:
-    """The title of a heading that opens no entry by what follows it but is set like the
-    paper headings before it: the same level, its text one emphasised title of three
-    words or more and nothing else but symbols (``### 🔹 *The Illusion of Thinking*``)."""
-    ln = doc.lines[i]
-    if not paper_heading or _hashes(ln.raw) != paper_heading or ln.links:
-        return None
-    t = ln.text
-    for a, e in ln.emphasised:
-        a, e = strip_span(t, 0, a, e)
-        rest = t[tr[0] : a] + t[e : tr[1]]
-        if tr[0] <= a < e <= tr[1] and not any(c.isalnum() for c in rest) and len(t[a:e].split()) >= 3:
-            return a, e
-    return None
 
 
 def _set_title(d: Draft, line: str, off: int, a: int, b: int) -> None:
@@ -310,10 +289,10 @@ def parse(doc: ParsedDoc) -> LayoutResult:
         if tr:
             title = line[tr[0] : tr[1]]
             last = _title_continued(doc, i)
-            run = _sibling_title(doc, i, tr, paper_heading) if doc.lines[i].kind == "heading" else None
+            run = sibling_heading_title(doc.lines[i], tr, paper_heading) if doc.lines[i].kind == "heading" else None
             if run is not None or _opens_entry(lines, last, title, doc):
                 if doc.lines[i].kind == "heading":
-                    paper_heading = _hashes(doc.lines[i].raw)
+                    paper_heading = heading_marks(doc.lines[i].raw)
                 d = b.open(i)
                 if run is not None:
                     # "### 🔹 *The Illusion of Thinking*" among "### 🔹 [Title](arXiv)" headings:
