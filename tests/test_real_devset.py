@@ -37,8 +37,10 @@ DEV_BARS = {"entries": 0.97, "title": 0.95, "authors": 0.95, "institutions": 0.9
 #: whole set .957 entries, .936 title, .967 authors, .802 models — the held-out layouts,
 #: not a regression: dev stayed at .999). Raised when round 5 (three dev feeds) and the
 #: feed layout came in, which read the held-out RSS feed too (687 entries; whole set .964
-#: entries, .961 arxiv_id, .944 title, .940 category, .966 urls).
-ALL_FLOORS = {"entries": 0.955, "title": 0.935, "authors": 0.96, "institutions": 0.95, "category": 0.93,
+#: entries, .961 arxiv_id, .944 title, .940 category, .966 urls). Round 6 (63 dev entries of
+#: paper lists with author lines) and its rules: 750 entries; whole set .967 entries, .964
+#: arxiv_id, .949 title, .961 authors, .946 category — entries and title raised.
+ALL_FLOORS = {"entries": 0.962, "title": 0.943, "authors": 0.96, "institutions": 0.95, "category": 0.93,
               "urls": 0.955, "arxiv_id": 0.95, "models": 0.79, "datasets": 0.86}
 
 

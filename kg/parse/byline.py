@@ -13,11 +13,11 @@ import re
 from kg.parse.base import LINK_DECORATION, Draft, strip_span, url_only
 from kg.parse.dates import find_date
 from kg.parse.document import Line
-from kg.parse.names import author_value, bracket_kind
+from kg.parse.names import TRUNC_RE, author_value, bracket_kind, looks_like_authors, reference_authors
 from kg.parse.titles import SENTENCE_END_RE
 from kg.text import arxiv_id
 
-__all__ = ["byline", "fill_byline"]
+__all__ = ["byline", "fill_byline", "clause_authors", "trailing_authors", "citation", "citation_authors", "reference_byline"]
 
 
 # The parts of a byline: "A Author, B Author (Org) · arXiv:2604.12632 · 2026-04-14 提交".
@@ -84,3 +84,192 @@ def _link_part(line: Line, a: int, e: int) -> bool:
         return True
     linked = sum(lk.end - lk.start for lk in inside)
     return bool(inside) and linked >= len(seg) - LINK_DECORATION * len(inside)
+
+
+def reference_byline(text: str, start: int = 0) -> tuple[int, int] | None:
+    """``(start, end)`` of the authors when the line under a title is a short reference to
+    its paper — ``Vaswani et al., 2017``, ``Hausknecht and Stone (2015)``, ``Riedmiller, M.
+    2005`` — the whole line being the authors and the year; ``None`` otherwise."""
+    a, e = strip_span(text, 0, start)
+    got = reference_authors(text[a:e])
+    return None if got is None else (a + got[0], a + got[1])
+
+
+# The venue and year that close a citation after its authors: " ICLR 2021", ". arXiv 2022",
+# " NeurIPS 2022 Datasets and Benchmarks Track", " arXiv." — words and a year, no names.
+_VENUE_TAIL = re.compile(
+    r"[.,;]\s*(?:[A-Za-z][\w&'’\-]*\s+){0,8}(?:(?:19|20)\d{2}[a-z]?|arXiv|preprint)(?:[\s,]+[A-Za-z][\w&'’\-]*){0,6}\.?\s*", re.I
+)
+_YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
+_KEEPS_STOP = re.compile(r"(?:\bet\.?\s*al|\b[A-Z])\.$")
+_ET_AL_END = re.compile(r"\bet\.?\s*al\b\.?")
+
+
+def clause_authors(text: str, start: int, end: int, emphasised=()) -> tuple[int, int] | None:
+    """``(start, end)`` of the authors in the clause after a paper's title, or ``None``.
+
+    Reading lists write the authors between the title and the links, often with the venue
+    and year after them (``**"Title"**. *A Author et al.* ICLR 2021. [[Paper](…)]``): the
+    whole clause when it is an author list; else the bold or italic run that opens it;
+    else the clause up to its ``et al.``; else the clause without its venue-and-year tail.
+    """
+    a, e = strip_span(text, 0, start, end)
+    while a < e and text[a] in ".,:;—–-":
+        a += 1
+    a, e = strip_span(text, 0, a, e)
+    cands: list[tuple[int, int]] = [(a, e)]
+    for s, f in emphasised:
+        if a <= s <= a + 1 and f <= e:
+            cands.append((s, f))  # "*A Author et al.* ICLR 2021": the run that opens it
+    m = _ET_AL_END.search(text, a, e)
+    if m:
+        cands.append((a, m.end()))
+    # The tail starts at the last stop or comma that leaves only venue words and a year
+    # after it ("…, B Author. NeurIPS 2022 Datasets and Benchmarks Track").
+    for k in range(e - 1, a, -1):
+        if text[k] in ".,;" and _VENUE_TAIL.fullmatch(text, k, e):
+            cands.append((a, k))
+            break
+    for s, f in cands:
+        s, f = strip_span(text, 0, s, f)
+        # A closing comma, or a full stop that ends the clause rather than an initial
+        # ("R. Chen.") or an "et al.".
+        while f > s and (text[f - 1] in ",;" or (text[f - 1] == "." and not _KEEPS_STOP.search(text[s:f]))):
+            f -= 1
+        # A year is a citation's, never part of a name (name lists allow trailing index
+        # digits: "A Smith1").
+        if f > s and not _YEAR.search(text, s, f) and looks_like_authors(text[s:f]):
+            return s, f
+    return None
+
+
+
+def trailing_authors(text: str, start: int, end: int) -> tuple[int, tuple[int, int]] | None:
+    """A title followed, after a comma, by its authors — ``Exploring the limits of language
+    modeling, R. Jozefowicz et al.`` — as ``(end of the title, (authors start, end))``;
+    ``None`` when no comma leaves an author list after it (a title's own commas leave
+    title words)."""
+    for m in re.finditer(r",\s+", text[start:end]):
+        a, e = strip_span(text, 0, start + m.end(), end)
+        while e > a and text[e - 1] in ",;" or (e > a and text[e - 1] == "." and not _KEEPS_STOP.search(text[a:e])):
+            e -= 1
+        if e > a and len(text[a:e]) <= 300 and not _YEAR.search(text, a, e) and looks_like_authors(text[a:e]):
+            return start + m.start(), (a, e)
+    return None
+
+
+# ---------------------------------------------------------------- reference-style citations
+#
+# Reading lists copy the reference a paper manager or a bibliography gave them, authors
+# first:
+#
+#     LeCun, Yann, Yoshua Bengio, and Geoffrey Hinton. "Deep learning." Nature 521 (2015)   (MLA)
+#     Deng J, Dong W, Socher R, et al. Imagenet: A large-scale image database[C]//CVPR. 2009   (GB/T 7714)
+#     Ann Lee, Bo Chen. Sparse Routers for Long Context. ACL 2021.                          (ACL, APA)
+#
+# or title first, the authors after it ("Title. Ann Lee, Bo Chen."). The title is the
+# quoted part, the part before a GB/T document-type mark, or the sentence beside the
+# author list.
+
+# "[J]" journal, "[C]" proceedings, "[M]" book, "[D]" thesis, "[R]" report, "[EB/OL]" online…
+_DOC_TYPE = re.compile(r"\[(?:[JCMDRANPSZ]|EB|DB|CP)(?:/OL)?\]")
+_CITED_TITLE = re.compile(r"[\"“](?P<t>[^\"“”]{4,400}?)[.,]?[\"”]")
+# A list marker that opens a reference ("1.", "[12]", "12)").
+_REF_NUMBER = re.compile(r"\s*(?:\[\d{1,4}\]|\d{1,4}[.)、])\s*")
+# "LeCun" / "van der Berg": a surname written first, then a comma and the given names.
+_LONE_SURNAME = re.compile(r"(?:(?:van|von|de|der|den|di|da|du|le|la|del|della|ter)\s+)*[A-Z][\w'’\-]+")
+# "Yann" / "Geoffrey E." / "R. T.": given names after an inverted surname.
+_GIVEN = re.compile(r"(?:[A-Z][\w'’\-]*\.?)(?:\s+[A-Z][\w'’\-]*\.?){0,2}")
+# "Deng J" / "Van den Oord A" / "Dally W J": a surname and initials without stops (GB/T 7714).
+_SURNAME_INITIALS = re.compile(r"(?:[A-Z][\w'’\-]+\s+)?(?:(?:van|von|de|der|den|di|da|du|le|la)\s+)*[A-Z][\w'’\-]+(?:\s+[A-Z]){1,3}")
+_CITE_SEP = re.compile(r"\s*(?:,|;|&|\band\b)\s*")
+_CITE_TRUNC = re.compile(r"[\s,]*(?:et\.?\s*al\.?|\.\.\.|…)\s*$", re.I)
+# A sentence boundary in a reference: a stop and a space, unless the stop ends an initial.
+_BOUNDARY = re.compile(r"(?<!\b[A-Z])\.\s+")
+
+
+def citation_authors(s: str) -> bool:
+    """Whether ``s`` is the author list of a reference: names given first (``Ann Lee, Bo
+    Chen``), a first name inverted (``LeCun, Yann, Yoshua Bengio, and Geoffrey Hinton``),
+    surnames with initials (``Deng J, Dong W, Socher R``), with or without ``et al.``.
+
+    >>> citation_authors("Kingma, Diederik, and Jimmy Ba"), citation_authors("Ba J L, Kiros J R, Hinton G E")
+    (True, True)
+    >>> citation_authors("Deep residual learning for image recognition")
+    False
+    """
+    s = s.strip().rstrip(".,;").strip()
+    trunc = _CITE_TRUNC.search(s)
+    body = s[: trunc.start()] if trunc else s
+    parts = [p for p in _CITE_SEP.split(body) if p]
+    if not parts or len(body) > 1000:
+        return False
+    names, k, full = 0, 0, False
+    while k < len(parts):
+        p = parts[k]
+        if k == 0 and len(parts) > 1 and _LONE_SURNAME.fullmatch(p) and _GIVEN.fullmatch(parts[1]) and not looks_like_authors(parts[1]):
+            names, k, full = names + 1, k + 2, True  # "LeCun, Yann": the first author, inverted
+            continue
+        if looks_like_authors(p):
+            names, k, full = names + 1, k + 1, True
+            continue
+        if _SURNAME_INITIALS.fullmatch(p):
+            names, k = names + 1, k + 1
+            continue
+        return False
+    # One name alone is a list when written out in full ("Carla Diaz"); a lone "Deng J"
+    # only with its "et al.".
+    return names >= 2 or (names == 1 and (full or bool(trunc)))
+
+
+def _title_like(s: str, words: int = 3) -> bool:
+    s = s.strip()
+    return words <= len(s.split()) <= 60 and s[:1].isalnum() and not citation_authors(s)
+
+
+# Where a sentence of a reference may end: a stop, then a space or the end. After an
+# initial the stop may end the author list too ("Hinton G E. Layer normalization[J]"), so
+# the author part is tried at every stop; the title ends at a stop that ends no initial.
+_STOP = re.compile(r"\.(?:\s+|$)")
+_SENTENCE_STOP = re.compile(r"(?<!\b[A-Z])\.(?:\s+|$)")
+
+
+def citation(text: str, start: int = 0, end: int | None = None) -> tuple[tuple[int, int], tuple[int, int]] | None:
+    """``((authors start, end), (title start, end))`` of a reference-style citation in
+    ``text[start:end]``, or ``None``. Authors before a quoted title (MLA), before a title
+    closed by a GB/T document-type mark (``[J]``, ``[C]``), or in the sentence before or
+    after the title."""
+    end = len(text) if end is None else end
+    m = _REF_NUMBER.match(text, start)
+    a = m.end() if m else start
+    q = _CITED_TITLE.search(text, a, end)
+    if q is not None:
+        s, e = strip_span(text, 0, a, q.start())
+        while e > s and text[e - 1] in ".,:;":
+            e -= 1
+        if e > s and citation_authors(text[s:e]) and _title_like(q.group("t"), 1):
+            return (s, e), strip_span(text, 0, q.start("t"), q.end("t"))
+        return None
+    mark = _DOC_TYPE.search(text, a, end)
+    for st in _STOP.finditer(text, a, end):
+        if mark is not None and st.start() > mark.start():
+            break
+        if not citation_authors(text[a : st.start()]):
+            continue
+        t0 = st.end()
+        if mark is not None:
+            t1 = mark.start()
+        else:
+            nxt = _SENTENCE_STOP.search(text, t0, end)
+            t1 = nxt.start() if nxt else end
+        if _title_like(text[t0:t1], 1 if mark is not None else 3):
+            return strip_span(text, 0, a, st.start()), strip_span(text, 0, t0, t1)  # "A, B. Title. Venue"
+    if mark is None:
+        st = _SENTENCE_STOP.search(text, a, end)
+        if st is not None and _title_like(text[a : st.start()]):
+            nxt = _SENTENCE_STOP.search(text, st.end(), end)
+            a1 = st.end()
+            e1 = nxt.start() if nxt else end
+            if citation_authors(text[a1:e1]):
+                return strip_span(text, 0, a1, e1), strip_span(text, 0, a, st.start())  # "Title. A, B."
+    return None

@@ -4,10 +4,15 @@ from __future__ import annotations
 
 import functools
 import re
+from typing import TYPE_CHECKING
 
 from kg.parse.data import load_json
+from kg.text import is_cjk
 
-__all__ = ["FIELD_KEYS", "FIELD_RE", "field", "field_kind", "simplified"]
+if TYPE_CHECKING:  # kg.parse.base imports this module
+    from kg.parse.base import Draft
+
+__all__ = ["FIELD_KEYS", "FIELD_RE", "field", "field_kind", "simplified", "translated_title_field", "original_title_field"]
 
 
 @functools.lru_cache(maxsize=1)
@@ -57,3 +62,29 @@ def field(line: str) -> tuple[str, int, int] | None:
     if kind is None:
         return None
     return kind, m.start("val"), m.end("val")
+
+
+def translated_title_field(d: Draft, value: str) -> bool:
+    """A title field that only translates the English title the entry opened with."""
+    fields_so_far = sum(1 for x in d.lines if x.text.strip())
+    return (
+        "title" in d.spans
+        and "title_zh" not in d.spans
+        and fields_so_far == 1
+        and any(is_cjk(c) for c in value)
+        and not any(is_cjk(c) for c in d.get("title") or "")
+    )
+
+
+def original_title_field(d: Draft, value: str) -> bool:
+    """A title field that gives the original English title of the Chinese one the entry
+    opened with (``## 稀疏路由器`` over ``- **原文标题**: Sparse Routers``)."""
+    fields_so_far = sum(1 for x in d.lines if x.text.strip())
+    return (
+        "title_zh" in d.spans
+        and sum(is_cjk(c) for c in d.get("title_zh") or "") >= 4  # a title, not a label ("论文1")
+        and "title" not in d.spans
+        and fields_so_far <= 2
+        and not any(is_cjk(c) for c in value)
+        and len(value.split()) >= 2
+    )

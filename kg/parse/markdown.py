@@ -9,7 +9,7 @@ text, are read as the links they were meant to be (:mod:`kg.parse.inline`).
 """
 from __future__ import annotations
 
-
+import re
 from typing import Any
 
 from kg.parse.document import GLYPH_ITEM_RE, Block, Line, Link, ParsedDoc, glyph_item_end, md
@@ -17,6 +17,9 @@ from kg.parse.htmltext import HtmlText, anchor_href
 from kg.parse.inline import repair_links
 
 __all__ = ["MarkdownReader"]
+
+# kramdown attribute lists ('[Title](…){:target="_blank"}'): Jekyll markup CommonMark leaves as text.
+_IAL = re.compile(r"\{:[^{}\n]*\}")
 
 
 class MarkdownReader:
@@ -270,7 +273,7 @@ class MarkdownReader:
             elif c.type in ("strong_close", "em_close"):
                 emph[0] -= 1
             elif c.type in ("text", "code_inline"):
-                claim(c.content)
+                claim(_IAL.sub("", c.content) if c.type == "text" else c.content)
             elif c.type in ("softbreak", "hardbreak"):
                 if emph[0] and c.type == "softbreak":
                     self.emph_wraps.add(starts[cur[0]][1])

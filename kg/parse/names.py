@@ -103,8 +103,13 @@ def without_bidi(s: str) -> str:
     return s.translate(_BIDI)
 
 
+# Initials glued to the surname ("L.Logeswaran", "M.E.Peters", "Q.V.Le"), as reading logs
+# write names: read as "L. Logeswaran" when checking that they are a name.
+_GLUED_INITIALS = re.compile(r"^((?:[A-Z]\.)+)(?=[A-Z][a-z'’\-])")
+
+
 def _is_latin_name(name: str) -> bool:
-    toks = name.split()
+    toks = _GLUED_INITIALS.sub(r"\1 ", name).split()
     if not 1 <= len(toks) <= 7:
         return False
     core = [t for t in toks if t not in _PARTICLES and t not in _SUFFIXES]
@@ -184,7 +189,7 @@ def looks_like_authors(s: str) -> bool:
     if got is None:
         return False
     names, trunc = got
-    if len(names) == 1 and not trunc and not is_chinese_name(names[0]) and len(names[0].split()) < 2:
+    if len(names) == 1 and not trunc and not is_chinese_name(names[0]) and len(_GLUED_INITIALS.sub(r"\1 ", names[0]).split()) < 2:
         return False
     return True
 

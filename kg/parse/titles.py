@@ -3,11 +3,15 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from typing import TYPE_CHECKING
 
 from kg.parse.data import load_json
 from kg.text import cjk_share, is_cjk
 
-__all__ = ["SENTENCE_END_RE", "split_title", "title_spans", "title_label"]
+if TYPE_CHECKING:  # the document model imports this module
+    from kg.parse.document import Line
+
+__all__ = ["SENTENCE_END_RE", "heading_marks", "sibling_heading_title", "split_title", "title_spans", "title_label"]
 
 SENTENCE_END_RE = re.compile(r"[。！？]|[.!?](?:\s|$)")
 
@@ -142,3 +146,26 @@ def title_spans(text: str, a: int, b: int) -> tuple[tuple[int, int] | None, tupl
         else:
             out.append(None)
     return out[0], out[1]
+
+
+def heading_marks(raw: str) -> str:
+    """The ``#`` marks that open a Markdown heading's raw line (``"###"``), else ``""``."""
+    s = raw.lstrip()
+    return s[: len(s) - len(s.lstrip("#"))]
+
+
+def sibling_heading_title(line: Line, tr: tuple[int, int], paper_marks: str) -> tuple[int, int] | None:
+    """The title of a heading set like the paper headings before it (``paper_marks``, their
+    ``###``) though nothing under it says it is a paper: the same level, no link, its text
+    one emphasised title of three words or more and nothing else but symbols
+    (``### 🔹 *The Illusion of Thinking*``); ``(start, end)`` in ``line.text``."""
+    if not paper_marks or heading_marks(line.raw) != paper_marks or line.links:
+        return None
+    t = line.text
+    for a, e in line.emphasised:
+        seg = t[a:e]
+        a, e = a + len(seg) - len(seg.lstrip()), e - len(seg) + len(seg.rstrip())
+        rest = t[tr[0] : a] + t[e : tr[1]]
+        if tr[0] <= a < e <= tr[1] and not any(c.isalnum() for c in rest) and len(t[a:e].split()) >= 3:
+            return a, e
+    return None

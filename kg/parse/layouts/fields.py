@@ -29,11 +29,11 @@ from kg.parse.base import (
     without_news,
 )
 from kg.parse.boilerplate import IN_ENTRY_NOISE, PAGE_CHROME_RE, is_boilerplate
-from kg.parse.byline import byline, fill_byline
+from kg.parse.byline import byline, fill_byline, reference_byline
 from kg.parse.document import Line, ParsedDoc
-from kg.parse.fields import FIELD_RE, field, field_kind
+from kg.parse.fields import FIELD_RE, field, field_kind, original_title_field, translated_title_field
 from kg.parse.names import author_value, bracket_kind, looks_like_authors
-from kg.parse.titles import SENTENCE_END_RE, title_label, title_spans
+from kg.parse.titles import SENTENCE_END_RE, heading_marks, sibling_heading_title, title_label, title_spans
 from kg.records import Span, Unassigned
 from kg.text import PAPER_URL_RE, arxiv_id, cjk_share, is_cjk
 
@@ -152,18 +152,6 @@ def _set_title(d: Draft, line: str, off: int, a: int, b: int) -> None:
         d.set("title_zh", off + zh[0], off + zh[1])
 
 
-def _translated_title(d: Draft, value: str) -> bool:
-    """A title field that only translates the English title the entry opened with."""
-    fields_so_far = sum(1 for x in d.lines if x.text.strip())
-    return (
-        "title" in d.spans
-        and "title_zh" not in d.spans
-        and fields_so_far == 1
-        and any(is_cjk(c) for c in value)
-        and not any(is_cjk(c) for c in d.get("title") or "")
-    )
-
-
 def _opens_entry(lines: list[str], i: int, title: str, doc: ParsedDoc | None = None) -> bool:
     """A title line opens an entry when fields or an author line come right after it —
     not when the line after it is itself a title over fields (a page heading over a
@@ -185,6 +173,10 @@ def _opens_entry(lines: list[str], i: int, title: str, doc: ParsedDoc | None = N
     nf = field(lines[nxt[0]])
     if nf and nf[0] == "title" and any(is_cjk(c) for c in lines[nxt[0]][nf[1] : nf[2]]) and not any(is_cjk(c) for c in title):
         return True  # "标题：中文标题" under an English title translates it
+    if nf and nf[0] == "title" and sum(is_cjk(c) for c in title) >= 4 and not any(is_cjk(c) for c in lines[nxt[0]][nf[1] : nf[2]]):
+        # "原文标题：English Title" under a Chinese title is its original (a label such as
+        # "论文1" over a title field is no title of its own).
+        return True
     if nf and nf[0] in ("authors", "affiliations", "title_zh", "link"):
         return True
     if nf and nf[0] == "title":
@@ -266,6 +258,7 @@ def parse(doc: ParsedDoc) -> LayoutResult:
     b = Builder(doc, "fields")
     lines = b.lines
     skip = -1  # lines up to here were taken as the continuation of a wrapped title
+    paper_heading = ""  # the marks ("###") of the last heading that opened an entry
     for i, line in enumerate(lines):
         s = line.strip()
         if i <= skip or not s or doc.lines[i].kind == "front-matter":
@@ -275,7 +268,11 @@ def parse(doc: ParsedDoc) -> LayoutResult:
             f = ("link", f[1], f[2])  # "- Paper: https://arxiv.org/abs/…": the key names a link here
         if f and f[0] == "title":
             d = b.cur
-            if d is not None and _translated_title(d, line[f[1] : f[2]]):
+            if d is not None and original_title_field(d, line[f[1] : f[2]]):
+                off = b.take(i)
+                _set_title(d, line, off, f[1], f[2])  # the English original of the Chinese title
+                continue
+            if d is not None and translated_title_field(d, line[f[1] : f[2]]):
                 # "【1】 English Title" then "标题：中文标题": the field is the translation.
                 off = b.take(i)
                 d.set("title_zh", *strip_span(line, off, f[1], f[2]))
@@ -288,8 +285,17 @@ def parse(doc: ParsedDoc) -> LayoutResult:
         if tr:
             title = line[tr[0] : tr[1]]
             last = _title_continued(doc, i)
-            if _opens_entry(lines, last, title, doc):
+            run = sibling_heading_title(doc.lines[i], tr, paper_heading) if doc.lines[i].kind == "heading" else None
+            if run is not None or _opens_entry(lines, last, title, doc):
+                if doc.lines[i].kind == "heading":
+                    paper_heading = heading_marks(doc.lines[i].raw)
                 d = b.open(i)
+                if run is not None:
+                    # "### 🔹 *The Illusion of Thinking*" among "### 🔹 [Title](arXiv)" headings:
+                    # a paper the list names without a link.
+                    off = b.take(i)
+                    _set_title(d, line, off, *run)
+                    continue
                 off = b.take(i)
                 if last > i:
                     for k in range(i + 1, last + 1):
@@ -347,6 +353,11 @@ def parse(doc: ParsedDoc) -> LayoutResult:
                     d.set("authors", strip_span(line, off)[0], off + len(line) + 1 + wrapped[1])
                 else:
                     d.set("authors", *strip_span(line, off))
+                continue
+            ref = reference_byline(line, doc.lines[i].start) if near and "authors" not in d.spans else None
+            if ref is not None:
+                # "**Vaswani et al., 2017**" under the title: a reading list's short reference.
+                d.set("authors", off + ref[0], off + ref[1])
                 continue
             # An unlabelled short Chinese line right under the title is its translation.
             if cjk_share(s) > 0.5 and "title_zh" not in d.spans and len(s) <= 120 and not SENTENCE_END_RE.search(s[:-1]) and len(d.lines) <= 2:

@@ -15,6 +15,7 @@ import re
 
 from kg.parse.base import NOT_IN_ENTRY, Builder, LayoutResult, blocks, strip_span
 from kg.parse.boilerplate import is_boilerplate
+from kg.parse.byline import clause_authors
 from kg.parse.document import ParsedDoc
 from kg.parse.names import author_names, looks_like_authors
 from kg.parse.titles import SENTENCE_END_RE, title_spans
@@ -62,6 +63,38 @@ def _lead_title(doc: ParsedDoc, k: int) -> tuple[int, int] | None:
     for s, e in ln.emphasised:
         if s <= a0 + 1 and _title_like(ln.text[s:e]) and ln.text[e:].strip(" .*_"):
             return strip_span(ln.text, 0, s, e)
+    return None
+
+
+# A lead that names the paper's subject before its linked title ("Beyond Accuracy: [Title](…)").
+_LEAD_PHRASE = re.compile(r"[^\W\d][^:：\[\]]{0,60}[:：]")
+# A bracketed note after a title ("(ACL 2020 Best paper)").
+_NOTE = re.compile(r"\s*[(（][^()（）]{1,80}[)）]")
+
+
+def _linked_title(doc: ParsedDoc, k: int) -> tuple[tuple[int, int], tuple[int, int] | None] | None:
+    """A reading log's line — ``**06/22/2020** [Title](notes.md) L.Logeswaran, H.Lee
+    [pdf](…)``: the first link whose text is a title, after nothing but emphasised runs
+    (a date) and a phrase ending in a colon (then part of the title: ``Beyond Accuracy:
+    [Behavioral Testing …](…)``), and the authors written after it; ``(title, authors
+    or None)``."""
+    ln = doc.lines[k]
+    t = ln.text
+    for lk in ln.links:
+        if not _title_like(t[lk.start : lk.end]):
+            continue
+        x = max([e for s, e in ln.emphasised if e <= lk.start] + [ln.start])
+        rest = t[x : lk.start]
+        a = lk.start
+        if rest.strip() and _LEAD_PHRASE.fullmatch(rest.strip()) and len(rest.split()) <= 8:
+            a = x + len(rest) - len(rest.lstrip())
+        elif re.search(r"[^\W\d_]{3,}", rest):
+            return None  # a sentence before the link: the link is something it mentions
+        pos = lk.end
+        note = _NOTE.match(t, pos)
+        pos = note.end() if note else pos
+        end = min([y.start for y in ln.links if y.start >= pos] + [len(t)])
+        return strip_span(t, 0, a, lk.end), clause_authors(t, pos, end, ln.emphasised)
     return None
 
 
@@ -115,7 +148,9 @@ def parse(doc: ParsedDoc) -> LayoutResult:
         urls = [lk.url for k in run for lk in doc.lines[k].links]
         has_paper = any(arxiv_id(lines[k]) for k in run) or any(arxiv_id(u) for u in urls)
         authors = _author_line(lines, run)
-        if run and (has_paper or authors is not None):
+        # A linked title with its authors after it names a paper without an id.
+        cited = any((got := _linked_title(doc, k)) is not None and got[1] is not None for k in run)
+        if run and (has_paper or authors is not None or cited):
             d = b.open(run[0])
             for k in run:
                 off = b.take(k)
@@ -132,6 +167,12 @@ def parse(doc: ParsedDoc) -> LayoutResult:
                     clause = _clause(doc, k, lead[1])
                     if clause and authors is None and looks_like_authors(line[clause[0] : clause[1]]):
                         d.set("authors", off + clause[0], off + clause[1])
+                    continue
+                if "title" not in d.spans and "title_zh" not in d.spans and (linked := _linked_title(doc, k)):
+                    (ta, te), who = linked
+                    d.set("title", off + ta, off + te)
+                    if who is not None and "authors" not in d.spans:
+                        d.set("authors", off + who[0], off + who[1])
                     continue
                 if "title" not in d.spans and "title_zh" not in d.spans and k != authors and _title_like(line[a:]):
                     en, zh = title_spans(line, *strip_span(line, 0, a))

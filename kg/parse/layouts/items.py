@@ -19,11 +19,12 @@ from dataclasses import replace
 
 from kg.parse.base import LINK_LABEL_RE, NON_PAPER, NOT_IN_ENTRY, Builder, LayoutResult, stated_arxiv_id, strip_span, url_only
 from kg.parse.boilerplate import is_boilerplate
+from kg.parse.byline import clause_authors
 from kg.parse.categories import find_category
 from kg.parse.dates import find_date
 from kg.parse.document import Line, ParsedDoc
 from kg.parse.fields import field
-from kg.parse.names import author_value, bracket_kind, looks_like_authors, surname_citation
+from kg.parse.names import author_value, bracket_kind, surname_citation
 from kg.parse.titles import SENTENCE_END_RE, title_spans
 from kg.records import Span
 from kg.text import PAPER_URL_RE, arxiv_id, find_urls, is_cjk
@@ -254,22 +255,20 @@ def _cited_authors(d, ln: Line, off: int, pos: int) -> None:
         d.set("authors", *strip_span(ln.text, off, m.start("a"), m.end("a")))
 
 
-# ". Ashish Vaswani et al | [abs](…)": the clause after a title, up to a separator or link.
-# The clause after a title up to its links: led by a full stop, comma, colon or dash
-# ("**Title** — A Author, B Author. [arXiv](…)"), its own closing full stop not a name's.
-_AUTHOR_CLAUSE = re.compile(r"[\s.,:;—–\-]*(?P<a>[^|\[\]()（）]+?)(?:(?<!\bal)\.)?\s*(?=\||\[|\(|（|$)")
-
-
 def _clause_authors(d, ln: Line, off: int, pos: int) -> None:
     """Authors written as the clause right after the title (``**Title**. A Author, B Author
-    | [abs](…)``, ``**Title**. A Author et al``) — where no bracket or citation gave them."""
+    | [abs](…)``, ``**"Title"**. *A Author et al.* ICLR 2021. [[Paper](…)]``) — where no
+    bracket or citation gave them."""
     if "authors" in d.spans:
         return
-    # The clause ends where the item's links begin (their texts are in the line's text).
+    # The clause ends where the item's links begin (their texts are in the line's text),
+    # or at a bar.
     end = min((lk.start for lk in ln.links if lk.start >= pos), default=len(ln.text))
-    m = _AUTHOR_CLAUSE.match(ln.text, pos, end)
-    if m and m.group("a").strip() and looks_like_authors(m.group("a")):
-        d.set("authors", *strip_span(ln.text, off, m.start("a"), m.end("a")))
+    bar = ln.text.find("|", pos, end)
+    end = bar if bar >= 0 else end
+    got = clause_authors(ln.text, pos, end, ln.emphasised)
+    if got is not None:
+        d.set("authors", *strip_span(ln.text, off, *got))
 
 
 def _brackets(d, ln: Line, off: int, pos: int) -> None:

@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import re
 
-from kg.parse.base import NOT_IN_ENTRY, Builder, LayoutResult, paper_link, stated_arxiv_id, strip_span, url_only, without_news
+from kg.parse.base import LINK_LABEL_RE, NON_PAPER, NOT_IN_ENTRY, Builder, LayoutResult, paper_link, stated_arxiv_id, strip_span, url_only, without_news
 from kg.parse.boilerplate import is_boilerplate
+from kg.parse.byline import trailing_authors
 from kg.parse.categories import find_category
 from kg.parse.data import load_json
 from kg.parse.dates import find_date
@@ -37,10 +38,30 @@ def column_kind(label: str) -> str | None:
     for part, labels in load_json("column_keys.json").items():
         if part in _PARTS and label in (x.casefold() for x in labels):
             return part
+    # A title label written with one letter wrong ("papter list", "tittle"): a long label
+    # only, so that short keys ("date", "name") never match a different word.
+    if len(label) >= 6:
+        titles = [*load_json("column_keys.json").get("title", []), *load_json("field_keys.json").get("title", [])]
+        if any(len(x) >= 6 and _one_edit(label, x.casefold()) for x in titles):
+            return "title"
     return None
 
 
+def _one_edit(a: str, b: str) -> bool:
+    """Whether ``a`` and ``b`` differ by at most one inserted, deleted or replaced letter."""
+    if abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) > len(b):
+        a, b = b, a
+    k = 0
+    while k < len(a) and a[k] == b[k]:
+        k += 1
+    return a[k + (len(a) == len(b)) :] == b[k + 1 :]
+
+
 _EMPTY = ("null", "none", "-", "n/a", "")
+# A bracketed tag before a title that holds a year ("[2016 terryum]", "[2020 ACL]", "【CVPR 2024】").
+_VENUE_TAG = re.compile(r"\s*[\[【](?=[^\]】]*\b(?:19|20)\d{2}\b)[^\]】\n]{2,40}[\]】]\s*")
 # A cell that is an arXiv id alone ("2604.13504v2"): year-month, then four or five digits.
 _BARE_ID_CELL = re.compile(r"\s*(?:arXiv\s*[:：]\s*)?(?P<id>\d{2}(?:0[1-9]|1[0-2])\.\d{4,5})(?:v\d+)?\s*", re.I)
 
@@ -73,7 +94,9 @@ def parse(doc: ParsedDoc) -> LayoutResult:
             columns = {} if k is None else {"title": k}
             b.report(i, "table header" if k is not None else NOT_IN_ENTRY)
             continue
-        if len(cells) < 2:
+        if len(cells) < 2 and not (ln.kind == "table" and columns.get("title", len(cells)) < len(cells)):
+            # Not a row of the table read so far (a row may leave its last cells out:
+            # "|Title|" under a six-column header).
             columns = {}
             b.report(i, is_boilerplate(line, between_entries=True) or NOT_IN_ENTRY)
             continue
@@ -91,6 +114,12 @@ def parse(doc: ParsedDoc) -> LayoutResult:
             continue
         if "title" not in columns or columns["title"] >= len(cells):
             b.report(i, NOT_IN_ENTRY)
+            continue
+        ta, te = cells[columns["title"]]
+        if not any(c.isalpha() for c in line[ta:te]):
+            # "| 🧱 Foundation | … | 1 – 3 |" under "Papers": the column counts or numbers
+            # papers listed elsewhere; a title has words.
+            b.report(i, NON_PAPER)
             continue
         d = b.open(i)
         off = b.take(i)
@@ -217,6 +246,16 @@ def _fill(d, columns: dict[str, int], cells: list[tuple[Line, int, int, int] | N
         ln, off, a, e = c
         line = ln.text
         a, e = _title_in_cell(ln, a, e)
+        tag = _VENUE_TAG.match(line, a, e)
+        if tag and tag.end() < e:
+            a = tag.end()  # "[2016 terryum] Title": the tag says where and when, not what
+        labels = [lk.start for lk in ln.links if a < lk.start < e and LINK_LABEL_RE.match(line[lk.start : lk.end].strip("[] "))]
+        if labels:
+            e = len(line[: min(labels)].rstrip(" [(（"))  # "Title [[pdf]](…)": the link's label is not the title
+        got = trailing_authors(line, a, e) if cell("authors") is None else None
+        if got is not None:
+            e = got[0]  # "Title, G. Lample et al.": the authors after the title
+            d.set("authors", off + got[1][0], off + got[1][1])
         en, zh = title_spans(line, a, e)
         if en:
             d.set("title", off + en[0], off + en[1])

@@ -1,0 +1,125 @@
+"""Layout ``citations``: reading lists and bibliographies of references, one per item.
+
+The list copies the reference a paper manager or a bibliography gave, the authors first or
+right after the title, then the venue and year; the list marker may be Markdown's or plain
+text's, and the reference may sit on the item's second line under a name::
+
+    1.	LeCun, Yann, Yoshua Bengio, and Geoffrey Hinton. "Deep learning." Nature 521 (2015)
+    12.	Ba J L, Kiros J R, Hinton G E. Layer normalization[J]. arXiv preprint arXiv:1607.06450, 2016.
+    - __SciGen__
+      _Ann Lee, Bo Chen. Learning to Reason over Tables. <a href='https://arxiv.org/abs/…'>PDF</a>_
+
+:func:`kg.parse.byline.citation` reads the reference; an item is a paper when one of its
+lines is a reference with a year, a document-type mark, a quoted title, a link or an
+arXiv id beside it (a sentence naming people is not enough).
+"""
+from __future__ import annotations
+
+import re
+
+from kg.parse.base import NON_PAPER, NOT_IN_ENTRY, Builder, LayoutResult, strip_span
+from kg.parse.boilerplate import is_boilerplate
+from kg.parse.byline import citation
+from kg.parse.document import ParsedDoc
+from kg.parse.titles import title_spans
+from kg.records import Span
+from kg.text import arxiv_id, find_urls
+
+__all__ = ["parse", "name", "in_gaps"]
+
+name = "citations"
+
+# What makes a line a reference rather than a sentence that names people: a year, a
+# GB/T document-type mark ("[J]"), a quoted title.
+_EVIDENCE = re.compile(r"\b(?:19|20)\d{2}\b|\[(?:[JCMDRANPSZ]|EB|DB|CP)(?:/OL)?\]|[\"“][^\"“”]{4,}[\"”]")
+
+
+# A plain-text list marker ("1.", "[12]", "12)").
+_NUMBERED = re.compile(r"\s*(?:\[\d{1,4}\]|\d{1,4}[.)、])\s*\S")
+
+
+def in_gaps(doc: ParsedDoc) -> bool:
+    return True
+
+
+def _units(doc: ParsedDoc) -> list[tuple[int, int]]:
+    """The items of the page as ``(first, last)`` line indices: Markdown's top-level list
+    items, and every other non-blank line on its own (a plain-text numbered list)."""
+    items = sorted((blk.first, blk.last) for blk in doc.blocks if blk.kind == "list_item" and blk.level == 1)
+    out, k, n = [], 0, len(doc.lines)
+    i = 0
+    while i < n:
+        if k < len(items) and items[k][0] == i:
+            out.append(items[k])
+            i = items[k][1] + 1
+            k += 1
+            continue
+        if k < len(items) and items[k][0] < i:
+            k += 1  # an item nested in one already taken
+            continue
+        if doc.lines[i].text.strip():
+            out.append((i, i))
+        i += 1
+    return out
+
+
+def _referenced(doc: ParsedDoc, first: int, last: int, line: int) -> bool:
+    ln = doc.lines[line]
+    if _EVIDENCE.search(ln.text, ln.start):
+        return True
+    for k in range(first, last + 1):
+        x = doc.lines[k]
+        if x.links or find_urls(x.text) or arxiv_id(x.text):
+            return True
+    return False
+
+
+def _reference(doc: ParsedDoc, first: int, last: int):
+    """The first line of an item that is a reference, with its author and title spans."""
+    for k in range(first, last + 1):
+        ln = doc.lines[k]
+        if ln.kind == "heading" or not ln.text.strip():
+            continue
+        got = citation(ln.text, ln.start)
+        if got is not None and _referenced(doc, first, last, k):
+            return k, got
+    return None
+
+
+def parse(doc: ParsedDoc) -> LayoutResult:
+    b = Builder(doc, "citations")
+    units = _units(doc)
+    found = [_reference(doc, f, l) for f, l in units]
+    any_ref = any(x is not None for x in found)
+    for n, ((first, last), ref) in enumerate(zip(units, found)):
+        if ref is None:
+            listed = last > first or doc.lines[first].kind == "item" or _NUMBERED.match(b.lines[first])
+            intro = n + 1 < len(found) and found[n + 1] is not None and b.lines[last].rstrip().endswith((":", "："))
+            for k in range(first, last + 1):
+                if not b.lines[k].strip():
+                    continue
+                reason = is_boilerplate(b.lines[k], between_entries=True)
+                if reason is None and any_ref:
+                    # Among references, the list's other items are not papers and the
+                    # line that introduces the list ("精读的论文：") is its heading; with
+                    # no reference at all, nothing here is this layout's to explain.
+                    reason = "heading" if intro else NON_PAPER if listed else None
+                b.report(k, reason or NOT_IN_ENTRY)
+            continue
+        k_ref, ((aa, ae), (ta, te)) = ref
+        d = b.open(first)
+        for k in range(first, last + 1):
+            if not b.lines[k].strip():
+                continue
+            off = b.take(k)
+            if k != k_ref:
+                d.body.append(Span(*strip_span(b.lines[k], off, doc.lines[k].start)))
+                continue
+            en, zh = title_spans(b.lines[k], ta, te)
+            if en:
+                d.set("title", off + en[0], off + en[1])
+            if zh:
+                d.set("title_zh", off + zh[0], off + zh[1])
+            d.set("authors", off + aa, off + ae)
+        b.close()
+    return b.result()
