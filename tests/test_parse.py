@@ -123,6 +123,12 @@ def test_split_title(text, en, zh):
         ("Huang, Wenlong, Chao, Yu-Wei", ["Huang, Wenlong", "Chao, Yu-Wei"], False),
         ("Mnih, Kavukcuoglu, et al.", ["Mnih", "Kavukcuoglu"], True),
         ("张伟, 李娜", ["张伟", "李娜"], False),
+        # MLA references invert the first author only; without the Oxford "and", or with a
+        # given name that is not title case, the list stays as split.
+        ("LeCun, Yann, Yoshua Bengio, and Geoffrey Hinton", ["LeCun, Yann", "Yoshua Bengio", "Geoffrey Hinton"], False),
+        ("Hinton, Geoffrey E., Simon Osindero, and Yee-Whye Teh", ["Hinton, Geoffrey E.", "Simon Osindero", "Yee-Whye Teh"], False),
+        ("Smith, Jones and Lee Kim", ["Smith", "Jones", "Lee Kim"], False),
+        ("Anthropic, OpenAI, and Google DeepMind", ["Anthropic", "OpenAI", "Google DeepMind"], False),
         ("Fabian Gloeckle, Badr Youbi Idrissi, Baptiste Rozière 等", ["Fabian Gloeckle", "Badr Youbi Idrissi", "Baptiste Rozière"], True),
     ],
 )

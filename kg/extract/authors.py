@@ -7,7 +7,8 @@ are dropped, a ``Jr.`` stays with its name, and surname-first names stay whole w
 pattern is unambiguous: ``Smith, J.; Doe, A.`` (semicolon separated), ``Riedmiller, M.``
 (a lone surname and initials), ``Huang, Wenlong and Chao, Yu-Wei`` (BibTeX ``and``),
 ``Huang, Wenlong, Chao, Yu-Wei`` (single words in even number: given-name-first names
-have two words or more).
+have two words or more), and an MLA reference's first author ``LeCun, Yann, Yoshua
+Bengio, and Geoffrey Hinton`` (only the first name is inverted).
 """
 from __future__ import annotations
 
@@ -92,7 +93,33 @@ def _pieces(body: str, truncated: bool = False) -> list[tuple[int, int]]:
             out.append((pos, end))
         if m:
             pos = m.end()
-    return _surname_first_pairs(body, out) if not truncated else out
+    if truncated:
+        return out
+    return _surname_first_pairs(body, _inverted_first(body, out))
+
+
+def _inverted_first(body: str, out: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """MLA style inverts the first author only: ``LeCun, Yann, Yoshua Bengio, and
+    Geoffrey Hinton``. Read so when the list opens with one word, a comma, a given name
+    (one word, initials after it allowed: ``Geoffrey E.``), every later name has two
+    words or more, and ``, and`` introduces the last — a given-name-first list has no
+    one-word name at its head."""
+    named = [(a, b) for a, b in out if body[a:b].strip()]  # ", and" leaves an empty piece
+    if len(named) < 3:
+        return out
+    first, given = body[named[0][0] : named[0][1]].strip(), body[named[1][0] : named[1][1]].strip().split()
+    if not _NAME_WORD.match(first) or body[named[0][1] : named[1][0]].strip() != ",":
+        return out
+    if not given or not _GIVEN_NAME.match(given[0]) or not all(_INITIALS_ONLY.match(w) for w in given[1:]):
+        return out
+    if any(len(body[a:b].split()) < 2 for a, b in named[2:]) or not _OXFORD_AND.search(body[named[-2][1] : named[-1][0]]):
+        return out
+    return [(named[0][0], named[1][1])] + named[2:]
+
+
+_OXFORD_AND = re.compile(r",\s*and\s")
+# A given name is written in title case ("Yann", "Yee-Whye"); "OpenAI" or "IBM" is not one.
+_GIVEN_NAME = re.compile(r"^[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ'’]+(?:-[A-ZÀ-ÖØ-Þ]?[a-zß-öø-ÿ]+)*$")
 
 
 # One word of a Latin-script name: capitalised letters, with hyphens and apostrophes
