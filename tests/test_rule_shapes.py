@@ -160,3 +160,10 @@ def test_a_glued_usage_participle_is_no_name(text):
 def test_a_glued_plus_plus_belongs_to_the_name():
     got = found(shapes, "We compare ZorbPose++ and DETR with C++ code.")
     assert "ZorbPose++" in got and "ZorbPose" not in got
+
+
+def test_a_size_in_capitals_is_no_name():
+    # "BERT BASE": the capitals of a size word are a style, not an acronym.
+    got = found(shapes, "The teacher is BERT BASE; the students use ZORB LARGE and XL sizes.")
+    assert not {"BASE", "LARGE", "XL"} & set(got)
+    assert "ZORB" in got

@@ -45,6 +45,10 @@ def find(ctx: Context, prior=()) -> list[Candidate]:
         text = ctx.stext(i, j)
         if not distinctive(text):
             continue
+        # "BERT BASE", "T5 LARGE": a size word written in capitals (after its model, or
+        # alone in a table of sizes) is a size, never a name of its own.
+        if j == i + 1 and ctx.lower[i] in words("size_words"):
+            continue
         # "AnomalyBased", "LLMGuided": a usage participle glued on (a lost hyphen), not a
         # coined name.
         if (m := _GLUED_PARTICIPLE.fullmatch(text)) and m.group(1).lower() in suffixes:
