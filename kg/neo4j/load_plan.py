@@ -107,9 +107,15 @@ class _Plan:
     of a phase touch disjoint sets of nodes, so they take no lock another one waits
     for (and cannot deadlock each other)."""
 
-    phases: list[list[list[Step]]] = field(default_factory=list)
+    node_phases: list[list[list[Step]]] = field(default_factory=list)
+    relationship_phases: list[list[list[Step]]] = field(default_factory=list)
     nodes: int = 0
     relationships: int = 0
+
+    @property
+    def phases(self) -> list[list[list[Step]]]:
+        """Every phase, nodes first, so that every relationship batch finds its endpoints."""
+        return self.node_phases + self.relationship_phases
 
     @property
     def steps(self) -> list[Step]:
@@ -219,45 +225,55 @@ def _plan(G: nx.MultiDiGraph, batch_size: int, workers: int = 1) -> _Plan:
         })
 
     plan = _Plan()
-    # (kind, what, query, phases of lanes of chunks, row -> display name); nodes first,
-    # so that every relationship batch finds its endpoints.
-    groups: list[tuple[str, str, str, list[list[list[list[dict[str, Any]]]]], Callable[[dict[str, Any]], str]]] = []
+    # Nodes: one phase. Nodes of different keys (or labels) share no lock, so the batches
+    # are dealt round-robin to the lanes whatever their label, numbered in that order (the
+    # order in which they commit, so that the batches committed when a load stops are
+    # close to a prefix), and no lane waits at the end of a label for the others.
+    node_chunks: list[tuple[str, list[dict[str, Any]]]] = []
     for label in NODE_LABELS:
         rows = sorted(node_rows[label], key=itemgetter("key"))  # sorted: deterministic, and fewer lock cycles
         plan.nodes += len(rows)
-        chunks = _chunks(rows, batch_size)
-        # Nodes of different keys share no lock: any split of the batches is disjoint.
-        lanes = [chunks[i::workers] for i in range(min(workers, len(chunks)))]
-        groups.append(("nodes", label, NODE_QUERIES[label], [lanes] if lanes else [],
-                       lambda r, label=label: node_id(label, r["key"])))
+        node_chunks += [(label, chunk) for chunk in _chunks(rows, batch_size)]
+    # Relationships: (what, query, phases of lanes of chunks, row -> display name) per group.
+    groups: list[tuple[str, str, list[list[list[list[dict[str, Any]]]]], Callable[[dict[str, Any]], str]]] = []
     for (rel, start, end), rows in edge_rows.items():
         rows.sort(key=itemgetter("start", "end"))
         plan.relationships += len(rows)
         groups.append((
-            "relationships", f"{rel} ({start}->{end})", EDGE_QUERIES[(rel, start, end)],
+            f"{rel} ({start}->{end})", EDGE_QUERIES[(rel, start, end)],
             # A type linking a label to itself would put a node in a start and an end
             # range: the grid needs two labels, else one lane.
             _edge_phases(rows, batch_size, workers if start != end else 1),
             lambda r, s=start, e=end: f"{node_id(s, r['start'])} -> {node_id(e, r['end'])}",
         ))
-    total = sum(len(lane) for *_, phases, _ in groups for phase in phases for lane in phase)
+    total = len(node_chunks) + sum(len(lane) for *_, phases, _ in groups for phase in phases for lane in phase)
     number = 0
-    for kind, what, query, phases, name in groups:
+    if node_chunks:
+        lanes: list[list[Step]] = [[] for _ in range(min(workers, len(node_chunks)))]
+        done: dict[str, int] = dict.fromkeys(NODE_LABELS, 0)
+        for i, (label, chunk) in enumerate(node_chunks):
+            number += 1
+            row = done[label]
+            batch = Batch(number, total, "nodes", label, row + 1, row + len(chunk), node_id(label, chunk[0]["key"]),
+                          node_id(label, chunk[-1]["key"]))
+            done[label] += len(chunk)
+            lanes[i % len(lanes)].append((batch, NODE_QUERIES[label], chunk))
+        plan.node_phases.append(lanes)
+    for what, query, phases, name in groups:
         row = 0
         for phase in phases:
             steps: list[list[Step]] = [[] for _ in phase]
-            # Numbered round-robin over the lanes, the order in which they commit, so
-            # that the batches committed when a load stops are close to a prefix.
+            # Numbered round-robin over the lanes, as the nodes are.
             for i in range(max(len(lane) for lane in phase)):
                 for lane, out in zip(phase, steps):
                     if i < len(lane):
                         chunk = lane[i]
                         number += 1
-                        batch = Batch(number, total, kind, what, row + 1, row + len(chunk), name(chunk[0]),
+                        batch = Batch(number, total, "relationships", what, row + 1, row + len(chunk), name(chunk[0]),
                                       name(chunk[-1]))
                         row += len(chunk)
                         out.append((batch, query, chunk))
-            plan.phases.append(steps)
+            plan.relationship_phases.append(steps)
     return plan
 
 
