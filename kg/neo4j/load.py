@@ -24,8 +24,8 @@ from typing import Any
 import networkx as nx
 import neo4j
 from neo4j.exceptions import (
-    DriverError,
     ConstraintError,
+    DriverError,
     IncompleteCommit,
     Neo4jError,
     ServiceUnavailable,
