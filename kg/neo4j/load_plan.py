@@ -141,11 +141,12 @@ def _value(v: Any, where: str) -> Any:
 
 
 def _props(data: dict[str, Any], skip: frozenset[str], where: Callable[[], str]) -> dict[str, Any]:
-    """The properties of ``data`` but ``skip`` and None (Neo4j has no null properties:
-    absent = None), checked by :func:`_value`. ``where`` names the node or edge for an
-    error message; it is a function, called only on an error, because building that
-    text for each of a million relationships was a good part of the plan's time.
-    Unsorted: a property map has no order in Neo4j, and sorting each was a tenth of the plan."""
+    """The properties of a node's ``data`` but ``skip`` and None (Neo4j has no null
+    properties: absent = None), checked by :func:`_value` (the relationship loop in
+    :func:`_plan` does the same inline). ``where`` names the node for an error message;
+    it is a function, called only on an error, because building that text for every
+    row was a good part of the plan's time. Unsorted: a property map has no order in
+    Neo4j, and sorting each was a tenth of the plan."""
     out: dict[str, Any] = {}
     for k, v in data.items():
         if v is None or k in skip:
