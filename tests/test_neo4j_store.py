@@ -79,8 +79,12 @@ def test_static_queries_cover_the_schema_and_hold_no_data():
         assert f"(a:{start} {{key: row.start}})" in q and f"[r:{rel}]" in q and f"(b:{end} {{key: row.end}})" in q
     for label, q in neo4j_store.NODE_QUERIES.items():
         assert f"MERGE (n:{label} {{key: row.key}})" in q
+    assert set(neo4j_store.NODE_CREATE_QUERIES) == set(NODE_LABELS)
+    for label, q in neo4j_store.NODE_CREATE_QUERIES.items():
+        assert q.startswith("UNWIND $rows AS row") and f"CREATE (n:{label} {{key: row.key}})" in q
     # Values only ever arrive as $parameters: no quoted string literal but the empty one.
-    for q in [*neo4j_store.NODE_QUERIES.values(), *neo4j_store.EDGE_QUERIES.values()]:
+    for q in [*neo4j_store.NODE_QUERIES.values(), *neo4j_store.NODE_CREATE_QUERIES.values(),
+              *neo4j_store.EDGE_QUERIES.values()]:
         assert re.findall(r"'[^']*'", q) == ["''"] * len(re.findall(r"'[^']*'", q))
 
 
@@ -100,6 +104,13 @@ def test_schema_names_must_be_identifiers():
         (_graph([("Paper", "p", {"meta": {"a": 1}})], []), "a dict cannot be a Neo4j property value"),
         (_graph([("Paper", "p", {"mixed": [1, "a"]})], []), "lists hold values of one type"),
         (_graph([("Paper", "p", {"big": 2**70})], []), "does not fit Neo4j's 64-bit integers"),
+        # Lists take a quick path when all of one plain type; what it lets through must still be checked.
+        (_graph([("Paper", "p", {"span": [1, 2**70]})], []), "does not fit Neo4j's 64-bit integers"),
+        (_graph([("Paper", "p", {"span": [-(2**63) - 1]})], []), "does not fit Neo4j's 64-bit integers"),
+        (_graph([("Paper", "p", {"tags": ["a", None]})], []), "a NoneType cannot be a Neo4j property value"),
+        (_graph([("Paper", "p", {"flags": [True, 1]})], []), "lists hold values of one type"),
+        (_graph([("Paper", "p", {}), ("Model", "m", {})], [("Paper:p", "Model:m", "USES", {"sources": ["a", 1]})]),
+         "lists hold values of one type"),
     ],
 )
 def test_graph_that_neo4j_cannot_hold_fails_before_writing(G, message):
@@ -483,6 +494,72 @@ def test_server_going_away_names_last_committed_batch_and_rerun_completes(neo4j_
     load_graph(neo4j_db, seed_graph, batch_size=20, workers=workers)
     assert read_counts(neo4j_db) == counts(seed_graph)
     assert _duplicates(neo4j_db) == []
+
+
+def _drop_kg_schema(driver) -> None:
+    """As on a new database: none of kg's constraints and indexes."""
+    for what in ("CONSTRAINT", "INDEX"):
+        records, _, _ = driver.execute_query(f"SHOW {what}ES YIELD name" if what == "INDEX" else
+                                             f"SHOW {what}S YIELD name")
+        for name in [r["name"] for r in records if r["name"].startswith("kg_")]:
+            driver.execute_query(f"DROP {what} {name} IF EXISTS")
+
+
+def _indexes(driver) -> dict[str, str]:
+    records, _, _ = driver.execute_query("SHOW INDEXES YIELD name, state")
+    return {r["name"]: r["state"] for r in records}
+
+
+@pytest.mark.neo4j
+def test_first_load_creates_the_nodes_and_then_the_full_text_index(neo4j_db, seed_graph):
+    """On a new database the key constraints come first, and the full-text index is made
+    after the nodes (filled in one pass while the relationships
+    load); the load returns with every index online and the nodes searchable."""
+    _drop_kg_schema(neo4j_db)
+    at_first_commit: list[dict[str, str]] = []
+    result = load_graph(neo4j_db, seed_graph, batch_size=50, progress=lambda batch, done, total: (
+        at_first_commit.append(_indexes(neo4j_db)) if not at_first_commit else None))
+    assert result.nodes_created == seed_graph.number_of_nodes()
+    assert result.relationships_created == seed_graph.number_of_edges()
+    assert "kg_text" not in at_first_commit[0]
+    assert {f"kg_{label.lower()}_key" for label in NODE_LABELS} <= set(at_first_commit[0])
+    assert {f"kg_{label.lower()}_name_key" for label in NODE_LABELS} <= set(at_first_commit[0])
+    indexes = _indexes(neo4j_db)
+    assert all(indexes[name] == "ONLINE" for name in indexes if name.startswith("kg_")) and "kg_text" in indexes
+    assert _data(read_graph(neo4j_db)) == _data(seed_graph) and _duplicates(neo4j_db) == []
+    # A word of each of a few titles finds its paper through the full-text index.
+    papers = sorted((d["key"], d["title"]) for _, d in seed_graph.nodes(data=True)
+                    if d["label"] == "Paper" and d.get("title"))[:5]
+    assert papers
+    for key, title in papers:
+        word = max(re.findall(r"[A-Za-z]{4,}", title), key=len)
+        records, _, _ = neo4j_db.execute_query(
+            "CALL db.index.fulltext.queryNodes('kg_text', $word) YIELD node RETURN node.key AS key", word=word)
+        assert key in {r["key"] for r in records}, (word, title)
+
+
+@pytest.mark.neo4j
+@pytest.mark.parametrize("workers", [1, 2])
+def test_first_load_meeting_a_node_made_meanwhile_merges_with_it(neo4j_db, workers, caplog):
+    """A label empty when the load began is CREATEd; if another writer makes one of its
+    keys meanwhile, the batch holding it breaks the constraint, writes nothing, and is
+    merged instead (kg.graph's rules: empty properties filled, others kept), as are the
+    label's later batches of that lane."""
+    papers = [("Paper", f"p{i:02d}", {"title": f"T{i}"}) for i in range(12)]
+    G = _graph(papers + [("Author", "x", {})], [("Author:x", f"Paper:p{i:02d}", "AUTHORED", {}) for i in range(12)])
+
+    def progress(batch, done, total):
+        if batch.number == 1:  # batch 3 (p06-p08) runs after this, in the same lane
+            neo4j_db.execute_query("CREATE (:Paper {key: 'p07', title: '', extra: 'theirs'})")
+
+    with caplog.at_level("INFO", logger="kg.neo4j.load"):
+        result = load_graph(neo4j_db, G, batch_size=3, workers=workers, progress=progress)
+    assert read_counts(neo4j_db) == counts(G) and _duplicates(neo4j_db) == []
+    assert result.nodes_created == G.number_of_nodes() - 1
+    p07 = read_graph(neo4j_db).nodes["Paper:p07"]
+    assert (p07["title"], p07["extra"], p07["name"]) == ("T7", "theirs", "p07")
+    fallbacks = [r.getMessage() for r in caplog.records if "merging instead" in r.getMessage()]
+    assert len(fallbacks) == 1 and fallbacks[0].startswith("batch 3/")
 
 
 @pytest.mark.neo4j

@@ -5,10 +5,11 @@ Writers take an injected :class:`neo4j.Driver` and send rows as parameters of
 transaction per batch (:mod:`kg.neo4j.load_plan`), nodes before relationships. A
 batch that fails for a passing reason is retried, and each retry is reported.
 
-Because every statement is a MERGE on a constrained key, loading the same graph
-twice changes nothing, two loads racing create no duplicates (the constraint and
-MERGE's locks serialise them; deadlocks are retried), and a load cut short by a
-failure is completed by running it again.
+Because every statement is a MERGE on a constrained key (or a CREATE under that
+constraint, which fails rather than duplicate a key, and then becomes the MERGE),
+loading the same graph twice changes nothing, two loads racing create no duplicates
+(the constraint and MERGE's locks serialise them; deadlocks are retried), and a load
+cut short by a failure is completed by running it again.
 """
 from __future__ import annotations
 
@@ -23,6 +24,7 @@ from typing import Any
 import networkx as nx
 import neo4j
 from neo4j.exceptions import (
+    ConstraintError,
     DriverError,
     IncompleteCommit,
     Neo4jError,
@@ -32,8 +34,17 @@ from neo4j.exceptions import (
 )
 
 from kg.errors import StoreError
+from kg.graph import no_gc_pauses
 from kg.neo4j.connect import _driver_quiet, _first_line, _reason
-from kg.neo4j.load_cypher import SCHEMA_QUERIES, WIPE_QUERIES
+from kg.neo4j.load_cypher import (
+    CONSTRAINT_QUERIES,
+    FULLTEXT_QUERY,
+    NAME_INDEX_QUERIES,
+    NODE_COUNT_QUERIES,
+    NODE_CREATE_QUERIES,
+    SCHEMA_QUERIES,
+    WIPE_QUERIES,
+)
 from kg.neo4j.load_plan import Batch, LoadResult, Neo4jLoadError, Progress, Retrying, Step, _MissingEndpoints, _plan
 
 __all__ = ["DEFAULT_BATCH_SIZE", "DEFAULT_RETRY_SECONDS", "DEFAULT_WORKERS", "ensure_schema", "load_graph", "wipe"]
@@ -70,21 +81,34 @@ def _write_batch(tx: neo4j.ManagedTransaction, query: str, rows: list[dict[str, 
 
 
 def _write_with_retries(session, batch: Batch, query: str, rows: list[dict[str, Any]],
-                        retry_seconds: float, retrying: Retrying | None):
+                        retry_seconds: float, retrying: Retrying | None, create_query: str | None = None):
     """One batch in an explicit transaction, retried (with a growing wait, told to
     ``retrying``) while the failure is transient and ``retry_seconds`` last. Explicit
-    rather than ``execute_write``, whose own retries are silent."""
+    rather than ``execute_write``, whose own retries are silent.
+
+    With ``create_query`` (a node batch of a label that had no node when the load began:
+    :class:`_FirstLoad`) the batch is tried as that plain CREATE first; if it breaks a
+    constraint (a concurrent load created one of its keys meanwhile, or a commit whose
+    answer was lost did happen), nothing of it was written, and it runs again as the
+    MERGE ``query``, which merges with what is there or reports a real violation.
+    Returns the counters and whether that fallback happened."""
     deadline = time.monotonic() + retry_seconds
     wait = 0.5
     # A commit whose answer was lost may have happened; if the retries fail too, that
     # is what the caller must hear, not only the last "connection refused".
     lost_commit: IncompleteCommit | None = None
+    current = create_query or query
     while True:
         try:
             with session.begin_transaction() as tx:
-                counters = _write_batch(tx, query, rows, batch.kind == "relationships")
+                counters = _write_batch(tx, current, rows, batch.kind == "relationships")
                 tx.commit()
-            return counters
+            return counters, current is not create_query and create_query is not None
+        except ConstraintError as e:
+            if current is query:
+                raise
+            log.info("%s: CREATE broke a constraint (%s); merging instead", batch.describe(), _reason(e))
+            current = query
         except (ServiceUnavailable, SessionExpired, IncompleteCommit, TransientError) as e:
             if isinstance(e, IncompleteCommit):
                 lost_commit = e
@@ -103,13 +127,44 @@ def _write_with_retries(session, batch: Batch, query: str, rows: list[dict[str, 
             wait = min(wait * 2, 5.0)
 
 
+class _FirstLoad:
+    """The labels whose node batches are sent as CREATE (:data:`NODE_CREATE_QUERIES`)
+    rather than MERGE: those with no node in the database when the load began, until
+    one of their batches meets a node that is there after all (a concurrent load's),
+    from which on they merge. Shared by the lanes (set operations are atomic)."""
+
+    def __init__(self, labels: set[str]):
+        self.labels = labels
+
+    @classmethod
+    def read(cls, driver: neo4j.Driver, database: str | None) -> _FirstLoad:
+        try:
+            with driver.session(database=database, default_access_mode=neo4j.READ_ACCESS) as session:
+                empty = {label for label, q in NODE_COUNT_QUERIES.items()
+                         if session.run(q).single(strict=True)["n"] == 0}
+        except (Neo4jError, DriverError) as e:
+            raise StoreError(f"cannot count kg's nodes in Neo4j: {_reason(e)}") from None
+        return cls(empty)
+
+    def create_query(self, batch: Batch) -> str | None:
+        return NODE_CREATE_QUERIES[batch.what] if batch.kind == "nodes" and batch.what in self.labels else None
+
+    def merge_from_now(self, label: str) -> None:
+        self.labels.discard(label)
+
+
 def ensure_schema(driver: neo4j.Driver, database: str | None = None) -> None:
     """Create kg's schema if not there yet (:data:`SCHEMA_QUERIES`: the uniqueness
     constraint on ``key`` and the range index on ``name_key`` of every label, and the
     full-text index) and wait until the indexes are online."""
+    _create_schema(driver, database, SCHEMA_QUERIES)
+    _await_indexes(driver, database)
+
+
+def _create_schema(driver: neo4j.Driver, database: str | None, queries: tuple[str, ...]) -> None:
     # Without SCHEMA notifications: "constraint already exists" on every rerun is noise.
     quiet = {"notifications_disabled_classifications": [neo4j.NotificationDisabledClassification.SCHEMA]}
-    for query in SCHEMA_QUERIES:
+    for query in queries:
         label = re.search(r"\(n:([\w|]+)\)", query).group(1)
         try:
             with driver.session(database=database, **quiet) as session:
@@ -124,10 +179,13 @@ def ensure_schema(driver: neo4j.Driver, database: str | None = None) -> None:
             ) from None
         except DriverError as e:
             raise StoreError(f"lost Neo4j while creating kg's schema: {_reason(e)}") from None
+
+
+def _await_indexes(driver: neo4j.Driver, database: str | None) -> None:
     try:
         driver.execute_query("CALL db.awaitIndexes(300)", database_=database)
     except (Neo4jError, DriverError) as e:
-        raise StoreError(f"Neo4j's key indexes did not come online: {_reason(e)}") from None
+        raise StoreError(f"kg's indexes in Neo4j did not come online: {_reason(e)}") from None
 
 
 def load_graph(
@@ -141,14 +199,18 @@ def load_graph(
     retry_seconds: float = DEFAULT_RETRY_SECONDS,
     retrying: Retrying | None = None,
 ) -> LoadResult:
-    """Merge graph ``G`` into Neo4j: schema first, then nodes, then relationships,
-    ``batch_size`` rows per transaction, ``workers`` transactions at once on batches
-    that share no node (:func:`kg.neo4j.load_plan._edge_phases`).
+    """Merge graph ``G`` into Neo4j: the key constraints and name indexes first, then
+    nodes, then the full-text index (filled while the relationships load), then
+    relationships, ``batch_size`` rows per transaction, ``workers`` transactions at
+    once on batches that share no node (:func:`kg.neo4j.load_plan._edge_phases`); it
+    returns once every index is online.
 
     A batch that fails for a passing reason (the connection dropped, a deadlock with
     another load, a leader switch) is retried for up to ``retry_seconds``, with
     ``retrying(batch, reason, wait, seconds_left)`` called before each wait, so a caller
-    can say what it waits for. Every batch is a MERGE, so running one again is safe.
+    can say what it waits for. Every batch is a MERGE, or for a label with no node yet
+    a CREATE that turns into the MERGE if one of its keys is there after all
+    (:class:`_FirstLoad`), so running one again is safe.
     ``progress(batch, rows_done, rows_total)`` is called after each commit, in the
     calling thread.
 
@@ -159,13 +221,27 @@ def load_graph(
     committed too); rerunning then completes the load without duplicates.
     """
     started = time.monotonic()
-    plan = _plan(G, batch_size, workers)
-    ensure_schema(driver, database)
-    run = _Run(plan.nodes + plan.relationships, progress)
-    # The driver's log is quiet: every failure it would log is retried and reported here.
-    with _driver_quiet():
-        for phase in plan.phases:
-            _run_phase(driver, database, phase, run, retry_seconds, retrying)
+    # Without cyclic-GC passes: the plan makes a few million dicts and lists (rows) in no
+    # cycle, beside the graph's millions, and each pass walked them all: with the
+    # collector on, 15-21 s of CPU for the plan of a 937k-relationship graph, 8 s without.
+    with no_gc_pauses():
+        plan = _plan(G, batch_size, workers)
+        # The key constraints first: MERGE relies on them (an index seek, and no
+        # duplicate from a concurrent load). The full-text index comes after the nodes:
+        # filled from them in one pass, beside the relationship batches, it costs the
+        # server a third of what updating it in every node batch did (bench/RESULTS.md).
+        # On a database that has it already (a reload), the node batches keep it current.
+        _create_schema(driver, database, (*CONSTRAINT_QUERIES.values(), *NAME_INDEX_QUERIES.values()))
+        first_load = _FirstLoad.read(driver, database)
+        run = _Run(plan.nodes + plan.relationships, progress)
+        # The driver's log is quiet: every failure it would log is retried and reported here.
+        with _driver_quiet():
+            for phase in plan.node_phases:
+                _run_phase(driver, database, phase, run, retry_seconds, retrying, first_load)
+            _create_schema(driver, database, (FULLTEXT_QUERY,))
+            for phase in plan.relationship_phases:
+                _run_phase(driver, database, phase, run, retry_seconds, retrying)
+        _await_indexes(driver, database)
     result = LoadResult(
         nodes=plan.nodes, relationships=plan.relationships, batches=run.batches,
         nodes_created=run.nodes_created, relationships_created=run.relationships_created,
@@ -205,7 +281,7 @@ class _Run:
 
 
 def _run_phase(driver: neo4j.Driver, database: str | None, lanes: list[list[Step]], run: _Run,
-               retry_seconds: float, retrying: Retrying | None) -> None:
+               retry_seconds: float, retrying: Retrying | None, first_load: _FirstLoad | None = None) -> None:
     """Run the lanes of one phase, each in its own session (the first in this thread),
     and raise the Neo4jLoadError of the first failed batch once every lane has stopped:
     after a failure, the other lanes finish the batch they are in and start no other."""
@@ -224,8 +300,12 @@ def _run_phase(driver: neo4j.Driver, database: str | None, lanes: list[list[Step
             for batch, query, rows in steps:
                 if stop.is_set():
                     return
+                create = first_load.create_query(batch) if first_load is not None else None
                 try:
-                    counters = _write_with_retries(session, batch, query, rows, retry_seconds, report_retry)
+                    counters, merged = _write_with_retries(session, batch, query, rows, retry_seconds, report_retry,
+                                                           create)
+                    if merged:
+                        first_load.merge_from_now(batch.what)
                 except Exception as e:  # noqa: BLE001 - every failure is reported as a Neo4jLoadError below
                     stop.set()
                     failures.append((batch, e))

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any
+from operator import itemgetter
+from typing import Any, NoReturn
 
 import networkx as nx
 
@@ -106,9 +107,15 @@ class _Plan:
     of a phase touch disjoint sets of nodes, so they take no lock another one waits
     for (and cannot deadlock each other)."""
 
-    phases: list[list[list[Step]]] = field(default_factory=list)
+    node_phases: list[list[list[Step]]] = field(default_factory=list)
+    relationship_phases: list[list[list[Step]]] = field(default_factory=list)
     nodes: int = 0
     relationships: int = 0
+
+    @property
+    def phases(self) -> list[list[list[Step]]]:
+        """Every phase, nodes first, so that every relationship batch finds its endpoints."""
+        return self.node_phases + self.relationship_phases
 
     @property
     def steps(self) -> list[Step]:
@@ -134,21 +141,36 @@ def _value(v: Any, where: str) -> Any:
 
 
 def _props(data: dict[str, Any], skip: frozenset[str], where: Callable[[], str]) -> dict[str, Any]:
-    """The properties of ``data`` but ``skip`` and None (Neo4j has no null properties:
-    absent = None), checked by :func:`_value`. ``where`` names the node or edge for an
-    error message; it is a function, called only on an error, because building that
-    text for each of a million relationships was a good part of the plan's time."""
+    """The properties of a node's ``data`` but ``skip`` and None (Neo4j has no null
+    properties: absent = None), checked by :func:`_value` (the relationship loop in
+    :func:`_plan` does the same inline). ``where`` names the node for an error message;
+    it is a function, called only on an error, because building that text for every
+    row was a good part of the plan's time. Unsorted: a property map has no order in
+    Neo4j, and sorting each was a tenth of the plan."""
     out: dict[str, Any] = {}
-    for k, v in sorted(data.items()):
+    for k, v in data.items():
         if v is None or k in skip:
             continue
         t = type(v)
-        # The scalar types Neo4j takes as they are, inline: nearly every value is one.
-        if t is str or t is float or t is bool or (t is int and _INT_MIN <= v <= _INT_MAX):
+        # The types Neo4j takes as they are, inline: nearly every value is one.
+        if t is str or t is float or t is bool or (t is int and _INT_MIN <= v <= _INT_MAX) or (
+                t is list and _plain_list(v)):
             out[k] = v
         else:
             out[k] = _value(v, f"{where()} property {k!r}")
     return out
+
+
+_STR, _INT = frozenset((str,)), frozenset((int,))
+
+
+def _plain_list(v: list[Any]) -> bool:
+    """Whether ``v`` is a list Neo4j takes as it is: strings only, or 64-bit integers
+    only (``sources``, ``variants``, ``span``: most lists of a graph). A quick test that
+    spares :func:`_value`'s item-by-item walk, which was most of the plan's time; any
+    other list (empty, mixed, floats, nested) takes that walk."""
+    kinds = set(map(type, v))
+    return kinds == _STR or (kinds == _INT and _INT_MIN <= min(v) and max(v) <= _INT_MAX)
 
 
 def _sorted_union(values: list[Any]) -> list[Any]:
@@ -159,6 +181,15 @@ def _sorted_union(values: list[Any]) -> list[Any]:
 
 _NODE_SKIP = frozenset(("label", "key", NAME_KEY))
 _EDGE_SKIP = frozenset(("type", "sources"))
+
+
+def _edge_error(u: Any, v: Any, rel: Any, ul: str, vl: str) -> NoReturn:
+    """Why edge ``u -[rel]-> v`` between labels ``ul`` and ``vl`` is not in kg's schema."""
+    if rel not in EDGE_TYPES:
+        raise StoreError(f"edge {u!r} -> {v!r}: type {rel!r} is not one of kg's relationship types {EDGE_TYPES}")
+    if (ul, vl) not in EDGE_ENDPOINTS[rel]:
+        raise StoreError(f"edge {u!r} -[{rel}]-> {v!r}: {rel} does not link {ul} to {vl} in kg's schema")
+    raise StoreError(f"edge {u!r} -> {v!r}: its 'type' attribute is not its key {rel!r}, one of {EDGE_TYPES}")
 
 
 def _plan(G: nx.MultiDiGraph, batch_size: int, workers: int = 1) -> _Plan:
@@ -185,63 +216,81 @@ def _plan(G: nx.MultiDiGraph, batch_size: int, workers: int = 1) -> _Plan:
             props["variants"] = _sorted_union(props["variants"])
         node_rows[label].append({"key": key, "props": props})
     edge_rows: dict[tuple[str, str, str], list[dict[str, Any]]] = {k: [] for k in EDGE_QUERIES}
+    # The loop below runs once per relationship (a million for a 100k-entry graph) and
+    # is most of the plan's time, so it is written out flat: one dict lookup finds the
+    # group and checks type and endpoints at once, the properties are filtered in one
+    # comprehension and only values of an unusual type go through _value.
     for u, v, rel, d in G.edges(keys=True, data=True):
-        (ul, uk), (vl, vk) = labels[u], labels[v]
-        if rel not in EDGE_TYPES or d.get("type", rel) != rel:
-            raise StoreError(f"edge {u!r} -> {v!r}: type {rel!r} is not one of kg's relationship types {EDGE_TYPES}")
-        if (ul, vl) not in EDGE_ENDPOINTS[rel]:
-            raise StoreError(f"edge {u!r} -[{rel}]-> {v!r}: {rel} does not link {ul} to {vl} in kg's schema")
-        def where(u=u, v=v, rel=rel) -> str:
-            return f"edge {u!r} -[{rel}]-> {v!r}"
-
+        ul, uk = labels[u]
+        vl, vk = labels[v]
+        group = edge_rows.get((rel, ul, vl))
+        if group is None or d.get("type", rel) != rel:
+            _edge_error(u, v, rel, ul, vl)
+        props = {k: x for k, x in d.items() if x is not None and k not in _EDGE_SKIP}
+        for k, x in props.items():
+            t = type(x)
+            if not (t is str or (t is int and _INT_MIN <= x <= _INT_MAX) or (t is list and _plain_list(x))
+                    or t is float or t is bool):
+                props[k] = _value(x, f"edge {u!r} -[{rel}]-> {v!r} property {k!r}")  # same key: no resize
         sources = d.get("sources")
-        edge_rows[(rel, ul, vl)].append({
-            "start": uk,
-            "end": vk,
-            "props": _props(d, _EDGE_SKIP, where),
-            "sources": _sorted_union(_value(list(sources), f"{where()} property 'sources'")) if sources else [],
-        })
+        if not sources:
+            sources = []
+        elif type(sources) is list and len(sources) == 1 and type(sources[0]) is str:
+            pass  # one source: sorted and distinct as it is (rows only read it)
+        else:
+            sources = _sorted_union(_value(list(sources), f"edge {u!r} -[{rel}]-> {v!r} property 'sources'"))
+        group.append({"start": uk, "end": vk, "props": props, "sources": sources})
 
     plan = _Plan()
-    # (kind, what, query, phases of lanes of chunks, row -> display name); nodes first,
-    # so that every relationship batch finds its endpoints.
-    groups: list[tuple[str, str, str, list[list[list[list[dict[str, Any]]]]], Callable[[dict[str, Any]], str]]] = []
+    # Nodes: one phase. Nodes of different keys (or labels) share no lock, so the batches
+    # are dealt round-robin to the lanes whatever their label, numbered in that order (the
+    # order in which they commit, so that the batches committed when a load stops are
+    # close to a prefix), and no lane waits at the end of a label for the others.
+    node_chunks: list[tuple[str, list[dict[str, Any]]]] = []
     for label in NODE_LABELS:
-        rows = sorted(node_rows[label], key=lambda r: r["key"])  # sorted: deterministic, and fewer lock cycles
+        rows = sorted(node_rows[label], key=itemgetter("key"))  # sorted: deterministic, and fewer lock cycles
         plan.nodes += len(rows)
-        chunks = _chunks(rows, batch_size)
-        # Nodes of different keys share no lock: any split of the batches is disjoint.
-        lanes = [chunks[i::workers] for i in range(min(workers, len(chunks)))]
-        groups.append(("nodes", label, NODE_QUERIES[label], [lanes] if lanes else [],
-                       lambda r, label=label: node_id(label, r["key"])))
+        node_chunks += [(label, chunk) for chunk in _chunks(rows, batch_size)]
+    # Relationships: (what, query, phases of lanes of chunks, row -> display name) per group.
+    groups: list[tuple[str, str, list[list[list[list[dict[str, Any]]]]], Callable[[dict[str, Any]], str]]] = []
     for (rel, start, end), rows in edge_rows.items():
-        rows.sort(key=lambda r: (r["start"], r["end"]))
+        rows.sort(key=itemgetter("start", "end"))
         plan.relationships += len(rows)
         groups.append((
-            "relationships", f"{rel} ({start}->{end})", EDGE_QUERIES[(rel, start, end)],
+            f"{rel} ({start}->{end})", EDGE_QUERIES[(rel, start, end)],
             # A type linking a label to itself would put a node in a start and an end
             # range: the grid needs two labels, else one lane.
             _edge_phases(rows, batch_size, workers if start != end else 1),
             lambda r, s=start, e=end: f"{node_id(s, r['start'])} -> {node_id(e, r['end'])}",
         ))
-    total = sum(len(lane) for *_, phases, _ in groups for phase in phases for lane in phase)
+    total = len(node_chunks) + sum(len(lane) for *_, phases, _ in groups for phase in phases for lane in phase)
     number = 0
-    for kind, what, query, phases, name in groups:
+    if node_chunks:
+        lanes: list[list[Step]] = [[] for _ in range(min(workers, len(node_chunks)))]
+        done: dict[str, int] = dict.fromkeys(NODE_LABELS, 0)
+        for i, (label, chunk) in enumerate(node_chunks):
+            number += 1
+            row = done[label]
+            batch = Batch(number, total, "nodes", label, row + 1, row + len(chunk), node_id(label, chunk[0]["key"]),
+                          node_id(label, chunk[-1]["key"]))
+            done[label] += len(chunk)
+            lanes[i % len(lanes)].append((batch, NODE_QUERIES[label], chunk))
+        plan.node_phases.append(lanes)
+    for what, query, phases, name in groups:
         row = 0
         for phase in phases:
             steps: list[list[Step]] = [[] for _ in phase]
-            # Numbered round-robin over the lanes, the order in which they commit, so
-            # that the batches committed when a load stops are close to a prefix.
+            # Numbered round-robin over the lanes, as the nodes are.
             for i in range(max(len(lane) for lane in phase)):
                 for lane, out in zip(phase, steps):
                     if i < len(lane):
                         chunk = lane[i]
                         number += 1
-                        batch = Batch(number, total, kind, what, row + 1, row + len(chunk), name(chunk[0]),
+                        batch = Batch(number, total, "relationships", what, row + 1, row + len(chunk), name(chunk[0]),
                                       name(chunk[-1]))
                         row += len(chunk)
                         out.append((batch, query, chunk))
-            plan.phases.append(steps)
+            plan.relationship_phases.append(steps)
     return plan
 
 
@@ -268,13 +317,12 @@ def _edge_phases(rows: list[dict[str, Any]], batch_size: int, workers: int) -> l
         return [[_chunks(rows, batch_size)]]
     starts = _ranges([r["start"] for r in rows], workers)
     ends = _ranges(sorted(r["end"] for r in rows), workers)
-    cells: dict[tuple[int, int], list[dict[str, Any]]] = {}
+    grid: list[list[list[dict[str, Any]]]] = [[[] for _ in range(workers)] for _ in range(workers)]
     for r in rows:  # in (start, end) order, so each cell is too
-        cells.setdefault((starts[r["start"]], ends[r["end"]]), []).append(r)
+        grid[starts[r["start"]]][ends[r["end"]]].append(r)
     phases = []
     for d in range(workers):
-        lanes = [_chunks(cells[cell], batch_size) for i in range(workers)
-                 if (cell := (i, (i + d) % workers)) in cells]
+        lanes = [_chunks(cell, batch_size) for i in range(workers) if (cell := grid[i][(i + d) % workers])]
         if lanes:
             phases.append(lanes)
     return phases

@@ -55,6 +55,8 @@ from kg.neo4j.load_cypher import (
     FULLTEXT_QUERY,
     NAME_INDEX_QUERIES,
     NAME_KEY,
+    NODE_COUNT_QUERIES,
+    NODE_CREATE_QUERIES,
     NODE_QUERIES,
     SCHEMA_QUERIES,
     _identifier,
@@ -80,6 +82,7 @@ __all__ = [
     "FULLTEXT_QUERY",
     "SCHEMA_QUERIES",
     "NODE_QUERIES",
+    "NODE_CREATE_QUERIES",
     "EDGE_QUERIES",
     "Batch",
     "LoadResult",
@@ -103,7 +106,6 @@ __all__ = [
 ]
 
 
-_COUNT_NODES = {label: f"MATCH (n:{_identifier(label)}) RETURN count(n) AS n" for label in NODE_LABELS}
 _COUNT_EDGES = {rel: f"MATCH ()-[r:{_identifier(rel)}]->() RETURN count(r) AS n" for rel in EDGE_TYPES}
 _TOP = {
     label: (
@@ -133,7 +135,7 @@ def read_counts(driver: neo4j.Driver, database: str | None = None) -> dict[str, 
     """Node counts per label and relationship counts per type, shaped like
     :func:`kg.graph.counts` (every label and type present, 0 if none)."""
     return {
-        "nodes": {label: _read(driver, database, q)[0]["n"] for label, q in _COUNT_NODES.items()},
+        "nodes": {label: _read(driver, database, q)[0]["n"] for label, q in NODE_COUNT_QUERIES.items()},
         "edges": {rel: _read(driver, database, q)[0]["n"] for rel, q in _COUNT_EDGES.items()},
     }
 
