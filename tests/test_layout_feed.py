@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from layouthelp import records_of
+
 import kg
 from kg.extract import extract_entry
 from kg.parse import parse
@@ -39,9 +41,7 @@ def _parse(text: str, name: str = "feed.xml"):
 
 
 def _records(tmp_path: Path, text: str, name: str = "feed.xml"):
-    p = tmp_path / name
-    p.write_text(text, encoding="utf-8")
-    return kg.extract_paths([p])
+    return records_of(tmp_path, text, name)
 
 
 def _names(xs) -> list[str]:

@@ -3,15 +3,8 @@ invented text in the shape of those layouts, so that each rule is checked on its
 and for every digest of that kind, not on one source."""
 from __future__ import annotations
 
-from pathlib import Path
+from layouthelp import records_of as _records
 
-import kg
-
-
-def _records(tmp_path: Path, text: str, name: str = "digest.md"):
-    p = tmp_path / name
-    p.write_text(text, encoding="utf-8")
-    return kg.extract_paths([p])
 
 
 # ---------------------------------------------------------------- one-paper posts

@@ -4,16 +4,9 @@ lists, so that each rule is checked on its own and for every list of that kind, 
 one source."""
 from __future__ import annotations
 
-from pathlib import Path
+from layouthelp import records_of as _records
 
-import kg
 from kg.parse.fields import field_kind
-
-
-def _records(tmp_path: Path, text: str, name: str = "digest.md"):
-    p = tmp_path / name
-    p.write_text(text, encoding="utf-8")
-    return kg.extract_paths([p])
 
 
 # ---------------------------------------------------------------- tags that are codes

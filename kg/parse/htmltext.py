@@ -6,7 +6,7 @@ from __future__ import annotations
 import html
 import html.parser
 
-__all__ = ["BLOCK_TAGS", "HtmlText", "anchor_href", "html_blocks"]
+__all__ = ["BLOCK_TAGS", "HtmlText", "anchor_href", "html_blocks", "split_blocks"]
 
 
 class HtmlText(html.parser.HTMLParser):
@@ -136,6 +136,13 @@ def html_blocks(text: str) -> tuple[list[list[tuple[int, str, bool]]], list[str]
     at = lambda pos: starts[pos[0] - 1] + pos[1]  # noqa: E731 - (line, col) → offset
     runs = sorted([(at(pos), s, True) for pos, s in p.data] + [(at(pos), s, False) for pos, s in p.refs], key=lambda r: r[0])
     breaks = sorted(at(pos) for pos in p.breaks)
+    return split_blocks(runs, breaks), [u for _, _, u in p.anchors if u], [v for _, v in p.ids]
+
+
+def split_blocks(runs: list[tuple[int, str, bool]], breaks: list[int]) -> list[list[tuple[int, str, bool]]]:
+    """Text runs ``(offset, text, is_data)``, sorted by offset, grouped into blocks: a
+    block ends at every break offset (a block tag's start or end) with text before it.
+    Shared by the HTML and the XML-feed readers, which find runs and breaks differently."""
     blocks: list[list[tuple[int, str, bool]]] = [[]]
     b = 0
     for run in runs:
@@ -144,4 +151,4 @@ def html_blocks(text: str) -> tuple[list[list[tuple[int, str, bool]]], list[str]
                 blocks.append([])
             b += 1
         blocks[-1].append(run)
-    return [x for x in blocks if x], [u for _, _, u in p.anchors if u], [v for _, v in p.ids]
+    return [x for x in blocks if x]

@@ -25,6 +25,8 @@ import re
 from dataclasses import dataclass, field
 from xml.parsers import expat
 
+from kg.parse.htmltext import split_blocks
+
 __all__ = ["FEED_ROOTS", "Element", "XmlDoc", "feed_root", "read_xml", "attribute_chars", "element_blocks", "line_of"]
 
 #: Root elements of the feed formats kg reads (local names: ``rdf:RDF`` is RSS 1.0).
@@ -231,12 +233,4 @@ def element_blocks(el: Element, block_tags: frozenset[str]) -> tuple[list[list[t
     walk(el)
     runs.sort(key=lambda r: r[0])
     breaks.sort()
-    blocks: list[list[tuple[int, str, bool]]] = [[]]
-    b = 0
-    for run in runs:
-        while b < len(breaks) and breaks[b] <= run[0]:
-            if blocks[-1]:
-                blocks.append([])
-            b += 1
-        blocks[-1].append(run)
-    return [x for x in blocks if x], links
+    return split_blocks(runs, breaks), links
