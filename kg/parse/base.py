@@ -18,6 +18,7 @@ from kg.parse.categories import ARXIV_TAG_RE, find_category
 from kg.parse.data import load_words
 from kg.parse.dates import find_date
 from kg.parse.document import Line, ParsedDoc
+from kg.parse.titles import title_spans
 from kg.records import Entry, Span, Unassigned
 from kg.text import PAPER_URL_RE, arxiv_id, find_urls
 
@@ -193,6 +194,15 @@ class Draft:
     def set(self, name: str, start: int, end: int) -> None:
         if name not in self.spans and end > start:
             self.spans[name] = Span(start, end)
+
+    def set_title(self, text: str, off: int, a: int, b: int) -> None:
+        """Title of ``text[a:b]`` (``off`` = where ``text`` starts in the entry): split
+        into the English title and the Chinese one where a digest glues both."""
+        en, zh = title_spans(text, a, b)
+        if en:
+            self.set("title", off + en[0], off + en[1])
+        if zh:
+            self.set("title_zh", off + zh[0], off + zh[1])
 
     def set_category(self, start: int, end: int, code: str) -> None:
         if "category" not in self.spans and end > start:

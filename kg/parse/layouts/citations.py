@@ -21,7 +21,6 @@ from kg.parse.base import NON_PAPER, NOT_IN_ENTRY, Builder, LayoutResult, strip_
 from kg.parse.boilerplate import is_boilerplate
 from kg.parse.byline import citation
 from kg.parse.document import ParsedDoc
-from kg.parse.titles import title_spans
 from kg.records import Span
 from kg.text import arxiv_id, find_urls
 
@@ -115,11 +114,7 @@ def parse(doc: ParsedDoc) -> LayoutResult:
             if k != k_ref:
                 d.body.append(Span(*strip_span(b.lines[k], off, doc.lines[k].start)))
                 continue
-            en, zh = title_spans(b.lines[k], ta, te)
-            if en:
-                d.set("title", off + en[0], off + en[1])
-            if zh:
-                d.set("title_zh", off + zh[0], off + zh[1])
+            d.set_title(b.lines[k], off, ta, te)
             d.set("authors", off + aa, off + ae)
         b.close()
     return b.result()

@@ -33,7 +33,7 @@ from kg.parse.byline import byline, fill_byline, reference_byline
 from kg.parse.document import Line, ParsedDoc
 from kg.parse.fields import FIELD_RE, field, field_kind, original_title_field, translated_title_field
 from kg.parse.names import author_value, bracket_kind, looks_like_authors
-from kg.parse.titles import SENTENCE_END_RE, heading_marks, sibling_heading_title, title_label, title_spans
+from kg.parse.titles import SENTENCE_END_RE, heading_marks, sibling_heading_title, title_label
 from kg.records import Span, Unassigned
 from kg.text import PAPER_URL_RE, arxiv_id, cjk_share, is_cjk
 
@@ -142,14 +142,6 @@ def _emphasised(line: Line, a: int, b: int) -> bool:
     """Whether ``line.text[a:b]`` (trimmed) is set in bold or italics."""
     a, b = strip_span(line.text, 0, a, b)
     return b > a and any(s <= a and b <= e for s, e in line.emphasised)
-
-
-def _set_title(d: Draft, line: str, off: int, a: int, b: int) -> None:
-    en, zh = title_spans(line, a, b)
-    if en:
-        d.set("title", off + en[0], off + en[1])
-    if zh:
-        d.set("title_zh", off + zh[0], off + zh[1])
 
 
 def _opens_entry(lines: list[str], i: int, title: str, doc: ParsedDoc | None = None) -> bool:
@@ -270,7 +262,7 @@ def parse(doc: ParsedDoc) -> LayoutResult:
             d = b.cur
             if d is not None and original_title_field(d, line[f[1] : f[2]]):
                 off = b.take(i)
-                _set_title(d, line, off, f[1], f[2])  # the English original of the Chinese title
+                d.set_title(line, off, f[1], f[2])  # the English original of the Chinese title
                 continue
             if d is not None and translated_title_field(d, line[f[1] : f[2]]):
                 # "【1】 English Title" then "标题：中文标题": the field is the translation.
@@ -279,7 +271,7 @@ def parse(doc: ParsedDoc) -> LayoutResult:
                 continue
             d = b.open(i)
             off = b.take(i)
-            _set_title(d, line, off, f[1], f[2])
+            d.set_title(line, off, f[1], f[2])
             continue
         tr = None if f else title_range(doc.lines[i]) or (None if _labelled(doc.lines[i]) else _plain_title(lines, i))
         if tr:
@@ -294,7 +286,7 @@ def parse(doc: ParsedDoc) -> LayoutResult:
                     # "### 🔹 *The Illusion of Thinking*" among "### 🔹 [Title](arXiv)" headings:
                     # a paper the list names without a link.
                     off = b.take(i)
-                    _set_title(d, line, off, *run)
+                    d.set_title(line, off, *run)
                     continue
                 off = b.take(i)
                 if last > i:
@@ -304,7 +296,7 @@ def parse(doc: ParsedDoc) -> LayoutResult:
                     d.set("title", off + tr[0], koff + len(lines[last].rstrip()))
                     skip = last
                 else:
-                    _set_title(d, line, off, *tr)
+                    d.set_title(line, off, *tr)
                 continue
             kind = field_kind(re.sub(r"[:：]+$", "", title))
             if b.cur is not None and kind in ("body", "link", "meta", "category", "date"):

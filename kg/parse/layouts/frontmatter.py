@@ -24,7 +24,7 @@ from kg.parse.dates import find_date
 from kg.parse.document import ParsedDoc
 from kg.parse.fields import FIELD_KEYS, field, field_kind
 from kg.parse.names import author_value, bracket_kind, looks_like_authors, reference_authors
-from kg.parse.titles import SENTENCE_END_RE, title_spans
+from kg.parse.titles import SENTENCE_END_RE
 from kg.records import Span
 from kg.text import PAPER_URL_RE, arxiv_id
 
@@ -257,11 +257,7 @@ def parse(doc: ParsedDoc) -> LayoutResult:
                 if k != i:
                     continue
                 if kind == "title":
-                    en, zh = title_spans(line, s, e)
-                    if en:
-                        d.set("title", off + en[0], off + en[1])
-                    if zh:
-                        d.set("title_zh", off + zh[0], off + zh[1])
+                    d.set_title(line, off, s, e)
                 elif kind == "authors" and e > len(line):
                     d.set(kind, *strip_span(line, off, s, e))  # a block list: its item lines
                 elif kind == "authors":

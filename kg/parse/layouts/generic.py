@@ -18,7 +18,7 @@ from kg.parse.boilerplate import is_boilerplate
 from kg.parse.byline import clause_authors
 from kg.parse.document import ParsedDoc
 from kg.parse.names import author_names, looks_like_authors
-from kg.parse.titles import SENTENCE_END_RE, title_spans
+from kg.parse.titles import SENTENCE_END_RE
 from kg.records import Span
 from kg.text import arxiv_id, cjk_share
 
@@ -135,11 +135,7 @@ def parse(doc: ParsedDoc) -> LayoutResult:
                 d = b.open(k)
                 off = b.take(k)
                 line = lines[k]
-                en, zh = title_spans(line, *strip_span(line, 0, doc.lines[k].start))
-                if en:
-                    d.set("title", off + en[0], off + en[1])
-                if zh:
-                    d.set("title_zh", off + zh[0], off + zh[1])
+                d.set_title(line, off, *strip_span(line, 0, doc.lines[k].start))
                 b.close()
             for k in block:
                 if k not in run:
@@ -159,11 +155,7 @@ def parse(doc: ParsedDoc) -> LayoutResult:
                 if "title" not in d.spans and "title_zh" not in d.spans and (lead := _lead_title(doc, k)):
                     # "**Title.** A Author, B Author. *Venue.* [link](…)": the bold run is the
                     # title, the clause after it the authors.
-                    en, zh = title_spans(line, *lead)
-                    if en:
-                        d.set("title", off + en[0], off + en[1])
-                    if zh:
-                        d.set("title_zh", off + zh[0], off + zh[1])
+                    d.set_title(line, off, *lead)
                     clause = _clause(doc, k, lead[1])
                     if clause and authors is None and looks_like_authors(line[clause[0] : clause[1]]):
                         d.set("authors", off + clause[0], off + clause[1])
@@ -175,11 +167,7 @@ def parse(doc: ParsedDoc) -> LayoutResult:
                         d.set("authors", off + who[0], off + who[1])
                     continue
                 if "title" not in d.spans and "title_zh" not in d.spans and k != authors and _title_like(line[a:]):
-                    en, zh = title_spans(line, *strip_span(line, 0, a))
-                    if en:
-                        d.set("title", off + en[0], off + en[1])
-                    if zh:
-                        d.set("title_zh", off + zh[0], off + zh[1])
+                    d.set_title(line, off, *strip_span(line, 0, a))
                 elif k == authors:
                     d.set("authors", *strip_span(line, off, a))
                 else:

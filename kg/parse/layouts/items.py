@@ -25,7 +25,7 @@ from kg.parse.dates import find_date
 from kg.parse.document import Line, ParsedDoc
 from kg.parse.fields import field
 from kg.parse.names import author_value, bracket_kind, surname_citation
-from kg.parse.titles import SENTENCE_END_RE, title_spans
+from kg.parse.titles import SENTENCE_END_RE
 from kg.records import Span
 from kg.text import PAPER_URL_RE, arxiv_id, find_urls, is_cjk
 
@@ -146,11 +146,7 @@ def _entry(b: Builder, i: int, last: int, title: tuple[int, int]) -> None:
     off = b.take(i)
     ta, te = title
     te = ta + len(_VOTES_RE.sub("", ln.text[ta:te]))  # "Title（82▲）": the vote count is not the title
-    en, zh = title_spans(ln.text, ta, te)
-    if en:
-        d.set("title", off + en[0], off + en[1])
-    if zh:
-        d.set("title_zh", off + zh[0], off + zh[1])
+    d.set_title(ln.text, off, ta, te)
     after = title[1] + (1 if ln.text[title[1] : title[1] + 1] in "\"”" else 0)
     _brackets(d, ln, off, after)
     _cited_authors(d, ln, off, after)

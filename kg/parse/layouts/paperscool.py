@@ -16,7 +16,6 @@ from kg.parse.categories import find_category
 from kg.parse.dates import find_date
 from kg.parse.document import ParsedDoc
 from kg.parse.fields import field
-from kg.parse.titles import title_spans
 from kg.records import Span
 
 __all__ = ["parse", "name"]
@@ -47,11 +46,7 @@ def parse(doc: ParsedDoc) -> LayoutResult:
             d = b.open(i)
             off = b.take(i)
             a, e = m.start("title"), _title_end(line, m.start("title"), m.end("title"))
-            en, zh = title_spans(line, a, e)
-            if en:
-                d.set("title", off + en[0], off + en[1])
-            if zh:
-                d.set("title_zh", off + zh[0], off + zh[1])
+            d.set_title(line, off, a, e)
             continue
         if b.cur is None:
             b.report(i, is_boilerplate(line, between_entries=True) or NOT_IN_ENTRY)

@@ -27,7 +27,6 @@ from kg.parse.base import NON_PAPER, NOT_IN_ENTRY, Builder, Draft, LayoutResult,
 from kg.parse.data import load_json
 from kg.parse.document import ParsedDoc
 from kg.parse.fields import field_kind
-from kg.parse.titles import title_spans
 from kg.records import Span, Unassigned
 
 __all__ = ["parse", "name"]
@@ -80,11 +79,7 @@ def _fill(d: Draft, text: str, off: int, key: str, span: tuple[int, int]) -> Non
     kind = field_kind(key)
     a, b = span
     if kind == "title":
-        en, zh = title_spans(text, a, b)
-        if en:
-            d.set("title", off + en[0], off + en[1])
-        if zh:
-            d.set("title_zh", off + zh[0], off + zh[1])
+        d.set_title(text, off, a, b)
     elif kind in ("authors", "affiliations", "title_zh"):
         d.set(kind, off + a, off + b)
     elif kind in ("category", "date", "body"):

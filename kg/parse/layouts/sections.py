@@ -231,11 +231,7 @@ def _entry(b: Builder, i: int, last: int) -> None:
     ln = doc.lines[i]
     a = ln.start + (_LEAD.match(ln.text[ln.start :]).end() if _LEAD.match(ln.text[ln.start :]) else 0)
     a, e = strip_span(ln.text, 0, a)
-    en, zh = title_spans(ln.text, a, e)
-    if en:
-        d.set("title", off + en[0], off + en[1])
-    if zh:
-        d.set("title_zh", off + zh[0], off + zh[1])
+    d.set_title(ln.text, off, a, e)
     pending: str | None = None  # what the text under the last section label is
     content = 0  # content lines seen since the title
     for k in range(i + 1, last + 1):

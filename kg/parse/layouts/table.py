@@ -18,7 +18,6 @@ from kg.parse.data import load_json
 from kg.parse.dates import find_date
 from kg.parse.document import Line, ParsedDoc
 from kg.parse.fields import field_kind
-from kg.parse.titles import title_spans
 from kg.text import find_urls
 
 __all__ = ["parse", "name", "column_kind"]
@@ -256,11 +255,7 @@ def _fill(d, columns: dict[str, int], cells: list[tuple[Line, int, int, int] | N
         if got is not None:
             e = got[0]  # "Title, G. Lample et al.": the authors after the title
             d.set("authors", off + got[1][0], off + got[1][1])
-        en, zh = title_spans(line, a, e)
-        if en:
-            d.set("title", off + en[0], off + en[1])
-        if zh:
-            d.set("title_zh", off + zh[0], off + zh[1])
+        d.set_title(line, off, a, e)
     for kind in ("authors", "affiliations"):
         if (c := cell(kind)) is not None:
             ln, off, a, e = c
