@@ -117,7 +117,14 @@ def generic(name: str) -> bool:
     if _CATEGORY_CODE.match(name) or (_SURNAME.match(name) and not gazetteer().known(name)):
         return True
     # A shared task's data carries its venue's name ("CoNLL-2003"): a known name is no venue.
-    return bool(_venue_re().match(name)) and not gazetteer().known(name)
+    venue = bool(_venue_re().match(name)) or _squash(name) in _squashed_venues()
+    return venue and not gazetteer().known(name)
+
+
+@functools.cache
+def _squashed_venues() -> frozenset[str]:
+    # Reference lists glue a venue's words when they are copied from PDFs ("arXivpreprint").
+    return frozenset(_squash(v) for v in phrases("venues"))
 
 
 @functools.lru_cache(maxsize=65536)
