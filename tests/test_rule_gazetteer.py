@@ -63,3 +63,15 @@ def test_a_pattern_with_an_apostrophe_matches_the_curly_one():
     # datasets.jsonl lists "WMT'14"; typeset papers write "WMT’14".
     ctx = ctx_of("We use the parallel corpora provided by WMT’14 and WMT'14.")
     assert [c.name for c in gazetteer.find(ctx, [])] == ["WMT14", "WMT14"]
+
+
+def test_a_product_tier_stays_in_the_name():
+    # A tier names a product of its own; a size (mini) folds into the family elsewhere.
+    got = found(gazetteer, "We ask GPT-5-Pro, Gemini 2.5 Flash and Claude 3 Opus; GPT-4o mini is the judge.")
+    assert {"GPT-5-Pro", "Gemini 2.5 Flash", "Claude 3 Opus"} <= set(got), got
+    assert not any(n.endswith("mini") for n in got), got
+
+
+def test_a_tier_word_in_lower_case_or_inside_a_longer_word_is_not_a_tier():
+    got = found(gazetteer, "GPT-4 pro users and GPT-4 Pro-Active agents.")
+    assert set(got) == {"GPT-4"}, got

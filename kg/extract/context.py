@@ -147,6 +147,23 @@ class Context:
                 return None
         return j + 1
 
+    def tier_after(self, j: int) -> int | None:
+        """End token of a product tier right after a model's name or version
+        (``GPT-5-Pro``, ``Gemini 2.5 Flash``, ``GPT-4 Turbo``), or None. A tier names a
+        product of its own, so it stays in the name; it must be written capitalised
+        (``the pro version`` is prose) and not run on into a longer word."""
+        w, n = self.words, len(self.words)
+        if j < n and w[j] == "-" and not self.ws[j - 1] and not self.ws[j]:
+            j += 1  # "GPT-5-Pro"
+        elif j >= n or not self.ws[j - 1]:
+            return None
+        if j >= n or w[j] not in phrases("model_tiers"):
+            return None
+        if j + 1 < n and not self.ws[j] and (self.is_word(j + 1) or (
+                w[j + 1] == "-" and j + 2 < n and not self.ws[j + 1] and self.is_word(j + 2))):
+            return None  # "Pro-Active": the tier word starts a longer word
+        return j + 1
+
     def glued_into_compound(self, i: int, j: int) -> bool:
         """True when tokens ``i:j`` are hyphen-glued to another name part: ``mgo-T5``,
         ``ERNIE-M``, ``OPT-IML`` are names of their own, while ``T5-XL``, ``Swin-T`` (sizes),
@@ -355,6 +372,8 @@ def _gazetteer_matches(ctx: Context):
         if not ver and h.label == "MODEL" and h.end + 1 < n and ctx.ws[h.end - 1] and w[h.end][:1].isupper() \
                 and w[h.end].isalpha() and (v2 := ctx.version_after(h.end + 1)) and DOTTED_VERSION.fullmatch(w[v2 - 1]):
             ver = v2
+        if h.label == "MODEL" and (tier := ctx.tier_after(ver or h.end)):
+            ver = tier
         if ver:
             # "DALL-E 3", "Argoverse 2", "DAVIS 2016": a version makes another name.
             end = ctx.span(h.end, ver)[1]
