@@ -39,3 +39,9 @@ def test_the_entry_drops_the_family_and_keeps_the_rest():
     title = "ZEiT: BERT Pre-Training of Image Transformers"
     models, _ = find_entities(title, [Span(0, len(title))], Span(0, len(title)))
     assert [m.name for m in models] == ["ZEiT", "BERT"]
+
+
+def test_a_kind_family_after_a_comparison_verb_is_its_object_not_a_modified_kind():
+    # "Outperform" is not a modifier of "Transformers": the title compares with them.
+    got = found(title_families, "Body text.", title="Handcrafted Zorb Features Outperform Transformers in Speech")
+    assert "Transformer" not in got, got

@@ -172,3 +172,23 @@ def test_a_whole_short_title_is_a_name():
     assert "Generative Zorb Dynamics" in found(title_head, "Body.", title="Generative Zorb Dynamics")
     for title in ("Learning to Zorb", "Zorbic Segmentation", "Deep Neural Networks", "Causal Zorbity", "Imperfect Zorbifiers"):
         assert title not in found(title_head, "Body.", title=title)
+
+
+@pytest.mark.parametrize(
+    "title, name",
+    [
+        ("Probabilistic Assumptions Matter: Improved Models for Zorb QA", None),
+        ("Pruning Zorb Helps: Sparse Models for Speech", None),
+        ("Dark Matter Zorbs: Neural Simulation of Halos", "Dark Matter Zorbs"),  # no plural before "Matter"
+    ],
+)
+def test_a_head_that_makes_a_claim_is_no_name(title, name):
+    got = found(title_head, "Body.", title=title)
+    assert (name in got) if name else not got, got
+
+
+def test_clause_reads_verb_agreement():
+    from kg.extract.names import clause
+
+    assert clause(["Probabilistic", "Assumptions", "Matter"]) and clause(["Pruning", "Helps"])
+    assert not clause(["Dark", "Matter"]) and not clause(["Matter", "Networks"])

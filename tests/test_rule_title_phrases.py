@@ -141,3 +141,14 @@ def test_a_question_word_in_the_subtitle_leaves_the_head_alone(title, name):
 )
 def test_a_title_opened_by_a_question_word_or_a_review_names_nothing(title):
     assert not found(title_phrases, "Body text.", title=title)
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Domain Zorb Features Outperform Transformers in Emotion Recognition",
+        "Sparse Zorb Networks Beat Dense Transformers",
+    ],
+)
+def test_a_run_of_capitalised_words_with_a_verb_is_a_claim_not_a_name(title):
+    assert not found(title_phrases, "Body text.", title=title)

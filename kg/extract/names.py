@@ -12,7 +12,7 @@ from kg.extract.nlp import _squash, gazetteer, generic_terms
 from kg.extract.vocab import phrases, words
 from kg.resolve import institutions, model_family
 
-__all__ = ["CAMEL", "ACRO", "NUMBER_UNIT", "EXPERT_SIZE", "CJK_RE", "distinctive", "family", "generic", "initials_match",
+__all__ = ["CAMEL", "ACRO", "NUMBER_UNIT", "EXPERT_SIZE", "CJK_RE", "clause", "distinctive", "family", "generic", "initials_match",
            "is_institution",
            "label_hint", "name_key", "squash", "tuned_checkpoint"]
 
@@ -125,6 +125,25 @@ def generic(name: str) -> bool:
 def _squashed_venues() -> frozenset[str]:
     # Reference lists glue a venue's words when they are copied from PDFs ("arXivpreprint").
     return frozenset(_squash(v) for v in phrases("venues"))
+
+
+def clause(parts: list[str]) -> bool:
+    """Capitalised title words that make a claim, not a name: a verb of
+    ``clause_verbs`` after the first word, in its plain form after a plural noun
+    ("Probabilistic Assumptions Matter", "Domain Features Outperform Transformers") or in
+    its -s form ("Pruning Beats Distillation"). "Dark Matter" stays a name: no plural
+    noun before the plain form."""
+    verbs = words("clause_verbs")
+    low = [p.lower() for p in parts]
+    for k in range(1, len(low)):
+        if low[k] not in verbs:
+            continue
+        if low[k].endswith("s") and low[k][:-1] in verbs:
+            return True
+        prev = low[k - 1]
+        if prev.endswith("s") and not prev.endswith(("ss", "us", "is")):
+            return True
+    return False
 
 
 @functools.lru_cache(maxsize=65536)

@@ -32,8 +32,9 @@ def _modified(ctx: Context, i: int, j: int) -> bool:
         return False
     low = ctx.lower[k]
     small = words("title_small_words") | words("stop_caps") | words("indefinite_words")
-    # "Analysing Chain of Thought …": a verb before the name takes it as its object.
-    return w[k][:1].isupper() and low not in small and not low.endswith("ing")
+    # "Analysing Chain of Thought …", "Domain Features Outperform Transformers": a verb
+    # before the name takes it as its object.
+    return w[k][:1].isupper() and low not in small and not low.endswith("ing") and low not in words("clause_verbs")
 
 
 @functools.cache

@@ -7,7 +7,7 @@ import re
 
 from kg.extract.candidate import GENERIC, NEVER, Candidate
 from kg.extract.context import Context
-from kg.extract.names import distinctive, generic
+from kg.extract.names import clause, distinctive, generic
 from kg.extract.nlp import gazetteer
 from kg.extract.vocab import words
 
@@ -153,8 +153,8 @@ def _coined(parts: list[str], gloss: str) -> bool:
     makes the paper a review (its subject is a field, not the paper's own name)."""
     low = [p.lower() for p in parts]
     small = words("title_small_words")
-    if len(parts) > 3 or low[0] in words("stop_caps") or any(x in small for x in low):
-        return False
+    if len(parts) > 3 or low[0] in words("stop_caps") or any(x in small for x in low) or clause(parts):
+        return False  # "Probabilistic Assumptions Matter: …" is a claim
     last = low[-1].split("-")[-1]
     if last in words("task_heads") | words("non_name_heads") | words("paradigms") or generic(" ".join(parts)):
         return False

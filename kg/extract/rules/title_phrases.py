@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from kg.extract.candidate import GENERIC, NEVER, TO_GAZETTEER, Candidate
 from kg.extract.context import Context
-from kg.extract.names import generic, is_institution
+from kg.extract.names import clause, generic, is_institution
 from kg.extract.nlp import WORD, gazetteer
 from kg.extract.vocab import words
 
@@ -128,8 +128,8 @@ def find(ctx: Context, prior=()) -> list[Candidate]:
             if tail is not None and i + 1 < tail.i and not any(m.name == tail.name and m is not tail for m in ctx.matches):
                 out.append(Candidate(tail.a, tail.b, tail.name, NAME, GENERIC, yields=NEVER))
             continue
-        if any(x in words("title_words") for x in low):
-            continue
+        if any(x in words("title_words") for x in low) or clause(names):
+            continue  # a review's words, or a claim ("Domain Features Outperform Transformers")
         if low[0].endswith("ing") or low[0] in words("size_words"):
             continue  # "Adapting Pretrained ASR Models", "Two Linear Layers": a clause or a count
         parts = [p for x in low for p in x.split("-")]
