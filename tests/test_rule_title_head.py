@@ -192,3 +192,22 @@ def test_clause_reads_verb_agreement():
 
     assert clause(["Probabilistic", "Assumptions", "Matter"]) and clause(["Pruning", "Helps"])
     assert not clause(["Dark", "Matter"]) and not clause(["Matter", "Networks"])
+
+
+@pytest.mark.parametrize(
+    "title, name",
+    [
+        # reference lists copy titles in sentence case
+        ("Binarized zorb networks: Training deep neural networks with binary weights", "Binarized zorb networks"),
+        ("Batch normalization: Accelerating deep network training by reducing covariate shift", "Batch normalization"),
+        ("Zorbed attention", "Zorbed attention"),
+        # the same filters as in Title Case: plain words, a review, a task
+        ("Graph neural networks: A review of methods and applications", None),
+        ("Deep models: what they learn from the data we give them", None),
+        # a lower-case head word before a gloss in Title Case is no sentence-case title
+        ("Binarized zorb networks: Training Deep Networks With Binary Weights", None),
+    ],
+)
+def test_a_sentence_case_title_head_is_a_name(title, name):
+    got = found(title_head, "Body.", title=title)
+    assert (name in got and got[name].proposed) if name else not got, got

@@ -40,7 +40,10 @@ def _whole(ctx: Context) -> list[Candidate]:
     One name-shaped word is the shape rule's; a known name the gazetteer's."""
     t = ctx.text[ctx.title.start : ctx.title.end].strip()
     parts = t.split()
-    if not (2 <= len(parts) <= 3) or not all(re.fullmatch(r"[A-Z][A-Za-z\-]*", p) for p in parts):
+    # "Layer normalization": a reference list writes the same short title in sentence case.
+    if not (2 <= len(parts) <= 3) or not re.fullmatch(r"[A-Z][A-Za-z\-]*", parts[0]) or not (
+            all(re.fullmatch(r"[A-Z][A-Za-z\-]*", p) for p in parts[1:])
+            or all(re.fullmatch(r"[a-z][a-z\-]*", p) for p in parts[1:])):
         return []
     if any(distinctive(p) for p in parts) or gazetteer().known(t) or not _coined(parts, ""):
         return []
@@ -107,11 +110,28 @@ def _label(ctx: Context) -> list[Candidate]:
                       yields=NEVER)]
 
 
+# "Batch normalization: Accelerating deep network training …": reference lists copy
+# titles in sentence case, so a head of plain words has only its first capitalised.
+_SENTENCE_HEAD = re.compile(r"^\s*([A-Z][a-z]+(?:\s[a-z][a-z\-]*){1,2})\s*[:：]\s+\S")
+#: Share of a gloss's words written in lower case that makes a title sentence case.
+SENTENCE_CASE_SHARE = 0.8
+
+
+def _sentence_case(gloss: str) -> bool:
+    """The gloss after a head is written in sentence case: after its first word, its
+    words are in lower case (acronyms and words after a colon aside), so a lower-case word
+    in the head says nothing against a name."""
+    ws = [x for x in re.findall(r"[A-Za-z][\w\-]*", gloss)[1:] if not x.isupper()]
+    return len(ws) >= 3 and sum(x[0].islower() for x in ws) >= SENTENCE_CASE_SHARE * len(ws)
+
+
 def _head(ctx: Context) -> list[Candidate]:
     t = ctx.text[ctx.title.start : ctx.title.end]
     m = _HEAD.match(t)
     if not m:
-        return []
+        m = _SENTENCE_HEAD.match(t)
+        if not m or not _sentence_case(t[m.end(1):]):
+            return []
     name = m.group(1)
     parts = name.split()
     # Multi-word heads need a name-shaped word ("GPT-4 Technical Report: …" no,
