@@ -69,7 +69,7 @@ def extract_entry(entry: Entry) -> PaperRecord:
     urls = [u for u in entry.links if u.lower().startswith(("http://", "https://"))] + [u for u, _, _ in found_urls]
     # Names inside links (github.com/ruiyan1995/region_learner) are not mentions.
     regions = _minus(regions, url_spans + [m.span(1) for m in _RELATIVE_TARGET.finditer(text)])
-    models, datasets = find_entities(text, regions, entry.title)
+    models, datasets = find_entities(text, regions, entry.title, urls)
     title = entry.get("title")
     category = entry.category_code or (normalize_category(c) if (c := entry.get("category")) else None)
     aid = (

@@ -83,6 +83,7 @@ class Context:
     ambiguous: tuple[GazMatch, ...]  # MT renderings that are also everyday words, pending
     taken: tuple[bool, ...]  # tokens inside an accepted gazetteer match
     _title_like: dict[int, tuple[int, int]]  # memo of title_like(): (capitalised, content words) per sentence
+    links: tuple[str, ...] = ()  # the entry's link targets (not text: they only type names it writes)
 
     def __len__(self) -> int:
         return len(self.words)
@@ -287,7 +288,7 @@ def _compounds(words, ws, kinds, in_region) -> list[tuple[int, int]]:
     return out
 
 
-def build_context(text: str, regions, title: Span | None = None) -> Context:
+def build_context(text: str, regions, title: Span | None = None, links=()) -> Context:
     """Tokenise ``text`` once and collect what every rule reads (see module docstring)."""
     regs = tuple((s.start, s.end) if isinstance(s, Span) else tuple(s) for s in regions)
     breaks = tuple(sorted({x for r in regs for x in r}))
@@ -307,7 +308,7 @@ def build_context(text: str, regions, title: Span | None = None) -> Context:
         ws=tuple(ws), kinds=tuple(kinds), sent=tuple(sent), in_region=tuple(in_region), latin=latin, caps=caps, tok_at=tok_at,
         end_at=end_at, compounds=compounds, compound_end=dict(compounds), compound_start={j: i for i, j in compounds},
         has_cjk=CJK in kinds, cues=tuple(cues),
-        contribution=contribution, matches=(), ambiguous=(), taken=(), _title_like={},
+        contribution=contribution, matches=(), ambiguous=(), taken=(), _title_like={}, links=tuple(links),
     )
     matches, ambiguous, taken = _gazetteer_matches(ctx)
     # The context is frozen for the rules; these fields are filled once, here.

@@ -59,9 +59,11 @@ def _reported(name: str, known: bool) -> str:
     return fam
 
 
-def find_entities(text: str, regions: Iterable[Span], title: Span | None = None) -> tuple[list[Mention], list[Mention]]:
-    """Models and datasets in ``text`` restricted to ``regions`` (character spans)."""
-    ctx = build_context(text, list(regions), title)
+def find_entities(text: str, regions: Iterable[Span], title: Span | None = None,
+                  links: Iterable[str] = ()) -> tuple[list[Mention], list[Mention]]:
+    """Models and datasets in ``text`` restricted to ``regions`` (character spans);
+    ``links`` are the entry's link targets, which only type names the text writes."""
+    ctx = build_context(text, list(regions), title, links)
     models, datasets = [], []
     for e in entities_in(ctx):
         a, b = e.spans[0]

@@ -23,7 +23,8 @@ stages before theirs (read-only). Stages:
    like X", a veto), hashtags and handles ("#NLProc", "@JohnDoe", a veto) and
    shared-task names ("Task 6, iSarcasmEval", a veto), acrostic capitals in
    a title ("CHAIN: … lipsCHitz continuity constrAIned …", a veto) and kind families
-   inside a title's phrase ("… of Image Transformers", a veto);
+   inside a title's phrase ("… of Image Transformers", a veto), and names the entry
+   links to a dataset host's page (huggingface.co/datasets/…, typed a dataset);
 2. rules that need the names found so far: ambiguous MT names in lists or in a dataset
    context (可可数据集 is COCO), typos of known names (one word, or one word of two:
    "Mapillary Vitas"), siblings written with a slash ("ModelNet10/40");
@@ -52,6 +53,7 @@ from kg.extract.rules import (
     gazetteer,
     introduced_phrases,
     language_variants,
+    linked_datasets,
     lists,
     metrics,
     model_context,
@@ -81,7 +83,7 @@ STAGES = (
      introduced_phrases, appositions, named_datasets, title_case, title_head, title_families, title_acronyms,
      dataset_context, dataset_appositions, zh_dataset_context, counted_lists, model_context, modified_names,
      techniques, fields, language_variants, title_phrases, citations, categories, metrics, non_model_examples,
-     social, task_names),
+     social, task_names, linked_datasets),
     (mt_lists, mt_datasets, typos, phrase_typos, slash_variants),
     (lists,),
 )
