@@ -75,3 +75,10 @@ def test_a_product_tier_stays_in_the_name():
 def test_a_tier_word_in_lower_case_or_inside_a_longer_word_is_not_a_tier():
     got = found(gazetteer, "GPT-4 pro users and GPT-4 Pro-Active agents.")
     assert set(got) == {"GPT-4"}, got
+
+
+def test_a_latex_superscript_glued_to_a_known_name_makes_another_name():
+    # arXiv titles and abstracts keep their LaTeX: "GPT$^4$" is not GPT.
+    got = found(gazetteer, "A new model, called GPT$^4$, and BERT$_{2}$; BERT $^4$ is prose, and so is GPT$^ 4$.")
+    assert {"GPT$^4$", "BERT$_{2}$"} <= set(got), got
+    assert "BERT" in got and "GPT" in got  # spaced: no superscript of the name

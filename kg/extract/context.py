@@ -38,6 +38,8 @@ _SHOUT_GLUE = frozenset(("-", "'", "’"))
 #: A dotted release number (3.3, v1.5): short, so neither a count nor an arXiv id (2604.06777).
 DOTTED_VERSION = re.compile(r"v?\d{1,2}(?:\.\d{1,2})+", re.I)
 _VERSION = re.compile(r"(?:v?\d{1,4}(?:\.\d+)?|\d{2,4}x\d{2,4})", re.I)
+#: Tokens inside a name's inline LaTeX superscript ("$^4$", "$^{2}$") at most.
+MATH_TOKENS = 4
 _ROMAN = re.compile(r"(?:II|III|IV|VI|VII|VIII)")
 
 
@@ -147,6 +149,20 @@ class Context:
             if nxt in ("%", "×", "x", "-"):
                 return None
         return j + 1
+
+    def math_after(self, j: int) -> int | None:
+        """End token of an inline LaTeX superscript or subscript glued to a name
+        (``GPT$^4$``, ``S$_3$``), or None. arXiv titles and abstracts keep their LaTeX, and a
+        name written with a superscript is another name than the one without it."""
+        w, n = self.words, len(self.words)
+        if not (0 < j and j + 3 < n and not self.ws[j - 1] and w[j] == "$" and w[j + 1] in ("^", "_")):
+            return None
+        for k in range(j + 2, min(n, j + 2 + MATH_TOKENS)):
+            if self.ws[k - 1]:
+                return None
+            if w[k] == "$":
+                return k + 1 if k > j + 2 else None
+        return None
 
     def tier_after(self, j: int) -> int | None:
         """End token of a product tier right after a model's name or version
@@ -375,6 +391,8 @@ def _gazetteer_matches(ctx: Context):
             ver = v2
         if h.label == "MODEL" and (tier := ctx.tier_after(ver or h.end)):
             ver = tier
+        if math := ctx.math_after(ver or h.end):
+            ver = math
         if ver:
             # "DALL-E 3", "Argoverse 2", "DAVIS 2016": a version makes another name.
             end = ctx.span(h.end, ver)[1]
