@@ -211,3 +211,17 @@ def test_clause_reads_verb_agreement():
 def test_a_sentence_case_title_head_is_a_name(title, name):
     got = found(title_head, "Body.", title=title)
     assert (name in got and got[name].proposed) if name else not got, got
+
+
+def test_a_lab_labelling_a_paper_is_no_name():
+    # "11. Anthropic: "A General Language Assistant …"": the list labels the paper by its lab.
+    from kg.extract.context import build_context
+    from kg.records import Span
+
+    def heads(label):
+        text = label + ': "A Zorb Language Assistant as a Laboratory for Alignment". A Quux et al.'
+        t0 = text.index("A Zorb")
+        ctx = build_context(text, [Span(0, len(text))], Span(t0, text.index('"', t0)))
+        return [c.name for c in title_head.find(ctx)]
+
+    assert heads("Anthropic") == [] and heads("ZorbChat") == ["ZorbChat"]

@@ -7,7 +7,7 @@ import re
 
 from kg.extract.candidate import GENERIC, NEVER, Candidate
 from kg.extract.context import Context
-from kg.extract.names import clause, distinctive, generic
+from kg.extract.names import clause, distinctive, generic, is_institution
 from kg.extract.nlp import gazetteer
 from kg.extract.vocab import words
 
@@ -98,7 +98,9 @@ def _label(ctx: Context) -> list[Candidate]:
         return []
     name = m.group(1)
     parts = name.split()
-    if generic(name) or name.lower() in words("stop_caps") or any(p.lower() in words("title_words") for p in parts):
+    # "Anthropic: "A General Language Assistant …"": a list may label a paper by its lab.
+    if generic(name) or name.lower() in words("stop_caps") or any(p.lower() in words("title_words") for p in parts) \
+            or is_institution(name):
         return []
     if len(parts) > 1 and not any(distinctive(p) for p in parts):
         return []
