@@ -253,3 +253,12 @@ def test_a_new_release_of_a_known_model_is_used_unless_introduced():
     models, _, _, _ = ents("We introduce ZorbThink, a decoder. Compared with baselines like Qwen3-8B and "
                            "Llama 3.1 70B, ZorbThink is faster.")
     assert models.get("ZorbThink") == "proposed" and models.get("Llama 3.1") == "used", models
+
+
+def test_a_period_or_script_of_a_language_is_that_language_not_a_name():
+    from kg.extract.names import generic
+
+    assert generic("Ancient Greek") and generic("Modern Standard Arabic") and generic("Simplified Chinese")
+    assert not generic("Modern Hopfield") and not generic("Standard")  # no language in it
+    models, datasets, _, _ = ents("We translate Ancient Greek to Modern Greek (AG-MG) with ZorbMT.")
+    assert set(models) == {"ZorbMT"} and not datasets, (models, datasets)

@@ -104,9 +104,12 @@ def generic(name: str) -> bool:
         return True
     # "Chinese-to-English", "Urdu-English", "English": languages and language pairs
     # are what a corpus is in, not corpora.
+    # "Ancient Greek", "Modern Standard Arabic": a period, standard or script of a language
+    # is that language.
     langs = words("languages")
-    if k in langs or (len(lp := [p for p in _LANG_SPLIT.split(name) if p.lower() != "to"]) > 1
-                      and all(p.lower() in langs for p in lp)):
+    mods = words("language_modifiers")
+    if k in langs or (len(lp := [p.lower() for p in _LANG_SPLIT.split(name) if p.lower() != "to"]) > 1
+                      and all(p in langs or p in mods for p in lp) and any(p in langs for p in lp)):
         return True
     if k in words("metrics") or k in words("page_tags") or k in words("tech_terms"):
         return True
