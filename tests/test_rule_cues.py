@@ -63,3 +63,13 @@ def test_a_lower_case_coined_name_with_a_kind_apposition_is_proposed():
     got = found(cues, "We propose zorbmix, a simple augmentation method for images.")
     assert "zorbmix" in got and got["zorbmix"].proposed
     assert not found(cues, "We propose that, in general, models fail.")
+
+
+def test_a_stop_before_the_closing_quote_is_not_part_of_the_name():
+    got = found(cues, 'We build a planner, termed "Zorb Planner," and test it.')
+    assert set(got) == {"Zorb Planner"}, got
+
+
+def test_a_lower_case_plural_term_in_quotes_names_a_class_not_a_system():
+    assert not found(cues, 'Generative models, often termed "world models," have improved.')
+    assert set(found(cues, 'A method called "zorb mixing" helps.')) == {"zorb mixing"}

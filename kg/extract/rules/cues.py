@@ -16,6 +16,7 @@ _OPEN_QUOTES = frozenset(('"', "“", "‘", "'", "「"))
 _CLOSE_QUOTES = frozenset(('"', "”", "’", "'", "」"))
 _SKIP = frozenset(("the", "a", "an", "as", "it", "is")) | _OPEN_QUOTES
 _APPOS_NEXT = frozenset(("a", "an", "which", "the", "our", "这", "一"))
+_INNER_STOPS = frozenset((",", ".", ";", ":", "，", "。", "；"))
 _FOR_SHORT = re.compile(r"\(([A-Z][\w\-]*?)(?:\s*for|for)\s+short\)")
 
 
@@ -72,6 +73,14 @@ def _kind_apposition(ctx: Context, k: int) -> bool:
     return False
 
 
+def _term_for_kind(ctx: Context, i: int, j: int) -> bool:
+    """'models often termed "world models"': a quoted phrase in lower case whose head is
+    the plural of a model kind coins a term for a class of models, not a system's name
+    (a system is named in the singular: 'a method called "zorbmix"')."""
+    ws_ = [x for x in ctx.words[i:j] if x.strip() and x != "-"]
+    return len(ws_) > 1 and all(x.islower() for x in ws_) and ws_[-1] in words("model_kinds")
+
+
 def named_at(ctx: Context, i: int) -> bool:
     """Token ``i`` starts what a naming cue names: "called X", "dubbed the X", "称为X"
     (the cue's own words can say a phrase is a name where its head alone would not:
@@ -107,12 +116,17 @@ def find(ctx: Context, prior=()) -> list[Candidate]:
                     # 称为“Reason for Future, Act for Now(RAFA)”: the name runs to the
                     # closing quote, commas and all.
                     j = next((x for x in range(j, min(n, j + 16)) if w[x] in _CLOSE_QUOTES or "\n" in w[x]), j)
+                    closed = j < n and w[j] in _CLOSE_QUOTES
+                    # 'termed "world models," and': a comma or stop before the closing
+                    # quote is the sentence's (American style), not the name's.
+                    while closed and j - 1 > i and w[j - 1] in _INNER_STOPS:
+                        j -= 1
                 # "called image RPE (iRPE)", "…(RAFA)”": a name followed by its acronym
                 # is the acronym's long form; the acronym is the name.
                 acr = _acronym_after(ctx, i, j, quoted)
                 if acr is not None:
                     out.append(cue_name(ctx, acr, acr + 1, proposed=True))
-                elif not quoted or (j < n and w[j] in _CLOSE_QUOTES):
+                elif not quoted or closed and not _term_for_kind(ctx, i, j):
                     out.append(cue_name(ctx, i, j, proposed=True))
             continue
         if k < n and w[k] == "了":
