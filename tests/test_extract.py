@@ -262,3 +262,12 @@ def test_a_period_or_script_of_a_language_is_that_language_not_a_name():
     assert not generic("Modern Hopfield") and not generic("Standard")  # no language in it
     models, datasets, _, _ = ents("We translate Ancient Greek to Modern Greek (AG-MG) with ZorbMT.")
     assert set(models) == {"ZorbMT"} and not datasets, (models, datasets)
+
+
+def test_a_generic_acronym_glued_to_a_lower_case_word_is_a_compound_adjective():
+    from kg.extract.names import generic
+
+    assert generic("human-AI") and generic("multi-GPU") and generic("AI-driven")
+    assert not generic("LLM-Blender") and not generic("e-SNLI")  # a capitalised or name-shaped part
+    models, _, _, _ = ents("Our results show the potential for human-AI collaboration with ZorbNet on multi-GPU rigs.")
+    assert set(models) == {"ZorbNet"}, models

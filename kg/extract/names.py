@@ -100,6 +100,12 @@ def generic(name: str) -> bool:
         return True
     if len(parts) == 2 and parts[0] in words("kind_modifiers") and parts[1] in g:  # all-MLP, Fully-MLP
         return True
+    # "human-AI collaboration", "multi-GPU": a generic acronym glued to a word written in
+    # lower case is a compound adjective; a capitalised word makes a name ("LLM-Blender").
+    raw = _KIND_SPLIT.split(name)
+    if len(raw) > 1 and any(p in g for p in parts) and any(r.isalpha() and r.islower() for r in raw) \
+            and all(p in g or (r.isalpha() and r.islower()) for p, r in zip(parts, raw)):
+        return True
     if _glued_label_re().match(name[:1].lower() + name[1:]):
         return True
     # "Chinese-to-English", "Urdu-English", "English": languages and language pairs
