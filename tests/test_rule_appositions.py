@@ -52,3 +52,8 @@ def test_sentence_openers_and_clauses_are_no_apposition(text):
 def test_a_contribution_verb_opening_a_note_is_no_part_of_the_name():
     assert set(found(appositions, "- **Method**: Introduced GZDNF, a Generalized Zorb Dynamics Neural Framework, here.")) \
         == {"GZDNF"}
+
+
+def test_a_lower_case_word_after_a_kind_noun_and_a_comma_is_a_list_item():
+    assert not found(appositions, "It covers aspects of generative models, including architecture, scaling, and training.")
+    assert "ZorbNet" in found(appositions, "We propose a new architecture, ZorbNet, for speech.")

@@ -84,7 +84,9 @@ def find(ctx: Context, prior=()) -> list[Candidate]:
             continue
         hit = False
         if en_shape:
-            hit = (w[j] if j < n else "") in (",", "，", ")", ".", "")
+            # "aspects such as architecture, scaling, and training": a plain lower-case
+            # word after a kind noun and a comma is the next item of a list, not its name.
+            hit = (w[j] if j < n else "") in (",", "，", ")", ".", "") and not (text.isalpha() and text.islower())
         zh_prev = ctx.joined(i - 3, i)
         zh_cue = any(ctx.sent[s] == ctx.sent[i] and kind == "ZH_WE" for kind, s, _ in ctx.cues)
         if not ws[i - 1] and zh_prev.endswith(kinds_zh):
