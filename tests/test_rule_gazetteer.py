@@ -82,3 +82,9 @@ def test_a_latex_superscript_glued_to_a_known_name_makes_another_name():
     got = found(gazetteer, "A new model, called GPT$^4$, and BERT$_{2}$; BERT $^4$ is prose, and so is GPT$^ 4$.")
     assert {"GPT$^4$", "BERT$_{2}$"} <= set(got), got
     assert "BERT" in got and "GPT" in got  # spaced: no superscript of the name
+
+
+def test_a_known_name_marked_as_improved_is_another_name():
+    # "ViTPose++" is the improved version's own name, not ViTPose.
+    assert "ViTPose" not in found(gazetteer, "We train ViTPose++ on all body parts.")
+    assert "ViTPose" in found(gazetteer, "We train ViTPose + a head, and ViTPose.")

@@ -189,6 +189,8 @@ class Context:
         if i >= 2 and w[i - 1] in _GLUE and not ws[i - 2] and not ws[i - 1] and self.is_word(i - 2):
             if self.lower[i - 2] not in words("prefix_words"):
                 return True
+        if j + 1 < len(w) and w[j] == w[j + 1] == "+" and not ws[j - 1] and not ws[j]:
+            return True  # "ViTPose++", "C++": the improved version's mark makes a name of its own
         if j + 1 < len(w) and w[j] in _GLUE and not ws[j - 1] and not ws[j] and self.is_word(j + 1):
             nxt = w[j + 1]
             if w[j] == "+":
