@@ -82,3 +82,16 @@ def test_a_name_taken_in_a_models_role_is_a_model(text):
 
 def test_a_role_word_after_other_names_says_nothing():
     assert not found(model_context, "We take English as the base language.")
+
+
+def test_examples_of_a_model_kind_after_a_comma_and_such_as():
+    got = found(model_context, "Attention methods, such as ZSA and Quixv2, select blocks.")
+    assert {"ZSA", "Quixv2"} <= set(got), got
+
+
+def test_examples_of_a_model_kind_in_chinese():
+    # traditional and simplified: 方法如X、Y及Z
+    got = found(model_context, "與其他先進方法如Zorbvgr、DeepZorb及Thyme相比，我們的方法更佳。")
+    assert {"Zorbvgr", "DeepZorb", "Thyme"} <= set(got), got
+    # 包括 lists parts as well as models: no example frame
+    assert "BASE" not in found(model_context, "该架构类包括BASE层和其他。")

@@ -57,14 +57,22 @@ def find(ctx: Context, prior=()) -> list[Candidate]:
     for k in range(1, n):
         if lower[k - 1] not in kinds or not ctx.in_region[k - 1]:
             continue
+        # "methods, such as NSA and InfLLMv2,": only "such as" survives the comma; ", like"
+        # and ", including" often start a clause about the kind itself.
+        s = k + 1 if lower[k] == "," and lower[k + 1 : k + 3] == ("such", "as") else k
         for cue in example_cues:
-            if tuple(lower[k : k + len(cue)]) == cue:
-                found += items_after(ctx, k + len(cue))
+            if tuple(lower[s : s + len(cue)]) == cue:
+                found += items_after(ctx, s + len(cue))
                 break
     # The Chinese frames below each need their words somewhere in the entry (tokens
     # joined without spaces, as the tests below read them): an entry without them
     # skips the frame instead of trying every Latin token.
     squeezed = "".join(ctx.words) if ctx.has_cjk else ""
+    # "其他先進方法如TreeVGR、DeepEyes及Thyme": a model kind and an example cue before the names.
+    zh_examples = tuple(kd + cue for kd in phrases("model_kinds_zh") for cue in phrases("model_example_cues_zh"))
+    for k in (ctx.latin if any(p in squeezed for p in zh_examples) else ()):
+        if k > 0 and ctx.in_region[k] and ctx.joined(max(0, k - 5), k).strip().endswith(zh_examples):
+            found += items_after(ctx, k)
     # "相较于Zorblax和Quintar", "优于Frobnik": a Chinese comparison before the names.
     for k in (ctx.latin if any(p in squeezed for p in _ZH_BEFORE) else ()):
         if k > 0 and ctx.in_region[k] and ctx.joined(k - 3, k).strip().endswith(_ZH_BEFORE):
