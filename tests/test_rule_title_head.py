@@ -225,3 +225,9 @@ def test_a_lab_labelling_a_paper_is_no_name():
         return [c.name for c in title_head.find(ctx)]
 
     assert heads("Anthropic") == [] and heads("ZorbChat") == ["ZorbChat"]
+
+
+def test_a_review_word_past_the_gloss_head_does_not_make_a_review():
+    got = found(title_head, "Body.", title="Inverse Zorb Weighting: the Missing Link between Survey Sampling and Estimation")
+    assert "Inverse Zorb Weighting" in got, got
+    assert not found(title_head, "Body.", title="Zorbic Quux: A Survey of Methods")

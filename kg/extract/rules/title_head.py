@@ -185,8 +185,22 @@ def _coined(parts: list[str], gloss: str) -> bool:
     plain = words("generic_modifiers") | words("method_heads") | words("title_name_heads")
     if all(p in plain for x in low for p in x.split("-")):
         return False
+    # The gloss's head phrase says the paper is a review ("A Survey", "A Comprehensive
+    # Review of …"); a review word further on is the subject's ("the Missing Link
+    # between Survey Sampling and …").
     reviews = words("title_words") - words("title_openers")
-    return not any(w.lower() in reviews for w in re.findall(r"[A-Za-z]+", gloss))
+    return not any(w.lower() in reviews for w in _gloss_head(gloss))
+
+
+def _gloss_head(gloss: str) -> list[str]:
+    """The words of a gloss up to its first preposition or joiner ("A Survey" of "A
+    Survey of Zorbs", "the Missing Link" of "the Missing Link between …")."""
+    out = []
+    for x in re.findall(r"[\w\-]+|[,—;]", gloss):
+        if x.lower() in _GLOSS_STOP or x in (",", "—", ";"):
+            break
+        out.append(x)
+    return out
 
 
 #: Abstract nouns name properties and fields, not systems ("Continuity", "Science").
@@ -202,7 +216,8 @@ def _named_method(parts: list[str]) -> bool:
             and not all(x in plain or generic(x) for x in re.split(r"[-\s]+", " ".join(low))))
 
 
-_GLOSS_STOP = frozenset(("for", "of", "with", "to", "in", "on", "via", "that", "from", "towards", "toward", "using", "by", "and", ",", "—", "-"))
+_GLOSS_STOP = frozenset(("for", "of", "with", "to", "in", "on", "via", "that", "from", "towards", "toward", "using", "by", "and",
+                         "between", "across", "beyond", "under", "over", "into", "at", ",", "—", "-"))
 
 
 def _kind_of_gloss(gloss: str) -> str | None:
