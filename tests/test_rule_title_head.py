@@ -231,3 +231,9 @@ def test_a_review_word_past_the_gloss_head_does_not_make_a_review():
     got = found(title_head, "Body.", title="Inverse Zorb Weighting: the Missing Link between Survey Sampling and Estimation")
     assert "Inverse Zorb Weighting" in got, got
     assert not found(title_head, "Body.", title="Zorbic Quux: A Survey of Methods")
+
+
+def test_a_whole_title_headed_by_vectors_names_the_representation():
+    # "Skip-Thought Vectors", "Paragraph Vectors": learned vectors a paper names
+    assert "Skip-Zorb Vectors" in found(title_head, "Body.", title="Skip-Zorb Vectors")
+    assert not found(title_head, "Body.", title="Imperfect Zorbs")  # a plural common noun still is no name
