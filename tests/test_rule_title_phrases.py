@@ -152,3 +152,10 @@ def test_a_title_opened_by_a_question_word_or_a_review_names_nothing(title):
 )
 def test_a_run_of_capitalised_words_with_a_verb_is_a_claim_not_a_name(title):
     assert not found(title_phrases, "Body text.", title=title)
+
+
+def test_after_a_clause_head_the_subtitle_names_the_method():
+    got = found(title_phrases, "Body text.", title="Learned in Translation: Contextualized Zorb Vectors")
+    assert set(got) == {"Contextualized Zorb Vectors"} and got["Contextualized Zorb Vectors"].proposed
+    # a head that is a name keeps the subtitle a description
+    assert not found(title_phrases, "Body text.", title="ZorbNet: Contextualized Zorb Vectors")

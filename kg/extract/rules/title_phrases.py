@@ -79,6 +79,16 @@ def _method_tail(ctx: Context, start: int, end: int) -> list[Candidate]:
     return [Candidate(a, b, text, NAME, "MODEL", proposed=True, yields=TO_GAZETTEER)]
 
 
+def _after_clause_head(ctx: Context, start: int, k: int) -> bool:
+    """Token ``k`` opens the subtitle after a head that is a clause, not a name
+    ("Learned in Translation: Contextualized Word Vectors"): a small word written in
+    lower case inside the head says so, and the subtitle then names the method."""
+    if k - 1 <= start or ctx.words[k - 1] not in (":", "："):
+        return False
+    small = words("title_small_words")
+    return any(ctx.words[x].islower() and ctx.lower[x] in small for x in range(start + 1, k - 1))
+
+
 def find(ctx: Context, prior=()) -> list[Candidate]:
     if ctx.title is None:
         return []
@@ -99,7 +109,7 @@ def find(ctx: Context, prior=()) -> list[Candidate]:
     out = _method_tail(ctx, start, end)
     k = start
     while k < end:
-        if ctx.kinds[k] != WORD or not (k == start or ctx.lower[k - 1] in _OPENERS):
+        if ctx.kinds[k] != WORD or not (k == start or ctx.lower[k - 1] in _OPENERS or _after_clause_head(ctx, start, k)):
             k += 1
             continue
         i, j = k, _run(ctx, k, end)
