@@ -159,3 +159,12 @@ def test_after_a_clause_head_the_subtitle_names_the_method():
     assert set(got) == {"Contextualized Zorb Vectors"} and got["Contextualized Zorb Vectors"].proposed
     # a head that is a name keeps the subtitle a description
     assert not found(title_phrases, "Body text.", title="ZorbNet: Contextualized Zorb Vectors")
+
+
+def test_a_tuning_method_opening_a_title_is_a_name():
+    got = found(title_phrases, "Body text.", title="Latent-Zorb Tuning in Text-to-Image Models")
+    assert set(got) == {"Latent-Zorb Tuning"}, got
+
+
+def test_a_capitalised_preposition_joins_two_phrases_not_one_name():
+    assert not found(title_phrases, "Body text.", title="Calibration Zorb Collapse Under Sycophancy Networks")

@@ -140,6 +140,8 @@ def find(ctx: Context, prior=()) -> list[Candidate]:
             continue
         if any(x in words("title_words") for x in low) or clause(names):
             continue  # a review's words, or a claim ("Domain Features Outperform Transformers")
+        if any(x[:1].isupper() and x.lower() in words("title_small_words") for x in names[1:]):
+            continue  # "Calibration Collapse Under Sycophancy Fine-tuning": a capitalised preposition joins two phrases
         if low[0].endswith("ing") or low[0] in words("size_words"):
             continue  # "Adapting Pretrained ASR Models", "Two Linear Layers": a clause or a count
         parts = [p for x in low for p in x.split("-")]
