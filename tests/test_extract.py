@@ -272,3 +272,10 @@ def test_a_generic_acronym_glued_to_a_lower_case_word_is_a_compound_adjective():
     assert not generic("LLM-Blender") and not generic("e-SNLI")  # a capitalised or name-shaped part
     models, _, _, _ = ents("Our results show the potential for human-AI collaboration with ZorbNet on multi-GPU rigs.")
     assert set(models) == {"ZorbNet"}, models
+
+
+def test_a_generic_term_heading_a_kind_noun_is_a_kind():
+    from kg.extract.names import generic
+
+    assert generic("LSTM models") and generic("CNN Network")
+    assert not generic("Swin Networks") and not generic("Graph Networks")

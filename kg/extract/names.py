@@ -100,6 +100,10 @@ def generic(name: str) -> bool:
         return True
     if len(parts) == 2 and parts[0] in words("kind_modifiers") and parts[1] in g:  # all-MLP, Fully-MLP
         return True
+    # "ReLU Networks", "LSTM models": a generic term heading a kind noun is a kind too.
+    sp = k.split()
+    if len(sp) == 2 and sp[0] in g and (sp[1] in words("model_kinds") or sp[1] + "s" in words("model_kinds")):
+        return True
     # "human-AI collaboration", "multi-GPU": a generic acronym glued to a word written in
     # lower case is a compound adjective; a capitalised word makes a name ("LLM-Blender").
     raw = _KIND_SPLIT.split(name)
