@@ -73,3 +73,7 @@ def test_a_stop_before_the_closing_quote_is_not_part_of_the_name():
 def test_a_lower_case_plural_term_in_quotes_names_a_class_not_a_system():
     assert not found(cues, 'Generative models, often termed "world models," have improved.')
     assert set(found(cues, 'A method called "zorb mixing" helps.')) == {"zorb mixing"}
+
+
+def test_a_quoted_adverb_led_phrase_is_an_adjective_not_a_name():
+    assert not found(cues, 'The two approaches are coined "quantitatively optimal" and "policy-relevant".')

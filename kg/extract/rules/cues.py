@@ -76,9 +76,13 @@ def _kind_apposition(ctx: Context, k: int) -> bool:
 def _term_for_kind(ctx: Context, i: int, j: int) -> bool:
     """'models often termed "world models"': a quoted phrase in lower case whose head is
     the plural of a model kind coins a term for a class of models, not a system's name
-    (a system is named in the singular: 'a method called "zorbmix"')."""
+    (a system is named in the singular: 'a method called "zorbmix"'); one led by an
+    adverb ('coined "quantitatively optimal"') is an adjective phrase."""
     ws_ = [x for x in ctx.words[i:j] if x.strip() and x != "-"]
-    return len(ws_) > 1 and all(x.islower() for x in ws_) and ws_[-1] in words("model_kinds")
+    if len(ws_) < 2 or not all(x.islower() for x in ws_):
+        return False
+    # 'coined "quantitatively optimal"': an adverb leads an adjective phrase, no name.
+    return ws_[-1] in words("model_kinds") or (ws_[0].endswith("ly") and len(ws_[0]) > 4)
 
 
 def named_at(ctx: Context, i: int) -> bool:
