@@ -133,6 +133,7 @@ def test_a_new_name_listed_with_a_credited_new_name_is_used_too():
         # a reference list's proceedings series and preprint slot, also glued from a PDF
         "Zorb M. Quux nets[C]//ICML. PMLR, 2017. Frob K. Blip nets[J]. arXivpreprint arXiv:1602.02830, 2016.",
         "We crop each RoI and pool the RoIs on one GPU.",  # units of the input and hardware
+        "We solve the equation with PINNs and a PINN-based solver.",  # a kind, like GNN
     ],
 )
 def test_venues_metrics_tags_and_codes_are_never_names(text):
