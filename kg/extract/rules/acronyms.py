@@ -29,7 +29,7 @@ _LOWER_OK = frozenset(("of", "for", "and", "the", "in", "on", "to", "with", "a")
 def find(ctx: Context, prior=()) -> list[Candidate]:
     out: list[Candidate] = []
     w = ctx.words
-    ends = {j: i for i, j in ctx.compounds}
+    ends = ctx.compound_start
     for t, tok in enumerate(w):
         if tok not in ("(", "（") or not ctx.in_region[t]:
             continue

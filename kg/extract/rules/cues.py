@@ -103,7 +103,7 @@ def named_at(ctx: Context, i: int) -> bool:
 
 def find(ctx: Context, prior=()) -> list[Candidate]:
     w, n = ctx.words, len(ctx.words)
-    start_of = {i: (i, j) for i, j in ctx.compounds}
+    start_of = ctx.compound_end
     stop_caps = words("stop_caps")
     out: list[Candidate | None] = []
     for kind, s, e in ctx.cues:
@@ -114,7 +114,7 @@ def find(ctx: Context, prior=()) -> list[Candidate]:
                 quoted = quoted or w[k] in _OPEN_QUOTES
                 k += 1
             if k in start_of:
-                i, j = start_of[k]
+                i, j = k, start_of[k]
                 j = ctx.extend_title_case(j)
                 if quoted:
                     # 称为“Reason for Future, Act for Now(RAFA)”: the name runs to the
@@ -137,7 +137,7 @@ def find(ctx: Context, prior=()) -> list[Candidate]:
             k += 1
         if k not in start_of:
             continue
-        i, j = start_of[k]
+        i, j = k, start_of[k]
         if kind == "WE_VERB" and w[k][:1].isupper() and ctx.lower[k] not in stop_caps:
             # "This work presents Depth Anything V2.": a capitalised phrase right
             # after the verb is the contribution's name, whatever its shape.

@@ -48,7 +48,7 @@ def _parenthesised(ctx: Context) -> list[tuple[int, int]]:
     alone in brackets right after a dataset noun (or a split's "set") renames it."""
     w, n = ctx.words, len(ctx.words)
     data = words("dataset_words") | words("resource_words") | {"set", "sets"}
-    ends = {i: j for i, j in ctx.compounds}
+    ends = ctx.compound_end
     out = []
     # Brackets are few: look at each rather than at every token.
     opens = [ctx.tok_at.get(x) for x, ch in enumerate(ctx.text) if ch in "(（"] if "(" in ctx.text or "（" in ctx.text else []
