@@ -264,6 +264,14 @@ def parse_document(doc: ParsedDoc) -> ParseResult:
         scores.append((name, len(res.entries), res.covered - res.unexplained))
     else:
         name, res = best_layout(doc, LAYOUTS, scores)
+        # A layout that read one stray stretch of a page whose items fit no layout's shape
+        # (paragraphs opening with a linked title, then a description, under CJK section
+        # headings a field layout takes for a title) as its single entry loses to the
+        # generic reader when that reader finds several papers and explains more.
+        gen = generic.parse(doc) if len(res.entries) == 1 else None
+        if gen is not None and len(gen.entries) > 2 and _score(gen, doc) > _score(res, doc):
+            log.debug("%s: the generic reader finds %d entries to %s's %d", doc.path, len(gen.entries), name, len(res.entries))
+            name, res = generic.name, gen
     entries, unassigned = list(res.entries), list(res.unassigned)
     no_paper = False
     if doc.feed:
