@@ -45,3 +45,60 @@ def test_newsletter_paragraphs_opening_with_a_linked_title(tmp_path):
         ("2607.00004", "From Prompts to Contracts"),
         ("2607.00005", "Harness Distillation"),
     ]
+
+
+# ---------------------------------------------------------------- papers listed by name
+
+
+def test_knowledge_base_page_of_bold_names_with_dates(tmp_path):
+    # A MkDocs page: each paper is a paragraph led by its method's bold name, the arXiv
+    # month in brackets, then a description; one item gives no date; images between.
+    text = (
+        "---\ncomments: true\n---\n\n# Papers\n\n## Generation (4)\n\n"
+        "**SparseMesh** (2412) — a sparse latent and a flow transformer for mesh generation.\n\n"
+        "![SparseMesh](https://example.org/fig.png)\n\n"
+        "**DenseShape 2** (2501) — a dense voxel representation with PBR materials.\n\n"
+        "**Voxelizer-S2** — sparse attention over voxels at 1024³.\n\n"
+        "**TokenMesh** (2311) — mesh-native autoregressive generation (CVPR 2024). → [notes](gen/tokenmesh.md)\n"
+    )
+    recs = _records(tmp_path, text)
+    assert [r.title for r in recs] == ["SparseMesh", "DenseShape 2", "Voxelizer-S2", "TokenMesh"]
+    assert all(r.arxiv_id is None and not r.urls for r in recs)  # a note page is no link
+
+
+def test_knowledge_base_page_of_dated_name_headings(tmp_path):
+    # Headings "Name (YYYY.MM) → [details](page.md)" with the description under them,
+    # grouped under section headings: every paper is an entry, dated by its month.
+    text = (
+        "# Editing Paper List\n\nTypical papers by approach.\n\n---\n\n"
+        "## Native latent editing\n\nEditing directly on a 3D latent backbone.\n\n"
+        "### VoxelHammer (2025.08) → [详情页](voxelhammer.md)\n\n"
+        "Training-free editing by inversion; proposes the EditBench-3D benchmark.\n\n"
+        "### NanoEdit (2025.10) → [详情页](nanoedit.md)\n\n"
+        "A flow-based editing algorithm with voxel merging.\n\n"
+        "## Lifting-style editing\n\n"
+        "### MultiViewEdit (2024.03) → [详情页](mvedit.md)\n\n"
+        "Edits several views and lifts them back to 3D.\n"
+    )
+    recs = _records(tmp_path, text)
+    assert [(r.title, r.date) for r in recs] == [
+        ("VoxelHammer", "2025-08"),
+        ("NanoEdit", "2025-10"),
+        ("MultiViewEdit", "2024-03"),
+    ]
+
+
+def test_two_dated_names_or_bold_sentences_make_no_paper_list(tmp_path):
+    # Fewer than three dated names, or bold phrases that open sentences, list no papers.
+    text = (
+        "# Notes\n\n"
+        "**Setup** (2023) — install the tools first.\n\n"
+        "**Usage** — run the script on a folder.\n\n"
+        "**Why this matters is simple**: nobody reads the docs.\n\n"
+        "### Changelog (2024.01)\n\nFixed the build.\n"
+    )
+    from kg.parse.document import read_document
+    from kg.parse.layouts import generic
+
+    doc = read_document(str(tmp_path / "notes.md"), text)
+    assert generic.parse(doc).entries == []
