@@ -102,3 +102,28 @@ def test_two_dated_names_or_bold_sentences_make_no_paper_list(tmp_path):
 
     doc = read_document(str(tmp_path / "notes.md"), text)
     assert generic.parse(doc).entries == []
+
+
+# ---------------------------------------------------------------- feed tables of news and papers
+
+
+def test_reference_table_keeps_journal_items_and_drops_news(tmp_path):
+    # A weekly digest's reference table mixes news (a startup's launch, an agency's blog)
+    # with papers: arXiv ones, journal ones on a publisher's site, and one whose only
+    # sign of being a paper is the volume and issue its source cell cites.
+    text = (
+        "## Full Reference List\n\n"
+        "| # | Title | Source | Date | Link |\n|---|---|---|---|---|\n"
+        "| 1 | StormNet-6 Beats the Agencies | WindCo / TechNews | 2026-06-01 | [link](https://technews.example.com/2026/06/01/stormnet/) |\n"
+        "| 2 | ESM: Earth System Model | arXiv:2605.00001 | 2026-04-20 | [link](https://arxiv.org/abs/2605.00001) |\n"
+        "| 3 | Latent Data Assimilation | Science Advances | 2026-01 | [link](https://www.science.org/doi/10.1126/sciadv.0000001) |\n"
+        "| 4 | Agency Retires External Models | Agency Blog | 2026-05-12 | [link](https://agency.example.int/blog/2026/farewell) |\n"
+        "| 5 | Severe Weather Forecasts from AI Models | AIES Vol.5 No.1 | 2026 | [link](https://journals.example.org/view/aies/5/1/AIES-D-25-0001.1.xml) |\n"
+    )
+    recs = _records(tmp_path, text)
+    assert [r.title for r in recs] == [
+        "ESM: Earth System Model",
+        "Latent Data Assimilation",
+        "Severe Weather Forecasts from AI Models",
+    ]
+    assert recs[0].arxiv_id == "2605.00001"
