@@ -127,3 +127,32 @@ def test_reference_table_keeps_journal_items_and_drops_news(tmp_path):
         "Severe Weather Forecasts from AI Models",
     ]
     assert recs[0].arxiv_id == "2605.00001"
+
+
+# ---------------------------------------------------------------- a reading guide's reference line
+
+
+def test_reading_guide_reference_sub_item_gives_authors_or_organisation(tmp_path):
+    # "1. **[Title](arXiv)**" then sub-items: the first cites the paper as a surname with
+    # "et al." and a year, an organisation in brackets after it, or an organisation alone.
+    text = (
+        "### The Foundational Five\n\n"
+        "1. **[Sparse Attention Is Enough](https://arxiv.org/abs/1706.00001)** 🟡\n"
+        "   - Vasquez et al., 2017\n"
+        "   - The paper that started it all\n"
+        "   - **Why read**: the foundation\n\n"
+        "2. **[Harmless Feedback from Models](https://arxiv.org/abs/2212.00002)** 🟡\n"
+        "   - Baird et al., 2022 (Anthropic)\n"
+        "   - How the assistant is trained\n\n"
+        "3. **[A Large Model Technical Report](https://arxiv.org/abs/2303.00003)** 🟢\n"
+        "   - OpenAI, 2023\n"
+        "   - Capabilities and limitations\n\n"
+        "4. **[Lost in the Long Middle](https://arxiv.org/abs/2307.00004)** 🟢\n"
+        "   - Models struggle with middle context, 2023\n"
+    )
+    recs = _records(tmp_path, text)
+    got = [([a.name for a in r.authors], r.authors_truncated, [i.name for i in r.institutions]) for r in recs]
+    assert got[0] == (["Vasquez"], True, [])
+    assert got[1] == (["Baird"], True, ["Anthropic"])
+    assert got[2] == ([], False, ["OpenAI"])
+    assert got[3][:2] == ([], False)  # a note that ends in a year names nobody

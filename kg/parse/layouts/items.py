@@ -19,7 +19,7 @@ from dataclasses import replace
 
 from kg.parse.base import LINK_LABEL_RE, NON_PAPER, NOT_IN_ENTRY, Builder, LayoutResult, stated_arxiv_id, strip_span, url_only
 from kg.parse.boilerplate import is_boilerplate
-from kg.parse.byline import clause_authors
+from kg.parse.byline import clause_authors, reference_byline
 from kg.parse.categories import find_category
 from kg.parse.dates import find_date
 from kg.parse.document import Line, ParsedDoc
@@ -39,6 +39,10 @@ PAPER_LABELS = frozenset({"paper", "pdf", "arxiv", "论文"})
 _VOTES_RE = re.compile(r"\s*[(（]\s*\d+\s*[▲↑]\s*[)）]\s*$|\s+$")
 _QUOTED = re.compile(r"[\"“](?P<t>[^\"“”]{6,400})[\"”]")
 _BRACKET = re.compile(r"\s*[(（](?P<v>[^()（）]{2,200})[)）]")
+# A sub-item that cites the paper as an organisation and a year ("OpenAI, 2023"), and a
+# bracketed organisation closing a short reference ("Bai et al., 2022 (Anthropic)").
+_ORG_YEAR = re.compile(r"(?P<o>[^,，\d][^,，]{1,60})[,，]\s*(?:19|20)\d{2}[a-z]?")
+_CLOSING_BRACKET = re.compile(r"\s*[(（](?P<v>[^()（）]{2,80})[)）]\s*$")
 
 
 def in_gaps(doc: ParsedDoc) -> bool:
@@ -157,11 +161,16 @@ def _entry(b: Builder, i: int, last: int, title: tuple[int, int]) -> None:
         # "[Title](…) `cs.AI` `cs.LG`": an arXiv code written as one after the title (a
         # subject name in a note after it is just words).
         d.set_category(off + after + got[0], off + after + got[1], got[2])
+    first_sub = True
     for k in range(i + 1, last + 1):
         if not lines[k].strip():
             continue
         koff = b.take(k)
         a, e = strip_span(lines[k], 0, doc.lines[k].start)
+        if first_sub and "authors" not in d.spans and "affiliations" not in d.spans and _reference(d, lines[k], koff, a, e):
+            first_sub = False
+            continue  # "   - Vaswani et al., 2017" under the title: who wrote it
+        first_sub = False
         if "title" not in d.spans and "title_zh" in d.spans and _latin_title(lines[k][a:e]) and len(d.body) == 0:
             d.set("title", koff + a, koff + e)  # the English title under the Chinese one
             continue
@@ -188,6 +197,27 @@ def _entry(b: Builder, i: int, last: int, title: tuple[int, int]) -> None:
                 continue
         d.body.append(Span(koff + a, koff + e))
     b.close()
+
+
+def _reference(d, text: str, off: int, a: int, e: int) -> bool:
+    """Read the first sub-item under a title when it cites the paper — a reading guide's
+    ``- Vaswani et al., 2017``, ``- Bai et al., 2022 (Anthropic)``, ``- OpenAI, 2023``:
+    the authors, and an organisation in brackets or in the authors' place. True when it
+    did."""
+    bm = _CLOSING_BRACKET.search(text, a, e)
+    core = bm.start() if bm else e
+    org = bm if bm and bracket_kind(bm.group("v")) == "affiliations" else None
+    ref = reference_byline(text[:core], a)
+    if ref is not None and (bm is None or org is not None):
+        d.set("authors", off + ref[0], off + ref[1])
+        if org is not None:
+            d.set("affiliations", off + org.start("v"), off + org.end("v"))
+        return True
+    m = _ORG_YEAR.fullmatch(text, a, e)
+    if m and bracket_kind(m.group("o")) == "affiliations":
+        d.set("affiliations", *strip_span(text, off, m.start("o"), m.end("o")))
+        return True
+    return False
 
 
 def _paper_link_below(doc: ParsedDoc, first: int, last: int) -> bool:
