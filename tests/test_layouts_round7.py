@@ -156,3 +156,33 @@ def test_reading_guide_reference_sub_item_gives_authors_or_organisation(tmp_path
     assert got[1] == (["Baird"], True, ["Anthropic"])
     assert got[2] == ([], False, ["OpenAI"])
     assert got[3][:2] == ([], False)  # a note that ends in a year names nobody
+
+
+# ---------------------------------------------------------------- a notes page's BibTeX block
+
+
+def test_notes_page_takes_authors_from_its_bibtex_block(tmp_path):
+    # A paper-notes page: metadata in an HTML comment, a heading, reading-log lines, and
+    # the paper's BibTeX record in a code block — the only place that names the authors.
+    text = (
+        '<!--\n{"title": "Sparse Detectors: Faster, Better", "url": "http://arxiv.org/abs/1612.00001"}\n-->\n'
+        "### Sparse Detectors: Faster, Better\n\n"
+        "Read on: 2020-01-21  \nLink to pdf: http://arxiv.org/abs/1612.00001  \n\n"
+        "citation:\n```\n@inproceedings{Redd2017,\narchivePrefix = {arXiv},\n"
+        "author = {Redd, Joseph and Farr, Ali},\ntitle = {{Sparse Detectors: faster, better}},\nyear = {2017}\n}\n\n```\n\n"
+        "### Abstract\n\n__*What questions are the authors addressing?*__\n"
+    )
+    recs = _records(tmp_path, text)
+    assert len(recs) == 1
+    assert recs[0].arxiv_id == "1612.00001"
+    assert [a.name for a in recs[0].authors] == ["Redd, Joseph", "Farr, Ali"]
+
+
+def test_bibtex_authors_reads_only_a_record_field():
+    from kg.parse.bibtex import bibtex_authors
+
+    t = "@article{K2019,\n  author = \"Kim, Ann and Lee, Bo\",\n  title = {X}\n}"
+    a, e = bibtex_authors(t)
+    assert t[a:e] == "Kim, Ann and Lee, Bo"
+    assert bibtex_authors("The author = {someone} said so.") is None
+    assert bibtex_authors("@misc{x,\n  title = {No authors}\n}\nauthor = {Later, Text}") is None

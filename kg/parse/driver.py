@@ -17,6 +17,7 @@ from dataclasses import replace
 from types import ModuleType
 
 from kg.parse.base import NON_PAPER, NOT_IN_ENTRY, LayoutResult
+from kg.parse.bibtex import bibtex_authors
 from kg.parse.boilerplate import is_boilerplate
 from kg.parse.categories import category_line
 from kg.parse.dates import find_date
@@ -262,6 +263,15 @@ def _generic_wins(doc: ParsedDoc, res: LayoutResult) -> bool:
     return len(gen.entries) >= generic.MIN_NAMED and _score(gen, doc) > _score(res, doc)
 
 
+def _bibtex(e: Entry) -> Entry:
+    """An entry no layout found authors in takes them from a BibTeX record pasted into it
+    (a paper-notes page's citation block): every layout carries such a block the same way."""
+    if e.authors is not None:
+        return e
+    got = bibtex_authors(e.text)
+    return e if got is None else replace(e, authors=Span(*got))
+
+
 def parse_document(doc: ParsedDoc) -> ParseResult:
     """Entries of an already read :class:`ParsedDoc`."""
     scores: list[tuple[str, int, int]] = []
@@ -319,7 +329,7 @@ def parse_document(doc: ParsedDoc) -> ParseResult:
             elif x.kind == "front-matter":
                 # Page metadata no layout took (a post layout reads a paper's front matter).
                 unassigned.append(Unassigned(doc.path, i, x.text.strip()[:200], "front matter"))
-    entries = [_code_line(e) for e in _dates(doc, entries, unassigned)]
+    entries = [_bibtex(_code_line(e)) for e in _dates(doc, entries, unassigned)]
     missing = [u.line for u in unassigned if u.reason == NOT_IN_ENTRY]
     if missing:
         log.warning(
