@@ -186,3 +186,15 @@ def test_bibtex_authors_reads_only_a_record_field():
     assert t[a:e] == "Kim, Ann and Lee, Bo"
     assert bibtex_authors("The author = {someone} said so.") is None
     assert bibtex_authors("@misc{x,\n  title = {No authors}\n}\nauthor = {Later, Text}") is None
+
+
+def test_linked_title_with_a_question_in_it(tmp_path):
+    # "Model or Harness? An …": a question mark followed by a capital word is inside the title.
+    text = (
+        "[Model or Harness? A Taxonomy for Localizing Agent Failures](https://arxiv.org/abs/2607.00011)\n"
+        "The study sorts 41 kinds of failure by where two parts meet.\n\n"
+        "[Agent Harness Distillation](https://arxiv.org/abs/2607.00012)\n"
+        "Harnesses can be stolen from outside. Is that a risk? Yes.\n"
+    )
+    recs = _records(tmp_path, text)
+    assert [r.title for r in recs] == ["Model or Harness? A Taxonomy for Localizing Agent Failures", "Agent Harness Distillation"]

@@ -44,12 +44,18 @@ def in_gaps(doc: ParsedDoc) -> bool:
     return False
 
 
+_TITLE_QUESTION = re.compile(r"\?\s+(?=[A-Z])")
+
+
 def _title_like(s: str) -> bool:
     s = s.strip()
     if not 8 <= len(s) <= 250:
         return False
     if cjk_share(s) > 0.5:
         return len(s) <= 80 and not SENTENCE_END_RE.search(s[:-1])
+    # A question that opens a title ("Model or Harness? An Interaction-Centric Taxonomy")
+    # does not end a sentence: a capital word follows it.
+    s = _TITLE_QUESTION.sub(" ", s)
     return len(s.split()) >= 2 and s[0].isupper() and not SENTENCE_END_RE.search(s.rstrip("."))
 
 
