@@ -198,3 +198,23 @@ def test_linked_title_with_a_question_in_it(tmp_path):
     )
     recs = _records(tmp_path, text)
     assert [r.title for r in recs] == ["Model or Harness? A Taxonomy for Localizing Agent Failures", "Agent Harness Distillation"]
+
+
+def test_scored_news_table_under_a_section_heading(tmp_path):
+    # A curator's README: a section heading over a table "Score | Headline | Source |
+    # Published | Tier" whose rows are news and, now and then, an arXiv paper. The heading
+    # heads a list (not one paper whose body is the table); the paper row is the entry, its
+    # source cell "arXiv cs.AI" its category; news rows and a research blog post are not.
+    text = (
+        "<!-- POST_NOW_START -->\n## 🔥 Latest Curated News\n\n> **Live examples** of curated articles\n\n"
+        "| Score | Headline | Source | Published | Tier |\n|-------|----------|--------|-----------|------|\n"
+        "| **8.0** | [Phone maker bans an app](https://www.news.example.com/tech/1/ban) | The Daily | 2026-08-07T11:00:00Z | **A** |\n"
+        "| **9.0** | [Our medical AI system holds video consultations](https://blog.example.com/research/medical-ai/) | Company Blog | 2026-08-12T16:00:00Z | **A** |\n"
+        "| **7.5** | [Some Language Models Show Consistent Risk Attitudes](https://arxiv.org/abs/2607.00021) | arXiv cs.AI | 2026-07-21T04:00:00Z | **C** |\n"
+        "| **8.5** | [A city orders stores to remove apps](https://www.tech.example.org/policy/2026/07/apps/) | Tech Site | 2026-07-17T16:10:05Z | **A** |\n\n"
+        "*All articles above passed strict scoring.*\n<!-- POST_NOW_END -->\n"
+    )
+    recs = _records(tmp_path, text)
+    assert [(r.arxiv_id, r.title, r.category, r.date) for r in recs] == [
+        ("2607.00021", "Some Language Models Show Consistent Risk Attitudes", "AI", "2026-07-21")
+    ]

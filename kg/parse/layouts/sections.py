@@ -145,6 +145,10 @@ def _kind(doc: ParsedDoc, keys_of: list[frozenset[str]], i: int, e: int) -> str:
     is another layout's to read (``SEVERAL`` too: not this layout)."""
     keys: set[str] = set()
     presented = False
+    # A heading over a table whose rows each link a page (a feed's news and papers, one
+    # per row) heads a list, not one paper.
+    if sum(1 for k in range(i, e + 1) if doc.lines[k].kind == "table" and doc.lines[k].links) >= 2:
+        return SEVERAL
     for k in range(i, e + 1):
         if keys_of[k]:
             keys |= keys_of[k]
