@@ -218,3 +218,81 @@ def test_scored_news_table_under_a_section_heading(tmp_path):
     assert [(r.arxiv_id, r.title, r.category, r.date) for r in recs] == [
         ("2607.00021", "Some Language Models Show Consistent Risk Attitudes", "AI", "2026-07-21")
     ]
+
+
+# ---------------------------------------------------------------- paper lists of the seventh round's last three sources
+
+
+def test_bold_titles_over_a_year_and_bracketed_author_names(tmp_path):
+    # "+ **Title**  " then "  2014 - (2019/04/04: 10337) - [A Name] [B Name]" then "  - ":
+    # Markdown reads the item's lines as a setext heading inside the list item; the item is
+    # a paper cited by its year and its authors, not a page section; the commented-out
+    # notes are not its text.
+    text = (
+        "+ **Sparse Feature Hierarchies for Accurate Detection**  \n"
+        "  2014 - (2019/04/04: 7908) - [Ross Gill] [Jeff Donn] [Trevor Darr]\n"
+        "  - \n"
+        "  <!-- - **S-CNN: Regions with sparse features**\n"
+        "  - http://www.example.org/notes -->\n"
+        "+ **Fast S-CNN**  \n"
+        "  2015 - (2019/04/04: 4950) - [Ross Gill]\n"
+        "  - \n"
+        "+ **You Look Twice: Unified Detection**  \n"
+        "  2016 - (2019/04/04: 3712) - [Joe Red] [Ali Farr]\n"
+        "  - \n"
+        "  - https://example.org/darknet/ylt/\n"
+    )
+    recs = _records(tmp_path, text)
+    assert [r.title for r in recs] == ["Sparse Feature Hierarchies for Accurate Detection", "Fast S-CNN", "You Look Twice: Unified Detection"]
+    assert list(recs[0].urls) == [] and list(recs[2].urls) == ["https://example.org/darknet/ylt/"]
+
+
+def test_awesome_list_abbreviation_dash_title_colon_link(tmp_path):
+    # "- Abbr - Title : https://arxiv.org/abs/…": the short name before the dash names the
+    # model; the title follows it; a dataset's home page is no paper.
+    text = (
+        "<b> Datasets </b>\n\n"
+        "- Sparse Objects in Context : http://sparse-objects.example.org/#home\n\n"
+        "<b> Mobile Models </b>\n\n"
+        "- MobileNets-V2 - MobileNetV2: Inverted Residuals and Linear Bottlenecks : https://arxiv.org/abs/1801.04381\n"
+        "- Fast R-CNN - Fast Region-based Convolutional Network : https://arxiv.org/abs/1504.08083\n"
+        "  - https://github.com/example/fast-rcnn\n"
+        "- Mask R-CNN : https://arxiv.org/abs/1703.06870\n"
+        "- Sim2Real - A Survey : https://arxiv.org/abs/2001.00001\n"
+    )
+    recs = _records(tmp_path, text)
+    assert [(r.arxiv_id, r.title) for r in recs] == [
+        ("1801.04381", "MobileNetV2: Inverted Residuals and Linear Bottlenecks"),
+        ("1504.08083", "Fast Region-based Convolutional Network"),
+        ("1703.06870", "Mask R-CNN"),
+        ("2001.00001", "Sim2Real - A Survey"),  # two words after the dash: no title of their own
+    ]
+    assert list(recs[1].urls) == ["https://arxiv.org/abs/1504.08083", "https://github.com/example/fast-rcnn"]
+
+
+def test_italic_title_references_with_the_link_on_the_next_line(tmp_path):
+    # "- _Title_, A Author, B Author, 2017, [url](url)" or the link on the next line, also to
+    # a publisher's page (CVF open access): every item is a paper with its authors.
+    text = (
+        "## References for bounding box detection\n\n"
+        "- _Learning Features by Watching Things Move_, Deepak Path, Piotr Dollár, Trevor Darr, 2017, "
+        "[https://arxiv.org/abs/1612.06370](https://arxiv.org/abs/1612.06370)\n\n"
+        "- _Monocular Object Detection for Driving_, Xiao Chen, Sanja Fidd; The IEEE Conference on Computer Vision, 2016\n"
+        "[http://www.cv-foundation.org/openaccess/content_cvpr_2016/html/Chen_Mono_paper.html]"
+        "(http://www.cv-foundation.org/openaccess/content_cvpr_2016/html/Chen_Mono_paper.html)\n"
+    )
+    recs = _records(tmp_path, text)
+    assert [r.title for r in recs] == ["Learning Features by Watching Things Move", "Monocular Object Detection for Driving"]
+    assert [a.name for a in recs[0].authors] == ["Deepak Path", "Piotr Dollár", "Trevor Darr"]
+
+
+def test_quoted_title_with_its_year_and_a_title_closed_by_a_colon(tmp_path):
+    from kg.parse.titles import title_spans
+
+    def got(t):
+        en, _ = title_spans(t, 0, len(t))
+        return t[en[0] : en[1]]
+
+    assert got('"MapReduce: Simplified Data Processing on Large Clusters" (2004)') == "MapReduce: Simplified Data Processing on Large Clusters"
+    assert got("Random Network Distillation (RND):") == "Random Network Distillation (RND)"
+    assert got("Mixture of Experts (MoE)") == "Mixture of Experts (MoE)"

@@ -97,8 +97,9 @@ def reference_byline(text: str, start: int = 0) -> tuple[int, int] | None:
 
 # The venue and year that close a citation after its authors: " ICLR 2021", ". arXiv 2022",
 # " NeurIPS 2022 Datasets and Benchmarks Track", " arXiv." — words and a year, no names.
+# A comma may close the tail too, where a link follows it on the line ("…, 2017, [url](…)").
 _VENUE_TAIL = re.compile(
-    r"[.,;]\s*(?:[A-Za-z][\w&'’\-]*\s+){0,8}(?:(?:19|20)\d{2}[a-z]?|arXiv|preprint)(?:[\s,]+[A-Za-z][\w&'’\-]*){0,6}\.?\s*", re.I
+    r"[.,;]\s*(?:[A-Za-z][\w&'’\-]*\s+){0,8}(?:(?:19|20)\d{2}[a-z]?|arXiv|preprint)(?:[\s,]+[A-Za-z][\w&'’\-]*){0,6}[.,;]?\s*", re.I
 )
 _YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
 _KEEPS_STOP = re.compile(r"(?:\bet\.?\s*al|\b[A-Z])\.$")

@@ -17,14 +17,14 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from kg.parse.base import LINK_LABEL_RE, NON_PAPER, NOT_IN_ENTRY, Builder, LayoutResult, stated_arxiv_id, strip_span, url_only
+from kg.parse.base import LINK_LABEL_RE, NON_PAPER, NOT_IN_ENTRY, Builder, LayoutResult, scholarly_link, stated_arxiv_id, strip_span, url_only
 from kg.parse.boilerplate import is_boilerplate
 from kg.parse.byline import clause_authors, reference_byline
 from kg.parse.categories import find_category
 from kg.parse.dates import find_date
 from kg.parse.document import Line, ParsedDoc
 from kg.parse.fields import field
-from kg.parse.names import author_value, bracket_kind, surname_citation
+from kg.parse.names import author_value, bracket_kind, looks_like_authors, surname_citation
 from kg.parse.titles import SENTENCE_END_RE
 from kg.records import Span
 from kg.text import PAPER_URL_RE, arxiv_id, find_urls, is_cjk
@@ -83,7 +83,7 @@ def _is_paper(line: Line, title: tuple[int, int] | None) -> bool:
     link labelled as the paper) or its title link has no target yet (``[Title]()``)."""
     if title is None:
         return False
-    if arxiv_id(line.text) or any(arxiv_id(lk.url) or PAPER_URL_RE.search(lk.url) for lk in line.links):
+    if arxiv_id(line.text) or any(arxiv_id(lk.url) or PAPER_URL_RE.search(lk.url) or scholarly_link(lk.url) for lk in line.links):
         return True
     for lk in line.links:
         text = line.text[lk.start : lk.end]
@@ -125,6 +125,11 @@ def parse(doc: ParsedDoc) -> LayoutResult:
             # "- **SD-Zero** — Self-revision … [2604.12002]": the bold name that opens the
             # item names the paper its bracketed arXiv id states.
             title = _lead_name(ln)
+            noted = title is not None
+        if not noted and not _is_paper(ln, title) and _cited_below(doc, i, last):
+            # "+ **Fast R-CNN**" over "  2015 - (…) - [Ross Girshick]": a paper listed by
+            # its title, cited by its year and its authors' names in brackets.
+            title = title or _lead_name(ln) or _named_title(ln)
             noted = title is not None
         translated = title is not None and _translated(doc, i, last)
         # "* [Title](local-page.md)" over "  * [paper](https://arxiv.org/abs/…)": the paper
@@ -226,9 +231,24 @@ def _paper_link_below(doc: ParsedDoc, first: int, last: int) -> bool:
     for k in range(first + 1, last + 1):
         ln = doc.lines[k]
         urls = [lk.url for lk in ln.links] + [u for u, _, _ in find_urls(ln.text)]
-        if any(arxiv_id(u) or PAPER_URL_RE.search(u) for u in urls) and url_only(ln.text[ln.start :], len(ln.links)):
+        # A publisher's page of the paper counts too (kg/data/parse/scholarly_hosts.txt).
+        if any(arxiv_id(u) or PAPER_URL_RE.search(u) or scholarly_link(u) for u in urls) and url_only(ln.text[ln.start :], len(ln.links)):
             return True
     return False
+
+
+_BRACKETED = re.compile(r"\[(?P<n>[^\[\]\n]{3,60})\]")
+_YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
+
+
+def _cited_below(doc: ParsedDoc, first: int, last: int) -> bool:
+    """The line under an item's title cites it by a year and its authors' names, each in
+    brackets of its own (``2014 - (2019/04/04: 10337) - [Yangqing Jia] [Evan Shelhamer]``)."""
+    if first + 1 > last:
+        return False
+    t = doc.lines[first + 1].text
+    names = [m.group("n") for m in _BRACKETED.finditer(t)]
+    return bool(_YEAR.search(t)) and bool(names) and all(looks_like_authors(n) for n in names)
 
 
 def _translated(doc: ParsedDoc, first: int, last: int) -> bool:
@@ -237,11 +257,23 @@ def _translated(doc: ParsedDoc, first: int, last: int) -> bool:
     return any((f := field(doc.lines[k].text)) is not None and f[0] == "title_zh" for k in range(first + 1, last + 1))
 
 
+# "MobileNets-V2 - MobileNetV2: Inverted Residuals … : https://arxiv.org/abs/…": a short
+# name (up to three capitalised tokens) and a dash before the title name the model the
+# paper proposes, as awesome lists write them; the title is what follows.
+_ABBR_LEAD = re.compile(r"\s*[A-Z0-9]\S*(?:\s+[A-Z0-9]\S*){0,2}\s+[-–—]\s+(?=\S)")
+_OWN_LINK = re.compile(r"\s*(?:[:：]\s*)?https?://\S+\s*$")
+
+
 def _named_title(ln: Line) -> tuple[int, int] | None:
     a, e = strip_span(ln.text, 0, ln.start)
     s = ln.text[a:e]
     if not s or len(s) > 250 or SENTENCE_END_RE.search(s[:-1]):
         return None
+    lead = _ABBR_LEAD.match(ln.text, a, e)
+    if lead is not None:
+        rest = _OWN_LINK.sub("", ln.text[lead.end() : e])
+        if len(rest.split()) >= 3:
+            a = lead.end()
     return (a, e) if len(s.split()) >= 2 or sum(is_cjk(c) for c in s) >= 4 else None
 
 
