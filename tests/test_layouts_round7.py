@@ -296,3 +296,24 @@ def test_quoted_title_with_its_year_and_a_title_closed_by_a_colon(tmp_path):
     assert got('"MapReduce: Simplified Data Processing on Large Clusters" (2004)') == "MapReduce: Simplified Data Processing on Large Clusters"
     assert got("Random Network Distillation (RND):") == "Random Network Distillation (RND)"
     assert got("Mixture of Experts (MoE)") == "Mixture of Experts (MoE)"
+
+
+def test_reference_authors_before_a_written_out_venue():
+    from kg.parse.byline import citation_authors, clause_authors
+
+    def got(t):
+        r = clause_authors(t, 0, len(t))
+        return r and t[r[0] : r[1]]
+
+    # APA names (surname, initials), an MLA inverted first author before a venue sentence and
+    # a year sentence, and a venue with its abbreviation in brackets before the year.
+    assert got(", Long, J., Shelhamer, E. and Darrell, T., 2015.") == "Long, J., Shelhamer, E. and Darrell, T."
+    assert got(", Luo, Wenjie, Alex G. Schwan, and Rachel Urtas. Proceedings of the IEEE Conference on Computer Vision. 2016.") == (
+        "Luo, Wenjie, Alex G. Schwan, and Rachel Urtas"
+    )
+    assert got(", Xia Chen, Kaus Kundu, Sanja Fidd; The IEEE Conference on Computer Vision and Pattern Recognition (CVPR), 2016") == (
+        "Xia Chen, Kaus Kundu, Sanja Fidd"
+    )
+    assert citation_authors("Jena, T., Morvan, S., & Benard, N.")
+    assert not citation_authors("Deep residual learning, for image recognition")
+    assert got(", Rethinking, Evaluation, 2016") is None
