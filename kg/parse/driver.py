@@ -254,12 +254,11 @@ def _code_line(e: Entry) -> Entry:
     return e
 
 
-def _generic_wins(doc: ParsedDoc, res: LayoutResult) -> bool:
-    """Whether the generic reader finds several papers in a file a layout read as holding
-    none: a page listing papers by their method's name and date (``### VoxHammer
+def _generic_wins(doc: ParsedDoc, res: LayoutResult, gen: LayoutResult) -> bool:
+    """Whether the generic reader's ``gen`` finds several papers in a file a layout read
+    as holding none: a page listing papers by their method's name and date (``### VoxHammer
     (2025.08)``) links none of them, so a layout that tells papers by their links reads its
     items as not papers."""
-    gen = generic.parse(doc)
     return len(gen.entries) >= generic.MIN_NAMED and _score(gen, doc) > _score(res, doc)
 
 
@@ -297,11 +296,11 @@ def parse_document(doc: ParsedDoc) -> ParseResult:
         no_paper = not entries
     elif entries:
         entries, unassigned = _fill_gaps(doc, entries, unassigned)
-    elif (no_paper := _no_paper(res, doc)) and not _generic_wins(doc, res):
+    elif (no_paper := _no_paper(res, doc)) and not _generic_wins(doc, res, gen := generic.parse(doc)):
         log.info("%s: no paper in the file (layout %s read its items as not papers)", doc.path, name)
     else:
+        res = gen if no_paper else generic.parse(doc)
         no_paper = False
-        res = generic.parse(doc)
         if res.entries:
             name, entries, unassigned = generic.name, list(res.entries), list(res.unassigned)
     if not entries and not no_paper:

@@ -26,9 +26,9 @@ from __future__ import annotations
 import re
 
 from kg.parse.base import NOT_IN_ENTRY, Builder, LayoutResult, blocks, strip_span
-from kg.parse.dates import iso_date
 from kg.parse.boilerplate import is_boilerplate
 from kg.parse.byline import clause_authors
+from kg.parse.dates import iso_date
 from kg.parse.document import ParsedDoc
 from kg.parse.names import author_names, looks_like_authors
 from kg.parse.titles import SENTENCE_END_RE
