@@ -317,3 +317,50 @@ def test_reference_authors_before_a_written_out_venue():
     assert citation_authors("Jena, T., Morvan, S., & Benard, N.")
     assert not citation_authors("Deep residual learning, for image recognition")
     assert got(", Rethinking, Evaluation, 2016") is None
+
+
+# ---------------------------------------------------------------- author–date references
+
+
+def test_harvard_and_apa_references_give_authors_and_title():
+    from kg.parse.byline import citation
+
+    def got(t):
+        r = citation(t)
+        return r and (t[r[0][0] : r[0][1]], t[r[1][0] : r[1][1]])
+
+    assert got("Beel, J., Lang, S. and Genz, M., 2013. Sponsored vs. Organic Recommendations and Labeling.") == (
+        "Beel, J., Lang, S. and Genz, M.", "Sponsored vs. Organic Recommendations and Labeling"
+    )
+    assert got("Buola, J. and Gebr, T., 2018, January. Gender shades: Intersectional accuracy disparities. In Conference.") == (
+        "Buola, J. and Gebr, T.", "Gender shades: Intersectional accuracy disparities"
+    )
+    assert got("[1] Vasw, A., Shaz, N., Gome, A. N., ... & Polo, I. (2017). Attention is all you need. Advances in NIPS, 30.") == (
+        "Vasw, A., Shaz, N., Gome, A. N., ... & Polo, I.", "Attention is all you need"
+    )
+    assert got("Blod, S.L., Daumé III, H. and Wall, H., 2020. Language is power. arXiv preprint arXiv:2005.14050.") == (
+        "Blod, S.L., Daumé III, H. and Wall, H.", "Language is power"
+    )
+    assert got("We thank Beel, J. and the 2013 team. Nothing here is a reference.") is None
+
+
+def test_jupyter_book_reference_page_skips_web_pages(tmp_path):
+    # A Jupyter Book's references page: Harvard references, one a web article ("[online] …
+    # Available at: <url> [Accessed …]") that is no paper; two references share a paragraph.
+    text = (
+        "# References \n---\n\n```{bibliography}\n:style: plain\n```\n"
+        "Beel, J., Lang, S. and Genz, M., 2013. Sponsored vs. Organic Recommendations and Labeling.\n\n"
+        "Garr, I. and Mont, A., 2021. A Survey on Bias in Deep NLP. Applied Sciences, 11(7), p.3184.\n"
+        "Hofm, T., 2004. Latent semantic models for collaborative filtering. ACM TOIS, 22(1), pp.89-115.\n\n"
+        "Pere, S., 2021. A news site explains a feed. [online] News.com. Available at: "
+        "<https://news.example.com/2020/06/18/feed/> [Accessed 22 November 2021].\n\n"
+        "Tsin, V. and Pito, E., 2018. Bias disparity in recommendation systems. arXiv preprint arXiv:1811.01461.\n"
+    )
+    recs = _records(tmp_path, text)
+    assert [(r.title, r.arxiv_id) for r in recs] == [
+        ("Sponsored vs. Organic Recommendations and Labeling", None),
+        ("A Survey on Bias in Deep NLP", None),
+        ("Latent semantic models for collaborative filtering", None),
+        ("Bias disparity in recommendation systems", "1811.01461"),
+    ]
+    assert [a.name for a in recs[0].authors] == ["Beel, J.", "Lang, S.", "Genz, M."]

@@ -189,7 +189,7 @@ _CITED_TITLE = re.compile(r"[\"“](?P<t>[^\"“”]{4,400}?)[.,]?[\"”]")
 # A list marker that opens a reference ("1.", "[12]", "12)").
 _REF_NUMBER = re.compile(r"\s*(?:\[\d{1,4}\]|\d{1,4}[.)、])\s*")
 # "LeCun" / "van der Berg": a surname written first, then a comma and the given names.
-_LONE_SURNAME = re.compile(r"(?:(?:van|von|de|der|den|di|da|du|le|la|del|della|ter)\s+)*[A-Z][\w'’\-]+")
+_LONE_SURNAME = re.compile(r"(?:(?:van|von|de|der|den|di|da|du|le|la|del|della|ter)\s+)*[A-Z][\w'’\-]+(?:\s+(?:Jr|Sr|II|III|IV)\.?)?")
 # "Yann" / "Geoffrey E." / "R. T.": given names after an inverted surname.
 _GIVEN = re.compile(r"(?:[A-Z][\w'’\-]*\.?)(?:\s+[A-Z][\w'’\-]*\.?){0,2}")
 # "Deng J" / "Van den Oord A" / "Dally W J": a surname and initials without stops (GB/T 7714).
@@ -251,14 +251,43 @@ _STOP = re.compile(r"\.(?:\s+|$)")
 _SENTENCE_STOP = re.compile(r"(?<!\b[A-Z])\.(?:\s+|$)")
 
 
+# The year that closes the authors of an author–date reference and the stop after it:
+# Harvard's ", 2013." or ", 2018, January.", APA's " (2017)." or " (2017, May)."
+_AUTHOR_YEAR = re.compile(
+    r"(?:,\s*|\s*\()(?:19|20)\d{2}[a-z]?(?:,\s*[A-Z][a-z]{2,8}(?:\s+\d{1,2})?)?\)?\.\s+(?=\S)"
+)
+# Where an author–date reference's title ends: a stop that ends no initial and no
+# abbreviation ("Sponsored vs. Organic …"), a question or exclamation mark, or the line.
+_TITLE_END = re.compile(r"(?<!\b[A-Z])(?<!\bvs)(?<!\betc)(?<!\bal)(?<!\bNo)\.(?:\s+|$)|[?!](?=\s+[A-Z]|\s*$)")
+
+
+def _author_date(text: str, a: int, end: int) -> tuple[tuple[int, int], tuple[int, int]] | None:
+    """An author–date reference (Harvard, APA): ``Beel, J., Langer, S. and Genzmehr, M.,
+    2013. Title. Venue.`` / ``Devlin, J., … & Toutanova, K. (2019). *Title*. arXiv …``."""
+    y = _AUTHOR_YEAR.search(text, a, end)
+    if y is None:
+        return None
+    s, e = strip_span(text, 0, a, y.start())
+    authors = re.sub(r",?\s*(?:\.\.\.|…)\s*(?=&|and\b)", ", ", text[s:e])  # "…, Gomez, A. N., ... & Polosukhin, I."
+    if e <= s or not citation_authors(authors):
+        return None
+    t = _TITLE_END.search(text, y.end(), end)
+    t0, t1 = strip_span(text, 0, y.end(), t.start() if t and text[t.start()] == "." else (t.end() if t else end))
+    if not _title_like(text[t0:t1], 1):
+        return None
+    return (s, e), (t0, t1)
+
+
 def citation(text: str, start: int = 0, end: int | None = None) -> tuple[tuple[int, int], tuple[int, int]] | None:
     """``((authors start, end), (title start, end))`` of a reference-style citation in
-    ``text[start:end]``, or ``None``. Authors before a quoted title (MLA), before a title
-    closed by a GB/T document-type mark (``[J]``, ``[C]``), or in the sentence before or
-    after the title."""
+    ``text[start:end]``, or ``None``. Authors before their year and the title (Harvard,
+    APA), before a quoted title (MLA), before a title closed by a GB/T document-type mark
+    (``[J]``, ``[C]``), or in the sentence before or after the title."""
     end = len(text) if end is None else end
     m = _REF_NUMBER.match(text, start)
     a = m.end() if m else start
+    if got := _author_date(text, a, end):
+        return got
     q = _CITED_TITLE.search(text, a, end)
     if q is not None:
         s, e = strip_span(text, 0, a, q.start())
