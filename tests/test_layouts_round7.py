@@ -364,3 +364,25 @@ def test_jupyter_book_reference_page_skips_web_pages(tmp_path):
         ("Bias disparity in recommendation systems", "1811.01461"),
     ]
     assert [a.name for a in recs[0].authors] == ["Beel, J.", "Lang, S.", "Genz, M."]
+
+
+def test_unlinked_reading_list_items_cited_by_a_short_reference(tmp_path):
+    # Reading lists that cite each paper by surname and year, with no link: under the title
+    # ("21. **Title**" / "    - Vaswani et al. (2017)") or after it in brackets ("1. *Title*
+    # (Vaswani et al., 2017)."). A linked item whose link is no paper stays what it links.
+    text = (
+        "# Reading order\n\nSee the [glossary](glossary.md) first.\n\n## User Modeling\n\n"
+        "21. **Sparse Attention Is Enough**\n    - Vasquez et al. (2017)\n    - Transformer architecture\n\n"
+        "22. **Neural Attentive Session Recommendation (NASR)**\n    - Lee et al. (2017)\n\n"
+        "23. **[The Illustrated Sparse Transformer (Blog)](https://blog.example.com/illustrated/)**\n    - Jay Alam, 2018\n\n"
+        "## Order\n\n"
+        "1. *Scaling Laws for Sparse Language Models* (Kaplan et al., 2020).\n   The piece itself.\n"
+        "2. *The Bitter Lesson* — an essay, not a paper.\n"
+    )
+    recs = _records(tmp_path, text)
+    got = [(r.title, [a.name for a in r.authors], r.authors_truncated) for r in recs]
+    assert got == [
+        ("Sparse Attention Is Enough", ["Vasquez"], True),
+        ("Neural Attentive Session Recommendation (NASR)", ["Lee"], True),
+        ("Scaling Laws for Sparse Language Models", ["Kaplan"], True),
+    ]

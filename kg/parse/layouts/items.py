@@ -126,9 +126,10 @@ def parse(doc: ParsedDoc) -> LayoutResult:
             # item names the paper its bracketed arXiv id states.
             title = _lead_name(ln)
             noted = title is not None
-        if not noted and not _is_paper(ln, title) and _cited_below(doc, i, last):
+        if not noted and not ln.links and not _is_paper(ln, title) and (_cited_below(doc, i, last) or _cited_after(ln, title)):
             # "+ **Fast R-CNN**" over "  2015 - (…) - [Ross Girshick]": a paper listed by
-            # its title, cited by its year and its authors' names in brackets.
+            # its title, unlinked, cited by its year and its authors (a linked item is what
+            # its link is: "[The Illustrated Transformer (Blog)](…)" over "- Jay Alammar, 2018").
             title = title or _lead_name(ln) or _named_title(ln)
             noted = title is not None
         translated = title is not None and _translated(doc, i, last)
@@ -210,6 +211,8 @@ def _reference(d, text: str, off: int, a: int, e: int) -> bool:
     the authors, and an organisation in brackets or in the authors' place. True when it
     did."""
     bm = _CLOSING_BRACKET.search(text, a, e)
+    if bm and _YEAR.fullmatch(bm.group("v").strip()):
+        bm = None  # "Vaswani et al. (2017)": the bracket holds the reference's year
     core = bm.start() if bm else e
     org = bm if bm and bracket_kind(bm.group("v")) == "affiliations" else None
     ref = reference_byline(text[:core], a)
@@ -242,13 +245,28 @@ _YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
 
 
 def _cited_below(doc: ParsedDoc, first: int, last: int) -> bool:
-    """The line under an item's title cites it by a year and its authors' names, each in
-    brackets of its own (``2014 - (2019/04/04: 10337) - [Yangqing Jia] [Evan Shelhamer]``)."""
+    """The line under an item's title cites it by a year and its authors: their names each
+    in brackets of its own (``2014 - (2019/04/04: 10337) - [Yangqing Jia] [Evan Shelhamer]``),
+    or a short reference (``- Vaswani et al. (2017)``)."""
     if first + 1 > last:
         return False
-    t = doc.lines[first + 1].text
+    ln = doc.lines[first + 1]
+    t = ln.text
+    if not _YEAR.search(t):
+        return False
     names = [m.group("n") for m in _BRACKETED.finditer(t)]
-    return bool(_YEAR.search(t)) and bool(names) and all(looks_like_authors(n) for n in names)
+    if names:
+        return all(looks_like_authors(n) for n in names)
+    return reference_byline(t, ln.start) is not None
+
+
+def _cited_after(ln: Line, title: tuple[int, int] | None) -> bool:
+    """The title is followed by a short reference in brackets that names the paper's
+    authors and year (``1. *Attention Is All You Need* (Vaswani et al., 2017).``)."""
+    if title is None:
+        return False
+    m = _BRACKET.match(ln.text, title[1])
+    return m is not None and bool(_YEAR.search(m.group("v"))) and reference_byline(ln.text[: m.end("v")], m.start("v")) is not None
 
 
 def _translated(doc: ParsedDoc, first: int, last: int) -> bool:
@@ -342,4 +360,6 @@ def _brackets(d, ln: Line, off: int, pos: int) -> None:
         kind = "affiliations" if italic else bracket_kind(t[a:e])
         if kind is not None:
             d.set(kind, *strip_span(t, off, a, e))
+        elif (ref := reference_byline(t[:e], a)) is not None:
+            d.set("authors", off + ref[0], off + ref[1])  # "*Title* (Vaswani et al., 2017)"
         pos = m.end()
