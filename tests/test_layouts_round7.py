@@ -388,3 +388,22 @@ def test_unlinked_reading_list_items_cited_by_a_short_reference(tmp_path):
         ("Neural Attentive Session Recommendation (NASR)", ["Lee"], True),
         ("Scaling Laws for Sparse Language Models", ["Kaplan"], True),
     ]
+
+
+def test_a_markdown_file_with_little_markup_is_still_markdown(tmp_path):
+    # A short reading list saved as .md with one heading, an ordered list and single-star
+    # italics: the cheap check for Markdown markup must not hand it to the plain-text reader.
+    from kg.parse.document import looks_like_markdown
+
+    text = (
+        "## Reading order\n\n"
+        "1. *Sparse Attention Is Enough* (Vasquez et al., 2017).\n   The piece itself.\n"
+        "2. *Scaling Laws for Sparse Language Models* (Kaplan et al., 2020).\n"
+    )
+    assert looks_like_markdown(text, "reading.md")
+    assert not looks_like_markdown(text.replace("## ", ""), "reading.txt")
+    recs = _records(tmp_path, text, name="reading.md")
+    assert [(r.title, [a.name for a in r.authors]) for r in recs] == [
+        ("Sparse Attention Is Enough", ["Vasquez"]),
+        ("Scaling Laws for Sparse Language Models", ["Kaplan"]),
+    ]
