@@ -407,3 +407,17 @@ def test_a_markdown_file_with_little_markup_is_still_markdown(tmp_path):
         ("Sparse Attention Is Enough", ["Vasquez"]),
         ("Scaling Laws for Sparse Language Models", ["Kaplan"]),
     ]
+
+
+def test_a_paper_page_with_a_table_of_labelled_links_stays_one_paper(tmp_path):
+    # "# Title (2016)" over "| Original Paper | [arXiv](…) |" rows: the table presents
+    # one paper's links; unlike a feed's table of headlines it heads no list.
+    text = (
+        "# Sparse-Shot Box Detector (2016)\n\n|||\n|-|-|\n"
+        "| Original Paper | [arXiv](https://arxiv.org/pdf/1512.02325.pdf) |\n"
+        "| Original Source | [GitHub](https://github.com/example/ssbd) |\n"
+        "| Unofficial Impl | [GitHub](https://github.com/example/ssbd.pytorch) |\n|||\n\n"
+        "## Notes on this implementation\n\n## Getting Started\nTODO\n"
+    )
+    recs = _records(tmp_path, text)
+    assert [(r.arxiv_id, r.title) for r in recs] == [("1512.02325", "Sparse-Shot Box Detector (2016)")]

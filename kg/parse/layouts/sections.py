@@ -22,6 +22,7 @@ import re
 
 from kg.parse.base import (
     LINK_DECORATION,
+    LINK_LABEL_RE,
     NON_PAPER,
     NOT_IN_ENTRY,
     Builder,
@@ -156,9 +157,10 @@ def _kind(doc: ParsedDoc, keys_of: list[frozenset[str]], i: int, e: int) -> str:
     is another layout's to read (``SEVERAL`` too: not this layout)."""
     keys: set[str] = set()
     presented = False
-    # A heading over a table whose rows each link a page (a feed's news and papers, one
-    # per row) heads a list, not one paper.
-    if sum(1 for k in range(i, e + 1) if doc.lines[k].kind == "table" and doc.lines[k].links) >= 2:
+    # A heading over a table whose rows each link a headline (a feed's news and papers, one
+    # per row) heads a list, not one paper; a table of labelled links about one paper
+    # ("| Original Paper | [arXiv](…) |") does not.
+    if sum(1 for k in range(i, e + 1) if doc.lines[k].kind == "table" and _links_headline(doc.lines[k])) >= 2:
         return SEVERAL
     for k in range(i, e + 1):
         if keys_of[k]:
@@ -171,6 +173,15 @@ def _kind(doc: ParsedDoc, keys_of: list[frozenset[str]], i: int, e: int) -> str:
     if not presented:
         return SEVERAL
     return PAPER if _title_like(doc.lines[i].text[doc.lines[i].start :]) else NONE
+
+
+def _links_headline(line: Line) -> bool:
+    """A line with a link whose text is a headline of three words or more, not a label."""
+    for lk in line.links:
+        t = line.text[lk.start : lk.end].strip()
+        if len(t.split()) >= 3 and not LINK_LABEL_RE.match(t):
+            return True
+    return False
 
 
 def _ids(line: Line) -> set[str]:
