@@ -98,6 +98,7 @@ def test_two_dated_names_or_bold_sentences_make_no_paper_list(tmp_path):
         "**Usage** — run the script on a folder.\n\n"
         "**Why this matters is simple**: nobody reads the docs.\n\n"
         "### Changelog (2024.01)\n\nFixed the build.\n"
+        "### v2.1.0 (2024.03)\n\nNew reader.\n\n### v2.0 (2024.02)\n\nFaster.\n\n### v1.9 (2024.01)\n\nFixes.\n"
     )
     from kg.parse.document import read_document
     from kg.parse.layouts import generic

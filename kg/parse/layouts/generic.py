@@ -144,10 +144,20 @@ _NAME_SEP = re.compile(r"\s*[—–:：-]+\s*\S")
 _HEADING_TAIL = re.compile(r"\s*(?:[→⇒>»-]+\s*)?")
 
 
+# A release's version ("v2.1.0", "1.4"): a changelog's heading, never a paper.
+_VERSION = re.compile(r"[vV]?\d+(?:\.\d+)+[\w.\-]*")
+
+
 def _short_name(s: str) -> bool:
-    """A method's name, not a sentence or a title: a few words, a letter among them."""
+    """A method's name, not a sentence, a title or a version: a few words, a letter among them."""
     s = s.strip()
-    return 0 < len(s) <= 60 and len(s.split()) <= 6 and bool(re.search(r"[^\W\d_]", s)) and not s.endswith((":", "：", "."))
+    return (
+        0 < len(s) <= 60
+        and len(s.split()) <= 6
+        and bool(re.search(r"[^\W\d_]", s))
+        and not s.endswith((":", "：", "."))
+        and not _VERSION.fullmatch(s)
+    )
 
 
 def _named_item(doc: ParsedDoc, k: int) -> tuple[int, int, str | None, bool] | None:
