@@ -95,12 +95,19 @@ def scholarly_link(url: str) -> bool:
     return any((host == h or host.endswith("." + h)) and path.startswith(p) for h, p in _scholarly_hosts())
 
 
+# A journal citation's volume and issue ("AIES Vol.5 No.1", "vol. 12, issue 3", "第5卷第1期"):
+# an item that states one is a publication, whatever host its link is on.
+_VOLUME_ISSUE_RE = re.compile(
+    r"(?i)\bvol(?:ume)?\.?\s*\d+\s*[,;]?\s*(?:no|nr|issue|iss)\.?\s*\d+|第\s*\d+\s*卷\s*第\s*\d+\s*期"
+)
+
+
 def without_news(res: LayoutResult) -> LayoutResult:
     """A feed that mixes papers with news: where some items link a paper, an item that
     links only pages that are no publication (a news site, a blog, a repository) and
-    names no authors, organisations or id is a news item — its lines are reported as
-    non-paper lines, not an entry. Where no item links a paper nothing changes: the
-    digest gives no ground to tell its items apart."""
+    names no authors, organisations, id or journal volume is a news item — its lines
+    are reported as non-paper lines, not an entry. Where no item links a paper nothing
+    changes: the digest gives no ground to tell its items apart."""
     def urls(e: Entry) -> list[str]:
         return [*e.links, *(u for u, _, _ in find_urls(e.text))]
 
@@ -111,6 +118,7 @@ def without_news(res: LayoutResult) -> LayoutResult:
         id(e)
         for e, p in zip(res.entries, paper)
         if not p and urls(e) and not any(scholarly_link(u) for u in urls(e)) and e.authors is None and e.affiliations is None and not e.ids
+        and not _VOLUME_ISSUE_RE.search(e.text)
     }
     if not drop:
         return res

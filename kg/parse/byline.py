@@ -97,8 +97,12 @@ def reference_byline(text: str, start: int = 0) -> tuple[int, int] | None:
 
 # The venue and year that close a citation after its authors: " ICLR 2021", ". arXiv 2022",
 # " NeurIPS 2022 Datasets and Benchmarks Track", " arXiv." — words and a year, no names.
+# A comma may close the tail too, where a link follows it on the line ("…, 2017, [url](…)").
+# The venue may be written out with its abbreviation in brackets and closed by a stop
+# before the year ("; The IEEE Conference on … Recognition (CVPR), 2016", ". Proceedings of
+# the IEEE Conference on … Recognition. 2016.").
 _VENUE_TAIL = re.compile(
-    r"[.,;]\s*(?:[A-Za-z][\w&'’\-]*\s+){0,8}(?:(?:19|20)\d{2}[a-z]?|arXiv|preprint)(?:[\s,]+[A-Za-z][\w&'’\-]*){0,6}\.?\s*", re.I
+    r"[.,;]\s*(?:\(?[A-Za-z][\w&'’\-]*\)?[.,]?\s+){0,14}(?:(?:19|20)\d{2}[a-z]?|arXiv|preprint)(?:[\s,]+[A-Za-z][\w&'’\-]*){0,6}[.,;]?\s*", re.I
 )
 _YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
 _KEEPS_STOP = re.compile(r"(?:\bet\.?\s*al|\b[A-Z])\.$")
@@ -124,12 +128,13 @@ def clause_authors(text: str, start: int, end: int, emphasised=()) -> tuple[int,
     m = _ET_AL_END.search(text, a, e)
     if m:
         cands.append((a, m.end()))
-    # The tail starts at the last stop or comma that leaves only venue words and a year
-    # after it ("…, B Author. NeurIPS 2022 Datasets and Benchmarks Track").
+    # The tail starts at a stop or comma that leaves only venue words and a year after it
+    # ("…, B Author. NeurIPS 2022 Datasets and Benchmarks Track"): the shortest first, then
+    # longer ones, since the year alone may follow the venue's own comma ("; The IEEE
+    # Conference … (CVPR), 2016").
     for k in range(e - 1, a, -1):
         if text[k] in ".,;" and _VENUE_TAIL.fullmatch(text, k, e):
             cands.append((a, k))
-            break
     for s, f in cands:
         s, f = strip_span(text, 0, s, f)
         # A closing comma, or a full stop that ends the clause rather than an initial
@@ -138,9 +143,16 @@ def clause_authors(text: str, start: int, end: int, emphasised=()) -> tuple[int,
             f -= 1
         # A year is a citation's, never part of a name (name lists allow trailing index
         # digits: "A Smith1").
-        if f > s and not _YEAR.search(text, s, f) and looks_like_authors(text[s:f]):
+        if f > s and not _YEAR.search(text, s, f) and (looks_like_authors(text[s:f]) or _reference_names(text[s:f])):
             return s, f
     return None
+
+
+def _reference_names(s: str) -> bool:
+    """A reference's author list with an inverted or initialled name (``Luo, Wenjie,
+    Alexander G. Schwing, and Raquel Urtasun``, ``Long, J., Shelhamer, E. and Darrell, T.``)."""
+    # An initial or a conjunction shows it is names, not two capitalised words ("Rethinking, Evaluation").
+    return "," in s and bool(re.search(r"\b[A-Z]\.|\band\b|&", s)) and citation_authors(s)
 
 
 
@@ -177,12 +189,14 @@ _CITED_TITLE = re.compile(r"[\"“](?P<t>[^\"“”]{4,400}?)[.,]?[\"”]")
 # A list marker that opens a reference ("1.", "[12]", "12)").
 _REF_NUMBER = re.compile(r"\s*(?:\[\d{1,4}\]|\d{1,4}[.)、])\s*")
 # "LeCun" / "van der Berg": a surname written first, then a comma and the given names.
-_LONE_SURNAME = re.compile(r"(?:(?:van|von|de|der|den|di|da|du|le|la|del|della|ter)\s+)*[A-Z][\w'’\-]+")
+_LONE_SURNAME = re.compile(r"(?:(?:van|von|de|der|den|di|da|du|le|la|del|della|ter)\s+)*[A-Z][\w'’\-]+(?:\s+(?:Jr|Sr|II|III|IV)\.?)?")
 # "Yann" / "Geoffrey E." / "R. T.": given names after an inverted surname.
 _GIVEN = re.compile(r"(?:[A-Z][\w'’\-]*\.?)(?:\s+[A-Z][\w'’\-]*\.?){0,2}")
 # "Deng J" / "Van den Oord A" / "Dally W J": a surname and initials without stops (GB/T 7714).
 _SURNAME_INITIALS = re.compile(r"(?:[A-Z][\w'’\-]+\s+)?(?:(?:van|von|de|der|den|di|da|du|le|la)\s+)*[A-Z][\w'’\-]+(?:\s+[A-Z]){1,3}")
 _CITE_SEP = re.compile(r"\s*(?:,|;|&|\band\b)\s*")
+# "J." / "E. J." / "J.-P.": the initials after a surname in an APA reference.
+_APA_INITIALS = re.compile(r"[A-Z](?:\.\s?-?[A-Z]){0,3}\.?")  # the list's last stop may be cut
 _CITE_TRUNC = re.compile(r"[\s,]*(?:et\.?\s*al\.?|\.\.\.|…)\s*$", re.I)
 # A sentence boundary in a reference: a stop and a space, unless the stop ends an initial.
 _BOUNDARY = re.compile(r"(?<!\b[A-Z])\.\s+")
@@ -210,6 +224,9 @@ def citation_authors(s: str) -> bool:
         if k == 0 and len(parts) > 1 and _LONE_SURNAME.fullmatch(p) and _GIVEN.fullmatch(parts[1]) and not looks_like_authors(parts[1]):
             names, k, full = names + 1, k + 2, True  # "LeCun, Yann": the first author, inverted
             continue
+        if k + 1 < len(parts) and _LONE_SURNAME.fullmatch(p) and _APA_INITIALS.fullmatch(parts[k + 1]):
+            names, k = names + 1, k + 2  # "Long, J.", "Shelhamer, E.": APA's surname and initials
+            continue
         if looks_like_authors(p):
             names, k, full = names + 1, k + 1, True
             continue
@@ -234,14 +251,43 @@ _STOP = re.compile(r"\.(?:\s+|$)")
 _SENTENCE_STOP = re.compile(r"(?<!\b[A-Z])\.(?:\s+|$)")
 
 
+# The year that closes the authors of an author–date reference and the stop after it:
+# Harvard's ", 2013." or ", 2018, January.", APA's " (2017)." or " (2017, May)."
+_AUTHOR_YEAR = re.compile(
+    r"(?:,\s*|\s*\()(?:19|20)\d{2}[a-z]?(?:,\s*[A-Z][a-z]{2,8}(?:\s+\d{1,2})?)?\)?\.\s+(?=\S)"
+)
+# Where an author–date reference's title ends: a stop that ends no initial and no
+# abbreviation ("Sponsored vs. Organic …"), a question or exclamation mark, or the line.
+_TITLE_END = re.compile(r"(?<!\b[A-Z])(?<!\bvs)(?<!\betc)(?<!\bal)(?<!\bNo)\.(?:\s+|$)|[?!](?=\s+[A-Z]|\s*$)")
+
+
+def _author_date(text: str, a: int, end: int) -> tuple[tuple[int, int], tuple[int, int]] | None:
+    """An author–date reference (Harvard, APA): ``Beel, J., Langer, S. and Genzmehr, M.,
+    2013. Title. Venue.`` / ``Devlin, J., … & Toutanova, K. (2019). *Title*. arXiv …``."""
+    y = _AUTHOR_YEAR.search(text, a, end)
+    if y is None:
+        return None
+    s, e = strip_span(text, 0, a, y.start())
+    authors = re.sub(r",?\s*(?:\.\.\.|…)\s*(?=&|and\b)", ", ", text[s:e])  # "…, Gomez, A. N., ... & Polosukhin, I."
+    if e <= s or not citation_authors(authors):
+        return None
+    t = _TITLE_END.search(text, y.end(), end)
+    t0, t1 = strip_span(text, 0, y.end(), t.start() if t and text[t.start()] == "." else (t.end() if t else end))
+    if not _title_like(text[t0:t1], 1):
+        return None
+    return (s, e), (t0, t1)
+
+
 def citation(text: str, start: int = 0, end: int | None = None) -> tuple[tuple[int, int], tuple[int, int]] | None:
     """``((authors start, end), (title start, end))`` of a reference-style citation in
-    ``text[start:end]``, or ``None``. Authors before a quoted title (MLA), before a title
-    closed by a GB/T document-type mark (``[J]``, ``[C]``), or in the sentence before or
-    after the title."""
+    ``text[start:end]``, or ``None``. Authors before their year and the title (Harvard,
+    APA), before a quoted title (MLA), before a title closed by a GB/T document-type mark
+    (``[J]``, ``[C]``), or in the sentence before or after the title."""
     end = len(text) if end is None else end
     m = _REF_NUMBER.match(text, start)
     a = m.end() if m else start
+    if got := _author_date(text, a, end):
+        return got
     q = _CITED_TITLE.search(text, a, end)
     if q is not None:
         s, e = strip_span(text, 0, a, q.start())

@@ -28,9 +28,12 @@ _CODE_RE = re.compile(
     # The arXiv_XX tag however a feed cases it ("arxiv_lg" as a source label).
     rf"|(?<![A-Za-z])(?P<t>(?i:arxiv_(?:{'|'.join(CODES)})))(?![A-Za-z])"
 )
-#: A value that is nothing but an arXiv tag (``arxiv_lg``, ``arXiv_CV``): a category
-#: wherever a feed writes it, also under a key that is not a category key (``Source:``).
-ARXIV_TAG_RE = re.compile(rf"\s*(?i:arxiv_(?:{'|'.join(CODES)}))\s*")
+#: A value that is nothing but an arXiv tag (``arxiv_lg``, ``arXiv_CV``) or the name of an
+#: arXiv listing (``arXiv cs.AI``, a feed's source label): a category wherever a feed
+#: writes it, also under a key that is not a category key (``Source:``).
+ARXIV_TAG_RE = re.compile(
+    rf"\s*(?:(?i:arxiv_(?:{'|'.join(CODES)}))|(?i:arxiv)\s+(?:{_ARCHIVES}\.(?:{'|'.join(CODES)})|quant-ph))\s*"
+)
 _PAREN_RE = re.compile(rf"[(（]\s*(?P<code>{_ARCHIVES}\.[A-Za-z]{{2}}|quant-ph)\s*[)）]")
 
 

@@ -149,7 +149,9 @@ def looks_like_markdown(text: str, path: str = "") -> bool:
     sample = text[:SAMPLE_CHARS]
     if len(text) > SAMPLE_CHARS:
         sample = sample[: sample.rfind("\n") + 1] or sample
-    if not _may_be_markdown(sample):
+    # A file named as Markdown is parsed as Markdown even with markup on one line only (a
+    # heading over a numbered list of *italic* titles); the cheap pre-check is for the rest.
+    if not _may_be_markdown(sample) and not path.lower().endswith((".md", ".markdown")):
         return False
     tokens = md().parse(sample)
     marked: set[int] = set()

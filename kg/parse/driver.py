@@ -17,6 +17,7 @@ from dataclasses import replace
 from types import ModuleType
 
 from kg.parse.base import NON_PAPER, NOT_IN_ENTRY, LayoutResult
+from kg.parse.bibtex import bibtex_authors
 from kg.parse.boilerplate import is_boilerplate
 from kg.parse.categories import category_line
 from kg.parse.dates import find_date
@@ -253,6 +254,23 @@ def _code_line(e: Entry) -> Entry:
     return e
 
 
+def _generic_wins(doc: ParsedDoc, res: LayoutResult, gen: LayoutResult) -> bool:
+    """Whether the generic reader's ``gen`` finds several papers in a file a layout read
+    as holding none: a page listing papers by their method's name and date (``### VoxHammer
+    (2025.08)``) links none of them, so a layout that tells papers by their links reads its
+    items as not papers."""
+    return len(gen.entries) >= generic.MIN_NAMED and _score(gen, doc) > _score(res, doc)
+
+
+def _bibtex(e: Entry) -> Entry:
+    """An entry no layout found authors in takes them from a BibTeX record pasted into it
+    (a paper-notes page's citation block): every layout carries such a block the same way."""
+    if e.authors is not None:
+        return e
+    got = bibtex_authors(e.text)
+    return e if got is None else replace(e, authors=Span(*got))
+
+
 def parse_document(doc: ParsedDoc) -> ParseResult:
     """Entries of an already read :class:`ParsedDoc`."""
     scores: list[tuple[str, int, int]] = []
@@ -264,16 +282,25 @@ def parse_document(doc: ParsedDoc) -> ParseResult:
         scores.append((name, len(res.entries), res.covered - res.unexplained))
     else:
         name, res = best_layout(doc, LAYOUTS, scores)
+        # A layout that read one stray stretch of a page whose items fit no layout's shape
+        # (paragraphs opening with a linked title, then a description, under CJK section
+        # headings a field layout takes for a title) as its single entry loses to the
+        # generic reader when that reader finds several papers and explains more.
+        gen = generic.parse(doc) if len(res.entries) == 1 else None
+        if gen is not None and len(gen.entries) > 2 and _score(gen, doc) > _score(res, doc):
+            log.debug("%s: the generic reader finds %d entries to %s's %d", doc.path, len(gen.entries), name, len(res.entries))
+            name, res = generic.name, gen
     entries, unassigned = list(res.entries), list(res.unassigned)
     no_paper = False
     if doc.feed:
         no_paper = not entries
     elif entries:
         entries, unassigned = _fill_gaps(doc, entries, unassigned)
-    elif no_paper := _no_paper(res, doc):
+    elif (no_paper := _no_paper(res, doc)) and not _generic_wins(doc, res, gen := generic.parse(doc)):
         log.info("%s: no paper in the file (layout %s read its items as not papers)", doc.path, name)
     else:
-        res = generic.parse(doc)
+        res = gen if no_paper else generic.parse(doc)
+        no_paper = False
         if res.entries:
             name, entries, unassigned = generic.name, list(res.entries), list(res.unassigned)
     if not entries and not no_paper:
@@ -301,7 +328,7 @@ def parse_document(doc: ParsedDoc) -> ParseResult:
             elif x.kind == "front-matter":
                 # Page metadata no layout took (a post layout reads a paper's front matter).
                 unassigned.append(Unassigned(doc.path, i, x.text.strip()[:200], "front matter"))
-    entries = [_code_line(e) for e in _dates(doc, entries, unassigned)]
+    entries = [_bibtex(_code_line(e)) for e in _dates(doc, entries, unassigned)]
     missing = [u.line for u in unassigned if u.reason == NOT_IN_ENTRY]
     if missing:
         log.warning(

@@ -103,6 +103,11 @@ _TRAILING_URL_RE = re.compile(
     r"\s*(?:[—–\-:：|｜]\s*)?(?:[(（<\[]\s*https?://[^\s()（）<>\[\]]+\s*[)）>\]]|https?://\S+)(?:\s+#[^\s#]+)*\s*$"
 )
 _ET_AL_RE = re.compile(r"\s*[(（][^()（）]{2,80}?\bet\s*al\.?\s*[)）]\s*$")
+# A quoted title with nothing after it but its year in brackets ("\"MapReduce: …\" (2004)"),
+# as slides and reading lists cite papers: the title is what the quotes hold.
+_QUOTED_YEAR_RE = re.compile(
+    r"\s*[\"“](?P<t>[^\"“”]{4,400})[\"”]\s*(?:[(（]\s*(?:19|20)\d{2}[a-z]?\s*[)）])?\s*[.,]?\s*"
+)
 # What a post puts before a title: its date ("2026-03-02 ") and emoji or list symbols.
 _LEAD_DATE_RE = re.compile(r"\s*\d{4}[-/.]\d{1,2}[-/.]\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?\s+(?=\S)")
 
@@ -117,6 +122,14 @@ def _lead_symbols(text: str, a: int, b: int) -> int:
 def title_spans(text: str, a: int, b: int) -> tuple[tuple[int, int] | None, tuple[int, int] | None]:
     """``(english, chinese)`` ranges of the title written in ``text[a:b]`` (either may be
     ``None``)."""
+    if q := _QUOTED_YEAR_RE.fullmatch(text, a, b):
+        a, b = q.start("t"), q.end("t")
+    # A colon closing the title introduces what the list says under it ("Random Network
+    # Distillation (RND):" over its paper and code links): no title ends with one.
+    while b > a + 1 and text[b - 1] in ":：" and text[a : b - 1].strip():
+        b -= 1
+        while b > a and text[b - 1].isspace():
+            b -= 1
     # A full stop after the last word ends the sentence the list wrote the title as
     # ("**DeepDeform: Learning … Data.**"); it is not part of the title.
     while b > a and text[b - 1] == "." and text[b - 2 : b - 1].isalnum() and not text[a:b].endswith(("et al.", "etc.", "vs.")):

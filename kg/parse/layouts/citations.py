@@ -73,11 +73,17 @@ def _referenced(doc: ParsedDoc, first: int, last: int, line: int) -> bool:
     return False
 
 
+# A reference to a web page rather than a publication (Harvard's "[online] … Available at:
+# <url> [Accessed 22 November 2021]").
+_WEB_PAGE = re.compile(r"\[online\]|\bAvailable (?:at|from):|\[Accessed\b", re.I)
+
+
 def _reference(doc: ParsedDoc, first: int, last: int):
-    """The first line of an item that is a reference, with its author and title spans."""
+    """The first line of an item that is a reference, with its author and title spans; a
+    reference to a web page is none."""
     for k in range(first, last + 1):
         ln = doc.lines[k]
-        if ln.kind == "heading" or not ln.text.strip():
+        if ln.kind == "heading" or not ln.text.strip() or _WEB_PAGE.search(ln.text):
             continue
         got = citation(ln.text, ln.start)
         if got is not None and _referenced(doc, first, last, k):

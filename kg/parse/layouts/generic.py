@@ -3,11 +3,23 @@
 Paragraphs (runs of non-blank lines) that carry a paper — an arXiv id or a paper link,
 or an author list — become entries: the first title-like line is the title, the first
 author-list line the authors. Everything else is reported line by line. The driver
-uses this layout only when no other finds an entry::
+uses this layout when no other finds an entry::
 
     Segment Anything
     Alexander Kirillov, Eric Mintun, Nikhila Ravi
     https://arxiv.org/abs/2304.02643
+
+Knowledge-base pages (MkDocs, docsify, GitBook) often list papers by the name of their
+method and the month it appeared, with no link to the paper — a bold name opening a
+paragraph, or a heading with the description under it::
+
+    **MeshGPT** (2311) — Mesh-native AR generation with a VQ-VAE codebook …
+
+    ### VoxHammer (2025.08) → [details](voxhammer.md)
+    Training-free 3D editing on a TRELLIS backbone …
+
+Where a page names at least :data:`MIN_NAMED` items that way, each is an entry titled by
+the name (with a date in brackets or without, once the page has shown the shape).
 """
 from __future__ import annotations
 
@@ -16,6 +28,7 @@ import re
 from kg.parse.base import NOT_IN_ENTRY, Builder, LayoutResult, blocks, strip_span
 from kg.parse.boilerplate import is_boilerplate
 from kg.parse.byline import clause_authors
+from kg.parse.dates import iso_date
 from kg.parse.document import ParsedDoc
 from kg.parse.names import author_names, looks_like_authors
 from kg.parse.titles import SENTENCE_END_RE
@@ -31,12 +44,18 @@ def in_gaps(doc: ParsedDoc) -> bool:
     return False
 
 
+_TITLE_QUESTION = re.compile(r"\?\s+(?=[A-Z])")
+
+
 def _title_like(s: str) -> bool:
     s = s.strip()
     if not 8 <= len(s) <= 250:
         return False
     if cjk_share(s) > 0.5:
         return len(s) <= 80 and not SENTENCE_END_RE.search(s[:-1])
+    # A question that opens a title ("Model or Harness? An Interaction-Centric Taxonomy")
+    # does not end a sentence: a capital word follows it.
+    s = _TITLE_QUESTION.sub(" ", s)
     return len(s.split()) >= 2 and s[0].isupper() and not SENTENCE_END_RE.search(s.rstrip("."))
 
 
@@ -111,6 +130,79 @@ def _clause(doc: ParsedDoc, k: int, pos: int) -> tuple[int, int] | None:
     return (a, b) if b > a else None
 
 
+#: A page lists papers by name when it names at least this many items with a date.
+MIN_NAMED = 3
+
+# A name's date in brackets: a year, a year and month ("2025.08", "2024-03") or an arXiv
+# year-month ("2412").
+_NAME_DATE = re.compile(
+    r"\s*[(（]\s*(?:(?P<y>(?:19|20)\d{2})(?:[.\-/](?P<m>0?[1-9]|1[0-2]))?|\d{2}(?:0[1-9]|1[0-2]))\s*[)）]"
+)
+# What may follow a bold name on its line: a dash or colon and the description.
+_NAME_SEP = re.compile(r"\s*[—–:：-]+\s*\S")
+# What may follow a heading's name and date: an arrow and a link to the page's own notes.
+_HEADING_TAIL = re.compile(r"\s*(?:[→⇒>»-]+\s*)?")
+
+
+# A release's version ("v2.1.0", "1.4"): a changelog's heading, never a paper.
+_VERSION = re.compile(r"[vV]?\d+(?:\.\d+)+[\w.\-]*")
+
+
+def _short_name(s: str) -> bool:
+    """A method's name, not a sentence, a title or a version: a few words, a letter among them."""
+    s = s.strip()
+    return (
+        0 < len(s) <= 60
+        and len(s.split()) <= 6
+        and bool(re.search(r"[^\W\d_]", s))
+        and not s.endswith((":", "：", "."))
+        and not _VERSION.fullmatch(s)
+    )
+
+
+def _named_item(doc: ParsedDoc, k: int) -> tuple[int, int, str | None, bool] | None:
+    """``(start, end, date, dated)`` of the name a line opens an item with — a heading
+    ``Name (2025.08) → details`` or a paragraph led by a bold ``**Name** (2412) — text``
+    — or None."""
+    ln = doc.lines[k]
+    t = ln.text
+    a0 = ln.start + len(t[ln.start :]) - len(t[ln.start :].lstrip())  # after the heading marks
+    if ln.kind == "heading":
+        m = _NAME_DATE.search(t, a0)
+        if m is None or not _short_name(t[a0 : m.start()]):
+            return None
+        tail = _HEADING_TAIL.match(t, m.end())
+        # Only links may follow (to the item's own notes page), no text of its own.
+        linked = {i for lk in ln.links for i in range(lk.start, lk.end)}
+        if any(not c.isspace() and i not in linked for i, c in enumerate(t[tail.end() :], tail.end())):
+            return None
+        date = iso_date(int(m.group("y")), int(m.group("m"))) if m.group("y") and m.group("m") else None
+        return (*strip_span(t, 0, a0, m.start()), date, True)
+    for s, e in ln.emphasised:
+        if s > a0 + 1 or not _short_name(t[s:e]):
+            continue
+        m = _NAME_DATE.match(t, e)
+        after = m.end() if m else e
+        if not _NAME_SEP.match(t, after):
+            return None
+        date = iso_date(int(m.group("y")), int(m.group("m"))) if m and m.group("y") and m.group("m") else None
+        return (*strip_span(t, 0, s, e), date, m is not None)
+    return None
+
+
+def _named_items(doc: ParsedDoc) -> dict[int, tuple[int, int, str | None]]:
+    """Line index → name span and date of the items a page lists by name (the first
+    line of a paragraph or a heading), when it dates at least :data:`MIN_NAMED` of them."""
+    found = {}
+    for block in blocks(doc.texts):
+        got = _named_item(doc, block[0])
+        if got is not None:
+            found[block[0]] = got
+    if sum(1 for g in found.values() if g[3]) < MIN_NAMED:
+        return {}
+    return {k: g[:3] for k, g in found.items()}
+
+
 def _line_paper(doc: ParsedDoc, k: int) -> str | None:
     """The arXiv id a line carries, in its text or its links."""
     return arxiv_id(doc.texts[k]) or next((i for lk in doc.lines[k].links if (i := arxiv_id(lk.url))), None)
@@ -128,7 +220,31 @@ def _one_per_line(doc: ParsedDoc, run: list[int]) -> bool:
 def parse(doc: ParsedDoc) -> LayoutResult:
     b = Builder(doc, "generic")
     lines = b.lines
+    named = _named_items(doc)
+    under_heading = False  # an item opened by a heading takes the paragraphs under it
     for block in blocks(lines):
+        k0 = block[0]
+        if k0 in named:
+            a, e, date = named[k0]
+            d = b.open(k0)
+            d.date = date
+            for k in block:
+                off = b.take(k)
+                if k == k0:
+                    d.set("title", off + a, off + e)
+                    rest = strip_span(lines[k], off, e)
+                    if rest[1] > rest[0]:
+                        d.body.append(Span(*rest))
+                else:
+                    d.body.append(Span(*strip_span(lines[k], off, doc.lines[k].start)))
+            under_heading = doc.lines[k0].kind == "heading"
+            continue
+        if under_heading and doc.lines[k0].kind != "heading" and b.cur is not None:
+            for k in block:
+                off = b.take(k)
+                b.cur.body.append(Span(*strip_span(lines[k], off, doc.lines[k].start)))
+            continue
+        under_heading = False
         run = [k for k in block if not is_boilerplate(lines[k], between_entries=True)]
         if _one_per_line(doc, run):
             for k in run:

@@ -17,14 +17,14 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from kg.parse.base import LINK_LABEL_RE, NON_PAPER, NOT_IN_ENTRY, Builder, LayoutResult, stated_arxiv_id, strip_span, url_only
+from kg.parse.base import LINK_LABEL_RE, NON_PAPER, NOT_IN_ENTRY, Builder, LayoutResult, scholarly_link, stated_arxiv_id, strip_span, url_only
 from kg.parse.boilerplate import is_boilerplate
-from kg.parse.byline import clause_authors
+from kg.parse.byline import clause_authors, reference_byline
 from kg.parse.categories import find_category
 from kg.parse.dates import find_date
 from kg.parse.document import Line, ParsedDoc
 from kg.parse.fields import field
-from kg.parse.names import author_value, bracket_kind, surname_citation
+from kg.parse.names import author_value, bracket_kind, looks_like_authors, surname_citation
 from kg.parse.titles import SENTENCE_END_RE
 from kg.records import Span
 from kg.text import PAPER_URL_RE, arxiv_id, find_urls, is_cjk
@@ -39,6 +39,10 @@ PAPER_LABELS = frozenset({"paper", "pdf", "arxiv", "论文"})
 _VOTES_RE = re.compile(r"\s*[(（]\s*\d+\s*[▲↑]\s*[)）]\s*$|\s+$")
 _QUOTED = re.compile(r"[\"“](?P<t>[^\"“”]{6,400})[\"”]")
 _BRACKET = re.compile(r"\s*[(（](?P<v>[^()（）]{2,200})[)）]")
+# A sub-item that cites the paper as an organisation and a year ("OpenAI, 2023"), and a
+# bracketed organisation closing a short reference ("Bai et al., 2022 (Anthropic)").
+_ORG_YEAR = re.compile(r"(?P<o>[^,，\d][^,，]{1,60})[,，]\s*(?:19|20)\d{2}[a-z]?")
+_CLOSING_BRACKET = re.compile(r"\s*[(（](?P<v>[^()（）]{2,80})[)）]\s*$")
 
 
 def in_gaps(doc: ParsedDoc) -> bool:
@@ -79,7 +83,7 @@ def _is_paper(line: Line, title: tuple[int, int] | None) -> bool:
     link labelled as the paper) or its title link has no target yet (``[Title]()``)."""
     if title is None:
         return False
-    if arxiv_id(line.text) or any(arxiv_id(lk.url) or PAPER_URL_RE.search(lk.url) for lk in line.links):
+    if arxiv_id(line.text) or any(arxiv_id(lk.url) or PAPER_URL_RE.search(lk.url) or scholarly_link(lk.url) for lk in line.links):
         return True
     for lk in line.links:
         text = line.text[lk.start : lk.end]
@@ -122,6 +126,12 @@ def parse(doc: ParsedDoc) -> LayoutResult:
             # item names the paper its bracketed arXiv id states.
             title = _lead_name(ln)
             noted = title is not None
+        if not noted and not ln.links and not _is_paper(ln, title) and (_cited_below(doc, i, last) or _cited_after(ln, title)):
+            # "+ **Fast R-CNN**" over "  2015 - (…) - [Ross Girshick]": a paper listed by
+            # its title, unlinked, cited by its year and its authors (a linked item is what
+            # its link is: "[The Illustrated Transformer (Blog)](…)" over "- Jay Alammar, 2018").
+            title = title or _lead_name(ln) or _named_title(ln)
+            noted = title is not None
         translated = title is not None and _translated(doc, i, last)
         # "* [Title](local-page.md)" over "  * [paper](https://arxiv.org/abs/…)": the paper
         # link is the item's own line of links under its title.
@@ -157,11 +167,16 @@ def _entry(b: Builder, i: int, last: int, title: tuple[int, int]) -> None:
         # "[Title](…) `cs.AI` `cs.LG`": an arXiv code written as one after the title (a
         # subject name in a note after it is just words).
         d.set_category(off + after + got[0], off + after + got[1], got[2])
+    first_sub = True
     for k in range(i + 1, last + 1):
         if not lines[k].strip():
             continue
         koff = b.take(k)
         a, e = strip_span(lines[k], 0, doc.lines[k].start)
+        if first_sub and "authors" not in d.spans and "affiliations" not in d.spans and _reference(d, lines[k], koff, a, e):
+            first_sub = False
+            continue  # "   - Vaswani et al., 2017" under the title: who wrote it
+        first_sub = False
         if "title" not in d.spans and "title_zh" in d.spans and _latin_title(lines[k][a:e]) and len(d.body) == 0:
             d.set("title", koff + a, koff + e)  # the English title under the Chinese one
             continue
@@ -190,15 +205,68 @@ def _entry(b: Builder, i: int, last: int, title: tuple[int, int]) -> None:
     b.close()
 
 
+def _reference(d, text: str, off: int, a: int, e: int) -> bool:
+    """Read the first sub-item under a title when it cites the paper — a reading guide's
+    ``- Vaswani et al., 2017``, ``- Bai et al., 2022 (Anthropic)``, ``- OpenAI, 2023``:
+    the authors, and an organisation in brackets or in the authors' place. True when it
+    did."""
+    bm = _CLOSING_BRACKET.search(text, a, e)
+    if bm and _YEAR.fullmatch(bm.group("v").strip()):
+        bm = None  # "Vaswani et al. (2017)": the bracket holds the reference's year
+    core = bm.start() if bm else e
+    org = bm if bm and bracket_kind(bm.group("v")) == "affiliations" else None
+    ref = reference_byline(text[:core], a)
+    if ref is not None and (bm is None or org is not None):
+        d.set("authors", off + ref[0], off + ref[1])
+        if org is not None:
+            d.set("affiliations", off + org.start("v"), off + org.end("v"))
+        return True
+    m = _ORG_YEAR.fullmatch(text, a, e)
+    if m and bracket_kind(m.group("o")) == "affiliations":
+        d.set("affiliations", *strip_span(text, off, m.start("o"), m.end("o")))
+        return True
+    return False
+
+
 def _paper_link_below(doc: ParsedDoc, first: int, last: int) -> bool:
     """A line of the item under its title that is nothing but a link to the paper
     (``  * https://arxiv.org/abs/…``, ``  * [paper](…)``, ``  * 链接: …``)."""
     for k in range(first + 1, last + 1):
         ln = doc.lines[k]
         urls = [lk.url for lk in ln.links] + [u for u, _, _ in find_urls(ln.text)]
-        if any(arxiv_id(u) or PAPER_URL_RE.search(u) for u in urls) and url_only(ln.text[ln.start :], len(ln.links)):
+        # A publisher's page of the paper counts too (kg/data/parse/scholarly_hosts.txt).
+        if any(arxiv_id(u) or PAPER_URL_RE.search(u) or scholarly_link(u) for u in urls) and url_only(ln.text[ln.start :], len(ln.links)):
             return True
     return False
+
+
+_BRACKETED = re.compile(r"\[(?P<n>[^\[\]\n]{3,60})\]")
+_YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
+
+
+def _cited_below(doc: ParsedDoc, first: int, last: int) -> bool:
+    """The line under an item's title cites it by a year and its authors: their names each
+    in brackets of its own (``2014 - (2019/04/04: 10337) - [Yangqing Jia] [Evan Shelhamer]``),
+    or a short reference (``- Vaswani et al. (2017)``)."""
+    if first + 1 > last:
+        return False
+    ln = doc.lines[first + 1]
+    t = ln.text
+    if not _YEAR.search(t):
+        return False
+    names = [m.group("n") for m in _BRACKETED.finditer(t)]
+    if names:
+        return all(looks_like_authors(n) for n in names)
+    return reference_byline(t, ln.start) is not None
+
+
+def _cited_after(ln: Line, title: tuple[int, int] | None) -> bool:
+    """The title is followed by a short reference in brackets that names the paper's
+    authors and year (``1. *Attention Is All You Need* (Vaswani et al., 2017).``)."""
+    if title is None:
+        return False
+    m = _BRACKET.match(ln.text, title[1])
+    return m is not None and bool(_YEAR.search(m.group("v"))) and reference_byline(ln.text[: m.end("v")], m.start("v")) is not None
 
 
 def _translated(doc: ParsedDoc, first: int, last: int) -> bool:
@@ -207,11 +275,23 @@ def _translated(doc: ParsedDoc, first: int, last: int) -> bool:
     return any((f := field(doc.lines[k].text)) is not None and f[0] == "title_zh" for k in range(first + 1, last + 1))
 
 
+# "MobileNets-V2 - MobileNetV2: Inverted Residuals … : https://arxiv.org/abs/…": a short
+# name (up to three capitalised tokens) and a dash before the title name the model the
+# paper proposes, as awesome lists write them; the title is what follows.
+_ABBR_LEAD = re.compile(r"\s*[A-Z0-9]\S*(?:\s+[A-Z0-9]\S*){0,2}\s+[-–—]\s+(?=\S)")
+_OWN_LINK = re.compile(r"\s*(?:[:：]\s*)?https?://\S+\s*$")
+
+
 def _named_title(ln: Line) -> tuple[int, int] | None:
     a, e = strip_span(ln.text, 0, ln.start)
     s = ln.text[a:e]
     if not s or len(s) > 250 or SENTENCE_END_RE.search(s[:-1]):
         return None
+    lead = _ABBR_LEAD.match(ln.text, a, e)
+    if lead is not None:
+        rest = _OWN_LINK.sub("", ln.text[lead.end() : e])
+        if len(rest.split()) >= 3:
+            a = lead.end()
     return (a, e) if len(s.split()) >= 2 or sum(is_cjk(c) for c in s) >= 4 else None
 
 
@@ -280,4 +360,6 @@ def _brackets(d, ln: Line, off: int, pos: int) -> None:
         kind = "affiliations" if italic else bracket_kind(t[a:e])
         if kind is not None:
             d.set(kind, *strip_span(t, off, a, e))
+        elif (ref := reference_byline(t[:e], a)) is not None:
+            d.set("authors", off + ref[0], off + ref[1])  # "*Title* (Vaswani et al., 2017)"
         pos = m.end()

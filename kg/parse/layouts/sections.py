@@ -22,6 +22,7 @@ import re
 
 from kg.parse.base import (
     LINK_DECORATION,
+    LINK_LABEL_RE,
     NON_PAPER,
     NOT_IN_ENTRY,
     Builder,
@@ -86,9 +87,20 @@ def _links_paper(line: Line) -> bool:
     return bool(arxiv_id(line.text)) or bool(_paper_urls(line)) or any(arxiv_id(x) for x in line.ids)
 
 
-def _items(doc: ParsedDoc, level: int) -> list[tuple[int, int]]:
+def _in_list_items(doc: ParsedDoc) -> frozenset[int]:
+    """Line indices inside list items: a heading there (a setext ``-`` under an item's
+    title and byline, as Markdown reads ``+ **Title**`` / ``  2014 - [A] [B]`` / ``  -``)
+    belongs to the list, not to the page's sections."""
+    return frozenset(k for blk in doc.blocks if blk.kind == "list_item" for k in range(blk.first, blk.last + 1))
+
+
+def _heading(doc: ParsedDoc, i: int, listed: frozenset[int]) -> bool:
+    return doc.lines[i].kind == "heading" and i not in listed
+
+
+def _items(doc: ParsedDoc, level: int, listed: frozenset[int] = frozenset()) -> list[tuple[int, int]]:
     """``(first, last)`` line indices of the items headed at ``level``."""
-    heads = [i for i, ln in enumerate(doc.lines) if ln.kind == "heading" and ln.level <= level]
+    heads = [i for i, ln in enumerate(doc.lines) if _heading(doc, i, listed) and ln.level <= level]
     out = []
     for k, i in enumerate(heads):
         if doc.lines[i].level != level:
@@ -145,6 +157,11 @@ def _kind(doc: ParsedDoc, keys_of: list[frozenset[str]], i: int, e: int) -> str:
     is another layout's to read (``SEVERAL`` too: not this layout)."""
     keys: set[str] = set()
     presented = False
+    # A heading over a table whose rows each link a headline (a feed's news and papers, one
+    # per row) heads a list, not one paper; a table of labelled links about one paper
+    # ("| Original Paper | [arXiv](…) |") does not.
+    if sum(1 for k in range(i, e + 1) if doc.lines[k].kind == "table" and _links_headline(doc.lines[k])) >= 2:
+        return SEVERAL
     for k in range(i, e + 1):
         if keys_of[k]:
             keys |= keys_of[k]
@@ -156,6 +173,15 @@ def _kind(doc: ParsedDoc, keys_of: list[frozenset[str]], i: int, e: int) -> str:
     if not presented:
         return SEVERAL
     return PAPER if _title_like(doc.lines[i].text[doc.lines[i].start :]) else NONE
+
+
+def _links_headline(line: Line) -> bool:
+    """A line with a link whose text is a headline of three words or more, not a label."""
+    for lk in line.links:
+        t = line.text[lk.start : lk.end].strip()
+        if len(t.split()) >= 3 and not LINK_LABEL_RE.match(t):
+            return True
+    return False
 
 
 def _ids(line: Line) -> set[str]:
@@ -176,7 +202,8 @@ def _papers(doc: ParsedDoc, keys_of: list[frozenset[str]], items: list[tuple[int
 
 def parse(doc: ParsedDoc) -> LayoutResult:
     b = Builder(doc, "sections")
-    levels = sorted({ln.level for ln in doc.lines if ln.kind == "heading"})
+    listed = _in_list_items(doc)
+    levels = sorted({ln.level for i, ln in enumerate(doc.lines) if _heading(doc, i, listed)})
     if not levels:
         # No heading, no item: nothing here is this layout's (reported without a closer look).
         for i, ln in enumerate(doc.lines):
@@ -186,7 +213,7 @@ def parse(doc: ParsedDoc) -> LayoutResult:
     keys_of = [_paper_keys(ln) for ln in doc.lines]
     best: tuple[int, int, list[tuple[int, int]], list[bool]] | None = None
     for level in levels:
-        items = _items(doc, level)
+        items = _items(doc, level, listed)
         papers = _papers(doc, keys_of, items)
         n = papers.count(PAPER)
         # The level whose items link the most papers; of equals the outer one, unless the
@@ -196,8 +223,8 @@ def parse(doc: ParsedDoc) -> LayoutResult:
     if best is None:
         # No item links a paper: a page of headed items none of which is a paper (a news
         # digest) is still read, item by item, so that it is not mistaken for abstracts.
-        level = min(levels, key=lambda lv: -len(_items(doc, lv)), default=None)
-        items = _items(doc, level) if level is not None else []
+        level = min(levels, key=lambda lv: -len(_items(doc, lv, listed)), default=None)
+        items = _items(doc, level, listed) if level is not None else []
         papers = _papers(doc, keys_of, items)
         if len(items) < 2 or SEVERAL in papers:
             items = []

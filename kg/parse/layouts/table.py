@@ -13,7 +13,7 @@ import re
 from kg.parse.base import LINK_LABEL_RE, NON_PAPER, NOT_IN_ENTRY, Builder, LayoutResult, paper_link, stated_arxiv_id, strip_span, url_only, without_news
 from kg.parse.boilerplate import is_boilerplate
 from kg.parse.byline import trailing_authors
-from kg.parse.categories import find_category
+from kg.parse.categories import ARXIV_TAG_RE, find_category
 from kg.parse.data import load_json
 from kg.parse.dates import find_date
 from kg.parse.document import Line, ParsedDoc
@@ -268,6 +268,12 @@ def _fill(d, columns: dict[str, int], cells: list[tuple[Line, int, int, int] | N
         got = find_category(line[a:e])
         if got:
             d.set_category(off + a + got[0], off + a + got[1], got[2])
+    for c in cells:
+        # "| … | arXiv cs.AI | 2026-07-21 |": a feed's source cell that names an arXiv
+        # listing, and nothing else, states the row's category.
+        if c is not None and ARXIV_TAG_RE.fullmatch(c[0].text[c[2] : c[3]]) and (got := find_category(c[0].text[c[2] : c[3]])):
+            d.set_category(c[1] + c[2] + got[0], c[1] + c[2] + got[1], got[2])
+            break
     if (c := cell("date")) is not None:
         ln, off, a, e = c
         line = ln.text
