@@ -231,3 +231,27 @@ def test_a_campaign_s_data_survives_the_venue_filter():
 def test_a_bare_version_or_a_metric_after_on_is_no_dataset():
     assert not found(dataset_context, "Results on the v1.0 of development and test sets are shown.")
     assert "Exact Match" not in found(dataset_context, "It went from 68.16 to 73.72 on the Exact Match score.")
+
+
+def test_one_word_before_a_capitalised_generic_head_is_the_name():
+    # "Boston Dataset" names Boston; the phrase with its head is vetoed, so a Title-Case
+    # reading of it cannot come back.
+    got = found(dataset_context, "Zorblax Dataset. See Table 4 for the results on it.")
+    assert got["Zorblax"].label == "DATASET"
+    assert got["Zorblax Dataset"].label == "GENERIC"
+
+
+def test_several_words_keep_their_capitalised_head():
+    got = found(dataset_context, "We evaluate on the Berkeley Segmentation Dataset and the Zorb Treebank.")
+    assert {"Berkeley Segmentation Dataset", "Zorb Treebank"} <= set(got)
+    assert all(c.label == "DATASET" for c in got.values())
+
+
+def test_next_sentence_first_word_is_not_part_of_a_listed_name():
+    # A heading without a full stop runs into the sentence: "…, HIV We used …".
+    got = found(dataset_context, "Dataset -MNIST, Zorblax, Quintar We used the three datasets.")
+    assert "Quintar" in got and not any(n.endswith(" We") for n in got)
+
+
+def test_a_section_number_is_no_name():
+    assert not found(dataset_context, "A.1 Dataset splits are listed in the table.")

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from kg.extract.candidate import Candidate
+from kg.extract.candidate import GENERIC, NEVER, Candidate
 from kg.extract.context import Context
 from kg.extract.names import distinctive
 from kg.extract.nlp import WORD
@@ -45,6 +45,7 @@ def find(ctx: Context, prior=()) -> list[Candidate]:
     zh_words = phrases("dataset_words_zh")
     triggers = dataset_words | splits | {"on", "across", "在", "data"} | {z[0] for z in zh_words}
     found: list[tuple[int, int]] = []
+    vetoes: list[Candidate] = []
     for d in range(n):
         if lower[d] not in triggers or not ctx.in_region[d]:  # one set lookup for most tokens
             continue
@@ -74,9 +75,15 @@ def find(ctx: Context, prior=()) -> list[Candidate]:
             if not (len(items) == 1 and not low.endswith("s") and items[0][0] > 0 and lower[items[0][0] - 1] == "the"):
                 items = lone_jargon(ctx, items)
             if items and w[d][:1].isupper() and (len(items) == 1 or not low.endswith("s")):
-                # "the Open LLM Leaderboard", "the Penn Treebank and Prague Dependency
-                # Treebank": a capitalised singular word is part of the nearest name.
-                items = [(items[0][0], d + 1)] + items[1:]
+                if low in words("detached_dataset_words") and " " not in ctx.stext(*items[0]):
+                    # "Boston Dataset", "the KITTI Database": one word before a generic
+                    # head is the name, the head its kind; the joined phrase is no name.
+                    a, b = ctx.span(items[0][0], d + 1)
+                    vetoes.append(Candidate(a, b, ctx.text[a:b], NAME, GENERIC, yields=NEVER))
+                else:
+                    # "the Open LLM Leaderboard", "the Penn Treebank and Prague Dependency
+                    # Treebank": a capitalised singular word is part of the nearest name.
+                    items = [(items[0][0], d + 1)] + items[1:]
             found += items
         elif low == "data" and d + 1 < n and lower[d + 1] in ("set", "sets") and ctx.ws[d - 1]:
             found += lone_jargon(ctx, items_before(ctx, d))  # "the WMT09 English-Hungarian data set"
@@ -92,7 +99,7 @@ def find(ctx: Context, prior=()) -> list[Candidate]:
             items = lone_jargon(ctx, items_after(ctx, d + 1))
             found += [] if _with_known_model(ctx, items) else items
     found += _after_known(ctx)
-    return [_cand(ctx, i, j) for i, j in dict.fromkeys(found) if not _hardware(ctx, j)]
+    return [_cand(ctx, i, j) for i, j in dict.fromkeys(found) if not _hardware(ctx, j)] + vetoes
 
 
 #: Words between a campaign's name and its data ("the NIST evaluation test sets",
