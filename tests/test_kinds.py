@@ -73,3 +73,13 @@ def test_a_score_reported_on_a_name_makes_it_a_dataset():
 
 def test_a_score_in_another_clause_says_nothing():
     assert _names("It is 5% cheaper, and we build on QZorbNet for speed.").get("QZorbNet") == "MODEL"
+
+
+def test_the_items_a_dataset_holds_type_a_new_name():
+    assert _names("Fig. 2 shows the length of ZORBQA questions and answers.").get("ZORBQA") == "DATASET"
+    assert _names("Most test questions from ZORBQA are easy to answer.").get("ZORBQA") == "DATASET"
+
+
+def test_what_a_model_produces_does_not_type_a_dataset():
+    # Samples and outputs come from models: "ZorbGAN-XL samples" is no dataset.
+    assert _names("We show ZorbGAN-XL samples and their outputs.").get("ZorbGAN-XL") == "MODEL"

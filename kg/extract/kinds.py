@@ -83,6 +83,12 @@ def dataset_context(ctx: Context, i: int, j: int) -> bool:
     before = _visible(ctx, i - 3, i)
     if after[:1] and (after[0] in dataset_words or after[0] == "data"):  # "CIFAR-10 dataset", "ERA5 data"
         return True
+    items = words("data_item_nouns")
+    # "GOOAQ questions", "questions from PAQ": the items a dataset holds.
+    if after[:1] and after[0] in items and not ctx.sentence_start(i):
+        return True
+    if len(before) > 1 and before[-1] in ("from", "in", "of") and before[-2] in items:
+        return True
     if ctx.cues and (_named_kind(ctx, i) in dataset_words or _named_kind_after(ctx, i, j)):
         return True
     if len(after) > 1 and after[0] in words("split_words") and after[1] in _SPLIT_NOUNS:  # "the X test set"
