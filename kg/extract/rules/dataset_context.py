@@ -97,7 +97,7 @@ def find(ctx: Context, prior=()) -> list[Candidate]:
             # "we evaluate on X, Y and Z"; "achieves 80% on X", "a score of 71.2 on X";
             # "we evaluate our model on X"
             items = lone_jargon(ctx, items_after(ctx, d + 1))
-            found += [] if _with_known_model(ctx, items) else items
+            found += [] if with_known_model(ctx, items) else items
     found += _after_known(ctx)
     return [_cand(ctx, i, j) for i, j in dict.fromkeys(found) if not _hardware(ctx, j)] + vetoes
 
@@ -150,7 +150,7 @@ def _bracketed(ctx: Context, k: int) -> list[tuple[int, int]]:
     return items if e < len(ctx.words) and ctx.words[e] in (")", "）") else []
 
 
-def _with_known_model(ctx: Context, items: list[tuple[int, int]]) -> bool:
+def with_known_model(ctx: Context, items: list[tuple[int, int]]) -> bool:
     """One of the items is a known model: the list lists models ("On Market-1501,
     CaffeNet and ResNet-50 achieve …"), since a list holds one kind of thing."""
     return any(m.label == "MODEL" and m.known and i < m.j and m.i < j for m in ctx.matches for i, j in items)
@@ -216,7 +216,7 @@ def _after_known(ctx: Context) -> list[tuple[int, int]]:
         if k == m.j:
             continue
         items = lone_jargon(ctx, items_after(ctx, k))
-        if _with_known_model(ctx, items):
+        if with_known_model(ctx, items):
             continue
         # A lone comma after an opening phrase is no list ("On ImageNet, X improves …"):
         # it takes a conjunction or a second item.
@@ -265,4 +265,4 @@ def _combined(ctx: Context, s: int) -> list[tuple[int, int]]:
     return [(parts[0], parts[-1] + 1)]
 
 
-__all__ = ["find", "NAME", "JOINERS"]
+__all__ = ["find", "NAME", "JOINERS", "with_known_model"]
