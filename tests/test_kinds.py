@@ -83,3 +83,7 @@ def test_the_items_a_dataset_holds_type_a_new_name():
 def test_what_a_model_produces_does_not_type_a_dataset():
     # Samples and outputs come from models: "ZorbGAN-XL samples" is no dataset.
     assert _names("We show ZorbGAN-XL samples and their outputs.").get("ZorbGAN-XL") == "MODEL"
+
+
+def test_notes_of_a_clinical_corpus():
+    assert _names("Some tasks use a small subset of ZORBIC notes in their corpora.").get("ZORBIC") == "DATASET"

@@ -35,3 +35,8 @@ def test_listed_names_are_datasets(text, names):
 )
 def test_no_list_of_names(text):
     assert not found(dataset_enumerations, text)
+
+
+def test_a_singular_noun_before_a_colon_heads_its_list():
+    got = found(dataset_enumerations, "We use one benchmark dataset: Zorblax [25] and Quintar [26].")
+    assert set(got) == {"Zorblax", "Quintar"}

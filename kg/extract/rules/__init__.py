@@ -53,6 +53,7 @@ from kg.extract.rules import (
     dated_names,
     fields,
     gazetteer,
+    hyphenated_names,
     introduced_phrases,
     language_variants,
     linked_datasets,
@@ -81,7 +82,7 @@ from kg.extract.rules import (
 )
 
 STAGES = (
-    (gazetteer, acronyms, acrostics, shapes, sizes, checkpoints, dated_names, cues, announcements, contributions,
+    (gazetteer, hyphenated_names, acronyms, acrostics, shapes, sizes, checkpoints, dated_names, cues, announcements, contributions,
      introduced_phrases, appositions, named_datasets, title_case, title_head, title_families, title_acronyms,
      dataset_context, dataset_enumerations, dataset_appositions, zh_dataset_context, counted_lists, model_context, modified_names,
      techniques, fields, language_variants, dataset_variants, title_phrases, citations, categories, metrics, non_model_examples,

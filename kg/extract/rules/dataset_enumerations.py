@@ -3,8 +3,9 @@ right next to the names:
 
 * ``widely adopted benchmarks: Pendigits (Alimoglu and Alpaydin, 1996), USPS (Hull,
   1994) and MNIST``, ``small datasets -Breast Cancer, Boston, Concrete, and Yacht``: a
-  plural dataset noun, a colon or a dash, then two or more names, each of which may
-  carry its citation;
+  plural dataset noun, a colon or a dash (after a colon, a singular noun too: "benchmark
+  dataset: CIFAR-10 and CINIC-10"), then two or more names, each of which may carry its
+  citation;
 * ``Bangla, Devnagari, and Oriya handwritten databases``: two or more names, one or two
   lower-case modifiers, then a plural dataset noun.
 
@@ -104,15 +105,18 @@ def _modifiers_before(ctx: Context, d: int) -> int | None:
 
 def find(ctx: Context, prior=()) -> list[Candidate]:
     found: list[tuple[int, int]] = []
+    nouns = words("dataset_words")
     for d in range(1, len(ctx.words)):
-        if not ctx.in_region[d] or not _plural_noun(ctx, d):
+        if not ctx.in_region[d] or not (ctx.lower[d] in nouns or _plural_noun(ctx, d)):
             continue
         k = _next_visible(ctx, d + 1)
-        if k < len(ctx.words) and ctx.words[k] in _INTRO:
+        # "benchmark dataset: CIFAR-10 and CINIC-10": after a colon a singular noun
+        # also heads the list it introduces (two names or more, as ever).
+        if k < len(ctx.words) and ctx.words[k] in _INTRO and (_plural_noun(ctx, d) or ctx.words[k] in (":", "：")):
             items = _listed(ctx, _next_visible(ctx, k + 1))
             if len(items) >= 2 and not with_known_model(ctx, items):
                 found += items
-        s = _modifiers_before(ctx, d - 1 if ctx.lower[d] == "sets" else d)
+        s = _modifiers_before(ctx, d - 1 if ctx.lower[d] == "sets" else d) if _plural_noun(ctx, d) else None
         if s is not None:
             e = s
             while e > 0 and ctx.words[e - 1].isspace():
