@@ -87,3 +87,19 @@ def test_what_a_model_produces_does_not_type_a_dataset():
 
 def test_notes_of_a_clinical_corpus():
     assert _names("Some tasks use a small subset of ZORBIC notes in their corpora.").get("ZORBIC") == "DATASET"
+
+
+def test_verbs_only_data_takes():
+    assert _names("We describe how ZORBQA was collected, then its statistics.").get("ZORBQA") == "DATASET"
+    assert _names("This is what we used to mine ZORBQA from the web.").get("ZORBQA") == "DATASET"
+    # A model is trained "to mine" something: the verb's object is what is mined.
+    assert _names("We trained ZorbNet-7 to mine patterns.").get("ZorbNet-7") == "MODEL"
+
+
+def test_apposition_with_a_two_word_data_noun():
+    assert _names("We report the score for ZorbRC, a data set that measures reading.").get("ZorbRC") == "DATASET"
+
+
+def test_transfer_from_a_known_dataset():
+    assert _names("Studies report generalization from MNLI to ZORBS.").get("ZORBS") == "DATASET"
+    assert _names("We moved from Zorbnet-2 to ZORBS.").get("ZORBS") != "DATASET"

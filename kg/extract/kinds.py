@@ -93,9 +93,14 @@ def dataset_context(ctx: Context, i: int, j: int) -> bool:
         return True
     if len(after) > 1 and after[0] in words("split_words") and after[1] in _SPLIT_NOUNS:  # "the X test set"
         return True
-    appos = _visible(ctx, j, j + 6)
-    if appos[:1] == [","] and len(appos) > 2 and appos[1] in _APPOS_ARTICLES and any(w in _APPOS_KINDS for w in appos[2:5]):
-        return True  # "ToolBench-Lite, a benchmark of …"
+    appos = _visible(ctx, j, j + 7)
+    if appos[:1] == [","] and len(appos) > 2 and appos[1] in _APPOS_ARTICLES and (
+            any(w in _APPOS_KINDS for w in appos[2:5]) or any(appos[k:k + 2] == ["data", "set"] for k in range(2, 5))):
+        return True  # "ToolBench-Lite, a benchmark of …", "ReCoRD, a data set that …"
+    if _data_verb(ctx, i, j, after, before):
+        return True
+    if _transferred_to(ctx, i, before):
+        return True
     if any(w in dataset_words for w in before[-3:]) and (before[-1] in ("the", "of", "a") or before[-1] in dataset_words) \
             and not (before[-1] in dataset_words and before[-2:-1] and before[-2] in _VERB_SUBJECTS):
         return True  # "the benchmark X", "leaderboard of the X"; not "we benchmark X" (a verb)
@@ -116,6 +121,33 @@ def dataset_context(ctx: Context, i: int, j: int) -> bool:
     # "52.8% improvement on BBEH", "53.8% pass@1 on ARC-AGI": a score reported on X.
     if before[-1:] == ["on"] and _score_before(ctx, i - 1):
         return True
+    return False
+
+
+_BE = frozenset(("was", "were", "is", "are"))
+
+
+def _data_verb(ctx: Context, i: int, j: int, after: list[str], before: list[str]) -> bool:
+    """"X was collected", "X were crawled", "to mine X": only data is collected, crawled
+    or mined (``kg/data/rules/data_verbs.txt``)."""
+    verbs = words("data_verbs")
+    if len(after) > 1 and after[0] in _BE and after[1] in verbs and after[1].endswith("ed"):
+        return True
+    return len(before) > 1 and before[-2] == "to" and before[-1] in verbs and not before[-1].endswith("ed")
+
+
+def _transferred_to(ctx: Context, i: int, before: list[str]) -> bool:
+    """"generalization from MNLI to X": a known dataset on the other side of "from … to"
+    makes X the data transferred to."""
+    if before[-1:] != ["to"]:
+        return False
+    for m in ctx.matches:
+        if m.label == "DATASET" and m.known and 0 < i - m.j <= 3 and all(ctx.words[k].isspace() or ctx.lower[k] == "to"
+                                                                         for k in range(m.j, i)):
+            k = m.i - 1
+            while k >= 0 and ctx.words[k].isspace():
+                k -= 1
+            return k >= 0 and ctx.lower[k] == "from"
     return False
 
 
