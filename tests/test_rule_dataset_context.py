@@ -255,3 +255,9 @@ def test_next_sentence_first_word_is_not_part_of_a_listed_name():
 
 def test_a_section_number_is_no_name():
     assert not found(dataset_context, "A.1 Dataset splits are listed in the table.")
+
+
+def test_campaign_before_a_language_pair_is_its_data():
+    got = found(dataset_context, "For WMT English to German, we use the standard data.")
+    assert got["WMT"].label == "DATASET"
+    assert not found(dataset_context, "The WMT meeting was held in Lisbon.")

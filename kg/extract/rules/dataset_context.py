@@ -5,7 +5,8 @@
 * ``we evaluate on X, Y and Z``, ``trained on X``, ``results across X and Y``;
 * ``corpora such as X, Y and Z``, ``benchmarks including X``;
 * ``the X test set`` / ``X training split`` (the split is not part of the name);
-* names listed after a known dataset: ``on ImageNet, X and Y``.
+* names listed after a known dataset: ``on ImageNet, X and Y``;
+* a campaign before a language pair: ``WMT English to German``.
 
 Known names keep their gazetteer kind (the merge lets gazetteer matches win).
 """
@@ -98,6 +99,7 @@ def find(ctx: Context, prior=()) -> list[Candidate]:
             # "we evaluate our model on X"
             items = lone_jargon(ctx, items_after(ctx, d + 1))
             found += [] if with_known_model(ctx, items) else items
+    found += _campaign_pairs(ctx)
     found += _after_known(ctx)
     return [_cand(ctx, i, j) for i, j in dict.fromkeys(found) if not _hardware(ctx, j)] + vetoes
 
@@ -124,6 +126,27 @@ def _campaign_before(ctx: Context, d: int) -> tuple[int, int] | None:
     if k > 0 and not ctx.ws[k - 1] and ctx.words[k - 1] not in ("(", "\"", "“"):
         return None
     return (k, k + 1)
+
+
+_PAIR_JOINERS = frozenset(("to", "-", "–", "→", "into"))
+
+
+def _campaign_pairs(ctx: Context) -> list[tuple[int, int]]:
+    """"WMT English to German", "IWSLT German-English": a campaign's name before the
+    language pair it released data for is that data."""
+    campaigns, langs = _campaigns(), words("languages")
+    w, n = ctx.words, len(ctx.words)
+    out = []
+    for k in ctx.caps:
+        if w[k] not in campaigns or k + 3 >= n or not ctx.ws[k]:
+            continue
+        if k > 0 and not ctx.ws[k - 1] and ctx.is_word(k - 1):
+            continue  # glued on to a longer word
+        a = k + 1
+        if ctx.lower[a] in langs and w[a][:1].isupper() and ctx.lower[a + 1] in _PAIR_JOINERS \
+                and ctx.lower[a + 2] in langs and w[a + 2][:1].isupper():
+            out.append((k, k + 1))
+    return out
 
 
 def _campaigns() -> frozenset[str]:
