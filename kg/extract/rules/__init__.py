@@ -48,6 +48,7 @@ from kg.extract.rules import (
     cues,
     dataset_appositions,
     dataset_context,
+    dataset_descriptions,
     dataset_enumerations,
     dataset_variants,
     dated_names,
@@ -84,7 +85,7 @@ from kg.extract.rules import (
 STAGES = (
     (gazetteer, hyphenated_names, acronyms, acrostics, shapes, sizes, checkpoints, dated_names, cues, announcements, contributions,
      introduced_phrases, appositions, named_datasets, title_case, title_head, title_families, title_acronyms,
-     dataset_context, dataset_enumerations, dataset_appositions, zh_dataset_context, counted_lists, model_context, modified_names,
+     dataset_context, dataset_descriptions, dataset_enumerations, dataset_appositions, zh_dataset_context, counted_lists, model_context, modified_names,
      techniques, fields, language_variants, dataset_variants, title_phrases, citations, categories, metrics, non_model_examples,
      social, task_names, linked_datasets),
     (mt_lists, mt_datasets, typos, phrase_typos, slash_variants),
