@@ -15,7 +15,7 @@ import re
 from kg.extract.candidate import Candidate
 from kg.extract.context import Context
 from kg.extract.nlp import WORD
-from kg.extract.rules.dataset_enumerations import _next_visible, _past_citation
+from kg.extract.rules.dataset_enumerations import MAX_CITATION, past_citation
 from kg.extract.rules.items import name_item
 from kg.extract.vocab import words
 
@@ -60,14 +60,36 @@ def _counted(ctx: Context, k: int) -> bool:
     return False
 
 
+def _subject_end(ctx: Context, k: int) -> int:
+    """End token of the words before the verb at ``k``, past a citation in brackets
+    ("DSTC2 (Henderson et al., 2014b) contains")."""
+    w = ctx.words
+    e = k
+    while e > 0 and w[e - 1].isspace():
+        e -= 1
+    if e > 0 and w[e - 1] in (")", "]"):
+        opener = "(" if w[e - 1] == ")" else "["
+        for s in range(e - 2, max(-1, e - 1 - MAX_CITATION), -1):
+            if w[s] == opener:
+                if past_citation(ctx, s) == e:
+                    e = s
+                    while e > 0 and w[e - 1].isspace():
+                        e -= 1
+                break
+    return e
+
+
 def find(ctx: Context, prior=()) -> list[Candidate]:
+    if _VERBS.isdisjoint(ctx.lower):
+        return []  # most entries describe no dataset's contents: one set test skips them
     out = []
     w = ctx.words
-    for i, j in ctx.compounds:
-        if not (w[i][:1].isupper() or w[i][:1].isdigit()) or not ctx.in_region[i]:
+    for k in range(1, len(w)):
+        if ctx.lower[k] not in _VERBS or not ctx.in_region[k] or not _counted(ctx, k + 1):
             continue
-        k = _next_visible(ctx, _past_citation(ctx, j))
-        if k >= len(w) or ctx.lower[k] not in _VERBS or not _counted(ctx, k + 1):
+        j = _subject_end(ctx, k)
+        i = ctx.compound_start.get(j)
+        if i is None or not (w[i][:1].isupper() or w[i][:1].isdigit()):
             continue
         # The name is the subject: it opens its clause (sentence start, after a comma,
         # "and" or an article), not an object inside one.

@@ -32,11 +32,11 @@ MAX_CITATION = 30
 _YEAR = re.compile(r"(?:19|20)\d\d[a-z]?")
 
 
-def _plural_noun(ctx: Context, d: int) -> bool:
+def _plural_noun(ctx: Context, d: int, nouns: frozenset[str]) -> bool:
     low = ctx.lower[d]
     if low == "sets":
         return d >= 1 and ctx.lower[d - 1] == "data"  # "data sets"
-    return low in words("dataset_words") and (low.endswith("s") or low == "corpora")
+    return low in nouns and (low.endswith("s") or low == "corpora")
 
 
 def _next_visible(ctx: Context, k: int) -> int:
@@ -45,7 +45,7 @@ def _next_visible(ctx: Context, k: int) -> int:
     return k
 
 
-def _past_citation(ctx: Context, k: int) -> int:
+def past_citation(ctx: Context, k: int) -> int:
     """Token after an author-year or numeric citation in brackets at ``k`` (spaces
     skipped), else ``k``."""
     s = _next_visible(ctx, k)
@@ -70,7 +70,7 @@ def _listed(ctx: Context, k: int) -> list[tuple[int, int]]:
         if not got:
             break
         out += got
-        e = _past_citation(ctx, got[-1][1])
+        e = past_citation(ctx, got[-1][1])
         if e == got[-1][1]:
             break  # items_after read the list to its end
         m, last = e, False
@@ -106,17 +106,22 @@ def _modifiers_before(ctx: Context, d: int) -> int | None:
 def find(ctx: Context, prior=()) -> list[Candidate]:
     found: list[tuple[int, int]] = []
     nouns = words("dataset_words")
+    if nouns.isdisjoint(ctx.lower) and "sets" not in ctx.lower:
+        return []  # no dataset noun: nothing introduces or closes a list
     for d in range(1, len(ctx.words)):
-        if not ctx.in_region[d] or not (ctx.lower[d] in nouns or _plural_noun(ctx, d)):
+        if ctx.lower[d] not in nouns and ctx.lower[d] != "sets" or not ctx.in_region[d]:
             continue
+        plural = _plural_noun(ctx, d, nouns)
+        if ctx.lower[d] == "sets" and not plural:
+            continue  # "test sets": a split, read by rules.dataset_context
         k = _next_visible(ctx, d + 1)
         # "benchmark dataset: CIFAR-10 and CINIC-10": after a colon a singular noun
         # also heads the list it introduces (two names or more, as ever).
-        if k < len(ctx.words) and ctx.words[k] in _INTRO and (_plural_noun(ctx, d) or ctx.words[k] in (":", "：")):
+        if k < len(ctx.words) and ctx.words[k] in _INTRO and (plural or ctx.words[k] in (":", "：")):
             items = _listed(ctx, _next_visible(ctx, k + 1))
             if len(items) >= 2 and not with_known_model(ctx, items):
                 found += items
-        s = _modifiers_before(ctx, d - 1 if ctx.lower[d] == "sets" else d) if _plural_noun(ctx, d) else None
+        s = _modifiers_before(ctx, d - 1 if ctx.lower[d] == "sets" else d) if plural else None
         if s is not None:
             e = s
             while e > 0 and ctx.words[e - 1].isspace():
@@ -131,4 +136,4 @@ def find(ctx: Context, prior=()) -> list[Candidate]:
     return out
 
 
-__all__ = ["find", "NAME"]
+__all__ = ["find", "NAME", "MAX_CITATION", "past_citation"]
