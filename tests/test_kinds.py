@@ -103,3 +103,8 @@ def test_apposition_with_a_two_word_data_noun():
 def test_transfer_from_a_known_dataset():
     assert _names("Studies report generalization from MNLI to ZORBS.").get("ZORBS") == "DATASET"
     assert _names("We moved from Zorbnet-2 to ZORBS.").get("ZORBS") != "DATASET"
+
+
+def test_a_citation_marker_does_not_break_a_list():
+    # "CIFAR-10 [25] and ZORB-10 [26]": the names are coordinated across the markers.
+    assert _names("Both CIFAR-10 [25] and ZORB-10 [26] are small.").get("ZORB-10") == "DATASET"

@@ -31,3 +31,11 @@ def test_names_counted_in_data_items(text, names):
 )
 def test_no_dataset_description(text):
     assert not found(dataset_descriptions, text)
+
+
+def test_items_without_a_count_and_an_adverb_before_the_verb():
+    assert set(found(dataset_descriptions, "Second, ZORBIC only contains notes from one hospital.")) == {"ZORBIC"}
+
+
+def test_a_pronoun_is_no_name():
+    assert not found(dataset_descriptions, "It contains 3,000 images of faces.")

@@ -205,7 +205,7 @@ def assign_kinds(ctx: Context, ents: Sequence[Entity]) -> None:
     while changed:
         changed = False
         for k, ((a1, b1, f1), (a2, b2, f2)) in enumerate(zip(spans, spans[1:])):
-            gap = ctx.text[b1:a2].strip()
+            gap = _uncited(ctx.text[b1:a2])
             if f1 is f2 or gap not in joiners:
                 continue
             if gap in (",", "，"):
@@ -213,13 +213,23 @@ def assign_kinds(ctx: Context, ents: Sequence[Entity]) -> None:
                 # opening phrase ("On ImageNet, AdaPrune cuts …") it does not.
                 # The list must go on after the second item: in "A, B and C, D …" the
                 # comma after C ends the list, it does not join D to it.
-                nxt = ctx.text[b2 : spans[k + 2][0]].strip() if k + 2 < len(spans) else ""
+                nxt = _uncited(ctx.text[b2 : spans[k + 2][0]]) if k + 2 < len(spans) else ""
                 if nxt not in continuing:
                     continue
             for x, y in ((f1, f2), (f2, f1)):
                 if x.label == "DATASET" and y.label != "DATASET" and id(y) not in fixed and id(y) not in beside_model:
                     y.label = "DATASET"
                     changed = True
+
+
+#: A numeric citation marker ("[25]", "[3, 7]", "[12-14]"), which does not break a list.
+_CITATION_MARK = re.compile(r"\[\s*\d+(?:\s*[,–-]\s*\d+)*\s*\]")
+
+
+def _uncited(gap: str) -> str:
+    """The text between two names without its citation markers: "CIFAR-10 [25] and
+    CINIC-10 [26]" joins its names by "and"."""
+    return _CITATION_MARK.sub("", gap).strip() if "[" in gap else gap.strip()
 
 
 def is_event(ctx: Context, e: Entity) -> bool:

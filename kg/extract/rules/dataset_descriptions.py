@@ -5,7 +5,8 @@ nodes``.
 A capitalised name, then perhaps its citation, then a verb of holding (``contains``,
 ``comprises``, ``consists of``, ``spans`` …), an optional quantifier ("a total of",
 "about"), a number and, within two words, a noun a dataset is counted in
-(``kg/data/rules/dataset_count_nouns.txt``). Models are counted in parameters and
+(``kg/data/rules/dataset_count_nouns.txt``) — or, without a count, the items a dataset
+holds (``kg/data/rules/data_item_nouns.txt``: "MIMIC only contains notes"). Models are counted in parameters and
 layers, which are not listed, so "BERT has 110M parameters" stays a model.
 """
 from __future__ import annotations
@@ -24,6 +25,7 @@ _VERBS = frozenset(("contains", "contain", "comprises", "comprise", "consists", 
                     "includes", "include", "covers", "cover", "has", "have", "holds", "hold", "provides", "provide"))
 _FILLERS = frozenset(("of", "a", "total", "about", "around", "approximately", "roughly", "over", "more", "than",
                       "nearly", "almost", "some", "only", "just", "up", "to"))
+_ADVERBS = frozenset(("only", "also", "still", "now", "already", "thus", "therefore"))
 _NUMBER = re.compile(r"\d[\d,.]*[KkMB]?")
 _NUMBER_WORDS = frozenset(("million", "millions", "thousand", "thousands", "billion", "hundred", "hundreds"))
 #: Words between the number and its noun ("23,354 dialogue turns", "2 million labeled images").
@@ -39,6 +41,8 @@ def _counted(ctx: Context, k: int) -> bool:
     while k < n and (w[k].isspace() or ctx.lower[k] in _FILLERS) and fillers <= MAX_FILLERS:
         fillers += not w[k].isspace()
         k += 1
+    if k < n and ctx.lower[k] in words("data_item_nouns"):
+        return True  # "MIMIC only contains notes from …": the items without their count
     if k >= n or not _NUMBER.fullmatch(w[k]):
         return False
     k += 1
@@ -67,6 +71,11 @@ def _subject_end(ctx: Context, k: int) -> int:
     e = k
     while e > 0 and w[e - 1].isspace():
         e -= 1
+    # "MIMIC only contains notes": one adverb between the subject and its verb.
+    if e > 1 and (ctx.lower[e - 1] in _ADVERBS or (ctx.lower[e - 1].endswith("ly") and w[e - 1].islower())):
+        e -= 1
+        while e > 0 and w[e - 1].isspace():
+            e -= 1
     if e > 0 and w[e - 1] in (")", "]"):
         opener = "(" if w[e - 1] == ")" else "["
         for s in range(e - 2, max(-1, e - 1 - MAX_CITATION), -1):
