@@ -40,6 +40,7 @@ from kg.extract.rules import (
     acrostics,
     announcements,
     appositions,
+    catalog_numbers,
     categories,
     checkpoints,
     citations,
@@ -83,7 +84,7 @@ from kg.extract.rules import (
 )
 
 STAGES = (
-    (gazetteer, hyphenated_names, acronyms, acrostics, shapes, sizes, checkpoints, dated_names, cues, announcements, contributions,
+    (gazetteer, hyphenated_names, acronyms, acrostics, shapes, catalog_numbers, sizes, checkpoints, dated_names, cues, announcements, contributions,
      introduced_phrases, appositions, named_datasets, title_case, title_head, title_families, title_acronyms,
      dataset_context, dataset_descriptions, dataset_enumerations, dataset_appositions, zh_dataset_context, counted_lists, model_context, modified_names,
      techniques, fields, language_variants, dataset_variants, title_phrases, citations, categories, metrics, non_model_examples,
