@@ -2,7 +2,8 @@
 
 A known name keeps its gazetteer kind. A new name is a dataset when any mention of it
 sits in a dataset context ("CIFAR-10 dataset", "the benchmark X", "在ImageNet数据集上",
-"results on X"); then coordinated names share the kind ("CMU-MOSI和CMU-MOSEI").
+"results on X", "X questions", "X was collected", "from MNLI to X"); then coordinated
+names share the kind ("CMU-MOSI和CMU-MOSEI", "CIFAR-10 [25] and X [26]").
 Names of events ("the SimSurgSkill 2021 challenge") are neither and are dropped.
 """
 from __future__ import annotations

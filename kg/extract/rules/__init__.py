@@ -24,7 +24,12 @@ stages before theirs (read-only). Stages:
    shared-task names ("Task 6, iSarcasmEval", a veto), acrostic capitals in
    a title ("CHAIN: … lipsCHitz continuity constrAIned …", a veto) and kind families
    inside a title's phrase ("… of Image Transformers", a veto), and names the entry
-   links to a dataset host's page (huggingface.co/datasets/…, typed a dataset);
+   links to a dataset host's page (huggingface.co/datasets/…, typed a dataset), a known
+   dataset's edition ("MovieLens 1M", "OpenWebText2") or hyphenated spelling
+   ("Super-GLUE"), lists a dataset noun introduces or closes ("benchmarks: A (Smith,
+   1996), B and C", "A, B and C handwritten databases"), names described by what they
+   hold ("X contains 23,354 turns") and data distributors' catalogue numbers
+   ("LDC2003T09");
 2. rules that need the names found so far: ambiguous MT names in lists or in a dataset
    context (可可数据集 is COCO), typos of known names (one word, or one word of two:
    "Mapillary Vitas"), siblings written with a slash ("ModelNet10/40");
