@@ -108,3 +108,10 @@ def test_transfer_from_a_known_dataset():
 def test_a_citation_marker_does_not_break_a_list():
     # "CIFAR-10 [25] and ZORB-10 [26]": the names are coordinated across the markers.
     assert _names("Both CIFAR-10 [25] and ZORB-10 [26] are small.").get("ZORB-10") == "DATASET"
+
+
+def test_a_name_before_a_hardware_noun_is_a_machine():
+    names = _names("We trained on ZV100 GPUs and on a DGX-9 machine, then evaluated on Zorb-100.")
+    assert "ZV100" not in names and "DGX-9" not in names
+    # A name also written without a hardware noun stays.
+    assert "ZV100" in _names("ZV100 GPUs are fast; ZV100 is also our dataset for the test set.")

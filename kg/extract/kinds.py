@@ -16,7 +16,7 @@ from kg.extract.context import Context
 from kg.extract.nlp import gazetteer
 from kg.extract.vocab import phrases, words
 
-__all__ = ["assign_kinds", "dataset_context", "is_event", "is_task", "known_model_version"]
+__all__ = ["assign_kinds", "dataset_context", "is_event", "is_hardware", "is_task", "known_model_version"]
 
 _APPOS_ARTICLES = ("a", "an", "the")
 _SPLIT_NOUNS = ("set", "sets", "split", "splits")
@@ -231,6 +231,17 @@ def _uncited(gap: str) -> str:
     """The text between two names without its citation markers: "CIFAR-10 [25] and
     CINIC-10 [26]" joins its names by "and"."""
     return _CITATION_MARK.sub("", gap).strip() if "[" in gap else gap.strip()
+
+
+def is_hardware(ctx: Context, e: Entity) -> bool:
+    """A new name that every mention writes before a hardware noun ("NV100 GPUs", "a
+    DGX-1 machine", ``kg/data/rules/hardware_words.txt``) is a machine, neither a model
+    nor a dataset."""
+    if e.known:
+        return False
+    hardware = words("hardware_words")
+    spans = list(_token_spans(ctx, e))
+    return bool(spans) and all(_visible(ctx, j, j + 1)[:1] and _visible(ctx, j, j + 1)[0] in hardware for _, j in spans)
 
 
 def is_event(ctx: Context, e: Entity) -> bool:
