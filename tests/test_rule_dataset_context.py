@@ -261,3 +261,8 @@ def test_campaign_before_a_language_pair_is_its_data():
     got = found(dataset_context, "For WMT English to German, we use the standard data.")
     assert got["WMT"].label == "DATASET"
     assert not found(dataset_context, "The WMT meeting was held in Lisbon.")
+
+
+def test_a_heading_of_one_word_and_a_plural_dataset_noun_names_a_kind():
+    assert not found(dataset_context, "Cloze datasets. Recently, researchers have built cloze datasets.")
+    assert "Zorblax" in found(dataset_context, "Results are reported on the Zorblax datasets.")

@@ -75,6 +75,8 @@ def find(ctx: Context, prior=()) -> list[Candidate]:
             # "the USF dataset": a definite singular names one dataset, acronym or not.
             if not (len(items) == 1 and not low.endswith("s") and items[0][0] > 0 and lower[items[0][0] - 1] == "the"):
                 items = lone_jargon(ctx, items)
+            if len(items) == 1 and low.endswith("s") and _category_heading(ctx, items[0][0], d):
+                items = []  # "Cloze datasets." heads a section on a kind of dataset
             if items and w[d][:1].isupper() and (len(items) == 1 or not low.endswith("s")):
                 if low in words("detached_dataset_words") and " " not in ctx.stext(*items[0]):
                     # "Boston Dataset", "the KITTI Database": one word before a generic
@@ -126,6 +128,15 @@ def _campaign_before(ctx: Context, d: int) -> tuple[int, int] | None:
     if k > 0 and not ctx.ws[k - 1] and ctx.words[k - 1] not in ("(", "\"", "“"):
         return None
     return (k, k + 1)
+
+
+def _category_heading(ctx: Context, i: int, d: int) -> bool:
+    """"Cloze datasets. Recently, …": a heading of one word and a plural dataset noun,
+    alone before its full stop, names a kind of dataset, not one."""
+    k = d + 1
+    while k < len(ctx.words) and ctx.words[k].isspace():
+        k += 1
+    return ctx.sentence_start(i) and (k >= len(ctx.words) or ctx.words[k] in (".", "\n"))
 
 
 _PAIR_JOINERS = frozenset(("to", "-", "–", "→", "into"))
