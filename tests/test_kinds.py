@@ -115,3 +115,10 @@ def test_a_name_before_a_hardware_noun_is_a_machine():
     assert "ZV100" not in names and "DGX-9" not in names
     # A name also written without a hardware noun stays.
     assert "ZV100" in _names("ZV100 GPUs are fast; ZV100 is also our dataset for the test set.")
+
+
+def test_a_long_form_headed_by_a_meeting_is_the_event():
+    assert "TREC" not in _names("Evaluations at the Text REtrieval Conference (TREC) led to advances.")
+    # A benchmark named a challenge is data; a bare known name keeps its kind.
+    names = _names("We evaluate on the Winograd Schema Challenge (WSC) and on TREC.")
+    assert names.get("Winograd Schema Challenge") == "DATASET" and names.get("TREC") == "DATASET"

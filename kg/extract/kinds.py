@@ -246,7 +246,12 @@ def is_hardware(ctx: Context, e: Entity) -> bool:
 
 def is_event(ctx: Context, e: Entity) -> bool:
     """Conferences and challenges as events ("the SimSurgSkill 2021 challenge",
-    "a sub-challenge of EndoVis") are neither models nor datasets."""
+    "a sub-challenge of EndoVis") are neither models nor datasets. A name the text
+    spells out as a meeting ("the Text REtrieval Conference (TREC)") is that meeting,
+    known or not."""
+    meetings = words("meeting_heads")
+    if any(" " in (t := ctx.text[a:b]) and t.rsplit(None, 1)[-1].lower() in meetings for a, b in e.spans):
+        return True
     if e.known:
         return False
     events = words("event_words")
