@@ -266,3 +266,13 @@ def test_campaign_before_a_language_pair_is_its_data():
 def test_a_heading_of_one_word_and_a_plural_dataset_noun_names_a_kind():
     assert not found(dataset_context, "Cloze datasets. Recently, researchers have built cloze datasets.")
     assert "Zorblax" in found(dataset_context, "Results are reported on the Zorblax datasets.")
+
+
+def test_a_list_item_bounded_by_separators_covers_the_known_name_inside():
+    from rulehelp import ctx_of
+    from kg.extract.entities import entities_in
+    names = [e.name for e in entities_in(ctx_of("It does poorly on datasets like PubMed Central, PubMed Zorbstracts, and ArXiv."))]
+    assert "PubMed Zorbstracts" in names and "PubMed" not in names
+    # Outside a list the known name keeps its own span.
+    names = [e.name for e in entities_in(ctx_of("We evaluate on the NPS Chat Corpus."))]
+    assert "NPS Chat" in names

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 
-from kg.extract.candidate import GENERIC, NEVER, Candidate
+from kg.extract.candidate import GENERIC, NEVER, TO_LONG_FORMS, Candidate
 from kg.extract.context import Context
 from kg.extract.names import distinctive
 from kg.extract.nlp import WORD
@@ -37,7 +37,26 @@ def _cand(ctx: Context, i: int, j: int) -> Candidate:
     # "NIST Chinese-English test sets"): the new acronym inside is that dataset, not a
     # second one.
     whole = j - i > 1 and not ctx.overlaps_taken(i, j)
+    if j - i > 1 and not whole and _list_item(ctx, i, j) and not any(m.i == i and m.j == j for m in ctx.matches):
+        # "like PubMed Central, PubMed Abstracts, and ArXiv": the list's separators bound
+        # the item, so the known name inside ("PubMed") is part of a longer one.
+        return Candidate(a, b, ctx.text[a:b], NAME, "DATASET", force_label=True, covers=True, yields=TO_LONG_FORMS)
     return Candidate(a, b, ctx.text[a:b], NAME, "DATASET", force_label=True, covers=whole)
+
+
+_ITEM_BEFORE = frozenset((",", "，", "and", "or", ";"))
+_ITEM_AFTER = frozenset((",", "，", "and", "or", ";", "."))
+
+
+def _list_item(ctx: Context, i: int, j: int) -> bool:
+    """Tokens ``i:j`` are an inner item of a list: a separator before and after them."""
+    p = i - 1
+    while p >= 0 and ctx.words[p].isspace():
+        p -= 1
+    k = j
+    while k < len(ctx.words) and ctx.words[k].isspace():
+        k += 1
+    return p >= 0 and k < len(ctx.words) and ctx.lower[p] in _ITEM_BEFORE and ctx.lower[k] in _ITEM_AFTER
 
 
 def find(ctx: Context, prior=()) -> list[Candidate]:
