@@ -38,3 +38,12 @@ def test_edition_and_known_name_are_two_datasets():
     assert ("MovieLens 1M", "DATASET") in names and ("MovieLens-20M", "DATASET") in names
     # "ML-1M" is a known alias of MovieLens and stays that entity, beside the two editions.
     assert sum(1 for n, _ in names if n.startswith("MovieLens")) == 3
+
+
+def test_capitalised_edition_word_glued_on():
+    got = found(dataset_variants, "We evaluate on WebArena-Lite, MMLU-Pro and ImageNet-R.")
+    assert {"WebArena-Lite", "MMLU-Pro", "ImageNet-R"} <= set(got)
+
+
+def test_usage_suffix_in_a_title_is_no_edition():
+    assert not found(dataset_variants, "ImageNet-Based Pretraining for Zorb Detection")

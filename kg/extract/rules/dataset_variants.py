@@ -1,5 +1,5 @@
 """Editions of a known dataset written after its name: ``MovieLens 1M``, ``MovieLens-20M``,
-``MIMIC-III v1.4``, ``OpenWebText2``, ``BookCorpus2``.
+``MIMIC-III v1.4``, ``OpenWebText2``, ``BookCorpus2``, ``WebArena-Lite``.
 
 A dataset's size or release written after its name makes another dataset (MovieLens 1M
 and MovieLens 20M are different data; OpenWebText2 extends OpenWebText), so the edition
@@ -8,6 +8,8 @@ parameter count ("Mistral 7B", reported under its family), nothing maps an editi
 
 * a size after a space or a hyphen: ``1M``, ``100K``, ``1.5k`` — after a space only where
   no lower-case noun follows, since "ImageNet 1.2M images" counts images;
+* a capitalised word glued on by a hyphen: ``WebArena-Lite``, ``MMLU-Pro``, ``ImageNet-R``
+  (not a usage suffix a title capitalises, ``ImageNet-Based``);
 * a ``v``-numbered release after a space: ``v1.4``, ``V2`` (the context's own version
   reading takes bare numbers, "SQuAD 2.0", only before a data word);
 * one or two digits glued to a known name of letters: ``OpenWebText2`` (a token of its
@@ -35,6 +37,14 @@ def _edition_end(ctx: Context, j: int) -> int | None:
     w, n = ctx.words, len(ctx.words)
     if j + 1 < n and w[j] == "-" and not ctx.ws[j - 1] and not ctx.ws[j] and _SIZE.fullmatch(w[j + 1]):
         k = j + 2  # "MovieLens-20M"
+    elif j + 1 < n and w[j] == "-" and not ctx.ws[j - 1] and not ctx.ws[j] and w[j + 1][:1].isupper() \
+            and w[j + 1].isalpha() and ctx.lower[j + 1] not in words("suffix_words"):
+        # "WebArena-Lite", "MMLU-Pro", "ImageNet-R": a capitalised edition word glued on
+        # ("ImageNet-Based" in a title is a usage suffix, not an edition).
+        k = j + 2
+        if k < n and ctx.is_word(k) and not ctx.ws[k - 1]:
+            return None
+        return k
     elif j < n and ctx.ws[j - 1] and _RELEASE.fullmatch(w[j]):
         return j + 1  # "MIMIC-III v1.4 database": a "v" number is a release whatever follows
     elif j < n and ctx.ws[j - 1] and _SIZE.fullmatch(w[j]):
