@@ -276,3 +276,10 @@ def test_a_list_item_bounded_by_separators_covers_the_known_name_inside():
     # Outside a list the known name keeps its own span.
     names = [e.name for e in entities_in(ctx_of("We evaluate on the NPS Chat Corpus."))]
     assert "NPS Chat" in names
+
+
+def test_a_bracketed_list_after_a_known_dataset_takes_a_lone_acronym():
+    got = found(dataset_context, "It raises knowledge demands (GPQA, ZQE) instead.")
+    assert "ZQE" in got
+    # Outside brackets a lone bare acronym after a comma is still jargon.
+    assert "ZQE" not in found(dataset_context, "It raises knowledge demands on GPQA, ZQE said.")

@@ -268,14 +268,32 @@ def _after_known(ctx: Context) -> list[tuple[int, int]]:
             k += 1
         if k == m.j:
             continue
-        items = lone_jargon(ctx, items_after(ctx, k))
-        if with_known_model(ctx, items):
+        listed = items_after(ctx, k)
+        if with_known_model(ctx, listed):
             continue
+        if _bracketed_list(ctx, m.i, listed):
+            # "(GPQA, HLE)": brackets close the list, so even a lone acronym is a member.
+            out += listed
+            continue
+        items = lone_jargon(ctx, listed)
         # A lone comma after an opening phrase is no list ("On ImageNet, X improves …"):
         # it takes a conjunction or a second item.
         if len(items) >= 2 or any(ctx.words[x] not in (",", "，") for x in range(m.j, k)):
             out += items
     return out
+
+
+def _bracketed_list(ctx: Context, i: int, items: list[tuple[int, int]]) -> bool:
+    """The known name at token ``i`` opens a bracket and ``items`` close it."""
+    if not items:
+        return False
+    p = i - 1
+    while p >= 0 and ctx.words[p].isspace():
+        p -= 1
+    e = items[-1][1]
+    while e < len(ctx.words) and ctx.words[e].isspace():
+        e += 1
+    return p >= 0 and ctx.words[p] in ("(", "（") and e < len(ctx.words) and ctx.words[e] in (")", "）")
 
 
 def _zh_evaluation(ctx: Context, d: int) -> list[tuple[int, int]]:
