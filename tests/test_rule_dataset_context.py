@@ -271,7 +271,8 @@ def test_a_heading_of_one_word_and_a_plural_dataset_noun_names_a_kind():
 def test_a_list_item_bounded_by_separators_covers_the_known_name_inside():
     from rulehelp import ctx_of
     from kg.extract.entities import entities_in
-    names = [e.name for e in entities_in(ctx_of("It does poorly on datasets like PubMed Central, PubMed Zorbstracts, and ArXiv."))]
+    text = "It does poorly on datasets like PubMed Central, PubMed Zorbstracts, and ArXiv."
+    names = [e.name for e in entities_in(ctx_of(text))]
     assert "PubMed Zorbstracts" in names and "PubMed" not in names
     # Outside a list the known name keeps its own span.
     names = [e.name for e in entities_in(ctx_of("We evaluate on the NPS Chat Corpus."))]

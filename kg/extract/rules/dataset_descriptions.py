@@ -25,6 +25,7 @@ _VERBS = frozenset(("contains", "contain", "comprises", "comprise", "consists", 
                     "includes", "include", "covers", "cover", "has", "have", "holds", "hold", "provides", "provide"))
 _FILLERS = frozenset(("of", "a", "total", "about", "around", "approximately", "roughly", "over", "more", "than",
                       "nearly", "almost", "some", "only", "just", "up", "to"))
+_CLAUSE_OPENERS = frozenset(("and", "the", "while", "whereas"))
 _ADVERBS = frozenset(("only", "also", "still", "now", "already", "thus", "therefore"))
 _NUMBER = re.compile(r"\d[\d,.]*[KkMB]?")
 _NUMBER_WORDS = frozenset(("million", "millions", "thousand", "thousands", "billion", "hundred", "hundreds"))
@@ -105,7 +106,7 @@ def find(ctx: Context, prior=()) -> list[Candidate]:
         p = i - 1
         while p >= 0 and w[p].isspace():
             p -= 1
-        if not (p < 0 or ctx.sentence_start(i) or w[p] in (",", ";", ":", "(") or ctx.lower[p] in ("and", "the", "while", "whereas")):
+        if not (p < 0 or ctx.sentence_start(i) or w[p] in (",", ";", ":", "(") or ctx.lower[p] in _CLAUSE_OPENERS):
             continue
         if not name_item(ctx, i, j) or ctx.taken[i]:
             continue

@@ -55,7 +55,8 @@ def past_citation(ctx: Context, k: int) -> int:
     for e in range(s + 1, min(len(ctx.words), s + MAX_CITATION)):
         if ctx.words[e] == close:
             inner = ctx.words[s + 1 : e]
-            if any(_YEAR.fullmatch(t) for t in inner) or (close == "]" and all(t.isdigit() or t in ", -" for t in inner)):
+            numeric = close == "]" and all(t.isdigit() or t in ", -" for t in inner)
+            if numeric or any(_YEAR.fullmatch(t) for t in inner):
                 return e + 1
             return k
     return k

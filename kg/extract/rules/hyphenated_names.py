@@ -30,7 +30,8 @@ def find(ctx: Context, prior=()) -> list[Candidate]:
         if known is None or known[0] != "DATASET":
             continue
         a, b = ctx.span(i, j)
-        out.append(Candidate(a, b, known[1], NAME, "DATASET", known=True, yields=TO_LONG_FORMS, covers=True, claims=True))
+        out.append(Candidate(a, b, known[1], NAME, "DATASET", known=True, yields=TO_LONG_FORMS, covers=True,
+                             claims=True))
     return out
 
 
