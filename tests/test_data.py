@@ -483,6 +483,27 @@ class ColumnCorpus:
     assert sorted(c.display for c in build.read_flair(w)) == ["ANERCorp", "BioInfer", "JNLPBA", "MobIE NER", "Tweeki"]
 
 
+def test_read_parlai_takes_display_names_that_stand_on_their_own(build, tmp_path):
+    src = """
+task_list = [
+    {"id": "ConvAI2", "display_name": "ConvAI2", "tags": ["ChitChat"]},
+    {"id": "CBT", "display_name": "Children's Book Test (CBT)", "tags": ["Cloze"]},
+    {"id": "SNLI", "display_name": "The Stanford Natural Language Inference (SNLI) Corpus", "tags": []},
+    {"id": "TicketTalk", "display_name": "TicketTalk (Taskmaster3)", "tags": ["Goal"]},
+    {"id": "decanlp", "display_name": "DecaNLP: The Natural Language Decathlon", "tags": []},
+    {"id": "safety", "display_name": "Dialogue Safety", "tags": []},
+    {"id": "wow", "display_name": "Wizard_of_Wikipedia", "tags": ["ChitChat"]},
+    {"id": "integration", "display_name": "IntegrationTests", "tags": ["Debug"]},
+    {"id": "x", "display_name": "Chat" + "Bot", "tags": []},
+]
+"""
+    w = build.Wheel(_wheel(tmp_path, {"parlai/tasks/task_list.py": src}))
+    got = {c.display: c.aliases for c in build.read_parlai(w)}
+    # Descriptions, code ids, test fixtures and computed values are no names.
+    assert got == {"ConvAI2": (), "CBT": ("Children's Book Test",), "SNLI": ("The Stanford Natural Language Inference",),
+                   "TicketTalk": (), "DecaNLP": ()}
+
+
 def test_an_unreadable_wheel_is_a_one_line_error(build, tmp_path):
     bad = tmp_path / "broken-1.0-py3-none-any.whl"
     bad.write_bytes(b"not a zip")

@@ -73,3 +73,52 @@ def test_a_score_reported_on_a_name_makes_it_a_dataset():
 
 def test_a_score_in_another_clause_says_nothing():
     assert _names("It is 5% cheaper, and we build on QZorbNet for speed.").get("QZorbNet") == "MODEL"
+
+
+def test_the_items_a_dataset_holds_type_a_new_name():
+    assert _names("Fig. 2 shows the length of ZORBQA questions and answers.").get("ZORBQA") == "DATASET"
+    assert _names("Most test questions from ZORBQA are easy to answer.").get("ZORBQA") == "DATASET"
+
+
+def test_what_a_model_produces_does_not_type_a_dataset():
+    # Samples and outputs come from models: "ZorbGAN-XL samples" is no dataset.
+    assert _names("We show ZorbGAN-XL samples and their outputs.").get("ZorbGAN-XL") == "MODEL"
+
+
+def test_notes_of_a_clinical_corpus():
+    assert _names("Some tasks use a small subset of ZORBIC notes in their corpora.").get("ZORBIC") == "DATASET"
+
+
+def test_verbs_only_data_takes():
+    assert _names("We describe how ZORBQA was collected, then its statistics.").get("ZORBQA") == "DATASET"
+    assert _names("This is what we used to mine ZORBQA from the web.").get("ZORBQA") == "DATASET"
+    # A model is trained "to mine" something: the verb's object is what is mined.
+    assert _names("We trained ZorbNet-7 to mine patterns.").get("ZorbNet-7") == "MODEL"
+
+
+def test_apposition_with_a_two_word_data_noun():
+    assert _names("We report the score for ZorbRC, a data set that measures reading.").get("ZorbRC") == "DATASET"
+
+
+def test_transfer_from_a_known_dataset():
+    assert _names("Studies report generalization from MNLI to ZORBS.").get("ZORBS") == "DATASET"
+    assert _names("We moved from Zorbnet-2 to ZORBS.").get("ZORBS") != "DATASET"
+
+
+def test_a_citation_marker_does_not_break_a_list():
+    # "CIFAR-10 [25] and ZORB-10 [26]": the names are coordinated across the markers.
+    assert _names("Both CIFAR-10 [25] and ZORB-10 [26] are small.").get("ZORB-10") == "DATASET"
+
+
+def test_a_name_before_a_hardware_noun_is_a_machine():
+    names = _names("We trained on ZV100 GPUs and on a DGX-9 machine, then evaluated on Zorb-100.")
+    assert "ZV100" not in names and "DGX-9" not in names
+    # A name also written without a hardware noun stays.
+    assert "ZV100" in _names("ZV100 GPUs are fast; ZV100 is also our dataset for the test set.")
+
+
+def test_a_long_form_headed_by_a_meeting_is_the_event():
+    assert "TREC" not in _names("Evaluations at the Text REtrieval Conference (TREC) led to advances.")
+    # A benchmark named a challenge is data; a bare known name keeps its kind.
+    names = _names("We evaluate on the Winograd Schema Challenge (WSC) and on TREC.")
+    assert names.get("Winograd Schema Challenge") == "DATASET" and names.get("TREC") == "DATASET"

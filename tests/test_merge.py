@@ -23,3 +23,11 @@ def test_a_plain_word_tail_and_a_known_tail_stay_apart():
 def test_a_glued_prefix_makes_a_variant_not_the_name():
     ents = merge([_cand("PreZL", 0), _cand("NSZ-PreZL", 40)])
     assert [e.name for e in ents] == ["PreZL", "NSZ-PreZL"]
+
+
+def test_a_datasets_numeric_size_is_another_dataset_a_models_is_its_family():
+    # "ZorbLens 1M" and "ZorbLens" are two datasets; "ZorbLM 7B" is a size of ZorbLM.
+    data = [Candidate(0, 8, "ZorbLens", "context", "DATASET"), Candidate(20, 31, "ZorbLens 1M", "context", "DATASET")]
+    assert [e.name for e in merge(data)] == ["ZorbLens", "ZorbLens 1M"]
+    models = [_cand("ZorbLM", 0), _cand("ZorbLM 7B", 20)]
+    assert [e.name for e in merge(models)] == ["ZorbLM"]

@@ -40,3 +40,9 @@ def test_name_in_brackets_after_a_dataset_noun():
 
 def test_possessive_determiner_apposition():
     assert "Frobnik-Instruct" in found(dataset_appositions, "We fine-tune LLaMA on Frobnik-Instruct, our new instruction dataset.")
+
+
+def test_an_adverb_opening_the_sentence_renames_nothing():
+    # "Unfortunately, the computational resources …": the comma closes an opener.
+    assert not found(dataset_appositions, "We tried. Unfortunately, the computational resources on the server are few.")
+    assert not found(dataset_appositions, "Similarly, the corpus of news is small.")

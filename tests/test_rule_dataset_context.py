@@ -231,3 +231,56 @@ def test_a_campaign_s_data_survives_the_venue_filter():
 def test_a_bare_version_or_a_metric_after_on_is_no_dataset():
     assert not found(dataset_context, "Results on the v1.0 of development and test sets are shown.")
     assert "Exact Match" not in found(dataset_context, "It went from 68.16 to 73.72 on the Exact Match score.")
+
+
+def test_one_word_before_a_capitalised_generic_head_is_the_name():
+    # "Boston Dataset" names Boston; the phrase with its head is vetoed, so a Title-Case
+    # reading of it cannot come back.
+    got = found(dataset_context, "Zorblax Dataset. See Table 4 for the results on it.")
+    assert got["Zorblax"].label == "DATASET"
+    assert got["Zorblax Dataset"].label == "GENERIC"
+
+
+def test_several_words_keep_their_capitalised_head():
+    got = found(dataset_context, "We evaluate on the Berkeley Segmentation Dataset and the Zorb Treebank.")
+    assert {"Berkeley Segmentation Dataset", "Zorb Treebank"} <= set(got)
+    assert all(c.label == "DATASET" for c in got.values())
+
+
+def test_next_sentence_first_word_is_not_part_of_a_listed_name():
+    # A heading without a full stop runs into the sentence: "…, HIV We used …".
+    got = found(dataset_context, "Dataset -MNIST, Zorblax, Quintar We used the three datasets.")
+    assert "Quintar" in got and not any(n.endswith(" We") for n in got)
+
+
+def test_a_section_number_is_no_name():
+    assert not found(dataset_context, "A.1 Dataset splits are listed in the table.")
+
+
+def test_campaign_before_a_language_pair_is_its_data():
+    got = found(dataset_context, "For WMT English to German, we use the standard data.")
+    assert got["WMT"].label == "DATASET"
+    assert not found(dataset_context, "The WMT meeting was held in Lisbon.")
+
+
+def test_a_heading_of_one_word_and_a_plural_dataset_noun_names_a_kind():
+    assert not found(dataset_context, "Cloze datasets. Recently, researchers have built cloze datasets.")
+    assert "Zorblax" in found(dataset_context, "Results are reported on the Zorblax datasets.")
+
+
+def test_a_list_item_bounded_by_separators_covers_the_known_name_inside():
+    from rulehelp import ctx_of
+    from kg.extract.entities import entities_in
+    text = "It does poorly on datasets like PubMed Central, PubMed Zorbstracts, and ArXiv."
+    names = [e.name for e in entities_in(ctx_of(text))]
+    assert "PubMed Zorbstracts" in names and "PubMed" not in names
+    # Outside a list the known name keeps its own span.
+    names = [e.name for e in entities_in(ctx_of("We evaluate on the NPS Chat Corpus."))]
+    assert "NPS Chat" in names
+
+
+def test_a_bracketed_list_after_a_known_dataset_takes_a_lone_acronym():
+    got = found(dataset_context, "It raises knowledge demands (GPQA, ZQE) instead.")
+    assert "ZQE" in got
+    # Outside brackets a lone bare acronym after a comma is still jargon.
+    assert "ZQE" not in found(dataset_context, "It raises knowledge demands on GPQA, ZQE said.")

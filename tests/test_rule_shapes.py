@@ -167,3 +167,7 @@ def test_a_size_in_capitals_is_no_name():
     got = found(shapes, "The teacher is BERT BASE; the students use ZORB LARGE and XL sizes.")
     assert not {"BASE", "LARGE", "XL"} & set(got)
     assert "ZORB" in got
+
+
+def test_an_appendix_section_number_is_no_name():
+    assert not found(shapes, "A.1 Dataset splits For the rest we use the standard splits.")

@@ -15,7 +15,7 @@ from collections.abc import Iterable
 
 from kg.extract.candidate import Candidate, Entity
 from kg.extract.context import Context, build_context
-from kg.extract.kinds import assign_kinds, is_event, is_task
+from kg.extract.kinds import assign_kinds, is_event, is_hardware, is_task
 from kg.extract.merge import merge, vetoed
 from kg.extract.names import family, generic, squash, tuned_checkpoint
 from kg.extract.roles import assign_roles
@@ -40,7 +40,7 @@ def entities_in(ctx: Context) -> list[Entity]:
     veto = vetoed(cands)
     return [e for e in ents
             if not (generic(e.name) and not _campaign_data(e)) and squash(e.name) not in veto
-            and not is_event(ctx, e) and not is_task(ctx, e)]
+            and not is_event(ctx, e) and not is_task(ctx, e) and not is_hardware(ctx, e)]
 
 
 def _campaign_data(e: Entity) -> bool:

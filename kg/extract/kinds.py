@@ -2,7 +2,8 @@
 
 A known name keeps its gazetteer kind. A new name is a dataset when any mention of it
 sits in a dataset context ("CIFAR-10 dataset", "the benchmark X", "在ImageNet数据集上",
-"results on X"); then coordinated names share the kind ("CMU-MOSI和CMU-MOSEI").
+"results on X", "X questions", "X was collected", "from MNLI to X"); then coordinated
+names share the kind ("CMU-MOSI和CMU-MOSEI", "CIFAR-10 [25] and X [26]").
 Names of events ("the SimSurgSkill 2021 challenge") are neither and are dropped.
 """
 from __future__ import annotations
@@ -15,7 +16,7 @@ from kg.extract.context import Context
 from kg.extract.nlp import gazetteer
 from kg.extract.vocab import phrases, words
 
-__all__ = ["assign_kinds", "dataset_context", "is_event", "is_task", "known_model_version"]
+__all__ = ["assign_kinds", "dataset_context", "is_event", "is_hardware", "is_task", "known_model_version"]
 
 _APPOS_ARTICLES = ("a", "an", "the")
 _SPLIT_NOUNS = ("set", "sets", "split", "splits")
@@ -83,13 +84,24 @@ def dataset_context(ctx: Context, i: int, j: int) -> bool:
     before = _visible(ctx, i - 3, i)
     if after[:1] and (after[0] in dataset_words or after[0] == "data"):  # "CIFAR-10 dataset", "ERA5 data"
         return True
+    items = words("data_item_nouns")
+    # "GOOAQ questions", "questions from PAQ": the items a dataset holds.
+    if after[:1] and after[0] in items and not ctx.sentence_start(i):
+        return True
+    if len(before) > 1 and before[-1] in ("from", "in", "of") and before[-2] in items:
+        return True
     if ctx.cues and (_named_kind(ctx, i) in dataset_words or _named_kind_after(ctx, i, j)):
         return True
     if len(after) > 1 and after[0] in words("split_words") and after[1] in _SPLIT_NOUNS:  # "the X test set"
         return True
-    appos = _visible(ctx, j, j + 6)
-    if appos[:1] == [","] and len(appos) > 2 and appos[1] in _APPOS_ARTICLES and any(w in _APPOS_KINDS for w in appos[2:5]):
-        return True  # "ToolBench-Lite, a benchmark of …"
+    appos = _visible(ctx, j, j + 7)
+    if appos[:1] == [","] and len(appos) > 2 and appos[1] in _APPOS_ARTICLES and (
+            any(w in _APPOS_KINDS for w in appos[2:5]) or any(appos[k:k + 2] == ["data", "set"] for k in range(2, 5))):
+        return True  # "ToolBench-Lite, a benchmark of …", "ReCoRD, a data set that …"
+    if _data_verb(ctx, i, j, after, before):
+        return True
+    if _transferred_to(ctx, i, before):
+        return True
     if any(w in dataset_words for w in before[-3:]) and (before[-1] in ("the", "of", "a") or before[-1] in dataset_words) \
             and not (before[-1] in dataset_words and before[-2:-1] and before[-2] in _VERB_SUBJECTS):
         return True  # "the benchmark X", "leaderboard of the X"; not "we benchmark X" (a verb)
@@ -110,6 +122,33 @@ def dataset_context(ctx: Context, i: int, j: int) -> bool:
     # "52.8% improvement on BBEH", "53.8% pass@1 on ARC-AGI": a score reported on X.
     if before[-1:] == ["on"] and _score_before(ctx, i - 1):
         return True
+    return False
+
+
+_BE = frozenset(("was", "were", "is", "are"))
+
+
+def _data_verb(ctx: Context, i: int, j: int, after: list[str], before: list[str]) -> bool:
+    """"X was collected", "X were crawled", "to mine X": only data is collected, crawled
+    or mined (``kg/data/rules/data_verbs.txt``)."""
+    verbs = words("data_verbs")
+    if len(after) > 1 and after[0] in _BE and after[1] in verbs and after[1].endswith("ed"):
+        return True
+    return len(before) > 1 and before[-2] == "to" and before[-1] in verbs and not before[-1].endswith("ed")
+
+
+def _transferred_to(ctx: Context, i: int, before: list[str]) -> bool:
+    """"generalization from MNLI to X": a known dataset on the other side of "from … to"
+    makes X the data transferred to."""
+    if before[-1:] != ["to"]:
+        return False
+    for m in ctx.matches:
+        if m.label == "DATASET" and m.known and 0 < i - m.j <= 3 and all(ctx.words[k].isspace() or ctx.lower[k] == "to"
+                                                                         for k in range(m.j, i)):
+            k = m.i - 1
+            while k >= 0 and ctx.words[k].isspace():
+                k -= 1
+            return k >= 0 and ctx.lower[k] == "from"
     return False
 
 
@@ -167,7 +206,7 @@ def assign_kinds(ctx: Context, ents: Sequence[Entity]) -> None:
     while changed:
         changed = False
         for k, ((a1, b1, f1), (a2, b2, f2)) in enumerate(zip(spans, spans[1:])):
-            gap = ctx.text[b1:a2].strip()
+            gap = _uncited(ctx.text[b1:a2])
             if f1 is f2 or gap not in joiners:
                 continue
             if gap in (",", "，"):
@@ -175,7 +214,7 @@ def assign_kinds(ctx: Context, ents: Sequence[Entity]) -> None:
                 # opening phrase ("On ImageNet, AdaPrune cuts …") it does not.
                 # The list must go on after the second item: in "A, B and C, D …" the
                 # comma after C ends the list, it does not join D to it.
-                nxt = ctx.text[b2 : spans[k + 2][0]].strip() if k + 2 < len(spans) else ""
+                nxt = _uncited(ctx.text[b2 : spans[k + 2][0]]) if k + 2 < len(spans) else ""
                 if nxt not in continuing:
                     continue
             for x, y in ((f1, f2), (f2, f1)):
@@ -184,9 +223,35 @@ def assign_kinds(ctx: Context, ents: Sequence[Entity]) -> None:
                     changed = True
 
 
+#: A numeric citation marker ("[25]", "[3, 7]", "[12-14]"), which does not break a list.
+_CITATION_MARK = re.compile(r"\[\s*\d+(?:\s*[,–-]\s*\d+)*\s*\]")
+
+
+def _uncited(gap: str) -> str:
+    """The text between two names without its citation markers: "CIFAR-10 [25] and
+    CINIC-10 [26]" joins its names by "and"."""
+    return _CITATION_MARK.sub("", gap).strip() if "[" in gap else gap.strip()
+
+
+def is_hardware(ctx: Context, e: Entity) -> bool:
+    """A new name that every mention writes before a hardware noun ("NV100 GPUs", "a
+    DGX-1 machine", ``kg/data/rules/hardware_words.txt``) is a machine, neither a model
+    nor a dataset."""
+    if e.known:
+        return False
+    hardware = words("hardware_words")
+    spans = list(_token_spans(ctx, e))
+    return bool(spans) and all(_visible(ctx, j, j + 1)[:1] and _visible(ctx, j, j + 1)[0] in hardware for _, j in spans)
+
+
 def is_event(ctx: Context, e: Entity) -> bool:
     """Conferences and challenges as events ("the SimSurgSkill 2021 challenge",
-    "a sub-challenge of EndoVis") are neither models nor datasets."""
+    "a sub-challenge of EndoVis") are neither models nor datasets. A name the text
+    spells out as a meeting ("the Text REtrieval Conference (TREC)") is that meeting,
+    known or not."""
+    meetings = words("meeting_heads")
+    if any(" " in (t := ctx.text[a:b]) and t.rsplit(None, 1)[-1].lower() in meetings for a, b in e.spans):
+        return True
     if e.known:
         return False
     events = words("event_words")

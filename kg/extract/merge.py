@@ -143,6 +143,10 @@ def _fold_variants(ents: list[Entity]) -> list[Entity]:
     for g in ents:
         m = None if g.known else _VARIANT.match(g.name)
         f = None
+        # A dataset's numeric size is another edition of the data ("MovieLens 1M",
+        # "MovieLens-20M"), not a variant of one model's weights.
+        if m and g.label == "DATASET" and m.group("size")[0].isdigit():
+            m = None
         if m and (m.group("size").lower() in sizes or m.group("size")[0].isdigit()):
             f = by_key.get(name_key(m.group("stem"), g.label)) or by_key.get(name_key(m.group("stem"), "MODEL"))
         if f is None or f is g:

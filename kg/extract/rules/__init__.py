@@ -24,7 +24,12 @@ stages before theirs (read-only). Stages:
    shared-task names ("Task 6, iSarcasmEval", a veto), acrostic capitals in
    a title ("CHAIN: … lipsCHitz continuity constrAIned …", a veto) and kind families
    inside a title's phrase ("… of Image Transformers", a veto), and names the entry
-   links to a dataset host's page (huggingface.co/datasets/…, typed a dataset);
+   links to a dataset host's page (huggingface.co/datasets/…, typed a dataset), a known
+   dataset's edition ("MovieLens 1M", "OpenWebText2") or hyphenated spelling
+   ("Super-GLUE"), lists a dataset noun introduces or closes ("benchmarks: A (Smith,
+   1996), B and C", "A, B and C handwritten databases"), names described by what they
+   hold ("X contains 23,354 turns") and data distributors' catalogue numbers
+   ("LDC2003T09");
 2. rules that need the names found so far: ambiguous MT names in lists or in a dataset
    context (可可数据集 is COCO), typos of known names (one word, or one word of two:
    "Mapillary Vitas"), siblings written with a slash ("ModelNet10/40");
@@ -40,6 +45,7 @@ from kg.extract.rules import (
     acrostics,
     announcements,
     appositions,
+    catalog_numbers,
     categories,
     checkpoints,
     citations,
@@ -48,9 +54,13 @@ from kg.extract.rules import (
     cues,
     dataset_appositions,
     dataset_context,
+    dataset_descriptions,
+    dataset_enumerations,
+    dataset_variants,
     dated_names,
     fields,
     gazetteer,
+    hyphenated_names,
     introduced_phrases,
     language_variants,
     linked_datasets,
@@ -79,10 +89,10 @@ from kg.extract.rules import (
 )
 
 STAGES = (
-    (gazetteer, acronyms, acrostics, shapes, sizes, checkpoints, dated_names, cues, announcements, contributions,
+    (gazetteer, hyphenated_names, acronyms, acrostics, shapes, catalog_numbers, sizes, checkpoints, dated_names, cues, announcements, contributions,
      introduced_phrases, appositions, named_datasets, title_case, title_head, title_families, title_acronyms,
-     dataset_context, dataset_appositions, zh_dataset_context, counted_lists, model_context, modified_names,
-     techniques, fields, language_variants, title_phrases, citations, categories, metrics, non_model_examples,
+     dataset_context, dataset_descriptions, dataset_enumerations, dataset_appositions, zh_dataset_context, counted_lists, model_context, modified_names,
+     techniques, fields, language_variants, dataset_variants, title_phrases, citations, categories, metrics, non_model_examples,
      social, task_names, linked_datasets),
     (mt_lists, mt_datasets, typos, phrase_typos, slash_variants),
     (lists,),

@@ -62,6 +62,14 @@ def _parenthesised(ctx: Context) -> list[tuple[int, int]]:
     return out
 
 
+def _opener(ctx: Context, i: int, j: int, k: int) -> bool:
+    """"Unfortunately, the resources …", "Similarly, the corpora …": a sentence's first
+    word, an adverb in -ly, before its comma opens the clause; it renames nothing."""
+    t = ctx.words[i]
+    return j == i + 1 and ctx.sentence_start(i) and ctx.words[k] in (",", "，") and len(t) > 4 \
+        and t.endswith("ly") and t[1:].islower()
+
+
 def find(ctx: Context, prior=()) -> list[Candidate]:
     w, n = ctx.words, len(ctx.words)
     out = []
@@ -87,7 +95,7 @@ def find(ctx: Context, prior=()) -> list[Candidate]:
             a += 1
         if a >= n or ctx.lower[a] not in _ARTICLES or not _head_is_dataset(ctx, a + 1):
             continue
-        if not name_item(ctx, i, j):
+        if not name_item(ctx, i, j) or _opener(ctx, i, j, k):
             continue
         s, e = ctx.span(i, j)
         out.append(Candidate(s, e, ctx.text[s:e], NAME, "DATASET", force_label=True))

@@ -5,7 +5,8 @@
 * ``we evaluate on X, Y and Z``, ``trained on X``, ``results across X and Y``;
 * ``corpora such as X, Y and Z``, ``benchmarks including X``;
 * ``the X test set`` / ``X training split`` (the split is not part of the name);
-* names listed after a known dataset: ``on ImageNet, X and Y``.
+* names listed after a known dataset: ``on ImageNet, X and Y``;
+* a campaign before a language pair: ``WMT English to German``.
 
 Known names keep their gazetteer kind (the merge lets gazetteer matches win).
 """
@@ -13,7 +14,7 @@ from __future__ import annotations
 
 import re
 
-from kg.extract.candidate import Candidate
+from kg.extract.candidate import GENERIC, NEVER, TO_LONG_FORMS, Candidate
 from kg.extract.context import Context
 from kg.extract.names import distinctive
 from kg.extract.nlp import WORD
@@ -36,7 +37,26 @@ def _cand(ctx: Context, i: int, j: int) -> Candidate:
     # "NIST Chinese-English test sets"): the new acronym inside is that dataset, not a
     # second one.
     whole = j - i > 1 and not ctx.overlaps_taken(i, j)
+    if j - i > 1 and not whole and _list_item(ctx, i, j) and not any(m.i == i and m.j == j for m in ctx.matches):
+        # "like PubMed Central, PubMed Abstracts, and ArXiv": the list's separators bound
+        # the item, so the known name inside ("PubMed") is part of a longer one.
+        return Candidate(a, b, ctx.text[a:b], NAME, "DATASET", force_label=True, covers=True, yields=TO_LONG_FORMS)
     return Candidate(a, b, ctx.text[a:b], NAME, "DATASET", force_label=True, covers=whole)
+
+
+_ITEM_BEFORE = frozenset((",", "，", "and", "or", ";"))
+_ITEM_AFTER = frozenset((",", "，", "and", "or", ";", "."))
+
+
+def _list_item(ctx: Context, i: int, j: int) -> bool:
+    """Tokens ``i:j`` are an inner item of a list: a separator before and after them."""
+    p = i - 1
+    while p >= 0 and ctx.words[p].isspace():
+        p -= 1
+    k = j
+    while k < len(ctx.words) and ctx.words[k].isspace():
+        k += 1
+    return p >= 0 and k < len(ctx.words) and ctx.lower[p] in _ITEM_BEFORE and ctx.lower[k] in _ITEM_AFTER
 
 
 def find(ctx: Context, prior=()) -> list[Candidate]:
@@ -45,6 +65,7 @@ def find(ctx: Context, prior=()) -> list[Candidate]:
     zh_words = phrases("dataset_words_zh")
     triggers = dataset_words | splits | {"on", "across", "在", "data"} | {z[0] for z in zh_words}
     found: list[tuple[int, int]] = []
+    vetoes: list[Candidate] = []
     for d in range(n):
         if lower[d] not in triggers or not ctx.in_region[d]:  # one set lookup for most tokens
             continue
@@ -73,10 +94,18 @@ def find(ctx: Context, prior=()) -> list[Candidate]:
             # "the USF dataset": a definite singular names one dataset, acronym or not.
             if not (len(items) == 1 and not low.endswith("s") and items[0][0] > 0 and lower[items[0][0] - 1] == "the"):
                 items = lone_jargon(ctx, items)
+            if len(items) == 1 and low.endswith("s") and _category_heading(ctx, items[0][0], d):
+                items = []  # "Cloze datasets." heads a section on a kind of dataset
             if items and w[d][:1].isupper() and (len(items) == 1 or not low.endswith("s")):
-                # "the Open LLM Leaderboard", "the Penn Treebank and Prague Dependency
-                # Treebank": a capitalised singular word is part of the nearest name.
-                items = [(items[0][0], d + 1)] + items[1:]
+                if low in words("detached_dataset_words") and " " not in ctx.stext(*items[0]):
+                    # "Boston Dataset", "the KITTI Database": one word before a generic
+                    # head is the name, the head its kind; the joined phrase is no name.
+                    a, b = ctx.span(items[0][0], d + 1)
+                    vetoes.append(Candidate(a, b, ctx.text[a:b], NAME, GENERIC, yields=NEVER))
+                else:
+                    # "the Open LLM Leaderboard", "the Penn Treebank and Prague Dependency
+                    # Treebank": a capitalised singular word is part of the nearest name.
+                    items = [(items[0][0], d + 1)] + items[1:]
             found += items
         elif low == "data" and d + 1 < n and lower[d + 1] in ("set", "sets") and ctx.ws[d - 1]:
             found += lone_jargon(ctx, items_before(ctx, d))  # "the WMT09 English-Hungarian data set"
@@ -90,9 +119,10 @@ def find(ctx: Context, prior=()) -> list[Candidate]:
             # "we evaluate on X, Y and Z"; "achieves 80% on X", "a score of 71.2 on X";
             # "we evaluate our model on X"
             items = lone_jargon(ctx, items_after(ctx, d + 1))
-            found += [] if _with_known_model(ctx, items) else items
+            found += [] if with_known_model(ctx, items) else items
+    found += _campaign_pairs(ctx)
     found += _after_known(ctx)
-    return [_cand(ctx, i, j) for i, j in dict.fromkeys(found) if not _hardware(ctx, j)]
+    return [_cand(ctx, i, j) for i, j in dict.fromkeys(found) if not _hardware(ctx, j)] + vetoes
 
 
 #: Words between a campaign's name and its data ("the NIST evaluation test sets",
@@ -119,6 +149,36 @@ def _campaign_before(ctx: Context, d: int) -> tuple[int, int] | None:
     return (k, k + 1)
 
 
+def _category_heading(ctx: Context, i: int, d: int) -> bool:
+    """"Cloze datasets. Recently, …": a heading of one word and a plural dataset noun,
+    alone before its full stop, names a kind of dataset, not one."""
+    k = d + 1
+    while k < len(ctx.words) and ctx.words[k].isspace():
+        k += 1
+    return ctx.sentence_start(i) and (k >= len(ctx.words) or ctx.words[k] in (".", "\n"))
+
+
+_PAIR_JOINERS = frozenset(("to", "-", "–", "→", "into"))
+
+
+def _campaign_pairs(ctx: Context) -> list[tuple[int, int]]:
+    """"WMT English to German", "IWSLT German-English": a campaign's name before the
+    language pair it released data for is that data."""
+    campaigns, langs = _campaigns(), words("languages")
+    w, n = ctx.words, len(ctx.words)
+    out = []
+    for k in ctx.caps:
+        if w[k] not in campaigns or k + 3 >= n or not ctx.ws[k]:
+            continue
+        if k > 0 and not ctx.ws[k - 1] and ctx.is_word(k - 1):
+            continue  # glued on to a longer word
+        a = k + 1
+        if ctx.lower[a] in langs and w[a][:1].isupper() and ctx.lower[a + 1] in _PAIR_JOINERS \
+                and ctx.lower[a + 2] in langs and w[a + 2][:1].isupper():
+            out.append((k, k + 1))
+    return out
+
+
 def _campaigns() -> frozenset[str]:
     # Written as the campaign writes itself: "WMT", "SemEval", not the word "tac".
     return frozenset(phrases("shared_task_venues"))
@@ -143,7 +203,7 @@ def _bracketed(ctx: Context, k: int) -> list[tuple[int, int]]:
     return items if e < len(ctx.words) and ctx.words[e] in (")", "）") else []
 
 
-def _with_known_model(ctx: Context, items: list[tuple[int, int]]) -> bool:
+def with_known_model(ctx: Context, items: list[tuple[int, int]]) -> bool:
     """One of the items is a known model: the list lists models ("On Market-1501,
     CaffeNet and ResNet-50 achieve …"), since a list holds one kind of thing."""
     return any(m.label == "MODEL" and m.known and i < m.j and m.i < j for m in ctx.matches for i, j in items)
@@ -208,14 +268,32 @@ def _after_known(ctx: Context) -> list[tuple[int, int]]:
             k += 1
         if k == m.j:
             continue
-        items = lone_jargon(ctx, items_after(ctx, k))
-        if _with_known_model(ctx, items):
+        listed = items_after(ctx, k)
+        if with_known_model(ctx, listed):
             continue
+        if _bracketed_list(ctx, m.i, listed):
+            # "(GPQA, HLE)": brackets close the list, so even a lone acronym is a member.
+            out += listed
+            continue
+        items = lone_jargon(ctx, listed)
         # A lone comma after an opening phrase is no list ("On ImageNet, X improves …"):
         # it takes a conjunction or a second item.
         if len(items) >= 2 or any(ctx.words[x] not in (",", "，") for x in range(m.j, k)):
             out += items
     return out
+
+
+def _bracketed_list(ctx: Context, i: int, items: list[tuple[int, int]]) -> bool:
+    """The known name at token ``i`` opens a bracket and ``items`` close it."""
+    if not items:
+        return False
+    p = i - 1
+    while p >= 0 and ctx.words[p].isspace():
+        p -= 1
+    e = items[-1][1]
+    while e < len(ctx.words) and ctx.words[e].isspace():
+        e += 1
+    return p >= 0 and ctx.words[p] in ("(", "（") and e < len(ctx.words) and ctx.words[e] in (")", "）")
 
 
 def _zh_evaluation(ctx: Context, d: int) -> list[tuple[int, int]]:
@@ -258,4 +336,4 @@ def _combined(ctx: Context, s: int) -> list[tuple[int, int]]:
     return [(parts[0], parts[-1] + 1)]
 
 
-__all__ = ["find", "NAME", "JOINERS"]
+__all__ = ["find", "NAME", "JOINERS", "with_known_model"]

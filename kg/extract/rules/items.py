@@ -18,7 +18,8 @@ MAX_WORDS = 4  # "Waymo Open Motion": longer capitalised runs are headings, not 
 _PLURAL_ACRONYM = re.compile(r"^[A-Z]{2,}s$")  # GPUs, LLMs: kinds of things
 _BARE_ACRONYM = re.compile(r"^[A-Z]{2,3}$")
 _SEPARATORS = re.compile(r"[\s\-_]+")
-_BARE_VERSION = re.compile(r"^[vV]?\d+(?:\.\d+)+$|^[vV]\d+$")  # "v1.0": a release of something named elsewhere
+#: "v1.0": a release of something named elsewhere; "A.1": a section's number.
+_BARE_VERSION = re.compile(r"^[vV]?\d+(?:\.\d+)+$|^[vV]\d+$|^[A-Z]\.\d+(?:\.\d+)*$")
 
 
 def lone_jargon(ctx: Context, items: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -146,8 +147,10 @@ def items_after(ctx: Context, s: int) -> list[tuple[int, int]]:
         if j is None:
             break
         # Grow over capitalised words after it, in the same sentence: "Waymo Open Motion".
+        # A sentence's first word is no part of the name before it ("…, HIV We used"),
+        # whether or not the heading before it ends with a full stop.
         while j < n and ctx.ws[j - 1] and _capital_word(ctx, j) and j - k < MAX_WORDS and ctx.sent[j] == ctx.sent[k] \
-                and ctx.words[k][:1].isupper():
+                and ctx.words[k][:1].isupper() and ctx.lower[j] not in words("stop_caps"):
             j = starts.get(j, j + 1)  # a whole compound: "Penn Tree-bank", not "Penn Tree"
         if not name_item(ctx, k, j):
             break

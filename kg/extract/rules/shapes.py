@@ -12,6 +12,7 @@ from kg.extract.nlp import gazetteer
 from kg.extract.vocab import words
 
 NAME = "shape"
+_SECTION = re.compile(r"[A-Z]\.\d{1,2}(?:\.\d{1,2})*")
 _BARE_ACRONYM = re.compile(r"[A-Z]{2,3}s?")
 _HINT = re.compile(r"[A-Z0-9]")
 _HANDLE = re.compile(r"[a-z]{4,}\d{1,4}")
@@ -77,6 +78,9 @@ def find(ctx: Context, prior=()) -> list[Candidate]:
         ):
             a, b = ctx.span(i, j + 1)
             out.append(Candidate(a, b, text + " " + ("Layers" if w[j] == "层" else w[j].capitalize()), NAME, "MODEL"))
+            continue
+        # "A.1 Dataset splits": an appendix section's number starts a heading; it is no name.
+        if _SECTION.fullmatch(text):
             continue
         # "OPT-IML Bench", "Atari 100k Suite": a trailing capitalised benchmark word
         # belongs to the name.

@@ -1,0 +1,118 @@
+"""A name described by what it holds is a dataset: ``DSTC2 (Henderson et al., 2014b)
+contains 23,354 turns``, ``Frames comprises 19,986 turns``, ``Zorb consists of 2,708
+nodes``.
+
+A capitalised name, then perhaps its citation, then a verb of holding (``contains``,
+``comprises``, ``consists of``, ``spans`` …), an optional quantifier ("a total of",
+"about"), a number and, within two words, a noun a dataset is counted in
+(``kg/data/rules/dataset_count_nouns.txt``) — or, without a count, the items a dataset
+holds (``kg/data/rules/data_item_nouns.txt``: "MIMIC only contains notes"). Models are counted in parameters and
+layers, which are not listed, so "BERT has 110M parameters" stays a model.
+"""
+from __future__ import annotations
+
+import re
+
+from kg.extract.candidate import Candidate
+from kg.extract.context import Context
+from kg.extract.nlp import WORD
+from kg.extract.rules.dataset_enumerations import MAX_CITATION, past_citation
+from kg.extract.rules.items import name_item
+from kg.extract.vocab import words
+
+NAME = "context"
+_VERBS = frozenset(("contains", "contain", "comprises", "comprise", "consists", "consist", "spans", "span",
+                    "includes", "include", "covers", "cover", "has", "have", "holds", "hold", "provides", "provide"))
+_FILLERS = frozenset(("of", "a", "total", "about", "around", "approximately", "roughly", "over", "more", "than",
+                      "nearly", "almost", "some", "only", "just", "up", "to"))
+_CLAUSE_OPENERS = frozenset(("and", "the", "while", "whereas"))
+_ADVERBS = frozenset(("only", "also", "still", "now", "already", "thus", "therefore"))
+_NUMBER = re.compile(r"\d[\d,.]*[KkMB]?")
+_NUMBER_WORDS = frozenset(("million", "millions", "thousand", "thousands", "billion", "hundred", "hundreds"))
+#: Words between the number and its noun ("23,354 dialogue turns", "2 million labeled images").
+MAX_BETWEEN = 2
+#: Tokens between the verb and the number ("consists of a total of about").
+MAX_FILLERS = 5
+
+
+def _counted(ctx: Context, k: int) -> bool:
+    """A number at token ``k`` (after fillers) counts a dataset's items."""
+    w, n = ctx.words, len(ctx.words)
+    fillers = 0
+    while k < n and (w[k].isspace() or ctx.lower[k] in _FILLERS) and fillers <= MAX_FILLERS:
+        fillers += not w[k].isspace()
+        k += 1
+    if k < n and ctx.lower[k] in words("data_item_nouns"):
+        return True  # "MIMIC only contains notes from …": the items without their count
+    if k >= n or not _NUMBER.fullmatch(w[k]):
+        return False
+    k += 1
+    # "23,354", "1.5": a number the tokenizer cut at its separators.
+    while k + 1 < n and w[k] in (",", ".") and not ctx.ws[k - 1] and not ctx.ws[k] and w[k + 1].isdigit():
+        k += 2
+    nouns, seen = words("dataset_count_nouns"), 0
+    while k < n and seen <= MAX_BETWEEN + 1:
+        if w[k].isspace():
+            k += 1
+            continue
+        if ctx.kinds[k] != WORD:
+            return False
+        if ctx.lower[k] in nouns:
+            return True
+        if ctx.lower[k] not in _NUMBER_WORDS:
+            seen += 1
+        k += 1
+    return False
+
+
+def _subject_end(ctx: Context, k: int) -> int:
+    """End token of the words before the verb at ``k``, past a citation in brackets
+    ("DSTC2 (Henderson et al., 2014b) contains")."""
+    w = ctx.words
+    e = k
+    while e > 0 and w[e - 1].isspace():
+        e -= 1
+    # "MIMIC only contains notes": one adverb between the subject and its verb.
+    if e > 1 and (ctx.lower[e - 1] in _ADVERBS or (ctx.lower[e - 1].endswith("ly") and w[e - 1].islower())):
+        e -= 1
+        while e > 0 and w[e - 1].isspace():
+            e -= 1
+    if e > 0 and w[e - 1] in (")", "]"):
+        opener = "(" if w[e - 1] == ")" else "["
+        for s in range(e - 2, max(-1, e - 1 - MAX_CITATION), -1):
+            if w[s] == opener:
+                if past_citation(ctx, s) == e:
+                    e = s
+                    while e > 0 and w[e - 1].isspace():
+                        e -= 1
+                break
+    return e
+
+
+def find(ctx: Context, prior=()) -> list[Candidate]:
+    if _VERBS.isdisjoint(ctx.lower):
+        return []  # most entries describe no dataset's contents: one set test skips them
+    out = []
+    w = ctx.words
+    for k in range(1, len(w)):
+        if ctx.lower[k] not in _VERBS or not ctx.in_region[k] or not _counted(ctx, k + 1):
+            continue
+        j = _subject_end(ctx, k)
+        i = ctx.compound_start.get(j)
+        if i is None or not (w[i][:1].isupper() or w[i][:1].isdigit()):
+            continue
+        # The name is the subject: it opens its clause (sentence start, after a comma,
+        # "and" or an article), not an object inside one.
+        p = i - 1
+        while p >= 0 and w[p].isspace():
+            p -= 1
+        if not (p < 0 or ctx.sentence_start(i) or w[p] in (",", ";", ":", "(") or ctx.lower[p] in _CLAUSE_OPENERS):
+            continue
+        if not name_item(ctx, i, j) or ctx.taken[i]:
+            continue
+        a, b = ctx.span(i, j)
+        out.append(Candidate(a, b, ctx.text[a:b], NAME, "DATASET", force_label=True))
+    return out
+
+
+__all__ = ["find", "NAME"]
