@@ -4,7 +4,8 @@
 ``[The University of Hong KongUniversity of Washington & CMU & Penn State University]``
 is four institutions. The steps, each a small function:
 
-1. split into groups on ``&``/``;``/``|``/``、`` (not inside ``Texas A&M`` or ``AT&T``),
+1. split into groups on ``&``/``;``/``|``/``、`` and a spaced middle dot (``东京大学 · 庆应义塾大学``;
+   not inside ``Texas A&M`` or ``AT&T``),
    and on ``/`` without spaces when every piece names an organisation (``清华大学/北京大学``,
    not ``TU/e``);
 2. split glued names: a lower-case letter directly followed by the capital that starts
@@ -37,7 +38,7 @@ __all__ = ["institution_names", "split_groups"]
 # "&" separates institutions except inside names like "Texas A&M" or "AT&T" (a capital
 # letter right before it and a lone capital right after it).
 _GROUP_SEP = re.compile(
-    r"(?<![A-Z])\s*[&＆]\s*|\s*[&＆]\s*(?![A-Z]\b)|\s*[;；|｜、]\s*|\s+/\s+|\s+[–—]\s+"
+    r"(?<![A-Z])\s*[&＆]\s*|\s*[&＆]\s*(?![A-Z]\b)|\s*[;；|｜、]\s*|\s+/\s+|\s+[–—·•]\s+"
 )
 _GLUE = re.compile(r"(?<=[a-z\)])(?=[A-Z][a-z]|[A-Z]{2,}\b)")
 _ORG_START = re.compile(
