@@ -116,3 +116,31 @@ def test_subject_name_under_a_qualified_key_gives_the_category(tmp_path):
     )
     rec = _records(tmp_path, text)[0]
     assert rec.category == "CV" and rec.authors_truncated and [a.name for a in rec.authors] == ["Ann Lee", "Bo Chen", "Cy Dorn"]
+
+
+# ---------------------------------------------------------------- authors under a table title
+
+
+def test_bibtex_author_field_is_a_list():
+    assert author_names("Lu, Xuancun and Chen, Jiaxiang and Xiao, Shilin") == (["Lu, Xuancun", "Chen, Jiaxiang", "Xiao, Shilin"], False)
+    assert author_names("Zhang, Hangtao and Zhu, Chenyu and others") == (["Zhang, Hangtao", "Zhu, Chenyu"], True)
+    # Places and organisations written the same way are no names.
+    assert author_names("Stanford, California and Berkeley, California") is None
+    assert author_names("Google, Research and Meta, Research") is None
+    authors, truncated = split_authors("Zhang, Hangtao and Zhu, Chenyu and others")
+    assert [a.name for a in authors] == ["Zhang, Hangtao", "Zhu, Chenyu"] and truncated
+
+
+def test_table_title_cell_with_the_authors_under_the_title(tmp_path):
+    text = (
+        "| Title & Authors | Introduction | Links |\n|:--|  :----: | :---:|\n"
+        "|[Sparse Routers for Long Context](https://arxiv.org/abs/2601.00001) <br> Ann Lee, Bo Chen, Cy Dorn | |"
+        "[Paper](https://arxiv.org/abs/2601.00001)|\n"
+        "|[![Star](https://img.shields.io/github/stars/x/y.svg)](https://github.com/x/y)<br>"
+        "[Dense Retrieval at Scale](https://arxiv.org/abs/2601.00002) <br> Lee, Ann and Chen, Bo | |"
+        "[Github](https://github.com/x/y) <br> [Paper](https://arxiv.org/abs/2601.00002)|\n"
+        "|[Tiny Models Reason](https://arxiv.org/abs/2601.00003) <br> Read more | |[Paper](https://arxiv.org/abs/2601.00003)|\n"
+    )
+    recs = _records(tmp_path, text)
+    assert [r.title for r in recs] == ["Sparse Routers for Long Context", "Dense Retrieval at Scale", "Tiny Models Reason"]
+    assert [[a.name for a in r.authors] for r in recs] == [["Ann Lee", "Bo Chen", "Cy Dorn"], ["Lee, Ann", "Chen, Bo"], []]

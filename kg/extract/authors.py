@@ -20,7 +20,8 @@ from kg.records import Author
 __all__ = ["split_authors"]
 
 _TRUNC = re.compile(
-    r"\s*(?:[,，·•]\s*)?(?:(?:(?:\.\.\.|…|⋯)\s*)?等\s*\d+\s*(?:人|位作者|位)|\.\.\.|…|⋯|et\.?\s*al\.?|等人?)\s*$", re.I
+    r"\s*(?:[,，·•]\s*)?(?:(?:(?:\.\.\.|…|⋯)\s*)?等\s*\d+\s*(?:人|位作者|位)|\.\.\.|…|⋯|et\.?\s*al\.?|等人?|\band\s+others)\s*$",
+    re.I,
 )
 # Separators; a line break with a list bullet separates the items of a YAML block list
 # ("author:" / "  - A" / "  - B").

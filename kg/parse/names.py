@@ -49,7 +49,8 @@ AUTHOR_LIST_RE = re.compile(
 AUTHOR_SEP_RE = re.compile(r"\s*(?:,|，|、|;|；|&|＆|\band\b|\s和\s)\s*|\s+[·•]\s+")
 # A shortened list's tail: "...", "et al.", "等", or "… 等 8 人" ("and others, eight in all").
 TRUNC_RE = re.compile(
-    r"\s*[,，·•]?\s*(?:(?:(?:\.\.\.|…|⋯)\s*)?等\s*\d+\s*(?:人|位作者|位)|\.\.\.|…|⋯|et\.?\s*al\.?|等人?)\s*$", re.I
+    r"\s*[,，·•]?\s*(?:(?:(?:\.\.\.|…|⋯)\s*)?等\s*\d+\s*(?:人|位作者|位)|\.\.\.|…|⋯|et\.?\s*al\.?|等人?|\band\s+others)\s*$",
+    re.I,
 )
 KEY_PREFIX_RE = re.compile(r"^\s*(?:authors?|作者)\s*[:：]\s*", re.I)
 _PARTICLES = {"van", "von", "der", "de", "da", "del", "della", "di", "la", "le", "den", "ter", "bin", "al", "dos", "du", "el", "zu", "y"}
@@ -176,6 +177,9 @@ def _author_names(s: str) -> tuple[tuple[str, ...], bool] | None:
     # full stops do ("R T. Q. Chen", "Jr.").
     if not body.strip() or _NO_NAME_LIST.search(body):
         return None
+    bib = _bibtex_names(body)
+    if bib is not None:
+        return tuple(bib), bool(trunc)
     parts = [p for p in (_strip_marks(x) for x in AUTHOR_SEP_RE.split(body)) if p]
     merged: list[str] = []
     for p in parts:
@@ -197,6 +201,34 @@ def _author_names(s: str) -> tuple[tuple[str, ...], bool] | None:
     if any(chinese) and len(merged) < 2:
         return None
     return tuple(merged), bool(trunc)
+
+
+# "Lu, Xuancun": a BibTeX name, surname (particles allowed) then a comma and given names.
+_BIBTEX_NAME = re.compile(
+    r"(?P<sur>(?:(?:van|von|de|der|den|di|da|du|le|la|del|della|ter)\s+)*[A-Z][\w'’\-]*(?:\s+[A-Z][\w'’\-]*)?)"
+    r",\s*(?P<given>[A-Z][\w'’.\-]*(?:\s+[A-Z][\w'’.\-]*){0,3})"
+)
+_BIBTEX_AND = re.compile(r"\s+and\s+")
+
+
+def _bibtex_names(body: str) -> list[str] | None:
+    """The names of a BibTeX author field (``Lu, Xuancun and Chen, Jiaxiang and Xiao,
+    Shilin``), as reading lists copy it: names joined by ``and``, each written surname
+    first; ``None`` for anything else."""
+    from kg.resolve import ORG_WORDS, institutions
+
+    res = institutions()
+    parts = [p.strip() for p in _BIBTEX_AND.split(body.strip())]
+    # Every name surname first: a list that mixes in "A Smith" is the plain reading's.
+    if len(parts) < 2 or not all(_BIBTEX_NAME.fullmatch(p) for p in parts):
+        return None
+    for p in parts:
+        m = _BIBTEX_NAME.fullmatch(p)
+        # "Stanford, California and …", "Google, Research and …": organisations and the
+        # places named after them are no names.
+        if ORG_WORDS.search(p) or res.is_known(m.group("sur")) or not _is_latin_name(f"{m.group('given')} {m.group('sur')}"):
+            return None
+    return parts
 
 
 def looks_like_authors(s: str) -> bool:
