@@ -144,3 +144,8 @@ def test_table_title_cell_with_the_authors_under_the_title(tmp_path):
     recs = _records(tmp_path, text)
     assert [r.title for r in recs] == ["Sparse Routers for Long Context", "Dense Retrieval at Scale", "Tiny Models Reason"]
     assert [[a.name for a in r.authors] for r in recs] == [["Ann Lee", "Bo Chen", "Cy Dorn"], ["Lee, Ann", "Chen, Bo"], []]
+
+
+def test_one_word_company_with_ai_glued_on_is_an_organisation():
+    got = [m.name for m in split_affiliations("University of Haifa, OriginAI, Braude College of Engineering")[0]]
+    assert got == ["University of Haifa", "OriginAI", "Braude College of Engineering"]

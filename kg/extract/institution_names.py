@@ -51,7 +51,9 @@ _ORG_START = re.compile(
 _ORG_HINT = re.compile(
     r"\b(?:universidade|universidad|université|universite|universität|universitat|università|universiteit|"
     r"uniwersytet|politecnico|polytechnique|politécnica|politecnica|hochschule|instituto|institut|centro|"
-    r"laboratoire|inria|cnrs|eth|epfl|kaust|labs?|college|univ|hospitals?|clinics?|trust|systems)\b|大学|学院|研究院|研究所|科学院|实验室|公司|集团|中心",
+    r"laboratoire|inria|cnrs|eth|epfl|kaust|labs?|college|univ|hospitals?|clinics?|trust|systems)\b|大学|学院|研究院|研究所|科学院|实验室|公司|集团|中心"
+    # A company's one-word name with "AI" or "Lab" glued on ("OriginAI", "ZhipuAI", "CVLab").
+    r"|(?-i:[a-z](?:AI|Labs?)\b)",
     re.I,
 )
 # Parts of a larger institution when named before it in one comma group.
