@@ -149,3 +149,29 @@ def test_table_title_cell_with_the_authors_under_the_title(tmp_path):
 def test_one_word_company_with_ai_glued_on_is_an_organisation():
     got = [m.name for m in split_affiliations("University of Haifa, OriginAI, Braude College of Engineering")[0]]
     assert got == ["University of Haifa", "OriginAI", "Braude College of Engineering"]
+
+
+# ---------------------------------------------------------------- an author key over a list of names
+
+
+def test_author_key_over_a_list_of_names(tmp_path):
+    text = (
+        "## Papers\n\n### 1. [Sparse Routers for Long Context](https://arxiv.org/abs/2601.00001)\n\n"
+        "**Authors:**\n- Ann Lee\n- Bo Chen\n\n**Abstract:** We route tokens sparsely.\n\n"
+        "### 2. [Dense Retrieval at Scale](https://arxiv.org/abs/2601.00002)\n\n"
+        "**Authors:**\n- Cy Dorn\n\n**Abstract:** We retrieve densely.\n\n"
+        "### 3. [Tiny Models Reason](https://arxiv.org/abs/2601.00003)\n\n"
+        "**Highlights:**\n- Strong Results\n- Small Models\n"
+    )
+    recs = _records(tmp_path, text)
+    assert [[a.name for a in r.authors] for r in recs] == [["Ann Lee", "Bo Chen"], ["Cy Dorn"], []]
+
+
+def test_people_heading_over_a_list_of_names(tmp_path):
+    text = (
+        "---\ntitle: \"Sparse Routers for Long Context\"\ndate: 2026-06-10\n---\n\n"
+        "[arXiv](https://arxiv.org/abs/2606.00001)\n\n### Authors\n\n- Ann Lee\n- Bo Chen\n- Cy Dorn\n\n"
+        "### Summary\n\n- Strong Results\n- Ann Lee\n"
+    )
+    rec = _records(tmp_path, text, name="post.md")[0]
+    assert [a.name for a in rec.authors] == ["Ann Lee", "Bo Chen", "Cy Dorn"]

@@ -32,7 +32,7 @@ from kg.parse.boilerplate import IN_ENTRY_NOISE, PAGE_CHROME_RE, is_boilerplate
 from kg.parse.byline import byline, fill_byline, reference_byline
 from kg.parse.document import Line, ParsedDoc
 from kg.parse.fields import FIELD_RE, field, field_kind, original_title_field, translated_title_field
-from kg.parse.names import author_value, bracket_kind, looks_like_authors
+from kg.parse.names import author_names, author_value, bracket_kind, looks_like_authors
 from kg.parse.titles import SENTENCE_END_RE, heading_marks, sibling_heading_title, title_label
 from kg.records import Span, Unassigned
 from kg.text import PAPER_URL_RE, arxiv_id, cjk_share, is_cjk
@@ -251,6 +251,7 @@ def parse(doc: ParsedDoc) -> LayoutResult:
     lines = b.lines
     skip = -1  # lines up to here were taken as the continuation of a wrapped title
     paper_heading = ""  # the marks ("###") of the last heading that opened an entry
+    listing = False  # an author key with no value opened a list of names under it
     for i, line in enumerate(lines):
         s = line.strip()
         if i <= skip or not s or doc.lines[i].kind == "front-matter":
@@ -323,6 +324,9 @@ def parse(doc: ParsedDoc) -> LayoutResult:
             continue
         d = b.cur
         off = b.take(i)
+        if f is None and listing and _listed_author(d, doc.lines[i], off):
+            continue  # "**Authors:**" / "- Ann Lee" / "- Bo Chen": the list under the key
+        listing = False
         if f is None:
             near = len([x for x in d.lines if x.text.strip()]) <= 2
             parts = byline(doc.lines[i]) if near else None
@@ -359,7 +363,23 @@ def parse(doc: ParsedDoc) -> LayoutResult:
             continue
         for kind, a, e in _line_fields(line):
             _fill(d, lines, i, off, kind, a, e)
+            # "**Authors:**" alone on its line: the names follow, one list item each.
+            listing = kind == "authors" and not line[a:e].strip() and "authors" not in d.spans
     return without_news(_without_resources(b.result()))
+
+
+def _listed_author(d: Draft, ln: Line, off: int) -> bool:
+    """One name as a list item under an author key that had no value: the first opens the
+    entry's author list, each next one lengthens it."""
+    if ln.kind != "item":
+        return False
+    a, e = strip_span(ln.text, 0, ln.start)
+    got = author_names(ln.text[a:e]) if e > a else None
+    if got is None or len(got[0]) != 1 or not looks_like_authors(ln.text[a:e]):
+        return False
+    span = d.spans.get("authors")
+    d.spans["authors"] = Span(span.start if span else off + a, off + e)
+    return True
 
 
 def _without_resources(res: LayoutResult) -> LayoutResult:
