@@ -175,3 +175,38 @@ def test_people_heading_over_a_list_of_names(tmp_path):
     )
     rec = _records(tmp_path, text, name="post.md")[0]
     assert [a.name for a in rec.authors] == ["Ann Lee", "Bo Chen", "Cy Dorn"]
+
+
+# ---------------------------------------------------------------- badges and emoji bylines
+
+
+def test_badge_pictures_state_the_category():
+    from kg.parse.categories import badge_category
+    from kg.parse.document import read_document
+
+    assert badge_category("https://img.shields.io/badge/cs.CL-green") == "CL"
+    assert badge_category("https://img.shields.io/badge/cs.CL-arXiv%3A2401.03472-B31B1B.svg") == "CL"
+    assert badge_category("https://img.shields.io/badge/stat.ML-blue.svg") == "ML"
+    assert badge_category("https://img.shields.io/badge/AI-orange") is None  # a bare code is a word
+    assert badge_category("https://img.shields.io/badge/arXiv-Papers-B31B1B.svg") is None
+    doc = read_document("x.md", "![CL](https://img.shields.io/badge/cs.CL-green) ![AI](https://img.shields.io/badge/cs.AI-orange)\n", markdown=True)
+    assert doc.lines[0].images == ("https://img.shields.io/badge/cs.CL-green", "https://img.shields.io/badge/cs.AI-orange")
+
+
+def test_daily_with_badges_and_an_emoji_byline(tmp_path):
+    text = (
+        "# 🤖 Daily AI Papers\n\n![arXiv](https://img.shields.io/badge/cs.CL-papers-blue)\n\n---\n\n"
+        "### 1. Sparse Routers for Long Context\n\n"
+        "![LG](https://img.shields.io/badge/cs.LG-purple) ![AI](https://img.shields.io/badge/cs.AI-orange)\n\n"
+        "📅 2026-08-20 · ✍️ Ann Lee, Bo Chen, Cy Dorn +5 more\n\n"
+        "We route tokens sparsely across long contexts, and it works...\n\n"
+        "🔗 [Read on arXiv](http://arxiv.org/abs/2608.00001v1)\n\n---\n\n"
+        "### 2. Dense Retrieval at Scale\n\n"
+        "📅 2026-08-20 · ✍️ Dee Eve\n\n"
+        "We retrieve densely.\n\n"
+        "🔗 [Read on arXiv](http://arxiv.org/abs/2608.00002v1)\n"
+    )
+    recs = _records(tmp_path, text)
+    assert [(r.arxiv_id, r.category) for r in recs] == [("2608.00001", "LG"), ("2608.00002", None)]
+    assert [[a.name for a in r.authors] for r in recs] == [["Ann Lee", "Bo Chen", "Cy Dorn"], ["Dee Eve"]]
+    assert recs[0].authors_truncated and recs[0].date == "2026-08-20"

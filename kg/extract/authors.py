@@ -20,7 +20,7 @@ from kg.records import Author
 __all__ = ["split_authors"]
 
 _TRUNC = re.compile(
-    r"\s*(?:[,，·•]\s*)?(?:(?:(?:\.\.\.|…|⋯)\s*)?等\s*\d+\s*(?:人|位作者|位)|\.\.\.|…|⋯|et\.?\s*al\.?|等人?|\band\s+others)\s*$",
+    r"\s*(?:[,，·•]\s*)?(?:(?:(?:\.\.\.|…|⋯)\s*)?等\s*\d+\s*(?:人|位作者|位)|\.\.\.|…|⋯|et\.?\s*al\.?|等人?|\band\s+others|\+\s*\d+\s+more)\s*$",
     re.I,
 )
 # Separators; a line break with a list bullet separates the items of a YAML block list

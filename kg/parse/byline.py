@@ -44,7 +44,28 @@ def byline(line: Line) -> list[tuple[int, int]] | None:
     linked = any(
         _link_part(line, a, e) or (arxiv_id(t[a:e]) and len(t[a:e].split()) == 1) for a, e in parts
     )
-    return parts if linked else None
+    # "📅 2026-08-20 · ✍️ Sahil Kale, Ian Harris": a date and the people, no link needed.
+    dated = any(_date_part(t[a:e]) for a, e in parts) and any(
+        author_value(t[k:e]) for a, e in parts if (k := _past_mark(t, a, e)) < e
+    )
+    return parts if linked or dated else None
+
+
+# An emoji or symbol that labels a byline's part ("✍️ A Author", "📅 2026-08-20").
+_PART_MARK = re.compile(r"[^\w\s(（\[\]\"'“‘]+\s*")
+
+
+def _past_mark(t: str, a: int, e: int) -> int:
+    """Where a byline part's text starts after the emoji that labels it."""
+    m = _PART_MARK.match(t, a, e)
+    return m.end() if m else a
+
+
+def _date_part(s: str) -> bool:
+    """A byline part that is a date and nothing else (an emoji before it allowed)."""
+    s = _PART_MARK.sub("", s, count=1).strip() if _PART_MARK.match(s) else s.strip()
+    got = find_date(s)
+    return got is not None and len(s) <= 40 and got[1] - got[0] >= len(s) - 2
 
 
 def fill_byline(d: Draft, line: Line, off: int, parts: list[tuple[int, int]]) -> None:
@@ -53,6 +74,7 @@ def fill_byline(d: Draft, line: Line, off: int, parts: list[tuple[int, int]]) ->
     already the entry's link."""
     t = line.text
     for a, e in parts:
+        a = _past_mark(t, a, e)  # "✍️ A Author": the emoji labels the part
         got = author_value(t[a:e]) if "authors" not in d.spans else None
         if got is not None:
             d.set("authors", off + a + got[0], off + a + got[1])

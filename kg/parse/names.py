@@ -49,7 +49,7 @@ AUTHOR_LIST_RE = re.compile(
 AUTHOR_SEP_RE = re.compile(r"\s*(?:,|，|、|;|；|&|＆|\band\b|\s和\s)\s*|\s+[·•]\s+")
 # A shortened list's tail: "...", "et al.", "等", or "… 等 8 人" ("and others, eight in all").
 TRUNC_RE = re.compile(
-    r"\s*[,，·•]?\s*(?:(?:(?:\.\.\.|…|⋯)\s*)?等\s*\d+\s*(?:人|位作者|位)|\.\.\.|…|⋯|et\.?\s*al\.?|等人?|\band\s+others)\s*$",
+    r"\s*[,，·•]?\s*(?:(?:(?:\.\.\.|…|⋯)\s*)?等\s*\d+\s*(?:人|位作者|位)|\.\.\.|…|⋯|et\.?\s*al\.?|等人?|\band\s+others|\+\s*\d+\s+more)\s*$",
     re.I,
 )
 KEY_PREFIX_RE = re.compile(r"^\s*(?:authors?|作者)\s*[:：]\s*", re.I)
