@@ -210,3 +210,22 @@ def test_daily_with_badges_and_an_emoji_byline(tmp_path):
     assert [(r.arxiv_id, r.category) for r in recs] == [("2608.00001", "LG"), ("2608.00002", None)]
     assert [[a.name for a in r.authors] for r in recs] == [["Ann Lee", "Bo Chen", "Cy Dorn"], ["Dee Eve"]]
     assert recs[0].authors_truncated and recs[0].date == "2026-08-20"
+
+
+def test_legend_of_author_marks_ends_the_affiliations(tmp_path):
+    from kg.extract.affiliations import affiliations_by_marker
+
+    line = "¹Tampere University, ²Kyoto University, ³Muka Robotics, *Equal contribution, ‡Project lead, ✉Corresponding author"
+    assert [m.name for m in split_affiliations(line)[0]] == ["Tampere University", "Kyoto University", "Muka Robotics"]
+    assert {k: [m.name for m in v] for k, v in affiliations_by_marker(line).items()} == {
+        "1": ["Tampere University"], "2": ["Kyoto University"], "3": ["Muka Robotics"]
+    }
+    text = (
+        "---\ntitle: \"Sparse-WAM: A Small World-Action Model\"\ndate: 2026-06-10\n---\n\n"
+        "- **Authors:** Ann Lee¹\\*, Bo Chen²\\*, Cy Dorn³‡\n"
+        f"- **Affiliations:** {line}\n"
+        "- **Links:** [arXiv](https://arxiv.org/abs/2606.10040)\n\n## Summary\n\nWe build a small world-action model.\n"
+    )
+    rec = _records(tmp_path, text, name="post.md")[0]
+    assert [a.name for a in rec.authors] == ["Ann Lee", "Bo Chen", "Cy Dorn"]
+    assert rec.author_institutions == ((1, "Tampere University"), (2, "Kyoto University"), (3, "Muka Robotics"))
