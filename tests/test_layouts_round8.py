@@ -229,3 +229,9 @@ def test_legend_of_author_marks_ends_the_affiliations(tmp_path):
     rec = _records(tmp_path, text, name="post.md")[0]
     assert [a.name for a in rec.authors] == ["Ann Lee", "Bo Chen", "Cy Dorn"]
     assert rec.author_institutions == ((1, "Tampere University"), (2, "Kyoto University"), (3, "Muka Robotics"))
+
+
+def test_placeholder_affiliations_name_no_organisation():
+    for v in ("—", "未知", "暂无", "Not stated", "not specified", "N/A", "Independent Researcher"):
+        assert split_affiliations(v)[0] == [], v
+    assert [m.name for m in split_affiliations("Kyoto University; 未知")[0]] == ["Kyoto University"]

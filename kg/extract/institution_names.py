@@ -98,9 +98,10 @@ _PLACES = {
     "tel aviv", "haifa", "jerusalem", "sydney", "melbourne", "edinburgh", "baltimore", "philadelphia", "santiago",
 }
 # Affiliation words that name no organisation.
+# Values that name no organisation (kg/data/parse/no_organisation.txt): "Independent
+# Researcher", "N/A", "Not stated", "未知", an em dash for an empty field.
 _NO_ORGANISATION = re.compile(
-    r"^(?:independent(?:\s+(?:researcher|scholar|contributor))?s?|unaffiliated|freelancer?|self[- ]employed|n/?a|none|"
-    r"unknown|equal contribution|个人|独立研究者|独立研究员)$",
+    "^(?:" + "|".join(sorted((re.escape(w) for w in load_words("no_organisation.txt")), key=len, reverse=True)) + ")$",
     re.I,
 )
 # A department named by its last word ("Electrical Engineering Department", "CS Dept.").
