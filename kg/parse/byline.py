@@ -13,11 +13,15 @@ import re
 from kg.parse.base import LINK_DECORATION, Draft, strip_span, url_only
 from kg.parse.dates import find_date
 from kg.parse.document import Line
-from kg.parse.names import TRUNC_RE, author_value, bracket_kind, looks_like_authors, reference_authors
+from kg.parse.names import TRUNC_RE, author_names, author_value, bracket_kind, looks_like_authors, reference_authors
 from kg.parse.titles import SENTENCE_END_RE
+from kg.records import Span
 from kg.text import arxiv_id
 
-__all__ = ["byline", "fill_byline", "clause_authors", "trailing_authors", "citation", "citation_authors", "reference_byline"]
+__all__ = [
+    "byline", "fill_byline", "listed_author", "clause_authors", "trailing_authors", "citation", "citation_authors",
+    "reference_byline",
+]
 
 
 # The parts of a byline: "A Author, B Author (Org) · arXiv:2604.12632 · 2026-04-14 提交".
@@ -87,6 +91,23 @@ def fill_byline(d: Draft, line: Line, off: int, parts: list[tuple[int, int]]) ->
         got_date = find_date(t[a:e])
         if got_date and d.date is None and len(t[a:e]) <= 40:
             d.date = got_date[2]
+
+
+def listed_author(d: Draft, line: Line, off: int, extend: bool) -> bool:
+    """A list item of one name where a list of authors goes (under ``**Authors:**`` with no
+    value, under a ``### Authors`` heading): the first opens the entry's author list; with
+    ``extend`` (the item before was one too) it lengthens the list to this item."""
+    if line.kind != "item":
+        return False
+    a, e = strip_span(line.text, 0, line.start)
+    got = author_names(line.text[a:e]) if e > a else None
+    if got is None or len(got[0]) != 1 or not looks_like_authors(line.text[a:e]):
+        return False
+    span = d.spans.get("authors")
+    if span is not None and not extend:
+        return False
+    d.spans["authors"] = Span(span.start if span else off + a, off + e)
+    return True
 
 
 def _organisations(s: str) -> bool:

@@ -29,10 +29,10 @@ from kg.parse.base import (
     without_news,
 )
 from kg.parse.boilerplate import IN_ENTRY_NOISE, PAGE_CHROME_RE, is_boilerplate
-from kg.parse.byline import byline, fill_byline, reference_byline
+from kg.parse.byline import byline, fill_byline, listed_author, reference_byline
 from kg.parse.document import Line, ParsedDoc
 from kg.parse.fields import FIELD_RE, field, field_kind, original_title_field, translated_title_field
-from kg.parse.names import author_names, author_value, bracket_kind, looks_like_authors
+from kg.parse.names import author_value, bracket_kind, looks_like_authors
 from kg.parse.titles import SENTENCE_END_RE, heading_marks, sibling_heading_title, title_label
 from kg.records import Span, Unassigned
 from kg.text import PAPER_URL_RE, arxiv_id, cjk_share, is_cjk
@@ -324,7 +324,7 @@ def parse(doc: ParsedDoc) -> LayoutResult:
             continue
         d = b.cur
         off = b.take(i)
-        if f is None and listing and _listed_author(d, doc.lines[i], off):
+        if f is None and listing and listed_author(d, doc.lines[i], off, extend=True):
             continue  # "**Authors:**" / "- Ann Lee" / "- Bo Chen": the list under the key
         listing = False
         if f is None:
@@ -366,20 +366,6 @@ def parse(doc: ParsedDoc) -> LayoutResult:
             # "**Authors:**" alone on its line: the names follow, one list item each.
             listing = kind == "authors" and not line[a:e].strip() and "authors" not in d.spans
     return without_news(_without_resources(b.result()))
-
-
-def _listed_author(d: Draft, ln: Line, off: int) -> bool:
-    """One name as a list item under an author key that had no value: the first opens the
-    entry's author list, each next one lengthens it."""
-    if ln.kind != "item":
-        return False
-    a, e = strip_span(ln.text, 0, ln.start)
-    got = author_names(ln.text[a:e]) if e > a else None
-    if got is None or len(got[0]) != 1 or not looks_like_authors(ln.text[a:e]):
-        return False
-    span = d.spans.get("authors")
-    d.spans["authors"] = Span(span.start if span else off + a, off + e)
-    return True
 
 
 def _without_resources(res: LayoutResult) -> LayoutResult:

@@ -19,11 +19,12 @@ import re
 
 from kg.parse.base import Builder, LayoutResult, strip_span
 from kg.parse.boilerplate import is_boilerplate
+from kg.parse.byline import listed_author
 from kg.parse.categories import find_category
 from kg.parse.dates import find_date
 from kg.parse.document import ParsedDoc
 from kg.parse.fields import FIELD_KEYS, field, field_kind, people_heading
-from kg.parse.names import author_names, author_value, bracket_kind, looks_like_authors, reference_authors
+from kg.parse.names import author_value, bracket_kind, looks_like_authors, reference_authors
 from kg.parse.titles import SENTENCE_END_RE
 from kg.records import Span
 from kg.text import PAPER_URL_RE, arxiv_id
@@ -297,7 +298,7 @@ def parse(doc: ParsedDoc) -> LayoutResult:
         f = field(line)
         if f and f[0] in ("authors", "affiliations", "category", "date", "title_zh") and _body_field(d, line, off, f):
             continue
-        if people == "section" and f is None and _author_item(d, ln, off, listed):
+        if people == "section" and f is None and listed_author(d, ln, off, extend=listed):
             listed = True  # "### Authors" / "- Ann Lee" / "- Bo Chen": one list, item by item
             continue
         listed = False
@@ -344,26 +345,6 @@ def _metadata_line(ln, f: tuple[str, int, int] | None) -> bool:
         return False
     value = m.group("v")
     return len(value) <= 40 and not SENTENCE_END_RE.search(value.rstrip("."))
-
-
-def _author_item(d, ln, off: int, listed: bool) -> bool:
-    """A list item of one name under a people heading (``### Authors`` over ``- Ann Lee`` /
-    ``- Bo Chen``): the first opens the author list, the next ones, item after item,
-    lengthen it."""
-    if ln.kind != "item":
-        return False
-    a, e = strip_span(ln.text, 0, ln.start)
-    got = author_names(ln.text[a:e]) if e > a else None
-    if got is None or len(got[0]) != 1 or not looks_like_authors(ln.text[a:e]):
-        return False
-    span = d.spans.get("authors")
-    if span is None:
-        d.set("authors", off + a, off + e)
-        return True
-    if listed:
-        d.spans["authors"] = Span(span.start, off + e)
-        return True
-    return False
 
 
 def _people_line(d, ln, off: int, section: bool = False) -> bool:
