@@ -29,6 +29,10 @@ def test_annotated_author_list_is_read_whole():
     assert annotated_authors(v) is None and v[slice(*author_value(v))] == "Ann Lee, Bo Chen 等"
     # A bracketed person is no organisation.
     assert annotated_authors("Ann Lee (Bo Chen), Cy Dorn") is None
+    # Brackets only after the last of several names are the whole list's organisations.
+    v = "Ann Lee, Bo Chen (中科院/清华等)"
+    assert annotated_authors(v) is None and v[slice(*author_value(v))] == "Ann Lee, Bo Chen"
+    assert annotated_authors("Ann Lee (Amazon)") == (0, 16)  # one author: hers
 
 
 def test_split_authors_keeps_names_and_each_authors_organisations():

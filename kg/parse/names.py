@@ -420,7 +420,12 @@ def annotated_authors(value: str) -> tuple[int, int] | None:
             return None
     bare = _LOOSE_MARK.sub(" ", ANNOTATION_RE.sub(" ", value))
     bare = re.sub(r"\s+([,，;；、])", r"\1", re.sub(r"\s+", " ", bare)).strip(" ,，;；、")
-    if not bare or not looks_like_authors(bare):
+    if not bare or not (got := author_names(bare)) or not looks_like_authors(bare):
+        return None
+    # Brackets only after the last of several names ("Alice Zhang, Bob Stone (中科院/清华等)")
+    # are the whole list's organisations, not the last author's: no annotation.
+    after_first = _LOOSE_MARK.sub(" ", ANNOTATION_RE.sub(" ", value[groups[0].start() :]))
+    if len(got[0]) > 1 and not re.search(r"[^\W\d_]", after_first):
         return None
     a = len(value) - len(value.lstrip())
     e = len(value.rstrip())
