@@ -239,3 +239,19 @@ def test_placeholder_affiliations_name_no_organisation():
     for v in ("—", "未知", "暂无", "Not stated", "not specified", "N/A", "Independent Researcher"):
         assert split_affiliations(v)[0] == [], v
     assert [m.name for m in split_affiliations("Kyoto University; 未知")[0]] == ["Kyoto University"]
+
+
+def test_an_unknown_organisation_beside_a_name_among_known_ones(tmp_path):
+    from kg.parse.names import annotations
+
+    v = "Ann Lee (Pleias), Bo Chen (Technical University of Munich), Cy Dorn (EleutherAI)"
+    assert [k for _, _, k in annotations(v)] == ["organisation"] * 3
+    assert annotations("Ann Lee (Pleias), Bo Chen (Anchorage)") is None  # nothing says they are organisations
+    text = (
+        "## 1. Common Corpus: Open Data for Pre-Training\n\n"
+        "**OpenReview**: [https://openreview.net/forum?id=0wSlFpMsGb](https://openreview.net/forum?id=0wSlFpMsGb)\n\n"
+        f"**Authors**: {v}\n\n**Abstract**: We release Common Corpus.\n"
+    )
+    rec = _records(tmp_path, text)[0]
+    assert [a.name for a in rec.authors] == ["Ann Lee", "Bo Chen", "Cy Dorn"]
+    assert rec.author_institutions == ((1, "Pleias"), (2, "Technical University of Munich"), (3, "EleutherAI"))

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 
-from kg.parse.names import ANNOTATION_RE, author_mark, organisation_group
+from kg.parse.names import ANNOTATION_RE, annotations, author_mark
 from kg.records import Author
 
 __all__ = ["split_authors"]
@@ -218,14 +218,13 @@ def _without_annotations(body: str) -> tuple[str, list[tuple[int, int]]]:
     nickname, a note) stays as written."""
     orgs: list[tuple[int, int]] = []
     out = body
-    for g in ANNOTATION_RE.finditer(body):
-        inner = g.group()[1:-1]
-        if author_mark(g.group()):
-            pass
-        elif organisation_group(inner):
+    groups = annotations(body)
+    if groups is None:  # a bracket that is no annotation (a nickname, a note): as written
+        groups = [(g.start(), g.end(), "mark") for g in ANNOTATION_RE.finditer(body) if author_mark(g.group())]
+    for a, e, kind in groups:
+        if kind == "organisation":
+            inner = body[a + 1 : e - 1]
             lead = len(inner) - len(inner.lstrip())
-            orgs.append((g.start() + 1 + lead, g.start() + 1 + len(inner.rstrip())))
-        else:
-            continue
-        out = out[: g.start()] + " " * (g.end() - g.start()) + out[g.end() :]
+            orgs.append((a + 1 + lead, a + 1 + len(inner.rstrip())))
+        out = out[:a] + " " * (e - a) + out[e:]
     return out, orgs

@@ -30,6 +30,7 @@ __all__ = [
     "author_value",
     "author_mark",
     "annotated_authors",
+    "annotations",
     "ANNOTATION_RE",
 ]
 
@@ -400,6 +401,34 @@ def organisation_group(s: str) -> bool:
     return bool(res.is_known(s) or res.is_known(first) or ORG_WORDS.search(first))
 
 
+# A bracketed note that may be an organisation's name kg does not know ("Pleias"): a few
+# words, no digits, no sentence.
+_SHORT_NAME = re.compile(r"[^\d。！？!?:：;；]{1,60}")
+
+
+def annotations(value: str) -> list[tuple[int, int, str]] | None:
+    """``(start, end, kind)`` of each bracketed group beside the names of an author list,
+    ``kind`` ``"mark"`` (a role) or ``"organisation"``; ``None`` when a group is neither.
+    A group kg cannot place (``Ann Lee (Pleias), Bo Chen (Technical University of
+    Munich)``: an organisation it does not know) is an organisation when another group of
+    the list plainly is one and it is a short name, not a person's."""
+    out: list[tuple[int, int, str]] = []
+    unplaced: list[tuple[int, int]] = []
+    for g in ANNOTATION_RE.finditer(value):
+        inner = g.group()[1:-1].strip()
+        if author_mark(g.group()):
+            out.append((g.start(), g.end(), "mark"))
+        elif organisation_group(inner):
+            out.append((g.start(), g.end(), "organisation"))
+        elif _SHORT_NAME.fullmatch(inner) and not looks_like_authors(inner) and len(inner.split()) <= 6:
+            unplaced.append((g.start(), g.end()))
+        else:
+            return None
+    if unplaced and not any(k == "organisation" for _, _, k in out):
+        return None
+    return sorted(out + [(a, e, "organisation") for a, e in unplaced])
+
+
 def annotated_authors(value: str) -> tuple[int, int] | None:
     """``(start, end)`` of an author list whose names carry bracketed role marks or
     organisations (``Ye Tao [一作] (Central Queensland University), Can Wang [通讯]
@@ -413,11 +442,8 @@ def annotated_authors(value: str) -> tuple[int, int] | None:
     True
     """
     groups = list(ANNOTATION_RE.finditer(value))
-    if not groups:
+    if not groups or annotations(value) is None:
         return None
-    for g in groups:
-        if not (author_mark(g.group()) or organisation_group(g.group()[1:-1])):
-            return None
     bare = _LOOSE_MARK.sub(" ", ANNOTATION_RE.sub(" ", value))
     bare = re.sub(r"\s+([,，;；、])", r"\1", re.sub(r"\s+", " ", bare)).strip(" ,，;；、")
     if not bare or not (got := author_names(bare)) or not looks_like_authors(bare):
