@@ -132,6 +132,8 @@ class Author:
     start: int
     end: int
     marks: tuple[str, ...] = ()  # affiliation markers written with the name ("A Smith1,2" -> ("1", "2"))
+    #: Spans of the organisations written beside the name ("A Smith (MIT)" -> the span of "MIT").
+    affiliations: tuple[tuple[int, int], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

@@ -590,9 +590,12 @@ def test_parser_vocabularies_are_well_formed():
     keys = load_json("field_keys.json")
     seen: dict[str, str] = {}
     for kind, words in keys.items():
+        if kind.startswith("_"):  # "_comment", and "_prefixes": qualifiers tried off a key's front
+            continue
         assert kind in {"title", "title_zh", "authors", "affiliations", "link", "body", "category", "date", "meta", "reference"}
         for w in words:
             assert seen.setdefault(w.casefold(), kind) == kind, f"{w!r} is both {seen[w.casefold()]} and {kind}"
+    assert all(isinstance(p, str) and p.strip() for p in keys["_prefixes"])
     for row in load_jsonl("boilerplate.jsonl"):
         assert row["scope"] in {"everywhere", "between entries", "link labels"}
         re.compile(row["pattern"])

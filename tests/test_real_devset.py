@@ -48,9 +48,12 @@ DEV_BARS = {"entries": 0.97, "title": 0.95, "authors": 0.95, "institutions": 0.9
 #: sources (81 entries) scored before any rule was written for them (entries .833, title
 #: .726, authors .588, institutions .000): with both halves, 998 entries; whole set .963
 #: entries, .955 arxiv_id, .942 title, .932 authors, .907 institutions, .894 category —
-#: the unseen layouts, not a regression.
-ALL_FLOORS = {"entries": 0.96, "title": 0.94, "authors": 0.93, "institutions": 0.90, "category": 0.89,
-              "urls": 0.955, "arxiv_id": 0.95, "models": 0.79, "datasets": 0.84}
+#: the unseen layouts, not a regression. Round 8 (86 dev entries of author, affiliation and
+#: category forms) and its rules: 1,096 entries; whole set .973 authors, .921 institutions,
+#: .913 category raised; datasets .839 lowered — the round's gold names datasets extraction
+#: has not met (a simulator, parts registries, a game, benchmarks named only in a title).
+ALL_FLOORS = {"entries": 0.96, "title": 0.94, "authors": 0.97, "institutions": 0.915, "category": 0.905,
+              "urls": 0.955, "arxiv_id": 0.95, "models": 0.79, "datasets": 0.83}
 
 
 @functools.cache

@@ -42,7 +42,7 @@ def extract_entry(entry: Entry) -> PaperRecord:
     authors, truncated = ([], False)
     if entry.authors is not None:
         authors, truncated = split_authors(entry.authors.of(text), entry.authors.start)
-    insts = []
+    insts: list = []
     pairs: list[tuple[int, str]] = []
     if entry.affiliations is not None:
         insts, _ = split_affiliations(entry.affiliations.of(text), entry.affiliations.start)
@@ -50,6 +50,15 @@ def extract_entry(entry: Entry) -> PaperRecord:
             # "A Smith1, B Jones2" with "1 MIT; 2 Stanford": who belongs where.
             by = affiliations_by_marker(entry.affiliations.of(text), entry.affiliations.start)
             pairs = [(a.position, m.name) for a in authors for k in a.marks for m in by.get(k, [])]
+    # "A Author (Org), B Author (Org)": each author's organisations written beside the name.
+    seen = {m.name for m in insts}
+    for au in authors:
+        for s, e in au.affiliations:
+            for m in split_affiliations(text[s:e], s)[0]:
+                pairs.append((au.position, m.name))
+                if m.name not in seen:
+                    seen.add(m.name)
+                    insts.append(m)
     found_urls = find_urls(text)
     url_spans = [(a, b) for _, a, b in found_urls]
     regions: list[Span] = [s for s in (entry.title, entry.title_zh) if s is not None] + list(entry.body)

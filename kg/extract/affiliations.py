@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from kg.extract.institution_names import institution_names, split_groups
+from kg.parse.names import author_mark
 from kg.records import Mention
 from kg.resolve import Merge, institutions
 
@@ -21,6 +22,24 @@ _MARKER = re.compile(
     r"(?:^|(?<=[\s,;，；&|、]))(?:\[(?P<b>\d{1,2})\]|(?P<n>\d{1,2})(?:[.)]\s*|\s+)(?=[^\W\d_])|(?P<s>[¹²³⁴⁵⁶⁷⁸⁹⁰]+))\s*"
 )
 _SUPERSCRIPT = str.maketrans("¹²³⁴⁵⁶⁷⁸⁹⁰", "1234567890")
+
+
+# One part of an affiliation line: between commas or semicolons.
+_PART = re.compile(r"[^,;，；]+")
+_NOTE_SYMBOLS = "*†‡§¶✉#"
+
+
+def _without_legend(text: str) -> str:
+    """``text`` up to the legend of author marks a line may end with (``…, ³Muka Robotics,
+    *Equal contribution, ‡Project lead, ✉Corresponding author``): the first part that
+    opens with a footnote symbol, or is a role mark (kg/data/parse/author_marks.txt), ends
+    the organisations. The text keeps its offsets (it is only cut short)."""
+    for m in _PART.finditer(text):
+        part = m.group().strip()
+        bare = part.lstrip(_NOTE_SYMBOLS + " ")
+        if bare and (part[0] in _NOTE_SYMBOLS or author_mark(bare)) and m.start() > 0:
+            return text[: m.start()].rstrip(" ,;，；")
+    return text
 
 
 def _marked_segments(text: str) -> list[tuple[str, int, int]] | None:
@@ -44,7 +63,7 @@ def affiliations_by_marker(text: str, offset: int = 0) -> dict[str, list[Mention
     >>> {k: [m.name for m in v] for k, v in affiliations_by_marker("1 MIT; 2 Stanford University").items()}
     {'1': ['Massachusetts Institute of Technology'], '2': ['Stanford University']}
     """
-    segs = _marked_segments(text)
+    segs = _marked_segments(_without_legend(text))
     if not segs:
         return {}
     out: dict[str, list[Mention]] = {}
@@ -61,6 +80,7 @@ def split_affiliations(text: str, offset: int = 0) -> tuple[list[Mention], list[
     >>> [m.name for m in split_affiliations("清华大学计算机系 & UCLA; Dept. of CS, Stanford University, CA, USA")[0]]
     ['Tsinghua University', 'University of California, Los Angeles', 'Stanford University']
     """
+    text = _without_legend(text)
     segs = _marked_segments(text)
     if not segs:
         return _split_plain(text, offset)

@@ -14,14 +14,20 @@ from __future__ import annotations
 
 import re
 
+from kg.parse.names import ANNOTATION_RE, annotations, author_mark
 from kg.records import Author
 
 __all__ = ["split_authors"]
 
-_TRUNC = re.compile(r"\s*(?:,\s*)?(?:\.\.\.|…|⋯|et\.?\s*al\.?|等人?)\s*$", re.I)
+_TRUNC = re.compile(
+    r"\s*(?:[,，·•]\s*)?(?:(?:(?:\.\.\.|…|⋯)\s*)?等\s*\d+\s*(?:人|位作者|位)|\.\.\.|…|⋯|et\.?\s*al\.?|等人?|\band\s+others|\+\s*\d+\s+more)\s*$",
+    re.I,
+)
 # Separators; a line break with a list bullet separates the items of a YAML block list
 # ("author:" / "  - A" / "  - B").
-_SEP = re.compile(r"\s*(?:,|，|、|;|；|&|＆|\band\b|\s和\s|\n\s*(?:[-*]\s+)?)\s*")
+# A middle dot between spaces separates names ("Zi Haur Pang ¹ · Xiaoxue Gao"), not the
+# dot inside a transliterated name ("约翰·史密斯").
+_SEP = re.compile(r"\s*(?:,|，|、|;|；|&|＆|\band\b|\s和\s|\n\s*(?:[-*]\s+)?)\s*|\s+[·•]\s+")
 _SEMI = re.compile(r"\s*[;；]\s*")
 _PREFIX = re.compile(r"^\s*(?:authors?|作者)\s*[:：]\s*", re.I)
 _MARKS = re.compile(r"[\d*†‡§¶#¹²³⁴⁵⁶⁷⁸⁹⁰✉]+(?:[,，][\d¹²³⁴⁵⁶⁷⁸⁹⁰]+)*$")
@@ -168,6 +174,7 @@ def split_authors(text: str, offset: int = 0) -> tuple[list[Author], bool]:
     pm = _PREFIX.match(body)
     if pm:  # keep offsets: blank the label out instead of cutting it
         body = " " * pm.end() + body[pm.end():]
+    body, orgs = _without_annotations(body)
     spans: list[tuple[int, int, str]] = []
     marks: list[list[str]] = []
     for a, b in _pieces(body, truncated):
@@ -187,8 +194,37 @@ def split_authors(text: str, offset: int = 0) -> tuple[list[Author], bool]:
             continue
         spans.append((s, s + len(name), name))
         marks.append(tail)
+    ends = [s for s, _, _ in spans[1:]] + [len(body)]
     authors = [
-        Author(name=name, position=k + 1, start=offset + s, end=offset + e, marks=tuple(dict.fromkeys(marks[k])))
+        Author(
+            name=name,
+            position=k + 1,
+            start=offset + s,
+            end=offset + e,
+            marks=tuple(dict.fromkeys(marks[k])),
+            # The organisations bracketed after this name, before the next one.
+            affiliations=tuple((offset + a, offset + b) for a, b in orgs if e <= a < ends[k]),
+        )
         for k, (s, e, name) in enumerate(spans)
     ]
     return authors, truncated
+
+
+def _without_annotations(body: str) -> tuple[str, list[tuple[int, int]]]:
+    """``body`` with the bracketed role marks and organisations written beside its names
+    blanked out (offsets kept), and the ``(start, end)`` of each organisation's text:
+    ``Ye Tao [一作] (Central Queensland University), Can Wang [通讯] (Griffith University)``
+    reads as ``Ye Tao, Can Wang`` and two organisations. A bracket that is neither (a
+    nickname, a note) stays as written."""
+    orgs: list[tuple[int, int]] = []
+    out = body
+    groups = annotations(body)
+    if groups is None:  # a bracket that is no annotation (a nickname, a note): as written
+        groups = [(g.start(), g.end(), "mark") for g in ANNOTATION_RE.finditer(body) if author_mark(g.group())]
+    for a, e, kind in groups:
+        if kind == "organisation":
+            inner = body[a + 1 : e - 1]
+            lead = len(inner) - len(inner.lstrip())
+            orgs.append((a + 1 + lead, a + 1 + len(inner.rstrip())))
+        out = out[:a] + " " * (e - a) + out[e:]
+    return out, orgs

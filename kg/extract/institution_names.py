@@ -4,7 +4,8 @@
 ``[The University of Hong KongUniversity of Washington & CMU & Penn State University]``
 is four institutions. The steps, each a small function:
 
-1. split into groups on ``&``/``;``/``|``/``、`` (not inside ``Texas A&M`` or ``AT&T``),
+1. split into groups on ``&``/``;``/``|``/``、`` and a spaced middle dot (``东京大学 · 庆应义塾大学``;
+   not inside ``Texas A&M`` or ``AT&T``),
    and on ``/`` without spaces when every piece names an organisation (``清华大学/北京大学``,
    not ``TU/e``);
 2. split glued names: a lower-case letter directly followed by the capital that starts
@@ -37,7 +38,7 @@ __all__ = ["institution_names", "split_groups"]
 # "&" separates institutions except inside names like "Texas A&M" or "AT&T" (a capital
 # letter right before it and a lone capital right after it).
 _GROUP_SEP = re.compile(
-    r"(?<![A-Z])\s*[&＆]\s*|\s*[&＆]\s*(?![A-Z]\b)|\s*[;；|｜、]\s*|\s+/\s+|\s+[–—]\s+"
+    r"(?<![A-Z])\s*[&＆]\s*|\s*[&＆]\s*(?![A-Z]\b)|\s*[;；|｜、]\s*|\s+/\s+|\s+[–—·•]\s+"
 )
 _GLUE = re.compile(r"(?<=[a-z\)])(?=[A-Z][a-z]|[A-Z]{2,}\b)")
 _ORG_START = re.compile(
@@ -50,7 +51,9 @@ _ORG_START = re.compile(
 _ORG_HINT = re.compile(
     r"\b(?:universidade|universidad|université|universite|universität|universitat|università|universiteit|"
     r"uniwersytet|politecnico|polytechnique|politécnica|politecnica|hochschule|instituto|institut|centro|"
-    r"laboratoire|inria|cnrs|eth|epfl|kaust|labs?|college|univ|hospitals?|clinics?|trust|systems)\b|大学|学院|研究院|研究所|科学院|实验室|公司|集团|中心",
+    r"laboratoire|inria|cnrs|eth|epfl|kaust|labs?|college|univ|hospitals?|clinics?|trust|systems)\b|大学|学院|研究院|研究所|科学院|实验室|公司|集团|中心"
+    # A company's one-word name with "AI" or "Lab" glued on ("OriginAI", "ZhipuAI", "CVLab").
+    r"|(?-i:[a-z](?:AI|Labs?)\b)",
     re.I,
 )
 # Parts of a larger institution when named before it in one comma group.
@@ -95,9 +98,10 @@ _PLACES = {
     "tel aviv", "haifa", "jerusalem", "sydney", "melbourne", "edinburgh", "baltimore", "philadelphia", "santiago",
 }
 # Affiliation words that name no organisation.
+# Values that name no organisation (kg/data/parse/no_organisation.txt): "Independent
+# Researcher", "N/A", "Not stated", "未知", an em dash for an empty field.
 _NO_ORGANISATION = re.compile(
-    r"^(?:independent(?:\s+(?:researcher|scholar|contributor))?s?|unaffiliated|freelancer?|self[- ]employed|n/?a|none|"
-    r"unknown|equal contribution|个人|独立研究者|独立研究员)$",
+    "^(?:" + "|".join(sorted((re.escape(w) for w in load_words("no_organisation.txt")), key=len, reverse=True)) + ")$",
     re.I,
 )
 # A department named by its last word ("Electrical Engineering Department", "CS Dept.").

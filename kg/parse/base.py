@@ -14,7 +14,7 @@ from typing import Protocol
 
 import re
 
-from kg.parse.categories import ARXIV_TAG_RE, find_category
+from kg.parse.categories import ARXIV_TAG_RE, badge_category, find_category
 from kg.parse.data import load_words
 from kg.parse.dates import find_date
 from kg.parse.document import Line, ParsedDoc
@@ -179,6 +179,7 @@ class Draft:
     category_code: str | None = None
     date: str | None = None
     ids: list[str] = field(default_factory=list)  # identifiers the entry states outside links and markup
+    category_badge: bool = False  # the category was read off a badge picture, not text
     _offset: int = 0
 
     @property
@@ -197,6 +198,12 @@ class Draft:
         self._offset += len(line.text) + 1
         if line.text.strip():
             self.last = idx
+        if line.images and self.category_code is None:
+            # "![CL](https://img.shields.io/badge/cs.CL-green)" under the title: the first
+            # badge that states a code is the entry's category (a stated field wins over it).
+            code = next((c for u in line.images if (c := badge_category(u))), None)
+            if code is not None:
+                self.category_code, self.category_badge = code, True
         return off
 
     def set(self, name: str, start: int, end: int) -> None:
@@ -264,7 +271,9 @@ class Draft:
             body=tuple(s for s in self.body if s.end <= len(text)),
             links=tuple(dict.fromkeys(links)),
             ids=tuple(dict.fromkeys([*(x for ln in kept for x in ln.ids), *self.ids])),
-            category_code=self.category_code if "category" in self.spans and self.spans["category"].end <= len(text) else None,
+            category_code=self.category_code
+            if "category" in self.spans and self.spans["category"].end <= len(text) or self.category_badge and "category" not in self.spans
+            else None,
             date=self.date,
             origin=() if plain else tuple(origin),
             **{k: v for k, v in self.spans.items() if v.end <= len(text)},

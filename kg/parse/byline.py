@@ -13,11 +13,15 @@ import re
 from kg.parse.base import LINK_DECORATION, Draft, strip_span, url_only
 from kg.parse.dates import find_date
 from kg.parse.document import Line
-from kg.parse.names import TRUNC_RE, author_value, bracket_kind, looks_like_authors, reference_authors
+from kg.parse.names import TRUNC_RE, author_names, author_value, bracket_kind, looks_like_authors, reference_authors
 from kg.parse.titles import SENTENCE_END_RE
+from kg.records import Span
 from kg.text import arxiv_id
 
-__all__ = ["byline", "fill_byline", "clause_authors", "trailing_authors", "citation", "citation_authors", "reference_byline"]
+__all__ = [
+    "byline", "fill_byline", "listed_author", "clause_authors", "trailing_authors", "citation", "citation_authors",
+    "reference_byline",
+]
 
 
 # The parts of a byline: "A Author, B Author (Org) · arXiv:2604.12632 · 2026-04-14 提交".
@@ -44,7 +48,28 @@ def byline(line: Line) -> list[tuple[int, int]] | None:
     linked = any(
         _link_part(line, a, e) or (arxiv_id(t[a:e]) and len(t[a:e].split()) == 1) for a, e in parts
     )
-    return parts if linked else None
+    # "📅 2026-08-20 · ✍️ Sahil Kale, Ian Harris": a date and the people, no link needed.
+    dated = any(_date_part(t[a:e]) for a, e in parts) and any(
+        author_value(t[k:e]) for a, e in parts if (k := _past_mark(t, a, e)) < e
+    )
+    return parts if linked or dated else None
+
+
+# An emoji or symbol that labels a byline's part ("✍️ A Author", "📅 2026-08-20").
+_PART_MARK = re.compile(r"[^\w\s(（\[\]\"'“‘]+\s*")
+
+
+def _past_mark(t: str, a: int, e: int) -> int:
+    """Where a byline part's text starts after the emoji that labels it."""
+    m = _PART_MARK.match(t, a, e)
+    return m.end() if m else a
+
+
+def _date_part(s: str) -> bool:
+    """A byline part that is a date and nothing else (an emoji before it allowed)."""
+    s = _PART_MARK.sub("", s, count=1).strip() if _PART_MARK.match(s) else s.strip()
+    got = find_date(s)
+    return got is not None and len(s) <= 40 and got[1] - got[0] >= len(s) - 2
 
 
 def fill_byline(d: Draft, line: Line, off: int, parts: list[tuple[int, int]]) -> None:
@@ -53,6 +78,7 @@ def fill_byline(d: Draft, line: Line, off: int, parts: list[tuple[int, int]]) ->
     already the entry's link."""
     t = line.text
     for a, e in parts:
+        a = _past_mark(t, a, e)  # "✍️ A Author": the emoji labels the part
         got = author_value(t[a:e]) if "authors" not in d.spans else None
         if got is not None:
             d.set("authors", off + a + got[0], off + a + got[1])
@@ -65,6 +91,23 @@ def fill_byline(d: Draft, line: Line, off: int, parts: list[tuple[int, int]]) ->
         got_date = find_date(t[a:e])
         if got_date and d.date is None and len(t[a:e]) <= 40:
             d.date = got_date[2]
+
+
+def listed_author(d: Draft, line: Line, off: int, extend: bool) -> bool:
+    """A list item of one name where a list of authors goes (under ``**Authors:**`` with no
+    value, under a ``### Authors`` heading): the first opens the entry's author list; with
+    ``extend`` (the item before was one too) it lengthens the list to this item."""
+    if line.kind != "item":
+        return False
+    a, e = strip_span(line.text, 0, line.start)
+    got = author_names(line.text[a:e]) if e > a else None
+    if got is None or len(got[0]) != 1 or not looks_like_authors(line.text[a:e]):
+        return False
+    span = d.spans.get("authors")
+    if span is not None and not extend:
+        return False
+    d.spans["authors"] = Span(span.start if span else off + a, off + e)
+    return True
 
 
 def _organisations(s: str) -> bool:

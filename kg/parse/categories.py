@@ -12,7 +12,7 @@ import re
 
 from kg.parse.data import load_json
 
-__all__ = ["ARXIV_TAG_RE", "CODES", "CATEGORY", "normalize_category", "find_category", "category_line"]
+__all__ = ["ARXIV_TAG_RE", "CODES", "CATEGORY", "normalize_category", "find_category", "category_line", "badge_category"]
 
 # Subject codes as digests write them alone in brackets (``[CV]``). A whitelist, because
 # ``[PDF]``, ``[Copy]`` or ``[REL]`` must not read as categories.
@@ -124,3 +124,27 @@ def category_line(line: str) -> tuple[int, int, str] | None:
             code = part.strip("[]［］()（）")
             first = (k + part.index(code), k + part.index(code) + len(code), normalize_category(code))
     return first
+
+
+# A static badge's path: "/badge/<label>-<message>-<colour>" ("--" is a dash, "_" a space).
+_BADGE_PATH = re.compile(r"/badge/(?P<spec>[^/?#]+)")
+
+
+def badge_category(url: str) -> str | None:
+    """The arXiv category a badge picture states in its label or message
+    (``https://img.shields.io/badge/cs.CL-green``, ``…/badge/cs.CL-2311.09818-b31b1b``),
+    as digests set an item's categories as badges under its title; ``None`` for any other
+    picture, and for a bare code (``…/badge/AI-…``), which is a word.
+
+    >>> badge_category("https://img.shields.io/badge/cs.LG-purple"), badge_category("https://img.shields.io/badge/arXiv-Papers-B31B1B.svg")
+    ('LG', None)
+    """
+    m = _BADGE_PATH.search(url)
+    if m is None:
+        return None
+    spec = m.group("spec").rsplit(".", 1)[0] if m.group("spec").endswith((".svg", ".png")) else m.group("spec")
+    for piece in re.split(r"(?<!-)-(?!-)", spec):
+        piece = piece.replace("--", "-").replace("_", " ").strip()
+        if _LINE_CODE_RE.fullmatch(piece):
+            return normalize_category(piece.strip("[]［］()（）"))
+    return None

@@ -66,6 +66,7 @@ class Line:
     emphasised: tuple[tuple[int, int], ...] = ()  # (start, end) of bold or italic runs of text
     ids: tuple[str, ...] = ()  # identifiers the markup carries (HTML data-*-id attributes)
     emphasis_wraps: bool = False  # a bold or italic run goes on on the next line ("**A long\ntitle**")
+    images: tuple[str, ...] = ()  # sources of the pictures on the line (badges: "img.shields.io/badge/cs.CL-…")
 
     def column(self, k: int) -> int:
         """Raw column of text offset ``k`` (``k == len(text)`` maps past the end)."""

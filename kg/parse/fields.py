@@ -12,12 +12,23 @@ from kg.text import is_cjk
 if TYPE_CHECKING:  # kg.parse.base imports this module
     from kg.parse.base import Draft
 
-__all__ = ["FIELD_KEYS", "FIELD_RE", "field", "field_kind", "simplified", "translated_title_field", "original_title_field"]
+__all__ = [
+    "FIELD_KEYS", "FIELD_RE", "field", "field_kind", "simplified", "translated_title_field", "original_title_field",
+    "people_heading",
+]
 
 
 @functools.lru_cache(maxsize=1)
 def _keys() -> dict[str, str]:
-    return {k.casefold(): kind for kind, keys in load_json("field_keys.json").items() for k in keys}
+    return {
+        k.casefold(): kind for kind, keys in load_json("field_keys.json").items() if not kind.startswith("_") for k in keys
+    }
+
+
+@functools.lru_cache(maxsize=1)
+def _prefixes() -> tuple[str, ...]:
+    """Qualifiers a key may carry before a known key (``arXiv`` in ``arXiv所属领域``)."""
+    return tuple(p.casefold() for p in load_json("field_keys.json").get("_prefixes", ()))
 
 
 @functools.lru_cache(maxsize=1)
@@ -48,8 +59,24 @@ _SPACES = re.compile(r"\s+")
 
 
 def field_kind(key: str) -> str | None:
-    """The entry part a key fills (``"Authors"`` → ``"authors"``), else ``None``."""
-    return FIELD_KEYS.get(simplified(_SPACES.sub(" ", key.strip())).casefold())
+    """The entry part a key fills (``"Authors"`` → ``"authors"``), else ``None``. A key
+    not known as written may be a known key qualified by a prefix (``arXiv所属领域`` —
+    "the arXiv field it belongs to" — is a category key, ``领域``).
+
+    >>> field_kind("arXiv所属领域"), field_kind("arXiv Subjects"), field_kind("arXiv")
+    ('category', 'category', 'link')
+    """
+    k = simplified(_SPACES.sub(" ", key.strip())).casefold()
+    kind = FIELD_KEYS.get(k)
+    changed = True
+    while kind is None and changed:
+        changed = False
+        for p in _prefixes():
+            if k.startswith(p) and len(k) > len(p):
+                k = k[len(p) :].lstrip(" _-")
+                kind, changed = FIELD_KEYS.get(k), True
+                break
+    return kind
 
 
 @functools.lru_cache(maxsize=65536)
@@ -88,3 +115,22 @@ def original_title_field(d: Draft, value: str) -> bool:
         and not any(is_cjk(c) for c in value)
         and len(value.split()) >= 2
     )
+
+
+# "作者与机构", "Authors & Affiliations", "Authors and affiliations": keys joined.
+_KEY_JOIN = re.compile(r"\s*(?:与|和|及|以及|&|＆|/|、|\band\b)\s*", re.I)
+# A heading's decoration around its words: emoji and symbols, numbering, a closing colon.
+_HEADING_DECOR = re.compile(r"^[\W\d_]+|[\s:：]+$")
+
+
+def people_heading(text: str) -> bool:
+    """Whether a heading's words are author or affiliation keys (``👥 作者与机构``,
+    ``Authors``, ``Authors & Affiliations``): the section under it names the paper's
+    people, as a post sets them under such a heading instead of in fields.
+
+    >>> people_heading("👥 作者与机构"), people_heading("Authors & Affiliations"), people_heading("📖 阅读建议")
+    (True, True, False)
+    """
+    words = _HEADING_DECOR.sub("", text.strip())
+    parts = [p for p in _KEY_JOIN.split(words) if p.strip()]
+    return bool(parts) and all(field_kind(p) in ("authors", "affiliations") for p in parts)

@@ -40,6 +40,7 @@ class MarkdownReader:
         self.emph_wraps: set[int] = set()  # lines whose emphasis run goes on on the next line
         self.html_lines: set[int] = set()
         self.ids: dict[int, list[str]] = {}
+        self.images: dict[int, list[str]] = {}  # line -> picture sources, in order
         self.rows: list[tuple[int, int, bool, list[tuple[int, int, int] | None]]] = []
         self.doc = ParsedDoc(path, [], True)
 
@@ -159,6 +160,7 @@ class MarkdownReader:
                     cells, tuple(runs),
                     tuple(self.ids.get(i, ())),
                     i in self.emph_wraps,
+                    tuple(self.images.get(i, ())),
                 )
             self.doc.lines.append(line)
         for first, last, header, cells in self.rows:
@@ -313,6 +315,9 @@ class MarkdownReader:
                 if k >= 0:
                     pos[0] = k + len(c.content)
             elif c.type == "image":
+                # A picture is no text; its source is kept (a badge may state the category).
+                if c.attrs.get("src"):
+                    self.images.setdefault(starts[cur[0]][1], []).append(str(c.attrs["src"]))
                 k = self.raw[starts[cur[0]][1]].find(")", pos[0])
                 if k >= 0:
                     pos[0] = k + 1

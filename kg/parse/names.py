@@ -28,6 +28,10 @@ __all__ = [
     "surname_citation",
     "reference_authors",
     "author_value",
+    "author_mark",
+    "annotated_authors",
+    "annotations",
+    "ANNOTATION_RE",
 ]
 
 # Author names: initials with or without dots (``R T. Q. Chen``, ``J.-B. Mouret``), full
@@ -41,8 +45,14 @@ _NAME = (
 AUTHOR_LIST_RE = re.compile(
     rf"^(?P<names>{_NAME}(?:\s*(?:,|，|、|;|；|&|\band\b)\s*{_NAME})*)\s*,?\s*(?P<trunc>\.\.\.|…|⋯|et\s+al\.?)?\s*$"
 )
-AUTHOR_SEP_RE = re.compile(r"\s*(?:,|，|、|;|；|&|＆|\band\b|\s和\s)\s*")
-TRUNC_RE = re.compile(r"\s*,?\s*(?:\.\.\.|…|⋯|et\.?\s*al\.?|等人?)\s*$", re.I)
+# A middle dot between spaces separates names too ("Zi Haur Pang ¹ · Xiaoxue Gao"); the
+# dot inside a transliterated name has no spaces around it ("约翰·史密斯").
+AUTHOR_SEP_RE = re.compile(r"\s*(?:,|，|、|;|；|&|＆|\band\b|\s和\s)\s*|\s+[·•]\s+")
+# A shortened list's tail: "...", "et al.", "等", or "… 等 8 人" ("and others, eight in all").
+TRUNC_RE = re.compile(
+    r"\s*[,，·•]?\s*(?:(?:(?:\.\.\.|…|⋯)\s*)?等\s*\d+\s*(?:人|位作者|位)|\.\.\.|…|⋯|et\.?\s*al\.?|等人?|\band\s+others|\+\s*\d+\s+more)\s*$",
+    re.I,
+)
 KEY_PREFIX_RE = re.compile(r"^\s*(?:authors?|作者)\s*[:：]\s*", re.I)
 _PARTICLES = {"van", "von", "der", "de", "da", "del", "della", "di", "la", "le", "den", "ter", "bin", "al", "dos", "du", "el", "zu", "y"}
 _SUFFIXES = {"Jr.", "Jr", "Sr.", "Sr", "II", "III", "IV"}
@@ -57,7 +67,7 @@ _NOUN_ENDING = re.compile(r"(?:tions?|sions?|ities|ity|isms?|ologies|ology|ologi
 
 # The patterns of the name tests, compiled once: layouts test every candidate line, and
 # ``re.fullmatch(pattern, …)`` pays a pattern-cache lookup on each call.
-_TRAILING_MARKS = re.compile(r"[\d*†‡§¶#¹²³⁴⁵⁶⁷⁸⁹⁰]+$")
+_TRAILING_MARKS = re.compile(r"[\d*†‡§¶#¹²³⁴⁵⁶⁷⁸⁹⁰✉\s]+$")
 _TRANSLITERATED = re.compile(r"[\u4e00-\u9fff]{1,6}(?:[·・•][\u4e00-\u9fff]{1,8}){1,2}")
 _HAN_NAME = re.compile(r"[\u4e00-\u9fff]{2,4}")
 _NOT_A_PERSON = re.compile(r"大学|学院|研究|实验|公司|中心|模型|方法|网络|学习")
@@ -106,6 +116,14 @@ def without_bidi(s: str) -> str:
 # Initials glued to the surname ("L.Logeswaran", "M.E.Peters", "Q.V.Le"), as reading logs
 # write names: read as "L. Logeswaran" when checking that they are a name.
 _GLUED_INITIALS = re.compile(r"^((?:[A-Z]\.)+)(?=[A-Z][a-z'’\-])")
+# A TeX accent inside a name, as arXiv metadata writes them ("Vojt\\v{e}ch Stan\\v{e}k",
+# "Jirmusov\\'a" once Markdown has dropped the backslash before the quote): the letter it
+# accents, when checking the word is a name; the value keeps it as written.
+_TEX_ACCENT = re.compile(r"\\[`'^\"~=.uvHckrbd]\{?([A-Za-z])\}?|(?<=[a-z])'(?=[a-z])")
+
+
+def _tex_letters(tok: str) -> str:
+    return _TEX_ACCENT.sub(lambda m: m.group(1) or "", tok)
 
 
 def _is_latin_name(name: str) -> bool:
@@ -120,8 +138,8 @@ def _is_latin_name(name: str) -> bool:
     for t in core:
         # Stray markup or template characters ("B $Jones", "`Li`") do not make a name
         # something else; they stay in the value, the check looks past them.
-        t = t.strip(_STRAY) or t
-        if not t[0].isupper() or not t[0].isalpha():
+        t = _tex_letters(t.strip(_STRAY) or t)
+        if not t or not t[0].isupper() or not t[0].isalpha():
             return False
         if t.rstrip(".") in TITLE_WORDS and not is_initial(t):
             return False
@@ -160,6 +178,9 @@ def _author_names(s: str) -> tuple[tuple[str, ...], bool] | None:
     # full stops do ("R T. Q. Chen", "Jr.").
     if not body.strip() or _NO_NAME_LIST.search(body):
         return None
+    bib = _bibtex_names(body)
+    if bib is not None:
+        return tuple(bib), bool(trunc)
     parts = [p for p in (_strip_marks(x) for x in AUTHOR_SEP_RE.split(body)) if p]
     merged: list[str] = []
     for p in parts:
@@ -181,6 +202,34 @@ def _author_names(s: str) -> tuple[tuple[str, ...], bool] | None:
     if any(chinese) and len(merged) < 2:
         return None
     return tuple(merged), bool(trunc)
+
+
+# "Lu, Xuancun": a BibTeX name, surname (particles allowed) then a comma and given names.
+_BIBTEX_NAME = re.compile(
+    r"(?P<sur>(?:(?:van|von|de|der|den|di|da|du|le|la|del|della|ter)\s+)*[A-Z][\w'’\-]*(?:\s+[A-Z][\w'’\-]*)?)"
+    r",\s*(?P<given>[A-Z][\w'’.\-]*(?:\s+[A-Z][\w'’.\-]*){0,3})"
+)
+_BIBTEX_AND = re.compile(r"\s+and\s+")
+
+
+def _bibtex_names(body: str) -> list[str] | None:
+    """The names of a BibTeX author field (``Lu, Xuancun and Chen, Jiaxiang and Xiao,
+    Shilin``), as reading lists copy it: names joined by ``and``, each written surname
+    first; ``None`` for anything else."""
+    from kg.resolve import ORG_WORDS, institutions
+
+    res = institutions()
+    parts = [p.strip() for p in _BIBTEX_AND.split(body.strip())]
+    # Every name surname first: a list that mixes in "A Smith" is the plain reading's.
+    if len(parts) < 2 or not all(_BIBTEX_NAME.fullmatch(p) for p in parts):
+        return None
+    for p in parts:
+        m = _BIBTEX_NAME.fullmatch(p)
+        # "Stanford, California and …", "Google, Research and …": organisations and the
+        # places named after them are no names.
+        if ORG_WORDS.search(p) or res.is_known(m.group("sur")) or not _is_latin_name(f"{m.group('given')} {m.group('sur')}"):
+            return None
+    return parts
 
 
 def looks_like_authors(s: str) -> bool:
@@ -285,6 +334,9 @@ def author_value(value: str) -> tuple[int, int] | None:
     >>> a, e = author_value(v); v[a:e]
     'Dongting Li, Xingyu Chen 等'
     """
+    annotated = annotated_authors(value)
+    if annotated is not None:
+        return annotated  # "A [一作] (Org), B [通讯] (Org)": the whole list, marks and all
     a = len(value) - len(value.lstrip())
     candidates = [len(value.rstrip())]
     for k, c in enumerate(value):
@@ -300,3 +352,109 @@ def author_value(value: str) -> tuple[int, int] | None:
         if e > a and looks_like_authors(value[a:e]):
             return a, e
     return None
+
+
+# ---------------------------------------------------------------- annotated author lists
+#
+# LLM-written digests set each author's role and organisation beside the name:
+#
+#     Ye Tao `[一作]` (Central Queensland University), Can Wang `[通讯]` (Griffith University)
+#     Zi Haur Pang ¹ · Xiaoxue Gao · Nancy F. Chen ✉
+#
+# The bracketed groups are no part of the names; an organisation in one is the author's
+# affiliation (read by kg.extract.authors).
+
+#: Role marks (``一作``, ``通讯``, ``corresponding author``, ``✉``): kg/data/parse/author_marks.txt.
+_AUTHOR_MARKS = frozenset(w.casefold() for w in load_words("author_marks.txt"))
+#: A bracketed group in an author list: ``[一作]``, ``(Amazon)``, ``（华为）``.
+ANNOTATION_RE = re.compile(r"\[[^\[\]\n]{1,80}\]|［[^［］\n]{1,80}］|\([^()\n]{1,200}\)|（[^（）\n]{1,200}）")
+_LOOSE_MARK = re.compile(r"(?<!\S)✉(?!\S)")
+
+
+def author_mark(s: str) -> bool:
+    """Whether ``s`` (with or without its brackets) marks an author's role.
+
+    >>> author_mark("[一作]"), author_mark("(corresponding author)"), author_mark("Amazon")
+    (True, True, False)
+    """
+    s = s.strip()
+    if s[:1] in "[［(（" and s[-1:] in "]］)）":
+        s = s[1:-1]
+    return s.strip().casefold() in _AUTHOR_MARKS
+
+
+def organisation_group(s: str) -> bool:
+    """Whether a bracketed group after a name names the author's organisation
+    (``Amazon``, ``Indian Institute of Technology, Kanpur``, ``华为``) rather than a person
+    or a note (``共 13 位作者``)."""
+    from kg.resolve import ORG_WORDS, institutions
+
+    s = without_bidi(s).strip()
+    if not s:
+        return False
+    if bracket_kind(s) == "affiliations":
+        return True
+    if looks_like_authors(s):
+        return False
+    res = institutions()
+    first = _BRACKET_SEP.split(s)[0]
+    return bool(res.is_known(s) or res.is_known(first) or ORG_WORDS.search(first))
+
+
+# A bracketed note that may be an organisation's name kg does not know ("Pleias"): a few
+# words, no digits, no sentence.
+_SHORT_NAME = re.compile(r"[^\d。！？!?:：;；]{1,60}")
+
+
+def annotations(value: str) -> list[tuple[int, int, str]] | None:
+    """``(start, end, kind)`` of each bracketed group beside the names of an author list,
+    ``kind`` ``"mark"`` (a role) or ``"organisation"``; ``None`` when a group is neither.
+    A group kg cannot place (``Ann Lee (Pleias), Bo Chen (Technical University of
+    Munich)``: an organisation it does not know) is an organisation when another group of
+    the list plainly is one and it is a short name, not a person's."""
+    out: list[tuple[int, int, str]] = []
+    unplaced: list[tuple[int, int]] = []
+    for g in ANNOTATION_RE.finditer(value):
+        inner = g.group()[1:-1].strip()
+        if author_mark(g.group()):
+            out.append((g.start(), g.end(), "mark"))
+        elif organisation_group(inner):
+            out.append((g.start(), g.end(), "organisation"))
+        elif _SHORT_NAME.fullmatch(inner) and not looks_like_authors(inner) and len(inner.split()) <= 6:
+            unplaced.append((g.start(), g.end()))
+        else:
+            return None
+    if unplaced and not any(k == "organisation" for _, _, k in out):
+        return None
+    return sorted(out + [(a, e, "organisation") for a, e in unplaced])
+
+
+def annotated_authors(value: str) -> tuple[int, int] | None:
+    """``(start, end)`` of an author list whose names carry bracketed role marks or
+    organisations (``Ye Tao [一作] (Central Queensland University), Can Wang [通讯]
+    (Griffith University)``), or ``None``: every bracketed group is a role mark or an
+    organisation, and the text without them is an author list.
+
+    >>> v = "Ye Tao [一作] (Central Queensland University), Can Wang [通讯] (Griffith University)"
+    >>> annotated_authors(v) == (0, len(v))
+    True
+    >>> annotated_authors("Dongting Li, Xingyu Chen 等（共 13 位作者）") is None
+    True
+    """
+    groups = list(ANNOTATION_RE.finditer(value))
+    if not groups or annotations(value) is None:
+        return None
+    bare = _LOOSE_MARK.sub(" ", ANNOTATION_RE.sub(" ", value))
+    bare = re.sub(r"\s+([,，;；、])", r"\1", re.sub(r"\s+", " ", bare)).strip(" ,，;；、")
+    if not bare or not (got := author_names(bare)) or not looks_like_authors(bare):
+        return None
+    # Brackets only after the last of several names ("Alice Zhang, Bob Stone (中科院/清华等)")
+    # are the whole list's organisations, not the last author's: no annotation.
+    after_first = _LOOSE_MARK.sub(" ", ANNOTATION_RE.sub(" ", value[groups[0].start() :]))
+    if len(got[0]) > 1 and not re.search(r"[^\W\d_]", after_first):
+        return None
+    a = len(value) - len(value.lstrip())
+    e = len(value.rstrip())
+    while e > a and value[e - 1] in ",，;；。.":
+        e -= 1
+    return a, e

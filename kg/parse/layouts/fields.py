@@ -29,7 +29,7 @@ from kg.parse.base import (
     without_news,
 )
 from kg.parse.boilerplate import IN_ENTRY_NOISE, PAGE_CHROME_RE, is_boilerplate
-from kg.parse.byline import byline, fill_byline, reference_byline
+from kg.parse.byline import byline, fill_byline, listed_author, reference_byline
 from kg.parse.document import Line, ParsedDoc
 from kg.parse.fields import FIELD_RE, field, field_kind, original_title_field, translated_title_field
 from kg.parse.names import author_value, bracket_kind, looks_like_authors
@@ -251,6 +251,7 @@ def parse(doc: ParsedDoc) -> LayoutResult:
     lines = b.lines
     skip = -1  # lines up to here were taken as the continuation of a wrapped title
     paper_heading = ""  # the marks ("###") of the last heading that opened an entry
+    listing = False  # an author key with no value opened a list of names under it
     for i, line in enumerate(lines):
         s = line.strip()
         if i <= skip or not s or doc.lines[i].kind == "front-matter":
@@ -323,6 +324,9 @@ def parse(doc: ParsedDoc) -> LayoutResult:
             continue
         d = b.cur
         off = b.take(i)
+        if f is None and listing and listed_author(d, doc.lines[i], off, extend=True):
+            continue  # "**Authors:**" / "- Ann Lee" / "- Bo Chen": the list under the key
+        listing = False
         if f is None:
             near = len([x for x in d.lines if x.text.strip()]) <= 2
             parts = byline(doc.lines[i]) if near else None
@@ -359,6 +363,8 @@ def parse(doc: ParsedDoc) -> LayoutResult:
             continue
         for kind, a, e in _line_fields(line):
             _fill(d, lines, i, off, kind, a, e)
+            # "**Authors:**" alone on its line: the names follow, one list item each.
+            listing = kind == "authors" and not line[a:e].strip() and "authors" not in d.spans
     return without_news(_without_resources(b.result()))
 
 

@@ -19,10 +19,11 @@ import re
 
 from kg.parse.base import Builder, LayoutResult, strip_span
 from kg.parse.boilerplate import is_boilerplate
+from kg.parse.byline import listed_author
 from kg.parse.categories import find_category
 from kg.parse.dates import find_date
 from kg.parse.document import ParsedDoc
-from kg.parse.fields import FIELD_KEYS, field, field_kind
+from kg.parse.fields import FIELD_KEYS, field, field_kind, people_heading
 from kg.parse.names import author_value, bracket_kind, looks_like_authors, reference_authors
 from kg.parse.titles import SENTENCE_END_RE
 from kg.records import Span
@@ -247,6 +248,7 @@ def parse(doc: ParsedDoc) -> LayoutResult:
     skip = -1
     pending: tuple[int, int] | None = None
     people = True  # still before the body's first heading: where a post names its people
+    listed = False  # the line before was an author item of the people section's list
     for i in range(first, len(b.lines)):
         if not b.lines[i].strip() or i == skip:
             continue
@@ -289,12 +291,18 @@ def parse(doc: ParsedDoc) -> LayoutResult:
             continue
         ln = doc.lines[i]
         if ln.kind == "heading":
-            people = False
-            continue  # "##### Abstract", "##### URL": section labels
+            # "##### Abstract", "##### URL": section labels; "## 👥 作者与机构" opens the
+            # section that names the paper's people.
+            people = "section" if people_heading(ln.text[ln.start :]) else False
+            continue
         f = field(line)
         if f and f[0] in ("authors", "affiliations", "category", "date", "title_zh") and _body_field(d, line, off, f):
             continue
-        if people and f is None and _people_line(d, ln, off):
+        if people == "section" and f is None and listed_author(d, ln, off, extend=listed):
+            listed = True  # "### Authors" / "- Ann Lee" / "- Bo Chen": one list, item by item
+            continue
+        listed = False
+        if people and f is None and _people_line(d, ln, off, section=people == "section"):
             continue
         if _metadata_line(ln, f):
             continue  # "- **Field**: CS-AI", "**Collected**: 2025-12-12": the page's metadata
@@ -339,16 +347,19 @@ def _metadata_line(ln, f: tuple[str, int, int] | None) -> bool:
     return len(value) <= 40 and not SENTENCE_END_RE.search(value.rstrip("."))
 
 
-def _people_line(d, ln, off: int) -> bool:
+def _people_line(d, ln, off: int, section: bool = False) -> bool:
     """A line of the post's opening paragraphs (before its first heading) that is only
     an author list, or only organisations right after the author list, names the
     paper's people when no field did (an LLM-written post that sets
-    ``> A Author, B Author`` and ``> University, Lab`` under its one-line summary)."""
+    ``> A Author, B Author`` and ``> University, Lab`` under its one-line summary).
+    Under a heading that names the people (``## 👥 作者与机构``, a ``section``) one name
+    is a list too, and names may be set apart by middle dots with role marks beside them
+    (``**Zi Haur Pang** ¹ · Xiaoxue Gao · Nancy F. Chen ✉``)."""
     a, e = strip_span(ln.text, 0, ln.start)
     value = ln.text[a:e]
     if not value:
         return False
-    if "authors" not in d.spans and looks_like_authors(value) and len(value.split(",")) >= 2:
+    if "authors" not in d.spans and looks_like_authors(value) and (section or len(value.split(",")) >= 2):
         d.set("authors", off + a, off + e)
         return True
     if "authors" in d.spans and "affiliations" not in d.spans and bracket_kind(value) == "affiliations":

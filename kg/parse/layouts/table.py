@@ -18,6 +18,7 @@ from kg.parse.data import load_json
 from kg.parse.dates import find_date
 from kg.parse.document import Line, ParsedDoc
 from kg.parse.fields import field_kind
+from kg.parse.names import author_names, author_value
 from kg.text import find_urls
 
 __all__ = ["parse", "name", "column_kind"]
@@ -229,6 +230,34 @@ def _without_link_note(ln: Line, a: int, e: int) -> int:
     return len(t[:k].rstrip())
 
 
+# What may stand between a cell's title and the author line under it: the line break a
+# <br> leaves, and separators ("—", ",", ":").
+_UNDER_TITLE_SEP = " \t,;:：—–-|"
+
+
+def _authors_under_title(ln: Line, title_end: int, cell_end: int) -> tuple[int, int] | None:
+    """``(start, end)`` of the author line a title cell sets after its title (``[Title](…)
+    <br> A Author, B Author``, BibTeX ``Lu, Xuancun and Chen, Jiaxiang``), up to the
+    first link after the title; ``None`` when the rest of the cell is no author list."""
+    t = ln.text
+    end = min([lk.start for lk in ln.links if title_end <= lk.start < cell_end] + [cell_end])
+    a = title_end
+    while a < end and t[a] in _UNDER_TITLE_SEP:
+        a += 1
+    a, e = strip_span(t, 0, a, end)
+    if e <= a:
+        return None
+    got = author_value(t[a:e])
+    if got is None:
+        return None
+    # Only its place says the line is authors: two names at least, or a shortened list
+    # ("A Author et al."), not a lone two-word phrase after a title.
+    names = author_names(t[a + got[0] : a + got[1]])
+    if names is None or (len(names[0]) < 2 and not names[1]):
+        return None
+    return a + got[0], a + got[1]
+
+
 def _fill(d, columns: dict[str, int], cells: list[tuple[Line, int, int, int] | None]) -> None:
     """Entry fields from a row's cells, each ``(line, line offset, start, end)``."""
 
@@ -255,6 +284,8 @@ def _fill(d, columns: dict[str, int], cells: list[tuple[Line, int, int, int] | N
         if got is not None:
             e = got[0]  # "Title, G. Lample et al.": the authors after the title
             d.set("authors", off + got[1][0], off + got[1][1])
+        elif cell("authors") is None and (under := _authors_under_title(ln, e, c[3])) is not None:
+            d.set("authors", off + under[0], off + under[1])  # "[Title](…) <br> A, B, C"
         d.set_title(line, off, a, e)
     for kind in ("authors", "affiliations"):
         if (c := cell(kind)) is not None:
