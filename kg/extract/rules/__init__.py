@@ -42,6 +42,7 @@ from kg.extract.rules import (
     appositions,
     categories,
     checkpoints,
+    cited_authors,
     citations,
     contributions,
     counted_lists,
@@ -57,6 +58,7 @@ from kg.extract.rules import (
     lists,
     metrics,
     model_context,
+    modifier_heads,
     modified_names,
     mt_datasets,
     mt_lists,
@@ -82,9 +84,9 @@ STAGES = (
     (gazetteer, acronyms, acrostics, shapes, sizes, checkpoints, dated_names, cues, announcements, contributions,
      introduced_phrases, appositions, named_datasets, title_case, title_head, title_families, title_acronyms,
      dataset_context, dataset_appositions, zh_dataset_context, counted_lists, model_context, modified_names,
-     techniques, fields, language_variants, title_phrases, citations, categories, metrics, non_model_examples,
+     techniques, fields, language_variants, title_phrases, citations, cited_authors, categories, metrics, non_model_examples,
      social, task_names, linked_datasets),
-    (mt_lists, mt_datasets, typos, phrase_typos, slash_variants),
+    (mt_lists, mt_datasets, typos, phrase_typos, slash_variants, modifier_heads),
     (lists,),
 )
 

@@ -1,0 +1,44 @@
+"""rules.modifier_heads: a shape-only name before a noun of a non-model thing is vetoed."""
+import pytest
+from rulehelp import found
+
+from kg.extract.candidate import GENERIC
+from kg.extract.entities import find_entities
+from kg.extract.rules import modifier_heads, shapes
+from kg.records import Span
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("We mask 15% of all ZorbPiece tokens in each sequence.", "ZorbPiece"),
+        ("Performance of irregular QDPC codes is bounded away from capacity.", "QDPC"),
+        ("We evaluate it in the BEC and the ZWGN channel.", "ZWGN"),
+        ("The QDR-SB score had the highest variance.", "QDR-SB"),
+        ("A Conv7D operator with a kernel of size 1 follows.", "Conv7D"),
+        ("We regularize the model by using L9-weight decay.", "L9-weight"),
+    ],
+)
+def test_a_guessed_name_before_a_thing_noun_is_vetoed(text, name):
+    got = found(modifier_heads, text, prior_rules=(shapes,))
+    assert set(got) == {name} and got[name].label == GENERIC
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We train ZorbNet on images and ZorbNet beats them.",  # no head noun after it
+        "RePAQ models can be compressed to smaller sizes.",  # a plural kind: a model trained several times
+        "We use LaBSE embeddings for alignment.",  # embeddings are a model's output
+        "ZorbNet. Tokens are masked at random.",  # the noun opens the next sentence
+        "We mask all BERT tokens.",  # a known name keeps its evidence
+    ],
+)
+def test_other_names_are_left_alone(text):
+    assert not found(modifier_heads, text, prior_rules=(shapes,))
+
+
+def test_the_veto_reaches_the_reported_models():
+    text = "ZorbNet beats LaBSE. We mask 15% of all ZorbPiece tokens."
+    models, _ = find_entities(text, [Span(0, len(text))])
+    assert {m.name for m in models} == {"ZorbNet", "LaBSE"}
