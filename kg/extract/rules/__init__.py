@@ -23,11 +23,14 @@ stages before theirs (read-only). Stages:
    like X", a veto), hashtags and handles ("#NLProc", "@JohnDoe", a veto) and
    shared-task names ("Task 6, iSarcasmEval", a veto), acrostic capitals in
    a title ("CHAIN: … lipsCHitz continuity constrAIned …", a veto) and kind families
-   inside a title's phrase ("… of Image Transformers", a veto), and names the entry
+   inside a title's phrase ("… of Image Transformers", a veto), surnames cited before
+   "et al" (a veto), subscripts and functions of a formula ("the loss L kl1",
+   "MHSelfAtt(H)", a veto), and names the entry
    links to a dataset host's page (huggingface.co/datasets/…, typed a dataset);
 2. rules that need the names found so far: ambiguous MT names in lists or in a dataset
    context (可可数据集 is COCO), typos of known names (one word, or one word of two:
-   "Mapillary Vitas"), siblings written with a slash ("ModelNet10/40");
+   "Mapillary Vitas"), siblings written with a slash ("ModelNet10/40"), names guessed
+   from their shape that modify a noun of no model ("WordPiece tokens", a veto);
 3. enumerations: words listed with known names of one kind.
 
 Within a stage the order is the merge's tie-break (the first candidate of an entity
@@ -56,6 +59,7 @@ from kg.extract.rules import (
     language_variants,
     linked_datasets,
     lists,
+    math_symbols,
     metrics,
     model_context,
     modifier_heads,
@@ -84,7 +88,7 @@ STAGES = (
     (gazetteer, acronyms, acrostics, shapes, sizes, checkpoints, dated_names, cues, announcements, contributions,
      introduced_phrases, appositions, named_datasets, title_case, title_head, title_families, title_acronyms,
      dataset_context, dataset_appositions, zh_dataset_context, counted_lists, model_context, modified_names,
-     techniques, fields, language_variants, title_phrases, citations, cited_authors, categories, metrics, non_model_examples,
+     techniques, fields, language_variants, title_phrases, citations, cited_authors, categories, metrics, math_symbols, non_model_examples,
      social, task_names, linked_datasets),
     (mt_lists, mt_datasets, typos, phrase_typos, slash_variants, modifier_heads),
     (lists,),

@@ -6,7 +6,9 @@ it says what it names. Before a noun of a thing that is no model
 (``kg/data/rules/non_model_heads.txt``: tokens, codes, channels, scores, tests,
 libraries, operators, …) the name is that thing's kind — an encoding, a code family, a
 clinical score, a layer type — and it is vetoed for the entry. Names other evidence
-supports (a gazetteer, a definition, a cue, a title, a dataset context) are left alone.
+supports (a gazetteer, a cue, a title, a dataset context) are left alone; a defined
+acronym is only a name, not a model, so "the Calinski-Harabasz (CH) score" is vetoed
+too.
 
 A plural kind noun after the name says nothing either way: "CBQA models" are a class
 (closed-book QA), "RePAQ models" the paper's own model trained several times.
@@ -18,8 +20,10 @@ from kg.extract.context import Context
 from kg.extract.vocab import words
 
 NAME = "modifier"
-#: Rules whose finding is only a guess from a name's look; any other source is evidence.
-_GUESSES = frozenset(("shape", "title-case"))
+#: Rules whose finding is only a guess from a name's look, or a definition that says a
+#: phrase has a short form but not what it names ("the Calinski-Harabasz (CH) score");
+#: any other source (a gazetteer, a cue, a title, a context) is evidence of a model.
+_GUESSES = frozenset(("shape", "title-case", "acronym"))
 
 
 def find(ctx: Context, prior=()) -> list[Candidate]:
@@ -31,6 +35,9 @@ def find(ctx: Context, prior=()) -> list[Candidate]:
             continue
         for a, b in e.spans:
             i, j = ctx.tok_at.get(a), ctx.end_at.get(b)
+            # "… (CH) score": the noun after a defined short form's bracket.
+            if j is not None and j + 1 < n and ctx.words[j] in (")", "]") and not ctx.ws[j - 1]:
+                j += 1
             if i is None or j is None or j >= n or not ctx.ws[j - 1] or ctx.sent[j] != ctx.sent[i]:
                 continue
             if ctx.lower[j] in heads:
