@@ -11,7 +11,10 @@ def test_name_shapes(name):
 
 
 @pytest.mark.parametrize("text", ["The UE sends a packet.", "Set $HOME2 first.", "Trained on 8 A100 GPUs.", "Served on L40S cards.",
-                                  "Quantised to W4A8KV4 and W8A8 settings."])
+                                  "Quantised to W4A8KV4 and W8A8 settings.",
+                                  # units of size and compute, with or without their number, and GPUs counted
+                                  "The corpus is 825.18 GiB of text.", "We hold out 10GiB of data.",
+                                  "Each step costs 2 TFLOPs.", "Trained for 6 days on 8 V100s."])
 def test_not_names(text):
     assert not [n for n in found(shapes, text) if n not in ("The",)]
 

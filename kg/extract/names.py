@@ -28,7 +28,7 @@ CJK_RE = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 # Number formats (INT8, FP16) and hardware (A100, V100) look like names but are not.
 # "8xA100": eight GPUs; "L40S", "A10G": GPUs with a letter tail; "W4A8KV4": bit widths of
 # weights, activations and KV cache in a quantisation setting.
-_FORMAT_SHAPES = re.compile(r"^(?:INT|FP|BF|UINT|TF)\d+$|^(?:\d+x)?[A-Z]\d{2,4}[A-Z]?$|^W\d{1,2}A\d{1,2}(?:KV\d{1,2})?$")
+_FORMAT_SHAPES = re.compile(r"^(?:INT|FP|BF|UINT|TF)\d+$|^(?:\d+x)?[A-Z]\d{2,4}[A-Z]?s?$|^W\d{1,2}A\d{1,2}(?:KV\d{1,2})?$")
 # arXiv category codes as digests tag entries (cs.CL, stat.ML, arXiv_CV).
 # Citation keys as papers and BibTeX write them ("Gal2015", "Zhou2023LanguageAT",
 # "ahn2016neural", "MelisDB17", "Xu2016", "YuM17", "zaremba-arxiv2015"): a surname with a year (and a title word or the
@@ -46,6 +46,7 @@ _KIND_SPLIT = re.compile(r"[-_/+]")
 _HEAD_SPLIT = re.compile(r"[-_]")
 _LANG_SPLIT = re.compile(r"[-/ ]|(?<=[a-z])(?=[A-Z])")
 _CAP_WORD = re.compile(r"[A-Z][A-Za-z]+")
+_NUMBER_PREFIX = re.compile(r"^\d+(?:\.\d+)?")
 _SIZE_NUMBER = re.compile(r"\d+(?:\.\d+)?[KkMmBb]?")
 
 
@@ -122,6 +123,9 @@ def generic(name: str) -> bool:
                       and all(p in langs or p in mods for p in lp) and any(p in langs for p in lp)):
         return True
     if k in words("metrics") or k in words("page_tags") or k in words("tech_terms"):
+        return True
+    # "825 GiB", "10GiB", "2 TFLOPs": a unit, with or without its number.
+    if _NUMBER_PREFIX.sub("", k) in words("units"):
         return True
     # Shapes that are usually no names (a citation key, a GPU "A100") still are when
     # the gazetteer knows them ("C51", the distributional RL algorithm).
