@@ -37,3 +37,8 @@ def test_the_known_name_inside_is_not_reported():
     text = "The implementations of RMSProp and Zorbic SGD used a lock-free scheme."
     models, _ = find_entities(text, [Span(0, len(text))])
     assert [m.name for m in models] == ["RMSProp", "Zorbic SGD"]
+
+
+def test_the_second_half_of_a_compound_modifier_is_no_name():
+    # "Non-Parametric Transformers": "Parametric Transformers" is not a name of its own.
+    assert "Parametric Transformers" not in found(modified_names, "Later we introduce Non-Parametric Transformers for tables.")

@@ -44,6 +44,8 @@ def find(ctx: Context, prior=()) -> list[Candidate]:
             continue
         if k > 0 and ctx.kinds[k - 1] == WORD and ctx.words[k - 1][:1].isupper() and ctx.ws[k - 1]:
             continue  # a longer capitalised run ("Deep Recurrent Q-Learning") is another rule's
+        if k > 0 and not ctx.ws[k - 1] and ctx.words[k - 1] in ("-", "_"):
+            continue  # the second half of a compound ("Non-Parametric Transformers"): not the modifier
         if ctx.title_like(ctx.sent[k]):
             continue
         text = ctx.text[ctx.idx[k] : m.b]
