@@ -30,7 +30,9 @@ stages before theirs (read-only). Stages:
 2. rules that need the names found so far: ambiguous MT names in lists or in a dataset
    context (可可数据集 is COCO), typos of known names (one word, or one word of two:
    "Mapillary Vitas"), siblings written with a slash ("ModelNet10/40"), names guessed
-   from their shape that modify a noun of no model ("WordPiece tokens", a veto);
+   from their shape that modify a noun of no model ("WordPiece tokens", a veto), and
+   name shapes the text treats as data ("X was collected", "X contains 23,354 turns",
+   "from MNLI to X", "CIFAR-10/100 [25] and X": typed a dataset);
 3. enumerations: words listed with known names of one kind.
 
 Within a stage the order is the merge's tie-break (the first candidate of an entity
@@ -50,6 +52,7 @@ from kg.extract.rules import (
     contributions,
     counted_lists,
     cues,
+    data_evidence,
     dataset_appositions,
     dataset_context,
     dated_names,
@@ -90,7 +93,7 @@ STAGES = (
      dataset_context, dataset_appositions, zh_dataset_context, counted_lists, model_context, modified_names,
      techniques, fields, language_variants, title_phrases, citations, cited_authors, categories, metrics, math_symbols, non_model_examples,
      social, task_names, linked_datasets),
-    (mt_lists, mt_datasets, typos, phrase_typos, slash_variants, modifier_heads),
+    (mt_lists, mt_datasets, typos, phrase_typos, slash_variants, modifier_heads, data_evidence),
     (lists,),
 )
 
