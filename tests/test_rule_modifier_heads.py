@@ -17,6 +17,9 @@ from kg.records import Span
         ("The QDR-SB score had the highest variance.", "QDR-SB"),
         ("A Conv7D operator with a kernel of size 1 follows.", "Conv7D"),
         ("We regularize the model by using L9-weight decay.", "L9-weight"),
+        ("All runs use an NVIDIA GTX ZitanX GPU.", "ZitanX"),  # hardware_words
+        ("It tackles the ZISR problem with sparse codes.", "ZISR"),
+        ("It wins all nine real-robot NeoZeal tasks.", "NeoZeal"),
     ],
 )
 def test_a_guessed_name_before_a_thing_noun_is_vetoed(text, name):

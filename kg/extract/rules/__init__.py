@@ -25,7 +25,8 @@ stages before theirs (read-only). Stages:
    a title ("CHAIN: … lipsCHitz continuity constrAIned …", a veto) and kind families
    inside a title's phrase ("… of Image Transformers", a veto), surnames cited before
    "et al" (a veto), subscripts and functions of a formula ("the loss L kl1",
-   "MHSelfAtt(H)", a veto), and names the entry
+   "MHSelfAtt(H)", a veto), numbered layer labels ("conv1 to conv6", "Pool5", a veto),
+   and names the entry
    links to a dataset host's page (huggingface.co/datasets/…, typed a dataset);
 2. rules that need the names found so far: ambiguous MT names in lists or in a dataset
    context (可可数据集 is COCO), typos of known names (one word, or one word of two:
@@ -60,6 +61,7 @@ from kg.extract.rules import (
     gazetteer,
     introduced_phrases,
     language_variants,
+    layer_names,
     linked_datasets,
     lists,
     math_symbols,
@@ -91,7 +93,7 @@ STAGES = (
     (gazetteer, acronyms, acrostics, shapes, sizes, checkpoints, dated_names, cues, announcements, contributions,
      introduced_phrases, appositions, named_datasets, title_case, title_head, title_families, title_acronyms,
      dataset_context, dataset_appositions, zh_dataset_context, counted_lists, model_context, modified_names,
-     techniques, fields, language_variants, title_phrases, citations, cited_authors, categories, metrics, math_symbols, non_model_examples,
+     techniques, fields, language_variants, title_phrases, citations, cited_authors, categories, metrics, math_symbols, layer_names, non_model_examples,
      social, task_names, linked_datasets),
     (mt_lists, mt_datasets, typos, phrase_typos, slash_variants, modifier_heads, data_evidence),
     (lists,),
