@@ -33,7 +33,8 @@ stages before theirs (read-only). Stages:
    "Mapillary Vitas"), siblings written with a slash ("ModelNet10/40"), names guessed
    from their shape that modify a noun of no model ("WordPiece tokens", a veto), and
    name shapes the text treats as data ("X was collected", "X contains 23,354 turns",
-   "from MNLI to X", "CIFAR-10/100 [25] and X": typed a dataset);
+   "from MNLI to X", "CIFAR-10/100 [25] and X": typed a dataset), grant codes and
+   programmes in an acknowledgement ("the MSMT LL1303 ERC-CZ grant", a veto);
 3. enumerations: words listed with known names of one kind.
 
 Within a stage the order is the merge's tie-break (the first candidate of an entity
@@ -58,6 +59,7 @@ from kg.extract.rules import (
     dataset_context,
     dated_names,
     fields,
+    funding,
     gazetteer,
     introduced_phrases,
     language_variants,
@@ -95,7 +97,7 @@ STAGES = (
      dataset_context, dataset_appositions, zh_dataset_context, counted_lists, model_context, modified_names,
      techniques, fields, language_variants, title_phrases, citations, cited_authors, categories, metrics, math_symbols, layer_names, non_model_examples,
      social, task_names, linked_datasets),
-    (mt_lists, mt_datasets, typos, phrase_typos, slash_variants, modifier_heads, data_evidence),
+    (mt_lists, mt_datasets, typos, phrase_typos, slash_variants, modifier_heads, data_evidence, funding),
     (lists,),
 )
 
