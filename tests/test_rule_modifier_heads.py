@@ -14,8 +14,8 @@ from kg.records import Span
         ("We mask 15% of all ZorbPiece tokens in each sequence.", "ZorbPiece"),
         ("Performance of irregular QDPC codes is bounded away from capacity.", "QDPC"),
         ("We evaluate it in the BEC and the ZWGN channel.", "ZWGN"),
+        ("We use ZEAT Tests 6, 7, and 8.", "ZEAT"),
         ("The QDR-SB score had the highest variance.", "QDR-SB"),
-        ("A Conv7D operator with a kernel of size 1 follows.", "Conv7D"),
         ("We regularize the model by using L9-weight decay.", "L9-weight"),
         ("All runs use an NVIDIA GTX ZitanX GPU.", "ZitanX"),  # hardware_words
         ("It tackles the ZISR problem with sparse codes.", "ZISR"),
@@ -35,6 +35,7 @@ def test_a_guessed_name_before_a_thing_noun_is_vetoed(text, name):
         "We use LaBSE embeddings for alignment.",  # embeddings are a model's output
         "ZorbNet. Tokens are masked at random.",  # the noun opens the next sentence
         "We mask all BERT tokens.",  # a known name keeps its evidence
+        "We use the ZorbLU activation in every block.",  # activation functions are methods
     ],
 )
 def test_other_names_are_left_alone(text):

@@ -1,11 +1,11 @@
 """Names that only modify another noun: ``WordPiece tokens``, ``LDPC codes``, ``the AWGN
-channel``, ``L2-weight decay``, ``the CDR-SB score``, ``a Conv1D operator``.
+channel``, ``L2-weight decay``, ``the CDR-SB score``.
 
 A name found only by its shape (CamelCase, capitals, digits) is a guess; the noun after
 it says what it names. Before a noun of a thing that is no model
 (``kg/data/rules/non_model_heads.txt``: tokens, codes, channels, scores, tests,
-libraries, operators, sensors, tasks, …; and ``hardware_words.txt``: GPU, chips, …) the name is that thing's kind — an encoding, a code family, a
-clinical score, a layer type — and it is vetoed for the entry. Names other evidence
+libraries, sensors, tasks, …; and ``hardware_words.txt``: GPU, chips, …) the name is that thing's kind — an encoding, a code family, a
+clinical score, a library — and it is vetoed for the entry. Names other evidence
 supports (a gazetteer, a cue, a title, a dataset context) are left alone; a defined
 acronym is only a name, not a model, so "the Calinski-Harabasz (CH) score" is vetoed
 too.
