@@ -85,6 +85,13 @@ def _term_for_kind(ctx: Context, i: int, j: int) -> bool:
     return ws_[-1] in words("model_kinds") or (ws_[0].endswith("ly") and len(ws_[0]) > 4)
 
 
+def _lower_phrase(ctx: Context, i: int, j: int) -> bool:
+    """Tokens ``i:j`` are one plain lower-case word and a lower-case word follows it."""
+    w = ctx.words
+    return (j == i + 1 and w[i].isalpha() and w[i].islower() and not distinctive(w[i])
+            and j < len(w) and ctx.ws[i] and w[j].isalpha() and w[j].islower())
+
+
 def named_at(ctx: Context, i: int) -> bool:
     """Token ``i`` starts what a naming cue names: "called X", "dubbed the X", "称为X"
     (the cue's own words can say a phrase is a name where its head alone would not:
@@ -115,6 +122,11 @@ def find(ctx: Context, prior=()) -> list[Candidate]:
                 k += 1
             if k in start_of:
                 i, j = k, start_of[k]
+                # "named entity recognition", "a loss called maximum mean discrepancy": a
+                # plain lower-case word that a lower-case phrase goes on from describes;
+                # it is no name (a coined lower-case name stands alone: "called zorbmix,").
+                if not quoted and _lower_phrase(ctx, i, j):
+                    continue
                 j = ctx.extend_title_case(j)
                 if quoted:
                     # 称为“Reason for Future, Act for Now(RAFA)”: the name runs to the
