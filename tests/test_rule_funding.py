@@ -28,3 +28,8 @@ def test_names_outside_the_funding_sentence_stay():
 
 def test_known_names_in_a_funding_sentence_stay():
     assert "BERT" in models("We acknowledge the BERT authors for sharing code under grant IIS-1054319.")
+
+
+def test_an_agency_defined_in_a_funding_sentence_is_no_model():
+    text = "This work was supported by the National Institutes of Health (NIH), award number UH2CA203711."
+    assert "NIH" not in models(text)

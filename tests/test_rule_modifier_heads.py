@@ -46,3 +46,9 @@ def test_the_veto_reaches_the_reported_models():
     text = "ZorbNet beats LaBSE. We mask 15% of all ZorbPiece tokens."
     models, _ = find_entities(text, [Span(0, len(text))])
     assert {m.name for m in models} == {"ZorbNet", "LaBSE"}
+
+
+def test_a_defined_acronym_before_a_thing_noun_is_vetoed():
+    text = "MGDA leverages the Karush-Kuhn-Tucker (KKT) conditions, which hold at optima."
+    models, _ = find_entities(text, [Span(0, len(text))])
+    assert "KKT" not in {m.name for m in models}

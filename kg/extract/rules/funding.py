@@ -4,7 +4,7 @@
 Papers end with sentences that name grants, programmes and agencies; their codes and
 programme names have a name's shape (capitals and digits, CamelCase). In a sentence with
 a funding word (``kg/data/rules/funding_words.txt``) a name only its shape (or Title
-Case) found is such a code: it is vetoed for the entry. Names other evidence supports
+Case, or an acronym's definition) found is such a code or agency: it is vetoed for the entry. Names other evidence supports
 (a gazetteer, a cue, a title, a context) are left alone.
 """
 from __future__ import annotations
@@ -14,7 +14,9 @@ from kg.extract.context import Context
 from kg.extract.vocab import words
 
 NAME = "funding"
-_GUESSES = frozenset(("shape", "title-case"))
+#: Guesses from a name's look, and definitions ("the National Institutes of Health
+#: (NIH)"), which say a phrase has a short form but not that it is a model.
+_GUESSES = frozenset(("shape", "title-case", "acronym"))
 
 
 def find(ctx: Context, prior=()) -> list[Candidate]:
