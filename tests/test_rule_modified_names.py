@@ -42,3 +42,8 @@ def test_the_known_name_inside_is_not_reported():
 def test_the_second_half_of_a_compound_modifier_is_no_name():
     # "Non-Parametric Transformers": "Parametric Transformers" is not a name of its own.
     assert "Parametric Transformers" not in found(modified_names, "Later we introduce Non-Parametric Transformers for tables.")
+
+
+def test_a_capitalised_run_going_on_after_the_known_name_is_no_modified_name():
+    # "Fréchet Inception Distance" names a metric: "Fréchet Inception" is no model.
+    assert not found(modified_names, "Tests like the Inception Score and the Fréchet Inception Distance are popular.")

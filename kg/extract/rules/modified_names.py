@@ -48,6 +48,11 @@ def find(ctx: Context, prior=()) -> list[Candidate]:
             continue  # the second half of a compound ("Non-Parametric Transformers"): not the modifier
         if ctx.title_like(ctx.sent[k]):
             continue
+        # "Fréchet Inception Distance": a capitalised word after the known name goes on
+        # with the run; the whole phrase names something else (here a metric), not a
+        # modified model.
+        if m.j < len(ctx.words) and ctx.ws[m.j - 1] and ctx.kinds[m.j] == WORD and ctx.words[m.j][:1].isupper():
+            continue
         text = ctx.text[ctx.idx[k] : m.b]
         if gazetteer().known(text):
             continue
