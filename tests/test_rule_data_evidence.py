@@ -38,3 +38,8 @@ def test_other_contexts_leave_the_kind(text, name):
 
 def test_a_known_model_keeps_its_kind():
     assert labels("BERT was annotated by nobody; it contains 110M parameters.")["BERT"] == "MODEL"
+
+
+def test_a_data_set_apposition_makes_a_dataset():
+    assert labels("Scores rise on ZeCoRD, a data set that measures reading comprehension.")["ZeCoRD"] == "DATASET"
+    assert labels("We train ZeCoRD, a model that reads comprehension data.")["ZeCoRD"] == "MODEL"

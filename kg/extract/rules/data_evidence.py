@@ -9,6 +9,7 @@ it is data; in paper prose the context that says so is often not a dataset word 
   collected/mined/annotated"),
 * a count of data items it holds (``data_units.txt``: "X contains 23,354 turns"),
 * a noun of data items before it ("the documents of X", "questions from X"),
+* an apposition headed by "data set" ("ReCoRD, a data set that measures …"),
 * a known dataset it is paired with: "from MNLI to X", or a list of known datasets whose
   items carry citation markers ("CIFAR-10/100 [25] and CINIC-10 [26]"), which the
   typing pass's coordination (list separators only) does not read.
@@ -60,6 +61,9 @@ def find(ctx: Context, prior=()) -> list[Candidate]:
                 # "X contains 23,354 turns"
                 or ((m := _COUNT.match(ctx.text, ctx.idx[k] if k < n else len(ctx.text))) is not None
                     and m.group(1).lower() in _CONTAIN and m.group(2).lower() in units)
+                # "ReCoRD, a data set that measures …": an apposition headed by the two-word
+                # "data set" (the typing pass reads one-word dataset nouns)
+                or _data_set_apposition(ctx, j)
                 # "the documents of X", "questions from X" 
                 or (len(before) >= 2 and before[-1] in ("of", "from") and before[-2] in units)
                 or _paired_with_data(ctx, a, b, i, known_data, joiners)
@@ -69,6 +73,22 @@ def find(ctx: Context, prior=()) -> list[Candidate]:
                                      force_label=True))
                 break
     return out
+
+
+#: How many words may stand between the article and "data set" ("a large public data set").
+APPOSITION_WORDS = 3
+
+
+def _data_set_apposition(ctx: Context, j: int) -> bool:
+    """", a/an/the … data set" right after the name."""
+    lower, n = ctx.lower, len(ctx.words)
+    seq = [x for x in range(j, min(n, j + 4 + APPOSITION_WORDS)) if not ctx.words[x].isspace()]
+    if len(seq) < 4 or ctx.words[seq[0]] != "," or lower[seq[1]] not in ("a", "an", "the"):
+        return False
+    for p in range(2, len(seq) - 1):
+        if lower[seq[p]] == "data" and lower[seq[p + 1]] in ("set", "sets"):
+            return True
+    return False
 
 
 def _skip_aside(ctx: Context, j: int) -> int:
