@@ -5,7 +5,7 @@ from rulehelp import found
 from kg.extract.rules import shapes
 
 
-@pytest.mark.parametrize("name", ["HighMMT", "ZQ3M", "CMU-MOSI", "mgo-T5"])
+@pytest.mark.parametrize("name", ["HighMMT", "ZQ3M", "CMU-MOSI", "mgo-T5", "xZorbLM", "mZorb5"])
 def test_name_shapes(name):
     assert name in found(shapes, f"We report results of {name} here.")
 
@@ -15,7 +15,9 @@ def test_name_shapes(name):
                                   # units of size and compute, with or without their number, and GPUs counted
                                   "The corpus is 825.18 GiB of text.", "We hold out 10GiB of data.",
                                   "Each step costs 2 TFLOPs.", "Trained for 6 days on 8 V100s.",
-                                  "The result is 0.59dB better.", "We generate JPEG compressed patches."])
+                                  "The result is 0.59dB better.", "We generate JPEG compressed patches.",
+                                  # metric variants with a lower-case prefix, and their scores
+                                  "It reaches a gFID 2.74 and rFID of 0.9.", "We call it monolingual BLEU or mBLEU."])
 def test_not_names(text):
     assert not [n for n in found(shapes, text) if n not in ("The",)]
 

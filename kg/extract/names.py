@@ -47,6 +47,7 @@ _HEAD_SPLIT = re.compile(r"[-_]")
 _LANG_SPLIT = re.compile(r"[-/ ]|(?<=[a-z])(?=[A-Z])")
 _CAP_WORD = re.compile(r"[A-Z][A-Za-z]+")
 _NUMBER_PREFIX = re.compile(r"^\d+(?:\.\d+)?")
+_PREFIXED = re.compile(r"[a-z]{1,2}-?([A-Z][A-Za-z]+)")
 _SIZE_NUMBER = re.compile(r"\d+(?:\.\d+)?[KkMmBb]?")
 
 
@@ -123,6 +124,9 @@ def generic(name: str) -> bool:
                       and all(p in langs or p in mods for p in lp) and any(p in langs for p in lp)):
         return True
     if k in words("metrics") or k in words("page_tags") or k in words("tech_terms"):
+        return True
+    # "rFID", "gFID", "mBLEU": a metric with a one- or two-letter prefix is a variant of it.
+    if (m := _PREFIXED.fullmatch(name)) and m.group(1).lower() in words("metric_stems"):
         return True
     # "825 GiB", "10GiB", "2 TFLOPs": a unit, with or without its number.
     if _NUMBER_PREFIX.sub("", k) in words("units"):
