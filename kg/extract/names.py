@@ -47,6 +47,7 @@ _HEAD_SPLIT = re.compile(r"[-_]")
 _LANG_SPLIT = re.compile(r"[-/ ]|(?<=[a-z])(?=[A-Z])")
 _CAP_WORD = re.compile(r"[A-Z][A-Za-z]+")
 _NUMBER_PREFIX = re.compile(r"^\d+(?:\.\d+)?")
+_SCORE_TAILS = frozenset(("score", "scores", "measure"))
 _PREFIXED = re.compile(r"[a-z]{1,2}-?([A-Z][A-Za-z]+)")
 _SIZE_NUMBER = re.compile(r"\d+(?:\.\d+)?[KkMmBb]?")
 
@@ -95,7 +96,8 @@ def generic(name: str) -> bool:
     if k in g or k.rstrip("s") in g or _squash(name) in g:
         return True
     head, _, tail = k.partition("-")
-    if tail and head in g and len(tail) <= 2:  # ROUGE-L, BLEU-4, F1-macro stays generic
+    # ROUGE-L, BLEU-4, F1-Score: a generic term with a short tail or a score word is that term
+    if tail and head in g and (len(tail) <= 2 or tail in _SCORE_TAILS):
         return True
     parts = _KIND_SPLIT.split(k)
     if len(parts) > 1 and all(p in g for p in parts):  # CNN-RNN, GNN/MLP: kinds joined are a kind
