@@ -18,7 +18,8 @@ def test_name_shapes(name):
                                   "The result is 0.59dB better.", "We generate JPEG compressed patches.",
                                   # metric variants with a lower-case prefix, and their scores
                                   "It reaches a gFID 2.74 and rFID of 0.9.", "We call it monolingual BLEU or mBLEU.",
-                                  "It reaches an F1-Score of 85.95% on the test split."])
+                                  "It reaches an F1-Score of 85.95% on the test split.",
+                                  "It runs on a single NVIDIA RTX4090 (24GB)."])
 def test_not_names(text):
     assert not [n for n in found(shapes, text) if n not in ("The",)]
 
