@@ -5,6 +5,7 @@ never see each other's output except through ``prior``: the entities merged from
 stages before theirs (read-only). Stages:
 
 1. rules that read only the text: gazetteer matches, acronym definitions, name shapes,
+   lower-case identifiers of known families ("claude-3-5-sonnet", "llama-3.1-70b"),
    names before a parameter count ("DeepSeek R1 70B"), tuned checkpoints
    ("Qwen2.5-7B-Instruct"), naming cues, announcements ("Introducing X: …", "Meet X,"),
    capitalised names after a contribution verb, lower-case names a contribution verb
@@ -69,6 +70,7 @@ from kg.extract.rules import (
     math_symbols,
     metrics,
     model_context,
+    model_ids,
     modifier_heads,
     modified_names,
     mt_datasets,
@@ -92,7 +94,7 @@ from kg.extract.rules import (
 )
 
 STAGES = (
-    (gazetteer, acronyms, acrostics, shapes, sizes, checkpoints, dated_names, cues, announcements, contributions,
+    (gazetteer, acronyms, acrostics, shapes, model_ids, sizes, checkpoints, dated_names, cues, announcements, contributions,
      introduced_phrases, appositions, named_datasets, title_case, title_head, title_families, title_acronyms,
      dataset_context, dataset_appositions, zh_dataset_context, counted_lists, model_context, modified_names,
      techniques, fields, language_variants, title_phrases, citations, cited_authors, categories, metrics, math_symbols, layer_names, non_model_examples,
