@@ -47,3 +47,8 @@ def test_the_second_half_of_a_compound_modifier_is_no_name():
 def test_a_capitalised_run_going_on_after_the_known_name_is_no_modified_name():
     # "Fréchet Inception Distance" names a metric: "Fréchet Inception" is no model.
     assert not found(modified_names, "Tests like the Inception Score and the Fréchet Inception Distance are popular.")
+
+
+def test_a_conjunction_opening_a_quoted_sentence_is_no_modifier():
+    # "> While transformer-based LLMs …": the quote mark hides the sentence start.
+    assert not found(modified_names, "Abstract:\n> While transformer-based LLMs scale well, they are slow.")
