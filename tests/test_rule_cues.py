@@ -91,3 +91,9 @@ def test_a_lower_case_phrase_after_a_naming_word_is_no_name(text):
 
 def test_a_coined_lower_case_name_after_a_cue_stays():
     assert set(found(cues, "We propose a simple augmentation called zorbmix, which helps.")) == {"zorbmix"}
+
+
+def test_a_named_long_form_with_small_words_gives_its_acronym():
+    # "Buffer of Thoughts (BoT)": the small word cuts the capitals, the acronym ends the name.
+    assert set(found(cues, "We propose a framework called Buffer of Thoughts (BoT) for reasoning.")) == {"BoT"}
+    assert set(found(cues, "我们提出了一个名为Buffer of Thoughts (BoT)的新型推理框架。")) == {"BoT"}

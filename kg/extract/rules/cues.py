@@ -58,6 +58,24 @@ def _acronym_after(ctx: Context, i: int, j: int, quoted: bool = False) -> int | 
     return p - 1 if long_words and (quoted or initials_match(acr, long_words)) else None
 
 
+#: How many small words ("of", "and", "for") a long form may hold between its capitals.
+SMALL_WORDS = 3
+
+
+def _across_small_words(ctx: Context, j: int) -> int:
+    """End of a Title-Case run that goes on after ``j`` across small words ("Buffer |of
+    Thoughts"), or ``j``."""
+    w, n = ctx.words, len(ctx.words)
+    small = words("title_small_words")
+    end = j
+    for _ in range(SMALL_WORDS):
+        if not (end + 1 < n and ctx.ws[end - 1] and ctx.lower[end] in small and ctx.ws[end]
+                and w[end + 1][:1].isupper() and w[end + 1].isalpha()):
+            break
+        end = ctx.extend_title_case(end + 2)
+    return end
+
+
 def _kind_apposition(ctx: Context, k: int) -> bool:
     """Token ``k`` opens an indefinite apposition headed by a kind noun ("zorbmix, a
     simple augmentation method", "fairseq, a sequence modeling toolkit"): the lower-case
@@ -140,6 +158,10 @@ def find(ctx: Context, prior=()) -> list[Candidate]:
                 # "called image RPE (iRPE)", "…(RAFA)”": a name followed by its acronym
                 # is the acronym's long form; the acronym is the name.
                 acr = _acronym_after(ctx, i, j, quoted)
+                if acr is None and not quoted:
+                    # "名为Buffer of Thoughts (BoT)": a long form whose small words ("of",
+                    # "and") cut the capitalised run; its acronym says where it ends.
+                    acr = _acronym_after(ctx, i, _across_small_words(ctx, j))
                 if acr is not None:
                     out.append(cue_name(ctx, acr, acr + 1, proposed=True))
                 elif not quoted or closed and not _term_for_kind(ctx, i, j):
