@@ -19,7 +19,7 @@ def test_name_shapes(name):
                                   # metric variants with a lower-case prefix, and their scores
                                   "It reaches a gFID 2.74 and rFID of 0.9.", "We call it monolingual BLEU or mBLEU.",
                                   "It reaches an F1-Score of 85.95% on the test split.",
-                                  "It runs on a single NVIDIA RTX4090 (24GB).",
+                                  "It runs on a single NVIDIA RTX4090 (24GB).", "Served on AMD MI300X nodes in E4M3.",
                                   # a modality or domain glued before a generic kind is a kind
                                   "We survey MM-LLMs, Video-LLMs and Med-VLMs."])
 def test_not_names(text):
