@@ -97,3 +97,10 @@ def test_a_named_long_form_with_small_words_gives_its_acronym():
     # "Buffer of Thoughts (BoT)": the small word cuts the capitals, the acronym ends the name.
     assert set(found(cues, "We propose a framework called Buffer of Thoughts (BoT) for reasoning.")) == {"BoT"}
     assert set(found(cues, "我们提出了一个名为Buffer of Thoughts (BoT)的新型推理框架。")) == {"BoT"}
+
+
+def test_a_contribution_whose_long_form_holds_small_words_is_named_by_its_acronym():
+    text = "We propose Realistic and Privacy-Preserving Synthetic Data Generation (RPSG), which helps."
+    assert set(found(cues, text)) == {"RPSG"}
+    # Without an acronym the capitalised run before the small word stays the name.
+    assert set(found(cues, "We propose ZorbNet and a new loss for depth.")) == {"ZorbNet"}

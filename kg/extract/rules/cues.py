@@ -72,7 +72,8 @@ def _across_small_words(ctx: Context, j: int) -> int:
         if not (end + 1 < n and ctx.ws[end - 1] and ctx.lower[end] in small and ctx.ws[end]
                 and w[end + 1][:1].isupper() and w[end + 1].isalpha()):
             break
-        end = ctx.extend_title_case(end + 2)
+        # the capitalised word may be a compound ("Privacy-Preserving")
+        end = ctx.extend_title_case(ctx.compound_end.get(end + 1, end + 2))
     return end
 
 
@@ -180,7 +181,11 @@ def find(ctx: Context, prior=()) -> list[Candidate]:
             # as the base of the contribution, not the contribution.
             if j < n and ctx.lower[j] in words("model_suffixes") | words("suffix_words"):
                 continue
-            out.append(cue_name(ctx, i, j, proposed=True))
+            # "We propose Realistic and Privacy-Preserving Synthetic Data Generation
+            # (RPSG)": the run goes on across small words to its acronym, the name.
+            acr = _acronym_after(ctx, i, _across_small_words(ctx, j))
+            out.append(cue_name(ctx, acr, acr + 1, proposed=True) if acr is not None and j < n
+                       and ctx.lower[j] in words("title_small_words") else cue_name(ctx, i, j, proposed=True))
             continue
         # "we propose X, a/an …" or "我们介绍了X,这是…": apposition marks a name.
         nxt = w[j] if j < n else ""
