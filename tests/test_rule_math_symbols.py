@@ -15,6 +15,8 @@ from kg.records import Span
         ("We construct a data structure P BEST that keeps a program per shape.", "BEST"),
         ("Because σAB = σ(AB), we get that MHSelfAtt(H) is row-equivariant.", "MHSelfAtt"),
         ("We obtain InputEmbed(X) = H for each attribute.", "InputEmbed"),
+        ("The tensor X (of shape IxJxK) is factorised.", "IxJxK"),
+        ("The first columns of Wi (Wi+1) are copied.", "Wi+1"),
     ],
 )
 def test_formula_symbols_are_vetoed(text, name):

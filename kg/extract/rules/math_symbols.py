@@ -4,8 +4,9 @@ structure P BEST``, ``MHSelfAtt(H) is row-equivariant``, ``InputEmbed(X) = H``.
 Text copied from a paper's PDF loses its subscripts: ``L_{kl1}`` becomes ``L kl1``, and
 the subscript is shaped like a name (letters with a digit, capitals, CamelCase). A name
 shape right after a one-letter variable is such a subscript; a name shape glued to a
-bracketed one-letter argument is a function of the formula. Neither is a model: the
-name is vetoed for the entry. One-letter words of prose ("a", "A", "I") are no
+bracketed one-letter argument is a function of the formula; one-letter dimensions multiplied ("of shape
+IxJxK") and a variable with its index ("Wi+1") are written formulas too. None is a model:
+the name is vetoed for the entry. One-letter words of prose ("a", "A", "I") are no
 variables, and known names are left alone ("GPT-4(V)").
 """
 from __future__ import annotations
@@ -20,6 +21,9 @@ from kg.extract.nlp import gazetteer
 NAME = "symbol"
 _VARIABLE = re.compile(r"[B-HJ-Zb-z]")
 _ARGUMENT = re.compile(r"[A-Za-z]")
+#: "IxJxK", "PxQ": one-letter dimensions multiplied; "Wi+1", "Ui-1": a variable indexed.
+_DIMENSIONS = re.compile(r"[A-Za-z](?:x[A-Za-z])+")
+_INDEXED = re.compile(r"[A-Z][a-z]{1,4}[+-]1")
 #: What may stand glued before a variable: an opening bracket or an operator.
 _OPENERS = frozenset(("(", "[", "{", "=", "\n"))
 
@@ -39,9 +43,11 @@ def find(ctx: Context, prior=()) -> list[Candidate]:
             j + 2 < n and w[j] == "(" and not ws[j - 1] and not ws[j] and not ws[j + 1]
             and _ARGUMENT.fullmatch(w[j + 1]) is not None and w[j + 2] == ")"
         )
-        if not (subscript or function):
-            continue
         text = ctx.stext(i, j)
+        # "of shape IxJxK", "Wi+1": a product of dimensions, a variable with its index.
+        written = _DIMENSIONS.fullmatch(text) is not None or _INDEXED.fullmatch(text) is not None
+        if not (subscript or function or written):
+            continue
         if not distinctive(text) or gaz.known(text):
             continue
         a, b = ctx.span(i, j)
