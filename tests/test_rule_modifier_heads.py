@@ -16,7 +16,7 @@ from kg.records import Span
         ("We evaluate it in the BEC and the ZWGN channel.", "ZWGN"),
         ("We use ZEAT Tests 6, 7, and 8.", "ZEAT"),
         ("The QDR-SB score had the highest variance.", "QDR-SB"),
-        ("We regularize the model by using L9-weight decay.", "L9-weight"),
+        ("We regularize the model by using QZ9-weight decay.", "QZ9-weight"),
         ("All runs use an NVIDIA GTX ZitanX GPU.", "ZitanX"),  # hardware_words
         ("It tackles the ZISR problem with sparse codes.", "ZISR"),
         ("It wins all nine real-robot NeoZeal tasks.", "NeoZeal"),
