@@ -43,3 +43,13 @@ def test_a_known_model_keeps_its_kind():
 def test_a_data_set_apposition_makes_a_dataset():
     assert labels("Scores rise on ZeCoRD, a data set that measures reading comprehension.")["ZeCoRD"] == "DATASET"
     assert labels("We train ZeCoRD, a model that reads comprehension data.")["ZeCoRD"] == "MODEL"
+
+
+@pytest.mark.parametrize("text, name, label", [
+    ("Apollo-7B reaches 70.9 on ZLVU and 63.3 on Zideo-MME.", "ZLVU", "DATASET"),
+    ("It gives an 18.2 percentage point gain on ZorkArena today.", "ZorkArena", "DATASET"),
+    ("ZorbNet runs at 2.5 fps on ZorbChip.", "ZorbChip", "MODEL"),  # a speed: the hardware
+    ("ZorbNet is 1.8 times faster on ZorbChip.", "ZorbChip", "MODEL"),
+])
+def test_a_score_reported_on_a_name_makes_it_data(text, name, label):
+    assert labels(text)[name] == label

@@ -10,6 +10,8 @@ it is data; in paper prose the context that says so is often not a dataset word 
 * a count of data items it holds (``data_units.txt``: "X contains 23,354 turns"),
 * a noun of data items before it ("the documents of X", "questions from X"),
 * an apposition headed by "data set" ("ReCoRD, a data set that measures …"),
+* a score reported on it ("reaches 70.9 on X", "an 18.2 point gain on X"; not a speed:
+  ``speed_words.txt``, "2.5 fps on X"),
 * a known dataset it is paired with: "from MNLI to X", or a list of known datasets whose
   items carry citation markers ("CIFAR-10/100 [25] and CINIC-10 [26]"), which the
   typing pass's coordination (list separators only) does not read.
@@ -67,6 +69,8 @@ def find(ctx: Context, prior=()) -> list[Candidate]:
                 # "the documents of X", "questions from X" 
                 or (len(before) >= 2 and before[-1] in ("of", "from") and before[-2] in units)
                 or _paired_with_data(ctx, a, b, i, known_data, joiners)
+                # "reaches 70.9 on X", "an 18.2 point gain on X": a score reported on it
+                or _score_on(ctx, i)
             )
             if data:
                 out.append(Candidate(a, b, e.name, NAME, "DATASET", aliases=(family(e.name),), yields=NEVER,
@@ -87,6 +91,31 @@ def _data_set_apposition(ctx: Context, j: int) -> bool:
         return False
     for p in range(2, len(seq) - 1):
         if lower[seq[p]] == "data" and lower[seq[p + 1]] in ("set", "sets"):
+            return True
+    return False
+
+
+#: How many tokens before "on X" a score may stand ("an 18.2 percentage point gain on X": six).
+SCORE_WINDOW = 6
+_SCORE = re.compile(r"\d+(?:\.\d+)?")
+_CLAUSE_END = frozenset((",", ";", ".", ":", "(", ")", "，", "。", "；"))
+
+
+def _score_on(ctx: Context, i: int) -> bool:
+    """"on" right before the name, and a decimal number before it in the same clause
+    within ``SCORE_WINDOW`` tokens: a result reported on the name."""
+    k = i - 1
+    while k >= 0 and ctx.words[k].isspace():
+        k -= 1
+    if k < 1 or ctx.lower[k] != "on":
+        return False
+    speed = words("speed_words")
+    for x in range(k - 1, max(-1, k - 1 - SCORE_WINDOW), -1):
+        if ctx.words[x] in _CLAUSE_END or ctx.sent[x] != ctx.sent[k]:
+            return False
+        if ctx.lower[x] in speed:  # "2.5 fps on X", "1.8x faster on X": the hardware it ran on
+            return False
+        if _SCORE.fullmatch(ctx.words[x]) and "." in ctx.words[x]:
             return True
     return False
 
