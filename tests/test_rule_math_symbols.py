@@ -42,3 +42,7 @@ def test_symbols_do_not_reach_the_models():
     text = "ZorbNet minimises the loss L kl2 over the batch."
     models, _ = find_entities(text, [Span(0, len(text))])
     assert [m.name for m in models] == ["ZorbNet"]
+
+
+def test_a_version_after_a_hyphen_is_no_index():
+    assert not found(math_symbols, "We study two sequence tasks (Dyck-1 and SCAN) and Gen-1 videos.")

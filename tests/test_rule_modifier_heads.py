@@ -4,7 +4,7 @@ from rulehelp import found
 
 from kg.extract.candidate import GENERIC
 from kg.extract.entities import find_entities
-from kg.extract.rules import modifier_heads, shapes
+from kg.extract.rules import acronyms, modifier_heads, shapes
 from kg.records import Span
 
 
@@ -52,3 +52,12 @@ def test_a_defined_acronym_before_a_thing_noun_is_vetoed():
     text = "MGDA leverages the Karush-Kuhn-Tucker (KKT) conditions, which hold at optima."
     models, _ = find_entities(text, [Span(0, len(text))])
     assert "KKT" not in {m.name for m in models}
+
+
+@pytest.mark.parametrize("text", [
+    "The ZorbMUP (Automatic Meaning Unit Pyramid) method is proposed. ZorbMUP clusters the meaning units.",
+    "An LSTM encodes the per-timestep ZiLM encoding of the state.",  # a method's output names the method
+    "Temporal-Denoising Zonsistency (TDZ) regularization is introduced.",  # a named regularization is a method
+])
+def test_verbs_and_method_outputs_after_a_name_are_no_thing_nouns(text):
+    assert not found(modifier_heads, text, prior_rules=(shapes, acronyms))

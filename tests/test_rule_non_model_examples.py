@@ -57,3 +57,8 @@ def test_an_apposition_headed_by_a_non_model_kind_vetoes_the_name(text, name):
 ])
 def test_an_apposition_headed_by_a_model_kind_leaves_the_name(text):
     assert not found(non_model_examples, text)
+
+
+def test_a_kind_word_inside_a_compound_heads_no_apposition():
+    # "large-scale" holds "scale" (a non-model kind) but the phrase is headed by "dataset".
+    assert not found(non_model_examples, "We introduce ZorbScribe-1M, a new large-scale, multi-modal video dataset.")

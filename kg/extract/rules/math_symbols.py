@@ -21,9 +21,9 @@ from kg.extract.nlp import gazetteer
 NAME = "symbol"
 _VARIABLE = re.compile(r"[B-HJ-Zb-z]")
 _ARGUMENT = re.compile(r"[A-Za-z]")
-#: "IxJxK", "PxQ": one-letter dimensions multiplied; "Wi+1", "Ui-1": a variable indexed.
+#: "IxJxK", "PxQ": one-letter dimensions multiplied; "Wi+1": a variable indexed.
 _DIMENSIONS = re.compile(r"[A-Za-z](?:x[A-Za-z])+")
-_INDEXED = re.compile(r"[A-Z][a-z]{1,4}[+-]1")
+_INDEXED = re.compile(r"[A-Z][a-z]{0,2}\+1")  # not "-1": "Dyck-1", "Gen-1" are versions
 #: What may stand glued before a variable: an opening bracket or an operator.
 _OPENERS = frozenset(("(", "[", "{", "=", "\n"))
 

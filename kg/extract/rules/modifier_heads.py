@@ -4,7 +4,7 @@ channel``, ``L2-weight decay``, ``the CDR-SB score``.
 A name found only by its shape (CamelCase, capitals, digits) is a guess; the noun after
 it says what it names. Before a noun of a thing that is no model
 (``kg/data/rules/non_model_heads.txt``: tokens, codes, channels, scores, tests,
-libraries, sensors, tasks, …; and ``hardware_words.txt``: GPU, chips, …) the name is that thing's kind — an encoding, a code family, a
+libraries, sensors, tasks, GPUs, …) the name is that thing's kind — an encoding, a code family, a
 clinical score, a library — and it is vetoed for the entry. Names other evidence
 supports (a gazetteer, a cue, a title, a dataset context) are left alone; a defined
 acronym is only a name, not a model, so "the Calinski-Harabasz (CH) score" is vetoed
@@ -27,7 +27,7 @@ _GUESSES = frozenset(("shape", "title-case", "acronym"))
 
 
 def find(ctx: Context, prior=()) -> list[Candidate]:
-    heads = words("non_model_heads") | words("hardware_words")
+    heads = words("non_model_heads")
     n = len(ctx.words)
     out = []
     for e in prior:

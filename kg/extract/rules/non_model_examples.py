@@ -81,7 +81,7 @@ def _apposition_kind(ctx: Context, j: int, singular: frozenset[str]) -> bool:
     words_seen = 0
     ends = words("title_small_words") | _CLAUSE_WORDS
     for k, x in enumerate(seq[1:], 1):
-        if lower[x] in singular:
+        if lower[x] in singular and w[x - 1] != "-":  # "large-scale" is no scale
             # The kind heads the phrase only where the phrase ends with it: "a language
             # model", "a vision-language-action model" are models.
             nxt = seq[k + 1] if k + 1 < len(seq) else None
