@@ -29,7 +29,10 @@ def find(ctx: Context, prior=()) -> list[Candidate]:
     label, gaz = _label(), gazetteer()
     out = []
     for i, j in ctx.compounds:
-        if j != i + 1 or not label.fullmatch(ctx.words[i]) or gaz.known(ctx.words[i]):
+        word = ctx.words[i]
+        # (a digit at the end, or before one last letter, comes first: most words have none)
+        if j != i + 1 or not (word[-1:].isdigit() or word[-2:-1].isdigit()) or not label.fullmatch(word) \
+                or gaz.known(word):
             continue
         a, b = ctx.span(i, j)
         out.append(Candidate(a, b, ctx.words[i], NAME, GENERIC, yields=NEVER))

@@ -43,11 +43,14 @@ def find(ctx: Context, prior=()) -> list[Candidate]:
             j + 2 < n and w[j] == "(" and not ws[j - 1] and not ws[j] and not ws[j + 1]
             and _ARGUMENT.fullmatch(w[j + 1]) is not None and w[j + 2] == ")"
         )
-        text = ctx.stext(i, j)
-        # "of shape IxJxK", "Wi+1": a product of dimensions, a variable with its index.
-        written = _DIMENSIONS.fullmatch(text) is not None or _INDEXED.fullmatch(text) is not None
+        # "of shape IxJxK", "Wi+1": a product of dimensions, a variable with its index
+        # (one token, or the compound glued by "+").
+        first = w[i]
+        written = ("x" in first and j == i + 1 and _DIMENSIONS.fullmatch(first) is not None) or (
+            j - i == 3 and w[i + 1] == "+" and _INDEXED.fullmatch(ctx.stext(i, j)) is not None)
         if not (subscript or function or written):
             continue
+        text = ctx.stext(i, j)
         if not distinctive(text) or gaz.known(text):
             continue
         a, b = ctx.span(i, j)
