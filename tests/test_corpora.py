@@ -308,7 +308,8 @@ def test_runner_cli_prints_a_table(toy_corpus, capsys):
 #: 0.688 on the detokenised text; gsap
 #: models F1 0.468; entries 0.998+; after the dataset rules of issue 12, tdmsci 0.718 and
 #: scirex recall 0.867 on its salient-dataset gold, 15 names; after the dataset rules of
-#: branch datasets6, gsap 0.878) and set about 0.05 below, so
+#: branch datasets6, gsap 0.878; gsap models 0.511, then 0.550 after the model-precision
+#: rules of issue 12's model round) and set about 0.05 below, so
 #: a change that loses names on real paper text fails here while the work that raises them
 #: passes. SciREX is held to recall: even with non-salient names optional (SOURCES.md) its
 #: gold leaves real datasets outside its inventory unlabelled, and 400 sentences hold few
@@ -317,7 +318,7 @@ REAL_LIMIT = 400
 FLOORS = {
     "tdmsci": {("entries", "f1"): 0.99, ("datasets", "f1"): 0.68},
     "scirex": {("entries", "f1"): 0.99, ("datasets", "recall"): 0.80},
-    "gsap": {("entries", "f1"): 0.99, ("datasets", "f1"): 0.82, ("models", "f1"): 0.41},
+    "gsap": {("entries", "f1"): 0.99, ("datasets", "f1"): 0.82, ("models", "f1"): 0.50},
 }
 
 _ROOT = sc.find_corpora()

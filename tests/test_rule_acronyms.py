@@ -194,3 +194,9 @@ def test_a_quoted_long_form_defines_the_acronym():
     assert "CoZ" in got and "Chain of Zorbity" in got["CoZ"].aliases
     got = found(acronyms, 'We call it "Chain of Zorbity" (CoZ) here.')
     assert "CoZ" in got and "Chain of Zorbity" in got["CoZ"].aliases
+
+
+def test_an_organisation_or_cost_long_form_vetoes_the_acronym():
+    # Funders and agencies, and quantities named like costs, are no methods.
+    assert found(acronyms, "Feng is funded by the China Zorbship Council (CZC) this year.")["CZC"].label == GENERIC
+    assert found(acronyms, "It is measured by the Parameter Zorb Cost (PZC) on all runs.")["PZC"].label == GENERIC

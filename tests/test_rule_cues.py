@@ -77,3 +77,30 @@ def test_a_lower_case_plural_term_in_quotes_names_a_class_not_a_system():
 
 def test_a_quoted_adverb_led_phrase_is_an_adjective_not_a_name():
     assert not found(cues, 'The two approaches are coined "quantitatively optimal" and "policy-relevant".')
+
+
+@pytest.mark.parametrize("text", [
+    "State-of-the-art named entity recognition systems rely on features.",
+    "This study focuses on a loss function called maximum mean discrepancy (MMD) here.",
+    "We summarize one such approach, called the multiple gradient descent algorithm.",
+])
+def test_a_lower_case_phrase_after_a_naming_word_is_no_name(text):
+    # "named entity", "called maximum mean discrepancy": the word starts a description.
+    assert not found(cues, text)
+
+
+def test_a_coined_lower_case_name_after_a_cue_stays():
+    assert set(found(cues, "We propose a simple augmentation called zorbmix, which helps.")) == {"zorbmix"}
+
+
+def test_a_named_long_form_with_small_words_gives_its_acronym():
+    # "Buffer of Thoughts (BoT)": the small word cuts the capitals, the acronym ends the name.
+    assert set(found(cues, "We propose a framework called Buffer of Thoughts (BoT) for reasoning.")) == {"BoT"}
+    assert set(found(cues, "我们提出了一个名为Buffer of Thoughts (BoT)的新型推理框架。")) == {"BoT"}
+
+
+def test_a_contribution_whose_long_form_holds_small_words_is_named_by_its_acronym():
+    text = "We propose Realistic and Privacy-Preserving Synthetic Data Generation (RPSG), which helps."
+    assert set(found(cues, text)) == {"RPSG"}
+    # Without an acronym the capitalised run before the small word stays the name.
+    assert set(found(cues, "We propose ZorbNet and a new loss for depth.")) == {"ZorbNet"}

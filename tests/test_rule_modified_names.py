@@ -37,3 +37,18 @@ def test_the_known_name_inside_is_not_reported():
     text = "The implementations of RMSProp and Zorbic SGD used a lock-free scheme."
     models, _ = find_entities(text, [Span(0, len(text))])
     assert [m.name for m in models] == ["RMSProp", "Zorbic SGD"]
+
+
+def test_the_second_half_of_a_compound_modifier_is_no_name():
+    # "Non-Parametric Transformers": "Parametric Transformers" is not a name of its own.
+    assert "Parametric Transformers" not in found(modified_names, "Later we introduce Non-Parametric Transformers for tables.")
+
+
+def test_a_capitalised_run_going_on_after_the_known_name_is_no_modified_name():
+    # "Fréchet Inception Distance" names a metric: "Fréchet Inception" is no model.
+    assert not found(modified_names, "Tests like the Inception Score and the Fréchet Inception Distance are popular.")
+
+
+def test_a_conjunction_opening_a_quoted_sentence_is_no_modifier():
+    # "> While transformer-based LLMs …": the quote mark hides the sentence start.
+    assert not found(modified_names, "Abstract:\n> While transformer-based LLMs scale well, they are slow.")

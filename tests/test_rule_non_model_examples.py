@@ -38,3 +38,27 @@ def test_a_singular_non_model_kind_before_a_name_vetoes_it(text, name):
 def test_a_model_kind_or_a_known_name_after_the_kind_noun_stays():
     assert not found(non_model_examples, "We train the model ZorbNet on graphs.")
     assert not found(non_model_examples, "We use the tool GPT-4 to label data.")
+
+
+@pytest.mark.parametrize("text, name", [
+    ("TorchFold a tool for PyTorch that makes dynamic graphs fast.", "TorchFold"),
+    ("Introducing ZorbHub - a new cloud IDE platform for deep learning.", "ZorbHub"),
+    ("We deploy it on Zorbit, a platform.", "Zorbit"),
+])
+def test_an_apposition_headed_by_a_non_model_kind_vetoes_the_name(text, name):
+    got = found(non_model_examples, text)
+    assert name in got and got[name].label == GENERIC
+
+
+@pytest.mark.parametrize("text", [
+    "We present N_0-ZTLA, a vision-tactile-language-action foundation model for robots.",  # the kind is inside a compound
+    "ZorbLM, a language model for code, is released.",  # "language" does not head the phrase
+    "NCRF++, an open-source neural sequence labeling toolkit, is out.",  # toolkits are systems
+])
+def test_an_apposition_headed_by_a_model_kind_leaves_the_name(text):
+    assert not found(non_model_examples, text)
+
+
+def test_a_kind_word_inside_a_compound_heads_no_apposition():
+    # "large-scale" holds "scale" (a non-model kind) but the phrase is headed by "dataset".
+    assert not found(non_model_examples, "We introduce ZorbScribe-1M, a new large-scale, multi-modal video dataset.")

@@ -26,9 +26,9 @@ _EXPERT_TAIL = re.compile(r"[-_ ]\d+x\d+(?:\.\d+)?[BbMmTt]$")
 NUMBER_UNIT = re.compile(r"^\d+(?:\.\d+)?[KkMmBbTtGg%x]?$|^\d+(?:st|nd|rd|th|D|d)$")
 CJK_RE = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 # Number formats (INT8, FP16) and hardware (A100, V100) look like names but are not.
-# "8xA100": eight GPUs; "L40S", "A10G": GPUs with a letter tail; "W4A8KV4": bit widths of
+# "8xA100": eight GPUs; "L40S", "A10G": GPUs with a letter tail; "RTX4090", "GTX1080", "MI300X": more GPUs; "E4M3": an FP8 layout; "W4A8KV4": bit widths of
 # weights, activations and KV cache in a quantisation setting.
-_FORMAT_SHAPES = re.compile(r"^(?:INT|FP|BF|UINT|TF)\d+$|^(?:\d+x)?[A-Z]\d{2,4}[A-Z]?$|^W\d{1,2}A\d{1,2}(?:KV\d{1,2})?$")
+_FORMAT_SHAPES = re.compile(r"^(?:INT|FP|BF|UINT|TF)\d+$|^E\dM\d$|^(?:\d+x)?(?:[A-Z]|RTX|GTX|MI)\d{2,4}[A-Z]?s?$|^W\d{1,2}A\d{1,2}(?:KV\d{1,2})?$")
 # arXiv category codes as digests tag entries (cs.CL, stat.ML, arXiv_CV).
 # Citation keys as papers and BibTeX write them ("Gal2015", "Zhou2023LanguageAT",
 # "ahn2016neural", "MelisDB17", "Xu2016", "YuM17", "zaremba-arxiv2015"): a surname with a year (and a title word or the
@@ -46,6 +46,9 @@ _KIND_SPLIT = re.compile(r"[-_/+]")
 _HEAD_SPLIT = re.compile(r"[-_]")
 _LANG_SPLIT = re.compile(r"[-/ ]|(?<=[a-z])(?=[A-Z])")
 _CAP_WORD = re.compile(r"[A-Z][A-Za-z]+")
+_NUMBER_PREFIX = re.compile(r"^\d+(?:\.\d+)?")
+_SCORE_TAILS = frozenset(("score", "scores", "measure"))
+_PREFIXED = re.compile(r"[a-z]{1,2}-?([A-Z][A-Za-z]+)")
 _SIZE_NUMBER = re.compile(r"\d+(?:\.\d+)?[KkMmBb]?")
 
 
@@ -93,7 +96,8 @@ def generic(name: str) -> bool:
     if k in g or k.rstrip("s") in g or _squash(name) in g:
         return True
     head, _, tail = k.partition("-")
-    if tail and head in g and len(tail) <= 2:  # ROUGE-L, BLEU-4, F1-macro stays generic
+    # ROUGE-L, BLEU-4, F1-Score: a generic term with a short tail or a score word is that term
+    if tail and head in g and (len(tail) <= 2 or tail in _SCORE_TAILS):
         return True
     parts = _KIND_SPLIT.split(k)
     if len(parts) > 1 and all(p in g for p in parts):  # CNN-RNN, GNN/MLP: kinds joined are a kind
@@ -122,6 +126,12 @@ def generic(name: str) -> bool:
                       and all(p in langs or p in mods for p in lp) and any(p in langs for p in lp)):
         return True
     if k in words("metrics") or k in words("page_tags") or k in words("tech_terms"):
+        return True
+    # "rFID", "gFID", "mBLEU": a metric with a one- or two-letter prefix is a variant of it.
+    if (m := _PREFIXED.fullmatch(name)) and m.group(1).lower() in words("metric_stems"):
+        return True
+    # "825 GiB", "10GiB", "2 TFLOPs": a unit, with or without its number.
+    if _NUMBER_PREFIX.sub("", k) in words("units"):
         return True
     # Shapes that are usually no names (a citation key, a GPU "A100") still are when
     # the gazetteer knows them ("C51", the distributional RL algorithm).

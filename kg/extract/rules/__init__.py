@@ -5,6 +5,7 @@ never see each other's output except through ``prior``: the entities merged from
 stages before theirs (read-only). Stages:
 
 1. rules that read only the text: gazetteer matches, acronym definitions, name shapes,
+   lower-case identifiers of known families ("claude-3-5-sonnet", "llama-3.1-70b"),
    names before a parameter count ("DeepSeek R1 70B"), tuned checkpoints
    ("Qwen2.5-7B-Instruct"), naming cues, announcements ("Introducing X: …", "Meet X,"),
    capitalised names after a contribution verb, lower-case names a contribution verb
@@ -23,16 +24,22 @@ stages before theirs (read-only). Stages:
    like X", a veto), hashtags and handles ("#NLProc", "@JohnDoe", a veto) and
    shared-task names ("Task 6, iSarcasmEval", a veto), acrostic capitals in
    a title ("CHAIN: … lipsCHitz continuity constrAIned …", a veto) and kind families
-   inside a title's phrase ("… of Image Transformers", a veto), and names the entry
-   links to a dataset host's page (huggingface.co/datasets/…, typed a dataset), a known
-   dataset's edition ("MovieLens 1M", "OpenWebText2") or hyphenated spelling
-   ("Super-GLUE"), lists a dataset noun introduces or closes ("benchmarks: A (Smith,
-   1996), B and C", "A, B and C handwritten databases"), names described by what they
-   hold ("X contains 23,354 turns") and data distributors' catalogue numbers
+   inside a title's phrase ("… of Image Transformers", a veto), surnames cited before
+   "et al" (a veto), subscripts and functions of a formula ("the loss L kl1",
+   "MHSelfAtt(H)", a veto), numbered layer labels ("conv1 to conv6", "Pool5", a veto),
+   and names the entry links to a dataset host's page (huggingface.co/datasets/…, typed
+   a dataset), a known dataset's edition ("MovieLens 1M", "OpenWebText2") or hyphenated
+   spelling ("Super-GLUE"), lists a dataset noun introduces or closes ("benchmarks: A
+   (Smith, 1996), B and C", "A, B and C handwritten databases"), names described by what
+   they hold ("X contains 23,354 turns") and data distributors' catalogue numbers
    ("LDC2003T09");
 2. rules that need the names found so far: ambiguous MT names in lists or in a dataset
    context (可可数据集 is COCO), typos of known names (one word, or one word of two:
-   "Mapillary Vitas"), siblings written with a slash ("ModelNet10/40");
+   "Mapillary Vitas"), siblings written with a slash ("ModelNet10/40"), names guessed
+   from their shape that modify a noun of no model ("WordPiece tokens", a veto), and
+   name shapes the text treats as data ("X was collected", "X contains 23,354 turns",
+   "from MNLI to X", "CIFAR-10/100 [25] and X": typed a dataset), grant codes and
+   programmes in an acknowledgement ("the MSMT LL1303 ERC-CZ grant", a veto);
 3. enumerations: words listed with known names of one kind.
 
 Within a stage the order is the merge's tie-break (the first candidate of an entity
@@ -48,10 +55,12 @@ from kg.extract.rules import (
     catalog_numbers,
     categories,
     checkpoints,
+    cited_authors,
     citations,
     contributions,
     counted_lists,
     cues,
+    data_evidence,
     dataset_appositions,
     dataset_context,
     dataset_descriptions,
@@ -59,14 +68,19 @@ from kg.extract.rules import (
     dataset_variants,
     dated_names,
     fields,
+    funding,
     gazetteer,
     hyphenated_names,
     introduced_phrases,
     language_variants,
+    layer_names,
     linked_datasets,
     lists,
+    math_symbols,
     metrics,
     model_context,
+    model_ids,
+    modifier_heads,
     modified_names,
     mt_datasets,
     mt_lists,
@@ -89,12 +103,13 @@ from kg.extract.rules import (
 )
 
 STAGES = (
-    (gazetteer, hyphenated_names, acronyms, acrostics, shapes, catalog_numbers, sizes, checkpoints, dated_names, cues, announcements, contributions,
-     introduced_phrases, appositions, named_datasets, title_case, title_head, title_families, title_acronyms,
-     dataset_context, dataset_descriptions, dataset_enumerations, dataset_appositions, zh_dataset_context, counted_lists, model_context, modified_names,
-     techniques, fields, language_variants, dataset_variants, title_phrases, citations, categories, metrics, non_model_examples,
+    (gazetteer, hyphenated_names, acronyms, acrostics, shapes, model_ids, catalog_numbers, sizes, checkpoints, dated_names, cues,
+     announcements, contributions, introduced_phrases, appositions, named_datasets, title_case, title_head, title_families,
+     title_acronyms, dataset_context, dataset_descriptions, dataset_enumerations, dataset_appositions, zh_dataset_context,
+     counted_lists, model_context, modified_names, techniques, fields, language_variants, dataset_variants, title_phrases,
+     citations, cited_authors, categories, metrics, math_symbols, layer_names, non_model_examples,
      social, task_names, linked_datasets),
-    (mt_lists, mt_datasets, typos, phrase_typos, slash_variants),
+    (mt_lists, mt_datasets, typos, phrase_typos, slash_variants, modifier_heads, data_evidence, funding),
     (lists,),
 )
 

@@ -58,6 +58,25 @@ def _acronym_after(ctx: Context, i: int, j: int, quoted: bool = False) -> int | 
     return p - 1 if long_words and (quoted or initials_match(acr, long_words)) else None
 
 
+#: How many small words ("of", "and", "for") a long form may hold between its capitals.
+SMALL_WORDS = 3
+
+
+def _across_small_words(ctx: Context, j: int) -> int:
+    """End of a Title-Case run that goes on after ``j`` across small words ("Buffer |of
+    Thoughts"), or ``j``."""
+    w, n = ctx.words, len(ctx.words)
+    small = words("title_small_words")
+    end = j
+    for _ in range(SMALL_WORDS):
+        if not (end + 1 < n and ctx.ws[end - 1] and ctx.lower[end] in small and ctx.ws[end]
+                and w[end + 1][:1].isupper() and w[end + 1].isalpha()):
+            break
+        # the capitalised word may be a compound ("Privacy-Preserving")
+        end = ctx.extend_title_case(ctx.compound_end.get(end + 1, end + 2))
+    return end
+
+
 def _kind_apposition(ctx: Context, k: int) -> bool:
     """Token ``k`` opens an indefinite apposition headed by a kind noun ("zorbmix, a
     simple augmentation method", "fairseq, a sequence modeling toolkit"): the lower-case
@@ -83,6 +102,13 @@ def _term_for_kind(ctx: Context, i: int, j: int) -> bool:
         return False
     # 'coined "quantitatively optimal"': an adverb leads an adjective phrase, no name.
     return ws_[-1] in words("model_kinds") or (ws_[0].endswith("ly") and len(ws_[0]) > 4)
+
+
+def _lower_phrase(ctx: Context, i: int, j: int) -> bool:
+    """Tokens ``i:j`` are one plain lower-case word and a lower-case word follows it."""
+    w = ctx.words
+    return (j == i + 1 and w[i].isalpha() and w[i].islower() and not distinctive(w[i])
+            and j < len(w) and ctx.ws[i] and w[j].isalpha() and w[j].islower())
 
 
 def named_at(ctx: Context, i: int) -> bool:
@@ -115,6 +141,11 @@ def find(ctx: Context, prior=()) -> list[Candidate]:
                 k += 1
             if k in start_of:
                 i, j = k, start_of[k]
+                # "named entity recognition", "a loss called maximum mean discrepancy": a
+                # plain lower-case word that a lower-case phrase goes on from describes;
+                # it is no name (a coined lower-case name stands alone: "called zorbmix,").
+                if not quoted and _lower_phrase(ctx, i, j):
+                    continue
                 j = ctx.extend_title_case(j)
                 if quoted:
                     # 称为“Reason for Future, Act for Now(RAFA)”: the name runs to the
@@ -128,6 +159,10 @@ def find(ctx: Context, prior=()) -> list[Candidate]:
                 # "called image RPE (iRPE)", "…(RAFA)”": a name followed by its acronym
                 # is the acronym's long form; the acronym is the name.
                 acr = _acronym_after(ctx, i, j, quoted)
+                if acr is None and not quoted:
+                    # "名为Buffer of Thoughts (BoT)": a long form whose small words ("of",
+                    # "and") cut the capitalised run; its acronym says where it ends.
+                    acr = _acronym_after(ctx, i, _across_small_words(ctx, j))
                 if acr is not None:
                     out.append(cue_name(ctx, acr, acr + 1, proposed=True))
                 elif not quoted or closed and not _term_for_kind(ctx, i, j):
@@ -146,7 +181,11 @@ def find(ctx: Context, prior=()) -> list[Candidate]:
             # as the base of the contribution, not the contribution.
             if j < n and ctx.lower[j] in words("model_suffixes") | words("suffix_words"):
                 continue
-            out.append(cue_name(ctx, i, j, proposed=True))
+            # "We propose Realistic and Privacy-Preserving Synthetic Data Generation
+            # (RPSG)": the run goes on across small words to its acronym, the name.
+            acr = _acronym_after(ctx, i, _across_small_words(ctx, j))
+            out.append(cue_name(ctx, acr, acr + 1, proposed=True) if acr is not None and j < n
+                       and ctx.lower[j] in words("title_small_words") else cue_name(ctx, i, j, proposed=True))
             continue
         # "we propose X, a/an …" or "我们介绍了X,这是…": apposition marks a name.
         nxt = w[j] if j < n else ""

@@ -44,7 +44,14 @@ def find(ctx: Context, prior=()) -> list[Candidate]:
             continue
         if k > 0 and ctx.kinds[k - 1] == WORD and ctx.words[k - 1][:1].isupper() and ctx.ws[k - 1]:
             continue  # a longer capitalised run ("Deep Recurrent Q-Learning") is another rule's
+        if k > 0 and not ctx.ws[k - 1] and ctx.words[k - 1] in ("-", "_"):
+            continue  # the second half of a compound ("Non-Parametric Transformers"): not the modifier
         if ctx.title_like(ctx.sent[k]):
+            continue
+        # "Fréchet Inception Distance": a capitalised word after the known name goes on
+        # with the run; the whole phrase names something else (here a metric), not a
+        # modified model.
+        if m.j < len(ctx.words) and ctx.ws[m.j - 1] and ctx.kinds[m.j] == WORD and ctx.words[m.j][:1].isupper():
             continue
         text = ctx.text[ctx.idx[k] : m.b]
         if gazetteer().known(text):

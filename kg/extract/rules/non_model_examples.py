@@ -7,6 +7,8 @@ example cue (``such as``, ``like``, ``including``: ``example_cues.txt``) says wh
 names listed after it are: procedures, tools, platforms — none of them a model or a
 dataset (annotation guidelines: companies and products that are not models, programming
 languages, venues). The names are vetoed for the entry; known names keep their kind.
+An indefinite apposition headed by such a kind ("TorchFold, a tool for PyTorch", "X - a
+new cloud platform") says the same of the name before it.
 """
 from __future__ import annotations
 
@@ -49,7 +51,62 @@ def find(ctx: Context, prior=()) -> list[Candidate]:
         if (ctx.words[i][:1].isupper() or distinctive(text)) and not gaz.known(text):
             a, b = ctx.span(i, j)
             out.append(Candidate(a, b, text, NAME, GENERIC, yields=NEVER))
+    # "TorchFold, a tool for PyTorch …", "FloydHub Workspaces - a new cloud platform":
+    # an indefinite apposition headed by a singular non-model kind says what the name is.
+    # Read from each "a"/"an" back to the compound before it (one mark between at most):
+    # far fewer articles than compounds.
+    for k in range(1, n):
+        if lower[k] not in ("a", "an"):
+            continue
+        e = k - 1
+        while e > 0 and ctx.words[e].isspace():
+            e -= 1
+        if ctx.words[e] in _APPOSITION_MARKS:
+            e -= 1
+            while e > 0 and ctx.words[e].isspace():
+                e -= 1
+        i, j = ctx.compound_start.get(e + 1), e + 1
+        if i is None or not _apposition_kind(ctx, j, singular):
+            continue
+        text = ctx.stext(i, j)
+        if (ctx.words[i][:1].isupper() or distinctive(text)) and not gaz.known(text):
+            a, b = ctx.span(i, j)
+            out.append(Candidate(a, b, text, NAME, GENERIC, yields=NEVER))
     return out
+
+
+#: Words an apposition's noun phrase may hold before its head ("a new open-source cloud tool").
+APPOSITION_WORDS = 4
+_APPOSITION_MARKS = frozenset((",", "-", "–", "—", ":"))
+#: Words that may follow the kind noun of an apposition: a clause or a modifier begins.
+_CLAUSE_WORDS = frozenset(("that", "which", "who", "designed", "built", "used", "developed", "made", "hosted", "released"))
+
+
+def _apposition_kind(ctx: Context, j: int, singular: frozenset[str]) -> bool:
+    """Tokens from ``j`` read "(,|-) a/an <up to four words> <kind>" with a singular
+    non-model kind as the head."""
+    w, lower, n = ctx.words, ctx.lower, len(ctx.words)
+    seq = [x for x in range(j, min(n, j + 4 + 2 * APPOSITION_WORDS)) if not w[x].isspace()]
+    if seq and w[seq[0]] in _APPOSITION_MARKS:
+        seq = seq[1:]
+    if not seq or lower[seq[0]] not in ("a", "an") or ctx.sent[seq[0]] != ctx.sent[j - 1]:
+        return False
+    words_seen = 0
+    ends = words("title_small_words") | _CLAUSE_WORDS
+    for k, x in enumerate(seq[1:], 1):
+        if lower[x] in singular and w[x - 1] != "-":  # "large-scale" is no scale
+            # The kind heads the phrase only where the phrase ends with it: "a language
+            # model", "a vision-language-action model" are models.
+            nxt = seq[k + 1] if k + 1 < len(seq) else None
+            return (x + 1 >= n or w[x + 1] != "-") and (nxt is None or not ctx.is_word(nxt) or lower[nxt] in ends)
+        if w[x] == "-":
+            continue
+        if not ctx.is_word(x) or not (w[x][:1].islower() or w[x].isupper()):  # "a new cloud IDE platform"
+            return False
+        words_seen += 1
+        if words_seen > APPOSITION_WORDS:
+            return False
+    return False
 
 
 @functools.cache

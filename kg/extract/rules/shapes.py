@@ -20,6 +20,7 @@ _PARTICIPLE = re.compile(r"^[A-Za-z][a-z]{3,}ed$")  # Synthesized, guided, pretr
 _KIND_ACRONYM = re.compile(r"[A-Z][A-Za-z]*[A-Z]")
 _BENCH_TAILS = frozenset(("Bench", "Benchmark", "Suite", "Corpus", "Dataset", "Arena", "Gym"))
 _NON_LETTER = re.compile(r"[^A-Za-z]")
+_NORM_COMPOUND = re.compile(r"[Ll][0-9]-[a-z]+")
 _GLUED_PARTICIPLE = re.compile(r"[A-Z][A-Za-z]+?([A-Z][a-z]+ed)")
 
 
@@ -88,6 +89,10 @@ def find(ctx: Context, prior=()) -> list[Candidate]:
             j += 1
             text = ctx.stext(i, j)
         if generic(text) or len(_NON_LETTER.sub("", text)) < 2:
+            continue
+        # "L2-regularization", "L1-norm": a norm's order before a lower-case word is the
+        # technique or quantity, no name.
+        if _NORM_COMPOUND.fullmatch(text):
             continue
         # "LLaDA 2.1", "Dream-X 1.0": a spaced version number after a name shape is part of
         # the name (a new version is a model of its own), as for the gazetteer's known names;

@@ -1,0 +1,46 @@
+"""Names that only modify another noun: ``WordPiece tokens``, ``LDPC codes``, ``the AWGN
+channel``, ``L2-weight decay``, ``the CDR-SB score``.
+
+A name found only by its shape (CamelCase, capitals, digits) is a guess; the noun after
+it says what it names. Before a noun of a thing that is no model
+(``kg/data/rules/non_model_heads.txt``: tokens, codes, channels, scores, tests,
+libraries, sensors, tasks, GPUs, …) the name is that thing's kind — an encoding, a code family, a
+clinical score, a library — and it is vetoed for the entry. Names other evidence
+supports (a gazetteer, a cue, a title, a dataset context) are left alone; a defined
+acronym is only a name, not a model, so "the Calinski-Harabasz (CH) score" is vetoed
+too.
+
+A plural kind noun after the name says nothing either way: "CBQA models" are a class
+(closed-book QA), "RePAQ models" the paper's own model trained several times.
+"""
+from __future__ import annotations
+
+from kg.extract.candidate import GENERIC, NEVER, Candidate
+from kg.extract.context import Context
+from kg.extract.vocab import words
+
+NAME = "modifier"
+#: Rules whose finding is only a guess from a name's look, or a definition that says a
+#: phrase has a short form but not what it names ("the Calinski-Harabasz (CH) score");
+#: any other source (a gazetteer, a cue, a title, a context) is evidence of a model.
+_GUESSES = frozenset(("shape", "title-case", "acronym"))
+
+
+def find(ctx: Context, prior=()) -> list[Candidate]:
+    heads = words("non_model_heads")
+    n = len(ctx.words)
+    out = []
+    for e in prior:
+        if e.known or e.label != "MODEL" or not e.sources <= _GUESSES:
+            continue
+        for a, b in e.spans:
+            i, j = ctx.tok_at.get(a), ctx.end_at.get(b)
+            # "… (CH) score": the noun after a defined short form's bracket.
+            if j is not None and j + 1 < n and ctx.words[j] in (")", "]") and not ctx.ws[j - 1]:
+                j += 1
+            if i is None or j is None or j >= n or not ctx.ws[j - 1] or ctx.sent[j] != ctx.sent[i]:
+                continue
+            if ctx.lower[j] in heads:
+                out.append(Candidate(a, b, e.name, NAME, GENERIC, yields=NEVER))
+                break
+    return out
