@@ -9,8 +9,9 @@ from layouthelp import records_of as _records
 
 from kg.extract.affiliations import split_affiliations
 from kg.extract.authors import split_authors
+from kg.parse.author_fields import annotated_authors, author_mark, author_value
 from kg.parse.fields import field_kind, people_heading
-from kg.parse.names import annotated_authors, author_mark, author_names, author_value
+from kg.parse.names import author_names
 
 
 # ---------------------------------------------------------------- role marks and organisations
@@ -242,7 +243,7 @@ def test_placeholder_affiliations_name_no_organisation():
 
 
 def test_an_unknown_organisation_beside_a_name_among_known_ones(tmp_path):
-    from kg.parse.names import annotations
+    from kg.parse.author_fields import annotations
 
     v = "Ann Lee (Pleias), Bo Chen (Technical University of Munich), Cy Dorn (EleutherAI)"
     assert [k for _, _, k in annotations(v)] == ["organisation"] * 3

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 
-from kg.parse.names import ANNOTATION_RE, annotations, author_mark
+from kg.parse.author_fields import ANNOTATION_RE, annotations, author_mark
 from kg.records import Author
 
 __all__ = ["split_authors"]

@@ -10,10 +10,11 @@ from __future__ import annotations
 
 import re
 
+from kg.parse.author_fields import author_value
 from kg.parse.base import LINK_DECORATION, Draft, strip_span, url_only
 from kg.parse.dates import find_date
 from kg.parse.document import Line
-from kg.parse.names import TRUNC_RE, author_names, author_value, bracket_kind, looks_like_authors, reference_authors
+from kg.parse.names import author_names, bracket_kind, looks_like_authors, reference_authors
 from kg.parse.titles import SENTENCE_END_RE
 from kg.records import Span
 from kg.text import arxiv_id

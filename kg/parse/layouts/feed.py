@@ -36,6 +36,7 @@ from __future__ import annotations
 import functools
 import re
 
+from kg.parse.author_fields import author_value
 from kg.parse.base import NOT_IN_ENTRY, LayoutResult, without_news
 from kg.parse.categories import find_category
 from kg.parse.data import load_json
@@ -43,7 +44,6 @@ from kg.parse.dates import find_date
 from kg.parse.document import ParsedDoc, read_document
 from kg.parse.fields import field
 from kg.parse.htmltext import BLOCK_TAGS, html_blocks
-from kg.parse.names import author_value
 from kg.parse.titles import title_spans
 from kg.parse.xmltext import Element, attribute_chars, element_blocks, feed_root, line_of, read_xml
 from kg.records import Entry, Span, Unassigned

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 
+from kg.parse.author_fields import author_value
 from kg.parse.base import (
     NON_PAPER,
     NOT_IN_ENTRY,
@@ -32,7 +33,7 @@ from kg.parse.boilerplate import IN_ENTRY_NOISE, PAGE_CHROME_RE, is_boilerplate
 from kg.parse.byline import byline, fill_byline, listed_author, reference_byline
 from kg.parse.document import Line, ParsedDoc
 from kg.parse.fields import FIELD_RE, field, field_kind, original_title_field, translated_title_field
-from kg.parse.names import author_value, bracket_kind, looks_like_authors
+from kg.parse.names import bracket_kind, looks_like_authors
 from kg.parse.titles import SENTENCE_END_RE, heading_marks, sibling_heading_title, title_label
 from kg.records import Span, Unassigned
 from kg.text import PAPER_URL_RE, arxiv_id, cjk_share, is_cjk

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 
+from kg.parse.author_fields import author_value
 from kg.parse.base import Builder, LayoutResult, strip_span
 from kg.parse.boilerplate import is_boilerplate
 from kg.parse.byline import listed_author
@@ -24,7 +25,7 @@ from kg.parse.categories import find_category
 from kg.parse.dates import find_date
 from kg.parse.document import ParsedDoc
 from kg.parse.fields import FIELD_KEYS, field, field_kind, people_heading
-from kg.parse.names import author_value, bracket_kind, looks_like_authors, reference_authors
+from kg.parse.names import bracket_kind, looks_like_authors, reference_authors
 from kg.parse.titles import SENTENCE_END_RE
 from kg.records import Span
 from kg.text import PAPER_URL_RE, arxiv_id

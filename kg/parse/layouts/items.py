@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from kg.parse.author_fields import author_value
 from kg.parse.base import LINK_LABEL_RE, NON_PAPER, NOT_IN_ENTRY, Builder, LayoutResult, scholarly_link, stated_arxiv_id, strip_span, url_only
 from kg.parse.boilerplate import is_boilerplate
 from kg.parse.byline import clause_authors, reference_byline
@@ -24,7 +25,7 @@ from kg.parse.categories import find_category
 from kg.parse.dates import find_date
 from kg.parse.document import Line, ParsedDoc
 from kg.parse.fields import field
-from kg.parse.names import author_value, bracket_kind, looks_like_authors, surname_citation
+from kg.parse.names import bracket_kind, looks_like_authors, surname_citation
 from kg.parse.titles import SENTENCE_END_RE
 from kg.records import Span
 from kg.text import PAPER_URL_RE, arxiv_id, find_urls, is_cjk

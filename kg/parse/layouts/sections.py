@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 
+from kg.parse.author_fields import author_value
 from kg.parse.base import (
     LINK_DECORATION,
     LINK_LABEL_RE,
@@ -37,7 +38,7 @@ from kg.parse.boilerplate import is_boilerplate
 from kg.parse.byline import byline, fill_byline
 from kg.parse.document import Line, ParsedDoc
 from kg.parse.fields import FIELD_RE, field, field_kind
-from kg.parse.names import author_value, bracket_kind, looks_like_authors
+from kg.parse.names import bracket_kind, looks_like_authors
 from kg.parse.titles import SENTENCE_END_RE, title_spans
 from kg.records import Span
 from kg.text import arxiv_id, find_urls, is_cjk

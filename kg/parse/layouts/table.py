@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from kg.parse.author_fields import author_value
 from kg.parse.base import LINK_LABEL_RE, NON_PAPER, NOT_IN_ENTRY, Builder, LayoutResult, paper_link, stated_arxiv_id, strip_span, url_only, without_news
 from kg.parse.boilerplate import is_boilerplate
 from kg.parse.byline import trailing_authors
@@ -18,7 +19,7 @@ from kg.parse.data import load_json
 from kg.parse.dates import find_date
 from kg.parse.document import Line, ParsedDoc
 from kg.parse.fields import field_kind
-from kg.parse.names import author_names, author_value
+from kg.parse.names import author_names
 from kg.text import find_urls
 
 __all__ = ["parse", "name", "column_kind"]

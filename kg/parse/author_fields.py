@@ -1,0 +1,154 @@
+"""Author fields: where in a field value its author list is, and author lists whose names
+carry bracketed role marks or organisations (LLM-written digests).
+
+Split from :mod:`kg.parse.names`, which decides whether text *is* an author list; this
+module decides which part of a value (``A, B 等（共 13 位作者）。``,
+``Ye Tao [一作] (Central Queensland University), …``) is one, and what the brackets beside
+the names are.
+"""
+from __future__ import annotations
+
+import re
+
+from kg.parse.data import load_words
+from kg.parse.names import BRACKET_SEP, author_names, bracket_kind, looks_like_authors, without_bidi
+
+__all__ = ["author_value", "author_mark", "annotated_authors", "annotations", "organisation_group", "ANNOTATION_RE"]
+
+# "等 7 人" / "等7位作者": "and others, seven people in all" after a shortened author list.
+_HEAD_COUNT = re.compile(r"等\s*\d+\s*(?:人|位作者|位)\s*[。.]?\s*$")
+
+
+def author_value(value: str) -> tuple[int, int] | None:
+    """``(start, end)`` of the author list in a field value, or ``None``: the whole value,
+    or the part before a bracketed note (``A, B 等（共 13 位作者）。``), without the full
+    stop that ends it.
+
+    >>> v = "Dongting Li, Xingyu Chen 等（共 13 位作者，详见 arXiv 页）。"
+    >>> a, e = author_value(v); v[a:e]
+    'Dongting Li, Xingyu Chen 等'
+    """
+    annotated = annotated_authors(value)
+    if annotated is not None:
+        return annotated  # "A [一作] (Org), B [通讯] (Org)": the whole list, marks and all
+    a = len(value) - len(value.lstrip())
+    candidates = [len(value.rstrip())]
+    for k, c in enumerate(value):
+        if c in "(（[［" and k > a:
+            candidates.append(len(value[:k].rstrip()))
+            break
+    count = _HEAD_COUNT.search(value)
+    if count:
+        candidates.append(count.start() + 1)  # "A, B 等 7 人": the list ends with its "等"
+    for e in candidates:
+        while e > a and value[e - 1] in "。.;；,，":
+            e -= 1
+        if e > a and looks_like_authors(value[a:e]):
+            return a, e
+    return None
+
+
+# ---------------------------------------------------------------- annotated author lists
+#
+# LLM-written digests set each author's role and organisation beside the name:
+#
+#     Ye Tao `[一作]` (Central Queensland University), Can Wang `[通讯]` (Griffith University)
+#     Zi Haur Pang ¹ · Xiaoxue Gao · Nancy F. Chen ✉
+#
+# The bracketed groups are no part of the names; an organisation in one is the author's
+# affiliation (read by kg.extract.authors).
+
+#: Role marks (``一作``, ``通讯``, ``corresponding author``, ``✉``): kg/data/parse/author_marks.txt.
+_AUTHOR_MARKS = frozenset(w.casefold() for w in load_words("author_marks.txt"))
+#: A bracketed group in an author list: ``[一作]``, ``(Amazon)``, ``（华为）``.
+ANNOTATION_RE = re.compile(r"\[[^\[\]\n]{1,80}\]|［[^［］\n]{1,80}］|\([^()\n]{1,200}\)|（[^（）\n]{1,200}）")
+_LOOSE_MARK = re.compile(r"(?<!\S)✉(?!\S)")
+
+
+def author_mark(s: str) -> bool:
+    """Whether ``s`` (with or without its brackets) marks an author's role.
+
+    >>> author_mark("[一作]"), author_mark("(corresponding author)"), author_mark("Amazon")
+    (True, True, False)
+    """
+    s = s.strip()
+    if s[:1] in "[［(（" and s[-1:] in "]］)）":
+        s = s[1:-1]
+    return s.strip().casefold() in _AUTHOR_MARKS
+
+
+def organisation_group(s: str) -> bool:
+    """Whether a bracketed group after a name names the author's organisation
+    (``Amazon``, ``Indian Institute of Technology, Kanpur``, ``华为``) rather than a person
+    or a note (``共 13 位作者``)."""
+    from kg.resolve import ORG_WORDS, institutions
+
+    s = without_bidi(s).strip()
+    if not s:
+        return False
+    if bracket_kind(s) == "affiliations":
+        return True
+    if looks_like_authors(s):
+        return False
+    res = institutions()
+    first = BRACKET_SEP.split(s)[0]
+    return bool(res.is_known(s) or res.is_known(first) or ORG_WORDS.search(first))
+
+
+# A bracketed note that may be an organisation's name kg does not know ("Pleias"): a few
+# words, no digits, no sentence.
+_SHORT_NAME = re.compile(r"[^\d。！？!?:：;；]{1,60}")
+
+
+def annotations(value: str) -> list[tuple[int, int, str]] | None:
+    """``(start, end, kind)`` of each bracketed group beside the names of an author list,
+    ``kind`` ``"mark"`` (a role) or ``"organisation"``; ``None`` when a group is neither.
+    A group kg cannot place (``Ann Lee (Pleias), Bo Chen (Technical University of
+    Munich)``: an organisation it does not know) is an organisation when another group of
+    the list plainly is one and it is a short name, not a person's."""
+    out: list[tuple[int, int, str]] = []
+    unplaced: list[tuple[int, int]] = []
+    for g in ANNOTATION_RE.finditer(value):
+        inner = g.group()[1:-1].strip()
+        if author_mark(g.group()):
+            out.append((g.start(), g.end(), "mark"))
+        elif organisation_group(inner):
+            out.append((g.start(), g.end(), "organisation"))
+        elif _SHORT_NAME.fullmatch(inner) and not looks_like_authors(inner) and len(inner.split()) <= 6:
+            unplaced.append((g.start(), g.end()))
+        else:
+            return None
+    if unplaced and not any(k == "organisation" for _, _, k in out):
+        return None
+    return sorted(out + [(a, e, "organisation") for a, e in unplaced])
+
+
+def annotated_authors(value: str) -> tuple[int, int] | None:
+    """``(start, end)`` of an author list whose names carry bracketed role marks or
+    organisations (``Ye Tao [一作] (Central Queensland University), Can Wang [通讯]
+    (Griffith University)``), or ``None``: every bracketed group is a role mark or an
+    organisation, and the text without them is an author list.
+
+    >>> v = "Ye Tao [一作] (Central Queensland University), Can Wang [通讯] (Griffith University)"
+    >>> annotated_authors(v) == (0, len(v))
+    True
+    >>> annotated_authors("Dongting Li, Xingyu Chen 等（共 13 位作者）") is None
+    True
+    """
+    groups = list(ANNOTATION_RE.finditer(value))
+    if not groups or annotations(value) is None:
+        return None
+    bare = _LOOSE_MARK.sub(" ", ANNOTATION_RE.sub(" ", value))
+    bare = re.sub(r"\s+([,，;；、])", r"\1", re.sub(r"\s+", " ", bare)).strip(" ,，;；、")
+    if not bare or not (got := author_names(bare)) or not looks_like_authors(bare):
+        return None
+    # Brackets only after the last of several names ("Alice Zhang, Bob Stone (中科院/清华等)")
+    # are the whole list's organisations, not the last author's: no annotation.
+    after_first = _LOOSE_MARK.sub(" ", ANNOTATION_RE.sub(" ", value[groups[0].start() :]))
+    if len(got[0]) > 1 and not re.search(r"[^\W\d_]", after_first):
+        return None
+    a = len(value) - len(value.lstrip())
+    e = len(value.rstrip())
+    while e > a and value[e - 1] in ",，;；。.":
+        e -= 1
+    return a, e
