@@ -263,3 +263,9 @@ def test_a_head_with_small_words_is_a_name_only_under_a_benchmark_gloss():
     assert got["Proof of Zorbs"].label == "DATASET" and got["Proof of Zorbs"].force_label
     assert not found(title_head, "Body.", title="Learning to Rank: A Method for Retrieval")
     assert not found(title_head, "Body.", title="Towards the Zorbs: A Benchmark for Agents")
+
+
+def test_a_coordinated_benchmarking_verb_makes_a_method_and_a_gerund_head_a_clause():
+    got = found(title_head, "Body.", title="ZRM-MinMaxGAP: Benchmarking and Mitigating Gender Bias in Speech Models")
+    assert got["ZRM-MinMaxGAP"].label == "MODEL"
+    assert not found(title_head, "Body.", title="Counting from Sky: A Large-scale Dataset for Object Counting")
