@@ -284,3 +284,12 @@ def test_a_bracketed_list_after_a_known_dataset_takes_a_lone_acronym():
     assert "ZQE" in got
     # Outside brackets a lone bare acronym after a comma is still jargon.
     assert "ZQE" not in found(dataset_context, "It raises knowledge demands on GPQA, ZQE said.")
+
+
+def test_a_preposition_opening_a_sentence_is_no_name_before_a_dataset_noun():
+    from rulehelp import ctx_of
+
+    from kg.extract.entities import entities_in
+
+    names = [e.name for e in entities_in(ctx_of("Across benchmark cases, the decisions hold. Through Zorbset benchmark runs we see."))]
+    assert names == ["Zorbset"]
