@@ -293,3 +293,13 @@ def test_a_preposition_opening_a_sentence_is_no_name_before_a_dataset_noun():
 
     names = [e.name for e in entities_in(ctx_of("Across benchmark cases, the decisions hold. Through Zorbset benchmark runs we see."))]
     assert names == ["Zorbset"]
+
+
+def test_a_quoted_phrase_keeps_its_dataset_word():
+    from rulehelp import ctx_of
+
+    from kg.extract.entities import entities_in
+
+    assert [e.name for e in entities_in(ctx_of('Then we compile a "Zorb Dataset" of prompts.'))] == ["Zorb Dataset"]
+    # unquoted, a one-word name before a generic head is the name, the head its kind
+    assert [e.name for e in entities_in(ctx_of("We use the Zorb Dataset of prompts."))] == ["Zorb"]

@@ -44,6 +44,15 @@ def _cand(ctx: Context, i: int, j: int) -> Candidate:
     return Candidate(a, b, ctx.text[a:b], NAME, "DATASET", force_label=True, covers=whole)
 
 
+_QUOTES = {'"': '"', "“": "”", "'": "'", "‘": "’", "「": "」", "《": "》"}
+
+
+def _quoted(ctx: Context, i: int, j: int) -> bool:
+    """Tokens ``i:j`` stand alone between quotation marks ("a \"Gold Dataset\" of
+    prompts"): the writer marks the whole phrase, dataset word included, as the name."""
+    return 0 < i and j < len(ctx.words) and _QUOTES.get(ctx.words[i - 1]) == ctx.words[j]
+
+
 _ITEM_BEFORE = frozenset((",", "，", "and", "or", ";"))
 _ITEM_AFTER = frozenset((",", "，", "and", "or", ";", "."))
 
@@ -97,7 +106,8 @@ def find(ctx: Context, prior=()) -> list[Candidate]:
             if len(items) == 1 and low.endswith("s") and _category_heading(ctx, items[0][0], d):
                 items = []  # "Cloze datasets." heads a section on a kind of dataset
             if items and w[d][:1].isupper() and (len(items) == 1 or not low.endswith("s")):
-                if low in words("detached_dataset_words") and " " not in ctx.stext(*items[0]):
+                if low in words("detached_dataset_words") and " " not in ctx.stext(*items[0]) \
+                        and not _quoted(ctx, items[0][0], d + 1):
                     # "Boston Dataset", "the KITTI Database": one word before a generic
                     # head is the name, the head its kind; the joined phrase is no name.
                     a, b = ctx.span(items[0][0], d + 1)
