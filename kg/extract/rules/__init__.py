@@ -30,7 +30,8 @@ stages before theirs (read-only). Stages:
    1996), B and C", "A, B and C handwritten databases"), names described by what they
    hold ("X contains 23,354 turns") and data distributors' catalogue numbers
    ("LDC2003T09"), and environments, simulators and games an agent is tested in ("the
-   TORCS car racing environment", "plays … DOOM", GazeboSim两种环境);
+   TORCS car racing environment", "plays … DOOM", GazeboSim两种环境) and names that own
+   a set of data in Chinese and Japanese ("BIRD の難問セット");
 2. rules that need the names found so far: ambiguous MT names in lists or in a dataset
    context (可可数据集 is COCO), typos of known names (one word, or one word of two:
    "Mapillary Vitas"), siblings written with a slash ("ModelNet10/40");
@@ -75,6 +76,7 @@ from kg.extract.rules import (
     named_datasets,
     non_model_examples,
     phrase_typos,
+    possessive_sets,
     shapes,
     sizes,
     slash_variants,
@@ -93,7 +95,7 @@ from kg.extract.rules import (
 STAGES = (
     (gazetteer, hyphenated_names, acronyms, acrostics, shapes, catalog_numbers, sizes, checkpoints, dated_names, cues, announcements, contributions,
      introduced_phrases, appositions, named_datasets, title_case, title_head, title_families, title_acronyms,
-     dataset_context, dataset_descriptions, dataset_enumerations, dataset_appositions, zh_dataset_context, environments, counted_lists, model_context, modified_names,
+     dataset_context, dataset_descriptions, dataset_enumerations, dataset_appositions, zh_dataset_context, environments, possessive_sets, counted_lists, model_context, modified_names,
      techniques, fields, language_variants, dataset_variants, title_phrases, citations, categories, metrics, non_model_examples,
      social, task_names, linked_datasets),
     (mt_lists, mt_datasets, typos, phrase_typos, slash_variants),
