@@ -303,3 +303,8 @@ def test_a_quoted_phrase_keeps_its_dataset_word():
     assert [e.name for e in entities_in(ctx_of('Then we compile a "Zorb Dataset" of prompts.'))] == ["Zorb Dataset"]
     # unquoted, a one-word name before a generic head is the name, the head its kind
     assert [e.name for e in entities_in(ctx_of("We use the Zorb Dataset of prompts."))] == ["Zorb"]
+
+
+def test_a_framework_a_result_is_reported_on_is_no_dataset():
+    assert not found(dataset_context, "结果显示在 MLX 和 PyTorch 上表现尤为突出。")
+    assert list(found(dataset_context, "结果显示在 Zorbset 和 Quintar 上表现尤为突出。")) == ["Zorbset", "Quintar"]

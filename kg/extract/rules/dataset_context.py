@@ -132,7 +132,10 @@ def find(ctx: Context, prior=()) -> list[Candidate]:
             found += [] if with_known_model(ctx, items) else items
     found += _campaign_pairs(ctx)
     found += _after_known(ctx)
-    return [_cand(ctx, i, j) for i, j in dict.fromkeys(found) if not _hardware(ctx, j)] + vetoes
+    # "在 MLX 和 vLLM 上表现突出", "results on PyTorch": frameworks a system runs on are no data.
+    software = words("software_names")
+    return [_cand(ctx, i, j) for i, j in dict.fromkeys(found)
+            if not _hardware(ctx, j) and ctx.stext(i, j).lower() not in software] + vetoes
 
 
 #: Words between a campaign's name and its data ("the NIST evaluation test sets",
