@@ -31,7 +31,8 @@ stages before theirs (read-only). Stages:
    hold ("X contains 23,354 turns") and data distributors' catalogue numbers
    ("LDC2003T09"), and environments, simulators and games an agent is tested in ("the
    TORCS car racing environment", "plays … DOOM", GazeboSim两种环境) and names that own
-   a set of data in Chinese and Japanese ("BIRD の難問セット");
+   a set of data in Chinese and Japanese ("BIRD の難問セット"), and the names opening the
+   bullets of a datasets section ("## 📚 数据集" / "- LJSpeech（训练/评估）");
 2. rules that need the names found so far: ambiguous MT names in lists or in a dataset
    context (可可数据集 is COCO), typos of known names (one word, or one word of two:
    "Mapillary Vitas"), siblings written with a slash ("ModelNet10/40");
@@ -58,6 +59,7 @@ from kg.extract.rules import (
     dataset_context,
     dataset_descriptions,
     dataset_enumerations,
+    dataset_sections,
     dataset_variants,
     dated_names,
     environments,
@@ -95,7 +97,7 @@ from kg.extract.rules import (
 STAGES = (
     (gazetteer, hyphenated_names, acronyms, acrostics, shapes, catalog_numbers, sizes, checkpoints, dated_names, cues, announcements, contributions,
      introduced_phrases, appositions, named_datasets, title_case, title_head, title_families, title_acronyms,
-     dataset_context, dataset_descriptions, dataset_enumerations, dataset_appositions, zh_dataset_context, environments, possessive_sets, counted_lists, model_context, modified_names,
+     dataset_context, dataset_descriptions, dataset_enumerations, dataset_appositions, zh_dataset_context, environments, possessive_sets, dataset_sections, counted_lists, model_context, modified_names,
      techniques, fields, language_variants, dataset_variants, title_phrases, citations, categories, metrics, non_model_examples,
      social, task_names, linked_datasets),
     (mt_lists, mt_datasets, typos, phrase_typos, slash_variants),
