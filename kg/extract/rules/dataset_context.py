@@ -78,8 +78,9 @@ def find(ctx: Context, prior=()) -> list[Candidate]:
     for d in range(n):
         if lower[d] not in triggers or not ctx.in_region[d]:  # one set lookup for most tokens
             continue
-        if w[d] == "在" and d + 1 < n and ctx.kinds[d + 1] == WORD:
-            found += lone_jargon(ctx, _zh_evaluation(ctx, d))  # "在X、Y上进行实验"
+        if w[d] == "在" and (s := _past_spaces(ctx, d + 1)) < n and ctx.kinds[s] == WORD:
+            # "在X、Y上进行实验"; mixed text spaces the Latin words: "在 X 和 Y 上进行评估"
+            found += lone_jargon(ctx, _zh_evaluation(ctx, s - 1))
             continue
         low = lower[d]
         if low in dataset_words and (k := _examples_after(ctx, d + 1)) is not None:
@@ -309,6 +310,17 @@ def _bracketed_list(ctx: Context, i: int, items: list[tuple[int, int]]) -> bool:
     return p >= 0 and ctx.words[p] in ("(", "（") and e < len(ctx.words) and ctx.words[e] in (")", "）")
 
 
+def _past_spaces(ctx: Context, k: int) -> int:
+    while k < len(ctx.words) and ctx.words[k].isspace() and "\n" not in ctx.words[k]:
+        k += 1
+    return k
+
+
+#: Tokens from 在 to the 上 that closes its frame when a gloss stands inside it.
+ZH_FRAME_REACH = 40
+_ZH_CLAUSE_END = frozenset(("。", "；", ";", "，", ",", "\n"))
+
+
 def _zh_evaluation(ctx: Context, d: int) -> list[tuple[int, int]]:
     """``在X、Y和Z上`` followed by an evaluation word (实验, 评估 …)."""
     items = items_after(ctx, d + 1)
@@ -318,13 +330,36 @@ def _zh_evaluation(ctx: Context, d: int) -> list[tuple[int, int]]:
     if k >= len(ctx.words) or ctx.words[k] != "上":
         # "在Office + Caltech-10上的精度": a combination of datasets written with "+"
         # is one name, read up to the 上 that closes the frame.
-        items = _combined(ctx, d + 1)
+        items = _combined(ctx, d + 1) or _glossed(ctx, d, items)
         if not items:
             return []
-        k = items[0][1]
+        k = _past_spaces(ctx, items[-1][1])
     after = ctx.joined(k + 1, k + 1 + _ZH_LOOKAHEAD)
     if any(z in after for z in phrases("evaluation_words_zh")):
         return items
+    return []
+
+
+def _glossed(ctx: Context, d: int, items: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """"在 DocVQA2026（…）和 Manga109 的角色命名任务 M109NC 上进行评估": glosses stand
+    between the names, so the frame's 上 is further on, in the same clause (brackets
+    skipped whole). The names read from 在 and those right before 上 are the frame's."""
+    w, n = ctx.words, len(ctx.words)
+    k, depth = (items[-1][1] if items else d + 1), 0
+    while k < n and k - d <= ZH_FRAME_REACH:
+        if w[k] in ("（", "("):
+            depth += 1
+        elif w[k] in ("）", ")"):
+            depth -= 1
+        elif depth == 0 and (w[k] in _ZH_CLAUSE_END or "\n" in w[k]):
+            return []
+        elif depth == 0 and w[k] == "上":
+            e = k
+            while e > 0 and w[e - 1].isspace():
+                e -= 1
+            last = items_before(ctx, e) if e > 0 and ctx.kinds[e - 1] == WORD else []
+            return items + [x for x in reversed(last) if x not in items] if last else []
+        k += 1
     return []
 
 
