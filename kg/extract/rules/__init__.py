@@ -13,7 +13,7 @@ stages before theirs (read-only). Stages:
    the "Name:" label before it), acronyms of the title ("NFQ" under "Neural Fitted Q
    Iteration"), the context rules for unknown names
    ("on the X and Y datasets", "outperforms X", "the self-conditioning technique",
-   "three datasets: X, Y and Z", "X, a dataset of …", "在X、Y等数据集上"), a modifier
+   "three datasets: X, Y and Z", "X, a dataset of …", "在X、Y等数据集上", "ZorbQA と QuintarQA で評価した"), a modifier
    and a known name in running text ("Momentum SGD"), names with a
    year ("DUC-2004"), labelled fields that list models ("Algorithm: DQN"), language
    editions of known corpora ("English Penn Treebank"), descriptive names in titles
@@ -67,6 +67,7 @@ from kg.extract.rules import (
     gazetteer,
     hyphenated_names,
     introduced_phrases,
+    ja_dataset_context,
     language_variants,
     linked_datasets,
     lists,
@@ -97,7 +98,7 @@ from kg.extract.rules import (
 STAGES = (
     (gazetteer, hyphenated_names, acronyms, acrostics, shapes, catalog_numbers, sizes, checkpoints, dated_names, cues, announcements, contributions,
      introduced_phrases, appositions, named_datasets, title_case, title_head, title_families, title_acronyms,
-     dataset_context, dataset_descriptions, dataset_enumerations, dataset_appositions, zh_dataset_context, environments, possessive_sets, dataset_sections, counted_lists, model_context, modified_names,
+     dataset_context, dataset_descriptions, dataset_enumerations, dataset_appositions, zh_dataset_context, ja_dataset_context, environments, possessive_sets, dataset_sections, counted_lists, model_context, modified_names,
      techniques, fields, language_variants, dataset_variants, title_phrases, citations, categories, metrics, non_model_examples,
      social, task_names, linked_datasets),
     (mt_lists, mt_datasets, typos, phrase_typos, slash_variants),
