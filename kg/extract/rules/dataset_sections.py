@@ -27,6 +27,9 @@ MAX_WORDS = 4
 _BULLET = re.compile(r"[ \t]*(?:[-*•+]|\d{1,2}[.)、])[ \t]+")
 # Emoji, pictographs and markup around a heading's words ("## 📚 数据集", "**Datasets:**").
 _DECOR = re.compile(r"[#*_>`|\s\u2600-\u27bf\U0001F000-\U0001FAFF\ufe0f\u200d]+")
+#: Characters a heading line holds at most (a label, emoji and markup).
+MAX_HEADING = 40
+_BULLET_LINE = re.compile(r"\n[ \t]*(?:[-*•+]|\d{1,2}[.)、])[ \t]+")
 _NAME_END = re.compile(r"\s*(?:[（(:：,，;；]|\s[-–—]\s|$)")
 
 
@@ -40,7 +43,7 @@ def _sections(text: str) -> list[tuple[int, int]]:
     out, pos, inside = [], 0, False
     for line in text.split("\n"):
         start, pos = pos, pos + len(line) + 1
-        if _heading(line):
+        if len(line) <= MAX_HEADING and _heading(line):
             inside = True
         elif not line.strip():
             continue
@@ -70,8 +73,11 @@ def _bullet_name(ctx: Context, a: int, b: int) -> tuple[int, int] | None:
 
 
 def find(ctx: Context, prior=()) -> list[Candidate]:
-    labels = words("dataset_section_labels")
-    if not any(x in ctx.text.lower() for x in labels):
+    # A section needs a heading line and a bullet under it: two searches skip most entries.
+    if "\n" not in ctx.text or not _BULLET_LINE.search(ctx.text):
+        return []
+    lower = ctx.text.lower()
+    if not any(x in lower for x in words("dataset_section_labels")):
         return []
     gaz = gazetteer()
     out = []

@@ -9,6 +9,8 @@ Names coordinated by と, や, 、 or a comma share the frame. A list holding a 
 """
 from __future__ import annotations
 
+import re
+
 from kg.extract.candidate import Candidate
 from kg.extract.context import Context
 from kg.extract.nlp import WORD
@@ -22,8 +24,11 @@ _JOINERS = frozenset(("と", "や", "、", ",", "，", "および", "及び"))
 EVALUATION_REACH = 4
 
 
+_KANA = re.compile(r"[\u3040-\u30ff]")
+
+
 def _kana(w: str) -> bool:
-    return any("\u3040" <= c <= "\u30ff" for c in w)
+    return _KANA.search(w) is not None
 
 
 def _names_before(ctx: Context, e: int) -> list[tuple[int, int]]:
@@ -45,8 +50,8 @@ def _names_before(ctx: Context, e: int) -> list[tuple[int, int]]:
 
 
 def find(ctx: Context, prior=()) -> list[Candidate]:
-    if not ctx.has_cjk or not any(_kana(w) for w in ctx.words):
-        return []
+    if not ctx.has_cjk or not _KANA.search(ctx.text):
+        return []  # Chinese text has no kana: one search skips it
     nouns = tuple(phrases("dataset_words_ja"))
     evaluation = tuple(phrases("evaluation_words_ja"))
     found: list[tuple[int, int]] = []
