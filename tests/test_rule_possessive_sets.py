@@ -24,3 +24,8 @@ def test_a_name_owning_a_set_is_a_dataset(text, name):
 ])
 def test_no_owned_set(text):
     assert not found(possessive_sets, text)
+
+
+def test_the_datasets_of_a_task_make_it_no_dataset():
+    assert not found(possessive_sets, "本综述回顾了FSOD和ZSOD的数据集设置和评估指标")
+    assert not found(possessive_sets, "Zorb のベンチマークを作った")

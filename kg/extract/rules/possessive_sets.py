@@ -1,5 +1,6 @@
 """A set of data that belongs to a name makes the name a dataset, in Chinese and
-Japanese: ``BIRD の難問セット`` ("BIRD's hard-question set"), ``Zorb的困难子集``.
+Japanese: ``BIRD の難問セット`` ("BIRD's hard-question set"), ``Zorb的困难子集`` — a part
+of the data (子集, 测试集, セット), not 数据集, which a task has too ("ZSD的数据集").
 
 The possessive (の, 的) stands right after the name; only ideographs and katakana — the
 set's modifiers — may stand between it and the set noun (``kg/data/rules/set_nouns_cjk.txt``),
