@@ -122,3 +122,15 @@ def test_a_long_form_headed_by_a_meeting_is_the_event():
     # A benchmark named a challenge is data; a bare known name keeps its kind.
     names = _names("We evaluate on the Winograd Schema Challenge (WSC) and on TREC.")
     assert names.get("Winograd Schema Challenge") == "DATASET" and names.get("TREC") == "DATASET"
+
+
+def test_an_event_word_after_a_colon_glosses_the_name_and_makes_no_event():
+    from kg.extract.entities import find_entities
+    from kg.records import Span
+
+    title = "Zorbelo: Benchmarking Competition-level Code Generation of LLMs"
+    _, datasets = find_entities(title, [Span(0, len(title))], Span(0, len(title)))
+    assert [d.name for d in datasets] == ["Zorbelo"]
+    text = "Results of the Zorbelo 2021 challenge are reported."
+    models, datasets = find_entities(text, [Span(0, len(text))])
+    assert "Zorbelo 2021" not in [d.name for d in datasets + models]

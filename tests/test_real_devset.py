@@ -52,8 +52,10 @@ DEV_BARS = {"entries": 0.97, "title": 0.95, "authors": 0.95, "institutions": 0.9
 #: category forms) and its rules: 1,096 entries; whole set .973 authors, .921 institutions,
 #: .913 category raised; datasets .839 lowered — the round's gold names datasets extraction
 #: has not met (a simulator, parts registries, a game, benchmarks named only in a title).
+#: The dataset rules written from those classes (environments, title benchmarks, Chinese
+#: and Japanese frames, dataset sections): whole-set datasets .894, floor .87.
 ALL_FLOORS = {"entries": 0.96, "title": 0.94, "authors": 0.97, "institutions": 0.915, "category": 0.905,
-              "urls": 0.955, "arxiv_id": 0.95, "models": 0.79, "datasets": 0.83}
+              "urls": 0.955, "arxiv_id": 0.95, "models": 0.79, "datasets": 0.87}
 
 
 @functools.cache

@@ -284,3 +284,40 @@ def test_a_bracketed_list_after_a_known_dataset_takes_a_lone_acronym():
     assert "ZQE" in got
     # Outside brackets a lone bare acronym after a comma is still jargon.
     assert "ZQE" not in found(dataset_context, "It raises knowledge demands on GPQA, ZQE said.")
+
+
+def test_a_preposition_opening_a_sentence_is_no_name_before_a_dataset_noun():
+    from rulehelp import ctx_of
+
+    from kg.extract.entities import entities_in
+
+    names = [e.name for e in entities_in(ctx_of("Across benchmark cases, the decisions hold. Through Zorbset benchmark runs we see."))]
+    assert names == ["Zorbset"]
+
+
+def test_a_quoted_phrase_keeps_its_dataset_word():
+    from rulehelp import ctx_of
+
+    from kg.extract.entities import entities_in
+
+    assert [e.name for e in entities_in(ctx_of('Then we compile a "Zorb Dataset" of prompts.'))] == ["Zorb Dataset"]
+    # unquoted, a one-word name before a generic head is the name, the head its kind
+    assert [e.name for e in entities_in(ctx_of("We use the Zorb Dataset of prompts."))] == ["Zorb"]
+
+
+def test_a_framework_a_result_is_reported_on_is_no_dataset():
+    assert not found(dataset_context, "结果显示在 MLX 和 PyTorch 上表现尤为突出。")
+    assert list(found(dataset_context, "结果显示在 Zorbset 和 Quintar 上表现尤为突出。")) == ["Zorbset", "Quintar"]
+
+
+@pytest.mark.parametrize("text, names", [
+    ("在 Zorbset 和 Quintar 上进行实验。", ["Zorbset", "Quintar"]),  # spaced Latin words
+    ("在 ZorbVQA（覆盖多种文档类型）和 Manga109 的角色命名任务 M109ZC 上进行评估；", ["ZorbVQA", "M109ZC"]),
+])
+def test_spaced_and_glossed_chinese_evaluation_frames(text, names):
+    assert list(found(dataset_context, text)) == names
+
+
+def test_a_frame_broken_by_a_clause_or_without_evaluation_names_nothing():
+    assert not found(dataset_context, "在 Zorb（一个模型）上对 Quintar 做微调。")
+    assert not found(dataset_context, "在 Zorbset（很大），Quintar 上进行实验。")

@@ -39,3 +39,21 @@ def test_items_without_a_count_and_an_adverb_before_the_verb():
 
 def test_a_pronoun_is_no_name():
     assert not found(dataset_descriptions, "It contains 3,000 images of faces.")
+
+
+@pytest.mark.parametrize("text, name", [
+    ("作者在 ZhyX（3000 道、6 个物理域）上对模型做 ablation", "ZhyX"),
+    ("We use Zorbnet (23,354 turns, 2 domains) for training.", "Zorbnet"),
+])
+def test_a_count_of_items_opening_a_bracket_describes_a_dataset(text, name):
+    got = found(dataset_descriptions, text)
+    assert list(got) == [name] and got[name].label == "DATASET"
+
+
+@pytest.mark.parametrize("text", [
+    "Zorbformer（7B）很强",  # a size
+    "Zorbformer（2 个版本）",  # versions, not items
+    "ZERT (110M parameters) is used.",  # parameters count a model
+])
+def test_other_counts_in_brackets_describe_no_dataset(text):
+    assert not found(dataset_descriptions, text)

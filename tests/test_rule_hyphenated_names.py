@@ -19,3 +19,9 @@ def test_the_part_inside_is_no_second_name():
 def test_lower_case_words_and_unknown_compounds_are_left():
     # "news-commentary" describes text; "Zorb-Net" is no known name.
     assert not found(hyphenated_names, "We add news-commentary text and Zorb-Net data.")
+
+
+def test_a_compound_inside_a_longer_known_name_is_part_of_it():
+    assert not found(hyphenated_names, "Scores rose on SWE-bench Verified from 20% to 35%.")
+    names = [e.name for e in entities_in(ctx_of("Scores rose on SWE-bench Verified from 20% to 35%."))]
+    assert names == ["SWE-bench Verified"]

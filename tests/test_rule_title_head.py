@@ -237,3 +237,35 @@ def test_a_whole_title_headed_by_vectors_names_the_representation():
     # "Skip-Thought Vectors", "Paragraph Vectors": learned vectors a paper names
     assert "Skip-Zorb Vectors" in found(title_head, "Body.", title="Skip-Zorb Vectors")
     assert not found(title_head, "Body.", title="Imperfect Zorbs")  # a plural common noun still is no name
+
+
+@pytest.mark.parametrize("title, name", [
+    ("Zorbelo: Benchmarking Competition-level Code Generation of LLMs", "Zorbelo"),
+    ("Quargard: Evaluating Context-Sensitive Unlearning in Large Language Models", "Quargard"),
+])
+def test_a_gloss_led_by_a_benchmarking_verb_makes_a_benchmark(title, name):
+    assert found(title_head, "Body.", title=title)[name].label == "DATASET"
+
+
+def test_a_gloss_led_by_another_verb_still_says_nothing_of_the_kind():
+    got = found(title_head, "Body.", title="Zorbify: Simulating Household Robots in Kitchens")
+    assert got["Zorbify"].label == "MODEL"
+
+
+def test_a_colon_without_a_space_still_ends_the_head():
+    got = found(title_head, "Body.", title="QUARGE:Fine-grained Multimodal Evaluation for Manufacturing Scenarios")
+    assert got["QUARGE"].label == "DATASET" and got["QUARGE"].proposed
+    assert not found(title_head, "Body.", title="Seen at arXiv:2301.00001 in the wild")
+
+
+def test_a_head_with_small_words_is_a_name_only_under_a_benchmark_gloss():
+    got = found(title_head, "Body.", title="Proof of Zorbs: A Benchmark for Evaluating Idea Judgments")
+    assert got["Proof of Zorbs"].label == "DATASET" and got["Proof of Zorbs"].force_label
+    assert not found(title_head, "Body.", title="Learning to Rank: A Method for Retrieval")
+    assert not found(title_head, "Body.", title="Towards the Zorbs: A Benchmark for Agents")
+
+
+def test_a_coordinated_benchmarking_verb_makes_a_method_and_a_gerund_head_a_clause():
+    got = found(title_head, "Body.", title="ZRM-MinMaxGAP: Benchmarking and Mitigating Gender Bias in Speech Models")
+    assert got["ZRM-MinMaxGAP"].label == "MODEL"
+    assert not found(title_head, "Body.", title="Counting from Sky: A Large-scale Dataset for Object Counting")

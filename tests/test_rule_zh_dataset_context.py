@@ -23,3 +23,15 @@ def test_chinese_contexts(text, names):
 def test_baseline_before_a_model_is_no_dataset_context():
     # 基准 is also "baseline": 与基准BERT相比 names a model.
     assert not found(zh_dataset_context, "与基准Zorblax相比，我们的方法更快。")
+
+
+def test_names_in_brackets_after_a_dataset_noun_are_its_members():
+    got = found(zh_dataset_context, "集成证据库（ZorbReg、FPzorb、文献 DOI 等）共 23,762 条记录")
+    assert list(got) == ["ZorbReg", "FPzorb"] and all(c.label == "DATASET" for c in got.values())
+    assert list(found(zh_dataset_context, "使用知识库（Wikizorb和DBzorb）")) == ["Wikizorb", "DBzorb"]
+
+
+def test_a_gloss_or_a_clause_in_the_brackets_lists_no_members():
+    assert not found(zh_dataset_context, "构建数据集（训练，400K FOA音频片段）")
+    assert not found(zh_dataset_context, "在数据集（ZorbNet）上")  # one name may gloss the noun
+    assert not found(zh_dataset_context, "构建数据集（ZorbNet、CIFAR-zorb，以及其他很多）")

@@ -258,6 +258,9 @@ def is_event(ctx: Context, e: Entity) -> bool:
     for i, j in _token_spans(ctx, e):
         after = [ctx.lower[k] for k in range(j, min(j + 7, len(ctx.words)))
                  if not ctx.words[k].isspace() and not _like_num(ctx.words[k]) and ctx.words[k] not in ("and", ",")]
+        # "CodeElo: Benchmarking Competition-level …": a colon ends the name's phrase;
+        # what follows glosses it and is no event noun of it.
+        after = after[: next((n for n, w in enumerate(after) if w in (":", "：")), len(after))]
         before = [ctx.lower[k] for k in range(max(0, i - 3), i)]
         if any(w in events for w in after[:3]) or "of" in before[-1:] and any(w.endswith("challenge") for w in before):
             return True

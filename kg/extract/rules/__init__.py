@@ -14,7 +14,7 @@ stages before theirs (read-only). Stages:
    the "Name:" label before it), acronyms of the title ("NFQ" under "Neural Fitted Q
    Iteration"), the context rules for unknown names
    ("on the X and Y datasets", "outperforms X", "the self-conditioning technique",
-   "three datasets: X, Y and Z", "X, a dataset of …", "在X、Y等数据集上"), a modifier
+   "three datasets: X, Y and Z", "X, a dataset of …", "在X、Y等数据集上", "ZorbQA と QuintarQA で評価した"), a modifier
    and a known name in running text ("Momentum SGD"), names with a
    year ("DUC-2004"), labelled fields that list models ("Algorithm: DQN"), language
    editions of known corpora ("English Penn Treebank"), descriptive names in titles
@@ -31,8 +31,11 @@ stages before theirs (read-only). Stages:
    a dataset), a known dataset's edition ("MovieLens 1M", "OpenWebText2") or hyphenated
    spelling ("Super-GLUE"), lists a dataset noun introduces or closes ("benchmarks: A
    (Smith, 1996), B and C", "A, B and C handwritten databases"), names described by what
-   they hold ("X contains 23,354 turns") and data distributors' catalogue numbers
-   ("LDC2003T09");
+   they hold ("X contains 23,354 turns"), data distributors' catalogue numbers
+   ("LDC2003T09"), environments, simulators and games an agent is tested in ("the TORCS
+   car racing environment", "plays … DOOM", GazeboSim两种环境), names that own a set of
+   data in Chinese and Japanese ("BIRD の難問セット") and the names opening the bullets of
+   a datasets section ("## 📚 数据集" / "- LJSpeech（训练/评估）");
 2. rules that need the names found so far: ambiguous MT names in lists or in a dataset
    context (可可数据集 is COCO), typos of known names (one word, or one word of two:
    "Mapillary Vitas"), siblings written with a slash ("ModelNet10/40"), names guessed
@@ -65,13 +68,16 @@ from kg.extract.rules import (
     dataset_context,
     dataset_descriptions,
     dataset_enumerations,
+    dataset_sections,
     dataset_variants,
     dated_names,
+    environments,
     fields,
     funding,
     gazetteer,
     hyphenated_names,
     introduced_phrases,
+    ja_dataset_context,
     language_variants,
     layer_names,
     linked_datasets,
@@ -87,6 +93,7 @@ from kg.extract.rules import (
     named_datasets,
     non_model_examples,
     phrase_typos,
+    possessive_sets,
     shapes,
     sizes,
     slash_variants,
@@ -106,8 +113,9 @@ STAGES = (
     (gazetteer, hyphenated_names, acronyms, acrostics, shapes, model_ids, catalog_numbers, sizes, checkpoints, dated_names, cues,
      announcements, contributions, introduced_phrases, appositions, named_datasets, title_case, title_head, title_families,
      title_acronyms, dataset_context, dataset_descriptions, dataset_enumerations, dataset_appositions, zh_dataset_context,
-     counted_lists, model_context, modified_names, techniques, fields, language_variants, dataset_variants, title_phrases,
-     citations, cited_authors, categories, metrics, math_symbols, layer_names, non_model_examples,
+     ja_dataset_context, environments, possessive_sets, dataset_sections, counted_lists, model_context, modified_names,
+     techniques, fields, language_variants, dataset_variants, title_phrases, citations, cited_authors, categories, metrics,
+     math_symbols, layer_names, non_model_examples,
      social, task_names, linked_datasets),
     (mt_lists, mt_datasets, typos, phrase_typos, slash_variants, modifier_heads, data_evidence, funding),
     (lists,),

@@ -44,6 +44,15 @@ def _cand(ctx: Context, i: int, j: int) -> Candidate:
     return Candidate(a, b, ctx.text[a:b], NAME, "DATASET", force_label=True, covers=whole)
 
 
+_QUOTES = {'"': '"', "“": "”", "'": "'", "‘": "’", "「": "」", "《": "》"}
+
+
+def _quoted(ctx: Context, i: int, j: int) -> bool:
+    """Tokens ``i:j`` stand alone between quotation marks ("a \"Gold Dataset\" of
+    prompts"): the writer marks the whole phrase, dataset word included, as the name."""
+    return 0 < i and j < len(ctx.words) and _QUOTES.get(ctx.words[i - 1]) == ctx.words[j]
+
+
 _ITEM_BEFORE = frozenset((",", "，", "and", "or", ";"))
 _ITEM_AFTER = frozenset((",", "，", "and", "or", ";", "."))
 
@@ -69,8 +78,9 @@ def find(ctx: Context, prior=()) -> list[Candidate]:
     for d in range(n):
         if lower[d] not in triggers or not ctx.in_region[d]:  # one set lookup for most tokens
             continue
-        if w[d] == "在" and d + 1 < n and ctx.kinds[d + 1] == WORD:
-            found += lone_jargon(ctx, _zh_evaluation(ctx, d))  # "在X、Y上进行实验"
+        if w[d] == "在" and (s := _past_spaces(ctx, d + 1)) < n and ctx.kinds[s] == WORD:
+            # "在X、Y上进行实验"; mixed text spaces the Latin words: "在 X 和 Y 上进行评估"
+            found += lone_jargon(ctx, _zh_evaluation(ctx, s - 1))
             continue
         low = lower[d]
         if low in dataset_words and (k := _examples_after(ctx, d + 1)) is not None:
@@ -97,7 +107,8 @@ def find(ctx: Context, prior=()) -> list[Candidate]:
             if len(items) == 1 and low.endswith("s") and _category_heading(ctx, items[0][0], d):
                 items = []  # "Cloze datasets." heads a section on a kind of dataset
             if items and w[d][:1].isupper() and (len(items) == 1 or not low.endswith("s")):
-                if low in words("detached_dataset_words") and " " not in ctx.stext(*items[0]):
+                if low in words("detached_dataset_words") and " " not in ctx.stext(*items[0]) \
+                        and not _quoted(ctx, items[0][0], d + 1):
                     # "Boston Dataset", "the KITTI Database": one word before a generic
                     # head is the name, the head its kind; the joined phrase is no name.
                     a, b = ctx.span(items[0][0], d + 1)
@@ -122,7 +133,10 @@ def find(ctx: Context, prior=()) -> list[Candidate]:
             found += [] if with_known_model(ctx, items) else items
     found += _campaign_pairs(ctx)
     found += _after_known(ctx)
-    return [_cand(ctx, i, j) for i, j in dict.fromkeys(found) if not _hardware(ctx, j)] + vetoes
+    # "在 MLX 和 vLLM 上表现突出", "results on PyTorch": frameworks a system runs on are no data.
+    software = words("software_names")
+    return [_cand(ctx, i, j) for i, j in dict.fromkeys(found)
+            if not _hardware(ctx, j) and ctx.stext(i, j).lower() not in software] + vetoes
 
 
 #: Words between a campaign's name and its data ("the NIST evaluation test sets",
@@ -296,6 +310,17 @@ def _bracketed_list(ctx: Context, i: int, items: list[tuple[int, int]]) -> bool:
     return p >= 0 and ctx.words[p] in ("(", "（") and e < len(ctx.words) and ctx.words[e] in (")", "）")
 
 
+def _past_spaces(ctx: Context, k: int) -> int:
+    while k < len(ctx.words) and ctx.words[k].isspace() and "\n" not in ctx.words[k]:
+        k += 1
+    return k
+
+
+#: Tokens from 在 to the 上 that closes its frame when a gloss stands inside it.
+ZH_FRAME_REACH = 40
+_ZH_CLAUSE_END = frozenset(("。", "；", ";", "，", ",", "\n"))
+
+
 def _zh_evaluation(ctx: Context, d: int) -> list[tuple[int, int]]:
     """``在X、Y和Z上`` followed by an evaluation word (实验, 评估 …)."""
     items = items_after(ctx, d + 1)
@@ -305,13 +330,36 @@ def _zh_evaluation(ctx: Context, d: int) -> list[tuple[int, int]]:
     if k >= len(ctx.words) or ctx.words[k] != "上":
         # "在Office + Caltech-10上的精度": a combination of datasets written with "+"
         # is one name, read up to the 上 that closes the frame.
-        items = _combined(ctx, d + 1)
+        items = _combined(ctx, d + 1) or _glossed(ctx, d, items)
         if not items:
             return []
-        k = items[0][1]
+        k = _past_spaces(ctx, items[-1][1])
     after = ctx.joined(k + 1, k + 1 + _ZH_LOOKAHEAD)
     if any(z in after for z in phrases("evaluation_words_zh")):
         return items
+    return []
+
+
+def _glossed(ctx: Context, d: int, items: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """"在 DocVQA2026（…）和 Manga109 的角色命名任务 M109NC 上进行评估": glosses stand
+    between the names, so the frame's 上 is further on, in the same clause (brackets
+    skipped whole). The names read from 在 and those right before 上 are the frame's."""
+    w, n = ctx.words, len(ctx.words)
+    k, depth = (items[-1][1] if items else d + 1), 0
+    while k < n and k - d <= ZH_FRAME_REACH:
+        if w[k] in ("（", "("):
+            depth += 1
+        elif w[k] in ("）", ")"):
+            depth -= 1
+        elif depth == 0 and (w[k] in _ZH_CLAUSE_END or "\n" in w[k]):
+            return []
+        elif depth == 0 and w[k] == "上":
+            e = k
+            while e > 0 and w[e - 1].isspace():
+                e -= 1
+            last = items_before(ctx, e) if e > 0 and ctx.kinds[e - 1] == WORD else []
+            return items + [x for x in reversed(last) if x not in items] if last else []
+        k += 1
     return []
 
 

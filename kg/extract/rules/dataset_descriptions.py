@@ -7,7 +7,9 @@ A capitalised name, then perhaps its citation, then a verb of holding (``contain
 "about"), a number and, within two words, a noun a dataset is counted in
 (``kg/data/rules/dataset_count_nouns.txt``) — or, without a count, the items a dataset
 holds (``kg/data/rules/data_item_nouns.txt``: "MIMIC only contains notes"). Models are counted in parameters and
-layers, which are not listed, so "BERT has 110M parameters" stays a model.
+layers, which are not listed, so "BERT has 110M parameters" stays a model. A count of such
+items opening a bracket after the name says the same: ``PhyX（3000 道、6 个物理域）``,
+``Zorb (23,354 turns, 2 domains)`` (``count_classifiers_data_zh.txt`` for Chinese).
 """
 from __future__ import annotations
 
@@ -18,7 +20,7 @@ from kg.extract.context import Context
 from kg.extract.nlp import WORD
 from kg.extract.rules.dataset_enumerations import MAX_CITATION, past_citation
 from kg.extract.rules.items import name_item
-from kg.extract.vocab import words
+from kg.extract.vocab import phrases, words
 
 NAME = "context"
 _VERBS = frozenset(("contains", "contain", "comprises", "comprise", "consists", "consist", "spans", "span",
@@ -89,10 +91,52 @@ def _subject_end(ctx: Context, k: int) -> int:
     return e
 
 
-def find(ctx: Context, prior=()) -> list[Candidate]:
-    if _VERBS.isdisjoint(ctx.lower):
-        return []  # most entries describe no dataset's contents: one set test skips them
+_OPENERS = ("(", "（")
+#: "PhyX（3000 道、…）", "Zorb (23,354 turns, …)": a count of items right inside a bracket
+#: after the name (the number may carry 万 or K/M).
+_BRACKET_COUNT = re.compile(r"\s*[(（]\s*(\d[\d,.]*\s*[KkM万千]?)\s*")
+
+
+def _bracket_counts(ctx: Context) -> list[Candidate]:
+    """A name whose bracket opens with a count of the items a dataset holds."""
     out = []
+    zh = phrases("count_classifiers_data_zh")
+    for i, j in ctx.compounds:
+        if j >= len(ctx.words) or not ctx.in_region[i] or ctx.taken[i]:
+            continue
+        m = _BRACKET_COUNT.match(ctx.text, ctx.end(j - 1))
+        if m is None:
+            continue
+        rest = ctx.text[m.end() : m.end() + 30]
+        k = ctx.tok_at.get(m.end())
+        counted = rest.startswith(tuple(zh)) or (k is not None and _count_noun_after(ctx, k))
+        if counted and name_item(ctx, i, j):
+            a, b = ctx.span(i, j)
+            out.append(Candidate(a, b, ctx.text[a:b], NAME, "DATASET", force_label=True))
+    return out
+
+
+def _count_noun_after(ctx: Context, k: int) -> bool:
+    """A noun a dataset is counted in within ``MAX_BETWEEN`` words from token ``k``."""
+    nouns, seen = words("dataset_count_nouns"), 0
+    while k < len(ctx.words) and seen <= MAX_BETWEEN:
+        if ctx.words[k].isspace():
+            k += 1
+            continue
+        if ctx.kinds[k] != WORD:
+            return False
+        if ctx.lower[k] in nouns:
+            return True
+        seen += 1
+        k += 1
+    return False
+
+
+def find(ctx: Context, prior=()) -> list[Candidate]:
+    brackets = _bracket_counts(ctx) if "(" in ctx.text or "（" in ctx.text else []
+    if _VERBS.isdisjoint(ctx.lower):
+        return brackets  # most entries describe no dataset's contents: one set test skips them
+    out = brackets
     w = ctx.words
     for k in range(1, len(w)):
         if ctx.lower[k] not in _VERBS or not ctx.in_region[k] or not _counted(ctx, k + 1):

@@ -26,6 +26,9 @@ def find(ctx: Context, prior=()) -> list[Candidate]:
         if j - i < 3 or (i, j) in whole or not ctx.in_region[i] or "-" not in ctx.words[i:j] \
                 or not ctx.words[i][:1].isupper():
             continue
+        # "SWE-bench Verified": the compound begins a longer known name, which it is part of.
+        if any(m.i <= i and j <= m.j and (m.i, m.j) != (i, j) for m in ctx.matches):
+            continue
         known = gaz.known(ctx.stext(i, j))
         if known is None or known[0] != "DATASET":
             continue

@@ -77,7 +77,8 @@ def _glued_on(ctx: Context, i: int, j: int) -> bool:
     """Tokens ``i:j`` are part of a longer written name: a symbol glues a word to them
     ("Horse→Zebra", "A/B"), so they are not a name on their own."""
     w, n = ctx.words, len(ctx.words)
-    after = j + 1 < n and not ctx.ws[j - 1] and ctx.kinds[j] == PUNCT and w[j] not in _CLOSERS + "-_+" and ctx.kinds[j + 1] == WORD
+    # A full-width bracket opens a gloss, it glues nothing: "PhyX（3000 道…）".
+    after = j + 1 < n and not ctx.ws[j - 1] and ctx.kinds[j] == PUNCT and w[j] not in _CLOSERS + "-_+（" and ctx.kinds[j + 1] == WORD
     before = i >= 2 and not ctx.ws[i - 2] and ctx.kinds[i - 1] == PUNCT and w[i - 1] not in _CLOSERS + "-_+(（[" \
         and ctx.kinds[i - 2] == WORD
     return after or before

@@ -17,7 +17,12 @@ NAME = "title"
 # titles written where a colon cannot go (file names, front matter).
 # A dot followed by a digit stays inside a word: versions ("LLaDA 2.1: …", "Qwen2.5-VL: …").
 _W = r"[\w\-]*(?:\.\d[\w\-]*)*(?:\+\+)?"  # "ViTPose++: …": the improved version's mark
-_HEAD = re.compile(rf"^\s*([A-Z]{_W}(?:\s(?:[A-Z0-9]{_W}|[a-z]+-[A-Z]{_W})){{0,2}})(?:\s*[:：]|\s[-–—])\s+\S")
+# "FORGE:Fine-grained Multimodal Evaluation …": a feed that drops the space after the
+# colon; a capitalised word right after it still starts the gloss.
+_HEAD = re.compile(rf"^\s*([A-Z]{_W}(?:\s(?:[A-Z0-9]{_W}|[a-z]+-[A-Z]{_W})){{0,2}})(?:\s*[:：]\s+|\s*[:：](?=[A-Z][a-z])|\s[-–—]\s+)\S")
+# "Proof of Time: A Benchmark for …": a head whose small words stand between capitalised
+# ones; taken only where the gloss says the name is a benchmark or dataset.
+_SMALL_WORD_HEAD = re.compile(r"^\s*([A-Z][\w\-]*(?:\s(?:[a-z]{1,4}|[A-Z][\w\-]*)){1,4})\s*[:：]\s+\S")
 
 
 # "* EAMLP: "Beyond Self-attention: …"": a short name and a colon right before the
@@ -133,7 +138,7 @@ def _head(ctx: Context) -> list[Candidate]:
     if not m:
         m = _SENTENCE_HEAD.match(t)
         if not m or not _sentence_case(t[m.end(1):]):
-            return []
+            return _small_word_head(ctx, t)
     name = m.group(1)
     parts = name.split()
     # Multi-word heads need a name-shaped word ("GPT-4 Technical Report: …" no,
@@ -165,6 +170,29 @@ def _head(ctx: Context) -> list[Candidate]:
                       force_label=gloss_kind is not None,
                       # "Deep sr-DDL: …": a several-word head is one name; the shape inside is part of it
                       covers=len(parts) > 1 and not known)]
+
+
+def _small_word_head(ctx: Context, t: str) -> list[Candidate]:
+    """"Proof of Time: A Benchmark for Evaluating …", "Needle in a Haystack: A Test of
+    …": capitalised words joined by small words name what the gloss's head noun says
+    is a benchmark or dataset. Other glosses leave such a head a phrase ("Learning to
+    Rank: …")."""
+    m = _SMALL_WORD_HEAD.match(t)
+    if not m:
+        return []
+    parts = m.group(1).split()
+    small = words("title_small_words")
+    # "Counting from Sky: A Dataset for …": a gerund first makes the head a clause.
+    if re.fullmatch(r"[A-Z][a-z]{3,}ing", parts[0]) or not parts[-1][:1].isupper() or any(p[:1].islower() and p not in small for p in parts) \
+            or not any(p in small for p in parts) or generic(m.group(1)) \
+            or parts[0].lower() in words("stop_caps") | small | words("title_openers") \
+            or any(p.lower() in words("title_words") for p in parts):
+        return []
+    if _kind_of_gloss(t[m.end(1):].lstrip(" :：")) != "DATASET":
+        return []
+    a = ctx.title.start + m.start(1)
+    name = m.group(1)
+    return [Candidate(a, a + len(name), name, NAME, "DATASET", proposed=True, yields=NEVER, force_label=True, covers=True)]
 
 
 def _coined(parts: list[str], gloss: str) -> bool:
@@ -226,8 +254,13 @@ def _kind_of_gloss(gloss: str) -> str | None:
     "A Dataset for …" a dataset. None when the head says nothing."""
     words_ = re.findall(r"[\w\-]+|[,—]", gloss)
     # "Simulating Object-Centric Datasets …": a gloss led by a verb says what the named
-    # thing does; its object is not the name's kind.
+    # thing does; its object is not the name's kind. "CodeElo: Benchmarking Code
+    # Generation …", "Zorb: Evaluating LLMs on …": a verb that only a benchmark does.
     if words_ and re.fullmatch(r"[A-Z][a-z]{3,}ing", words_[0]):
+        # "ERM-MinMaxGAP: Benchmarking and Mitigating Gender Bias …": a second verb makes
+        # the named thing a method that also measures.
+        if words_[0].lower() in words("benchmark_gloss_verbs") and words_[1:2] != ["and"]:
+            return "DATASET"
         return None
     head = None
     for x in words_:

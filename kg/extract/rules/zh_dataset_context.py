@@ -4,7 +4,8 @@
 * ``在X和Y两个数据集上`` — a count between the list and the noun;
 * ``在公开数据集X上`` — the noun before the name (not 基准, which also means "baseline":
   与基准BERT相比 names a model);
-* ``多个基准（如X和Y）``, ``数据集包括X、Y`` — examples introduced after the noun.
+* ``多个基准（如X和Y）``, ``数据集包括X、Y`` — examples introduced after the noun;
+* ``证据库（X、Y、Z 等）`` — two names or more listed in brackets right after the noun.
 """
 from __future__ import annotations
 
@@ -46,6 +47,28 @@ def _closer_len(ctx: Context, k: int) -> int:
     return 0
 
 
+_CLOSERS = ("）", ")")
+_CLAUSE_MARKS = ("，", "。", "；", ",", ";", "：", ":")
+#: Tokens after the last name within which the bracket must close.
+_TAIL_TOKENS = 10
+
+
+def _bracketed_list(ctx: Context, k: int) -> list[tuple[int, int]]:
+    """``证据库（iGEM、FPbase、Kosuri 等）``: names listed in brackets right after a dataset
+    noun, the bracket closed after them (an 等 may close the list first), are its members.
+    Two names at least: one name in brackets may gloss the noun ("数据集（训练）")."""
+    items = items_after(ctx, k)
+    if len(items) < 2:
+        return []
+    # "（X、Y、文献 DOI 等）": after the names the bracket closes within a few tokens, with no
+    # clause between (a last item that is no name may stand there).
+    rest = ctx.joined(items[-1][1], items[-1][1] + _TAIL_TOKENS)
+    cut = min((rest.find(c) for c in _CLOSERS if c in rest), default=-1)
+    if cut < 0 or any(c in rest[:cut] for c in _CLAUSE_MARKS):
+        return []
+    return items
+
+
 def find(ctx: Context, prior=()) -> list[Candidate]:
     w, n = ctx.words, len(ctx.words)
     # One set lookup for most characters: only these can start a closer or a noun.
@@ -66,12 +89,16 @@ def find(ctx: Context, prior=()) -> list[Candidate]:
         if k < n and ctx.kinds[k] == WORD and noun not in _AMBIGUOUS_BEFORE_NAME:
             found += lone_jargon(ctx, items_after(ctx, k))  # 在公开数据集X上
             continue
-        if k < n and w[k] in _OPENERS:
+        opened = k < n and w[k] in _OPENERS
+        if opened:
             k += 1
         for cue in phrases("example_cues_zh"):
             if ctx.joined(k, k + len(cue)) == cue:
                 found += items_after(ctx, _skip_space(ctx, k + len(cue)))  # 多个基准（如X和Y）
                 break
+        else:
+            if opened:
+                found += _bracketed_list(ctx, _skip_space(ctx, k))  # 证据库（X、Y、Z 等）
     out = []
     for i, j in dict.fromkeys(found):
         a, b = ctx.span(i, j)

@@ -1,0 +1,80 @@
+"""Japanese dataset contexts around Latin names (Japanese text spaces them off):
+
+* ``ZorbQA データセットで``, ``SWE-bench ベンチマーク`` — a dataset noun right after the name;
+* ``ZorbQA と QuintarQA で評価した``, ``BIRD で正答率が…`` — the names a system is
+  evaluated on: ``で`` ("on, with") and an evaluation word within a few tokens.
+
+Names coordinated by と, や, 、 or a comma share the frame. A list holding a known model
+("GPT-4 で評価" — GPT-4 as the judge) names no data; software is no data either.
+"""
+from __future__ import annotations
+
+import re
+
+from kg.extract.candidate import Candidate
+from kg.extract.context import Context
+from kg.extract.nlp import WORD
+from kg.extract.rules.dataset_context import with_known_model
+from kg.extract.rules.items import name_item
+from kg.extract.vocab import phrases, words
+
+NAME = "context"
+_JOINERS = frozenset(("と", "や", "、", ",", "，", "および", "及び"))
+#: Tokens after で within which an evaluation word must start.
+EVALUATION_REACH = 4
+
+
+_KANA = re.compile(r"[\u3040-\u30ff]")
+
+
+def _kana(w: str) -> bool:
+    return _KANA.search(w) is not None
+
+
+def _names_before(ctx: Context, e: int) -> list[tuple[int, int]]:
+    """Coordinated Latin names ending right before token ``e`` (spaces skipped)."""
+    out = []
+    while True:
+        while e > 0 and ctx.words[e - 1].isspace():
+            e -= 1
+        i = ctx.compound_start.get(e)
+        if i is None or not name_item(ctx, i, e):
+            return out
+        out.append((i, e))
+        k = i
+        while k > 0 and ctx.words[k - 1].isspace():
+            k -= 1
+        if k == 0 or ctx.words[k - 1] not in _JOINERS:
+            return out
+        e = k - 1
+
+
+def find(ctx: Context, prior=()) -> list[Candidate]:
+    if not ctx.has_cjk or not _KANA.search(ctx.text):
+        return []  # Chinese text has no kana: one search skips it
+    nouns = tuple(phrases("dataset_words_ja"))
+    evaluation = tuple(phrases("evaluation_words_ja"))
+    found: list[tuple[int, int]] = []
+    for d in range(1, len(ctx.words)):
+        w = ctx.words[d]
+        if ctx.kinds[d] != WORD or not ctx.in_region[d] or not _kana(w):
+            continue
+        if w.startswith(nouns) and (ctx.ws[d - 1] or ctx.words[d - 1].isspace()):
+            items = _names_before(ctx, d)  # "ZorbQA データセットで"
+        elif w == "で" and ctx.joined(d + 1, d + 1 + EVALUATION_REACH).lstrip().startswith(evaluation):
+            items = _names_before(ctx, d)  # "ZorbQA と QuintarQA で評価した"
+        else:
+            continue
+        if items and not with_known_model(ctx, items):
+            found += items
+    software = words("software_names")
+    out = []
+    for i, j in dict.fromkeys(found):
+        if ctx.stext(i, j).lower() in software:
+            continue
+        a, b = ctx.span(i, j)
+        out.append(Candidate(a, b, ctx.text[a:b], NAME, "DATASET", force_label=True))
+    return out
+
+
+__all__ = ["find", "NAME"]
