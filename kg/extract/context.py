@@ -12,8 +12,10 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass
-from operator import add
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from itertools import accumulate, compress
+from operator import add, and_
 
 from kg.extract.gazmatch import DOTTED_VERSION, GazMatch, gazetteer_matches
 from kg.extract.names import CJK_RE, EXPERT_SIZE, NUMBER_UNIT
@@ -71,11 +73,51 @@ class Context:
     taken: tuple[bool, ...]  # tokens inside an accepted gazetteer match
     _title_like: dict[int, tuple[int, int]]  # memo of title_like(): (capitalised, content words) per sentence
     links: tuple[str, ...] = ()  # the entry's link targets (not text: they only type names it writes)
+    _squeezed: dict = field(default_factory=dict)  # memo of squeezed() and its token end offsets
 
     def __len__(self) -> int:
         return len(self.words)
 
     # -- read helpers ----------------------------------------------------------------
+    def where(self, vocab, region: bool = False) -> Iterator[int]:
+        """Indices of the tokens whose lower-cased form is in ``vocab`` (a set), in order;
+        with ``region``, only those inside the regions. Rules triggered by a few words
+        start here instead of a Python step per token: the selection runs at C level
+        (a set lookup per token, no frame), which is what most of a rule's loop cost."""
+        hits = map(vocab.__contains__, self.lower)
+        if region:
+            hits = map(and_, hits, self.in_region)
+        return compress(range(len(self.lower)), hits)
+
+    def squeezed(self) -> str:
+        """The tokens joined without spaces (what :meth:`joined` slices; Chinese frames
+        are tested on it); built once."""
+        text = self._squeezed.get("text")
+        if text is None:
+            text = self._squeezed["text"] = "".join(self.words)
+        return text
+
+    def latin_after(self, phrases: tuple[str, ...], window: int) -> list[int]:
+        """Latin/digit words ``k`` (in order) with one of ``phrases`` ending at a token
+        among the ``window`` tokens before: every ``k`` for which
+        ``joined(k - window, k).strip().endswith(phrases)`` can hold (the stripped join
+        ends where a token ends), found by searching the squeezed text for the phrases
+        instead of joining tokens before every Latin word. Callers still test their
+        frame on the few words returned."""
+        text, ends = self.squeezed(), self._squeezed.get("ends")
+        if ends is None:  # where each token ends in the squeezed text
+            ends = self._squeezed["ends"] = list(accumulate(map(len, self.words)))
+        found: set[int] = set()
+        for p in phrases:
+            at = text.find(p)
+            while at >= 0:
+                t = bisect_left(ends, at + len(p))  # the token the phrase ends in
+                if t < len(ends) and ends[t] == at + len(p):
+                    found.update(range(t + 1, t + 1 + window))
+                at = text.find(p, at + 1)
+        n, kinds = len(self.words), self.kinds
+        return [k for k in sorted(found) if k < n and kinds[k] == WORD]
+
     def is_word(self, i: int) -> bool:
         """A Latin/digit word (not CJK, punctuation or whitespace)."""
         return self.kinds[i] == WORD
