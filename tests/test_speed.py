@@ -33,6 +33,10 @@ def _long_docs(tmp_path: Path) -> list[Path]:
     head = "".join(f"note {k}: see the list below\n" for k in range(40))
     notes.write_text(head + "\n" + out[0].read_text(encoding="utf-8"), encoding="utf-8")
     out.append(notes)
+    # Translated abstracts: one paragraph a line, no blank line to cut the sample at.
+    abstracts = tmp_path / "abstracts.txt"
+    gen.write_digest(abstracts, 400, "abstract", seed=11)
+    out.append(abstracts)
     return out
 
 
@@ -60,10 +64,35 @@ def test_sample_ends_at_a_blank_line_and_short_files_are_read_whole(tmp_path):
     cut = driver._sample_end(doc)
     assert cut is not None and cut >= driver.SAMPLE_LINES and not doc.lines[cut - 1].raw.strip()
     assert driver._sample_end(read_document(str(short), short.read_text(encoding="utf-8"))) is None
-    # Translated abstracts have no blank line to cut at: such a file is read whole.
+    # Translated abstracts have no blank line to cut at: the sample ends at SAMPLE_LINES.
     generator().write_digest(unbroken, 400, "abstract", seed=11)
     doc = read_document(str(unbroken), unbroken.read_text(encoding="utf-8"))
-    assert len(doc.lines) > 2 * driver.SAMPLE_LINES and driver._sample_end(doc) is None
+    assert len(doc.lines) > 2 * driver.SAMPLE_LINES and driver._sample_end(doc) == driver.SAMPLE_LINES
+
+
+def test_a_decisive_sample_lets_only_its_best_layout_read_the_whole_file(tmp_path, monkeypatch):
+    """Bench digests of both formats: their best layout explains the whole sample and
+    the runner-up less than half of it, so no other layout reads the whole file; a
+    sample without such a winner keeps the runner-up as a finalist."""
+    from kg.parse.layouts import LAYOUTS
+
+    whole: list[str] = []
+    for layout in LAYOUTS:
+        def spy(doc, _parse=layout.parse, _name=layout.name):
+            if len(doc.lines) > 2 * driver.SAMPLE_LINES:
+                whole.append(_name)
+            return _parse(doc)
+        monkeypatch.setattr(layout, "parse", spy)
+    structured, _, abstracts = _long_docs(tmp_path)
+    for p, layout in ((structured, "structured"), (abstracts, "abstract")):
+        whole.clear()
+        res = driver.parse_document(read_document(str(p), p.read_text(encoding="utf-8")))
+        assert res.layout == layout and whole == [layout], (p, whole)
+    # Notes no layout explains before the digest: the sample decides nothing alone.
+    _, notes, _ = _long_docs(tmp_path)
+    whole.clear()
+    driver.parse_document(read_document(str(notes), notes.read_text(encoding="utf-8")))
+    assert len(whole) >= 2, whole
 
 
 def _all_patterns(text: str) -> list[tuple[str, int, int]]:
