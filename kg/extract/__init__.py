@@ -113,8 +113,13 @@ def _has_prose(text: str, body, url_spans: list[tuple[int, int]]) -> bool:
         return False
     words = 0
     for s in _minus(list(body), url_spans):
-        chunk = text[s.start : s.end]
-        words += len(_LATIN_WORD.findall(chunk)) + len(_CJK_CHAR.findall(chunk)) // 2
+        # Latin words first, stopping at the threshold (an English body reaches it in
+        # its first line): counting on could only add to the sum.
+        for _ in _LATIN_WORD.finditer(text, s.start, s.end):
+            words += 1
+            if words >= PROSE_MIN_WORDS:
+                return True
+        words += len(_CJK_CHAR.findall(text, s.start, s.end)) // 2
         if words >= PROSE_MIN_WORDS:
             return True
     return False

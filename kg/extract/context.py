@@ -12,10 +12,9 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterator
 from dataclasses import dataclass, field
-from itertools import accumulate, compress
-from operator import add, and_
+from itertools import accumulate
+from operator import add
 
 from kg.extract.gazmatch import DOTTED_VERSION, GazMatch, gazetteer_matches
 from kg.extract.names import CJK_RE, EXPERT_SIZE, NUMBER_UNIT
@@ -79,15 +78,14 @@ class Context:
         return len(self.words)
 
     # -- read helpers ----------------------------------------------------------------
-    def where(self, vocab, region: bool = False) -> Iterator[int]:
+    def where(self, vocab, region: bool = False) -> list[int]:
         """Indices of the tokens whose lower-cased form is in ``vocab`` (a set), in order;
-        with ``region``, only those inside the regions. Rules triggered by a few words
-        start here instead of a Python step per token: the selection runs at C level
-        (a set lookup per token, no frame), which is what most of a rule's loop cost."""
-        hits = map(vocab.__contains__, self.lower)
+        with ``region``, only those inside the regions: where a rule triggered by a few
+        words starts (one comprehension, the cheapest such scan on CPython 3.11)."""
         if region:
-            hits = map(and_, hits, self.in_region)
-        return compress(range(len(self.lower)), hits)
+            inside = self.in_region
+            return [k for k, w in enumerate(self.lower) if w in vocab and inside[k]]
+        return [k for k, w in enumerate(self.lower) if w in vocab]
 
     def squeezed(self) -> str:
         """The tokens joined without spaces (what :meth:`joined` slices; Chinese frames

@@ -260,7 +260,7 @@ def _pattern_tokens(text: str) -> tuple[str, ...]:
     return tuple(words)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class GazetteerHit:
     start: int  # token index
     end: int
