@@ -15,7 +15,7 @@ from kg.extract.context import Context
 from kg.extract.names import CAMEL, CJK_RE, NUMBER_UNIT, distinctive, generic, initials_match, label_hint, squash
 from kg.extract.nlp import WORD, gazetteer
 from kg.extract.rules.cues import named_at
-from kg.extract.vocab import phrases, words
+from kg.extract.vocab import phrases, union, words
 
 NAME = "acronym"
 _INNER_PAIR = re.compile(r"[A-Za-z][A-Za-z\-\s]+[,，]\s*[A-Za-z][A-Za-z0-9\-]*[A-Za-z0-9]")
@@ -152,7 +152,7 @@ def _appositive(ctx: Context) -> list[Candidate]:
             lf.pop()
             e -= 1
         # "QXM, a Quick Xtra Model-based method": a description built on a name, no long form.
-        if lf and lf[-1].rsplit("-", 1)[-1].lower() in words("suffix_words") | words("model_suffixes"):
+        if lf and lf[-1].rsplit("-", 1)[-1].lower() in union("suffix_words", "model_suffixes"):
             continue
         if len(lf) < 2 or lf[0][:1].lower() != acr[:1].lower() or not initials_match(acr, lf):
             continue

@@ -12,7 +12,7 @@ from kg.extract.context import Context
 from kg.extract.nlp import WORD
 from kg.extract.names import distinctive
 from kg.extract.rules.items import items_after, lone_jargon, name_item
-from kg.extract.vocab import phrases, words
+from kg.extract.vocab import phrases, union, words
 
 NAME = "context"
 _ZH_COMPARED = ("相比", "相较", "比较", "对比")
@@ -48,7 +48,7 @@ def _vocab() -> tuple:
         [tuple(p.lower().split()) for p in phrases("example_cues")] + [("include",), ("includes",)],
         zh_examples,
         re.compile("|".join(map(re.escape, zh_examples))),
-        words("generic_modifiers") | words("method_heads") | words("title_name_heads"),
+        union("generic_modifiers", "method_heads", "title_name_heads"),
     )
 
 
