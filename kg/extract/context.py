@@ -51,6 +51,7 @@ class Context:
     words: tuple[str, ...]
     lower: tuple[str, ...]
     idx: tuple[int, ...]  # character offset of each token
+    ends: tuple[int, ...]  # character offset where each token ends
     ws: tuple[bool, ...]  # a space follows the token
     kinds: tuple[int, ...]  # nlp.CJK / WORD / PUNCT / SPACE
     sent: tuple[int, ...]  # sentence number of each token
@@ -128,17 +129,17 @@ class Context:
 
     def end(self, i: int) -> int:
         """Character offset where token ``i`` ends."""
-        return self.idx[i] + len(self.words[i])
+        return self.ends[i]
 
     def span(self, i: int, j: int) -> tuple[int, int]:
         """Character span of tokens ``i:j``."""
-        return self.idx[i], self.idx[j - 1] + len(self.words[j - 1])
+        return self.idx[i], self.ends[j - 1]
 
     def stext(self, i: int, j: int) -> str:
         """The entry text covered by tokens ``i:j``."""
         if j <= i:
             return ""
-        return self.text[self.idx[i] : self.idx[j - 1] + len(self.words[j - 1])]
+        return self.text[self.idx[i] : self.ends[j - 1]]
 
     def joined(self, i: int, j: int) -> str:
         """Tokens ``i:j`` joined without spaces (for Chinese context tests)."""
@@ -257,21 +258,31 @@ class Context:
         LANGUAGE AGENT TREE SEARCH UNIFIES …"): there capitals say nothing about names.
         A run of at least :data:`SHOUT_RUN` upper-case words, spaces, hyphens or
         apostrophes between them, makes such a line."""
-        w, n = self.words, len(self.words)
-
-        def caps(k: int) -> bool:
-            return self.kinds[k] == WORD and w[k].isalpha() and w[k].isupper()
-
-        if not all(caps(k) or w[k] in _SHOUT_GLUE for k in range(i, j)):
-            return False
-        run = sum(1 for k in range(i, j) if caps(k))
+        w, kinds, n = self.words, self.kinds, len(self.words)
+        # One pass over the span (no helper call per token: name rules ask this of
+        # every candidate): every token an upper-case word or a glue mark.
+        run = 0
+        for k in range(i, j):
+            x = w[k]
+            if kinds[k] == WORD and x.isalpha() and x.isupper():
+                run += 1
+            elif x not in _SHOUT_GLUE:
+                return False
         k = i - 1
-        while k >= 0 and (caps(k) or w[k] in _SHOUT_GLUE) and "\n" not in w[k]:
-            run += caps(k)
+        while k >= 0 and "\n" not in w[k]:
+            x = w[k]
+            if kinds[k] == WORD and x.isalpha() and x.isupper():
+                run += 1
+            elif x not in _SHOUT_GLUE:
+                break
             k -= 1
         k = j
-        while k < n and (caps(k) or w[k] in _SHOUT_GLUE) and "\n" not in w[k]:
-            run += caps(k)
+        while k < n and "\n" not in w[k]:
+            x = w[k]
+            if kinds[k] == WORD and x.isalpha() and x.isupper():
+                run += 1
+            elif x not in _SHOUT_GLUE:
+                break
             k += 1
         return run >= SHOUT_RUN
 
@@ -341,13 +352,14 @@ def build_context(text: str, regions, title: Span | None = None, links=()) -> Co
     in_region = _in_regions(idx, regs)
     # Built by zips (no Python step per token): a little cheaper than comprehensions.
     tok_at = dict(zip(idx, range(len(idx))))
-    end_at = dict(zip(map(add, idx, map(len, wl)), range(1, len(idx) + 1)))
+    ends = tuple(map(add, idx, map(len, wl)))
+    end_at = dict(zip(ends, range(1, len(idx) + 1)))
     cues, contribution = _cues(wl, lower, sent, in_region)
     latin = tuple(i for i, k in enumerate(kinds) if k == WORD)
     caps = tuple(i for i in latin if in_region[i] and wl[i][0].isupper())
     compounds = tuple(_compounds(wl, ws, kinds, in_region))
     ctx = Context(
-        text=text, regions=regs, title=title, words=tuple(wl), lower=tuple(lower), idx=tuple(idx),
+        text=text, regions=regs, title=title, words=tuple(wl), lower=tuple(lower), idx=tuple(idx), ends=ends,
         ws=tuple(ws), kinds=tuple(kinds), sent=tuple(sent), in_region=tuple(in_region), latin=latin, caps=caps, tok_at=tok_at,
         end_at=end_at, compounds=compounds, compound_end=dict(compounds), compound_start={j: i for i, j in compounds},
         has_cjk=CJK in kinds, cues=tuple(cues),
