@@ -93,6 +93,8 @@ def _english(ctx: Context) -> list[Candidate]:
 
 
 def _chinese(ctx: Context) -> list[Candidate]:
+    if not ctx.has_cjk:  # every frame below follows a Chinese character
+        return []
     out = []
     verbs = phrases("cue_verbs_zh")
     w, n = ctx.words, len(ctx.words)
