@@ -22,9 +22,11 @@ from kg.extract.nlp import CJK, WORD, cue_table, tokenize
 from kg.extract.vocab import phrases, words
 from kg.records import Span
 
-__all__ = ["DOTTED_VERSION", "Context", "GazMatch", "build_context"]
+__all__ = ["COMMAS", "DOTTED_VERSION", "Context", "GazMatch", "build_context"]
 
 _GLUE = ("-", "_", "+")
+#: The comma and its full-width form: a set, for :meth:`Context.where`.
+COMMAS = frozenset((",", "，"))
 #: A sentence of at least this many content words, this share of them capitalised, is
 #: a title or heading (ordinary prose capitalises a sentence's first word and its names:
 #: well under half of its words).

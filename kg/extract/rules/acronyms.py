@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from kg.extract.candidate import GENERIC, NEVER, Candidate
-from kg.extract.context import Context
+from kg.extract.context import COMMAS, Context
 from kg.extract.names import CAMEL, CJK_RE, NUMBER_UNIT, distinctive, generic, initials_match, label_hint, squash
 from kg.extract.nlp import WORD, gazetteer
 from kg.extract.rules.cues import named_at
@@ -131,8 +131,10 @@ def _appositive(ctx: Context) -> list[Candidate]:
     by a parenthesis — the long form is another mention of the acronym's name."""
     w, n = ctx.words, len(ctx.words)
     out: list[Candidate] = []
-    for i, j in ctx.compounds:
-        if j + 3 >= n or w[j] not in (",", "，") or ctx.lower[j + 1] not in ("a", "an") or not ctx.in_region[i]:
+    # Only compounds that end at a comma are tried (Context.where finds the commas).
+    for j in ctx.where(COMMAS):
+        i = ctx.compound_start.get(j)
+        if i is None or j + 3 >= n or ctx.lower[j + 1] not in ("a", "an") or not ctx.in_region[i]:
             continue
         acr = ctx.stext(i, j)
         if not ACRONYM_SHAPE.fullmatch(acr) or generic(acr):
