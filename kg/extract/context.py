@@ -75,7 +75,7 @@ class Context:
     taken: tuple[bool, ...]  # tokens inside an accepted gazetteer match
     _title_like: dict[int, tuple[int, int]]  # memo of title_like(): (capitalised, content words) per sentence
     links: tuple[str, ...] = ()  # the entry's link targets (not text: they only type names it writes)
-    _squeezed: dict = field(default_factory=dict)  # memo of squeezed() and its token end offsets
+    _squeezed: dict = field(default_factory=dict)  # memo of squeezed(), its token end offsets and where()'s word index
 
     def __len__(self) -> int:
         return len(self.words)
@@ -84,11 +84,28 @@ class Context:
     def where(self, vocab, region: bool = False) -> list[int]:
         """Indices of the tokens whose lower-cased form is in ``vocab`` (a set), in order;
         with ``region``, only those inside the regions: where a rule triggered by a few
-        words starts (one comprehension, the cheapest such scan on CPython 3.11)."""
+        words starts. An index of the entry's words (built on the first call) answers
+        from the words the entry and ``vocab`` share, instead of a scan of every token
+        per rule."""
+        index = self._squeezed.get("index")
+        if index is None:
+            index = self._squeezed["index"] = {}
+            for k, w in enumerate(self.lower):
+                if w in index:
+                    index[w].append(k)
+                else:
+                    index[w] = [k]
+        if len(vocab) < len(index):
+            lists = [index[w] for w in vocab if w in index]
+        else:
+            lists = [ks for w, ks in index.items() if w in vocab]
+        if not lists:
+            return []
+        found = lists[0] if len(lists) == 1 else sorted([k for ks in lists for k in ks])
         if region:
             inside = self.in_region
-            return [k for k, w in enumerate(self.lower) if w in vocab and inside[k]]
-        return [k for k, w in enumerate(self.lower) if w in vocab]
+            return [k for k in found if inside[k]]
+        return list(found)
 
     def squeezed(self) -> str:
         """The tokens joined without spaces (what :meth:`joined` slices; Chinese frames
