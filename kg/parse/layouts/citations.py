@@ -62,10 +62,13 @@ def _units(doc: ParsedDoc) -> list[tuple[int, int]]:
     return out
 
 
-def _referenced(doc: ParsedDoc, first: int, last: int, line: int) -> bool:
-    ln = doc.lines[line]
-    if _EVIDENCE.search(ln.text, ln.start):
-        return True
+def _referenced(doc: ParsedDoc, first: int, last: int, line: int | None) -> bool:
+    """Evidence of a paper on ``line`` (when given), or a link or an arXiv id on some
+    line of the item ``first..last``."""
+    if line is not None:
+        ln = doc.lines[line]
+        if _EVIDENCE.search(ln.text, ln.start):
+            return True
     for k in range(first, last + 1):
         x = doc.lines[k]
         if x.links or find_urls(x.text) or arxiv_id(x.text):
@@ -74,13 +77,22 @@ def _referenced(doc: ParsedDoc, first: int, last: int, line: int) -> bool:
 
 
 def _reference(doc: ParsedDoc, first: int, last: int):
-    """The first line of an item that is a reference, with its author and title spans."""
+    """The first line of an item that is a reference, with its author and title spans.
+    Whether the item is referenced (its links, or evidence on the line) is tested
+    before the line is read as a citation: that test is cheap, and every line of every
+    file is tried by this layout."""
+    linked = None  # some line of the item holds a link or an arXiv id (asked once)
     for k in range(first, last + 1):
         ln = doc.lines[k]
         if ln.kind == "heading" or not ln.text.strip():
             continue
+        if not _EVIDENCE.search(ln.text, ln.start):
+            if linked is None:
+                linked = _referenced(doc, first, last, None)
+            if not linked:
+                continue
         got = citation(ln.text, ln.start)
-        if got is not None and _referenced(doc, first, last, k):
+        if got is not None:
             return k, got
     return None
 
