@@ -77,15 +77,15 @@ def _referenced(doc: ParsedDoc, first: int, last: int, line: int | None) -> bool
 
 
 def _reference(doc: ParsedDoc, first: int, last: int):
-    """The first line of an item that is a reference, with its author and title spans.
-    Whether the item is referenced (its links, or evidence on the line) is tested
-    before the line is read as a citation: that test is cheap, and every line of every
-    file is tried by this layout."""
+    """The first line of an item that is a reference, with its author and title spans."""
     linked = None  # some line of the item holds a link or an arXiv id (asked once)
     for k in range(first, last + 1):
         ln = doc.lines[k]
         if ln.kind == "heading" or not ln.text.strip():
             continue
+        # Whether the item is referenced (evidence on the line, or a link) is tested
+        # before the line is read as a citation: that test is cheap, and this layout
+        # tries every line of every file.
         if not _EVIDENCE.search(ln.text, ln.start):
             if linked is None:
                 linked = _referenced(doc, first, last, None)
