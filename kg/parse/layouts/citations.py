@@ -62,13 +62,10 @@ def _units(doc: ParsedDoc) -> list[tuple[int, int]]:
     return out
 
 
-def _referenced(doc: ParsedDoc, first: int, last: int, line: int | None) -> bool:
-    """Evidence of a paper on ``line`` (when given), or a link or an arXiv id on some
-    line of the item ``first..last``."""
-    if line is not None:
-        ln = doc.lines[line]
-        if _EVIDENCE.search(ln.text, ln.start):
-            return True
+def _referenced(doc: ParsedDoc, first: int, last: int, line: int) -> bool:
+    ln = doc.lines[line]
+    if _EVIDENCE.search(ln.text, ln.start):
+        return True
     for k in range(first, last + 1):
         x = doc.lines[k]
         if x.links or find_urls(x.text) or arxiv_id(x.text):
@@ -78,29 +75,28 @@ def _referenced(doc: ParsedDoc, first: int, last: int, line: int | None) -> bool
 
 def _reference(doc: ParsedDoc, first: int, last: int):
     """The first line of an item that is a reference, with its author and title spans."""
-    linked = None  # some line of the item holds a link or an arXiv id (asked once)
     for k in range(first, last + 1):
         ln = doc.lines[k]
         if ln.kind == "heading" or not ln.text.strip():
             continue
-        # Whether the item is referenced (evidence on the line, or a link) is tested
-        # before the line is read as a citation: that test is cheap, and this layout
-        # tries every line of every file.
-        if not _EVIDENCE.search(ln.text, ln.start):
-            if linked is None:
-                linked = _referenced(doc, first, last, None)
-            if not linked:
-                continue
         got = citation(ln.text, ln.start)
-        if got is not None:
+        if got is not None and _referenced(doc, first, last, k):
             return k, got
     return None
+
+
+def _worth_reading(doc: ParsedDoc, first: int, last: int) -> bool:
+    """Whether :func:`_reference` can find a reference in the item: it needs a line with
+    evidence of a paper or a link in the item (``_referenced``). Both are cheap to test,
+    reading every line as a citation is not, and this layout tries every file."""
+    return _referenced(doc, first, last, first) or any(_EVIDENCE.search(doc.lines[k].text, doc.lines[k].start)
+                                                       for k in range(first + 1, last + 1))
 
 
 def parse(doc: ParsedDoc) -> LayoutResult:
     b = Builder(doc, "citations")
     units = _units(doc)
-    found = [_reference(doc, f, l) for f, l in units]
+    found = [_reference(doc, f, l) if _worth_reading(doc, f, l) else None for f, l in units]
     any_ref = any(x is not None for x in found)
     for n, ((first, last), ref) in enumerate(zip(units, found)):
         if ref is None:
