@@ -11,7 +11,6 @@ Known names keep their gazetteer kind (the merge lets gazetteer matches win).
 """
 from __future__ import annotations
 
-import functools
 import re
 
 from kg.extract.candidate import Candidate
@@ -40,19 +39,15 @@ def _cand(ctx: Context, i: int, j: int) -> Candidate:
     return Candidate(a, b, ctx.text[a:b], NAME, "DATASET", force_label=True, covers=whole)
 
 
-@functools.cache
-def _triggers() -> frozenset[str]:
-    """The words this rule starts from (built once a process)."""
-    zh_words = phrases("dataset_words_zh")
-    return words("dataset_words") | words("split_words") | {"on", "across", "在", "data"} | {z[0] for z in zh_words}
-
-
 def find(ctx: Context, prior=()) -> list[Candidate]:
     w, lower, n = ctx.words, ctx.lower, len(ctx.words)
     dataset_words, cues, splits = words("dataset_words"), words("dataset_cues"), words("split_words")
     zh_words = phrases("dataset_words_zh")
+    triggers = dataset_words | splits | {"on", "across", "在", "data"} | {z[0] for z in zh_words}
     found: list[tuple[int, int]] = []
-    for d in ctx.where(_triggers(), region=True):
+    for d in range(n):
+        if lower[d] not in triggers or not ctx.in_region[d]:  # one set lookup for most tokens
+            continue
         if w[d] == "在" and d + 1 < n and ctx.kinds[d + 1] == WORD:
             found += lone_jargon(ctx, _zh_evaluation(ctx, d))  # "在X、Y上进行实验"
             continue
