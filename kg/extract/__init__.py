@@ -29,7 +29,10 @@ _RELATIVE_TARGET = re.compile(r"\]\((?!https?://)([^()\n]+)\)", re.I)
 
 
 def _lang(entry: Entry) -> str:
-    share = cjk_share(entry.text)
+    # The uncached function: cjk_share's cache is for the lines layouts ask about again
+    # and again; every entry text is new, and caching it kept up to 65,536 entry texts
+    # alive for nothing.
+    share = cjk_share.__wrapped__(entry.text)
     if share > 0.6:
         return "zh"
     if share < 0.05:
