@@ -195,3 +195,48 @@ def test_tokenize_round_trips_random_text_with_breaks():
         for w, k in zip(words, kinds):
             assert k == (SPACE if w.isspace() else CJK if len(w) == 1 and cjk(w) else
                          WORD if w[0].isalnum() else PUNCT), (text, w, k)
+
+
+def _contexts():
+    from kg.extract.context import build_context
+    from kg.records import Span
+
+    texts = [
+        "We compare Zorblax with BERT on GLUE, and the dataset SQuAD; results on MNLI and the Quintar set.",
+        "本文提出Zorblax，与BERT相比，在GLUE和SQuAD数据集上优于RoBERTa。相较于 GPT-4，我们基于Llama构建。",
+        "Methods such as NSA, InfLLMv2 and Frobnik, compared to T5 — 其他先进方法如TreeVGR、DeepEyes及Thyme。",
+        "",
+    ]
+    out = []
+    for t in texts:
+        out.append(build_context(t, [Span(0, len(t))]))
+        out.append(build_context(t, [Span(0, len(t) // 2)]))  # half the text outside the regions
+    return out
+
+
+def test_context_where_equals_a_scan_of_every_token():
+    """Context.where (an index of the entry's words) gives the tokens a plain scan gives,
+    in order, with and without the region test, for small and large vocabularies."""
+    vocabs = [frozenset(("on", "and", "the")), frozenset(("，", ",")), frozenset(("与", "在", "zorblax", "glue")),
+              frozenset(), frozenset(f"w{k}" for k in range(500)) | {"bert", "数"}]
+    for ctx in _contexts():
+        for vocab in vocabs:
+            for region in (False, True):
+                want = [k for k, w in enumerate(ctx.lower) if w in vocab and (not region or ctx.in_region[k])]
+                assert ctx.where(vocab, region=region) == want, (ctx.text, vocab, region)
+
+
+def test_latin_after_holds_every_latin_word_a_joined_window_ends_with_a_phrase():
+    """Context.latin_after gives (at least) every Latin word whose ``window`` tokens before
+    end with one of the phrases, as the rules' own test reads them."""
+    from kg.extract.nlp import WORD
+
+    phrases = [("与", "在", "同"), ("相较于", "相比于", "优于"), ("方法如",), ("compared",)]
+    for ctx in _contexts():
+        for ps in phrases:
+            for window in (2, 3, 5):
+                got = ctx.latin_after(ps, window)
+                assert got == sorted(set(got)) and all(ctx.kinds[k] == WORD for k in got)
+                want = [k for k in range(len(ctx.words)) if ctx.kinds[k] == WORD
+                        and ctx.joined(k - window, k).strip().endswith(ps)]
+                assert set(want) <= set(got), (ctx.text, ps, window)
