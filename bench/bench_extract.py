@@ -31,6 +31,7 @@ Usage::
     .venv/bin/python bench/bench_extract.py                      # 10k and 100k, --jobs 1 and 2
     .venv/bin/python bench/bench_extract.py --sizes 2000,10000 --inputs days
     .venv/bin/python bench/bench_extract.py --profile 2000
+    .venv/bin/python bench/bench_extract.py --profile 2000 --profile-format abstract
     .venv/bin/python bench/bench_extract.py --bound 2000
 
 When ``$KG_BENCH_ROWS`` names a file, one JSON object per measurement is appended to it
@@ -174,8 +175,11 @@ def emit(rows: list[dict], bench: str = "extract") -> None:
                 f.write(json.dumps({"bench": bench, **r}, ensure_ascii=False) + "\n")
 
 
-def profile(n: int, seed: int, top: int) -> None:
-    """Hot spots of parsing and extracting ``n`` synthetic entries in this process."""
+def profile(n: int, seed: int, top: int, fmt: str = "mixed") -> None:
+    """Hot spots of parsing and extracting ``n`` synthetic entries in this process:
+    ``fmt`` ``mixed`` is the ``days`` input (one document a day), ``structured`` and
+    ``abstract`` one file of that format (the ``single`` and ``abstract`` inputs).
+    Times are CPU seconds of this process (the machine may be shared)."""
     import cProfile
     import pstats
 
@@ -185,21 +189,27 @@ def profile(n: int, seed: int, top: int) -> None:
     from kg.records import Document
 
     gen = _generator()
-    docs = [Document(f"day-{i}.txt", "\n".join(lines) + "\n", "utf-8") for i, (_, lines) in enumerate(gen.iter_days(n, "mixed", seed))]
+    if fmt == "mixed":
+        docs = [Document(f"day-{i}.txt", "\n".join(lines) + "\n", "utf-8") for i, (_, lines) in enumerate(gen.iter_days(n, "mixed", seed))]
+    else:
+        with tempfile.TemporaryDirectory() as tmp:
+            path = Path(tmp) / f"{fmt}.txt"
+            gen.write_digest(path, n, fmt, seed)
+            docs = [Document(path.name, path.read_text(encoding="utf-8"), "utf-8")]
     extract_entry(parse(docs[0]).entries[0])  # build the gazetteer and matchers outside the profile
-    t = time.perf_counter()
+    t = time.process_time()
     results = [parse(d) for d in docs]
-    t_parse = time.perf_counter() - t
+    t_parse = time.process_time() - t
     entries = [e for r in results for e in r.entries]
-    t = time.perf_counter()
+    t = time.process_time()
     for e in entries:
         extract_entry(e)
-    t_extract = time.perf_counter() - t
-    print(f"{len(entries)} entries: parse {t_parse:.2f} s ({1000 * t_parse / len(entries):.2f} ms/entry), "
+    t_extract = time.process_time() - t
+    print(f"{len(entries)} {fmt} entries, CPU: parse {t_parse:.2f} s ({1000 * t_parse / len(entries):.2f} ms/entry), "
           f"extract {t_extract:.2f} s ({1000 * t_extract / len(entries):.2f} ms/entry); "
-          f"{len(entries) / (t_parse + t_extract):.0f} entries/s on one core without I/O")
+          f"{len(entries) / (t_parse + t_extract):.0f} entries per CPU second without I/O")
     for what, fn in (("parse", lambda: [parse(d) for d in docs]), ("extract", lambda: [extract_entry(e) for e in entries])):
-        pr = cProfile.Profile()
+        pr = cProfile.Profile(time.process_time)
         pr.enable()
         fn()
         pr.disable()
@@ -258,10 +268,12 @@ def main(argv: list[str] | None = None) -> int:
                     help="where generated inputs are cached")
     ap.add_argument("--profile", type=int, metavar="N", help="profile N entries in-process instead")
     ap.add_argument("--top", type=int, default=25, help="--profile: functions to list")
+    ap.add_argument("--profile-format", choices=("mixed", "structured", "abstract"), default="mixed",
+                    help="--profile: daily digests of both formats (default), or one file of one format")
     ap.add_argument("--bound", type=int, metavar="N", help="measure the bare spaCy bound on N entries of each format instead")
     a = ap.parse_args(argv)
     if a.profile:
-        profile(a.profile, a.seed, a.top)
+        profile(a.profile, a.seed, a.top, a.profile_format)
         return 0
     if a.bound:
         bound(a.bound, a.seed)

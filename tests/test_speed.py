@@ -33,6 +33,10 @@ def _long_docs(tmp_path: Path) -> list[Path]:
     head = "".join(f"note {k}: see the list below\n" for k in range(40))
     notes.write_text(head + "\n" + out[0].read_text(encoding="utf-8"), encoding="utf-8")
     out.append(notes)
+    # Translated abstracts: one paragraph a line, no blank line to cut the sample at.
+    abstracts = tmp_path / "abstracts.txt"
+    gen.write_digest(abstracts, 400, "abstract", seed=11)
+    out.append(abstracts)
     return out
 
 
@@ -60,10 +64,35 @@ def test_sample_ends_at_a_blank_line_and_short_files_are_read_whole(tmp_path):
     cut = driver._sample_end(doc)
     assert cut is not None and cut >= driver.SAMPLE_LINES and not doc.lines[cut - 1].raw.strip()
     assert driver._sample_end(read_document(str(short), short.read_text(encoding="utf-8"))) is None
-    # Translated abstracts have no blank line to cut at: such a file is read whole.
+    # Translated abstracts have no blank line to cut at: the sample ends at SAMPLE_LINES.
     generator().write_digest(unbroken, 400, "abstract", seed=11)
     doc = read_document(str(unbroken), unbroken.read_text(encoding="utf-8"))
-    assert len(doc.lines) > 2 * driver.SAMPLE_LINES and driver._sample_end(doc) is None
+    assert len(doc.lines) > 2 * driver.SAMPLE_LINES and driver._sample_end(doc) == driver.SAMPLE_LINES
+
+
+def test_a_decisive_sample_lets_only_its_best_layout_read_the_whole_file(tmp_path, monkeypatch):
+    """Bench digests of both formats: their best layout explains the whole sample and
+    the runner-up less than half of it, so no other layout reads the whole file; a
+    sample without such a winner keeps the runner-up as a finalist."""
+    from kg.parse.layouts import LAYOUTS
+
+    whole: list[str] = []
+    for layout in LAYOUTS:
+        def spy(doc, _parse=layout.parse, _name=layout.name):
+            if len(doc.lines) > 2 * driver.SAMPLE_LINES:
+                whole.append(_name)
+            return _parse(doc)
+        monkeypatch.setattr(layout, "parse", spy)
+    structured, _, abstracts = _long_docs(tmp_path)
+    for p, layout in ((structured, "structured"), (abstracts, "abstract")):
+        whole.clear()
+        res = driver.parse_document(read_document(str(p), p.read_text(encoding="utf-8")))
+        assert res.layout == layout and whole == [layout], (p, whole)
+    # Notes no layout explains before the digest: the sample decides nothing alone.
+    _, notes, _ = _long_docs(tmp_path)
+    whole.clear()
+    driver.parse_document(read_document(str(notes), notes.read_text(encoding="utf-8")))
+    assert len(whole) >= 2, whole
 
 
 def _all_patterns(text: str) -> list[tuple[str, int, int]]:
@@ -166,3 +195,48 @@ def test_tokenize_round_trips_random_text_with_breaks():
         for w, k in zip(words, kinds):
             assert k == (SPACE if w.isspace() else CJK if len(w) == 1 and cjk(w) else
                          WORD if w[0].isalnum() else PUNCT), (text, w, k)
+
+
+def _contexts():
+    from kg.extract.context import build_context
+    from kg.records import Span
+
+    texts = [
+        "We compare Zorblax with BERT on GLUE, and the dataset SQuAD; results on MNLI and the Quintar set.",
+        "本文提出Zorblax，与BERT相比，在GLUE和SQuAD数据集上优于RoBERTa。相较于 GPT-4，我们基于Llama构建。",
+        "Methods such as NSA, InfLLMv2 and Frobnik, compared to T5 — 其他先进方法如TreeVGR、DeepEyes及Thyme。",
+        "",
+    ]
+    out = []
+    for t in texts:
+        out.append(build_context(t, [Span(0, len(t))]))
+        out.append(build_context(t, [Span(0, len(t) // 2)]))  # half the text outside the regions
+    return out
+
+
+def test_context_where_equals_a_scan_of_every_token():
+    """Context.where (an index of the entry's words) gives the tokens a plain scan gives,
+    in order, with and without the region test, for small and large vocabularies."""
+    vocabs = [frozenset(("on", "and", "the")), frozenset(("，", ",")), frozenset(("与", "在", "zorblax", "glue")),
+              frozenset(), frozenset(f"w{k}" for k in range(500)) | {"bert", "数"}]
+    for ctx in _contexts():
+        for vocab in vocabs:
+            for region in (False, True):
+                want = [k for k, w in enumerate(ctx.lower) if w in vocab and (not region or ctx.in_region[k])]
+                assert ctx.where(vocab, region=region) == want, (ctx.text, vocab, region)
+
+
+def test_latin_after_holds_every_latin_word_a_joined_window_ends_with_a_phrase():
+    """Context.latin_after gives (at least) every Latin word whose ``window`` tokens before
+    end with one of the phrases, as the rules' own test reads them."""
+    from kg.extract.nlp import WORD
+
+    phrases = [("与", "在", "同"), ("相较于", "相比于", "优于"), ("方法如",), ("compared",)]
+    for ctx in _contexts():
+        for ps in phrases:
+            for window in (2, 3, 5):
+                got = ctx.latin_after(ps, window)
+                assert got == sorted(set(got)) and all(ctx.kinds[k] == WORD for k in got)
+                want = [k for k in range(len(ctx.words)) if ctx.kinds[k] == WORD
+                        and ctx.joined(k - window, k).strip().endswith(ps)]
+                assert set(want) <= set(got), (ctx.text, ps, window)

@@ -29,7 +29,10 @@ _RELATIVE_TARGET = re.compile(r"\]\((?!https?://)([^()\n]+)\)", re.I)
 
 
 def _lang(entry: Entry) -> str:
-    share = cjk_share(entry.text)
+    # The uncached function: cjk_share's cache is for the lines layouts ask about again
+    # and again; every entry text is new, and caching it kept up to 65,536 entry texts
+    # alive for nothing.
+    share = cjk_share.__wrapped__(entry.text)
     if share > 0.6:
         return "zh"
     if share < 0.05:
@@ -122,8 +125,13 @@ def _has_prose(text: str, body, url_spans: list[tuple[int, int]]) -> bool:
         return False
     words = 0
     for s in _minus(list(body), url_spans):
-        chunk = text[s.start : s.end]
-        words += len(_LATIN_WORD.findall(chunk)) + len(_CJK_CHAR.findall(chunk)) // 2
+        # Latin words first, stopping at the threshold (an English body reaches it in
+        # its first line): counting on could only add to the sum.
+        for _ in _LATIN_WORD.finditer(text, s.start, s.end):
+            words += 1
+            if words >= PROSE_MIN_WORDS:
+                return True
+        words += len(_CJK_CHAR.findall(text, s.start, s.end)) // 2
         if words >= PROSE_MIN_WORDS:
             return True
     return False

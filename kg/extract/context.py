@@ -12,7 +12,8 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from itertools import accumulate
 from operator import add
 
 from kg.extract.gazmatch import DOTTED_VERSION, GazMatch, gazetteer_matches
@@ -21,9 +22,11 @@ from kg.extract.nlp import CJK, WORD, cue_table, tokenize
 from kg.extract.vocab import phrases, words
 from kg.records import Span
 
-__all__ = ["DOTTED_VERSION", "Context", "GazMatch", "build_context"]
+__all__ = ["COMMAS", "DOTTED_VERSION", "Context", "GazMatch", "build_context"]
 
 _GLUE = ("-", "_", "+")
+#: The comma and its full-width form: a set, for :meth:`Context.where`.
+COMMAS = frozenset((",", "，"))
 #: A sentence of at least this many content words, this share of them capitalised, is
 #: a title or heading (ordinary prose capitalises a sentence's first word and its names:
 #: well under half of its words).
@@ -50,6 +53,7 @@ class Context:
     words: tuple[str, ...]
     lower: tuple[str, ...]
     idx: tuple[int, ...]  # character offset of each token
+    ends: tuple[int, ...]  # character offset where each token ends
     ws: tuple[bool, ...]  # a space follows the token
     kinds: tuple[int, ...]  # nlp.CJK / WORD / PUNCT / SPACE
     sent: tuple[int, ...]  # sentence number of each token
@@ -71,11 +75,67 @@ class Context:
     taken: tuple[bool, ...]  # tokens inside an accepted gazetteer match
     _title_like: dict[int, tuple[int, int]]  # memo of title_like(): (capitalised, content words) per sentence
     links: tuple[str, ...] = ()  # the entry's link targets (not text: they only type names it writes)
+    _squeezed: dict = field(default_factory=dict)  # memo of squeezed(), its token end offsets and where()'s word index
 
     def __len__(self) -> int:
         return len(self.words)
 
     # -- read helpers ----------------------------------------------------------------
+    def where(self, vocab, region: bool = False) -> list[int]:
+        """Indices of the tokens whose lower-cased form is in ``vocab`` (a set), in order;
+        with ``region``, only those inside the regions: where a rule triggered by a few
+        words starts. An index of the entry's words (built on the first call) answers
+        from the words the entry and ``vocab`` share, instead of a scan of every token
+        per rule."""
+        index = self._squeezed.get("index")
+        if index is None:
+            index = self._squeezed["index"] = {}
+            for k, w in enumerate(self.lower):
+                if w in index:
+                    index[w].append(k)
+                else:
+                    index[w] = [k]
+        if len(vocab) < len(index):
+            lists = [index[w] for w in vocab if w in index]
+        else:
+            lists = [ks for w, ks in index.items() if w in vocab]
+        if not lists:
+            return []
+        found = lists[0] if len(lists) == 1 else sorted([k for ks in lists for k in ks])
+        if region:
+            inside = self.in_region
+            return [k for k in found if inside[k]]
+        return list(found)
+
+    def squeezed(self) -> str:
+        """The tokens joined without spaces (what :meth:`joined` slices; Chinese frames
+        are tested on it); built once."""
+        text = self._squeezed.get("text")
+        if text is None:
+            text = self._squeezed["text"] = "".join(self.words)
+        return text
+
+    def latin_after(self, phrases: tuple[str, ...], window: int) -> list[int]:
+        """Latin/digit words ``k`` (in order) with one of ``phrases`` ending at a token
+        among the ``window`` tokens before: every ``k`` for which
+        ``joined(k - window, k).strip().endswith(phrases)`` can hold (the stripped join
+        ends where a token ends), found by searching the squeezed text for the phrases
+        instead of joining tokens before every Latin word. Callers still test their
+        frame on the few words returned."""
+        text, ends = self.squeezed(), self._squeezed.get("ends")
+        if ends is None:  # where each token ends in the squeezed text
+            ends = self._squeezed["ends"] = list(accumulate(map(len, self.words)))
+        found: set[int] = set()
+        for p in phrases:
+            at = text.find(p)
+            while at >= 0:
+                t = bisect_left(ends, at + len(p))  # the token the phrase ends in
+                if t < len(ends) and ends[t] == at + len(p):
+                    found.update(range(t + 1, t + 1 + window))
+                at = text.find(p, at + 1)
+        n, kinds = len(self.words), self.kinds
+        return [k for k in sorted(found) if k < n and kinds[k] == WORD]
+
     def is_word(self, i: int) -> bool:
         """A Latin/digit word (not CJK, punctuation or whitespace)."""
         return self.kinds[i] == WORD
@@ -88,17 +148,17 @@ class Context:
 
     def end(self, i: int) -> int:
         """Character offset where token ``i`` ends."""
-        return self.idx[i] + len(self.words[i])
+        return self.ends[i]
 
     def span(self, i: int, j: int) -> tuple[int, int]:
         """Character span of tokens ``i:j``."""
-        return self.idx[i], self.idx[j - 1] + len(self.words[j - 1])
+        return self.idx[i], self.ends[j - 1]
 
     def stext(self, i: int, j: int) -> str:
         """The entry text covered by tokens ``i:j``."""
         if j <= i:
             return ""
-        return self.text[self.idx[i] : self.idx[j - 1] + len(self.words[j - 1])]
+        return self.text[self.idx[i] : self.ends[j - 1]]
 
     def joined(self, i: int, j: int) -> str:
         """Tokens ``i:j`` joined without spaces (for Chinese context tests)."""
@@ -217,21 +277,31 @@ class Context:
         LANGUAGE AGENT TREE SEARCH UNIFIES …"): there capitals say nothing about names.
         A run of at least :data:`SHOUT_RUN` upper-case words, spaces, hyphens or
         apostrophes between them, makes such a line."""
-        w, n = self.words, len(self.words)
-
-        def caps(k: int) -> bool:
-            return self.kinds[k] == WORD and w[k].isalpha() and w[k].isupper()
-
-        if not all(caps(k) or w[k] in _SHOUT_GLUE for k in range(i, j)):
-            return False
-        run = sum(1 for k in range(i, j) if caps(k))
+        w, kinds, n = self.words, self.kinds, len(self.words)
+        # One pass over the span (no helper call per token: name rules ask this of
+        # every candidate): every token an upper-case word or a glue mark.
+        run = 0
+        for k in range(i, j):
+            x = w[k]
+            if kinds[k] == WORD and x.isalpha() and x.isupper():
+                run += 1
+            elif x not in _SHOUT_GLUE:
+                return False
         k = i - 1
-        while k >= 0 and (caps(k) or w[k] in _SHOUT_GLUE) and "\n" not in w[k]:
-            run += caps(k)
+        while k >= 0 and "\n" not in w[k]:
+            x = w[k]
+            if kinds[k] == WORD and x.isalpha() and x.isupper():
+                run += 1
+            elif x not in _SHOUT_GLUE:
+                break
             k -= 1
         k = j
-        while k < n and (caps(k) or w[k] in _SHOUT_GLUE) and "\n" not in w[k]:
-            run += caps(k)
+        while k < n and "\n" not in w[k]:
+            x = w[k]
+            if kinds[k] == WORD and x.isalpha() and x.isupper():
+                run += 1
+            elif x not in _SHOUT_GLUE:
+                break
             k += 1
         return run >= SHOUT_RUN
 
@@ -301,13 +371,14 @@ def build_context(text: str, regions, title: Span | None = None, links=()) -> Co
     in_region = _in_regions(idx, regs)
     # Built by zips (no Python step per token): a little cheaper than comprehensions.
     tok_at = dict(zip(idx, range(len(idx))))
-    end_at = dict(zip(map(add, idx, map(len, wl)), range(1, len(idx) + 1)))
+    ends = tuple(map(add, idx, map(len, wl)))
+    end_at = dict(zip(ends, range(1, len(idx) + 1)))
     cues, contribution = _cues(wl, lower, sent, in_region)
     latin = tuple(i for i, k in enumerate(kinds) if k == WORD)
     caps = tuple(i for i in latin if in_region[i] and wl[i][0].isupper())
     compounds = tuple(_compounds(wl, ws, kinds, in_region))
     ctx = Context(
-        text=text, regions=regs, title=title, words=tuple(wl), lower=tuple(lower), idx=tuple(idx),
+        text=text, regions=regs, title=title, words=tuple(wl), lower=tuple(lower), idx=tuple(idx), ends=ends,
         ws=tuple(ws), kinds=tuple(kinds), sent=tuple(sent), in_region=tuple(in_region), latin=latin, caps=caps, tok_at=tok_at,
         end_at=end_at, compounds=compounds, compound_end=dict(compounds), compound_start={j: i for i, j in compounds},
         has_cjk=CJK in kinds, cues=tuple(cues),

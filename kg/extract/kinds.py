@@ -8,13 +8,14 @@ Names of events ("the SimSurgSkill 2021 challenge") are neither and are dropped.
 """
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Sequence
 
 from kg.extract.candidate import Entity
 from kg.extract.context import Context
 from kg.extract.nlp import gazetteer
-from kg.extract.vocab import phrases, words
+from kg.extract.vocab import phrases, union, words
 
 __all__ = ["assign_kinds", "dataset_context", "is_event", "is_hardware", "is_task", "known_model_version"]
 
@@ -39,7 +40,7 @@ NAMED_KIND_WINDOW = 15
 def _named_kind(ctx: Context, i: int) -> str | None:
     """The kind noun a naming cue right before token ``i`` names ("a dataset … called X"):
     the nearest kind noun before the cue in its sentence."""
-    kinds = words("apposition_kinds") | words("dataset_words")
+    kinds = union("apposition_kinds", "dataset_words")
     for kind, s, e in ctx.cues:
         if kind not in ("NAMED", "ZH_NAMED") or not (e <= i <= e + 2):
             continue
@@ -274,7 +275,7 @@ def is_task(ctx: Context, e: Entity) -> bool:
     is the data."""
     if e.label != "DATASET":
         return False
-    tasks, data = words("task_nouns"), words("dataset_words") | {"data"}
+    tasks, data = words("task_nouns"), _data_words()
     spans = list(_token_spans(ctx, e))
     if not spans:
         return False
@@ -289,6 +290,12 @@ def is_task(ctx: Context, e: Entity) -> bool:
         if e.known and after[0] == "tasks":
             return False
     return True
+
+
+@functools.cache
+def _data_words() -> frozenset[str]:
+    """Dataset words and "data" (built once a process)."""
+    return words("dataset_words") | {"data"}
 
 
 _NUM = re.compile(r"^[+-]?\d[\d,.]*%?$")

@@ -30,7 +30,7 @@ from collections.abc import Sequence
 
 from kg.extract.candidate import GENERIC, TO_ANY, TO_GAZETTEER, TO_LONG_FORMS, Candidate, Entity
 from kg.extract.names import distinctive, name_key, squash
-from kg.extract.vocab import words
+from kg.extract.vocab import union
 
 __all__ = ["merge", "vetoed"]
 
@@ -134,7 +134,7 @@ _VARIANT = re.compile(r"^(?P<stem>.+?)[-_ ](?P<size>[A-Za-z]{1,6}|\d+(?:\.\d+)?[
 
 
 def _fold_variants(ents: list[Entity]) -> list[Entity]:
-    sizes = words("size_letters") | words("size_words")
+    sizes = union("size_letters", "size_words")
     by_key = {}
     for e in ents:
         for k in e.keys:

@@ -250,6 +250,7 @@ def tuned_checkpoint(name: str) -> bool:
     return m is not None and m.start() > 0 and name[m.end(1) + 1 : m.end(1) + 2].isupper()
 
 
+@functools.lru_cache(maxsize=65536)  # pure; rules ask for the same names many times an entry and across entries
 def family(name: str) -> str:
     """A model's family: :func:`kg.resolve.model_family` (``T5-XL`` → ``T5``, ``OPT
     (175B)`` → ``OPT``), also for mixture-of-experts sizes (``Mixtral-8x7B`` → ``Mixtral``)

@@ -43,9 +43,12 @@ __all__ = ["tokenize", "MixedTokenizer", "get_nlp", "PhraseTable", "Gazetteer", 
 
 _TOKEN_RE = re.compile(
     r"(\s*)"  # the whitespace before a token
-    r"([\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+"  # CJK characters: one token each, split below
-    r"|(?:(?![\u3400-\u9fff])[^\W_])+(?:[.](?=\d)(?:(?![\u3400-\u9fff])[^\W_])+)*"  # Latin/digit run, 2.0
-    r"|\S)",  # any other single character
+    r"(?:([\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]{2,})"  # a run of CJK characters: one token each, split below
+    r"|([\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]"  # one CJK character
+    # A Latin/digit run, 2.0: word characters but "_" and CJK, as one class (a lookahead
+    # per character cost a third of the matching).
+    r"|[^\W_\u3400-\u9fff]+(?:[.](?=\d)[^\W_\u3400-\u9fff]+)*"
+    r"|\S))",  # any other single character
     re.U,
 )
 
@@ -79,27 +82,28 @@ def tokenize(text: str, breaks: tuple[int, ...] = ()) -> tuple[list[str], list[b
     for cut in [c for c in breaks if 0 < c < len(text)] + [len(text)]:
         p = seg
         # Matching each segment on its own ends every token at a break.
-        for gap, tok in _TOKEN_RE.findall(text, seg, cut):
+        for gap, run, tok in _TOKEN_RE.findall(text, seg, cut):
             a = p + len(gap)
             if a != pos:
                 if gap == " " and words and a == pos + 1:
                     spaces[-1] = True
                 else:
                     _gap(text[pos:a], pos, words, spaces, idx, kinds)
-            c = tok[0]
-            if len(tok) > 1 and ("\u4e00" <= c <= "\u9fff" or "\u3400" <= c <= "\u4dbf" or "\uf900" <= c <= "\ufaff"):
-                # A run of CJK characters: one token per character, added in bulk.
-                words.extend(tok)
-                spaces.extend([False] * len(tok))
-                idx.extend(range(a, a + len(tok)))
-                kinds.extend([CJK] * len(tok))
-                pos = p = a + len(tok)
+            if run:
+                # A run of CJK characters (its own group of the pattern, so no range
+                # test per token): one token per character, added in bulk.
+                words.extend(run)
+                spaces.extend([False] * len(run))
+                idx.extend(range(a, a + len(run)))
+                kinds.extend([CJK] * len(run))
+                pos = p = a + len(run)
                 continue
             words.append(tok)
             spaces.append(False)
             idx.append(a)
             # A token of several characters here is a Latin/digit run (CJK runs are split
             # above), whose class is its first character's: one lookup for every token.
+            c = tok[0]
             k = kind_of.get(c)
             if k is None:
                 k = kind_of[c] = _kind(c)
@@ -256,7 +260,7 @@ def _pattern_tokens(text: str) -> tuple[str, ...]:
     return tuple(words)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class GazetteerHit:
     start: int  # token index
     end: int

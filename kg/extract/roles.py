@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from kg.extract.candidate import Entity
 from kg.extract.context import Context
 from kg.extract.kinds import known_model_version
-from kg.extract.vocab import phrases, words
+from kg.extract.vocab import phrases, union, words
 
 __all__ = ["assign_roles", "introduced_by_cue", "used_hint"]
 
@@ -69,7 +69,7 @@ def introduced_by_cue(ctx: Context, i: int, known: bool = False, j: int | None =
 def _used_as_base(ctx: Context, j: int) -> bool:
     """A usage word right after the mention ending at token ``j`` ("X based …", "X-guided
     …"): the name is what the contribution builds on."""
-    n, suffixes = len(ctx.words), words("model_suffixes") | words("suffix_words")
+    n, suffixes = len(ctx.words), union("model_suffixes", "suffix_words")
     if j < n and ctx.lower[j] in suffixes and ctx.ws[j - 1]:
         return True
     return j + 1 < n and ctx.words[j] == "-" and not ctx.ws[j - 1] and ctx.lower[j + 1] in suffixes

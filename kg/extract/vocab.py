@@ -13,7 +13,7 @@ from importlib import resources
 
 from kg.errors import KgError
 
-__all__ = ["words", "phrases"]
+__all__ = ["words", "phrases", "union"]
 
 
 @functools.cache
@@ -34,3 +34,10 @@ def phrases(name: str) -> tuple[str, ...]:
 def words(name: str) -> frozenset[str]:
     """The entries of ``kg/data/rules/<name>.txt``, lower-cased, as a set."""
     return frozenset(w.lower() for w in phrases(name))
+
+
+@functools.cache
+def union(*names: str) -> frozenset[str]:
+    """The lists ``names`` as one lower-cased set, built once a process: rules that read
+    several lists together ask for the union per mention, not once."""
+    return frozenset().union(*(words(n) for n in names))

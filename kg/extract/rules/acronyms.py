@@ -11,11 +11,11 @@ from __future__ import annotations
 import re
 
 from kg.extract.candidate import GENERIC, NEVER, Candidate
-from kg.extract.context import Context
+from kg.extract.context import COMMAS, Context
 from kg.extract.names import CAMEL, CJK_RE, NUMBER_UNIT, distinctive, generic, initials_match, label_hint, squash
 from kg.extract.nlp import WORD, gazetteer
 from kg.extract.rules.cues import named_at
-from kg.extract.vocab import phrases, words
+from kg.extract.vocab import phrases, union, words
 
 NAME = "acronym"
 _INNER_PAIR = re.compile(r"[A-Za-z][A-Za-z\-\s]+[,，]\s*[A-Za-z][A-Za-z0-9\-]*[A-Za-z0-9]")
@@ -131,8 +131,10 @@ def _appositive(ctx: Context) -> list[Candidate]:
     by a parenthesis — the long form is another mention of the acronym's name."""
     w, n = ctx.words, len(ctx.words)
     out: list[Candidate] = []
-    for i, j in ctx.compounds:
-        if j + 3 >= n or w[j] not in (",", "，") or ctx.lower[j + 1] not in ("a", "an") or not ctx.in_region[i]:
+    # Only compounds that end at a comma are tried (Context.where finds the commas).
+    for j in ctx.where(COMMAS):
+        i = ctx.compound_start.get(j)
+        if i is None or j + 3 >= n or ctx.lower[j + 1] not in ("a", "an") or not ctx.in_region[i]:
             continue
         acr = ctx.stext(i, j)
         if not ACRONYM_SHAPE.fullmatch(acr) or generic(acr):
@@ -152,7 +154,7 @@ def _appositive(ctx: Context) -> list[Candidate]:
             lf.pop()
             e -= 1
         # "QXM, a Quick Xtra Model-based method": a description built on a name, no long form.
-        if lf and lf[-1].rsplit("-", 1)[-1].lower() in words("suffix_words") | words("model_suffixes"):
+        if lf and lf[-1].rsplit("-", 1)[-1].lower() in union("suffix_words", "model_suffixes"):
             continue
         if len(lf) < 2 or lf[0][:1].lower() != acr[:1].lower() or not initials_match(acr, lf):
             continue

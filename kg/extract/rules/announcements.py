@@ -20,7 +20,7 @@ def find(ctx: Context, prior=()) -> list[Candidate]:
     opening = words("announcement_words")
     if opening.isdisjoint(ctx.lower):
         return []
-    hits = [k for k in range(len(ctx.words) - 1) if ctx.lower[k] in opening]
+    hits = [k for k in ctx.where(opening) if k < len(ctx.words) - 1]
     if not hits:
         return []
     stop = words("stop_caps")

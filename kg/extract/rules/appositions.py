@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from kg.extract.candidate import TO_GAZETTEER, Candidate
-from kg.extract.context import Context
+from kg.extract.context import COMMAS, Context
 from kg.extract.names import CJK_RE, distinctive, generic
 from kg.extract.rules.items import name_item
 from kg.extract.roles import introduced_by_cue
@@ -29,8 +29,10 @@ def _renamed(ctx: Context) -> list[Candidate]:
     w, n = ctx.words, len(ctx.words)
     kinds_en = words("apposition_kinds")
     out = []
-    for i, j in ctx.compounds:
-        if j + 2 >= n or w[j] not in (",", "，") or ctx.lower[j + 1] not in ("a", "an"):
+    # Only compounds that end at a comma are tried (Context.where finds the commas).
+    for j in ctx.where(COMMAS):
+        i = ctx.compound_start.get(j)
+        if i is None or j + 2 >= n or ctx.lower[j + 1] not in ("a", "an"):
             continue
         # "Quick Shift, a mode-seeking algorithm": the name takes the capitalised words
         # before it.

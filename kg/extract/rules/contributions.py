@@ -21,7 +21,7 @@ from kg.extract.candidate import TO_LONG_FORMS, Candidate
 from kg.extract.context import Context
 from kg.extract.names import CJK_RE, distinctive, generic, is_institution, label_hint
 from kg.extract.nlp import WORD, gazetteer
-from kg.extract.vocab import phrases, words
+from kg.extract.vocab import phrases, union, words
 
 NAME = "cue"
 MIN_WORDS, MAX_WORDS = 2, 6
@@ -44,7 +44,7 @@ def _run(ctx: Context, i: int) -> int:
 
 def _descriptive(text: str) -> bool:
     """Only descriptive words and method heads ("Graph Neural Network", "Deep Model")."""
-    plain = words("generic_modifiers") | words("method_heads") | words("title_name_heads")
+    plain = union("generic_modifiers", "method_heads", "title_name_heads")
     return all(p in plain for p in re.split(r"[-\s]+", text.lower()) if p)
 
 
@@ -60,9 +60,9 @@ def _candidate(ctx: Context, i: int, j: int, min_words: int) -> Candidate | None
     # "a Transformer-based model", "提出Transformer-based方法": a name used as the base
     # of the contribution, not the contribution.
     n = len(ctx.words)
-    if j < n and ctx.lower[j] in words("model_suffixes") | words("suffix_words"):
+    if j < n and ctx.lower[j] in union("model_suffixes", "suffix_words"):
         return None
-    if j + 1 < n and ctx.words[j] == "-" and ctx.lower[j + 1] in words("model_suffixes") | words("suffix_words"):
+    if j + 1 < n and ctx.words[j] == "-" and ctx.lower[j + 1] in union("model_suffixes", "suffix_words"):
         return None
     # A task named as the contribution ("a Cross-Lingual Entity Matching") is no model.
     if n_words > 1 and text.split()[-1].lower().split("-")[-1] in words("task_heads") and not distinctive(text):
@@ -93,6 +93,8 @@ def _english(ctx: Context) -> list[Candidate]:
 
 
 def _chinese(ctx: Context) -> list[Candidate]:
+    if not ctx.has_cjk:  # every frame below follows a Chinese character
+        return []
     out = []
     verbs = phrases("cue_verbs_zh")
     w, n = ctx.words, len(ctx.words)

@@ -35,7 +35,7 @@ def _counts() -> dict[str, int]:
 def find(ctx: Context, prior=()) -> list[Candidate]:
     counts = _counts()
     out: list[Candidate] = []
-    for c in [k for k, low in enumerate(ctx.lower) if low in counts]:
+    for c in ctx.where(counts):
         low = ctx.lower[c]
         n = counts[low]
         if not ctx.in_region[c]:

@@ -14,7 +14,7 @@ from kg.extract.context import Context
 from kg.extract.names import distinctive
 from kg.extract.nlp import WORD
 from kg.extract.rules.items import MAX_WORDS, name_item
-from kg.extract.vocab import words
+from kg.extract.vocab import union, words
 
 NAME = "context"
 #: Words of the noun phrase before its head ("a new large-scale multilingual dataset").
@@ -25,7 +25,7 @@ _COPULAS = frozenset(("is", "are"))
 
 def _head_is_dataset(ctx: Context, k: int) -> bool:
     """The noun phrase starting at token ``k`` (after its article) has a dataset noun as head."""
-    data = words("dataset_words") | words("resource_words")
+    data = union("dataset_words", "resource_words")
     stops, kinds = words("apposition_stops"), words("apposition_kinds")
     seen = 0
     n = len(ctx.words)

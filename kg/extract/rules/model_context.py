@@ -4,12 +4,15 @@
 else's (used)."""
 from __future__ import annotations
 
+import functools
+import re
+
 from kg.extract.candidate import Candidate
 from kg.extract.context import Context
 from kg.extract.nlp import WORD
 from kg.extract.names import distinctive
 from kg.extract.rules.items import items_after, lone_jargon, name_item
-from kg.extract.vocab import phrases, words
+from kg.extract.vocab import phrases, union, words
 
 NAME = "context"
 _ZH_COMPARED = ("相比", "相较", "比较", "对比")
@@ -17,6 +20,8 @@ _ZH_BASE = ("的基础上", "基础上")
 #: Chinese model words after a Latin name (not 层 "layer": "BASE层" is a kind of layer).
 _ZH_MODEL_WORDS = ("模型", "网络", "框架", "架构", "算法", "编码器", "解码器")
 _ZH_BEFORE = ("相较于", "相比于", "优于", "超越了", "超越")
+_ZH_MODEL_FIRST = frozenset(w[0] for w in _ZH_MODEL_WORDS)
+_ZH_FRAME_OPENERS = ("与", "在", "同")
 _ZH_AS = ("作为骨干", "作为基线", "作为主干", "作为backbone", "作为baseline", "为骨干", "为基线")
 
 
@@ -32,15 +37,30 @@ def _skip_fillers(ctx: Context, k: int) -> int:
     return k
 
 
+@functools.cache
+def _vocab() -> tuple:
+    """The rule's derived vocabularies, built once a process: the trigger words, the
+    example cues as token tuples, the Chinese "kind + example cue" frames (and a regex
+    telling whether an entry holds any of them) and the plain words."""
+    zh_examples = tuple(kd + cue for kd in phrases("model_kinds_zh") for cue in phrases("model_example_cues_zh"))
+    return (
+        words("model_cues") | {"compared", "基"},
+        [tuple(p.lower().split()) for p in phrases("example_cues")] + [("include",), ("includes",)],
+        zh_examples,
+        re.compile("|".join(map(re.escape, zh_examples))),
+        union("generic_modifiers", "method_heads", "title_name_heads"),
+    )
+
+
 def find(ctx: Context, prior=()) -> list[Candidate]:
     lower, n = ctx.lower, len(ctx.words)
     cues, suffixes = words("model_cues"), words("model_suffixes")
     zh_dataset = phrases("dataset_words_zh")
-    triggers = cues | {"compared", "基"}
+    triggers, example_cues, zh_examples, zh_examples_re, plain = _vocab()
     found: list[tuple[int, int]] = []
-    for k in range(n - 1):
-        if lower[k] not in triggers or not ctx.in_region[k]:  # one set lookup for most tokens
-            continue
+    for k in ctx.where(triggers, region=True):
+        if k >= n - 1:
+            break
         low = lower[k]
         if low in cues or (low == "compared" and lower[k + 1] in ("with", "to")):
             s = k + 1 if low in cues else k + 2
@@ -52,11 +72,10 @@ def find(ctx: Context, prior=()) -> list[Candidate]:
                 found.append(items[0])  # "基于X的方法"
     # "baselines such as Zorblax and Quintar", "LLMs like Frobnik", "methods include X":
     # examples of a model kind are models.
-    kinds = words("model_kinds")
-    example_cues = [tuple(p.lower().split()) for p in phrases("example_cues")] + [("include",), ("includes",)]
-    for k in range(1, n):
-        if lower[k - 1] not in kinds or not ctx.in_region[k - 1]:
-            continue
+    for kind_at in ctx.where(words("model_kinds"), region=True):
+        k = kind_at + 1
+        if k >= n:
+            break
         # "methods, such as NSA and InfLLMv2,": only "such as" survives the comma; ", like"
         # and ", including" often start a clause about the kind itself.
         s = k + 1 if lower[k] == "," and lower[k + 1 : k + 3] == ("such", "as") else k
@@ -66,23 +85,23 @@ def find(ctx: Context, prior=()) -> list[Candidate]:
                 break
     # The Chinese frames below each need their words somewhere in the entry (tokens
     # joined without spaces, as the tests below read them): an entry without them
-    # skips the frame instead of trying every Latin token.
-    squeezed = "".join(ctx.words) if ctx.has_cjk else ""
+    # skips the frame; one with them tries only the Latin words right after one
+    # (Context.latin_after), not every Latin word.
+    squeezed = ctx.squeezed() if ctx.has_cjk else ""
     # "其他先進方法如TreeVGR、DeepEyes及Thyme": a model kind and an example cue before the names.
-    zh_examples = tuple(kd + cue for kd in phrases("model_kinds_zh") for cue in phrases("model_example_cues_zh"))
-    for k in (ctx.latin if any(p in squeezed for p in zh_examples) else ()):
+    for k in (ctx.latin_after(zh_examples, 5) if zh_examples_re.search(squeezed) else ()):
         if k > 0 and ctx.in_region[k] and ctx.joined(max(0, k - 5), k).strip().endswith(zh_examples):
             found += items_after(ctx, k)
     # "相较于Zorblax和Quintar", "优于Frobnik": a Chinese comparison before the names.
-    for k in (ctx.latin if any(p in squeezed for p in _ZH_BEFORE) else ()):
+    for k in (ctx.latin_after(_ZH_BEFORE, 3) if any(p in squeezed for p in _ZH_BEFORE) else ()):
         if k > 0 and ctx.in_region[k] and ctx.joined(k - 3, k).strip().endswith(_ZH_BEFORE):
             found += lone_jargon(ctx, items_after(ctx, k))
     # "与Zorblax相比", "在Quintar的基础上": the Chinese frames of a comparison and of a base.
-    for k in (ctx.latin if any(p in squeezed for p in _ZH_COMPARED + _ZH_BASE) else ()):
+    for k in (ctx.latin_after(_ZH_FRAME_OPENERS, 2) if any(p in squeezed for p in _ZH_COMPARED + _ZH_BASE) else ()):
         if k == 0 or not ctx.in_region[k]:
             continue
         before = ctx.joined(k - 2, k).strip()
-        if not before.endswith(("与", "在", "同")):
+        if not before.endswith(_ZH_FRAME_OPENERS):
             continue
         items = items_after(ctx, k)
         if items:
@@ -103,9 +122,10 @@ def find(ctx: Context, prior=()) -> list[Candidate]:
         found += _as_role(ctx)
     # "利用Blarg模型生成数据": in Chinese text a Latin name right before a model word
     # (模型, 网络, 框架 …) names that model — Latin words there are names, not prose.
-    plain = words("generic_modifiers") | words("method_heads") | words("title_name_heads")
-    for i, j in ctx.compounds:
-        if j >= n or ctx.ws[j - 1] or not ctx.joined(j, j + 3).startswith(_ZH_MODEL_WORDS) or ctx.overlaps_taken(i, j):
+    # Only compounds ending right before the first character of a model word are tried.
+    for j in ctx.where(_ZH_MODEL_FIRST) if ctx.has_cjk else ():
+        i = ctx.compound_start.get(j)
+        if i is None or ctx.ws[j - 1] or not ctx.joined(j, j + 3).startswith(_ZH_MODEL_WORDS) or ctx.overlaps_taken(i, j):
             continue
         if i > 0 and not ctx.ws[i - 1] and ctx.kinds[i - 1] == WORD:
             continue
@@ -114,8 +134,10 @@ def find(ctx: Context, prior=()) -> list[Candidate]:
             continue
         found.append((i, j))
     # "Mamba-based", "Llama-style": a capitalised word used as a base.
-    for i, j in ctx.compounds:
-        if j - i == 3 and ctx.words[i + 1] == "-" and lower[i + 2] in suffixes and ctx.kinds[i] == WORD:
+    # Only compounds ending in a suffix word are tried.
+    for k in ctx.where(suffixes):
+        i, j = k - 2, k + 1
+        if ctx.compound_start.get(j) == i and ctx.words[i + 1] == "-" and ctx.kinds[i] == WORD:
             # In a Title-Case line ("An Accelerated, Data-Driven Simulator", a title the
             # layout did not mark) every word is capitalised: the capital says nothing.
             # "Similarity-based Policy Optimization (SPO)": a capitalised word after it
@@ -127,13 +149,16 @@ def find(ctx: Context, prior=()) -> list[Candidate]:
     return [_cand(ctx, i, j) for i, j in dict.fromkeys(found)]
 
 
+_AS = frozenset(("as",))
+
+
 def _as_role(ctx: Context) -> list[tuple[int, int]]:
     """Names right before "as (the/our) <role>" (kg/data/rules/model_roles.txt)."""
     lower, n, roles = ctx.lower, len(ctx.words), words("model_roles")
-    ends = {j: i for i, j in ctx.compounds}
+    ends = ctx.compound_start
     out = []
-    for j in range(1, n - 1):
-        if lower[j] != "as" or j not in ends:
+    for j in ctx.where(_AS):
+        if not 0 < j < n - 1 or j not in ends:
             continue
         i, k = ends[j], j + 1
         while k < n and lower[k] in ("the", "a", "an", "our"):

@@ -16,9 +16,10 @@ _BEFORE = frozenset(("the", "our", "new", "a", "on"))
 
 def find(ctx: Context, prior=()) -> list[Candidate]:
     out = []
-    n = len(ctx.words)
-    for i, j in ctx.compounds:
-        if j >= n or not ctx.words[i][:1].isupper():
+    # Only compounds followed by one of the words are tried (Context.where finds them).
+    for j in ctx.where(_NEXT):
+        i = ctx.compound_start.get(j)
+        if i is None or not ctx.words[i][:1].isupper():
             continue
         prev = ctx.lower[i - 1] if i > 0 else ""
         if ctx.lower[j] in _NEXT and ctx.ws[j - 1] and prev in _BEFORE:

@@ -26,13 +26,14 @@ NAME = "kind"
 
 def find(ctx: Context, prior=()) -> list[Candidate]:
     kinds = words("non_model_kinds")
-    cues = [tuple(p.lower().split()) for p in phrases("example_cues")]
+    cues = _cues()
     lower, n = ctx.lower, len(ctx.words)
     gaz = gazetteer()
     out = []
-    for k in range(1, n):
-        if lower[k - 1] not in kinds or not ctx.in_region[k - 1]:
-            continue
+    for kind_at in ctx.where(kinds, region=True):
+        k = kind_at + 1
+        if k >= n:
+            break
         for cue in cues:
             if tuple(lower[k : k + len(cue)]) == cue:
                 for i, j in items_after(ctx, k + len(cue)):
@@ -44,8 +45,11 @@ def find(ctx: Context, prior=()) -> list[Candidate]:
     # "the open-source rendering tool FitLayout": a singular kind noun right before a
     # name says what the name is.
     singular = _singulars()
-    for i, j in ctx.compounds:
-        if i == 0 or lower[i - 1] not in singular or not ctx.ws[i - 1] or not ctx.in_region[i - 1]:
+    # Only compounds right after a kind noun are tried (Context.where finds the nouns).
+    for k in ctx.where(singular, region=True):
+        i = k + 1
+        j = ctx.compound_end.get(i)
+        if j is None or not ctx.ws[k]:
             continue
         text = ctx.stext(i, j)
         if (ctx.words[i][:1].isupper() or distinctive(text)) and not gaz.known(text):
@@ -107,6 +111,12 @@ def _apposition_kind(ctx: Context, j: int, singular: frozenset[str]) -> bool:
         if words_seen > APPOSITION_WORDS:
             return False
     return False
+
+
+@functools.cache
+def _cues() -> list[tuple[str, ...]]:
+    """The example cues as lower-cased word tuples (built once a process)."""
+    return [tuple(p.lower().split()) for p in phrases("example_cues")]
 
 
 @functools.cache

@@ -16,11 +16,14 @@ _MARKS = frozenset(("#", "@", "＃"))
 
 
 def find(ctx: Context, prior=()) -> list[Candidate]:
-    w = ctx.words
     gaz = gazetteer()
     out = []
-    for i, j in ctx.compounds:
-        if i == 0 or w[i - 1] not in _MARKS or ctx.ws[i - 1]:
+    # Only compounds right after a mark are tried (Context.where finds the marks, which
+    # have no case).
+    for k in ctx.where(_MARKS):
+        i = k + 1
+        j = ctx.compound_end.get(i)
+        if j is None or ctx.ws[k]:
             continue
         # "C#", "F#": a mark glued after a word is part of that word, not a tag.
         if i >= 2 and not ctx.ws[i - 2] and ctx.is_word(i - 2):

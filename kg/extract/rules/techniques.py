@@ -17,7 +17,7 @@ from kg.extract.candidate import Candidate
 from kg.extract.context import Context
 from kg.extract.names import generic
 from kg.extract.nlp import WORD, gazetteer
-from kg.extract.vocab import phrases, words
+from kg.extract.vocab import phrases, union, words
 
 NAME = "context"
 MAX_WORDS = 4
@@ -42,13 +42,11 @@ def _name_words(ctx: Context, i: int, k: int) -> list[str] | None:
 
 def find(ctx: Context, prior=()) -> list[Candidate]:
     heads = words("technique_heads")
-    stop = words("stop_caps") | words("own_words") | words("indefinite_words") | words("descriptive_adjectives")
-    plain = words("generic_modifiers") | words("method_heads") | words("title_name_heads")
+    stop = union("stop_caps", "own_words", "indefinite_words", "descriptive_adjectives")
+    plain = union("generic_modifiers", "method_heads", "title_name_heads")
     paradigms = {p.lower() for p in phrases("paradigms")}
     out = []
-    for k, low in enumerate(ctx.lower):
-        if low not in heads or not ctx.in_region[k]:
-            continue
+    for k in ctx.where(heads, region=True):
         # Walk back to "the" over at most MAX_WORDS words (hyphens and "of" included).
         start = None
         x = k - 1

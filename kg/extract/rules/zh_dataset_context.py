@@ -70,6 +70,8 @@ def _bracketed_list(ctx: Context, k: int) -> list[tuple[int, int]]:
 
 
 def find(ctx: Context, prior=()) -> list[Candidate]:
+    if not ctx.has_cjk:  # every frame below is read from a Chinese character
+        return []
     w, n = ctx.words, len(ctx.words)
     # One set lookup for most characters: only these can start a closer or a noun.
     first = {z[0] for z in phrases("dataset_words_zh") + phrases("list_closers_zh")} | _COUNT_CHARS

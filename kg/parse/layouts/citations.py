@@ -91,10 +91,18 @@ def _reference(doc: ParsedDoc, first: int, last: int):
     return None
 
 
+def _worth_reading(doc: ParsedDoc, first: int, last: int) -> bool:
+    """Whether :func:`_reference` can find a reference in the item: it needs a line with
+    evidence of a paper or a link in the item (``_referenced``). Both are cheap to test,
+    reading every line as a citation is not, and this layout tries every file."""
+    return _referenced(doc, first, last, first) or any(_EVIDENCE.search(doc.lines[k].text, doc.lines[k].start)
+                                                       for k in range(first + 1, last + 1))
+
+
 def parse(doc: ParsedDoc) -> LayoutResult:
     b = Builder(doc, "citations")
     units = _units(doc)
-    found = [_reference(doc, f, l) for f, l in units]
+    found = [_reference(doc, f, l) if _worth_reading(doc, f, l) else None for f, l in units]
     any_ref = any(x is not None for x in found)
     for n, ((first, last), ref) in enumerate(zip(units, found)):
         if ref is None:
