@@ -16,7 +16,7 @@ from kg.extract.candidate import NEVER, Candidate
 from kg.extract.context import Context
 from kg.extract.names import distinctive, generic, is_institution
 from kg.extract.nlp import gazetteer
-from kg.extract.vocab import phrases, words
+from kg.extract.vocab import words
 
 __all__ = ["NAME", "find", "field_spans"]
 

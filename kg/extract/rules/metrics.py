@@ -19,7 +19,7 @@ NAME = "metric"
 
 def find(ctx: Context, prior=()) -> list[Candidate]:
     nouns, zh = words("metric_nouns"), tuple(p for p in phrases("metric_nouns") if CJK_RE.search(p))
-    w, n = ctx.words, len(ctx.words)
+    n = len(ctx.words)
     gaz = gazetteer()
     out = []
     for i, j in ctx.compounds:

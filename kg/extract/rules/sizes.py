@@ -27,7 +27,7 @@ MAX_WORDS = 3
 
 
 def find(ctx: Context, prior=()) -> list[Candidate]:
-    w, n = ctx.words, len(ctx.words)
+    w = ctx.words
     stop = words("stop_caps")
     out = []
     for k in ctx.latin:

@@ -18,7 +18,7 @@ _NUMBER = re.compile(r"\d{1,2}|[A-H]")
 
 
 def find(ctx: Context, prior=()) -> list[Candidate]:
-    w, n = ctx.words, len(ctx.words)
+    w = ctx.words
     out = []
     for i, j in ctx.compounds:
         k = i - 1
