@@ -27,6 +27,8 @@ stages before theirs (read-only). Stages:
    inside a title's phrase ("… of Image Transformers", a veto), surnames cited before
    "et al" (a veto), subscripts and functions of a formula ("the loss L kl1",
    "MHSelfAtt(H)", a veto), numbered layer labels ("conv1 to conv6", "Pool5", a veto),
+   reference apparatus (glued arXiv ids "arXiv2606.09553", locators "pp.89-115",
+   "AIES Vol.5", BibTeX keys, DOIs, "Transactions on … (TOIT)", a veto),
    and names the entry links to a dataset host's page (huggingface.co/datasets/…, typed
    a dataset), a known dataset's edition ("MovieLens 1M", "OpenWebText2") or hyphenated
    spelling ("Super-GLUE"), lists a dataset noun introduces or closes ("benchmarks: A
@@ -52,6 +54,7 @@ from kg.extract.rules import (
     acrostics,
     announcements,
     appositions,
+    bibliography,
     catalog_numbers,
     categories,
     checkpoints,
@@ -108,7 +111,7 @@ STAGES = (
      title_acronyms, dataset_context, dataset_descriptions, dataset_enumerations, dataset_appositions, zh_dataset_context,
      counted_lists, model_context, modified_names, techniques, fields, language_variants, dataset_variants, title_phrases,
      citations, cited_authors, categories, metrics, math_symbols, layer_names, non_model_examples,
-     social, task_names, linked_datasets),
+     social, task_names, linked_datasets, bibliography),
     (mt_lists, mt_datasets, typos, phrase_typos, slash_variants, modifier_heads, data_evidence, funding),
     (lists,),
 )
