@@ -40,7 +40,8 @@ stages before theirs (read-only). Stages:
    "Mapillary Vitas"), siblings written with a slash ("ModelNet10/40"), names guessed
    from their shape that modify a noun of no model ("WordPiece tokens", a veto), and
    name shapes the text treats as data ("X was collected", "X contains 23,354 turns",
-   "from MNLI to X", "CIFAR-10/100 [25] and X": typed a dataset), grant codes and
+   "from MNLI to X", "CIFAR-10/100 [25] and X": typed a dataset), name shapes under
+   an entry's data heading ("📊 数据集", "Datasets: A, B": typed a dataset), grant codes and
    programmes in an acknowledgement ("the MSMT LL1303 ERC-CZ grant", a veto);
 3. enumerations: words listed with known names of one kind.
 
@@ -64,6 +65,7 @@ from kg.extract.rules import (
     counted_lists,
     cues,
     data_evidence,
+    data_sections,
     dataset_appositions,
     dataset_context,
     dataset_descriptions,
@@ -112,7 +114,7 @@ STAGES = (
      counted_lists, model_context, modified_names, techniques, fields, language_variants, dataset_variants, title_phrases,
      citations, cited_authors, categories, metrics, math_symbols, layer_names, non_model_examples,
      social, task_names, linked_datasets, bibliography),
-    (mt_lists, mt_datasets, typos, phrase_typos, slash_variants, modifier_heads, data_evidence, funding),
+    (mt_lists, mt_datasets, typos, phrase_typos, slash_variants, modifier_heads, data_evidence, data_sections, funding),
     (lists,),
 )
 
