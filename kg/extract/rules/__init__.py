@@ -42,7 +42,10 @@ stages before theirs (read-only). Stages:
    name shapes the text treats as data ("X was collected", "X contains 23,354 turns",
    "from MNLI to X", "CIFAR-10/100 [25] and X": typed a dataset), name shapes under
    an entry's data heading ("📊 数据集", "Datasets: A, B": typed a dataset), grant codes and
-   programmes in an acknowledgement ("the MSMT LL1303 ERC-CZ grant", a veto);
+   programmes in an acknowledgement ("the MSMT LL1303 ERC-CZ grant", a veto), the family
+   of a version a list labels the paper with ("- Inception-v3 - Rethinking the Inception
+   Architecture", a veto) and a labelled paper's descriptive title phrase ("- VGG16 -
+   Very Deep Convolutional Networks for …", a veto);
 3. enumerations: words listed with known names of one kind.
 
 Within a stage the order is the merge's tie-break (the first candidate of an entity
@@ -77,6 +80,7 @@ from kg.extract.rules import (
     gazetteer,
     hyphenated_names,
     introduced_phrases,
+    labelled_titles,
     language_variants,
     layer_names,
     linked_datasets,
@@ -92,6 +96,7 @@ from kg.extract.rules import (
     named_datasets,
     non_model_examples,
     phrase_typos,
+    proposed_families,
     shapes,
     sizes,
     slash_variants,
@@ -114,7 +119,8 @@ STAGES = (
      counted_lists, model_context, modified_names, techniques, fields, language_variants, dataset_variants, title_phrases,
      citations, cited_authors, categories, metrics, math_symbols, layer_names, non_model_examples,
      social, task_names, linked_datasets, bibliography),
-    (mt_lists, mt_datasets, typos, phrase_typos, slash_variants, modifier_heads, data_evidence, data_sections, funding),
+    (mt_lists, mt_datasets, typos, phrase_typos, slash_variants, modifier_heads, data_evidence, data_sections, funding,
+     proposed_families, labelled_titles),
     (lists,),
 )
 
