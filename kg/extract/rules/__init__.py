@@ -27,7 +27,8 @@ stages before theirs (read-only). Stages:
    inside a title's phrase ("… of Image Transformers", a veto), surnames cited before
    "et al" (a veto), subscripts and functions of a formula ("the loss L kl1",
    "MHSelfAtt(H)", a veto), numbered layer labels ("conv1 to conv6", "Pool5", a veto),
-   reference apparatus (glued arXiv ids "arXiv2606.09553", locators "pp.89-115",
+   Latin method names a Chinese frame explains or introduces ("Time-Adaptive Gating（根据…）",
+   '提出 "Policy Reincarnation"'), reference apparatus (glued arXiv ids "arXiv2606.09553", locators "pp.89-115",
    "AIES Vol.5", BibTeX keys, DOIs, "Transactions on … (TOIT)", a veto),
    and names the entry links to a dataset host's page (huggingface.co/datasets/…, typed
    a dataset), a known dataset's edition ("MovieLens 1M", "OpenWebText2") or hyphenated
@@ -110,6 +111,7 @@ from kg.extract.rules import (
     title_phrases,
     typos,
     zh_dataset_context,
+    zh_method_frames,
 )
 
 STAGES = (
@@ -118,7 +120,7 @@ STAGES = (
      title_acronyms, dataset_context, dataset_descriptions, dataset_enumerations, dataset_appositions, zh_dataset_context,
      counted_lists, model_context, modified_names, techniques, fields, language_variants, dataset_variants, title_phrases,
      citations, cited_authors, categories, metrics, math_symbols, layer_names, non_model_examples,
-     social, task_names, linked_datasets, bibliography),
+     social, task_names, linked_datasets, bibliography, zh_method_frames),
     (mt_lists, mt_datasets, typos, phrase_typos, slash_variants, modifier_heads, data_evidence, data_sections, funding,
      proposed_families, labelled_titles),
     (lists,),

@@ -1,0 +1,27 @@
+"""rules.zh_method_frames: Latin method names a Chinese frame explains or introduces."""
+from rulehelp import found
+
+from kg.extract.rules import zh_method_frames
+
+
+def test_a_chinese_gloss_in_brackets_names_the_phrase():
+    got = found(zh_method_frames, "插入 DualAttn（交叉注意力融合）和 Time-Adaptive Gating（根据去噪时间步动态调节编辑强度）。")
+    assert set(got) == {"Time-Adaptive Gating"} and got["Time-Adaptive Gating"].label == "MODEL"
+    assert not got["Time-Adaptive Gating"].proposed
+
+
+def test_a_quoted_name_after_a_contribution_verb_is_the_papers():
+    got = found(zh_method_frames, 'Dual Space RL (DSRL)：提出 "Policy Reincarnation"——先用 NSR-PreRL 扩张推理视野')
+    assert set(got) == {"Policy Reincarnation"} and got["Policy Reincarnation"].proposed
+    assert not found(zh_method_frames, '作者称之为 "Policy Reincarnation"。')  # no contribution verb
+
+
+def test_what_is_no_name():
+    # an English gloss of a Chinese term, in brackets after it
+    assert not found(zh_method_frames, "本文对稀疏混合专家模型（Sparse Mixture-of-Experts models, MoEs）进行了研究。")
+    # one hyphenated word, descriptive words only, a field label before a colon
+    assert not found(zh_method_frames, "优于 Cross-Attention（交叉注意力）等替代方案。")
+    assert not found(zh_method_frames, "采用 Deep Neural Network（深度神经网络）。")
+    assert not found(zh_method_frames, "Research Gap：现有方法忽视了长程依赖。")
+    # English prose is the English rules'
+    assert not found(zh_method_frames, "We add Time Adaptive Gating (a gate) to the decoder.")
