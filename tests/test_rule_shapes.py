@@ -15,6 +15,8 @@ def test_name_shapes(name):
                                   # units of size and compute, with or without their number, and GPUs counted
                                   "The corpus is 825.18 GiB of text.", "We hold out 10GiB of data.",
                                   "Each step costs 2 TFLOPs.", "Trained for 6 days on 8 V100s.",
+                                  # degrees of freedom glued to their number
+                                  "A 6-DOF AUV and a 3-DoF ASV navigate.",
                                   "The result is 0.59dB better.", "We generate JPEG compressed patches.",
                                   # metric variants with a lower-case prefix, and their scores
                                   "It reaches a gFID 2.74 and rFID of 0.9.", "We call it monolingual BLEU or mBLEU.",
