@@ -46,7 +46,8 @@ stages before theirs (read-only). Stages:
    programmes in an acknowledgement ("the MSMT LL1303 ERC-CZ grant", a veto), the family
    of a version a list labels the paper with ("- Inception-v3 - Rethinking the Inception
    Architecture", a veto) and a labelled paper's descriptive title phrase ("- VGG16 -
-   Very Deep Convolutional Networks for …", a veto);
+   Very Deep Convolutional Networks for …", a veto), models a limitations section says
+   were not used ("局限 … 未与其他TTS方法（如FastSpeech）对比", a veto);
 3. enumerations: words listed with known names of one kind.
 
 Within a stage the order is the merge's tie-break (the first candidate of an entity
@@ -110,6 +111,7 @@ from kg.extract.rules import (
     title_head,
     title_phrases,
     typos,
+    unused_in_limitations,
     zh_dataset_context,
     zh_method_frames,
 )
@@ -122,7 +124,7 @@ STAGES = (
      citations, cited_authors, categories, metrics, math_symbols, layer_names, non_model_examples,
      social, task_names, linked_datasets, bibliography, zh_method_frames),
     (mt_lists, mt_datasets, typos, phrase_typos, slash_variants, modifier_heads, data_evidence, data_sections, funding,
-     proposed_families, labelled_titles),
+     proposed_families, labelled_titles, unused_in_limitations),
     (lists,),
 )
 

@@ -47,9 +47,15 @@ def _words(line: str) -> str:
     return s.strip().strip("#*_ ").rstrip(":：").strip().lower()
 
 
-def sections(text: str) -> list[tuple[int, int]]:
-    """Character ranges of ``text`` that lie in a data section."""
-    heads = words("dataset_section_heads")
+def sections(text: str, heads_list: str = "dataset_section_heads", prefix: bool = False) -> list[tuple[int, int]]:
+    """Character ranges of ``text`` under a heading of ``kg/data/rules/<heads_list>.txt``
+    (the data headings by default); with ``prefix``, a heading that starts with one of
+    them counts ("局限与未解决问题" under 局限)."""
+    heads = words(heads_list)
+
+    def is_head(x: str) -> bool:
+        return x in heads or prefix and any(x.startswith(h) for h in heads)
+
     out: list[tuple[int, int]] = []
     start = None
     pos = 0
@@ -57,13 +63,13 @@ def sections(text: str) -> list[tuple[int, int]]:
         end = pos + len(line)
         s = line.strip()
         heading = bool(s) and len(s) <= HEADING_CHARS and not _SENTENCE.search(_words(s))
-        if heading and (_marked(line) or _words(s) in heads):
+        if heading and (_marked(line) or is_head(_words(s))):
             if start is not None:
                 out.append((start, pos))
                 start = None
-            if _words(s) in heads:
+            if is_head(_words(s)):
                 start = end + 1
-        elif start is None and (m := _FIELD.match(line)) and m.group(2) and _words(m.group(1)) in heads:
+        elif start is None and (m := _FIELD.match(line)) and m.group(2) and is_head(_words(m.group(1))):
             out.append((pos + m.start(2), end))
         pos = end + 1
     if start is not None and start < len(text):
