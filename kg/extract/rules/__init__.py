@@ -28,7 +28,8 @@ stages before theirs (read-only). Stages:
    "et al" (a veto), subscripts and functions of a formula ("the loss L kl1",
    "MHSelfAtt(H)", a veto), numbered layer labels ("conv1 to conv6", "Pool5", a veto),
    Latin method names a Chinese frame explains or introduces ("Time-Adaptive Gating（根据…）",
-   '提出 "Policy Reincarnation"'), reference apparatus (glued arXiv ids "arXiv2606.09553", locators "pp.89-115",
+   '提出 "Policy Reincarnation"'), a bracketed name closing a list item after its links
+   ("… NeurIPS 2019. [pdf] (Grover)"), reference apparatus (glued arXiv ids "arXiv2606.09553", locators "pp.89-115",
    "AIES Vol.5", BibTeX keys, DOIs, "Transactions on … (TOIT)", a veto),
    and names the entry links to a dataset host's page (huggingface.co/datasets/…, typed
    a dataset), a known dataset's edition ("MovieLens 1M", "OpenWebText2") or hyphenated
@@ -110,6 +111,7 @@ from kg.extract.rules import (
     title_families,
     title_head,
     title_phrases,
+    trailing_labels,
     typos,
     unused_in_limitations,
     zh_dataset_context,
@@ -122,7 +124,7 @@ STAGES = (
      title_acronyms, dataset_context, dataset_descriptions, dataset_enumerations, dataset_appositions, zh_dataset_context,
      counted_lists, model_context, modified_names, techniques, fields, language_variants, dataset_variants, title_phrases,
      citations, cited_authors, categories, metrics, math_symbols, layer_names, non_model_examples,
-     social, task_names, linked_datasets, bibliography, zh_method_frames),
+     social, task_names, linked_datasets, bibliography, zh_method_frames, trailing_labels),
     (mt_lists, mt_datasets, typos, phrase_typos, slash_variants, modifier_heads, data_evidence, data_sections, funding,
      proposed_families, labelled_titles, unused_in_limitations),
     (lists,),
