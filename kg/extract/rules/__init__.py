@@ -29,7 +29,8 @@ stages before theirs (read-only). Stages:
    "MHSelfAtt(H)", a veto), numbered layer labels ("conv1 to conv6", "Pool5", a veto),
    Latin method names a Chinese frame explains or introduces ("Time-Adaptive Gating（根据…）",
    '提出 "Policy Reincarnation"'), a bracketed name closing a list item after its links
-   ("… NeurIPS 2019. [pdf] (Grover)"), reference apparatus (glued arXiv ids "arXiv2606.09553", locators "pp.89-115",
+   ("… NeurIPS 2019. [pdf] (Grover)"), a one-word name in the table cell after a row's
+   title ("| Structural Pruning for Diffusion Models | Diff-Pruning | paper |"), reference apparatus (glued arXiv ids "arXiv2606.09553", locators "pp.89-115",
    "AIES Vol.5", BibTeX keys, DOIs, "Transactions on … (TOIT)", a veto),
    and names the entry links to a dataset host's page (huggingface.co/datasets/…, typed
    a dataset), a known dataset's edition ("MovieLens 1M", "OpenWebText2") or hyphenated
@@ -104,6 +105,7 @@ from kg.extract.rules import (
     sizes,
     slash_variants,
     social,
+    table_labels,
     task_names,
     techniques,
     title_acronyms,
@@ -124,7 +126,8 @@ STAGES = (
      title_acronyms, dataset_context, dataset_descriptions, dataset_enumerations, dataset_appositions, zh_dataset_context,
      counted_lists, model_context, modified_names, techniques, fields, language_variants, dataset_variants, title_phrases,
      citations, cited_authors, categories, metrics, math_symbols, layer_names, non_model_examples,
-     social, task_names, linked_datasets, bibliography, zh_method_frames, trailing_labels),
+     social, task_names, linked_datasets, bibliography, zh_method_frames, trailing_labels,
+     table_labels),
     (mt_lists, mt_datasets, typos, phrase_typos, slash_variants, modifier_heads, data_evidence, data_sections, funding,
      proposed_families, labelled_titles, unused_in_limitations),
     (lists,),
