@@ -237,3 +237,19 @@ def test_a_whole_title_headed_by_vectors_names_the_representation():
     # "Skip-Thought Vectors", "Paragraph Vectors": learned vectors a paper names
     assert "Skip-Zorb Vectors" in found(title_head, "Body.", title="Skip-Zorb Vectors")
     assert not found(title_head, "Body.", title="Imperfect Zorbs")  # a plural common noun still is no name
+
+
+def test_a_gloss_led_by_a_verb_of_measuring_names_a_benchmark():
+    got = found(title_head, "Body.", title="ConceptGuard: Benchmarking Context-Sensitive Unlearning in Large Language Models")
+    assert got["ConceptGuard"].label == "DATASET"
+    # other verbs say what a method does
+    got = found(title_head, "Body.", title="Zorbnet: Simulating Rigid Bodies for Robots")
+    assert got["Zorbnet"].label == "MODEL"
+
+
+def test_a_colon_without_its_space():
+    assert "Wanda" in found(title_head, "Body.", title="Wanda:A Simple and Effective Pruning Approach for Large Language Models")
+    got = found(title_head, "Body.", title="FORGE:Fine-grained Multimodal Evaluation for Manufacturing Scenarios")
+    assert got["FORGE"].label == "DATASET"
+    # a lower-case letter after the colon is no gloss ("Qwen2.5:7b" is a tag)
+    assert not found(title_head, "Body.", title="Zorbnet:latest build notes")
