@@ -184,3 +184,12 @@ def test_a_size_in_capitals_is_no_name():
 
 def test_an_appendix_section_number_is_no_name():
     assert not found(shapes, "A.1 Dataset splits For the rest we use the standard splits.")
+
+
+def test_a_bare_version_closing_a_list_items_name():
+    # "TRELLIS 2 (2512) — …": the number before the item's date or dash is the version
+    assert "TRELLIS 2" in found(shapes, "TRELLIS 2 (2512) — O-Voxel 表示替代 SDF。")
+    assert "TRELLIS 2" in found(shapes, "TRELLIS 2 — a native 3D generator")
+    # in prose a bare number is as often a count
+    got = found(shapes, "We ran TRELLIS 2 times on each scene.")
+    assert "TRELLIS" in got and "TRELLIS 2" not in got
