@@ -43,8 +43,8 @@ __all__ = ["tokenize", "MixedTokenizer", "get_nlp", "PhraseTable", "Gazetteer", 
 
 _TOKEN_RE = re.compile(
     r"(\s*)"  # the whitespace before a token
-    r"([\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+"  # CJK characters: one token each, split below
-    r"|(?:(?![\u3400-\u9fff])[^\W_])+(?:[.](?=\d)(?:(?![\u3400-\u9fff])[^\W_])+)*"  # Latin/digit run, 2.0
+    r"([\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uac00-\ud7af]+"  # CJK characters (kana, Hangul too): one token each, split below
+    r"|(?:(?![\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af])[^\W_])+(?:[.](?=\d)(?:(?![\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af])[^\W_])+)*"  # Latin/digit run, 2.0
     r"|\S)",  # any other single character
     re.U,
 )
@@ -55,9 +55,15 @@ CJK, WORD, PUNCT, SPACE = 1, 2, 3, 0
 _LONG_WORD = re.compile(r"[A-Za-z]{8,}")
 
 
+def _KANA_HANGUL(c: str) -> bool:
+    """Japanese kana and Korean syllables are CJK tokens too: particles glued to a Latin
+    name ("ZorbNetを提案", "GPT-4oと比較", "BERT는") are no part of it."""
+    return "\u3040" <= c <= "\u30ff" or "\uac00" <= c <= "\ud7af"
+
+
 def _kind(tok: str) -> int:
     c = tok[0]
-    if "\u3400" <= c <= "\u9fff" or "\uf900" <= c <= "\ufaff":
+    if "\u3400" <= c <= "\u9fff" or "\uf900" <= c <= "\ufaff" or _KANA_HANGUL(c):
         return CJK if len(tok) == 1 and not ("\u4dc0" <= c <= "\u4dff") else (WORD if c.isalnum() else PUNCT)
     return WORD if c.isalnum() else PUNCT
 
@@ -87,7 +93,8 @@ def tokenize(text: str, breaks: tuple[int, ...] = ()) -> tuple[list[str], list[b
                 else:
                     _gap(text[pos:a], pos, words, spaces, idx, kinds)
             c = tok[0]
-            if len(tok) > 1 and ("\u4e00" <= c <= "\u9fff" or "\u3400" <= c <= "\u4dbf" or "\uf900" <= c <= "\ufaff"):
+            if len(tok) > 1 and ("\u4e00" <= c <= "\u9fff" or "\u3400" <= c <= "\u4dbf" or "\uf900" <= c <= "\ufaff"
+                                 or _KANA_HANGUL(c)):
                 # A run of CJK characters: one token per character, added in bulk.
                 words.extend(tok)
                 spaces.extend([False] * len(tok))
