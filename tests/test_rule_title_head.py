@@ -253,3 +253,11 @@ def test_a_colon_without_its_space():
     assert got["FORGE"].label == "DATASET"
     # a lower-case letter after the colon is no gloss ("Qwen2.5:7b" is a tag)
     assert not found(title_head, "Body.", title="Zorbnet:latest build notes")
+
+
+def test_an_x_of_y_head_names_the_contribution():
+    assert found(title_head, "Body.", title="Chain of Ideas: Revolutionizing Research in Novel Idea Development")["Chain of Ideas"].proposed
+    assert found(title_head, "Body.", title="Proof of Time: A Benchmark for Evaluating Scientific Idea Judgments")[
+        "Proof of Time"].label == "DATASET"
+    # more words are a phrase about something ("The Role of Data: …" opens with a stop word)
+    assert not found(title_head, "Body.", title="The Role of Data: Lessons from Vision")

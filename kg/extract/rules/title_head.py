@@ -19,7 +19,7 @@ NAME = "title"
 # the colon; a capital right after it still opens the gloss.
 # A dot followed by a digit stays inside a word: versions ("LLaDA 2.1: …", "Qwen2.5-VL: …").
 _W = r"[\w\-]*(?:\.\d[\w\-]*)*(?:\+\+)?"  # "ViTPose++: …": the improved version's mark
-_HEAD = re.compile(rf"^\s*([A-Z]{_W}(?:\s(?:[A-Z0-9]{_W}|[a-z]+-[A-Z]{_W})){{0,2}})(?:\s*[:：](?:\s+|(?=[A-Z]))|\s[-–—]\s+)\S")
+_HEAD = re.compile(rf"^\s*([A-Z]{_W}(?:\s(?:[A-Z0-9]{_W}|[a-z]+-[A-Z]{_W})){{0,2}}|[A-Z][a-z]+\sof\s[A-Z][a-z]+)(?:\s*[:：](?:\s+|(?=[A-Z]))|\s[-–—]\s+)\S")
 
 
 # "* EAMLP: "Beyond Self-attention: …"": a short name and a colon right before the
@@ -146,7 +146,8 @@ def _head(ctx: Context) -> list[Candidate]:
     # "Spatial Memory Agent: Experience-Grounded …": plain capitalised words ending in a
     # method head name a system too, unless every word only describes ("Graph Neural
     # Networks: …", "Deep Models: …").
-    if len(parts) > 1 and not any(distinctive(p) for p in parts) and not _named_method(parts) \
+    of_name = len(parts) == 3 and parts[1] == "of"  # "Chain of Ideas: …", "Proof of Time: …"
+    if len(parts) > 1 and not of_name and not any(distinctive(p) for p in parts) and not _named_method(parts) \
             and not _coined(parts, t[m.end(1):]):
         return []
     # "Evaluating CLIP: Towards …", "Scaling ViT: …": a clause about a model, not a name.
