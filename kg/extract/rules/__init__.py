@@ -50,7 +50,8 @@ stages before theirs (read-only). Stages:
    Architecture", a veto) and a labelled paper's descriptive title phrase ("- VGG16 -
    Very Deep Convolutional Networks for …", a veto), models a limitations section says
    were not used ("局限 … 未与其他TTS方法（如FastSpeech）对比", a veto);
-3. enumerations: words listed with known names of one kind.
+3. enumerations: words listed with known names of one kind, and Latin items of a Chinese
+   enumeration listed with models ("如Qwen2-Audio和Mini-Omni", "（AASIST、CA-MHFA、SLS）").
 
 Within a stage the order is the merge's tie-break (the first candidate of an entity
 gives it its name and kind unless a known name does).
@@ -118,6 +119,7 @@ from kg.extract.rules import (
     unused_in_limitations,
     zh_dataset_context,
     zh_method_frames,
+    zh_model_lists,
 )
 
 STAGES = (
@@ -130,7 +132,7 @@ STAGES = (
      table_labels),
     (mt_lists, mt_datasets, typos, phrase_typos, slash_variants, modifier_heads, data_evidence, data_sections, funding,
      proposed_families, labelled_titles, unused_in_limitations),
-    (lists,),
+    (lists, zh_model_lists),
 )
 
 __all__ = ["STAGES"]
