@@ -32,6 +32,8 @@ stages before theirs (read-only). Stages:
    ("… NeurIPS 2019. [pdf] (Grover)"), a one-word name in the table cell after a row's
    title ("| Structural Pruning for Diffusion Models | Diff-Pruning | paper |"), reference apparatus (glued arXiv ids "arXiv2606.09553", locators "pp.89-115",
    "AIES Vol.5", BibTeX keys, DOIs, "Transactions on … (TOIT)", a veto),
+   a kind family a modifier makes a kind in running text ("decoder-only transformer",
+   "Rectified Flow Transformer", a veto),
    and names the entry links to a dataset host's page (huggingface.co/datasets/…, typed
    a dataset), a known dataset's edition ("MovieLens 1M", "OpenWebText2") or hyphenated
    spelling ("Super-GLUE"), lists a dataset noun introduces or closes ("benchmarks: A
@@ -94,6 +96,7 @@ from kg.extract.rules import (
     metrics,
     model_context,
     model_ids,
+    modified_families,
     modifier_heads,
     modified_names,
     mt_datasets,
@@ -129,7 +132,7 @@ STAGES = (
      counted_lists, model_context, modified_names, techniques, fields, language_variants, dataset_variants, title_phrases,
      citations, cited_authors, categories, metrics, math_symbols, layer_names, non_model_examples,
      social, task_names, linked_datasets, bibliography, zh_method_frames, trailing_labels,
-     table_labels),
+     table_labels, modified_families),
     (mt_lists, mt_datasets, typos, phrase_typos, slash_variants, modifier_heads, data_evidence, data_sections, funding,
      proposed_families, labelled_titles, unused_in_limitations),
     (lists, zh_model_lists),
