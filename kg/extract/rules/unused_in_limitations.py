@@ -36,6 +36,10 @@ def _negated(clause: str) -> bool:
 
 
 def find(ctx: Context, prior=()) -> list[Candidate]:
+    # Most entries have no limitations section: look for a heading word first.
+    low = ctx.text.lower()
+    if not prior or not any(h in low for h in phrases("limitation_section_heads")):
+        return []
     spans = sections(ctx.text, "limitation_section_heads", prefix=True)
     if not spans:
         return []
