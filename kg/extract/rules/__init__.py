@@ -27,6 +27,7 @@ stages before theirs (read-only). Stages:
    inside a title's phrase ("… of Image Transformers", a veto), surnames cited before
    "et al" (a veto), subscripts and functions of a formula ("the loss L kl1",
    "MHSelfAtt(H)", a veto), numbered layer labels ("conv1 to conv6", "Pool5", a veto),
+   hyphen-joined Title-Case words in Chinese prose ("Voxel-Merge 在结构层融合"),
    Latin method names a Chinese frame explains or introduces ("Time-Adaptive Gating（根据…）",
    '提出 "Policy Reincarnation"'), a bracketed name closing a list item after its links
    ("… NeurIPS 2019. [pdf] (Grover)"), a one-word name in the table cell after a row's
@@ -121,6 +122,7 @@ from kg.extract.rules import (
     typos,
     unused_in_limitations,
     zh_dataset_context,
+    zh_hyphen_names,
     zh_method_frames,
     zh_model_lists,
 )
@@ -132,7 +134,7 @@ STAGES = (
      counted_lists, model_context, modified_names, techniques, fields, language_variants, dataset_variants, title_phrases,
      citations, cited_authors, categories, metrics, math_symbols, layer_names, non_model_examples,
      social, task_names, linked_datasets, bibliography, zh_method_frames, trailing_labels,
-     table_labels, modified_families),
+     table_labels, modified_families, zh_hyphen_names),
     (mt_lists, mt_datasets, typos, phrase_typos, slash_variants, modifier_heads, data_evidence, data_sections, funding,
      proposed_families, labelled_titles, unused_in_limitations),
     (lists, zh_model_lists),
