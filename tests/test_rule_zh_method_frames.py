@@ -25,3 +25,9 @@ def test_what_is_no_name():
     assert not found(zh_method_frames, "Research Gap：现有方法忽视了长程依赖。")
     # English prose is the English rules'
     assert not found(zh_method_frames, "We add Time Adaptive Gating (a gate) to the decoder.")
+
+
+def test_a_mechanism_noun_after_the_phrase():
+    got = found(zh_method_frames, "技术特点是 KV Cache Replacement 机制：在去噪过程中替换缓存。")
+    assert set(got) == {"KV Cache Replacement"}
+    assert not found(zh_method_frames, "核心发现是 Token Concatenation 策略优于其他方案。")  # a strategy describes

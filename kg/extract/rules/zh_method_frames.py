@@ -1,5 +1,7 @@
 """Latin method names in Chinese prose, by the Chinese frame around them:
 
+* a mechanism noun right after it: ``KV Cache Replacement 机制``
+  (``kg/data/rules/method_kinds_zh.txt``);
 * a gloss in Chinese right after it, in full-width brackets:
   ``Time-Adaptive Gating（根据去噪时间步动态调节编辑强度）`` (not after a colon: a
   Title-Case label before a colon is as often a field, "Research Gap：…");
@@ -75,6 +77,8 @@ def _framed(ctx: Context, i: int, j: int) -> tuple[bool, bool] | None:
     k = _next(ctx, j)
     if k >= len(ctx.words):
         return None
+    if any(ctx.text.startswith(z, ctx.idx[k]) for z in phrases("method_kinds_zh")):
+        return True, False
     if ctx.words[k] == "（" and k + 1 < len(ctx.words) and ctx.kinds[_next(ctx, k + 1)] == CJK:
         return True, False
     return None
