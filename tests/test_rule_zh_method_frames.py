@@ -31,3 +31,10 @@ def test_a_mechanism_noun_after_the_phrase():
     got = found(zh_method_frames, "技术特点是 KV Cache Replacement 机制：在去噪过程中替换缓存。")
     assert set(got) == {"KV Cache Replacement"}
     assert not found(zh_method_frames, "核心发现是 Token Concatenation 策略优于其他方案。")  # a strategy describes
+
+
+def test_a_series_word_after_one_word():
+    got = found(zh_method_frames, "这条路线补齐了今年 Eureka 系列的不足。")
+    assert set(got) == {"Eureka"} and got["Eureka"].label == "MODEL"
+    assert not found(zh_method_frames, "主流 LLM 系列的不足")  # a generic term
+    assert not found(zh_method_frames, "今年 Eureka 的不足")  # no series word

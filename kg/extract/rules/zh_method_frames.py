@@ -2,6 +2,8 @@
 
 * a mechanism noun right after it: ``KV Cache Replacement 机制``
   (``kg/data/rules/method_kinds_zh.txt``);
+* a word of series right after it, even for one word: ``Eureka 系列``
+  (``kg/data/rules/series_words_zh.txt``);
 * a gloss in Chinese right after it, in full-width brackets:
   ``Time-Adaptive Gating（根据去噪时间步动态调节编辑强度）`` (not after a colon: a
   Title-Case label before a colon is as often a field, "Research Gap：…");
@@ -84,6 +86,11 @@ def _framed(ctx: Context, i: int, j: int) -> tuple[bool, bool] | None:
     return None
 
 
+def _series_after(ctx: Context, j: int) -> bool:
+    k = _next(ctx, j)
+    return k < len(ctx.words) and any(ctx.text.startswith(z, ctx.idx[k]) for z in phrases("series_words_zh"))
+
+
 def find(ctx: Context, prior=()) -> list[Candidate]:
     if not ctx.has_cjk:
         return []
@@ -102,8 +109,14 @@ def find(ctx: Context, prior=()) -> list[Candidate]:
         j = _run(ctx, i)
         last = j
         parts = [x for x in w[i:j] if x != "-"]
-        # One hyphenated word ("Cross-Attention", "Mixture-of-Experts") is a term.
-        if not 2 <= len(parts) <= MAX_WORDS or not any(ctx.ws[k] for k in range(i, j - 1)):
+        # One hyphenated word ("Cross-Attention", "Mixture-of-Experts") is a term, save
+        # before a word of series ("Eureka 系列": a family of models).
+        one = len(parts) < 2 or not any(ctx.ws[k] for k in range(i, j - 1))
+        if one and _series_after(ctx, j) and not generic(ctx.stext(i, j)):
+            a, b = ctx.span(i, j)
+            out.append(Candidate(a, b, ctx.stext(i, j), NAME, "MODEL"))
+            continue
+        if not 2 <= len(parts) <= MAX_WORDS or one:
             continue
         name = ctx.stext(i, j)
         if generic(name) or is_institution(name) or all(x in plain for p_ in parts for x in p_.lower().split("-")):
