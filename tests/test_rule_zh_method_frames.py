@@ -38,3 +38,9 @@ def test_a_series_word_after_one_word():
     assert set(got) == {"Eureka"} and got["Eureka"].label == "MODEL"
     assert not found(zh_method_frames, "主流 LLM 系列的不足")  # a generic term
     assert not found(zh_method_frames, "今年 Eureka 的不足")  # no series word
+
+
+def test_a_snake_case_identifier_after_a_kind_noun():
+    got = found(zh_method_frames, "构建了一个离线多智能体系统 micro_biorobot_agent，用于将需求转化为设计报告。")
+    assert set(got) == {"micro_biorobot_agent"}
+    assert not found(zh_method_frames, "配置文件 max_len 设为 512。")  # no kind noun before it

@@ -2,6 +2,8 @@
 
 * a mechanism noun right after it: ``KV Cache Replacement 机制``
   (``kg/data/rules/method_kinds_zh.txt``);
+* a Chinese kind noun right before a snake_case identifier: ``多智能体系统
+  micro_biorobot_agent`` (``apposition_kinds_zh``);
 * a word of series right after it, even for one word: ``Eureka 系列``
   (``kg/data/rules/series_words_zh.txt``);
 * a gloss in Chinese right after it, in full-width brackets:
@@ -91,12 +93,27 @@ def _series_after(ctx: Context, j: int) -> bool:
     return k < len(ctx.words) and any(ctx.text.startswith(z, ctx.idx[k]) for z in phrases("series_words_zh"))
 
 
+def _identifiers(ctx: Context) -> list[Candidate]:
+    """``多智能体系统 micro_biorobot_agent``: a snake_case identifier right after a Chinese
+    kind noun (``apposition_kinds_zh``) is the name of that system."""
+    out = []
+    kinds = phrases("apposition_kinds_zh")
+    for i, j in ctx.compounds:
+        if "_" not in ctx.words[i:j] or ctx.stext(i, j) != ctx.stext(i, j).lower():
+            continue
+        before = ctx.text[max(0, ctx.idx[i] - 4): ctx.idx[i]].rstrip()
+        if any(before.endswith(z) for z in kinds):
+            a, b = ctx.span(i, j)
+            out.append(Candidate(a, b, ctx.text[a:b], NAME, "MODEL"))
+    return out
+
+
 def find(ctx: Context, prior=()) -> list[Candidate]:
     if not ctx.has_cjk:
         return []
     w, n = ctx.words, len(ctx.words)
+    out = _identifiers(ctx)
     plain = words("method_heads") | words("generic_modifiers") | frozenset(("neural", "deep", "language", "large"))
-    out = []
     last = -1
     for i in ctx.latin:
         if i < last or not _capitalised(w[i]) or ctx.in_title(ctx.idx[i]):
