@@ -261,3 +261,11 @@ def test_an_x_of_y_head_names_the_contribution():
         "Proof of Time"].label == "DATASET"
     # more words are a phrase about something ("The Role of Data: …" opens with a stop word)
     assert not found(title_head, "Body.", title="The Role of Data: Lessons from Vision")
+
+
+def test_a_hyphenated_name_a_title_says_what_it_is():
+    got = found(title_head, "Body.", title="Living-Harness Is an Interactive-Agent Evolver")
+    assert got["Living-Harness"].proposed and got["Living-Harness"].label == "MODEL"
+    # a known kind or a plain descriptive compound is no name of the paper's
+    assert not found(title_head, "Body.", title="Self-Attention Is a Kernel Machine")
+    assert not found(title_head, "Body.", title="Chain-of-Thought Is a Strong Baseline")

@@ -32,7 +32,27 @@ _LABEL = re.compile(r"(?:^|\n)[\s*\-•\d.)]*([A-Z0-9][\w\-.]*(?:\s[A-Za-z0-9][\
 def find(ctx: Context, prior=()) -> list[Candidate]:
     if ctx.title is None:
         return []
-    return _head(ctx) + _label(ctx) + _gloss_kind(ctx) + _whole(ctx)
+    return _head(ctx) + _label(ctx) + _gloss_kind(ctx) + _whole(ctx) + _copula(ctx)
+
+
+# "Living-Harness Is an Interactive-Agent Evolver": a title that says what its subject is.
+_COPULA = re.compile(r"^\s*([A-Z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)+)\s+Is\s+(?:an?|the)\s+[A-Z]")
+
+
+def _copula(ctx: Context) -> list[Candidate]:
+    """"Living-Harness Is an Interactive-Agent Evolver": a hyphenated name opening a title
+    that says what it is names the paper's contribution, like a head before a colon."""
+    t = ctx.text[ctx.title.start : ctx.title.end]
+    m = _COPULA.match(t)
+    if not m:
+        return []
+    name = m.group(1)
+    parts = re.split(r"-", name.lower())
+    plain = words("generic_modifiers") | words("method_heads") | words("prefix_words")
+    if generic(name) or all(p in plain for p in parts) or gazetteer().known(name):
+        return []
+    a = ctx.title.start + m.start(1)
+    return [Candidate(a, a + len(name), name, NAME, "MODEL", proposed=True, yields=NEVER)]
 
 
 def _whole(ctx: Context) -> list[Candidate]:
