@@ -15,6 +15,8 @@ def test_name_shapes(name):
                                   # units of size and compute, with or without their number, and GPUs counted
                                   "The corpus is 825.18 GiB of text.", "We hold out 10GiB of data.",
                                   "Each step costs 2 TFLOPs.", "Trained for 6 days on 8 V100s.",
+                                  # degrees of freedom glued to their number
+                                  "A 6-DOF AUV and a 3-DoF ASV navigate.",
                                   "The result is 0.59dB better.", "We generate JPEG compressed patches.",
                                   # metric variants with a lower-case prefix, and their scores
                                   "It reaches a gFID 2.74 and rFID of 0.9.", "We call it monolingual BLEU or mBLEU.",
@@ -182,3 +184,12 @@ def test_a_size_in_capitals_is_no_name():
 
 def test_an_appendix_section_number_is_no_name():
     assert not found(shapes, "A.1 Dataset splits For the rest we use the standard splits.")
+
+
+def test_a_bare_version_closing_a_list_items_name():
+    # "TRELLIS 2 (2512) — …": the number before the item's date or dash is the version
+    assert "TRELLIS 2" in found(shapes, "TRELLIS 2 (2512) — O-Voxel 表示替代 SDF。")
+    assert "TRELLIS 2" in found(shapes, "TRELLIS 2 — a native 3D generator")
+    # in prose a bare number is as often a count
+    got = found(shapes, "We ran TRELLIS 2 times on each scene.")
+    assert "TRELLIS" in got and "TRELLIS 2" not in got

@@ -55,3 +55,14 @@ def test_descriptive_words_and_heads_only_describe_a_kind():
 
 def test_a_function_word_opens_no_name():
     assert "And Language-Oriented Network" not in found(title_case, "We call it the Time And Language-Oriented Network here.")
+
+
+def test_a_wh_word_opens_no_name():
+    # "How Claude is trained …" on a list line: the wh-word opens a clause, not a name.
+    from kg.extract.entities import find_entities
+    from kg.records import Span
+
+    text = "Constitutional AI: Harmlessness from AI Feedback\n   - Bai et al., 2022 (Anthropic)\n   - How Claude is trained to be helpful"
+    models, _ = find_entities(text, [Span(0, len(text))])
+    names = {m.name for m in models}
+    assert "Claude" in names and "How Claude" not in names

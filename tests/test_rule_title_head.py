@@ -269,3 +269,35 @@ def test_a_coordinated_benchmarking_verb_makes_a_method_and_a_gerund_head_a_clau
     got = found(title_head, "Body.", title="ZRM-MinMaxGAP: Benchmarking and Mitigating Gender Bias in Speech Models")
     assert got["ZRM-MinMaxGAP"].label == "MODEL"
     assert not found(title_head, "Body.", title="Counting from Sky: A Large-scale Dataset for Object Counting")
+
+
+def test_a_gloss_led_by_a_verb_of_measuring_names_a_benchmark():
+    got = found(title_head, "Body.", title="ConceptGuard: Benchmarking Context-Sensitive Unlearning in Large Language Models")
+    assert got["ConceptGuard"].label == "DATASET"
+    # other verbs say what a method does
+    got = found(title_head, "Body.", title="Zorbnet: Simulating Rigid Bodies for Robots")
+    assert got["Zorbnet"].label == "MODEL"
+
+
+def test_a_colon_without_its_space():
+    assert "Wanda" in found(title_head, "Body.", title="Wanda:A Simple and Effective Pruning Approach for Large Language Models")
+    got = found(title_head, "Body.", title="FORGE:Fine-grained Multimodal Evaluation for Manufacturing Scenarios")
+    assert got["FORGE"].label == "DATASET"
+    # a lower-case letter after the colon is no gloss ("Qwen2.5:7b" is a tag)
+    assert not found(title_head, "Body.", title="Zorbnet:latest build notes")
+
+
+def test_an_x_of_y_head_names_the_contribution():
+    assert found(title_head, "Body.", title="Chain of Ideas: Revolutionizing Research in Novel Idea Development")["Chain of Ideas"].proposed
+    assert found(title_head, "Body.", title="Proof of Time: A Benchmark for Evaluating Scientific Idea Judgments")[
+        "Proof of Time"].label == "DATASET"
+    # more words are a phrase about something ("The Role of Data: …" opens with a stop word)
+    assert not found(title_head, "Body.", title="The Role of Data: Lessons from Vision")
+
+
+def test_a_hyphenated_name_a_title_says_what_it_is():
+    got = found(title_head, "Body.", title="Living-Harness Is an Interactive-Agent Evolver")
+    assert got["Living-Harness"].proposed and got["Living-Harness"].label == "MODEL"
+    # a known kind or a plain descriptive compound is no name of the paper's
+    assert not found(title_head, "Body.", title="Self-Attention Is a Kernel Machine")
+    assert not found(title_head, "Body.", title="Chain-of-Thought Is a Strong Baseline")

@@ -25,6 +25,11 @@ from kg.records import Mention, Span
 
 __all__ = ["find_entities", "entities_in"]
 
+#: Hyphens other than ASCII's, one character each (so offsets stay exact). LLM-written
+#: digests often join a name with U+2011 NON-BREAKING HYPHEN ("HiTac‑WAM", "FG‑CLTP");
+#: every rule reads names glued by "-", so the entry is read with ASCII hyphens.
+_HYPHENS = str.maketrans({"\u2010": "-", "\u2011": "-"})
+
 
 def entities_in(ctx: Context) -> list[Entity]:
     """Run every rule stage over ``ctx``, merge, type and give roles."""
@@ -63,6 +68,7 @@ def find_entities(text: str, regions: Iterable[Span], title: Span | None = None,
                   links: Iterable[str] = ()) -> tuple[list[Mention], list[Mention]]:
     """Models and datasets in ``text`` restricted to ``regions`` (character spans);
     ``links`` are the entry's link targets, which only type names the text writes."""
+    written, text = text, text.translate(_HYPHENS)
     ctx = build_context(text, list(regions), title, links)
     models, datasets = [], []
     for e in entities_in(ctx):
@@ -74,6 +80,6 @@ def find_entities(text: str, regions: Iterable[Span], title: Span | None = None,
             if tuned is not None:
                 (a, b), name = tuned, text[tuned[0]:tuned[1]]
         src = "+".join(sorted(e.sources))
-        m = Mention(name=name, text=text[a:b], start=a, end=b, role="proposed" if e.proposed else "used", source=src)
+        m = Mention(name=name, text=written[a:b], start=a, end=b, role="proposed" if e.proposed else "used", source=src)
         (datasets if e.label == "DATASET" else models).append(m)
     return models, datasets

@@ -46,7 +46,7 @@ _KIND_SPLIT = re.compile(r"[-_/+]")
 _HEAD_SPLIT = re.compile(r"[-_]")
 _LANG_SPLIT = re.compile(r"[-/ ]|(?<=[a-z])(?=[A-Z])")
 _CAP_WORD = re.compile(r"[A-Z][A-Za-z]+")
-_NUMBER_PREFIX = re.compile(r"^\d+(?:\.\d+)?")
+_NUMBER_PREFIX = re.compile(r"^\d+(?:\.\d+)?-?")
 _SCORE_TAILS = frozenset(("score", "scores", "measure"))
 _PREFIXED = re.compile(r"[a-z]{1,2}-?([A-Z][A-Za-z]+)")
 _SIZE_NUMBER = re.compile(r"\d+(?:\.\d+)?[KkMmBb]?")
@@ -130,7 +130,7 @@ def generic(name: str) -> bool:
     # "rFID", "gFID", "mBLEU": a metric with a one- or two-letter prefix is a variant of it.
     if (m := _PREFIXED.fullmatch(name)) and m.group(1).lower() in words("metric_stems"):
         return True
-    # "825 GiB", "10GiB", "2 TFLOPs": a unit, with or without its number.
+    # "825 GiB", "10GiB", "2 TFLOPs", "6-DOF": a unit, with or without its number.
     if _NUMBER_PREFIX.sub("", k) in words("units"):
         return True
     # Shapes that are usually no names (a citation key, a GPU "A100") still are when

@@ -43,11 +43,13 @@ __all__ = ["tokenize", "MixedTokenizer", "get_nlp", "PhraseTable", "Gazetteer", 
 
 _TOKEN_RE = re.compile(
     r"(\s*)"  # the whitespace before a token
-    r"(?:([\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]{2,})"  # a run of CJK characters: one token each, split below
-    r"|([\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]"  # one CJK character
+    # CJK here includes Japanese kana and Korean syllables: particles glued to a Latin name
+    # ("ZorbNetを提案", "BERT는") are no part of it.
+    r"(?:([\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uac00-\ud7af]{2,})"  # a run of CJK characters: one token each, split below
+    r"|([\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uac00-\ud7af]"  # one CJK character
     # A Latin/digit run, 2.0: word characters but "_" and CJK, as one class (a lookahead
     # per character cost a third of the matching).
-    r"|[^\W_\u3400-\u9fff]+(?:[.](?=\d)[^\W_\u3400-\u9fff]+)*"
+    r"|[^\W_\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]+(?:[.](?=\d)[^\W_\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]+)*"
     r"|\S))",  # any other single character
     re.U,
 )
@@ -58,9 +60,15 @@ CJK, WORD, PUNCT, SPACE = 1, 2, 3, 0
 _LONG_WORD = re.compile(r"[A-Za-z]{8,}")
 
 
+def _KANA_HANGUL(c: str) -> bool:
+    """Japanese kana and Korean syllables are CJK tokens too: particles glued to a Latin
+    name ("ZorbNetを提案", "GPT-4oと比較", "BERT는") are no part of it."""
+    return "\u3040" <= c <= "\u30ff" or "\uac00" <= c <= "\ud7af"
+
+
 def _kind(tok: str) -> int:
     c = tok[0]
-    if "\u3400" <= c <= "\u9fff" or "\uf900" <= c <= "\ufaff":
+    if "\u3400" <= c <= "\u9fff" or "\uf900" <= c <= "\ufaff" or _KANA_HANGUL(c):
         return CJK if len(tok) == 1 and not ("\u4dc0" <= c <= "\u4dff") else (WORD if c.isalnum() else PUNCT)
     return WORD if c.isalnum() else PUNCT
 

@@ -27,6 +27,14 @@ stages before theirs (read-only). Stages:
    inside a title's phrase ("… of Image Transformers", a veto), surnames cited before
    "et al" (a veto), subscripts and functions of a formula ("the loss L kl1",
    "MHSelfAtt(H)", a veto), numbered layer labels ("conv1 to conv6", "Pool5", a veto),
+   hyphen-joined Title-Case words in Chinese prose ("Voxel-Merge 在结构层融合"),
+   Latin method names a Chinese frame explains or introduces ("Time-Adaptive Gating（根据…）",
+   '提出 "Policy Reincarnation"'), a bracketed name closing a list item after its links
+   ("… NeurIPS 2019. [pdf] (Grover)"), a one-word name in the table cell after a row's
+   title ("| Structural Pruning for Diffusion Models | Diff-Pruning | paper |"), reference apparatus (glued arXiv ids "arXiv2606.09553", locators "pp.89-115",
+   "AIES Vol.5", BibTeX keys, DOIs, "Transactions on … (TOIT)", a veto),
+   a kind family a modifier makes a kind in running text ("decoder-only transformer",
+   "Rectified Flow Transformer", a veto),
    and names the entry links to a dataset host's page (huggingface.co/datasets/…, typed
    a dataset), a known dataset's edition ("MovieLens 1M", "OpenWebText2") or hyphenated
    spelling ("Super-GLUE"), lists a dataset noun introduces or closes ("benchmarks: A
@@ -34,16 +42,21 @@ stages before theirs (read-only). Stages:
    they hold ("X contains 23,354 turns"), data distributors' catalogue numbers
    ("LDC2003T09"), environments, simulators and games an agent is tested in ("the TORCS
    car racing environment", "plays … DOOM", GazeboSim两种环境), names that own a set of
-   data in Chinese and Japanese ("BIRD の難問セット") and the names opening the bullets of
-   a datasets section ("## 📚 数据集" / "- LJSpeech（训练/评估）");
+   data in Chinese and Japanese ("BIRD の難問セット");
 2. rules that need the names found so far: ambiguous MT names in lists or in a dataset
    context (可可数据集 is COCO), typos of known names (one word, or one word of two:
    "Mapillary Vitas"), siblings written with a slash ("ModelNet10/40"), names guessed
    from their shape that modify a noun of no model ("WordPiece tokens", a veto), and
    name shapes the text treats as data ("X was collected", "X contains 23,354 turns",
-   "from MNLI to X", "CIFAR-10/100 [25] and X": typed a dataset), grant codes and
-   programmes in an acknowledgement ("the MSMT LL1303 ERC-CZ grant", a veto);
-3. enumerations: words listed with known names of one kind.
+   "from MNLI to X", "CIFAR-10/100 [25] and X": typed a dataset), name shapes under
+   an entry's data heading ("📊 数据集", "Datasets: A, B": typed a dataset), grant codes and
+   programmes in an acknowledgement ("the MSMT LL1303 ERC-CZ grant", a veto), the family
+   of a version a list labels the paper with ("- Inception-v3 - Rethinking the Inception
+   Architecture", a veto) and a labelled paper's descriptive title phrase ("- VGG16 -
+   Very Deep Convolutional Networks for …", a veto), models a limitations section says
+   were not used ("局限 … 未与其他TTS方法（如FastSpeech）对比", a veto);
+3. enumerations: words listed with known names of one kind, and Latin items of a Chinese
+   enumeration listed with models ("如Qwen2-Audio和Mini-Omni", "（AASIST、CA-MHFA、SLS）").
 
 Within a stage the order is the merge's tie-break (the first candidate of an entity
 gives it its name and kind unless a known name does).
@@ -55,6 +68,7 @@ from kg.extract.rules import (
     acrostics,
     announcements,
     appositions,
+    bibliography,
     catalog_numbers,
     categories,
     checkpoints,
@@ -64,11 +78,11 @@ from kg.extract.rules import (
     counted_lists,
     cues,
     data_evidence,
+    data_sections,
     dataset_appositions,
     dataset_context,
     dataset_descriptions,
     dataset_enumerations,
-    dataset_sections,
     dataset_variants,
     dated_names,
     environments,
@@ -78,6 +92,7 @@ from kg.extract.rules import (
     hyphenated_names,
     introduced_phrases,
     ja_dataset_context,
+    labelled_titles,
     language_variants,
     layer_names,
     linked_datasets,
@@ -86,6 +101,7 @@ from kg.extract.rules import (
     metrics,
     model_context,
     model_ids,
+    modified_families,
     modifier_heads,
     modified_names,
     mt_datasets,
@@ -94,10 +110,12 @@ from kg.extract.rules import (
     non_model_examples,
     phrase_typos,
     possessive_sets,
+    proposed_families,
     shapes,
     sizes,
     slash_variants,
     social,
+    table_labels,
     task_names,
     techniques,
     title_acronyms,
@@ -105,20 +123,26 @@ from kg.extract.rules import (
     title_families,
     title_head,
     title_phrases,
+    trailing_labels,
     typos,
+    unused_in_limitations,
     zh_dataset_context,
+    zh_hyphen_names,
+    zh_method_frames,
+    zh_model_lists,
 )
 
 STAGES = (
     (gazetteer, hyphenated_names, acronyms, acrostics, shapes, model_ids, catalog_numbers, sizes, checkpoints, dated_names, cues,
      announcements, contributions, introduced_phrases, appositions, named_datasets, title_case, title_head, title_families,
      title_acronyms, dataset_context, dataset_descriptions, dataset_enumerations, dataset_appositions, zh_dataset_context,
-     ja_dataset_context, environments, possessive_sets, dataset_sections, counted_lists, model_context, modified_names,
+     ja_dataset_context, environments, possessive_sets, counted_lists, model_context, modified_names,
      techniques, fields, language_variants, dataset_variants, title_phrases, citations, cited_authors, categories, metrics,
-     math_symbols, layer_names, non_model_examples,
-     social, task_names, linked_datasets),
-    (mt_lists, mt_datasets, typos, phrase_typos, slash_variants, modifier_heads, data_evidence, funding),
-    (lists,),
+     math_symbols, layer_names, non_model_examples, social, task_names, linked_datasets, bibliography, zh_method_frames,
+     trailing_labels, table_labels, modified_families, zh_hyphen_names),
+    (mt_lists, mt_datasets, typos, phrase_typos, slash_variants, modifier_heads, data_evidence, data_sections, funding,
+     proposed_families, labelled_titles, unused_in_limitations),
+    (lists, zh_model_lists),
 )
 
 __all__ = ["STAGES"]

@@ -13,7 +13,6 @@ import re
 
 from kg.extract.candidate import Candidate
 from kg.extract.context import Context
-from kg.extract.nlp import WORD
 from kg.extract.rules.dataset_context import with_known_model
 from kg.extract.rules.items import name_item
 from kg.extract.vocab import phrases, words
@@ -44,9 +43,13 @@ def _names_before(ctx: Context, e: int) -> list[tuple[int, int]]:
         k = i
         while k > 0 and ctx.words[k - 1].isspace():
             k -= 1
-        if k == 0 or ctx.words[k - 1] not in _JOINERS:
+        # Kana are one token per character (as Chinese is), so a joiner of several
+        # ("および") is matched on the text before the name.
+        before = ctx.joined(k - 3, k)
+        joiner = next((j for j in _JOINERS if before.endswith(j)), None)
+        if k == 0 or joiner is None:
             return out
-        e = k - 1
+        e = k - len(joiner)
 
 
 def find(ctx: Context, prior=()) -> list[Candidate]:
@@ -57,9 +60,9 @@ def find(ctx: Context, prior=()) -> list[Candidate]:
     found: list[tuple[int, int]] = []
     for d in range(1, len(ctx.words)):
         w = ctx.words[d]
-        if ctx.kinds[d] != WORD or not ctx.in_region[d] or not _kana(w):
+        if not ctx.in_region[d] or not _kana(w[:1]):
             continue
-        if w.startswith(nouns) and (ctx.ws[d - 1] or ctx.words[d - 1].isspace()):
+        if (ctx.ws[d - 1] or ctx.words[d - 1].isspace()) and ctx.joined(d, d + 8).startswith(nouns):
             items = _names_before(ctx, d)  # "ZorbQA データセットで"
         elif w == "で" and ctx.joined(d + 1, d + 1 + EVALUATION_REACH).lstrip().startswith(evaluation):
             items = _names_before(ctx, d)  # "ZorbQA と QuintarQA で評価した"

@@ -24,6 +24,18 @@ _NORM_COMPOUND = re.compile(r"[Ll][0-9]-[a-z]+")
 _GLUED_PARTICIPLE = re.compile(r"[A-Z][A-Za-z]+?([A-Z][a-z]+ed)")
 
 
+def _headed_version(ctx: Context, v: int) -> bool:
+    """A bare version number of one or two digits (token ``v - 1``) that closes a list
+    item's name: before its date in brackets or a dash ("TRELLIS 2 (2512) — …",
+    "Zorb 3 – a …"). In prose a bare number after a name is as often a count."""
+    w, n = ctx.words, len(ctx.words)
+    if not re.fullmatch(r"\d{1,2}", w[v - 1]) or v >= n or not ctx.ws[v - 1]:
+        return False
+    if w[v] in ("—", "–"):
+        return True
+    return w[v] == "(" and v + 2 < n and re.fullmatch(r"\d{4}(?:\.\d{1,2})?", w[v + 1]) is not None and w[v + 2] == ")"
+
+
 def find(ctx: Context, prior=()) -> list[Candidate]:
     gaz = gazetteer()
     w, ws, n = ctx.words, ctx.ws, len(ctx.words)
@@ -98,7 +110,7 @@ def find(ctx: Context, prior=()) -> list[Candidate]:
         # the name (a new version is a model of its own), as for the gazetteer's known names;
         # a count ("ResNet 50 layers") is no version (Context.version_after), nor is an
         # arXiv id ("MAPO 2604.06777"): a version is short.
-        if (v := ctx.version_after(j)) and DOTTED_VERSION.fullmatch(w[v - 1]):
+        if (v := ctx.version_after(j)) and (DOTTED_VERSION.fullmatch(w[v - 1]) or _headed_version(ctx, v)):
             j = v
             text = ctx.stext(i, j)
         a, b = ctx.span(i, j)

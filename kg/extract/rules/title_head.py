@@ -15,11 +15,12 @@ NAME = "title"
 # Later words may start in lower case when a capital follows in the word ("Deep sr-DDL").
 # "MemGPT - Towards LLMs as Operating Systems": a spaced dash stands for the colon in
 # titles written where a colon cannot go (file names, front matter).
+# "Wanda:A Simple …", "FORGE:Fine-grained …": lists copied from PDFs lose the space after
+# the colon; a capital right after it still opens the gloss.
 # A dot followed by a digit stays inside a word: versions ("LLaDA 2.1: …", "Qwen2.5-VL: …").
 _W = r"[\w\-]*(?:\.\d[\w\-]*)*(?:\+\+)?"  # "ViTPose++: …": the improved version's mark
-# "FORGE:Fine-grained Multimodal Evaluation …": a feed that drops the space after the
-# colon; a capitalised word right after it still starts the gloss.
-_HEAD = re.compile(rf"^\s*([A-Z]{_W}(?:\s(?:[A-Z0-9]{_W}|[a-z]+-[A-Z]{_W})){{0,2}})(?:\s*[:：]\s+|\s*[:：](?=[A-Z][a-z])|\s[-–—]\s+)\S")
+# "Chain of Ideas: …": two capitalised words joined by "of" are one head.
+_HEAD = re.compile(rf"^\s*([A-Z]{_W}(?:\s(?:[A-Z0-9]{_W}|[a-z]+-[A-Z]{_W})){{0,2}}|[A-Z][a-z]+\sof\s[A-Z][a-z]+)(?:\s*[:：](?:\s+|(?=[A-Z]))|\s[-–—]\s+)\S")
 # "Proof of Time: A Benchmark for …": a head whose small words stand between capitalised
 # ones; taken only where the gloss says the name is a benchmark or dataset.
 _SMALL_WORD_HEAD = re.compile(r"^\s*([A-Z][\w\-]*(?:\s(?:[a-z]{1,4}|[A-Z][\w\-]*)){1,4})\s*[:：]\s+\S")
@@ -35,7 +36,27 @@ _LABEL = re.compile(r"(?:^|\n)[\s*\-•\d.)]*([A-Z0-9][\w\-.]*(?:\s[A-Za-z0-9][\
 def find(ctx: Context, prior=()) -> list[Candidate]:
     if ctx.title is None:
         return []
-    return _head(ctx) + _label(ctx) + _gloss_kind(ctx) + _whole(ctx)
+    return _head(ctx) + _label(ctx) + _gloss_kind(ctx) + _whole(ctx) + _copula(ctx)
+
+
+# "Living-Harness Is an Interactive-Agent Evolver": a title that says what its subject is.
+_COPULA = re.compile(r"^\s*([A-Z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)+)\s+Is\s+(?:an?|the)\s+[A-Z]")
+
+
+def _copula(ctx: Context) -> list[Candidate]:
+    """"Living-Harness Is an Interactive-Agent Evolver": a hyphenated name opening a title
+    that says what it is names the paper's contribution, like a head before a colon."""
+    t = ctx.text[ctx.title.start : ctx.title.end]
+    m = _COPULA.match(t)
+    if not m:
+        return []
+    name = m.group(1)
+    parts = re.split(r"-", name.lower())
+    plain = words("generic_modifiers") | words("method_heads") | words("prefix_words")
+    if generic(name) or all(p in plain for p in parts) or gazetteer().known(name):
+        return []
+    a = ctx.title.start + m.start(1)
+    return [Candidate(a, a + len(name), name, NAME, "MODEL", proposed=True, yields=NEVER)]
 
 
 def _whole(ctx: Context) -> list[Candidate]:
@@ -149,7 +170,8 @@ def _head(ctx: Context) -> list[Candidate]:
     # "Spatial Memory Agent: Experience-Grounded …": plain capitalised words ending in a
     # method head name a system too, unless every word only describes ("Graph Neural
     # Networks: …", "Deep Models: …").
-    if len(parts) > 1 and not any(distinctive(p) for p in parts) and not _named_method(parts) \
+    of_name = len(parts) == 3 and parts[1] == "of"  # "Chain of Ideas: …", "Proof of Time: …"
+    if len(parts) > 1 and not of_name and not any(distinctive(p) for p in parts) and not _named_method(parts) \
             and not _coined(parts, t[m.end(1):]):
         return []
     # "Evaluating CLIP: Towards …", "Scaling ViT: …": a clause about a model, not a name.
