@@ -36,6 +36,7 @@ from typing import Any
 import networkx as nx
 
 from kg.errors import KgError
+from kg.extract.votes import vote_by_file
 from kg.graph import input_root
 from kg.pipeline.executors import InlineExecutor, pool_executor
 from kg.pipeline.stages import Report, count_parse, extract_document, extract_entries, records_to_graph
@@ -191,7 +192,9 @@ def extract_documents(
     else:
         executor = pool_executor(jobs, context)
     with executor as ex:
-        yield from _run(ex, items, report, chunk_size, split_chars)
+        # Types carry across one file's entries (kg.extract.votes): what kg extract
+        # prints is what the graph's type vote would make of the same file.
+        yield from vote_by_file(_run(ex, items, report, chunk_size, split_chars))
 
 
 def _run(ex, items, report: Report | None, chunk_size: int, split_chars: int) -> Iterator[PaperRecord]:
