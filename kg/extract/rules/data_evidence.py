@@ -26,10 +26,10 @@ import re
 from kg.extract.candidate import NEVER, Candidate
 from kg.extract.context import Context
 from kg.extract.names import family
+from kg.extract.rules.guesses import SHAPE_GUESSES, guessed_models
 from kg.extract.vocab import phrases, words
 
 NAME = "data-context"
-_GUESSES = frozenset(("shape", "title-case"))
 _BE = frozenset(("is", "are", "was", "were", "been", "be"))
 _CONTAIN = frozenset(("contains", "contained", "comprises", "includes", "holds", "has"))
 #: "contains 23,354 turns", "holds over 1.2M images": a verb of holding, a count, a noun.
@@ -47,9 +47,7 @@ def find(ctx: Context, prior=()) -> list[Candidate]:
     w, lower, n = ctx.words, ctx.lower, len(ctx.words)
     known_data = [(a, b) for e in prior if e.label == "DATASET" for a, b in e.spans]
     out = []
-    for e in prior:
-        if e.known or e.label != "MODEL" or not e.sources <= _GUESSES:
-            continue
+    for e in guessed_models(prior, SHAPE_GUESSES):
         for a, b in e.spans:
             i, j = ctx.tok_at.get(a), ctx.end_at.get(b)
             if i is None or j is None:

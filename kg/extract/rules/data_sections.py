@@ -24,10 +24,10 @@ import unicodedata
 from kg.extract.candidate import NEVER, Candidate
 from kg.extract.context import Context
 from kg.extract.names import family
+from kg.extract.rules.guesses import guessed_models
 from kg.extract.vocab import words
 
 NAME = "data-section"
-_GUESSES = frozenset(("shape", "title-case", "acronym"))
 #: The longest line read as a heading (characters, marks included): "## 🏗️ 模型架构",
 #: "📈 对比分析", "Datasets and Benchmarks" are short; a sentence is not.
 HEADING_CHARS = 32
@@ -110,9 +110,7 @@ def find(ctx: Context, prior=()) -> list[Candidate]:
     model_sents = {ctx.sent[k] for e in prior if e.known and e.label == "MODEL"
                    for a, _ in e.spans if (k := ctx.tok_at.get(a)) is not None}
     out = []
-    for e in prior:
-        if e.known or e.label != "MODEL" or not e.sources <= _GUESSES:
-            continue
+    for e in guessed_models(prior):
         inside = [(a, b) for a, b in e.spans if any(x <= a and b <= y for x, y in spans)]
         if inside and not any(_device(ctx.text, b) or _instrument(ctx, a)
                               or ctx.sent[ctx.tok_at.get(a, 0)] in model_sents for a, b in inside):

@@ -11,12 +11,10 @@ from __future__ import annotations
 
 from kg.extract.candidate import GENERIC, NEVER, Candidate
 from kg.extract.context import Context
+from kg.extract.rules.guesses import guessed_models
 from kg.extract.vocab import words
 
 NAME = "funding"
-#: Guesses from a name's look, and definitions ("the National Institutes of Health
-#: (NIH)"), which say a phrase has a short form but not that it is a model.
-_GUESSES = frozenset(("shape", "title-case", "acronym"))
 
 
 def find(ctx: Context, prior=()) -> list[Candidate]:
@@ -25,9 +23,7 @@ def find(ctx: Context, prior=()) -> list[Candidate]:
         return []
     funded = {ctx.sent[k] for k, w in enumerate(ctx.lower) if w in cues}
     out = []
-    for e in prior:
-        if e.known or e.label != "MODEL" or not e.sources <= _GUESSES:
-            continue
+    for e in guessed_models(prior):
         for a, b in e.spans:
             i = ctx.tok_at.get(a)
             if i is not None and ctx.sent[i] in funded:

@@ -17,22 +17,17 @@ from __future__ import annotations
 
 from kg.extract.candidate import GENERIC, NEVER, Candidate
 from kg.extract.context import Context
+from kg.extract.rules.guesses import guessed_models
 from kg.extract.vocab import words
 
 NAME = "modifier"
-#: Rules whose finding is only a guess from a name's look, or a definition that says a
-#: phrase has a short form but not what it names ("the Calinski-Harabasz (CH) score");
-#: any other source (a gazetteer, a cue, a title, a context) is evidence of a model.
-_GUESSES = frozenset(("shape", "title-case", "acronym"))
 
 
 def find(ctx: Context, prior=()) -> list[Candidate]:
     heads = words("non_model_heads")
     n = len(ctx.words)
     out = []
-    for e in prior:
-        if e.known or e.label != "MODEL" or not e.sources <= _GUESSES:
-            continue
+    for e in guessed_models(prior):
         for a, b in e.spans:
             i, j = ctx.tok_at.get(a), ctx.end_at.get(b)
             # "… (CH) score": the noun after a defined short form's bracket.

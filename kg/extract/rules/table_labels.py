@@ -25,7 +25,7 @@ _WORD = re.compile(r"[A-Za-z][\w.+]*(?:-[\w.+]+)*")
 def find(ctx: Context, prior=()) -> list[Candidate]:
     if ctx.title is None or "|" not in ctx.text:
         return []
-    t0, t1 = ctx.title.start, ctx.title.end
+    t1 = ctx.title.end
     line_end = ctx.text.find("\n", t1)
     line_end = len(ctx.text) if line_end < 0 else line_end
     rest = ctx.text[t1:line_end]

@@ -111,7 +111,7 @@ def _identifiers(ctx: Context) -> list[Candidate]:
 def find(ctx: Context, prior=()) -> list[Candidate]:
     if not ctx.has_cjk:
         return []
-    w, n = ctx.words, len(ctx.words)
+    w = ctx.words
     out = _identifiers(ctx)
     plain = words("method_heads") | words("generic_modifiers") | frozenset(("neural", "deep", "language", "large"))
     last = -1

@@ -13,7 +13,7 @@ from __future__ import annotations
 from kg.extract.candidate import Candidate
 from kg.extract.context import Context
 from kg.extract.names import generic
-from kg.extract.nlp import CJK, WORD
+from kg.extract.nlp import WORD
 
 NAME = "list"
 #: Chinese joiners between the items of an enumeration (no spaces around them).
