@@ -280,3 +280,13 @@ def test_a_generic_term_heading_a_kind_noun_is_a_kind():
 
     assert generic("LSTM models") and generic("CNN Network")
     assert not generic("Swin Networks") and not generic("Graph Networks")
+
+
+def test_names_each_in_brackets_of_their_own_split_one_by_one():
+    from kg.extract.authors import split_authors
+
+    authors, truncated = split_authors("[Ada Quill] [Bo Marsh]  [Cy Tenn]", 100)
+    assert [a.name for a in authors] == ["Ada Quill", "Bo Marsh", "Cy Tenn"] and not truncated
+    assert (authors[1].start, authors[1].end) == (113, 121)
+    # brackets beside names that are not all the text are annotations, not this form
+    assert [a.name for a in split_authors("Ada Quill [一作] (Zorb University), Bo Marsh")[0]] == ["Ada Quill", "Bo Marsh"]

@@ -422,3 +422,35 @@ def test_a_paper_page_with_a_table_of_labelled_links_stays_one_paper(tmp_path):
     )
     recs = _records(tmp_path, text)
     assert [(r.arxiv_id, r.title) for r in recs] == [("1512.02325", "Sparse-Shot Box Detector (2016)")]
+
+
+# ---------------------------------------------------------------- bracketed author names
+
+
+def test_bold_titles_over_a_year_and_bracketed_author_names(tmp_path):
+    # A reading list: each paper a bold title, the line under it its year, a citation count
+    # and every author's name in brackets of its own.
+    text = (
+        "# Detection\n\n"
+        "+ **Zorbing Pyramids for Visual Recognition**  \n"
+        "  2015 - (2019/04/04: 2518) - [Ada Quill] [Bo Marsh] [Cy Tenn]\n"
+        "  - \n"
+        "+ **Fast Zorb R-CNN**  \n"
+        "  2015 - (2019/04/04: 4950) - [Dee Vorn]\n"
+        "  - \n"
+    )
+    recs = _records(tmp_path, text)
+    assert [r.title for r in recs] == ["Zorbing Pyramids for Visual Recognition", "Fast Zorb R-CNN"]
+    assert [[a.name for a in r.authors] for r in recs] == [["Ada Quill", "Bo Marsh", "Cy Tenn"], ["Dee Vorn"]]
+
+
+def test_bracketed_words_that_are_no_names_are_no_authors(tmp_path):
+    text = (
+        "+ **Zorbing Pyramids for Visual Recognition**  \n"
+        "  2015 - [code] [slides] [video]\n"
+        "+ **Fast Zorb R-CNN**  \n"
+        "  2015 - (2019/04/04: 4950) - [Dee Vorn]\n"
+    )
+    names = {r.title: [a.name for a in r.authors] for r in _records(tmp_path, text)}
+    assert names.get("Zorbing Pyramids for Visual Recognition", []) == []
+    assert names["Fast Zorb R-CNN"] == ["Dee Vorn"]

@@ -29,6 +29,8 @@ _TRUNC = re.compile(
 # dot inside a transliterated name ("约翰·史密斯").
 _SEP = re.compile(r"\s*(?:,|，|、|;|；|&|＆|\band\b|\s和\s|\n\s*(?:[-*]\s+)?)\s*|\s+[·•]\s+")
 _SEMI = re.compile(r"\s*[;；]\s*")
+#: "[Kaiming He] [Xiangyu Zhang] [Jian Sun]": each name in brackets of its own.
+_BRACKETED_NAME = re.compile(r"\[([^\[\]\n]{2,60})\]")
 _PREFIX = re.compile(r"^\s*(?:authors?|作者)\s*[:：]\s*", re.I)
 _MARKS = re.compile(r"[\d*†‡§¶#¹²³⁴⁵⁶⁷⁸⁹⁰✉]+(?:[,，][\d¹²³⁴⁵⁶⁷⁸⁹⁰]+)*$")
 _SUFFIX = re.compile(r"^(?:Jr|Sr)\.?$|^(?:II|III|IV)$")
@@ -65,6 +67,9 @@ def _markers(tail: str) -> list[str]:
 def _pieces(body: str, truncated: bool = False) -> list[tuple[int, int]]:
     """``(start, end)`` of each name in ``body``; ``truncated`` when the list ended in
     ``et al.`` (then single words are surnames cited alone, not surname-first pairs)."""
+    bracketed = list(_BRACKETED_NAME.finditer(body))
+    if bracketed and not _BRACKETED_NAME.sub("", body).strip():
+        return [(m.start(1), m.end(1)) for m in bracketed]  # "[A Smith] [B Jones]"
     semi = [(m.start(), m.end()) for m in _SEMI.finditer(body)]
     if semi:
         bounds, pos = [], 0

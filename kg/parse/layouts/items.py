@@ -174,6 +174,11 @@ def _entry(b: Builder, i: int, last: int, title: tuple[int, int]) -> None:
             continue
         koff = b.take(k)
         a, e = strip_span(lines[k], 0, doc.lines[k].start)
+        run = _bracketed_names(lines[k], a, e) if first_sub and "authors" not in d.spans else None
+        if run is not None:
+            d.set("authors", koff + run[0], koff + run[1])  # "  2015 - (…) - [Ross Girshick] [Jian Sun]"
+            first_sub = False
+            continue
         if first_sub and "authors" not in d.spans and "affiliations" not in d.spans and _reference(d, lines[k], koff, a, e):
             first_sub = False
             continue  # "   - Vaswani et al., 2017" under the title: who wrote it
@@ -243,6 +248,20 @@ def _paper_link_below(doc: ParsedDoc, first: int, last: int) -> bool:
 
 _BRACKETED = re.compile(r"\[(?P<n>[^\[\]\n]{3,60})\]")
 _YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
+
+
+def _bracketed_names(text: str, a: int, e: int) -> tuple[int, int] | None:
+    """``(start, end)`` of the authors in a citation line that gives a year and each
+    author's name in brackets of its own, side by side (``2015 - (2019/04/04: 4950) -
+    [Ross Girshick] [Jian Sun]``); ``None`` otherwise."""
+    names = list(_BRACKETED.finditer(text, a, e))
+    if not names or not _YEAR.search(text, a, names[0].start()):
+        return None
+    if any(text[p.end() : q.start()].strip() for p, q in zip(names, names[1:])):
+        return None
+    if not all(looks_like_authors(m.group("n")) for m in names):
+        return None
+    return names[0].start(), names[-1].end()
 
 
 def _cited_below(doc: ParsedDoc, first: int, last: int) -> bool:
