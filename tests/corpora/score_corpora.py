@@ -115,12 +115,7 @@ def drop_optional(gold: list[dict[str, Any]], pred: list[dict[str, Any]], aliase
     predicted names were dropped.
     """
     keys = _NameKeys(aliases)
-    # Converted entries start on a known line and kg reports that line, so an exact
-    # (file name, line) lookup pairs them; an unpaired prediction is left as it is.
-    by_line = {}
-    for p in pred:
-        src = p.get("source") or {}
-        by_line[(os.path.basename(str(src.get("file", ""))), src.get("line"))] = p
+    by_line = _by_line(pred)
     dropped = 0
     for g in gold:
         p = by_line.get((g["file"], g["first_line"]))
@@ -134,6 +129,17 @@ def drop_optional(gold: list[dict[str, Any]], pred: list[dict[str, Any]], aliase
             dropped += len(p.get(field) or []) - len(kept)
             p[field] = kept
     return dropped
+
+
+def _by_line(pred: list[dict[str, Any]]) -> dict[tuple[str, Any], dict[str, Any]]:
+    """Predictions by ``(file name, line)``: converted entries start on a known line and kg
+    reports that line, so an exact lookup pairs them with their gold (an unpaired
+    prediction is left as it is)."""
+    out = {}
+    for p in pred:
+        src = p.get("source") or {}
+        out[(os.path.basename(str(src.get("file", ""))), src.get("line"))] = p
+    return out
 
 
 _ARTICLE = re.compile(r"^(?:the|The|THE)\s+")
@@ -152,10 +158,7 @@ def match_written_forms(gold: list[dict[str, Any]], pred: list[dict[str, Any]], 
     Returns how many predictions were renamed.
     """
     keys = _NameKeys(aliases)
-    by_line = {}
-    for p in pred:
-        src = p.get("source") or {}
-        by_line[(os.path.basename(str(src.get("file", ""))), src.get("line"))] = p
+    by_line = _by_line(pred)
     renamed = 0
     for g in gold:
         p = by_line.get((g["file"], g["first_line"]))
