@@ -16,6 +16,7 @@ _MONTHS = {m: k for k, ms in enumerate(
     ("jan january", "feb february", "mar march", "apr april", "may", "jun june", "jul july", "aug august",
      "sep sept september", "oct october", "nov november", "dec december"), 1) for m in ms.split()}
 _MON = "|".join(sorted(_MONTHS, key=len, reverse=True))
+_MON_CAP = "|".join(sorted((m.capitalize() for m in _MONTHS), key=len, reverse=True))
 _DATE_RES = (
     # 2022-09-07, 2022/9/7, 2022.09.07, 2022年9月7日 (a time after it is ignored)
     re.compile(r"(?<!\d)(?P<y>(?:19|20)\d{2})\s*(?:[-/.]|年)\s*(?P<m>\d{1,2})\s*(?:[-/.]|月)\s*(?P<d>\d{1,2})(?:日|号)?(?!\d)"),
@@ -27,6 +28,9 @@ _DATE_RES = (
     re.compile(rf"(?<![A-Za-z])(?P<mon>{_MON})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>(?:19|20)\d{{2}})(?!\d)", re.I),
     # 2022-09, 2022年9月 (a month only)
     re.compile(r"(?<!\d)(?P<y>(?:19|20)\d{2})\s*(?:-|年)\s*(?P<m>\d{1,2})(?:月|(?![\d/\-]|\.\d))"),
+    # July 2026, Jul. 2026 (a month only; the name capitalised, so that "may 2020" in a
+    # sentence is no date)
+    re.compile(rf"(?<![A-Za-z0-9])(?P<mon>{_MON_CAP})\.?,?\s+(?P<y>(?:19|20)\d{{2}})(?![\d.]\d|\d)"),
 )
 
 
@@ -52,6 +56,8 @@ def find_date(s: str) -> tuple[int, int, str] | None:
     '2024-05-01'
     >>> find_date("2024-03.md")[2]
     '2024-03'
+    >>> find_date("arXiv 2607.01640, July 2026")[2]
+    '2026-07'
     """
     best: tuple[int, int, str] | None = None
     for rx in _DATE_RES:

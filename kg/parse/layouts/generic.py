@@ -223,6 +223,13 @@ def parse(doc: ParsedDoc) -> LayoutResult:
     named = _named_items(doc)
     under_heading = False  # an item opened by a heading takes the paragraphs under it
     for block in blocks(lines):
+        # A page's YAML metadata is no paragraph of papers (the post layout reads a
+        # paper's front matter); a folded value's second line reads like a title.
+        for k in (k for k in block if doc.lines[k].kind == "front-matter"):
+            b.report(k, "front matter")
+        block = [k for k in block if doc.lines[k].kind != "front-matter"]
+        if not block:
+            continue
         k0 = block[0]
         if k0 in named:
             a, e, date = named[k0]

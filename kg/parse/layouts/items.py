@@ -22,7 +22,7 @@ from kg.parse.base import LINK_LABEL_RE, NON_PAPER, NOT_IN_ENTRY, Builder, Layou
 from kg.parse.boilerplate import is_boilerplate
 from kg.parse.byline import clause_authors, reference_byline
 from kg.parse.categories import find_category
-from kg.parse.dates import find_date
+from kg.parse.dates import find_date, iso_date
 from kg.parse.document import Line, ParsedDoc
 from kg.parse.fields import field
 from kg.parse.names import bracket_kind, looks_like_authors, surname_citation
@@ -99,6 +99,7 @@ def parse(doc: ParsedDoc) -> LayoutResult:
     b = Builder(doc, "items")
     lines = b.lines
     items = {blk.first: blk.last for blk in doc.blocks if blk.kind == "list_item" and blk.level == 1}
+    dated_index = _dated_index(doc, items)
     i = 0
     while i < len(lines):
         if not lines[i].strip():
@@ -115,6 +116,7 @@ def parse(doc: ParsedDoc) -> LayoutResult:
         if noted:
             title = _named_title(ln)  # a footnote or note item: its first line names the paper
         stated = stated_arxiv_id(ln.text) if title is None else None
+        stated_date = None
         led = _ID_LEAD.match(ln.text, title[0]) if title is not None else None
         if led is not None and title[0] + led.end() - led.start() < title[1]:
             # "- [2607.05394 — Weak-to-Strong Generalization …](2026-07-14/2607.05394.md)":
@@ -122,6 +124,11 @@ def parse(doc: ParsedDoc) -> LayoutResult:
             stated = (led.group("id"), led.start(), led.end())
             title = (led.end(), title[1])
             noted = True
+        elif dated_index and title is not None and (dl := _DATE_LEAD.match(ln.text, title[0])) and dl.end() < title[1]:
+            # "1. [200122 FixMatch](papers/200122%20FixMatch.md) #mixup": an index of paper
+            # notes whose link texts open with the paper's date; the title follows it.
+            stated_date = _lead_date(dl)
+            title, noted = (dl.end(), title[1]), True
         elif stated is not None:
             # "- **SD-Zero** — Self-revision … [2604.12002]": the bold name that opens the
             # item names the paper its bracketed arXiv id states.
@@ -139,6 +146,8 @@ def parse(doc: ParsedDoc) -> LayoutResult:
         linked_below = title is not None and not noted and _paper_link_below(doc, i, last)
         if title is not None and (_is_paper(ln, title) or noted or translated or linked_below):
             _entry(b, i, last, title)
+            if stated_date is not None and b.entries:
+                b.entries[-1] = replace(b.entries[-1], date=stated_date)
             if stated is not None and b.entries:
                 b.entries[-1] = replace(b.entries[-1], ids=tuple(dict.fromkeys([*b.entries[-1].ids, stated[0]])))
         else:
@@ -316,6 +325,29 @@ def _named_title(ln: Line) -> tuple[int, int] | None:
 
 
 # An arXiv id that opens an item's title, then a dash, colon or bar ("2607.05394 — Title").
+# A compact date opening a link text ("200122 FixMatch", "20200122 FixMatch"): year, month, day.
+_DATE_LEAD = re.compile(r"\s*(?P<y>(?:19|20)?\d{2})(?P<m>0[1-9]|1[0-2])(?P<d>0[1-9]|[12]\d|3[01])\s+(?=\S)")
+#: An index dates its items that way when at least this many of its items open so.
+MIN_DATED = 3
+
+
+def _lead_date(m: re.Match) -> str | None:
+    y = int(m.group("y"))
+    return iso_date(y if y >= 1900 else 2000 + y, int(m.group("m")), int(m.group("d")))
+
+
+def _dated_index(doc: ParsedDoc, items: dict[int, int]) -> bool:
+    """Whether the list is an index of dated notes: :data:`MIN_DATED` items or more whose
+    title link opens with a compact date (one such item may be a title that opens with a
+    number)."""
+    n = 0
+    for i in items:
+        t = _title(doc.lines[i])
+        if t is not None and (m := _DATE_LEAD.match(doc.lines[i].text, t[0])) and m.end() < t[1] and _lead_date(m):
+            n += 1
+    return n >= MIN_DATED
+
+
 _ID_LEAD = re.compile(r"\s*(?P<id>\d{2}(?:0[1-9]|1[0-2])\.\d{4,5})(?:v\d+)?\s*(?:[—–:：|｜]|-(?=\s))\s*")
 
 

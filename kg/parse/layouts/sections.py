@@ -170,10 +170,24 @@ def _kind(doc: ParsedDoc, keys_of: list[frozenset[str]], i: int, e: int) -> str:
                 return SEVERAL
             presented = presented or _link_line(doc.lines[k])
     if not keys:
-        return NONE
+        # An item that names its authors (``- **Authors:** A, B``) is a paper whose link is
+        # missing or broken (``https://arxiv.org/abs/`` with no id), never a news item: it
+        # is another layout's to read, not this layout's to explain away.
+        return SEVERAL if _names_authors(doc, i, e) else NONE
     if not presented:
         return SEVERAL
     return PAPER if _title_like(doc.lines[i].text[doc.lines[i].start :]) else NONE
+
+
+def _names_authors(doc: ParsedDoc, i: int, e: int) -> bool:
+    """Whether lines ``i..e`` hold an author field whose value is a list of names (not a
+    count such as ``1 researchers``)."""
+    for k in range(i, e + 1):
+        text = doc.lines[k].text
+        got = field(text)
+        if got is not None and got[0] == "authors" and author_value(text[got[1] : got[2]]) is not None:
+            return True
+    return False
 
 
 def _links_headline(line: Line) -> bool:

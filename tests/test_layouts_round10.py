@@ -1,0 +1,217 @@
+"""Rules prompted by the tenth round of real digests (issue 11, breadth): collapsible paper
+cards, keyword digests whose items name authors but link no paper, indexes of paper
+notes dated by their link texts, one-paper newsletter pages whose front matter names the
+reviewed paper under ``paper_*`` keys, bylines set apart by em dashes, arXiv's subject
+lists and month-and-year dates. Written with invented text in the shape of those digests,
+so that each rule is checked on its own and for every digest of that kind."""
+from __future__ import annotations
+
+from layouthelp import records_of as _records
+
+from kg.parse.byline import byline
+from kg.parse.categories import category_line
+from kg.parse.dates import find_date
+from kg.parse.document import read_document
+from kg.parse.fields import field_kind
+
+
+# ---------------------------------------------------------------- collapsible cards
+
+CARDS = """## Outstanding
+
+<details class="paper-card" markdown>
+<summary><strong>1.1</strong> · <span>AGENTS</span> · A teaser sentence about the work<span><a href="https://example.org/feedback?id=1">👍</a></span></summary>
+
+**Sparse Routers for Long Context Windows**
+A. Lee, B. Chen — arXiv 2607.00001, July 2026 — [arXiv link](https://arxiv.org/abs/2607.00001)
+
+**Approach.** The routers pick a few experts per token.
+
+</details>
+
+<details class="paper-card" markdown>
+<summary><strong>1.2</strong> · <span>MINING</span> · Another teaser</summary>
+
+**Mining Usage Patterns with Automata**
+C. Diaz, D. Evans — IEEE Symposium on Security and Privacy, 2026 — [IEEE link](https://ieeexplore.ieee.org/document/1)
+
+Abstract-only in this digest.
+
+</details>
+"""
+
+
+def test_each_card_is_one_paper_titled_by_its_bold_line(tmp_path):
+    recs = _records(tmp_path, CARDS)
+    assert [(r.title, r.arxiv_id, [a.name for a in r.authors]) for r in recs] == [
+        ("Sparse Routers for Long Context Windows", "2607.00001", ["A. Lee", "B. Chen"]),
+        ("Mining Usage Patterns with Automata", None, ["C. Diaz", "D. Evans"]),
+    ]
+    # The byline's "July 2026" dates the first paper; the summary's buttons are no link of it.
+    assert recs[0].date == "2026-07" and recs[0].urls == ("https://arxiv.org/abs/2607.00001",)
+    assert recs[1].urls == ("https://ieeexplore.ieee.org/document/1",)
+
+
+def test_a_summary_that_is_the_title_titles_the_card(tmp_path):
+    text = (
+        "<details>\n<summary>Dense Retrieval at Scale with Tiny Encoders</summary>\n\n"
+        "Carla Diaz, Dan Evans\n\nWe train tiny encoders. https://arxiv.org/abs/2607.00002\n\n</details>\n"
+    )
+    (rec,) = _records(tmp_path, text)
+    assert rec.title == "Dense Retrieval at Scale with Tiny Encoders" and rec.arxiv_id == "2607.00002"
+
+
+def test_a_folded_abstract_under_a_heading_is_no_card_of_its_own(tmp_path):
+    # "<summary>Abstract</summary>" folds an item's abstract: the heading's layout reads it.
+    text = (
+        "### 1. Sparse Routers for Long Context Windows\n\nAnn Lee, Bo Chen\n\n"
+        "<details><summary><b>Abstract</b></summary>\nThe routers pick a few experts per token.\n</details>\n\n"
+        "[📄 Paper](https://arxiv.org/abs/2607.00001)\n\n"
+        "### 2. Mining Usage Patterns with Automata\n\nCy Dorn\n\n"
+        "<details><summary><b>Abstract</b></summary>\nPatterns as automata.\n</details>\n\n"
+        "[📄 Paper](https://arxiv.org/abs/2607.00003)\n"
+    )
+    recs = _records(tmp_path, text)
+    assert [r.title for r in recs] == ["Sparse Routers for Long Context Windows", "Mining Usage Patterns with Automata"]
+
+
+# ---------------------------------------------------------------- bylines
+
+
+def test_em_dashes_set_a_bylines_parts_apart_and_initials_end_no_sentence():
+    doc = read_document("d.md", "**T**\nA. Lee, B. Chen — arXiv 2607.00001, July 2026 — [arXiv link](https://arxiv.org/abs/2607.00001)\n")
+    parts = byline(doc.lines[1])
+    assert [doc.lines[1].text[a:e] for a, e in parts] == ["A. Lee, B. Chen", "arXiv 2607.00001, July 2026", "arXiv link"]
+
+
+def test_a_linked_title_with_its_authors_is_no_byline():
+    doc = read_document("d.md", "- [Sparse Routers for Long Context](https://arxiv.org/abs/2603.00001) — Alice Zhang, Bob Stone\n")
+    assert byline(doc.lines[0]) is None
+
+
+def test_month_and_year_is_a_date_of_month_precision():
+    assert find_date("arXiv 2607.01640, July 2026")[2] == "2026-07"
+    assert find_date("Jul. 2026")[2] == "2026-07"
+    assert find_date("29 July 2026")[2] == "2026-07-29"  # the day, where written, still counts
+    assert find_date("this may 2020 be") is None  # a lower-case word is no month
+
+
+# ---------------------------------------------------------------- keyword digests
+
+
+KEYWORDS = """# Showing new listings for Wednesday, 29 July 2026
+## Keyword: SLAM
+### Title:
+          Sparse Routers for Long Context Windows
+ - **Authors:** Ann Lee, Bo Chen
+ - **Subjects:** Subjects:
+Computer Vision and Pattern Recognition (cs.CV); Robotics (cs.RO)
+ - **Arxiv link:** https://arxiv.org/abs/
+ - **Abstract**
+ We route tokens.
+## Keyword: odometry
+There is no result
+## Keyword: lidar
+### Title:
+          Mining Usage Patterns with Automata
+ - **Authors:** Cy Dorn
+ - **Subjects:** Subjects:
+Robotics (cs.RO)
+ - **Arxiv link:** https://arxiv.org/abs/
+ - **Abstract**
+ We mine patterns.
+"""
+
+
+def test_items_that_name_their_authors_are_papers_even_without_a_paper_link(tmp_path):
+    # The items link no paper (the ids are missing), but they name authors: not news items.
+    recs = _records(tmp_path, KEYWORDS)
+    assert [(r.title, [a.name for a in r.authors]) for r in recs] == [
+        ("Sparse Routers for Long Context Windows", ["Ann Lee", "Bo Chen"]),
+        ("Mining Usage Patterns with Automata", ["Cy Dorn"]),
+    ]
+    # arXiv's own subject list on the line under the empty "Subjects:" gives the category.
+    assert [r.category for r in recs] == ["CV", "RO"] and recs[0].date == "2026-07-29"
+
+
+def test_a_count_under_an_author_key_names_no_author(tmp_path):
+    # "Authors: 1 researchers" is a statistic: the item (a repository) stays no paper.
+    text = (
+        "## 📄 transformers\n\n### 👥 Authors\nhuggingface\n\n### 🔗 Links\n"
+        "- **Primary**: [View](https://github.com/huggingface/transformers)\n\n"
+        "### 📊 Statistics\n- **Authors**: 1 researchers\n"
+    )
+    assert _records(tmp_path, text) == []
+
+
+def test_arxiv_subject_list_is_a_category_line():
+    assert category_line("Computer Vision and Pattern Recognition (cs.CV); Robotics (cs.RO)")[2] == "CV"
+    assert category_line("Human-Computer Interaction (cs.HC)")[2] == "HC"
+    assert category_line("We study robots (cs.RO) here") is None
+
+
+# ---------------------------------------------------------------- indexes of dated notes
+
+
+def test_an_index_of_notes_dated_in_their_link_texts_lists_papers(tmp_path):
+    text = (
+        "## augmentation\n"
+        "1. [200122 FixMatch](papers/2020/200122%20FixMatch.md) #semi_supervised_learning\n"
+        "1. [200220 Affinity and Diversity](papers/2020/200220%20Affinity%20and%20Diversity.md)\n"
+        "1. [210318 TrivialAugment](papers/2021/210318%20TrivialAugment.md)\n"
+    )
+    recs = _records(tmp_path, text)
+    assert [(r.title, r.date) for r in recs] == [
+        ("FixMatch", "2020-01-22"), ("Affinity and Diversity", "2020-02-20"), ("TrivialAugment", "2021-03-18"),
+    ]
+
+
+def test_one_dated_link_is_no_index(tmp_path):
+    # A single link text that opens with a number is a title, and links no paper.
+    text = "- [200122 Reasons to Visit](notes/visit.md)\n- [Travel Tips](notes/tips.md)\n"
+    assert _records(tmp_path, text) == []
+
+
+# ---------------------------------------------------------------- one-paper newsletter pages
+
+
+POTM = """---
+tags:
+- scaling-laws
+potm_order: 2
+paper_title: 'Beyond Optimal: Accounting for Inference in Language Model
+  Scaling Laws'
+paper_authors: Ann Lee and Bo Chen
+paper_orgs: Google DeepMind, UCL
+paper_link: https://arxiv.org/abs/2401.00448
+review_authors:
+- charlieb
+---
+
+### The key idea
+
+The authors revise the [Chinchilla paper](https://arxiv.org/abs/2203.15556) laws, as
+[Llama](https://arxiv.org/abs/2307.09288) and [GPT-3](https://arxiv.org/abs/2005.14165) suggest.
+"""
+
+
+def test_front_matter_paper_keys_name_the_reviewed_paper(tmp_path):
+    (rec,) = _records(tmp_path, POTM)
+    assert rec.title == "Beyond Optimal: Accounting for Inference in Language Model Scaling Laws"  # folded YAML
+    assert [a.name for a in rec.authors] == ["Ann Lee", "Bo Chen"] and rec.arxiv_id == "2401.00448"
+    assert [m.name for m in rec.institutions] == ["DeepMind", "University College London"]
+
+
+def test_papers_a_review_cites_do_not_make_it_a_list(tmp_path):
+    # Without its paper_link the page is a list of the papers it links, as before.
+    text = POTM.replace("paper_link: https://arxiv.org/abs/2401.00448\n", "")
+    assert [r.title for r in _records(tmp_path, text)] != [
+        "Beyond Optimal: Accounting for Inference in Language Model Scaling Laws"
+    ]
+
+
+def test_paper_qualifies_a_field_key():
+    assert [field_kind(k) for k in ("paper_title", "paper_authors", "paper_orgs", "paper_link")] == [
+        "title", "authors", "affiliations", "link",
+    ]
+    assert field_kind("review_authors") is None and field_kind("Paper") == "title"
