@@ -215,3 +215,64 @@ def test_paper_qualifies_a_field_key():
         "title", "authors", "affiliations", "link",
     ]
     assert field_kind("review_authors") is None and field_kind("Paper") == "title"
+
+
+# ---------------------------------------------------------------- reading-group logs
+
+
+LOG = """# 2019-02-27
+
+## Chosen Paper
+[Latent Codes for Crossing Modalities](https://arxiv.org/abs/1902.00001), Ann Lee, Bo Chen
+
+## Other Suggestions
+* [Learning Policies from Data](https://arxiv.org/abs/1805.00002), Cy Dorn, Dee Eve
+* [Beyond Contents: Social Context](https://dl.acm.org/citation.cfm?id=1), Fay Gum, Hal Ives \\[[pdf](http://example.org/a.pdf)\\]
+"""
+
+
+def test_a_chosen_paper_under_its_heading_is_an_item_of_the_list(tmp_path):
+    recs = _records(tmp_path, LOG)
+    assert [(r.title, [a.name for a in r.authors], r.date) for r in recs] == [
+        ("Latent Codes for Crossing Modalities", ["Ann Lee", "Bo Chen"], "2019-02-27"),
+        ("Learning Policies from Data", ["Cy Dorn", "Dee Eve"], "2019-02-27"),
+        # The escaped bracket that opens the links after the names is no part of them.
+        ("Beyond Contents: Social Context", ["Fay Gum", "Hal Ives"], "2019-02-27"),
+    ]
+
+
+def test_a_lone_linked_line_in_running_text_is_no_item(tmp_path):
+    # Not under a heading: a paragraph that cites a paper as the list's items do stays out.
+    text = "Some notes first.\n[Latent Codes for Crossing Modalities](https://arxiv.org/abs/1902.00001), Ann Lee\n\n" + LOG.split("## Other Suggestions\n")[1]
+    assert [r.title for r in _records(tmp_path, text)] == ["Learning Policies from Data", "Beyond Contents: Social Context"]
+
+
+def test_a_venue_after_a_full_stop_still_ends_the_authors(tmp_path):
+    text = "1. **Improving Language Understanding**. *Ann Lee and Bo Chen*. Preprint. [[pdf](https://example.org/a.pdf)]\n"
+    (rec,) = _records(tmp_path, text)
+    assert [a.name for a in rec.authors] == ["Ann Lee", "Bo Chen"]
+
+
+# ---------------------------------------------------------------- Korean paper notes
+
+
+def test_korean_field_keys_and_a_title_key_in_the_heading(tmp_path):
+    text = (
+        "# 제목: Sparse Routers for Long Context Windows\n\n"
+        "- 학회: ICLR 2025\n- 링크: https://arxiv.org/pdf/2501.00001\n- 코드: https://github.com/example/routers\n\n"
+        "## 1. 요약\n- 라우터는 토큰마다 전문가를 고른다.\n"
+    )
+    (rec,) = _records(tmp_path, text)
+    assert rec.title == "Sparse Routers for Long Context Windows" and rec.arxiv_id == "2501.00001"
+    assert [field_kind(k) for k in ("제목", "저자", "소속", "링크", "코드", "학회", "분야")] == [
+        "title", "authors", "affiliations", "link", "link", "meta", "category",
+    ]
+
+
+def test_a_short_name_closing_a_notes_title_is_its_gloss(tmp_path):
+    text = (
+        "# Bilateral Propagation Network for Depth Completion (BP-Net)\n\n"
+        "- **학회:** CVPR 2024\n- **링크:** https://arxiv.org/abs/2403.11270\n\n## 1. 요약\n- 요약 문장.\n"
+    )
+    (rec,) = _records(tmp_path, text)
+    assert rec.title == "Bilateral Propagation Network for Depth Completion"

@@ -182,6 +182,10 @@ def clause_authors(text: str, start: int, end: int, emphasised=()) -> tuple[int,
     a, e = strip_span(text, 0, start, end)
     while a < e and text[a] in ".,:;—–-":
         a += 1
+    # The bracket that opens the links right after the names ("A Author \[[pdf](…)\]"); after
+    # a full stop ("… B Author. Preprint. [[pdf](…)]") the clause's venue tail is read below.
+    if e > a and text[e - 1] in "[［(（" and not text[a : e - 1].rstrip().endswith("."):
+        e -= 1
     a, e = strip_span(text, 0, a, e)
     cands: list[tuple[int, int]] = [(a, e)]
     for s, f in emphasised:

@@ -79,6 +79,24 @@ def _title(line: Line) -> tuple[int, int] | None:
     return None
 
 
+def _under_heading(doc: ParsedDoc, i: int) -> bool:
+    k = i - 1
+    while k >= 0 and not doc.lines[k].text.strip():
+        k -= 1
+    return k >= 0 and doc.lines[k].kind == "heading"
+
+
+def _lone_item(line: Line) -> bool:
+    """A line that opens with a linked paper title and names its authors after it
+    (``[Title](https://arxiv.org/abs/…), A Author, B Author``)."""
+    title = _title(line)
+    if title is None or line.text[line.start : title[0]].strip(" [*_") or not _is_paper(line, title):
+        return False
+    end = min([lk.start for lk in line.links if lk.start > title[1]] + [len(line.text)])
+    rest = line.text[title[1] : end].strip(" ,;:—–-\\[")
+    return bool(rest) and looks_like_authors(rest)
+
+
 def _is_paper(line: Line, title: tuple[int, int] | None) -> bool:
     """An item is a paper when it links the paper (an arXiv id, a paper page or PDF, a
     link labelled as the paper) or its title link has no target yet (``[Title]()``)."""
@@ -99,6 +117,14 @@ def parse(doc: ParsedDoc) -> LayoutResult:
     b = Builder(doc, "items")
     lines = b.lines
     items = {blk.first: blk.last for blk in doc.blocks if blk.kind == "list_item" and blk.level == 1}
+    if items:
+        # "## Chosen Paper" over "[Title](…), A Author, B Author" and then a list of the
+        # same: a one-line paragraph right under a heading, written as the list's items
+        # are, is one of them.
+        items.update({
+            blk.first: blk.last for blk in doc.blocks
+            if blk.kind == "paragraph" and blk.first == blk.last and _under_heading(doc, blk.first) and _lone_item(doc.lines[blk.first])
+        })
     dated_index = _dated_index(doc, items)
     i = 0
     while i < len(lines):
@@ -316,6 +342,9 @@ def _named_title(ln: Line) -> tuple[int, int] | None:
     s = ln.text[a:e]
     if not s or len(s) > 250 or SENTENCE_END_RE.search(s[:-1]):
         return None
+    f = field(ln.text)
+    if f is not None and f[0] not in ("title", "title_zh"):
+        return None  # "- 링크: https://arxiv.org/…" ("link:"): a field of the page's paper, no title
     lead = _ABBR_LEAD.match(ln.text, a, e)
     if lead is not None:
         rest = _OWN_LINK.sub("", ln.text[lead.end() : e])

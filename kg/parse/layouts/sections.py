@@ -58,6 +58,12 @@ _LEAD = re.compile(
 )
 
 
+# A method's short name in brackets closing a note's title heading ("(BP-Net)", "(ViT)"):
+# one token opening with a letter, a capital, digit or hyphen in it (a year is no name) — the
+# note's gloss, not the title's.
+_SHORT_NAME = re.compile(r"\s*[(（](?=[^()（）\s]*[A-Z0-9\-])[A-Za-z][\w\-+.]{0,19}[)）]\s*$")
+
+
 def in_gaps(doc: ParsedDoc) -> bool:
     return False  # an item is a heading and what follows it up to the next: never a stretch
 
@@ -73,8 +79,11 @@ def _label(text: str) -> str:
 
 def _title_like(text: str) -> bool:
     s = _label(text)
+    f = field(s)
+    if f is not None and f[0] == "title" and f[2] > f[1]:
+        s = s[f[1] : f[2]]  # "제목: Title" ("title:"): the title key heads its paper
     # "Authors", "📅 Date: 2025-12-01": a field key or a field line heads no paper.
-    if field_kind(s) is not None or field(s) is not None or not 2 <= len(s) <= 300:
+    elif field_kind(s) is not None or f is not None or not 2 <= len(s) <= 300:
         return False
     return len(s.split()) >= 2 or sum(is_cjk(c) for c in s) >= 4
 
@@ -273,6 +282,12 @@ def _entry(b: Builder, i: int, last: int) -> None:
     ln = doc.lines[i]
     a = ln.start + (_LEAD.match(ln.text[ln.start :]).end() if _LEAD.match(ln.text[ln.start :]) else 0)
     a, e = strip_span(ln.text, 0, a)
+    f = field(ln.text[a:e])
+    if f is not None and f[0] == "title" and f[2] > f[1]:
+        a, e = a + f[1], a + f[2]  # "# 제목: Title" ("title:"): the key names the heading's value
+    short = _SHORT_NAME.search(ln.text, a, e)
+    if short is not None and len(ln.text[a : short.start()].split()) >= 3:
+        e = short.start()  # "# Bilateral Propagation Network for Depth Completion (BP-Net)"
     d.set_title(ln.text, off, a, e)
     pending: str | None = None  # what the text under the last section label is
     content = 0  # content lines seen since the title
