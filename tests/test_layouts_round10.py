@@ -276,3 +276,22 @@ def test_a_short_name_closing_a_notes_title_is_its_gloss(tmp_path):
     )
     (rec,) = _records(tmp_path, text)
     assert rec.title == "Bilateral Propagation Network for Depth Completion"
+
+
+# ---------------------------------------------------------------- author teams and file dates
+
+
+def test_a_team_signing_before_its_people_is_no_author():
+    from kg.parse.author_fields import author_value
+
+    v = "Simple AI: Yuteng Wei, Jinming Ma, Di Zhang"
+    a, e = author_value(v)
+    assert v[a:e] == "Yuteng Wei, Jinming Ma, Di Zhang"
+    v = "Ann Lee, Bo Chen: equal contribution"  # a colon after a list is no team's
+    assert author_value(v) is None or not v[slice(*author_value(v))].startswith("Bo Chen")
+
+
+def test_a_month_in_a_file_name_dates_its_entries(tmp_path):
+    text = "---\npaper_title: Sparse Routers for Long Context\npaper_authors: Ann Lee\npaper_link: https://arxiv.org/abs/2312.00001\n---\n\nA review.\n"
+    (rec,) = _records(tmp_path, text, "potm--2024-01-sparse-routers.md")
+    assert rec.date == "2024-01"  # the newsletter's month folder, kept in the name; not the id's 2023-12

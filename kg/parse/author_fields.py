@@ -15,6 +15,9 @@ from kg.parse.names import BRACKET_SEP, author_names, bracket_kind, looks_like_a
 
 __all__ = ["author_value", "author_mark", "annotated_authors", "annotations", "organisation_group", "ANNOTATION_RE"]
 
+# A team's name closed by a colon before the names ("Simple AI: A Author, B Author"), as
+# arXiv lists a collaboration: no comma in it, so it is one name, not a list.
+_TEAM_LEAD = re.compile(r"\s*[^\s:：,，;；()（）][^:：,，;；()（）]{1,59}[:：]\s+")
 # "等 7 人" / "等7位作者": "and others, seven people in all" after a shortened author list.
 _HEAD_COUNT = re.compile(r"等\s*\d+\s*(?:人|位作者|位)\s*[。.]?\s*$")
 
@@ -27,11 +30,17 @@ def author_value(value: str) -> tuple[int, int] | None:
     >>> v = "Dongting Li, Xingyu Chen 等（共 13 位作者，详见 arXiv 页）。"
     >>> a, e = author_value(v); v[a:e]
     'Dongting Li, Xingyu Chen 等'
+    >>> v = "Simple AI: Yuteng Wei, Jinming Ma"
+    >>> a, e = author_value(v); v[a:e]
+    'Yuteng Wei, Jinming Ma'
     """
     annotated = annotated_authors(value)
     if annotated is not None:
         return annotated  # "A [一作] (Org), B [通讯] (Org)": the whole list, marks and all
     a = len(value) - len(value.lstrip())
+    team = _TEAM_LEAD.match(value)
+    if team is not None and looks_like_authors(value[team.end() :]):
+        a = team.end()  # "Simple AI: Yuteng Wei, Jinming Ma": the team that signs, then its people
     candidates = [len(value.rstrip())]
     for k, c in enumerate(value):
         if c in "(（[［" and k > a:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as _dt
 import re
 
-__all__ = ["find_date", "arxiv_month", "iso_date"]
+__all__ = ["find_date", "arxiv_month", "iso_date", "leading_date"]
 
 _MONTHS = {m: k for k, ms in enumerate(
     ("jan january", "feb february", "mar march", "apr april", "may", "jun june", "jul july", "aug august",
@@ -27,7 +27,8 @@ _DATE_RES = (
     # Sep 7, 2022 / September 7 2022
     re.compile(rf"(?<![A-Za-z])(?P<mon>{_MON})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>(?:19|20)\d{{2}})(?!\d)", re.I),
     # 2022-09, 2022年9月 (a month only)
-    re.compile(r"(?<!\d)(?P<y>(?:19|20)\d{2})\s*(?:-|年)\s*(?P<m>\d{1,2})(?:月|(?![\d/\-]|\.\d))"),
+    # ("2024-01-active-learning.md": a word after the dash, not a day, leaves the month)
+    re.compile(r"(?<!\d)(?P<y>(?:19|20)\d{2})\s*(?:-|年)\s*(?P<m>\d{1,2})(?:月|(?![\d/]|-\d|\.\d))"),
     # July 2026, Jul. 2026 (a month only; the name capitalised, so that "may 2020" in a
     # sentence is no date)
     re.compile(rf"(?<![A-Za-z0-9])(?P<mon>{_MON_CAP})\.?,?\s+(?P<y>(?:19|20)\d{{2}})(?![\d.]\d|\d)"),
@@ -70,6 +71,25 @@ def find_date(s: str) -> tuple[int, int, str] | None:
                     best = (m.start(), m.end(), iso)
                 break
     return best
+
+
+# A compact date opening a text ("200122 FixMatch", "20200122 FixMatch"): year, month, day.
+_DATE_LEAD = re.compile(r"\s*(?P<y>(?:19|20)?\d{2})(?P<m>0[1-9]|1[0-2])(?P<d>0[1-9]|[12]\d|3[01])\s+(?=\S)")
+
+
+def leading_date(s: str, pos: int = 0) -> tuple[int, str] | None:
+    """``(end, iso)`` of a compact date (``YYMMDD`` or ``YYYYMMDD``) that opens ``s`` at
+    ``pos`` and is followed by more text, as indexes of paper notes date their items.
+
+    >>> leading_date("200122 FixMatch"), leading_date("2001 Odyssey"), leading_date("200122")
+    ((7, '2020-01-22'), None, None)
+    """
+    m = _DATE_LEAD.match(s, pos)
+    if m is None:
+        return None
+    y = int(m.group("y"))
+    iso = iso_date(y if y >= 1900 else 2000 + y, int(m.group("m")), int(m.group("d")))
+    return (m.end(), iso) if iso else None
 
 
 _NEW_ID = re.compile(r"\d{4}\.\d{4,5}")  # a new-style arXiv id

@@ -22,7 +22,7 @@ from kg.parse.base import LINK_LABEL_RE, NON_PAPER, NOT_IN_ENTRY, Builder, Layou
 from kg.parse.boilerplate import is_boilerplate
 from kg.parse.byline import clause_authors, reference_byline
 from kg.parse.categories import find_category
-from kg.parse.dates import find_date, iso_date
+from kg.parse.dates import find_date, leading_date
 from kg.parse.document import Line, ParsedDoc
 from kg.parse.fields import field
 from kg.parse.names import bracket_kind, looks_like_authors, surname_citation
@@ -150,11 +150,11 @@ def parse(doc: ParsedDoc) -> LayoutResult:
             stated = (led.group("id"), led.start(), led.end())
             title = (led.end(), title[1])
             noted = True
-        elif dated_index and title is not None and (dl := _DATE_LEAD.match(ln.text, title[0])) and dl.end() < title[1]:
+        elif dated_index and title is not None and (dl := leading_date(ln.text, title[0])) and dl[0] < title[1]:
             # "1. [200122 FixMatch](papers/200122%20FixMatch.md) #mixup": an index of paper
             # notes whose link texts open with the paper's date; the title follows it.
-            stated_date = _lead_date(dl)
-            title, noted = (dl.end(), title[1]), True
+            stated_date = dl[1]
+            title, noted = (dl[0], title[1]), True
         elif stated is not None:
             # "- **SD-Zero** — Self-revision … [2604.12002]": the bold name that opens the
             # item names the paper its bracketed arXiv id states.
@@ -354,15 +354,9 @@ def _named_title(ln: Line) -> tuple[int, int] | None:
 
 
 # An arXiv id that opens an item's title, then a dash, colon or bar ("2607.05394 — Title").
-# A compact date opening a link text ("200122 FixMatch", "20200122 FixMatch"): year, month, day.
-_DATE_LEAD = re.compile(r"\s*(?P<y>(?:19|20)?\d{2})(?P<m>0[1-9]|1[0-2])(?P<d>0[1-9]|[12]\d|3[01])\s+(?=\S)")
-#: An index dates its items that way when at least this many of its items open so.
+#: An index dates its items by a compact date opening their link texts when at least
+#: this many of its items open so.
 MIN_DATED = 3
-
-
-def _lead_date(m: re.Match) -> str | None:
-    y = int(m.group("y"))
-    return iso_date(y if y >= 1900 else 2000 + y, int(m.group("m")), int(m.group("d")))
 
 
 def _dated_index(doc: ParsedDoc, items: dict[int, int]) -> bool:
@@ -372,7 +366,7 @@ def _dated_index(doc: ParsedDoc, items: dict[int, int]) -> bool:
     n = 0
     for i in items:
         t = _title(doc.lines[i])
-        if t is not None and (m := _DATE_LEAD.match(doc.lines[i].text, t[0])) and m.end() < t[1] and _lead_date(m):
+        if t is not None and (got := leading_date(doc.lines[i].text, t[0])) and got[0] < t[1]:
             n += 1
     return n >= MIN_DATED
 
