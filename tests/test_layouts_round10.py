@@ -291,6 +291,12 @@ def test_a_team_signing_before_its_people_is_no_author():
     assert author_value(v) is None or not v[slice(*author_value(v))].startswith("Bo Chen")
 
 
+def test_the_team_is_the_authors_organisation(tmp_path):
+    text = KEYWORDS.replace("Ann Lee, Bo Chen", "Simple AI: Ann Lee, Bo Chen")
+    rec = _records(tmp_path, text)[0]
+    assert [a.name for a in rec.authors] == ["Ann Lee", "Bo Chen"] and [m.name for m in rec.institutions] == ["Simple AI"]
+
+
 def test_a_month_in_a_file_name_dates_its_entries(tmp_path):
     text = "---\npaper_title: Sparse Routers for Long Context\npaper_authors: Ann Lee\npaper_link: https://arxiv.org/abs/2312.00001\n---\n\nA review.\n"
     (rec,) = _records(tmp_path, text, "potm--2024-01-sparse-routers.md")

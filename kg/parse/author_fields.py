@@ -13,7 +13,7 @@ import re
 from kg.parse.data import load_words
 from kg.parse.names import BRACKET_SEP, author_names, bracket_kind, looks_like_authors, without_bidi
 
-__all__ = ["author_value", "author_mark", "annotated_authors", "annotations", "organisation_group", "ANNOTATION_RE"]
+__all__ = ["author_value", "author_team", "author_mark", "annotated_authors", "annotations", "organisation_group", "ANNOTATION_RE"]
 
 # A team's name closed by a colon before the names ("Simple AI: A Author, B Author"), as
 # arXiv lists a collaboration: no comma in it, so it is one name, not a list.
@@ -72,6 +72,22 @@ _AUTHOR_MARKS = frozenset(w.casefold() for w in load_words("author_marks.txt"))
 #: A bracketed group in an author list: ``[一作]``, ``(Amazon)``, ``（华为）``.
 ANNOTATION_RE = re.compile(r"\[[^\[\]\n]{1,80}\]|［[^［］\n]{1,80}］|\([^()\n]{1,200}\)|（[^（）\n]{1,200}）")
 _LOOSE_MARK = re.compile(r"(?<!\S)✉(?!\S)")
+
+
+def author_team(value: str) -> tuple[int, int] | None:
+    """``(start, end)`` of the team that signs an author list before its people
+    (``Simple AI`` in ``Simple AI: Yuteng Wei, Jinming Ma``): the authors' organisation.
+
+    >>> v = "Simple AI: Yuteng Wei, Jinming Ma"; v[slice(*author_team(v))]
+    'Simple AI'
+    >>> author_team("Yuteng Wei, Jinming Ma") is None
+    True
+    """
+    team = _TEAM_LEAD.match(value)
+    if team is None or not looks_like_authors(value[team.end() :]):
+        return None
+    a = len(value) - len(value.lstrip())
+    return a, len(value[: team.end()].rstrip().rstrip(":：").rstrip())
 
 
 def author_mark(s: str) -> bool:

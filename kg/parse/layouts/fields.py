@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 
-from kg.parse.author_fields import author_value
+from kg.parse.author_fields import author_team, author_value
 from kg.parse.base import (
     NON_PAPER,
     NOT_IN_ENTRY,
@@ -121,6 +121,9 @@ def _fill(d: Draft, lines: list[str], i: int, off: int, kind: str, a: int, e: in
             return
     if kind == "authors" and (got := author_value(line[a:e])) is not None:
         d.set("authors", off + a + got[0], off + a + got[1])  # without a note after the names
+        team = author_team(line[a:e])
+        if team is not None:
+            d.set("affiliations", off + a + team[0], off + a + team[1])  # "Simple AI: A, B": who signs
     elif kind in ("title_zh", "authors", "affiliations"):
         d.set(kind, *strip_span(line, off, a, e))
     else:
