@@ -301,3 +301,21 @@ def test_a_month_in_a_file_name_dates_its_entries(tmp_path):
     text = "---\npaper_title: Sparse Routers for Long Context\npaper_authors: Ann Lee\npaper_link: https://arxiv.org/abs/2312.00001\n---\n\nA review.\n"
     (rec,) = _records(tmp_path, text, "potm--2024-01-sparse-routers.md")
     assert rec.date == "2024-01"  # the newsletter's month folder, kept in the name; not the id's 2023-12
+
+
+def test_cards_titled_by_a_heading_a_link_or_a_symbol_led_summary(tmp_path):
+    text = (
+        "<details>\n<summary>Paper 1</summary>\n\n### Sparse Routers for Long Context Windows\n\nAnn Lee, Bo Chen\n\n"
+        "We route tokens. [arXiv](https://arxiv.org/abs/2607.00001)\n\n</details>\n\n"
+        "<details>\n<summary>Paper 2</summary>\n\n[Mining Usage Patterns with Automata](https://arxiv.org/abs/2607.00002)\n\n"
+        "We mine patterns.\n\n</details>\n\n"
+        "<details>\n<summary>📄 Dense Retrieval at Scale with Tiny Encoders</summary>\n\n"
+        "We train tiny encoders. https://arxiv.org/abs/2607.00003\n\n</details>\n"
+    )
+    recs = _records(tmp_path, text)
+    assert [(r.title, r.arxiv_id) for r in recs] == [
+        ("Sparse Routers for Long Context Windows", "2607.00001"),
+        ("Mining Usage Patterns with Automata", "2607.00002"),
+        ("Dense Retrieval at Scale with Tiny Encoders", "2607.00003"),
+    ]
+    assert [a.name for a in recs[0].authors] == ["Ann Lee", "Bo Chen"]

@@ -72,8 +72,18 @@ def _cards(doc: ParsedDoc) -> list[tuple[int, int]]:
     return out
 
 
+# Symbols a card sets before its title ("📄 Title", "1.1 · Title" is no title: a number and a dot).
+_LEAD_SYMBOLS = re.compile(r"[^\w\s\[(（\"'“‘]+\s*")
+
+
+def _title_start(text: str, a: int) -> int:
+    """Where a title starts after the emoji or symbols that lead it."""
+    m = _LEAD_SYMBOLS.match(text, a)
+    return m.end() if m else a
+
+
 def _title_like(s: str) -> bool:
-    s = s.strip()
+    s = _LEAD_SYMBOLS.sub("", s.strip(), count=1) if _LEAD_SYMBOLS.match(s.strip()) else s.strip()
     if not 8 <= len(s) <= 300:
         return False
     if cjk_share(s) > 0.5:
@@ -94,7 +104,9 @@ def _title_line(doc: ParsedDoc, first: int, last: int) -> tuple[int, bool] | Non
             continue
         if not text.strip():
             continue
-        if ln.emphasis and _title_like(text):
+        # A line set wholly in bold or italics, a heading, or a line that is one link: a title.
+        whole_link = len(ln.links) == 1 and (ln.links[0].start, ln.links[0].end) == strip_span(ln.text, 0, ln.start)
+        if (ln.emphasis or ln.kind == "heading" or whole_link) and _title_like(text):
             return k, False
         break  # the card's first paragraph is not a title: its summary may be
     if summary is not None and _title_like(doc.lines[summary].text) and not byline(doc.lines[summary]):
@@ -144,7 +156,8 @@ def parse(doc: ParsedDoc) -> LayoutResult:
         d = b.open(t)
         off = b.take(t)
         ln = doc.lines[t]
-        d.set_title(lines[t], off, *strip_span(lines[t], 0, ln.start))
+        ta, te = strip_span(lines[t], 0, ln.start)
+        d.set_title(lines[t], off, _title_start(lines[t], ta), te)
         people = not in_summary  # a title in the summary has the card's text under it
         for k in range(t + 1, last + 1):
             if not lines[k].strip():
