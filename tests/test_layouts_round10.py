@@ -319,3 +319,11 @@ def test_cards_titled_by_a_heading_a_link_or_a_symbol_led_summary(tmp_path):
         ("Dense Retrieval at Scale with Tiny Encoders", "2607.00003"),
     ]
     assert [a.name for a in recs[0].authors] == ["Ann Lee", "Bo Chen"]
+
+
+def test_authors_after_by_in_a_reading_list(tmp_path):
+    text = (
+        "## Also suggested\n1. [Learning Policies from Data](https://arxiv.org/abs/1805.00002) by Cy Dorn\n"
+        "2. [Beyond Contents: Social Context](https://arxiv.org/abs/1805.00003) by Fay Gum, Hal Ives\n"
+    )
+    assert [[a.name for a in r.authors] for r in _records(tmp_path, text)] == [["Cy Dorn"], ["Fay Gum", "Hal Ives"]]

@@ -43,6 +43,7 @@ _BRACKET = re.compile(r"\s*[(（](?P<v>[^()（）]{2,200})[)）]")
 # A sub-item that cites the paper as an organisation and a year ("OpenAI, 2023"), and a
 # bracketed organisation closing a short reference ("Bai et al., 2022 (Anthropic)").
 _ORG_YEAR = re.compile(r"(?P<o>[^,，\d][^,，]{1,60})[,，]\s*(?:19|20)\d{2}[a-z]?")
+_BY = re.compile(r"\s*(?i:by)\s+(?=[^\W\d_])")
 _CLOSING_BRACKET = re.compile(r"\s*[(（](?P<v>[^()（）]{2,80})[)）]\s*$")
 
 
@@ -417,6 +418,8 @@ def _clause_authors(d, ln: Line, off: int, pos: int) -> None:
     end = min((lk.start for lk in ln.links if lk.start >= pos), default=len(ln.text))
     bar = ln.text.find("|", pos, end)
     end = bar if bar >= 0 else end
+    by = _BY.match(ln.text, pos, end)
+    pos = by.end() if by else pos  # "[Title](arXiv) by A Author and B Author": a paper item's people
     got = clause_authors(ln.text, pos, end, ln.emphasised)
     if got is not None:
         d.set("authors", *strip_span(ln.text, off, *got))
