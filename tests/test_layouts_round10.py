@@ -327,3 +327,8 @@ def test_authors_after_by_in_a_reading_list(tmp_path):
         "2. [Beyond Contents: Social Context](https://arxiv.org/abs/1805.00003) by Fay Gum, Hal Ives\n"
     )
     assert [[a.name for a in r.authors] for r in _records(tmp_path, text)] == [["Cy Dorn"], ["Fay Gum", "Hal Ives"]]
+
+
+def test_a_summary_that_labels_the_fold_titles_nothing(tmp_path):
+    text = "<details>\n<summary>Click to expand the abstract</summary>\n\nWe route tokens. https://arxiv.org/abs/2607.00001\n\n</details>\n"
+    assert all(r.title != "Click to expand the abstract" for r in _records(tmp_path, text))

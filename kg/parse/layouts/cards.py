@@ -30,6 +30,7 @@ from kg.parse.author_fields import author_value
 from kg.parse.base import NOT_IN_ENTRY, Builder, LayoutResult, strip_span
 from kg.parse.boilerplate import is_boilerplate
 from kg.parse.byline import byline, fill_byline
+from kg.parse.data import load_words
 from kg.parse.document import ParsedDoc
 from kg.parse.titles import SENTENCE_END_RE
 from kg.records import Span
@@ -109,9 +110,15 @@ def _title_line(doc: ParsedDoc, first: int, last: int) -> tuple[int, bool] | Non
         if (ln.emphasis or ln.kind == "heading" or whole_link) and _title_like(text):
             return k, False
         break  # the card's first paragraph is not a title: its summary may be
-    if summary is not None and _title_like(doc.lines[summary].text) and not byline(doc.lines[summary]):
+    if summary is not None and _title_like(doc.lines[summary].text) and not byline(doc.lines[summary]) and not _label(doc.lines[summary].text):
         return summary, True
     return None
+
+
+def _label(text: str) -> bool:
+    """A summary that labels the fold (``Abstract``, ``Click to expand``, ``Paper 1``)."""
+    words = re.findall(r"[^\W\d_][\w;]*", text.casefold())
+    return bool(words) and words[0] in frozenset(load_words("card_labels.txt"))
 
 
 def _people(b: Builder, k: int, off: int) -> bool:
