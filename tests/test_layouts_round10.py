@@ -332,3 +332,57 @@ def test_authors_after_by_in_a_reading_list(tmp_path):
 def test_a_summary_that_labels_the_fold_titles_nothing(tmp_path):
     text = "<details>\n<summary>Click to expand the abstract</summary>\n\nWe route tokens. https://arxiv.org/abs/2607.00001\n\n</details>\n"
     assert all(r.title != "Click to expand the abstract" for r in _records(tmp_path, text))
+
+
+# ---------------------------------------------------------------- plain-text listing mails
+
+
+MAIL = """------------------------------------------------------------------------------
+\\\\
+arXiv:2411.13566
+Date: Mon, 11 Nov 2024 10:35:41 GMT   (9474kb,D)
+
+Title: Sparse Routers for Long Context Windows
+Authors: Ann Lee, Bo Chen, Cy Dorn
+Categories: cs.LG cs.AI
+Comments: 10 pages, 5 figures
+\\\\
+  We route tokens to a few experts and show that
+this scales to long contexts.
+\\\\ ( https://arxiv.org/abs/2411.13566 ,  9474kb)
+------------------------------------------------------------------------------
+\\\\
+arXiv:2411.13567
+Date: Mon, 11 Nov 2024 11:35:41 GMT   (12kb)
+
+Title: Mining Usage Patterns with Symbolic
+  Finite Automata
+Authors: Dee Eve and Fay Gum
+Categories: cs.SE
+\\\\
+  We mine patterns as automata.
+\\\\ ( https://arxiv.org/abs/2411.13567 ,  12kb)
+------------------------------------------------------------------------------
+"""
+
+
+def test_a_rule_of_dashes_opening_a_file_is_no_front_matter():
+    from kg.parse.document import opens_front_matter
+
+    assert opens_front_matter("---\ntitle: A\n---\n") and not opens_front_matter("------\nTitle: A\n------\n")
+    doc = read_document("mail.txt", MAIL)
+    assert doc.front_matter_lines is None and doc.lines[5].kind != "heading"  # a long paragraph over dashes is text
+
+
+def test_an_arxiv_listing_mail_is_read_item_by_item(tmp_path):
+    recs = _records(tmp_path, MAIL, "mail.txt")
+    assert [(r.title, r.arxiv_id, r.category, [a.name for a in r.authors]) for r in recs] == [
+        ("Sparse Routers for Long Context Windows", "2411.13566", "LG", ["Ann Lee", "Bo Chen", "Cy Dorn"]),
+        # The title wrapped onto an indented line is one title.
+        ("Mining Usage Patterns with Symbolic Finite Automata", "2411.13567", "SE", ["Dee Eve", "Fay Gum"]),
+    ]
+
+
+def test_a_setext_title_of_two_lines_is_still_a_heading():
+    doc = read_document("d.md", "Sparse Routers for Long\nContext Windows\n---------------\n\nText.\n")
+    assert doc.lines[0].kind == "heading" and doc.lines[1].kind == "heading"

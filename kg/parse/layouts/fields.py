@@ -237,6 +237,13 @@ def _paper_links(line: Line, only: bool = True) -> bool:
     )
 
 
+def _continues(doc: ParsedDoc, k: int) -> bool:
+    """Whether line ``k`` goes on with the field value of the line before: indented in the
+    file, not a field, not a heading or an item of its own."""
+    ln = doc.lines[k]
+    return bool(ln.text.strip()) and ln.raw[:1] in " \t" and ln.kind == "text" and field(ln.text) is None
+
+
 def _title_continued(doc: ParsedDoc, i: int) -> int:
     """The last line of a bold title wrapped over several lines of one paragraph
     (``**1. 2.5 Years in Class: A Multimodal Textbook for Vision-Language`` /
@@ -276,7 +283,15 @@ def parse(doc: ParsedDoc) -> LayoutResult:
                 continue
             d = b.open(i)
             off = b.take(i)
-            d.set_title(line, off, f[1], f[2])
+            k = i + 1
+            if k < len(lines) and _continues(doc, k):
+                # "Title: Mining Usage Patterns with Symbolic" / "  Finite Automata": the value
+                # goes on on the next, indented line (arXiv's listing mails wrap so).
+                koff = b.take(k)
+                d.set("title", off + f[1], koff + len(lines[k].rstrip()))
+                skip = k
+            else:
+                d.set_title(line, off, f[1], f[2])
             continue
         tr = None if f else title_range(doc.lines[i]) or (None if _labelled(doc.lines[i]) else _plain_title(lines, i))
         if tr:
