@@ -386,3 +386,14 @@ def test_an_arxiv_listing_mail_is_read_item_by_item(tmp_path):
 def test_a_setext_title_of_two_lines_is_still_a_heading():
     doc = read_document("d.md", "Sparse Routers for Long\nContext Windows\n---------------\n\nText.\n")
     assert doc.lines[0].kind == "heading" and doc.lines[1].kind == "heading"
+
+
+def test_a_tables_slashed_dates_read_in_the_order_the_page_shows(tmp_path):
+    text = (
+        "| Title | Authors | Date | Link |\n| --- | --- | --- | --- |\n"
+        "| Sparse Routers for Long Context | Ann Lee et al. | 01/12/2020 | [Paper](https://arxiv.org/abs/2012.00001) |\n"
+        "| Mining Usage Patterns with Automata | Bo Chen et al. | 30/07/2017 | [Paper](https://arxiv.org/abs/1707.00002) |\n"
+    )
+    assert [r.date for r in _records(tmp_path, text)] == ["2020-12-01", "2017-07-30"]
+    # Month first where the page shows it so; an undecided page dates nothing by slashes.
+    assert [r.date for r in _records(tmp_path, text.replace("30/07/2017", "7/30/2017"))] == ["2020-01-12", "2017-07-30"]

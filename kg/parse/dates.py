@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as _dt
 import re
 
-__all__ = ["find_date", "arxiv_month", "iso_date", "leading_date"]
+__all__ = ["find_date", "arxiv_month", "iso_date", "leading_date", "slash_order", "slash_date"]
 
 _MONTHS = {m: k for k, ms in enumerate(
     ("jan january", "feb february", "mar march", "apr april", "may", "jun june", "jul july", "aug august",
@@ -108,3 +108,38 @@ def arxiv_month(aid: str | None) -> str | None:
     if yy < 7 or not 1 <= mm <= 12:
         return None
     return iso_date(2000 + yy, mm)
+
+
+# A date written with slashes and the year last ("30/07/2017", "7/30/2017"): day or month first.
+_SLASH_DATE = re.compile(r"(?<![\d/])(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<y>(?:19|20)\d{2})(?![\d/])")
+
+
+def slash_order(texts) -> bool | None:
+    """Whether a page writes its slashed dates day first (``True``: some date has a first
+    part over 12, ``30/07/2017``), month first (``False``: some second part is, ``7/30/2017``),
+    or says nothing either way (``None``): a page writes its dates one way.
+
+    >>> slash_order(["01/12/2020", "30/07/2017"]), slash_order(["7/30/2017"]), slash_order(["01/12/2020"])
+    (True, False, None)
+    """
+    for t in texts:
+        for m in _SLASH_DATE.finditer(t):
+            if int(m.group("a")) > 12:
+                return True
+            if int(m.group("b")) > 12:
+                return False
+    return None
+
+
+def slash_date(s: str, day_first: bool) -> tuple[int, int, str] | None:
+    """``(start, end, iso)`` of the first slashed date of ``s``, read in the page's order.
+
+    >>> slash_date("01/12/2020", True)[2], slash_date("01/12/2020", False)[2]
+    ('2020-12-01', '2020-01-12')
+    """
+    for m in _SLASH_DATE.finditer(s):
+        a, b = int(m.group("a")), int(m.group("b"))
+        iso = iso_date(int(m.group("y")), b if day_first else a, a if day_first else b)
+        if iso:
+            return m.start(), m.end(), iso
+    return None
