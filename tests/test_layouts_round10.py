@@ -397,3 +397,17 @@ def test_a_tables_slashed_dates_read_in_the_order_the_page_shows(tmp_path):
     assert [r.date for r in _records(tmp_path, text)] == ["2020-12-01", "2017-07-30"]
     # Month first where the page shows it so; an undecided page dates nothing by slashes.
     assert [r.date for r in _records(tmp_path, text.replace("30/07/2017", "7/30/2017"))] == ["2020-01-12", "2017-07-30"]
+
+
+def test_a_date_line_closing_an_entry_is_its_own_date(tmp_path):
+    text = (
+        "**Sparse Routers for Long Context Windows** \\\n*Ann Lee, Bo Chen* \\\n"
+        "arXiv 2023. [[Paper](https://arxiv.org/abs/2304.00001)] \\\n27 Apr 2023\n\n"
+        "**Mining Usage Patterns with Automata** \\\n*Cy Dorn* \\\n"
+        "arXiv 2023. [[Paper](https://arxiv.org/abs/2303.00002)] \\\n1 Mar 2023\n"
+    )
+    recs = _records(tmp_path, text)
+    assert [(r.title, r.date) for r in recs] == [
+        ("Sparse Routers for Long Context Windows", "2023-04-27"),
+        ("Mining Usage Patterns with Automata", "2023-03-01"),  # not the entry before it's
+    ]
