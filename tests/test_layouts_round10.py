@@ -411,3 +411,13 @@ def test_a_date_line_closing_an_entry_is_its_own_date(tmp_path):
         ("Sparse Routers for Long Context Windows", "2023-04-27"),
         ("Mining Usage Patterns with Automata", "2023-03-01"),  # not the entry before it's
     ]
+
+
+def test_known_fields_beside_an_unknown_first_one_are_read(tmp_path):
+    text = (
+        "### 1. **[Sparse Routers for Long Context Windows](https://arxiv.org/abs/2605.00001)**\n"
+        "- **评分**: ⭐ 88/100 | **日期**: 2026-05-18\n- **作者**: Ann Lee, Bo Chen\n\n"
+        "### 2. **[Mining Usage Patterns with Automata](https://arxiv.org/abs/2605.00002)**\n"
+        "- **评分**: ⭐ 80/100 | **日期**: 2026-05-17\n- **作者**: Cy Dorn\n"
+    )
+    assert [r.date for r in _records(tmp_path, text, "daily-2026-05-20.md")] == ["2026-05-18", "2026-05-17"]

@@ -32,7 +32,7 @@ from kg.parse.base import (
 from kg.parse.boilerplate import IN_ENTRY_NOISE, PAGE_CHROME_RE, is_boilerplate
 from kg.parse.byline import byline, fill_byline, listed_author, reference_byline
 from kg.parse.document import Line, ParsedDoc
-from kg.parse.fields import FIELD_RE, field, field_kind, original_title_field, translated_title_field
+from kg.parse.fields import FIELD_RE, field, field_kind, line_fields, original_title_field, translated_title_field
 from kg.parse.names import bracket_kind, looks_like_authors
 from kg.parse.titles import SENTENCE_END_RE, heading_marks, sibling_heading_title, title_label
 from kg.records import Span, Unassigned
@@ -67,47 +67,6 @@ def title_range(line: Line) -> tuple[int, int] | None:
         e -= 1
     a, e = strip_span(t, 0, a, e)
     return (a, e) if e > a else None
-
-
-# Fields that share a line: "作者：A, B et al. | 第一单位：清华大学".
-_FIELD_SEPARATORS = (" | ", "｜", " · ")
-
-
-def _line_fields(line: str) -> list[tuple[str, int, int]]:
-    """``(kind, start, end)`` of each field on a line (one, or several joined by ``|``)."""
-    f = field(line)
-    if f is None:
-        # An unknown first key may still share its line with known ones
-        # ("平台：ArXiv | 日期：2026-09-29 | ID：…").
-        out = []
-        for sep in _FIELD_SEPARATORS:
-            pos = 0
-            for part in line.split(sep):
-                g = field(part)
-                if g is not None:
-                    out.append((g[0], pos + g[1], pos + g[2]))
-                pos += len(part) + len(sep)
-            if out:
-                return out
-        return []
-    kind, a, e = f
-    out = []
-    k = a
-    while k < e:
-        hits = [(j, sep) for sep in _FIELD_SEPARATORS if (j := line.find(sep, k, e)) >= 0]
-        if not hits:
-            break
-        j, sep = min(hits)
-        g = field(line[j + len(sep) : e])
-        if g is None:
-            k = j + len(sep)
-            continue
-        out.append((kind, a, j))
-        base = j + len(sep)
-        kind, a, e = g[0], base + g[1], base + g[2]
-        k = a
-    out.append((kind, a, e))
-    return out
 
 
 def _fill(d: Draft, lines: list[str], i: int, off: int, kind: str, a: int, e: int) -> None:
@@ -178,7 +137,7 @@ def _opens_entry(lines: list[str], i: int, title: str, doc: ParsedDoc | None = N
     if nf and nf[0] == "title":
         return False  # a title field under a heading opens its own entry
     if nf or FIELD_RE.match(lines[nxt[0]]) and (
-        _line_fields(lines[nxt[0]]) or doc is not None and (_labelled(doc.lines[nxt[0]]) or _bullet_field(lines[nxt[0]]))
+        line_fields(lines[nxt[0]]) or doc is not None and (_labelled(doc.lines[nxt[0]]) or _bullet_field(lines[nxt[0]]))
     ):
         # Other fields first ("来源：cs.LG", "方向：arXiv/CV", "摘要：…", "- **Score**: 0.18",
         # "- 分數：8"): the entry shows itself by a link or author field among the next few.
@@ -186,7 +145,7 @@ def _opens_entry(lines: list[str], i: int, title: str, doc: ParsedDoc | None = N
         # to the paper itself opens the entry (a heading over "- Code: …" bullets does not).
         unknown = False
         for k in next_nonblank(lines, nxt[0], 4):
-            kinds = {f[0] for f in _line_fields(lines[k])}
+            kinds = {f[0] for f in line_fields(lines[k])}
             if kinds & {"authors", "affiliations"} or "link" in kinds and (not unknown or doc is not None and _paper_links(doc.lines[k], only=False)):
                 return True
             if "title" in kinds:
@@ -352,6 +311,12 @@ def parse(doc: ParsedDoc) -> LayoutResult:
             if parts is not None:
                 fill_byline(d, doc.lines[i], off, parts)  # the people, link and date under the title
                 continue
+            shared = line_fields(line)
+            if shared:
+                # "- 评分: ⭐ 88/100 | 日期: 2026-05-18": known fields beside an unknown first one.
+                for kind, a, e in shared:
+                    _fill(d, lines, i, off, kind, a, e)
+                continue
             if near and "authors" not in d.spans and "affiliations" not in d.spans and bracket_kind(line) == "affiliations":
                 d.set("affiliations", *strip_span(line, off))  # an organisation where the authors go
                 continue
@@ -380,7 +345,7 @@ def parse(doc: ParsedDoc) -> LayoutResult:
             elif doc.lines[i].kind != "html":
                 d.body.append(Span(*strip_span(line, off)))
             continue
-        for kind, a, e in _line_fields(line):
+        for kind, a, e in line_fields(line):
             _fill(d, lines, i, off, kind, a, e)
             # "**Authors:**" alone on its line: the names follow, one list item each.
             listing = kind == "authors" and not line[a:e].strip() and "authors" not in d.spans

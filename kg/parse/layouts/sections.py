@@ -37,7 +37,7 @@ from kg.parse.base import (
 from kg.parse.boilerplate import is_boilerplate
 from kg.parse.byline import byline, fill_byline
 from kg.parse.document import Line, ParsedDoc
-from kg.parse.fields import FIELD_RE, field, field_kind
+from kg.parse.fields import FIELD_RE, field, field_kind, line_fields
 from kg.parse.names import bracket_kind, looks_like_authors
 from kg.parse.titles import SENTENCE_END_RE, title_spans
 from kg.records import Span
@@ -303,6 +303,13 @@ def _entry(b: Builder, i: int, last: int) -> None:
         f = field(s)
         if f is not None:
             _fill(d, s, koff, *f)
+            pending = None
+            continue
+        shared = line_fields(s) if byline(line) is None else None
+        if shared:
+            # "- 评分: ⭐ 82/100 | 日期: 2026-05-18": known fields beside an unknown one.
+            for kind, fa, fe in shared:
+                _fill(d, s, koff, kind, fa, fe)
             pending = None
             continue
         content += 1
