@@ -421,3 +421,18 @@ def test_known_fields_beside_an_unknown_first_one_are_read(tmp_path):
         "- **评分**: ⭐ 80/100 | **日期**: 2026-05-17\n- **作者**: Cy Dorn\n"
     )
     assert [r.date for r in _records(tmp_path, text, "daily-2026-05-20.md")] == ["2026-05-18", "2026-05-17"]
+
+
+def test_a_reading_logs_slashed_date_and_a_sources_day_date_their_items(tmp_path):
+    log = (
+        "**06/22/2020** [Sparse Routers for Long Context](./notes/routers.md) A.Lee, B.Chen [pdf](https://arxiv.org/pdf/2006.00001.pdf)\n\n"
+        "**06/09/2020** [Mining Usage Patterns with Automata](./notes/mining.md) C.Dorn [pdf](https://arxiv.org/pdf/2006.00002.pdf)\n"
+    )
+    assert [r.date for r in _records(tmp_path, log)] == ["2020-06-22", "2020-06-09"]  # month first, as 06/22 shows
+    feed = (
+        "1. **Sparse Routers for Long Context Windows**\n   - Source: arXiv, 2026-06-30\n"
+        "   - Authors: Ann Lee, Bo Chen\n   - Links: [paper](http://arxiv.org/abs/2606.00001v1)\n"
+        "2. **Mining Usage Patterns with Automata**\n   - Source: arXiv, 2026-06-28\n"
+        "   - Authors: Cy Dorn\n   - Links: [paper](http://arxiv.org/abs/2606.00002v1)\n"
+    )
+    assert [r.date for r in _records(tmp_path, feed, "feed.md")] == ["2026-06-30", "2026-06-28"]

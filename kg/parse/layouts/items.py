@@ -236,6 +236,8 @@ def _entry(b: Builder, i: int, last: int, title: tuple[int, int]) -> None:
             if got:
                 d.date = got[2]
                 continue
+        if f is not None and f[0] == "meta" and d.date is None and (got := find_date(lines[k][f[1] : f[2]])) and len(got[2]) == 10:
+            d.date = got[2]  # "  - Source: arXiv, 2026-06-30": the day the source gives
         if f is not None and f[0] in ("authors", "affiliations") and f[0] not in d.spans:
             # "  作者：A, B" / "  - Affiliations: MIT" under the item's title line.
             value = lines[k][f[1] : f[2]]
