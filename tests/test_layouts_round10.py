@@ -436,3 +436,17 @@ def test_a_reading_logs_slashed_date_and_a_sources_day_date_their_items(tmp_path
         "   - Authors: Cy Dorn\n   - Links: [paper](http://arxiv.org/abs/2606.00002v1)\n"
     )
     assert [r.date for r in _records(tmp_path, feed, "feed.md")] == ["2026-06-30", "2026-06-28"]
+
+
+def test_a_one_line_card_is_titled_by_its_summary_alone(tmp_path):
+    text = (
+        "<details><summary>**Sparse Routers for Long Context Windows**</summary>We route tokens. https://arxiv.org/abs/2607.00001</details>\n\n"
+        "<details><summary>Mining Usage Patterns with Automata</summary>We mine patterns. https://arxiv.org/abs/2607.00002</details>\n"
+    )
+    assert [(r.title, r.arxiv_id) for r in _records(tmp_path, text)] == [
+        ("Sparse Routers for Long Context Windows", "2607.00001"), ("Mining Usage Patterns with Automata", "2607.00002"),
+    ]
+
+
+def test_an_unclosed_or_empty_card_is_no_paper(tmp_path):
+    assert _records(tmp_path, "<details>\n<summary></summary>\n</details>\n<details>\n") == []

@@ -110,9 +110,28 @@ def _title_line(doc: ParsedDoc, first: int, last: int) -> tuple[int, bool] | Non
         if (ln.emphasis or ln.kind == "heading" or whole_link) and _title_like(text):
             return k, False
         break  # the card's first paragraph is not a title: its summary may be
-    if summary is not None and _title_like(doc.lines[summary].text) and not byline(doc.lines[summary]) and not _label(doc.lines[summary].text):
-        return summary, True
+    if summary is not None:
+        ln = doc.lines[summary]
+        span = _summary_span(ln)
+        text = ln.text[span[0] : span[1]] if span else ""
+        if _title_like(text) and not byline(ln) and not _label(text):
+            return summary, True
     return None
+
+
+_SUMMARY_TEXT = re.compile(r"<summary\b[^>]*>(?P<t>.*?)</summary\s*>", re.I | re.S)
+
+
+def _summary_span(ln) -> tuple[int, int] | None:
+    """Where the summary element's own text is in the line's text: a one-line card
+    (``<details><summary>Title</summary>Abstract…</details>``) glues the abstract after it.
+    Emphasis marks written inside the HTML (``**Title**``) are not part of it."""
+    m = _SUMMARY_TEXT.search(ln.raw)
+    if m is None:
+        return strip_span(ln.text, 0, ln.start)
+    inner = re.sub(r"<[^>]+>", "", m.group("t")).strip().strip("*_").strip()
+    k = ln.text.find(inner) if inner else -1
+    return (k, k + len(inner)) if k >= 0 else None
 
 
 def _label(text: str) -> bool:
@@ -163,9 +182,9 @@ def parse(doc: ParsedDoc) -> LayoutResult:
         d = b.open(t)
         off = b.take(t)
         ln = doc.lines[t]
-        ta, te = strip_span(lines[t], 0, ln.start)
+        ta, te = (_summary_span(ln) if in_summary else None) or strip_span(lines[t], 0, ln.start)
         d.set_title(lines[t], off, _title_start(lines[t], ta), te)
-        people = not in_summary  # a title in the summary has the card's text under it
+        people = True  # the line under the title may name the people
         for k in range(t + 1, last + 1):
             if not lines[k].strip():
                 continue
