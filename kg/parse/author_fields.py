@@ -13,8 +13,11 @@ import re
 from kg.parse.data import load_words
 from kg.parse.names import BRACKET_SEP, author_names, bracket_kind, looks_like_authors, without_bidi
 
-__all__ = ["author_value", "author_mark", "annotated_authors", "annotations", "organisation_group", "ANNOTATION_RE"]
+__all__ = ["author_value", "author_team", "author_mark", "annotated_authors", "annotations", "organisation_group", "ANNOTATION_RE"]
 
+# A team's name closed by a colon before the names ("Simple AI: A Author, B Author"), as
+# arXiv lists a collaboration: no comma in it, so it is one name, not a list.
+_TEAM_LEAD = re.compile(r"\s*[^\s:：,，;；()（）][^:：,，;；()（）]{1,59}[:：]\s+")
 # "等 7 人" / "等7位作者": "and others, seven people in all" after a shortened author list.
 _HEAD_COUNT = re.compile(r"等\s*\d+\s*(?:人|位作者|位)\s*[。.]?\s*$")
 
@@ -27,11 +30,17 @@ def author_value(value: str) -> tuple[int, int] | None:
     >>> v = "Dongting Li, Xingyu Chen 等（共 13 位作者，详见 arXiv 页）。"
     >>> a, e = author_value(v); v[a:e]
     'Dongting Li, Xingyu Chen 等'
+    >>> v = "Simple AI: Yuteng Wei, Jinming Ma"
+    >>> a, e = author_value(v); v[a:e]
+    'Yuteng Wei, Jinming Ma'
     """
     annotated = annotated_authors(value)
     if annotated is not None:
         return annotated  # "A [一作] (Org), B [通讯] (Org)": the whole list, marks and all
     a = len(value) - len(value.lstrip())
+    team = _TEAM_LEAD.match(value)
+    if team is not None and looks_like_authors(value[team.end() :]):
+        a = team.end()  # "Simple AI: Yuteng Wei, Jinming Ma": the team that signs, then its people
     candidates = [len(value.rstrip())]
     for k, c in enumerate(value):
         if c in "(（[［" and k > a:
@@ -63,6 +72,22 @@ _AUTHOR_MARKS = frozenset(w.casefold() for w in load_words("author_marks.txt"))
 #: A bracketed group in an author list: ``[一作]``, ``(Amazon)``, ``（华为）``.
 ANNOTATION_RE = re.compile(r"\[[^\[\]\n]{1,80}\]|［[^［］\n]{1,80}］|\([^()\n]{1,200}\)|（[^（）\n]{1,200}）")
 _LOOSE_MARK = re.compile(r"(?<!\S)✉(?!\S)")
+
+
+def author_team(value: str) -> tuple[int, int] | None:
+    """``(start, end)`` of the team that signs an author list before its people
+    (``Simple AI`` in ``Simple AI: Yuteng Wei, Jinming Ma``): the authors' organisation.
+
+    >>> v = "Simple AI: Yuteng Wei, Jinming Ma"; v[slice(*author_team(v))]
+    'Simple AI'
+    >>> author_team("Yuteng Wei, Jinming Ma") is None
+    True
+    """
+    team = _TEAM_LEAD.match(value)
+    if team is None or not looks_like_authors(value[team.end() :]):
+        return None
+    a = len(value) - len(value.lstrip())
+    return a, len(value[: team.end()].rstrip().rstrip(":：").rstrip())
 
 
 def author_mark(s: str) -> bool:

@@ -242,6 +242,8 @@ class Draft:
             if kind == "meta" and ARXIV_TAG_RE.fullmatch(line[a:e]) and (got := find_category(line[a:e])):
                 # "Source: arxiv_lg": the feed the item came from is an arXiv category.
                 self.set_category(off + a + got[0], off + a + got[1], got[2])
+            if kind == "meta" and self.date is None and (day := find_date(line[a:e])) and len(day[2]) == 10:
+                self.date = day[2]  # "Source: arXiv, 2026-06-30": the day the source gives
             return False
         return True
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from kg.parse.author_fields import author_value
-from kg.parse.base import LINK_DECORATION, Draft, strip_span, url_only
+from kg.parse.base import LINK_DECORATION, LINK_LABEL_RE, Draft, strip_span, url_only
 from kg.parse.dates import find_date
 from kg.parse.document import Line
 from kg.parse.names import author_names, bracket_kind, looks_like_authors, reference_authors
@@ -25,8 +25,11 @@ __all__ = [
 ]
 
 
-# The parts of a byline: "A Author, B Author (Org) · arXiv:2604.12632 · 2026-04-14 提交".
-_BYLINE_SEP = re.compile(r"\s+[·•|｜]\s+")
+# The parts of a byline: "A Author, B Author (Org) · arXiv:2604.12632 · 2026-04-14 提交",
+# also set apart by spaced em dashes ("S. Wang, X. Hou — arXiv 2607.01640, July 2026 — [link](…)").
+_BYLINE_SEP = re.compile(r"\s+[·•|｜—]\s+")
+# An initial's full stop ("S. Wang") ends no sentence.
+_INITIAL = re.compile(r"(?<![^\W\d_])[A-Z]\.(?=\s|-)")
 
 
 def byline(line: Line) -> list[tuple[int, int]] | None:
@@ -44,8 +47,12 @@ def byline(line: Line) -> list[tuple[int, int]] | None:
         if e > a:
             parts.append((a, e))
         pos = m.end() if m else end
-    if len(parts) < 2 or any(SENTENCE_END_RE.search(t[a:e].rstrip(".")) or len(t[a:e]) > 300 for a, e in parts):
+    if len(parts) < 2 or any(
+        SENTENCE_END_RE.search(_INITIAL.sub("", t[a:e]).rstrip(".")) or len(t[a:e]) > 300 for a, e in parts
+    ):
         return None
+    if any(_titled_link(line, a, e) for a, e in parts):
+        return None  # "[Title](…) — A Author": an item's own line, its title linked
     linked = any(
         _link_part(line, a, e) or (arxiv_id(t[a:e]) and len(t[a:e].split()) == 1) for a, e in parts
     )
@@ -120,6 +127,17 @@ def _organisations(s: str) -> bool:
 
 
 
+def _titled_link(line: Line, a: int, e: int) -> bool:
+    """Whether ``line.text[a:e]`` is a link whose text is a title (three words or more, not
+    a label such as ``arXiv link``)."""
+    for lk in line.links:
+        if a <= lk.start and lk.end <= e:
+            text = line.text[lk.start : lk.end].strip()
+            if len(text.split()) >= 3 and not LINK_LABEL_RE.match(text):
+                return True
+    return False
+
+
 def _link_part(line: Line, a: int, e: int) -> bool:
     """Whether ``line.text[a:e]`` is links and nothing else (``[arXiv](…)``, a bare address)."""
     seg = line.text[a:e].strip()
@@ -164,6 +182,10 @@ def clause_authors(text: str, start: int, end: int, emphasised=()) -> tuple[int,
     a, e = strip_span(text, 0, start, end)
     while a < e and text[a] in ".,:;—–-":
         a += 1
+    # The bracket that opens the links right after the names ("A Author \[[pdf](…)\]"); after
+    # a full stop ("… B Author. Preprint. [[pdf](…)]") the clause's venue tail is read below.
+    if e > a and text[e - 1] in "[［(（" and not text[a : e - 1].rstrip().endswith("."):
+        e -= 1
     a, e = strip_span(text, 0, a, e)
     cands: list[tuple[int, int]] = [(a, e)]
     for s, f in emphasised:

@@ -100,6 +100,11 @@ def find_category(value: str, strict: bool = False) -> tuple[int, int, str] | No
 # tag, bracketed or not — bare two-letter codes ("AI") are words on a line of their own.
 _LINE_CODE_RE = re.compile(rf"[\[［(（]?(?:{_ARCHIVES}\.[A-Za-z]{{2}}|quant-ph|(?i:arxiv_(?:{'|'.join(CODES)})))[\]］)）]?")
 _LINE_SEP_RE = re.compile(r"[\s|｜,，;；/·•]+")
+# A line of subjects as arXiv lists them: "Name (cs.XX)" parts separated by semicolons.
+_SUBJECT_PART = rf"[A-Z][A-Za-z ,\-]*?\s*\((?:{_ARCHIVES}\.[A-Za-z]{{2}}|quant-ph)\)"
+_SUBJECTS_LINE_RE = re.compile(
+    rf"\s*(?P<first>[A-Z][A-Za-z ,\-]*?\s*\((?P<code>{_ARCHIVES}\.[A-Za-z]{{2}}|quant-ph)\))(?:\s*[;；]\s*{_SUBJECT_PART})*\s*[;；]?\s*"
+)
 
 
 def category_line(line: str) -> tuple[int, int, str] | None:
@@ -111,7 +116,15 @@ def category_line(line: str) -> tuple[int, int, str] | None:
     (0, 5, 'LG')
     >>> category_line("AI | ML") is None and category_line("cs.LG is great") is None
     True
+
+    arXiv's own notation, subject names each with its code in brackets, is such a line too:
+
+    >>> category_line("Computer Vision and Pattern Recognition (cs.CV); Robotics (cs.RO)")
+    (0, 47, 'CV')
     """
+    listed = _SUBJECTS_LINE_RE.fullmatch(line)
+    if listed is not None:
+        return listed.start("first"), listed.end("first"), normalize_category(listed.group("code"))
     pos, first = 0, None
     for part in _LINE_SEP_RE.split(line):
         if not part:

@@ -114,13 +114,24 @@ class ParsedDoc:
         return self._texts
 
 
-@functools.lru_cache(maxsize=1)
-def md():
-    """The markdown-it parser kg reads with: CommonMark, tables, front matter."""
+@functools.lru_cache(maxsize=2)
+def md(front_matter: bool = True):
+    """The markdown-it parser kg reads with: CommonMark, tables, front matter (unless
+    ``front_matter`` is false)."""
     from markdown_it import MarkdownIt
     from mdit_py_plugins.front_matter import front_matter_plugin
 
-    return MarkdownIt("commonmark").enable("table").use(front_matter_plugin)
+    parser = MarkdownIt("commonmark").enable("table")
+    return parser.use(front_matter_plugin) if front_matter else parser
+
+
+def opens_front_matter(text: str) -> bool:
+    """Whether ``text`` opens with a front-matter fence: a first line of exactly ``---``,
+    as static-site generators write it. The front-matter plugin takes any run of three
+    dashes or more, so a plain-text digest that opens with a rule of dashes (an arXiv
+    mailing list's ``------…``) would lose its first item to "front matter"."""
+    first = text.lstrip("\ufeff").split("\n", 1)[0]
+    return first.rstrip() == "---"
 
 
 _MARKUP_TOKENS = {"strong_open", "em_open", "link_open", "code_inline", "html_inline", "image"}
@@ -154,7 +165,7 @@ def looks_like_markdown(text: str, path: str = "") -> bool:
     # heading over a numbered list of *italic* titles); the cheap pre-check is for the rest.
     if not _may_be_markdown(sample) and not path.lower().endswith((".md", ".markdown")):
         return False
-    tokens = md().parse(sample)
+    tokens = md(opens_front_matter(sample)).parse(sample)
     marked: set[int] = set()
     strong = False
     for t in tokens:

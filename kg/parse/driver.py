@@ -227,7 +227,23 @@ def _dates(doc: ParsedDoc, entries: list[Entry], unassigned: list[Unassigned]) -
     (``发布时间: …`` under a post), else from the dated heading they are under, else the
     digest's date."""
     doc_date = _document_date(doc)
-    sections = _section_dates(doc)
+    # A date line inside an entry (its last line, "27 Apr 2023" under its links) is the
+    # entry's own date, not a heading that dates the entries after it.
+    spans = sorted((e.line, e.end_line) for e in entries)
+    starts = [a for a, _ in spans]
+
+    def inside(line: int) -> tuple[int, int] | None:
+        k = bisect.bisect_right(starts, line) - 1
+        return spans[k] if k >= 0 and spans[k][0] < line <= spans[k][1] else None
+
+    sections = []
+    own: dict[int, str] = {}
+    for line, d in _section_dates(doc):
+        span = inside(line)
+        if span is None:
+            sections.append((line, d))
+        elif doc.lines[line - 1].kind != "heading":
+            own.setdefault(span[0], d)
     # Post metadata lines by line number, so each entry looks only at the lines after it.
     meta = sorted((u.line, u.text) for u in unassigned if u.reason == "post metadata")
     lines = [m[0] for m in meta]
@@ -243,6 +259,8 @@ def _dates(doc: ParsedDoc, entries: list[Entry], unassigned: list[Unassigned]) -
                 if got:
                     date = got[2]
                     break
+        if date is None:
+            date = own.get(e.line)
         if date is None:
             date = next((d for line, d in reversed(sections) if line <= e.line), None)
         date = date or doc_date

@@ -14,7 +14,7 @@ if TYPE_CHECKING:  # kg.parse.base imports this module
 
 __all__ = [
     "FIELD_KEYS", "FIELD_RE", "field", "field_kind", "simplified", "translated_title_field", "original_title_field",
-    "people_heading",
+    "people_heading", "line_fields",
 ]
 
 
@@ -134,3 +134,44 @@ def people_heading(text: str) -> bool:
     words = _HEADING_DECOR.sub("", text.strip())
     parts = [p for p in _KEY_JOIN.split(words) if p.strip()]
     return bool(parts) and all(field_kind(p) in ("authors", "affiliations") for p in parts)
+
+
+# Fields that share a line: "作者：A, B et al. | 第一单位：清华大学".
+_FIELD_SEPARATORS = (" | ", "｜", " · ")
+
+
+def line_fields(line: str) -> list[tuple[str, int, int]]:
+    """``(kind, start, end)`` of each field on a line (one, or several joined by ``|``)."""
+    f = field(line)
+    if f is None:
+        # An unknown first key may still share its line with known ones
+        # ("平台：ArXiv | 日期：2026-09-29 | ID：…").
+        out = []
+        for sep in _FIELD_SEPARATORS:
+            pos = 0
+            for part in line.split(sep):
+                g = field(part)
+                if g is not None:
+                    out.append((g[0], pos + g[1], pos + g[2]))
+                pos += len(part) + len(sep)
+            if out:
+                return out
+        return []
+    kind, a, e = f
+    out = []
+    k = a
+    while k < e:
+        hits = [(j, sep) for sep in _FIELD_SEPARATORS if (j := line.find(sep, k, e)) >= 0]
+        if not hits:
+            break
+        j, sep = min(hits)
+        g = field(line[j + len(sep) : e])
+        if g is None:
+            k = j + len(sep)
+            continue
+        out.append((kind, a, j))
+        base = j + len(sep)
+        kind, a, e = g[0], base + g[1], base + g[2]
+        k = a
+    out.append((kind, a, e))
+    return out

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from kg.parse.document import GLYPH_ITEM_RE, Block, Line, Link, ParsedDoc, glyph_item_end, md
+from kg.parse.document import GLYPH_ITEM_RE, Block, Line, Link, ParsedDoc, glyph_item_end, md, opens_front_matter
 from kg.parse.htmltext import HtmlText, anchor_href
 from kg.parse.inline import repair_links
 
@@ -20,6 +20,11 @@ __all__ = ["MarkdownReader"]
 
 # kramdown attribute lists ('[Title](…){:target="_blank"}'): Jekyll markup CommonMark leaves as text.
 _IAL = re.compile(r"\{:[^{}\n]*\}")
+
+
+#: A setext heading (a paragraph underlined by ``---`` or ``===``) of more lines than this,
+#: underline included, is read as a paragraph and a rule.
+MAX_SETEXT_LINES = 3
 
 
 class MarkdownReader:
@@ -46,7 +51,7 @@ class MarkdownReader:
 
     def run(self) -> ParsedDoc:
         notes = self._footnotes()
-        self._tokens(md().parse(self.text), 0, skip=notes)
+        self._tokens(md(opens_front_matter(self.text)).parse(self.text), 0, skip=notes)
         for a, b in notes:
             # A footnote's body is Markdown indented under its label: read it on its own.
             body = [self.raw[k][4:] if self.raw[k].startswith("    ") else self.raw[k].lstrip() for k in range(a + 1, b + 1)]
@@ -111,6 +116,11 @@ class MarkdownReader:
             a, b = t.map
             if t.type == "front_matter":
                 self._front_matter(t.content, a, b)
+            elif t.type == "heading_open" and t.markup in ("-", "=") and b - a > MAX_SETEXT_LINES:
+                # A dashed line under a paragraph of many lines is a plain-text digest's
+                # separator (an arXiv listing mail's "------…" between items), not a heading
+                # of eight lines: the paragraph stays text, the dashes a rule.
+                self._mark(b - 1, b, "rule")
             elif t.type == "heading_open":
                 self._mark(a, b, "heading", int(t.tag[1:]))
             elif t.type == "list_item_open":

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 
-from kg.parse.author_fields import author_value
+from kg.parse.author_fields import author_team, author_value
 from kg.parse.base import (
     NON_PAPER,
     NOT_IN_ENTRY,
@@ -32,7 +32,7 @@ from kg.parse.base import (
 from kg.parse.boilerplate import IN_ENTRY_NOISE, PAGE_CHROME_RE, is_boilerplate
 from kg.parse.byline import byline, fill_byline, listed_author, reference_byline
 from kg.parse.document import Line, ParsedDoc
-from kg.parse.fields import FIELD_RE, field, field_kind, original_title_field, translated_title_field
+from kg.parse.fields import FIELD_RE, field, field_kind, line_fields, original_title_field, translated_title_field
 from kg.parse.names import bracket_kind, looks_like_authors
 from kg.parse.titles import SENTENCE_END_RE, heading_marks, sibling_heading_title, title_label
 from kg.records import Span, Unassigned
@@ -69,47 +69,6 @@ def title_range(line: Line) -> tuple[int, int] | None:
     return (a, e) if e > a else None
 
 
-# Fields that share a line: "作者：A, B et al. | 第一单位：清华大学".
-_FIELD_SEPARATORS = (" | ", "｜", " · ")
-
-
-def _line_fields(line: str) -> list[tuple[str, int, int]]:
-    """``(kind, start, end)`` of each field on a line (one, or several joined by ``|``)."""
-    f = field(line)
-    if f is None:
-        # An unknown first key may still share its line with known ones
-        # ("平台：ArXiv | 日期：2026-09-29 | ID：…").
-        out = []
-        for sep in _FIELD_SEPARATORS:
-            pos = 0
-            for part in line.split(sep):
-                g = field(part)
-                if g is not None:
-                    out.append((g[0], pos + g[1], pos + g[2]))
-                pos += len(part) + len(sep)
-            if out:
-                return out
-        return []
-    kind, a, e = f
-    out = []
-    k = a
-    while k < e:
-        hits = [(j, sep) for sep in _FIELD_SEPARATORS if (j := line.find(sep, k, e)) >= 0]
-        if not hits:
-            break
-        j, sep = min(hits)
-        g = field(line[j + len(sep) : e])
-        if g is None:
-            k = j + len(sep)
-            continue
-        out.append((kind, a, j))
-        base = j + len(sep)
-        kind, a, e = g[0], base + g[1], base + g[2]
-        k = a
-    out.append((kind, a, e))
-    return out
-
-
 def _fill(d: Draft, lines: list[str], i: int, off: int, kind: str, a: int, e: int) -> None:
     """One field's value into the entry."""
     line = lines[i]
@@ -121,6 +80,9 @@ def _fill(d: Draft, lines: list[str], i: int, off: int, kind: str, a: int, e: in
             return
     if kind == "authors" and (got := author_value(line[a:e])) is not None:
         d.set("authors", off + a + got[0], off + a + got[1])  # without a note after the names
+        team = author_team(line[a:e])
+        if team is not None:
+            d.set("affiliations", off + a + team[0], off + a + team[1])  # "Simple AI: A, B": who signs
     elif kind in ("title_zh", "authors", "affiliations"):
         d.set(kind, *strip_span(line, off, a, e))
     else:
@@ -175,7 +137,7 @@ def _opens_entry(lines: list[str], i: int, title: str, doc: ParsedDoc | None = N
     if nf and nf[0] == "title":
         return False  # a title field under a heading opens its own entry
     if nf or FIELD_RE.match(lines[nxt[0]]) and (
-        _line_fields(lines[nxt[0]]) or doc is not None and (_labelled(doc.lines[nxt[0]]) or _bullet_field(lines[nxt[0]]))
+        line_fields(lines[nxt[0]]) or doc is not None and (_labelled(doc.lines[nxt[0]]) or _bullet_field(lines[nxt[0]]))
     ):
         # Other fields first ("来源：cs.LG", "方向：arXiv/CV", "摘要：…", "- **Score**: 0.18",
         # "- 分數：8"): the entry shows itself by a link or author field among the next few.
@@ -183,7 +145,7 @@ def _opens_entry(lines: list[str], i: int, title: str, doc: ParsedDoc | None = N
         # to the paper itself opens the entry (a heading over "- Code: …" bullets does not).
         unknown = False
         for k in next_nonblank(lines, nxt[0], 4):
-            kinds = {f[0] for f in _line_fields(lines[k])}
+            kinds = {f[0] for f in line_fields(lines[k])}
             if kinds & {"authors", "affiliations"} or "link" in kinds and (not unknown or doc is not None and _paper_links(doc.lines[k], only=False)):
                 return True
             if "title" in kinds:
@@ -234,6 +196,13 @@ def _paper_links(line: Line, only: bool = True) -> bool:
     )
 
 
+def _continues(doc: ParsedDoc, k: int) -> bool:
+    """Whether line ``k`` goes on with the field value of the line before: indented in the
+    file, not a field, not a heading or an item of its own."""
+    ln = doc.lines[k]
+    return bool(ln.text.strip()) and ln.raw[:1] in " \t" and ln.kind == "text" and field(ln.text) is None
+
+
 def _title_continued(doc: ParsedDoc, i: int) -> int:
     """The last line of a bold title wrapped over several lines of one paragraph
     (``**1. 2.5 Years in Class: A Multimodal Textbook for Vision-Language`` /
@@ -273,7 +242,15 @@ def parse(doc: ParsedDoc) -> LayoutResult:
                 continue
             d = b.open(i)
             off = b.take(i)
-            d.set_title(line, off, f[1], f[2])
+            k = i + 1
+            if k < len(lines) and _continues(doc, k):
+                # "Title: Mining Usage Patterns with Symbolic" / "  Finite Automata": the value
+                # goes on on the next, indented line (arXiv's listing mails wrap so).
+                koff = b.take(k)
+                d.set("title", off + f[1], koff + len(lines[k].rstrip()))
+                skip = k
+            else:
+                d.set_title(line, off, f[1], f[2])
             continue
         tr = None if f else title_range(doc.lines[i]) or (None if _labelled(doc.lines[i]) else _plain_title(lines, i))
         if tr:
@@ -334,6 +311,12 @@ def parse(doc: ParsedDoc) -> LayoutResult:
             if parts is not None:
                 fill_byline(d, doc.lines[i], off, parts)  # the people, link and date under the title
                 continue
+            shared = line_fields(line)
+            if shared:
+                # "- 评分: ⭐ 88/100 | 日期: 2026-05-18": known fields beside an unknown first one.
+                for kind, a, e in shared:
+                    _fill(d, lines, i, off, kind, a, e)
+                continue
             if near and "authors" not in d.spans and "affiliations" not in d.spans and bracket_kind(line) == "affiliations":
                 d.set("affiliations", *strip_span(line, off))  # an organisation where the authors go
                 continue
@@ -362,7 +345,7 @@ def parse(doc: ParsedDoc) -> LayoutResult:
             elif doc.lines[i].kind != "html":
                 d.body.append(Span(*strip_span(line, off)))
             continue
-        for kind, a, e in _line_fields(line):
+        for kind, a, e in line_fields(line):
             _fill(d, lines, i, off, kind, a, e)
             # "**Authors:**" alone on its line: the names follow, one list item each.
             listing = kind == "authors" and not line[a:e].strip() and "authors" not in d.spans

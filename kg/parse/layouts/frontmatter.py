@@ -79,10 +79,42 @@ def _keys(doc: ParsedDoc) -> dict[str, tuple[int, int, int]]:
             if items:
                 out[kind] = items
             continue
+        if e > s and text[s] in "'\"" and (e - s < 2 or text[e - 1] != text[s]):
+            folded = _folded(doc, i, b, s)
+            if folded is not None:
+                out[kind] = folded
+                continue
         if e > s and text[s] in "'\"[" and text[e - 1] in "'\"]":
             s, e = s + 1, e - 1  # a quoted or flow-list value
         out[kind] = (i, s, e)
     return out
+
+
+def _folded(doc: ParsedDoc, i: int, end: int, s: int) -> tuple[int, int, int] | None:
+    """A quoted value YAML folds over the more indented lines after its key
+    (``paper_title: 'Bad Students … Large-Scale`` / ``  Visual Understanding'``): ``(line,
+    start, end)`` inside the quotes, ``end`` counted from the start of the key's line
+    through the lines it spans (joined by their line breaks), or None."""
+    quote = doc.lines[i].text[s]
+    total = len(doc.lines[i].text) + 1
+    for j in range(i + 1, end):
+        t = doc.lines[j].text
+        if not t[:1].isspace():
+            return None
+        if t.rstrip().endswith(quote):
+            return i, s + 1, total + len(t.rstrip()) - 1
+        total += len(t) + 1
+    return None
+
+
+def _value(doc: ParsedDoc, k: int, s: int, e: int) -> str:
+    """The text of a key's value, over the lines a folded value spans."""
+    text = doc.lines[k].text
+    j = k + 1
+    while e > len(text) and j < len(doc.lines):
+        text += "\n" + doc.lines[j].text
+        j += 1
+    return " ".join(text[s:e].split())
 
 
 def _block_list(doc: ParsedDoc, i: int, end: int) -> tuple[int, int, int] | None:
@@ -149,6 +181,17 @@ def _names_a_paper(doc: ParsedDoc, keys: dict[str, tuple[int, int, int]]) -> boo
         arxiv_id(ln.text) or ln.ids or any(arxiv_id(lk.url) or PAPER_URL_RE.search(lk.url) for lk in ln.links)
         for ln in doc.lines
     )
+
+
+def _links_its_paper(doc: ParsedDoc, keys: dict[str, tuple[int, int, int]]) -> bool:
+    """A front matter whose link key gives a paper's address (``paper_link:
+    https://arxiv.org/abs/…``) presents that one paper: the other papers its body links
+    are what the review cites, not a list."""
+    if "title" not in keys or "link" not in keys:
+        return False
+    k, s, e = keys["link"]
+    url = doc.lines[k].text[s:e].strip()
+    return bool(arxiv_id(url) or PAPER_URL_RE.search(url))
 
 
 def _many_papers(doc: ParsedDoc) -> bool:
@@ -228,15 +271,17 @@ def _glued(d, text: str, off: int, title: str) -> int | None:
 def parse(doc: ParsedDoc) -> LayoutResult:
     """The post as one entry, or nothing when the file has no front matter with a title."""
     b = Builder(doc, "frontmatter")
-    if doc.front_matter_lines is None or _many_papers(doc):
+    if doc.front_matter_lines is None:
         return b.result()
     keys = _keys(doc)
+    if _many_papers(doc) and not _links_its_paper(doc, keys):
+        return b.result()
     if "title" not in keys:
         return b.result()
     # The YAML mapping when it parses; otherwise (an unquoted "title: A: B") the key lines
     # as written still name the paper.
     k, s, e = keys["title"]
-    fm = doc.front_matter if isinstance((doc.front_matter or {}).get("title"), str) else {"title": doc.lines[k].text[s:e]}
+    fm = doc.front_matter if isinstance((doc.front_matter or {}).get("title"), str) else {"title": _value(doc, k, s, e)}
     # A digest page's title names the digest or its day ("每日论文综述 - 2026-04-24").
     if is_boilerplate(fm["title"], between_entries=True) or find_date(fm["title"]) or not _names_a_paper(doc, keys):
         return b.result()  # a digest page ("每日论文综述 - 2026-04-24"), not a post about one paper
@@ -259,7 +304,9 @@ def parse(doc: ParsedDoc) -> LayoutResult:
             for kind, (k, s, e) in keys.items():
                 if k != i:
                     continue
-                if kind == "title":
+                if kind == "title" and e > len(line):
+                    d.set("title", off + s, off + e)  # folded over the next lines
+                elif kind == "title":
                     d.set_title(line, off, s, e)
                 elif kind == "authors" and e > len(line):
                     d.set(kind, *strip_span(line, off, s, e))  # a block list: its item lines

@@ -28,7 +28,7 @@ import re
 from kg.parse.base import NOT_IN_ENTRY, Builder, LayoutResult, blocks, strip_span
 from kg.parse.boilerplate import is_boilerplate
 from kg.parse.byline import clause_authors
-from kg.parse.dates import iso_date
+from kg.parse.dates import find_date, iso_date, slash_date, slash_order
 from kg.parse.document import ParsedDoc
 from kg.parse.names import author_names, looks_like_authors
 from kg.parse.titles import SENTENCE_END_RE
@@ -203,6 +203,11 @@ def _named_items(doc: ParsedDoc) -> dict[int, tuple[int, int, str | None]]:
     return {k: g[:3] for k, g in found.items()}
 
 
+def _slash_order(doc: ParsedDoc) -> bool | None:
+    """Whether the page writes its slashed dates day first (see :func:`slash_order`)."""
+    return slash_order(t for t in doc.texts if "/" in t)
+
+
 def _line_paper(doc: ParsedDoc, k: int) -> str | None:
     """The arXiv id a line carries, in its text or its links."""
     return arxiv_id(doc.texts[k]) or next((i for lk in doc.lines[k].links if (i := arxiv_id(lk.url))), None)
@@ -221,8 +226,16 @@ def parse(doc: ParsedDoc) -> LayoutResult:
     b = Builder(doc, "generic")
     lines = b.lines
     named = _named_items(doc)
+    order = _slash_order(doc)  # how the page writes slashed dates (a reading log's "06/22/2020")
     under_heading = False  # an item opened by a heading takes the paragraphs under it
     for block in blocks(lines):
+        # A page's YAML metadata is no paragraph of papers (the post layout reads a
+        # paper's front matter); a folded value's second line reads like a title.
+        for k in (k for k in block if doc.lines[k].kind == "front-matter"):
+            b.report(k, "front matter")
+        block = [k for k in block if doc.lines[k].kind != "front-matter"]
+        if not block:
+            continue
         k0 = block[0]
         if k0 in named:
             a, e, date = named[k0]
@@ -279,6 +292,10 @@ def parse(doc: ParsedDoc) -> LayoutResult:
                 if "title" not in d.spans and "title_zh" not in d.spans and (linked := _linked_title(doc, k)):
                     (ta, te), who = linked
                     d.set("title", off + ta, off + te)
+                    lead = line[a:ta]  # "**06/22/2020** [Title](notes.md)": the log's date
+                    got = find_date(lead) or (slash_date(lead, order) if order is not None else None)
+                    if got and d.date is None:
+                        d.date = got[2]
                     if who is not None and "authors" not in d.spans:
                         d.set("authors", off + who[0], off + who[1])
                     continue

@@ -22,7 +22,7 @@ from kg.parse.base import LINK_LABEL_RE, NON_PAPER, NOT_IN_ENTRY, Builder, Layou
 from kg.parse.boilerplate import is_boilerplate
 from kg.parse.byline import clause_authors, reference_byline
 from kg.parse.categories import find_category
-from kg.parse.dates import find_date
+from kg.parse.dates import find_date, leading_date
 from kg.parse.document import Line, ParsedDoc
 from kg.parse.fields import field
 from kg.parse.names import bracket_kind, looks_like_authors, surname_citation
@@ -43,6 +43,7 @@ _BRACKET = re.compile(r"\s*[(（](?P<v>[^()（）]{2,200})[)）]")
 # A sub-item that cites the paper as an organisation and a year ("OpenAI, 2023"), and a
 # bracketed organisation closing a short reference ("Bai et al., 2022 (Anthropic)").
 _ORG_YEAR = re.compile(r"(?P<o>[^,，\d][^,，]{1,60})[,，]\s*(?:19|20)\d{2}[a-z]?")
+_BY = re.compile(r"\s*(?i:by)\s+(?=[^\W\d_])")
 _CLOSING_BRACKET = re.compile(r"\s*[(（](?P<v>[^()（）]{2,80})[)）]\s*$")
 
 
@@ -79,6 +80,24 @@ def _title(line: Line) -> tuple[int, int] | None:
     return None
 
 
+def _under_heading(doc: ParsedDoc, i: int) -> bool:
+    k = i - 1
+    while k >= 0 and not doc.lines[k].text.strip():
+        k -= 1
+    return k >= 0 and doc.lines[k].kind == "heading"
+
+
+def _lone_item(line: Line) -> bool:
+    """A line that opens with a linked paper title and names its authors after it
+    (``[Title](https://arxiv.org/abs/…), A Author, B Author``)."""
+    title = _title(line)
+    if title is None or line.text[line.start : title[0]].strip(" [*_") or not _is_paper(line, title):
+        return False
+    end = min([lk.start for lk in line.links if lk.start > title[1]] + [len(line.text)])
+    rest = line.text[title[1] : end].strip(" ,;:—–-\\[")
+    return bool(rest) and looks_like_authors(rest)
+
+
 def _is_paper(line: Line, title: tuple[int, int] | None) -> bool:
     """An item is a paper when it links the paper (an arXiv id, a paper page or PDF, a
     link labelled as the paper) or its title link has no target yet (``[Title]()``)."""
@@ -99,6 +118,15 @@ def parse(doc: ParsedDoc) -> LayoutResult:
     b = Builder(doc, "items")
     lines = b.lines
     items = {blk.first: blk.last for blk in doc.blocks if blk.kind == "list_item" and blk.level == 1}
+    if items:
+        # "## Chosen Paper" over "[Title](…), A Author, B Author" and then a list of the
+        # same: a one-line paragraph right under a heading, written as the list's items
+        # are, is one of them.
+        items.update({
+            blk.first: blk.last for blk in doc.blocks
+            if blk.kind == "paragraph" and blk.first == blk.last and _under_heading(doc, blk.first) and _lone_item(doc.lines[blk.first])
+        })
+    dated_index = _dated_index(doc, items)
     i = 0
     while i < len(lines):
         if not lines[i].strip():
@@ -115,6 +143,7 @@ def parse(doc: ParsedDoc) -> LayoutResult:
         if noted:
             title = _named_title(ln)  # a footnote or note item: its first line names the paper
         stated = stated_arxiv_id(ln.text) if title is None else None
+        stated_date = None
         led = _ID_LEAD.match(ln.text, title[0]) if title is not None else None
         if led is not None and title[0] + led.end() - led.start() < title[1]:
             # "- [2607.05394 — Weak-to-Strong Generalization …](2026-07-14/2607.05394.md)":
@@ -122,6 +151,11 @@ def parse(doc: ParsedDoc) -> LayoutResult:
             stated = (led.group("id"), led.start(), led.end())
             title = (led.end(), title[1])
             noted = True
+        elif dated_index and title is not None and (dl := leading_date(ln.text, title[0])) and dl[0] < title[1]:
+            # "1. [200122 FixMatch](papers/200122%20FixMatch.md) #mixup": an index of paper
+            # notes whose link texts open with the paper's date; the title follows it.
+            stated_date = dl[1]
+            title, noted = (dl[0], title[1]), True
         elif stated is not None:
             # "- **SD-Zero** — Self-revision … [2604.12002]": the bold name that opens the
             # item names the paper its bracketed arXiv id states.
@@ -139,6 +173,8 @@ def parse(doc: ParsedDoc) -> LayoutResult:
         linked_below = title is not None and not noted and _paper_link_below(doc, i, last)
         if title is not None and (_is_paper(ln, title) or noted or translated or linked_below):
             _entry(b, i, last, title)
+            if stated_date is not None and b.entries:
+                b.entries[-1] = replace(b.entries[-1], date=stated_date)
             if stated is not None and b.entries:
                 b.entries[-1] = replace(b.entries[-1], ids=tuple(dict.fromkeys([*b.entries[-1].ids, stated[0]])))
         else:
@@ -200,6 +236,8 @@ def _entry(b: Builder, i: int, last: int, title: tuple[int, int]) -> None:
             if got:
                 d.date = got[2]
                 continue
+        if f is not None and f[0] == "meta" and d.date is None and (got := find_date(lines[k][f[1] : f[2]])) and len(got[2]) == 10:
+            d.date = got[2]  # "  - Source: arXiv, 2026-06-30": the day the source gives
         if f is not None and f[0] in ("authors", "affiliations") and f[0] not in d.spans:
             # "  作者：A, B" / "  - Affiliations: MIT" under the item's title line.
             value = lines[k][f[1] : f[2]]
@@ -307,6 +345,9 @@ def _named_title(ln: Line) -> tuple[int, int] | None:
     s = ln.text[a:e]
     if not s or len(s) > 250 or SENTENCE_END_RE.search(s[:-1]):
         return None
+    f = field(ln.text)
+    if f is not None and f[0] not in ("title", "title_zh"):
+        return None  # "- 링크: https://arxiv.org/…" ("link:"): a field of the page's paper, no title
     lead = _ABBR_LEAD.match(ln.text, a, e)
     if lead is not None:
         rest = _OWN_LINK.sub("", ln.text[lead.end() : e])
@@ -316,6 +357,23 @@ def _named_title(ln: Line) -> tuple[int, int] | None:
 
 
 # An arXiv id that opens an item's title, then a dash, colon or bar ("2607.05394 — Title").
+#: An index dates its items by a compact date opening their link texts when at least
+#: this many of its items open so.
+MIN_DATED = 3
+
+
+def _dated_index(doc: ParsedDoc, items: dict[int, int]) -> bool:
+    """Whether the list is an index of dated notes: :data:`MIN_DATED` items or more whose
+    title link opens with a compact date (one such item may be a title that opens with a
+    number)."""
+    n = 0
+    for i in items:
+        t = _title(doc.lines[i])
+        if t is not None and (got := leading_date(doc.lines[i].text, t[0])) and got[0] < t[1]:
+            n += 1
+    return n >= MIN_DATED
+
+
 _ID_LEAD = re.compile(r"\s*(?P<id>\d{2}(?:0[1-9]|1[0-2])\.\d{4,5})(?:v\d+)?\s*(?:[—–:：|｜]|-(?=\s))\s*")
 
 
@@ -362,6 +420,8 @@ def _clause_authors(d, ln: Line, off: int, pos: int) -> None:
     end = min((lk.start for lk in ln.links if lk.start >= pos), default=len(ln.text))
     bar = ln.text.find("|", pos, end)
     end = bar if bar >= 0 else end
+    by = _BY.match(ln.text, pos, end)
+    pos = by.end() if by else pos  # "[Title](arXiv) by A Author and B Author": a paper item's people
     got = clause_authors(ln.text, pos, end, ln.emphasised)
     if got is not None:
         d.set("authors", *strip_span(ln.text, off, *got))

@@ -37,7 +37,7 @@ from kg.parse.base import (
 from kg.parse.boilerplate import is_boilerplate
 from kg.parse.byline import byline, fill_byline
 from kg.parse.document import Line, ParsedDoc
-from kg.parse.fields import FIELD_RE, field, field_kind
+from kg.parse.fields import FIELD_RE, field, field_kind, line_fields
 from kg.parse.names import bracket_kind, looks_like_authors
 from kg.parse.titles import SENTENCE_END_RE, title_spans
 from kg.records import Span
@@ -58,6 +58,12 @@ _LEAD = re.compile(
 )
 
 
+# A method's short name in brackets closing a note's title heading ("(BP-Net)", "(ViT)"):
+# one token opening with a letter, a capital, digit or hyphen in it (a year is no name) — the
+# note's gloss, not the title's.
+_SHORT_NAME = re.compile(r"\s*[(（](?=[^()（）\s]*[A-Z0-9\-])[A-Za-z][\w\-+.]{0,19}[)）]\s*$")
+
+
 def in_gaps(doc: ParsedDoc) -> bool:
     return False  # an item is a heading and what follows it up to the next: never a stretch
 
@@ -73,8 +79,11 @@ def _label(text: str) -> str:
 
 def _title_like(text: str) -> bool:
     s = _label(text)
+    f = field(s)
+    if f is not None and f[0] == "title" and f[2] > f[1]:
+        s = s[f[1] : f[2]]  # "제목: Title" ("title:"): the title key heads its paper
     # "Authors", "📅 Date: 2025-12-01": a field key or a field line heads no paper.
-    if field_kind(s) is not None or field(s) is not None or not 2 <= len(s) <= 300:
+    elif field_kind(s) is not None or f is not None or not 2 <= len(s) <= 300:
         return False
     return len(s.split()) >= 2 or sum(is_cjk(c) for c in s) >= 4
 
@@ -170,10 +179,24 @@ def _kind(doc: ParsedDoc, keys_of: list[frozenset[str]], i: int, e: int) -> str:
                 return SEVERAL
             presented = presented or _link_line(doc.lines[k])
     if not keys:
-        return NONE
+        # An item that names its authors (``- **Authors:** A, B``) is a paper whose link is
+        # missing or broken (``https://arxiv.org/abs/`` with no id), never a news item: it
+        # is another layout's to read, not this layout's to explain away.
+        return SEVERAL if _names_authors(doc, i, e) else NONE
     if not presented:
         return SEVERAL
     return PAPER if _title_like(doc.lines[i].text[doc.lines[i].start :]) else NONE
+
+
+def _names_authors(doc: ParsedDoc, i: int, e: int) -> bool:
+    """Whether lines ``i..e`` hold an author field whose value is a list of names (not a
+    count such as ``1 researchers``)."""
+    for k in range(i, e + 1):
+        text = doc.lines[k].text
+        got = field(text)
+        if got is not None and got[0] == "authors" and author_value(text[got[1] : got[2]]) is not None:
+            return True
+    return False
 
 
 def _links_headline(line: Line) -> bool:
@@ -259,6 +282,12 @@ def _entry(b: Builder, i: int, last: int) -> None:
     ln = doc.lines[i]
     a = ln.start + (_LEAD.match(ln.text[ln.start :]).end() if _LEAD.match(ln.text[ln.start :]) else 0)
     a, e = strip_span(ln.text, 0, a)
+    f = field(ln.text[a:e])
+    if f is not None and f[0] == "title" and f[2] > f[1]:
+        a, e = a + f[1], a + f[2]  # "# 제목: Title" ("title:"): the key names the heading's value
+    short = _SHORT_NAME.search(ln.text, a, e)
+    if short is not None and len(ln.text[a : short.start()].split()) >= 3:
+        e = short.start()  # "# Bilateral Propagation Network for Depth Completion (BP-Net)"
     d.set_title(ln.text, off, a, e)
     pending: str | None = None  # what the text under the last section label is
     content = 0  # content lines seen since the title
@@ -274,6 +303,13 @@ def _entry(b: Builder, i: int, last: int) -> None:
         f = field(s)
         if f is not None:
             _fill(d, s, koff, *f)
+            pending = None
+            continue
+        shared = line_fields(s) if byline(line) is None else None
+        if shared:
+            # "- 评分: ⭐ 82/100 | 日期: 2026-05-18": known fields beside an unknown one.
+            for kind, fa, fe in shared:
+                _fill(d, s, koff, kind, fa, fe)
             pending = None
             continue
         content += 1

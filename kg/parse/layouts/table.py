@@ -16,7 +16,7 @@ from kg.parse.boilerplate import is_boilerplate
 from kg.parse.byline import trailing_authors
 from kg.parse.categories import ARXIV_TAG_RE, find_category
 from kg.parse.data import load_json
-from kg.parse.dates import find_date
+from kg.parse.dates import find_date, slash_date, slash_order
 from kg.parse.document import Line, ParsedDoc
 from kg.parse.fields import field_kind
 from kg.parse.names import author_names
@@ -73,6 +73,8 @@ def parse(doc: ParsedDoc) -> LayoutResult:
     lines = b.lines
     columns: dict[str, int] = {}
     html_rows = {first: (last, header, cells) for first, last, header, cells in doc.rows}
+    # A page writes its slashed dates one way: the order its unambiguous ones show.
+    day_first = slash_order(ln.text for ln in doc.lines if "/" in ln.text)
     skip_to = 0
     for i, line in enumerate(lines):
         if i < skip_to:
@@ -80,7 +82,7 @@ def parse(doc: ParsedDoc) -> LayoutResult:
         if i in html_rows:
             last, header, hcells = html_rows[i]
             skip_to = last + 1
-            columns = _html_row(b, i, last, header, hcells, columns)
+            columns = _html_row(b, i, last, header, hcells, columns, day_first)
             continue
         if not line.strip():
             continue
@@ -124,7 +126,7 @@ def parse(doc: ParsedDoc) -> LayoutResult:
             continue
         d = b.open(i)
         off = b.take(i)
-        _fill(d, columns, [(ln, off, a, e) for a, e in cells])
+        _fill(d, columns, [(ln, off, a, e) for a, e in cells], day_first)
         b.close()
     # A table that mixes news rows with paper rows (a daily feed): rows linking no paper are news.
     return without_news(b.result())
@@ -259,7 +261,7 @@ def _authors_under_title(ln: Line, title_end: int, cell_end: int) -> tuple[int, 
     return a + got[0], a + got[1]
 
 
-def _fill(d, columns: dict[str, int], cells: list[tuple[Line, int, int, int] | None]) -> None:
+def _fill(d, columns: dict[str, int], cells: list[tuple[Line, int, int, int] | None], day_first: bool | None = None) -> None:
     """Entry fields from a row's cells, each ``(line, line offset, start, end)``."""
 
     def cell(kind: str) -> tuple[Line, int, int, int] | None:
@@ -310,10 +312,12 @@ def _fill(d, columns: dict[str, int], cells: list[tuple[Line, int, int, int] | N
         ln, off, a, e = c
         line = ln.text
         got = find_date(line[a:e])
+        if got is None and day_first is not None:
+            got = slash_date(line[a:e], day_first)  # "01/12/2020" on a page that writes "30/07/2017"
         d.date = got[2] if got else None
 
 
-def _html_row(b: Builder, first: int, last: int, header: bool, cells, columns: dict[str, int]) -> dict[str, int]:
+def _html_row(b: Builder, first: int, last: int, header: bool, cells, columns: dict[str, int], day_first: bool | None = None) -> dict[str, int]:
     """An HTML ``<tr>`` row: a header names the columns, a data row is one paper."""
     doc = b.doc
     texts = [doc.lines[c[0]].text[c[1] : c[2]].strip() if c else "" for c in cells]
@@ -329,6 +333,6 @@ def _html_row(b: Builder, first: int, last: int, header: bool, cells, columns: d
         return columns
     d = b.open(first)
     offs = {k: b.take(k) for k in range(first, last + 1)}
-    _fill(d, columns, [(doc.lines[c[0]], offs[c[0]], c[1], c[2]) if c else None for c in cells])
+    _fill(d, columns, [(doc.lines[c[0]], offs[c[0]], c[1], c[2]) if c else None for c in cells], day_first)
     b.close()
     return columns
