@@ -192,7 +192,10 @@ def read_document(path: str, text: str, markdown: bool | None = None) -> ParsedD
 
         if feed_root(text):
             return _feed(path, text, raw_lines)
-        markdown = looks_like_markdown(text, path)
+        from kg.parse.bibtex import looks_like_bibtex
+
+        # A BibTeX bibliography is data: plain lines (the bibfile layout reads its records).
+        markdown = False if looks_like_bibtex(text) else looks_like_markdown(text, path)
     if not markdown:
         # Plain text: each line is its own text; the only blocks are bulleted items.
         return _plain(path, raw_lines)

@@ -16,6 +16,7 @@ import os
 from dataclasses import replace
 from types import ModuleType
 
+from kg.parse.author_fields import author_value
 from kg.parse.base import NON_PAPER, NOT_IN_ENTRY, LayoutResult
 from kg.parse.bibtex import bibtex_authors
 from kg.parse.boilerplate import is_boilerplate
@@ -279,7 +280,10 @@ def _bibtex(e: Entry) -> Entry:
     if e.authors is not None:
         return e
     got = bibtex_authors(e.text)
-    return e if got is None else replace(e, authors=Span(*got))
+    # As every author field is read: a list the name reader cannot take as people (TeX
+    # accents, surnames of two words in "Surname, Given" pairs) is left to no guess.
+    named = None if got is None else author_value(e.text[got[0] : got[1]])
+    return e if named is None else replace(e, authors=Span(got[0] + named[0], got[0] + named[1]))
 
 
 def parse_document(doc: ParsedDoc) -> ParseResult:

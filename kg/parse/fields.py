@@ -56,6 +56,10 @@ FIELD_RE = re.compile(
 
 
 _SPACES = re.compile(r"\s+")
+# Word boundaries inside an identifier: a lower-case letter or digit then a capital
+# (``paperTitle``), and the separators ``_`` and ``-``.
+_CAMEL = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
+_ID_SEP = re.compile(r"[_\-]+")
 
 
 def field_kind(key: str) -> str | None:
@@ -65,9 +69,17 @@ def field_kind(key: str) -> str | None:
 
     >>> field_kind("arXiv所属领域"), field_kind("arXiv Subjects"), field_kind("arXiv")
     ('category', 'category', 'link')
+    >>> field_kind("paperTitle"), field_kind("paper-title"), field_kind("arxivId"), field_kind("catchyTitle")
+    ('title', 'title', 'link', None)
     """
     k = simplified(_SPACES.sub(" ", key.strip())).casefold()
     kind = FIELD_KEYS.get(k)
+    if kind is None:
+        # A data file's or front matter's identifier names the same field in words:
+        # ``paperTitle``, ``paper_title`` and ``paper-title`` are "paper title".
+        words = _SPACES.sub(" ", _ID_SEP.sub(" ", _CAMEL.sub(" ", key.strip()))).strip().casefold()
+        if words != k:
+            kind = FIELD_KEYS.get(simplified(words))
     changed = True
     while kind is None and changed:
         changed = False

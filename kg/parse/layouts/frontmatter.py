@@ -16,15 +16,17 @@ give the category (``arXiv_CV`` is ``CV``, never a model), ``date`` the date.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from kg.parse.author_fields import author_value
 from kg.parse.base import Builder, LayoutResult, strip_span
 from kg.parse.boilerplate import is_boilerplate
 from kg.parse.byline import listed_author
 from kg.parse.categories import find_category
+from kg.parse.data import load_words
 from kg.parse.dates import find_date
 from kg.parse.document import ParsedDoc
-from kg.parse.fields import FIELD_KEYS, field, field_kind, people_heading
+from kg.parse.fields import FIELD_KEYS, FIELD_RE, field, field_kind, people_heading
 from kg.parse.names import bracket_kind, looks_like_authors, reference_authors
 from kg.parse.titles import SENTENCE_END_RE
 from kg.records import Span
@@ -169,6 +171,34 @@ def _many_papers(doc: ParsedDoc) -> bool:
     return False
 
 
+_WRITEUP_KEYS = frozenset(k.casefold() for k in load_words("writeup_keys.txt"))
+# The opening of a BibTeX record ("@article{key,"): a citation block.
+_BIB_RECORD = re.compile(r"^\s*@[A-Za-z]+\s*[{(]")
+
+
+def _writeup(doc: ParsedDoc) -> bool:
+    """A post that writes up a talk or a reading-group meeting about the paper: its body
+    names who presented it or who attended (``- Presenter: [Joel](…)``). Its front-matter
+    ``author`` is the write-up's writer, and a BibTeX block in it cites the write-up."""
+    end = doc.front_matter_lines[1] if doc.front_matter_lines else -1
+    for ln in doc.lines[end + 1 :]:
+        m = FIELD_RE.match(ln.text)
+        key = m and (m.group("k2") or m.group("k3") or "").strip().casefold()
+        if key and key in _WRITEUP_KEYS:
+            return True
+    return False
+
+
+def _citation_block(doc: ParsedDoc, i: int) -> bool:
+    """Line ``i`` opens a code block that holds a BibTeX record (a "cite this post" block)."""
+    k = i
+    while k < len(doc.lines) and doc.lines[k].kind == "code" and k < i + 4:
+        if _BIB_RECORD.match(doc.lines[k].raw):
+            return True
+        k += 1
+    return False
+
+
 def _key(s: str) -> str:
     return "".join(c for c in s.casefold() if c.isalnum())
 
@@ -244,6 +274,7 @@ def parse(doc: ParsedDoc) -> LayoutResult:
     fa, fb = doc.front_matter_lines
     for i in range(fa, first):
         b.report(i, "front matter")
+    writeup = _writeup(doc)
     d = b.open(first)
     glued = False
     skip = -1
@@ -261,6 +292,8 @@ def parse(doc: ParsedDoc) -> LayoutResult:
                     continue
                 if kind == "title":
                     d.set_title(line, off, s, e)
+                elif kind == "authors" and writeup:
+                    pass  # the write-up's writer, not the paper's author
                 elif kind == "authors" and e > len(line):
                     d.set(kind, *strip_span(line, off, s, e))  # a block list: its item lines
                 elif kind == "authors":
@@ -291,6 +324,13 @@ def parse(doc: ParsedDoc) -> LayoutResult:
                     d.date = got[2] if got else d.date
             continue
         ln = doc.lines[i]
+        if writeup and ln.kind == "code" and (i == 0 or doc.lines[i - 1].kind != "code") and _citation_block(doc, i):
+            # The write-up's own citation closes the post: its author is the writer.
+            b.close()
+            for k in range(i, len(b.lines)):
+                if b.lines[k].strip():
+                    b.report(k, "post citation")
+            break
         if ln.kind == "heading":
             # "##### Abstract", "##### URL": section labels; "## 👥 作者与机构" opens the
             # section that names the paper's people.
@@ -327,7 +367,25 @@ def parse(doc: ParsedDoc) -> LayoutResult:
     res = b.result()
     if not res.entries:
         return LayoutResult([], [*res.unassigned], 0)
+    if keys["title"][0] > first:
+        # The entry is read from its first key that names the paper (a category key may
+        # come first: "feed: cs.AI" above "paperTitle: …"), but it stands at the line
+        # of the paper's title, as a post's entry does everywhere else.
+        return LayoutResult([_at_line(res.entries[0], keys["title"][0] + 1), *res.entries[1:]], res.unassigned, res.covered)
     return res
+
+
+def _at_line(e, line: int):
+    """``e`` reported at ``line``; its text keeps mapping to the file through explicit
+    runs (plain text maps through its first line, which moves)."""
+    origin = e.origin
+    if not origin:
+        off, runs = 0, []
+        for k, t in enumerate(e.text.split("\n")):
+            runs.append((off, e.line + k, 0))
+            off += len(t) + 1
+        origin = tuple(runs)
+    return replace(e, line=line, origin=origin)
 
 
 # A line's key in bold and its value ("- **Field**: CS-AI").
