@@ -1,0 +1,233 @@
+"""Rules prompted by the eleventh round of real digests (issue 11, breadth): reading lists
+kept as BibTeX files, daily pages kept as JSON data, posts whose paper title sits under an
+identifier key (``paperTitle``), write-ups of reading-group meetings, and text files
+damaged by a stray NUL. Written with invented text in the shape of those digests, so that
+each rule is checked on its own and for every digest of that kind."""
+from __future__ import annotations
+
+import logging
+
+import pytest
+from layouthelp import records_of as _records
+
+from kg.parse.bibtex import looks_like_bibtex
+from kg.parse.datafile import json_data, opens_data
+from kg.parse.document import read_document
+from kg.parse.driver import parse_document
+from kg.parse.fields import field_kind
+from kg.read import ReadError, read_bytes
+
+# ---------------------------------------------------------------- field keys as identifiers
+
+
+def test_identifier_keys_are_read_in_words():
+    assert field_kind("paperTitle") == field_kind("paper-title") == field_kind("paper_title") == "title"
+    assert field_kind("arxivLink") == field_kind("arxivId") == "link"
+    assert field_kind("institute") == "affiliations" and field_kind("date-discussed") == "date"
+    # A key that is no field in words either, and qualified keys still found by prefix.
+    assert field_kind("catchyTitle") is None and field_kind("startTime") is None
+    assert field_kind("arXiv所属领域") == "category"
+    # Who presented a paper is page metadata, never its authors.
+    assert field_kind("Presenter") == field_kind("Attendees") == "meta"
+
+
+# ---------------------------------------------------------------- BibTeX reading lists
+
+BIB = """%% This BibTeX bibliography file was created using BibDesk.
+
+@inproceedings{lee2021neurips,
+\tannote = {Came out at the same time as [another one](https://example.org/other).},
+\tauthor = {Lee, Ann and Chen, Bo},
+\tdate = {2021/12/01},
+\tdate-discussed = {2023-11-27 led by Cy Dorn},
+\thypoth = {https://hyp.is/go?url=https%3A%2F%2Fexample.org&group=__world__},
+\ttitle = {{Sparse Routers for Long Context}},
+\turl = {https://proceedings.example.org/paper/2021/sparse.pdf},
+\tyear = {2021},
+\tbdsk-file-1 = {YnBsaXN0MDDSAQIDBFxyZWxhdGl2ZVBhdGhZYWxpYXNEYXRh}}
+
+@misc{wu2023arxiv,
+\tarxiv = {2305.00001},
+\tauthor = {Dana Wu and Eli Fox},
+\tdate-discussed = {2023-11-06 led by Cy Dorn},
+\ttitle = {Dense Retrieval at
+\t\tScale},
+\tyear = {2023}}
+
+@comment{BibDesk Smart Groups{
+<?xml version="1.0" encoding="UTF-8"?>
+}}
+"""
+
+
+def test_bibtex_file_is_data_not_markdown():
+    assert looks_like_bibtex(BIB) and not looks_like_bibtex("# Papers\n\n@article{k,\n}")
+    doc = read_document("refs.bib", BIB)
+    assert not doc.markdown
+    # Markdown would read "__world__" in the annotation link as emphasis.
+    assert any("group=__world__" in t for t in doc.texts)
+
+
+def test_bibtex_records_are_entries(tmp_path):
+    recs = _records(tmp_path, BIB, "reading-group.bib")
+    # Outer braces are no part of a title; a value may go on over lines.
+    assert [r.title for r in recs] == ["Sparse Routers for Long Context", "Dense Retrieval at Scale"]
+    first, second = recs
+    assert first.line == 3 and second.line == 14
+    assert [a.name for a in first.authors] == ["Lee, Ann", "Chen, Bo"]
+    assert [a.name for a in second.authors] == ["Dana Wu", "Eli Fox"]
+    # The list's own day (when it was discussed), not the paper's publication date.
+    assert first.date == "2023-11-27" and second.date == "2023-11-06"
+    assert second.arxiv_id == "2305.00001"
+    assert "https://hyp.is/go?url=https%3A%2F%2Fexample.org&group=__world__" in first.urls
+
+
+def test_bibtex_comment_block_is_reported_not_read():
+    res = parse_document(read_document("refs.bib", BIB))
+    assert res.layout == "bibfile" and len(res.entries) == 2
+    reasons = {u.line: u.reason for u in res.unassigned}
+    assert reasons[1] == "bibliography comment"
+    assert reasons[22] == "bibliography metadata"
+
+
+def test_bibtex_authors_the_name_reader_cannot_take_are_left_out(tmp_path):
+    text = "@article{k,\n  author = {Ze{\\v{c}}evi{\\'c}, Matej and Van Katwyk, Peter},\n  title = {Causal Parrots},\n}\n"
+    (rec,) = _records(tmp_path, text, "one.bib")
+    assert rec.title == "Causal Parrots" and not rec.authors
+
+
+# ---------------------------------------------------------------- JSON data files
+
+JS = """
+daily_data = {
+    "date": "2024-08-05",
+    "tweets": [
+            {
+                "startTime": "00:48",
+                "arxivId": "2408.00001",
+                "arxivLink": "https://arxiv.org/abs/2408.00001",
+                "title": "Routers Gone Wild: Sparse Models Take Over!",
+                "institute": "Tampere University, Kyoto University",
+                "text": "This research introduces SparseRoute, a router for long contexts.",
+                "paper-title": "Sparse Routers for Long Context",
+                "image-path": ""
+            },
+
+            {
+                "startTime": "01:20",
+                "arxivId": "2408.00002",
+                "arxivLink": "https://arxiv.org/abs/2408.00002",
+                "title": "Retrieval, But Make It Dense",
+                "institute": "Heriot-Watt University",
+                "paper-title": "Dense Retrieval at Scale",
+                "image-path": ""
+            },
+"""
+
+
+def test_data_files_are_told_by_their_opening():
+    assert opens_data(JS) and opens_data('[{"title": "T"}]') and not opens_data("# Title\n{")
+    assert json_data(JS) is None  # cut short: read record by record
+    assert json_data('papers = [{"title": "T"}];') == [{"title": "T"}]
+
+
+def test_json_records_are_entries_with_the_papers_own_title(tmp_path):
+    recs = _records(tmp_path, JS, "data_20240805.js")
+    assert [r.title for r in recs] == ["Sparse Routers for Long Context", "Dense Retrieval at Scale"]
+    assert [r.line for r in recs] == [5, 16]
+    assert [m.name for m in recs[0].institutions] == ["Tampere University", "Kyoto University"]
+    assert [r.arxiv_id for r in recs] == ["2408.00001", "2408.00002"] and recs[0].date == "2024-08-05"
+
+
+def test_json_without_paper_records_is_not_read_as_papers():
+    doc = read_document("package.json", '{\n  "name": "site",\n  "dependencies": {\n    "astro": "^4.0.0"\n  }\n}\n')
+    res = parse_document(doc)
+    assert res.layout != "jsondata" and not res.entries
+
+
+# ---------------------------------------------------------------- posts
+
+
+def test_paper_title_key_names_the_post_and_the_entry_stands_at_it(tmp_path):
+    text = (
+        "---\n\n"
+        'arxivId: "2602.00001"\n'
+        'feed: "cs.AI"\n'
+        'catchyTitle: "Routers, But Sparse"\n'
+        'paperTitle: "Sparse Routers for Long Context"\n'
+        "tags: [\"agents\"]\n"
+        'sourceUrl: "https://arxiv.org/abs/2602.00001"\n'
+        'publishedAt: "2026-02-12T20:45:00-05:00"\n'
+        "---\n\n## The paper in one line\n\nSparse routers keep long contexts cheap.\n"
+    )
+    (rec,) = _records(tmp_path, text, "post.md")
+    assert rec.title == "Sparse Routers for Long Context" and rec.line == 6
+    assert rec.category == "AI" and rec.date == "2026-02-12" and rec.arxiv_id == "2602.00001"
+
+
+WRITEUP = """---
+title: "Sparse Routers for Long Context"
+author: "Cy Dorn"
+date: "2024-04-18"
+---
+
+:::{.callout-note}
+- Paper: [Sparse Routers for Long Context](https://arxiv.org/abs/2404.00001)
+- Presenter: [Dana](https://www.linkedin.com/in/dana/)
+- Attendees: [Eli](https://www.linkedin.com/in/eli/)
+:::
+
+## Why this paper?
+
+We read it for its routing.
+
+---
+
+*If you found this post useful, you can cite it as:*
+
+```bibtex
+@article{
+    club-2024-routers,
+    author = {Cy Dorn},
+    title = {Sparse Routers for Long Context},
+    url = {https://club.example.org/posts/20240418/},
+}
+```
+"""
+
+
+def test_writeup_posts_front_matter_author_is_the_writer(tmp_path):
+    (rec,) = _records(tmp_path, WRITEUP, "index.qmd")
+    assert rec.title == "Sparse Routers for Long Context" and not rec.authors
+    assert rec.date == "2024-04-18" and rec.arxiv_id == "2404.00001"
+    assert "https://club.example.org/posts/20240418/" not in rec.urls  # the write-up's own citation
+    res = parse_document(read_document("index.qmd", WRITEUP))
+    assert any(u.reason == "post citation" for u in res.unassigned)
+
+
+def test_a_post_that_is_no_writeup_keeps_its_authors(tmp_path):
+    text = WRITEUP.replace('author: "Cy Dorn"', 'author: "Ann Lee, Bo Chen"').replace("- Presenter:", "- Slides:").replace(
+        "- Attendees:", "- Notes:"
+    )
+    (rec,) = _records(tmp_path, text, "post.md")
+    assert [a.name for a in rec.authors] == ["Ann Lee", "Bo Chen"]
+
+
+# ---------------------------------------------------------------- reading
+
+
+def test_stray_nul_in_a_text_file_is_read_with_a_warning(caplog):
+    data = ("---\ntitle: T\n---\n\nhowpublished = {\x00rl{https://club.example.org}},\n" + "text " * 60).encode()
+    with caplog.at_level(logging.WARNING, logger="kg.read"):
+        doc = read_bytes(data, "post.qmd")
+    assert "\x00" not in doc.text and "\ufffd" in doc.text and len(doc.text) == len(data.decode())
+    assert any("NUL" in r.message for r in caplog.records)
+
+
+@pytest.mark.parametrize(
+    "data",
+    [b"\x89PNG\r\n\x1a\n" + bytes(range(256)), b"abc\x00def\x00ghi" * 10, "t\x00xt ".encode() + b"\xff\xfe" * 40],
+)
+def test_binary_files_are_still_refused(data):
+    with pytest.raises(ReadError):
+        read_bytes(data, "bad.bin")
