@@ -16,10 +16,9 @@ give the category (``arXiv_CV`` is ``CV``, never a model), ``date`` the date.
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 
 from kg.parse.author_fields import author_value
-from kg.parse.base import Builder, LayoutResult, strip_span
+from kg.parse.base import Builder, LayoutResult, at_line, strip_span
 from kg.parse.boilerplate import is_boilerplate
 from kg.parse.byline import listed_author
 from kg.parse.categories import find_category
@@ -371,21 +370,9 @@ def parse(doc: ParsedDoc) -> LayoutResult:
         # The entry is read from its first key that names the paper (a category key may
         # come first: "feed: cs.AI" above "paperTitle: …"), but it stands at the line
         # of the paper's title, as a post's entry does everywhere else.
-        return LayoutResult([_at_line(res.entries[0], keys["title"][0] + 1), *res.entries[1:]], res.unassigned, res.covered)
+        return LayoutResult([at_line(res.entries[0], keys["title"][0] + 1), *res.entries[1:]], res.unassigned, res.covered)
     return res
 
-
-def _at_line(e, line: int):
-    """``e`` reported at ``line``; its text keeps mapping to the file through explicit
-    runs (plain text maps through its first line, which moves)."""
-    origin = e.origin
-    if not origin:
-        off, runs = 0, []
-        for k, t in enumerate(e.text.split("\n")):
-            runs.append((off, e.line + k, 0))
-            off += len(t) + 1
-        origin = tuple(runs)
-    return replace(e, line=line, origin=origin)
 
 
 # A line's key in bold and its value ("- **Field**: CS-AI").

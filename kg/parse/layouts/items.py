@@ -133,6 +133,11 @@ def parse(doc: ParsedDoc) -> LayoutResult:
             # its link is: "[The Illustrated Transformer (Blog)](…)" over "- Jay Alammar, 2018").
             title = title or _lead_name(ln) or _named_title(ln)
             noted = title is not None
+        if title is None and not noted and _labelled_paper_below(doc, i, last):
+            # "- Optimistic tree search …" over "[`paper`](….pdf) | [`slides`](…) | Presenter":
+            # a reading group's item names the paper on its first line, links it below.
+            title = _named_title(ln)
+            noted = title is not None
         translated = title is not None and _translated(doc, i, last)
         # "* [Title](local-page.md)" over "  * [paper](https://arxiv.org/abs/…)": the paper
         # link is the item's own line of links under its title.
@@ -243,6 +248,18 @@ def _paper_link_below(doc: ParsedDoc, first: int, last: int) -> bool:
         # A publisher's page of the paper counts too (kg/data/parse/scholarly_hosts.txt).
         if any(arxiv_id(u) or PAPER_URL_RE.search(u) or scholarly_link(u) for u in urls) and url_only(ln.text[ln.start :], len(ln.links)):
             return True
+    return False
+
+
+def _labelled_paper_below(doc: ParsedDoc, first: int, last: int) -> bool:
+    """A line of the item under its first line links the paper by a label
+    (``[paper](https://….pdf) | [slides](…)``): the item is a paper listed by its title."""
+    for k in range(first + 1, last + 1):
+        ln = doc.lines[k]
+        for lk in ln.links:
+            label = re.sub(r"\W+", "", ln.text[lk.start : lk.end]).casefold()
+            if label in PAPER_LABELS and lk.url.startswith(("http://", "https://")):
+                return True
     return False
 
 
