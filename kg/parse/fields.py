@@ -6,7 +6,7 @@ import functools
 import re
 from typing import TYPE_CHECKING
 
-from kg.parse.data import load_json
+from kg.parse.data import load_json, load_words
 from kg.text import is_cjk
 
 if TYPE_CHECKING:  # kg.parse.base imports this module
@@ -14,7 +14,7 @@ if TYPE_CHECKING:  # kg.parse.base imports this module
 
 __all__ = [
     "FIELD_KEYS", "FIELD_RE", "field", "field_kind", "simplified", "translated_title_field", "original_title_field",
-    "people_heading",
+    "people_heading", "preprint_statement",
 ]
 
 
@@ -146,3 +146,19 @@ def people_heading(text: str) -> bool:
     words = _HEADING_DECOR.sub("", text.strip())
     parts = [p for p in _KEY_JOIN.split(words) if p.strip()]
     return bool(parts) and all(field_kind(p) in ("authors", "affiliations") for p in parts)
+
+
+@functools.lru_cache(maxsize=1)
+def _servers() -> re.Pattern[str]:
+    names = sorted((re.escape(w) for w in load_words("preprint_servers.txt")), key=len, reverse=True)
+    return re.compile(r"^\s*(?:" + "|".join(names) + r")(?=\s*(?:$|[(（/,，—–\-|]))", re.I)
+
+
+def preprint_statement(value: str) -> bool:
+    """Whether an organisation field's value names the preprint server the paper is on
+    (``arXiv (2603.03237v1) — q-bio.QM``) rather than who made it.
+
+    >>> preprint_statement("arXiv (2603.03237v1) — q-bio.QM"), preprint_statement("AstraZeneca / medRxiv")
+    (True, False)
+    """
+    return _servers().match(value) is not None
