@@ -231,3 +231,137 @@ def test_stray_nul_in_a_text_file_is_read_with_a_warning(caplog):
 def test_binary_files_are_still_refused(data):
     with pytest.raises(ReadError):
         read_bytes(data, "bad.bin")
+
+
+# ---------------------------------------------------------------- pages named in their opening
+
+DAY_POST = """---
+title: 2021-01-25 论文推荐
+date: 2021-01-25
+author: member
+---
+
+大家好，今天我带来的是来自 *NDSS 2017* 的《Sparse Routers for Long Context》。
+
+![](./img/0125/1.png)
+
+路由器把长上下文分给不同的专家。作者们从 Dense Retrieval 出发构建了 SparseRoute。
+
+- PDF: <https://www.ndss-symposium.org/wp-content/uploads/2017/09/sparse.pdf>
+"""
+
+
+def test_day_post_names_its_paper_in_title_marks(tmp_path):
+    (rec,) = _records(tmp_path, DAY_POST, "0125.md")
+    assert rec.title == "Sparse Routers for Long Context" and rec.line == 7 and rec.layout == "namedpost"
+    assert not rec.authors and rec.date == "2021-01-25"  # the post's author is its writer
+    assert rec.urls == ("https://www.ndss-symposium.org/wp-content/uploads/2017/09/sparse.pdf",)
+
+
+def test_a_post_titled_by_its_paper_is_not_read_for_title_marks(tmp_path):
+    text = DAY_POST.replace("title: 2021-01-25 论文推荐", "title: Dense Retrieval at Scale").replace(
+        "author: member", "author: Ann Lee, Bo Chen"
+    ).replace("- PDF: <https://www.ndss", "- PDF: <https://arxiv.org/abs/2101.00001> <https://www.ndss")
+    res = parse_document(read_document("post.md", text))
+    assert res.layout == "frontmatter" and len(res.entries) == 1
+
+
+REVIEW = """[![arXiv](https://img.shields.io/badge/arXiv-2501.12948-b31b1b.svg)](https://arxiv.org/abs/2503.20215)
+[![GitHub](https://img.shields.io/badge/GitHub-Router-brightgreen)](https://github.com/example/router)
+
+# Обзор SparseRoute: маршрутизатор для длинного контекста 🚀
+
+## 📝 Описание
+
+Обзор модели **SparseRoute**, разработанной командой Example Lab.
+
+## 🔍 Ключевые особенности
+
+- **Routing**: распределение токенов по экспертам;
+- **Caching**: повторное использование ключей.
+"""
+
+
+def test_review_page_heading_names_the_paper_its_badge_links(tmp_path):
+    (rec,) = _records(tmp_path, REVIEW, "README.md")
+    # The review label and the closing emoji are no part of the title; the badge's picture
+    # names another id than its link, and the link is the paper's.
+    assert rec.title == "SparseRoute: маршрутизатор для длинного контекста"
+    assert rec.line == 4 and rec.arxiv_id == "2503.20215"
+    assert "https://github.com/example/router" in rec.urls
+
+
+def test_a_page_of_several_papers_is_no_review_page():
+    text = REVIEW + "\n- [Other](https://arxiv.org/abs/2503.00001)\n- [Third](https://arxiv.org/abs/2503.00002)\n"
+    res = parse_document(read_document("README.md", text))
+    assert res.layout != "namedpost"
+
+
+# ---------------------------------------------------------------- reading-group items
+
+GROUP = """{{< tab "Jun" >}}
+
+- Optimistic tree search strategies for black-box combinatorial optimization
+<br>NeurIPS'22</br>
+<i class='fa fa-download'></i> [`paper`](https://proceedings.neurips.cc/paper/2022/tree.pdf) |
+<i class='fa fa-file-powerpoint-o'></i> [`slides`](/slides/PMJun23.pptx) |
+<i class='fa fa-bullhorn'></i> Peili Mao |
+<i class='fa fa-calendar'></i> June 4
+
+- Learning Algorithms for Active Learning
+<br>PMLR 2017</br>
+<i class='fa fa-download'></i> [`paper`](http://proceedings.mlr.press/v70/bachman17a/bachman17a.pdf) |
+<i class='fa fa-bullhorn'></i> Tian Huang |
+<i class='fa fa-calendar'></i> June 18
+
+Moderator: Peili Mao
+
+{{< /tab >}}
+"""
+
+
+def test_reading_group_items_link_their_paper_by_a_label(tmp_path):
+    recs = _records(tmp_path, GROUP, "readinggroup.md")
+    assert [r.title for r in recs] == [
+        "Optimistic tree search strategies for black-box combinatorial optimization",
+        "Learning Algorithms for Active Learning",
+    ]
+    assert [r.line for r in recs] == [3, 10] and all(not r.authors for r in recs)  # presenters are no authors
+    assert recs[0].urls == ("https://proceedings.neurips.cc/paper/2022/tree.pdf",)  # the slides link is relative
+    res = parse_document(read_document("readinggroup.md", GROUP))
+    assert {u.reason for u in res.unassigned if u.line in (1, 16, 18)} == {"site template shortcode", "meeting role"}
+
+
+# ---------------------------------------------------------------- HTML newsletter cards
+
+CARDS = """                            <div class="section">
+                                <h2>📚 Top Research Papers</h2>
+
+                                <div class="research-paper">
+                                    <h4><a href="https://arxiv.org/abs/2603.00001?utm_source=letter">Sparse Routers for Long Context</a></h4>
+                                    <p><strong>Institution:</strong> arXiv (2603.00001v1) — q-bio.QM</p>
+                                    <p>A router for long contexts.</p>
+                                </div>
+
+                                <div class="research-paper">
+                                    <h4><a href="https://example-lab.com/2026/02/dense/?utm_source=letter">Dense Retrieval at Scale (DRS)</a></h4>
+                                    <p><strong>Institution:</strong> Example Lab / medRxiv</p>
+                                    <p>Example Lab released DRS.</p>
+                                </div>
+                            </div>
+"""
+
+
+def test_indented_html_is_html_not_code():
+    from kg.parse.document import indented_html
+
+    doc = read_document("letter.html", CARDS)
+    assert doc.markdown and not any(ln.kind == "code" for ln in doc.lines)
+    assert indented_html("    <p>a</p>\n    <p>b</p>") and not indented_html("    a = 1\n    b = a < 2")
+
+
+def test_newsletter_cards_and_a_preprint_server_in_the_institution_field(tmp_path):
+    recs = _records(tmp_path, CARDS, "letter.html")
+    assert [r.title for r in recs] == ["Sparse Routers for Long Context", "Dense Retrieval at Scale (DRS)"]
+    assert recs[0].category == "QM" and not recs[0].institutions and recs[0].arxiv_id == "2603.00001"
+    assert [m.name for m in recs[1].institutions] == ["Example Lab"]
