@@ -22,12 +22,12 @@ from kg.parse.base import Builder, LayoutResult, at_line, strip_span
 from kg.parse.boilerplate import is_boilerplate
 from kg.parse.byline import listed_author
 from kg.parse.categories import find_category
-from kg.parse.data import load_words
 from kg.parse.dates import find_date
 from kg.parse.document import ParsedDoc
-from kg.parse.fields import FIELD_KEYS, FIELD_RE, field, field_kind, people_heading
+from kg.parse.fields import FIELD_KEYS, field, field_kind, people_heading
 from kg.parse.names import bracket_kind, looks_like_authors, reference_authors
 from kg.parse.titles import SENTENCE_END_RE
+from kg.parse.writeup import citation_block, is_writeup
 from kg.records import Span
 from kg.text import PAPER_URL_RE, arxiv_id
 
@@ -170,34 +170,6 @@ def _many_papers(doc: ParsedDoc) -> bool:
     return False
 
 
-_WRITEUP_KEYS = frozenset(k.casefold() for k in load_words("writeup_keys.txt"))
-# The opening of a BibTeX record ("@article{key,"): a citation block.
-_BIB_RECORD = re.compile(r"^\s*@[A-Za-z]+\s*[{(]")
-
-
-def _writeup(doc: ParsedDoc) -> bool:
-    """A post that writes up a talk or a reading-group meeting about the paper: its body
-    names who presented it or who attended (``- Presenter: [Joel](…)``). Its front-matter
-    ``author`` is the write-up's writer, and a BibTeX block in it cites the write-up."""
-    end = doc.front_matter_lines[1] if doc.front_matter_lines else -1
-    for ln in doc.lines[end + 1 :]:
-        m = FIELD_RE.match(ln.text)
-        key = m and (m.group("k2") or m.group("k3") or "").strip().casefold()
-        if key and key in _WRITEUP_KEYS:
-            return True
-    return False
-
-
-def _citation_block(doc: ParsedDoc, i: int) -> bool:
-    """Line ``i`` opens a code block that holds a BibTeX record (a "cite this post" block)."""
-    k = i
-    while k < len(doc.lines) and doc.lines[k].kind == "code" and k < i + 4:
-        if _BIB_RECORD.match(doc.lines[k].raw):
-            return True
-        k += 1
-    return False
-
-
 def _key(s: str) -> str:
     return "".join(c for c in s.casefold() if c.isalnum())
 
@@ -273,7 +245,7 @@ def parse(doc: ParsedDoc) -> LayoutResult:
     fa, fb = doc.front_matter_lines
     for i in range(fa, first):
         b.report(i, "front matter")
-    writeup = _writeup(doc)
+    writeup = is_writeup(doc)
     d = b.open(first)
     glued = False
     skip = -1
@@ -323,7 +295,7 @@ def parse(doc: ParsedDoc) -> LayoutResult:
                     d.date = got[2] if got else d.date
             continue
         ln = doc.lines[i]
-        if writeup and ln.kind == "code" and (i == 0 or doc.lines[i - 1].kind != "code") and _citation_block(doc, i):
+        if writeup and ln.kind == "code" and (i == 0 or doc.lines[i - 1].kind != "code") and citation_block(doc, i):
             # The write-up's own citation closes the post: its author is the writer.
             b.close()
             for k in range(i, len(b.lines)):
