@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Iterator
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from typing import Protocol
 
 import re
@@ -39,7 +39,6 @@ __all__ = [
     "scholarly_link",
     "stated_arxiv_id",
     "without_news",
-    "at_line",
 ]
 
 #: The reason of lines a layout could not explain (everything else is recognised noise).
@@ -372,21 +371,6 @@ class Builder:
     def result(self) -> LayoutResult:
         self.close()
         return LayoutResult(self.entries, self.unassigned, self.covered)
-
-
-def at_line(e: Entry, line: int) -> Entry:
-    """``e`` reported at ``line`` (1-based) of its file, its text unchanged: the entry is
-    read from lines before the one that names the paper (a post's badges or front-matter
-    keys above its title) but stands at that line. The text keeps mapping to the file
-    through explicit runs (plain text would map through its first line, which moves)."""
-    origin = e.origin
-    if not origin:
-        off, runs = 0, []
-        for k, t in enumerate(e.text.split("\n")):
-            runs.append((off, e.line + k, 0))
-            off += len(t) + 1
-        origin = tuple(runs)
-    return replace(e, line=line, origin=origin)
 
 
 def blocks(lines: list[str]) -> Iterator[range]:

@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 
 from kg.parse.author_fields import author_value
-from kg.parse.base import Builder, LayoutResult, at_line, strip_span
+from kg.parse.base import Builder, LayoutResult, strip_span
 from kg.parse.boilerplate import is_boilerplate
 from kg.parse.byline import listed_author
 from kg.parse.categories import find_category
@@ -241,12 +241,20 @@ def parse(doc: ParsedDoc) -> LayoutResult:
     # A digest page's title names the digest or its day ("每日论文综述 - 2026-04-24").
     if is_boilerplate(fm["title"], between_entries=True) or find_date(fm["title"]) or not _names_a_paper(doc, keys):
         return b.result()  # a digest page ("每日论文综述 - 2026-04-24"), not a post about one paper
-    first = min(keys[k][0] for k in keys if k in ("title", "authors", "category"))
+    # The entry opens at the paper's title, or at its authors above it; a category key
+    # above both ("feed: cs.AI" over "paperTitle: …") is read as a stated code.
+    first = min(keys[k][0] for k in keys if k in ("title", "authors"))
     fa, fb = doc.front_matter_lines
     for i in range(fa, first):
         b.report(i, "front matter")
     writeup = is_writeup(doc)
     d = b.open(first)
+    if "category" in keys and keys["category"][0] < first:
+        k, s, e = keys["category"]
+        got = find_category(doc.lines[k].text[s:e], strict=True)
+        if got:
+            # A code stated outside the entry's text, as a badge's is: no span, the code.
+            d.category_code, d.category_badge = got[2], True
     glued = False
     skip = -1
     pending: tuple[int, int] | None = None
@@ -338,11 +346,6 @@ def parse(doc: ParsedDoc) -> LayoutResult:
     res = b.result()
     if not res.entries:
         return LayoutResult([], [*res.unassigned], 0)
-    if keys["title"][0] > first:
-        # The entry is read from its first key that names the paper (a category key may
-        # come first: "feed: cs.AI" above "paperTitle: …"), but it stands at the line
-        # of the paper's title, as a post's entry does everywhere else.
-        return LayoutResult([at_line(res.entries[0], keys["title"][0] + 1), *res.entries[1:]], res.unassigned, res.covered)
     return res
 
 

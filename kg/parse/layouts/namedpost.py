@@ -22,14 +22,15 @@ Two shapes, both one paper per file:
       # Обзор Qwen2.5-Omni: Мультимодальная модель нового поколения
 
 The entry runs from the line that names the paper to the end of the page; what stands
-before it (front matter, badges) is reported. A page that names more than one arXiv
+before it (front matter, badges) is reported, the arXiv id a badge links kept as the
+entry's. A page that names more than one arXiv
 paper, or whose opening names none this way, is left to the other layouts.
 """
 from __future__ import annotations
 
 import re
 
-from kg.parse.base import Builder, LayoutResult, at_line, strip_span
+from kg.parse.base import Builder, LayoutResult, strip_span
 from kg.parse.data import load_words
 from kg.parse.document import ParsedDoc
 from kg.parse.fields import field_kind
@@ -139,19 +140,15 @@ def parse(doc: ParsedDoc) -> LayoutResult:
     if found is None:
         return b.result()
     line, a, e = found
-    # A review page's badges above its heading link the paper: they open the entry.
-    first = opening[0] if doc.lines[line].kind == "heading" and opening[0] < line else line
-    for k in range(first):
-        if b.lines[k].strip():
+    for k in range(line):
+        if b.lines[k].strip() or doc.lines[k].links:
             b.report(k, "front matter" if doc.lines[k].kind == "front-matter" else "page header", close=False)
-    d = b.open(first)
-    for k in range(first, len(b.lines)):
-        if b.lines[k].strip() or k == first:
-            off = b.take(k)
-            if k == line:
-                d.set_title(b.lines[line], off, a, e)
-    res = b.result()
-    if first < line:
-        # The entry stands at the line that names the paper.
-        return LayoutResult([at_line(res.entries[0], line + 1)], res.unassigned, res.covered)
-    return res
+    d = b.open(line)
+    off = b.take(line)
+    d.set_title(b.lines[line], off, a, e)
+    # The badges above a review's heading link the paper the page is about: its id.
+    d.ids.extend(aid for k in range(line) for lk in doc.lines[k].links if (aid := arxiv_id(lk.url)))
+    for k in range(line + 1, len(b.lines)):
+        if b.lines[k].strip():
+            b.take(k)
+    return b.result()
