@@ -367,3 +367,15 @@ def test_newsletter_cards_and_a_preprint_server_in_the_institution_field(tmp_pat
     assert [r.title for r in recs] == ["Sparse Routers for Long Context", "Dense Retrieval at Scale (DRS)"]
     assert recs[0].category == "QM" and not recs[0].institutions and recs[0].arxiv_id == "2603.00001"
     assert [m.name for m in recs[1].institutions] == ["Example Lab"]
+
+
+def test_bibtex_record_without_a_title_and_an_eprint_id(tmp_path):
+    text = (
+        "@software{tool2024,\n  author = {Lee, Ann},\n  url = {https://github.com/example/tool},\n}\n\n"
+        "@article{chen2024,\n  author = {Chen, Bo},\n  title = {Dense Retrieval at Scale},\n"
+        "  eprint = {2401.00001},\n  archivePrefix = {arXiv},\n}\n"
+    )
+    (rec,) = _records(tmp_path, text, "refs.bib")
+    assert rec.title == "Dense Retrieval at Scale" and rec.arxiv_id == "2401.00001" and rec.line == 6
+    res = parse_document(read_document("refs.bib", text))
+    assert [u.reason for u in res.unassigned if u.line <= 4] == ["non-paper item"] * 4

@@ -118,9 +118,16 @@ def parse(doc: ParsedDoc) -> LayoutResult:
                     b.report(k, "bibliography metadata")  # @comment{BibDesk Smart Groups…}
             i = end + 1
             continue
+        if not any((m := _FIELD.match(lines[k])) and field_kind(m.group("name")) == "title" for k in range(i + 1, end + 1)):
+            # A record without a title (a dataset, a software entry) is no paper item.
+            for k in range(i, end + 1):
+                if lines[k].strip():
+                    b.report(k, "non-paper item")
+            i = end + 1
+            continue
         d = b.open(i)
         b.take(i)
-        found = published = False
+        published = False
         k = i + 1
         while k <= end:
             if not lines[k].strip():
@@ -138,7 +145,6 @@ def parse(doc: ParsedDoc) -> LayoutResult:
                 a, e = _value(text, m.end())
                 if kind == "title":
                     d.set_title(text, off, a, e)
-                    found = found or e > a
                 elif kind == "authors":
                     # Read as every layout reads an author field: a value the name reader
                     # cannot take as a list of people is left to no guess.
@@ -158,12 +164,7 @@ def parse(doc: ParsedDoc) -> LayoutResult:
             elif kind == "body":
                 d.body.append(Span(*(off + x for x in _value(text, m.end()))))
             k = nxt
-        if not found:
-            # A record without a title (a dataset, a software entry) is no paper item.
-            b.cur = None
-            for k in range(i, end + 1):
-                if lines[k].strip():
-                    b.report(k, "non-paper item", close=False)
+        b.close()
         i = end + 1
     return b.result()
 
