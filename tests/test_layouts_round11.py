@@ -288,6 +288,7 @@ def test_review_page_heading_names_the_paper_its_badge_links(tmp_path):
     # names another id than its link, and the link is the paper's.
     assert rec.title == "SparseRoute: маршрутизатор для длинного контекста"
     assert rec.line == 4 and rec.arxiv_id == "2503.20215"
+    assert "https://github.com/example/router" in rec.urls  # a badge's link is the entry's
     # The entry opens at its heading: the badge lines above it are the page's header.
     res = parse_document(read_document("README.md", REVIEW))
     assert {u.line: u.reason for u in res.unassigned}[1] == "page header"

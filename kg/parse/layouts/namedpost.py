@@ -22,13 +22,13 @@ Two shapes, both one paper per file:
       # Обзор Qwen2.5-Omni: Мультимодальная модель нового поколения
 
 The entry runs from the line that names the paper to the end of the page; what stands
-before it (front matter, badges) is reported, the arXiv id a badge links kept as the
-entry's. A page that names more than one arXiv
+before it (front matter, badges) is reported, the badges' links kept as the entry's. A page that names more than one arXiv
 paper, or whose opening names none this way, is left to the other layouts.
 """
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from kg.parse.base import Builder, LayoutResult, strip_span
 from kg.parse.data import load_words
@@ -146,9 +146,14 @@ def parse(doc: ParsedDoc) -> LayoutResult:
     d = b.open(line)
     off = b.take(line)
     d.set_title(b.lines[line], off, a, e)
-    # The badges above a review's heading link the paper the page is about: its id.
-    d.ids.extend(aid for k in range(line) for lk in doc.lines[k].links if (aid := arxiv_id(lk.url)))
     for k in range(line + 1, len(b.lines)):
         if b.lines[k].strip():
             b.take(k)
-    return b.result()
+    res = b.result()
+    # The badges above a review's heading link the paper the page is about (and its code
+    # and model pages): links of the entry, though their lines are the page's header.
+    badges = [lk.url for k in range(line) if doc.lines[k].kind != "front-matter" for lk in doc.lines[k].links]
+    if badges and res.entries:
+        e0 = res.entries[0]
+        res = LayoutResult([replace(e0, links=tuple(dict.fromkeys([*badges, *e0.links])))], res.unassigned, res.covered)
+    return res
