@@ -77,6 +77,18 @@ def _control_share(text: str) -> float:
     return bad / len(text)
 
 
+def _stray_nuls(data: bytes) -> bool:
+    """A few NUL bytes in what is otherwise valid UTF-8 text are damage to a text file,
+    not the mark of a binary one."""
+    if data.count(b"\x00") > MAX_CONTROL_SHARE * len(data):
+        return False
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
 def decode(data: bytes, path: str, encoding: str | None = None) -> tuple[str, str]:
     """Decode ``data``; returns ``(text, encoding)`` or raises :class:`ReadError`."""
     if encoding:
@@ -94,7 +106,7 @@ def decode(data: bytes, path: str, encoding: str | None = None) -> tuple[str, st
                 raise ReadError(path, f"starts with a {enc} byte-order mark but is not {enc}: {e.reason}") from None
     guess16 = _looks_utf16(data)
     candidates = [guess16] if guess16 else []
-    if b"\x00" in data and not guess16:
+    if b"\x00" in data and not guess16 and not _stray_nuls(data):
         raise ReadError(path, "binary file (contains NUL bytes), not a text digest")
     candidates += ["utf-8", "gb18030"]
     for enc in candidates:
@@ -108,6 +120,11 @@ def decode(data: bytes, path: str, encoding: str | None = None) -> tuple[str, st
             if b"\x00" in data:
                 raise ReadError(path, "binary file (contains NUL bytes), not a text digest")
             continue
+        if enc != guess16 and "\x00" in text:
+            # A stray NUL in a text file (the "\u" of a BibTeX "\url" turned into U+0000 by
+            # a site generator): one replacement character each, so every offset stays.
+            log.warning("%s: %d NUL byte(s) read as U+FFFD", path, text.count("\x00"))
+            text = text.replace("\x00", "\ufffd")
         if _control_share(text) > MAX_CONTROL_SHARE:
             raise ReadError(path, "binary file (control bytes), not a text digest")
         return text, enc
@@ -210,9 +227,10 @@ def read_file(path: str | os.PathLike[str], encoding: str | None = None) -> Docu
     return read_bytes(data, p, encoding)
 
 
-#: File suffixes read when a folder is given: plain text, Markdown, reStructuredText, and
-#: RSS/Atom feeds (whether a file is a feed is decided by its content, not its suffix).
-DIGEST_SUFFIXES = (".txt", ".text", ".md", ".markdown", ".rst", ".xml", ".rss", ".atom")
+#: File suffixes read when a folder is given: plain text, Markdown (Quarto's ``.qmd``
+#: too), reStructuredText, BibTeX reading lists, and RSS/Atom feeds (whether a file is
+#: a feed is decided by its content, not its suffix).
+DIGEST_SUFFIXES = (".txt", ".text", ".md", ".markdown", ".qmd", ".rst", ".bib", ".xml", ".rss", ".atom")
 
 
 def iter_paths(paths: Iterable[str | os.PathLike[str]]) -> Iterator[str]:

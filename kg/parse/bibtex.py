@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["bibtex_authors"]
+__all__ = ["bibtex_authors", "looks_like_bibtex"]
 
 # The start of a record: "@article{key," — the entry type is letters only.
 _RECORD = re.compile(r"@[A-Za-z]+\s*[{(]\s*[^,\s{}()]*\s*,")
@@ -48,3 +48,26 @@ def bibtex_authors(text: str) -> tuple[int, int] | None:
     while e > a and text[e - 1].isspace():
         e -= 1
     return (a, e) if e > a else None
+
+
+# A record's first line ("@inproceedings{janner2021neurips,"); "@comment" and
+# "@string" blocks are not records of a paper.
+RECORD_LINE = re.compile(r"^\s*@(?!comment\b|string\b|preamble\b)(?P<type>[A-Za-z]+)\s*[{(]\s*(?P<key>[^,\s{}()]*)\s*,", re.I)
+
+
+def looks_like_bibtex(text: str) -> bool:
+    """Whether ``text`` is a BibTeX file: its first line that is not blank and not a
+    ``%`` comment opens a record. Such a file is data, never Markdown (its URLs hold
+    ``__`` and ``*`` that Markdown would read as emphasis).
+
+    >>> looks_like_bibtex("%% BibDesk\\n\\n@article{k,\\n title = {T}}\\n")
+    True
+    >>> looks_like_bibtex("# Papers\\n@article{k,\\n}")
+    False
+    """
+    for line in text.split("\n", 400)[:400]:
+        t = line.strip()
+        if not t or t.startswith("%"):
+            continue
+        return RECORD_LINE.match(line) is not None
+    return False

@@ -30,7 +30,10 @@ from typing import Any
 
 log = logging.getLogger(__name__)
 
-__all__ = ["Link", "Line", "Block", "ParsedDoc", "read_document", "looks_like_markdown", "md", "GLYPH_ITEM_RE", "glyph_item_end"]
+__all__ = [
+    "Link", "Line", "Block", "ParsedDoc", "read_document", "looks_like_markdown", "md", "GLYPH_ITEM_RE", "glyph_item_end",
+    "indented_html",
+]
 
 #: Share of non-blank lines that must carry Markdown markup (in a sample of the file)
 #: for it to be read as Markdown. Plain digests have none; one marked line in a hundred
@@ -155,6 +158,25 @@ def _may_be_markdown(sample: str) -> bool:
     return False
 
 
+# An HTML tag at the start of a line ("<div class=…>", "</p>", "<!-- … -->").
+_TAG_LINE = re.compile(r"^\s*<(?:/?[A-Za-z][\w-]*(?:\s[^<>]*)?/?|!--.*?--)>")
+
+
+def indented_html(content: str) -> bool:
+    """Whether an indented block (CommonMark's code) is HTML markup: an e-mail or site
+    template indents its tags, which Markdown would otherwise show as code. Most of its
+    lines open with a tag.
+
+    >>> indented_html('    <div class="card">\\n      <h4><a href="u">T</a></h4>\\n    </div>')
+    True
+    >>> indented_html("    x = 1\\n    if x < 2:\\n        print(x)")
+    False
+    """
+    lines = [x for x in content.split("\n") if x.strip()]
+    tagged = sum(1 for x in lines if _TAG_LINE.match(x))
+    return len(lines) >= 2 and tagged * 4 >= len(lines) * 3
+
+
 def looks_like_markdown(text: str, path: str = "") -> bool:
     """Whether ``text`` is written in Markdown: a sample parsed by markdown-it has front
     matter, a table, or markup on enough of its lines."""
@@ -174,7 +196,7 @@ def looks_like_markdown(text: str, path: str = "") -> bool:
         if t.type in _BLOCK_MARKUP and t.map:
             marked.add(t.map[0])
             strong = strong or t.type == "heading_open"
-        if t.type == "html_block" and t.map:
+        if t.type == "html_block" and t.map or t.type == "code_block" and t.map and indented_html(t.content):
             # An HTML page or fragment (<h2>, <ul><li><a href=…>): the Markdown reader
             # turns its tags into lines, links and emphasis; plain text would keep the tags.
             marked.update(range(t.map[0], t.map[1]))
@@ -203,7 +225,10 @@ def read_document(path: str, text: str, markdown: bool | None = None) -> ParsedD
 
         if feed_root(text):
             return _feed(path, text, raw_lines)
-        markdown = looks_like_markdown(text, path)
+        from kg.parse.bibtex import looks_like_bibtex
+
+        # A BibTeX bibliography is data: plain lines (the bibfile layout reads its records).
+        markdown = False if looks_like_bibtex(text) else looks_like_markdown(text, path)
     if not markdown:
         # Plain text: each line is its own text; the only blocks are bulleted items.
         return _plain(path, raw_lines)

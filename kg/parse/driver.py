@@ -16,6 +16,7 @@ import os
 from dataclasses import replace
 from types import ModuleType
 
+from kg.parse.author_fields import author_value
 from kg.parse.base import NON_PAPER, NOT_IN_ENTRY, LayoutResult
 from kg.parse.bibtex import bibtex_authors
 from kg.parse.boilerplate import is_boilerplate
@@ -24,6 +25,7 @@ from kg.parse.dates import find_date
 from kg.parse.document import ParsedDoc, read_document
 from kg.parse.layouts import LAYOUTS, feed, generic
 from kg.records import Document, Entry, ParseResult, Span, Unassigned
+from kg.text import arxiv_id
 
 log = logging.getLogger("kg.parse")
 
@@ -42,6 +44,14 @@ def _no_paper(res: LayoutResult, doc: ParsedDoc) -> bool:
     news-only digest, a feed item that is a repository or a blog post: it explains the
     file, and other layouts' readings of its paragraphs as abstracts do not."""
     if res.entries:
+        return False
+    # A reading that leaves a link to an arXiv paper among its non-papers (or passes over
+    # it: a badge line has no text to report) read the page wrong: a review page's badges
+    # link the paper it is about.
+    told = {u.line: u.reason for u in res.unassigned}
+    if any(
+        told.get(i, NON_PAPER) == NON_PAPER and any(arxiv_id(lk.url) for lk in ln.links) for i, ln in enumerate(doc.lines, 1)
+    ):
         return False
     nonblank = sum(1 for x in doc.lines if x.text.strip())
     items = sum(1 for u in res.unassigned if u.reason == NON_PAPER)
@@ -297,7 +307,10 @@ def _bibtex(e: Entry) -> Entry:
     if e.authors is not None:
         return e
     got = bibtex_authors(e.text)
-    return e if got is None else replace(e, authors=Span(*got))
+    # As every author field is read: a list the name reader cannot take as people (TeX
+    # accents, surnames of two words in "Surname, Given" pairs) is left to no guess.
+    named = None if got is None else author_value(e.text[got[0] : got[1]])
+    return e if named is None else replace(e, authors=Span(got[0] + named[0], got[0] + named[1]))
 
 
 def parse_document(doc: ParsedDoc) -> ParseResult:

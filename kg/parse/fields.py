@@ -6,7 +6,7 @@ import functools
 import re
 from typing import TYPE_CHECKING
 
-from kg.parse.data import load_json
+from kg.parse.data import load_json, load_words
 from kg.text import is_cjk
 
 if TYPE_CHECKING:  # kg.parse.base imports this module
@@ -14,7 +14,7 @@ if TYPE_CHECKING:  # kg.parse.base imports this module
 
 __all__ = [
     "FIELD_KEYS", "FIELD_RE", "field", "field_kind", "simplified", "translated_title_field", "original_title_field",
-    "people_heading", "line_fields",
+    "people_heading", "line_fields", "preprint_statement",
 ]
 
 
@@ -56,6 +56,10 @@ FIELD_RE = re.compile(
 
 
 _SPACES = re.compile(r"\s+")
+# Word boundaries inside an identifier: a lower-case letter or digit then a capital
+# (``paperTitle``), and the separators ``_`` and ``-``.
+_CAMEL = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
+_ID_SEP = re.compile(r"[_\-]+")
 
 
 def field_kind(key: str) -> str | None:
@@ -65,9 +69,17 @@ def field_kind(key: str) -> str | None:
 
     >>> field_kind("arXiv所属领域"), field_kind("arXiv Subjects"), field_kind("arXiv")
     ('category', 'category', 'link')
+    >>> field_kind("paperTitle"), field_kind("paper-title"), field_kind("arxivId"), field_kind("catchyTitle")
+    ('title', 'title', 'link', None)
     """
     k = simplified(_SPACES.sub(" ", key.strip())).casefold()
     kind = FIELD_KEYS.get(k)
+    if kind is None:
+        # A data file's or front matter's identifier names the same field in words:
+        # ``paperTitle``, ``paper_title`` and ``paper-title`` are "paper title".
+        words = _SPACES.sub(" ", _ID_SEP.sub(" ", _CAMEL.sub(" ", key.strip()))).strip().casefold()
+        if words != k:
+            kind = FIELD_KEYS.get(simplified(words))
     changed = True
     while kind is None and changed:
         changed = False
@@ -175,3 +187,17 @@ def line_fields(line: str) -> list[tuple[str, int, int]]:
         k = a
     out.append((kind, a, e))
     return out
+@functools.lru_cache(maxsize=1)
+def _servers() -> re.Pattern[str]:
+    names = sorted((re.escape(w) for w in load_words("preprint_servers.txt")), key=len, reverse=True)
+    return re.compile(r"^\s*(?:" + "|".join(names) + r")(?=\s*(?:$|[(（/,，—–\-|]))", re.I)
+
+
+def preprint_statement(value: str) -> bool:
+    """Whether an organisation field's value names the preprint server the paper is on
+    (``arXiv (2603.03237v1) — q-bio.QM``) rather than who made it.
+
+    >>> preprint_statement("arXiv (2603.03237v1) — q-bio.QM"), preprint_statement("AstraZeneca / medRxiv")
+    (True, False)
+    """
+    return _servers().match(value) is not None

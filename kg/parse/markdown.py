@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from kg.parse.document import GLYPH_ITEM_RE, Block, Line, Link, ParsedDoc, glyph_item_end, md, opens_front_matter
+from kg.parse.document import GLYPH_ITEM_RE, Block, Line, Link, ParsedDoc, glyph_item_end, indented_html, md, opens_front_matter
 from kg.parse.htmltext import HtmlText, anchor_href
 from kg.parse.inline import repair_links
 
@@ -129,6 +129,10 @@ class MarkdownReader:
                 self._mark(a, b, "table")
             elif t.type == "thead_open":
                 self._mark(a + 1, a + 2, "table-rule")
+            elif t.type == "code_block" and indented_html(t.content):
+                # HTML indented by its template (an e-mail newsletter's cards) is HTML.
+                self._mark(a, b, "html")
+                self._html(a, b)
             elif t.type in ("fence", "code_block"):
                 self._mark(a, b, "code")
             elif t.type == "hr":

@@ -4,10 +4,16 @@ good results wins). Adding a layout is one module with ``name`` and ``parse(doc)
 another; what they share lives in :mod:`kg.parse.base` and the helper modules."""
 from __future__ import annotations
 
-from kg.parse.layouts import abstract, cards, citations, feed, fields, frontmatter, generic, items, paperscool, post, records, sections, structured, table
+from kg.parse.layouts import (
+    abstract, bibfile, cards, citations, feed, fields, frontmatter, generic, items, jsondata, namedpost, paperscool, post,
+    records, sections, structured, table,
+)
 
 #: Layouts the driver scores on every file. An RSS/Atom feed is not one of them: the
 #: reader tells it by its root element and the driver hands it to ``feed`` alone.
-LAYOUTS = [structured, post, cards, fields, paperscool, table, items, citations, sections, abstract, frontmatter, records]
+LAYOUTS = [
+    structured, post, cards, fields, paperscool, table, items, citations, sections, abstract, frontmatter, records, bibfile,
+    jsondata, namedpost,
+]
 
 __all__ = ["LAYOUTS", "feed", "generic"]

@@ -32,7 +32,9 @@ from kg.parse.base import (
 from kg.parse.boilerplate import IN_ENTRY_NOISE, PAGE_CHROME_RE, is_boilerplate
 from kg.parse.byline import byline, fill_byline, listed_author, reference_byline
 from kg.parse.document import Line, ParsedDoc
-from kg.parse.fields import FIELD_RE, field, field_kind, line_fields, original_title_field, translated_title_field
+from kg.parse.fields import (
+    FIELD_RE, field, field_kind, line_fields, original_title_field, preprint_statement, translated_title_field,
+)
 from kg.parse.names import bracket_kind, looks_like_authors
 from kg.parse.titles import SENTENCE_END_RE, heading_marks, sibling_heading_title, title_label
 from kg.records import Span, Unassigned
@@ -83,6 +85,10 @@ def _fill(d: Draft, lines: list[str], i: int, off: int, kind: str, a: int, e: in
         team = author_team(line[a:e])
         if team is not None:
             d.set("affiliations", off + a + team[0], off + a + team[1])  # "Simple AI: A, B": who signs
+    elif kind == "affiliations" and preprint_statement(line[a:e]):
+        # "Institution: arXiv (2603.03237v1) — q-bio.QM": where the paper is, not who
+        # made it; the category it states is the entry's.
+        d.fill_plain("category", line, off, a, e)
     elif kind in ("title_zh", "authors", "affiliations"):
         d.set(kind, *strip_span(line, off, a, e))
     else:

@@ -27,6 +27,7 @@ from kg.parse.document import ParsedDoc
 from kg.parse.fields import FIELD_KEYS, field, field_kind, people_heading
 from kg.parse.names import bracket_kind, looks_like_authors, reference_authors
 from kg.parse.titles import SENTENCE_END_RE
+from kg.parse.writeup import citation_block, is_writeup
 from kg.records import Span
 from kg.text import PAPER_URL_RE, arxiv_id
 
@@ -285,11 +286,20 @@ def parse(doc: ParsedDoc) -> LayoutResult:
     # A digest page's title names the digest or its day ("每日论文综述 - 2026-04-24").
     if is_boilerplate(fm["title"], between_entries=True) or find_date(fm["title"]) or not _names_a_paper(doc, keys):
         return b.result()  # a digest page ("每日论文综述 - 2026-04-24"), not a post about one paper
-    first = min(keys[k][0] for k in keys if k in ("title", "authors", "category"))
+    # The entry opens at the paper's title, or at its authors above it; a category key
+    # above both ("feed: cs.AI" over "paperTitle: …") is read as a stated code.
+    first = min(keys[k][0] for k in keys if k in ("title", "authors"))
     fa, fb = doc.front_matter_lines
     for i in range(fa, first):
         b.report(i, "front matter")
+    writeup = is_writeup(doc)
     d = b.open(first)
+    if "category" in keys and keys["category"][0] < first:
+        k, s, e = keys["category"]
+        got = find_category(doc.lines[k].text[s:e], strict=True)
+        if got:
+            # A code stated outside the entry's text, as a badge's is: no span, the code.
+            d.category_code, d.category_badge = got[2], True
     glued = False
     skip = -1
     pending: tuple[int, int] | None = None
@@ -308,6 +318,8 @@ def parse(doc: ParsedDoc) -> LayoutResult:
                     d.set("title", off + s, off + e)  # folded over the next lines
                 elif kind == "title":
                     d.set_title(line, off, s, e)
+                elif kind == "authors" and writeup:
+                    pass  # the write-up's writer, not the paper's author
                 elif kind == "authors" and e > len(line):
                     d.set(kind, *strip_span(line, off, s, e))  # a block list: its item lines
                 elif kind == "authors":
@@ -338,6 +350,13 @@ def parse(doc: ParsedDoc) -> LayoutResult:
                     d.date = got[2] if got else d.date
             continue
         ln = doc.lines[i]
+        if writeup and ln.kind == "code" and (i == 0 or doc.lines[i - 1].kind != "code") and citation_block(doc, i):
+            # The write-up's own citation closes the post: its author is the writer.
+            b.close()
+            for k in range(i, len(b.lines)):
+                if b.lines[k].strip():
+                    b.report(k, "post citation")
+            break
         if ln.kind == "heading":
             # "##### Abstract", "##### URL": section labels; "## 👥 作者与机构" opens the
             # section that names the paper's people.
@@ -375,6 +394,7 @@ def parse(doc: ParsedDoc) -> LayoutResult:
     if not res.entries:
         return LayoutResult([], [*res.unassigned], 0)
     return res
+
 
 
 # A line's key in bold and its value ("- **Field**: CS-AI").

@@ -45,6 +45,8 @@ _BRACKET = re.compile(r"\s*[(（](?P<v>[^()（）]{2,200})[)）]")
 _ORG_YEAR = re.compile(r"(?P<o>[^,，\d][^,，]{1,60})[,，]\s*(?:19|20)\d{2}[a-z]?")
 _BY = re.compile(r"\s*(?i:by)\s+(?=[^\W\d_])")
 _CLOSING_BRACKET = re.compile(r"\s*[(（](?P<v>[^()（）]{2,80})[)）]\s*$")
+_ET_AL = re.compile(r"\bet\s+al\.?\s*$")
+_TRAILING_LABEL = re.compile(r"\s*[(（]\s*(?P<v>[^()（）]{1,30}?)\s*[)）]\s*$")
 
 
 def in_gaps(doc: ParsedDoc) -> bool:
@@ -76,6 +78,11 @@ def _title(line: Line) -> tuple[int, int] | None:
     # "1. *ROOT-SGD: Sharp Nonasymptotics …* [url](…)": a title set in italics or bold.
     for a, e in line.emphasised:
         if _title_like(t[a:e]) and len(t[a:e].split()) >= 3:
+            # "*Neural Turing Machines (A. Graves, G. Wayne, I. Danihelka)*": the authors in
+            # brackets closing the italic run are no part of the title.
+            m = _CLOSING_BRACKET.search(t, a, e)
+            if m is not None and m.end() == e and _names_in_brackets(m.group("v")) and len(t[a : m.start()].split()) >= 1:
+                e = m.start()
             return strip_span(t, 0, a, e)
     return None
 
@@ -96,6 +103,11 @@ def _lone_item(line: Line) -> bool:
     end = min([lk.start for lk in line.links if lk.start > title[1]] + [len(line.text)])
     rest = line.text[title[1] : end].strip(" ,;:—–-\\[")
     return bool(rest) and looks_like_authors(rest)
+
+
+def _names_in_brackets(v: str) -> bool:
+    """A bracketed group that names people: a list of names, or one cut short by ``et al.``."""
+    return author_value(v) is not None or bracket_kind(v) == "authors" or bool(_ET_AL.search(v))
 
 
 def _is_paper(line: Line, title: tuple[int, int] | None) -> bool:
@@ -166,6 +178,12 @@ def parse(doc: ParsedDoc) -> LayoutResult:
             # its title, unlinked, cited by its year and its authors (a linked item is what
             # its link is: "[The Illustrated Transformer (Blog)](…)" over "- Jay Alammar, 2018").
             title = title or _lead_name(ln) or _named_title(ln)
+            noted = title is not None
+        if title is None and not noted and _labelled_paper_link(doc, i, last):
+            # "- Optimistic tree search …" over "[`paper`](….pdf) | [`slides`](…) | Presenter",
+            # "- Deep Learning for Symbolic Mathematics ([pdf](https://openreview.net/…))": the
+            # item names the paper in words and links it by a label.
+            title = _named_title(ln)
             noted = title is not None
         translated = title is not None and _translated(doc, i, last)
         # "* [Title](local-page.md)" over "  * [paper](https://arxiv.org/abs/…)": the paper
@@ -284,6 +302,19 @@ def _paper_link_below(doc: ParsedDoc, first: int, last: int) -> bool:
     return False
 
 
+def _labelled_paper_link(doc: ParsedDoc, first: int, last: int) -> bool:
+    """A line of the item links the paper by a label (``([pdf](…))`` after the title,
+    ``[paper](https://….pdf) | [slides](…)`` under it): the item is a paper listed by its
+    title."""
+    for k in range(first, last + 1):
+        ln = doc.lines[k]
+        for lk in ln.links:
+            label = re.sub(r"\W+", "", ln.text[lk.start : lk.end]).casefold()
+            if label in PAPER_LABELS and lk.url.startswith(("http://", "https://")):
+                return True
+    return False
+
+
 _BRACKETED = re.compile(r"\[(?P<n>[^\[\]\n]{3,60})\]")
 _YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
 
@@ -348,6 +379,10 @@ def _named_title(ln: Line) -> tuple[int, int] | None:
     f = field(ln.text)
     if f is not None and f[0] not in ("title", "title_zh"):
         return None  # "- 링크: https://arxiv.org/…" ("link:"): a field of the page's paper, no title
+    label = _TRAILING_LABEL.search(ln.text, a, e)
+    if label is not None and label.end() == e and _LABEL.fullmatch(label.group("v").strip()):
+        e = label.start()  # "Title (pdf)": the link's label closing the line
+        s = ln.text[a:e]
     lead = _ABBR_LEAD.match(ln.text, a, e)
     if lead is not None:
         rest = _OWN_LINK.sub("", ln.text[lead.end() : e])
