@@ -242,6 +242,10 @@ class Draft:
             if kind == "meta" and ARXIV_TAG_RE.fullmatch(line[a:e]) and (got := find_category(line[a:e])):
                 # "Source: arxiv_lg": the feed the item came from is an arXiv category.
                 self.set_category(off + a + got[0], off + a + got[1], got[2])
+            elif kind == "meta" and self.date is None and (got := find_date(line[a:e])) and len(got[2]) == 10:
+                # "Source: arXiv, 2026-06-30": the day the source gave the item (a venue's
+                # year, "收录: CVPR 2024", dates nothing).
+                self.date = got[2]
             return False
         return True
 

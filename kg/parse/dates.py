@@ -25,6 +25,9 @@ _DATE_RES = (
     re.compile(rf"(?<![A-Za-z0-9])(?P<d>\d{{1,2}})\s+(?P<mon>{_MON})\.?,?\s+(?P<y>(?:19|20)\d{{2}})(?!\d)", re.I),
     # Sep 7, 2022 / September 7 2022
     re.compile(rf"(?<![A-Za-z])(?P<mon>{_MON})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>(?:19|20)\d{{2}})(?!\d)", re.I),
+    # 06/22/2020: a month, a day, a year, as American pages write them (22/06/2020, whose
+    # first number cannot be a month, is read day first)
+    re.compile(r"(?<![\d/])(?P<m>\d{1,2})/(?P<d>\d{1,2})/(?P<y>(?:19|20)\d{2})(?![\d/])"),
     # 2022-09, 2022年9月 (a month only)
     re.compile(r"(?<!\d)(?P<y>(?:19|20)\d{2})\s*(?:-|年)\s*(?P<m>\d{1,2})(?:月|(?![\d/\-]|\.\d))"),
 )
@@ -52,13 +55,18 @@ def find_date(s: str) -> tuple[int, int, str] | None:
     '2024-05-01'
     >>> find_date("2024-03.md")[2]
     '2024-03'
+    >>> find_date("**06/22/2020** [Title](notes.md)")[2], find_date("22/06/2020")[2]
+    ('2020-06-22', '2020-06-22')
     """
     best: tuple[int, int, str] | None = None
     for rx in _DATE_RES:
         for m in rx.finditer(s):
             g = m.groupdict()
             month = _MONTHS[g["mon"].lower()] if g.get("mon") else int(g["m"])
-            iso = iso_date(int(g["y"]), month, int(g["d"]) if g.get("d") else None)
+            day = int(g["d"]) if g.get("d") else None
+            if month > 12 and day is not None and day <= 12 and not g.get("mon"):
+                month, day = day, month  # "22/06/2020": the day first
+            iso = iso_date(int(g["y"]), month, day)
             if iso is not None:
                 if best is None or m.start() < best[0]:
                     best = (m.start(), m.end(), iso)

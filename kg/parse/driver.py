@@ -228,6 +228,17 @@ def _dates(doc: ParsedDoc, entries: list[Entry], unassigned: list[Unassigned]) -
     digest's date."""
     doc_date = _document_date(doc)
     sections = _section_dates(doc)
+    # A line that is nothing but a date inside an entry ("27 Apr 2023" under a paper's
+    # links) dates that entry, and no entry after it.
+    own: dict[int, str] = {}
+    starts = [e.line for e in entries]
+    inside = set()
+    for line, d in sections:
+        k = bisect.bisect_right(starts, line) - 1
+        if k >= 0 and entries[k].line < line <= entries[k].end_line and doc.lines[line - 1].kind != "heading":
+            own.setdefault(k, d)
+            inside.add(line)
+    sections = [(line, d) for line, d in sections if line not in inside]
     # Post metadata lines by line number, so each entry looks only at the lines after it.
     meta = sorted((u.line, u.text) for u in unassigned if u.reason == "post metadata")
     lines = [m[0] for m in meta]
@@ -243,6 +254,7 @@ def _dates(doc: ParsedDoc, entries: list[Entry], unassigned: list[Unassigned]) -
                 if got:
                     date = got[2]
                     break
+        date = date or own.get(k)
         if date is None:
             date = next((d for line, d in reversed(sections) if line <= e.line), None)
         date = date or doc_date

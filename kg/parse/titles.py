@@ -108,6 +108,9 @@ _ET_AL_RE = re.compile(r"\s*[(（][^()（）]{2,80}?\bet\s*al\.?\s*[)）]\s*$")
 _QUOTED_YEAR_RE = re.compile(
     r"\s*[\"“](?P<t>[^\"“”]{4,400})[\"”]\s*(?:[(（]\s*(?:19|20)\d{2}[a-z]?\s*[)）])?\s*[.,]?\s*"
 )
+# A venue tag in brackets before a title, a venue's short name and its year ("[NIPS22]",
+# "[ICLR 2024]", "【CVPR'23】", "[arXiv24]"): where the paper appeared, not its name.
+_VENUE_TAG_RE = re.compile(r"\s*[\[【]\s*[A-Za-z][A-Za-z&\-]{1,15}\s*['’]?(?:(?:19|20)\d{2}|\d{2})\s*[\]】]\s*")
 # What a post puts before a title: its date ("2026-03-02 ") and emoji or list symbols.
 _LEAD_DATE_RE = re.compile(r"\s*\d{4}[-/.]\d{1,2}[-/.]\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?\s+(?=\S)")
 
@@ -147,6 +150,8 @@ def title_spans(text: str, a: int, b: int) -> tuple[tuple[int, int] | None, tupl
     if (d := _LEAD_DATE_RE.match(text, a, b)) and _lead_symbols(text, d.end(), b) > d.end():
         a = d.end()  # "2026-03-02 📄 Title": the post's date, then its emoji
     a = _lead_symbols(text, a, b)
+    if (tag := _VENUE_TAG_RE.match(text, a, b)) and text[tag.end() : b].strip():
+        a = _lead_symbols(text, tag.end(), b)  # "[NIPS22] ✅ Title": where it appeared, a reader's mark
     label = PAPER_LABEL_RE.match(text, a, b)
     if label:
         a = label.end()  # "Hugging Face Papers: LLaDA 2.1": the label is not the title

@@ -28,7 +28,7 @@ import re
 from kg.parse.base import NOT_IN_ENTRY, Builder, LayoutResult, blocks, strip_span
 from kg.parse.boilerplate import is_boilerplate
 from kg.parse.byline import clause_authors
-from kg.parse.dates import iso_date
+from kg.parse.dates import find_date, iso_date
 from kg.parse.document import ParsedDoc
 from kg.parse.names import author_names, looks_like_authors
 from kg.parse.titles import SENTENCE_END_RE
@@ -279,6 +279,9 @@ def parse(doc: ParsedDoc) -> LayoutResult:
                 if "title" not in d.spans and "title_zh" not in d.spans and (linked := _linked_title(doc, k)):
                     (ta, te), who = linked
                     d.set("title", off + ta, off + te)
+                    got = find_date(line[doc.lines[k].start : ta])
+                    if got and d.date is None:
+                        d.date = got[2]  # "**06/22/2020** [Title](…)": the day the log read it
                     if who is not None and "authors" not in d.spans:
                         d.set("authors", off + who[0], off + who[1])
                     continue

@@ -99,6 +99,7 @@ def parse(doc: ParsedDoc) -> LayoutResult:
     b = Builder(doc, "items")
     lines = b.lines
     items = {blk.first: blk.last for blk in doc.blocks if blk.kind == "list_item" and blk.level == 1}
+    styled = _styled_papers(doc, items)
     i = 0
     while i < len(lines):
         if not lines[i].strip():
@@ -137,7 +138,10 @@ def parse(doc: ParsedDoc) -> LayoutResult:
         # "* [Title](local-page.md)" over "  * [paper](https://arxiv.org/abs/…)": the paper
         # link is the item's own line of links under its title.
         linked_below = title is not None and not noted and _paper_link_below(doc, i, last)
-        if title is not None and (_is_paper(ln, title) or noted or translated or linked_below):
+        # "- *Knowing When to Ask* (tech report) — a note" among "- [*Title*](arXiv)" items:
+        # a paper the list names in the style of its linked papers, without a link.
+        alike = title is not None and styled >= MIN_STYLED and _opens_emphasised(ln, title)
+        if title is not None and (_is_paper(ln, title) or noted or translated or linked_below or alike):
             _entry(b, i, last, title)
             if stated is not None and b.entries:
                 b.entries[-1] = replace(b.entries[-1], ids=tuple(dict.fromkeys([*b.entries[-1].ids, stated[0]])))
@@ -150,6 +154,36 @@ def parse(doc: ParsedDoc) -> LayoutResult:
     return b.result()
 
 
+#: A list names its papers in one style when at least this many linked paper items open
+#: with their title set in italics or bold.
+MIN_STYLED = 2
+
+
+def _opens_emphasised(ln: Line, title: tuple[int, int]) -> bool:
+    """The item opens with its title, set in italics or bold (linked or not), of three
+    words or more; nothing but symbols before it."""
+    ta, te = title
+    return (
+        not any(c.isalnum() for c in ln.text[ln.start : ta])
+        and len(ln.text[ta:te].split()) >= 3
+        and any(s <= ta and te <= e for s, e in ln.emphasised)
+    )
+
+
+def _styled_papers(doc: ParsedDoc, items: dict[int, int]) -> int:
+    """How many items link their paper under a title that opens them set in emphasis
+    (``- [*Title*](https://arxiv.org/abs/…) — a note``)."""
+    n = 0
+    for i in items:
+        ln = doc.lines[i]
+        if not ln.emphasised or not ln.links:
+            continue  # no emphasis or no link: not such an item (the common case, cheaply)
+        title = _title(ln)
+        if title is not None and _opens_emphasised(ln, title) and _is_paper(ln, title):
+            n += 1
+    return n
+
+
 def _entry(b: Builder, i: int, last: int, title: tuple[int, int]) -> None:
     doc, lines = b.doc, b.lines
     ln = doc.lines[i]
@@ -159,6 +193,7 @@ def _entry(b: Builder, i: int, last: int, title: tuple[int, int]) -> None:
     te = ta + len(_VOTES_RE.sub("", ln.text[ta:te]))  # "Title（82▲）": the vote count is not the title
     d.set_title(ln.text, off, ta, te)
     after = title[1] + (1 if ln.text[title[1] : title[1] + 1] in "\"”" else 0)
+    _lead_reference(d, ln, off, ta)
     _brackets(d, ln, off, after)
     _cited_authors(d, ln, off, after)
     _clause_authors(d, ln, off, after)
@@ -209,6 +244,22 @@ def _entry(b: Builder, i: int, last: int, title: tuple[int, int]) -> None:
                 continue
         d.body.append(Span(koff + a, koff + e))
     b.close()
+
+
+# What separates a short reference that leads an item from the title after it.
+_LEAD_SEPARATOR = re.compile(r"[\s—–\-:：,]+$")
+
+
+def _lead_reference(d, ln: Line, off: int, ta: int) -> None:
+    """``- Bahdanau et al. 2014 — [*Title*](…)``: a short reference (surnames, ``et al.``,
+    the year) that opens the item before its title names its authors."""
+    lead = ln.text[ln.start : ta]
+    if not lead.strip() or not _YEAR.search(lead):
+        return
+    sep = _LEAD_SEPARATOR.search(lead)
+    ref = reference_byline(ln.text[: ta - (len(sep.group()) if sep else 0)], ln.start)
+    if ref is not None:
+        d.set("authors", off + ref[0], off + ref[1])
 
 
 def _reference(d, text: str, off: int, a: int, e: int) -> bool:
@@ -302,8 +353,23 @@ _ABBR_LEAD = re.compile(r"\s*[A-Z0-9]\S*(?:\s+[A-Z0-9]\S*){0,2}\s+[-–—]\s+(?
 _OWN_LINK = re.compile(r"\s*(?:[:：]\s*)?https?://\S+\s*$")
 
 
+def _label_links_start(ln: Line, a: int, e: int) -> int:
+    """Where the run of label links that closes ``ln.text[a:e]`` begins (``… Title
+    [paper](…) [code](…) [note](notes/x.md)``: what the item links, not its name); ``e``
+    when it has none. Only brackets, bars and slashes may stand between the labels."""
+    end = e
+    for lk in reversed([lk for lk in ln.links if a <= lk.start and lk.end <= e]):
+        text = ln.text[lk.start : lk.end].strip()
+        if ln.text[lk.end : end].strip(" []()|/·,") or not (_LABEL.match(text) and len(text.split()) <= 3):
+            break
+        end = lk.start
+    return end
+
+
 def _named_title(ln: Line) -> tuple[int, int] | None:
     a, e = strip_span(ln.text, 0, ln.start)
+    # "- [NIPS22] ✅ WebShop: … [paper](…) [note](…)": the links after the name are labels.
+    e = strip_span(ln.text, 0, a, _label_links_start(ln, a, e))[1]
     s = ln.text[a:e]
     if not s or len(s) > 250 or SENTENCE_END_RE.search(s[:-1]):
         return None

@@ -1,0 +1,174 @@
+"""Entry, title and date rules prompted by the ninth round of real digests (issue 11):
+a GitBook paper list (venue tag, title, label links), a notes list (``Surname et al.
+Year``, italic titles, some unlinked), a feed page of collected social-media posts, a
+weekly on a docs site (linked headings with a score line), a daily feed page with field
+bullets, and the seventh round's leftovers. Written with invented text in the shape of
+those digests, so that each rule is checked on its own and for every digest of that kind."""
+from __future__ import annotations
+
+from layouthelp import records_of as _records
+
+from kg.parse.titles import title_spans
+
+
+def _title(text: str) -> str:
+    en, _ = title_spans(text, 0, len(text))
+    return text[en[0] : en[1]]
+
+
+# ---------------------------------------------------------------- a GitBook paper list
+
+
+def test_venue_tag_before_a_title_is_not_the_title():
+    assert _title("[NIPS22] ✅ Sparse Routers: Long Context at Scale") == "Sparse Routers: Long Context at Scale"
+    assert _title("【CVPR'23】 Dense Retrieval for Maps") == "Dense Retrieval for Maps"
+    assert _title("[ICLR 2024] Dense Retrieval for Maps.") == "Dense Retrieval for Maps"
+    # A bracket that is no venue and year stays: it is the title's own.
+    assert _title("[Re] Reproducing Dense Retrieval") == "[Re] Reproducing Dense Retrieval"
+    assert _title("[NIPS22]") == "[NIPS22]"  # nothing after it: nothing to take
+
+
+def test_gitbook_list_venue_title_and_label_links(tmp_path):
+    text = (
+        "## Planning\n"
+        "- [NIPS22] ✅ Sparse Routers: Long Context at Scale [paper](https://arxiv.org/abs/2207.00001)"
+        " [note](../../Notes/NIPS22/Sparse-Routers.md)\n"
+        "- [arXiv24] Tree Search for Tool Agents. [paper](https://arxiv.org/abs/2402.00002)"
+        " [code](https://github.com/ann/treesearch)\n"
+        "- [ICLR23] Dense Retrieval Without Labels [paper](https://arxiv.org/abs/2210.00003) | [笔记](notes/dr.md)\n"
+        "\n## Memory\n"
+        "- [arXiv24] A Memory for Agents [paper](https://arxiv.org/abs/2401.00004)\n"
+    )
+    recs = _records(tmp_path, text)
+    assert [r.title for r in recs] == [
+        "Sparse Routers: Long Context at Scale",
+        "Tree Search for Tool Agents",
+        "Dense Retrieval Without Labels",
+        "A Memory for Agents",
+    ]
+    assert [r.arxiv_id for r in recs] == ["2207.00001", "2402.00002", "2210.00003", "2401.00004"]
+    # A relative link to a reader's note is no URL of the paper.
+    assert recs[0].urls == ("https://arxiv.org/abs/2207.00001",)
+
+
+# ---------------------------------------------------------------- a notes list
+
+
+def test_notes_list_reference_before_the_title_names_the_authors(tmp_path):
+    text = (
+        "## Foundations\n"
+        "- Lee et al. 2014 — [*Sparse Routers for Long Context*](https://arxiv.org/abs/1409.00001) started it.\n"
+        "- Chen and Dorn 2018 — [*Dense Retrieval Without Labels*](https://arxiv.org/abs/1810.00002) made it work.\n"
+        "- Routing compares every token pair, so it is order-agnostic.\n"
+    )
+    recs = _records(tmp_path, text)
+    assert [r.title for r in recs] == ["Sparse Routers for Long Context", "Dense Retrieval Without Labels"]
+    assert [[a.name for a in r.authors] for r in recs] == [["Lee"], ["Chen", "Dorn"]]
+    assert recs[0].authors_truncated and not recs[1].authors_truncated
+
+
+def test_notes_list_unlinked_title_in_the_style_of_the_linked_ones(tmp_path):
+    text = (
+        "## Evaluation\n"
+        "- *Measuring Code Summaries With Humans* (ACL 2024) — coverage of summary quality.\n"
+        "- [*Sparse Routers for Long Context*](https://arxiv.org/abs/2409.00001).\n"
+        "- [*Dense Retrieval Without Labels*](https://arxiv.org/abs/2406.00002).\n"
+        "- *CAN AGENTS STILL PLAN?* — a commentary on planning tasks.\n"
+        "- Self-attention is *order agnostic by design*, which matters here.\n"
+    )
+    recs = _records(tmp_path, text)
+    assert [(r.line, r.title) for r in recs] == [
+        (2, "Measuring Code Summaries With Humans"),
+        (3, "Sparse Routers for Long Context"),
+        (4, "Dense Retrieval Without Labels"),
+        (5, "CAN AGENTS STILL PLAN?"),
+    ]
+    assert recs[0].arxiv_id is None and recs[0].urls == ()
+
+
+def test_unlinked_italic_item_alone_is_no_paper(tmp_path):
+    # Without linked papers in that style the list says nothing about its italic items.
+    text = (
+        "## Reading\n"
+        "- *Measuring Code Summaries With Humans* — worth a look.\n"
+        "- [Sparse Routers for Long Context](https://arxiv.org/abs/2409.00001)\n"
+    )
+    recs = _records(tmp_path, text)
+    assert [r.title for r in recs] == ["Sparse Routers for Long Context"]
+
+
+# ---------------------------------------------------------------- a daily feed page with field bullets
+
+
+def test_feed_page_title_restated_in_the_notes_is_one_entry(tmp_path):
+    text = (
+        "# Daily Vision Feed\n\nLast updated: 2026-07-02 13:10\n\n## 今日优先读\n\n"
+        "1. **Sparse Routers: Long Context at Scale**\n"
+        "   - Source: arXiv, 2026-06-30\n"
+        "   - Authors: Ann Lee, Bo Chen et al.\n"
+        "   - Links: [paper](http://arxiv.org/abs/2606.00001v1) / [pdf](http://arxiv.org/pdf/2606.00001v1)\n"
+        "   - 论文：Sparse Routers: Long Context at Scale\n"
+        "   - 一句话总结：We route tokens sparsely.\n"
+        "   - 方法核心：稀疏路由。\n\n"
+        "2. **Dense Retrieval Without Labels**\n"
+        "   - Source: arXiv, 2026-07-01\n"
+        "   - Authors: Cy Dorn\n"
+        "   - Links: [paper](http://arxiv.org/abs/2607.00002v1)\n"
+        "   - 论文：Dense Retrieval Without Labels\n"
+        "   - 方法核心：无标签检索。\n"
+    )
+    recs = _records(tmp_path, text, name="literature.md")
+    assert [(r.line, r.title) for r in recs] == [(7, "Sparse Routers: Long Context at Scale"), (15, "Dense Retrieval Without Labels")]
+    # The day the source gave each item, not the page's update time.
+    assert [r.date for r in recs] == ["2026-06-30", "2026-07-01"]
+    assert [[a.name for a in r.authors] for r in recs] == [["Ann Lee", "Bo Chen"], ["Cy Dorn"]]
+
+
+def test_a_different_title_field_still_opens_an_entry(tmp_path):
+    text = (
+        "**Sparse Routers for Long Context**\n- Authors: Ann Lee\n- Links: [paper](https://arxiv.org/abs/2606.00001)\n\n"
+        "- 论文：Dense Retrieval Without Labels\n- Authors: Bo Chen\n- Links: [paper](https://arxiv.org/abs/2606.00002)\n"
+    )
+    recs = _records(tmp_path, text)
+    assert [r.title for r in recs] == ["Sparse Routers for Long Context", "Dense Retrieval Without Labels"]
+
+
+def test_unknown_key_first_then_a_date_field_on_one_line(tmp_path):
+    text = (
+        "# 精选论文 - 2026-05-20\n\n"
+        "### 1. **[Sparse Routers for Long Context](https://arxiv.org/abs/2605.00001v1)**\n"
+        "- **评分**: ⭐ 88/100 | **日期**: 2026-05-18\n"
+        "- **作者**: Ann Lee, Bo Chen\n\n"
+        "### 2. **[Dense Retrieval Without Labels](https://arxiv.org/abs/2605.00002v1)**\n"
+        "- **评分**: ⭐ 80/100 | **日期**: 2026-05-17\n"
+        "- **作者**: Cy Dorn\n"
+    )
+    recs = _records(tmp_path, text)
+    assert [r.date for r in recs] == ["2026-05-18", "2026-05-17"]
+    assert [r.title_zh for r in recs] == [None, None]  # the score line is no translation
+
+
+# ---------------------------------------------------------------- dates
+
+
+def test_date_line_closing_an_entry_dates_that_entry_only(tmp_path):
+    text = (
+        "**Sparse Routers for Long Context** \\\n*Ann Lee, Bo Chen* \\\n"
+        "arXiv 2023. [[Paper](https://arxiv.org/abs/2304.00001)] \\\n27 Apr 2023\n\n"
+        "**Dense Retrieval Without Labels** \\\n*Cy Dorn, Di Eck* \\\n"
+        "arXiv 2023. [[Paper](https://arxiv.org/abs/2303.00002)] \\\n1 Mar 2023\n"
+    )
+    recs = _records(tmp_path, text)
+    assert [(r.title, r.date) for r in recs] == [
+        ("Sparse Routers for Long Context", "2023-04-27"),
+        ("Dense Retrieval Without Labels", "2023-03-01"),
+    ]
+
+
+def test_reading_log_date_before_the_linked_title(tmp_path):
+    text = (
+        "**06/22/2020** [Sparse Routers for Long Context](./notes/routers.md) A.Lee, B.Chen [pdf](https://arxiv.org/pdf/1803.00001.pdf)\n\n"
+        "**12/10/2020** [Dense Retrieval Without Labels](./notes/dense.md) C.Dorn [pdf](https://arxiv.org/pdf/1506.00002.pdf)\n"
+    )
+    recs = _records(tmp_path, text)
+    assert [r.date for r in recs] == ["2020-06-22", "2020-12-10"]
