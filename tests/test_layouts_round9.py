@@ -172,3 +172,29 @@ def test_reading_log_date_before_the_linked_title(tmp_path):
     )
     recs = _records(tmp_path, text)
     assert [r.date for r in recs] == ["2020-06-22", "2020-12-10"]
+
+
+# ---------------------------------------------------------------- round 7 leftovers
+
+
+def test_gloss_after_a_title_is_not_the_title():
+    assert _title("Language Models are Few-Shot Learners (GPT-3)") == "Language Models are Few-Shot Learners"
+    assert _title("ESFM: Earth System Foundation Model (ETH Domain)") == "ESFM: Earth System Foundation Model"
+    # The abbreviation of the title's own words, a translation, a number: kept, or split off as before.
+    assert _title("Sparse Mixture of Experts (MoE)") == "Sparse Mixture of Experts (MoE)"
+    assert _title("Trust in Explainable AI (xAI)") == "Trust in Explainable AI (xAI)"
+    assert _title("Sparse Routers for Long Context (2023)") == "Sparse Routers for Long Context (2023)"
+    assert title_spans("Sparse Routers（稀疏路由）", 0, 19)[1] is not None
+    assert _title("Short Name (GPT-3)") == "Short Name (GPT-3)"  # too short to tell a gloss from a name
+
+
+def test_gloss_stays_in_the_entry_for_its_model(tmp_path):
+    text = (
+        "1. **[Language Models are Few-Shot Learners (GPT-3)](https://arxiv.org/abs/2005.14165)**\n"
+        "   - Brown et al., 2020\n\n"
+        "2. **[Sparse Mixture of Experts (MoE)](https://arxiv.org/abs/2101.03961)**\n"
+        "   - Fedus et al., 2021\n"
+    )
+    recs = _records(tmp_path, text)
+    assert [r.title for r in recs] == ["Language Models are Few-Shot Learners", "Sparse Mixture of Experts (MoE)"]
+    assert "GPT-3" in [m.name for m in recs[0].models]

@@ -18,7 +18,7 @@ from kg.parse.categories import ARXIV_TAG_RE, badge_category, find_category
 from kg.parse.data import load_words
 from kg.parse.dates import find_date
 from kg.parse.document import Line, ParsedDoc
-from kg.parse.titles import title_spans
+from kg.parse.titles import closing_gloss, title_spans
 from kg.records import Entry, Span, Unassigned
 from kg.text import PAPER_URL_RE, arxiv_id, find_urls
 
@@ -216,6 +216,10 @@ class Draft:
         en, zh = title_spans(text, a, b)
         if en:
             self.set("title", off + en[0], off + en[1])
+            if zh is None and (g := closing_gloss(text, en[1], b)) is not None:
+                # "Language Models are Few-Shot Learners (GPT-3)": the gloss left out of the
+                # title still says what the paper is about (its model's name).
+                self.body.append(Span(off + g[0], off + g[1]))
         if zh:
             self.set("title_zh", off + zh[0], off + zh[1])
 

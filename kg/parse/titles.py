@@ -11,7 +11,7 @@ from kg.text import cjk_share, is_cjk
 if TYPE_CHECKING:  # the document model imports this module
     from kg.parse.document import Line
 
-__all__ = ["SENTENCE_END_RE", "heading_marks", "sibling_heading_title", "split_title", "title_spans", "title_label"]
+__all__ = ["SENTENCE_END_RE", "closing_gloss", "heading_marks", "sibling_heading_title", "split_title", "title_spans", "title_label"]
 
 SENTENCE_END_RE = re.compile(r"[。！？]|[.!?](?:\s|$)")
 
@@ -122,6 +122,59 @@ def _lead_symbols(text: str, a: int, b: int) -> int:
     return a
 
 
+# A closing bracket after a title: a gloss the list adds ("(GPT-3)", "(ETH Domain)"), or the
+# abbreviation of the title's own words ("Mixture of Experts (MoE)").
+_CLOSING_GLOSS_RE = re.compile(r"\s*[(（](?P<g>[^()（）]{1,40})[)）]\s*$")
+
+
+def _abbreviates(short: str, words: str) -> bool:
+    """Whether the letters of ``short`` appear in order in ``words`` (``MoE`` in "Mixture
+    of Experts", ``xAI`` in "Explainable AI"): an abbreviation of them, or short enough
+    to be one, which the title keeps."""
+    k = 0
+    text = words.casefold()
+    for c in (c.casefold() for c in short if c.isalpha()):
+        k = text.find(c, k) + 1
+        if k == 0:
+            return False
+    return True
+
+
+def _without_gloss(text: str, a: int, b: int) -> int:
+    """``b`` moved before a closing bracket that glosses the title rather than belongs to
+    it: a name or a note the list adds (``Language Models are Few-Shot Learners (GPT-3)``),
+    not the abbreviation of the title's own words (``Mixture of Experts (MoE)``), a
+    translation (``Title（中文标题）``, split off later) or a number."""
+    m = _CLOSING_GLOSS_RE.search(text, a, b)
+    if m is None:
+        return b
+    gloss, head = m.group("g").strip(), text[a : m.start()]
+    if (
+        len(head.split()) < 3
+        or any(is_cjk(c) for c in gloss)
+        or not any(c.isalpha() for c in gloss)
+        or _abbreviates(gloss, head)
+        or any(c in head for c in "()（）")
+    ):
+        return b
+    return len(head.rstrip()) + a
+
+
+def closing_gloss(text: str, a: int, b: int) -> tuple[int, int] | None:
+    """``(start, end)`` of what the brackets hold when ``text[a:b]`` is nothing but a
+    bracketed gloss (what :func:`title_spans` leaves after a title: ``" (GPT-3)"``)."""
+    m = _CLOSING_GLOSS_RE.fullmatch(text, a, b)
+    return _trimmed(text, m.start("g"), m.end("g")) if m else None
+
+
+def _trimmed(text: str, a: int, b: int) -> tuple[int, int]:
+    while a < b and text[a].isspace():
+        a += 1
+    while b > a and text[b - 1].isspace():
+        b -= 1
+    return a, b
+
+
 def title_spans(text: str, a: int, b: int) -> tuple[tuple[int, int] | None, tuple[int, int] | None]:
     """``(english, chinese)`` ranges of the title written in ``text[a:b]`` (either may be
     ``None``)."""
@@ -147,6 +200,7 @@ def title_spans(text: str, a: int, b: int) -> tuple[tuple[int, int] | None, tupl
     # "Title (Carla Diaz et al.)": a bracketed "et al." names the authors, never the paper.
     if (etal := _ET_AL_RE.search(text, a, b)) and text[a : etal.start()].strip():
         b = etal.start()
+    b = _without_gloss(text, a, b)
     if (d := _LEAD_DATE_RE.match(text, a, b)) and _lead_symbols(text, d.end(), b) > d.end():
         a = d.end()  # "2026-03-02 📄 Title": the post's date, then its emoji
     a = _lead_symbols(text, a, b)
