@@ -198,3 +198,36 @@ def test_gloss_stays_in_the_entry_for_its_model(tmp_path):
     recs = _records(tmp_path, text)
     assert [r.title for r in recs] == ["Language Models are Few-Shot Learners", "Sparse Mixture of Experts (MoE)"]
     assert "GPT-3" in [m.name for m in recs[0].models]
+
+
+def test_one_line_paragraph_shaped_like_the_page_items_is_an_item(tmp_path):
+    text = (
+        "Sparse Routers for Long Context : https://arxiv.org/abs/1611.00001\n\n"
+        "<b> Models </b>\n\n"
+        "- Dense Retrieval Without Labels : https://arxiv.org/abs/1512.00002\n"
+        "- Tree Search for Tool Agents : https://arxiv.org/abs/1405.00003\n\n"
+        "### Diffusion\n\n"
+        "Diffusion: 2112.00004. **Latent Diffusion at Scale**. Ann Lee et al | [abs](https://arxiv.org/abs/2112.00004)\n\n"
+        "### Adapters\n\n"
+        "- LoRA: 2106.00005. **Low-Rank Adapters for Language Models**. Bo Chen et al | [abs](https://arxiv.org/abs/2106.00005)\n"
+        "- VA: 2205.00006. **Vision Adapters for Dense Predictions**. Cy Dorn et al | [abs](https://arxiv.org/abs/2205.00006)\n"
+    )
+    recs = _records(tmp_path, text)
+    assert [(r.line, r.title) for r in recs] == [
+        (1, "Sparse Routers for Long Context"),
+        (5, "Dense Retrieval Without Labels"),
+        (6, "Tree Search for Tool Agents"),
+        (10, "Latent Diffusion at Scale"),
+        (14, "Low-Rank Adapters for Language Models"),
+        (15, "Vision Adapters for Dense Predictions"),
+    ]
+
+
+def test_prose_paragraph_that_cites_a_paper_is_no_item(tmp_path):
+    text = (
+        "We keep the list below; see [our survey of routers](https://arxiv.org/abs/1611.00001) for more.\n\n"
+        "- [Dense Retrieval Without Labels](https://arxiv.org/abs/1512.00002)\n"
+        "- [Tree Search for Tool Agents](https://arxiv.org/abs/1405.00003)\n"
+    )
+    recs = _records(tmp_path, text)
+    assert [r.title for r in recs] == ["Dense Retrieval Without Labels", "Tree Search for Tool Agents"]
