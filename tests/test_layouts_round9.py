@@ -231,3 +231,48 @@ def test_prose_paragraph_that_cites_a_paper_is_no_item(tmp_path):
     )
     recs = _records(tmp_path, text)
     assert [r.title for r in recs] == ["Dense Retrieval Without Labels", "Tree Search for Tool Agents"]
+
+
+# ---------------------------------------------------------------- a weekly on a docs site
+
+
+def test_local_paper_page():
+    from kg.parse.base import local_paper_page
+
+    assert local_paper_page("../../papers/arxiv-2607.18141/") and local_paper_page("2026-07-14/2607.05394.md")
+    assert not local_paper_page("https://arxiv.org/abs/2607.18141")  # arXiv's page: a paper link, not a local one
+    assert not local_paper_page("notes/routers.md") and not local_paper_page("../2023.12345/")  # no month 23
+
+
+def test_docs_site_weekly_headings_link_the_sites_paper_pages(tmp_path):
+    text = (
+        "---\ntitle: \"论文周报 · 2026-W32\"\ndescription: \"2026-08-01 至 2026-08-07\"\n---\n\n"
+        "> 收录 4 篇，精选 2 篇。\n\n## 本周精选\n\n"
+        "### [Sparse Routers for Long Context](../../papers/arxiv-2607.00001/)\n\n"
+        "**49/100 · AI 基础设施 > 资源解耦**\n\nLong-context workloads reuse context.\n\n"
+        "### [Dense Retrieval Without Labels](../../papers/arxiv-2601.00002/)\n\n"
+        "**48/100 · 高效推理 > 蒸馏**\n\nRetrieval needs no labels.\n\n"
+        "## 其他收录\n\n| 论文 | 分类 | 评分 |\n|---|---|---:|\n"
+        "| [Tree Search for Tool Agents](../../papers/arxiv-2510.00003/) | 高效推理 | 47 |\n"
+        "| [A Memory for Agents](../../papers/arxiv-2607.00004/) | 高效推理 | 44 |\n"
+    )
+    recs = _records(tmp_path, text, name="2026-w32.md")
+    assert [(r.line, r.title) for r in recs] == [
+        (10, "Sparse Routers for Long Context"),
+        (16, "Dense Retrieval Without Labels"),
+        (26, "Tree Search for Tool Agents"),
+        (27, "A Memory for Agents"),
+    ]
+    # The id in the site's path names no arXiv paper, and the page is no URL of it.
+    assert [r.arxiv_id for r in recs] == [None] * 4 and [r.urls for r in recs] == [()] * 4
+    # The weekly's range dates its items by its first day.
+    assert {r.date for r in recs} == {"2026-08-01"}
+
+
+def test_headed_news_linking_no_paper_page_are_no_papers(tmp_path):
+    text = (
+        "## 本周新闻\n\n"
+        "### [A New Chip for Long Context Serving](../../news/chip/)\n\nA vendor ships a chip.\n\n"
+        "### [Dense Retrieval Goes Open Source](../../news/retrieval/)\n\nA library is released.\n"
+    )
+    assert _records(tmp_path, text) == []

@@ -36,6 +36,7 @@ __all__ = [
     "LINK_LABEL_RE",
     "link_labels_only",
     "paper_link",
+    "local_paper_page",
     "scholarly_link",
     "stated_arxiv_id",
     "without_news",
@@ -72,6 +73,20 @@ def paper_link(url: str) -> bool:
     """Whether ``url`` points at a paper: an arXiv id, or a paper page or PDF of a known
     host — not an arXiv link with no id in it."""
     return bool(arxiv_id(url)) or bool(PAPER_URL_RE.search(url)) and not _NO_ID_RE.search(url)
+
+
+# A site's own page of a paper, named by its arXiv id: "../../papers/arxiv-2607.18141/",
+# "2026-07-14/2607.05394.md" — a relative link (no scheme, no host), the id a whole part
+# of the path's last or second-last segment.
+_LOCAL_PAPER_PAGE_RE = re.compile(r"^(?![a-z][a-z0-9+.\-]*:|//)[^\s?#]*?(?:^|[/_\-])(?:arxiv[_\-]?)?\d{2}(?:0[1-9]|1[0-2])\.\d{4,5}(?:v\d+)?(?:[/_\-.][^/\s]*)?/?$", re.I)
+
+
+def local_paper_page(url: str) -> bool:
+    """Whether ``url`` is a relative link to the site's own page of a paper, which the
+    site names by the paper's arXiv id (``../../papers/arxiv-2607.18141/``): docs sites
+    (Starlight, docsify, GitBook) that give every paper a page. The id in such a path is
+    evidence of a paper, not a link to arXiv (no arXiv id is read from it)."""
+    return bool(_LOCAL_PAPER_PAGE_RE.match(url.strip()))
 
 
 @functools.lru_cache(maxsize=1)

@@ -30,6 +30,7 @@ from kg.parse.base import (
     Draft,
     LayoutResult,
     link_labels_only,
+    local_paper_page,
     paper_link,
     strip_span,
     url_only,
@@ -80,8 +81,12 @@ def _title_like(text: str) -> bool:
 
 
 def _paper_urls(line: Line) -> list[str]:
-    """Paper links of a line: link targets and bare addresses (``- Paper: https://…``)."""
-    return [u for u in [*(lk.url for lk in line.links), *(x[0] for x in find_urls(line.text))] if paper_link(u)]
+    """Paper links of a line: link targets and bare addresses (``- Paper: https://…``);
+    a heading's link to the site's own page of the paper (``### [Title](../papers/arxiv-2607.18141/)``)."""
+    out = [u for u in [*(lk.url for lk in line.links), *(x[0] for x in find_urls(line.text))] if paper_link(u)]
+    if not out and line.kind == "heading":
+        out = [lk.url for lk in line.links if local_paper_page(lk.url)]
+    return out
 
 
 def _links_paper(line: Line) -> bool:
