@@ -276,3 +276,54 @@ def test_headed_news_linking_no_paper_page_are_no_papers(tmp_path):
         "### [Dense Retrieval Goes Open Source](../../news/retrieval/)\n\nA library is released.\n"
     )
     assert _records(tmp_path, text) == []
+
+
+def test_linked_item_in_an_emphasised_list_is_what_its_link_is(tmp_path):
+    text = (
+        "1. **[Sparse Routers for Long Context](https://arxiv.org/abs/1706.00001)**\n   - Lee et al., 2017\n\n"
+        "2. **[Dense Retrieval Without Labels](https://arxiv.org/abs/2005.00002)**\n   - Chen et al., 2020\n\n"
+        "3. **[The Illustrated Router (Blog)](https://example.org/illustrated-router/)**\n   - Cy Dorn, 2018\n"
+    )
+    assert [r.title for r in _records(tmp_path, text)] == ["Sparse Routers for Long Context", "Dense Retrieval Without Labels"]
+
+
+# ---------------------------------------------------------------- a feed of collected social posts
+
+
+def test_post_title():
+    from kg.parse.titles import post_title
+
+    def run(t):
+        got = post_title(t, 0, len(t))
+        return t[got[0] : got[1]] if got else None
+
+    assert run("Sparse Routers: Long Context at Scale 网页链接该论文提出了一种稀疏路由方法，旨在解决…") == "Sparse Routers: Long Context at Scale"
+    assert run("Dense Retrieval Is All You Need. O网页链接本文研究了检索") == "Dense Retrieval Is All You Need."
+    assert run("Tree Search for Tool Agents 本文提出了一种树搜索方法，让工具智能体在复杂任务中规划得更好。") == "Tree Search for Tool Agents"
+    # A name before the post, hashtags, a title with its translation, a sentence: no post title.
+    assert run("AMiner——新一代智能型科技情报挖掘与服务系统，能够为你提供查找论文") is None
+    assert run("#CVPR2025奖出炉#CVPR 2025奖项出炉！青年学者奖揭晓，表彰计算机视觉领域的贡献") is None
+    assert run("Native 3D Latent Editing（原生 3D 潜空间编辑）") is None
+    assert run("Attention Is All You Need 论文精读") is None
+    assert run("We propose a new router. It is fast 网页链接") is None
+
+
+def test_feed_of_collected_posts(tmp_path):
+    item = (
+        "### [{head}](2025-06-16/{page}.md)\n\n**摘要**: {summary}\n\n"
+        "**原始链接**: [查看原文](https://weibo.com/1870858943/{post})\n**收录时间**: 2025-06-16 03:29\n\n---\n\n"
+    )
+    text = "# 最新信息\n\n按日期组织的内容集合。\n\n## 最新内容\n\n" + "".join(
+        item.format(head=h, page=f"p{k}", summary=s, post=f"P{k}")
+        for k, (h, s) in enumerate([
+            ("AMiner——新一代智能型科技情报挖掘与服务系统，提供一站式服务...", "AMiner是一个智能科技情报挖掘平台。"),
+            ("Sparse Routers: Hardware-Aligned Sparse Routing 网页链接该论文提出了一种稀疏路由机制，旨在解决...", "该论文提出了稀疏路由。"),
+            ("#CVPR2025奖出炉#CVPR 2025奖项出炉！青年学者奖揭晓，表彰他们在计算机视觉...", "CVPR 2025奖项揭晓。"),
+            ("Dense Retrieval at Initialization is All You Need. 网页链接本文质疑了检索中标签的必要性...", "这篇论文提出了无标签检索。"),
+        ])
+    )
+    recs = _records(tmp_path, text, name="README.md")
+    assert [r.title for r in recs] == ["Sparse Routers: Hardware-Aligned Sparse Routing", "Dense Retrieval at Initialization is All You Need"]
+    assert [r.title_zh for r in recs] == [None, None]  # the post's text translates nothing
+    assert [r.urls for r in recs] == [("https://weibo.com/1870858943/P1",), ("https://weibo.com/1870858943/P3",)]
+    assert [r.date for r in recs] == ["2025-06-16", "2025-06-16"]  # the collection time

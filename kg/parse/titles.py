@@ -5,13 +5,13 @@ import re
 import unicodedata
 from typing import TYPE_CHECKING
 
-from kg.parse.data import load_json
+from kg.parse.data import load_json, load_words
 from kg.text import cjk_share, is_cjk
 
 if TYPE_CHECKING:  # the document model imports this module
     from kg.parse.document import Line
 
-__all__ = ["SENTENCE_END_RE", "closing_gloss", "heading_marks", "sibling_heading_title", "split_title", "title_spans", "title_label"]
+__all__ = ["SENTENCE_END_RE", "closing_gloss", "heading_marks", "post_title", "sibling_heading_title", "split_title", "title_spans", "title_label"]
 
 SENTENCE_END_RE = re.compile(r"[。！？]|[.!?](?:\s|$)")
 
@@ -218,6 +218,45 @@ def title_spans(text: str, a: int, b: int) -> tuple[tuple[int, int] | None, tupl
         else:
             out.append(None)
     return out[0], out[1]
+
+
+#: Latin words a collected post's opening title has at least (a paper's title, not a
+#: name or a tag before the post's Chinese text: "AMiner——新一代…").
+POST_TITLE_WORDS = 4
+#: Chinese characters of the post after its title, when no link placeholder ends the title:
+#: a sentence of the post rather than a translation of the title.
+POST_TEXT_CHARS = 20
+_LATIN_HEAD = re.compile(r"^[A-Za-z]+")
+_POST_TITLE_RE = re.compile(r"[A-Z0-9][^\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]*")
+
+
+def post_title(text: str, a: int, b: int) -> tuple[int, int] | None:
+    """``(start, end)`` of the English title a collected social-media post opens with,
+    before the site's link placeholder or the post's Chinese text (``Native Sparse
+    Attention: Hardware-Aligned … Attention 网页链接该论文提出了…``); ``None`` when the
+    post does not open with a title of :data:`POST_TITLE_WORDS` words or more, or has no
+    Chinese text after it. The placeholders are data (kg/data/parse/link_placeholders.txt)."""
+    a = _lead_symbols(text, a, b)
+    m = _POST_TITLE_RE.match(text, a, b)
+    if m is None or m.end() >= b:
+        return None
+    end = m.end()
+    placeholder = False
+    for w in load_words("link_placeholders.txt"):
+        head = w[: len(w) - len(_LATIN_HEAD.sub("", w, count=1))]
+        if text.startswith(w, end - len(head)):
+            end -= len(head)  # "… Need. O网页链接": the link icon's "O" is the placeholder's
+            placeholder = True
+            break
+    # Without the placeholder, the post's own text follows: a sentence, not a bracketed or
+    # short translation of the title ("Native 3D Latent Editing（原生 3D 潜空间编辑）").
+    if not placeholder and (text[end] in "（(【[《" or sum(is_cjk(c) for c in text[end:b]) < POST_TEXT_CHARS):
+        return None
+    run = text[a:end].rstrip()
+    words = [w for w in run.split() if any(c.isalpha() for c in w)]
+    if len(words) < POST_TITLE_WORDS or SENTENCE_END_RE.search(run.rstrip(" .")):
+        return None
+    return a, a + len(run)
 
 
 def heading_marks(raw: str) -> str:

@@ -187,7 +187,8 @@ def _parse(doc: ParsedDoc, lone: dict[int, int] | None = None) -> tuple[LayoutRe
         linked_below = title is not None and not noted and _paper_link_below(doc, i, last)
         # "- *Knowing When to Ask* (tech report) — a note" among "- [*Title*](arXiv)" items:
         # a paper the list names in the style of its linked papers, without a link.
-        alike = title is not None and styled >= MIN_STYLED and _opens_emphasised(ln, title)
+        # (A linked item is what its link is: "[The Illustrated Transformer (Blog)](blog)".)
+        alike = title is not None and not ln.links and styled >= MIN_STYLED and _opens_emphasised(ln, title)
         if title is not None and (_is_paper(ln, title) or noted or translated or linked_below or alike):
             kind = _title_kind(ln, title)
             kinds[kind] = kinds.get(kind, 0) + 1

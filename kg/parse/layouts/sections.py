@@ -40,7 +40,7 @@ from kg.parse.byline import byline, fill_byline
 from kg.parse.document import Line, ParsedDoc
 from kg.parse.fields import FIELD_RE, field, field_kind
 from kg.parse.names import bracket_kind, looks_like_authors
-from kg.parse.titles import SENTENCE_END_RE, title_spans
+from kg.parse.titles import SENTENCE_END_RE, post_title, title_spans
 from kg.records import Span
 from kg.text import arxiv_id, find_urls, is_cjk
 
@@ -116,8 +116,9 @@ def _items(doc: ParsedDoc, level: int, listed: frozenset[int] = frozenset()) -> 
     return out
 
 
-#: What an item is: one paper, no paper, or a section listing several (not this layout).
-PAPER, NONE, SEVERAL = "paper", "none", "several"
+#: What an item is: one paper, no paper, or a section listing several (not this layout);
+#: or a collected post about a paper, titled by the English title it opens with.
+PAPER, NONE, SEVERAL, POST = "paper", "none", "several", "post"
 
 
 def _link_line(line: Line) -> bool:
@@ -175,6 +176,15 @@ def _kind(doc: ParsedDoc, keys_of: list[frozenset[str]], i: int, e: int) -> str:
                 return SEVERAL
             presented = presented or _link_line(doc.lines[k])
     if not keys:
+        # A feed of collected posts: the item's heading opens with a paper's English title
+        # before the post's Chinese text, and the item links the post.
+        head = doc.lines[i]
+        if (
+            post_title(head.text, head.start, len(head.text)) is not None
+            and any(doc.lines[k].links for k in range(i, e + 1))
+            and not any(doc.lines[k].kind == "heading" for k in range(i + 1, e + 1))  # a post has no sections
+        ):
+            return POST
         return NONE
     if not presented:
         return SEVERAL
@@ -221,7 +231,7 @@ def parse(doc: ParsedDoc) -> LayoutResult:
     for level in levels:
         items = _items(doc, level, listed)
         papers = _papers(doc, keys_of, items)
-        n = papers.count(PAPER)
+        n = papers.count(PAPER) + papers.count(POST)
         # The level whose items link the most papers; of equals the outer one, unless the
         # outer one is a single heading over the whole page (a page title over one item).
         if n and (best is None or n > best[0] or n == best[0] and _page_title(doc, best[2])):
@@ -241,8 +251,8 @@ def parse(doc: ParsedDoc) -> LayoutResult:
     while i < len(doc.lines):
         if i in starts:
             e, kind = starts[i]
-            if kind == PAPER:
-                _entry(b, i, e)
+            if kind in (PAPER, POST):
+                _entry(b, i, e, post=kind == POST)
             else:
                 # A section listing several papers is another layout's to read.
                 for k in range(i, e + 1):
@@ -257,13 +267,15 @@ def parse(doc: ParsedDoc) -> LayoutResult:
     return b.result()
 
 
-def _entry(b: Builder, i: int, last: int) -> None:
+def _entry(b: Builder, i: int, last: int, post: bool = False) -> None:
     doc, lines = b.doc, b.lines
     d = b.open(i)
     off = b.take(i)
     ln = doc.lines[i]
     a = ln.start + (_LEAD.match(ln.text[ln.start :]).end() if _LEAD.match(ln.text[ln.start :]) else 0)
     a, e = strip_span(ln.text, 0, a)
+    if post and (pt := post_title(ln.text, a, e)) is not None:
+        a, e = pt  # the post's text after the title is neither its title nor a translation
     d.set_title(ln.text, off, a, e)
     pending: str | None = None  # what the text under the last section label is
     content = 0  # content lines seen since the title
