@@ -327,3 +327,39 @@ def test_feed_of_collected_posts(tmp_path):
     assert [r.title_zh for r in recs] == [None, None]  # the post's text translates nothing
     assert [r.urls for r in recs] == [("https://weibo.com/1870858943/P1",), ("https://weibo.com/1870858943/P3",)]
     assert [r.date for r in recs] == ["2025-06-16", "2025-06-16"]  # the collection time
+
+
+def test_venue_tag_with_a_word_after_its_year():
+    assert _title("[CVPR 2024 Oral] Sparse Routers for Long Context") == "Sparse Routers for Long Context"
+    assert _title("[ACL'24 Findings] Dense Retrieval Without Labels") == "Dense Retrieval Without Labels"
+
+
+def test_dates_written_as_words():
+    from kg.parse.dates import find_date
+
+    assert find_date("Lee, A. and Chen, B., 2018, January. Sparse routers.")[2] == "2018-01"
+    assert find_date("Published: March 2023")[2] == "2023-03"
+    assert find_date("we may 2023 see more") is None  # a verb, not a month
+
+
+def test_harvard_reference_month_dates_the_entry(tmp_path):
+    text = (
+        "# References\n\n"
+        "Lee, A. and Chen, B., 2018, January. Sparse routers for long context. In Conference on routing (pp. 77-91). PMLR.\n\n"
+        "Dorn, C., 2017. Dense retrieval without labels. Journal of Retrieval, 22(1), pp.89-115.\n\n"
+        "Eck, D., Fox, E. and Gray, F., 2010, April. Tree search for tool agents. In Proceedings of the Web Conference (pp. 811-820).\n"
+    )
+    recs = _records(tmp_path, text)
+    assert [(r.title, r.date) for r in recs] == [
+        ("Sparse routers for long context", "2018-01"),
+        ("Dense retrieval without labels", None),
+        ("Tree search for tool agents", "2010-04"),
+    ]
+
+
+def test_reading_note_read_on_field_dates_it(tmp_path):
+    text = (
+        "### Sparse Routers for Long Context\n\nRead on: 2020-01-21  \nTime spent: *180* minutes  \n"
+        "Link to pdf: http://arxiv.org/abs/1612.00001  \n\nWe route tokens sparsely.\n"
+    )
+    assert [r.date for r in _records(tmp_path, text)] == ["2020-01-21"]

@@ -16,6 +16,7 @@ _MONTHS = {m: k for k, ms in enumerate(
     ("jan january", "feb february", "mar march", "apr april", "may", "jun june", "jul july", "aug august",
      "sep sept september", "oct october", "nov november", "dec december"), 1) for m in ms.split()}
 _MON = "|".join(sorted(_MONTHS, key=len, reverse=True))
+_MON_CAP = "|".join(m.capitalize() for m in sorted(_MONTHS, key=len, reverse=True))
 _DATE_RES = (
     # 2022-09-07, 2022/9/7, 2022.09.07, 2022年9月7日 (a time after it is ignored)
     re.compile(r"(?<!\d)(?P<y>(?:19|20)\d{2})\s*(?:[-/.]|年)\s*(?P<m>\d{1,2})\s*(?:[-/.]|月)\s*(?P<d>\d{1,2})(?:日|号)?(?!\d)"),
@@ -28,6 +29,10 @@ _DATE_RES = (
     # 06/22/2020: a month, a day, a year, as American pages write them (22/06/2020, whose
     # first number cannot be a month, is read day first)
     re.compile(r"(?<![\d/])(?P<m>\d{1,2})/(?P<d>\d{1,2})/(?P<y>(?:19|20)\d{2})(?![\d/])"),
+    # 2018, January (a Harvard reference's year and month), January 2018, Jan. 2018 (a month only)
+    # (capitalised, as a month's name is: "we may 2023" is no date)
+    re.compile(rf"(?<!\d)(?P<y>(?:19|20)\d{{2}}),\s*(?P<mon>{_MON_CAP})\b\.?"),
+    re.compile(rf"(?<![A-Za-z])(?P<mon>{_MON_CAP})\.?,?\s+(?P<y>(?:19|20)\d{{2}})(?!\d)"),
     # 2022-09, 2022年9月 (a month only)
     re.compile(r"(?<!\d)(?P<y>(?:19|20)\d{2})\s*(?:-|年)\s*(?P<m>\d{1,2})(?:月|(?![\d/\-]|\.\d))"),
 )
@@ -55,6 +60,8 @@ def find_date(s: str) -> tuple[int, int, str] | None:
     '2024-05-01'
     >>> find_date("2024-03.md")[2]
     '2024-03'
+    >>> find_date("Gebru, T., 2018, January. Gender shades")[2], find_date("Published: March 2023")[2]
+    ('2018-01', '2023-03')
     >>> find_date("**06/22/2020** [Title](notes.md)")[2], find_date("22/06/2020")[2]
     ('2020-06-22', '2020-06-22')
     """
