@@ -59,7 +59,11 @@ DEV_BARS = {"entries": 0.97, "title": 0.95, "authors": 0.95, "institutions": 0.9
 #: — the unseen layouts, not a regression (dev unchanged); those three floors lowered.
 #: One of its sources was dropped (its fields follow a reserved source's generator): 1,145
 #: entries; whole set .958 entries, .951 arxiv_id, .926 title, .883 datasets, .834 models.
-ALL_FLOORS = {"entries": 0.95, "title": 0.915, "authors": 0.97, "institutions": 0.915, "category": 0.905,
+#: Round 9 turned dev (session 14) and its layouts were read (GitBook list, notes list,
+#: social-post feed, docs-site weekly, field-bullet feed page): dev .999 entries, 1.000
+#: title; whole set .969 entries, .962 arxiv_id, .952 title — title raised a little only,
+#: since a tenth held-out round joins the set unread.
+ALL_FLOORS = {"entries": 0.95, "title": 0.92, "authors": 0.97, "institutions": 0.915, "category": 0.905,
               "urls": 0.95, "arxiv_id": 0.945, "models": 0.80, "datasets": 0.86}
 
 
