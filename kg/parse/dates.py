@@ -16,7 +16,7 @@ _MONTHS = {m: k for k, ms in enumerate(
     ("jan january", "feb february", "mar march", "apr april", "may", "jun june", "jul july", "aug august",
      "sep sept september", "oct october", "nov november", "dec december"), 1) for m in ms.split()}
 _MON = "|".join(sorted(_MONTHS, key=len, reverse=True))
-_MON_CAP = "|".join(m.capitalize() for m in sorted(_MONTHS, key=len, reverse=True))
+_MON_CAP = "|".join(sorted((m.capitalize() for m in _MONTHS), key=len, reverse=True))
 _DATE_RES = (
     # 2022-09-07, 2022/9/7, 2022.09.07, 2022年9月7日 (a time after it is ignored)
     re.compile(r"(?<!\d)(?P<y>(?:19|20)\d{2})\s*(?:[-/.]|年)\s*(?P<m>\d{1,2})\s*(?:[-/.]|月)\s*(?P<d>\d{1,2})(?:日|号)?(?!\d)"),
