@@ -363,3 +363,16 @@ def test_reading_note_read_on_field_dates_it(tmp_path):
         "Link to pdf: http://arxiv.org/abs/1612.00001  \n\nWe route tokens sparsely.\n"
     )
     assert [r.date for r in _records(tmp_path, text)] == ["2020-01-21"]
+
+
+def test_notes_list_styled_titles_after_a_lead_reference_count_too(tmp_path):
+    text = (
+        "## Retrieval\n"
+        "- Lee et al. (2020) — [*Sparse Routers for Long Context*](https://arxiv.org/abs/2005.00001): the first.\n"
+        "- Chen et al. 2020 — [*Dense Retrieval Without Labels*](https://arxiv.org/abs/2004.00002).\n"
+        "- *Tree Search for Tool Agents* (TSA) — generate then search.\n"
+        "- **Why read these three**: they started it.\n"
+    )
+    recs = _records(tmp_path, text)
+    assert [r.title for r in recs] == ["Sparse Routers for Long Context", "Dense Retrieval Without Labels", "Tree Search for Tool Agents"]
+    assert [[a.name for a in r.authors] for r in recs] == [["Lee"], ["Chen"], []]

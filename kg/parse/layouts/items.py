@@ -209,27 +209,32 @@ def _parse(doc: ParsedDoc, lone: dict[int, int] | None = None) -> tuple[LayoutRe
 MIN_STYLED = 2
 
 
-def _opens_emphasised(ln: Line, title: tuple[int, int]) -> bool:
-    """The item opens with its title, set in italics or bold (linked or not), of three
-    words or more; nothing but symbols before it."""
+def _emphasised_title(ln: Line, title: tuple[int, int]) -> bool:
+    """The title, of three words or more, is set in italics or bold (linked or not)."""
     ta, te = title
+    return len(ln.text[ta:te].split()) >= 3 and any(s <= ta and te <= e for s, e in ln.emphasised)
+
+
+def _opens_emphasised(ln: Line, title: tuple[int, int]) -> bool:
+    """The item opens with its title set in italics or bold, nothing but symbols before
+    it, and no colon after it (``- **Why read this**: …`` is a label over a note)."""
     return (
-        not any(c.isalnum() for c in ln.text[ln.start : ta])
-        and len(ln.text[ta:te].split()) >= 3
-        and any(s <= ta and te <= e for s, e in ln.emphasised)
+        _emphasised_title(ln, title)
+        and not any(c.isalnum() for c in ln.text[ln.start : title[0]])
+        and not ln.text[title[1] :].lstrip(" *_").startswith((":", "："))
     )
 
 
 def _styled_papers(doc: ParsedDoc, items: dict[int, int]) -> int:
-    """How many items link their paper under a title that opens them set in emphasis
-    (``- [*Title*](https://arxiv.org/abs/…) — a note``)."""
+    """How many items link their paper under a title set in emphasis (``- [*Title*](https://arxiv.org/abs/…)
+    — a note``, ``- Lewis et al. 2020 — [*Title*](…)``)."""
     n = 0
     for i in items:
         ln = doc.lines[i]
         if not ln.emphasised or not ln.links:
             continue  # no emphasis or no link: not such an item (the common case, cheaply)
         title = _title(ln)
-        if title is not None and _opens_emphasised(ln, title) and _is_paper(ln, title):
+        if title is not None and _emphasised_title(ln, title) and _is_paper(ln, title):
             n += 1
     return n
 
