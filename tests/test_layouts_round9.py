@@ -376,3 +376,11 @@ def test_notes_list_styled_titles_after_a_lead_reference_count_too(tmp_path):
     recs = _records(tmp_path, text)
     assert [r.title for r in recs] == ["Sparse Routers for Long Context", "Dense Retrieval Without Labels", "Tree Search for Tool Agents"]
     assert [[a.name for a in r.authors] for r in recs] == [["Lee"], ["Chen"], []]
+
+
+def test_a_paper_listed_twice_by_title_fields_is_two_entries(tmp_path):
+    text = (
+        "- 标题：Sparse Routers for Long Context\n- 作者：Ann Lee\n- 链接：https://arxiv.org/abs/2606.00001\n\n"
+        "- 标题：Sparse Routers for Long Context\n- 作者：Ann Lee\n- 链接：https://arxiv.org/abs/2606.00001\n"
+    )
+    assert [r.line for r in _records(tmp_path, text)] == [1, 5]

@@ -125,8 +125,8 @@ def restated_title_field(d: Draft, value: str) -> bool:
     its fields, then ``- 论文：Title`` among its notes): the same paper, not a new entry.
     Compared on letters and digits only, so markup and spacing do not matter."""
     title = d.get("title")
-    if not title:
-        return False
+    if not title or (f := field(d.lines[0].text)) is not None and f[0] == "title":
+        return False  # opened by a title field itself: the same title again lists the paper twice
     key = _NOT_WORD.sub("", value).casefold()
     return bool(key) and key == _NOT_WORD.sub("", title).casefold()
 
