@@ -384,3 +384,19 @@ def test_a_paper_listed_twice_by_title_fields_is_two_entries(tmp_path):
         "- 标题：Sparse Routers for Long Context\n- 作者：Ann Lee\n- 链接：https://arxiv.org/abs/2606.00001\n"
     )
     assert [r.line for r in _records(tmp_path, text)] == [1, 5]
+
+
+def test_day_separator_lines_still_date_the_entries_after_them(tmp_path):
+    # Next to the closing date line above: a date line on its own between entries is a
+    # day separator (reported as page metadata), which dates what follows it.
+    text = (
+        "2024年09月08日\n\n"
+        "**Sparse Routers for Long Context**\n作者：Ann Lee\n摘要：We route tokens sparsely.\n\n"
+        "2024年09月09日\n\n"
+        "**Dense Retrieval Without Labels**\n作者：Bo Chen\n摘要：We retrieve without labels.\n"
+    )
+    recs = _records(tmp_path, text)
+    assert [(r.title, r.date) for r in recs] == [
+        ("Sparse Routers for Long Context", "2024-09-08"),
+        ("Dense Retrieval Without Labels", "2024-09-09"),
+    ]

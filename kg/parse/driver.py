@@ -238,14 +238,20 @@ def _dates(doc: ParsedDoc, entries: list[Entry], unassigned: list[Unassigned]) -
     digest's date."""
     doc_date = _document_date(doc)
     sections = _section_dates(doc)
-    # A line that is nothing but a date inside an entry ("27 Apr 2023" under a paper's
-    # links) dates that entry, and no entry after it.
+    # A line that is nothing but a date closing a paragraph of an entry ("27 Apr 2023"
+    # under a paper's links) dates that entry, and no entry after it; after a blank line it
+    # may be a day's separator a layout took in, which dates the entries after it.
     own: dict[int, str] = {}
     starts = [e.line for e in entries]
     inside = set()
     for line, d in sections:
         k = bisect.bisect_right(starts, line) - 1
-        if k >= 0 and entries[k].line < line <= entries[k].end_line and doc.lines[line - 1].kind != "heading":
+        if (
+            k >= 0
+            and entries[k].line < line <= entries[k].end_line
+            and doc.lines[line - 1].kind != "heading"
+            and doc.lines[line - 2].text.strip()
+        ):
             own.setdefault(k, d)
             inside.add(line)
     sections = [(line, d) for line, d in sections if line not in inside]
