@@ -332,6 +332,8 @@ def test_feed_of_collected_posts(tmp_path):
 def test_venue_tag_with_a_word_after_its_year():
     assert _title("[CVPR 2024 Oral] Sparse Routers for Long Context") == "Sparse Routers for Long Context"
     assert _title("[ACL'24 Findings] Dense Retrieval Without Labels") == "Dense Retrieval Without Labels"
+    assert _title("(NeurIPS 2022) Dense Retrieval Without Labels") == "Dense Retrieval Without Labels"
+    assert _title("(Re)Thinking Dense Retrieval") == "(Re)Thinking Dense Retrieval"
 
 
 def test_dates_written_as_words():

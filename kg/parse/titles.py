@@ -109,10 +109,11 @@ _QUOTED_YEAR_RE = re.compile(
     r"\s*[\"“](?P<t>[^\"“”]{4,400})[\"”]\s*(?:[(（]\s*(?:19|20)\d{2}[a-z]?\s*[)）])?\s*[.,]?\s*"
 )
 # A venue tag in brackets before a title, a venue's short name and its year ("[NIPS22]",
-# "[ICLR 2024]", "【CVPR'23】", "[arXiv24]"): where the paper appeared, not its name.
+# "[ICLR 2024]", "【CVPR'23】", "(NeurIPS 2022)", "[arXiv24]"): where the paper appeared,
+# not its name.
 # A word may follow the year: "[CVPR 2024 Oral]", "[ACL'24 Findings]".
 _VENUE_TAG_RE = re.compile(
-    r"\s*[\[【]\s*[A-Za-z][A-Za-z&\-]{1,15}\s*['’]?(?:(?:19|20)\d{2}|\d{2})(?:\s+[A-Za-z]{2,12}){0,2}\s*[\]】]\s*"
+    r"\s*[\[【(（]\s*[A-Za-z][A-Za-z&\-]{1,15}\s*['’]?(?:(?:19|20)\d{2}|\d{2})(?:\s+[A-Za-z]{2,12}){0,2}\s*[\]】)）]\s*"
 )
 # What a post puts before a title: its date ("2026-03-02 ") and emoji or list symbols.
 _LEAD_DATE_RE = re.compile(r"\s*\d{4}[-/.]\d{1,2}[-/.]\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?\s+(?=\S)")
