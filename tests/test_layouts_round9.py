@@ -402,3 +402,17 @@ def test_day_separator_lines_still_date_the_entries_after_them(tmp_path):
         ("Sparse Routers for Long Context", "2024-09-08"),
         ("Dense Retrieval Without Labels", "2024-09-09"),
     ]
+
+
+def test_feed_of_collected_posts_as_a_list(tmp_path):
+    text = (
+        "# 微博精选 2025-06-16\n\n"
+        "- [Sparse Routers: Hardware-Aligned Sparse Routing O网页链接该论文提出了一种稀疏路由机制，旨在解决长文本处理的效率问题...](https://weibo.com/1/A)\n"
+        "- [#AI新闻# 某公司发布新模型，性能大幅提升，引发业界广泛关注，各大厂商纷纷跟进...](https://weibo.com/1/C)\n"
+        "- [Dense Retrieval Without Labels 本文提出了一种无需标注的稠密检索方法，在多个基准上取得了很好的效果...](https://weibo.com/1/B)\n"
+        "- [Tree Search for Tool Agents 一种面向工具智能体的树搜索规划方法及其在多个复杂任务上的系统评测](https://arxiv.org/abs/2506.00003)\n"
+    )
+    recs = _records(tmp_path, text)
+    assert [r.title for r in recs] == ["Sparse Routers: Hardware-Aligned Sparse Routing", "Dense Retrieval Without Labels", "Tree Search for Tool Agents"]
+    # A linked paper's Chinese half is still its translation.
+    assert [r.title_zh is not None for r in recs] == [False, False, True]

@@ -34,7 +34,7 @@ from kg.parse.item_people import (
     lead_reference,
     title_clause_authors,
 )
-from kg.parse.titles import SENTENCE_END_RE
+from kg.parse.titles import SENTENCE_END_RE, post_title
 from kg.records import Span
 from kg.text import PAPER_URL_RE, arxiv_id, find_urls, is_cjk
 
@@ -189,7 +189,17 @@ def _parse(doc: ParsedDoc, lone: dict[int, int] | None = None) -> tuple[LayoutRe
         # a paper the list names in the style of its linked papers, without a link.
         # (A linked item is what its link is: "[The Illustrated Transformer (Blog)](blog)".)
         alike = title is not None and not ln.links and styled >= MIN_STYLED and _opens_emphasised(ln, title)
-        if title is not None and (_is_paper(ln, title) or noted or translated or linked_below or alike):
+        # "- [Sparse Routers: … 网页链接该论文提出…](https://weibo.com/…)": a collected post that
+        # links no paper but opens with a paper's English title is that paper, titled by it
+        # (a linked paper keeps its title and its Chinese translation).
+        posted = (
+            post_title(ln.text, *title)
+            if title is not None and not noted and ln.links and not _is_paper(ln, title)
+            else None
+        )
+        if posted is not None:
+            title = posted
+        if title is not None and (_is_paper(ln, title) or noted or translated or linked_below or alike or posted):
             kind = _title_kind(ln, title)
             kinds[kind] = kinds.get(kind, 0) + 1
             _entry(b, i, last, title)
