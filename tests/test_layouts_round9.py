@@ -306,6 +306,7 @@ def test_post_title():
     assert run("Native 3D Latent Editing（原生 3D 潜空间编辑）") is None
     assert run("Attention Is All You Need 论文精读") is None
     assert run("We propose a new router. It is fast 网页链接") is None
+    assert run("OpenAI Releases a New Reasoning Model 网页链接今天发布了新一代推理模型") is None  # news
 
 
 def test_feed_of_collected_posts(tmp_path):

@@ -260,6 +260,9 @@ def post_title(text: str, a: int, b: int) -> tuple[int, int] | None:
     words = [w for w in run.split() if any(c.isalpha() for c in w)]
     if len(words) < POST_TITLE_WORDS or SENTENCE_END_RE.search(run.rstrip(" .")):
         return None
+    news = load_words("news_verbs.txt")
+    if any(w.strip(",:;.!?").casefold() in news for w in words):
+        return None  # "OpenAI Releases a New Model …": a news headline, not a paper's title
     return a, a + len(run)
 
 
