@@ -395,7 +395,7 @@ def test_a_tables_slashed_dates_read_in_the_order_the_page_shows(tmp_path):
         "| Mining Usage Patterns with Automata | Bo Chen et al. | 30/07/2017 | [Paper](https://arxiv.org/abs/1707.00002) |\n"
     )
     assert [r.date for r in _records(tmp_path, text)] == ["2020-12-01", "2017-07-30"]
-    # Month first where the page shows it so; an undecided page dates nothing by slashes.
+    # Month first where the page shows it so (an undecided page reads them month first).
     assert [r.date for r in _records(tmp_path, text.replace("30/07/2017", "7/30/2017"))] == ["2020-01-12", "2017-07-30"]
 
 

@@ -75,6 +75,10 @@ DEV_BARS = {"entries": 0.97, "title": 0.95, "authors": 0.95, "institutions": 0.9
 #: names models and datasets in Russian and Chinese prose, discussion posts and abstracts
 #: that extraction does not read (dev models .852 before the round's rules, .853 after;
 #: datasets .876 → .896). Those two floors lowered a little under the new figures.
+#: Round 9 turned dev (session 14) and its layouts were read (GitBook list, notes list,
+#: social-post feed, docs-site weekly, field-bullet feed page): dev .999 entries, 1.000
+#: title; whole set .969 entries, .962 arxiv_id, .952 title — title raised a little only,
+#: since a tenth held-out round joins the set unread.
 ALL_FLOORS = {"entries": 0.945, "title": 0.915, "authors": 0.97, "institutions": 0.90, "category": 0.895,
               "urls": 0.95, "arxiv_id": 0.945, "models": 0.78, "datasets": 0.80}
 

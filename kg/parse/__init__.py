@@ -8,7 +8,9 @@ character mapped back to the file. :mod:`kg.parse.driver` runs the layouts of
 :mod:`kg.parse.layouts` (one module each) and keeps the one that explains the most lines.
 Shared pieces are public modules: :mod:`~kg.parse.base` (Layout protocol, entry
 builder), :mod:`~kg.parse.boilerplate`, :mod:`~kg.parse.names`, :mod:`~kg.parse.titles`,
-:mod:`~kg.parse.fields`, :mod:`~kg.parse.categories`, :mod:`~kg.parse.dates`; their
+:mod:`~kg.parse.fields`, :mod:`~kg.parse.categories`, :mod:`~kg.parse.dates`,
+:mod:`~kg.parse.item_people` (the people a list item names around its title),
+:mod:`~kg.parse.links` (links and ids that say an item is a paper); their
 vocabularies are data in ``kg/data/parse/``.
 """
 from __future__ import annotations

@@ -7,7 +7,6 @@ finished entries, reported lines and how many lines were explained.
 """
 from __future__ import annotations
 
-import functools
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Protocol
@@ -18,9 +17,10 @@ from kg.parse.categories import ARXIV_TAG_RE, badge_category, find_category
 from kg.parse.data import load_words
 from kg.parse.dates import find_date
 from kg.parse.document import Line, ParsedDoc
-from kg.parse.titles import title_spans
+from kg.parse.links import local_paper_page, paper_link, scholarly_link, stated_arxiv_id
+from kg.parse.titles import closing_gloss, title_spans
 from kg.records import Entry, Span, Unassigned
-from kg.text import PAPER_URL_RE, arxiv_id, find_urls
+from kg.text import PAPER_URL_RE, find_urls
 
 __all__ = [
     "NOT_IN_ENTRY",
@@ -36,6 +36,7 @@ __all__ = [
     "LINK_LABEL_RE",
     "link_labels_only",
     "paper_link",
+    "local_paper_page",
     "scholarly_link",
     "stated_arxiv_id",
     "without_news",
@@ -50,50 +51,6 @@ NON_PAPER = "non-paper item"
 #: "[Read Paper](…)", "[Project Page](…)"; kg/data/parse/link_labels.txt): a text of up to
 #: three words that starts with one of these words.
 LINK_LABEL_RE = re.compile(r"^\W*(?:" + "|".join(map(re.escape, load_words("link_labels.txt"))) + r")\b", re.I)
-
-# An arXiv link that names no paper ("https://arxiv.org/pdf/.pdf", a generator's empty id).
-_NO_ID_RE = re.compile(r"arxiv\.org/(?:abs|pdf|html)/(?:\.pdf)?/?$", re.I)
-
-
-# A new-style arXiv id written on its own in brackets ("[2604.08477]", "(2402.03300v2)"):
-# year-month, then four or five digits.
-_STATED_ID_RE = re.compile(r"[\[(（]\s*(?P<id>\d{2}(?:0[1-9]|1[0-2])\.\d{4,5})(?:v\d+)?\s*[\])）]")
-
-
-def stated_arxiv_id(text: str) -> tuple[str, int, int] | None:
-    """``(id, start, end)`` of an arXiv id an item states in brackets of its own
-    (``- **SD-Zero** — Self-revision … [2604.12002]``), the way research notes cite a
-    paper without a link; ``None`` when there is none."""
-    m = _STATED_ID_RE.search(text)
-    return (m.group("id"), m.start(), m.end()) if m else None
-
-
-def paper_link(url: str) -> bool:
-    """Whether ``url`` points at a paper: an arXiv id, or a paper page or PDF of a known
-    host — not an arXiv link with no id in it."""
-    return bool(arxiv_id(url)) or bool(PAPER_URL_RE.search(url)) and not _NO_ID_RE.search(url)
-
-
-@functools.lru_cache(maxsize=1)
-def _scholarly_hosts() -> tuple[tuple[str, str], ...]:
-    out = []
-    for w in load_words("scholarly_hosts.txt"):
-        host, _, path = w.casefold().partition("/")
-        out.append((host, "/" + path if path else ""))
-    return tuple(out)
-
-
-def scholarly_link(url: str) -> bool:
-    """Whether ``url`` points at a publication: a :func:`paper_link`, or a page of a
-    publisher, DOI resolver or preprint server (kg/data/parse/scholarly_hosts.txt)."""
-    if paper_link(url):
-        return True
-    m = re.match(r"(?i)^\s*(?:https?://)?(?:www\.)?([^/\s?#]+)(/[^\s?#]*)?", url)
-    if not m:
-        return False
-    host, path = m.group(1).casefold(), (m.group(2) or "").casefold()
-    return any((host == h or host.endswith("." + h)) and path.startswith(p) for h, p in _scholarly_hosts())
-
 
 # A journal citation's volume and issue ("AIES Vol.5 No.1", "vol. 12, issue 3", "第5卷第1期"):
 # an item that states one is a publication, whatever host its link is on.
@@ -216,6 +173,10 @@ class Draft:
         en, zh = title_spans(text, a, b)
         if en:
             self.set("title", off + en[0], off + en[1])
+            if zh is None and (g := closing_gloss(text, en[1], b)) is not None:
+                # "Language Models are Few-Shot Learners (GPT-3)": the gloss left out of the
+                # title still says what the paper is about (its model's name).
+                self.body.append(Span(off + g[0], off + g[1]))
         if zh:
             self.set("title_zh", off + zh[0], off + zh[1])
 
@@ -242,8 +203,10 @@ class Draft:
             if kind == "meta" and ARXIV_TAG_RE.fullmatch(line[a:e]) and (got := find_category(line[a:e])):
                 # "Source: arxiv_lg": the feed the item came from is an arXiv category.
                 self.set_category(off + a + got[0], off + a + got[1], got[2])
-            if kind == "meta" and self.date is None and (day := find_date(line[a:e])) and len(day[2]) == 10:
-                self.date = day[2]  # "Source: arXiv, 2026-06-30": the day the source gives
+            elif kind == "meta" and self.date is None and (got := find_date(line[a:e])) and len(got[2]) == 10:
+                # "Source: arXiv, 2026-06-30": the day the source gave the item (a venue's
+                # year, "收录: CVPR 2024", dates nothing).
+                self.date = got[2]
             return False
         return True
 

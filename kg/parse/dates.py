@@ -26,6 +26,12 @@ _DATE_RES = (
     re.compile(rf"(?<![A-Za-z0-9])(?P<d>\d{{1,2}})\s+(?P<mon>{_MON})\.?,?\s+(?P<y>(?:19|20)\d{{2}})(?!\d)", re.I),
     # Sep 7, 2022 / September 7 2022
     re.compile(rf"(?<![A-Za-z])(?P<mon>{_MON})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>(?:19|20)\d{{2}})(?!\d)", re.I),
+    # 06/22/2020: a month, a day, a year, as American pages write them (22/06/2020, whose
+    # first number cannot be a month, is read day first)
+    re.compile(r"(?<![\d/])(?P<m>\d{1,2})/(?P<d>\d{1,2})/(?P<y>(?:19|20)\d{2})(?![\d/])"),
+    # 2018, January (a Harvard reference's year and month), January 2018, Jan. 2018 (a month only)
+    # (capitalised, as a month's name is: "we may 2023" is no date)
+    re.compile(rf"(?<!\d)(?P<y>(?:19|20)\d{{2}}),\s*(?P<mon>{_MON_CAP})\b\.?"),
     # 2022-09, 2022年9月 (a month only)
     # ("2024-01-active-learning.md": a word after the dash, not a day, leaves the month)
     re.compile(r"(?<!\d)(?P<y>(?:19|20)\d{2})\s*(?:-|年)\s*(?P<m>\d{1,2})(?:月|(?![\d/]|-\d|\.\d))"),
@@ -59,13 +65,20 @@ def find_date(s: str) -> tuple[int, int, str] | None:
     '2024-03'
     >>> find_date("arXiv 2607.01640, July 2026")[2]
     '2026-07'
+    >>> find_date("Gebru, T., 2018, January. Gender shades")[2], find_date("Published: March 2023")[2]
+    ('2018-01', '2023-03')
+    >>> find_date("**06/22/2020** [Title](notes.md)")[2], find_date("22/06/2020")[2]
+    ('2020-06-22', '2020-06-22')
     """
     best: tuple[int, int, str] | None = None
     for rx in _DATE_RES:
         for m in rx.finditer(s):
             g = m.groupdict()
             month = _MONTHS[g["mon"].lower()] if g.get("mon") else int(g["m"])
-            iso = iso_date(int(g["y"]), month, int(g["d"]) if g.get("d") else None)
+            day = int(g["d"]) if g.get("d") else None
+            if month > 12 and day is not None and day <= 12 and not g.get("mon"):
+                month, day = day, month  # "22/06/2020": the day first
+            iso = iso_date(int(g["y"]), month, day)
             if iso is not None:
                 if best is None or m.start() < best[0]:
                     best = (m.start(), m.end(), iso)

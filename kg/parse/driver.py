@@ -58,7 +58,7 @@ def _no_paper(res: LayoutResult, doc: ParsedDoc) -> bool:
     return nonblank > 0 and items >= NO_PAPER_SHARE * nonblank and res.unexplained <= NO_PAPER_UNEXPLAINED * nonblank
 
 
-def _score(res: LayoutResult, doc: ParsedDoc) -> tuple[int, int, int]:
+def _score(res: LayoutResult, doc: ParsedDoc) -> tuple[int, int, int, int]:
     # Coverage counts lines placed in entries plus recognised boilerplate; an explanation
     # with no entry at all only wins if nothing else finds any, or if it reads the file as
     # items none of which is a paper; of two that explain as much, the one that finds more
@@ -67,8 +67,11 @@ def _score(res: LayoutResult, doc: ParsedDoc) -> tuple[int, int, int]:
     # as abstracts does not win only by calling them papers.
     if _no_paper(res, doc):
         items = sum(1 for u in res.unassigned if u.reason == NON_PAPER and doc.lines[u.line - 1].kind == "heading")
-        return (1, res.covered - res.unexplained, items)
-    return (1 if res.entries else 0, res.covered - res.unexplained, len(res.entries))
+        return (1, res.covered - res.unexplained, items, -res.unexplained)
+    # Then, of two still equal, the one that leaves fewer lines to the gap readers (a page
+    # of headed picks over a table: the table reader reads the table in the gap, the
+    # heading reader never reads a stretch).
+    return (1 if res.entries else 0, res.covered - res.unexplained, len(res.entries), -res.unexplained)
 
 
 #: A file longer than twice this many lines is first read by every layout on its first
@@ -123,7 +126,7 @@ def best_layout(
         finalists = {id(r[2]) for r in ranked if r[0] >= bar}
         tried += [(r[2].name, r[3], r[0][1]) for r in ranked if id(r[2]) not in finalists]
         layouts = [m for m in layouts if id(m) in finalists]  # input order: the first of equals wins
-    best: tuple[tuple[int, int, int], str, LayoutResult] | None = None
+    best: tuple[tuple[int, int, int, int], str, LayoutResult] | None = None
     for layout in layouts:
         res = layout.parse(doc)
         score = _score(res, doc)
@@ -192,15 +195,22 @@ def _shift_entry(e: Entry, by: int) -> Entry:
     )
 
 
+#: Front-matter keys that date a page, in the order they are believed.
+FRONT_MATTER_DATES = ("date", "title", "description")
+
+
 def _document_date(doc: ParsedDoc) -> str | None:
     """The digest's own date: in its file name, or in a short heading line among its
     first lines (``arXiv每日速递 2022-09-07``)."""
     got = find_date(os.path.basename(doc.path))
     if got:
         return got[2]
-    fm_date = (doc.front_matter or {}).get("date")
-    if fm_date is not None:
-        got = find_date(str(fm_date))
+    # Front matter: its date, else a date its title or description states ("论文周报 ·
+    # 2026-W32" / "2026-08-01 至 2026-08-07": a weekly's range, dated by its first day).
+    fm = doc.front_matter or {}
+    for key in FRONT_MATTER_DATES:
+        value = fm.get(key)
+        got = find_date(str(value)) if value is not None and not isinstance(value, (dict, list)) else None
         if got:
             return got[2]
     seen = 0
@@ -237,23 +247,24 @@ def _dates(doc: ParsedDoc, entries: list[Entry], unassigned: list[Unassigned]) -
     (``发布时间: …`` under a post), else from the dated heading they are under, else the
     digest's date."""
     doc_date = _document_date(doc)
-    # A date line inside an entry (its last line, "27 Apr 2023" under its links) is the
-    # entry's own date, not a heading that dates the entries after it.
-    spans = sorted((e.line, e.end_line) for e in entries)
-    starts = [a for a, _ in spans]
-
-    def inside(line: int) -> tuple[int, int] | None:
-        k = bisect.bisect_right(starts, line) - 1
-        return spans[k] if k >= 0 and spans[k][0] < line <= spans[k][1] else None
-
-    sections = []
+    sections = _section_dates(doc)
+    # A line that is nothing but a date closing a paragraph of an entry ("27 Apr 2023"
+    # under a paper's links) dates that entry, and no entry after it; after a blank line it
+    # may be a day's separator a layout took in, which dates the entries after it.
     own: dict[int, str] = {}
-    for line, d in _section_dates(doc):
-        span = inside(line)
-        if span is None:
-            sections.append((line, d))
-        elif doc.lines[line - 1].kind != "heading":
-            own.setdefault(span[0], d)
+    starts = [e.line for e in entries]
+    inside = set()
+    for line, d in sections:
+        k = bisect.bisect_right(starts, line) - 1
+        if (
+            k >= 0
+            and entries[k].line < line <= entries[k].end_line
+            and doc.lines[line - 1].kind != "heading"
+            and doc.lines[line - 2].text.strip()
+        ):
+            own.setdefault(k, d)
+            inside.add(line)
+    sections = [(line, d) for line, d in sections if line not in inside]
     # Post metadata lines by line number, so each entry looks only at the lines after it.
     meta = sorted((u.line, u.text) for u in unassigned if u.reason == "post metadata")
     lines = [m[0] for m in meta]
@@ -269,8 +280,7 @@ def _dates(doc: ParsedDoc, entries: list[Entry], unassigned: list[Unassigned]) -
                 if got:
                     date = got[2]
                     break
-        if date is None:
-            date = own.get(e.line)
+        date = date or own.get(k)
         if date is None:
             date = next((d for line, d in reversed(sections) if line <= e.line), None)
         date = date or doc_date

@@ -14,7 +14,7 @@ if TYPE_CHECKING:  # kg.parse.base imports this module
 
 __all__ = [
     "FIELD_KEYS", "FIELD_RE", "field", "field_kind", "simplified", "translated_title_field", "original_title_field",
-    "people_heading", "line_fields", "preprint_statement",
+    "people_heading", "line_fields", "preprint_statement", "restated_title_field",
 ]
 
 
@@ -127,6 +127,20 @@ def original_title_field(d: Draft, value: str) -> bool:
         and not any(is_cjk(c) for c in value)
         and len(value.split()) >= 2
     )
+
+
+_NOT_WORD = re.compile(r"\W+")
+
+
+def restated_title_field(d: Draft, value: str) -> bool:
+    """A title field that repeats the title the entry opened with (``1. **Title**`` over
+    its fields, then ``- 论文：Title`` among its notes): the same paper, not a new entry.
+    Compared on letters and digits only, so markup and spacing do not matter."""
+    title = d.get("title")
+    if not title or (f := field(d.lines[0].text)) is not None and f[0] == "title":
+        return False  # opened by a title field itself: the same title again lists the paper twice
+    key = _NOT_WORD.sub("", value).casefold()
+    return bool(key) and key == _NOT_WORD.sub("", title).casefold()
 
 
 # "作者与机构", "Authors & Affiliations", "Authors and affiliations": keys joined.

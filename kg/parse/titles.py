@@ -5,13 +5,13 @@ import re
 import unicodedata
 from typing import TYPE_CHECKING
 
-from kg.parse.data import load_json
+from kg.parse.data import load_json, load_words
 from kg.text import cjk_share, is_cjk
 
 if TYPE_CHECKING:  # the document model imports this module
     from kg.parse.document import Line
 
-__all__ = ["SENTENCE_END_RE", "heading_marks", "sibling_heading_title", "split_title", "title_spans", "title_label"]
+__all__ = ["SENTENCE_END_RE", "closing_gloss", "heading_marks", "post_title", "sibling_heading_title", "split_title", "title_spans", "title_label"]
 
 SENTENCE_END_RE = re.compile(r"[。！？]|[.!?](?:\s|$)")
 
@@ -108,6 +108,13 @@ _ET_AL_RE = re.compile(r"\s*[(（][^()（）]{2,80}?\bet\s*al\.?\s*[)）]\s*$")
 _QUOTED_YEAR_RE = re.compile(
     r"\s*[\"“](?P<t>[^\"“”]{4,400})[\"”]\s*(?:[(（]\s*(?:19|20)\d{2}[a-z]?\s*[)）])?\s*[.,]?\s*"
 )
+# A venue tag in brackets before a title, a venue's short name and its year ("[NIPS22]",
+# "[ICLR 2024]", "【CVPR'23】", "(NeurIPS 2022)", "[arXiv24]"): where the paper appeared,
+# not its name.
+# A word may follow the year: "[CVPR 2024 Oral]", "[ACL'24 Findings]".
+_VENUE_TAG_RE = re.compile(
+    r"\s*[\[【(（]\s*[A-Za-z][A-Za-z&\-]{1,15}\s*['’]?(?:(?:19|20)\d{2}|\d{2})(?:\s+[A-Za-z]{2,12}){0,2}\s*[\]】)）]\s*"
+)
 # What a post puts before a title: its date ("2026-03-02 ") and emoji or list symbols.
 _LEAD_DATE_RE = re.compile(r"\s*\d{4}[-/.]\d{1,2}[-/.]\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?\s+(?=\S)")
 
@@ -117,6 +124,59 @@ def _lead_symbols(text: str, a: int, b: int) -> int:
     while a < b and (unicodedata.category(text[a]) in ("So", "Sk") or text[a] in "\ufe0f\u200d•·▶►→") or a < b and text[a].isspace():
         a += 1
     return a
+
+
+# A closing bracket after a title: a gloss the list adds ("(GPT-3)", "(ETH Domain)"), or the
+# abbreviation of the title's own words ("Mixture of Experts (MoE)").
+_CLOSING_GLOSS_RE = re.compile(r"\s*[(（](?P<g>[^()（）]{1,40})[)）]\s*$")
+
+
+def _abbreviates(short: str, words: str) -> bool:
+    """Whether the letters of ``short`` appear in order in ``words`` (``MoE`` in "Mixture
+    of Experts", ``xAI`` in "Explainable AI"): an abbreviation of them, or short enough
+    to be one, which the title keeps."""
+    k = 0
+    text = words.casefold()
+    for c in (c.casefold() for c in short if c.isalpha()):
+        k = text.find(c, k) + 1
+        if k == 0:
+            return False
+    return True
+
+
+def _without_gloss(text: str, a: int, b: int) -> int:
+    """``b`` moved before a closing bracket that glosses the title rather than belongs to
+    it: a name or a note the list adds (``Language Models are Few-Shot Learners (GPT-3)``),
+    not the abbreviation of the title's own words (``Mixture of Experts (MoE)``), a
+    translation (``Title（中文标题）``, split off later) or a number."""
+    m = _CLOSING_GLOSS_RE.search(text, a, b)
+    if m is None:
+        return b
+    gloss, head = m.group("g").strip(), text[a : m.start()]
+    if (
+        len(head.split()) < 3
+        or any(is_cjk(c) for c in gloss)
+        or not any(c.isalpha() for c in gloss)
+        or _abbreviates(gloss, head)
+        or any(c in head for c in "()（）")
+    ):
+        return b
+    return len(head.rstrip()) + a
+
+
+def closing_gloss(text: str, a: int, b: int) -> tuple[int, int] | None:
+    """``(start, end)`` of what the brackets hold when ``text[a:b]`` is nothing but a
+    bracketed gloss (what :func:`title_spans` leaves after a title: ``" (GPT-3)"``)."""
+    m = _CLOSING_GLOSS_RE.fullmatch(text, a, b)
+    return _trimmed(text, m.start("g"), m.end("g")) if m else None
+
+
+def _trimmed(text: str, a: int, b: int) -> tuple[int, int]:
+    while a < b and text[a].isspace():
+        a += 1
+    while b > a and text[b - 1].isspace():
+        b -= 1
+    return a, b
 
 
 def title_spans(text: str, a: int, b: int) -> tuple[tuple[int, int] | None, tuple[int, int] | None]:
@@ -144,9 +204,12 @@ def title_spans(text: str, a: int, b: int) -> tuple[tuple[int, int] | None, tupl
     # "Title (Carla Diaz et al.)": a bracketed "et al." names the authors, never the paper.
     if (etal := _ET_AL_RE.search(text, a, b)) and text[a : etal.start()].strip():
         b = etal.start()
+    b = _without_gloss(text, a, b)
     if (d := _LEAD_DATE_RE.match(text, a, b)) and _lead_symbols(text, d.end(), b) > d.end():
         a = d.end()  # "2026-03-02 📄 Title": the post's date, then its emoji
     a = _lead_symbols(text, a, b)
+    if (tag := _VENUE_TAG_RE.match(text, a, b)) and text[tag.end() : b].strip():
+        a = _lead_symbols(text, tag.end(), b)  # "[NIPS22] ✅ Title": where it appeared, a reader's mark
     label = PAPER_LABEL_RE.match(text, a, b)
     if label:
         a = label.end()  # "Hugging Face Papers: LLaDA 2.1": the label is not the title
@@ -159,6 +222,48 @@ def title_spans(text: str, a: int, b: int) -> tuple[tuple[int, int] | None, tupl
         else:
             out.append(None)
     return out[0], out[1]
+
+
+#: Latin words a collected post's opening title has at least (a paper's title, not a
+#: name or a tag before the post's Chinese text: "AMiner——新一代…").
+POST_TITLE_WORDS = 4
+#: Chinese characters of the post after its title, when no link placeholder ends the title:
+#: a sentence of the post rather than a translation of the title.
+POST_TEXT_CHARS = 20
+_LATIN_HEAD = re.compile(r"^[A-Za-z]+")
+_POST_TITLE_RE = re.compile(r"[A-Z0-9][^\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]*")
+
+
+def post_title(text: str, a: int, b: int) -> tuple[int, int] | None:
+    """``(start, end)`` of the English title a collected social-media post opens with,
+    before the site's link placeholder or the post's Chinese text (``Native Sparse
+    Attention: Hardware-Aligned … Attention 网页链接该论文提出了…``); ``None`` when the
+    post does not open with a title of :data:`POST_TITLE_WORDS` words or more, or has no
+    Chinese text after it. The placeholders are data (kg/data/parse/link_placeholders.txt)."""
+    a = _lead_symbols(text, a, b)
+    m = _POST_TITLE_RE.match(text, a, b)
+    if m is None or m.end() >= b:
+        return None
+    end = m.end()
+    placeholder = False
+    for w in load_words("link_placeholders.txt"):
+        head = w[: len(w) - len(_LATIN_HEAD.sub("", w, count=1))]
+        if text.startswith(w, end - len(head)):
+            end -= len(head)  # "… Need. O网页链接": the link icon's "O" is the placeholder's
+            placeholder = True
+            break
+    # Without the placeholder, the post's own text follows: a sentence, not a bracketed or
+    # short translation of the title ("Native 3D Latent Editing（原生 3D 潜空间编辑）").
+    if not placeholder and (text[end] in "（(【[《" or sum(is_cjk(c) for c in text[end:b]) < POST_TEXT_CHARS):
+        return None
+    run = text[a:end].rstrip()
+    words = [w for w in run.split() if any(c.isalpha() for c in w)]
+    if len(words) < POST_TITLE_WORDS or SENTENCE_END_RE.search(run.rstrip(" .")):
+        return None
+    news = load_words("news_verbs.txt")
+    if any(w.strip(",:;.!?").casefold() in news for w in words):
+        return None  # "OpenAI Releases a New Model …": a news headline, not a paper's title
+    return a, a + len(run)
 
 
 def heading_marks(raw: str) -> str:

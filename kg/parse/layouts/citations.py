@@ -20,6 +20,7 @@ import re
 from kg.parse.base import NON_PAPER, NOT_IN_ENTRY, Builder, LayoutResult, strip_span
 from kg.parse.boilerplate import is_boilerplate
 from kg.parse.byline import citation
+from kg.parse.dates import find_date
 from kg.parse.document import ParsedDoc
 from kg.records import Span
 from kg.text import arxiv_id, find_urls
@@ -130,5 +131,11 @@ def parse(doc: ParsedDoc) -> LayoutResult:
                 continue
             d.set_title(b.lines[k], off, ta, te)
             d.set("authors", off + aa, off + ae)
+            # "Buolamwini, J. and Gebru, T., 2018, January. Gender shades…": a month the
+            # reference gives with its year (a year alone dates nothing).
+            lo, hi = (ae, ta) if ae <= ta else (te, len(b.lines[k]))
+            got = find_date(b.lines[k][lo:hi])
+            if got and d.date is None:
+                d.date = got[2]
         b.close()
     return b.result()

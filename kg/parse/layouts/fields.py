@@ -33,7 +33,8 @@ from kg.parse.boilerplate import IN_ENTRY_NOISE, PAGE_CHROME_RE, is_boilerplate
 from kg.parse.byline import byline, fill_byline, listed_author, reference_byline
 from kg.parse.document import Line, ParsedDoc
 from kg.parse.fields import (
-    FIELD_RE, field, field_kind, line_fields, original_title_field, preprint_statement, translated_title_field,
+    FIELD_RE, field, field_kind, line_fields, original_title_field, preprint_statement, restated_title_field,
+    translated_title_field,
 )
 from kg.parse.names import bracket_kind, looks_like_authors
 from kg.parse.titles import SENTENCE_END_RE, heading_marks, sibling_heading_title, title_label
@@ -241,6 +242,9 @@ def parse(doc: ParsedDoc) -> LayoutResult:
                 off = b.take(i)
                 d.set_title(line, off, f[1], f[2])  # the English original of the Chinese title
                 continue
+            if d is not None and restated_title_field(d, line[f[1] : f[2]]):
+                b.take(i)  # "- 论文：Title" among the notes under "1. **Title**"
+                continue
             if d is not None and translated_title_field(d, line[f[1] : f[2]]):
                 # "【1】 English Title" then "标题：中文标题": the field is the translation.
                 off = b.take(i)
@@ -311,7 +315,9 @@ def parse(doc: ParsedDoc) -> LayoutResult:
         if f is None and listing and listed_author(d, doc.lines[i], off, extend=True):
             continue  # "**Authors:**" / "- Ann Lee" / "- Bo Chen": the list under the key
         listing = False
-        if f is None:
+        # "- **评分**: 88/100 | **日期**: 2026-05-18": an unknown key first, known ones after it.
+        shared = line_fields(line) if f is None and FIELD_RE.match(line) else []
+        if f is None and not shared:
             near = len([x for x in d.lines if x.text.strip()]) <= 2
             parts = byline(doc.lines[i]) if near else None
             if parts is not None:
@@ -346,12 +352,19 @@ def parse(doc: ParsedDoc) -> LayoutResult:
                 d.set("authors", off + ref[0], off + ref[1])
                 continue
             # An unlabelled short Chinese line right under the title is its translation.
-            if cjk_share(s) > 0.5 and "title_zh" not in d.spans and len(s) <= 120 and not SENTENCE_END_RE.search(s[:-1]) and len(d.lines) <= 2:
+            if (
+                cjk_share(s) > 0.5
+                and "title_zh" not in d.spans
+                and len(s) <= 120
+                and not SENTENCE_END_RE.search(s[:-1])
+                and len(d.lines) <= 2
+                and not _labelled(doc.lines[i])  # "- **评分**: 88": a field kg does not know, no title
+            ):
                 d.set("title_zh", *strip_span(line, off))
             elif doc.lines[i].kind != "html":
                 d.body.append(Span(*strip_span(line, off)))
             continue
-        for kind, a, e in line_fields(line):
+        for kind, a, e in shared or line_fields(line):
             _fill(d, lines, i, off, kind, a, e)
             # "**Authors:**" alone on its line: the names follow, one list item each.
             listing = kind == "authors" and not line[a:e].strip() and "authors" not in d.spans

@@ -293,7 +293,7 @@ def parse(doc: ParsedDoc) -> LayoutResult:
                     (ta, te), who = linked
                     d.set("title", off + ta, off + te)
                     lead = line[a:ta]  # "**06/22/2020** [Title](notes.md)": the log's date
-                    got = find_date(lead) or (slash_date(lead, order) if order is not None else None)
+                    got = (slash_date(lead, order) if order is not None else None) or find_date(lead)
                     if got and d.date is None:
                         d.date = got[2]
                     if who is not None and "authors" not in d.spans:

@@ -20,13 +20,22 @@ from dataclasses import replace
 from kg.parse.author_fields import author_value
 from kg.parse.base import LINK_LABEL_RE, NON_PAPER, NOT_IN_ENTRY, Builder, LayoutResult, scholarly_link, stated_arxiv_id, strip_span, url_only
 from kg.parse.boilerplate import is_boilerplate
-from kg.parse.byline import clause_authors, reference_byline
 from kg.parse.categories import find_category
 from kg.parse.dates import find_date, leading_date
 from kg.parse.document import Line, ParsedDoc
 from kg.parse.fields import field
-from kg.parse.names import bracket_kind, looks_like_authors, surname_citation
-from kg.parse.titles import SENTENCE_END_RE
+from kg.parse.item_people import (
+    bracketed_names,
+    bracketed_people,
+    cited_after,
+    cited_authors,
+    cited_below,
+    cited_reference,
+    lead_reference,
+    title_clause_authors,
+)
+from kg.parse.names import bracket_kind, looks_like_authors
+from kg.parse.titles import SENTENCE_END_RE, post_title
 from kg.records import Span
 from kg.text import PAPER_URL_RE, arxiv_id, find_urls, is_cjk
 
@@ -39,11 +48,6 @@ _LABEL = LINK_LABEL_RE  # link texts that label a link rather than name a paper
 PAPER_LABELS = frozenset({"paper", "pdf", "arxiv", "论文"})
 _VOTES_RE = re.compile(r"\s*[(（]\s*\d+\s*[▲↑]\s*[)）]\s*$|\s+$")
 _QUOTED = re.compile(r"[\"“](?P<t>[^\"“”]{6,400})[\"”]")
-_BRACKET = re.compile(r"\s*[(（](?P<v>[^()（）]{2,200})[)）]")
-# A sub-item that cites the paper as an organisation and a year ("OpenAI, 2023"), and a
-# bracketed organisation closing a short reference ("Bai et al., 2022 (Anthropic)").
-_ORG_YEAR = re.compile(r"(?P<o>[^,，\d][^,，]{1,60})[,，]\s*(?:19|20)\d{2}[a-z]?")
-_BY = re.compile(r"\s*(?i:by)\s+(?=[^\W\d_])")
 _CLOSING_BRACKET = re.compile(r"\s*[(（](?P<v>[^()（）]{2,80})[)）]\s*$")
 _ET_AL = re.compile(r"\bet\s+al\.?\s*$")
 _TRAILING_LABEL = re.compile(r"\s*[(（]\s*(?P<v>[^()（）]{1,30}?)\s*[)）]\s*$")
@@ -127,6 +131,47 @@ def _is_paper(line: Line, title: tuple[int, int] | None) -> bool:
 
 
 def parse(doc: ParsedDoc) -> LayoutResult:
+    res, kinds = _parse(doc)
+    lone = _lone_papers(doc, kinds) if len(res.entries) >= MIN_STYLED else {}
+    return _parse(doc, lone)[0] if lone else res
+
+
+def _lone_papers(doc: ParsedDoc, kinds: dict[str, int]) -> dict[int, int]:
+    """One-line paragraphs outside the lists that name an arXiv paper the way the page's
+    paper items name theirs (``Title : https://arxiv.org/abs/…`` over a list of such
+    items, ``Name: 2112.10752. **Title**. A Author et al | [abs](…)`` alone under its
+    heading): items written without their list marker. A paragraph that opens with
+    something else than its title link is prose that cites a paper, never one."""
+    out = {}
+    for blk in doc.blocks:
+        if blk.kind != "paragraph" or blk.level != 0 or blk.first != blk.last or not _is_paper_item(doc, blk.first, blk.first):
+            continue
+        ln = doc.lines[blk.first]
+        title = _title(ln) or _named_title(ln)
+        kind = _title_kind(ln, title) if title is not None else None
+        if kind is None or kinds.get(kind, 0) < MIN_STYLED:
+            continue
+        if kind == "link" and any(c.isalnum() for c in ln.text[ln.start : title[0]]):
+            continue
+        out[blk.first] = blk.first
+    return out
+
+
+def _title_kind(ln: Line, title: tuple[int, int]) -> str:
+    """How an item sets its title: as a link's text, in emphasis, in quotes, or plain."""
+    ta, te = title
+    if any(lk.start <= ta and te <= lk.end for lk in ln.links):
+        return "link"
+    if any(s <= ta and te <= e for s, e in ln.emphasised):
+        return "emphasis"
+    if ta > 0 and ln.text[ta - 1] in "\"“":
+        return "quoted"
+    return "plain"
+
+
+def _parse(doc: ParsedDoc, lone: dict[int, int] | None = None) -> tuple[LayoutResult, dict[str, int]]:
+    """The items of ``doc`` (and the ``lone`` paragraphs read as items); with how many
+    paper items set their title each way (:func:`_title_kind`)."""
     b = Builder(doc, "items")
     lines = b.lines
     items = {blk.first: blk.last for blk in doc.blocks if blk.kind == "list_item" and blk.level == 1}
@@ -139,6 +184,10 @@ def parse(doc: ParsedDoc) -> LayoutResult:
             if blk.kind == "paragraph" and blk.first == blk.last and _under_heading(doc, blk.first) and _lone_item(doc.lines[blk.first])
         })
     dated_index = _dated_index(doc, items)
+    styled = _styled_papers(doc, items)
+    if lone:
+        items = {**items, **lone}
+    kinds: dict[str, int] = {}
     i = 0
     while i < len(lines):
         if not lines[i].strip():
@@ -173,7 +222,7 @@ def parse(doc: ParsedDoc) -> LayoutResult:
             # item names the paper its bracketed arXiv id states.
             title = _lead_name(ln)
             noted = title is not None
-        if not noted and not ln.links and not _is_paper(ln, title) and (_cited_below(doc, i, last) or _cited_after(ln, title)):
+        if not noted and not ln.links and not _is_paper(ln, title) and (cited_below(doc, i, last) or cited_after(ln, title)):
             # "+ **Fast R-CNN**" over "  2015 - (…) - [Ross Girshick]": a paper listed by
             # its title, unlinked, cited by its year and its authors (a linked item is what
             # its link is: "[The Illustrated Transformer (Blog)](…)" over "- Jay Alammar, 2018").
@@ -189,7 +238,23 @@ def parse(doc: ParsedDoc) -> LayoutResult:
         # "* [Title](local-page.md)" over "  * [paper](https://arxiv.org/abs/…)": the paper
         # link is the item's own line of links under its title.
         linked_below = title is not None and not noted and _paper_link_below(doc, i, last)
-        if title is not None and (_is_paper(ln, title) or noted or translated or linked_below):
+        # "- *Knowing When to Ask* (tech report) — a note" among "- [*Title*](arXiv)" items:
+        # a paper the list names in the style of its linked papers, without a link.
+        # (A linked item is what its link is: "[The Illustrated Transformer (Blog)](blog)".)
+        alike = title is not None and not ln.links and styled >= MIN_STYLED and _opens_emphasised(ln, title)
+        # "- [Sparse Routers: … 网页链接该论文提出…](https://weibo.com/…)": a collected post that
+        # links no paper but opens with a paper's English title is that paper, titled by it
+        # (a linked paper keeps its title and its Chinese translation).
+        posted = (
+            post_title(ln.text, *title)
+            if title is not None and not noted and ln.links and not _is_paper(ln, title)
+            else None
+        )
+        if posted is not None:
+            title = posted
+        if title is not None and (_is_paper(ln, title) or noted or translated or linked_below or alike or posted):
+            kind = _title_kind(ln, title)
+            kinds[kind] = kinds.get(kind, 0) + 1
             _entry(b, i, last, title)
             if stated_date is not None and b.entries:
                 b.entries[-1] = replace(b.entries[-1], date=stated_date)
@@ -201,7 +266,42 @@ def parse(doc: ParsedDoc) -> LayoutResult:
                 if lines[k].strip():
                     b.report(k, "list item" if k > i else "non-paper link" if linked else NON_PAPER)
         i = last + 1
-    return b.result()
+    return b.result(), kinds
+
+
+#: A list names its papers in one style when at least this many linked paper items open
+#: with their title set in italics or bold.
+MIN_STYLED = 2
+
+
+def _emphasised_title(ln: Line, title: tuple[int, int]) -> bool:
+    """The title, of three words or more, is set in italics or bold (linked or not)."""
+    ta, te = title
+    return len(ln.text[ta:te].split()) >= 3 and any(s <= ta and te <= e for s, e in ln.emphasised)
+
+
+def _opens_emphasised(ln: Line, title: tuple[int, int]) -> bool:
+    """The item opens with its title set in italics or bold, nothing but symbols before
+    it, and no colon after it (``- **Why read this**: …`` is a label over a note)."""
+    return (
+        _emphasised_title(ln, title)
+        and not any(c.isalnum() for c in ln.text[ln.start : title[0]])
+        and not ln.text[title[1] :].lstrip(" *_").startswith((":", "："))
+    )
+
+
+def _styled_papers(doc: ParsedDoc, items: dict[int, int]) -> int:
+    """How many items link their paper under a title set in emphasis (``- [*Title*](https://arxiv.org/abs/…)
+    — a note``, ``- Lewis et al. 2020 — [*Title*](…)``)."""
+    n = 0
+    for i in items:
+        ln = doc.lines[i]
+        if not ln.emphasised or not ln.links:
+            continue  # no emphasis or no link: not such an item (the common case, cheaply)
+        title = _title(ln)
+        if title is not None and _emphasised_title(ln, title) and _is_paper(ln, title):
+            n += 1
+    return n
 
 
 def _entry(b: Builder, i: int, last: int, title: tuple[int, int]) -> None:
@@ -213,9 +313,10 @@ def _entry(b: Builder, i: int, last: int, title: tuple[int, int]) -> None:
     te = ta + len(_VOTES_RE.sub("", ln.text[ta:te]))  # "Title（82▲）": the vote count is not the title
     d.set_title(ln.text, off, ta, te)
     after = title[1] + (1 if ln.text[title[1] : title[1] + 1] in "\"”" else 0)
-    _brackets(d, ln, off, after)
-    _cited_authors(d, ln, off, after)
-    _clause_authors(d, ln, off, after)
+    lead_reference(d, ln, off, ta)
+    bracketed_people(d, ln, off, after)
+    cited_authors(d, ln, off, after)
+    title_clause_authors(d, ln, off, after)
     got = find_category(ln.text[after:], strict=True)
     code = ln.text[after + got[0] : after + got[1]] if got else ""
     if got and ("." in code or code.startswith("arXiv_")):
@@ -228,12 +329,12 @@ def _entry(b: Builder, i: int, last: int, title: tuple[int, int]) -> None:
             continue
         koff = b.take(k)
         a, e = strip_span(lines[k], 0, doc.lines[k].start)
-        run = _bracketed_names(lines[k], a, e) if first_sub and "authors" not in d.spans else None
+        run = bracketed_names(lines[k], a, e) if first_sub and "authors" not in d.spans else None
         if run is not None:
             d.set("authors", koff + run[0], koff + run[1])  # "  2015 - (…) - [Ross Girshick] [Jian Sun]"
             first_sub = False
             continue
-        if first_sub and "authors" not in d.spans and "affiliations" not in d.spans and _reference(d, lines[k], koff, a, e):
+        if first_sub and "authors" not in d.spans and "affiliations" not in d.spans and cited_reference(d, lines[k], koff, a, e):
             first_sub = False
             continue  # "   - Vaswani et al., 2017" under the title: who wrote it
         first_sub = False
@@ -267,29 +368,6 @@ def _entry(b: Builder, i: int, last: int, title: tuple[int, int]) -> None:
     b.close()
 
 
-def _reference(d, text: str, off: int, a: int, e: int) -> bool:
-    """Read the first sub-item under a title when it cites the paper — a reading guide's
-    ``- Vaswani et al., 2017``, ``- Bai et al., 2022 (Anthropic)``, ``- OpenAI, 2023``:
-    the authors, and an organisation in brackets or in the authors' place. True when it
-    did."""
-    bm = _CLOSING_BRACKET.search(text, a, e)
-    if bm and _YEAR.fullmatch(bm.group("v").strip()):
-        bm = None  # "Vaswani et al. (2017)": the bracket holds the reference's year
-    core = bm.start() if bm else e
-    org = bm if bm and bracket_kind(bm.group("v")) == "affiliations" else None
-    ref = reference_byline(text[:core], a)
-    if ref is not None and (bm is None or org is not None):
-        d.set("authors", off + ref[0], off + ref[1])
-        if org is not None:
-            d.set("affiliations", off + org.start("v"), off + org.end("v"))
-        return True
-    m = _ORG_YEAR.fullmatch(text, a, e)
-    if m and bracket_kind(m.group("o")) == "affiliations":
-        d.set("affiliations", *strip_span(text, off, m.start("o"), m.end("o")))
-        return True
-    return False
-
-
 def _paper_link_below(doc: ParsedDoc, first: int, last: int) -> bool:
     """A line of the item under its title that is nothing but a link to the paper
     (``  * https://arxiv.org/abs/…``, ``  * [paper](…)``, ``  * 链接: …``)."""
@@ -315,49 +393,6 @@ def _labelled_paper_link(doc: ParsedDoc, first: int, last: int) -> bool:
     return False
 
 
-_BRACKETED = re.compile(r"\[(?P<n>[^\[\]\n]{3,60})\]")
-_YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
-
-
-def _bracketed_names(text: str, a: int, e: int) -> tuple[int, int] | None:
-    """``(start, end)`` of the authors in a citation line that gives a year and each
-    author's name in brackets of its own, side by side (``2015 - (2019/04/04: 4950) -
-    [Ross Girshick] [Jian Sun]``); ``None`` otherwise."""
-    names = list(_BRACKETED.finditer(text, a, e))
-    if not names or not _YEAR.search(text, a, names[0].start()):
-        return None
-    if any(text[p.end() : q.start()].strip() for p, q in zip(names, names[1:])):
-        return None
-    if not all(looks_like_authors(m.group("n")) for m in names):
-        return None
-    return names[0].start(), names[-1].end()
-
-
-def _cited_below(doc: ParsedDoc, first: int, last: int) -> bool:
-    """The line under an item's title cites it by a year and its authors: their names each
-    in brackets of its own (``2014 - (2019/04/04: 10337) - [Yangqing Jia] [Evan Shelhamer]``),
-    or a short reference (``- Vaswani et al. (2017)``)."""
-    if first + 1 > last:
-        return False
-    ln = doc.lines[first + 1]
-    t = ln.text
-    if not _YEAR.search(t):
-        return False
-    names = [m.group("n") for m in _BRACKETED.finditer(t)]
-    if names:
-        return all(looks_like_authors(n) for n in names)
-    return reference_byline(t, ln.start) is not None
-
-
-def _cited_after(ln: Line, title: tuple[int, int] | None) -> bool:
-    """The title is followed by a short reference in brackets that names the paper's
-    authors and year (``1. *Attention Is All You Need* (Vaswani et al., 2017).``)."""
-    if title is None:
-        return False
-    m = _BRACKET.match(ln.text, title[1])
-    return m is not None and bool(_YEAR.search(m.group("v"))) and reference_byline(ln.text[: m.end("v")], m.start("v")) is not None
-
-
 def _translated(doc: ParsedDoc, first: int, last: int) -> bool:
     """An item whose notes give its title's translation (``- 翻译: 中文标题``): a paper
     listed by title, linked to a page of its own."""
@@ -371,8 +406,23 @@ _ABBR_LEAD = re.compile(r"\s*[A-Z0-9]\S*(?:\s+[A-Z0-9]\S*){0,2}\s+[-–—]\s+(?
 _OWN_LINK = re.compile(r"\s*(?:[:：]\s*)?https?://\S+\s*$")
 
 
+def _label_links_start(ln: Line, a: int, e: int) -> int:
+    """Where the run of label links that closes ``ln.text[a:e]`` begins (``… Title
+    [paper](…) [code](…) [note](notes/x.md)``: what the item links, not its name); ``e``
+    when it has none. Only brackets, bars and slashes may stand between the labels."""
+    end = e
+    for lk in reversed([lk for lk in ln.links if a <= lk.start and lk.end <= e]):
+        text = ln.text[lk.start : lk.end].strip()
+        if ln.text[lk.end : end].strip(" []()|/·,") or not (_LABEL.match(text) and len(text.split()) <= 3):
+            break
+        end = lk.start
+    return end
+
+
 def _named_title(ln: Line) -> tuple[int, int] | None:
     a, e = strip_span(ln.text, 0, ln.start)
+    # "- [NIPS22] ✅ WebShop: … [paper](…) [note](…)": the links after the name are labels.
+    e = strip_span(ln.text, 0, a, _label_links_start(ln, a, e))[1]
     s = ln.text[a:e]
     if not s or len(s) > 250 or SENTENCE_END_RE.search(s[:-1]):
         return None
@@ -432,49 +482,3 @@ def _is_paper_item(doc: ParsedDoc, first: int, last: int) -> bool:
     )
 
 
-# ", Mnih et al, 2013." / ", Hasselt et al 2015." / " — Shao et al. (2024).": the clause
-# after a cited title.
-_CLAUSE = re.compile(r"\s*[,—–]\s*(?P<a>[^,.()]+?)(?=\.?\s*,|\.?\s+\(?(?:19|20)\d{2}\b)")
-
-
-def _cited_authors(d, ln: Line, off: int, pos: int) -> None:
-    """Authors cited by surname right after the title (reading lists)."""
-    m = _CLAUSE.match(ln.text, pos)
-    if m and surname_citation(m.group("a")):
-        d.set("authors", *strip_span(ln.text, off, m.start("a"), m.end("a")))
-
-
-def _clause_authors(d, ln: Line, off: int, pos: int) -> None:
-    """Authors written as the clause right after the title (``**Title**. A Author, B Author
-    | [abs](…)``, ``**"Title"**. *A Author et al.* ICLR 2021. [[Paper](…)]``) — where no
-    bracket or citation gave them."""
-    if "authors" in d.spans:
-        return
-    # The clause ends where the item's links begin (their texts are in the line's text),
-    # or at a bar.
-    end = min((lk.start for lk in ln.links if lk.start >= pos), default=len(ln.text))
-    bar = ln.text.find("|", pos, end)
-    end = bar if bar >= 0 else end
-    by = _BY.match(ln.text, pos, end)
-    pos = by.end() if by else pos  # "[Title](arXiv) by A Author and B Author": a paper item's people
-    got = clause_authors(ln.text, pos, end, ln.emphasised)
-    if got is not None:
-        d.set("authors", *strip_span(ln.text, off, *got))
-
-
-def _brackets(d, ln: Line, off: int, pos: int) -> None:
-    """Authors or institutions in brackets in the title's own clause: right after it, or
-    after its venue and year (``", arXiv, 2021 (*Megvii*)"``) — not in a later sentence."""
-    t = ln.text
-    for m in _BRACKET.finditer(t, pos):
-        between = t[pos : m.start()]
-        if len(between) > 60 or SENTENCE_END_RE.search(between.rstrip()) or not re.fullmatch(r"[\s,;:\w'’\-]*", between):
-            break
-        a, e = m.start("v"), m.end("v")
-        italic = any((s, f) == strip_span(t, 0, a, e) for s, f in ln.emphasised)  # "(*Megvii*)"
-        kind = "affiliations" if italic else bracket_kind(t[a:e])
-        if kind is not None:
-            d.set(kind, *strip_span(t, off, a, e))
-        elif (ref := reference_byline(t[:e], a)) is not None:
-            d.set("authors", off + ref[0], off + ref[1])  # "*Title* (Vaswani et al., 2017)"
-        pos = m.end()

@@ -30,6 +30,7 @@ from kg.parse.base import (
     Draft,
     LayoutResult,
     link_labels_only,
+    local_paper_page,
     paper_link,
     strip_span,
     url_only,
@@ -39,7 +40,7 @@ from kg.parse.byline import byline, fill_byline
 from kg.parse.document import Line, ParsedDoc
 from kg.parse.fields import FIELD_RE, field, field_kind, line_fields
 from kg.parse.names import bracket_kind, looks_like_authors
-from kg.parse.titles import SENTENCE_END_RE, title_spans
+from kg.parse.titles import SENTENCE_END_RE, post_title, title_spans
 from kg.records import Span
 from kg.text import arxiv_id, find_urls, is_cjk
 
@@ -89,8 +90,12 @@ def _title_like(text: str) -> bool:
 
 
 def _paper_urls(line: Line) -> list[str]:
-    """Paper links of a line: link targets and bare addresses (``- Paper: https://…``)."""
-    return [u for u in [*(lk.url for lk in line.links), *(x[0] for x in find_urls(line.text))] if paper_link(u)]
+    """Paper links of a line: link targets and bare addresses (``- Paper: https://…``);
+    a heading's link to the site's own page of the paper (``### [Title](../papers/arxiv-2607.18141/)``)."""
+    out = [u for u in [*(lk.url for lk in line.links), *(x[0] for x in find_urls(line.text))] if paper_link(u)]
+    if not out and line.kind == "heading":
+        out = [lk.url for lk in line.links if local_paper_page(lk.url)]
+    return out
 
 
 def _links_paper(line: Line) -> bool:
@@ -120,8 +125,9 @@ def _items(doc: ParsedDoc, level: int, listed: frozenset[int] = frozenset()) -> 
     return out
 
 
-#: What an item is: one paper, no paper, or a section listing several (not this layout).
-PAPER, NONE, SEVERAL = "paper", "none", "several"
+#: What an item is: one paper, no paper, or a section listing several (not this layout);
+#: or a collected post about a paper, titled by the English title it opens with.
+PAPER, NONE, SEVERAL, POST = "paper", "none", "several", "post"
 
 
 def _link_line(line: Line) -> bool:
@@ -182,7 +188,18 @@ def _kind(doc: ParsedDoc, keys_of: list[frozenset[str]], i: int, e: int) -> str:
         # An item that names its authors (``- **Authors:** A, B``) is a paper whose link is
         # missing or broken (``https://arxiv.org/abs/`` with no id), never a news item: it
         # is another layout's to read, not this layout's to explain away.
-        return SEVERAL if _names_authors(doc, i, e) else NONE
+        if _names_authors(doc, i, e):
+            return SEVERAL
+        # A feed of collected posts: the item's heading opens with a paper's English title
+        # before the post's Chinese text, and the item links the post.
+        head = doc.lines[i]
+        if (
+            post_title(head.text, head.start, len(head.text)) is not None
+            and any(doc.lines[k].links for k in range(i, e + 1))
+            and not any(doc.lines[k].kind == "heading" for k in range(i + 1, e + 1))  # a post has no sections
+        ):
+            return POST
+        return NONE
     if not presented:
         return SEVERAL
     return PAPER if _title_like(doc.lines[i].text[doc.lines[i].start :]) else NONE
@@ -239,7 +256,7 @@ def parse(doc: ParsedDoc) -> LayoutResult:
     for level in levels:
         items = _items(doc, level, listed)
         papers = _papers(doc, keys_of, items)
-        n = papers.count(PAPER)
+        n = papers.count(PAPER) + papers.count(POST)
         # The level whose items link the most papers; of equals the outer one, unless the
         # outer one is a single heading over the whole page (a page title over one item).
         if n and (best is None or n > best[0] or n == best[0] and _page_title(doc, best[2])):
@@ -259,8 +276,8 @@ def parse(doc: ParsedDoc) -> LayoutResult:
     while i < len(doc.lines):
         if i in starts:
             e, kind = starts[i]
-            if kind == PAPER:
-                _entry(b, i, e)
+            if kind in (PAPER, POST):
+                _entry(b, i, e, post=kind == POST)
             else:
                 # A section listing several papers is another layout's to read.
                 for k in range(i, e + 1):
@@ -275,7 +292,7 @@ def parse(doc: ParsedDoc) -> LayoutResult:
     return b.result()
 
 
-def _entry(b: Builder, i: int, last: int) -> None:
+def _entry(b: Builder, i: int, last: int, post: bool = False) -> None:
     doc, lines = b.doc, b.lines
     d = b.open(i)
     off = b.take(i)
@@ -288,6 +305,8 @@ def _entry(b: Builder, i: int, last: int) -> None:
     short = _SHORT_NAME.search(ln.text, a, e)
     if short is not None and len(ln.text[a : short.start()].split()) >= 3:
         e = short.start()  # "# Bilateral Propagation Network for Depth Completion (BP-Net)"
+    if post and (pt := post_title(ln.text, a, e)) is not None:
+        a, e = pt  # the post's text after the title is neither its title nor a translation
     d.set_title(ln.text, off, a, e)
     pending: str | None = None  # what the text under the last section label is
     content = 0  # content lines seen since the title

@@ -311,9 +311,9 @@ def _fill(d, columns: dict[str, int], cells: list[tuple[Line, int, int, int] | N
     if (c := cell("date")) is not None:
         ln, off, a, e = c
         line = ln.text
-        got = find_date(line[a:e])
-        if got is None and day_first is not None:
-            got = slash_date(line[a:e], day_first)  # "01/12/2020" on a page that writes "30/07/2017"
+        # "01/12/2020" on a page that writes "30/07/2017": the page's order before the
+        # month-first reading find_date gives an undecided slashed date.
+        got = (slash_date(line[a:e], day_first) if day_first is not None else None) or find_date(line[a:e])
         d.date = got[2] if got else None
 
 

@@ -1,0 +1,70 @@
+"""Links and ids that say an item is a paper: an arXiv id an item states in brackets, a
+link to a paper (arXiv, a paper page or PDF of a known host), a site's own page of a
+paper named by its id, and a publisher's or preprint server's page
+(kg/data/parse/scholarly_hosts.txt). :mod:`kg.parse.base` exports them to layouts."""
+from __future__ import annotations
+
+import functools
+import re
+
+from kg.parse.data import load_words
+from kg.text import PAPER_URL_RE, arxiv_id
+
+__all__ = ["stated_arxiv_id", "paper_link", "local_paper_page", "scholarly_link"]
+
+# An arXiv link that names no paper ("https://arxiv.org/pdf/.pdf", a generator's empty id).
+_NO_ID_RE = re.compile(r"arxiv\.org/(?:abs|pdf|html)/(?:\.pdf)?/?$", re.I)
+
+
+# A new-style arXiv id written on its own in brackets ("[2604.08477]", "(2402.03300v2)"):
+# year-month, then four or five digits.
+_STATED_ID_RE = re.compile(r"[\[(（]\s*(?P<id>\d{2}(?:0[1-9]|1[0-2])\.\d{4,5})(?:v\d+)?\s*[\])）]")
+
+
+def stated_arxiv_id(text: str) -> tuple[str, int, int] | None:
+    """``(id, start, end)`` of an arXiv id an item states in brackets of its own
+    (``- **SD-Zero** — Self-revision … [2604.12002]``), the way research notes cite a
+    paper without a link; ``None`` when there is none."""
+    m = _STATED_ID_RE.search(text)
+    return (m.group("id"), m.start(), m.end()) if m else None
+
+
+def paper_link(url: str) -> bool:
+    """Whether ``url`` points at a paper: an arXiv id, or a paper page or PDF of a known
+    host — not an arXiv link with no id in it."""
+    return bool(arxiv_id(url)) or bool(PAPER_URL_RE.search(url)) and not _NO_ID_RE.search(url)
+
+
+# A site's own page of a paper, named by its arXiv id: "../../papers/arxiv-2607.18141/",
+# "2026-07-14/2607.05394.md" — a relative link (no scheme, no host), the id a whole part
+# of the path's last or second-last segment.
+_LOCAL_PAPER_PAGE_RE = re.compile(r"^(?![a-z][a-z0-9+.\-]*:|//)[^\s?#]*?(?:^|[/_\-])(?:arxiv[_\-]?)?\d{2}(?:0[1-9]|1[0-2])\.\d{4,5}(?:v\d+)?(?:[/_\-.][^/\s]*)?/?$", re.I)
+
+
+def local_paper_page(url: str) -> bool:
+    """Whether ``url`` is a relative link to the site's own page of a paper, which the
+    site names by the paper's arXiv id (``../../papers/arxiv-2607.18141/``): docs sites
+    (Starlight, docsify, GitBook) that give every paper a page. The id in such a path is
+    evidence of a paper, not a link to arXiv (no arXiv id is read from it)."""
+    return bool(_LOCAL_PAPER_PAGE_RE.match(url.strip()))
+
+
+@functools.lru_cache(maxsize=1)
+def _scholarly_hosts() -> tuple[tuple[str, str], ...]:
+    out = []
+    for w in load_words("scholarly_hosts.txt"):
+        host, _, path = w.casefold().partition("/")
+        out.append((host, "/" + path if path else ""))
+    return tuple(out)
+
+
+def scholarly_link(url: str) -> bool:
+    """Whether ``url`` points at a publication: a :func:`paper_link`, or a page of a
+    publisher, DOI resolver or preprint server (kg/data/parse/scholarly_hosts.txt)."""
+    if paper_link(url):
+        return True
+    m = re.match(r"(?i)^\s*(?:https?://)?(?:www\.)?([^/\s?#]+)(/[^\s?#]*)?", url)
+    if not m:
+        return False
+    host, path = m.group(1).casefold(), (m.group(2) or "").casefold()
+    return any((host == h or host.endswith("." + h)) and path.startswith(p) for h, p in _scholarly_hosts())
