@@ -55,7 +55,8 @@ _SIZE_NUMBER = re.compile(r"\d+(?:\.\d+)?[KkMmBb]?")
 @functools.cache
 def _venue_re() -> re.Pattern:
     alts = "|".join(re.escape(v) for v in sorted(phrases("venues"), key=lambda v: (-len(v), v)))
-    return re.compile(rf"^(?:{alts})(?:[-\s]?\d{{2,4}})?$", re.I)
+    # "EMNLP'23", "ICLR’24": a list's tag may elide the year's century.
+    return re.compile(rf"^(?:{alts})(?:[-\s]?['’]?\d{{2,4}})?$", re.I)
 
 
 @functools.cache
