@@ -8,6 +8,7 @@ stages before theirs (read-only). Stages:
    lower-case identifiers of known families ("claude-3-5-sonnet", "llama-3.1-70b"),
    names before a parameter count ("DeepSeek R1 70B"), tuned checkpoints
    ("Qwen2.5-7B-Instruct"), naming cues, announcements ("Introducing X: …", "Meet X,"),
+   first-person naming ("we call it X", "we refer to this model as X"),
    capitalised names after a contribution verb, lower-case names a contribution verb
    introduces and an apposition types ("we propose virtual context management, a
    technique"), appositions, "the X dataset", Title-Case phrases, a title's head (or
@@ -109,6 +110,7 @@ from kg.extract.rules import (
     mt_datasets,
     mt_lists,
     named_datasets,
+    naming_verbs,
     non_model_examples,
     phrase_typos,
     possessive_sets,
@@ -137,7 +139,7 @@ from kg.extract.rules import (
 
 STAGES = (
     (gazetteer, hyphenated_names, acronyms, acrostics, shapes, model_ids, catalog_numbers, sizes, checkpoints, dated_names, cues,
-     announcements, contributions, introduced_phrases, appositions, named_datasets, title_case, title_head, title_families,
+     naming_verbs, announcements, contributions, introduced_phrases, appositions, named_datasets, title_case, title_head, title_families,
      title_acronyms, dataset_context, dataset_descriptions, dataset_enumerations, dataset_appositions, zh_dataset_context,
      ja_dataset_context, environments, possessive_sets, counted_lists, model_context, modified_names,
      techniques, fields, language_variants, dataset_variants, dataset_qualifiers, title_phrases, citations, cited_authors, categories, metrics,
