@@ -29,7 +29,8 @@ stages before theirs (read-only). Stages:
    "et al" (a veto), subscripts and functions of a formula ("the loss L kl1",
    "MHSelfAtt(H)", a veto), numbered layer labels ("conv1 to conv6", "Pool5", a veto),
    hyphen-joined Title-Case words in Chinese prose ("Voxel-Merge 在结构层融合"),
-   Latin method names a Chinese frame explains or introduces ("Time-Adaptive Gating（根据…）",
+   Latin names a Japanese frame proposes or compares ("ZorbNet を提案", "提案手法 Zorb",
+   "GPT-4o と比較"), Latin method names a Chinese frame explains or introduces ("Time-Adaptive Gating（根据…）",
    '提出 "Policy Reincarnation"'), a bracketed name closing a list item after its links
    ("… NeurIPS 2019. [pdf] (Grover)"), a one-word name in the table cell after a row's
    title ("| Structural Pruning for Diffusion Models | Diff-Pruning | paper |"), reference apparatus (glued arXiv ids "arXiv2606.09553", locators "pp.89-115",
@@ -95,6 +96,7 @@ from kg.extract.rules import (
     hyphenated_names,
     introduced_phrases,
     ja_dataset_context,
+    ja_method_frames,
     labelled_titles,
     language_variants,
     layer_names,
@@ -144,7 +146,7 @@ STAGES = (
      ja_dataset_context, environments, possessive_sets, counted_lists, model_context, modified_names,
      techniques, fields, language_variants, dataset_variants, dataset_qualifiers, title_phrases, citations, cited_authors, categories, metrics,
      math_symbols, layer_names, non_model_examples, social, task_names, linked_datasets, bibliography, zh_method_frames,
-     trailing_labels, table_labels, modified_families, zh_hyphen_names),
+     trailing_labels, table_labels, modified_families, zh_hyphen_names, ja_method_frames),
     (mt_lists, mt_datasets, typos, phrase_typos, slash_variants, modifier_heads, variable_names, data_evidence, data_sections, funding,
      proposed_families, labelled_titles, unused_in_limitations),
     (lists, zh_model_lists),
