@@ -58,7 +58,8 @@ stages before theirs (read-only). Stages:
    Architecture", a veto) and a labelled paper's descriptive title phrase ("- VGG16 -
    Very Deep Convolutional Networks for …", a veto), models a limitations section says
    were not used ("局限 … 未与其他TTS方法（如FastSpeech）对比", a veto), variables a
-   letter and an underscore name ("R_POS2", "X_train", a veto);
+   letter and an underscore name ("R_POS2", "X_train", a veto), identifiers of code in
+   lowerCamelCase ("expMean", "inferProgs", a veto);
 3. enumerations: words listed with known names of one kind, and Latin items of a Chinese
    enumeration listed with models ("如Qwen2-Audio和Mini-Omni", "（AASIST、CA-MHFA、SLS）").
 
@@ -77,6 +78,7 @@ from kg.extract.rules import (
     categories,
     checkpoints,
     cited_authors,
+    code_identifiers,
     citations,
     contributions,
     counted_lists,
@@ -149,7 +151,7 @@ STAGES = (
      techniques, fields, language_variants, dataset_variants, dataset_qualifiers, title_phrases, citations, cited_authors, categories, metrics,
      math_symbols, layer_names, figure_labels, non_model_examples, social, task_names, linked_datasets, bibliography, zh_method_frames,
      trailing_labels, table_labels, modified_families, zh_hyphen_names, ja_method_frames),
-    (mt_lists, mt_datasets, typos, phrase_typos, slash_variants, modifier_heads, variable_names, data_evidence, data_sections, funding,
+    (mt_lists, mt_datasets, typos, phrase_typos, slash_variants, modifier_heads, variable_names, code_identifiers, data_evidence, data_sections, funding,
      proposed_families, labelled_titles, unused_in_limitations),
     (lists, zh_model_lists),
 )
