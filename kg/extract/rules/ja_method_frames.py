@@ -49,6 +49,10 @@ def find(ctx: Context, prior=()) -> list[Candidate]:
     if not ctx.has_cjk:
         return []
     after, used, before = phrases("proposed_after_ja"), phrases("used_after_ja"), phrases("proposed_before_ja")
+    # Chinese entries hold CJK too: one scan of the text for the phrases spares a look
+    # after every Latin word of an entry that has none of them.
+    if not any(p in ctx.text for p in (*after, *used, *before)):
+        return []
     out = []
     for i, j in ctx.compounds:
         follow = ctx.joined(j, j + REACH).lstrip()
