@@ -30,6 +30,7 @@ stages before theirs (read-only). Stages:
    "MHSelfAtt(H)", a veto), numbered layer labels ("conv1 to conv6", "Pool5", a veto),
    labels of the paper's figures and tables ("Fig. S4", "Table A2", a veto),
    hyphen-joined Title-Case words in Chinese prose ("Voxel-Merge 在结构层融合"),
+   Latin names a Chinese frame gives a kind ("提出Harbor方法", "Lion-X是一种新的优化器"),
    Latin names a Japanese frame proposes or compares ("ZorbNet を提案", "提案手法 Zorb",
    "GPT-4o と比較"), Latin method names a Chinese frame explains or introduces ("Time-Adaptive Gating（根据…）",
    '提出 "Policy Reincarnation"'), a bracketed name closing a list item after its links
@@ -139,6 +140,7 @@ from kg.extract.rules import (
     variable_names,
     zh_dataset_context,
     zh_hyphen_names,
+    zh_kind_frames,
     zh_method_frames,
     zh_model_lists,
 )
@@ -150,7 +152,7 @@ STAGES = (
      ja_dataset_context, environments, possessive_sets, counted_lists, model_context, modified_names,
      techniques, fields, language_variants, dataset_variants, dataset_qualifiers, title_phrases, citations, cited_authors, categories, metrics,
      math_symbols, layer_names, figure_labels, non_model_examples, social, task_names, linked_datasets, bibliography, zh_method_frames,
-     trailing_labels, table_labels, modified_families, zh_hyphen_names, ja_method_frames),
+     trailing_labels, table_labels, modified_families, zh_hyphen_names, ja_method_frames, zh_kind_frames),
     (mt_lists, mt_datasets, typos, phrase_typos, slash_variants, modifier_heads, variable_names, code_identifiers, data_evidence, data_sections, funding,
      proposed_families, labelled_titles, unused_in_limitations),
     (lists, zh_model_lists),
