@@ -12,7 +12,8 @@ stages before theirs (read-only). Stages:
    capitalised names after a contribution verb, lower-case names a contribution verb
    introduces and an apposition types ("we propose virtual context management, a
    technique"), appositions, "the X dataset", Title-Case phrases, a title's head (or
-   the "Name:" label before it), acronyms of the title ("NFQ" under "Neural Fitted Q
+   the "Name:" label before it), a title's subject before its verb ("Chain of Hindsight
+   Aligns Language Models …"), acronyms of the title ("NFQ" under "Neural Fitted Q
    Iteration"), the context rules for unknown names
    ("on the X and Y datasets", "outperforms X", "the self-conditioning technique",
    "three datasets: X, Y and Z", "X, a dataset of …", "在X、Y等数据集上", "ZorbQA と QuintarQA で評価した"), a modifier
@@ -131,6 +132,7 @@ from kg.extract.rules import (
     techniques,
     title_acronyms,
     title_case,
+    title_clauses,
     title_families,
     title_head,
     title_phrases,
@@ -147,7 +149,7 @@ from kg.extract.rules import (
 
 STAGES = (
     (gazetteer, hyphenated_names, acronyms, acrostics, shapes, model_ids, catalog_numbers, sizes, checkpoints, dated_names, cues,
-     naming_verbs, announcements, contributions, introduced_phrases, appositions, named_datasets, title_case, title_head, title_families,
+     naming_verbs, announcements, contributions, introduced_phrases, appositions, named_datasets, title_case, title_head, title_clauses, title_families,
      title_acronyms, dataset_context, dataset_descriptions, dataset_enumerations, dataset_appositions, zh_dataset_context,
      ja_dataset_context, environments, possessive_sets, counted_lists, model_context, modified_names,
      techniques, fields, language_variants, dataset_variants, dataset_qualifiers, title_phrases, citations, cited_authors, categories, metrics,
