@@ -17,6 +17,8 @@ from kg.extract.rules import model_context
         ("Our approach extends Blorbo to the multilingual setting.", {"Blorbo"}),
         ("与Zorblax相比，我们的方法更快。", {"Zorblax"}),
         ("与 Frobnik 和 Blarg 相比，效果更好。", {"Frobnik", "Blarg"}),
+        ("作者将其与XMem和Cutie进行了比较。", {"XMem", "Cutie"}),  # a light verb before 比较
+        ("与Zorblax进行对比，结果更优。", {"Zorblax"}),
         ("我们在Quintar的基础上进行了改进。", {"Quintar"}),
         ("We compare with strong baselines such as Zorblax and Quintar.", {"Zorblax", "Quintar"}),
         ("Baselines include Zorblax [12], Quintar [13] and Frobnik [14].", {"Zorblax", "Quintar", "Frobnik"}),
