@@ -25,6 +25,7 @@ from kg.extract.rules import model_context
         ("Our method outperforms LLMs like Wibble on reasoning.", {"Wibble"}),
         ("相较于Zorblax和Quintar，我们的方法更优。", {"Zorblax", "Quintar"}),
         ("我们采用Frobnik作为骨干网络。", {"Frobnik"}),
+        ("The policy uses Quartz as its backbone.", {"Quartz"}),
         ("Built upon Grommet, our model adds memory.", {"Grommet"}),
         ("利用Blarg模型生成数据。", {"Blarg"}),
     ],

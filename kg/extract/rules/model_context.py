@@ -167,7 +167,8 @@ def _as_role(ctx: Context) -> list[tuple[int, int]]:
         if not 0 < j < n - 1 or j not in ends:
             continue
         i, k = ends[j], j + 1
-        while k < n and lower[k] in ("the", "a", "an", "our"):
+        # "uses Quartz as its backbone": a possessive points at the method like "our".
+        while k < n and lower[k] in ("the", "a", "an", "our", "its", "their"):
             k += 1
         if k < n and lower[k] in roles and ctx.in_region[i] and name_item(ctx, i, j) and not ctx.sentence_start(i):
             out.append((i, j))
