@@ -31,3 +31,13 @@ def test_a_datasets_numeric_size_is_another_dataset_a_models_is_its_family():
     assert [e.name for e in merge(data)] == ["ZorbLens", "ZorbLens 1M"]
     models = [_cand("ZorbLM", 0), _cand("ZorbLM 7B", 20)]
     assert [e.name for e in merge(models)] == ["ZorbLM"]
+
+
+def test_a_plural_acronym_is_reported_as_its_system():
+    # "Stochastic Configuration Networks (SCNs)": the system is SCN, and a later "SCN"
+    # is the same entity.
+    ents = merge([_cand("SCNs", 0), _cand("SCN", 40), _cand("2DSCNs", 60)])
+    assert [e.name for e in ents] == ["SCN", "2DSCN"]
+    # Names with other lower-case letters are words of their own.
+    assert [e.name for e in merge([_cand("GFlowNets", 0)])] == ["GFlowNets"]
+    assert [e.name for e in merge([_cand("V-MoEs", 0)])] == ["V-MoEs"]

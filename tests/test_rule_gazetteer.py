@@ -88,3 +88,9 @@ def test_a_known_name_marked_as_improved_is_another_name():
     # "ViTPose++" is the improved version's own name, not ViTPose.
     assert "ViTPose" not in found(gazetteer, "We train ViTPose++ on all body parts.")
     assert "ViTPose" in found(gazetteer, "We train ViTPose + a head, and ViTPose.")
+
+
+def test_a_variable_and_its_subscript_are_no_spaced_name():
+    # "forcing C T 0": a formula's letter and number, not T0 written with a space.
+    ctx = ctx_of("More complex models over-fit, forcing C T 0, and simpler ones underfit.")
+    assert "T0" not in {m.name for m in ctx.matches}

@@ -193,3 +193,14 @@ def test_a_bare_version_closing_a_list_items_name():
     # in prose a bare number is as often a count
     got = found(shapes, "We ran TRELLIS 2 times on each scene.")
     assert "TRELLIS" in got and "TRELLIS 2" not in got
+
+
+@pytest.mark.parametrize("tag", ["arXiv23", "arXiv 2024", "EMNLP'23", "ICLR’24", "CVPR2024"])
+def test_a_venue_tag_with_its_year_is_no_name(tag):
+    # "- [arXiv23] Chain of Hindsight …": paper lists tag items with venue and year.
+    assert tag not in found(shapes, f"- [{tag}] Zorb Aligns Models with Feedback")
+    assert tag not in found(shapes, f"Accepted at {tag} as a poster.")
+
+
+def test_a_name_that_starts_with_a_venue_stays_a_name():
+    assert "ArXivQA" in found(shapes, "We train on ArXivQA and report accuracy.")

@@ -112,7 +112,9 @@ def _spaced_names(ctx: Context, taken: list[bool]) -> list[GazMatch]:
     w, kinds, ws, n = ctx.words, ctx.kinds, ctx.ws, len(ctx.words)
     out = []
     for i in ctx.latin:  # most tokens of a Chinese entry are characters, which start none
-        if not (w[i][0].isupper() or w[i][0].isdigit()) or taken[i] or not ctx.in_region[i]:
+        # One letter before a number is a formula's variable and its subscript or limit
+        # ("C T 0", "S 4"), not a spaced "T0" or "S4".
+        if not (w[i][0].isupper() or w[i][0].isdigit()) or taken[i] or not ctx.in_region[i] or len(w[i]) == 1:
             continue
         # Both sizes need a second word after one space; and squashing drops the spaces,
         # so a known name of these words starts with the two words' squashed forms glued.

@@ -29,7 +29,7 @@ import re
 from collections.abc import Sequence
 
 from kg.extract.candidate import GENERIC, TO_ANY, TO_GAZETTEER, TO_LONG_FORMS, Candidate, Entity
-from kg.extract.names import distinctive, name_key, squash
+from kg.extract.names import distinctive, name_key, singular, squash
 from kg.extract.vocab import union
 
 __all__ = ["merge", "vetoed"]
@@ -95,7 +95,9 @@ def _group(cands: list[Candidate]) -> list[Entity]:
         known = next((c for c in cs if c.known), None)
         head = known or cs[0]
         forced = next((c for c in cs if c.force_label), None)
-        e = Entity(name=head.name, label=head.label, known=known is not None)
+        # A new name keeps no plural "s" of an acronym ("SCNs" names the system SCN);
+        # the key already folds it, so its mentions are one entity either way.
+        e = Entity(name=head.name if known else singular(head.name), label=head.label, known=known is not None)
         if forced is not None and known is None:
             e.label = forced.label
         e.sources = {c.rule for c in cs}

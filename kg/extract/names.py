@@ -14,7 +14,7 @@ from kg.resolve import institutions, model_family
 
 __all__ = ["CAMEL", "ACRO", "NUMBER_UNIT", "EXPERT_SIZE", "CJK_RE", "clause", "distinctive", "family", "generic", "initials_match",
            "is_institution",
-           "label_hint", "name_key", "squash", "tuned_checkpoint"]
+           "label_hint", "name_key", "singular", "squash", "tuned_checkpoint"]
 
 squash = _squash
 CAMEL = re.compile(r"[a-z][A-Z]|[A-Z]{2,}[a-z]{2,}")  # HighMMT, SimCTG, DeBERTa, GFlowNets
@@ -55,7 +55,8 @@ _SIZE_NUMBER = re.compile(r"\d+(?:\.\d+)?[KkMmBb]?")
 @functools.cache
 def _venue_re() -> re.Pattern:
     alts = "|".join(re.escape(v) for v in sorted(phrases("venues"), key=lambda v: (-len(v), v)))
-    return re.compile(rf"^(?:{alts})(?:[-\s]?\d{{2,4}})?$", re.I)
+    # "EMNLP'23", "ICLR’24": a list's tag may elide the year's century.
+    return re.compile(rf"^(?:{alts})(?:[-\s]?['’]?\d{{2,4}})?$", re.I)
 
 
 @functools.cache
@@ -266,3 +267,19 @@ def name_key(name: str, label: str) -> str:
     ("GFlowNets", "Switch Transformers")."""
     k = _squash(family(name) if label == "MODEL" else name)
     return k[:-1] if len(k) > 3 and k.endswith("s") and not k.endswith("ss") and name[-1] == "s" else k
+
+
+# An acronym with a plural "s" ("SCNs", "NPTs", "2DSCNs", "VAEs"): capitals and digits
+# (a hyphen inside) with at least two capitals before a lower-case "s". A name with
+# other lower-case letters ("GFlowNets", "V-MoEs") is a word of its own and is kept.
+_PLURAL_ACRONYM = re.compile(r"^(?=(?:[^A-Z]*[A-Z]){2})[0-9A-Z][0-9A-Z-]*[A-Z]s$")
+
+
+def singular(name: str) -> str:
+    """The name a plural acronym is the plural of: papers write "we propose Stochastic
+    Configuration Networks (SCNs)" and then "SCNs outperform …", but the system is SCN.
+
+    >>> singular("SCNs"), singular("2DSCNs"), singular("GFlowNets"), singular("ABS")
+    ('SCN', '2DSCN', 'GFlowNets', 'ABS')
+    """
+    return name[:-1] if _PLURAL_ACRONYM.match(name) else name

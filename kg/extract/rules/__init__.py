@@ -8,10 +8,12 @@ stages before theirs (read-only). Stages:
    lower-case identifiers of known families ("claude-3-5-sonnet", "llama-3.1-70b"),
    names before a parameter count ("DeepSeek R1 70B"), tuned checkpoints
    ("Qwen2.5-7B-Instruct"), naming cues, announcements ("Introducing X: …", "Meet X,"),
+   first-person naming ("we call it X", "we refer to this model as X"),
    capitalised names after a contribution verb, lower-case names a contribution verb
    introduces and an apposition types ("we propose virtual context management, a
    technique"), appositions, "the X dataset", Title-Case phrases, a title's head (or
-   the "Name:" label before it), acronyms of the title ("NFQ" under "Neural Fitted Q
+   the "Name:" label before it), a title's subject before its verb ("Chain of Hindsight
+   Aligns Language Models …"), acronyms of the title ("NFQ" under "Neural Fitted Q
    Iteration"), the context rules for unknown names
    ("on the X and Y datasets", "outperforms X", "the self-conditioning technique",
    "three datasets: X, Y and Z", "X, a dataset of …", "在X、Y等数据集上", "ZorbQA と QuintarQA で評価した"), a modifier
@@ -27,8 +29,11 @@ stages before theirs (read-only). Stages:
    inside a title's phrase ("… of Image Transformers", a veto), surnames cited before
    "et al" (a veto), subscripts and functions of a formula ("the loss L kl1",
    "MHSelfAtt(H)", a veto), numbered layer labels ("conv1 to conv6", "Pool5", a veto),
+   labels of the paper's figures and tables ("Fig. S4", "Table A2", a veto),
    hyphen-joined Title-Case words in Chinese prose ("Voxel-Merge 在结构层融合"),
-   Latin method names a Chinese frame explains or introduces ("Time-Adaptive Gating（根据…）",
+   Latin names a Chinese frame gives a kind ("提出Harbor方法", "Lion-X是一种新的优化器"),
+   Latin names a Japanese frame proposes or compares ("ZorbNet を提案", "提案手法 Zorb",
+   "GPT-4o と比較"), Latin method names a Chinese frame explains or introduces ("Time-Adaptive Gating（根据…）",
    '提出 "Policy Reincarnation"'), a bracketed name closing a list item after its links
    ("… NeurIPS 2019. [pdf] (Grover)"), a one-word name in the table cell after a row's
    title ("| Structural Pruning for Diffusion Models | Diff-Pruning | paper |"), reference apparatus (glued arXiv ids "arXiv2606.09553", locators "pp.89-115",
@@ -54,7 +59,9 @@ stages before theirs (read-only). Stages:
    of a version a list labels the paper with ("- Inception-v3 - Rethinking the Inception
    Architecture", a veto) and a labelled paper's descriptive title phrase ("- VGG16 -
    Very Deep Convolutional Networks for …", a veto), models a limitations section says
-   were not used ("局限 … 未与其他TTS方法（如FastSpeech）对比", a veto);
+   were not used ("局限 … 未与其他TTS方法（如FastSpeech）对比", a veto), variables a
+   letter and an underscore name ("R_POS2", "X_train", a veto), identifiers of code in
+   lowerCamelCase ("expMean", "inferProgs", a veto);
 3. enumerations: words listed with known names of one kind, and Latin items of a Chinese
    enumeration listed with models ("如Qwen2-Audio和Mini-Omni", "（AASIST、CA-MHFA、SLS）").
 
@@ -73,6 +80,7 @@ from kg.extract.rules import (
     categories,
     checkpoints,
     cited_authors,
+    code_identifiers,
     citations,
     contributions,
     counted_lists,
@@ -88,11 +96,13 @@ from kg.extract.rules import (
     dated_names,
     environments,
     fields,
+    figure_labels,
     funding,
     gazetteer,
     hyphenated_names,
     introduced_phrases,
     ja_dataset_context,
+    ja_method_frames,
     labelled_titles,
     language_variants,
     layer_names,
@@ -108,6 +118,7 @@ from kg.extract.rules import (
     mt_datasets,
     mt_lists,
     named_datasets,
+    naming_verbs,
     non_model_examples,
     phrase_typos,
     possessive_sets,
@@ -121,27 +132,30 @@ from kg.extract.rules import (
     techniques,
     title_acronyms,
     title_case,
+    title_clauses,
     title_families,
     title_head,
     title_phrases,
     trailing_labels,
     typos,
     unused_in_limitations,
+    variable_names,
     zh_dataset_context,
     zh_hyphen_names,
+    zh_kind_frames,
     zh_method_frames,
     zh_model_lists,
 )
 
 STAGES = (
     (gazetteer, hyphenated_names, acronyms, acrostics, shapes, model_ids, catalog_numbers, sizes, checkpoints, dated_names, cues,
-     announcements, contributions, introduced_phrases, appositions, named_datasets, title_case, title_head, title_families,
+     naming_verbs, announcements, contributions, introduced_phrases, appositions, named_datasets, title_case, title_head, title_clauses, title_families,
      title_acronyms, dataset_context, dataset_descriptions, dataset_enumerations, dataset_appositions, zh_dataset_context,
      ja_dataset_context, environments, possessive_sets, counted_lists, model_context, modified_names,
      techniques, fields, language_variants, dataset_variants, dataset_qualifiers, title_phrases, citations, cited_authors, categories, metrics,
-     math_symbols, layer_names, non_model_examples, social, task_names, linked_datasets, bibliography, zh_method_frames,
-     trailing_labels, table_labels, modified_families, zh_hyphen_names),
-    (mt_lists, mt_datasets, typos, phrase_typos, slash_variants, modifier_heads, data_evidence, data_sections, funding,
+     math_symbols, layer_names, figure_labels, non_model_examples, social, task_names, linked_datasets, bibliography, zh_method_frames,
+     trailing_labels, table_labels, modified_families, zh_hyphen_names, ja_method_frames, zh_kind_frames),
+    (mt_lists, mt_datasets, typos, phrase_typos, slash_variants, modifier_heads, variable_names, code_identifiers, data_evidence, data_sections, funding,
      proposed_families, labelled_titles, unused_in_limitations),
     (lists, zh_model_lists),
 )

@@ -1,5 +1,5 @@
 """Context decides unknown model names: ``outperforms X``, ``compared with X and Y``,
-``X-based``, ``基于X``, ``与X相比``, ``在X的基础上``, ``相较于X``, ``采用X作为骨干``,
+``X-based``, ``基于X``, ``与X相比``, ``与X和Y进行了比较``, ``在X的基础上``, ``相较于X``, ``采用X作为骨干``,
 ``baselines such as X and Y``, ``X as the backbone``. Names found this way are someone
 else's (used)."""
 from __future__ import annotations
@@ -16,6 +16,8 @@ from kg.extract.vocab import phrases, union, words
 
 NAME = "context"
 _ZH_COMPARED = ("相比", "相较", "比较", "对比")
+#: "与X和Y进行了比较": a light verb may stand before the comparison word.
+_ZH_LIGHT_VERBS = ("进行了", "进行", "作了", "做了")
 _ZH_BASE = ("的基础上", "基础上")
 #: Chinese model words after a Latin name (not 层 "layer": "BASE层" is a kind of layer).
 _ZH_MODEL_WORDS = ("模型", "网络", "框架", "架构", "算法", "编码器", "解码器")
@@ -105,7 +107,11 @@ def find(ctx: Context, prior=()) -> list[Candidate]:
             continue
         items = items_after(ctx, k)
         if items:
-            after = ctx.joined(items[-1][1], items[-1][1] + 6).strip()
+            after = ctx.joined(items[-1][1], items[-1][1] + 8).strip()
+            for v in _ZH_LIGHT_VERBS:
+                if after.startswith(v):
+                    after = after[len(v):]
+                    break
             if (before.endswith(("与", "同")) and after.startswith(_ZH_COMPARED)) or (
                     before.endswith("在") and after.startswith(_ZH_BASE)):
                 found += items
@@ -161,7 +167,8 @@ def _as_role(ctx: Context) -> list[tuple[int, int]]:
         if not 0 < j < n - 1 or j not in ends:
             continue
         i, k = ends[j], j + 1
-        while k < n and lower[k] in ("the", "a", "an", "our"):
+        # "uses Quartz as its backbone": a possessive points at the method like "our".
+        while k < n and lower[k] in ("the", "a", "an", "our", "its", "their"):
             k += 1
         if k < n and lower[k] in roles and ctx.in_region[i] and name_item(ctx, i, j) and not ctx.sentence_start(i):
             out.append((i, j))
