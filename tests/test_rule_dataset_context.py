@@ -162,6 +162,26 @@ def test_definite_singular_names_an_acronym_dataset():
     assert "ZR" not in found(dataset_context, "Spontaneous ZR datasets are scarce.")
 
 
+def test_a_score_and_what_it_counts_before_on_names_a_dataset():
+    got = found(dataset_context, "It reaches 85.2 F1 on Zorblax and 80% accuracy on Quintar.")
+    assert {"Zorblax", "Quintar"} <= set(got)
+    # a count of layers is no score
+    assert not found(dataset_context, "We stack 2 Layers on Zorblax nodes.")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We fine-tune LLaMA on Zorbal.",  # the tokenizer splits "fine-tune" at its hyphen
+        "We pre-train the encoder on Zorbal.",
+        "Our model outperforms BERT on Zorbal.",  # a comparison's place is a dataset
+        "It surpasses strong baselines on Zorbal.",
+    ],
+)
+def test_hyphenated_and_comparison_verbs_before_on(text):
+    assert "Zorbal" in found(dataset_context, text)
+
+
 def test_evaluation_verb_with_its_object_before_on():
     assert "Zorbal" in found(dataset_context, "We benchmark 12 LLMs on Zorbal and find gaps.")
     assert "Zorbal" in found(dataset_context, "We evaluate our new model on Zorbal.")
