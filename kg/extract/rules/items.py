@@ -124,12 +124,26 @@ def items_before(ctx: Context, d: int) -> list[tuple[int, int]]:
 _CITATION = re.compile(r"\[\d+(?:\s*[,–-]\s*\d+)*\]")
 
 
+#: An author-year citation in brackets: "(Smith et al., 2019)", "(Lee and Kim, 2020a)",
+#: "(2019)"; a year closes it.
+_AUTHOR_YEAR = re.compile(r"\((?:[^()]*\b)?(?:19|20)\d{2}[a-z]?\)")
+#: Tokens an author-year citation may hold ("(Smith, Jones, and Lee, 2019)").
+CITATION_TOKENS = 16
+
+
 def _past_citation(ctx: Context, j: int) -> int:
-    """Token after a numeric citation right after token ``j - 1`` ("Zorblax [12], …"),
-    else ``j``: a reference marker does not end a list."""
-    if j < len(ctx.words) and ctx.words[j] == "[":
-        close = next((k for k in range(j + 1, min(j + 8, len(ctx.words))) if ctx.words[k] == "]"), None)
+    """Token after a citation or a release number right after token ``j - 1``
+    ("Zorblax [12], …", "Zorblax (Smith et al., 2019) and …", "Zorblax v2.0 and …"),
+    else ``j``: a reference marker or a version does not end a list."""
+    n = len(ctx.words)
+    j = ctx.version_after(j) or j
+    if j < n and ctx.words[j] == "[":
+        close = next((k for k in range(j + 1, min(j + 8, n)) if ctx.words[k] == "]"), None)
         if close is not None and _CITATION.fullmatch(ctx.stext(j, close + 1).replace(" ", "")):
+            return close + 1
+    if j < n and ctx.words[j] == "(":
+        close = next((k for k in range(j + 1, min(j + CITATION_TOKENS, n)) if ctx.words[k] in "()"), None)
+        if close is not None and ctx.words[close] == ")" and _AUTHOR_YEAR.fullmatch(ctx.stext(j, close + 1)):
             return close + 1
     return j
 
