@@ -127,14 +127,16 @@ _CITATION = re.compile(r"\[\d+(?:\s*[,–-]\s*\d+)*\]")
 #: An author-year citation in brackets: "(Smith et al., 2019)", "(Lee and Kim, 2020a)",
 #: "(2019)"; a year closes it.
 _AUTHOR_YEAR = re.compile(r"\((?:[^()]*\b)?(?:19|20)\d{2}[a-z]?\)")
+#: A score in brackets after a list item: "(+3.1)", "(85.2%)", "(+2.0 points)", "(↑4.5)".
+_BRACKET_SCORE = re.compile(r"\(\s*[+\-−–↑↓~≈]?\s*\d+(?:\.\d+)?\s*(?:%|pp|points?|pts)?\s*\)")
 #: Tokens an author-year citation may hold ("(Smith, Jones, and Lee, 2019)").
 CITATION_TOKENS = 16
 
 
 def _past_citation(ctx: Context, j: int) -> int:
-    """Token after a citation or a release number right after token ``j - 1``
-    ("Zorblax [12], …", "Zorblax (Smith et al., 2019) and …", "Zorblax v2.0 and …"),
-    else ``j``: a reference marker or a version does not end a list."""
+    """Token after a citation, a score or a release number right after token ``j - 1``
+    ("Zorblax [12], …", "Zorblax (Smith et al., 2019) and …", "Zorblax (+3.1), …",
+    "Zorblax v2.0 and …"), else ``j``: none of them ends a list."""
     n = len(ctx.words)
     j = ctx.version_after(j) or j
     if j < n and ctx.words[j] == "[":
@@ -143,7 +145,8 @@ def _past_citation(ctx: Context, j: int) -> int:
             return close + 1
     if j < n and ctx.words[j] == "(":
         close = next((k for k in range(j + 1, min(j + CITATION_TOKENS, n)) if ctx.words[k] in "()"), None)
-        if close is not None and ctx.words[close] == ")" and _AUTHOR_YEAR.fullmatch(ctx.stext(j, close + 1)):
+        if close is not None and ctx.words[close] == ")" and (
+                _AUTHOR_YEAR.fullmatch(ctx.stext(j, close + 1)) or _BRACKET_SCORE.fullmatch(ctx.stext(j, close + 1))):
             return close + 1
     return j
 
