@@ -173,6 +173,7 @@ def test_a_score_and_what_it_counts_before_on_names_a_dataset():
     "text",
     [
         "We fine-tune LLaMA on Zorbal.",  # the tokenizer splits "fine-tune" at its hyphen
+        "The model is fine-tuned on Zorbal.",
         "We pre-train the encoder on Zorbal.",
         "Our model outperforms BERT on Zorbal.",  # a comparison's place is a dataset
         "It surpasses strong baselines on Zorbal.",

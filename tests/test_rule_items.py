@@ -18,6 +18,8 @@ def _names(text: str, after: str) -> list[str]:
         # an author-year citation after an item does not end the list
         ("We evaluate on Zorblax (Smith et al., 2019) and Quintar (Lee and Kim, 2020a).", ["Zorblax", "Quintar"]),
         ("We evaluate on Zorblax (2019), Quintar and Frobnik.", ["Zorblax", "Quintar", "Frobnik"]),
+        # tokenised text spaces its punctuation
+        ("We evaluate on Zorblax ( Smith et al. , 2019 ) and Quintar.", ["Zorblax", "Quintar"]),
         # nor does a score in brackets
         ("Gains on Zorblax (+3.1), Quintar (85.2%) and Frobnik (+2 points).", ["Zorblax", "Quintar", "Frobnik"]),
         # nor does a release number

@@ -126,7 +126,7 @@ def find(ctx: Context, prior=()) -> list[Candidate]:
             found += items_before(ctx, d)  # "the X test set" (a split vouches even for "FCE")
         elif ctx.kinds[d] != WORD and ctx.kinds[d - 1] == WORD and ctx.joined(d, d + 4).startswith(zh_words):
             found += lone_jargon(ctx, items_before(ctx, d))  # "X数据集", "在X和Y数据集上"
-        elif low in ("on", "across") and (lower[d - 1] in cues or _scored_before(ctx, d) or _verb_before(ctx, d)):
+        elif low in ("on", "across") and (_cue_before(ctx, d, cues) or _scored_before(ctx, d) or _verb_before(ctx, d)):
             # "we evaluate on X, Y and Z"; "achieves 80% on X", "a score of 71.2 on X";
             # "we evaluate our model on X"
             items = lone_jargon(ctx, items_after(ctx, d + 1))
@@ -262,6 +262,14 @@ _SCORE = re.compile(r"\d+(?:\.\d+)?%?|%")
 def _score(word: str) -> bool:
     """A score or a percentage, the token before "on X" in "achieves 80% on X"."""
     return _SCORE.fullmatch(word) is not None
+
+
+def _cue_before(ctx: Context, d: int, cues: frozenset[str]) -> bool:
+    """The word before "on" at ``d`` is a cue ("evaluate on X"), read whole when the
+    tokenizer split it at a hyphen ("fine-tuned on X")."""
+    i = ctx.compound_start.get(d, d - 1)
+    word = "".join(ctx.lower[i:d])
+    return ctx.lower[d - 1] in cues or word in cues
 
 
 def _scored_before(ctx: Context, d: int) -> bool:

@@ -126,7 +126,7 @@ _CITATION = re.compile(r"\[\d+(?:\s*[,–-]\s*\d+)*\]")
 
 #: An author-year citation in brackets: "(Smith et al., 2019)", "(Lee and Kim, 2020a)",
 #: "(2019)"; a year closes it.
-_AUTHOR_YEAR = re.compile(r"\((?:[^()]*\b)?(?:19|20)\d{2}[a-z]?\)")
+_AUTHOR_YEAR = re.compile(r"\((?:[^()]*\b)?(?:19|20)\d{2}[a-z]?\s*\)")
 #: A score in brackets after a list item: "(+3.1)", "(85.2%)", "(+2.0 points)", "(↑4.5)".
 _BRACKET_SCORE = re.compile(r"\(\s*[+\-−–↑↓~≈]?\s*\d+(?:\.\d+)?\s*(?:%|pp|points?|pts)?\s*\)")
 #: Tokens an author-year citation may hold ("(Smith, Jones, and Lee, 2019)").
