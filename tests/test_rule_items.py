@@ -22,6 +22,9 @@ def _names(text: str, after: str) -> list[str]:
         ("We evaluate on Zorblax ( Smith et al. , 2019 ) and Quintar.", ["Zorblax", "Quintar"]),
         # nor does a score in brackets
         ("Gains on Zorblax (+3.1), Quintar (85.2%) and Frobnik (+2 points).", ["Zorblax", "Quintar", "Frobnik"]),
+        # nor does a split in brackets or a footnote mark
+        ("We evaluate on Zorblax (test), Quintar (dev) and Frobnik.", ["Zorblax", "Quintar", "Frobnik"]),
+        ("We evaluate on Zorblax†, Quintar‡ and Frobnik*.", ["Zorblax", "Quintar", "Frobnik"]),
         # nor does a release number
         ("We evaluate on Zorblax v2.0 and Quintar 1.1 as well.", ["Zorblax", "Quintar"]),
     ],
