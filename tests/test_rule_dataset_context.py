@@ -17,6 +17,7 @@ from kg.extract.rules import dataset_context
         ("It tops the Zorblax Leaderboard.", {"Zorblax Leaderboard"}),
         ("我们在Zorblax数据集上取得了最好结果。", {"Zorblax"}),
         ("在Zorblax和Quintar上的实验表明该方法有效。", {"Zorblax", "Quintar"}),
+        ("在Zorblax-Hard子集上提升明显。", {"Zorblax-Hard"}),  # a subset is data
     ],
 )
 def test_context_makes_a_dataset(text, names):
