@@ -33,6 +33,7 @@ _ROLE_FILLERS = frozenset(("the", "our", "a", "an", "its", "their", "main", "pri
 #: Nouns before "of" that take a part of a dataset ("the test sets of X", "a subset of X").
 _PARTS = frozenset(("subset", "subsets", "split", "splits", "portion", "portions", "partition", "partitions"))
 _SETS = frozenset(("set", "sets"))
+_TRIGGERS = _PASSIVE | _SERVE | _USE | _PARTS | _SETS
 #: Tokens a role phrase may hold after "for"/"as" before its role word.
 ROLE_REACH = 4
 #: Tokens a name list may take before "is used", "serve as" (it ends right before them).
@@ -40,12 +41,11 @@ LIST_REACH = 24
 
 
 def find(ctx: Context, prior=()) -> list[Candidate]:
-    lower, n = ctx.lower, len(ctx.words)
+    n = len(ctx.words)
     found: list[tuple[int, int]] = []
-    for d in range(n):
-        low = lower[d]
-        if not ctx.in_region[d]:
-            continue
+    # Only the trigger words are visited (Context.where reads the entry's word index).
+    for d in ctx.where(_TRIGGERS, region=True):
+        low = ctx.lower[d]
         if low in _PASSIVE and d >= 2 and _prev(ctx, d) in _BE and _role_after(ctx, d + 1):
             # "X, Y and Z are used for evaluation", "X is used as the test set"
             found += _subjects(ctx, _prev_index(ctx, _prev_index(ctx, d)))
@@ -56,8 +56,8 @@ def find(ctx: Context, prior=()) -> list[Candidate]:
             items = items_after(ctx, _next_index(ctx, d))
             if items and _next(ctx, items[-1][1]) == "as" and _role_after(ctx, items[-1][1], ("as",)):
                 found += _objects(ctx, items)
-        elif low == "of" and d >= 1 and _part_before(ctx, d):
-            found += _objects(ctx, items_after(ctx, _next_index(ctx, d)))  # "the test sets of X and Y"
+        elif low in _PARTS | _SETS and _next(ctx, d + 1) == "of" and _part_before(ctx, o := _next_index(ctx, d)):
+            found += _objects(ctx, items_after(ctx, _next_index(ctx, o)))  # "the test sets of X and Y"
     out = []
     bad = union("software_names", "metrics", "web_sources")
     for i, j in dict.fromkeys(found):
