@@ -343,3 +343,10 @@ def test_spaced_and_glossed_chinese_evaluation_frames(text, names):
 def test_a_frame_broken_by_a_clause_or_without_evaluation_names_nothing():
     assert not found(dataset_context, "在 Zorb（一个模型）上对 Quintar 做微调。")
     assert not found(dataset_context, "在 Zorbset（很大），Quintar 上进行实验。")
+
+
+def test_a_possessive_before_a_held_out_split():
+    assert "Zorbal" in found(dataset_context, "Zorbal's test set contains 2,000 sentences.")
+    assert "Zorbal" in found(dataset_context, "We report scores on Zorbal’s dev set.")
+    # a model has training data of its own
+    assert not found(dataset_context, "Zorbnet's training set is private.")

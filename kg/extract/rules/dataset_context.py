@@ -123,7 +123,12 @@ def find(ctx: Context, prior=()) -> list[Candidate]:
         elif low in splits and d + 1 < n and ctx.ws[d - 1] and (
             lower[d + 1] in _SPLIT_NOUNS or (lower[d + 1] == "data" and low in words("held_out_splits"))
         ):
-            found += items_before(ctx, d)  # "the X test set" (a split vouches even for "FCE")
+            # "the X test set" (a split vouches even for "FCE"); "X's test set": the
+            # possessive's "'" and "s" stand between the name and its split — a held-out
+            # split only, since a model has training data of its own ("Zorb's training set").
+            e = d - 2 if d >= 3 and lower[d - 1] == "s" and w[d - 2] in ("'", "’") and not ctx.ws[d - 3] \
+                and low in words("held_out_splits") else d
+            found += items_before(ctx, e)
         elif ctx.kinds[d] != WORD and ctx.kinds[d - 1] == WORD and ctx.joined(d, d + 4).startswith(zh_words):
             found += lone_jargon(ctx, items_before(ctx, d))  # "X数据集", "在X和Y数据集上"
         elif low in ("on", "across") and (_cue_before(ctx, d, cues) or _scored_before(ctx, d) or _verb_before(ctx, d)):

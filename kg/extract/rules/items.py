@@ -70,7 +70,7 @@ def name_item(ctx: Context, i: int, j: int) -> bool:
     return not is_institution(text)
 
 
-_CLOSERS = ",.;:!?，。；：、)）]」》\"'"
+_CLOSERS = ",.;:!?，。；：、)）]」》\"'’"  # "’": the curly apostrophe of a possessive, as "'"
 
 
 def _glued_on(ctx: Context, i: int, j: int) -> bool:
