@@ -18,6 +18,7 @@ from kg.extract.rules import dataset_context
         ("我们在Zorblax数据集上取得了最好结果。", {"Zorblax"}),
         ("在Zorblax和Quintar上的实验表明该方法有效。", {"Zorblax", "Quintar"}),
         ("在Zorblax-Hard子集上提升明显。", {"Zorblax-Hard"}),  # a subset is data
+        ("在Zorblax测评集上取得最好结果。", {"Zorblax"}),  # an evaluation set
     ],
 )
 def test_context_makes_a_dataset(text, names):
