@@ -46,3 +46,29 @@ def test_an_adverb_opening_the_sentence_renames_nothing():
     # "Unfortunately, the computational resources …": the comma closes an opener.
     assert not found(dataset_appositions, "We tried. Unfortunately, the computational resources on the server are few.")
     assert not found(dataset_appositions, "Similarly, the corpus of news is small.")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Zorbank (Smith et al., 2019) is a benchmark for reasoning.",  # a citation between
+        "Zorbank [12] is a dataset of 10k images.",
+        "Zorbank (a benchmark for reasoning) is used.",  # a bracket opens the gloss
+        "Zorbank is one of the most popular benchmarks.",
+    ],
+)
+def test_citations_brackets_and_one_of(text):
+    got = found(dataset_appositions, text)
+    assert "Zorbank" in got and got["Zorbank"].label == "DATASET"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Zorbnet (Smith et al., 2019) is a model for reasoning.",
+        "Zorbnet (a model trained on the dataset) is used.",
+        "Zorbnet is one of the best models.",
+    ],
+)
+def test_other_heads_after_a_citation_or_bracket(text):
+    assert not found(dataset_appositions, text)

@@ -17,6 +17,8 @@ from kg.extract.rules import dataset_context
         ("It tops the Zorblax Leaderboard.", {"Zorblax Leaderboard"}),
         ("我们在Zorblax数据集上取得了最好结果。", {"Zorblax"}),
         ("在Zorblax和Quintar上的实验表明该方法有效。", {"Zorblax", "Quintar"}),
+        ("在Zorblax-Hard子集上提升明显。", {"Zorblax-Hard"}),  # a subset is data
+        ("在Zorblax测评集上取得最好结果。", {"Zorblax"}),  # an evaluation set
     ],
 )
 def test_context_makes_a_dataset(text, names):
@@ -160,6 +162,27 @@ def test_split_phrase_vouches_for_a_bare_acronym():
 def test_definite_singular_names_an_acronym_dataset():
     assert "ZRB" in found(dataset_context, "It was evaluated on the ZRB dataset.")
     assert "ZR" not in found(dataset_context, "Spontaneous ZR datasets are scarce.")
+
+
+def test_a_score_and_what_it_counts_before_on_names_a_dataset():
+    got = found(dataset_context, "It reaches 85.2 F1 on Zorblax and 80% accuracy on Quintar.")
+    assert {"Zorblax", "Quintar"} <= set(got)
+    # a count of layers is no score
+    assert not found(dataset_context, "We stack 2 Layers on Zorblax nodes.")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We fine-tune LLaMA on Zorbal.",  # the tokenizer splits "fine-tune" at its hyphen
+        "The model is fine-tuned on Zorbal.",
+        "We pre-train the encoder on Zorbal.",
+        "Our model outperforms BERT on Zorbal.",  # a comparison's place is a dataset
+        "It surpasses strong baselines on Zorbal.",
+    ],
+)
+def test_hyphenated_and_comparison_verbs_before_on(text):
+    assert "Zorbal" in found(dataset_context, text)
 
 
 def test_evaluation_verb_with_its_object_before_on():
@@ -321,3 +344,10 @@ def test_spaced_and_glossed_chinese_evaluation_frames(text, names):
 def test_a_frame_broken_by_a_clause_or_without_evaluation_names_nothing():
     assert not found(dataset_context, "在 Zorb（一个模型）上对 Quintar 做微调。")
     assert not found(dataset_context, "在 Zorbset（很大），Quintar 上进行实验。")
+
+
+def test_a_possessive_before_a_held_out_split():
+    assert "Zorbal" in found(dataset_context, "Zorbal's test set contains 2,000 sentences.")
+    assert "Zorbal" in found(dataset_context, "We report scores on Zorbal’s dev set.")
+    # a model has training data of its own
+    assert not found(dataset_context, "Zorbnet's training set is private.")

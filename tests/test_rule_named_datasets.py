@@ -17,3 +17,13 @@ def test_descriptive_capitalised_words_are_not_a_name():
     # A title capitalises what only describes the data.
     assert not found(named_datasets, "Counting from Sky: A Large-scale Dataset for Counting")
     assert not found(named_datasets, "We release a New Multi-modal dataset today.")
+
+
+def test_a_plain_capitalised_word_after_an_indefinite_article_is_a_kind():
+    # titles capitalise every word: "a Planning Benchmark" is a kind of benchmark
+    assert not found(named_datasets, "Introducing Zorbex: A Planning Benchmark for LLMs")
+    assert not found(named_datasets, "Zorbex: A Human-Annotated Dataset and Model")
+    # a name's shape still names one, and "the" still introduces a name
+    assert "ZorbQA" in found(named_datasets, "We release a ZorbQA dataset.")
+    assert "Pick-a-Pic" in found(named_datasets, "Results on the Pick-a-Pic dataset are strong.")
+    assert "Planning" in found(named_datasets, "Results on the Planning benchmark are strong.")

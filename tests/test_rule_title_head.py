@@ -301,3 +301,26 @@ def test_a_hyphenated_name_a_title_says_what_it_is():
     # a known kind or a plain descriptive compound is no name of the paper's
     assert not found(title_head, "Body.", title="Self-Attention Is a Kernel Machine")
     assert not found(title_head, "Body.", title="Chain-of-Thought Is a Strong Baseline")
+
+
+@pytest.mark.parametrize(
+    "title, label",
+    [
+        # modifiers joined by "and" or a comma lead on to the phrase's head noun
+        ("Zorbeval: an Omnidirectional and Automatic RAG Evaluation Benchmark in Finance", "DATASET"),
+        ("Zorbqa: A Large-Scale and Diverse Dataset for Visual Question Answering", "DATASET"),
+        ("Zorbex: A Fine-grained and Holistic Evaluation Suite for Video", "DATASET"),
+        ("Zorbex: An Efficient and Scalable Framework for LLM Serving", "MODEL"),
+        # after a head noun, "and" joins a second head: the first decides
+        ("Zorbex: A Dataset and Model for Sarcasm Detection", "DATASET"),
+        # two noun phrases joined by "and": the first phrase's head is no modifier
+        ("Zorbex: Data Contamination and Trustworthy Evaluation for LLMs", "MODEL"),
+        # "Towards" leaves the head phrase as it is; "How to Evaluate" is a benchmark's gloss
+        ("Zorbex: Towards a Comprehensive Evaluation of LLM Agents", "DATASET"),
+        ("Zorbex: How to Evaluate Long-Context Language Models Thoroughly", "DATASET"),
+    ],
+)
+def test_the_gloss_head_phrase_reads_past_joined_modifiers(title, label):
+    got = found(title_head, "Body.", title=title)
+    name = title.split(":")[0]
+    assert got[name].label == label, got

@@ -10,6 +10,10 @@ from kg.extract.rules import zh_dataset_context
     [
         ("在Zorblax、Quintar等数据集上的实验表明方法有效。", {"Zorblax", "Quintar"}),
         ("我们在Frobnik和Blemish两个数据集上验证了方法。", {"Frobnik", "Blemish"}),
+        # a quantifier between the list's closer and the noun
+        ("在Zorblax、Quintar等多个主流基准上表现优异。", {"Zorblax", "Quintar"}),
+        # 包括 … 在内 brackets the names before the noun
+        ("在包括Zorblax和Quintar在内的多个基准上取得最好结果。", {"Zorblax", "Quintar"}),
         ("在公开数据集Zorblax上，我们的方法达到了95%的准确率。", {"Zorblax"}),
         ("在多个基准（如Zorblax和Quintar）上均取得最佳结果。", {"Zorblax", "Quintar"}),
         ("实验数据集包括Zorblax、Quintar。", {"Zorblax", "Quintar"}),
@@ -35,3 +39,10 @@ def test_a_gloss_or_a_clause_in_the_brackets_lists_no_members():
     assert not found(zh_dataset_context, "构建数据集（训练，400K FOA音频片段）")
     assert not found(zh_dataset_context, "在数据集（ZorbNet）上")  # one name may gloss the noun
     assert not found(zh_dataset_context, "构建数据集（ZorbNet、CIFAR-zorb，以及其他很多）")
+
+
+def test_included_names_need_a_dataset_noun():
+    # 包括 … 在内 before a kind that is no data names models or methods
+    assert not found(zh_dataset_context, "包括Zorblax和Quintar在内的多个模型表现不佳。")
+    # 在内 without 包括 before the names
+    assert not found(zh_dataset_context, "Zorblax和Quintar在内的多个基准上表现优异。")

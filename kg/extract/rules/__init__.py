@@ -16,7 +16,10 @@ stages before theirs (read-only). Stages:
    Aligns Language Models …"), acronyms of the title ("NFQ" under "Neural Fitted Q
    Iteration"), the context rules for unknown names
    ("on the X and Y datasets", "outperforms X", "the self-conditioning technique",
-   "three datasets: X, Y and Z", "X, a dataset of …", "在X、Y等数据集上", "ZorbQA と QuintarQA で評価した"), a modifier
+   "three datasets: X, Y and Z", "X, a dataset of …", "在X、Y等数据集上", "ZorbQA と QuintarQA で評価した",
+   "X and Y are used for evaluation", "we use X as the training data", "the test sets of X",
+   names listed before a known dataset: "on X, MMLU and Y", a dataset noun before its names:
+   "on the benchmarks X and Y", "three datasets, namely X, Y and Z"), a modifier
    and a known name in running text ("Momentum SGD"), names with a
    year ("DUC-2004"), labelled fields that list models ("Algorithm: DQN"), language
    editions of known corpora ("English Penn Treebank"), descriptive names in titles
@@ -86,12 +89,15 @@ from kg.extract.rules import (
     counted_lists,
     cues,
     data_evidence,
+    data_roles,
     data_sections,
     dataset_appositions,
     dataset_context,
     dataset_descriptions,
     dataset_enumerations,
+    dataset_nouns_before,
     dataset_qualifiers,
+    dataset_siblings,
     dataset_variants,
     dated_names,
     environments,
@@ -150,7 +156,8 @@ from kg.extract.rules import (
 STAGES = (
     (gazetteer, hyphenated_names, acronyms, acrostics, shapes, model_ids, catalog_numbers, sizes, checkpoints, dated_names, cues,
      naming_verbs, announcements, contributions, introduced_phrases, appositions, named_datasets, title_case, title_head, title_clauses, title_families,
-     title_acronyms, dataset_context, dataset_descriptions, dataset_enumerations, dataset_appositions, zh_dataset_context,
+     title_acronyms, dataset_context, data_roles, dataset_siblings, dataset_nouns_before, dataset_descriptions, dataset_enumerations,
+     dataset_appositions, zh_dataset_context,
      ja_dataset_context, environments, possessive_sets, counted_lists, model_context, modified_names,
      techniques, fields, language_variants, dataset_variants, dataset_qualifiers, title_phrases, citations, cited_authors, categories, metrics,
      math_symbols, layer_names, figure_labels, non_model_examples, social, task_names, linked_datasets, bibliography, zh_method_frames,

@@ -1,6 +1,8 @@
 """A name renamed by a dataset noun after it: ``Quintar, a 1M-image dataset for …``,
-``Wibble, a suite of 12 coding tasks``, ``Frobnik is a new dataset of …``, and a name
-in brackets after a dataset noun: ``a new benchmark (ZorbBench)``.
+``Wibble, a suite of 12 coding tasks``, ``Frobnik is a new dataset of …``, ``Zorb (Smith
+et al., 2019) is a benchmark …``, ``Zorb (a benchmark for …)``, ``Zorb is one of the most
+popular benchmarks``, and a name in brackets after a dataset noun: ``a new benchmark
+(ZorbBench)``.
 
 The noun phrase after the comma (or after ``is``/``are``) is read up to its head: the
 first dataset noun (``dataset_words``, ``resource_words``) wins, while a function word
@@ -13,6 +15,7 @@ from kg.extract.candidate import Candidate
 from kg.extract.context import Context
 from kg.extract.names import distinctive
 from kg.extract.nlp import WORD
+from kg.extract.rules.dataset_enumerations import past_citation
 from kg.extract.rules.items import MAX_WORDS, name_item
 from kg.extract.vocab import union, words
 
@@ -62,6 +65,20 @@ def _parenthesised(ctx: Context) -> list[tuple[int, int]]:
     return out
 
 
+def _past_one_of(ctx: Context, k: int) -> int:
+    """Token after "one of" at ``k`` ("X is one of the most popular benchmarks"), else ``k``."""
+    a = k
+    while a < len(ctx.words) and ctx.words[a].isspace():
+        a += 1
+    if ctx.lower[a : a + 1] == ("one",) and a + 2 < len(ctx.words):
+        b = a + 1
+        while b < len(ctx.words) and ctx.words[b].isspace():
+            b += 1
+        if ctx.lower[b] == "of":
+            return b + 1
+    return k
+
+
 def _opener(ctx: Context, i: int, j: int, k: int) -> bool:
     """"Unfortunately, the resources …", "Similarly, the corpora …": a sentence's first
     word, an adverb in -ly, before its comma opens the clause; it renames nothing."""
@@ -76,7 +93,7 @@ def find(ctx: Context, prior=()) -> list[Candidate]:
     for i, j in _parenthesised(ctx):
         s, e = ctx.span(i, j)
         out.append(Candidate(s, e, ctx.text[s:e], NAME, "DATASET", force_label=True))
-    if not ("," in ctx.text or "，" in ctx.text or " is " in ctx.text or " are " in ctx.text):
+    if not ("," in ctx.text or "，" in ctx.text or " is " in ctx.text or " are " in ctx.text or "(" in ctx.text):
         return out  # no apposition and no copula to read
     for i, j in ctx.compounds:
         if not (w[i][:1].isupper() or w[i][:1].isdigit()) or ctx.taken[i]:
@@ -85,12 +102,15 @@ def find(ctx: Context, prior=()) -> list[Candidate]:
         while j < n and ctx.ws[j - 1] and ctx.kinds[j] == WORD and w[j][:1].isupper() and j - i < MAX_WORDS \
                 and ctx.sent[j] == ctx.sent[i]:
             j += 1
-        k = j
+        # "Zorb (Smith et al., 2019) is a benchmark", "Zorb [12], a dataset of …": the
+        # citation stands between the name and what renames it.
+        k = past_citation(ctx, j)
         while k < n and w[k].isspace():
             k += 1
-        if k + 1 >= n or not (w[k] in (",", "，") or ctx.lower[k] in _COPULAS):
+        # "Zorb (a benchmark for reasoning)": a bracket opens the gloss as a comma does.
+        if k + 1 >= n or not (w[k] in (",", "，", "(") or ctx.lower[k] in _COPULAS):
             continue
-        a = k + 1
+        a = _past_one_of(ctx, k + 1) if ctx.lower[k] in _COPULAS else k + 1
         while a < n and w[a].isspace():
             a += 1
         if a >= n or ctx.lower[a] not in _ARTICLES or not _head_is_dataset(ctx, a + 1):

@@ -19,7 +19,7 @@ from kg.extract.context import Context
 from kg.extract.names import distinctive
 from kg.extract.nlp import WORD
 from kg.extract.rules.items import JOINERS, items_after, items_before, lone_jargon, name_item
-from kg.extract.vocab import phrases, words
+from kg.extract.vocab import phrases, union, words
 
 NAME = "context"
 _SPLIT_NOUNS = frozenset(("set", "sets", "split", "splits", "partition"))
@@ -123,10 +123,15 @@ def find(ctx: Context, prior=()) -> list[Candidate]:
         elif low in splits and d + 1 < n and ctx.ws[d - 1] and (
             lower[d + 1] in _SPLIT_NOUNS or (lower[d + 1] == "data" and low in words("held_out_splits"))
         ):
-            found += items_before(ctx, d)  # "the X test set" (a split vouches even for "FCE")
+            # "the X test set" (a split vouches even for "FCE"); "X's test set": the
+            # possessive's "'" and "s" stand between the name and its split — a held-out
+            # split only, since a model has training data of its own ("Zorb's training set").
+            e = d - 2 if d >= 3 and lower[d - 1] == "s" and w[d - 2] in ("'", "’") and not ctx.ws[d - 3] \
+                and low in words("held_out_splits") else d
+            found += items_before(ctx, e)
         elif ctx.kinds[d] != WORD and ctx.kinds[d - 1] == WORD and ctx.joined(d, d + 4).startswith(zh_words):
             found += lone_jargon(ctx, items_before(ctx, d))  # "X数据集", "在X和Y数据集上"
-        elif low in ("on", "across") and (lower[d - 1] in cues or _score(w[d - 1]) or _verb_before(ctx, d)):
+        elif low in ("on", "across") and (_cue_before(ctx, d, cues) or _scored_before(ctx, d) or _verb_before(ctx, d)):
             # "we evaluate on X, Y and Z"; "achieves 80% on X", "a score of 71.2 on X";
             # "we evaluate our model on X"
             items = lone_jargon(ctx, items_after(ctx, d + 1))
@@ -244,12 +249,15 @@ def _verb_before(ctx: Context, d: int) -> bool:
         if ctx.words[k].isspace():
             k -= 1
             continue
+        # "fine-tune LLaMA on X", "pre-trained on X": the tokenizer splits a hyphenated
+        # word at its hyphen; the whole compound is the verb (or one object word).
+        i = ctx.compound_start.get(k + 1, k)
         if ctx.kinds[k] != WORD or ctx.sent[k] != ctx.sent[d]:
             return False
-        if ctx.lower[k] in verbs:
+        if ctx.lower[k] in verbs or "".join(ctx.lower[i : k + 1]) in verbs:
             return seen > 0
         seen += 1
-        k -= 1
+        k = i - 1
     return False
 
 
@@ -259,6 +267,28 @@ _SCORE = re.compile(r"\d+(?:\.\d+)?%?|%")
 def _score(word: str) -> bool:
     """A score or a percentage, the token before "on X" in "achieves 80% on X"."""
     return _SCORE.fullmatch(word) is not None
+
+
+def _cue_before(ctx: Context, d: int, cues: frozenset[str]) -> bool:
+    """The word before "on" at ``d`` is a cue ("evaluate on X"), read whole when the
+    tokenizer split it at a hyphen ("fine-tuned on X")."""
+    i = ctx.compound_start.get(d, d - 1)
+    word = "".join(ctx.lower[i:d])
+    return ctx.lower[d - 1] in cues or word in cues
+
+
+def _scored_before(ctx: Context, d: int) -> bool:
+    """A score, or a score and the one word that names what it counts, right before
+    "on" at ``d``: "achieves 80% on X", "85.2 F1 on X", "+3.1 points on X"."""
+    before = [k for k in range(max(0, d - 4), d) if not ctx.words[k].isspace() and ctx.sent[k] == ctx.sent[d]][-2:]
+    if before and _score(ctx.words[before[-1]]):
+        return True
+    if len(before) < 2 or not _score(ctx.words[before[0]]):
+        return False
+    # "2 layers on X", "Task 2 on X": only a word a score counts in makes the score's
+    # place a dataset (kg/data/rules/score_words.txt, metrics.txt).
+    i = ctx.compound_start.get(before[1] + 1, before[1])
+    return "".join(ctx.lower[i : before[1] + 1]) in union("score_words", "metrics")
 
 
 def _examples_after(ctx: Context, k: int) -> int | None:

@@ -70,7 +70,7 @@ def name_item(ctx: Context, i: int, j: int) -> bool:
     return not is_institution(text)
 
 
-_CLOSERS = ",.;:!?，。；：、)）]」》\"'"
+_CLOSERS = ",.;:!?，。；：、)）]」》\"'’"  # "’": the curly apostrophe of a possessive, as "'"
 
 
 def _glued_on(ctx: Context, i: int, j: int) -> bool:
@@ -78,7 +78,9 @@ def _glued_on(ctx: Context, i: int, j: int) -> bool:
     ("Horse→Zebra", "A/B"), so they are not a name on their own."""
     w, n = ctx.words, len(ctx.words)
     # A full-width bracket opens a gloss, it glues nothing: "PhyX（3000 道…）".
-    after = j + 1 < n and not ctx.ws[j - 1] and ctx.kinds[j] == PUNCT and w[j] not in _CLOSERS + "-_+（" and ctx.kinds[j + 1] == WORD
+    # A footnote mark ("Quintar‡ and …") glues nothing either.
+    after = j + 1 < n and not ctx.ws[j - 1] and ctx.kinds[j] == PUNCT and w[j] not in _CLOSERS + "-_+（" \
+        and w[j] not in _MARKS and ctx.kinds[j + 1] == WORD
     before = i >= 2 and not ctx.ws[i - 2] and ctx.kinds[i - 1] == PUNCT and w[i - 1] not in _CLOSERS + "-_+(（[" \
         and ctx.kinds[i - 2] == WORD
     return after or before
@@ -124,13 +126,36 @@ def items_before(ctx: Context, d: int) -> list[tuple[int, int]]:
 _CITATION = re.compile(r"\[\d+(?:\s*[,–-]\s*\d+)*\]")
 
 
+#: An author-year citation in brackets: "(Smith et al., 2019)", "(Lee and Kim, 2020a)",
+#: "(2019)"; a year closes it.
+_AUTHOR_YEAR = re.compile(r"\((?:[^()]*\b)?(?:19|20)\d{2}[a-z]?\s*\)")
+#: Footnote marks glued to a list item ("Zorblax†", "Quintar*").
+_MARKS = frozenset(("†", "‡", "*", "§", "¶"))
+#: A score in brackets after a list item: "(+3.1)", "(85.2%)", "(+2.0 points)", "(↑4.5)".
+_BRACKET_SCORE = re.compile(r"\(\s*[+\-−–↑↓~≈]?\s*\d+(?:\.\d+)?\s*(?:%|pp|points?|pts)?\s*\)")
+#: Tokens an author-year citation may hold ("(Smith, Jones, and Lee, 2019)").
+CITATION_TOKENS = 16
+
+
 def _past_citation(ctx: Context, j: int) -> int:
-    """Token after a numeric citation right after token ``j - 1`` ("Zorblax [12], …"),
-    else ``j``: a reference marker does not end a list."""
-    if j < len(ctx.words) and ctx.words[j] == "[":
-        close = next((k for k in range(j + 1, min(j + 8, len(ctx.words))) if ctx.words[k] == "]"), None)
+    """Token after a citation, a score, a split, a footnote mark or a release number
+    right after token ``j - 1`` ("Zorblax [12], …", "Zorblax (Smith et al., 2019) and …",
+    "Zorblax (+3.1), …", "Zorblax (test), …", "Zorblax†, …", "Zorblax v2.0 and …"),
+    else ``j``: none of them ends a list."""
+    n = len(ctx.words)
+    j = ctx.version_after(j) or j
+    if j < n and ctx.words[j] in _MARKS and not ctx.ws[j - 1]:
+        j += 1  # "Zorblax†, Quintar‡": a footnote mark glued to the name
+    if j < n and ctx.words[j] == "[":
+        close = next((k for k in range(j + 1, min(j + 8, n)) if ctx.words[k] == "]"), None)
         if close is not None and _CITATION.fullmatch(ctx.stext(j, close + 1).replace(" ", "")):
             return close + 1
+    if j < n and ctx.words[j] == "(":
+        close = next((k for k in range(j + 1, min(j + CITATION_TOKENS, n)) if ctx.words[k] in "()"), None)
+        if close is not None and ctx.words[close] == ")" and (
+                _AUTHOR_YEAR.fullmatch(ctx.stext(j, close + 1)) or _BRACKET_SCORE.fullmatch(ctx.stext(j, close + 1))
+                or (close == j + 2 and ctx.lower[j + 1] in words("split_words"))):
+            return close + 1  # "(Smith et al., 2019)", "(+3.1)", "(test)"
     return j
 
 

@@ -1,6 +1,6 @@
-"""Japanese dataset contexts around Latin names (Japanese text spaces them off):
+"""Japanese dataset contexts around Latin names (spaced off or not):
 
-* ``ZorbQA データセットで``, ``SWE-bench ベンチマーク`` — a dataset noun right after the name;
+* ``ZorbQA データセットで``, ``SWE-benchベンチマーク`` — a dataset noun right after the name;
 * ``ZorbQA と QuintarQA で評価した``, ``BIRD で正答率が…`` — the names a system is
   evaluated on: ``で`` ("on, with") and an evaluation word within a few tokens.
 
@@ -13,6 +13,7 @@ import re
 
 from kg.extract.candidate import Candidate
 from kg.extract.context import Context
+from kg.extract.nlp import WORD
 from kg.extract.rules.dataset_context import with_known_model
 from kg.extract.rules.items import name_item
 from kg.extract.vocab import phrases, words
@@ -62,8 +63,11 @@ def find(ctx: Context, prior=()) -> list[Candidate]:
         w = ctx.words[d]
         if not ctx.in_region[d] or not _kana(w[:1]):
             continue
-        if (ctx.ws[d - 1] or ctx.words[d - 1].isspace()) and ctx.joined(d, d + 8).startswith(nouns):
-            items = _names_before(ctx, d)  # "ZorbQA データセットで"
+        # "ZorbQA データセットで"; many writers do not space Latin off ("ZorbQAデータセット"):
+        # the change of script is the boundary.
+        if (ctx.ws[d - 1] or ctx.words[d - 1].isspace() or ctx.kinds[d - 1] == WORD) \
+                and ctx.joined(d, d + 8).startswith(nouns):
+            items = _names_before(ctx, d)
         elif w == "で" and ctx.joined(d + 1, d + 1 + EVALUATION_REACH).lstrip().startswith(evaluation):
             items = _names_before(ctx, d)  # "ZorbQA と QuintarQA で評価した"
         else:

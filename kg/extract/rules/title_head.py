@@ -3,6 +3,8 @@ does a ``Name:`` label right before the title (``* EAMLP: "Beyond Self-attention
 and a whole title of a few capitalised words (``Generative Image Dynamics``)."""
 from __future__ import annotations
 
+import functools
+
 import re
 
 from kg.extract.candidate import GENERIC, NEVER, Candidate
@@ -275,6 +277,12 @@ def _kind_of_gloss(gloss: str) -> str | None:
     Reasoning Benchmark for Large Language Models" is a benchmark whatever it is for,
     "A Dataset for …" a dataset. None when the head says nothing."""
     words_ = re.findall(r"[\w\-]+|[,—]", gloss)
+    # "Towards a Comprehensive Evaluation of …": the opener leaves the gloss's head
+    # phrase as it is; "How to Evaluate Long-Context Models …" asks what a benchmark does.
+    if words_[:1] and words_[0].lower() in ("towards", "toward"):
+        words_ = words_[1:]
+    if [x.lower() for x in words_[:2]] == ["how", "to"] and words_[2:3] and _gerund(words_[2]) in words("benchmark_gloss_verbs"):
+        return "DATASET"
     # "Simulating Object-Centric Datasets …": a gloss led by a verb says what the named
     # thing does; its object is not the name's kind. "CodeElo: Benchmarking Code
     # Generation …", "Zorb: Evaluating LLMs on …": a verb that only a benchmark does.
@@ -285,7 +293,14 @@ def _kind_of_gloss(gloss: str) -> str | None:
             return "DATASET"
         return None
     head = None
-    for x in words_:
+    heads = _head_nouns()
+    for n, x in enumerate(words_):
+        # "A Large-Scale and Diverse Dataset", "A Multilingual, Multimodal Benchmark":
+        # "and" or a comma between modifiers joins them, and the phrase goes on to its
+        # head; after a head noun ("A Dataset and Benchmark for …") it joins two heads.
+        if x.lower() in ("and", ",") and head is not None and head not in heads and _MODIFIER.search(head) \
+                and n + 1 < len(words_) and words_[n + 1][:1].isupper() and words_[n + 1].lower() not in _GLOSS_STOP:
+            continue
         if x.lower() in _GLOSS_STOP:
             break
         head = x.lower()
@@ -296,3 +311,23 @@ def _kind_of_gloss(gloss: str) -> str | None:
     if head in words("method_heads") or head in words("apposition_kinds"):
         return "MODEL"
     return None
+
+
+#: Words shaped like modifiers: adjective endings, participles, hyphenated compounds
+#: ("Omnidirectional", "Challenging", "Large-Scale"); "Data Contamination and Trustworthy
+#: Evaluation" joins two noun phrases instead.
+_MODIFIER = re.compile(r"(?:al|ic|ive|ous|able|ible|ful|less|ed|ing|ent|ant|ary|ory|ar|ile)$|-")
+
+
+@functools.cache
+def _head_nouns() -> frozenset[str]:
+    """Nouns that head a gloss's phrase: after one, "and" joins a second head, not a
+    modifier ("A Dataset and Benchmark for …")."""
+    return words("dataset_words") | words("gloss_dataset_heads") | words("method_heads") | words("apposition_kinds")
+
+
+def _gerund(verb: str) -> str:
+    """"evaluate" → "evaluating", "benchmark" → "benchmarking" (the form the gloss-verb
+    list holds)."""
+    v = verb.lower()
+    return (v[:-1] if v.endswith("e") and not v.endswith("ee") else v) + "ing"

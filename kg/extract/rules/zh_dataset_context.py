@@ -1,7 +1,9 @@
 """Chinese dataset contexts beyond "X数据集" and "在X上进行实验" (:mod:`dataset_context`):
 
 * ``在X、Y等数据集上`` — the list closed by 等 ("and other") before the dataset noun;
-* ``在X和Y两个数据集上`` — a count between the list and the noun;
+* ``在X和Y两个数据集上``, ``在X、Y等多个基准上`` — a count or a quantifier between the list
+  and the noun;
+* ``在包括X和Y在内的多个基准上`` — the names 包括 … 在内 brackets before a dataset noun;
 * ``在公开数据集X上`` — the noun before the name (not 基准, which also means "baseline":
   与基准BERT相比 names a model);
 * ``多个基准（如X和Y）``, ``数据集包括X、Y`` — examples introduced after the noun;
@@ -47,6 +49,39 @@ def _closer_len(ctx: Context, k: int) -> int:
     return 0
 
 
+def _quantifier_len(ctx: Context, k: int) -> int:
+    """Tokens of the words between a list's closer and its noun that count or rank the
+    datasets ("多个", "主流", "多个主流"; ``kg/data/rules/list_quantifiers_zh.txt``)."""
+    total = 0
+    quantifiers = sorted(phrases("list_quantifiers_zh"), key=len, reverse=True)
+    while True:
+        q = next((q for q in quantifiers if ctx.joined(k + total, k + total + len(q)) == q), None)
+        if q is None:
+            return total
+        total += len(q)
+
+
+def _included(ctx: Context, d: int) -> list[tuple[int, int]]:
+    """``在包括X和Y在内的多个基准上``: names between 包括 and 在内 at ``d``, a dataset noun
+    closing the phrase after 的 (and the words that count them)."""
+    k = d + 2
+    if ctx.joined(k, k + 1) == "的":
+        k += 1
+    k += _quantifier_len(ctx, k)
+    if not _noun_at(ctx, k):
+        return []
+    e = d
+    while e > 0 and ctx.words[e - 1].isspace():
+        e -= 1
+    items = items_before(ctx, e)
+    if not items:
+        return []
+    s = min(i for i, _ in items)
+    while s > 0 and ctx.words[s - 1].isspace():
+        s -= 1
+    return lone_jargon(ctx, items) if ctx.joined(s - 2, s) == "包括" else []
+
+
 _CLOSERS = ("）", ")")
 _CLAUSE_MARKS = ("，", "。", "；", ",", ";", "：", ":")
 #: Tokens after the last name within which the bracket must close.
@@ -74,16 +109,22 @@ def find(ctx: Context, prior=()) -> list[Candidate]:
         return []
     w, n = ctx.words, len(ctx.words)
     # One set lookup for most characters: only these can start a closer or a noun.
-    first = {z[0] for z in phrases("dataset_words_zh") + phrases("list_closers_zh")} | _COUNT_CHARS
+    first = {z[0] for z in phrases("dataset_words_zh") + phrases("list_closers_zh")} | _COUNT_CHARS | {"在"}
     found: list[tuple[int, int]] = []
     for d in range(1, n):
         if w[d] not in first or ctx.kinds[d] != CJK or not ctx.in_region[d]:
             continue
         if ctx.kinds[d - 1] == WORD or (w[d - 1].isspace() and d > 1 and ctx.kinds[d - 2] == WORD):
             skip = _closer_len(ctx, d)
+            if skip:
+                skip += _quantifier_len(ctx, d + skip)  # X、Y等多个基准
             if skip and _noun_at(ctx, d + skip):
                 found += lone_jargon(ctx, items_before(ctx, d if ctx.kinds[d - 1] == WORD else d - 1))
                 continue
+        if w[d] == "在":
+            if ctx.joined(d, d + 2) == "在内":
+                found += _included(ctx, d)
+            continue
         noun = _noun_at(ctx, d)
         if noun is None:
             continue
