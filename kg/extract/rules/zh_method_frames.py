@@ -114,14 +114,19 @@ def find(ctx: Context, prior=()) -> list[Candidate]:
     w = ctx.words
     out = _identifiers(ctx)
     plain = words("method_heads") | words("generic_modifiers") | frozenset(("neural", "deep", "language", "large"))
+    kinds = ctx.kinds
     last = -1
     for i in ctx.latin:
-        if i < last or not _capitalised(w[i]) or ctx.in_title(ctx.idx[i]):
-            continue
         # The phrase opens after Chinese, a bracket, a quote or a line start: a word run
-        # inside an English sentence is the English rules'.
+        # inside an English sentence is the English rules'. (A word token right before is
+        # the common case of that test, answered first: a structured entry's English
+        # abstract is most of its Latin words.)
+        if i < last or (i > 0 and kinds[i - 1] == WORD):
+            continue
+        if not _capitalised(w[i]) or ctx.in_title(ctx.idx[i]):
+            continue
         p = _prev(ctx, i)
-        if p >= 0 and ctx.kinds[p] == WORD:
+        if p >= 0 and kinds[p] == WORD:
             continue
         j = _run(ctx, i)
         last = j
