@@ -99,7 +99,8 @@ def _identifiers(ctx: Context) -> list[Candidate]:
     out = []
     kinds = phrases("apposition_kinds_zh")
     for i, j in ctx.compounds:
-        if "_" not in ctx.words[i:j] or ctx.stext(i, j) != ctx.stext(i, j).lower():
+        # (an underscore needs a compound of two words and its glue: most are one word)
+        if j - i < 3 or "_" not in ctx.words[i:j] or ctx.stext(i, j) != ctx.stext(i, j).lower():
             continue
         before = ctx.text[max(0, ctx.idx[i] - 4): ctx.idx[i]].rstrip()
         if any(before.endswith(z) for z in kinds):
@@ -140,11 +141,13 @@ def find(ctx: Context, prior=()) -> list[Candidate]:
             continue
         if not 2 <= len(parts) <= MAX_WORDS or one:
             continue
-        name = ctx.stext(i, j)
-        if generic(name) or is_institution(name) or all(x in plain for p_ in parts for x in p_.lower().split("-")):
-            continue
+        # The frame first: few phrases have one (an author list's "B Vira, E Teda" has
+        # none), and the institution lookup normalises and may fuzzy-match every new name.
         framed = _framed(ctx, i, j)
         if framed is None:
+            continue
+        name = ctx.stext(i, j)
+        if generic(name) or is_institution(name) or all(x in plain for p_ in parts for x in p_.lower().split("-")):
             continue
         a, b = ctx.span(i, j)
         # The whole phrase is the name: a known name inside ("Voxel FlowEdit") is part of it.
