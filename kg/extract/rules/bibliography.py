@@ -58,15 +58,18 @@ def find(ctx: Context, prior=()) -> list[Candidate]:
     hits: set[int] = set()
     for k in ctx.latin:
         word = w[k]
-        if _ARXIV_GLUED.fullmatch(word):
+        # A glued id and a locator both hold a dot, and a bracketed acronym follows "(":
+        # those plain tests first, the patterns and lookups only where they can match.
+        dotted = "." in word
+        if dotted and _ARXIV_GLUED.fullmatch(word):
             hits.add(k)
-        elif (label := _locator(ctx, k)) is not None:
+        elif dotted and (label := _locator(ctx, k)) is not None:
             hits.add(k)
             if label == "vol" and k > 0 and ctx.is_word(k - 1) and ctx.ws[k - 1] and not w[k - 1].islower():
                 hits.add(k - 1)
         elif k + 2 < n and w[k + 1] == "=" and w[k + 2] in ("{", '"'):
             hits.add(k)
-        elif _publication_acronym(ctx, k):
+        elif k > 0 and w[k - 1] == "(" and _publication_acronym(ctx, k):
             hits.add(k)
     if "10." in ctx.text:
         for m in _DOI.finditer(ctx.text):

@@ -20,7 +20,7 @@ import re
 from kg.extract.candidate import TO_LONG_FORMS, Candidate
 from kg.extract.context import Context
 from kg.extract.names import CJK_RE, distinctive, generic, is_institution, label_hint
-from kg.extract.nlp import WORD, gazetteer
+from kg.extract.nlp import CJK, WORD, gazetteer
 from kg.extract.vocab import phrases, union, words
 
 NAME = "cue"
@@ -98,8 +98,10 @@ def _chinese(ctx: Context) -> list[Candidate]:
     out = []
     verbs = phrases("cue_verbs_zh")
     w, n = ctx.words, len(ctx.words)
+    kinds = ctx.kinds
     for k in ctx.latin:
-        if not ctx.in_region[k] or k == 0 or not CJK_RE.match(w[k - 1]):
+        # (a token CJK_RE matches is a CJK token: its class, an index, is the cheap test)
+        if k == 0 or kinds[k - 1] != CJK or not ctx.in_region[k] or not CJK_RE.match(w[k - 1]):
             continue
         before = ctx.joined(k - 3, k)
         if not (before.endswith(verbs) or (before.endswith("了") and before[:-1].endswith(verbs))):

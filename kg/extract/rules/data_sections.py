@@ -43,7 +43,11 @@ def _marked(line: str) -> bool:
 
 def _words(line: str) -> str:
     """The line's words without heading marks, symbols, emphasis marks and a closing colon."""
-    s = "".join(ch for ch in line if unicodedata.category(ch) not in ("So", "Sk", "Mn", "Cf"))
+    # Of ASCII only "^" and "`" are in those categories: most lines skip the per-character test.
+    if line.isascii() and "^" not in line and "`" not in line:
+        s = line
+    else:
+        s = "".join(ch for ch in line if unicodedata.category(ch) not in ("So", "Sk", "Mn", "Cf"))
     return s.strip().strip("#*_ ").rstrip(":：").strip().lower()
 
 
@@ -62,12 +66,13 @@ def sections(text: str, heads_list: str = "dataset_section_heads", prefix: bool 
     for line in text.split("\n"):
         end = pos + len(line)
         s = line.strip()
-        heading = bool(s) and len(s) <= HEADING_CHARS and not _SENTENCE.search(_words(s))
-        if heading and (_marked(line) or is_head(_words(s))):
+        said = _words(s) if s and len(s) <= HEADING_CHARS else None  # (once a line, not three times)
+        heading = said is not None and not _SENTENCE.search(said)
+        if heading and (_marked(line) or is_head(said)):
             if start is not None:
                 out.append((start, pos))
                 start = None
-            if is_head(_words(s)):
+            if is_head(said):
                 start = end + 1
         elif start is None and (m := _FIELD.match(line)) and m.group(2) and is_head(_words(m.group(1))):
             out.append((pos + m.start(2), end))

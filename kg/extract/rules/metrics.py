@@ -23,17 +23,18 @@ def find(ctx: Context, prior=()) -> list[Candidate]:
     gaz = gazetteer()
     out = []
     for i, j in ctx.compounds:
-        text = ctx.stext(i, j)
-        if not distinctive(text) or gaz.known(text):
-            continue
         before = ctx.lower[i - 1] if i > 0 and ctx.ws[i - 1] else None
-        glued = ctx.joined(i - 4, i) if i > 0 and not ctx.ws[i - 1] else ""
         after = ctx.lower[j] if j < n and ctx.ws[j - 1] else None
-        after_zh = ctx.joined(j, j + 4) if j < n and not ctx.ws[j - 1] else ""
         # After the name only a singular noun: "FID, CLIP and VBench-2.0 metrics" lists
-        # benchmarks and models whose scores are reported, not metrics by name.
-        if before in nouns or (after in nouns and not after.endswith("s")) or (glued and glued.endswith(zh)) or (
-                after_zh and after_zh.startswith(zh)):
+        # benchmarks and models whose scores are reported, not metrics by name. The
+        # Chinese frames glued on either side are joined only when the words say nothing.
+        if before in nouns or (after in nouns and not after.endswith("s")) or (
+                i > 0 and not ctx.ws[i - 1] and ctx.joined(i - 4, i).endswith(zh)) or (
+                j < n and not ctx.ws[j - 1] and ctx.joined(j, j + 4).startswith(zh)):
+            # (the name's own tests after its frame's: few compounds stand by a metric noun)
+            text = ctx.stext(i, j)
+            if not distinctive(text) or gaz.known(text):
+                continue
             a, b = ctx.span(i, j)
             out.append(Candidate(a, b, text, NAME, GENERIC, yields=NEVER))
     return out

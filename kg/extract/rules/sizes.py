@@ -31,7 +31,8 @@ def find(ctx: Context, prior=()) -> list[Candidate]:
     stop = words("stop_caps")
     out = []
     for k in ctx.latin:
-        if not _SIZE.fullmatch(w[k]) or k == 0 or not ctx.in_region[k]:
+        # (a size ends in "B": that test first, the pattern only on those words)
+        if w[k][-1] != "B" or not _SIZE.fullmatch(w[k]) or k == 0 or not ctx.in_region[k]:
             continue
         # "DeepSeek R1 70B" (spaced) or "Llama-3-70B" (glued by a hyphen): the name
         # ends before the separator.

@@ -24,7 +24,7 @@ def find(ctx: Context, prior=()) -> list[Candidate]:
         k = i - 1
         if k >= 0 and w[k] in (",", ":", "：", "-", "–"):
             k -= 1
-        if k < 1 or not _NUMBER.fullmatch(w[k]) or ctx.lower[k - 1] not in ("task", "subtask"):
+        if k < 1 or ctx.lower[k - 1] not in ("task", "subtask") or not _NUMBER.fullmatch(w[k]):
             continue
         text = ctx.stext(i, j)
         if gazetteer().known(text) or not any(c.isupper() for c in text):

@@ -37,6 +37,8 @@ def find(ctx: Context, prior=()) -> list[Candidate]:
     plain = words("generic_modifiers") | words("method_heads") | words("paradigms") | words("model_kinds")
     out = []
     for i, j in ctx.compounds:
+        if not 3 <= j - i <= 6:  # two or three words and their glue (tested below, on lists)
+            continue
         parts = [ctx.words[k] for k in range(i, j, 2)]
         glue = {ctx.words[k] for k in range(i + 1, j, 2)}
         if not 2 <= len(parts) <= 3 or glue != {"-"}:

@@ -99,7 +99,8 @@ def _identifiers(ctx: Context) -> list[Candidate]:
     out = []
     kinds = phrases("apposition_kinds_zh")
     for i, j in ctx.compounds:
-        if "_" not in ctx.words[i:j] or ctx.stext(i, j) != ctx.stext(i, j).lower():
+        # (an underscore needs a compound of two words and its glue: most are one word)
+        if j - i < 3 or "_" not in ctx.words[i:j] or ctx.stext(i, j) != ctx.stext(i, j).lower():
             continue
         before = ctx.text[max(0, ctx.idx[i] - 4): ctx.idx[i]].rstrip()
         if any(before.endswith(z) for z in kinds):
@@ -114,14 +115,19 @@ def find(ctx: Context, prior=()) -> list[Candidate]:
     w = ctx.words
     out = _identifiers(ctx)
     plain = words("method_heads") | words("generic_modifiers") | frozenset(("neural", "deep", "language", "large"))
+    kinds = ctx.kinds
     last = -1
     for i in ctx.latin:
-        if i < last or not _capitalised(w[i]) or ctx.in_title(ctx.idx[i]):
-            continue
         # The phrase opens after Chinese, a bracket, a quote or a line start: a word run
-        # inside an English sentence is the English rules'.
+        # inside an English sentence is the English rules'. (A word token right before is
+        # the common case of that test, answered first: a structured entry's English
+        # abstract is most of its Latin words.)
+        if i < last or (i > 0 and kinds[i - 1] == WORD):
+            continue
+        if not _capitalised(w[i]) or ctx.in_title(ctx.idx[i]):
+            continue
         p = _prev(ctx, i)
-        if p >= 0 and ctx.kinds[p] == WORD:
+        if p >= 0 and kinds[p] == WORD:
             continue
         j = _run(ctx, i)
         last = j
@@ -135,11 +141,13 @@ def find(ctx: Context, prior=()) -> list[Candidate]:
             continue
         if not 2 <= len(parts) <= MAX_WORDS or one:
             continue
-        name = ctx.stext(i, j)
-        if generic(name) or is_institution(name) or all(x in plain for p_ in parts for x in p_.lower().split("-")):
-            continue
+        # The frame first: few phrases have one (an author list's "B Vira, E Teda" has
+        # none), and the institution lookup normalises and may fuzzy-match every new name.
         framed = _framed(ctx, i, j)
         if framed is None:
+            continue
+        name = ctx.stext(i, j)
+        if generic(name) or is_institution(name) or all(x in plain for p_ in parts for x in p_.lower().split("-")):
             continue
         a, b = ctx.span(i, j)
         # The whole phrase is the name: a known name inside ("Voxel FlowEdit") is part of it.
