@@ -18,12 +18,13 @@ import re
 from dataclasses import replace
 
 from kg.parse.author_fields import author_value
-from kg.parse.base import LINK_LABEL_RE, NON_PAPER, NOT_IN_ENTRY, Builder, LayoutResult, scholarly_link, stated_arxiv_id, strip_span, url_only
+from kg.parse.base import NON_PAPER, NOT_IN_ENTRY, Builder, LayoutResult, scholarly_link, stated_arxiv_id, strip_span, url_only
 from kg.parse.boilerplate import is_boilerplate
 from kg.parse.categories import find_category
 from kg.parse.dates import find_date, leading_date
 from kg.parse.document import Line, ParsedDoc
 from kg.parse.fields import field
+from kg.parse.item_titles import item_title, latin_title, lead_name, named_title
 from kg.parse.item_people import (
     bracketed_names,
     bracketed_people,
@@ -34,61 +35,22 @@ from kg.parse.item_people import (
     lead_reference,
     title_clause_authors,
 )
-from kg.parse.names import bracket_kind, looks_like_authors
-from kg.parse.titles import SENTENCE_END_RE, post_title
+from kg.parse.names import looks_like_authors
+from kg.parse.titles import post_title
 from kg.records import Span
-from kg.text import PAPER_URL_RE, arxiv_id, find_urls, is_cjk
+from kg.text import PAPER_URL_RE, arxiv_id, find_urls
 
 __all__ = ["parse", "name", "in_gaps"]
 
 name = "items"
 
-_LABEL = LINK_LABEL_RE  # link texts that label a link rather than name a paper
 #: Labels that say the link is the paper itself.
 PAPER_LABELS = frozenset({"paper", "pdf", "arxiv", "论文"})
 _VOTES_RE = re.compile(r"\s*[(（]\s*\d+\s*[▲↑]\s*[)）]\s*$|\s+$")
-_QUOTED = re.compile(r"[\"“](?P<t>[^\"“”]{6,400})[\"”]")
-_CLOSING_BRACKET = re.compile(r"\s*[(（](?P<v>[^()（）]{2,80})[)）]\s*$")
-_ET_AL = re.compile(r"\bet\s+al\.?\s*$")
-_TRAILING_LABEL = re.compile(r"\s*[(（]\s*(?P<v>[^()（）]{1,30}?)\s*[)）]\s*$")
 
 
 def in_gaps(doc: ParsedDoc) -> bool:
     return True
-
-
-def _title_like(s: str) -> bool:
-    # "Paper", "PyTorch-1 (lucidrains)", "Project Page" label a link; "Data Augmentation
-    # Can Improve Robustness" is a title that starts with a label word. A link whose text
-    # is its own address ("- Paper: https://arxiv.org/abs/…") names nothing.
-    if find_urls(s) and len(s.split()) == 1:
-        return False
-    label = _LABEL.match(s) is not None and len(s.split()) <= 3
-    return (len(s.split()) >= 2 or sum(is_cjk(c) for c in s) >= 4) and not label
-
-
-def _title(line: Line) -> tuple[int, int] | None:
-    """The title of an item: a quoted title, else the first link text that is a title,
-    else a title in emphasis."""
-    t = line.text
-    q = _QUOTED.search(t, line.start)
-    for lk in line.links:
-        if q is not None and q.start() < lk.start:
-            break
-        if _title_like(t[lk.start : lk.end]):
-            return lk.start, lk.end
-    if q is not None:
-        return strip_span(t, 0, q.start("t"), q.end("t"))
-    # "1. *ROOT-SGD: Sharp Nonasymptotics …* [url](…)": a title set in italics or bold.
-    for a, e in line.emphasised:
-        if _title_like(t[a:e]) and len(t[a:e].split()) >= 3:
-            # "*Neural Turing Machines (A. Graves, G. Wayne, I. Danihelka)*": the authors in
-            # brackets closing the italic run are no part of the title.
-            m = _CLOSING_BRACKET.search(t, a, e)
-            if m is not None and m.end() == e and _names_in_brackets(m.group("v")) and len(t[a : m.start()].split()) >= 1:
-                e = m.start()
-            return strip_span(t, 0, a, e)
-    return None
 
 
 def _under_heading(doc: ParsedDoc, i: int) -> bool:
@@ -101,17 +63,12 @@ def _under_heading(doc: ParsedDoc, i: int) -> bool:
 def _lone_item(line: Line) -> bool:
     """A line that opens with a linked paper title and names its authors after it
     (``[Title](https://arxiv.org/abs/…), A Author, B Author``)."""
-    title = _title(line)
+    title = item_title(line)
     if title is None or line.text[line.start : title[0]].strip(" [*_") or not _is_paper(line, title):
         return False
     end = min([lk.start for lk in line.links if lk.start > title[1]] + [len(line.text)])
     rest = line.text[title[1] : end].strip(" ,;:—–-\\[")
     return bool(rest) and looks_like_authors(rest)
-
-
-def _names_in_brackets(v: str) -> bool:
-    """A bracketed group that names people: a list of names, or one cut short by ``et al.``."""
-    return author_value(v) is not None or bracket_kind(v) == "authors" or bool(_ET_AL.search(v))
 
 
 def _is_paper(line: Line, title: tuple[int, int] | None) -> bool:
@@ -147,7 +104,7 @@ def _lone_papers(doc: ParsedDoc, kinds: dict[str, int]) -> dict[int, int]:
         if blk.kind != "paragraph" or blk.level != 0 or blk.first != blk.last or not _is_paper_item(doc, blk.first, blk.first):
             continue
         ln = doc.lines[blk.first]
-        title = _title(ln) or _named_title(ln)
+        title = item_title(ln) or named_title(ln)
         kind = _title_kind(ln, title) if title is not None else None
         if kind is None or kinds.get(kind, 0) < MIN_STYLED:
             continue
@@ -199,10 +156,10 @@ def _parse(doc: ParsedDoc, lone: dict[int, int] | None = None) -> tuple[LayoutRe
             continue
         last = items[i]
         ln = doc.lines[i]
-        title = _title(ln)
+        title = item_title(ln)
         noted = title is None and _is_paper_item(doc, i, last)
         if noted:
-            title = _named_title(ln)  # a footnote or note item: its first line names the paper
+            title = named_title(ln)  # a footnote or note item: its first line names the paper
         stated = stated_arxiv_id(ln.text) if title is None else None
         stated_date = None
         led = _ID_LEAD.match(ln.text, title[0]) if title is not None else None
@@ -220,19 +177,19 @@ def _parse(doc: ParsedDoc, lone: dict[int, int] | None = None) -> tuple[LayoutRe
         elif stated is not None:
             # "- **SD-Zero** — Self-revision … [2604.12002]": the bold name that opens the
             # item names the paper its bracketed arXiv id states.
-            title = _lead_name(ln)
+            title = lead_name(ln)
             noted = title is not None
         if not noted and not ln.links and not _is_paper(ln, title) and (cited_below(doc, i, last) or cited_after(ln, title)):
             # "+ **Fast R-CNN**" over "  2015 - (…) - [Ross Girshick]": a paper listed by
             # its title, unlinked, cited by its year and its authors (a linked item is what
             # its link is: "[The Illustrated Transformer (Blog)](…)" over "- Jay Alammar, 2018").
-            title = title or _lead_name(ln) or _named_title(ln)
+            title = title or lead_name(ln) or named_title(ln)
             noted = title is not None
         if title is None and not noted and _labelled_paper_link(doc, i, last):
             # "- Optimistic tree search …" over "[`paper`](….pdf) | [`slides`](…) | Presenter",
             # "- Deep Learning for Symbolic Mathematics ([pdf](https://openreview.net/…))": the
             # item names the paper in words and links it by a label.
-            title = _named_title(ln)
+            title = named_title(ln)
             noted = title is not None
         translated = title is not None and _translated(doc, i, last)
         # "* [Title](local-page.md)" over "  * [paper](https://arxiv.org/abs/…)": the paper
@@ -298,7 +255,7 @@ def _styled_papers(doc: ParsedDoc, items: dict[int, int]) -> int:
         ln = doc.lines[i]
         if not ln.emphasised or not ln.links:
             continue  # no emphasis or no link: not such an item (the common case, cheaply)
-        title = _title(ln)
+        title = item_title(ln)
         if title is not None and _emphasised_title(ln, title) and _is_paper(ln, title):
             n += 1
     return n
@@ -338,7 +295,7 @@ def _entry(b: Builder, i: int, last: int, title: tuple[int, int]) -> None:
             first_sub = False
             continue  # "   - Vaswani et al., 2017" under the title: who wrote it
         first_sub = False
-        if "title" not in d.spans and "title_zh" in d.spans and _latin_title(lines[k][a:e]) and len(d.body) == 0:
+        if "title" not in d.spans and "title_zh" in d.spans and latin_title(lines[k][a:e]) and len(d.body) == 0:
             d.set("title", koff + a, koff + e)  # the English title under the Chinese one
             continue
         f = field(lines[k])
@@ -399,49 +356,6 @@ def _translated(doc: ParsedDoc, first: int, last: int) -> bool:
     return any((f := field(doc.lines[k].text)) is not None and f[0] == "title_zh" for k in range(first + 1, last + 1))
 
 
-# "MobileNets-V2 - MobileNetV2: Inverted Residuals … : https://arxiv.org/abs/…": a short
-# name (up to three capitalised tokens) and a dash before the title name the model the
-# paper proposes, as awesome lists write them; the title is what follows.
-_ABBR_LEAD = re.compile(r"\s*[A-Z0-9]\S*(?:\s+[A-Z0-9]\S*){0,2}\s+[-–—]\s+(?=\S)")
-_OWN_LINK = re.compile(r"\s*(?:[:：]\s*)?https?://\S+\s*$")
-
-
-def _label_links_start(ln: Line, a: int, e: int) -> int:
-    """Where the run of label links that closes ``ln.text[a:e]`` begins (``… Title
-    [paper](…) [code](…) [note](notes/x.md)``: what the item links, not its name); ``e``
-    when it has none. Only brackets, bars and slashes may stand between the labels."""
-    end = e
-    for lk in reversed([lk for lk in ln.links if a <= lk.start and lk.end <= e]):
-        text = ln.text[lk.start : lk.end].strip()
-        if ln.text[lk.end : end].strip(" []()|/·,") or not (_LABEL.match(text) and len(text.split()) <= 3):
-            break
-        end = lk.start
-    return end
-
-
-def _named_title(ln: Line) -> tuple[int, int] | None:
-    a, e = strip_span(ln.text, 0, ln.start)
-    # "- [NIPS22] ✅ WebShop: … [paper](…) [note](…)": the links after the name are labels.
-    e = strip_span(ln.text, 0, a, _label_links_start(ln, a, e))[1]
-    s = ln.text[a:e]
-    if not s or len(s) > 250 or SENTENCE_END_RE.search(s[:-1]):
-        return None
-    f = field(ln.text)
-    if f is not None and f[0] not in ("title", "title_zh"):
-        return None  # "- 링크: https://arxiv.org/…" ("link:"): a field of the page's paper, no title
-    label = _TRAILING_LABEL.search(ln.text, a, e)
-    if label is not None and label.end() == e and _LABEL.fullmatch(label.group("v").strip()):
-        e = label.start()  # "Title (pdf)": the link's label closing the line
-        s = ln.text[a:e]
-    lead = _ABBR_LEAD.match(ln.text, a, e)
-    if lead is not None:
-        rest = _OWN_LINK.sub("", ln.text[lead.end() : e])
-        if len(rest.split()) >= 3:
-            a = lead.end()
-    return (a, e) if len(s.split()) >= 2 or sum(is_cjk(c) for c in s) >= 4 else None
-
-
-# An arXiv id that opens an item's title, then a dash, colon or bar ("2607.05394 — Title").
 #: An index dates its items by a compact date opening their link texts when at least
 #: this many of its items open so.
 MIN_DATED = 3
@@ -453,26 +367,14 @@ def _dated_index(doc: ParsedDoc, items: dict[int, int]) -> bool:
     number)."""
     n = 0
     for i in items:
-        t = _title(doc.lines[i])
+        t = item_title(doc.lines[i])
         if t is not None and (got := leading_date(doc.lines[i].text, t[0])) and got[0] < t[1]:
             n += 1
     return n >= MIN_DATED
 
 
+# An arXiv id that opens an item's title, then a dash, colon or bar ("2607.05394 — Title").
 _ID_LEAD = re.compile(r"\s*(?P<id>\d{2}(?:0[1-9]|1[0-2])\.\d{4,5})(?:v\d+)?\s*(?:[—–:：|｜]|-(?=\s))\s*")
-
-
-def _lead_name(ln: Line) -> tuple[int, int] | None:
-    """The bold or italic run that opens an item (``- **PubSwap** — …``), if any."""
-    lead = len(ln.text) - len(ln.text[ln.start :].lstrip())
-    for a, e in ln.emphasised:
-        if a == lead and ln.text[a:e].strip():
-            return strip_span(ln.text, 0, a, e)
-    return None
-
-
-def _latin_title(s: str) -> bool:
-    return 2 <= len(s.split()) <= 40 and not any(is_cjk(c) for c in s) and not SENTENCE_END_RE.search(s.rstrip("."))
 
 
 def _is_paper_item(doc: ParsedDoc, first: int, last: int) -> bool:

@@ -1,0 +1,116 @@
+"""How a list item names its paper: the title in a link text, in quotes or in emphasis
+(``[Title](…)``, ``"Title"``, ``*Title* (A. Author, B. Author)``), a title written in
+words before the item's label links (``- [NIPS22] Title [paper](…) [code](…)``), the bold
+name that opens an item, with the vote counts, venue tags, glosses and label links that
+are no part of it left out. Read by the ``items`` layout (and its one-line paragraphs)."""
+from __future__ import annotations
+
+import re
+
+from kg.parse.author_fields import author_value
+from kg.parse.base import LINK_LABEL_RE, strip_span
+from kg.parse.document import Line
+from kg.parse.fields import field
+from kg.parse.names import bracket_kind
+from kg.parse.titles import SENTENCE_END_RE
+from kg.text import find_urls, is_cjk
+
+__all__ = ["item_title", "label_links_start", "latin_title", "lead_name", "named_title", "names_in_brackets", "title_like"]
+
+_QUOTED = re.compile(r"[\"“](?P<t>[^\"“”]{6,400})[\"”]")
+_CLOSING_BRACKET = re.compile(r"\s*[(（](?P<v>[^()（）]{2,80})[)）]\s*$")
+_ET_AL = re.compile(r"\bet\s+al\.?\s*$")
+_TRAILING_LABEL = re.compile(r"\s*[(（]\s*(?P<v>[^()（）]{1,30}?)\s*[)）]\s*$")
+
+# "MobileNets-V2 - MobileNetV2: Inverted Residuals … : https://arxiv.org/abs/…": a short
+# name (up to three capitalised tokens) and a dash before the title name the model the
+# paper proposes, as awesome lists write them; the title is what follows.
+_ABBR_LEAD = re.compile(r"\s*[A-Z0-9]\S*(?:\s+[A-Z0-9]\S*){0,2}\s+[-–—]\s+(?=\S)")
+_OWN_LINK = re.compile(r"\s*(?:[:：]\s*)?https?://\S+\s*$")
+
+
+def label_links_start(ln: Line, a: int, e: int) -> int:
+    """Where the run of label links that closes ``ln.text[a:e]`` begins (``… Title
+    [paper](…) [code](…) [note](notes/x.md)``: what the item links, not its name); ``e``
+    when it has none. Only brackets, bars and slashes may stand between the labels."""
+    end = e
+    for lk in reversed([lk for lk in ln.links if a <= lk.start and lk.end <= e]):
+        text = ln.text[lk.start : lk.end].strip()
+        if ln.text[lk.end : end].strip(" []()|/·,") or not (LINK_LABEL_RE.match(text) and len(text.split()) <= 3):
+            break
+        end = lk.start
+    return end
+
+
+def title_like(s: str) -> bool:
+    # "Paper", "PyTorch-1 (lucidrains)", "Project Page" label a link; "Data Augmentation
+    # Can Improve Robustness" is a title that starts with a label word. A link whose text
+    # is its own address ("- Paper: https://arxiv.org/abs/…") names nothing.
+    if find_urls(s) and len(s.split()) == 1:
+        return False
+    label = LINK_LABEL_RE.match(s) is not None and len(s.split()) <= 3
+    return (len(s.split()) >= 2 or sum(is_cjk(c) for c in s) >= 4) and not label
+
+
+def item_title(line: Line) -> tuple[int, int] | None:
+    """The title of an item: a quoted title, else the first link text that is a title,
+    else a title in emphasis."""
+    t = line.text
+    q = _QUOTED.search(t, line.start)
+    for lk in line.links:
+        if q is not None and q.start() < lk.start:
+            break
+        if title_like(t[lk.start : lk.end]):
+            return lk.start, lk.end
+    if q is not None:
+        return strip_span(t, 0, q.start("t"), q.end("t"))
+    # "1. *ROOT-SGD: Sharp Nonasymptotics …* [url](…)": a title set in italics or bold.
+    for a, e in line.emphasised:
+        if title_like(t[a:e]) and len(t[a:e].split()) >= 3:
+            # "*Neural Turing Machines (A. Graves, G. Wayne, I. Danihelka)*": the authors in
+            # brackets closing the italic run are no part of the title.
+            m = _CLOSING_BRACKET.search(t, a, e)
+            if m is not None and m.end() == e and names_in_brackets(m.group("v")) and len(t[a : m.start()].split()) >= 1:
+                e = m.start()
+            return strip_span(t, 0, a, e)
+    return None
+
+
+def names_in_brackets(v: str) -> bool:
+    """A bracketed group that names people: a list of names, or one cut short by ``et al.``."""
+    return author_value(v) is not None or bracket_kind(v) == "authors" or bool(_ET_AL.search(v))
+
+
+def named_title(ln: Line) -> tuple[int, int] | None:
+    a, e = strip_span(ln.text, 0, ln.start)
+    # "- [NIPS22] ✅ WebShop: … [paper](…) [note](…)": the links after the name are labels.
+    e = strip_span(ln.text, 0, a, label_links_start(ln, a, e))[1]
+    s = ln.text[a:e]
+    if not s or len(s) > 250 or SENTENCE_END_RE.search(s[:-1]):
+        return None
+    f = field(ln.text)
+    if f is not None and f[0] not in ("title", "title_zh"):
+        return None  # "- 링크: https://arxiv.org/…" ("link:"): a field of the page's paper, no title
+    label = _TRAILING_LABEL.search(ln.text, a, e)
+    if label is not None and label.end() == e and LINK_LABEL_RE.fullmatch(label.group("v").strip()):
+        e = label.start()  # "Title (pdf)": the link's label closing the line
+        s = ln.text[a:e]
+    lead = _ABBR_LEAD.match(ln.text, a, e)
+    if lead is not None:
+        rest = _OWN_LINK.sub("", ln.text[lead.end() : e])
+        if len(rest.split()) >= 3:
+            a = lead.end()
+    return (a, e) if len(s.split()) >= 2 or sum(is_cjk(c) for c in s) >= 4 else None
+
+
+def lead_name(ln: Line) -> tuple[int, int] | None:
+    """The bold or italic run that opens an item (``- **PubSwap** — …``), if any."""
+    lead = len(ln.text) - len(ln.text[ln.start :].lstrip())
+    for a, e in ln.emphasised:
+        if a == lead and ln.text[a:e].strip():
+            return strip_span(ln.text, 0, a, e)
+    return None
+
+
+def latin_title(s: str) -> bool:
+    return 2 <= len(s.split()) <= 40 and not any(is_cjk(c) for c in s) and not SENTENCE_END_RE.search(s.rstrip("."))
