@@ -11,6 +11,7 @@ import re
 from kg.extract.affiliations import affiliations_by_marker, split_affiliations
 from kg.extract.authors import split_authors
 from kg.extract.entities import find_entities
+from kg.extract.maker_frames import maker_institutions
 from kg.extract.rules.fields import field_spans
 from kg.parse.categories import normalize_category
 from kg.parse.dates import arxiv_month
@@ -64,6 +65,10 @@ def extract_entry(entry: Entry) -> PaperRecord:
                     insts.append(m)
     found_urls = find_urls(text)
     url_spans = [(a, b) for _, a, b in found_urls]
+    if not insts and entry.affiliations is None:
+        # No affiliation field: prose may still say who made the paper ("a new paper by
+        # OpenAI", 来自清华大学的研究团队), outside its links.
+        insts = maker_institutions(text, [(s.start, s.end) for s in _minus([Span(0, len(text))], url_spans)])
     regions: list[Span] = [s for s in (entry.title, entry.title_zh) if s is not None] + list(entry.body)
     if entry.kind == "abstract" and not entry.body:
         regions = [Span(0, len(text))]
