@@ -104,3 +104,23 @@ def test_affiliation_field_wins_over_prose():
     text = "Zorb\n[Stanford University]\nResearchers from Google DeepMind propose Zorb."
     rec = extract_entry(_entry(text, title=Span(0, 4), affiliations=Span(6, 25), body=(Span(27, len(text)),)))
     assert [m.name for m in rec.institutions] == ["Stanford University"]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Authors: NeoteAI Team, Fudan TEAI Team", ["NeoteAI", "Fudan University"]),
+        ("Learning with Privacy at Scale, Differential Privacy Team, Apple", ["Apple"]),
+        ("Stanford Vision Lab researchers show that", ["Stanford University"]),
+        ("Zorb was released by the Qwen team last week.", []),  # a model's team
+    ],
+)
+def test_team_frames(text, expected):
+    assert names(text) == expected
+
+
+def test_team_names_are_no_authors():
+    text = "Zorb: Sparse Everything\nNeoteAI Team, Fudan TEAI Team, Jane Doe"
+    rec = extract_entry(_entry(text, title=Span(0, 23), authors=Span(24, len(text))))
+    assert [(a.name, a.position) for a in rec.authors] == [("Jane Doe", 1)]
+    assert [m.name for m in rec.institutions] == ["NeoteAI", "Fudan University"]

@@ -7,11 +7,12 @@ arXiv id and URLs from the whole entry text.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from kg.extract.affiliations import affiliations_by_marker, split_affiliations
 from kg.extract.authors import split_authors
 from kg.extract.entities import find_entities
-from kg.extract.maker_frames import maker_institutions
+from kg.extract.maker_frames import is_team, maker_institutions
 from kg.extract.rules.fields import field_spans
 from kg.parse.categories import normalize_category
 from kg.parse.dates import arxiv_month
@@ -46,6 +47,11 @@ def extract_entry(entry: Entry) -> PaperRecord:
     authors, truncated = ([], False)
     if entry.authors is not None:
         authors, truncated = split_authors(entry.authors.of(text), entry.authors.start)
+        if any(is_team(a.name) for a in authors):
+            # "NeoteAI Team, Fudan TEAI Team": a team names no person; the maker frames
+            # below read its organisation.
+            people = [a for a in authors if not is_team(a.name)]
+            authors = [replace(a, position=k + 1) for k, a in enumerate(people)]
     insts: list = []
     pairs: list[tuple[int, str]] = []
     if entry.affiliations is not None:

@@ -20,12 +20,12 @@ import re
 from collections.abc import Sequence
 
 from kg.extract.institution_names import _ORG_HINT
-from kg.extract.vocab import phrases
+from kg.extract.vocab import phrases, words
 from kg.records import Mention
 from kg.resolve import DEPARTMENT, ORG_WORDS, institutions
 from kg.text import is_cjk
 
-__all__ = ["maker_institutions", "maker_names"]
+__all__ = ["maker_institutions", "maker_names", "is_team"]
 
 _FRAME_FILES = ("maker_frames_en", "maker_frames_ru", "maker_frames_zh")
 _SLOT = "{org}"
@@ -190,7 +190,8 @@ def _name_before(text: str, pos: int, start: int, cjk: bool) -> tuple[int, int] 
     end = pos
     for w in reversed(words):
         a, b = base + w.start(), base + w.end()
-        if text[b:end].strip() or len(chain) >= MAX_WORDS:
+        gap = text[b:end]
+        if gap.strip() or "\n" in gap or len(chain) >= MAX_WORDS:
             break
         chain.insert(0, (a, b))
         end = a
@@ -209,6 +210,11 @@ def _name_before(text: str, pos: int, start: int, cjk: bool) -> tuple[int, int] 
         run.pop(0)
     if not run:
         return None
+    # A unit named after its organisation ("Fudan TEAI Team", "Stanford Vision Lab
+    # researchers"): the organisation is the longest known name the run opens with.
+    for _, b in reversed(run[:-1]):
+        if _known(text[run[0][0] : b]):
+            return run[0][0], b
     s = _POSSESSIVE.sub("", text[run[0][0] : pos])
     return (run[0][0], run[0][0] + len(s)) if _is_org_shaped(s) else None
 
@@ -260,3 +266,16 @@ def maker_institutions(text: str, regions: Sequence[tuple[int, int]] | None = No
         seen.add(merge.canonical)
         out.append(Mention(merge.canonical, surface, s, e, role="used", source=merge.reason))
     return out
+
+
+def is_team(name: str) -> bool:
+    """Whether an author-list name is a team's (``NeoteAI Team``, ``Qwen团队``), which
+    names no person (kg/data/rules/team_words.txt).
+
+    >>> is_team("Fudan TEAI Team"), is_team("Jane Teaman")
+    (True, False)
+    """
+    name = name.strip()
+    team = words("team_words")
+    last = name.split()[-1].casefold() if name.split() else ""
+    return last in team or any(name.endswith(w) and is_cjk(w[0]) for w in team)
