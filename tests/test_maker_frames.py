@@ -124,3 +124,18 @@ def test_team_names_are_no_authors():
     rec = extract_entry(_entry(text, title=Span(0, 23), authors=Span(24, len(text))))
     assert [(a.name, a.position) for a in rec.authors] == [("Jane Doe", 1)]
     assert [m.name for m in rec.institutions] == ["NeoteAI", "Fudan University"]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Google DeepMind introduces Zorb, a sparse transformer.", ["DeepMind"]),
+        ("字节跳动发布了Zorb模型。", ["ByteDance"]),
+        ("ByteDance представила DAPO — новый алгоритм.", ["ByteDance"]),
+        ("我们使用OpenAI发布的GPT-4进行评估。", []),  # 的: the owner of a model the paper uses
+        ("OpenAI released ChatGPT in 2022; we study its errors.", []),  # background, past tense
+        ("Zorb releases a dataset of 10k dialogues.", []),  # the subject is no organisation
+    ],
+)
+def test_subject_verb_frames(text, expected):
+    assert names(text) == expected
