@@ -139,3 +139,26 @@ def test_team_names_are_no_authors():
 )
 def test_subject_verb_frames(text, expected):
     assert names(text) == expected
+
+
+def test_bracket_after_author_list():
+    text = "Zorb: Sparse Everything\nJane Doe, John Smith, Ann Lee (Quintessa AI Lab, Tsinghua University)"
+    authors = Span(24, text.index(" ("))
+    rec = extract_entry(_entry(text, title=Span(0, 23), authors=authors))
+    assert [m.name for m in rec.institutions] == ["Quintessa AI Lab", "Tsinghua University"]
+    assert [a.name for a in rec.authors] == ["Jane Doe", "John Smith", "Ann Lee"]
+
+
+@pytest.mark.parametrize(
+    "line, expected",
+    [
+        ("Zorb: Sparse Attention for Everything (Google Research)", ["Google Research"]),
+        ("Zorb: Sparse Attention for Everything (Quintessa AI Lab)", []),  # after a title: known names only
+        ("Language Models are Few-Shot Learners (GPT-3)", []),  # a gloss naming a model
+        ("Zorb: Sparse Attention for Everything (Oral, Google Research)", []),  # not every part an organisation
+    ],
+)
+def test_bracket_after_title(line, expected):
+    end = line.index(" (")
+    rec = extract_entry(_entry(line, title=Span(0, end), body=(Span(end, len(line)),)))
+    assert [m.name for m in rec.institutions] == expected

@@ -25,7 +25,7 @@ from kg.records import Mention
 from kg.resolve import DEPARTMENT, ORG_WORDS, institutions
 from kg.text import is_cjk
 
-__all__ = ["maker_institutions", "maker_names", "is_team"]
+__all__ = ["maker_institutions", "maker_names", "bracketed_makers", "is_team"]
 
 _FRAME_FILES = ("maker_frames_en", "maker_frames_ru", "maker_frames_zh")
 _SLOT = "{org}"
@@ -247,8 +247,12 @@ def _after_ok(after: re.Pattern[str], text: str, pos: int, end: int, cjk: bool) 
     return cjk and any(after.match(text, k, end) for k in range(pos + 1, min(end, pos + 10)) if is_cjk(text[k - 1]))
 
 
-def maker_institutions(text: str, regions: Sequence[tuple[int, int]] | None = None) -> list[Mention]:
-    """Canonical institutions named as makers in ``text`` (deduplicated, in order).
+def maker_institutions(
+    text: str, regions: Sequence[tuple[int, int]] | None = None, after: Sequence[tuple[int, bool]] = ()
+) -> list[Mention]:
+    """Canonical institutions named as makers in ``text`` (deduplicated, in order): by the
+    maker frames within ``regions``, and in a bracket closing a title or an author list
+    (``after``, see :func:`bracketed_makers`).
 
     >>> [m.name for m in maker_institutions("A new paper by OpenAI and researchers from Stanford.")]
     ['OpenAI', 'Stanford University']
@@ -258,7 +262,7 @@ def maker_institutions(text: str, regions: Sequence[tuple[int, int]] | None = No
     res = institutions()
     out: list[Mention] = []
     seen: set[str] = set()
-    for s, e in maker_names(text, regions):
+    for s, e in sorted(set(maker_names(text, regions)) | set(bracketed_makers(text, after))):
         surface = text[s:e]
         merge = res.resolve(surface)
         if merge.canonical in seen:
@@ -279,3 +283,38 @@ def is_team(name: str) -> bool:
     team = words("team_words")
     last = name.split()[-1].casefold() if name.split() else ""
     return last in team or any(name.endswith(w) and is_cjk(w[0]) for w in team)
+
+
+# A bracket right after a title or an author list, on the same line: "… Ann Lee (Google
+# Research)", "Title (Stanford, MIT)".
+_CLOSING_BRACKET = re.compile(r"[ \t]*[(（](?P<g>[^()（）\n]{2,120})[)）]")
+_BRACKET_SEP = re.compile(r"\s*(?:[,，;；、/]|&|\band\b|和|与)\s*")
+
+
+def bracketed_makers(text: str, after: Sequence[tuple[int, bool]]) -> list[tuple[int, int]]:
+    """``(start, end)`` of the organisations in a bracket that closes a title or an author
+    list (``after``: the position where it ends, and whether an organisation-shaped name
+    is enough — after an author list — or the bracket must hold known institutions only —
+    after a title, where a bracket may gloss the paper's model: "(ETH Domain)"). Every name
+    in the bracket must be an organisation, else it names none (``(Oral)``, ``(GPT-3)``).
+    """
+    out: list[tuple[int, int]] = []
+    for pos, shaped in after:
+        m = _CLOSING_BRACKET.match(text, pos)
+        if m is None:
+            continue
+        a, b = m.span("g")
+        names: list[tuple[int, int]] = []
+        k = a
+        for sep in list(_BRACKET_SEP.finditer(text, a, b)) + [None]:
+            e = sep.start() if sep else b
+            part = text[k:e].strip()
+            if part:
+                s = text.index(part, k)
+                if not (_known(part) or shaped and _is_org_shaped(part) and not is_team(part)):
+                    names = []
+                    break
+                names.append((s, s + len(part)))
+            k = sep.end() if sep else b
+        out += names
+    return out
