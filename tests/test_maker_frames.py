@@ -162,3 +162,8 @@ def test_bracket_after_title(line, expected):
     end = line.index(" (")
     rec = extract_entry(_entry(line, title=Span(0, end), body=(Span(end, len(line)),)))
     assert [m.name for m in rec.institutions] == expected
+
+
+@pytest.mark.parametrize("text", ["适合音频安全与可解释AI研究者。", "The Research researchers think", "AI researchers agree"])
+def test_an_organisation_word_alone_is_no_organisation(text):
+    assert names(text) == []

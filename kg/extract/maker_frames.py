@@ -88,6 +88,9 @@ def _is_org_shaped(name: str) -> bool:
         return False
     if any(is_cjk(c) for c in name):
         return bool(_ZH_ORG_END.search(name))
+    # An organisation word alone ("AI" in 可解释AI研究者, "Research") names no organisation.
+    if not ORG_WORDS.sub("", name).strip(" &-.,"):
+        return False
     return bool(ORG_WORDS.search(name) or _ORG_HINT.search(name))
 
 
