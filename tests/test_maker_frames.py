@@ -167,3 +167,19 @@ def test_bracket_after_title(line, expected):
 @pytest.mark.parametrize("text", ["适合音频安全与可解释AI研究者。", "The Research researchers think", "AI researchers agree"])
 def test_an_organisation_word_alone_is_no_organisation(text):
     assert names(text) == []
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("MIT, Stanford, and CMU researchers found that",
+         ["Massachusetts Institute of Technology", "Stanford University", "Carnegie Mellon University"]),
+        ("清华大学、北京大学等机构的研究者提出了Zorb", ["Tsinghua University", "Peking University"]),
+        ("作者来自浙江大学。", ["Zhejiang University"]),
+        ("Zorb, in collaboration with Microsoft Research, shows", ["Microsoft Research"]),
+        ("OpenAI's new paper shows that", ["OpenAI"]),
+        ("Deep learning and Google researchers", ["Google"]),  # a list stops at a name of no organisation
+    ],
+)
+def test_lists_read_backwards_and_more_frames(text, expected):
+    assert names(text) == expected

@@ -222,6 +222,28 @@ def _name_before(text: str, pos: int, start: int, cjk: bool) -> tuple[int, int] 
     return (run[0][0], run[0][0] + len(s)) if _is_org_shaped(s) else None
 
 
+# A list's separator right before a name read backwards: "Stanford and Google researchers".
+_LIST_SEP_BEFORE = re.compile(r"(?:\s*,\s*(?:and\s+)?|\s+and\s+|\s*&\s*|\s+и\s+)$")
+_ZH_LIST_SEP_BEFORE = re.compile(r"\s*(?:、|，|,|以及|和|与|及)\s*$")
+
+
+def _names_before(text: str, pos: int, start: int, cjk: bool) -> list[tuple[int, int]]:
+    """Organisations listed right before ``pos``: "Stanford and Google DeepMind
+    researchers", 清华大学、北京大学等机构; each of them an organisation, read back to the
+    first name that is none."""
+    names: list[tuple[int, int]] = []
+    while len(names) < MAX_WORDS:
+        name = _name_before(text, pos, start, cjk)
+        if name is None or (names and (name[1] != pos or is_team(text[name[0] : name[1]]))):
+            break  # "NeoteAI Team, Fudan TEAI Team": the team before is read by its own frame
+        names.append(name)
+        sep = (_ZH_LIST_SEP_BEFORE if cjk else _LIST_SEP_BEFORE).search(text, start, name[0])
+        if sep is None:
+            break
+        pos = sep.start()
+    return names
+
+
 def maker_names(text: str, regions: Sequence[tuple[int, int]] | None = None) -> list[tuple[int, int]]:
     """``(start, end)`` of every organisation a maker frame names in ``text`` (within
     ``regions``, default the whole text), in text order, each span once."""
@@ -236,9 +258,7 @@ def maker_names(text: str, regions: Sequence[tuple[int, int]] | None = None) -> 
             else:
                 assert after is not None
                 for m in after.finditer(text, a, b):
-                    name = _name_before(text, m.start(), a, cjk)
-                    if name is not None:
-                        found.add(name)
+                    found.update(_names_before(text, m.start(), a, cjk))
     return sorted(found)
 
 
