@@ -49,9 +49,11 @@ MAX_ZH_CHARS = 16
 
 
 @functools.cache
-def _frames() -> tuple[tuple[re.Pattern[str] | None, re.Pattern[str] | None, bool], ...]:
-    """``(before, after, cjk)`` per frame: the pattern of the words before the slot
-    (matched ending right before the name) and after it (matched right after the name)."""
+def _frames() -> tuple[tuple[str, re.Pattern[str] | None, re.Pattern[str] | None, bool], ...]:
+    """``(anchor, before, after, cjk)`` per frame: its longest literal piece (lower-cased:
+    a frame whose anchor the text lacks is not tried, which keeps the rule cheap on the
+    many entries that name no maker), the pattern of the words before the slot (matched
+    ending right before the name) and after it (matched right after the name)."""
     out = []
     for name in _FRAME_FILES:
         for line in phrases(name):
@@ -59,7 +61,9 @@ def _frames() -> tuple[tuple[re.Pattern[str] | None, re.Pattern[str] | None, boo
                 raise ValueError(f"kg/data/rules/{name}.txt: frame {line!r} needs exactly one {_SLOT}")
             before, after = line.split(_SLOT)
             cjk = any(is_cjk(c) for c in line)
-            out.append((_part(before, cjk, True), _part(after, cjk, False), cjk))
+            pieces = re.split(r"[\s*]+", line.replace(_SLOT, " ").replace("'s", " "))
+            anchor = max(pieces, key=len).lower()
+            out.append((anchor, _part(before, cjk, True), _part(after, cjk, False), cjk))
     return tuple(out)
 
 
@@ -248,8 +252,10 @@ def maker_names(text: str, regions: Sequence[tuple[int, int]] | None = None) -> 
     """``(start, end)`` of every organisation a maker frame names in ``text`` (within
     ``regions``, default the whole text), in text order, each span once."""
     found: set[tuple[int, int]] = set()
+    lowered = text.lower()
+    frames = [f for f in _frames() if f[0] in lowered]
     for a, b in regions if regions is not None else [(0, len(text))]:
-        for before, after, cjk in _frames():
+        for _, before, after, cjk in frames:
             if before is not None:
                 for m in before.finditer(text, a, b):
                     names = _names_after(text, m.end(), b, cjk)
