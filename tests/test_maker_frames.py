@@ -183,3 +183,26 @@ def test_an_organisation_word_alone_is_no_organisation(text):
 )
 def test_lists_read_backwards_and_more_frames(text, expected):
     assert names(text) == expected
+
+
+@pytest.mark.parametrize(
+    "line, expected",
+    [
+        ("Zorb: Sparse Attention for Everything — by Google DeepMind", ["DeepMind"]),
+        ("Zorb: Sparse Attention for Everything, from Quintessa AI Lab and MIT",
+         ["Quintessa AI Lab", "Massachusetts Institute of Technology"]),
+        ("Zorb: Sparse Attention for Everything by Jane Doe", []),  # a person
+    ],
+)
+def test_by_after_title(line, expected):
+    end = line.index("Everything") + len("Everything")
+    rec = extract_entry(_entry(line, title=Span(0, end), body=(Span(end, len(line)),)))
+    assert [m.name for m in rec.institutions] == expected
+
+
+def test_every_frame_file_loads():
+    from kg.extract.maker_frames import _frames
+
+    frames = _frames()
+    assert len(frames) > 50
+    assert all(anchor and (before or after) for anchor, before, after, _ in frames)

@@ -20,6 +20,7 @@ import re
 from collections.abc import Sequence
 
 from kg.extract.institution_names import _ORG_HINT
+from kg.errors import KgError
 from kg.extract.vocab import phrases, words
 from kg.records import Mention
 from kg.resolve import DEPARTMENT, ORG_WORDS, institutions
@@ -58,7 +59,7 @@ def _frames() -> tuple[tuple[str, re.Pattern[str] | None, re.Pattern[str] | None
     for name in _FRAME_FILES:
         for line in phrases(name):
             if line.count(_SLOT) != 1:
-                raise ValueError(f"kg/data/rules/{name}.txt: frame {line!r} needs exactly one {_SLOT}")
+                raise KgError(f"kg/data/rules/{name}.txt: frame {line!r} needs exactly one {_SLOT}")
             before, after = line.split(_SLOT)
             cjk = any(is_cjk(c) for c in line)
             pieces = re.split(r"[\s*]+", line.replace(_SLOT, " ").replace("'s", " "))
@@ -317,12 +318,14 @@ def is_team(name: str) -> bool:
 # A bracket right after a title or an author list, on the same line: "… Ann Lee (Google
 # Research)", "Title (Stanford, MIT)".
 _CLOSING_BRACKET = re.compile(r"[ \t]*[(（](?P<g>[^()（）\n]{2,120})[)）]")
+# "by"/"from" right after a title, on its line.
+_TITLE_BY = re.compile(r"[ \t]*(?:[,:;–—-][ \t]*)?(?:by|from)[ \t]+", re.I)
 _BRACKET_SEP = re.compile(r"\s*(?:[,，;；、/]|&|\band\b|和|与)\s*")
 
 
 def bracketed_makers(text: str, after: Sequence[tuple[int, bool]]) -> list[tuple[int, int]]:
     """``(start, end)`` of the organisations in a bracket that closes a title or an author
-    list (``after``: the position where it ends, and whether an organisation-shaped name
+    list, or named by a "by"/"from" right after a title (``after``: the position where it ends, and whether an organisation-shaped name
     is enough — after an author list — or the bracket must hold known institutions only —
     after a title, where a bracket may gloss the paper's model: "(ETH Domain)"). Every name
     in the bracket must be an organisation, else it names none (``(Oral)``, ``(GPT-3)``).
@@ -331,6 +334,11 @@ def bracketed_makers(text: str, after: Sequence[tuple[int, bool]]) -> list[tuple
     for pos, shaped in after:
         m = _CLOSING_BRACKET.match(text, pos)
         if m is None:
+            by = _TITLE_BY.match(text, pos)
+            if by is not None and not shaped:
+                # "Zorb: Sparse Everything — by Google DeepMind": the title is the paper.
+                eol = text.find("\n", by.end())
+                out += _names_after(text, by.end(), len(text) if eol < 0 else eol, False)
             continue
         a, b = m.span("g")
         names: list[tuple[int, int]] = []
