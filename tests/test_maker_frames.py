@@ -206,3 +206,16 @@ def test_every_frame_file_loads():
     frames = _frames()
     assert len(frames) > 50
     assert all(anchor and (before or after) for anchor, before, after, _ in frames)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("清华大学的最新研究表明，Zorb可以", ["Tsinghua University"]),
+        ("本文引用了OpenAI的论文。", []),  # a paper the entry only cites
+        ("Новое исследование от Google DeepMind показывает", ["DeepMind"]),
+        ("Новая модель от Google показывает", []),  # a model's owner
+    ],
+)
+def test_own_new_work(text, expected):
+    assert names(text) == expected
