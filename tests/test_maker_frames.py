@@ -219,3 +219,8 @@ def test_every_frame_file_loads():
 )
 def test_own_new_work(text, expected):
     assert names(text) == expected
+
+
+@pytest.mark.parametrize("text", ["该方法由国内多所大学提出。", "来自国内顶尖大学的研究团队", "，知名实验室研究团队发布了"])
+def test_described_organisations_are_no_names(text):
+    assert names(text) == []

@@ -92,7 +92,7 @@ def _is_org_shaped(name: str) -> bool:
     if DEPARTMENT.match(name):
         return False
     if any(is_cjk(c) for c in name):
-        return bool(_ZH_ORG_END.search(name))
+        return bool(_ZH_ORG_END.search(name)) and not any(w in name for w in phrases("generic_org_words_zh"))
     # An organisation word alone ("AI" in 可解释AI研究者, "Research") names no organisation.
     if not ORG_WORDS.sub("", name).strip(" &-.,"):
         return False
@@ -161,7 +161,7 @@ def _zh_name_at(text: str, pos: int, end: int) -> tuple[int, int] | None:
         if text[j - 1].isalnum() and _known(text[pos:j]):
             return pos, j
     m = re.match(r"[\u4e00-\u9fff]{2,12}?(?:大学|学院|研究院|研究所|科学院|实验室|公司|集团|研究中心)", text[pos:end])
-    return (pos, pos + m.end()) if m else None
+    return (pos, pos + m.end()) if m and _is_org_shaped(m.group()) else None
 
 
 def _names_after(text: str, pos: int, end: int, cjk: bool) -> list[tuple[int, int]]:
@@ -188,7 +188,7 @@ def _name_before(text: str, pos: int, start: int, cjk: bool) -> tuple[int, int] 
             if text[i].isalnum() and _known(text[i:pos]):
                 return i, pos
         m = re.search(r"(?:^|(?<=[\s，。；：！？,.;:!?、“”\"（(]))[\u4e00-\u9fff]{2,10}$", text[start:pos])
-        if m and _ZH_ORG_END.search(m.group()):
+        if m and _is_org_shaped(m.group()):
             return start + m.start(), pos
         return None
     words = list(_WORD.finditer(text[max(start, pos - 120) : pos]))
