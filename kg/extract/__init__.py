@@ -7,10 +7,12 @@ arXiv id and URLs from the whole entry text.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from kg.extract.affiliations import affiliations_by_marker, split_affiliations
 from kg.extract.authors import split_authors
 from kg.extract.entities import find_entities
+from kg.extract.maker_frames import is_team, maker_institutions
 from kg.extract.rules.fields import field_spans
 from kg.parse.categories import normalize_category
 from kg.parse.dates import arxiv_month
@@ -45,6 +47,11 @@ def extract_entry(entry: Entry) -> PaperRecord:
     authors, truncated = ([], False)
     if entry.authors is not None:
         authors, truncated = split_authors(entry.authors.of(text), entry.authors.start)
+        if any(is_team(a.name) for a in authors):
+            # "NeoteAI Team, Fudan TEAI Team": a team names no person; the maker frames
+            # below read its organisation.
+            people = [a for a in authors if not is_team(a.name)]
+            authors = [replace(a, position=k + 1) for k, a in enumerate(people)]
     insts: list = []
     pairs: list[tuple[int, str]] = []
     if entry.affiliations is not None:
@@ -64,6 +71,12 @@ def extract_entry(entry: Entry) -> PaperRecord:
                     insts.append(m)
     found_urls = find_urls(text)
     url_spans = [(a, b) for _, a, b in found_urls]
+    if not insts and entry.affiliations is None:
+        # No affiliation field: prose may still say who made the paper ("a new paper by
+        # OpenAI", 来自清华大学的研究团队), outside its links.
+        # "… Ann Lee (Google Research)": a bracket closing the author list (or the title).
+        after = [(s.end, shaped) for s, shaped in ((entry.authors, True), (entry.title, False)) if s is not None]
+        insts = maker_institutions(text, [(s.start, s.end) for s in _minus([Span(0, len(text))], url_spans)], after)
     regions: list[Span] = [s for s in (entry.title, entry.title_zh) if s is not None] + list(entry.body)
     if entry.kind == "abstract" and not entry.body:
         regions = [Span(0, len(text))]
