@@ -174,6 +174,16 @@ def test_a_whole_short_title_is_a_name():
         assert title not in found(title_head, "Body.", title=title)
 
 
+@pytest.mark.parametrize("title", ["Meta-Zorbing Requires Meta-Augmentation"])
+def test_a_whole_title_with_a_verb_is_a_sentence_not_a_name(title):
+    assert title not in found(title_head, "Body.", title=title)
+
+
+def test_a_whole_title_with_a_plural_head_before_the_last_word_is_still_a_name():
+    # "Networks" is a method head, not a verb
+    assert "Zorb Networks Toolkit" in found(title_head, "Body.", title="Zorb Networks Toolkit")
+
+
 @pytest.mark.parametrize(
     "title, name",
     [

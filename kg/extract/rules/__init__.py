@@ -61,7 +61,9 @@ stages before theirs (read-only). Stages:
    Very Deep Convolutional Networks for …", a veto), models a limitations section says
    were not used ("局限 … 未与其他TTS方法（如FastSpeech）对比", a veto), variables a
    letter and an underscore name ("R_POS2", "X_train", a veto), identifiers of code in
-   lowerCamelCase ("expMean", "inferProgs", a veto);
+   lowerCamelCase ("expMean", "inferProgs", a veto) and exception classes ("ImportError", a veto),
+   runs of encoded data ("YnBsaXN0MDDSAQID…", a veto), guesses glued across the Latin and
+   Cyrillic alphabets ("DiT-модель": "DiT", the mixed name a veto);
 3. enumerations: words listed with known names of one kind, and Latin items of a Chinese
    enumeration listed with models ("如Qwen2-Audio和Mini-Omni", "（AASIST、CA-MHFA、SLS）").
 
@@ -94,6 +96,7 @@ from kg.extract.rules import (
     dataset_qualifiers,
     dataset_variants,
     dated_names,
+    encoded_strings,
     environments,
     fields,
     figure_labels,
@@ -110,6 +113,7 @@ from kg.extract.rules import (
     lists,
     math_symbols,
     metrics,
+    mixed_scripts,
     model_context,
     model_ids,
     modified_families,
@@ -155,7 +159,7 @@ STAGES = (
      techniques, fields, language_variants, dataset_variants, dataset_qualifiers, title_phrases, citations, cited_authors, categories, metrics,
      math_symbols, layer_names, figure_labels, non_model_examples, social, task_names, linked_datasets, bibliography, zh_method_frames,
      trailing_labels, table_labels, modified_families, zh_hyphen_names, ja_method_frames, zh_kind_frames),
-    (mt_lists, mt_datasets, typos, phrase_typos, slash_variants, modifier_heads, variable_names, code_identifiers, data_evidence, data_sections, funding,
+    (mt_lists, mt_datasets, typos, phrase_typos, slash_variants, modifier_heads, variable_names, code_identifiers, encoded_strings, mixed_scripts, data_evidence, data_sections, funding,
      proposed_families, labelled_titles, unused_in_limitations),
     (lists, zh_model_lists),
 )
