@@ -311,3 +311,16 @@ def test_a_hyphenated_name_a_title_says_what_it_is():
     # a known kind or a plain descriptive compound is no name of the paper's
     assert not found(title_head, "Body.", title="Self-Attention Is a Kernel Machine")
     assert not found(title_head, "Body.", title="Chain-of-Thought Is a Strong Baseline")
+
+
+@pytest.mark.parametrize(
+    "title, name",
+    [
+        ("Zorbic Parrots: Large Language Models May Talk Zorbs But Are Not Zorbic", None),  # a claim's catchphrase
+        ("Quintar Drift: Contextual Pressure Is What Undermines Zorbs", None),
+        ("Visual Zorbagrams: Generating Multi-View Optical Illusions", "Visual Zorbagrams"),  # a gloss of no claim
+    ],
+)
+def test_a_plain_head_before_a_claim_is_a_catchphrase(title, name):
+    got = found(title_head, "Body.", title=title)
+    assert (name in got) if name else not got, got

@@ -253,7 +253,21 @@ def _coined(parts: list[str], gloss: str) -> bool:
     # Review of …"); a review word further on is the subject's ("the Missing Link
     # between Survey Sampling and …").
     reviews = words("title_words") - words("title_openers")
-    return not any(w.lower() in reviews for w in _gloss_head(gloss))
+    return not any(w.lower() in reviews for w in _gloss_head(gloss)) and not _claim(gloss)
+
+
+#: Words of a gloss read for its verb: a claim states it early.
+CLAIM_WORDS = 8
+
+
+def _claim(gloss: str) -> bool:
+    """The gloss is a sentence ("Large Language Models May Talk Causality …"): an
+    auxiliary or copula (``kg/data/rules/claim_auxiliaries.txt``) after its first word,
+    among its first words. Then the head before it is the claim's catchphrase ("Causal
+    Parrots"), not the name of what the paper built."""
+    ws = re.findall(r"[A-Za-z][\w'’\-]*", gloss)[:CLAIM_WORDS]
+    aux = words("claim_auxiliaries")
+    return any(w.lower().replace("’", "'") in aux for w in ws[1:])
 
 
 def _gloss_head(gloss: str) -> list[str]:
