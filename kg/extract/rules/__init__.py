@@ -31,6 +31,8 @@ stages before theirs (read-only). Stages:
    "MHSelfAtt(H)", a veto), numbered layer labels ("conv1 to conv6", "Pool5", a veto),
    labels of the paper's figures and tables ("Fig. S4", "Table A2", a veto),
    hyphen-joined Title-Case words in Chinese prose ("Voxel-Merge 在结构层融合"),
+   coined names ending in a benchmark word ("RAGEval", "RM-Bench": typed a dataset, before
+   the title and cue rules whose gloss or apposition may call it a framework),
    Latin names a Chinese frame gives a kind ("提出Harbor方法", "Lion-X是一种新的优化器"),
    Latin names a Japanese frame proposes or compares ("ZorbNet を提案", "提案手法 Zorb",
    "GPT-4o と比較"), Latin method names a Chinese frame explains or introduces ("Time-Adaptive Gating（根据…）",
@@ -77,6 +79,7 @@ from kg.extract.rules import (
     acrostics,
     announcements,
     appositions,
+    benchmark_names,
     bibliography,
     catalog_numbers,
     categories,
@@ -152,7 +155,7 @@ from kg.extract.rules import (
 )
 
 STAGES = (
-    (gazetteer, hyphenated_names, acronyms, acrostics, shapes, model_ids, catalog_numbers, sizes, checkpoints, dated_names, cues,
+    (gazetteer, benchmark_names, hyphenated_names, acronyms, acrostics, shapes, model_ids, catalog_numbers, sizes, checkpoints, dated_names, cues,
      naming_verbs, announcements, contributions, introduced_phrases, appositions, named_datasets, title_case, title_head, title_clauses, title_families,
      title_acronyms, dataset_context, dataset_descriptions, dataset_enumerations, dataset_appositions, zh_dataset_context,
      ja_dataset_context, environments, possessive_sets, counted_lists, model_context, modified_names,
