@@ -63,9 +63,11 @@ stages before theirs (read-only). Stages:
    Very Deep Convolutional Networks for …", a veto), models a limitations section says
    were not used ("局限 … 未与其他TTS方法（如FastSpeech）对比", a veto), variables a
    letter and an underscore name ("R_POS2", "X_train", a veto), identifiers of code in
-   lowerCamelCase ("expMean", "inferProgs", a veto) and exception classes ("ImportError", a veto),
+   lowerCamelCase ("expMean", "inferProgs", a veto), exception classes and library files
+   ("ImportError", "libsqlite3", a veto),
    runs of encoded data ("YnBsaXN0MDDSAQID…", a veto), guesses glued across the Latin and
-   Cyrillic alphabets ("DiT-модель": "DiT", the mixed name a veto);
+   Cyrillic alphabets ("DiT-модель": "DiT", the mixed name a veto), letter-2-letter labels of
+   a mapping ("c2d", "T2I", a veto);
 3. enumerations: words listed with known names of one kind, and Latin items of a Chinese
    enumeration listed with models ("如Qwen2-Audio和Mini-Omni", "（AASIST、CA-MHFA、SLS）").
 
@@ -114,6 +116,7 @@ from kg.extract.rules import (
     layer_names,
     linked_datasets,
     lists,
+    mapping_labels,
     math_symbols,
     metrics,
     mixed_scripts,
@@ -162,7 +165,7 @@ STAGES = (
      techniques, fields, language_variants, dataset_variants, dataset_qualifiers, title_phrases, citations, cited_authors, categories, metrics,
      math_symbols, layer_names, figure_labels, non_model_examples, social, task_names, linked_datasets, bibliography, zh_method_frames,
      trailing_labels, table_labels, modified_families, zh_hyphen_names, ja_method_frames, zh_kind_frames),
-    (mt_lists, mt_datasets, typos, phrase_typos, slash_variants, modifier_heads, variable_names, code_identifiers, encoded_strings, mixed_scripts, data_evidence, data_sections, funding,
+    (mt_lists, mt_datasets, typos, phrase_typos, slash_variants, modifier_heads, variable_names, code_identifiers, encoded_strings, mixed_scripts, mapping_labels, data_evidence, data_sections, funding,
      proposed_families, labelled_titles, unused_in_limitations),
     (lists, zh_model_lists),
 )
