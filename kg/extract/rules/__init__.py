@@ -35,7 +35,8 @@ stages before theirs (read-only). Stages:
    the title and cue rules whose gloss or apposition may call it a framework),
    Latin names a Chinese frame gives a kind ("提出Harbor方法", "Lion-X是一种新的优化器"),
    Latin names a Japanese frame proposes or compares ("ZorbNet を提案", "提案手法 Zorb",
-   "GPT-4o と比較"), Latin method names a Chinese frame explains or introduces ("Time-Adaptive Gating（根据…）",
+   "GPT-4o と比較"), Latin acronyms a Russian long form or apposition gives a system's kind
+   ("Машины непрерывного мышления (CTM) — нейросетевая архитектура"), Latin method names a Chinese frame explains or introduces ("Time-Adaptive Gating（根据…）",
    '提出 "Policy Reincarnation"'), a bracketed name closing a list item after its links
    ("… NeurIPS 2019. [pdf] (Grover)"), a one-word name in the table cell after a row's
    title ("| Structural Pruning for Diffusion Models | Diff-Pruning | paper |"), reference apparatus (glued arXiv ids "arXiv2606.09553", locators "pp.89-115",
@@ -133,6 +134,7 @@ from kg.extract.rules import (
     phrase_typos,
     possessive_sets,
     proposed_families,
+    ru_acronyms,
     shapes,
     sizes,
     slash_variants,
@@ -164,7 +166,7 @@ STAGES = (
      ja_dataset_context, environments, possessive_sets, counted_lists, model_context, modified_names,
      techniques, fields, language_variants, dataset_variants, dataset_qualifiers, title_phrases, citations, cited_authors, categories, metrics,
      math_symbols, layer_names, figure_labels, non_model_examples, social, task_names, linked_datasets, bibliography, zh_method_frames,
-     trailing_labels, table_labels, modified_families, zh_hyphen_names, ja_method_frames, zh_kind_frames),
+     trailing_labels, table_labels, modified_families, zh_hyphen_names, ja_method_frames, zh_kind_frames, ru_acronyms),
     (mt_lists, mt_datasets, typos, phrase_typos, slash_variants, modifier_heads, variable_names, code_identifiers, encoded_strings, mixed_scripts, mapping_labels, data_evidence, data_sections, funding,
      proposed_families, labelled_titles, unused_in_limitations),
     (lists, zh_model_lists),
