@@ -104,3 +104,13 @@ def test_a_lower_case_hashtag_is_a_topic_not_a_mention():
     assert "Mixup" not in found(gazetteer, "1. [210318 ZorbMix](papers/zorbmix.md) #mixup #nlp")
     assert "Mixup" in found(gazetteer, "ZorbMix extends mixup to pairs of images.")
     assert "GPT-3" in found(gazetteer, "Fun with #GPT3 today.")  # spelt as the name is
+
+
+def test_a_known_name_in_lower_case_plural_is_the_kind():
+    from rulehelp import found
+
+    from kg.extract.rules import gazetteer
+
+    assert "Transformer" not in found(gazetteer, "Cross-modal transformers fuse the two views.")
+    assert "Transformer" in found(gazetteer, "We replace the Transformer with ZorbNet.")
+    assert "Transformer" in found(gazetteer, "A transformer encodes the scene.")  # singular: left to the kind rules
