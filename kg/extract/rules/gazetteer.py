@@ -3,9 +3,10 @@
 names written with extra spaces).
 
 A known name written in lower case and in the plural ("cross-modal transformers") is the
-kind of model, not the named one. A match that is a lower-case hashtag (``#mixup`` in "[AlignMix](…) #mixup #nlp") is a
-topic tag on the item, not a mention of the name (annotation guidelines: tags are not
-names); a name written as it is spelt (``#GPT3``) still is one (rules.social).
+kind of model, not the named one. A match that is a lower-case hashtag (``#mixup`` in
+"[AlignMix](…) #mixup #nlp") is a topic tag on the item, not a mention of the name
+(annotation guidelines: tags are not names); a name written as it is spelt (``#GPT3``)
+still is one (rules.social).
 """
 from __future__ import annotations
 
