@@ -15,6 +15,7 @@ left to the other rules.
 """
 from __future__ import annotations
 
+import functools
 import re
 
 from kg.extract.candidate import NEVER, Candidate
@@ -28,6 +29,7 @@ NAME = "benchmark-name"
 SCORER_WINDOW = 6
 
 
+@functools.cache  # read for every word compound of every entry
 def _suffix(vocab: str = "benchmark_suffixes") -> re.Pattern:
     alts = "|".join(re.escape(s) for s in phrases(vocab))
     # "OmniEval", "RM-Bench", "V* Bench": a part after a lower-case letter, a digit, a
