@@ -290,3 +290,19 @@ def test_names_each_in_brackets_of_their_own_split_one_by_one():
     assert (authors[1].start, authors[1].end) == (113, 121)
     # brackets beside names that are not all the text are annotations, not this form
     assert [a.name for a in split_authors("Ada Quill [一作] (Zorb University), Bo Marsh")[0]] == ["Ada Quill", "Bo Marsh"]
+
+
+def test_an_organisation_the_entrys_affiliation_field_names_is_no_model():
+    # A company written in CamelCase looks like a model to the shape rule; the entry's
+    # own organisation field says what it is. A cued model of the same entry stays.
+    from kg.extract import extract_entry
+    from kg.records import Entry, Span
+
+    text = ("Zorb Biomarkers at Scale\nInstitution: QuintaDeep\n"
+            "QuintaDeep's researchers propose ZorbFormer, which beats GraphSAGE on three cohorts.")
+    aff = text.index("QuintaDeep")
+    body = text.index("QuintaDeep's")
+    rec = extract_entry(Entry(file="x.md", line=1, end_line=3, kind="digest", layout="fields", text=text,
+                              title=Span(0, 24), affiliations=Span(aff, aff + 10), body=(Span(body, len(text)),)))
+    assert [i.name for i in rec.institutions] == ["QuintaDeep"]
+    assert {m.name for m in rec.models} == {"ZorbFormer", "GraphSAGE"}

@@ -14,6 +14,9 @@ from kg.records import Span
         ("Models trained with expMean, max, and swap scored higher.", "expMean"),
         ("We explain our program inference procedure (inferProgs, Fig 1).", "inferProgs"),
         ("The loop stops when numLayersDone reaches the limit.", "numLayersDone"),
+        ("Tasks start from a broken build that raises ImportError at load time.", "ImportError"),
+        ("A run that hits a TimeoutException is retried.", "TimeoutException"),
+        ("They corrupt shared library headers (e.g., libsqlite3, libz) on purpose.", "libsqlite3"),
     ],
 )
 def test_a_lower_camel_identifier_is_vetoed(text, name):

@@ -44,3 +44,21 @@ def test_a_known_name_elsewhere_is_still_found():
     text = "We compare against S4 and Mamba on long inputs."
     models, _ = find_entities(text, [Span(0, len(text))])
     assert "S4" in {m.name for m in models}
+
+
+@pytest.mark.parametrize(
+    "text, label",
+    [
+        ("Figure5b中可以得出同一个app会使用多个ML模型", "Figure5b"),
+        ("As Table3 shows, ZorbNet is faster.", "Table3"),
+        ("See FigS4 for the ablation.", "FigS4"),
+    ],
+)
+def test_a_glued_label_is_vetoed(text, label):
+    got = found(figure_labels, text)
+    assert label in got and got[label].label == GENERIC
+
+
+@pytest.mark.parametrize("text", ["TableGPT2 reads spreadsheets.", "We train Seq2Seq models.", "AlgoNet2 wins."])
+def test_names_that_open_like_a_figure_word_are_left_alone(text):
+    assert not found(figure_labels, text)

@@ -94,3 +94,23 @@ def test_a_variable_and_its_subscript_are_no_spaced_name():
     # "forcing C T 0": a formula's letter and number, not T0 written with a space.
     ctx = ctx_of("More complex models over-fit, forcing C T 0, and simpler ones underfit.")
     assert "T0" not in {m.name for m in ctx.matches}
+
+
+def test_a_lower_case_hashtag_is_a_topic_not_a_mention():
+    from rulehelp import found
+
+    from kg.extract.rules import gazetteer
+
+    assert "Mixup" not in found(gazetteer, "1. [210318 ZorbMix](papers/zorbmix.md) #mixup #nlp")
+    assert "Mixup" in found(gazetteer, "ZorbMix extends mixup to pairs of images.")
+    assert "GPT-3" in found(gazetteer, "Fun with #GPT3 today.")  # spelt as the name is
+
+
+def test_a_known_name_in_lower_case_plural_is_the_kind():
+    from rulehelp import found
+
+    from kg.extract.rules import gazetteer
+
+    assert "Transformer" not in found(gazetteer, "Cross-modal transformers fuse the two views.")
+    assert "Transformer" in found(gazetteer, "We replace the Transformer with ZorbNet.")
+    assert "Transformer" in found(gazetteer, "A transformer encodes the scene.")  # singular: left to the kind rules

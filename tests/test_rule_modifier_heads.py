@@ -61,3 +61,21 @@ def test_a_defined_acronym_before_a_thing_noun_is_vetoed():
 ])
 def test_verbs_and_method_outputs_after_a_name_are_no_thing_nouns(text):
     assert not found(modifier_heads, text, prior_rules=(shapes, acronyms))
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("大部分的模型都是ZorbBuf格式的", "ZorbBuf"),
+        ("使用ZorbSSL库与远程数据库建立安全通道", "ZorbSSL"),
+        ("对于ZorbLite文件，其通常会有一个版本号", "ZorbLite"),
+    ],
+)
+def test_a_chinese_noun_of_no_model_makes_a_modifier(text, name):
+    got = found(modifier_heads, text, prior_rules=(shapes,))
+    assert name in got and got[name].label == GENERIC
+
+
+@pytest.mark.parametrize("text", ["我们提出ZorbNet编码器", "ZorbNet模型优于基线", "ZorbNet在COCO上表现最好"])
+def test_a_chinese_model_noun_or_other_text_leaves_the_name(text):
+    assert not found(modifier_heads, text, prior_rules=(shapes,))

@@ -66,3 +66,14 @@ def test_a_wh_word_opens_no_name():
     models, _ = find_entities(text, [Span(0, len(text))])
     names = {m.name for m in models}
     assert "Claude" in names and "How Claude" not in names
+
+
+def test_a_phrase_does_not_open_inside_a_hyphenated_compound():
+    from rulehelp import found
+
+    from kg.extract.rules import title_case
+
+    text = "The paper ZORB: Ontology-Enhanced Multi-Agent Collaboration Framework for zorbs is new."
+    got = found(title_case, text)
+    assert not any("Collaboration Framework" in name for name in got), got
+    assert "Distributed Zorb Framework" in found(title_case, "We adopt the Distributed Zorb Framework here.")

@@ -174,6 +174,16 @@ def test_a_whole_short_title_is_a_name():
         assert title not in found(title_head, "Body.", title=title)
 
 
+@pytest.mark.parametrize("title", ["Meta-Zorbing Requires Meta-Augmentation"])
+def test_a_whole_title_with_a_verb_is_a_sentence_not_a_name(title):
+    assert title not in found(title_head, "Body.", title=title)
+
+
+def test_a_whole_title_with_a_plural_head_before_the_last_word_is_still_a_name():
+    # "Networks" is a method head, not a verb
+    assert "Zorb Networks Toolkit" in found(title_head, "Body.", title="Zorb Networks Toolkit")
+
+
 @pytest.mark.parametrize(
     "title, name",
     [
@@ -324,3 +334,16 @@ def test_the_gloss_head_phrase_reads_past_joined_modifiers(title, label):
     got = found(title_head, "Body.", title=title)
     name = title.split(":")[0]
     assert got[name].label == label, got
+
+
+@pytest.mark.parametrize(
+    "title, name",
+    [
+        ("Zorbic Parrots: Large Language Models May Talk Zorbs But Are Not Zorbic", None),  # a claim's catchphrase
+        ("Quintar Drift: Contextual Pressure Is What Undermines Zorbs", None),
+        ("Visual Zorbagrams: Generating Multi-View Optical Illusions", "Visual Zorbagrams"),  # a gloss of no claim
+    ],
+)
+def test_a_plain_head_before_a_claim_is_a_catchphrase(title, name):
+    got = found(title_head, "Body.", title=title)
+    assert (name in got) if name else not got, got

@@ -13,6 +13,7 @@ from kg.extract.affiliations import affiliations_by_marker, split_affiliations
 from kg.extract.authors import split_authors
 from kg.extract.entities import find_entities
 from kg.extract.maker_frames import is_team, maker_institutions
+from kg.extract.names import squash
 from kg.extract.rules.fields import field_spans
 from kg.parse.categories import normalize_category
 from kg.parse.dates import arxiv_month
@@ -95,6 +96,7 @@ def extract_entry(entry: Entry) -> PaperRecord:
     # Names inside links (github.com/ruiyan1995/region_learner) are not mentions.
     regions = _minus(regions, url_spans + [m.span(1) for m in _RELATIVE_TARGET.finditer(text)])
     models, datasets = find_entities(text, regions, entry.title, urls)
+    models = _not_organisations(models, insts)
     title = entry.get("title")
     category = entry.category_code or (normalize_category(c) if (c := entry.get("category")) else None)
     aid = (
@@ -123,6 +125,20 @@ def extract_entry(entry: Entry) -> PaperRecord:
         date=entry.date or arxiv_month(aid),
         author_institutions=tuple(dict.fromkeys(pairs)),
     )
+
+
+#: Rules whose finding is a guess from a name's look (rules.guesses.GUESSES).
+_GUESSES = frozenset(("shape", "title-case", "acronym"))
+
+
+def _not_organisations(models, insts) -> list:
+    """Models the entry's own organisation field names ("Institution: AstraZeneca",
+    "Affiliation: InstaDeep") are its makers, not models, where only a name's look made
+    them models; a known or cued name ("Mistral") stays."""
+    if not insts:
+        return list(models)
+    orgs = {squash(m.name) for m in insts}
+    return [m for m in models if not (squash(m.name) in orgs and set(m.source.split("+")) <= _GUESSES)]
 
 
 #: Fewer words than this in the body (outside links) is no prose: "📄 Paper | 💻 Code".

@@ -34,9 +34,12 @@ stages before theirs (read-only). Stages:
    "MHSelfAtt(H)", a veto), numbered layer labels ("conv1 to conv6", "Pool5", a veto),
    labels of the paper's figures and tables ("Fig. S4", "Table A2", a veto),
    hyphen-joined Title-Case words in Chinese prose ("Voxel-Merge 在结构层融合"),
+   coined names ending in a benchmark word ("RAGEval", "RM-Bench": typed a dataset, before
+   the title and cue rules whose gloss or apposition may call it a framework),
    Latin names a Chinese frame gives a kind ("提出Harbor方法", "Lion-X是一种新的优化器"),
    Latin names a Japanese frame proposes or compares ("ZorbNet を提案", "提案手法 Zorb",
-   "GPT-4o と比較"), Latin method names a Chinese frame explains or introduces ("Time-Adaptive Gating（根据…）",
+   "GPT-4o と比較"), Latin acronyms a Russian long form or apposition gives a system's kind
+   ("Машины непрерывного мышления (CTM) — нейросетевая архитектура"), Latin method names a Chinese frame explains or introduces ("Time-Adaptive Gating（根据…）",
    '提出 "Policy Reincarnation"'), a bracketed name closing a list item after its links
    ("… NeurIPS 2019. [pdf] (Grover)"), a one-word name in the table cell after a row's
    title ("| Structural Pruning for Diffusion Models | Diff-Pruning | paper |"), reference apparatus (glued arXiv ids "arXiv2606.09553", locators "pp.89-115",
@@ -64,7 +67,11 @@ stages before theirs (read-only). Stages:
    Very Deep Convolutional Networks for …", a veto), models a limitations section says
    were not used ("局限 … 未与其他TTS方法（如FastSpeech）对比", a veto), variables a
    letter and an underscore name ("R_POS2", "X_train", a veto), identifiers of code in
-   lowerCamelCase ("expMean", "inferProgs", a veto);
+   lowerCamelCase ("expMean", "inferProgs", a veto), exception classes and library files
+   ("ImportError", "libsqlite3", a veto),
+   runs of encoded data ("YnBsaXN0MDDSAQID…", a veto), guesses glued across the Latin and
+   Cyrillic alphabets ("DiT-модель": "DiT", the mixed name a veto), letter-2-letter labels of
+   a mapping ("c2d", "T2I", a veto);
 3. enumerations: words listed with known names of one kind, and Latin items of a Chinese
    enumeration listed with models ("如Qwen2-Audio和Mini-Omni", "（AASIST、CA-MHFA、SLS）").
 
@@ -78,6 +85,7 @@ from kg.extract.rules import (
     acrostics,
     announcements,
     appositions,
+    benchmark_names,
     bibliography,
     catalog_numbers,
     categories,
@@ -100,6 +108,7 @@ from kg.extract.rules import (
     dataset_siblings,
     dataset_variants,
     dated_names,
+    encoded_strings,
     environments,
     fields,
     figure_labels,
@@ -114,8 +123,10 @@ from kg.extract.rules import (
     layer_names,
     linked_datasets,
     lists,
+    mapping_labels,
     math_symbols,
     metrics,
+    mixed_scripts,
     model_context,
     model_ids,
     modified_families,
@@ -129,6 +140,7 @@ from kg.extract.rules import (
     phrase_typos,
     possessive_sets,
     proposed_families,
+    ru_acronyms,
     shapes,
     sizes,
     slash_variants,
@@ -154,15 +166,15 @@ from kg.extract.rules import (
 )
 
 STAGES = (
-    (gazetteer, hyphenated_names, acronyms, acrostics, shapes, model_ids, catalog_numbers, sizes, checkpoints, dated_names, cues,
+    (gazetteer, benchmark_names, hyphenated_names, acronyms, acrostics, shapes, model_ids, catalog_numbers, sizes, checkpoints, dated_names, cues,
      naming_verbs, announcements, contributions, introduced_phrases, appositions, named_datasets, title_case, title_head, title_clauses, title_families,
      title_acronyms, dataset_context, data_roles, dataset_siblings, dataset_nouns_before, dataset_descriptions, dataset_enumerations,
      dataset_appositions, zh_dataset_context,
      ja_dataset_context, environments, possessive_sets, counted_lists, model_context, modified_names,
      techniques, fields, language_variants, dataset_variants, dataset_qualifiers, title_phrases, citations, cited_authors, categories, metrics,
      math_symbols, layer_names, figure_labels, non_model_examples, social, task_names, linked_datasets, bibliography, zh_method_frames,
-     trailing_labels, table_labels, modified_families, zh_hyphen_names, ja_method_frames, zh_kind_frames),
-    (mt_lists, mt_datasets, typos, phrase_typos, slash_variants, modifier_heads, variable_names, code_identifiers, data_evidence, data_sections, funding,
+     trailing_labels, table_labels, modified_families, zh_hyphen_names, ja_method_frames, zh_kind_frames, ru_acronyms),
+    (mt_lists, mt_datasets, typos, phrase_typos, slash_variants, modifier_heads, variable_names, code_identifiers, encoded_strings, mixed_scripts, mapping_labels, data_evidence, data_sections, funding,
      proposed_families, labelled_titles, unused_in_limitations),
     (lists, zh_model_lists),
 )

@@ -6,7 +6,8 @@ digit ("Fig. S4", "Table A2"), which is the shape of a short model name ("S4", "
 (``kg/data/rules/figure_words.txt``; an abbreviation's dot may follow it) such a label
 names the figure, not a model: it is vetoed for the entry. Longer names after those
 words are left alone ("Table 3 compares ZorbNet"; "Algorithm Distillation" is a
-method).
+method). A label glued to its word ("Figure5a", "Table3", "Fig12b": notes written
+fast, or text copied from a PDF) is one token of the same shape and vetoed too.
 """
 from __future__ import annotations
 
@@ -19,6 +20,8 @@ from kg.extract.vocab import words
 NAME = "figure"
 #: One or two capitals and a number, a sub-figure letter at most: "S4", "A2", "SM3b".
 _LABEL = re.compile(r"[A-Z]{1,2}\d{1,2}[a-z]?")
+#: A figure word and its number in one token: "Figure5a", "Table3", "Fig12b".
+_GLUED = re.compile(r"([A-Za-z]+?)\.?(?:[A-Z]{0,2}\d{1,2}[a-z]?)")
 
 
 def find(ctx: Context, prior=()) -> list[Candidate]:
@@ -33,4 +36,19 @@ def find(ctx: Context, prior=()) -> list[Candidate]:
         # "Fig. S4a-c": the label is the token itself, not a compound it opens.
         a, b = ctx.span(x, x + 1)
         out.append(Candidate(a, b, ctx.words[x], NAME, GENERIC, yields=NEVER))
+    return out + _glued(ctx)
+
+
+def _glued(ctx: Context) -> list[Candidate]:
+    """"Figure5a": a figure word glued to its label, capitalised as the reference is."""
+    vocab = words("figure_words")
+    out = []
+    for k in ctx.latin:
+        w = ctx.words[k]
+        if not w[:1].isupper() or not w[-1:].isalnum():
+            continue
+        m = _GLUED.fullmatch(w)
+        if m and m.group(1).lower() in vocab and any(ch.isdigit() for ch in w):
+            a, b = ctx.span(k, k + 1)
+            out.append(Candidate(a, b, w, NAME, GENERIC, yields=NEVER))
     return out

@@ -10,6 +10,10 @@ supports (a gazetteer, a cue, a title, a dataset context) are left alone; a defi
 acronym is only a name, not a model, so "the Calinski-Harabasz (CH) score" is vetoed
 too.
 
+Chinese writes the noun right after the name, without a space (``Protobuf格式``,
+``OpenSSL库``, ``TFLite文件``: ``kg/data/rules/non_model_heads_zh.txt``); a model kind noun
+that starts the same way (``kind_frame_nouns_zh.txt``: ``编码器`` after ``编码``) wins.
+
 A plural kind noun after the name says nothing either way: "CBQA models" are a class
 (closed-book QA), "RePAQ models" the paper's own model trained several times.
 """
@@ -18,7 +22,7 @@ from __future__ import annotations
 from kg.extract.candidate import GENERIC, NEVER, Candidate
 from kg.extract.context import Context
 from kg.extract.rules.guesses import guessed_models
-from kg.extract.vocab import words
+from kg.extract.vocab import phrases, words
 
 NAME = "modifier"
 
@@ -33,9 +37,23 @@ def find(ctx: Context, prior=()) -> list[Candidate]:
             # "… (CH) score": the noun after a defined short form's bracket.
             if j is not None and j + 1 < n and ctx.words[j] in (")", "]") and not ctx.ws[j - 1]:
                 j += 1
+            if j is not None and _zh_head(ctx.text, b):
+                out.append(Candidate(a, b, e.name, NAME, GENERIC, yields=NEVER))
+                break
             if i is None or j is None or j >= n or not ctx.ws[j - 1] or ctx.sent[j] != ctx.sent[i]:
                 continue
             if ctx.lower[j] in heads:
                 out.append(Candidate(a, b, e.name, NAME, GENERIC, yields=NEVER))
                 break
     return out
+
+
+def _zh_head(text: str, b: int) -> bool:
+    """A Chinese noun of no model starts right at ``b`` ("Protobuf格式"), and no model
+    kind noun does ("X编码器")."""
+    rest = text[b : b + 8]
+    if not rest or not ("\u4e00" <= rest[0] <= "\u9fff"):
+        return False
+    if any(rest.startswith(k) for k in phrases("kind_frame_nouns_zh")):
+        return False
+    return any(rest.startswith(h) for h in phrases("non_model_heads_zh"))

@@ -30,9 +30,16 @@ def find(ctx: Context, prior=()) -> list[Candidate]:
             continue
         if ctx.lower[i] in words("stop_caps"):  # "… Time And Language-Oriented Network": a function word opens no name
             continue
+        # "OEMA: Ontology-Enhanced Multi-Agent … Framework": a word glued by a hyphen to the
+        # one before is inside a compound; where the compound's start opened no phrase
+        # (a sentence's first word, a heading), its tail opens none either.
+        inside = i >= 2 and w[i - 1] == "-" and not ctx.ws[i - 2] and not ctx.ws[i - 1]
         j = i
         while j < n and (_capitalised(w[j]) or (w[j] == "-" and not ctx.ws[j - 1])) and sent[j] == sent[i]:
             j += 1
+        if inside:
+            last = j  # the rest of the run ("Multi-Agent … Framework") is the same phrase's
+            continue
         names = [x for x in w[i:j] if x != "-"]
         a, b = ctx.span(i, j)
         defined = ctx.text[b : b + 2] == " ("  # a defined acronym follows: the acronym rule has it

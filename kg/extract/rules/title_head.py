@@ -75,6 +75,10 @@ def _whole(ctx: Context) -> list[Candidate]:
         return []
     if any(distinctive(p) for p in parts) or gazetteer().known(t) or not _coined(parts, ""):
         return []
+    # "Meta-Learning Requires Meta-Augmentation", "Scale Is All": a word in the -s form
+    # before the last is the verb of a claim, and the title a sentence, not a name.
+    if any(_verb_form(p) for p in parts[1:-1]):
+        return []
     # "Imperfect Verifiers", "Zorblax Tricks": a plural common noun last names a kind of
     # thing; a system's name ends in its own head ("… Networks") or a singular.
     last = parts[-1].lower()
@@ -82,6 +86,16 @@ def _whole(ctx: Context) -> list[Candidate]:
         return []
     a = ctx.title.start + ctx.text[ctx.title.start : ctx.title.end].index(parts[0])
     return [Candidate(a, a + len(t), t, NAME, "MODEL", proposed=True, yields=NEVER, covers=True)]
+
+
+def _verb_form(word: str) -> bool:
+    """``word`` reads as a verb of the third person ("Requires", "Is", "Matters"), not
+    as a name's plural head or a word ending in -ss, -us, -ics."""
+    w = word.lower()
+    if w in ("is", "are", "was", "were"):
+        return True
+    return len(w) > 3 and w.endswith("s") and not w.endswith(("ss", "us", "ics", "is")) and (
+        w not in words("method_heads") | words("title_name_heads"))
 
 
 def _gloss_kind(ctx: Context) -> list[Candidate]:
@@ -241,7 +255,21 @@ def _coined(parts: list[str], gloss: str) -> bool:
     # Review of …"); a review word further on is the subject's ("the Missing Link
     # between Survey Sampling and …").
     reviews = words("title_words") - words("title_openers")
-    return not any(w.lower() in reviews for w in _gloss_head(gloss))
+    return not any(w.lower() in reviews for w in _gloss_head(gloss)) and not _claim(gloss)
+
+
+#: Words of a gloss read for its verb: a claim states it early.
+CLAIM_WORDS = 8
+
+
+def _claim(gloss: str) -> bool:
+    """The gloss is a sentence ("Large Language Models May Talk Causality …"): an
+    auxiliary or copula (``kg/data/rules/claim_auxiliaries.txt``) after its first word,
+    among its first words. Then the head before it is the claim's catchphrase ("Causal
+    Parrots"), not the name of what the paper built."""
+    ws = re.findall(r"[A-Za-z][\w'’\-]*", gloss)[:CLAIM_WORDS]
+    aux = words("claim_auxiliaries")
+    return any(w.lower().replace("’", "'") in aux for w in ws[1:])
 
 
 def _gloss_head(gloss: str) -> list[str]:
