@@ -33,7 +33,7 @@ from kg.parse.data import load_words
 from kg.resolve import DEPARTMENT, ORG_WORDS, institutions
 from kg.text import is_cjk, normalize
 
-__all__ = ["institution_names", "split_groups"]
+__all__ = ["institution_names", "names_organisation", "split_groups"]
 
 # "&" separates institutions except inside names like "Texas A&M" or "AT&T" (a capital
 # letter right before it and a lone capital right after it).
@@ -165,7 +165,9 @@ def _unfinished(seg: str) -> bool:
     return len(words) > 1 and words[-1].casefold() in _UNFINISHED and not institutions().is_known(seg)
 
 
-def _is_org(seg: str) -> bool:
+def names_organisation(seg: str) -> bool:
+    """Whether ``seg`` holds an organisation word (University, Lab, 大学 …) or an
+    organisation's hint (Inc., GmbH …)."""
     return bool(ORG_WORDS.search(seg) or _ORG_HINT.search(seg))
 
 
@@ -214,7 +216,7 @@ def _names_organisation(piece: str) -> bool:
     res = institutions()
     if not piece:
         return False
-    if res.is_known(piece) or _is_org(piece) or _ZH_ORG_SUFFIX.search(piece):
+    if res.is_known(piece) or names_organisation(piece) or _ZH_ORG_SUFFIX.search(piece):
         return True
     # Chinese names run together still start with a known name (清华大学计算机系).
     return is_cjk(piece[0]) and any(res.is_known(piece[:j]) for j in range(len(piece), 1, -1))
@@ -289,7 +291,7 @@ def _resolve_commas(group: str) -> list[str]:
             joined.append(parts[i])
             i += 1
     known = [res.is_known(p) for p in joined]
-    org = [k or (_is_org(p) and not _is_department(p)) for p, k in zip(joined, known)]
+    org = [k or (names_organisation(p) and not _is_department(p)) for p, k in zip(joined, known)]
     if not any(org):
         # Nothing looks like an organisation: keep the line whole rather than invent parts
         # — less its address ("imec, Belgium" is imec).
@@ -345,7 +347,7 @@ def _core(seg: str) -> str:
     words = seg.split()
     for k in range(len(words) - 1, 0, -1):
         head, tail = " ".join(words[:k]), " ".join(words[k:])
-        if res.is_known(head) and not _is_org(tail):
+        if res.is_known(head) and not names_organisation(tail):
             return head
     return seg
 

@@ -19,7 +19,7 @@ import functools
 import re
 from collections.abc import Sequence
 
-from kg.extract.institution_names import _ORG_HINT
+from kg.extract.institution_names import names_organisation
 from kg.errors import KgError
 from kg.extract.vocab import phrases, words
 from kg.records import Mention
@@ -96,7 +96,7 @@ def _is_org_shaped(name: str) -> bool:
     # An organisation word alone ("AI" in 可解释AI研究者, "Research") names no organisation.
     if not ORG_WORDS.sub("", name).strip(" &-.,"):
         return False
-    return bool(ORG_WORDS.search(name) or _ORG_HINT.search(name))
+    return names_organisation(name)
 
 
 def _known(name: str) -> bool:
