@@ -158,9 +158,11 @@ def _sub(doc: ParsedDoc, a: int, b: int) -> ParsedDoc:
     )
 
 
-def _fill_gaps(doc: ParsedDoc, entries: list[Entry], unassigned: list[Unassigned]) -> tuple[list[Entry], list[Unassigned]]:
+def _fill_gaps(
+    doc: ParsedDoc, entries: list[Entry], unassigned: list[Unassigned], candidates: list[ModuleType]
+) -> tuple[list[Entry], list[Unassigned]]:
     """Re-read the stretches between entries that the chosen layout left unexplained with
-    every layout that accepts a stretch (``in_gaps``)."""
+    every layout of ``candidates`` that accepts a stretch (``in_gaps``)."""
     inside = {k for e in entries for k in range(e.line, e.end_line + 1)}
     unexplained = sorted(u.line for u in unassigned if u.reason == NOT_IN_ENTRY)
     if not unexplained:
@@ -179,7 +181,9 @@ def _fill_gaps(doc: ParsedDoc, entries: list[Entry], unassigned: list[Unassigned
         if not missing:
             continue
         sub = _sub(doc, a, b)
-        layouts = [m for m in LAYOUTS if getattr(m, "in_gaps", None) is None or m.in_gaps(sub)]
+        layouts = [m for m in candidates if getattr(m, "in_gaps", None) is None or m.in_gaps(sub)]
+        if not layouts:
+            continue
         _, res = best_layout(sub, layouts)
         sub_entries = [_shift_entry(e, a - 1) for e in res.entries]
         sub_unassigned = [replace(u, line=u.line + a - 1) for u in res.unassigned]
@@ -323,8 +327,14 @@ def _bibtex(e: Entry) -> Entry:
     return e if named is None else replace(e, authors=Span(got[0] + named[0], got[0] + named[1]))
 
 
-def parse_document(doc: ParsedDoc) -> ParseResult:
-    """Entries of an already read :class:`ParsedDoc`."""
+def parse_document(doc: ParsedDoc, layouts: list[ModuleType] | None = None) -> ParseResult:
+    """Entries of an already read :class:`ParsedDoc`.
+
+    ``layouts`` are the layouts to score (default :data:`LAYOUTS`, in their order); the
+    generic reader stays the fallback whatever the list. Leaving a layout out shows how
+    kg reads a file in a layout it has no reader for (``scripts/score-real
+    --without-layout``)."""
+    layouts = LAYOUTS if layouts is None else list(layouts)
     scores: list[tuple[str, int, int]] = []
     if doc.feed:
         # An RSS/Atom feed is read by the feed layout alone: the others would read its
@@ -333,7 +343,10 @@ def parse_document(doc: ParsedDoc) -> ParseResult:
         name, res = feed.name, feed.parse(doc)
         scores.append((name, len(res.entries), res.covered - res.unexplained))
     else:
-        name, res = best_layout(doc, LAYOUTS, scores)
+        if layouts:
+            name, res = best_layout(doc, layouts, scores)
+        else:  # nothing to score: the generic reader reads the file
+            name, res = generic.name, generic.parse(doc)
         # A layout that read one stray stretch of a page whose items fit no layout's shape
         # (paragraphs opening with a linked title, then a description, under CJK section
         # headings a field layout takes for a title) as its single entry loses to the
@@ -347,7 +360,7 @@ def parse_document(doc: ParsedDoc) -> ParseResult:
     if doc.feed:
         no_paper = not entries
     elif entries:
-        entries, unassigned = _fill_gaps(doc, entries, unassigned)
+        entries, unassigned = _fill_gaps(doc, entries, unassigned, layouts)
     elif (no_paper := _no_paper(res, doc)) and not _generic_wins(doc, res, gen := generic.parse(doc)):
         log.info("%s: no paper in the file (layout %s read its items as not papers)", doc.path, name)
     else:
@@ -390,7 +403,8 @@ def parse_document(doc: ParsedDoc) -> ParseResult:
     return ParseResult(tuple(entries), tuple(sorted(unassigned, key=lambda u: u.line)), name, tuple(scores))
 
 
-def parse(doc: Document) -> ParseResult:
+def parse(doc: Document, layouts: list[ModuleType] | None = None) -> ParseResult:
     """Split ``doc`` into entries with the layout that explains most lines (and the
-    stretches it leaves unexplained with whichever explains them)."""
-    return parse_document(read_document(doc.path, doc.text))
+    stretches it leaves unexplained with whichever explains them); ``layouts`` as
+    :func:`parse_document`."""
+    return parse_document(read_document(doc.path, doc.text), layouts)
