@@ -47,3 +47,36 @@ def test_no_layout_at_all_leaves_the_generic_reader():
     assert len(res.entries) == 2
     assert ["2304.02643" in e.text for e in res.entries] == [True, False]
     assert "2304.08485" in res.entries[1].text
+
+
+REFERENCE_LIST = """\
+## Reading list
+
+- _Deep Residual Learning for Image Recognition_, Kaiming He, Xiangyu Zhang, Shaoqing Ren, Jian Sun, 2015
+[https://arxiv.org/abs/1512.03385](https://arxiv.org/abs/1512.03385)
+
+- _Attention Is All You Need_, Ashish Vaswani, Noam Shazeer, Niki Parmar, Jakob Uszkoreit, 2017
+[https://arxiv.org/abs/1706.03762](https://arxiv.org/abs/1706.03762)
+
+- _Adam: A Method for Stochastic Optimization_, Diederik P. Kingma, Jimmy Ba, 2014
+[https://arxiv.org/abs/1412.6980](https://arxiv.org/abs/1412.6980)
+"""
+
+
+def test_title_less_reading_loses_to_the_generic_readers_titled_entries():
+    # Without the list layouts, the abstract reader takes each item for an abstract with
+    # no title; the generic reader finds the three papers with their titles.
+    from kg.parse.layouts import abstract
+
+    doc = _doc(REFERENCE_LIST)
+    res = parse_document(doc, [abstract])
+    assert res.layout == "generic"
+    assert _titles(res) == [
+        "Deep Residual Learning for Image Recognition", "Attention Is All You Need", "Adam: A Method for Stochastic Optimization",
+    ]
+
+
+def test_titled_reading_keeps_the_page():
+    # A layout whose entries have titles is not replaced by the generic reader.
+    doc = _doc(FIELD_DIGEST, "digest.txt")
+    assert parse_document(doc).layout != "generic"

@@ -315,6 +315,29 @@ def _generic_wins(doc: ParsedDoc, res: LayoutResult, gen: LayoutResult) -> bool:
     return len(gen.entries) >= generic.MIN_NAMED and _score(gen, doc) > _score(res, doc)
 
 
+def _titled(res: LayoutResult) -> int:
+    return sum(1 for e in res.entries if e.title is not None or e.title_zh is not None)
+
+
+def _generic_better(doc: ParsedDoc, res: LayoutResult, gen: LayoutResult) -> bool:
+    """Whether the generic reader's ``gen`` reads ``doc`` better than the layout's ``res``.
+
+    A layout that read one stray stretch of a page whose items fit no layout's shape
+    (paragraphs opening with a linked title, then a description, under CJK section
+    headings a field layout takes for a title) as its single entry loses when the
+    generic reader finds several papers and explains more. So does a layout that read
+    a page it was not written for as entries most of which have no title (the abstract
+    reader taking a reference list's paragraphs for title-less abstracts) when the
+    generic reader finds more titled entries, no fewer entries, and explains more. A
+    layout whose entries have titles keeps the page: the stretches it leaves are
+    re-read afterwards by every layout (_fill_gaps), which the generic reader is not."""
+    if _score(gen, doc) <= _score(res, doc):
+        return False
+    if len(res.entries) == 1 and len(gen.entries) > 2:
+        return True
+    return 2 * _titled(res) <= len(res.entries) and _titled(gen) > _titled(res) and len(gen.entries) >= len(res.entries)
+
+
 def _bibtex(e: Entry) -> Entry:
     """An entry no layout found authors in takes them from a BibTeX record pasted into it
     (a paper-notes page's citation block): every layout carries such a block the same way."""
@@ -347,12 +370,9 @@ def parse_document(doc: ParsedDoc, layouts: list[ModuleType] | None = None) -> P
             name, res = best_layout(doc, layouts, scores)
         else:  # nothing to score: the generic reader reads the file
             name, res = generic.name, generic.parse(doc)
-        # A layout that read one stray stretch of a page whose items fit no layout's shape
-        # (paragraphs opening with a linked title, then a description, under CJK section
-        # headings a field layout takes for a title) as its single entry loses to the
-        # generic reader when that reader finds several papers and explains more.
-        gen = generic.parse(doc) if len(res.entries) == 1 else None
-        if gen is not None and len(gen.entries) > 2 and _score(gen, doc) > _score(res, doc):
+        # The generic reader competes with the layout kept (see _generic_better).
+        gen = generic.parse(doc) if res.entries else None
+        if gen is not None and _generic_better(doc, res, gen):
             log.debug("%s: the generic reader finds %d entries to %s's %d", doc.path, len(gen.entries), name, len(res.entries))
             name, res = generic.name, gen
     entries, unassigned = list(res.entries), list(res.unassigned)
