@@ -80,3 +80,44 @@ def test_titled_reading_keeps_the_page():
     # A layout whose entries have titles is not replaced by the generic reader.
     doc = _doc(FIELD_DIGEST, "digest.txt")
     assert parse_document(doc).layout != "generic"
+
+
+TIGHT_LIST = """\
+## CNN
+- *Deep Residual Learning for Image Recognition (He et al.)* [[arxiv, 15.12]](https://arxiv.org/abs/1512.03385)
+- *Attention Is All You Need (Vaswani et al.)* [[arxiv, 17.06]](https://arxiv.org/abs/1706.03762)
+  - a note under the item
+- *Adam: A Method for Stochastic Optimization (Kingma, Ba)* [[arxiv, 14.12]](https://arxiv.org/abs/1412.6980)
+"""
+
+PAPER_TABLE = """\
+| Date | Title | Authors | Link |
+|---|---|---|---|
+| 15.12 | Deep Residual Learning for Image Recognition | Kaiming He, Xiangyu Zhang, Shaoqing Ren | [arXiv](https://arxiv.org/abs/1512.03385) |
+| 17.06 | Attention Is All You Need | Ashish Vaswani, Noam Shazeer, Niki Parmar | [arXiv](https://arxiv.org/abs/1706.03762) |
+"""
+
+
+def test_a_tight_list_of_paper_links_is_one_entry_per_item():
+    res = parse_document(_doc(TIGHT_LIST), [])
+    assert res.layout == "generic"
+    assert len(res.entries) == 3
+    assert [e.links for e in res.entries] == [(f"https://arxiv.org/abs/{i}",) for i in ("1512.03385", "1706.03762", "1412.6980")]
+    assert "a note under the item" in res.entries[1].text  # the item's own lines stay with it
+    assert all(e.title is not None for e in res.entries)
+
+
+def test_a_table_of_papers_is_one_entry_per_row_titled_from_its_cells():
+    res = parse_document(_doc(PAPER_TABLE), [])
+    assert _titles(res) == ["Deep Residual Learning for Image Recognition", "Attention Is All You Need"]
+    assert [e.text[e.authors.start : e.authors.end] for e in res.entries] == [
+        "Kaiming He, Xiangyu Zhang, Shaoqing Ren", "Ashish Vaswani, Noam Shazeer, Niki Parmar",
+    ]
+    # The header row links no paper: it is reported, not an entry.
+    assert any(u.line == 1 for u in res.unassigned)
+
+
+def test_a_paragraph_citing_several_papers_stays_one_entry():
+    text = "We build on https://arxiv.org/abs/1512.03385 and\nhttps://arxiv.org/abs/1706.03762 in this paper, Segment Anything.\n"
+    res = parse_document(_doc(text, "note.txt"), [])
+    assert len(res.entries) <= 1

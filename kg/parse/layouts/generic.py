@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import re
 
-from kg.parse.base import NOT_IN_ENTRY, Builder, LayoutResult, blocks, strip_span
+from kg.parse.base import NOT_IN_ENTRY, Builder, Draft, LayoutResult, blocks, strip_span
 from kg.parse.boilerplate import is_boilerplate
 from kg.parse.byline import clause_authors
 from kg.parse.dates import find_date, iso_date, slash_date, slash_order
@@ -222,6 +222,143 @@ def _one_per_line(doc: ParsedDoc, run: list[int]) -> bool:
     )
 
 
+def _item_groups(doc: ParsedDoc, run: list[int]) -> list[list[int]]:
+    """The items of a paragraph: its table rows, else its list items at their shallowest
+    depth (each with the lines under it), else its lines."""
+    rows = [k for k in run if doc.lines[k].kind == "table"]
+    if rows:
+        return [[k] for k in rows]
+    items = [k for k in run if doc.lines[k].kind == "item"]
+    if items:
+        top = min(doc.lines[k].level for k in items)
+        starts = [k for k in items if doc.lines[k].level == top]
+        groups = []
+        for i, k in enumerate(starts):
+            stop = starts[i + 1] if i + 1 < len(starts) else run[-1] + 1
+            groups.append([j for j in run if k <= j < stop])
+        return groups
+    return [[k] for k in run]
+
+
+def _paper_items(doc: ParsedDoc, run: list[int]) -> list[list[int]] | None:
+    """A paragraph that is a list or a table of papers with no blank line between its
+    items, split into its items, or None. Each of at least two items links a paper of
+    its own (one arXiv id, no item sharing it), and items that link a paper are most of
+    them; a paragraph without list or table markup splits into its lines only when every
+    line links a paper and opens with a title (one-line posts, ``• Title [PDF]`` bullets)."""
+    groups = _item_groups(doc, run)
+    if len(groups) < 2:
+        return None
+    ids = []
+    for g in groups:
+        got = {i for k in g for i in _line_papers(doc, k)}
+        if len(got) > 1:
+            return None  # an item citing several papers is no one-paper item
+        ids.append(next(iter(got), None))
+    found = [i for i in ids if i]
+    marked = any(doc.lines[k].kind in ("item", "table") for k in run)
+    if len(found) < 2 or len(set(found)) < len(found) or 2 * len(found) <= len(groups):
+        return None
+    # Lines with no list markup are items only when each links a paper and opens with
+    # its title: prose broken over lines also carries a link a line.
+    if not marked and (len(found) < len(groups) or not all(_opens_with_title(doc, g[0]) for g in groups)):
+        return None
+    return groups
+
+
+def _opens_with_title(doc: ParsedDoc, k: int) -> bool:
+    """Whether line ``k`` opens with a paper's title: set in bold or italics, linked, or
+    plain text up to its first link or URL."""
+    if _lead_title(doc, k) is not None or _linked_title(doc, k) is not None:
+        return True
+    ln = doc.lines[k]
+    t = ln.text
+    cut = min([lk.start for lk in ln.links] + [i for i in (t.find("http"),) if i >= 0] + [len(t)])
+    return _title_like(t[ln.start : cut].strip(" •·*-–—:："))
+
+
+def _line_papers(doc: ParsedDoc, k: int) -> set[str]:
+    """The arXiv ids a line carries, in its text or its links."""
+    got = {i for lk in doc.lines[k].links if (i := arxiv_id(lk.url))}
+    if (i := arxiv_id(doc.texts[k])):
+        got.add(i)
+    return got
+
+
+def _read_row(doc: ParsedDoc, k: int, d: Draft, off: int) -> None:
+    """A table row of a paper: the first cell that reads as a title is the title, the
+    first that lists several people the authors, the rest is body."""
+    ln = doc.lines[k]
+    t = ln.text
+    for s, e in ln.cells:
+        a, z = strip_span(t, 0, s, e)
+        if a >= z:
+            continue
+        cell = t[a:z]
+        got = author_names(cell) if looks_like_authors(cell) else None
+        if "authors" not in d.spans and got is not None and len(got[0]) >= 2:
+            d.set("authors", off + a, off + z)
+        elif "title" not in d.spans and "title_zh" not in d.spans and _title_like(cell):
+            d.set_title(t, off, a, z)
+        else:
+            d.body.append(Span(off + a, off + z))
+
+
+def _read_paragraph(b: Builder, doc: ParsedDoc, block: list[int], run: list[int], order: bool | None,
+                    split: bool = False) -> None:
+    """Read one paragraph (``run``: its lines that are not boilerplate) as an entry when
+    it carries a paper — an arXiv id, an author list or a linked title with authors —
+    else report its lines. ``split``: the paragraph is one item of a list or table of
+    papers (see :func:`_paper_items`), where only a paper link makes an entry: an item
+    with no link is a heading row or a note, and a table's header reads like names."""
+    lines = b.lines
+    urls = [lk.url for k in run for lk in doc.lines[k].links]
+    has_paper = any(arxiv_id(lines[k]) for k in run) or any(arxiv_id(u) for u in urls)
+    authors = _author_line(lines, run) if not split or has_paper else None
+    # A linked title with its authors after it names a paper without an id.
+    cited = not split and any((got := _linked_title(doc, k)) is not None and got[1] is not None for k in run)
+    if run and (has_paper or authors is not None or cited):
+        d = b.open(run[0])
+        for k in run:
+            off = b.take(k)
+            line = lines[k]
+            a = doc.lines[k].start
+            if doc.lines[k].kind == "table" and doc.lines[k].cells:
+                _read_row(doc, k, d, off)
+                continue
+            if "title" not in d.spans and "title_zh" not in d.spans and (lead := _lead_title(doc, k)):
+                # "**Title.** A Author, B Author. *Venue.* [link](…)": the bold run is the
+                # title, the clause after it the authors.
+                d.set_title(line, off, *lead)
+                clause = _clause(doc, k, lead[1])
+                if clause and authors is None and looks_like_authors(line[clause[0] : clause[1]]):
+                    d.set("authors", off + clause[0], off + clause[1])
+                continue
+            if "title" not in d.spans and "title_zh" not in d.spans and (linked := _linked_title(doc, k)):
+                (ta, te), who = linked
+                d.set("title", off + ta, off + te)
+                lead = line[a:ta]  # "**06/22/2020** [Title](notes.md)": the log's date
+                got = (slash_date(lead, order) if order is not None else None) or find_date(lead)
+                if got and d.date is None:
+                    d.date = got[2]
+                if who is not None and "authors" not in d.spans:
+                    d.set("authors", off + who[0], off + who[1])
+                continue
+            if "title" not in d.spans and "title_zh" not in d.spans and k != authors and _title_like(line[a:]):
+                d.set_title(line, off, *strip_span(line, 0, a))
+            elif k == authors:
+                d.set("authors", *strip_span(line, off, a))
+            else:
+                d.body.append(Span(*strip_span(line, off, a)))
+        b.close()
+        for k in block:
+            if k not in run:
+                b.report(k, is_boilerplate(lines[k], between_entries=True) or NOT_IN_ENTRY)
+    else:
+        for k in block:
+            b.report(k, is_boilerplate(lines[k], between_entries=True) or NOT_IN_ENTRY)
+
+
 def parse(doc: ParsedDoc) -> LayoutResult:
     b = Builder(doc, "generic")
     lines = b.lines
@@ -270,46 +407,16 @@ def parse(doc: ParsedDoc) -> LayoutResult:
                 if k not in run:
                     b.report(k, is_boilerplate(lines[k], between_entries=True) or NOT_IN_ENTRY)
             continue
-        urls = [lk.url for k in run for lk in doc.lines[k].links]
-        has_paper = any(arxiv_id(lines[k]) for k in run) or any(arxiv_id(u) for u in urls)
-        authors = _author_line(lines, run)
-        # A linked title with its authors after it names a paper without an id.
-        cited = any((got := _linked_title(doc, k)) is not None and got[1] is not None for k in run)
-        if run and (has_paper or authors is not None or cited):
-            d = b.open(run[0])
-            for k in run:
-                off = b.take(k)
-                line = lines[k]
-                a = doc.lines[k].start
-                if "title" not in d.spans and "title_zh" not in d.spans and (lead := _lead_title(doc, k)):
-                    # "**Title.** A Author, B Author. *Venue.* [link](…)": the bold run is the
-                    # title, the clause after it the authors.
-                    d.set_title(line, off, *lead)
-                    clause = _clause(doc, k, lead[1])
-                    if clause and authors is None and looks_like_authors(line[clause[0] : clause[1]]):
-                        d.set("authors", off + clause[0], off + clause[1])
-                    continue
-                if "title" not in d.spans and "title_zh" not in d.spans and (linked := _linked_title(doc, k)):
-                    (ta, te), who = linked
-                    d.set("title", off + ta, off + te)
-                    lead = line[a:ta]  # "**06/22/2020** [Title](notes.md)": the log's date
-                    got = (slash_date(lead, order) if order is not None else None) or find_date(lead)
-                    if got and d.date is None:
-                        d.date = got[2]
-                    if who is not None and "authors" not in d.spans:
-                        d.set("authors", off + who[0], off + who[1])
-                    continue
-                if "title" not in d.spans and "title_zh" not in d.spans and k != authors and _title_like(line[a:]):
-                    d.set_title(line, off, *strip_span(line, 0, a))
-                elif k == authors:
-                    d.set("authors", *strip_span(line, off, a))
-                else:
-                    d.body.append(Span(*strip_span(line, off, a)))
-            b.close()
-            for k in block:
-                if k not in run:
-                    b.report(k, is_boilerplate(lines[k], between_entries=True) or NOT_IN_ENTRY)
-        else:
-            for k in block:
+        groups = _paper_items(doc, run)
+        if groups is None:
+            _read_paragraph(b, doc, block, run, order)
+            continue
+        # A list or table of papers written without blank lines: each item is a
+        # paragraph of its own; lines of the block outside every item are reported.
+        for group in groups:
+            _read_paragraph(b, doc, group, group, order, split=True)
+        inside = {k for g in groups for k in g}
+        for k in block:
+            if k not in inside:
                 b.report(k, is_boilerplate(lines[k], between_entries=True) or NOT_IN_ENTRY)
     return b.result()
