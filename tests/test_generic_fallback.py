@@ -121,3 +121,43 @@ def test_a_paragraph_citing_several_papers_stays_one_entry():
     text = "We build on https://arxiv.org/abs/1512.03385 and\nhttps://arxiv.org/abs/1706.03762 in this paper, Segment Anything.\n"
     res = parse_document(_doc(text, "note.txt"), [])
     assert len(res.entries) <= 1
+
+
+TAGGED_LIST = """\
+## Planning
+- [NIPS22] ✅ Chain-of-Thought Prompting Elicits Reasoning in Large Language Models [paper](https://arxiv.org/abs/2201.11903) [note](notes/cot.md)
+- [arXiv23] Tree of Thoughts: Deliberate Problem Solving with Large Language Models [paper](https://arxiv.org/abs/2305.10601)
+"""
+
+HEADED_TABLE = """\
+| Date | Institute | Title | Authors | Link |
+|---|---|---|---|---|
+| 20.10 | Facebook AI Research | Recipes for Safety in Open-domain Chatbots | Jing Xu, Da Ju, Margaret Li | [paper](https://arxiv.org/abs/2010.07079) |
+| 23.06 | University of Illinois at Urbana-Champaign | DecodingTrust: A Comprehensive Assessment of Trustworthiness in GPT Models | Boxin Wang, Weixin Chen | [paper](https://arxiv.org/abs/2306.11698) |
+"""
+
+
+def test_an_items_tags_and_label_links_are_not_its_title():
+    res = parse_document(_doc(TAGGED_LIST), [])
+    assert _titles(res) == [
+        "Chain-of-Thought Prompting Elicits Reasoning in Large Language Models",
+        "Tree of Thoughts: Deliberate Problem Solving with Large Language Models",
+    ]
+
+
+def test_a_tables_header_names_its_title_and_author_columns():
+    # The institute column reads like a title; the header says which column is.
+    res = parse_document(_doc(HEADED_TABLE), [])
+    assert _titles(res) == [
+        "Recipes for Safety in Open-domain Chatbots",
+        "DecodingTrust: A Comprehensive Assessment of Trustworthiness in GPT Models",
+    ]
+    assert [e.text[e.authors.start : e.authors.end] for e in res.entries] == ["Jing Xu, Da Ju, Margaret Li", "Boxin Wang, Weixin Chen"]
+
+
+def test_a_keyed_title_line_gives_its_value():
+    res = parse_document(_doc(FIELD_DIGEST, "digest.txt"), [])
+    assert _titles(res) == ["Segment Anything", "Visual Instruction Tuning"]
+    assert [e.text[e.authors.start : e.authors.end] for e in res.entries] == [
+        "Alexander Kirillov, Eric Mintun, Nikhila Ravi", "Haotian Liu, Chunyuan Li, Qingyang Wu",
+    ]

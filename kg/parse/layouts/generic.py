@@ -30,6 +30,7 @@ from kg.parse.boilerplate import is_boilerplate
 from kg.parse.byline import clause_authors
 from kg.parse.dates import find_date, iso_date, slash_date, slash_order
 from kg.parse.document import ParsedDoc
+from kg.parse.fields import field, field_kind
 from kg.parse.names import author_names, looks_like_authors
 from kg.parse.titles import SENTENCE_END_RE
 from kg.records import Span
@@ -285,16 +286,42 @@ def _line_papers(doc: ParsedDoc, k: int) -> set[str]:
     return got
 
 
-def _read_row(doc: ParsedDoc, k: int, d: Draft, off: int) -> None:
-    """A table row of a paper: the first cell that reads as a title is the title, the
-    first that lists several people the authors, the rest is body."""
+def _columns(doc: ParsedDoc, run: list[int]) -> dict[int, str]:
+    """Column index → the entry part its header names (``Title``, ``Authors``, ``标题``),
+    from the first row of a table paragraph when that row links no paper and names a
+    title column; else empty (the cells are then read by their shape)."""
+    k = next((k for k in run if doc.lines[k].kind == "table"), None)
+    if k is None or _line_papers(doc, k):
+        return {}
+    ln = doc.lines[k]
+    cols = {}
+    for i, (s, e) in enumerate(ln.cells):
+        kind = field_kind(ln.text[s:e].strip(" *_:：")) if ln.text[s:e].strip() else None
+        if kind in ("title", "authors"):
+            cols.setdefault(kind, i)
+    return {i: kind for kind, i in cols.items()} if "title" in cols else {}
+
+
+def _read_row(doc: ParsedDoc, k: int, d: Draft, off: int, columns: dict[int, str]) -> None:
+    """A table row of a paper: the title and authors from the columns its header names,
+    else the first cell that reads as a title is the title and the first that lists
+    several people the authors; the rest is body."""
     ln = doc.lines[k]
     t = ln.text
-    for s, e in ln.cells:
+    for i, (s, e) in enumerate(ln.cells):
         a, z = strip_span(t, 0, s, e)
         if a >= z:
             continue
         cell = t[a:z]
+        if columns:
+            kind = columns.get(i)
+            if kind == "title" and "title" not in d.spans and "title_zh" not in d.spans:
+                d.set_title(t, off, a, _title_end(doc, k, a, z))
+            elif kind == "authors" and "authors" not in d.spans and looks_like_authors(cell):
+                d.set("authors", off + a, off + z)
+            else:
+                d.body.append(Span(off + a, off + z))
+            continue
         got = author_names(cell) if looks_like_authors(cell) else None
         if "authors" not in d.spans and got is not None and len(got[0]) >= 2:
             d.set("authors", off + a, off + z)
@@ -304,14 +331,38 @@ def _read_row(doc: ParsedDoc, k: int, d: Draft, off: int) -> None:
             d.body.append(Span(off + a, off + z))
 
 
+# What a list writes before an item's title: bracketed tags ("[NIPS22]", "【1】", "(3)"),
+# a number ("12."), check marks and other symbols.
+_LEAD_TAGS = re.compile(r"(?:\s*(?:\[[^\[\]]{1,24}\]|【[^【】]{1,12}】|[(（]\d{1,4}[)）]|\d{1,4}[.)、]|[^\w\s\[【(（\"'“‘]))+\s*")
+
+
+def _title_start(line: str, a: int) -> int:
+    """``a`` moved past the tags and symbols an item writes before its title."""
+    m = _LEAD_TAGS.match(line, a)
+    return m.end() if m else a
+
+
+def _title_end(doc: ParsedDoc, k: int, a: int, b: int | None = None) -> int:
+    """Where a title that starts at ``a`` on line ``k`` ends: at the first link after it
+    whose text is a label (``paper``, ``code``, ``[PDF]``) rather than part of it."""
+    ln = doc.lines[k]
+    b = len(ln.text) if b is None else b
+    for lk in ln.links:
+        if a < lk.start < b and not _title_like(ln.text[lk.start : lk.end]):
+            return lk.start
+    return b
+
+
 def _read_paragraph(b: Builder, doc: ParsedDoc, block: list[int], run: list[int], order: bool | None,
-                    split: bool = False) -> None:
+                    split: bool = False, columns: dict[int, str] | None = None) -> None:
     """Read one paragraph (``run``: its lines that are not boilerplate) as an entry when
     it carries a paper — an arXiv id, an author list or a linked title with authors —
     else report its lines. ``split``: the paragraph is one item of a list or table of
     papers (see :func:`_paper_items`), where only a paper link makes an entry: an item
-    with no link is a heading row or a note, and a table's header reads like names."""
+    with no link is a heading row or a note, and a table's header reads like names;
+    ``columns`` as :func:`_columns`."""
     lines = b.lines
+    columns = columns or {}
     urls = [lk.url for k in run for lk in doc.lines[k].links]
     has_paper = any(arxiv_id(lines[k]) for k in run) or any(arxiv_id(u) for u in urls)
     authors = _author_line(lines, run) if not split or has_paper else None
@@ -324,7 +375,7 @@ def _read_paragraph(b: Builder, doc: ParsedDoc, block: list[int], run: list[int]
             line = lines[k]
             a = doc.lines[k].start
             if doc.lines[k].kind == "table" and doc.lines[k].cells:
-                _read_row(doc, k, d, off)
+                _read_row(doc, k, d, off, columns)
                 continue
             if "title" not in d.spans and "title_zh" not in d.spans and (lead := _lead_title(doc, k)):
                 # "**Title.** A Author, B Author. *Venue.* [link](…)": the bold run is the
@@ -344,8 +395,21 @@ def _read_paragraph(b: Builder, doc: ParsedDoc, block: list[int], run: list[int]
                 if who is not None and "authors" not in d.spans:
                     d.set("authors", off + who[0], off + who[1])
                 continue
-            if "title" not in d.spans and "title_zh" not in d.spans and k != authors and _title_like(line[a:]):
-                d.set_title(line, off, *strip_span(line, 0, a))
+            keyed = field(line[a:])
+            if keyed is not None and keyed[0] in ("title", "authors") and keyed[0] not in d.spans and keyed[2] > keyed[1]:
+                # "Title: …" / "作者：…": the key says what the value is.
+                if keyed[0] == "title" and "title_zh" not in d.spans:
+                    d.set_title(line, off, *strip_span(line, 0, a + keyed[1], a + keyed[2]))
+                    continue
+                if keyed[0] == "authors" and looks_like_authors(line[a + keyed[1] : a + keyed[2]]):
+                    d.set("authors", *strip_span(line, off, a + keyed[1], a + keyed[2]))
+                    continue
+            t0 = _title_start(line, a)
+            t1 = _title_end(doc, k, t0)
+            if "title" not in d.spans and "title_zh" not in d.spans and k != authors and _title_like(line[t0:t1]):
+                d.set_title(line, off, *strip_span(line, 0, t0, t1))
+                if t1 < len(line):
+                    d.body.append(Span(*strip_span(line, off, t1)))
             elif k == authors:
                 d.set("authors", *strip_span(line, off, a))
             else:
@@ -413,8 +477,9 @@ def parse(doc: ParsedDoc) -> LayoutResult:
             continue
         # A list or table of papers written without blank lines: each item is a
         # paragraph of its own; lines of the block outside every item are reported.
+        columns = _columns(doc, run)
         for group in groups:
-            _read_paragraph(b, doc, group, group, order, split=True)
+            _read_paragraph(b, doc, group, group, order, split=True, columns=columns)
         inside = {k for g in groups for k in g}
         for k in block:
             if k not in inside:
