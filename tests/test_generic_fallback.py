@@ -161,3 +161,25 @@ def test_a_keyed_title_line_gives_its_value():
     assert [e.text[e.authors.start : e.authors.end] for e in res.entries] == [
         "Alexander Kirillov, Eric Mintun, Nikhila Ravi", "Haotian Liu, Chunyuan Li, Qingyang Wu",
     ]
+
+
+SPLIT_ENTRY = """\
+【1】 Transformers in 3D Point Clouds: A Survey
+**链接**：https://arxiv.org/abs/2205.07417
+
+**作者**：Dening Lu,Qian Xie,Mingqiang Wei
+**摘要**：近年来，Transformer模型已被证明具有显著的远程依赖建模能力。
+
+【2】 Image Captioning In the Transformer Age
+**链接**：https://arxiv.org/abs/2204.07374
+
+**作者**：Yang Xu,Li Li,Haiyang Xu
+"""
+
+
+def test_an_author_paragraph_goes_on_with_the_paper_before_it():
+    res = parse_document(_doc(SPLIT_ENTRY), [])
+    assert _titles(res) == ["Transformers in 3D Point Clouds: A Survey", "Image Captioning In the Transformer Age"]
+    assert [e.text[e.authors.start : e.authors.end] for e in res.entries] == [
+        "Dening Lu,Qian Xie,Mingqiang Wei", "Yang Xu,Li Li,Haiyang Xu",
+    ]

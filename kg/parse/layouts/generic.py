@@ -368,58 +368,65 @@ def _read_paragraph(b: Builder, doc: ParsedDoc, block: list[int], run: list[int]
     authors = _author_line(lines, run) if not split or has_paper else None
     # A linked title with its authors after it names a paper without an id.
     cited = not split and any((got := _linked_title(doc, k)) is not None and got[1] is not None for k in run)
-    if run and (has_paper or authors is not None or cited):
-        d = b.open(run[0])
-        for k in run:
-            off = b.take(k)
-            line = lines[k]
-            a = doc.lines[k].start
-            if doc.lines[k].kind == "table" and doc.lines[k].cells:
-                _read_row(doc, k, d, off, columns)
-                continue
-            if "title" not in d.spans and "title_zh" not in d.spans and (lead := _lead_title(doc, k)):
-                # "**Title.** A Author, B Author. *Venue.* [link](…)": the bold run is the
-                # title, the clause after it the authors.
-                d.set_title(line, off, *lead)
-                clause = _clause(doc, k, lead[1])
-                if clause and authors is None and looks_like_authors(line[clause[0] : clause[1]]):
-                    d.set("authors", off + clause[0], off + clause[1])
-                continue
-            if "title" not in d.spans and "title_zh" not in d.spans and (linked := _linked_title(doc, k)):
-                (ta, te), who = linked
-                d.set("title", off + ta, off + te)
-                lead = line[a:ta]  # "**06/22/2020** [Title](notes.md)": the log's date
-                got = (slash_date(lead, order) if order is not None else None) or find_date(lead)
-                if got and d.date is None:
-                    d.date = got[2]
-                if who is not None and "authors" not in d.spans:
-                    d.set("authors", off + who[0], off + who[1])
-                continue
-            keyed = field(line[a:])
-            if keyed is not None and keyed[0] in ("title", "authors") and keyed[0] not in d.spans and keyed[2] > keyed[1]:
-                # "Title: …" / "作者：…": the key says what the value is.
-                if keyed[0] == "title" and "title_zh" not in d.spans:
-                    d.set_title(line, off, *strip_span(line, 0, a + keyed[1], a + keyed[2]))
-                    continue
-                if keyed[0] == "authors" and looks_like_authors(line[a + keyed[1] : a + keyed[2]]):
-                    d.set("authors", *strip_span(line, off, a + keyed[1], a + keyed[2]))
-                    continue
-            t0 = _title_start(line, a)
-            t1 = _title_end(doc, k, t0)
-            if "title" not in d.spans and "title_zh" not in d.spans and k != authors and _title_like(line[t0:t1]):
-                d.set_title(line, off, *strip_span(line, 0, t0, t1))
-                if t1 < len(line):
-                    d.body.append(Span(*strip_span(line, off, t1)))
-            elif k == authors:
-                d.set("authors", *strip_span(line, off, a))
-            else:
-                d.body.append(Span(*strip_span(line, off, a)))
-        b.close()
+    # A paragraph that opens with the author list of the paper just read, with no link or
+    # title of its own, goes on with that paper's entry ("【1】 Title / 链接：…", a blank
+    # line, "作者：… / 机构：… / 摘要：…").
+    goes_on = (
+        bool(run) and not split and not has_paper and b.cur is not None and authors == run[0]
+        and "authors" not in b.cur.spans and not cited
+    )
+    if not run or not (goes_on or has_paper or authors is not None or cited):
         for k in block:
-            if k not in run:
-                b.report(k, is_boilerplate(lines[k], between_entries=True) or NOT_IN_ENTRY)
-    else:
-        for k in block:
+            b.report(k, is_boilerplate(lines[k], between_entries=True) or NOT_IN_ENTRY)
+        return
+    d = b.cur if goes_on and b.cur is not None else b.open(run[0])
+    for k in run:
+        off = b.take(k)
+        line = lines[k]
+        a = doc.lines[k].start
+        if doc.lines[k].kind == "table" and doc.lines[k].cells:
+            _read_row(doc, k, d, off, columns)
+            continue
+        if "title" not in d.spans and "title_zh" not in d.spans and (lead := _lead_title(doc, k)):
+            # "**Title.** A Author, B Author. *Venue.* [link](…)": the bold run is the
+            # title, the clause after it the authors.
+            d.set_title(line, off, *lead)
+            clause = _clause(doc, k, lead[1])
+            if clause and authors is None and looks_like_authors(line[clause[0] : clause[1]]):
+                d.set("authors", off + clause[0], off + clause[1])
+            continue
+        if "title" not in d.spans and "title_zh" not in d.spans and (linked := _linked_title(doc, k)):
+            (ta, te), who = linked
+            d.set("title", off + ta, off + te)
+            lead = line[a:ta]  # "**06/22/2020** [Title](notes.md)": the log's date
+            got = (slash_date(lead, order) if order is not None else None) or find_date(lead)
+            if got and d.date is None:
+                d.date = got[2]
+            if who is not None and "authors" not in d.spans:
+                d.set("authors", off + who[0], off + who[1])
+            continue
+        keyed = field(line[a:])
+        if keyed is not None and keyed[0] in ("title", "authors") and keyed[0] not in d.spans and keyed[2] > keyed[1]:
+            # "Title: …" / "作者：…": the key says what the value is.
+            if keyed[0] == "title" and "title_zh" not in d.spans:
+                d.set_title(line, off, *strip_span(line, 0, a + keyed[1], a + keyed[2]))
+                continue
+            if keyed[0] == "authors" and looks_like_authors(line[a + keyed[1] : a + keyed[2]]):
+                d.set("authors", *strip_span(line, off, a + keyed[1], a + keyed[2]))
+                continue
+        t0 = _title_start(line, a)
+        t1 = _title_end(doc, k, t0)
+        if "title" not in d.spans and "title_zh" not in d.spans and k != authors and _title_like(line[t0:t1]):
+            d.set_title(line, off, *strip_span(line, 0, t0, t1))
+            if t1 < len(line):
+                d.body.append(Span(*strip_span(line, off, t1)))
+        elif k == authors:
+            d.set("authors", *strip_span(line, off, a))
+        else:
+            d.body.append(Span(*strip_span(line, off, a)))
+    # Left open: the next paragraph may go on with it (opening or reporting closes it).
+    for k in block:
+        if k not in run:
             b.report(k, is_boilerplate(lines[k], between_entries=True) or NOT_IN_ENTRY)
 
 
