@@ -183,3 +183,29 @@ def test_an_author_paragraph_goes_on_with_the_paper_before_it():
     assert [e.text[e.authors.start : e.authors.end] for e in res.entries] == [
         "Dening Lu,Qian Xie,Mingqiang Wei", "Yang Xu,Li Li,Haiyang Xu",
     ]
+
+
+LINK_LIST = """\
+# Reading list
+
+## Vision
+
+- MLP-Mixer: 2105.01601. **MLP-Mixer: An all-MLP Architecture for Vision**. Ilya Tolstikhin et al | [abs](https://arxiv.org/abs/2105.01601)
+- gMLP: 2105.08050. **Pay Attention to MLPs**. Hanxiao Liu et al | [abs](https://arxiv.org/abs/2105.08050)
+- ResMLP: 2105.03404. **ResMLP: Feedforward networks for image classification**. Hugo Touvron et al | [abs](https://arxiv.org/abs/2105.03404)
+- FNet: 2105.03824. **FNet: Mixing Tokens with Fourier Transforms**. James Lee-Thorp et al | [abs](https://arxiv.org/abs/2105.03824)
+"""
+
+
+def test_a_page_linking_more_papers_than_a_layout_found_items_is_read_paper_by_paper():
+    # The abstract reader takes the paragraph for one abstract; the generic reader finds
+    # one entry per paper linked.
+    from kg.parse.layouts import abstract
+
+    doc = _doc(LINK_LIST)
+    assert len(abstract.parse(doc).entries) < 3
+    res = parse_document(doc, [abstract])
+    assert res.layout == "generic"
+    assert [e.links for e in res.entries] == [
+        (f"https://arxiv.org/abs/{i}",) for i in ("2105.01601", "2105.08050", "2105.03404", "2105.03824")
+    ]

@@ -319,23 +319,42 @@ def _titled(res: LayoutResult) -> int:
     return sum(1 for e in res.entries if e.title is not None or e.title_zh is not None)
 
 
+def _papers(res: LayoutResult) -> tuple[int, int]:
+    """``(entries naming one arXiv paper, entries naming several)`` of ``res``."""
+    one = several = 0
+    for e in res.entries:
+        ids = {i for u in e.links if (i := arxiv_id(u))}
+        if (i := arxiv_id(e.text)) is not None:
+            ids.add(i)
+        one += len(ids) == 1
+        several += len(ids) > 1
+    return one, several
+
+
 def _generic_better(doc: ParsedDoc, res: LayoutResult, gen: LayoutResult) -> bool:
     """Whether the generic reader's ``gen`` reads ``doc`` better than the layout's ``res``.
 
     A layout that read one stray stretch of a page whose items fit no layout's shape
     (paragraphs opening with a linked title, then a description, under CJK section
     headings a field layout takes for a title) as its single entry loses when the
-    generic reader finds several papers and explains more. So does a layout that read
-    a page it was not written for as entries most of which have no title (the abstract
-    reader taking a reference list's paragraphs for title-less abstracts) when the
-    generic reader finds more titled entries, no fewer entries, and explains more. A
-    layout whose entries have titles keeps the page: the stretches it leaves are
-    re-read afterwards by every layout (_fill_gaps), which the generic reader is not."""
-    if _score(gen, doc) <= _score(res, doc):
-        return False
-    if len(res.entries) == 1 and len(gen.entries) > 2:
+    generic reader finds several papers and explains more. A layout that read a page it
+    was not written for as entries most of which have no title (the abstract reader
+    taking a reference list's paragraphs for title-less abstracts) loses when the
+    generic reader finds no fewer entries and either more titled ones, explaining as
+    much, or one entry per paper linked where the layout has at most half as many
+    entries (a list of paper links read as a few long abstracts explains more lines, but
+    as the wrong items). A layout whose entries have titles keeps the page: the
+    stretches it leaves are re-read afterwards by every layout (_fill_gaps), which the
+    generic reader is not."""
+    better = _score(gen, doc) > _score(res, doc)
+    if len(res.entries) == 1 and len(gen.entries) > 2 and better:
         return True
-    return 2 * _titled(res) <= len(res.entries) and _titled(gen) > _titled(res) and len(gen.entries) >= len(res.entries)
+    if 2 * _titled(res) > len(res.entries) or len(gen.entries) < len(res.entries):
+        return False
+    if _titled(gen) > _titled(res) and _score(gen, doc)[:2] >= _score(res, doc)[:2]:
+        return True
+    one, several = _papers(gen)
+    return several == 0 and one >= 3 and one >= 2 * len(res.entries) and one > _papers(res)[0]
 
 
 def _bibtex(e: Entry) -> Entry:
