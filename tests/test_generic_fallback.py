@@ -209,3 +209,13 @@ def test_a_page_linking_more_papers_than_a_layout_found_items_is_read_paper_by_p
     assert [e.links for e in res.entries] == [
         (f"https://arxiv.org/abs/{i}",) for i in ("2105.01601", "2105.08050", "2105.03404", "2105.03824")
     ]
+
+
+def test_a_bold_title_after_an_items_name_and_id_is_its_title():
+    res = parse_document(_doc(LINK_LIST), [])
+    assert _titles(res) == [
+        "MLP-Mixer: An all-MLP Architecture for Vision",
+        "Pay Attention to MLPs",
+        "ResMLP: Feedforward networks for image classification",
+        "FNet: Mixing Tokens with Fourier Transforms",
+    ]

@@ -353,6 +353,18 @@ def _title_end(doc: ParsedDoc, k: int, a: int, b: int | None = None) -> int:
     return b
 
 
+def _emphasised_title(doc: ParsedDoc, run: list[int]) -> tuple[int, int, int] | None:
+    """``(line, start, end)`` of the first bold or italic run of a paragraph that reads
+    as a title."""
+    for k in run:
+        t = doc.lines[k].text
+        for s, e in doc.lines[k].emphasised:
+            a, z = strip_span(t, 0, s, e)
+            if _title_like(t[a:z].rstrip(".")):
+                return k, a, z
+    return None
+
+
 def _read_paragraph(b: Builder, doc: ParsedDoc, block: list[int], run: list[int], order: bool | None,
                     split: bool = False, columns: dict[int, str] | None = None) -> None:
     """Read one paragraph (``run``: its lines that are not boilerplate) as an entry when
@@ -380,8 +392,9 @@ def _read_paragraph(b: Builder, doc: ParsedDoc, block: list[int], run: list[int]
             b.report(k, is_boilerplate(lines[k], between_entries=True) or NOT_IN_ENTRY)
         return
     d = b.cur if goes_on and b.cur is not None else b.open(run[0])
+    offs = {}
     for k in run:
-        off = b.take(k)
+        off = offs[k] = b.take(k)
         line = lines[k]
         a = doc.lines[k].start
         if doc.lines[k].kind == "table" and doc.lines[k].cells:
@@ -424,6 +437,11 @@ def _read_paragraph(b: Builder, doc: ParsedDoc, block: list[int], run: list[int]
             d.set("authors", *strip_span(line, off, a))
         else:
             d.body.append(Span(*strip_span(line, off, a)))
+    if "title" not in d.spans and "title_zh" not in d.spans and (got := _emphasised_title(doc, run)) is not None:
+        # "- ViT: 2010.11929. **An Image is Worth 16x16 Words**. A. Dosovitskiy et al": a
+        # title set in bold or italics after a short name and an id.
+        k, ta, te = got
+        d.set_title(lines[k], offs[k], ta, te)
     # Left open: the next paragraph may go on with it (opening or reporting closes it).
     for k in block:
         if k not in run:
