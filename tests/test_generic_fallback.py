@@ -219,3 +219,19 @@ def test_a_bold_title_after_an_items_name_and_id_is_its_title():
         "ResMLP: Feedforward networks for image classification",
         "FNet: Mixing Tokens with Fourier Transforms",
     ]
+
+
+QUOTED_LIST = """\
+* RepMLP: "RepMLP: Re-parameterizing Convolutions into Fully-connected Layers for Image Recognition", arXiv, 2021 (Megvii). [[Paper](https://arxiv.org/abs/2105.01883)]
+* EAMLP: "Beyond Self-attention: External Attention using Two Linear Layers for Visual Tasks", arXiv, 2021 (Tsinghua University). [[Paper](https://arxiv.org/abs/2105.02358)]
+* [CV]《Understanding Attention for Vision-and-Language Tasks》F Cao, S C Han [The University of Sydney] (2022) https://arxiv.org/abs/2208.08104
+"""
+
+
+def test_a_quoted_title_is_the_title():
+    res = parse_document(_doc(QUOTED_LIST), [])
+    assert _titles(res) == [
+        "RepMLP: Re-parameterizing Convolutions into Fully-connected Layers for Image Recognition",
+        "Beyond Self-attention: External Attention using Two Linear Layers for Visual Tasks",
+        "Understanding Attention for Vision-and-Language Tasks",
+    ]

@@ -353,6 +353,23 @@ def _title_end(doc: ParsedDoc, k: int, a: int, b: int | None = None) -> int:
     return b
 
 
+# A title in quotation marks or book-title marks.
+_QUOTED = re.compile(r'"(?P<a>[^"]{8,250})"|“(?P<b>[^”]{8,250})”|《(?P<c>[^《》]{4,250})》')
+
+
+def _quoted_title(line: str, a: int) -> tuple[int, int] | None:
+    """Span of the first quoted run after ``a`` that reads as a title, when it is the
+    line's only quoted run (several quotes are a sentence quoting, not a title)."""
+    found = list(_QUOTED.finditer(line, a))
+    if len(found) != 1:
+        return None
+    m = found[0]
+    g = next(x for x in ("a", "b", "c") if m.group(x) is not None)
+    ta, te = strip_span(line, 0, m.start(g), m.end(g))
+    inner = line[ta:te].rstrip(".,")
+    return (ta, ta + len(inner)) if _title_like(inner) else None
+
+
 def _emphasised_title(doc: ParsedDoc, run: list[int]) -> tuple[int, int, int] | None:
     """``(line, start, end)`` of the first bold or italic run of a paragraph that reads
     as a title."""
@@ -399,6 +416,14 @@ def _read_paragraph(b: Builder, doc: ParsedDoc, block: list[int], run: list[int]
         a = doc.lines[k].start
         if doc.lines[k].kind == "table" and doc.lines[k].cells:
             _read_row(doc, k, d, off, columns)
+            continue
+        if "title" not in d.spans and "title_zh" not in d.spans and (quoted := _quoted_title(line, a)):
+            # 'RepMLP: "RepMLP: Re-parameterizing …", arXiv, 2021' / '[CV]《Title》A Author, …':
+            # the quotation marks say where the title is.
+            d.set_title(line, off, *quoted)
+            for x, y in ((a, quoted[0]), (quoted[1], len(line))):  # the name, venue and year around it
+                if line[x:y].strip(' "“”《》.,'):
+                    d.body.append(Span(*strip_span(line, off, x, y)))
             continue
         if "title" not in d.spans and "title_zh" not in d.spans and (lead := _lead_title(doc, k)):
             # "**Title.** A Author, B Author. *Venue.* [link](…)": the bold run is the
