@@ -235,3 +235,12 @@ def test_a_quoted_title_is_the_title():
         "Beyond Self-attention: External Attention using Two Linear Layers for Visual Tasks",
         "Understanding Attention for Vision-and-Language Tasks",
     ]
+
+
+def test_the_authors_after_a_quoted_title_stop_at_their_affiliation():
+    res = parse_document(_doc(QUOTED_LIST), [])
+    assert res.entries[2].authors is not None
+    e = res.entries[2]
+    assert e.text[e.authors.start : e.authors.end] == "F Cao, S C Han"
+    # A venue and year after the title are no authors.
+    assert res.entries[0].authors is None

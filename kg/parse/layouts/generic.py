@@ -353,6 +353,8 @@ def _title_end(doc: ParsedDoc, k: int, a: int, b: int | None = None) -> int:
     return b
 
 
+# A bracket after a space: what follows a clause of names (affiliations, links, a year).
+_BRACKET_AFTER = re.compile(r"\s[\[［(（]")
 # A title in quotation marks or book-title marks.
 _QUOTED = re.compile(r'"(?P<a>[^"]{8,250})"|“(?P<b>[^”]{8,250})”|《(?P<c>[^《》]{4,250})》')
 
@@ -421,6 +423,16 @@ def _read_paragraph(b: Builder, doc: ParsedDoc, block: list[int], run: list[int]
             # 'RepMLP: "RepMLP: Re-parameterizing …", arXiv, 2021' / '[CV]《Title》A Author, …':
             # the quotation marks say where the title is.
             d.set_title(line, off, *quoted)
+            # The authors in the clause after the quote, up to the line's next link
+            # ('"Title". Dmitry Lepikhin et al. ICLR 2021. [Paper]', '《Title》X Yuan, Z Lin [Adobe]').
+            pos = quoted[1] + 1
+            stop = min([lk.start for lk in doc.lines[k].links if lk.start >= pos] + [len(line)])
+            # A bracket after the names opens their affiliation or the links ("[DeepMind]").
+            br = _BRACKET_AFTER.search(line, pos, stop)
+            stop = br.start() if br else stop
+            who = clause_authors(line, pos, stop, doc.lines[k].emphasised) if "authors" not in d.spans else None
+            if who is not None:
+                d.set("authors", off + who[0], off + who[1])
             for x, y in ((a, quoted[0]), (quoted[1], len(line))):  # the name, venue and year around it
                 if line[x:y].strip(' "“”《》.,'):
                     d.body.append(Span(*strip_span(line, off, x, y)))
