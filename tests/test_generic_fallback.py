@@ -244,3 +244,29 @@ def test_the_authors_after_a_quoted_title_stop_at_their_affiliation():
     assert e.text[e.authors.start : e.authors.end] == "F Cao, S C Han"
     # A venue and year after the title are no authors.
     assert res.entries[0].authors is None
+
+
+ROW_SHAPES = """\
+| Title & Authors | Links |
+|---|---|
+| [Safety Guardrails for LLM-Enabled Robots](https://arxiv.org/abs/2503.07885) <br> Zachary Ravichandran, Alexander Robey | [Paper](https://arxiv.org/abs/2503.07885) |
+| [Phantom Menace: Exploring the Robustness of VLA Models](https://arxiv.org/abs/2511.10008) <br> Xuancun Lu, Jiaxiang Chen | [Paper](https://arxiv.org/abs/2511.10008) |
+
+| **Paper** | **Links** |
+| ------------- | ------------- |
+| 1) Toolformer: Language Models Can Teach Themselves to Use Tools - introduces language models that use tools | [Paper](https://arxiv.org/abs/2302.04761) |
+| 2) A Categorical Archive of ChatGPT Failures - a comprehensive analysis of ChatGPT failures | [Paper](https://arxiv.org/abs/2302.03494) |
+"""
+
+
+def test_a_cells_linked_title_over_its_authors_and_a_numbered_title_before_a_description():
+    res = parse_document(_doc(ROW_SHAPES), [])
+    assert _titles(res) == [
+        "Safety Guardrails for LLM-Enabled Robots",
+        "Phantom Menace: Exploring the Robustness of VLA Models",
+        "Toolformer: Language Models Can Teach Themselves to Use Tools",
+        "A Categorical Archive of ChatGPT Failures",
+    ]
+    assert [e.text[e.authors.start : e.authors.end] if e.authors else None for e in res.entries[:2]] == [
+        "Zachary Ravichandran, Alexander Robey", "Xuancun Lu, Jiaxiang Chen",
+    ]

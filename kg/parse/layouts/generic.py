@@ -313,6 +313,28 @@ def _read_row(doc: ParsedDoc, k: int, d: Draft, off: int, columns: dict[int, str
         if a >= z:
             continue
         cell = t[a:z]
+        lead = next((lk for lk in ln.links if lk.start == a and lk.end < z), None)
+        if (
+            lead is not None and "title" not in d.spans and "title_zh" not in d.spans
+            and columns.get(i, "title") == "title" and _title_like(t[lead.start : lead.end])
+        ):
+            # "[Title](arxiv) <br> A Author and B Author": a linked title over its authors.
+            d.set_title(t, off, lead.start, lead.end)
+            ra, rz = strip_span(t, 0, lead.end, z)
+            if "authors" not in d.spans and looks_like_authors(t[ra:rz]):
+                d.set("authors", off + ra, off + rz)
+            elif rz > ra:
+                d.body.append(Span(off + ra, off + rz))
+            continue
+        if columns.get(i, "title") == "title" and "title" not in d.spans and "title_zh" not in d.spans:
+            # "1) Toolformer: Language Models … - introduces language models that …": the
+            # item's number and the description after a dash are no part of the title.
+            a2 = _title_start(t, a)
+            cut = _DESCRIPTION_DASH.search(t, a2, z)
+            if cut and _title_like(t[a2 : cut.start()]):
+                d.set_title(t, off, a2, cut.start())
+                d.body.append(Span(off + cut.end(), off + z))
+                continue
         if columns:
             kind = columns.get(i)
             if kind == "title" and "title" not in d.spans and "title_zh" not in d.spans:
@@ -353,6 +375,8 @@ def _title_end(doc: ParsedDoc, k: int, a: int, b: int | None = None) -> int:
     return b
 
 
+# A dash between a title and the description after it (a lower-case word follows).
+_DESCRIPTION_DASH = re.compile(r"\s[-–—]\s+(?=[a-z])")
 # A bracket after a space: what follows a clause of names (affiliations, links, a year).
 _BRACKET_AFTER = re.compile(r"\s[\[［(（]")
 # A title in quotation marks or book-title marks.
