@@ -390,7 +390,10 @@ def parse_document(doc: ParsedDoc, layouts: list[ModuleType] | None = None) -> P
         else:  # nothing to score: the generic reader reads the file
             name, res = generic.name, generic.parse(doc)
         # The generic reader competes with the layout kept (see _generic_better).
-        gen = generic.parse(doc) if res.entries else None
+        # Only where it could win (see _generic_better): the generic reader costs a
+        # layout's read of the whole file, which a long titled digest need not pay.
+        may = res.entries and (len(res.entries) == 1 or 2 * _titled(res) <= len(res.entries))
+        gen = generic.parse(doc) if may else None
         if gen is not None and _generic_better(doc, res, gen):
             log.debug("%s: the generic reader finds %d entries to %s's %d", doc.path, len(gen.entries), name, len(res.entries))
             name, res = generic.name, gen
