@@ -270,3 +270,33 @@ def test_a_cells_linked_title_over_its_authors_and_a_numbered_title_before_a_des
     assert [e.text[e.authors.start : e.authors.end] if e.authors else None for e in res.entries[:2]] == [
         "Zachary Ravichandran, Alexander Robey", "Xuancun Lu, Jiaxiang Chen",
     ]
+
+
+ONE_PAPER_POST = """\
+Reflexion: Language Agents with Verbal Reinforcement Learning
+
+Large language models are increasingly used as goal-driven agents that interact with external environments. However, it remains hard for them to learn quickly from trial and error.
+
+We propose Reflexion, a framework that reinforces language agents not by updating weights but through linguistic feedback. Agents reflect on task feedback signals and keep their reflections in an episodic memory buffer.
+
+Reflexion is flexible enough to take various types and sources of feedback signals, and it obtains significant improvements over a baseline agent across diverse tasks.
+
+[Reflexion: Language Agents with Verbal Reinforcement Learning](https://arxiv.org/abs/2303.11366)
+"""
+
+
+def test_a_page_about_one_paper_cut_into_title_less_paragraphs_is_one_entry():
+    from kg.parse.layouts import abstract
+
+    doc = _doc(ONE_PAPER_POST, "post.md")
+    got = abstract.parse(doc)
+    assert len(got.entries) > 1 and all(e.title is None for e in got.entries)
+    res = parse_document(doc, [abstract])
+    assert res.layout == "generic"
+    assert [e.links for e in res.entries] == [("https://arxiv.org/abs/2303.11366",)]
+    assert _titles(res) == ["Reflexion: Language Agents with Verbal Reinforcement Learning"]
+
+
+def test_a_keyed_line_whose_value_is_no_title_gives_no_title():
+    res = parse_document(_doc("Paper: https://arxiv.org/abs/2303.11366\n", "note.txt"), [])
+    assert _titles(res) == [None]

@@ -349,12 +349,27 @@ def _generic_better(doc: ParsedDoc, res: LayoutResult, gen: LayoutResult) -> boo
     better = _score(gen, doc) > _score(res, doc)
     if len(res.entries) == 1 and len(gen.entries) > 2 and better:
         return True
-    if 2 * _titled(res) > len(res.entries) or len(gen.entries) < len(res.entries):
+    if 2 * _titled(res) > len(res.entries):
         return False
-    if _titled(gen) > _titled(res) and _score(gen, doc)[:2] >= _score(res, doc)[:2]:
+    if len(gen.entries) >= len(res.entries) and _titled(gen) > _titled(res) and _score(gen, doc)[:2] >= _score(res, doc)[:2]:
         return True
     one, several = _papers(gen)
-    return several == 0 and one >= 3 and one >= 2 * len(res.entries) and one > _papers(res)[0]
+    if len(gen.entries) >= len(res.entries) and several == 0 and one >= 3 and one >= 2 * len(res.entries) and one > _papers(res)[0]:
+        return True
+    # A page about one paper (a post that links it once or more, and no other) which the
+    # layout cut into several title-less paragraphs: the generic reader's one titled
+    # entry holding that paper reads it as what it is.
+    return len(gen.entries) == 1 and one == 1 and _titled(gen) == 1 and len(res.entries) > 1 and len(_doc_papers(doc)) == 1
+
+
+def _doc_papers(doc: ParsedDoc) -> set[str]:
+    """The arXiv ids ``doc`` states in its text or links."""
+    out = set()
+    for ln in doc.lines:
+        out.update(i for lk in ln.links if (i := arxiv_id(lk.url)))
+        if (i := arxiv_id(ln.text)) is not None:
+            out.add(i)
+    return out
 
 
 def _bibtex(e: Entry) -> Entry:

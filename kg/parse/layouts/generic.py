@@ -482,12 +482,16 @@ def _read_paragraph(b: Builder, doc: ParsedDoc, block: list[int], run: list[int]
         keyed = field(line[a:])
         if keyed is not None and keyed[0] in ("title", "authors") and keyed[0] not in d.spans and keyed[2] > keyed[1]:
             # "Title: …" / "作者：…": the key says what the value is.
-            if keyed[0] == "title" and "title_zh" not in d.spans:
+            if keyed[0] == "title" and "title_zh" not in d.spans and _title_like(line[a + keyed[1] : a + keyed[2]]):
                 d.set_title(line, off, *strip_span(line, 0, a + keyed[1], a + keyed[2]))
                 continue
             if keyed[0] == "authors" and looks_like_authors(line[a + keyed[1] : a + keyed[2]]):
                 d.set("authors", *strip_span(line, off, a + keyed[1], a + keyed[2]))
                 continue
+            # "Paper: <url>": a keyed line whose value is no title or name list is body,
+            # never a title made of its key.
+            d.body.append(Span(*strip_span(line, off, a)))
+            continue
         t0 = _title_start(line, a)
         t1 = _title_end(doc, k, t0)
         if "title" not in d.spans and "title_zh" not in d.spans and k != authors and _title_like(line[t0:t1]):
