@@ -158,9 +158,11 @@ def _sub(doc: ParsedDoc, a: int, b: int) -> ParsedDoc:
     )
 
 
-def _fill_gaps(doc: ParsedDoc, entries: list[Entry], unassigned: list[Unassigned]) -> tuple[list[Entry], list[Unassigned]]:
+def _fill_gaps(
+    doc: ParsedDoc, entries: list[Entry], unassigned: list[Unassigned], candidates: list[ModuleType]
+) -> tuple[list[Entry], list[Unassigned]]:
     """Re-read the stretches between entries that the chosen layout left unexplained with
-    every layout that accepts a stretch (``in_gaps``)."""
+    every layout of ``candidates`` that accepts a stretch (``in_gaps``)."""
     inside = {k for e in entries for k in range(e.line, e.end_line + 1)}
     unexplained = sorted(u.line for u in unassigned if u.reason == NOT_IN_ENTRY)
     if not unexplained:
@@ -179,7 +181,9 @@ def _fill_gaps(doc: ParsedDoc, entries: list[Entry], unassigned: list[Unassigned
         if not missing:
             continue
         sub = _sub(doc, a, b)
-        layouts = [m for m in LAYOUTS if getattr(m, "in_gaps", None) is None or m.in_gaps(sub)]
+        layouts = [m for m in candidates if getattr(m, "in_gaps", None) is None or m.in_gaps(sub)]
+        if not layouts:
+            continue
         _, res = best_layout(sub, layouts)
         sub_entries = [_shift_entry(e, a - 1) for e in res.entries]
         sub_unassigned = [replace(u, line=u.line + a - 1) for u in res.unassigned]
@@ -311,6 +315,63 @@ def _generic_wins(doc: ParsedDoc, res: LayoutResult, gen: LayoutResult) -> bool:
     return len(gen.entries) >= generic.MIN_NAMED and _score(gen, doc) > _score(res, doc)
 
 
+def _titled(res: LayoutResult) -> int:
+    return sum(1 for e in res.entries if e.title is not None or e.title_zh is not None)
+
+
+def _papers(res: LayoutResult) -> tuple[int, int]:
+    """``(entries naming one arXiv paper, entries naming several)`` of ``res``."""
+    one = several = 0
+    for e in res.entries:
+        ids = {i for u in e.links if (i := arxiv_id(u))}
+        if (i := arxiv_id(e.text)) is not None:
+            ids.add(i)
+        one += len(ids) == 1
+        several += len(ids) > 1
+    return one, several
+
+
+def _generic_better(doc: ParsedDoc, res: LayoutResult, gen: LayoutResult) -> bool:
+    """Whether the generic reader's ``gen`` reads ``doc`` better than the layout's ``res``.
+
+    A layout that read one stray stretch of a page whose items fit no layout's shape
+    (paragraphs opening with a linked title, then a description, under CJK section
+    headings a field layout takes for a title) as its single entry loses when the
+    generic reader finds several papers and explains more. A layout that read a page it
+    was not written for as entries most of which have no title (the abstract reader
+    taking a reference list's paragraphs for title-less abstracts) loses when the
+    generic reader finds no fewer entries and either more titled ones, explaining as
+    much, or one entry per paper linked where the layout has at most half as many
+    entries (a list of paper links read as a few long abstracts explains more lines, but
+    as the wrong items). A layout whose entries have titles keeps the page: the
+    stretches it leaves are re-read afterwards by every layout (_fill_gaps), which the
+    generic reader is not."""
+    better = _score(gen, doc) > _score(res, doc)
+    if len(res.entries) == 1 and len(gen.entries) > 2 and better:
+        return True
+    if 2 * _titled(res) > len(res.entries):
+        return False
+    if len(gen.entries) >= len(res.entries) and _titled(gen) > _titled(res) and _score(gen, doc)[:2] >= _score(res, doc)[:2]:
+        return True
+    one, several = _papers(gen)
+    if len(gen.entries) >= len(res.entries) and several == 0 and one >= 3 and one >= 2 * len(res.entries) and one > _papers(res)[0]:
+        return True
+    # A page about one paper (a post that links it once or more, and no other) which the
+    # layout cut into several title-less paragraphs: the generic reader's one titled
+    # entry holding that paper reads it as what it is.
+    return len(gen.entries) == 1 and one == 1 and _titled(gen) == 1 and len(res.entries) > 1 and len(_doc_papers(doc)) == 1
+
+
+def _doc_papers(doc: ParsedDoc) -> set[str]:
+    """The arXiv ids ``doc`` states in its text or links."""
+    out = set()
+    for ln in doc.lines:
+        out.update(i for lk in ln.links if (i := arxiv_id(lk.url)))
+        if (i := arxiv_id(ln.text)) is not None:
+            out.add(i)
+    return out
+
+
 def _bibtex(e: Entry) -> Entry:
     """An entry no layout found authors in takes them from a BibTeX record pasted into it
     (a paper-notes page's citation block): every layout carries such a block the same way."""
@@ -323,8 +384,14 @@ def _bibtex(e: Entry) -> Entry:
     return e if named is None else replace(e, authors=Span(got[0] + named[0], got[0] + named[1]))
 
 
-def parse_document(doc: ParsedDoc) -> ParseResult:
-    """Entries of an already read :class:`ParsedDoc`."""
+def parse_document(doc: ParsedDoc, layouts: list[ModuleType] | None = None) -> ParseResult:
+    """Entries of an already read :class:`ParsedDoc`.
+
+    ``layouts`` are the layouts to score (default :data:`LAYOUTS`, in their order); the
+    generic reader stays the fallback whatever the list. Leaving a layout out shows how
+    kg reads a file in a layout it has no reader for (``scripts/score-real
+    --without-layout``)."""
+    layouts = LAYOUTS if layouts is None else list(layouts)
     scores: list[tuple[str, int, int]] = []
     if doc.feed:
         # An RSS/Atom feed is read by the feed layout alone: the others would read its
@@ -333,13 +400,16 @@ def parse_document(doc: ParsedDoc) -> ParseResult:
         name, res = feed.name, feed.parse(doc)
         scores.append((name, len(res.entries), res.covered - res.unexplained))
     else:
-        name, res = best_layout(doc, LAYOUTS, scores)
-        # A layout that read one stray stretch of a page whose items fit no layout's shape
-        # (paragraphs opening with a linked title, then a description, under CJK section
-        # headings a field layout takes for a title) as its single entry loses to the
-        # generic reader when that reader finds several papers and explains more.
-        gen = generic.parse(doc) if len(res.entries) == 1 else None
-        if gen is not None and len(gen.entries) > 2 and _score(gen, doc) > _score(res, doc):
+        if layouts:
+            name, res = best_layout(doc, layouts, scores)
+        else:  # nothing to score: the generic reader reads the file
+            name, res = generic.name, generic.parse(doc)
+        # The generic reader competes with the layout kept (see _generic_better).
+        # Only where it could win (see _generic_better): the generic reader costs a
+        # layout's read of the whole file, which a long titled digest need not pay.
+        may = res.entries and (len(res.entries) == 1 or 2 * _titled(res) <= len(res.entries))
+        gen = generic.parse(doc) if may else None
+        if gen is not None and _generic_better(doc, res, gen):
             log.debug("%s: the generic reader finds %d entries to %s's %d", doc.path, len(gen.entries), name, len(res.entries))
             name, res = generic.name, gen
     entries, unassigned = list(res.entries), list(res.unassigned)
@@ -347,7 +417,7 @@ def parse_document(doc: ParsedDoc) -> ParseResult:
     if doc.feed:
         no_paper = not entries
     elif entries:
-        entries, unassigned = _fill_gaps(doc, entries, unassigned)
+        entries, unassigned = _fill_gaps(doc, entries, unassigned, layouts)
     elif (no_paper := _no_paper(res, doc)) and not _generic_wins(doc, res, gen := generic.parse(doc)):
         log.info("%s: no paper in the file (layout %s read its items as not papers)", doc.path, name)
     else:
@@ -390,7 +460,8 @@ def parse_document(doc: ParsedDoc) -> ParseResult:
     return ParseResult(tuple(entries), tuple(sorted(unassigned, key=lambda u: u.line)), name, tuple(scores))
 
 
-def parse(doc: Document) -> ParseResult:
+def parse(doc: Document, layouts: list[ModuleType] | None = None) -> ParseResult:
     """Split ``doc`` into entries with the layout that explains most lines (and the
-    stretches it leaves unexplained with whichever explains them)."""
-    return parse_document(read_document(doc.path, doc.text))
+    stretches it leaves unexplained with whichever explains them); ``layouts`` as
+    :func:`parse_document`."""
+    return parse_document(read_document(doc.path, doc.text), layouts)
