@@ -37,10 +37,20 @@ def _suffix(vocab: str = "benchmark_suffixes") -> re.Pattern:
     return re.compile(rf"(?:(?<=[a-z0-9])|(?<=[A-Z])|(?<=-)|(?<=\s))(?:{alts})(?:-?v?\d+(?:\.\d+)?)?$")
 
 
+@functools.cache
+def _endings(vocab: str) -> tuple[str, ...]:
+    return tuple(phrases(vocab))
+
+
 def benchmark_name(name: str, in_title: bool = False) -> bool:
     """``name`` ends in a benchmark word of its own (see the module's note); with
     ``in_title``, also in one that says so only in a paper's title ("RAGEval: …")."""
+    # Most compounds end in no benchmark word: a plain ``endswith`` on the name without
+    # its version ("Bench-v2.1" → "Bench") turns them away before the pattern is tried.
+    core = name.rstrip("0123456789.").rstrip("v").rstrip("-")
     for vocab in ("benchmark_suffixes", "benchmark_title_suffixes") if in_title else ("benchmark_suffixes",):
+        if not core.endswith(_endings(vocab)):
+            continue
         m = _suffix(vocab).search(name)
         if m and m.start() > 0:
             return True
@@ -51,6 +61,10 @@ def find(ctx: Context, prior=()) -> list[Candidate]:
     # Read in the first stage, before the title and cue rules: the merge gives an entity
     # the kind of its first candidate that forces one, and the suffix outweighs a gloss
     # or an apposition that calls the benchmark a framework.
+    # A name ends in its benchmark word, so an entry whose text holds none of them has
+    # none (most entries): no compound need be looked at.
+    if not any(e in ctx.text for v in ("benchmark_suffixes", "benchmark_title_suffixes") for e in _endings(v)):
+        return []
     out = []
     for i, j in ctx.compounds:
         if not ctx.in_region[i]:

@@ -45,7 +45,9 @@ def _glued(ctx: Context) -> list[Candidate]:
     out = []
     for k in ctx.latin:
         w = ctx.words[k]
-        if not w[:1].isupper() or not w[-1:].isalnum():
+        # The label closes the token with a digit, or a digit and a sub-figure letter:
+        # two character tests turn away nearly every capitalised word.
+        if not w[:1].isupper() or not (w[-1:].isdigit() or w[-2:-1].isdigit()):
             continue
         m = _GLUED.fullmatch(w)
         if m and m.group(1).lower() in vocab and any(ch.isdigit() for ch in w):
