@@ -52,19 +52,8 @@ def _counted(ctx: Context, k: int) -> bool:
     # "23,354", "1.5": a number the tokenizer cut at its separators.
     while k + 1 < n and w[k] in (",", ".") and not ctx.ws[k - 1] and not ctx.ws[k] and w[k + 1].isdigit():
         k += 2
-    nouns, seen = words("dataset_count_nouns"), 0
-    while k < n and seen <= MAX_BETWEEN + 1:
-        if w[k].isspace():
-            k += 1
-            continue
-        if ctx.kinds[k] != WORD:
-            return False
-        if ctx.lower[k] in nouns:
-            return True
-        if ctx.lower[k] not in _NUMBER_WORDS:
-            seen += 1
-        k += 1
-    return False
+    # "23,354 annotated question–answer pairs": number words ("thousand") are free.
+    return _count_noun_after(ctx, k, MAX_BETWEEN + 1, _NUMBER_WORDS)
 
 
 def _subject_end(ctx: Context, k: int) -> int:
@@ -116,10 +105,11 @@ def _bracket_counts(ctx: Context) -> list[Candidate]:
     return out
 
 
-def _count_noun_after(ctx: Context, k: int) -> bool:
-    """A noun a dataset is counted in within ``MAX_BETWEEN`` words from token ``k``."""
+def _count_noun_after(ctx: Context, k: int, limit: int = MAX_BETWEEN, free: frozenset[str] | set[str] = frozenset()) -> bool:
+    """A noun a dataset is counted in within ``limit`` words from token ``k`` (words in
+    ``free`` not counted)."""
     nouns, seen = words("dataset_count_nouns"), 0
-    while k < len(ctx.words) and seen <= MAX_BETWEEN:
+    while k < len(ctx.words) and seen <= limit:
         if ctx.words[k].isspace():
             k += 1
             continue
@@ -127,7 +117,8 @@ def _count_noun_after(ctx: Context, k: int) -> bool:
             return False
         if ctx.lower[k] in nouns:
             return True
-        seen += 1
+        if ctx.lower[k] not in free:
+            seen += 1
         k += 1
     return False
 
