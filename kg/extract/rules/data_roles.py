@@ -20,7 +20,7 @@ from kg.extract.candidate import Candidate
 from kg.extract.context import Context
 from kg.extract.names import generic
 from kg.extract.rules.dataset_context import with_known_model
-from kg.extract.rules.items import JOINERS, items_after, lone_jargon, name_item
+from kg.extract.rules.items import JOINERS, forced_datasets, items_after, lone_jargon, name_item
 from kg.extract.vocab import union, words
 
 NAME = "context"
@@ -58,15 +58,8 @@ def find(ctx: Context, prior=()) -> list[Candidate]:
                 found += _objects(ctx, items)
         elif low in _PARTS | _SETS and _next(ctx, d + 1) == "of" and _part_before(ctx, o := _next_index(ctx, d)):
             found += _objects(ctx, items_after(ctx, _next_index(ctx, o)))  # "the test sets of X and Y"
-    out = []
     bad = union("software_names", "metrics", "web_sources")
-    for i, j in dict.fromkeys(found):
-        text = ctx.stext(i, j)
-        if text.lower() in bad or generic(text):
-            continue
-        a, b = ctx.span(i, j)
-        out.append(Candidate(a, b, ctx.text[a:b], NAME, "DATASET", force_label=True))
-    return out
+    return forced_datasets(ctx, found, NAME, lambda text: text.lower() in bad or generic(text))
 
 
 def _next_index(ctx: Context, d: int) -> int:

@@ -20,7 +20,7 @@ from kg.extract.candidate import Candidate
 from kg.extract.context import Context
 from kg.extract.nlp import WORD
 from kg.extract.rules.dataset_context import with_known_model
-from kg.extract.rules.items import CONJUNCTIONS, JOINERS, items_after, items_before
+from kg.extract.rules.items import CONJUNCTIONS, JOINERS, forced_datasets, items_after, items_before
 from kg.extract.vocab import words
 
 NAME = "context"
@@ -130,11 +130,7 @@ def find(ctx: Context, prior=()) -> list[Candidate]:
             items = items_before(ctx, e)
             if len(items) >= 2 and not with_known_model(ctx, items):
                 found += items
-    out = []
-    for i, j in dict.fromkeys(found):
-        a, b = ctx.span(i, j)
-        out.append(Candidate(a, b, ctx.text[a:b], NAME, "DATASET", force_label=True))
-    return out
+    return forced_datasets(ctx, found, NAME)
 
 
 __all__ = ["find", "NAME", "MAX_CITATION", "past_citation"]

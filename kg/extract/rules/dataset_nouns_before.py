@@ -14,7 +14,7 @@ from __future__ import annotations
 from kg.extract.candidate import Candidate
 from kg.extract.context import Context
 from kg.extract.rules.dataset_context import with_known_model
-from kg.extract.rules.items import items_after, lone_jargon
+from kg.extract.rules.items import forced_datasets, items_after, lone_jargon
 from kg.extract.vocab import union, words
 
 NAME = "context"
@@ -58,13 +58,7 @@ def find(ctx: Context, prior=()) -> list[Candidate]:
         if items and not with_known_model(ctx, items):
             found += lone_jargon(ctx, items)
     bad = union("software_names", "metrics", "web_sources")
-    out = []
-    for i, j in dict.fromkeys(found):
-        if ctx.stext(i, j).lower() in bad:
-            continue
-        a, b = ctx.span(i, j)
-        out.append(Candidate(a, b, ctx.text[a:b], NAME, "DATASET", force_label=True))
-    return out
+    return forced_datasets(ctx, found, NAME, lambda text: text.lower() in bad)
 
 
 def _skip(ctx: Context, k: int) -> int:

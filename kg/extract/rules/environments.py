@@ -17,7 +17,7 @@ from kg.extract.candidate import Candidate
 from kg.extract.context import Context
 from kg.extract.names import distinctive
 from kg.extract.nlp import CJK, WORD, gazetteer
-from kg.extract.rules.items import name_item
+from kg.extract.rules.items import forced_datasets, name_item
 from kg.extract.vocab import phrases, words
 
 NAME = "context"
@@ -179,11 +179,7 @@ def find(ctx: Context, prior=()) -> list[Candidate]:
             found += _played(ctx, d)
         elif ctx.has_cjk and d > 0 and ctx.kinds[d] == CJK and ctx.words[d] in zh_first:
             found += _zh_head(ctx, d)
-    out = []
-    for i, j in dict.fromkeys(found):
-        a, b = ctx.span(i, j)
-        out.append(Candidate(a, b, ctx.text[a:b], NAME, "DATASET", force_label=True))
-    return out
+    return forced_datasets(ctx, found, NAME)
 
 
 __all__ = ["find", "NAME"]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from kg.extract.candidate import Candidate
 from kg.extract.context import Context
 from kg.extract.names import distinctive, generic, is_institution
 from kg.extract.nlp import PUNCT, WORD
@@ -193,4 +194,17 @@ def items_after(ctx: Context, s: int) -> list[tuple[int, int]]:
         if not gap:
             break
         k = m
+    return out
+
+
+def forced_datasets(ctx: Context, spans, name: str, drop=None) -> list[Candidate]:
+    """One candidate forced to DATASET per token span of ``spans`` (each span once, in
+    the order first found), but for spans whose text ``drop`` refuses — the tail of the
+    rules that find data names by the frame around them."""
+    out = []
+    for i, j in dict.fromkeys(spans):
+        if drop is not None and drop(ctx.stext(i, j)):
+            continue
+        a, b = ctx.span(i, j)
+        out.append(Candidate(a, b, ctx.text[a:b], name, "DATASET", force_label=True))
     return out

@@ -15,7 +15,7 @@ from kg.extract.candidate import Candidate
 from kg.extract.context import Context
 from kg.extract.nlp import WORD
 from kg.extract.rules.dataset_context import with_known_model
-from kg.extract.rules.items import name_item
+from kg.extract.rules.items import forced_datasets, name_item
 from kg.extract.vocab import phrases, words
 
 NAME = "context"
@@ -75,13 +75,7 @@ def find(ctx: Context, prior=()) -> list[Candidate]:
         if items and not with_known_model(ctx, items):
             found += items
     software = words("software_names")
-    out = []
-    for i, j in dict.fromkeys(found):
-        if ctx.stext(i, j).lower() in software:
-            continue
-        a, b = ctx.span(i, j)
-        out.append(Candidate(a, b, ctx.text[a:b], NAME, "DATASET", force_label=True))
-    return out
+    return forced_datasets(ctx, found, NAME, lambda text: text.lower() in software)
 
 
 __all__ = ["find", "NAME"]

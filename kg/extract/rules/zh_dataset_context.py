@@ -14,7 +14,7 @@ from __future__ import annotations
 from kg.extract.candidate import Candidate
 from kg.extract.context import Context
 from kg.extract.nlp import CJK, WORD
-from kg.extract.rules.items import items_after, items_before, lone_jargon
+from kg.extract.rules.items import forced_datasets, items_after, items_before, lone_jargon
 from kg.extract.vocab import phrases
 
 NAME = "context"
@@ -142,11 +142,7 @@ def find(ctx: Context, prior=()) -> list[Candidate]:
         else:
             if opened:
                 found += _bracketed_list(ctx, _skip_space(ctx, k))  # 证据库（X、Y、Z 等）
-    out = []
-    for i, j in dict.fromkeys(found):
-        a, b = ctx.span(i, j)
-        out.append(Candidate(a, b, ctx.text[a:b], NAME, "DATASET", force_label=True))
-    return out
+    return forced_datasets(ctx, found, NAME)
 
 
 __all__ = ["find", "NAME"]
