@@ -44,3 +44,11 @@ def test_citations_and_versions_between_items(text, names):
 )
 def test_other_brackets_end_the_list(text, names):
     assert _names(text, "on") == names
+
+
+def test_a_phrase_ending_in_a_function_word_is_no_name_item():
+    from kg.extract.rules.items import name_item
+
+    ctx = ctx_of("Diversity of environments and Zorblax of Quintar.")
+    assert not name_item(ctx, 0, 2)  # "Diversity of"
+    assert name_item(ctx, 4, 5)  # "Zorblax"

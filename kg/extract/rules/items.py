@@ -63,6 +63,10 @@ def name_item(ctx: Context, i: int, j: int) -> bool:
     low = text.lower()
     if descriptive(text):
         return False
+    # "Diversity of environments", "Effect of …": a phrase that ends in a function word
+    # is cut off before its noun, never a name.
+    if ctx.lower[j - 1] in words("title_small_words"):
+        return False
     # "Gaussians": an eponym in the plural is still the eponym.
     eponym = low in words("eponyms") or (low.endswith("s") and low[:-1] in words("eponyms"))
     if low in words("stop_caps") or low in words("languages") or eponym or generic(text) \
