@@ -52,3 +52,10 @@ def test_a_phrase_ending_in_a_function_word_is_no_name_item():
     ctx = ctx_of("Diversity of environments and Zorblax of Quintar.")
     assert not name_item(ctx, 0, 2)  # "Diversity of"
     assert name_item(ctx, 4, 5)  # "Zorblax"
+
+
+def test_a_russian_conjunction_joins_list_items():
+    # "в CartPole, Acrobot и MiniGrid": "и" ends the list as "and" does
+    ctx = ctx_of("производительность в Zorblax, Quintar и Frobnik.")
+    s = next(k for k, w in enumerate(ctx.words) if w == "в") + 1
+    assert [ctx.stext(i, j) for i, j in items_after(ctx, s)] == ["Zorblax", "Quintar", "Frobnik"]

@@ -13,8 +13,10 @@ from kg.extract.vocab import phrases, words
 
 __all__ = ["descriptive", "items_after", "items_before", "lone_jargon", "name_item"]
 
-JOINERS = frozenset((",", "，", "、", "and", "or", "&", "和", "与", "及", "以及"))
-CONJUNCTIONS = frozenset(("and", "or", "&", "和", "与", "及", "以及"))
+#: "X and Z", "X、Y和Z", "в X, Y и Z" (``kg/data/rules/item_conjunctions.txt``): the word
+#: before a list's last item; with the commas, what joins its items.
+CONJUNCTIONS = frozenset(phrases("item_conjunctions"))
+JOINERS = frozenset((",", "，", "、")) | CONJUNCTIONS
 MAX_WORDS = 4  # "Waymo Open Motion": longer capitalised runs are headings, not names
 _PLURAL_ACRONYM = re.compile(r"^[A-Z]{2,}s$")  # GPUs, LLMs: kinds of things
 _BARE_ACRONYM = re.compile(r"^[A-Z]{2,3}$")
