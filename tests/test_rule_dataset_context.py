@@ -19,6 +19,9 @@ from kg.extract.rules import dataset_context
         ("在Zorblax和Quintar上的实验表明该方法有效。", {"Zorblax", "Quintar"}),
         ("在Zorblax-Hard子集上提升明显。", {"Zorblax-Hard"}),  # a subset is data
         ("在Zorblax测评集上取得最好结果。", {"Zorblax"}),  # an evaluation set
+        # a dataset noun closes the 在…上 frame, modifiers between it and the name
+        ("在Zorblax Quest长程任务套件上，相比基线改进。", {"Zorblax Quest"}),
+        ("在 Zorblax 困难评测集上，相比基线改进。", {"Zorblax"}),
     ],
 )
 def test_context_makes_a_dataset(text, names):
@@ -33,6 +36,8 @@ def test_context_makes_a_dataset(text, names):
         "The spontaneous ME datasets are small.",  # a lone bare acronym is jargon
         "Trained on GPUs for a week.",  # a kind of thing
         "Results on the new dataset are strong.",  # no name
+        "在Zorblax长程推理上，相比基线改进。",  # no dataset noun before 上, no evaluation word
+        "在Zorblax长程任务，套件上改进。",  # a clause ends before the noun
     ],
 )
 def test_no_dataset_without_a_name(text):

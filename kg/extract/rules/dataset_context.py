@@ -17,7 +17,7 @@ import re
 from kg.extract.candidate import GENERIC, NEVER, TO_LONG_FORMS, Candidate
 from kg.extract.context import Context
 from kg.extract.names import distinctive
-from kg.extract.nlp import WORD
+from kg.extract.nlp import CJK, WORD
 from kg.extract.rules.items import JOINERS, items_after, items_before, lone_jargon, name_item
 from kg.extract.vocab import phrases, union, words
 
@@ -358,6 +358,10 @@ def _zh_evaluation(ctx: Context, d: int) -> list[tuple[int, int]]:
     while k < len(ctx.words) and ctx.words[k].isspace():
         k += 1
     if k >= len(ctx.words) or ctx.words[k] != "上":
+        if items and ctx.kinds[k] == CJK and _noun_closes(ctx, k):
+            # "在Minecraft MCU长程任务套件上": a dataset noun right before the frame's 上,
+            # its modifiers between it and the names, says what they are.
+            return items
         # "在Office + Caltech-10上的精度": a combination of datasets written with "+"
         # is one name, read up to the 上 that closes the frame.
         items = _combined(ctx, d + 1) or _glossed(ctx, d, items)
@@ -368,6 +372,24 @@ def _zh_evaluation(ctx: Context, d: int) -> list[tuple[int, int]]:
     if any(z in after for z in phrases("evaluation_words_zh")):
         return items
     return []
+
+
+#: Chinese characters between a name and the dataset noun closing its 在…上 frame
+#: ("长程任务套件": modifiers, then the noun).
+ZH_NOUN_REACH = 8
+
+
+def _noun_closes(ctx: Context, k: int) -> bool:
+    """The Chinese run from token ``k`` up to the frame's 上 (at most
+    :data:`ZH_NOUN_REACH` tokens, no Latin word or clause end between) ends in a
+    dataset noun (``kg/data/rules/dataset_words_zh.txt``)."""
+    w = ctx.words
+    for e in range(k, min(k + ZH_NOUN_REACH + 1, len(w))):
+        if w[e] == "上":
+            return e > k and ctx.joined(k, e).endswith(phrases("dataset_words_zh"))
+        if ctx.kinds[e] != CJK or w[e] in _ZH_CLAUSE_END:
+            return False
+    return False
 
 
 def _glossed(ctx: Context, d: int, items: list[tuple[int, int]]) -> list[tuple[int, int]]:
