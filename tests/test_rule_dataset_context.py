@@ -335,6 +335,8 @@ def test_a_quoted_phrase_keeps_its_dataset_word():
 
 def test_a_framework_a_result_is_reported_on_is_no_dataset():
     assert not found(dataset_context, "结果显示在 MLX 和 PyTorch 上表现尤为突出。")
+    # serving engines and compilers are software too
+    assert not found(dataset_context, "结果显示在 vLLM 和 TensorRT-LLM 上表现尤为突出。")
     assert list(found(dataset_context, "结果显示在 Zorbset 和 Quintar 上表现尤为突出。")) == ["Zorbset", "Quintar"]
 
 
