@@ -267,6 +267,10 @@ def test_one_word_before_a_capitalised_generic_head_is_the_name():
     got = found(dataset_context, "Zorblax Dataset. See Table 4 for the results on it.")
     assert got["Zorblax"].label == "DATASET"
     assert got["Zorblax Dataset"].label == "GENERIC"
+    # so does "Benchmark" ("CRYSTAL Benchmark for …"), but a known whole name keeps it
+    got = found(dataset_context, "Results on the Zorblax Benchmark and the STS Benchmark improve.")
+    assert got["Zorblax"].label == "DATASET" and got["Zorblax Benchmark"].label == "GENERIC"
+    assert got["STS Benchmark"].label == "DATASET" and "STS" not in got
 
 
 def test_several_words_keep_their_capitalised_head():

@@ -17,7 +17,7 @@ import re
 from kg.extract.candidate import GENERIC, NEVER, TO_LONG_FORMS, Candidate
 from kg.extract.context import Context
 from kg.extract.names import distinctive
-from kg.extract.nlp import CJK, WORD
+from kg.extract.nlp import CJK, WORD, gazetteer
 from kg.extract.rules.items import JOINERS, items_after, items_before, lone_jargon, name_item
 from kg.extract.vocab import phrases, union, words
 
@@ -108,9 +108,10 @@ def find(ctx: Context, prior=()) -> list[Candidate]:
                 items = []  # "Cloze datasets." heads a section on a kind of dataset
             if items and w[d][:1].isupper() and (len(items) == 1 or not low.endswith("s")):
                 if low in words("detached_dataset_words") and " " not in ctx.stext(*items[0]) \
-                        and not _quoted(ctx, items[0][0], d + 1):
-                    # "Boston Dataset", "the KITTI Database": one word before a generic
-                    # head is the name, the head its kind; the joined phrase is no name.
+                        and not _quoted(ctx, items[0][0], d + 1) and not gazetteer().known(ctx.stext(items[0][0], d + 1)):
+                    # "Boston Dataset", "the KITTI Database", "CRYSTAL Benchmark for …": one
+                    # word before a generic head is the name, the head its kind; the joined
+                    # phrase is no name (unless it is a known one: "STS Benchmark").
                     a, b = ctx.span(items[0][0], d + 1)
                     vetoes.append(Candidate(a, b, ctx.text[a:b], NAME, GENERIC, yields=NEVER))
                 else:
