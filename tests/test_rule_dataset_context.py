@@ -362,3 +362,12 @@ def test_a_possessive_before_a_held_out_split():
     assert "Zorbal" in found(dataset_context, "We report scores on Zorbal’s dev set.")
     # a model has training data of its own
     assert not found(dataset_context, "Zorbnet's training set is private.")
+
+
+def test_a_list_whose_last_item_takes_the_article_and_the_noun():
+    # "ETH3D, EuRoC and the IMC 2025 benchmark": the names listed before "and the" are data
+    got = found(dataset_context, "Across captures plus Zorblax, Quintar and the Frobnik benchmark we report findings.")
+    assert {"Zorblax", "Quintar", "Frobnik"} <= set(got)
+    # one name before "and the" is no list; a known model makes it a list of models
+    assert set(found(dataset_context, "We use Zorblax and the Frobnik dataset.")) == {"Frobnik"}
+    assert set(found(dataset_context, "We compare BERT, Quintar and the Frobnik dataset.")) == {"Frobnik"}

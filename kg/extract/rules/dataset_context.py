@@ -18,7 +18,7 @@ from kg.extract.candidate import GENERIC, NEVER, TO_LONG_FORMS, Candidate
 from kg.extract.context import Context
 from kg.extract.names import distinctive
 from kg.extract.nlp import CJK, WORD, gazetteer
-from kg.extract.rules.items import JOINERS, items_after, items_before, lone_jargon, name_item
+from kg.extract.rules.items import CONJUNCTIONS, JOINERS, items_after, items_before, lone_jargon, name_item
 from kg.extract.vocab import phrases, union, words
 
 NAME = "context"
@@ -118,7 +118,7 @@ def find(ctx: Context, prior=()) -> list[Candidate]:
                     # "the Open LLM Leaderboard", "the Penn Treebank and Prague Dependency
                     # Treebank": a capitalised singular word is part of the nearest name.
                     items = [(items[0][0], d + 1)] + items[1:]
-            found += items
+            found += items + _list_before_article(ctx, e)
         elif low == "data" and d + 1 < n and lower[d + 1] in ("set", "sets") and ctx.ws[d - 1]:
             found += lone_jargon(ctx, items_before(ctx, d))  # "the WMT09 English-Hungarian data set"
         elif low in splits and d + 1 < n and ctx.ws[d - 1] and (
@@ -167,6 +167,26 @@ def _campaign_before(ctx: Context, d: int) -> tuple[int, int] | None:
     if k > 0 and not ctx.ws[k - 1] and ctx.words[k - 1] not in ("(", "\"", "“"):
         return None
     return (k, k + 1)
+
+
+#: Tokens a name between "the" and its dataset noun may take ("the IMC 2025 benchmark").
+_ARTICLE_NAME_TOKENS = 4
+
+
+def _list_before_article(ctx: Context, e: int) -> list[tuple[int, int]]:
+    """"ETH3D, EuRoC and the IMC 2025 benchmark": the last item of a list takes "the" and
+    the dataset noun (ending at token ``e``); two or more names listed before it, none a
+    known model, are datasets too."""
+    k, seen = e - 1, 0
+    while k > 0 and seen < _ARTICLE_NAME_TOKENS and (ctx.words[k][:1].isupper() or ctx.words[k][:1].isdigit()
+                                                       or ctx.words[k] in ("-", "_")):
+        k, seen = k - 1, seen + 1
+    if not seen or k < 2 or ctx.lower[k] != "the" or ctx.words[k - 1] not in CONJUNCTIONS:
+        return []
+    listed = items_before(ctx, k - 1)
+    if len(listed) < 2 or with_known_model(ctx, listed):
+        return []
+    return lone_jargon(ctx, listed)
 
 
 def _category_heading(ctx: Context, i: int, d: int) -> bool:
