@@ -22,6 +22,8 @@ from kg.extract.rules import dataset_context
         # a dataset noun closes the 在…上 frame, modifiers between it and the name
         ("在Zorblax Quest长程任务套件上，相比基线改进。", {"Zorblax Quest"}),
         ("在 Zorblax 困难评测集上，相比基线改进。", {"Zorblax"}),
+        # a percentage right after the frame is a score measured on the names
+        ("相比基线，在Zorblax上提升**+5.4%**。", {"Zorblax"}),
     ],
 )
 def test_context_makes_a_dataset(text, names):
@@ -37,6 +39,7 @@ def test_context_makes_a_dataset(text, names):
         "Trained on GPUs for a week.",  # a kind of thing
         "Results on the new dataset are strong.",  # no name
         "在Zorblax长程推理上，相比基线改进。",  # no dataset noun before 上, no evaluation word
+        "在Zorblax上部署，速度快15%以上。",  # a percentage past the frame's reach
         "在Zorblax长程任务，套件上改进。",  # a clause ends before the noun
     ],
 )
