@@ -55,6 +55,7 @@ def test_included_names_need_a_dataset_noun():
         ("Zorblax 是一个评估多模态推理的诊断基准。", ["Zorblax"]),
         ("核心创新：\nZorblax (Clear Reasoning via Steps) 是通过中间步骤评估推理的诊断基准，包含6,372个实例。", ["Zorblax"]),
         ("Zorblax是面向医学问答的数据集，包含1万条样本。", ["Zorblax"]),
+        ("Zorblax 是一个包含 6,372 个实例的数据集", ["Zorblax"]),  # the text ends the clause
     ],
 )
 def test_a_name_a_copula_describes_as_data(text, names):

@@ -13,6 +13,8 @@
 """
 from __future__ import annotations
 
+import re
+
 from kg.extract.candidate import Candidate
 from kg.extract.context import Context
 from kg.extract.nlp import CJK, WORD
@@ -113,6 +115,10 @@ _ARTICLES = ("一个", "一种", "一套", "一项", "个")
 _CLAUSE_HEADS = ("，", "。", "；", "！", "？", "：", ":", "\n", "*")
 
 
+#: A clause's end; a comma between digits separates thousands ("6,372 个实例").
+_CLAUSE_END = re.compile(r"[，。；;：:\n]|,(?!\d)")
+
+
 def _copula(ctx: Context, d: int) -> list[tuple[int, int]]:
     """``CRYSTAL (Clear Reasoning …) 是通过…评估多模态推理的诊断基准，``: a Latin name at
     the head of a clause (a bracketed gloss may follow it), then 是 and a description
@@ -138,7 +144,10 @@ def _copula(ctx: Context, d: int) -> list[tuple[int, int]]:
     if head and not head.endswith(_CLAUSE_HEADS):
         return []
     rest = ctx.text[ctx.end(d) : ctx.end(d) + DESCRIPTION + 1]
-    cut = min((x for x in (rest.find(c) for c in _CLAUSE_MARKS + ("\n",)) if x >= 0), default=-1)
+    m = _CLAUSE_END.search(rest)
+    cut = m.start() if m else -1
+    if cut < 0 and len(rest) <= DESCRIPTION:
+        cut = len(rest)  # the entry's text ends the clause
     if cut < 0:
         return []
     desc = rest[:cut].rstrip()
