@@ -13,6 +13,7 @@
 """
 from __future__ import annotations
 
+import functools
 import re
 
 from kg.extract.candidate import Candidate
@@ -115,6 +116,16 @@ _ARTICLES = ("一个", "一种", "一套", "一项", "个")
 _CLAUSE_HEADS = ("，", "。", "；", "！", "？", "：", ":", "\n", "*")
 
 
+#: Characters looked at before a name to tell a clause's head.
+_HEAD_WINDOW = 16
+
+
+@functools.cache
+def _nouns_longest_first() -> tuple[str, ...]:
+    """Chinese dataset nouns, longest first ("评测基准" before "基准"), sorted once."""
+    return tuple(sorted(phrases("dataset_words_zh"), key=len, reverse=True))
+
+
 #: A clause's end; a comma between digits separates thousands ("6,372 个实例").
 _CLAUSE_END = re.compile(r"[，。；;：:\n]|,(?!\d)")
 
@@ -140,7 +151,8 @@ def _copula(ctx: Context, d: int) -> list[tuple[int, int]]:
     i = ctx.compound_start.get(e)
     if i is None or ctx.kinds[e - 1] != WORD:
         return []
-    head = ctx.text[: ctx.idx[i]].rstrip(" \t")
+    # A few characters before the name decide (no slice of the whole text per 是).
+    head = ctx.text[max(0, ctx.idx[i] - _HEAD_WINDOW) : ctx.idx[i]].rstrip(" \t")
     if head and not head.endswith(_CLAUSE_HEADS):
         return []
     rest = ctx.text[ctx.end(d) : ctx.end(d) + DESCRIPTION + 1]
@@ -151,7 +163,7 @@ def _copula(ctx: Context, d: int) -> list[tuple[int, int]]:
     if cut < 0:
         return []
     desc = rest[:cut].rstrip()
-    noun = next((z for z in sorted(phrases("dataset_words_zh"), key=len, reverse=True) if desc.endswith(z)), None)
+    noun = next((z for z in _nouns_longest_first() if desc.endswith(z)), None)
     if noun is None or len(desc) <= len(noun) or desc.startswith(_ARTICLES) and len(desc) <= len(noun) + 2:
         return []
     if noun in _AMBIGUOUS_BEFORE_NAME and not any(v in desc for v in phrases("evaluation_words_zh")):
