@@ -306,3 +306,14 @@ def test_an_organisation_the_entrys_affiliation_field_names_is_no_model():
                               title=Span(0, 24), affiliations=Span(aff, aff + 10), body=(Span(body, len(text)),)))
     assert [i.name for i in rec.institutions] == ["QuintaDeep"]
     assert {m.name for m in rec.models} == {"ZorbFormer", "GraphSAGE"}
+
+
+def test_positioning_and_inertial_sensors_are_no_data():
+    # "GNSS-denied indoor environments": a sensor's acronym, not an environment's name
+    _, datasets, _, _ = ents("Real-world experiments in GNSS-denied indoor environments and GPS-referenced captures.")
+    assert not datasets
+
+
+def test_needle_in_a_haystack_and_its_acronym_are_one_benchmark():
+    _, datasets, _, _ = ents("Benchmarks include LongBench and Needle-in-a-Haystack (NIAH); NIAH scores stay high.")
+    assert "Needle-in-a-Haystack" in datasets and "NIAH" not in datasets

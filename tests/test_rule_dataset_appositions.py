@@ -72,3 +72,12 @@ def test_citations_brackets_and_one_of(text):
 )
 def test_other_heads_after_a_citation_or_bracket(text):
     assert not found(dataset_appositions, text)
+
+
+def test_a_spelt_out_name_in_brackets_stands_between_name_and_copula():
+    # "CRYSTAL (Clear Reasoning via Yielded Steps) is a benchmark"
+    got = found(dataset_appositions, "Quintar (Clear Reasoning via Yielded Steps) is a benchmark for reasoning.")
+    assert list(got) == ["Quintar"] and got["Quintar"].label == "DATASET"
+    # a one-word bracket is an acronym, no long form; a model head still ends the phrase
+    assert "The Zorb Measure" not in found(dataset_appositions, "The Zorb Measure (ZM) is a benchmark of 820 problems.")
+    assert not found(dataset_appositions, "ZorbNet (Zorb Network) is a model trained on the dataset.")

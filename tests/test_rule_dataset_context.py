@@ -19,6 +19,11 @@ from kg.extract.rules import dataset_context
         ("在Zorblax和Quintar上的实验表明该方法有效。", {"Zorblax", "Quintar"}),
         ("在Zorblax-Hard子集上提升明显。", {"Zorblax-Hard"}),  # a subset is data
         ("在Zorblax测评集上取得最好结果。", {"Zorblax"}),  # an evaluation set
+        # a dataset noun closes the 在…上 frame, modifiers between it and the name
+        ("在Zorblax Quest长程任务套件上，相比基线改进。", {"Zorblax Quest"}),
+        ("在 Zorblax 困难评测集上，相比基线改进。", {"Zorblax"}),
+        # a percentage right after the frame is a score measured on the names
+        ("相比基线，在Zorblax上提升**+5.4%**。", {"Zorblax"}),
     ],
 )
 def test_context_makes_a_dataset(text, names):
@@ -33,6 +38,9 @@ def test_context_makes_a_dataset(text, names):
         "The spontaneous ME datasets are small.",  # a lone bare acronym is jargon
         "Trained on GPUs for a week.",  # a kind of thing
         "Results on the new dataset are strong.",  # no name
+        "在Zorblax长程推理上，相比基线改进。",  # no dataset noun before 上, no evaluation word
+        "在Zorblax上部署，速度快15%以上。",  # a percentage past the frame's reach
+        "在Zorblax长程任务，套件上改进。",  # a clause ends before the noun
     ],
 )
 def test_no_dataset_without_a_name(text):
@@ -262,6 +270,10 @@ def test_one_word_before_a_capitalised_generic_head_is_the_name():
     got = found(dataset_context, "Zorblax Dataset. See Table 4 for the results on it.")
     assert got["Zorblax"].label == "DATASET"
     assert got["Zorblax Dataset"].label == "GENERIC"
+    # so does "Benchmark" ("CRYSTAL Benchmark for …"), but a known whole name keeps it
+    got = found(dataset_context, "Results on the Zorblax Benchmark and the STS Benchmark improve.")
+    assert got["Zorblax"].label == "DATASET" and got["Zorblax Benchmark"].label == "GENERIC"
+    assert got["STS Benchmark"].label == "DATASET" and "STS" not in got
 
 
 def test_several_words_keep_their_capitalised_head():
@@ -330,6 +342,8 @@ def test_a_quoted_phrase_keeps_its_dataset_word():
 
 def test_a_framework_a_result_is_reported_on_is_no_dataset():
     assert not found(dataset_context, "结果显示在 MLX 和 PyTorch 上表现尤为突出。")
+    # serving engines and compilers are software too
+    assert not found(dataset_context, "结果显示在 vLLM 和 TensorRT-LLM 上表现尤为突出。")
     assert list(found(dataset_context, "结果显示在 Zorbset 和 Quintar 上表现尤为突出。")) == ["Zorbset", "Quintar"]
 
 
@@ -351,3 +365,12 @@ def test_a_possessive_before_a_held_out_split():
     assert "Zorbal" in found(dataset_context, "We report scores on Zorbal’s dev set.")
     # a model has training data of its own
     assert not found(dataset_context, "Zorbnet's training set is private.")
+
+
+def test_a_list_whose_last_item_takes_the_article_and_the_noun():
+    # "ETH3D, EuRoC and the IMC 2025 benchmark": the names listed before "and the" are data
+    got = found(dataset_context, "Across captures plus Zorblax, Quintar and the Frobnik benchmark we report findings.")
+    assert {"Zorblax", "Quintar", "Frobnik"} <= set(got)
+    # one name before "and the" is no list; a known model makes it a list of models
+    assert set(found(dataset_context, "We use Zorblax and the Frobnik dataset.")) == {"Frobnik"}
+    assert set(found(dataset_context, "We compare BERT, Quintar and the Frobnik dataset.")) == {"Frobnik"}

@@ -13,6 +13,8 @@ from kg.extract.rules import dataset_siblings
         ("Results on Quxal, Flimset, MMLU and SQuAD improve.", ["Flimset", "Quxal"]),
         # a bare acronym in a longer list is a name
         ("We test on ZRB, Quxal and MMLU.", ["Quxal", "ZRB"]),
+        # a Russian list: "и" before its last item
+        ("производительность в Quxal, Flimset и MMLU", ["Flimset", "Quxal"]),
     ],
 )
 def test_names_before_a_known_dataset_are_its_siblings(text, names):

@@ -35,3 +35,9 @@ def test_a_game_in_a_title_is_the_object_of_a_play_verb():
 ])
 def test_what_is_no_environment(text):
     assert not found(environments, text)
+
+
+def test_a_phrase_ending_in_a_function_word_is_no_environment():
+    # "Diversity of environments": the head's modifier stops at "of", which ends no name.
+    assert not found(environments, "- Diversity of environments matters a lot.")
+    assert not found(environments, "“Effect of environment diversity under a fixed budget”")

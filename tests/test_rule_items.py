@@ -44,3 +44,18 @@ def test_citations_and_versions_between_items(text, names):
 )
 def test_other_brackets_end_the_list(text, names):
     assert _names(text, "on") == names
+
+
+def test_a_phrase_ending_in_a_function_word_is_no_name_item():
+    from kg.extract.rules.items import name_item
+
+    ctx = ctx_of("Diversity of environments and Zorblax of Quintar.")
+    assert not name_item(ctx, 0, 2)  # "Diversity of"
+    assert name_item(ctx, 4, 5)  # "Zorblax"
+
+
+def test_a_russian_conjunction_joins_list_items():
+    # "в CartPole, Acrobot и MiniGrid": "и" ends the list as "and" does
+    ctx = ctx_of("производительность в Zorblax, Quintar и Frobnik.")
+    s = next(k for k, w in enumerate(ctx.words) if w == "в") + 1
+    assert [ctx.stext(i, j) for i, j in items_after(ctx, s)] == ["Zorblax", "Quintar", "Frobnik"]

@@ -46,3 +46,31 @@ def test_included_names_need_a_dataset_noun():
     assert not found(zh_dataset_context, "包括Zorblax和Quintar在内的多个模型表现不佳。")
     # 在内 without 包括 before the names
     assert not found(zh_dataset_context, "Zorblax和Quintar在内的多个基准上表现优异。")
+
+
+@pytest.mark.parametrize(
+    "text, names",
+    [
+        # a name at a clause's head, 是, and a description ending in a dataset noun
+        ("Zorblax 是一个评估多模态推理的诊断基准。", ["Zorblax"]),
+        ("核心创新：\nZorblax (Clear Reasoning via Steps) 是通过中间步骤评估推理的诊断基准，包含6,372个实例。", ["Zorblax"]),
+        ("Zorblax是面向医学问答的数据集，包含1万条样本。", ["Zorblax"]),
+        ("Zorblax 是一个包含 6,372 个实例的数据集", ["Zorblax"]),  # the text ends the clause
+    ],
+)
+def test_a_name_a_copula_describes_as_data(text, names):
+    got = found(zh_dataset_context, text)
+    assert list(got) == names and all(c.label == "DATASET" for c in got.values())
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Zorblax是一个强基准。",  # 基准 with no evaluation in the description: a baseline
+        "我们发现Zorblax是评估推理的诊断基准。",  # not at the head of its clause
+        "Zorblax是在ImageNet数据集上训练的模型。",  # the clause ends in a model
+        "Zorblax是一个数据集。",  # no description: a kind, said of anything
+    ],
+)
+def test_no_copula_dataset_without_its_frame(text):
+    assert not found(zh_dataset_context, text)

@@ -19,12 +19,13 @@ stages before theirs (read-only). Stages:
    "three datasets: X, Y and Z", "X, a dataset of …", "在X、Y等数据集上", "ZorbQA と QuintarQA で評価した",
    "X and Y are used for evaluation", "we use X as the training data", "the test sets of X",
    names listed before a known dataset: "on X, MMLU and Y", a dataset noun before its names:
-   "on the benchmarks X and Y", "three datasets, namely X, Y and Z"), a modifier
+   "on the benchmarks X and Y", "three datasets, namely X, Y and Z", a list's last item
+   taking the noun: "X, Y and the Z benchmark", a Chinese copula: "X（…）是…的诊断基准"), a modifier
    and a known name in running text ("Momentum SGD"), names with a
    year ("DUC-2004"), labelled fields that list models ("Algorithm: DQN"), language
    editions of known corpora ("English Penn Treebank"), descriptive names in titles
    ("Sliced Recursive Transformer"), bibliography keys ("DBLP:conf/…", a veto), metrics
-   ("评价指标PREFS", "the X metric", a veto), categories of methods ("different LSOD
+   ("评价指标PREFS", "the X metric", "Match F1", "Hit-Ratio-1", a veto), categories of methods ("different LSOD
    methods", 不同LSOD方法, a veto), examples of non-model kinds ("procedures
    like X", a veto), hashtags and handles ("#NLProc", "@JohnDoe", a veto) and
    shared-task names ("Task 6, iSarcasmEval", a veto), acrostic capitals in

@@ -1,6 +1,7 @@
 """A name renamed by a dataset noun after it: ``Quintar, a 1M-image dataset for …``,
 ``Wibble, a suite of 12 coding tasks``, ``Frobnik is a new dataset of …``, ``Zorb (Smith
-et al., 2019) is a benchmark …``, ``Zorb (a benchmark for …)``, ``Zorb is one of the most
+et al., 2019) is a benchmark …``, ``Zorb (Clear Reasoning via Steps) is a benchmark`` (its
+long form between), ``Zorb (a benchmark for …)``, ``Zorb is one of the most
 popular benchmarks``, and a name in brackets after a dataset noun: ``a new benchmark
 (ZorbBench)``.
 
@@ -79,6 +80,27 @@ def _past_one_of(ctx: Context, k: int) -> int:
     return k
 
 
+#: Tokens a bracketed long form may hold ("(Clear Reasoning via Yielded Steps, …)").
+MAX_LONG_FORM = 24
+
+
+def _past_long_form(ctx: Context, k: int) -> int:
+    """Token after a bracket at ``k`` that spells a name out (its first word capitalised,
+    no article: "(Clear Reasoning via Yielded Steps)") when a copula or a comma follows it;
+    else ``k``."""
+    w, n = ctx.words, len(ctx.words)
+    if k + 1 >= n or w[k] not in ("(", "（") or not w[k + 1][:1].isupper() or ctx.kinds[k + 1] != WORD:
+        return k
+    close = next((c for c in range(k + 2, min(k + MAX_LONG_FORM, n)) if w[c] in (")", "）", "(", "（")), None)
+    # Two words at least: "(GIM)" after a long form is its acronym, which the acronym rule reads.
+    if close is None or w[close] not in (")", "）") or sum(ctx.kinds[c] == WORD for c in range(k + 1, close)) < 2:
+        return k
+    a = close + 1
+    while a < n and w[a].isspace():
+        a += 1
+    return a if a < n and (ctx.lower[a] in _COPULAS or w[a] in (",", "，")) else k
+
+
 def _opener(ctx: Context, i: int, j: int, k: int) -> bool:
     """"Unfortunately, the resources …", "Similarly, the corpora …": a sentence's first
     word, an adverb in -ly, before its comma opens the clause; it renames nothing."""
@@ -107,6 +129,9 @@ def find(ctx: Context, prior=()) -> list[Candidate]:
         k = past_citation(ctx, j)
         while k < n and w[k].isspace():
             k += 1
+        # "CRYSTAL (Clear Reasoning via Yielded Steps) is a benchmark": the spelt-out name
+        # in brackets stands between the name and what renames it.
+        k = _past_long_form(ctx, k)
         # "Zorb (a benchmark for reasoning)": a bracket opens the gloss as a comma does.
         if k + 1 >= n or not (w[k] in (",", "，", "(") or ctx.lower[k] in _COPULAS):
             continue

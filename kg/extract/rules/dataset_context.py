@@ -17,8 +17,8 @@ import re
 from kg.extract.candidate import GENERIC, NEVER, TO_LONG_FORMS, Candidate
 from kg.extract.context import Context
 from kg.extract.names import distinctive
-from kg.extract.nlp import WORD
-from kg.extract.rules.items import JOINERS, items_after, items_before, lone_jargon, name_item
+from kg.extract.nlp import CJK, WORD, gazetteer
+from kg.extract.rules.items import CONJUNCTIONS, JOINERS, items_after, items_before, lone_jargon, name_item
 from kg.extract.vocab import phrases, union, words
 
 NAME = "context"
@@ -108,16 +108,17 @@ def find(ctx: Context, prior=()) -> list[Candidate]:
                 items = []  # "Cloze datasets." heads a section on a kind of dataset
             if items and w[d][:1].isupper() and (len(items) == 1 or not low.endswith("s")):
                 if low in words("detached_dataset_words") and " " not in ctx.stext(*items[0]) \
-                        and not _quoted(ctx, items[0][0], d + 1):
-                    # "Boston Dataset", "the KITTI Database": one word before a generic
-                    # head is the name, the head its kind; the joined phrase is no name.
+                        and not _quoted(ctx, items[0][0], d + 1) and not gazetteer().known(ctx.stext(items[0][0], d + 1)):
+                    # "Boston Dataset", "the KITTI Database", "CRYSTAL Benchmark for …": one
+                    # word before a generic head is the name, the head its kind; the joined
+                    # phrase is no name (unless it is a known one: "STS Benchmark").
                     a, b = ctx.span(items[0][0], d + 1)
                     vetoes.append(Candidate(a, b, ctx.text[a:b], NAME, GENERIC, yields=NEVER))
                 else:
                     # "the Open LLM Leaderboard", "the Penn Treebank and Prague Dependency
                     # Treebank": a capitalised singular word is part of the nearest name.
                     items = [(items[0][0], d + 1)] + items[1:]
-            found += items
+            found += items + _list_before_article(ctx, e)
         elif low == "data" and d + 1 < n and lower[d + 1] in ("set", "sets") and ctx.ws[d - 1]:
             found += lone_jargon(ctx, items_before(ctx, d))  # "the WMT09 English-Hungarian data set"
         elif low in splits and d + 1 < n and ctx.ws[d - 1] and (
@@ -166,6 +167,26 @@ def _campaign_before(ctx: Context, d: int) -> tuple[int, int] | None:
     if k > 0 and not ctx.ws[k - 1] and ctx.words[k - 1] not in ("(", "\"", "“"):
         return None
     return (k, k + 1)
+
+
+#: Tokens a name between "the" and its dataset noun may take ("the IMC 2025 benchmark").
+_ARTICLE_NAME_TOKENS = 4
+
+
+def _list_before_article(ctx: Context, e: int) -> list[tuple[int, int]]:
+    """"ETH3D, EuRoC and the IMC 2025 benchmark": the last item of a list takes "the" and
+    the dataset noun (ending at token ``e``); two or more names listed before it, none a
+    known model, are datasets too."""
+    k, seen = e - 1, 0
+    while k > 0 and seen < _ARTICLE_NAME_TOKENS and (ctx.words[k][:1].isupper() or ctx.words[k][:1].isdigit()
+                                                       or ctx.words[k] in ("-", "_")):
+        k, seen = k - 1, seen + 1
+    if not seen or k < 2 or ctx.lower[k] != "the" or ctx.words[k - 1] not in CONJUNCTIONS:
+        return []
+    listed = items_before(ctx, k - 1)
+    if len(listed) < 2 or with_known_model(ctx, listed):
+        return []
+    return lone_jargon(ctx, listed)
 
 
 def _category_heading(ctx: Context, i: int, d: int) -> bool:
@@ -358,6 +379,10 @@ def _zh_evaluation(ctx: Context, d: int) -> list[tuple[int, int]]:
     while k < len(ctx.words) and ctx.words[k].isspace():
         k += 1
     if k >= len(ctx.words) or ctx.words[k] != "上":
+        if items and ctx.kinds[k] == CJK and _noun_closes(ctx, k):
+            # "在Minecraft MCU长程任务套件上": a dataset noun right before the frame's 上,
+            # its modifiers between it and the names, says what they are.
+            return items
         # "在Office + Caltech-10上的精度": a combination of datasets written with "+"
         # is one name, read up to the 上 that closes the frame.
         items = _combined(ctx, d + 1) or _glossed(ctx, d, items)
@@ -365,9 +390,34 @@ def _zh_evaluation(ctx: Context, d: int) -> list[tuple[int, int]]:
             return []
         k = _past_spaces(ctx, items[-1][1])
     after = ctx.joined(k + 1, k + 1 + _ZH_LOOKAHEAD)
-    if any(z in after for z in phrases("evaluation_words_zh")):
+    # "在VideoHolmes上提升**+5.4%**": a percentage right after the frame is a score the
+    # names were measured on, whatever verb reports it.
+    if any(z in after for z in phrases("evaluation_words_zh")) or _ZH_SCORE.search(_ZH_CLAUSE.split(after, 1)[0]):
         return items
     return []
+
+
+_ZH_SCORE = re.compile(r"\d%|\d\s+%")
+#: The score must stand in the frame's own clause ("在X上部署，速度快15%" measures no X).
+_ZH_CLAUSE = re.compile(r"[，。；;,]")
+
+
+#: Chinese characters between a name and the dataset noun closing its 在…上 frame
+#: ("长程任务套件": modifiers, then the noun).
+ZH_NOUN_REACH = 8
+
+
+def _noun_closes(ctx: Context, k: int) -> bool:
+    """The Chinese run from token ``k`` up to the frame's 上 (at most
+    :data:`ZH_NOUN_REACH` tokens, no Latin word or clause end between) ends in a
+    dataset noun (``kg/data/rules/dataset_words_zh.txt``)."""
+    w = ctx.words
+    for e in range(k, min(k + ZH_NOUN_REACH + 1, len(w))):
+        if w[e] == "上":
+            return e > k and ctx.joined(k, e).endswith(phrases("dataset_words_zh"))
+        if ctx.kinds[e] != CJK or w[e] in _ZH_CLAUSE_END:
+            return False
+    return False
 
 
 def _glossed(ctx: Context, d: int, items: list[tuple[int, int]]) -> list[tuple[int, int]]:

@@ -13,8 +13,10 @@ from kg.extract.vocab import phrases, words
 
 __all__ = ["descriptive", "items_after", "items_before", "lone_jargon", "name_item"]
 
-JOINERS = frozenset((",", "，", "、", "and", "or", "&", "和", "与", "及", "以及"))
-CONJUNCTIONS = frozenset(("and", "or", "&", "和", "与", "及", "以及"))
+#: "X and Z", "X、Y和Z", "в X, Y и Z" (``kg/data/rules/item_conjunctions.txt``): the word
+#: before a list's last item; with the commas, what joins its items.
+CONJUNCTIONS = frozenset(phrases("item_conjunctions"))
+JOINERS = frozenset((",", "，", "、")) | CONJUNCTIONS
 MAX_WORDS = 4  # "Waymo Open Motion": longer capitalised runs are headings, not names
 _PLURAL_ACRONYM = re.compile(r"^[A-Z]{2,}s$")  # GPUs, LLMs: kinds of things
 _BARE_ACRONYM = re.compile(r"^[A-Z]{2,3}$")
@@ -62,6 +64,10 @@ def name_item(ctx: Context, i: int, j: int) -> bool:
         return False
     low = text.lower()
     if descriptive(text):
+        return False
+    # "Diversity of environments", "Effect of …": a phrase that ends in a function word
+    # is cut off before its noun, never a name.
+    if ctx.lower[j - 1] in words("title_small_words"):
         return False
     # "Gaussians": an eponym in the plural is still the eponym.
     eponym = low in words("eponyms") or (low.endswith("s") and low[:-1] in words("eponyms"))

@@ -11,7 +11,7 @@ from __future__ import annotations
 from kg.extract.candidate import GENERIC, NEVER, Candidate
 from kg.extract.context import Context
 from kg.extract.names import CJK_RE, distinctive
-from kg.extract.nlp import gazetteer
+from kg.extract.nlp import WORD, gazetteer
 from kg.extract.vocab import phrases, words
 
 NAME = "metric"
@@ -37,4 +37,50 @@ def find(ctx: Context, prior=()) -> list[Candidate]:
                 continue
             a, b = ctx.span(i, j)
             out.append(Candidate(a, b, text, NAME, GENERIC, yields=NEVER))
+    return out + _headed(ctx, gaz)
+
+
+#: Capitalised words a metric's name may have before its head ("Ordered Match F1").
+MAX_MODIFIERS = 2
+_GLUE = frozenset(("-", "_"))
+
+
+def _headed(ctx: Context, gaz) -> list[Candidate]:
+    """"Match F1", "Ordered Match F1", "Hit-Ratio-1": capitalised words before a metric's
+    head (``kg/data/rules/metric_heads.txt``), a number glued after it, name a metric.
+    Each reading from one to :data:`MAX_MODIFIERS` words before the head is vetoed (the
+    rules that found the name may have started it at any of them); known names are exempt."""
+    out = []
+    w, ws = ctx.words, ctx.ws
+    for k in ctx.where(words("metric_heads"), region=True):  # most entries name no metric
+        if not (w[k][:1].isupper() or w[k][:1].isdigit()):
+            continue  # "the error rate": prose, not a name
+        i = k  # back to the start of the compound the head is in ("Hit-Ratio")
+        while i >= 2 and w[i - 1] in _GLUE and not ws[i - 2] and not ws[i - 1]:
+            i -= 2
+        j = ctx.compound_end.get(i, k + 1)
+        # Only a number may follow the head inside its compound ("Hit-Ratio-1"), never a
+        # word that makes it something else ("Score-CAM").
+        if any(not (t.isdigit() or t in _GLUE) for t in w[k + 1:j]):
+            continue
+        starts = [i] if i < k else []
+        s = i
+        for _ in range(MAX_MODIFIERS):
+            p = s - 1
+            if p < 0 or not ws[p] or ctx.kinds[p] != WORD or not w[p][:1].isupper() or not w[p].isalpha():
+                break
+            s = p
+            starts.append(s)
+        for s in starts:
+            text = ctx.stext(s, j)
+            if gaz.known(text):
+                continue
+            a, b = ctx.span(s, j)
+            out.append(Candidate(a, b, text, NAME, GENERIC, yields=NEVER))
+            # "Match" of "在Match F1上": a rule that stopped before the head found the
+            # plain words alone; they are the metric's, no name (a name-shaped word such
+            # as "SQuAD" in "SQuAD F1" keeps its own reading).
+            if s < i and not distinctive(plain := ctx.stext(s, i)):
+                a, b = ctx.span(s, i)
+                out.append(Candidate(a, b, plain, NAME, GENERIC, yields=NEVER))
     return out

@@ -7,9 +7,14 @@
 * ``在公开数据集X上`` — the noun before the name (not 基准, which also means "baseline":
   与基准BERT相比 names a model);
 * ``多个基准（如X和Y）``, ``数据集包括X、Y`` — examples introduced after the noun;
-* ``证据库（X、Y、Z 等）`` — two names or more listed in brackets right after the noun.
+* ``证据库（X、Y、Z 等）`` — two names or more listed in brackets right after the noun;
+* ``X（gloss）是通过…评估…的诊断基准，`` — a name at a clause's head that 是 describes as
+  data (the description's clause ends in a dataset noun).
 """
 from __future__ import annotations
+
+import functools
+import re
 
 from kg.extract.candidate import Candidate
 from kg.extract.context import Context
@@ -104,12 +109,74 @@ def _bracketed_list(ctx: Context, k: int) -> list[tuple[int, int]]:
     return items
 
 
+#: Characters a "X 是 …基准" description may run before its dataset noun.
+DESCRIPTION = 32
+_IS = "是"
+_ARTICLES = ("一个", "一种", "一套", "一项", "个")
+_CLAUSE_HEADS = ("，", "。", "；", "！", "？", "：", ":", "\n", "*")
+
+
+#: Characters looked at before a name to tell a clause's head.
+_HEAD_WINDOW = 16
+
+
+@functools.cache
+def _nouns_longest_first() -> tuple[str, ...]:
+    """Chinese dataset nouns, longest first ("评测基准" before "基准"), sorted once."""
+    return tuple(sorted(phrases("dataset_words_zh"), key=len, reverse=True))
+
+
+#: A clause's end; a comma between digits separates thousands ("6,372 个实例").
+_CLAUSE_END = re.compile(r"[，。；;：:\n]|,(?!\d)")
+
+
+def _copula(ctx: Context, d: int) -> list[tuple[int, int]]:
+    """``CRYSTAL (Clear Reasoning …) 是通过…评估多模态推理的诊断基准，``: a Latin name at
+    the head of a clause (a bracketed gloss may follow it), then 是 and a description
+    whose clause ends in a dataset noun, names a dataset. 基准 alone is also "baseline"
+    (X是一个强基准): it counts only after a description that evaluates something."""
+    w = ctx.words
+    e = d
+    while e > 0 and w[e - 1].isspace():
+        e -= 1
+    if e > 0 and w[e - 1] in _CLOSERS:  # a gloss in brackets: skip it whole
+        k = e - 1
+        while k > 0 and w[k] not in _OPENERS and d - k <= DESCRIPTION:
+            k -= 1
+        if w[k] not in _OPENERS:
+            return []
+        e = k
+        while e > 0 and w[e - 1].isspace():
+            e -= 1
+    i = ctx.compound_start.get(e)
+    if i is None or ctx.kinds[e - 1] != WORD:
+        return []
+    # A few characters before the name decide (no slice of the whole text per 是).
+    head = ctx.text[max(0, ctx.idx[i] - _HEAD_WINDOW) : ctx.idx[i]].rstrip(" \t")
+    if head and not head.endswith(_CLAUSE_HEADS):
+        return []
+    rest = ctx.text[ctx.end(d) : ctx.end(d) + DESCRIPTION + 1]
+    m = _CLAUSE_END.search(rest)
+    cut = m.start() if m else -1
+    if cut < 0 and len(rest) <= DESCRIPTION:
+        cut = len(rest)  # the entry's text ends the clause
+    if cut < 0:
+        return []
+    desc = rest[:cut].rstrip()
+    noun = next((z for z in _nouns_longest_first() if desc.endswith(z)), None)
+    if noun is None or len(desc) <= len(noun) or desc.startswith(_ARTICLES) and len(desc) <= len(noun) + 2:
+        return []
+    if noun in _AMBIGUOUS_BEFORE_NAME and not any(v in desc for v in phrases("evaluation_words_zh")):
+        return []
+    return [(i, e)]
+
+
 def find(ctx: Context, prior=()) -> list[Candidate]:
     if not ctx.has_cjk:  # every frame below is read from a Chinese character
         return []
     w, n = ctx.words, len(ctx.words)
     # One set lookup for most characters: only these can start a closer or a noun.
-    first = {z[0] for z in phrases("dataset_words_zh") + phrases("list_closers_zh")} | _COUNT_CHARS | {"在"}
+    first = {z[0] for z in phrases("dataset_words_zh") + phrases("list_closers_zh")} | _COUNT_CHARS | {"在", _IS}
     found: list[tuple[int, int]] = []
     for d in range(1, n):
         if w[d] not in first or ctx.kinds[d] != CJK or not ctx.in_region[d]:
@@ -121,6 +188,9 @@ def find(ctx: Context, prior=()) -> list[Candidate]:
             if skip and _noun_at(ctx, d + skip):
                 found += lone_jargon(ctx, items_before(ctx, d if ctx.kinds[d - 1] == WORD else d - 1))
                 continue
+        if w[d] == _IS:
+            found += _copula(ctx, d)
+            continue
         if w[d] == "在":
             if ctx.joined(d, d + 2) == "在内":
                 found += _included(ctx, d)
