@@ -347,3 +347,17 @@ def test_the_gloss_head_phrase_reads_past_joined_modifiers(title, label):
 def test_a_plain_head_before_a_claim_is_a_catchphrase(title, name):
     got = found(title_head, "Body.", title=title)
     assert (name in got) if name else not got, got
+
+
+@pytest.mark.parametrize(
+    "word, plural",
+    [
+        ("Sets", True), ("Plots", True), ("Verifiers", True), ("Confabulations", True),
+        ("Networks", False), ("Mechanisms", False), ("Transformers", False),  # a system's own head
+        ("LLMs", False), ("Corpus", False), ("Analysis", False), ("Dynamics", False), ("Loss", False),
+    ],
+)
+def test_plural_thing_tells_a_plural_common_noun_from_a_head(word, plural):
+    from kg.extract.rules.title_head import plural_thing
+
+    assert plural_thing(word) is plural

@@ -116,6 +116,8 @@ def test_a_closing_method_phrase_names_the_method(title, name):
         "Hire-MLP: Vision MLP via Hierarchical Rearrangement",  # the head names the contribution
         "AutoGen - Enabling Next-Gen LLM Applications via Multi-Agent Conversation",
         "Secure Cooperative Links via Mamba Empowered Graph Precoding",  # built on a known model
+        "Judging Zorb Models via Contrast Sets",  # a plural common noun: things the method uses
+        "Explaining Zorb Optimization via Partial Dependence Plots",
     ],
 )
 def test_closing_phrases_that_name_no_method(title):

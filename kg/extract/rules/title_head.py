@@ -81,11 +81,22 @@ def _whole(ctx: Context) -> list[Candidate]:
         return []
     # "Imperfect Verifiers", "Zorblax Tricks": a plural common noun last names a kind of
     # thing; a system's name ends in its own head ("… Networks") or a singular.
-    last = parts[-1].lower()
-    if last.endswith("s") and not last.endswith(("ss", "ics")) and last not in words("method_heads") | words("title_name_heads"):
+    if plural_thing(parts[-1]):
         return []
     a = ctx.title.start + ctx.text[ctx.title.start : ctx.title.end].index(parts[0])
     return [Candidate(a, a + len(t), t, NAME, "MODEL", proposed=True, yields=NEVER, covers=True)]
+
+
+def plural_thing(word: str) -> bool:
+    """``word`` closing a title phrase is a plural common noun ("Imperfect Verifiers",
+    "Predictable Confabulations", "via Contrast Sets"): the phrase names a kind of thing
+    or a finding, not a system — whose name ends in its own head ("… Networks",
+    ``method_heads``, ``title_name_heads``) or in a singular. Acronym plurals ("LLMs")
+    and words in -ss, -us, -ics, -is are no such plurals."""
+    w = word.lower().split("-")[-1]
+    return (word[:1].isupper() or word.islower()) and not any(c.isupper() for c in word[1:]) and len(w) > 3 \
+        and w.endswith("s") and not w.endswith(("ss", "us", "ics", "is")) \
+        and w not in words("method_heads") | words("title_name_heads")
 
 
 def _verb_form(word: str) -> bool:

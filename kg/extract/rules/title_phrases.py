@@ -16,6 +16,7 @@ from kg.extract.candidate import GENERIC, NEVER, TO_GAZETTEER, Candidate
 from kg.extract.context import Context
 from kg.extract.names import clause, generic, is_institution
 from kg.extract.nlp import WORD, gazetteer
+from kg.extract.rules.title_head import plural_thing
 from kg.extract.vocab import words
 
 NAME = "title"
@@ -63,7 +64,9 @@ def _method_tail(ctx: Context, start: int, end: int) -> list[Candidate]:
     low = [p for x in names for p in x.lower().split("-")]
     plain = words("title_name_heads") | words("method_heads") | words("generic_modifiers")
     last = names[-1]
-    if low[-1] in words("task_heads") or generic(last) or all(p in plain for p in low):
+    # "via Contrast Sets", "via Partial Dependence Plots": a plural common noun last is the
+    # kind of thing the method works with, not its name.
+    if low[-1] in words("task_heads") or generic(last) or all(p in plain for p in low) or plural_thing(last):
         return []
     not_names = words("suffix_words") | words("model_suffixes") | words("stop_caps") | words("metric_nouns")
     if any(p in not_names for p in low):
