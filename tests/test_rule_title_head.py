@@ -361,3 +361,17 @@ def test_plural_thing_tells_a_plural_common_noun_from_a_head(word, plural):
     from kg.extract.rules.title_head import plural_thing
 
     assert plural_thing(word) is plural
+
+
+@pytest.mark.parametrize("title, name", [
+    ("Movement Pruning: Adaptive Sparsity by Fine-Tuning", "Movement Pruning"),
+    ("Woodpecker Distillation: Weak Zorbs Diagnose Bugs in Strong Zorbs", "Woodpecker Distillation"),
+])
+def test_a_coined_modifier_makes_a_technique_head_a_methods_name(title, name):
+    got = found(title_head, "Body text.", title=title)
+    assert name in got and got[name].proposed
+
+
+@pytest.mark.parametrize("title", ["Knowledge Distillation: A Zorb Study", "Bayesian Optimization: Methods and Zorbs"])
+def test_a_paradigm_before_the_colon_is_no_name(title):
+    assert not found(title_head, "Body text.", title=title)

@@ -97,6 +97,7 @@ def test_a_task_word_after_a_known_name_is_not_part_of_the_name():
     [
         ("Data Selection for Language Models via Importance Resampling", "Importance Resampling"),
         ("Causal Delivery through Hybrid Buffering", "Hybrid Buffering"),
+        ("Efficient Zorb Routing via Ant Colony Optimization", "Ant Colony Optimization"),  # a technique head
         ("Nowcasting in a Pandemic using Non-Parametric Mixed Frequency VARs", "Non-Parametric Mixed Frequency VARs"),
     ],
 )
@@ -118,6 +119,8 @@ def test_a_closing_method_phrase_names_the_method(title, name):
         "Secure Cooperative Links via Mamba Empowered Graph Precoding",  # built on a known model
         "Judging Zorb Models via Contrast Sets",  # a plural common noun: things the method uses
         "Explaining Zorb Optimization via Partial Dependence Plots",
+        "Faster Zorb Training via Structured Pruning",  # a paradigm
+        "Smaller Zorbs via Knowledge Distillation",
     ],
 )
 def test_closing_phrases_that_name_no_method(title):

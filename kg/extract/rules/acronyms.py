@@ -54,7 +54,11 @@ def find(ctx: Context, prior=()) -> list[Candidate]:
                 if x in _STOP or "\n" in x:
                     break
                 if CJK_RE.search(x):
-                    long_words = ["<zh>" + ctx.joined(k - 5, k + 1)]
+                    # "作者提出 Similarity-based Policy Optimization (SPO)": Latin words
+                    # before the bracket are the long form; only a bracket right after
+                    # Chinese ("多智能体系统(MAS)") has a Chinese long form.
+                    if not long_words:
+                        long_words = ["<zh>" + ctx.joined(k - 5, k + 1)]
                     break
                 long_words.insert(0, x)
                 k -= 1
@@ -330,8 +334,9 @@ def _definition(ctx: Context, acr: str, long_words: list[str], ai: int, aj: int,
     if generic(acr):
         return []
     long_form = " ".join(lf)
-    # "Tensor Network (TN) models": the acronym of a generic kind is a kind too.
-    if not known and generic(long_form):
+    # "Tensor Network (TN) models": the acronym of a generic kind is a kind too, and of a
+    # paradigm ("Knowledge Distillation (KD)", "Bayesian Optimization (BO)") a paradigm.
+    if not known and (generic(long_form) or long_form.lower() in words("paradigms")):
         return [_veto(ctx, acr, ai, aj)]
     if known:
         name, label = known[1], known[0]

@@ -197,6 +197,10 @@ def _head(ctx: Context) -> list[Candidate]:
     # "Spatial Memory Agent: Experience-Grounded …": plain capitalised words ending in a
     # method head name a system too, unless every word only describes ("Graph Neural
     # Networks: …", "Deep Models: …").
+    # "Knowledge Distillation: …", "Bayesian Optimization: …": a paradigm is no name,
+    # whatever head it ends in.
+    if " ".join(parts).lower() in words("paradigms"):
+        return []
     of_name = len(parts) == 3 and parts[1] == "of"  # "Chain of Ideas: …", "Proof of Time: …"
     if len(parts) > 1 and not of_name and not any(distinctive(p) for p in parts) and not _named_method(parts) \
             and not _coined(parts, t[m.end(1):]):
@@ -255,7 +259,8 @@ def _coined(parts: list[str], gloss: str) -> bool:
     if len(parts) > 3 or low[0] in words("stop_caps") or any(x in small for x in low) or clause(parts):
         return False  # "Probabilistic Assumptions Matter: …" is a claim
     last = low[-1].split("-")[-1]
-    if last in words("task_heads") | words("non_name_heads") | words("paradigms") or generic(" ".join(parts)):
+    if last in words("task_heads") | words("non_name_heads") | words("paradigms") or generic(" ".join(parts)) \
+            or " ".join(low) in words("paradigms"):
         return False
     if _ABSTRACT_NOUN.search(last):
         return False

@@ -76,7 +76,7 @@ def _method_tail(ctx: Context, start: int, end: int) -> list[Candidate]:
     if any(i <= m.i < j for m in ctx.matches):
         return []
     text = ctx.stext(i, j)
-    if gazetteer().known(text) or generic(text) or is_institution(text):
+    if gazetteer().known(text) or generic(text) or is_institution(text) or text.lower() in words("paradigms"):
         return []
     a, b = ctx.span(i, j)
     return [Candidate(a, b, text, NAME, "MODEL", proposed=True, yields=TO_GAZETTEER)]
