@@ -216,3 +216,13 @@ def test_latin_long_form_after_chinese_is_the_long_form():
 
 def test_a_bracket_right_after_chinese_keeps_its_chinese_long_form():
     assert found(acronyms, "提出语言Agent树搜索(LATS)框架，结合规划。")["LATS"].label == "MODEL"
+
+
+def test_words_before_a_known_method_make_a_method_whatever_its_head():
+    # "Search" heads tasks, but "Monte Carlo Tree Search" is a known method: the
+    # capitalised words before it coin a method of their own.
+    got = found(acronyms, "The lab introduces Zorbing Branching Monte Carlo Tree Search (ZB-MCTS), a framework.")
+    assert got["ZB-MCTS"].label == "MODEL"
+    # the known method's own definition stays the known method; a task stays a task
+    assert found(acronyms, "We compare with Monte Carlo Tree Search (MCTS).")["MCTS"].label == "MODEL"
+    assert found(acronyms, "It improves Zorb Entity Recognition (ZER) a lot.")["ZER"].label == GENERIC

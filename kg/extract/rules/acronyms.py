@@ -317,6 +317,11 @@ def _definition(ctx: Context, acr: str, long_words: list[str], ai: int, aj: int,
         named_kind = True
     task_head = head.split("-")[-1] in words("task_heads") | words("non_name_heads") \
         and " ".join(lf[-2:]).lower() not in words("method_head_phrases")
+    # "Adaptive Branching Monte Carlo Tree Search (AB-MCTS)": capitalised words before a
+    # known method's name make a method of their own (as in titles), whatever its head.
+    if task_head and title_case and not inner and ai >= 2 and lf_start >= 0:
+        lf_end = ctx.end(ai - 2)
+        task_head = not any(m.label == "MODEL" and m.b == lf_end and m.a > lf_start for m in ctx.matches)
     # "The proposed residual-based efficient bidirectional diffusion model (RBDM)": a
     # lower-case long form the paper calls its own is its contribution, named by the acronym.
     if not title_case and not task_head and lf_start in ctx.tok_at and _owned(ctx, ctx.tok_at[lf_start]):
