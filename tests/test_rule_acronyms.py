@@ -226,3 +226,14 @@ def test_words_before_a_known_method_make_a_method_whatever_its_head():
     # the known method's own definition stays the known method; a task stays a task
     assert found(acronyms, "We compare with Monte Carlo Tree Search (MCTS).")["MCTS"].label == "MODEL"
     assert found(acronyms, "It improves Zorb Entity Recognition (ZER) a lot.")["ZER"].label == GENERIC
+
+
+def test_a_dimension_may_open_the_acronym():
+    got = found(acronyms, "We lift the videos into 4D Zorbian Splatting (4DZS), then render.")
+    assert got["4DZS"].label == "MODEL"
+    assert "4K" not in found(acronyms, "We render at ultra high definition (4K) only.")
+
+
+def test_a_version_in_the_long_form_is_no_lower_case_word():
+    got = found(acronyms, "Modelling the Genome with Nucleotide Zorbformer v3 (NZv3)")
+    assert got["NZv3"].label == "MODEL"
