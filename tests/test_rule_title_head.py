@@ -375,3 +375,18 @@ def test_a_coined_modifier_makes_a_technique_head_a_methods_name(title, name):
 @pytest.mark.parametrize("title", ["Knowledge Distillation: A Zorb Study", "Bayesian Optimization: Methods and Zorbs"])
 def test_a_paradigm_before_the_colon_is_no_name(title):
     assert not found(title_head, "Body text.", title=title)
+
+
+@pytest.mark.parametrize("title, name", [
+    ("Zorbita：不靠人工预设，自己造工具", "Zorbita"),
+    ("Agent进入下一篇章！Zorbita：不靠人工预设", "Zorbita"),
+    ("华为诺亚发布ZorbNet：模型放大通用新范式", "ZorbNet"),
+])
+def test_a_latin_name_before_a_chinese_gloss_heads_the_title(title, name):
+    got = found(title_head, "正文。", title=title)
+    assert name in got and got[name].proposed
+
+
+@pytest.mark.parametrize("title", ["综述：大模型的推理能力", "Google：新论文发布", "LLM：推理的尽头", "Survey：推理"])
+def test_no_name_before_a_chinese_gloss(title):
+    assert not found(title_head, "正文。", title=title)

@@ -38,7 +38,35 @@ _LABEL = re.compile(r"(?:^|\n)[\s*\-•\d.)]*([A-Z0-9][\w\-.]*(?:\s[A-Za-z0-9][\
 def find(ctx: Context, prior=()) -> list[Candidate]:
     if ctx.title is None:
         return []
-    return _head(ctx) + _label(ctx) + _gloss_kind(ctx) + _whole(ctx) + _copula(ctx)
+    return _head(ctx) + _label(ctx) + _gloss_kind(ctx) + _whole(ctx) + _copula(ctx) + _zh_head(ctx)
+
+
+# "Alita：不靠人工预设，自己造工具", "华为诺亚发布ScaleNet：模型放大通用新范式": a Latin name
+# right before a full-width colon and a Chinese gloss, opening the title or after Chinese
+# text or a sentence's end.
+_ZH_HEAD = re.compile(r"(?:^|(?<=[\u4e00-\u9fff！？。，、\s]))([A-Z][\w\-.]*(?:\s[A-Z0-9][\w\-.]*){0,2})\s*：\s*[\u4e00-\u9fff]")
+
+
+def _zh_head(ctx: Context) -> list[Candidate]:
+    """A Chinese title's ``Name：中文说明`` names what the paper (or the article about it)
+    presents, like ``Name: gloss`` in English: a plain capitalised word is enough
+    ("Alita"), but not a generic kind, a stop or title word, or an organisation."""
+    if not ctx.has_cjk:
+        return []
+    t = ctx.text[ctx.title.start : ctx.title.end]
+    m = _ZH_HEAD.search(t)
+    if not m:
+        return []
+    name = m.group(1).rstrip(".")
+    parts = name.split()
+    if generic(name) or name.lower() in words("stop_caps") or is_institution(name) \
+            or any(p.lower() in words("title_words") for p in parts) \
+            or (len(parts) > 1 and not any(distinctive(p) for p in parts)):
+        return []
+    a = ctx.title.start + m.start(1)
+    known = gazetteer().known(name)
+    return [Candidate(a, a + len(name), known[1] if known else name, NAME, known[0] if known else "MODEL",
+                      known=bool(known), proposed=True, yields=NEVER)]
 
 
 # "Living-Harness Is an Interactive-Agent Evolver": a title that says what its subject is.
