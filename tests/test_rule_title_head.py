@@ -390,3 +390,18 @@ def test_a_latin_name_before_a_chinese_gloss_heads_the_title(title, name):
 @pytest.mark.parametrize("title", ["综述：大模型的推理能力", "Google：新论文发布", "LLM：推理的尽头", "Survey：推理"])
 def test_no_name_before_a_chinese_gloss(title):
     assert not found(title_head, "正文。", title=title)
+
+
+@pytest.mark.parametrize("title, name", [
+    ("Batch normalization: Accelerating deep network training by reducing internal covariate shift", "Batch normalization"),
+])
+def test_a_sentence_case_head_with_a_method_head_is_a_name(title, name):
+    assert name in found(title_head, "Body text.", title=title)
+
+
+@pytest.mark.parametrize("title", [
+    "Gender shades: Intersectional accuracy disparities in commercial gender classification",
+    "Phantom menace: Exploring and enhancing the robustness of zorb models against attacks",
+])
+def test_a_sentence_case_catchphrase_is_no_name(title):
+    assert not found(title_head, "Body text.", title=title)

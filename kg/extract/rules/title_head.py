@@ -211,12 +211,19 @@ def _sentence_case(gloss: str) -> bool:
 def _head(ctx: Context) -> list[Candidate]:
     t = ctx.text[ctx.title.start : ctx.title.end]
     m = _HEAD.match(t)
+    sentence = False
     if not m:
         m = _SENTENCE_HEAD.match(t)
         if not m or not _sentence_case(t[m.end(1):]):
             return _small_word_head(ctx, t)
+        sentence = True
     name = m.group(1)
     parts = name.split()
+    # "Batch normalization: Accelerating …" names a method by its head; a sentence-case
+    # head of other words is a catchphrase ("Gender shades: Intersectional …", "Phantom
+    # menace: Exploring …"): with its capitals gone, only the head can tell.
+    if sentence and not _named_method(parts):
+        return []
     # Multi-word heads need a name-shaped word ("GPT-4 Technical Report: …" no,
     # "Deep Learning: A Survey" no); one word may be a plain capitalised name
     # ("Pythia: A Suite …") unless it is a title word ("Survey: …").
