@@ -172,19 +172,26 @@ def _score_before(ctx: Context, k: int) -> bool:
 #: alone: "BERT data" is data BERT made or read; not "benchmark": "the LLaMA benchmark
 #: results" are the model's).
 _DATA_NOUNS = frozenset(("dataset", "corpus"))
+_DATA_FIRST = _DATA_NOUNS | {"data", ")", "）"}
 
 
 def _named_data(ctx: Context, j: int) -> bool:
     """The words right after token ``j`` are a singular dataset noun: "X dataset", "X data
     set", "X corpus", "X数据集" — after the bracket that closes a defined acronym too
     ("the Definite Pronoun Resolution (DPR) data set")."""
+    if j >= len(ctx.words):
+        return False
+    # Most known names are followed by none of these: one look at the next token first.
+    nxt = ctx.lower[j]
+    if not ctx.ws[j - 1] and nxt[:1] in ("数", "语"):
+        return ctx.joined(j, j + 3).startswith(("数据集", "语料库"))
+    if nxt not in _DATA_FIRST and not nxt.isspace():
+        return False
     after = _visible(ctx, j, j + 3)
     if after[:1] in ([")"], ["）"]):
         after = after[1:]
     after = after[:2]
-    if after[:1] and (after[0] in _DATA_NOUNS or after == ["data", "set"]):
-        return True
-    return j < len(ctx.words) and not ctx.ws[j - 1] and ctx.joined(j, j + 3).startswith(("数据集", "语料库"))
+    return bool(after[:1]) and (after[0] in _DATA_NOUNS or after == ["data", "set"])
 
 
 def _token_spans(ctx: Context, e: Entity):

@@ -54,7 +54,7 @@ def _zh_head(ctx: Context) -> list[Candidate]:
     if not ctx.has_cjk:
         return []
     t = ctx.text[ctx.title.start : ctx.title.end]
-    m = _ZH_HEAD.search(t)
+    m = _ZH_HEAD.search(t) if "：" in t else None
     if not m:
         return []
     name = m.group(1).rstrip(".")
