@@ -134,3 +134,24 @@ def test_an_event_word_after_a_colon_glosses_the_name_and_makes_no_event():
     text = "Results of the Zorbelo 2021 challenge are reported."
     models, datasets = find_entities(text, [Span(0, len(text))])
     assert "Zorbelo 2021" not in [d.name for d in datasets + models]
+
+
+@pytest.mark.parametrize("text", [
+    "ViT-B is trained on the ALIGN dataset (1.8B image-text pairs).",
+    "We also include the Definite Pronoun Resolution (DPR) data set in the mix.",
+    "The DPR data set adds about 1,000 examples.",
+    "我们在ALIGN数据集上预训练。",
+])
+def test_a_known_model_right_before_a_dataset_noun_names_the_data(text):
+    got = _names(text)
+    name = "DPR" if "DPR" in text else "ALIGN"
+    assert got.get(name) == "DATASET", got
+
+
+@pytest.mark.parametrize("text", [
+    "We align images and text with ALIGN and evaluate on our dataset.",  # the noun is not right after
+    "ALIGN data is noisy, so ALIGN is trained with a contrastive loss.",  # "data" alone: data the model read
+    "The ALIGN benchmark results are reported in Table 2.",  # a model's benchmark results
+])
+def test_a_known_model_elsewhere_stays_a_model(text):
+    assert _names(text).get("ALIGN") == "MODEL"

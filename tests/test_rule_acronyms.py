@@ -143,8 +143,10 @@ def test_a_proposed_definition_outweighs_the_entrys_other_definitions():
 def test_a_policy_optimization_long_form_is_a_method():
     got = found(acronyms, "It uses Group Relative Zorb Policy Optimization (GRZPO) on math.")
     assert got["GRZPO"].label == "MODEL"
-    # a bare "optimization" head stays a task
-    assert found(acronyms, "We study Combinatorial Zorb Optimization (CZO) here.")["CZO"].label == GENERIC
+    # a coined modifier before a technique head ("Ant Colony Optimization") makes a
+    # method's name; a paradigm ("Bayesian Optimization") stays a paradigm
+    assert found(acronyms, "We study Combinatorial Zorb Optimization (CZO) here.")["CZO"].label == "MODEL"
+    assert found(acronyms, "We study Bayesian Optimization (BO) here.")["BO"].label == GENERIC
 
 
 def test_a_long_form_the_title_spells_out_is_the_name():
@@ -200,3 +202,38 @@ def test_an_organisation_or_cost_long_form_vetoes_the_acronym():
     # Funders and agencies, and quantities named like costs, are no methods.
     assert found(acronyms, "Feng is funded by the China Zorbship Council (CZC) this year.")["CZC"].label == GENERIC
     assert found(acronyms, "It is measured by the Parameter Zorb Cost (PZC) on all runs.")["PZC"].label == GENERIC
+
+
+def test_latin_long_form_after_chinese_is_the_long_form():
+    # The Latin words before the bracket spell the acronym; the Chinese before them is
+    # the sentence, not a Chinese long form.
+    text = "作者提出 Zorb-based Policy Quintar (ZPQ)，用轨迹之间的相似度加权。"
+    got = [c for c in acronyms.find(__import__("rulehelp").ctx_of(text))]
+    assert {c.name for c in got} == {"ZPQ"}
+    assert all("Zorb-based Policy Quintar" in c.aliases for c in got)
+    assert any(c.covers and text[c.start:c.end] == "Zorb-based Policy Quintar" for c in got)
+
+
+def test_a_bracket_right_after_chinese_keeps_its_chinese_long_form():
+    assert found(acronyms, "提出语言Agent树搜索(LATS)框架，结合规划。")["LATS"].label == "MODEL"
+
+
+def test_words_before_a_known_method_make_a_method_whatever_its_head():
+    # "Search" heads tasks, but "Monte Carlo Tree Search" is a known method: the
+    # capitalised words before it coin a method of their own.
+    got = found(acronyms, "The lab introduces Zorbing Branching Monte Carlo Tree Search (ZB-MCTS), a framework.")
+    assert got["ZB-MCTS"].label == "MODEL"
+    # the known method's own definition stays the known method; a task stays a task
+    assert found(acronyms, "We compare with Monte Carlo Tree Search (MCTS).")["MCTS"].label == "MODEL"
+    assert found(acronyms, "It improves Zorb Entity Recognition (ZER) a lot.")["ZER"].label == GENERIC
+
+
+def test_a_dimension_may_open_the_acronym():
+    got = found(acronyms, "We lift the videos into 4D Zorbian Splatting (4DZS), then render.")
+    assert got["4DZS"].label == "MODEL"
+    assert "4K" not in found(acronyms, "We render at ultra high definition (4K) only.")
+
+
+def test_a_version_in_the_long_form_is_no_lower_case_word():
+    got = found(acronyms, "Modelling the Genome with Nucleotide Zorbformer v3 (NZv3)")
+    assert got["NZv3"].label == "MODEL"

@@ -57,3 +57,18 @@ def test_a_contribution_verb_opening_a_note_is_no_part_of_the_name():
 def test_a_lower_case_word_after_a_kind_noun_and_a_comma_is_a_list_item():
     assert not found(appositions, "It covers aspects of generative models, including architecture, scaling, and training.")
     assert "ZorbNet" in found(appositions, "We propose a new architecture, ZorbNet, for speech.")
+
+
+def test_a_family_noun_takes_a_plural_kind():
+    got = found(appositions, "Zorbex, a family of open foundation models, is trained on DNA.")
+    assert got["Zorbex"].label == "MODEL"
+    got = found(appositions, "Quintar, a suite of reading benchmarks, is public.")
+    assert got["Quintar"].label == "DATASET"
+
+
+def test_an_organisations_product_before_is_a_kind():
+    got = found(appositions, "Prima Zorb’s Pleiades is a family of epigenetic foundation models ranging from 90M to 7B.")
+    assert got["Pleiades"].label == "MODEL"
+    # without the possessive a capitalised word before "is a" is as often a concept
+    assert not found(appositions, "Distillation is a technique for compression.")
+    assert "Pleiades" not in found(appositions, "Pleiades is a family of foundation models.")

@@ -104,3 +104,16 @@ def test_a_contribution_whose_long_form_holds_small_words_is_named_by_its_acrony
     assert set(found(cues, text)) == {"RPSG"}
     # Without an acronym the capitalised run before the small word stays the name.
     assert set(found(cues, "We propose ZorbNet and a new loss for depth.")) == {"ZorbNet"}
+
+
+@pytest.mark.parametrize("text", [
+    'Work on deriving so-called "scaling laws" for zorbformers grew.',
+    'A classifier infers effects for so-called "unseen cluster" data.',
+    "These are so-called zorb units in the network.",
+])
+def test_so_called_before_lower_case_words_quotes_a_term(text):
+    assert not found(cues, text)
+
+
+def test_so_called_keeps_a_capitalised_name():
+    assert "Zorbformer" in found(cues, "We compare with the so-called Zorbformer in all settings.")

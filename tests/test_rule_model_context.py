@@ -98,3 +98,9 @@ def test_examples_of_a_model_kind_in_chinese():
     assert {"Zorbvgr", "DeepZorb", "Thyme"} <= set(got), got
     # 包括 lists parts as well as models: no example frame
     assert "BASE" not in found(model_context, "该架构类包括BASE层和其他。")
+
+
+def test_a_bare_acronym_before_based_is_jargon():
+    assert not found(model_context, "Existing AST-based static analysis tools do not recover them.")
+    assert "Zorbex" in found(model_context, "Unlike the Zorbex-based pipeline, ours is fast.")
+    assert "ZORBEX" in found(model_context, "Unlike the ZORBEX-based pipeline, ours is fast.")

@@ -347,3 +347,61 @@ def test_the_gloss_head_phrase_reads_past_joined_modifiers(title, label):
 def test_a_plain_head_before_a_claim_is_a_catchphrase(title, name):
     got = found(title_head, "Body.", title=title)
     assert (name in got) if name else not got, got
+
+
+@pytest.mark.parametrize(
+    "word, plural",
+    [
+        ("Sets", True), ("Plots", True), ("Verifiers", True), ("Confabulations", True),
+        ("Networks", False), ("Mechanisms", False), ("Transformers", False),  # a system's own head
+        ("LLMs", False), ("Corpus", False), ("Analysis", False), ("Dynamics", False), ("Loss", False),
+    ],
+)
+def test_plural_thing_tells_a_plural_common_noun_from_a_head(word, plural):
+    from kg.extract.rules.title_head import plural_thing
+
+    assert plural_thing(word) is plural
+
+
+@pytest.mark.parametrize("title, name", [
+    ("Movement Pruning: Adaptive Sparsity by Fine-Tuning", "Movement Pruning"),
+    ("Woodpecker Distillation: Weak Zorbs Diagnose Bugs in Strong Zorbs", "Woodpecker Distillation"),
+])
+def test_a_coined_modifier_makes_a_technique_head_a_methods_name(title, name):
+    got = found(title_head, "Body text.", title=title)
+    assert name in got and got[name].proposed
+
+
+@pytest.mark.parametrize("title", ["Knowledge Distillation: A Zorb Study", "Bayesian Optimization: Methods and Zorbs"])
+def test_a_paradigm_before_the_colon_is_no_name(title):
+    assert not found(title_head, "Body text.", title=title)
+
+
+@pytest.mark.parametrize("title, name", [
+    ("Zorbita：不靠人工预设，自己造工具", "Zorbita"),
+    ("Agent进入下一篇章！Zorbita：不靠人工预设", "Zorbita"),
+    ("华为诺亚发布ZorbNet：模型放大通用新范式", "ZorbNet"),
+])
+def test_a_latin_name_before_a_chinese_gloss_heads_the_title(title, name):
+    got = found(title_head, "正文。", title=title)
+    assert name in got and got[name].proposed
+
+
+@pytest.mark.parametrize("title", ["综述：大模型的推理能力", "Google：新论文发布", "LLM：推理的尽头", "Survey：推理"])
+def test_no_name_before_a_chinese_gloss(title):
+    assert not found(title_head, "正文。", title=title)
+
+
+@pytest.mark.parametrize("title, name", [
+    ("Batch normalization: Accelerating deep network training by reducing internal covariate shift", "Batch normalization"),
+])
+def test_a_sentence_case_head_with_a_method_head_is_a_name(title, name):
+    assert name in found(title_head, "Body text.", title=title)
+
+
+@pytest.mark.parametrize("title", [
+    "Gender shades: Intersectional accuracy disparities in commercial gender classification",
+    "Phantom menace: Exploring and enhancing the robustness of zorb models against attacks",
+])
+def test_a_sentence_case_catchphrase_is_no_name(title):
+    assert not found(title_head, "Body text.", title=title)

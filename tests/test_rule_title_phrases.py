@@ -97,6 +97,7 @@ def test_a_task_word_after_a_known_name_is_not_part_of_the_name():
     [
         ("Data Selection for Language Models via Importance Resampling", "Importance Resampling"),
         ("Causal Delivery through Hybrid Buffering", "Hybrid Buffering"),
+        ("Efficient Zorb Routing via Ant Colony Optimization", "Ant Colony Optimization"),  # a technique head
         ("Nowcasting in a Pandemic using Non-Parametric Mixed Frequency VARs", "Non-Parametric Mixed Frequency VARs"),
     ],
 )
@@ -116,6 +117,10 @@ def test_a_closing_method_phrase_names_the_method(title, name):
         "Hire-MLP: Vision MLP via Hierarchical Rearrangement",  # the head names the contribution
         "AutoGen - Enabling Next-Gen LLM Applications via Multi-Agent Conversation",
         "Secure Cooperative Links via Mamba Empowered Graph Precoding",  # built on a known model
+        "Judging Zorb Models via Contrast Sets",  # a plural common noun: things the method uses
+        "Explaining Zorb Optimization via Partial Dependence Plots",
+        "Faster Zorb Training via Structured Pruning",  # a paradigm
+        "Smaller Zorbs via Knowledge Distillation",
     ],
 )
 def test_closing_phrases_that_name_no_method(title):
@@ -168,3 +173,24 @@ def test_a_tuning_method_opening_a_title_is_a_name():
 
 def test_a_capitalised_preposition_joins_two_phrases_not_one_name():
     assert not found(title_phrases, "Body text.", title="Calibration Zorb Collapse Under Sycophancy Networks")
+
+
+@pytest.mark.parametrize("title, name", [
+    ("Dynamic Zorbing for End-to-End Hierarchical Sequence Modeling", None),  # no technique head
+    ("Dynamic Chunking for End-to-End Hierarchical Zorb Modeling", None),  # descriptive words and a head only
+    ("Woodpecker Delta Distillation for Multilingual Math Reasoning", "Woodpecker Delta Distillation"),
+    ("Locality Sensitive Hashing for Structured Zorbs", "Locality Sensitive Hashing"),
+    ("Locality Sensitive Hashing Improves Structured Zorbs", None),  # no preposition after the phrase
+])
+def test_an_opening_phrase_ending_in_a_technique_head_names_the_method(title, name):
+    got = found(title_phrases, "Body text.", title=title)
+    assert (set(got) == {name} and got[name].proposed) if name else not got
+
+
+@pytest.mark.parametrize("title", [
+    "Data-Augmentation for Graph Neural Zorb Learning",  # a paradigm, hyphenated
+    "Structural Pruning for Diffusion Zorbs",
+    "A Memory Enhanced Zorb Architecture with Fine-Tuning of Large Language Models",
+])
+def test_a_paradigm_is_no_methods_name(title):
+    assert not found(title_phrases, "Body text.", title=title)

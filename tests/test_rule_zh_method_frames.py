@@ -44,3 +44,8 @@ def test_a_snake_case_identifier_after_a_kind_noun():
     got = found(zh_method_frames, "构建了一个离线多智能体系统 micro_biorobot_agent，用于将需求转化为设计报告。")
     assert set(got) == {"micro_biorobot_agent"}
     assert not found(zh_method_frames, "配置文件 max_len 设为 512。")  # no kind noun before it
+
+
+def test_a_gloss_giving_examples_makes_a_kind():
+    assert not found(zh_method_frames, "当前的Zorb Agent（比如帮你订机票、写报告的Agent）有个大问题。")
+    assert "Zorb Agent" in found(zh_method_frames, "当前的Zorb Agent（负责调度资源）很重要。")

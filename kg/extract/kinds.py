@@ -168,6 +168,32 @@ def _score_before(ctx: Context, k: int) -> bool:
     return False
 
 
+#: Singular nouns that, right after a name, say the name is a set of data (not "data"
+#: alone: "BERT data" is data BERT made or read; not "benchmark": "the LLaMA benchmark
+#: results" are the model's).
+_DATA_NOUNS = frozenset(("dataset", "corpus"))
+_DATA_FIRST = _DATA_NOUNS | {"data", ")", "）"}
+
+
+def _named_data(ctx: Context, j: int) -> bool:
+    """The words right after token ``j`` are a singular dataset noun: "X dataset", "X data
+    set", "X corpus", "X数据集" — after the bracket that closes a defined acronym too
+    ("the Definite Pronoun Resolution (DPR) data set")."""
+    if j >= len(ctx.words):
+        return False
+    # Most known names are followed by none of these: one look at the next token first.
+    nxt = ctx.lower[j]
+    if not ctx.ws[j - 1] and nxt[:1] in ("数", "语"):
+        return ctx.joined(j, j + 3).startswith(("数据集", "语料库"))
+    if nxt not in _DATA_FIRST and not nxt.isspace():
+        return False
+    after = _visible(ctx, j, j + 3)
+    if after[:1] in ([")"], ["）"]):
+        after = after[1:]
+    after = after[:2]
+    return bool(after[:1]) and (after[0] in _DATA_NOUNS or after == ["data", "set"])
+
+
 def _token_spans(ctx: Context, e: Entity):
     for a, b in e.spans:
         i, j = ctx.tok_at.get(a), ctx.end_at.get(b)
@@ -191,6 +217,11 @@ def assign_kinds(ctx: Context, ents: Sequence[Entity]) -> None:
     ("CMU-MOSI和CMU-MOSEI", "GLUE, SQuAD and X"). A new version of a known model stays
     a model."""
     fixed = {id(e) for e in ents if e.known or known_model_version(e.name)}
+    for e in ents:
+        # "on the ALIGN dataset", "the DPR data set": a known model's name directly before
+        # a dataset noun names the data of the same name (both exist), not the model.
+        if e.known and e.label == "MODEL" and any(_named_data(ctx, j) for _, j in _token_spans(ctx, e)):
+            e.label = "DATASET"
     for e in ents:
         if id(e) not in fixed and any(dataset_context(ctx, i, j) for i, j in _token_spans(ctx, e)):
             e.label = "DATASET"

@@ -20,6 +20,11 @@ squash = _squash
 CAMEL = re.compile(r"[a-z][A-Z]|[A-Z]{2,}[a-z]{2,}")  # HighMMT, SimCTG, DeBERTa, GFlowNets
 ACRO = re.compile(r"^[A-Z][A-Z0-9]*[A-Z0-9]$")  # NSGD, MO2, CC3M, BTCV
 HAS_DIGIT_ALPHA = re.compile(r"(?=.*[A-Za-z])(?=.*\d)")
+#: A dimension or count glued before an acronym of three capitals or more ("4DGS",
+#: "2DSCN"): the short form a definition may give ("4D Gaussian Splatting (4DGS)"). Not
+#: a name shape on its own (:func:`distinctive`): undefined, such words are as often
+#: jargon ("3DCNN") — measured on GSAP-NER's held-out split.
+DIGIT_ACRONYM = re.compile(r"\d[A-Z]{3,}s?")
 #: A mixture-of-experts size (``8x7B``: eight experts of seven billion parameters).
 EXPERT_SIZE = re.compile(r"^\d+x\d+(?:\.\d+)?[BbMmTt]$")
 _EXPERT_TAIL = re.compile(r"[-_ ]\d+x\d+(?:\.\d+)?[BbMmTt]$")

@@ -72,7 +72,9 @@ stages before theirs (read-only). Stages:
    ("ImportError", "libsqlite3", a veto),
    runs of encoded data ("YnBsaXN0MDDSAQID…", a veto), guesses glued across the Latin and
    Cyrillic alphabets ("DiT-модель": "DiT", the mixed name a veto), letter-2-letter labels of
-   a mapping ("c2d", "T2I", a veto);
+   a mapping ("c2d", "T2I", a veto), English glosses of Chinese terms in brackets
+   ("渐进式训练（Progressive Training）", a veto), names joined into a combination
+   ("ESIM+ELMo": ESIM and ELMo; "BICC-RCC" beside BICC and RCC: a veto);
 3. enumerations: words listed with known names of one kind, and Latin items of a Chinese
    enumeration listed with models ("如Qwen2-Audio和Mini-Omni", "（AASIST、CA-MHFA、SLS）").
 
@@ -93,6 +95,7 @@ from kg.extract.rules import (
     checkpoints,
     cited_authors,
     code_identifiers,
+    combined_names,
     citations,
     contributions,
     counted_lists,
@@ -156,6 +159,7 @@ from kg.extract.rules import (
     title_head,
     title_phrases,
     trailing_labels,
+    translation_glosses,
     typos,
     unused_in_limitations,
     variable_names,
@@ -176,7 +180,7 @@ STAGES = (
      math_symbols, layer_names, figure_labels, non_model_examples, social, task_names, linked_datasets, bibliography, zh_method_frames,
      trailing_labels, table_labels, modified_families, zh_hyphen_names, ja_method_frames, zh_kind_frames, ru_acronyms),
     (mt_lists, mt_datasets, typos, phrase_typos, slash_variants, modifier_heads, variable_names, code_identifiers, encoded_strings, mixed_scripts, mapping_labels, data_evidence, data_sections, funding,
-     proposed_families, labelled_titles, unused_in_limitations),
+     proposed_families, labelled_titles, unused_in_limitations, translation_glosses, combined_names),
     (lists, zh_model_lists),
 )
 

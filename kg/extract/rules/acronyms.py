@@ -12,7 +12,7 @@ import re
 
 from kg.extract.candidate import GENERIC, NEVER, Candidate
 from kg.extract.context import COMMAS, Context
-from kg.extract.names import CAMEL, CJK_RE, NUMBER_UNIT, distinctive, generic, initials_match, label_hint, squash
+from kg.extract.names import CAMEL, CJK_RE, DIGIT_ACRONYM, NUMBER_UNIT, distinctive, generic, initials_match, label_hint, squash
 from kg.extract.nlp import WORD, gazetteer
 from kg.extract.rules.cues import named_at
 from kg.extract.vocab import phrases, union, words
@@ -23,6 +23,7 @@ _STOP = frozenset((",", ".", ";", ":", "，", "。", "；", "：", "(", ")"))
 _ACRONYM_PAIR = re.compile(r"([A-Z][A-Za-z0-9]*[A-Z0-9])\s*(?:and|,|&|/)\s*([A-Z][A-Za-z0-9]*[A-Z0-9])")
 #: An acronym: capitals (and digits), at least two letters ("GODNF", "M3AE").
 ACRONYM_SHAPE = re.compile(r"[A-Z][A-Z0-9]*[A-Z][A-Z0-9]*")
+_VERSION_WORD = re.compile(r"v\d+(?:\.\d+)*")
 _LOWER_OK = frozenset(("of", "for", "and", "the", "in", "on", "to", "with", "a"))
 
 
@@ -38,7 +39,9 @@ def find(ctx: Context, prior=()) -> list[Candidate]:
             continue
         inner_text = ctx.stext(t + 1, close).strip()
         # Case 1: "... Long Form (ACR)"
-        if re.fullmatch(r"[A-Za-z][A-Za-z0-9\-]*[A-Za-z0-9]|[A-Z]", inner_text) and any(c.isupper() for c in inner_text[1:] + inner_text[:1]):
+        # "4D Gaussian Splatting (4DGS)": a dimension may open the acronym.
+        if (re.fullmatch(r"[A-Za-z][A-Za-z0-9\-]*[A-Za-z0-9]|[A-Z]", inner_text) or DIGIT_ACRONYM.fullmatch(inner_text)) \
+                and any(c.isupper() for c in inner_text[1:] + inner_text[:1]):
             acr = inner_text
             if NUMBER_UNIT.match(acr) or not re.search(r"[A-Z].*[A-Z]|\d", acr):
                 continue
@@ -54,7 +57,11 @@ def find(ctx: Context, prior=()) -> list[Candidate]:
                 if x in _STOP or "\n" in x:
                     break
                 if CJK_RE.search(x):
-                    long_words = ["<zh>" + ctx.joined(k - 5, k + 1)]
+                    # "作者提出 Similarity-based Policy Optimization (SPO)": Latin words
+                    # before the bracket are the long form; only a bracket right after
+                    # Chinese ("多智能体系统(MAS)") has a Chinese long form.
+                    if not long_words:
+                        long_words = ["<zh>" + ctx.joined(k - 5, k + 1)]
                     break
                 long_words.insert(0, x)
                 k -= 1
@@ -300,7 +307,9 @@ def _definition(ctx: Context, acr: str, long_words: list[str], ai: int, aj: int,
     if best is None:
         return []
     lf = content[best:]
-    title_case = all(x[:1].isupper() or any(c.isupper() for c in x) or x.lower() in _LOWER_OK or not x[:1].isalpha() for x in lf)
+    # "Nucleotide Transformer v3 (NTv3)": a version number is no lower-case word.
+    title_case = all(x[:1].isupper() or any(c.isupper() for c in x) or x.lower() in _LOWER_OK or not x[:1].isalpha()
+                     or _VERSION_WORD.fullmatch(x) for x in lf)
     head = lf[-1].lower() if lf else ""
     known = gaz.known(acr) or gaz.known(" ".join(lf))
     # "Point Noise-Adaptive Learning (PNAL) framework": a kind noun after the acronym
@@ -313,6 +322,11 @@ def _definition(ctx: Context, acr: str, long_words: list[str], ai: int, aj: int,
         named_kind = True
     task_head = head.split("-")[-1] in words("task_heads") | words("non_name_heads") \
         and " ".join(lf[-2:]).lower() not in words("method_head_phrases")
+    # "Adaptive Branching Monte Carlo Tree Search (AB-MCTS)": capitalised words before a
+    # known method's name make a method of their own (as in titles), whatever its head.
+    if task_head and title_case and not inner and ai >= 2 and lf_start >= 0:
+        lf_end = ctx.end(ai - 2)
+        task_head = not any(m.label == "MODEL" and m.b == lf_end and m.a > lf_start for m in ctx.matches)
     # "The proposed residual-based efficient bidirectional diffusion model (RBDM)": a
     # lower-case long form the paper calls its own is its contribution, named by the acronym.
     if not title_case and not task_head and lf_start in ctx.tok_at and _owned(ctx, ctx.tok_at[lf_start]):
@@ -330,8 +344,9 @@ def _definition(ctx: Context, acr: str, long_words: list[str], ai: int, aj: int,
     if generic(acr):
         return []
     long_form = " ".join(lf)
-    # "Tensor Network (TN) models": the acronym of a generic kind is a kind too.
-    if not known and generic(long_form):
+    # "Tensor Network (TN) models": the acronym of a generic kind is a kind too, and of a
+    # paradigm ("Knowledge Distillation (KD)", "Bayesian Optimization (BO)") a paradigm.
+    if not known and (generic(long_form) or long_form.lower() in words("paradigms")):
         return [_veto(ctx, acr, ai, aj)]
     if known:
         name, label = known[1], known[0]

@@ -27,7 +27,6 @@ def _renamed(ctx: Context) -> list[Candidate]:
     """``Zorblax, a recently proposed diffusion model, …``, ``DFME, a dataset of …``: a
     name followed by an indefinite apposition whose head is a kind noun is of that kind."""
     w, n = ctx.words, len(ctx.words)
-    kinds_en = words("apposition_kinds")
     out = []
     # Only compounds that end at a comma are tried (Context.where finds the commas).
     for j in ctx.where(COMMAS):
@@ -48,21 +47,72 @@ def _renamed(ctx: Context) -> list[Candidate]:
         text = ctx.stext(i, j)
         if ctx.sentence_start(i) and not distinctive(text) and text.lower().endswith("ly"):
             continue
-        head = next((k for k in range(j + 2, min(n, j + 2 + _APPOS_GAP))
-                     if ctx.lower[k] in kinds_en or w[k] in (",", ".", ";", "(")), None)
-        if head is None or ctx.lower[head] not in kinds_en:
+        c = _typed(ctx, i, j, j + 2)
+        if c is not None:
+            out.append(c)
+    return out + _copula(ctx)
+
+
+def _kind_head(ctx: Context, k: int, closed: bool = True) -> str | None:
+    """The kind noun of the indefinite noun phrase starting at token ``k`` (after its
+    article), if it closes the phrase: "a recently proposed diffusion model,", "a family
+    of epigenetic foundation models trained …" (after a family noun, ``family_nouns``,
+    the kind is plural). ``closed``: an apposition must close after the noun; after a
+    copula ("X is a … model ranging …") the sentence may go on."""
+    w, n = ctx.words, len(ctx.words)
+    kinds_en = words("apposition_kinds")
+    plural = k + 1 < n and ctx.lower[k] in words("family_nouns") and ctx.lower[k + 1] == "of"
+    start = k + 2 if plural else k
+
+    def kind(x: str) -> bool:
+        return x in kinds_en or (plural and x.endswith("s") and x[:-1] in kinds_en)
+
+    head = next((x for x in range(start, min(n, start + _APPOS_GAP)) if kind(ctx.lower[x]) or w[x] in (",", ".", ";", "(")), None)
+    if head is None or not kind(ctx.lower[head]):
+        return None
+    # "…, a model-based …" is no apposition head; an apposition closes ("X, a
+    # diffusion model, is …") or defines ("X, a dataset of …", "X, a model that …"),
+    # while "Here, a model is trained" goes on as a clause.
+    nxt = ctx.lower[head + 1] if head + 1 < n else ""
+    if nxt == "-" or (closed and nxt not in _APPOS_CLOSE):
+        return None
+    return ctx.lower[head].removesuffix("s") if plural else ctx.lower[head]
+
+
+def _typed(ctx: Context, i: int, j: int, k: int, closed: bool = True) -> Candidate | None:
+    """The name at tokens ``i:j`` typed by the indefinite noun phrase at token ``k``."""
+    head = _kind_head(ctx, k, closed)
+    if head is None:
+        return None
+    c = cue_name(ctx, i, j, proposed=False)
+    if c is None or c.known:
+        return None
+    label = "DATASET" if head in words("dataset_words") or head in words("resource_words") else "MODEL"
+    return replace(c, label=label, force_label=True, yields=TO_GAZETTEER)
+
+
+_POSSESSIVE = frozenset(("'s", "’s"))
+_IS = frozenset(("is",))
+
+
+def _copula(ctx: Context) -> list[Candidate]:
+    """``Prima Mente’s Pleiades is a family of epigenetic foundation models``: an
+    organisation's name in the possessive, a capitalised name and "is a" with a kind
+    noun. The possessive makes the name a product (a plain capitalised word opening a
+    sentence before "is a" is as often a concept: "Distillation is a technique")."""
+    n = len(ctx.words)
+    out = []
+    for k in ctx.where(_IS):
+        i = ctx.compound_start.get(k)
+        if i is None or i < 2 or k + 2 >= n or ctx.lower[k + 1] not in ("a", "an"):
             continue
-        # "…, a model-based …" is no apposition head; an apposition closes ("X, a
-        # diffusion model, is …") or defines ("X, a dataset of …", "X, a model that …"),
-        # while "Here, a model is trained" goes on as a clause.
-        nxt = ctx.lower[head + 1] if head + 1 < n else ""
-        if nxt == "-" or nxt not in _APPOS_CLOSE:
+        # The possessive: "’s" as one token, or "’" and "s" as two.
+        before = ctx.joined(i - 2, i).lower()
+        if not before.endswith(tuple(_POSSESSIVE)) or not name_item(ctx, i, k) or ctx.in_title(ctx.idx[i]):
             continue
-        c = cue_name(ctx, i, j, proposed=False)
-        if c is None or c.known:
-            continue
-        label = "DATASET" if ctx.lower[head] in words("dataset_words") or ctx.lower[head] in words("resource_words") else "MODEL"
-        out.append(replace(c, label=label, force_label=True, yields=TO_GAZETTEER))
+        c = _typed(ctx, i, k, k + 2, closed=False)
+        if c is not None:
+            out.append(c)
     return out
 
 

@@ -104,6 +104,15 @@ def _term_for_kind(ctx: Context, i: int, j: int) -> bool:
     return ws_[-1] in words("model_kinds") or (ws_[0].endswith("ly") and len(ws_[0]) > 4)
 
 
+def _so_called_term(ctx: Context, s: int, i: int, j: int) -> bool:
+    """'so-called "scaling laws"', 'so-called "unseen cluster" data': "so-called" quotes
+    what others call a thing; in lower case that is a term, not a system's name (a name
+    keeps its capitals: "the so-called Transformer")."""
+    if s < 2 or ctx.words[s - 1] != "-" or ctx.lower[s - 2] != "so":
+        return False
+    return not any(c.isupper() or c.isdigit() for c in ctx.stext(i, j))
+
+
 def _lower_phrase(ctx: Context, i: int, j: int) -> bool:
     """Tokens ``i:j`` are one plain lower-case word and a lower-case word follows it."""
     w = ctx.words
@@ -165,6 +174,8 @@ def find(ctx: Context, prior=()) -> list[Candidate]:
                     acr = _acronym_after(ctx, i, _across_small_words(ctx, j))
                 if acr is not None:
                     out.append(cue_name(ctx, acr, acr + 1, proposed=True))
+                elif _so_called_term(ctx, s, i, j):
+                    continue
                 elif not quoted or closed and not _term_for_kind(ctx, i, j):
                     out.append(cue_name(ctx, i, j, proposed=True))
             continue

@@ -151,7 +151,9 @@ def find(ctx: Context, prior=()) -> list[Candidate]:
             in_name = j < n and ctx.ws[j - 1] and ctx.kinds[j] == WORD and ctx.words[j][:1].isupper()
             if (ctx.words[i][:1].isupper() and not ctx.in_title(ctx.idx[i]) and not ctx.sentence_start(i)
                     and not ctx.title_like(ctx.sent[i]) and not in_name and name_item(ctx, i, i + 1)):
-                found.append((i, i + 1))
+                # "AST-based static analysis", "FSA-based mining": a bare acronym of two
+                # or three capitals is jargon as a base too (items.lone_jargon).
+                found += lone_jargon(ctx, [(i, i + 1)])
     return [_cand(ctx, i, j) for i, j in dict.fromkeys(found)]
 
 

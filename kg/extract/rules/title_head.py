@@ -38,7 +38,35 @@ _LABEL = re.compile(r"(?:^|\n)[\s*\-•\d.)]*([A-Z0-9][\w\-.]*(?:\s[A-Za-z0-9][\
 def find(ctx: Context, prior=()) -> list[Candidate]:
     if ctx.title is None:
         return []
-    return _head(ctx) + _label(ctx) + _gloss_kind(ctx) + _whole(ctx) + _copula(ctx)
+    return _head(ctx) + _label(ctx) + _gloss_kind(ctx) + _whole(ctx) + _copula(ctx) + _zh_head(ctx)
+
+
+# "Alita：不靠人工预设，自己造工具", "华为诺亚发布ScaleNet：模型放大通用新范式": a Latin name
+# right before a full-width colon and a Chinese gloss, opening the title or after Chinese
+# text or a sentence's end.
+_ZH_HEAD = re.compile(r"(?:^|(?<=[\u4e00-\u9fff！？。，、\s]))([A-Z][\w\-.]*(?:\s[A-Z0-9][\w\-.]*){0,2})\s*：\s*[\u4e00-\u9fff]")
+
+
+def _zh_head(ctx: Context) -> list[Candidate]:
+    """A Chinese title's ``Name：中文说明`` names what the paper (or the article about it)
+    presents, like ``Name: gloss`` in English: a plain capitalised word is enough
+    ("Alita"), but not a generic kind, a stop or title word, or an organisation."""
+    if not ctx.has_cjk:
+        return []
+    t = ctx.text[ctx.title.start : ctx.title.end]
+    m = _ZH_HEAD.search(t) if "：" in t else None
+    if not m:
+        return []
+    name = m.group(1).rstrip(".")
+    parts = name.split()
+    if generic(name) or name.lower() in words("stop_caps") or is_institution(name) \
+            or any(p.lower() in words("title_words") for p in parts) \
+            or (len(parts) > 1 and not any(distinctive(p) for p in parts)):
+        return []
+    a = ctx.title.start + m.start(1)
+    known = gazetteer().known(name)
+    return [Candidate(a, a + len(name), known[1] if known else name, NAME, known[0] if known else "MODEL",
+                      known=bool(known), proposed=True, yields=NEVER)]
 
 
 # "Living-Harness Is an Interactive-Agent Evolver": a title that says what its subject is.
@@ -81,11 +109,22 @@ def _whole(ctx: Context) -> list[Candidate]:
         return []
     # "Imperfect Verifiers", "Zorblax Tricks": a plural common noun last names a kind of
     # thing; a system's name ends in its own head ("… Networks") or a singular.
-    last = parts[-1].lower()
-    if last.endswith("s") and not last.endswith(("ss", "ics")) and last not in words("method_heads") | words("title_name_heads"):
+    if plural_thing(parts[-1]):
         return []
     a = ctx.title.start + ctx.text[ctx.title.start : ctx.title.end].index(parts[0])
     return [Candidate(a, a + len(t), t, NAME, "MODEL", proposed=True, yields=NEVER, covers=True)]
+
+
+def plural_thing(word: str) -> bool:
+    """``word`` closing a title phrase is a plural common noun ("Imperfect Verifiers",
+    "Predictable Confabulations", "via Contrast Sets"): the phrase names a kind of thing
+    or a finding, not a system — whose name ends in its own head ("… Networks",
+    ``method_heads``, ``title_name_heads``) or in a singular. Acronym plurals ("LLMs")
+    and words in -ss, -us, -ics, -is are no such plurals."""
+    w = word.lower().split("-")[-1]
+    return (word[:1].isupper() or word.islower()) and not any(c.isupper() for c in word[1:]) and len(w) > 3 \
+        and w.endswith("s") and not w.endswith(("ss", "us", "ics", "is")) \
+        and w not in words("method_heads") | words("title_name_heads")
 
 
 def _verb_form(word: str) -> bool:
@@ -172,12 +211,19 @@ def _sentence_case(gloss: str) -> bool:
 def _head(ctx: Context) -> list[Candidate]:
     t = ctx.text[ctx.title.start : ctx.title.end]
     m = _HEAD.match(t)
+    sentence = False
     if not m:
         m = _SENTENCE_HEAD.match(t)
         if not m or not _sentence_case(t[m.end(1):]):
             return _small_word_head(ctx, t)
+        sentence = True
     name = m.group(1)
     parts = name.split()
+    # "Batch normalization: Accelerating …" names a method by its head; a sentence-case
+    # head of other words is a catchphrase ("Gender shades: Intersectional …", "Phantom
+    # menace: Exploring …"): with its capitals gone, only the head can tell.
+    if sentence and not _named_method(parts):
+        return []
     # Multi-word heads need a name-shaped word ("GPT-4 Technical Report: …" no,
     # "Deep Learning: A Survey" no); one word may be a plain capitalised name
     # ("Pythia: A Suite …") unless it is a title word ("Survey: …").
@@ -186,6 +232,10 @@ def _head(ctx: Context) -> list[Candidate]:
     # "Spatial Memory Agent: Experience-Grounded …": plain capitalised words ending in a
     # method head name a system too, unless every word only describes ("Graph Neural
     # Networks: …", "Deep Models: …").
+    # "Knowledge Distillation: …", "Bayesian Optimization: …": a paradigm is no name,
+    # whatever head it ends in.
+    if " ".join(parts).lower() in words("paradigms"):
+        return []
     of_name = len(parts) == 3 and parts[1] == "of"  # "Chain of Ideas: …", "Proof of Time: …"
     if len(parts) > 1 and not of_name and not any(distinctive(p) for p in parts) and not _named_method(parts) \
             and not _coined(parts, t[m.end(1):]):
@@ -244,7 +294,8 @@ def _coined(parts: list[str], gloss: str) -> bool:
     if len(parts) > 3 or low[0] in words("stop_caps") or any(x in small for x in low) or clause(parts):
         return False  # "Probabilistic Assumptions Matter: …" is a claim
     last = low[-1].split("-")[-1]
-    if last in words("task_heads") | words("non_name_heads") | words("paradigms") or generic(" ".join(parts)):
+    if last in words("task_heads") | words("non_name_heads") | words("paradigms") or generic(" ".join(parts)) \
+            or " ".join(low) in words("paradigms"):
         return False
     if _ABSTRACT_NOUN.search(last):
         return False

@@ -16,6 +16,7 @@ from kg.extract.candidate import GENERIC, NEVER, TO_GAZETTEER, Candidate
 from kg.extract.context import Context
 from kg.extract.names import clause, generic, is_institution
 from kg.extract.nlp import WORD, gazetteer
+from kg.extract.rules.title_head import plural_thing
 from kg.extract.vocab import words
 
 NAME = "title"
@@ -35,6 +36,13 @@ def _run(ctx: Context, i: int, end: int) -> int:
     return j
 
 
+#: Prepositions after a title's opening phrase that say what the phrase is for.
+_AFTER_OPENING = frozenset(("for", "in", "with", "against"))
+#: Heads of techniques (method_heads.txt) a title's opening phrase may end in; weaker
+#: heads ("Model", "Framework", "Layer") follow descriptions as often.
+_TECHNIQUE_HEADS = frozenset(("sampling", "search", "descent", "dropout", "normalization", "pooling", "regularization",
+                              "distillation", "optimization", "pruning", "augmentation", "consolidation", "calibration",
+                              "hashing", "chunking"))
 #: Words after which a title's closing capitalised phrase is the method it works by.
 _BY = frozenset(("via", "through", "using"))
 
@@ -63,7 +71,9 @@ def _method_tail(ctx: Context, start: int, end: int) -> list[Candidate]:
     low = [p for x in names for p in x.lower().split("-")]
     plain = words("title_name_heads") | words("method_heads") | words("generic_modifiers")
     last = names[-1]
-    if low[-1] in words("task_heads") or generic(last) or all(p in plain for p in low):
+    # "via Contrast Sets", "via Partial Dependence Plots": a plural common noun last is the
+    # kind of thing the method works with, not its name.
+    if low[-1] in words("task_heads") or generic(last) or all(p in plain for p in low) or plural_thing(last):
         return []
     not_names = words("suffix_words") | words("model_suffixes") | words("stop_caps") | words("metric_nouns")
     if any(p in not_names for p in low):
@@ -73,10 +83,16 @@ def _method_tail(ctx: Context, start: int, end: int) -> list[Candidate]:
     if any(i <= m.i < j for m in ctx.matches):
         return []
     text = ctx.stext(i, j)
-    if gazetteer().known(text) or generic(text) or is_institution(text):
+    if gazetteer().known(text) or generic(text) or is_institution(text) or _paradigm(text):
         return []
     a, b = ctx.span(i, j)
     return [Candidate(a, b, text, NAME, "MODEL", proposed=True, yields=TO_GAZETTEER)]
+
+
+def _paradigm(text: str) -> bool:
+    """``text`` is a paradigm of paradigms.txt, written with spaces or hyphens."""
+    low = text.lower()
+    return low in words("paradigms") or low.replace("-", " ") in words("paradigms")
 
 
 def _after_clause_head(ctx: Context, start: int, k: int) -> bool:
@@ -128,7 +144,11 @@ def find(ctx: Context, prior=()) -> list[Candidate]:
             if tail is not None:
                 j = tail.j
                 names = [x for x in ctx.words[i:j] if x != "-"]
-        if names[-1].lower() not in heads and tail is None:
+        # "Dynamic Chunking for …", "On-Policy Delta Distillation for …": a title's
+        # opening phrase may end in a technique head too, before the preposition that
+        # says what it is for.
+        opening = i == start and j < end and ctx.lower[j] in _AFTER_OPENING
+        if names[-1].lower() not in heads and not (opening and names[-1].lower() in _TECHNIQUE_HEADS) and tail is None:
             continue
         low = [x.lower() for x in names]
         if low[0] in words("indefinite_words") or low[0] in words("stop_caps"):
@@ -148,8 +168,9 @@ def find(ctx: Context, prior=()) -> list[Candidate]:
         if tail is None and all(p in plain for p in parts):
             continue  # "Large Language Models": a kind, not a name
         text = ctx.stext(i, j)
-        # Known names are the gazetteer's; organisations and kinds are no names.
-        if gaz.known(text) or generic(text) or is_institution(text):
+        # Known names are the gazetteer's; organisations, kinds and paradigms ("Data-
+        # Augmentation for …", "Structural Pruning for …") are no names.
+        if gaz.known(text) or generic(text) or is_institution(text) or _paradigm(text):
             continue
         a, b = ctx.span(i, j)
         if tail is not None:

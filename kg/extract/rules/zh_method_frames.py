@@ -83,7 +83,11 @@ def _framed(ctx: Context, i: int, j: int) -> tuple[bool, bool] | None:
         return None
     if any(ctx.text.startswith(z, ctx.idx[k]) for z in phrases("method_kinds_zh")):
         return True, False
-    if ctx.words[k] == "（" and k + 1 < len(ctx.words) and ctx.kinds[_next(ctx, k + 1)] == CJK:
+    if ctx.words[k] == "（" and k + 1 < len(ctx.words) and ctx.kinds[(g := _next(ctx, k + 1))] == CJK:
+        # "AI Agent（比如帮你订机票的Agent）": a gloss that gives examples makes the phrase
+        # a kind of thing, not a method's name.
+        if any(ctx.text.startswith(z, ctx.idx[g]) for z in phrases("example_cues_zh")):
+            return None
         return True, False
     return None
 
