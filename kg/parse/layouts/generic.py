@@ -36,6 +36,7 @@ from kg.parse.generic_lines import (
     paper_items, quoted_title, read_row, table_columns, title_end, title_like, title_start,
 )
 from kg.parse.names import looks_like_authors
+from kg.parse.summary_items import summarised_items
 from kg.records import Span
 from kg.text import arxiv_id
 
@@ -226,13 +227,25 @@ def _read_paragraph(b: Builder, doc: ParsedDoc, block: list[int], run: list[int]
             b.report(k, is_boilerplate(lines[k], between_entries=True) or NOT_IN_ENTRY)
 
 
+def _split_at(runs, starts: dict[int, tuple[int, int]]):
+    """The paragraphs of ``runs``, each cut before every line of ``starts`` inside it."""
+    for block in runs:
+        cut = [0] + [p for p, k in enumerate(block) if p and k in starts] + [len(block)]
+        for a, z in zip(cut, cut[1:]):
+            yield block[a:z]
+
+
 def parse(doc: ParsedDoc) -> LayoutResult:
     b = Builder(doc, "generic")
     lines = b.lines
     named = _named_items(doc)
+    # "- **E2ESlack** proposes …": bullets that present a paper by its bold name, one an
+    # item even where the list runs on without blank lines.
+    summarised = summarised_items(doc)
+    named.update({k: (a, e, None) for k, (a, e) in summarised.items() if k not in named})
     order = page_slash_order(doc)  # how the page writes slashed dates (a reading log's "06/22/2020")
     under_heading = False  # an item opened by a heading takes the paragraphs under it
-    for block in blocks(lines):
+    for block in _split_at(blocks(lines), summarised):
         # A page's YAML metadata is no paragraph of papers (the post layout reads a
         # paper's front matter); a folded value's second line reads like a title.
         for k in (k for k in block if doc.lines[k].kind == "front-matter"):

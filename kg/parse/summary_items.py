@@ -1,0 +1,72 @@
+"""Papers a written summary names in bold at the head of its bullets.
+
+An LLM-written themed summary, or a reader's digest of the week, often lists its papers
+with neither link nor authors: each bullet opens with the paper's name or title in bold,
+and the sentence goes on with what the paper does::
+
+    ### A. Graph-Based Approaches
+    - **E2ESlack** proposes an end-to-end graph-based framework for slack prediction …
+    - **Dynamic Prototype Rehearsal for Continual Learning** presents DREAM-CL, …
+
+The bold run is the subject of a summary verb (``kg/data/parse/summary_verbs.txt``), so
+the bullet presents a paper, where ``- **Why read it**: …`` labels a note and
+``- **Acme** releases …`` is news. A page lists papers so when at least
+:data:`MIN_SUMMARISED` bullets read that way and they are most of its bullets that open
+in bold; a bullet that links a page which is no paper (a repository, a product) is what
+its link is.
+"""
+from __future__ import annotations
+
+import functools
+import re
+
+from kg.parse.links import scholarly_link
+from kg.parse.data import load_words
+from kg.parse.document import ParsedDoc
+from kg.parse.item_titles import lead_name
+
+__all__ = ["MIN_SUMMARISED", "summarised_items"]
+
+#: A page names its papers in bold bullets when at least this many read so (a lone
+#: "- **X** presents …" may be any note).
+MIN_SUMMARISED = 3
+
+
+@functools.lru_cache(maxsize=1)
+def _verbs() -> tuple[frozenset[str], tuple[str, ...]]:
+    words = load_words("summary_verbs.txt")
+    return frozenset(w.casefold() for w in words if w.isascii()), tuple(w for w in words if not w.isascii())
+
+
+_WORD = re.compile(r"[^\W\d_]+")
+
+
+def _summary_verb(text: str) -> bool:
+    """Whether ``text`` (what follows the bold name) opens with a summary verb."""
+    rest = text.lstrip(" *_")
+    english, chinese = _verbs()
+    if rest.startswith(chinese):
+        return True
+    m = _WORD.match(rest)
+    return m is not None and m.group(0).casefold() in english
+
+
+def summarised_items(doc: ParsedDoc) -> dict[int, tuple[int, int]]:
+    """Line index → span of the bold name of each bullet that presents a paper by its
+    name and a summary verb, when the page lists papers that way (see the module)."""
+    found: dict[int, tuple[int, int]] = {}
+    bold = 0
+    for k, ln in enumerate(doc.lines):
+        if ln.kind != "item" or not ln.emphasised:
+            continue  # the common line: no bullet opening in bold, cheaply
+        name = lead_name(ln)
+        if name is None or ln.text[ln.start : name[0]].strip():
+            continue
+        bold += 1
+        if any(not scholarly_link(lk.url) for lk in ln.links):
+            continue
+        if _summary_verb(ln.text[name[1] :]):
+            found[k] = name
+    if len(found) < MIN_SUMMARISED or 2 * len(found) < bold:
+        return {}
+    return found
