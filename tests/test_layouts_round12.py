@@ -11,6 +11,7 @@ from layouthelp import records_of as _records
 
 from kg.parse.document import read_document
 from kg.parse.driver import parse_document
+from kg.parse.summary_items import summarised_items
 
 # ---------------------------------------------------------------- clipped articles
 
@@ -53,3 +54,106 @@ def test_a_post_titled_in_its_front_matter_keeps_that_title(tmp_path):
     )
     (rec,) = _records(tmp_path, text, "clip.md")
     assert rec.title == "Sparse Routers"
+
+
+# ---------------------------------------------------------------- themed summaries
+
+SUMMARY = """---
+layout: post
+title: "Weekly ML Summary"
+date: 2026-02-03
+---
+# Highlights of the Week
+
+A short tour of this week's papers, grouped by theme.
+
+## 1. **Efficient Inference**
+
+### A. **Sparse Models**
+- **RouteLite** proposes a router that skips experts whose scores fall below a learned bar.
+- **Sparse Routers for Long Context Language Models** introduces block-sparse attention for documents of a million tokens.
+
+### B. **Quantisation**
+- **Four Bits Are Enough for Speech Encoders** shows that speech encoders keep their accuracy at four bits.
+"""
+
+
+def test_bold_names_that_a_summary_verb_follows_are_papers(tmp_path):
+    recs = _records(tmp_path, SUMMARY, "2026-02-03-summary.md")
+    assert [r.title for r in recs] == [
+        "RouteLite",
+        "Sparse Routers for Long Context Language Models",
+        "Four Bits Are Enough for Speech Encoders",
+    ]
+    assert [r.line for r in recs] == [13, 14, 17]
+
+
+def _summarised(text: str) -> list[str]:
+    doc = read_document("notes.md", text)
+    return [doc.lines[k].text[a:e] for k, (a, e) in sorted(summarised_items(doc).items())]
+
+
+def test_summarised_items_are_read_only_where_the_page_lists_papers_so():
+    assert _summarised(SUMMARY) == ["RouteLite", "Sparse Routers for Long Context Language Models", "Four Bits Are Enough for Speech Encoders"]
+    # "- **Why read it**: …" labels a note: three such bullets list no paper.
+    notes = SUMMARY.replace("** proposes", "**: proposes").replace("** introduces", "**: introduces").replace("** shows", "**: shows")
+    assert _summarised(notes) == []
+    # Two bold names are not yet a page of papers.
+    assert _summarised(SUMMARY.replace("- **Four Bits Are Enough for Speech Encoders** shows", "- Four bits: a note that shows")) == []
+    # Most bullets opening in bold are labels: the page is notes, its few verbs chance.
+    labels = "".join(f"- **Label {k}**: a note.\n" for k in range(4))
+    assert _summarised(SUMMARY + labels) == []
+    # A company's act is news, not a summary verb.
+    assert _summarised(SUMMARY.replace("** proposes", "** releases").replace("** shows", "** launches")) == []
+
+
+def test_bold_names_that_link_a_product_are_what_their_link_is():
+    text = "".join(f"- **Tool{k}** provides a command line for notebooks. [Repo](https://github.com/acme/tool{k})\n" for k in range(4))
+    assert _summarised("# Tools of the week\n\n" + text) == []
+    # A bullet that links its paper is still a paper.
+    papers = text.replace("[Repo](https://github.com/acme/tool", "[paper](https://arxiv.org/abs/2601.0000")
+    assert _summarised("# Papers of the week\n\n" + papers) == ["Tool0", "Tool1", "Tool2", "Tool3"]
+
+
+# ---------------------------------------------------------------- closing recap tables
+
+RECAP = """# Daily AI Papers
+
+### 1. When Right Meets Wrong: Contrastive Group Policy Optimisation
+**作者**: Ann Lee, Bo Chen 等
+**链接**: [arXiv:2603.00001](https://arxiv.org/abs/2603.00001)
+
+**核心创新**: 本文提出CGPO方法。
+
+---
+
+### 2. ToolTree: Planning Tool Calls with Tree Search
+**作者**: Cy Dorn, Di Wu
+**链接**: [arXiv:2603.00002](https://arxiv.org/abs/2603.00002)
+
+**核心创新**: 提出AMRO-T路由。
+
+---
+
+## 总结
+
+| 论文 | 主题 | 核心贡献 |
+|------|------|----------|
+| When Right Meets Wrong | 训练优化 | 组内对比 |
+| ToolTree | 工具规划 | 树搜索规划 |
+| AMRO-T | 多智能体路由 | 路由优化 |
+"""
+
+
+def test_a_closing_table_that_lists_the_papers_again_is_no_new_papers(tmp_path):
+    recs = _records(tmp_path, RECAP, "daily.md")
+    assert [r.arxiv_id for r in recs] == ["2603.00001", "2603.00002"]
+    res = parse_document(read_document("daily.md", RECAP))
+    assert {u.line for u in res.unassigned if u.reason == "restates an entry above"} == {23, 24, 25}
+
+
+def test_a_table_of_other_papers_after_the_list_is_read(tmp_path):
+    text = RECAP.replace("| When Right Meets Wrong |", "| Dense Retrieval at Scale |").replace("| ToolTree |", "| Speech at Four Bits |")
+    text = text.replace("| AMRO-T |", "| Graph Routers for Agents |")
+    recs = _records(tmp_path, text, "daily.md")
+    assert [r.title for r in recs][2:] == ["Dense Retrieval at Scale", "Speech at Four Bits", "Graph Routers for Agents"]

@@ -22,6 +22,7 @@ from kg.parse.categories import category_line
 from kg.parse.document import ParsedDoc, read_document
 from kg.parse.entry_dates import date_entries
 from kg.parse.layouts import LAYOUTS, feed, generic
+from kg.parse.recap import restated
 from kg.records import Document, Entry, ParseResult, Span, Unassigned
 from kg.text import arxiv_id
 
@@ -186,7 +187,9 @@ def _fill_gaps(
         sub_entries = [_shift_entry(e, a - 1) for e in res.entries]
         sub_unassigned = [replace(u, line=u.line + a - 1) for u in res.unassigned]
         if sub_entries and res.unexplained < len(missing):
-            unassigned = [u for u in unassigned if not a <= u.line <= b] + sub_unassigned
+            # A closing table that lists the page's papers again is no new papers.
+            sub_entries, again = restated(entries, sub_entries)
+            unassigned = [u for u in unassigned if not a <= u.line <= b] + sub_unassigned + again
             entries = entries + sub_entries
     return sorted(entries, key=lambda e: e.line), sorted(unassigned, key=lambda u: u.line)
 
