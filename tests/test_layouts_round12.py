@@ -157,3 +157,41 @@ def test_a_table_of_other_papers_after_the_list_is_read(tmp_path):
     text = text.replace("| AMRO-T |", "| Graph Routers for Agents |")
     recs = _records(tmp_path, text, "daily.md")
     assert [r.title for r in recs][2:] == ["Dense Retrieval at Scale", "Speech at Four Bits", "Graph Routers for Agents"]
+
+
+# ---------------------------------------------------------------- newsletter tables
+
+NEWSLETTER = """# ML news: Week 3 - 9 March
+
+## Research
+|Link|description|
+|---|---|
+|[Acme ships a faster notebook.](https://acme.example.com/blog/notebook/) |Acme announced that its notebook now starts in a second.|
+|[Sparse Routers for Long Context.](https://arxiv.org/abs/2603.00011) |This paper routes tokens to a few experts.|
+|[Four Bits Are Enough.](https://arxiv.org/abs/2603.00012) |Speech encoders keep their accuracy at four bits.|
+|[Graph Routers for Agents.](https://arxiv.org/pdf/2603.00013) |Agents pick their tools through a learned graph.|
+|[Dense Retrieval at Scale.](https://arxiv.org/abs/2603.00014) |Retrieval over a billion passages on one machine.|
+|[Memory Decay: How Longer Prompts Hurt Recall.](https://lab.example.org/memory-decay) |This study by Lab Example measures recall as prompts grow.|
+|[Quiet Signals: Models Inherit Traits Through Data.](https://alignment.example.org/2026/quiet-signals/) |Example Lab found that a student model inherits its teacher's traits.|
+|[Widget 2 update.](https://widget.example.com/news/) |The new Widget update adds twelve languages.|
+"""
+
+
+def test_a_newsletter_row_that_presents_a_study_is_a_paper_whatever_its_link(tmp_path):
+    recs = _records(tmp_path, NEWSLETTER, "week.md")
+    assert [r.title for r in recs] == [
+        "Sparse Routers for Long Context",
+        "Four Bits Are Enough",
+        "Graph Routers for Agents",
+        "Dense Retrieval at Scale",
+        "Memory Decay: How Longer Prompts Hurt Recall",
+        "Quiet Signals: Models Inherit Traits Through Data",
+    ]
+
+
+def test_study_phrases_say_this_paper_not_a_retold_one():
+    from kg.parse.links import presents_study
+
+    assert presents_study("This study by Lab Example measures recall") and presents_study("本文提出了一种路由方法")
+    assert not presents_study("A new study sheds light on agent systems, says the lab's blog")
+    assert not presents_study("Acme announced that its notebook now starts in a second")

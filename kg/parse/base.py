@@ -17,7 +17,7 @@ from kg.parse.categories import ARXIV_TAG_RE, badge_category, find_category
 from kg.parse.data import load_words
 from kg.parse.dates import find_date
 from kg.parse.document import Line, ParsedDoc
-from kg.parse.links import local_paper_page, paper_link, scholarly_link, stated_arxiv_id
+from kg.parse.links import local_paper_page, paper_link, presents_study, scholarly_link, stated_arxiv_id
 from kg.parse.titles import closing_gloss, title_spans
 from kg.records import Entry, Span, Unassigned
 from kg.text import PAPER_URL_RE, find_urls
@@ -75,7 +75,7 @@ def without_news(res: LayoutResult) -> LayoutResult:
         id(e)
         for e, p in zip(res.entries, paper)
         if not p and urls(e) and not any(scholarly_link(u) for u in urls(e)) and e.authors is None and e.affiliations is None and not e.ids
-        and not _VOLUME_ISSUE_RE.search(e.text)
+        and not _VOLUME_ISSUE_RE.search(e.text) and not presents_study(e.text)
     }
     if not drop:
         return res

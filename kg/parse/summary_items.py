@@ -70,3 +70,4 @@ def summarised_items(doc: ParsedDoc) -> dict[int, tuple[int, int]]:
     if len(found) < MIN_SUMMARISED or 2 * len(found) < bold:
         return {}
     return found
+
