@@ -195,3 +195,17 @@ def test_study_phrases_say_this_paper_not_a_retold_one():
     assert presents_study("This study by Lab Example measures recall") and presents_study("本文提出了一种路由方法")
     assert not presents_study("A new study sheds light on agent systems, says the lab's blog")
     assert not presents_study("Acme announced that its notebook now starts in a second")
+
+
+# ---------------------------------------------------------------- organisations after an author field
+
+
+def test_a_bracket_of_organisations_closing_an_author_field_is_their_affiliation(tmp_path):
+    text = RECAP.replace("**作者**: Ann Lee, Bo Chen 等", "**作者**: Ann Lee, Bo Chen 等 (Tsinghua University / KEG)")
+    text = text.replace("**作者**: Cy Dorn, Di Wu", "**作者**: Cy Dorn, Di Wu 等（共 9 位作者）")
+    first, second = _records(tmp_path, text, "daily.md")
+    assert [a.name for a in first.authors] == ["Ann Lee", "Bo Chen"] and first.authors_truncated
+    assert "Tsinghua University" in [m.name for m in first.institutions]
+    entries = parse_document(read_document("daily.md", text)).entries
+    assert [e.affiliations.of(e.text) if e.affiliations else None for e in entries] == ["Tsinghua University / KEG", None]
+    assert [a.name for a in second.authors] == ["Cy Dorn", "Di Wu"] and not second.institutions  # a note, no organisation
