@@ -209,3 +209,24 @@ def test_a_bracket_of_organisations_closing_an_author_field_is_their_affiliation
     entries = parse_document(read_document("daily.md", text)).entries
     assert [e.affiliations.of(e.text) if e.affiliations else None for e in entries] == ["Tsinghua University / KEG", None]
     assert [a.name for a in second.authors] == ["Cy Dorn", "Di Wu"] and not second.institutions  # a note, no organisation
+
+
+# ---------------------------------------------------------------- topic lines
+
+
+def test_a_topic_line_that_only_contains_a_subject_word_is_no_category(tmp_path):
+    text = RECAP.replace("**链接**: [arXiv:2603.00001]", "**方向**: Agentic AI / Humanoid Robotics\n**链接**: [arXiv:2603.00001]")
+    text = text.replace("**链接**: [arXiv:2603.00002]", "**方向**: Robotics / Motion Generation\n**链接**: [arXiv:2603.00002]")
+    first, second = _records(tmp_path, text, "daily.md")
+    assert first.category is None
+    assert second.category == "RO"  # "Robotics" is an item of the list as a whole
+
+
+def test_category_fields_written_as_codes_or_names_are_read():
+    from kg.parse.categories import field_category
+
+    assert field_category("cs.CV, cs.AI")[2] == "CV"
+    assert field_category("[CV] Computer Vision")[2] == "CV"
+    assert field_category("Machine Learning (cs.LG)")[2] == "LG"
+    assert field_category("计算机视觉")[2] == "CV"
+    assert field_category("Multimodal Reward Model") is None

@@ -13,7 +13,7 @@ from typing import Protocol
 
 import re
 
-from kg.parse.categories import ARXIV_TAG_RE, badge_category, find_category
+from kg.parse.categories import ARXIV_TAG_RE, badge_category, field_category, find_category
 from kg.parse.data import load_words
 from kg.parse.dates import find_date
 from kg.parse.document import Line, ParsedDoc
@@ -190,7 +190,7 @@ class Draft:
         ``body``) into the entry: ``line[a:e]`` is the value, ``off`` the line's offset.
         True when ``kind`` was one of them (set or, for an unreadable value, skipped)."""
         if kind == "category":
-            got = find_category(line[a:e])
+            got = field_category(line[a:e])
             if got:
                 self.set_category(off + a + got[0], off + a + got[1], got[2])
         elif kind == "date":
