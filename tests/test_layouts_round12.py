@@ -230,3 +230,27 @@ def test_category_fields_written_as_codes_or_names_are_read():
     assert field_category("Machine Learning (cs.LG)")[2] == "LG"
     assert field_category("计算机视觉")[2] == "CV"
     assert field_category("Multimodal Reward Model") is None
+
+
+# ---------------------------------------------------------------- links whose text wraps
+
+LOG = """#### March 10, 2020
+- **Paper**: [Sparse Routers for Long Context: A Study of Expert Choice
+](https://arxiv.org/abs/2003.00001)
+- **Authors**: [Ann Lee](https://social.example.com/annlee), Bo Chen
+- **Presenter**: Cy Dorn
+
+#### March 3, 2020
+- **Paper**: [Dense Retrieval at
+Scale](https://arxiv.org/abs/2003.00002)
+- **Authors**: Di Wu, Eli Fox
+"""
+
+
+def test_a_link_whose_text_wraps_links_the_line_it_opens_on(tmp_path):
+    doc = read_document("log.md", LOG)
+    assert [lk.url for lk in doc.lines[1].links] == ["https://arxiv.org/abs/2003.00001"]
+    assert [lk.url for lk in doc.lines[7].links] == ["https://arxiv.org/abs/2003.00002"]
+    recs = _records(tmp_path, LOG, "log.md")
+    assert [r.arxiv_id for r in recs] == ["2003.00001", "2003.00002"]
+    assert recs[0].title == "Sparse Routers for Long Context: A Study of Expert Choice"
