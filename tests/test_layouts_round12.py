@@ -96,13 +96,19 @@ def _summarised(text: str) -> list[str]:
 def test_summarised_items_are_read_only_where_the_page_lists_papers_so():
     assert _summarised(SUMMARY) == ["RouteLite", "Sparse Routers for Long Context Language Models", "Four Bits Are Enough for Speech Encoders"]
     # "- **Why read it**: …" labels a note: three such bullets list no paper.
-    notes = SUMMARY.replace("** proposes", "**: proposes").replace("** introduces", "**: introduces").replace("** shows", "**: shows")
+    notes = "".join(f"- **{k}**: a note on the paper.\n" for k in ("Why read it", "What it adds", "Where it fails"))
     assert _summarised(notes) == []
     # Two bold names are not yet a page of papers.
     assert _summarised(SUMMARY.replace("- **Four Bits Are Enough for Speech Encoders** shows", "- Four bits: a note that shows")) == []
     # Most bullets opening in bold are labels: the page is notes, its few verbs chance.
     labels = "".join(f"- **Label {k}**: a note.\n" for k in range(4))
     assert _summarised(SUMMARY + labels) == []
+    # A colon or dash after a name written as one, or after a title, still opens its sentence.
+    colons = SUMMARY.replace("**RouteLite** proposes", "**Route-Lite**: proposes").replace("** introduces", "** — introduces")
+    assert _summarised(colons) == ["Route-Lite", "Sparse Routers for Long Context Language Models", "Four Bits Are Enough for Speech Encoders"]
+    # A label over a colon is a note on one paper, whatever verb follows it.
+    labels = "- **Problem**: addresses slow routing.\n- **Method**: proposes a router.\n- **Key idea**: introduces a bar.\n"
+    assert _summarised("# RouteLite\n\n" + labels) == []
     # A company's act is news, not a summary verb.
     assert _summarised(SUMMARY.replace("** proposes", "** releases").replace("** shows", "** launches")) == []
 

@@ -23,6 +23,7 @@ import re
 from kg.parse.links import scholarly_link
 from kg.parse.data import load_words
 from kg.parse.document import ParsedDoc
+from kg.parse.fields import field_kind
 from kg.parse.item_titles import lead_name
 
 __all__ = ["MIN_SUMMARISED", "summarised_items"]
@@ -51,6 +52,28 @@ def _summary_verb(text: str) -> bool:
     return m is not None and m.group(0).casefold() in english
 
 
+# A colon or a spaced dash between the bold name and its sentence ("**E2ESlack**: proposes").
+_SEP = re.compile(r"[*_\s]*(?:[:：]|[—–-](?=\s))")
+# A name written as one: a capital, a digit or a hyphen inside a word ("SFC-GAN", "E2ESlack").
+_NAME_MARK = re.compile(r"\w[A-Z0-9\-]")
+
+
+def _name_shaped(s: str) -> bool:
+    """A paper's name or title rather than a label over a note (``Method``, ``Key idea``):
+    no field key, and a title of three words or more or a word written as a name."""
+    return field_kind(s) is None and (len(s.split()) >= 3 or _NAME_MARK.search(s) is not None)
+
+
+def _presents(t: str, name: tuple[int, int]) -> bool:
+    """Whether the bullet's bold name is the subject of a summary verb: right after it
+    (``**E2ESlack** proposes``), or after a colon or dash when the name reads as one
+    (``**SFC-GAN**: introduces``; ``**Method**: proposes`` labels a note)."""
+    if _summary_verb(t[name[1] :]):
+        return True
+    sep = _SEP.match(t, name[1])
+    return sep is not None and _name_shaped(t[name[0] : name[1]]) and _summary_verb(t[sep.end() :])
+
+
 def summarised_items(doc: ParsedDoc) -> dict[int, tuple[int, int]]:
     """Line index → span of the bold name of each bullet that presents a paper by its
     name and a summary verb, when the page lists papers that way (see the module)."""
@@ -65,7 +88,7 @@ def summarised_items(doc: ParsedDoc) -> dict[int, tuple[int, int]]:
         bold += 1
         if any(not scholarly_link(lk.url) for lk in ln.links):
             continue
-        if _summary_verb(ln.text[name[1] :]):
+        if _presents(ln.text, name):
             found[k] = name
     if len(found) < MIN_SUMMARISED or 2 * len(found) < bold:
         return {}
