@@ -260,3 +260,27 @@ def test_a_link_whose_text_wraps_links_the_line_it_opens_on(tmp_path):
     recs = _records(tmp_path, LOG, "log.md")
     assert [r.arxiv_id for r in recs] == ["2003.00001", "2003.00002"]
     assert recs[0].title == "Sparse Routers for Long Context: A Study of Expert Choice"
+
+
+# ---------------------------------------------------------------- the generic reader's paper links
+
+KEY_PAPERS = """Key Papers in Deep RL
+=====================
+
+.. [#] `Playing Games with Deep Networks <https://www.cs.example.edu/~ann/games.pdf>`_, Lee et al, 2013. **Algorithm: GDN.**
+
+.. [#] `Recurrent Players for Partial Views <https://arxiv.org/abs/1507.00001>`_, Chen and Dorn, 2015.
+
+.. [#] `Dueling Heads for Value Learning <https://arxiv.org/abs/1511.00002>`_, Wu et al, 2015.
+"""
+
+
+def test_the_generic_reader_takes_a_pdf_link_for_a_paper_as_an_arxiv_link():
+    from kg.parse.layouts import generic
+
+    res = generic.parse(read_document("key-papers.rst", KEY_PAPERS))
+    assert [e.title.of(e.text) for e in res.entries] == [
+        "Playing Games with Deep Networks",
+        "Recurrent Players for Partial Views",
+        "Dueling Heads for Value Learning",
+    ]
