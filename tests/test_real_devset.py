@@ -82,8 +82,12 @@ DEV_BARS = {"entries": 0.97, "title": 0.95, "authors": 0.95, "institutions": 0.9
 #: After the session's merges (rounds 9–11 dev rules, prose makers, model and dataset
 #: rules, the generic reader): whole set entries .964, arxiv_id .962, title .943, category
 #: .909, authors .976, institutions .924, models .809, datasets .832, urls .968.
-ALL_FLOORS = {"entries": 0.955, "title": 0.935, "authors": 0.97, "institutions": 0.915, "category": 0.90,
-              "urls": 0.96, "arxiv_id": 0.955, "models": 0.80, "datasets": 0.82}
+#: Round 10's held-out sources turned dev (session 15) and their layouts were read (bold-name
+#: summary bullets, closing recap tables, study rows of a newsletter, clipped articles'
+#: body titles, links wrapping a line): whole set entries .976, arxiv_id .974, title .956,
+#: category .921, urls .976 — those five floors raised, about a point under.
+ALL_FLOORS = {"entries": 0.965, "title": 0.945, "authors": 0.97, "institutions": 0.915, "category": 0.91,
+              "urls": 0.965, "arxiv_id": 0.965, "models": 0.80, "datasets": 0.82}
 
 
 @functools.cache
