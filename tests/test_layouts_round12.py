@@ -284,3 +284,22 @@ def test_the_generic_reader_takes_a_pdf_link_for_a_paper_as_an_arxiv_link():
         "Recurrent Players for Partial Views",
         "Dueling Heads for Value Learning",
     ]
+
+
+SEMINAR = """# Group seminars
+
+| 日期 | 汇报人 | 论文 |
+| :---: |:---:|:---:|
+| 2026.04.08 | 李雷 | [Sparse Routers for Long Context](https://seminar.example.org/papers/2-ll) (ICLR 2026) |
+| 2026.03.26 | 韩梅 | [Dense Retrieval at Scale](https://seminar.example.org/papers/1-hm) (CVPR 2026) |
+"""
+
+
+def test_the_generic_reader_reads_a_table_whose_header_names_its_paper_column():
+    from kg.parse.layouts import generic
+
+    res = generic.parse(read_document("README.md", SEMINAR))
+    assert [e.title.of(e.text) for e in res.entries] == ["Sparse Routers for Long Context", "Dense Retrieval at Scale"]
+    # A column of dates and names under a header naming no paper column is no list of papers.
+    other = SEMINAR.replace("| 论文 |", "| 地点 |")
+    assert generic.parse(read_document("README.md", other)).entries == []

@@ -20,6 +20,7 @@ from kg.records import Span
 __all__ = [
     "BRACKET_AFTER", "author_clause", "author_line", "emphasised_title", "lead_title", "linked_title", "one_per_line",
     "page_slash_order", "paper_items", "quoted_title", "read_row", "table_columns", "title_end", "title_like", "title_start",
+    "titled_rows",
 ]
 from kg.text import arxiv_id, cjk_share
 
@@ -205,6 +206,22 @@ def table_columns(doc: ParsedDoc, run: list[int]) -> dict[int, str]:
         if kind in ("title", "authors"):
             cols.setdefault(kind, i)
     return {i: kind for kind, i in cols.items()} if "title" in cols else {}
+
+
+def titled_rows(doc: ParsedDoc, run: list[int], columns: dict[int, str]) -> list[list[int]] | None:
+    """The rows of a table whose header names its title column (``| 日期 | 汇报人 | 论文 |``,
+    ``| Title | Authors |``; ``columns`` as :func:`table_columns`), each one paper when
+    every row writes a title there: the header says what the column holds, so a row needs
+    no paper link (a seminar's schedule links its own pages). None otherwise."""
+    col = next((i for i, kind in columns.items() if kind == "title"), None)
+    rows = [k for k in run if doc.lines[k].kind == "table"][1:]  # under the header
+    if col is None or len(rows) < 2:
+        return None
+    for k in rows:
+        cells = doc.lines[k].cells
+        if len(cells) <= col or not title_like(doc.lines[k].text[cells[col][0] : cells[col][1]]):
+            return None
+    return [[k] for k in rows]
 
 
 def read_row(doc: ParsedDoc, k: int, d: Draft, off: int, columns: dict[int, str]) -> None:

@@ -34,7 +34,7 @@ from kg.parse.fields import field
 from kg.parse.links import paper_link
 from kg.parse.generic_lines import (
     BRACKET_AFTER, author_clause, author_line, emphasised_title, lead_title, linked_title, one_per_line, page_slash_order,
-    paper_items, quoted_title, read_row, table_columns, title_end, title_like, title_start,
+    paper_items, quoted_title, read_row, table_columns, title_end, title_like, title_start, titled_rows,
 )
 from kg.parse.names import looks_like_authors
 from kg.parse.summary_items import summarised_items
@@ -124,13 +124,14 @@ def _named_items(doc: ParsedDoc) -> dict[int, tuple[int, int, str | None]]:
 
 
 def _read_paragraph(b: Builder, doc: ParsedDoc, block: list[int], run: list[int], order: bool | None,
-                    split: bool = False, columns: dict[int, str] | None = None) -> None:
+                    split: bool = False, columns: dict[int, str] | None = None, headed: bool = False) -> None:
     """Read one paragraph (``run``: its lines that are not boilerplate) as an entry when
     it carries a paper — an arXiv id, an author list or a linked title with authors —
     else report its lines. ``split``: the paragraph is one item of a list or table of
     papers (see :func:`paper_items`), where only a paper link makes an entry: an item
     with no link is a heading row or a note, and a table's header reads like names;
-    ``columns`` as :func:`~kg.parse.generic_lines.table_columns`."""
+    ``columns`` as :func:`~kg.parse.generic_lines.table_columns`; ``headed``: a row of a
+    table whose header names its title column, a paper whatever it links."""
     lines = b.lines
     columns = columns or {}
     urls = [lk.url for k in run for lk in doc.lines[k].links]
@@ -146,7 +147,7 @@ def _read_paragraph(b: Builder, doc: ParsedDoc, block: list[int], run: list[int]
         bool(run) and not split and not has_paper and b.cur is not None and authors == run[0]
         and "authors" not in b.cur.spans and not cited
     )
-    if not run or not (goes_on or has_paper or authors is not None or cited):
+    if not run or not (goes_on or has_paper or authors is not None or cited or headed):
         for k in block:
             b.report(k, is_boilerplate(lines[k], between_entries=True) or NOT_IN_ENTRY)
         return
@@ -290,14 +291,15 @@ def parse(doc: ParsedDoc) -> LayoutResult:
                     b.report(k, is_boilerplate(lines[k], between_entries=True) or NOT_IN_ENTRY)
             continue
         groups = paper_items(doc, run)
+        columns = table_columns(doc, run) if groups is not None or run and doc.lines[run[0]].kind == "table" else {}
+        headed = groups is None and (groups := titled_rows(doc, run, columns)) is not None
         if groups is None:
             _read_paragraph(b, doc, block, run, order)
             continue
         # A list or table of papers written without blank lines: each item is a
         # paragraph of its own; lines of the block outside every item are reported.
-        columns = table_columns(doc, run)
         for group in groups:
-            _read_paragraph(b, doc, group, group, order, split=True, columns=columns)
+            _read_paragraph(b, doc, group, group, order, split=True, columns=columns, headed=headed)
         inside = {k for g in groups for k in g}
         for k in block:
             if k not in inside:
