@@ -303,3 +303,35 @@ def test_the_generic_reader_reads_a_table_whose_header_names_its_paper_column():
     # A column of dates and names under a header naming no paper column is no list of papers.
     other = SEMINAR.replace("| 论文 |", "| 地点 |")
     assert generic.parse(read_document("README.md", other)).entries == []
+
+
+READINGS = """---
+title: "Readings of March"
+tags: ["readings", "arxiv"]
+---
+
+Here are a few papers I read over the past weeks.
+
+### Sparse Routers for Long Context (https://arxiv.org/abs/2603.00011)
+
+Routes tokens to a few experts. I liked the ablations.
+
+### [Dense Retrieval at Scale](https://arxiv.org/abs/2603.00014)
+
+Retrieval over a billion passages.
+More notes on the index.
+
+### What I read next
+
+Nothing yet.
+"""
+
+
+def test_the_generic_reader_opens_an_item_at_a_heading_that_carries_its_paper():
+    from kg.parse.layouts import generic
+
+    res = generic.parse(read_document("readings.md", READINGS))
+    assert [(e.line, e.end_line, e.title.of(e.text)) for e in res.entries] == [
+        (8, 10, "Sparse Routers for Long Context"),
+        (12, 15, "Dense Retrieval at Scale"),
+    ]

@@ -39,7 +39,7 @@ from kg.parse.generic_lines import (
 from kg.parse.names import looks_like_authors
 from kg.parse.summary_items import summarised_items
 from kg.records import Span
-from kg.text import arxiv_id
+from kg.text import arxiv_id, find_urls
 
 __all__ = ["parse", "name", "in_gaps"]
 
@@ -108,6 +108,29 @@ def _named_item(doc: ParsedDoc, k: int) -> tuple[int, int, str | None, bool] | N
         date = iso_date(int(m.group("y")), int(m.group("m"))) if m and m.group("y") and m.group("m") else None
         return (*strip_span(t, 0, s, e), date, m is not None)
     return None
+
+
+# What closes a heading's title before the paper it carries: "(https://…", "- arXiv:…".
+_TITLE_CLOSE = re.compile(r"[\s(（\[—–\-|:：]+$")
+
+
+def _paper_heading(doc: ParsedDoc, k: int) -> tuple[int, int] | None:
+    """The title of a heading that names a paper and carries its link or id (``### Title
+    (https://arxiv.org/abs/…)``, ``## [Title](https://arxiv.org/abs/…)``): a post of
+    papers read one under each heading, the paragraphs under it its text."""
+    ln = doc.lines[k]
+    t = ln.text
+    urls = [(lk.url, lk.start, lk.end) for lk in ln.links] + find_urls(t)
+    papers = [(a, e) for u, a, e in urls if arxiv_id(u) or paper_link(u)]
+    if not papers and not arxiv_id(t):
+        return None
+    a0 = ln.start + len(t[ln.start :]) - len(t[ln.start :].lstrip())
+    for a, e in papers:
+        if a == a0 and title_like(t[a:e]):
+            return a, e  # the heading's text is the paper's link
+    cut = min([a for _, a, _ in urls] + [len(t)])
+    e = a0 + len(_TITLE_CLOSE.sub("", t[a0:cut]))
+    return (a0, e) if title_like(t[a0:e]) else None
 
 
 def _named_items(doc: ParsedDoc) -> dict[int, tuple[int, int, str | None]]:
@@ -246,6 +269,10 @@ def parse(doc: ParsedDoc) -> LayoutResult:
     # item even where the list runs on without blank lines.
     summarised = summarised_items(doc)
     named.update({k: (a, e, None) for k, (a, e) in summarised.items() if k not in named})
+    # "### Title (https://arxiv.org/abs/…)": a heading that carries its paper opens an item.
+    for k, ln in enumerate(doc.lines):
+        if ln.kind == "heading" and k not in named and (got := _paper_heading(doc, k)) is not None:
+            named[k] = (*got, None)
     order = page_slash_order(doc)  # how the page writes slashed dates (a reading log's "06/22/2020")
     under_heading = False  # an item opened by a heading takes the paragraphs under it
     for block in _split_at(blocks(lines), summarised):
