@@ -335,3 +335,27 @@ def test_the_generic_reader_opens_an_item_at_a_heading_that_carries_its_paper():
         (8, 10, "Sparse Routers for Long Context"),
         (12, 15, "Dense Retrieval at Scale"),
     ]
+
+
+COLLECTED = """### [Sparse Routers for Long Context](2026-03-01/Sparse_Routers.md)
+
+**摘要**: 这篇论文提出了一种稀疏路由方法。
+
+**原始链接**: [查看原文](http://arxiv.org/abs/2603.00011v2)
+**收录时间**: 2026-03-01 03:26
+
+---
+
+### [A Weekly Note on Tools](2026-03-01/tools.md)
+
+**摘要**: 本周工具。
+
+**原始链接**: [查看原文](https://weibo.com/1/AbC)
+"""
+
+
+def test_a_heading_linked_to_the_sites_page_heads_the_one_paper_its_section_links():
+    from kg.parse.layouts import generic
+
+    res = generic.parse(read_document("latest.md", COLLECTED))
+    assert [(e.line, e.title.of(e.text)) for e in res.entries] == [(1, "Sparse Routers for Long Context")]

@@ -122,15 +122,30 @@ def _paper_heading(doc: ParsedDoc, k: int) -> tuple[int, int] | None:
     t = ln.text
     urls = [(lk.url, lk.start, lk.end) for lk in ln.links] + find_urls(t)
     papers = [(a, e) for u, a, e in urls if arxiv_id(u) or paper_link(u)]
-    if not papers and not arxiv_id(t):
-        return None
     a0 = ln.start + len(t[ln.start :]) - len(t[ln.start :].lstrip())
+    if not papers and not arxiv_id(t):
+        # "### [Title](notes/title.md)" over its fields, one of them the paper's link: a
+        # title linked to the site's own page heads the one paper its section carries.
+        own = next(((a, e) for _, a, e in urls[:1] if a == a0 and title_like(t[a:e])), None)
+        return own if own is not None and len(_section_papers(doc, k)) == 1 else None
     for a, e in papers:
         if a == a0 and title_like(t[a:e]):
             return a, e  # the heading's text is the paper's link
     cut = min([a for _, a, _ in urls] + [len(t)])
     e = a0 + len(_TITLE_CLOSE.sub("", t[a0:cut]))
     return (a0, e) if title_like(t[a0:e]) else None
+
+
+def _section_papers(doc: ParsedDoc, k: int) -> set[str]:
+    """The arXiv papers the lines under heading ``k`` carry, up to the next heading."""
+    out: set[str] = set()
+    for ln in doc.lines[k + 1 :]:
+        if ln.kind == "heading":
+            break
+        out.update(i for lk in ln.links if (i := arxiv_id(lk.url)))
+        if (i := arxiv_id(ln.text)) is not None:
+            out.add(i)
+    return out
 
 
 def _named_items(doc: ParsedDoc) -> dict[int, tuple[int, int, str | None]]:
