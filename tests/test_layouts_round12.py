@@ -359,3 +359,46 @@ def test_a_heading_linked_to_the_sites_page_heads_the_one_paper_its_section_link
 
     res = generic.parse(read_document("latest.md", COLLECTED))
     assert [(e.line, e.title.of(e.text)) for e in res.entries] == [(1, "Sparse Routers for Long Context")]
+
+
+# ---------------------------------------------------------------- the driver and the generic reader
+
+_ITEMS = [
+    ("Sparse Routers for Long Context: A Survey on Experts", "Ann Lee, Bo Chen, Cy Dorn", "2304.00011"),
+    ("How Robust is a Router? A Study on Language Tasks", "Di Wu, Eli Fox, Fay Gale", "2303.00022"),
+    ("Holistic Evaluation of Routers", "Gus Hale, Ian Ives, Jo King", "2211.00033"),
+    ("Prompting Routers To Be Reliable", "Lee Moss, Max Nye, Ned Orr", "2210.00044"),
+]
+PAPER_LIST = "\n".join(
+    f"**{t}** \\\n*{a}* \\\narXiv 2023. [[Paper](https://arxiv.org/abs/{i})][[Github](https://github.com/example/r{k})]\n"
+    for k, (t, a, i) in enumerate(_ITEMS)
+)
+
+
+def _first_item_only():
+    """A layout that reads the page's first two items and leaves the rest unexplained, as
+    a layout written for another kind reads a page it only partly fits."""
+    from types import SimpleNamespace
+
+    from kg.parse.base import NOT_IN_ENTRY, Builder
+
+    def parse(doc):
+        b = Builder(doc, "first")
+        for k in range(len(doc.lines)):
+            if k in (0, 4):
+                d = b.open(k)
+                off = b.take(k)
+                d.set("title", off + 2, off + 2 + len(_ITEMS[k // 4][0]))
+            elif k < 7 and doc.lines[k].text.strip():
+                b.take(k)
+            elif doc.lines[k].text.strip():
+                b.report(k, NOT_IN_ENTRY)
+        return b.result()
+
+    return SimpleNamespace(name="first", parse=parse)
+
+
+def test_a_layout_that_leaves_most_of_the_page_unexplained_loses_to_the_generic_reading():
+    res = parse_document(read_document("README.md", PAPER_LIST), [_first_item_only()])
+    assert res.layout == "generic"
+    assert [e.line for e in res.entries] == [1, 5, 9, 13]

@@ -223,6 +223,17 @@ def _generic_wins(doc: ParsedDoc, res: LayoutResult, gen: LayoutResult) -> bool:
     return len(gen.entries) >= generic.MIN_NAMED and _score(gen, doc) > _score(res, doc)
 
 
+#: A layout leaves much of a file unexplained above this share of its non-blank lines,
+#: and at least MIN_UNEXPLAINED of them (a note before a short list is no such stretch).
+MUCH_UNEXPLAINED = 0.25
+MIN_UNEXPLAINED = 5
+
+
+def _unexplained_much(res: LayoutResult, doc: ParsedDoc) -> bool:
+    n = res.unexplained
+    return n >= MIN_UNEXPLAINED and n > MUCH_UNEXPLAINED * sum(1 for x in doc.lines if x.text.strip())
+
+
 def _titled(res: LayoutResult) -> int:
     return sum(1 for e in res.entries if e.title is not None or e.title_zh is not None)
 
@@ -256,6 +267,10 @@ def _generic_better(doc: ParsedDoc, res: LayoutResult, gen: LayoutResult) -> boo
     generic reader is not."""
     better = _score(gen, doc) > _score(res, doc)
     if len(res.entries) == 1 and len(gen.entries) > 2 and better:
+        return True
+    if _unexplained_much(res, doc) and better and len(gen.entries) >= len(res.entries) and _titled(gen) >= _titled(res) and not gen.unexplained:
+        # A layout that read a few items of a page and left much of it unexplained loses to a
+        # generic reading that explains the whole page with no fewer (titled) entries.
         return True
     if 2 * _titled(res) > len(res.entries):
         return False
@@ -315,7 +330,7 @@ def parse_document(doc: ParsedDoc, layouts: list[ModuleType] | None = None) -> P
         # The generic reader competes with the layout kept (see _generic_better).
         # Only where it could win (see _generic_better): the generic reader costs a
         # layout's read of the whole file, which a long titled digest need not pay.
-        may = res.entries and (len(res.entries) == 1 or 2 * _titled(res) <= len(res.entries))
+        may = res.entries and (len(res.entries) == 1 or 2 * _titled(res) <= len(res.entries) or _unexplained_much(res, doc))
         gen = generic.parse(doc) if may else None
         if gen is not None and _generic_better(doc, res, gen):
             log.debug("%s: the generic reader finds %d entries to %s's %d", doc.path, len(gen.entries), name, len(res.entries))
