@@ -402,3 +402,19 @@ def test_a_layout_that_leaves_most_of_the_page_unexplained_loses_to_the_generic_
     res = parse_document(read_document("README.md", PAPER_LIST), [_first_item_only()])
     assert res.layout == "generic"
     assert [e.line for e in res.entries] == [1, 5, 9, 13]
+
+
+NOTES = """## Recent
+- **RouteLite** — Routers that skip experts under a learned bar. [2604.00011]
+- **Four-Bit Speech** — Speech encoders kept at four bits. [2604.00012]
+- **DenseX** (2025). Retrieval over a billion passages. [2501.00013]
+"""
+
+
+def test_the_generic_reader_reads_notes_that_state_their_papers_ids_in_brackets(tmp_path):
+    from kg.parse.layouts import generic
+
+    res = generic.parse(read_document("notes.md", NOTES))
+    assert [(e.title.of(e.text), e.ids) for e in res.entries] == [
+        ("RouteLite", ("2604.00011",)), ("Four-Bit Speech", ("2604.00012",)), ("DenseX", ("2501.00013",)),
+    ]

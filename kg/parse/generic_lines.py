@@ -13,6 +13,7 @@ from kg.parse.byline import clause_authors
 from kg.parse.dates import slash_order
 from kg.parse.document import ParsedDoc
 from kg.parse.fields import field_kind
+from kg.parse.links import stated_arxiv_id
 from kg.parse.names import author_names, looks_like_authors
 from kg.parse.titles import SENTENCE_END_RE
 from kg.records import Span
@@ -20,7 +21,7 @@ from kg.records import Span
 __all__ = [
     "BRACKET_AFTER", "author_clause", "author_line", "emphasised_title", "lead_title", "linked_title", "one_per_line",
     "page_slash_order", "paper_items", "quoted_title", "read_row", "table_columns", "title_end", "title_like", "title_start",
-    "titled_rows",
+    "stated_id", "titled_rows",
 ]
 from kg.text import arxiv_id, cjk_share
 
@@ -115,9 +116,19 @@ def page_slash_order(doc: ParsedDoc) -> bool | None:
     return slash_order(t for t in doc.texts if "/" in t)
 
 
+def stated_id(doc: ParsedDoc, k: int) -> str | None:
+    """The arXiv id line ``k`` states in brackets of its own (``- **SD-Zero** — … [2604.12002]``),
+    as research notes cite a paper without a link."""
+    got = stated_arxiv_id(doc.texts[k]) if "." in doc.texts[k] else None
+    return got[0] if got else None
+
+
 def _line_paper(doc: ParsedDoc, k: int) -> str | None:
-    """The arXiv id a line carries, in its text or its links."""
-    return arxiv_id(doc.texts[k]) or next((i for lk in doc.lines[k].links if (i := arxiv_id(lk.url))), None)
+    """The arXiv id a line carries, in its text or its links, or states in brackets."""
+    return (
+        arxiv_id(doc.texts[k]) or next((i for lk in doc.lines[k].links if (i := arxiv_id(lk.url))), None)
+        or stated_id(doc, k)
+    )
 
 
 def one_per_line(doc: ParsedDoc, run: list[int]) -> bool:
@@ -187,7 +198,7 @@ def _opens_with_title(doc: ParsedDoc, k: int) -> bool:
 def _line_papers(doc: ParsedDoc, k: int) -> set[str]:
     """The arXiv ids a line carries, in its text or its links."""
     got = {i for lk in doc.lines[k].links if (i := arxiv_id(lk.url))}
-    if (i := arxiv_id(doc.texts[k])):
+    if (i := arxiv_id(doc.texts[k]) or stated_id(doc, k)):
         got.add(i)
     return got
 

@@ -34,8 +34,9 @@ from kg.parse.fields import field
 from kg.parse.links import paper_link
 from kg.parse.generic_lines import (
     BRACKET_AFTER, author_clause, author_line, emphasised_title, lead_title, linked_title, one_per_line, page_slash_order,
-    paper_items, quoted_title, read_row, table_columns, title_end, title_like, title_start, titled_rows,
+    paper_items, quoted_title, read_row, stated_id, table_columns, title_end, title_like, title_start, titled_rows,
 )
+from kg.parse.item_titles import lead_name
 from kg.parse.names import looks_like_authors
 from kg.parse.summary_items import summarised_items
 from kg.records import Span
@@ -174,7 +175,8 @@ def _read_paragraph(b: Builder, doc: ParsedDoc, block: list[int], run: list[int]
     columns = columns or {}
     urls = [lk.url for k in run for lk in doc.lines[k].links]
     # A paper link (arXiv, a paper page, a PDF) carries a paper as an arXiv id does.
-    has_paper = any(arxiv_id(lines[k]) for k in run) or any(arxiv_id(u) or paper_link(u) for u in urls)
+    stated = [i for k in run if (i := stated_id(doc, k))]
+    has_paper = any(arxiv_id(lines[k]) for k in run) or any(arxiv_id(u) or paper_link(u) for u in urls) or bool(stated)
     authors = author_line(lines, run) if not split or has_paper else None
     # A linked title with its authors after it names a paper without an id.
     cited = not split and any((got := linked_title(doc, k)) is not None and got[1] is not None for k in run)
@@ -190,11 +192,19 @@ def _read_paragraph(b: Builder, doc: ParsedDoc, block: list[int], run: list[int]
             b.report(k, is_boilerplate(lines[k], between_entries=True) or NOT_IN_ENTRY)
         return
     d = b.cur if goes_on and b.cur is not None else b.open(run[0])
+    d.ids.extend(i for i in stated if i not in d.ids)
+    # "- **SD-Zero** — Self-revision … [2604.12002]": the bold name opening a note that
+    # states its paper's id names that paper.
+    named = lead_name(doc.lines[run[0]]) if stated and not doc.lines[run[0]].links else None
     offs = {}
     for k in run:
         off = offs[k] = b.take(k)
         line = lines[k]
         a = doc.lines[k].start
+        if k == run[0] and named is not None and not line[a : named[0]].strip() and "title" not in d.spans:
+            d.set("title", off + named[0], off + named[1])
+            d.body.append(Span(*strip_span(line, off, named[1])))
+            continue
         if doc.lines[k].kind == "table" and doc.lines[k].cells:
             read_row(doc, k, d, off, columns)
             continue
