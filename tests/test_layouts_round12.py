@@ -109,6 +109,12 @@ def test_summarised_items_are_read_only_where_the_page_lists_papers_so():
     # A label over a colon is a note on one paper, whatever verb follows it.
     labels = "- **Problem**: addresses slow routing.\n- **Method**: proposes a router.\n- **Key idea**: introduces a bar.\n"
     assert _summarised("# RouteLite\n\n" + labels) == []
+    # Paragraphs that open with the bold name are summaries as bullets are.
+    prose = SUMMARY.replace("- **", "\n**")
+    assert _summarised(prose) == ["RouteLite", "Sparse Routers for Long Context Language Models", "Four Bits Are Enough for Speech Encoders"]
+    # One name opening every paragraph is a post about that one thing, not a list.
+    about = "".join(f"**RouteLite** {v} the baseline on task {k}.\n\n" for k, v in enumerate(("improves", "achieves", "shows")))
+    assert _summarised(about) == []
     # A company's act is news, not a summary verb.
     assert _summarised(SUMMARY.replace("** proposes", "** releases").replace("** shows", "** launches")) == []
 

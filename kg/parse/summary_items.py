@@ -8,6 +8,8 @@ and the sentence goes on with what the paper does::
     - **E2ESlack** proposes an end-to-end graph-based framework for slack prediction …
     - **Dynamic Prototype Rehearsal for Continual Learning** presents DREAM-CL, …
 
+Paragraphs that open so are such items too.
+
 The bold run is the subject of a summary verb (``kg/data/parse/summary_verbs.txt``), so
 the bullet presents a paper, where ``- **Why read it**: …`` labels a note and
 ``- **Acme** releases …`` is news. A page lists papers so when at least
@@ -80,8 +82,10 @@ def summarised_items(doc: ParsedDoc) -> dict[int, tuple[int, int]]:
     found: dict[int, tuple[int, int]] = {}
     bold = 0
     for k, ln in enumerate(doc.lines):
-        if ln.kind != "item" or not ln.emphasised:
+        if not ln.emphasised or ln.kind not in ("item", "text"):
             continue  # the common line: no bullet opening in bold, cheaply
+        if ln.kind == "text" and k and doc.lines[k - 1].text.strip():
+            continue  # a paragraph's own first line only ("**E2ESlack** proposes …" as prose)
         name = lead_name(ln)
         if name is None or ln.text[ln.start : name[0]].strip():
             continue
@@ -92,5 +96,8 @@ def summarised_items(doc: ParsedDoc) -> dict[int, tuple[int, int]]:
             found[k] = name
     if len(found) < MIN_SUMMARISED or 2 * len(found) < bold:
         return {}
-    return found
+    # Each paper is summarised once: a name that opens several bullets is what a post
+    # about it keeps coming back to ("**ModelX** achieves …", "**ModelX** outperforms …").
+    names = [doc.lines[k].text[a:e].casefold() for k, (a, e) in found.items()]
+    return found if len(set(names)) == len(names) else {}
 
