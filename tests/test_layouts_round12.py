@@ -424,3 +424,22 @@ def test_the_generic_reader_reads_notes_that_state_their_papers_ids_in_brackets(
     assert [(e.title.of(e.text), e.ids) for e in res.entries] == [
         ("RouteLite", ("2604.00011",)), ("Four-Bit Speech", ("2604.00012",)), ("DenseX", ("2501.00013",)),
     ]
+
+
+ID_INDEX = """## Detailed paper notes
+
+- [2607.00011 — Sparse Routers for Long Context](2026-07-14/2607.00011.md)
+- [2607.00012 — Four Bits Are Enough for Speech](2026-07-14/2607.00012.md)
+- [2607.00013 — Dense Retrieval at Scale](2026-07-14/2607.00013.md)
+"""
+
+
+def test_the_generic_reader_reads_an_index_of_titles_led_by_their_ids():
+    from kg.parse.layouts import generic
+
+    res = generic.parse(read_document("index.md", ID_INDEX))
+    assert [(e.title.of(e.text), e.ids) for e in res.entries] == [
+        ("Sparse Routers for Long Context", ("2607.00011",)),
+        ("Four Bits Are Enough for Speech", ("2607.00012",)),
+        ("Dense Retrieval at Scale", ("2607.00013",)),
+    ]

@@ -81,11 +81,14 @@ def linked_title(doc: ParsedDoc, k: int) -> tuple[tuple[int, int], tuple[int, in
     ln = doc.lines[k]
     t = ln.text
     for lk in ln.links:
-        if not title_like(t[lk.start : lk.end]):
+        # "[2607.05394 — Title](…)": the id that opens the link text is no part of the title.
+        lead = ID_LEAD.match(t, lk.start, lk.end)
+        start = lead.end() if lead is not None else lk.start
+        if not title_like(t[start : lk.end]):
             continue
         x = max([e for s, e in ln.emphasised if e <= lk.start] + [ln.start])
         rest = t[x : lk.start]
-        a = lk.start
+        a = start
         if rest.strip() and _LEAD_PHRASE.fullmatch(rest.strip()) and len(rest.split()) <= 8:
             a = x + len(rest) - len(rest.lstrip())
         elif re.search(r"[^\W\d_]{3,}", rest):
@@ -116,11 +119,22 @@ def page_slash_order(doc: ParsedDoc) -> bool | None:
     return slash_order(t for t in doc.texts if "/" in t)
 
 
+# An arXiv id that opens a title, then a dash, colon or bar ("2607.05394 — Title").
+ID_LEAD = re.compile(r"\s*(?P<id>\d{2}(?:0[1-9]|1[0-2])\.\d{4,5})(?:v\d+)?\s*(?:[—–:：|｜]|-(?=\s))\s*")
+
+
 def stated_id(doc: ParsedDoc, k: int) -> str | None:
     """The arXiv id line ``k`` states in brackets of its own (``- **SD-Zero** — … [2604.12002]``),
-    as research notes cite a paper without a link."""
-    got = stated_arxiv_id(doc.texts[k]) if "." in doc.texts[k] else None
-    return got[0] if got else None
+    as research notes cite a paper without a link, or before its title (``- [2607.05394 —
+    Title](notes/2607.05394.md)``)."""
+    t = doc.texts[k]
+    if "." not in t:
+        return None
+    got = stated_arxiv_id(t)
+    if got:
+        return got[0]
+    lead = ID_LEAD.match(t, doc.lines[k].start)
+    return lead.group("id") if lead else None
 
 
 def _line_paper(doc: ParsedDoc, k: int) -> str | None:
