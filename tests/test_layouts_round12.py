@@ -443,3 +443,11 @@ def test_the_generic_reader_reads_an_index_of_titles_led_by_their_ids():
         ("Four Bits Are Enough for Speech", ("2607.00012",)),
         ("Dense Retrieval at Scale", ("2607.00013",)),
     ]
+
+
+def test_the_bracket_around_a_titles_label_links_is_no_part_of_the_title(tmp_path):
+    text = (
+        "-   Sparse Routers for Long Context ([pdf](https://arxiv.org/abs/2609.00011))\n"
+        "-   Dense Retrieval at Scale ([pdf](https://openreview.net/pdf?id=AbCd))\n"
+    )
+    assert [r.title for r in _records(tmp_path, text, "w39.md")] == ["Sparse Routers for Long Context", "Dense Retrieval at Scale"]
