@@ -20,6 +20,11 @@ paragraph, or a heading with the description under it::
 
 Where a page names at least :data:`MIN_NAMED` items that way, each is an entry titled by
 the name (with a date in brackets or without, once the page has shown the shape).
+
+Items open too at bullets that present a paper by its bold name and a summary verb
+(:mod:`kg.parse.summary_items`: ``- **E2ESlack** proposes …``), at headings that carry
+their paper (``### Title (https://arxiv.org/abs/…)``), and at the rows of a table whose
+header names its paper column (``| 日期 | 汇报人 | 论文 |``).
 """
 from __future__ import annotations
 
@@ -174,7 +179,8 @@ def _read_paragraph(b: Builder, doc: ParsedDoc, block: list[int], run: list[int]
     lines = b.lines
     columns = columns or {}
     urls = [lk.url for k in run for lk in doc.lines[k].links]
-    # A paper link (arXiv, a paper page, a PDF) carries a paper as an arXiv id does.
+    # A paper link (arXiv, a paper page, a PDF) carries a paper as an arXiv id does, and
+    # so does an id a note states in brackets or before its title.
     stated = [i for k in run if (i := stated_id(doc, k))]
     has_paper = any(arxiv_id(lines[k]) for k in run) or any(arxiv_id(u) or paper_link(u) for u in urls) or bool(stated)
     authors = author_line(lines, run) if not split or has_paper else None
