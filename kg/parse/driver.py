@@ -230,6 +230,7 @@ MIN_UNEXPLAINED = 5
 
 
 def _unexplained_much(res: LayoutResult, doc: ParsedDoc) -> bool:
+    """Whether ``res`` left much of ``doc`` unexplained (see :data:`MUCH_UNEXPLAINED`)."""
     n = res.unexplained
     return n >= MIN_UNEXPLAINED and n > MUCH_UNEXPLAINED * sum(1 for x in doc.lines if x.text.strip())
 
@@ -268,7 +269,10 @@ def _generic_better(doc: ParsedDoc, res: LayoutResult, gen: LayoutResult) -> boo
     better = _score(gen, doc) > _score(res, doc)
     if len(res.entries) == 1 and len(gen.entries) > 2 and better:
         return True
-    if _unexplained_much(res, doc) and better and len(gen.entries) >= len(res.entries) and _titled(gen) >= _titled(res) and not gen.unexplained:
+    if (
+        _unexplained_much(res, doc) and better and not gen.unexplained
+        and len(gen.entries) >= len(res.entries) and _titled(gen) >= _titled(res)
+    ):
         # A layout that read a few items of a page and left much of it unexplained loses to a
         # generic reading that explains the whole page with no fewer (titled) entries.
         return True
