@@ -87,8 +87,13 @@ DEV_BARS = {"entries": 0.97, "title": 0.95, "authors": 0.95, "institutions": 0.9
 #: institutions .923, models .797, datasets .826, urls .964 — title, authors, category and
 #: models floors lowered under these figures: the unseen layouts, not a regression (dev
 #: unchanged).
-ALL_FLOORS = {"entries": 0.955, "title": 0.93, "authors": 0.96, "institutions": 0.915, "category": 0.81,
-              "urls": 0.96, "arxiv_id": 0.955, "models": 0.79, "datasets": 0.82}
+#: Round 10's held-out sources turned dev (session 15) and their layouts were read (bold-name
+#: summary bullets, closing recap tables, study rows of a newsletter, clipped articles'
+#: body titles, links wrapping a line), with session 15's model and dataset rules: whole set
+#: entries .971, arxiv_id .969, title .950, category .853, authors .964, institutions .921,
+#: models .819, datasets .875, urls .972 (round 12 still unread) — floors a little under.
+ALL_FLOORS = {"entries": 0.965, "title": 0.945, "authors": 0.96, "institutions": 0.915, "category": 0.85,
+              "urls": 0.965, "arxiv_id": 0.965, "models": 0.81, "datasets": 0.865}
 
 
 @functools.cache

@@ -13,7 +13,7 @@ import re
 from kg.parse.data import load_words
 from kg.parse.names import BRACKET_SEP, author_names, bracket_kind, looks_like_authors, without_bidi
 
-__all__ = ["author_value", "author_team", "author_mark", "annotated_authors", "annotations", "organisation_group", "ANNOTATION_RE"]
+__all__ = ["author_value", "author_team", "closing_organisations", "author_mark", "annotated_authors", "annotations", "organisation_group", "ANNOTATION_RE"]
 
 # A team's name closed by a colon before the names ("Simple AI: A Author, B Author"), as
 # arXiv lists a collaboration: no comma in it, so it is one name, not a list.
@@ -88,6 +88,27 @@ def author_team(value: str) -> tuple[int, int] | None:
         return None
     a = len(value) - len(value.lstrip())
     return a, len(value[: team.end()].rstrip().rstrip(":：").rstrip())
+
+
+_CLOSING_BRACKET = re.compile(r"\s*[(（\[［](?P<v>[^()（）\[\]［］]{2,120})[)）\]］]\s*[。.;；]?\s*$")
+
+
+def closing_organisations(value: str, end: int) -> tuple[int, int] | None:
+    """``(start, end)`` of the organisations a bracket closing an author field names,
+    right after its list of names (``end``): ``A, B 等 (上海AI Lab / InternLM)``. A note
+    (``（共 13 位作者）``) or a venue names none.
+
+    >>> v = "Ann Lee, Bo Chen 等 (Acme AI Lab / Beta University)"
+    >>> v[slice(*closing_organisations(v, author_value(v)[1]))]
+    'Acme AI Lab / Beta University'
+    >>> v = "Ann Lee, Bo Chen 等（共 13 位作者）"
+    >>> closing_organisations(v, author_value(v)[1]) is None
+    True
+    """
+    m = _CLOSING_BRACKET.match(value, end)
+    if m is None or bracket_kind(m.group("v")) != "affiliations":
+        return None
+    return m.start("v"), m.end("v")
 
 
 def author_mark(s: str) -> bool:

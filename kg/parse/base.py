@@ -13,11 +13,11 @@ from typing import Protocol
 
 import re
 
-from kg.parse.categories import ARXIV_TAG_RE, badge_category, find_category
+from kg.parse.categories import ARXIV_TAG_RE, badge_category, field_category, find_category
 from kg.parse.data import load_words
 from kg.parse.dates import find_date
 from kg.parse.document import Line, ParsedDoc
-from kg.parse.links import local_paper_page, paper_link, scholarly_link, stated_arxiv_id
+from kg.parse.links import local_paper_page, paper_link, presents_study, scholarly_link, stated_arxiv_id
 from kg.parse.titles import closing_gloss, title_spans
 from kg.records import Entry, Span, Unassigned
 from kg.text import PAPER_URL_RE, find_urls
@@ -75,7 +75,7 @@ def without_news(res: LayoutResult) -> LayoutResult:
         id(e)
         for e, p in zip(res.entries, paper)
         if not p and urls(e) and not any(scholarly_link(u) for u in urls(e)) and e.authors is None and e.affiliations is None and not e.ids
-        and not _VOLUME_ISSUE_RE.search(e.text)
+        and not _VOLUME_ISSUE_RE.search(e.text) and not presents_study(e.text)
     }
     if not drop:
         return res
@@ -190,7 +190,7 @@ class Draft:
         ``body``) into the entry: ``line[a:e]`` is the value, ``off`` the line's offset.
         True when ``kind`` was one of them (set or, for an unreadable value, skipped)."""
         if kind == "category":
-            got = find_category(line[a:e])
+            got = field_category(line[a:e])
             if got:
                 self.set_category(off + a + got[0], off + a + got[1], got[2])
         elif kind == "date":

@@ -12,7 +12,9 @@ import re
 
 from kg.parse.data import load_json
 
-__all__ = ["ARXIV_TAG_RE", "CODES", "CATEGORY", "normalize_category", "find_category", "category_line", "badge_category"]
+__all__ = [
+    "ARXIV_TAG_RE", "CODES", "CATEGORY", "normalize_category", "find_category", "field_category", "category_line", "badge_category",
+]
 
 # Subject codes as digests write them alone in brackets (``[CV]``). A whitelist, because
 # ``[PDF]``, ``[Copy]`` or ``[REL]`` must not read as categories.
@@ -93,6 +95,47 @@ def find_category(value: str, strict: bool = False) -> tuple[int, int, str] | No
         return code.start(), code.end(), normalize_category(code.group(0))
     if name is not None:
         return name[0], name[1], normalize_category(name[2])
+    return None
+
+
+# What separates the items of a category field's list ("cs.CV, cs.AI", "RL / Reasoning").
+_ITEM_SEP = re.compile(r"[,，;；/|｜、·•]")
+# A gloss closing an item ("机器学习 (Machine Learning)").
+_GLOSS = re.compile(r"\s*[(（][^()（）]*[)）]\s*$")
+
+
+def field_category(value: str) -> tuple[int, int, str] | None:
+    """``(start, end, code)`` of the first category a category field's value states: an
+    item of its list that is a code written as one (``cs.AI``, ``arXiv_CV``, ``[CV]``, a
+    name with its code in brackets) or that is, as a whole, a code or a subject name
+    (``AI``, ``Robotics``, ``计算机视觉 (Computer Vision)``). A topic line names research
+    directions in words that only contain one (``方向: Agentic AI / Tool Planning``,
+    ``Humanoid Robotics``): no category.
+
+    >>> field_category("Computation and Language (cs.CL); Machine Learning (cs.LG)")
+    (0, 24, 'CL')
+    >>> field_category("Robotics / Motion Generation"), field_category("Humanoid Robotics / Motion Generation")
+    ((0, 8, 'RO'), None)
+    >>> field_category("Agentic AI / Tool Planning") is None and field_category("AI, Agents")[2] == "AI"
+    True
+    """
+    a = 0
+    for m in [*_ITEM_SEP.finditer(value), None]:
+        b = m.start() if m is not None else len(value)
+        item = value[a:b]
+        got = find_category(item)
+        if got is not None:
+            s, e, code = got
+            found = item[s:e]
+            core = _GLOSS.sub("", item.strip(" \t*`'\"")).strip("[]［］ ")
+            written = (
+                "." in found or found.casefold().startswith("arxiv_") or _PAREN_RE.search(item) is not None
+                or item[s - 1 : s] in ("[", "［") and item[e : e + 1] in ("]", "］")
+            )
+            if written or core.casefold() == found.casefold():
+                return a + s, a + e, code
+        if m is not None:
+            a = m.end()
     return None
 
 

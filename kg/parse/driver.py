@@ -22,6 +22,7 @@ from kg.parse.categories import category_line
 from kg.parse.document import ParsedDoc, read_document
 from kg.parse.entry_dates import date_entries
 from kg.parse.layouts import LAYOUTS, feed, generic
+from kg.parse.recap import restated
 from kg.records import Document, Entry, ParseResult, Span, Unassigned
 from kg.text import arxiv_id
 
@@ -186,7 +187,9 @@ def _fill_gaps(
         sub_entries = [_shift_entry(e, a - 1) for e in res.entries]
         sub_unassigned = [replace(u, line=u.line + a - 1) for u in res.unassigned]
         if sub_entries and res.unexplained < len(missing):
-            unassigned = [u for u in unassigned if not a <= u.line <= b] + sub_unassigned
+            # A closing table that lists the page's papers again is no new papers.
+            sub_entries, again = restated(entries, sub_entries)
+            unassigned = [u for u in unassigned if not a <= u.line <= b] + sub_unassigned + again
             entries = entries + sub_entries
     return sorted(entries, key=lambda e: e.line), sorted(unassigned, key=lambda u: u.line)
 
@@ -218,6 +221,18 @@ def _generic_wins(doc: ParsedDoc, res: LayoutResult, gen: LayoutResult) -> bool:
     (2025.08)``) links none of them, so a layout that tells papers by their links reads its
     items as not papers."""
     return len(gen.entries) >= generic.MIN_NAMED and _score(gen, doc) > _score(res, doc)
+
+
+#: A layout leaves much of a file unexplained above this share of its non-blank lines,
+#: and at least MIN_UNEXPLAINED of them (a note before a short list is no such stretch).
+MUCH_UNEXPLAINED = 0.25
+MIN_UNEXPLAINED = 5
+
+
+def _unexplained_much(res: LayoutResult, doc: ParsedDoc) -> bool:
+    """Whether ``res`` left much of ``doc`` unexplained (see :data:`MUCH_UNEXPLAINED`)."""
+    n = res.unexplained
+    return n >= MIN_UNEXPLAINED and n > MUCH_UNEXPLAINED * sum(1 for x in doc.lines if x.text.strip())
 
 
 def _titled(res: LayoutResult) -> int:
@@ -253,6 +268,13 @@ def _generic_better(doc: ParsedDoc, res: LayoutResult, gen: LayoutResult) -> boo
     generic reader is not."""
     better = _score(gen, doc) > _score(res, doc)
     if len(res.entries) == 1 and len(gen.entries) > 2 and better:
+        return True
+    if (
+        _unexplained_much(res, doc) and better and not gen.unexplained
+        and len(gen.entries) >= len(res.entries) and _titled(gen) >= _titled(res)
+    ):
+        # A layout that read a few items of a page and left much of it unexplained loses to a
+        # generic reading that explains the whole page with no fewer (titled) entries.
         return True
     if 2 * _titled(res) > len(res.entries):
         return False
@@ -312,7 +334,7 @@ def parse_document(doc: ParsedDoc, layouts: list[ModuleType] | None = None) -> P
         # The generic reader competes with the layout kept (see _generic_better).
         # Only where it could win (see _generic_better): the generic reader costs a
         # layout's read of the whole file, which a long titled digest need not pay.
-        may = res.entries and (len(res.entries) == 1 or 2 * _titled(res) <= len(res.entries))
+        may = res.entries and (len(res.entries) == 1 or 2 * _titled(res) <= len(res.entries) or _unexplained_much(res, doc))
         gen = generic.parse(doc) if may else None
         if gen is not None and _generic_better(doc, res, gen):
             log.debug("%s: the generic reader finds %d entries to %s's %d", doc.path, len(gen.entries), name, len(res.entries))

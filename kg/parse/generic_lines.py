@@ -13,6 +13,7 @@ from kg.parse.byline import clause_authors
 from kg.parse.dates import slash_order
 from kg.parse.document import ParsedDoc
 from kg.parse.fields import field_kind
+from kg.parse.links import stated_arxiv_id
 from kg.parse.names import author_names, looks_like_authors
 from kg.parse.titles import SENTENCE_END_RE
 from kg.records import Span
@@ -20,6 +21,7 @@ from kg.records import Span
 __all__ = [
     "BRACKET_AFTER", "author_clause", "author_line", "emphasised_title", "lead_title", "linked_title", "one_per_line",
     "page_slash_order", "paper_items", "quoted_title", "read_row", "table_columns", "title_end", "title_like", "title_start",
+    "stated_id", "titled_rows",
 ]
 from kg.text import arxiv_id, cjk_share
 
@@ -79,11 +81,14 @@ def linked_title(doc: ParsedDoc, k: int) -> tuple[tuple[int, int], tuple[int, in
     ln = doc.lines[k]
     t = ln.text
     for lk in ln.links:
-        if not title_like(t[lk.start : lk.end]):
+        # "[2607.05394 — Title](…)": the id that opens the link text is no part of the title.
+        lead = ID_LEAD.match(t, lk.start, lk.end)
+        start = lead.end() if lead is not None else lk.start
+        if not title_like(t[start : lk.end]):
             continue
         x = max([e for s, e in ln.emphasised if e <= lk.start] + [ln.start])
         rest = t[x : lk.start]
-        a = lk.start
+        a = start
         if rest.strip() and _LEAD_PHRASE.fullmatch(rest.strip()) and len(rest.split()) <= 8:
             a = x + len(rest) - len(rest.lstrip())
         elif re.search(r"[^\W\d_]{3,}", rest):
@@ -114,9 +119,30 @@ def page_slash_order(doc: ParsedDoc) -> bool | None:
     return slash_order(t for t in doc.texts if "/" in t)
 
 
+# An arXiv id that opens a title, then a dash, colon or bar ("2607.05394 — Title").
+ID_LEAD = re.compile(r"\s*(?P<id>\d{2}(?:0[1-9]|1[0-2])\.\d{4,5})(?:v\d+)?\s*(?:[—–:：|｜]|-(?=\s))\s*")
+
+
+def stated_id(doc: ParsedDoc, k: int) -> str | None:
+    """The arXiv id line ``k`` states in brackets of its own (``- **SD-Zero** — … [2604.12002]``),
+    as research notes cite a paper without a link, or before its title (``- [2607.05394 —
+    Title](notes/2607.05394.md)``)."""
+    t = doc.texts[k]
+    if "." not in t:
+        return None
+    got = stated_arxiv_id(t)
+    if got:
+        return got[0]
+    lead = ID_LEAD.match(t, doc.lines[k].start)
+    return lead.group("id") if lead else None
+
+
 def _line_paper(doc: ParsedDoc, k: int) -> str | None:
-    """The arXiv id a line carries, in its text or its links."""
-    return arxiv_id(doc.texts[k]) or next((i for lk in doc.lines[k].links if (i := arxiv_id(lk.url))), None)
+    """The arXiv id a line carries, in its text or its links, or states in brackets."""
+    return (
+        arxiv_id(doc.texts[k]) or next((i for lk in doc.lines[k].links if (i := arxiv_id(lk.url))), None)
+        or stated_id(doc, k)
+    )
 
 
 def one_per_line(doc: ParsedDoc, run: list[int]) -> bool:
@@ -186,7 +212,7 @@ def _opens_with_title(doc: ParsedDoc, k: int) -> bool:
 def _line_papers(doc: ParsedDoc, k: int) -> set[str]:
     """The arXiv ids a line carries, in its text or its links."""
     got = {i for lk in doc.lines[k].links if (i := arxiv_id(lk.url))}
-    if (i := arxiv_id(doc.texts[k])):
+    if (i := arxiv_id(doc.texts[k]) or stated_id(doc, k)):
         got.add(i)
     return got
 
@@ -205,6 +231,22 @@ def table_columns(doc: ParsedDoc, run: list[int]) -> dict[int, str]:
         if kind in ("title", "authors"):
             cols.setdefault(kind, i)
     return {i: kind for kind, i in cols.items()} if "title" in cols else {}
+
+
+def titled_rows(doc: ParsedDoc, run: list[int], columns: dict[int, str]) -> list[list[int]] | None:
+    """The rows of a table whose header names its title column (``| 日期 | 汇报人 | 论文 |``,
+    ``| Title | Authors |``; ``columns`` as :func:`table_columns`), each one paper when
+    every row writes a title there: the header says what the column holds, so a row needs
+    no paper link (a seminar's schedule links its own pages). None otherwise."""
+    col = next((i for i, kind in columns.items() if kind == "title"), None)
+    rows = [k for k in run if doc.lines[k].kind == "table"][1:]  # under the header
+    if col is None or len(rows) < 2:
+        return None
+    for k in rows:
+        cells = doc.lines[k].cells
+        if len(cells) <= col or not title_like(doc.lines[k].text[cells[col][0] : cells[col][1]]):
+            return None
+    return [[k] for k in rows]
 
 
 def read_row(doc: ParsedDoc, k: int, d: Draft, off: int, columns: dict[int, str]) -> None:

@@ -85,6 +85,8 @@ def named_title(ln: Line) -> tuple[int, int] | None:
     a, e = strip_span(ln.text, 0, ln.start)
     # "- [NIPS22] ✅ WebShop: … [paper](…) [note](…)": the links after the name are labels.
     e = strip_span(ln.text, 0, a, label_links_start(ln, a, e))[1]
+    # "Title ([pdf](…))": the bracket that holds the label links is no part of the title.
+    e = strip_span(ln.text, 0, a, len(ln.text[:e].rstrip(" ([（【")))[1]
     s = ln.text[a:e]
     if not s or len(s) > 250 or SENTENCE_END_RE.search(s[:-1]):
         return None

@@ -1,7 +1,9 @@
 """Links and ids that say an item is a paper: an arXiv id an item states in brackets, a
 link to a paper (arXiv, a paper page or PDF of a known host), a site's own page of a
 paper named by its id, and a publisher's or preprint server's page
-(kg/data/parse/scholarly_hosts.txt). :mod:`kg.parse.base` exports them to layouts."""
+(kg/data/parse/scholarly_hosts.txt); and the words by which an item's description presents
+a study (kg/data/parse/study_phrases.txt), where its link does not. :mod:`kg.parse.base`
+exports them to layouts."""
 from __future__ import annotations
 
 import functools
@@ -10,7 +12,7 @@ import re
 from kg.parse.data import load_words
 from kg.text import PAPER_URL_RE, arxiv_id
 
-__all__ = ["stated_arxiv_id", "paper_link", "local_paper_page", "scholarly_link"]
+__all__ = ["stated_arxiv_id", "paper_link", "local_paper_page", "scholarly_link", "presents_study"]
 
 # An arXiv link that names no paper ("https://arxiv.org/pdf/.pdf", a generator's empty id).
 _NO_ID_RE = re.compile(r"arxiv\.org/(?:abs|pdf|html)/(?:\.pdf)?/?$", re.I)
@@ -68,3 +70,21 @@ def scholarly_link(url: str) -> bool:
         return False
     host, path = m.group(1).casefold(), (m.group(2) or "").casefold()
     return any((host == h or host.endswith("." + h)) and path.startswith(p) for h, p in _scholarly_hosts())
+
+
+@functools.lru_cache(maxsize=1)
+def _study_re() -> re.Pattern[str]:
+    words = load_words("study_phrases.txt")
+    english = sorted((re.escape(w) for w in words if w.isascii()), key=len, reverse=True)
+    chinese = sorted((re.escape(w) for w in words if not w.isascii()), key=len, reverse=True)
+    return re.compile(r"(?i)\b(?:" + "|".join(english) + r")\b|" + "|".join(chinese))
+
+
+def presents_study(text: str) -> bool:
+    """Whether a description presents a paper, study or report (``This study by Chroma
+    investigates …``, ``Anthropic found that …``; ``kg/data/parse/study_phrases.txt``).
+
+    >>> presents_study("This study by Chroma investigates context rot"), presents_study("The new update adds 92 languages")
+    (True, False)
+    """
+    return _study_re().search(text) is not None

@@ -304,15 +304,17 @@ class MarkdownReader:
             elif c.type == "link_close" or c.type == "html_inline" and c.content.lower().startswith("</a"):
                 if open_links:
                     i, s, url = open_links.pop()
-                    if i == starts[cur[0]][1]:  # an empty target ("[Title]()") still marks a title
-                        kept = [k for k in range(s, pos[0]) if self.keep[i][k]]
-                        if kept:
-                            self.links[i].append((kept[0], kept[-1] + 1, url))
-                        elif url:
-                            # A link with no text — a badge image ("[![arXiv](badge.svg)](abs/…)")
-                            # or "[](…)" — still points somewhere: its target is kept, with an
-                            # empty text range at its place.
-                            self.links[i].append((s, s, url))
+                    same = i == starts[cur[0]][1]
+                    # An empty target ("[Title]()") still marks a title; a text that wraps
+                    # ("[Title\n](…)") links from the line it opens on, to that line's end.
+                    kept = [k for k in range(s, pos[0] if same else len(self.raw[i])) if self.keep[i][k]]
+                    if kept:
+                        self.links[i].append((kept[0], kept[-1] + 1, url))
+                    elif url and same:
+                        # A link with no text — a badge image ("[![arXiv](badge.svg)](abs/…)")
+                        # or "[](…)" — still points somewhere: its target is kept, with an
+                        # empty text range at its place.
+                        self.links[i].append((s, s, url))
                     # Move past "](target)" so its characters are not claimed by later text.
                     raw = self.raw[starts[cur[0]][1]]
                     if c.type == "link_close" and raw.startswith("](", pos[0]):

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 
-from kg.parse.author_fields import author_team, author_value
+from kg.parse.author_fields import author_team, author_value, closing_organisations
 from kg.parse.base import (
     NON_PAPER,
     NOT_IN_ENTRY,
@@ -83,9 +83,10 @@ def _fill(d: Draft, lines: list[str], i: int, off: int, kind: str, a: int, e: in
             return
     if kind == "authors" and (got := author_value(line[a:e])) is not None:
         d.set("authors", off + a + got[0], off + a + got[1])  # without a note after the names
-        team = author_team(line[a:e])
+        team = author_team(line[a:e]) or closing_organisations(line[a:e], got[1])
         if team is not None:
-            d.set("affiliations", off + a + team[0], off + a + team[1])  # "Simple AI: A, B": who signs
+            # "Simple AI: A, B" (who signs), "A, B 等 (Acme Lab)" (where they work).
+            d.set("affiliations", off + a + team[0], off + a + team[1])
     elif kind == "affiliations" and preprint_statement(line[a:e]):
         # "Institution: arXiv (2603.03237v1) — q-bio.QM": where the paper is, not who
         # made it; the category it states is the entry's.

@@ -30,7 +30,7 @@ from kg.parse.names import bracket_kind, looks_like_authors, reference_authors
 from kg.parse.titles import SENTENCE_END_RE
 from kg.parse.writeup import citation_block, is_writeup
 from kg.records import Span
-from kg.text import PAPER_URL_RE, arxiv_id
+from kg.text import PAPER_URL_RE, arxiv_id, find_urls
 
 __all__ = ["parse", "name", "in_gaps"]
 
@@ -55,12 +55,18 @@ def in_gaps(doc: ParsedDoc) -> bool:
 def _body_field(d, line: str, off: int, f: tuple[str, int, int]) -> bool:
     """A field line in the post's body (``**作者**: A, B``, ``**分类**: cs.DC, cs.AI``)
     fills what the front matter left out; an author field must be a list of names (a
-    repost credit ``作者：爱可可-爱生活`` names the poster)."""
+    repost credit ``作者：爱可可-爱生活`` names the poster). A title field
+    (``> 论文：Alita: Generalist Agent …``) titles a post whose front matter's title is
+    no paper's (a clipped article's own headline): a value of words, not an address."""
     kind, a, e = f
     if kind in d.spans or kind == "date" and d.date:
         return False
     value = line[a:e]
-    if kind == "authors":
+    if kind == "title":
+        if find_urls(value) or len(value.split()) < 2:
+            return False
+        d.set("title", *strip_span(line, off, a, e))
+    elif kind == "authors":
         got = author_value(value)
         if got is None:
             return False
@@ -276,7 +282,9 @@ def parse(doc: ParsedDoc) -> LayoutResult:
             people = "section" if people_heading(ln.text[ln.start :]) else False
             continue
         f = field(line)
-        if f and f[0] in ("authors", "affiliations", "category", "date", "title_zh") and _body_field(d, line, off, f):
+        if f is None and ln.start and (g := field(line[ln.start :])) is not None:
+            f = (g[0], g[1] + ln.start, g[2] + ln.start)  # a field quoted in the body ("> 论文：Title")
+        if f and f[0] in ("title", "authors", "affiliations", "category", "date", "title_zh") and _body_field(d, line, off, f):
             continue
         if people == "section" and f is None and listed_author(d, ln, off, extend=listed):
             listed = True  # "### Authors" / "- Ann Lee" / "- Bo Chen": one list, item by item

@@ -20,6 +20,11 @@ paragraph, or a heading with the description under it::
 
 Where a page names at least :data:`MIN_NAMED` items that way, each is an entry titled by
 the name (with a date in brackets or without, once the page has shown the shape).
+
+Items open too at bullets that present a paper by its bold name and a summary verb
+(:mod:`kg.parse.summary_items`: ``- **E2ESlack** proposes …``), at headings that carry
+their paper (``### Title (https://arxiv.org/abs/…)``), and at the rows of a table whose
+header names its paper column (``| 日期 | 汇报人 | 论文 |``).
 """
 from __future__ import annotations
 
@@ -31,13 +36,16 @@ from kg.parse.byline import clause_authors
 from kg.parse.dates import find_date, iso_date, slash_date
 from kg.parse.document import ParsedDoc
 from kg.parse.fields import field
+from kg.parse.links import paper_link
 from kg.parse.generic_lines import (
     BRACKET_AFTER, author_clause, author_line, emphasised_title, lead_title, linked_title, one_per_line, page_slash_order,
-    paper_items, quoted_title, read_row, table_columns, title_end, title_like, title_start,
+    paper_items, quoted_title, read_row, stated_id, table_columns, title_end, title_like, title_start, titled_rows,
 )
+from kg.parse.item_titles import lead_name
 from kg.parse.names import looks_like_authors
+from kg.parse.summary_items import summarised_items
 from kg.records import Span
-from kg.text import arxiv_id
+from kg.text import arxiv_id, find_urls
 
 __all__ = ["parse", "name", "in_gaps"]
 
@@ -108,6 +116,44 @@ def _named_item(doc: ParsedDoc, k: int) -> tuple[int, int, str | None, bool] | N
     return None
 
 
+# What closes a heading's title before the paper it carries: "(https://…", "- arXiv:…".
+_TITLE_CLOSE = re.compile(r"[\s(（\[—–\-|:：]+$")
+
+
+def _paper_heading(doc: ParsedDoc, k: int) -> tuple[int, int] | None:
+    """The title of a heading that names a paper and carries its link or id (``### Title
+    (https://arxiv.org/abs/…)``, ``## [Title](https://arxiv.org/abs/…)``): a post of
+    papers read one under each heading, the paragraphs under it its text."""
+    ln = doc.lines[k]
+    t = ln.text
+    urls = [(lk.url, lk.start, lk.end) for lk in ln.links] + find_urls(t)
+    papers = [(a, e) for u, a, e in urls if arxiv_id(u) or paper_link(u)]
+    a0 = ln.start + len(t[ln.start :]) - len(t[ln.start :].lstrip())
+    if not papers and not arxiv_id(t):
+        # "### [Title](notes/title.md)" over its fields, one of them the paper's link: a
+        # title linked to the site's own page heads the one paper its section carries.
+        own = next(((a, e) for _, a, e in urls[:1] if a == a0 and title_like(t[a:e])), None)
+        return own if own is not None and len(_section_papers(doc, k)) == 1 else None
+    for a, e in papers:
+        if a == a0 and title_like(t[a:e]):
+            return a, e  # the heading's text is the paper's link
+    cut = min([a for _, a, _ in urls] + [len(t)])
+    e = a0 + len(_TITLE_CLOSE.sub("", t[a0:cut]))
+    return (a0, e) if title_like(t[a0:e]) else None
+
+
+def _section_papers(doc: ParsedDoc, k: int) -> set[str]:
+    """The arXiv papers the lines under heading ``k`` carry, up to the next heading."""
+    out: set[str] = set()
+    for ln in doc.lines[k + 1 :]:
+        if ln.kind == "heading":
+            break
+        out.update(i for lk in ln.links if (i := arxiv_id(lk.url)))
+        if (i := arxiv_id(ln.text)) is not None:
+            out.add(i)
+    return out
+
+
 def _named_items(doc: ParsedDoc) -> dict[int, tuple[int, int, str | None]]:
     """Line index → name span and date of the items a page lists by name (the first
     line of a paragraph or a heading), when it dates at least :data:`MIN_NAMED` of them."""
@@ -122,17 +168,21 @@ def _named_items(doc: ParsedDoc) -> dict[int, tuple[int, int, str | None]]:
 
 
 def _read_paragraph(b: Builder, doc: ParsedDoc, block: list[int], run: list[int], order: bool | None,
-                    split: bool = False, columns: dict[int, str] | None = None) -> None:
+                    split: bool = False, columns: dict[int, str] | None = None, headed: bool = False) -> None:
     """Read one paragraph (``run``: its lines that are not boilerplate) as an entry when
     it carries a paper — an arXiv id, an author list or a linked title with authors —
     else report its lines. ``split``: the paragraph is one item of a list or table of
     papers (see :func:`paper_items`), where only a paper link makes an entry: an item
     with no link is a heading row or a note, and a table's header reads like names;
-    ``columns`` as :func:`~kg.parse.generic_lines.table_columns`."""
+    ``columns`` as :func:`~kg.parse.generic_lines.table_columns`; ``headed``: a row of a
+    table whose header names its title column, a paper whatever it links."""
     lines = b.lines
     columns = columns or {}
     urls = [lk.url for k in run for lk in doc.lines[k].links]
-    has_paper = any(arxiv_id(lines[k]) for k in run) or any(arxiv_id(u) for u in urls)
+    # A paper link (arXiv, a paper page, a PDF) carries a paper as an arXiv id does, and
+    # so does an id a note states in brackets or before its title.
+    stated = [i for k in run if (i := stated_id(doc, k))]
+    has_paper = any(arxiv_id(lines[k]) for k in run) or any(arxiv_id(u) or paper_link(u) for u in urls) or bool(stated)
     authors = author_line(lines, run) if not split or has_paper else None
     # A linked title with its authors after it names a paper without an id.
     cited = not split and any((got := linked_title(doc, k)) is not None and got[1] is not None for k in run)
@@ -143,16 +193,24 @@ def _read_paragraph(b: Builder, doc: ParsedDoc, block: list[int], run: list[int]
         bool(run) and not split and not has_paper and b.cur is not None and authors == run[0]
         and "authors" not in b.cur.spans and not cited
     )
-    if not run or not (goes_on or has_paper or authors is not None or cited):
+    if not run or not (goes_on or has_paper or authors is not None or cited or headed):
         for k in block:
             b.report(k, is_boilerplate(lines[k], between_entries=True) or NOT_IN_ENTRY)
         return
     d = b.cur if goes_on and b.cur is not None else b.open(run[0])
+    d.ids.extend(i for i in stated if i not in d.ids)
+    # "- **SD-Zero** — Self-revision … [2604.12002]": the bold name opening a note that
+    # states its paper's id names that paper.
+    named = lead_name(doc.lines[run[0]]) if stated and not doc.lines[run[0]].links else None
     offs = {}
     for k in run:
         off = offs[k] = b.take(k)
         line = lines[k]
         a = doc.lines[k].start
+        if k == run[0] and named is not None and not line[a : named[0]].strip() and "title" not in d.spans:
+            d.set("title", off + named[0], off + named[1])
+            d.body.append(Span(*strip_span(line, off, named[1])))
+            continue
         if doc.lines[k].kind == "table" and doc.lines[k].cells:
             read_row(doc, k, d, off, columns)
             continue
@@ -226,13 +284,29 @@ def _read_paragraph(b: Builder, doc: ParsedDoc, block: list[int], run: list[int]
             b.report(k, is_boilerplate(lines[k], between_entries=True) or NOT_IN_ENTRY)
 
 
+def _split_at(runs, starts: dict[int, tuple[int, int]]):
+    """The paragraphs of ``runs``, each cut before every line of ``starts`` inside it."""
+    for block in runs:
+        cut = [0] + [p for p, k in enumerate(block) if p and k in starts] + [len(block)]
+        for a, z in zip(cut, cut[1:]):
+            yield block[a:z]
+
+
 def parse(doc: ParsedDoc) -> LayoutResult:
     b = Builder(doc, "generic")
     lines = b.lines
     named = _named_items(doc)
+    # "- **E2ESlack** proposes …": bullets that present a paper by its bold name, one an
+    # item even where the list runs on without blank lines.
+    summarised = summarised_items(doc)
+    named.update({k: (a, e, None) for k, (a, e) in summarised.items() if k not in named})
+    # "### Title (https://arxiv.org/abs/…)": a heading that carries its paper opens an item.
+    for k, ln in enumerate(doc.lines):
+        if ln.kind == "heading" and k not in named and (got := _paper_heading(doc, k)) is not None:
+            named[k] = (*got, None)
     order = page_slash_order(doc)  # how the page writes slashed dates (a reading log's "06/22/2020")
     under_heading = False  # an item opened by a heading takes the paragraphs under it
-    for block in blocks(lines):
+    for block in _split_at(blocks(lines), summarised):
         # A page's YAML metadata is no paragraph of papers (the post layout reads a
         # paper's front matter); a folded value's second line reads like a title.
         for k in (k for k in block if doc.lines[k].kind == "front-matter"):
@@ -275,14 +349,15 @@ def parse(doc: ParsedDoc) -> LayoutResult:
                     b.report(k, is_boilerplate(lines[k], between_entries=True) or NOT_IN_ENTRY)
             continue
         groups = paper_items(doc, run)
+        columns = table_columns(doc, run) if groups is not None or run and doc.lines[run[0]].kind == "table" else {}
+        headed = groups is None and (groups := titled_rows(doc, run, columns)) is not None
         if groups is None:
             _read_paragraph(b, doc, block, run, order)
             continue
         # A list or table of papers written without blank lines: each item is a
         # paragraph of its own; lines of the block outside every item are reported.
-        columns = table_columns(doc, run)
         for group in groups:
-            _read_paragraph(b, doc, group, group, order, split=True, columns=columns)
+            _read_paragraph(b, doc, group, group, order, split=True, columns=columns, headed=headed)
         inside = {k for g in groups for k in g}
         for k in block:
             if k not in inside:

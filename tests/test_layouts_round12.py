@@ -1,0 +1,453 @@
+"""Rules prompted by round 10's held-out layouts once they turned dev (issue 11): articles
+clipped into a notes vault whose front-matter headline is the article's and whose body
+names the paper, LLM-written themed summaries whose papers are bold names opening
+bullets, newsletter tables whose rows describe a study without linking a paper, closing
+tables that list the day's papers again, and topic lines that are no arXiv category.
+Written with invented text in the shape of those digests, so that each rule is checked
+on its own and for every digest of that kind."""
+from __future__ import annotations
+
+from layouthelp import records_of as _records
+
+from kg.parse.document import read_document
+from kg.parse.driver import parse_document
+from kg.parse.summary_items import summarised_items
+
+# ---------------------------------------------------------------- clipped articles
+
+CLIP = """---
+title: 新范式！稀疏路由器让长上下文不再昂贵
+source: https://mp.example.com/s/AbCdEf
+author:
+  - "[[编辑部]]"
+created: 2026-05-02
+tags:
+  - 长上下文
+---
+Original 编辑部 [某公众号](https://mp.example.com/)
+
+长上下文一直很贵。![Image](https://img.example.com/a.png)
+
+> 论文：Sparse Routers for Long Context Language Models
+> 链接：https://arxiv.org/abs/2605.00001
+
+论文提出了一种新的路由方法。
+"""
+
+
+def test_a_clipped_article_is_titled_by_the_paper_its_body_names(tmp_path):
+    (rec,) = _records(tmp_path, CLIP, "clip.md")
+    assert rec.title == "Sparse Routers for Long Context Language Models"
+    assert rec.arxiv_id == "2605.00001"
+
+
+def test_a_clipped_article_that_names_no_title_stays_untitled(tmp_path):
+    # "论文：<address>": the key names the paper but its value is a link, not a title.
+    text = CLIP.replace("> 论文：Sparse Routers for Long Context Language Models\n", "> 论文：https://arxiv.org/abs/2605.00001\n")
+    (rec,) = _records(tmp_path, text, "clip.md")
+    assert rec.title is None and rec.arxiv_id == "2605.00001"
+
+
+def test_a_post_titled_in_its_front_matter_keeps_that_title(tmp_path):
+    text = CLIP.replace("title: 新范式！稀疏路由器让长上下文不再昂贵", 'title: "Sparse Routers"').replace(
+        "> 论文：Sparse Routers for Long Context Language Models", "> 论文：Another Title Named Later"
+    )
+    (rec,) = _records(tmp_path, text, "clip.md")
+    assert rec.title == "Sparse Routers"
+
+
+# ---------------------------------------------------------------- themed summaries
+
+SUMMARY = """---
+layout: post
+title: "Weekly ML Summary"
+date: 2026-02-03
+---
+# Highlights of the Week
+
+A short tour of this week's papers, grouped by theme.
+
+## 1. **Efficient Inference**
+
+### A. **Sparse Models**
+- **RouteLite** proposes a router that skips experts whose scores fall below a learned bar.
+- **Sparse Routers for Long Context Language Models** introduces block-sparse attention for documents of a million tokens.
+
+### B. **Quantisation**
+- **Four Bits Are Enough for Speech Encoders** shows that speech encoders keep their accuracy at four bits.
+"""
+
+
+def test_bold_names_that_a_summary_verb_follows_are_papers(tmp_path):
+    recs = _records(tmp_path, SUMMARY, "2026-02-03-summary.md")
+    assert [r.title for r in recs] == [
+        "RouteLite",
+        "Sparse Routers for Long Context Language Models",
+        "Four Bits Are Enough for Speech Encoders",
+    ]
+    assert [r.line for r in recs] == [13, 14, 17]
+
+
+def _summarised(text: str) -> list[str]:
+    doc = read_document("notes.md", text)
+    return [doc.lines[k].text[a:e] for k, (a, e) in sorted(summarised_items(doc).items())]
+
+
+def test_summarised_items_are_read_only_where_the_page_lists_papers_so():
+    assert _summarised(SUMMARY) == ["RouteLite", "Sparse Routers for Long Context Language Models", "Four Bits Are Enough for Speech Encoders"]
+    # "- **Why read it**: …" labels a note: three such bullets list no paper.
+    notes = "".join(f"- **{k}**: a note on the paper.\n" for k in ("Why read it", "What it adds", "Where it fails"))
+    assert _summarised(notes) == []
+    # Two bold names are not yet a page of papers.
+    assert _summarised(SUMMARY.replace("- **Four Bits Are Enough for Speech Encoders** shows", "- Four bits: a note that shows")) == []
+    # Most bullets opening in bold are labels: the page is notes, its few verbs chance.
+    labels = "".join(f"- **Label {k}**: a note.\n" for k in range(4))
+    assert _summarised(SUMMARY + labels) == []
+    # A colon or dash after a name written as one, or after a title, still opens its sentence.
+    colons = SUMMARY.replace("**RouteLite** proposes", "**Route-Lite**: proposes").replace("** introduces", "** — introduces")
+    assert _summarised(colons) == ["Route-Lite", "Sparse Routers for Long Context Language Models", "Four Bits Are Enough for Speech Encoders"]
+    # A label over a colon is a note on one paper, whatever verb follows it.
+    labels = "- **Problem**: addresses slow routing.\n- **Method**: proposes a router.\n- **Key idea**: introduces a bar.\n"
+    assert _summarised("# RouteLite\n\n" + labels) == []
+    # Paragraphs that open with the bold name are summaries as bullets are.
+    prose = SUMMARY.replace("- **", "\n**")
+    assert _summarised(prose) == ["RouteLite", "Sparse Routers for Long Context Language Models", "Four Bits Are Enough for Speech Encoders"]
+    # One name opening every paragraph is a post about that one thing, not a list.
+    about = "".join(f"**RouteLite** {v} the baseline on task {k}.\n\n" for k, v in enumerate(("improves", "achieves", "shows")))
+    assert _summarised(about) == []
+    # A company's act is news, not a summary verb.
+    assert _summarised(SUMMARY.replace("** proposes", "** releases").replace("** shows", "** launches")) == []
+
+
+def test_bold_names_that_link_a_product_are_what_their_link_is():
+    text = "".join(f"- **Tool{k}** provides a command line for notebooks. [Repo](https://github.com/acme/tool{k})\n" for k in range(4))
+    assert _summarised("# Tools of the week\n\n" + text) == []
+    # A bullet that links its paper is still a paper.
+    papers = text.replace("[Repo](https://github.com/acme/tool", "[paper](https://arxiv.org/abs/2601.0000")
+    assert _summarised("# Papers of the week\n\n" + papers) == ["Tool0", "Tool1", "Tool2", "Tool3"]
+
+
+# ---------------------------------------------------------------- closing recap tables
+
+RECAP = """# Daily AI Papers
+
+### 1. When Right Meets Wrong: Contrastive Group Policy Optimisation
+**作者**: Ann Lee, Bo Chen 等
+**链接**: [arXiv:2603.00001](https://arxiv.org/abs/2603.00001)
+
+**核心创新**: 本文提出CGPO方法。
+
+---
+
+### 2. ToolTree: Planning Tool Calls with Tree Search
+**作者**: Cy Dorn, Di Wu
+**链接**: [arXiv:2603.00002](https://arxiv.org/abs/2603.00002)
+
+**核心创新**: 提出AMRO-T路由。
+
+---
+
+## 总结
+
+| 论文 | 主题 | 核心贡献 |
+|------|------|----------|
+| When Right Meets Wrong | 训练优化 | 组内对比 |
+| ToolTree | 工具规划 | 树搜索规划 |
+| AMRO-T | 多智能体路由 | 路由优化 |
+"""
+
+
+def test_a_closing_table_that_lists_the_papers_again_is_no_new_papers(tmp_path):
+    recs = _records(tmp_path, RECAP, "daily.md")
+    assert [r.arxiv_id for r in recs] == ["2603.00001", "2603.00002"]
+    res = parse_document(read_document("daily.md", RECAP))
+    assert {u.line for u in res.unassigned if u.reason == "restates an entry above"} == {23, 24, 25}
+
+
+def test_a_table_of_other_papers_after_the_list_is_read(tmp_path):
+    text = RECAP.replace("| When Right Meets Wrong |", "| Dense Retrieval at Scale |").replace("| ToolTree |", "| Speech at Four Bits |")
+    text = text.replace("| AMRO-T |", "| Graph Routers for Agents |")
+    recs = _records(tmp_path, text, "daily.md")
+    assert [r.title for r in recs][2:] == ["Dense Retrieval at Scale", "Speech at Four Bits", "Graph Routers for Agents"]
+
+
+# ---------------------------------------------------------------- newsletter tables
+
+NEWSLETTER = """# ML news: Week 3 - 9 March
+
+## Research
+|Link|description|
+|---|---|
+|[Acme ships a faster notebook.](https://acme.example.com/blog/notebook/) |Acme announced that its notebook now starts in a second.|
+|[Sparse Routers for Long Context.](https://arxiv.org/abs/2603.00011) |This paper routes tokens to a few experts.|
+|[Four Bits Are Enough.](https://arxiv.org/abs/2603.00012) |Speech encoders keep their accuracy at four bits.|
+|[Graph Routers for Agents.](https://arxiv.org/pdf/2603.00013) |Agents pick their tools through a learned graph.|
+|[Dense Retrieval at Scale.](https://arxiv.org/abs/2603.00014) |Retrieval over a billion passages on one machine.|
+|[Memory Decay: How Longer Prompts Hurt Recall.](https://lab.example.org/memory-decay) |This study by Lab Example measures recall as prompts grow.|
+|[Quiet Signals: Models Inherit Traits Through Data.](https://alignment.example.org/2026/quiet-signals/) |Example Lab found that a student model inherits its teacher's traits.|
+|[Widget 2 update.](https://widget.example.com/news/) |The new Widget update adds twelve languages.|
+"""
+
+
+def test_a_newsletter_row_that_presents_a_study_is_a_paper_whatever_its_link(tmp_path):
+    recs = _records(tmp_path, NEWSLETTER, "week.md")
+    assert [r.title for r in recs] == [
+        "Sparse Routers for Long Context",
+        "Four Bits Are Enough",
+        "Graph Routers for Agents",
+        "Dense Retrieval at Scale",
+        "Memory Decay: How Longer Prompts Hurt Recall",
+        "Quiet Signals: Models Inherit Traits Through Data",
+    ]
+
+
+def test_study_phrases_say_this_paper_not_a_retold_one():
+    from kg.parse.links import presents_study
+
+    assert presents_study("This study by Lab Example measures recall") and presents_study("本文提出了一种路由方法")
+    assert not presents_study("A new study sheds light on agent systems, says the lab's blog")
+    assert not presents_study("Acme announced that its notebook now starts in a second")
+
+
+# ---------------------------------------------------------------- organisations after an author field
+
+
+def test_a_bracket_of_organisations_closing_an_author_field_is_their_affiliation(tmp_path):
+    text = RECAP.replace("**作者**: Ann Lee, Bo Chen 等", "**作者**: Ann Lee, Bo Chen 等 (Tsinghua University / KEG)")
+    text = text.replace("**作者**: Cy Dorn, Di Wu", "**作者**: Cy Dorn, Di Wu 等（共 9 位作者）")
+    first, second = _records(tmp_path, text, "daily.md")
+    assert [a.name for a in first.authors] == ["Ann Lee", "Bo Chen"] and first.authors_truncated
+    assert "Tsinghua University" in [m.name for m in first.institutions]
+    entries = parse_document(read_document("daily.md", text)).entries
+    assert [e.affiliations.of(e.text) if e.affiliations else None for e in entries] == ["Tsinghua University / KEG", None]
+    assert [a.name for a in second.authors] == ["Cy Dorn", "Di Wu"] and not second.institutions  # a note, no organisation
+
+
+# ---------------------------------------------------------------- topic lines
+
+
+def test_a_topic_line_that_only_contains_a_subject_word_is_no_category(tmp_path):
+    text = RECAP.replace("**链接**: [arXiv:2603.00001]", "**方向**: Agentic AI / Humanoid Robotics\n**链接**: [arXiv:2603.00001]")
+    text = text.replace("**链接**: [arXiv:2603.00002]", "**方向**: Robotics / Motion Generation\n**链接**: [arXiv:2603.00002]")
+    first, second = _records(tmp_path, text, "daily.md")
+    assert first.category is None
+    assert second.category == "RO"  # "Robotics" is an item of the list as a whole
+
+
+def test_category_fields_written_as_codes_or_names_are_read():
+    from kg.parse.categories import field_category
+
+    assert field_category("cs.CV, cs.AI")[2] == "CV"
+    assert field_category("[CV] Computer Vision")[2] == "CV"
+    assert field_category("Machine Learning (cs.LG)")[2] == "LG"
+    assert field_category("计算机视觉")[2] == "CV"
+    assert field_category("Multimodal Reward Model") is None
+
+
+# ---------------------------------------------------------------- links whose text wraps
+
+LOG = """#### March 10, 2020
+- **Paper**: [Sparse Routers for Long Context: A Study of Expert Choice
+](https://arxiv.org/abs/2003.00001)
+- **Authors**: [Ann Lee](https://social.example.com/annlee), Bo Chen
+- **Presenter**: Cy Dorn
+
+#### March 3, 2020
+- **Paper**: [Dense Retrieval at
+Scale](https://arxiv.org/abs/2003.00002)
+- **Authors**: Di Wu, Eli Fox
+"""
+
+
+def test_a_link_whose_text_wraps_links_the_line_it_opens_on(tmp_path):
+    doc = read_document("log.md", LOG)
+    assert [lk.url for lk in doc.lines[1].links] == ["https://arxiv.org/abs/2003.00001"]
+    assert [lk.url for lk in doc.lines[7].links] == ["https://arxiv.org/abs/2003.00002"]
+    recs = _records(tmp_path, LOG, "log.md")
+    assert [r.arxiv_id for r in recs] == ["2003.00001", "2003.00002"]
+    assert recs[0].title == "Sparse Routers for Long Context: A Study of Expert Choice"
+
+
+# ---------------------------------------------------------------- the generic reader's paper links
+
+KEY_PAPERS = """Key Papers in Deep RL
+=====================
+
+.. [#] `Playing Games with Deep Networks <https://www.cs.example.edu/~ann/games.pdf>`_, Lee et al, 2013. **Algorithm: GDN.**
+
+.. [#] `Recurrent Players for Partial Views <https://arxiv.org/abs/1507.00001>`_, Chen and Dorn, 2015.
+
+.. [#] `Dueling Heads for Value Learning <https://arxiv.org/abs/1511.00002>`_, Wu et al, 2015.
+"""
+
+
+def test_the_generic_reader_takes_a_pdf_link_for_a_paper_as_an_arxiv_link():
+    from kg.parse.layouts import generic
+
+    res = generic.parse(read_document("key-papers.rst", KEY_PAPERS))
+    assert [e.title.of(e.text) for e in res.entries] == [
+        "Playing Games with Deep Networks",
+        "Recurrent Players for Partial Views",
+        "Dueling Heads for Value Learning",
+    ]
+
+
+SEMINAR = """# Group seminars
+
+| 日期 | 汇报人 | 论文 |
+| :---: |:---:|:---:|
+| 2026.04.08 | 李雷 | [Sparse Routers for Long Context](https://seminar.example.org/papers/2-ll) (ICLR 2026) |
+| 2026.03.26 | 韩梅 | [Dense Retrieval at Scale](https://seminar.example.org/papers/1-hm) (CVPR 2026) |
+"""
+
+
+def test_the_generic_reader_reads_a_table_whose_header_names_its_paper_column():
+    from kg.parse.layouts import generic
+
+    res = generic.parse(read_document("README.md", SEMINAR))
+    assert [e.title.of(e.text) for e in res.entries] == ["Sparse Routers for Long Context", "Dense Retrieval at Scale"]
+    # A column of dates and names under a header naming no paper column is no list of papers.
+    other = SEMINAR.replace("| 论文 |", "| 地点 |")
+    assert generic.parse(read_document("README.md", other)).entries == []
+
+
+READINGS = """---
+title: "Readings of March"
+tags: ["readings", "arxiv"]
+---
+
+Here are a few papers I read over the past weeks.
+
+### Sparse Routers for Long Context (https://arxiv.org/abs/2603.00011)
+
+Routes tokens to a few experts. I liked the ablations.
+
+### [Dense Retrieval at Scale](https://arxiv.org/abs/2603.00014)
+
+Retrieval over a billion passages.
+More notes on the index.
+
+### What I read next
+
+Nothing yet.
+"""
+
+
+def test_the_generic_reader_opens_an_item_at_a_heading_that_carries_its_paper():
+    from kg.parse.layouts import generic
+
+    res = generic.parse(read_document("readings.md", READINGS))
+    assert [(e.line, e.end_line, e.title.of(e.text)) for e in res.entries] == [
+        (8, 10, "Sparse Routers for Long Context"),
+        (12, 15, "Dense Retrieval at Scale"),
+    ]
+
+
+COLLECTED = """### [Sparse Routers for Long Context](2026-03-01/Sparse_Routers.md)
+
+**摘要**: 这篇论文提出了一种稀疏路由方法。
+
+**原始链接**: [查看原文](http://arxiv.org/abs/2603.00011v2)
+**收录时间**: 2026-03-01 03:26
+
+---
+
+### [A Weekly Note on Tools](2026-03-01/tools.md)
+
+**摘要**: 本周工具。
+
+**原始链接**: [查看原文](https://weibo.com/1/AbC)
+"""
+
+
+def test_a_heading_linked_to_the_sites_page_heads_the_one_paper_its_section_links():
+    from kg.parse.layouts import generic
+
+    res = generic.parse(read_document("latest.md", COLLECTED))
+    assert [(e.line, e.title.of(e.text)) for e in res.entries] == [(1, "Sparse Routers for Long Context")]
+
+
+# ---------------------------------------------------------------- the driver and the generic reader
+
+_ITEMS = [
+    ("Sparse Routers for Long Context: A Survey on Experts", "Ann Lee, Bo Chen, Cy Dorn", "2304.00011"),
+    ("How Robust is a Router? A Study on Language Tasks", "Di Wu, Eli Fox, Fay Gale", "2303.00022"),
+    ("Holistic Evaluation of Routers", "Gus Hale, Ian Ives, Jo King", "2211.00033"),
+    ("Prompting Routers To Be Reliable", "Lee Moss, Max Nye, Ned Orr", "2210.00044"),
+]
+PAPER_LIST = "\n".join(
+    f"**{t}** \\\n*{a}* \\\narXiv 2023. [[Paper](https://arxiv.org/abs/{i})][[Github](https://github.com/example/r{k})]\n"
+    for k, (t, a, i) in enumerate(_ITEMS)
+)
+
+
+def _first_item_only():
+    """A layout that reads the page's first two items and leaves the rest unexplained, as
+    a layout written for another kind reads a page it only partly fits."""
+    from types import SimpleNamespace
+
+    from kg.parse.base import NOT_IN_ENTRY, Builder
+
+    def parse(doc):
+        b = Builder(doc, "first")
+        for k in range(len(doc.lines)):
+            if k in (0, 4):
+                d = b.open(k)
+                off = b.take(k)
+                d.set("title", off + 2, off + 2 + len(_ITEMS[k // 4][0]))
+            elif k < 7 and doc.lines[k].text.strip():
+                b.take(k)
+            elif doc.lines[k].text.strip():
+                b.report(k, NOT_IN_ENTRY)
+        return b.result()
+
+    return SimpleNamespace(name="first", parse=parse)
+
+
+def test_a_layout_that_leaves_most_of_the_page_unexplained_loses_to_the_generic_reading():
+    res = parse_document(read_document("README.md", PAPER_LIST), [_first_item_only()])
+    assert res.layout == "generic"
+    assert [e.line for e in res.entries] == [1, 5, 9, 13]
+
+
+NOTES = """## Recent
+- **RouteLite** — Routers that skip experts under a learned bar. [2604.00011]
+- **Four-Bit Speech** — Speech encoders kept at four bits. [2604.00012]
+- **DenseX** (2025). Retrieval over a billion passages. [2501.00013]
+"""
+
+
+def test_the_generic_reader_reads_notes_that_state_their_papers_ids_in_brackets(tmp_path):
+    from kg.parse.layouts import generic
+
+    res = generic.parse(read_document("notes.md", NOTES))
+    assert [(e.title.of(e.text), e.ids) for e in res.entries] == [
+        ("RouteLite", ("2604.00011",)), ("Four-Bit Speech", ("2604.00012",)), ("DenseX", ("2501.00013",)),
+    ]
+
+
+ID_INDEX = """## Detailed paper notes
+
+- [2607.00011 — Sparse Routers for Long Context](2026-07-14/2607.00011.md)
+- [2607.00012 — Four Bits Are Enough for Speech](2026-07-14/2607.00012.md)
+- [2607.00013 — Dense Retrieval at Scale](2026-07-14/2607.00013.md)
+"""
+
+
+def test_the_generic_reader_reads_an_index_of_titles_led_by_their_ids():
+    from kg.parse.layouts import generic
+
+    res = generic.parse(read_document("index.md", ID_INDEX))
+    assert [(e.title.of(e.text), e.ids) for e in res.entries] == [
+        ("Sparse Routers for Long Context", ("2607.00011",)),
+        ("Four Bits Are Enough for Speech", ("2607.00012",)),
+        ("Dense Retrieval at Scale", ("2607.00013",)),
+    ]
+
+
+def test_the_bracket_around_a_titles_label_links_is_no_part_of_the_title(tmp_path):
+    text = (
+        "-   Sparse Routers for Long Context ([pdf](https://arxiv.org/abs/2609.00011))\n"
+        "-   Dense Retrieval at Scale ([pdf](https://openreview.net/pdf?id=AbCd))\n"
+    )
+    assert [r.title for r in _records(tmp_path, text, "w39.md")] == ["Sparse Routers for Long Context", "Dense Retrieval at Scale"]
