@@ -13,8 +13,11 @@ from kg.extract.candidate import GENERIC, NEVER, Candidate
 from kg.extract.context import Context
 from kg.extract.rules.guesses import guessed_models
 from kg.extract.vocab import words
+from kg.extract.triggers import Triggers
 
 NAME = "funding"
+
+TRIGGERS = Triggers(words=lambda: words("funding_words"))
 
 
 def find(ctx: Context, prior=()) -> list[Candidate]:

@@ -13,8 +13,13 @@ from kg.extract.context import Context
 from kg.extract.names import CJK_RE, distinctive
 from kg.extract.nlp import gazetteer
 from kg.extract.vocab import phrases, words
+from kg.extract.triggers import Triggers
 
 NAME = "metric"
+
+#: A metric noun next to the name, as a word or (Chinese) in the joined tokens.
+TRIGGERS = Triggers(words=lambda: words("metric_nouns"),
+                    squeezed=lambda: [p for p in phrases("metric_nouns") if CJK_RE.search(p)])
 
 
 def find(ctx: Context, prior=()) -> list[Candidate]:
