@@ -10,7 +10,7 @@ import functools
 import re
 
 from kg.parse.data import load_words
-from kg.text import is_cjk
+from kg.text import has_cjk
 
 __all__ = [
     "AUTHOR_LIST_RE",
@@ -49,6 +49,23 @@ TRUNC_RE = re.compile(
     r"\s*[,，·•]?\s*(?:(?:(?:\.\.\.|…|⋯)\s*)?等\s*\d+\s*(?:人|位作者|位)|\.\.\.|…|⋯|et\.?\s*al\.?|等人?|\band\s+others|\+\s*\d+\s+more)\s*$",
     re.I,
 )
+# The last character of every tail TRUNC_RE reads (of 人, 位作者, 位, ..., …, ⋯, et al(.),
+# 等(人), and others, + N more, in every case re.I folds them to). TRUNC_RE begins with
+# optional spaces, so a search tries it at every position of the line: a paragraph
+# (the generic reader asks about each one) cost more than all its other tests together.
+_TRUNC_LAST = frozenset("人者位.…⋯lL等sSſeE")
+
+
+def _truncation(s: str) -> re.Match | None:
+    """``TRUNC_RE.search(s)`` for a stripped ``s``, skipping the search where no tail can
+    end the line: a match ends at the line's end, so with one of :data:`_TRUNC_LAST`,
+    and a full stop closes only "..." or "et al."."""
+    last = s[-1:]
+    if last not in _TRUNC_LAST or last == "." and not (s.endswith("...") or s[-3:-1].lower() == "al"):
+        return None
+    return TRUNC_RE.search(s)
+
+
 KEY_PREFIX_RE = re.compile(r"^\s*(?:authors?|作者)\s*[:：]\s*", re.I)
 _PARTICLES = {"van", "von", "der", "de", "da", "del", "della", "di", "la", "le", "den", "ter", "bin", "al", "dos", "du", "el", "zu", "y"}
 _SUFFIXES = {"Jr.", "Jr", "Sr.", "Sr", "II", "III", "IV"}
@@ -168,7 +185,7 @@ def _author_names(s: str) -> tuple[tuple[str, ...], bool] | None:
     s = KEY_PREFIX_RE.sub("", without_bidi(s).strip())
     if not s or len(s) > 2000:
         return None
-    trunc = TRUNC_RE.search(s)
+    trunc = _truncation(s)
     body = s[: trunc.start()] if trunc else s
     # Sentence and bracket punctuation, links and e-mail never occur in a name list;
     # full stops do ("R T. Q. Chen", "Jr.").
@@ -191,7 +208,7 @@ def _author_names(s: str) -> tuple[tuple[str, ...], bool] | None:
         return tuple(merged), bool(trunc)
     # Names in Chinese characters and in Latin letters may share a list ("李明轩, Sergey
     # Levine"); any other CJK text means this is a sentence or a title.
-    if any(is_cjk(c) for p, zh in zip(merged, chinese) if not zh for c in p):
+    if any(has_cjk(p) for p, zh in zip(merged, chinese) if not zh):
         return None
     if not all(zh or _is_latin_name(p.split(", ")[0]) for p, zh in zip(merged, chinese)):
         return None

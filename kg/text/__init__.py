@@ -165,4 +165,6 @@ def arxiv_id(text: str) -> str | None:
 
 
 def has_cjk(s: str) -> bool:
-    return any(is_cjk(c) for c in s)
+    """Whether ``s`` holds a character :func:`is_cjk` accepts (one regex search, not a
+    Python call per character: layouts ask it of whole paragraphs)."""
+    return _CJK_RUN.search(s) is not None

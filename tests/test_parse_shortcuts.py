@@ -1,0 +1,48 @@
+"""Shortcuts the parser takes for speed answer as the slow test they skip: the
+truncation tail of an author line (``kg.parse.names._truncation`` against a search with
+``TRUNC_RE``) and the CJK test of a whole string (``kg.text.has_cjk`` against
+``is_cjk`` per character)."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from kg.parse.names import KEY_PREFIX_RE, TRUNC_RE, _truncation, without_bidi
+from kg.text import has_cjk, is_cjk
+
+ROOT = Path(__file__).resolve().parent.parent
+
+TAILS = ["A Smith, B Jones et al.", "A Smith, B Jones ET AL", "A, B et Al", "A, B etal.", "张三，李四 等", "张三，李四等人",
+         "张三 等 8 人", "A, B 等5位作者", "A, B …等 3 位", "A, B and others", "A, B AND OTHERS", "A, B and otherſ",
+         "A, B + 12 more", "A, B ...", "A, B …", "A, B ⋯", "A, B.", "A, B al", "A Smith", "Recent progress in X.",
+         "分析表明，性能提升主要来自上下文。", "x", "."]
+
+
+def _lines():
+    paths = sorted((ROOT / "seeds").glob("*.txt")) + sorted((ROOT / "tests" / "fixtures").rglob("*.*"))
+    for p in paths:
+        if p.suffix in (".txt", ".md", ".markdown", ".rst"):
+            yield from p.read_text(encoding="utf-8", errors="replace").splitlines()
+
+
+@pytest.mark.parametrize("line", TAILS)
+def test_truncation_answers_as_the_search(line):
+    got, want = _truncation(line), TRUNC_RE.search(line)
+    assert (got and got.span()) == (want and want.span())
+
+
+def test_truncation_answers_as_the_search_on_every_fixture_line():
+    n = 0
+    for line in _lines():
+        s = KEY_PREFIX_RE.sub("", without_bidi(line).strip())
+        if s:
+            n += 1
+            got, want = _truncation(s), TRUNC_RE.search(s)
+            assert (got and got.span()) == (want and want.span()), s
+    assert n > 300
+
+
+def test_has_cjk_answers_as_is_cjk_per_character():
+    for line in [*TAILS, "𠀀 (an ideograph beyond the BMP)", "かな only", "한국어", "豈 compatibility"]:
+        assert has_cjk(line) == any(is_cjk(c) for c in line), line
