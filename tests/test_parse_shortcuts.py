@@ -46,3 +46,22 @@ def test_truncation_answers_as_the_search_on_every_fixture_line():
 def test_has_cjk_answers_as_is_cjk_per_character():
     for line in [*TAILS, "𠀀 (an ideograph beyond the BMP)", "かな only", "한국어", "豈 compatibility"]:
         assert has_cjk(line) == any(is_cjk(c) for c in line), line
+
+
+NAME_LINES = ["Henry Sprueill, Jr., A Smith", "Jr., A Smith", "张伟，李娜、王芳", "李明轩, Sergey Levine",
+              "Sergey Levine, 李明轩", "A Smith, B Jones", "Segment Anything", "S Salter, M Wulfmeier, R T. Q. Chen",
+              "Recent progress in question answering has been driven by large models, but costs limit adoption",
+              "约翰·史密斯, A Smith", ", A Smith, B Jones", "A Smith and B Jones & C Wu", "Analyzing Transformers"]
+
+
+def test_a_first_name_that_fails_makes_the_whole_list_fail():
+    """Where the first-name shortcut answers None, splitting the whole line would too."""
+    from kg.parse.names import _first_name_fails, _listed_names
+
+    skipped = 0
+    for line in [*NAME_LINES, *_lines()]:
+        body = line.strip()
+        if body and _first_name_fails(body):
+            skipped += 1
+            assert _listed_names(body, False) is None, body
+    assert skipped > 100

@@ -194,6 +194,24 @@ def _author_names(s: str) -> tuple[tuple[str, ...], bool] | None:
     bib = _bibtex_names(body)
     if bib is not None:
         return tuple(bib), bool(trunc)
+    if _first_name_fails(body):
+        return None
+    return _listed_names(body, bool(trunc))
+
+
+def _first_name_fails(body: str) -> bool:
+    """The first name of ``body`` is neither a Chinese nor a Latin name, so
+    :func:`_listed_names` answers None: the list starts with it, tests it as it stands,
+    and any name failing both tests makes the answer None. Most lines asked about are
+    paragraphs whose first clause is no name; this reads up to its first separator
+    instead of splitting the whole paragraph."""
+    first = AUTHOR_SEP_RE.search(body)
+    head = _strip_marks(body[: first.start()] if first else body)
+    return bool(head) and not is_chinese_name(head) and not _is_latin_name(head)
+
+
+def _listed_names(body: str, trunc: bool) -> tuple[tuple[str, ...], bool] | None:
+    """The names of ``body`` split at the separators, or None when one is no name."""
     parts = [p for p in (_strip_marks(x) for x in AUTHOR_SEP_RE.split(body)) if p]
     merged: list[str] = []
     for p in parts:
@@ -205,7 +223,7 @@ def _author_names(s: str) -> tuple[tuple[str, ...], bool] | None:
         return None
     chinese = [is_chinese_name(p) for p in merged]
     if all(chinese):
-        return tuple(merged), bool(trunc)
+        return tuple(merged), trunc
     # Names in Chinese characters and in Latin letters may share a list ("李明轩, Sergey
     # Levine"); any other CJK text means this is a sentence or a title.
     if any(has_cjk(p) for p, zh in zip(merged, chinese) if not zh):
@@ -214,7 +232,7 @@ def _author_names(s: str) -> tuple[tuple[str, ...], bool] | None:
         return None
     if any(chinese) and len(merged) < 2:
         return None
-    return tuple(merged), bool(trunc)
+    return tuple(merged), trunc
 
 
 # "Lu, Xuancun": a BibTeX name, surname (particles allowed) then a comma and given names.
