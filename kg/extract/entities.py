@@ -42,7 +42,7 @@ def entities_in(ctx: Context) -> list[Entity]:
     ents: list[Entity] = []
     for n, stage in enumerate(_GATED):
         # A rule whose declared triggers are absent would find nothing: it is not called.
-        new = [c for rule, trig in stage if fires(ctx, trig) for c in rule.find(ctx, ents)]
+        new = [c for rule, trig in stage if trig is None or fires(ctx, trig) for c in rule.find(ctx, ents)]
         cands += new
         if new or n == 0:  # a stage that found nothing leaves the entities as they are
             ents = merge(cands)

@@ -250,6 +250,10 @@ def _bibtex_names(body: str) -> list[str] | None:
     from kg.resolve import ORG_WORDS, institutions
 
     res = institutions()
+    # The first name opens the field: a line that does not open with one (a paragraph)
+    # is answered without splitting it at every "and".
+    if _BIBTEX_NAME.match(body.strip()) is None:
+        return None
     parts = [p.strip() for p in _BIBTEX_AND.split(body.strip())]
     # Every name surname first: a list that mixes in "A Smith" is the plain reading's.
     if len(parts) < 2 or not all(_BIBTEX_NAME.fullmatch(p) for p in parts):
