@@ -65,3 +65,10 @@ def test_a_first_name_that_fails_makes_the_whole_list_fail():
             skipped += 1
             assert _listed_names(body, False) is None, body
     assert skipped > 100
+
+
+def test_without_bidi_answers_as_the_translate():
+    from kg.parse.names import _BIDI, without_bidi
+
+    for line in [*TAILS, "a\u200eb", "\u2066Zorb\u2069 et al.", "", "中文\u202e", *_lines()]:
+        assert without_bidi(line) == line.translate(_BIDI)

@@ -121,9 +121,13 @@ _STRAY = "$`{}\"\\"
 _BIDI = dict.fromkeys(map(ord, "\u200e\u200f\u061c\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"))
 
 
+_BIDI_RE = re.compile("[" + "".join(map(chr, _BIDI)) + "]")
+
+
 def without_bidi(s: str) -> str:
-    """``s`` without bidirectional control characters."""
-    return s.translate(_BIDI)
+    """``s`` without bidirectional control characters (a translate through a dict costs a
+    lookup per character: one search first leaves the many lines without any as they are)."""
+    return s.translate(_BIDI) if _BIDI_RE.search(s) else s
 
 
 # Initials glued to the surname ("L.Logeswaran", "M.E.Peters", "Q.V.Le"), as reading logs

@@ -22,8 +22,12 @@ from kg.extract.names import generic
 from kg.extract.rules.dataset_context import with_known_model
 from kg.extract.rules.items import JOINERS, forced_datasets, items_after, lone_jargon, name_item
 from kg.extract.vocab import union, words
+from kg.extract.triggers import Triggers
 
 NAME = "context"
+
+#: Every frame starts at one of its trigger words (see ``_TRIGGERS`` below).
+TRIGGERS = Triggers(words=lambda: _TRIGGERS)
 _BE = frozenset(("is", "are", "was", "were"))
 _PASSIVE = frozenset(("used", "adopted", "employed", "chosen", "selected", "utilized", "utilised"))
 _USE = frozenset(("use", "uses", "used", "using", "adopt", "adopts", "adopted", "adopting", "employ", "employs", "employed",
