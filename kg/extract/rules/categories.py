@@ -14,8 +14,8 @@ import re
 from kg.extract.candidate import GENERIC, NEVER, Candidate
 from kg.extract.context import Context
 from kg.extract.nlp import gazetteer
-from kg.extract.vocab import phrases
 from kg.extract.triggers import Triggers
+from kg.extract.vocab import phrases
 
 NAME = "category"
 

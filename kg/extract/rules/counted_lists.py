@@ -15,8 +15,8 @@ from kg.extract.candidate import Candidate
 from kg.extract.context import Context
 from kg.extract.nlp import CJK, WORD
 from kg.extract.rules.items import items_after
-from kg.extract.vocab import phrases, words
 from kg.extract.triggers import Triggers
+from kg.extract.vocab import phrases, words
 
 NAME = "context"
 

@@ -21,8 +21,8 @@ from kg.extract.context import Context
 from kg.extract.names import generic
 from kg.extract.rules.dataset_context import with_known_model
 from kg.extract.rules.items import JOINERS, forced_datasets, items_after, lone_jargon, name_item
-from kg.extract.vocab import union, words
 from kg.extract.triggers import Triggers
+from kg.extract.vocab import union, words
 
 NAME = "context"
 

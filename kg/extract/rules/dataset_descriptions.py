@@ -20,8 +20,8 @@ from kg.extract.context import Context
 from kg.extract.nlp import WORD
 from kg.extract.rules.dataset_enumerations import MAX_CITATION, past_citation
 from kg.extract.rules.items import name_item
-from kg.extract.vocab import phrases, words
 from kg.extract.triggers import Triggers
+from kg.extract.vocab import phrases, words
 
 NAME = "context"
 

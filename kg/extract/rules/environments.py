@@ -18,8 +18,8 @@ from kg.extract.context import Context
 from kg.extract.names import distinctive
 from kg.extract.nlp import CJK, WORD, gazetteer
 from kg.extract.rules.items import forced_datasets, name_item
-from kg.extract.vocab import phrases, words
 from kg.extract.triggers import Triggers
+from kg.extract.vocab import phrases, words
 
 NAME = "context"
 

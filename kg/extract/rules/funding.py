@@ -12,8 +12,8 @@ from __future__ import annotations
 from kg.extract.candidate import GENERIC, NEVER, Candidate
 from kg.extract.context import Context
 from kg.extract.rules.guesses import guessed_models
-from kg.extract.vocab import words
 from kg.extract.triggers import Triggers
+from kg.extract.vocab import words
 
 NAME = "funding"
 

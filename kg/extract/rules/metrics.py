@@ -12,8 +12,8 @@ from kg.extract.candidate import GENERIC, NEVER, Candidate
 from kg.extract.context import Context
 from kg.extract.names import CJK_RE, distinctive
 from kg.extract.nlp import gazetteer
-from kg.extract.vocab import phrases, words
 from kg.extract.triggers import Triggers
+from kg.extract.vocab import phrases, words
 
 NAME = "metric"
 

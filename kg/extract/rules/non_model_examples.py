@@ -19,8 +19,8 @@ from kg.extract.context import Context
 from kg.extract.names import distinctive
 from kg.extract.nlp import gazetteer
 from kg.extract.rules.items import items_after
-from kg.extract.vocab import phrases, words
 from kg.extract.triggers import Triggers
+from kg.extract.vocab import phrases, words
 
 NAME = "kind"
 

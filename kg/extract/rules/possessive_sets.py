@@ -16,8 +16,8 @@ from kg.extract.candidate import Candidate
 from kg.extract.context import Context
 from kg.extract.nlp import gazetteer
 from kg.extract.rules.items import name_item
-from kg.extract.vocab import phrases
 from kg.extract.triggers import Triggers
+from kg.extract.vocab import phrases
 
 NAME = "context"
 

@@ -25,8 +25,8 @@ from kg.extract.candidate import TO_LONG_FORMS, Candidate
 from kg.extract.context import Context
 from kg.extract.names import generic, is_institution
 from kg.extract.nlp import CJK, WORD
-from kg.extract.vocab import phrases, words
 from kg.extract.triggers import Triggers
+from kg.extract.vocab import phrases, words
 
 NAME = "zh-frame"
 
