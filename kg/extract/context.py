@@ -327,12 +327,12 @@ _SENT_END = frozenset(("。", "！", "？", "；", "!", "?", ";"))
 
 def _sentences(words: list[str], ws: list[bool]) -> list[int]:
     """Sentence number of every token (split on . ! ? ; and their CJK forms, and lines)."""
-    sid, out, n = 0, [], len(words)
-    for i, t in enumerate(words):
-        out.append(sid)
-        if t in _SENT_END or (t == "." and (ws[i] or i + 1 == n or words[i + 1].startswith("\n"))) or "\n" in t:
-            sid += 1
-    return out
+    n = len(words)
+    # Whether each token closes its sentence, then running counts (no Python step per
+    # token beyond the test itself).
+    closes = [t in _SENT_END or "\n" in t or (t == "." and (ws[i] or i + 1 == n or words[i + 1].startswith("\n")))
+              for i, t in enumerate(words)]
+    return list(accumulate(closes, initial=0))[:n]
 
 
 def _in_regions(idx: list[int], regions: tuple[tuple[int, int], ...]) -> list[bool]:
