@@ -87,14 +87,7 @@ class Context:
         words starts. An index of the entry's words (built on the first call) answers
         from the words the entry and ``vocab`` share, instead of a scan of every token
         per rule."""
-        index = self._squeezed.get("index")
-        if index is None:
-            index = self._squeezed["index"] = {}
-            for k, w in enumerate(self.lower):
-                if w in index:
-                    index[w].append(k)
-                else:
-                    index[w] = [k]
+        index = self.word_index()
         if len(vocab) < len(index):
             lists = [index[w] for w in vocab if w in index]
         else:
@@ -106,6 +99,20 @@ class Context:
             inside = self.in_region
             return [k for k in found if inside[k]]
         return list(found)
+
+    def word_index(self) -> dict[str, list[int]]:
+        """Each lower-cased word of the entry -> the indices of its tokens, in order
+        (built on the first call): what :meth:`where` and the rules' trigger checks
+        (:mod:`kg.extract.triggers`) read instead of a scan of every token."""
+        index = self._squeezed.get("index")
+        if index is None:
+            index = self._squeezed["index"] = {}
+            for k, w in enumerate(self.lower):
+                if w in index:
+                    index[w].append(k)
+                else:
+                    index[w] = [k]
+        return index
 
     def squeezed(self) -> str:
         """The tokens joined without spaces (what :meth:`joined` slices; Chinese frames
@@ -320,12 +327,12 @@ _SENT_END = frozenset(("。", "！", "？", "；", "!", "?", ";"))
 
 def _sentences(words: list[str], ws: list[bool]) -> list[int]:
     """Sentence number of every token (split on . ! ? ; and their CJK forms, and lines)."""
-    sid, out, n = 0, [], len(words)
-    for i, t in enumerate(words):
-        out.append(sid)
-        if t in _SENT_END or (t == "." and (ws[i] or i + 1 == n or words[i + 1].startswith("\n"))) or "\n" in t:
-            sid += 1
-    return out
+    n = len(words)
+    # Whether each token closes its sentence, then running counts (no Python step per
+    # token beyond the test itself).
+    closes = [t in _SENT_END or "\n" in t or (t == "." and (ws[i] or i + 1 == n or words[i + 1].startswith("\n")))
+              for i, t in enumerate(words)]
+    return list(accumulate(closes, initial=0))[:n]
 
 
 def _in_regions(idx: list[int], regions: tuple[tuple[int, int], ...]) -> list[bool]:

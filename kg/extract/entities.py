@@ -20,6 +20,7 @@ from kg.extract.merge import merge, vetoed
 from kg.extract.names import family, generic, squash, tuned_checkpoint
 from kg.extract.roles import assign_roles
 from kg.extract.rules import STAGES
+from kg.extract.triggers import fires, triggers_of
 from kg.extract.vocab import words
 from kg.records import Mention, Span
 
@@ -30,13 +31,18 @@ __all__ = ["find_entities", "entities_in"]
 #: every rule reads names glued by "-", so the entry is read with ASCII hyphens.
 _HYPHENS = str.maketrans({"\u2010": "-", "\u2011": "-"})
 
+#: Every stage's rules with their declared triggers (read once: a lookup per rule and
+#: entry is a cost of its own).
+_GATED = tuple(tuple((rule, triggers_of(rule)) for rule in stage) for stage in STAGES)
+
 
 def entities_in(ctx: Context) -> list[Entity]:
     """Run every rule stage over ``ctx``, merge, type and give roles."""
     cands: list[Candidate] = []
     ents: list[Entity] = []
-    for n, stage in enumerate(STAGES):
-        new = [c for rule in stage for c in rule.find(ctx, ents)]
+    for n, stage in enumerate(_GATED):
+        # A rule whose declared triggers are absent would find nothing: it is not called.
+        new = [c for rule, trig in stage if trig is None or fires(ctx, trig) for c in rule.find(ctx, ents)]
         cands += new
         if new or n == 0:  # a stage that found nothing leaves the entities as they are
             ents = merge(cands)

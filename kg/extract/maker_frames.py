@@ -68,6 +68,33 @@ def _frames() -> tuple[tuple[str, re.Pattern[str] | None, re.Pattern[str] | None
     return tuple(out)
 
 
+# A letter of each script an anchor may hold: an entry without one holds none of the
+# anchors written in it (a Chinese or English entry skips the Russian frames' anchors
+# with one search instead of a substring test each).
+_SCRIPTS = (re.compile("[\u0400-\u04ff]"), re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]"))
+
+
+@functools.cache
+def _anchor_groups() -> tuple[tuple[re.Pattern[str] | None, tuple[str, ...]], ...]:
+    """The frames' distinct anchors (many frames share one), grouped by the first script
+    of :data:`_SCRIPTS` they hold a letter of (None: neither)."""
+    groups: dict[int, list[str]] = {}
+    for a in dict.fromkeys(f[0] for f in _frames()):
+        k = next((n for n, rx in enumerate(_SCRIPTS) if rx.search(a)), len(_SCRIPTS))
+        groups.setdefault(k, []).append(a)
+    return tuple((_SCRIPTS[k] if k < len(_SCRIPTS) else None, tuple(v)) for k, v in sorted(groups.items()))
+
+
+def _anchors_in(lowered: str) -> set[str]:
+    """The frames' anchors that ``lowered`` holds: each distinct anchor tested once, none
+    of a script the text has no letter of."""
+    out: set[str] = set()
+    for script, anchors in _anchor_groups():
+        if script is None or script.search(lowered):
+            out.update(a for a in anchors if a in lowered)
+    return out
+
+
 def _part(words: str, cjk: bool, before: bool) -> re.Pattern[str] | None:
     words = words.strip() if not cjk else words
     if not words:
@@ -254,7 +281,8 @@ def maker_names(text: str, regions: Sequence[tuple[int, int]] | None = None) -> 
     ``regions``, default the whole text), in text order, each span once."""
     found: set[tuple[int, int]] = set()
     lowered = text.lower()
-    frames = [f for f in _frames() if f[0] in lowered]
+    present = _anchors_in(lowered)
+    frames = [f for f in _frames() if f[0] in present]
     for a, b in regions if regions is not None else [(0, len(text))]:
         for _, before, after, cjk in frames:
             if before is not None:

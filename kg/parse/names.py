@@ -10,7 +10,7 @@ import functools
 import re
 
 from kg.parse.data import load_words
-from kg.text import is_cjk
+from kg.text import has_cjk
 
 __all__ = [
     "AUTHOR_LIST_RE",
@@ -49,6 +49,23 @@ TRUNC_RE = re.compile(
     r"\s*[,，·•]?\s*(?:(?:(?:\.\.\.|…|⋯)\s*)?等\s*\d+\s*(?:人|位作者|位)|\.\.\.|…|⋯|et\.?\s*al\.?|等人?|\band\s+others|\+\s*\d+\s+more)\s*$",
     re.I,
 )
+# The last character of every tail TRUNC_RE reads (of 人, 位作者, 位, ..., …, ⋯, et al(.),
+# 等(人), and others, + N more, in every case re.I folds them to). TRUNC_RE begins with
+# optional spaces, so a search tries it at every position of the line: a paragraph
+# (the generic reader asks about each one) cost more than all its other tests together.
+_TRUNC_LAST = frozenset("人者位.…⋯lL等sSſeE")
+
+
+def _truncation(s: str) -> re.Match | None:
+    """``TRUNC_RE.search(s)`` for a stripped ``s``, skipping the search where no tail can
+    end the line: a match ends at the line's end, so with one of :data:`_TRUNC_LAST`,
+    and a full stop closes only "..." or "et al."."""
+    last = s[-1:]
+    if last not in _TRUNC_LAST or last == "." and not (s.endswith("...") or s[-3:-1].lower() == "al"):
+        return None
+    return TRUNC_RE.search(s)
+
+
 KEY_PREFIX_RE = re.compile(r"^\s*(?:authors?|作者)\s*[:：]\s*", re.I)
 _PARTICLES = {"van", "von", "der", "de", "da", "del", "della", "di", "la", "le", "den", "ter", "bin", "al", "dos", "du", "el", "zu", "y"}
 _SUFFIXES = {"Jr.", "Jr", "Sr.", "Sr", "II", "III", "IV"}
@@ -104,9 +121,13 @@ _STRAY = "$`{}\"\\"
 _BIDI = dict.fromkeys(map(ord, "\u200e\u200f\u061c\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"))
 
 
+_BIDI_RE = re.compile("[" + "".join(map(chr, _BIDI)) + "]")
+
+
 def without_bidi(s: str) -> str:
-    """``s`` without bidirectional control characters."""
-    return s.translate(_BIDI)
+    """``s`` without bidirectional control characters (a translate through a dict costs a
+    lookup per character: one search first leaves the many lines without any as they are)."""
+    return s.translate(_BIDI) if _BIDI_RE.search(s) else s
 
 
 # Initials glued to the surname ("L.Logeswaran", "M.E.Peters", "Q.V.Le"), as reading logs
@@ -168,7 +189,7 @@ def _author_names(s: str) -> tuple[tuple[str, ...], bool] | None:
     s = KEY_PREFIX_RE.sub("", without_bidi(s).strip())
     if not s or len(s) > 2000:
         return None
-    trunc = TRUNC_RE.search(s)
+    trunc = _truncation(s)
     body = s[: trunc.start()] if trunc else s
     # Sentence and bracket punctuation, links and e-mail never occur in a name list;
     # full stops do ("R T. Q. Chen", "Jr.").
@@ -177,6 +198,24 @@ def _author_names(s: str) -> tuple[tuple[str, ...], bool] | None:
     bib = _bibtex_names(body)
     if bib is not None:
         return tuple(bib), bool(trunc)
+    if _first_name_fails(body):
+        return None
+    return _listed_names(body, bool(trunc))
+
+
+def _first_name_fails(body: str) -> bool:
+    """The first name of ``body`` is neither a Chinese nor a Latin name, so
+    :func:`_listed_names` answers None: the list starts with it, tests it as it stands,
+    and any name failing both tests makes the answer None. Most lines asked about are
+    paragraphs whose first clause is no name; this reads up to its first separator
+    instead of splitting the whole paragraph."""
+    first = AUTHOR_SEP_RE.search(body)
+    head = _strip_marks(body[: first.start()] if first else body)
+    return bool(head) and not is_chinese_name(head) and not _is_latin_name(head)
+
+
+def _listed_names(body: str, trunc: bool) -> tuple[tuple[str, ...], bool] | None:
+    """The names of ``body`` split at the separators, or None when one is no name."""
     parts = [p for p in (_strip_marks(x) for x in AUTHOR_SEP_RE.split(body)) if p]
     merged: list[str] = []
     for p in parts:
@@ -188,16 +227,16 @@ def _author_names(s: str) -> tuple[tuple[str, ...], bool] | None:
         return None
     chinese = [is_chinese_name(p) for p in merged]
     if all(chinese):
-        return tuple(merged), bool(trunc)
+        return tuple(merged), trunc
     # Names in Chinese characters and in Latin letters may share a list ("李明轩, Sergey
     # Levine"); any other CJK text means this is a sentence or a title.
-    if any(is_cjk(c) for p, zh in zip(merged, chinese) if not zh for c in p):
+    if any(has_cjk(p) for p, zh in zip(merged, chinese) if not zh):
         return None
     if not all(zh or _is_latin_name(p.split(", ")[0]) for p, zh in zip(merged, chinese)):
         return None
     if any(chinese) and len(merged) < 2:
         return None
-    return tuple(merged), bool(trunc)
+    return tuple(merged), trunc
 
 
 # "Lu, Xuancun": a BibTeX name, surname (particles allowed) then a comma and given names.
@@ -215,6 +254,10 @@ def _bibtex_names(body: str) -> list[str] | None:
     from kg.resolve import ORG_WORDS, institutions
 
     res = institutions()
+    # The first name opens the field: a line that does not open with one (a paragraph)
+    # is answered without splitting it at every "and".
+    if _BIBTEX_NAME.match(body.strip()) is None:
+        return None
     parts = [p.strip() for p in _BIBTEX_AND.split(body.strip())]
     # Every name surname first: a list that mixes in "A Smith" is the plain reading's.
     if len(parts) < 2 or not all(_BIBTEX_NAME.fullmatch(p) for p in parts):

@@ -149,6 +149,9 @@ _ARXIV_HOSTS = ("arxiv.org/", "huggingface.co/papers/", "papers.cool/arxiv/", "a
 _FOLD_ODD = re.compile("[\u0130\u0131\u017f]")
 
 
+# A small cache: readers ask about the same line or paragraph a few times in a row (the
+# generic reader three times a paragraph); a large one would keep whole entries alive.
+@functools.lru_cache(maxsize=256)
 def arxiv_id(text: str) -> str | None:
     """The first arXiv id in ``text`` (from an arxiv.org link or an ``arXiv:`` tag)."""
     low = text.lower()
@@ -165,4 +168,6 @@ def arxiv_id(text: str) -> str | None:
 
 
 def has_cjk(s: str) -> bool:
-    return any(is_cjk(c) for c in s)
+    """Whether ``s`` holds a character :func:`is_cjk` accepts (one regex search, not a
+    Python call per character: layouts ask it of whole paragraphs)."""
+    return _CJK_RUN.search(s) is not None

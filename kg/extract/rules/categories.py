@@ -14,9 +14,13 @@ import re
 from kg.extract.candidate import GENERIC, NEVER, Candidate
 from kg.extract.context import Context
 from kg.extract.nlp import gazetteer
+from kg.extract.triggers import Triggers
 from kg.extract.vocab import phrases
 
 NAME = "category"
+
+#: A quantifier before the acronym, an English word or Chinese in the text.
+TRIGGERS = Triggers(words=lambda: _vocab()[0], text=lambda: _vocab()[1])
 _ACRONYM = re.compile(r"[A-Z][A-Z0-9]{1,7}s?")
 
 

@@ -15,9 +15,13 @@ from kg.extract.candidate import Candidate
 from kg.extract.context import Context
 from kg.extract.nlp import CJK, WORD
 from kg.extract.rules.items import items_after
+from kg.extract.triggers import Triggers
 from kg.extract.vocab import phrases, words
 
 NAME = "context"
+
+#: Every list starts at a count word (``count_words``).
+TRIGGERS = Triggers(words=lambda: _counts().keys())
 #: Words a count may stand before its noun ("three new public benchmark datasets").
 MAX_FILLERS = 4
 #: CJK characters between a Chinese count's measure word and the list ("三个基准数据库，").

@@ -21,9 +21,13 @@ from kg.extract.context import Context
 from kg.extract.names import generic
 from kg.extract.rules.dataset_context import with_known_model
 from kg.extract.rules.items import JOINERS, forced_datasets, items_after, lone_jargon, name_item
+from kg.extract.triggers import Triggers
 from kg.extract.vocab import union, words
 
 NAME = "context"
+
+#: Every frame starts at one of its trigger words (see ``_TRIGGERS`` below).
+TRIGGERS = Triggers(words=lambda: _TRIGGERS)
 _BE = frozenset(("is", "are", "was", "were"))
 _PASSIVE = frozenset(("used", "adopted", "employed", "chosen", "selected", "utilized", "utilised"))
 _USE = frozenset(("use", "uses", "used", "using", "adopt", "adopts", "adopted", "adopting", "employ", "employs", "employed",

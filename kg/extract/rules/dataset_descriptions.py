@@ -20,9 +20,13 @@ from kg.extract.context import Context
 from kg.extract.nlp import WORD
 from kg.extract.rules.dataset_enumerations import MAX_CITATION, past_citation
 from kg.extract.rules.items import name_item
+from kg.extract.triggers import Triggers
 from kg.extract.vocab import phrases, words
 
 NAME = "context"
+
+#: A count in brackets after a name, or a verb of content ("X contains 23,354 turns").
+TRIGGERS = Triggers(words=lambda: _VERBS, text=lambda: ("(", "（"))
 _VERBS = frozenset(("contains", "contain", "comprises", "comprise", "consists", "consist", "spans", "span",
                     "includes", "include", "covers", "cover", "has", "have", "holds", "hold", "provides", "provide"))
 _FILLERS = frozenset(("of", "a", "total", "about", "around", "approximately", "roughly", "over", "more", "than",

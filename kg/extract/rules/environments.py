@@ -18,9 +18,15 @@ from kg.extract.context import Context
 from kg.extract.names import distinctive
 from kg.extract.nlp import CJK, WORD, gazetteer
 from kg.extract.rules.items import forced_datasets, name_item
+from kg.extract.triggers import Triggers
 from kg.extract.vocab import phrases, words
 
 NAME = "context"
+
+#: Every frame starts at an environment head's first word, a play verb, or (in Chinese)
+#: a head of ``environment_heads_zh`` in the joined tokens: without one, nothing to read.
+TRIGGERS = Triggers(words=lambda: {p.split()[0] for p in phrases("environment_heads")} | words("play_verbs"),
+                    squeezed=lambda: phrases("environment_heads_zh"))
 #: Lower-case words that may stand between a name and its head ("car racing") or
 #: between a play verb and the game ("the classic first-person shooter").
 MAX_MODIFIERS = 4

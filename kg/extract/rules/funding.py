@@ -12,9 +12,12 @@ from __future__ import annotations
 from kg.extract.candidate import GENERIC, NEVER, Candidate
 from kg.extract.context import Context
 from kg.extract.rules.guesses import guessed_models
+from kg.extract.triggers import Triggers
 from kg.extract.vocab import words
 
 NAME = "funding"
+
+TRIGGERS = Triggers(words=lambda: words("funding_words"))
 
 
 def find(ctx: Context, prior=()) -> list[Candidate]:

@@ -16,9 +16,14 @@ from kg.extract.candidate import Candidate
 from kg.extract.context import Context
 from kg.extract.nlp import WORD
 from kg.extract.rules.items import name_item
+from kg.extract.triggers import Triggers
 from kg.extract.vocab import phrases
 
 NAME = "ja-frame"
+
+#: A Japanese proposing or comparing phrase in the text.
+TRIGGERS = Triggers(cjk=True, text=lambda: (*phrases("proposed_after_ja"), *phrases("used_after_ja"),
+                                            *phrases("proposed_before_ja")))
 #: Tokens after a name within which a frame's phrase is looked for (a kana is a token).
 REACH = 8
 

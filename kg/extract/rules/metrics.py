@@ -12,9 +12,15 @@ from kg.extract.candidate import GENERIC, NEVER, Candidate
 from kg.extract.context import Context
 from kg.extract.names import CJK_RE, distinctive
 from kg.extract.nlp import WORD, gazetteer
+from kg.extract.triggers import Triggers
 from kg.extract.vocab import phrases, words
 
 NAME = "metric"
+
+#: A metric noun next to the name, as a word or (Chinese) in the joined tokens, or a
+#: metric's head word (``_headed``).
+TRIGGERS = Triggers(words=lambda: words("metric_nouns") | words("metric_heads"),
+                    squeezed=lambda: [p for p in phrases("metric_nouns") if CJK_RE.search(p)])
 
 
 def find(ctx: Context, prior=()) -> list[Candidate]:

@@ -19,9 +19,14 @@ from kg.extract.context import Context
 from kg.extract.names import distinctive
 from kg.extract.nlp import gazetteer
 from kg.extract.rules.items import items_after
+from kg.extract.triggers import Triggers
 from kg.extract.vocab import phrases, words
 
 NAME = "kind"
+
+#: All three frames hold a non-model kind word, plural or singular ("tools like X",
+#: "the tool X", "X, a cloud tool").
+TRIGGERS = Triggers(words=lambda: words("non_model_kinds") | _singulars())
 
 
 def find(ctx: Context, prior=()) -> list[Candidate]:

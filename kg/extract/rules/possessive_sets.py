@@ -16,9 +16,13 @@ from kg.extract.candidate import Candidate
 from kg.extract.context import Context
 from kg.extract.nlp import gazetteer
 from kg.extract.rules.items import name_item
+from kg.extract.triggers import Triggers
 from kg.extract.vocab import phrases
 
 NAME = "context"
+
+#: The frame ends in a noun of a set of data (``set_nouns_cjk``) after の or 的.
+TRIGGERS = Triggers(cjk=True, text=lambda: phrases("set_nouns_cjk"))
 #: Modifier characters between the possessive and the set noun ("難問", "困难").
 MAX_MODIFIERS = 6
 

@@ -12,8 +12,11 @@ import re
 from kg.extract.candidate import GENERIC, NEVER, Candidate
 from kg.extract.context import Context
 from kg.extract.nlp import gazetteer
+from kg.extract.triggers import Triggers
 
 NAME = "task"
+
+TRIGGERS = Triggers(words=lambda: ("task", "subtask"))
 _NUMBER = re.compile(r"\d{1,2}|[A-H]")
 
 

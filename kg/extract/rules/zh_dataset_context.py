@@ -20,9 +20,13 @@ from kg.extract.candidate import Candidate
 from kg.extract.context import Context
 from kg.extract.nlp import CJK, WORD
 from kg.extract.rules.items import forced_datasets, items_after, items_before, lone_jargon
+from kg.extract.triggers import Triggers
 from kg.extract.vocab import phrases
 
 NAME = "context"
+
+#: Every frame ends in (or starts from) a Chinese dataset noun read from the joined tokens.
+TRIGGERS = Triggers(cjk=True, squeezed=lambda: phrases("dataset_words_zh"))
 _COUNT_CHARS = frozenset("两二三四五六七八九十")
 _CLASSIFIERS = ("个", "种", "项", "套")
 _OPENERS = ("（", "(")

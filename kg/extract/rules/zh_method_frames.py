@@ -25,9 +25,16 @@ from kg.extract.candidate import TO_LONG_FORMS, Candidate
 from kg.extract.context import Context
 from kg.extract.names import generic, is_institution
 from kg.extract.nlp import CJK, WORD
+from kg.extract.triggers import Triggers
 from kg.extract.vocab import phrases, words
 
 NAME = "zh-frame"
+
+#: What each frame needs in the text: a mechanism noun or a word of series after the
+#: name, a full-width bracket (a gloss), an opening quotation mark (a contribution
+#: verb's object), or an underscore (an identifier after a kind noun).
+TRIGGERS = Triggers(cjk=True, text=lambda: (*phrases("method_kinds_zh"), *phrases("series_words_zh"), "（", "_",
+                                            *_OPEN_QUOTES))
 #: How many words a name may have ("Poisson Texture Harmonization Module": four).
 MAX_WORDS = 5
 _OPEN_QUOTES = ('"', "“", "「", "『")
