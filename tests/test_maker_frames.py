@@ -224,3 +224,46 @@ def test_own_new_work(text, expected):
 @pytest.mark.parametrize("text", ["该方法由国内多所大学提出。", "来自国内顶尖大学的研究团队", "，知名实验室研究团队发布了"])
 def test_described_organisations_are_no_names(text):
     assert names(text) == []
+
+
+def test_the_entrys_title_is_no_maker():
+    # A title that opens its summary ("Title introduces …") is the subject of a maker
+    # frame, and its last word ("Systems") gives it an organisation's look.
+    text = "- Quasar Switching Linear Dynamical Systems introduces a method for neural dynamics."
+    title = "Quasar Switching Linear Dynamical Systems"
+    assert names(text) == ["Quasar Switching Linear Dynamical Systems"]  # without the title: the look alone
+    assert [m.name for m in maker_institutions(text, title=title)] == []
+    # A known organisation that happens to be the whole title stays.
+    assert [m.name for m in maker_institutions("OpenAI introduces Zorb.", title="OpenAI")] == ["OpenAI"]
+
+
+@pytest.mark.parametrize(
+    "text, urls, expected",
+    [
+        # The entry links to the organisation's own site: its name needs no organisation word.
+        ("This study by Zorbix investigates long contexts.", ["https://research.tryzorbix.com/rot"], ["Zorbix"]),
+        ("This study by Zorbix investigates long contexts.", ["https://zorbix.io/blog"], ["Zorbix"]),
+        # No link to it: an unknown one-word name could be a person's.
+        ("This study by Zorbix investigates long contexts.", ["https://arxiv.org/abs/2507.00001"], []),
+        ("This study by Zorbix investigates long contexts.", [], []),
+        # The host is a longer word that merely contains the name.
+        ("This study by Zorb investigates long contexts.", ["https://zorbanianmedicalcentre.org/x"], []),
+    ],
+)
+def test_a_links_host_vouches_for_a_name(text, urls, expected):
+    assert [m.name for m in maker_institutions(text, urls=urls)] == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Anthropic found that language models pick up traits from other models.", ["Anthropic"]),
+        ("Quintessa AI Lab finds that sparse models forget less.", ["Quintessa AI Lab"]),
+        ("We found that OpenAI models refuse less.", []),  # the subject is "we"
+        ("Google 新论文离谱到家了，提升大模型准确率最简单的方法", ["Google"]),
+        ("Google研究发现，将提示词重复两次可以提升准确率。", ["Google"]),
+        ("我们的新论文研究了提示词。", []),
+    ],
+)
+def test_finding_and_new_paper_frames(text, expected):
+    assert names(text) == expected

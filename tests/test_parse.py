@@ -560,3 +560,21 @@ def test_a_page_with_two_layouts_loses_neither():
     ]
     assert recs[0].authors_truncated and [a.name for a in recs[0].authors] == ["Michael Luo"]
     assert not [u for u in res.unassigned if u.reason == NOT_IN_ENTRY]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # A comma cut a faculty's name: the rest is a field's words, no organisation.
+        ("Computer, Science and Information Technologies, Osijek, Croatia, TELIN-IPI, Ghent University",
+         ["Ghent University"]),
+        ("Information Systems & Stanford University", ["Stanford University"]),
+        # A lab's model family written beside it is no institution.
+        ("上海AI Lab / InternLM", ["Shanghai AI Laboratory"]),
+        # An organisation word keeps a field's words an organisation.
+        ("Institute of Information Technology & Stanford University",
+         ["Institute of Information Technology", "Stanford University"]),
+    ],
+)
+def test_field_words_and_model_families_are_no_institutions(text, expected):
+    assert [m.name for m in split_affiliations(text)[0]] == expected

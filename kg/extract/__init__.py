@@ -77,7 +77,14 @@ def extract_entry(entry: Entry) -> PaperRecord:
         # OpenAI", 来自清华大学的研究团队), outside its links.
         # "… Ann Lee (Google Research)": a bracket closing the author list (or the title).
         after = [(s.end, shaped) for s, shaped in ((entry.authors, True), (entry.title, False)) if s is not None]
-        insts = maker_institutions(text, [(s.start, s.end) for s in _minus([Span(0, len(text))], url_spans)], after)
+        links = list(entry.links) + [u for u, _, _ in found_urls]
+        insts = maker_institutions(
+            text,
+            [(s.start, s.end) for s in _minus([Span(0, len(text))], url_spans)],
+            after,
+            title=entry.get("title"),
+            urls=links,
+        )
     regions: list[Span] = [s for s in (entry.title, entry.title_zh) if s is not None] + list(entry.body)
     if entry.kind == "abstract" and not entry.body:
         regions = [Span(0, len(text))]

@@ -165,6 +165,33 @@ def _unfinished(seg: str) -> bool:
     return len(words) > 1 and words[-1].casefold() in _UNFINISHED and not institutions().is_known(seg)
 
 
+# Words of a field of study (kg/data/parse/subject_words.txt) and the connectors between them.
+_SUBJECT_WORDS = frozenset(w.casefold() for w in load_words("subject_words.txt"))
+_SUBJECT_JOINERS = frozenset({"and", "of", "for", "the", "&", "in"})
+
+
+def _subject_phrase(seg: str) -> bool:
+    """Whether ``seg`` is made of a field's words only (``Science and Information
+    Technologies``, ``Computer Science``): no proper name, so no organisation — the rest
+    of a department's name that a comma cut off. A known name stays."""
+    toks = [t.strip(".,()").casefold() for t in seg.split()]
+    if not toks or institutions().is_known(seg):
+        return False
+    return all(t in _SUBJECT_WORDS or t in _SUBJECT_JOINERS for t in toks) and any(t in _SUBJECT_WORDS for t in toks)
+
+
+def _model_name(seg: str) -> bool:
+    """Whether ``seg`` is a model family kg knows (``InternLM`` beside ``上海AI Lab``) and
+    neither a known institution nor organisation-shaped: a lab's product named beside it
+    is no institution of the paper."""
+    from kg.extract.nlp import gazetteer  # the model tables load only where a name is in doubt
+
+    if institutions().is_known(seg) or names_organisation(seg) or _ZH_ORG_SUFFIX.search(seg):
+        return False
+    known = gazetteer().known(seg)
+    return known is not None and known[0] == "MODEL"
+
+
 def names_organisation(seg: str) -> bool:
     """Whether ``seg`` holds an organisation word (University, Lab, 大学 …) or an
     organisation's hint (Inc., GmbH …)."""
@@ -378,6 +405,8 @@ def institution_names(text: str) -> list[tuple[int, str]]:
                     or _is_department(seg) and not institutions().is_known(seg)
                     or _NO_ORGANISATION.match(seg)
                     or _unfinished(seg)  # "the University of Western": cut off, no name as written
+                    or _subject_phrase(seg)  # "Science and Information Technologies": a department's words
+                    or _model_name(seg)  # "(上海AI Lab / InternLM)": the lab's model family
                 ):
                     continue
                 seg = _clean(seg)

@@ -24,7 +24,7 @@ from kg.errors import KgError
 from kg.extract.vocab import phrases, words
 from kg.records import Mention
 from kg.resolve import DEPARTMENT, ORG_WORDS, institutions
-from kg.text import is_cjk
+from kg.text import is_cjk, normalize
 
 __all__ = ["maker_institutions", "maker_names", "bracketed_makers", "is_team"]
 
@@ -88,7 +88,7 @@ def _part(words: str, cjk: bool, before: bool) -> re.Pattern[str] | None:
     return re.compile(sep + body.replace("'", "['’]") + r"(?!\w)", re.I)
 
 
-def _is_org_shaped(name: str) -> bool:
+def _is_org_shaped(name: str, sites: frozenset[str] = frozenset()) -> bool:
     if DEPARTMENT.match(name):
         return False
     if any(is_cjk(c) for c in name):
@@ -96,7 +96,37 @@ def _is_org_shaped(name: str) -> bool:
     # An organisation word alone ("AI" in 可解释AI研究者, "Research") names no organisation.
     if not ORG_WORDS.sub("", name).strip(" &-.,"):
         return False
-    return names_organisation(name)
+    return names_organisation(name) or _names_site(name, sites)
+
+
+#: Shortest name a link's host may vouch for: "Chroma" in trychroma.com, not "AI" in ai.meta.com.
+_SITE_NAME_MIN = 4
+
+
+def _names_site(name: str, sites: frozenset[str]) -> bool:
+    """Whether an entry's own link goes to the organisation's site: "This study by Chroma"
+    with research.trychroma.com. A capitalised name in a maker frame is an organisation
+    when a host label of the entry's links is the name, or the name with a short word
+    before or after it (trychroma, chromadb); a person's name seldom is."""
+    key = re.sub(r"[^a-z0-9]", "", name.casefold())
+    if len(key) < _SITE_NAME_MIN:
+        return False
+    return any(
+        label == key or (label.startswith(key) or label.endswith(key)) and len(label) - len(key) <= 4 for label in sites
+    )
+
+
+def site_labels(urls: Sequence[str]) -> frozenset[str]:
+    """The labels of the hosts of ``urls`` that may name an organisation
+    (``research.trychroma.com`` → ``trychroma``): not the top-level domain, nor ``www``."""
+    out: set[str] = set()
+    for u in urls:
+        m = re.match(r"https?://([^/?#:]+)", u.strip(), re.I)
+        if not m:
+            continue
+        labels = m.group(1).casefold().split(".")
+        out.update(x for x in labels[:-1] if x and x != "www")
+    return frozenset(out)
 
 
 def _known(name: str) -> bool:
@@ -120,7 +150,7 @@ def _latin_words(text: str, pos: int, end: int) -> list[re.Match[str]]:
     return out
 
 
-def _latin_name_at(text: str, pos: int, end: int) -> tuple[int, int] | None:
+def _latin_name_at(text: str, pos: int, end: int, sites: frozenset[str] = frozenset()) -> tuple[int, int] | None:
     """``(start, end)`` of the organisation named at ``pos``: the longest known name, else
     the run of capitalised words when it is organisation-shaped."""
     if text[pos : pos + 4].lower() == "the ":
@@ -149,13 +179,13 @@ def _latin_name_at(text: str, pos: int, end: int) -> tuple[int, int] | None:
     if not run:
         return None
     s = _POSSESSIVE.sub("", text[pos : run[-1].end()]).rstrip(".")
-    return (pos, pos + len(s)) if _is_org_shaped(s) else None
+    return (pos, pos + len(s)) if _is_org_shaped(s, sites) else None
 
 
-def _zh_name_at(text: str, pos: int, end: int) -> tuple[int, int] | None:
+def _zh_name_at(text: str, pos: int, end: int, sites: frozenset[str] = frozenset()) -> tuple[int, int] | None:
     """``(start, end)`` of a Chinese (or Latin, in Chinese text) organisation at ``pos``."""
     if pos < end and not is_cjk(text[pos]):
-        return _latin_name_at(text, pos, end)
+        return _latin_name_at(text, pos, end, sites)
     for j in range(min(end, pos + MAX_ZH_CHARS), pos + 1, -1):
         # A name ends on a character of it: the resolver ignores punctuation ("清华大学、").
         if text[j - 1].isalnum() and _known(text[pos:j]):
@@ -164,12 +194,14 @@ def _zh_name_at(text: str, pos: int, end: int) -> tuple[int, int] | None:
     return (pos, pos + m.end()) if m and _is_org_shaped(m.group()) else None
 
 
-def _names_after(text: str, pos: int, end: int, cjk: bool) -> list[tuple[int, int]]:
+def _names_after(
+    text: str, pos: int, end: int, cjk: bool, sites: frozenset[str] = frozenset()
+) -> list[tuple[int, int]]:
     """Organisations listed from ``pos``: "X, Y and Z", 清华大学、北京大学和微软."""
     names: list[tuple[int, int]] = []
     sep = _ZH_LIST_SEP if cjk else _LIST_SEP
     while True:
-        name = (_zh_name_at if cjk else _latin_name_at)(text, pos, end)
+        name = (_zh_name_at if cjk else _latin_name_at)(text, pos, end, sites)
         if name is None:
             break
         names.append(name)
@@ -180,7 +212,9 @@ def _names_after(text: str, pos: int, end: int, cjk: bool) -> list[tuple[int, in
     return names
 
 
-def _name_before(text: str, pos: int, start: int, cjk: bool) -> tuple[int, int] | None:
+def _name_before(
+    text: str, pos: int, start: int, cjk: bool, sites: frozenset[str] = frozenset()
+) -> tuple[int, int] | None:
     """The organisation named right before ``pos`` (the longest known name ending there,
     else an organisation-shaped capitalised or Chinese run)."""
     if cjk and pos > start and is_cjk(text[pos - 1]):
@@ -224,7 +258,7 @@ def _name_before(text: str, pos: int, start: int, cjk: bool) -> tuple[int, int] 
         if _known(text[run[0][0] : b]):
             return run[0][0], b
     s = _POSSESSIVE.sub("", text[run[0][0] : pos])
-    return (run[0][0], run[0][0] + len(s)) if _is_org_shaped(s) else None
+    return (run[0][0], run[0][0] + len(s)) if _is_org_shaped(s, sites) else None
 
 
 # A list's separator right before a name read backwards: "Stanford and Google researchers".
@@ -232,13 +266,15 @@ _LIST_SEP_BEFORE = re.compile(r"(?:\s*,\s*(?:and\s+)?|\s+and\s+|\s*&\s*|\s+и\s+
 _ZH_LIST_SEP_BEFORE = re.compile(r"\s*(?:、|，|,|以及|和|与|及)\s*$")
 
 
-def _names_before(text: str, pos: int, start: int, cjk: bool) -> list[tuple[int, int]]:
+def _names_before(
+    text: str, pos: int, start: int, cjk: bool, sites: frozenset[str] = frozenset()
+) -> list[tuple[int, int]]:
     """Organisations listed right before ``pos``: "Stanford and Google DeepMind
     researchers", 清华大学、北京大学等机构; each of them an organisation, read back to the
     first name that is none."""
     names: list[tuple[int, int]] = []
     while len(names) < MAX_WORDS:
-        name = _name_before(text, pos, start, cjk)
+        name = _name_before(text, pos, start, cjk, sites)
         if name is None or (names and (name[1] != pos or is_team(text[name[0] : name[1]]))):
             break  # "NeoteAI Team, Fudan TEAI Team": the team before is read by its own frame
         names.append(name)
@@ -249,9 +285,12 @@ def _names_before(text: str, pos: int, start: int, cjk: bool) -> list[tuple[int,
     return names
 
 
-def maker_names(text: str, regions: Sequence[tuple[int, int]] | None = None) -> list[tuple[int, int]]:
+def maker_names(
+    text: str, regions: Sequence[tuple[int, int]] | None = None, sites: frozenset[str] = frozenset()
+) -> list[tuple[int, int]]:
     """``(start, end)`` of every organisation a maker frame names in ``text`` (within
-    ``regions``, default the whole text), in text order, each span once."""
+    ``regions``, default the whole text), in text order, each span once. ``sites``: the
+    host labels of the entry's links (:func:`site_labels`), which vouch for a name."""
     found: set[tuple[int, int]] = set()
     lowered = text.lower()
     frames = [f for f in _frames() if f[0] in lowered]
@@ -259,13 +298,13 @@ def maker_names(text: str, regions: Sequence[tuple[int, int]] | None = None) -> 
         for _, before, after, cjk in frames:
             if before is not None:
                 for m in before.finditer(text, a, b):
-                    names = _names_after(text, m.end(), b, cjk)
+                    names = _names_after(text, m.end(), b, cjk, sites)
                     if names and (after is None or _after_ok(after, text, names[-1][1], b, cjk)):
                         found.update(names)
             else:
                 assert after is not None
                 for m in after.finditer(text, a, b):
-                    found.update(_names_before(text, m.start(), a, cjk))
+                    found.update(_names_before(text, m.start(), a, cjk, sites))
     return sorted(found)
 
 
@@ -278,11 +317,17 @@ def _after_ok(after: re.Pattern[str], text: str, pos: int, end: int, cjk: bool) 
 
 
 def maker_institutions(
-    text: str, regions: Sequence[tuple[int, int]] | None = None, after: Sequence[tuple[int, bool]] = ()
+    text: str,
+    regions: Sequence[tuple[int, int]] | None = None,
+    after: Sequence[tuple[int, bool]] = (),
+    title: str | None = None,
+    urls: Sequence[str] = (),
 ) -> list[Mention]:
     """Canonical institutions named as makers in ``text`` (deduplicated, in order): by the
     maker frames within ``regions``, and in a bracket closing a title or an author list
-    (``after``, see :func:`bracketed_makers`).
+    (``after``, see :func:`bracketed_makers`). The entry's ``title`` is never its maker
+    ("**Gaussian Process Switching Linear Dynamical Systems** introduces …"); the hosts
+    of its ``urls`` vouch for a name a frame holds ("study by Chroma", trychroma.com).
 
     >>> [m.name for m in maker_institutions("A new paper by OpenAI and researchers from Stanford.")]
     ['OpenAI', 'Stanford University']
@@ -292,8 +337,12 @@ def maker_institutions(
     res = institutions()
     out: list[Mention] = []
     seen: set[str] = set()
-    for s, e in sorted(set(maker_names(text, regions)) | set(bracketed_makers(text, after))):
+    own = normalize(title, squash=True) if title else None
+    found = set(maker_names(text, regions, site_labels(urls))) | set(bracketed_makers(text, after))
+    for s, e in sorted(found):
         surface = text[s:e]
+        if own and normalize(surface, squash=True) == own and not _known(surface):
+            continue
         merge = res.resolve(surface)
         if merge.canonical in seen:
             continue
