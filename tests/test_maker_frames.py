@@ -267,3 +267,30 @@ def test_a_links_host_vouches_for_a_name(text, urls, expected):
 )
 def test_finding_and_new_paper_frames(text, expected):
     assert names(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # A unit named after its owner's possessive: the organisation is the owner.
+        ("Salesforce’s Einstein AI team releases Zorb, an AutoML library.", ["Salesforce Research"]),
+        ("Rules for deploying Zorb, provided by Google’s ML team.", ["Google"]),
+        # A possessive inside an organisation's own name keeps the whole name.
+        ("Quintessa Children’s Hospital researchers found that Zorb helps.", ["Quintessa Children’s Hospital"]),
+    ],
+)
+def test_a_possessors_unit_names_the_possessor(text, expected):
+    assert names(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, urls",
+    [
+        # A person's homepage vouches for no organisation.
+        ("This study by Vered Shwartz discusses deep learning.", ["https://veredshwartz.blogspot.com/2018/08/x.html"]),
+        # A subject that releases something is vouched for by no link: a publisher's site.
+        ("Zorbique releases a paper on earthquakes.", ["https://www.zorbique.com/articles/s41586"]),
+    ],
+)
+def test_links_vouch_only_for_a_brand_after_a_frame(text, urls):
+    assert [m.name for m in maker_institutions(text, urls=urls)] == []

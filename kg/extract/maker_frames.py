@@ -108,6 +108,8 @@ def _names_site(name: str, sites: frozenset[str]) -> bool:
     with research.trychroma.com. A capitalised name in a maker frame is an organisation
     when a host label of the entry's links is the name, or the name with a short word
     before or after it (trychroma, chromadb); a person's name seldom is."""
+    if not sites or len(name.split()) != 1:
+        return False  # a brand's one word: a person's two ("Vered Shwartz") have homepages too
     key = re.sub(r"[^a-z0-9]", "", name.casefold())
     if len(key) < _SITE_NAME_MIN:
         return False
@@ -252,6 +254,14 @@ def _name_before(
         run.pop(0)
     if not run:
         return None
+    # "Salesforce’s Einstein AI team", "Google’s ML team": the unit is the possessor's;
+    # the organisation is the possessor.
+    for k, (a, b) in enumerate(run[:-1]):
+        if _POSSESSIVE.search(text[a:b]):
+            owner = _POSSESSIVE.sub("", text[run[0][0] : b])
+            if _known(owner) or _is_org_shaped(owner, sites):
+                return run[0][0], run[0][0] + len(owner)
+            break  # "Boston Children’s Hospital": the possessive is inside the name
     # A unit named after its organisation ("Fudan TEAI Team", "Stanford Vision Lab
     # researchers"): the organisation is the longest known name the run opens with.
     for _, b in reversed(run[:-1]):
@@ -303,8 +313,10 @@ def maker_names(
                         found.update(names)
             else:
                 assert after is not None
+                # A subject's frame takes no name on a link's word alone: "Nature releases a
+                # paper", "Distill releases …" (nature.com, distill.pub) name a publisher.
                 for m in after.finditer(text, a, b):
-                    found.update(_names_before(text, m.start(), a, cjk, sites))
+                    found.update(_names_before(text, m.start(), a, cjk))
     return sorted(found)
 
 
