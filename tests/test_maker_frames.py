@@ -294,3 +294,27 @@ def test_a_possessors_unit_names_the_possessor(text, expected):
 )
 def test_links_vouch_only_for_a_brand_after_a_frame(text, urls):
     assert [m.name for m in maker_institutions(text, urls=urls)] == []
+
+
+def test_square_bracket_after_author_list():
+    # The structured digests' bracket, glued to the names or after a space, where no reader
+    # marked it as the affiliation field.
+    for sep in ("", " "):
+        text = f"[CV]《Zorb》J Doe, A Lee{sep}[Quintessa AI Lab & Tsinghua University] (2022)"
+        authors = Span(text.index("J Doe"), text.index("A Lee") + 5)
+        rec = extract_entry(_entry(text, authors=authors))
+        assert [m.name for m in rec.institutions] == ["Quintessa AI Lab", "Tsinghua University"]
+
+
+@pytest.mark.parametrize(
+    "tail",
+    [
+        " [pdf] (2022)",  # a link label, no organisation
+        " [Paper](https://arxiv.org/abs/2208.08493)",  # a Markdown link
+        " [Oral, Tsinghua University]",  # not every part an organisation
+    ],
+)
+def test_square_brackets_that_name_no_organisation(tail):
+    text = "[CV]《Zorb》J Doe, A Lee" + tail
+    authors = Span(text.index("J Doe"), text.index("A Lee") + 5)
+    assert extract_entry(_entry(text, authors=authors)).institutions == ()

@@ -377,8 +377,11 @@ def is_team(name: str) -> bool:
 
 
 # A bracket right after a title or an author list, on the same line: "… Ann Lee (Google
-# Research)", "Title (Stanford, MIT)".
-_CLOSING_BRACKET = re.compile(r"[ \t]*[(（](?P<g>[^()（）\n]{2,120})[)）]")
+# Research)", "Title (Stanford, MIT)", and the square bracket of the structured digests
+# ("J Collomosse [University of Chicago & Adobe Research]") where no reader marked it.
+_CLOSING_BRACKET = re.compile(
+    r"[ \t]*(?:[(（](?P<g>[^()（）\n]{2,120})[)）]|[\[［](?P<s>[^\[\]［］\n]{2,200})[\]］](?!\())"
+)
 # "by"/"from" right after a title, on its line.
 _TITLE_BY = re.compile(r"[ \t]*(?:[,:;–—-][ \t]*)?(?:by|from)[ \t]+", re.I)
 _BRACKET_SEP = re.compile(r"\s*(?:[,，;；、/]|&|\band\b|和|与)\s*")
@@ -401,7 +404,7 @@ def bracketed_makers(text: str, after: Sequence[tuple[int, bool]]) -> list[tuple
                 eol = text.find("\n", by.end())
                 out += _names_after(text, by.end(), len(text) if eol < 0 else eol, False)
             continue
-        a, b = m.span("g")
+        a, b = m.span("g" if m.group("g") is not None else "s")
         names: list[tuple[int, int]] = []
         k = a
         for sep in list(_BRACKET_SEP.finditer(text, a, b)) + [None]:
