@@ -318,3 +318,19 @@ def test_square_brackets_that_name_no_organisation(tail):
     text = "[CV]《Zorb》J Doe, A Lee" + tail
     authors = Span(text.index("J Doe"), text.index("A Lee") + 5)
     assert extract_entry(_entry(text, authors=authors)).institutions == ()
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ('* **Zorb**: "Zorb: Sparse Everything", arXiv, 2021 (*Megvii*). [[Paper](https://arxiv.org/abs/2105.01883)]',
+         ["Megvii"]),
+        ("   - Doe et al., 2022 (Anthropic)", ["Anthropic"]),
+        ('"Zorb", CVPR, 2022 (*Tsinghua University, Google*).', ["Tsinghua University", "Google"]),
+        ('"Zorb", NeurIPS, 2021 (Oral).', []),  # a note
+        ('"Zorb", arXiv, 2021 (*Quintessa AI Lab*).', []),  # after a year: known names only
+        ("We evaluate GPT-4 (OpenAI) on Zorb.", []),  # no year: a model's owner
+    ],
+)
+def test_bracket_after_a_citations_year(text, expected):
+    assert names(text) == expected

@@ -26,7 +26,7 @@ from kg.records import Mention
 from kg.resolve import DEPARTMENT, ORG_WORDS, institutions
 from kg.text import is_cjk, normalize
 
-__all__ = ["maker_institutions", "maker_names", "bracketed_makers", "is_team"]
+__all__ = ["maker_institutions", "maker_names", "bracketed_makers", "cited_makers", "site_labels", "is_team"]
 
 _FRAME_FILES = ("maker_frames_en", "maker_frames_ru", "maker_frames_zh")
 _SLOT = "{org}"
@@ -351,6 +351,7 @@ def maker_institutions(
     seen: set[str] = set()
     own = normalize(title, squash=True) if title else None
     found = set(maker_names(text, regions, site_labels(urls))) | set(bracketed_makers(text, after))
+    found |= set(cited_makers(text, regions))
     for s, e in sorted(found):
         surface = text[s:e]
         if own and normalize(surface, squash=True) == own and not _known(surface):
@@ -416,6 +417,47 @@ def bracketed_makers(text: str, after: Sequence[tuple[int, bool]]) -> list[tuple
                     names = []
                     break
                 names.append((s, s + len(part)))
+            k = sep.end() if sep else b
+        out += names
+    return out
+
+
+# A citation's year and the bracket right after it: "arXiv, 2021 (*Megvii*)", "Bai et al.,
+# 2022 (Anthropic)".
+_CITED = re.compile(r"(?<![\d.])(?:19|20)\d{2}[a-z]?[ \t]*[(（](?P<g>[^()（）\n]{2,120})[)）]")
+_EMPHASIS = "*_ \t"
+
+
+def cited_makers(text: str, regions: Sequence[tuple[int, int]] | None = None) -> list[tuple[int, int]]:
+    """``(start, end)`` of the organisations a reading list names in a bracket right after
+    a citation's year (``"Title", arXiv, 2021 (*Megvii*)``, ``Bai et al., 2022
+    (Anthropic)``): every part of the bracket a known institution, emphasis aside — a
+    bracket after a year may as well hold a note or a venue (``2021 (Oral)``), which
+    names none.
+
+    >>> t = 'Zorb, arXiv, 2021 (*Megvii*). [Paper]'
+    >>> [t[a:b] for a, b in cited_makers(t)]
+    ['Megvii']
+    >>> cited_makers("Zorb, NeurIPS 2021 (Oral)")
+    []
+    """
+    out: list[tuple[int, int]] = []
+    spans = regions if regions is not None else [(0, len(text))]
+    for m in _CITED.finditer(text):
+        if not any(a <= m.start("g") and m.end("g") <= b for a, b in spans):
+            continue
+        a, b = m.span("g")
+        names: list[tuple[int, int]] = []
+        k = a
+        for sep in list(_BRACKET_SEP.finditer(text, a, b)) + [None]:
+            e = sep.start() if sep else b
+            part = text[k:e].strip(_EMPHASIS)
+            if part:
+                st = text.index(part, k)
+                if not _known(part):
+                    names = []
+                    break
+                names.append((st, st + len(part)))
             k = sep.end() if sep else b
         out += names
     return out
