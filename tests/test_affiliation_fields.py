@@ -57,3 +57,16 @@ def test_a_marked_field_wins():
     text = "Zorb\n[Stanford University]\n机构：Yale University"
     rec = extract_entry(_entry(text, title=Span(0, 4), affiliations=Span(6, 25)))
     assert [m.name for m in rec.institutions] == ["Stanford University"]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (" - **Authors:** Quintessa AI Lab: Yuteng Wei, Jinming Ma, Jiawei Wang", ["Quintessa AI Lab"]),
+        ("**作者**: Ziyu Liu, Shengyuan Ding 等 (上海AI Lab / InternLM)", ["Shanghai AI Laboratory"]),
+        ("Authors: Yuteng Wei, Jinming Ma", []),  # people only
+        ("作者：Dongting Li, Xingyu Chen 等（共 13 位作者）", []),  # a note, no organisation
+    ],
+)
+def test_an_author_field_names_its_organisations(text, expected):
+    assert names(text) == expected
