@@ -578,3 +578,10 @@ def test_a_page_with_two_layouts_loses_neither():
 )
 def test_field_words_and_model_families_are_no_institutions(text, expected):
     assert [m.name for m in split_affiliations(text)[0]] == expected
+
+
+def test_a_model_name_alone_stays_the_fields_organisation():
+    # Named beside a lab, a model family is the lab's product; alone, it is all the field
+    # says (a company that shares its model's name).
+    assert [m.name for m in split_affiliations("Mistral")[0]] == ["Mistral"]
+    assert [m.name for m in split_affiliations("Quintessa AI Lab / Qwen")[0]] == ["Quintessa AI Lab"]

@@ -182,8 +182,7 @@ def _subject_phrase(seg: str) -> bool:
 
 def _model_name(seg: str) -> bool:
     """Whether ``seg`` is a model family kg knows (``InternLM`` beside ``上海AI Lab``) and
-    neither a known institution nor organisation-shaped: a lab's product named beside it
-    is no institution of the paper."""
+    neither a known institution nor organisation-shaped."""
     from kg.extract.nlp import gazetteer  # the model tables load only where a name is in doubt
 
     if institutions().is_known(seg) or names_organisation(seg) or _ZH_ORG_SUFFIX.search(seg):
@@ -406,10 +405,14 @@ def institution_names(text: str) -> list[tuple[int, str]]:
                     or _NO_ORGANISATION.match(seg)
                     or _unfinished(seg)  # "the University of Western": cut off, no name as written
                     or _subject_phrase(seg)  # "Science and Information Technologies": a department's words
-                    or _model_name(seg)  # "(上海AI Lab / InternLM)": the lab's model family
                 ):
                     continue
                 seg = _clean(seg)
                 k = text.find(seg, gstart)
                 names.append((k if k >= 0 else gstart, seg))
+    # "(上海AI Lab / InternLM)": a model family named beside its lab is no institution; a
+    # name alone ("[Mistral]") is the field's only organisation, whatever else it names.
+    models = [_model_name(seg) for _, seg in names]
+    if any(models) and not all(models):
+        names = [n for n, is_model in zip(names, models) if not is_model]
     return names
