@@ -10,8 +10,15 @@ table of :mod:`kg.resolve`) or an organisation-shaped name (``… University``, 
 product fills none. Frames never use a bare "by": "GPT-4 by OpenAI" names the owner of a
 model the paper may only evaluate, which the guidelines do not count.
 
+Beside the frames, a bracket closing an author list or a title (round, or the square one
+of the structured digests: "J Collomosse [University of Chicago & Adobe Research]") and
+a bracket right after a citation's year ("arXiv, 2021 (*Megvii*)") name makers
+(:func:`bracketed_makers`, :func:`cited_makers`). A name that is the entry's own title
+is never its maker.
+
 :func:`maker_institutions` is used by :func:`kg.extract.extract_entry` only for entries
-whose layout found no affiliation field: where an entry has one, it says who made the paper.
+whose layout found no affiliation field, and whose text writes none out either
+(:mod:`kg.extract.affiliation_fields`): where an entry has one, it says who made the paper.
 """
 from __future__ import annotations
 
