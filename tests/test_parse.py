@@ -585,3 +585,7 @@ def test_a_model_name_alone_stays_the_fields_organisation():
     # says (a company that shares its model's name).
     assert [m.name for m in split_affiliations("Mistral")[0]] == ["Mistral"]
     assert [m.name for m in split_affiliations("Quintessa AI Lab / Qwen")[0]] == ["Quintessa AI Lab"]
+
+
+def test_a_missing_paper_note_is_no_institution():
+    assert split_affiliations("PAPER NEEDED")[0] == []
