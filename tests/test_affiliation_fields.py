@@ -70,3 +70,28 @@ def test_a_marked_field_wins():
 )
 def test_an_author_field_names_its_organisations(text, expected):
     assert names(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "**Organization:** The paper is organized into five sections.",
+        "- Institution: Not specified in the abstract",
+        "**机构**：未提及",
+        "**Lab:** see the project page for details",
+        "Institutions: multiple universities",
+    ],
+)
+def test_an_unmarked_field_of_prose_names_no_organisation(text):
+    assert names(text) == []
+
+
+def test_prose_in_an_unmarked_field_is_left_to_the_maker_frames():
+    text = "Zorb\nAffiliations: The authors are from Stanford University and Google.\n"
+    rec = extract_entry(_entry(text, title=Span(0, 4), body=(Span(5, len(text)),)))
+    assert [m.name for m in rec.institutions] == ["Stanford University", "Google"]
+
+
+def test_a_short_unknown_name_beside_an_organisation():
+    assert names("机构：Ghent University – zorbec, Belgium") == ["Ghent University", "zorbec"]
+    assert names("机构：zorbec") == []  # alone, nothing says it is an organisation

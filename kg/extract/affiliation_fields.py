@@ -21,9 +21,14 @@ from kg.extract.affiliations import split_affiliations
 from kg.parse.author_fields import author_team, author_value, closing_organisations
 from kg.parse.data import load_json
 from kg.parse.fields import preprint_statement
+from kg.extract.institution_names import names_organisation
 from kg.records import Mention
+from kg.resolve import institutions
 
 __all__ = ["labelled_affiliations"]
+
+# A Chinese organisation's last word (an unknown Chinese name is one only with it).
+_ZH_ORG_END = re.compile(r"(?:大学|学院|研究院|研究所|科学院|实验室|公司|集团|研究中心|中心)$")
 
 # Short English keys are words of running text too ("Lab: we thank …" opening a line is
 # no field): such a key is read only where it is marked up or opens a list item.
@@ -51,6 +56,37 @@ def _field_line(kind: str = "affiliations") -> re.Pattern[str]:
 _VALUE_TAIL = re.compile(r"(?:\s*(?:<br\s*/?>|\"\s*,?|\*\*|__|\|)\s*)+$", re.I)
 
 
+# Lower-case words inside an organisation's name ("Allen Institute for AI", "Universidad de
+# Chile"); other lower-case words make a sentence.
+_NAME_CONNECTORS = frozenset(
+    {"of", "for", "the", "and", "at", "in", "on", "de", "del", "la", "le", "du", "des", "di", "da", "do", "und", "für", "&"}
+)
+#: Longest name read from an unmarked field, in words: more is a sentence.
+MAX_NAME_WORDS = 10
+
+
+def _organisation(name: str) -> bool:
+    """Whether a name read from an unmarked field is an organisation's: a known one, or
+    one with an organisation's look that opens like a name. The key of an unmarked line
+    is weaker evidence than a reader's field ("**Organization:** The paper is organized
+    into five sections", "Institution: Not specified", "机构：未提及")."""
+    name = name.strip()
+    if not name or institutions().is_known(name):
+        return bool(name)
+    words = name.split()
+    if len(words) > MAX_NAME_WORDS or name[0].islower():
+        return False
+    if sum(w[0].islower() and w.casefold() not in _NAME_CONNECTORS for w in words) > 1:
+        return False  # "The authors are from Stanford University": a sentence
+    return names_organisation(name) or bool(_ZH_ORG_END.search(name))
+
+
+def _short_name(name: str) -> bool:
+    """A name of at most three words, none of them a sentence's lower-case word."""
+    words = name.split()
+    return 0 < len(words) <= 3 and not any(w[0].islower() and w.casefold() not in _NAME_CONNECTORS for w in words[1:])
+
+
 def labelled_affiliations(text: str) -> list[Mention]:
     """Canonical institutions of the affiliation fields written in ``text`` (deduplicated,
     in order), with spans into ``text``; and of the organisations an author field names
@@ -67,7 +103,13 @@ def labelled_affiliations(text: str) -> list[Mention]:
     seen: set[str] = set()
 
     def add(value: str, offset: int) -> None:
-        for mention in split_affiliations(value, offset)[0]:
+        found = split_affiliations(value, offset)[0]
+        plain = [_organisation(m.text) for m in found]
+        for mention, ok in zip(found, plain):
+            # "Organization: The paper is organized …", "机构：未提及" name none; a short
+            # name kg cannot place ("imec") is one beside a plain organisation of the field.
+            if not (ok or any(plain) and _short_name(mention.text)):
+                continue
             if mention.name not in seen:
                 seen.add(mention.name)
                 out.append(mention)
