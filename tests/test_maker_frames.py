@@ -334,3 +334,14 @@ def test_square_brackets_that_name_no_organisation(tail):
 )
 def test_bracket_after_a_citations_year(text, expected):
     assert names(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Machine Learning Research team found that Zorb helps.",
+        "Information Systems researchers show that Zorb helps.",
+    ],
+)
+def test_a_fields_words_are_no_maker(text):
+    assert names(text) == []

@@ -33,7 +33,7 @@ from kg.parse.data import load_words
 from kg.resolve import DEPARTMENT, ORG_WORDS, institutions
 from kg.text import is_cjk, normalize
 
-__all__ = ["institution_names", "names_organisation", "split_groups"]
+__all__ = ["institution_names", "names_organisation", "split_groups", "subject_phrase"]
 
 # "&" separates institutions except inside names like "Texas A&M" or "AT&T" (a capital
 # letter right before it and a lone capital right after it).
@@ -170,7 +170,7 @@ _SUBJECT_WORDS = frozenset(w.casefold() for w in load_words("subject_words.txt")
 _SUBJECT_JOINERS = frozenset({"and", "of", "for", "the", "&", "in"})
 
 
-def _subject_phrase(seg: str) -> bool:
+def subject_phrase(seg: str) -> bool:
     """Whether ``seg`` is made of a field's words only (``Science and Information
     Technologies``, ``Computer Science``): no proper name, so no organisation — the rest
     of a department's name that a comma cut off. A known name stays."""
@@ -404,7 +404,7 @@ def institution_names(text: str) -> list[tuple[int, str]]:
                     or _is_department(seg) and not institutions().is_known(seg)
                     or _NO_ORGANISATION.match(seg)
                     or _unfinished(seg)  # "the University of Western": cut off, no name as written
-                    or _subject_phrase(seg)  # "Science and Information Technologies": a department's words
+                    or subject_phrase(seg)  # "Science and Information Technologies": a department's words
                 ):
                     continue
                 seg = _clean(seg)

@@ -26,7 +26,7 @@ import functools
 import re
 from collections.abc import Sequence
 
-from kg.extract.institution_names import names_organisation
+from kg.extract.institution_names import names_organisation, subject_phrase
 from kg.errors import KgError
 from kg.extract.vocab import phrases, words
 from kg.records import Mention
@@ -100,8 +100,10 @@ def _is_org_shaped(name: str, sites: frozenset[str] = frozenset()) -> bool:
         return False
     if any(is_cjk(c) for c in name):
         return bool(_ZH_ORG_END.search(name)) and not any(w in name for w in phrases("generic_org_words_zh"))
-    # An organisation word alone ("AI" in 可解释AI研究者, "Research") names no organisation.
-    if not ORG_WORDS.sub("", name).strip(" &-.,"):
+    # An organisation word alone ("AI" in 可解释AI研究者, "Research") names no organisation,
+    # nor do a field's words ("Machine Learning Research team", "Information Systems
+    # researchers").
+    if not ORG_WORDS.sub("", name).strip(" &-.,") or subject_phrase(name):
         return False
     return names_organisation(name) or _names_site(name, sites)
 
