@@ -345,3 +345,10 @@ def test_bracket_after_a_citations_year(text, expected):
 )
 def test_a_fields_words_are_no_maker(text):
     assert names(text) == []
+
+
+def test_an_ampersand_inside_a_known_name_in_a_bracket():
+    text = "[CV]《Zorb》J Doe, A Lee [University of Science & Technology of China & Quintessa AI Lab] (2022)"
+    authors = Span(text.index("J Doe"), text.index("A Lee") + 5)
+    rec = extract_entry(_entry(text, authors=authors))
+    assert [m.name for m in rec.institutions] == ["University of Science and Technology of China", "Quintessa AI Lab"]

@@ -589,3 +589,18 @@ def test_a_model_name_alone_stays_the_fields_organisation():
 
 def test_a_missing_paper_note_is_no_institution():
     assert split_affiliations("PAPER NEEDED")[0] == []
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # An "&" inside a known name ("… of Science & Technology …") cuts no group.
+        ("University of Science & Technology of China & Yale University",
+         ["University of Science and Technology of China", "Yale University"]),
+        ("Texas A&M University & Rice University", ["Texas A&M University", "Rice University"]),
+        # A company's legal form on a known name resolves to it.
+        ("Lenovo Ltd & Baidu, Inc.", ["Lenovo", "Baidu"]),
+    ],
+)
+def test_ampersands_inside_names_and_legal_forms(text, expected):
+    assert [m.name for m in split_affiliations(text)[0]] == expected

@@ -217,6 +217,24 @@ def split_groups(text: str) -> list[tuple[int, str]]:
             out.extend(_split_slashes(start, seg.strip()))
         if m:
             pos = m.end()
+    return _rejoin_ampersands(text, out)
+
+
+def _rejoin_ampersands(text: str, groups: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """Neighbour groups cut at an "&" that a known name spans ("University of Science &
+    Technology of China" is the University of Science and Technology of China): one group."""
+    res = institutions()
+    out: list[tuple[int, str]] = []
+    for start, group in groups:
+        if out:
+            pstart, prev = out[-1]
+            gap = text[pstart + len(prev) : start]
+            if gap.strip() in ("&", "＆") and (
+                res.is_known(f"{prev} and {group}") or res.is_known(f"{prev} & {group}")
+            ):
+                out[-1] = (pstart, text[pstart : start + len(group)])
+                continue
+        out.append((start, group))
     return out
 
 

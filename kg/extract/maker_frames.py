@@ -427,7 +427,24 @@ def bracketed_makers(text: str, after: Sequence[tuple[int, bool]]) -> list[tuple
                     break
                 names.append((s, s + len(part)))
             k = sep.end() if sep else b
-        out += names
+        out += _rejoin(text, names)
+    return out
+
+
+def _rejoin(text: str, names: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Neighbour names cut at an "&" or "and" that a known name spans ("University of
+    Science & Technology of China"): one name."""
+    out: list[tuple[int, int]] = []
+    for s, e in names:
+        if out:
+            ps, pe = out[-1]
+            gap = text[pe:s].strip()
+            if gap in ("&", "＆", "and") and (
+                _known(f"{text[ps:pe]} and {text[s:e]}") or _known(f"{text[ps:pe]} & {text[s:e]}")
+            ):
+                out[-1] = (ps, e)
+                continue
+        out.append((s, e))
     return out
 
 
