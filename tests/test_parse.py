@@ -604,3 +604,7 @@ def test_a_missing_paper_note_is_no_institution():
 )
 def test_ampersands_inside_names_and_legal_forms(text, expected):
     assert [m.name for m in split_affiliations(text)[0]] == expected
+
+
+def test_a_kind_of_work_is_no_institution():
+    assert split_affiliations("Research Paper")[0] == []
