@@ -224,3 +224,131 @@ def test_own_new_work(text, expected):
 @pytest.mark.parametrize("text", ["该方法由国内多所大学提出。", "来自国内顶尖大学的研究团队", "，知名实验室研究团队发布了"])
 def test_described_organisations_are_no_names(text):
     assert names(text) == []
+
+
+def test_the_entrys_title_is_no_maker():
+    # A title that opens its summary ("Title introduces …") is the subject of a maker
+    # frame, and its last word ("Systems") gives it an organisation's look.
+    text = "- Quasar Switching Linear Dynamical Systems introduces a method for neural dynamics."
+    title = "Quasar Switching Linear Dynamical Systems"
+    assert names(text) == ["Quasar Switching Linear Dynamical Systems"]  # without the title: the look alone
+    assert [m.name for m in maker_institutions(text, title=title)] == []
+    # A known organisation that happens to be the whole title stays.
+    assert [m.name for m in maker_institutions("OpenAI introduces Zorb.", title="OpenAI")] == ["OpenAI"]
+
+
+@pytest.mark.parametrize(
+    "text, urls, expected",
+    [
+        # The entry links to the organisation's own site: its name needs no organisation word.
+        ("This study by Zorbix investigates long contexts.", ["https://research.tryzorbix.com/rot"], ["Zorbix"]),
+        ("This study by Zorbix investigates long contexts.", ["https://zorbix.io/blog"], ["Zorbix"]),
+        # No link to it: an unknown one-word name could be a person's.
+        ("This study by Zorbix investigates long contexts.", ["https://arxiv.org/abs/2507.00001"], []),
+        ("This study by Zorbix investigates long contexts.", [], []),
+        # The host is a longer word that merely contains the name.
+        ("This study by Zorb investigates long contexts.", ["https://zorbanianmedicalcentre.org/x"], []),
+    ],
+)
+def test_a_links_host_vouches_for_a_name(text, urls, expected):
+    assert [m.name for m in maker_institutions(text, urls=urls)] == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Anthropic found that language models pick up traits from other models.", ["Anthropic"]),
+        ("Quintessa AI Lab finds that sparse models forget less.", ["Quintessa AI Lab"]),
+        ("We found that OpenAI models refuse less.", []),  # the subject is "we"
+        ("Google 新论文离谱到家了，提升大模型准确率最简单的方法", ["Google"]),
+        ("Google研究发现，将提示词重复两次可以提升准确率。", ["Google"]),
+        ("我们的新论文研究了提示词。", []),
+    ],
+)
+def test_finding_and_new_paper_frames(text, expected):
+    assert names(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # A unit named after its owner's possessive: the organisation is the owner.
+        ("Salesforce’s Einstein AI team releases Zorb, an AutoML library.", ["Salesforce Research"]),
+        ("Rules for deploying Zorb, provided by Google’s ML team.", ["Google"]),
+        # A possessive inside an organisation's own name keeps the whole name.
+        ("Quintessa Children’s Hospital researchers found that Zorb helps.", ["Quintessa Children’s Hospital"]),
+    ],
+)
+def test_a_possessors_unit_names_the_possessor(text, expected):
+    assert names(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, urls",
+    [
+        # A person's homepage vouches for no organisation.
+        ("This study by Vered Shwartz discusses deep learning.", ["https://veredshwartz.blogspot.com/2018/08/x.html"]),
+        # A subject that releases something is vouched for by no link: a publisher's site.
+        ("Zorbique releases a paper on earthquakes.", ["https://www.zorbique.com/articles/s41586"]),
+    ],
+)
+def test_links_vouch_only_for_a_brand_after_a_frame(text, urls):
+    assert [m.name for m in maker_institutions(text, urls=urls)] == []
+
+
+def test_square_bracket_after_author_list():
+    # The structured digests' bracket, glued to the names or after a space, where no reader
+    # marked it as the affiliation field.
+    for sep in ("", " "):
+        text = f"[CV]《Zorb》J Doe, A Lee{sep}[Quintessa AI Lab & Tsinghua University] (2022)"
+        authors = Span(text.index("J Doe"), text.index("A Lee") + 5)
+        rec = extract_entry(_entry(text, authors=authors))
+        assert [m.name for m in rec.institutions] == ["Quintessa AI Lab", "Tsinghua University"]
+
+
+@pytest.mark.parametrize(
+    "tail",
+    [
+        " [pdf] (2022)",  # a link label, no organisation
+        " [Paper](https://arxiv.org/abs/2208.08493)",  # a Markdown link
+        " [Oral, Tsinghua University]",  # not every part an organisation
+    ],
+)
+def test_square_brackets_that_name_no_organisation(tail):
+    text = "[CV]《Zorb》J Doe, A Lee" + tail
+    authors = Span(text.index("J Doe"), text.index("A Lee") + 5)
+    assert extract_entry(_entry(text, authors=authors)).institutions == ()
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ('* **Zorb**: "Zorb: Sparse Everything", arXiv, 2021 (*Megvii*). [[Paper](https://arxiv.org/abs/2105.01883)]',
+         ["Megvii"]),
+        ("   - Doe et al., 2022 (Anthropic)", ["Anthropic"]),
+        ('"Zorb", CVPR, 2022 (*Tsinghua University, Google*).', ["Tsinghua University", "Google"]),
+        ('"Zorb", NeurIPS, 2021 (Oral).', []),  # a note
+        ('"Zorb", arXiv, 2021 (*Quintessa AI Lab*).', []),  # after a year: known names only
+        ("We evaluate GPT-4 (OpenAI) on Zorb.", []),  # no year: a model's owner
+    ],
+)
+def test_bracket_after_a_citations_year(text, expected):
+    assert names(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Machine Learning Research team found that Zorb helps.",
+        "Information Systems researchers show that Zorb helps.",
+    ],
+)
+def test_a_fields_words_are_no_maker(text):
+    assert names(text) == []
+
+
+def test_an_ampersand_inside_a_known_name_in_a_bracket():
+    text = "[CV]《Zorb》J Doe, A Lee [University of Science & Technology of China & Quintessa AI Lab] (2022)"
+    authors = Span(text.index("J Doe"), text.index("A Lee") + 5)
+    rec = extract_entry(_entry(text, authors=authors))
+    assert [m.name for m in rec.institutions] == ["University of Science and Technology of China", "Quintessa AI Lab"]

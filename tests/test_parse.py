@@ -560,3 +560,51 @@ def test_a_page_with_two_layouts_loses_neither():
     ]
     assert recs[0].authors_truncated and [a.name for a in recs[0].authors] == ["Michael Luo"]
     assert not [u for u in res.unassigned if u.reason == NOT_IN_ENTRY]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # A comma cut a faculty's name: the rest is a field's words, no organisation.
+        ("Computer, Science and Information Technologies, Osijek, Croatia, TELIN-IPI, Ghent University",
+         ["Ghent University"]),
+        ("Information Systems & Stanford University", ["Stanford University"]),
+        # A lab's model family written beside it is no institution.
+        ("上海AI Lab / InternLM", ["Shanghai AI Laboratory"]),
+        # An organisation word keeps a field's words an organisation.
+        ("Institute of Information Technology & Stanford University",
+         ["Institute of Information Technology", "Stanford University"]),
+    ],
+)
+def test_field_words_and_model_families_are_no_institutions(text, expected):
+    assert [m.name for m in split_affiliations(text)[0]] == expected
+
+
+def test_a_model_name_alone_stays_the_fields_organisation():
+    # Named beside a lab, a model family is the lab's product; alone, it is all the field
+    # says (a company that shares its model's name).
+    assert [m.name for m in split_affiliations("Mistral")[0]] == ["Mistral"]
+    assert [m.name for m in split_affiliations("Quintessa AI Lab / Qwen")[0]] == ["Quintessa AI Lab"]
+
+
+def test_a_missing_paper_note_is_no_institution():
+    assert split_affiliations("PAPER NEEDED")[0] == []
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # An "&" inside a known name ("… of Science & Technology …") cuts no group.
+        ("University of Science & Technology of China & Yale University",
+         ["University of Science and Technology of China", "Yale University"]),
+        ("Texas A&M University & Rice University", ["Texas A&M University", "Rice University"]),
+        # A company's legal form on a known name resolves to it.
+        ("Lenovo Ltd & Baidu, Inc.", ["Lenovo", "Baidu"]),
+    ],
+)
+def test_ampersands_inside_names_and_legal_forms(text, expected):
+    assert [m.name for m in split_affiliations(text)[0]] == expected
+
+
+def test_a_kind_of_work_is_no_institution():
+    assert split_affiliations("Research Paper")[0] == []

@@ -12,6 +12,7 @@ from dataclasses import replace
 from kg.extract.affiliations import affiliations_by_marker, split_affiliations
 from kg.extract.authors import split_authors
 from kg.extract.entities import find_entities
+from kg.extract.affiliation_fields import labelled_affiliations
 from kg.extract.maker_frames import is_team, maker_institutions
 from kg.extract.names import squash
 from kg.extract.rules.fields import field_spans
@@ -73,11 +74,22 @@ def extract_entry(entry: Entry) -> PaperRecord:
     found_urls = find_urls(text)
     url_spans = [(a, b) for _, a, b in found_urls]
     if not insts and entry.affiliations is None:
+        # An affiliation field the reader did not mark ("**机构**：…" in a layout kg has no
+        # reader for) says who made the paper, as a marked one does.
+        insts = labelled_affiliations(text)
+    if not insts and entry.affiliations is None:
         # No affiliation field: prose may still say who made the paper ("a new paper by
         # OpenAI", 来自清华大学的研究团队), outside its links.
         # "… Ann Lee (Google Research)": a bracket closing the author list (or the title).
         after = [(s.end, shaped) for s, shaped in ((entry.authors, True), (entry.title, False)) if s is not None]
-        insts = maker_institutions(text, [(s.start, s.end) for s in _minus([Span(0, len(text))], url_spans)], after)
+        links = list(entry.links) + [u for u, _, _ in found_urls]
+        insts = maker_institutions(
+            text,
+            [(s.start, s.end) for s in _minus([Span(0, len(text))], url_spans)],
+            after,
+            title=entry.get("title"),
+            urls=links,
+        )
     regions: list[Span] = [s for s in (entry.title, entry.title_zh) if s is not None] + list(entry.body)
     if entry.kind == "abstract" and not entry.body:
         regions = [Span(0, len(text))]

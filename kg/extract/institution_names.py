@@ -33,7 +33,7 @@ from kg.parse.data import load_words
 from kg.resolve import DEPARTMENT, ORG_WORDS, institutions
 from kg.text import is_cjk, normalize
 
-__all__ = ["institution_names", "names_organisation", "split_groups"]
+__all__ = ["institution_names", "names_organisation", "split_groups", "subject_phrase"]
 
 # "&" separates institutions except inside names like "Texas A&M" or "AT&T" (a capital
 # letter right before it and a lone capital right after it).
@@ -165,6 +165,32 @@ def _unfinished(seg: str) -> bool:
     return len(words) > 1 and words[-1].casefold() in _UNFINISHED and not institutions().is_known(seg)
 
 
+# Words of a field of study (kg/data/parse/subject_words.txt) and the connectors between them.
+_SUBJECT_WORDS = frozenset(w.casefold() for w in load_words("subject_words.txt"))
+_SUBJECT_JOINERS = frozenset({"and", "of", "for", "the", "&", "in"})
+
+
+def subject_phrase(seg: str) -> bool:
+    """Whether ``seg`` is made of a field's words only (``Science and Information
+    Technologies``, ``Computer Science``): no proper name, so no organisation — the rest
+    of a department's name that a comma cut off. A known name stays."""
+    toks = [t.strip(".,()").casefold() for t in seg.split()]
+    if not toks or institutions().is_known(seg):
+        return False
+    return all(t in _SUBJECT_WORDS or t in _SUBJECT_JOINERS for t in toks) and any(t in _SUBJECT_WORDS for t in toks)
+
+
+def _model_name(seg: str) -> bool:
+    """Whether ``seg`` is a model family kg knows (``InternLM`` beside ``上海AI Lab``) and
+    neither a known institution nor organisation-shaped."""
+    from kg.extract.nlp import gazetteer  # the model tables load only where a name is in doubt
+
+    if institutions().is_known(seg) or names_organisation(seg) or _ZH_ORG_SUFFIX.search(seg):
+        return False
+    known = gazetteer().known(seg)
+    return known is not None and known[0] == "MODEL"
+
+
 def names_organisation(seg: str) -> bool:
     """Whether ``seg`` holds an organisation word (University, Lab, 大学 …) or an
     organisation's hint (Inc., GmbH …)."""
@@ -191,6 +217,24 @@ def split_groups(text: str) -> list[tuple[int, str]]:
             out.extend(_split_slashes(start, seg.strip()))
         if m:
             pos = m.end()
+    return _rejoin_ampersands(text, out)
+
+
+def _rejoin_ampersands(text: str, groups: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """Neighbour groups cut at an "&" that a known name spans ("University of Science &
+    Technology of China" is the University of Science and Technology of China): one group."""
+    res = institutions()
+    out: list[tuple[int, str]] = []
+    for start, group in groups:
+        if out:
+            pstart, prev = out[-1]
+            gap = text[pstart + len(prev) : start]
+            if gap.strip() in ("&", "＆") and (
+                res.is_known(f"{prev} and {group}") or res.is_known(f"{prev} & {group}")
+            ):
+                out[-1] = (pstart, text[pstart : start + len(group)])
+                continue
+        out.append((start, group))
     return out
 
 
@@ -378,9 +422,15 @@ def institution_names(text: str) -> list[tuple[int, str]]:
                     or _is_department(seg) and not institutions().is_known(seg)
                     or _NO_ORGANISATION.match(seg)
                     or _unfinished(seg)  # "the University of Western": cut off, no name as written
+                    or subject_phrase(seg)  # "Science and Information Technologies": a department's words
                 ):
                     continue
                 seg = _clean(seg)
                 k = text.find(seg, gstart)
                 names.append((k if k >= 0 else gstart, seg))
+    # "(上海AI Lab / InternLM)": a model family named beside its lab is no institution; a
+    # name alone ("[Mistral]") is the field's only organisation, whatever else it names.
+    models = [_model_name(seg) for _, seg in names]
+    if any(models) and not all(models):
+        names = [n for n, is_model in zip(names, models) if not is_model]
     return names

@@ -10,8 +10,15 @@ table of :mod:`kg.resolve`) or an organisation-shaped name (``… University``, 
 product fills none. Frames never use a bare "by": "GPT-4 by OpenAI" names the owner of a
 model the paper may only evaluate, which the guidelines do not count.
 
+Beside the frames, a bracket closing an author list or a title (round, or the square one
+of the structured digests: "J Collomosse [University of Chicago & Adobe Research]") and
+a bracket right after a citation's year ("arXiv, 2021 (*Megvii*)") name makers
+(:func:`bracketed_makers`, :func:`cited_makers`). A name that is the entry's own title
+is never its maker.
+
 :func:`maker_institutions` is used by :func:`kg.extract.extract_entry` only for entries
-whose layout found no affiliation field: where an entry has one, it says who made the paper.
+whose layout found no affiliation field, and whose text writes none out either
+(:mod:`kg.extract.affiliation_fields`): where an entry has one, it says who made the paper.
 """
 from __future__ import annotations
 
@@ -19,14 +26,14 @@ import functools
 import re
 from collections.abc import Sequence
 
-from kg.extract.institution_names import names_organisation
+from kg.extract.institution_names import names_organisation, subject_phrase
 from kg.errors import KgError
 from kg.extract.vocab import phrases, words
 from kg.records import Mention
 from kg.resolve import DEPARTMENT, ORG_WORDS, institutions
-from kg.text import is_cjk
+from kg.text import is_cjk, normalize
 
-__all__ = ["maker_institutions", "maker_names", "bracketed_makers", "is_team"]
+__all__ = ["maker_institutions", "maker_names", "bracketed_makers", "cited_makers", "site_labels", "is_team"]
 
 _FRAME_FILES = ("maker_frames_en", "maker_frames_ru", "maker_frames_zh")
 _SLOT = "{org}"
@@ -115,15 +122,49 @@ def _part(words: str, cjk: bool, before: bool) -> re.Pattern[str] | None:
     return re.compile(sep + body.replace("'", "['’]") + r"(?!\w)", re.I)
 
 
-def _is_org_shaped(name: str) -> bool:
+def _is_org_shaped(name: str, sites: frozenset[str] = frozenset()) -> bool:
     if DEPARTMENT.match(name):
         return False
     if any(is_cjk(c) for c in name):
         return bool(_ZH_ORG_END.search(name)) and not any(w in name for w in phrases("generic_org_words_zh"))
-    # An organisation word alone ("AI" in 可解释AI研究者, "Research") names no organisation.
-    if not ORG_WORDS.sub("", name).strip(" &-.,"):
+    # An organisation word alone ("AI" in 可解释AI研究者, "Research") names no organisation,
+    # nor do a field's words ("Machine Learning Research team", "Information Systems
+    # researchers").
+    if not ORG_WORDS.sub("", name).strip(" &-.,") or subject_phrase(name):
         return False
-    return names_organisation(name)
+    return names_organisation(name) or _names_site(name, sites)
+
+
+#: Shortest name a link's host may vouch for: "Chroma" in trychroma.com, not "AI" in ai.meta.com.
+_SITE_NAME_MIN = 4
+
+
+def _names_site(name: str, sites: frozenset[str]) -> bool:
+    """Whether an entry's own link goes to the organisation's site: "This study by Chroma"
+    with research.trychroma.com. A capitalised name in a maker frame is an organisation
+    when a host label of the entry's links is the name, or the name with a short word
+    before or after it (trychroma, chromadb); a person's name seldom is."""
+    if not sites or len(name.split()) != 1:
+        return False  # a brand's one word: a person's two ("Vered Shwartz") have homepages too
+    key = re.sub(r"[^a-z0-9]", "", name.casefold())
+    if len(key) < _SITE_NAME_MIN:
+        return False
+    return any(
+        label == key or (label.startswith(key) or label.endswith(key)) and len(label) - len(key) <= 4 for label in sites
+    )
+
+
+def site_labels(urls: Sequence[str]) -> frozenset[str]:
+    """The labels of the hosts of ``urls`` that may name an organisation
+    (``research.trychroma.com`` → ``trychroma``): not the top-level domain, nor ``www``."""
+    out: set[str] = set()
+    for u in urls:
+        m = re.match(r"https?://([^/?#:]+)", u.strip(), re.I)
+        if not m:
+            continue
+        labels = m.group(1).casefold().split(".")
+        out.update(x for x in labels[:-1] if x and x != "www")
+    return frozenset(out)
 
 
 def _known(name: str) -> bool:
@@ -147,7 +188,7 @@ def _latin_words(text: str, pos: int, end: int) -> list[re.Match[str]]:
     return out
 
 
-def _latin_name_at(text: str, pos: int, end: int) -> tuple[int, int] | None:
+def _latin_name_at(text: str, pos: int, end: int, sites: frozenset[str] = frozenset()) -> tuple[int, int] | None:
     """``(start, end)`` of the organisation named at ``pos``: the longest known name, else
     the run of capitalised words when it is organisation-shaped."""
     if text[pos : pos + 4].lower() == "the ":
@@ -176,13 +217,13 @@ def _latin_name_at(text: str, pos: int, end: int) -> tuple[int, int] | None:
     if not run:
         return None
     s = _POSSESSIVE.sub("", text[pos : run[-1].end()]).rstrip(".")
-    return (pos, pos + len(s)) if _is_org_shaped(s) else None
+    return (pos, pos + len(s)) if _is_org_shaped(s, sites) else None
 
 
-def _zh_name_at(text: str, pos: int, end: int) -> tuple[int, int] | None:
+def _zh_name_at(text: str, pos: int, end: int, sites: frozenset[str] = frozenset()) -> tuple[int, int] | None:
     """``(start, end)`` of a Chinese (or Latin, in Chinese text) organisation at ``pos``."""
     if pos < end and not is_cjk(text[pos]):
-        return _latin_name_at(text, pos, end)
+        return _latin_name_at(text, pos, end, sites)
     for j in range(min(end, pos + MAX_ZH_CHARS), pos + 1, -1):
         # A name ends on a character of it: the resolver ignores punctuation ("清华大学、").
         if text[j - 1].isalnum() and _known(text[pos:j]):
@@ -191,12 +232,14 @@ def _zh_name_at(text: str, pos: int, end: int) -> tuple[int, int] | None:
     return (pos, pos + m.end()) if m and _is_org_shaped(m.group()) else None
 
 
-def _names_after(text: str, pos: int, end: int, cjk: bool) -> list[tuple[int, int]]:
+def _names_after(
+    text: str, pos: int, end: int, cjk: bool, sites: frozenset[str] = frozenset()
+) -> list[tuple[int, int]]:
     """Organisations listed from ``pos``: "X, Y and Z", 清华大学、北京大学和微软."""
     names: list[tuple[int, int]] = []
     sep = _ZH_LIST_SEP if cjk else _LIST_SEP
     while True:
-        name = (_zh_name_at if cjk else _latin_name_at)(text, pos, end)
+        name = (_zh_name_at if cjk else _latin_name_at)(text, pos, end, sites)
         if name is None:
             break
         names.append(name)
@@ -207,7 +250,9 @@ def _names_after(text: str, pos: int, end: int, cjk: bool) -> list[tuple[int, in
     return names
 
 
-def _name_before(text: str, pos: int, start: int, cjk: bool) -> tuple[int, int] | None:
+def _name_before(
+    text: str, pos: int, start: int, cjk: bool, sites: frozenset[str] = frozenset()
+) -> tuple[int, int] | None:
     """The organisation named right before ``pos`` (the longest known name ending there,
     else an organisation-shaped capitalised or Chinese run)."""
     if cjk and pos > start and is_cjk(text[pos - 1]):
@@ -245,13 +290,21 @@ def _name_before(text: str, pos: int, start: int, cjk: bool) -> tuple[int, int] 
         run.pop(0)
     if not run:
         return None
+    # "Salesforce’s Einstein AI team", "Google’s ML team": the unit is the possessor's;
+    # the organisation is the possessor.
+    for k, (a, b) in enumerate(run[:-1]):
+        if _POSSESSIVE.search(text[a:b]):
+            owner = _POSSESSIVE.sub("", text[run[0][0] : b])
+            if _known(owner) or _is_org_shaped(owner, sites):
+                return run[0][0], run[0][0] + len(owner)
+            break  # "Boston Children’s Hospital": the possessive is inside the name
     # A unit named after its organisation ("Fudan TEAI Team", "Stanford Vision Lab
     # researchers"): the organisation is the longest known name the run opens with.
     for _, b in reversed(run[:-1]):
         if _known(text[run[0][0] : b]):
             return run[0][0], b
     s = _POSSESSIVE.sub("", text[run[0][0] : pos])
-    return (run[0][0], run[0][0] + len(s)) if _is_org_shaped(s) else None
+    return (run[0][0], run[0][0] + len(s)) if _is_org_shaped(s, sites) else None
 
 
 # A list's separator right before a name read backwards: "Stanford and Google researchers".
@@ -259,13 +312,15 @@ _LIST_SEP_BEFORE = re.compile(r"(?:\s*,\s*(?:and\s+)?|\s+and\s+|\s*&\s*|\s+и\s+
 _ZH_LIST_SEP_BEFORE = re.compile(r"\s*(?:、|，|,|以及|和|与|及)\s*$")
 
 
-def _names_before(text: str, pos: int, start: int, cjk: bool) -> list[tuple[int, int]]:
+def _names_before(
+    text: str, pos: int, start: int, cjk: bool, sites: frozenset[str] = frozenset()
+) -> list[tuple[int, int]]:
     """Organisations listed right before ``pos``: "Stanford and Google DeepMind
     researchers", 清华大学、北京大学等机构; each of them an organisation, read back to the
     first name that is none."""
     names: list[tuple[int, int]] = []
     while len(names) < MAX_WORDS:
-        name = _name_before(text, pos, start, cjk)
+        name = _name_before(text, pos, start, cjk, sites)
         if name is None or (names and (name[1] != pos or is_team(text[name[0] : name[1]]))):
             break  # "NeoteAI Team, Fudan TEAI Team": the team before is read by its own frame
         names.append(name)
@@ -276,9 +331,12 @@ def _names_before(text: str, pos: int, start: int, cjk: bool) -> list[tuple[int,
     return names
 
 
-def maker_names(text: str, regions: Sequence[tuple[int, int]] | None = None) -> list[tuple[int, int]]:
+def maker_names(
+    text: str, regions: Sequence[tuple[int, int]] | None = None, sites: frozenset[str] = frozenset()
+) -> list[tuple[int, int]]:
     """``(start, end)`` of every organisation a maker frame names in ``text`` (within
-    ``regions``, default the whole text), in text order, each span once."""
+    ``regions``, default the whole text), in text order, each span once. ``sites``: the
+    host labels of the entry's links (:func:`site_labels`), which vouch for a name."""
     found: set[tuple[int, int]] = set()
     lowered = text.lower()
     present = _anchors_in(lowered)
@@ -287,11 +345,13 @@ def maker_names(text: str, regions: Sequence[tuple[int, int]] | None = None) -> 
         for _, before, after, cjk in frames:
             if before is not None:
                 for m in before.finditer(text, a, b):
-                    names = _names_after(text, m.end(), b, cjk)
+                    names = _names_after(text, m.end(), b, cjk, sites)
                     if names and (after is None or _after_ok(after, text, names[-1][1], b, cjk)):
                         found.update(names)
             else:
                 assert after is not None
+                # A subject's frame takes no name on a link's word alone: "Nature releases a
+                # paper", "Distill releases …" (nature.com, distill.pub) name a publisher.
                 for m in after.finditer(text, a, b):
                     found.update(_names_before(text, m.start(), a, cjk))
     return sorted(found)
@@ -306,11 +366,17 @@ def _after_ok(after: re.Pattern[str], text: str, pos: int, end: int, cjk: bool) 
 
 
 def maker_institutions(
-    text: str, regions: Sequence[tuple[int, int]] | None = None, after: Sequence[tuple[int, bool]] = ()
+    text: str,
+    regions: Sequence[tuple[int, int]] | None = None,
+    after: Sequence[tuple[int, bool]] = (),
+    title: str | None = None,
+    urls: Sequence[str] = (),
 ) -> list[Mention]:
     """Canonical institutions named as makers in ``text`` (deduplicated, in order): by the
     maker frames within ``regions``, and in a bracket closing a title or an author list
-    (``after``, see :func:`bracketed_makers`).
+    (``after``, see :func:`bracketed_makers`). The entry's ``title`` is never its maker
+    ("**Gaussian Process Switching Linear Dynamical Systems** introduces …"); the hosts
+    of its ``urls`` vouch for a name a frame holds ("study by Chroma", trychroma.com).
 
     >>> [m.name for m in maker_institutions("A new paper by OpenAI and researchers from Stanford.")]
     ['OpenAI', 'Stanford University']
@@ -320,8 +386,13 @@ def maker_institutions(
     res = institutions()
     out: list[Mention] = []
     seen: set[str] = set()
-    for s, e in sorted(set(maker_names(text, regions)) | set(bracketed_makers(text, after))):
+    own = normalize(title, squash=True) if title else None
+    found = set(maker_names(text, regions, site_labels(urls))) | set(bracketed_makers(text, after))
+    found |= set(cited_makers(text, regions))
+    for s, e in sorted(found):
         surface = text[s:e]
+        if own and normalize(surface, squash=True) == own and not _known(surface):
+            continue
         merge = res.resolve(surface)
         if merge.canonical in seen:
             continue
@@ -344,8 +415,11 @@ def is_team(name: str) -> bool:
 
 
 # A bracket right after a title or an author list, on the same line: "… Ann Lee (Google
-# Research)", "Title (Stanford, MIT)".
-_CLOSING_BRACKET = re.compile(r"[ \t]*[(（](?P<g>[^()（）\n]{2,120})[)）]")
+# Research)", "Title (Stanford, MIT)", and the square bracket of the structured digests
+# ("J Collomosse [University of Chicago & Adobe Research]") where no reader marked it.
+_CLOSING_BRACKET = re.compile(
+    r"[ \t]*(?:[(（](?P<g>[^()（）\n]{2,120})[)）]|[\[［](?P<s>[^\[\]［］\n]{2,200})[\]］](?!\())"
+)
 # "by"/"from" right after a title, on its line.
 _TITLE_BY = re.compile(r"[ \t]*(?:[,:;–—-][ \t]*)?(?:by|from)[ \t]+", re.I)
 _BRACKET_SEP = re.compile(r"\s*(?:[,，;；、/]|&|\band\b|和|与)\s*")
@@ -368,7 +442,7 @@ def bracketed_makers(text: str, after: Sequence[tuple[int, bool]]) -> list[tuple
                 eol = text.find("\n", by.end())
                 out += _names_after(text, by.end(), len(text) if eol < 0 else eol, False)
             continue
-        a, b = m.span("g")
+        a, b = m.span("g" if m.group("g") is not None else "s")
         names: list[tuple[int, int]] = []
         k = a
         for sep in list(_BRACKET_SEP.finditer(text, a, b)) + [None]:
@@ -380,6 +454,64 @@ def bracketed_makers(text: str, after: Sequence[tuple[int, bool]]) -> list[tuple
                     names = []
                     break
                 names.append((s, s + len(part)))
+            k = sep.end() if sep else b
+        out += _rejoin(text, names)
+    return out
+
+
+def _rejoin(text: str, names: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Neighbour names cut at an "&" or "and" that a known name spans ("University of
+    Science & Technology of China"): one name."""
+    out: list[tuple[int, int]] = []
+    for s, e in names:
+        if out:
+            ps, pe = out[-1]
+            gap = text[pe:s].strip()
+            if gap in ("&", "＆", "and") and (
+                _known(f"{text[ps:pe]} and {text[s:e]}") or _known(f"{text[ps:pe]} & {text[s:e]}")
+            ):
+                out[-1] = (ps, e)
+                continue
+        out.append((s, e))
+    return out
+
+
+# A citation's year and the bracket right after it: "arXiv, 2021 (*Megvii*)", "Bai et al.,
+# 2022 (Anthropic)".
+_CITED = re.compile(r"(?<![\d.])(?:19|20)\d{2}[a-z]?[ \t]*[(（](?P<g>[^()（）\n]{2,120})[)）]")
+_EMPHASIS = "*_ \t"
+
+
+def cited_makers(text: str, regions: Sequence[tuple[int, int]] | None = None) -> list[tuple[int, int]]:
+    """``(start, end)`` of the organisations a reading list names in a bracket right after
+    a citation's year (``"Title", arXiv, 2021 (*Megvii*)``, ``Bai et al., 2022
+    (Anthropic)``): every part of the bracket a known institution, emphasis aside — a
+    bracket after a year may as well hold a note or a venue (``2021 (Oral)``), which
+    names none.
+
+    >>> t = 'Zorb, arXiv, 2021 (*Megvii*). [Paper]'
+    >>> [t[a:b] for a, b in cited_makers(t)]
+    ['Megvii']
+    >>> cited_makers("Zorb, NeurIPS 2021 (Oral)")
+    []
+    """
+    out: list[tuple[int, int]] = []
+    spans = regions if regions is not None else [(0, len(text))]
+    for m in _CITED.finditer(text):
+        if not any(a <= m.start("g") and m.end("g") <= b for a, b in spans):
+            continue
+        a, b = m.span("g")
+        names: list[tuple[int, int]] = []
+        k = a
+        for sep in list(_BRACKET_SEP.finditer(text, a, b)) + [None]:
+            e = sep.start() if sep else b
+            part = text[k:e].strip(_EMPHASIS)
+            if part:
+                st = text.index(part, k)
+                if not _known(part):
+                    names = []
+                    break
+                names.append((st, st + len(part)))
             k = sep.end() if sep else b
         out += names
     return out

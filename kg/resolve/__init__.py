@@ -104,6 +104,12 @@ class Institutions:
         cid = self.by_key.get(k)
         if cid is None and k.startswith("the "):
             cid = self.by_key.get(k[4:])
+        if cid is None:
+            # "Lenovo Ltd", "Baidu, Inc.", "Zorb Co., Ltd.": a company's legal suffix on a
+            # known name.
+            bare = _LEGAL_SUFFIX.sub("", k)
+            if bare != k:
+                cid = self.by_key.get(bare)
         if cid is not None:
             reason = "canonical" if surface.strip() == cid else "alias"
             if any("\u4e00" <= c <= "\u9fff" for c in surface):
@@ -130,6 +136,13 @@ class Institutions:
 
     def is_known(self, surface: str) -> bool:
         return self.lookup(surface) is not None
+
+
+# A company's legal form after its name, on a normalised key (lower case; the
+# punctuation kg.text.normalize keeps or drops is optional here).
+_LEGAL_SUFFIX = re.compile(
+    r"(?:[\s,]+(?:co[.,]*\s*)?(?:ltd|limited|inc|incorporated|llc|corp|corporation|gmbh|plc|pbc|ag|s\.?a)\.?)+$"
+)
 
 
 @functools.cache
