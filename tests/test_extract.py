@@ -214,6 +214,18 @@ def test_glued_block_labels_units_and_venues_are_generic():
     assert generic("NP-hard") and generic("Non-IID") and generic("Parameter-Efficient Fine-Tuning")
 
 
+def test_tasks_tools_radios_agencies_and_counts_are_no_model_names():
+    from kg.extract.names import generic
+
+    # task acronyms, libraries and services, radio and bus jargon, agencies, reported counts
+    for term in ("ODQA", "CBQA", "SfM", "FAISS", "LangGraph", "CoreNLP", "EC2", "IR-UWB", "GPIO",
+                 "FoV", "DARPA", "FLOP", "MMSE"):
+        assert generic(term), term
+    assert not generic("ODQA-Net") and not generic("FAISS-RAG")  # a name built on one is a name
+    models, _, _, _ = ents("We use FAISS for the index and CoreNLP for parsing; ODQA systems such as RePAQ are fast.")
+    assert "FAISS" not in models and "CoreNLP" not in models and "ODQA" not in models
+
+
 def test_a_new_version_of_a_known_model_stays_a_model_in_a_dataset_context():
     from kg.extract.entities import find_entities
     from kg.records import Span
