@@ -226,6 +226,15 @@ def test_tasks_tools_radios_agencies_and_counts_are_no_model_names():
     assert "FAISS" not in models and "CoreNLP" not in models and "ODQA" not in models
 
 
+def test_split_labels_metric_variants_special_tokens_and_keywords_are_no_model_names():
+    from kg.extract.names import generic
+
+    assert generic("Train-v0") and generic("Test-2") and generic("kMMD") and generic("kMMDs")
+    assert generic("MASK") and generic("JOIN")
+    # a split word heading a coined name, a prefixed model name: names
+    assert not generic("Dev-Net") and not generic("mT5") and not generic("xLSTMs")
+
+
 def test_a_new_version_of_a_known_model_stays_a_model_in_a_dataset_context():
     from kg.extract.entities import find_entities
     from kg.records import Span

@@ -53,6 +53,7 @@ _LANG_SPLIT = re.compile(r"[-/ ]|(?<=[a-z])(?=[A-Z])")
 _CAP_WORD = re.compile(r"[A-Z][A-Za-z]+")
 _NUMBER_PREFIX = re.compile(r"^\d+(?:\.\d+)?-?")
 _SCORE_TAILS = frozenset(("score", "scores", "measure"))
+_SPLIT_VERSION = re.compile(r"v?\d+(?:\.\d+)*")
 _PREFIXED = re.compile(r"[a-z]{1,2}-?([A-Z][A-Za-z]+)")
 _SIZE_NUMBER = re.compile(r"\d+(?:\.\d+)?[KkMmBb]?")
 
@@ -134,7 +135,12 @@ def generic(name: str) -> bool:
     if k in words("metrics") or k in words("page_tags") or k in words("tech_terms"):
         return True
     # "rFID", "gFID", "mBLEU": a metric with a one- or two-letter prefix is a variant of it.
-    if (m := _PREFIXED.fullmatch(name)) and m.group(1).lower() in words("metric_stems"):
+    if (m := _PREFIXED.fullmatch(name)) and (m.group(1).lower() in words("metric_stems")
+                                              or m.group(1)[-1] == "s" and m.group(1)[:-1].lower() in words("metric_stems")):
+        return True
+    # "Train-v0", "Test-2", "Dev-1.1": a split with a version or a number labels a part of
+    # some data, not a system (kg/data/rules/split_words.txt).
+    if tail and head in words("split_words") and _SPLIT_VERSION.fullmatch(tail):
         return True
     # "825 GiB", "10GiB", "2 TFLOPs", "6-DOF": a unit, with or without its number.
     if _NUMBER_PREFIX.sub("", k) in words("units"):
