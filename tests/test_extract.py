@@ -235,6 +235,15 @@ def test_split_labels_metric_variants_special_tokens_and_keywords_are_no_model_n
     assert not generic("Dev-Net") and not generic("mT5") and not generic("xLSTMs")
 
 
+def test_prefixed_names_count_compounds_and_modified_kinds_are_no_names():
+    from kg.extract.names import generic
+
+    assert generic("non-S3D") and generic("pre-BERT") and generic("two-step") and generic("three-stage")
+    assert generic("Dual-LLM") and generic("Multi-GNN")
+    # lower-case techniques and capitalised coined names stay
+    assert not generic("self-conditioning") and not generic("Co-DETR") and not generic("Self-RAG")
+
+
 def test_a_new_version_of_a_known_model_stays_a_model_in_a_dataset_context():
     from kg.extract.entities import find_entities
     from kg.records import Span

@@ -121,6 +121,14 @@ def generic(name: str) -> bool:
     if len(raw) > 1 and any(p in g for p in parts) and any(r.isalpha() and r.islower() for r in raw) \
             and all(p in g or (r.isalpha() and r.islower()) for p, r in zip(parts, raw)):
         return True
+    # "non-S3D modules", "pre-BERT": a lower-case prefix before a name makes no new name
+    # (kg/data/rules/prefix_words.txt; "self-conditioning", all in lower case, is a
+    # technique and stays); "two-step", "three-stage": a lower-case count compound is a
+    # number of things (count_words.txt), never a name.
+    if len(raw) > 1 and raw[0].isalpha() and raw[0].islower() and (
+            (raw[0] in words("prefix_words") and not name.islower())
+            or (name.islower() and raw[0] in _count_words())):
+        return True
     if _glued_label_re().match(name[:1].lower() + name[1:]):
         return True
     # "Chinese-to-English", "Urdu-English", "English": languages and language pairs
@@ -154,6 +162,12 @@ def generic(name: str) -> bool:
     # A shared task's data carries its venue's name ("CoNLL-2003"): a known name is no venue.
     venue = bool(_venue_re().match(name)) or _squash(name) in _squashed_venues()
     return venue and not gazetteer().known(name)
+
+
+@functools.cache
+def _count_words() -> frozenset[str]:
+    # count_words.txt lines are "word value"; only the words are wanted here.
+    return frozenset(line.split()[0].casefold() for line in phrases("count_words"))
 
 
 @functools.cache
