@@ -244,6 +244,12 @@ def test_prefixed_names_count_compounds_and_modified_kinds_are_no_names():
     assert not generic("self-conditioning") and not generic("Co-DETR") and not generic("Self-RAG")
 
 
+def test_a_task_the_paper_introduces_is_no_model_a_system_is():
+    text = "To bridge this gap, we introduce Clinician-facing Radiology Note {}, a {} that explains notes."
+    assert ents(text.format("Interpretation", "task"))[0] == {}
+    assert ents(text.format("Explainer", "model"))[0] == {"Clinician-facing Radiology Note Explainer": "proposed"}
+
+
 def test_a_new_version_of_a_known_model_stays_a_model_in_a_dataset_context():
     from kg.extract.entities import find_entities
     from kg.records import Span
