@@ -231,6 +231,7 @@ def test_split_labels_metric_variants_special_tokens_and_keywords_are_no_model_n
 
     assert generic("Train-v0") and generic("Test-2") and generic("kMMD") and generic("kMMDs")
     assert generic("MASK") and generic("JOIN")
+    assert generic("WBCE") and generic("InfoNCE") and generic("PAC-Bayes") and not generic("HuBERT")
     # a split word heading a coined name, a prefixed model name: names
     assert not generic("Dev-Net") and not generic("mT5") and not generic("xLSTMs")
 
