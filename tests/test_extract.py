@@ -214,6 +214,45 @@ def test_glued_block_labels_units_and_venues_are_generic():
     assert generic("NP-hard") and generic("Non-IID") and generic("Parameter-Efficient Fine-Tuning")
 
 
+def test_tasks_tools_radios_agencies_and_counts_are_no_model_names():
+    from kg.extract.names import generic
+
+    # task acronyms, libraries and services, radio and bus jargon, agencies, reported counts
+    for term in ("ODQA", "CBQA", "SfM", "FAISS", "LangGraph", "CoreNLP", "EC2", "GPIO",
+                 "FoV", "DARPA", "FLOP", "MMSE", "UWB"):
+        assert generic(term), term
+    # a name built on one is a name, a kind after one too ("MMD-GAN", "MIDI-LLM", "R2-D2")
+    assert not generic("ODQA-Net") and not generic("FAISS-RAG") and not generic("MMD-GAN")
+    assert not generic("MIDI-LLM") and not generic("R2-D2")
+    models, _, _, _ = ents("We use FAISS for the index and CoreNLP for parsing; ODQA systems such as RePAQ are fast.")
+    assert "FAISS" not in models and "CoreNLP" not in models and "ODQA" not in models
+
+
+def test_split_labels_metric_variants_special_tokens_and_keywords_are_no_model_names():
+    from kg.extract.names import generic
+
+    assert generic("Train-v0") and generic("Test-2") and generic("kMMD") and generic("kMMDs")
+    assert generic("MASK") and generic("JOIN")
+    assert generic("WBCE") and generic("InfoNCE") and generic("PAC-Bayes") and not generic("HuBERT")
+    # a split word heading a coined name, a prefixed model name: names
+    assert not generic("Dev-Net") and not generic("mT5") and not generic("xLSTMs")
+
+
+def test_prefixed_names_count_compounds_and_modified_kinds_are_no_names():
+    from kg.extract.names import generic
+
+    assert generic("non-S3D") and generic("pre-BERT") and generic("two-step") and generic("three-stage")
+    assert generic("Dual-LLM") and not generic("Multi-NLI")  # a dataset's name
+    # lower-case techniques and capitalised coined names stay
+    assert not generic("self-conditioning") and not generic("Co-DETR") and not generic("Self-RAG")
+
+
+def test_a_task_the_paper_introduces_is_no_model_a_system_is():
+    text = "To bridge this gap, we introduce Clinician-facing Radiology Note {}, a {} that explains notes."
+    assert ents(text.format("Interpretation", "task"))[0] == {}
+    assert ents(text.format("Explainer", "model"))[0] == {"Clinician-facing Radiology Note Explainer": "proposed"}
+
+
 def test_a_new_version_of_a_known_model_stays_a_model_in_a_dataset_context():
     from kg.extract.entities import find_entities
     from kg.records import Span

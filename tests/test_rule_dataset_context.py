@@ -374,3 +374,9 @@ def test_a_list_whose_last_item_takes_the_article_and_the_noun():
     # one name before "and the" is no list; a known model makes it a list of models
     assert set(found(dataset_context, "We use Zorblax and the Frobnik dataset.")) == {"Frobnik"}
     assert set(found(dataset_context, "We compare BERT, Quintar and the Frobnik dataset.")) == {"Frobnik"}
+
+
+@pytest.mark.parametrize("text", ["在Zorblax和Quintar", "我们的方法在Zorblax和Qu"])
+def test_a_frame_the_text_ends_inside_is_read_without_error(text):
+    # Found by the fuzz test: names closing the text left no token after them.
+    found(dataset_context, text)

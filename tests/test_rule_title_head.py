@@ -405,3 +405,16 @@ def test_a_sentence_case_head_with_a_method_head_is_a_name(title, name):
 ])
 def test_a_sentence_case_catchphrase_is_no_name(title):
     assert not found(title_head, "Body text.", title=title)
+
+
+@pytest.mark.parametrize("title", [
+    "Inherited Zorb Drift: Contextual Pressure Undermines Agentic Goals",
+    "Predictable Quxal Confabulations: Factual Recall Scales with Model Size",
+])
+def test_a_phenomenon_heading_a_title_is_no_name(title):
+    # the head noun names something models do (non_name_heads.txt), not a system
+    assert not found(title_head, "Body.", title=title)
+
+
+def test_a_coined_head_before_the_colon_stays_a_name():
+    assert found(title_head, "Body.", title="Zorb Drifter: Contextual Pressure Undermines Agentic Goals")

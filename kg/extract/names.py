@@ -53,6 +53,7 @@ _LANG_SPLIT = re.compile(r"[-/ ]|(?<=[a-z])(?=[A-Z])")
 _CAP_WORD = re.compile(r"[A-Z][A-Za-z]+")
 _NUMBER_PREFIX = re.compile(r"^\d+(?:\.\d+)?-?")
 _SCORE_TAILS = frozenset(("score", "scores", "measure"))
+_SPLIT_VERSION = re.compile(r"v?\d+(?:\.\d+)*")
 _PREFIXED = re.compile(r"[a-z]{1,2}-?([A-Z][A-Za-z]+)")
 _SIZE_NUMBER = re.compile(r"\d+(?:\.\d+)?[KkMmBb]?")
 
@@ -120,6 +121,14 @@ def generic(name: str) -> bool:
     if len(raw) > 1 and any(p in g for p in parts) and any(r.isalpha() and r.islower() for r in raw) \
             and all(p in g or (r.isalpha() and r.islower()) for p, r in zip(parts, raw)):
         return True
+    # "non-S3D modules", "pre-BERT": a lower-case prefix before a name makes no new name
+    # (kg/data/rules/prefix_words.txt; "self-conditioning", all in lower case, is a
+    # technique and stays); "two-step", "three-stage": a lower-case count compound is a
+    # number of things (count_words.txt), never a name.
+    if len(raw) > 1 and raw[0].isalpha() and raw[0].islower() and (
+            (raw[0] in words("prefix_words") and not name.islower())
+            or (name.islower() and raw[0] in _count_words())):
+        return True
     if _glued_label_re().match(name[:1].lower() + name[1:]):
         return True
     # "Chinese-to-English", "Urdu-English", "English": languages and language pairs
@@ -134,7 +143,12 @@ def generic(name: str) -> bool:
     if k in words("metrics") or k in words("page_tags") or k in words("tech_terms"):
         return True
     # "rFID", "gFID", "mBLEU": a metric with a one- or two-letter prefix is a variant of it.
-    if (m := _PREFIXED.fullmatch(name)) and m.group(1).lower() in words("metric_stems"):
+    if (m := _PREFIXED.fullmatch(name)) and (m.group(1).lower() in words("metric_stems")
+                                              or m.group(1)[-1] == "s" and m.group(1)[:-1].lower() in words("metric_stems")):
+        return True
+    # "Train-v0", "Test-2", "Dev-1.1": a split with a version or a number labels a part of
+    # some data, not a system (kg/data/rules/split_words.txt).
+    if tail and head in words("split_words") and _SPLIT_VERSION.fullmatch(tail):
         return True
     # "825 GiB", "10GiB", "2 TFLOPs", "6-DOF": a unit, with or without its number.
     if _NUMBER_PREFIX.sub("", k) in words("units"):
@@ -148,6 +162,12 @@ def generic(name: str) -> bool:
     # A shared task's data carries its venue's name ("CoNLL-2003"): a known name is no venue.
     venue = bool(_venue_re().match(name)) or _squash(name) in _squashed_venues()
     return venue and not gazetteer().known(name)
+
+
+@functools.cache
+def _count_words() -> frozenset[str]:
+    # count_words.txt lines are "word value"; only the words are wanted here.
+    return frozenset(line.split()[0].casefold() for line in phrases("count_words"))
 
 
 @functools.cache

@@ -379,7 +379,8 @@ def _zh_evaluation(ctx: Context, d: int) -> list[tuple[int, int]]:
     while k < len(ctx.words) and ctx.words[k].isspace():
         k += 1
     if k >= len(ctx.words) or ctx.words[k] != "上":
-        if items and ctx.kinds[k] == CJK and _noun_closes(ctx, k):
+        # (the names may close the text: "…在MNIST和ImageNet" then has no token at k)
+        if items and k < len(ctx.words) and ctx.kinds[k] == CJK and _noun_closes(ctx, k):
             # "在Minecraft MCU长程任务套件上": a dataset noun right before the frame's 上,
             # its modifiers between it and the names, says what they are.
             return items
