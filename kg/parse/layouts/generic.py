@@ -41,6 +41,7 @@ from kg.parse.generic_lines import (
     BRACKET_AFTER, author_clause, author_line, emphasised_title, lead_title, linked_title, one_per_line, page_slash_order,
     paper_items, quoted_title, read_row, stated_id, table_columns, title_end, title_like, title_start, titled_rows,
 )
+from kg.parse.generic_people import people_near_title
 from kg.parse.item_titles import lead_name
 from kg.parse.names import looks_like_authors
 from kg.parse.summary_items import summarised_items
@@ -278,6 +279,8 @@ def _read_paragraph(b: Builder, doc: ParsedDoc, block: list[int], run: list[int]
         # title set in bold or italics after a short name and an id.
         k, ta, te = got
         d.set_title(lines[k], offs[k], ta, te)
+    # "_Title_, A Author, B Author": the people written beside the title.
+    people_near_title(d, doc, run, offs)
     # Left open: the next paragraph may go on with it (opening or reporting closes it).
     for k in block:
         if k not in run:

@@ -1,0 +1,54 @@
+"""The generic reader on list shapes no layout was written for: titles and the people
+written beside them. Tiny fixtures written here, read by the generic layout alone (what
+reads a file whose own layout kg lacks)."""
+from __future__ import annotations
+
+from kg.parse.document import read_document
+from kg.parse.layouts import generic
+
+
+def _read(text: str, name: str = "list.md"):
+    res = generic.parse(read_document(name, text))
+    out = []
+    for e in res.entries:
+        title = e.text[e.title.start : e.title.end] if e.title else None
+        authors = e.text[e.authors.start : e.authors.end] if e.authors else None
+        out.append((title, authors))
+    return out
+
+
+def test_authors_in_the_clause_after_a_bold_title():
+    text = (
+        "- Transformer: 1706.03762. **Attention Is All You Need**. Ashish Vaswani et al | [abs](https://arxiv.org/abs/1706.03762)\n"
+        "- ViT: 2010.11929. **An Image is Worth 16x16 Words**. Alexey Dosovitskiy et al | [abs](https://arxiv.org/abs/2010.11929)\n"
+    )
+    assert _read(text) == [
+        ("Attention Is All You Need", "Ashish Vaswani et al"),
+        ("An Image is Worth 16x16 Words", "Alexey Dosovitskiy et al"),
+    ]
+
+
+def test_authors_cited_by_surname_after_a_linked_title():
+    text = (
+        "- [Playing Atari with Deep Reinforcement Learning](https://arxiv.org/abs/1312.5602), Mnih et al, 2013.\n"
+        "- [Deep Recurrent Q-Learning for Partially Observable MDPs](https://arxiv.org/abs/1507.06527), Hausknecht and Stone, 2015.\n"
+    )
+    got = _read(text)
+    assert [a for _, a in got] == ["Mnih et al", "Hausknecht and Stone"]
+
+
+def test_a_short_reference_under_the_title_names_its_authors():
+    text = (
+        "1. **[Attention Is All You Need](https://arxiv.org/abs/1706.03762)**\n"
+        "   - Vaswani et al., 2017\n"
+        "   - The paper that started it all\n"
+    )
+    assert _read(text) == [("Attention Is All You Need", "Vaswani et al.")]
+
+
+def test_a_description_after_the_title_is_no_author_list():
+    text = (
+        "- [Segment Anything](https://arxiv.org/abs/2304.02643) - promptable segmentation at scale\n"
+        "- [Visual Instruction Tuning](https://arxiv.org/abs/2304.08485) - Instruction tuning for vision\n"
+    )
+    assert [a for _, a in _read(text)] == [None, None]
