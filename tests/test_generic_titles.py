@@ -52,3 +52,20 @@ def test_a_description_after_the_title_is_no_author_list():
         "- [Visual Instruction Tuning](https://arxiv.org/abs/2304.08485) - Instruction tuning for vision\n"
     )
     assert [a for _, a in _read(text)] == [None, None]
+
+
+def test_a_publishers_page_carries_a_paper_as_an_arxiv_link_does():
+    text = (
+        "| | Topic |\n"
+        "|---|---|\n"
+        "| **[Graph Conjectures and Reinforcement Learning](https://arxiv.org/abs/2409.01234)** | RL |\n"
+        "| **[Advancing mathematics by guiding human intuition](https://www.nature.com/articles/s41586-021-04086-x)** | Knots |\n"
+        "| **[Formal Proof Search at Scale](https://arxiv.org/abs/2605.22763)** | ATP |\n"
+        "| **[Neural Conjecturing for Number Theory](https://arxiv.org/abs/2603.08322)** | NT |\n"
+    )
+    assert [t for t, _ in _read(text)] == [
+        "Graph Conjectures and Reinforcement Learning",
+        "Advancing mathematics by guiding human intuition",
+        "Formal Proof Search at Scale",
+        "Neural Conjecturing for Number Theory",
+    ]

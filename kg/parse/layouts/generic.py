@@ -36,7 +36,7 @@ from kg.parse.byline import clause_authors
 from kg.parse.dates import find_date, iso_date, slash_date
 from kg.parse.document import ParsedDoc
 from kg.parse.fields import field
-from kg.parse.links import paper_link
+from kg.parse.links import paper_link, scholarly_link
 from kg.parse.generic_lines import (
     BRACKET_AFTER, author_clause, author_line, emphasised_title, lead_title, linked_title, one_per_line, page_slash_order,
     paper_items, quoted_title, read_row, stated_id, table_columns, title_end, title_like, title_start, titled_rows,
@@ -180,10 +180,11 @@ def _read_paragraph(b: Builder, doc: ParsedDoc, block: list[int], run: list[int]
     lines = b.lines
     columns = columns or {}
     urls = [lk.url for k in run for lk in doc.lines[k].links]
-    # A paper link (arXiv, a paper page, a PDF) carries a paper as an arXiv id does, and
-    # so does an id a note states in brackets or before its title.
+    # A paper link (arXiv, a paper page, a PDF, a publisher's or DOI page) carries a
+    # paper as an arXiv id does, and so does an id a note states in brackets or before
+    # its title.
     stated = [i for k in run if (i := stated_id(doc, k))]
-    has_paper = any(arxiv_id(lines[k]) for k in run) or any(arxiv_id(u) or paper_link(u) for u in urls) or bool(stated)
+    has_paper = any(arxiv_id(lines[k]) for k in run) or any(scholarly_link(u) for u in urls) or bool(stated)
     authors = author_line(lines, run) if not split or has_paper else None
     # A linked title with its authors after it names a paper without an id.
     cited = not split and any((got := linked_title(doc, k)) is not None and got[1] is not None for k in run)
