@@ -69,3 +69,21 @@ def test_a_publishers_page_carries_a_paper_as_an_arxiv_link_does():
         "Formal Proof Search at Scale",
         "Neural Conjecturing for Number Theory",
     ]
+
+
+def test_a_title_may_close_with_a_question():
+    text = (
+        '* **?**: "Can Attention Enable MLPs To Catch Up With CNNs?", arXiv, 2021. [[Paper](https://arxiv.org/abs/2105.15078)]\n'
+        '* **ResMLP**: "ResMLP: Feedforward networks for image classification", arXiv, 2021. [[Paper](https://arxiv.org/abs/2105.03404)]\n'
+    )
+    assert [t for t, _ in _read(text)] == [
+        "Can Attention Enable MLPs To Catch Up With CNNs?",
+        "ResMLP: Feedforward networks for image classification",
+    ]
+
+
+def test_a_sentence_is_still_no_title():
+    from kg.parse.generic_lines import title_like
+
+    assert not title_like("We read it. Then we asked why?")
+    assert title_like("Why Think Step by Step? Reasoning Emerges from the Locality of Experience")

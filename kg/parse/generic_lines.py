@@ -37,7 +37,11 @@ def title_like(s: str) -> bool:
     # A question that opens a title ("Model or Harness? An Interaction-Centric Taxonomy")
     # does not end a sentence: a capital word follows it.
     s = _TITLE_QUESTION.sub(" ", s)
-    return len(s.split()) >= 2 and s[0].isupper() and not SENTENCE_END_RE.search(s.rstrip("."))
+    # Nor does the question a title closes with ("Can Attention Enable MLPs To Catch Up
+    # With CNNs?", "LLMs Still Can't Plan; Can LRMs?").
+    s = s.rstrip(".")
+    s = s[:-1] if s.endswith(("?", "？")) else s
+    return len(s.split()) >= 2 and s[0].isupper() and not SENTENCE_END_RE.search(s)
 
 
 def author_line(lines: list[str], run: list[int]) -> int | None:
