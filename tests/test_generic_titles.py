@@ -87,3 +87,15 @@ def test_a_sentence_is_still_no_title():
 
     assert not title_like("We read it. Then we asked why?")
     assert title_like("Why Think Step by Step? Reasoning Emerges from the Locality of Experience")
+
+
+def test_an_emphasised_title_closing_with_its_authors_in_brackets():
+    text = "- *Neural Turing Machines (A. Graves, G. Wayne, I. Danihelka)* [[arxiv, 14.10]](http://arxiv.org/abs/1410.5401)\n"
+    assert _read(text) == [("Neural Turing Machines", "A. Graves, G. Wayne, I. Danihelka")]
+
+
+def test_a_bracket_of_no_people_stays_in_the_title():
+    from kg.parse.generic_lines import without_people
+
+    t = "*Language Models are Few-Shot Learners (GPT-3)*"
+    assert without_people(t, 1, len(t) - 1) == len(t) - 1
