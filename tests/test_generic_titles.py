@@ -99,3 +99,16 @@ def test_a_bracket_of_no_people_stays_in_the_title():
 
     t = "*Language Models are Few-Shot Learners (GPT-3)*"
     assert without_people(t, 1, len(t) - 1) == len(t) - 1
+
+
+def test_a_one_line_post_title_ends_at_its_label_link():
+    text = (
+        "<ol>\n"
+        '<li><i>Nowcasting in a Pandemic using Mixed Frequency VARs</i> <a href="http://arxiv.org/abs/2008.12706">url</a></li>\n'
+        '<li><i>Counting from Sky: A Large-scale Dataset for Object Counting</i> <a href="http://arxiv.org/abs/2008.12470">url</a></li>\n'
+        "</ol>\n"
+    )
+    assert [t for t, _ in _read(text)] == [
+        "Nowcasting in a Pandemic using Mixed Frequency VARs",
+        "Counting from Sky: A Large-scale Dataset for Object Counting",
+    ]

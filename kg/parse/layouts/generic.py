@@ -346,7 +346,12 @@ def parse(doc: ParsedDoc) -> LayoutResult:
                 d = b.open(k)
                 off = b.take(k)
                 line = lines[k]
-                d.set_title(line, off, *strip_span(line, 0, doc.lines[k].start))
+                # "<i>Title</i> <a href=…>url</a>": the title ends at the label link after it.
+                a = doc.lines[k].start
+                e = title_end(doc, k, a)
+                d.set_title(line, off, *strip_span(line, 0, a, e))
+                if e < len(line):
+                    d.body.append(Span(*strip_span(line, off, e)))
                 b.close()
             for k in block:
                 if k not in run:
