@@ -112,3 +112,14 @@ def test_a_one_line_post_title_ends_at_its_label_link():
         "Nowcasting in a Pandemic using Mixed Frequency VARs",
         "Counting from Sky: A Large-scale Dataset for Object Counting",
     ]
+
+
+def test_a_short_name_and_a_dash_before_the_title_are_no_part_of_it():
+    text = (
+        "- VGG16 - Very Deep Convolutional Networks for Large-Scale Image Recognition : https://arxiv.org/abs/1409.1556\n"
+        "- Inception/GoogLeNet - Going Deeper with Convolutions : https://arxiv.org/abs/1409.4842\n"
+    )
+    assert [t for t, _ in _read(text)] == [
+        "Very Deep Convolutional Networks for Large-Scale Image Recognition",
+        "Going Deeper with Convolutions",
+    ]

@@ -15,7 +15,7 @@ from kg.parse.names import bracket_kind
 from kg.parse.titles import SENTENCE_END_RE
 from kg.text import find_urls, is_cjk
 
-__all__ = ["item_title", "label_links_start", "latin_title", "lead_name", "named_title", "names_in_brackets", "title_like"]
+__all__ = ["item_title", "label_links_start", "latin_title", "lead_name", "named_title", "names_in_brackets", "past_short_name", "title_like"]
 
 _QUOTED = re.compile(r"[\"“](?P<t>[^\"“”]{6,400})[\"”]")
 _CLOSING_BRACKET = re.compile(r"\s*[(（](?P<v>[^()（）]{2,80})[)）]\s*$")
@@ -97,12 +97,19 @@ def named_title(ln: Line) -> tuple[int, int] | None:
     if label is not None and label.end() == e and LINK_LABEL_RE.fullmatch(label.group("v").strip()):
         e = label.start()  # "Title (pdf)": the link's label closing the line
         s = ln.text[a:e]
-    lead = _ABBR_LEAD.match(ln.text, a, e)
-    if lead is not None:
-        rest = _OWN_LINK.sub("", ln.text[lead.end() : e])
-        if len(rest.split()) >= 3:
-            a = lead.end()
+    a = past_short_name(ln.text, a, e)
     return (a, e) if len(s.split()) >= 2 or sum(is_cjk(c) for c in s) >= 4 else None
+
+
+def past_short_name(t: str, a: int, e: int) -> int:
+    """Where a title starts that an item opens with a short name and a dash
+    (``MobileNets-V2 - MobileNetV2: Inverted Residuals … : https://arxiv.org/abs/…``):
+    after the dash when at least three words follow it (the link the line closes with
+    aside); else ``a``."""
+    lead = _ABBR_LEAD.match(t, a, e)
+    if lead is not None and len(_OWN_LINK.sub("", t[lead.end() : e]).split()) >= 3:
+        return lead.end()
+    return a
 
 
 def lead_name(ln: Line) -> tuple[int, int] | None:

@@ -42,7 +42,7 @@ from kg.parse.generic_lines import (
     paper_items, quoted_title, read_row, stated_id, table_columns, title_end, title_like, title_start, titled_rows,
 )
 from kg.parse.generic_people import people_near_title
-from kg.parse.item_titles import lead_name
+from kg.parse.item_titles import lead_name, past_short_name
 from kg.parse.names import looks_like_authors
 from kg.parse.summary_items import summarised_items
 from kg.records import Span
@@ -267,6 +267,8 @@ def _read_paragraph(b: Builder, doc: ParsedDoc, block: list[int], run: list[int]
             continue
         t0 = title_start(line, a)
         t1 = title_end(doc, k, t0)
+        if has_paper and "title" not in d.spans and "title_zh" not in d.spans:
+            t0 = past_short_name(line, t0, t1)  # "VGG16 - Very Deep Convolutional Networks …"
         if "title" not in d.spans and "title_zh" not in d.spans and k != authors and title_like(line[t0:t1]):
             d.set_title(line, off, *strip_span(line, 0, t0, t1))
             if t1 < len(line):
