@@ -123,3 +123,18 @@ def test_a_short_name_and_a_dash_before_the_title_are_no_part_of_it():
         "Very Deep Convolutional Networks for Large-Scale Image Recognition",
         "Going Deeper with Convolutions",
     ]
+
+
+def test_a_tables_header_row_is_no_item_of_its_paper_majority():
+    text = (
+        "| 名字 | 简介 | 地址 |\n"
+        "| ---- | ---- | ---- |\n"
+        "| Improving Language Understanding by Generative Pre-Training | GPT1 | [paper](https://cdn.openai.com/language_understanding_paper.pdf) |\n"
+        "| Language Models are Few-Shot Learners | GPT3 | [paper](https://arxiv.org/abs/2005.14165) |\n"
+        "| BERT: Pre-training of Deep Bidirectional Transformers | BERT | [paper](https://arxiv.org/abs/1810.04805) |\n"
+    )
+    assert [t for t, _ in _read(text)] == [
+        "Improving Language Understanding by Generative Pre-Training",
+        "Language Models are Few-Shot Learners",
+        "BERT: Pre-training of Deep Bidirectional Transformers",
+    ]

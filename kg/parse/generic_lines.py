@@ -214,7 +214,11 @@ def paper_items(doc: ParsedDoc, run: list[int]) -> list[list[int]] | None:
         ids.append(next(iter(got), None))
     found = [i for i in ids if i]
     marked = any(doc.lines[k].kind in ("item", "table") for k in run)
-    if len(found) < 2 or len(set(found)) < len(found) or 2 * len(found) <= len(groups):
+    # A table's header row ("| 名字 | 简介 | 地址 |") names its columns, no paper: no item
+    # of the majority.
+    header = int(doc.lines[groups[0][0]].kind == "table" and ids[0] is None and groups[0][0] + 1 < len(doc.lines)
+                 and doc.lines[groups[0][0] + 1].kind == "table-rule")
+    if len(found) < 2 or len(set(found)) < len(found) or 2 * len(found) <= len(groups) - header:
         return None
     # Lines with no list markup are items only when each links a paper and opens with
     # its title: prose broken over lines also carries a link a line.
