@@ -138,3 +138,19 @@ def test_a_tables_header_row_is_no_item_of_its_paper_majority():
         "Language Models are Few-Shot Learners",
         "BERT: Pre-training of Deep Bidirectional Transformers",
     ]
+
+
+def test_an_item_opening_with_an_emphasised_title_in_a_paper_list_is_a_paper():
+    text = (
+        "- [*Michelangelo: Long Context Evaluations Beyond Haystacks*](https://arxiv.org/abs/2409.12640).\n"
+        "- *Knowing When to Ask – Bridging Large Language Models and Data* (technical report) on routing questions.\n"
+        "- [*Fact, Fetch, and Reason: A Unified Evaluation of RAG*](https://arxiv.org/abs/2409.12941).\n"
+        "- [*HELMET: How to Evaluate Long-Context Language Models*](https://arxiv.org/abs/2410.02694).\n"
+        "- **Key concept here**: self-attention\n"
+    )
+    assert [t for t, _ in _read(text)] == [
+        "Michelangelo: Long Context Evaluations Beyond Haystacks",
+        "Knowing When to Ask – Bridging Large Language Models and Data",
+        "Fact, Fetch, and Reason: A Unified Evaluation of RAG",
+        "HELMET: How to Evaluate Long-Context Language Models",
+    ]

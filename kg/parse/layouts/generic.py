@@ -195,7 +195,10 @@ def _read_paragraph(b: Builder, doc: ParsedDoc, block: list[int], run: list[int]
         bool(run) and not split and not has_paper and b.cur is not None and authors == run[0]
         and "authors" not in b.cur.spans and not cited
     )
-    if not run or not (goes_on or has_paper or authors is not None or cited or headed):
+    # "- *Knowing When to Ask – Bridging LLMs and Data* (report) on …": in a list of
+    # papers, an item that opens with a title set in emphasis names a paper it does not link.
+    titled = split and not has_paper and bool(run) and opens_titled(doc, run[0])
+    if not run or not (goes_on or has_paper or authors is not None or cited or headed or titled):
         for k in block:
             b.report(k, is_boilerplate(lines[k], between_entries=True) or NOT_IN_ENTRY)
         return
@@ -288,6 +291,18 @@ def _read_paragraph(b: Builder, doc: ParsedDoc, block: list[int], run: list[int]
     for k in block:
         if k not in run:
             b.report(k, is_boilerplate(lines[k], between_entries=True) or NOT_IN_ENTRY)
+
+
+def opens_titled(doc: ParsedDoc, k: int) -> bool:
+    """Line ``k`` opens with a title of three words or more set in bold or italics, with
+    no colon after it (``- **Key concept**: …`` labels a note)."""
+    if not doc.lines[k].emphasised:
+        return False  # cheap reject: most lines set nothing in emphasis
+    got = lead_title(doc, k)
+    return (
+        got is not None and len(doc.texts[k][got[0] : got[1]].split()) >= 3
+        and not doc.texts[k][got[1] :].lstrip(" *_").startswith((":", "："))
+    )
 
 
 def _split_at(runs, starts: dict[int, tuple[int, int]]):
