@@ -154,3 +154,23 @@ def test_an_item_opening_with_an_emphasised_title_in_a_paper_list_is_a_paper():
         "Fact, Fetch, and Reason: A Unified Evaluation of RAG",
         "HELMET: How to Evaluate Long-Context Language Models",
     ]
+
+
+def test_a_table_row_under_a_header_of_no_paper():
+    text = (
+        "|papter list|20%|40%|\n"
+        "|---|---|---|\n"
+        "|[2016 terryum] Neural Architectures for Named Entity Recognition, G. Lample et al. [[pdf]](http://aclweb.org/anthology/N16-1030.pdf)|\n"
+    )
+    res = generic.parse(read_document("t.md", text))
+    assert [e.line for e in res.entries] == [3]  # the entry starts at the row, not the header
+    assert _read(text) == [("Neural Architectures for Named Entity Recognition", "G. Lample et al.")]
+
+
+def test_a_table_cell_title_after_its_tag_and_before_its_label_links():
+    text = (
+        "|papter list|20%|\n"
+        "|---|---|\n"
+        "|[2020 ACL] Harvesting and Refining Question-Answer Pairs for Unsupervised QA [pdf](https://www.aclweb.org/anthology/2020.acl-main.600.pdf) [code](https://github.com/x/RefQA)|\n"
+    )
+    assert _read(text) == [("Harvesting and Refining Question-Answer Pairs for Unsupervised QA", None)]

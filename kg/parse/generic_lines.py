@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from kg.parse.base import Draft, strip_span
-from kg.parse.byline import clause_authors, reference_byline
+from kg.parse.byline import clause_authors, reference_byline, trailing_authors
 from kg.parse.dates import slash_order
 from kg.parse.document import ParsedDoc
 from kg.parse.fields import field_kind
@@ -311,6 +311,14 @@ def read_row(doc: ParsedDoc, k: int, d: Draft, off: int, columns: dict[int, str]
                 d.set_title(t, off, a2, cut.start())
                 d.body.append(Span(off + cut.end(), off + z))
                 continue
+            # "[2016 terryum] Title, G. Lample et al. [[pdf]](…)": the authors after a comma.
+            z2 = len(t[: title_end(doc, k, a2, z)].rstrip(" [(（"))
+            got = trailing_authors(t, a2, z2) if "," in t[a2:z2] else None
+            if got is not None and title_like(t[a2 : got[0]]):
+                d.set_title(t, off, a2, got[0])
+                if "authors" not in d.spans:
+                    d.set("authors", off + got[1][0], off + got[1][1])
+                continue
         if columns:
             kind = columns.get(i)
             if kind == "title" and "title" not in d.spans and "title_zh" not in d.spans:
@@ -321,10 +329,16 @@ def read_row(doc: ParsedDoc, k: int, d: Draft, off: int, columns: dict[int, str]
                 d.body.append(Span(off + a, off + z))
             continue
         got = author_names(cell) if looks_like_authors(cell) else None
+        z2 = len(t[: title_end(doc, k, title_start(t, a), z)].rstrip(" [(（"))
         if "authors" not in d.spans and got is not None and len(got[0]) >= 2:
             d.set("authors", off + a, off + z)
         elif "title" not in d.spans and "title_zh" not in d.spans and title_like(cell):
             d.set_title(t, off, a, z)
+        elif "title" not in d.spans and "title_zh" not in d.spans and title_like(t[title_start(t, a) : z2]):
+            # "[2020 ACL] Title [pdf](…) [code](…)": past the cell's tags, up to its label links.
+            d.set_title(t, off, title_start(t, a), z2)
+            if z2 < z:
+                d.body.append(Span(*strip_span(t, off, z2, z)))
         else:
             d.body.append(Span(off + a, off + z))
 

@@ -179,6 +179,13 @@ def _read_paragraph(b: Builder, doc: ParsedDoc, block: list[int], run: list[int]
     table whose header names its title column, a paper whatever it links."""
     lines = b.lines
     columns = columns or {}
+    if not split and len(run) > 2 and doc.lines[run[1]].kind == "table-rule" and doc.lines[run[2]].kind == "table":
+        # "|papter list|20%|40%|" over "|---|": a table's header names its columns, no
+        # paper; the entry starts at the row under it.
+        for k in run[:2]:
+            b.report(k, "table header")
+        block = [k for k in block if k not in run[:2]]
+        run = run[2:]
     urls = [lk.url for k in run for lk in doc.lines[k].links]
     # A paper link (arXiv, a paper page, a PDF, a publisher's or DOI page) carries a
     # paper as an arXiv id does, and so does an id a note states in brackets or before
