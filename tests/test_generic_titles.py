@@ -174,3 +174,28 @@ def test_a_table_cell_title_after_its_tag_and_before_its_label_links():
         "|[2020 ACL] Harvesting and Refining Question-Answer Pairs for Unsupervised QA [pdf](https://www.aclweb.org/anthology/2020.acl-main.600.pdf) [code](https://github.com/x/RefQA)|\n"
     )
     assert _read(text) == [("Harvesting and Refining Question-Answer Pairs for Unsupervised QA", None)]
+
+
+def test_a_citation_of_two_sentences_title_first_or_names_first():
+    text = (
+        "- numericNLG\n"
+        "\n"
+        "  _Towards Table-to-Text Generation with Numerical Reasoning. Lya Suadaa, Hidetaka Kamigaito, Hiroya Takamura._"
+        " <a href='https://aclanthology.org/2021.acl-long.115.pdf'>PDF</a>\n"
+        "\n"
+        "- SciGen\n"
+        "\n"
+        "  _Nafise Sadat Moosavi, Andreas Rücklé, Dan Roth. Learning to Reason for Text Generation from Scientific Tables._"
+        " <a href='https://arxiv.org/abs/2104.08296'>PDF</a>\n"
+    )
+    assert [x for x in _read(text) if x[0]] == [
+        ("Towards Table-to-Text Generation with Numerical Reasoning", "Lya Suadaa, Hidetaka Kamigaito, Hiroya Takamura"),
+        ("Learning to Reason for Text Generation from Scientific Tables", "Nafise Sadat Moosavi, Andreas Rücklé, Dan Roth"),
+    ]
+
+
+def test_an_initials_full_stop_ends_no_sentence():
+    from kg.parse.generic_titles import _sentences
+
+    t = "A. Graves, G. Wayne. Neural Turing Machines."
+    assert [t[a:b] for a, b in _sentences(t, 0, len(t))] == ["A. Graves, G. Wayne", "Neural Turing Machines"]

@@ -42,6 +42,7 @@ from kg.parse.generic_lines import (
     paper_items, quoted_title, read_row, stated_id, table_columns, title_end, title_like, title_start, titled_rows,
 )
 from kg.parse.generic_people import people_near_title
+from kg.parse.generic_titles import citation_sentences, opens_titled
 from kg.parse.item_titles import lead_name, past_short_name
 from kg.parse.names import looks_like_authors
 from kg.parse.summary_items import summarised_items
@@ -292,24 +293,14 @@ def _read_paragraph(b: Builder, doc: ParsedDoc, block: list[int], run: list[int]
         # title set in bold or italics after a short name and an id.
         k, ta, te = got
         d.set_title(lines[k], offs[k], ta, te)
+    # "Title. A Author, B Author." (or the names first): a citation's two sentences.
+    citation_sentences(d, doc, run, offs)
     # "_Title_, A Author, B Author": the people written beside the title.
     people_near_title(d, doc, run, offs)
     # Left open: the next paragraph may go on with it (opening or reporting closes it).
     for k in block:
         if k not in run:
             b.report(k, is_boilerplate(lines[k], between_entries=True) or NOT_IN_ENTRY)
-
-
-def opens_titled(doc: ParsedDoc, k: int) -> bool:
-    """Line ``k`` opens with a title of three words or more set in bold or italics, with
-    no colon after it (``- **Key concept**: …`` labels a note)."""
-    if not doc.lines[k].emphasised:
-        return False  # cheap reject: most lines set nothing in emphasis
-    got = lead_title(doc, k)
-    return (
-        got is not None and len(doc.texts[k][got[0] : got[1]].split()) >= 3
-        and not doc.texts[k][got[1] :].lstrip(" *_").startswith((":", "："))
-    )
 
 
 def _split_at(runs, starts: dict[int, tuple[int, int]]):

@@ -1,0 +1,72 @@
+"""Where the ``generic`` layout finds a title that no link, quote or line of its own
+sets apart: an item that opens with a title set in emphasis (``- *Title* (report) on
+…``), and a citation written as two sentences, the title and the author list in either
+order (``Title. A Author, B Author.``, ``A Author, B Author. Title.``). Split from
+:mod:`kg.parse.layouts.generic`, which assembles entries from them."""
+from __future__ import annotations
+
+import re
+
+from kg.parse.base import Draft, strip_span
+from kg.parse.document import ParsedDoc
+from kg.parse.generic_lines import lead_title, title_like
+from kg.parse.names import looks_like_authors
+
+__all__ = ["opens_titled", "citation_sentences"]
+
+
+def opens_titled(doc: ParsedDoc, k: int) -> bool:
+    """Line ``k`` opens with a title of three words or more set in bold or italics, with
+    no colon after it (``- **Key concept**: …`` labels a note)."""
+    if not doc.lines[k].emphasised:
+        return False  # cheap reject: most lines set nothing in emphasis
+    got = lead_title(doc, k)
+    return (
+        got is not None and len(doc.texts[k][got[0] : got[1]].split()) >= 3
+        and not doc.texts[k][got[1] :].lstrip(" *_").startswith((":", "："))
+    )
+
+
+# A sentence's full stop: not an initial's ("A. Graves", "J.Pouget"), not "et al.".
+_STOP = re.compile(r"(?<![\s.][A-Z])(?<!^[A-Z])(?<!\bal)\.(?=\s|$)")
+
+
+def _sentences(t: str, a: int, e: int) -> list[tuple[int, int]]:
+    """The sentences of ``t[a:e]`` as spans, without their full stops."""
+    out, pos = [], a
+    for m in _STOP.finditer(t, a, e):
+        out.append(strip_span(t, 0, pos, m.start()))
+        pos = m.end()
+    out.append(strip_span(t, 0, pos, e))
+    return [(x, y) for x, y in out if y > x]
+
+
+def citation_sentences(d: Draft, doc: ParsedDoc, run: list[int], offs: dict[int, int]) -> None:
+    """Set ``d``'s title and authors from the first line of ``run`` that opens with two
+    sentences, one an author list and the other a title (a citation: ``Towards
+    Table-to-Text Generation. Lya Suadaa, Hidetaka Kamigaito.``). Only where the entry
+    has neither yet."""
+    if "title" in d.spans or "title_zh" in d.spans or "authors" in d.spans:
+        return
+    for k in run:
+        t = doc.texts[k]
+        if t.count(".") < 1 or "," not in t or k not in offs:
+            continue  # cheap reject: a citation has a full stop and a comma between names
+        a = doc.lines[k].start
+        # Up to the first link: what follows it is the citation's links and badges.
+        e = min([lk.start for lk in doc.lines[k].links] + [len(t)])
+        parts = _sentences(t, a, e)[:2]
+        if len(parts) < 2:
+            continue
+        (x0, y0), (x1, y1) = parts
+        first, second = t[x0:y0].strip(" *_"), t[x1:y1].strip(" *_")
+        if title_like(first) and looks_like_authors(second):
+            title, people = (x0, y0), (x1, y1)
+        elif looks_like_authors(first) and title_like(second):
+            title, people = (x1, y1), (x0, y0)
+        else:
+            continue
+        off = offs[k]
+        d.set_title(t, off, *strip_span(t, 0, *title))
+        d.set("authors", *strip_span(t, off, *people))
+        return
