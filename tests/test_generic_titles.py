@@ -199,3 +199,22 @@ def test_an_initials_full_stop_ends_no_sentence():
 
     t = "A. Graves, G. Wayne. Neural Turing Machines."
     assert [t[a:b] for a, b in _sentences(t, 0, len(t))] == ["A. Graves, G. Wayne", "Neural Turing Machines"]
+
+
+def test_a_badge_link_before_a_linked_title_in_a_cell():
+    text = (
+        "| Title & Authors | Introduction | Links |\n"
+        "|:--|:--:|:--:|\n"
+        "|[![Star](https://img.shields.io/github/stars/x/y.svg)](https://github.com/x/y)<br>"
+        "[Safety Constraint Layers for Robot Policies](https://arxiv.org/abs/2512.11891) <br> Hu, Songqiao and Liu, Zeyi | | [Paper](https://arxiv.org/pdf/2512.11891)|\n"
+        "|[Safety guardrails for llm-enabled robots](https://arxiv.org/pdf/2503.07885) <br> Zachary Ravichandran, Alexander Robey | | [Paper](https://arxiv.org/pdf/2503.07885)|\n"
+    )
+    assert _read(text) == [
+        ("Safety Constraint Layers for Robot Policies", "Hu, Songqiao and Liu, Zeyi"),
+        ("Safety guardrails for llm-enabled robots", "Zachary Ravichandran, Alexander Robey"),
+    ]
+
+
+def test_the_bracket_that_holds_a_titles_label_link_is_no_part_of_it():
+    text = "Deep Learning for Symbolic Mathematics ([pdf](https://arxiv.org/abs/1912.01412))\n"
+    assert [t for t, _ in _read(text)] == ["Deep Learning for Symbolic Mathematics"]

@@ -289,7 +289,8 @@ def read_row(doc: ParsedDoc, k: int, d: Draft, off: int, columns: dict[int, str]
         if a >= z:
             continue
         cell = t[a:z]
-        lead = next((lk for lk in ln.links if lk.start == a and lk.end < z), None)
+        # (A badge's link has no text: "[![Star](…)](…)<br>[Title](arxiv)" leads with the title.)
+        lead = next((lk for lk in ln.links if lk.start == a < lk.end < z), None)
         if (
             lead is not None and "title" not in d.spans and "title_zh" not in d.spans
             and columns.get(i, "title") == "title" and title_like(t[lead.start : lead.end])
@@ -361,7 +362,7 @@ def title_end(doc: ParsedDoc, k: int, a: int, b: int | None = None) -> int:
     b = len(ln.text) if b is None else b
     for lk in ln.links:
         if a < lk.start < b and not title_like(ln.text[lk.start : lk.end]):
-            return lk.start
+            return a + len(ln.text[a : lk.start].rstrip(" ([（【"))  # "Title ([pdf](…))": not its bracket
     return b
 
 
