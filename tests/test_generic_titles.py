@@ -218,3 +218,17 @@ def test_a_badge_link_before_a_linked_title_in_a_cell():
 def test_the_bracket_that_holds_a_titles_label_link_is_no_part_of_it():
     text = "Deep Learning for Symbolic Mathematics ([pdf](https://arxiv.org/abs/1912.01412))\n"
     assert [t for t, _ in _read(text)] == ["Deep Learning for Symbolic Mathematics"]
+
+
+def test_a_list_mixing_papers_and_news_splits_into_its_paper_items():
+    text = (
+        "-   This painting had never been seen before. ([article](https://www.technologyreview.com/s/614333/x/))\n"
+        "-   Distributed Machine Learning on Mobile Devices: A Survey ([pdf](https://arxiv.org/abs/1909.08329v1))\n"
+        "-   Why It's So Hard for Alexa to Explain Itself ([web](https://onezero.medium.com/why-its-so-hard))\n"
+        "-   Using deep neural networks for hand-tracking ([web](https://ai.facebook.com/blog/hand-tracking/))\n"
+        "-   High Fidelity Speech Synthesis with Adversarial Networks ([pdf](https://arxiv.org/abs/1909.11646))\n"
+    )
+    assert [t for t, _ in _read(text)] == [
+        "Distributed Machine Learning on Mobile Devices: A Survey",
+        "High Fidelity Speech Synthesis with Adversarial Networks",
+    ]

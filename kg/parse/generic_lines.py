@@ -201,7 +201,8 @@ def paper_items(doc: ParsedDoc, run: list[int]) -> list[list[int]] | None:
     """A paragraph that is a list or a table of papers with no blank line between its
     items, split into its items, or None. Each of at least two items links a paper of
     its own (one arXiv id, no item sharing it), and items that link a paper are most of
-    them; a paragraph without list or table markup splits into its lines only when every
+    them unless the items are marked (a newsletter's list mixes papers with news: its
+    items without a paper are reported, not read into the paper above); a paragraph without list or table markup splits into its lines only when every
     line links a paper and opens with a title (one-line posts, ``• Title [PDF]`` bullets)."""
     groups = _item_groups(doc, run)
     if len(groups) < 2:
@@ -218,7 +219,7 @@ def paper_items(doc: ParsedDoc, run: list[int]) -> list[list[int]] | None:
     # of the majority.
     header = int(doc.lines[groups[0][0]].kind == "table" and ids[0] is None and groups[0][0] + 1 < len(doc.lines)
                  and doc.lines[groups[0][0] + 1].kind == "table-rule")
-    if len(found) < 2 or len(set(found)) < len(found) or 2 * len(found) <= len(groups) - header:
+    if len(found) < 2 or len(set(found)) < len(found) or (2 * len(found) <= len(groups) - header and not marked):
         return None
     # Lines with no list markup are items only when each links a paper and opens with
     # its title: prose broken over lines also carries a link a line.
