@@ -95,7 +95,7 @@ def test_an_emphasised_title_closing_with_its_authors_in_brackets():
 
 
 def test_a_bracket_of_no_people_stays_in_the_title():
-    from kg.parse.generic_lines import without_people
+    from kg.parse.item_titles import without_people
 
     t = "*Language Models are Few-Shot Learners (GPT-3)*"
     assert without_people(t, 1, len(t) - 1) == len(t) - 1
@@ -231,4 +231,20 @@ def test_a_list_mixing_papers_and_news_splits_into_its_paper_items():
     assert [t for t, _ in _read(text)] == [
         "Distributed Machine Learning on Mobile Devices: A Survey",
         "High Fidelity Speech Synthesis with Adversarial Networks",
+    ]
+
+
+def test_a_heading_linking_the_sites_page_of_a_paper_heads_its_entry():
+    text = (
+        "### [A CXL Memory Rack for Multi-Turn LLM Serving](../../papers/arxiv-2607.18141/)\n"
+        "\n"
+        "Long-context, multi-turn LLM workloads reuse previously processed context.\n"
+        "\n"
+        "### [Speculative Decoding Meets Online Learning](../../papers/arxiv-2601.07568/)\n"
+        "\n"
+        "Drafts evolve with the target model.\n"
+    )
+    assert [t for t, _ in _read(text)] == [
+        "A CXL Memory Rack for Multi-Turn LLM Serving",
+        "Speculative Decoding Meets Online Learning",
     ]

@@ -9,19 +9,20 @@ from __future__ import annotations
 import re
 
 from kg.parse.base import Draft, strip_span
-from kg.parse.byline import clause_authors, reference_byline, trailing_authors
+from kg.parse.byline import clause_authors, trailing_authors
 from kg.parse.dates import slash_order
 from kg.parse.document import ParsedDoc
 from kg.parse.fields import field_kind
 from kg.parse.links import stated_arxiv_id
-from kg.parse.names import author_names, bracket_kind, looks_like_authors
+from kg.parse.item_titles import without_people
+from kg.parse.names import author_names, looks_like_authors
 from kg.parse.titles import SENTENCE_END_RE
 from kg.records import Span
 
 __all__ = [
     "BRACKET_AFTER", "author_clause", "author_line", "emphasised_title", "lead_title", "linked_title", "one_per_line",
     "page_slash_order", "paper_items", "quoted_title", "read_row", "table_columns", "title_end", "title_like", "title_start",
-    "stated_id", "titled_rows", "without_people",
+    "stated_id", "titled_rows",
 ]
 from kg.text import arxiv_id, cjk_share
 
@@ -69,26 +70,6 @@ def lead_title(doc: ParsedDoc, k: int) -> tuple[int, int] | None:
         if s <= a0 + 1 and title_like(ln.text[s:e]) and ln.text[e:].strip(" .*_"):
             return strip_span(ln.text, 0, s, e)
     return None
-
-
-# A bracket that closes an emphasised run: "*Title (A. Graves)*".
-_CLOSING_BRACKET = re.compile(r"\s*[(（](?P<v>[^()（）]{2,200})[)）]\s*$")
-
-
-def without_people(t: str, s: int, e: int) -> int:
-    """Where an emphasised title ends when its run closes with its authors in brackets
-    (``*Neural Turing Machines (A. Graves, G. Wayne, I. Danihelka)*``, ``*Title (Noh,
-    Hong, Han et al.)*``): before the bracket; else ``e``. The names are the authors'
-    (read after the title), and an initial's full stop is no sentence's end."""
-    if t[e - 1 : e] not in (")", "）"):
-        return e  # cheap reject: the run does not close with a bracket
-    m = _CLOSING_BRACKET.search(t, s, e)
-    if m is None or m.start() <= s:
-        return e
-    v = m.group("v")
-    if bracket_kind(v) == "authors" or reference_byline(v, 0) is not None:
-        return m.start()
-    return e
 
 
 # A lead that names the paper's subject before its linked title ("Beyond Accuracy: [Title](…)").

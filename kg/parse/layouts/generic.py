@@ -36,7 +36,7 @@ from kg.parse.byline import clause_authors
 from kg.parse.dates import find_date, iso_date, slash_date
 from kg.parse.document import ParsedDoc
 from kg.parse.fields import field
-from kg.parse.links import paper_link, scholarly_link
+from kg.parse.links import local_paper_page, paper_link, scholarly_link
 from kg.parse.generic_lines import (
     BRACKET_AFTER, author_clause, author_line, emphasised_title, lead_title, linked_title, one_per_line, page_slash_order,
     paper_items, quoted_title, read_row, stated_id, table_columns, title_end, title_like, title_start, titled_rows,
@@ -129,7 +129,8 @@ def _paper_heading(doc: ParsedDoc, k: int) -> tuple[int, int] | None:
     ln = doc.lines[k]
     t = ln.text
     urls = [(lk.url, lk.start, lk.end) for lk in ln.links] + find_urls(t)
-    papers = [(a, e) for u, a, e in urls if arxiv_id(u) or paper_link(u)]
+    # A site's own page of a paper named by its id ("../../papers/arxiv-2607.18141/") too.
+    papers = [(a, e) for u, a, e in urls if arxiv_id(u) or paper_link(u) or local_paper_page(u)]
     a0 = ln.start + len(t[ln.start :]) - len(t[ln.start :].lstrip())
     if not papers and not arxiv_id(t):
         # "### [Title](notes/title.md)" over its fields, one of them the paper's link: a
