@@ -248,3 +248,19 @@ def test_a_heading_linking_the_sites_page_of_a_paper_heads_its_entry():
         "A CXL Memory Rack for Multi-Turn LLM Serving",
         "Speculative Decoding Meets Online Learning",
     ]
+
+
+def test_a_title_may_open_with_a_lower_case_name():
+    from kg.parse.generic_lines import title_like
+
+    assert title_like("d3LLM: Ultra-Fast Diffusion LLM using Pseudo-Trajectory Distillation")
+    assert title_like("mPLUG-Owl: Modularization Empowers Large Language Models")
+    assert not title_like("we propose a new model for segmentation")
+
+
+def test_an_emoji_shortcode_before_a_linked_title_is_no_sentence():
+    text = (
+        "* :star: [Open-World Entity Segmentation](https://arxiv.org/pdf/2107.14228.pdf)  (Jiaya Jia)  [code](https://github.com/x/Entity)\n"
+        "  * We introduce a new image segmentation task.\n"
+    )
+    assert _read(text) == [("Open-World Entity Segmentation", "Jiaya Jia")]

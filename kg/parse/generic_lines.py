@@ -42,7 +42,14 @@ def title_like(s: str) -> bool:
     # With CNNs?", "LLMs Still Can't Plan; Can LRMs?").
     s = s.rstrip(".")
     s = s[:-1] if s.endswith(("?", "？")) else s
-    return len(s.split()) >= 2 and s[0].isupper() and not SENTENCE_END_RE.search(s)
+    return len(s.split()) >= 2 and _capital_start(s) and not SENTENCE_END_RE.search(s)
+
+
+def _capital_start(s: str) -> bool:
+    """A title opens with a capital, or with a name that has one inside ("d3LLM: …",
+    "mPLUG-Owl: …", "iTransformer: …"); a sentence's lower-case word has none."""
+    first = s.split()[0]
+    return s[0].isupper() or (s[0].isalnum() and any(c.isupper() for c in first[1:]))
 
 
 def author_line(lines: list[str], run: list[int]) -> int | None:
@@ -72,6 +79,8 @@ def lead_title(doc: ParsedDoc, k: int) -> tuple[int, int] | None:
     return None
 
 
+# An emoji written as its shortcode (":star:", ":fire:").
+_SHORTCODE = re.compile(r":[a-z0-9_+\-]+:")
 # A lead that names the paper's subject before its linked title ("Beyond Accuracy: [Title](…)").
 _LEAD_PHRASE = re.compile(r"[^\W\d][^:：\[\]]{0,60}[:：]")
 # A bracketed note after a title ("(ACL 2020 Best paper)").
@@ -97,7 +106,7 @@ def linked_title(doc: ParsedDoc, k: int) -> tuple[tuple[int, int], tuple[int, in
         a = start
         if rest.strip() and _LEAD_PHRASE.fullmatch(rest.strip()) and len(rest.split()) <= 8:
             a = x + len(rest) - len(rest.lstrip())
-        elif re.search(r"[^\W\d_]{3,}", rest):
+        elif re.search(r"[^\W\d_]{3,}", _SHORTCODE.sub("", rest)):  # ":star: [Title](…)": an emoji
             return None  # a sentence before the link: the link is something it mentions
         pos = lk.end
         note = _NOTE.match(t, pos)
