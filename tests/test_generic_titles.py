@@ -264,3 +264,18 @@ def test_an_emoji_shortcode_before_a_linked_title_is_no_sentence():
         "  * We introduce a new image segmentation task.\n"
     )
     assert _read(text) == [("Open-World Entity Segmentation", "Jiaya Jia")]
+
+
+def test_a_tables_header_is_explained_not_left_unexplained():
+    from kg.parse.base import NOT_IN_ENTRY
+
+    text = (
+        "| Title | Authors | In One Sentence | Link |\n"
+        "| ----- | ------- | --------------- | ---- |\n"
+        "| Training Generative Adversarial Networks with Limited Data | Tero Karras et al. | Proposes augmentation | [Paper](https://arxiv.org/abs/2006.06676) |\n"
+        "| A Style-Based Generator Architecture for GANs | Tero Karras et al. | Introduces a generator | [Paper](https://arxiv.org/abs/1812.04948) |\n"
+    )
+    res = generic.parse(read_document("t.md", text))
+    assert len(res.entries) == 2
+    assert [u.reason for u in res.unassigned] == ["table header", "table header"]
+    assert res.unexplained == 0 and NOT_IN_ENTRY not in {u.reason for u in res.unassigned}

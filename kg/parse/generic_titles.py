@@ -7,12 +7,13 @@ from __future__ import annotations
 
 import re
 
-from kg.parse.base import Draft, strip_span
+from kg.parse.base import NOT_IN_ENTRY, Draft, strip_span
+from kg.parse.boilerplate import is_boilerplate
 from kg.parse.document import ParsedDoc
 from kg.parse.generic_lines import lead_title, title_like
 from kg.parse.names import looks_like_authors
 
-__all__ = ["opens_titled", "citation_sentences"]
+__all__ = ["opens_titled", "citation_sentences", "left_reason"]
 
 
 def opens_titled(doc: ParsedDoc, k: int) -> bool:
@@ -70,3 +71,15 @@ def citation_sentences(d: Draft, doc: ParsedDoc, run: list[int], offs: dict[int,
         d.set_title(t, off, *strip_span(t, 0, *title))
         d.set("authors", *strip_span(t, off, *people))
         return
+
+
+def left_reason(doc: ParsedDoc, k: int) -> str:
+    """Why line ``k`` is in no entry: boilerplate, a table's header (the row over its
+    ``|---|`` rule, and the rule: they name the columns of the papers under them, which
+    the page explains), or no reason the reader knows."""
+    ln = doc.lines[k]
+    if ln.kind == "table-rule" or (
+        ln.kind == "table" and k + 1 < len(doc.lines) and doc.lines[k + 1].kind == "table-rule"
+    ):
+        return "table header"
+    return is_boilerplate(doc.texts[k], between_entries=True) or NOT_IN_ENTRY

@@ -30,7 +30,7 @@ from __future__ import annotations
 
 import re
 
-from kg.parse.base import NOT_IN_ENTRY, Builder, LayoutResult, blocks, strip_span
+from kg.parse.base import Builder, LayoutResult, blocks, strip_span
 from kg.parse.boilerplate import is_boilerplate
 from kg.parse.byline import clause_authors
 from kg.parse.dates import find_date, iso_date, slash_date
@@ -42,7 +42,7 @@ from kg.parse.generic_lines import (
     paper_items, quoted_title, read_row, stated_id, table_columns, title_end, title_like, title_start, titled_rows,
 )
 from kg.parse.generic_people import people_near_title
-from kg.parse.generic_titles import citation_sentences, opens_titled
+from kg.parse.generic_titles import citation_sentences, left_reason, opens_titled
 from kg.parse.item_titles import lead_name, past_short_name
 from kg.parse.names import looks_like_authors
 from kg.parse.summary_items import summarised_items
@@ -209,7 +209,7 @@ def _read_paragraph(b: Builder, doc: ParsedDoc, block: list[int], run: list[int]
     titled = split and not has_paper and bool(run) and opens_titled(doc, run[0])
     if not run or not (goes_on or has_paper or authors is not None or cited or headed or titled):
         for k in block:
-            b.report(k, is_boilerplate(lines[k], between_entries=True) or NOT_IN_ENTRY)
+            b.report(k, left_reason(doc, k))
         return
     d = b.cur if goes_on and b.cur is not None else b.open(run[0])
     d.ids.extend(i for i in stated if i not in d.ids)
@@ -301,7 +301,7 @@ def _read_paragraph(b: Builder, doc: ParsedDoc, block: list[int], run: list[int]
     # Left open: the next paragraph may go on with it (opening or reporting closes it).
     for k in block:
         if k not in run:
-            b.report(k, is_boilerplate(lines[k], between_entries=True) or NOT_IN_ENTRY)
+            b.report(k, left_reason(doc, k))
 
 
 def _split_at(runs, starts: dict[int, tuple[int, int]]):
@@ -371,7 +371,7 @@ def parse(doc: ParsedDoc) -> LayoutResult:
                 b.close()
             for k in block:
                 if k not in run:
-                    b.report(k, is_boilerplate(lines[k], between_entries=True) or NOT_IN_ENTRY)
+                    b.report(k, left_reason(doc, k))
             continue
         groups = paper_items(doc, run)
         columns = table_columns(doc, run) if groups is not None or run and doc.lines[run[0]].kind == "table" else {}
@@ -386,5 +386,5 @@ def parse(doc: ParsedDoc) -> LayoutResult:
         inside = {k for g in groups for k in g}
         for k in block:
             if k not in inside:
-                b.report(k, is_boilerplate(lines[k], between_entries=True) or NOT_IN_ENTRY)
+                b.report(k, left_reason(doc, k))
     return b.result()
