@@ -279,3 +279,17 @@ def test_a_tables_header_is_explained_not_left_unexplained():
     assert len(res.entries) == 2
     assert [u.reason for u in res.unassigned] == ["table header", "table header"]
     assert res.unexplained == 0 and NOT_IN_ENTRY not in {u.reason for u in res.unassigned}
+
+
+def test_a_loose_lists_nested_notes_stay_with_their_item():
+    text = (
+        "* [Data Augmentation Can Improve Robustness](https://arxiv.org/pdf/2111.05328.pdf) (NIPS21)\n"
+        "\n"
+        "  * Adversarial training suffers from robust overfitting.\n"
+        "  * We demonstrate that data augmentation can boost robust accuracy.\n"
+        "\n"
+        "* [Sliced Recursive Transformer](https://arxiv.org/pdf/2111.05297.pdf)\n"
+    )
+    res = generic.parse(read_document("t.md", text))
+    assert [(e.line, e.end_line) for e in res.entries] == [(1, 4), (6, 6)]
+    assert res.unexplained == 0

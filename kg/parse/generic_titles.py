@@ -13,7 +13,7 @@ from kg.parse.document import ParsedDoc
 from kg.parse.generic_lines import lead_title, title_like
 from kg.parse.names import looks_like_authors
 
-__all__ = ["opens_titled", "citation_sentences", "left_reason"]
+__all__ = ["opens_titled", "citation_sentences", "continues_item", "left_reason"]
 
 
 def opens_titled(doc: ParsedDoc, k: int) -> bool:
@@ -83,3 +83,12 @@ def left_reason(doc: ParsedDoc, k: int) -> str:
     ):
         return "table header"
     return is_boilerplate(doc.texts[k], between_entries=True) or NOT_IN_ENTRY
+
+
+def continues_item(doc: ParsedDoc, block: list[int], first: int) -> bool:
+    """Whether paragraph ``block`` goes on with the list item at line ``first`` (the
+    open entry's first line): a loose list puts a blank line between an item and the
+    notes nested under it (``* [Title](…)``, a blank line, ``  * 本文提出…``), so a
+    paragraph of items nested deeper than that item is its notes."""
+    top = doc.lines[first]
+    return top.kind == "item" and all(doc.lines[k].kind == "item" and doc.lines[k].level > top.level for k in block)

@@ -42,7 +42,7 @@ from kg.parse.generic_lines import (
     paper_items, quoted_title, read_row, stated_id, table_columns, title_end, title_like, title_start, titled_rows,
 )
 from kg.parse.generic_people import people_near_title
-from kg.parse.generic_titles import citation_sentences, left_reason, opens_titled
+from kg.parse.generic_titles import citation_sentences, continues_item, left_reason, opens_titled
 from kg.parse.item_titles import lead_name, past_short_name
 from kg.parse.names import looks_like_authors
 from kg.parse.summary_items import summarised_items
@@ -356,6 +356,10 @@ def parse(doc: ParsedDoc) -> LayoutResult:
                 b.cur.body.append(Span(*strip_span(lines[k], off, doc.lines[k].start)))
             continue
         under_heading = False
+        if b.cur is not None and continues_item(doc, block, b.cur.first):
+            for k in block:  # "* [Title](…)", a blank line, "  * notes": the item's own notes
+                b.cur.body.append(Span(*strip_span(lines[k], b.take(k), doc.lines[k].start)))
+            continue
         run = [k for k in block if not is_boilerplate(lines[k], between_entries=True)]
         if one_per_line(doc, run):
             for k in run:
