@@ -293,3 +293,19 @@ def test_a_loose_lists_nested_notes_stay_with_their_item():
     res = generic.parse(read_document("t.md", text))
     assert [(e.line, e.end_line) for e in res.entries] == [(1, 4), (6, 6)]
     assert res.unexplained == 0
+
+
+def test_a_news_item_that_presents_a_study_is_a_paper_among_linked_papers():
+    text = (
+        "|Link|description|\n"
+        "|---|---|\n"
+        "|[Gemini 2.5 Pro Capable of Winning Gold at IMO 2025.](https://arxiv.org/abs/2507.15855) |Solving IMO problems. |\n"
+        "|[Context Rot: How Increasing Input Tokens Impacts LLM Performance.](https://research.trychroma.com/context-rot) |This study by Chroma investigates long inputs. |\n"
+        "|[Qwen-MT: Where Speed Meets Smart Translation.](https://qwenlm.github.io/blog/qwen-mt/) |The new update adds 92 languages. |\n"
+        "|[One Token to Fool LLM-as-a-Judge.](https://arxiv.org/abs/2507.08794) |Generative reward models fail. |\n"
+    )
+    assert [t for t, _ in _read(text)] == [
+        "Gemini 2.5 Pro Capable of Winning Gold at IMO 2025",
+        "Context Rot: How Increasing Input Tokens Impacts LLM Performance",
+        "One Token to Fool LLM-as-a-Judge",
+    ]

@@ -36,7 +36,7 @@ from kg.parse.byline import clause_authors
 from kg.parse.dates import find_date, iso_date, slash_date
 from kg.parse.document import ParsedDoc
 from kg.parse.fields import field
-from kg.parse.links import local_paper_page, paper_link, scholarly_link
+from kg.parse.links import local_paper_page, paper_link, presents_study, scholarly_link
 from kg.parse.generic_lines import (
     BRACKET_AFTER, author_clause, author_line, emphasised_title, lead_title, linked_title, one_per_line, page_slash_order,
     paper_items, quoted_title, read_row, stated_id, table_columns, title_end, title_like, title_start, titled_rows,
@@ -205,8 +205,11 @@ def _read_paragraph(b: Builder, doc: ParsedDoc, block: list[int], run: list[int]
         and "authors" not in b.cur.spans and not cited
     )
     # "- *Knowing When to Ask – Bridging LLMs and Data* (report) on …": in a list of
-    # papers, an item that opens with a title set in emphasis names a paper it does not link.
-    titled = split and not has_paper and bool(run) and opens_titled(doc, run[0])
+    # papers, an item that opens with a title set in emphasis names a paper it does not
+    # link; so does one whose description presents a study ("This study by Chroma …").
+    titled = split and not has_paper and bool(run) and (
+        opens_titled(doc, run[0]) or presents_study(" ".join(lines[k] for k in run))
+    )
     if not run or not (goes_on or has_paper or authors is not None or cited or headed or titled):
         for k in block:
             b.report(k, left_reason(doc, k))
