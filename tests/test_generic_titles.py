@@ -309,3 +309,16 @@ def test_a_news_item_that_presents_a_study_is_a_paper_among_linked_papers():
         "Context Rot: How Increasing Input Tokens Impacts LLM Performance",
         "One Token to Fool LLM-as-a-Judge",
     ]
+
+
+def test_a_header_naming_the_title_column_leaves_no_other_cell_a_title():
+    text = (
+        "| Date | Institute | Publication | Paper |\n"
+        "|:--:|:--:|:--:|:--:|\n"
+        "| 20.10 | Facebook AI Research | arxiv | [Recipes for Safety in Open-domain Chatbots](https://arxiv.org/abs/2010.07079) |\n"
+        "| 22.11 | University of California, Santa Cruz | NAACL2024 | [Navigation as Attackers Wish? Towards Robust Embodied Agents](https://arxiv.org/abs/2211.14769) |\n"
+    )
+    assert [t for t, _ in _read(text)] == [
+        "Recipes for Safety in Open-domain Chatbots",
+        "Navigation as Attackers Wish? Towards Robust Embodied Agents",
+    ]

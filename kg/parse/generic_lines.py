@@ -280,11 +280,13 @@ def read_row(doc: ParsedDoc, k: int, d: Draft, off: int, columns: dict[int, str]
         if a >= z:
             continue
         cell = t[a:z]
+        # A header that names the title column leaves no other cell a title ("| Date |
+        # Institute | Paper |": the institute's name reads like one); without one, any cell.
         # (A badge's link has no text: "[![Star](…)](…)<br>[Title](arxiv)" leads with the title.)
         lead = next((lk for lk in ln.links if lk.start == a < lk.end < z), None)
         if (
             lead is not None and "title" not in d.spans and "title_zh" not in d.spans
-            and columns.get(i, "title") == "title" and title_like(t[lead.start : lead.end])
+            and columns.get(i, "title" if not columns else None) == "title" and title_like(t[lead.start : lead.end])
         ):
             # "[Title](arxiv) <br> A Author and B Author": a linked title over its authors.
             d.set_title(t, off, lead.start, lead.end)
@@ -294,7 +296,7 @@ def read_row(doc: ParsedDoc, k: int, d: Draft, off: int, columns: dict[int, str]
             elif rz > ra:
                 d.body.append(Span(off + ra, off + rz))
             continue
-        if columns.get(i, "title") == "title" and "title" not in d.spans and "title_zh" not in d.spans:
+        if columns.get(i, "title" if not columns else None) == "title" and "title" not in d.spans and "title_zh" not in d.spans:
             # "1) Toolformer: Language Models … - introduces language models that …": the
             # item's number and the description after a dash are no part of the title.
             a2 = title_start(t, a)
