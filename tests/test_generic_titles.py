@@ -322,3 +322,22 @@ def test_a_header_naming_the_title_column_leaves_no_other_cell_a_title():
         "Recipes for Safety in Open-domain Chatbots",
         "Navigation as Attackers Wish? Towards Robust Embodied Agents",
     ]
+
+
+def test_a_numbered_title_cell_under_a_title_header():
+    text = (
+        "| **Paper**  | **Links** |\n"
+        "| ------------- | ------------- |\n"
+        "| 5) **Dreamix: Video Diffusion Models are General Video Editors** | [Paper](https://arxiv.org/abs/2302.01329) |\n"
+        "| 6) **Benchmarking Large Language Models for News Summarization** | [Paper](https://arxiv.org/abs/2301.13848) |\n"
+    )
+    assert [t for t, _ in _read(text)] == [
+        "Dreamix: Video Diffusion Models are General Video Editors",
+        "Benchmarking Large Language Models for News Summarization",
+    ]
+
+
+def test_an_emoji_is_no_word_of_a_title():
+    from kg.parse.generic_lines import title_like
+
+    assert not title_like("Beginner 🟢")

@@ -42,7 +42,9 @@ def title_like(s: str) -> bool:
     # With CNNs?", "LLMs Still Can't Plan; Can LRMs?").
     s = s.rstrip(".")
     s = s[:-1] if s.endswith(("?", "？")) else s
-    return len(s.split()) >= 2 and _capital_start(s) and not SENTENCE_END_RE.search(s)
+    # Two words or more, an emoji no word ("**Beginner** 🟢" heads a list).
+    words = sum(1 for w in s.split() if any(c.isalnum() for c in w))
+    return words >= 2 and _capital_start(s) and not SENTENCE_END_RE.search(s)
 
 
 def _capital_start(s: str) -> bool:
@@ -316,7 +318,8 @@ def read_row(doc: ParsedDoc, k: int, d: Draft, off: int, columns: dict[int, str]
         if columns:
             kind = columns.get(i)
             if kind == "title" and "title" not in d.spans and "title_zh" not in d.spans:
-                d.set_title(t, off, a, title_end(doc, k, a, z))
+                a2 = title_start(t, a)  # "6) **Title**": the item's number is no part of it
+                d.set_title(t, off, a2, title_end(doc, k, a2, z))
             elif kind == "authors" and "authors" not in d.spans and looks_like_authors(cell):
                 d.set("authors", off + a, off + z)
             else:
