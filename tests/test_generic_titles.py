@@ -341,3 +341,19 @@ def test_an_emoji_is_no_word_of_a_title():
     from kg.parse.generic_lines import title_like
 
     assert not title_like("Beginner 🟢")
+
+
+def test_a_numbered_heading_over_the_one_paper_its_section_links():
+    text = (
+        "### 1. Perceptual Flow Network for Visually Grounded Reasoning\n"
+        "\n"
+        "- 分數：8\n"
+        "- arXiv: [2605.02730v1](http://arxiv.org/abs/2605.02730v1)\n"
+        "\n"
+        "### 2. Results and Discussion\n"
+        "\n"
+        "No paper is linked here.\n"
+    )
+    got = _read(text)
+    assert got[0] == ("Perceptual Flow Network for Visually Grounded Reasoning", None)
+    assert all(t != "Results and Discussion" for t, _ in got)

@@ -13,7 +13,7 @@ from kg.parse.document import ParsedDoc
 from kg.parse.generic_lines import lead_title, title_like
 from kg.parse.names import looks_like_authors
 
-__all__ = ["opens_titled", "citation_sentences", "continues_item", "left_reason"]
+__all__ = ["opens_titled", "citation_sentences", "continues_item", "left_reason", "numbered_heading"]
 
 
 def opens_titled(doc: ParsedDoc, k: int) -> bool:
@@ -92,3 +92,19 @@ def continues_item(doc: ParsedDoc, block: list[int], first: int) -> bool:
     paragraph of items nested deeper than that item is its notes."""
     top = doc.lines[first]
     return top.kind == "item" and all(doc.lines[k].kind == "item" and doc.lines[k].level > top.level for k in block)
+
+
+# The number a digest gives its items in headings ("### 1. Title", "## 2) Title").
+_NUMBER = re.compile(r"\s*\d{1,3}[.)、]\s+")
+
+
+def numbered_heading(doc: ParsedDoc, k: int) -> tuple[int, int] | None:
+    """The title of a numbered heading (``### 1. Perceptual Flow Network for …``): the
+    text past its number when it reads as a title of three words or more; else None.
+    The caller takes it for a paper only where the heading's section carries one."""
+    ln = doc.lines[k]
+    m = _NUMBER.match(ln.text, ln.start)
+    if m is None:
+        return None
+    a, e = strip_span(ln.text, 0, m.end())
+    return (a, e) if len(ln.text[a:e].split()) >= 3 and title_like(ln.text[a:e]) else None

@@ -42,7 +42,7 @@ from kg.parse.generic_lines import (
     paper_items, quoted_title, read_row, stated_id, table_columns, title_end, title_like, title_start, titled_rows,
 )
 from kg.parse.generic_people import people_near_title
-from kg.parse.generic_titles import citation_sentences, continues_item, left_reason, opens_titled
+from kg.parse.generic_titles import citation_sentences, continues_item, left_reason, numbered_heading, opens_titled
 from kg.parse.item_titles import lead_name, past_short_name
 from kg.parse.names import looks_like_authors
 from kg.parse.summary_items import summarised_items
@@ -136,6 +136,7 @@ def _paper_heading(doc: ParsedDoc, k: int) -> tuple[int, int] | None:
         # "### [Title](notes/title.md)" over its fields, one of them the paper's link: a
         # title linked to the site's own page heads the one paper its section carries.
         own = next(((a, e) for _, a, e in urls[:1] if a == a0 and title_like(t[a:e])), None)
+        own = own if own is not None or urls else numbered_heading(doc, k)  # "### 1. Title"
         return own if own is not None and len(_section_papers(doc, k)) == 1 else None
     for a, e in papers:
         if a == a0 and title_like(t[a:e]):
