@@ -357,3 +357,21 @@ def test_a_numbered_heading_over_the_one_paper_its_section_links():
     got = _read(text)
     assert got[0] == ("Perceptual Flow Network for Visually Grounded Reasoning", None)
     assert all(t != "Results and Discussion" for t, _ in got)
+
+
+def test_titles_cited_by_year_and_bracketed_names_on_the_next_line():
+    text = (
+        "+ **Caffe: Convolutional Architecture for Fast Feature Embedding**  \n"
+        "  2014 - (2019/04/04: 10337) - [Yangqing Jia] [Evan Shelhamer] [Jeff Donahue]\n"
+        "+ **Rich feature hierarchies for accurate object detection**  \n"
+        "  2014 - (2019/04/04: 7908) - [Ross Girshick] [Jeff Donahue] [Trevor Darrell]\n"
+    )
+    assert _read(text) == [
+        ("Caffe: Convolutional Architecture for Fast Feature Embedding", "[Yangqing Jia] [Evan Shelhamer] [Jeff Donahue]"),
+        ("Rich feature hierarchies for accurate object detection", "[Ross Girshick] [Jeff Donahue] [Trevor Darrell]"),
+    ]
+
+
+def test_a_bold_line_over_no_citation_is_no_paper():
+    text = "+ **Notes on Convolutional Networks for Vision**\n  some thoughts from the reading group\n"
+    assert _read(text) == []

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from kg.parse.base import Draft, strip_span
 from kg.parse.document import ParsedDoc
-from kg.parse.item_people import bracketed_people, cited_authors, cited_reference, lead_reference, title_clause_authors
+from kg.parse.item_people import bracketed_names, bracketed_people, cited_authors, cited_reference, lead_reference, title_clause_authors
 
 __all__ = ["people_near_title"]
 
@@ -56,4 +56,9 @@ def people_near_title(d: Draft, doc: ParsedDoc, run: list[int], offs: dict[int, 
     nxt = next((j for j in run if j > k and doc.texts[j].strip()), None)
     if nxt is not None and nxt in offs:
         a, e = strip_span(doc.texts[nxt], 0, doc.lines[nxt].start)
-        cited_reference(d, doc.texts[nxt], offs[nxt], a, e)
+        # "2014 - (2019/04/04: 10337) - [Yangqing Jia] [Evan Shelhamer]": each name bracketed.
+        run_ = bracketed_names(doc.texts[nxt], a, e)
+        if run_ is not None:
+            d.set("authors", offs[nxt] + run_[0], offs[nxt] + run_[1])
+        else:
+            cited_reference(d, doc.texts[nxt], offs[nxt], a, e)

@@ -11,9 +11,10 @@ from kg.parse.base import NOT_IN_ENTRY, Draft, strip_span
 from kg.parse.boilerplate import is_boilerplate
 from kg.parse.document import ParsedDoc
 from kg.parse.generic_lines import lead_title, title_like
+from kg.parse.item_people import cited_below
 from kg.parse.names import looks_like_authors
 
-__all__ = ["opens_titled", "citation_sentences", "continues_item", "left_reason", "numbered_heading"]
+__all__ = ["opens_titled", "citation_sentences", "cited_items", "cited_title", "continues_item", "left_reason", "numbered_heading"]
 
 
 def opens_titled(doc: ParsedDoc, k: int) -> bool:
@@ -108,3 +109,31 @@ def numbered_heading(doc: ParsedDoc, k: int) -> tuple[int, int] | None:
         return None
     a, e = strip_span(ln.text, 0, m.end())
     return (a, e) if len(ln.text[a:e].split()) >= 3 and title_like(ln.text[a:e]) else None
+
+
+def cited_items(doc: ParsedDoc, run: list[int]) -> list[list[int]] | None:
+    """The items of a paragraph listing papers that link none — each a title set in bold
+    or italics over the line that cites it by year and authors (``+ **Title**`` over
+    ``2014 - (…) - [Yangqing Jia] [Evan Shelhamer]``; see :func:`cited_title`) — when
+    it opens with one and holds two or more; else None. Each item runs to the next."""
+    if len(run) < 4 or not doc.lines[run[0]].emphasised:
+        return None  # cheap reject
+    starts = [p for p, k in enumerate(run[:-1]) if cited_title(doc, run[p : p + 2])]
+    if len(starts) < 2 or starts[0] != 0:
+        return None
+    return [run[a:z] for a, z in zip(starts, starts[1:] + [len(run)])]
+
+
+def cited_title(doc: ParsedDoc, run: list[int]) -> bool:
+    """A paragraph that opens with a title set wholly in bold or italics (three words or
+    more) and cites it on the next line by year and authors (``+ **Caffe: …**`` over
+    ``2014 - (…) - [Yangqing Jia] [Evan Shelhamer]``): a paper that links nothing."""
+    if len(run) < 2 or not doc.lines[run[0]].emphasised:
+        return False  # cheap reject
+    ln = doc.lines[run[0]]
+    a, e = strip_span(ln.text, 0, ln.start)
+    a = a + len(ln.text[a:e]) - len(ln.text[a:e].lstrip("+-*• "))
+    whole = any(strip_span(ln.text, 0, s, f) == (a, e) for s, f in ln.emphasised)
+    return (whole and len(ln.text[a:e].split()) >= 3 and title_like(ln.text[a:e]) or opens_titled(doc, run[0])) and cited_below(
+        doc, run[0], run[-1]
+    )

@@ -42,7 +42,7 @@ from kg.parse.generic_lines import (
     paper_items, quoted_title, read_row, stated_id, table_columns, title_end, title_like, title_start, titled_rows,
 )
 from kg.parse.generic_people import people_near_title
-from kg.parse.generic_titles import citation_sentences, continues_item, left_reason, numbered_heading, opens_titled
+from kg.parse.generic_titles import citation_sentences, cited_items, cited_title, continues_item, left_reason, numbered_heading, opens_titled
 from kg.parse.item_titles import lead_name, past_short_name
 from kg.parse.names import looks_like_authors
 from kg.parse.summary_items import summarised_items
@@ -210,7 +210,7 @@ def _read_paragraph(b: Builder, doc: ParsedDoc, block: list[int], run: list[int]
     # link; so does one whose description presents a study ("This study by Chroma …").
     titled = split and not has_paper and bool(run) and (
         opens_titled(doc, run[0]) or presents_study(" ".join(lines[k] for k in run))
-    )
+    ) or not has_paper and cited_title(doc, run)  # "**Title**" over "2014 - [A Author] [B Author]"
     if not run or not (goes_on or has_paper or authors is not None or cited or headed or titled):
         for k in block:
             b.report(k, left_reason(doc, k))
@@ -381,7 +381,7 @@ def parse(doc: ParsedDoc) -> LayoutResult:
                 if k not in run:
                     b.report(k, left_reason(doc, k))
             continue
-        groups = paper_items(doc, run)
+        groups = paper_items(doc, run) or cited_items(doc, run)
         columns = table_columns(doc, run) if groups is not None or run and doc.lines[run[0]].kind == "table" else {}
         headed = groups is None and (groups := titled_rows(doc, run, columns)) is not None
         if groups is None:
