@@ -375,3 +375,8 @@ def test_titles_cited_by_year_and_bracketed_names_on_the_next_line():
 def test_a_bold_line_over_no_citation_is_no_paper():
     text = "+ **Notes on Convolutional Networks for Vision**\n  some thoughts from the reading group\n"
     assert _read(text) == []
+
+
+def test_a_lower_case_name_and_a_colon_open_a_title():
+    text = "[mixup: Beyond Empirical Risk Minimization](https://arxiv.org/abs/1710.09412), Hongyi Zhang, Moustapha Cisse, Yann N. Dauphin\n"
+    assert _read(text) == [("mixup: Beyond Empirical Risk Minimization", "Hongyi Zhang, Moustapha Cisse, Yann N. Dauphin")]

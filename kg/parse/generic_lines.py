@@ -50,8 +50,11 @@ def title_like(s: str) -> bool:
 def _capital_start(s: str) -> bool:
     """A title opens with a capital, or with a name that has one inside ("d3LLM: …",
     "mPLUG-Owl: …", "iTransformer: …"); a sentence's lower-case word has none."""
-    first = s.split()[0]
-    return s[0].isupper() or (s[0].isalnum() and any(c.isupper() for c in first[1:]))
+    words = s.split()
+    first = words[0]
+    # "mixup: Beyond Empirical Risk Minimization": a lower-case name, a colon, a capital word.
+    named = first.endswith(":") and len(words) > 1 and words[1][:1].isupper()
+    return s[0].isupper() or (s[0].isalnum() and (named or any(c.isupper() for c in first[1:])))
 
 
 def author_line(lines: list[str], run: list[int]) -> int | None:

@@ -141,6 +141,6 @@ def without_people(t: str, s: int, e: int) -> int:
     if m is None or m.start() <= s:
         return e
     v = m.group("v")
-    if bracket_kind(v) == "authors" or reference_byline(v, 0) is not None:
+    if names_in_brackets(v) or reference_byline(v, 0) is not None:
         return m.start()
     return e
