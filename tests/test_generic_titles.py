@@ -380,3 +380,44 @@ def test_a_bold_line_over_no_citation_is_no_paper():
 def test_a_lower_case_name_and_a_colon_open_a_title():
     text = "[mixup: Beyond Empirical Risk Minimization](https://arxiv.org/abs/1710.09412), Hongyi Zhang, Moustapha Cisse, Yann N. Dauphin\n"
     assert _read(text) == [("mixup: Beyond Empirical Risk Minimization", "Hongyi Zhang, Moustapha Cisse, Yann N. Dauphin")]
+
+
+POST_OF_PAPERS = """\
+# Daily papers
+
+> notes on how this page was made
+## Large-Scale Automatic Audiobook Creation
+
+### Main work
+
+An audiobook system.
+
+[details](https://huggingface.co/papers/2309.03926)
+## From Sparse to Dense: Summarization with Chain of Density Prompting
+
+### Main work
+
+Denser summaries.
+
+### Score
+
+8/10
+
+[details](https://huggingface.co/papers/2309.04269)
+"""
+
+
+def test_plain_headings_each_over_one_paper_head_their_sections_subsections_included():
+    res = generic.parse(read_document("post.md", POST_OF_PAPERS))
+    got = [(e.text[e.title.start : e.title.end], e.line, e.end_line) for e in res.entries]
+    assert got == [
+        ("Large-Scale Automatic Audiobook Creation", 4, 10),
+        ("From Sparse to Dense: Summarization with Chain of Density Prompting", 11, 21),
+    ]
+
+
+def test_a_lone_plain_heading_over_a_cited_paper_is_no_paper():
+    from kg.parse.generic_titles import titled_sections
+
+    text = "## Related Work and Background\n\nAs in [prior work](https://arxiv.org/abs/2309.04269).\n"
+    assert titled_sections(read_document("n.md", text), {}) == {}

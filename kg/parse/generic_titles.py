@@ -13,8 +13,11 @@ from kg.parse.document import ParsedDoc
 from kg.parse.generic_lines import lead_title, title_like
 from kg.parse.item_people import cited_below
 from kg.parse.names import looks_like_authors
+from kg.text import arxiv_id
 
-__all__ = ["opens_titled", "citation_sentences", "cited_items", "cited_title", "continues_item", "left_reason", "numbered_heading"]
+__all__ = ["opens_titled", "citation_sentences", "cited_items", "cited_title", "continues_item", "left_reason", "numbered_heading", "section_papers",
+    "titled_sections",
+]
 
 
 def opens_titled(doc: ParsedDoc, k: int) -> bool:
@@ -137,3 +140,33 @@ def cited_title(doc: ParsedDoc, run: list[int]) -> bool:
     return (whole and len(ln.text[a:e].split()) >= 3 and title_like(ln.text[a:e]) or opens_titled(doc, run[0])) and cited_below(
         doc, run[0], run[-1]
     )
+
+
+def section_papers(doc: ParsedDoc, k: int) -> set[str]:
+    """The arXiv papers the lines under heading ``k`` carry, up to the next heading of
+    its level or above (its subsections, "### 主要工作" under "## Title", are its own)."""
+    out: set[str] = set()
+    level = doc.lines[k].level
+    for ln in doc.lines[k + 1 :]:
+        if ln.kind == "heading" and ln.level <= level:
+            break
+        out.update(i for lk in ln.links if (i := arxiv_id(lk.url)))
+        if (i := arxiv_id(ln.text)) is not None:
+            out.add(i)
+    return out
+
+
+def titled_sections(doc: ParsedDoc, taken: dict) -> dict[int, tuple[int, int]]:
+    """Heading line → title span of the plain headings (no link, not in ``taken``) that
+    read as a title of three words or more over a section linking exactly one paper
+    (``## Large-Scale Automatic Audiobook Creation`` … ``[详情](https://huggingface.co/papers/2309.03926)``),
+    when a page has two or more: a post of papers, one a section. A lone one is a note's
+    section citing a paper, not a paper."""
+    found = {}
+    for k, ln in enumerate(doc.lines):
+        if ln.kind != "heading" or ln.links or k in taken:
+            continue  # cheap reject first: most lines are no plain heading
+        a, e = strip_span(ln.text, 0, ln.start)
+        if len(ln.text[a:e].split()) >= 3 and title_like(ln.text[a:e]) and len(section_papers(doc, k)) == 1:
+            found[k] = (a, e)
+    return found if len(found) >= 2 else {}

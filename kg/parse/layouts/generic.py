@@ -42,7 +42,10 @@ from kg.parse.generic_lines import (
     paper_items, quoted_title, read_row, stated_id, table_columns, title_end, title_like, title_start, titled_rows,
 )
 from kg.parse.generic_people import people_near_title
-from kg.parse.generic_titles import citation_sentences, cited_items, cited_title, continues_item, left_reason, numbered_heading, opens_titled
+from kg.parse.generic_titles import (
+    citation_sentences, cited_items, cited_title, continues_item, left_reason, numbered_heading, opens_titled, section_papers,
+    titled_sections,
+)
 from kg.parse.item_titles import lead_name, past_short_name
 from kg.parse.names import looks_like_authors
 from kg.parse.summary_items import summarised_items
@@ -137,25 +140,13 @@ def _paper_heading(doc: ParsedDoc, k: int) -> tuple[int, int] | None:
         # title linked to the site's own page heads the one paper its section carries.
         own = next(((a, e) for _, a, e in urls[:1] if a == a0 and title_like(t[a:e])), None)
         own = own if own is not None or urls else numbered_heading(doc, k)  # "### 1. Title"
-        return own if own is not None and len(_section_papers(doc, k)) == 1 else None
+        return own if own is not None and len(section_papers(doc, k)) == 1 else None
     for a, e in papers:
         if a == a0 and title_like(t[a:e]):
             return a, e  # the heading's text is the paper's link
     cut = min([a for _, a, _ in urls] + [len(t)])
     e = a0 + len(_TITLE_CLOSE.sub("", t[a0:cut]))
     return (a0, e) if title_like(t[a0:e]) else None
-
-
-def _section_papers(doc: ParsedDoc, k: int) -> set[str]:
-    """The arXiv papers the lines under heading ``k`` carry, up to the next heading."""
-    out: set[str] = set()
-    for ln in doc.lines[k + 1 :]:
-        if ln.kind == "heading":
-            break
-        out.update(i for lk in ln.links if (i := arxiv_id(lk.url)))
-        if (i := arxiv_id(ln.text)) is not None:
-            out.add(i)
-    return out
 
 
 def _named_items(doc: ParsedDoc) -> dict[int, tuple[int, int, str | None]]:
@@ -328,9 +319,10 @@ def parse(doc: ParsedDoc) -> LayoutResult:
     for k, ln in enumerate(doc.lines):
         if ln.kind == "heading" and k not in named and (got := _paper_heading(doc, k)) is not None:
             named[k] = (*got, None)
+    named.update((k, (*got, None)) for k, got in titled_sections(doc, named).items())  # "## Title" over one paper
     order = page_slash_order(doc)  # how the page writes slashed dates (a reading log's "06/22/2020")
-    under_heading = False  # an item opened by a heading takes the paragraphs under it
-    for block in _split_at(blocks(lines), summarised):
+    under_heading = 0  # an item opened by a heading (its level) takes the paragraphs under it
+    for block in _split_at(blocks(lines), named):  # (summarised items are named too)
         # A page's YAML metadata is no paragraph of papers (the post layout reads a
         # paper's front matter); a folded value's second line reads like a title.
         for k in (k for k in block if doc.lines[k].kind == "front-matter"):
@@ -352,14 +344,15 @@ def parse(doc: ParsedDoc) -> LayoutResult:
                         d.body.append(Span(*rest))
                 else:
                     d.body.append(Span(*strip_span(lines[k], off, doc.lines[k].start)))
-            under_heading = doc.lines[k0].kind == "heading"
+            under_heading = doc.lines[k0].level if doc.lines[k0].kind == "heading" else 0
             continue
-        if under_heading and doc.lines[k0].kind != "heading" and b.cur is not None:
+        # Its subsections too ("## Title" over "### 主要工作" and "### 评分").
+        if under_heading and (doc.lines[k0].kind != "heading" or doc.lines[k0].level > under_heading) and b.cur is not None:
             for k in block:
                 off = b.take(k)
                 b.cur.body.append(Span(*strip_span(lines[k], off, doc.lines[k].start)))
             continue
-        under_heading = False
+        under_heading = 0
         if b.cur is not None and continues_item(doc, block, b.cur.first):
             for k in block:  # "* [Title](…)", a blank line, "  * notes": the item's own notes
                 b.cur.body.append(Span(*strip_span(lines[k], b.take(k), doc.lines[k].start)))
