@@ -421,3 +421,29 @@ def test_a_lone_plain_heading_over_a_cited_paper_is_no_paper():
 
     text = "## Related Work and Background\n\nAs in [prior work](https://arxiv.org/abs/2309.04269).\n"
     assert titled_sections(read_document("n.md", text), {}) == {}
+
+
+def test_the_driver_prefers_a_generic_reading_that_titles_every_paper_once():
+    # A layout that cut the post into more, untitled paragraphs (as the abstract reader
+    # does) loses to the generic reading whose entries each title one of the page's papers.
+    from kg.parse import driver
+    from kg.parse.base import Builder, blocks
+
+    text = POST_OF_PAPERS + (
+        "## Mobile V-MoEs: Scaling Down Vision Transformers via Sparse Mixture-of-Experts\n"
+        "\n"
+        "Sparse experts on phones.\n"
+        "\n"
+        "[details](https://huggingface.co/papers/2309.04354)\n"
+    )
+    doc = read_document("post.md", text)
+    b = Builder(doc, "abstract")
+    for block in blocks(doc.texts):
+        if doc.lines[block[0]].kind != "heading":
+            b.open(block[0])
+            for k in block:
+                b.take(k)
+            b.close()
+    res, gen = b.result(), generic.parse(doc)
+    assert len(res.entries) > len(gen.entries) == 3
+    assert driver._generic_better(doc, res, gen)
