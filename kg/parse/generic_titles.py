@@ -167,6 +167,23 @@ def titled_sections(doc: ParsedDoc, taken: dict) -> dict[int, tuple[int, int]]:
         if ln.kind != "heading" or ln.links or k in taken:
             continue  # cheap reject first: most lines are no plain heading
         a, e = strip_span(ln.text, 0, ln.start)
-        if len(ln.text[a:e].split()) >= 3 and title_like(ln.text[a:e]) and len(section_papers(doc, k)) == 1:
+        if len(ln.text[a:e].split()) >= 3 and title_like(ln.text[a:e]):
             found[k] = (a, e)
+    if len(found) < 2:
+        return {}
+    # The papers of every section in one pass (a heading's section holds its subsections).
+    papers: dict[int, set[str]] = {k: set() for k in found}
+    stack: list[int] = []
+    for k, ln in enumerate(doc.lines):
+        if ln.kind == "heading":
+            while stack and doc.lines[stack[-1]].level >= ln.level:
+                stack.pop()
+            stack.append(k)
+            continue
+        if stack and (ln.links or "." in ln.text):
+            ids = {i for lk in ln.links if (i := arxiv_id(lk.url))} | ({i} if (i := arxiv_id(ln.text)) else set())
+            for h in stack:
+                if h in papers:
+                    papers[h] |= ids
+    found = {k: v for k, v in found.items() if len(papers[k]) == 1}
     return found if len(found) >= 2 else {}
