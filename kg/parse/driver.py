@@ -283,6 +283,8 @@ def _generic_better(doc: ParsedDoc, res: LayoutResult, gen: LayoutResult) -> boo
     one, several = _papers(gen)
     if len(gen.entries) >= len(res.entries) and several == 0 and one >= 3 and one >= 2 * len(res.entries) and one > _papers(res)[0]:
         return True
+    if one == _titled(gen) == len(gen.entries) >= 3 and several == 0 and len(_doc_papers(doc)) == one:
+        return True  # every paper of the page one titled entry of its own, where the layout titled few
     # A page about one paper (a post that links it once or more, and no other) which the
     # layout cut into several title-less paragraphs: the generic reader's one titled
     # entry holding that paper reads it as what it is.

@@ -9,11 +9,12 @@ from __future__ import annotations
 import re
 
 from kg.parse.base import Draft, strip_span
-from kg.parse.byline import clause_authors
+from kg.parse.byline import clause_authors, trailing_authors
 from kg.parse.dates import slash_order
 from kg.parse.document import ParsedDoc
 from kg.parse.fields import field_kind
 from kg.parse.links import stated_arxiv_id
+from kg.parse.item_titles import without_people
 from kg.parse.names import author_names, looks_like_authors
 from kg.parse.titles import SENTENCE_END_RE
 from kg.records import Span
@@ -37,7 +38,23 @@ def title_like(s: str) -> bool:
     # A question that opens a title ("Model or Harness? An Interaction-Centric Taxonomy")
     # does not end a sentence: a capital word follows it.
     s = _TITLE_QUESTION.sub(" ", s)
-    return len(s.split()) >= 2 and s[0].isupper() and not SENTENCE_END_RE.search(s.rstrip("."))
+    # Nor does the question a title closes with ("Can Attention Enable MLPs To Catch Up
+    # With CNNs?", "LLMs Still Can't Plan; Can LRMs?").
+    s = s.rstrip(".")
+    s = s[:-1] if s.endswith(("?", "？")) else s
+    # Two words or more, an emoji no word ("**Beginner** 🟢" heads a list).
+    words = sum(1 for w in s.split() if any(c.isalnum() for c in w))
+    return words >= 2 and _capital_start(s) and not SENTENCE_END_RE.search(s)
+
+
+def _capital_start(s: str) -> bool:
+    """A title opens with a capital, or with a name that has one inside ("d3LLM: …",
+    "mPLUG-Owl: …", "iTransformer: …"); a sentence's lower-case word has none."""
+    words = s.split()
+    first = words[0]
+    # "mixup: Beyond Empirical Risk Minimization": a lower-case name, a colon, a capital word.
+    named = first.endswith(":") and len(words) > 1 and words[1][:1].isupper()
+    return s[0].isupper() or (s[0].isalnum() and (named or any(c.isupper() for c in first[1:])))
 
 
 def author_line(lines: list[str], run: list[int]) -> int | None:
@@ -61,11 +78,14 @@ def lead_title(doc: ParsedDoc, k: int) -> tuple[int, int] | None:
     ln = doc.lines[k]
     a0 = len(ln.text) - len(ln.text[ln.start :].lstrip())
     for s, e in ln.emphasised:
+        e = without_people(ln.text, s, e)
         if s <= a0 + 1 and title_like(ln.text[s:e]) and ln.text[e:].strip(" .*_"):
             return strip_span(ln.text, 0, s, e)
     return None
 
 
+# An emoji written as its shortcode (":star:", ":fire:").
+_SHORTCODE = re.compile(r":[a-z0-9_+\-]+:")
 # A lead that names the paper's subject before its linked title ("Beyond Accuracy: [Title](…)").
 _LEAD_PHRASE = re.compile(r"[^\W\d][^:：\[\]]{0,60}[:：]")
 # A bracketed note after a title ("(ACL 2020 Best paper)").
@@ -91,7 +111,7 @@ def linked_title(doc: ParsedDoc, k: int) -> tuple[tuple[int, int], tuple[int, in
         a = start
         if rest.strip() and _LEAD_PHRASE.fullmatch(rest.strip()) and len(rest.split()) <= 8:
             a = x + len(rest) - len(rest.lstrip())
-        elif re.search(r"[^\W\d_]{3,}", rest):
+        elif re.search(r"[^\W\d_]{3,}", _SHORTCODE.sub("", rest)):  # ":star: [Title](…)": an emoji
             return None  # a sentence before the link: the link is something it mentions
         pos = lk.end
         note = _NOTE.match(t, pos)
@@ -176,7 +196,8 @@ def paper_items(doc: ParsedDoc, run: list[int]) -> list[list[int]] | None:
     """A paragraph that is a list or a table of papers with no blank line between its
     items, split into its items, or None. Each of at least two items links a paper of
     its own (one arXiv id, no item sharing it), and items that link a paper are most of
-    them; a paragraph without list or table markup splits into its lines only when every
+    them unless the items are marked (a newsletter's list mixes papers with news: its
+    items without a paper are reported, not read into the paper above); a paragraph without list or table markup splits into its lines only when every
     line links a paper and opens with a title (one-line posts, ``• Title [PDF]`` bullets)."""
     groups = _item_groups(doc, run)
     if len(groups) < 2:
@@ -189,7 +210,11 @@ def paper_items(doc: ParsedDoc, run: list[int]) -> list[list[int]] | None:
         ids.append(next(iter(got), None))
     found = [i for i in ids if i]
     marked = any(doc.lines[k].kind in ("item", "table") for k in run)
-    if len(found) < 2 or len(set(found)) < len(found) or 2 * len(found) <= len(groups):
+    # A table's header row ("| 名字 | 简介 | 地址 |") names its columns, no paper: no item
+    # of the majority.
+    header = int(doc.lines[groups[0][0]].kind == "table" and ids[0] is None and groups[0][0] + 1 < len(doc.lines)
+                 and doc.lines[groups[0][0] + 1].kind == "table-rule")
+    if len(found) < 2 or len(set(found)) < len(found) or (2 * len(found) <= len(groups) - header and not marked):
         return None
     # Lines with no list markup are items only when each links a paper and opens with
     # its title: prose broken over lines also carries a link a line.
@@ -260,10 +285,13 @@ def read_row(doc: ParsedDoc, k: int, d: Draft, off: int, columns: dict[int, str]
         if a >= z:
             continue
         cell = t[a:z]
-        lead = next((lk for lk in ln.links if lk.start == a and lk.end < z), None)
+        # A header that names the title column leaves no other cell a title ("| Date |
+        # Institute | Paper |": the institute's name reads like one); without one, any cell.
+        # (A badge's link has no text: "[![Star](…)](…)<br>[Title](arxiv)" leads with the title.)
+        lead = next((lk for lk in ln.links if lk.start == a < lk.end < z), None)
         if (
             lead is not None and "title" not in d.spans and "title_zh" not in d.spans
-            and columns.get(i, "title") == "title" and title_like(t[lead.start : lead.end])
+            and columns.get(i, "title" if not columns else None) == "title" and title_like(t[lead.start : lead.end])
         ):
             # "[Title](arxiv) <br> A Author and B Author": a linked title over its authors.
             d.set_title(t, off, lead.start, lead.end)
@@ -273,7 +301,7 @@ def read_row(doc: ParsedDoc, k: int, d: Draft, off: int, columns: dict[int, str]
             elif rz > ra:
                 d.body.append(Span(off + ra, off + rz))
             continue
-        if columns.get(i, "title") == "title" and "title" not in d.spans and "title_zh" not in d.spans:
+        if columns.get(i, "title" if not columns else None) == "title" and "title" not in d.spans and "title_zh" not in d.spans:
             # "1) Toolformer: Language Models … - introduces language models that …": the
             # item's number and the description after a dash are no part of the title.
             a2 = title_start(t, a)
@@ -282,20 +310,35 @@ def read_row(doc: ParsedDoc, k: int, d: Draft, off: int, columns: dict[int, str]
                 d.set_title(t, off, a2, cut.start())
                 d.body.append(Span(off + cut.end(), off + z))
                 continue
+            # "[2016 terryum] Title, G. Lample et al. [[pdf]](…)": the authors after a comma.
+            z2 = len(t[: title_end(doc, k, a2, z)].rstrip(" [(（"))
+            got = trailing_authors(t, a2, z2) if "," in t[a2:z2] else None
+            if got is not None and title_like(t[a2 : got[0]]):
+                d.set_title(t, off, a2, got[0])
+                if "authors" not in d.spans:
+                    d.set("authors", off + got[1][0], off + got[1][1])
+                continue
         if columns:
             kind = columns.get(i)
             if kind == "title" and "title" not in d.spans and "title_zh" not in d.spans:
-                d.set_title(t, off, a, title_end(doc, k, a, z))
+                a2 = title_start(t, a)  # "6) **Title**": the item's number is no part of it
+                d.set_title(t, off, a2, title_end(doc, k, a2, z))
             elif kind == "authors" and "authors" not in d.spans and looks_like_authors(cell):
                 d.set("authors", off + a, off + z)
             else:
                 d.body.append(Span(off + a, off + z))
             continue
         got = author_names(cell) if looks_like_authors(cell) else None
+        z2 = len(t[: title_end(doc, k, title_start(t, a), z)].rstrip(" [(（"))
         if "authors" not in d.spans and got is not None and len(got[0]) >= 2:
             d.set("authors", off + a, off + z)
         elif "title" not in d.spans and "title_zh" not in d.spans and title_like(cell):
             d.set_title(t, off, a, z)
+        elif "title" not in d.spans and "title_zh" not in d.spans and title_like(t[title_start(t, a) : z2]):
+            # "[2020 ACL] Title [pdf](…) [code](…)": past the cell's tags, up to its label links.
+            d.set_title(t, off, title_start(t, a), z2)
+            if z2 < z:
+                d.body.append(Span(*strip_span(t, off, z2, z)))
         else:
             d.body.append(Span(off + a, off + z))
 
@@ -318,7 +361,7 @@ def title_end(doc: ParsedDoc, k: int, a: int, b: int | None = None) -> int:
     b = len(ln.text) if b is None else b
     for lk in ln.links:
         if a < lk.start < b and not title_like(ln.text[lk.start : lk.end]):
-            return lk.start
+            return a + len(ln.text[a : lk.start].rstrip(" ([（【"))  # "Title ([pdf](…))": not its bracket
     return b
 
 
@@ -349,7 +392,7 @@ def emphasised_title(doc: ParsedDoc, run: list[int]) -> tuple[int, int, int] | N
     for k in run:
         t = doc.lines[k].text
         for s, e in doc.lines[k].emphasised:
-            a, z = strip_span(t, 0, s, e)
+            a, z = strip_span(t, 0, s, without_people(t, s, e))
             if title_like(t[a:z].rstrip(".")):
                 return k, a, z
     return None

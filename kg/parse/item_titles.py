@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 from kg.parse.author_fields import author_value
+from kg.parse.byline import reference_byline
 from kg.parse.base import LINK_LABEL_RE, strip_span
 from kg.parse.document import Line
 from kg.parse.fields import field
@@ -15,7 +16,7 @@ from kg.parse.names import bracket_kind
 from kg.parse.titles import SENTENCE_END_RE
 from kg.text import find_urls, is_cjk
 
-__all__ = ["item_title", "label_links_start", "latin_title", "lead_name", "named_title", "names_in_brackets", "title_like"]
+__all__ = ["item_title", "label_links_start", "latin_title", "lead_name", "named_title", "names_in_brackets", "past_short_name", "title_like", "without_people"]
 
 _QUOTED = re.compile(r"[\"“](?P<t>[^\"“”]{6,400})[\"”]")
 _CLOSING_BRACKET = re.compile(r"\s*[(（](?P<v>[^()（）]{2,80})[)）]\s*$")
@@ -97,12 +98,19 @@ def named_title(ln: Line) -> tuple[int, int] | None:
     if label is not None and label.end() == e and LINK_LABEL_RE.fullmatch(label.group("v").strip()):
         e = label.start()  # "Title (pdf)": the link's label closing the line
         s = ln.text[a:e]
-    lead = _ABBR_LEAD.match(ln.text, a, e)
-    if lead is not None:
-        rest = _OWN_LINK.sub("", ln.text[lead.end() : e])
-        if len(rest.split()) >= 3:
-            a = lead.end()
+    a = past_short_name(ln.text, a, e)
     return (a, e) if len(s.split()) >= 2 or sum(is_cjk(c) for c in s) >= 4 else None
+
+
+def past_short_name(t: str, a: int, e: int) -> int:
+    """Where a title starts that an item opens with a short name and a dash
+    (``MobileNets-V2 - MobileNetV2: Inverted Residuals … : https://arxiv.org/abs/…``):
+    after the dash when at least three words follow it (the link the line closes with
+    aside); else ``a``."""
+    lead = _ABBR_LEAD.match(t, a, e)
+    if lead is not None and len(_OWN_LINK.sub("", t[lead.end() : e]).split()) >= 3:
+        return lead.end()
+    return a
 
 
 def lead_name(ln: Line) -> tuple[int, int] | None:
@@ -116,3 +124,23 @@ def lead_name(ln: Line) -> tuple[int, int] | None:
 
 def latin_title(s: str) -> bool:
     return 2 <= len(s.split()) <= 40 and not any(is_cjk(c) for c in s) and not SENTENCE_END_RE.search(s.rstrip("."))
+
+
+# A bracket that closes an emphasised run: "*Title (A. Graves)*".
+_CLOSING_RUN = re.compile(r"\s*[(（](?P<v>[^()（）]{2,200})[)）]\s*$")
+
+
+def without_people(t: str, s: int, e: int) -> int:
+    """Where an emphasised title ends when its run closes with its authors in brackets
+    (``*Neural Turing Machines (A. Graves, G. Wayne, I. Danihelka)*``, ``*Title (Noh,
+    Hong, Han et al.)*``): before the bracket; else ``e``. The names are the authors'
+    (read after the title), and an initial's full stop is no sentence's end."""
+    if t[e - 1 : e] not in (")", "）"):
+        return e  # cheap reject: the run does not close with a bracket
+    m = _CLOSING_RUN.search(t, s, e)
+    if m is None or m.start() <= s:
+        return e
+    v = m.group("v")
+    if names_in_brackets(v) or reference_byline(v, 0) is not None:
+        return m.start()
+    return e

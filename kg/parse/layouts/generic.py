@@ -30,18 +30,23 @@ from __future__ import annotations
 
 import re
 
-from kg.parse.base import NOT_IN_ENTRY, Builder, LayoutResult, blocks, strip_span
+from kg.parse.base import Builder, LayoutResult, blocks, strip_span
 from kg.parse.boilerplate import is_boilerplate
 from kg.parse.byline import clause_authors
 from kg.parse.dates import find_date, iso_date, slash_date
 from kg.parse.document import ParsedDoc
 from kg.parse.fields import field
-from kg.parse.links import paper_link
+from kg.parse.links import local_paper_page, paper_link, presents_study, scholarly_link
 from kg.parse.generic_lines import (
     BRACKET_AFTER, author_clause, author_line, emphasised_title, lead_title, linked_title, one_per_line, page_slash_order,
     paper_items, quoted_title, read_row, stated_id, table_columns, title_end, title_like, title_start, titled_rows,
 )
-from kg.parse.item_titles import lead_name
+from kg.parse.generic_people import people_near_title
+from kg.parse.generic_titles import (
+    citation_sentences, cited_items, cited_title, continues_item, left_reason, numbered_heading, opens_titled, section_papers,
+    titled_sections,
+)
+from kg.parse.item_titles import lead_name, past_short_name
 from kg.parse.names import looks_like_authors
 from kg.parse.summary_items import summarised_items
 from kg.records import Span
@@ -127,31 +132,21 @@ def _paper_heading(doc: ParsedDoc, k: int) -> tuple[int, int] | None:
     ln = doc.lines[k]
     t = ln.text
     urls = [(lk.url, lk.start, lk.end) for lk in ln.links] + find_urls(t)
-    papers = [(a, e) for u, a, e in urls if arxiv_id(u) or paper_link(u)]
+    # A site's own page of a paper named by its id ("../../papers/arxiv-2607.18141/") too.
+    papers = [(a, e) for u, a, e in urls if arxiv_id(u) or paper_link(u) or local_paper_page(u)]
     a0 = ln.start + len(t[ln.start :]) - len(t[ln.start :].lstrip())
     if not papers and not arxiv_id(t):
         # "### [Title](notes/title.md)" over its fields, one of them the paper's link: a
         # title linked to the site's own page heads the one paper its section carries.
         own = next(((a, e) for _, a, e in urls[:1] if a == a0 and title_like(t[a:e])), None)
-        return own if own is not None and len(_section_papers(doc, k)) == 1 else None
+        own = own if own is not None or urls else numbered_heading(doc, k)  # "### 1. Title"
+        return own if own is not None and len(section_papers(doc, k)) == 1 else None
     for a, e in papers:
         if a == a0 and title_like(t[a:e]):
             return a, e  # the heading's text is the paper's link
     cut = min([a for _, a, _ in urls] + [len(t)])
     e = a0 + len(_TITLE_CLOSE.sub("", t[a0:cut]))
     return (a0, e) if title_like(t[a0:e]) else None
-
-
-def _section_papers(doc: ParsedDoc, k: int) -> set[str]:
-    """The arXiv papers the lines under heading ``k`` carry, up to the next heading."""
-    out: set[str] = set()
-    for ln in doc.lines[k + 1 :]:
-        if ln.kind == "heading":
-            break
-        out.update(i for lk in ln.links if (i := arxiv_id(lk.url)))
-        if (i := arxiv_id(ln.text)) is not None:
-            out.add(i)
-    return out
 
 
 def _named_items(doc: ParsedDoc) -> dict[int, tuple[int, int, str | None]]:
@@ -178,11 +173,19 @@ def _read_paragraph(b: Builder, doc: ParsedDoc, block: list[int], run: list[int]
     table whose header names its title column, a paper whatever it links."""
     lines = b.lines
     columns = columns or {}
+    if not split and len(run) > 2 and doc.lines[run[1]].kind == "table-rule" and doc.lines[run[2]].kind == "table":
+        # "|papter list|20%|40%|" over "|---|": a table's header names its columns, no
+        # paper; the entry starts at the row under it.
+        for k in run[:2]:
+            b.report(k, "table header")
+        block = [k for k in block if k not in run[:2]]
+        run = run[2:]
     urls = [lk.url for k in run for lk in doc.lines[k].links]
-    # A paper link (arXiv, a paper page, a PDF) carries a paper as an arXiv id does, and
-    # so does an id a note states in brackets or before its title.
+    # A paper link (arXiv, a paper page, a PDF, a publisher's or DOI page) carries a
+    # paper as an arXiv id does, and so does an id a note states in brackets or before
+    # its title.
     stated = [i for k in run if (i := stated_id(doc, k))]
-    has_paper = any(arxiv_id(lines[k]) for k in run) or any(arxiv_id(u) or paper_link(u) for u in urls) or bool(stated)
+    has_paper = any(arxiv_id(lines[k]) for k in run) or any(scholarly_link(u) for u in urls) or bool(stated)
     authors = author_line(lines, run) if not split or has_paper else None
     # A linked title with its authors after it names a paper without an id.
     cited = not split and any((got := linked_title(doc, k)) is not None and got[1] is not None for k in run)
@@ -193,9 +196,15 @@ def _read_paragraph(b: Builder, doc: ParsedDoc, block: list[int], run: list[int]
         bool(run) and not split and not has_paper and b.cur is not None and authors == run[0]
         and "authors" not in b.cur.spans and not cited
     )
-    if not run or not (goes_on or has_paper or authors is not None or cited or headed):
+    # "- *Knowing When to Ask – Bridging LLMs and Data* (report) on …": in a list of
+    # papers, an item that opens with a title set in emphasis names a paper it does not
+    # link; so does one whose description presents a study ("This study by Chroma …").
+    titled = split and not has_paper and bool(run) and (
+        opens_titled(doc, run[0]) or presents_study(" ".join(lines[k] for k in run))
+    ) or not has_paper and cited_title(doc, run)  # "**Title**" over "2014 - [A Author] [B Author]"
+    if not run or not (goes_on or has_paper or authors is not None or cited or headed or titled):
         for k in block:
-            b.report(k, is_boilerplate(lines[k], between_entries=True) or NOT_IN_ENTRY)
+            b.report(k, left_reason(doc, k))
         return
     d = b.cur if goes_on and b.cur is not None else b.open(run[0])
     d.ids.extend(i for i in stated if i not in d.ids)
@@ -265,6 +274,8 @@ def _read_paragraph(b: Builder, doc: ParsedDoc, block: list[int], run: list[int]
             continue
         t0 = title_start(line, a)
         t1 = title_end(doc, k, t0)
+        if has_paper and "title" not in d.spans and "title_zh" not in d.spans:
+            t0 = past_short_name(line, t0, t1)  # "VGG16 - Very Deep Convolutional Networks …"
         if "title" not in d.spans and "title_zh" not in d.spans and k != authors and title_like(line[t0:t1]):
             d.set_title(line, off, *strip_span(line, 0, t0, t1))
             if t1 < len(line):
@@ -278,10 +289,14 @@ def _read_paragraph(b: Builder, doc: ParsedDoc, block: list[int], run: list[int]
         # title set in bold or italics after a short name and an id.
         k, ta, te = got
         d.set_title(lines[k], offs[k], ta, te)
+    # "Title. A Author, B Author." (or the names first): a citation's two sentences.
+    citation_sentences(d, doc, run, offs)
+    # "_Title_, A Author, B Author": the people written beside the title.
+    people_near_title(d, doc, run, offs)
     # Left open: the next paragraph may go on with it (opening or reporting closes it).
     for k in block:
         if k not in run:
-            b.report(k, is_boilerplate(lines[k], between_entries=True) or NOT_IN_ENTRY)
+            b.report(k, left_reason(doc, k))
 
 
 def _split_at(runs, starts: dict[int, tuple[int, int]]):
@@ -304,9 +319,10 @@ def parse(doc: ParsedDoc) -> LayoutResult:
     for k, ln in enumerate(doc.lines):
         if ln.kind == "heading" and k not in named and (got := _paper_heading(doc, k)) is not None:
             named[k] = (*got, None)
+    named.update((k, (*got, None)) for k, got in titled_sections(doc, named).items())  # "## Title" over one paper
     order = page_slash_order(doc)  # how the page writes slashed dates (a reading log's "06/22/2020")
-    under_heading = False  # an item opened by a heading takes the paragraphs under it
-    for block in _split_at(blocks(lines), summarised):
+    under_heading = 0  # an item opened by a heading (its level) takes the paragraphs under it
+    for block in _split_at(blocks(lines), named):  # (summarised items are named too)
         # A page's YAML metadata is no paragraph of papers (the post layout reads a
         # paper's front matter); a folded value's second line reads like a title.
         for k in (k for k in block if doc.lines[k].kind == "front-matter"):
@@ -328,27 +344,37 @@ def parse(doc: ParsedDoc) -> LayoutResult:
                         d.body.append(Span(*rest))
                 else:
                     d.body.append(Span(*strip_span(lines[k], off, doc.lines[k].start)))
-            under_heading = doc.lines[k0].kind == "heading"
+            under_heading = doc.lines[k0].level if doc.lines[k0].kind == "heading" else 0
             continue
-        if under_heading and doc.lines[k0].kind != "heading" and b.cur is not None:
+        # Its subsections too ("## Title" over "### 主要工作" and "### 评分").
+        if under_heading and (doc.lines[k0].kind != "heading" or doc.lines[k0].level > under_heading) and b.cur is not None:
             for k in block:
                 off = b.take(k)
                 b.cur.body.append(Span(*strip_span(lines[k], off, doc.lines[k].start)))
             continue
-        under_heading = False
+        under_heading = 0
+        if b.cur is not None and continues_item(doc, block, b.cur.first):
+            for k in block:  # "* [Title](…)", a blank line, "  * notes": the item's own notes
+                b.cur.body.append(Span(*strip_span(lines[k], b.take(k), doc.lines[k].start)))
+            continue
         run = [k for k in block if not is_boilerplate(lines[k], between_entries=True)]
         if one_per_line(doc, run):
             for k in run:
                 d = b.open(k)
                 off = b.take(k)
                 line = lines[k]
-                d.set_title(line, off, *strip_span(line, 0, doc.lines[k].start))
+                # "<i>Title</i> <a href=…>url</a>": the title ends at the label link after it.
+                a = doc.lines[k].start
+                e = title_end(doc, k, a)
+                d.set_title(line, off, *strip_span(line, 0, a, e))
+                if e < len(line):
+                    d.body.append(Span(*strip_span(line, off, e)))
                 b.close()
             for k in block:
                 if k not in run:
-                    b.report(k, is_boilerplate(lines[k], between_entries=True) or NOT_IN_ENTRY)
+                    b.report(k, left_reason(doc, k))
             continue
-        groups = paper_items(doc, run)
+        groups = paper_items(doc, run) or cited_items(doc, run)
         columns = table_columns(doc, run) if groups is not None or run and doc.lines[run[0]].kind == "table" else {}
         headed = groups is None and (groups := titled_rows(doc, run, columns)) is not None
         if groups is None:
@@ -361,5 +387,5 @@ def parse(doc: ParsedDoc) -> LayoutResult:
         inside = {k for g in groups for k in g}
         for k in block:
             if k not in inside:
-                b.report(k, is_boilerplate(lines[k], between_entries=True) or NOT_IN_ENTRY)
+                b.report(k, left_reason(doc, k))
     return b.result()
