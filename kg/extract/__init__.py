@@ -13,7 +13,8 @@ from kg.extract.affiliations import affiliations_by_marker, split_affiliations
 from kg.extract.authors import split_authors
 from kg.extract.entities import find_entities
 from kg.extract.affiliation_fields import labelled_affiliations
-from kg.extract.maker_frames import is_team, maker_institutions
+from kg.extract.maker_frames import maker_institutions
+from kg.extract.org_spans import is_team
 from kg.extract.names import squash
 from kg.extract.rules.fields import field_spans
 from kg.parse.categories import normalize_category
