@@ -26,7 +26,7 @@ import functools
 import re
 from collections.abc import Sequence
 
-from kg.extract.institution_names import names_organisation, subject_phrase
+from kg.extract.affiliation_parts import names_organisation, subject_phrase
 from kg.errors import KgError
 from kg.extract.vocab import phrases, words
 from kg.records import Mention
