@@ -21,7 +21,7 @@ from kg.extract.affiliations import split_affiliations
 from kg.parse.author_fields import author_team, author_value, closing_organisations
 from kg.parse.data import load_json
 from kg.parse.fields import preprint_statement
-from kg.extract.institution_names import names_organisation
+from kg.extract.affiliation_parts import names_organisation
 from kg.records import Mention
 from kg.resolve import institutions
 

@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import re
 
-from kg.extract.institution_names import institution_names, split_groups
+from kg.extract.institution_groups import split_groups
+from kg.extract.institution_names import institution_names
 from kg.parse.author_fields import author_mark
 from kg.records import Mention
 from kg.resolve import Merge, institutions

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from kg.extract.institution_names import names_organisation, subject_phrase
+from kg.extract.affiliation_parts import names_organisation, subject_phrase
 from kg.extract.vocab import phrases, words
 from kg.resolve import DEPARTMENT, ORG_WORDS, institutions
 from kg.text import is_cjk
