@@ -92,8 +92,13 @@ DEV_BARS = {"entries": 0.97, "title": 0.95, "authors": 0.95, "institutions": 0.9
 #: body titles, links wrapping a line), with session 15's model and dataset rules: whole set
 #: entries .971, arxiv_id .969, title .950, category .853, authors .964, institutions .921,
 #: models .819, datasets .875, urls .972 (round 12 still unread) — floors a little under.
-ALL_FLOORS = {"entries": 0.965, "title": 0.945, "authors": 0.96, "institutions": 0.915, "category": 0.85,
-              "urls": 0.965, "arxiv_id": 0.965, "models": 0.81, "datasets": 0.865}
+#: Round 13 (six held-out sources, 57 entries, measured before any change) joined the set
+#: unread: whole set entries .956, arxiv_id .965, title .938, category .837, authors .954,
+#: institutions .932, models .815, datasets .855, urls .963 — entries, arxiv_id, title,
+#: category, authors, datasets and urls floors lowered under these figures: the unseen
+#: layouts, not a regression (dev unchanged).
+ALL_FLOORS = {"entries": 0.95, "title": 0.93, "authors": 0.95, "institutions": 0.915, "category": 0.83,
+              "urls": 0.96, "arxiv_id": 0.96, "models": 0.81, "datasets": 0.85}
 
 
 @functools.cache
