@@ -291,6 +291,17 @@ def _generic_better(doc: ParsedDoc, res: LayoutResult, gen: LayoutResult) -> boo
     return len(gen.entries) == 1 and one == 1 and _titled(gen) == 1 and len(res.entries) > 1 and len(_doc_papers(doc)) == 1
 
 
+def _generic_cannot_win(doc: ParsedDoc, res: LayoutResult) -> bool:
+    """Whether :func:`_generic_better` is false whatever the generic reader finds, told
+    from :func:`generic.entry_bound` without running it. Every way it wins needs either
+    at least as many entries as ``res`` (or more than two beside a single one) or an
+    entry naming an arXiv paper; a bound says the page has no arXiv id at all, so when it
+    also says fewer entries than ``res`` found, none can hold. (An abstract dump, one
+    abstract a line, is the case: the reader cost more than the layout that reads it.)"""
+    bound = generic.entry_bound(doc)
+    return bound is not None and bound < len(res.entries)
+
+
 def _doc_papers(doc: ParsedDoc) -> set[str]:
     """The arXiv ids ``doc`` states in its text or links."""
     out = set()
@@ -337,7 +348,7 @@ def parse_document(doc: ParsedDoc, layouts: list[ModuleType] | None = None) -> P
         # Only where it could win (see _generic_better): the generic reader costs a
         # layout's read of the whole file, which a long titled digest need not pay.
         may = res.entries and (len(res.entries) == 1 or 2 * _titled(res) <= len(res.entries) or _unexplained_much(res, doc))
-        gen = generic.parse(doc) if may else None
+        gen = generic.parse(doc) if may and not _generic_cannot_win(doc, res) else None
         if gen is not None and _generic_better(doc, res, gen):
             log.debug("%s: the generic reader finds %d entries to %s's %d", doc.path, len(gen.entries), name, len(res.entries))
             name, res = generic.name, gen
