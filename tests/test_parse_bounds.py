@@ -107,3 +107,104 @@ def test_the_bound_never_changes_the_reader_kept(bench_files, monkeypatch):
         got = parse_document(_doc(path))
         assert (got.layout, got.entries, got.unassigned) == (want.layout, want.entries, want.unassigned), path.name
     assert spared >= 2  # the bound spared the reader on the abstract dumps
+
+
+# ---------------------------------------------------------------- cheap rejects
+
+def _lines():
+    for p in PATHS + sorted((ROOT / "tests" / "fixtures").rglob("*.md")):
+        yield from p.read_text(encoding="utf-8", errors="replace").splitlines()
+
+
+def _category_line_whole_split(line: str):
+    """``category_line`` as it was: the line split whole at its separators first."""
+    import re
+
+    from kg.parse.categories import _LINE_CODE_RE, _SUBJECTS_LINE_RE, normalize_category
+
+    listed = _SUBJECTS_LINE_RE.fullmatch(line)
+    if listed is not None:
+        return listed.start("first"), listed.end("first"), normalize_category(listed.group("code"))
+    pos, first = 0, None
+    for part in re.split(r"[\s|｜,，;；/·•]+", line):
+        if not part:
+            continue
+        k = line.index(part, pos)
+        pos = k + len(part)
+        if not _LINE_CODE_RE.fullmatch(part):
+            return None
+        if first is None:
+            code = part.strip("[]［］()（）")
+            first = (k + part.index(code), k + part.index(code) + len(code), normalize_category(code))
+    return first
+
+
+CODE_LINES = [
+    "cs.LG | stat.ML", "  [cs.CL] [cs.AI]  ", "(cs.CV)；eess.IV", "cs.LG is great", "AI | ML", "arXiv_CV, arxiv_lg",
+    "quant-ph / cs.ET", "| cs.RO |", "", "   ", "cs.LG,", "• cs.LG · cs.AI", "Robotics (cs.RO); Artificial Intelligence (cs.AI)",
+    "cs.LG\u3000cs.AI", "cs.LG | Attention Is All You Need",
+]
+
+
+def test_category_line_reads_part_by_part_as_the_whole_split():
+    """The reject at the first part that is no code answers as splitting the whole line."""
+    from kg.parse.categories import category_line
+
+    n = 0
+    for line in [*CODE_LINES, *_lines()]:
+        n += 1
+        assert category_line(line) == _category_line_whole_split(line), line
+    assert n > 500
+
+
+def _no_paper_scan_first(res, doc):
+    """``driver._no_paper`` as it was: every line's links scanned before the counts."""
+    from kg.parse.base import NON_PAPER
+    from kg.text import arxiv_id
+
+    if res.entries:
+        return False
+    told = {u.line: u.reason for u in res.unassigned}
+    if any(told.get(i, NON_PAPER) == NON_PAPER and any(arxiv_id(lk.url) for lk in ln.links) for i, ln in enumerate(doc.lines, 1)):
+        return False
+    nonblank = sum(1 for x in doc.lines if x.text.strip())
+    items = sum(1 for u in res.unassigned if u.reason == NON_PAPER)
+    return nonblank > 0 and items >= driver.NO_PAPER_SHARE * nonblank and res.unexplained <= driver.NO_PAPER_UNEXPLAINED * nonblank
+
+
+_NEWS_ITEM = (
+    "#### **[{who}]** {what}\n"
+    "*   🔗 [阅读原文]({link})\n"
+    "*   📝 {who}宣布其产品迎来重大更新，核心亮点是两大模型现已支持微调，显著降低了企业用户的技术门槛，允许根据特定场景定制模型性能。\n"
+    "*   ⏰ *18:3{n}*\n\n"
+)
+
+
+def _news(links):
+    return "# 📅 Daily AI Report - 2025-12-15\n\n## 精选日报\n### 🤖 模型与技术\n" + "".join(
+        _NEWS_ITEM.format(who=w, what="首款产品重大更新", n=n, link=lk) for n, (w, lk) in enumerate(zip(["OpenAI", "谷歌", "Meta"], links))
+    )
+
+
+NO_PAPER_PAGES = [
+    # A news-only digest: items read as not papers.
+    _news(["https://mp.weixin.qq.com/s?id=1", "https://mp.weixin.qq.com/s?id=2", "https://mp.weixin.qq.com/s?id=3"]),
+    # The same with an item linking an arXiv paper: a reading of it as news read it wrong.
+    _news(["https://mp.weixin.qq.com/s?id=1", "https://arxiv.org/abs/2301.12345", "https://mp.weixin.qq.com/s?id=3"]),
+]
+
+
+def test_no_paper_counts_before_scanning_links(bench_files):
+    """``_no_paper`` asks the counts first and scans the links only when they hold: the
+    same answer for every layout's reading of every page."""
+    from kg.parse.layouts import LAYOUTS
+
+    docs = [_doc(p) for p in _all_paths(bench_files)[:40]] + [_doc_text(t, markdown=True) for t in NO_PAPER_PAGES]
+    answers = set()
+    for doc in docs:
+        for layout in [*LAYOUTS, generic]:
+            res = layout.parse(doc)
+            got = driver._no_paper(res, doc)
+            assert got == _no_paper_scan_first(res, doc), (doc.path, layout.name)
+            answers.add(got)
+    assert answers == {True, False}

@@ -44,17 +44,21 @@ def _no_paper(res: LayoutResult, doc: ParsedDoc) -> bool:
     file, and other layouts' readings of its paragraphs as abstracts do not."""
     if res.entries:
         return False
+    # The counts first: most readings that find nothing read no item either (every layout
+    # that does not fit a file), and the scan of every line's links below is the costly part.
+    items = sum(1 for u in res.unassigned if u.reason == NON_PAPER)
+    if not items:
+        return False
+    nonblank = sum(1 for x in doc.lines if x.text.strip())
+    if not (nonblank > 0 and items >= NO_PAPER_SHARE * nonblank and res.unexplained <= NO_PAPER_UNEXPLAINED * nonblank):
+        return False
     # A reading that leaves a link to an arXiv paper among its non-papers (or passes over
     # it: a badge line has no text to report) read the page wrong: a review page's badges
     # link the paper it is about.
     told = {u.line: u.reason for u in res.unassigned}
-    if any(
+    return not any(
         told.get(i, NON_PAPER) == NON_PAPER and any(arxiv_id(lk.url) for lk in ln.links) for i, ln in enumerate(doc.lines, 1)
-    ):
-        return False
-    nonblank = sum(1 for x in doc.lines if x.text.strip())
-    items = sum(1 for u in res.unassigned if u.reason == NON_PAPER)
-    return nonblank > 0 and items >= NO_PAPER_SHARE * nonblank and res.unexplained <= NO_PAPER_UNEXPLAINED * nonblank
+    )
 
 
 def _score(res: LayoutResult, doc: ParsedDoc) -> tuple[int, int, int, int]:
@@ -70,7 +74,8 @@ def _score(res: LayoutResult, doc: ParsedDoc) -> tuple[int, int, int, int]:
     # Then, of two still equal, the one that leaves fewer lines to the gap readers (a page
     # of headed picks over a table: the table reader reads the table in the gap, the
     # heading reader never reads a stretch).
-    return (1 if res.entries else 0, res.covered - res.unexplained, len(res.entries), -res.unexplained)
+    unexplained = res.unexplained  # a count over every reported line: once
+    return (1 if res.entries else 0, res.covered - unexplained, len(res.entries), -unexplained)
 
 
 #: A file longer than twice this many lines is first read by every layout on its first
