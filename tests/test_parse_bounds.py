@@ -208,3 +208,121 @@ def test_no_paper_counts_before_scanning_links(bench_files):
             assert got == _no_paper_scan_first(res, doc), (doc.path, layout.name)
             answers.add(got)
     assert answers == {True, False}
+
+
+TAIL_LINES = [
+    "…results.translated by 谷歌翻译", "results. translated by Google", "results. Translated By Google Translate  ",
+    "results. TRANSLATED BY GOOGLE TRANSLATE\n", "results. tranſlated by google", "translated by 谷歌翻译 ", "translated by google.",
+    "We translate", "Google", "", "   ", "translated by 谷歌翻译 and more", "A title that ends in e",
+]
+
+
+def test_translated_tail_rejects_only_what_the_search_would():
+    """The reject by a line's last character answers as the marker's search."""
+    from kg.parse.boilerplate import TRANSLATED_TAIL_RE, translated_tail
+
+    n = 0
+    for line in [*TAIL_LINES, *_lines()]:
+        got, want = translated_tail(line), TRANSLATED_TAIL_RE.search(line)
+        assert (got and got.span()) == (want and want.span()), line
+        n += want is not None
+    assert n >= 5
+
+
+def test_abstract_label_is_left_out_of_the_body_at_its_offset():
+    from kg.parse.layouts import abstract
+
+    for lead in ("", "  "):
+        text = f"{lead}Abstract: {ABSTRACT} Our analysis reveals that the gains come from context.\ntranslated by 谷歌翻译\n"
+        (e,) = abstract.parse(_doc_text(text)).entries
+        assert [e.text[s.start : s.end] for s in e.body] == [f"{ABSTRACT} Our analysis reveals that the gains come from context."]
+
+
+POST_LINES = [
+    "【用GFlowNets统一生成式模型】《Unifying Generative Models》D Zhang [Mila] (2022)", "  'A quoted name' and more", "“Quoted”",
+    "see HTTPS://example.org", "see http://x", "t.cn/abc", "T.CN/abc", "at.cn/abc", "GitHub: x", "GITHUB：x", "gıthub: x",
+    "GİTHUB: x", "httpſ://example.org", "网页链接", "《书》", "plain words only", "", "发布时间: 2022-09-07 10:21",
+]
+
+
+def test_post_mark_rejects_only_what_the_search_would():
+    from kg.parse.layouts.post import _POST_MARK, _post_mark
+
+    seen = set()
+    for line in [*POST_LINES, *_lines()]:
+        want = _POST_MARK.search(line) is not None
+        assert _post_mark(line) == want, line
+        seen.add(want)
+    assert seen == {True, False}
+
+
+EVIDENCE_LINES = [
+    "Ba J L, Kiros J R. Layer normalization[J]. arXiv preprint, 2016.", 'LeCun, Y. "Deep learning." Nature', "“Deep learning” in Nature",
+    "A sentence naming Yann LeCun", "in 1998 they", "x2019 y", "[EB/OL]", "", "1. LeCun, Yann", "ｘ２０１６",
+]
+
+
+def test_citation_evidence_rejects_only_what_the_search_would():
+    from kg.parse.layouts.citations import _EVIDENCE, _evidence
+
+    seen = set()
+    for line in [*EVIDENCE_LINES, *_lines()]:
+        for pos in {0, min(3, len(line))}:
+            want = _EVIDENCE.search(line, pos) is not None
+            assert _evidence(line, pos) == want, (line, pos)
+            seen.add(want)
+    assert seen == {True, False}
+
+
+def _texts(bench_files):
+    for p in [*_all_paths(bench_files), *sorted((ROOT / "tests" / "fixtures").rglob("*.md"))]:
+        yield p.read_text(encoding="utf-8", errors="replace")
+
+
+RST = (
+    "Reading list\n============\n\n.. note:: papers we read\n\n"
+    "* `Segment Anything <https://arxiv.org/abs/2304.02643>`_\n* `BERT <https://arxiv.org/abs/1810.04805>`_\n"
+)
+
+
+def test_rst_reject_answers_as_the_full_test(bench_files):
+    """No ".." opening a line and no backquote: no rst mark, whatever the underlines."""
+    from kg.parse.rst import _DIRECTIVE, _FOOTNOTE, _LINK, _UNDERLINE, looks_like_rst
+
+    def full(text):
+        lines = text[:65536].split("\n")
+        underlines = sum(1 for k in range(1, len(lines)) if _UNDERLINE.match(lines[k]) and lines[k - 1].strip()
+                         and len(lines[k].rstrip()) >= len(lines[k - 1].rstrip()))
+        marks = sum(1 for x in lines if _DIRECTIVE.match(x) or _FOOTNOTE.match(x)) + len(_LINK.findall(text[:65536]))
+        return underlines >= 1 and marks >= 2
+
+    seen = set()
+    for text in [RST, ".. [1] A note\n.. [2] Another\nTitle\n=====\n", "Title\n=====\n\nplain\n", *_texts(bench_files)]:
+        assert looks_like_rst(text) == full(text)
+        seen.add(full(text))
+    assert seen == {True, False}
+
+
+def test_markdown_precheck_and_plain_items_answer_as_line_by_line(bench_files):
+    """``_may_be_markdown`` looks only for the markup characters its sample holds, and a
+    plain file with no bullet character has no item: the same answers as testing every
+    line for all of them."""
+    from kg.parse.document import _BLOCK_STARTS, _MARKUP_CHARS, GLYPH_ITEM_RE, _may_be_markdown, _plain
+
+    def every_line(sample):
+        hits = 0
+        for line in sample.split("\n"):
+            if line.lstrip().startswith(_BLOCK_STARTS) or any(m in line for m in _MARKUP_CHARS):
+                hits += 1
+                if hits >= 2:
+                    return True
+        return False
+
+    answers = set()
+    for text in ["a **b** c\n`d`\n", "plain\n| x\n", "• one\n• two\n", *_texts(bench_files)]:
+        assert _may_be_markdown(text) == every_line(text)
+        answers.add(every_line(text))
+        raw = text.split("\n")
+        items = [i for i, ln in enumerate(_plain("t.txt", raw).lines) if ln.kind == "item"]
+        assert items == [i for i, r in enumerate(raw) if GLYPH_ITEM_RE.match(r)]
+    assert answers == {True, False}
