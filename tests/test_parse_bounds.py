@@ -326,3 +326,60 @@ def test_markdown_precheck_and_plain_items_answer_as_line_by_line(bench_files):
         items = [i for i, ln in enumerate(_plain("t.txt", raw).lines) if ln.kind == "item"]
         assert items == [i for i, r in enumerate(raw) if GLYPH_ITEM_RE.match(r)]
     assert answers == {True, False}
+
+
+# ---------------------------------------------------------------- a short file's sample
+
+def _parse_counting(doc, monkeypatch, short=True):
+    """``parse_document(doc)`` and how many layouts read the whole of ``doc``."""
+    reads = []
+    real = driver._read_whole
+
+    def counting(d, layouts, tried):
+        if d is doc:
+            reads.append(len(layouts))
+        return real(d, layouts, tried)
+
+    with monkeypatch.context() as m:
+        m.setattr(driver, "_read_whole", counting)
+        if not short:
+            m.setattr(driver, "SHORT_MIN", 10**9)
+        res = parse_document(doc)
+    return res, reads
+
+
+def test_a_short_files_sample_gives_the_decision_of_every_layout_reading_it(bench_files, monkeypatch):
+    """Both ways on the seeds, the fixtures and bench's days: the parse with a short file's
+    sample is the parse with every layout reading the whole file, and the sample decided
+    alone on bench's structured days."""
+    decided = 0
+    for path in _all_paths(bench_files):
+        doc = _doc(path)
+        got, reads = _parse_counting(doc, monkeypatch)
+        want, _ = _parse_counting(doc, monkeypatch, short=False)
+        assert (got.layout, got.entries, got.unassigned) == (want.layout, want.entries, want.unassigned), path.name
+        decided += reads == [1]
+    assert decided >= 5
+
+
+def test_a_sample_whose_layout_leaves_the_file_unexplained_lets_every_layout_read_it(monkeypatch):
+    """A plain file that opens as a structured digest and goes on in lines no structured
+    entry explains: the sample decides for the structured layout, whose reading of the whole
+    file leaves lines unexplained, so every layout reads it whole, as without the sample."""
+    gen = generator()
+    head = "\n".join(next(iter(gen.iter_days(40, "structured", 3)))[1])
+    tail = "\n".join(f"note {k}: see the list above" for k in range(40))
+    doc = _doc_text(head + "\n\n" + tail + "\n")
+    assert driver._short_sample_end(doc) is not None
+    got, reads = _parse_counting(doc, monkeypatch)
+    want, _ = _parse_counting(doc, monkeypatch, short=False)
+    assert reads[0] == 1 and reads[1] == len(driver.LAYOUTS)  # the chosen one, then all of them
+    assert (got.layout, got.entries, got.unassigned) == (want.layout, want.entries, want.unassigned)
+
+
+def test_no_short_sample_for_markdown_or_small_files():
+    gen = generator()
+    text = "\n".join(next(iter(gen.iter_days(40, "structured", 3)))[1]) + "\n"
+    assert driver._short_sample_end(_doc_text(text)) is not None
+    assert driver._short_sample_end(_doc_text(text, markdown=True)) is None
+    assert driver._short_sample_end(_doc_text("\n".join(text.split("\n")[: driver.SHORT_MIN - 1]))) is None

@@ -89,6 +89,13 @@ FINALISTS = 2
 #: the next best explains at most this share: then only the best reads the whole file
 #: (a structured digest's runner-up, the abstract reader, explains 8 % of its sample).
 DECISIVE_SHARE = 0.5
+#: A plain-text file of at least SHORT_MIN lines (and too short for the sample above) is
+#: first read by every layout on its first third or so (cut at a blank line); when that
+#: sample is decisive, only its best reads the whole file — and only if that reading
+#: explains every line of the file is it kept without the others reading it whole. A day
+#: of a structured digest is read by one layout instead of fifteen.
+SHORT_MIN = 60
+SHORT_PART = 3
 
 
 def _sample_end(doc: ParsedDoc) -> int | None:
@@ -107,14 +114,44 @@ def _sample_end(doc: ParsedDoc) -> int | None:
     return SAMPLE_LINES
 
 
+def _short_sample_end(doc: ParsedDoc) -> int | None:
+    """1-based last line of the sample of a short plain-text ``doc`` (see
+    :data:`SHORT_MIN`): the first blank line in its middle third, or None (no sample:
+    the file is Markdown, too short, or has no blank line there)."""
+    n = len(doc.lines)
+    if doc.markdown or doc.feed or not SHORT_MIN <= n <= 2 * SAMPLE_LINES:
+        return None
+    for k in range(n // SHORT_PART, n - n // SHORT_PART):
+        if not doc.lines[k].raw.strip():
+            return k + 1
+    return None
+
+
+def _read_whole(
+    doc: ParsedDoc, layouts: list[ModuleType], tried: list[tuple[str, int, int]]
+) -> tuple[tuple[int, int, int, int], str, LayoutResult]:
+    """The best of ``layouts`` reading the whole of ``doc`` (the first of equals)."""
+    best: tuple[tuple[int, int, int, int], str, LayoutResult] | None = None
+    for layout in layouts:
+        res = layout.parse(doc)
+        score = _score(res, doc)
+        tried.append((layout.name, len(res.entries), score[1]))
+        if best is None or score > best[0]:
+            best = (score, layout.name, res)
+    assert best is not None
+    return best
+
+
 def best_layout(
     doc: ParsedDoc, layouts: list[ModuleType], scores: list[tuple[str, int, int]] | None = None
 ) -> tuple[str, LayoutResult]:
     """The layout that explains the most of ``doc`` (the first of equals) and its result;
     every layout's ``(name, entries, score)`` is appended to ``scores`` (for a long file,
     the layouts left out after the sample with their figures on the sample)."""
-    tried = []
+    tried: list[tuple[str, int, int]] = []
+    every = layouts
     cut = _sample_end(doc)
+    short = cut is None and (cut := _short_sample_end(doc)) is not None
     if cut is not None and len(layouts) > FINALISTS:
         sample = _sub(doc, 1, cut)
         ranked = []
@@ -125,19 +162,21 @@ def best_layout(
         # Finalists: the best FINALISTS on the sample and any layout tied with the last of them.
         bar = ranked[FINALISTS - 1][0]
         nonblank = sum(1 for x in sample.lines if x.text.strip())
-        if ranked[0][0][0] == 1 and ranked[0][0][1] >= nonblank > 0 and ranked[1][0][1] <= DECISIVE_SHARE * nonblank:
+        decisive = ranked[0][0][0] == 1 and ranked[0][0][1] >= nonblank > 0 and ranked[1][0][1] <= DECISIVE_SHARE * nonblank
+        if decisive:
             bar = ranked[0][0]  # a decisive sample: its best alone reads the whole file
-        finalists = {id(r[2]) for r in ranked if r[0] >= bar}
-        tried += [(r[2].name, r[3], r[0][1]) for r in ranked if id(r[2]) not in finalists]
-        layouts = [m for m in layouts if id(m) in finalists]  # input order: the first of equals wins
-    best: tuple[tuple[int, int, int, int], str, LayoutResult] | None = None
-    for layout in layouts:
-        res = layout.parse(doc)
-        score = _score(res, doc)
-        tried.append((layout.name, len(res.entries), score[1]))
-        if best is None or score > best[0]:
-            best = (score, layout.name, res)
-    assert best is not None
+        if decisive or not short:  # a short file's sample that does not decide leaves every layout in
+            finalists = {id(r[2]) for r in ranked if r[0] >= bar}
+            tried += [(r[2].name, r[3], r[0][1]) for r in ranked if id(r[2]) not in finalists]
+            layouts = [m for m in layouts if id(m) in finalists]  # input order: the first of equals wins
+    best = _read_whole(doc, layouts, tried)
+    if short and len(layouts) < len(every) and not (
+        best[0][0] == 1 and best[0][1] >= sum(1 for x in doc.lines if x.text.strip())
+    ):
+        # The short file's sample chose a layout that does not explain the whole file: the
+        # rest may read as another layout's, so every layout reads it whole after all.
+        tried = []
+        best = _read_whole(doc, every, tried)
     order = {m.name: k for k, m in enumerate(LAYOUTS)}
     tried.sort(key=lambda t: order.get(t[0], len(order)))  # the layouts' order, sampled or not
     log.debug("%s: layouts scored %s; kept %s", doc.path, ", ".join(f"{n}={s} ({e} entries)" for n, e, s in tried), best[1])
