@@ -383,3 +383,15 @@ def test_no_short_sample_for_markdown_or_small_files():
     assert driver._short_sample_end(_doc_text(text)) is not None
     assert driver._short_sample_end(_doc_text(text, markdown=True)) is None
     assert driver._short_sample_end(_doc_text("\n".join(text.split("\n")[: driver.SHORT_MIN - 1]))) is None
+
+
+def test_split_title_of_a_title_without_cjk_is_the_title():
+    """``split_title`` returns a title with no CJK character whole after one search; with
+    one, it splits as it did (the doctests keep the splits)."""
+    from kg.parse.titles import split_title
+
+    for title in ["  Segment Anything  ", "Attention Is All You Need", "ＢＥＲＴ：Ｐｒｅ－ｔｒａｉｎｉｎｇ", ""]:
+        assert split_title(title) == (title.strip(), None)
+    assert split_title("大语言模型的检索增强生成综述 A Survey on Retrieval-Augmented Generation") == (
+        "A Survey on Retrieval-Augmented Generation", "大语言模型的检索增强生成综述")
+    assert split_title("Segment Anything（分割一切）") == ("Segment Anything", "分割一切")

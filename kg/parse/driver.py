@@ -90,12 +90,12 @@ FINALISTS = 2
 #: (a structured digest's runner-up, the abstract reader, explains 8 % of its sample).
 DECISIVE_SHARE = 0.5
 #: A plain-text file of at least SHORT_MIN lines (and too short for the sample above) is
-#: first read by every layout on its first third or so (cut at a blank line); when that
-#: sample is decisive, only its best reads the whole file — and only if that reading
+#: first read by every layout on its first 1/SHORT_PART or so (cut at a blank line);
+#: when that sample is decisive, only its best reads the whole file — and only if that reading
 #: explains every line of the file is it kept without the others reading it whole. A day
 #: of a structured digest is read by one layout instead of fifteen.
 SHORT_MIN = 60
-SHORT_PART = 3
+SHORT_PART = 4
 
 
 def _sample_end(doc: ParsedDoc) -> int | None:
@@ -116,8 +116,9 @@ def _sample_end(doc: ParsedDoc) -> int | None:
 
 def _short_sample_end(doc: ParsedDoc) -> int | None:
     """1-based last line of the sample of a short plain-text ``doc`` (see
-    :data:`SHORT_MIN`): the first blank line in its middle third, or None (no sample:
-    the file is Markdown, too short, or has no blank line there)."""
+    :data:`SHORT_MIN`): the first blank line after its first 1/SHORT_PART of lines (and
+    before its last), or None (no sample: the file is Markdown, too short, or has no
+    blank line there)."""
     n = len(doc.lines)
     if doc.markdown or doc.feed or not SHORT_MIN <= n <= 2 * SAMPLE_LINES:
         return None
