@@ -395,3 +395,19 @@ def test_split_title_of_a_title_without_cjk_is_the_title():
     assert split_title("大语言模型的检索增强生成综述 A Survey on Retrieval-Augmented Generation") == (
         "A Survey on Retrieval-Augmented Generation", "大语言模型的检索增强生成综述")
     assert split_title("Segment Anything（分割一切）") == ("Segment Anything", "分割一切")
+
+
+def test_invisible_characters_removed_as_by_a_translation_table(bench_files):
+    """``normalize_newlines`` removes the invisible characters where they occur instead
+    of translating every character: the same text."""
+    from kg.read import normalize_newlines
+
+    table = dict.fromkeys(map(ord, "\u200b\u2060\ufeff"))
+
+    def by_table(text):
+        text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n").replace("\u2029", "\n")
+        return text.translate(table)
+
+    crafted = ["a\u200bb\u2060c\ufeffd\r\ne\u2028f", "\ufeff开头\u200b\u200b的\u2060", "none", "", "\u200b"]
+    for text in [*crafted, *_texts(bench_files)]:
+        assert normalize_newlines(text) == by_table(text)
