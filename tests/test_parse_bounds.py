@@ -411,3 +411,34 @@ def test_invisible_characters_removed_as_by_a_translation_table(bench_files):
     crafted = ["a\u200bb\u2060c\ufeffd\r\ne\u2028f", "\ufeff开头\u200b\u200b的\u2060", "none", "", "\u200b"]
     for text in [*crafted, *_texts(bench_files)]:
         assert normalize_newlines(text) == by_table(text)
+
+
+URL_LINES = ["https://arxiv.org/abs/2301.12345", "代码: github.com/x/y", "see user.github.io", "[PDF] [Code]", "plain words",
+             "and/or", "", "   ", "项目主页：https://a.b/c 论文"]
+
+
+def test_url_only_rejects_a_line_without_a_slash_as_finding_no_link():
+    """A line with no slash and no bare *.github.io page holds no link find_urls reads."""
+    import re
+
+    from kg.parse.base import url_only
+    from kg.text import find_urls
+
+    def full(s, links=0):  # url_only without the reject
+        urls = find_urls(s)
+        if not urls and not links:
+            return False
+        rest = s
+        for _, a, b in sorted(urls, key=lambda t: -t[1]):
+            rest = rest[:a] + rest[b:]
+        rest = re.sub(
+            r"(?i)\b(?:view|pdf|code|github|project|paper|arxiv|link|url|homepage|data|html|abs|page|website)\b|代码|项目主页|主页|链接|地址|论文|数据|[:：|｜\s\[\]()（）]",
+            "", rest)
+        return len(rest) <= 4
+
+    seen = set()
+    for line in [*URL_LINES, *_lines()]:
+        for links in (0, 1):
+            assert url_only(line, links) == full(line, links), line
+            seen.add(full(line, links))
+    assert seen == {True, False}
