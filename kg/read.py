@@ -195,14 +195,19 @@ def _plausible_gb(text: str) -> bool:
 # Invisible characters that web copies scatter through text (Weibo pads counters with
 # zero-width spaces; a BOM survives in the middle of concatenated files). They carry no
 # meaning and break every "whole line" pattern, so they are removed on reading.
-_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u2060\ufeff"))
+_INVISIBLE = "\u200b\u2060\ufeff"
 
 
 def normalize_newlines(text: str) -> str:
     """LF line ends (from CRLF, CR or Unicode line separators), invisible characters
     removed."""
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n").replace("\u2029", "\n")
-    return text.translate(_INVISIBLE)
+    # Each removed where it occurs: ``str.translate`` with a table looks every character of
+    # a non-ASCII text up one by one (90 ms for a 2,000-entry file of Chinese abstracts).
+    for ch in _INVISIBLE:
+        if ch in text:
+            text = text.replace(ch, "")
+    return text
 
 
 def read_bytes(data: bytes, path: str = "<stdin>", encoding: str | None = None) -> Document:

@@ -48,6 +48,7 @@ def test_sampled_layout_choice_equals_the_full_scoring(tmp_path, monkeypatch):
         sampled = driver.parse_document(doc)
         with monkeypatch.context() as m:
             m.setattr(driver, "SAMPLE_LINES", 10**9)  # every layout reads the whole file
+            m.setattr(driver, "SHORT_MIN", 10**9)  # (nor is it sampled as a short file)
             full = driver.parse_document(doc)
         assert sampled.layout == full.layout, p
         assert sampled.entries == full.entries and sampled.unassigned == full.unassigned, p

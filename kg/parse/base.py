@@ -372,6 +372,8 @@ def url_only(s: str, links: int = 0) -> bool:
     ``links`` counts Markdown links on the line, whose text is a label."""
     import re
 
+    if not links and "/" not in s and ".github.io" not in s:
+        return False  # every link find_urls reads holds a slash, or is a bare *.github.io
     urls = find_urls(s)
     if not urls and not links:
         return False

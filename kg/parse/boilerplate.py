@@ -12,7 +12,7 @@ import re
 
 from kg.parse.data import load_jsonl
 
-__all__ = ["BOILERPLATE", "PREAMBLE", "is_boilerplate", "TRANSLATED_RE", "TRANSLATED_TAIL_RE", "IN_ENTRY_NOISE", "PAGE_CHROME_RE"]
+__all__ = ["BOILERPLATE", "PREAMBLE", "is_boilerplate", "TRANSLATED_RE", "TRANSLATED_TAIL_RE", "IN_ENTRY_NOISE", "PAGE_CHROME_RE", "translated_tail"]
 
 
 def _table(scope: str) -> tuple[tuple[str, re.Pattern[str]], ...]:
@@ -31,6 +31,20 @@ PREAMBLE = _table("between entries")
 TRANSLATED_RE = next(rx for reason, rx in BOILERPLATE if reason == "translation marker")
 #: The marker glued to the end of an abstract line ("…results.translated by 谷歌翻译").
 TRANSLATED_TAIL_RE = re.compile(r"\s*translated\s+by\s+(?:谷歌翻译|google(?:\s+translate)?)\s*$", re.I)
+
+
+def translated_tail(line: str) -> re.Match[str] | None:
+    """``TRANSLATED_TAIL_RE.search(line)``, told at once for a line whose last character
+    but white space cannot end the marker (the "译" of "谷歌翻译", the "e" of "Google" or
+    "Translate"; no other character matches those letters under ``re.I``): the pattern
+    opens with optional white space, so its search tries every position of a paragraph,
+    and the abstract layout asks it of every line it reads."""
+    t = line.rstrip()
+    if not t or t[-1] not in "译eE":
+        return None
+    return TRANSLATED_TAIL_RE.search(line)
+
+
 #: Boilerplate reasons that may occur inside an entry without ending it.
 IN_ENTRY_NOISE = frozenset({"image placeholder", "translation marker"})
 

@@ -142,7 +142,7 @@ def field_category(value: str) -> tuple[int, int, str] | None:
 # One code of a line of codes: archive-prefixed (cs.CL, stat.ML), quant-ph, or an arXiv_
 # tag, bracketed or not — bare two-letter codes ("AI") are words on a line of their own.
 _LINE_CODE_RE = re.compile(rf"[\[［(（]?(?:{_ARCHIVES}\.[A-Za-z]{{2}}|quant-ph|(?i:arxiv_(?:{'|'.join(CODES)})))[\]］)）]?")
-_LINE_SEP_RE = re.compile(r"[\s|｜,，;；/·•]+")
+_LINE_PART_RE = re.compile(r"[^\s|｜,，;；/·•]+")  # what the separators (white space, bars, commas, …) leave
 # A line of subjects as arXiv lists them: "Name (cs.XX)" parts separated by semicolons.
 _SUBJECT_PART = rf"[A-Z][A-Za-z ,\-]*?\s*\((?:{_ARCHIVES}\.[A-Za-z]{{2}}|quant-ph)\)"
 _SUBJECTS_LINE_RE = re.compile(
@@ -168,12 +168,11 @@ def category_line(line: str) -> tuple[int, int, str] | None:
     listed = _SUBJECTS_LINE_RE.fullmatch(line)
     if listed is not None:
         return listed.start("first"), listed.end("first"), normalize_category(listed.group("code"))
-    pos, first = 0, None
-    for part in _LINE_SEP_RE.split(line):
-        if not part:
-            continue
-        k = line.index(part, pos)
-        pos = k + len(part)
+    first = None
+    # Part by part, stopping at the first that is no code: a paragraph is not split whole
+    # to find that its first word is none (every entry's every line is asked).
+    for m in _LINE_PART_RE.finditer(line):
+        part, k = m.group(), m.start()
         if not _LINE_CODE_RE.fullmatch(part):
             return None
         if first is None:

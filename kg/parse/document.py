@@ -149,9 +149,11 @@ _BLOCK_STARTS = ("#", "- ", "* ", "+ ", "> ", "---", "===", "[^")
 
 def _may_be_markdown(sample: str) -> bool:
     hits = 0
+    # Only the markup characters the sample holds at all are looked for line by line.
+    chars = tuple(m for m in _MARKUP_CHARS if m in sample)
     for line in sample.split("\n"):
         s = line.lstrip()
-        if s.startswith(_BLOCK_STARTS) or any(m in line for m in _MARKUP_CHARS):
+        if s.startswith(_BLOCK_STARTS) or chars and any(m in line for m in chars):
             hits += 1
             if hits >= 2:
                 return True
@@ -240,6 +242,7 @@ def read_document(path: str, text: str, markdown: bool | None = None) -> ParsedD
 #: A line that opens with a bullet character and a space: a list item, in plain text as
 #: in Markdown paragraphs (chat and social-media posts write lists this way).
 GLYPH_ITEM_RE = re.compile(r"^\s*[•▪◦●‣・]\s+(?=\S)")
+_GLYPHS = "•▪◦●‣・"
 
 
 def glyph_item_end(raw_lines: list[str], i: int, is_text) -> int:
@@ -275,8 +278,11 @@ def _feed(path: str, text: str, raw_lines: list[str]) -> ParsedDoc:
 
 def _plain(path: str, raw_lines: list[str]) -> ParsedDoc:
     lines, blocks = [], []
+    # A file with no bullet character has no item to look for on each line.
+    joined = "\n".join(raw_lines)
+    glyphs = any(g in joined for g in _GLYPHS)
     for i, r in enumerate(raw_lines):
-        m = GLYPH_ITEM_RE.match(r)
+        m = GLYPH_ITEM_RE.match(r) if glyphs else None
         if m:
             lines.append(Line(r, r, "item", 1, start=m.end()))
             blocks.append(Block("list_item", i, glyph_item_end(raw_lines, i, lambda k: True), 1))

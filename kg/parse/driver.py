@@ -44,17 +44,21 @@ def _no_paper(res: LayoutResult, doc: ParsedDoc) -> bool:
     file, and other layouts' readings of its paragraphs as abstracts do not."""
     if res.entries:
         return False
+    # The counts first: most readings that find nothing read no item either (every layout
+    # that does not fit a file), and the scan of every line's links below is the costly part.
+    items = sum(1 for u in res.unassigned if u.reason == NON_PAPER)
+    if not items:
+        return False
+    nonblank = sum(1 for x in doc.lines if x.text.strip())
+    if not (nonblank > 0 and items >= NO_PAPER_SHARE * nonblank and res.unexplained <= NO_PAPER_UNEXPLAINED * nonblank):
+        return False
     # A reading that leaves a link to an arXiv paper among its non-papers (or passes over
     # it: a badge line has no text to report) read the page wrong: a review page's badges
     # link the paper it is about.
     told = {u.line: u.reason for u in res.unassigned}
-    if any(
+    return not any(
         told.get(i, NON_PAPER) == NON_PAPER and any(arxiv_id(lk.url) for lk in ln.links) for i, ln in enumerate(doc.lines, 1)
-    ):
-        return False
-    nonblank = sum(1 for x in doc.lines if x.text.strip())
-    items = sum(1 for u in res.unassigned if u.reason == NON_PAPER)
-    return nonblank > 0 and items >= NO_PAPER_SHARE * nonblank and res.unexplained <= NO_PAPER_UNEXPLAINED * nonblank
+    )
 
 
 def _score(res: LayoutResult, doc: ParsedDoc) -> tuple[int, int, int, int]:
@@ -70,7 +74,8 @@ def _score(res: LayoutResult, doc: ParsedDoc) -> tuple[int, int, int, int]:
     # Then, of two still equal, the one that leaves fewer lines to the gap readers (a page
     # of headed picks over a table: the table reader reads the table in the gap, the
     # heading reader never reads a stretch).
-    return (1 if res.entries else 0, res.covered - res.unexplained, len(res.entries), -res.unexplained)
+    unexplained = res.unexplained  # a count over every reported line: once
+    return (1 if res.entries else 0, res.covered - unexplained, len(res.entries), -unexplained)
 
 
 #: A file longer than twice this many lines is first read by every layout on its first
@@ -84,6 +89,13 @@ FINALISTS = 2
 #: the next best explains at most this share: then only the best reads the whole file
 #: (a structured digest's runner-up, the abstract reader, explains 8 % of its sample).
 DECISIVE_SHARE = 0.5
+#: A plain-text file of at least SHORT_MIN lines (and too short for the sample above) is
+#: first read by every layout on its first 1/SHORT_PART or so (cut at a blank line);
+#: when that sample is decisive, only its best reads the whole file — and only if that reading
+#: explains every line of the file is it kept without the others reading it whole. A day
+#: of a structured digest is read by one layout instead of fifteen.
+SHORT_MIN = 60
+SHORT_PART = 4
 
 
 def _sample_end(doc: ParsedDoc) -> int | None:
@@ -102,14 +114,45 @@ def _sample_end(doc: ParsedDoc) -> int | None:
     return SAMPLE_LINES
 
 
+def _short_sample_end(doc: ParsedDoc) -> int | None:
+    """1-based last line of the sample of a short plain-text ``doc`` (see
+    :data:`SHORT_MIN`): the first blank line after its first 1/SHORT_PART of lines (and
+    before its last), or None (no sample: the file is Markdown, too short, or has no
+    blank line there)."""
+    n = len(doc.lines)
+    if doc.markdown or doc.feed or not SHORT_MIN <= n <= 2 * SAMPLE_LINES:
+        return None
+    for k in range(n // SHORT_PART, n - n // SHORT_PART):
+        if not doc.lines[k].raw.strip():
+            return k + 1
+    return None
+
+
+def _read_whole(
+    doc: ParsedDoc, layouts: list[ModuleType], tried: list[tuple[str, int, int]]
+) -> tuple[tuple[int, int, int, int], str, LayoutResult]:
+    """The best of ``layouts`` reading the whole of ``doc`` (the first of equals)."""
+    best: tuple[tuple[int, int, int, int], str, LayoutResult] | None = None
+    for layout in layouts:
+        res = layout.parse(doc)
+        score = _score(res, doc)
+        tried.append((layout.name, len(res.entries), score[1]))
+        if best is None or score > best[0]:
+            best = (score, layout.name, res)
+    assert best is not None
+    return best
+
+
 def best_layout(
     doc: ParsedDoc, layouts: list[ModuleType], scores: list[tuple[str, int, int]] | None = None
 ) -> tuple[str, LayoutResult]:
     """The layout that explains the most of ``doc`` (the first of equals) and its result;
     every layout's ``(name, entries, score)`` is appended to ``scores`` (for a long file,
     the layouts left out after the sample with their figures on the sample)."""
-    tried = []
+    tried: list[tuple[str, int, int]] = []
+    every = layouts
     cut = _sample_end(doc)
+    short = cut is None and (cut := _short_sample_end(doc)) is not None
     if cut is not None and len(layouts) > FINALISTS:
         sample = _sub(doc, 1, cut)
         ranked = []
@@ -120,19 +163,21 @@ def best_layout(
         # Finalists: the best FINALISTS on the sample and any layout tied with the last of them.
         bar = ranked[FINALISTS - 1][0]
         nonblank = sum(1 for x in sample.lines if x.text.strip())
-        if ranked[0][0][0] == 1 and ranked[0][0][1] >= nonblank > 0 and ranked[1][0][1] <= DECISIVE_SHARE * nonblank:
+        decisive = ranked[0][0][0] == 1 and ranked[0][0][1] >= nonblank > 0 and ranked[1][0][1] <= DECISIVE_SHARE * nonblank
+        if decisive:
             bar = ranked[0][0]  # a decisive sample: its best alone reads the whole file
-        finalists = {id(r[2]) for r in ranked if r[0] >= bar}
-        tried += [(r[2].name, r[3], r[0][1]) for r in ranked if id(r[2]) not in finalists]
-        layouts = [m for m in layouts if id(m) in finalists]  # input order: the first of equals wins
-    best: tuple[tuple[int, int, int, int], str, LayoutResult] | None = None
-    for layout in layouts:
-        res = layout.parse(doc)
-        score = _score(res, doc)
-        tried.append((layout.name, len(res.entries), score[1]))
-        if best is None or score > best[0]:
-            best = (score, layout.name, res)
-    assert best is not None
+        if decisive or not short:  # a short file's sample that does not decide leaves every layout in
+            finalists = {id(r[2]) for r in ranked if r[0] >= bar}
+            tried += [(r[2].name, r[3], r[0][1]) for r in ranked if id(r[2]) not in finalists]
+            layouts = [m for m in layouts if id(m) in finalists]  # input order: the first of equals wins
+    best = _read_whole(doc, layouts, tried)
+    if short and len(layouts) < len(every) and not (
+        best[0][0] == 1 and best[0][1] >= sum(1 for x in doc.lines if x.text.strip())
+    ):
+        # The short file's sample chose a layout that does not explain the whole file: the
+        # rest may read as another layout's, so every layout reads it whole after all.
+        tried = []
+        best = _read_whole(doc, every, tried)
     order = {m.name: k for k, m in enumerate(LAYOUTS)}
     tried.sort(key=lambda t: order.get(t[0], len(order)))  # the layouts' order, sampled or not
     log.debug("%s: layouts scored %s; kept %s", doc.path, ", ".join(f"{n}={s} ({e} entries)" for n, e, s in tried), best[1])
@@ -291,6 +336,17 @@ def _generic_better(doc: ParsedDoc, res: LayoutResult, gen: LayoutResult) -> boo
     return len(gen.entries) == 1 and one == 1 and _titled(gen) == 1 and len(res.entries) > 1 and len(_doc_papers(doc)) == 1
 
 
+def _generic_cannot_win(doc: ParsedDoc, res: LayoutResult) -> bool:
+    """Whether :func:`_generic_better` is false whatever the generic reader finds, told
+    from :func:`generic.entry_bound` without running it. Every way it wins needs either
+    at least as many entries as ``res`` (or more than two beside a single one) or an
+    entry naming an arXiv paper; a bound says the page has no arXiv id at all, so when it
+    also says fewer entries than ``res`` found, none can hold. (An abstract dump, one
+    abstract a line, is the case: the reader cost more than the layout that reads it.)"""
+    bound = generic.entry_bound(doc)
+    return bound is not None and bound < len(res.entries)
+
+
 def _doc_papers(doc: ParsedDoc) -> set[str]:
     """The arXiv ids ``doc`` states in its text or links."""
     out = set()
@@ -337,7 +393,7 @@ def parse_document(doc: ParsedDoc, layouts: list[ModuleType] | None = None) -> P
         # Only where it could win (see _generic_better): the generic reader costs a
         # layout's read of the whole file, which a long titled digest need not pay.
         may = res.entries and (len(res.entries) == 1 or 2 * _titled(res) <= len(res.entries) or _unexplained_much(res, doc))
-        gen = generic.parse(doc) if may else None
+        gen = generic.parse(doc) if may and not _generic_cannot_win(doc, res) else None
         if gen is not None and _generic_better(doc, res, gen):
             log.debug("%s: the generic reader finds %d entries to %s's %d", doc.path, len(gen.entries), name, len(res.entries))
             name, res = generic.name, gen

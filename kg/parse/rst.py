@@ -30,12 +30,15 @@ _EMPH = re.compile(r"(?<![\w*])\*(?P<t>[^*\s][^*]*)\*(?![\w*])")
 
 def looks_like_rst(text: str) -> bool:
     """Section underlines together with directives, footnotes or ```text <url>`_`` links."""
-    lines = text[:65536].split("\n")
+    head = text[:65536]
+    if "`" not in head and not head.startswith("..") and "\n.." not in head:
+        return False  # no mark at all (directives and footnotes open a line with "..", links hold "`"): most files
+    lines = head.split("\n")
     underlines = sum(
         1 for k in range(1, len(lines)) if _UNDERLINE.match(lines[k]) and lines[k - 1].strip()
         and len(lines[k].rstrip()) >= len(lines[k - 1].rstrip())
     )
-    marks = sum(1 for x in lines if _DIRECTIVE.match(x) or _FOOTNOTE.match(x)) + len(_LINK.findall(text[:65536]))
+    marks = sum(1 for x in lines if _DIRECTIVE.match(x) or _FOOTNOTE.match(x)) + len(_LINK.findall(head))
     return underlines >= 1 and marks >= 2
 
 

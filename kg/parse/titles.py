@@ -6,7 +6,7 @@ import unicodedata
 from typing import TYPE_CHECKING
 
 from kg.parse.data import load_json, load_words
-from kg.text import cjk_share, is_cjk
+from kg.text import cjk_share, has_cjk, is_cjk
 
 if TYPE_CHECKING:  # the document model imports this module
     from kg.parse.document import Line
@@ -60,9 +60,9 @@ def split_title(rest: str) -> tuple[str, str | None]:
     ('A Survey on Retrieval-Augmented Generation', '大语言模型的检索增强生成综述')
     """
     s = rest.strip()
-    i = next((k for k, c in enumerate(s) if is_cjk(c)), None)
-    if i is None:
+    if not has_cjk(s):  # one search, not a call per character: most titles are English
         return s, None
+    i = next(k for k, c in enumerate(s) if is_cjk(c))
     # English（中文）: a bracketed translation after the English title.
     m = re.fullmatch(r"(?P<en>[^（(]*[A-Za-z][^（(]*?)\s*[（(](?P<zh>[^()（）]*[\u4e00-\u9fff][^()（）]*)[)）]\s*", s)
     if m and cjk_share(m.group("en")) == 0:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from kg.parse.base import NOT_IN_ENTRY, Builder, LayoutResult, blocks, next_nonblank, strip_span
-from kg.parse.boilerplate import TRANSLATED_RE, TRANSLATED_TAIL_RE, is_boilerplate
+from kg.parse.boilerplate import TRANSLATED_RE, is_boilerplate, translated_tail
 from kg.parse.document import ParsedDoc
 from kg.parse.titles import SENTENCE_END_RE
 from kg.records import Span, Unassigned
@@ -52,7 +52,7 @@ def parse(doc: ParsedDoc) -> LayoutResult:
     separated paragraphs that read like abstracts, or one abstract per line."""
     b = Builder(doc, "abstract", kind="abstract")
     lines, file = b.lines, doc.path
-    has_marker = any(TRANSLATED_RE.match(x) or TRANSLATED_TAIL_RE.search(x) for x in lines)
+    has_marker = any(TRANSLATED_RE.match(x) or translated_tail(x) for x in lines)
 
     def body(i: int) -> None:
         if b.cur is None:
@@ -60,7 +60,7 @@ def parse(doc: ParsedDoc) -> LayoutResult:
         d = b.cur
         off = b.take(i)
         line = lines[i]
-        tail = TRANSLATED_TAIL_RE.search(line)
+        tail = translated_tail(line)
         end = tail.start() if tail else None
         nxt = next_nonblank(lines, i, 1)
         if len(d.lines) == 1 and nxt and _title_line(line) and _abstract_like(lines[nxt[0]]):
@@ -71,8 +71,8 @@ def parse(doc: ParsedDoc) -> LayoutResult:
             d.set("title_zh" if cjk_share(line) > 0.5 else "title", a, e)
         else:
             a, e = strip_span(line, off, 0, end)
-            label = _ABSTRACT_LABEL.match(line[a - off :])
-            d.body.append(Span(a + (label.end() if label else 0), e))
+            label = _ABSTRACT_LABEL.match(line, a - off)  # at its offset: no copy of the paragraph
+            d.body.append(Span(off + label.end() if label else a, e))
         if tail:
             b.close()
 

@@ -52,7 +52,7 @@ from kg.parse.summary_items import summarised_items
 from kg.records import Span
 from kg.text import arxiv_id, find_urls
 
-__all__ = ["parse", "name", "in_gaps"]
+__all__ = ["parse", "name", "in_gaps", "entry_bound"]
 
 name = "generic"
 
@@ -297,6 +297,39 @@ def _read_paragraph(b: Builder, doc: ParsedDoc, block: list[int], run: list[int]
     for k in block:
         if k not in run:
             b.report(k, left_reason(doc, k))
+
+
+def _may_hold_id(text: str) -> bool:
+    """Whether ``text`` may hold an arXiv id kg reads: every one — new-style in a link,
+    after "arXiv:", in brackets or before a title ("2607.05394"), or old-style in a link
+    ("hep-th/9901001") — has four digits after a dot or seven after a slash. Splitting
+    at the dots and slashes costs a third of a regex search of a long file (``isdigit``
+    accepts every digit the patterns' ``\\d`` does, and a few more)."""
+    for sep, n in ((".", 4), ("/", 7)):
+        if sep in text and any(len(p) >= n and p[:n].isdigit() for p in text.split(sep)[1:]):
+            return True
+    return False
+
+
+# Line kinds by which the reader opens items inside a paragraph (or reads a table's rows).
+_ITEM_MARKUP = frozenset(("heading", "table"))
+
+
+def entry_bound(doc: ParsedDoc) -> int | None:
+    """At most how many entries :func:`parse` finds in ``doc``, told without reading it, or
+    None when no cheap bound holds. It holds on a page with no arXiv id anywhere (no digits
+    shaped like one) and none of the markup by which this reader opens items inside a
+    paragraph (links, bold or italic runs, headings, tables): each item then needs a
+    paragraph of its own (a one-line post or a list of papers needs an id a line, a named
+    or cited item its emphasis, a heading item its heading), so the entries are at most the
+    paragraphs. An abstract dump written one abstract a line is one paragraph of thousands
+    of abstracts: the driver need not run this reader to know it finds fewer."""
+    if any(ln.links or ln.emphasised or ln.kind in _ITEM_MARKUP for ln in doc.lines):
+        return None
+    if _may_hold_id("\n".join(ln.raw for ln in doc.lines)):
+        return None
+    texts = doc.texts
+    return sum(1 for k, t in enumerate(texts) if t.strip() and (k == 0 or not texts[k - 1].strip()))
 
 
 def _split_at(runs, starts: dict[int, tuple[int, int]]):

@@ -36,6 +36,25 @@ _BRACKETED = re.compile(r"\s*【[^【】]{1,80}】\s*")  # a line that is one �
 _NON_PAPER_GLOSS = re.compile("|".join(map(re.escape, load_words("non_paper_gloss.txt"))))
 # Marks of a post at all (paper or not): a gloss, a quoted title, a link, a repo label.
 _POST_MARK = re.compile(r"^\s*【[^】]+】|《[^》]+》|^\s*['‘“\"][^'’”\"]{3,}['’”\"]|https?://|\bt\.cn/|GitHub\s*[:：]|网页链接", re.I)
+# What some alternative of _POST_MARK needs: an opening 【 or quote, or one of these
+# pieces (the last three however cased). Its search tries every position of a line (the
+# alternatives open with anchors and a word boundary), and this layout asks it of every
+# line of every file it reads.
+_POST_HEAD = re.compile(r"\s*[【'‘“\"]")
+_POST_PIECES = ("《", "网页链接")
+_POST_PIECES_CASED = ("http", "t.cn/", "github")
+# Characters re.I matches to those pieces' letters that str.lower() does not map to them.
+_FOLD_ODD = re.compile("[\u0130\u0131\u017f]")
+
+
+def _post_mark(line: str) -> bool:
+    """``_POST_MARK.search(line)``, told at once for a line holding none of what its
+    alternatives need."""
+    if not _POST_HEAD.match(line) and not any(p in line for p in _POST_PIECES):
+        low = line.lower()
+        if len(low) == len(line) and not _FOLD_ODD.search(line) and not any(p in low for p in _POST_PIECES_CASED):
+            return False
+    return _POST_MARK.search(line) is not None
 
 
 def _paper_post(line: str) -> re.Match[str] | None:
@@ -114,7 +133,7 @@ def parse(doc: ParsedDoc) -> LayoutResult:
             b.cur.body.append(Span(*strip_span(line, off)))
             continue
         in_post = False
-        if _POST_MARK.search(line):
+        if _post_mark(line):
             b.report(i, "non-paper post")
         elif len(s) <= 24 and not SENTENCE_END_RE.search(s):
             b.report(i, "post metadata")  # poster name, place, a label

@@ -176,6 +176,9 @@ def _structured_line(d: Draft, line: str, off: int) -> None:
         return  # link line; URLs are found over the whole entry text later
     if "authors" not in d.spans and "affiliations" not in d.spans and _authors_line(d, line, off):
         return
+    if "title_zh" in d.spans:  # no Chinese title left to find: body (its CJK share not needed)
+        d.body.append(Span(*strip_span(line, off)))
+        return
     cjk = cjk_share(s)
     # The Chinese title is a short line of its own, before the summary starts — under the
     # header, or under the author and affiliation lines; a label ("要点:") is not one.
