@@ -18,6 +18,7 @@ from operator import add
 
 from kg.extract.gazmatch import DOTTED_VERSION, GazMatch, gazetteer_matches
 from kg.extract.names import CJK_RE, EXPERT_SIZE, NUMBER_UNIT
+from kg.extract.hant import reading
 from kg.extract.nlp import CJK, WORD, cue_table, tokenize
 from kg.extract.vocab import phrases, words
 from kg.records import Span
@@ -372,7 +373,9 @@ def build_context(text: str, regions, title: Span | None = None, links=()) -> Co
     """Tokenise ``text`` once and collect what every rule reads (see module docstring)."""
     regs = tuple((s.start, s.end) if isinstance(s, Span) else tuple(s) for s in regions)
     breaks = tuple(sorted({x for r in regs for x in r}))
-    wl, ws, idx, kinds = tokenize(text, breaks)
+    # Tokens are cut from the text read as Simplified Chinese (same offsets), so the
+    # Chinese rules read a Traditional entry too; names are cut from ``text`` as written.
+    wl, ws, idx, kinds = tokenize(reading(text), breaks)
     lower = [w.lower() for w in wl]
     sent = _sentences(wl, ws)
     in_region = _in_regions(idx, regs)
