@@ -71,3 +71,15 @@ def test_a_tier_written_in_capitals_is_the_tier():
 
     ctx = ctx_of("Claude 3 OPUS and Claude 3 Opus agree; OPUS is a corpus.")
     assert [ctx.text[m.a : m.b] for m in ctx.matches][:2] == ["Claude 3 OPUS", "Claude 3 Opus"]
+
+
+def test_the_title_starts_past_its_decoration():
+    for deco in ("4️⃣ ", "🚀 ", "1. ", "#2 ", "• "):
+        full = deco + "Zorblax: Benchmarking Quintar Models\nWe introduce Zorblax."
+        t = len(deco) + len("Zorblax: Benchmarking Quintar Models")
+        ctx = build_context(full, [Span(0, len(full))], Span(0, t))
+        assert ctx.text[ctx.title.start : ctx.title.end] == "Zorblax: Benchmarking Quintar Models"
+    # A number that is part of the title's first word, a quote or a bracket is no decoration.
+    for title in ("3D-Aware Fields for Zorblax", "“Zorblax” Is All You Need", "[LG] Zorblax", "1.5-Pints Technical Report"):
+        ctx = build_context(title, [Span(0, len(title))], Span(0, len(title)))
+        assert ctx.title == Span(0, len(title))
