@@ -204,3 +204,11 @@ def test_a_venue_tag_with_its_year_is_no_name(tag):
 
 def test_a_name_that_starts_with_a_venue_stays_a_name():
     assert "ArXivQA" in found(shapes, "We train on ArXivQA and report accuracy.")
+
+
+def test_a_medical_journal_is_a_venue():
+    from kg.extract.names import generic
+
+    # A PubMed digest names its journal ("基于JAMA+ AI Conversations访谈"): no model.
+    assert generic("JAMA") and generic("NEJM") and generic("Lancet")
+    assert not generic("JAMA-Bench")
