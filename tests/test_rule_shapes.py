@@ -212,3 +212,10 @@ def test_a_medical_journal_is_a_venue():
     # A PubMed digest names its journal ("基于JAMA+ AI Conversations访谈"): no model.
     assert generic("JAMA") and generic("NEJM") and generic("Lancet")
     assert not generic("JAMA-Bench")
+
+
+def test_a_glued_top_k_cutoff_is_a_metric():
+    from kg.extract.names import generic
+
+    # "工业场景Top5精度提升8.6%": a ranking cutoff written without its hyphen.
+    assert generic("Top5") and generic("top10") and generic("Top-5")
