@@ -78,3 +78,9 @@ def test_a_listed_item_covers_a_shape_guess_inside_it_but_not_a_known_name():
     got = found(counted_lists, "两种工具（ZorbTool Expert AI和Llama-3-8B）。")
     assert got["ZorbTool Expert AI"].covers and not got["Llama-3-8B"].covers
     assert "ZorbTool" in found(shapes, "两种工具（ZorbTool Expert AI和Llama-3-8B）。")
+
+
+def test_a_list_that_runs_to_the_end_of_the_entry():
+    # No closing bracket, no full stop: the last item ends with the text.
+    assert sorted(found(counted_lists, "比较两种工具（Zorblax、Quintar")) == ["Quintar", "Zorblax"]
+    assert sorted(found(counted_lists, "在2个数据集：Zorblax、Quintar")) == ["Quintar", "Zorblax"]

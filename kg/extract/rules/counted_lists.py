@@ -118,7 +118,7 @@ def _zh_list(ctx: Context, c: int, n: int) -> tuple[str, list[tuple[int, int]]]:
     k = start
     while k <= len(w) and len(items) < n:
         end = k == len(w) or w[k] in _ZH_END or "\n" in w[k]
-        both = w[k] == "以" and k + 1 < len(w) and w[k + 1] == "及"  # 以及 "as well as"
+        both = not end and w[k] == "以" and k + 1 < len(w) and w[k + 1] == "及"  # 以及 "as well as"
         if end or both or w[k] in _ZH_SEPARATORS:
             i, j = start, k
             while i < j and w[i].isspace():
