@@ -84,3 +84,8 @@ def test_a_list_that_runs_to_the_end_of_the_entry():
     # No closing bracket, no full stop: the last item ends with the text.
     assert sorted(found(counted_lists, "比较两种工具（Zorblax、Quintar")) == ["Quintar", "Zorblax"]
     assert sorted(found(counted_lists, "在2个数据集：Zorblax、Quintar")) == ["Quintar", "Zorblax"]
+
+
+def test_a_count_above_ten_bounds_its_list_too():
+    got = found(counted_lists, "选取21个前沿大语言模型（包括Zorblax 4及其他推理优化模型）进行测试。")
+    assert list(got) == ["Zorblax 4"]
