@@ -219,3 +219,15 @@ def test_a_glued_top_k_cutoff_is_a_metric():
 
     # "工业场景Top5精度提升8.6%": a ranking cutoff written without its hyphen.
     assert generic("Top5") and generic("top10") and generic("Top-5")
+
+
+def test_a_lower_case_word_with_an_index_is_a_label_not_a_name():
+    got = found(shapes, "It abstracts variables as var1, var2 and numbers as num1; see figure1, eq.1 and fp32 weights.")
+    assert not {"var1", "var2", "num1", "figure1", "eq.1", "fp32"} & set(got)
+    # A digit inside makes a name, and a known name stays.
+    got = found(shapes, "We use set2set pooling, context2vec and gpt2.")
+    assert {"set2set", "context2vec", "GPT-2"} <= set(got)
+    # A year is no index: it keeps a corpus's name ("semeval2010").
+    from kg.extract.rules.shapes import _INDEXED_WORD
+
+    assert not _INDEXED_WORD.fullmatch("zorbcorpus2019") and _INDEXED_WORD.fullmatch("rdgrp-f23")

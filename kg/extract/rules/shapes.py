@@ -22,6 +22,10 @@ _BENCH_TAILS = frozenset(("Bench", "Benchmark", "Suite", "Corpus", "Dataset", "A
 _NON_LETTER = re.compile(r"[^A-Za-z]")
 _NORM_COMPOUND = re.compile(r"[Ll][0-9]-[a-z]+")
 _GLUED_PARTICIPLE = re.compile(r"[A-Z][A-Za-z]+?([A-Z][a-z]+ed)")
+#: Lower-case words with an index at the end: a variable, a label or a key ("var1",
+#: "num2", "figure1", "eq.1", "aff1", "fp32", "rdgrp-f23"), not a name; a year keeps a
+#: corpus's name ("semeval2010"), a digit inside makes one ("set2set", "context2vec").
+_INDEXED_WORD = re.compile(r"[a-z]+(?:[.\-_][a-z]+)*[.\-_]?\d{1,3}")
 
 
 def _headed_version(ctx: Context, v: int) -> bool:
@@ -69,6 +73,8 @@ def find(ctx: Context, prior=()) -> list[Candidate]:
             continue
         if i > 0 and w[i - 1] in ("$", "\\", "%") and not ws[i - 1]:
             continue  # $HOME, \textsc, %PATH%: variables and markup, not names
+        if _INDEXED_WORD.fullmatch(text) and not gaz.known(text):
+            continue
         if is_institution(text):  # OpenAI, DeepMind: organisations, not models
             continue
         # "(rishikksh20)", "@user2024": lower-case letters with a number tacked on, alone
