@@ -25,7 +25,7 @@ _KANA = re.compile(r"[\u3040-\u30ff\u31f0-\u31ff]")
 
 
 @functools.cache
-def _table() -> tuple[dict[int, str], re.Pattern[str]]:
+def _table() -> tuple[dict[int, str], frozenset[str]]:
     p = resources.files("kg") / "data" / "zh_hant_chars.tsv"
     if not p.is_file():
         raise KgError("kg/data/zh_hant_chars.tsv is missing (reinstall kg)")
@@ -37,16 +37,18 @@ def _table() -> tuple[dict[int, str], re.Pattern[str]]:
         if len(trad) != 1 or len(simp) != 1:
             raise KgError(f"kg/data/zh_hant_chars.tsv:{n}: expected one character, a tab and one character")
         table[ord(trad)] = simp
-    # One search for any Traditional character decides whether an entry needs reading at
-    # all (most entries are English or Simplified), cheaper than translating every text.
-    any_hant = re.compile("[" + "".join(re.escape(chr(c)) for c in sorted(table)) + "]")
-    return table, any_hant
+    return table, frozenset(chr(c) for c in table)
 
 
 def reading(text: str) -> str:
     """``text`` with its Traditional characters read as Simplified (same length, same
     offsets); ``text`` itself when it has none or is Japanese."""
-    table, any_hant = _table()
-    if not any_hant.search(text) or _KANA.search(text):
+    # Most entries are English (ASCII: one C-speed test) or Simplified (one set test, no
+    # Traditional character): only the rest pay for a translation. A regular expression
+    # of the table's 3,222 characters was ten times slower than the set.
+    if text.isascii():
+        return text
+    table, hant = _table()
+    if hant.isdisjoint(text) or _KANA.search(text):
         return text
     return text.translate(table)
