@@ -231,3 +231,13 @@ def test_a_lower_case_word_with_an_index_is_a_label_not_a_name():
     from kg.extract.rules.shapes import _INDEXED_WORD
 
     assert not _INDEXED_WORD.fullmatch("zorbcorpus2019") and _INDEXED_WORD.fullmatch("rdgrp-f23")
+
+
+def test_an_acronym_opening_an_organisations_name_is_the_organisation():
+    # An institute column a layout did not mark: "CISPA Helmholtz Center for …".
+    got = found(shapes, "| 23.10 | CISPA Helmholtz Center for Information Security | NAACL2024 | Composite Attacks |")
+    assert "CISPA" not in got
+    got = found(shapes, "ZorbLab Research Institute released ZorbNet, which beats GPT-4 on MMLU.")
+    assert "ZorbLab" not in got and "ZorbNet" in got
+    # A name followed by ordinary capitalised words is still a name.
+    assert "ZorbNet" in found(shapes, "We evaluate ZorbNet Large Scale Retrieval on MS MARCO.")
