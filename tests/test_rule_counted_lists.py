@@ -75,9 +75,9 @@ def test_a_comma_after_a_chinese_model_noun_opens_no_list():
 def test_a_listed_item_covers_a_shape_guess_inside_it_but_not_a_known_name():
     from kg.extract.rules import shapes
 
-    got = found(counted_lists, "两种工具（ZorbTool Expert AI和Llama-3-8B）。")
-    assert got["ZorbTool Expert AI"].covers and not got["Llama-3-8B"].covers
-    assert "ZorbTool" in found(shapes, "两种工具（ZorbTool Expert AI和Llama-3-8B）。")
+    got = found(counted_lists, "两种工具（ZorbTool Expert Mode和Llama-3-8B）。")
+    assert got["ZorbTool Expert Mode"].covers and not got["Llama-3-8B"].covers
+    assert "ZorbTool" in found(shapes, "两种工具（ZorbTool Expert Mode和Llama-3-8B）。")
 
 
 def test_a_list_that_runs_to_the_end_of_the_entry():
