@@ -19,6 +19,7 @@ from operator import add
 from kg.extract.gazmatch import DOTTED_VERSION, GazMatch, gazetteer_matches
 from kg.extract.names import CJK_RE, EXPERT_SIZE, NUMBER_UNIT
 from kg.extract.hant import reading
+from kg.extract.title_span import past_decoration
 from kg.extract.nlp import CJK, WORD, cue_table, tokenize
 from kg.extract.vocab import phrases, words
 from kg.records import Span
@@ -379,26 +380,9 @@ def _compounds(words, ws, kinds, in_region) -> list[tuple[int, int]]:
     return out
 
 
-#: Decoration a layout may leave before a title's first word: an emoji or a keycap number
-#: ("4️⃣ VideoNorms: …", "🚀 …"), a list number ("1. ", "3) ", "#2 "), a bullet.
-_TITLE_DECORATION = re.compile(
-    r"(?:\d{1,3}\ufe0f?\u20e3|\d{1,3}[.)、]\s|#\d{1,3}\s|[^\w\s\"'“‘«(\[（【《<$`])+\s*")
-
-
-def _past_decoration(text: str, title: Span | None) -> Span | None:
-    """``title`` without the decoration before its first word, so that the title's rules
-    read "VideoNorms:" as the head of "4️⃣ VideoNorms: Benchmarking …"."""
-    if title is None:
-        return None
-    m = _TITLE_DECORATION.match(text, title.start, title.end)
-    if not m or m.end() >= title.end or any(c.isalpha() for c in m.group()):
-        return title
-    return Span(m.end(), title.end)
-
-
 def build_context(text: str, regions, title: Span | None = None, links=()) -> Context:
     """Tokenise ``text`` once and collect what every rule reads (see module docstring)."""
-    title = _past_decoration(text, title)
+    title = past_decoration(text, title)
     regs = tuple((s.start, s.end) if isinstance(s, Span) else tuple(s) for s in regions)
     breaks = tuple(sorted({x for r in regs for x in r}))
     # Tokens are cut from the text read as Simplified Chinese (same offsets), so the
