@@ -47,3 +47,39 @@ def test_title_like_and_shouted_lines():
     assert ctx.title_like(s1) and not ctx.title_like(s1, share=1)  # a short list of names is not a heading
     k = ctx.words.index("AGENT")
     assert ctx.shouted(k, k + 1) and not ctx.shouted(ctx.words.index("Zorb"), ctx.words.index("Zorb") + 1)
+
+
+def test_a_size_after_a_version_folds_away_and_the_version_stays():
+    from rulehelp import ctx_of
+
+    ctx = ctx_of("We fine-tune Qwen 2.5-14B and Qwen 2.5-235B, and report 2.5-fold gains.")
+    assert [ctx.text[m.a : m.b] for m in ctx.matches] == ["Qwen 2.5", "Qwen 2.5"]
+    # Only a parameter count folds away: "Qwen 2.5-fold" is no version.
+    ctx = ctx_of("Qwen 2.5-fold faster.")
+    assert [ctx.text[m.a : m.b] for m in ctx.matches] == ["Qwen"]
+
+
+def test_a_version_glued_to_a_chinese_name_needs_its_v():
+    from rulehelp import ctx_of
+
+    ctx = ctx_of("比较文心一言v3.5和通义千问v2.5的反馈，通义千问2倍更快。")
+    assert [ctx.text[m.a : m.b] for m in ctx.matches] == ["文心一言v3.5", "通义千问v2.5", "通义千问"]
+
+
+def test_a_tier_written_in_capitals_is_the_tier():
+    from rulehelp import ctx_of
+
+    ctx = ctx_of("Claude 3 OPUS and Claude 3 Opus agree; OPUS is a corpus.")
+    assert [ctx.text[m.a : m.b] for m in ctx.matches][:2] == ["Claude 3 OPUS", "Claude 3 Opus"]
+
+
+def test_the_title_starts_past_its_decoration():
+    for deco in ("4️⃣ ", "🚀 ", "1. ", "#2 ", "• "):
+        full = deco + "Zorblax: Benchmarking Quintar Models\nWe introduce Zorblax."
+        t = len(deco) + len("Zorblax: Benchmarking Quintar Models")
+        ctx = build_context(full, [Span(0, len(full))], Span(0, t))
+        assert ctx.text[ctx.title.start : ctx.title.end] == "Zorblax: Benchmarking Quintar Models"
+    # A number that is part of the title's first word, a quote or a bracket is no decoration.
+    for title in ("3D-Aware Fields for Zorblax", "“Zorblax” Is All You Need", "[LG] Zorblax", "1.5-Pints Technical Report"):
+        ctx = build_context(title, [Span(0, len(title))], Span(0, len(title)))
+        assert ctx.title == Span(0, len(title))

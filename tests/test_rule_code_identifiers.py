@@ -16,7 +16,6 @@ from kg.records import Span
         ("The loop stops when numLayersDone reaches the limit.", "numLayersDone"),
         ("Tasks start from a broken build that raises ImportError at load time.", "ImportError"),
         ("A run that hits a TimeoutException is retried.", "TimeoutException"),
-        ("They corrupt shared library headers (e.g., libsqlite3, libz) on purpose.", "libsqlite3"),
     ],
 )
 def test_a_lower_camel_identifier_is_vetoed(text, name):
@@ -40,3 +39,12 @@ def test_the_veto_reaches_the_reported_models():
     text = "ZorbNet beats BERT; the helper expMean averages the logits."
     models, _ = find_entities(text, [Span(0, len(text))])
     assert "expMean" not in {m.name for m in models} and "ZorbNet" in {m.name for m in models}
+
+
+def test_a_lower_case_library_with_an_index_is_no_shape_at_all():
+    # "libsqlite3" (once vetoed here) is a lower-case word with an index: rules.shapes
+    # no longer offers it, so there is nothing to veto.
+    text = "They corrupt shared library headers (e.g., libsqlite3, libz) on purpose."
+    assert "libsqlite3" not in found(shapes, text)
+    models, _ = find_entities(text, [Span(0, len(text))])
+    assert not models

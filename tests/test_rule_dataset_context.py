@@ -380,3 +380,11 @@ def test_a_list_whose_last_item_takes_the_article_and_the_noun():
 def test_a_frame_the_text_ends_inside_is_read_without_error(text):
     # Found by the fuzz test: names closing the text left no token after them.
     found(dataset_context, text)
+
+
+def test_a_plural_noun_after_the_list_makes_its_items_modifiers():
+    got = found(dataset_context, "We evaluate our model on Zorb, Quin channels and report PSNR.")
+    assert not got
+    # A dataset noun there, or no noun at all, keeps the names.
+    assert sorted(found(dataset_context, "We evaluate our model on Zorb and Quin datasets.")) == ["Quin", "Zorb"]
+    assert sorted(found(dataset_context, "We evaluate our model on Zorb and Quin, and report PSNR.")) == ["Quin", "Zorb"]

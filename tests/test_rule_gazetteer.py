@@ -114,3 +114,12 @@ def test_a_known_name_in_lower_case_plural_is_the_kind():
     assert "Transformer" not in found(gazetteer, "Cross-modal transformers fuse the two views.")
     assert "Transformer" in found(gazetteer, "We replace the Transformer with ZorbNet.")
     assert "Transformer" in found(gazetteer, "A transformer encodes the scene.")  # singular: left to the kind rules
+
+
+def test_a_known_method_written_as_a_lower_case_phrase_is_the_technique():
+    got = found(gazetteer, "The model is trained with stochastic gradient descent and decoded by beam search.")
+    assert "SGD" not in got and "Beam Search" not in got
+    # Written as a name it is one; so is a one-word name in lower case and a Chinese rendering.
+    got = found(gazetteer, "Beam Search: we keep the k best hypotheses, then apply SGD and a transformer.")
+    assert "Beam Search" in got and "SGD" in got and "Transformer" in got
+    assert "DPO" in found(gazetteer, "我们使用直接偏好优化进行对齐。")

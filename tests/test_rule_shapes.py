@@ -204,3 +204,40 @@ def test_a_venue_tag_with_its_year_is_no_name(tag):
 
 def test_a_name_that_starts_with_a_venue_stays_a_name():
     assert "ArXivQA" in found(shapes, "We train on ArXivQA and report accuracy.")
+
+
+def test_a_medical_journal_is_a_venue():
+    from kg.extract.names import generic
+
+    # A PubMed digest names its journal ("基于JAMA+ AI Conversations访谈"): no model.
+    assert generic("JAMA") and generic("NEJM") and generic("Lancet")
+    assert not generic("JAMA-Bench")
+
+
+def test_a_glued_top_k_cutoff_is_a_metric():
+    from kg.extract.names import generic
+
+    # "工业场景Top5精度提升8.6%": a ranking cutoff written without its hyphen.
+    assert generic("Top5") and generic("top10") and generic("Top-5")
+
+
+def test_a_lower_case_word_with_an_index_is_a_label_not_a_name():
+    got = found(shapes, "It abstracts variables as var1, var2 and numbers as num1; see figure1, eq.1 and fp32 weights.")
+    assert not {"var1", "var2", "num1", "figure1", "eq.1", "fp32"} & set(got)
+    # A digit inside makes a name, and a known name stays.
+    got = found(shapes, "We use set2set pooling, context2vec and gpt2.")
+    assert {"set2set", "context2vec", "GPT-2"} <= set(got)
+    # A year is no index: it keeps a corpus's name ("semeval2010").
+    from kg.extract.rules.shapes import _INDEXED_WORD
+
+    assert not _INDEXED_WORD.fullmatch("zorbcorpus2019") and _INDEXED_WORD.fullmatch("rdgrp-f23")
+
+
+def test_an_acronym_opening_an_organisations_name_is_the_organisation():
+    # An institute column a layout did not mark: "CISPA Helmholtz Center for …".
+    got = found(shapes, "| 23.10 | CISPA Helmholtz Center for Information Security | NAACL2024 | Composite Attacks |")
+    assert "CISPA" not in got
+    got = found(shapes, "ZorbLab Research Institute released ZorbNet, which beats GPT-4 on MMLU.")
+    assert "ZorbLab" not in got and "ZorbNet" in got
+    # A name followed by ordinary capitalised words is still a name.
+    assert "ZorbNet" in found(shapes, "We evaluate ZorbNet Large Scale Retrieval on MS MARCO.")

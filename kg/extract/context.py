@@ -18,6 +18,8 @@ from operator import add
 
 from kg.extract.gazmatch import DOTTED_VERSION, GazMatch, gazetteer_matches
 from kg.extract.names import CJK_RE, EXPERT_SIZE, NUMBER_UNIT
+from kg.extract.hant import reading
+from kg.extract.title_span import past_decoration
 from kg.extract.nlp import CJK, WORD, cue_table, tokenize
 from kg.extract.vocab import phrases, words
 from kg.records import Span
@@ -43,6 +45,11 @@ _VERSION = re.compile(r"(?:v?\d{1,4}(?:\.\d+)?|\d{2,4}x\d{2,4})", re.I)
 #: Tokens inside a name's inline LaTeX superscript ("$^4$", "$^{2}$") at most.
 MATH_TOKENS = 4
 _ROMAN = re.compile(r"(?:II|III|IV|VI|VII|VIII)")
+#: A parameter count after a version ("Qwen 2.5-14B").
+_SIZE = re.compile(r"\d+(?:\.\d+)?[BbMmKkTt]")
+#: A version glued to a Chinese name: written with its "v" ("文心一言v3.5"), else a bare
+#: number glued to Chinese is prose ("通义千问2倍").
+_CJK_VERSION = re.compile(r"[vV]\d{1,2}(?:\.\d{1,2})*")
 
 
 @dataclass(frozen=True, eq=False)
@@ -190,6 +197,8 @@ class Context:
         if j + 1 < n and w[j] == "-" and not self.ws[j - 1] and not self.ws[j] and (
                 re.fullmatch(r"\d{1,4}", w[j + 1]) or DOTTED_VERSION.fullmatch(w[j + 1])):
             return j + 2  # "DAVIS-2016", "Llama-3", "Llama-3.1", "Qwen-2.5"
+        if 0 < j < n and not self.ws[j - 1] and self.kinds[j - 1] == CJK and _CJK_VERSION.fullmatch(w[j]):
+            return j + 1  # "文心一言v3.5", "通义千问v2.5": Chinese writes no space before the version
         if j >= n or not self.ws[j - 1]:
             return None
         if not (_VERSION.fullmatch(w[j]) or _ROMAN.fullmatch(w[j])):
@@ -198,6 +207,8 @@ class Context:
             nxt = w[j + 1]
             if nxt.isalpha() and nxt.lower() not in words("version_followers") and not nxt[:1].isupper() and not CJK_RE.match(nxt):
                 return None
+            if nxt == "-" and j + 2 < n and not self.ws[j] and not self.ws[j + 1] and _SIZE.fullmatch(w[j + 2]):
+                return j + 1  # "Qwen 2.5-14B": the size after the version folds away, the version stays
             if nxt in ("%", "×", "x", "-"):
                 return None
         return j + 1
@@ -226,7 +237,8 @@ class Context:
             j += 1  # "GPT-5-Pro"
         elif j >= n or not self.ws[j - 1]:
             return None
-        if j >= n or w[j] not in phrases("model_tiers"):
+        # "Claude 3 OPUS": a tier written in capitals is the same tier.
+        if j >= n or (w[j] not in phrases("model_tiers") and not (w[j].isupper() and w[j].capitalize() in phrases("model_tiers"))):
             return None
         if j + 1 < n and not self.ws[j] and (self.is_word(j + 1) or (
                 w[j + 1] == "-" and j + 2 < n and not self.ws[j + 1] and self.is_word(j + 2))):
@@ -370,9 +382,12 @@ def _compounds(words, ws, kinds, in_region) -> list[tuple[int, int]]:
 
 def build_context(text: str, regions, title: Span | None = None, links=()) -> Context:
     """Tokenise ``text`` once and collect what every rule reads (see module docstring)."""
+    title = past_decoration(text, title)
     regs = tuple((s.start, s.end) if isinstance(s, Span) else tuple(s) for s in regions)
     breaks = tuple(sorted({x for r in regs for x in r}))
-    wl, ws, idx, kinds = tokenize(text, breaks)
+    # Tokens are cut from the text read as Simplified Chinese (same offsets), so the
+    # Chinese rules read a Traditional entry too; names are cut from ``text`` as written.
+    wl, ws, idx, kinds = tokenize(reading(text), breaks)
     lower = [w.lower() for w in wl]
     sent = _sentences(wl, ws)
     in_region = _in_regions(idx, regs)

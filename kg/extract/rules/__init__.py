@@ -141,6 +141,7 @@ from kg.extract.rules import (
     named_datasets,
     naming_verbs,
     non_model_examples,
+    org_neighbours,
     phrase_typos,
     possessive_sets,
     proposed_families,
@@ -180,7 +181,7 @@ STAGES = (
      math_symbols, layer_names, figure_labels, non_model_examples, social, task_names, linked_datasets, bibliography, zh_method_frames,
      trailing_labels, table_labels, modified_families, zh_hyphen_names, ja_method_frames, zh_kind_frames, ru_acronyms),
     (mt_lists, mt_datasets, typos, phrase_typos, slash_variants, modifier_heads, variable_names, code_identifiers, encoded_strings, mixed_scripts, mapping_labels, data_evidence, data_sections, funding,
-     proposed_families, labelled_titles, unused_in_limitations, translation_glosses, combined_names),
+     proposed_families, labelled_titles, unused_in_limitations, translation_glosses, combined_names, org_neighbours),
     (lists, zh_model_lists),
 )
 

@@ -140,13 +140,29 @@ def find(ctx: Context, prior=()) -> list[Candidate]:
             # "we evaluate on X, Y and Z"; "achieves 80% on X", "a score of 71.2 on X";
             # "we evaluate our model on X"
             items = lone_jargon(ctx, items_after(ctx, d + 1))
-            found += [] if with_known_model(ctx, items) else items
+            found += [] if with_known_model(ctx, items) or _modifiers(ctx, items) else items
     found += campaign_pairs(ctx)
     found += _after_known(ctx)
     # "在 MLX 和 vLLM 上表现突出", "results on PyTorch": frameworks a system runs on are no data.
     software = words("software_names")
     return [_cand(ctx, i, j) for i, j in dict.fromkeys(found)
             if not _hardware(ctx, j) and ctx.stext(i, j).lower() not in software] + vetoes
+
+
+def _modifiers(ctx: Context, items: list[tuple[int, int]]) -> bool:
+    """"the performance on Cb, Cr channels", "runs on ARM devices": a plural common noun
+    right after the list makes its items modifiers of that noun, not the data evaluated
+    on (a dataset noun there is read by the dataset-noun frame above)."""
+    if not items:
+        return False
+    j = items[-1][1]
+    k = j
+    while k < len(ctx.words) and ctx.words[k].isspace():
+        k += 1
+    if k >= len(ctx.words) or not ctx.ws[j - 1]:
+        return False
+    nxt = ctx.words[k]
+    return nxt.isalpha() and nxt.islower() and len(nxt) > 3 and nxt.endswith("s") and nxt not in words("dataset_words")
 
 
 #: Tokens a name between "the" and its dataset noun may take ("the IMC 2025 benchmark").

@@ -30,7 +30,19 @@ def _kind_plural(ctx: Context, a: int, b: int, name: str) -> bool:
     return text == text.lower() and text.endswith("s") and text[:-1] == name.lower()
 
 
+def _common_phrase(ctx: Context, a: int, b: int, name: str) -> bool:
+    """"trained with stochastic gradient descent", "decoded by beam search", "a kalman
+    filter": a known method of several words written all in lower case is the technique
+    named as a common noun, not a mention of the name (in the corpora of paper text such
+    mentions are not annotated; written as a name, "Beam Search:", it is one). A
+    name whose own form is lower case ("word2vec") is not at issue."""
+    text = ctx.text[a:b]
+    return (text == text.lower() and name != name.lower() and any("a" <= c <= "z" for c in text)
+            and len(text.replace("-", " ").split()) >= 2)
+
+
 def find(ctx: Context, prior=()) -> list[Candidate]:
     # A known name spelt inside a defined acronym's long form is part of that long form.
     return [Candidate(m.a, m.b, m.name, m.rule, m.label, known=m.known, yields=TO_LONG_FORMS, claims=True)
-            for m in ctx.matches if not _topic_tag(ctx, m.a, m.b) and not _kind_plural(ctx, m.a, m.b, m.name)]
+            for m in ctx.matches if not _topic_tag(ctx, m.a, m.b) and not _kind_plural(ctx, m.a, m.b, m.name)
+            and not _common_phrase(ctx, m.a, m.b, m.name)]

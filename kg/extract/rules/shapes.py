@@ -8,7 +8,8 @@ import re
 from kg.extract.candidate import Candidate
 from kg.extract.context import DOTTED_VERSION, Context
 from kg.extract.names import distinctive, family, generic, is_institution, label_hint
-from kg.extract.nlp import gazetteer
+from kg.extract.nlp import WORD, gazetteer
+from kg.extract.org_spans import is_org_shaped
 from kg.extract.vocab import words
 
 NAME = "shape"
@@ -22,6 +23,31 @@ _BENCH_TAILS = frozenset(("Bench", "Benchmark", "Suite", "Corpus", "Dataset", "A
 _NON_LETTER = re.compile(r"[^A-Za-z]")
 _NORM_COMPOUND = re.compile(r"[Ll][0-9]-[a-z]+")
 _GLUED_PARTICIPLE = re.compile(r"[A-Z][A-Za-z]+?([A-Z][a-z]+ed)")
+#: Lower-case words with an index at the end: a variable, a label or a key ("var1",
+#: "num2", "figure1", "eq.1", "aff1", "fp32", "rdgrp-f23"), not a name; a year keeps a
+#: corpus's name ("semeval2010"), a digit inside makes one ("set2set", "context2vec").
+_INDEXED_WORD = re.compile(r"[a-z]+(?:[.\-_][a-z]+)*[.\-_]?\d{1,3}")
+
+
+#: Words an organisation's name may run on with after its first word ("CISPA Helmholtz
+#: Center for Information Security"), and how many words it may take.
+_ORG_JOINERS = frozenset(("for", "of", "and", "&", "on"))
+ORG_WORDS_AFTER = 6
+
+
+def _heads_organisation(ctx: Context, i: int, j: int) -> bool:
+    """Tokens ``i:j`` open an organisation's name written out after them ("CISPA
+    Helmholtz Center for Information Security" in an institute column a layout did not
+    mark): the acronym is the organisation's, not a model."""
+    w, n = ctx.words, len(ctx.words)
+    k, words_seen, caps = j, 0, 0
+    while k < n and ctx.ws[k - 1] and ctx.kinds[k] == WORD and words_seen < ORG_WORDS_AFTER and (
+            w[k][:1].isupper() or (caps and w[k].lower() in _ORG_JOINERS)):
+        caps += w[k][:1].isupper()
+        k, words_seen = k + 1, words_seen + 1
+    while k > j and not w[k - 1][:1].isupper():
+        k -= 1  # a name ends on a capitalised word, not on "for"
+    return caps > 0 and is_org_shaped(ctx.stext(i, k))
 
 
 def _headed_version(ctx: Context, v: int) -> bool:
@@ -69,7 +95,9 @@ def find(ctx: Context, prior=()) -> list[Candidate]:
             continue
         if i > 0 and w[i - 1] in ("$", "\\", "%") and not ws[i - 1]:
             continue  # $HOME, \textsc, %PATH%: variables and markup, not names
-        if is_institution(text):  # OpenAI, DeepMind: organisations, not models
+        if _INDEXED_WORD.fullmatch(text) and not gaz.known(text):
+            continue
+        if is_institution(text) or _heads_organisation(ctx, i, j):  # OpenAI, DeepMind: organisations, not models
             continue
         # "(rishikksh20)", "@user2024": lower-case letters with a number tacked on, alone
         # in brackets or after an @, are user names (code links credit their authors);
