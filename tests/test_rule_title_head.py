@@ -358,7 +358,7 @@ def test_a_plain_head_before_a_claim_is_a_catchphrase(title, name):
     ],
 )
 def test_plural_thing_tells_a_plural_common_noun_from_a_head(word, plural):
-    from kg.extract.rules.title_head import plural_thing
+    from kg.extract.rules.title_head_words import plural_thing
 
     assert plural_thing(word) is plural
 

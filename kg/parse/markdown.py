@@ -6,20 +6,21 @@ raw character, found in order), so a line's ``text`` is a subsequence of the raw
 with the markup left out and its ``origin`` exact. Links whose target has a space
 (``[Jane Doe](https://arxiv.org/search/?query=Jane Doe)``), which CommonMark leaves as
 text, are read as the links they were meant to be (:mod:`kg.parse.inline`).
+
+This module holds the reader's state, the walk over block tokens (kinds and levels of
+lines, footnotes, bullet-glyph items, front matter) and the building of the
+:class:`~kg.parse.document.Line` records at the end. Placing inline text is
+:mod:`kg.parse.markdown_inline`; reading HTML blocks is :mod:`kg.parse.markdown_html`.
 """
 from __future__ import annotations
 
-import re
 from typing import Any
 
 from kg.parse.document import GLYPH_ITEM_RE, Block, Line, Link, ParsedDoc, glyph_item_end, indented_html, md, opens_front_matter
-from kg.parse.htmltext import HtmlText, anchor_href
-from kg.parse.inline import repair_links
+from kg.parse.markdown_html import HtmlBlocks
+from kg.parse.markdown_inline import InlinePlacement
 
 __all__ = ["MarkdownReader"]
-
-# kramdown attribute lists ('[Title](…){:target="_blank"}'): Jekyll markup CommonMark leaves as text.
-_IAL = re.compile(r"\{:[^{}\n]*\}")
 
 
 #: A setext heading (a paragraph underlined by ``---`` or ``===``) of more lines than this,
@@ -27,8 +28,10 @@ _IAL = re.compile(r"\{:[^{}\n]*\}")
 MAX_SETEXT_LINES = 3
 
 
-class MarkdownReader:
-    """Walks markdown-it's token stream and rewrites the lines each inline token covers."""
+class MarkdownReader(InlinePlacement, HtmlBlocks):
+    """Walks markdown-it's token stream and rewrites the lines each inline token covers
+    (inline tokens by :class:`~kg.parse.markdown_inline.InlinePlacement`, HTML blocks by
+    :class:`~kg.parse.markdown_html.HtmlBlocks`)."""
 
     def __init__(self, path: str, raw_lines: list[str], text: str):
         self.path, self.raw, self.text = path, raw_lines, text
@@ -213,198 +216,6 @@ class MarkdownReader:
             self.doc.front_matter = data
         elif data is not None:
             self.doc.problems.append((a, "front matter is not a mapping"))
-
-    # -- inline content ------------------------------------------------------------------
-
-    def _locate(self, content: str, a: int, b: int) -> list[tuple[int, int, int]]:
-        """``(offset in content, file line, raw column)`` where each content line starts."""
-        out = []
-        off, i = 0, a
-        for piece in content.split("\n"):
-            found = None
-            while i < min(b, len(self.raw)):
-                col = self.raw[i].find(piece.strip()) if piece.strip() else 0
-                if col >= 0 and (self.kind[i] != "table" or piece.strip()):
-                    found = (i, col + (len(piece) - len(piece.lstrip()) if col == 0 and not piece.strip() else 0))
-                    break
-                i += 1
-            if found is None:
-                return out  # content we cannot place: leave the rest of the lines as written
-            lead = len(piece) - len(piece.lstrip())
-            out.append((off + lead, found[0], found[1]))
-            off += len(piece) + 1
-            i = found[0] + (0 if self.kind[found[0]] == "table" else 1)
-        return out
-
-    def _inline(self, tok: Any, a: int, b: int) -> None:
-        starts = self._locate(tok.content, a, b)
-        if not starts:
-            return
-        if self.kind[starts[0][1]] == "table":
-            # Cells of one row share a line: place this cell after the previous ones.
-            i = starts[0][1]
-            col = self.raw[i].find(tok.content.strip(), self.cell_cursor.get(i, 0))
-            if col < 0:
-                return
-            self.cell_cursor[i] = col + len(tok.content.strip())
-            self.cells.setdefault(i, []).append((col, col + len(tok.content.strip())))
-            starts = [(0, i, col)]
-        for k, (coff, i, col) in enumerate(starts):
-            end_off = starts[k + 1][0] - 1 if k + 1 < len(starts) else len(tok.content)
-            seg_len = end_off - coff
-            if self.content_col[i] is None:
-                self.content_col[i] = col
-            if self.keep[i] is None:
-                self.keep[i] = [True] * len(self.raw[i])
-            for c in range(col, min(col + seg_len, len(self.raw[i]))):
-                self.keep[i][c] = False  # markup unless a text character claims it below
-        cur = [0]  # index into starts
-        pos = [starts[0][2]]
-
-        def claim(s: str) -> int | None:
-            """Keep the raw characters of ``s`` (found in order); returns the first column."""
-            first = None
-            for ch in s:
-                if ch == "\n":
-                    if cur[0] + 1 < len(starts):
-                        cur[0] += 1
-                        pos[0] = starts[cur[0]][2]
-                    continue
-                i = starts[cur[0]][1]
-                raw = self.raw[i]
-                c = raw.find(ch, pos[0])
-                if c < 0:
-                    continue  # an entity or escape that decodes to another character
-                self.keep[i][c] = True
-                (self.emph_cols[i] if emph[0] else self.plain_cols[i]).add(c)
-                pos[0] = c + 1
-                first = c if first is None else first
-            return first
-
-        open_links: list[tuple[int, int, str]] = []  # (line, column, url)
-        emph = [0]
-        for c in repair_links(tok.children or []):
-            if c.type in ("strong_open", "em_open"):
-                emph[0] += 1
-            elif c.type in ("strong_close", "em_close"):
-                emph[0] -= 1
-            elif c.type in ("text", "code_inline"):
-                claim(_IAL.sub("", c.content) if c.type == "text" else c.content)
-            elif c.type in ("softbreak", "hardbreak"):
-                if emph[0] and c.type == "softbreak":
-                    self.emph_wraps.add(starts[cur[0]][1])
-                claim("\n")
-            elif c.type == "link_open" or c.type == "html_inline" and anchor_href(c.content):
-                url = c.attrs.get("href") if c.type == "link_open" else anchor_href(c.content)
-                open_links.append((starts[cur[0]][1], pos[0], str(url or "")))
-                if c.type == "link_open":
-                    pos[0] = self.raw[starts[cur[0]][1]].find("[", pos[0]) + 1 or pos[0]
-                else:
-                    pos[0] += len(c.content) if self.raw[starts[cur[0]][1]].find(c.content, pos[0]) >= 0 else 0
-            elif c.type == "link_close" or c.type == "html_inline" and c.content.lower().startswith("</a"):
-                if open_links:
-                    i, s, url = open_links.pop()
-                    same = i == starts[cur[0]][1]
-                    # An empty target ("[Title]()") still marks a title; a text that wraps
-                    # ("[Title\n](…)") links from the line it opens on, to that line's end.
-                    kept = [k for k in range(s, pos[0] if same else len(self.raw[i])) if self.keep[i][k]]
-                    if kept:
-                        self.links[i].append((kept[0], kept[-1] + 1, url))
-                    elif url and same:
-                        # A link with no text — a badge image ("[![arXiv](badge.svg)](abs/…)")
-                        # or "[](…)" — still points somewhere: its target is kept, with an
-                        # empty text range at its place.
-                        self.links[i].append((s, s, url))
-                    # Move past "](target)" so its characters are not claimed by later text.
-                    raw = self.raw[starts[cur[0]][1]]
-                    if c.type == "link_close" and raw.startswith("](", pos[0]):
-                        depth, k = 0, pos[0] + 1
-                        while k < len(raw):
-                            depth += raw[k] == "("
-                            depth -= raw[k] == ")"
-                            k += 1
-                            if depth == 0:
-                                break
-                        pos[0] = k
-            elif c.type == "html_inline":
-                k = self.raw[starts[cur[0]][1]].find(c.content, pos[0])
-                if k >= 0:
-                    pos[0] = k + len(c.content)
-            elif c.type == "image":
-                # A picture is no text; its source is kept (a badge may state the category).
-                if c.attrs.get("src"):
-                    self.images.setdefault(starts[cur[0]][1], []).append(str(c.attrs["src"]))
-                k = self.raw[starts[cur[0]][1]].find(")", pos[0])
-                if k >= 0:
-                    pos[0] = k + 1
-
-    def _html(self, a: int, b: int) -> None:
-        """Tags removed from an HTML block, ``<a href>`` targets kept as links."""
-        reader = HtmlText()
-        chunk = "\n".join(self.raw[a:b])
-        try:
-            reader.feed(chunk)
-            reader.close()
-        except Exception as e:  # html.parser is lenient; anything it raises is a bad fragment
-            self.doc.problems.append((a, f"unreadable HTML: {e}"))
-            return
-        for i in range(a, min(b, len(self.raw))):
-            self.keep[i] = [False] * len(self.raw[i])
-            self.html_lines.add(i)
-        for (ln, col), data in reader.data:
-            i, c = a + ln - 1, col
-            for ch in data:
-                if ch == "\n":
-                    i, c = i + 1, 0
-                    continue
-                if i < len(self.raw) and c < len(self.raw[i]):
-                    self.keep[i][c] = True
-                    self.plain_cols[i].add(c)
-                c += 1
-        for (ln, col), value in reader.ids:
-            self.ids.setdefault(a + ln - 1, []).append(value)
-        for (sl, _), (el, _), header, cells in reader.rows:
-            placed: list[tuple[int, int, int] | None] = []
-            for runs in cells:
-                # Every non-blank piece of the cell's text as (line, start, end); the cell is
-                # placed on the first line that has text, from its first to its last piece.
-                pieces: list[tuple[int, int, int]] = []
-                for (ln, col), data in runs:
-                    i, c = a + ln - 1, col
-                    for part in data.split("\n"):
-                        if part.strip():
-                            lead = len(part) - len(part.lstrip())
-                            pieces.append((i, c + lead, c + len(part.rstrip())))
-                        i, c = i + 1, 0
-                if pieces:
-                    first = pieces[0][0]
-                    on = [p for p in pieces if p[0] == first]
-                    placed.append((first, on[0][1], on[-1][2]))
-                else:
-                    placed.append(None)
-            self.rows.append((a + sl - 1, a + el - 1, header, placed))
-        for ln, _ in reader.items:
-            # An HTML list item (<li>) is a list item like a Markdown one.
-            self.doc.blocks.append(Block("list_item", a + ln - 1, a + ln - 1, 1))
-            self.kind[a + ln - 1] = "item"
-        for (ln, _), level in reader.headings:
-            # An HTML heading (<h3>Title</h3> on a card) is a heading like a Markdown one.
-            i = a + ln - 1
-            if i < len(self.raw) and self.kind[i] != "item":
-                self.kind[i], self.level[i] = "heading", level
-                self.doc.blocks.append(Block("heading", i, i, level))
-        for (ln, col), (eln, ecol) in reader.emphasis:
-            i = a + ln - 1
-            if i == a + eln - 1:
-                moved = {c for c in self.plain_cols[i] if col <= c < ecol}
-                self.plain_cols[i] -= moved
-                self.emph_cols[i] |= moved
-        for (ln, col), (eln, ecol), url in reader.anchors:
-            i = a + ln - 1
-            if i == a + eln - 1:
-                kept = [k for k in range(col, ecol) if self.keep[i][k]]
-                if kept:
-                    self.links[i].append((kept[0], kept[-1] + 1, url))
 
 
 def _first_at(pos: dict[int, int], s: int, e: int, last: bool = False) -> int:

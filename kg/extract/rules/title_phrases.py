@@ -16,7 +16,7 @@ from kg.extract.candidate import GENERIC, NEVER, TO_GAZETTEER, Candidate
 from kg.extract.context import Context
 from kg.extract.names import clause, generic, is_institution
 from kg.extract.nlp import WORD, gazetteer
-from kg.extract.rules.title_head import plural_thing
+from kg.extract.rules.title_head_words import plural_thing
 from kg.extract.vocab import words
 
 NAME = "title"
