@@ -220,7 +220,7 @@ def _generic_wins(doc: ParsedDoc, res: LayoutResult, gen: LayoutResult) -> bool:
     as holding none: a page listing papers by their method's name and date (``### VoxHammer
     (2025.08)``) links none of them, so a layout that tells papers by their links reads its
     items as not papers."""
-    return len(gen.entries) >= generic.MIN_NAMED and _score(gen, doc) > _score(res, doc)
+    return (len(gen.entries) >= generic.MIN_NAMED or _from_metadata(gen, doc)) and _score(gen, doc) > _score(res, doc)
 
 
 #: A layout leaves much of a file unexplained above this share of its non-blank lines,
@@ -269,6 +269,8 @@ def _generic_better(doc: ParsedDoc, res: LayoutResult, gen: LayoutResult) -> boo
     better = _score(gen, doc) > _score(res, doc)
     if len(res.entries) == 1 and len(gen.entries) > 2 and better:
         return True
+    if _from_metadata(gen, doc) and not _from_metadata(res, doc) and _score(gen, doc)[:2] >= _score(res, doc)[:2]:
+        return True  # a page whose metadata names its one paper is that paper's entry (generic_page)
     if (
         _unexplained_much(res, doc) and better and not gen.unexplained
         and len(gen.entries) >= len(res.entries) and _titled(gen) >= _titled(res)
@@ -289,6 +291,13 @@ def _generic_better(doc: ParsedDoc, res: LayoutResult, gen: LayoutResult) -> boo
     # layout cut into several title-less paragraphs: the generic reader's one titled
     # entry holding that paper reads it as what it is.
     return len(gen.entries) == 1 and one == 1 and _titled(gen) == 1 and len(res.entries) > 1 and len(_doc_papers(doc)) == 1
+
+
+def _from_metadata(res: LayoutResult, doc: ParsedDoc) -> bool:
+    """Whether ``res`` reads ``doc`` as one entry opening in its front matter (a page
+    about one paper: the metadata names it)."""
+    fm = doc.front_matter_lines
+    return fm is not None and len(res.entries) == 1 and fm[0] + 1 < res.entries[0].line <= fm[1]  # (1-based line)
 
 
 def _doc_papers(doc: ParsedDoc) -> set[str]:

@@ -41,6 +41,7 @@ from kg.parse.generic_lines import (
     BRACKET_AFTER, author_clause, author_line, emphasised_title, lead_title, linked_title, one_per_line, page_slash_order,
     paper_items, quoted_title, read_row, stated_id, table_columns, title_end, title_like, title_start, titled_rows,
 )
+from kg.parse.generic_page import read_page
 from kg.parse.generic_people import people_near_title
 from kg.parse.generic_titles import (
     citation_sentences, cited_items, cited_title, continues_item, left_reason, numbered_heading, opens_titled, section_papers,
@@ -309,6 +310,8 @@ def _split_at(runs, starts: dict[int, tuple[int, int]]):
 
 def parse(doc: ParsedDoc) -> LayoutResult:
     b = Builder(doc, "generic")
+    if read_page(b, doc):
+        return b.result()  # a page about one paper: its metadata names it (generic_page)
     lines = b.lines
     named = _named_items(doc)
     # "- **E2ESlack** proposes …": bullets that present a paper by its bold name, one an

@@ -1,0 +1,232 @@
+"""A page about one paper, read whole by the ``generic`` layout.
+
+Static sites, note vaults and clipping tools write one paper per file: metadata at the
+top (YAML front matter) names the paper, the body discusses it under headings of its
+own. Whatever the site, the page is one entry::
+
+    ---
+    title: "Universal Reasoning Model"
+    authors: ["Zitian Gao", "Lynx Chen"]
+    url: "https://arxiv.org/abs/2512.14693"
+    ---
+    ## Summary
+    …
+
+The entry opens at the key that names the paper (its title, else its authors or link)
+and runs to the end of the file; the metadata's title, authors, date and category fill
+it, and the opening paragraphs of the body fill what the metadata left out (an author
+list on a line of its own, a ``Paper: [Title](…)`` field). Split from
+:mod:`kg.parse.layouts.generic`, which calls :func:`read_page` before reading
+paragraphs.
+"""
+from __future__ import annotations
+
+import re
+
+from kg.parse.author_fields import author_value
+from kg.parse.base import Builder, Draft, strip_span
+from kg.parse.boilerplate import is_boilerplate
+from kg.parse.categories import find_category
+from kg.parse.dates import find_date
+from kg.parse.document import ParsedDoc
+from kg.parse.fields import field, people_heading
+from kg.parse.front_matter_keys import key_spans, key_value
+from kg.parse.generic_lines import title_like
+from kg.parse.links import paper_link, scholarly_link
+from kg.parse.names import author_names, looks_like_authors, reference_authors
+from kg.parse.writeup import citation_block, is_writeup
+from kg.records import Span
+from kg.text import arxiv_id
+
+__all__ = ["paper_page", "read_page"]
+
+#: Distinct arXiv ids above which a page with metadata lists papers rather than presents
+#: one: a post about a paper links its own id (abstract and PDF are one id) and perhaps
+#: one it builds on; a daily page lists three or more. A page whose metadata links its
+#: paper (``paper_link: https://arxiv.org/abs/…``) presents that one whatever its body
+#: cites (a review's background links the papers it builds on).
+MAX_IDS_OF_A_POST = 2
+
+# A YAML flow list of quoted strings ('"A", "B"' once its brackets are off).
+_QUOTED_LIST = re.compile(r"""\s*(?:"[^"\n]*"|'[^'\n]*')(?:\s*,\s*(?:"[^"\n]*"|'[^'\n]*'))*\s*""")
+
+
+def _page_ids(doc: ParsedDoc, stop: int) -> set[str] | None:
+    """The arXiv ids the page states or links, or None once there are more than ``stop``
+    or two of its headings each carry a paper of their own (``### Title (https://arxiv.org/abs/…)``:
+    a post of readings, one paper a section)."""
+    ids: set[str] = set()
+    headed: set[str] = set()
+    for ln in doc.lines:
+        if not ln.links and not ln.ids and not any(c.isdigit() for c in ln.text):
+            continue  # cheap reject: no link, no stated id, no digit for an id
+        for source in (ln.text, *(lk.url for lk in ln.links), *ln.ids):
+            if (i := arxiv_id(source)) is not None:
+                ids.add(i)
+                if ln.kind == "heading":
+                    headed.add(i)
+                if len(ids) > stop or len(headed) > 1:
+                    return None
+    return ids
+
+
+def paper_page(doc: ParsedDoc) -> tuple[int, dict[str, tuple[int, int, int]]] | None:
+    """``(line, keys)`` when ``doc`` is a page about one paper: the 0-based line its entry
+    opens at and its metadata keys (:func:`~kg.parse.front_matter_keys.key_spans`); else
+    None. A page is about one paper when its front matter names one — a title that is
+    no digest's (no date, no boilerplate) or an author list — and either links it
+    (a link key to a paper's address) or the page states or links at most
+    :data:`MAX_IDS_OF_A_POST` arXiv papers and carries a paper (an id, a paper's or
+    publisher's link, an author key)."""
+    if doc.front_matter_lines is None:
+        return None  # cheap reject: most pages have no metadata
+    keys = key_spans(doc)
+    if "title" not in keys and "authors" not in keys:
+        return None
+    if "title" in keys:
+        title = key_value(doc, *keys["title"])
+        if not title or find_date(title) or is_boilerplate(title, between_entries=True):
+            return None  # a digest page ("每日论文综述 - 2026-04-24"), not a post about one paper
+    linked = False
+    if "link" in keys:
+        k, s, e = keys["link"]
+        url = doc.lines[k].text[s:e].strip()
+        linked = paper_link(url) or arxiv_id(url) is not None
+    if not linked:
+        ids = _page_ids(doc, MAX_IDS_OF_A_POST)
+        if ids is None:
+            return None
+        carries = bool(ids) or "authors" in keys or any(
+            scholarly_link(lk.url) for ln in doc.lines for lk in ln.links
+        )
+        if not carries:
+            return None
+    first = keys["title"][0] if "title" in keys else min(keys[k][0] for k in ("authors", "link") if k in keys)
+    return first, keys
+
+
+def _key_name(doc: ParsedDoc, k: int) -> str:
+    text = doc.lines[k].text
+    return text[: text.find(":")].strip().casefold() if ":" in text else ""
+
+
+def _metadata(
+    d: Draft, doc: ParsedDoc, i: int, line: str, off: int, keys: dict[str, tuple[int, int, int]]
+) -> tuple[int, int] | None:
+    """Fill ``d`` from the front-matter keys on line ``i``; returns the span of an author
+    list to take only when the body names no authors."""
+    pending = None
+    for kind, (k, s, e) in keys.items():
+        if k != i:
+            continue
+        if kind == "title":
+            value = key_value(doc, k, s, e)
+            if title_like(value):
+                if e > len(line):
+                    d.set("title", off + s, off + e)  # folded over the next lines
+                else:
+                    d.set_title(line, off, s, e)
+        elif kind == "authors":
+            value = key_value(doc, k, s, e)
+            got = author_names(value) if e <= len(line) else None
+            # A post's writer is one person ("author: Hongsup Shin"); a key that lists two
+            # names or more, or one that says it is the paper's, names the paper's authors.
+            paper_key = "paper" in _key_name(doc, k)
+            if e > len(line):
+                if paper_key or looks_like_authors(", ".join(x.strip(" -\"'") for x in value.split(" - "))):
+                    d.set("authors", *strip_span(line, off, s, e))  # a block list: its item lines
+            elif got is not None and (len(got[0]) >= 2 or paper_key):
+                got2 = author_value(line[s:e])
+                if got2 is not None and _QUOTED_LIST.fullmatch(line[s:e]):
+                    # '["A", "B"]': the names keep their quotes in the text, so a plain
+                    # author line in the body, where there is one, gives them instead.
+                    pending = (off + s + got2[0], off + s + got2[1])
+                elif got2 is not None:
+                    d.set("authors", off + s + got2[0], off + s + got2[1])
+        elif kind == "reference" and "authors" not in keys:
+            got = reference_authors(line[s:e])  # "paper_ref: Riedmiller, M. 2005"
+            if got:
+                d.set("authors", off + s + got[0], off + s + got[1])
+        elif kind == "category":
+            got = find_category(line[s:e], strict=True)
+            if got:
+                d.set_category(off + s + got[0], off + s + got[1], got[2])
+        elif kind == "date" and d.date is None:
+            got = find_date(line[s:e])
+            d.date = got[2] if got else None
+    return pending
+
+
+def _body_line(d: Draft, doc: ParsedDoc, i: int, off: int, opening: bool | str) -> None:
+    """A line of the page's body: a title or author field fills what the metadata left
+    out, and so does, in the opening paragraphs (``opening``: before the first heading),
+    a line that is only an author list of two names or more — of one name or more under
+    a heading that names the paper's people (``opening == "people"``)."""
+    ln = doc.lines[i]
+    line = ln.text
+    a = ln.start
+    f = field(line[a:])
+    if f is not None and f[0] in ("title", "authors") and f[0] not in d.spans and f[2] > f[1]:
+        s, e = a + f[1], a + f[2]
+        # "- Paper: [Title](…)": the link's text is the value.
+        link = next((lk for lk in ln.links if s <= lk.start and lk.end <= e + 1), None)
+        if link is not None:
+            s, e = link.start, link.end
+        value = line[s:e]
+        if f[0] == "title" and "title_zh" not in d.spans and title_like(value):
+            d.set_title(line, off, *strip_span(line, 0, s, e))
+            return
+        if f[0] == "authors" and (got := author_value(value)) is not None and looks_like_authors(value):
+            d.set("authors", off + s + got[0], off + s + got[1])
+            return
+    if opening and "authors" not in d.spans:
+        x, y = strip_span(line, 0, a)
+        value = line[x:y]
+        got = author_names(value) if value and (opening == "people" or "," in value) else None
+        if got is not None and (len(got[0]) >= 2 or opening == "people") and looks_like_authors(value):
+            d.set("authors", off + x, off + y)
+            return
+    d.body.append(Span(*strip_span(line, off, a)))
+
+
+def read_page(b: Builder, doc: ParsedDoc) -> bool:
+    """Read ``doc`` as one entry when it is a page about one paper (:func:`paper_page`);
+    False (nothing read) otherwise."""
+    got = paper_page(doc)
+    if got is None:
+        return False
+    first, keys = got
+    fa, fb = doc.front_matter_lines
+    for i in range(fa, first):
+        if b.lines[i].strip():
+            b.report(i, "front matter")
+    # A write-up of a talk about the paper: its front-matter author is the writer, and a
+    # BibTeX block in it cites the write-up (kg.parse.writeup).
+    writeup = is_writeup(doc)
+    if writeup:
+        keys = {k: v for k, v in keys.items() if k != "authors"}
+    d = b.open(first)
+    opening: bool | str = True  # where a page names its people: before its first heading
+    pending = None
+    for i in range(first, len(b.lines)):
+        if not b.lines[i].strip():
+            continue
+        ln = doc.lines[i]
+        if writeup and ln.kind == "code" and (i == 0 or doc.lines[i - 1].kind != "code") and citation_block(doc, i):
+            b.close()
+            for k in range(i, len(b.lines)):
+                if b.lines[k].strip():
+                    b.report(k, "post citation")
+            return True
+        off = b.take(i)
+        if fa <= i <= fb:
+            pending = _metadata(d, doc, i, b.lines[i], off, keys) or pending
+            continue
+        if ln.kind == "heading":
+            # "## 👥 作者与机构": the section under it names the paper's people.
+            opening = "people" if people_heading(ln.text[ln.start :]) else False
+        _body_line(d, doc, i, off, opening)
+    if pending is not None:
+        d.set("authors", *pending)  # set only where the body named none
+    b.close()
+    return True
