@@ -43,6 +43,7 @@ from kg.parse.generic_lines import (
 )
 from kg.parse.generic_page import read_page
 from kg.parse.generic_people import people_near_title
+from kg.parse.generic_refs import read_reference, reference_items
 from kg.parse.generic_titles import (
     citation_sentences, cited_items, cited_title, continues_item, left_reason, numbered_heading, opens_titled, section_papers,
     titled_sections,
@@ -378,6 +379,17 @@ def parse(doc: ParsedDoc) -> LayoutResult:
                     b.report(k, left_reason(doc, k))
             continue
         groups = paper_items(doc, run) or cited_items(doc, run)
+        refs = reference_items(doc, run) if groups is None and run else None
+        if refs is not None:
+            # "1. LeCun, Yann, … "Deep learning." Nature …": a reading list's references.
+            for k, reason in refs[0]:
+                b.report(k, reason)
+            for group, k_ref, spans in refs[1]:
+                read_reference(b, doc, group, k_ref, spans)
+            for k in block:
+                if k not in run:
+                    b.report(k, left_reason(doc, k))
+            continue
         columns = table_columns(doc, run) if groups is not None or run and doc.lines[run[0]].kind == "table" else {}
         headed = groups is None and (groups := titled_rows(doc, run, columns)) is not None
         if groups is None:
