@@ -447,3 +447,33 @@ def test_the_driver_prefers_a_generic_reading_that_titles_every_paper_once():
     res, gen = b.result(), generic.parse(doc)
     assert len(res.entries) > len(gen.entries) == 3
     assert driver._generic_better(doc, res, gen)
+
+
+JOURNAL_BRIEF = """\
+---
+title: "Daily medical AI brief"
+---
+
+# Daily medical AI brief
+
+## 1. A context-augmented large language model for oncology recommendations.
+**Cancer Cell (IF: 31.7)** | 2026 Mar 9 | [PubMed](https://pubmed.ncbi.nlm.nih.gov/41544626/) | [DOI](https://doi.org/10.1016/j.ccell.2025.12.017)
+**Method:** a retrieval-augmented workflow.
+
+## 2. Artificial intelligence in nuclear medicine.
+**Br J Radiol** | 2026 Jul 1 | [PubMed](https://pubmed.ncbi.nlm.nih.gov/41564330/) | [DOI](https://doi.org/10.1093/bjr/tqag012)
+**Method:** a review.
+
+## 3. Designing Trustworthy Clinical AI
+**JAMA** | [PubMed](https://pubmed.ncbi.nlm.nih.gov/42166151/) | [DOI](https://doi.org/10.1001/jama.2026.1351)
+"""
+
+
+def test_numbered_headings_over_a_journal_papers_record_and_doi_line_are_its_papers():
+    # Not a page about one paper (its metadata names a digest and it links six records),
+    # but one paper a numbered section: the line linking a record and a DOI is one paper.
+    assert _read(JOURNAL_BRIEF, "brief.md") == [
+        ("A context-augmented large language model for oncology recommendations.", None),
+        ("Artificial intelligence in nuclear medicine.", None),
+        ("Designing Trustworthy Clinical AI", None),
+    ]

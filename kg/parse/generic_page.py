@@ -32,6 +32,7 @@ from kg.parse.document import ParsedDoc
 from kg.parse.fields import field, people_heading
 from kg.parse.front_matter_keys import key_spans, key_value
 from kg.parse.generic_lines import title_like
+from kg.parse.generic_titles import titled_sections
 from kg.parse.links import paper_link, scholarly_link
 from kg.parse.names import author_names, looks_like_authors, reference_authors
 from kg.parse.writeup import citation_block, is_writeup
@@ -70,14 +71,34 @@ def _page_ids(doc: ParsedDoc, stop: int) -> set[str] | None:
     return ids
 
 
+#: Distinct links to publications other than arXiv (a DOI, a PubMed or publisher page)
+#: above which a page lists papers: a post links its paper's page, its DOI, perhaps its
+#: PDF and a related paper's; a digest of journal papers links two or three an item.
+MAX_LINKS_OF_A_POST = 4
+
+
+def _scholarly_urls(doc: ParsedDoc, stop: int) -> set[str] | None:
+    """The page's links to publications outside arXiv, or None once there are more than
+    ``stop``."""
+    out: set[str] = set()
+    for ln in doc.lines:
+        for lk in ln.links:
+            if arxiv_id(lk.url) is None and scholarly_link(lk.url):
+                out.add(lk.url.rstrip("/"))
+                if len(out) > stop:
+                    return None
+    return out
+
+
 def paper_page(doc: ParsedDoc) -> tuple[int, dict[str, tuple[int, int, int]]] | None:
     """``(line, keys)`` when ``doc`` is a page about one paper: the 0-based line its entry
     opens at and its metadata keys (:func:`~kg.parse.front_matter_keys.key_spans`); else
     None. A page is about one paper when its front matter names one — a title that is
     no digest's (no date, no boilerplate) or an author list — and either links it
     (a link key to a paper's address) or the page states or links at most
-    :data:`MAX_IDS_OF_A_POST` arXiv papers and carries a paper (an id, a paper's or
-    publisher's link, an author key)."""
+    :data:`MAX_IDS_OF_A_POST` arXiv papers and :data:`MAX_LINKS_OF_A_POST` other
+    publications' pages and carries a paper (an id, a publisher's link, an author key),
+    and no two of its sections are each headed by a paper's title (a digest's)."""
     if doc.front_matter_lines is None:
         return None  # cheap reject: most pages have no metadata
     keys = key_spans(doc)
@@ -96,11 +117,11 @@ def paper_page(doc: ParsedDoc) -> tuple[int, dict[str, tuple[int, int, int]]] | 
         ids = _page_ids(doc, MAX_IDS_OF_A_POST)
         if ids is None:
             return None
-        carries = bool(ids) or "authors" in keys or any(
-            scholarly_link(lk.url) for ln in doc.lines for lk in ln.links
-        )
-        if not carries:
+        elsewhere = _scholarly_urls(doc, MAX_LINKS_OF_A_POST)
+        if elsewhere is None or not (ids or elsewhere or "authors" in keys):
             return None
+    if titled_sections(doc, {}):
+        return None  # two sections or more each titled by a paper's heading: a digest's
     first = keys["title"][0] if "title" in keys else min(keys[k][0] for k in ("authors", "link") if k in keys)
     return first, keys
 

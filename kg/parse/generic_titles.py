@@ -12,6 +12,7 @@ from kg.parse.boilerplate import is_boilerplate
 from kg.parse.document import ParsedDoc
 from kg.parse.generic_lines import lead_title, title_like
 from kg.parse.item_people import cited_below
+from kg.parse.links import scholarly_link
 from kg.parse.names import looks_like_authors
 from kg.text import arxiv_id
 
@@ -166,7 +167,8 @@ def titled_sections(doc: ParsedDoc, taken: dict) -> dict[int, tuple[int, int]]:
     for k, ln in enumerate(doc.lines):
         if ln.kind != "heading" or ln.links or k in taken:
             continue  # cheap reject first: most lines are no plain heading
-        a, e = strip_span(ln.text, 0, ln.start)
+        m = _NUMBER.match(ln.text, ln.start)  # "## 1. Title": the title is past its number
+        a, e = strip_span(ln.text, 0, m.end() if m else ln.start)
         if len(ln.text[a:e].split()) >= 3 and title_like(ln.text[a:e]):
             found[k] = (a, e)
     if len(found) < 2:
@@ -182,6 +184,10 @@ def titled_sections(doc: ParsedDoc, taken: dict) -> dict[int, tuple[int, int]]:
             continue
         if stack and (ln.links or "." in ln.text):
             ids = {i for lk in ln.links if (i := arxiv_id(lk.url))} | ({i} if (i := arxiv_id(ln.text)) else set())
+            if not ids and any(scholarly_link(lk.url) for lk in ln.links):
+                # "**Cancer Cell** | [PubMed](…) | [DOI](…)": a line's links to a
+                # publication's pages (its record, its DOI) are one paper's.
+                ids = {f"line {k}"}
             for h in stack:
                 if h in papers:
                     papers[h] |= ids
