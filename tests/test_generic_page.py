@@ -155,3 +155,45 @@ def test_a_people_section_names_the_authors():
 )
 def test_pages_that_are_not_one_papers_are_left_to_the_paragraph_reader(text):
     assert paper_page(read_document("page.md", text)) is None
+
+
+# ---------------------------------------------------------------- pages titled by a heading
+
+NOTE = """\
+# 📅 Date: 2025-12-01
+
+## 📄 BERT: Pre-training of Deep Bidirectional Transformers 🚀
+
+### 👥 Authors
+Jacob Devlin, Ming-Wei Chang, Kenton Lee
+
+### 🔗 Links
+- **Primary**: [1810.04805](https://arxiv.org/abs/1810.04805)
+- **PDF**: [Download PDF](https://arxiv.org/pdf/1810.04805.pdf)
+
+### Methodologies
+Masked language modelling.
+"""
+
+NEWS_TABLE = """\
+## 🔥 Latest Curated News
+
+| Score | Headline | Source |
+|-------|----------|--------|
+| **8.0** | [You can now turn off visible watermarks](https://example.org/a) | The Verge |
+| **8.5** | [Scientists Used AI to Create Viruses](https://example.org/b) | Wired |
+| **7.5** | [Some Large Language Models Exhibit Consistent Risk Attitudes](https://arxiv.org/abs/2607.16197) | arXiv |
+"""
+
+
+def test_a_note_about_one_paper_is_titled_by_its_first_title_heading():
+    res = parse_document(read_document("note.md", NOTE), [])
+    (e,) = res.entries
+    assert e.line == 3  # the title heading; the date heading over it is no title
+    assert _field(e, "title") == "BERT: Pre-training of Deep Bidirectional Transformers"
+    assert _field(e, "authors") == "Jacob Devlin, Ming-Wei Chang, Kenton Lee"
+    assert "https://arxiv.org/abs/1810.04805" in e.links
+
+
+def test_a_table_of_linked_headlines_is_no_page_about_the_one_paper_it_links():
+    assert paper_page(read_document("README.md", NEWS_TABLE)) is None

@@ -21,6 +21,7 @@ from kg.parse.boilerplate import is_boilerplate
 from kg.parse.categories import category_line
 from kg.parse.document import ParsedDoc, read_document
 from kg.parse.entry_dates import date_entries
+from kg.parse.generic_page import page_reading_better, paper_page, reads_page
 from kg.parse.layouts import LAYOUTS, feed, generic
 from kg.parse.recap import restated
 from kg.records import Document, Entry, ParseResult, Span, Unassigned
@@ -220,7 +221,7 @@ def _generic_wins(doc: ParsedDoc, res: LayoutResult, gen: LayoutResult) -> bool:
     as holding none: a page listing papers by their method's name and date (``### VoxHammer
     (2025.08)``) links none of them, so a layout that tells papers by their links reads its
     items as not papers."""
-    return (len(gen.entries) >= generic.MIN_NAMED or _from_metadata(gen, doc)) and _score(gen, doc) > _score(res, doc)
+    return (len(gen.entries) >= generic.MIN_NAMED or reads_page(gen, doc)) and _score(gen, doc) > _score(res, doc)
 
 
 #: A layout leaves much of a file unexplained above this share of its non-blank lines,
@@ -269,8 +270,8 @@ def _generic_better(doc: ParsedDoc, res: LayoutResult, gen: LayoutResult) -> boo
     better = _score(gen, doc) > _score(res, doc)
     if len(res.entries) == 1 and len(gen.entries) > 2 and better:
         return True
-    if _from_metadata(gen, doc) and not _from_metadata(res, doc) and _score(gen, doc)[:2] >= _score(res, doc)[:2]:
-        return True  # a page whose metadata names its one paper is that paper's entry (generic_page)
+    if page_reading_better(doc, res, gen) and _score(gen, doc)[:2] >= _score(res, doc)[:2]:
+        return True  # a page about one paper read as that paper's entry (generic_page)
     if (
         _unexplained_much(res, doc) and better and not gen.unexplained
         and len(gen.entries) >= len(res.entries) and _titled(gen) >= _titled(res)
@@ -291,13 +292,6 @@ def _generic_better(doc: ParsedDoc, res: LayoutResult, gen: LayoutResult) -> boo
     # layout cut into several title-less paragraphs: the generic reader's one titled
     # entry holding that paper reads it as what it is.
     return len(gen.entries) == 1 and one == 1 and _titled(gen) == 1 and len(res.entries) > 1 and len(_doc_papers(doc)) == 1
-
-
-def _from_metadata(res: LayoutResult, doc: ParsedDoc) -> bool:
-    """Whether ``res`` reads ``doc`` as one entry opening in its front matter (a page
-    about one paper: the metadata names it)."""
-    fm = doc.front_matter_lines
-    return fm is not None and len(res.entries) == 1 and fm[0] + 1 < res.entries[0].line <= fm[1]  # (1-based line)
 
 
 def _doc_papers(doc: ParsedDoc) -> set[str]:
@@ -345,7 +339,10 @@ def parse_document(doc: ParsedDoc, layouts: list[ModuleType] | None = None) -> P
         # The generic reader competes with the layout kept (see _generic_better).
         # Only where it could win (see _generic_better): the generic reader costs a
         # layout's read of the whole file, which a long titled digest need not pay.
-        may = res.entries and (len(res.entries) == 1 or 2 * _titled(res) <= len(res.entries) or _unexplained_much(res, doc))
+        may = res.entries and (
+            len(res.entries) == 1 or 2 * _titled(res) <= len(res.entries) or _unexplained_much(res, doc)
+            or paper_page(doc) is not None  # a page about one paper, which a layout may have cut up
+        )
         gen = generic.parse(doc) if may else None
         if gen is not None and _generic_better(doc, res, gen):
             log.debug("%s: the generic reader finds %d entries to %s's %d", doc.path, len(gen.entries), name, len(res.entries))
