@@ -87,7 +87,8 @@ def left_reason(doc: ParsedDoc, k: int) -> str:
         ln.kind == "table" and k + 1 < len(doc.lines) and doc.lines[k + 1].kind == "table-rule"
     ):
         return "table header"
-    return is_boilerplate(doc.texts[k], between_entries=True) or NOT_IN_ENTRY
+    # A heading no rule read as a paper's titles a section of the page: the page explains it.
+    return is_boilerplate(doc.texts[k], between_entries=True) or ("heading" if ln.kind == "heading" else NOT_IN_ENTRY)
 
 
 def continues_item(doc: ParsedDoc, block: list[int], first: int) -> bool:

@@ -18,8 +18,9 @@ paragraph, or a heading with the description under it::
     ### VoxHammer (2025.08) → [details](voxhammer.md)
     Training-free 3D editing on a TRELLIS backbone …
 
-Where a page names at least :data:`MIN_NAMED` items that way, each is an entry titled by
-the name (with a date in brackets or without, once the page has shown the shape).
+Where a page names at least :data:`~kg.parse.generic_named.MIN_NAMED` items that way,
+each is an entry titled by the name (with a date in brackets or without, once the page
+has shown the shape; :mod:`kg.parse.generic_named`).
 
 Items open too at bullets that present a paper by its bold name and a summary verb
 (:mod:`kg.parse.summary_items`: ``- **E2ESlack** proposes …``), at headings that carry
@@ -33,10 +34,11 @@ import re
 from kg.parse.base import Builder, LayoutResult, blocks, strip_span
 from kg.parse.boilerplate import is_boilerplate
 from kg.parse.byline import clause_authors
-from kg.parse.dates import find_date, iso_date, slash_date
+from kg.parse.dates import find_date, slash_date
 from kg.parse.document import ParsedDoc
 from kg.parse.fields import field
 from kg.parse.links import local_paper_page, paper_link, presents_study, scholarly_link
+from kg.parse.generic_named import MIN_NAMED, named_items  # noqa: F401 - MIN_NAMED: the driver's bar
 from kg.parse.generic_lines import (
     BRACKET_AFTER, author_clause, author_line, emphasised_title, lead_title, linked_title, one_per_line, page_slash_order,
     paper_items, quoted_title, read_row, stated_id, table_columns, title_end, title_like, title_start, titled_rows,
@@ -44,6 +46,7 @@ from kg.parse.generic_lines import (
 from kg.parse.generic_page import read_page
 from kg.parse.generic_people import people_near_title
 from kg.parse.generic_refs import read_reference, reference_items
+from kg.parse.generic_rows import html_title_rows, read_html_row
 from kg.parse.generic_titles import (
     citation_sentences, cited_items, cited_title, continues_item, left_reason, numbered_heading, opens_titled, section_papers,
     titled_sections,
@@ -61,66 +64,6 @@ name = "generic"
 
 def in_gaps(doc: ParsedDoc) -> bool:
     return False
-
-
-#: A page lists papers by name when it names at least this many items with a date.
-MIN_NAMED = 3
-
-# A name's date in brackets: a year, a year and month ("2025.08", "2024-03") or an arXiv
-# year-month ("2412").
-_NAME_DATE = re.compile(
-    r"\s*[(（]\s*(?:(?P<y>(?:19|20)\d{2})(?:[.\-/](?P<m>0?[1-9]|1[0-2]))?|\d{2}(?:0[1-9]|1[0-2]))\s*[)）]"
-)
-# What may follow a bold name on its line: a dash or colon and the description.
-_NAME_SEP = re.compile(r"\s*[—–:：-]+\s*\S")
-# What may follow a heading's name and date: an arrow and a link to the page's own notes.
-_HEADING_TAIL = re.compile(r"\s*(?:[→⇒>»-]+\s*)?")
-
-
-# A release's version ("v2.1.0", "1.4"): a changelog's heading, never a paper.
-_VERSION = re.compile(r"[vV]?\d+(?:\.\d+)+[\w.\-]*")
-
-
-def _short_name(s: str) -> bool:
-    """A method's name, not a sentence, a title or a version: a few words, a letter among them."""
-    s = s.strip()
-    return (
-        0 < len(s) <= 60
-        and len(s.split()) <= 6
-        and bool(re.search(r"[^\W\d_]", s))
-        and not s.endswith((":", "：", "."))
-        and not _VERSION.fullmatch(s)
-    )
-
-
-def _named_item(doc: ParsedDoc, k: int) -> tuple[int, int, str | None, bool] | None:
-    """``(start, end, date, dated)`` of the name a line opens an item with — a heading
-    ``Name (2025.08) → details`` or a paragraph led by a bold ``**Name** (2412) — text``
-    — or None."""
-    ln = doc.lines[k]
-    t = ln.text
-    a0 = ln.start + len(t[ln.start :]) - len(t[ln.start :].lstrip())  # after the heading marks
-    if ln.kind == "heading":
-        m = _NAME_DATE.search(t, a0)
-        if m is None or not _short_name(t[a0 : m.start()]):
-            return None
-        tail = _HEADING_TAIL.match(t, m.end())
-        # Only links may follow (to the item's own notes page), no text of its own.
-        linked = {i for lk in ln.links for i in range(lk.start, lk.end)}
-        if any(not c.isspace() and i not in linked for i, c in enumerate(t[tail.end() :], tail.end())):
-            return None
-        date = iso_date(int(m.group("y")), int(m.group("m"))) if m.group("y") and m.group("m") else None
-        return (*strip_span(t, 0, a0, m.start()), date, True)
-    for s, e in ln.emphasised:
-        if s > a0 + 1 or not _short_name(t[s:e]):
-            continue
-        m = _NAME_DATE.match(t, e)
-        after = m.end() if m else e
-        if not _NAME_SEP.match(t, after):
-            return None
-        date = iso_date(int(m.group("y")), int(m.group("m"))) if m and m.group("y") and m.group("m") else None
-        return (*strip_span(t, 0, s, e), date, m is not None)
-    return None
 
 
 # What closes a heading's title before the paper it carries: "(https://…", "- arXiv:…".
@@ -149,19 +92,6 @@ def _paper_heading(doc: ParsedDoc, k: int) -> tuple[int, int] | None:
     cut = min([a for _, a, _ in urls] + [len(t)])
     e = a0 + len(_TITLE_CLOSE.sub("", t[a0:cut]))
     return (a0, e) if title_like(t[a0:e]) else None
-
-
-def _named_items(doc: ParsedDoc) -> dict[int, tuple[int, int, str | None]]:
-    """Line index → name span and date of the items a page lists by name (the first
-    line of a paragraph or a heading), when it dates at least :data:`MIN_NAMED` of them."""
-    found = {}
-    for block in blocks(doc.texts):
-        got = _named_item(doc, block[0])
-        if got is not None:
-            found[block[0]] = got
-    if sum(1 for g in found.values() if g[3]) < MIN_NAMED:
-        return {}
-    return {k: g[:3] for k, g in found.items()}
 
 
 def _read_paragraph(b: Builder, doc: ParsedDoc, block: list[int], run: list[int], order: bool | None,
@@ -314,7 +244,7 @@ def parse(doc: ParsedDoc) -> LayoutResult:
     if read_page(b, doc):
         return b.result()  # a page about one paper: its metadata names it (generic_page)
     lines = b.lines
-    named = _named_items(doc)
+    named = named_items(doc)
     # "- **E2ESlack** proposes …": bullets that present a paper by its bold name, one an
     # item even where the list runs on without blank lines.
     summarised = summarised_items(doc)
@@ -326,21 +256,31 @@ def parse(doc: ParsedDoc) -> LayoutResult:
     named.update((k, (*got, None)) for k, got in titled_sections(doc, named).items())  # "## Title" over one paper
     order = page_slash_order(doc)  # how the page writes slashed dates (a reading log's "06/22/2020")
     under_heading = 0  # an item opened by a heading (its level) takes the paragraphs under it
+    rows, header = html_title_rows(doc)  # "<tr><td>1</td><td><a …>Title</a></td>…": one paper a row
+    header = set(header)
+    done = -1  # the last line an HTML row read (its empty cells split it into paragraphs)
     for block in _split_at(blocks(lines), named):  # (summarised items are named too)
         # A page's YAML metadata is no paragraph of papers (the post layout reads a
         # paper's front matter); a folded value's second line reads like a title.
-        for k in (k for k in block if doc.lines[k].kind == "front-matter"):
-            b.report(k, "front matter")
-        block = [k for k in block if doc.lines[k].kind != "front-matter"]
+        for k in (k for k in block if doc.lines[k].kind == "front-matter" or k in header):
+            b.report(k, "front matter" if k not in header else "table header")
+        block = [k for k in block if doc.lines[k].kind != "front-matter" and k not in header and k > done]
         if not block:
             continue
         k0 = block[0]
+        if k0 in rows:
+            done = read_html_row(b, doc, rows[k0])
+            for k in block:
+                if k > done:
+                    b.report(k, left_reason(doc, k))
+            continue
         if k0 in named:
             a, e, date = named[k0]
             d = b.open(k0)
             d.date = date
+            offs = {}
             for k in block:
-                off = b.take(k)
+                off = offs[k] = b.take(k)
                 if k == k0:
                     d.set("title", off + a, off + e)
                     rest = strip_span(lines[k], off, e)
@@ -348,6 +288,7 @@ def parse(doc: ParsedDoc) -> LayoutResult:
                         d.body.append(Span(*rest))
                 else:
                     d.body.append(Span(*strip_span(lines[k], off, doc.lines[k].start)))
+            people_near_title(d, doc, block, offs)  # "Yuxuan Chen 等 · arXiv:… · 2026-04" under it
             under_heading = doc.lines[k0].level if doc.lines[k0].kind == "heading" else 0
             continue
         # Its subsections too ("## Title" over "### 主要工作" and "### 评分").

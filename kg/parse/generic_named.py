@@ -1,0 +1,92 @@
+"""Items a knowledge-base page lists by their method's name, read by the ``generic``
+layout: a bold name opening a paragraph, or a heading, with the month it appeared::
+
+    **MeshGPT** (2311) — Mesh-native AR generation with a VQ-VAE codebook …
+
+    ### VoxHammer (2025.08) → [details](voxhammer.md)
+
+Where a page names at least :data:`MIN_NAMED` items that way, each is an entry titled by
+the name. Split from :mod:`kg.parse.layouts.generic`.
+"""
+from __future__ import annotations
+
+import re
+
+from kg.parse.base import blocks, strip_span
+from kg.parse.dates import iso_date
+from kg.parse.document import ParsedDoc
+
+__all__ = ["MIN_NAMED", "named_items"]
+
+
+#: A page lists papers by name when it names at least this many items with a date.
+MIN_NAMED = 3
+
+# A name's date in brackets: a year, a year and month ("2025.08", "2024-03") or an arXiv
+# year-month ("2412").
+_NAME_DATE = re.compile(
+    r"\s*[(（]\s*(?:(?P<y>(?:19|20)\d{2})(?:[.\-/](?P<m>0?[1-9]|1[0-2]))?|\d{2}(?:0[1-9]|1[0-2]))\s*[)）]"
+)
+# What may follow a bold name on its line: a dash or colon and the description.
+_NAME_SEP = re.compile(r"\s*[—–:：-]+\s*\S")
+# What may follow a heading's name and date: an arrow and a link to the page's own notes.
+_HEADING_TAIL = re.compile(r"\s*(?:[→⇒>»-]+\s*)?")
+
+
+# A release's version ("v2.1.0", "1.4"): a changelog's heading, never a paper.
+_VERSION = re.compile(r"[vV]?\d+(?:\.\d+)+[\w.\-]*")
+
+
+def _short_name(s: str) -> bool:
+    """A method's name, not a sentence, a title or a version: a few words, a letter among them."""
+    s = s.strip()
+    return (
+        0 < len(s) <= 60
+        and len(s.split()) <= 6
+        and bool(re.search(r"[^\W\d_]", s))
+        and not s.endswith((":", "：", "."))
+        and not _VERSION.fullmatch(s)
+    )
+
+
+def _named_item(doc: ParsedDoc, k: int) -> tuple[int, int, str | None, bool] | None:
+    """``(start, end, date, dated)`` of the name a line opens an item with — a heading
+    ``Name (2025.08) → details`` or a paragraph led by a bold ``**Name** (2412) — text``
+    — or None."""
+    ln = doc.lines[k]
+    t = ln.text
+    a0 = ln.start + len(t[ln.start :]) - len(t[ln.start :].lstrip())  # after the heading marks
+    if ln.kind == "heading":
+        m = _NAME_DATE.search(t, a0)
+        if m is None or not _short_name(t[a0 : m.start()]):
+            return None
+        tail = _HEADING_TAIL.match(t, m.end())
+        # Only links may follow (to the item's own notes page), no text of its own.
+        linked = {i for lk in ln.links for i in range(lk.start, lk.end)}
+        if any(not c.isspace() and i not in linked for i, c in enumerate(t[tail.end() :], tail.end())):
+            return None
+        date = iso_date(int(m.group("y")), int(m.group("m"))) if m.group("y") and m.group("m") else None
+        return (*strip_span(t, 0, a0, m.start()), date, True)
+    for s, e in ln.emphasised:
+        if s > a0 + 1 or not _short_name(t[s:e]):
+            continue
+        m = _NAME_DATE.match(t, e)
+        after = m.end() if m else e
+        if not _NAME_SEP.match(t, after):
+            return None
+        date = iso_date(int(m.group("y")), int(m.group("m"))) if m and m.group("y") and m.group("m") else None
+        return (*strip_span(t, 0, s, e), date, m is not None)
+    return None
+
+
+def named_items(doc: ParsedDoc) -> dict[int, tuple[int, int, str | None]]:
+    """Line index → name span and date of the items a page lists by name (the first
+    line of a paragraph or a heading), when it dates at least :data:`MIN_NAMED` of them."""
+    found = {}
+    for block in blocks(doc.texts):
+        got = _named_item(doc, block[0])
+        if got is not None:
+            found[block[0]] = got
+    if sum(1 for g in found.values() if g[3]) < MIN_NAMED:
+        return {}
+    return {k: g[:3] for k, g in found.items()}
