@@ -102,3 +102,25 @@ def test_a_byline_under_a_paper_heading_names_its_authors():
         "Shentong Mo",  # one name beside the paper's arXiv id
         None,  # one name beside no arXiv id may be the venue
     ]
+
+
+WEEKLY_TABLE = """\
+## Weekly papers [0406-0412]
+| # | 论文标题 (Title) | 作者 & 年份 | 状态 |
+|:--:|:--|:--|:--:|
+| 1 | [Beyond Dense Connectivity: Explicit Sparsity for Scalable Recommendation](https://arxiv.org/abs/2604.08011)<br/>A sparse framework. | Yipeng Ma,2026 | ✅ |
+| 2 | [Context-Aware Disentanglement for Cross-Domain Sequential Recommendation](https://arxiv.org/abs/2604.07992)<br/>A causal view. | Xin Xu, Bo Li (2026) | ✅ |
+"""
+
+
+def test_a_header_cell_with_a_gloss_or_two_fields_names_its_column():
+    from kg.parse.generic_rows import header_kind
+
+    assert [header_kind(c) for c in ("论文标题 (Title)", "作者 & 年份", "Authors / Year", "状态", "Date & Place")] == [
+        "title", "authors", "authors", None, "date"
+    ]
+    _, got = _read(WEEKLY_TABLE)
+    assert got == [
+        (4, "Beyond Dense Connectivity: Explicit Sparsity for Scalable Recommendation", "Yipeng Ma"),
+        (5, "Context-Aware Disentanglement for Cross-Domain Sequential Recommendation", "Xin Xu, Bo Li"),
+    ]

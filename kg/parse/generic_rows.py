@@ -15,15 +15,16 @@ text; its other cells are the entry's text. Split from :mod:`kg.parse.layouts.ge
 """
 from __future__ import annotations
 
+import re
 from typing import NamedTuple
 
 from kg.parse.base import Builder, strip_span
 from kg.parse.document import ParsedDoc
 from kg.parse.fields import field_kind
-from kg.parse.generic_lines import title_like
+from kg.parse.generic_lines import line_papers, title_like
 from kg.records import Span
 
-__all__ = ["Row", "html_title_rows", "read_html_row"]
+__all__ = ["Row", "header_kind", "html_title_rows", "read_html_row", "table_columns", "titled_rows"]
 
 #: Rows a page's tables must hold, each writing a title in the column its header names,
 #: for them to be read row by row (one titled row under a header is a note, not a list;
@@ -42,6 +43,58 @@ class Row(NamedTuple):
     authors: tuple[int, int, int] | None
 
 
+# Parts of a header cell that names two fields ("作者 & 年份", "Authors / Year").
+_HEADER_JOIN = re.compile(r"\s*(?:&|＆|/|、|\band\b|与|和|及)\s*", re.I)
+
+
+_GLOSS = re.compile(r"(.+?)\s*[(（]([^()（）]+)[)）]")
+
+
+def header_kind(cell: str) -> str | None:
+    """The entry part a table's header cell names (``Title``, ``题目``, ``论文标题
+    (Title)``), or the part its first field names where it names two (``作者 & 年份``: the authors, written before
+    their year in the cells under it)."""
+    cell = cell.strip(" *_:：")
+    kind = field_kind(cell)
+    if kind is None and (m := _GLOSS.fullmatch(cell)):
+        kind = field_kind(m.group(1)) or field_kind(m.group(2))  # "论文标题 (Title)": a key and its gloss
+    if kind is None and (parts := [p for p in _HEADER_JOIN.split(cell) if p.strip()]) and len(parts) > 1:
+        kind = field_kind(parts[0])
+    return kind
+
+
+def table_columns(doc: ParsedDoc, run: list[int]) -> dict[int, str]:
+    """Column index → the entry part its header names (``Title``, ``Authors``, ``标题``),
+    from the first row of a table paragraph when that row links no paper and names a
+    title column; else empty (the cells are then read by their shape)."""
+    k = next((k for k in run if doc.lines[k].kind == "table"), None)
+    if k is None or line_papers(doc, k):
+        return {}
+    ln = doc.lines[k]
+    cols = {}
+    for i, (s, e) in enumerate(ln.cells):
+        kind = header_kind(ln.text[s:e]) if ln.text[s:e].strip() else None
+        if kind in ("title", "authors"):
+            cols.setdefault(kind, i)
+    return {i: kind for kind, i in cols.items()} if "title" in cols else {}
+
+
+def titled_rows(doc: ParsedDoc, run: list[int], columns: dict[int, str]) -> list[list[int]] | None:
+    """The rows of a table whose header names its title column (``| 日期 | 汇报人 | 论文 |``,
+    ``| Title | Authors |``; ``columns`` as :func:`table_columns`), each one paper when
+    every row writes a title there: the header says what the column holds, so a row needs
+    no paper link (a seminar's schedule links its own pages). None otherwise."""
+    col = next((i for i, kind in columns.items() if kind == "title"), None)
+    rows = [k for k in run if doc.lines[k].kind == "table"][1:]  # under the header
+    if col is None or len(rows) < 2:
+        return None
+    for k in rows:
+        cells = doc.lines[k].cells
+        if len(cells) <= col or not title_like(doc.lines[k].text[cells[col][0] : cells[col][1]]):
+            return None
+    return [[k] for k in rows]
+
+
 def _kinds(doc: ParsedDoc, cells) -> dict[str, int]:
     """Column index by the entry part a header cell names (``题目`` → title)."""
     out: dict[str, int] = {}
@@ -49,7 +102,7 @@ def _kinds(doc: ParsedDoc, cells) -> dict[str, int]:
         if c is None:
             continue
         k, s, e = c
-        kind = field_kind(doc.lines[k].text[s:e].strip(" *_:："))
+        kind = header_kind(doc.lines[k].text[s:e])
         if kind in ("title", "authors"):
             out.setdefault(kind, i)
     return out

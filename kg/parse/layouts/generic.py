@@ -41,12 +41,12 @@ from kg.parse.links import local_paper_page, paper_link, presents_study, scholar
 from kg.parse.generic_named import MIN_NAMED, named_items  # noqa: F401 - MIN_NAMED: the driver's bar
 from kg.parse.generic_lines import (
     BRACKET_AFTER, author_clause, author_line, emphasised_title, lead_title, linked_title, one_per_line, page_slash_order,
-    paper_items, quoted_title, read_row, stated_id, table_columns, title_end, title_like, title_start, titled_rows,
+    paper_items, quoted_title, read_row, stated_id, title_end, title_like, title_start,
 )
 from kg.parse.generic_page import read_page
 from kg.parse.generic_people import people_near_title
 from kg.parse.generic_refs import read_reference, reference_items
-from kg.parse.generic_rows import html_title_rows, read_html_row
+from kg.parse.generic_rows import html_title_rows, read_html_row, table_columns, titled_rows
 from kg.parse.generic_titles import (
     citation_sentences, cited_items, cited_title, continues_item, left_reason, numbered_heading, opens_titled, section_papers,
     titled_sections,
@@ -101,7 +101,7 @@ def _read_paragraph(b: Builder, doc: ParsedDoc, block: list[int], run: list[int]
     else report its lines. ``split``: the paragraph is one item of a list or table of
     papers (see :func:`paper_items`), where only a paper link makes an entry: an item
     with no link is a heading row or a note, and a table's header reads like names;
-    ``columns`` as :func:`~kg.parse.generic_lines.table_columns`; ``headed``: a row of a
+    ``columns`` as :func:`~kg.parse.generic_rows.table_columns`; ``headed``: a row of a
     table whose header names its title column, a paper whatever it links."""
     lines = b.lines
     columns = columns or {}
