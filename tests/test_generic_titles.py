@@ -477,3 +477,23 @@ def test_numbered_headings_over_a_journal_papers_record_and_doi_line_are_its_pap
         ("Artificial intelligence in nuclear medicine.", None),
         ("Designing Trustworthy Clinical AI", None),
     ]
+
+
+TAGGED_TABLE = """\
+## QA
+
+|paper list|20%|40%|
+|---|---|---|
+|[2015 terryum] Teaching machines to read and comprehend, K. Hermann et al. [[pdf]](http://papers.nips.cc/paper/5945.pdf)|
+|[2020 ACL] Probabilistic Assumptions Matter: Improved Models for Document-Level Question Answering | |
+|[2020 ACL] Recurrent Chunking Mechanisms for Long-Text Machine Reading Comprehension | |
+|Reading notes for the week | |
+"""
+
+
+def test_rows_opening_with_a_dated_tag_and_a_title_are_papers_the_list_does_not_link():
+    assert _read(TAGGED_TABLE, "README.md") == [
+        ("Teaching machines to read and comprehend", "K. Hermann et al."),
+        ("Probabilistic Assumptions Matter: Improved Models for Document-Level Question Answering", None),
+        ("Recurrent Chunking Mechanisms for Long-Text Machine Reading Comprehension", None),
+    ]

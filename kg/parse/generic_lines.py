@@ -20,7 +20,7 @@ from kg.records import Span
 
 __all__ = [
     "BRACKET_AFTER", "author_clause", "author_line", "emphasised_title", "lead_title", "linked_title", "one_per_line",
-    "line_papers", "page_slash_order", "paper_items", "quoted_title", "read_row", "title_end", "title_like", "title_start",
+    "line_papers", "page_slash_order", "tagged_title", "paper_items", "quoted_title", "read_row", "title_end", "title_like", "title_start",
     "stated_id",
 ]
 from kg.text import arxiv_id, cjk_share
@@ -191,6 +191,21 @@ def _item_groups(doc: ParsedDoc, run: list[int]) -> list[list[int]]:
     return [[k] for k in run]
 
 
+# A bracketed tag that dates or places a paper ("[2020 ACL]", "[NIPS22]", "【2019】").
+_DATED_TAG = re.compile(r"\s*(?:\[[^\[\]]*\d{2}[^\[\]]*\]|【[^【】]*\d{2}[^【】]*】)\s*")
+
+
+def tagged_title(doc: ParsedDoc, k: int) -> bool:
+    """Line ``k`` (a list item or table row) opens with a tag that dates or places a
+    paper and then a title up to its cell's or line's end (``|[2020 ACL] Probabilistic
+    Assumptions Matter: … | |``): in a list of papers, a paper it does not link."""
+    ln = doc.lines[k]
+    a = ln.cells[0][0] if ln.kind == "table" and ln.cells else ln.start
+    e = ln.cells[0][1] if ln.kind == "table" and ln.cells else len(ln.text)
+    m = _DATED_TAG.match(ln.text, a)
+    return m is not None and m.end() < e and len(ln.text[m.end() : e].split()) >= 3 and title_like(ln.text[m.end() : e])
+
+
 def paper_items(doc: ParsedDoc, run: list[int]) -> list[list[int]] | None:
     """A paragraph that is a list or a table of papers with no blank line between its
     items, split into its items, or None. Each of at least two items links a paper of
@@ -209,11 +224,13 @@ def paper_items(doc: ParsedDoc, run: list[int]) -> list[list[int]] | None:
         ids.append(next(iter(got), None))
     found = [i for i in ids if i]
     marked = any(doc.lines[k].kind in ("item", "table") for k in run)
+    # "|[2020 ACL] Title | |" among linked rows: a paper the list does not link.
+    papers = len(found) + (sum(1 for i, g in zip(ids, groups) if i is None and tagged_title(doc, g[0])) if marked else 0)
     # A table's header row ("| 名字 | 简介 | 地址 |") names its columns, no paper: no item
     # of the majority.
     header = int(doc.lines[groups[0][0]].kind == "table" and ids[0] is None and groups[0][0] + 1 < len(doc.lines)
                  and doc.lines[groups[0][0] + 1].kind == "table-rule")
-    if len(found) < 2 or len(set(found)) < len(found) or (2 * len(found) <= len(groups) - header and not marked):
+    if papers < 2 or len(set(found)) < len(found) or (2 * len(found) <= len(groups) - header and not marked):
         return None
     # Lines with no list markup are items only when each links a paper and opens with
     # its title: prose broken over lines also carries a link a line.

@@ -41,7 +41,7 @@ from kg.parse.links import local_paper_page, paper_link, presents_study, scholar
 from kg.parse.generic_named import MIN_NAMED, named_items  # noqa: F401 - MIN_NAMED: the driver's bar
 from kg.parse.generic_lines import (
     BRACKET_AFTER, author_clause, author_line, emphasised_title, lead_title, linked_title, one_per_line, page_slash_order,
-    paper_items, quoted_title, read_row, stated_id, title_end, title_like, title_start,
+    paper_items, quoted_title, read_row, stated_id, tagged_title, title_end, title_like, title_start,
 )
 from kg.parse.generic_page import read_page
 from kg.parse.generic_people import people_near_title
@@ -132,7 +132,7 @@ def _read_paragraph(b: Builder, doc: ParsedDoc, block: list[int], run: list[int]
     # papers, an item that opens with a title set in emphasis names a paper it does not
     # link; so does one whose description presents a study ("This study by Chroma …").
     titled = split and not has_paper and bool(run) and (
-        opens_titled(doc, run[0]) or presents_study(" ".join(lines[k] for k in run))
+        opens_titled(doc, run[0]) or tagged_title(doc, run[0]) or presents_study(" ".join(lines[k] for k in run))
     ) or not has_paper and cited_title(doc, run)  # "**Title**" over "2014 - [A Author] [B Author]"
     if not run or not (goes_on or has_paper or authors is not None or cited or headed or titled):
         for k in block:
