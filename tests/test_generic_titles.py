@@ -497,3 +497,22 @@ def test_rows_opening_with_a_dated_tag_and_a_title_are_papers_the_list_does_not_
         ("Probabilistic Assumptions Matter: Improved Models for Document-Level Question Answering", None),
         ("Recurrent Chunking Mechanisms for Long-Text Machine Reading Comprehension", None),
     ]
+
+
+NOTES_INDEX = """\
+## augmentation
+1. [200122 FixMatch](papers/2020/200122%20FixMatch.md) #semi_supervised_learning #mixup
+1. [200220 Affinity and Diversity](papers/2020/200220%20Affinity%20and%20Diversity.md)
+1. [201213 Simple Copy-Paste is a Strong Data Augmentation Method](papers/2020/201213.md) #instance
+"""
+
+
+def test_a_notes_index_of_date_stamped_links_lists_papers_by_name_and_month():
+    res = generic.parse(read_document("README.md", NOTES_INDEX))
+    assert [(e.line, e.title.of(e.text), e.date) for e in res.entries] == [
+        (2, "FixMatch", "2020-01"),
+        (3, "Affinity and Diversity", "2020-02"),
+        (4, "Simple Copy-Paste is a Strong Data Augmentation Method", "2020-12"),
+    ]
+    # Two stamped links are no index (a page may link two dated notes).
+    assert generic.parse(read_document("README.md", "\n".join(NOTES_INDEX.splitlines()[:3]))).entries == []

@@ -16,7 +16,7 @@ from kg.parse.base import blocks, strip_span
 from kg.parse.dates import iso_date
 from kg.parse.document import ParsedDoc
 
-__all__ = ["MIN_NAMED", "named_items"]
+__all__ = ["MIN_NAMED", "named_items", "stamped_items"]
 
 
 #: A page lists papers by name when it names at least this many items with a date.
@@ -90,3 +90,27 @@ def named_items(doc: ParsedDoc) -> dict[int, tuple[int, int, str | None]]:
     if sum(1 for g in found.values() if g[3]) < MIN_NAMED:
         return {}
     return {k: g[:3] for k, g in found.items()}
+
+
+# A date stamp opening a linked item's text: "200122 FixMatch" (yymmdd), "2412 Name" (yymm).
+_STAMP = re.compile(r"(?P<y>\d{2})(?P<m>0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])?\s+(?=\S)")
+
+
+def stamped_items(doc: ParsedDoc) -> dict[int, tuple[int, int, str | None]]:
+    """Line index → name span and month of the list items that link a note by a
+    date-stamped name (``1. [200122 FixMatch](papers/2020/200122 FixMatch.md) #tag``: a
+    paper-notes index), when a page has at least :data:`MIN_NAMED` of them."""
+    found = {}
+    for k, ln in enumerate(doc.lines):
+        if ln.kind != "item" or not ln.links:
+            continue  # cheap reject: no list item, or no link
+        lk = ln.links[0]
+        if ln.text[ln.start : lk.start].strip():
+            continue  # the link must open the item
+        m = _STAMP.match(ln.text, lk.start, lk.end)
+        if m is None:
+            continue
+        a, e = strip_span(ln.text, 0, m.end(), lk.end)
+        if e > a and len(ln.text[a:e].split()) <= 20:
+            found[k] = (a, e, iso_date(2000 + int(m.group("y")), int(m.group("m"))))
+    return found if len(found) >= MIN_NAMED else {}
