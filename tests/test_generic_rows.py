@@ -124,3 +124,25 @@ def test_a_header_cell_with_a_gloss_or_two_fields_names_its_column():
         (4, "Beyond Dense Connectivity: Explicit Sparsity for Scalable Recommendation", "Yipeng Ma"),
         (5, "Context-Aware Disentanglement for Cross-Domain Sequential Recommendation", "Xin Xu, Bo Li"),
     ]
+
+
+NEWSLETTER = """\
+# ML news: Week 21
+
+|Link|description|
+|---|---|
+|[Gemini Deep Think Achieves IMO Gold.](https://deepmind.google/blog/imo) |Google announced a gold medal.|
+|[Subliminal Learning: Language Models Transmit Behavioral Traits](https://arxiv.org/abs/2507.14805) |Anthropic found that models pick up traits.|
+|[Gemini 2.5 Pro Capable of Winning Gold at IMO 2025.](https://arxiv.org/abs/2507.15855) |Solving IMO problems demands reasoning.|
+|[Qwen-MT: Where Speed Meets Smart Translation.](https://qwenlm.github.io/blog/qwen-mt/) |A translation update.|
+"""
+
+
+def test_a_news_row_in_a_table_of_papers_is_reported_as_an_item_not_left_unexplained():
+    res, got = _read(NEWSLETTER)
+    assert [t for _, t, _ in got] == [
+        "Subliminal Learning: Language Models Transmit Behavioral Traits",
+        "Gemini 2.5 Pro Capable of Winning Gold at IMO 2025",
+    ]
+    assert {u.line: u.reason for u in res.unassigned if u.line in (5, 8)} == {5: "non-paper item", 8: "non-paper item"}
+    assert res.unexplained == 0

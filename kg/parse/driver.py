@@ -281,7 +281,9 @@ def _generic_better(doc: ParsedDoc, res: LayoutResult, gen: LayoutResult) -> boo
         return True
     if 2 * _titled(res) > len(res.entries):
         return False
-    if len(gen.entries) >= len(res.entries) and _titled(gen) > _titled(res) and _score(gen, doc)[:2] >= _score(res, doc)[:2]:
+    # More titled entries and no fewer, or every entry titled against none, explaining no less.
+    if (len(gen.entries) >= len(res.entries) and _titled(gen) > _titled(res) or _titled(res) == 0
+            and _titled(gen) == len(gen.entries) >= 3) and _score(gen, doc)[:2] >= _score(res, doc)[:2]:
         return True
     one, several = _papers(gen)
     if len(gen.entries) >= len(res.entries) and several == 0 and one >= 3 and one >= 2 * len(res.entries) and one > _papers(res)[0]:
@@ -336,13 +338,11 @@ def parse_document(doc: ParsedDoc, layouts: list[ModuleType] | None = None) -> P
             name, res = best_layout(doc, layouts, scores)
         else:  # nothing to score: the generic reader reads the file
             name, res = generic.name, generic.parse(doc)
-        # The generic reader competes with the layout kept (see _generic_better).
-        # Only where it could win (see _generic_better): the generic reader costs a
+        # The generic reader competes with the layout kept, only where it could win (see
+        # _generic_better; a page about one paper a layout may have cut up): it costs a
         # layout's read of the whole file, which a long titled digest need not pay.
-        may = res.entries and (
-            len(res.entries) == 1 or 2 * _titled(res) <= len(res.entries) or _unexplained_much(res, doc)
-            or paper_page(doc) is not None  # a page about one paper, which a layout may have cut up
-        )
+        may = res.entries and (len(res.entries) == 1 or 2 * _titled(res) <= len(res.entries)
+                               or _unexplained_much(res, doc) or paper_page(doc) is not None)
         gen = generic.parse(doc) if may else None
         if gen is not None and _generic_better(doc, res, gen):
             log.debug("%s: the generic reader finds %d entries to %s's %d", doc.path, len(gen.entries), name, len(res.entries))

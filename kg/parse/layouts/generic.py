@@ -31,7 +31,7 @@ from __future__ import annotations
 
 import re
 
-from kg.parse.base import Builder, LayoutResult, blocks, strip_span
+from kg.parse.base import NON_PAPER, NOT_IN_ENTRY, Builder, LayoutResult, blocks, strip_span
 from kg.parse.boilerplate import is_boilerplate
 from kg.parse.byline import clause_authors
 from kg.parse.dates import find_date, slash_date
@@ -136,7 +136,10 @@ def _read_paragraph(b: Builder, doc: ParsedDoc, block: list[int], run: list[int]
     ) or not has_paper and cited_title(doc, run)  # "**Title**" over "2014 - [A Author] [B Author]"
     if not run or not (goes_on or has_paper or authors is not None or cited or headed or titled):
         for k in block:
-            b.report(k, left_reason(doc, k))
+            # An item of a list of papers that is none (a newsletter's news row) is what
+            # the list says it is: an item, not a paper.
+            reason = left_reason(doc, k)
+            b.report(k, NON_PAPER if split and reason == NOT_IN_ENTRY else reason)
         return
     d = b.cur if goes_on and b.cur is not None else b.open(run[0])
     d.ids.extend(i for i in stated if i not in d.ids)
