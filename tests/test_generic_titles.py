@@ -516,3 +516,39 @@ def test_a_notes_index_of_date_stamped_links_lists_papers_by_name_and_month():
     ]
     # Two stamped links are no index (a page may link two dated notes).
     assert generic.parse(read_document("README.md", "\n".join(NOTES_INDEX.splitlines()[:3]))).entries == []
+
+
+PAPER_CODE_SECTIONS = """\
+# 1. Image Generation
+
+### Accelerating Diffusion Sampling with Optimized Time Steps
+
+- Paper: https://arxiv.org/abs/2402.17376
+- Code: https://github.com/scxue/DM-NonUniform
+
+### Adversarial Text to Continuous Image Generation
+
+- Paper: https://openaccess.thecvf.com/content/CVPR2024/html/Haydarov_Adversarial_Text_CVPR_2024_paper.html
+- Code:
+"""
+
+
+def test_headings_over_a_bare_paper_address_each_head_that_paper():
+    # The publisher's address written out (no markdown link) carries a paper as an arXiv one does.
+    assert [t for t, _ in _read(PAPER_CODE_SECTIONS, "CVPR2024.md")] == [
+        "Accelerating Diffusion Sampling with Optimized Time Steps",
+        "Adversarial Text to Continuous Image Generation",
+    ]
+
+
+def test_a_field_key_read_as_a_title_titles_nothing():
+    from kg.parse.base import LayoutResult
+    from kg.parse.driver import _titled
+    from kg.records import Entry, Span
+
+    def entry(text: str) -> Entry:
+        return Entry("x.md", 1, 1, "digest", "items", text, title=Span(0, text.index(":")))
+
+    keyed = LayoutResult([entry("Paper: https://arxiv.org/abs/2402.17376"), entry("Code: https://github.com/x/y")], [], 2)
+    titled = LayoutResult([entry("Accelerating Diffusion Sampling: https://arxiv.org/abs/2402.17376")], [], 1)
+    assert (_titled(keyed), _titled(titled)) == (0, 1)

@@ -21,6 +21,7 @@ from kg.parse.boilerplate import is_boilerplate
 from kg.parse.categories import category_line
 from kg.parse.document import ParsedDoc, read_document
 from kg.parse.entry_dates import date_entries
+from kg.parse.fields import field_kind
 from kg.parse.generic_page import page_reading_better, paper_page, reads_page
 from kg.parse.layouts import LAYOUTS, feed, generic
 from kg.parse.recap import restated
@@ -237,7 +238,8 @@ def _unexplained_much(res: LayoutResult, doc: ParsedDoc) -> bool:
 
 
 def _titled(res: LayoutResult) -> int:
-    return sum(1 for e in res.entries if e.title is not None or e.title_zh is not None)
+    # A "title" that is a field's key ("Paper" read off "- Paper: https://…") titles nothing.
+    return sum(1 for e in res.entries if e.title is not None and field_kind(e.title.of(e.text)) is None or e.title_zh is not None)
 
 
 def _papers(res: LayoutResult) -> tuple[int, int]:

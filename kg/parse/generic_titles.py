@@ -14,7 +14,7 @@ from kg.parse.generic_lines import lead_title, title_like
 from kg.parse.item_people import cited_below
 from kg.parse.links import scholarly_link
 from kg.parse.names import looks_like_authors
-from kg.text import arxiv_id
+from kg.text import arxiv_id, find_urls
 
 __all__ = ["opens_titled", "citation_sentences", "cited_items", "cited_title", "continues_item", "left_reason", "numbered_heading", "section_papers",
     "titled_sections",
@@ -185,7 +185,7 @@ def titled_sections(doc: ParsedDoc, taken: dict) -> dict[int, tuple[int, int]]:
             continue
         if stack and (ln.links or "." in ln.text):
             ids = {i for lk in ln.links if (i := arxiv_id(lk.url))} | ({i} if (i := arxiv_id(ln.text)) else set())
-            if not ids and any(scholarly_link(lk.url) for lk in ln.links):
+            if not ids and (any(scholarly_link(lk.url) for lk in ln.links) or any(scholarly_link(u) for u, _, _ in find_urls(ln.text))):
                 # "**Cancer Cell** | [PubMed](…) | [DOI](…)": a line's links to a
                 # publication's pages (its record, its DOI) are one paper's.
                 ids = {f"line {k}"}
