@@ -22,7 +22,7 @@ from kg.parse.categories import category_line
 from kg.parse.document import ParsedDoc, read_document
 from kg.parse.entry_dates import date_entries
 from kg.parse.fields import field_kind
-from kg.parse.generic_page import page_reading_better, paper_page, reads_page
+from kg.parse.generic_page import doc_papers, page_reading_better, paper_page, reads_page
 from kg.parse.layouts import LAYOUTS, feed, generic
 from kg.parse.recap import restated
 from kg.records import Document, Entry, ParseResult, Span, Unassigned
@@ -290,22 +290,12 @@ def _generic_better(doc: ParsedDoc, res: LayoutResult, gen: LayoutResult) -> boo
     one, several = _papers(gen)
     if len(gen.entries) >= len(res.entries) and several == 0 and one >= 3 and one >= 2 * len(res.entries) and one > _papers(res)[0]:
         return True
-    if one == _titled(gen) == len(gen.entries) >= 3 and several == 0 and len(_doc_papers(doc)) == one:
+    if one == _titled(gen) == len(gen.entries) >= 3 and several == 0 and len(doc_papers(doc)) == one:
         return True  # every paper of the page one titled entry of its own, where the layout titled few
     # A page about one paper (a post that links it once or more, and no other) which the
     # layout cut into several title-less paragraphs: the generic reader's one titled
     # entry holding that paper reads it as what it is.
-    return len(gen.entries) == 1 and one == 1 and _titled(gen) == 1 and len(res.entries) > 1 and len(_doc_papers(doc)) == 1
-
-
-def _doc_papers(doc: ParsedDoc) -> set[str]:
-    """The arXiv ids ``doc`` states in its text or links."""
-    out = set()
-    for ln in doc.lines:
-        out.update(i for lk in ln.links if (i := arxiv_id(lk.url)))
-        if (i := arxiv_id(ln.text)) is not None:
-            out.add(i)
-    return out
+    return len(gen.entries) == 1 and one == 1 and _titled(gen) == 1 and len(res.entries) > 1 and len(doc_papers(doc)) == 1
 
 
 def _bibtex(e: Entry) -> Entry:

@@ -41,7 +41,7 @@ from kg.parse.writeup import citation_block, is_writeup
 from kg.records import Span
 from kg.text import arxiv_id
 
-__all__ = ["Page", "page_reading_better", "paper_page", "read_page", "reads_page"]
+__all__ = ["Page", "doc_papers", "page_reading_better", "paper_page", "read_page", "reads_page"]
 
 #: Distinct arXiv ids above which a page with metadata lists papers rather than presents
 #: one: a post about a paper links its own id (abstract and PDF are one id) and perhaps
@@ -52,6 +52,16 @@ MAX_IDS_OF_A_POST = 2
 
 # A YAML flow list of quoted strings ('"A", "B"' once its brackets are off).
 _QUOTED_LIST = re.compile(r"""\s*(?:"[^"\n]*"|'[^'\n]*')(?:\s*,\s*(?:"[^"\n]*"|'[^'\n]*'))*\s*""")
+
+
+def doc_papers(doc: ParsedDoc) -> set[str]:
+    """The arXiv ids ``doc`` states in its text or links."""
+    out = set()
+    for ln in doc.lines:
+        out.update(i for lk in ln.links if (i := arxiv_id(lk.url)))
+        if (i := arxiv_id(ln.text)) is not None:
+            out.add(i)
+    return out
 
 
 def _page_ids(lines: ParsedDoc | list, stop: int) -> set[str] | None:
