@@ -552,3 +552,41 @@ def test_a_field_key_read_as_a_title_titles_nothing():
     keyed = LayoutResult([entry("Paper: https://arxiv.org/abs/2402.17376"), entry("Code: https://github.com/x/y")], [], 2)
     titled = LayoutResult([entry("Accelerating Diffusion Sampling: https://arxiv.org/abs/2402.17376")], [], 1)
     assert (_titled(keyed), _titled(titled)) == (0, 1)
+
+
+DATED_SESSIONS = """\
+#### August 12, 2020
+- **Paper**: [Pre-training via Paraphrasing](https://arxiv.org/abs/2006.15020)
+- **Authors**: [Mike Lewis](https://twitter.com/ml), Armen Aghajanyan, [Sida Wang](https://twitter.com/sw)
+- **Presenter**: [Sam Shleifer](https://twitter.com/ss)
+
+#### June 23, 2020
+- **Paper**: [Weight Poisoning Attacks on Pre-trained Models](https://arxiv.org/abs/2004.06660)
+- **Authors**: Keita Kurita, [Paul Michel](https://twitter.com/pm), [Graham Neubig](https://twitter.com/gn)
+"""
+
+HEADED_WITH_AUTHORS = """\
+## Pre-training via Paraphrasing
+
+- **Authors**: Mike Lewis, Armen Aghajanyan, Sida Wang
+- Link: [arXiv](https://arxiv.org/abs/2006.15020)
+
+## Weight Poisoning Attacks on Pre-trained Models
+
+- **Authors**: Keita Kurita, Paul Michel, Graham Neubig
+- Link: [arXiv](https://arxiv.org/abs/2004.06660)
+"""
+
+
+def test_a_day_heading_names_no_paper_its_fields_do():
+    assert _read(DATED_SESSIONS, "sessions.md") == [
+        ("Pre-training via Paraphrasing", "Mike Lewis, Armen Aghajanyan, Sida Wang"),
+        ("Weight Poisoning Attacks on Pre-trained Models", "Keita Kurita, Paul Michel, Graham Neubig"),
+    ]
+
+
+def test_an_author_field_under_a_paper_heading_names_its_authors():
+    assert _read(HEADED_WITH_AUTHORS, "papers.md") == [
+        ("Pre-training via Paraphrasing", "Mike Lewis, Armen Aghajanyan, Sida Wang"),
+        ("Weight Poisoning Attacks on Pre-trained Models", "Keita Kurita, Paul Michel, Graham Neubig"),
+    ]

@@ -16,11 +16,12 @@ import re
 from kg.parse.author_fields import author_value
 from kg.parse.base import Draft, strip_span
 from kg.parse.document import ParsedDoc
+from kg.parse.fields import field
 from kg.parse.item_people import bracketed_names, bracketed_people, cited_authors, cited_reference, lead_reference, title_clause_authors
 from kg.parse.names import author_names, looks_like_authors
 from kg.text import arxiv_id
 
-__all__ = ["byline", "people_near_title"]
+__all__ = ["byline", "keyed_authors", "people_near_title"]
 
 
 def _title_line(d: Draft, run: list[int], offs: dict[int, int], lines: list[str]) -> tuple[int, int, int] | None:
@@ -90,3 +91,20 @@ def byline(d: Draft, text: str, off: int, a: int, e: int) -> None:
     several = names is not None and (len(names[0]) >= 2 or names[1] or arxiv_id(text[m.end() : e]) is not None)
     if several and looks_like_authors(text[a + got[0] : a + got[1]]):
         d.set("authors", off + a + got[0], off + a + got[1])
+
+
+def keyed_authors(d: Draft, doc: ParsedDoc, k: int, off: int) -> bool:
+    """Set ``d``'s authors from line ``k`` when it is an author field whose value reads as
+    names (``- **Authors**: [Mike Lewis](…), Armen Aghajanyan``) and ``d`` has none yet;
+    whether it did."""
+    ln = doc.lines[k]
+    if "authors" in d.spans or ":" not in ln.text and "：" not in ln.text:
+        return False  # cheap reject: no key
+    f = field(ln.text[ln.start :])
+    if f is None or f[0] != "authors" or f[2] <= f[1]:
+        return False
+    a, e = ln.start + f[1], ln.start + f[2]
+    if not looks_like_authors(ln.text[a:e]):
+        return False
+    d.set("authors", *strip_span(ln.text, off, a, e))
+    return True

@@ -9,6 +9,7 @@ import re
 
 from kg.parse.base import NOT_IN_ENTRY, Draft, strip_span
 from kg.parse.boilerplate import is_boilerplate
+from kg.parse.dates import find_date
 from kg.parse.document import ParsedDoc
 from kg.parse.generic_lines import lead_title, title_like
 from kg.parse.item_people import cited_below
@@ -170,7 +171,8 @@ def titled_sections(doc: ParsedDoc, taken: dict) -> dict[int, tuple[int, int]]:
             continue  # cheap reject first: most lines are no plain heading
         m = _NUMBER.match(ln.text, ln.start)  # "## 1. Title": the title is past its number
         a, e = strip_span(ln.text, 0, m.end() if m else ln.start)
-        if len(ln.text[a:e].split()) >= 3 and title_like(ln.text[a:e]):
+        # "#### August 12, 2020": a day heads the papers of that day, it names none.
+        if len(ln.text[a:e].split()) >= 3 and title_like(ln.text[a:e]) and not find_date(ln.text[a:e]):
             found[k] = (a, e)
     if len(found) < 2:
         return {}

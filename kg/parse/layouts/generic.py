@@ -44,7 +44,7 @@ from kg.parse.generic_lines import (
     paper_items, quoted_title, read_row, stated_id, tagged_title, title_end, title_like, title_start,
 )
 from kg.parse.generic_page import read_page
-from kg.parse.generic_people import people_near_title
+from kg.parse.generic_people import keyed_authors, people_near_title
 from kg.parse.generic_refs import read_reference, reference_items
 from kg.parse.generic_rows import html_title_rows, read_html_row, table_columns, titled_rows
 from kg.parse.generic_titles import (
@@ -290,7 +290,7 @@ def parse(doc: ParsedDoc) -> LayoutResult:
                     rest = strip_span(lines[k], off, e)
                     if rest[1] > rest[0]:
                         d.body.append(Span(*rest))
-                else:
+                elif not keyed_authors(d, doc, k, off):  # "- **Authors**: A, B" under the heading
                     d.body.append(Span(*strip_span(lines[k], off, doc.lines[k].start)))
             people_near_title(d, doc, block, offs)  # "Yuxuan Chen 等 · arXiv:… · 2026-04" under it
             under_heading = doc.lines[k0].level if doc.lines[k0].kind == "heading" else 0
@@ -299,7 +299,8 @@ def parse(doc: ParsedDoc) -> LayoutResult:
         if under_heading and (doc.lines[k0].kind != "heading" or doc.lines[k0].level > under_heading) and b.cur is not None:
             for k in block:
                 off = b.take(k)
-                b.cur.body.append(Span(*strip_span(lines[k], off, doc.lines[k].start)))
+                if not keyed_authors(b.cur, doc, k, off):
+                    b.cur.body.append(Span(*strip_span(lines[k], off, doc.lines[k].start)))
             continue
         under_heading = 0
         if b.cur is not None and continues_item(doc, block, b.cur.first):
