@@ -590,3 +590,28 @@ def test_an_author_field_under_a_paper_heading_names_its_authors():
         ("Pre-training via Paraphrasing", "Mike Lewis, Armen Aghajanyan, Sida Wang"),
         ("Weight Poisoning Attacks on Pre-trained Models", "Keita Kurita, Paul Michel, Graham Neubig"),
     ]
+
+
+FOOTNOTE_DIGEST = """\
+[^3]: 量子假设检验的样本复杂度
+
+    Sample complexity of quantum hypothesis testing
+
+    [https://arxiv.org/abs/2403.17868](https://arxiv.org/abs/2403.17868)
+
+    本文研究了量子假设检验的样本复杂度。
+
+[^4]: 深度学习及其最新应用综述
+
+    A Survey on Deep Learning and State-of-the-arts Applications
+
+    [https://arxiv.org/abs/2403.17561](https://arxiv.org/abs/2403.17561)
+"""
+
+
+def test_a_loose_items_paragraphs_are_one_paper_titled_in_english_after_its_chinese_title():
+    res = generic.parse(read_document("details.md", FOOTNOTE_DIGEST))
+    assert [(e.line, e.title.of(e.text), e.title_zh.of(e.text)) for e in res.entries] == [
+        (1, "Sample complexity of quantum hypothesis testing", "量子假设检验的样本复杂度"),
+        (9, "A Survey on Deep Learning and State-of-the-arts Applications", "深度学习及其最新应用综述"),
+    ]

@@ -17,7 +17,7 @@ from kg.parse.links import scholarly_link
 from kg.parse.names import looks_like_authors
 from kg.text import arxiv_id, find_urls
 
-__all__ = ["opens_titled", "citation_sentences", "cited_items", "cited_title", "continues_item", "left_reason", "numbered_heading", "section_papers",
+__all__ = ["loose_items", "opens_titled", "citation_sentences", "cited_items", "cited_title", "continues_item", "left_reason", "numbered_heading", "section_papers",
     "titled_sections",
 ]
 
@@ -196,3 +196,39 @@ def titled_sections(doc: ParsedDoc, taken: dict) -> dict[int, tuple[int, int]]:
                     papers[h] |= ids
     found = {k: v for k, v in found.items() if len(papers[k]) == 1}
     return found if len(found) >= 2 else {}
+
+
+def loose_items(doc: ParsedDoc, paragraphs, named: dict):
+    """``paragraphs`` with those of one loose list item joined: a top-level item whose
+    paragraphs (blank lines between them, as footnote definitions and loose lists write
+    them: ``[^3]: 中文标题``, then ``    English Title``, then ``    [https://arxiv.org/abs/…](…)``)
+    carry exactly one arXiv paper between them is one paragraph, so the paper is read
+    from the item's first line. Paragraphs that open a named item are never joined."""
+    spans = {b.first: b.last for b in doc.blocks if b.kind == "list_item" and b.level == 1}
+    pending: list[int] = []
+    last = -1
+    for block in paragraphs:
+        if pending and block[0] <= last and block[0] not in named:
+            pending = pending + list(block)
+            continue
+        if pending:
+            yield pending
+            pending = []
+        end = spans.get(block[0], -1)
+        if end > block[-1] and block[0] not in named and _one_paper_in(doc, block[0], end):
+            pending, last = list(block), end
+            continue
+        yield block
+    if pending:
+        yield pending
+
+
+def _one_paper_in(doc: ParsedDoc, a: int, b: int) -> bool:
+    ids = set()
+    for ln in doc.lines[a : b + 1]:
+        ids.update(i for lk in ln.links if (i := arxiv_id(lk.url)))
+        if (i := arxiv_id(ln.text)) is not None:
+            ids.add(i)
+        if len(ids) > 1:
+            return False
+    return len(ids) == 1

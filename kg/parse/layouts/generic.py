@@ -48,8 +48,8 @@ from kg.parse.generic_people import keyed_authors, people_near_title
 from kg.parse.generic_refs import read_reference, reference_items
 from kg.parse.generic_rows import html_title_rows, read_html_row, table_columns, titled_rows
 from kg.parse.generic_titles import (
-    citation_sentences, cited_items, cited_title, continues_item, left_reason, numbered_heading, opens_titled, section_papers,
-    titled_sections,
+    citation_sentences, cited_items, cited_title, continues_item, left_reason, loose_items, numbered_heading, opens_titled,
+    section_papers, titled_sections,
 )
 from kg.parse.item_titles import lead_name, past_short_name
 from kg.parse.names import looks_like_authors
@@ -211,7 +211,9 @@ def _read_paragraph(b: Builder, doc: ParsedDoc, block: list[int], run: list[int]
         t1 = title_end(doc, k, t0)
         if has_paper and "title" not in d.spans and "title_zh" not in d.spans:
             t0 = past_short_name(line, t0, t1)  # "VGG16 - Very Deep Convolutional Networks …"
-        if "title" not in d.spans and "title_zh" not in d.spans and k != authors and title_like(line[t0:t1]):
+        # "量子假设检验的样本复杂度" over "Sample complexity of …": a Chinese title, then the English.
+        bilingual = "title_zh" in d.spans and line[t0:t1].isascii()
+        if "title" not in d.spans and ("title_zh" not in d.spans or bilingual) and k != authors and title_like(line[t0:t1]):
             d.set_title(line, off, *strip_span(line, 0, t0, t1))
             if t1 < len(line):
                 d.body.append(Span(*strip_span(line, off, t1)))
@@ -263,7 +265,8 @@ def parse(doc: ParsedDoc) -> LayoutResult:
     rows, header = html_title_rows(doc)  # "<tr><td>1</td><td><a …>Title</a></td>…": one paper a row
     header = set(header)
     done = -1  # the last line an HTML row read (its empty cells split it into paragraphs)
-    for block in _split_at(blocks(lines), named):  # (summarised items are named too)
+    # (summarised items are named too; a loose list item's paragraphs are one: loose_items)
+    for block in loose_items(doc, _split_at(blocks(lines), named), named):
         # A page's YAML metadata is no paragraph of papers (the post layout reads a
         # paper's front matter); a folded value's second line reads like a title.
         for k in (k for k in block if doc.lines[k].kind == "front-matter" or k in header):
