@@ -197,3 +197,28 @@ def test_a_note_about_one_paper_is_titled_by_its_first_title_heading():
 
 def test_a_table_of_linked_headlines_is_no_page_about_the_one_paper_it_links():
     assert paper_page(read_document("README.md", NEWS_TABLE)) is None
+
+
+NOTE_WITH_DATE_METADATA = """\
+---
+date: 2021-12-29
+tags: Evaluation, Code Generation
+---
+
+# Asleep at the Keyboard? Assessing the Security of GitHub Copilot's Code Contributions
+
+- Paper: https://arxiv.org/pdf/2108.09293.pdf
+- Code: https://github.com/example/copilot-eval
+
+## Summary
+
+Copilot writes vulnerable code in about 40% of the scenarios.
+"""
+
+
+def test_metadata_that_names_no_paper_leaves_the_title_heading_to_name_it():
+    page = paper_page(read_document("note.md", NOTE_WITH_DATE_METADATA))
+    assert page is not None and page.first == 5 and page.keys == {}
+    res = parse_document(read_document("note.md", NOTE_WITH_DATE_METADATA), [])
+    (e,) = res.entries
+    assert _field(e, "title") == "Asleep at the Keyboard? Assessing the Security of GitHub Copilot's Code Contributions"

@@ -615,3 +615,29 @@ def test_a_loose_items_paragraphs_are_one_paper_titled_in_english_after_its_chin
         (1, "Sample complexity of quantum hypothesis testing", "量子假设检验的样本复杂度"),
         (9, "A Survey on Deep Learning and State-of-the-arts Applications", "深度学习及其最新应用综述"),
     ]
+
+
+KEYCAP_DIGEST = """\
+# AI Weekly Digest
+
+## 1️⃣ Learning Multi-Modal Perception in Robotics with Verifiable Rewards
+
+**Why it matters**
+A robot that grasps a visual cue.
+
+**Read the full paper**: <https://arxiv.org/abs/2510.08558v1>
+
+## 2️⃣ Dream to Recall: Imagination-Guided Experience Retrieval
+
+**Why it matters**
+Navigation with memory.
+
+**Read the full paper**: <https://arxiv.org/abs/2510.08553v1>
+"""
+
+
+def test_headings_numbered_with_keycaps_head_their_papers():
+    assert [t for t, _ in _read(KEYCAP_DIGEST, "digest.md")] == [
+        "Learning Multi-Modal Perception in Robotics with Verifiable Rewards",
+        "Dream to Recall: Imagination-Guided Experience Retrieval",
+    ]

@@ -274,12 +274,13 @@ def _generic_better(doc: ParsedDoc, res: LayoutResult, gen: LayoutResult) -> boo
         return True
     if page_reading_better(doc, res, gen) and _score(gen, doc)[:2] >= _score(res, doc)[:2]:
         return True  # a page about one paper read as that paper's entry (generic_page)
-    if (
-        _unexplained_much(res, doc) and better and not gen.unexplained
-        and len(gen.entries) >= len(res.entries) and _titled(gen) >= _titled(res)
+    if _unexplained_much(res, doc) and better and (
+        not gen.unexplained and len(gen.entries) >= len(res.entries) and _titled(gen) >= _titled(res)
+        or _papers(gen)[0] == _titled(gen) == len(gen.entries) >= 3 and _papers(res)[0] < len(gen.entries)
     ):
         # A layout that read a few items of a page and left much of it unexplained loses to a
-        # generic reading that explains the whole page with no fewer (titled) entries.
+        # generic reading that explains the whole page with no fewer (titled) entries, or
+        # titles each paper in an entry of its own where the layout's entries name fewer.
         return True
     if 2 * _titled(res) > len(res.entries):
         return False

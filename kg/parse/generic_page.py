@@ -125,7 +125,7 @@ def paper_page(doc: ParsedDoc) -> Page | None:
         return _headed_page(doc)
     keys = key_spans(doc)
     if "title" not in keys and "authors" not in keys:
-        return None
+        return _headed_page(doc)  # metadata that names no paper ("date:", "tags:"): its heading may
     if "title" in keys:
         title = key_value(doc, *keys["title"])
         if not title or find_date(title) or is_boilerplate(title, between_entries=True):
@@ -201,9 +201,9 @@ def page_reading_better(doc: ParsedDoc, res: LayoutResult, gen: LayoutResult) ->
 
 
 def _headed_page(doc: ParsedDoc) -> Page | None:
-    """A page with no metadata about the one arXiv paper it links (and no other
-    publication), titled by its first heading (a paper note, a README reviewing one
-    paper), that lists no linked titles."""
+    """A page with no metadata naming a paper, about the one arXiv paper it links (and
+    no other publication), titled by its first heading (a paper note, a README
+    reviewing one paper), that lists no linked titles."""
     ids = _page_ids(doc, 1)
     if not ids or _scholarly_urls(doc, 0) is None:
         return None  # cheap reject first: no paper, or several (an arXiv one and a PDF elsewhere)

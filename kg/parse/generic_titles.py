@@ -102,7 +102,7 @@ def continues_item(doc: ParsedDoc, block: list[int], first: int) -> bool:
 
 
 # The number a digest gives its items in headings ("### 1. Title", "## 2) Title").
-_NUMBER = re.compile(r"\s*\d{1,3}[.)、]\s+")
+_NUMBER = re.compile(r"\s*(?:\d{1,3}[.)、]|\d\ufe0f?\u20e3)\s+")  # "1." "2)" "3、" "1️⃣"
 
 
 def numbered_heading(doc: ParsedDoc, k: int) -> tuple[int, int] | None:
