@@ -641,3 +641,34 @@ def test_headings_numbered_with_keycaps_head_their_papers():
         "Learning Multi-Modal Perception in Robotics with Verifiable Rewards",
         "Dream to Recall: Imagination-Guided Experience Retrieval",
     ]
+
+
+WRAPPED_BOLD = """\
+**2. VideoAnydoor: High-fidelity Video Object Insertion with Precise Motion
+  Control**
+ [Read Paper](https://huggingface.co/papers/2501.01427)
+ Summary: inserts objects into videos.
+
+**3. CodeElo: Benchmarking Competition-level Code Generation of LLMs with
+  Human-comparable Elo Ratings**
+ [Read Paper](https://huggingface.co/papers/2501.01257)
+"""
+
+CLOSED_BOLD = """\
+**Harnessing the Power of LLMs in Practice: A Survey on ChatGPT and Beyond** \\
+*Jingfeng Yang, Hongye Jin, Ruixiang Tang* \\
+arXiv 2023. [[Paper](https://arxiv.org/abs/2304.13712)]
+"""
+
+
+def test_a_bold_title_the_source_wrapped_runs_over_its_next_line_and_a_link_label_names_no_one():
+    got = _read(WRAPPED_BOLD, "daily.md")
+    assert [" ".join(t.split()) for t, _ in got] == [
+        "VideoAnydoor: High-fidelity Video Object Insertion with Precise Motion Control",
+        "CodeElo: Benchmarking Competition-level Code Generation of LLMs with Human-comparable Elo Ratings",
+    ]
+    assert [a for _, a in got] == [None, None]  # "[Read Paper](…)" is a link's label, no author list
+    # A bold title closed on its line is not run into the italic authors under it.
+    assert _read(CLOSED_BOLD, "list.md") == [
+        ("Harnessing the Power of LLMs in Practice: A Survey on ChatGPT and Beyond", "Jingfeng Yang, Hongye Jin, Ruixiang Tang")
+    ]

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 from kg.parse.base import NOT_IN_ENTRY, Draft, strip_span
+from kg.records import Span
 from kg.parse.boilerplate import is_boilerplate
 from kg.parse.dates import find_date
 from kg.parse.document import ParsedDoc
@@ -17,7 +18,7 @@ from kg.parse.links import scholarly_link
 from kg.parse.names import looks_like_authors
 from kg.text import arxiv_id, find_urls
 
-__all__ = ["loose_items", "opens_titled", "citation_sentences", "cited_items", "cited_title", "continues_item", "left_reason", "numbered_heading", "section_papers",
+__all__ = ["loose_items", "opens_titled", "wrapped_title", "citation_sentences", "cited_items", "cited_title", "continues_item", "left_reason", "numbered_heading", "section_papers",
     "titled_sections",
 ]
 
@@ -232,3 +233,31 @@ def _one_paper_in(doc: ParsedDoc, a: int, b: int) -> bool:
         if len(ids) > 1:
             return False
     return len(ids) == 1
+
+
+def wrapped_title(d: Draft, doc: ParsedDoc, run: list[int], offs: dict[int, int]) -> None:
+    """Extend ``d``'s title over the next line when the bold or italic run that holds it
+    closes on that line (``**2. VideoAnydoor: … with Precise Motion`` / ``  Control**``):
+    a long title the source wrapped inside its emphasis."""
+    span = d.spans.get("title")
+    if span is None:
+        return
+    for p, k in enumerate(run[:-1]):
+        off = offs.get(k)
+        text = doc.texts[k]
+        if off is None or not off <= span.start < off + len(text) + 1:
+            continue
+        end = len(text.rstrip())
+        nxt = doc.lines[run[p + 1]]
+        if span.end - off < end or not any(s <= span.start - off and e >= end for s, e in doc.lines[k].emphasised):
+            return  # the title does not run to the end of an emphasis open at the line's end
+        if doc.lines[k].raw.rstrip(" \\\t").endswith(("*", "_")):
+            return  # the emphasis closes on this line ("**Title** \\"); the next line's is another run
+        em = next(((s, e) for s, e in nxt.emphasised if s <= nxt.start + len(nxt.text[nxt.start :]) - len(nxt.text[nxt.start :].lstrip())), None)
+        if em is not None and run[p + 1] in offs and title_like(text[span.start - off : end] + " " + nxt.text[em[0] : em[1]].strip()):
+            o2 = offs[run[p + 1]]
+            d.spans["title"] = Span(span.start, o2 + em[1])
+            who = d.spans.get("authors")
+            if who is not None and o2 <= who.start < o2 + len(nxt.text):
+                del d.spans["authors"]  # "Human-comparable Elo Ratings" ends the title, names no one
+        return

@@ -49,7 +49,7 @@ from kg.parse.generic_refs import read_reference, reference_items
 from kg.parse.generic_rows import html_title_rows, read_html_row, table_columns, titled_rows
 from kg.parse.generic_titles import (
     citation_sentences, cited_items, cited_title, continues_item, left_reason, loose_items, numbered_heading, opens_titled,
-    section_papers, titled_sections,
+    section_papers, titled_sections, wrapped_title,
 )
 from kg.parse.item_titles import lead_name, past_short_name
 from kg.parse.names import looks_like_authors
@@ -118,7 +118,8 @@ def _read_paragraph(b: Builder, doc: ParsedDoc, block: list[int], run: list[int]
     # its title.
     stated = [i for k in run if (i := stated_id(doc, k))]
     has_paper = any(arxiv_id(lines[k]) for k in run) or any(scholarly_link(u) for u in urls) or bool(stated)
-    authors = author_line(lines, run) if not split or has_paper else None
+    # A line that is only a link's label ("[Read Paper](…)") names no one.
+    authors = author_line(lines, [k for k in run if not _label_only(doc, k)]) if not split or has_paper else None
     # A linked title with its authors after it names a paper without an id.
     cited = not split and any((got := linked_title(doc, k)) is not None and got[1] is not None for k in run)
     # A paragraph that opens with the author list of the paper just read, with no link or
@@ -226,6 +227,7 @@ def _read_paragraph(b: Builder, doc: ParsedDoc, block: list[int], run: list[int]
         # title set in bold or italics after a short name and an id.
         k, ta, te = got
         d.set_title(lines[k], offs[k], ta, te)
+    wrapped_title(d, doc, run, offs)  # "**2. VideoAnydoor: … Precise Motion" / "  Control**"
     # "Title. A Author, B Author." (or the names first): a citation's two sentences.
     citation_sentences(d, doc, run, offs)
     # "_Title_, A Author, B Author": the people written beside the title.
@@ -234,6 +236,12 @@ def _read_paragraph(b: Builder, doc: ParsedDoc, block: list[int], run: list[int]
     for k in block:
         if k not in run:
             b.report(k, left_reason(doc, k))
+
+
+def _label_only(doc: ParsedDoc, k: int) -> bool:
+    """Line ``k``'s text is one link's label and nothing else."""
+    ln = doc.lines[k]
+    return len(ln.links) == 1 and not (ln.text[ln.start : ln.links[0].start] + ln.text[ln.links[0].end :]).strip()
 
 
 def _split_at(runs, starts: dict[int, tuple[int, int]]):
