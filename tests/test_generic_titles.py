@@ -672,3 +672,29 @@ def test_a_bold_title_the_source_wrapped_runs_over_its_next_line_and_a_link_labe
     assert _read(CLOSED_BOLD, "list.md") == [
         ("Harnessing the Power of LLMs in Practice: A Survey on ChatGPT and Beyond", "Jingfeng Yang, Hongye Jin, Ruixiang Tang")
     ]
+
+
+KEYED_HEADINGS = """\
+# Showing new listings for Wednesday, 29 July 2026
+## Keyword: SLAM
+### Title:
+          HOME: Robust Hough-space Matching Method for Structured and Textureless Videos
+ - **Authors:** Masaki Satoh, Ann Lee
+ - **Arxiv link:** https://arxiv.org/abs/
+### Title:
+          HiFi-UMI: Learning Deployable Manipulation Policies from High-Fidelity UMI Data Alone
+ - **Authors:** Yuteng Wei, Jinming Ma, Jiawei Wang
+"""
+
+
+def test_the_line_under_a_title_key_heading_is_the_title():
+    assert _read(KEYED_HEADINGS, "notice.md") == [
+        ("HOME: Robust Hough-space Matching Method for Structured and Textureless Videos", "Masaki Satoh, Ann Lee"),
+        ("HiFi-UMI: Learning Deployable Manipulation Policies from High-Fidelity UMI Data Alone", "Yuteng Wei, Jinming Ma, Jiawei Wang"),
+    ]
+    # One such heading alone labels anything: no list of titles.
+    from kg.parse.generic_named import keyed_heading_titles
+
+    one = "\n".join(KEYED_HEADINGS.splitlines()[:6]) + "\n"
+    assert len(keyed_heading_titles(read_document("notice.md", KEYED_HEADINGS))) == 2
+    assert keyed_heading_titles(read_document("notice.md", one)) == {}

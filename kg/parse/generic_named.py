@@ -15,8 +15,10 @@ import re
 from kg.parse.base import blocks, strip_span
 from kg.parse.dates import iso_date
 from kg.parse.document import ParsedDoc
+from kg.parse.fields import field_kind
+from kg.parse.generic_lines import title_like
 
-__all__ = ["MIN_NAMED", "named_items", "stamped_items"]
+__all__ = ["MIN_NAMED", "keyed_heading_titles", "named_items", "stamped_items"]
 
 
 #: A page lists papers by name when it names at least this many items with a date.
@@ -114,3 +116,27 @@ def stamped_items(doc: ParsedDoc) -> dict[int, tuple[int, int, str | None]]:
         if e > a and len(ln.text[a:e].split()) <= 20:
             found[k] = (a, e, iso_date(2000 + int(m.group("y")), int(m.group("m"))))
     return found if len(found) >= MIN_NAMED else {}
+
+
+#: Headings that are a title key with no value a page must hold for the lines under
+#: them to be read as titles (one such heading may label anything).
+MIN_KEYED_HEADINGS = 2
+
+
+def keyed_heading_titles(doc: ParsedDoc) -> dict[int, tuple[int, int, str | None]]:
+    """Line index → title span of the line under each heading that is only a title key
+    (``### Title:`` over ``          HOME: Robust Hough-space Matching …``), when the
+    page has at least :data:`MIN_KEYED_HEADINGS` such headings over title-like lines."""
+    found = {}
+    for k, ln in enumerate(doc.lines):
+        if ln.kind != "heading" or not ln.text.rstrip().endswith((":", "：")):
+            continue  # cheap reject: a heading that closes with a colon
+        if field_kind(ln.text[ln.start :].strip(" *_:：")) != "title":
+            continue
+        j = next((j for j in range(k + 1, min(k + 3, len(doc.lines))) if doc.texts[j].strip()), None)
+        if j is None or doc.lines[j].kind == "heading":
+            continue
+        a, e = strip_span(doc.texts[j], 0)
+        if title_like(doc.texts[j][a:e]):
+            found[j] = (a, e, None)
+    return found if len(found) >= MIN_KEYED_HEADINGS else {}

@@ -38,7 +38,7 @@ from kg.parse.dates import find_date, slash_date
 from kg.parse.document import ParsedDoc
 from kg.parse.fields import field
 from kg.parse.links import local_paper_page, paper_link, presents_study, scholarly_link
-from kg.parse.generic_named import MIN_NAMED, named_items, stamped_items  # noqa: F401 - MIN_NAMED: the driver's bar
+from kg.parse.generic_named import MIN_NAMED, keyed_heading_titles, named_items, stamped_items  # noqa: F401 - MIN_NAMED: the driver's bar
 from kg.parse.generic_lines import (
     BRACKET_AFTER, author_clause, author_line, emphasised_title, lead_title, linked_title, one_per_line, page_slash_order,
     paper_items, quoted_title, read_row, stated_id, tagged_title, title_end, title_like, title_start,
@@ -259,6 +259,7 @@ def parse(doc: ParsedDoc) -> LayoutResult:
     lines = b.lines
     named = named_items(doc)
     named.update((k, got) for k, got in stamped_items(doc).items() if k not in named)  # "1. [200122 Name](notes.md)"
+    named.update((k, got) for k, got in keyed_heading_titles(doc).items() if k not in named)  # "### Title:" / "  Title"
     # "- **E2ESlack** proposes …": bullets that present a paper by its bold name, one an
     # item even where the list runs on without blank lines.
     summarised = summarised_items(doc)
