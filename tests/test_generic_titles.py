@@ -698,3 +698,27 @@ def test_the_line_under_a_title_key_heading_is_the_title():
     one = "\n".join(KEYED_HEADINGS.splitlines()[:6]) + "\n"
     assert len(keyed_heading_titles(read_document("notice.md", KEYED_HEADINGS))) == 2
     assert keyed_heading_titles(read_document("notice.md", one)) == {}
+
+
+TOPIC_OVER_PAPER = """\
+## February 19, 2025
+
+### Autonomous AI Systems
+
+#### AIDE: AI-Driven Exploration in the Space of Code
+- **Authors**: Zhengyao Jiang, Dominik Schmidt, Dhruv Srikanth
+- **Link**: https://arxiv.org/abs/2502.13138
+
+### Human-AI Collaboration
+
+#### AI-Assisted Decision Making with Human Learning
+- **Authors**: Gali Noti, Kate Donahue, Jon Kleinberg
+- **Link**: https://arxiv.org/abs/2502.13062
+"""
+
+
+def test_of_nested_headings_over_one_paper_the_inner_titles_it():
+    assert _read(TOPIC_OVER_PAPER, "papers.md") == [
+        ("AIDE: AI-Driven Exploration in the Space of Code", "Zhengyao Jiang, Dominik Schmidt, Dhruv Srikanth"),
+        ("AI-Assisted Decision Making with Human Learning", "Gali Noti, Kate Donahue, Jon Kleinberg"),
+    ]

@@ -196,7 +196,19 @@ def titled_sections(doc: ParsedDoc, taken: dict) -> dict[int, tuple[int, int]]:
                 if h in papers:
                     papers[h] |= ids
     found = {k: v for k, v in found.items() if len(papers[k]) == 1}
+    # "### Autonomous AI Systems" over "#### AIDE: AI-Driven Exploration …": of two nested
+    # headings over the same one paper, the inner one titles it (the outer names a topic).
+    inner = [k for k in found if any(j > k and papers[j] == papers[k] and doc.lines[j].level > doc.lines[k].level
+                                     and _in_section(doc, k, j) for j in found)]
+    for k in inner:
+        del found[k]
     return found if len(found) >= 2 else {}
+
+
+def _in_section(doc: ParsedDoc, k: int, j: int) -> bool:
+    """Line ``j`` lies in the section heading ``k`` opens (before a heading of its level or above)."""
+    level = doc.lines[k].level
+    return not any(doc.lines[i].kind == "heading" and doc.lines[i].level <= level for i in range(k + 1, j))
 
 
 def loose_items(doc: ParsedDoc, paragraphs, named: dict):
