@@ -447,3 +447,278 @@ def test_the_driver_prefers_a_generic_reading_that_titles_every_paper_once():
     res, gen = b.result(), generic.parse(doc)
     assert len(res.entries) > len(gen.entries) == 3
     assert driver._generic_better(doc, res, gen)
+
+
+JOURNAL_BRIEF = """\
+---
+title: "Daily medical AI brief"
+---
+
+# Daily medical AI brief
+
+## 1. A context-augmented large language model for oncology recommendations.
+**Cancer Cell (IF: 31.7)** | 2026 Mar 9 | [PubMed](https://pubmed.ncbi.nlm.nih.gov/41544626/) | [DOI](https://doi.org/10.1016/j.ccell.2025.12.017)
+**Method:** a retrieval-augmented workflow.
+
+## 2. Artificial intelligence in nuclear medicine.
+**Br J Radiol** | 2026 Jul 1 | [PubMed](https://pubmed.ncbi.nlm.nih.gov/41564330/) | [DOI](https://doi.org/10.1093/bjr/tqag012)
+**Method:** a review.
+
+## 3. Designing Trustworthy Clinical AI
+**JAMA** | [PubMed](https://pubmed.ncbi.nlm.nih.gov/42166151/) | [DOI](https://doi.org/10.1001/jama.2026.1351)
+"""
+
+
+def test_numbered_headings_over_a_journal_papers_record_and_doi_line_are_its_papers():
+    # Not a page about one paper (its metadata names a digest and it links six records),
+    # but one paper a numbered section: the line linking a record and a DOI is one paper.
+    assert _read(JOURNAL_BRIEF, "brief.md") == [
+        ("A context-augmented large language model for oncology recommendations.", None),
+        ("Artificial intelligence in nuclear medicine.", None),
+        ("Designing Trustworthy Clinical AI", None),
+    ]
+
+
+TAGGED_TABLE = """\
+## QA
+
+|paper list|20%|40%|
+|---|---|---|
+|[2015 terryum] Teaching machines to read and comprehend, K. Hermann et al. [[pdf]](http://papers.nips.cc/paper/5945.pdf)|
+|[2020 ACL] Probabilistic Assumptions Matter: Improved Models for Document-Level Question Answering | |
+|[2020 ACL] Recurrent Chunking Mechanisms for Long-Text Machine Reading Comprehension | |
+|Reading notes for the week | |
+"""
+
+
+def test_rows_opening_with_a_dated_tag_and_a_title_are_papers_the_list_does_not_link():
+    assert _read(TAGGED_TABLE, "README.md") == [
+        ("Teaching machines to read and comprehend", "K. Hermann et al."),
+        ("Probabilistic Assumptions Matter: Improved Models for Document-Level Question Answering", None),
+        ("Recurrent Chunking Mechanisms for Long-Text Machine Reading Comprehension", None),
+    ]
+
+
+NOTES_INDEX = """\
+## augmentation
+1. [200122 FixMatch](papers/2020/200122%20FixMatch.md) #semi_supervised_learning #mixup
+1. [200220 Affinity and Diversity](papers/2020/200220%20Affinity%20and%20Diversity.md)
+1. [201213 Simple Copy-Paste is a Strong Data Augmentation Method](papers/2020/201213.md) #instance
+"""
+
+
+def test_a_notes_index_of_date_stamped_links_lists_papers_by_name_and_month():
+    res = generic.parse(read_document("README.md", NOTES_INDEX))
+    assert [(e.line, e.title.of(e.text), e.date) for e in res.entries] == [
+        (2, "FixMatch", "2020-01"),
+        (3, "Affinity and Diversity", "2020-02"),
+        (4, "Simple Copy-Paste is a Strong Data Augmentation Method", "2020-12"),
+    ]
+    # Two stamped links are no index (a page may link two dated notes).
+    assert generic.parse(read_document("README.md", "\n".join(NOTES_INDEX.splitlines()[:3]))).entries == []
+
+
+PAPER_CODE_SECTIONS = """\
+# 1. Image Generation
+
+### Accelerating Diffusion Sampling with Optimized Time Steps
+
+- Paper: https://arxiv.org/abs/2402.17376
+- Code: https://github.com/scxue/DM-NonUniform
+
+### Adversarial Text to Continuous Image Generation
+
+- Paper: https://openaccess.thecvf.com/content/CVPR2024/html/Haydarov_Adversarial_Text_CVPR_2024_paper.html
+- Code:
+"""
+
+
+def test_headings_over_a_bare_paper_address_each_head_that_paper():
+    # The publisher's address written out (no markdown link) carries a paper as an arXiv one does.
+    assert [t for t, _ in _read(PAPER_CODE_SECTIONS, "CVPR2024.md")] == [
+        "Accelerating Diffusion Sampling with Optimized Time Steps",
+        "Adversarial Text to Continuous Image Generation",
+    ]
+
+
+def test_a_field_key_read_as_a_title_titles_nothing():
+    from kg.parse.base import LayoutResult
+    from kg.parse.driver import _titled
+    from kg.records import Entry, Span
+
+    def entry(text: str) -> Entry:
+        return Entry("x.md", 1, 1, "digest", "items", text, title=Span(0, text.index(":")))
+
+    keyed = LayoutResult([entry("Paper: https://arxiv.org/abs/2402.17376"), entry("Code: https://github.com/x/y")], [], 2)
+    titled = LayoutResult([entry("Accelerating Diffusion Sampling: https://arxiv.org/abs/2402.17376")], [], 1)
+    assert (_titled(keyed), _titled(titled)) == (0, 1)
+
+
+DATED_SESSIONS = """\
+#### August 12, 2020
+- **Paper**: [Pre-training via Paraphrasing](https://arxiv.org/abs/2006.15020)
+- **Authors**: [Mike Lewis](https://twitter.com/ml), Armen Aghajanyan, [Sida Wang](https://twitter.com/sw)
+- **Presenter**: [Sam Shleifer](https://twitter.com/ss)
+
+#### June 23, 2020
+- **Paper**: [Weight Poisoning Attacks on Pre-trained Models](https://arxiv.org/abs/2004.06660)
+- **Authors**: Keita Kurita, [Paul Michel](https://twitter.com/pm), [Graham Neubig](https://twitter.com/gn)
+"""
+
+HEADED_WITH_AUTHORS = """\
+## Pre-training via Paraphrasing
+
+- **Authors**: Mike Lewis, Armen Aghajanyan, Sida Wang
+- Link: [arXiv](https://arxiv.org/abs/2006.15020)
+
+## Weight Poisoning Attacks on Pre-trained Models
+
+- **Authors**: Keita Kurita, Paul Michel, Graham Neubig
+- Link: [arXiv](https://arxiv.org/abs/2004.06660)
+"""
+
+
+def test_a_day_heading_names_no_paper_its_fields_do():
+    assert _read(DATED_SESSIONS, "sessions.md") == [
+        ("Pre-training via Paraphrasing", "Mike Lewis, Armen Aghajanyan, Sida Wang"),
+        ("Weight Poisoning Attacks on Pre-trained Models", "Keita Kurita, Paul Michel, Graham Neubig"),
+    ]
+
+
+def test_an_author_field_under_a_paper_heading_names_its_authors():
+    assert _read(HEADED_WITH_AUTHORS, "papers.md") == [
+        ("Pre-training via Paraphrasing", "Mike Lewis, Armen Aghajanyan, Sida Wang"),
+        ("Weight Poisoning Attacks on Pre-trained Models", "Keita Kurita, Paul Michel, Graham Neubig"),
+    ]
+
+
+FOOTNOTE_DIGEST = """\
+[^3]: 量子假设检验的样本复杂度
+
+    Sample complexity of quantum hypothesis testing
+
+    [https://arxiv.org/abs/2403.17868](https://arxiv.org/abs/2403.17868)
+
+    本文研究了量子假设检验的样本复杂度。
+
+[^4]: 深度学习及其最新应用综述
+
+    A Survey on Deep Learning and State-of-the-arts Applications
+
+    [https://arxiv.org/abs/2403.17561](https://arxiv.org/abs/2403.17561)
+"""
+
+
+def test_a_loose_items_paragraphs_are_one_paper_titled_in_english_after_its_chinese_title():
+    res = generic.parse(read_document("details.md", FOOTNOTE_DIGEST))
+    assert [(e.line, e.title.of(e.text), e.title_zh.of(e.text)) for e in res.entries] == [
+        (1, "Sample complexity of quantum hypothesis testing", "量子假设检验的样本复杂度"),
+        (9, "A Survey on Deep Learning and State-of-the-arts Applications", "深度学习及其最新应用综述"),
+    ]
+
+
+KEYCAP_DIGEST = """\
+# AI Weekly Digest
+
+## 1️⃣ Learning Multi-Modal Perception in Robotics with Verifiable Rewards
+
+**Why it matters**
+A robot that grasps a visual cue.
+
+**Read the full paper**: <https://arxiv.org/abs/2510.08558v1>
+
+## 2️⃣ Dream to Recall: Imagination-Guided Experience Retrieval
+
+**Why it matters**
+Navigation with memory.
+
+**Read the full paper**: <https://arxiv.org/abs/2510.08553v1>
+"""
+
+
+def test_headings_numbered_with_keycaps_head_their_papers():
+    assert [t for t, _ in _read(KEYCAP_DIGEST, "digest.md")] == [
+        "Learning Multi-Modal Perception in Robotics with Verifiable Rewards",
+        "Dream to Recall: Imagination-Guided Experience Retrieval",
+    ]
+
+
+WRAPPED_BOLD = """\
+**2. VideoAnydoor: High-fidelity Video Object Insertion with Precise Motion
+  Control**
+ [Read Paper](https://huggingface.co/papers/2501.01427)
+ Summary: inserts objects into videos.
+
+**3. CodeElo: Benchmarking Competition-level Code Generation of LLMs with
+  Human-comparable Elo Ratings**
+ [Read Paper](https://huggingface.co/papers/2501.01257)
+"""
+
+CLOSED_BOLD = """\
+**Harnessing the Power of LLMs in Practice: A Survey on ChatGPT and Beyond** \\
+*Jingfeng Yang, Hongye Jin, Ruixiang Tang* \\
+arXiv 2023. [[Paper](https://arxiv.org/abs/2304.13712)]
+"""
+
+
+def test_a_bold_title_the_source_wrapped_runs_over_its_next_line_and_a_link_label_names_no_one():
+    got = _read(WRAPPED_BOLD, "daily.md")
+    assert [" ".join(t.split()) for t, _ in got] == [
+        "VideoAnydoor: High-fidelity Video Object Insertion with Precise Motion Control",
+        "CodeElo: Benchmarking Competition-level Code Generation of LLMs with Human-comparable Elo Ratings",
+    ]
+    assert [a for _, a in got] == [None, None]  # "[Read Paper](…)" is a link's label, no author list
+    # A bold title closed on its line is not run into the italic authors under it.
+    assert _read(CLOSED_BOLD, "list.md") == [
+        ("Harnessing the Power of LLMs in Practice: A Survey on ChatGPT and Beyond", "Jingfeng Yang, Hongye Jin, Ruixiang Tang")
+    ]
+
+
+KEYED_HEADINGS = """\
+# Showing new listings for Wednesday, 29 July 2026
+## Keyword: SLAM
+### Title:
+          HOME: Robust Hough-space Matching Method for Structured and Textureless Videos
+ - **Authors:** Masaki Satoh, Ann Lee
+ - **Arxiv link:** https://arxiv.org/abs/
+### Title:
+          HiFi-UMI: Learning Deployable Manipulation Policies from High-Fidelity UMI Data Alone
+ - **Authors:** Yuteng Wei, Jinming Ma, Jiawei Wang
+"""
+
+
+def test_the_line_under_a_title_key_heading_is_the_title():
+    assert _read(KEYED_HEADINGS, "notice.md") == [
+        ("HOME: Robust Hough-space Matching Method for Structured and Textureless Videos", "Masaki Satoh, Ann Lee"),
+        ("HiFi-UMI: Learning Deployable Manipulation Policies from High-Fidelity UMI Data Alone", "Yuteng Wei, Jinming Ma, Jiawei Wang"),
+    ]
+    # One such heading alone labels anything: no list of titles.
+    from kg.parse.generic_named import keyed_heading_titles
+
+    one = "\n".join(KEYED_HEADINGS.splitlines()[:6]) + "\n"
+    assert len(keyed_heading_titles(read_document("notice.md", KEYED_HEADINGS))) == 2
+    assert keyed_heading_titles(read_document("notice.md", one)) == {}
+
+
+TOPIC_OVER_PAPER = """\
+## February 19, 2025
+
+### Autonomous AI Systems
+
+#### AIDE: AI-Driven Exploration in the Space of Code
+- **Authors**: Zhengyao Jiang, Dominik Schmidt, Dhruv Srikanth
+- **Link**: https://arxiv.org/abs/2502.13138
+
+### Human-AI Collaboration
+
+#### AI-Assisted Decision Making with Human Learning
+- **Authors**: Gali Noti, Kate Donahue, Jon Kleinberg
+- **Link**: https://arxiv.org/abs/2502.13062
+"""
+
+
+def test_of_nested_headings_over_one_paper_the_inner_titles_it():
+    assert _read(TOPIC_OVER_PAPER, "papers.md") == [
+        ("AIDE: AI-Driven Exploration in the Space of Code", "Zhengyao Jiang, Dominik Schmidt, Dhruv Srikanth"),
+        ("AI-Assisted Decision Making with Human Learning", "Gali Noti, Kate Donahue, Jon Kleinberg"),
+    ]

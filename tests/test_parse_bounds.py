@@ -73,6 +73,21 @@ def test_no_bound_where_the_reader_splits_paragraphs_or_an_id_is_written(text, m
     assert generic.entry_bound(_doc_text(text, markdown)) is None
 
 
+REFERENCES = (
+    "Beel, J., Langer, S. and Genzmehr, M., 2013. Sponsored vs. Organic Recommendations and the Impact of Labeling.\n"
+    "Buolamwini, J. and Gebru, T., 2018. Gender shades: Intersectional accuracy disparities in commercial "
+    "gender classification. In Conference on fairness (pp. 77-91).\n"
+)
+
+
+def test_a_paragraph_of_references_is_bounded_by_its_reference_lines():
+    """A reading list copied as plain lines is one paragraph the reader splits into a
+    reference each (kg.parse.generic_refs): the bound counts those lines, not 1."""
+    doc = _doc_text(REFERENCES + f"\n{ABSTRACT}\n")
+    assert len(generic.parse(doc).entries) == 2  # a reference each; the abstract alone is none
+    assert generic.entry_bound(doc) == 3
+
+
 def test_bound_holds_on_every_page(bench_files):
     """The bound is never below what the reader finds, on any page it bounds."""
     bounded = 0

@@ -21,6 +21,8 @@ from kg.parse.boilerplate import is_boilerplate
 from kg.parse.categories import category_line
 from kg.parse.document import ParsedDoc, read_document
 from kg.parse.entry_dates import date_entries
+from kg.parse.fields import field_kind
+from kg.parse.generic_page import doc_papers, page_reading_better, paper_page, reads_page
 from kg.parse.layouts import LAYOUTS, feed, generic
 from kg.parse.recap import restated
 from kg.records import Document, Entry, ParseResult, Span, Unassigned
@@ -265,7 +267,7 @@ def _generic_wins(doc: ParsedDoc, res: LayoutResult, gen: LayoutResult) -> bool:
     as holding none: a page listing papers by their method's name and date (``### VoxHammer
     (2025.08)``) links none of them, so a layout that tells papers by their links reads its
     items as not papers."""
-    return len(gen.entries) >= generic.MIN_NAMED and _score(gen, doc) > _score(res, doc)
+    return (len(gen.entries) >= generic.MIN_NAMED or reads_page(gen, doc)) and _score(gen, doc) > _score(res, doc)
 
 
 #: A layout leaves much of a file unexplained above this share of its non-blank lines,
@@ -281,7 +283,8 @@ def _unexplained_much(res: LayoutResult, doc: ParsedDoc) -> bool:
 
 
 def _titled(res: LayoutResult) -> int:
-    return sum(1 for e in res.entries if e.title is not None or e.title_zh is not None)
+    # A "title" that is a field's key ("Paper" read off "- Paper: https://…") titles nothing.
+    return sum(1 for e in res.entries if e.title is not None and field_kind(e.title.of(e.text)) is None or e.title_zh is not None)
 
 
 def _papers(res: LayoutResult) -> tuple[int, int]:
@@ -314,26 +317,31 @@ def _generic_better(doc: ParsedDoc, res: LayoutResult, gen: LayoutResult) -> boo
     better = _score(gen, doc) > _score(res, doc)
     if len(res.entries) == 1 and len(gen.entries) > 2 and better:
         return True
-    if (
-        _unexplained_much(res, doc) and better and not gen.unexplained
-        and len(gen.entries) >= len(res.entries) and _titled(gen) >= _titled(res)
+    if page_reading_better(doc, res, gen) and _score(gen, doc)[:2] >= _score(res, doc)[:2]:
+        return True  # a page about one paper read as that paper's entry (generic_page)
+    if _unexplained_much(res, doc) and better and (
+        not gen.unexplained and len(gen.entries) >= len(res.entries) and _titled(gen) >= _titled(res)
+        or _papers(gen)[0] == _titled(gen) == len(gen.entries) >= 3 and _papers(res)[0] < len(gen.entries)
     ):
         # A layout that read a few items of a page and left much of it unexplained loses to a
-        # generic reading that explains the whole page with no fewer (titled) entries.
+        # generic reading that explains the whole page with no fewer (titled) entries, or
+        # titles each paper in an entry of its own where the layout's entries name fewer.
         return True
     if 2 * _titled(res) > len(res.entries):
         return False
-    if len(gen.entries) >= len(res.entries) and _titled(gen) > _titled(res) and _score(gen, doc)[:2] >= _score(res, doc)[:2]:
+    # More titled entries and no fewer, or every entry titled against none, explaining no less.
+    if (len(gen.entries) >= len(res.entries) and _titled(gen) > _titled(res) or _titled(res) == 0
+            and _titled(gen) == len(gen.entries) >= 3) and _score(gen, doc)[:2] >= _score(res, doc)[:2]:
         return True
     one, several = _papers(gen)
     if len(gen.entries) >= len(res.entries) and several == 0 and one >= 3 and one >= 2 * len(res.entries) and one > _papers(res)[0]:
         return True
-    if one == _titled(gen) == len(gen.entries) >= 3 and several == 0 and len(_doc_papers(doc)) == one:
+    if one == _titled(gen) == len(gen.entries) >= 3 and several == 0 and len(doc_papers(doc)) == one:
         return True  # every paper of the page one titled entry of its own, where the layout titled few
     # A page about one paper (a post that links it once or more, and no other) which the
     # layout cut into several title-less paragraphs: the generic reader's one titled
     # entry holding that paper reads it as what it is.
-    return len(gen.entries) == 1 and one == 1 and _titled(gen) == 1 and len(res.entries) > 1 and len(_doc_papers(doc)) == 1
+    return len(gen.entries) == 1 and one == 1 and _titled(gen) == 1 and len(res.entries) > 1 and len(doc_papers(doc)) == 1
 
 
 def _generic_cannot_win(doc: ParsedDoc, res: LayoutResult) -> bool:
@@ -346,15 +354,6 @@ def _generic_cannot_win(doc: ParsedDoc, res: LayoutResult) -> bool:
     bound = generic.entry_bound(doc)
     return bound is not None and bound < len(res.entries)
 
-
-def _doc_papers(doc: ParsedDoc) -> set[str]:
-    """The arXiv ids ``doc`` states in its text or links."""
-    out = set()
-    for ln in doc.lines:
-        out.update(i for lk in ln.links if (i := arxiv_id(lk.url)))
-        if (i := arxiv_id(ln.text)) is not None:
-            out.add(i)
-    return out
 
 
 def _bibtex(e: Entry) -> Entry:
@@ -389,10 +388,11 @@ def parse_document(doc: ParsedDoc, layouts: list[ModuleType] | None = None) -> P
             name, res = best_layout(doc, layouts, scores)
         else:  # nothing to score: the generic reader reads the file
             name, res = generic.name, generic.parse(doc)
-        # The generic reader competes with the layout kept (see _generic_better).
-        # Only where it could win (see _generic_better): the generic reader costs a
+        # The generic reader competes with the layout kept, only where it could win (see
+        # _generic_better; a page about one paper a layout may have cut up): it costs a
         # layout's read of the whole file, which a long titled digest need not pay.
-        may = res.entries and (len(res.entries) == 1 or 2 * _titled(res) <= len(res.entries) or _unexplained_much(res, doc))
+        may = res.entries and (len(res.entries) == 1 or 2 * _titled(res) <= len(res.entries)
+                               or _unexplained_much(res, doc) or paper_page(doc) is not None)
         gen = generic.parse(doc) if may and not _generic_cannot_win(doc, res) else None
         if gen is not None and _generic_better(doc, res, gen):
             log.debug("%s: the generic reader finds %d entries to %s's %d", doc.path, len(gen.entries), name, len(res.entries))

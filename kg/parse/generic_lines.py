@@ -12,7 +12,6 @@ from kg.parse.base import Draft, strip_span
 from kg.parse.byline import clause_authors, trailing_authors
 from kg.parse.dates import slash_order
 from kg.parse.document import ParsedDoc
-from kg.parse.fields import field_kind
 from kg.parse.links import stated_arxiv_id
 from kg.parse.item_titles import without_people
 from kg.parse.names import author_names, looks_like_authors
@@ -21,8 +20,8 @@ from kg.records import Span
 
 __all__ = [
     "BRACKET_AFTER", "author_clause", "author_line", "emphasised_title", "lead_title", "linked_title", "one_per_line",
-    "page_slash_order", "paper_items", "quoted_title", "read_row", "table_columns", "title_end", "title_like", "title_start",
-    "stated_id", "titled_rows",
+    "line_papers", "page_slash_order", "tagged_title", "paper_items", "quoted_title", "read_row", "title_end", "title_like", "title_start",
+    "stated_id",
 ]
 from kg.text import arxiv_id, cjk_share
 
@@ -192,6 +191,21 @@ def _item_groups(doc: ParsedDoc, run: list[int]) -> list[list[int]]:
     return [[k] for k in run]
 
 
+# A bracketed tag that dates or places a paper ("[2020 ACL]", "[NIPS22]", "【2019】").
+_DATED_TAG = re.compile(r"\s*(?:\[[^\[\]]*\d{2}[^\[\]]*\]|【[^【】]*\d{2}[^【】]*】)\s*")
+
+
+def tagged_title(doc: ParsedDoc, k: int) -> bool:
+    """Line ``k`` (a list item or table row) opens with a tag that dates or places a
+    paper and then a title up to its cell's or line's end (``|[2020 ACL] Probabilistic
+    Assumptions Matter: … | |``): in a list of papers, a paper it does not link."""
+    ln = doc.lines[k]
+    a = ln.cells[0][0] if ln.kind == "table" and ln.cells else ln.start
+    e = ln.cells[0][1] if ln.kind == "table" and ln.cells else len(ln.text)
+    m = _DATED_TAG.match(ln.text, a)
+    return m is not None and m.end() < e and len(ln.text[m.end() : e].split()) >= 3 and title_like(ln.text[m.end() : e])
+
+
 def paper_items(doc: ParsedDoc, run: list[int]) -> list[list[int]] | None:
     """A paragraph that is a list or a table of papers with no blank line between its
     items, split into its items, or None. Each of at least two items links a paper of
@@ -204,17 +218,19 @@ def paper_items(doc: ParsedDoc, run: list[int]) -> list[list[int]] | None:
         return None
     ids = []
     for g in groups:
-        got = {i for k in g for i in _line_papers(doc, k)}
+        got = {i for k in g for i in line_papers(doc, k)}
         if len(got) > 1:
             return None  # an item citing several papers is no one-paper item
         ids.append(next(iter(got), None))
     found = [i for i in ids if i]
     marked = any(doc.lines[k].kind in ("item", "table") for k in run)
+    # "|[2020 ACL] Title | |" among linked rows: a paper the list does not link.
+    papers = len(found) + (sum(1 for i, g in zip(ids, groups) if i is None and tagged_title(doc, g[0])) if marked else 0)
     # A table's header row ("| 名字 | 简介 | 地址 |") names its columns, no paper: no item
     # of the majority.
     header = int(doc.lines[groups[0][0]].kind == "table" and ids[0] is None and groups[0][0] + 1 < len(doc.lines)
                  and doc.lines[groups[0][0] + 1].kind == "table-rule")
-    if len(found) < 2 or len(set(found)) < len(found) or (2 * len(found) <= len(groups) - header and not marked):
+    if papers < 2 or len(set(found)) < len(found) or (2 * len(found) <= len(groups) - header and not marked):
         return None
     # Lines with no list markup are items only when each links a paper and opens with
     # its title: prose broken over lines also carries a link a line.
@@ -234,44 +250,12 @@ def _opens_with_title(doc: ParsedDoc, k: int) -> bool:
     return title_like(t[ln.start : cut].strip(" •·*-–—:："))
 
 
-def _line_papers(doc: ParsedDoc, k: int) -> set[str]:
+def line_papers(doc: ParsedDoc, k: int) -> set[str]:
     """The arXiv ids a line carries, in its text or its links."""
     got = {i for lk in doc.lines[k].links if (i := arxiv_id(lk.url))}
     if (i := arxiv_id(doc.texts[k]) or stated_id(doc, k)):
         got.add(i)
     return got
-
-
-def table_columns(doc: ParsedDoc, run: list[int]) -> dict[int, str]:
-    """Column index → the entry part its header names (``Title``, ``Authors``, ``标题``),
-    from the first row of a table paragraph when that row links no paper and names a
-    title column; else empty (the cells are then read by their shape)."""
-    k = next((k for k in run if doc.lines[k].kind == "table"), None)
-    if k is None or _line_papers(doc, k):
-        return {}
-    ln = doc.lines[k]
-    cols = {}
-    for i, (s, e) in enumerate(ln.cells):
-        kind = field_kind(ln.text[s:e].strip(" *_:：")) if ln.text[s:e].strip() else None
-        if kind in ("title", "authors"):
-            cols.setdefault(kind, i)
-    return {i: kind for kind, i in cols.items()} if "title" in cols else {}
-
-
-def titled_rows(doc: ParsedDoc, run: list[int], columns: dict[int, str]) -> list[list[int]] | None:
-    """The rows of a table whose header names its title column (``| 日期 | 汇报人 | 论文 |``,
-    ``| Title | Authors |``; ``columns`` as :func:`table_columns`), each one paper when
-    every row writes a title there: the header says what the column holds, so a row needs
-    no paper link (a seminar's schedule links its own pages). None otherwise."""
-    col = next((i for i, kind in columns.items() if kind == "title"), None)
-    rows = [k for k in run if doc.lines[k].kind == "table"][1:]  # under the header
-    if col is None or len(rows) < 2:
-        return None
-    for k in rows:
-        cells = doc.lines[k].cells
-        if len(cells) <= col or not title_like(doc.lines[k].text[cells[col][0] : cells[col][1]]):
-            return None
-    return [[k] for k in rows]
 
 
 def read_row(doc: ParsedDoc, k: int, d: Draft, off: int, columns: dict[int, str]) -> None:
@@ -323,8 +307,12 @@ def read_row(doc: ParsedDoc, k: int, d: Draft, off: int, columns: dict[int, str]
             if kind == "title" and "title" not in d.spans and "title_zh" not in d.spans:
                 a2 = title_start(t, a)  # "6) **Title**": the item's number is no part of it
                 d.set_title(t, off, a2, title_end(doc, k, a2, z))
-            elif kind == "authors" and "authors" not in d.spans and looks_like_authors(cell):
-                d.set("authors", off + a, off + z)
+            elif kind == "authors" and "authors" not in d.spans and (
+                looks_like_authors(t[a : (z2 := a + len(_TRAILING_YEAR.sub("", cell)))])
+            ):
+                d.set("authors", off + a, off + z2)  # "Joonhyeok Shin,2026": the year is no name
+                if z2 < z:
+                    d.body.append(Span(off + z2, off + z))
             else:
                 d.body.append(Span(off + a, off + z))
             continue
@@ -342,6 +330,9 @@ def read_row(doc: ParsedDoc, k: int, d: Draft, off: int, columns: dict[int, str]
         else:
             d.body.append(Span(off + a, off + z))
 
+
+# The year a table's "作者 & 年份" cell writes after the names ("Kang Fu,2026", "A, B (2024)").
+_TRAILING_YEAR = re.compile(r"[\s,，;]*[(（]?(?:19|20)\d{2}[)）]?\s*$")
 
 # What a list writes before an item's title: bracketed tags ("[NIPS22]", "【1】", "(3)"),
 # a number ("12."), check marks and other symbols.

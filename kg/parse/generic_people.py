@@ -11,11 +11,17 @@ text that reads as names (:mod:`kg.parse.byline`, :mod:`kg.parse.names`).
 """
 from __future__ import annotations
 
+import re
+
+from kg.parse.author_fields import author_value
 from kg.parse.base import Draft, strip_span
 from kg.parse.document import ParsedDoc
+from kg.parse.fields import field
 from kg.parse.item_people import bracketed_names, bracketed_people, cited_authors, cited_reference, lead_reference, title_clause_authors
+from kg.parse.names import author_names, looks_like_authors
+from kg.text import arxiv_id
 
-__all__ = ["people_near_title"]
+__all__ = ["byline", "keyed_authors", "people_near_title"]
 
 
 def _title_line(d: Draft, run: list[int], offs: dict[int, int], lines: list[str]) -> tuple[int, int, int] | None:
@@ -62,3 +68,43 @@ def people_near_title(d: Draft, doc: ParsedDoc, run: list[int], offs: dict[int, 
             d.set("authors", offs[nxt] + run_[0], offs[nxt] + run_[1])
         else:
             cited_reference(d, doc.texts[nxt], offs[nxt], a, e)
+        if "authors" not in d.spans:
+            byline(d, doc.texts[nxt], offs[nxt], a, e)
+
+
+# What closes a byline's author list: a middle dot, bar or dash set apart by spaces.
+_BYLINE_SEP = re.compile(r"\s+[·|•—–]\s+")
+
+
+def byline(d: Draft, text: str, off: int, a: int, e: int) -> None:
+    """Authors from a byline under the title: an author list closed by a separator
+    before the links and date (``Yuxuan Chen 等 · arXiv:2604.14142 · 2026-04``, ``A, B
+    (中科院/清华等) · arXiv …``). A line that is only names is the paragraph's author line,
+    read before this."""
+    m = _BYLINE_SEP.search(text, a, e)
+    if m is None:
+        return
+    got = author_value(text[a : m.start()])
+    names = author_names(text[a + got[0] : a + got[1]]) if got is not None else None
+    # Two names or a list cut short ("等", "et al."), or one name beside the paper's
+    # arXiv id: one name alone may be the venue ("**Cancer Cell (IF: 31.7)** | 2026 Mar 9 | [PubMed](…)").
+    several = names is not None and (len(names[0]) >= 2 or names[1] or arxiv_id(text[m.end() : e]) is not None)
+    if several and looks_like_authors(text[a + got[0] : a + got[1]]):
+        d.set("authors", off + a + got[0], off + a + got[1])
+
+
+def keyed_authors(d: Draft, doc: ParsedDoc, k: int, off: int) -> bool:
+    """Set ``d``'s authors from line ``k`` when it is an author field whose value reads as
+    names (``- **Authors**: [Mike Lewis](…), Armen Aghajanyan``) and ``d`` has none yet;
+    whether it did."""
+    ln = doc.lines[k]
+    if "authors" in d.spans or ":" not in ln.text and "：" not in ln.text:
+        return False  # cheap reject: no key
+    f = field(ln.text[ln.start :])
+    if f is None or f[0] != "authors" or f[2] <= f[1]:
+        return False
+    a, e = ln.start + f[1], ln.start + f[2]
+    if not looks_like_authors(ln.text[a:e]):
+        return False
+    d.set("authors", *strip_span(ln.text, off, a, e))
+    return True

@@ -8,14 +8,17 @@ from __future__ import annotations
 import re
 
 from kg.parse.base import NOT_IN_ENTRY, Draft, strip_span
+from kg.records import Span
 from kg.parse.boilerplate import is_boilerplate
+from kg.parse.dates import find_date
 from kg.parse.document import ParsedDoc
 from kg.parse.generic_lines import lead_title, title_like
 from kg.parse.item_people import cited_below
+from kg.parse.links import scholarly_link
 from kg.parse.names import looks_like_authors
-from kg.text import arxiv_id
+from kg.text import arxiv_id, find_urls
 
-__all__ = ["opens_titled", "citation_sentences", "cited_items", "cited_title", "continues_item", "left_reason", "numbered_heading", "section_papers",
+__all__ = ["loose_items", "opens_titled", "wrapped_title", "citation_sentences", "cited_items", "cited_title", "continues_item", "left_reason", "numbered_heading", "section_papers",
     "titled_sections",
 ]
 
@@ -86,7 +89,8 @@ def left_reason(doc: ParsedDoc, k: int) -> str:
         ln.kind == "table" and k + 1 < len(doc.lines) and doc.lines[k + 1].kind == "table-rule"
     ):
         return "table header"
-    return is_boilerplate(doc.texts[k], between_entries=True) or NOT_IN_ENTRY
+    # A heading no rule read as a paper's titles a section of the page: the page explains it.
+    return is_boilerplate(doc.texts[k], between_entries=True) or ("heading" if ln.kind == "heading" else NOT_IN_ENTRY)
 
 
 def continues_item(doc: ParsedDoc, block: list[int], first: int) -> bool:
@@ -99,7 +103,7 @@ def continues_item(doc: ParsedDoc, block: list[int], first: int) -> bool:
 
 
 # The number a digest gives its items in headings ("### 1. Title", "## 2) Title").
-_NUMBER = re.compile(r"\s*\d{1,3}[.)、]\s+")
+_NUMBER = re.compile(r"\s*(?:\d{1,3}[.)、]|\d\ufe0f?\u20e3)\s+")  # "1." "2)" "3、" "1️⃣"
 
 
 def numbered_heading(doc: ParsedDoc, k: int) -> tuple[int, int] | None:
@@ -166,8 +170,10 @@ def titled_sections(doc: ParsedDoc, taken: dict) -> dict[int, tuple[int, int]]:
     for k, ln in enumerate(doc.lines):
         if ln.kind != "heading" or ln.links or k in taken:
             continue  # cheap reject first: most lines are no plain heading
-        a, e = strip_span(ln.text, 0, ln.start)
-        if len(ln.text[a:e].split()) >= 3 and title_like(ln.text[a:e]):
+        m = _NUMBER.match(ln.text, ln.start)  # "## 1. Title": the title is past its number
+        a, e = strip_span(ln.text, 0, m.end() if m else ln.start)
+        # "#### August 12, 2020": a day heads the papers of that day, it names none.
+        if len(ln.text[a:e].split()) >= 3 and title_like(ln.text[a:e]) and not find_date(ln.text[a:e]):
             found[k] = (a, e)
     if len(found) < 2:
         return {}
@@ -182,8 +188,88 @@ def titled_sections(doc: ParsedDoc, taken: dict) -> dict[int, tuple[int, int]]:
             continue
         if stack and (ln.links or "." in ln.text):
             ids = {i for lk in ln.links if (i := arxiv_id(lk.url))} | ({i} if (i := arxiv_id(ln.text)) else set())
+            if not ids and (any(scholarly_link(lk.url) for lk in ln.links) or any(scholarly_link(u) for u, _, _ in find_urls(ln.text))):
+                # "**Cancer Cell** | [PubMed](…) | [DOI](…)": a line's links to a
+                # publication's pages (its record, its DOI) are one paper's.
+                ids = {f"line {k}"}
             for h in stack:
                 if h in papers:
                     papers[h] |= ids
     found = {k: v for k, v in found.items() if len(papers[k]) == 1}
+    # "### Autonomous AI Systems" over "#### AIDE: AI-Driven Exploration …": of two nested
+    # headings over the same one paper, the inner one titles it (the outer names a topic).
+    inner = [k for k in found if any(j > k and papers[j] == papers[k] and doc.lines[j].level > doc.lines[k].level
+                                     and _in_section(doc, k, j) for j in found)]
+    for k in inner:
+        del found[k]
     return found if len(found) >= 2 else {}
+
+
+def _in_section(doc: ParsedDoc, k: int, j: int) -> bool:
+    """Line ``j`` lies in the section heading ``k`` opens (before a heading of its level or above)."""
+    level = doc.lines[k].level
+    return not any(doc.lines[i].kind == "heading" and doc.lines[i].level <= level for i in range(k + 1, j))
+
+
+def loose_items(doc: ParsedDoc, paragraphs, named: dict):
+    """``paragraphs`` with those of one loose list item joined: a top-level item whose
+    paragraphs (blank lines between them, as footnote definitions and loose lists write
+    them: ``[^3]: 中文标题``, then ``    English Title``, then ``    [https://arxiv.org/abs/…](…)``)
+    carry exactly one arXiv paper between them is one paragraph, so the paper is read
+    from the item's first line. Paragraphs that open a named item are never joined."""
+    spans = {b.first: b.last for b in doc.blocks if b.kind == "list_item" and b.level == 1}
+    pending: list[int] = []
+    last = -1
+    for block in paragraphs:
+        if pending and block[0] <= last and block[0] not in named:
+            pending = pending + list(block)
+            continue
+        if pending:
+            yield pending
+            pending = []
+        end = spans.get(block[0], -1)
+        if end > block[-1] and block[0] not in named and _one_paper_in(doc, block[0], end):
+            pending, last = list(block), end
+            continue
+        yield block
+    if pending:
+        yield pending
+
+
+def _one_paper_in(doc: ParsedDoc, a: int, b: int) -> bool:
+    ids = set()
+    for ln in doc.lines[a : b + 1]:
+        ids.update(i for lk in ln.links if (i := arxiv_id(lk.url)))
+        if (i := arxiv_id(ln.text)) is not None:
+            ids.add(i)
+        if len(ids) > 1:
+            return False
+    return len(ids) == 1
+
+
+def wrapped_title(d: Draft, doc: ParsedDoc, run: list[int], offs: dict[int, int]) -> None:
+    """Extend ``d``'s title over the next line when the bold or italic run that holds it
+    closes on that line (``**2. VideoAnydoor: … with Precise Motion`` / ``  Control**``):
+    a long title the source wrapped inside its emphasis."""
+    span = d.spans.get("title")
+    if span is None:
+        return
+    for p, k in enumerate(run[:-1]):
+        off = offs.get(k)
+        text = doc.texts[k]
+        if off is None or not off <= span.start < off + len(text) + 1:
+            continue
+        end = len(text.rstrip())
+        nxt = doc.lines[run[p + 1]]
+        if span.end - off < end or not any(s <= span.start - off and e >= end for s, e in doc.lines[k].emphasised):
+            return  # the title does not run to the end of an emphasis open at the line's end
+        if doc.lines[k].raw.rstrip(" \\\t").endswith(("*", "_")):
+            return  # the emphasis closes on this line ("**Title** \\"); the next line's is another run
+        em = next(((s, e) for s, e in nxt.emphasised if s <= nxt.start + len(nxt.text[nxt.start :]) - len(nxt.text[nxt.start :].lstrip())), None)
+        if em is not None and run[p + 1] in offs and title_like(text[span.start - off : end] + " " + nxt.text[em[0] : em[1]].strip()):
+            o2 = offs[run[p + 1]]
+            d.spans["title"] = Span(span.start, o2 + em[1])
+            who = d.spans.get("authors")
+            if who is not None and o2 <= who.start < o2 + len(nxt.text):
+                del d.spans["authors"]  # "Human-comparable Elo Ratings" ends the title, names no one
+        return

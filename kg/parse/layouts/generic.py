@@ -18,8 +18,9 @@ paragraph, or a heading with the description under it::
     ### VoxHammer (2025.08) → [details](voxhammer.md)
     Training-free 3D editing on a TRELLIS backbone …
 
-Where a page names at least :data:`MIN_NAMED` items that way, each is an entry titled by
-the name (with a date in brackets or without, once the page has shown the shape).
+Where a page names at least :data:`~kg.parse.generic_named.MIN_NAMED` items that way,
+each is an entry titled by the name (with a date in brackets or without, once the page
+has shown the shape; :mod:`kg.parse.generic_named`).
 
 Items open too at bullets that present a paper by its bold name and a summary verb
 (:mod:`kg.parse.summary_items`: ``- **E2ESlack** proposes …``), at headings that carry
@@ -30,21 +31,25 @@ from __future__ import annotations
 
 import re
 
-from kg.parse.base import Builder, LayoutResult, blocks, strip_span
+from kg.parse.base import NON_PAPER, NOT_IN_ENTRY, Builder, LayoutResult, blocks, strip_span
 from kg.parse.boilerplate import is_boilerplate
 from kg.parse.byline import clause_authors
-from kg.parse.dates import find_date, iso_date, slash_date
+from kg.parse.dates import find_date, slash_date
 from kg.parse.document import ParsedDoc
 from kg.parse.fields import field
 from kg.parse.links import local_paper_page, paper_link, presents_study, scholarly_link
+from kg.parse.generic_named import MIN_NAMED, keyed_heading_titles, named_items, stamped_items  # noqa: F401 - MIN_NAMED: the driver's bar
 from kg.parse.generic_lines import (
     BRACKET_AFTER, author_clause, author_line, emphasised_title, lead_title, linked_title, one_per_line, page_slash_order,
-    paper_items, quoted_title, read_row, stated_id, table_columns, title_end, title_like, title_start, titled_rows,
+    paper_items, quoted_title, read_row, stated_id, tagged_title, title_end, title_like, title_start,
 )
-from kg.parse.generic_people import people_near_title
+from kg.parse.generic_page import read_page
+from kg.parse.generic_people import keyed_authors, people_near_title
+from kg.parse.generic_refs import may_be_reference, read_reference, reference_items
+from kg.parse.generic_rows import html_title_rows, read_html_row, table_columns, titled_rows
 from kg.parse.generic_titles import (
-    citation_sentences, cited_items, cited_title, continues_item, left_reason, numbered_heading, opens_titled, section_papers,
-    titled_sections,
+    citation_sentences, cited_items, cited_title, continues_item, left_reason, loose_items, numbered_heading, opens_titled,
+    section_papers, titled_sections, wrapped_title,
 )
 from kg.parse.item_titles import lead_name, past_short_name
 from kg.parse.names import looks_like_authors
@@ -59,66 +64,6 @@ name = "generic"
 
 def in_gaps(doc: ParsedDoc) -> bool:
     return False
-
-
-#: A page lists papers by name when it names at least this many items with a date.
-MIN_NAMED = 3
-
-# A name's date in brackets: a year, a year and month ("2025.08", "2024-03") or an arXiv
-# year-month ("2412").
-_NAME_DATE = re.compile(
-    r"\s*[(（]\s*(?:(?P<y>(?:19|20)\d{2})(?:[.\-/](?P<m>0?[1-9]|1[0-2]))?|\d{2}(?:0[1-9]|1[0-2]))\s*[)）]"
-)
-# What may follow a bold name on its line: a dash or colon and the description.
-_NAME_SEP = re.compile(r"\s*[—–:：-]+\s*\S")
-# What may follow a heading's name and date: an arrow and a link to the page's own notes.
-_HEADING_TAIL = re.compile(r"\s*(?:[→⇒>»-]+\s*)?")
-
-
-# A release's version ("v2.1.0", "1.4"): a changelog's heading, never a paper.
-_VERSION = re.compile(r"[vV]?\d+(?:\.\d+)+[\w.\-]*")
-
-
-def _short_name(s: str) -> bool:
-    """A method's name, not a sentence, a title or a version: a few words, a letter among them."""
-    s = s.strip()
-    return (
-        0 < len(s) <= 60
-        and len(s.split()) <= 6
-        and bool(re.search(r"[^\W\d_]", s))
-        and not s.endswith((":", "：", "."))
-        and not _VERSION.fullmatch(s)
-    )
-
-
-def _named_item(doc: ParsedDoc, k: int) -> tuple[int, int, str | None, bool] | None:
-    """``(start, end, date, dated)`` of the name a line opens an item with — a heading
-    ``Name (2025.08) → details`` or a paragraph led by a bold ``**Name** (2412) — text``
-    — or None."""
-    ln = doc.lines[k]
-    t = ln.text
-    a0 = ln.start + len(t[ln.start :]) - len(t[ln.start :].lstrip())  # after the heading marks
-    if ln.kind == "heading":
-        m = _NAME_DATE.search(t, a0)
-        if m is None or not _short_name(t[a0 : m.start()]):
-            return None
-        tail = _HEADING_TAIL.match(t, m.end())
-        # Only links may follow (to the item's own notes page), no text of its own.
-        linked = {i for lk in ln.links for i in range(lk.start, lk.end)}
-        if any(not c.isspace() and i not in linked for i, c in enumerate(t[tail.end() :], tail.end())):
-            return None
-        date = iso_date(int(m.group("y")), int(m.group("m"))) if m.group("y") and m.group("m") else None
-        return (*strip_span(t, 0, a0, m.start()), date, True)
-    for s, e in ln.emphasised:
-        if s > a0 + 1 or not _short_name(t[s:e]):
-            continue
-        m = _NAME_DATE.match(t, e)
-        after = m.end() if m else e
-        if not _NAME_SEP.match(t, after):
-            return None
-        date = iso_date(int(m.group("y")), int(m.group("m"))) if m and m.group("y") and m.group("m") else None
-        return (*strip_span(t, 0, s, e), date, m is not None)
-    return None
 
 
 # What closes a heading's title before the paper it carries: "(https://…", "- arXiv:…".
@@ -149,19 +94,6 @@ def _paper_heading(doc: ParsedDoc, k: int) -> tuple[int, int] | None:
     return (a0, e) if title_like(t[a0:e]) else None
 
 
-def _named_items(doc: ParsedDoc) -> dict[int, tuple[int, int, str | None]]:
-    """Line index → name span and date of the items a page lists by name (the first
-    line of a paragraph or a heading), when it dates at least :data:`MIN_NAMED` of them."""
-    found = {}
-    for block in blocks(doc.texts):
-        got = _named_item(doc, block[0])
-        if got is not None:
-            found[block[0]] = got
-    if sum(1 for g in found.values() if g[3]) < MIN_NAMED:
-        return {}
-    return {k: g[:3] for k, g in found.items()}
-
-
 def _read_paragraph(b: Builder, doc: ParsedDoc, block: list[int], run: list[int], order: bool | None,
                     split: bool = False, columns: dict[int, str] | None = None, headed: bool = False) -> None:
     """Read one paragraph (``run``: its lines that are not boilerplate) as an entry when
@@ -169,7 +101,7 @@ def _read_paragraph(b: Builder, doc: ParsedDoc, block: list[int], run: list[int]
     else report its lines. ``split``: the paragraph is one item of a list or table of
     papers (see :func:`paper_items`), where only a paper link makes an entry: an item
     with no link is a heading row or a note, and a table's header reads like names;
-    ``columns`` as :func:`~kg.parse.generic_lines.table_columns`; ``headed``: a row of a
+    ``columns`` as :func:`~kg.parse.generic_rows.table_columns`; ``headed``: a row of a
     table whose header names its title column, a paper whatever it links."""
     lines = b.lines
     columns = columns or {}
@@ -186,7 +118,8 @@ def _read_paragraph(b: Builder, doc: ParsedDoc, block: list[int], run: list[int]
     # its title.
     stated = [i for k in run if (i := stated_id(doc, k))]
     has_paper = any(arxiv_id(lines[k]) for k in run) or any(scholarly_link(u) for u in urls) or bool(stated)
-    authors = author_line(lines, run) if not split or has_paper else None
+    # A line that is only a link's label ("[Read Paper](…)") names no one.
+    authors = author_line(lines, [k for k in run if not _label_only(doc, k)]) if not split or has_paper else None
     # A linked title with its authors after it names a paper without an id.
     cited = not split and any((got := linked_title(doc, k)) is not None and got[1] is not None for k in run)
     # A paragraph that opens with the author list of the paper just read, with no link or
@@ -200,11 +133,14 @@ def _read_paragraph(b: Builder, doc: ParsedDoc, block: list[int], run: list[int]
     # papers, an item that opens with a title set in emphasis names a paper it does not
     # link; so does one whose description presents a study ("This study by Chroma …").
     titled = split and not has_paper and bool(run) and (
-        opens_titled(doc, run[0]) or presents_study(" ".join(lines[k] for k in run))
+        opens_titled(doc, run[0]) or tagged_title(doc, run[0]) or presents_study(" ".join(lines[k] for k in run))
     ) or not has_paper and cited_title(doc, run)  # "**Title**" over "2014 - [A Author] [B Author]"
     if not run or not (goes_on or has_paper or authors is not None or cited or headed or titled):
         for k in block:
-            b.report(k, left_reason(doc, k))
+            # An item of a list of papers that is none (a newsletter's news row) is what
+            # the list says it is: an item, not a paper.
+            reason = left_reason(doc, k)
+            b.report(k, NON_PAPER if split and reason == NOT_IN_ENTRY else reason)
         return
     d = b.cur if goes_on and b.cur is not None else b.open(run[0])
     d.ids.extend(i for i in stated if i not in d.ids)
@@ -276,7 +212,9 @@ def _read_paragraph(b: Builder, doc: ParsedDoc, block: list[int], run: list[int]
         t1 = title_end(doc, k, t0)
         if has_paper and "title" not in d.spans and "title_zh" not in d.spans:
             t0 = past_short_name(line, t0, t1)  # "VGG16 - Very Deep Convolutional Networks …"
-        if "title" not in d.spans and "title_zh" not in d.spans and k != authors and title_like(line[t0:t1]):
+        # "量子假设检验的样本复杂度" over "Sample complexity of …": a Chinese title, then the English.
+        bilingual = "title_zh" in d.spans and line[t0:t1].isascii()
+        if "title" not in d.spans and ("title_zh" not in d.spans or bilingual) and k != authors and title_like(line[t0:t1]):
             d.set_title(line, off, *strip_span(line, 0, t0, t1))
             if t1 < len(line):
                 d.body.append(Span(*strip_span(line, off, t1)))
@@ -289,6 +227,7 @@ def _read_paragraph(b: Builder, doc: ParsedDoc, block: list[int], run: list[int]
         # title set in bold or italics after a short name and an id.
         k, ta, te = got
         d.set_title(lines[k], offs[k], ta, te)
+    wrapped_title(d, doc, run, offs)  # "**2. VideoAnydoor: … Precise Motion" / "  Control**"
     # "Title. A Author, B Author." (or the names first): a citation's two sentences.
     citation_sentences(d, doc, run, offs)
     # "_Title_, A Author, B Author": the people written beside the title.
@@ -322,14 +261,32 @@ def entry_bound(doc: ParsedDoc) -> int | None:
     paragraph (links, bold or italic runs, headings, tables): each item then needs a
     paragraph of its own (a one-line post or a list of papers needs an id a line, a named
     or cited item its emphasis, a heading item its heading), so the entries are at most the
-    paragraphs. An abstract dump written one abstract a line is one paragraph of thousands
+    paragraphs — or, where a paragraph's lines are references (:mod:`kg.parse.generic_refs`),
+    its lines that may be one. An abstract dump written one abstract a line is one paragraph of thousands
     of abstracts: the driver need not run this reader to know it finds fewer."""
     if any(ln.links or ln.emphasised or ln.kind in _ITEM_MARKUP for ln in doc.lines):
         return None
     if _may_hold_id("\n".join(ln.raw for ln in doc.lines)):
         return None
-    texts = doc.texts
-    return sum(1 for k, t in enumerate(texts) if t.strip() and (k == 0 or not texts[k - 1].strip()))
+    # A paragraph whose lines (or items) are each a reference gives an entry each, and
+    # every such line carries a reference's evidence: those lines bound its entries.
+    bound = refs = 0
+    in_para = False
+    for t in doc.texts:
+        if not t.strip():
+            if in_para:
+                bound += max(1, refs)
+            in_para, refs = False, 0
+            continue
+        in_para = True
+        refs += may_be_reference(t)
+    return bound + max(1, refs) if in_para else bound
+
+
+def _label_only(doc: ParsedDoc, k: int) -> bool:
+    """Line ``k``'s text is one link's label and nothing else."""
+    ln = doc.lines[k]
+    return len(ln.links) == 1 and not (ln.text[ln.start : ln.links[0].start] + ln.text[ln.links[0].end :]).strip()
 
 
 def _split_at(runs, starts: dict[int, tuple[int, int]]):
@@ -342,8 +299,12 @@ def _split_at(runs, starts: dict[int, tuple[int, int]]):
 
 def parse(doc: ParsedDoc) -> LayoutResult:
     b = Builder(doc, "generic")
+    if read_page(b, doc):
+        return b.result()  # a page about one paper: its metadata names it (generic_page)
     lines = b.lines
-    named = _named_items(doc)
+    named = named_items(doc)
+    named.update((k, got) for k, got in stamped_items(doc).items() if k not in named)  # "1. [200122 Name](notes.md)"
+    named.update((k, got) for k, got in keyed_heading_titles(doc).items() if k not in named)  # "### Title:" / "  Title"
     # "- **E2ESlack** proposes …": bullets that present a paper by its bold name, one an
     # item even where the list runs on without blank lines.
     summarised = summarised_items(doc)
@@ -355,35 +316,48 @@ def parse(doc: ParsedDoc) -> LayoutResult:
     named.update((k, (*got, None)) for k, got in titled_sections(doc, named).items())  # "## Title" over one paper
     order = page_slash_order(doc)  # how the page writes slashed dates (a reading log's "06/22/2020")
     under_heading = 0  # an item opened by a heading (its level) takes the paragraphs under it
-    for block in _split_at(blocks(lines), named):  # (summarised items are named too)
+    rows, header = html_title_rows(doc)  # "<tr><td>1</td><td><a …>Title</a></td>…": one paper a row
+    header = set(header)
+    done = -1  # the last line an HTML row read (its empty cells split it into paragraphs)
+    # (summarised items are named too; a loose list item's paragraphs are one: loose_items)
+    for block in loose_items(doc, _split_at(blocks(lines), named), named):
         # A page's YAML metadata is no paragraph of papers (the post layout reads a
         # paper's front matter); a folded value's second line reads like a title.
-        for k in (k for k in block if doc.lines[k].kind == "front-matter"):
-            b.report(k, "front matter")
-        block = [k for k in block if doc.lines[k].kind != "front-matter"]
+        for k in (k for k in block if doc.lines[k].kind == "front-matter" or k in header):
+            b.report(k, "front matter" if k not in header else "table header")
+        block = [k for k in block if doc.lines[k].kind != "front-matter" and k not in header and k > done]
         if not block:
             continue
         k0 = block[0]
+        if k0 in rows:
+            done = read_html_row(b, doc, rows[k0])
+            for k in block:
+                if k > done:
+                    b.report(k, left_reason(doc, k))
+            continue
         if k0 in named:
             a, e, date = named[k0]
             d = b.open(k0)
             d.date = date
+            offs = {}
             for k in block:
-                off = b.take(k)
+                off = offs[k] = b.take(k)
                 if k == k0:
                     d.set("title", off + a, off + e)
                     rest = strip_span(lines[k], off, e)
                     if rest[1] > rest[0]:
                         d.body.append(Span(*rest))
-                else:
+                elif not keyed_authors(d, doc, k, off):  # "- **Authors**: A, B" under the heading
                     d.body.append(Span(*strip_span(lines[k], off, doc.lines[k].start)))
+            people_near_title(d, doc, block, offs)  # "Yuxuan Chen 等 · arXiv:… · 2026-04" under it
             under_heading = doc.lines[k0].level if doc.lines[k0].kind == "heading" else 0
             continue
         # Its subsections too ("## Title" over "### 主要工作" and "### 评分").
         if under_heading and (doc.lines[k0].kind != "heading" or doc.lines[k0].level > under_heading) and b.cur is not None:
             for k in block:
                 off = b.take(k)
-                b.cur.body.append(Span(*strip_span(lines[k], off, doc.lines[k].start)))
+                if not keyed_authors(b.cur, doc, k, off):
+                    b.cur.body.append(Span(*strip_span(lines[k], off, doc.lines[k].start)))
             continue
         under_heading = 0
         if b.cur is not None and continues_item(doc, block, b.cur.first):
@@ -408,6 +382,17 @@ def parse(doc: ParsedDoc) -> LayoutResult:
                     b.report(k, left_reason(doc, k))
             continue
         groups = paper_items(doc, run) or cited_items(doc, run)
+        refs = reference_items(doc, run) if groups is None and run else None
+        if refs is not None:
+            # "1. LeCun, Yann, … "Deep learning." Nature …": a reading list's references.
+            for k, reason in refs[0]:
+                b.report(k, reason)
+            for group, k_ref, spans in refs[1]:
+                read_reference(b, doc, group, k_ref, spans)
+            for k in block:
+                if k not in run:
+                    b.report(k, left_reason(doc, k))
+            continue
         columns = table_columns(doc, run) if groups is not None or run and doc.lines[run[0]].kind == "table" else {}
         headed = groups is None and (groups := titled_rows(doc, run, columns)) is not None
         if groups is None:
