@@ -451,3 +451,63 @@ def test_the_bracket_around_a_titles_label_links_is_no_part_of_the_title(tmp_pat
         "-   Dense Retrieval at Scale ([pdf](https://openreview.net/pdf?id=AbCd))\n"
     )
     assert [r.title for r in _records(tmp_path, text, "w39.md")] == ["Sparse Routers for Long Context", "Dense Retrieval at Scale"]
+
+
+# ======================================================================================
+# Rules prompted by round 12's sources once they turned dev (issue 11): a crawl's daily
+# radar with one heading per paper over field bullets, a PubMed brief whose domain line
+# names topics, a reading table whose author column also holds the year, agent-written
+# newsletters and paper-notes posts. Invented text in the shape of those digests.
+
+def _radar_paper(title: str, names: str, number: str, sources: str, must: bool = True) -> str:
+    # Must-read papers carry a nested list of notes, the others one line of notes.
+    notes = "* **重點與關聯**：\n  * **摘要證據**：本文提出一種新方法。\n  * **對研究者的關聯**：值得一讀。\n" if must else "* **重點**：提出一種新方法。\n"
+    return f"### {title}\n* **作者**：{names}\n* **連結**：https://arxiv.org/abs/{number}\n* **來源**：{sources}\n{notes}\n"
+
+
+RADAR = (
+    '---\nlayout: post\ntitle: "每日論文雷達｜2026-09-01"\ndate: 2026-09-01\n---\n'
+    "## 今日概況\n\n* **日期**：2026-09-01\n* **主題**：具身智慧\n* **資料統計**：\n  * 爬取總量：500 篇\n\n## Must-Read\n\n"
+    + _radar_paper("Sparse Routers for Long Context Language Models", "Ann Lee, Bo Chen, Carl Diaz", "2609.00011", "huggingface, arxiv_cs.CL, arxiv_keyword")
+    + _radar_paper("Four Bits Are Enough for Speech", "Dana Fox, Eli Gray", "2609.00012", "arxiv_cs.SD")
+    + "## Highly Relevant\n\n"
+    + _radar_paper("Dense Retrieval at Scale", "Finn Hall, Gia Ito", "2609.00013", "arxiv_cs.IR, arxiv_cs.CL", must=False)
+    + _radar_paper("Tactile Grasping without Demonstrations", "Hana Jo, Ian Kim", "2609.00014", "arxiv_keyword, arxiv_cs.RO", must=False)
+)
+
+
+def test_a_radar_of_headed_papers_over_bare_link_bullets_is_read_as_papers(tmp_path):
+    # Its field bullets read as list items that are no papers explain as many lines as the
+    # papers do; the arXiv address each states in its text (no markdown link) says
+    # that reading is wrong.
+    recs = _records(tmp_path, RADAR, "2026-09-01-radar.md")
+    assert [(r.title, r.arxiv_id, len(r.authors)) for r in recs] == [
+        ("Sparse Routers for Long Context Language Models", "2609.00011", 3),
+        ("Four Bits Are Enough for Speech", "2609.00012", 2),
+        ("Dense Retrieval at Scale", "2609.00013", 2),
+        ("Tactile Grasping without Demonstrations", "2609.00014", 2),
+    ]
+
+
+def test_a_source_field_gives_the_first_arxiv_listing_it_names(tmp_path):
+    # "huggingface" first is another source, "arxiv_keyword" a keyword search: no listing.
+    assert [r.category for r in _records(tmp_path, RADAR, "2026-09-01-radar.md")] == ["CL", "SD", "IR", "RO"]
+
+
+def test_source_lists_and_listing_forms():
+    from kg.parse.categories import source_category
+
+    assert source_category("huggingface, arxiv_cs.RO")[2] == "RO"
+    assert source_category("arXiv_CV")[2] == "CV" and source_category("arxiv_lg")[2] == "LG"
+    assert source_category("arXiv cs.AI, arXiv cs.LG")[2] == "AI"
+    for value in ("arXiv, 2026-06-30", "arxiv_keyword", "huggingface", "arXiv AI papers", "Hacker News"):
+        assert source_category(value) is None, value
+
+
+def test_a_domain_line_that_opens_outside_arxiv_gives_no_category(tmp_path):
+    head = "## 1. A Language Model for Oncology Recommendations.\n**Cancer Cell (IF: 30.1)** | 2026 Mar 9 | [DOI](https://doi.org/10.1000/x.1)\n"
+    text = head + "**领域:** 临床医学（肿瘤学）、人工智能（检索增强生成）\n**方法:** 检索增强。\n"
+    (rec,) = _records(tmp_path, text, "brief.md")
+    assert rec.category is None
+    (rec,) = _records(tmp_path, head + "**领域:** 人工智能、临床医学\n**方法:** 检索增强。\n", "brief.md")
+    assert rec.category == "AI"

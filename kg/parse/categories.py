@@ -13,7 +13,7 @@ import re
 from kg.parse.data import load_json
 
 __all__ = [
-    "ARXIV_TAG_RE", "CODES", "CATEGORY", "normalize_category", "find_category", "field_category", "category_line", "badge_category",
+    "ARXIV_TAG_RE", "CODES", "source_category", "CATEGORY", "normalize_category", "find_category", "field_category", "category_line", "badge_category",
 ]
 
 # Subject codes as digests write them alone in brackets (``[CV]``). A whitelist, because
@@ -30,12 +30,28 @@ _CODE_RE = re.compile(
     # The arXiv_XX tag however a feed cases it ("arxiv_lg" as a source label).
     rf"|(?<![A-Za-z])(?P<t>(?i:arxiv_(?:{'|'.join(CODES)})))(?![A-Za-z])"
 )
-#: A value that is nothing but an arXiv tag (``arxiv_lg``, ``arXiv_CV``) or the name of an
-#: arXiv listing (``arXiv cs.AI``, a feed's source label): a category wherever a feed
-#: writes it, also under a key that is not a category key (``Source:``).
-ARXIV_TAG_RE = re.compile(
-    rf"\s*(?:(?i:arxiv_(?:{'|'.join(CODES)}))|(?i:arxiv)\s+(?:{_ARCHIVES}\.(?:{'|'.join(CODES)})|quant-ph))\s*"
-)
+
+
+def _listing_re() -> re.Pattern[str]:
+    """A value that is nothing but the name of an arXiv listing, in one of the forms of
+    ``kg/data/parse/listing_forms.json`` (``arxiv_lg``, ``arXiv_CV``, ``arxiv_cs.RO``,
+    ``arXiv cs.AI``): a category wherever a feed or a crawl writes it as an item's
+    source, also under a key that is not a category key (``Source:``)."""
+    codes = "|".join(CODES)
+    forms = []
+    for prefix, follows in load_json("listing_forms.json").items():
+        if prefix.startswith("_"):
+            continue
+        # As feeds write them: a bare code in any case (``arxiv_lg``), an archive-prefixed
+        # one in arXiv's own (``arXiv cs.AI``).
+        code = rf"(?i:(?:{_ARCHIVES}\.)?(?:{codes}))" if follows == "code" else rf"{_ARCHIVES}\.(?:{codes})"
+        sep = r"\s+" if prefix.endswith(" ") else ""
+        forms.append(rf"(?i:{re.escape(prefix.strip())}){sep}(?:{code}|quant-ph)")
+    return re.compile(r"\s*(?:" + "|".join(forms) + r")\s*")
+
+
+#: See :func:`_listing_re`.
+ARXIV_TAG_RE = _listing_re()
 _PAREN_RE = re.compile(rf"[(（]\s*(?P<code>{_ARCHIVES}\.[A-Za-z]{{2}}|quant-ph)\s*[)）]")
 
 
@@ -110,7 +126,10 @@ def field_category(value: str) -> tuple[int, int, str] | None:
     name with its code in brackets) or that is, as a whole, a code or a subject name
     (``AI``, ``Robotics``, ``计算机视觉 (Computer Vision)``). A topic line names research
     directions in words that only contain one (``方向: Agentic AI / Tool Planning``,
-    ``Humanoid Robotics``): no category.
+    ``Humanoid Robotics``): no category. A subject named in words counts only as the
+    list's first item: a domain line that opens with a field outside arXiv
+    (``临床医学、人工智能``, clinical medicine first) names topics, not an arXiv category,
+    while a code counts wherever it is listed (``arXiv/CV``).
 
     >>> field_category("Computation and Language (cs.CL); Machine Learning (cs.LG)")
     (0, 24, 'CL')
@@ -118,6 +137,8 @@ def field_category(value: str) -> tuple[int, int, str] | None:
     ((0, 8, 'RO'), None)
     >>> field_category("Agentic AI / Tool Planning") is None and field_category("AI, Agents")[2] == "AI"
     True
+    >>> field_category("Clinical medicine, Artificial Intelligence"), field_category("Clinical medicine, cs.AI")[2]
+    (None, 'AI')
     """
     a = 0
     for m in [*_ITEM_SEP.finditer(value), None]:
@@ -132,8 +153,30 @@ def field_category(value: str) -> tuple[int, int, str] | None:
                 "." in found or found.casefold().startswith("arxiv_") or _PAREN_RE.search(item) is not None
                 or item[s - 1 : s] in ("[", "［") and item[e : e + 1] in ("]", "］")
             )
-            if written or core.casefold() == found.casefold():
+            if written or core.casefold() == found.casefold() and (a == 0 or found in CODES):
                 return a + s, a + e, code
+        if m is not None:
+            a = m.end()
+    return None
+
+
+def source_category(value: str) -> tuple[int, int, str] | None:
+    """``(start, end, code)`` of the first arXiv listing a source field's list names
+    (``arxiv_cs.RO, arxiv_keyword``, ``huggingface, arxiv_cs.RO``): an item that is
+    nothing but a listing (:data:`ARXIV_TAG_RE`); other sources (a hub, a keyword
+    search, ``arXiv`` alone, a date) state none.
+
+    >>> source_category("huggingface, arxiv_cs.RO")
+    (19, 24, 'RO')
+    >>> source_category("arxiv_lg"), source_category("arXiv, 2026-06-30"), source_category("arxiv_keyword")
+    ((0, 8, 'LG'), None, None)
+    """
+    a = 0
+    for m in [*_ITEM_SEP.finditer(value), None]:
+        b = m.start() if m is not None else len(value)
+        item = value[a:b]
+        if ARXIV_TAG_RE.fullmatch(item) and (got := find_category(item)) is not None:
+            return a + got[0], a + got[1], got[2]
         if m is not None:
             a = m.end()
     return None

@@ -46,10 +46,14 @@ def _no_paper(res: LayoutResult, doc: ParsedDoc) -> bool:
         return False
     # A reading that leaves a link to an arXiv paper among its non-papers (or passes over
     # it: a badge line has no text to report) read the page wrong: a review page's badges
-    # link the paper it is about.
+    # link the paper it is about. An item read as not a paper that states an arXiv paper
+    # in its text (a bare URL is no markdown link: ``* **連結**：https://arxiv.org/abs/…``
+    # under a paper's heading) was read wrong the same way.
     told = {u.line: u.reason for u in res.unassigned}
     if any(
-        told.get(i, NON_PAPER) == NON_PAPER and any(arxiv_id(lk.url) for lk in ln.links) for i, ln in enumerate(doc.lines, 1)
+        told.get(i, NON_PAPER) == NON_PAPER and any(arxiv_id(lk.url) for lk in ln.links)
+        or told.get(i) == NON_PAPER and arxiv_id(ln.text)
+        for i, ln in enumerate(doc.lines, 1)
     ):
         return False
     nonblank = sum(1 for x in doc.lines if x.text.strip())
