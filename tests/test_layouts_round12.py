@@ -511,3 +511,27 @@ def test_a_domain_line_that_opens_outside_arxiv_gives_no_category(tmp_path):
     assert rec.category is None
     (rec,) = _records(tmp_path, head + "**领域:** 人工智能、临床医学\n**方法:** 检索增强。\n", "brief.md")
     assert rec.category == "AI"
+
+
+READING_TABLE = """## 论文周报[0901-0907]
+| # | 论文标题 (Title) | 作者 & 年份 | 状态 | 我的笔记 |
+|:--:|:--|:--|:--:|:--:|
+| 1 | [Sparse Routers for Long Context](https://arxiv.org/abs/2609.00011)<br/>提出稀疏路由器，降低长上下文成本 | Ann Lee,2026 | ⬜️ 未读 | [笔记](notes/001.md) |
+| 2 | [Four Bits Are Enough for Speech](https://arxiv.org/abs/2609.00012)<br/>语音模型的四比特量化 | Dana Fox-Gray, 2025 | ✅ 已读 | [笔记](notes/002.md) |
+"""
+
+
+def test_a_column_of_authors_and_year_gives_the_names_without_the_year(tmp_path):
+    recs = _records(tmp_path, READING_TABLE, "README.md")
+    assert [(r.title, tuple(a.name for a in r.authors)) for r in recs] == [
+        ("Sparse Routers for Long Context", ("Ann Lee",)),
+        ("Four Bits Are Enough for Speech", ("Dana Fox-Gray",)),
+    ]
+
+
+def test_column_labels_that_join_two_keys_name_the_first():
+    from kg.parse.layouts.table import column_kind
+
+    assert [column_kind(x) for x in ("作者 & 年份", "Authors / Year", "Title & Authors", "Authors")] == ["authors", "authors", "title", "authors"]
+    # A label whose parts are not all keys names no part ("Q&A", "Notes & Status").
+    assert column_kind("Q&A") is None and column_kind("Notes & Status") is None
