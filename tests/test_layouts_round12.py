@@ -535,3 +535,33 @@ def test_column_labels_that_join_two_keys_name_the_first():
     assert [column_kind(x) for x in ("作者 & 年份", "Authors / Year", "Title & Authors", "Authors")] == ["authors", "authors", "title", "authors"]
     # A label whose parts are not all keys names no part ("Q&A", "Notes & Status").
     assert column_kind("Q&A") is None and column_kind("Notes & Status") is None
+
+
+PUBMED_BRIEF = """# 每日医学AI论文简报
+
+## 1. A Language Model for Oncology Recommendations.
+**Cancer Cell (IF: 30.1)** | 2026 Mar 9 | [PubMed](https://pubmed.ncbi.nlm.nih.gov/10000001/) | [DOI](https://doi.org/10.1000/x.1)
+**领域:** 精准肿瘤学、大型语言模型
+**方法:** 检索增强生成。
+---
+
+## 2. Deep Learning in Nuclear Medicine.
+**Br J Radiol (IF: 2.0)** | 2026 Jul 1 | [PubMed](https://pubmed.ncbi.nlm.nih.gov/10000002/) | [DOI](https://doi.org/10.1000/x.2)
+**领域:** 核医学
+**方法:** 综述。
+"""
+
+
+def test_a_journal_line_with_its_impact_factor_names_no_authors(tmp_path):
+    recs = _records(tmp_path, PUBMED_BRIEF, "brief.md")
+    assert [(r.title, r.authors) for r in recs] == [
+        ("A Language Model for Oncology Recommendations", ()),
+        ("Deep Learning in Nuclear Medicine", ()),
+    ]
+    assert "https://pubmed.ncbi.nlm.nih.gov/10000001/" in recs[0].urls
+
+
+def test_a_byline_of_people_and_their_organisation_keeps_its_people(tmp_path):
+    text = PUBMED_BRIEF.replace("**Cancer Cell (IF: 30.1)**", "Ann Lee, Bo Chen (CMU)")
+    recs = _records(tmp_path, text, "brief.md")
+    assert [a.name for a in recs[0].authors] == ["Ann Lee", "Bo Chen"] and recs[1].authors == ()

@@ -8,12 +8,13 @@ the names are.
 """
 from __future__ import annotations
 
+import functools
 import re
 
 from kg.parse.data import load_words
 from kg.parse.names import BRACKET_SEP, author_names, bracket_kind, looks_like_authors, without_bidi
 
-__all__ = ["author_value", "author_team", "closing_organisations", "author_mark", "annotated_authors", "annotations", "organisation_group", "ANNOTATION_RE"]
+__all__ = ["author_value", "author_team", "closing_organisations", "author_mark", "annotated_authors", "annotations", "organisation_group", "ANNOTATION_RE", "venue_metric"]
 
 # A team's name closed by a colon before the names ("Simple AI: A Author, B Author"), as
 # arXiv lists a collaboration: no comma in it, so it is one name, not a list.
@@ -198,3 +199,15 @@ def annotated_authors(value: str) -> tuple[int, int] | None:
     while e > a and value[e - 1] in ",，;；。.":
         e -= 1
     return a, e
+
+
+@functools.lru_cache(maxsize=1)
+def _venue_metric_re() -> re.Pattern[str]:
+    labels = sorted((re.escape(w) for w in load_words("venue_metrics.txt")), key=len, reverse=True)
+    return re.compile(r"\s*[(（]\s*(?:" + "|".join(labels) + r")\s*(?:[:：=]|\d)", re.I)
+
+
+def venue_metric(rest: str) -> bool:
+    """Whether ``rest``, what follows a name, opens with a bracketed venue metric
+    (``(IF: 31.7)``, ``（影响因子 5.2）``; labels in kg/data/parse/venue_metrics.txt)."""
+    return _venue_metric_re().match(rest) is not None

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from kg.parse.author_fields import author_value
+from kg.parse.author_fields import author_value, venue_metric
 from kg.parse.base import LINK_DECORATION, LINK_LABEL_RE, Draft, strip_span, url_only
 from kg.parse.dates import find_date
 from kg.parse.document import Line
@@ -88,6 +88,8 @@ def fill_byline(d: Draft, line: Line, off: int, parts: list[tuple[int, int]]) ->
     for a, e in parts:
         a = _past_mark(t, a, e)  # "✍️ A Author": the emoji labels the part
         got = author_value(t[a:e]) if "authors" not in d.spans else None
+        if got is not None and venue_metric(t[a + got[1] : e]):
+            continue  # "Cancer Cell (IF: 31.7)": a journal and its impact factor, not people
         if got is not None:
             d.set("authors", off + a + got[0], off + a + got[1])
             o = t.find("(", a + got[1], e)
