@@ -565,3 +565,83 @@ def test_a_byline_of_people_and_their_organisation_keeps_its_people(tmp_path):
     text = PUBMED_BRIEF.replace("**Cancer Cell (IF: 30.1)**", "Ann Lee, Bo Chen (CMU)")
     recs = _records(tmp_path, text, "brief.md")
     assert [a.name for a in recs[0].authors] == ["Ann Lee", "Bo Chen"] and recs[1].authors == ()
+
+
+def _newsletter_item(number: str, title: str, arxiv: str) -> str:
+    return (
+        f"## {number} {title}\n\n**Why it matters**\nThis study shows a new way to train models that adapt to new tasks, "
+        "with a framework that learns from verifiable signals. The result is a system that works in practice.\n\n"
+        f"**Read the full paper**: <https://arxiv.org/abs/{arxiv}>\n\n---\n\n"
+    )
+
+
+KEYCAP_NEWSLETTER = (
+    "# AI Weekly Digest\n\nWelcome to this week's sprint through the most exciting research. From robots to language, "
+    "the work released this week is nothing short of transformative. Let's dive in!\n\n---\n\n"
+    + _newsletter_item("1️⃣", "Sparse Routers for Long Context", "2609.00011")
+    + _newsletter_item("2️⃣", "Four Bits Are Enough for Speech", "2609.00012")
+    + _newsletter_item("3️⃣", "Dense Retrieval at Scale", "2609.00013")
+)
+
+
+def test_keycap_emoji_numbers_are_no_part_of_a_heading_title(tmp_path):
+    recs = _records(tmp_path, KEYCAP_NEWSLETTER, "weekly.md")
+    assert [(r.title, r.arxiv_id) for r in recs] == [
+        ("Sparse Routers for Long Context", "2609.00011"),
+        ("Four Bits Are Enough for Speech", "2609.00012"),
+        ("Dense Retrieval at Scale", "2609.00013"),
+    ]
+
+
+def test_keycap_numbers_in_the_field_and_generic_readers():
+    from kg.parse.generic_titles import numbered_heading
+    from kg.parse.layouts.fields import title_range
+
+    doc = read_document("x.md", "## 2️⃣ Dense Retrieval at Scale\n")
+    a, e = title_range(doc.lines[0])
+    assert doc.lines[0].text[a:e] == "Dense Retrieval at Scale"
+    a, e = numbered_heading(doc, 0)
+    assert doc.lines[0].text[a:e] == "Dense Retrieval at Scale"
+
+
+def test_a_caption_repeated_over_each_paragraph_is_no_title():
+    # Read without a heading reader (the abstract reader alone), the bold caption every
+    # item repeats over its text is no paper's title.
+    from kg.parse.layouts import abstract
+
+    res = abstract.parse(read_document("weekly.md", KEYCAP_NEWSLETTER))
+    assert res.entries and all(e.title is None for e in res.entries)
+
+
+def _captioned(title: str) -> str:
+    return (
+        f"## {title}\n\n**Idea:** This research introduces a new way for agents to plan with language.\n\n"
+        "**Use Cases:** Assistants that adapt to new tasks.\n\n"
+    )
+
+
+CAPTIONED = (
+    "# AI Daily Digest: October 2, 2026\n\nWelcome to your daily dose of AI research.\n\n"
+    + _captioned("Semantic Planning Models")
+    + _captioned("Scaffolded Policy Optimization for Reasoning")
+    + _captioned("Acme AI Releases GeneNet: A New Model that Finds Variants")
+    + _captioned("Transparent Models in the Loop: A Case of Program Evaluation")
+    + "## Highlights\n\nToday's digest showed research across many fields.\n"
+)
+
+
+def test_headings_over_the_same_captioned_paragraphs_are_papers_but_news_is_not(tmp_path):
+    recs = _records(tmp_path, CAPTIONED, "daily.md")
+    assert [r.title for r in recs] == [
+        "Semantic Planning Models",
+        "Scaffolded Policy Optimization for Reasoning",
+        "Transparent Models in the Loop: A Case of Program Evaluation",
+    ]
+
+
+def test_two_captioned_sections_are_no_run_of_papers():
+    from kg.parse.captioned import captioned_headings
+
+    two = "# Notes\n\n" + _captioned("Semantic Planning Models") + _captioned("Scaffolded Policy Optimization")
+    assert captioned_headings(read_document("notes.md", two)) == frozenset()
+    assert len(captioned_headings(read_document("daily.md", CAPTIONED))) == 3

@@ -11,7 +11,7 @@ from kg.text import cjk_share, is_cjk
 if TYPE_CHECKING:  # the document model imports this module
     from kg.parse.document import Line
 
-__all__ = ["SENTENCE_END_RE", "closing_gloss", "heading_marks", "post_title", "sibling_heading_title", "split_title", "title_spans", "title_label"]
+__all__ = ["SENTENCE_END_RE", "closing_gloss", "heading_marks", "news_headline", "post_title", "sibling_heading_title", "split_title", "title_spans", "title_label"]
 
 SENTENCE_END_RE = re.compile(r"[。！？]|[.!?](?:\s|$)")
 
@@ -260,10 +260,20 @@ def post_title(text: str, a: int, b: int) -> tuple[int, int] | None:
     words = [w for w in run.split() if any(c.isalpha() for c in w)]
     if len(words) < POST_TITLE_WORDS or SENTENCE_END_RE.search(run.rstrip(" .")):
         return None
-    news = load_words("news_verbs.txt")
-    if any(w.strip(",:;.!?").casefold() in news for w in words):
+    if news_headline(run):
         return None  # "OpenAI Releases a New Model …": a news headline, not a paper's title
     return a, a + len(run)
+
+
+def news_headline(text: str) -> bool:
+    """Whether ``text`` holds a verb of a news headline (``Google Releases …``,
+    kg/data/parse/news_verbs.txt): paper titles name methods and findings, not acts.
+
+    >>> news_headline("Acme AI Releases SomaticNet: A Model for Variants"), news_headline("Semantic World Models")
+    (True, False)
+    """
+    news = load_words("news_verbs.txt")
+    return any(w.strip(",:;.!?").casefold() in news for w in text.split() if any(c.isalpha() for c in w))
 
 
 def heading_marks(raw: str) -> str:

@@ -37,6 +37,7 @@ from kg.parse.base import (
 )
 from kg.parse.boilerplate import is_boilerplate
 from kg.parse.byline import byline, fill_byline
+from kg.parse.captioned import captioned_headings
 from kg.parse.document import Line, ParsedDoc
 from kg.parse.fields import FIELD_RE, field, field_kind, line_fields
 from kg.parse.names import bracket_kind, looks_like_authors
@@ -51,9 +52,10 @@ name = "sections"
 # Item numbers and the symbols digests put in front of headings and labels: "3. ",
 # "📄 ", "1.", "【2】".
 # A number's full stop is followed by a space ("3. Title"), so "2.5 Years in Class" keeps its "2.5".
-# Chinese item numbers too: "二、论文一：Title" ("2. Paper one: Title").
+# Chinese item numbers too: "二、论文一：Title" ("2. Paper one: Title"); keycap emoji
+# numbers ("1️⃣ Title": a digit, an optional variation selector, the combining keycap).
 _LEAD = re.compile(
-    r"^[\W_]*?(?:\d{1,3}(?:\.(?=\s)|\s*[、:：)）])\s*|【\s*\d{1,3}\s*】\s*|[一二三四五六七八九十]{1,3}\s*、\s*)?"
+    r"^[\W_]*?(?:\d{1,3}(?:\.(?=\s)|\s*[、:：)）])\s*|\d\ufe0f?\u20e3\s*|【\s*\d{1,3}\s*】\s*|[一二三四五六七八九十]{1,3}\s*、\s*)?"
     r"(?:(?:论文|Paper)\s*(?:[一二三四五六七八九十]{1,3}|\d{1,3})\s*[:：]\s*)?(?=[^\W_])",
     re.UNICODE,
 )
@@ -166,7 +168,7 @@ def _paper_keys(line: Line) -> frozenset[str]:
     return frozenset(_paper_urls(line)) if _links_paper(line) else frozenset()
 
 
-def _kind(doc: ParsedDoc, keys_of: list[frozenset[str]], i: int, e: int) -> str:
+def _kind(doc: ParsedDoc, keys_of: list[frozenset[str]], i: int, e: int, captioned: frozenset[int] = frozenset()) -> str:
     """Whether the item of lines ``i..e`` is a paper: it presents one link to one paper
     (on a link line; all its paper links name the same arXiv id or sit on one line),
     none, or several (a section of a list) — or links one only inside a sentence, which
@@ -189,6 +191,10 @@ def _kind(doc: ParsedDoc, keys_of: list[frozenset[str]], i: int, e: int) -> str:
         # missing or broken (``https://arxiv.org/abs/`` with no id), never a news item: it
         # is another layout's to read, not this layout's to explain away.
         if _names_authors(doc, i, e):
+            return SEVERAL
+        # A heading the page sets like its other papers' (over the same captioned
+        # paragraph, kg.parse.captioned) is a paper without a link: the field reader's.
+        if i in captioned:
             return SEVERAL
         # A feed of collected posts: the item's heading opens with a paper's English title
         # before the post's Chinese text, and the item links the post.
@@ -237,8 +243,10 @@ def _page_title(doc: ParsedDoc, items: list[tuple[int, int]]) -> bool:
     return items[0][0] == first
 
 
-def _papers(doc: ParsedDoc, keys_of: list[frozenset[str]], items: list[tuple[int, int]]) -> list[str]:
-    return [_kind(doc, keys_of, i, e) for i, e in items]
+def _papers(
+    doc: ParsedDoc, keys_of: list[frozenset[str]], items: list[tuple[int, int]], captioned: frozenset[int] = frozenset()
+) -> list[str]:
+    return [_kind(doc, keys_of, i, e, captioned) for i, e in items]
 
 
 def parse(doc: ParsedDoc) -> LayoutResult:
@@ -266,7 +274,7 @@ def parse(doc: ParsedDoc) -> LayoutResult:
         # digest) is still read, item by item, so that it is not mistaken for abstracts.
         level = min(levels, key=lambda lv: -len(_items(doc, lv, listed)), default=None)
         items = _items(doc, level, listed) if level is not None else []
-        papers = _papers(doc, keys_of, items)
+        papers = _papers(doc, keys_of, items, captioned_headings(doc))
         if len(items) < 2 or SEVERAL in papers:
             items = []
     else:
