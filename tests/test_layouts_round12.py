@@ -645,3 +645,50 @@ def test_two_captioned_sections_are_no_run_of_papers():
     two = "# Notes\n\n" + _captioned("Semantic Planning Models") + _captioned("Scaffolded Policy Optimization")
     assert captioned_headings(read_document("notes.md", two)) == frozenset()
     assert len(captioned_headings(read_document("daily.md", CAPTIONED))) == 3
+
+
+NOTES_POST = """---
+date: 2026-09-03
+category: Software Engineering
+tags: Code Generation, Security
+---
+
+# Sparse Routers for Long Context Language Models
+
+- Paper: https://arxiv.org/pdf/2609.00011.pdf
+- Baseline: https://arxiv.org/pdf/2609.00099.pdf
+- Demo: https://demo.example.com/
+
+## Summary
+
+The paper proposes sparse routers that pick which tokens attend, and measures the cost.
+
+## Notes
+
+- routers are trained jointly with the model
+"""
+
+
+def test_a_post_whose_paper_link_is_labelled_is_one_paper_among_the_links_it_cites(tmp_path):
+    (rec,) = _records(tmp_path, NOTES_POST, "routers.md")
+    assert rec.title == "Sparse Routers for Long Context Language Models"
+    assert rec.arxiv_id == "2609.00011"
+    assert set(rec.urls) >= {"https://arxiv.org/pdf/2609.00011.pdf", "https://arxiv.org/pdf/2609.00099.pdf"}
+    assert rec.category is None  # the blog's own category names no arXiv listing
+
+
+def test_a_labelled_link_line_names_no_title():
+    from kg.parse.item_titles import named_title
+
+    for text in ("- Paper: https://arxiv.org/pdf/2609.00011.pdf", "- Baseline: https://arxiv.org/pdf/2609.00099.pdf"):
+        assert named_title(read_document("x.md", text + "\n").lines[0]) is None, text
+    ln = read_document("x.md", "- Sparse Routers for Long Context: https://arxiv.org/abs/2609.00011\n").lines[0]
+    assert named_title(ln) is not None
+
+
+def test_two_paper_labelled_links_are_still_two_papers():
+    # A section that labels two links as papers lists them: it is no one paper's.
+    text = NOTES_POST.replace("- Baseline: https://arxiv.org/pdf/2609.00099.pdf", "- Paper: https://arxiv.org/pdf/2609.00099.pdf")
+    from kg.parse.layouts import sections
+
+    assert sections.parse(read_document("routers.md", text)).entries == []

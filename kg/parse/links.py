@@ -12,7 +12,11 @@ import re
 from kg.parse.data import load_words
 from kg.text import PAPER_URL_RE, arxiv_id
 
-__all__ = ["stated_arxiv_id", "paper_link", "local_paper_page", "scholarly_link", "presents_study"]
+__all__ = ["PAPER_LABELS", "stated_arxiv_id", "paper_link", "local_paper_page", "scholarly_link", "presents_study"]
+
+#: Labels that say a link is the paper itself (``[Paper](…)``, ``- PDF: https://…``), not
+#: its code or page: the first words of kg/data/parse/link_labels.txt that name the paper.
+PAPER_LABELS = frozenset({"paper", "pdf", "arxiv", "论文"})
 
 # An arXiv link that names no paper ("https://arxiv.org/pdf/.pdf", a generator's empty id).
 _NO_ID_RE = re.compile(r"arxiv\.org/(?:abs|pdf|html)/(?:\.pdf)?/?$", re.I)

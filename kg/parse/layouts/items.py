@@ -24,6 +24,7 @@ from kg.parse.categories import find_category
 from kg.parse.dates import find_date, leading_date
 from kg.parse.document import Line, ParsedDoc
 from kg.parse.fields import field
+from kg.parse.links import PAPER_LABELS
 from kg.parse.item_titles import item_title, latin_title, lead_name, named_title
 from kg.parse.item_people import (
     bracketed_names,
@@ -44,8 +45,6 @@ __all__ = ["parse", "name", "in_gaps"]
 
 name = "items"
 
-#: Labels that say the link is the paper itself.
-PAPER_LABELS = frozenset({"paper", "pdf", "arxiv", "论文"})
 _VOTES_RE = re.compile(r"\s*[(（]\s*\d+\s*[▲↑]\s*[)）]\s*$|\s+$")
 
 

@@ -38,6 +38,7 @@ from kg.parse.base import (
 from kg.parse.boilerplate import is_boilerplate
 from kg.parse.byline import byline, fill_byline
 from kg.parse.captioned import captioned_headings
+from kg.parse.links import PAPER_LABELS
 from kg.parse.document import Line, ParsedDoc
 from kg.parse.fields import FIELD_RE, field, field_kind, line_fields
 from kg.parse.names import bracket_kind, looks_like_authors
@@ -145,6 +146,14 @@ def _link_line(line: Line) -> bool:
 
 
 
+def _paper_labelled(line: Line) -> bool:
+    """A ``Paper: <link>`` line: a key that says its value is the paper itself
+    (:data:`PAPER_LABELS`) over links only."""
+    km = FIELD_RE.match(line.text)
+    key = km and (km.group("k2") or km.group("k3") or "").strip(" *_").casefold()
+    return bool(key) and key in PAPER_LABELS and _only_links(line, km.start("val"), km.end("val"))
+
+
 def _only_links(line: Line, a: int, e: int) -> bool:
     """Whether ``line.text[a:e]`` is links and nothing else: bare addresses and labels
     (``url_only``), or link texts covering it but for brackets and separators."""
@@ -180,7 +189,10 @@ def _kind(doc: ParsedDoc, keys_of: list[frozenset[str]], i: int, e: int, caption
     # ("| Original Paper | [arXiv](…) |") does not.
     if sum(1 for k in range(i, e + 1) if doc.lines[k].kind == "table" and _links_headline(doc.lines[k])) >= 2:
         return SEVERAL
-    for k in range(i, e + 1):
+    # "- Paper: https://arxiv.org/pdf/…" over "- Codex: https://arxiv.org/pdf/…": one link
+    # labelled as the paper itself says which paper the item is; the others are ones it cites.
+    labelled = [k for k in range(i, e + 1) if keys_of[k] and _paper_labelled(doc.lines[k])]
+    for k in labelled if len(labelled) == 1 else range(i, e + 1):
         if keys_of[k]:
             keys |= keys_of[k]
             if len(keys) > 1:
