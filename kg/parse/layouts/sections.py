@@ -22,8 +22,6 @@ import re
 
 from kg.parse.author_fields import author_value
 from kg.parse.base import (
-    LINK_DECORATION,
-    LINK_LABEL_RE,
     NON_PAPER,
     NOT_IN_ENTRY,
     Builder,
@@ -33,14 +31,13 @@ from kg.parse.base import (
     local_paper_page,
     paper_link,
     strip_span,
-    url_only,
 )
 from kg.parse.boilerplate import is_boilerplate
 from kg.parse.byline import byline, fill_byline
 from kg.parse.captioned import captioned_headings
-from kg.parse.links import PAPER_LABELS
 from kg.parse.document import Line, ParsedDoc
-from kg.parse.fields import FIELD_RE, field, field_kind, line_fields
+from kg.parse.fields import field, field_kind, line_fields
+from kg.parse.link_lines import link_line, links_headline, paper_labelled
 from kg.parse.names import bracket_kind, looks_like_authors
 from kg.parse.titles import SENTENCE_END_RE, post_title, title_spans
 from kg.records import Span
@@ -133,40 +130,6 @@ def _items(doc: ParsedDoc, level: int, listed: frozenset[int] = frozenset()) -> 
 PAPER, NONE, SEVERAL, POST = "paper", "none", "several", "post"
 
 
-def _link_line(line: Line) -> bool:
-    """A line that presents links: the item's heading, a line of links only
-    (``[Read Paper](…)``), a labelled one (``- Paper: https://…``, ``- **Primary**:
-    [1810.04805](…)``), or a byline with the link as one of its parts. A link inside a
-    sentence ("please cite our paper [arXiv](…)") does not make a section about a paper."""
-    if line.kind == "heading" or _only_links(line, line.start, len(line.text)):
-        return True
-    km = FIELD_RE.match(line.text)
-    return bool(km) and _only_links(line, km.start("val"), km.end("val")) or byline(line) is not None
-
-
-
-
-def _paper_labelled(line: Line) -> bool:
-    """A ``Paper: <link>`` line: a key that says its value is the paper itself
-    (:data:`PAPER_LABELS`) over links only."""
-    km = FIELD_RE.match(line.text)
-    key = km and (km.group("k2") or km.group("k3") or "").strip(" *_").casefold()
-    return bool(key) and key in PAPER_LABELS and _only_links(line, km.start("val"), km.end("val"))
-
-
-def _only_links(line: Line, a: int, e: int) -> bool:
-    """Whether ``line.text[a:e]`` is links and nothing else: bare addresses and labels
-    (``url_only``), or link texts covering it but for brackets and separators."""
-    seg = line.text[a:e].strip()
-    if not seg:
-        return False
-    if url_only(seg, sum(1 for lk in line.links if a <= lk.start and lk.end <= e)):
-        return True
-    inside = [lk for lk in line.links if a <= lk.start and lk.end <= e]
-    linked = sum(lk.end - lk.start for lk in inside)
-    return bool(inside) and linked >= len(seg) - LINK_DECORATION * len(inside)
-
-
 def _paper_keys(line: Line) -> frozenset[str]:
     """The papers a line links: its arXiv ids, else its paper links (empty: none)."""
     if not line.links and not line.ids and "." not in line.text:
@@ -187,17 +150,17 @@ def _kind(doc: ParsedDoc, keys_of: list[frozenset[str]], i: int, e: int, caption
     # A heading over a table whose rows each link a headline (a feed's news and papers, one
     # per row) heads a list, not one paper; a table of labelled links about one paper
     # ("| Original Paper | [arXiv](…) |") does not.
-    if sum(1 for k in range(i, e + 1) if doc.lines[k].kind == "table" and _links_headline(doc.lines[k])) >= 2:
+    if sum(1 for k in range(i, e + 1) if doc.lines[k].kind == "table" and links_headline(doc.lines[k])) >= 2:
         return SEVERAL
     # "- Paper: https://arxiv.org/pdf/…" over "- Codex: https://arxiv.org/pdf/…": one link
     # labelled as the paper itself says which paper the item is; the others are ones it cites.
-    labelled = [k for k in range(i, e + 1) if keys_of[k] and _paper_labelled(doc.lines[k])]
+    labelled = [k for k in range(i, e + 1) if keys_of[k] and paper_labelled(doc.lines[k])]
     for k in labelled if len(labelled) == 1 else range(i, e + 1):
         if keys_of[k]:
             keys |= keys_of[k]
             if len(keys) > 1:
                 return SEVERAL
-            presented = presented or _link_line(doc.lines[k])
+            presented = presented or link_line(doc.lines[k])
     if not keys:
         # An item that names its authors (``- **Authors:** A, B``) is a paper whose link is
         # missing or broken (``https://arxiv.org/abs/`` with no id), never a news item: it
@@ -230,15 +193,6 @@ def _names_authors(doc: ParsedDoc, i: int, e: int) -> bool:
         text = doc.lines[k].text
         got = field(text)
         if got is not None and got[0] == "authors" and author_value(text[got[1] : got[2]]) is not None:
-            return True
-    return False
-
-
-def _links_headline(line: Line) -> bool:
-    """A line with a link whose text is a headline of three words or more, not a label."""
-    for lk in line.links:
-        t = line.text[lk.start : lk.end].strip()
-        if len(t.split()) >= 3 and not LINK_LABEL_RE.match(t):
             return True
     return False
 
