@@ -692,3 +692,40 @@ def test_two_paper_labelled_links_are_still_two_papers():
     from kg.parse.layouts import sections
 
     assert sections.parse(read_document("routers.md", text)).entries == []
+
+
+TOPIC_POST = """---
+date: 2026-09-04
+category: Security
+---
+
+# A Survey on Secure Code Generation
+
+## Papers
+- [Signatures for Exploits from Vulnerabilities](http://lab.example.edu/papers/sig-gen.pdf)
+- [Exploiting and Protecting Dynamic Code Generation](https://www.conf.example.org/2015/programme/dcg/) *(NDSS' 15)*
+- [An Evaluation of Code Assistants' Contributions](https://arxiv.org/abs/2609.00021)
+    - News: https://news.example.com/assistants-vulnerable/
+- [Patch Generation by Learning Correct Code](http://people.example.edu/papers/patch.pdf) *(PLDI'16)*
+
+## Documentation
+
+- https://docs.example.com/security/code-generation
+"""
+
+
+def test_a_listed_paper_whose_link_is_a_conference_page_is_a_paper_by_its_venue_tag(tmp_path):
+    recs = _records(tmp_path, TOPIC_POST, "survey.md")
+    assert [r.title for r in recs] == [
+        "Signatures for Exploits from Vulnerabilities",
+        "Exploiting and Protecting Dynamic Code Generation",
+        "An Evaluation of Code Assistants' Contributions",
+        "Patch Generation by Learning Correct Code",
+    ]
+    # The sub-bullet's link belongs to the paper listed above it.
+    assert "https://news.example.com/assistants-vulnerable/" in recs[2].urls
+
+
+def test_a_link_with_no_venue_after_it_stays_what_its_link_is(tmp_path):
+    text = "## Reading\n- [The Illustrated Transformer](https://blog.example.com/transformer/) *(2 min read)*\n- [Dense Retrieval at Scale](https://arxiv.org/abs/2609.00013)\n"
+    assert [r.title for r in _records(tmp_path, text, "list.md")] == ["Dense Retrieval at Scale"]

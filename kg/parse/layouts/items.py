@@ -37,7 +37,7 @@ from kg.parse.item_people import (
     title_clause_authors,
 )
 from kg.parse.names import looks_like_authors
-from kg.parse.titles import post_title
+from kg.parse.titles import post_title, venue_tag_after
 from kg.records import Span
 from kg.text import PAPER_URL_RE, arxiv_id, find_urls
 
@@ -72,11 +72,14 @@ def _lone_item(line: Line) -> bool:
 
 def _is_paper(line: Line, title: tuple[int, int] | None) -> bool:
     """An item is a paper when it links the paper (an arXiv id, a paper page or PDF, a
-    link labelled as the paper) or its title link has no target yet (``[Title]()``)."""
+    link labelled as the paper), its title is followed by the venue it appeared at, or
+    its title link has no target yet (``[Title]()``)."""
     if title is None:
         return False
     if arxiv_id(line.text) or any(arxiv_id(lk.url) or PAPER_URL_RE.search(lk.url) or scholarly_link(lk.url) for lk in line.links):
         return True
+    if venue_tag_after(line.text, title[1]):
+        return True  # "[Title](conference page) *(NDSS' 15)*": where it appeared, whatever its link
     for lk in line.links:
         text = line.text[lk.start : lk.end]
         if (lk.start, lk.end) == title and not lk.url.strip():
