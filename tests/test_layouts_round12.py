@@ -729,3 +729,19 @@ def test_a_listed_paper_whose_link_is_a_conference_page_is_a_paper_by_its_venue_
 def test_a_link_with_no_venue_after_it_stays_what_its_link_is(tmp_path):
     text = "## Reading\n- [The Illustrated Transformer](https://blog.example.com/transformer/) *(2 min read)*\n- [Dense Retrieval at Scale](https://arxiv.org/abs/2609.00013)\n"
     assert [r.title for r in _records(tmp_path, text, "list.md")] == ["Dense Retrieval at Scale"]
+
+
+def test_a_sentence_that_mentions_a_lab_is_no_organisation_list(tmp_path):
+    from kg.parse.names import bracket_kind
+
+    assert bracket_kind("Tencent AI Lab and MIT") == "affiliations"
+    sentence = (
+        "Simplified Explanation: Think of having a robot in a lab that can try different combinations "
+        "of chemicals to find the best recipe for a new drug"
+    )
+    assert bracket_kind(sentence) is None
+    text = "".join(
+        f"## {t}\n\n*Summary:* A system that designs other models.\n\n*Plain Words:* {sentence}.\n\n*Source:* [arXiv](https://arxiv.org/abs/{n})\n\n"
+        for t, n in (("Operand Engineering: Autonomous Model Design", "2609.00031"), ("Teaching Robots to Adapt", "2609.00032"))
+    )
+    assert all(r.institutions == () for r in _records(tmp_path, text, "daily.md"))
