@@ -745,3 +745,22 @@ def test_a_sentence_that_mentions_a_lab_is_no_organisation_list(tmp_path):
         for t, n in (("Operand Engineering: Autonomous Model Design", "2609.00031"), ("Teaching Robots to Adapt", "2609.00032"))
     )
     assert all(r.institutions == () for r in _records(tmp_path, text, "daily.md"))
+
+
+def test_headed_journal_papers_linked_to_pubmed_and_doi_are_papers_to_the_heading_reader():
+    # Read without the field reader (as a layout kg has no reader for would be), each
+    # heading over its journal line of PubMed and DOI links is one paper.
+    from kg.parse.layouts import sections
+
+    res = sections.parse(read_document("brief.md", PUBMED_BRIEF))
+    assert [e.title.of(e.text) for e in res.entries] == [
+        "A Language Model for Oncology Recommendations", "Deep Learning in Nuclear Medicine",
+    ]
+
+
+def test_pubmed_pages_are_scholarly():
+    from kg.parse.links import scholarly_link
+
+    assert scholarly_link("https://pubmed.ncbi.nlm.nih.gov/10000001/")
+    assert scholarly_link("https://pmc.ncbi.nlm.nih.gov/articles/PMC1000001/")
+    assert not scholarly_link("https://www.ncbi.nlm.nih.gov/gene/7157")

@@ -30,6 +30,7 @@ from kg.parse.base import (
     link_labels_only,
     local_paper_page,
     paper_link,
+    scholarly_link,
     strip_span,
 )
 from kg.parse.boilerplate import is_boilerplate
@@ -92,7 +93,12 @@ def _title_like(text: str) -> bool:
 def _paper_urls(line: Line) -> list[str]:
     """Paper links of a line: link targets and bare addresses (``- Paper: https://…``);
     a heading's link to the site's own page of the paper (``### [Title](../papers/arxiv-2607.18141/)``)."""
-    out = [u for u in [*(lk.url for lk in line.links), *(x[0] for x in find_urls(line.text))] if paper_link(u)]
+    urls = [*(lk.url for lk in line.links), *(x[0] for x in find_urls(line.text))]
+    out = [u for u in urls if paper_link(u)]
+    if not out:
+        # A journal paper: its publisher's, DOI's or PubMed's page (kg/data/parse/scholarly_hosts.txt);
+        # such pages side by side on one line ("[PubMed](…) | [DOI](…)") are one paper's.
+        out = [u for u in urls if scholarly_link(u)][:1]
     if not out and line.kind == "heading":
         out = [lk.url for lk in line.links if local_paper_page(lk.url)]
     return out
