@@ -764,3 +764,15 @@ def test_pubmed_pages_are_scholarly():
     assert scholarly_link("https://pubmed.ncbi.nlm.nih.gov/10000001/")
     assert scholarly_link("https://pmc.ncbi.nlm.nih.gov/articles/PMC1000001/")
     assert not scholarly_link("https://www.ncbi.nlm.nih.gov/gene/7157")
+
+
+def test_a_radar_whose_link_bullets_are_bare_doi_addresses_is_read_as_papers(tmp_path):
+    text = RADAR
+    for n in range(11, 15):
+        text = text.replace(f"https://arxiv.org/abs/2609.000{n}", f"https://doi.org/10.1000/radar.{n}")
+    recs = _records(tmp_path, text, "2026-09-01-radar.md")
+    assert [r.title for r in recs] == [
+        "Sparse Routers for Long Context Language Models", "Four Bits Are Enough for Speech",
+        "Dense Retrieval at Scale", "Tactile Grasping without Demonstrations",
+    ]
+    assert recs[0].urls == ("https://doi.org/10.1000/radar.11",)

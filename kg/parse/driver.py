@@ -15,7 +15,7 @@ from dataclasses import replace
 from types import ModuleType
 
 from kg.parse.author_fields import author_value
-from kg.parse.base import NON_PAPER, NOT_IN_ENTRY, LayoutResult
+from kg.parse.base import NON_PAPER, NOT_IN_ENTRY, LayoutResult, paper_link, scholarly_link
 from kg.parse.bibtex import bibtex_authors
 from kg.parse.boilerplate import is_boilerplate
 from kg.parse.categories import category_line
@@ -24,7 +24,7 @@ from kg.parse.entry_dates import date_entries
 from kg.parse.layouts import LAYOUTS, feed, generic
 from kg.parse.recap import restated
 from kg.records import Document, Entry, ParseResult, Span, Unassigned
-from kg.text import arxiv_id
+from kg.text import arxiv_id, find_urls
 
 log = logging.getLogger("kg.parse")
 
@@ -46,19 +46,27 @@ def _no_paper(res: LayoutResult, doc: ParsedDoc) -> bool:
         return False
     # A reading that leaves a link to an arXiv paper among its non-papers (or passes over
     # it: a badge line has no text to report) read the page wrong: a review page's badges
-    # link the paper it is about. An item read as not a paper that states an arXiv paper
-    # in its text (a bare URL is no markdown link: ``* **連結**：https://arxiv.org/abs/…``
-    # under a paper's heading) was read wrong the same way.
+    # link the paper it is about. An item read as not a paper that states a paper in its
+    # text (a bare address is no markdown link: ``* **連結**：https://arxiv.org/abs/…``
+    # under a paper's heading, a DOI, a PubMed page) was read wrong the same way.
     told = {u.line: u.reason for u in res.unassigned}
     if any(
         told.get(i, NON_PAPER) == NON_PAPER and any(arxiv_id(lk.url) for lk in ln.links)
-        or told.get(i) == NON_PAPER and arxiv_id(ln.text)
+        or told.get(i) == NON_PAPER and _states_paper(ln.text)
         for i, ln in enumerate(doc.lines, 1)
     ):
         return False
     nonblank = sum(1 for x in doc.lines if x.text.strip())
     items = sum(1 for u in res.unassigned if u.reason == NON_PAPER)
     return nonblank > 0 and items >= NO_PAPER_SHARE * nonblank and res.unexplained <= NO_PAPER_UNEXPLAINED * nonblank
+
+
+def _states_paper(text: str) -> bool:
+    """Whether ``text`` states a paper: an arXiv id, or a bare address of a paper's or
+    a publication's page."""
+    if arxiv_id(text):
+        return True
+    return "://" in text and any(paper_link(u) or scholarly_link(u) for u, _, _ in find_urls(text))
 
 
 def _score(res: LayoutResult, doc: ParsedDoc) -> tuple[int, int, int, int]:
