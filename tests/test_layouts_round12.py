@@ -776,3 +776,11 @@ def test_a_radar_whose_link_bullets_are_bare_doi_addresses_is_read_as_papers(tmp
         "Dense Retrieval at Scale", "Tactile Grasping without Demonstrations",
     ]
     assert recs[0].urls == ("https://doi.org/10.1000/radar.11",)
+
+
+def test_a_journal_line_without_an_impact_factor_names_no_authors(tmp_path):
+    text = PUBMED_BRIEF.replace("**Cancer Cell (IF: 30.1)**", "*Nat Commun*").replace("**Br J Radiol (IF: 2.0)**", "*Cancer Cell*")
+    assert [r.authors for r in _records(tmp_path, text, "brief.md")] == [(), ()]
+    # A person beside a journal link is still the author.
+    text = PUBMED_BRIEF.replace("**Cancer Cell (IF: 30.1)**", "Ann Lee")
+    assert [a.name for a in _records(tmp_path, text, "brief.md")[0].authors] == ["Ann Lee"]

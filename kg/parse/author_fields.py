@@ -14,7 +14,7 @@ import re
 from kg.parse.data import load_words
 from kg.parse.names import BRACKET_SEP, author_names, bracket_kind, looks_like_authors, without_bidi
 
-__all__ = ["author_value", "author_team", "closing_organisations", "author_mark", "annotated_authors", "annotations", "organisation_group", "ANNOTATION_RE", "venue_metric"]
+__all__ = ["author_value", "author_team", "closing_organisations", "author_mark", "annotated_authors", "annotations", "organisation_group", "ANNOTATION_RE", "venue_metric", "journal_name"]
 
 # A team's name closed by a colon before the names ("Simple AI: A Author, B Author"), as
 # arXiv lists a collaboration: no comma in it, so it is one name, not a list.
@@ -211,3 +211,19 @@ def venue_metric(rest: str) -> bool:
     """Whether ``rest``, what follows a name, opens with a bracketed venue metric
     (``(IF: 31.7)``, ``（影响因子 5.2）``; labels in kg/data/parse/venue_metrics.txt)."""
     return _venue_metric_re().match(rest) is not None
+
+
+def journal_name(names: str) -> bool:
+    """Whether ``names``, read as one person's name, is a journal's (``Cancer Cell``,
+    ``Nat Commun``, ``J Am Med Inform Assoc``): one of its words is a journal word
+    (kg/data/parse/journal_words.txt). Only where the line links the paper's journal
+    page may a caller ask: alone, ``Cell`` could be anyone's word.
+
+    >>> journal_name("Nat Commun"), journal_name("Br J Radiol"), journal_name("Ann Lee"), journal_name("Ann Lee, Bo Chen")
+    (True, True, False, False)
+    """
+    got = author_names(names)
+    if got is None or len(got[0]) != 1:
+        return False
+    words = set(load_words("journal_words.txt"))
+    return any(w.rstrip(".").casefold() in words for w in names.split())
