@@ -784,3 +784,13 @@ def test_a_journal_line_without_an_impact_factor_names_no_authors(tmp_path):
     # A person beside a journal link is still the author.
     text = PUBMED_BRIEF.replace("**Cancer Cell (IF: 30.1)**", "Ann Lee")
     assert [a.name for a in _records(tmp_path, text, "brief.md")[0].authors] == ["Ann Lee"]
+
+
+def test_the_generic_reader_reads_a_glossed_title_column_and_an_authors_and_year_column():
+    # Without the table layout (a table kg has no reader for), the generic reader finds the
+    # columns by the same labels.
+    from kg.parse.layouts import generic
+
+    res = generic.parse(read_document("README.md", READING_TABLE))
+    got = [(e.title.of(e.text), e.authors and e.authors.of(e.text)) for e in res.entries]
+    assert got == [("Sparse Routers for Long Context", "Ann Lee"), ("Four Bits Are Enough for Speech", "Dana Fox-Gray")]

@@ -14,7 +14,7 @@ import re
 from kg.parse.data import load_words
 from kg.parse.names import BRACKET_SEP, author_names, bracket_kind, looks_like_authors, without_bidi
 
-__all__ = ["author_value", "author_team", "closing_organisations", "author_mark", "annotated_authors", "annotations", "organisation_group", "ANNOTATION_RE", "venue_metric", "journal_name"]
+__all__ = ["author_value", "author_team", "closing_organisations", "author_mark", "annotated_authors", "annotations", "organisation_group", "ANNOTATION_RE", "venue_metric", "journal_name", "before_closing_year"]
 
 # A team's name closed by a colon before the names ("Simple AI: A Author, B Author"), as
 # arXiv lists a collaboration: no comma in it, so it is one name, not a list.
@@ -227,3 +227,18 @@ def journal_name(names: str) -> bool:
         return False
     words = set(load_words("journal_words.txt"))
     return any(w.rstrip(".").casefold() in words for w in names.split())
+
+
+# A year closing an author list ("Yantao Yu,2026", "A. Author, B. Author (2024)").
+_CLOSING_YEAR = re.compile(r"[\s,，;；]*[(（]?(?:19|20)\d{2}[)）]?\s*$")
+
+
+def before_closing_year(text: str, a: int, e: int) -> int:
+    """The end of ``text[a:e]`` before the year that closes it, where a column or a
+    reference sets the year after the names (``Yantao Yu,2026``); ``e`` when none does.
+
+    >>> t = "Yantao Yu,2026"; t[: before_closing_year(t, 0, len(t))]
+    'Yantao Yu'
+    """
+    y = _CLOSING_YEAR.search(text, a, e)
+    return y.start() if y is not None and y.start() > a else e

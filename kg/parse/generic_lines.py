@@ -8,11 +8,12 @@ from __future__ import annotations
 
 import re
 
+from kg.parse.author_fields import before_closing_year
 from kg.parse.base import Draft, strip_span
 from kg.parse.byline import clause_authors, trailing_authors
 from kg.parse.dates import slash_order
 from kg.parse.document import ParsedDoc
-from kg.parse.fields import field_kind
+from kg.parse.fields import label_kind
 from kg.parse.links import stated_arxiv_id
 from kg.parse.item_titles import without_people
 from kg.parse.names import author_names, looks_like_authors
@@ -252,7 +253,7 @@ def table_columns(doc: ParsedDoc, run: list[int]) -> dict[int, str]:
     ln = doc.lines[k]
     cols = {}
     for i, (s, e) in enumerate(ln.cells):
-        kind = field_kind(ln.text[s:e].strip(" *_:：")) if ln.text[s:e].strip() else None
+        kind = label_kind(ln.text[s:e].strip(" *_:：")) if ln.text[s:e].strip() else None
         if kind in ("title", "authors"):
             cols.setdefault(kind, i)
     return {i: kind for kind, i in cols.items()} if "title" in cols else {}
@@ -323,8 +324,8 @@ def read_row(doc: ParsedDoc, k: int, d: Draft, off: int, columns: dict[int, str]
             if kind == "title" and "title" not in d.spans and "title_zh" not in d.spans:
                 a2 = title_start(t, a)  # "6) **Title**": the item's number is no part of it
                 d.set_title(t, off, a2, title_end(doc, k, a2, z))
-            elif kind == "authors" and "authors" not in d.spans and looks_like_authors(cell):
-                d.set("authors", off + a, off + z)
+            elif kind == "authors" and "authors" not in d.spans and looks_like_authors(t[a : (z := before_closing_year(t, a, z))]):
+                d.set("authors", off + a, off + z)  # "Name,2026" under "作者 & 年份": the year is no name
             else:
                 d.body.append(Span(off + a, off + z))
             continue

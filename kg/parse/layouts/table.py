@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from kg.parse.author_fields import author_value
+from kg.parse.author_fields import author_value, before_closing_year
 from kg.parse.base import LINK_LABEL_RE, NON_PAPER, NOT_IN_ENTRY, Builder, LayoutResult, paper_link, stated_arxiv_id, strip_span, url_only, without_news
 from kg.parse.boilerplate import is_boilerplate
 from kg.parse.byline import trailing_authors
@@ -18,7 +18,7 @@ from kg.parse.categories import ARXIV_TAG_RE, find_category
 from kg.parse.data import load_json
 from kg.parse.dates import find_date, slash_date, slash_order
 from kg.parse.document import Line, ParsedDoc
-from kg.parse.fields import field_kind
+from kg.parse.fields import label_kind
 from kg.parse.names import author_names
 from kg.text import find_urls
 
@@ -33,17 +33,12 @@ def column_kind(label: str) -> str | None:
     """The entry part a column holds, from its header label (field keys, and the
     table-only labels of kg/data/parse/column_keys.json)."""
     label = re.sub(r"\s+", " ", label.strip().strip("*_:：")).casefold()
-    kind = field_kind(label)
+    kind = label_kind(label)
     if kind in _PARTS:
         return kind
     for part, labels in load_json("column_keys.json").items():
         if part in _PARTS and label in (x.casefold() for x in labels):
             return part
-    # "作者 & 年份", "Authors / Year": a column of two parts named by their keys holds the
-    # first part, then the second (the year after the names).
-    parts = [x.strip() for x in _JOINED_LABEL.split(label) if x.strip()]
-    if len(parts) > 1 and all(field_kind(x) is not None for x in parts) and field_kind(parts[0]) in _PARTS:
-        return field_kind(parts[0])
     # A title label written with one letter wrong ("papter list", "tittle"): a long label
     # only, so that short keys ("date", "name") never match a different word.
     if len(label) >= 6:
@@ -66,10 +61,6 @@ def _one_edit(a: str, b: str) -> bool:
 
 
 _EMPTY = ("null", "none", "-", "n/a", "")
-# What joins the parts a column label names ("Authors & Year", "作者/年份", "作者与年份").
-_JOINED_LABEL = re.compile(r"\s*(?:[&＆/+|]|\band\b|与|和)\s*")
-# A year closing an authors cell ("Yantao Yu,2026", "A. Author, B. Author (2024)").
-_CLOSING_YEAR = re.compile(r"[\s,，;；]*[(（]?(?:19|20)\d{2}[)）]?\s*$")
 # A bracketed tag before a title that holds a year ("[2016 terryum]", "[2020 ACL]", "【CVPR 2024】").
 _VENUE_TAG = re.compile(r"\s*[\[【](?=[^\]】]*\b(?:19|20)\d{2}\b)[^\]】\n]{2,40}[\]】]\s*")
 # A cell that is an arXiv id alone ("2604.13504v2"): year-month, then four or five digits.
@@ -303,8 +294,8 @@ def _fill(d, columns: dict[str, int], cells: list[tuple[Line, int, int, int] | N
         if (c := cell(kind)) is not None:
             ln, off, a, e = c
             line = ln.text
-            if kind == "authors" and (y := _CLOSING_YEAR.search(line, a, e)) is not None and y.start() > a:
-                e = y.start()  # "Name,2026": the year the column also holds is not a name
+            if kind == "authors":
+                e = before_closing_year(line, a, e)  # "Name,2026": the year the column also holds is not a name
             if e > a and line[a:e].strip().lower() not in _EMPTY:
                 d.set(kind, off + a, off + e)
     if (c := cell("category")) is not None:
