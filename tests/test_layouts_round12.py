@@ -794,3 +794,17 @@ def test_the_generic_reader_reads_a_glossed_title_column_and_an_authors_and_year
     res = generic.parse(read_document("README.md", READING_TABLE))
     got = [(e.title.of(e.text), e.authors and e.authors.of(e.text)) for e in res.entries]
     assert got == [("Sparse Routers for Long Context", "Ann Lee"), ("Four Bits Are Enough for Speech", "Dana Fox-Gray")]
+
+
+def test_the_generic_reader_splits_a_list_of_papers_linked_to_pdfs_and_venue_tagged_pages():
+    # Without the items layout, the generic reader still reads one paper per item: a PDF
+    # link names a paper as an arXiv id does, and so does a venue tag after a title link.
+    from kg.parse.layouts import generic
+
+    res = generic.parse(read_document("survey.md", TOPIC_POST))
+    assert [e.title.of(e.text) for e in res.entries] == [
+        "Signatures for Exploits from Vulnerabilities",
+        "Exploiting and Protecting Dynamic Code Generation",
+        "An Evaluation of Code Assistants' Contributions",
+        "Patch Generation by Learning Correct Code",
+    ]

@@ -39,8 +39,9 @@ from kg.parse.fields import field
 from kg.parse.links import local_paper_page, paper_link, presents_study, scholarly_link
 from kg.parse.generic_lines import (
     BRACKET_AFTER, author_clause, author_line, emphasised_title, lead_title, linked_title, one_per_line, page_slash_order,
-    paper_items, quoted_title, read_row, stated_id, table_columns, title_end, title_like, title_start, titled_rows,
+    paper_items, quoted_title, stated_id, title_end, title_like, title_start,
 )
+from kg.parse.generic_tables import read_row, table_columns, titled_rows
 from kg.parse.generic_people import people_near_title
 from kg.parse.generic_titles import (
     citation_sentences, cited_items, cited_title, continues_item, left_reason, numbered_heading, opens_titled, section_papers,
@@ -49,6 +50,7 @@ from kg.parse.generic_titles import (
 from kg.parse.item_titles import lead_name, past_short_name
 from kg.parse.names import looks_like_authors
 from kg.parse.summary_items import summarised_items
+from kg.parse.titles import venue_tag_after
 from kg.records import Span
 from kg.text import arxiv_id, find_urls
 
@@ -169,7 +171,7 @@ def _read_paragraph(b: Builder, doc: ParsedDoc, block: list[int], run: list[int]
     else report its lines. ``split``: the paragraph is one item of a list or table of
     papers (see :func:`paper_items`), where only a paper link makes an entry: an item
     with no link is a heading row or a note, and a table's header reads like names;
-    ``columns`` as :func:`~kg.parse.generic_lines.table_columns`; ``headed``: a row of a
+    ``columns`` as :func:`~kg.parse.generic_tables.table_columns`; ``headed``: a row of a
     table whose header names its title column, a paper whatever it links."""
     lines = b.lines
     columns = columns or {}
@@ -199,8 +201,11 @@ def _read_paragraph(b: Builder, doc: ParsedDoc, block: list[int], run: list[int]
     # "- *Knowing When to Ask – Bridging LLMs and Data* (report) on …": in a list of
     # papers, an item that opens with a title set in emphasis names a paper it does not
     # link; so does one whose description presents a study ("This study by Chroma …").
+    # So does one whose title link is followed by the venue it appeared at ("[Title](a
+    # conference's page) *(NDSS' 15)*").
     titled = split and not has_paper and bool(run) and (
         opens_titled(doc, run[0]) or presents_study(" ".join(lines[k] for k in run))
+        or (lt := linked_title(doc, run[0])) is not None and venue_tag_after(doc.lines[run[0]].text, lt[0][1])
     ) or not has_paper and cited_title(doc, run)  # "**Title**" over "2014 - [A Author] [B Author]"
     if not run or not (goes_on or has_paper or authors is not None or cited or headed or titled):
         for k in block:
