@@ -808,3 +808,11 @@ def test_the_generic_reader_splits_a_list_of_papers_linked_to_pdfs_and_venue_tag
         "An Evaluation of Code Assistants' Contributions",
         "Patch Generation by Learning Correct Code",
     ]
+
+
+def test_captioned_headings_are_papers_to_the_field_and_the_heading_readers_alike():
+    from kg.parse.layouts import fields, sections
+
+    for layout in (fields, sections):
+        res = layout.parse(read_document("daily.md", CAPTIONED))
+        assert len(res.entries) == 3, layout.name

@@ -11,7 +11,9 @@ Nothing under such a heading says "paper" but the shape the page repeats: severa
 headings of one level, each directly over a paragraph opened by the same summary key
 (``Idea``, ``Summary``, ``摘要``: the ``body`` keys of kg/data/parse/field_keys.json).
 A heading that reads as a news headline (a company's act: ``… Releases …``,
-kg/data/parse/news_verbs.txt) is the page's news among its papers, not one.
+kg/data/parse/news_verbs.txt) is the page's news among its papers, not one. The
+``fields`` and ``sections`` layouts both read such headings as papers (each reads the
+text under them its own way), so either alone reads the page.
 """
 from __future__ import annotations
 

@@ -174,9 +174,9 @@ def _kind(doc: ParsedDoc, keys_of: list[frozenset[str]], i: int, e: int, caption
         if _names_authors(doc, i, e):
             return SEVERAL
         # A heading the page sets like its other papers' (over the same captioned
-        # paragraph, kg.parse.captioned) is a paper without a link: the field reader's.
+        # paragraph, kg.parse.captioned) is a paper without a link.
         if i in captioned:
-            return SEVERAL
+            return PAPER
         # A feed of collected posts: the item's heading opens with a paper's English title
         # before the post's Chinese text, and the item links the post.
         head = doc.lines[i]
