@@ -816,3 +816,14 @@ def test_captioned_headings_are_papers_to_the_field_and_the_heading_readers_alik
     for layout in (fields, sections):
         res = layout.parse(read_document("daily.md", CAPTIONED))
         assert len(res.entries) == 3, layout.name
+
+
+def test_a_line_of_link_labels_is_no_author_line_to_the_generic_reader():
+    from kg.parse.layouts import generic
+
+    text = "".join(
+        f"**{n}. {t}**\n[Read Paper](https://huggingface.co/papers/{i})\nSummary: a short note.\n\n"
+        for n, t, i in ((1, "Sparse Routers for Long Context", "2609.00011"), (2, "Four Bits Are Enough for Speech", "2609.00012"))
+    )
+    res = generic.parse(read_document("daily.md", text))
+    assert len(res.entries) == 2 and all(e.authors is None for e in res.entries)

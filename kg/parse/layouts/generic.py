@@ -30,7 +30,7 @@ from __future__ import annotations
 
 import re
 
-from kg.parse.base import Builder, LayoutResult, blocks, strip_span
+from kg.parse.base import Builder, LayoutResult, blocks, link_labels_only, strip_span
 from kg.parse.boilerplate import is_boilerplate
 from kg.parse.byline import clause_authors
 from kg.parse.dates import find_date, iso_date, slash_date
@@ -188,7 +188,8 @@ def _read_paragraph(b: Builder, doc: ParsedDoc, block: list[int], run: list[int]
     # its title.
     stated = [i for k in run if (i := stated_id(doc, k))]
     has_paper = any(arxiv_id(lines[k]) for k in run) or any(scholarly_link(u) for u in urls) or bool(stated)
-    authors = author_line(lines, run) if not split or has_paper else None
+    # "[Read Paper](…)": a line of link labels names no one, however name-like its words.
+    authors = author_line(lines, [k for k in run if not link_labels_only(doc.lines[k])]) if not split or has_paper else None
     # A linked title with its authors after it names a paper without an id.
     cited = not split and any((got := linked_title(doc, k)) is not None and got[1] is not None for k in run)
     # A paragraph that opens with the author list of the paper just read, with no link or
