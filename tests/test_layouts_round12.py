@@ -504,12 +504,17 @@ def test_source_lists_and_listing_forms():
         assert source_category(value) is None, value
 
 
-def test_a_domain_line_that_opens_outside_arxiv_gives_no_category(tmp_path):
+def test_a_journal_papers_domain_line_gives_no_arxiv_category(tmp_path):
+    # A paper linked to its DOI page and no arXiv one: its domain line names topics.
     head = "## 1. A Language Model for Oncology Recommendations.\n**Cancer Cell (IF: 30.1)** | 2026 Mar 9 | [DOI](https://doi.org/10.1000/x.1)\n"
-    text = head + "**领域:** 临床医学（肿瘤学）、人工智能（检索增强生成）\n**方法:** 检索增强。\n"
-    (rec,) = _records(tmp_path, text, "brief.md")
-    assert rec.category is None
-    (rec,) = _records(tmp_path, head + "**领域:** 人工智能、临床医学\n**方法:** 检索增强。\n", "brief.md")
+    for domain in ("临床医学（肿瘤学）、人工智能（检索增强生成）", "人工智能、临床医学"):
+        (rec,) = _records(tmp_path, head + f"**领域:** {domain}\n**方法:** 检索增强。\n", "brief.md")
+        assert rec.category is None, domain
+    # A code the entry writes as one stays; an arXiv paper keeps the subject it names.
+    (rec,) = _records(tmp_path, head + "**领域:** cs.AI\n**方法:** 检索增强。\n", "brief.md")
+    assert rec.category == "AI"
+    arxiv = head.replace("https://doi.org/10.1000/x.1", "https://arxiv.org/abs/2609.00041")
+    (rec,) = _records(tmp_path, arxiv + "**领域:** 人工智能、临床医学\n**方法:** 检索增强。\n", "brief.md")
     assert rec.category == "AI"
 
 

@@ -9,11 +9,15 @@ from __future__ import annotations
 
 import functools
 import re
+from dataclasses import replace
 
 from kg.parse.data import load_json
+from kg.parse.links import scholarly_link
+from kg.records import Entry
+from kg.text import arxiv_id, find_urls
 
 __all__ = [
-    "ARXIV_TAG_RE", "CODES", "source_category", "CATEGORY", "normalize_category", "find_category", "field_category", "category_line", "badge_category",
+    "ARXIV_TAG_RE", "CODES", "source_category", "CATEGORY", "normalize_category", "find_category", "field_category", "category_line", "badge_category", "journal_paper_category",
 ]
 
 # Subject codes as digests write them alone in brackets (``[CV]``). A whitelist, because
@@ -126,10 +130,7 @@ def field_category(value: str) -> tuple[int, int, str] | None:
     name with its code in brackets) or that is, as a whole, a code or a subject name
     (``AI``, ``Robotics``, ``计算机视觉 (Computer Vision)``). A topic line names research
     directions in words that only contain one (``方向: Agentic AI / Tool Planning``,
-    ``Humanoid Robotics``): no category. A subject named in words counts only as the
-    list's first item: a domain line that opens with a field outside arXiv
-    (``临床医学、人工智能``, clinical medicine first) names topics, not an arXiv category,
-    while a code counts wherever it is listed (``arXiv/CV``).
+    ``Humanoid Robotics``): no category.
 
     >>> field_category("Computation and Language (cs.CL); Machine Learning (cs.LG)")
     (0, 24, 'CL')
@@ -137,8 +138,6 @@ def field_category(value: str) -> tuple[int, int, str] | None:
     ((0, 8, 'RO'), None)
     >>> field_category("Agentic AI / Tool Planning") is None and field_category("AI, Agents")[2] == "AI"
     True
-    >>> field_category("Clinical medicine, Artificial Intelligence"), field_category("Clinical medicine, cs.AI")[2]
-    (None, 'AI')
     """
     a = 0
     for m in [*_ITEM_SEP.finditer(value), None]:
@@ -153,7 +152,7 @@ def field_category(value: str) -> tuple[int, int, str] | None:
                 "." in found or found.casefold().startswith("arxiv_") or _PAREN_RE.search(item) is not None
                 or item[s - 1 : s] in ("[", "［") and item[e : e + 1] in ("]", "］")
             )
-            if written or core.casefold() == found.casefold() and (a == 0 or found in CODES):
+            if written or core.casefold() == found.casefold():
                 return a + s, a + e, code
         if m is not None:
             a = m.end()
@@ -247,3 +246,20 @@ def badge_category(url: str) -> str | None:
         if _LINE_CODE_RE.fullmatch(piece):
             return normalize_category(piece.strip("[]［］()（）"))
     return None
+
+
+def journal_paper_category(e: Entry) -> Entry:
+    """``e`` without the category it read from a subject named in words (``人工智能``,
+    ``Machine Learning``) when it is a journal's paper: it links a DOI, PubMed or
+    publisher page and states no arXiv paper. An arXiv category is the listing an arXiv
+    paper is filed in; a journal paper's domain line names topics. A category written as
+    a code (``cs.AI``) stays: the entry states it."""
+    if e.category_code is None or e.category is None:
+        return e
+    written = e.category.of(e.text).strip("[]［］()（） ")
+    if _LINE_CODE_RE.fullmatch(written) or written in CODES or written == "quant-ph":
+        return e
+    urls = [*e.links, *(u for u, _, _ in find_urls(e.text))]
+    if e.ids or arxiv_id(e.text) or any(arxiv_id(u) for u in urls) or not any(scholarly_link(u) for u in urls):
+        return e
+    return replace(e, category=None, category_code=None)

@@ -18,7 +18,7 @@ from kg.parse.author_fields import author_value
 from kg.parse.base import NON_PAPER, NOT_IN_ENTRY, LayoutResult, paper_link, scholarly_link
 from kg.parse.bibtex import bibtex_authors
 from kg.parse.boilerplate import is_boilerplate
-from kg.parse.categories import category_line
+from kg.parse.categories import category_line, journal_paper_category
 from kg.parse.document import ParsedDoc, read_document
 from kg.parse.entry_dates import date_entries
 from kg.parse.layouts import LAYOUTS, feed, generic
@@ -391,7 +391,7 @@ def parse_document(doc: ParsedDoc, layouts: list[ModuleType] | None = None) -> P
             elif x.kind == "front-matter":
                 # Page metadata no layout took (a post layout reads a paper's front matter).
                 unassigned.append(Unassigned(doc.path, i, x.text.strip()[:200], "front matter"))
-    entries = [_bibtex(_code_line(e)) for e in date_entries(doc, entries, unassigned)]
+    entries = [_bibtex(_code_line(journal_paper_category(e))) for e in date_entries(doc, entries, unassigned)]
     missing = [u.line for u in unassigned if u.reason == NOT_IN_ENTRY]
     if missing:
         log.warning(
