@@ -832,3 +832,17 @@ def test_a_line_of_link_labels_is_no_author_line_to_the_generic_reader():
     )
     res = generic.parse(read_document("daily.md", text))
     assert len(res.entries) == 2 and all(e.authors is None for e in res.entries)
+
+
+def test_the_heading_reader_takes_a_short_reference_under_the_title_for_its_authors():
+    from kg.parse.layouts import sections
+
+    text = "".join(
+        f"### 🔹 [{t}](https://arxiv.org/abs/{i})\n**{ref}**  \n> A note on what it does.  \n**Why it matters:** it does.\n\n---\n\n"
+        for t, i, ref in (
+            ("Sparse Routers for Long Context", "2609.00011", "Lee et al., 2026"),
+            ("Four Bits Are Enough for Speech", "2609.00012", "Fox and Gray (2025)"),
+        )
+    )
+    res = sections.parse(read_document("essentials.md", text))
+    assert [e.authors.of(e.text) for e in res.entries] == ["Lee et al.", "Fox and Gray"]

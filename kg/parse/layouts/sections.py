@@ -34,7 +34,7 @@ from kg.parse.base import (
     strip_span,
 )
 from kg.parse.boilerplate import is_boilerplate
-from kg.parse.byline import byline, fill_byline
+from kg.parse.byline import byline, fill_byline, reference_byline
 from kg.parse.captioned import captioned_headings
 from kg.parse.document import Line, ParsedDoc
 from kg.parse.fields import field, field_kind, line_fields
@@ -296,6 +296,13 @@ def _entry(b: Builder, i: int, last: int, post: bool = False) -> None:
             continue
         koff = b.take(k)
         line = doc.lines[k]
+        ref = reference_byline(s, line.start) if "authors" not in d.spans and content == 0 and pending is None else None
+        if ref is not None:
+            # "**Vaswani et al., 2017**" right under the title: its short reference, set in
+            # bold like a section label but naming the authors and the year.
+            d.set("authors", koff + ref[0], koff + ref[1])
+            content += 1
+            continue
         if _section_label(line):
             pending = field_kind(_label(s[line.start :])) or "body"
             continue
