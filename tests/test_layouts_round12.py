@@ -846,3 +846,36 @@ def test_the_heading_reader_takes_a_short_reference_under_the_title_for_its_auth
     )
     res = sections.parse(read_document("essentials.md", text))
     assert [e.authors.of(e.text) for e in res.entries] == ["Lee et al.", "Fox and Gray"]
+
+
+DISCUSSIONS = """#### September 2, 2026
+- **Paper**: [Sparse Routers for Long Context](https://arxiv.org/abs/2609.00011)
+- **Authors**: [Ann Lee](https://social.example.com/annlee), Bo Chen
+- **Presenter**: [Carl Diaz](https://social.example.com/carl)
+- **Presentation**: [Forum Summary](https://forum.example.com/t/routers/1)
+- **[Community Discussion](https://forum.example.com/t/routers/2)**
+
+#### August 26, 2026
+- **Paper**: [Four Bits Are Enough for Speech](https://arxiv.org/abs/2609.00012)
+- **Authors**: Dana Fox, [Eli Gray](https://social.example.com/eli)
+- **Presenter**: [Finn Hall](https://social.example.com/finn)
+"""
+
+
+def test_a_paper_item_written_as_a_field_takes_the_sibling_items_of_its_other_fields():
+    from kg.parse.layouts import items
+
+    res = items.parse(read_document("discussions.md", DISCUSSIONS))
+    assert [(e.title.of(e.text), e.authors.of(e.text)) for e in res.entries] == [
+        ("Sparse Routers for Long Context", "Ann Lee, Bo Chen"), ("Four Bits Are Enough for Speech", "Dana Fox, Eli Gray"),
+    ]
+    assert "https://forum.example.com/t/routers/2" in res.entries[0].links
+
+
+def test_sibling_items_stop_at_the_next_paper():
+    from kg.parse.layouts import items
+
+    text = "- **Paper**: [Sparse Routers for Long Context](https://arxiv.org/abs/2609.00011)\n- **Code**: [repo](https://github.com/x/y)\n- [Four Bits Are Enough for Speech](https://arxiv.org/abs/2609.00012)\n"
+    res = items.parse(read_document("list.md", text))
+    assert [e.title.of(e.text) for e in res.entries] == ["Sparse Routers for Long Context", "Four Bits Are Enough for Speech"]
+    assert res.entries[0].links == ("https://arxiv.org/abs/2609.00011", "https://github.com/x/y")
