@@ -879,3 +879,17 @@ def test_sibling_items_stop_at_the_next_paper():
     res = items.parse(read_document("list.md", text))
     assert [e.title.of(e.text) for e in res.entries] == ["Sparse Routers for Long Context", "Four Bits Are Enough for Speech"]
     assert res.entries[0].links == ("https://arxiv.org/abs/2609.00011", "https://github.com/x/y")
+
+
+def test_the_abstract_reader_reads_no_table_row_as_an_abstract():
+    from kg.parse.layouts import abstract
+
+    description = (
+        "The authors show that a model trained on the outputs of another inherits its traits, even when the data "
+        "are filtered. They test it on several tasks and find the effect in every one of them. It matters for safety."
+    )
+    text = "## Research\n|Link|description|\n|---|---|\n" + "".join(
+        f"|[{t}](https://arxiv.org/abs/{i}) |{description}|\n"
+        for t, i in (("Subliminal Traits in Data", "2609.00051"), ("One Token to Fool a Judge", "2609.00052"))
+    )
+    assert abstract.parse(read_document("week.md", text)).entries == []

@@ -103,6 +103,10 @@ def parse(doc: ParsedDoc) -> LayoutResult:
             reason = is_boilerplate(lines[k], between_entries=True)
             if reason:
                 b.report(k, reason)
+            elif doc.lines[k].kind in ("table", "table-rule"):
+                # A table row is a record of its columns, not a paragraph: the table's
+                # readers' (a description cell reads like an abstract).
+                b.report(k, NOT_IN_ENTRY)
             else:
                 kept.append(k)
         # Runs of consecutive kept lines form the candidate paragraphs.
