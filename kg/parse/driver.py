@@ -15,16 +15,17 @@ from dataclasses import replace
 from types import ModuleType
 
 from kg.parse.author_fields import author_value
-from kg.parse.base import NON_PAPER, NOT_IN_ENTRY, LayoutResult, paper_link, scholarly_link
+from kg.parse.base import NON_PAPER, NOT_IN_ENTRY, LayoutResult
 from kg.parse.bibtex import bibtex_authors
 from kg.parse.boilerplate import is_boilerplate
 from kg.parse.categories import category_line, journal_paper_category
 from kg.parse.document import ParsedDoc, read_document
 from kg.parse.entry_dates import date_entries
 from kg.parse.layouts import LAYOUTS, feed, generic
+from kg.parse.links import states_paper
 from kg.parse.recap import restated
 from kg.records import Document, Entry, ParseResult, Span, Unassigned
-from kg.text import arxiv_id, find_urls
+from kg.text import arxiv_id
 
 log = logging.getLogger("kg.parse")
 
@@ -52,21 +53,13 @@ def _no_paper(res: LayoutResult, doc: ParsedDoc) -> bool:
     told = {u.line: u.reason for u in res.unassigned}
     if any(
         told.get(i, NON_PAPER) == NON_PAPER and any(arxiv_id(lk.url) for lk in ln.links)
-        or told.get(i) == NON_PAPER and _states_paper(ln.text)
+        or told.get(i) == NON_PAPER and states_paper(ln.text)
         for i, ln in enumerate(doc.lines, 1)
     ):
         return False
     nonblank = sum(1 for x in doc.lines if x.text.strip())
     items = sum(1 for u in res.unassigned if u.reason == NON_PAPER)
     return nonblank > 0 and items >= NO_PAPER_SHARE * nonblank and res.unexplained <= NO_PAPER_UNEXPLAINED * nonblank
-
-
-def _states_paper(text: str) -> bool:
-    """Whether ``text`` states a paper: an arXiv id, or a bare address of a paper's or
-    a publication's page."""
-    if arxiv_id(text):
-        return True
-    return "://" in text and any(paper_link(u) or scholarly_link(u) for u, _, _ in find_urls(text))
 
 
 def _score(res: LayoutResult, doc: ParsedDoc) -> tuple[int, int, int, int]:
