@@ -8,12 +8,13 @@ the names are.
 """
 from __future__ import annotations
 
+import functools
 import re
 
 from kg.parse.data import load_words
 from kg.parse.names import BRACKET_SEP, author_names, bracket_kind, looks_like_authors, without_bidi
 
-__all__ = ["author_value", "author_team", "closing_organisations", "author_mark", "annotated_authors", "annotations", "organisation_group", "ANNOTATION_RE"]
+__all__ = ["author_value", "author_team", "closing_organisations", "author_mark", "annotated_authors", "annotations", "organisation_group", "ANNOTATION_RE", "venue_metric", "journal_name", "before_closing_year"]
 
 # A team's name closed by a colon before the names ("Simple AI: A Author, B Author"), as
 # arXiv lists a collaboration: no comma in it, so it is one name, not a list.
@@ -198,3 +199,46 @@ def annotated_authors(value: str) -> tuple[int, int] | None:
     while e > a and value[e - 1] in ",，;；。.":
         e -= 1
     return a, e
+
+
+@functools.lru_cache(maxsize=1)
+def _venue_metric_re() -> re.Pattern[str]:
+    labels = sorted((re.escape(w) for w in load_words("venue_metrics.txt")), key=len, reverse=True)
+    return re.compile(r"\s*[(（]\s*(?:" + "|".join(labels) + r")\s*(?:[:：=]|\d)", re.I)
+
+
+def venue_metric(rest: str) -> bool:
+    """Whether ``rest``, what follows a name, opens with a bracketed venue metric
+    (``(IF: 31.7)``, ``（影响因子 5.2）``; labels in kg/data/parse/venue_metrics.txt)."""
+    return _venue_metric_re().match(rest) is not None
+
+
+def journal_name(names: str) -> bool:
+    """Whether ``names``, read as one person's name, is a journal's (``Cancer Cell``,
+    ``Nat Commun``, ``J Am Med Inform Assoc``): one of its words is a journal word
+    (kg/data/parse/journal_words.txt). Only where the line links the paper's journal
+    page may a caller ask: alone, ``Cell`` could be anyone's word.
+
+    >>> journal_name("Nat Commun"), journal_name("Br J Radiol"), journal_name("Ann Lee"), journal_name("Ann Lee, Bo Chen")
+    (True, True, False, False)
+    """
+    got = author_names(names)
+    if got is None or len(got[0]) != 1:
+        return False
+    words = set(load_words("journal_words.txt"))
+    return any(w.rstrip(".").casefold() in words for w in names.split())
+
+
+# A year closing an author list ("Yantao Yu,2026", "A. Author, B. Author (2024)").
+_CLOSING_YEAR = re.compile(r"[\s,，;；]*[(（]?(?:19|20)\d{2}[)）]?\s*$")
+
+
+def before_closing_year(text: str, a: int, e: int) -> int:
+    """The end of ``text[a:e]`` before the year that closes it, where a column or a
+    reference sets the year after the names (``Yantao Yu,2026``); ``e`` when none does.
+
+    >>> t = "Yantao Yu,2026"; t[: before_closing_year(t, 0, len(t))]
+    'Yantao Yu'
+    """
+    y = _CLOSING_YEAR.search(text, a, e)
+    return y.start() if y is not None and y.start() > a else e

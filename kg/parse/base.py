@@ -13,7 +13,7 @@ from typing import Protocol
 
 import re
 
-from kg.parse.categories import ARXIV_TAG_RE, badge_category, field_category, find_category
+from kg.parse.categories import badge_category, field_category, find_category, source_category
 from kg.parse.data import load_words
 from kg.parse.dates import find_date
 from kg.parse.document import Line, ParsedDoc
@@ -200,8 +200,9 @@ class Draft:
         elif kind == "body":
             self.body.append(Span(*strip_span(line, off, a, e)))
         else:
-            if kind == "meta" and ARXIV_TAG_RE.fullmatch(line[a:e]) and (got := find_category(line[a:e])):
-                # "Source: arxiv_lg": the feed the item came from is an arXiv category.
+            if kind == "meta" and (got := source_category(line[a:e])):
+                # "Source: arxiv_lg", "來源: huggingface, arxiv_cs.RO": the arXiv listing
+                # the item came from is its category.
                 self.set_category(off + a + got[0], off + a + got[1], got[2])
             elif kind == "meta" and self.date is None and (got := find_date(line[a:e])) and len(got[2]) == 10:
                 # "Source: arXiv, 2026-06-30": the day the source gave the item (a venue's

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import re
 
-from kg.parse.author_fields import author_value
-from kg.parse.base import LINK_DECORATION, LINK_LABEL_RE, Draft, strip_span, url_only
+from kg.parse.author_fields import author_value, journal_name, venue_metric
+from kg.parse.base import LINK_DECORATION, LINK_LABEL_RE, Draft, scholarly_link, strip_span, url_only
 from kg.parse.dates import find_date
 from kg.parse.document import Line
 from kg.parse.names import author_names, bracket_kind, looks_like_authors, reference_authors
@@ -85,9 +85,16 @@ def fill_byline(d: Draft, line: Line, off: int, parts: list[tuple[int, int]]) ->
     organisations after it, ``A Author (CMU)``), a part that is a date; the link part is
     already the entry's link."""
     t = line.text
+    # A journal paper's page (DOI, PubMed, a publisher's), not an arXiv one: the line may
+    # name the journal where a byline names people.
+    journal_page = any(scholarly_link(lk.url) and not arxiv_id(lk.url) for lk in line.links)
     for a, e in parts:
         a = _past_mark(t, a, e)  # "✍️ A Author": the emoji labels the part
         got = author_value(t[a:e]) if "authors" not in d.spans else None
+        if got is not None and venue_metric(t[a + got[1] : e]):
+            continue  # "Cancer Cell (IF: 31.7)": a journal and its impact factor, not people
+        if got is not None and journal_page and journal_name(t[a + got[0] : a + got[1]]):
+            continue  # "Nat Commun | 2026 Mar 30 | [PubMed](…)": the journal the paper is in
         if got is not None:
             d.set("authors", off + a + got[0], off + a + got[1])
             o = t.find("(", a + got[1], e)

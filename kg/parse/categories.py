@@ -9,11 +9,15 @@ from __future__ import annotations
 
 import functools
 import re
+from dataclasses import replace
 
 from kg.parse.data import load_json
+from kg.parse.links import scholarly_link
+from kg.records import Entry
+from kg.text import arxiv_id, find_urls
 
 __all__ = [
-    "ARXIV_TAG_RE", "CODES", "CATEGORY", "normalize_category", "find_category", "field_category", "category_line", "badge_category",
+    "ARXIV_TAG_RE", "CODES", "source_category", "CATEGORY", "normalize_category", "find_category", "field_category", "category_line", "badge_category", "journal_paper_category",
 ]
 
 # Subject codes as digests write them alone in brackets (``[CV]``). A whitelist, because
@@ -30,12 +34,28 @@ _CODE_RE = re.compile(
     # The arXiv_XX tag however a feed cases it ("arxiv_lg" as a source label).
     rf"|(?<![A-Za-z])(?P<t>(?i:arxiv_(?:{'|'.join(CODES)})))(?![A-Za-z])"
 )
-#: A value that is nothing but an arXiv tag (``arxiv_lg``, ``arXiv_CV``) or the name of an
-#: arXiv listing (``arXiv cs.AI``, a feed's source label): a category wherever a feed
-#: writes it, also under a key that is not a category key (``Source:``).
-ARXIV_TAG_RE = re.compile(
-    rf"\s*(?:(?i:arxiv_(?:{'|'.join(CODES)}))|(?i:arxiv)\s+(?:{_ARCHIVES}\.(?:{'|'.join(CODES)})|quant-ph))\s*"
-)
+
+
+def _listing_re() -> re.Pattern[str]:
+    """A value that is nothing but the name of an arXiv listing, in one of the forms of
+    ``kg/data/parse/listing_forms.json`` (``arxiv_lg``, ``arXiv_CV``, ``arxiv_cs.RO``,
+    ``arXiv cs.AI``): a category wherever a feed or a crawl writes it as an item's
+    source, also under a key that is not a category key (``Source:``)."""
+    codes = "|".join(CODES)
+    forms = []
+    for prefix, follows in load_json("listing_forms.json").items():
+        if prefix.startswith("_"):
+            continue
+        # As feeds write them: a bare code in any case (``arxiv_lg``), an archive-prefixed
+        # one in arXiv's own (``arXiv cs.AI``).
+        code = rf"(?i:(?:{_ARCHIVES}\.)?(?:{codes}))" if follows == "code" else rf"{_ARCHIVES}\.(?:{codes})"
+        sep = r"\s+" if prefix.endswith(" ") else ""
+        forms.append(rf"(?i:{re.escape(prefix.strip())}){sep}(?:{code}|quant-ph)")
+    return re.compile(r"\s*(?:" + "|".join(forms) + r")\s*")
+
+
+#: See :func:`_listing_re`.
+ARXIV_TAG_RE = _listing_re()
 _PAREN_RE = re.compile(rf"[(（]\s*(?P<code>{_ARCHIVES}\.[A-Za-z]{{2}}|quant-ph)\s*[)）]")
 
 
@@ -139,6 +159,28 @@ def field_category(value: str) -> tuple[int, int, str] | None:
     return None
 
 
+def source_category(value: str) -> tuple[int, int, str] | None:
+    """``(start, end, code)`` of the first arXiv listing a source field's list names
+    (``arxiv_cs.RO, arxiv_keyword``, ``huggingface, arxiv_cs.RO``): an item that is
+    nothing but a listing (:data:`ARXIV_TAG_RE`); other sources (a hub, a keyword
+    search, ``arXiv`` alone, a date) state none.
+
+    >>> source_category("huggingface, arxiv_cs.RO")
+    (19, 24, 'RO')
+    >>> source_category("arxiv_lg"), source_category("arXiv, 2026-06-30"), source_category("arxiv_keyword")
+    ((0, 8, 'LG'), None, None)
+    """
+    a = 0
+    for m in [*_ITEM_SEP.finditer(value), None]:
+        b = m.start() if m is not None else len(value)
+        item = value[a:b]
+        if ARXIV_TAG_RE.fullmatch(item) and (got := find_category(item)) is not None:
+            return a + got[0], a + got[1], got[2]
+        if m is not None:
+            a = m.end()
+    return None
+
+
 # One code of a line of codes: archive-prefixed (cs.CL, stat.ML), quant-ph, or an arXiv_
 # tag, bracketed or not — bare two-letter codes ("AI") are words on a line of their own.
 _LINE_CODE_RE = re.compile(rf"[\[［(（]?(?:{_ARCHIVES}\.[A-Za-z]{{2}}|quant-ph|(?i:arxiv_(?:{'|'.join(CODES)})))[\]］)）]?")
@@ -203,3 +245,20 @@ def badge_category(url: str) -> str | None:
         if _LINE_CODE_RE.fullmatch(piece):
             return normalize_category(piece.strip("[]［］()（）"))
     return None
+
+
+def journal_paper_category(e: Entry) -> Entry:
+    """``e`` without the category it read from a subject named in words (``人工智能``,
+    ``Machine Learning``) when it is a journal's paper: it links a DOI, PubMed or
+    publisher page and states no arXiv paper. An arXiv category is the listing an arXiv
+    paper is filed in; a journal paper's domain line names topics. A category written as
+    a code (``cs.AI``) stays: the entry states it."""
+    if e.category_code is None or e.category is None:
+        return e
+    written = e.category.of(e.text).strip("[]［］()（） ")
+    if _LINE_CODE_RE.fullmatch(written) or written in CODES or written == "quant-ph":
+        return e
+    urls = [*e.links, *(u for u, _, _ in find_urls(e.text))]
+    if e.ids or arxiv_id(e.text) or any(arxiv_id(u) for u in urls) or not any(scholarly_link(u) for u in urls):
+        return e
+    return replace(e, category=None, category_code=None)

@@ -18,12 +18,13 @@ from kg.parse.author_fields import author_value
 from kg.parse.base import NON_PAPER, NOT_IN_ENTRY, LayoutResult
 from kg.parse.bibtex import bibtex_authors
 from kg.parse.boilerplate import is_boilerplate
-from kg.parse.categories import category_line
+from kg.parse.categories import category_line, journal_paper_category
 from kg.parse.document import ParsedDoc, read_document
 from kg.parse.entry_dates import date_entries
 from kg.parse.fields import field_kind
 from kg.parse.generic_page import doc_papers, page_reading_better, paper_page, reads_page
 from kg.parse.layouts import LAYOUTS, feed, generic
+from kg.parse.links import states_paper
 from kg.parse.recap import restated
 from kg.records import Document, Entry, ParseResult, Span, Unassigned
 from kg.text import arxiv_id
@@ -56,10 +57,14 @@ def _no_paper(res: LayoutResult, doc: ParsedDoc) -> bool:
         return False
     # A reading that leaves a link to an arXiv paper among its non-papers (or passes over
     # it: a badge line has no text to report) read the page wrong: a review page's badges
-    # link the paper it is about.
+    # link the paper it is about. An item read as not a paper that states a paper in its
+    # text (a bare address is no markdown link: ``* **連結**：https://arxiv.org/abs/…``
+    # under a paper's heading, a DOI, a PubMed page) was read wrong the same way.
     told = {u.line: u.reason for u in res.unassigned}
     return not any(
-        told.get(i, NON_PAPER) == NON_PAPER and any(arxiv_id(lk.url) for lk in ln.links) for i, ln in enumerate(doc.lines, 1)
+        told.get(i, NON_PAPER) == NON_PAPER and any(arxiv_id(lk.url) for lk in ln.links)
+        or told.get(i) == NON_PAPER and states_paper(ln.text)
+        for i, ln in enumerate(doc.lines, 1)
     )
 
 
@@ -435,7 +440,7 @@ def parse_document(doc: ParsedDoc, layouts: list[ModuleType] | None = None) -> P
             elif x.kind == "front-matter":
                 # Page metadata no layout took (a post layout reads a paper's front matter).
                 unassigned.append(Unassigned(doc.path, i, x.text.strip()[:200], "front matter"))
-    entries = [_bibtex(_code_line(e)) for e in date_entries(doc, entries, unassigned)]
+    entries = [_bibtex(_code_line(journal_paper_category(e))) for e in date_entries(doc, entries, unassigned)]
     missing = [u.line for u in unassigned if u.reason == NOT_IN_ENTRY]
     if missing:
         log.warning(

@@ -14,7 +14,7 @@ if TYPE_CHECKING:  # kg.parse.base imports this module
 
 __all__ = [
     "FIELD_KEYS", "FIELD_RE", "field", "field_kind", "simplified", "translated_title_field", "original_title_field",
-    "people_heading", "line_fields", "preprint_statement", "restated_title_field",
+    "people_heading", "line_fields", "preprint_statement", "restated_title_field", "label_kind",
 ]
 
 
@@ -89,6 +89,35 @@ def field_kind(key: str) -> str | None:
                 kind, changed = FIELD_KEYS.get(k), True
                 break
     return kind
+
+
+# What joins the parts a column label names ("Authors & Year", "作者/年份", "作者与年份").
+_JOINED_LABEL = re.compile(r"\s*(?:[&＆/+|]|\band\b|与|和)\s*")
+# A label's closing gloss in brackets ("论文标题 (Title)", "Title（标题）").
+_LABEL_GLOSS = re.compile(r"^(?P<k>[^()（）]+?)\s*[(（](?P<g>[^()（）]+)[)）]\s*$")
+
+
+def label_kind(label: str) -> str | None:
+    """The entry part a table's column label names: a field key (:func:`field_kind`), a
+    key glossed in brackets by its translation (``论文标题 (Title)``), or keys joined
+    (``作者 & 年份``, ``Authors / Year``: the column holds the first part, then the
+    second), every part a key.
+
+    >>> label_kind("论文标题 (Title)"), label_kind("作者 & 年份"), label_kind("Title & Authors"), label_kind("Q&A")
+    ('title', 'authors', 'title', None)
+    """
+    kind = field_kind(label)
+    if kind is not None:
+        return kind
+    m = _LABEL_GLOSS.match(label.strip())
+    if m is not None:
+        kinds = {field_kind(m.group("k")), field_kind(m.group("g"))} - {None}
+        if len(kinds) == 1:
+            return kinds.pop()
+    parts = [x.strip() for x in _JOINED_LABEL.split(label) if x.strip()]
+    if len(parts) > 1 and all(field_kind(x) is not None for x in parts):
+        return field_kind(parts[0])
+    return None
 
 
 @functools.lru_cache(maxsize=65536)

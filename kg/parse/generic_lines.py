@@ -2,25 +2,24 @@
 the title a line opens with or links (past leading tags such as ``[NIPS22]``, ``【1】``,
 ``12.``, up to its label links), a quoted or emphasised title, the author line of a run,
 and runs of papers with no blank line between them — list items each linking one paper
-of their own, or table rows whose header names the title and author columns. Split
-from :mod:`kg.parse.layouts.generic`, which assembles entries from them."""
+of their own (table columns and HTML rows: :mod:`kg.parse.generic_rows`). Split from
+:mod:`kg.parse.layouts.generic`, which assembles entries from them."""
 from __future__ import annotations
 
 import re
 
-from kg.parse.base import Draft, strip_span
-from kg.parse.byline import clause_authors, trailing_authors
+from kg.parse.base import strip_span
+from kg.parse.byline import clause_authors
 from kg.parse.dates import slash_order
 from kg.parse.document import ParsedDoc
-from kg.parse.links import stated_arxiv_id
+from kg.parse.links import paper_link, scholarly_link, stated_arxiv_id
 from kg.parse.item_titles import without_people
 from kg.parse.names import author_names, looks_like_authors
 from kg.parse.titles import SENTENCE_END_RE
-from kg.records import Span
 
 __all__ = [
     "BRACKET_AFTER", "author_clause", "author_line", "emphasised_title", "lead_title", "linked_title", "one_per_line",
-    "line_papers", "page_slash_order", "tagged_title", "paper_items", "quoted_title", "read_row", "title_end", "title_like", "title_start",
+    "line_papers", "page_slash_order", "tagged_title", "paper_items", "quoted_title", "title_end", "title_like", "title_start",
     "stated_id",
 ]
 from kg.text import arxiv_id, cjk_share
@@ -218,7 +217,7 @@ def paper_items(doc: ParsedDoc, run: list[int]) -> list[list[int]] | None:
         return None
     ids = []
     for g in groups:
-        got = {i for k in g for i in line_papers(doc, k)}
+        got = {i for k in g for i in _item_papers(doc, k)}
         if len(got) > 1:
             return None  # an item citing several papers is no one-paper item
         ids.append(next(iter(got), None))
@@ -250,6 +249,17 @@ def _opens_with_title(doc: ParsedDoc, k: int) -> bool:
     return title_like(t[ln.start : cut].strip(" •·*-–—:："))
 
 
+def _item_papers(doc: ParsedDoc, k: int) -> set[str]:
+    """The papers a list item's line links: its arXiv ids, else the first link to a
+    paper's PDF or page or to a publication's (``[Title](http://lab.edu/papers/x.pdf)``),
+    which names the paper as an id would."""
+    got = line_papers(doc, k)
+    if not got:
+        first = next((lk.url for lk in doc.lines[k].links if paper_link(lk.url) or scholarly_link(lk.url)), None)
+        got = {first} if first else set()
+    return got
+
+
 def line_papers(doc: ParsedDoc, k: int) -> set[str]:
     """The arXiv ids a line carries, in its text or its links."""
     got = {i for lk in doc.lines[k].links if (i := arxiv_id(lk.url))}
@@ -257,82 +267,6 @@ def line_papers(doc: ParsedDoc, k: int) -> set[str]:
         got.add(i)
     return got
 
-
-def read_row(doc: ParsedDoc, k: int, d: Draft, off: int, columns: dict[int, str]) -> None:
-    """A table row of a paper: the title and authors from the columns its header names,
-    else the first cell that reads as a title is the title and the first that lists
-    several people the authors; the rest is body."""
-    ln = doc.lines[k]
-    t = ln.text
-    for i, (s, e) in enumerate(ln.cells):
-        a, z = strip_span(t, 0, s, e)
-        if a >= z:
-            continue
-        cell = t[a:z]
-        # A header that names the title column leaves no other cell a title ("| Date |
-        # Institute | Paper |": the institute's name reads like one); without one, any cell.
-        # (A badge's link has no text: "[![Star](…)](…)<br>[Title](arxiv)" leads with the title.)
-        lead = next((lk for lk in ln.links if lk.start == a < lk.end < z), None)
-        if (
-            lead is not None and "title" not in d.spans and "title_zh" not in d.spans
-            and columns.get(i, "title" if not columns else None) == "title" and title_like(t[lead.start : lead.end])
-        ):
-            # "[Title](arxiv) <br> A Author and B Author": a linked title over its authors.
-            d.set_title(t, off, lead.start, lead.end)
-            ra, rz = strip_span(t, 0, lead.end, z)
-            if "authors" not in d.spans and looks_like_authors(t[ra:rz]):
-                d.set("authors", off + ra, off + rz)
-            elif rz > ra:
-                d.body.append(Span(off + ra, off + rz))
-            continue
-        if columns.get(i, "title" if not columns else None) == "title" and "title" not in d.spans and "title_zh" not in d.spans:
-            # "1) Toolformer: Language Models … - introduces language models that …": the
-            # item's number and the description after a dash are no part of the title.
-            a2 = title_start(t, a)
-            cut = _DESCRIPTION_DASH.search(t, a2, z)
-            if cut and title_like(t[a2 : cut.start()]):
-                d.set_title(t, off, a2, cut.start())
-                d.body.append(Span(off + cut.end(), off + z))
-                continue
-            # "[2016 terryum] Title, G. Lample et al. [[pdf]](…)": the authors after a comma.
-            z2 = len(t[: title_end(doc, k, a2, z)].rstrip(" [(（"))
-            got = trailing_authors(t, a2, z2) if "," in t[a2:z2] else None
-            if got is not None and title_like(t[a2 : got[0]]):
-                d.set_title(t, off, a2, got[0])
-                if "authors" not in d.spans:
-                    d.set("authors", off + got[1][0], off + got[1][1])
-                continue
-        if columns:
-            kind = columns.get(i)
-            if kind == "title" and "title" not in d.spans and "title_zh" not in d.spans:
-                a2 = title_start(t, a)  # "6) **Title**": the item's number is no part of it
-                d.set_title(t, off, a2, title_end(doc, k, a2, z))
-            elif kind == "authors" and "authors" not in d.spans and (
-                looks_like_authors(t[a : (z2 := a + len(_TRAILING_YEAR.sub("", cell)))])
-            ):
-                d.set("authors", off + a, off + z2)  # "Joonhyeok Shin,2026": the year is no name
-                if z2 < z:
-                    d.body.append(Span(off + z2, off + z))
-            else:
-                d.body.append(Span(off + a, off + z))
-            continue
-        got = author_names(cell) if looks_like_authors(cell) else None
-        z2 = len(t[: title_end(doc, k, title_start(t, a), z)].rstrip(" [(（"))
-        if "authors" not in d.spans and got is not None and len(got[0]) >= 2:
-            d.set("authors", off + a, off + z)
-        elif "title" not in d.spans and "title_zh" not in d.spans and title_like(cell):
-            d.set_title(t, off, a, z)
-        elif "title" not in d.spans and "title_zh" not in d.spans and title_like(t[title_start(t, a) : z2]):
-            # "[2020 ACL] Title [pdf](…) [code](…)": past the cell's tags, up to its label links.
-            d.set_title(t, off, title_start(t, a), z2)
-            if z2 < z:
-                d.body.append(Span(*strip_span(t, off, z2, z)))
-        else:
-            d.body.append(Span(off + a, off + z))
-
-
-# The year a table's "作者 & 年份" cell writes after the names ("Kang Fu,2026", "A, B (2024)").
-_TRAILING_YEAR = re.compile(r"[\s,，;]*[(（]?(?:19|20)\d{2}[)）]?\s*$")
 
 # What a list writes before an item's title: bracketed tags ("[NIPS22]", "【1】", "(3)"),
 # a number ("12."), check marks and other symbols.
@@ -356,8 +290,6 @@ def title_end(doc: ParsedDoc, k: int, a: int, b: int | None = None) -> int:
     return b
 
 
-# A dash between a title and the description after it (a lower-case word follows).
-_DESCRIPTION_DASH = re.compile(r"\s[-–—]\s+(?=[a-z])")
 # A bracket after a space: what follows a clause of names (affiliations, links, a year).
 BRACKET_AFTER = re.compile(r"\s[\[［(（]")
 # A title in quotation marks or book-title marks.

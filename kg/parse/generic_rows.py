@@ -18,13 +18,16 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-from kg.parse.base import Builder, strip_span
+from kg.parse.author_fields import before_closing_year
+from kg.parse.base import Builder, Draft, strip_span
+from kg.parse.byline import trailing_authors
 from kg.parse.document import ParsedDoc
 from kg.parse.fields import field_kind
-from kg.parse.generic_lines import line_papers, title_like
+from kg.parse.generic_lines import line_papers, title_end, title_like, title_start
+from kg.parse.names import author_names, looks_like_authors
 from kg.records import Span
 
-__all__ = ["Row", "header_kind", "html_title_rows", "read_html_row", "table_columns", "titled_rows"]
+__all__ = ["Row", "header_kind", "html_title_rows", "read_html_row", "read_row", "table_columns", "titled_rows"]
 
 #: Rows a page's tables must hold, each writing a title in the column its header names,
 #: for them to be read row by row (one titled row under a header is a note, not a list;
@@ -93,6 +96,83 @@ def titled_rows(doc: ParsedDoc, run: list[int], columns: dict[int, str]) -> list
         if len(cells) <= col or not title_like(doc.lines[k].text[cells[col][0] : cells[col][1]]):
             return None
     return [[k] for k in rows]
+
+
+# A dash between a title and the description after it (a lower-case word follows).
+_DESCRIPTION_DASH = re.compile(r"\s[-–—]\s+(?=[a-z])")
+
+
+def read_row(doc: ParsedDoc, k: int, d: Draft, off: int, columns: dict[int, str]) -> None:
+    """A table row of a paper: the title and authors from the columns its header names,
+    else the first cell that reads as a title is the title and the first that lists
+    several people the authors; the rest is body."""
+    ln = doc.lines[k]
+    t = ln.text
+    for i, (s, e) in enumerate(ln.cells):
+        a, z = strip_span(t, 0, s, e)
+        if a >= z:
+            continue
+        cell = t[a:z]
+        # A header that names the title column leaves no other cell a title ("| Date |
+        # Institute | Paper |": the institute's name reads like one); without one, any cell.
+        # (A badge's link has no text: "[![Star](…)](…)<br>[Title](arxiv)" leads with the title.)
+        lead = next((lk for lk in ln.links if lk.start == a < lk.end < z), None)
+        if (
+            lead is not None and "title" not in d.spans and "title_zh" not in d.spans
+            and columns.get(i, "title" if not columns else None) == "title" and title_like(t[lead.start : lead.end])
+        ):
+            # "[Title](arxiv) <br> A Author and B Author": a linked title over its authors.
+            d.set_title(t, off, lead.start, lead.end)
+            ra, rz = strip_span(t, 0, lead.end, z)
+            if "authors" not in d.spans and looks_like_authors(t[ra:rz]):
+                d.set("authors", off + ra, off + rz)
+            elif rz > ra:
+                d.body.append(Span(off + ra, off + rz))
+            continue
+        if columns.get(i, "title" if not columns else None) == "title" and "title" not in d.spans and "title_zh" not in d.spans:
+            # "1) Toolformer: Language Models … - introduces language models that …": the
+            # item's number and the description after a dash are no part of the title.
+            a2 = title_start(t, a)
+            cut = _DESCRIPTION_DASH.search(t, a2, z)
+            if cut and title_like(t[a2 : cut.start()]):
+                d.set_title(t, off, a2, cut.start())
+                d.body.append(Span(off + cut.end(), off + z))
+                continue
+            # "[2016 terryum] Title, G. Lample et al. [[pdf]](…)": the authors after a comma.
+            z2 = len(t[: title_end(doc, k, a2, z)].rstrip(" [(（"))
+            got = trailing_authors(t, a2, z2) if "," in t[a2:z2] else None
+            if got is not None and title_like(t[a2 : got[0]]):
+                d.set_title(t, off, a2, got[0])
+                if "authors" not in d.spans:
+                    d.set("authors", off + got[1][0], off + got[1][1])
+                continue
+        if columns:
+            kind = columns.get(i)
+            if kind == "title" and "title" not in d.spans and "title_zh" not in d.spans:
+                a2 = title_start(t, a)  # "6) **Title**": the item's number is no part of it
+                d.set_title(t, off, a2, title_end(doc, k, a2, z))
+            elif kind == "authors" and "authors" not in d.spans and (
+                looks_like_authors(t[a : (z2 := before_closing_year(t, a, z))])
+            ):
+                d.set("authors", off + a, off + z2)  # "Joonhyeok Shin,2026": the year is no name
+                if z2 < z:
+                    d.body.append(Span(off + z2, off + z))
+            else:
+                d.body.append(Span(off + a, off + z))
+            continue
+        got = author_names(cell) if looks_like_authors(cell) else None
+        z2 = len(t[: title_end(doc, k, title_start(t, a), z)].rstrip(" [(（"))
+        if "authors" not in d.spans and got is not None and len(got[0]) >= 2:
+            d.set("authors", off + a, off + z)
+        elif "title" not in d.spans and "title_zh" not in d.spans and title_like(cell):
+            d.set_title(t, off, a, z)
+        elif "title" not in d.spans and "title_zh" not in d.spans and title_like(t[title_start(t, a) : z2]):
+            # "[2020 ACL] Title [pdf](…) [code](…)": past the cell's tags, up to its label links.
+            d.set_title(t, off, title_start(t, a), z2)
+            if z2 < z:
+                d.body.append(Span(*strip_span(t, off, z2, z)))
+        else:
+            d.body.append(Span(off + a, off + z))
 
 
 def _kinds(doc: ParsedDoc, cells) -> dict[str, int]:

@@ -102,8 +102,9 @@ def continues_item(doc: ParsedDoc, block: list[int], first: int) -> bool:
     return top.kind == "item" and all(doc.lines[k].kind == "item" and doc.lines[k].level > top.level for k in block)
 
 
-# The number a digest gives its items in headings ("### 1. Title", "## 2) Title").
-_NUMBER = re.compile(r"\s*(?:\d{1,3}[.)、]|\d\ufe0f?\u20e3)\s+")  # "1." "2)" "3、" "1️⃣"
+# The number a digest gives its items in headings ("### 1. Title", "## 2) Title", a
+# keycap emoji "## 1️⃣ Title").
+_NUMBER = re.compile(r"\s*(?:\d{1,3}[.)、]\s+|\d\ufe0f?\u20e3\s*)")
 
 
 def numbered_heading(doc: ParsedDoc, k: int) -> tuple[int, int] | None:

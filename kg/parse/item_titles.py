@@ -9,7 +9,7 @@ import re
 
 from kg.parse.author_fields import author_value
 from kg.parse.byline import reference_byline
-from kg.parse.base import LINK_LABEL_RE, strip_span
+from kg.parse.base import LINK_LABEL_RE, strip_span, url_only
 from kg.parse.document import Line
 from kg.parse.fields import field
 from kg.parse.names import bracket_kind
@@ -94,12 +94,16 @@ def named_title(ln: Line) -> tuple[int, int] | None:
     f = field(ln.text)
     if f is not None and f[0] not in ("title", "title_zh"):
         return None  # "- 링크: https://arxiv.org/…" ("link:"): a field of the page's paper, no title
+    if f is not None and url_only(ln.text[f[1] : f[2]], len(ln.links)):
+        return None  # "- Paper: https://arxiv.org/pdf/…": the key names the page's paper link, no title
     label = _TRAILING_LABEL.search(ln.text, a, e)
     if label is not None and label.end() == e and LINK_LABEL_RE.fullmatch(label.group("v").strip()):
         e = label.start()  # "Title (pdf)": the link's label closing the line
         s = ln.text[a:e]
     a = past_short_name(ln.text, a, e)
-    return (a, e) if len(s.split()) >= 2 or sum(is_cjk(c) for c in s) >= 4 else None
+    # Words, not addresses: "- Codex: https://arxiv.org/pdf/…" names a link by one word.
+    words = [w for w in s.split() if not find_urls(w)]
+    return (a, e) if len(words) >= 2 or sum(is_cjk(c) for c in s) >= 4 else None
 
 
 def past_short_name(t: str, a: int, e: int) -> int:

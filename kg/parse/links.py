@@ -10,9 +10,13 @@ import functools
 import re
 
 from kg.parse.data import load_words
-from kg.text import PAPER_URL_RE, arxiv_id
+from kg.text import PAPER_URL_RE, arxiv_id, find_urls
 
-__all__ = ["stated_arxiv_id", "paper_link", "local_paper_page", "scholarly_link", "presents_study"]
+__all__ = ["PAPER_LABELS", "stated_arxiv_id", "paper_link", "local_paper_page", "scholarly_link", "states_paper", "presents_study"]
+
+#: Labels that say a link is the paper itself (``[Paper](…)``, ``- PDF: https://…``), not
+#: its code or page: the first words of kg/data/parse/link_labels.txt that name the paper.
+PAPER_LABELS = frozenset({"paper", "pdf", "arxiv", "论文"})
 
 # An arXiv link that names no paper ("https://arxiv.org/pdf/.pdf", a generator's empty id).
 _NO_ID_RE = re.compile(r"arxiv\.org/(?:abs|pdf|html)/(?:\.pdf)?/?$", re.I)
@@ -70,6 +74,18 @@ def scholarly_link(url: str) -> bool:
         return False
     host, path = m.group(1).casefold(), (m.group(2) or "").casefold()
     return any((host == h or host.endswith("." + h)) and path.startswith(p) for h, p in _scholarly_hosts())
+
+
+def states_paper(text: str) -> bool:
+    """Whether ``text`` states a paper: an arXiv id, or a bare address of a paper's or a
+    publication's page (``**連結**：https://arxiv.org/abs/…``, ``https://doi.org/…``).
+
+    >>> states_paper("連結：https://doi.org/10.1000/x.1"), states_paper("Code: https://github.com/x/y")
+    (True, False)
+    """
+    if arxiv_id(text):
+        return True
+    return "://" in text and any(scholarly_link(u) for u, _, _ in find_urls(text))
 
 
 @functools.lru_cache(maxsize=1)

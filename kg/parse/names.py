@@ -290,6 +290,11 @@ def initial_style(name: str) -> bool:
 BRACKET_SEP = re.compile(r"\s*(?:[,，;；&、]|\band\b)\s*")
 
 
+#: Words in the longest organisation name a bracket lists ("Key Laboratory of Intelligent
+#: Perception and Image Understanding of Ministry of Education" has 12).
+MAX_ORG_WORDS = 15
+
+
 def bracket_kind(s: str) -> str | None:
     """What a bracketed group after a title holds: ``"authors"`` (``Jiaya Jia``,
     ``jianlong fu``), ``"affiliations"`` (``NVIDIA, MIT``), or ``None`` (a venue or year:
@@ -305,7 +310,9 @@ def bracket_kind(s: str) -> str | None:
         return None
     parts = [p for p in BRACKET_SEP.split(s) if p]
     res = institutions()
-    if parts and all(res.is_known(p) or ORG_WORDS.search(p) for p in parts):
+    # A part longer than any organisation's name is a sentence that mentions one ("Think
+    # of a robot in a lab that …"), not a list of them.
+    if parts and all(len(p.split()) <= MAX_ORG_WORDS and (res.is_known(p) or ORG_WORDS.search(p)) for p in parts):
         return "affiliations"
     if looks_like_authors(s):
         return "authors"

@@ -11,7 +11,7 @@ from kg.text import cjk_share, has_cjk, is_cjk
 if TYPE_CHECKING:  # the document model imports this module
     from kg.parse.document import Line
 
-__all__ = ["SENTENCE_END_RE", "closing_gloss", "heading_marks", "post_title", "sibling_heading_title", "split_title", "title_spans", "title_label"]
+__all__ = ["SENTENCE_END_RE", "closing_gloss", "heading_marks", "news_headline", "venue_tag_after", "post_title", "sibling_heading_title", "split_title", "title_spans", "title_label"]
 
 SENTENCE_END_RE = re.compile(r"[。！？]|[.!?](?:\s|$)")
 
@@ -111,10 +111,24 @@ _QUOTED_YEAR_RE = re.compile(
 # A venue tag in brackets before a title, a venue's short name and its year ("[NIPS22]",
 # "[ICLR 2024]", "【CVPR'23】", "(NeurIPS 2022)", "[arXiv24]"): where the paper appeared,
 # not its name.
-# A word may follow the year: "[CVPR 2024 Oral]", "[ACL'24 Findings]".
+# A word may follow the year: "[CVPR 2024 Oral]", "[ACL'24 Findings]"; a space may follow
+# the apostrophe ("(NDSS' 15)").
 _VENUE_TAG_RE = re.compile(
-    r"\s*[\[【(（]\s*[A-Za-z][A-Za-z&\-]{1,15}\s*['’]?(?:(?:19|20)\d{2}|\d{2})(?:\s+[A-Za-z]{2,12}){0,2}\s*[\]】)）]\s*"
+    r"\s*[\[【(（]\s*[A-Za-z][A-Za-z&\-]{1,15}\s*(?:['’]\s?)?(?:(?:19|20)\d{2}|\d{2})(?:\s+[A-Za-z]{2,12}){0,2}\s*[\]】)）]\s*"
 )
+
+
+def venue_tag_after(text: str, pos: int) -> bool:
+    """Whether a venue tag (``(NDSS' 15)``, ``[CVPR 2024]``; emphasis marks already
+    removed from ``text``) follows ``pos`` and closes the text or its clause: where the
+    paper named before it appeared, which only a paper has.
+
+    >>> t = "Exploiting Dynamic Code Generation (NDSS' 15)"
+    >>> venue_tag_after(t, 34), venue_tag_after("My Blog Post (2 min read)", 12)
+    (True, False)
+    """
+    m = _VENUE_TAG_RE.match(text, pos)
+    return m is not None and (m.end() == len(text) or text[m.end()] in ",;|-—–[")
 # What a post puts before a title: its date ("2026-03-02 ") and emoji or list symbols.
 _LEAD_DATE_RE = re.compile(r"\s*\d{4}[-/.]\d{1,2}[-/.]\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?\s+(?=\S)")
 
@@ -260,10 +274,20 @@ def post_title(text: str, a: int, b: int) -> tuple[int, int] | None:
     words = [w for w in run.split() if any(c.isalpha() for c in w)]
     if len(words) < POST_TITLE_WORDS or SENTENCE_END_RE.search(run.rstrip(" .")):
         return None
-    news = load_words("news_verbs.txt")
-    if any(w.strip(",:;.!?").casefold() in news for w in words):
+    if news_headline(run):
         return None  # "OpenAI Releases a New Model …": a news headline, not a paper's title
     return a, a + len(run)
+
+
+def news_headline(text: str) -> bool:
+    """Whether ``text`` holds a verb of a news headline (``Google Releases …``,
+    kg/data/parse/news_verbs.txt): paper titles name methods and findings, not acts.
+
+    >>> news_headline("Acme AI Releases SomaticNet: A Model for Variants"), news_headline("Semantic World Models")
+    (True, False)
+    """
+    news = load_words("news_verbs.txt")
+    return any(w.strip(",:;.!?").casefold() in news for w in text.split() if any(c.isalpha() for c in w))
 
 
 def heading_marks(raw: str) -> str:

@@ -9,6 +9,7 @@ line; a short line over an abstract is its title::
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from kg.parse.base import NOT_IN_ENTRY, Builder, LayoutResult, blocks, next_nonblank, strip_span
 from kg.parse.boilerplate import TRANSLATED_RE, is_boilerplate, translated_tail
@@ -94,7 +95,7 @@ def parse(doc: ParsedDoc) -> LayoutResult:
                 continue
             # The marker vouches for everything since the previous one.
             body(i)
-        return b.result()
+        return _labels_untitled(b.result())
 
     for block in blocks(lines):
         kept = []
@@ -102,6 +103,10 @@ def parse(doc: ParsedDoc) -> LayoutResult:
             reason = is_boilerplate(lines[k], between_entries=True)
             if reason:
                 b.report(k, reason)
+            elif doc.lines[k].kind in ("table", "table-rule"):
+                # A table row is a record of its columns, not a paragraph: the table's
+                # readers' (a description cell reads like an abstract).
+                b.report(k, NOT_IN_ENTRY)
             else:
                 kept.append(k)
         # Runs of consecutive kept lines form the candidate paragraphs.
@@ -132,5 +137,21 @@ def parse(doc: ParsedDoc) -> LayoutResult:
             else:
                 for k in run:
                     b.report(k, NOT_IN_ENTRY)
-    return b.result()
+    return _labels_untitled(b.result())
 
+
+def _labels_untitled(res: LayoutResult) -> LayoutResult:
+    """A short line that heads several of the page's paragraphs alike (``**Why it
+    matters**``, ``Summary``) is a caption the page repeats over each item's text, not a
+    paper's title: entries it heads keep no title."""
+    seen: dict[str, int] = {}
+    for e in res.entries:
+        if e.title is not None:
+            key = e.title.of(e.text).casefold()
+            seen[key] = seen.get(key, 0) + 1
+    if all(n < 2 for n in seen.values()):
+        return res
+    entries = [
+        replace(e, title=None) if e.title is not None and seen[e.title.of(e.text).casefold()] >= 2 else e for e in res.entries
+    ]
+    return replace(res, entries=entries)

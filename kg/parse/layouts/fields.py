@@ -31,6 +31,7 @@ from kg.parse.base import (
 )
 from kg.parse.boilerplate import IN_ENTRY_NOISE, PAGE_CHROME_RE, is_boilerplate
 from kg.parse.byline import byline, fill_byline, listed_author, reference_byline
+from kg.parse.captioned import captioned_headings
 from kg.parse.document import Line, ParsedDoc
 from kg.parse.fields import (
     FIELD_RE, field, field_kind, line_fields, original_title_field, preprint_statement, restated_title_field,
@@ -47,8 +48,8 @@ name = "fields"
 
 # An item number in front of a title: "1. ", "[12] ", "#2 ", "【3】", "No. 4".
 # ("2.5 Years in Class" is a title that starts with a number, not item 2.)
-_LEAD_NUMBER = re.compile(r"\s*(?:\d{1,3}(?:\s*\.(?!\d)|\s*[、:：)）])|\[\d{1,4}\]|#\d{1,5}|【\s*\d{1,4}\s*】|No\.\s*\d{1,4}|[(（]\d{1,3}[)）])\s*")
-_NUMBERED = re.compile(r"^\s*(?:\d{1,3}\s*[、.．:：)）]|【\s*\d{1,3}\s*】|\[\s*\d{1,3}\s*\]|#\s*\d{1,3}|No\.\s*\d{1,3}|[(（]\d{1,3}[)）])\s*[^\s\[［]")
+_LEAD_NUMBER = re.compile(r"\s*(?:\d{1,3}(?:\s*\.(?!\d)|\s*[、:：)）])|\d\ufe0f?\u20e3|\[\d{1,4}\]|#\d{1,5}|【\s*\d{1,4}\s*】|No\.\s*\d{1,4}|[(（]\d{1,3}[)）])\s*")
+_NUMBERED = re.compile(r"^\s*(?:\d{1,3}\s*[、.．:：)）]|\d\ufe0f?\u20e3|【\s*\d{1,3}\s*】|\[\s*\d{1,3}\s*\]|#\s*\d{1,3}|No\.\s*\d{1,3}|[(（]\d{1,3}[)）])\s*[^\s\[［]")
 _SEPARATOR = re.compile(r"^\s*(?:[-*_=]\s*){3,}$")
 
 
@@ -230,6 +231,7 @@ def parse(doc: ParsedDoc) -> LayoutResult:
     skip = -1  # lines up to here were taken as the continuation of a wrapped title
     paper_heading = ""  # the marks ("###") of the last heading that opened an entry
     listing = False  # an author key with no value opened a list of names under it
+    captioned = captioned_headings(doc)  # "## Title" over "**Idea:** …" along the page
     for i, line in enumerate(lines):
         s = line.strip()
         if i <= skip or not s or doc.lines[i].kind == "front-matter":
@@ -268,7 +270,7 @@ def parse(doc: ParsedDoc) -> LayoutResult:
             title = line[tr[0] : tr[1]]
             last = _title_continued(doc, i)
             run = sibling_heading_title(doc.lines[i], tr, paper_heading) if doc.lines[i].kind == "heading" else None
-            if run is not None or _opens_entry(lines, last, title, doc):
+            if run is not None or i in captioned or _opens_entry(lines, last, title, doc):
                 if doc.lines[i].kind == "heading":
                     paper_heading = heading_marks(doc.lines[i].raw)
                 d = b.open(i)
@@ -317,13 +319,15 @@ def parse(doc: ParsedDoc) -> LayoutResult:
             continue  # "**Authors:**" / "- Ann Lee" / "- Bo Chen": the list under the key
         listing = False
         # "- **评分**: 88/100 | **日期**: 2026-05-18": an unknown key first, known ones after it.
+        # A byline right under the title first: its link part may read as a field of its
+        # own ("Carla Diaz · arXiv:2604.13504"), its people as that field's key.
+        near = f is None and len([x for x in d.lines if x.text.strip()]) <= 2
+        parts = byline(doc.lines[i]) if near else None
+        if parts is not None:
+            fill_byline(d, doc.lines[i], off, parts)  # the people, link and date under the title
+            continue
         shared = line_fields(line) if f is None and FIELD_RE.match(line) else []
         if f is None and not shared:
-            near = len([x for x in d.lines if x.text.strip()]) <= 2
-            parts = byline(doc.lines[i]) if near else None
-            if parts is not None:
-                fill_byline(d, doc.lines[i], off, parts)  # the people, link and date under the title
-                continue
             shared = line_fields(line)
             if shared:
                 # "- 评分: ⭐ 88/100 | 日期: 2026-05-18": known fields beside an unknown first one.

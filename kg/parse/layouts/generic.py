@@ -31,7 +31,7 @@ from __future__ import annotations
 
 import re
 
-from kg.parse.base import NON_PAPER, NOT_IN_ENTRY, Builder, LayoutResult, blocks, strip_span
+from kg.parse.base import NON_PAPER, NOT_IN_ENTRY, Builder, LayoutResult, blocks, link_labels_only, strip_span
 from kg.parse.boilerplate import is_boilerplate
 from kg.parse.byline import clause_authors
 from kg.parse.dates import find_date, slash_date
@@ -41,12 +41,12 @@ from kg.parse.links import local_paper_page, paper_link, presents_study, scholar
 from kg.parse.generic_named import MIN_NAMED, keyed_heading_titles, named_items, stamped_items  # noqa: F401 - MIN_NAMED: the driver's bar
 from kg.parse.generic_lines import (
     BRACKET_AFTER, author_clause, author_line, emphasised_title, lead_title, linked_title, one_per_line, page_slash_order,
-    paper_items, quoted_title, read_row, stated_id, tagged_title, title_end, title_like, title_start,
+    paper_items, quoted_title, stated_id, tagged_title, title_end, title_like, title_start,
 )
 from kg.parse.generic_page import read_page
 from kg.parse.generic_people import keyed_authors, people_near_title
 from kg.parse.generic_refs import may_be_reference, read_reference, reference_items
-from kg.parse.generic_rows import html_title_rows, read_html_row, table_columns, titled_rows
+from kg.parse.generic_rows import html_title_rows, read_html_row, read_row, table_columns, titled_rows
 from kg.parse.generic_titles import (
     citation_sentences, cited_items, cited_title, continues_item, left_reason, loose_items, numbered_heading, opens_titled,
     section_papers, titled_sections, wrapped_title,
@@ -54,6 +54,7 @@ from kg.parse.generic_titles import (
 from kg.parse.item_titles import lead_name, past_short_name
 from kg.parse.names import looks_like_authors
 from kg.parse.summary_items import summarised_items
+from kg.parse.titles import venue_tag_after
 from kg.records import Span
 from kg.text import arxiv_id, find_urls
 
@@ -118,8 +119,8 @@ def _read_paragraph(b: Builder, doc: ParsedDoc, block: list[int], run: list[int]
     # its title.
     stated = [i for k in run if (i := stated_id(doc, k))]
     has_paper = any(arxiv_id(lines[k]) for k in run) or any(scholarly_link(u) for u in urls) or bool(stated)
-    # A line that is only a link's label ("[Read Paper](…)") names no one.
-    authors = author_line(lines, [k for k in run if not _label_only(doc, k)]) if not split or has_paper else None
+    # "[Read Paper](…)": a line of link labels names no one, however name-like its words.
+    authors = author_line(lines, [k for k in run if not link_labels_only(doc.lines[k])]) if not split or has_paper else None
     # A linked title with its authors after it names a paper without an id.
     cited = not split and any((got := linked_title(doc, k)) is not None and got[1] is not None for k in run)
     # A paragraph that opens with the author list of the paper just read, with no link or
@@ -132,8 +133,11 @@ def _read_paragraph(b: Builder, doc: ParsedDoc, block: list[int], run: list[int]
     # "- *Knowing When to Ask – Bridging LLMs and Data* (report) on …": in a list of
     # papers, an item that opens with a title set in emphasis names a paper it does not
     # link; so does one whose description presents a study ("This study by Chroma …").
+    # So does one whose title link is followed by the venue it appeared at ("[Title](a
+    # conference's page) *(NDSS' 15)*").
     titled = split and not has_paper and bool(run) and (
         opens_titled(doc, run[0]) or tagged_title(doc, run[0]) or presents_study(" ".join(lines[k] for k in run))
+        or (lt := linked_title(doc, run[0])) is not None and venue_tag_after(doc.lines[run[0]].text, lt[0][1])
     ) or not has_paper and cited_title(doc, run)  # "**Title**" over "2014 - [A Author] [B Author]"
     if not run or not (goes_on or has_paper or authors is not None or cited or headed or titled):
         for k in block:
@@ -281,12 +285,6 @@ def entry_bound(doc: ParsedDoc) -> int | None:
         in_para = True
         refs += may_be_reference(t)
     return bound + max(1, refs) if in_para else bound
-
-
-def _label_only(doc: ParsedDoc, k: int) -> bool:
-    """Line ``k``'s text is one link's label and nothing else."""
-    ln = doc.lines[k]
-    return len(ln.links) == 1 and not (ln.text[ln.start : ln.links[0].start] + ln.text[ln.links[0].end :]).strip()
 
 
 def _split_at(runs, starts: dict[int, tuple[int, int]]):

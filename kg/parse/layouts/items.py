@@ -18,12 +18,14 @@ import re
 from dataclasses import replace
 
 from kg.parse.author_fields import author_value
-from kg.parse.base import NON_PAPER, NOT_IN_ENTRY, Builder, LayoutResult, scholarly_link, stated_arxiv_id, strip_span, url_only
+from kg.parse.base import NON_PAPER, NOT_IN_ENTRY, Builder, LayoutResult, scholarly_link, stated_arxiv_id, strip_span
 from kg.parse.boilerplate import is_boilerplate
 from kg.parse.categories import find_category
 from kg.parse.dates import find_date, leading_date
 from kg.parse.document import Line, ParsedDoc
 from kg.parse.fields import field
+from kg.parse.item_lines import is_paper_item, labelled_paper_link, paper_link_below, sibling_fields, translated_item
+from kg.parse.links import PAPER_LABELS
 from kg.parse.item_titles import item_title, latin_title, lead_name, named_title
 from kg.parse.item_people import (
     bracketed_names,
@@ -36,16 +38,14 @@ from kg.parse.item_people import (
     title_clause_authors,
 )
 from kg.parse.names import looks_like_authors
-from kg.parse.titles import post_title
+from kg.parse.titles import post_title, venue_tag_after
 from kg.records import Span
-from kg.text import PAPER_URL_RE, arxiv_id, find_urls
+from kg.text import PAPER_URL_RE, arxiv_id
 
 __all__ = ["parse", "name", "in_gaps"]
 
 name = "items"
 
-#: Labels that say the link is the paper itself.
-PAPER_LABELS = frozenset({"paper", "pdf", "arxiv", "论文"})
 _VOTES_RE = re.compile(r"\s*[(（]\s*\d+\s*[▲↑]\s*[)）]\s*$|\s+$")
 
 
@@ -73,11 +73,14 @@ def _lone_item(line: Line) -> bool:
 
 def _is_paper(line: Line, title: tuple[int, int] | None) -> bool:
     """An item is a paper when it links the paper (an arXiv id, a paper page or PDF, a
-    link labelled as the paper) or its title link has no target yet (``[Title]()``)."""
+    link labelled as the paper), its title is followed by the venue it appeared at, or
+    its title link has no target yet (``[Title]()``)."""
     if title is None:
         return False
     if arxiv_id(line.text) or any(arxiv_id(lk.url) or PAPER_URL_RE.search(lk.url) or scholarly_link(lk.url) for lk in line.links):
         return True
+    if venue_tag_after(line.text, title[1]):
+        return True  # "[Title](conference page) *(NDSS' 15)*": where it appeared, whatever its link
     for lk in line.links:
         text = line.text[lk.start : lk.end]
         if (lk.start, lk.end) == title and not lk.url.strip():
@@ -101,7 +104,7 @@ def _lone_papers(doc: ParsedDoc, kinds: dict[str, int]) -> dict[int, int]:
     something else than its title link is prose that cites a paper, never one."""
     out = {}
     for blk in doc.blocks:
-        if blk.kind != "paragraph" or blk.level != 0 or blk.first != blk.last or not _is_paper_item(doc, blk.first, blk.first):
+        if blk.kind != "paragraph" or blk.level != 0 or blk.first != blk.last or not is_paper_item(doc, blk.first, blk.first):
             continue
         ln = doc.lines[blk.first]
         title = item_title(ln) or named_title(ln)
@@ -157,7 +160,7 @@ def _parse(doc: ParsedDoc, lone: dict[int, int] | None = None) -> tuple[LayoutRe
         last = items[i]
         ln = doc.lines[i]
         title = item_title(ln)
-        noted = title is None and _is_paper_item(doc, i, last)
+        noted = title is None and is_paper_item(doc, i, last)
         if noted:
             title = named_title(ln)  # a footnote or note item: its first line names the paper
         stated = stated_arxiv_id(ln.text) if title is None else None
@@ -185,16 +188,16 @@ def _parse(doc: ParsedDoc, lone: dict[int, int] | None = None) -> tuple[LayoutRe
             # its link is: "[The Illustrated Transformer (Blog)](…)" over "- Jay Alammar, 2018").
             title = title or lead_name(ln) or named_title(ln)
             noted = title is not None
-        if title is None and not noted and _labelled_paper_link(doc, i, last):
+        if title is None and not noted and labelled_paper_link(doc, i, last):
             # "- Optimistic tree search …" over "[`paper`](….pdf) | [`slides`](…) | Presenter",
             # "- Deep Learning for Symbolic Mathematics ([pdf](https://openreview.net/…))": the
             # item names the paper in words and links it by a label.
             title = named_title(ln)
             noted = title is not None
-        translated = title is not None and _translated(doc, i, last)
+        translated = title is not None and translated_item(doc, i, last)
         # "* [Title](local-page.md)" over "  * [paper](https://arxiv.org/abs/…)": the paper
         # link is the item's own line of links under its title.
-        linked_below = title is not None and not noted and _paper_link_below(doc, i, last)
+        linked_below = title is not None and not noted and paper_link_below(doc, i, last)
         # "- *Knowing When to Ask* (tech report) — a note" among "- [*Title*](arXiv)" items:
         # a paper the list names in the style of its linked papers, without a link.
         # (A linked item is what its link is: "[The Illustrated Transformer (Blog)](blog)".)
@@ -212,6 +215,8 @@ def _parse(doc: ParsedDoc, lone: dict[int, int] | None = None) -> tuple[LayoutRe
         if title is not None and (_is_paper(ln, title) or noted or translated or linked_below or alike or posted):
             kind = _title_kind(ln, title)
             kinds[kind] = kinds.get(kind, 0) + 1
+            if field(ln.text) is not None:
+                last = sibling_fields(doc, items, last)
             _entry(b, i, last, title)
             if stated_date is not None and b.entries:
                 b.entries[-1] = replace(b.entries[-1], date=stated_date)
@@ -325,37 +330,6 @@ def _entry(b: Builder, i: int, last: int, title: tuple[int, int]) -> None:
     b.close()
 
 
-def _paper_link_below(doc: ParsedDoc, first: int, last: int) -> bool:
-    """A line of the item under its title that is nothing but a link to the paper
-    (``  * https://arxiv.org/abs/…``, ``  * [paper](…)``, ``  * 链接: …``)."""
-    for k in range(first + 1, last + 1):
-        ln = doc.lines[k]
-        urls = [lk.url for lk in ln.links] + [u for u, _, _ in find_urls(ln.text)]
-        # A publisher's page of the paper counts too (kg/data/parse/scholarly_hosts.txt).
-        if any(arxiv_id(u) or PAPER_URL_RE.search(u) or scholarly_link(u) for u in urls) and url_only(ln.text[ln.start :], len(ln.links)):
-            return True
-    return False
-
-
-def _labelled_paper_link(doc: ParsedDoc, first: int, last: int) -> bool:
-    """A line of the item links the paper by a label (``([pdf](…))`` after the title,
-    ``[paper](https://….pdf) | [slides](…)`` under it): the item is a paper listed by its
-    title."""
-    for k in range(first, last + 1):
-        ln = doc.lines[k]
-        for lk in ln.links:
-            label = re.sub(r"\W+", "", ln.text[lk.start : lk.end]).casefold()
-            if label in PAPER_LABELS and lk.url.startswith(("http://", "https://")):
-                return True
-    return False
-
-
-def _translated(doc: ParsedDoc, first: int, last: int) -> bool:
-    """An item whose notes give its title's translation (``- 翻译: 中文标题``): a paper
-    listed by title, linked to a page of its own."""
-    return any((f := field(doc.lines[k].text)) is not None and f[0] == "title_zh" for k in range(first + 1, last + 1))
-
-
 #: An index dates its items by a compact date opening their link texts when at least
 #: this many of its items open so.
 MIN_DATED = 3
@@ -375,12 +349,3 @@ def _dated_index(doc: ParsedDoc, items: dict[int, int]) -> bool:
 
 # An arXiv id that opens an item's title, then a dash, colon or bar ("2607.05394 — Title").
 _ID_LEAD = re.compile(r"\s*(?P<id>\d{2}(?:0[1-9]|1[0-2])\.\d{4,5})(?:v\d+)?\s*(?:[—–:：|｜]|-(?=\s))\s*")
-
-
-def _is_paper_item(doc: ParsedDoc, first: int, last: int) -> bool:
-    """An item that names an arXiv paper anywhere in its lines (a link or ``arXiv:…``)."""
-    return any(
-        arxiv_id(doc.lines[k].text) or any(arxiv_id(lk.url) for lk in doc.lines[k].links) for k in range(first, last + 1)
-    )
-
-

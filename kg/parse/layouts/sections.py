@@ -22,8 +22,6 @@ import re
 
 from kg.parse.author_fields import author_value
 from kg.parse.base import (
-    LINK_DECORATION,
-    LINK_LABEL_RE,
     NON_PAPER,
     NOT_IN_ENTRY,
     Builder,
@@ -32,13 +30,15 @@ from kg.parse.base import (
     link_labels_only,
     local_paper_page,
     paper_link,
+    scholarly_link,
     strip_span,
-    url_only,
 )
 from kg.parse.boilerplate import is_boilerplate
-from kg.parse.byline import byline, fill_byline
+from kg.parse.byline import byline, fill_byline, reference_byline
+from kg.parse.captioned import captioned_headings
 from kg.parse.document import Line, ParsedDoc
-from kg.parse.fields import FIELD_RE, field, field_kind, line_fields
+from kg.parse.fields import field, field_kind, line_fields
+from kg.parse.link_lines import link_line, links_headline, paper_labelled
 from kg.parse.names import bracket_kind, looks_like_authors
 from kg.parse.titles import SENTENCE_END_RE, post_title, title_spans
 from kg.records import Span
@@ -51,9 +51,10 @@ name = "sections"
 # Item numbers and the symbols digests put in front of headings and labels: "3. ",
 # "📄 ", "1.", "【2】".
 # A number's full stop is followed by a space ("3. Title"), so "2.5 Years in Class" keeps its "2.5".
-# Chinese item numbers too: "二、论文一：Title" ("2. Paper one: Title").
+# Chinese item numbers too: "二、论文一：Title" ("2. Paper one: Title"); keycap emoji
+# numbers ("1️⃣ Title": a digit, an optional variation selector, the combining keycap).
 _LEAD = re.compile(
-    r"^[\W_]*?(?:\d{1,3}(?:\.(?=\s)|\s*[、:：)）])\s*|【\s*\d{1,3}\s*】\s*|[一二三四五六七八九十]{1,3}\s*、\s*)?"
+    r"^[\W_]*?(?:\d{1,3}(?:\.(?=\s)|\s*[、:：)）])\s*|\d\ufe0f?\u20e3\s*|【\s*\d{1,3}\s*】\s*|[一二三四五六七八九十]{1,3}\s*、\s*)?"
     r"(?:(?:论文|Paper)\s*(?:[一二三四五六七八九十]{1,3}|\d{1,3})\s*[:：]\s*)?(?=[^\W_])",
     re.UNICODE,
 )
@@ -92,7 +93,12 @@ def _title_like(text: str) -> bool:
 def _paper_urls(line: Line) -> list[str]:
     """Paper links of a line: link targets and bare addresses (``- Paper: https://…``);
     a heading's link to the site's own page of the paper (``### [Title](../papers/arxiv-2607.18141/)``)."""
-    out = [u for u in [*(lk.url for lk in line.links), *(x[0] for x in find_urls(line.text))] if paper_link(u)]
+    urls = [*(lk.url for lk in line.links), *(x[0] for x in find_urls(line.text))]
+    out = [u for u in urls if paper_link(u)]
+    if not out:
+        # A journal paper: its publisher's, DOI's or PubMed's page (kg/data/parse/scholarly_hosts.txt);
+        # such pages side by side on one line ("[PubMed](…) | [DOI](…)") are one paper's.
+        out = [u for u in urls if scholarly_link(u)][:1]
     if not out and line.kind == "heading":
         out = [lk.url for lk in line.links if local_paper_page(lk.url)]
     return out
@@ -130,32 +136,6 @@ def _items(doc: ParsedDoc, level: int, listed: frozenset[int] = frozenset()) -> 
 PAPER, NONE, SEVERAL, POST = "paper", "none", "several", "post"
 
 
-def _link_line(line: Line) -> bool:
-    """A line that presents links: the item's heading, a line of links only
-    (``[Read Paper](…)``), a labelled one (``- Paper: https://…``, ``- **Primary**:
-    [1810.04805](…)``), or a byline with the link as one of its parts. A link inside a
-    sentence ("please cite our paper [arXiv](…)") does not make a section about a paper."""
-    if line.kind == "heading" or _only_links(line, line.start, len(line.text)):
-        return True
-    km = FIELD_RE.match(line.text)
-    return bool(km) and _only_links(line, km.start("val"), km.end("val")) or byline(line) is not None
-
-
-
-
-def _only_links(line: Line, a: int, e: int) -> bool:
-    """Whether ``line.text[a:e]`` is links and nothing else: bare addresses and labels
-    (``url_only``), or link texts covering it but for brackets and separators."""
-    seg = line.text[a:e].strip()
-    if not seg:
-        return False
-    if url_only(seg, sum(1 for lk in line.links if a <= lk.start and lk.end <= e)):
-        return True
-    inside = [lk for lk in line.links if a <= lk.start and lk.end <= e]
-    linked = sum(lk.end - lk.start for lk in inside)
-    return bool(inside) and linked >= len(seg) - LINK_DECORATION * len(inside)
-
-
 def _paper_keys(line: Line) -> frozenset[str]:
     """The papers a line links: its arXiv ids, else its paper links (empty: none)."""
     if not line.links and not line.ids and "." not in line.text:
@@ -166,7 +146,7 @@ def _paper_keys(line: Line) -> frozenset[str]:
     return frozenset(_paper_urls(line)) if _links_paper(line) else frozenset()
 
 
-def _kind(doc: ParsedDoc, keys_of: list[frozenset[str]], i: int, e: int) -> str:
+def _kind(doc: ParsedDoc, keys_of: list[frozenset[str]], i: int, e: int, captioned: frozenset[int] = frozenset()) -> str:
     """Whether the item of lines ``i..e`` is a paper: it presents one link to one paper
     (on a link line; all its paper links name the same arXiv id or sit on one line),
     none, or several (a section of a list) — or links one only inside a sentence, which
@@ -176,20 +156,27 @@ def _kind(doc: ParsedDoc, keys_of: list[frozenset[str]], i: int, e: int) -> str:
     # A heading over a table whose rows each link a headline (a feed's news and papers, one
     # per row) heads a list, not one paper; a table of labelled links about one paper
     # ("| Original Paper | [arXiv](…) |") does not.
-    if sum(1 for k in range(i, e + 1) if doc.lines[k].kind == "table" and _links_headline(doc.lines[k])) >= 2:
+    if sum(1 for k in range(i, e + 1) if doc.lines[k].kind == "table" and links_headline(doc.lines[k])) >= 2:
         return SEVERAL
-    for k in range(i, e + 1):
+    # "- Paper: https://arxiv.org/pdf/…" over "- Codex: https://arxiv.org/pdf/…": one link
+    # labelled as the paper itself says which paper the item is; the others are ones it cites.
+    labelled = [k for k in range(i, e + 1) if keys_of[k] and paper_labelled(doc.lines[k])]
+    for k in labelled if len(labelled) == 1 else range(i, e + 1):
         if keys_of[k]:
             keys |= keys_of[k]
             if len(keys) > 1:
                 return SEVERAL
-            presented = presented or _link_line(doc.lines[k])
+            presented = presented or link_line(doc.lines[k])
     if not keys:
         # An item that names its authors (``- **Authors:** A, B``) is a paper whose link is
         # missing or broken (``https://arxiv.org/abs/`` with no id), never a news item: it
         # is another layout's to read, not this layout's to explain away.
         if _names_authors(doc, i, e):
             return SEVERAL
+        # A heading the page sets like its other papers' (over the same captioned
+        # paragraph, kg.parse.captioned) is a paper without a link.
+        if i in captioned:
+            return PAPER
         # A feed of collected posts: the item's heading opens with a paper's English title
         # before the post's Chinese text, and the item links the post.
         head = doc.lines[i]
@@ -216,15 +203,6 @@ def _names_authors(doc: ParsedDoc, i: int, e: int) -> bool:
     return False
 
 
-def _links_headline(line: Line) -> bool:
-    """A line with a link whose text is a headline of three words or more, not a label."""
-    for lk in line.links:
-        t = line.text[lk.start : lk.end].strip()
-        if len(t.split()) >= 3 and not LINK_LABEL_RE.match(t):
-            return True
-    return False
-
-
 def _ids(line: Line) -> set[str]:
     return {x for x in [arxiv_id(line.text), *(arxiv_id(lk.url) for lk in line.links), *map(arxiv_id, line.ids)] if x}
 
@@ -237,8 +215,10 @@ def _page_title(doc: ParsedDoc, items: list[tuple[int, int]]) -> bool:
     return items[0][0] == first
 
 
-def _papers(doc: ParsedDoc, keys_of: list[frozenset[str]], items: list[tuple[int, int]]) -> list[str]:
-    return [_kind(doc, keys_of, i, e) for i, e in items]
+def _papers(
+    doc: ParsedDoc, keys_of: list[frozenset[str]], items: list[tuple[int, int]], captioned: frozenset[int] = frozenset()
+) -> list[str]:
+    return [_kind(doc, keys_of, i, e, captioned) for i, e in items]
 
 
 def parse(doc: ParsedDoc) -> LayoutResult:
@@ -266,7 +246,7 @@ def parse(doc: ParsedDoc) -> LayoutResult:
         # digest) is still read, item by item, so that it is not mistaken for abstracts.
         level = min(levels, key=lambda lv: -len(_items(doc, lv, listed)), default=None)
         items = _items(doc, level, listed) if level is not None else []
-        papers = _papers(doc, keys_of, items)
+        papers = _papers(doc, keys_of, items, captioned_headings(doc))
         if len(items) < 2 or SEVERAL in papers:
             items = []
     else:
@@ -316,6 +296,13 @@ def _entry(b: Builder, i: int, last: int, post: bool = False) -> None:
             continue
         koff = b.take(k)
         line = doc.lines[k]
+        ref = reference_byline(s, line.start) if "authors" not in d.spans and content == 0 and pending is None else None
+        if ref is not None:
+            # "**Vaswani et al., 2017**" right under the title: its short reference, set in
+            # bold like a section label but naming the authors and the year.
+            d.set("authors", koff + ref[0], koff + ref[1])
+            content += 1
+            continue
         if _section_label(line):
             pending = field_kind(_label(s[line.start :])) or "body"
             continue

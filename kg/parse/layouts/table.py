@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from kg.parse.author_fields import author_value
+from kg.parse.author_fields import author_value, before_closing_year
 from kg.parse.base import LINK_LABEL_RE, NON_PAPER, NOT_IN_ENTRY, Builder, LayoutResult, paper_link, stated_arxiv_id, strip_span, url_only, without_news
 from kg.parse.boilerplate import is_boilerplate
 from kg.parse.byline import trailing_authors
@@ -18,7 +18,7 @@ from kg.parse.categories import ARXIV_TAG_RE, find_category
 from kg.parse.data import load_json
 from kg.parse.dates import find_date, slash_date, slash_order
 from kg.parse.document import Line, ParsedDoc
-from kg.parse.fields import field_kind
+from kg.parse.fields import label_kind
 from kg.parse.names import author_names
 from kg.text import find_urls
 
@@ -33,7 +33,7 @@ def column_kind(label: str) -> str | None:
     """The entry part a column holds, from its header label (field keys, and the
     table-only labels of kg/data/parse/column_keys.json)."""
     label = re.sub(r"\s+", " ", label.strip().strip("*_:：")).casefold()
-    kind = field_kind(label)
+    kind = label_kind(label)
     if kind in _PARTS:
         return kind
     for part, labels in load_json("column_keys.json").items():
@@ -294,6 +294,8 @@ def _fill(d, columns: dict[str, int], cells: list[tuple[Line, int, int, int] | N
         if (c := cell(kind)) is not None:
             ln, off, a, e = c
             line = ln.text
+            if kind == "authors":
+                e = before_closing_year(line, a, e)  # "Name,2026": the year the column also holds is not a name
             if e > a and line[a:e].strip().lower() not in _EMPTY:
                 d.set(kind, off + a, off + e)
     if (c := cell("category")) is not None:
