@@ -13,7 +13,7 @@ from typing import Protocol
 
 import re
 
-from kg.parse.categories import badge_category, field_category, find_category, source_category
+from kg.parse.categories import badge_category, field_category, source_category
 from kg.parse.data import load_words
 from kg.parse.dates import find_date
 from kg.parse.document import Line, ParsedDoc
