@@ -13,19 +13,18 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
-from itertools import accumulate, compress
-from operator import add, itemgetter
+from itertools import accumulate
+from operator import add
 
 from kg.extract.gazmatch import DOTTED_VERSION, GazMatch, gazetteer_matches
 from kg.extract.names import CJK_RE, EXPERT_SIZE, NUMBER_UNIT
-from kg.extract.nlp import CJK, SPACE, WORD, cue_table, tokenize
+from kg.extract.nlp import CJK, WORD, cue_table, tokenize
 from kg.extract.vocab import phrases, words
 from kg.records import Span
 
 __all__ = ["COMMAS", "DOTTED_VERSION", "Context", "GazMatch", "build_context"]
 
 _GLUE = ("-", "_", "+")
-_GLUE_SET = frozenset(_GLUE)
 #: The comma and its full-width form: a set, for :meth:`Context.where`.
 COMMAS = frozenset((",", "，"))
 #: A sentence of at least this many content words, this share of them capitalised, is
@@ -326,19 +325,13 @@ class Context:
 _SENT_END = frozenset(("。", "！", "？", "；", "!", "?", ";"))
 
 
-def _sentences(words: list[str], ws: list[bool], kinds: list[int]) -> list[int]:
+def _sentences(words: list[str], ws: list[bool]) -> list[int]:
     """Sentence number of every token (split on . ! ? ; and their CJK forms, and lines)."""
     n = len(words)
-    # Whether each token closes its sentence, then running counts: the marks by one
-    # C-level membership test a token; line breaks (only whitespace tokens hold one) and
-    # full stops (closing only before a space, a line or the end) are few, and tested apart.
-    closes = list(map(_SENT_END.__contains__, words))
-    for k in compress(range(n), map(SPACE.__eq__, kinds)):
-        if "\n" in words[k]:
-            closes[k] = True
-    for k in compress(range(n), map(".".__eq__, words)):
-        if ws[k] or k + 1 == n or words[k + 1].startswith("\n"):
-            closes[k] = True
+    # Whether each token closes its sentence, then running counts (no Python step per
+    # token beyond the test itself).
+    closes = [t in _SENT_END or "\n" in t or (t == "." and (ws[i] or i + 1 == n or words[i + 1].startswith("\n")))
+              for i, t in enumerate(words)]
     return list(accumulate(closes, initial=0))[:n]
 
 
@@ -359,26 +352,19 @@ def _in_regions(idx: list[int], regions: tuple[tuple[int, int], ...]) -> list[bo
     return out
 
 
-def _compounds(words, ws, kinds, starts) -> list[tuple[int, int]]:
+def _compounds(words, ws, kinds, in_region) -> list[tuple[int, int]]:
     """Maximal runs of Latin/digit tokens glued by ``-``/``_``/``+`` with no whitespace
-    (token index ranges), starting inside the regions (``starts``: the Latin words
-    there, in order)."""
-    n = len(words)
-    # The glue marks that join the word before them to the word after (few an entry);
-    # a run then grows over them from its first word.
-    glued = {g for g in compress(range(n), map(_GLUE_SET.__contains__, words))
-             if 0 < g < n - 1 and not ws[g - 1] and not ws[g] and kinds[g + 1] == WORD}
-    if not glued:
-        return list(zip(starts, map((1).__add__, starts)))
-    out, nxt = [], 0
-    for i in starts:
-        if i < nxt:
-            continue  # inside the run before
+    (token index ranges), starting inside the regions."""
+    out, i, n = [], 0, len(words)
+    while i < n:
+        if kinds[i] != WORD or not in_region[i]:
+            i += 1
+            continue
         j = i + 1
-        while j in glued:
+        while j + 1 < n and not ws[j - 1] and words[j] in _GLUE and not ws[j] and kinds[j + 1] == WORD:
             j += 2
         out.append((i, j))
-        nxt = j
+        i = j
     return out
 
 
@@ -388,19 +374,16 @@ def build_context(text: str, regions, title: Span | None = None, links=()) -> Co
     breaks = tuple(sorted({x for r in regs for x in r}))
     wl, ws, idx, kinds = tokenize(text, breaks)
     lower = [w.lower() for w in wl]
-    sent = _sentences(wl, ws, kinds)
+    sent = _sentences(wl, ws)
     in_region = _in_regions(idx, regs)
     # Built by zips (no Python step per token): a little cheaper than comprehensions.
     tok_at = dict(zip(idx, range(len(idx))))
     ends = tuple(map(add, idx, map(len, wl)))
     end_at = dict(zip(ends, range(1, len(idx) + 1)))
     cues, contribution = _cues(wl, lower, sent, in_region)
-    latin = tuple(compress(range(len(kinds)), map(WORD.__eq__, kinds)))
-    # The Latin words inside the regions, and those of them that start with a capital
-    # (C-level filters, no Python step per token).
-    inside = list(compress(latin, map(in_region.__getitem__, latin)))
-    caps = tuple(compress(inside, map(str.isupper, map(itemgetter(0), map(wl.__getitem__, inside)))))
-    compounds = tuple(_compounds(wl, ws, kinds, inside))
+    latin = tuple(i for i, k in enumerate(kinds) if k == WORD)
+    caps = tuple(i for i in latin if in_region[i] and wl[i][0].isupper())
+    compounds = tuple(_compounds(wl, ws, kinds, in_region))
     ctx = Context(
         text=text, regions=regs, title=title, words=tuple(wl), lower=tuple(lower), idx=tuple(idx), ends=ends,
         ws=tuple(ws), kinds=tuple(kinds), sent=tuple(sent), in_region=tuple(in_region), latin=latin, caps=caps, tok_at=tok_at,
