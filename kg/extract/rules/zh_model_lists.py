@@ -30,12 +30,11 @@ def _item(ctx: Context, i: int) -> int | None:
 def _lists(ctx: Context):
     """Enumerations as lists of ``(start token, end token)`` items."""
     w, n = ctx.words, len(ctx.words)
-    i = 0
-    while i < n:
-        end = _item(ctx, i) if ctx.kinds[i] == WORD and (i == 0 or ctx.kinds[i - 1] != WORD) else None
-        if end is None:
-            i += 1
+    nxt = 0
+    for i in ctx.latin:  # an item starts at a Latin word (not one glued to the word before)
+        if i < nxt or (i > 0 and ctx.kinds[i - 1] == WORD):
             continue
+        end = _item(ctx, i)
         items = [(i, end)]
         k = end
         while k + 1 < n and w[k] in _JOINERS and ctx.kinds[k + 1] == WORD:
@@ -44,7 +43,7 @@ def _lists(ctx: Context):
             k = nxt
         if len(items) >= 2:
             yield items
-        i = k if k > i else i + 1
+        nxt = k
 
 
 def find(ctx: Context, prior=()) -> list[Candidate]:
