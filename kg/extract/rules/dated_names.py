@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 
+from kg.extract.anchors import numerals
 from kg.extract.candidate import Candidate
 from kg.extract.context import Context
 from kg.extract.names import distinctive, generic, is_institution
@@ -41,7 +42,7 @@ def find(ctx: Context, prior=()) -> list[Candidate]:
     w, ws, n = ctx.words, ctx.ws, len(ctx.words)
     out = []
     # Numbers are few: only compounds holding or followed by one (within two tokens) can carry a year.
-    numbers = {k for k in ctx.latin if w[k][:1].isdigit()}
+    numbers = {k for k in numerals(ctx) if w[k][:1].isdigit()}
     if not numbers:
         return out
     for i, j in ctx.compounds:
