@@ -322,6 +322,23 @@ class Context:
 
 # -- building -------------------------------------------------------------------------------
 
+
+class _Lowered(dict):
+    """Token -> its lower-cased form, filled on first sight (entries repeat their words,
+    and digests each other's: a lookup costs less than lower-casing anew). Bounded:
+    emptied when it grows past :data:`LOWER_CACHE` tokens."""
+
+    def __missing__(self, w: str) -> str:
+        if len(self) >= LOWER_CACHE:
+            self.clear()
+        low = self[w] = w.lower()
+        return low
+
+
+#: Distinct tokens :data:`_LOWER` keeps at most (a few MB).
+LOWER_CACHE = 100_000
+_LOWER = _Lowered()
+
 _SENT_END = frozenset(("。", "！", "？", "；", "!", "?", ";"))
 
 
@@ -352,19 +369,19 @@ def _in_regions(idx: list[int], regions: tuple[tuple[int, int], ...]) -> list[bo
     return out
 
 
-def _compounds(words, ws, kinds, in_region) -> list[tuple[int, int]]:
+def _compounds(words, ws, kinds, in_region, latin) -> list[tuple[int, int]]:
     """Maximal runs of Latin/digit tokens glued by ``-``/``_``/``+`` with no whitespace
-    (token index ranges), starting inside the regions."""
-    out, i, n = [], 0, len(words)
-    while i < n:
-        if kinds[i] != WORD or not in_region[i]:
-            i += 1
-            continue
+    (token index ranges), starting inside the regions. Only the Latin words (``latin``,
+    in order) can start one: the others are not looked at."""
+    out, nxt, n = [], 0, len(words)
+    for i in latin:
+        if i < nxt or not in_region[i]:
+            continue  # inside the run before, or outside the regions
         j = i + 1
         while j + 1 < n and not ws[j - 1] and words[j] in _GLUE and not ws[j] and kinds[j + 1] == WORD:
             j += 2
         out.append((i, j))
-        i = j
+        nxt = j
     return out
 
 
@@ -373,7 +390,7 @@ def build_context(text: str, regions, title: Span | None = None, links=()) -> Co
     regs = tuple((s.start, s.end) if isinstance(s, Span) else tuple(s) for s in regions)
     breaks = tuple(sorted({x for r in regs for x in r}))
     wl, ws, idx, kinds = tokenize(text, breaks)
-    lower = [w.lower() for w in wl]
+    lower = list(map(_LOWER.__getitem__, wl))  # one dict lookup a token, no new string
     sent = _sentences(wl, ws)
     in_region = _in_regions(idx, regs)
     # Built by zips (no Python step per token): a little cheaper than comprehensions.
@@ -383,7 +400,7 @@ def build_context(text: str, regions, title: Span | None = None, links=()) -> Co
     cues, contribution = _cues(wl, lower, sent, in_region)
     latin = tuple(i for i, k in enumerate(kinds) if k == WORD)
     caps = tuple(i for i in latin if in_region[i] and wl[i][0].isupper())
-    compounds = tuple(_compounds(wl, ws, kinds, in_region))
+    compounds = tuple(_compounds(wl, ws, kinds, in_region, latin))
     ctx = Context(
         text=text, regions=regs, title=title, words=tuple(wl), lower=tuple(lower), idx=tuple(idx), ends=ends,
         ws=tuple(ws), kinds=tuple(kinds), sent=tuple(sent), in_region=tuple(in_region), latin=latin, caps=caps, tok_at=tok_at,
