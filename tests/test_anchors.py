@@ -42,3 +42,37 @@ def test_glued_compounds_and_capital_words():
         glued += len(glued_compounds(ctx))
         caps += len(want)
     assert glued > 10 and caps > 50
+
+
+def _reference_sentences(words, ws):
+    """Sentence numbers by a test of every token (what Context.sent must equal)."""
+    n, ends = len(words), frozenset(("。", "！", "？", "；", "!", "?", ";"))
+    closes = [t in ends or "\n" in t or (t == "." and (ws[i] or i + 1 == n or words[i + 1].startswith("\n")))
+              for i, t in enumerate(words)]
+    out, s = [], 0
+    for c in closes:
+        out.append(s)
+        s += c
+    return out
+
+
+def _reference_compounds(ctx):
+    """Glued runs found by a step over every token (what Context.compounds must equal)."""
+    out, i, n, w = [], 0, len(ctx.words), ctx.words
+    while i < n:
+        if not ctx.is_word(i) or not ctx.in_region[i]:
+            i += 1
+            continue
+        j = i + 1
+        while j + 1 < n and not ctx.ws[j - 1] and w[j] in ("-", "_", "+") and not ctx.ws[j] and ctx.is_word(j + 1):
+            j += 2
+        out.append((i, j))
+        i = j
+    return out
+
+
+def test_sentences_and_compounds_match_a_step_over_every_token():
+    extra = ["Ends here. Next line\n\nand. More.\nx . y.", " \n. lead", "3.5 and e.g. ok.", "句子。下一句！"]
+    for ctx in _contexts() + [ctx_of(t) for t in extra]:
+        assert list(ctx.sent) == _reference_sentences(ctx.words, ctx.ws)
+        assert list(ctx.compounds) == _reference_compounds(ctx)

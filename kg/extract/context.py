@@ -342,13 +342,24 @@ _LOWER = _Lowered()
 _SENT_END = frozenset(("。", "！", "？", "；", "!", "?", ";"))
 
 
-def _sentences(words: list[str], ws: list[bool]) -> list[int]:
+def _sentences(words: list[str], ws: list[bool], text: str, idx: list[int], tok_at: dict[int, int]) -> list[int]:
     """Sentence number of every token (split on . ! ? ; and their CJK forms, and lines)."""
     n = len(words)
-    # Whether each token closes its sentence, then running counts (no Python step per
-    # token beyond the test itself).
-    closes = [t in _SENT_END or "\n" in t or (t == "." and (ws[i] or i + 1 == n or words[i + 1].startswith("\n")))
-              for i, t in enumerate(words)]
+    # Whether each token closes its sentence, then running counts. The marks by a set
+    # lookup a token; line breaks and full stops are found in the text (few an entry):
+    # a line break lies inside a whitespace token, and a full stop closes only before a
+    # space, a line or the end.
+    closes = list(map(_SENT_END.__contains__, words))
+    p = text.find("\n")
+    while p >= 0:
+        closes[bisect_right(idx, p) - 1] = True
+        p = text.find("\n", p + 1)
+    p = text.find(".")
+    while p >= 0:
+        k = tok_at.get(p)
+        if k is not None and words[k] == "." and (ws[k] or k + 1 == n or words[k + 1].startswith("\n")):
+            closes[k] = True
+        p = text.find(".", p + 1)
     return list(accumulate(closes, initial=0))[:n]
 
 
@@ -391,10 +402,10 @@ def build_context(text: str, regions, title: Span | None = None, links=()) -> Co
     breaks = tuple(sorted({x for r in regs for x in r}))
     wl, ws, idx, kinds = tokenize(text, breaks)
     lower = list(map(_LOWER.__getitem__, wl))  # one dict lookup a token, no new string
-    sent = _sentences(wl, ws)
-    in_region = _in_regions(idx, regs)
     # Built by zips (no Python step per token): a little cheaper than comprehensions.
     tok_at = dict(zip(idx, range(len(idx))))
+    sent = _sentences(wl, ws, text, idx, tok_at)
+    in_region = _in_regions(idx, regs)
     ends = tuple(map(add, idx, map(len, wl)))
     end_at = dict(zip(ends, range(1, len(idx) + 1)))
     cues, contribution = _cues(wl, lower, sent, in_region)
