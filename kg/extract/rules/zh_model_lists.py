@@ -18,6 +18,7 @@ from kg.extract.nlp import WORD
 NAME = "list"
 #: Chinese joiners between the items of an enumeration (no spaces around them).
 _JOINERS = ("、", "和", "与", "與", "及", "或")
+_JOINER_SET = frozenset(_JOINERS)
 
 
 def _item(ctx: Context, i: int) -> int | None:
@@ -30,6 +31,10 @@ def _item(ctx: Context, i: int) -> int | None:
 def _lists(ctx: Context):
     """Enumerations as lists of ``(start token, end token)`` items."""
     w, n = ctx.words, len(ctx.words)
+    # A list of two items at least has a joiner right before a Latin word: without one
+    # (most entries, whatever their joiners), there is none to read.
+    if not any(p + 1 < n and ctx.kinds[p + 1] == WORD for p in ctx.where(_JOINER_SET)):
+        return
     nxt = 0
     for i in ctx.latin:  # an item starts at a Latin word (not one glued to the word before)
         if i < nxt or (i > 0 and ctx.kinds[i - 1] == WORD):
