@@ -76,3 +76,15 @@ def test_sentences_and_compounds_match_a_step_over_every_token():
     for ctx in _contexts() + [ctx_of(t) for t in extra]:
         assert list(ctx.sent) == _reference_sentences(ctx.words, ctx.ws)
         assert list(ctx.compounds) == _reference_compounds(ctx)
+
+
+def test_after_cjk():
+    from kg.extract.anchors import after_cjk
+    from kg.extract.nlp import CJK
+
+    found = 0
+    for ctx in _contexts():
+        want = [k for k in ctx.latin if k and ctx.kinds[k - 1] == CJK]
+        assert after_cjk(ctx) == want
+        found += len(want)
+    assert found > 10

@@ -11,10 +11,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from kg.extract.tokens import CJK
+
 if TYPE_CHECKING:  # the context imports no rule module; only its type is needed here
     from kg.extract.context import Context
 
-__all__ = ["capital_words", "glued_compounds", "numerals"]
+__all__ = ["after_cjk", "capital_words", "glued_compounds", "numerals"]
 
 
 def numerals(ctx: Context) -> list[int]:
@@ -45,4 +47,14 @@ def capital_words(ctx: Context) -> list[int]:
     if got is None:
         ends = ctx.compound_end
         got = ctx._squeezed["capital_words"] = [i for i in ctx.caps if ends.get(i) == i + 1]
+    return got
+
+
+def after_cjk(ctx: Context) -> list[int]:
+    """Latin/digit words right after a CJK token (Chinese frames read a name there:
+    "提出Harbor", "方法X"), in order; empty for an entry without CJK."""
+    got = ctx._squeezed.get("after_cjk")
+    if got is None:
+        kinds, cjk = ctx.kinds, CJK
+        got = ctx._squeezed["after_cjk"] = [k for k in ctx.latin if k and kinds[k - 1] == cjk] if ctx.has_cjk else []
     return got
