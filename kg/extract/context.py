@@ -409,8 +409,9 @@ def build_context(text: str, regions, title: Span | None = None, links=()) -> Co
     ends = tuple(map(add, idx, map(len, wl)))
     end_at = dict(zip(ends, range(1, len(idx) + 1)))
     cues, contribution = _cues(wl, lower, sent, in_region)
-    latin = tuple(i for i, k in enumerate(kinds) if k == WORD)
-    caps = tuple(i for i in latin if in_region[i] and wl[i][0].isupper())
+    # (list comprehensions: a generator would switch frames at every index)
+    latin = tuple([i for i, k in enumerate(kinds) if k == WORD])
+    caps = tuple([i for i in latin if in_region[i] and wl[i][0].isupper()])
     compounds = tuple(_compounds(wl, ws, kinds, in_region, latin))
     ctx = Context(
         text=text, regions=regs, title=title, words=tuple(wl), lower=tuple(lower), idx=tuple(idx), ends=ends,
