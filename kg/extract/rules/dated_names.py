@@ -45,7 +45,10 @@ def find(ctx: Context, prior=()) -> list[Candidate]:
     numbers = {k for k in numerals(ctx) if w[k][:1].isdigit()}
     if not numbers:
         return out
-    for i, j in ctx.compounds:
+    # Only the compounds ending next to a number: looked up by their end token.
+    starts, ends = ctx.compound_start, ctx.compound_end
+    for i in sorted({i for x in numbers for e in (x + 1, x, x - 1) if (i := starts.get(e)) is not None}):
+        j = ends[i]
         if ctx.taken[i] or not (j - 1 in numbers or j in numbers or j + 1 in numbers):
             continue
         end = None
