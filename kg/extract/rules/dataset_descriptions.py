@@ -141,8 +141,8 @@ def find(ctx: Context, prior=()) -> list[Candidate]:
         return brackets  # most entries describe no dataset's contents: one set test skips them
     out = brackets
     w = ctx.words
-    for k in range(1, len(w)):
-        if ctx.lower[k] not in _VERBS or not ctx.in_region[k] or not _counted(ctx, k + 1):
+    for k in ctx.where(_VERBS, region=True):  # the verbs, from the entry's word index
+        if k < 1 or not _counted(ctx, k + 1):
             continue
         j = _subject_end(ctx, k)
         i = ctx.compound_start.get(j)
