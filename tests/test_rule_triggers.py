@@ -102,3 +102,38 @@ def test_a_rule_without_triggers_always_runs():
     assert fires(ctx_of("Anything at all."), None)
     assert fires(ctx_of("Anything at all."), Triggers())
     assert not fires(ctx_of("No Chinese here."), Triggers(cjk=True))
+
+
+def _search_each(ctx, trig) -> bool:
+    """The per-rule check the anchor pass replaced: each declaration's own searches."""
+    ws, tx, sq = trig._compiled()
+    if trig.cjk and not ctx.has_cjk:
+        return False
+    if not ws and tx is None and sq is None:
+        return True
+    return (bool(ws & set(ctx.lower)) or (tx is not None and tx.search(ctx.text) is not None)
+            or (sq is not None and sq.search(ctx.squeezed()) is not None))
+
+
+def test_anchor_pass_finds_what_each_search_finds():
+    """One pass over an entry for every declared substring (anchor_hits) gives every rule
+    the answer its own searches gave, and exactly the declared strings the text holds."""
+    from kg.extract.triggers import _anchors, anchor_hits
+
+    texts = [p.read_text(encoding="utf-8", errors="replace") for p in sorted((ROOT / "seeds").glob("*.txt"))]
+    texts += [p.read_text(encoding="utf-8", errors="replace") for p in _dev_real()]
+    texts += ["数据集数据", "（ABC）_x(", "集数据集", "Zorb を提案し", ""]
+    gated = [(rule, triggers_of(rule)) for stage in STAGES for rule in stage if triggers_of(rule) is not None]
+    hits = 0
+    for text in texts:
+        for part in text.split("\n\n"):
+            ctx = ctx_of(part)
+            in_text, in_squeezed = anchor_hits(ctx)
+            tx_all, sq_all = _anchors()
+            assert in_text == {s for s in tx_all.strings if s in part}
+            assert in_squeezed == {s for s in sq_all.strings if s in ctx.squeezed()}
+            for rule, trig in gated:
+                got = fires(ctx, trig)
+                assert got is _search_each(ctx, trig), (rule.__name__, part[:80])
+                hits += got
+    assert hits > 100

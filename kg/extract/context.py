@@ -18,9 +18,10 @@ from operator import add
 
 from kg.extract.gazmatch import DOTTED_VERSION, GazMatch, gazetteer_matches
 from kg.extract.names import CJK_RE, EXPERT_SIZE, NUMBER_UNIT
+from kg.extract import context_tables as tables
 from kg.extract.hant import reading
+from kg.extract.nlp import CJK, WORD, tokenize
 from kg.extract.title_span import past_decoration
-from kg.extract.nlp import CJK, WORD, cue_table, tokenize
 from kg.extract.vocab import phrases, words
 from kg.records import Span
 
@@ -334,51 +335,6 @@ class Context:
 
 # -- building -------------------------------------------------------------------------------
 
-_SENT_END = frozenset(("。", "！", "？", "；", "!", "?", ";"))
-
-
-def _sentences(words: list[str], ws: list[bool]) -> list[int]:
-    """Sentence number of every token (split on . ! ? ; and their CJK forms, and lines)."""
-    n = len(words)
-    # Whether each token closes its sentence, then running counts (no Python step per
-    # token beyond the test itself).
-    closes = [t in _SENT_END or "\n" in t or (t == "." and (ws[i] or i + 1 == n or words[i + 1].startswith("\n")))
-              for i, t in enumerate(words)]
-    return list(accumulate(closes, initial=0))[:n]
-
-
-def _in_regions(idx: list[int], regions: tuple[tuple[int, int], ...]) -> list[bool]:
-    """For each token offset (ascending), whether it lies inside a region: the regions
-    merged into disjoint ranges, each marking the token slice it covers (two bisections
-    a region, no per-token step)."""
-    merged: list[list[int]] = []
-    for a, b in sorted(regions):
-        if merged and a <= merged[-1][1]:
-            merged[-1][1] = max(merged[-1][1], b)
-        else:
-            merged.append([a, b])
-    out = [False] * len(idx)
-    for a, b in merged:
-        i, j = bisect_left(idx, a), bisect_left(idx, b)
-        out[i:j] = [True] * (j - i)
-    return out
-
-
-def _compounds(words, ws, kinds, in_region) -> list[tuple[int, int]]:
-    """Maximal runs of Latin/digit tokens glued by ``-``/``_``/``+`` with no whitespace
-    (token index ranges), starting inside the regions."""
-    out, i, n = [], 0, len(words)
-    while i < n:
-        if kinds[i] != WORD or not in_region[i]:
-            i += 1
-            continue
-        j = i + 1
-        while j + 1 < n and not ws[j - 1] and words[j] in _GLUE and not ws[j] and kinds[j + 1] == WORD:
-            j += 2
-        out.append((i, j))
-        i = j
-    return out
-
 
 def build_context(text: str, regions, title: Span | None = None, links=()) -> Context:
     """Tokenise ``text`` once and collect what every rule reads (see module docstring)."""
@@ -388,22 +344,23 @@ def build_context(text: str, regions, title: Span | None = None, links=()) -> Co
     # Tokens are cut from the text read as Simplified Chinese (same offsets), so the
     # Chinese rules read a Traditional entry too; names are cut from ``text`` as written.
     wl, ws, idx, kinds = tokenize(reading(text), breaks)
-    lower = [w.lower() for w in wl]
-    sent = _sentences(wl, ws)
-    in_region = _in_regions(idx, regs)
+    lower = list(map(tables.LOWER.__getitem__, wl))  # one dict lookup a token, no new string
     # Built by zips (no Python step per token): a little cheaper than comprehensions.
     tok_at = dict(zip(idx, range(len(idx))))
+    sent = tables.sentences(wl, ws, text, idx, tok_at)
+    in_region = tables.in_regions(idx, regs)
     ends = tuple(map(add, idx, map(len, wl)))
     end_at = dict(zip(ends, range(1, len(idx) + 1)))
-    cues, contribution = _cues(wl, lower, sent, in_region)
-    latin = tuple(i for i, k in enumerate(kinds) if k == WORD)
-    caps = tuple(i for i in latin if in_region[i] and wl[i][0].isupper())
-    compounds = tuple(_compounds(wl, ws, kinds, in_region))
+    cue_list, contribution = tables.cues(wl, lower, sent, in_region)
+    # (list comprehensions: a generator would switch frames at every index)
+    latin = tuple([i for i, k in enumerate(kinds) if k == WORD])
+    caps = tuple([i for i in latin if in_region[i] and wl[i][0].isupper()])
+    compounds = tuple(tables.compounds(wl, ws, kinds, in_region, latin))
     ctx = Context(
         text=text, regions=regs, title=title, words=tuple(wl), lower=tuple(lower), idx=tuple(idx), ends=ends,
         ws=tuple(ws), kinds=tuple(kinds), sent=tuple(sent), in_region=tuple(in_region), latin=latin, caps=caps, tok_at=tok_at,
         end_at=end_at, compounds=compounds, compound_end=dict(compounds), compound_start={j: i for i, j in compounds},
-        has_cjk=CJK in kinds, cues=tuple(cues),
+        has_cjk=CJK in kinds, cues=tuple(cue_list),
         contribution=contribution, matches=(), ambiguous=(), taken=(), _title_like={}, links=tuple(links),
     )
     matches, ambiguous, taken = gazetteer_matches(ctx)
@@ -412,20 +369,3 @@ def build_context(text: str, regions, title: Span | None = None, links=()) -> Co
     object.__setattr__(ctx, "ambiguous", tuple(ambiguous))
     object.__setattr__(ctx, "taken", tuple(taken))
     return ctx
-
-
-def _cues(words_: list[str], lower: list[str], sent: list[int], in_region: list[bool]):
-    out, contribution = [], False
-    for s, e, kind in sorted(cue_table().find(lower)):
-        if kind == "NAMED" and words_[s][0].isupper():
-            continue  # "Named Entity Recognition": a capitalised word of a name, not a cue
-        if kind == "AND_VERB":
-            # "… and develop X" is a contribution only after a first-person clause.
-            if not any(lower[k] == "we" and sent[k] == sent[s] for k in range(max(0, s - 40), s)):
-                continue
-            kind, s = "WE_VERB", s + 1
-        if in_region[s]:
-            out.append((kind, s, e))
-            if kind in ("WE_VERB", "ZH_WE"):
-                contribution = True
-    return out, contribution

@@ -9,6 +9,7 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from kg.extract.anchors import numerals
 from kg.extract.names import CJK_RE
 from kg.extract.nlp import CJK, WORD, _squash as squash_key, gazetteer
 from kg.extract.vocab import phrases
@@ -111,7 +112,10 @@ def _spaced_names(ctx: Context, taken: list[bool]) -> list[GazMatch]:
     gaz = gazetteer()
     w, kinds, ws, n = ctx.words, ctx.kinds, ctx.ws, len(ctx.words)
     out = []
-    for i in ctx.latin:  # most tokens of a Chinese entry are characters, which start none
+    # A name starts with a capital or a digit: the capitalised words in the regions and
+    # the words opening with a digit, not every Latin word (tested in full below).
+    starts = sorted(set(ctx.caps).union(k for k in numerals(ctx) if w[k][0].isdigit()))
+    for i in starts:
         # One letter before a number is a formula's variable and its subscript or limit
         # ("C T 0", "S 4"), not a spaced "T0" or "S4".
         if not (w[i][0].isupper() or w[i][0].isdigit()) or taken[i] or not ctx.in_region[i] or len(w[i]) == 1:

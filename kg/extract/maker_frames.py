@@ -77,6 +77,16 @@ def _anchor_groups() -> tuple[tuple[re.Pattern[str] | None, tuple[str, ...]], ..
     return tuple((_SCRIPTS[k] if k < len(_SCRIPTS) else None, tuple(v)) for k, v in sorted(groups.items()))
 
 
+@functools.cache
+def _frames_by_anchor() -> dict[str, tuple[int, ...]]:
+    """Each anchor -> the positions in :func:`_frames` of the frames holding it (the
+    frames an entry's anchors select are picked out, not found by a pass over all)."""
+    out: dict[str, list[int]] = {}
+    for k, f in enumerate(_frames()):
+        out.setdefault(f[0], []).append(k)
+    return {a: tuple(ks) for a, ks in out.items()}
+
+
 def _anchors_in(lowered: str) -> set[str]:
     """The frames' anchors that ``lowered`` holds: each distinct anchor tested once, none
     of a script the text has no letter of."""
@@ -116,7 +126,8 @@ def maker_names(
     found: set[tuple[int, int]] = set()
     lowered = text.lower()
     present = _anchors_in(lowered)
-    frames = [f for f in _frames() if f[0] in present]
+    by_anchor = _frames_by_anchor()
+    frames = [_frames()[k] for k in sorted(k for a in present for k in by_anchor.get(a, ()))]
     for a, b in regions if regions is not None else [(0, len(text))]:
         for _, before, after, cjk in frames:
             if before is not None:

@@ -8,6 +8,11 @@ naming its own vocabularies (``kg/data/rules/``); :func:`fires` tells from the e
 word index and one search of its text whether any trigger occurs, and
 :func:`kg.extract.entities.entities_in` calls a rule only then.
 
+The substrings every declaration names are found in one pass an entry (the trigger
+anchors): one alternation of all of them searched over the text, and one over the
+squeezed text, each resuming one character after the last hit so that overlapping
+strings are all seen; a rule's check is then a set intersection, not a search of its own.
+
 Declaring triggers is opt-in: a rule without ``TRIGGERS`` always runs. A declaration
 must be a *necessary* condition of every candidate the rule returns — skipping a rule
 never changes the output, only its cost (``tests/test_rule_triggers.py`` runs every
@@ -22,7 +27,7 @@ from dataclasses import dataclass, field
 
 from kg.extract.context import Context
 
-__all__ = ["Triggers", "fires", "triggers_of"]
+__all__ = ["Triggers", "anchor_hits", "fires", "triggers_of"]
 
 
 def _nothing() -> Iterable[str]:
@@ -50,6 +55,9 @@ class Triggers:
     cjk: bool = False
     _built: dict = field(default_factory=dict, repr=False)
 
+    def __post_init__(self) -> None:
+        _DECLARED.append(self)  # the anchor pass finds every declaration's strings at once
+
     def _compiled(self) -> tuple[frozenset[str], re.Pattern | None, re.Pattern | None]:
         built = self._built.get("all")
         if built is None:
@@ -57,10 +65,72 @@ class Triggers:
                                           _alternation(self.squeezed()))
         return built
 
+    def _strings(self) -> tuple[frozenset[str], frozenset[str]]:
+        """The declared substrings of the text and of the squeezed text."""
+        got = self._built.get("strings")
+        if got is None:
+            got = self._built["strings"] = (frozenset(s for s in self.text() if s), frozenset(s for s in self.squeezed() if s))
+        return got
+
     def lexical(self) -> bool:
         """Any word or substring is declared (else only ``cjk`` decides)."""
         ws, tx, sq = self._compiled()
         return bool(ws) or tx is not None or sq is not None
+
+
+#: Every declaration made (rule modules declare theirs at import).
+_DECLARED: list[Triggers] = []
+
+
+class _Anchors:
+    """All declared substrings of one kind (the text's or the squeezed text's) in one
+    alternation, longest first: a search stops at the leftmost position where any
+    occurs and names the longest one there; every shorter one there is a prefix of it
+    (:attr:`prefixes`). Searching again one character after each hit enumerates every
+    position where any occurs, so :meth:`found` is exactly the set of declared strings
+    the text holds."""
+
+    def __init__(self, strings: Iterable[str]):
+        self.strings = frozenset(strings)
+        self.pattern = _alternation(self.strings)
+        self.prefixes = {s: frozenset(p for p in self.strings if s.startswith(p)) for s in self.strings}
+
+    def found(self, text: str) -> frozenset[str]:
+        if self.pattern is None:
+            return frozenset()
+        out: set[str] = set()
+        search, prefixes = self.pattern.search, self.prefixes
+        m = search(text)
+        while m is not None:
+            out |= prefixes[m.group()]
+            m = search(text, m.start() + 1)
+        return frozenset(out)
+
+
+_ANCHORS: dict[int, tuple[_Anchors, _Anchors]] = {}
+
+
+def _anchors() -> tuple[_Anchors, _Anchors]:
+    """The text and squeezed-text anchors of every declaration made so far (rebuilt when
+    a module declares more)."""
+    got = _ANCHORS.get(len(_DECLARED))
+    if got is None:
+        _ANCHORS.clear()
+        strings = [t._strings() for t in _DECLARED]
+        got = _ANCHORS[len(_DECLARED)] = (_Anchors(s for tx, _ in strings for s in tx),
+                                          _Anchors(s for _, sq in strings for s in sq))
+    return got
+
+
+def anchor_hits(ctx: Context) -> tuple[frozenset[str], frozenset[str]]:
+    """The declared substrings ``ctx``'s text and squeezed text hold (found once an entry)."""
+    text_anchors, squeezed_anchors = _anchors()
+    memo = ctx._squeezed
+    got = memo.get("anchors")
+    if got is None or got[0] is not text_anchors:
+        found_sq = squeezed_anchors.found(ctx.squeezed()) if squeezed_anchors.pattern is not None else frozenset()
+        got = memo["anchors"] = (text_anchors, text_anchors.found(ctx.text), found_sq)
+    return got[1], got[2]
 
 
 def _alternation(strings: Iterable[str]) -> re.Pattern | None:
@@ -84,8 +154,11 @@ def fires(ctx: Context, trig: Triggers | None) -> bool:
     ws, tx, sq = trig._compiled()
     if not ws and tx is None and sq is None:
         return True
-    if ws and not ws.isdisjoint(ctx.word_index().keys()):
+    # (a view's isdisjoint walks the smaller side: the few trigger words, not the entry's)
+    if ws and not ctx.word_index().keys().isdisjoint(ws):
         return True
-    if tx is not None and tx.search(ctx.text) is not None:
-        return True
-    return sq is not None and sq.search(ctx.squeezed()) is not None
+    if tx is None and sq is None:
+        return False
+    in_text, in_squeezed = anchor_hits(ctx)
+    strings_tx, strings_sq = trig._strings()
+    return not strings_tx.isdisjoint(in_text) or not strings_sq.isdisjoint(in_squeezed)

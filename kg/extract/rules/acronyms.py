@@ -24,6 +24,7 @@ _ACRONYM_PAIR = re.compile(r"([A-Z][A-Za-z0-9]*[A-Z0-9])\s*(?:and|,|&|/)\s*([A-Z
 #: An acronym: capitals (and digits), at least two letters ("GODNF", "M3AE").
 ACRONYM_SHAPE = re.compile(r"[A-Z][A-Z0-9]*[A-Z][A-Z0-9]*")
 _VERSION_WORD = re.compile(r"v\d+(?:\.\d+)*")
+_OPENERS = frozenset(("(", "（"))
 _LOWER_OK = frozenset(("of", "for", "and", "the", "in", "on", "to", "with", "a"))
 
 
@@ -31,9 +32,7 @@ def find(ctx: Context, prior=()) -> list[Candidate]:
     out: list[Candidate] = []
     w = ctx.words
     ends = ctx.compound_start
-    for t, tok in enumerate(w):
-        if tok not in ("(", "（") or not ctx.in_region[t]:
-            continue
+    for t in ctx.where(_OPENERS, region=True):  # the brackets, from the entry's word index
         close = next((k for k in range(t + 1, min(t + 14, len(w))) if w[k] in (")", "）")), None)
         if close is None:
             continue

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from kg.extract.anchors import after_cjk
 from kg.extract.candidate import TO_GAZETTEER, Candidate
 from kg.extract.context import COMMAS, Context
 from kg.extract.names import CJK_RE, distinctive, generic
@@ -121,7 +122,13 @@ def find(ctx: Context, prior=()) -> list[Candidate]:
     kinds_en = words("apposition_kinds")
     kinds_zh = phrases("apposition_kinds_zh")
     out = []
-    for i, j in ctx.compounds:
+    # Both shapes need the token before the name to be a comma or a CJK character: only
+    # the compounds after one are tried (commas from the word index).
+    ends = ctx.compound_end
+    tried = {p + 1 for p in ctx.where(COMMAS) if p + 1 in ends}
+    tried.update(i for i in after_cjk(ctx) if i in ends)
+    for i in sorted(tried):
+        j = ends[i]
         if i == 0:
             continue
         prev = w[i - 1]

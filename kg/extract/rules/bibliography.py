@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 
+from kg.extract.anchors import numerals
 from kg.extract.candidate import GENERIC, NEVER, Candidate
 from kg.extract.context import Context
 from kg.extract.vocab import words
@@ -53,10 +54,17 @@ def _publication_acronym(ctx: Context, k: int) -> bool:
     return any(x in pubs for x in back[-PUBLICATION_WINDOW:])
 
 
+_EQUALS = frozenset(("=",))
+_OPENING = frozenset(("(",))
+
+
 def find(ctx: Context, prior=()) -> list[Candidate]:
     w, n = ctx.words, len(ctx.words)
     hits: set[int] = set()
-    for k in ctx.latin:
+    # The Latin words a test below can pass: those holding a dot (among the numerals'
+    # class), before an "=", after a "(" — not every Latin word of the entry.
+    near = {p - 1 for p in ctx.where(_EQUALS)} | {p + 1 for p in ctx.where(_OPENING)}
+    for k in sorted(set(numerals(ctx)).union(k for k in near if 0 <= k < n and ctx.is_word(k))):
         word = w[k]
         # A glued id and a locator both hold a dot, and a bracketed acronym follows "(":
         # those plain tests first, the patterns and lookups only where they can match.

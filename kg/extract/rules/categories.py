@@ -11,6 +11,7 @@ from __future__ import annotations
 import functools
 import re
 
+from kg.extract.anchors import capital_words
 from kg.extract.candidate import GENERIC, NEVER, Candidate
 from kg.extract.context import Context
 from kg.extract.nlp import gazetteer
@@ -38,7 +39,8 @@ def find(ctx: Context, prior=()) -> list[Candidate]:
         return []
     n, gaz = len(ctx.words), gazetteer()
     out = []
-    for i, j in ctx.compounds:
+    for i in capital_words(ctx):
+        j = i + 1
         if j - i != 1 or not ctx.words[i][:1].isupper():
             continue
         en = (i > 0 and ctx.lower[i - 1] in quant_en and ctx.ws[i - 1] and j < n and ctx.ws[j - 1]

@@ -9,6 +9,7 @@ must start with a capitalised name word: "7B-Instruct" alone names no model.
 """
 from __future__ import annotations
 
+from kg.extract.anchors import glued_compounds
 from kg.extract.candidate import NEVER, Candidate
 from kg.extract.context import Context
 from kg.extract.names import tuned_checkpoint
@@ -18,7 +19,7 @@ NAME = "shape"
 
 def find(ctx: Context, prior=()) -> list[Candidate]:
     out = []
-    for i, j in ctx.compounds:
+    for i, j in glued_compounds(ctx):
         if j - i < 5 or not ctx.words[i][:1].isupper():  # name, "-", size, "-", tag at least
             continue
         text = ctx.stext(i, j)

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 
+from kg.extract.anchors import after_cjk
 from kg.extract.candidate import TO_LONG_FORMS, Candidate
 from kg.extract.context import Context
 from kg.extract.names import CJK_RE, distinctive, generic, is_institution, label_hint
@@ -99,7 +100,7 @@ def _chinese(ctx: Context) -> list[Candidate]:
     verbs = phrases("cue_verbs_zh")
     w, n = ctx.words, len(ctx.words)
     kinds = ctx.kinds
-    for k in ctx.latin:
+    for k in after_cjk(ctx):
         # (a token CJK_RE matches is a CJK token: its class, an index, is the cheap test)
         if k == 0 or kinds[k - 1] != CJK or not ctx.in_region[k] or not CJK_RE.match(w[k - 1]):
             continue

@@ -17,6 +17,8 @@ data (:mod:`~kg.extract.rules.dataset_campaigns`), the cues before "on X"
 """
 from __future__ import annotations
 
+import functools
+
 from kg.extract.candidate import GENERIC, NEVER, TO_LONG_FORMS, Candidate
 from kg.extract.context import Context
 from kg.extract.nlp import WORD, gazetteer
@@ -72,16 +74,21 @@ def _list_item(ctx: Context, i: int, j: int) -> bool:
     return p >= 0 and k < len(ctx.words) and ctx.lower[p] in _ITEM_BEFORE and ctx.lower[k] in _ITEM_AFTER
 
 
+@functools.cache
+def _triggers() -> frozenset[str]:
+    """The words a frame of this rule starts from."""
+    zh_words = phrases("dataset_words_zh")
+    return frozenset(words("dataset_words") | words("split_words") | {"on", "across", "在", "data"} | {z[0] for z in zh_words})
+
+
 def find(ctx: Context, prior=()) -> list[Candidate]:
     w, lower, n = ctx.words, ctx.lower, len(ctx.words)
     dataset_words, cues, splits = words("dataset_words"), words("dataset_cues"), words("split_words")
     zh_words = phrases("dataset_words_zh")
-    triggers = dataset_words | splits | {"on", "across", "在", "data"} | {z[0] for z in zh_words}
     found: list[tuple[int, int]] = []
     vetoes: list[Candidate] = []
-    for d in range(n):
-        if lower[d] not in triggers or not ctx.in_region[d]:  # one set lookup for most tokens
-            continue
+    # The frames' words, from the entry's word index (not a test of every token).
+    for d in ctx.where(_triggers(), region=True):
         if w[d] == "在" and (s := past_spaces(ctx, d + 1)) < n and ctx.kinds[s] == WORD:
             # "在X、Y上进行实验"; mixed text spaces the Latin words: "在 X 和 Y 上进行评估"
             found += lone_jargon(ctx, zh_evaluation(ctx, s - 1))

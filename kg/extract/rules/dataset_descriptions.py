@@ -87,6 +87,7 @@ def _subject_end(ctx: Context, k: int) -> int:
 _OPENERS = ("(", "（")
 #: "PhyX（3000 道、…）", "Zorb (23,354 turns, …)": a count of items right inside a bracket
 #: after the name (the number may carry 万 or K/M).
+_BRACKETS = frozenset(("(", "（"))
 _BRACKET_COUNT = re.compile(r"\s*[(（]\s*(\d[\d,.]*\s*[KkM万千]?)\s*")
 
 
@@ -94,7 +95,14 @@ def _bracket_counts(ctx: Context) -> list[Candidate]:
     """A name whose bracket opens with a count of the items a dataset holds."""
     out = []
     zh = phrases("count_classifiers_data_zh")
-    for i, j in ctx.compounds:
+    # The pattern opens with a bracket after optional space: only compounds ending right
+    # before a bracket, or before a whitespace token and a bracket, can match.
+    starts, w, ends = ctx.compound_start, ctx.words, ctx.compound_end
+    before = set()
+    for p in ctx.where(_BRACKETS):
+        before.update(i for e in (p, p - 1) if (i := starts.get(e)) is not None and (e == p or w[e].isspace()))
+    for i in sorted(before):
+        j = ends[i]
         if j >= len(ctx.words) or not ctx.in_region[i] or ctx.taken[i]:
             continue
         m = _BRACKET_COUNT.match(ctx.text, ctx.end(j - 1))
@@ -133,8 +141,8 @@ def find(ctx: Context, prior=()) -> list[Candidate]:
         return brackets  # most entries describe no dataset's contents: one set test skips them
     out = brackets
     w = ctx.words
-    for k in range(1, len(w)):
-        if ctx.lower[k] not in _VERBS or not ctx.in_region[k] or not _counted(ctx, k + 1):
+    for k in ctx.where(_VERBS, region=True):  # the verbs, from the entry's word index
+        if k < 1 or not _counted(ctx, k + 1):
             continue
         j = _subject_end(ctx, k)
         i = ctx.compound_start.get(j)

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 
+from kg.extract.anchors import numerals
 from kg.extract.candidate import NEVER, Candidate
 from kg.extract.context import Context
 from kg.extract.nlp import WORD, gazetteer
@@ -73,7 +74,7 @@ def find(ctx: Context, prior=()) -> list[Candidate]:
         b = ctx.span(m.i, end)[1]
         out.append(Candidate(m.a, b, ctx.text[m.a:b], NAME, "DATASET", force_label=True, yields=NEVER, covers=True))
     gaz = gazetteer()
-    for i in ctx.latin:
+    for i in numerals(ctx):
         t = ctx.words[i]
         if not t[-1:].isdigit() or ctx.taken[i] or not ctx.in_region[i]:
             continue

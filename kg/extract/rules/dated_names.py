@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 
+from kg.extract.anchors import numerals
 from kg.extract.candidate import Candidate
 from kg.extract.context import Context
 from kg.extract.names import distinctive, generic, is_institution
@@ -41,10 +42,13 @@ def find(ctx: Context, prior=()) -> list[Candidate]:
     w, ws, n = ctx.words, ctx.ws, len(ctx.words)
     out = []
     # Numbers are few: only compounds holding or followed by one (within two tokens) can carry a year.
-    numbers = {k for k in ctx.latin if w[k][:1].isdigit()}
+    numbers = {k for k in numerals(ctx) if w[k][:1].isdigit()}
     if not numbers:
         return out
-    for i, j in ctx.compounds:
+    # Only the compounds ending next to a number: looked up by their end token.
+    starts, ends = ctx.compound_start, ctx.compound_end
+    for i in sorted({i for x in numbers for e in (x + 1, x, x - 1) if (i := starts.get(e)) is not None}):
+        j = ends[i]
         if ctx.taken[i] or not (j - 1 in numbers or j in numbers or j + 1 in numbers):
             continue
         end = None

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 
+from kg.extract.anchors import numerals
 from kg.extract.candidate import GENERIC, NEVER, Candidate
 from kg.extract.context import Context
 from kg.extract.vocab import words
@@ -43,7 +44,7 @@ def _glued(ctx: Context) -> list[Candidate]:
     """"Figure5a": a figure word glued to its label, capitalised as the reference is."""
     vocab = words("figure_words")
     out = []
-    for k in ctx.latin:
+    for k in numerals(ctx):
         w = ctx.words[k]
         # The label closes the token with a digit, or a digit and a sub-figure letter:
         # two character tests turn away nearly every capitalised word.

@@ -8,6 +8,7 @@ dataset, and the part inside it is no second name.
 """
 from __future__ import annotations
 
+from kg.extract.anchors import glued_compounds
 from kg.extract.candidate import TO_LONG_FORMS, Candidate
 from kg.extract.context import Context
 from kg.extract.nlp import gazetteer
@@ -21,7 +22,7 @@ def find(ctx: Context, prior=()) -> list[Candidate]:
     gaz = gazetteer()
     whole = {(m.i, m.j) for m in ctx.matches}
     out = []
-    for i, j in ctx.compounds:
+    for i, j in glued_compounds(ctx):
         # A name is written with its capital ("Word-Net"); "news-commentary" describes text.
         if j - i < 3 or (i, j) in whole or not ctx.in_region[i] or "-" not in ctx.words[i:j] \
                 or not ctx.words[i][:1].isupper():

@@ -11,6 +11,7 @@ from __future__ import annotations
 import functools
 import re
 
+from kg.extract.anchors import numerals
 from kg.extract.candidate import GENERIC, NEVER, Candidate
 from kg.extract.context import Context
 from kg.extract.nlp import gazetteer
@@ -28,7 +29,10 @@ def _label() -> re.Pattern:
 def find(ctx: Context, prior=()) -> list[Candidate]:
     label, gaz = _label(), gazetteer()
     out = []
-    for i, j in ctx.compounds:
+    for i in numerals(ctx):
+        j = ctx.compound_end.get(i)
+        if j is None:
+            continue  # no compound starts here
         word = ctx.words[i]
         # (a digit at the end, or before one last letter, comes first: most words have none)
         if j != i + 1 or not (word[-1:].isdigit() or word[-2:-1].isdigit()) or not label.fullmatch(word) \

@@ -32,6 +32,11 @@ def _once(ctx: Context, anchors, spans) -> list[Candidate]:
     w, n = ctx.words, len(ctx.words)
     joiners = set(phrases("list_joiner_words"))
     stop_caps = words("stop_caps")
+    # Each anchor by the token its name ends before (the first anchor, in order, of
+    # each): the leftward walk looks its neighbours up here, not by a scan of all.
+    ending: dict[int, tuple] = {}
+    for s, (b, label, who) in anchors.items():
+        ending.setdefault(ctx.end_at.get(b), (s, label, who))
     out = []
     for i in ctx.caps:
         t = w[i]
@@ -67,7 +72,7 @@ def _once(ctx: Context, anchors, spans) -> list[Candidate]:
                 gap, j = True, j - 1
             if not gap or j < 0:
                 break
-            hit = next(((s, label, who) for s, (b, label, who) in anchors.items() if ctx.end_at.get(b) == j + 1), None)
+            hit = ending.get(j + 1)
             if hit is None:
                 break
             members.append((hit[1], hit[2]))

@@ -12,6 +12,7 @@ variables, and known names are left alone ("GPT-4(V)").
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 
 from kg.extract.candidate import GENERIC, NEVER, Candidate
 from kg.extract.context import Context
@@ -28,11 +29,38 @@ _INDEXED = re.compile(r"[A-Z][a-z]{0,2}\+1")  # not "-1": "Dyck-1", "Gen-1" are 
 _OPENERS = frozenset(("(", "[", "{", "=", "\n"))
 
 
+#: Lower-cased forms of the one-letter variables (:data:`_VARIABLE`) and the marks the
+#: other frames hold: where the frames can start, found in the entry's word index.
+_LETTERS = frozenset("bcdefghijklmnopqrstuvwxyz")
+_BRACKET = frozenset(("(",))
+_PLUS = frozenset(("+",))
+
+
+def _starts(ctx: Context) -> list[int]:
+    """First tokens of the compounds a frame below can hold (a superset, in order): after
+    a one-letter word (a subscript), before a glued "(" (a function), glued by "+" (an
+    indexed variable) or holding an "x" (dimensions)."""
+    ends, starts, idx = ctx.compound_end, ctx.compound_start, ctx.idx
+    out = {p + 1 for p in ctx.where(_LETTERS) if p + 1 in ends}
+    out.update(i for p in ctx.where(_BRACKET) if (i := starts.get(p)) is not None)
+    out.update(p - 1 for p in ctx.where(_PLUS) if p - 1 in ends)
+    text = ctx.text
+    x = text.find("x")
+    while x >= 0:
+        k = bisect_right(idx, x) - 1
+        if k in ends:
+            out.add(k)
+        x = text.find("x", x + 1)
+    return sorted(out)
+
+
 def find(ctx: Context, prior=()) -> list[Candidate]:
     w, ws, n = ctx.words, ctx.ws, len(ctx.words)
     gaz = gazetteer()
     out = []
-    for i, j in ctx.compounds:
+    ends = ctx.compound_end
+    for i in _starts(ctx):
+        j = ends[i]
         subscript = (
             i > 0 and ws[i - 1] and _VARIABLE.fullmatch(w[i - 1]) is not None and ctx.sent[i - 1] == ctx.sent[i]
             # the variable stands alone: not the last letter of a compound ("Type-B Zorb")

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 
+from kg.extract.anchors import glued_compounds
 from kg.extract.candidate import Candidate
 from kg.extract.context import Context
 from kg.extract.names import distinctive
@@ -30,7 +31,7 @@ def find(ctx: Context, prior=()) -> list[Candidate]:
     gaz = gazetteer()
     sizes = words("size_words") | words("size_letters")
     out = []
-    for i, j in ctx.compounds:
+    for i, j in glued_compounds(ctx):
         if j - i < 3 or ctx.overlaps_taken(i, j):
             continue
         text = ctx.stext(i, j)

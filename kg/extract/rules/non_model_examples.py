@@ -64,8 +64,8 @@ def find(ctx: Context, prior=()) -> list[Candidate]:
     # an indefinite apposition headed by a singular non-model kind says what the name is.
     # Read from each "a"/"an" back to the compound before it (one mark between at most):
     # far fewer articles than compounds.
-    for k in range(1, n):
-        if lower[k] not in ("a", "an"):
+    for k in ctx.where(_ARTICLES):  # the articles, from the entry's word index
+        if k < 1:
             continue
         e = k - 1
         while e > 0 and ctx.words[e].isspace():
@@ -86,6 +86,7 @@ def find(ctx: Context, prior=()) -> list[Candidate]:
 
 #: Words an apposition's noun phrase may hold before its head ("a new open-source cloud tool").
 APPOSITION_WORDS = 4
+_ARTICLES = frozenset(("a", "an"))
 _APPOSITION_MARKS = frozenset((",", "-", "–", "—", ":"))
 #: Words that may follow the kind noun of an apposition: a clause or a modifier begins.
 _CLAUSE_WORDS = frozenset(("that", "which", "who", "designed", "built", "used", "developed", "made", "hosted", "released"))

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from kg.extract.anchors import numerals
 from kg.extract.candidate import TO_GAZETTEER, Candidate
 from kg.extract.context import Context
 from kg.extract.names import distinctive, generic, is_institution
@@ -30,7 +31,7 @@ def find(ctx: Context, prior=()) -> list[Candidate]:
     w = ctx.words
     stop = words("stop_caps")
     out = []
-    for k in ctx.latin:
+    for k in numerals(ctx):
         # (a size ends in "B": that test first, the pattern only on those words)
         if w[k][-1] != "B" or not _SIZE.fullmatch(w[k]) or k == 0 or not ctx.in_region[k]:
             continue

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from kg.extract.anchors import capital_words
 from kg.extract.candidate import TO_GAZETTEER, Candidate
 from kg.extract.context import Context
 from kg.extract.names import generic
@@ -33,7 +34,8 @@ def find(ctx: Context, prior=()) -> list[Candidate]:
         return []
     gaz = gazetteer()
     out = []
-    for i, j in ctx.compounds:
+    for i in capital_words(ctx):
+        j = i + 1
         w = ctx.words[i]
         if j != i + 1 or not w.isupper() or not _ACRONYM.fullmatch(w) or ctx.in_title(ctx.idx[i]):
             continue

@@ -3,6 +3,8 @@
 to ordinary words for one edit to mean a typo, and the first letter must agree."""
 from __future__ import annotations
 
+import functools
+
 from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
 
@@ -13,10 +15,23 @@ from kg.extract.nlp import gazetteer
 NAME = "typo"
 
 
+@functools.lru_cache(maxsize=65536)
+def _nearest(low: str) -> str | None:
+    """The long one-word gazetteer name one edit from ``low`` (the first in the table's
+    order), or None. Cached: each answer is a search of the whole table, and the words
+    asked about recur across entries."""
+    hit = process.extractOne(low, _choices(), scorer=Levenshtein.distance, score_cutoff=1)
+    return None if hit is None else hit[0]
+
+
+@functools.cache
+def _choices() -> list[str]:
+    return list(gazetteer().single_words)
+
+
 def find(ctx: Context, prior=()) -> list[Candidate]:
     gaz = gazetteer()
     single = gaz.single_words
-    choices = None
     # Spans only a context rule holds are guesses a known name's misspelling corrects.
     taken = [sp for e in prior if e.sources - {"context"} for sp in e.spans]
     out = []
@@ -31,12 +46,10 @@ def find(ctx: Context, prior=()) -> list[Candidate]:
         low = ctx.lower[i]
         if low in single or any(x <= a < y for x, y in taken) or gaz.known(t):
             continue
-        if choices is None:
-            choices = list(single)
-        hit = process.extractOne(low, choices, scorer=Levenshtein.distance, score_cutoff=1)
+        hit = _nearest(low)
         # A different first letter makes another word, not a slip ("Deformer" is not
         # "Reformer"): typos drop, double or swap letters inside a word.
-        if hit is not None and hit[0][0] == low[0]:
-            label, cid = single[hit[0]]
+        if hit is not None and hit[0] == low[0]:
+            label, cid = single[hit]
             out.append(Candidate(a, a + len(t), cid, NAME, label, known=True, yields=TO_ANY, claims=True))
     return out

@@ -11,6 +11,7 @@ paradigms), a prefix opens it ("Multi-Head", "Cross-Attention") or it is a gener
 """
 from __future__ import annotations
 
+from kg.extract.anchors import glued_compounds
 from kg.extract.candidate import Candidate
 from kg.extract.context import Context
 from kg.extract.names import generic
@@ -36,7 +37,7 @@ def find(ctx: Context, prior=()) -> list[Candidate]:
         return []
     plain = words("generic_modifiers") | words("method_heads") | words("paradigms") | words("model_kinds")
     out = []
-    for i, j in ctx.compounds:
+    for i, j in glued_compounds(ctx):
         if not 3 <= j - i <= 6:  # two or three words and their glue (tested below, on lists)
             continue
         parts = [ctx.words[k] for k in range(i, j, 2)]

@@ -69,9 +69,9 @@ def find(ctx: Context, prior=()) -> list[Candidate]:
         k = j + 1 if ctx.words[j].isspace() else j
         if k >= n:
             continue
-        after = ctx.text[ctx.idx[k] :]
         proposed = _verb_before(ctx, i) and _kind_after(ctx, k, DESCRIBERS)
-        is_a = not proposed and after.startswith(_IS_A) and _clause_head(ctx, i) and _kind_after(ctx, k + 3, DESCRIPTION)
+        # (tested in place: a slice would copy the rest of the entry for every name)
+        is_a = not proposed and ctx.text.startswith(_IS_A, ctx.idx[k]) and _clause_head(ctx, i) and _kind_after(ctx, k + 3, DESCRIPTION)
         if not (proposed or is_a) or not name_item(ctx, i, j):
             continue
         a, b = ctx.span(i, j)

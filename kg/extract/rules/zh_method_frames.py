@@ -21,6 +21,7 @@ or an institution is not a name.
 """
 from __future__ import annotations
 
+from kg.extract.anchors import glued_compounds
 from kg.extract.candidate import TO_LONG_FORMS, Candidate
 from kg.extract.context import Context
 from kg.extract.names import generic, is_institution
@@ -109,7 +110,7 @@ def _identifiers(ctx: Context) -> list[Candidate]:
     kind noun (``apposition_kinds_zh``) is the name of that system."""
     out = []
     kinds = phrases("apposition_kinds_zh")
-    for i, j in ctx.compounds:
+    for i, j in glued_compounds(ctx):
         # (an underscore needs a compound of two words and its glue: most are one word)
         if j - i < 3 or "_" not in ctx.words[i:j] or ctx.stext(i, j) != ctx.stext(i, j).lower():
             continue

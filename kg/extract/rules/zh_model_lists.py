@@ -18,6 +18,7 @@ from kg.extract.nlp import WORD
 NAME = "list"
 #: Chinese joiners between the items of an enumeration (no spaces around them).
 _JOINERS = ("、", "和", "与", "與", "及", "或")
+_JOINER_SET = frozenset(_JOINERS)
 
 
 def _item(ctx: Context, i: int) -> int | None:
@@ -30,12 +31,15 @@ def _item(ctx: Context, i: int) -> int | None:
 def _lists(ctx: Context):
     """Enumerations as lists of ``(start token, end token)`` items."""
     w, n = ctx.words, len(ctx.words)
-    i = 0
-    while i < n:
-        end = _item(ctx, i) if ctx.kinds[i] == WORD and (i == 0 or ctx.kinds[i - 1] != WORD) else None
-        if end is None:
-            i += 1
+    # A list of two items at least has a joiner right before a Latin word: without one
+    # (most entries, whatever their joiners), there is none to read.
+    if not any(p + 1 < n and ctx.kinds[p + 1] == WORD for p in ctx.where(_JOINER_SET)):
+        return
+    nxt = 0
+    for i in ctx.latin:  # an item starts at a Latin word (not one glued to the word before)
+        if i < nxt or (i > 0 and ctx.kinds[i - 1] == WORD):
             continue
+        end = _item(ctx, i)
         items = [(i, end)]
         k = end
         while k + 1 < n and w[k] in _JOINERS and ctx.kinds[k + 1] == WORD:
@@ -44,7 +48,7 @@ def _lists(ctx: Context):
             k = nxt
         if len(items) >= 2:
             yield items
-        i = k if k > i else i + 1
+        nxt = k
 
 
 def find(ctx: Context, prior=()) -> list[Candidate]:
