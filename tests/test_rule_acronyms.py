@@ -238,3 +238,24 @@ def test_a_dimension_may_open_the_acronym():
 def test_a_version_in_the_long_form_is_no_lower_case_word():
     got = found(acronyms, "Modelling the Genome with Nucleotide Zorbformer v3 (NZv3)")
     assert got["NZv3"].label == "MODEL"
+
+
+def test_a_latin_definition_outweighs_a_chinese_gloss_of_the_same_acronym():
+    # A bilingual entry: the English abstract defines the name, its Chinese translation
+    # glosses it again without a kind word (which alone would veto it).
+    text = ("We explore Zorb-Slot Object Representations (ZSOR), which group features. "
+            "我们探索了基于槽的对象表示（ZSOR），它将特征分组。")
+    got = acronyms.find(__import__("rulehelp").ctx_of(text))
+    assert got and all(c.label != GENERIC for c in got if c.name == "ZSOR")
+
+
+def test_a_chinese_gloss_alone_still_vetoes():
+    got = found(acronyms, "我们探索了基于槽的对象表示（ZSOR），它将特征分组。")
+    assert got["ZSOR"].label == GENERIC
+
+
+def test_a_title_case_long_form_keeps_small_prepositions_lower_case():
+    got = found(acronyms, "- **Generalized Zorbing Learning from Demonstration (GZLD)** improves agents.")
+    assert got["GZLD"].label != GENERIC
+    got = found(acronyms, "We use learning from demonstration (LFD) here.")
+    assert got["LFD"].label == GENERIC

@@ -24,11 +24,15 @@ _ACRONYM_PAIR = re.compile(r"([A-Z][A-Za-z0-9]*[A-Z0-9])\s*(?:and|,|&|/)\s*([A-Z
 #: An acronym: capitals (and digits), at least two letters ("GODNF", "M3AE").
 ACRONYM_SHAPE = re.compile(r"[A-Z][A-Z0-9]*[A-Z][A-Z0-9]*")
 _VERSION_WORD = re.compile(r"v\d+(?:\.\d+)*")
-_LOWER_OK = frozenset(("of", "for", "and", "the", "in", "on", "to", "with", "a"))
+#: Small words a Title Case long form keeps in lower case ("Imitation Learning from
+#: Demonstration", "Learning via Self-Play"): articles, conjunctions and prepositions.
+_LOWER_OK = frozenset(("of", "for", "and", "the", "in", "on", "to", "with", "a", "an", "from", "by", "via", "through",
+                       "into", "over", "under", "at", "as", "without", "within", "across", "towards", "toward"))
 
 
 def find(ctx: Context, prior=()) -> list[Candidate]:
     out: list[Candidate] = []
+    zh_vetoes: set[tuple[int, int]] = set()  # vetoes a Chinese long form gave (case tells nothing there)
     w = ctx.words
     ends = ctx.compound_start
     for t, tok in enumerate(w):
@@ -65,7 +69,10 @@ def find(ctx: Context, prior=()) -> list[Candidate]:
                     break
                 long_words.insert(0, x)
                 k -= 1
-            out += _definition(ctx, acr, long_words, t + 1, close, _kind_after(ctx, close))
+            found = _definition(ctx, acr, long_words, t + 1, close, _kind_after(ctx, close))
+            if long_words and long_words[0].startswith("<zh>"):
+                zh_vetoes.update((c.start, c.end) for c in found if c.label == GENERIC)
+            out += found
         # Case 3: "中文(Long Form, ACR)": Chinese digests spell both out in one parenthesis.
         elif _INNER_PAIR.fullmatch(inner_text):
             comma = max(k for k in range(t + 1, close) if w[k] in (",", "，"))
@@ -103,6 +110,13 @@ def find(ctx: Context, prior=()) -> list[Candidate]:
     # entry proposes the defined name once, its other definitions veto nothing.
     proposed = {squash(c.name) for c in out if c.proposed and c.label != GENERIC}
     out = [c for c in out if not (c.label == GENERIC and squash(c.name) in proposed)]
+    # "Slot-Based Object-Centric Representations (SBOCR)" and, in the entry's Chinese
+    # translation, "基于槽的以对象为中心的表示（SBOCR）": a Chinese long form vetoes an
+    # acronym only for want of case to read; where a Latin definition in the same entry
+    # makes the acronym a name, that reading stands.
+    named = {squash(c.name) for c in out if c.label != GENERIC} | {squash(a) for c in out if c.label != GENERIC
+                                                                  for a in c.aliases}
+    out = [c for c in out if not ((c.start, c.end) in zh_vetoes and squash(c.name) in named)]
     return _coordinated(ctx, out) + _appositive(ctx)
 
 
