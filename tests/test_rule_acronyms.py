@@ -1,4 +1,5 @@
 """rules.acronyms: ``Long Form (ACR)`` / ``ACR (Long Form)`` definitions and vetoes."""
+import pytest
 from rulehelp import found
 
 from kg.extract.candidate import GENERIC
@@ -259,3 +260,34 @@ def test_a_title_case_long_form_keeps_small_prepositions_lower_case():
     assert got["GZLD"].label != GENERIC
     got = found(acronyms, "We use learning from demonstration (LFD) here.")
     assert got["LFD"].label == GENERIC
+
+
+def test_a_sentence_opening_long_form_in_sentence_case_used_again_bare_is_a_name():
+    text = ("Zorbic configuration networks (ZCNs) as a class of learners have been used. "
+            "This paper extends the original ZCNs to two dimensions.")
+    got = acronyms.find(__import__("rulehelp").ctx_of(text))
+    assert got and {c.label for c in got} == {"MODEL"}
+    assert any(text[c.start : c.end] == "ZCNs" for c in got)
+    assert any(text[c.start : c.end] == "Zorbic configuration networks" for c in got)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # never used again: nothing says the text names a thing by it
+        "Zorbic configuration networks (ZCNs) as a class of learners have been used.",
+        # not a sentence's opening: the lower-case long form is read as written
+        "We study zorbic configuration networks (ZCNs) here. ZCNs are fast.",
+        # no method head: a concept
+        "Value level parallelism (VLP) has been proposed. VLP saves energy.",
+    ],
+)
+def test_other_sentence_case_long_forms_still_veto(text):
+    got = found(acronyms, text)
+    assert all(c.label == GENERIC for c in got.values())
+
+
+def test_the_titles_spelling_of_a_sentence_case_long_form_is_the_name():
+    text = "Locality sensitive hashing (LSH) hashes alike items together. Trees need other LSH algorithms."
+    got = acronyms.find(__import__("rulehelp").ctx_of(text, title="Locality Sensitive Hashing for Structured Data: A Survey"))
+    assert {c.name for c in got} == {"Locality sensitive hashing"}

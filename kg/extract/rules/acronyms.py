@@ -265,6 +265,24 @@ def _titled(ctx: Context, long_form: str, acr: str) -> bool:
     return re.search(rf"(?<![\w-]){re.escape(long_form)}(?![\w-])", title, re.I) is not None
 
 
+def _sentence_named(ctx: Context, lf: list[str], lf_start: int, acr: str, aj: int) -> bool:
+    """The long form ``lf`` opens its sentence in sentence case ("Stochastic configuration
+    networks"), ends in a method head, and the entry writes ``acr`` again, bare, after the
+    definition (closing at token ``aj``)."""
+    t0 = ctx.tok_at.get(lf_start)
+    if t0 is None or len(lf) < 2 or not lf[0][:1].isupper() or any(x[:1].isupper() for x in lf[1:]):
+        return False
+    if lf[-1].lower().split("-")[-1] not in words("method_heads") | words("system_heads"):
+        return False
+    k = t0 - 1
+    while k >= 0 and ctx.words[k].isspace():
+        k -= 1
+    if k >= 0 and ctx.sent[k] == ctx.sent[t0] and "\n" not in ctx.words[k]:
+        return False
+    after = ctx.text[ctx.end(aj):]
+    return re.search(rf"(?<![\w-]){re.escape(acr)}s?(?![\w-])", after) is not None
+
+
 def _kind_after(ctx: Context, close: int) -> str | None:
     """The kind noun right after the closing parenthesis ("… Learning (PNAL) framework"),
     lower-cased, or None."""
@@ -349,6 +367,11 @@ def _definition(ctx: Context, acr: str, long_words: list[str], ai: int, aj: int,
     # contribution verb introduces is the paper's method, named by the acronym.
     if not title_case and lf_start in ctx.tok_at and _introduced(ctx, ctx.tok_at[lf_start]):
         named_kind = True
+    # "Stochastic configuration networks (SCNs) as a class of … the original SCNs …": a
+    # sentence's opening long form has only its first word capitalised whatever it is; ending
+    # in a method head, and its acronym used again bare, it is the text's name for a method.
+    sentence_named = not title_case and not task_head and _sentence_named(ctx, lf, lf_start, acr, aj)
+    named_kind = named_kind or sentence_named
     if (not title_case or task_head) and not known and not named_kind:
         if CAMEL.search(acr) and not generic(acr):
             # "a universal simulator (UniSim)": a coined mixed-case name stays a name
@@ -368,7 +391,7 @@ def _definition(ctx: Context, acr: str, long_words: list[str], ai: int, aj: int,
         name, label = acr, label_hint(long_form)
         if kind in words("dataset_words"):
             label = "DATASET"
-        if title_case and _titled(ctx, long_form, acr):
+        if (title_case or sentence_named) and _titled(ctx, long_form, acr):
             name = long_form
     out = [Candidate(a, b, name, NAME, label, known=bool(known), aliases=(long_form, acr), yields=NEVER)]
     # The long form itself is a mention of the same entity.
