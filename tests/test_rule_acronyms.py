@@ -291,3 +291,25 @@ def test_the_titles_spelling_of_a_sentence_case_long_form_is_the_name():
     text = "Locality sensitive hashing (LSH) hashes alike items together. Trees need other LSH algorithms."
     got = acronyms.find(__import__("rulehelp").ctx_of(text, title="Locality Sensitive Hashing for Structured Data: A Survey"))
     assert {c.name for c in got} == {"Locality sensitive hashing"}
+
+
+@pytest.mark.parametrize("text, acr", [
+    ("The authors build a zorbic-tabular GAN (ZT-GAN) for rows.", "ZT-GAN"),
+    ("We train a sparse voxel grid (SVG3) on scenes.", "SVG3"),
+])
+def test_a_lower_case_gloss_of_capitals_with_a_hyphen_or_digit_leaves_a_name(text, acr):
+    got = found(acronyms, text)
+    assert got[acr].label != GENERIC
+
+
+@pytest.mark.parametrize("text, acr", [
+    # a meeting spelt out: the event, not a system
+    ("Runs for the fifth workshop on statistical machine translation (WMT10) are shown.", "WMT10"),
+    # a task spelt out
+    ("It improves zorbic entity recognition (ZER-2) a lot.", "ZER-2"),
+    # plain capitals stay a concept's initials
+    ("We study post-training quantization (PTQ) at scale.", "PTQ"),
+])
+def test_other_lower_case_glosses_still_veto(text, acr):
+    got = found(acronyms, text)
+    assert got[acr].label == GENERIC

@@ -23,6 +23,9 @@ _STOP = frozenset((",", ".", ";", ":", "，", "。", "；", "：", "(", ")"))
 _ACRONYM_PAIR = re.compile(r"([A-Z][A-Za-z0-9]*[A-Z0-9])\s*(?:and|,|&|/)\s*([A-Z][A-Za-z0-9]*[A-Z0-9])")
 #: An acronym: capitals (and digits), at least two letters ("GODNF", "M3AE").
 ACRONYM_SHAPE = re.compile(r"[A-Z][A-Z0-9]*[A-Z][A-Z0-9]*")
+#: Capitals glued by a hyphen or with a digit ("CT-GAN", "3DGS", "ML-FT"): shaped as a
+#: coined name, where plain capitals ("PTQ") are as often a concept's initials.
+_CAPS_SHAPED = re.compile(r"(?=.*[-\d])[0-9A-Z][0-9A-Z\-]*[0-9A-Z]s?")
 _VERSION_WORD = re.compile(r"v\d+(?:\.\d+)*")
 #: Small words a Title Case long form keeps in lower case ("Imitation Learning from
 #: Demonstration", "Learning via Self-Play"): articles, conjunctions and prepositions.
@@ -373,9 +376,14 @@ def _definition(ctx: Context, acr: str, long_words: list[str], ai: int, aj: int,
     sentence_named = not title_case and not task_head and _sentence_named(ctx, lf, lf_start, acr, aj)
     named_kind = named_kind or sentence_named
     if (not title_case or task_head) and not known and not named_kind:
-        if CAMEL.search(acr) and not generic(acr):
-            # "a universal simulator (UniSim)": a coined mixed-case name stays a name
-            # whatever its gloss; only its gloss is no mention of it.
+        # (A task or a meeting spelt out ("the fifth workshop on statistical machine
+        # translation (WMT10)") is what capitals with a digit abbreviate as often.)
+        shaped = _CAPS_SHAPED.fullmatch(acr) and not task_head and not any(
+            x.lower() in words("meeting_heads") for x in lf)
+        if (CAMEL.search(acr) or shaped) and not generic(acr):
+            # "a universal simulator (UniSim)", "conditional-tabular GAN (CT-GAN)": a coined
+            # name shaped like one (mixed case, a hyphen, a digit) stays a name whatever its
+            # gloss, as after a Chinese long form; only its gloss is no mention of it.
             return [Candidate(a, b, acr, NAME, label_hint(acr), yields=NEVER)]
         return [_veto(ctx, acr, ai, aj)]
     if generic(acr):
