@@ -1,4 +1,5 @@
 """rules.acronyms: ``Long Form (ACR)`` / ``ACR (Long Form)`` definitions and vetoes."""
+import pytest
 from rulehelp import found
 
 from kg.extract.candidate import GENERIC
@@ -238,3 +239,77 @@ def test_a_dimension_may_open_the_acronym():
 def test_a_version_in_the_long_form_is_no_lower_case_word():
     got = found(acronyms, "Modelling the Genome with Nucleotide Zorbformer v3 (NZv3)")
     assert got["NZv3"].label == "MODEL"
+
+
+def test_a_latin_definition_outweighs_a_chinese_gloss_of_the_same_acronym():
+    # A bilingual entry: the English abstract defines the name, its Chinese translation
+    # glosses it again without a kind word (which alone would veto it).
+    text = ("We explore Zorb-Slot Object Representations (ZSOR), which group features. "
+            "我们探索了基于槽的对象表示（ZSOR），它将特征分组。")
+    got = acronyms.find(__import__("rulehelp").ctx_of(text))
+    assert got and all(c.label != GENERIC for c in got if c.name == "ZSOR")
+
+
+def test_a_chinese_gloss_alone_still_vetoes():
+    got = found(acronyms, "我们探索了基于槽的对象表示（ZSOR），它将特征分组。")
+    assert got["ZSOR"].label == GENERIC
+
+
+def test_a_title_case_long_form_keeps_small_prepositions_lower_case():
+    got = found(acronyms, "- **Generalized Zorbing Learning from Demonstration (GZLD)** improves agents.")
+    assert got["GZLD"].label != GENERIC
+    got = found(acronyms, "We use learning from demonstration (LFD) here.")
+    assert got["LFD"].label == GENERIC
+
+
+def test_a_sentence_opening_long_form_in_sentence_case_used_again_bare_is_a_name():
+    text = ("Zorbic configuration networks (ZCNs) as a class of learners have been used. "
+            "This paper extends the original ZCNs to two dimensions.")
+    got = acronyms.find(__import__("rulehelp").ctx_of(text))
+    assert got and {c.label for c in got} == {"MODEL"}
+    assert any(text[c.start : c.end] == "ZCNs" for c in got)
+    assert any(text[c.start : c.end] == "Zorbic configuration networks" for c in got)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # never used again: nothing says the text names a thing by it
+        "Zorbic configuration networks (ZCNs) as a class of learners have been used.",
+        # not a sentence's opening: the lower-case long form is read as written
+        "We study zorbic configuration networks (ZCNs) here. ZCNs are fast.",
+        # no method head: a concept
+        "Value level parallelism (VLP) has been proposed. VLP saves energy.",
+    ],
+)
+def test_other_sentence_case_long_forms_still_veto(text):
+    got = found(acronyms, text)
+    assert all(c.label == GENERIC for c in got.values())
+
+
+def test_the_titles_spelling_of_a_sentence_case_long_form_is_the_name():
+    text = "Locality sensitive hashing (LSH) hashes alike items together. Trees need other LSH algorithms."
+    got = acronyms.find(__import__("rulehelp").ctx_of(text, title="Locality Sensitive Hashing for Structured Data: A Survey"))
+    assert {c.name for c in got} == {"Locality sensitive hashing"}
+
+
+@pytest.mark.parametrize("text, acr", [
+    ("The authors build a zorbic-tabular GAN (ZT-GAN) for rows.", "ZT-GAN"),
+    ("We train a sparse voxel grid (SVG3) on scenes.", "SVG3"),
+])
+def test_a_lower_case_gloss_of_capitals_with_a_hyphen_or_digit_leaves_a_name(text, acr):
+    got = found(acronyms, text)
+    assert got[acr].label != GENERIC
+
+
+@pytest.mark.parametrize("text, acr", [
+    # a meeting spelt out: the event, not a system
+    ("Runs for the fifth workshop on statistical machine translation (WMT10) are shown.", "WMT10"),
+    # a task spelt out
+    ("It improves zorbic entity recognition (ZER-2) a lot.", "ZER-2"),
+    # plain capitals stay a concept's initials
+    ("We study post-training quantization (PTQ) at scale.", "PTQ"),
+])
+def test_other_lower_case_glosses_still_veto(text, acr):
+    got = found(acronyms, text)
+    assert got[acr].label == GENERIC

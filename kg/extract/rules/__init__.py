@@ -74,7 +74,9 @@ stages before theirs (read-only). Stages:
    Cyrillic alphabets ("DiT-модель": "DiT", the mixed name a veto), letter-2-letter labels of
    a mapping ("c2d", "T2I", a veto), English glosses of Chinese terms in brackets
    ("渐进式训练（Progressive Training）", a veto), names joined into a combination
-   ("ESIM+ELMo": ESIM and ELMo; "BICC-RCC" beside BICC and RCC: a veto);
+   ("ESIM+ELMo": ESIM and ELMo; "BICC-RCC" beside BICC and RCC: a veto), and the bare
+   mentions of a short name typed elsewhere in the entry ("… Representations (SBOCR) …
+   SBOCR is a promising direction");
 3. enumerations: words listed with known names of one kind, and Latin items of a Chinese
    enumeration listed with models ("如Qwen2-Audio和Mini-Omni", "（AASIST、CA-MHFA、SLS）").
 
@@ -88,6 +90,7 @@ from kg.extract.rules import (
     acrostics,
     announcements,
     appositions,
+    bare_mentions,
     benchmark_names,
     bibliography,
     catalog_numbers,
@@ -181,7 +184,8 @@ STAGES = (
      math_symbols, layer_names, figure_labels, non_model_examples, social, task_names, linked_datasets, bibliography, zh_method_frames,
      trailing_labels, table_labels, modified_families, zh_hyphen_names, ja_method_frames, zh_kind_frames, ru_acronyms),
     (mt_lists, mt_datasets, typos, phrase_typos, slash_variants, modifier_heads, variable_names, code_identifiers, encoded_strings, mixed_scripts, mapping_labels, data_evidence, data_sections, funding,
-     proposed_families, labelled_titles, unused_in_limitations, translation_glosses, combined_names, org_neighbours),
+     proposed_families, labelled_titles, unused_in_limitations, translation_glosses, combined_names, org_neighbours,
+     bare_mentions),
     (lists, zh_model_lists),
 )
 

@@ -23,13 +23,20 @@ _STOP = frozenset((",", ".", ";", ":", "，", "。", "；", "：", "(", ")"))
 _ACRONYM_PAIR = re.compile(r"([A-Z][A-Za-z0-9]*[A-Z0-9])\s*(?:and|,|&|/)\s*([A-Z][A-Za-z0-9]*[A-Z0-9])")
 #: An acronym: capitals (and digits), at least two letters ("GODNF", "M3AE").
 ACRONYM_SHAPE = re.compile(r"[A-Z][A-Z0-9]*[A-Z][A-Z0-9]*")
+#: Capitals glued by a hyphen or with a digit ("CT-GAN", "3DGS", "ML-FT"): shaped as a
+#: coined name, where plain capitals ("PTQ") are as often a concept's initials.
+_CAPS_SHAPED = re.compile(r"(?=.*[-\d])[0-9A-Z][0-9A-Z\-]*[0-9A-Z]s?")
 _VERSION_WORD = re.compile(r"v\d+(?:\.\d+)*")
 _OPENERS = frozenset(("(", "（"))
-_LOWER_OK = frozenset(("of", "for", "and", "the", "in", "on", "to", "with", "a"))
+#: Small words a Title Case long form keeps in lower case ("Imitation Learning from
+#: Demonstration", "Learning via Self-Play"): articles, conjunctions and prepositions.
+_LOWER_OK = frozenset(("of", "for", "and", "the", "in", "on", "to", "with", "a", "an", "from", "by", "via", "through",
+                       "into", "over", "under", "at", "as", "without", "within", "across", "towards", "toward"))
 
 
 def find(ctx: Context, prior=()) -> list[Candidate]:
     out: list[Candidate] = []
+    zh_vetoes: set[tuple[int, int]] = set()  # vetoes a Chinese long form gave (case tells nothing there)
     w = ctx.words
     ends = ctx.compound_start
     for t in ctx.where(_OPENERS, region=True):  # the brackets, from the entry's word index
@@ -64,7 +71,10 @@ def find(ctx: Context, prior=()) -> list[Candidate]:
                     break
                 long_words.insert(0, x)
                 k -= 1
-            out += _definition(ctx, acr, long_words, t + 1, close, _kind_after(ctx, close))
+            found = _definition(ctx, acr, long_words, t + 1, close, _kind_after(ctx, close))
+            if long_words and long_words[0].startswith("<zh>"):
+                zh_vetoes.update((c.start, c.end) for c in found if c.label == GENERIC)
+            out += found
         # Case 3: "中文(Long Form, ACR)": Chinese digests spell both out in one parenthesis.
         elif _INNER_PAIR.fullmatch(inner_text):
             comma = max(k for k in range(t + 1, close) if w[k] in (",", "，"))
@@ -102,6 +112,13 @@ def find(ctx: Context, prior=()) -> list[Candidate]:
     # entry proposes the defined name once, its other definitions veto nothing.
     proposed = {squash(c.name) for c in out if c.proposed and c.label != GENERIC}
     out = [c for c in out if not (c.label == GENERIC and squash(c.name) in proposed)]
+    # "Slot-Based Object-Centric Representations (SBOCR)" and, in the entry's Chinese
+    # translation, "基于槽的以对象为中心的表示（SBOCR）": a Chinese long form vetoes an
+    # acronym only for want of case to read; where a Latin definition in the same entry
+    # makes the acronym a name, that reading stands.
+    named = {squash(c.name) for c in out if c.label != GENERIC} | {squash(a) for c in out if c.label != GENERIC
+                                                                  for a in c.aliases}
+    out = [c for c in out if not ((c.start, c.end) in zh_vetoes and squash(c.name) in named)]
     return _coordinated(ctx, out) + _appositive(ctx)
 
 
@@ -250,6 +267,24 @@ def _titled(ctx: Context, long_form: str, acr: str) -> bool:
     return re.search(rf"(?<![\w-]){re.escape(long_form)}(?![\w-])", title, re.I) is not None
 
 
+def _sentence_named(ctx: Context, lf: list[str], lf_start: int, acr: str, aj: int) -> bool:
+    """The long form ``lf`` opens its sentence in sentence case ("Stochastic configuration
+    networks"), ends in a method head, and the entry writes ``acr`` again, bare, after the
+    definition (closing at token ``aj``)."""
+    t0 = ctx.tok_at.get(lf_start)
+    if t0 is None or len(lf) < 2 or not lf[0][:1].isupper() or any(x[:1].isupper() for x in lf[1:]):
+        return False
+    if lf[-1].lower().split("-")[-1] not in words("method_heads") | words("system_heads"):
+        return False
+    k = t0 - 1
+    while k >= 0 and ctx.words[k].isspace():
+        k -= 1
+    if k >= 0 and ctx.sent[k] == ctx.sent[t0] and "\n" not in ctx.words[k]:
+        return False
+    after = ctx.text[ctx.end(aj):]
+    return re.search(rf"(?<![\w-]){re.escape(acr)}s?(?![\w-])", after) is not None
+
+
 def _kind_after(ctx: Context, close: int) -> str | None:
     """The kind noun right after the closing parenthesis ("… Learning (PNAL) framework"),
     lower-cased, or None."""
@@ -334,10 +369,20 @@ def _definition(ctx: Context, acr: str, long_words: list[str], ai: int, aj: int,
     # contribution verb introduces is the paper's method, named by the acronym.
     if not title_case and lf_start in ctx.tok_at and _introduced(ctx, ctx.tok_at[lf_start]):
         named_kind = True
+    # "Stochastic configuration networks (SCNs) as a class of … the original SCNs …": a
+    # sentence's opening long form has only its first word capitalised whatever it is; ending
+    # in a method head, and its acronym used again bare, it is the text's name for a method.
+    sentence_named = not title_case and not task_head and _sentence_named(ctx, lf, lf_start, acr, aj)
+    named_kind = named_kind or sentence_named
     if (not title_case or task_head) and not known and not named_kind:
-        if CAMEL.search(acr) and not generic(acr):
-            # "a universal simulator (UniSim)": a coined mixed-case name stays a name
-            # whatever its gloss; only its gloss is no mention of it.
+        # (A task or a meeting spelt out ("the fifth workshop on statistical machine
+        # translation (WMT10)") is what capitals with a digit abbreviate as often.)
+        shaped = _CAPS_SHAPED.fullmatch(acr) and not task_head and not any(
+            x.lower() in words("meeting_heads") for x in lf)
+        if (CAMEL.search(acr) or shaped) and not generic(acr):
+            # "a universal simulator (UniSim)", "conditional-tabular GAN (CT-GAN)": a coined
+            # name shaped like one (mixed case, a hyphen, a digit) stays a name whatever its
+            # gloss, as after a Chinese long form; only its gloss is no mention of it.
             return [Candidate(a, b, acr, NAME, label_hint(acr), yields=NEVER)]
         return [_veto(ctx, acr, ai, aj)]
     if generic(acr):
@@ -353,7 +398,7 @@ def _definition(ctx: Context, acr: str, long_words: list[str], ai: int, aj: int,
         name, label = acr, label_hint(long_form)
         if kind in words("dataset_words"):
             label = "DATASET"
-        if title_case and _titled(ctx, long_form, acr):
+        if (title_case or sentence_named) and _titled(ctx, long_form, acr):
             name = long_form
     out = [Candidate(a, b, name, NAME, label, known=bool(known), aliases=(long_form, acr), yields=NEVER)]
     # The long form itself is a mention of the same entity.
