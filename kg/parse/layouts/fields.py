@@ -319,15 +319,15 @@ def parse(doc: ParsedDoc) -> LayoutResult:
             continue  # "**Authors:**" / "- Ann Lee" / "- Bo Chen": the list under the key
         listing = False
         # "- **评分**: 88/100 | **日期**: 2026-05-18": an unknown key first, known ones after it.
-        # A byline right under the title first: its link part may read as a field of its
-        # own ("Carla Diaz · arXiv:2604.13504"), its people as that field's key.
-        near = f is None and len([x for x in d.lines if x.text.strip()]) <= 2
-        parts = byline(doc.lines[i]) if near else None
-        if parts is not None:
-            fill_byline(d, doc.lines[i], off, parts)  # the people, link and date under the title
-            continue
         shared = line_fields(line) if f is None and FIELD_RE.match(line) else []
-        if f is None and not shared:
+        # A byline right under the title whose only "field" is its arXiv link ("Carla Diaz ·
+        # arXiv:2604.13504": the link reads as a field whose key is the people) is a byline.
+        if f is None and (not shared or len(shared) == 1 and shared[0][0] == "link" and arxiv_id(line)):
+            near = len([x for x in d.lines if x.text.strip()]) <= 2
+            parts = byline(doc.lines[i]) if near else None
+            if parts is not None:
+                fill_byline(d, doc.lines[i], off, parts)  # the people, link and date under the title
+                continue
             shared = line_fields(line)
             if shared:
                 # "- 评分: ⭐ 88/100 | 日期: 2026-05-18": known fields beside an unknown first one.
