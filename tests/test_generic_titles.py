@@ -426,7 +426,7 @@ def test_a_lone_plain_heading_over_a_cited_paper_is_no_paper():
 def test_the_driver_prefers_a_generic_reading_that_titles_every_paper_once():
     # A layout that cut the post into more, untitled paragraphs (as the abstract reader
     # does) loses to the generic reading whose entries each title one of the page's papers.
-    from kg.parse import driver
+    from kg.parse import generic_contest
     from kg.parse.base import Builder, blocks
 
     text = POST_OF_PAPERS + (
@@ -446,7 +446,7 @@ def test_the_driver_prefers_a_generic_reading_that_titles_every_paper_once():
             b.close()
     res, gen = b.result(), generic.parse(doc)
     assert len(res.entries) > len(gen.entries) == 3
-    assert driver._generic_better(doc, res, gen)
+    assert generic_contest.generic_better(doc, res, gen)
 
 
 JOURNAL_BRIEF = """\
@@ -543,7 +543,7 @@ def test_headings_over_a_bare_paper_address_each_head_that_paper():
 
 def test_a_field_key_read_as_a_title_titles_nothing():
     from kg.parse.base import LayoutResult
-    from kg.parse.driver import _titled
+    from kg.parse import generic_contest
     from kg.records import Entry, Span
 
     def entry(text: str) -> Entry:
@@ -551,7 +551,7 @@ def test_a_field_key_read_as_a_title_titles_nothing():
 
     keyed = LayoutResult([entry("Paper: https://arxiv.org/abs/2402.17376"), entry("Code: https://github.com/x/y")], [], 2)
     titled = LayoutResult([entry("Accelerating Diffusion Sampling: https://arxiv.org/abs/2402.17376")], [], 1)
-    assert (_titled(keyed), _titled(titled)) == (0, 1)
+    assert (generic_contest.titled(keyed), generic_contest.titled(titled)) == (0, 1)
 
 
 DATED_SESSIONS = """\

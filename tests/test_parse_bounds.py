@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from benchgen import generator
-from kg.parse import driver
+from kg.parse import driver, generic_contest, scoring
 from kg.parse.document import read_document
 from kg.parse.driver import parse_document
 from kg.parse.layouts import generic
@@ -104,7 +104,7 @@ def test_the_bound_never_changes_the_reader_kept(bench_files, monkeypatch):
     """Both ways: the parse is the same with and without the bound, and wherever the bound
     spares the generic reader, that reader run anyway does not read the file better."""
     spared = 0
-    real = driver._generic_cannot_win
+    real = generic_contest.generic_cannot_win
     results = {}
     for path in _all_paths(bench_files):
         doc = _doc(path)
@@ -115,9 +115,9 @@ def test_the_bound_never_changes_the_reader_kept(bench_files, monkeypatch):
         cannot = real(doc, res)
         if cannot:
             spared += 1
-            assert not driver._generic_better(doc, res, generic.parse(doc)), doc.path
+            assert not generic_contest.generic_better(doc, res, generic.parse(doc)), doc.path
         return False  # and the parse goes on as without the bound
-    monkeypatch.setattr(driver, "_generic_cannot_win", checked)
+    monkeypatch.setattr(generic_contest, "generic_cannot_win", checked)
     for path, want in results.items():
         got = parse_document(_doc(path))
         assert (got.layout, got.entries, got.unassigned) == (want.layout, want.entries, want.unassigned), path.name
@@ -173,7 +173,7 @@ def test_category_line_reads_part_by_part_as_the_whole_split():
 
 
 def _no_paper_scan_first(res, doc):
-    """``driver._no_paper`` as it was: every line's links scanned before the counts."""
+    """``scoring.no_paper`` as it was: every line's links scanned before the counts."""
     from kg.parse.base import NON_PAPER
     from kg.text import arxiv_id
 
@@ -184,7 +184,7 @@ def _no_paper_scan_first(res, doc):
         return False
     nonblank = sum(1 for x in doc.lines if x.text.strip())
     items = sum(1 for u in res.unassigned if u.reason == NON_PAPER)
-    return nonblank > 0 and items >= driver.NO_PAPER_SHARE * nonblank and res.unexplained <= driver.NO_PAPER_UNEXPLAINED * nonblank
+    return nonblank > 0 and items >= scoring.NO_PAPER_SHARE * nonblank and res.unexplained <= scoring.NO_PAPER_UNEXPLAINED * nonblank
 
 
 _NEWS_ITEM = (
@@ -210,7 +210,7 @@ NO_PAPER_PAGES = [
 
 
 def test_no_paper_counts_before_scanning_links(bench_files):
-    """``_no_paper`` asks the counts first and scans the links only when they hold: the
+    """``no_paper`` asks the counts first and scans the links only when they hold: the
     same answer for every layout's reading of every page."""
     from kg.parse.layouts import LAYOUTS
 
@@ -219,7 +219,7 @@ def test_no_paper_counts_before_scanning_links(bench_files):
     for doc in docs:
         for layout in [*LAYOUTS, generic]:
             res = layout.parse(doc)
-            got = driver._no_paper(res, doc)
+            got = scoring.no_paper(res, doc)
             assert got == _no_paper_scan_first(res, doc), (doc.path, layout.name)
             answers.add(got)
     assert answers == {True, False}

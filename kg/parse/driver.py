@@ -7,6 +7,9 @@ layout (a page may hold a table and then a field list), and falls back to the ge
 reader when no layout finds an entry. A file in an unknown layout is reported line by
 line (``unassigned``, with a log warning of the count and first line numbers), never
 dropped.
+
+How a reading is scored is :mod:`kg.parse.scoring`; when the generic reader is run
+against the layout kept, and when it wins, is :mod:`kg.parse.generic_contest`.
 """
 from __future__ import annotations
 
@@ -14,75 +17,22 @@ import logging
 from dataclasses import replace
 from types import ModuleType
 
+from kg.parse import generic_contest as contest
+from kg.parse import scoring
 from kg.parse.author_fields import author_value
-from kg.parse.base import NON_PAPER, NOT_IN_ENTRY, LayoutResult
+from kg.parse.base import NOT_IN_ENTRY, LayoutResult
 from kg.parse.bibtex import bibtex_authors
 from kg.parse.boilerplate import is_boilerplate
 from kg.parse.categories import category_line, journal_paper_category
 from kg.parse.document import ParsedDoc, read_document
 from kg.parse.entry_dates import date_entries
-from kg.parse.fields import field_kind
-from kg.parse.generic_page import doc_papers, page_reading_better, paper_page, reads_page
 from kg.parse.layouts import LAYOUTS, feed, generic
-from kg.parse.links import states_paper
 from kg.parse.recap import restated
 from kg.records import Document, Entry, ParseResult, Span, Unassigned
-from kg.text import arxiv_id
 
 log = logging.getLogger("kg.parse")
 
 __all__ = ["parse", "parse_document", "best_layout"]
-
-
-#: To explain a file as holding no paper, a layout reads at least this share of its
-#: non-blank lines as non-paper items and leaves at most ``NO_PAPER_UNEXPLAINED`` of
-#: them unexplained (the rest are its headings and page notes).
-NO_PAPER_SHARE = 0.5
-NO_PAPER_UNEXPLAINED = 0.1
-
-
-def _no_paper(res: LayoutResult, doc: ParsedDoc) -> bool:
-    """A layout that found no entry but read the file as items that are not papers — a
-    news-only digest, a feed item that is a repository or a blog post: it explains the
-    file, and other layouts' readings of its paragraphs as abstracts do not."""
-    if res.entries:
-        return False
-    # The counts first: most readings that find nothing read no item either (every layout
-    # that does not fit a file), and the scan of every line's links below is the costly part.
-    items = sum(1 for u in res.unassigned if u.reason == NON_PAPER)
-    if not items:
-        return False
-    nonblank = sum(1 for x in doc.lines if x.text.strip())
-    if not (nonblank > 0 and items >= NO_PAPER_SHARE * nonblank and res.unexplained <= NO_PAPER_UNEXPLAINED * nonblank):
-        return False
-    # A reading that leaves a link to an arXiv paper among its non-papers (or passes over
-    # it: a badge line has no text to report) read the page wrong: a review page's badges
-    # link the paper it is about. An item read as not a paper that states a paper in its
-    # text (a bare address is no markdown link: ``* **連結**：https://arxiv.org/abs/…``
-    # under a paper's heading, a DOI, a PubMed page) was read wrong the same way.
-    told = {u.line: u.reason for u in res.unassigned}
-    return not any(
-        told.get(i, NON_PAPER) == NON_PAPER and any(arxiv_id(lk.url) for lk in ln.links)
-        or told.get(i) == NON_PAPER and states_paper(ln.text)
-        for i, ln in enumerate(doc.lines, 1)
-    )
-
-
-def _score(res: LayoutResult, doc: ParsedDoc) -> tuple[int, int, int, int]:
-    # Coverage counts lines placed in entries plus recognised boilerplate; an explanation
-    # with no entry at all only wins if nothing else finds any, or if it reads the file as
-    # items none of which is a paper; of two that explain as much, the one that finds more
-    # papers read the structure more finely.
-    # Items read as not papers count as items found, so that a reading of the same lines
-    # as abstracts does not win only by calling them papers.
-    if _no_paper(res, doc):
-        items = sum(1 for u in res.unassigned if u.reason == NON_PAPER and doc.lines[u.line - 1].kind == "heading")
-        return (1, res.covered - res.unexplained, items, -res.unexplained)
-    # Then, of two still equal, the one that leaves fewer lines to the gap readers (a page
-    # of headed picks over a table: the table reader reads the table in the gap, the
-    # heading reader never reads a stretch).
-    unexplained = res.unexplained  # a count over every reported line: once
-    return (1 if res.entries else 0, res.covered - unexplained, len(res.entries), -unexplained)
 
 
 #: A file longer than twice this many lines is first read by every layout on its first
@@ -142,7 +92,7 @@ def _read_whole(
     best: tuple[tuple[int, int, int, int], str, LayoutResult] | None = None
     for layout in layouts:
         res = layout.parse(doc)
-        score = _score(res, doc)
+        score = scoring.reading_score(res, doc)
         tried.append((layout.name, len(res.entries), score[1]))
         if best is None or score > best[0]:
             best = (score, layout.name, res)
@@ -165,7 +115,7 @@ def best_layout(
         ranked = []
         for k, layout in enumerate(layouts):
             res = layout.parse(sample)
-            ranked.append((_score(res, sample), -k, layout, len(res.entries)))
+            ranked.append((scoring.reading_score(res, sample), -k, layout, len(res.entries)))
         ranked.sort(key=lambda r: (r[0], r[1]), reverse=True)
         # Finalists: the best FINALISTS on the sample and any layout tied with the last of them.
         bar = ranked[FINALISTS - 1][0]
@@ -267,100 +217,6 @@ def _code_line(e: Entry) -> Entry:
     return e
 
 
-def _generic_wins(doc: ParsedDoc, res: LayoutResult, gen: LayoutResult) -> bool:
-    """Whether the generic reader's ``gen`` finds several papers in a file a layout read
-    as holding none: a page listing papers by their method's name and date (``### VoxHammer
-    (2025.08)``) links none of them, so a layout that tells papers by their links reads its
-    items as not papers."""
-    return (len(gen.entries) >= generic.MIN_NAMED or reads_page(gen, doc)) and _score(gen, doc) > _score(res, doc)
-
-
-#: A layout leaves much of a file unexplained above this share of its non-blank lines,
-#: and at least MIN_UNEXPLAINED of them (a note before a short list is no such stretch).
-MUCH_UNEXPLAINED = 0.25
-MIN_UNEXPLAINED = 5
-
-
-def _unexplained_much(res: LayoutResult, doc: ParsedDoc) -> bool:
-    """Whether ``res`` left much of ``doc`` unexplained (see :data:`MUCH_UNEXPLAINED`)."""
-    n = res.unexplained
-    return n >= MIN_UNEXPLAINED and n > MUCH_UNEXPLAINED * sum(1 for x in doc.lines if x.text.strip())
-
-
-def _titled(res: LayoutResult) -> int:
-    # A "title" that is a field's key ("Paper" read off "- Paper: https://…") titles nothing.
-    return sum(1 for e in res.entries if e.title is not None and field_kind(e.title.of(e.text)) is None or e.title_zh is not None)
-
-
-def _papers(res: LayoutResult) -> tuple[int, int]:
-    """``(entries naming one arXiv paper, entries naming several)`` of ``res``."""
-    one = several = 0
-    for e in res.entries:
-        ids = {i for u in e.links if (i := arxiv_id(u))}
-        if (i := arxiv_id(e.text)) is not None:
-            ids.add(i)
-        one += len(ids) == 1
-        several += len(ids) > 1
-    return one, several
-
-
-def _generic_better(doc: ParsedDoc, res: LayoutResult, gen: LayoutResult) -> bool:
-    """Whether the generic reader's ``gen`` reads ``doc`` better than the layout's ``res``.
-
-    A layout that read one stray stretch of a page whose items fit no layout's shape
-    (paragraphs opening with a linked title, then a description, under CJK section
-    headings a field layout takes for a title) as its single entry loses when the
-    generic reader finds several papers and explains more. A layout that read a page it
-    was not written for as entries most of which have no title (the abstract reader
-    taking a reference list's paragraphs for title-less abstracts) loses when the
-    generic reader finds no fewer entries and either more titled ones, explaining as
-    much, or one entry per paper linked where the layout has at most half as many
-    entries (a list of paper links read as a few long abstracts explains more lines, but
-    as the wrong items). A layout whose entries have titles keeps the page: the
-    stretches it leaves are re-read afterwards by every layout (_fill_gaps), which the
-    generic reader is not."""
-    better = _score(gen, doc) > _score(res, doc)
-    if len(res.entries) == 1 and len(gen.entries) > 2 and better:
-        return True
-    if page_reading_better(doc, res, gen) and _score(gen, doc)[:2] >= _score(res, doc)[:2]:
-        return True  # a page about one paper read as that paper's entry (generic_page)
-    if _unexplained_much(res, doc) and better and (
-        not gen.unexplained and len(gen.entries) >= len(res.entries) and _titled(gen) >= _titled(res)
-        or _papers(gen)[0] == _titled(gen) == len(gen.entries) >= 3 and _papers(res)[0] < len(gen.entries)
-    ):
-        # A layout that read a few items of a page and left much of it unexplained loses to a
-        # generic reading that explains the whole page with no fewer (titled) entries, or
-        # titles each paper in an entry of its own where the layout's entries name fewer.
-        return True
-    if 2 * _titled(res) > len(res.entries):
-        return False
-    # More titled entries and no fewer, or every entry titled against none, explaining no less.
-    if (len(gen.entries) >= len(res.entries) and _titled(gen) > _titled(res) or _titled(res) == 0
-            and _titled(gen) == len(gen.entries) >= 3) and _score(gen, doc)[:2] >= _score(res, doc)[:2]:
-        return True
-    one, several = _papers(gen)
-    if len(gen.entries) >= len(res.entries) and several == 0 and one >= 3 and one >= 2 * len(res.entries) and one > _papers(res)[0]:
-        return True
-    if one == _titled(gen) == len(gen.entries) >= 3 and several == 0 and len(doc_papers(doc)) == one:
-        return True  # every paper of the page one titled entry of its own, where the layout titled few
-    # A page about one paper (a post that links it once or more, and no other) which the
-    # layout cut into several title-less paragraphs: the generic reader's one titled
-    # entry holding that paper reads it as what it is.
-    return len(gen.entries) == 1 and one == 1 and _titled(gen) == 1 and len(res.entries) > 1 and len(doc_papers(doc)) == 1
-
-
-def _generic_cannot_win(doc: ParsedDoc, res: LayoutResult) -> bool:
-    """Whether :func:`_generic_better` is false whatever the generic reader finds, told
-    from :func:`generic.entry_bound` without running it. Every way it wins needs either
-    at least as many entries as ``res`` (or more than two beside a single one) or an
-    entry naming an arXiv paper; a bound says the page has no arXiv id at all, so when it
-    also says fewer entries than ``res`` found, none can hold. (An abstract dump, one
-    abstract a line, is the case: the reader cost more than the layout that reads it.)"""
-    bound = generic.entry_bound(doc)
-    return bound is not None and bound < len(res.entries)
-
-
-
 def _bibtex(e: Entry) -> Entry:
     """An entry no layout found authors in takes them from a BibTeX record pasted into it
     (a paper-notes page's citation block): every layout carries such a block the same way."""
@@ -393,13 +249,10 @@ def parse_document(doc: ParsedDoc, layouts: list[ModuleType] | None = None) -> P
             name, res = best_layout(doc, layouts, scores)
         else:  # nothing to score: the generic reader reads the file
             name, res = generic.name, generic.parse(doc)
-        # The generic reader competes with the layout kept, only where it could win (see
-        # _generic_better; a page about one paper a layout may have cut up): it costs a
-        # layout's read of the whole file, which a long titled digest need not pay.
-        may = res.entries and (len(res.entries) == 1 or 2 * _titled(res) <= len(res.entries)
-                               or _unexplained_much(res, doc) or paper_page(doc) is not None)
-        gen = generic.parse(doc) if may and not _generic_cannot_win(doc, res) else None
-        if gen is not None and _generic_better(doc, res, gen):
+        # The generic reader competes with the layout kept, only where it could win
+        # (kg.parse.generic_contest).
+        gen = generic.parse(doc) if contest.generic_may_win(doc, res) else None
+        if gen is not None and contest.generic_better(doc, res, gen):
             log.debug("%s: the generic reader finds %d entries to %s's %d", doc.path, len(gen.entries), name, len(res.entries))
             name, res = generic.name, gen
     entries, unassigned = list(res.entries), list(res.unassigned)
@@ -408,7 +261,7 @@ def parse_document(doc: ParsedDoc, layouts: list[ModuleType] | None = None) -> P
         no_paper = not entries
     elif entries:
         entries, unassigned = _fill_gaps(doc, entries, unassigned, layouts)
-    elif (no_paper := _no_paper(res, doc)) and not _generic_wins(doc, res, gen := generic.parse(doc)):
+    elif (no_paper := scoring.no_paper(res, doc)) and not contest.generic_wins(doc, res, gen := generic.parse(doc)):
         log.info("%s: no paper in the file (layout %s read its items as not papers)", doc.path, name)
     else:
         res = gen if no_paper else generic.parse(doc)
