@@ -97,8 +97,12 @@ DEV_BARS = {"entries": 0.97, "title": 0.95, "authors": 0.95, "institutions": 0.9
 #: institutions .932, models .815, datasets .855, urls .963 — entries, arxiv_id, title,
 #: category, authors, datasets and urls floors lowered under these figures: the unseen
 #: layouts, not a regression (dev unchanged).
-ALL_FLOORS = {"entries": 0.95, "title": 0.93, "authors": 0.95, "institutions": 0.915, "category": 0.83,
-              "urls": 0.96, "arxiv_id": 0.96, "models": 0.81, "datasets": 0.85}
+#: Round 12 turned dev (session 16) and its layouts were read, with the generic reader's
+#: one-paper pages, reference lists and table rows and session 16's model and dataset rules:
+#: whole set entries .961, arxiv_id .970, title .949, category .914, authors .967,
+#: institutions .934, models .829, datasets .864, urls .968 — floors raised a little under.
+ALL_FLOORS = {"entries": 0.955, "title": 0.94, "authors": 0.96, "institutions": 0.925, "category": 0.90,
+              "urls": 0.96, "arxiv_id": 0.965, "models": 0.82, "datasets": 0.855}
 
 
 @functools.cache
