@@ -37,7 +37,7 @@ from kg.parse.generic_lines import title_like, title_start
 from kg.parse.generic_titles import left_reason, titled_sections
 from kg.parse.links import paper_link, scholarly_link
 from kg.parse.names import author_names, looks_like_authors, reference_authors
-from kg.parse.writeup import citation_block, is_writeup
+from kg.parse.writeup import close_at_citation, is_writeup
 from kg.records import Span
 from kg.text import arxiv_id
 
@@ -350,11 +350,7 @@ def read_page(b: Builder, doc: ParsedDoc) -> bool:
         if not b.lines[i].strip():
             continue
         ln = doc.lines[i]
-        if writeup and ln.kind == "code" and (i == 0 or doc.lines[i - 1].kind != "code") and citation_block(doc, i):
-            b.close()
-            for k in range(i, len(b.lines)):
-                if b.lines[k].strip():
-                    b.report(k, "post citation")
+        if writeup and close_at_citation(b, doc, i):
             return True
         off = b.take(i)
         if i == first and heading is not None:

@@ -23,7 +23,7 @@ from kg.parse.data import load_words
 from kg.parse.document import ParsedDoc
 from kg.parse.fields import FIELD_RE
 
-__all__ = ["is_writeup", "citation_block"]
+__all__ = ["is_writeup", "citation_block", "close_at_citation"]
 
 _WRITEUP_KEYS = frozenset(k.casefold() for k in load_words("writeup_keys.txt"))
 # The opening of a BibTeX record ("@article{key,"): a citation block.
@@ -51,3 +51,18 @@ def citation_block(doc: ParsedDoc, i: int) -> bool:
             return True
         k += 1
     return False
+
+
+def close_at_citation(b, doc: ParsedDoc, i: int) -> bool:
+    """Where line ``i`` opens the write-up's own citation block (see :func:`citation_block`),
+    close the entry open in builder ``b`` and report the block and what follows as the
+    post's citation: its author is the writer, not the paper's. False, touching nothing,
+    elsewhere."""
+    if doc.lines[i].kind != "code" or (i and doc.lines[i - 1].kind == "code") or not citation_block(doc, i):
+        return False
+    b.close()
+    for k in range(i, len(b.lines)):
+        if b.lines[k].strip():
+            b.report(k, "post citation")
+    return True
+

@@ -28,7 +28,7 @@ from kg.parse.fields import FIELD_KEYS, field, people_heading
 from kg.parse.front_matter_keys import key_spans, key_value
 from kg.parse.names import bracket_kind, looks_like_authors, reference_authors
 from kg.parse.titles import SENTENCE_END_RE
-from kg.parse.writeup import citation_block, is_writeup
+from kg.parse.writeup import close_at_citation, is_writeup
 from kg.records import Span
 from kg.text import PAPER_URL_RE, arxiv_id, find_urls
 
@@ -269,13 +269,8 @@ def parse(doc: ParsedDoc) -> LayoutResult:
                     d.date = got[2] if got else d.date
             continue
         ln = doc.lines[i]
-        if writeup and ln.kind == "code" and (i == 0 or doc.lines[i - 1].kind != "code") and citation_block(doc, i):
-            # The write-up's own citation closes the post: its author is the writer.
-            b.close()
-            for k in range(i, len(b.lines)):
-                if b.lines[k].strip():
-                    b.report(k, "post citation")
-            break
+        if writeup and close_at_citation(b, doc, i):
+            break  # the write-up's own citation closes the post: its author is the writer
         if ln.kind == "heading":
             # "##### Abstract", "##### URL": section labels; "## 👥 作者与机构" opens the
             # section that names the paper's people.
