@@ -247,6 +247,21 @@ def test_prefixed_names_count_compounds_and_modified_kinds_are_no_names():
     assert not generic("self-conditioning") and not generic("Co-DETR") and not generic("Self-RAG")
 
 
+def test_a_compound_modifier_ending_in_an_adjective_of_use_is_no_name():
+    from kg.extract.names import generic
+
+    # a hyphenated last word ending in an adjective or participle (modifier_tails.txt)
+    assert generic("LLM-Centric") and generic("KDE-based") and generic("Decision-Aligned")
+    assert generic("GPT-2sized") and generic("Graph-Guided") and generic("Proxy LLM-Centric")
+    # names ending in other words, or in "only"/"like" (data and methods are named so), stay
+    assert not generic("LLM-Blender") and not generic("RealNews-like") and not generic("Forward-Only")
+    assert not generic("Self-RAG") and not generic("Centric")
+    # in running text: the modifier is dropped, the name it modifies kept
+    text = "We propose Invariant Representation Learning with LLM-Centric Proxy Denoising, compared with ZorbNet."
+    models, _ = find_entities(text, [Span(0, len(text))])
+    assert "LLM-Centric" not in {m.name for m in models}
+
+
 def test_a_task_the_paper_introduces_is_no_model_a_system_is():
     text = "To bridge this gap, we introduce Clinician-facing Radiology Note {}, a {} that explains notes."
     assert ents(text.format("Interpretation", "task"))[0] == {}

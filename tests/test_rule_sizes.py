@@ -28,6 +28,8 @@ def test_names_before_a_size_are_models(text, name):
         "Training used 5b tokens.",  # a lower-case b is no parameter count
         "We train on 10M images.",  # millions of images, not parameters
         "Two 7B parameter models are trained.",  # a word capitalised for the sentence
+        "Zorbix-7B: An Open 7B Deep-Research Agent",  # a Title Case word after "an" describes
+        "We release a Compact 3B model.",
     ],
 )
 def test_sizes_without_a_name_name_nothing(text):
@@ -48,3 +50,8 @@ def test_a_count_of_copies_is_not_part_of_the_name():
 
 def test_a_long_glued_compound_is_not_cut():
     assert not found(sizes, "It outperforms ZorbSeek-R1-Distill-Quix-7B on math.")
+
+
+def test_a_coined_or_known_name_after_an_article_is_still_named():
+    assert "ZorbLM" in found(sizes, "We release a ZorbLM 7B model.")
+    assert "Mistral" in found(sizes, "We fine-tune a Mistral 7B model.")

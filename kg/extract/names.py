@@ -131,6 +131,13 @@ def generic(name: str) -> bool:
         return True
     if _glued_label_re().match(name[:1].lower() + name[1:]):
         return True
+    # "LLM-Centric", "KDE-based", "Decision-Aligned", "GPT-2sized": a last word joined by a
+    # hyphen to an adjective or participle of use is a compound modifier of the noun after
+    # it, not a name (kg/data/rules/modifier_tails.txt); a known name keeps its spelling.
+    last = name.rsplit(None, 1)[-1] if name.strip() else name
+    if "-" in last and last.rsplit("-", 1)[1].lstrip("0123456789").lower() in words("modifier_tails") \
+            and not gazetteer().known(name):
+        return True
     # "Chinese-to-English", "Urdu-English", "English": languages and language pairs
     # are what a corpus is in, not corpora.
     # "Ancient Greek", "Modern Standard Arabic": a period, standard or script of a language

@@ -76,8 +76,14 @@ def find(ctx: Context, prior=()) -> list[Candidate]:
             continue
         if generic(text) or is_institution(text) or ctx.shouted(i, j):
             continue
-        a, b = ctx.span(i, j)
         known = gazetteer().known(text)
+        # "An Open 7B Deep-Research Agent", "a Compact 3B model": one plain capitalised
+        # word after an indefinite article describes the model (Title Case capitalises
+        # it), it does not name it (kg/data/rules/indefinite_words.txt).
+        if j - i == 1 and i >= 1 and ctx.lower[i - 1] in words("indefinite_words") and not distinctive(text) \
+                and not known:
+            continue
+        a, b = ctx.span(i, j)
         if known:
             out.append(Candidate(a, b, known[1], "gazetteer", known[0], known=True, yields=TO_GAZETTEER))
         else:
