@@ -22,3 +22,13 @@ def test_the_veto_removes_the_name_from_the_entry():
     text = "As shown by DBLP : journals / corr / MelisDB17 , the LSTM beats the Zorblax baseline on PTB."
     models, datasets = find_entities(text, [Span(0, len(text))])
     assert "DBLP" not in {m.name for m in models + datasets} and "MelisDB17" not in {m.name for m in models + datasets}
+
+
+def test_a_key_cut_after_its_colon_is_vetoed():
+    # a line break took the rest of the key: alone, or after another key
+    for text in ("DBLP:", "conf/acl/BowmanGRGMP16, DBLP:\n"):
+        got = found(citations, text)
+        assert set(got) == {"DBLP"} and got["DBLP"].label == "GENERIC", text
+    # prose before the colon, or text after it, is no cut key
+    assert not found(citations, "We evaluate link prediction on DBLP:")
+    assert not found(citations, "DBLP: a bibliography of computer science.")
