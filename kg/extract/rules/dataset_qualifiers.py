@@ -50,19 +50,9 @@ def _qualifier(ctx: Context, k: int) -> int | None:
     return end
 
 
-#: Nouns after a split word that make the two a split of the data ("test set").
-_SPLIT_NOUNS = frozenset(("set", "sets", "split", "splits", "data"))
-
-
 def _noun_at(ctx: Context, k: int) -> bool:
-    """Whether a dataset noun starts at token ``k`` ("dataset", "corpus", "data"), or a
-    split of the data ("the EuroParl Common test set": the split is not part of the name)."""
-    if k >= len(ctx.words):
-        return False
-    if ctx.lower[k] in words("split_words") and ctx.ws[k]:
-        s = _next(ctx, k + 1)
-        return s < len(ctx.words) and ctx.lower[s] in _SPLIT_NOUNS
-    return ctx.lower[k] in words("dataset_words") or ctx.lower[k] == "data"
+    """Whether a dataset noun starts at token ``k`` ("dataset", "corpus", "data")."""
+    return k < len(ctx.words) and (ctx.lower[k] in words("dataset_words") or ctx.lower[k] == "data")
 
 
 def find(ctx: Context, prior=()) -> list[Candidate]:
