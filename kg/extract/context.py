@@ -282,12 +282,16 @@ class Context:
             small = words("title_small_words")
             up = total = 0
             rng = self.sentence(s)
-            if not any(self.kinds[k] == CJK for k in rng):
+            # Locals and the cached lower-case forms: rules ask this of a dozen sentences
+            # an entry, and each ask walked the sentence through attribute lookups.
+            kinds, wds, low, inside = self.kinds, self.words, self.lower, self.in_region
+            if CJK not in kinds[rng.start:rng.stop]:
                 for k in rng:
-                    x = self.words[k]
-                    if self.kinds[k] == WORD and self.in_region[k] and x.isalpha() and x.lower() not in small:
-                        up += x[0].isupper()
-                        total += 1
+                    if kinds[k] == WORD and inside[k]:
+                        x = wds[k]
+                        if x.isalpha() and low[k] not in small:
+                            up += x[0].isupper()
+                            total += 1
             counts = self._title_like[s] = (up, total)
         up, total = counts
         return total >= TITLE_MIN_WORDS and up >= (TITLE_SHARE if share is None else share) * total
