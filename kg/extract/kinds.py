@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from kg.extract.candidate import Entity
 from kg.extract.context import Context
 from kg.extract.nlp import gazetteer
-from kg.extract.vocab import phrases, union, words
+from kg.extract.vocab import phrase_search, phrases, union, words
 
 __all__ = ["assign_kinds", "dataset_context", "is_event", "is_hardware", "is_task", "known_model_version"]
 
@@ -116,7 +116,7 @@ def dataset_context(ctx: Context, i: int, j: int) -> bool:
     while k >= 0 and i - k <= 15 and ctx.words[k] not in _CLAUSE_END:
         k -= 1
     clause = ctx.joined(k + 1, i).rstrip()
-    if any(z in clause for z in zh_words) and clause.endswith(_LIST_INTRO):
+    if phrase_search("dataset_words_zh")(clause) and clause.endswith(_LIST_INTRO):
         return True
     if before and before[-1] in ("on", "in", "across") or ctx.joined(i - 5, i).endswith("在"):
         evaluation = words("evaluation_words")
