@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import functools
 import json
+import math
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
@@ -87,6 +88,7 @@ class Institutions:
         self._keys = sorted(self.by_key)
         self._cache: dict[str, Merge | None] = {}
         self._near_keys: dict[int, list[str]] = {}  # memo of _near(): a key length -> keys
+        self._key_lens: list[int] | None = None  # len() of each key, for _near()
 
     def lookup(self, surface: str) -> Merge | None:
         """Exact alias (after :func:`kg.text.normalize`), then typo-level fuzzy.
@@ -137,8 +139,14 @@ class Institutions:
         keys: ~100 µs, the largest single cost of an entry's extraction outside its rules."""
         got = self._near_keys.get(n)
         if got is None:
+            # |n - m| <= slack * (n + m) + 1, solved for the key's length m and rounded
+            # outwards (a wider range only scores a key more).
             slack = 1 - FUZZY_MIN_SCORE / 100
-            got = self._near_keys[n] = [key for key in self._keys if abs(len(key) - n) <= slack * (len(key) + n) + 1]
+            lo = math.floor((n * (1 - slack) - 1) / (1 + slack))
+            hi = math.ceil((n * (1 + slack) + 1) / (1 - slack))
+            if self._key_lens is None:
+                self._key_lens = [len(key) for key in self._keys]
+            got = self._near_keys[n] = [key for key, m in zip(self._keys, self._key_lens) if lo <= m <= hi]
         return got
 
     def resolve(self, surface: str) -> Merge:
