@@ -116,7 +116,7 @@ def assign_roles(ctx: Context, ents: Sequence[Entity]) -> None:
             i, j = ctx.tok_at.get(a), ctx.end_at.get(b)
             if i is None or j is None:
                 continue
-            if any(g is not e and x <= a and ctx.idx[j - 1] < y and (x, y) != (a, b) for x, y, g in cue_spans):
+            if cue_spans and any(g is not e and x <= a and ctx.idx[j - 1] < y and (x, y) != (a, b) for x, y, g in cue_spans):
                 continue
             idx.append((i, j))
         if any(introduced_by_cue(ctx, i, e.known, j) for i, j in idx):
