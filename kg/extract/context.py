@@ -96,13 +96,14 @@ class Context:
         from the words the entry and ``vocab`` share, instead of a scan of every token
         per rule."""
         index = self.word_index()
-        if len(vocab) < len(index):
-            lists = [index[w] for w in vocab if w in index]
-        else:
-            lists = [ks for w, ks in index.items() if w in vocab]
-        if not lists:
+        # The shared words by one C-level intersection (it walks the smaller side).
+        shared = index.keys() & vocab
+        if not shared:
             return []
-        found = lists[0] if len(lists) == 1 else sorted([k for ks in lists for k in ks])
+        if len(shared) == 1:
+            found = index[next(iter(shared))]
+        else:
+            found = sorted([k for w in shared for k in index[w]])
         if region:
             inside = self.in_region
             return [k for k in found if inside[k]]
