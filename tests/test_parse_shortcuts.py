@@ -72,3 +72,23 @@ def test_without_bidi_answers_as_the_translate():
 
     for line in [*TAILS, "a\u200eb", "\u2066Zorb\u2069 et al.", "", "中文\u202e", *_lines()]:
         assert without_bidi(line) == line.translate(_BIDI)
+
+
+def test_cjk_share_without_ideographs_answers_as_the_count():
+    """cjk_share returns 0.0 without counting letters when no ideograph occurs: the same
+    float the count gives (0 / letters, or 0.0 without letters), on every fixture line,
+    each fixture file whole and crafted cases, both branches seen."""
+    from kg.text import _CJK_RUN, _LETTER_RUN, _count, cjk_share
+
+    def counted(s):
+        letters = _count(_LETTER_RUN, s)
+        return _count(_CJK_RUN, s) / letters if letters else 0.0
+
+    texts = list(_lines()) + ["", "123 456", "Zorb 模型", "ｆｕｌｌ", "한국어", "かな", "𠀀x"]
+    texts += [p.read_text(encoding="utf-8", errors="replace") for p in sorted((ROOT / "seeds").glob("*.txt"))]
+    shares = set()
+    for s in texts:
+        got = cjk_share.__wrapped__(s)
+        assert repr(got) == repr(counted(s)), s
+        shares.add(got == 0.0)
+    assert shares == {True, False}

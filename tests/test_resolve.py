@@ -295,3 +295,30 @@ def test_the_one_normalize_keeps_hangul_composed():
 
     assert normalize("서울대학교") == "서울대학교"
     assert _old_text_normalize("서울대학교") != "서울대학교"
+
+
+def test_fuzzy_lookup_scores_only_keys_of_a_reachable_length():
+    """Institutions._near leaves out only keys fuzz.ratio cannot bring to the cutoff:
+    extractOne over it picks what it picks over the whole table, on typos (an edit or
+    two), other lengths and unrelated strings, with both outcomes seen."""
+    from rapidfuzz import fuzz, process
+
+    from kg.resolve import FUZZY_MIN_SCORE, institutions
+
+    inst = institutions()
+    keys = inst._keys
+    queries = []
+    for n, key in enumerate(keys[::7]):
+        queries += [key, key[1:], key + "s", key[:-2], key[: len(key) // 2] + "x" + key[len(key) // 2 :],
+                    key.replace("u", "v", 1), key + " research lab"]
+        if n % 5 == 0:
+            queries.append(keys[(n * 31) % len(keys)] + " of " + key)
+    found = set()
+    for q in queries:
+        if len(q) < 12:
+            continue
+        whole = process.extractOne(q, keys, scorer=fuzz.ratio, score_cutoff=FUZZY_MIN_SCORE)
+        near = process.extractOne(q, inst._near(len(q)), scorer=fuzz.ratio, score_cutoff=FUZZY_MIN_SCORE)
+        assert (whole and whole[:2]) == (near and near[:2]), q
+        found.add(whole is None)
+    assert found == {True, False}

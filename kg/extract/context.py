@@ -96,13 +96,14 @@ class Context:
         from the words the entry and ``vocab`` share, instead of a scan of every token
         per rule."""
         index = self.word_index()
-        if len(vocab) < len(index):
-            lists = [index[w] for w in vocab if w in index]
-        else:
-            lists = [ks for w, ks in index.items() if w in vocab]
-        if not lists:
+        # The shared words by one C-level intersection (it walks the smaller side).
+        shared = index.keys() & vocab
+        if not shared:
             return []
-        found = lists[0] if len(lists) == 1 else sorted([k for ks in lists for k in ks])
+        if len(shared) == 1:
+            found = index[next(iter(shared))]
+        else:
+            found = sorted([k for w in shared for k in index[w]])
         if region:
             inside = self.in_region
             return [k for k in found if inside[k]]
@@ -282,12 +283,16 @@ class Context:
             small = words("title_small_words")
             up = total = 0
             rng = self.sentence(s)
-            if not any(self.kinds[k] == CJK for k in rng):
+            # Locals and the cached lower-case forms: rules ask this of a dozen sentences
+            # an entry, and each ask walked the sentence through attribute lookups.
+            kinds, wds, low, inside = self.kinds, self.words, self.lower, self.in_region
+            if CJK not in kinds[rng.start:rng.stop]:
                 for k in rng:
-                    x = self.words[k]
-                    if self.kinds[k] == WORD and self.in_region[k] and x.isalpha() and x.lower() not in small:
-                        up += x[0].isupper()
-                        total += 1
+                    if kinds[k] == WORD and inside[k]:
+                        x = wds[k]
+                        if x.isalpha() and low[k] not in small:
+                            up += x[0].isupper()
+                            total += 1
             counts = self._title_like[s] = (up, total)
         up, total = counts
         return total >= TITLE_MIN_WORDS and up >= (TITLE_SHARE if share is None else share) * total

@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from kg.extract.candidate import Entity
 from kg.extract.context import Context
 from kg.extract.kinds import known_model_version
-from kg.extract.vocab import phrases, union, words
+from kg.extract.vocab import phrase_search, phrases, union, words
 
 __all__ = ["assign_roles", "introduced_by_cue", "used_hint"]
 
@@ -46,7 +46,7 @@ def introduced_by_cue(ctx: Context, i: int, known: bool = False, j: int | None =
     prev = [lower[k] for k in range(max(0, i - 2), i)]
     if prev[-1:] and prev[-1] in own or prev[-2:-1] and prev[-2] in own and prev[-1] not in block:
         return True  # "our X", "the proposed X", "a novel X"
-    block_zh = phrases("block_words_zh")
+    block_zh = phrase_search("block_words_zh")
     for kind, s, e in ctx.cues:
         if ctx.sent[s] != ctx.sent[i] or e > i:
             continue
@@ -54,7 +54,7 @@ def introduced_by_cue(ctx: Context, i: int, known: bool = False, j: int | None =
         if i - e > limit:
             continue
         zh = ctx.joined(e, i)
-        if any(lower[k] in block for k in range(e, i)) or any(z in zh for z in block_zh):
+        if any(lower[k] in block for k in range(e, i)) or block_zh(zh):
             continue
         # A clause break between cue and name: the name belongs to another clause
         # ("we introduce X (X'), which combines GAT with …").
@@ -81,7 +81,7 @@ def used_hint(ctx: Context, i: int, j: int) -> bool:
     before = {ctx.lower[k] for k in range(max(0, i - 3), i)}
     after = {ctx.lower[k] for k in range(j, min(j + 2, len(ctx.words)))}
     zh_before = ctx.joined(i - 6, i)
-    return bool(before & cues or after & words("used_after") or any(z in zh_before for z in phrases("used_cues_zh")))
+    return bool(before & cues or after & words("used_after") or phrase_search("used_cues_zh")(zh_before) is not None)
 
 
 def _list_neighbours(ctx: Context, ents: Sequence[Entity]) -> dict[int, list[Entity]]:
@@ -116,7 +116,7 @@ def assign_roles(ctx: Context, ents: Sequence[Entity]) -> None:
             i, j = ctx.tok_at.get(a), ctx.end_at.get(b)
             if i is None or j is None:
                 continue
-            if any(g is not e and x <= a and ctx.idx[j - 1] < y and (x, y) != (a, b) for x, y, g in cue_spans):
+            if cue_spans and any(g is not e and x <= a and ctx.idx[j - 1] < y and (x, y) != (a, b) for x, y, g in cue_spans):
                 continue
             idx.append((i, j))
         if any(introduced_by_cue(ctx, i, e.known, j) for i, j in idx):

@@ -9,11 +9,12 @@ substring/prefix/suffix tests, so they are returned as tuples too.
 from __future__ import annotations
 
 import functools
+import re
 from importlib import resources
 
 from kg.errors import KgError
 
-__all__ = ["words", "phrases", "union"]
+__all__ = ["words", "phrases", "union", "phrase_search"]
 
 
 @functools.cache
@@ -41,3 +42,13 @@ def union(*names: str) -> frozenset[str]:
     """The lists ``names`` as one lower-cased set, built once a process: rules that read
     several lists together ask for the union per mention, not once."""
     return frozenset().union(*(words(n) for n in names))
+
+
+@functools.cache
+def phrase_search(*names: str):
+    """The ``search`` of one compiled alternation of the phrases of lists ``names`` (as
+    written, case kept): ``phrase_search(n)(s)`` is true exactly when
+    ``any(z in s for z in phrases(n))`` is, in one C-level scan instead of a Python
+    step and a substring search per phrase."""
+    alts = sorted({p for n in names for p in phrases(n)}, key=lambda p: (-len(p), p))
+    return re.compile("|".join(map(re.escape, alts))).search

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import functools
 import json
+import math
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
@@ -86,6 +87,8 @@ class Institutions:
                     self.by_key.setdefault(k, cid)
         self._keys = sorted(self.by_key)
         self._cache: dict[str, Merge | None] = {}
+        self._near_keys: dict[int, list[str]] = {}  # memo of _near(): a key length -> keys
+        self._key_lens: list[int] | None = None  # len() of each key, for _near()
 
     def lookup(self, surface: str) -> Merge | None:
         """Exact alias (after :func:`kg.text.normalize`), then typo-level fuzzy.
@@ -117,7 +120,7 @@ class Institutions:
             return Merge(surface, cid, reason)
         if len(k) < 12:  # short strings are abbreviations: fuzzy matching them is guessing
             return None
-        hit = process.extractOne(k, self._keys, scorer=fuzz.ratio, score_cutoff=FUZZY_MIN_SCORE)
+        hit = process.extractOne(k, self._near(len(k)), scorer=fuzz.ratio, score_cutoff=FUZZY_MIN_SCORE)
         if hit is None:
             return None
         key, score, _ = hit
@@ -126,6 +129,25 @@ class Institutions:
         if len(key.split()) != len(k.split()):
             return None
         return Merge(surface, self.by_key[key], f"fuzzy {score:.1f}")
+
+    def _near(self, n: int) -> list[str]:
+        """The keys whose length lets ``fuzz.ratio`` reach :data:`FUZZY_MIN_SCORE` against a
+        string of ``n`` characters, in table order (so ``extractOne`` picks what it picks
+        from the whole table: the keys left out cannot reach the cutoff). The ratio is
+        ``100 * (1 - indel / (n + m))`` and the indel distance is at least ``|n - m|``; a
+        character of slack on top. Each unknown affiliation otherwise scored all ~2,700
+        keys: ~100 µs, the largest single cost of an entry's extraction outside its rules."""
+        got = self._near_keys.get(n)
+        if got is None:
+            # |n - m| <= slack * (n + m) + 1, solved for the key's length m and rounded
+            # outwards (a wider range only scores a key more).
+            slack = 1 - FUZZY_MIN_SCORE / 100
+            lo = math.floor((n * (1 - slack) - 1) / (1 + slack))
+            hi = math.ceil((n * (1 + slack) + 1) / (1 - slack))
+            if self._key_lens is None:
+                self._key_lens = [len(key) for key in self._keys]
+            got = self._near_keys[n] = [key for key, m in zip(self._keys, self._key_lens) if lo <= m <= hi]
+        return got
 
     def resolve(self, surface: str) -> Merge:
         hit = self.lookup(surface)

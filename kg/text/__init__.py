@@ -42,6 +42,10 @@ def _count(run: re.Pattern, s: str) -> int:
 @functools.lru_cache(maxsize=65536)  # every layout parser asks about the same lines
 def cjk_share(s: str) -> float:
     """Share of letters that are CJK ideographs (0 when there are no letters)."""
+    if _CJK_RUN.search(s) is None:
+        # No ideograph: the share is 0 whatever the letters; one scan without building
+        # a list of runs (an English entry's letters are most of its text).
+        return 0.0
     letters = _count(_LETTER_RUN, s)
     return _count(_CJK_RUN, s) / letters if letters else 0.0
 

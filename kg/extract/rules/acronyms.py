@@ -274,7 +274,7 @@ def _sentence_named(ctx: Context, lf: list[str], lf_start: int, acr: str, aj: in
     t0 = ctx.tok_at.get(lf_start)
     if t0 is None or len(lf) < 2 or not lf[0][:1].isupper() or any(x[:1].isupper() for x in lf[1:]):
         return False
-    if lf[-1].lower().split("-")[-1] not in words("method_heads") | words("system_heads"):
+    if lf[-1].lower().split("-")[-1] not in union("method_heads", "system_heads"):
         return False
     k = t0 - 1
     while k >= 0 and ctx.words[k].isspace():
@@ -354,7 +354,7 @@ def _definition(ctx: Context, acr: str, long_words: list[str], ai: int, aj: int,
     lf_start = ctx.text.rfind(lf[0], 0, a)
     if title_case and lf_start >= 0 and lf_start in ctx.tok_at and named_at(ctx, ctx.tok_at[lf_start]):
         named_kind = True
-    task_head = head.split("-")[-1] in words("task_heads") | words("non_name_heads") \
+    task_head = head.split("-")[-1] in union("task_heads", "non_name_heads") \
         and " ".join(lf[-2:]).lower() not in words("method_head_phrases")
     # "Adaptive Branching Monte Carlo Tree Search (AB-MCTS)": capitalised words before a
     # known method's name make a method of their own (as in titles), whatever its head.

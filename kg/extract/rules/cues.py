@@ -9,7 +9,7 @@ from kg.extract.candidate import NEVER, TO_LONG_FORMS, Candidate
 from kg.extract.context import Context
 from kg.extract.names import CJK_RE, distinctive, generic, initials_match, label_hint
 from kg.extract.nlp import gazetteer
-from kg.extract.vocab import words
+from kg.extract.vocab import union, words
 
 NAME = "cue"
 _OPEN_QUOTES = frozenset(('"', "“", "‘", "'", "「"))
@@ -190,7 +190,7 @@ def find(ctx: Context, prior=()) -> list[Candidate]:
             j = ctx.version_after(ctx.extend_title_case(j)) or ctx.extend_title_case(j)
             # "we present Gaussian Splatting based text-to-3D generation": a name used
             # as the base of the contribution, not the contribution.
-            if j < n and ctx.lower[j] in words("model_suffixes") | words("suffix_words"):
+            if j < n and ctx.lower[j] in union("model_suffixes", "suffix_words"):
                 continue
             # "We propose Realistic and Privacy-Preserving Synthetic Data Generation
             # (RPSG)": the run goes on across small words to its acronym, the name.

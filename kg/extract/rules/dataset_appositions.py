@@ -25,6 +25,8 @@ NAME = "context"
 MAX_HEAD = 6
 _ARTICLES = frozenset(("a", "an", "the", "our", "their"))
 _COPULAS = frozenset(("is", "are"))
+#: Tokens after a name that open what may rename it: a citation's or long form's bracket, a comma.
+_GLOSS_OPENERS = frozenset(("(", "[", "（", ",", "，"))
 
 
 def _head_is_dataset(ctx: Context, k: int) -> bool:
@@ -124,6 +126,14 @@ def find(ctx: Context, prior=()) -> list[Candidate]:
         while j < n and ctx.ws[j - 1] and ctx.kinds[j] == WORD and w[j][:1].isupper() and j - i < MAX_WORDS \
                 and ctx.sent[j] == ctx.sent[i]:
             j += 1
+        # What follows the name (spaces skipped) must open a citation, a long form or the
+        # gloss (a bracket, a comma, a copula), or nothing below can accept it: most
+        # capitalised words are read no further than this.
+        k = j
+        while k < n and w[k].isspace():
+            k += 1
+        if k + 1 >= n or not (w[k] in _GLOSS_OPENERS or ctx.lower[k] in _COPULAS):
+            continue
         # "Zorb (Smith et al., 2019) is a benchmark", "Zorb [12], a dataset of …": the
         # citation stands between the name and what renames it.
         k = past_citation(ctx, j)

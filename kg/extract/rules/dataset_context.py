@@ -105,7 +105,7 @@ def find(ctx: Context, prior=()) -> list[Candidate]:
         e = d
         while e > 1 and w[e - 1].isspace() and "\n" not in w[e - 1]:
             e -= 1  # "the Samala  corpus": text from PDFs doubles spaces
-        if low in dataset_words | splits | {"data"} and (c := campaign_before(ctx, d)) is not None:
+        if (low in dataset_words or low in splits or low == "data") and (c := campaign_before(ctx, d)) is not None:
             # "the SemEval test set", "WMT data sets", "three NIST evaluation test sets":
             # a campaign's name before its data is that data (a venue's name elsewhere).
             found.append(c)

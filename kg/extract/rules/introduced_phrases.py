@@ -14,7 +14,7 @@ from kg.extract.candidate import TO_LONG_FORMS, Candidate
 from kg.extract.context import Context
 from kg.extract.names import generic
 from kg.extract.nlp import WORD
-from kg.extract.vocab import words
+from kg.extract.vocab import union, words
 
 NAME = "cue"
 MIN_WORDS, MAX_WORDS = 2, 5
@@ -40,7 +40,7 @@ def _phrase_end(ctx: Context, i: int) -> int | None:
 
 def find(ctx: Context, prior=()) -> list[Candidate]:
     kinds, n = words("apposition_kinds"), len(ctx.words)
-    not_names = words("paradigms") | words("task_heads")
+    not_names = union("paradigms", "task_heads")  # cached: no set built an entry
     out = []
     for kind, s, e in ctx.cues:
         if kind != "WE_VERB" or e >= n:

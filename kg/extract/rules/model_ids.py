@@ -19,7 +19,7 @@ from kg.extract.candidate import Candidate
 from kg.extract.context import Context
 from kg.extract.names import distinctive
 from kg.extract.nlp import gazetteer
-from kg.extract.vocab import words
+from kg.extract.vocab import union
 
 NAME = "model-id"
 _PARTS = re.compile(r"[-_]")
@@ -29,7 +29,7 @@ _VERSION = re.compile(r"v?\d+(?:\.\d+)*[a-z]?|\d+(?:\.\d+)?[bmk]|\d+x\d+b?")
 
 def find(ctx: Context, prior=()) -> list[Candidate]:
     gaz = gazetteer()
-    sizes = words("size_words") | words("size_letters")
+    sizes = union("size_words", "size_letters")  # cached: no set built an entry
     out = []
     for i, j in glued_compounds(ctx):
         if j - i < 3 or ctx.overlaps_taken(i, j):

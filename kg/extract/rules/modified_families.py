@@ -19,7 +19,7 @@ from kg.extract.context import Context
 from kg.extract.nlp import WORD
 from kg.extract.rules.title_families import _families
 from kg.extract.names import squash
-from kg.extract.vocab import words
+from kg.extract.vocab import union, words
 
 NAME = "modified-family"
 
@@ -35,7 +35,7 @@ def _modified(ctx: Context, i: int) -> bool:
         # kind_modifier_suffixes ("fine-tuned Transformer baselines" use the family).
         return ctx.words[k].islower() and ctx.lower[k] in words("kind_modifier_suffixes")
     w = ctx.words[k]
-    small = words("title_small_words") | words("stop_caps") | words("indefinite_words")
+    small = union("title_small_words", "stop_caps", "indefinite_words")  # cached: no set built a call
     return w[:1].isupper() and w.isalpha() and ctx.lower[k] not in small and not ctx.sentence_start(k) \
         and not ctx.title_like(ctx.sent[k])
 

@@ -44,7 +44,7 @@ def find(ctx: Context, prior=()) -> list[Candidate]:
     heads = words("technique_heads")
     stop = union("stop_caps", "own_words", "indefinite_words", "descriptive_adjectives")
     plain = union("generic_modifiers", "method_heads", "title_name_heads")
-    paradigms = {p.lower() for p in phrases("paradigms")}
+    paradigms = words("paradigms")  # the list lower-cased, built once a process
     out = []
     for k in ctx.where(heads, region=True):
         # Walk back to "the" over at most MAX_WORDS words (hyphens and "of" included).

@@ -16,7 +16,7 @@ from kg.extract.candidate import GENERIC, NEVER, Candidate
 from kg.extract.context import Context
 from kg.extract.names import squash
 from kg.extract.nlp import WORD
-from kg.extract.vocab import phrases, words
+from kg.extract.vocab import phrases, union, words
 
 NAME = "title"
 
@@ -25,13 +25,13 @@ def _modified(ctx: Context, i: int, j: int) -> bool:
     """A capitalised word right before tokens ``i:j`` (spaced, same title), or a
     suffix glued after them ("Transformer-based")."""
     w, n = ctx.words, len(ctx.words)
-    if j + 1 < n and w[j] == "-" and not ctx.ws[j - 1] and ctx.lower[j + 1] in words("model_suffixes") | words("suffix_words"):
+    if j + 1 < n and w[j] == "-" and not ctx.ws[j - 1] and ctx.lower[j + 1] in union("model_suffixes", "suffix_words"):
         return True
     k = i - 1
     if k < 0 or not ctx.ws[k] or ctx.kinds[k] != WORD or not ctx.in_title(ctx.idx[k]):
         return False
     low = ctx.lower[k]
-    small = words("title_small_words") | words("stop_caps") | words("indefinite_words")
+    small = union("title_small_words", "stop_caps", "indefinite_words")  # cached: no set built a call
     # "Analysing Chain of Thought …", "Domain Features Outperform Transformers": a verb
     # before the name takes it as its object.
     return w[k][:1].isupper() and low not in small and not low.endswith("ing") and low not in words("clause_verbs")

@@ -20,13 +20,21 @@ def _nearest(low: str) -> str | None:
     """The long one-word gazetteer name one edit from ``low`` (the first in the table's
     order), or None. Cached: each answer is a search of the whole table, and the words
     asked about recur across entries."""
-    hit = process.extractOne(low, _choices(), scorer=Levenshtein.distance, score_cutoff=1)
+    hit = process.extractOne(low, _choices_near(len(low)), scorer=Levenshtein.distance, score_cutoff=1)
     return None if hit is None else hit[0]
 
 
 @functools.cache
 def _choices() -> list[str]:
     return list(gazetteer().single_words)
+
+
+@functools.lru_cache(maxsize=256)
+def _choices_near(n: int) -> list[str]:
+    """The names of ``n - 1`` to ``n + 1`` characters, in the table's order: one edit
+    changes a length by one at most, so the others never reach the cutoff and the
+    search picks what it picks from the whole table, scoring a fraction of it."""
+    return [w for w in _choices() if abs(len(w) - n) <= 1]
 
 
 def find(ctx: Context, prior=()) -> list[Candidate]:

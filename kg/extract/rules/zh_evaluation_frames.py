@@ -13,7 +13,7 @@ from kg.extract.context import Context
 from kg.extract.names import distinctive
 from kg.extract.nlp import CJK, WORD
 from kg.extract.rules.items import items_after, items_before, name_item
-from kg.extract.vocab import phrases
+from kg.extract.vocab import phrase_search, phrases
 
 __all__ = ["past_spaces", "zh_evaluation", "ZH_FRAME_REACH", "ZH_NOUN_REACH"]
 
@@ -52,7 +52,7 @@ def zh_evaluation(ctx: Context, d: int) -> list[tuple[int, int]]:
     after = ctx.joined(k + 1, k + 1 + _ZH_LOOKAHEAD)
     # "在VideoHolmes上提升**+5.4%**": a percentage right after the frame is a score the
     # names were measured on, whatever verb reports it.
-    if any(z in after for z in phrases("evaluation_words_zh")) or _ZH_SCORE.search(_ZH_CLAUSE.split(after, 1)[0]):
+    if phrase_search("evaluation_words_zh")(after) or _ZH_SCORE.search(_ZH_CLAUSE.split(after, 1)[0]):
         return items
     return []
 
