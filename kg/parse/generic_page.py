@@ -35,20 +35,13 @@ from kg.parse.fields import field, people_heading
 from kg.parse.front_matter_keys import key_spans, key_value
 from kg.parse.generic_lines import title_like, title_start
 from kg.parse.generic_titles import left_reason, titled_sections
-from kg.parse.links import paper_link, scholarly_link
+from kg.parse.links import MAX_IDS_OF_A_POST, page_paper_ids, paper_link, scholarly_link
 from kg.parse.names import author_names, looks_like_authors, reference_authors
 from kg.parse.writeup import close_at_citation, is_writeup
 from kg.records import Span
 from kg.text import arxiv_id
 
 __all__ = ["Page", "doc_papers", "page_reading_better", "paper_page", "read_page", "reads_page"]
-
-#: Distinct arXiv ids above which a page with metadata lists papers rather than presents
-#: one: a post about a paper links its own id (abstract and PDF are one id) and perhaps
-#: one it builds on; a daily page lists three or more. A page whose metadata links its
-#: paper (``paper_link: https://arxiv.org/abs/…``) presents that one whatever its body
-#: cites (a review's background links the papers it builds on).
-MAX_IDS_OF_A_POST = 2
 
 # A YAML flow list of quoted strings ('"A", "B"' once its brackets are off).
 _QUOTED_LIST = re.compile(r"""\s*(?:"[^"\n]*"|'[^'\n]*')(?:\s*,\s*(?:"[^"\n]*"|'[^'\n]*'))*\s*""")
@@ -62,25 +55,6 @@ def doc_papers(doc: ParsedDoc) -> set[str]:
         if (i := arxiv_id(ln.text)) is not None:
             out.add(i)
     return out
-
-
-def _page_ids(lines: ParsedDoc | list, stop: int) -> set[str] | None:
-    """The arXiv ids the page (or its ``lines``) states or links, or None once there are
-    more than ``stop`` or two of its headings each carry a paper of their own (``###
-    Title (https://arxiv.org/abs/…)``: a post of readings, one paper a section)."""
-    ids: set[str] = set()
-    headed: set[str] = set()
-    for ln in lines.lines if isinstance(lines, ParsedDoc) else lines:
-        if not ln.links and not ln.ids and not any(c.isdigit() for c in ln.text):
-            continue  # cheap reject: no link, no stated id, no digit for an id
-        for source in (ln.text, *(lk.url for lk in ln.links), *ln.ids):
-            if (i := arxiv_id(source)) is not None:
-                ids.add(i)
-                if ln.kind == "heading":
-                    headed.add(i)
-                if len(ids) > stop or len(headed) > 1:
-                    return None
-    return ids
 
 
 #: Distinct links to publications other than arXiv (a DOI, a PubMed or publisher page)
@@ -136,7 +110,7 @@ def paper_page(doc: ParsedDoc) -> Page | None:
         url = doc.lines[k].text[s:e].strip()
         linked = paper_link(url) or arxiv_id(url) is not None
     if not linked:
-        ids = _page_ids(doc, MAX_IDS_OF_A_POST)
+        ids = page_paper_ids(doc.lines, MAX_IDS_OF_A_POST)
         if ids is None:
             return None
         elsewhere = _scholarly_urls(doc, MAX_LINKS_OF_A_POST)
@@ -204,7 +178,7 @@ def _headed_page(doc: ParsedDoc) -> Page | None:
     """A page with no metadata naming a paper, about the one arXiv paper it links (and
     no other publication), titled by its first heading (a paper note, a README
     reviewing one paper), that lists no linked titles."""
-    ids = _page_ids(doc, 1)
+    ids = page_paper_ids(doc.lines, 1)
     if not ids or _scholarly_urls(doc, 0) is None:
         return None  # cheap reject first: no paper, or several (an arXiv one and a PDF elsewhere)
     got = _title_heading(doc)
@@ -217,7 +191,7 @@ def _headed_page(doc: ParsedDoc) -> Page | None:
         return None  # headings below it that link titles ("#### [Title](…)"): a list of papers
     level = doc.lines[k].level
     end = next((j for j in range(k + 1, len(doc.lines)) if doc.lines[j].kind == "heading" and doc.lines[j].level <= level), None)
-    if end is not None and _page_ids(doc.lines[:end], 1) != ids:
+    if end is not None and page_paper_ids(doc.lines[:end], 1) != ids:
         return None
     return Page(got[0], {}, (got[1], got[2]))
 

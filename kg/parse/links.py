@@ -12,7 +12,7 @@ import re
 from kg.parse.data import load_words
 from kg.text import PAPER_URL_RE, arxiv_id, find_urls
 
-__all__ = ["PAPER_LABELS", "stated_arxiv_id", "paper_link", "local_paper_page", "scholarly_link", "states_paper", "presents_study"]
+__all__ = ["MAX_IDS_OF_A_POST", "PAPER_LABELS", "page_paper_ids", "stated_arxiv_id", "paper_link", "local_paper_page", "scholarly_link", "states_paper", "presents_study"]
 
 #: Labels that say a link is the paper itself (``[Paper](…)``, ``- PDF: https://…``), not
 #: its code or page: the first words of kg/data/parse/link_labels.txt that name the paper.
@@ -104,3 +104,38 @@ def presents_study(text: str) -> bool:
     (True, False)
     """
     return _study_re().search(text) is not None
+
+
+#: Distinct arXiv ids above which a page lists papers rather than presents one: a post
+#: about one paper links its own id (abstract and PDF are one id), perhaps one more; a
+#: daily page with front matter lists three or more (development set: posts 1, lists
+#: 3–25).
+MAX_IDS_OF_A_POST = 2
+
+# An identifier the markup carries bare ("2304.02643" in a data-arxiv-id attribute).
+_BARE_ID = re.compile(r"\d{4}\.\d{5}|\d{4}\.\d{4}(?!\d)")
+
+
+def page_paper_ids(lines, stop: int, bare: bool = False) -> set[str] | None:
+    """The arXiv ids ``lines`` (a page's, or part of them) state or link, or None once
+    there are more than ``stop`` or two headings each carry a paper of their own (``###
+    Title (https://arxiv.org/abs/…)``: a post of readings, one paper a section).
+    ``bare``: a text, link or markup identifier that opens with a bare id
+    (``2304.02643``) counts as that id too."""
+    ids: set[str] = set()
+    headed: set[str] = set()
+    for ln in lines:
+        if not ln.links and not ln.ids and not any(c.isdigit() for c in ln.text):
+            continue  # cheap reject: no link, no stated id, no digit for an id
+        for source in (ln.text, *(lk.url for lk in ln.links), *ln.ids):
+            i = arxiv_id(source)
+            if i is None and bare and _BARE_ID.match(source):
+                i = source[:10]
+            if i is not None:
+                ids.add(i)
+                if ln.kind == "heading":
+                    headed.add(i)
+                if len(ids) > stop or len(headed) > 1:
+                    return None
+    return ids
+

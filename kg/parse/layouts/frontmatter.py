@@ -26,6 +26,7 @@ from kg.parse.dates import find_date
 from kg.parse.document import ParsedDoc
 from kg.parse.fields import FIELD_KEYS, field, people_heading
 from kg.parse.front_matter_keys import key_spans, key_value
+from kg.parse.links import MAX_IDS_OF_A_POST, page_paper_ids
 from kg.parse.names import bracket_kind, looks_like_authors, reference_authors
 from kg.parse.titles import SENTENCE_END_RE
 from kg.parse.writeup import close_at_citation, is_writeup
@@ -36,7 +37,6 @@ __all__ = ["parse", "name", "in_gaps"]
 
 name = "frontmatter"
 
-_BARE_ID = re.compile(r"\d{4}\.\d{5}|\d{4}\.\d{4}(?!\d)")
 _CATEGORY_TAG = re.compile(r"\s*[\[［][A-Za-z.\-]{2,10}[\]］]\s*")
 # A label that opens the summary glued after a Chinese title ("要点:", "摘要：").
 _BODY_LABEL = re.compile(
@@ -86,13 +86,6 @@ def _body_field(d, line: str, off: int, f: tuple[str, int, int]) -> bool:
     return True
 
 
-#: Distinct arXiv ids above which a page lists papers rather than presents one: a post
-#: about one paper links its own id (abstract and PDF are one id), perhaps one more; a
-#: daily page with front matter lists three or more (development set: posts 1, lists
-#: 3–25).
-MAX_IDS_OF_A_POST = 2
-
-
 def _names_a_paper(doc: ParsedDoc, keys: dict[str, tuple[int, int, int]]) -> bool:
     """A post about a paper names it: an author key, or an arXiv id or paper link."""
     if "authors" in keys:
@@ -117,19 +110,8 @@ def _links_its_paper(doc: ParsedDoc, keys: dict[str, tuple[int, int, int]]) -> b
 def _many_papers(doc: ParsedDoc) -> bool:
     """A post that lists papers rather than discusses one: it names more arXiv ids than a
     post about one paper cites, or two of its headings each carry a paper of their own
-    (``### Title (https://arxiv.org/abs/…)``)."""
-    ids: set[str] = set()
-    headed: set[str] = set()
-    for ln in doc.lines:
-        for source in [ln.text, *(lk.url for lk in ln.links), *ln.ids]:
-            aid = arxiv_id(source) or (source[:10] if _BARE_ID.match(source) else None)
-            if aid:
-                ids.add(aid)
-                if ln.kind == "heading":
-                    headed.add(aid)
-                if len(ids) > MAX_IDS_OF_A_POST or len(headed) > 1:
-                    return True
-    return False
+    (``### Title (https://arxiv.org/abs/…)``); bare ids in its markup count."""
+    return page_paper_ids(doc.lines, MAX_IDS_OF_A_POST, bare=True) is None
 
 
 def _key(s: str) -> str:
