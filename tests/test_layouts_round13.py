@@ -87,3 +87,87 @@ def test_two_papers_of_one_title_still_count_as_titled():
     three = LayoutResult([entry("Resources", 1), entry("Resources", 3), entry("resources", 5)], [], 5)
     assert titled(two) == 3
     assert titled(three) == 0
+
+
+# ---------------------------------------------------------------- outliner pages of highlights
+
+LOGSEQ = """title:: Posts From Some Lab (highlights)
+author:: [[@somelab on Social]]
+category:: #tweets
+url:: https://social.example.com/somelab
+
+- Highlights first synced by [[Readwise]] [[Mar 2nd, 2024]]
+\t- Sparse Routers for Long Context Language Models
+\t  
+\t  Routes each token to two experts and halves the cost of long inputs.
+\t  
+\t  abs: https://t.co/AbCdEf1
+\t  
+\t  ![](https://img.example.com/a.jpg) ([View Post](https://social.example.com/somelab/status/1))
+- New highlights added [[Apr 9th, 2024]] at 3:12 PM
+\t- Quantised Adapters: Fine-Tuning in Four Bits. https://t.co/AbCdEf2
+\t  ([View Post](https://social.example.com/somelab/status/2))
+\t- we are hiring interns for the summer, reach out if you are interested!
+"""
+
+
+def test_an_outline_page_gives_one_entry_per_highlighted_paper(tmp_path):
+    recs = _records(tmp_path, LOGSEQ, "page.md")
+    assert [r.title for r in recs] == [
+        "Sparse Routers for Long Context Language Models",
+        "Quantised Adapters: Fine-Tuning in Four Bits",  # the closing period before the link dropped
+    ]
+    assert [r.line for r in recs] == [7, 15]
+    assert set(recs[0].urls) == {"https://social.example.com/somelab/status/1", "https://t.co/AbCdEf1"}  # no picture
+    assert "https://t.co/AbCdEf2" in recs[1].urls
+
+
+def test_page_properties_sync_bullets_and_other_highlights_are_reported_not_entries(tmp_path):
+    res = parse_document(read_document("page.md", LOGSEQ))
+    assert res.layout == "outline"
+    told = {u.line: u.reason for u in res.unassigned}
+    assert told[1] == told[2] == "page properties"
+    assert told[6] == told[14] == "outline bullet"
+    assert told[17] == "non-paper item"  # a highlight that reads as no title
+    assert not [u for u in res.unassigned if u.reason == "not part of any entry"]
+
+
+def test_a_highlight_keeps_its_note_bullet():
+    text = LOGSEQ.replace(
+        "\t  ([View Post](https://social.example.com/somelab/status/2))\n",
+        "\t  ([View Post](https://social.example.com/somelab/status/2))\n\t\t- **Note**: compare with our adapters\n",
+    )
+    res = parse_document(read_document("page.md", text))
+    titles = [e.title.of(e.text) for e in res.entries]
+    assert titles == ["Sparse Routers for Long Context Language Models", "Quantised Adapters: Fine-Tuning in Four Bits"]
+    assert "compare with our adapters" in res.entries[1].text
+
+
+OBSIDIAN = """# Posts From Some Lab
+
+## Metadata
+- Author: [[@somelab on Social]]
+- Full Title: Posts From Some Lab
+- Category: #tweets
+- URL: https://social.example.com/somelab
+
+## Highlights
+- Sparse Routers for Long Context Language Models https://t.co/AbCdEf1 ([View Post](https://social.example.com/somelab/status/1))
+- Quantised Adapters: Fine-Tuning in Four Bits https://t.co/AbCdEf2 ([View Post](https://social.example.com/somelab/status/2))
+"""
+
+
+def test_a_flat_highlights_list_after_a_metadata_list_is_read_too(tmp_path):
+    recs = _records(tmp_path, OBSIDIAN, "page.md")
+    assert [r.title for r in recs] == [
+        "Sparse Routers for Long Context Language Models",
+        "Quantised Adapters: Fine-Tuning in Four Bits",
+    ]
+
+
+def test_a_list_in_no_outliner_syntax_is_not_an_outline_page():
+    from kg.parse.layouts import outline
+
+    plain = "# Reading list\n\n- Sparse Routers for Long Context Language Models\n- Quantised Adapters in Four Bits\n"
+    res = outline.parse(read_document("list.md", plain))
+    assert not res.entries and res.covered == 0
