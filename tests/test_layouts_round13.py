@@ -171,3 +171,28 @@ def test_a_list_in_no_outliner_syntax_is_not_an_outline_page():
     plain = "# Reading list\n\n- Sparse Routers for Long Context Language Models\n- Quantised Adapters in Four Bits\n"
     res = outline.parse(read_document("list.md", plain))
     assert not res.entries and res.covered == 0
+
+
+def test_an_enriched_volume_that_links_no_paper_is_read_by_its_fielded_headings(tmp_path):
+    # Without an arXiv link each paper is still a heading over its metadata line.
+    text = VOLUME
+    for arxiv in ("2601.00011", "2601.00022", "2602.00033"):
+        text = text.replace(f" | **Arxiv:** [{arxiv}](https://arxiv.org/abs/{arxiv})", "")
+    recs = _records(tmp_path, text, "vol.md")
+    assert [r.title for r in recs] == [
+        "Routing Tokens Sparsely: A Study of Expert Choice",
+        "Pruned Attention for Long Inputs",
+        "Sparse Adapters at Scale",
+    ]
+    assert [r.date for r in recs] == ["2026-01-05", "2026-01-09", "2026-02-14"]
+
+
+def test_fielded_headings_need_a_paper_field_and_a_repeating_shape():
+    from kg.parse.generic_named import fielded_headings
+
+    authored = "## Sparse Routers for Long Context\nAuthors: Ann Lee, Bo Chen\n\n## Quantised Adapters in Four Bits\nAuthors: Cy Dee\n"
+    assert sorted(fielded_headings(read_document("a.md", authored))) == [0, 3]
+    one = authored.split("\n\n")[0] + "\n"  # one such heading is no shape of the page
+    assert fielded_headings(read_document("a.md", one)) == {}
+    linked = authored.replace("Authors: Ann Lee, Bo Chen", "Code: https://github.com/x/y").replace("Authors: Cy Dee", "Code: none")
+    assert fielded_headings(read_document("a.md", linked)) == {}  # a code link says no paper

@@ -39,7 +39,7 @@ from kg.parse.boilerplate import is_boilerplate
 from kg.parse.document import ParsedDoc
 from kg.parse.fields import line_fields
 from kg.parse.links import local_paper_page, paper_link
-from kg.parse.generic_named import keyed_heading_titles, named_items, stamped_items
+from kg.parse.generic_named import fielded_headings, keyed_heading_titles, named_items, stamped_items
 from kg.parse.generic_lines import one_per_line, page_slash_order, paper_items, title_end, title_like
 from kg.parse.generic_page import read_page
 from kg.parse.generic_paragraph import read_paragraph
@@ -165,6 +165,7 @@ def parse(doc: ParsedDoc) -> LayoutResult:
     named = named_items(doc)
     named.update((k, got) for k, got in stamped_items(doc).items() if k not in named)  # "1. [200122 Name](notes.md)"
     named.update((k, got) for k, got in keyed_heading_titles(doc).items() if k not in named)  # "### Title:" / "  Title"
+    named.update((k, got) for k, got in fielded_headings(doc).items() if k not in named)  # "### Title" / "Date: …"
     # "- **E2ESlack** proposes …": bullets that present a paper by its bold name, one an
     # item even where the list runs on without blank lines.
     summarised = summarised_items(doc)
