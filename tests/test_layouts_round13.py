@@ -196,3 +196,15 @@ def test_fielded_headings_need_a_paper_field_and_a_repeating_shape():
     assert fielded_headings(read_document("a.md", one)) == {}
     linked = authored.replace("Authors: Ann Lee, Bo Chen", "Code: https://github.com/x/y").replace("Authors: Cy Dee", "Code: none")
     assert fielded_headings(read_document("a.md", linked)) == {}  # a code link says no paper
+
+
+def test_a_bullet_that_links_its_papers_page_is_titled_by_the_link():
+    # An outliner links a paper's notes page as [[Title]] (an alias after "|" is shown).
+    text = (
+        "tags:: reading\n\n- [[Sparse Routers for Long Context Language Models]] #moe\n"
+        "- [[quantised-adapters|Quantised Adapters in Four Bits]]\n"
+    )
+    res = parse_document(read_document("page.md", text))
+    assert res.layout == "outline"
+    assert [e.title.of(e.text) for e in res.entries] == [
+        "Sparse Routers for Long Context Language Models", "Quantised Adapters in Four Bits"]

@@ -83,6 +83,11 @@ def _title_span(doc: ParsedDoc, k: int) -> tuple[int, int] | None:
     a = ln.start
     e = min([lk.start for lk in ln.links if lk.start >= a] + [u for _, u, _ in find_urls(t) if u >= a] + [len(t)])
     a, e = strip_span(t, 0, a, e)
+    if t.startswith("[[", a) and (close := t.find("]]", a, e)) > 0:
+        # "[[Attention Is All You Need]] #transformers": a link to the page of the paper's
+        # notes, titled as written ("[[page|shown]]" shows its alias).
+        bar = t.find("|", a, close)
+        a, e = (bar + 1 if bar > 0 else a + 2), close
     while e > a and t[e - 1] in ".。 \t":
         e -= 1
     s = t[a:e]
