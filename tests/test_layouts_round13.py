@@ -208,3 +208,16 @@ def test_a_bullet_that_links_its_papers_page_is_titled_by_the_link():
     assert res.layout == "outline"
     assert [e.title.of(e.text) for e in res.entries] == [
         "Sparse Routers for Long Context Language Models", "Quantised Adapters in Four Bits"]
+
+
+# ---------------------------------------------------------------- links written in LaTeX
+
+
+def test_a_latex_link_in_an_abstract_ends_at_its_closing_brace():
+    # Abstracts copied from arXiv keep "\href{url}{text}" and "\url{url}".
+    from kg.text import find_urls
+
+    text = r"Code is at \href{https://github.com/lab/tool/}{this repo} and \url{https://lab.example.org/data}."
+    assert [u for u, _, _ in find_urls(text)] == ["https://github.com/lab/tool/", "https://lab.example.org/data"]
+    # A brace that does not open the link leaves it as it was.
+    assert [u for u, _, _ in find_urls("see https://lab.example.org/a{b}")] == ["https://lab.example.org/a{b}"]
