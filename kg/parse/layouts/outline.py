@@ -18,12 +18,13 @@ paper's title — and whose other lines are a gloss, links and pictures::
 Obsidian writes the same highlights as a flat list under a heading, after a list of
 the page's metadata (``- Author: [[…]]``, ``- Category: #tweets``).
 
-An entry is a bullet whose first line reads as a title (up to a link or picture after
-it, a closing period dropped) and none of whose sub-bullets does: it takes its
-sub-bullets (a note on the highlight) with it. A bullet whose sub-bullets read as titles
-groups them (a sync date) and is reported; a bullet that reads as no title is a
-highlight that is no paper; a list most of whose bullets are ``key: value`` fields is the
-page's metadata, like the page properties.
+A bullet that states a day (a sync or journal bullet), reads as no title, or stands over
+two or more bullets most of which read as titles (a topic) groups the bullets under it
+and is reported. Any other bullet whose first line reads as a title (up to a link after
+it, a closing period dropped; ``[[Title]]`` as its link's text) is an entry with its
+sub-bullets (notes on the highlight); one that reads as no title is a highlight that is
+no paper. A list most of whose bullets are ``key: value`` fields is the page's
+metadata, like the page properties.
 
 The layout reads only pages written in an outliner's syntax (page or block properties,
 or a ``[[wiki link]]`` on a bullet): a plain Markdown list of papers is the ``items``
