@@ -11,6 +11,8 @@ all. Split from :mod:`kg.parse.driver`, which calls these three.
 """
 from __future__ import annotations
 
+from collections import Counter
+
 from kg.parse.base import LayoutResult
 from kg.parse.document import ParsedDoc
 from kg.parse.fields import field_kind
@@ -21,7 +23,7 @@ from kg.parse.scoring import reading_score
 from kg.text import arxiv_id
 
 __all__ = [
-    "MUCH_UNEXPLAINED", "MIN_UNEXPLAINED", "generic_better", "generic_cannot_win", "generic_may_win", "generic_wins", "titled",
+    "MUCH_UNEXPLAINED", "MIN_UNEXPLAINED", "REPEATED_TITLE", "generic_better", "generic_cannot_win", "generic_may_win", "generic_wins", "titled",
 ]
 
 
@@ -45,10 +47,23 @@ def _unexplained_much(res: LayoutResult, doc: ParsedDoc) -> bool:
     return n >= MIN_UNEXPLAINED and n > MUCH_UNEXPLAINED * sum(1 for x in doc.lines if x.text.strip())
 
 
+#: A title that heads at least this many entries of one reading is a section heading the
+#: page repeats under every paper ("#### Reproducibility & Resources" in an LLM-enriched
+#: volume), not a paper's title: a digest names a paper once, or twice where it lists it
+#: again (a closing table, a "read more" repeat), never three times.
+REPEATED_TITLE = 3
+
+
 def titled(res: LayoutResult) -> int:
     """How many entries of ``res`` have a title (or a Chinese one). A "title" that is a
-    field's key ("Paper" read off "- Paper: https://…") titles nothing."""
-    return sum(1 for e in res.entries if e.title is not None and field_kind(e.title.of(e.text)) is None or e.title_zh is not None)
+    field's key ("Paper" read off "- Paper: https://…") titles nothing, nor does one
+    that heads :data:`REPEATED_TITLE` or more of the entries (a repeated sub-heading)."""
+    seen = Counter(e.title.of(e.text).strip().casefold() for e in res.entries if e.title is not None)
+    return sum(
+        1 for e in res.entries
+        if e.title is not None and field_kind(t := e.title.of(e.text)) is None and seen[t.strip().casefold()] < REPEATED_TITLE
+        or e.title_zh is not None
+    )
 
 
 def _papers(res: LayoutResult) -> tuple[int, int]:

@@ -11,14 +11,15 @@ the name. Split from :mod:`kg.parse.layouts.generic`.
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from kg.parse.base import blocks, strip_span
 from kg.parse.dates import iso_date
 from kg.parse.document import ParsedDoc
-from kg.parse.fields import field_kind
+from kg.parse.fields import field_kind, line_fields
 from kg.parse.generic_lines import title_like
 
-__all__ = ["MIN_NAMED", "keyed_heading_titles", "named_items", "stamped_items"]
+__all__ = ["MIN_NAMED", "MIN_KEYED_HEADINGS", "fielded_headings", "keyed_heading_titles", "named_items", "stamped_items"]
 
 
 #: A page lists papers by name when it names at least this many items with a date.
@@ -140,3 +141,40 @@ def keyed_heading_titles(doc: ParsedDoc) -> dict[int, tuple[int, int, str | None
         if title_like(doc.texts[j][a:e]):
             found[j] = (a, e, None)
     return found if len(found) >= MIN_KEYED_HEADINGS else {}
+
+
+#: Field kinds that say the line under a heading is its paper's metadata (who wrote it,
+#: when it appeared); a link or a tag alone does not (``* **Code:** Not Mentioned``
+#: under a boiler-plate ``#### Resources``).
+_PAPER_FIELDS = frozenset(("date", "authors"))
+
+
+def fielded_headings(doc: ParsedDoc) -> dict[int, tuple[int, int, str | None]]:
+    """Heading line index → title span, for headings that read as titles and stand right
+    over a line of their paper's metadata fields (``### Title`` / ``**Date:** 2025-10-02 |
+    **Arxiv:** …``, ``## Title`` / ``Authors: A, B``): an LLM-enriched volume or a reading
+    list that heads each paper so, whether or not it links one. Kept where a page has at
+    least :data:`MIN_KEYED_HEADINGS` of one level, and only headings whose text no other
+    such heading repeats (a sub-heading every paper has is no title)."""
+    found: dict[int, tuple[int, int, str | None]] = {}
+    levels: dict[int, int] = {}
+    for k, ln in enumerate(doc.lines):
+        if ln.kind != "heading":
+            continue
+        j = next((j for j in range(k + 1, min(k + 3, len(doc.lines))) if doc.texts[j].strip()), None)
+        if j is None or doc.lines[j].kind == "heading" or ":" not in doc.texts[j] and "：" not in doc.texts[j]:
+            continue  # cheap reject: nothing under it, or no key on the line under it
+        nxt = doc.lines[j]
+        if not any(kind in _PAPER_FIELDS for kind, _, _ in line_fields(nxt.text[nxt.start :])):
+            continue
+        a, e = strip_span(ln.text, 0, ln.start)
+        if title_like(ln.text[a:e]):
+            found[k] = (a, e, None)
+            levels[ln.level] = levels.get(ln.level, 0) + 1
+    if not levels:
+        return {}
+    level = max(levels.items(), key=lambda t: (t[1], -t[0]))[0]
+    mine = {k: got for k, got in found.items() if doc.lines[k].level == level}
+    seen = Counter(doc.texts[k][a:e].casefold() for k, (a, e, _) in mine.items())
+    mine = {k: (a, e, d) for k, (a, e, d) in mine.items() if seen[doc.texts[k][a:e].casefold()] == 1}
+    return mine if len(mine) >= MIN_KEYED_HEADINGS else {}

@@ -108,6 +108,15 @@ def _trim_url(u: str) -> str:
     return u
 
 
+def _braced(text: str, start: int, u: str) -> str:
+    """``u`` up to its closing brace where a brace opens it: a LaTeX argument
+    (``\\href{https://github.com/x/y/}{this repo}``, ``\\url{…}`` in an abstract) or a
+    BibTeX value ends there, and the link text after it is no part of the address."""
+    if start and text[start - 1] == "{" and (j := u.find("}")) >= 0:
+        return u[:j]
+    return u
+
+
 def find_urls(text: str) -> list[tuple[str, int, int]]:
     """Every http(s) link and bare link in ``text`` as ``(url, start, end)``, in order."""
     found: list[tuple[str, int, int]] = []
@@ -118,13 +127,13 @@ def find_urls(text: str) -> list[tuple[str, int, int]]:
     # A link's "://" follows its "http"/"https": none starts more than 5 characters before
     # the first "://", so the case-insensitive scan starts there.
     for m in URL_RE.finditer(text, max(0, scheme - 5)) if scheme >= 0 else ():
-        u = _trim_url(m.group(0))
+        u = _trim_url(_braced(text, m.start(), m.group(0)))
         found.append((u, m.start(), m.start() + len(u)))
         taken.append((m.start(), m.end()))
     for m in BARE_URL_RE.finditer(text) if bare else ():
         if any(s <= m.start() < e for s, e in taken):
             continue
-        u = _trim_url(m.group(0))
+        u = _trim_url(_braced(text, m.start(), m.group(0)))
         if "/" not in u:
             continue
         found.append((u, m.start(), m.start() + len(u)))

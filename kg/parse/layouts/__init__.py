@@ -5,14 +5,14 @@ another; what they share lives in :mod:`kg.parse.base` and the helper modules.""
 from __future__ import annotations
 
 from kg.parse.layouts import (
-    abstract, bibfile, cards, citations, feed, fields, frontmatter, generic, items, jsondata, namedpost, paperscool, post,
-    records, sections, structured, table,
+    abstract, bibfile, cards, citations, feed, fields, frontmatter, generic, items, jsondata, namedpost, outline, paperscool,
+    post, records, sections, structured, table,
 )
 
 #: Layouts the driver scores on every file. An RSS/Atom feed is not one of them: the
 #: reader tells it by its root element and the driver hands it to ``feed`` alone.
 LAYOUTS = [
-    structured, post, cards, fields, paperscool, table, items, citations, sections, abstract, frontmatter, records, bibfile,
+    structured, post, cards, outline, fields, paperscool, table, items, citations, sections, abstract, frontmatter, records, bibfile,
     jsondata, namedpost,
 ]
 

@@ -37,8 +37,9 @@ import re
 from kg.parse.base import Builder, LayoutResult, blocks, strip_span
 from kg.parse.boilerplate import is_boilerplate
 from kg.parse.document import ParsedDoc
+from kg.parse.fields import line_fields
 from kg.parse.links import local_paper_page, paper_link
-from kg.parse.generic_named import keyed_heading_titles, named_items, stamped_items
+from kg.parse.generic_named import fielded_headings, keyed_heading_titles, named_items, stamped_items
 from kg.parse.generic_lines import one_per_line, page_slash_order, paper_items, title_end, title_like
 from kg.parse.generic_page import read_page
 from kg.parse.generic_paragraph import read_paragraph
@@ -134,6 +135,20 @@ def entry_bound(doc: ParsedDoc) -> int | None:
     return bound + max(1, refs) if in_para else bound
 
 
+def _keyed_date(d, doc: ParsedDoc, k: int) -> None:
+    """Date ``d`` by a date field on line ``k`` under its title (``Date: 2025-10-02``, alone
+    or joined to other fields by ``|``) where it has no date yet: the digest states it, which
+    the arXiv id's month (the driver's last resort) only guesses."""
+    ln = doc.lines[k]
+    if d.date is not None or ":" not in ln.text and "：" not in ln.text:
+        return  # cheap reject: no key
+    text = ln.text[ln.start :]
+    for kind, a, e in line_fields(text):
+        if kind == "date":
+            d.fill_plain("date", text, 0, a, e)
+            return
+
+
 def _split_at(runs, starts: dict[int, tuple[int, int]]):
     """The paragraphs of ``runs``, each cut before every line of ``starts`` inside it."""
     for block in runs:
@@ -150,6 +165,7 @@ def parse(doc: ParsedDoc) -> LayoutResult:
     named = named_items(doc)
     named.update((k, got) for k, got in stamped_items(doc).items() if k not in named)  # "1. [200122 Name](notes.md)"
     named.update((k, got) for k, got in keyed_heading_titles(doc).items() if k not in named)  # "### Title:" / "  Title"
+    named.update((k, got) for k, got in fielded_headings(doc).items() if k not in named)  # "### Title" / "Date: …"
     # "- **E2ESlack** proposes …": bullets that present a paper by its bold name, one an
     # item even where the list runs on without blank lines.
     summarised = summarised_items(doc)
@@ -193,6 +209,7 @@ def parse(doc: ParsedDoc) -> LayoutResult:
                     if rest[1] > rest[0]:
                         d.body.append(Span(*rest))
                 elif not keyed_authors(d, doc, k, off):  # "- **Authors**: A, B" under the heading
+                    _keyed_date(d, doc, k)  # "**Date:** 2025-10-02 | **Arxiv:** […](…)": the line stays text
                     d.body.append(Span(*strip_span(lines[k], off, doc.lines[k].start)))
             people_near_title(d, doc, block, offs)  # "Yuxuan Chen 等 · arXiv:… · 2026-04" under it
             under_heading = doc.lines[k0].level if doc.lines[k0].kind == "heading" else 0
