@@ -38,6 +38,12 @@ def test_benchmark_as_a_verb_makes_no_dataset():
     assert _names("Results on the benchmark ZRB-2 are reported.").get("ZRB-2") == "DATASET"
 
 
+def test_a_system_opening_the_clause_after_a_dataset_noun_is_no_dataset():
+    # "On this benchmark X achieves …": X is the next clause's subject (result_verbs.txt)
+    assert _names("On this benchmark ZORBNET achieves an F1 of 0.84.").get("ZORBNET") == "MODEL"
+    assert _names("On this benchmark ZORBNET is hard for every model.").get("ZORBNET") == "DATASET"
+
+
 @pytest.mark.parametrize("text, dataset", [
     ("Our model outperforms ImageNet and BERT-based baselines.", "ImageNet"),
     ("We propose SQuAD, a new model that outperforms GPT-2.", "SQuAD"),
