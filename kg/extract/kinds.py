@@ -119,7 +119,7 @@ def dataset_context(ctx: Context, i: int, j: int) -> bool:
     while k >= 0 and i - k <= 15 and ctx.words[k] not in _CLAUSE_END:
         k -= 1
     clause = ctx.joined(k + 1, i).rstrip()
-    if phrase_search("dataset_words_zh")(clause) and clause.endswith(_LIST_INTRO):
+    if phrase_search("dataset_words_zh")(clause) and clause.endswith(_LIST_INTRO) and not _model_list(clause):
         return True
     if before and before[-1] in ("on", "in", "across") or ctx.joined(i - 5, i).endswith("在"):
         evaluation = words("evaluation_words")
@@ -130,6 +130,14 @@ def dataset_context(ctx: Context, i: int, j: int) -> bool:
     if before[-1:] == ["on"] and _score_before(ctx, i - 1):
         return True
     return False
+
+
+def _model_list(clause: str) -> bool:
+    """The list a Chinese clause introduces is of models: a model kind noun
+    (``model_kinds_zh``) stands after its last dataset word ("基于NSD数据集训练的各种先进模型（如
+    MindEye、…）": the models trained on the data)."""
+    last = max((clause.rfind(w) + len(w) for w in phrases("dataset_words_zh") if w in clause), default=0)
+    return any(clause.find(k, last) >= 0 for k in phrases("model_kinds_zh"))
 
 
 _BE = frozenset(("was", "were", "is", "are"))
