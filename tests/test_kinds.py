@@ -38,6 +38,12 @@ def test_benchmark_as_a_verb_makes_no_dataset():
     assert _names("Results on the benchmark ZRB-2 are reported.").get("ZRB-2") == "DATASET"
 
 
+def test_a_system_opening_the_clause_after_a_dataset_noun_is_no_dataset():
+    # "On this benchmark X achieves …": X is the next clause's subject (result_verbs.txt)
+    assert _names("On this benchmark ZORBNET achieves an F1 of 0.84.").get("ZORBNET") == "MODEL"
+    assert _names("On this benchmark ZORBNET is hard for every model.").get("ZORBNET") == "DATASET"
+
+
 @pytest.mark.parametrize("text, dataset", [
     ("Our model outperforms ImageNet and BERT-based baselines.", "ImageNet"),
     ("We propose SQuAD, a new model that outperforms GPT-2.", "SQuAD"),
@@ -155,3 +161,10 @@ def test_a_known_model_right_before_a_dataset_noun_names_the_data(text):
 ])
 def test_a_known_model_elsewhere_stays_a_model(text):
     assert _names(text).get("ALIGN") == "MODEL"
+
+
+def test_a_chinese_list_of_models_trained_on_a_dataset_is_no_dataset_list():
+    # the model kind noun after the dataset word heads the list (model_kinds_zh.txt)
+    text = "此前，基于 ZorbSet 数据集训练的各种先进模型（如 QuxalNet, Flimnet 等）都只在重建任务上进行过评估。"
+    assert _names(text).get("QuxalNet") != "DATASET"
+    assert _names("在多个基准数据集（如 QuxalSet、Flimset 等）上评估。").get("QuxalSet") == "DATASET"

@@ -185,6 +185,11 @@ def test_a_score_and_what_it_counts_before_on_names_a_dataset():
         "We fine-tune LLaMA on Zorbal.",  # the tokenizer splits "fine-tune" at its hyphen
         "The model is fine-tuned on Zorbal.",
         "We pre-train the encoder on Zorbal.",
+        # every written form of the verb right before "on" (dataset_cues.txt)
+        "We fine-tune on Zorbal.",
+        "After fine-tuning on Zorbal, the model improves.",
+        "We pre-train on Zorbal.",
+        "Pre-training on Zorbal, the encoder converges.",
         "Our model outperforms BERT on Zorbal.",  # a comparison's place is a dataset
         "It surpasses strong baselines on Zorbal.",
     ],

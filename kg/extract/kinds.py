@@ -106,8 +106,11 @@ def dataset_context(ctx: Context, i: int, j: int) -> bool:
     if _transferred_to(ctx, i, before):
         return True
     if any(w in dataset_words for w in before[-3:]) and (before[-1] in ("the", "of", "a") or before[-1] in dataset_words) \
-            and not (before[-1] in dataset_words and before[-2:-1] and before[-2] in _VERB_SUBJECTS):
-        return True  # "the benchmark X", "leaderboard of the X"; not "we benchmark X" (a verb)
+            and not (before[-1] in dataset_words and before[-2:-1] and before[-2] in _VERB_SUBJECTS) \
+            and not (before[-1] in dataset_words and after[:1] and after[0] in words("result_verbs")):
+        # "the benchmark X", "leaderboard of the X"; not "we benchmark X" (a verb), nor "on
+        # this benchmark X achieves …" (X is the subject of the next clause: result_verbs.txt)
+        return True
     if ctx.joined(j, j + 4).startswith(zh_words):
         return True
     # "…数据集上进行的:CMU-MOSI" / "在ImageNet数据集" / "基准(如X)": a dataset word earlier
@@ -116,7 +119,7 @@ def dataset_context(ctx: Context, i: int, j: int) -> bool:
     while k >= 0 and i - k <= 15 and ctx.words[k] not in _CLAUSE_END:
         k -= 1
     clause = ctx.joined(k + 1, i).rstrip()
-    if phrase_search("dataset_words_zh")(clause) and clause.endswith(_LIST_INTRO):
+    if phrase_search("dataset_words_zh")(clause) and clause.endswith(_LIST_INTRO) and not _model_list(clause):
         return True
     if before and before[-1] in ("on", "in", "across") or ctx.joined(i - 5, i).endswith("在"):
         evaluation = words("evaluation_words")
@@ -127,6 +130,14 @@ def dataset_context(ctx: Context, i: int, j: int) -> bool:
     if before[-1:] == ["on"] and _score_before(ctx, i - 1):
         return True
     return False
+
+
+def _model_list(clause: str) -> bool:
+    """The list a Chinese clause introduces is of models: a model kind noun
+    (``model_kinds_zh``) stands after its last dataset word ("基于NSD数据集训练的各种先进模型（如
+    MindEye、…）": the models trained on the data)."""
+    last = max((clause.rfind(w) + len(w) for w in phrases("dataset_words_zh") if w in clause), default=0)
+    return any(clause.find(k, last) >= 0 for k in phrases("model_kinds_zh"))
 
 
 _BE = frozenset(("was", "were", "is", "are"))

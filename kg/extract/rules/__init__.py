@@ -16,7 +16,7 @@ stages before theirs (read-only). Stages:
    Aligns Language Models …"), acronyms of the title ("NFQ" under "Neural Fitted Q
    Iteration"), the context rules for unknown names
    ("on the X and Y datasets", "outperforms X", "the self-conditioning technique",
-   "three datasets: X, Y and Z", "X, a dataset of …", "在X、Y等数据集上", "ZorbQA と QuintarQA で評価した",
+   "three datasets: X, Y and Z", "X, a dataset of …", "在X、Y等数据集上", "ZorbQA と QuintarQA で評価した", "ZorbQA 벤치마크에서", "на датасете Zorbank",
    "X and Y are used for evaluation", "we use X as the training data", "the test sets of X",
    names listed before a known dataset: "on X, MMLU and Y", a dataset noun before its names:
    "on the benchmarks X and Y", "three datasets, namely X, Y and Z", a list's last item
@@ -127,6 +127,7 @@ from kg.extract.rules import (
     introduced_phrases,
     ja_dataset_context,
     ja_method_frames,
+    ko_dataset_context,
     labelled_titles,
     language_variants,
     layer_names,
@@ -151,6 +152,7 @@ from kg.extract.rules import (
     possessive_sets,
     proposed_families,
     ru_acronyms,
+    ru_dataset_context,
     shapes,
     sizes,
     slash_variants,
@@ -181,7 +183,7 @@ STAGES = (
      naming_verbs, announcements, contributions, introduced_phrases, appositions, named_datasets, title_case, title_head, title_clauses, title_families,
      title_acronyms, dataset_context, data_roles, dataset_siblings, dataset_nouns_before, dataset_descriptions, dataset_enumerations,
      dataset_appositions, zh_dataset_context,
-     ja_dataset_context, environments, possessive_sets, counted_lists, model_context, modified_names,
+     ja_dataset_context, ko_dataset_context, ru_dataset_context, environments, possessive_sets, counted_lists, model_context, modified_names,
      techniques, fields, language_variants, dataset_variants, dataset_qualifiers, dataset_tools, title_phrases, citations, cited_authors, categories, metrics,
      math_symbols, layer_names, figure_labels, non_model_examples, social, task_names, linked_datasets, bibliography, zh_method_frames,
      trailing_labels, table_labels, modified_families, zh_hyphen_names, ja_method_frames, zh_kind_frames, ru_acronyms),

@@ -55,10 +55,19 @@ def find(ctx: Context, prior=()) -> list[Candidate]:
                 or ctx.lower[d - 1] in _VERB_SUBJECTS:
             continue
         items = items_after(ctx, k)
+        if len(items) == 1 and _subject_of_result(ctx, items[0][1]):
+            continue  # "On this benchmark STRUM achieves …": STRUM opens the next clause
         if items and not with_known_model(ctx, items):
             found += lone_jargon(ctx, items)
     bad = union("software_names", "metrics", "web_sources")
     return forced_datasets(ctx, found, NAME, lambda text: text.lower() in bad)
+
+
+def _subject_of_result(ctx: Context, j: int) -> bool:
+    """The token after a name ending at ``j`` is a verb of a result (``result_verbs``):
+    the name is that clause's subject, a system, not the name of the noun before it."""
+    k = _skip(ctx, j)
+    return k < len(ctx.words) and ctx.lower[k] in words("result_verbs")
 
 
 def _skip(ctx: Context, k: int) -> int:
