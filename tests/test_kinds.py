@@ -38,6 +38,14 @@ def test_benchmark_as_a_verb_makes_no_dataset():
     assert _names("Results on the benchmark ZRB-2 are reported.").get("ZRB-2") == "DATASET"
 
 
+def test_a_dataset_noun_after_this_points_back():
+    # "On this benchmark X achieves …": the benchmark was named before; X is the subject.
+    text = ("We present ZORBNET (Zonal Orbit Network Model), a pipeline for charts. "
+            "On this benchmark ZORBNET achieves an F1 of 0.84.")
+    assert _names(text).get("ZORBNET") == "MODEL"
+    assert _names("We evaluate on the benchmark ZRB-2 and report F1.").get("ZRB-2") == "DATASET"
+
+
 @pytest.mark.parametrize("text, dataset", [
     ("Our model outperforms ImageNet and BERT-based baselines.", "ImageNet"),
     ("We propose SQuAD, a new model that outperforms GPT-2.", "SQuAD"),

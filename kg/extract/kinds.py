@@ -106,8 +106,11 @@ def dataset_context(ctx: Context, i: int, j: int) -> bool:
     if _transferred_to(ctx, i, before):
         return True
     if any(w in dataset_words for w in before[-3:]) and (before[-1] in ("the", "of", "a") or before[-1] in dataset_words) \
-            and not (before[-1] in dataset_words and before[-2:-1] and before[-2] in _VERB_SUBJECTS):
-        return True  # "the benchmark X", "leaderboard of the X"; not "we benchmark X" (a verb)
+            and not (before[-1] in dataset_words and before[-2:-1] and (
+                before[-2] in _VERB_SUBJECTS or before[-2] in words("anaphoric_determiners"))):
+        # "the benchmark X", "leaderboard of the X"; not "we benchmark X" (a verb), nor
+        # "on this benchmark X achieves" (the noun points back; X is the subject).
+        return True
     if ctx.joined(j, j + 4).startswith(zh_words):
         return True
     # "…数据集上进行的:CMU-MOSI" / "在ImageNet数据集" / "基准(如X)": a dataset word earlier
