@@ -77,8 +77,10 @@ stages before theirs (read-only). Stages:
    ("ESIM+ELMo": ESIM and ELMo; "BICC-RCC" beside BICC and RCC: a veto), and the bare
    mentions of a short name typed elsewhere in the entry ("… Representations (SBOCR) …
    SBOCR is a promising direction");
-3. enumerations: words listed with known names of one kind, and Latin items of a Chinese
-   enumeration listed with models ("如Qwen2-Audio和Mini-Omni", "（AASIST、CA-MHFA、SLS）").
+3. enumerations: words listed with known names of one kind, Latin items of a Chinese
+   enumeration listed with models ("如Qwen2-Audio和Mini-Omni", "（AASIST、CA-MHFA、SLS）"),
+   and Latin items a Korean list gives as examples of models ("GPT Image 1, Seedream 3.0
+   같은 상용 모델").
 
 Within a stage the order is the merge's tie-break (the first candidate of an entity
 gives it its name and kind unless a known name does).
@@ -127,6 +129,7 @@ from kg.extract.rules import (
     introduced_phrases,
     ja_dataset_context,
     ja_method_frames,
+    ko_model_lists,
     labelled_titles,
     language_variants,
     layer_names,
@@ -188,7 +191,7 @@ STAGES = (
     (mt_lists, mt_datasets, typos, phrase_typos, slash_variants, dataset_prefixes, modifier_heads, variable_names, code_identifiers, encoded_strings, mixed_scripts, mapping_labels, data_evidence, data_sections, funding,
      proposed_families, labelled_titles, unused_in_limitations, translation_glosses, combined_names, org_neighbours,
      bare_mentions),
-    (lists, zh_model_lists),
+    (lists, zh_model_lists, ko_model_lists),
 )
 
 __all__ = ["STAGES"]
