@@ -72,6 +72,12 @@ def test_a_product_tier_stays_in_the_name():
     assert not any(n.endswith("mini") for n in got), got
 
 
+def test_a_distilled_release_is_a_tier():
+    # "DeepSeek R1 Distill 8B": the distilled releases are a product line of their own.
+    got = found(gazetteer, "We evaluate DeepSeek R1 Distill 8B and DeepSeek-R1-Distill-Qwen-7B.")
+    assert "DeepSeek R1 Distill" in got and "DeepSeek-R1-Distill-Qwen" not in got, got
+
+
 def test_a_tier_word_in_lower_case_or_inside_a_longer_word_is_not_a_tier():
     got = found(gazetteer, "GPT-4 pro users and GPT-4 Pro-Active agents.")
     assert set(got) == {"GPT-4"}, got
