@@ -115,6 +115,10 @@ def generic(name: str) -> bool:
     sp = k.split()
     if len(sp) == 2 and sp[0] in g and (sp[1] in words("model_kinds") or sp[1] + "s" in words("model_kinds")):
         return True
+    # "Process Reward Model", "Large Reasoning Models": a kind spelled out in capitals,
+    # whose initials are a generic kind (PRM, LRM), is that kind; a known name stays.
+    if _spelled_kind(name, g) and not gazetteer().known(name):
+        return True
     # "human-AI collaboration", "multi-GPU": a generic acronym glued to a word written in
     # lower case is a compound adjective; a capitalised word makes a name ("LLM-Blender").
     raw = _KIND_SPLIT.split(name)
@@ -175,6 +179,20 @@ def generic(name: str) -> bool:
 def _count_words() -> frozenset[str]:
     # count_words.txt lines are "word value"; only the words are wanted here.
     return frozenset(line.split()[0].casefold() for line in phrases("count_words"))
+
+
+_SPELLED_WORDS = re.compile(r"[\s-]+")
+
+
+def _spelled_kind(name: str, g: frozenset[str]) -> bool:
+    """Two to four capitalised words ending in a kind noun of models (``spelled_kind_heads``)
+    whose initials are a generic term: "Large Language Model" (LLM)."""
+    parts = _SPELLED_WORDS.split(name.strip())
+    if not 2 <= len(parts) <= 4 or not all(p[:1].isupper() and p.isalpha() for p in parts):
+        return False
+    if parts[-1].lower() not in words("spelled_kind_heads"):
+        return False
+    return "".join(p[0] for p in parts).lower() in g
 
 
 @functools.cache
