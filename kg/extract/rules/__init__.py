@@ -54,7 +54,8 @@ stages before theirs (read-only). Stages:
    they hold ("X contains 23,354 turns"), data distributors' catalogue numbers
    ("LDC2003T09"), environments, simulators and games an agent is tested in ("the TORCS
    car racing environment", "plays … DOOM", GazeboSim两种环境), names that own a set of
-   data in Chinese and Japanese ("BIRD の難問セット");
+   data in Chinese and Japanese ("BIRD の難問セット"), names a Korean dataset noun follows
+   ("GenEval 벤치마크에서");
 2. rules that need the names found so far: ambiguous MT names in lists or in a dataset
    context (可可数据集 is COCO), typos of known names (one word, or one word of two:
    "Mapillary Vitas"), siblings written with a slash ("ModelNet10/40"), names guessed
@@ -129,6 +130,7 @@ from kg.extract.rules import (
     introduced_phrases,
     ja_dataset_context,
     ja_method_frames,
+    ko_dataset_context,
     ko_model_lists,
     labelled_titles,
     language_variants,
@@ -184,7 +186,7 @@ STAGES = (
      naming_verbs, announcements, contributions, introduced_phrases, appositions, named_datasets, title_case, title_head, title_clauses, title_families,
      title_acronyms, dataset_context, data_roles, dataset_siblings, dataset_nouns_before, dataset_descriptions, dataset_enumerations,
      dataset_appositions, zh_dataset_context,
-     ja_dataset_context, environments, possessive_sets, counted_lists, model_context, modified_names,
+     ja_dataset_context, ko_dataset_context, environments, possessive_sets, counted_lists, model_context, modified_names,
      techniques, fields, language_variants, dataset_variants, dataset_qualifiers, dataset_tools, title_phrases, citations, cited_authors, categories, metrics,
      math_symbols, layer_names, figure_labels, non_model_examples, social, task_names, linked_datasets, bibliography, zh_method_frames,
      trailing_labels, table_labels, modified_families, zh_hyphen_names, ja_method_frames, zh_kind_frames, ru_acronyms),
