@@ -129,3 +129,10 @@ def test_a_known_method_written_as_a_lower_case_phrase_is_the_technique():
     got = found(gazetteer, "Beam Search: we keep the k best hypotheses, then apply SGD and a transformer.")
     assert "Beam Search" in got and "SGD" in got and "Transformer" in got
     assert "DPO" in found(gazetteer, "我们使用直接偏好优化进行对齐。")
+
+
+def test_openai_o_series_with_its_vendor_only():
+    # "OpenAI o1", "OpenAI-o3": the vendor makes the two characters a model; a bare "o1"
+    # is as often a variable or an output label.
+    got = found(gazetteer, "We compare OpenAI o1, OpenAI-o3 and OpenAI o4-mini; the outputs o1 and o3 differ.")
+    assert set(got) == {"OpenAI o1", "OpenAI o3", "OpenAI o4-mini"}, got
