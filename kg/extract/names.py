@@ -33,7 +33,7 @@ CJK_RE = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 # Number formats (INT8, FP16) and hardware (A100, V100) look like names but are not.
 # "8xA100": eight GPUs; "L40S", "A10G": GPUs with a letter tail; "RTX4090", "GTX1080", "MI300X": more GPUs; "E4M3": an FP8 layout; "W4A8KV4": bit widths of
 # weights, activations and KV cache in a quantisation setting.
-_FORMAT_SHAPES = re.compile(r"^(?:INT|FP|BF|UINT|TF)\d+$|^E\dM\d$|^(?:\d+x)?(?:[A-Z]|RTX|GTX|MI)\d{2,4}[A-Z]?s?$|^W\d{1,2}A\d{1,2}(?:KV\d{1,2})?$")
+_FORMAT_SHAPES = re.compile(r"^(?:INT|FP|BF|UINT|TF)\d+$|^E\dM\d$|^(?:\d+x)?(?:[A-Z]|RTX|GTX|MI)\d{2,4}[A-Z]?(?:-(?:SXM\d?|PCIe|NVL|\d+GB))*s?$|^W\d{1,2}A\d{1,2}(?:KV\d{1,2})?$")
 # arXiv category codes as digests tag entries (cs.CL, stat.ML, arXiv_CV).
 # Citation keys as papers and BibTeX write them ("Gal2015", "Zhou2023LanguageAT",
 # "ahn2016neural", "MelisDB17", "Xu2016", "YuM17", "zaremba-arxiv2015"): a surname with a year (and a title word or the
