@@ -136,3 +136,11 @@ def test_openai_o_series_with_its_vendor_only():
     # is as often a variable or an output label.
     got = found(gazetteer, "We compare OpenAI o1, OpenAI-o3 and OpenAI o4-mini; the outputs o1 and o3 differ.")
     assert set(got) == {"OpenAI o1", "OpenAI o3", "OpenAI o4-mini"}, got
+
+
+def test_deepseek_alone_is_its_model_family():
+    # "across Gemini/GPT/Claude/DeepSeek", "models such as Qwen2.5 and DeepSeek": the
+    # maker's name used alone names its models; "DeepSeek-AI" (the company) is no match.
+    got = found(gazetteer, "Tested across Gemini/GPT/Claude/DeepSeek; authors from DeepSeek-AI.")
+    assert "DeepSeek" in got and got["DeepSeek"].end - got["DeepSeek"].start == len("DeepSeek"), got
+    assert sum(1 for c in gazetteer.find(__import__("rulehelp").ctx_of("Work by DeepSeek-AI."), []) if c.name == "DeepSeek") == 0
