@@ -25,7 +25,8 @@ def test_chinese_naming_cue_with_the_kind_noun_after_the_name():
 
 @pytest.mark.parametrize("kind", ["RLVR", "RLHF", "Reinforcement Learning from Human Feedback", "POSG",
                                   "Partially Observable Markov Decision Process", "dLLM", "dLLMs", "OmniLLMs", "LVLM", "LRMs", "PRM", "VLA", "MLLM-as-a-Judge",
-                                  "LLM-judge", "T2V", "PTQ", "QAT", "PowerShell", "Verilog", "DLMs", "KV-cache"])
+                                  "LLM-judge", "T2V", "PTQ", "QAT", "PowerShell", "Verilog", "DLMs", "KV-cache",
+                                  "ALMs", "Audio Language Models", "CRNN"])
 def test_llm_kinds_and_training_settings_are_generic(kind):
     from kg.extract.names import generic
 
