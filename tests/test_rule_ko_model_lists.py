@@ -44,6 +44,12 @@ def test_a_known_family_opens_its_product_name():
     assert found(ko_model_lists, text, prior_rules=(gazetteer,)).keys() == {"GPT Image 1", "Zorbdream 3.0"}
 
 
+def test_a_known_item_does_not_take_the_known_word_before_it():
+    text = "결과를 보였다. CLIP ViT-L, Zorbnet 같은 모델을 비교했다."
+    names = {e.name for e in entities_in(ctx_of(text))}
+    assert {"CLIP", "Zorbnet"} <= names and not any(n.startswith("CLIP ") for n in names), names
+
+
 def test_a_list_holding_a_dataset_is_left():
     text = "ImageNet, Zorbset 같은 모델 학습 데이터를 썼다."
     assert not found(ko_model_lists, text, prior_rules=(gazetteer,))

@@ -85,7 +85,8 @@ def find(ctx: Context, prior=()) -> list[Candidate]:
         if any(labels.get(ctx.idx[i]) == "DATASET" for i, _ in items):
             continue  # a list with a dataset in it lists what models are evaluated on
         for i, j in items:
-            k = _grow_over_known(ctx, i, models)
+            # Only a new item takes the family's word: "CLIP ViT-L" is two known names.
+            k = i if ctx.idx[i] in labels else _grow_over_known(ctx, i, models)
             a, b = ctx.span(k, j)
             if (a, b) in spans:
                 continue  # named already, as written
