@@ -262,6 +262,20 @@ def test_a_compound_modifier_ending_in_an_adjective_of_use_is_no_name():
     assert "LLM-Centric" not in {m.name for m in models}
 
 
+def test_a_kind_spelled_out_with_generic_initials_is_no_name():
+    from kg.extract.names import generic
+
+    # initials that are a generic kind (PRM, LRM, LLM, GNN) under a model-kind noun
+    assert generic("Process Reward Model") and generic("Large Reasoning Models")
+    assert generic("Outcome Reward Model") and generic("Large Language Model")
+    # other initials, a head that is no kind noun, or more words: names stay
+    assert not generic("Hyperbolic Graph Neural Networks") and not generic("Zorb Reward Model")
+    assert not generic("Vision Transformer") and not generic("Long Short-Term Memory")
+    text = "The survey compares the Outcome Reward Model with ZorbNet on math."
+    models, _ = find_entities(text, [Span(0, len(text))])
+    assert {m.name for m in models} == {"ZorbNet"}
+
+
 def test_a_task_the_paper_introduces_is_no_model_a_system_is():
     text = "To bridge this gap, we introduce Clinician-facing Radiology Note {}, a {} that explains notes."
     assert ents(text.format("Interpretation", "task"))[0] == {}

@@ -25,7 +25,8 @@ def test_chinese_naming_cue_with_the_kind_noun_after_the_name():
 
 @pytest.mark.parametrize("kind", ["RLVR", "RLHF", "Reinforcement Learning from Human Feedback", "POSG",
                                   "Partially Observable Markov Decision Process", "dLLM", "dLLMs", "OmniLLMs", "LVLM", "LRMs", "PRM", "VLA", "MLLM-as-a-Judge",
-                                  "LLM-judge", "T2V", "PTQ", "QAT", "PowerShell", "Verilog", "DLMs", "KV-cache"])
+                                  "LLM-judge", "T2V", "PTQ", "QAT", "PowerShell", "Verilog", "DLMs", "KV-cache",
+                                  "ALMs", "Audio Language Models", "CRNN"])
 def test_llm_kinds_and_training_settings_are_generic(kind):
     from kg.extract.names import generic
 
@@ -41,7 +42,16 @@ def test_benchmark_as_a_verb_makes_no_dataset():
 def test_a_system_opening_the_clause_after_a_dataset_noun_is_no_dataset():
     # "On this benchmark X achieves …": X is the next clause's subject (result_verbs.txt)
     assert _names("On this benchmark ZORBNET achieves an F1 of 0.84.").get("ZORBNET") == "MODEL"
-    assert _names("On this benchmark ZORBNET is hard for every model.").get("ZORBNET") == "DATASET"
+    # …while a name the noun governs stays a dataset ("this benchmark" points back: see below).
+    assert _names("On the benchmark ZORBNET every model struggles.").get("ZORBNET") == "DATASET"
+
+
+def test_a_dataset_noun_after_this_points_back():
+    # "On this benchmark X achieves …": the benchmark was named before; X is the subject.
+    text = ("We present ZORBNET (Zonal Orbit Network Model), a pipeline for charts. "
+            "On this benchmark ZORBNET achieves an F1 of 0.84.")
+    assert _names(text).get("ZORBNET") == "MODEL"
+    assert _names("We evaluate on the benchmark ZRB-2 and report F1.").get("ZRB-2") == "DATASET"
 
 
 @pytest.mark.parametrize("text, dataset", [

@@ -206,6 +206,12 @@ def test_an_organisation_or_cost_long_form_vetoes_the_acronym():
     assert found(acronyms, "It is measured by the Parameter Zorb Cost (PZC) on all runs.")["PZC"].label == GENERIC
 
 
+def test_a_density_or_a_transfer_long_form_vetoes_the_acronym():
+    # A quantity ("Empirical Spectral Density") and a task ("Knowledge Transfer") are no methods.
+    assert found(acronyms, "We measure the Empirical Zorb Density (EZD) of each layer.")["EZD"].label == GENERIC
+    assert found(acronyms, "It studies Parametric Zorb Transfer (PZT) across scales.")["PZT"].label == GENERIC
+
+
 def test_latin_long_form_after_chinese_is_the_long_form():
     # The Latin words before the bracket spell the acronym; the Chinese before them is
     # the sentence, not a Chinese long form.

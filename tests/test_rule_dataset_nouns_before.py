@@ -32,6 +32,8 @@ def test_a_dataset_noun_introduces_its_names(text, names):
         "Zorb dataset Quxal is odd.",  # a name before the noun: left to the other rules
         "On this benchmark Zorbnet achieves an F1 of 0.84.",  # Zorbnet opens the next clause
         "On the dataset Zorbnet outperforms all baselines.",
+        "On this benchmark Zorbnet achieves an F1 of 0.8.",  # the noun points back; the name acts
+        "Beyond that dataset Zorbnet also generalises.",
     ],
 )
 def test_no_names_introduced(text):

@@ -72,6 +72,12 @@ def test_a_product_tier_stays_in_the_name():
     assert not any(n.endswith("mini") for n in got), got
 
 
+def test_a_distilled_release_is_a_tier():
+    # "DeepSeek R1 Distill 8B": the distilled releases are a product line of their own.
+    got = found(gazetteer, "We evaluate DeepSeek R1 Distill 8B and DeepSeek-R1-Distill-Qwen-7B.")
+    assert "DeepSeek R1 Distill" in got and "DeepSeek-R1-Distill-Qwen" not in got, got
+
+
 def test_a_tier_word_in_lower_case_or_inside_a_longer_word_is_not_a_tier():
     got = found(gazetteer, "GPT-4 pro users and GPT-4 Pro-Active agents.")
     assert set(got) == {"GPT-4"}, got
@@ -123,3 +129,18 @@ def test_a_known_method_written_as_a_lower_case_phrase_is_the_technique():
     got = found(gazetteer, "Beam Search: we keep the k best hypotheses, then apply SGD and a transformer.")
     assert "Beam Search" in got and "SGD" in got and "Transformer" in got
     assert "DPO" in found(gazetteer, "我们使用直接偏好优化进行对齐。")
+
+
+def test_openai_o_series_with_its_vendor_only():
+    # "OpenAI o1", "OpenAI-o3": the vendor makes the two characters a model; a bare "o1"
+    # is as often a variable or an output label.
+    got = found(gazetteer, "We compare OpenAI o1, OpenAI-o3 and OpenAI o4-mini; the outputs o1 and o3 differ.")
+    assert set(got) == {"OpenAI o1", "OpenAI o3", "OpenAI o4-mini"}, got
+
+
+def test_deepseek_alone_is_its_model_family():
+    # "across Gemini/GPT/Claude/DeepSeek", "models such as Qwen2.5 and DeepSeek": the
+    # maker's name used alone names its models; "DeepSeek-AI" (the company) is no match.
+    got = found(gazetteer, "Tested across Gemini/GPT/Claude/DeepSeek; authors from DeepSeek-AI.")
+    assert "DeepSeek" in got and got["DeepSeek"].end - got["DeepSeek"].start == len("DeepSeek"), got
+    assert sum(1 for c in gazetteer.find(__import__("rulehelp").ctx_of("Work by DeepSeek-AI."), []) if c.name == "DeepSeek") == 0

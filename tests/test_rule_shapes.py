@@ -12,6 +12,8 @@ def test_name_shapes(name):
 
 @pytest.mark.parametrize("text", ["The UE sends a packet.", "Set $HOME2 first.", "Trained on 8 A100 GPUs.", "Served on L40S cards.",
                                   "Quantised to W4A8KV4 and W8A8 settings.",
+                                  # a GPU with its form factor and memory
+                                  "Evaluated on an NVIDIA A100-SXM4-40GB in bf16.", "Served on H100-80GB nodes.",
                                   # units of size and compute, with or without their number, and GPUs counted
                                   "The corpus is 825.18 GiB of text.", "We hold out 10GiB of data.",
                                   "Each step costs 2 TFLOPs.", "Trained for 6 days on 8 V100s.",

@@ -15,6 +15,8 @@ def _vetoed(text: str) -> set[str]:
     ("这份报告堪称LLM后训练（Post-Training）的指南。", "Post-Training"),
     ("在代理模型（Proxy Model）上调优的超参数无法迁移。", "Proxy Model"),
     ("PFlowNet采用结构化的感知流(Perceptual Flow)作为潜在变量。", "Perceptual Flow"),
+    ("기존 보상 모델(Reward Model)들은 전역적 의미론에만 집중한다.", "Reward Model"),  # Korean
+    ("代理モデル(Proxy Model)で調整したハイパーパラメータは移らない。", "Proxy Model"),  # Japanese
 ])
 def test_a_bracketed_english_gloss_after_chinese_is_vetoed(text, name):
     assert _vetoed(text) == {name}

@@ -106,10 +106,12 @@ def dataset_context(ctx: Context, i: int, j: int) -> bool:
     if _transferred_to(ctx, i, before):
         return True
     if any(w in dataset_words for w in before[-3:]) and (before[-1] in ("the", "of", "a") or before[-1] in dataset_words) \
-            and not (before[-1] in dataset_words and before[-2:-1] and before[-2] in _VERB_SUBJECTS) \
+            and not (before[-1] in dataset_words and before[-2:-1] and (
+                before[-2] in _VERB_SUBJECTS or before[-2] in words("anaphoric_determiners"))) \
             and not (before[-1] in dataset_words and after[:1] and after[0] in words("result_verbs")):
         # "the benchmark X", "leaderboard of the X"; not "we benchmark X" (a verb), nor "on
-        # this benchmark X achieves …" (X is the subject of the next clause: result_verbs.txt)
+        # this benchmark X" (the noun points back: X is the subject of the next clause), nor
+        # "the benchmark X achieves …" (result_verbs.txt).
         return True
     if ctx.joined(j, j + 4).startswith(zh_words):
         return True

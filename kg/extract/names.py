@@ -33,7 +33,7 @@ CJK_RE = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 # Number formats (INT8, FP16) and hardware (A100, V100) look like names but are not.
 # "8xA100": eight GPUs; "L40S", "A10G": GPUs with a letter tail; "RTX4090", "GTX1080", "MI300X": more GPUs; "E4M3": an FP8 layout; "W4A8KV4": bit widths of
 # weights, activations and KV cache in a quantisation setting.
-_FORMAT_SHAPES = re.compile(r"^(?:INT|FP|BF|UINT|TF)\d+$|^E\dM\d$|^(?:\d+x)?(?:[A-Z]|RTX|GTX|MI)\d{2,4}[A-Z]?s?$|^W\d{1,2}A\d{1,2}(?:KV\d{1,2})?$")
+_FORMAT_SHAPES = re.compile(r"^(?:INT|FP|BF|UINT|TF)\d+$|^E\dM\d$|^(?:\d+x)?(?:[A-Z]|RTX|GTX|MI)\d{2,4}[A-Z]?(?:-(?:SXM\d?|PCIe|NVL|\d+GB))*s?$|^W\d{1,2}A\d{1,2}(?:KV\d{1,2})?$")
 # arXiv category codes as digests tag entries (cs.CL, stat.ML, arXiv_CV).
 # Citation keys as papers and BibTeX write them ("Gal2015", "Zhou2023LanguageAT",
 # "ahn2016neural", "MelisDB17", "Xu2016", "YuM17", "zaremba-arxiv2015"): a surname with a year (and a title word or the
@@ -115,6 +115,10 @@ def generic(name: str) -> bool:
     sp = k.split()
     if len(sp) == 2 and sp[0] in g and (sp[1] in words("model_kinds") or sp[1] + "s" in words("model_kinds")):
         return True
+    # "Process Reward Model", "Large Reasoning Models": a kind spelled out in capitals,
+    # whose initials are a generic kind (PRM, LRM), is that kind; a known name stays.
+    if _spelled_kind(name, g) and not gazetteer().known(name):
+        return True
     # "human-AI collaboration", "multi-GPU": a generic acronym glued to a word written in
     # lower case is a compound adjective; a capitalised word makes a name ("LLM-Blender").
     raw = _KIND_SPLIT.split(name)
@@ -175,6 +179,20 @@ def generic(name: str) -> bool:
 def _count_words() -> frozenset[str]:
     # count_words.txt lines are "word value"; only the words are wanted here.
     return frozenset(line.split()[0].casefold() for line in phrases("count_words"))
+
+
+_SPELLED_WORDS = re.compile(r"[\s-]+")
+
+
+def _spelled_kind(name: str, g: frozenset[str]) -> bool:
+    """Two to four capitalised words ending in a kind noun of models (``spelled_kind_heads``)
+    whose initials are a generic term: "Large Language Model" (LLM)."""
+    parts = _SPELLED_WORDS.split(name.strip())
+    if not 2 <= len(parts) <= 4 or not all(p[:1].isupper() and p.isalpha() for p in parts):
+        return False
+    if parts[-1].lower() not in words("spelled_kind_heads"):
+        return False
+    return "".join(p[0] for p in parts).lower() in g
 
 
 @functools.cache

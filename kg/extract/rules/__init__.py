@@ -54,7 +54,8 @@ stages before theirs (read-only). Stages:
    they hold ("X contains 23,354 turns"), data distributors' catalogue numbers
    ("LDC2003T09"), environments, simulators and games an agent is tested in ("the TORCS
    car racing environment", "plays … DOOM", GazeboSim两种环境), names that own a set of
-   data in Chinese and Japanese ("BIRD の難問セット");
+   data in Chinese and Japanese ("BIRD の難問セット"), names a Korean dataset noun follows
+   ("GenEval 벤치마크에서");
 2. rules that need the names found so far: ambiguous MT names in lists or in a dataset
    context (可可数据集 is COCO), typos of known names (one word, or one word of two:
    "Mapillary Vitas"), siblings written with a slash ("ModelNet10/40"), names guessed
@@ -77,8 +78,10 @@ stages before theirs (read-only). Stages:
    ("ESIM+ELMo": ESIM and ELMo; "BICC-RCC" beside BICC and RCC: a veto), and the bare
    mentions of a short name typed elsewhere in the entry ("… Representations (SBOCR) …
    SBOCR is a promising direction");
-3. enumerations: words listed with known names of one kind, and Latin items of a Chinese
-   enumeration listed with models ("如Qwen2-Audio和Mini-Omni", "（AASIST、CA-MHFA、SLS）").
+3. enumerations: words listed with known names of one kind, Latin items of a Chinese
+   enumeration listed with models ("如Qwen2-Audio和Mini-Omni", "（AASIST、CA-MHFA、SLS）"),
+   and Latin items a Korean list gives as examples of models ("GPT Image 1, Seedream 3.0
+   같은 상용 모델").
 
 Within a stage the order is the merge's tie-break (the first candidate of an entity
 gives it its name and kind unless a known name does).
@@ -128,6 +131,7 @@ from kg.extract.rules import (
     ja_dataset_context,
     ja_method_frames,
     ko_dataset_context,
+    ko_model_lists,
     labelled_titles,
     language_variants,
     layer_names,
@@ -190,7 +194,7 @@ STAGES = (
     (mt_lists, mt_datasets, typos, phrase_typos, slash_variants, dataset_prefixes, modifier_heads, variable_names, code_identifiers, encoded_strings, mixed_scripts, mapping_labels, data_evidence, data_sections, funding,
      proposed_families, labelled_titles, unused_in_limitations, translation_glosses, combined_names, org_neighbours,
      bare_mentions),
-    (lists, zh_model_lists),
+    (lists, zh_model_lists, ko_model_lists),
 )
 
 __all__ = ["STAGES"]

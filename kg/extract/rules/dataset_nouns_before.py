@@ -6,7 +6,8 @@ are X, Y and Z``, ``the datasets used are X and Y``.
 after an example cue ("datasets such as X"); here the noun comes first, right before
 the names, after "namely"/"i.e." or after a copula ("are", "include"). The noun must
 follow a determiner, a count or a lower-case word, so "Zorb dataset Quxal" (a name
-before the noun) is left to the other rules; a list holding a known model lists
+before the noun) is left to the other rules; after "this"/"that" it points back to data
+named before ("On this benchmark STRUM achieves …": the name is the clause's subject); a list holding a known model lists
 models, and a lone bare acronym is jargon.
 """
 from __future__ import annotations
@@ -31,6 +32,8 @@ def find(ctx: Context, prior=()) -> list[Candidate]:
     for d in ctx.where(words("dataset_words"), region=True):
         if d == 0 or not ctx.words[d - 1].isalpha() or not (ctx.words[d - 1].islower() or ctx.lower[d - 1] in _DETERMINERS):
             continue  # "Zorb dataset Quxal", "A.1 Dataset": the noun closes a name or heads a heading
+        if ctx.lower[d - 1] in words("anaphoric_determiners"):
+            continue  # "On this benchmark STRUM achieves …": the noun points back, the name acts
         k = _skip(ctx, d + 1)
         if k < len(ctx.words) and ctx.words[k] in (",", "，"):
             k = _skip(ctx, k + 1)

@@ -1,7 +1,8 @@
-"""English glosses of Chinese terms: ``渐进式训练（Progressive Training）``,
-``后训练（Post-Training）``, ``在代理模型（Proxy Model）上``.
+"""English glosses of Chinese, Japanese and Korean terms: ``渐进式训练（Progressive Training）``,
+``后训练（Post-Training）``, ``在代理模型（Proxy Model）上``, ``보상 모델(Reward Model)``.
 
-Chinese prose gives the English for its own terms in brackets right after them. A
+Chinese, Japanese and Korean prose give the English for their own terms in brackets
+right after them. A
 Title-Case phrase that only a guess found (the ``title-case`` rule: its capitals are
 all that made it a name) and that fills such a bracket is the translation of the
 Chinese word before it — a term, not a system's name — when it holds no name-shaped
@@ -13,9 +14,11 @@ names what the paper proposes).
 """
 from __future__ import annotations
 
+import re
+
 from kg.extract.candidate import GENERIC, NEVER, Candidate
 from kg.extract.context import Context
-from kg.extract.names import CJK_RE, distinctive
+from kg.extract.names import distinctive
 from kg.extract.rules.acronyms import _proposed_zh
 from kg.extract.rules.guesses import guessed_models
 
@@ -23,6 +26,8 @@ NAME = "gloss"
 _OPEN = ("（", "(")
 _CLOSE = ("）", ")")
 _QUOTES = "”’」』\"'"
+#: The scripts whose terms are glossed: Chinese characters, kana and Hangul syllables.
+_GLOSSED_SCRIPT = re.compile("[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uac00-\ud7af]")
 #: The rule that finds Title-Case phrases by their capitals alone.
 _TITLE_CASE = frozenset(("title-case",))
 
@@ -41,7 +46,7 @@ def _glossed(ctx: Context, a: int, b: int) -> bool:
     k = s - 2
     while k > 0 and text[k] in _QUOTES:
         k -= 1
-    if CJK_RE.match(text[k]) is None:
+    if _GLOSSED_SCRIPT.match(text[k]) is None:
         return False
     # "我们提出了一种新方法（Zorb Attention）": a contribution verb in the clause makes the
     # bracket the name of what it proposes, not a gloss.
@@ -50,7 +55,7 @@ def _glossed(ctx: Context, a: int, b: int) -> bool:
 
 
 def find(ctx: Context, prior=()) -> list[Candidate]:
-    # Only Chinese prose writes such glosses: most entries stop here.
+    # Only Chinese, Japanese and Korean prose write such glosses: most entries stop here.
     if not ctx.has_cjk:
         return []
     out = []
