@@ -40,7 +40,8 @@ from kg.parse.document import Line, ParsedDoc
 from kg.parse.fields import field, field_kind, line_fields
 from kg.parse.link_lines import link_line, links_headline, paper_labelled
 from kg.parse.names import bracket_kind, looks_like_authors
-from kg.parse.titles import SENTENCE_END_RE, post_title, title_spans
+from kg.parse.item_titles import label_links_start
+from kg.parse.titles import SENTENCE_END_RE, lead_venue_tag, post_title, title_spans
 from kg.records import Span
 from kg.text import arxiv_id, find_urls, is_cjk
 
@@ -177,6 +178,11 @@ def _kind(doc: ParsedDoc, keys_of: list[frozenset[str]], i: int, e: int, caption
         # paragraph, kg.parse.captioned) is a paper without a link.
         if i in captioned:
             return PAPER
+        # A title heading with its authors on the line under it ("## **Title**" over "*A
+        # Smith, B Jones* [code](…)"): a paper whose link is broken or missing, as a paper
+        # library lists them — a news item has no author line.
+        if _byline_under(doc, i, e) and _title_like(doc.lines[i].text[doc.lines[i].start :]):
+            return PAPER
         # A feed of collected posts: the item's heading opens with a paper's English title
         # before the post's Chinese text, and the item links the post.
         head = doc.lines[i]
@@ -201,6 +207,12 @@ def _names_authors(doc: ParsedDoc, i: int, e: int) -> bool:
         if got is not None and got[0] == "authors" and author_value(text[got[1] : got[2]]) is not None:
             return True
     return False
+
+
+def _byline_under(doc: ParsedDoc, i: int, e: int) -> bool:
+    """Whether the first line with text under heading ``i`` (up to ``e``) is a bare author list."""
+    k = next((k for k in range(i + 1, e + 1) if doc.lines[k].text.strip()), None)
+    return k is not None and doc.lines[k].kind != "heading" and _bare_authors(doc.lines[k]) is not None
 
 
 def _ids(line: Line) -> set[str]:
@@ -279,6 +291,9 @@ def _entry(b: Builder, i: int, last: int, post: bool = False) -> None:
     ln = doc.lines[i]
     a = ln.start + (_LEAD.match(ln.text[ln.start :]).end() if _LEAD.match(ln.text[ln.start :]) else 0)
     a, e = strip_span(ln.text, 0, a)
+    s0 = strip_span(ln.text, 0, ln.start)[0]
+    if (tagged := lead_venue_tag(ln.text, s0, e)) is not None:
+        a = tagged  # "## [[CVPR 2025] **Title**](…)": the venue tag's bracket is not a symbol to skip
     f = field(ln.text[a:e])
     if f is not None and f[0] == "title" and f[2] > f[1]:
         a, e = a + f[1], a + f[2]  # "# 제목: Title" ("title:"): the key names the heading's value
@@ -328,8 +343,9 @@ def _entry(b: Builder, i: int, last: int, post: bool = False) -> None:
             # and MIT</span>" under a card's title): the institutions.
             d.set("affiliations", *strip_span(s, koff, line.start))
             continue
-        if "authors" not in d.spans and pending is None and content == 1 and not link_labels_only(line) and looks_like_authors(s[line.start :]):
-            d.set("authors", *strip_span(s, koff, line.start))  # a bare author line under the title
+        names = _bare_authors(line) if "authors" not in d.spans and pending is None and content == 1 else None
+        if names is not None:
+            d.set("authors", koff + names[0], koff + names[1])  # a bare author line under the title
             continue
         parts = byline(line) if content == 1 else None
         if parts is not None:
@@ -338,6 +354,18 @@ def _entry(b: Builder, i: int, last: int, post: bool = False) -> None:
         if line.kind != "html" or line.text.strip() and not _chips(line):
             d.body.append(Span(*strip_span(s, koff, line.start)))
     b.close()
+
+
+def _bare_authors(line: Line) -> tuple[int, int] | None:
+    """``(start, end)`` in ``line.text`` of an author list that is the whole line, but for
+    the label links closing it (``*Guo, Jia and Lu, Shuai* [:octocat:code](…)``: the
+    library's links to the paper's code are no names), or ``None``."""
+    if link_labels_only(line):
+        return None
+    a, e = strip_span(line.text, 0, line.start)
+    if line.links:
+        e = strip_span(line.text, 0, a, label_links_start(line, a, e))[1]
+    return (a, e) if e > a and looks_like_authors(line.text[a:e]) else None
 
 
 def _chips(line: Line) -> bool:

@@ -1,0 +1,79 @@
+"""Rules prompted by round 13's layouts once they turned dev (issue 11): a lab's paper
+library (headings that open with a bracketed venue over a bold title, author lines in
+BibTeX order closed by a code link, a paper whose link is broken), data files whose paper
+objects hold their authors and arXiv categories as JSON lists, and seminar pages whose
+bullets give a title and then its presenter. Written with invented text in the shape of
+those digests, so that each rule is checked on its own and for every digest of that kind."""
+from __future__ import annotations
+
+from layouthelp import records_of as _records
+
+from kg.parse.base import LINK_LABEL_RE
+from kg.parse.titles import lead_venue_tag
+
+# ---------------------------------------------------------------- paper libraries
+
+LIBRARY = """# Papers we read
+
+## [[ICLR 2024] **Sparse Routers for Long Context Models**](https://arxiv.org/abs/2401.00001)
+
+  *Lovelace, Ada and Babbage, Charles and Hopper, Grace* [:octocat:code](https://github.com/example/routers)
+
+<details close>
+<summary><b>Abstract</b></summary>
+We route tokens sparsely.
+</details>
+
+## [[NeurIPS 2023] **Dense Retrieval Without Labels**](===)
+
+  *Alan Turing, Edsger Dijkstra* [:octocat:code](https://example.org/retrieval/)
+
+<details close>
+<summary><b>2025.8.18 notes</b></summary>
+读后笔记。
+</details>
+
+## [**Tiny Models Reason Too**](https://arxiv.org/abs/2402.00002)
+
+  *Barbara Liskov, Donald Knuth* [code](https://github.com/example/tiny)
+"""
+
+
+def test_a_library_heading_drops_its_venue_tag_and_reads_the_author_line_under_it(tmp_path):
+    recs = _records(tmp_path, LIBRARY)
+    assert [r.title for r in recs] == [
+        "Sparse Routers for Long Context Models",
+        "Dense Retrieval Without Labels",
+        "Tiny Models Reason Too",
+    ]
+    # BibTeX order kept as written; the code link closing the line is no name.
+    assert [a.name for a in recs[0].authors] == ["Lovelace, Ada", "Babbage, Charles", "Hopper, Grace"]
+    assert [a.name for a in recs[2].authors] == ["Barbara Liskov", "Donald Knuth"]
+    assert "https://github.com/example/routers" in recs[0].urls
+
+
+def test_a_heading_whose_link_is_broken_is_a_paper_when_its_authors_follow(tmp_path):
+    recs = _records(tmp_path, LIBRARY)
+    broken = recs[1]
+    assert broken.arxiv_id is None
+    assert [a.name for a in broken.authors] == ["Alan Turing", "Edsger Dijkstra"]
+
+
+def test_a_heading_over_prose_without_a_link_is_still_no_paper(tmp_path):
+    # The same page with the broken item's author line turned into a sentence: a news
+    # item, not a paper.
+    text = LIBRARY.replace("*Alan Turing, Edsger Dijkstra*", "We discussed this at length last week.")
+    recs = _records(tmp_path, text)
+    assert [r.title for r in recs] == ["Sparse Routers for Long Context Models", "Tiny Models Reason Too"]
+
+
+def test_a_venue_tag_opening_a_heading_ends_where_the_title_starts():
+    t = "[CVPR 2025] Neuro-3D: Towards 3D Decoding"
+    assert t[lead_venue_tag(t, 0, len(t)) :] == "Neuro-3D: Towards 3D Decoding"
+    assert lead_venue_tag("[CVPR 2025]", 0, 11) is None  # a tag alone titles nothing
+    assert lead_venue_tag("Attention Is All You Need", 0, 25) is None
+
+
+def test_an_emoji_shortcode_before_a_label_leaves_it_a_label():
+    assert LINK_LABEL_RE.match(":octocat:code") and LINK_LABEL_RE.match(":memo: paper")
+    assert not LINK_LABEL_RE.match(":smile: Attention Is All You Need")
