@@ -77,3 +77,61 @@ def test_a_venue_tag_opening_a_heading_ends_where_the_title_starts():
 def test_an_emoji_shortcode_before_a_label_leaves_it_a_label():
     assert LINK_LABEL_RE.match(":octocat:code") and LINK_LABEL_RE.match(":memo: paper")
     assert not LINK_LABEL_RE.match(":smile: Attention Is All You Need")
+
+
+# ---------------------------------------------------------------- JSON paper objects with lists
+
+WEEKLY = """{
+  "date": "2026-0101",
+  "groups": [
+    {
+      "id": "speech",
+      "papers": [
+        {
+          "id": "2601.00001v1",
+          "title": "Listening Models Hear Speakers",
+          "authors": [
+            "Ada Lovelace",
+            "Grace Hopper"
+          ],
+          "org": "KAIST",
+          "categories": [
+            "cs.SD",
+            "eess.AS"
+          ],
+          "url": "https://arxiv.org/abs/2601.00001v1",
+          "category": "foundation",
+          "nextReads": [
+            {
+              "label": "Another Paper (2023)",
+              "url": "https://arxiv.org/abs/2301.00002"
+            }
+          ]
+        },
+        {
+          "id": "2601.00003v1",
+          "title": "Tiny Audio Taggers",
+          "authorList": ["Alan Turing", "Edsger Dijkstra"],
+          "arxiv_categories": ["topic: audio", "cs.LG"],
+          "url": "https://arxiv.org/abs/2601.00003v1"
+        }
+      ]
+    }
+  ]
+}
+"""
+
+
+def test_a_json_paper_object_reads_its_author_and_category_lists(tmp_path):
+    first, second = _records(tmp_path, WEEKLY, "weekly.json")
+    assert [a.name for a in first.authors] == ["Ada Lovelace", "Grace Hopper"]
+    # The first item of the list that is an arXiv code; the topic label "foundation" is none.
+    assert first.category == "SD"
+    assert [a.name for a in second.authors] == ["Alan Turing", "Edsger Dijkstra"]
+    assert second.category == "LG"
+
+
+def test_a_list_of_mappings_or_numbers_is_no_author_list(tmp_path):
+    text = WEEKLY.replace('"authorList": ["Alan Turing", "Edsger Dijkstra"]', '"authorList": [1, 2]')
+    _, second = _records(tmp_path, text, "weekly.json")
+    assert second.authors == ()

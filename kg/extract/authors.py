@@ -184,7 +184,8 @@ def split_authors(text: str, offset: int = 0) -> tuple[list[Author], bool]:
     marks: list[list[str]] = []
     for a, b in _pieces(body, truncated):
         raw = body[a:b]
-        name = raw.strip().strip("*_").strip()
+        # Emphasis marks and, in a data file's list ("A",\n "B"), the quotes around a name.
+        name = raw.strip().strip('*_"').strip()
         mm = _MARKS.search(name)
         tail = _markers(mm.group(0)) if mm else []
         name = _MARKS.sub("", name).strip()
