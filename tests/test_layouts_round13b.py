@@ -135,3 +135,64 @@ def test_a_list_of_mappings_or_numbers_is_no_author_list(tmp_path):
     text = WEEKLY.replace('"authorList": ["Alan Turing", "Edsger Dijkstra"]', '"authorList": [1, 2]')
     _, second = _records(tmp_path, text, "weekly.json")
     assert second.authors == ()
+
+
+# ---------------------------------------------------------------- seminar programmes
+
+PROGRAMME = """# 第12期 | 论文分享
+
+## 时间
+
+2026.01.10
+
+## 内容
+
+第一场：
+- [Oral] Sparse Routers for Long Context Language Models，张伟 清华大学
+- Dense Retrieval Without Labels: A Study，李娜 北京大学&上海人工智能实验室
+
+第二场：
+- Tiny Models Reason Too, Jane Smith (Stanford University)
+
+### 入群
+
+欢迎加入交流群。
+"""
+
+
+def test_a_programme_bullet_is_a_paper_titled_before_its_presenter(tmp_path):
+    recs = _records(tmp_path, PROGRAMME)
+    assert [r.title for r in recs] == [
+        "Sparse Routers for Long Context Language Models",
+        "Dense Retrieval Without Labels: A Study",
+        "Tiny Models Reason Too",
+    ]
+    # The presenter is no author, and the organisation after the name is the speaker's.
+    assert all(r.authors == () and r.institutions == () for r in recs)
+
+
+def test_one_line_naming_someone_is_no_programme(tmp_path):
+    text = """## Notes
+
+- We thank our hosts for the venue，张伟 清华大学
+- Bring your own laptop
+"""
+    assert not _records(tmp_path, text)
+
+
+def test_a_presented_title_needs_a_person_and_an_organisation_after_the_comma():
+    from kg.parse.presenters import presented_title
+
+    t = "Sparse Routers for Long Context Models，张伟 清华大学"
+    s, e = presented_title(t, 0, len(t))
+    assert t[s:e] == "Sparse Routers for Long Context Models"
+    for line in (
+        "Sparse Routers for Long Context Models，清华大学",  # no person
+        "Sparse Routers for Long Context Models，张伟 北京",  # no organisation
+        "Sparse Routers, Dense Experts, and Long Context Models",  # a title's own commas
+        "路由器论文分享，张伟 清华大学",  # no title in Latin letters
+    ):
+        assert presented_title(line, 0, len(line)) is None, line
+    t = "[Re] Sparse Routers for Long Context Models，张伟 清华大学"  # "[Re]" is a title's own tag
+    s, e = presented_title(t, 0, len(t))
+    assert t[s:e].startswith("[Re]")

@@ -21,13 +21,13 @@ from __future__ import annotations
 import re
 
 from kg.parse.author_fields import author_value
+from kg.parse.author_lines import bare_authors
 from kg.parse.base import (
     NON_PAPER,
     NOT_IN_ENTRY,
     Builder,
     Draft,
     LayoutResult,
-    link_labels_only,
     local_paper_page,
     paper_link,
     scholarly_link,
@@ -39,8 +39,8 @@ from kg.parse.captioned import captioned_headings
 from kg.parse.document import Line, ParsedDoc
 from kg.parse.fields import field, field_kind, line_fields
 from kg.parse.link_lines import link_line, links_headline, paper_labelled
-from kg.parse.names import bracket_kind, looks_like_authors
-from kg.parse.item_titles import label_links_start
+from kg.parse.names import bracket_kind
+from kg.parse.presenters import lists_talks
 from kg.parse.titles import SENTENCE_END_RE, lead_venue_tag, post_title, title_spans
 from kg.records import Span
 from kg.text import arxiv_id, find_urls, is_cjk
@@ -172,7 +172,7 @@ def _kind(doc: ParsedDoc, keys_of: list[frozenset[str]], i: int, e: int, caption
         # An item that names its authors (``- **Authors:** A, B``) is a paper whose link is
         # missing or broken (``https://arxiv.org/abs/`` with no id), never a news item: it
         # is another layout's to read, not this layout's to explain away.
-        if _names_authors(doc, i, e):
+        if _names_authors(doc, i, e) or lists_talks(doc, i, e):
             return SEVERAL
         # A heading the page sets like its other papers' (over the same captioned
         # paragraph, kg.parse.captioned) is a paper without a link.
@@ -212,7 +212,7 @@ def _names_authors(doc: ParsedDoc, i: int, e: int) -> bool:
 def _byline_under(doc: ParsedDoc, i: int, e: int) -> bool:
     """Whether the first line with text under heading ``i`` (up to ``e``) is a bare author list."""
     k = next((k for k in range(i + 1, e + 1) if doc.lines[k].text.strip()), None)
-    return k is not None and doc.lines[k].kind != "heading" and _bare_authors(doc.lines[k]) is not None
+    return k is not None and doc.lines[k].kind != "heading" and bare_authors(doc.lines[k]) is not None
 
 
 def _ids(line: Line) -> set[str]:
@@ -343,7 +343,7 @@ def _entry(b: Builder, i: int, last: int, post: bool = False) -> None:
             # and MIT</span>" under a card's title): the institutions.
             d.set("affiliations", *strip_span(s, koff, line.start))
             continue
-        names = _bare_authors(line) if "authors" not in d.spans and pending is None and content == 1 else None
+        names = bare_authors(line) if "authors" not in d.spans and pending is None and content == 1 else None
         if names is not None:
             d.set("authors", koff + names[0], koff + names[1])  # a bare author line under the title
             continue
@@ -354,18 +354,6 @@ def _entry(b: Builder, i: int, last: int, post: bool = False) -> None:
         if line.kind != "html" or line.text.strip() and not _chips(line):
             d.body.append(Span(*strip_span(s, koff, line.start)))
     b.close()
-
-
-def _bare_authors(line: Line) -> tuple[int, int] | None:
-    """``(start, end)`` in ``line.text`` of an author list that is the whole line, but for
-    the label links closing it (``*Guo, Jia and Lu, Shuai* [:octocat:code](…)``: the
-    library's links to the paper's code are no names), or ``None``."""
-    if link_labels_only(line):
-        return None
-    a, e = strip_span(line.text, 0, line.start)
-    if line.links:
-        e = strip_span(line.text, 0, a, label_links_start(line, a, e))[1]
-    return (a, e) if e > a and looks_like_authors(line.text[a:e]) else None
 
 
 def _chips(line: Line) -> bool:
