@@ -196,3 +196,35 @@ def test_a_presented_title_needs_a_person_and_an_organisation_after_the_comma():
     t = "[Re] Sparse Routers for Long Context Models，张伟 清华大学"  # "[Re]" is a title's own tag
     s, e = presented_title(t, 0, len(t))
     assert t[s:e].startswith("[Re]")
+
+
+# ---------------------------------------------------------------- TeX accents in author fields
+
+BIB = r"""@article{lovelace2024,
+	author = {Lovelace, Ada and Veli{\v c}kovi{\'c}, Petar and Van Der Berg, Anna and Ze{\v{c}}evi{\'c}, Matej},
+	title = {Sparse Routers for Long Context Models},
+	arxiv = {2401.00001},
+}
+
+@article{turing2024,
+	author = {Matej Ze{\v{c}}evi{\'c} and Alan Turing and Kurt G{\"o}del},
+	title = {Dense Retrieval Without Labels},
+}
+"""
+
+
+def test_bibtex_names_with_tex_accents_are_read_as_written(tmp_path):
+    first, second = _records(tmp_path, BIB, "reading.bib")
+    assert [a.name for a in first.authors] == [
+        "Lovelace, Ada", "Veli{\\v c}kovi{\\'c}, Petar", "Van Der Berg, Anna", "Ze{\\v{c}}evi{\\'c}, Matej",
+    ]
+    assert [a.name for a in second.authors] == ["Matej Ze{\\v{c}}evi{\\'c}", "Alan Turing", 'Kurt G{\\"o}del']
+
+
+def test_the_tex_shadow_keeps_offsets():
+    from kg.parse.names import author_names, tex_shadow
+
+    s = "Matej Ze{\\v{c}}evi{\\'c} and Alan Turing"
+    assert len(tex_shadow(s)) == len(s) and "{" not in tex_shadow(s)
+    assert author_names(s) == (["Matej Ze{\\v{c}}evi{\\'c}", "Alan Turing"], False)
+    assert tex_shadow("Attention {Is} All") == "Attention Isxx All"

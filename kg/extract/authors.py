@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 
 from kg.parse.author_fields import ANNOTATION_RE, annotations, author_mark
+from kg.parse.names import tex_shadow
 from kg.records import Author
 
 __all__ = ["split_authors"]
@@ -40,7 +41,8 @@ _SURNAME_FIRST = re.compile(r"^[^\W\d][\w'’\- ]*,\s*(?:[A-Z]\.?\s*(?:-\s*)?){1
 # surname and a comma they are that surname's given names ("Riedmiller, M.").
 _INITIALS_ONLY = re.compile(r"^(?:[A-Z]\.\s*(?:-\s*)?){1,4}$")
 # One surname: a single word, with particles before it ("van der Berg").
-_ONE_SURNAME = re.compile(r"^(?:(?:van|von|de|der|den|di|da|du|le|la|del|della|ter)\s+)*[^\W\d][\w'’\-]*$")
+# Particles are capitalised where they open the name ("Van Katwyk, Peter").
+_ONE_SURNAME = re.compile(r"^(?:(?i:van|von|de|der|den|di|da|du|le|la|del|della|ter)\s+)*[^\W\d][\w'’\-]*$")
 _AND = re.compile(r"\s+and\s+|\s*[&＆]\s*")
 
 
@@ -182,7 +184,9 @@ def split_authors(text: str, offset: int = 0) -> tuple[list[Author], bool]:
     body, orgs = _without_annotations(body)
     spans: list[tuple[int, int, str]] = []
     marks: list[list[str]] = []
-    for a, b in _pieces(body, truncated):
+    # Pieces are found in the TeX shadow (same length: "Veli{\\v c}kovi{\\'c}" reads as one
+    # word), names are cut from the text as written.
+    for a, b in _pieces(tex_shadow(body), truncated):
         raw = body[a:b]
         # Emphasis marks and, in a data file's list ("A",\n "B"), the quotes around a name.
         name = raw.strip().strip('*_"').strip()

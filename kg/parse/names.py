@@ -28,6 +28,7 @@ __all__ = [
     "BRACKET_SEP",
     "surname_citation",
     "reference_authors",
+    "tex_shadow",
 ]
 
 # Author names: initials with or without dots (``R T. Q. Chen``, ``J.-B. Mouret``), full
@@ -143,6 +144,32 @@ def _tex_letters(tok: str) -> str:
     return _TEX_ACCENT.sub(lambda m: m.group(1) or "", tok)
 
 
+# A TeX accent as BibTeX writes it inside a name, braced or not: "Veli{\\v c}kovi{\\'c}",
+# "Ze{\\v{c}}evi{\\'c}", "Jirmusov\\'{a}", "{\\o}", "{\\ss}", a protected capital "{B}".
+_TEX_GROUP = re.compile(
+    r"\{\\(?:[`'^\"~=.]|[uvHckrbd](?=[\s{]))\s*\{?(?P<a>[A-Za-z])\}?\}"
+    r"|\\(?:[`'^\"~=.]|[uvHckrbd](?=[\s{]))\s*\{?(?P<b>[A-Za-z])\}?"
+    r"|\{\\(?P<c>i|j|o|O|l|L|ss|aa|AA|ae|AE|oe|OE)\}"
+    r"|\{(?P<d>[A-Za-z]{1,3})\}"
+)
+
+
+def tex_shadow(s: str) -> str:
+    r"""``s`` with each TeX accent group replaced by its letter padded with ``x`` to the
+    group's length (``Veli{\\v c}kovi{\\'c}`` → ``Velicxxxxxkovicxxxx``): the same length, so
+    offsets found in the shadow are offsets in ``s``, and a name test sees letters where
+    BibTeX wrote markup. The value keeps the name as written.
+
+    >>> tex_shadow("Veli{\\v c}kovi{\\'c}, Petar")
+    'Velicxxxxxkovicxxxx, Petar'
+    >>> tex_shadow("Ada Lovelace") == "Ada Lovelace"
+    True
+    """
+    if "{" not in s and "\\" not in s:
+        return s
+    return _TEX_GROUP.sub(lambda m: (letters := next(g for g in m.groups() if g)) + "x" * (len(m.group(0)) - len(letters)), s)
+
+
 def _is_latin_name(name: str) -> bool:
     toks = _GLUED_INITIALS.sub(r"\1 ", name).split()
     if not 1 <= len(toks) <= 7:
@@ -180,8 +207,20 @@ def author_names(s: str) -> tuple[list[str], bool] | None:
     >>> author_names("Analyzing Transformers in Embedding Space") is None
     True
     """
-    got = _author_names(s)
-    return None if got is None else (list(got[0]), got[1])
+    shadow = tex_shadow(s)
+    got = _author_names(shadow)
+    if got is None:
+        return None
+    if shadow is s:
+        return list(got[0]), got[1]
+    # The names as written: the shadow has the same length, so each shadow name's place
+    # in it is the written name's place in ``s``.
+    out, pos = [], 0
+    for n in got[0]:
+        k = shadow.find(n, pos)
+        out.append(s[k : k + len(n)] if k >= 0 else n)
+        pos = k + len(n) if k >= 0 else pos
+    return out, got[1]
 
 
 @functools.lru_cache(maxsize=65536)  # layouts ask about the same lines several times
@@ -239,9 +278,10 @@ def _listed_names(body: str, trunc: bool) -> tuple[tuple[str, ...], bool] | None
     return tuple(merged), trunc
 
 
-# "Lu, Xuancun": a BibTeX name, surname (particles allowed) then a comma and given names.
+# "Lu, Xuancun": a BibTeX name, surname (particles allowed, capitalised where they open it:
+# "Van Der Berg, Anna") then a comma and given names.
 _BIBTEX_NAME = re.compile(
-    r"(?P<sur>(?:(?:van|von|de|der|den|di|da|du|le|la|del|della|ter)\s+)*[A-Z][\w'’\-]*(?:\s+[A-Z][\w'’\-]*)?)"
+    r"(?P<sur>(?:(?i:van|von|de|der|den|di|da|du|le|la|del|della|ter)\s+)*[A-Z][\w'’\-]*(?:\s+[A-Z][\w'’\-]*)?)"
     r",\s*(?P<given>[A-Z][\w'’.\-]*(?:\s+[A-Z][\w'’.\-]*){0,3})"
 )
 _BIBTEX_AND = re.compile(r"\s+and\s+")
