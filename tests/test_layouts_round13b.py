@@ -222,9 +222,53 @@ def test_bibtex_names_with_tex_accents_are_read_as_written(tmp_path):
 
 
 def test_the_tex_shadow_keeps_offsets():
-    from kg.parse.names import author_names, tex_shadow
+    from kg.parse.names import author_names
+    from kg.parse.tex import tex_shadow
 
     s = "Matej Ze{\\v{c}}evi{\\'c} and Alan Turing"
     assert len(tex_shadow(s)) == len(s) and "{" not in tex_shadow(s)
     assert author_names(s) == (["Matej Ze{\\v{c}}evi{\\'c}", "Alan Turing"], False)
     assert tex_shadow("Attention {Is} All") == "Attention Isxx All"
+
+
+# ---------------------------------------------------------------- surname-first citations cut short
+
+
+def test_a_cut_short_citation_names_its_first_author_surname_first():
+    from kg.extract.authors import split_authors
+    from kg.parse.names import author_names
+
+    assert author_names("He, Kaiming, et al.") == (["He, Kaiming"], True)
+    assert [a.name for a in split_authors("He, Kaiming, et al.")[0]] == ["He, Kaiming"]
+    assert [a.name for a in split_authors("Springenberg, Ada Maria et al.")[0]] == ["Springenberg, Ada Maria"]
+    assert [a.name for a in split_authors("Mnih, Kavukcuoglu et al.")[0]] == ["Mnih", "Kavukcuoglu"]
+    # Given-name-first lists stay as they were.
+    assert [a.name for a in split_authors("Kaiming He, Xiangyu Zhang et al.")[0]] == ["Kaiming He", "Xiangyu Zhang"]
+
+
+def test_surnames_listed_before_et_al_are_people_and_places_are_not():
+    from kg.parse.names import author_names
+
+    assert author_names("Noh, Hong, Han et al.") == (["Noh", "Hong", "Han"], True)
+    assert author_names("Noh, Hong, Han") is None  # no "et al.": three words, not a citation
+    assert author_names("Stanford, California et al.") is None
+
+
+def test_a_harvard_reference_keeps_a_generational_suffix_with_its_surname():
+    from kg.extract.authors import split_authors
+
+    names = [a.name for a in split_authors("Blodgett, S.L., Barocas, S., Daumé III, H. and Wallach, H.")[0]]
+    assert names == ["Blodgett, S.L.", "Barocas, S.", "Daumé III, H.", "Wallach, H."]
+
+
+ITALIC_LIST = """## CNN
+- *Striving for Simplicity in Convolutional Nets (Springenberg, Ada Maria et al.)* [[arxiv, 14.12]](http://arxiv.org/abs/1412.00001)
+- *Learning Deconvolution for Segmentation (Noh, Hong, Han et al.)* [[arxiv, 15.05]](https://arxiv.org/abs/1505.00002)
+"""
+
+
+def test_an_italic_title_closed_by_a_surname_first_citation(tmp_path):
+    first, second = _records(tmp_path, ITALIC_LIST)
+    assert first.title == "Striving for Simplicity in Convolutional Nets"
+    assert [a.name for a in first.authors] == ["Springenberg, Ada Maria"] and first.authors_truncated
+    assert [a.name for a in second.authors] == ["Noh", "Hong", "Han"]
