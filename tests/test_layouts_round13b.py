@@ -272,3 +272,44 @@ def test_an_italic_title_closed_by_a_surname_first_citation(tmp_path):
     assert first.title == "Striving for Simplicity in Convolutional Nets"
     assert [a.name for a in first.authors] == ["Springenberg, Ada Maria"] and first.authors_truncated
     assert [a.name for a in second.authors] == ["Noh", "Hong", "Han"]
+
+
+# ---------------------------------------------------------------- BibTeX-order author lines elsewhere
+
+HEADED = """## Sparse Routers for Long Context Models
+
+*Lovelace, Ada and Babbage, Charles and Hopper, Grace*
+
+[arXiv](https://arxiv.org/abs/2401.00001) | [code](https://github.com/example/routers)
+
+## Dense Retrieval Without Labels
+
+*Turing, Alan and Dijkstra, Edsger*
+
+[arXiv](https://arxiv.org/abs/2401.00002)
+"""
+
+LISTED = """# Reading list
+
+- **Sparse Routers for Long Context Models** [[paper]](https://arxiv.org/abs/2401.00001)
+  Lovelace, Ada and Babbage, Charles and Hopper, Grace
+- **Dense Retrieval Without Labels** [[paper]](https://arxiv.org/abs/2401.00002)
+  Turing, Alan and Dijkstra, Edsger
+"""
+
+
+def test_an_italic_author_line_under_a_heading_is_no_title_of_its_own(tmp_path):
+    recs = _records(tmp_path, HEADED)
+    assert [(r.title, [a.name for a in r.authors]) for r in recs] == [
+        ("Sparse Routers for Long Context Models", ["Lovelace, Ada", "Babbage, Charles", "Hopper, Grace"]),
+        ("Dense Retrieval Without Labels", ["Turing, Alan", "Dijkstra, Edsger"]),
+    ]
+
+
+def test_a_list_items_author_line_under_its_title_is_read(tmp_path):
+    recs = _records(tmp_path, LISTED)
+    assert [[a.name for a in r.authors] for r in recs] == [
+        ["Lovelace, Ada", "Babbage, Charles", "Hopper, Grace"], ["Turing, Alan", "Dijkstra, Edsger"],
+    ]
+    plain = LISTED.replace("Lovelace, Ada and Babbage, Charles and Hopper, Grace", "Ada Lovelace, Charles Babbage")
+    assert [a.name for a in _records(tmp_path, plain)[0].authors] == ["Ada Lovelace", "Charles Babbage"]

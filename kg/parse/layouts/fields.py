@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 
 from kg.parse.author_fields import author_team, author_value, closing_organisations
+from kg.parse.author_lines import several_names
 from kg.parse.base import (
     NON_PAPER,
     NOT_IN_ENTRY,
@@ -70,6 +71,8 @@ def title_range(line: Line) -> tuple[int, int] | None:
     while e > a and t[e - 1] == "#":  # closing hashes of "## Title ##" are text to CommonMark
         e -= 1
     a, e = strip_span(t, 0, a, e)
+    if e > a and line.kind != "heading" and line.emphasis and several_names(t[a:e]):
+        return None  # "*Lovelace, Ada and Hopper, Grace*" under a title: its authors set in italics
     return (a, e) if e > a else None
 
 

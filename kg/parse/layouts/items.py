@@ -18,6 +18,7 @@ import re
 from dataclasses import replace
 
 from kg.parse.author_fields import author_value
+from kg.parse.author_lines import bare_authors
 from kg.parse.base import NON_PAPER, NOT_IN_ENTRY, Builder, LayoutResult, scholarly_link, stated_arxiv_id, strip_span
 from kg.parse.boilerplate import is_boilerplate
 from kg.parse.categories import find_category
@@ -305,6 +306,10 @@ def _entry(b: Builder, i: int, last: int, title: tuple[int, int], talk: bool = F
         if first_sub and "authors" not in d.spans and "affiliations" not in d.spans and cited_reference(d, lines[k], koff, a, e):
             first_sub = False
             continue  # "   - Vaswani et al., 2017" under the title: who wrote it
+        if first_sub and "authors" not in d.spans and (names := bare_authors(doc.lines[k])) is not None:
+            d.set("authors", koff + names[0], koff + names[1])  # "  Lovelace, Ada and Hopper, Grace" under the title
+            first_sub = False
+            continue
         first_sub = False
         if "title" not in d.spans and "title_zh" in d.spans and latin_title(lines[k][a:e]) and len(d.body) == 0:
             d.set("title", koff + a, koff + e)  # the English title under the Chinese one
