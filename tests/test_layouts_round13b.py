@@ -313,3 +313,25 @@ def test_a_list_items_author_line_under_its_title_is_read(tmp_path):
     ]
     plain = LISTED.replace("Lovelace, Ada and Babbage, Charles and Hopper, Grace", "Ada Lovelace, Charles Babbage")
     assert [a.name for a in _records(tmp_path, plain)[0].authors] == ["Ada Lovelace", "Charles Babbage"]
+
+
+COMPACT = """[
+  {"title": "Sparse Routers for Long Context Models", "authors": ["Ada Lovelace", "Grace Hopper"], "categories": "cs.CL cs.LG", "url": "https://arxiv.org/abs/2401.00001"},
+  {"title": "Dense Retrieval Without Labels", "authors": ["Alan Turing"], "meta": {"tags": ["x", "y"]}, "primary_category": "cs.IR", "arxiv_id": "2401.00002"}
+]
+"""
+
+
+def test_paper_objects_written_one_a_line_are_read(tmp_path):
+    first, second = _records(tmp_path, COMPACT, "papers.json")
+    assert (first.title, [a.name for a in first.authors], first.category) == (
+        "Sparse Routers for Long Context Models", ["Ada Lovelace", "Grace Hopper"], "CL",
+    )
+    # A nested mapping's lists are not the record's; an arXiv id key states the id bare.
+    assert ([a.name for a in second.authors], second.category, second.arxiv_id) == (["Alan Turing"], "IR", "2401.00002")
+
+
+def test_json_lines_rows_are_records(tmp_path):
+    rows = "\n".join(line.strip().rstrip(",") for line in COMPACT.splitlines()[1:3]) + "\n"
+    recs = _records(tmp_path, rows, "papers.jsonl")
+    assert [r.title for r in recs] == ["Sparse Routers for Long Context Models", "Dense Retrieval Without Labels"]
