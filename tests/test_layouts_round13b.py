@@ -335,3 +335,27 @@ def test_json_lines_rows_are_records(tmp_path):
     rows = "\n".join(line.strip().rstrip(",") for line in COMPACT.splitlines()[1:3]) + "\n"
     recs = _records(tmp_path, rows, "papers.jsonl")
     assert [r.title for r in recs] == ["Sparse Routers for Long Context Models", "Dense Retrieval Without Labels"]
+
+
+FRONT_MATTER_LIST = """---
+title: "Sparse Routers for Long Context Models"
+authors:
+  - Lovelace, Ada
+  - Hopper, Grace
+arxiv_categories:
+  - cs.CL
+  - cs.LG
+---
+
+## Abstract
+
+We route tokens sparsely. https://arxiv.org/abs/2401.00001
+"""
+
+
+def test_a_list_of_surname_first_names_keeps_one_name_an_item(tmp_path):
+    (rec,) = _records(tmp_path, FRONT_MATTER_LIST, "post.md")
+    assert [a.name for a in rec.authors] == ["Lovelace, Ada", "Hopper, Grace"] and rec.category == "CL"
+    one = '{"title": "Sparse Routers for Long Context Models", "authors": ["Lovelace, Ada", "Hopper, Grace"]}\n'
+    (rec,) = _records(tmp_path, one, "paper.json")  # a file that is one paper's record
+    assert [a.name for a in rec.authors] == ["Lovelace, Ada", "Hopper, Grace"]

@@ -30,6 +30,8 @@ _TRUNC = re.compile(
 # dot inside a transliterated name ("约翰·史密斯").
 _SEP = re.compile(r"\s*(?:,|，|、|;|；|&|＆|\band\b|\s和\s|\n\s*(?:[-*]\s+)?)\s*|\s+[·•]\s+")
 _SEMI = re.compile(r"\s*[;；]\s*")
+# Where one item of a YAML block list or a JSON list of names ends and the next begins.
+_LIST_ITEM = re.compile(r'\s*\n\s*[-*]\s+|"\s*,\s*"')
 #: "[Kaiming He] [Xiangyu Zhang] [Jian Sun]": each name in brackets of its own.
 _BRACKETED_NAME = re.compile(r"\[([^\[\]\n]{2,60})\]")
 _PREFIX = re.compile(r"^\s*(?:authors?|作者)\s*[:：]\s*", re.I)
@@ -73,6 +75,16 @@ def _pieces(body: str, truncated: bool = False, comma_cut: bool = False) -> list
     bracketed = list(_BRACKETED_NAME.finditer(body))
     if bracketed and not _BRACKETED_NAME.sub("", body).strip():
         return [(m.start(1), m.end(1)) for m in bracketed]  # "[A Smith] [B Jones]"
+    listed = list(_LIST_ITEM.finditer(body))
+    if listed:
+        # One name an item of a YAML block list or a JSON list ("- Lovelace, Ada" /
+        # "- Hopper, Grace", '"Lovelace, Ada",\n "Hopper, Grace"'): a comma inside an item
+        # is the name's own (surname first), not a separator.
+        bounds, pos = [], 0
+        for m in listed:
+            bounds.append((pos, m.start()))
+            pos = m.end()
+        return bounds + [(pos, len(body))]
     semi = [(m.start(), m.end()) for m in _SEMI.finditer(body)]
     if semi:
         bounds, pos = [], 0

@@ -199,8 +199,8 @@ def parse(doc: ParsedDoc) -> LayoutResult:
     if not opens_data(raw):
         return b.result()
     whole = json_data(raw)
-    if whole is not None and not records(whole, _is_record):
-        return b.result()  # JSON, but no list of paper records in it
+    if whole is not None and not records(whole, _is_record) and not (isinstance(whole, dict) and _is_record(whole)):
+        return b.result()  # JSON, but no list of paper records in it, nor one paper's record
     lines = doc.texts
     i = 0
     while i < len(lines):
