@@ -359,3 +359,13 @@ def test_a_list_of_surname_first_names_keeps_one_name_an_item(tmp_path):
     one = '{"title": "Sparse Routers for Long Context Models", "authors": ["Lovelace, Ada", "Hopper, Grace"]}\n'
     (rec,) = _records(tmp_path, one, "paper.json")  # a file that is one paper's record
     assert [a.name for a in rec.authors] == ["Lovelace, Ada", "Hopper, Grace"]
+
+
+def test_a_presenter_may_follow_a_dash_and_hold_the_organisation_in_brackets():
+    from kg.parse.presenters import presented_title
+
+    for line in ("Tiny Models Reason Too — 李娜（北京大学）", "Tiny Models Reason Too – Jane Smith (MIT)"):
+        s, e = presented_title(line, 0, len(line))
+        assert line[s:e] == "Tiny Models Reason Too"
+    line = "Sparse Routers, Dense Experts — and More Models"
+    assert presented_title(line, 0, len(line)) is None

@@ -5,6 +5,7 @@ speaker after a comma, with no link to the paper::
 
     - [Oral] Sparse Routers for Long Context Models，张伟 清华大学
     - Dense Retrieval Without Labels, Jane Smith (Stanford University)
+    - Tiny Models Reason Too — 李娜（北京大学）
 
 The presenter is not an author (one of several, or a student presenting another's
 paper), and the organisation after the name is the speaker's, not one the text names as
@@ -24,13 +25,13 @@ from kg.parse.names import bracket_kind, is_chinese_name, looks_like_authors
 from kg.parse.titles import lead_venue_tag
 from kg.text import is_cjk
 
-__all__ = ["lists_talks", "presented_title", "presentation_tag_end"]
+__all__ = ["lists_talks", "may_present", "presented_title", "presentation_tag_end"]
 
 #: Words of the shortest and the longest title a talk line may give.
 MIN_TITLE_WORDS, MAX_TITLE_WORDS = 3, 40
 
 # A presenter written in Chinese, then the organisations: "张伟 清华大学&北京大学".
-_HAN_PRESENTER = re.compile(r"(?P<name>[\u4e00-\u9fff·]{2,8})\s+(?P<org>\S.*)")
+_HAN_PRESENTER = re.compile(r"(?P<name>[\u4e00-\u9fff·]{2,8})(?:\s+(?P<org>\S.*)|\s*[(（](?P<org2>[^()（）]+)[)）])")
 # A presenter written in Latin letters, then the organisations in brackets: "Jane Smith (MIT)".
 _LATIN_PRESENTER = re.compile(r"(?P<name>[^()（）]{3,60}?)\s*[(（](?P<org>[^()（）]{2,120})[)）]")
 _TAG = re.compile(r"\s*[\[【]\s*(?P<tag>[^\[\]【】]{2,30}?)\s*[\]】]\s*")
@@ -63,12 +64,18 @@ def _presenter(tail: str) -> bool:
     tail = tail.strip()
     m = _HAN_PRESENTER.fullmatch(tail)
     if m is not None:
-        return is_chinese_name(m.group("name")) and bracket_kind(m.group("org")) == "affiliations"
+        return is_chinese_name(m.group("name")) and bracket_kind(m.group("org") or m.group("org2")) == "affiliations"
     m = _LATIN_PRESENTER.fullmatch(tail)
     if m is not None:
         name = m.group("name").strip()
         return looks_like_authors(name) and "," not in name and bracket_kind(m.group("org")) == "affiliations"
     return False
+
+
+def may_present(text: str) -> bool:
+    """Whether ``text`` has a separator a presenter could follow (a cheap test before
+    :func:`presented_title`, which most list items fail)."""
+    return "，" in text or ", " in text or " — " in text or " – " in text
 
 
 def presented_title(text: str, a: int, b: int) -> tuple[int, int] | None:
@@ -85,11 +92,11 @@ def presented_title(text: str, a: int, b: int) -> tuple[int, int] | None:
     """
     seg = text[a:b]
     # A Chinese page separates the speaker with a full-width comma, which no English title
-    # holds; otherwise the last comma does (a title's own commas come before it).
-    k = seg.rfind("，")
+    # holds; otherwise the last comma or spaced dash does (a title's own come before it).
+    k, sep = seg.rfind("，"), 1
     if k < 0:
-        k = seg.rfind(", ")
-    if k <= 0 or not _presenter(seg[k + 1 :]):
+        k, sep = max((seg.rfind(x), len(x)) for x in (", ", " — ", " – "))
+    if k <= 0 or not _presenter(seg[k + sep :]):
         return None
     s = presentation_tag_end(text, a + len(seg) - len(seg.lstrip()), a + k)
     e = a + k
@@ -110,7 +117,7 @@ def lists_talks(doc: ParsedDoc, i: int, e: int) -> bool:
     n = 0
     for k in range(i + 1, e + 1):
         ln = doc.lines[k]
-        if ln.kind != "item" or ln.links or ("，" not in ln.text and ", " not in ln.text):
+        if ln.kind != "item" or ln.links or not may_present(ln.text):
             continue
         if presented_title(ln.text, *strip_span(ln.text, 0, ln.start)) is not None:
             n += 1

@@ -39,7 +39,7 @@ from kg.parse.item_people import (
     title_clause_authors,
 )
 from kg.parse.names import looks_like_authors
-from kg.parse.presenters import presented_title
+from kg.parse.presenters import may_present, presented_title
 from kg.parse.titles import post_title, venue_tag_after
 from kg.records import Span
 from kg.text import PAPER_URL_RE, arxiv_id
@@ -348,7 +348,7 @@ def _talks(doc: ParsedDoc, items: dict[int, int]) -> dict[int, tuple[int, int]]:
     out = {}
     for i in items:
         ln = doc.lines[i]
-        if ln.links or ("，" not in ln.text and ", " not in ln.text):
+        if ln.links or not may_present(ln.text):
             continue  # a linked item, or one with no comma before a presenter: the common case, cheaply
         got = presented_title(ln.text, *strip_span(ln.text, 0, ln.start))
         if got is not None:
