@@ -369,3 +369,22 @@ def test_a_presenter_may_follow_a_dash_and_hold_the_organisation_in_brackets():
         assert line[s:e] == "Tiny Models Reason Too"
     line = "Sparse Routers, Dense Experts — and More Models"
     assert presented_title(line, 0, len(line)) is None
+
+
+LABELLED_BYLINE = """# Library
+
+## [ICLR 2024] Sparse Routers for Long Context Models
+
+*Lovelace, Ada and Babbage, Charles and others* [[paper]](https://arxiv.org/abs/2401.00001) [[code]](https://github.com/example/routers)
+
+## 【NeurIPS'23】Dense Retrieval Without Labels
+
+_Alan Turing, Edsger Dijkstra_ | [Paper](https://arxiv.org/abs/2401.00002) | [Project Page](https://example.org)
+"""
+
+
+def test_an_author_line_closed_by_the_papers_label_links_presents_the_paper(tmp_path):
+    first, second = _records(tmp_path, LABELLED_BYLINE)
+    assert (first.title, first.arxiv_id, first.authors_truncated) == ("Sparse Routers for Long Context Models", "2401.00001", True)
+    assert [a.name for a in first.authors] == ["Lovelace, Ada", "Babbage, Charles"]
+    assert (second.title, [a.name for a in second.authors]) == ("Dense Retrieval Without Labels", ["Alan Turing", "Edsger Dijkstra"])

@@ -167,7 +167,9 @@ def _kind(doc: ParsedDoc, keys_of: list[frozenset[str]], i: int, e: int, caption
             keys |= keys_of[k]
             if len(keys) > 1:
                 return SEVERAL
-            presented = presented or link_line(doc.lines[k])
+            # An author line closed by label links ("*A, B* [[paper]](…) [[code]](…)")
+            # presents them as the paper's, as a line of links does.
+            presented = presented or link_line(doc.lines[k]) or bare_authors(doc.lines[k]) is not None
     if not keys:
         # An item that names its authors (``- **Authors:** A, B``) is a paper whose link is
         # missing or broken (``https://arxiv.org/abs/`` with no id), never a news item: it
