@@ -219,17 +219,12 @@ def _cited_surnames(body: str) -> tuple[str, ...] | None:
     (``Noh, Hong, Han et al.``): two to :data:`MAX_CITED_SURNAMES` single capitalised
     words, commas between them, none a title word — the "et al." says they are people."""
     parts = [p.strip() for p in body.split(",")]
-    if not 2 <= len(parts) <= MAX_CITED_SURNAMES:
-        return None
-    if not all(_SURNAME_WORD.fullmatch(p) and p not in TITLE_WORDS for p in parts):
+    if not 2 <= len(parts) <= MAX_CITED_SURNAMES or not all(_SURNAME_WORD.fullmatch(p) and p not in TITLE_WORDS for p in parts):
         return None
     from kg.resolve import ORG_WORDS, institutions
 
-    res = institutions()
     # "Stanford, California et al.": organisations and the places named after them.
-    if ORG_WORDS.search(body) or any(res.is_known(p) for p in parts):
-        return None
-    return tuple(parts)
+    return None if ORG_WORDS.search(body) or any(institutions().is_known(p) for p in parts) else tuple(parts)
 
 
 def _first_name_fails(body: str) -> bool:
