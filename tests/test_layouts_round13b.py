@@ -388,3 +388,21 @@ def test_an_author_line_closed_by_the_papers_label_links_presents_the_paper(tmp_
     assert (first.title, first.arxiv_id, first.authors_truncated) == ("Sparse Routers for Long Context Models", "2401.00001", True)
     assert [a.name for a in first.authors] == ["Lovelace, Ada", "Babbage, Charles"]
     assert (second.title, [a.name for a in second.authors]) == ("Dense Retrieval Without Labels", ["Alan Turing", "Edsger Dijkstra"])
+
+
+def test_the_field_reader_takes_an_author_line_closed_by_label_links(tmp_path):
+    # The library page read by the field reader alone (as when no heading reader fits).
+    from kg.parse.document import read_document
+    from kg.parse.layouts import fields
+
+    res = fields.parse(read_document("library.md", LIBRARY))
+    authors = [e.authors.of(e.text) if e.authors else None for e in res.entries]
+    assert "Lovelace, Ada and Babbage, Charles and Hopper, Grace" in authors
+
+
+def test_a_heading_is_never_a_bare_author_line():
+    from kg.parse.author_lines import bare_authors
+    from kg.parse.document import read_document
+
+    doc = read_document("x.md", "# 相关整理\n\n张伟，李娜\n")
+    assert bare_authors(doc.lines[0]) is None and bare_authors(doc.lines[2]) is not None

@@ -19,8 +19,8 @@ def bare_authors(line: Line) -> tuple[int, int] | None:
     """``(start, end)`` in ``line.text`` of an author list that is the whole line, but for
     the label links closing it (a library's links to the paper's code are no names), or
     ``None``."""
-    if link_labels_only(line) or field(line.text) is not None:
-        return None  # a line of links, or a labelled field ("Authors: …", the field readers')
+    if line.kind == "heading" or link_labels_only(line) or field(line.text) is not None:
+        return None  # a heading, a line of links, or a labelled field ("Authors: …", the field readers')
     a, e = strip_span(line.text, 0, line.start)
     if line.links:
         e = strip_span(line.text, 0, a, label_links_start(line, a, e))[1]
