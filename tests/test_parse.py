@@ -121,7 +121,10 @@ def test_split_title(text, en, zh):
         # Single words in even number, commas only: surname-first pairs (a given-name-first
         # name has two words); surnames cited with "et al.", odd counts and Chinese names stay.
         ("Huang, Wenlong, Chao, Yu-Wei", ["Huang, Wenlong", "Chao, Yu-Wei"], False),
-        ("Mnih, Kavukcuoglu, et al.", ["Mnih", "Kavukcuoglu"], True),
+        # Surnames cited alone before "et al."; with MLA's comma before it ("He, Kaiming,
+        # et al.") the two words are one inverted name (round 13b: two dev sources cite so).
+        ("Mnih, Kavukcuoglu et al.", ["Mnih", "Kavukcuoglu"], True),
+        ("He, Kaiming, et al.", ["He, Kaiming"], True),
         ("张伟, 李娜", ["张伟", "李娜"], False),
         # MLA references invert the first author only; without the Oxford "and", or with a
         # given name that is not title case, the list stays as split.

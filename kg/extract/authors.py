@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 
 from kg.parse.author_fields import ANNOTATION_RE, annotations, author_mark
+from kg.parse.tex import tex_shadow
 from kg.records import Author
 
 __all__ = ["split_authors"]
@@ -29,6 +30,8 @@ _TRUNC = re.compile(
 # dot inside a transliterated name ("约翰·史密斯").
 _SEP = re.compile(r"\s*(?:,|，|、|;|；|&|＆|\band\b|\s和\s|\n\s*(?:[-*]\s+)?)\s*|\s+[·•]\s+")
 _SEMI = re.compile(r"\s*[;；]\s*")
+# Where one item of a YAML block list or a JSON list of names ends and the next begins.
+_LIST_ITEM = re.compile(r'\s*\n\s*[-*]\s+|"\s*,\s*"')
 #: "[Kaiming He] [Xiangyu Zhang] [Jian Sun]": each name in brackets of its own.
 _BRACKETED_NAME = re.compile(r"\[([^\[\]\n]{2,60})\]")
 _PREFIX = re.compile(r"^\s*(?:authors?|作者)\s*[:：]\s*", re.I)
@@ -40,7 +43,9 @@ _SURNAME_FIRST = re.compile(r"^[^\W\d][\w'’\- ]*,\s*(?:[A-Z]\.?\s*(?:-\s*)?){1
 # surname and a comma they are that surname's given names ("Riedmiller, M.").
 _INITIALS_ONLY = re.compile(r"^(?:[A-Z]\.\s*(?:-\s*)?){1,4}$")
 # One surname: a single word, with particles before it ("van der Berg").
-_ONE_SURNAME = re.compile(r"^(?:(?:van|von|de|der|den|di|da|du|le|la|del|della|ter)\s+)*[^\W\d][\w'’\-]*$")
+# Particles are capitalised where they open the name ("Van Katwyk, Peter").
+# A generational suffix may close it ("Daumé III, H.", "Marple Jr, S.L.").
+_ONE_SURNAME = re.compile(r"^(?:(?i:van|von|de|der|den|di|da|du|le|la|del|della|ter)\s+)*[^\W\d][\w'’\-]*(?:\s+(?:Jr|Sr|II|III|IV)\.?)?$")
 _AND = re.compile(r"\s+and\s+|\s*[&＆]\s*")
 
 
@@ -64,12 +69,22 @@ def _markers(tail: str) -> list[str]:
     return out + ([cur] if cur else [])
 
 
-def _pieces(body: str, truncated: bool = False) -> list[tuple[int, int]]:
+def _pieces(body: str, truncated: bool = False, comma_cut: bool = False) -> list[tuple[int, int]]:
     """``(start, end)`` of each name in ``body``; ``truncated`` when the list ended in
     ``et al.`` (then single words are surnames cited alone, not surname-first pairs)."""
     bracketed = list(_BRACKETED_NAME.finditer(body))
     if bracketed and not _BRACKETED_NAME.sub("", body).strip():
         return [(m.start(1), m.end(1)) for m in bracketed]  # "[A Smith] [B Jones]"
+    listed = list(_LIST_ITEM.finditer(body))
+    if listed:
+        # One name an item of a YAML block list or a JSON list ("- Lovelace, Ada" /
+        # "- Hopper, Grace", '"Lovelace, Ada",\n "Hopper, Grace"'): a comma inside an item
+        # is the name's own (surname first), not a separator.
+        bounds, pos = [], 0
+        for m in listed:
+            bounds.append((pos, m.start()))
+            pos = m.end()
+        return bounds + [(pos, len(body))]
     semi = [(m.start(), m.end()) for m in _SEMI.finditer(body)]
     if semi:
         bounds, pos = [], 0
@@ -105,8 +120,27 @@ def _pieces(body: str, truncated: bool = False) -> list[tuple[int, int]]:
         if m:
             pos = m.end()
     if truncated:
-        return out
+        return _inverted_lead(body, out, comma_cut)
     return _surname_first_pairs(body, _inverted_first(body, out))
+
+
+def _inverted_lead(body: str, out: list[tuple[int, int]], comma_cut: bool) -> list[tuple[int, int]]:
+    """A cut-short list that names its first author only, surname first (MLA's ``He,
+    Kaiming, et al.``, ``Springenberg, Jost Tobias et al.``): one surname, a comma, then
+    given names in title case or initials — one name, not two cited surnames. Two single
+    words are one name only with MLA's comma before the "et al." (``comma_cut``):
+    ``Mnih, Kavukcuoglu et al.`` cites two surnames."""
+    named = [(a, b) for a, b in out if body[a:b].strip()]
+    if len(named) != 2 or body[named[0][1] : named[1][0]].strip() != ",":
+        return out
+    surname, given = body[slice(*named[0])].strip(), body[slice(*named[1])].split()
+    if not _NAME_WORD.match(surname) or not given or not _GIVEN_NAME.match(given[0]):
+        return out
+    if not all(_GIVEN_NAME.match(w) or _INITIALS_ONLY.match(w) or len(w) == 1 and w.isupper() for w in given[1:]) or len(given) > 3:
+        return out
+    if len(given) == 1 and not comma_cut:
+        return out
+    return [(named[0][0], named[1][1])]
 
 
 def _inverted_first(body: str, out: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -182,9 +216,12 @@ def split_authors(text: str, offset: int = 0) -> tuple[list[Author], bool]:
     body, orgs = _without_annotations(body)
     spans: list[tuple[int, int, str]] = []
     marks: list[list[str]] = []
-    for a, b in _pieces(body, truncated):
+    # Pieces are found in the TeX shadow (same length: "Veli{\\v c}kovi{\\'c}" reads as one
+    # word), names are cut from the text as written.
+    for a, b in _pieces(tex_shadow(body), truncated, bool(m) and m.group(0).lstrip()[:1] in (",", "，")):
         raw = body[a:b]
-        name = raw.strip().strip("*_").strip()
+        # Emphasis marks and, in a data file's list ("A",\n "B"), the quotes around a name.
+        name = raw.strip().strip('*_"').strip()
         mm = _MARKS.search(name)
         tail = _markers(mm.group(0)) if mm else []
         name = _MARKS.sub("", name).strip()

@@ -49,8 +49,9 @@ NON_PAPER = "non-paper item"
 
 #: Link texts that label a link rather than name a paper or a person ("[Paper](…)",
 #: "[Read Paper](…)", "[Project Page](…)"; kg/data/parse/link_labels.txt): a text of up to
-#: three words that starts with one of these words.
-LINK_LABEL_RE = re.compile(r"^\W*(?:" + "|".join(map(re.escape, load_words("link_labels.txt"))) + r")\b", re.I)
+#: three words that starts with one of these words. A GitHub emoji shortcode may open the
+#: text (``[:octocat:code](…)``, ``[:memo: paper](…)``): a picture, not a word of the label.
+LINK_LABEL_RE = re.compile(r"^\W*(?::[a-z0-9_+\-]{1,30}:\s*)?(?:" + "|".join(map(re.escape, load_words("link_labels.txt"))) + r")\b", re.I)
 
 # A journal citation's volume and issue ("AIES Vol.5 No.1", "vol. 12, issue 3", "第5卷第1期"):
 # an item that states one is a publication, whatever host its link is on.

@@ -10,6 +10,7 @@ import functools
 import re
 
 from kg.parse.data import load_words
+from kg.parse.tex import tex_letters, tex_shadow
 from kg.text import has_cjk
 
 __all__ = [
@@ -28,6 +29,7 @@ __all__ = [
     "BRACKET_SEP",
     "surname_citation",
     "reference_authors",
+    "tex_shadow",
 ]
 
 # Author names: initials with or without dots (``R T. Q. Chen``, ``J.-B. Mouret``), full
@@ -133,16 +135,6 @@ def without_bidi(s: str) -> str:
 # Initials glued to the surname ("L.Logeswaran", "M.E.Peters", "Q.V.Le"), as reading logs
 # write names: read as "L. Logeswaran" when checking that they are a name.
 _GLUED_INITIALS = re.compile(r"^((?:[A-Z]\.)+)(?=[A-Z][a-z'’\-])")
-# A TeX accent inside a name, as arXiv metadata writes them ("Vojt\\v{e}ch Stan\\v{e}k",
-# "Jirmusov\\'a" once Markdown has dropped the backslash before the quote): the letter it
-# accents, when checking the word is a name; the value keeps it as written.
-_TEX_ACCENT = re.compile(r"\\[`'^\"~=.uvHckrbd]\{?([A-Za-z])\}?|(?<=[a-z])'(?=[a-z])")
-
-
-def _tex_letters(tok: str) -> str:
-    return _TEX_ACCENT.sub(lambda m: m.group(1) or "", tok)
-
-
 def _is_latin_name(name: str) -> bool:
     toks = _GLUED_INITIALS.sub(r"\1 ", name).split()
     if not 1 <= len(toks) <= 7:
@@ -155,7 +147,7 @@ def _is_latin_name(name: str) -> bool:
     for t in core:
         # Stray markup or template characters ("B $Jones", "`Li`") do not make a name
         # something else; they stay in the value, the check looks past them.
-        t = _tex_letters(t.strip(_STRAY) or t)
+        t = tex_letters(t.strip(_STRAY) or t)
         if not t or not t[0].isupper() or not t[0].isalpha():
             return False
         if t.rstrip(".") in TITLE_WORDS and not is_initial(t):
@@ -180,8 +172,20 @@ def author_names(s: str) -> tuple[list[str], bool] | None:
     >>> author_names("Analyzing Transformers in Embedding Space") is None
     True
     """
-    got = _author_names(s)
-    return None if got is None else (list(got[0]), got[1])
+    shadow = tex_shadow(s)
+    got = _author_names(shadow)
+    if got is None:
+        return None
+    if shadow is s:
+        return list(got[0]), got[1]
+    # The names as written: the shadow has the same length, so each shadow name's place
+    # in it is the written name's place in ``s``.
+    out, pos = [], 0
+    for n in got[0]:
+        k = shadow.find(n, pos)
+        out.append(s[k : k + len(n)] if k >= 0 else n)
+        pos = k + len(n) if k >= 0 else pos
+    return out, got[1]
 
 
 @functools.lru_cache(maxsize=65536)  # layouts ask about the same lines several times
@@ -195,12 +199,32 @@ def _author_names(s: str) -> tuple[tuple[str, ...], bool] | None:
     # full stops do ("R T. Q. Chen", "Jr.").
     if not body.strip() or _NO_NAME_LIST.search(body):
         return None
-    bib = _bibtex_names(body)
+    bib = _bibtex_names(body, single=bool(trunc))
     if bib is not None:
         return tuple(bib), bool(trunc)
+    if trunc and (cited := _cited_surnames(body)) is not None:
+        return cited, True
     if _first_name_fails(body):
         return None
     return _listed_names(body, bool(trunc))
+
+
+#: Surnames a cut-short citation may list before its "et al." ("Noh, Hong, Han et al.").
+MAX_CITED_SURNAMES = 6
+_SURNAME_WORD = re.compile(r"[A-Z][a-z'’\-]+")
+
+
+def _cited_surnames(body: str) -> tuple[str, ...] | None:
+    """The surnames of a cut-short citation that lists its first authors by surname only
+    (``Noh, Hong, Han et al.``): two to :data:`MAX_CITED_SURNAMES` single capitalised
+    words, commas between them, none a title word — the "et al." says they are people."""
+    parts = [p.strip() for p in body.split(",")]
+    if not 2 <= len(parts) <= MAX_CITED_SURNAMES or not all(_SURNAME_WORD.fullmatch(p) and p not in TITLE_WORDS for p in parts):
+        return None
+    from kg.resolve import ORG_WORDS, institutions
+
+    # "Stanford, California et al.": organisations and the places named after them.
+    return None if ORG_WORDS.search(body) or any(institutions().is_known(p) for p in parts) else tuple(parts)
 
 
 def _first_name_fails(body: str) -> bool:
@@ -239,18 +263,20 @@ def _listed_names(body: str, trunc: bool) -> tuple[tuple[str, ...], bool] | None
     return tuple(merged), trunc
 
 
-# "Lu, Xuancun": a BibTeX name, surname (particles allowed) then a comma and given names.
+# "Lu, Xuancun": a BibTeX name, surname (particles allowed, capitalised where they open it:
+# "Van Der Berg, Anna") then a comma and given names.
 _BIBTEX_NAME = re.compile(
-    r"(?P<sur>(?:(?:van|von|de|der|den|di|da|du|le|la|del|della|ter)\s+)*[A-Z][\w'’\-]*(?:\s+[A-Z][\w'’\-]*)?)"
+    r"(?P<sur>(?:(?i:van|von|de|der|den|di|da|du|le|la|del|della|ter)\s+)*[A-Z][\w'’\-]*(?:\s+[A-Z][\w'’\-]*)?)"
     r",\s*(?P<given>[A-Z][\w'’.\-]*(?:\s+[A-Z][\w'’.\-]*){0,3})"
 )
 _BIBTEX_AND = re.compile(r"\s+and\s+")
 
 
-def _bibtex_names(body: str) -> list[str] | None:
+def _bibtex_names(body: str, single: bool = False) -> list[str] | None:
     """The names of a BibTeX author field (``Lu, Xuancun and Chen, Jiaxiang and Xiao,
     Shilin``), as reading lists copy it: names joined by ``and``, each written surname
-    first; ``None`` for anything else."""
+    first; ``None`` for anything else. ``single``: one such name is a list too (a
+    cut-short list that names its first author only, ``He, Kaiming, et al.``)."""
     from kg.resolve import ORG_WORDS, institutions
 
     res = institutions()
@@ -260,8 +286,16 @@ def _bibtex_names(body: str) -> list[str] | None:
         return None
     parts = [p.strip() for p in _BIBTEX_AND.split(body.strip())]
     # Every name surname first: a list that mixes in "A Smith" is the plain reading's.
-    if len(parts) < 2 or not all(_BIBTEX_NAME.fullmatch(p) for p in parts):
+    if len(parts) < (1 if single else 2) or not all(_BIBTEX_NAME.fullmatch(p) for p in parts):
         return None
+    if len(parts) == 1:
+        # One name alone must read surname first beyond doubt: no initial in the surname
+        # and a given name first after the comma ("S Salter, D Rao…" is two names).
+        # One word of surname besides particles: "Ann Lee, Bo Chen 等" is two names.
+        m = _BIBTEX_NAME.fullmatch(parts[0])
+        sur = [w for w in m.group("sur").split() if w.casefold() not in _PARTICLES]
+        if len(sur) != 1 or is_initial(sur[0]) or is_initial(m.group("given").split()[0]):
+            return None
     for p in parts:
         m = _BIBTEX_NAME.fullmatch(p)
         # "Stanford, California and …", "Google, Research and …": organisations and the

@@ -11,7 +11,7 @@ from kg.text import cjk_share, has_cjk, is_cjk
 if TYPE_CHECKING:  # the document model imports this module
     from kg.parse.document import Line
 
-__all__ = ["SENTENCE_END_RE", "closing_gloss", "heading_marks", "news_headline", "venue_tag_after", "post_title", "sibling_heading_title", "split_title", "title_spans", "title_label"]
+__all__ = ["SENTENCE_END_RE", "closing_gloss", "heading_marks", "lead_venue_tag", "news_headline", "venue_tag_after", "post_title", "sibling_heading_title", "split_title", "title_spans", "title_label"]
 
 SENTENCE_END_RE = re.compile(r"[。！？]|[.!?](?:\s|$)")
 
@@ -129,6 +129,18 @@ def venue_tag_after(text: str, pos: int) -> bool:
     """
     m = _VENUE_TAG_RE.match(text, pos)
     return m is not None and (m.end() == len(text) or text[m.end()] in ",;|-—–[")
+def lead_venue_tag(text: str, a: int, b: int) -> int | None:
+    """Where the title starts after a venue tag that opens ``text[a:b]`` (``[CVPR 2025]
+    Title``, ``【ICLR'24】 Title``), or ``None``: a reader that skips the symbols before a
+    heading's words must not eat the tag's opening bracket and leave ``CVPR 2025] Title``.
+
+    >>> t = "[CVPR 2025] Neuro-3D: Towards 3D Decoding"; t[lead_venue_tag(t, 0, len(t)):]
+    'Neuro-3D: Towards 3D Decoding'
+    """
+    m = _VENUE_TAG_RE.match(text, a, b)
+    return m.end() if m is not None and text[m.end() : b].strip() else None
+
+
 # What a post puts before a title: its date ("2026-03-02 ") and emoji or list symbols.
 _LEAD_DATE_RE = re.compile(r"\s*\d{4}[-/.]\d{1,2}[-/.]\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?\s+(?=\S)")
 

@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 
 from kg.parse.author_fields import author_team, author_value, closing_organisations
+from kg.parse.author_lines import bare_authors, several_names
 from kg.parse.base import (
     NON_PAPER,
     NOT_IN_ENTRY,
@@ -70,6 +71,8 @@ def title_range(line: Line) -> tuple[int, int] | None:
     while e > a and t[e - 1] == "#":  # closing hashes of "## Title ##" are text to CommonMark
         e -= 1
     a, e = strip_span(t, 0, a, e)
+    if e > a and line.kind != "heading" and line.emphasis and several_names(t[a:e]):
+        return None  # "*Lovelace, Ada and Hopper, Grace*" under a title: its authors set in italics
     return (a, e) if e > a else None
 
 
@@ -164,7 +167,7 @@ def _opens_entry(lines: list[str], i: int, title: str, doc: ParsedDoc | None = N
                     return False
                 unknown = True
         return False
-    return looks_like_authors(lines[nxt[0]])
+    return looks_like_authors(lines[nxt[0]]) or doc is not None and bare_authors(doc.lines[nxt[0]]) is not None
 
 
 def _plain_title(lines: list[str], i: int) -> tuple[int, int] | None:
@@ -340,16 +343,15 @@ def parse(doc: ParsedDoc) -> LayoutResult:
             if (
                 "authors" not in d.spans
                 and len([x for x in d.lines if x.text.strip()]) <= 2
-                and not link_labels_only(doc.lines[i])  # "[Read Paper](…)" names no one
-                and looks_like_authors(line)
+                and (names := bare_authors(doc.lines[i])) is not None  # not "[Read Paper](…)": it names no one
             ):
                 # "*Amr Hegazy,Mostafa Elhoushi*" right under the title (the list may go on
-                # on the next line).
-                wrapped = _wrapped_authors(lines, i, 0, len(line))
+                # on the next line; label links may close it: "*A, B* [code](…)").
+                wrapped = _wrapped_authors(lines, i, 0, len(line)) if not line[names[1] :].strip() else None
                 if wrapped is not None:
-                    d.set("authors", strip_span(line, off)[0], off + len(line) + 1 + wrapped[1])
+                    d.set("authors", off + names[0], off + len(line) + 1 + wrapped[1])
                 else:
-                    d.set("authors", *strip_span(line, off))
+                    d.set("authors", off + names[0], off + names[1])
                 continue
             ref = reference_byline(line, doc.lines[i].start) if near and "authors" not in d.spans else None
             if ref is not None:

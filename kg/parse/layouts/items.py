@@ -18,6 +18,7 @@ import re
 from dataclasses import replace
 
 from kg.parse.author_fields import author_value
+from kg.parse.author_lines import bare_authors
 from kg.parse.base import NON_PAPER, NOT_IN_ENTRY, Builder, LayoutResult, scholarly_link, stated_arxiv_id, strip_span
 from kg.parse.boilerplate import is_boilerplate
 from kg.parse.categories import find_category
@@ -38,6 +39,7 @@ from kg.parse.item_people import (
     title_clause_authors,
 )
 from kg.parse.names import looks_like_authors
+from kg.parse.presenters import may_present, presented_title
 from kg.parse.titles import post_title, venue_tag_after
 from kg.records import Span
 from kg.text import PAPER_URL_RE, arxiv_id
@@ -144,6 +146,7 @@ def _parse(doc: ParsedDoc, lone: dict[int, int] | None = None) -> tuple[LayoutRe
             if blk.kind == "paragraph" and blk.first == blk.last and _under_heading(doc, blk.first) and _lone_item(doc.lines[blk.first])
         })
     dated_index = _dated_index(doc, items)
+    talks = _talks(doc, items)
     styled = _styled_papers(doc, items)
     if lone:
         items = {**items, **lone}
@@ -160,6 +163,9 @@ def _parse(doc: ParsedDoc, lone: dict[int, int] | None = None) -> tuple[LayoutRe
         last = items[i]
         ln = doc.lines[i]
         title = item_title(ln)
+        talk = talks.get(i) if title is None else None
+        if talk is not None:
+            title = talk  # "- Title，张伟 清华大学": a programme's talk, its presenter no author
         noted = title is None and is_paper_item(doc, i, last)
         if noted:
             title = named_title(ln)  # a footnote or note item: its first line names the paper
@@ -212,12 +218,12 @@ def _parse(doc: ParsedDoc, lone: dict[int, int] | None = None) -> tuple[LayoutRe
         )
         if posted is not None:
             title = posted
-        if title is not None and (_is_paper(ln, title) or noted or translated or linked_below or alike or posted):
+        if title is not None and (_is_paper(ln, title) or noted or translated or linked_below or alike or posted or talk):
             kind = _title_kind(ln, title)
             kinds[kind] = kinds.get(kind, 0) + 1
             if field(ln.text) is not None:
                 last = sibling_fields(doc, items, last)
-            _entry(b, i, last, title)
+            _entry(b, i, last, title, talk=talk is not None)
             if stated_date is not None and b.entries:
                 b.entries[-1] = replace(b.entries[-1], date=stated_date)
             if stated is not None and b.entries:
@@ -266,7 +272,7 @@ def _styled_papers(doc: ParsedDoc, items: dict[int, int]) -> int:
     return n
 
 
-def _entry(b: Builder, i: int, last: int, title: tuple[int, int]) -> None:
+def _entry(b: Builder, i: int, last: int, title: tuple[int, int], talk: bool = False) -> None:
     doc, lines = b.doc, b.lines
     ln = doc.lines[i]
     d = b.open(i)
@@ -275,10 +281,11 @@ def _entry(b: Builder, i: int, last: int, title: tuple[int, int]) -> None:
     te = ta + len(_VOTES_RE.sub("", ln.text[ta:te]))  # "Title（82▲）": the vote count is not the title
     d.set_title(ln.text, off, ta, te)
     after = title[1] + (1 if ln.text[title[1] : title[1] + 1] in "\"”" else 0)
-    lead_reference(d, ln, off, ta)
-    bracketed_people(d, ln, off, after)
-    cited_authors(d, ln, off, after)
-    title_clause_authors(d, ln, off, after)
+    if not talk:  # a talk's line names its presenter and their organisation: no authors, no institutions
+        lead_reference(d, ln, off, ta)
+        bracketed_people(d, ln, off, after)
+        cited_authors(d, ln, off, after)
+        title_clause_authors(d, ln, off, after)
     got = find_category(ln.text[after:], strict=True)
     code = ln.text[after + got[0] : after + got[1]] if got else ""
     if got and ("." in code or code.startswith("arXiv_")):
@@ -299,6 +306,10 @@ def _entry(b: Builder, i: int, last: int, title: tuple[int, int]) -> None:
         if first_sub and "authors" not in d.spans and "affiliations" not in d.spans and cited_reference(d, lines[k], koff, a, e):
             first_sub = False
             continue  # "   - Vaswani et al., 2017" under the title: who wrote it
+        if first_sub and "authors" not in d.spans and (names := bare_authors(doc.lines[k])) is not None:
+            d.set("authors", koff + names[0], koff + names[1])  # "  Lovelace, Ada and Hopper, Grace" under the title
+            first_sub = False
+            continue
         first_sub = False
         if "title" not in d.spans and "title_zh" in d.spans and latin_title(lines[k][a:e]) and len(d.body) == 0:
             d.set("title", koff + a, koff + e)  # the English title under the Chinese one
@@ -328,6 +339,21 @@ def _entry(b: Builder, i: int, last: int, title: tuple[int, int]) -> None:
                 continue
         d.body.append(Span(koff + a, koff + e))
     b.close()
+
+
+def _talks(doc: ParsedDoc, items: dict[int, int]) -> dict[int, tuple[int, int]]:
+    """Items without a link that give a title and then its presenter (kg.parse.presenters),
+    by their first line: a programme's talks when :data:`MIN_STYLED` items or more read so
+    (one such line among other items is a note that names someone)."""
+    out = {}
+    for i in items:
+        ln = doc.lines[i]
+        if ln.links or not may_present(ln.text):
+            continue  # a linked item, or one with no comma before a presenter: the common case, cheaply
+        got = presented_title(ln.text, *strip_span(ln.text, 0, ln.start))
+        if got is not None:
+            out[i] = got
+    return out if len(out) >= MIN_STYLED else {}
 
 
 #: An index dates its items by a compact date opening their link texts when at least

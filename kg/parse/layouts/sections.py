@@ -21,13 +21,13 @@ from __future__ import annotations
 import re
 
 from kg.parse.author_fields import author_value
+from kg.parse.author_lines import bare_authors
 from kg.parse.base import (
     NON_PAPER,
     NOT_IN_ENTRY,
     Builder,
     Draft,
     LayoutResult,
-    link_labels_only,
     local_paper_page,
     paper_link,
     scholarly_link,
@@ -39,8 +39,9 @@ from kg.parse.captioned import captioned_headings
 from kg.parse.document import Line, ParsedDoc
 from kg.parse.fields import field, field_kind, line_fields
 from kg.parse.link_lines import link_line, links_headline, paper_labelled
-from kg.parse.names import bracket_kind, looks_like_authors
-from kg.parse.titles import SENTENCE_END_RE, post_title, title_spans
+from kg.parse.names import bracket_kind
+from kg.parse.presenters import lists_talks
+from kg.parse.titles import SENTENCE_END_RE, lead_venue_tag, post_title, title_spans
 from kg.records import Span
 from kg.text import arxiv_id, find_urls, is_cjk
 
@@ -166,16 +167,23 @@ def _kind(doc: ParsedDoc, keys_of: list[frozenset[str]], i: int, e: int, caption
             keys |= keys_of[k]
             if len(keys) > 1:
                 return SEVERAL
-            presented = presented or link_line(doc.lines[k])
+            # An author line closed by label links ("*A, B* [[paper]](…) [[code]](…)")
+            # presents them as the paper's, as a line of links does.
+            presented = presented or link_line(doc.lines[k]) or bare_authors(doc.lines[k]) is not None
     if not keys:
         # An item that names its authors (``- **Authors:** A, B``) is a paper whose link is
         # missing or broken (``https://arxiv.org/abs/`` with no id), never a news item: it
         # is another layout's to read, not this layout's to explain away.
-        if _names_authors(doc, i, e):
+        if _names_authors(doc, i, e) or lists_talks(doc, i, e):
             return SEVERAL
         # A heading the page sets like its other papers' (over the same captioned
         # paragraph, kg.parse.captioned) is a paper without a link.
         if i in captioned:
+            return PAPER
+        # A title heading with its authors on the line under it ("## **Title**" over "*A
+        # Smith, B Jones* [code](…)"): a paper whose link is broken or missing, as a paper
+        # library lists them — a news item has no author line.
+        if _byline_under(doc, i, e) and _title_like(doc.lines[i].text[doc.lines[i].start :]):
             return PAPER
         # A feed of collected posts: the item's heading opens with a paper's English title
         # before the post's Chinese text, and the item links the post.
@@ -201,6 +209,12 @@ def _names_authors(doc: ParsedDoc, i: int, e: int) -> bool:
         if got is not None and got[0] == "authors" and author_value(text[got[1] : got[2]]) is not None:
             return True
     return False
+
+
+def _byline_under(doc: ParsedDoc, i: int, e: int) -> bool:
+    """Whether the first line with text under heading ``i`` (up to ``e``) is a bare author list."""
+    k = next((k for k in range(i + 1, e + 1) if doc.lines[k].text.strip()), None)
+    return k is not None and doc.lines[k].kind != "heading" and bare_authors(doc.lines[k]) is not None
 
 
 def _ids(line: Line) -> set[str]:
@@ -279,6 +293,9 @@ def _entry(b: Builder, i: int, last: int, post: bool = False) -> None:
     ln = doc.lines[i]
     a = ln.start + (_LEAD.match(ln.text[ln.start :]).end() if _LEAD.match(ln.text[ln.start :]) else 0)
     a, e = strip_span(ln.text, 0, a)
+    s0 = strip_span(ln.text, 0, ln.start)[0]
+    if (tagged := lead_venue_tag(ln.text, s0, e)) is not None:
+        a = tagged  # "## [[CVPR 2025] **Title**](…)": the venue tag's bracket is not a symbol to skip
     f = field(ln.text[a:e])
     if f is not None and f[0] == "title" and f[2] > f[1]:
         a, e = a + f[1], a + f[2]  # "# 제목: Title" ("title:"): the key names the heading's value
@@ -328,8 +345,9 @@ def _entry(b: Builder, i: int, last: int, post: bool = False) -> None:
             # and MIT</span>" under a card's title): the institutions.
             d.set("affiliations", *strip_span(s, koff, line.start))
             continue
-        if "authors" not in d.spans and pending is None and content == 1 and not link_labels_only(line) and looks_like_authors(s[line.start :]):
-            d.set("authors", *strip_span(s, koff, line.start))  # a bare author line under the title
+        names = bare_authors(line) if "authors" not in d.spans and pending is None and content == 1 else None
+        if names is not None:
+            d.set("authors", koff + names[0], koff + names[1])  # a bare author line under the title
             continue
         parts = byline(line) if content == 1 else None
         if parts is not None:
