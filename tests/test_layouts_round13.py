@@ -221,3 +221,14 @@ def test_a_latex_link_in_an_abstract_ends_at_its_closing_brace():
     assert [u for u, _, _ in find_urls(text)] == ["https://github.com/lab/tool/", "https://lab.example.org/data"]
     # A brace that does not open the link leaves it as it was.
     assert [u for u, _, _ in find_urls("see https://lab.example.org/a{b}")] == ["https://lab.example.org/a{b}"]
+
+
+def test_a_markdown_link_with_a_bracketed_label_is_no_wiki_link(tmp_path):
+    # "[[paper]](url)" is a Markdown link whose text is "[paper]": a plain paper list, which
+    # the items layout reads (authors under each title), not an outliner's page.
+    from kg.parse.layouts.outline import _WIKI_LINK
+
+    assert not _WIKI_LINK.search("- **Routers** [[paper]](https://arxiv.org/abs/2401.00001)")
+    assert not _WIKI_LINK.search("- *Nets* [[arxiv, 14.12]](http://arxiv.org/abs/1412.00001)")
+    assert _WIKI_LINK.search("- [[Attention Is All You Need]] #transformers")
+    assert _WIKI_LINK.search("- New highlights added [[Mar 2nd, 2023]] at 9:10 AM")

@@ -51,6 +51,9 @@ name = "outline"
 #: A Logseq property: ``key:: value`` (page properties open the page; block properties
 #: sit under a bullet). Logseq keys are a word of letters, digits, ``-`` and ``_``.
 _PROPERTY = re.compile(r"^\s*(?:[-*+]\s+)?[A-Za-z][\w-]*::(?:\s|$)")
+#: A wiki link ``[[Page]]`` — not a Markdown link whose label is bracketed
+#: (``[[paper]](https://…)``, ``[[arxiv, 14.12]](…)``), which any paper list writes.
+_WIKI_LINK = re.compile(r"\[\[[^\[\]\n]+\]\](?!\()")
 
 #: A list is the page's metadata when at least this share of its bullets are fields.
 METADATA_SHARE = 0.5
@@ -70,7 +73,7 @@ def _outliner(doc: ParsedDoc) -> bool:
         raw = ln.raw
         if "::" in raw and _PROPERTY.match(raw):
             return True
-        if "[[" in raw and "]]" in raw and ln.kind == "item":
+        if "[[" in raw and "]]" in raw and ln.kind == "item" and _WIKI_LINK.search(raw):
             return True
     return False
 
