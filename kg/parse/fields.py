@@ -92,7 +92,7 @@ def field_kind(key: str) -> str | None:
 
 
 # What joins the parts a column label names ("Authors & Year", "作者/年份", "作者与年份").
-_JOINED_LABEL = re.compile(r"\s*(?:[&＆/+|]|\band\b|与|和)\s*")
+_JOINED_LABEL = re.compile(r"\s*(?:[&＆/+|、]|\band\b|与|和|及)\s*", re.I)
 # A label's closing gloss in brackets ("论文标题 (Title)", "Title（标题）").
 _LABEL_GLOSS = re.compile(r"^(?P<k>[^()（）]+?)\s*[(（](?P<g>[^()（）]+)[)）]\s*$")
 
@@ -100,8 +100,9 @@ _LABEL_GLOSS = re.compile(r"^(?P<k>[^()（）]+?)\s*[(（](?P<g>[^()（）]+)[)�
 def label_kind(label: str) -> str | None:
     """The entry part a table's column label names: a field key (:func:`field_kind`), a
     key glossed in brackets by its translation (``论文标题 (Title)``), or keys joined
-    (``作者 & 年份``, ``Authors / Year``: the column holds the first part, then the
-    second), every part a key.
+    (``作者 & 年份``, ``Authors / Year``, ``Date & Place``: the column holds the first
+    part, then the rest), the first part a key. The table layout and the generic
+    reader's table columns both read labels through it.
 
     >>> label_kind("论文标题 (Title)"), label_kind("作者 & 年份"), label_kind("Title & Authors"), label_kind("Q&A")
     ('title', 'authors', 'title', None)
@@ -115,8 +116,8 @@ def label_kind(label: str) -> str | None:
         if len(kinds) == 1:
             return kinds.pop()
     parts = [x.strip() for x in _JOINED_LABEL.split(label) if x.strip()]
-    if len(parts) > 1 and all(field_kind(x) is not None for x in parts):
-        return field_kind(parts[0])
+    if len(parts) > 1:
+        return field_kind(parts[0])  # "Date & Place": the column opens with the first part
     return None
 
 

@@ -22,7 +22,7 @@ from kg.parse.author_fields import before_closing_year
 from kg.parse.base import Builder, Draft, strip_span
 from kg.parse.byline import trailing_authors
 from kg.parse.document import ParsedDoc
-from kg.parse.fields import field_kind
+from kg.parse.fields import label_kind
 from kg.parse.generic_lines import line_papers, title_end, title_like, title_start
 from kg.parse.names import author_names, looks_like_authors
 from kg.records import Span
@@ -46,24 +46,11 @@ class Row(NamedTuple):
     authors: tuple[int, int, int] | None
 
 
-# Parts of a header cell that names two fields ("作者 & 年份", "Authors / Year").
-_HEADER_JOIN = re.compile(r"\s*(?:&|＆|/|、|\band\b|与|和|及)\s*", re.I)
-
-
-_GLOSS = re.compile(r"(.+?)\s*[(（]([^()（）]+)[)）]")
-
-
 def header_kind(cell: str) -> str | None:
-    """The entry part a table's header cell names (``Title``, ``题目``, ``论文标题
-    (Title)``), or the part its first field names where it names two (``作者 & 年份``: the authors, written before
-    their year in the cells under it)."""
-    cell = cell.strip(" *_:：")
-    kind = field_kind(cell)
-    if kind is None and (m := _GLOSS.fullmatch(cell)):
-        kind = field_kind(m.group(1)) or field_kind(m.group(2))  # "论文标题 (Title)": a key and its gloss
-    if kind is None and (parts := [p for p in _HEADER_JOIN.split(cell) if p.strip()]) and len(parts) > 1:
-        kind = field_kind(parts[0])
-    return kind
+    """The entry part a table's header cell names (:func:`kg.parse.fields.label_kind`
+    once bold, colons and underscores are stripped): ``Title``, ``论文标题 (Title)``,
+    ``作者 & 年份``."""
+    return label_kind(cell.strip(" *_:："))
 
 
 def table_columns(doc: ParsedDoc, run: list[int]) -> dict[int, str]:
