@@ -20,3 +20,25 @@ def test_a_verb_of_use_after_we_makes_no_contribution(verb):
 def test_own_words_and_contribution_cues_still_propose():
     assert roles("We propose Zorblax, a retriever.")["Zorblax"] == "proposed"
     assert roles("In this paper, our ZorbNet beats BERT.")["ZorbNet"] == "proposed"
+
+
+def _title_roles(title: str, body: str) -> dict[str, str]:
+    text = f"{title}\n\n{body}"
+    models, datasets = find_entities(text, [Span(0, len(text))], title=Span(0, len(title)))
+    return {m.name: m.role for m in models + datasets}
+
+
+@pytest.mark.parametrize("title", ["ZorbNet", "ZorbNet:", "**ZorbNet**", "Fast R-CNN"])
+def test_a_title_that_is_one_name_proposes_it(title):
+    # A heading names its paper by what the paper introduces, with no contribution cue in
+    # the body ("同样基于 TRELLIS 的无训练编辑方法"), and a known name too ("Fast R-CNN").
+    name = title.strip("*:")
+    assert _title_roles(title, "基于 TRELLIS 骨干的无训练编辑方法。")[name] == "proposed"
+
+
+def test_a_name_inside_a_longer_title_is_not_proposed_by_it():
+    # Only the whole title: "Fast R-CNN" in a title about it is the paper's subject, not
+    # its contribution; other names in the entry keep their roles.
+    roles_ = _title_roles("Analysing Fast R-CNN on Zorbset", "We compare Fast R-CNN with TRELLIS.")
+    assert roles_.get("Fast R-CNN") == "used"
+    assert _title_roles("ZorbNet", "ZorbNet builds on TRELLIS.")["TRELLIS"] == "used"

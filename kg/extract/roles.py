@@ -5,7 +5,9 @@ to a proposed kind), when a contribution cue introduces one of its mentions ("we
 propose X", "our X"), or when it is new (no gazetteer knows it), a model, in an entry
 that states a contribution, and nothing marks its first mention as someone else's
 (compared with, such as, outperforms …, or listed with names the paper uses).
-Datasets need an explicit cue: papers use far more datasets than they make.
+Datasets need an explicit cue: papers use far more datasets than they make. A title
+that is one name and nothing else ("### VoxHammer", "Fast R-CNN", "DeepSeek-R1") is that
+cue: a heading names the paper by what it introduces, known or not, model or dataset.
 """
 from __future__ import annotations
 
@@ -18,7 +20,7 @@ from kg.extract.context import Context
 from kg.extract.kinds import known_model_version
 from kg.extract.vocab import phrase_search, phrases, union, words
 
-__all__ = ["assign_roles", "introduced_by_cue", "used_hint"]
+__all__ = ["assign_roles", "introduced_by_cue", "names_title", "used_hint"]
 
 _CLAUSE_BREAKS = frozenset(("(", ")", ",", "，", ";", "；", ":", "：", "（", "）"))
 
@@ -96,6 +98,23 @@ def _list_neighbours(ctx: Context, ents: Sequence[Entity]) -> dict[int, list[Ent
     return out
 
 
+#: Characters that may close a title around its name without being part of it (a
+#: heading's trailing colon or full stop, quotes, brackets of a link label).
+_TITLE_TRIM = " \t\n\"'“”‘’*_[]()（）【】:：.。"
+
+
+def names_title(ctx: Context, e: Entity) -> bool:
+    """One of ``e``'s mentions is the whole title, save the punctuation around it: the
+    heading names its paper by the name ("### VoxHammer (2025.08)" is read with its date
+    left out by the layout; "Fast R-CNN" in a reading list)."""
+    if ctx.title is None:
+        return False
+    t = ctx.text[ctx.title.start : ctx.title.end]
+    a = ctx.title.start + (len(t) - len(t.lstrip(_TITLE_TRIM)))
+    b = ctx.title.start + len(t.rstrip(_TITLE_TRIM))
+    return a < b and (a, b) in e.spans
+
+
 def assign_roles(ctx: Context, ents: Sequence[Entity]) -> None:
     lists = _list_neighbours(ctx, ents)
     # Names introduced by a naming cue: a mention inside one is part of it
@@ -109,6 +128,8 @@ def assign_roles(ctx: Context, ents: Sequence[Entity]) -> None:
                 and used_hint(ctx, i, j):
             hinted.add(id(e))
     for e in ents:
+        if not e.proposed and names_title(ctx, e):
+            e.proposed = True
         if e.proposed:
             continue
         idx = []
