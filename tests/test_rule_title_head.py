@@ -418,3 +418,18 @@ def test_a_phenomenon_heading_a_title_is_no_name(title):
 
 def test_a_coined_head_before_the_colon_stays_a_name():
     assert found(title_head, "Body.", title="Zorb Drifter: Contextual Pressure Undermines Agentic Goals")
+
+
+@pytest.mark.parametrize("title, kind", [
+    ("Zorbscene: How Far Are VLMs from Effective High-Resolution Image Understanding?", "DATASET"),
+    ("Quintab: How Well Do LLMs Reason over Tables?", "DATASET"),
+    ("Frobgood: How Good Is GPT-4 at Olympiad Geometry?", "DATASET"),
+    # yes/no questions are answered by the method the head names
+    ("ZorbMLP: Do MLP-based Models Dream of Winning Over Computer Vision?", "MODEL"),
+    ("Quintar: Can Language Models Solve Olympiad Geometry?", "MODEL"),
+    # "How" before a noun asks how something works, not how far it gets
+    ("Zorbmid: How Language Models Use Long Contexts", "MODEL"),
+])
+def test_a_gloss_asking_how_far_others_get_names_a_benchmark(title, kind):
+    name = title.split(":")[0]
+    assert found(title_head, "Body.", title=title)[name].label == kind
