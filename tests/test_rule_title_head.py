@@ -433,3 +433,16 @@ def test_a_coined_head_before_the_colon_stays_a_name():
 def test_a_gloss_asking_how_far_others_get_names_a_benchmark(title, kind):
     name = title.split(":")[0]
     assert found(title_head, "Body.", title=title)[name].label == kind
+
+
+@pytest.mark.parametrize("title", [
+    "Zorbnet: Learning Robust Features from Noisy Datasets",
+    "Quxa: Distilling Benchmarks into Tiny Sets",
+    "Glyph: Rethinking Benchmark Contamination for Code LLMs",
+])
+def test_a_data_word_in_a_verb_led_gloss_object_is_no_kind(title):
+    # What the named thing works on is not what it is: a system titled with a data word.
+    name = title.split(":")[0]
+    assert found(title_head, "Body.", title=title)[name].label == "MODEL"
+    # a benchmark's own verb still makes a benchmark
+    assert found(title_head, "Body.", title="Zorbeval: Benchmarking Agents on Noisy Datasets")["Zorbeval"].label == "DATASET"

@@ -225,12 +225,20 @@ def _head(ctx: Context) -> list[Candidate]:
         gloss_kind = kind_of_gloss(t[m.end(1):])
         # "Attribute Descent: Simulating … Datasets": a name headed by a method noun is a
         # method whatever data the gloss mentions.
-        label = gloss_kind or ("MODEL" if parts[-1].lower() in words("method_heads") else None) or (
+        label = gloss_kind or ("MODEL" if parts[-1].lower() in words("method_heads") or _verb_led(t[m.end(1):]) else None) or (
             "DATASET" if re.search(r"bench|dataset|corpus", t, re.I) and not re.search(r"model|network|method", t, re.I) else "MODEL")
     return [Candidate(a, a + len(name), known[1] if known else name, NAME, label, known=bool(known), proposed=True, yields=NEVER,
                       force_label=gloss_kind is not None,
                       # "Deep sr-DDL: …": a several-word head is one name; the shape inside is part of it
                       covers=len(parts) > 1 and not known)]
+
+
+def _verb_led(gloss: str) -> bool:
+    """"Zorbnet: Learning Robust Features from Noisy Datasets": a gloss led by a verb
+    other than a benchmark's (:func:`~kg.extract.rules.title_gloss.kind_of_gloss` has
+    read those) says what the named thing does, so a data word in its object ("…
+    Datasets", "Rethinking Benchmark Contamination") is what it works on, not its kind."""
+    return re.match(r"[\s:：\-–—]*[A-Z][a-z]{3,}ing\b", gloss) is not None
 
 
 def _small_word_head(ctx: Context, t: str) -> list[Candidate]:
