@@ -446,3 +446,17 @@ def test_a_data_word_in_a_verb_led_gloss_object_is_no_kind(title):
     assert found(title_head, "Body.", title=title)[name].label == "MODEL"
     # a benchmark's own verb still makes a benchmark
     assert found(title_head, "Body.", title="Zorbeval: Benchmarking Agents on Noisy Datasets")["Zorbeval"].label == "DATASET"
+
+
+@pytest.mark.parametrize("title, kind", [
+    ("Zorbwiz：大模型长文本推理评测基准", "DATASET"),
+    ("Tarvo：首个中文医疗对话语料库", "DATASET"),
+    ("Quorb：评测智能体的网页操作能力", "DATASET"),
+    ("Quorb：评测智能体能力的新方法", "MODEL"),
+    ("Mobble：面向机器人操作的基础模型", "MODEL"),
+    ("ZorbGPT：受操作系统启发的大上下文LLM", "MODEL"),
+])
+def test_a_chinese_gloss_gives_the_latin_head_its_kind(title, kind):
+    name = title.split("：")[0]
+    got = found(title_head, "正文。", title=title)[name]
+    assert got.label == kind and got.proposed

@@ -16,7 +16,7 @@ from kg.extract.names import distinctive, generic, is_institution
 from kg.extract.nlp import gazetteer
 from kg.extract.rules.title_gloss import GLOSS_STOP, kind_of_gloss
 from kg.extract.rules.title_head_words import coined, named_method, plural_thing, sentence_case, verb_form
-from kg.extract.vocab import words
+from kg.extract.vocab import phrases, words
 
 NAME = "title"
 # Later words may start in lower case when a capital follows in the word ("Deep sr-DDL").
@@ -70,8 +70,27 @@ def _zh_head(ctx: Context) -> list[Candidate]:
         return []
     a = ctx.title.start + m.start(1)
     known = gazetteer().known(name)
-    return [Candidate(a, a + len(name), known[1] if known else name, NAME, known[0] if known else "MODEL",
-                      known=bool(known), proposed=True, yields=NEVER)]
+    label = known[0] if known else _zh_gloss_kind(t[m.end(1):].lstrip(" ：:"))
+    return [Candidate(a, a + len(name), known[1] if known else name, NAME, label,
+                      known=bool(known), proposed=True, yields=NEVER, force_label=not known and label == "DATASET")]
+
+
+#: What ends a Chinese gloss's first phrase.
+_ZH_GLOSS_END = re.compile(r"[，。；！？,;!?（(]")
+
+
+def _zh_gloss_kind(gloss: str) -> str:
+    """The kind a Chinese gloss gives the name before its colon: a benchmark when its
+    phrase ends in a dataset noun ("大模型长文本推理评测基准", "首个中文医疗对话语料库",
+    ``dataset_words_zh``) or opens with a verb of measuring ("评测智能体的网页操作能力",
+    ``benchmark_gloss_verbs_zh``) and does not end in a method's kind ("…的新方法"); a
+    model otherwise ("受操作系统启发的大上下文LLM")."""
+    phrase = _ZH_GLOSS_END.split(gloss.strip(), 1)[0].strip()
+    if phrase.endswith(phrases("model_kinds_zh")):
+        return "MODEL"
+    if phrase.endswith(phrases("dataset_words_zh")) or phrase.startswith(phrases("benchmark_gloss_verbs_zh")):
+        return "DATASET"
+    return "MODEL"
 
 
 # "Living-Harness Is an Interactive-Agent Evolver": a title that says what its subject is.
