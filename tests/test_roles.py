@@ -42,3 +42,11 @@ def test_a_name_inside_a_longer_title_is_not_proposed_by_it():
     roles_ = _title_roles("Analysing Fast R-CNN on Zorbset", "We compare Fast R-CNN with TRELLIS.")
     assert roles_.get("Fast R-CNN") == "used"
     assert _title_roles("ZorbNet", "ZorbNet builds on TRELLIS.")["TRELLIS"] == "used"
+
+
+def test_a_name_opening_the_title_before_a_dataset_noun_or_its_colon_is_proposed():
+    # "CRYSTAL Benchmark for …", "The Flan Collection: Designing …", "mixup: Beyond …"
+    assert _title_roles("ZORBAL Benchmark for Transparent Reasoning", "ZORBAL 是诊断基准。")["ZORBAL"] == "proposed"
+    assert _title_roles("mixup: Beyond Empirical Risk Minimization", "We use mixup with ResNet.")["Mixup"] == "proposed"
+    # another word after the name is no title of the name's own
+    assert _title_roles("ZORBAL Scores Improve with Scale", "ZORBAL 是诊断基准。").get("ZORBAL") != "proposed"

@@ -104,15 +104,29 @@ _TITLE_TRIM = " \t\n\"'“”‘’*_[]()（）【】:：.。"
 
 
 def names_title(ctx: Context, e: Entity) -> bool:
-    """One of ``e``'s mentions is the whole title, save the punctuation around it: the
-    heading names its paper by the name ("### VoxHammer (2025.08)" is read with its date
+    """One of ``e``'s mentions is the whole title, save the punctuation around it, or
+    opens it before a dataset noun ("CRYSTAL Benchmark for …"): the heading names its
+    paper by the name ("### VoxHammer (2025.08)" is read with its date
     left out by the layout; "Fast R-CNN" in a reading list)."""
     if ctx.title is None:
         return False
     t = ctx.text[ctx.title.start : ctx.title.end]
     a = ctx.title.start + (len(t) - len(t.lstrip(_TITLE_TRIM)))
     b = ctx.title.start + len(t.rstrip(_TITLE_TRIM))
-    return a < b and (a, b) in e.spans
+    if a >= b:
+        return False
+    if (a, b) in e.spans:
+        return True
+    # "CRYSTAL Benchmark for Transparent …", "The Zorb Corpus: …": the title opens with
+    # the name and a dataset noun, so the paper is the data's own.
+    head = re.match(r"(?:(?:the|a|an)\s+)?", t[a - ctx.title.start :], re.I).end() + a
+    for x, y in e.spans:
+        if x == head:
+            if ctx.text[y:b].lstrip().startswith((":", "：")):
+                return True  # "The Flan Collection: Designing Data …": the title's head
+            nxt = re.match(r"\s+([\w\-]+)", ctx.text[y:b])
+            return nxt is not None and nxt.group(1).lower() in words("dataset_words")
+    return False
 
 
 def assign_roles(ctx: Context, ents: Sequence[Entity]) -> None:
