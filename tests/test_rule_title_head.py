@@ -460,3 +460,14 @@ def test_a_chinese_gloss_gives_the_latin_head_its_kind(title, kind):
     name = title.split("：")[0]
     got = found(title_head, "正文。", title=title)[name]
     assert got.label == kind and got.proposed
+
+
+@pytest.mark.parametrize("title, kind", [
+    ("Zorbmmr: Make Financial Numerical Reasoning More Multimodal, Comprehensive, and Challenging", "DATASET"),
+    ("Quintar: Making Math Word Problems Harder for LLMs", "DATASET"),
+    # a method makes its subject better, not harder
+    ("Frobnik: Making LLMs More Robust and Efficient", "MODEL"),
+])
+def test_a_gloss_making_a_task_harder_names_a_benchmark(title, kind):
+    name = title.split(":")[0]
+    assert found(title_head, "Body.", title=title)[name].label == kind
