@@ -18,6 +18,7 @@ from collections.abc import Sequence
 from kg.extract.candidate import Entity
 from kg.extract.context import Context
 from kg.extract.kinds import known_model_version
+from kg.extract.title_span import title_bounds
 from kg.extract.vocab import phrase_search, phrases, union, words
 
 __all__ = ["assign_roles", "introduced_by_cue", "names_title", "used_hint"]
@@ -98,23 +99,15 @@ def _list_neighbours(ctx: Context, ents: Sequence[Entity]) -> dict[int, list[Ent
     return out
 
 
-#: Characters that may close a title around its name without being part of it (a
-#: heading's trailing colon or full stop, quotes, brackets of a link label).
-_TITLE_TRIM = " \t\n\"'“”‘’*_[]()（）【】:：.。"
-
-
 def names_title(ctx: Context, e: Entity) -> bool:
     """One of ``e``'s mentions is the whole title, save the punctuation around it, or
-    opens it before a dataset noun ("CRYSTAL Benchmark for …"): the heading names its
-    paper by the name ("### VoxHammer (2025.08)" is read with its date
-    left out by the layout; "Fast R-CNN" in a reading list)."""
-    if ctx.title is None:
+    opens it before a dataset noun ("CRYSTAL Benchmark for …") or its head's colon: the
+    heading names its paper by the name ("### VoxHammer", "Fast R-CNN" in a reading list)."""
+    bounds = title_bounds(ctx.text, ctx.title)
+    if bounds is None:
         return False
+    a, b = bounds
     t = ctx.text[ctx.title.start : ctx.title.end]
-    a = ctx.title.start + (len(t) - len(t.lstrip(_TITLE_TRIM)))
-    b = ctx.title.start + len(t.rstrip(_TITLE_TRIM))
-    if a >= b:
-        return False
     if (a, b) in e.spans:
         return True
     # "CRYSTAL Benchmark for Transparent …", "The Zorb Corpus: …": the title opens with
