@@ -144,8 +144,8 @@ ZH_APPOSITION_REACH = 24
 
 def _zh_apposition(ctx: Context, j: int) -> bool:
     """"构建了X，一个包含5千个问题的数据集": an indefinite after the comma that follows the
-    name opens a noun phrase that says what the name is; a dataset noun ends it
-    (``dataset_words_zh``) before any punctuation or model word."""
+    name opens a noun phrase that says what the name is, and a dataset noun is its head
+    (``dataset_words_zh``), the last word before a break."""
     after = ctx.joined(j, j + ZH_APPOSITION_REACH).lstrip()
     if after[:1] not in (",", "，"):
         return False
@@ -153,14 +153,12 @@ def _zh_apposition(ctx: Context, j: int) -> bool:
     lead = next((w for w in phrases("indefinite_words_zh") if after.startswith(w)), None)
     if lead is None:
         return False
-    tail = after[len(lead):]
-    for k in range(1, len(tail) + 1):
-        head = tail[:k]
-        if head[-1] in "，。；：,;:（(" or head.endswith(phrases("model_words_zh") + phrases("model_kinds_zh")):
-            return False
-        if head.endswith(phrases("dataset_words_zh")):
-            return True
-    return False
+    # A Chinese noun phrase ends in its head: "一种基于数据集蒸馏的新模型" is a model.
+    phrase = _ZH_PHRASE_END.split(after[len(lead):], 1)[0].rstrip()
+    return phrase.endswith(phrases("dataset_words_zh"))
+
+
+_ZH_PHRASE_END = re.compile(r"[，。；：,;:（(！？!?]")
 
 
 def _model_list(clause: str) -> bool:
