@@ -50,3 +50,25 @@ def test_a_name_opening_the_title_before_a_dataset_noun_or_its_colon_is_proposed
     assert _title_roles("mixup: Beyond Empirical Risk Minimization", "We use mixup with ResNet.")["Mixup"] == "proposed"
     # another word after the name is no title of the name's own
     assert _title_roles("ZORBAL Scores Improve with Scale", "ZORBAL 是诊断基准。").get("ZORBAL") != "proposed"
+
+
+def _labelled_roles(line: str, title: str) -> dict[str, str]:
+    a = line.index(title)
+    models, datasets = find_entities(line, [Span(0, len(line))], title=Span(a, a + len(title)))
+    return {m.name: m.role for m in models + datasets}
+
+
+@pytest.mark.parametrize("line, title, name", [
+    ("- ZorbNet-v3 - Rethinking the Zorb Architecture for Vision : https://arxiv.org/abs/1512.00567",
+     "Rethinking the Zorb Architecture for Vision", "ZorbNet-v3"),
+    ("- Zorb/QuxNet - Going Deeper with Convolutions : https://arxiv.org/abs/1409.4842",
+     "Going Deeper with Convolutions", "QuxNet"),
+    ("* ZorbMLP: Sparse MLP for Image Recognition, arXiv, 2021.", "Sparse MLP for Image Recognition", "ZorbMLP"),
+])
+def test_a_label_opening_the_titles_line_is_proposed(line, title, name):
+    assert _labelled_roles(line, title)[name] == "proposed"
+
+
+def test_a_name_elsewhere_on_the_titles_line_is_not_a_label():
+    line = "- Going Deeper with Convolutions - compared with ZorbNet-v3 : https://arxiv.org/abs/1409.4842"
+    assert _labelled_roles(line, "Going Deeper with Convolutions").get("ZorbNet-v3") != "proposed"

@@ -21,7 +21,7 @@ from kg.extract.kinds import known_model_version
 from kg.extract.title_span import title_bounds
 from kg.extract.vocab import phrase_search, phrases, union, words
 
-__all__ = ["assign_roles", "introduced_by_cue", "names_title", "used_hint"]
+__all__ = ["assign_roles", "introduced_by_cue", "labels_title", "names_title", "used_hint"]
 
 _CLAUSE_BREAKS = frozenset(("(", ")", ",", "，", ";", "；", ":", "：", "（", "）"))
 
@@ -122,6 +122,28 @@ def names_title(ctx: Context, e: Entity) -> bool:
     return False
 
 
+#: What may stand between a label and the title it labels ("- VGG16 - Very Deep …",
+#: "* EAMLP: "Beyond …"").
+_LABEL_GAP = re.compile(r"\s*[-–—:：]\s*[\"“'‘]?\s*")
+#: What may stand before a label on its line: a bullet or number, and other names of
+#: the paper joined by a slash ("- Inception/GoogLeNet - Going Deeper …").
+_LABEL_LEAD = re.compile(r"[ \t*\-•\d.)]*(?:[\w\-.]+\s*/\s*)*")
+
+
+def labels_title(ctx: Context, e: Entity) -> bool:
+    """A mention that opens the title's line as its label, a dash or colon before the
+    title ("- VGG16 - Very Deep Convolutional Networks …", "- Inception/GoogLeNet - Going
+    Deeper …"): a reading list labels the paper with what it introduces."""
+    if ctx.title is None:
+        return False
+    line = ctx.text.rfind("\n", 0, ctx.title.start) + 1
+    for x, y in e.spans:
+        if line <= x and y <= ctx.title.start and _LABEL_GAP.fullmatch(ctx.text, y, ctx.title.start) \
+                and _LABEL_LEAD.fullmatch(ctx.text, line, x):
+            return True
+    return False
+
+
 def assign_roles(ctx: Context, ents: Sequence[Entity]) -> None:
     lists = _list_neighbours(ctx, ents)
     # Names introduced by a naming cue: a mention inside one is part of it
@@ -135,7 +157,7 @@ def assign_roles(ctx: Context, ents: Sequence[Entity]) -> None:
                 and used_hint(ctx, i, j):
             hinted.add(id(e))
     for e in ents:
-        if not e.proposed and names_title(ctx, e):
+        if not e.proposed and (names_title(ctx, e) or labels_title(ctx, e)):
             e.proposed = True
         if e.proposed:
             continue
