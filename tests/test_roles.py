@@ -72,3 +72,13 @@ def test_a_label_opening_the_titles_line_is_proposed(line, title, name):
 def test_a_name_elsewhere_on_the_titles_line_is_not_a_label():
     line = "- Going Deeper with Convolutions - compared with ZorbNet-v3 : https://arxiv.org/abs/1409.4842"
     assert _labelled_roles(line, "Going Deeper with Convolutions").get("ZorbNet-v3") != "proposed"
+
+
+@pytest.mark.parametrize("title, name, role", [
+    ("Chain of Zorbish Rewards (CoZR): LLMs for Reward Design", "CoZR", "proposed"),
+    ("Modelling the Genome with Zorbide Transformer v3 (ZTv3)", "ZTv3", "proposed"),
+    ("ZorbNet-7B: An Agent Trained with Reinforcement Learning from Zorb Feedback (RLZF)", "RLZF", "used"),
+    ("Optimizing Zorbic Quantile Networks (ZQNet) in clinical medicine", "ZQNet", "used"),
+])
+def test_a_name_the_title_defines_in_its_head_or_at_its_end_is_proposed(title, name, role):
+    assert _title_roles(title, f"Results are reported; {name} helps.").get(name) == role

@@ -21,7 +21,7 @@ from kg.extract.kinds import known_model_version
 from kg.extract.title_span import title_bounds
 from kg.extract.vocab import phrase_search, phrases, union, words
 
-__all__ = ["assign_roles", "introduced_by_cue", "labels_title", "names_title", "used_hint"]
+__all__ = ["assign_roles", "defined_by_title", "introduced_by_cue", "labels_title", "names_title", "used_hint"]
 
 _CLAUSE_BREAKS = frozenset(("(", ")", ",", "，", ";", "；", ":", "：", "（", "）"))
 
@@ -144,6 +144,28 @@ def labels_title(ctx: Context, e: Entity) -> bool:
     return False
 
 
+def defined_by_title(ctx: Context, e: Entity) -> bool:
+    """A bracketed name the title defines where a name of the paper's own stands: before
+    the head's colon or dash ("Chain of Uncertain Rewards (CoUR): …", "Машины
+    непрерывного мышления (CTM) — …"), or closing a title that has no other head
+    ("Modelling the Genome with Nucleotide Transformer v3 (NTv3)"). Inside a gloss after
+    another head ("PokeeResearch-7B: … Trained with … (RLAIF)") or mid-title ("Optimizing
+    Retrieval-Augmented Generation (RAG) in clinical medicine") it is a name the paper uses."""
+    bounds = title_bounds(ctx.text, ctx.title)
+    if bounds is None:
+        return False
+    a, b = bounds
+    for x, y in e.spans:
+        if not (a < x and y < b + 1 and ctx.text[x - 1] in "(（" and ctx.text[y : y + 1] in (")", "）")):
+            continue
+        rest = ctx.text[y + 1 : b].lstrip()
+        if rest.startswith((":", "：")) or re.match(r"[-–—]\s", rest):
+            return True
+        if not rest and not re.search(r"[:：]\s|\s[-–—]\s", ctx.text[a:x]):
+            return True
+    return False
+
+
 def assign_roles(ctx: Context, ents: Sequence[Entity]) -> None:
     lists = _list_neighbours(ctx, ents)
     # Names introduced by a naming cue: a mention inside one is part of it
@@ -157,7 +179,7 @@ def assign_roles(ctx: Context, ents: Sequence[Entity]) -> None:
                 and used_hint(ctx, i, j):
             hinted.add(id(e))
     for e in ents:
-        if not e.proposed and (names_title(ctx, e) or labels_title(ctx, e)):
+        if not e.proposed and (names_title(ctx, e) or labels_title(ctx, e) or defined_by_title(ctx, e)):
             e.proposed = True
         if e.proposed:
             continue
