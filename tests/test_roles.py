@@ -82,3 +82,15 @@ def test_a_name_elsewhere_on_the_titles_line_is_not_a_label():
 ])
 def test_a_name_the_title_defines_in_its_head_or_at_its_end_is_proposed(title, name, role):
     assert _title_roles(title, f"Results are reported; {name} helps.").get(name) == role
+
+
+@pytest.mark.parametrize("title, name, role", [
+    ("The ZU-test for Statistical Modeling of Unimodal Data", "ZU-test", "proposed"),
+    ("Zorb-LiDAR from Visual Depth Estimation: Bridging the Gap", "Zorb-LiDAR", "proposed"),
+    # a review of it, a known system applied, a gloss naming another system
+    ("Zorb-LiDAR for Driving: A Survey", "Zorb-LiDAR", "used"),
+    ("BERT for Joint Intent Classification", "BERT", "used"),
+    ("ZorbRAG for Engineering Diagrams: ChatQ&ID Enables LLM Interaction", "ZorbRAG", "used"),
+])
+def test_a_new_name_opening_the_title_before_what_it_is_for_is_proposed(title, name, role):
+    assert _title_roles(title, f"We study it; {name} is used.").get(name) == role

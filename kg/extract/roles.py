@@ -99,7 +99,13 @@ def _list_neighbours(ctx: Context, ents: Sequence[Entity]) -> dict[int, list[Ent
     return out
 
 
-def names_title(ctx: Context, e: Entity) -> bool:
+#: Prepositions after a name that opens a title and say what the name is for or from
+#: ("X for Y", "X in Y", "X from Y"); not "as" ("AI Mathematician as a Partner in …":
+#: the paper casts a system it uses).
+_PURPOSE = frozenset(("for", "in", "from"))
+
+
+def names_title(ctx: Context, e: Entity, others: Sequence[Entity] = ()) -> bool:
     """One of ``e``'s mentions is the whole title, save the punctuation around it, or
     opens it before a dataset noun ("CRYSTAL Benchmark for …") or its head's colon: the
     heading names its paper by the name ("### VoxHammer", "Fast R-CNN" in a reading list)."""
@@ -118,7 +124,22 @@ def names_title(ctx: Context, e: Entity) -> bool:
             if ctx.text[y:b].lstrip().startswith((":", "：")):
                 return True  # "The Flan Collection: Designing Data …": the title's head
             nxt = re.match(r"\s+([\w\-]+)", ctx.text[y:b])
-            return nxt is not None and nxt.group(1).lower() in words("dataset_words")
+            if nxt is None:
+                return False
+            if nxt.group(1).lower() in words("dataset_words"):
+                return True
+            # "The UU-test for Statistical Modeling …", "Pseudo-LiDAR from Visual Depth
+            # Estimation: …": the name the title opens with, then what it is for, is
+            # the paper's subject made by it — unless the paper reviews it ("… : A Survey"),
+            # or the name is known: "BERT for Joint Intent Classification", "GraphRAG for
+            # Engineering Diagrams" apply a known system to a task.
+            reviews = words("title_words") - words("title_openers")
+            # A gloss whose subject is another name ("GraphRAG for Engineering Diagrams:
+            # ChatP&ID Enables …") gives the paper that name.
+            gloss = re.search(r"[:：]\s*", ctx.text[y:b])
+            return nxt.group(1) in _PURPOSE and not e.known and not any(
+                w.lower() in reviews for w in re.findall(r"[A-Za-z]+", t)) and not (
+                gloss is not None and any(g is not e and any(p == y + gloss.end() for p, _ in g.spans) for g in others))
     return False
 
 
@@ -179,7 +200,7 @@ def assign_roles(ctx: Context, ents: Sequence[Entity]) -> None:
                 and used_hint(ctx, i, j):
             hinted.add(id(e))
     for e in ents:
-        if not e.proposed and (names_title(ctx, e) or labels_title(ctx, e) or defined_by_title(ctx, e)):
+        if not e.proposed and (names_title(ctx, e, ents) or labels_title(ctx, e) or defined_by_title(ctx, e)):
             e.proposed = True
         if e.proposed:
             continue
