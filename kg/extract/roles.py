@@ -200,7 +200,10 @@ def assign_roles(ctx: Context, ents: Sequence[Entity]) -> None:
                 and used_hint(ctx, i, j):
             hinted.add(id(e))
     for e in ents:
-        if not e.proposed and (names_title(ctx, e, ents) or labels_title(ctx, e) or defined_by_title(ctx, e)):
+        # Only a mention on the title's line can name, label or be defined by the title
+        # (spans are sorted: the first one tells).
+        if not e.proposed and ctx.title is not None and e.spans and e.spans[0][0] < ctx.title.end and (
+                names_title(ctx, e, ents) or labels_title(ctx, e) or defined_by_title(ctx, e)):
             e.proposed = True
         if e.proposed:
             continue
