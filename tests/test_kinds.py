@@ -178,3 +178,14 @@ def test_a_chinese_list_of_models_trained_on_a_dataset_is_no_dataset_list():
     text = "此前，基于 ZorbSet 数据集训练的各种先进模型（如 QuxalNet, Flimnet 等）都只在重建任务上进行过评估。"
     assert _names(text).get("QuxalNet") != "DATASET"
     assert _names("在多个基准数据集（如 QuxalSet、Flimset 等）上评估。").get("QuxalSet") == "DATASET"
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("This paper introduces Zorbtae, which is a benchmark for table understanding.", "DATASET"),
+    ("This paper introduces Zorbtae, which is a framework for table understanding.", "MODEL"),
+    ("本文构建了Zorbtal，一个包含5千个问题的数据集。", "DATASET"),
+    ("本文提出了Zorbtal，一种基于数据集蒸馏的新模型。", "MODEL"),
+    ("本文提出了Zorbtal，一个新框架，在基准上效果很好。", "MODEL"),
+])
+def test_the_entrys_own_description_of_a_name_types_it(text, kind):
+    assert _names(text).get("Zorbtae", _names(text).get("Zorbtal")) == kind

@@ -51,3 +51,14 @@ def test_extraction_reads_a_field_the_layout_left_out():
     regions = [Span(0, 35)] + [Span(a, b) for a, b in field_spans(text)]
     models, _ = find_entities(text, regions, Span(0, 35))
     assert [m.name for m in models] == ["Zorblax-Clip"]
+
+
+@pytest.mark.parametrize("text, own", [
+    ("Zorb Policy Optimization, Smith et al, 2017. Algorithm: ZPO-Clip, ZPO-Penalty.", True),
+    ("论文笔记。算法：ZPO-Clip", True),
+    # a plural label lists what the paper compares as often as what it makes
+    ("Results. Models: ZPO-Clip, ZPO-Penalty.", False),
+])
+def test_a_singular_label_names_the_papers_own_algorithm(text, own):
+    got = found(fields, text)
+    assert got and all(c.proposed == own for c in got.values())

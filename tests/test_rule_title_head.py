@@ -418,3 +418,56 @@ def test_a_phenomenon_heading_a_title_is_no_name(title):
 
 def test_a_coined_head_before_the_colon_stays_a_name():
     assert found(title_head, "Body.", title="Zorb Drifter: Contextual Pressure Undermines Agentic Goals")
+
+
+@pytest.mark.parametrize("title, kind", [
+    ("Zorbscene: How Far Are VLMs from Effective High-Resolution Image Understanding?", "DATASET"),
+    ("Quintab: How Well Do LLMs Reason over Tables?", "DATASET"),
+    ("Frobgood: How Good Is GPT-4 at Olympiad Geometry?", "DATASET"),
+    # yes/no questions are answered by the method the head names
+    ("ZorbMLP: Do MLP-based Models Dream of Winning Over Computer Vision?", "MODEL"),
+    ("Quintar: Can Language Models Solve Olympiad Geometry?", "MODEL"),
+    # "How" before a noun asks how something works, not how far it gets
+    ("Zorbmid: How Language Models Use Long Contexts", "MODEL"),
+])
+def test_a_gloss_asking_how_far_others_get_names_a_benchmark(title, kind):
+    name = title.split(":")[0]
+    assert found(title_head, "Body.", title=title)[name].label == kind
+
+
+@pytest.mark.parametrize("title", [
+    "Zorbnet: Learning Robust Features from Noisy Datasets",
+    "Quxa: Distilling Benchmarks into Tiny Sets",
+    "Glyph: Rethinking Benchmark Contamination for Code LLMs",
+])
+def test_a_data_word_in_a_verb_led_gloss_object_is_no_kind(title):
+    # What the named thing works on is not what it is: a system titled with a data word.
+    name = title.split(":")[0]
+    assert found(title_head, "Body.", title=title)[name].label == "MODEL"
+    # a benchmark's own verb still makes a benchmark
+    assert found(title_head, "Body.", title="Zorbeval: Benchmarking Agents on Noisy Datasets")["Zorbeval"].label == "DATASET"
+
+
+@pytest.mark.parametrize("title, kind", [
+    ("Zorbwiz：大模型长文本推理评测基准", "DATASET"),
+    ("Tarvo：首个中文医疗对话语料库", "DATASET"),
+    ("Quorb：评测智能体的网页操作能力", "DATASET"),
+    ("Quorb：评测智能体能力的新方法", "MODEL"),
+    ("Mobble：面向机器人操作的基础模型", "MODEL"),
+    ("ZorbGPT：受操作系统启发的大上下文LLM", "MODEL"),
+])
+def test_a_chinese_gloss_gives_the_latin_head_its_kind(title, kind):
+    name = title.split("：")[0]
+    got = found(title_head, "正文。", title=title)[name]
+    assert got.label == kind and got.proposed
+
+
+@pytest.mark.parametrize("title, kind", [
+    ("Zorbmmr: Make Financial Numerical Reasoning More Multimodal, Comprehensive, and Challenging", "DATASET"),
+    ("Quintar: Making Math Word Problems Harder for LLMs", "DATASET"),
+    # a method makes its subject better, not harder
+    ("Frobnik: Making LLMs More Robust and Efficient", "MODEL"),
+])
+def test_a_gloss_making_a_task_harder_names_a_benchmark(title, kind):
+    name = title.split(":")[0]
+    assert found(title_head, "Body.", title=title)[name].label == kind

@@ -3,7 +3,7 @@
 * :mod:`kg.extract.context` tokenises the entry once and finds cues and gazetteer matches;
 * :mod:`kg.extract.rules` — each rule proposes candidates (``Mention.source`` is the
   rule's name: ``gazetteer``, ``mt``, ``acronym``, ``shape``, ``cue``, ``title``,
-  ``title-case``, ``context``, ``field``, ``list``, ``typo``);
+  ``title-case``, ``title-data``, ``context``, ``field``, ``list``, ``typo``);
 * :mod:`kg.extract.merge` decides overlaps and groups mentions into entities;
 * :mod:`kg.extract.kinds` types them (model or dataset) and drops events and tasks;
 * :mod:`kg.extract.roles` tells the paper's own names (``proposed``) from ``used`` ones.

@@ -97,11 +97,15 @@ def dataset_context(ctx: Context, i: int, j: int) -> bool:
         return True
     if len(after) > 1 and after[0] in words("split_words") and after[1] in _SPLIT_NOUNS:  # "the X test set"
         return True
-    appos = _visible(ctx, j, j + 7)
+    appos = _visible(ctx, j, j + 9)
+    if appos[1:3] and appos[1] in ("which", "that") and appos[2] in _BE:
+        appos = appos[:1] + appos[3:]  # "X, which is a benchmark for …"
     if appos[:1] == [","] and len(appos) > 2 and appos[1] in _APPOS_ARTICLES and (
             any(w in _APPOS_KINDS for w in appos[2:5]) or any(appos[k:k + 2] == ["data", "set"] for k in range(2, 5))):
         return True  # "ToolBench-Lite, a benchmark of …", "ReCoRD, a data set that …"
     if _data_verb(ctx, i, j, after, before):
+        return True
+    if after[:1] in ([","], ["，"]) and _zh_apposition(ctx, j):
         return True
     if _transferred_to(ctx, i, before):
         return True
@@ -132,6 +136,29 @@ def dataset_context(ctx: Context, i: int, j: int) -> bool:
     if before[-1:] == ["on"] and _score_before(ctx, i - 1):
         return True
     return False
+
+
+#: How far after "X，一个" the dataset noun the apposition names may end (characters).
+ZH_APPOSITION_REACH = 24
+
+
+def _zh_apposition(ctx: Context, j: int) -> bool:
+    """"构建了X，一个包含5千个问题的数据集": an indefinite after the comma that follows the
+    name opens a noun phrase that says what the name is, and a dataset noun is its head
+    (``dataset_words_zh``), the last word before a break."""
+    after = ctx.joined(j, j + ZH_APPOSITION_REACH).lstrip()
+    if after[:1] not in (",", "，"):
+        return False
+    after = after[1:].lstrip()
+    lead = next((w for w in phrases("indefinite_words_zh") if after.startswith(w)), None)
+    if lead is None:
+        return False
+    # A Chinese noun phrase ends in its head: "一种基于数据集蒸馏的新模型" is a model.
+    phrase = _ZH_PHRASE_END.split(after[len(lead):], 1)[0].rstrip()
+    return phrase.endswith(phrases("dataset_words_zh"))
+
+
+_ZH_PHRASE_END = re.compile(r"[，。；：,;:（(！？!?]")
 
 
 def _model_list(clause: str) -> bool:

@@ -5,7 +5,9 @@ to a proposed kind), when a contribution cue introduces one of its mentions ("we
 propose X", "our X"), or when it is new (no gazetteer knows it), a model, in an entry
 that states a contribution, and nothing marks its first mention as someone else's
 (compared with, such as, outperforms …, or listed with names the paper uses).
-Datasets need an explicit cue: papers use far more datasets than they make.
+Datasets need an explicit cue: papers use far more datasets than they make. A title
+that is one name and nothing else ("### VoxHammer", "Fast R-CNN", "DeepSeek-R1") is that
+cue: a heading names the paper by what it introduces, known or not, model or dataset.
 """
 from __future__ import annotations
 
@@ -16,9 +18,10 @@ from collections.abc import Sequence
 from kg.extract.candidate import Entity
 from kg.extract.context import Context
 from kg.extract.kinds import known_model_version
+from kg.extract.title_span import title_bounds
 from kg.extract.vocab import phrase_search, phrases, union, words
 
-__all__ = ["assign_roles", "introduced_by_cue", "used_hint"]
+__all__ = ["assign_roles", "defined_by_title", "introduced_by_cue", "labels_title", "names_title", "used_hint"]
 
 _CLAUSE_BREAKS = frozenset(("(", ")", ",", "，", ";", "；", ":", "：", "（", "）"))
 
@@ -96,6 +99,94 @@ def _list_neighbours(ctx: Context, ents: Sequence[Entity]) -> dict[int, list[Ent
     return out
 
 
+#: Prepositions after a name that opens a title and say what the name is for or from
+#: ("X for Y", "X in Y", "X from Y"); not "as" ("AI Mathematician as a Partner in …":
+#: the paper casts a system it uses).
+_PURPOSE = frozenset(("for", "in", "from"))
+
+
+def names_title(ctx: Context, e: Entity, others: Sequence[Entity] = ()) -> bool:
+    """One of ``e``'s mentions is the whole title, save the punctuation around it, or
+    opens it before a dataset noun ("CRYSTAL Benchmark for …") or its head's colon: the
+    heading names its paper by the name ("### VoxHammer", "Fast R-CNN" in a reading list)."""
+    bounds = title_bounds(ctx.text, ctx.title)
+    if bounds is None:
+        return False
+    a, b = bounds
+    t = ctx.text[ctx.title.start : ctx.title.end]
+    if (a, b) in e.spans:
+        return True
+    # "CRYSTAL Benchmark for Transparent …", "The Zorb Corpus: …": the title opens with
+    # the name and a dataset noun, so the paper is the data's own.
+    head = re.match(r"(?:(?:the|a|an)\s+)?", t[a - ctx.title.start :], re.I).end() + a
+    for x, y in e.spans:
+        if x == head:
+            if ctx.text[y:b].lstrip().startswith((":", "：")):
+                return True  # "The Flan Collection: Designing Data …": the title's head
+            nxt = re.match(r"\s+([\w\-]+)", ctx.text[y:b])
+            if nxt is None:
+                return False
+            if nxt.group(1).lower() in words("dataset_words"):
+                return True
+            # "The UU-test for Statistical Modeling …", "Pseudo-LiDAR from Visual Depth
+            # Estimation: …": the name the title opens with, then what it is for, is
+            # the paper's subject made by it — unless the paper reviews it ("… : A Survey"),
+            # or the name is known: "BERT for Joint Intent Classification", "GraphRAG for
+            # Engineering Diagrams" apply a known system to a task.
+            reviews = words("title_words") - words("title_openers")
+            # A gloss whose subject is another name ("GraphRAG for Engineering Diagrams:
+            # ChatP&ID Enables …") gives the paper that name.
+            gloss = re.search(r"[:：]\s*", ctx.text[y:b])
+            return nxt.group(1) in _PURPOSE and not e.known and not any(
+                w.lower() in reviews for w in re.findall(r"[A-Za-z]+", t)) and not (
+                gloss is not None and any(g is not e and any(p == y + gloss.end() for p, _ in g.spans) for g in others))
+    return False
+
+
+#: What may stand between a label and the title it labels ("- VGG16 - Very Deep …",
+#: "* EAMLP: "Beyond …"").
+_LABEL_GAP = re.compile(r"\s*[-–—:：]\s*[\"“'‘]?\s*")
+#: What may stand before a label on its line: a bullet or number, and other names of
+#: the paper joined by a slash ("- Inception/GoogLeNet - Going Deeper …").
+_LABEL_LEAD = re.compile(r"[ \t*\-•\d.)]*(?:[\w\-.]+\s*/\s*)*")
+
+
+def labels_title(ctx: Context, e: Entity) -> bool:
+    """A mention that opens the title's line as its label, a dash or colon before the
+    title ("- VGG16 - Very Deep Convolutional Networks …", "- Inception/GoogLeNet - Going
+    Deeper …"): a reading list labels the paper with what it introduces."""
+    if ctx.title is None:
+        return False
+    line = ctx.text.rfind("\n", 0, ctx.title.start) + 1
+    for x, y in e.spans:
+        if line <= x and y <= ctx.title.start and _LABEL_GAP.fullmatch(ctx.text, y, ctx.title.start) \
+                and _LABEL_LEAD.fullmatch(ctx.text, line, x):
+            return True
+    return False
+
+
+def defined_by_title(ctx: Context, e: Entity) -> bool:
+    """A bracketed name the title defines where a name of the paper's own stands: before
+    the head's colon or dash ("Chain of Uncertain Rewards (CoUR): …", "Машины
+    непрерывного мышления (CTM) — …"), or closing a title that has no other head
+    ("Modelling the Genome with Nucleotide Transformer v3 (NTv3)"). Inside a gloss after
+    another head ("PokeeResearch-7B: … Trained with … (RLAIF)") or mid-title ("Optimizing
+    Retrieval-Augmented Generation (RAG) in clinical medicine") it is a name the paper uses."""
+    bounds = title_bounds(ctx.text, ctx.title)
+    if bounds is None:
+        return False
+    a, b = bounds
+    for x, y in e.spans:
+        if not (a < x and y < b + 1 and ctx.text[x - 1] in "(（" and ctx.text[y : y + 1] in (")", "）")):
+            continue
+        rest = ctx.text[y + 1 : b].lstrip()
+        if rest.startswith((":", "：")) or re.match(r"[-–—]\s", rest):
+            return True
+        if not rest and not re.search(r"[:：]\s|\s[-–—]\s", ctx.text[a:x]):
+            return True
+    return False
+
+
 def assign_roles(ctx: Context, ents: Sequence[Entity]) -> None:
     lists = _list_neighbours(ctx, ents)
     # Names introduced by a naming cue: a mention inside one is part of it
@@ -109,6 +200,11 @@ def assign_roles(ctx: Context, ents: Sequence[Entity]) -> None:
                 and used_hint(ctx, i, j):
             hinted.add(id(e))
     for e in ents:
+        # Only a mention on the title's line can name, label or be defined by the title
+        # (spans are sorted: the first one tells).
+        if not e.proposed and ctx.title is not None and e.spans and e.spans[0][0] < ctx.title.end and (
+                names_title(ctx, e, ents) or labels_title(ctx, e) or defined_by_title(ctx, e)):
+            e.proposed = True
         if e.proposed:
             continue
         idx = []

@@ -5,7 +5,7 @@ import re
 
 from kg.records import Span
 
-__all__ = ["past_decoration"]
+__all__ = ["past_decoration", "title_bounds"]
 
 #: Decoration a layout may leave before a title's first word: an emoji or a keycap number
 #: ("4️⃣ VideoNorms: …", "🚀 …"), a list number ("1. ", "3) ", "#2 "), a bullet.
@@ -22,3 +22,19 @@ def past_decoration(text: str, title: Span | None) -> Span | None:
     if not m or m.end() >= title.end or any(c.isalpha() for c in m.group()):
         return title
     return Span(m.end(), title.end)
+
+
+#: Characters that may close a title around its name without being part of it (a
+#: heading's trailing colon or full stop, quotes, emphasis, brackets of a link label).
+_TITLE_TRIM = " \t\n\"'“”‘’*_[]()（）【】:：.。"
+
+
+def title_bounds(text: str, title: Span | None) -> tuple[int, int] | None:
+    """The title's text without the punctuation and emphasis around it, as offsets: a
+    name whose mention is exactly this span is the whole title ("### VoxHammer")."""
+    if title is None:
+        return None
+    t = text[title.start : title.end]
+    a = title.start + (len(t) - len(t.lstrip(_TITLE_TRIM)))
+    b = title.start + len(t.rstrip(_TITLE_TRIM))
+    return (a, b) if a < b else None

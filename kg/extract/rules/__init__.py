@@ -77,7 +77,9 @@ stages before theirs (read-only). Stages:
    ("渐进式训练（Progressive Training）", a veto), names joined into a combination
    ("ESIM+ELMo": ESIM and ELMo; "BICC-RCC" beside BICC and RCC: a veto), and the bare
    mentions of a short name typed elsewhere in the entry ("… Representations (SBOCR) …
-   SBOCR is a promising direction");
+   SBOCR is a promising direction"), and a heading that is only a name over a body that
+   builds unnamed data and names its model apart ("### 3DEditVerse" over "构建了…数据集，
+   提出专用编辑模型 3DEditFormer": typed a dataset);
 3. enumerations: words listed with known names of one kind, Latin items of a Chinese
    enumeration listed with models ("如Qwen2-Audio和Mini-Omni", "（AASIST、CA-MHFA、SLS）"),
    and Latin items a Korean list gives as examples of models ("GPT Image 1, Seedream 3.0
@@ -166,6 +168,7 @@ from kg.extract.rules import (
     techniques,
     title_acronyms,
     title_case,
+    title_data_names,
     title_clauses,
     title_families,
     title_head,
@@ -193,7 +196,7 @@ STAGES = (
      trailing_labels, table_labels, modified_families, zh_hyphen_names, ja_method_frames, zh_kind_frames, ru_acronyms),
     (mt_lists, mt_datasets, typos, phrase_typos, slash_variants, dataset_prefixes, modifier_heads, variable_names, code_identifiers, encoded_strings, mixed_scripts, mapping_labels, data_evidence, data_sections, funding,
      proposed_families, labelled_titles, unused_in_limitations, translation_glosses, combined_names, org_neighbours,
-     bare_mentions),
+     bare_mentions, title_data_names),
     (lists, zh_model_lists, ko_model_lists),
 )
 

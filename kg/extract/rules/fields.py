@@ -3,7 +3,8 @@
 Reading lists and tables often carry a field whose label says what its value lists
 (the labels are data: ``kg/data/rules/model_fields.txt``); each item of such a value
 that is written like a name (capitalised words or a name shape, a few words at most)
-is a model. :func:`field_spans` also gives these values — and those of fields whose
+is a model, and the paper's own under a singular label (``own_fields.txt``: "Algorithm:",
+not "Models:"). :func:`field_spans` also gives these values — and those of fields whose
 value is prose about the paper (``prose_fields.txt``) — to the extraction as regions
 to read when the parser kept them out of the entry's body.
 """
@@ -76,6 +77,15 @@ def _name_like(item: str) -> bool:
     return all(p[:1].isupper() or p[:1].isdigit() or distinctive(p) for p in parts)
 
 
+def _label(text: str, a: int) -> str:
+    """The label of the field whose value starts at ``a`` ("algorithm" of "Algorithm: X"),
+    lower-cased."""
+    k = text.rfind(":", max(0, a - _LABEL_REACH), a)
+    k = max(k, text.rfind("：", max(0, a - _LABEL_REACH), a))
+    m = _LABEL_BEFORE.search(text, max(0, k - _LABEL_REACH), k) if k >= 0 else None
+    return m.group(1).lower() if m else ""
+
+
 def find(ctx: Context, prior=()) -> list[Candidate]:
     gaz = gazetteer()
     out = []
@@ -83,6 +93,7 @@ def find(ctx: Context, prior=()) -> list[Candidate]:
         if not ctx.inside(a):
             continue
         value = ctx.text[a:b]
+        own = _label(ctx.text, a) in words("own_fields")
         pos = 0
         for piece in _ITEM_SPLIT.split(value):
             start = value.find(piece, pos) if piece else -1
@@ -96,7 +107,7 @@ def find(ctx: Context, prior=()) -> list[Candidate]:
             s = a + start
             known = gaz.known(item)
             out.append(Candidate(s, s + len(item), known[1] if known else item, NAME, known[0] if known else "MODEL",
-                                 known=bool(known), force_label=not known,
+                                 known=bool(known), force_label=not known, proposed=own,
                                  # the whole item is the name: "Dueling DQN", not the known "DQN" in it
                                  yields=NEVER, covers=True))
     return out

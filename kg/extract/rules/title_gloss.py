@@ -55,6 +55,16 @@ def kind_of_gloss(gloss: str) -> str | None:
         words_ = words_[1:]
     if [x.lower() for x in words_[:2]] == ["how", "to"] and words_[2:3] and _gerund(words_[2]) in words("benchmark_gloss_verbs"):
         return "DATASET"
+    # "How Far Are VLMs from …?", "How Well Do LLMs …?": a question of degree asks how far
+    # others get, and the named thing is what measures it (benchmark_gloss_questions.txt).
+    if [x.lower() for x in words_[:1]] == ["how"] and len(words_) > 2 and words_[1].lower() in words(
+            "benchmark_gloss_questions") and words_[2].lower() in words("claim_auxiliaries"):
+        return "DATASET"
+    # "Make Financial Numerical Reasoning More Multimodal, Comprehensive, and Challenging":
+    # making a task harder is what a test of it does (benchmark_gloss_adjectives.txt).
+    if words_ and words_[0].lower() in ("make", "making", "makes") and not words("benchmark_gloss_adjectives").isdisjoint(
+            x.lower() for x in words_[1:]):
+        return "DATASET"
     # "Simulating Object-Centric Datasets …": a gloss led by a verb says what the named
     # thing does; its object is not the name's kind. "CodeElo: Benchmarking Code
     # Generation …", "Zorb: Evaluating LLMs on …": a verb that only a benchmark does.

@@ -16,7 +16,7 @@ from kg.extract.names import distinctive, generic, is_institution
 from kg.extract.nlp import gazetteer
 from kg.extract.rules.title_gloss import GLOSS_STOP, kind_of_gloss
 from kg.extract.rules.title_head_words import coined, named_method, plural_thing, sentence_case, verb_form
-from kg.extract.vocab import words
+from kg.extract.vocab import phrases, words
 
 NAME = "title"
 # Later words may start in lower case when a capital follows in the word ("Deep sr-DDL").
@@ -70,8 +70,27 @@ def _zh_head(ctx: Context) -> list[Candidate]:
         return []
     a = ctx.title.start + m.start(1)
     known = gazetteer().known(name)
-    return [Candidate(a, a + len(name), known[1] if known else name, NAME, known[0] if known else "MODEL",
-                      known=bool(known), proposed=True, yields=NEVER)]
+    label = known[0] if known else _zh_gloss_kind(t[m.end(1):].lstrip(" ：:"))
+    return [Candidate(a, a + len(name), known[1] if known else name, NAME, label,
+                      known=bool(known), proposed=True, yields=NEVER, force_label=not known and label == "DATASET")]
+
+
+#: What ends a Chinese gloss's first phrase.
+_ZH_GLOSS_END = re.compile(r"[，。；！？,;!?（(]")
+
+
+def _zh_gloss_kind(gloss: str) -> str:
+    """The kind a Chinese gloss gives the name before its colon: a benchmark when its
+    phrase ends in a dataset noun ("大模型长文本推理评测基准", "首个中文医疗对话语料库",
+    ``dataset_words_zh``) or opens with a verb of measuring ("评测智能体的网页操作能力",
+    ``benchmark_gloss_verbs_zh``) and does not end in a method's kind ("…的新方法"); a
+    model otherwise ("受操作系统启发的大上下文LLM")."""
+    phrase = _ZH_GLOSS_END.split(gloss.strip(), 1)[0].strip()
+    if phrase.endswith(phrases("model_kinds_zh")):
+        return "MODEL"
+    if phrase.endswith(phrases("dataset_words_zh")) or phrase.startswith(phrases("benchmark_gloss_verbs_zh")):
+        return "DATASET"
+    return "MODEL"
 
 
 # "Living-Harness Is an Interactive-Agent Evolver": a title that says what its subject is.
@@ -225,12 +244,20 @@ def _head(ctx: Context) -> list[Candidate]:
         gloss_kind = kind_of_gloss(t[m.end(1):])
         # "Attribute Descent: Simulating … Datasets": a name headed by a method noun is a
         # method whatever data the gloss mentions.
-        label = gloss_kind or ("MODEL" if parts[-1].lower() in words("method_heads") else None) or (
+        label = gloss_kind or ("MODEL" if parts[-1].lower() in words("method_heads") or _verb_led(t[m.end(1):]) else None) or (
             "DATASET" if re.search(r"bench|dataset|corpus", t, re.I) and not re.search(r"model|network|method", t, re.I) else "MODEL")
     return [Candidate(a, a + len(name), known[1] if known else name, NAME, label, known=bool(known), proposed=True, yields=NEVER,
                       force_label=gloss_kind is not None,
                       # "Deep sr-DDL: …": a several-word head is one name; the shape inside is part of it
                       covers=len(parts) > 1 and not known)]
+
+
+def _verb_led(gloss: str) -> bool:
+    """"Zorbnet: Learning Robust Features from Noisy Datasets": a gloss led by a verb
+    other than a benchmark's (:func:`~kg.extract.rules.title_gloss.kind_of_gloss` has
+    read those) says what the named thing does, so a data word in its object ("…
+    Datasets", "Rethinking Benchmark Contamination") is what it works on, not its kind."""
+    return re.match(r"[\s:：\-–—]*[A-Z][a-z]{3,}ing\b", gloss) is not None
 
 
 def _small_word_head(ctx: Context, t: str) -> list[Candidate]:
