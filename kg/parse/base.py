@@ -16,6 +16,7 @@ import re
 from kg.parse.categories import badge_category, field_category, source_category
 from kg.parse.data import load_words
 from kg.parse.dates import find_date
+from kg.parse.footnotes import note_affiliations
 from kg.parse.document import Line, ParsedDoc
 from kg.parse.links import local_paper_page, paper_link, presents_study, scholarly_link, stated_arxiv_id
 from kg.parse.titles import closing_gloss, title_spans
@@ -305,6 +306,8 @@ class Builder:
 
     def close(self) -> None:
         if self.cur is not None:
+            if self.doc.notes:  # footnotes under an author line: its organisations, in any layout
+                note_affiliations(self.cur, self.doc)
             self.entries.append(self.cur.freeze(self.file))
             self.cur = None
 

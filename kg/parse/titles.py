@@ -183,7 +183,7 @@ def _without_gloss(text: str, a: int, b: int) -> int:
         len(head.split()) < 3
         or any(is_cjk(c) for c in gloss)
         or not any(c.isalpha() for c in gloss)
-        or _abbreviates(gloss, head)
+        or _abbreviates(gloss, head) and gloss[:1] != "@"  # "(@Meta)": made at Meta, no abbreviation
         or any(c in head for c in "()（）")
     ):
         return b

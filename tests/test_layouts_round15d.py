@@ -1,0 +1,105 @@
+"""Structure rules prompted by round 15d of real digests (issue 11, affiliations): a
+one-paper note whose author line carries Markdown footnote references over one footnote
+per organisation, pipe-table rows pasted without their header, and titles that end in
+``(@org)``. Written with invented text in the shape of those digests."""
+from __future__ import annotations
+
+from layouthelp import records_of as _records
+
+from kg.parse.at_orgs import at_organisations
+from kg.parse.document import read_document
+
+
+# ---------------------------------------------------------------- footnote affiliations
+
+NOTE = (
+    "# Lantern: Tool Agents That Read the Manual\n"
+    "\n"
+    "**Link**: [Paper](http://arxiv.org/pdf/2401.01234v2)\n"
+    "\n"
+    "**Authors**: Mira Holt[^1], Oskar Venn[^1][^2], Pia Lund[^2]∗, Tomas Reyes\n"
+    "\n"
+    "[^1]: Department of Computer Science, Stanford University\n"
+    "[^2]: NVIDIA\n"
+    "\n"
+    "## Summary\n"
+    "\n"
+    "The authors propose Lantern, an agent that reads tool documentation.\n"
+)
+
+
+def test_footnote_references_are_marks_and_definitions_numbered_lines():
+    doc = read_document("note.md", NOTE)
+    assert doc.lines[4].text == "Authors: Mira Holt1, Oskar Venn1^2, Pia Lund2∗, Tomas Reyes"
+    assert doc.lines[6].text.lstrip().startswith("1 Department of Computer Science")
+    assert doc.lines[7].text.strip() == "2 NVIDIA"
+    assert doc.notes == {6: "1", 7: "2"}
+    # A one-word note is no link reference definition: "[^2]" links nowhere.
+    assert all(not ln.links for ln in doc.lines[4:8])
+
+
+def test_every_author_and_every_footnote_organisation_is_read(tmp_path):
+    (r,) = _records(tmp_path, NOTE)
+    assert [a.name for a in r.authors] == ["Mira Holt", "Oskar Venn", "Pia Lund", "Tomas Reyes"]
+    # Each author's marks say which notes are theirs ("Oskar Venn[^1][^2]": both).
+    assert [a.marks for a in r.authors] == [("1",), ("1", "2"), ("2",), ()]
+    assert {m.name for m in r.institutions} == {"Stanford University", "NVIDIA"}
+    assert r.arxiv_id == "2401.01234"
+
+
+def test_notes_not_referenced_by_the_author_line_are_no_affiliations(tmp_path):
+    text = (
+        "# Lantern: Tool Agents That Read the Manual\n\n"
+        "**Authors**: Mira Holt, Oskar Venn\n\n"
+        "The method beats the baseline.[^1]\n\n"
+        "[^1]: Measured on ToolBench.\n"
+    )
+    (r,) = _records(tmp_path, text)
+    assert [a.name for a in r.authors] == ["Mira Holt", "Oskar Venn"]
+    assert not r.institutions
+
+
+def test_named_footnotes_are_dropped_from_the_text():
+    doc = read_document("n.md", "A claim[^src] here.\n\n[^src]: A source.\n")
+    assert doc.lines[0].text == "A claim here."
+
+
+# ---------------------------------------------------------------- header-less table rows
+
+ROWS = (
+    "|2024.02|[Quill] Quill: Sparse Decoding for Long Prompts(@Acme University&NVIDIA etc)| [[pdf]](https://arxiv.org/pdf/2402.00011.pdf) | [[quill]](https://github.com/acme/quill) |⭐️ |\n"
+    "|2024.03|Tiny Lanterns: 2-bit Weights Without Tears(@cs.acme.edu)|[[pdf]](https://arxiv.org/pdf/2403.00022.pdf)|⚠️|⭐️ |\n"
+    "|2024.03|🔥[Wren] Wren: Paged Attention for Edge Devices(@Meta)|[[pdf]](https://arxiv.org/pdf/2403.00033)|⚠️|⭐️ |\n"
+)
+
+
+def test_pipe_rows_without_a_header_are_table_rows():
+    doc = read_document("rows.md", ROWS)
+    assert [ln.kind for ln in doc.lines[:3]] == ["table"] * 3
+    assert all(len(ln.cells) == 5 for ln in doc.lines[:3])
+
+
+def test_headerless_rows_are_one_entry_each_with_at_organisations(tmp_path):
+    recs = _records(tmp_path, ROWS)
+    assert [r.arxiv_id for r in recs] == ["2402.00011", "2403.00022", "2403.00033"]
+    assert [r.title for r in recs] == [
+        "Quill: Sparse Decoding for Long Prompts",
+        "Tiny Lanterns: 2-bit Weights Without Tears",
+        "Wren: Paged Attention for Edge Devices",
+    ]
+    assert "NVIDIA" in {m.name for m in recs[0].institutions}
+    assert [m.name for m in recs[2].institutions] == ["Meta"]
+
+
+def test_a_paragraph_with_one_pipe_line_stays_a_paragraph():
+    doc = read_document("p.md", "Scores below.\n|a|b|\nmore text\n")
+    assert doc.lines[1].kind != "table"
+
+
+def test_at_organisations():
+    s = "@Acme University&NVIDIA etc"
+    assert s[slice(*at_organisations(s))] == "Acme University&NVIDIA"
+    s = "@cs.acme.edu"
+    assert s[slice(*at_organisations(s))] == "cs.acme.edu"
+    assert at_organisations("@someone") is None  # a handle, not an organisation
+    assert at_organisations("NVIDIA") is None  # no at-sign: the bracket's other readers decide
