@@ -103,3 +103,37 @@ def test_at_organisations():
     assert s[slice(*at_organisations(s))] == "cs.acme.edu"
     assert at_organisations("@someone") is None  # a handle, not an organisation
     assert at_organisations("NVIDIA") is None  # no at-sign: the bracket's other readers decide
+
+
+# ---------------------------------------------------------------- list labels, (Org Year)
+
+LABELLED = (
+    "### Reading list\n"
+    "* [[QNet] Query Networks for Click Prediction (Acme 2019)](papers/qnet.pdf) <br />\n"
+    "* [[Deep Wren] Deep Wren - Ranking Without Features (Microsoft 2016)](papers/wren.pdf) <br />\n"
+    "* [[Survey] Ranking Models for Recommendation Systems (JSmith 2014)](papers/survey.pdf) <br />\n"
+    "* [[LF] Latent Factor Techniques for Sparse Ratings (Amazon 2003)](papers/lf.pdf) <br />\n"
+)
+
+
+def test_a_list_of_labelled_titles_loses_its_labels_and_reads_org_year(tmp_path):
+    recs = _records(tmp_path, LABELLED)
+    assert [r.title for r in recs] == [
+        "Query Networks for Click Prediction",
+        "Deep Wren - Ranking Without Features",
+        "Ranking Models for Recommendation Systems",
+        "Latent Factor Techniques for Sparse Ratings",
+    ]
+    assert [m.name for m in recs[1].institutions] == ["Microsoft"]
+    assert [m.name for m in recs[3].institutions] == ["Amazon"]
+    assert not recs[2].institutions  # "(JSmith 2014)": a person in the slot, no organisation
+
+
+def test_one_bracketed_title_keeps_its_bracket(tmp_path):
+    text = (
+        "- [[Re] Reproducing Dense Retrieval at Scale](https://arxiv.org/abs/2301.00001)\n"
+        "- [Sparse Routers for Long Context](https://arxiv.org/abs/2301.00002)\n"
+        "- [Tree Search for Tool Agents](https://arxiv.org/abs/2301.00003)\n"
+    )
+    recs = _records(tmp_path, text)
+    assert recs[0].title == "[Re] Reproducing Dense Retrieval at Scale"

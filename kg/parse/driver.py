@@ -19,6 +19,7 @@ from types import ModuleType
 
 from kg.parse import generic_contest as contest
 from kg.parse import scoring
+from kg.parse.title_tags import without_list_tags
 from kg.parse.author_fields import author_value
 from kg.parse.base import NOT_IN_ENTRY, LayoutResult
 from kg.parse.bibtex import bibtex_authors
@@ -294,6 +295,7 @@ def parse_document(doc: ParsedDoc, layouts: list[ModuleType] | None = None) -> P
                 # Page metadata no layout took (a post layout reads a paper's front matter).
                 unassigned.append(Unassigned(doc.path, i, x.text.strip()[:200], "front matter"))
     entries = [_bibtex(_code_line(journal_paper_category(e))) for e in date_entries(doc, entries, unassigned)]
+    entries = without_list_tags(entries)  # "[DIN] Title": the list's labels are no part of titles
     missing = [u.line for u in unassigned if u.reason == NOT_IN_ENTRY]
     if missing:
         log.warning(
