@@ -137,3 +137,44 @@ def test_one_bracketed_title_keeps_its_bracket(tmp_path):
     )
     recs = _records(tmp_path, text)
     assert recs[0].title == "[Re] Reproducing Dense Retrieval at Scale"
+
+
+# ---------------------------------------------------------------- dated lists of headlines
+
+HEADLINES = (
+    "- 2024-03-02\n"
+    "  - [面试被问到了：手写Softmax。。。](https://mp.weixin.qq.com/s/aaa)\n"
+    "  - [重磅！谷歌新作Quill：长文本解码提速5倍](https://mp.weixin.qq.com/s/bbb)\n"
+    "- 2024-03-01\n"
+    "  - [CVPR 2024 | 北京大学提出Wren：边缘设备上的分页注意力](https://mp.weixin.qq.com/s/ccc)\n"
+    "  - [首篇《多模态智能体综述》来了](https://mp.weixin.qq.com/s/ddd)\n"
+)
+
+
+def test_dated_headlines_are_one_entry_each_dated_by_their_bullet(tmp_path):
+    recs = _records(tmp_path, HEADLINES)
+    assert [list(r.urls) for r in recs] == [["https://mp.weixin.qq.com/s/bbb"], ["https://mp.weixin.qq.com/s/ccc"], ["https://mp.weixin.qq.com/s/ddd"]]
+    assert [r.date for r in recs] == ["2024-03-02", "2024-03-01", "2024-03-01"]
+    assert all(r.title is None for r in recs)  # a headline is no paper title
+    assert recs[2].title_zh == "多模态智能体综述"
+
+
+def test_headline_subject_before_a_maker_verb_is_the_affiliation():
+    from kg.parse.layouts.headlines import maker
+
+    for text, want in [
+        ("重磅！谷歌新作Quill：长文本解码提速5倍", "谷歌"),
+        ("CVPR 2024 | 北京大学提出Wren：边缘设备上的分页注意力", "北京大学"),
+        ("港大和腾讯发布首篇综述", "港大和腾讯"),
+    ]:
+        got = maker(text, 0, len(text))
+        assert got is not None and text[slice(*got)] == want
+    assert maker("首篇《多模态智能体综述》来了", 0, 14) is None
+
+
+def test_a_date_bullet_alone_makes_no_headline_list():
+    from kg.parse.document import read_document
+    from kg.parse.layouts import headlines
+
+    doc = read_document("x.md", "- 2024-03-02\n- Some note about the day\n")
+    assert headlines.parse(doc).entries == []
