@@ -178,3 +178,41 @@ def test_a_date_bullet_alone_makes_no_headline_list():
 
     doc = read_document("x.md", "- 2024-03-02\n- Some note about the day\n")
     assert headlines.parse(doc).entries == []
+
+
+# ---------------------------------------------------------------- a post citing one paper
+
+POST = (
+    "---\n"
+    "title: 提速5倍！长文本解码的又一境界，真的很快！\n"
+    "copyright_author: Blogger\n"
+    "date: 2022-04-02 10:11:12\n"
+    "tags:\n"
+    "- Transformer\n"
+    "---\n"
+    "\n"
+    ">本文提出了一种稀疏解码方法Quill，速度提升5倍！<br>**作者单位**：北京大学，微软亚洲研究院等\n"
+    "\n"
+    "## 简介\n"
+    "长文本解码的成本很高。\n"
+    "\n"
+    "## 参考\n"
+    "[1].Quill: Sparse Decoding for Long Prompts<br>\n"
+)
+
+
+def test_a_post_citing_one_paper_is_that_paper_with_its_units(tmp_path):
+    (r,) = _records(tmp_path, POST)
+    assert r.title == "Quill: Sparse Decoding for Long Prompts"
+    assert r.title_zh is None  # the front matter's title is the post's headline
+    assert r.date == "2022-04-02"
+    assert r.institutions  # "**作者单位**：" after a line break is the affiliations field
+
+
+def test_a_post_citing_several_works_is_not_read_as_one_of_them():
+    from kg.parse.document import read_document
+    from kg.parse.post_refs import sole_reference
+
+    two = POST + "[2].Wren: Paged Attention for Edge Devices<br>\n"
+    assert sole_reference(read_document("p.md", two)) is None
+    assert sole_reference(read_document("p.md", POST)) is not None
