@@ -216,3 +216,16 @@ def test_a_post_citing_several_works_is_not_read_as_one_of_them():
     two = POST + "[2].Wren: Paged Attention for Edge Devices<br>\n"
     assert sole_reference(read_document("p.md", two)) is None
     assert sole_reference(read_document("p.md", POST)) is not None
+
+
+# ---------------------------------------------------------------- an org-only byline after the links
+
+def test_org_and_year_after_an_items_links_is_its_maker(tmp_path):
+    text = (
+        "## Ranking\n"
+        "1. [Query Networks for Click Prediction](https://arxiv.org/abs/1901.00001) ([Paper](https://arxiv.org/pdf/1901.00001.pdf)) `Alibaba` `2019`\n"
+        "2. [Deep Wren: Ranking Without Features](https://arxiv.org/abs/1902.00002) `Microsoft` `2019`\n"
+        "3. [Latent Factors for Sparse Ratings](https://arxiv.org/abs/1903.00003) `JSmith` `2019`\n"
+    )
+    recs = _records(tmp_path, text)
+    assert [[m.name for m in r.institutions] for r in recs] == [["Alibaba Group"], ["Microsoft"], []]

@@ -16,7 +16,8 @@ import re
 from kg.parse.categories import badge_category, field_category, source_category
 from kg.parse.data import load_words
 from kg.parse.dates import find_date
-from kg.parse.footnotes import maker_year, note_affiliations
+from kg.parse.footnotes import note_affiliations
+from kg.parse.makers import maker_year
 from kg.parse.document import Line, ParsedDoc
 from kg.parse.links import local_paper_page, paper_link, presents_study, scholarly_link, stated_arxiv_id
 from kg.parse.titles import closing_gloss, title_spans

@@ -10,7 +10,6 @@ organisations by their marks.
 """
 from __future__ import annotations
 
-import re
 from typing import TYPE_CHECKING
 
 from kg.records import Span
@@ -19,7 +18,7 @@ if TYPE_CHECKING:
     from kg.parse.base import Draft
     from kg.parse.document import ParsedDoc
 
-__all__ = ["maker_year", "note_affiliations"]
+__all__ = ["note_affiliations"]
 
 
 def _runs(doc: "ParsedDoc", first: int, last: int) -> list[tuple[int, int]]:
@@ -62,23 +61,6 @@ def note_affiliations(d: "Draft", doc: "ParsedDoc") -> None:
     d.spans["affiliations"] = Span(start, end)
     # The notes are the affiliations now, not body text the extractor reads for entities.
     d.body[:] = [s for s in d.body if not start <= s.start < end]
-
-
-# "Alibaba 2018", "HKUST, 2015": who made the paper and when, as a gloss after a title.
-_MAKER_YEAR = re.compile(r"(?P<o>[^\W\d][^,，()（）\d]{1,60}?)\s*[,，]?\s+(?:19|20)\d{2}")
-
-
-def maker_year(gloss: str) -> tuple[int, int] | None:
-    """``(start, end)`` of the organisation in a title's gloss of an organisation and a
-    year (``Alibaba 2018``, ``HKUST, 2015``), or ``None`` — for a person in that slot
-    too (``FRicci 2011``), which is no organisation."""
-    from kg.parse.names import bracket_kind
-
-    m = _MAKER_YEAR.fullmatch(gloss.strip())
-    if m is None or bracket_kind(m.group("o")) != "affiliations":
-        return None
-    a = len(gloss) - len(gloss.lstrip())
-    return a + m.start("o"), a + m.end("o")
 
 
 def _line_starts(text: str) -> list[int]:
