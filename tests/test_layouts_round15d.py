@@ -229,3 +229,18 @@ def test_org_and_year_after_an_items_links_is_its_maker(tmp_path):
     )
     recs = _records(tmp_path, text)
     assert [[m.name for m in r.institutions] for r in recs] == [["Alibaba Group"], ["Microsoft"], []]
+
+
+def test_a_labelled_lists_slides_and_handbook_are_no_papers(tmp_path):
+    text = LABELLED + (
+        "* [[Intro] Ranking Systems Handbook (JSmith 2011)](papers/handbook.pdf) <br />\n"
+        "* [[Intro slides] Ranking Systems An Introduction (JSmith 2014)](papers/slides.pdf) <br />\n"
+    )
+    p = tmp_path / "list.md"
+    p.write_text(text, encoding="utf-8")
+    from kg.parse.driver import parse
+    from kg.records import Document
+
+    res = parse(Document(str(p), text, "utf-8"))
+    assert len(res.entries) == 4
+    assert [u.line for u in res.unassigned if u.reason == "non-paper item"] == [6, 7]

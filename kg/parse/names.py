@@ -9,6 +9,7 @@ from __future__ import annotations
 import functools
 import re
 
+from kg.parse.at_orgs import at_organisations
 from kg.parse.data import load_words
 from kg.parse.tex import tex_letters, tex_shadow
 from kg.text import has_cjk
@@ -340,9 +341,7 @@ def bracket_kind(s: str) -> str | None:
     from kg.resolve import ORG_WORDS, institutions
 
     s = without_bidi(s).strip()
-    if s[:1] == "@":
-        from kg.parse.at_orgs import at_organisations  # "(@MIT&NVIDIA)": made at
-
+    if s[:1] == "@":  # "(@MIT&NVIDIA)": made at
         return "affiliations" if at_organisations(s) else None
     if not s or re.search(r"\d", s):
         return None

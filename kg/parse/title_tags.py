@@ -5,14 +5,19 @@ One title opening with a bracket may own it (``[Re] Reproducing …``, ReScience
 mark); a list whose titles mostly open with a bracket, each a different word, labels its
 items so (a short name, a topic): the label is no part of the title. It stays in the
 entry's text as body, where the extractor reads the model a short name may be.
+A label or a title that names another kind of document (``[Intro slides]``, ``…
+Handbook``; kg/data/parse/non_paper_kinds.txt) says the item is no paper.
 """
 from __future__ import annotations
 
 import dataclasses
 
+from kg.parse.data import load_words
 from kg.records import Entry, Span
 
 __all__ = ["without_list_tags"]
+
+_KINDS = frozenset(w.casefold() for w in load_words("non_paper_kinds.txt"))
 
 #: Entries a file must hold, and the share of their titles that must open with a
 #: bracketed label, for the labels to be the list's convention.
@@ -43,20 +48,31 @@ def _tag(e: Entry) -> tuple[int, int, str] | None:
     return a, k, t[a + 1 : close].strip().casefold()
 
 
-def without_list_tags(entries: list[Entry]) -> list[Entry]:
-    """``entries`` with the list's labels taken off their titles (see the module)."""
+def _names_a_kind(words: str) -> bool:
+    w = words.casefold().split()
+    return any(x in _KINDS for x in w) or any(" ".join(w[i : i + 2]) in _KINDS for i in range(len(w) - 1))
+
+
+def without_list_tags(entries: list[Entry]) -> tuple[list[Entry], list[Entry]]:
+    """``(entries, not papers)``: the entries with the list's labels taken off their
+    titles, and those whose label or title names a document that is no paper (see the
+    module); unchanged when the titles carry no list labels."""
     titled = [e for e in entries if e.title is not None]
     if len(titled) < MIN_ENTRIES:
-        return entries
+        return entries, []
     tags = {id(e): g for e in titled if (g := _tag(e)) is not None}
     if len(tags) < LABELLED_SHARE * len(titled) or len({g[2] for g in tags.values()}) < 2:
-        return entries  # few labels, or one label on every item: the titles' own words
-    out = []
+        return entries, []  # few labels, or one label on every item: the titles' own words
+    out, dropped = [], []
     for e in entries:
         g = tags.get(id(e))
         if g is None:
             out.append(e)
             continue
         a, k, _ = g
+        last = e.text[k : e.title.end].split()[-1:]
+        if _names_a_kind(g[2]) or last and _names_a_kind(last[0]):
+            dropped.append(e)  # "[Intro slides] …", "… Handbook": a labelled list's non-paper
+            continue
         out.append(dataclasses.replace(e, title=Span(k, e.title.end), body=(Span(a + 1, a + 1 + len(g[2])), *e.body)))
-    return out
+    return out, dropped
