@@ -35,7 +35,9 @@ _LIST_ITEM = re.compile(r'\s*\n\s*[-*]\s+|"\s*,\s*"')
 #: "[Kaiming He] [Xiangyu Zhang] [Jian Sun]": each name in brackets of its own.
 _BRACKETED_NAME = re.compile(r"\[([^\[\]\n]{2,60})\]")
 _PREFIX = re.compile(r"^\s*(?:authors?|作者)\s*[:：]\s*", re.I)
-_MARKS = re.compile(r"[\d*†‡§¶#¹²³⁴⁵⁶⁷⁸⁹⁰✉]+(?:[,，][\d¹²³⁴⁵⁶⁷⁸⁹⁰]+)*$")
+# "^" joins footnote numbers ("A Lee1^2": the Markdown reader's form of "A Lee[^1][^2]");
+# "∗" (U+2217) is the asterisk PDF text copies give.
+_MARKS = re.compile(r"[\d*∗^†‡§¶#¹²³⁴⁵⁶⁷⁸⁹⁰✉]+(?:[,，][\d¹²³⁴⁵⁶⁷⁸⁹⁰]+)*$")
 _SUFFIX = re.compile(r"^(?:Jr|Sr)\.?$|^(?:II|III|IV)$")
 # "Smith, J." / "van der Berg, A. B.": a surname, a comma, then initials only.
 _SURNAME_FIRST = re.compile(r"^[^\W\d][\w'’\- ]*,\s*(?:[A-Z]\.?\s*(?:-\s*)?){1,4}$")

@@ -16,6 +16,8 @@ import re
 from kg.parse.categories import badge_category, field_category, source_category
 from kg.parse.data import load_words
 from kg.parse.dates import find_date
+from kg.parse.footnotes import note_affiliations
+from kg.parse.makers import maker_year
 from kg.parse.document import Line, ParsedDoc
 from kg.parse.links import local_paper_page, paper_link, presents_study, scholarly_link, stated_arxiv_id
 from kg.parse.titles import closing_gloss, title_spans
@@ -178,6 +180,8 @@ class Draft:
                 # "Language Models are Few-Shot Learners (GPT-3)": the gloss left out of the
                 # title still says what the paper is about (its model's name).
                 self.body.append(Span(off + g[0], off + g[1]))
+                if (o := maker_year(text[g[0] : g[1]])) is not None:
+                    self.set("affiliations", off + g[0] + o[0], off + g[0] + o[1])  # "(Alibaba 2018)"
         if zh:
             self.set("title_zh", off + zh[0], off + zh[1])
 
@@ -305,6 +309,8 @@ class Builder:
 
     def close(self) -> None:
         if self.cur is not None:
+            if self.doc.notes:  # footnotes under an author line: its organisations, in any layout
+                note_affiliations(self.cur, self.doc)
             self.entries.append(self.cur.freeze(self.file))
             self.cur = None
 

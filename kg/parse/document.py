@@ -106,6 +106,10 @@ class ParsedDoc:
     #: HTML table rows: (first line, last line, header row?, cells as (line, start, end)
     #: in that line's text, or None for an empty cell); 0-based lines.
     rows: list[tuple[int, int, bool, tuple[tuple[int, int, int] | None, ...]]] = field(default_factory=list)
+    #: Footnote definitions (``[^2]: Google DeepMind``): 0-based line -> label.
+    notes: dict[int, str] = field(default_factory=dict)
+    #: Footnote references (``Dian Yu[^1][^2]``): 0-based line -> the labels it references.
+    note_refs: dict[int, tuple[str, ...]] = field(default_factory=dict)
 
     _texts: list[str] | None = None
 

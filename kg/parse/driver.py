@@ -19,8 +19,9 @@ from types import ModuleType
 
 from kg.parse import generic_contest as contest
 from kg.parse import scoring
+from kg.parse.title_tags import without_list_tags
 from kg.parse.author_fields import author_value
-from kg.parse.base import NOT_IN_ENTRY, LayoutResult
+from kg.parse.base import NON_PAPER, NOT_IN_ENTRY, LayoutResult
 from kg.parse.bibtex import bibtex_authors
 from kg.parse.boilerplate import is_boilerplate
 from kg.parse.categories import category_line, journal_paper_category
@@ -294,6 +295,8 @@ def parse_document(doc: ParsedDoc, layouts: list[ModuleType] | None = None) -> P
                 # Page metadata no layout took (a post layout reads a paper's front matter).
                 unassigned.append(Unassigned(doc.path, i, x.text.strip()[:200], "front matter"))
     entries = [_bibtex(_code_line(journal_paper_category(e))) for e in date_entries(doc, entries, unassigned)]
+    entries, others = without_list_tags(entries)  # "[DIN] Title": the list's labels are no part of titles
+    unassigned += [Unassigned(doc.path, k, doc.lines[k - 1].text.strip(), NON_PAPER) for e in others for k in range(e.line, e.end_line + 1) if doc.lines[k - 1].text.strip()]
     missing = [u.line for u in unassigned if u.reason == NOT_IN_ENTRY]
     if missing:
         log.warning(

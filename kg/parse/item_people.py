@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from kg.parse.at_orgs import at_organisations
 from kg.parse.base import strip_span
 from kg.parse.byline import clause_authors, reference_byline
 from kg.parse.document import Line, ParsedDoc
@@ -158,7 +159,10 @@ def bracketed_people(d, ln: Line, off: int, pos: int) -> None:
         a, e = m.start("v"), m.end("v")
         italic = any((s, f) == strip_span(t, 0, a, e) for s, f in ln.emphasised)  # "(*Megvii*)"
         kind = "affiliations" if italic else bracket_kind(t[a:e])
-        if kind is not None:
+        at = at_organisations(t[a:e]) if kind == "affiliations" else None
+        if at is not None:
+            d.set(kind, off + a + at[0], off + a + at[1])  # "(@MIT&NVIDIA etc)": the names only
+        elif kind is not None:
             d.set(kind, *strip_span(t, off, a, e))
         elif (ref := reference_byline(t[:e], a)) is not None:
             d.set("authors", off + ref[0], off + ref[1])  # "*Title* (Vaswani et al., 2017)"

@@ -14,6 +14,7 @@ lines, footnotes, bullet-glyph items, front matter) and the building of the
 """
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from kg.parse.document import GLYPH_ITEM_RE, Block, Line, Link, ParsedDoc, glyph_item_end, indented_html, md, opens_front_matter
@@ -21,6 +22,9 @@ from kg.parse.markdown_html import HtmlBlocks
 from kg.parse.markdown_inline import InlinePlacement
 
 __all__ = ["MarkdownReader"]
+
+#: A footnote reference (``[^1]``, ``[^note]``), as Markdown's footnote extension writes it.
+_NOTE_REF = re.compile(r"\[\^([^\]\s\[]{1,20})\]")
 
 
 #: A setext heading (a paragraph underlined by ``---`` or ``===``) of more lines than this,
@@ -54,11 +58,22 @@ class MarkdownReader(InlinePlacement, HtmlBlocks):
 
     def run(self) -> ParsedDoc:
         notes = self._footnotes()
-        self._tokens(md(opens_front_matter(self.text)).parse(self.text), 0, skip=notes)
+        text = self.text
+        if notes:
+            # The notes are read on their own below; left in, CommonMark would read a
+            # one-word note ("[^1]: NVIDIA") as a link reference definition and every
+            # "[^1]" in the text as a link to "NVIDIA".
+            rows = text.split("\n")
+            for a, b in notes:
+                rows[a : b + 1] = [""] * (b + 1 - a)
+            text = "\n".join(rows)
+        self._tokens(md(opens_front_matter(self.text)).parse(text), 0, skip=notes)
         for a, b in notes:
             # A footnote's body is Markdown indented under its label: read it on its own.
             body = [self.raw[k][4:] if self.raw[k].startswith("    ") else self.raw[k].lstrip() for k in range(a + 1, b + 1)]
             self._tokens(md().parse("\n".join(body)), a + 1)
+        self._note_refs(notes)
+        self._headless_rows()
         self._glyph_items()
         return self._finish()
 
@@ -94,7 +109,11 @@ class MarkdownReader(InlinePlacement, HtmlBlocks):
                     j -= 1
                 out.append((k, j))
                 self.kind[k], self.level[k] = "item", 1
-                self.keep[k] = [c >= close + 2 for c in range(len(r))]
+                label = r[2:close]
+                self.doc.notes[k] = label
+                # A numbered note keeps its number before its text ("[^2]: Google DeepMind"
+                # reads "2 Google DeepMind"), as an affiliation line numbers its organisations.
+                self.keep[k] = [c >= close + 2 or (label.isdigit() and 2 <= c < close) for c in range(len(r))]
                 self.plain_cols[k].update(range(close + 2, len(r)))  # the label is plain text
                 self.content_col[k] = close + 2 + (len(r[close + 2 :]) - len(r[close + 2 :].lstrip()))
                 self.doc.blocks.append(Block("list_item", k, j, 1))
@@ -102,6 +121,62 @@ class MarkdownReader(InlinePlacement, HtmlBlocks):
                 continue
             k += 1
         return out
+
+    def _headless_rows(self) -> None:
+        """Table rows without their header and delimiter rows (a page cut mid-table, a
+        table pasted from another page): CommonMark reads them as one paragraph. Two or
+        more paragraph lines in a row that each open and close with a pipe and hold the
+        same number of cells are read as the table they are, under a header of empty
+        cells (the table layout finds the title column from the rows)."""
+        runs: list[tuple[int, int, int]] = []
+        for i, r in enumerate(self.raw):
+            t = r.strip()
+            if self.kind[i] != "text" or len(t) < 3 or t[0] != "|" or t[-1] != "|":
+                continue
+            width = _cell_count(t)
+            if width >= 2 and runs and runs[-1][1] == i - 1 and runs[-1][2] == width:
+                runs[-1] = (runs[-1][0], i, width)
+            elif width >= 2:
+                runs.append((i, i, width))
+        for a, b, width in runs:
+            if b == a:
+                continue
+            for i in range(a, b + 1):
+                # Forget what the paragraph reading placed on these lines.
+                self.keep[i], self.links[i], self.content_col[i] = None, [], None
+                self.plain_cols[i], self.emph_cols[i] = set(), set()
+                self.ids.pop(i, None)
+                self.images.pop(i, None)
+            head = "|" + " |" * width + "\n|" + "---|" * width
+            rows = "\n".join(self.raw[a : b + 1])
+            # The two made-up lines sit just above the rows: shift the map back by two and
+            # skip whatever starts on them (the table, its header and delimiter).
+            self._tokens(md().parse(head + "\n" + rows), a - 2, skip=[(a - 2, a - 1)])
+
+    def _note_refs(self, notes: list[tuple[int, int]]) -> None:
+        """References to the file's footnotes (``Shunyu Yao[^1], Dian Yu[^1][^2]``), which
+        CommonMark leaves as text: the brackets are markup. A number is kept as the
+        name's affiliation mark, a caret before every number after the first
+        (``Dian Yu1^2``: two marks, not twelve); another label is dropped whole."""
+        labels = set(self.doc.notes.values())
+        if not labels:
+            return
+        inside = {k for a, b in notes for k in range(a, b + 1)}
+        for i, r in enumerate(self.raw):
+            if i in inside or "[^" not in r or self.kind[i] == "code":
+                continue
+            keep = self.keep[i] if self.keep[i] is not None else [True] * len(r)
+            last = -2
+            for m in _NOTE_REF.finditer(r):
+                a, e = m.span()
+                if m.group(1) not in labels or not all(keep[a:e]):
+                    continue
+                numbered = m.group(1).isdigit()
+                for c in range(a, e):
+                    keep[c] = numbered and (a + 2 <= c < e - 1 or c == a + 1 and last == a)
+                last = e
+                self.doc.note_refs[i] = (*self.doc.note_refs.get(i, ()), m.group(1))
+            self.keep[i] = keep
 
     def _tokens(self, tokens: list[Any], shift: int, skip: list[tuple[int, int]] = ()) -> None:
         depth = 0
@@ -216,6 +291,23 @@ class MarkdownReader(InlinePlacement, HtmlBlocks):
             self.doc.front_matter = data
         elif data is not None:
             self.doc.problems.append((a, "front matter is not a mapping"))
+
+
+def _cell_count(row: str) -> int:
+    """Cells of a pipe-table row ``| a | b |`` (escaped pipes ``\\|`` and pipes inside code
+    spans are no separators)."""
+    n, code, k = 0, False, 1
+    while k < len(row):
+        c = row[k]
+        if c == "\\":
+            k += 2
+            continue
+        if c == "`":
+            code = not code
+        elif c == "|" and not code:
+            n += 1
+        k += 1
+    return n
 
 
 def _first_at(pos: dict[int, int], s: int, e: int, last: bool = False) -> int:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import functools
 import re
 
+from kg.parse.at_orgs import at_organisations
 from kg.parse.data import load_words
 from kg.parse.tex import tex_letters, tex_shadow
 from kg.text import has_cjk
@@ -82,7 +83,7 @@ _NOUN_ENDING = re.compile(r"(?:tions?|sions?|ities|ity|isms?|ologies|ology|ologi
 
 # The patterns of the name tests, compiled once: layouts test every candidate line, and
 # ``re.fullmatch(pattern, …)`` pays a pattern-cache lookup on each call.
-_TRAILING_MARKS = re.compile(r"[\d*†‡§¶#¹²³⁴⁵⁶⁷⁸⁹⁰✉\s]+$")
+_TRAILING_MARKS = re.compile(r"[\d*∗^†‡§¶#¹²³⁴⁵⁶⁷⁸⁹⁰✉\s]+$")  # "^": a second footnote number ("A Lee1^2")
 _TRANSLITERATED = re.compile(r"[\u4e00-\u9fff]{1,6}(?:[·・•][\u4e00-\u9fff]{1,8}){1,2}")
 _HAN_NAME = re.compile(r"[\u4e00-\u9fff]{2,4}")
 _NOT_A_PERSON = re.compile(r"大学|学院|研究|实验|公司|中心|模型|方法|网络|学习")
@@ -340,6 +341,8 @@ def bracket_kind(s: str) -> str | None:
     from kg.resolve import ORG_WORDS, institutions
 
     s = without_bidi(s).strip()
+    if s[:1] == "@":  # "(@MIT&NVIDIA)": made at
+        return "affiliations" if at_organisations(s) else None
     if not s or re.search(r"\d", s):
         return None
     parts = [p for p in BRACKET_SEP.split(s) if p]

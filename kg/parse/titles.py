@@ -157,6 +157,10 @@ def _lead_symbols(text: str, a: int, b: int) -> int:
 _CLOSING_GLOSS_RE = re.compile(r"\s*[(（](?P<g>[^()（）]{1,40})[)）]\s*$")
 
 
+# A gloss closed by a year ("(Amazon 2003)", "(HKUST, 2015)") says who and when: no abbreviation.
+_YEAR_END = re.compile(r"(?<!\d)(?:19|20)\d{2}$")
+
+
 def _abbreviates(short: str, words: str) -> bool:
     """Whether the letters of ``short`` appear in order in ``words`` (``MoE`` in "Mixture
     of Experts", ``xAI`` in "Explainable AI"): an abbreviation of them, or short enough
@@ -183,7 +187,7 @@ def _without_gloss(text: str, a: int, b: int) -> int:
         len(head.split()) < 3
         or any(is_cjk(c) for c in gloss)
         or not any(c.isalpha() for c in gloss)
-        or _abbreviates(gloss, head)
+        or _abbreviates(gloss, head) and gloss[:1] != "@" and not _YEAR_END.search(gloss)  # "(@Meta)", "(Amazon 2003)": who and when
         or any(c in head for c in "()（）")
     ):
         return b

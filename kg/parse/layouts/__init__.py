@@ -5,7 +5,7 @@ another; what they share lives in :mod:`kg.parse.base` and the helper modules.""
 from __future__ import annotations
 
 from kg.parse.layouts import (
-    abstract, bibfile, cards, citations, feed, fields, frontmatter, generic, items, jsondata, namedpost, outline, paperscool,
+    abstract, bibfile, cards, citations, feed, fields, frontmatter, generic, headlines, items, jsondata, namedpost, outline, paperscool,
     post, records, sections, structured, table,
 )
 
@@ -13,7 +13,7 @@ from kg.parse.layouts import (
 #: reader tells it by its root element and the driver hands it to ``feed`` alone.
 LAYOUTS = [
     structured, post, cards, outline, fields, paperscool, table, items, citations, sections, abstract, frontmatter, records, bibfile,
-    jsondata, namedpost,
+    jsondata, namedpost, headlines,
 ]
 
 __all__ = ["LAYOUTS", "feed", "generic"]

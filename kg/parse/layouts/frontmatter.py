@@ -27,6 +27,7 @@ from kg.parse.document import ParsedDoc
 from kg.parse.fields import FIELD_KEYS, field, people_heading
 from kg.parse.front_matter_keys import key_spans, key_value
 from kg.parse.links import MAX_IDS_OF_A_POST, page_paper_ids
+from kg.parse.post_refs import inline_field, sole_reference
 from kg.parse.names import bracket_kind, looks_like_authors, reference_authors
 from kg.parse.titles import SENTENCE_END_RE
 from kg.parse.writeup import close_at_citation, is_writeup
@@ -114,6 +115,10 @@ def _many_papers(doc: ParsedDoc) -> bool:
     return page_paper_ids(doc.lines, MAX_IDS_OF_A_POST, bare=True) is None
 
 
+def _ref_title(doc: ParsedDoc, ref: tuple[int, int, int]) -> str:
+    return doc.lines[ref[0]].text[ref[1] : ref[2]]
+
+
 def _key(s: str) -> str:
     return "".join(c for c in s.casefold() if c.isalnum())
 
@@ -185,7 +190,10 @@ def parse(doc: ParsedDoc) -> LayoutResult:
     k, s, e = keys["title"]
     fm = doc.front_matter if isinstance((doc.front_matter or {}).get("title"), str) else {"title": key_value(doc, k, s, e)}
     # A digest page's title names the digest or its day ("每日论文综述 - 2026-04-24").
-    if is_boilerplate(fm["title"], between_entries=True) or find_date(fm["title"]) or not _names_a_paper(doc, keys):
+    # A post whose closing reference section cites one work is about that work (its
+    # front-matter title may be the post's own headline, the paper named only there).
+    ref = sole_reference(doc)
+    if is_boilerplate(fm["title"], between_entries=True) or find_date(fm["title"]) or not (_names_a_paper(doc, keys) or ref):
         return b.result()  # a digest page ("每日论文综述 - 2026-04-24"), not a post about one paper
     # The entry opens at the paper's title, or at its authors above it; a category key
     # above both ("feed: cs.AI" over "paperTitle: …") is read as a stated code.
@@ -215,7 +223,9 @@ def parse(doc: ParsedDoc) -> LayoutResult:
             for kind, (k, s, e) in keys.items():
                 if k != i:
                     continue
-                if kind == "title" and e > len(line):
+                if kind == "title" and ref is not None and _key(line[s:e]) != _key(_ref_title(doc, ref)):
+                    pass  # the post's headline ("85FPS！…的又一境界"): the reference names the paper
+                elif kind == "title" and e > len(line):
                     d.set("title", off + s, off + e)  # folded over the next lines
                 elif kind == "title":
                     d.set_title(line, off, s, e)
@@ -285,7 +295,13 @@ def parse(doc: ParsedDoc) -> LayoutResult:
                     skip = nxt
                     glued = True
                     continue
+        if (g := inline_field(ln)) is not None and g[0] in ("authors", "affiliations"):
+            _body_field(d, line, off, g)  # "…开源!<br>**作者单位**:武汉大学": a field after a break
         d.body.append(Span(*strip_span(line, off)))
+    if ref is not None and "title" not in d.spans and d.first <= ref[0] < d.first + len(d.lines):
+        k = ref[0] - d.first
+        off = sum(len(x.text) + 1 for x in d.lines[:k])
+        d.set("title", off + ref[1], off + ref[2])
     if pending is not None:
         d.set("authors", *pending)
     res = b.result()

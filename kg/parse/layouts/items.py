@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from kg.parse.makers import trailing_maker
 from kg.parse.author_fields import author_value
 from kg.parse.author_lines import bare_authors
 from kg.parse.base import NON_PAPER, NOT_IN_ENTRY, Builder, LayoutResult, scholarly_link, stated_arxiv_id, strip_span
@@ -286,6 +287,7 @@ def _entry(b: Builder, i: int, last: int, title: tuple[int, int], talk: bool = F
         bracketed_people(d, ln, off, after)
         cited_authors(d, ln, off, after)
         title_clause_authors(d, ln, off, after)
+        trailing_maker(d, ln, off, after)  # "[Title](…) `Amazon` `2003`": who made it
     got = find_category(ln.text[after:], strict=True)
     code = ln.text[after + got[0] : after + got[1]] if got else ""
     if got and ("." in code or code.startswith("arXiv_")):
