@@ -13,6 +13,7 @@ from kg.extract.affiliations import affiliations_by_marker, split_affiliations
 from kg.extract.authors import split_authors
 from kg.extract.entities import find_entities
 from kg.extract.affiliation_fields import labelled_affiliations
+from kg.extract.dated_makers import byline_slots
 from kg.extract.maker_frames import maker_institutions
 from kg.extract.org_spans import is_team
 from kg.extract.names import squash
@@ -90,6 +91,7 @@ def extract_entry(entry: Entry) -> PaperRecord:
             after,
             title=entry.get("title"),
             urls=links,
+            title_span=(entry.title.start, entry.title.end) if entry.title is not None else None,
         )
     regions: list[Span] = [s for s in (entry.title, entry.title_zh) if s is not None] + list(entry.body)
     if entry.kind == "abstract" and not entry.body:
@@ -110,6 +112,11 @@ def extract_entry(entry: Entry) -> PaperRecord:
     regions = _minus(regions, url_spans + [m.span(1) for m in _RELATIVE_TARGET.finditer(text)])
     models, datasets = find_entities(text, regions, entry.title, urls)
     models = _not_organisations(models, insts)
+    if entry.title is not None:
+        # "(FRicci 2011)", "(PARC 1992)": the byline slot after a title holds a maker or a
+        # person, never a model, whatever the name's look suggested.
+        slots = byline_slots(text, (entry.title.start, entry.title.end))
+        models = [m for m in models if not (_guessed(m) and any(a <= m.start and m.end <= b for a, b in slots))]
     title = entry.get("title")
     category = entry.category_code or (normalize_category(c) if (c := entry.get("category")) else None)
     aid = (
@@ -151,7 +158,12 @@ def _not_organisations(models, insts) -> list:
     if not insts:
         return list(models)
     orgs = {squash(m.name) for m in insts}
-    return [m for m in models if not (squash(m.name) in orgs and set(m.source.split("+")) <= _GUESSES)]
+    return [m for m in models if not (squash(m.name) in orgs and _guessed(m))]
+
+
+def _guessed(m) -> bool:
+    """Only a name's look made ``m`` a model."""
+    return set(m.source.split("+")) <= _GUESSES
 
 
 #: Fewer words than this in the body (outside links) is no prose: "📄 Paper | 💻 Code".
