@@ -92,6 +92,7 @@ def extract_entry(entry: Entry) -> PaperRecord:
             title=entry.get("title"),
             urls=links,
             title_span=(entry.title.start, entry.title.end) if entry.title is not None else None,
+            headlines=_headlines(entry),
         )
     regions: list[Span] = [s for s in (entry.title, entry.title_zh) if s is not None] + list(entry.body)
     if entry.kind == "abstract" and not entry.body:
@@ -159,6 +160,16 @@ def _not_organisations(models, insts) -> list:
         return list(models)
     orgs = {squash(m.name) for m in insts}
     return [m for m in models if not (squash(m.name) in orgs and _guessed(m))]
+
+
+def _headlines(entry: Entry) -> list[tuple[int, int]]:
+    """Where a headline may name the paper's makers as its subject: the titles the layout
+    found, else the entry's first line (a linked headline in a news list)."""
+    spans = [(s.start, s.end) for s in (entry.title, entry.title_zh) if s is not None]
+    if not spans:
+        eol = entry.text.find("\n")
+        spans = [(0, len(entry.text) if eol < 0 else eol)]
+    return spans
 
 
 def _guessed(m) -> bool:
