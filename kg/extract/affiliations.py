@@ -19,8 +19,11 @@ from kg.resolve import Merge, institutions
 __all__ = ["split_affiliations", "split_groups", "institution_names", "affiliations_by_marker"]
 
 # An affiliation number at the start of a group: "1 MIT", "[2] Stanford", "¹MIT", "3. CMU".
+# Markdown footnote definitions ("[^1]: Tsinghua University", "[^a]: …") and "1: MIT" are
+# affiliation numbers too.
 _MARKER = re.compile(
-    r"(?:^|(?<=[\s,;，；&|、]))(?:\[(?P<b>\d{1,2})\]|(?P<n>\d{1,2})(?:[.)]\s*|\s+)(?=[^\W\d_])|(?P<s>[¹²³⁴⁵⁶⁷⁸⁹⁰]+))\s*"
+    r"(?:^|(?<=[\s,;，；&|、]))(?:\[(?P<b>\d{1,2})\]|\[\^(?P<f>\w{1,3})\]:?|(?P<n>\d{1,2})(?:[.):]\s*|\s+)(?=[^\W\d_])"
+    r"|(?P<s>[¹²³⁴⁵⁶⁷⁸⁹⁰]+))\s*"
 )
 _SUPERSCRIPT = str.maketrans("¹²³⁴⁵⁶⁷⁸⁹⁰", "1234567890")
 
@@ -51,7 +54,7 @@ def _marked_segments(text: str) -> list[tuple[str, int, int]] | None:
         return None
     out = []
     for k, m in enumerate(ms):
-        key = (m.group("b") or m.group("n") or (m.group("s") or "").translate(_SUPERSCRIPT)).strip()
+        key = (m.group("b") or m.group("f") or m.group("n") or (m.group("s") or "").translate(_SUPERSCRIPT)).strip()
         end = ms[k + 1].start() if k + 1 < len(ms) else len(text)
         out.append((key, m.end(), end))
     return out

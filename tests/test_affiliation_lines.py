@@ -1,0 +1,31 @@
+"""Affiliation lines listed one per line, with footnote markers or none
+(kg.extract.affiliations)."""
+from __future__ import annotations
+
+from kg.extract.affiliations import affiliations_by_marker, split_affiliations
+
+FOOTNOTES = """[^1]: Tsinghua University
+[^2]: ModelBest Inc.
+[^3]: Yale University"""
+
+
+def _names(text: str) -> list[str]:
+    return [m.name for m in split_affiliations(text)[0]]
+
+
+def test_markdown_footnote_definitions_are_numbered_affiliations():
+    assert _names(FOOTNOTES) == ["Tsinghua University", "ModelBest", "Yale University"]
+    by = {k: [m.name for m in v] for k, v in affiliations_by_marker(FOOTNOTES).items()}
+    assert by == {"1": ["Tsinghua University"], "2": ["ModelBest"], "3": ["Yale University"]}
+
+
+def test_one_organisation_per_line_without_markers():
+    # the markdown reader drops the footnote markers; each line is still one organisation
+    text = " Department of Computer Science, Princeton University\n Google Research, Brain Team"
+    assert _names(text) == ["Princeton University", "Google Brain"]
+
+
+def test_colon_numbers_and_bracketed_names():
+    assert _names("1: MIT\n2: Stanford University") == ["Massachusetts Institute of Technology", "Stanford University"]
+    # a bracketed short name is an organisation, not a footnote marker
+    assert _names("[MIT]") == ["Massachusetts Institute of Technology"]
