@@ -29,3 +29,9 @@ def test_colon_numbers_and_bracketed_names():
     assert _names("1: MIT\n2: Stanford University") == ["Massachusetts Institute of Technology", "Stanford University"]
     # a bracketed short name is an organisation, not a footnote marker
     assert _names("[MIT]") == ["Massachusetts Institute of Technology"]
+
+
+def test_chinese_company_named_by_its_trade():
+    # an unknown Chinese company's name ends in its trade (科技, 机器人): an organisation
+    assert _names("北京Zoezen机器人,北航") == ["北京Zoezen机器人", "Beihang University"]
+    assert _names("武汉大学,兰卡斯特大学等") == ["Wuhan University", "Lancaster University"]
