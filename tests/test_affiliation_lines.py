@@ -35,3 +35,19 @@ def test_chinese_company_named_by_its_trade():
     # an unknown Chinese company's name ends in its trade (科技, 机器人): an organisation
     assert _names("北京Zoezen机器人,北航") == ["北京Zoezen机器人", "Beihang University"]
     assert _names("武汉大学,兰卡斯特大学等") == ["Wuhan University", "Lancaster University"]
+
+
+def test_a_unit_followed_by_its_owner_is_the_unit():
+    # the table's "parent": the owner written after its unit is the unit's address
+    assert _names("Brain Team, Google") == ["Google Brain"]
+    assert _names("FAIR, Meta") == ["Facebook AI Research"]
+    assert _names("Microsoft Research Asia, Microsoft") == ["Microsoft Research Asia"]
+    # two organisations of one owner, or the owner first, are both kept
+    assert _names("Google Brain & Google") == ["Google Brain", "Google"]
+    assert _names("Google, Google Brain") == ["Google", "Google Brain"]
+
+
+def test_name_spans_follow_the_text_order():
+    m = split_affiliations("Microsoft Research Asia, Zhejiang University, Microsoft Research")[0]
+    assert [(x.name, x.start) for x in m] == [
+        ("Microsoft Research Asia", 0), ("Zhejiang University", 25), ("Microsoft Research", 46)]

@@ -131,7 +131,7 @@ def check_institutions(path: Path, report: Report) -> int:
     previous = None
     for lineno, obj in rows:
         where = f"{path.name}:{lineno}"
-        if not check_keys(obj, {"id", "aliases", "zh", "country", "kind"}, {"domains"}, where, report):
+        if not check_keys(obj, {"id", "aliases", "zh", "country", "kind"}, {"domains", "parent"}, where, report):
             continue
         id_ = obj["id"]
         if not clean_string(id_, where, "id", report):
@@ -170,6 +170,11 @@ def check_institutions(path: Path, report: Report) -> int:
             elif other == id_ and name != id_ and key == fold(id_):
                 report.error(where, f"alias {name!r} only differs from the id by case")
             owner.setdefault(key, id_)
+    ids = {obj.get("id") for _, obj in rows}
+    for lineno, obj in rows:
+        parent = obj.get("parent")
+        if parent is not None and (parent not in ids or parent == obj.get("id")):
+            report.error(f"{path.name}:{lineno}", f"parent {parent!r} is no other id of the file")
     return len(rows)
 
 

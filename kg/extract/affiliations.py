@@ -114,4 +114,27 @@ def _split_plain(text: str, offset: int = 0) -> tuple[list[Mention], list[Merge]
         seen.add(merge.canonical)
         s = offset + start
         mentions.append(Mention(merge.canonical, seg, s, s + len(seg), role="used", source=merge.reason))
-    return mentions, merges
+    return _without_owners(mentions, text, offset), merges
+
+
+# Nothing but a comma between a unit and the organisation that owns it.
+_COMMA_GAP = re.compile(r"[\s,，]*")
+
+
+def _without_owners(mentions: list[Mention], text: str, offset: int) -> list[Mention]:
+    """``Brain Team, Google`` is Google Brain, not Google Brain and Google: an
+    organisation written right after a unit it owns (the table's ``parent``) is that
+    unit's address, as a city after a university is."""
+    res = institutions()
+    out: list[Mention] = []
+    for m in mentions:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and res.parent(prev.name) == m.name
+            and prev.end <= m.start
+            and _COMMA_GAP.fullmatch(text[prev.end - offset : m.start - offset])
+        ):
+            continue
+        out.append(m)
+    return out

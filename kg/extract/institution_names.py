@@ -193,6 +193,7 @@ def institution_names(text: str) -> list[tuple[int, str]]:
         group = _clean(group)
         if not group:
             continue
+        cursor = gstart  # names of a group in order: "Microsoft Research Asia, Microsoft"
         for glued in split_glued(group):
             for seg in _resolve_commas(glued):
                 seg = _core(unmark(_clean(seg)))
@@ -205,7 +206,11 @@ def institution_names(text: str) -> list[tuple[int, str]]:
                 ):
                     continue
                 seg = _clean(seg)
-                k = text.find(seg, gstart)
+                k = text.find(seg, cursor)
+                if k < 0:
+                    k = text.find(seg, gstart)
+                else:
+                    cursor = k + len(seg)
                 names.append((k if k >= 0 else gstart, seg))
     # "(上海AI Lab / InternLM)": a model family named beside its lab is no institution; a
     # name alone ("[Mistral]") is the field's only organisation, whatever else it names.

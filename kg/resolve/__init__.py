@@ -183,6 +183,12 @@ class Institutions:
     def is_known(self, surface: str) -> bool:
         return self.lookup(surface) is not None
 
+    def parent(self, cid: str) -> str | None:
+        """The organisation that owns ``cid`` (``Google Brain`` → ``Google``), where the
+        table says so."""
+        row = self.info.get(cid)
+        return row.get("parent") if row else None
+
 
 # A company's legal form after its name, on a normalised key (lower case; the
 # punctuation kg.text.normalize keeps or drops is optional here).
