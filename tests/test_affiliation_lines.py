@@ -51,3 +51,11 @@ def test_name_spans_follow_the_text_order():
     m = split_affiliations("Microsoft Research Asia, Zhejiang University, Microsoft Research")[0]
     assert [(x.name, x.start) for x in m] == [
         ("Microsoft Research Asia", 0), ("Zhejiang University", 25), ("Microsoft Research", 46)]
+
+
+def test_at_suffix_organisations():
+    # a title's "(@org)" suffix as a reader hands it on: at signs, "&", domains, "etc"
+    assert _names("@ZIP Lab&SenseTime Research etc") == ["ZIP Lab", "SenseTime"]
+    assert _names("@ust.hk&meta etc") == ["Hong Kong University of Science and Technology", "Meta"]
+    assert _names("@cs.princeton.edu etc") == ["Princeton University"]
+    assert _names("@Northeastern University&Oracle") == ["Northeastern University", "Oracle"]

@@ -84,7 +84,8 @@ def _model_name(seg: str) -> bool:
 
 
 def _clean(seg: str) -> str:
-    return seg.strip(" \t,;.-–·:：[]［］")
+    # "@ZIP Lab": an at sign before an organisation (a title's "(@org)" suffix) is no part of it.
+    return seg.strip(" \t,;.-–·:：[]［］@＠")
 
 
 def _resolve_commas(group: str) -> list[str]:
