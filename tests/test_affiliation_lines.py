@@ -59,3 +59,23 @@ def test_at_suffix_organisations():
     assert _names("@ust.hk&meta etc") == ["Hong Kong University of Science and Technology", "Meta"]
     assert _names("@cs.princeton.edu etc") == ["Princeton University"]
     assert _names("@Northeastern University&Oracle") == ["Northeastern University", "Oracle"]
+
+
+def test_affiliations_continue_one_per_line_after_the_marked_field():
+    from kg.extract import extract_entry
+    from kg.records import Entry, Span
+
+    text = "Zorb: A Title\nAuthors: Ann Lee, Bo Chen\n\n Princeton University\n Google DeepMind\n ASU\n\n## Summary\nZorb is"
+    a = text.index(" Princeton") + 1
+    entry = Entry(file="t.md", line=1, end_line=8, text=text, layout="sections", kind="digest",
+                  title=Span(0, 13), affiliations=Span(a, a + len("Princeton University")))
+    assert [m.name for m in extract_entry(entry).institutions] == [
+        "Princeton University", "DeepMind", "Arizona State University"]
+
+
+def test_a_line_of_prose_ends_the_continued_affiliations():
+    from kg.extract.affiliations import continued_affiliations
+
+    text = "MIT\nStanford University\nWe propose Zorb, a model.\nYale University"
+    assert [m.name for m in continued_affiliations(text, 3)] == ["Stanford University"]
+    assert continued_affiliations("MIT and more", 3) == []  # the field does not end its line

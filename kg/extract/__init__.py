@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from kg.extract.affiliations import affiliations_by_marker, split_affiliations
+from kg.extract.affiliations import affiliations_by_marker, continued_affiliations, split_affiliations
 from kg.extract.authors import split_authors
 from kg.extract.entities import find_entities
 from kg.extract.affiliation_fields import labelled_affiliations
@@ -60,6 +60,11 @@ def extract_entry(entry: Entry) -> PaperRecord:
     pairs: list[tuple[int, str]] = []
     if entry.affiliations is not None:
         insts, _ = split_affiliations(entry.affiliations.of(text), entry.affiliations.start)
+        # "Princeton University\n Google DeepMind": organisations listed one per line
+        # (footnote definitions) where the reader marked only the first line.
+        for m in continued_affiliations(text, entry.affiliations.end):
+            if all(m.name != i.name for i in insts):
+                insts.append(m)
         if any(a.marks for a in authors):
             # "A Smith1, B Jones2" with "1 MIT; 2 Stanford": who belongs where.
             by = affiliations_by_marker(entry.affiliations.of(text), entry.affiliations.start)

@@ -10,13 +10,14 @@ from __future__ import annotations
 
 import re
 
+from kg.extract.affiliation_parts import names_organisation
 from kg.extract.institution_groups import split_groups
 from kg.extract.institution_names import institution_names
 from kg.parse.author_fields import author_mark
 from kg.records import Mention
 from kg.resolve import Merge, institutions
 
-__all__ = ["split_affiliations", "split_groups", "institution_names", "affiliations_by_marker"]
+__all__ = ["continued_affiliations", "split_affiliations", "split_groups", "institution_names", "affiliations_by_marker"]
 
 # An affiliation number at the start of a group: "1 MIT", "[2] Stanford", "¹MIT", "3. CMU".
 # Markdown footnote definitions ("[^1]: Tsinghua University", "[^a]: …") and "1: MIT" are
@@ -137,4 +138,37 @@ def _without_owners(mentions: list[Mention], text: str, offset: int) -> list[Men
         ):
             continue
         out.append(m)
+    return out
+
+
+#: Longest line read as a continued affiliation: more is prose.
+MAX_CONTINUED_LINE = 100
+
+
+def continued_affiliations(text: str, end: int) -> list[Mention]:
+    """Organisations on the lines right after an affiliation field that ends its line at
+    ``end``, up to a blank line: ``Tsinghua University\\n ModelBest Inc.\\n Yale University``
+    (footnote definitions whose markers the reader removed, one organisation per line).
+    Every line must be organisations only — each name known to the alias table or shaped
+    like an organisation — else the list ends there (a summary line, a heading).
+
+    >>> [m.name for m in continued_affiliations("Tsinghua University\\n Yale University\\n\\nA summary", 19)]
+    ['Yale University']
+    """
+    if not text.startswith("\n", end):
+        return []
+    res = institutions()
+    out: list[Mention] = []
+    pos = end + 1
+    while pos < len(text):
+        eol = text.find("\n", pos)
+        eol = len(text) if eol < 0 else eol
+        line = text[pos:eol]
+        if not line.strip() or len(line) > MAX_CONTINUED_LINE:
+            break
+        ms, merges = _split_plain(line, pos)
+        if not ms or any(m.reason == "as-written" and not names_organisation(m.surface) for m in merges):
+            break
+        out += ms
+        pos = eol + 1
     return out
