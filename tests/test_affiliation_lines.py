@@ -79,3 +79,15 @@ def test_a_line_of_prose_ends_the_continued_affiliations():
     text = "MIT\nStanford University\nWe propose Zorb, a model.\nYale University"
     assert [m.name for m in continued_affiliations(text, 3)] == ["Stanford University"]
     assert continued_affiliations("MIT and more", 3) == []  # the field does not end its line
+
+
+def test_notes_below_a_marked_author_list():
+    from kg.extract.affiliations import affiliations_below
+
+    text = "Authors: Ann Lee[^1], Bo Chen[^2]\n\n Department of CS, Princeton University\n Google Research, Brain Team\n\nZorb is"
+    names = [m.name for m in affiliations_below(text, (9, 17))]  # the reader stopped at the first mark
+    assert names == ["Princeton University", "Google Brain"]
+    # authors without note marks point to no notes
+    assert affiliations_below("Authors: Ann Lee, Bo Chen\n\n Princeton University\n", (9, 25)) == []
+    # a paragraph of prose below is no note block
+    assert affiliations_below("Authors: Ann Lee[^1]\n\nWe study Zorb at scale.\n", (9, 20)) == []

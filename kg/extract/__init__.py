@@ -9,7 +9,12 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from kg.extract.affiliations import affiliations_by_marker, continued_affiliations, split_affiliations
+from kg.extract.affiliations import (
+    affiliations_below,
+    affiliations_by_marker,
+    continued_affiliations,
+    split_affiliations,
+)
 from kg.extract.authors import split_authors
 from kg.extract.entities import find_entities
 from kg.extract.affiliation_fields import labelled_affiliations
@@ -80,6 +85,10 @@ def extract_entry(entry: Entry) -> PaperRecord:
                     insts.append(m)
     found_urls = find_urls(text)
     url_spans = [(a, b) for _, a, b in found_urls]
+    if not insts and entry.affiliations is None and entry.authors is not None:
+        # "Ann Lee[^1], Bo Chen[^2]" over a block of organisations: the notes the marks
+        # point to, unmarked by the reader.
+        insts = affiliations_below(text, (entry.authors.start, entry.authors.end))
     if not insts and entry.affiliations is None:
         # An affiliation field the reader did not mark ("**机构**：…" in a layout kg has no
         # reader for) says who made the paper, as a marked one does.

@@ -17,7 +17,7 @@ from kg.parse.author_fields import author_mark
 from kg.records import Mention
 from kg.resolve import Merge, institutions
 
-__all__ = ["continued_affiliations", "split_affiliations", "split_groups", "institution_names", "affiliations_by_marker"]
+__all__ = ["affiliations_below", "continued_affiliations", "split_affiliations", "split_groups", "institution_names", "affiliations_by_marker"]
 
 # An affiliation number at the start of a group: "1 MIT", "[2] Stanford", "¹MIT", "3. CMU".
 # Markdown footnote definitions ("[^1]: Tsinghua University", "[^a]: …") and "1: MIT" are
@@ -172,3 +172,36 @@ def continued_affiliations(text: str, end: int) -> list[Mention]:
         out += ms
         pos = eol + 1
     return out
+
+
+# An author's reference to a note below the list: "Ann Lee[^1]", "Ann Lee^1", "Ann Lee¹".
+_NOTE_REF = re.compile(r"\[\^\w{1,3}\]|\^\d|[¹²³⁴⁵⁶⁷⁸⁹]")
+
+
+def affiliations_below(text: str, authors: tuple[int, int]) -> list[Mention]:
+    """Organisations in the block right below an author list whose names point to notes
+    (``Shunyu Yao[^1], Jeffrey Zhao[^2]`` over ``Department of Computer Science, Princeton
+    University`` / ``Google Research, Brain Team``): the notes, one organisation per line,
+    where no reader marked them as an affiliation field. Only blank lines may stand
+    between the list and the block; every line of it must be organisations only.
+
+    >>> t = "Authors: Ann Lee[^1], Bo Chen[^2]\\n\\n Princeton University\\n Google Research, Brain Team\\n\\nSummary"
+    >>> [m.name for m in affiliations_below(t, (9, 33))]
+    ['Princeton University', 'Google Brain']
+    """
+    # The author list's whole line: a reader may stop the list at its first mark.
+    a, b = authors
+    eol = text.find("\n", b)
+    if eol < 0 or not _NOTE_REF.search(text, a, eol):
+        return []
+    # Past the blank lines: ``pos`` is the line break before the block's first line.
+    pos = eol
+    while True:
+        nxt = text.find("\n", pos + 1)
+        line = text[pos + 1 : len(text) if nxt < 0 else nxt]
+        if line.strip():
+            break
+        if nxt < 0:
+            return []
+        pos = nxt
+    return continued_affiliations(text, pos)
