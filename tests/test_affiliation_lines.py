@@ -91,3 +91,12 @@ def test_notes_below_a_marked_author_list():
     assert affiliations_below("Authors: Ann Lee, Bo Chen\n\n Princeton University\n", (9, 25)) == []
     # a paragraph of prose below is no note block
     assert affiliations_below("Authors: Ann Lee[^1]\n\nWe study Zorb at scale.\n", (9, 20)) == []
+
+
+def test_a_sentence_naming_a_lab_ends_the_continued_affiliations():
+    from kg.extract.affiliations import continued_affiliations
+
+    text = "Zorbic Lab\nExample Lab released DRS.\n"
+    assert continued_affiliations(text, 10) == []
+    assert [m.name for m in continued_affiliations("Zorbic Lab\nQuux Institute of Technology\n", 10)] == [
+        "Quux Institute of Technology"]

@@ -167,11 +167,25 @@ def continued_affiliations(text: str, end: int) -> list[Mention]:
         if not line.strip() or len(line) > MAX_CONTINUED_LINE:
             break
         ms, merges = _split_plain(line, pos)
-        if not ms or any(m.reason == "as-written" and not names_organisation(m.surface) for m in merges):
+        if not ms or any(m.reason == "as-written" and not _org_name(m.surface) for m in merges):
             break
         out += ms
         pos = eol + 1
     return out
+
+
+# Lower-case words inside an organisation's name ("University of Bologna", "Allen Institute
+# for AI"); any other lower-case word makes the line a sentence ("Example Lab released DRS").
+_NAME_JOINERS = frozenset(("of", "for", "the", "and", "at", "in", "on", "de", "di", "du", "la", "le", "und", "&"))
+
+
+def _org_name(name: str) -> bool:
+    """An unknown ``name`` on a line of its own reads as an organisation's: an organisation
+    word in it and no lower-case word outside a name's joiners."""
+    words = name.split()
+    return names_organisation(name) and all(
+        not w[0].isalpha() or not w[0].islower() or w in _NAME_JOINERS for w in words
+    )
 
 
 # An author's reference to a note below the list: "Ann Lee[^1]", "Ann Lee^1", "Ann Lee¹".
