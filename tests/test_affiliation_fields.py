@@ -95,3 +95,11 @@ def test_prose_in_an_unmarked_field_is_left_to_the_maker_frames():
 def test_a_short_unknown_name_beside_an_organisation():
     assert names("机构：Ghent University – zorbec, Belgium") == ["Ghent University", "zorbec"]
     assert names("机构：zorbec") == []  # alone, nothing says it is an organisation
+
+
+def test_a_field_after_an_html_line_break():
+    # a post's lead blockquote: the field follows a <br> on the same line, a city in
+    # brackets and a comment after the list
+    assert names("> 一篇新论文的解读<br>**作者单位**：谷歌大脑（苏黎世），有原ViT一作和二作") == ["Google Brain"]
+    assert names("> lead<br/>Affiliations: MIT; Stanford University") == [
+        "Massachusetts Institute of Technology", "Stanford University"]

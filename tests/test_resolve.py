@@ -47,6 +47,34 @@ def test_distinct_institutions_are_never_merged(surface):
     assert hit.canonical == surface
 
 
+DOMAINS = Institutions([
+    {"id": "Hong Kong University of Science and Technology", "aliases": ["HKUST"], "domains": ["ust.hk"]},
+    {"id": "Princeton University", "aliases": ["Princeton"]},
+    {"id": "University of Science and Technology of China", "aliases": ["USTC"]},
+    {"id": "Meituan", "aliases": []},
+])
+
+
+@pytest.mark.parametrize(
+    "surface, canonical",
+    [
+        ("ust.hk", "Hong Kong University of Science and Technology"),  # a listed domain
+        ("cse.ust.hk", "Hong Kong University of Science and Technology"),  # under a listed one
+        ("cs.princeton.edu", "Princeton University"),  # the domain's own name is an alias
+        ("@ustc.edu.cn", "University of Science and Technology of China"),  # past edu.cn
+        ("meituan.com", "Meituan"),
+    ],
+)
+def test_domain_stands_for_its_organisation(surface, canonical):
+    hit = DOMAINS.lookup(surface)
+    assert hit is not None and hit.canonical == canonical
+
+
+@pytest.mark.parametrize("surface", ["edu.cn", "github.com", "v1.2", "e.g", "ox.ac.uk"])
+def test_no_organisation_from_a_generic_or_unknown_domain(surface):
+    assert DOMAINS.lookup(surface) is None
+
+
 def test_unknown_institution_drops_leading_article():
     assert TABLE.resolve("The Institute of Imaginary Studies").canonical == "Institute of Imaginary Studies"
 

@@ -127,10 +127,11 @@ def clean_string(value, where: str, what: str, report: Report) -> bool:
 def check_institutions(path: Path, report: Report) -> int:
     rows = read_jsonl(path, report)
     owner: dict[str, str] = {}
+    domain_owner: dict[str, str] = {}
     previous = None
     for lineno, obj in rows:
         where = f"{path.name}:{lineno}"
-        if not check_keys(obj, {"id", "aliases", "zh", "country", "kind"}, set(), where, report):
+        if not check_keys(obj, {"id", "aliases", "zh", "country", "kind"}, {"domains", "parent"}, where, report):
             continue
         id_ = obj["id"]
         if not clean_string(id_, where, "id", report):
@@ -153,6 +154,14 @@ def check_institutions(path: Path, report: Report) -> int:
             for value in values:
                 if clean_string(value, where, f"{key} entry", report):
                     names.append(value)
+        domains = obj.get("domains", [])
+        if not (isinstance(domains, list) and domains == sorted(set(domains))):
+            report.error(where, "domains must be a sorted, unique list")
+        for domain in domains if isinstance(domains, list) else ():
+            if not (isinstance(domain, str) and re.fullmatch(r"(?:[a-z0-9-]+\.)+[a-z]{2,6}", domain)):
+                report.error(where, f"domain {domain!r} is not a lower-case host name")
+            elif domain_owner.setdefault(domain, id_) != id_:
+                report.error(where, f"domain {domain!r} belongs to both {domain_owner[domain]!r} and {id_!r}")
         for name in names:
             key = fold(name)
             other = owner.get(key)
@@ -161,6 +170,11 @@ def check_institutions(path: Path, report: Report) -> int:
             elif other == id_ and name != id_ and key == fold(id_):
                 report.error(where, f"alias {name!r} only differs from the id by case")
             owner.setdefault(key, id_)
+    ids = {obj.get("id") for _, obj in rows}
+    for lineno, obj in rows:
+        parent = obj.get("parent")
+        if parent is not None and (parent not in ids or parent == obj.get("id")):
+            report.error(f"{path.name}:{lineno}", f"parent {parent!r} is no other id of the file")
     return len(rows)
 
 

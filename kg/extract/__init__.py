@@ -9,10 +9,16 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from kg.extract.affiliations import affiliations_by_marker, split_affiliations
+from kg.extract.affiliations import (
+    affiliations_below,
+    affiliations_by_marker,
+    continued_affiliations,
+    split_affiliations,
+)
 from kg.extract.authors import split_authors
 from kg.extract.entities import find_entities
 from kg.extract.affiliation_fields import labelled_affiliations
+from kg.extract.dated_makers import byline_slots
 from kg.extract.maker_frames import maker_institutions
 from kg.extract.org_spans import is_team
 from kg.extract.names import squash
@@ -59,6 +65,11 @@ def extract_entry(entry: Entry) -> PaperRecord:
     pairs: list[tuple[int, str]] = []
     if entry.affiliations is not None:
         insts, _ = split_affiliations(entry.affiliations.of(text), entry.affiliations.start)
+        # "Princeton University\n Google DeepMind": organisations listed one per line
+        # (footnote definitions) where the reader marked only the first line.
+        for m in continued_affiliations(text, entry.affiliations.end):
+            if all(m.name != i.name for i in insts):
+                insts.append(m)
         if any(a.marks for a in authors):
             # "A Smith1, B Jones2" with "1 MIT; 2 Stanford": who belongs where.
             by = affiliations_by_marker(entry.affiliations.of(text), entry.affiliations.start)
@@ -74,6 +85,10 @@ def extract_entry(entry: Entry) -> PaperRecord:
                     insts.append(m)
     found_urls = find_urls(text)
     url_spans = [(a, b) for _, a, b in found_urls]
+    if not insts and entry.affiliations is None and entry.authors is not None:
+        # "Ann Lee[^1], Bo Chen[^2]" over a block of organisations: the notes the marks
+        # point to, unmarked by the reader.
+        insts = affiliations_below(text, (entry.authors.start, entry.authors.end))
     if not insts and entry.affiliations is None:
         # An affiliation field the reader did not mark ("**机构**：…" in a layout kg has no
         # reader for) says who made the paper, as a marked one does.
@@ -90,6 +105,8 @@ def extract_entry(entry: Entry) -> PaperRecord:
             after,
             title=entry.get("title"),
             urls=links,
+            title_span=(entry.title.start, entry.title.end) if entry.title is not None else None,
+            headlines=_headlines(entry),
         )
     regions: list[Span] = [s for s in (entry.title, entry.title_zh) if s is not None] + list(entry.body)
     if entry.kind == "abstract" and not entry.body:
@@ -110,6 +127,11 @@ def extract_entry(entry: Entry) -> PaperRecord:
     regions = _minus(regions, url_spans + [m.span(1) for m in _RELATIVE_TARGET.finditer(text)])
     models, datasets = find_entities(text, regions, entry.title, urls)
     models = _not_organisations(models, insts)
+    if entry.title is not None:
+        # "(FRicci 2011)", "(PARC 1992)": the byline slot after a title holds a maker or a
+        # person, never a model, whatever the name's look suggested.
+        slots = byline_slots(text, (entry.title.start, entry.title.end))
+        models = [m for m in models if not (_guessed(m) and any(a <= m.start and m.end <= b for a, b in slots))]
     title = entry.get("title")
     category = entry.category_code or (normalize_category(c) if (c := entry.get("category")) else None)
     aid = (
@@ -151,7 +173,22 @@ def _not_organisations(models, insts) -> list:
     if not insts:
         return list(models)
     orgs = {squash(m.name) for m in insts}
-    return [m for m in models if not (squash(m.name) in orgs and set(m.source.split("+")) <= _GUESSES)]
+    return [m for m in models if not (squash(m.name) in orgs and _guessed(m))]
+
+
+def _headlines(entry: Entry) -> list[tuple[int, int]]:
+    """Where a headline may name the paper's makers as its subject: the titles the layout
+    found, else the entry's first line (a linked headline in a news list)."""
+    spans = [(s.start, s.end) for s in (entry.title, entry.title_zh) if s is not None]
+    if not spans:
+        eol = entry.text.find("\n")
+        spans = [(0, len(entry.text) if eol < 0 else eol)]
+    return spans
+
+
+def _guessed(m) -> bool:
+    """Only a name's look made ``m`` a model."""
+    return set(m.source.split("+")) <= _GUESSES
 
 
 #: Fewer words than this in the body (outside links) is no prose: "📄 Paper | 💻 Code".

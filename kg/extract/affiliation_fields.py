@@ -37,12 +37,14 @@ _BARE_KEYS_MIN_LEN = 5
 
 @functools.cache
 def _field_line(kind: str = "affiliations") -> re.Pattern[str]:
-    """A line that opens (after a list mark, a table bar or a quote) with a key of
+    """A line (or what follows an HTML ``<br>`` in one) that opens (after a list mark, a
+    table bar or a quote) with a key of
     ``kind``, maybe emphasised, then a colon and the value up to the end of the line."""
     keys = sorted(load_json("field_keys.json").get(kind, ()), key=len, reverse=True)
     alt = "|".join(re.escape(k) for k in keys)
     return re.compile(
-        r"^[ \t>]*(?:[-*+][ \t]+|\|[ \t]*|\d{1,2}[.)][ \t]+)?"  # list mark, table bar, number
+        # A line, or an HTML line break inside one ("> lead text<br>**作者单位**：…").
+        r"(?:^|<br\s*/?>)[ \t>]*(?:[-*+][ \t]+|\|[ \t]*|\d{1,2}[.)][ \t]+)?"  # list mark, table bar, number
         r"(?P<m1>\*\*|__|\*|_|\"|')?"  # emphasis or a JSON/YAML quote around the key
         rf"(?P<key>{alt})"
         r"(?P<m2>\*\*|__|\*|_|\"|')?[ \t]*[:：](?:\*\*|__)?[ \t]*"

@@ -32,12 +32,14 @@ ORG_START = re.compile(
 _ORG_HINT = re.compile(
     r"\b(?:universidade|universidad|université|universite|universität|universitat|università|universiteit|"
     r"uniwersytet|politecnico|polytechnique|politécnica|politecnica|hochschule|instituto|institut|centro|"
-    r"laboratoire|inria|cnrs|eth|epfl|kaust|labs?|college|univ|hospitals?|clinics?|trust|systems)\b|大学|学院|研究院|研究所|科学院|实验室|公司|集团|中心"
+    r"laboratoire|inria|cnrs|eth|epfl|kaust|labs?|college|univ|hospitals?|clinics?|trust|systems)\b|大学|学院|研究院|研究所|科学院|实验室|公司|集团|中心|医院"
+    # A Chinese company's name ends in its trade: 旷视科技, 北京Zoezen机器人.
+    r"|科技$|机器人$"
     # A company's one-word name with "AI" or "Lab" glued on ("OriginAI", "ZhipuAI", "CVLab").
     r"|(?-i:[a-z](?:AI|Labs?)\b)",
     re.I,
 )
-ZH_ORG_SUFFIX = re.compile(r"大学|学院|研究院|研究所|科学院|实验室|公司|集团")
+ZH_ORG_SUFFIX = re.compile(r"大学|学院|研究院|研究所|科学院|实验室|公司|集团|医院|科技$|机器人$")
 
 _COUNTRIES = {
     "usa", "us", "u s a", "u s", "united states", "united states of america", "america", "uk", "u k", "united kingdom",

@@ -18,8 +18,10 @@ __all__ = ["split_glued", "split_groups"]
 
 # "&" separates institutions except inside names like "Texas A&M" or "AT&T" (a capital
 # letter right before it and a lone capital right after it).
+# A line break ends an organisation too: affiliations listed one per line (footnote
+# definitions, "1 MIT" lines) whose markers the reader removed.
 _GROUP_SEP = re.compile(
-    r"(?<![A-Z])\s*[&＆]\s*|\s*[&＆]\s*(?![A-Z]\b)|\s*[;；|｜、]\s*|\s+/\s+|\s+[–—·•]\s+"
+    r"(?<![A-Z])\s*[&＆]\s*|\s*[&＆]\s*(?![A-Z]\b)|\s*[;；|｜、]\s*|\s+/\s+|\s+[–—·•]\s+|[ \t]*\n\s*"
 )
 _GLUE = re.compile(r"(?<=[a-z\)])(?=[A-Z][a-z]|[A-Z]{2,}\b)")
 _ZH_SUBUNIT = re.compile(r"(?:系|学院|研究所|实验室|研究院|研究中心|中心|学部|课题组|研究组|研究室|所|部|院)$")

@@ -84,7 +84,8 @@ def _model_name(seg: str) -> bool:
 
 
 def _clean(seg: str) -> str:
-    return seg.strip(" \t,;.-–·:：[]［］")
+    # "@ZIP Lab": an at sign before an organisation (a title's "(@org)" suffix) is no part of it.
+    return seg.strip(" \t,;.-–·:：[]［］@＠")
 
 
 def _resolve_commas(group: str) -> list[str]:
@@ -193,6 +194,7 @@ def institution_names(text: str) -> list[tuple[int, str]]:
         group = _clean(group)
         if not group:
             continue
+        cursor = gstart  # names of a group in order: "Microsoft Research Asia, Microsoft"
         for glued in split_glued(group):
             for seg in _resolve_commas(glued):
                 seg = _core(unmark(_clean(seg)))
@@ -205,7 +207,11 @@ def institution_names(text: str) -> list[tuple[int, str]]:
                 ):
                     continue
                 seg = _clean(seg)
-                k = text.find(seg, gstart)
+                k = text.find(seg, cursor)
+                if k < 0:
+                    k = text.find(seg, gstart)
+                else:
+                    cursor = k + len(seg)
                 names.append((k if k >= 0 else gstart, seg))
     # "(上海AI Lab / InternLM)": a model family named beside its lab is no institution; a
     # name alone ("[Mistral]") is the field's only organisation, whatever else it names.

@@ -29,6 +29,8 @@ from collections.abc import Sequence
 
 from kg.errors import KgError
 from kg.extract.bracket_makers import bracketed_makers, cited_makers
+from kg.extract.dated_makers import dated_makers
+from kg.extract.headline_makers import headline_makers
 from kg.extract.org_spans import known, names_after, names_before, site_labels
 from kg.extract.vocab import phrases
 from kg.records import Mention
@@ -158,12 +160,18 @@ def maker_institutions(
     after: Sequence[tuple[int, bool]] = (),
     title: str | None = None,
     urls: Sequence[str] = (),
+    title_span: tuple[int, int] | None = None,
+    headlines: Sequence[tuple[int, int]] = (),
 ) -> list[Mention]:
     """Canonical institutions named as makers in ``text`` (deduplicated, in order): by the
     maker frames within ``regions``, and in a bracket closing a title or an author list
     (``after``, see :func:`bracketed_makers`). The entry's ``title`` is never its maker
     ("**Gaussian Process Switching Linear Dynamical Systems** introduces …"); the hosts
     of its ``urls`` vouch for a name a frame holds ("study by Chroma", trychroma.com).
+    A known organisation with a year after the title at ``title_span`` ("… (Alibaba 2018)")
+    is an organisation-only byline (:mod:`kg.extract.dated_makers`); the subject of a
+    Chinese headline's verb in ``headlines`` ("微软新作X") is a maker
+    (:mod:`kg.extract.headline_makers`).
 
     >>> [m.name for m in maker_institutions("A new paper by OpenAI and researchers from Stanford.")]
     ['OpenAI', 'Stanford University']
@@ -176,6 +184,9 @@ def maker_institutions(
     own = normalize(title, squash=True) if title else None
     found = set(maker_names(text, regions, site_labels(urls))) | set(bracketed_makers(text, after))
     found |= set(cited_makers(text, regions))
+    found |= set(dated_makers(text, title_span))
+    for a, b in headlines:
+        found |= set(headline_makers(text, a, b))
     for s, e in sorted(found):
         surface = text[s:e]
         if own and normalize(surface, squash=True) == own and not known(surface):

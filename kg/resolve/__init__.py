@@ -77,10 +77,13 @@ class Institutions:
 
     def __init__(self, rows: Iterable[dict]):
         self.by_key: dict[str, str] = {}
+        self.by_domain: dict[str, str] = {}
         self.info: dict[str, dict] = {}
         for row in rows:
             cid = row["id"]
             self.info[cid] = row
+            for domain in row.get("domains", ()):
+                self.by_domain.setdefault(domain.lower(), cid)
             for alias in [cid, *row.get("aliases", ()), *row.get("zh", ())]:
                 k = normalize(alias)
                 if k:
@@ -113,6 +116,8 @@ class Institutions:
             bare = _LEGAL_SUFFIX.sub("", k)
             if bare != k:
                 cid = self.by_key.get(bare)
+        if cid is None and _DOMAIN.fullmatch(surface.strip()):
+            cid = self._domain(surface.strip().lstrip("@").lower())
         if cid is not None:
             reason = "canonical" if surface.strip() == cid else "alias"
             if any("\u4e00" <= c <= "\u9fff" for c in surface):
@@ -129,6 +134,25 @@ class Institutions:
         if len(key.split()) != len(k.split()):
             return None
         return Merge(surface, self.by_key[key], f"fuzzy {score:.1f}")
+
+    def _domain(self, host: str) -> str | None:
+        """The organisation an e-mail or web domain stands for (``cs.princeton.edu``,
+        ``@ustc.edu.cn``, ``meituan.com``): a domain the table lists for it (``ust.hk``),
+        the host or any parent of it; else the domain's own name, the label before its
+        public suffix (``princeton``, ``ustc``, ``meituan``), as an alias. The suffix
+        words are data-free on purpose: a generic second level (``edu``, ``ac``, ``com``
+        …) under a country code, or a top-level domain, is never an organisation."""
+        labels = host.split(".")
+        for k in range(len(labels) - 1):
+            cid = self.by_domain.get(".".join(labels[k:]))
+            if cid is not None:
+                return cid
+        rest = labels[:-1]  # the top-level domain names no one
+        if len(rest) > 1 and rest[-1] in _GENERIC_SLD:
+            rest = rest[:-1]
+        if not rest:
+            return None
+        return self.by_key.get(normalize(rest[-1]))
 
     def _near(self, n: int) -> list[str]:
         """The keys whose length lets ``fuzz.ratio`` reach :data:`FUZZY_MIN_SCORE` against a
@@ -159,12 +183,26 @@ class Institutions:
     def is_known(self, surface: str) -> bool:
         return self.lookup(surface) is not None
 
+    def parent(self, cid: str) -> str | None:
+        """The organisation that owns ``cid`` (``Google Brain`` → ``Google``), where the
+        table says so."""
+        row = self.info.get(cid)
+        return row.get("parent") if row else None
+
 
 # A company's legal form after its name, on a normalised key (lower case; the
 # punctuation kg.text.normalize keeps or drops is optional here).
 _LEGAL_SUFFIX = re.compile(
     r"(?:[\s,]+(?:co[.,]*\s*)?(?:ltd|limited|inc|incorporated|llc|corp|corporation|gmbh|plc|pbc|ag|s\.?a)\.?)+$"
 )
+
+
+# A host name as a whole surface ("cs.princeton.edu", "@ustc.edu.cn", "graphcore.ai"):
+# lower-case or not, at least one dot, a top-level domain of letters.
+_DOMAIN = re.compile(r"@?(?:[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?\.)+[A-Za-z]{2,6}")
+# Second-level labels under a country code that name a kind of organisation, not one
+# (ustc.edu.cn, ox.ac.uk, naver.co.kr).
+_GENERIC_SLD = frozenset(("ac", "co", "com", "edu", "gov", "net", "org", "or", "ne", "go"))
 
 
 @functools.cache
