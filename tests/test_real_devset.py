@@ -105,8 +105,12 @@ DEV_BARS = {"entries": 0.97, "title": 0.95, "authors": 0.95, "institutions": 0.9
 #: unread: whole set entries .970, arxiv_id .977, title .949, category .912, authors .947,
 #: institutions .917, models .831, datasets .875, urls .974 — authors and institutions floors
 #: lowered under these figures: the unseen layouts, not a regression (dev unchanged).
-ALL_FLOORS = {"entries": 0.955, "title": 0.94, "authors": 0.94, "institutions": 0.91, "category": 0.90,
-              "urls": 0.96, "arxiv_id": 0.965, "models": 0.82, "datasets": 0.855}
+#: Session 17: rounds 13 (turned dev) and 15d (a dev round of affiliation forms) read through
+#: general rules, round 14 and 15 held out: whole set (1,644 entries) entries .981, arxiv_id
+#: .986, title .962, category .931, authors .970, institutions .932, models .824, datasets
+#: .877, urls .980 — floors raised a little under.
+ALL_FLOORS = {"entries": 0.975, "title": 0.955, "authors": 0.965, "institutions": 0.925, "category": 0.925,
+              "urls": 0.975, "arxiv_id": 0.98, "models": 0.815, "datasets": 0.87}
 
 
 @functools.cache
