@@ -97,7 +97,10 @@ def dataset_context(ctx: Context, i: int, j: int) -> bool:
         return True
     if len(after) > 1 and after[0] in words("split_words") and after[1] in _SPLIT_NOUNS:  # "the X test set"
         return True
-    appos = _visible(ctx, j, j + 7)
+    # The apposition's comma is the first visible token after the name, which ``after``
+    # already shows unless its three tokens are all spaces: the longer window is read
+    # only then (most names are followed by no comma).
+    appos = _visible(ctx, j, j + 7) if not after or after[0] == "," else ()
     if appos[:1] == [","] and len(appos) > 2 and appos[1] in _APPOS_ARTICLES and (
             any(w in _APPOS_KINDS for w in appos[2:5]) or any(appos[k:k + 2] == ["data", "set"] for k in range(2, 5))):
         return True  # "ToolBench-Lite, a benchmark of …", "ReCoRD, a data set that …"
@@ -113,17 +116,21 @@ def dataset_context(ctx: Context, i: int, j: int) -> bool:
         # this benchmark X" (the noun points back: X is the subject of the next clause), nor
         # "the benchmark X achieves …" (result_verbs.txt).
         return True
-    if ctx.joined(j, j + 4).startswith(zh_words):
+    # The Chinese frames below need an ideograph, which only a CJK token holds: an entry
+    # without one skips them (see ``_zh_frames_need_cjk``).
+    zh = ctx.has_cjk or not _zh_frames_need_cjk()
+    if zh and ctx.joined(j, j + 4).startswith(zh_words):
         return True
     # "…数据集上进行的:CMU-MOSI" / "在ImageNet数据集" / "基准(如X)": a dataset word earlier
     # in the same clause that introduces a list.
-    k = i - 1
-    while k >= 0 and i - k <= 15 and ctx.words[k] not in _CLAUSE_END:
-        k -= 1
-    clause = ctx.joined(k + 1, i).rstrip()
-    if phrase_search("dataset_words_zh")(clause) and clause.endswith(_LIST_INTRO) and not _model_list(clause):
-        return True
-    if before and before[-1] in ("on", "in", "across") or ctx.joined(i - 5, i).endswith("在"):
+    if zh:
+        k = i - 1
+        while k >= 0 and i - k <= 15 and ctx.words[k] not in _CLAUSE_END:
+            k -= 1
+        clause = ctx.joined(k + 1, i).rstrip()
+        if phrase_search("dataset_words_zh")(clause) and clause.endswith(_LIST_INTRO) and not _model_list(clause):
+            return True
+    if before and before[-1] in ("on", "in", "across") or zh and ctx.joined(i - 5, i).endswith(_ZH_ON):
         evaluation = words("evaluation_words")
         rng = ctx.sentence(ctx.sent[i])
         if not evaluation.isdisjoint(ctx.lower[rng.start:rng.stop]):  # a set test in C, no generator
@@ -132,6 +139,21 @@ def dataset_context(ctx: Context, i: int, j: int) -> bool:
     if before[-1:] == ["on"] and _score_before(ctx, i - 1):
         return True
     return False
+
+
+#: "在X上": the preposition before a name that an evaluation sentence makes data.
+_ZH_ON = "在"
+
+
+@functools.cache
+def _zh_frames_need_cjk() -> bool:
+    """Every Chinese dataset word (``dataset_words_zh``) and ``在`` is written in
+    ideographs of U+3400–U+4DBF and U+4E00–U+9FFF, which the tokenizer cuts only into
+    CJK tokens (never into a Latin word run): an entry with no CJK token holds none of
+    them, so ``dataset_context``'s Chinese tests cannot succeed there. Checked on the
+    data, not assumed: a list that gains another script turns the shortcut off."""
+    return all("\u3400" <= c <= "\u4dbf" or "\u4e00" <= c <= "\u9fff"
+               for p in phrases("dataset_words_zh") + (_ZH_ON,) for c in p)
 
 
 def _model_list(clause: str) -> bool:
