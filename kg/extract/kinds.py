@@ -311,7 +311,10 @@ def is_hardware(ctx: Context, e: Entity) -> bool:
         return False
     hardware = words("hardware_words")
     spans = list(_token_spans(ctx, e))
-    return bool(spans) and all(_visible(ctx, j, j + 1)[:1] and _visible(ctx, j, j + 1)[0] in hardware for _, j in spans)
+    # The token right after each mention, unless it is a space (``_visible`` of one
+    # token, read in place).
+    w, low, n = ctx.words, ctx.lower, len(ctx.words)
+    return bool(spans) and all(j < n and not w[j].isspace() and low[j] in hardware for _, j in spans)
 
 
 def is_event(ctx: Context, e: Entity) -> bool:
@@ -325,14 +328,24 @@ def is_event(ctx: Context, e: Entity) -> bool:
     if e.known:
         return False
     events = words("event_words")
+    w, low = ctx.words, ctx.lower
     for i, j in _token_spans(ctx, e):
-        after = [ctx.lower[k] for k in range(j, min(j + 7, len(ctx.words)))
-                 if not ctx.words[k].isspace() and not _like_num(ctx.words[k]) and ctx.words[k] not in ("and", ",")]
-        # "CodeElo: Benchmarking Competition-level …": a colon ends the name's phrase;
-        # what follows glosses it and is no event noun of it.
-        after = after[: next((n for n, w in enumerate(after) if w in (":", "：")), len(after))]
-        before = [ctx.lower[k] for k in range(max(0, i - 3), i)]
-        if any(w in events for w in after[:3]) or "of" in before[-1:] and any(w.endswith("challenge") for w in before):
+        # The first three words after the name within seven tokens, spaces, numbers,
+        # "and" and commas skipped; "CodeElo: Benchmarking Competition-level …": a colon
+        # ends the name's phrase, what follows glosses it and is no event noun of it.
+        # (Read up to the third word only: no list of all seven, no number test beyond.)
+        after = []
+        for k in range(j, min(j + 7, len(w))):
+            x = w[k]
+            if x.isspace() or x in ("and", ",") or _like_num(x):
+                continue
+            if low[k] in (":", "："):
+                break
+            after.append(low[k])
+            if len(after) == 3:
+                break
+        before = [low[k] for k in range(max(0, i - 3), i)]
+        if any(x in events for x in after) or "of" in before[-1:] and any(x.endswith("challenge") for x in before):
             return True
     return False
 
