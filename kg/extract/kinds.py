@@ -272,11 +272,14 @@ def assign_kinds(ctx: Context, ents: Sequence[Entity]) -> None:
     beside_model = {id(y) for (a1, b1, f1), (a2, b2, f2) in zip(spans, spans[1:])
                     if ctx.text[b1:a2].strip() in joiners
                     for x, y in ((f1, f2), (f2, f1)) if id(x) in fixed and x.label == "MODEL"}
+    # The text between neighbours, without citation marks, read once (not again on
+    # every round of the loop below, nor again as the next pair's "what follows").
+    gaps = [_uncited(ctx.text[b1:a2]) for (_, b1, _), (a2, _, _) in zip(spans, spans[1:])]
     changed = True
     while changed:
         changed = False
         for k, ((a1, b1, f1), (a2, b2, f2)) in enumerate(zip(spans, spans[1:])):
-            gap = _uncited(ctx.text[b1:a2])
+            gap = gaps[k]
             if f1 is f2 or gap not in joiners:
                 continue
             if gap in (",", "，"):
@@ -284,7 +287,7 @@ def assign_kinds(ctx: Context, ents: Sequence[Entity]) -> None:
                 # opening phrase ("On ImageNet, AdaPrune cuts …") it does not.
                 # The list must go on after the second item: in "A, B and C, D …" the
                 # comma after C ends the list, it does not join D to it.
-                nxt = _uncited(ctx.text[b2 : spans[k + 2][0]]) if k + 2 < len(spans) else ""
+                nxt = gaps[k + 1] if k + 2 < len(spans) else ""
                 if nxt not in continuing:
                     continue
             for x, y in ((f1, f2), (f2, f1)):
