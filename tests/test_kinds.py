@@ -189,3 +189,28 @@ def test_a_chinese_list_of_models_trained_on_a_dataset_is_no_dataset_list():
 ])
 def test_the_entrys_own_description_of_a_name_types_it(text, kind):
     assert _names(text).get("Zorbtae", _names(text).get("Zorbtal")) == kind
+def test_chinese_frames_need_a_cjk_token_by_the_data():
+    # dataset_context skips its Chinese tests in an entry with no CJK token; that holds
+    # only while every Chinese dataset word is written in ideographs.
+    from kg.extract import kinds
+
+    assert kinds._zh_frames_need_cjk()
+
+
+@pytest.mark.parametrize("text", [
+    "We evaluate ZorbNet on ZRB-2, a benchmark of tasks, and on the ZORB dataset; results on QuxSet improve.",
+    "ZorbSet, a data set that holds questions from PAQ. Experiments on ZRB-9 show a 52.8% gain on BBEH.",
+    "在ZorbSet数据集上进行实验：ZRB-2、QuxSet和ZorbNet。我们构建了一个名为Quintar的大规模基准。",
+    "Scores rise on ZorbSet , a corpus of notes.",
+])
+def test_dataset_context_without_the_cjk_shortcut_answers_the_same(text, monkeypatch):
+    # The shortcut only skips tests that cannot succeed: every span answers as it does
+    # with the Chinese tests forced on.
+    from kg.extract import kinds
+
+    ctx = ctx_of(text)
+    spans = [(i, j) for i in range(len(ctx.words)) for j in range(i + 1, min(i + 4, len(ctx.words)) + 1)]
+    fast = [kinds.dataset_context(ctx, i, j) for i, j in spans]
+    monkeypatch.setattr(kinds, "_zh_frames_need_cjk", lambda: False)
+    assert [kinds.dataset_context(ctx, i, j) for i, j in spans] == fast
+    assert any(fast)

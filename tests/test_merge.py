@@ -41,3 +41,20 @@ def test_a_plural_acronym_is_reported_as_its_system():
     # Names with other lower-case letters are words of their own.
     assert [e.name for e in merge([_cand("GFlowNets", 0)])] == ["GFlowNets"]
     assert [e.name for e in merge([_cand("V-MoEs", 0)])] == ["V-MoEs"]
+
+
+def test_interval_tests_by_bisection_agree_with_pairwise_tests():
+    # The merge's coverage tests read sorted starts and running furthest ends; they must
+    # answer as a test against every span would, nested and touching spans included.
+    import random
+
+    from kg.extract.merge import _inside, _overlapping, _reach
+
+    rnd = random.Random(15)
+    for _ in range(400):
+        spans = [(a, a + rnd.randint(1, 12)) for a in (rnd.randint(0, 40) for _ in range(rnd.randint(0, 8)))]
+        starts, reach = _reach(spans)
+        for s in range(0, 50):
+            assert _inside(starts, reach, s) == any(a <= s < b for a, b in spans)
+            for e in range(s + 1, s + 8):
+                assert _overlapping(starts, reach, s, e) == any(s < b and a < e for a, b in spans)

@@ -97,7 +97,10 @@ def dataset_context(ctx: Context, i: int, j: int) -> bool:
         return True
     if len(after) > 1 and after[0] in words("split_words") and after[1] in _SPLIT_NOUNS:  # "the X test set"
         return True
-    appos = _visible(ctx, j, j + 9)
+    # The apposition's comma is the first visible token after the name, which ``after``
+    # already shows unless its three tokens are all spaces: the longer window is read
+    # only then (most names are followed by no comma).
+    appos = _visible(ctx, j, j + 9) if not after or after[0] == "," else []
     if appos[1:3] and appos[1] in ("which", "that") and appos[2] in _BE:
         appos = appos[:1] + appos[3:]  # "X, which is a benchmark for …"
     if appos[:1] == [","] and len(appos) > 2 and appos[1] in _APPOS_ARTICLES and (
@@ -117,17 +120,21 @@ def dataset_context(ctx: Context, i: int, j: int) -> bool:
         # this benchmark X" (the noun points back: X is the subject of the next clause), nor
         # "the benchmark X achieves …" (result_verbs.txt).
         return True
-    if ctx.joined(j, j + 4).startswith(zh_words):
+    # The Chinese frames below need an ideograph, which only a CJK token holds: an entry
+    # without one skips them (see ``_zh_frames_need_cjk``).
+    zh = ctx.has_cjk or not _zh_frames_need_cjk()
+    if zh and ctx.joined(j, j + 4).startswith(zh_words):
         return True
     # "…数据集上进行的:CMU-MOSI" / "在ImageNet数据集" / "基准(如X)": a dataset word earlier
     # in the same clause that introduces a list.
-    k = i - 1
-    while k >= 0 and i - k <= 15 and ctx.words[k] not in _CLAUSE_END:
-        k -= 1
-    clause = ctx.joined(k + 1, i).rstrip()
-    if phrase_search("dataset_words_zh")(clause) and clause.endswith(_LIST_INTRO) and not _model_list(clause):
-        return True
-    if before and before[-1] in ("on", "in", "across") or ctx.joined(i - 5, i).endswith("在"):
+    if zh:
+        k = i - 1
+        while k >= 0 and i - k <= 15 and ctx.words[k] not in _CLAUSE_END:
+            k -= 1
+        clause = ctx.joined(k + 1, i).rstrip()
+        if phrase_search("dataset_words_zh")(clause) and clause.endswith(_LIST_INTRO) and not _model_list(clause):
+            return True
+    if before and before[-1] in ("on", "in", "across") or zh and ctx.joined(i - 5, i).endswith(_ZH_ON):
         evaluation = words("evaluation_words")
         rng = ctx.sentence(ctx.sent[i])
         if not evaluation.isdisjoint(ctx.lower[rng.start:rng.stop]):  # a set test in C, no generator
@@ -159,6 +166,21 @@ def _zh_apposition(ctx: Context, j: int) -> bool:
 
 
 _ZH_PHRASE_END = re.compile(r"[，。；：,;:（(！？!?]")
+
+
+#: "在X上": the preposition before a name that an evaluation sentence makes data.
+_ZH_ON = "在"
+
+
+@functools.cache
+def _zh_frames_need_cjk() -> bool:
+    """Every Chinese dataset word (``dataset_words_zh``) and ``在`` is written in
+    ideographs of U+3400–U+4DBF and U+4E00–U+9FFF, which the tokenizer cuts only into
+    CJK tokens (never into a Latin word run): an entry with no CJK token holds none of
+    them, so ``dataset_context``'s Chinese tests cannot succeed there. Checked on the
+    data, not assumed: a list that gains another script turns the shortcut off."""
+    return all("\u3400" <= c <= "\u4dbf" or "\u4e00" <= c <= "\u9fff"
+               for p in phrases("dataset_words_zh") + (_ZH_ON,) for c in p)
 
 
 def _model_list(clause: str) -> bool:
@@ -277,11 +299,14 @@ def assign_kinds(ctx: Context, ents: Sequence[Entity]) -> None:
     beside_model = {id(y) for (a1, b1, f1), (a2, b2, f2) in zip(spans, spans[1:])
                     if ctx.text[b1:a2].strip() in joiners
                     for x, y in ((f1, f2), (f2, f1)) if id(x) in fixed and x.label == "MODEL"}
+    # The text between neighbours, without citation marks, read once (not again on
+    # every round of the loop below, nor again as the next pair's "what follows").
+    gaps = [_uncited(ctx.text[b1:a2]) for (_, b1, _), (a2, _, _) in zip(spans, spans[1:])]
     changed = True
     while changed:
         changed = False
         for k, ((a1, b1, f1), (a2, b2, f2)) in enumerate(zip(spans, spans[1:])):
-            gap = _uncited(ctx.text[b1:a2])
+            gap = gaps[k]
             if f1 is f2 or gap not in joiners:
                 continue
             if gap in (",", "，"):
@@ -289,7 +314,7 @@ def assign_kinds(ctx: Context, ents: Sequence[Entity]) -> None:
                 # opening phrase ("On ImageNet, AdaPrune cuts …") it does not.
                 # The list must go on after the second item: in "A, B and C, D …" the
                 # comma after C ends the list, it does not join D to it.
-                nxt = _uncited(ctx.text[b2 : spans[k + 2][0]]) if k + 2 < len(spans) else ""
+                nxt = gaps[k + 1] if k + 2 < len(spans) else ""
                 if nxt not in continuing:
                     continue
             for x, y in ((f1, f2), (f2, f1)):
@@ -316,7 +341,10 @@ def is_hardware(ctx: Context, e: Entity) -> bool:
         return False
     hardware = words("hardware_words")
     spans = list(_token_spans(ctx, e))
-    return bool(spans) and all(_visible(ctx, j, j + 1)[:1] and _visible(ctx, j, j + 1)[0] in hardware for _, j in spans)
+    # The token right after each mention, unless it is a space (``_visible`` of one
+    # token, read in place).
+    w, low, n = ctx.words, ctx.lower, len(ctx.words)
+    return bool(spans) and all(j < n and not w[j].isspace() and low[j] in hardware for _, j in spans)
 
 
 def is_event(ctx: Context, e: Entity) -> bool:
@@ -330,14 +358,24 @@ def is_event(ctx: Context, e: Entity) -> bool:
     if e.known:
         return False
     events = words("event_words")
+    w, low = ctx.words, ctx.lower
     for i, j in _token_spans(ctx, e):
-        after = [ctx.lower[k] for k in range(j, min(j + 7, len(ctx.words)))
-                 if not ctx.words[k].isspace() and not _like_num(ctx.words[k]) and ctx.words[k] not in ("and", ",")]
-        # "CodeElo: Benchmarking Competition-level …": a colon ends the name's phrase;
-        # what follows glosses it and is no event noun of it.
-        after = after[: next((n for n, w in enumerate(after) if w in (":", "：")), len(after))]
-        before = [ctx.lower[k] for k in range(max(0, i - 3), i)]
-        if any(w in events for w in after[:3]) or "of" in before[-1:] and any(w.endswith("challenge") for w in before):
+        # The first three words after the name within seven tokens, spaces, numbers,
+        # "and" and commas skipped; "CodeElo: Benchmarking Competition-level …": a colon
+        # ends the name's phrase, what follows glosses it and is no event noun of it.
+        # (Read up to the third word only: no list of all seven, no number test beyond.)
+        after = []
+        for k in range(j, min(j + 7, len(w))):
+            x = w[k]
+            if x.isspace() or x in ("and", ",") or _like_num(x):
+                continue
+            if low[k] in (":", "："):
+                break
+            after.append(low[k])
+            if len(after) == 3:
+                break
+        before = [low[k] for k in range(max(0, i - 3), i)]
+        if any(x in events for x in after) or "of" in before[-1:] and any(x.endswith("challenge") for x in before):
             return True
     return False
 

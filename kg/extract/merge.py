@@ -26,6 +26,7 @@ Entities come out ordered by first mention, ties by rule order.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 
 from kg.extract.candidate import GENERIC, TO_ANY, TO_GAZETTEER, TO_LONG_FORMS, Candidate, Entity
@@ -46,13 +47,46 @@ def vetoed(cands: Sequence[Candidate]) -> frozenset[str]:
 
 
 def _keys(c: Candidate) -> list[str]:
-    return [name_key(c.name, c.label)] + [name_key(a, c.label) for a in c.aliases]
+    # (No comprehension for the common candidate without aliases: each one is a
+    # function object and a frame, paid per candidate and merge.)
+    ks = [name_key(c.name, c.label)]
+    if c.aliases:
+        ks += [name_key(a, c.label) for a in c.aliases]
+    return ks
+
+
+def _reach(spans: list[tuple[int, int]]) -> tuple[list[int], list[int]]:
+    """Starts of ``spans`` in order, and the furthest end among the first k (for
+    interval tests by bisection instead of a pass over every span per candidate)."""
+    spans = sorted(spans)
+    starts, reach, far = [], [], -1
+    for a, b in spans:
+        starts.append(a)
+        far = b if b > far else far
+        reach.append(far)
+    return starts, reach
+
+
+def _overlapping(starts: list[int], reach: list[int], s: int, e: int) -> bool:
+    """Some span of ``_reach``'s overlaps ``s:e``: one starting before ``e`` ends after ``s``."""
+    n = bisect_left(starts, e)
+    return n > 0 and reach[n - 1] > s
+
+
+def _inside(starts: list[int], reach: list[int], s: int) -> bool:
+    """Offset ``s`` lies inside some span of ``_reach``'s: one starting at or before it
+    ends after it."""
+    n = bisect_right(starts, s)
+    return n > 0 and reach[n - 1] > s
 
 
 def merge(cands: Sequence[Candidate]) -> list[Entity]:
     veto = vetoed(cands)
     live = [c for c in cands if c.label != GENERIC and squash(c.name) not in veto]
     claimed = [(c.start, c.end) for c in cands if c.claims]
+    # Overlap with a claimed span: one with a start before the candidate's end reaches
+    # past its start.
+    claim_starts, claim_reach = _reach(claimed)
     covering = [(c.start, c.end, set(_keys(c))) for c in live if c.covers]
     kept: list[Candidate] = []
     for c in live:
@@ -62,11 +96,13 @@ def merge(cands: Sequence[Candidate]) -> list[Entity]:
             a <= c.start and c.end <= b and not (c.claims and name_key(c.name, c.label) in keys) for a, b, keys in covering
         ):
             continue
-        if claimed and c.yields >= TO_GAZETTEER and not c.claims and any(c.start < b and a < c.end for a, b in claimed):
+        if claimed and c.yields >= TO_GAZETTEER and not c.claims and _overlapping(claim_starts, claim_reach, c.start, c.end):
             continue
         kept.append(c)
-    firm = [(c.start, c.end) for c in kept if c.yields < TO_ANY]
-    kept = [c for c in kept if c.yields < TO_ANY or not any(a <= c.start < b for a, b in firm)]
+    # A guess that starts inside a firm span (one that starts at or before it and ends
+    # after it) gives way.
+    firm_starts, firm_reach = _reach([(c.start, c.end) for c in kept if c.yields < TO_ANY])
+    kept = [c for c in kept if c.yields < TO_ANY or not _inside(firm_starts, firm_reach, c.start)]
     return _fold_variants(_fold_tails(_group(kept)))
 
 
@@ -91,20 +127,35 @@ def _group(cands: list[Candidate]) -> list[Entity]:
         groups.setdefault(find(ks[0]), []).append(n)
     out = []
     for members in groups.values():  # in order of each group's first candidate
-        cs = [cands[n] for n in members]
-        known = next((c for c in cs if c.known), None)
-        head = known or cs[0]
-        forced = next((c for c in cs if c.force_label), None)
+        # One pass over the members (not a comprehension per field: each is a function
+        # object and a frame, per group and merge); sets filled in member order as before.
+        known = forced = None
+        sources, spans, ekeys = set(), set(), set()
+        proposed = used = False
+        for n in members:
+            c = cands[n]
+            if known is None and c.known:
+                known = c
+            if forced is None and c.force_label:
+                forced = c
+            sources.add(c.rule)
+            spans.add((c.start, c.end))
+            if c.proposed:
+                proposed = True
+            if c.used:
+                used = True
+            ekeys.update(keys[n])
+        head = known or cands[members[0]]
         # A new name keeps no plural "s" of an acronym ("SCNs" names the system SCN);
         # the key already folds it, so its mentions are one entity either way.
         e = Entity(name=head.name if known else singular(head.name), label=head.label, known=known is not None)
         if forced is not None and known is None:
             e.label = forced.label
-        e.sources = {c.rule for c in cs}
-        e.spans = sorted({(c.start, c.end) for c in cs})
-        e.proposed = any(c.proposed for c in cs)
-        e.used = any(c.used for c in cs)
-        e.keys = {k for n in members for k in keys[n]}
+        e.sources = sources
+        e.spans = sorted(spans)
+        e.proposed = proposed
+        e.used = used
+        e.keys = ekeys
         out.append(e)
     return out
 
@@ -129,7 +180,8 @@ def _fold_tails(ents: list[Entity]) -> list[Entity]:
                 f.used = f.used or g.used
                 f.keys |= g.keys
                 alive.remove(g)
-    return sorted(alive, key=lambda e: (e.first, order[id(e)]))
+    # (``spans[0][0]`` is ``first``: the merge keeps every entity's spans sorted.)
+    return sorted(alive, key=lambda e: (e.spans[0][0], order[id(e)]))
 
 
 _VARIANT = re.compile(r"^(?P<stem>.+?)[-_ ](?P<size>[A-Za-z]{1,6}|\d+(?:\.\d+)?[BMK])$")
@@ -160,4 +212,4 @@ def _fold_variants(ents: list[Entity]) -> list[Entity]:
         f.used = f.used or g.used
         f.keys |= g.keys
     order = {id(e): n for n, e in enumerate(out)}
-    return sorted(out, key=lambda e: (e.first, order[id(e)]))
+    return sorted(out, key=lambda e: (e.spans[0][0], order[id(e)]))

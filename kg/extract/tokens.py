@@ -59,38 +59,36 @@ def tokenize(text: str, breaks: tuple[int, ...] = ()) -> tuple[list[str], list[b
     kinds: list[int] = []
     kind_of = _KINDS  # token class by first character
     pos = 0  # end of the last token
-    seg = 0
     for cut in sorted(c for c in breaks if 0 < c < len(text)) + [len(text)]:
-        p = seg
-        # Matching each segment on its own ends every token at a break.
-        for gap, run, tok in _TOKEN_RE.findall(text, seg, cut):
-            a = p + len(gap)
-            if a != pos:
-                if gap == " " and words and a == pos + 1:
+        # Matching each segment on its own ends every token at a break. A segment is
+        # matched from the end of the last token, not from its break: what lies between
+        # is whitespace the last segment left (no token of its own fits before the
+        # break), so the gap a match reports is the whole gap since the last token, and
+        # the offset of a token is the running end (no second position to keep).
+        for gap, run, tok in _TOKEN_RE.findall(text, pos, cut):
+            if gap:
+                if gap == " " and words:
                     spaces[-1] = True
                 else:
-                    _gap(text[pos:a], pos, words, spaces, idx, kinds)
+                    _gap(gap, pos, words, spaces, idx, kinds)
+                pos += len(gap)
             if run:
                 # A run of CJK characters (its own group of the pattern, so no range
                 # test per token): one token per character, added in bulk.
                 words.extend(run)
                 spaces.extend([False] * len(run))
-                idx.extend(range(a, a + len(run)))
+                idx.extend(range(pos, pos + len(run)))
                 kinds.extend([CJK] * len(run))
-                pos = p = a + len(run)
+                pos += len(run)
                 continue
             words.append(tok)
             spaces.append(False)
-            idx.append(a)
+            idx.append(pos)
             # A token of several characters here is a Latin/digit run (CJK runs are split
-            # above), whose class is its first character's: one lookup for every token.
-            c = tok[0]
-            k = kind_of.get(c)
-            if k is None:
-                k = kind_of[c] = token_kind(c)
-            kinds.append(k)
-            pos = p = a + len(tok)
-        seg = cut
+            # above), whose class is its first character's: one lookup for every token
+            # (no class here is SPACE, 0, so a miss is the only false answer).
+            kinds.append(kind_of.get(tok[0]) or _first_kind(tok[0]))
+            pos += len(tok)
     if pos < len(text):  # trailing whitespace stays one token
         words.append(text[pos:])
         spaces.append(False)
@@ -100,6 +98,12 @@ def tokenize(text: str, breaks: tuple[int, ...] = ()) -> tuple[list[str], list[b
 
 
 _KINDS: dict[str, int] = {}
+
+
+def _first_kind(c: str) -> int:
+    """The class of a token starting with ``c``, first seen: remembered in ``_KINDS``."""
+    k = _KINDS[c] = token_kind(c)
+    return k
 
 
 def _gap(gap: str, at: int, words, spaces, idx, kinds) -> None:
