@@ -62,11 +62,16 @@ def _method_tail(ctx: Context, start: int, end: int) -> list[Candidate]:
     k = end - 1
     while k > start and ctx.kinds[k] == WORD and ctx.words[k][:1].isupper() or (k > start and ctx.words[k] == "-"):
         k -= 1
-    if k <= start or ctx.lower[k] not in _BY:
+    if k <= start or ctx.lower[k] not in _BY | {"with"}:
         return []
     i, j = k + 1, end
     names = [x for x in ctx.words[i:j] if x != "-"]
     if not (MIN_WORDS <= len(names) <= MAX_WORDS):
+        return []
+    # "… Decoding with Speculative Sampling", "… with Elastic Weight Consolidation": after
+    # "with" a title more often ends in the tool it works with ("with Large Language
+    # Models"), so only a technique head makes the closing phrase the method itself.
+    if ctx.lower[k] == "with" and names[-1].lower() not in _TECHNIQUE_HEADS:
         return []
     low = [p for x in names for p in x.lower().split("-")]
     plain = words("title_name_heads") | words("method_heads") | words("generic_modifiers")
