@@ -38,11 +38,6 @@ def _run(ctx: Context, i: int, end: int) -> int:
 
 #: Prepositions after a title's opening phrase that say what the phrase is for.
 _AFTER_OPENING = frozenset(("for", "in", "with", "against"))
-#: Heads of techniques (method_heads.txt) a title's opening phrase may end in; weaker
-#: heads ("Model", "Framework", "Layer") follow descriptions as often.
-_TECHNIQUE_HEADS = frozenset(("sampling", "search", "descent", "dropout", "normalization", "pooling", "regularization",
-                              "distillation", "optimization", "pruning", "augmentation", "consolidation", "calibration",
-                              "hashing", "chunking"))
 #: Words after which a title's closing capitalised phrase is the method it works by.
 _BY = frozenset(("via", "through", "using"))
 
@@ -71,7 +66,7 @@ def _method_tail(ctx: Context, start: int, end: int) -> list[Candidate]:
     # "… Decoding with Speculative Sampling", "… with Elastic Weight Consolidation": after
     # "with" a title more often ends in the tool it works with ("with Large Language
     # Models"), so only a technique head makes the closing phrase the method itself.
-    if ctx.lower[k] == "with" and names[-1].lower() not in _TECHNIQUE_HEADS:
+    if ctx.lower[k] == "with" and names[-1].lower() not in words("title_technique_heads"):
         return []
     low = [p for x in names for p in x.lower().split("-")]
     plain = words("title_name_heads") | words("method_heads") | words("generic_modifiers")
@@ -153,7 +148,7 @@ def find(ctx: Context, prior=()) -> list[Candidate]:
         # opening phrase may end in a technique head too, before the preposition that
         # says what it is for.
         opening = i == start and j < end and ctx.lower[j] in _AFTER_OPENING
-        if names[-1].lower() not in heads and not (opening and names[-1].lower() in _TECHNIQUE_HEADS) and tail is None:
+        if names[-1].lower() not in heads and not (opening and names[-1].lower() in words("title_technique_heads")) and tail is None:
             continue
         low = [x.lower() for x in names]
         if low[0] in words("indefinite_words") or low[0] in words("stop_caps"):
