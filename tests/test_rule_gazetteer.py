@@ -94,6 +94,9 @@ def test_a_known_name_marked_as_improved_is_another_name():
     # "ViTPose++" is the improved version's own name, not ViTPose.
     assert "ViTPose" not in found(gazetteer, "We train ViTPose++ on all body parts.")
     assert "ViTPose" in found(gazetteer, "We train ViTPose + a head, and ViTPose.")
+    # One closing plus marks it too ("SmoothQuant+"), before a colon or a space.
+    assert "ViTPose" not in found(gazetteer, "ViTPose+: better keypoints.")
+    assert "ViTPose" not in found(gazetteer, "Our ViTPose+ beats it.")
 
 
 def test_a_variable_and_its_subscript_are_no_spaced_name():

@@ -177,6 +177,15 @@ def test_a_glued_plus_plus_belongs_to_the_name():
     assert "ZorbPose++" in got and "ZorbPose" not in got
 
 
+def test_a_closing_plus_belongs_to_the_name():
+    # "SmoothQuant+", "PS+": one plus that closes the word marks an improved version.
+    got = found(shapes, "ZorbQuant+: 4-bit weights. Our ZQ+ prompting beats ZQ.")
+    assert "ZorbQuant+" in got and "ZorbQuant" not in got and "ZQ+" in got, got
+    # A plus between two names joins them: no improved version of either.
+    got = found(shapes, "We stack ZorbNet+ZorbCRF layers.")
+    assert "ZorbNet+" not in got, got
+
+
 def test_a_size_in_capitals_is_no_name():
     # "BERT BASE": the capitals of a size word are a style, not an acronym.
     got = found(shapes, "The teacher is BERT BASE; the students use ZORB LARGE and XL sizes.")

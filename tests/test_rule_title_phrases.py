@@ -99,6 +99,9 @@ def test_a_task_word_after_a_known_name_is_not_part_of_the_name():
         ("Causal Delivery through Hybrid Buffering", "Hybrid Buffering"),
         ("Efficient Zorb Routing via Ant Colony Optimization", "Ant Colony Optimization"),  # a technique head
         ("Nowcasting in a Pandemic using Non-Parametric Mixed Frequency VARs", "Non-Parametric Mixed Frequency VARs"),
+        # after "with", a technique head closes the method's name
+        ("Accelerating Zorb Decoding with Speculative Sampling", "Speculative Sampling"),
+        ("Few-shot Zorb Generation with Elastic Weight Consolidation", "Elastic Weight Consolidation"),
     ],
 )
 def test_a_closing_method_phrase_names_the_method(title, name):
@@ -121,6 +124,10 @@ def test_a_closing_method_phrase_names_the_method(title, name):
         "Explaining Zorb Optimization via Partial Dependence Plots",
         "Faster Zorb Training via Structured Pruning",  # a paradigm
         "Smaller Zorbs via Knowledge Distillation",
+        # after "with", a phrase without a technique head is the tool the paper works with
+        "Reasoning about Zorbs with Large Language Models",
+        "Zorb Detection with Graph Attention Networks",
+        "Compressing Zorbs with Knowledge Distillation",  # a paradigm
     ],
 )
 def test_closing_phrases_that_name_no_method(title):

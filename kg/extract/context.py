@@ -247,6 +247,22 @@ class Context:
             return None  # "Pro-Active": the tier word starts a longer word
         return j + 1
 
+    def improved_mark_end(self, j: int) -> int | None:
+        """End of an improved-version mark glued after a name that ends at ``j``:
+        ``ViTPose++`` / ``C++`` (two pluses) or ``SmoothQuant+`` / ``PS+`` (one plus that
+        closes the word), else None. A plus that joins two words (``BERT+CRF``) is no mark."""
+        w, ws, n = self.words, self.ws, len(self.words)
+        if j >= n or j == 0 or w[j] != "+" or ws[j - 1] or not self.is_word(j - 1):
+            return None
+        k = j + 1
+        if k < n and w[k] == "+" and not ws[j]:
+            k += 1
+        # The mark closes the name: whitespace, the end, or punctuation follows it, not
+        # another word glued on ("A+B" is two names) nor a number ("1+1").
+        if k < n and not ws[k - 1] and (self.is_word(k) or w[k] == "+"):
+            return None
+        return k
+
     def glued_into_compound(self, i: int, j: int) -> bool:
         """True when tokens ``i:j`` are hyphen-glued to another name part: ``mgo-T5``,
         ``ERNIE-M``, ``OPT-IML`` are names of their own, while ``T5-XL``, ``Swin-T`` (sizes),
@@ -255,8 +271,8 @@ class Context:
         if i >= 2 and w[i - 1] in _GLUE and not ws[i - 2] and not ws[i - 1] and self.is_word(i - 2):
             if self.lower[i - 2] not in words("prefix_words"):
                 return True
-        if j + 1 < len(w) and w[j] == w[j + 1] == "+" and not ws[j - 1] and not ws[j]:
-            return True  # "ViTPose++", "C++": the improved version's mark makes a name of its own
+        if self.improved_mark_end(j) is not None:
+            return True  # "ViTPose++", "SmoothQuant+": the improved version's mark makes a name of its own
         if j + 1 < len(w) and w[j] in _GLUE and not ws[j - 1] and not ws[j] and self.is_word(j + 1):
             nxt = w[j + 1]
             if w[j] == "+":

@@ -78,10 +78,10 @@ def find(ctx: Context, prior=()) -> list[Candidate]:
         # "text-to-SQL", "image-to-3D": a task written as a compound, not a name.
         if w[i][:1].islower() and "to" in w[i:j]:
             continue
-        # "ViTPose++", "Zorb++": a glued "++" marks an improved version, part of the name.
-        if j + 1 < n and w[j] == w[j + 1] == "+" and not ws[j - 1] and not ws[j] and (
-                j + 2 >= n or ws[j + 1] or not ctx.is_word(j + 2)):
-            j += 2
+        # "ViTPose++", "SmoothQuant+", "PS+": a glued "++" or closing "+" marks an
+        # improved version, part of the name.
+        if (k := ctx.improved_mark_end(j)) is not None:
+            j = k
         text = ctx.stext(i, j)
         if not distinctive(text):
             continue

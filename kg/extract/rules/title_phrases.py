@@ -38,11 +38,6 @@ def _run(ctx: Context, i: int, end: int) -> int:
 
 #: Prepositions after a title's opening phrase that say what the phrase is for.
 _AFTER_OPENING = frozenset(("for", "in", "with", "against"))
-#: Heads of techniques (method_heads.txt) a title's opening phrase may end in; weaker
-#: heads ("Model", "Framework", "Layer") follow descriptions as often.
-_TECHNIQUE_HEADS = frozenset(("sampling", "search", "descent", "dropout", "normalization", "pooling", "regularization",
-                              "distillation", "optimization", "pruning", "augmentation", "consolidation", "calibration",
-                              "hashing", "chunking"))
 #: Words after which a title's closing capitalised phrase is the method it works by.
 _BY = frozenset(("via", "through", "using"))
 
@@ -62,11 +57,16 @@ def _method_tail(ctx: Context, start: int, end: int) -> list[Candidate]:
     k = end - 1
     while k > start and ctx.kinds[k] == WORD and ctx.words[k][:1].isupper() or (k > start and ctx.words[k] == "-"):
         k -= 1
-    if k <= start or ctx.lower[k] not in _BY:
+    if k <= start or ctx.lower[k] not in _BY | {"with"}:
         return []
     i, j = k + 1, end
     names = [x for x in ctx.words[i:j] if x != "-"]
     if not (MIN_WORDS <= len(names) <= MAX_WORDS):
+        return []
+    # "… Decoding with Speculative Sampling", "… with Elastic Weight Consolidation": after
+    # "with" a title more often ends in the tool it works with ("with Large Language
+    # Models"), so only a technique head makes the closing phrase the method itself.
+    if ctx.lower[k] == "with" and names[-1].lower() not in words("title_technique_heads"):
         return []
     low = [p for x in names for p in x.lower().split("-")]
     plain = words("title_name_heads") | words("method_heads") | words("generic_modifiers")
@@ -148,7 +148,7 @@ def find(ctx: Context, prior=()) -> list[Candidate]:
         # opening phrase may end in a technique head too, before the preposition that
         # says what it is for.
         opening = i == start and j < end and ctx.lower[j] in _AFTER_OPENING
-        if names[-1].lower() not in heads and not (opening and names[-1].lower() in _TECHNIQUE_HEADS) and tail is None:
+        if names[-1].lower() not in heads and not (opening and names[-1].lower() in words("title_technique_heads")) and tail is None:
             continue
         low = [x.lower() for x in names]
         if low[0] in words("indefinite_words") or low[0] in words("stop_caps"):
