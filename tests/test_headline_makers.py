@@ -53,3 +53,15 @@ def test_extract_reads_a_linked_headline_entry():
     text = "炸裂！微软新作ZorbNet：把上下文扩展到十亿个词"
     rec = extract_entry(Entry(file="t.md", line=1, end_line=1, text=text, layout="items", kind="digest"))
     assert [m.name for m in rec.institutions] == ["Microsoft"]
+
+
+def test_a_first_line_longer_than_a_headline_is_prose():
+    # An untitled abstract's first paragraph ("…微软提出了…" deep in prose) is no headline:
+    # its verbs are not read back for a subject.
+    from kg.extract import MAX_HEADLINE_CHARS
+
+    head = "炸裂！微软新作ZorbNet：把上下文扩展到十亿个词"
+    prose = head + "。" + "本文研究长上下文建模的效率问题并给出系统的实验分析" * 8
+    assert len(prose) > MAX_HEADLINE_CHARS
+    rec = extract_entry(Entry(file="t.md", line=1, end_line=1, text=prose, layout="items", kind="digest"))
+    assert [m.name for m in rec.institutions] == []
