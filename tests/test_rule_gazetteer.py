@@ -147,3 +147,10 @@ def test_deepseek_alone_is_its_model_family():
     got = found(gazetteer, "Tested across Gemini/GPT/Claude/DeepSeek; authors from DeepSeek-AI.")
     assert "DeepSeek" in got and got["DeepSeek"].end - got["DeepSeek"].start == len("DeepSeek"), got
     assert sum(1 for c in gazetteer.find(__import__("rulehelp").ctx_of("Work by DeepSeek-AI."), []) if c.name == "DeepSeek") == 0
+
+
+def test_a_lower_case_identifier_with_a_digit_is_a_name_not_a_common_phrase():
+    # "gpt-4" as an API writes it is the model; "beam search" in lower case is the technique.
+    got = found(gazetteer, "We call gpt-4 through the API and decode with beam search.")
+    assert "GPT-4" in got
+    assert not any(n.lower() == "beam search" for n in got), got

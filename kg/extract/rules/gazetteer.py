@@ -35,10 +35,11 @@ def _common_phrase(ctx: Context, a: int, b: int, name: str) -> bool:
     filter": a known method of several words written all in lower case is the technique
     named as a common noun, not a mention of the name (in the corpora of paper text such
     mentions are not annotated; written as a name, "Beam Search:", it is one). A
-    name whose own form is lower case ("word2vec") is not at issue."""
+    name whose own form is lower case ("word2vec") is not at issue, nor is an identifier
+    with a digit ("gpt-4", "gpt-3.5-turbo" as an API writes them): no common noun has one."""
     text = ctx.text[a:b]
     return (text == text.lower() and name != name.lower() and any("a" <= c <= "z" for c in text)
-            and len(text.replace("-", " ").split()) >= 2)
+            and len(text.replace("-", " ").split()) >= 2 and not any(c.isdigit() for c in text))
 
 
 def find(ctx: Context, prior=()) -> list[Candidate]:
