@@ -144,6 +144,33 @@ _BRACKET_SCORE = re.compile(r"\(\s*[+\-−–↑↓~≈]?\s*\d+(?:\.\d+)?\s*(?:%
 CITATION_TOKENS = 16
 
 
+def joined_names_before(ctx: Context, e: int, joiners, reach: int, glued: bool = True) -> list[tuple[int, int]]:
+    """Coordinated Latin names ending right before token ``e`` (spaces skipped), in
+    reverse text order, in prose whose joiners are written as characters (Japanese
+    ``と``/``および``, Korean ``와``/``과``): one token a character, so a joiner is matched
+    on the ``reach`` characters before each name. ``glued=False`` also stops where the
+    joiner is glued to a word of the prose ("모델과 ZorbQA": a particle of that word,
+    not of a name)."""
+    out = []
+    while True:
+        while e > 0 and ctx.words[e - 1].isspace():
+            e -= 1
+        i = ctx.compound_start.get(e)
+        if i is None or not name_item(ctx, i, e):
+            return out
+        out.append((i, e))
+        k = i
+        while k > 0 and ctx.words[k - 1].isspace():
+            k -= 1
+        before = ctx.joined(k - reach, k)
+        joiner = next((j for j in joiners if before.endswith(j)), None)
+        if k == 0 or joiner is None:
+            return out
+        e = k - len(joiner)
+        if not glued and (e <= 0 or ctx.kinds[e - 1] != WORD and not ctx.words[e - 1].isspace()):
+            return out
+
+
 def _past_citation(ctx: Context, j: int) -> int:
     """Token after a citation, a score, a split, a footnote mark or a release number
     right after token ``j - 1`` ("Zorblax [12], …", "Zorblax (Smith et al., 2019) and …",

@@ -21,7 +21,7 @@ from kg.extract.candidate import Candidate
 from kg.extract.context import Context
 from kg.extract.nlp import WORD
 from kg.extract.rules.dataset_context import with_known_model
-from kg.extract.rules.items import forced_datasets, name_item
+from kg.extract.rules.items import forced_datasets, joined_names_before, name_item
 from kg.extract.vocab import phrases, words
 
 NAME = "context"
@@ -38,25 +38,9 @@ def _kana(w: str) -> bool:
 
 
 def _names_before(ctx: Context, e: int) -> list[tuple[int, int]]:
-    """Coordinated Latin names ending right before token ``e`` (spaces skipped)."""
-    out = []
-    while True:
-        while e > 0 and ctx.words[e - 1].isspace():
-            e -= 1
-        i = ctx.compound_start.get(e)
-        if i is None or not name_item(ctx, i, e):
-            return out
-        out.append((i, e))
-        k = i
-        while k > 0 and ctx.words[k - 1].isspace():
-            k -= 1
-        # Kana are one token per character (as Chinese is), so a joiner of several
-        # ("および") is matched on the text before the name.
-        before = ctx.joined(k - 3, k)
-        joiner = next((j for j in _JOINERS if before.endswith(j)), None)
-        if k == 0 or joiner is None:
-            return out
-        e = k - len(joiner)
+    """Coordinated Latin names ending right before token ``e``; kana are one token a
+    character (as Chinese is), so a joiner of several ("および") is matched on the text."""
+    return joined_names_before(ctx, e, _JOINERS, 3)
 
 
 @functools.cache

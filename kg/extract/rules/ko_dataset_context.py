@@ -18,7 +18,7 @@ from kg.extract.candidate import Candidate
 from kg.extract.context import Context
 from kg.extract.nlp import WORD
 from kg.extract.rules.dataset_context import with_known_model
-from kg.extract.rules.items import forced_datasets, name_item
+from kg.extract.rules.items import forced_datasets, joined_names_before
 from kg.extract.triggers import Triggers
 from kg.extract.vocab import phrases, words
 
@@ -35,26 +35,10 @@ TRIGGERS = Triggers(cjk=True, squeezed=lambda: (*(p.replace(" ", "") for p in ph
 
 
 def _names_before(ctx: Context, e: int) -> list[tuple[int, int]]:
-    """Coordinated Latin names ending right before token ``e`` (spaces skipped)."""
-    out = []
-    while True:
-        while e > 0 and ctx.words[e - 1].isspace():
-            e -= 1
-        i = ctx.compound_start.get(e)
-        if i is None or not name_item(ctx, i, e):
-            return out
-        out.append((i, e))
-        k = i
-        while k > 0 and ctx.words[k - 1].isspace():
-            k -= 1
-        # A particle is one token per syllable: it is matched on the text before the name.
-        before = ctx.joined(k - 2, k)
-        joiner = next((j for j in _JOINERS if before.endswith(j)), None)
-        if k == 0 or joiner is None:
-            return out
-        e = k - len(joiner)
-        if e <= 0 or ctx.kinds[e - 1] != WORD and not ctx.words[e - 1].isspace():
-            return out  # a particle glued to a Hangul word ("모델과 ZorbQA"), not to a name
+    """Coordinated Latin names ending right before token ``e``; a particle is one token
+    a syllable, matched on the text before the name, and one glued to a Hangul word
+    ("모델과 ZorbQA") belongs to that word, not to a name."""
+    return joined_names_before(ctx, e, _JOINERS, 2, glued=False)
 
 
 def find(ctx: Context, prior=()) -> list[Candidate]:
