@@ -7,10 +7,12 @@ from __future__ import annotations
 
 import re
 
+from kg.parse.categories import find_category
 from kg.parse.document import ParsedDoc
 from kg.parse.fields import field_kind
+from kg.parse.names import reference_authors
 
-__all__ = ["key_spans", "key_value"]
+__all__ = ["key_spans", "key_value", "set_reference_or_category"]
 
 
 # A top-level YAML key and its value ("paper_ref: He, et al., 2015"): unlike a field line
@@ -100,3 +102,17 @@ def _block_list(doc: ParsedDoc, i: int, end: int) -> tuple[int, int, int] | None
     if first is None:
         return None
     return first[0], first[1], first[1] + length
+
+
+def set_reference_or_category(d, kind: str, value: str, at: int, keys) -> None:
+    """Set a front-matter value of ``kind`` "reference" or "category" on draft ``d``
+    (``value`` starts at offset ``at`` of the file). A reference names the authors
+    ("paper_ref: He, et al., 2015") where no ``authors`` key does (``keys``); tags are
+    free words ("Agent, AI, arXiv"), so only a code written as one (arXiv_CV, cs.CV) or a
+    subject name is a category there. Shared by the front-matter layout and the generic
+    reader's one-paper pages."""
+    if kind == "reference":
+        if "authors" not in keys and (got := reference_authors(value)):
+            d.set("authors", at + got[0], at + got[1])
+    elif kind == "category" and (got := find_category(value, strict=True)):
+        d.set_category(at + got[0], at + got[1], got[2])

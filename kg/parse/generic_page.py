@@ -28,15 +28,14 @@ from typing import NamedTuple
 from kg.parse.author_fields import author_value
 from kg.parse.base import Builder, Draft, LayoutResult, strip_span
 from kg.parse.boilerplate import is_boilerplate
-from kg.parse.categories import find_category
 from kg.parse.dates import find_date
 from kg.parse.document import ParsedDoc
 from kg.parse.fields import field, people_heading
-from kg.parse.front_matter_keys import key_spans, key_value
+from kg.parse.front_matter_keys import key_spans, key_value, set_reference_or_category
 from kg.parse.generic_lines import title_like, title_start
 from kg.parse.generic_titles import left_reason, titled_sections
 from kg.parse.links import MAX_IDS_OF_A_POST, page_paper_ids, paper_link, scholarly_link
-from kg.parse.names import author_names, looks_like_authors, reference_authors
+from kg.parse.names import author_names, looks_like_authors
 from kg.parse.writeup import close_at_citation, is_writeup
 from kg.records import Span
 from kg.text import arxiv_id
@@ -254,14 +253,8 @@ def _metadata(
                     pending = (off + s + got2[0], off + s + got2[1])
                 elif got2 is not None:
                     d.set("authors", off + s + got2[0], off + s + got2[1])
-        elif kind == "reference" and "authors" not in keys:
-            got = reference_authors(line[s:e])  # "paper_ref: Riedmiller, M. 2005"
-            if got:
-                d.set("authors", off + s + got[0], off + s + got[1])
-        elif kind == "category":
-            got = find_category(line[s:e], strict=True)
-            if got:
-                d.set_category(off + s + got[0], off + s + got[1], got[2])
+        elif kind in ("reference", "category"):
+            set_reference_or_category(d, kind, line[s:e], off + s, keys)  # "paper_ref: Riedmiller, M. 2005"
         elif kind == "date" and d.date is None:
             got = find_date(line[s:e])
             d.date = got[2] if got else None

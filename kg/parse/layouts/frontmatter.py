@@ -25,10 +25,10 @@ from kg.parse.categories import find_category
 from kg.parse.dates import find_date
 from kg.parse.document import ParsedDoc
 from kg.parse.fields import FIELD_KEYS, field, people_heading
-from kg.parse.front_matter_keys import key_spans, key_value
+from kg.parse.front_matter_keys import key_spans, key_value, set_reference_or_category
 from kg.parse.links import MAX_IDS_OF_A_POST, page_paper_ids
 from kg.parse.post_refs import inline_field, sole_reference
-from kg.parse.names import bracket_kind, looks_like_authors, reference_authors
+from kg.parse.names import bracket_kind, looks_like_authors
 from kg.parse.titles import SENTENCE_END_RE
 from kg.parse.writeup import close_at_citation, is_writeup
 from kg.records import Span
@@ -245,17 +245,8 @@ def parse(doc: ParsedDoc) -> LayoutResult:
                     # the model that wrote the post): the body may still name the authors.
                 elif kind in ("affiliations", "title_zh"):
                     d.set(kind, *strip_span(line, off, s, e))
-                elif kind == "reference" and "authors" not in keys:
-                    # "paper_ref: He, et al., 2015": the reference names the authors.
-                    got = reference_authors(line[s:e])
-                    if got:
-                        d.set("authors", off + s + got[0], off + s + got[1])
-                elif kind == "category":
-                    # Tags are free words ("Agent, AI, arXiv"): only a code written as
-                    # one (arXiv_CV, cs.CV) or a subject name is a category there.
-                    got = find_category(line[s:e], strict=True)
-                    if got:
-                        d.set_category(off + s + got[0], off + s + got[1], got[2])
+                elif kind in ("reference", "category"):
+                    set_reference_or_category(d, kind, line[s:e], off + s, keys)
                 elif kind == "date":
                     got = find_date(line[s:e])
                     d.date = got[2] if got else d.date
